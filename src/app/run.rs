@@ -1,0 +1,75 @@
+//! The event loop: keys, resizes, a clock tick and signals, with a redraw only after a change.
+//!
+//! Owns: the tokio runtime, `select!` over the terminal's event stream and SIGTERM/SIGHUP/
+//! SIGINT, and deciding when the program ends. Must not: draw anything but through `ui::draw`.
+
+use super::App;
+use super::terminal::TerminalGuard;
+use crate::ui;
+use futures::StreamExt;
+use ratatui::crossterm::event::{Event, EventStream};
+use std::time::Duration;
+use tokio::signal::unix::{SignalKind, signal};
+
+/// Why the program ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitReason {
+    /// The person quit.
+    Quit,
+    /// A signal asked the program to stop (its number).
+    Signal(i32),
+    /// The terminal went away (end of the event stream, or it could not be read).
+    TerminalGone,
+}
+
+/// An environment variable that makes the program panic after its first frame, so tests can
+/// prove that the terminal is restored on a panic.
+pub const TEST_PANIC_VAR: &str = "ROUNDTABLE_TEST_PANIC";
+
+/// Runs the full-screen program until it ends; the terminal is restored before returning.
+pub fn run(app: &mut App) -> anyhow::Result<ExitReason> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(event_loop(app))
+}
+
+async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let mut sighup = signal(SignalKind::hangup())?;
+    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut guard = TerminalGuard::enter()?;
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let panic_for_test = std::env::var_os(TEST_PANIC_VAR).is_some();
+    let mut dirty = true;
+    loop {
+        if dirty {
+            guard.terminal.draw(|frame| ui::draw(frame, app.view()))?;
+            dirty = false;
+            if panic_for_test {
+                panic!("{TEST_PANIC_VAR} is set: panicking after the first frame");
+            }
+        }
+        tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) => dirty = app.handle_key(key),
+                Some(Ok(Event::Resize(_, _))) => dirty = true,
+                Some(Ok(_)) => {}
+                Some(Err(e)) => {
+                    tracing::warn!("terminal could not be read: {e}");
+                    return Ok(ExitReason::TerminalGone);
+                }
+                None => return Ok(ExitReason::TerminalGone),
+            },
+            _ = sigterm.recv() => return Ok(ExitReason::Signal(15)),
+            _ = sighup.recv() => return Ok(ExitReason::Signal(1)),
+            _ = sigint.recv() => return Ok(ExitReason::Signal(2)),
+            _ = tick.tick() => {}
+        }
+        if app.should_quit() {
+            return Ok(ExitReason::Quit);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! What each action does on each screen.
+//!
+//! Owns: the welcome choices and prompts, home's entries, and browser navigation.
+//! Must not import: tokio; must not draw.
+
+use super::App;
+use super::keys::Action;
+use super::setup;
+use crate::domain::{RuleSet, text};
+use crate::ui::{BrowserState, Prompt, PromptKind, Screen, TreeRow, View, WelcomeChoice, step};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+/// Lines the detail pane scrolls per page.
+const DETAIL_PAGE: u16 = 10;
+
+pub fn prompt_open(view: &View) -> bool {
+    matches!(&view.screen, Screen::Welcome(w) if w.prompt.is_some())
+}
+
+/// Runs an action on the current screen.
+pub fn act(app: &mut App, action: Action) {
+    if action == Action::Help {
+        app.view.help_open = true;
+        return;
+    }
+    match &app.view.screen {
+        Screen::Welcome(_) => welcome(app, action),
+        Screen::Home(_) => home(app, action),
+        Screen::Browser(_) => browser(app, action),
+    }
+}
+
+fn welcome(app: &mut App, action: Action) {
+    let Screen::Welcome(state) = &mut app.view.screen else {
+        return;
+    };
+    let count = WelcomeChoice::ALL.len();
+    let choice = match action {
+        Action::Up => return state.selected = step(state.selected, count, -1),
+        Action::Down => return state.selected = step(state.selected, count, 1),
+        Action::Leave => return app.quit = true,
+        Action::Choose(n) if n < count => {
+            state.selected = n;
+            state.choice()
+        }
+        Action::Open => state.choice(),
+        _ => return,
+    };
+    match choice {
+        WelcomeChoice::LoadDemo => {
+            match setup::load_demo(&mut app.store)
+                .map_err(|e| e.to_string())
+                .and_then(|()| app.reload_home().map_err(|e| e.to_string()))
+            {
+                Ok(()) => app.info("Loaded the demo organisation, Riverbend Bakery Cooperative."),
+                Err(e) => app.error(e),
+            }
+        }
+        WelcomeChoice::NewOrganisation => open_prompt(app, PromptKind::OrganisationName),
+        WelcomeChoice::ImportFile => open_prompt(app, PromptKind::ImportPath),
+    }
+}
+
+fn open_prompt(app: &mut App, kind: PromptKind) {
+    if let Screen::Welcome(state) = &mut app.view.screen {
+        state.prompt = Some(Prompt {
+            kind,
+            input: Input::default(),
+        });
+    }
+}
+
+/// A key typed into the open prompt: Enter confirms, Esc cancels, the rest edits the text.
+pub fn prompt_key(app: &mut App, key: KeyEvent) -> bool {
+    let Screen::Welcome(state) = &mut app.view.screen else {
+        return false;
+    };
+    let Some(prompt) = &mut state.prompt else {
+        return false;
+    };
+    match key.code {
+        KeyCode::Esc => {
+            state.prompt = None;
+            true
+        }
+        KeyCode::Enter => {
+            let kind = prompt.kind;
+            let value = text::clean_line(prompt.input.value());
+            submit_prompt(app, kind, &value);
+            true
+        }
+        _ => prompt.input.handle_event(&Event::Key(key)).is_some(),
+    }
+}
+
+fn submit_prompt(app: &mut App, kind: PromptKind, value: &str) {
+    if value.is_empty() {
+        return app.error(match kind {
+            PromptKind::OrganisationName => "Type a name for the organisation, or Esc to cancel.",
+            PromptKind::ImportPath => "Type the path of a file, or Esc to cancel.",
+        });
+    }
+    let result = match kind {
+        PromptKind::OrganisationName => {
+            setup::create_empty(&mut app.store, value, RuleSet::default())
+        }
+        PromptKind::ImportPath => setup::import_file(&mut app.store, &setup::expand_home(value)),
+    };
+    match result
+        .map_err(|e| e.to_string())
+        .and_then(|()| app.reload_home().map_err(|e| e.to_string()))
+    {
+        Ok(()) => {
+            let name = app
+                .view
+                .org
+                .as_ref()
+                .map_or(String::new(), |o| o.name().to_string());
+            app.info(match kind {
+                PromptKind::OrganisationName => {
+                    format!("Started \"{name}\". Its anchor circle has its core roles.")
+                }
+                PromptKind::ImportPath => format!("Imported \"{name}\"."),
+            });
+        }
+        Err(e) => app.error(e),
+    }
+}
+
+fn home(app: &mut App, action: Action) {
+    let Screen::Home(state) = &mut app.view.screen else {
+        return;
+    };
+    let later = |what: &str| format!("{what} are not part of this version yet.");
+    match action {
+        Action::Up => state.selected = step(state.selected, state.circles.len(), -1),
+        Action::Down => state.selected = step(state.selected, state.circles.len(), 1),
+        Action::Open => {
+            let focus = state.selected_circle();
+            if let Some(org) = &app.view.org {
+                app.view.screen = Screen::Browser(BrowserState::new(org, focus));
+            }
+        }
+        Action::StartTactical => app.info(later("Tactical meetings")),
+        Action::StartGovernance => app.info(later("Governance meetings")),
+        Action::StartReview => app.info(later("Solo role reviews")),
+        Action::PastMeetings => app.info(later("Past meetings")),
+        Action::Leave => app.quit = true,
+        _ => {}
+    }
+}
+
+fn browser(app: &mut App, action: Action) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let Screen::Browser(state) = &mut app.view.screen else {
+        return;
+    };
+    let before = state.selected;
+    let len = state.rows.len();
+    match action {
+        Action::Up => state.selected = step(state.selected, len, -1),
+        Action::Down => state.selected = step(state.selected, len, 1),
+        Action::Top => state.selected = 0,
+        Action::Bottom => state.selected = len.saturating_sub(1),
+        Action::PageDown => state.detail_scroll = state.detail_scroll.saturating_add(DETAIL_PAGE),
+        Action::PageUp => state.detail_scroll = state.detail_scroll.saturating_sub(DETAIL_PAGE),
+        Action::Expand | Action::Collapse | Action::Open => match state.selected_row() {
+            Some(TreeRow::Circle { id, collapsed, .. }) => {
+                let collapse = match action {
+                    Action::Expand => false,
+                    Action::Collapse => true,
+                    _ => !collapsed,
+                };
+                if collapse {
+                    state.collapsed.insert(id);
+                } else {
+                    state.collapsed.remove(&id);
+                }
+                state.rebuild(&org);
+            }
+            Some(TreeRow::Role { id, .. }) if action == Action::Collapse => {
+                if let Some(role) = org.role(id) {
+                    state.select_circle(role.circle);
+                }
+            }
+            _ => {}
+        },
+        Action::Back => {
+            let focus = match state.selected_row() {
+                Some(TreeRow::Circle { id, .. }) => Some(id),
+                Some(TreeRow::Role { id, .. }) => org.role(id).map(|r| r.circle),
+                None => None,
+            };
+            app.show_home(org.clone());
+            if let (Screen::Home(home), Some(focus)) = (&mut app.view.screen, focus) {
+                home.selected = home
+                    .circles
+                    .iter()
+                    .position(|(c, _)| *c == focus)
+                    .unwrap_or(0);
+            }
+            return;
+        }
+        _ => {}
+    }
+    if state.selected != before {
+        state.detail_scroll = 0;
+    }
+}

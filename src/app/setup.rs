@@ -1,0 +1,61 @@
+//! Putting an organisation into the database: the demo, a file, or a new empty one.
+//!
+//! Owns: reading organisation files from disk and turning every failure into one line that
+//! names the file. Shared by the CLI and the welcome screen.
+//! Must not import: ratatui, tokio.
+
+use crate::data;
+use crate::domain::{OrgFile, OrgFileError, RuleSet};
+use crate::store::{Store, StoreError};
+use std::path::{Path, PathBuf};
+
+/// Why an organisation could not be set up. Every message is one line.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error("{}: {cause}", path.display())]
+    Read {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+    #[error("{}: {cause}", path.display())]
+    File { path: PathBuf, cause: OrgFileError },
+    #[error("the embedded demo organisation is invalid: {0}")]
+    Demo(OrgFileError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Loads the demo organisation; refuses when the database already holds one.
+pub fn load_demo(store: &mut Store) -> Result<(), SetupError> {
+    let demo = data::demo_org().map_err(SetupError::Demo)?;
+    store.import(&demo)?;
+    Ok(())
+}
+
+/// Reads, validates and imports an organisation file, all or nothing.
+pub fn import_file(store: &mut Store, path: &Path) -> Result<(), SetupError> {
+    let text = std::fs::read_to_string(path).map_err(|cause| SetupError::Read {
+        path: path.into(),
+        cause,
+    })?;
+    let file = OrgFile::parse(&text).map_err(|cause| SetupError::File {
+        path: path.into(),
+        cause,
+    })?;
+    store.import(&file)?;
+    Ok(())
+}
+
+/// Starts an empty organisation with its anchor circle.
+pub fn create_empty(store: &mut Store, name: &str, rules: RuleSet) -> Result<(), SetupError> {
+    store.create_organisation(name, rules)?;
+    Ok(())
+}
+
+/// Expands a leading `~/` to the home directory, as a shell would.
+pub fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}

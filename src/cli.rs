@@ -1,0 +1,48 @@
+//! The command line: what a person can ask for without the full screen.
+//!
+//! Owns: the clap definitions and their help texts. Must not import: rusqlite, ratatui,
+//! crossterm, tokio.
+
+use crate::domain::RuleSet;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Roundtable facilitates the tactical and governance meetings of a self-managing
+/// organisation and keeps everything in one local SQLite file. Run it without a command to
+/// open the full-screen program.
+#[derive(Debug, Parser)]
+#[command(name = "roundtable", version)]
+pub struct Cli {
+    /// The database file [default: roundtable.db in the platform's data directory]
+    #[arg(long, global = true, env = "ROUNDTABLE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the organisation: the demo (--demo) or an empty one (--name)
+    Init(InitArgs),
+    /// Load an organisation file (TOML) into an empty database, all or nothing
+    Import {
+        /// The organisation file to load
+        file: PathBuf,
+    },
+    /// Print the organisation as an indented tree (read-only)
+    Org,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Load the demo organisation, Riverbend Bakery Cooperative
+    #[arg(long, conflicts_with_all = ["name", "rule_set"], required_unless_present = "name")]
+    pub demo: bool,
+    /// Start an empty organisation with this name
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// The rule set of a new empty organisation: holacracy-5.0 (default) or holacracy-4.1
+    #[arg(long, value_name = "RULES", requires = "name")]
+    pub rule_set: Option<RuleSet>,
+}

@@ -1,0 +1,17 @@
+//! The pure core: the organisation model, its file format and the rules.
+//!
+//! Owns: everything that can be decided without a terminal, a database, a runtime or a clock.
+//! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, std::time::SystemTime, or
+//! `chrono::Local`/`Utc::now` (time arrives as data).
+
+pub mod ids;
+pub mod org;
+pub mod orgfile;
+pub mod outline;
+pub mod ruleset;
+pub mod text;
+
+pub use ids::*;
+pub use org::*;
+pub use orgfile::{OrgFile, OrgFileError};
+pub use ruleset::{CoreRole, RuleSet};

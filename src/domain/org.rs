@@ -1,0 +1,518 @@
+//! The organisation as it stands: people, circles, roles and everything attached to them.
+//!
+//! Owns: the record types and `Organisation`, an immutable snapshot with indexes built once,
+//! so that any lookup a screen needs is a map access rather than a scan.
+//! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+
+use super::ids::*;
+use super::ruleset::{CoreRole, RuleSet};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// A person who can fill roles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    pub email: Option<String>,
+}
+
+/// A circle: a team with a purpose. The anchor circle has no parent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Circle {
+    pub id: CircleId,
+    pub parent: Option<CircleId>,
+    pub name: String,
+    pub purpose: String,
+    pub strategy: Option<String>,
+}
+
+/// A role in a circle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub id: RoleId,
+    pub circle: CircleId,
+    pub name: String,
+    pub purpose: String,
+    pub domains: Vec<String>,
+    pub accountabilities: Vec<String>,
+    /// Set for the roles the constitution creates in every circle.
+    pub core: Option<CoreRole>,
+}
+
+/// One person filling one role, maybe with a focus and a term end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub id: AssignmentId,
+    pub role: RoleId,
+    pub person: PersonId,
+    pub focus: Option<String>,
+    pub term_end: Option<NaiveDate>,
+}
+
+/// A rule of a circle that grants or limits authority.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Policy {
+    pub id: PolicyId,
+    pub circle: CircleId,
+    pub name: String,
+    pub text: String,
+}
+
+/// How often a checklist item or metric is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Frequency {
+    Weekly,
+    Monthly,
+    Quarterly,
+}
+
+/// A recurring action a role reports on with check or no check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistItem {
+    pub id: ChecklistItemId,
+    pub role: RoleId,
+    pub text: String,
+    pub frequency: Frequency,
+}
+
+/// A recurring number a role reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub id: MetricId,
+    pub role: RoleId,
+    pub name: String,
+    pub unit: Option<String>,
+    pub frequency: Frequency,
+}
+
+/// One reported value of a metric for a period (the period's first day).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricValue {
+    pub metric: MetricId,
+    pub period: NaiveDate,
+    pub value: f64,
+    pub comment: Option<String>,
+}
+
+/// Where a project stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ProjectStatus {
+    #[default]
+    Current,
+    Waiting,
+    Done,
+    Archived,
+}
+
+/// An outcome that needs several actions, owned by a role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    pub id: ProjectId,
+    pub role: RoleId,
+    pub person: Option<PersonId>,
+    pub title: String,
+    pub status: ProjectStatus,
+}
+
+/// A single action that could be done now, owned by a role or a person acting outside roles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextAction {
+    pub id: NextActionId,
+    pub role: Option<RoleId>,
+    pub person: PersonId,
+    pub text: String,
+    pub done: bool,
+}
+
+/// Which meeting a tension is meant for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TensionKind {
+    Tactical,
+    Governance,
+}
+
+/// A gap someone senses between what is and what could be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tension {
+    pub id: TensionId,
+    pub person: PersonId,
+    pub role: Option<RoleId>,
+    pub circle: CircleId,
+    pub text: String,
+    pub kind: TensionKind,
+    pub open: bool,
+}
+
+macro_rules! text_enum {
+    ($ty:ty { $($variant:ident => $text:literal),* $(,)? }) => {
+        impl $ty {
+            /// The identifier used in files and the database.
+            pub fn id(self) -> &'static str {
+                match self { $(Self::$variant => $text),* }
+            }
+        }
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+        impl FromStr for $ty {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s {
+                    $($text => Ok(Self::$variant),)*
+                    _ => Err(format!("unknown value \"{s}\"")),
+                }
+            }
+        }
+    };
+}
+
+text_enum!(Frequency { Weekly => "weekly", Monthly => "monthly", Quarterly => "quarterly" });
+text_enum!(ProjectStatus {
+    Current => "current",
+    Waiting => "waiting",
+    Done => "done",
+    Archived => "archived",
+});
+text_enum!(TensionKind { Tactical => "tactical", Governance => "governance" });
+
+/// Every record of an organisation, as loaded from the store, before indexing.
+#[derive(Debug, Clone, Default)]
+pub struct OrgRecords {
+    pub name: String,
+    pub rule_set: RuleSet,
+    pub people: Vec<Person>,
+    pub circles: Vec<Circle>,
+    pub roles: Vec<Role>,
+    pub assignments: Vec<Assignment>,
+    pub policies: Vec<Policy>,
+    pub checklist: Vec<ChecklistItem>,
+    pub metrics: Vec<Metric>,
+    /// Sorted by metric, then period.
+    pub metric_values: Vec<MetricValue>,
+    pub projects: Vec<Project>,
+    pub next_actions: Vec<NextAction>,
+    pub tensions: Vec<Tension>,
+}
+
+/// Positions (indexes into the record vectors) grouped by an owner id.
+type Groups<K> = HashMap<K, Vec<usize>>;
+
+fn group<K: std::hash::Hash + Eq, T>(items: &[T], key: impl Fn(&T) -> K) -> Groups<K> {
+    let mut map: Groups<K> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        map.entry(key(item)).or_default().push(i);
+    }
+    map
+}
+
+/// An immutable snapshot of the organisation with lookup indexes.
+#[derive(Debug, Clone, Default)]
+pub struct Organisation {
+    records: OrgRecords,
+    person_at: HashMap<PersonId, usize>,
+    circle_at: HashMap<CircleId, usize>,
+    role_at: HashMap<RoleId, usize>,
+    children: Groups<Option<CircleId>>,
+    roles_of_circle: Groups<CircleId>,
+    policies_of_circle: Groups<CircleId>,
+    assignments_of_role: Groups<RoleId>,
+    assignments_of_person: Groups<PersonId>,
+    checklist_of_role: Groups<RoleId>,
+    metrics_of_role: Groups<RoleId>,
+    values_of_metric: Groups<MetricId>,
+    projects_of_role: Groups<RoleId>,
+    actions_of_role: Groups<Option<RoleId>>,
+    tensions_of_circle: Groups<CircleId>,
+}
+
+/// The records at the positions a group lists (none when the key has no group).
+fn members<'a, T, K: std::hash::Hash + Eq>(
+    items: &'a [T],
+    groups: &'a Groups<K>,
+    key: &K,
+) -> impl Iterator<Item = &'a T> + use<'a, T, K> {
+    groups
+        .get(key)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(move |&i| items.get(i))
+}
+
+impl Organisation {
+    /// Indexes the records. Circles keep the order they were given in.
+    pub fn new(records: OrgRecords) -> Organisation {
+        let r = &records;
+        Organisation {
+            person_at: r
+                .people
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id, i))
+                .collect(),
+            circle_at: r
+                .circles
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id, i))
+                .collect(),
+            role_at: r.roles.iter().enumerate().map(|(i, x)| (x.id, i)).collect(),
+            children: group(&r.circles, |c| c.parent),
+            roles_of_circle: group(&r.roles, |x| x.circle),
+            policies_of_circle: group(&r.policies, |x| x.circle),
+            assignments_of_role: group(&r.assignments, |x| x.role),
+            assignments_of_person: group(&r.assignments, |x| x.person),
+            checklist_of_role: group(&r.checklist, |x| x.role),
+            metrics_of_role: group(&r.metrics, |x| x.role),
+            values_of_metric: group(&r.metric_values, |x| x.metric),
+            projects_of_role: group(&r.projects, |x| x.role),
+            actions_of_role: group(&r.next_actions, |x| x.role),
+            tensions_of_circle: group(&r.tensions, |x| x.circle),
+            records,
+        }
+    }
+
+    /// The organisation's name.
+    pub fn name(&self) -> &str {
+        &self.records.name
+    }
+
+    /// The rule set the organisation runs by.
+    pub fn rule_set(&self) -> RuleSet {
+        self.records.rule_set
+    }
+
+    /// Every record, unindexed.
+    pub fn records(&self) -> &OrgRecords {
+        &self.records
+    }
+
+    /// Everyone, in name order as loaded.
+    pub fn people(&self) -> &[Person] {
+        &self.records.people
+    }
+
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.person_at
+            .get(&id)
+            .and_then(|&i| self.records.people.get(i))
+    }
+
+    /// The name of a person, or a placeholder for a dangling id.
+    pub fn person_name(&self, id: PersonId) -> &str {
+        self.person(id)
+            .map_or("(unknown person)", |p| p.name.as_str())
+    }
+
+    pub fn circle(&self, id: CircleId) -> Option<&Circle> {
+        self.circle_at
+            .get(&id)
+            .and_then(|&i| self.records.circles.get(i))
+    }
+
+    /// Finds a circle by name, ignoring case.
+    pub fn circle_named(&self, name: &str) -> Option<&Circle> {
+        self.records
+            .circles
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The anchor circle (the one with no parent), if the organisation has one.
+    pub fn anchor(&self) -> Option<&Circle> {
+        self.sub_circles(None).next()
+    }
+
+    /// The circles directly inside a circle (`None`: the top level).
+    pub fn sub_circles(&self, parent: Option<CircleId>) -> impl Iterator<Item = &Circle> {
+        members(&self.records.circles, &self.children, &parent)
+    }
+
+    /// Every circle, depth first from the anchor, with its depth.
+    pub fn circles_depth_first(&self) -> Vec<(&Circle, usize)> {
+        let mut out = Vec::with_capacity(self.records.circles.len());
+        let mut stack: Vec<(&Circle, usize)> = self.sub_circles(None).map(|c| (c, 0)).collect();
+        stack.reverse();
+        while let Some((circle, depth)) = stack.pop() {
+            out.push((circle, depth));
+            let mut kids: Vec<_> = self
+                .sub_circles(Some(circle.id))
+                .map(|c| (c, depth + 1))
+                .collect();
+            kids.reverse();
+            stack.extend(kids);
+        }
+        out
+    }
+
+    pub fn role(&self, id: RoleId) -> Option<&Role> {
+        self.role_at
+            .get(&id)
+            .and_then(|&i| self.records.roles.get(i))
+    }
+
+    /// The roles of a circle, core roles first.
+    pub fn roles_in(&self, circle: CircleId) -> impl Iterator<Item = &Role> {
+        members(&self.records.roles, &self.roles_of_circle, &circle)
+    }
+
+    /// A circle's core role of the given kind.
+    pub fn core_role(&self, circle: CircleId, core: CoreRole) -> Option<&Role> {
+        self.roles_in(circle).find(|r| r.core == Some(core))
+    }
+
+    pub fn policies_of(&self, circle: CircleId) -> impl Iterator<Item = &Policy> {
+        members(&self.records.policies, &self.policies_of_circle, &circle)
+    }
+
+    pub fn fillers_of(&self, role: RoleId) -> impl Iterator<Item = &Assignment> {
+        members(&self.records.assignments, &self.assignments_of_role, &role)
+    }
+
+    pub fn assignments_of(&self, person: PersonId) -> impl Iterator<Item = &Assignment> {
+        members(
+            &self.records.assignments,
+            &self.assignments_of_person,
+            &person,
+        )
+    }
+
+    pub fn checklist_of(&self, role: RoleId) -> impl Iterator<Item = &ChecklistItem> {
+        members(&self.records.checklist, &self.checklist_of_role, &role)
+    }
+
+    pub fn metrics_of(&self, role: RoleId) -> impl Iterator<Item = &Metric> {
+        members(&self.records.metrics, &self.metrics_of_role, &role)
+    }
+
+    /// A metric's values, oldest first.
+    pub fn values_of(&self, metric: MetricId) -> impl Iterator<Item = &MetricValue> {
+        members(&self.records.metric_values, &self.values_of_metric, &metric)
+    }
+
+    pub fn projects_of(&self, role: RoleId) -> impl Iterator<Item = &Project> {
+        members(&self.records.projects, &self.projects_of_role, &role)
+    }
+
+    pub fn next_actions_of(&self, role: RoleId) -> impl Iterator<Item = &NextAction> {
+        members(
+            &self.records.next_actions,
+            &self.actions_of_role,
+            &Some(role),
+        )
+    }
+
+    pub fn tensions_in(&self, circle: CircleId) -> impl Iterator<Item = &Tension> {
+        members(&self.records.tensions, &self.tensions_of_circle, &circle)
+    }
+
+    /// The people who fill a role in the circle (each once, in order of first assignment).
+    pub fn members_of(&self, circle: CircleId) -> Vec<&Person> {
+        let mut seen = Vec::new();
+        for role in self.roles_in(circle) {
+            for a in self.fillers_of(role.id) {
+                if !seen.contains(&a.person) {
+                    seen.push(a.person);
+                }
+            }
+        }
+        seen.into_iter().filter_map(|p| self.person(p)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Organisation {
+        let circle = |id, parent: Option<i64>, name: &str| Circle {
+            id: CircleId(id),
+            parent: parent.map(CircleId),
+            name: name.into(),
+            purpose: String::new(),
+            strategy: None,
+        };
+        let role = |id, c, name: &str| Role {
+            id: RoleId(id),
+            circle: CircleId(c),
+            name: name.into(),
+            purpose: String::new(),
+            domains: vec![],
+            accountabilities: vec![],
+            core: None,
+        };
+        let person = |id, name: &str| Person {
+            id: PersonId(id),
+            name: name.into(),
+            email: None,
+        };
+        let assign = |id, r, p| Assignment {
+            id: AssignmentId(id),
+            role: RoleId(r),
+            person: PersonId(p),
+            focus: None,
+            term_end: None,
+        };
+        Organisation::new(OrgRecords {
+            name: "Org".into(),
+            circles: vec![
+                circle(1, None, "Anchor"),
+                circle(2, Some(1), "A"),
+                circle(3, Some(2), "A1"),
+                circle(4, Some(1), "B"),
+            ],
+            roles: vec![
+                role(10, 2, "Baker"),
+                role(11, 2, "Miller"),
+                role(12, 4, "Clerk"),
+            ],
+            people: vec![person(1, "Ana"), person(2, "Ben")],
+            assignments: vec![assign(1, 10, 1), assign(2, 11, 1), assign(3, 11, 2)],
+            ..OrgRecords::default()
+        })
+    }
+
+    #[test]
+    fn circles_are_listed_depth_first_with_their_depth() {
+        let org = tiny();
+        let order: Vec<_> = org
+            .circles_depth_first()
+            .iter()
+            .map(|(c, d)| format!("{}{}", "-".repeat(*d), c.name))
+            .collect();
+        assert_eq!(order, ["Anchor", "-A", "--A1", "-B"]);
+    }
+
+    #[test]
+    fn a_person_filling_two_roles_is_one_member_of_the_circle() {
+        let org = tiny();
+        let names: Vec<_> = org
+            .members_of(CircleId(2))
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
+        assert_eq!(names, ["Ana", "Ben"]);
+    }
+
+    #[test]
+    fn lookups_of_unknown_ids_find_nothing_rather_than_panic() {
+        let org = tiny();
+        assert!(org.role(RoleId(999)).is_none());
+        assert_eq!(org.fillers_of(RoleId(999)).count(), 0);
+        assert_eq!(org.person_name(PersonId(42)), "(unknown person)");
+    }
+
+    #[test]
+    fn circles_are_found_by_name_ignoring_case() {
+        assert_eq!(tiny().circle_named("b").map(|c| c.id), Some(CircleId(4)));
+    }
+}

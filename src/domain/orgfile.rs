@@ -1,0 +1,612 @@
+//! The human-editable TOML file that describes a whole organisation.
+//!
+//! Owns: the file's types (read by import, written by export), parsing with line and column
+//! in errors, cleaning of every text, and validation that finds every unknown name before
+//! anything is written. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
+
+use super::org::{Frequency, ProjectStatus, TensionKind};
+use super::ruleset::{CoreRole, RuleSet};
+use super::text::{clean_line, clean_text};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+use toml::value::Datetime;
+
+/// A whole organisation: its name, rule set, people, and the anchor circle with everything
+/// nested inside it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrgFile {
+    pub name: String,
+    #[serde(default)]
+    pub rule_set: RuleSet,
+    #[serde(default)]
+    pub people: Vec<PersonEntry>,
+    /// The anchor circle.
+    pub circle: CircleEntry,
+}
+
+/// A person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonEntry {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// A circle with its roles, policies, tensions and sub-circles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CircleEntry {
+    pub name: String,
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policies: Vec<PolicyEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tensions: Vec<TensionEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub circles: Vec<CircleEntry>,
+}
+
+/// A role. An entry named like a core role (for example "Facilitator") fills in that core
+/// role: it may add fillers, domains, accountabilities and operational items, but its purpose
+/// comes from the rule set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleEntry {
+    pub name: String,
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accountabilities: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fillers: Vec<FillerEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Vec<ChecklistEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<MetricEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<ProjectEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next_actions: Vec<NextActionEntry>,
+}
+
+/// A person filling a role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FillerEntry {
+    pub person: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term_end: Option<Datetime>,
+}
+
+/// A policy of a circle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyEntry {
+    pub name: String,
+    pub text: String,
+}
+
+/// A checklist item of a role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistEntry {
+    pub text: String,
+    pub frequency: Frequency,
+}
+
+/// A metric of a role, with optional past values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricEntry {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    pub frequency: Frequency,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<MetricValueEntry>,
+}
+
+/// One past value of a metric.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricValueEntry {
+    pub date: Datetime,
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// A project of a role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectEntry {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    #[serde(default)]
+    pub status: ProjectStatus,
+}
+
+/// A next action of a role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextActionEntry {
+    pub text: String,
+    pub person: String,
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// A tension noted for a circle's next meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TensionEntry {
+    pub person: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    pub text: String,
+    pub kind: TensionKind,
+}
+
+/// Why an organisation file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrgFileError {
+    /// The text is not valid TOML, or does not have the file's shape.
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The file is well formed but names something that does not exist or repeats a name.
+    Invalid(String),
+}
+
+impl fmt::Display for OrgFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OrgFileError::Syntax {
+                line,
+                column,
+                message,
+            } => {
+                write!(f, "line {line}, column {column}: {}", clean_line(message))
+            }
+            OrgFileError::Invalid(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for OrgFileError {}
+
+/// The 1-based line and column of a byte offset in a text.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// A TOML date as a calendar date; times and offsets are refused.
+pub fn to_date(value: &Datetime) -> Option<NaiveDate> {
+    match (value.date, value.time, value.offset) {
+        (Some(d), None, None) => {
+            NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+        }
+        _ => None,
+    }
+}
+
+/// A calendar date as a TOML date.
+pub fn from_date(date: NaiveDate) -> Datetime {
+    use chrono::Datelike;
+    Datetime {
+        date: Some(toml::value::Date {
+            // Years of chrono dates made from TOML or the store fit in u16 (0..=9999).
+            year: u16::try_from(date.year()).unwrap_or(0),
+            month: date.month() as u8,
+            day: date.day() as u8,
+        }),
+        time: None,
+        offset: None,
+    }
+}
+
+impl OrgFile {
+    /// Parses, cleans and validates an organisation file.
+    pub fn parse(text: &str) -> Result<OrgFile, OrgFileError> {
+        let mut file: OrgFile = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((1, 1), |s| line_and_column(text, s.start));
+            OrgFileError::Syntax {
+                line,
+                column,
+                message: e.message().to_string(),
+            }
+        })?;
+        file.clean();
+        file.validate()?;
+        Ok(file)
+    }
+
+    /// Writes the file as TOML text.
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string_pretty(self)
+    }
+
+    /// Cleans every text of control and bidi characters.
+    fn clean(&mut self) {
+        self.name = clean_line(&self.name);
+        for p in &mut self.people {
+            p.name = clean_line(&p.name);
+            p.email = p.email.as_deref().map(clean_line).filter(|e| !e.is_empty());
+        }
+        self.circle.clean();
+    }
+
+    /// Every check that must pass before anything is written.
+    fn validate(&self) -> Result<(), OrgFileError> {
+        let invalid = |m: String| Err(OrgFileError::Invalid(m));
+        if self.name.is_empty() {
+            return invalid("the organisation has no name".into());
+        }
+        let mut people = HashSet::new();
+        for p in &self.people {
+            if p.name.is_empty() {
+                return invalid("a person has an empty name".into());
+            }
+            if !people.insert(p.name.to_lowercase()) {
+                return invalid(format!("person \"{}\" is listed twice", p.name));
+            }
+            if let Some(email) = &p.email
+                && !email.contains('@')
+            {
+                return invalid(format!(
+                    "person \"{}\" has an e-mail without @: \"{email}\"",
+                    p.name
+                ));
+            }
+        }
+        let mut circles = HashSet::new();
+        self.circle
+            .validate(self.rule_set, true, &people, &mut circles)
+    }
+}
+
+fn clean_opt_line(value: &mut Option<String>) {
+    *value = value.as_deref().map(clean_line).filter(|v| !v.is_empty());
+}
+
+fn clean_list(items: &mut Vec<String>) {
+    items.iter_mut().for_each(|i| *i = clean_line(i));
+    items.retain(|i| !i.is_empty());
+}
+
+impl CircleEntry {
+    fn clean(&mut self) {
+        self.name = clean_line(&self.name);
+        self.purpose = clean_text(&self.purpose);
+        self.strategy = self
+            .strategy
+            .as_deref()
+            .map(clean_text)
+            .filter(|s| !s.is_empty());
+        for role in &mut self.roles {
+            role.clean();
+        }
+        for p in &mut self.policies {
+            p.name = clean_line(&p.name);
+            p.text = clean_text(&p.text);
+        }
+        for t in &mut self.tensions {
+            t.person = clean_line(&t.person);
+            clean_opt_line(&mut t.role);
+            t.text = clean_text(&t.text);
+        }
+        for c in &mut self.circles {
+            c.clean();
+        }
+    }
+
+    fn validate(
+        &self,
+        rules: RuleSet,
+        is_anchor: bool,
+        people: &HashSet<String>,
+        circles: &mut HashSet<String>,
+    ) -> Result<(), OrgFileError> {
+        let invalid = |m: String| Err(OrgFileError::Invalid(m));
+        let here = &self.name;
+        if here.is_empty() {
+            return invalid("a circle has an empty name".into());
+        }
+        if !circles.insert(here.to_lowercase()) {
+            return invalid(format!(
+                "circle \"{here}\" is listed twice (circle names must be unique)"
+            ));
+        }
+        let person_known = |name: &str, what: &str| -> Result<(), OrgFileError> {
+            if people.contains(&name.to_lowercase()) {
+                Ok(())
+            } else {
+                invalid(format!(
+                    "unknown person \"{name}\" ({what} in circle \"{here}\")"
+                ))
+            }
+        };
+        let core_names: Vec<&str> = rules
+            .core_roles(is_anchor)
+            .iter()
+            .map(|c| c.name(rules))
+            .collect();
+        let mut roles = HashSet::new();
+        for role in &self.roles {
+            let name = &role.name;
+            if name.is_empty() {
+                return invalid(format!("a role in circle \"{here}\" has an empty name"));
+            }
+            if !roles.insert(name.to_lowercase()) {
+                return invalid(format!(
+                    "role \"{name}\" is listed twice in circle \"{here}\""
+                ));
+            }
+            let is_core = core_names.iter().any(|c| c.eq_ignore_ascii_case(name));
+            if is_core && !role.purpose.is_empty() {
+                return invalid(format!(
+                    "role \"{name}\" in circle \"{here}\" is a core role: its purpose comes from the rule set"
+                ));
+            }
+            if !is_core
+                && CoreRole::ALL
+                    .iter()
+                    .any(|c| c.name(rules).eq_ignore_ascii_case(name))
+            {
+                return invalid(format!(
+                    "circle \"{here}\" is the anchor circle and has no \"{name}\" (it has no super-circle)"
+                ));
+            }
+            for f in &role.fillers {
+                person_known(&f.person, &format!("filler of \"{name}\""))?;
+                if let Some(end) = &f.term_end
+                    && to_date(end).is_none()
+                {
+                    return invalid(format!(
+                        "term end of \"{}\" in \"{name}\" is not a date: {end}",
+                        f.person
+                    ));
+                }
+            }
+            for m in &role.metrics {
+                if m.name.is_empty() {
+                    return invalid(format!("a metric of \"{name}\" has an empty name"));
+                }
+                for v in &m.values {
+                    if to_date(&v.date).is_none() {
+                        return invalid(format!(
+                            "a value of metric \"{}\" has a date that is not a date: {}",
+                            m.name, v.date
+                        ));
+                    }
+                    if !v.value.is_finite() {
+                        return invalid(format!(
+                            "a value of metric \"{}\" is not a finite number",
+                            m.name
+                        ));
+                    }
+                }
+            }
+            if role.checklist.iter().any(|c| c.text.is_empty()) {
+                return invalid(format!("a checklist item of \"{name}\" has no text"));
+            }
+            for p in &role.projects {
+                if p.title.is_empty() {
+                    return invalid(format!("a project of \"{name}\" has no title"));
+                }
+                if let Some(person) = &p.person {
+                    person_known(person, &format!("project \"{}\"", p.title))?;
+                }
+            }
+            for a in &role.next_actions {
+                if a.text.is_empty() {
+                    return invalid(format!("a next action of \"{name}\" has no text"));
+                }
+                person_known(&a.person, &format!("next action \"{}\"", a.text))?;
+            }
+        }
+        let mut policies = HashSet::new();
+        for p in &self.policies {
+            if p.name.is_empty() {
+                return invalid(format!("a policy in circle \"{here}\" has an empty name"));
+            }
+            if !policies.insert(p.name.to_lowercase()) {
+                return invalid(format!(
+                    "policy \"{}\" is listed twice in circle \"{here}\"",
+                    p.name
+                ));
+            }
+        }
+        for t in &self.tensions {
+            person_known(&t.person, "tension")?;
+            if t.text.is_empty() {
+                return invalid(format!("a tension in circle \"{here}\" has no text"));
+            }
+            if let Some(role) = &t.role {
+                let known = roles.contains(&role.to_lowercase())
+                    || core_names.iter().any(|c| c.eq_ignore_ascii_case(role));
+                if !known {
+                    return invalid(format!(
+                        "unknown role \"{role}\" (tension in circle \"{here}\")"
+                    ));
+                }
+            }
+        }
+        for sub in &self.circles {
+            sub.validate(rules, false, people, circles)?;
+        }
+        Ok(())
+    }
+}
+
+impl RoleEntry {
+    fn clean(&mut self) {
+        self.name = clean_line(&self.name);
+        self.purpose = clean_text(&self.purpose);
+        clean_list(&mut self.domains);
+        clean_list(&mut self.accountabilities);
+        for f in &mut self.fillers {
+            f.person = clean_line(&f.person);
+            clean_opt_line(&mut f.focus);
+        }
+        for c in &mut self.checklist {
+            c.text = clean_line(&c.text);
+        }
+        for m in &mut self.metrics {
+            m.name = clean_line(&m.name);
+            clean_opt_line(&mut m.unit);
+            for v in &mut m.values {
+                clean_opt_line(&mut v.comment);
+            }
+        }
+        for p in &mut self.projects {
+            p.title = clean_line(&p.title);
+            clean_opt_line(&mut p.person);
+        }
+        for a in &mut self.next_actions {
+            a.text = clean_line(&a.text);
+            a.person = clean_line(&a.person);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"
+name = "Tiny Co"
+
+[[people]]
+name = "Ana"
+email = "ana@example.org"
+
+[[people]]
+name = "Ben"
+
+[circle]
+name = "Tiny Co"
+purpose = "Bread for the street"
+
+[[circle.roles]]
+name = "Baker"
+purpose = "Good bread"
+accountabilities = ["Baking the daily bread"]
+fillers = [{ person = "Ana", term_end = 2027-01-31 }]
+
+[[circle.roles]]
+name = "Facilitator"
+fillers = [{ person = "Ben" }]
+
+[[circle.circles]]
+name = "Ovens"
+"#;
+
+    #[test]
+    fn a_small_file_parses_with_nested_circles_and_defaults() {
+        let file = OrgFile::parse(SMALL).expect("valid file");
+        assert_eq!(file.rule_set, RuleSet::Holacracy50);
+        assert_eq!(file.circle.circles[0].name, "Ovens");
+        let term = file.circle.roles[0].fillers[0]
+            .term_end
+            .as_ref()
+            .and_then(to_date);
+        assert_eq!(term, NaiveDate::from_ymd_opt(2027, 1, 31));
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line_and_column() {
+        let broken = SMALL.replace("purpose = \"Good bread\"", "purpose = Good bread");
+        let err = OrgFile::parse(&broken).unwrap_err();
+        let OrgFileError::Syntax { line, column, .. } = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!((line, column), (17, 11));
+    }
+
+    #[test]
+    fn a_misspelt_key_is_refused_with_its_position() {
+        let broken = SMALL.replace("accountabilities =", "acountabilities =");
+        let err = OrgFile::parse(&broken).unwrap_err().to_string();
+        assert!(err.starts_with("line 18, column 1:"), "{err}");
+        assert!(err.contains("acountabilities"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_filler_is_named() {
+        let broken = SMALL.replace("person = \"Ben\"", "person = \"Bob\"");
+        let err = OrgFile::parse(&broken).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "unknown person \"Bob\" (filler of \"Facilitator\" in circle \"Tiny Co\")"
+        );
+    }
+
+    #[test]
+    fn a_core_role_cannot_be_given_another_purpose() {
+        let broken = SMALL.replace(
+            "name = \"Facilitator\"",
+            "name = \"Facilitator\"\npurpose = \"Running things\"",
+        );
+        let err = OrgFile::parse(&broken).unwrap_err().to_string();
+        assert!(err.contains("is a core role"), "{err}");
+    }
+
+    #[test]
+    fn the_anchor_circle_cannot_have_a_rep() {
+        let broken = SMALL.replace("name = \"Facilitator\"", "name = \"Circle Rep\"");
+        let err = OrgFile::parse(&broken).unwrap_err().to_string();
+        assert!(err.contains("anchor circle"), "{err}");
+    }
+
+    #[test]
+    fn repeated_names_are_refused() {
+        let twice = SMALL.replace("name = \"Ovens\"", "name = \"tiny co\"");
+        let err = OrgFile::parse(&twice).unwrap_err().to_string();
+        assert!(err.contains("listed twice"), "{err}");
+    }
+
+    #[test]
+    fn names_are_cleaned_of_control_characters() {
+        let dirty = SMALL.replace("name = \"Baker\"", "name = \"Ba\\u001bker\\u202e\"");
+        let file = OrgFile::parse(&dirty).expect("valid file");
+        assert_eq!(file.circle.roles[0].name, "Baker");
+    }
+
+    #[test]
+    fn a_date_with_a_time_is_not_a_term_end() {
+        let broken = SMALL.replace("2027-01-31", "2027-01-31T10:00:00");
+        assert!(
+            OrgFile::parse(&broken)
+                .unwrap_err()
+                .to_string()
+                .contains("not a date")
+        );
+    }
+
+    #[test]
+    fn writing_and_reading_again_gives_the_same_file() {
+        let file = OrgFile::parse(SMALL).expect("valid file");
+        let text = file.to_toml().expect("serialises");
+        assert_eq!(OrgFile::parse(&text).expect("re-reads"), file);
+    }
+}

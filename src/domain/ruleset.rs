@@ -1,0 +1,217 @@
+//! The rule sets Roundtable knows and what they decide about core roles.
+//!
+//! Owns: `RuleSet`, `CoreRole` and the name, purpose and accountabilities of each core role
+//! under each rule set (in our own words, after the Holacracy Constitution v4.1 and v5.0).
+//! Must not import: anything outside `std` and `serde`.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// The version of the rules an organisation runs by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum RuleSet {
+    /// Holacracy Constitution v4.1 (2015): Lead Link, Rep Link, administrative concerns.
+    #[serde(rename = "holacracy-4.1")]
+    Holacracy41,
+    /// Holacracy Constitution v5.0 (2021): Circle Lead, Circle Rep, time outs. The default.
+    #[default]
+    #[serde(rename = "holacracy-5.0")]
+    Holacracy50,
+}
+
+impl RuleSet {
+    /// Every rule set, in the order they are offered.
+    pub const ALL: [RuleSet; 2] = [RuleSet::Holacracy50, RuleSet::Holacracy41];
+
+    /// The identifier used in files and the database.
+    pub fn id(self) -> &'static str {
+        match self {
+            RuleSet::Holacracy41 => "holacracy-4.1",
+            RuleSet::Holacracy50 => "holacracy-5.0",
+        }
+    }
+
+    /// The core roles every circle gets. The anchor circle has no super-circle to represent
+    /// it in, so it gets no Rep.
+    pub fn core_roles(self, is_anchor: bool) -> &'static [CoreRole] {
+        if is_anchor {
+            &[CoreRole::Lead, CoreRole::Facilitator, CoreRole::Secretary]
+        } else {
+            &CoreRole::ALL
+        }
+    }
+}
+
+impl fmt::Display for RuleSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for RuleSet {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        RuleSet::ALL
+            .into_iter()
+            .find(|r| r.id() == s)
+            .ok_or_else(|| {
+                format!("unknown rule set \"{s}\" (known: holacracy-5.0, holacracy-4.1)")
+            })
+    }
+}
+
+/// The roles the constitution puts in every circle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CoreRole {
+    /// Circle Lead (v5.0) or Lead Link (v4.1): appointed by the super-circle.
+    Lead,
+    /// Facilitator: elected; runs the circle's meetings.
+    Facilitator,
+    /// Secretary: elected; keeps the record and schedules meetings.
+    Secretary,
+    /// Circle Rep (v5.0) or Rep Link (v4.1): elected; carries tensions to the super-circle.
+    Rep,
+}
+
+impl CoreRole {
+    /// All core roles in their usual order.
+    pub const ALL: [CoreRole; 4] = [
+        CoreRole::Lead,
+        CoreRole::Facilitator,
+        CoreRole::Secretary,
+        CoreRole::Rep,
+    ];
+
+    /// The identifier used in the database.
+    pub fn id(self) -> &'static str {
+        match self {
+            CoreRole::Lead => "lead",
+            CoreRole::Facilitator => "facilitator",
+            CoreRole::Secretary => "secretary",
+            CoreRole::Rep => "rep",
+        }
+    }
+
+    /// Parses the database identifier.
+    pub fn from_id(id: &str) -> Option<CoreRole> {
+        CoreRole::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// The role's name under a rule set.
+    pub fn name(self, rules: RuleSet) -> &'static str {
+        match (self, rules) {
+            (CoreRole::Lead, RuleSet::Holacracy50) => "Circle Lead",
+            (CoreRole::Lead, RuleSet::Holacracy41) => "Lead Link",
+            (CoreRole::Facilitator, _) => "Facilitator",
+            (CoreRole::Secretary, _) => "Secretary",
+            (CoreRole::Rep, RuleSet::Holacracy50) => "Circle Rep",
+            (CoreRole::Rep, RuleSet::Holacracy41) => "Rep Link",
+        }
+    }
+
+    /// Whether the circle elects this role (rather than the super-circle appointing it).
+    pub fn is_elected(self) -> bool {
+        !matches!(self, CoreRole::Lead)
+    }
+
+    /// The role's purpose.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            CoreRole::Lead => "The circle's purpose is expressed and its work is aligned with it.",
+            CoreRole::Facilitator => {
+                "The circle's governance and operational practices follow the rules."
+            }
+            CoreRole::Secretary => {
+                "The circle's formal records and record-keeping process are stewarded and stabilised."
+            }
+            CoreRole::Rep => {
+                "Tensions the circle cannot resolve alone are carried to its super-circle."
+            }
+        }
+    }
+
+    /// The role's accountabilities.
+    pub fn accountabilities(self) -> &'static [&'static str] {
+        match self {
+            CoreRole::Lead => &[
+                "Structuring the circle's governance to express its purpose",
+                "Assigning people to the circle's roles and monitoring their fit",
+                "Allocating the circle's resources across its projects and roles",
+                "Defining priorities and strategies for the circle",
+            ],
+            CoreRole::Facilitator => &[
+                "Facilitating the circle's tactical and governance meetings",
+                "Auditing the meetings and records of sub-circles when asked",
+            ],
+            CoreRole::Secretary => &[
+                "Scheduling the circle's meetings and notifying every member",
+                "Capturing and publishing the outputs of the circle's meetings",
+                "Interpreting the rules and the circle's governance when asked",
+            ],
+            CoreRole::Rep => &[
+                "Removing constraints within the broader organisation that limit the circle",
+                "Seeking to understand tensions conveyed by the circle's members",
+                "Providing visibility to the super-circle into the circle's health",
+            ],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_role_names_follow_the_rule_set() {
+        let names50: Vec<_> = CoreRole::ALL
+            .iter()
+            .map(|c| c.name(RuleSet::Holacracy50))
+            .collect();
+        let names41: Vec<_> = CoreRole::ALL
+            .iter()
+            .map(|c| c.name(RuleSet::Holacracy41))
+            .collect();
+        assert_eq!(
+            names50,
+            ["Circle Lead", "Facilitator", "Secretary", "Circle Rep"]
+        );
+        assert_eq!(
+            names41,
+            ["Lead Link", "Facilitator", "Secretary", "Rep Link"]
+        );
+    }
+
+    #[test]
+    fn the_anchor_circle_has_no_rep() {
+        assert!(
+            !RuleSet::Holacracy50
+                .core_roles(true)
+                .contains(&CoreRole::Rep)
+        );
+        assert!(
+            RuleSet::Holacracy50
+                .core_roles(false)
+                .contains(&CoreRole::Rep)
+        );
+    }
+
+    #[test]
+    fn rule_sets_parse_from_their_ids_and_reject_others() {
+        assert_eq!("holacracy-4.1".parse::<RuleSet>(), Ok(RuleSet::Holacracy41));
+        assert_eq!(RuleSet::default(), RuleSet::Holacracy50);
+        assert!("holacracy-6".parse::<RuleSet>().is_err());
+    }
+
+    #[test]
+    fn core_accountabilities_start_with_an_ing_verb() {
+        for core in CoreRole::ALL {
+            for a in core.accountabilities() {
+                let first = a.split_whitespace().next().unwrap_or_default();
+                assert!(first.ends_with("ing"), "{a}");
+            }
+        }
+    }
+}

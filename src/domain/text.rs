@@ -1,0 +1,84 @@
+//! Cleaning of text that comes from a person (typed or read from a file).
+//!
+//! Owns: the rule that no control character and no bidirectional override reaches the store.
+//! Must not import: anything outside `std`.
+
+/// Characters that reorder text on screen (bidi embeddings, overrides and isolates) and
+/// invisible marks that could hide them.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Cleans a one-line value such as a name or a label: control and bidi characters are
+/// dropped, tabs and line breaks become single spaces, runs of spaces collapse, and the ends
+/// are trimmed.
+pub fn clean_line(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut pending_space = false;
+    for c in input.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else if !c.is_control() && !is_bidi_control(c) {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Cleans a multi-line value such as a purpose or a policy text: each line is cleaned as by
+/// [`clean_line`], line breaks are kept (at most one blank line in a row), and blank lines at
+/// either end are dropped.
+pub fn clean_text(input: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for raw in input.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        let line = clean_line(raw);
+        let last_blank = lines.last().is_none_or(|l| l.is_empty());
+        if !line.is_empty() || !last_blank {
+            lines.push(line);
+        }
+    }
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_dropped_from_a_name() {
+        assert_eq!(clean_line("Ama\u{7}ra\u{1b}[31m"), "Amara[31m");
+    }
+
+    #[test]
+    fn bidi_overrides_cannot_reorder_a_name() {
+        assert_eq!(clean_line("abc\u{202E}fed\u{2066}x\u{2069}"), "abcfedx");
+    }
+
+    #[test]
+    fn whitespace_in_a_line_collapses_to_single_spaces() {
+        assert_eq!(clean_line("  Head \t\n Baker  "), "Head Baker");
+    }
+
+    #[test]
+    fn multi_line_text_keeps_its_paragraphs_but_not_extra_blank_lines() {
+        assert_eq!(
+            clean_text("\n\nFirst  line\r\n\n\n\nSecond\u{0}\n\n"),
+            "First line\n\nSecond"
+        );
+    }
+
+    #[test]
+    fn ordinary_unicode_is_kept() {
+        assert_eq!(clean_line("Zoë Ångström — 面包"), "Zoë Ångström — 面包");
+    }
+}

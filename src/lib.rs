@@ -1,0 +1,12 @@
+//! Roundtable: a terminal facilitator for the meetings of self-managing organisations.
+//!
+//! Layers (dependencies point one way): `app -> {ui, store, domain}`, `ui -> domain`,
+//! `store -> domain`. `domain` is pure.
+
+pub mod app;
+pub mod cli;
+pub mod data;
+pub mod domain;
+pub mod logging;
+pub mod store;
+pub mod ui;

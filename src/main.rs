@@ -1,0 +1,90 @@
+//! The `roundtable` binary: parses the command line, finds the database, and runs the command
+//! or the full-screen program. Every error ends as one line on stderr and a non-zero exit.
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+use roundtable::app::{self, App, ExitReason, setup};
+use roundtable::cli::{Cli, Command};
+use roundtable::domain::outline::outline;
+use roundtable::store::Store;
+use roundtable::{domain::RuleSet, logging};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let message = format!("{e:#}").replace(['\n', '\r'], " ");
+            eprintln!("roundtable: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The database path: `--db`/`ROUNDTABLE_DB`, or `roundtable.db` in the platform data dir.
+fn database_path(cli: &Cli) -> Result<PathBuf> {
+    if let Some(path) = &cli.db {
+        return Ok(path.clone());
+    }
+    let dirs = directories::ProjectDirs::from("org", "Roundtable", "roundtable")
+        .context("no home directory to keep the database in; pass --db PATH")?;
+    Ok(dirs.data_dir().join("roundtable.db"))
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let db = database_path(&cli)?;
+    match cli.command {
+        None => {
+            let store = Store::open(&db)?;
+            logging::init(&db);
+            tracing::info!("opened {}", db.display());
+            let mut app = App::new(store)?;
+            let reason = app::run(&mut app)?;
+            tracing::info!("ended: {reason:?}");
+            Ok(match reason {
+                ExitReason::Quit | ExitReason::TerminalGone => ExitCode::SUCCESS,
+                ExitReason::Signal(n) => ExitCode::from(128 + n as u8),
+            })
+        }
+        Some(Command::Init(args)) => {
+            let mut store = Store::open(&db)?;
+            logging::init(&db);
+            if args.demo {
+                setup::load_demo(&mut store)?;
+                println!("Loaded the demo organisation into {}", db.display());
+            } else if let Some(name) = &args.name {
+                setup::create_empty(
+                    &mut store,
+                    name,
+                    args.rule_set.unwrap_or(RuleSet::default()),
+                )?;
+                println!("Started \"{}\" in {}", name.trim(), db.display());
+            } else {
+                bail!("say what to start: --demo, or --name NAME");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import { file }) => {
+            let mut store = Store::open(&db)?;
+            logging::init(&db);
+            setup::import_file(&mut store, &file)?;
+            let name = store.organisation_name()?.unwrap_or_default();
+            println!(
+                "Imported \"{name}\" from {} into {}",
+                file.display(),
+                db.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Org) => {
+            let store = Store::open_read_only(&db)?;
+            let org = store.load_organisation()?.with_context(|| {
+                format!("{}: the database holds no organisation yet", db.display())
+            })?;
+            print!("{}", outline(&org));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

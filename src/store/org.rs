@@ -1,0 +1,369 @@
+//! Reading and writing the organisation.
+//!
+//! Owns: importing an organisation file in one transaction, creating an empty organisation,
+//! and loading the whole organisation as a domain snapshot.
+//! Must not import: ratatui, crossterm, tokio.
+
+use super::sql_types::{list_from_json, list_to_json};
+use super::{Store, StoreError};
+use crate::domain::orgfile::{CircleEntry, RoleEntry, to_date};
+use crate::domain::*;
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use std::collections::HashMap;
+
+/// People by lower-cased name, as a file refers to them.
+type PeopleByName = HashMap<String, PersonId>;
+
+impl Store {
+    /// The organisation's name, if the database holds one.
+    pub fn organisation_name(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT name FROM organisation WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Loads a whole organisation file into an empty database, in one transaction.
+    pub fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
+        self.write(|tx| {
+            if let Some(name) = organisation_name(tx)? {
+                return Err(StoreError::AlreadyHasOrganisation(name));
+            }
+            tx.execute(
+                "INSERT INTO organisation (id, name, rule_set) VALUES (1, ?1, ?2)",
+                params![file.name, file.rule_set],
+            )?;
+            let mut people = PeopleByName::new();
+            for p in &file.people {
+                tx.execute(
+                    "INSERT INTO people (name, email) VALUES (?1, ?2)",
+                    params![p.name, p.email],
+                )?;
+                people.insert(p.name.to_lowercase(), PersonId(tx.last_insert_rowid()));
+            }
+            insert_circle(tx, file.rule_set, None, &file.circle, &people)
+        })
+    }
+
+    /// Starts a new organisation with just its anchor circle and that circle's core roles.
+    pub fn create_organisation(&mut self, name: &str, rules: RuleSet) -> Result<(), StoreError> {
+        let name = text::clean_line(name);
+        if name.is_empty() {
+            return Err(StoreError::Invalid("the organisation needs a name".into()));
+        }
+        let file = OrgFile {
+            name: name.clone(),
+            rule_set: rules,
+            people: vec![],
+            circle: CircleEntry {
+                name,
+                purpose: String::new(),
+                strategy: None,
+                roles: vec![],
+                policies: vec![],
+                tensions: vec![],
+                circles: vec![],
+            },
+        };
+        self.import(&file)
+    }
+
+    /// Loads the whole organisation, or `None` when the database holds none yet.
+    pub fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {
+        let c = &self.conn;
+        let Some((name, rule_set)) = c
+            .query_row(
+                "SELECT name, rule_set FROM organisation WHERE id = 1",
+                [],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, RuleSet>(1)?)),
+            )
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let records = OrgRecords {
+            name,
+            rule_set,
+            people: self.rows("SELECT id, name, email FROM people ORDER BY name COLLATE NOCASE", |r| {
+                Ok(Person { id: r.get(0)?, name: r.get(1)?, email: r.get(2)? })
+            })?,
+            circles: self.rows("SELECT id, parent_id, name, purpose, strategy FROM circles ORDER BY id", |r| {
+                Ok(Circle {
+                    id: r.get(0)?,
+                    parent: r.get(1)?,
+                    name: r.get(2)?,
+                    purpose: r.get(3)?,
+                    strategy: r.get(4)?,
+                })
+            })?,
+            roles: self.rows(
+                "SELECT id, circle_id, name, purpose, domains, accountabilities, core FROM roles
+                 ORDER BY circle_id, CASE core WHEN 'lead' THEN 0 WHEN 'facilitator' THEN 1
+                 WHEN 'secretary' THEN 2 WHEN 'rep' THEN 3 ELSE 4 END, id",
+                role_from_row,
+            )?,
+            assignments: self.rows(
+                "SELECT id, role_id, person_id, focus, term_end FROM assignments ORDER BY id",
+                |r| {
+                    Ok(Assignment {
+                        id: r.get(0)?,
+                        role: r.get(1)?,
+                        person: r.get(2)?,
+                        focus: r.get(3)?,
+                        term_end: r.get(4)?,
+                    })
+                },
+            )?,
+            policies: self.rows("SELECT id, circle_id, name, text FROM policies ORDER BY id", |r| {
+                Ok(Policy { id: r.get(0)?, circle: r.get(1)?, name: r.get(2)?, text: r.get(3)? })
+            })?,
+            checklist: self.rows(
+                "SELECT id, role_id, text, frequency FROM checklist_items ORDER BY id",
+                |r| Ok(ChecklistItem { id: r.get(0)?, role: r.get(1)?, text: r.get(2)?, frequency: r.get(3)? }),
+            )?,
+            metrics: self.rows("SELECT id, role_id, name, unit, frequency FROM metrics ORDER BY id", |r| {
+                Ok(Metric {
+                    id: r.get(0)?,
+                    role: r.get(1)?,
+                    name: r.get(2)?,
+                    unit: r.get(3)?,
+                    frequency: r.get(4)?,
+                })
+            })?,
+            metric_values: self.rows(
+                "SELECT metric_id, period, value, comment FROM metric_values ORDER BY metric_id, period, id",
+                |r| Ok(MetricValue { metric: r.get(0)?, period: r.get(1)?, value: r.get(2)?, comment: r.get(3)? }),
+            )?,
+            projects: self.rows("SELECT id, role_id, person_id, title, status FROM projects ORDER BY id", |r| {
+                Ok(Project {
+                    id: r.get(0)?,
+                    role: r.get(1)?,
+                    person: r.get(2)?,
+                    title: r.get(3)?,
+                    status: r.get(4)?,
+                })
+            })?,
+            next_actions: self.rows(
+                "SELECT id, role_id, person_id, text, done FROM next_actions ORDER BY id",
+                |r| {
+                    Ok(NextAction {
+                        id: r.get(0)?,
+                        role: r.get(1)?,
+                        person: r.get(2)?,
+                        text: r.get(3)?,
+                        done: r.get(4)?,
+                    })
+                },
+            )?,
+            tensions: self.rows(
+                "SELECT id, person_id, role_id, circle_id, text, kind, status FROM tensions ORDER BY id",
+                |r| {
+                    Ok(Tension {
+                        id: r.get(0)?,
+                        person: r.get(1)?,
+                        role: r.get(2)?,
+                        circle: r.get(3)?,
+                        text: r.get(4)?,
+                        kind: r.get(5)?,
+                        open: r.get::<_, String>(6)? == "open",
+                    })
+                },
+            )?,
+        };
+        Ok(Some(Organisation::new(records)))
+    }
+
+    /// Runs a query without parameters and maps every row.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt
+            .query_map([], map)?
+            .collect::<rusqlite::Result<Vec<T>>>()?;
+        Ok(rows)
+    }
+}
+
+fn role_from_row(r: &Row<'_>) -> rusqlite::Result<Role> {
+    let core: Option<String> = r.get(6)?;
+    Ok(Role {
+        id: r.get(0)?,
+        circle: r.get(1)?,
+        name: r.get(2)?,
+        purpose: r.get(3)?,
+        domains: list_from_json(&r.get::<_, String>(4)?)?,
+        accountabilities: list_from_json(&r.get::<_, String>(5)?)?,
+        core: core.as_deref().and_then(CoreRole::from_id),
+    })
+}
+
+fn organisation_name(tx: &Transaction<'_>) -> Result<Option<String>, StoreError> {
+    Ok(tx
+        .query_row("SELECT name FROM organisation WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// Looks up a person the validated file named.
+fn person(people: &PeopleByName, name: &str) -> Result<PersonId, StoreError> {
+    people
+        .get(&name.to_lowercase())
+        .copied()
+        .ok_or_else(|| StoreError::Invalid(format!("unknown person \"{name}\"")))
+}
+
+/// Inserts a circle, its core roles, its roles with their contents, policies, tensions and
+/// sub-circles.
+fn insert_circle(
+    tx: &Transaction<'_>,
+    rules: RuleSet,
+    parent: Option<CircleId>,
+    entry: &CircleEntry,
+    people: &PeopleByName,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO circles (parent_id, name, purpose, strategy) VALUES (?1, ?2, ?3, ?4)",
+        params![parent, entry.name, entry.purpose, entry.strategy],
+    )?;
+    let circle = CircleId(tx.last_insert_rowid());
+    let mut roles: HashMap<String, RoleId> = HashMap::new();
+    let find = |name: &str| {
+        entry
+            .roles
+            .iter()
+            .find(|r| r.name.eq_ignore_ascii_case(name))
+    };
+    for &core in rules.core_roles(parent.is_none()) {
+        let name = core.name(rules);
+        let extra = find(name);
+        let mut accountabilities: Vec<String> = core
+            .accountabilities()
+            .iter()
+            .map(|a| a.to_string())
+            .collect();
+        let mut domains = Vec::new();
+        if let Some(extra) = extra {
+            accountabilities.extend(extra.accountabilities.iter().cloned());
+            domains.extend(extra.domains.iter().cloned());
+        }
+        tx.execute(
+            "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities, core)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                circle,
+                name,
+                core.purpose(),
+                list_to_json(&domains),
+                list_to_json(&accountabilities),
+                core.id()
+            ],
+        )?;
+        let id = RoleId(tx.last_insert_rowid());
+        roles.insert(name.to_lowercase(), id);
+        if let Some(extra) = extra {
+            insert_role_contents(tx, id, extra, people)?;
+        }
+    }
+    for role in &entry.roles {
+        if roles.contains_key(&role.name.to_lowercase()) {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                circle,
+                role.name,
+                role.purpose,
+                list_to_json(&role.domains),
+                list_to_json(&role.accountabilities)
+            ],
+        )?;
+        let id = RoleId(tx.last_insert_rowid());
+        roles.insert(role.name.to_lowercase(), id);
+        insert_role_contents(tx, id, role, people)?;
+    }
+    for policy in &entry.policies {
+        tx.execute(
+            "INSERT INTO policies (circle_id, name, text) VALUES (?1, ?2, ?3)",
+            params![circle, policy.name, policy.text],
+        )?;
+    }
+    for tension in &entry.tensions {
+        let role = match &tension.role {
+            Some(name) => Some(roles.get(&name.to_lowercase()).copied().ok_or_else(|| {
+                StoreError::Invalid(format!(
+                    "unknown role \"{name}\" in circle \"{}\"",
+                    entry.name
+                ))
+            })?),
+            None => None,
+        };
+        tx.execute(
+            "INSERT INTO tensions (person_id, role_id, circle_id, text, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![person(people, &tension.person)?, role, circle, tension.text, tension.kind],
+        )?;
+    }
+    for sub in &entry.circles {
+        insert_circle(tx, rules, Some(circle), sub, people)?;
+    }
+    Ok(())
+}
+
+/// Inserts a role's fillers, checklist, metrics (with values), projects and next actions.
+fn insert_role_contents(
+    tx: &Transaction<'_>,
+    role: RoleId,
+    entry: &RoleEntry,
+    people: &PeopleByName,
+) -> Result<(), StoreError> {
+    for f in &entry.fillers {
+        let term_end = f.term_end.as_ref().and_then(to_date);
+        tx.execute(
+            "INSERT INTO assignments (role_id, person_id, focus, term_end) VALUES (?1, ?2, ?3, ?4)",
+            params![role, person(people, &f.person)?, f.focus, term_end],
+        )?;
+    }
+    for item in &entry.checklist {
+        tx.execute(
+            "INSERT INTO checklist_items (role_id, text, frequency) VALUES (?1, ?2, ?3)",
+            params![role, item.text, item.frequency],
+        )?;
+    }
+    for metric in &entry.metrics {
+        tx.execute(
+            "INSERT INTO metrics (role_id, name, unit, frequency) VALUES (?1, ?2, ?3, ?4)",
+            params![role, metric.name, metric.unit, metric.frequency],
+        )?;
+        let id = MetricId(tx.last_insert_rowid());
+        for v in &metric.values {
+            let period = to_date(&v.date).ok_or_else(|| {
+                StoreError::Invalid(format!("bad date in metric \"{}\"", metric.name))
+            })?;
+            tx.execute(
+                "INSERT INTO metric_values (metric_id, period, value, comment) VALUES (?1, ?2, ?3, ?4)",
+                params![id, period, v.value, v.comment],
+            )?;
+        }
+    }
+    for p in &entry.projects {
+        let owner = p.person.as_deref().map(|n| person(people, n)).transpose()?;
+        tx.execute(
+            "INSERT INTO projects (role_id, person_id, title, status) VALUES (?1, ?2, ?3, ?4)",
+            params![role, owner, p.title, p.status],
+        )?;
+    }
+    for a in &entry.next_actions {
+        tx.execute(
+            "INSERT INTO next_actions (role_id, person_id, text, done) VALUES (?1, ?2, ?3, ?4)",
+            params![role, person(people, &a.person)?, a.text, a.done],
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Schema migrations: numbered SQL files, applied in order, never edited once released.
+//!
+//! Owns: the list of migrations, `PRAGMA user_version` bookkeeping and the application id
+//! that marks a file as a Roundtable database. Must not import: ratatui, crossterm, tokio.
+
+use super::StoreError;
+use rusqlite::{Connection, TransactionBehavior};
+
+/// Marks a SQLite file as Roundtable's (`PRAGMA application_id`): "RTBL".
+pub const APPLICATION_ID: i32 = 0x5254_424C;
+
+/// Every migration, in order. Migration `n` (1-based) brings `user_version` to `n`.
+/// Append only: a released entry is never changed.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_organisation.sql")];
+
+/// The schema version this build writes.
+pub fn latest() -> u32 {
+    // The list is a short constant; its length always fits in u32.
+    MIGRATIONS.len() as u32
+}
+
+/// Brings the database up to the latest schema, one transaction per migration.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let current: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > latest() {
+        return Err(StoreError::Newer {
+            path: None,
+            found: current,
+            known: latest(),
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(
+            None,
+            "user_version",
+            i64::try_from(index + 1).unwrap_or(i64::MAX),
+        )?;
+        tx.commit()?;
+    }
+    Ok(())
+}

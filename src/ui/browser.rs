@@ -1,0 +1,69 @@
+//! The organisation browser: the tree of circles and roles, and the selected one's details.
+//!
+//! Owns: its layout. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
+
+use super::details::{circle_lines, role_lines};
+use super::list;
+use super::theme;
+use super::view::{BrowserState, TreeRow};
+use crate::domain::Organisation;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &BrowserState, org: &Organisation) {
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(" Circles and roles ", theme::heading()));
+    list::draw(frame, left, block, state.rows.len(), state.selected, |i| {
+        tree_line(org, state.rows[i])
+    });
+
+    let lines = match state.selected_row() {
+        Some(TreeRow::Circle { id, .. }) => org.circle(id).map(|c| circle_lines(org, c)),
+        Some(TreeRow::Role { id, .. }) => org.role(id).map(|r| role_lines(org, r)),
+        None => None,
+    }
+    .unwrap_or_else(|| vec![Line::styled("Nothing selected", theme::muted())]);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(" Details ", theme::heading()));
+    let detail = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((state.detail_scroll, 0))
+        .block(block);
+    frame.render_widget(detail, right);
+}
+
+fn tree_line(org: &Organisation, row: TreeRow) -> Line<'static> {
+    match row {
+        TreeRow::Circle {
+            id,
+            depth,
+            collapsed,
+        } => {
+            let arrow = if collapsed { "▸" } else { "▾" };
+            let name = org.circle(id).map_or("?", |c| c.name.as_str());
+            Line::styled(
+                format!("{}{arrow} {name}", "  ".repeat(depth)),
+                theme::strong(),
+            )
+        }
+        TreeRow::Role { id, depth } => {
+            let Some(role) = org.role(id) else {
+                return Line::raw("?");
+            };
+            let style = if role.core.is_some() {
+                theme::muted()
+            } else {
+                ratatui::style::Style::new()
+            };
+            Line::styled(format!("{}  {}", "  ".repeat(depth), role.name), style)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! Drawing: every screen as a pure function of the `View`.
+//!
+//! Owns: layout and text of every screen. Never queries the store, never blocks, builds only
+//! the rows that are visible.
+//! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
+
+mod browser;
+pub mod chrome;
+pub mod details;
+mod home;
+pub mod list;
+pub mod theme;
+pub mod view;
+mod welcome;
+
+pub use view::*;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+
+/// Draws one frame of the view.
+pub fn draw(frame: &mut Frame, view: &View) {
+    let area = frame.area();
+    if area.width < chrome::MIN_WIDTH || area.height < chrome::MIN_HEIGHT {
+        chrome::too_small(frame, area);
+        return;
+    }
+    let status_height = u16::from(view.status.is_some());
+    let [title, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(status_height),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let screen_name = match &view.screen {
+        Screen::Welcome(_) => "Welcome",
+        Screen::Home(_) => "Home",
+        Screen::Browser(_) => "Organisation browser",
+    };
+    chrome::title_bar(frame, title, screen_name, view);
+    match (&view.screen, view.org.as_deref()) {
+        (Screen::Welcome(state), _) => welcome::draw(frame, body, state, &view.database),
+        (Screen::Home(state), Some(org)) => home::draw(frame, body, state, org),
+        (Screen::Browser(state), Some(org)) => browser::draw(frame, body, state, org),
+        // Home and the browser are only opened once an organisation is loaded.
+        (_, None) => {}
+    }
+    if let Some(message) = &view.status {
+        chrome::status_line(frame, status, message);
+    }
+    chrome::hint_bar(frame, hints, &view.hints);
+    if view.help_open {
+        chrome::help_overlay(frame, body, &view.help);
+    }
+}

@@ -1,0 +1,238 @@
+//! What the screens draw from: a snapshot of the organisation and UI-only state.
+//!
+//! Owns: `View`, the `Screen` enum and each screen's UI state (selection, scroll, prompts),
+//! and building the rows those screens list. The shell (app) mutates these; the ui draws them.
+//! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
+
+use crate::domain::{CircleId, Organisation, RoleId};
+use std::collections::HashSet;
+use std::sync::Arc;
+use tui_input::Input;
+
+/// One key and what it does, as the hint bar and the help overlay show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: &'static str,
+    pub label: &'static str,
+}
+
+/// A one-line message under the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Info(String),
+    Error(String),
+}
+
+/// Everything a frame is drawn from.
+#[derive(Debug)]
+pub struct View {
+    /// The organisation, when the database holds one.
+    pub org: Option<Arc<Organisation>>,
+    /// Where the database is, as shown to the person.
+    pub database: String,
+    pub screen: Screen,
+    /// The `?` overlay is open.
+    pub help_open: bool,
+    pub status: Option<Status>,
+    /// The keys that work now, for the hint bar (filled in by the shell).
+    pub hints: Vec<Hint>,
+    /// Every key of the current screen, for the help overlay (filled in by the shell).
+    pub help: Vec<Hint>,
+}
+
+/// The screen being shown.
+#[derive(Debug)]
+pub enum Screen {
+    Welcome(WelcomeState),
+    Home(HomeState),
+    Browser(BrowserState),
+}
+
+/// The first-run choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WelcomeChoice {
+    LoadDemo,
+    NewOrganisation,
+    ImportFile,
+}
+
+impl WelcomeChoice {
+    pub const ALL: [WelcomeChoice; 3] = [
+        WelcomeChoice::LoadDemo,
+        WelcomeChoice::NewOrganisation,
+        WelcomeChoice::ImportFile,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            WelcomeChoice::LoadDemo => "Load the demo organisation",
+            WelcomeChoice::NewOrganisation => "Start a new, empty organisation",
+            WelcomeChoice::ImportFile => "Import an organisation file (TOML)",
+        }
+    }
+
+    pub fn detail(self) -> &'static str {
+        match self {
+            WelcomeChoice::LoadDemo => {
+                "Riverbend Bakery Cooperative: four circles, twelve people, thirty roles."
+            }
+            WelcomeChoice::NewOrganisation => {
+                "Asks for its name; the anchor circle gets its core roles."
+            }
+            WelcomeChoice::ImportFile => "Asks for the path of a file in Roundtable's format.",
+        }
+    }
+}
+
+/// What a text prompt is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    OrganisationName,
+    ImportPath,
+}
+
+impl PromptKind {
+    pub fn question(self) -> &'static str {
+        match self {
+            PromptKind::OrganisationName => "Name of the organisation",
+            PromptKind::ImportPath => "Path of the organisation file",
+        }
+    }
+}
+
+/// A one-line text field.
+#[derive(Debug)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: Input,
+}
+
+/// The welcome screen: the first-run menu and, maybe, the prompt one of its choices opened.
+#[derive(Debug, Default)]
+pub struct WelcomeState {
+    pub selected: usize,
+    pub prompt: Option<Prompt>,
+}
+
+impl WelcomeState {
+    pub fn choice(&self) -> WelcomeChoice {
+        WelcomeChoice::ALL[self.selected.min(WelcomeChoice::ALL.len() - 1)]
+    }
+}
+
+/// Home: the circles, depth first, and which one is selected.
+#[derive(Debug, Default)]
+pub struct HomeState {
+    pub circles: Vec<(CircleId, usize)>,
+    pub selected: usize,
+}
+
+impl HomeState {
+    pub fn new(org: &Organisation) -> HomeState {
+        HomeState {
+            circles: org
+                .circles_depth_first()
+                .iter()
+                .map(|(c, d)| (c.id, *d))
+                .collect(),
+            selected: 0,
+        }
+    }
+
+    pub fn selected_circle(&self) -> Option<CircleId> {
+        self.circles.get(self.selected).map(|(id, _)| *id)
+    }
+}
+
+/// One row of the organisation tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeRow {
+    Circle {
+        id: CircleId,
+        depth: usize,
+        collapsed: bool,
+    },
+    Role {
+        id: RoleId,
+        depth: usize,
+    },
+}
+
+/// The organisation browser: a tree of circles and roles, and the selected item's details.
+#[derive(Debug, Default)]
+pub struct BrowserState {
+    pub rows: Vec<TreeRow>,
+    pub selected: usize,
+    pub collapsed: HashSet<CircleId>,
+    /// Lines scrolled in the detail pane.
+    pub detail_scroll: u16,
+}
+
+impl BrowserState {
+    /// A browser with every circle open and `focus` selected.
+    pub fn new(org: &Organisation, focus: Option<CircleId>) -> BrowserState {
+        let mut state = BrowserState::default();
+        state.rebuild(org);
+        if let Some(focus) = focus {
+            state.select_circle(focus);
+        }
+        state
+    }
+
+    /// Rebuilds the rows after the organisation or the collapsed set changed.
+    pub fn rebuild(&mut self, org: &Organisation) {
+        let selected = self.rows.get(self.selected).copied();
+        self.rows.clear();
+        let mut stack: Vec<(CircleId, usize)> = org.sub_circles(None).map(|c| (c.id, 0)).collect();
+        stack.reverse();
+        while let Some((id, depth)) = stack.pop() {
+            let collapsed = self.collapsed.contains(&id);
+            self.rows.push(TreeRow::Circle {
+                id,
+                depth,
+                collapsed,
+            });
+            if collapsed {
+                continue;
+            }
+            self.rows.extend(org.roles_in(id).map(|r| TreeRow::Role {
+                id: r.id,
+                depth: depth + 1,
+            }));
+            let mut kids: Vec<_> = org
+                .sub_circles(Some(id))
+                .map(|c| (c.id, depth + 1))
+                .collect();
+            kids.reverse();
+            stack.extend(kids);
+        }
+        let same = |row: &TreeRow| match (row, selected) {
+            (TreeRow::Circle { id, .. }, Some(TreeRow::Circle { id: old, .. })) => *id == old,
+            (TreeRow::Role { id, .. }, Some(TreeRow::Role { id: old, .. })) => *id == old,
+            _ => false,
+        };
+        self.selected = self.rows.iter().position(same).unwrap_or(0);
+    }
+
+    pub fn select_circle(&mut self, circle: CircleId) {
+        if let Some(i) = self
+            .rows
+            .iter()
+            .position(|r| matches!(r, TreeRow::Circle { id, .. } if *id == circle))
+        {
+            self.selected = i;
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<TreeRow> {
+        self.rows.get(self.selected).copied()
+    }
+}
+
+/// Moves a selection by `delta` within `len` items, stopping at the ends.
+pub fn step(selected: usize, len: usize, delta: isize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    selected.saturating_add_signed(delta).min(len - 1)
+}
