@@ -33,85 +33,210 @@ pub enum Action {
     PastMeetings,
 }
 
-/// Keys bound to one action, and its hint (none: works but is not advertised separately).
+/// Keys bound to one action: the hint bar's short word for it and the help overlay's line.
+/// A binding without `hint` works but is not on the hint bar (another binding's hint covers
+/// it, such as `↑↓` for both arrows); without `help` it is left out of the overlay too.
 pub struct Binding {
     pub keys: &'static [KeyCode],
     pub action: Action,
     pub hint: Option<Hint>,
+    pub help: Option<Hint>,
 }
 
+/// A binding shown on the hint bar as `shown label` and in help as `shown help`.
 const fn bind(
     keys: &'static [KeyCode],
     action: Action,
-    hint: Option<(&'static str, &'static str)>,
+    shown: &'static str,
+    label: &'static str,
+    help: &'static str,
 ) -> Binding {
-    let hint = match hint {
-        Some((keys, label)) => Some(Hint { keys, label }),
-        None => None,
-    };
-    Binding { keys, action, hint }
+    Binding {
+        keys,
+        action,
+        hint: Some(Hint { keys: shown, label }),
+        help: Some(Hint {
+            keys: shown,
+            label: help,
+        }),
+    }
+}
+
+/// A binding only the help overlay mentions.
+const fn quiet(
+    keys: &'static [KeyCode],
+    action: Action,
+    shown: &'static str,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        hint: None,
+        help: Some(Hint {
+            keys: shown,
+            label: help,
+        }),
+    }
+}
+
+/// A binding covered by another's hint and help line.
+const fn also(keys: &'static [KeyCode], action: Action) -> Binding {
+    Binding {
+        keys,
+        action,
+        hint: None,
+        help: None,
+    }
 }
 
 use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
 
-const MOVE_UP: Binding = bind(&[Up, Char('k')], Action::Up, Some(("↑↓", "move")));
-const MOVE_DOWN: Binding = bind(&[Down, Char('j')], Action::Down, None);
-const HELP: Binding = bind(&[Char('?')], Action::Help, Some(("?", "help")));
+const MOVE_UP: Binding = bind(
+    &[Up, Char('k')],
+    Action::Up,
+    "↑↓",
+    "move",
+    "move the selection (also k j)",
+);
+const MOVE_DOWN: Binding = also(&[Down, Char('j')], Action::Down);
+const HELP: Binding = bind(&[Char('?')], Action::Help, "?", "help", "this help");
 
 pub const WELCOME: &[Binding] = &[
     MOVE_UP,
     MOVE_DOWN,
-    bind(&[Enter], Action::Open, Some(("Enter", "choose"))),
-    bind(&[Char('1')], Action::Choose(0), Some(("1-3", "pick"))),
-    bind(&[Char('2')], Action::Choose(1), None),
-    bind(&[Char('3')], Action::Choose(2), None),
-    bind(&[Char('q')], Action::Leave, Some(("q", "quit"))),
+    bind(
+        &[Enter],
+        Action::Open,
+        "Enter",
+        "choose",
+        "take the selected way to start",
+    ),
+    bind(
+        &[Char('1')],
+        Action::Choose(0),
+        "1-3",
+        "pick",
+        "take that way to start at once",
+    ),
+    also(&[Char('2')], Action::Choose(1)),
+    also(&[Char('3')], Action::Choose(2)),
+    bind(&[Char('q')], Action::Leave, "q", "quit", "quit Roundtable"),
     HELP,
 ];
 
 pub const PROMPT: &[Binding] = &[
-    bind(&[Enter], Action::Open, Some(("Enter", "confirm"))),
-    bind(&[Esc], Action::Back, Some(("Esc", "cancel"))),
+    bind(
+        &[Enter],
+        Action::Open,
+        "Enter",
+        "confirm",
+        "use what you typed",
+    ),
+    bind(
+        &[Esc],
+        Action::Back,
+        "Esc",
+        "cancel",
+        "close the field without using it",
+    ),
 ];
 
 pub const HOME: &[Binding] = &[
     MOVE_UP,
     MOVE_DOWN,
-    bind(&[Enter, Char('o')], Action::Open, Some(("Enter", "browse"))),
-    bind(&[Char('t')], Action::StartTactical, Some(("t", "tactical"))),
+    bind(
+        &[Enter, Char('o')],
+        Action::Open,
+        "Enter",
+        "browse",
+        "browse the selected circle's roles (also o)",
+    ),
+    bind(
+        &[Char('t')],
+        Action::StartTactical,
+        "t",
+        "tactical",
+        "start or resume a tactical meeting of the circle",
+    ),
     bind(
         &[Char('g')],
         Action::StartGovernance,
-        Some(("g", "governance")),
+        "g",
+        "governance",
+        "start or resume a governance meeting of the circle",
     ),
-    bind(&[Char('r')], Action::StartReview, Some(("r", "review"))),
-    bind(&[Char('p')], Action::PastMeetings, Some(("p", "past"))),
-    bind(&[Char('q')], Action::Leave, Some(("q", "quit"))),
+    bind(
+        &[Char('r')],
+        Action::StartReview,
+        "r",
+        "review",
+        "review your roles alone (solo role review)",
+    ),
+    bind(
+        &[Char('p')],
+        Action::PastMeetings,
+        "p",
+        "past",
+        "past meetings and their minutes",
+    ),
+    bind(&[Char('q')], Action::Leave, "q", "quit", "quit Roundtable"),
     HELP,
 ];
 
 pub const BROWSER: &[Binding] = &[
     MOVE_UP,
     MOVE_DOWN,
-    bind(&[Enter], Action::Open, Some(("Enter", "open/close"))),
-    bind(&[Right, Char('l')], Action::Expand, None),
-    bind(&[Left, Char('h')], Action::Collapse, None),
+    bind(
+        &[Enter],
+        Action::Open,
+        "Enter",
+        "open/close",
+        "open or close the selected circle",
+    ),
+    quiet(
+        &[Right, Char('l')],
+        Action::Expand,
+        "→ l",
+        "open the selected circle",
+    ),
+    quiet(
+        &[Left, Char('h')],
+        Action::Collapse,
+        "← h",
+        "close the circle, or go up to it from a role",
+    ),
     bind(
         &[PageDown, Char(' ')],
         Action::PageDown,
-        Some(("PgDn PgUp", "details")),
+        "PgDn PgUp",
+        "details",
+        "scroll the details (also Space)",
     ),
-    bind(&[PageUp], Action::PageUp, None),
-    bind(&[Home], Action::Top, None),
-    bind(&[End], Action::Bottom, None),
-    bind(&[Esc, Char('q')], Action::Back, Some(("Esc", "home"))),
+    also(&[PageUp], Action::PageUp),
+    quiet(
+        &[Home],
+        Action::Top,
+        "Home End",
+        "first or last row of the tree",
+    ),
+    also(&[End], Action::Bottom),
+    bind(
+        &[Esc, Char('q')],
+        Action::Back,
+        "Esc",
+        "home",
+        "back to home (also q)",
+    ),
     HELP,
 ];
 
 pub const HELP_OPEN: &[Binding] = &[bind(
     &[Esc, Char('?'), Char('q')],
     Action::Back,
-    Some(("Esc", "close help")),
+    "Esc",
+    "close help",
+    "close this help",
 )];
 
 /// Whether the key is Ctrl-C, which quits from anywhere.
@@ -134,9 +259,14 @@ pub fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// The hints of a table, in order.
+/// The hint bar's hints of a table, in order.
 pub fn hints(table: &[Binding]) -> Vec<Hint> {
     table.iter().filter_map(|b| b.hint).collect()
+}
+
+/// The help overlay's lines of a table, in order.
+pub fn help(table: &[Binding]) -> Vec<Hint> {
+    table.iter().filter_map(|b| b.help).collect()
 }
 
 #[cfg(test)]

@@ -119,7 +119,7 @@ impl App {
         let table = self.table();
         self.view.hints = keys::hints(table);
         if !self.view.help_open {
-            self.view.help = self.view.hints.clone();
+            self.view.help = keys::help(table);
         }
     }
 

@@ -166,7 +166,12 @@ fn browser(app: &mut App, action: Action) {
         Action::Down => state.selected = step(state.selected, len, 1),
         Action::Top => state.selected = 0,
         Action::Bottom => state.selected = len.saturating_sub(1),
-        Action::PageDown => state.detail_scroll = state.detail_scroll.saturating_add(DETAIL_PAGE),
+        Action::PageDown => {
+            state.detail_scroll = state
+                .detail_scroll
+                .saturating_add(DETAIL_PAGE)
+                .min(state.detail_max_scroll.get());
+        }
         Action::PageUp => state.detail_scroll = state.detail_scroll.saturating_sub(DETAIL_PAGE),
         Action::Expand | Action::Collapse | Action::Open => match state.selected_row() {
             Some(TreeRow::Circle { id, collapsed, .. }) => {

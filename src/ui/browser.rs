@@ -10,7 +10,7 @@ use crate::domain::Organisation;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &BrowserState, org: &Organisation) {
     let [left, right] =
@@ -23,20 +23,33 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &BrowserState, org: &Organisat
         tree_line(org, state.rows[i])
     });
 
-    let lines = match state.selected_row() {
-        Some(TreeRow::Circle { id, .. }) => org.circle(id).map(|c| circle_lines(org, c)),
-        Some(TreeRow::Role { id, .. }) => org.role(id).map(|r| role_lines(org, r)),
-        None => None,
-    }
-    .unwrap_or_else(|| vec![Line::styled("Nothing selected", theme::muted())]);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border())
         .title(Span::styled(" Details ", theme::heading()));
-    let detail = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((state.detail_scroll, 0))
-        .block(block);
+    let inner = block.inner(right);
+    let width = usize::from(inner.width.saturating_sub(1));
+    let lines = match state.selected_row() {
+        Some(TreeRow::Circle { id, .. }) => org.circle(id).map(|c| circle_lines(org, c, width)),
+        Some(TreeRow::Role { id, .. }) => org.role(id).map(|r| role_lines(org, r, width)),
+        None => None,
+    }
+    .unwrap_or_else(|| vec![Line::styled("Nothing selected", theme::muted())]);
+    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
+    let max_scroll = u16::try_from(max_scroll).unwrap_or(u16::MAX);
+    state.detail_max_scroll.set(max_scroll);
+    let scroll = state.detail_scroll.min(max_scroll);
+    let block = if max_scroll > 0 {
+        let more = if scroll < max_scroll {
+            "PgDn more ▼"
+        } else {
+            "end ▲"
+        };
+        block.title_bottom(Line::styled(format!(" {more} "), theme::muted()).right_aligned())
+    } else {
+        block
+    };
+    let detail = Paragraph::new(lines).scroll((scroll, 0)).block(block);
     frame.render_widget(detail, right);
 }
 

@@ -5,10 +5,11 @@
 
 use super::theme;
 use super::view::{Hint, Status, View};
+use super::wrap::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;
@@ -17,7 +18,7 @@ pub const MIN_HEIGHT: u16 = 16;
 /// The keys that work on every screen, for the help overlay.
 const CONVENTIONS: [Hint; 6] = [
     Hint {
-        keys: "↑ ↓  k j",
+        keys: "↑↓ k j",
         label: "move",
     },
     Hint {
@@ -26,15 +27,15 @@ const CONVENTIONS: [Hint; 6] = [
     },
     Hint {
         keys: "Esc",
-        label: "go back or cancel",
+        label: "back or cancel",
     },
     Hint {
         keys: "?",
-        label: "this help",
+        label: "help",
     },
     Hint {
         keys: "q",
-        label: "leave this screen (quits from home)",
+        label: "leave the screen (quit from home)",
     },
     Hint {
         keys: "Ctrl-C",
@@ -43,31 +44,34 @@ const CONVENTIONS: [Hint; 6] = [
 ];
 
 pub fn title_bar(frame: &mut Frame, area: Rect, screen_name: &str, view: &View) {
-    let org = view.org.as_ref().map_or("", |o| o.name());
-    let left = if org.is_empty() {
-        format!(" Roundtable · {screen_name}")
-    } else {
-        format!(" Roundtable · {org} · {screen_name}")
+    let left = match view.org.as_ref() {
+        Some(org) => format!(" Roundtable · {} · {screen_name}", org.name()),
+        None => format!(" Roundtable · {screen_name}"),
     };
     let right = view
         .org
         .as_ref()
-        .map_or(String::new(), |o| format!("{} ", o.rule_set()));
-    frame.render_widget(Paragraph::new(left).style(theme::title()), area);
-    frame.render_widget(
-        Paragraph::new(right)
-            .style(theme::title())
-            .alignment(Alignment::Right),
-        area,
-    );
+        .map_or(String::new(), |o| format!(" {} ", o.rule_set()));
+    let right_width = u16::try_from(right.chars().count()).unwrap_or(0);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
+    let left = fit(&left, usize::from(left_area.width));
+    frame.render_widget(Paragraph::new(left).style(theme::title()), left_area);
+    frame.render_widget(Paragraph::new(right).style(theme::title()), right_area);
 }
 
-pub fn status_line(frame: &mut Frame, area: Rect, status: &Status) {
+/// The most lines a status message takes; longer ones are cut.
+const STATUS_LINES: usize = 3;
+
+/// A status message wrapped to `width`, at most three lines.
+pub fn status_lines(status: &Status, width: u16) -> Vec<Line<'static>> {
     let (text, style) = match status {
         Status::Info(t) => (t.as_str(), theme::info()),
         Status::Error(t) => (t.as_str(), theme::error()),
     };
-    frame.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
+    let mut lines = wrap(text, usize::from(width), " ", "   ");
+    lines.truncate(STATUS_LINES);
+    lines.into_iter().map(|l| Line::styled(l, style)).collect()
 }
 
 fn hint_spans(hint: &Hint) -> [Span<'static>; 3] {
@@ -78,40 +82,52 @@ fn hint_spans(hint: &Hint) -> [Span<'static>; 3] {
     ]
 }
 
-/// The keys that work now. `?` help is always drawn at the right end; the rest fill the line
-/// from the left and are cut with "…" when they do not fit.
+fn hint_width(hint: &Hint) -> usize {
+    hint.keys.chars().count() + 1 + hint.label.chars().count()
+}
+
+/// Space between two hints.
+const GAP: &str = "  ";
+/// Marks hints left out for lack of room (they are all in the help overlay).
+const MORE: &str = " …";
+
+/// The keys that work now. `? help` is always drawn at the right end; the rest fill the line
+/// from the left, and when they do not all fit, as many as fit are followed by "…".
 pub fn hint_bar(frame: &mut Frame, area: Rect, hints: &[Hint]) {
     let (help, rest): (Vec<&Hint>, Vec<&Hint>) = hints.iter().partition(|h| h.keys == "?");
-    let help_width = help
-        .first()
-        .map_or(0, |h| h.keys.chars().count() + h.label.chars().count() + 2);
-    let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(help_width as u16)])
-            .areas(area);
-    let budget = usize::from(left.width).saturating_sub(1);
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
+    let help_width = help.first().map_or(0, |h| hint_width(h) + 1);
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(help_width).unwrap_or(0)),
+    ])
+    .areas(area);
+    let budget = usize::from(left.width);
+    let total: usize = rest.iter().map(|h| hint_width(h)).sum::<usize>()
+        + GAP.len() * rest.len().saturating_sub(1);
+    let room = if total <= budget {
+        budget
+    } else {
+        budget.saturating_sub(MORE.chars().count())
+    };
+    let mut spans = Vec::new();
+    let mut used = 0;
     for (i, hint) in rest.iter().enumerate() {
-        let width =
-            hint.keys.chars().count() + hint.label.chars().count() + 1 + if i > 0 { 2 } else { 0 };
-        if used + width > budget {
-            spans.push(Span::styled(" …", theme::muted()));
+        let gap = if i > 0 { GAP.len() } else { 0 };
+        if used + gap + hint_width(hint) > room {
+            spans.push(Span::styled(MORE, theme::muted()));
             break;
         }
         if i > 0 {
-            spans.push(Span::raw("  "));
+            spans.push(Span::raw(GAP));
         }
         spans.extend(hint_spans(hint));
-        used += width;
+        used += gap + hint_width(hint);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), left);
     if let Some(h) = help.first() {
-        let mut spans = hint_spans(h).to_vec();
-        spans.push(Span::raw(" "));
-        frame.render_widget(
-            Paragraph::new(Line::from(spans)).alignment(Alignment::Right),
-            right,
-        );
+        let mut spans = vec![Span::raw(" ")];
+        spans.extend(hint_spans(h));
+        frame.render_widget(Paragraph::new(Line::from(spans)), right);
     }
 }
 
@@ -127,32 +143,46 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 pub fn help_overlay(frame: &mut Frame, area: Rect, screen_keys: &[Hint]) {
-    let mut lines = vec![Line::styled("Everywhere", theme::heading())];
-    let key_line = |h: &Hint| {
-        Line::from(vec![
-            Span::styled(format!("  {:<12}", h.keys), theme::key()),
-            Span::raw(h.label),
-        ])
-    };
-    lines.extend(CONVENTIONS.iter().map(key_line));
-    if !screen_keys.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled("On this screen", theme::heading()));
-        lines.extend(screen_keys.iter().map(key_line));
-    }
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centered(area, 64, height);
-    frame.render_widget(Clear, popup);
+    let popup = centered(area, 76, area.height);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::heading())
+        .padding(Padding::horizontal(1))
         .title(" Keys · Esc or ? closes ");
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        popup,
+    let width = usize::from(block.inner(popup).width);
+    let key_width = 11;
+    let mut lines = vec![Line::styled("Everywhere", theme::heading())];
+    let everywhere: Vec<String> = CONVENTIONS
+        .iter()
+        .map(|h| format!("{} {}", h.keys, h.label))
+        .collect();
+    lines.extend(
+        wrap(&everywhere.join(" · "), width, "", "")
+            .into_iter()
+            .map(Line::raw),
     );
+    if !screen_keys.is_empty() {
+        lines.push(Line::styled("On this screen", theme::heading()));
+        let indent = " ".repeat(key_width);
+        for hint in screen_keys {
+            let keys = format!("{:<key_width$}", hint.keys);
+            for (i, text) in wrap(hint.label, width.saturating_sub(key_width), "", "")
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if i == 0 {
+                    Span::styled(keys.clone(), theme::key())
+                } else {
+                    Span::raw(indent.clone())
+                };
+                lines.push(Line::from(vec![lead, Span::raw(text)]));
+            }
+        }
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = centered(area, 76, height);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
 pub fn too_small(frame: &mut Frame, area: Rect) {

@@ -4,7 +4,9 @@
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use super::theme;
-use crate::domain::{Circle, CoreRole, Organisation, Role};
+use super::wrap::wrap;
+use crate::domain::{Circle, CircleId, CoreRole, Organisation, Role, RoleId};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// How many recent values of a metric are shown.
@@ -42,118 +44,60 @@ pub fn sparkline(values: &[f64]) -> String {
         .collect()
 }
 
-fn section(lines: &mut Vec<Line<'static>>, title: &str) {
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(title.to_string(), theme::heading()));
+/// Lines of the detail pane, wrapped to its width as they are added.
+struct Doc {
+    width: usize,
+    lines: Vec<Line<'static>>,
 }
 
-fn bullet(text: impl Into<String>) -> Line<'static> {
-    Line::raw(format!("  • {}", text.into()))
-}
-
-fn bullets(lines: &mut Vec<Line<'static>>, title: &str, items: &[String], empty: &str) {
-    section(lines, title);
-    if items.is_empty() {
-        lines.push(Line::styled(format!("  {empty}"), theme::muted()));
-    }
-    lines.extend(items.iter().map(|i| bullet(i.clone())));
-}
-
-pub fn circle_lines(org: &Organisation, circle: &Circle) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(circle.name.clone(), theme::strong())];
-    if let Some(parent) = circle.parent.and_then(|p| org.circle(p)) {
-        lines.push(Line::styled(
-            format!("sub-circle of {}", parent.name),
-            theme::muted(),
-        ));
-    } else {
-        lines.push(Line::styled("anchor circle", theme::muted()));
-    }
-    section(&mut lines, "Purpose");
-    lines.push(Line::raw(if circle.purpose.is_empty() {
-        "(none yet)".into()
-    } else {
-        circle.purpose.clone()
-    }));
-    if let Some(strategy) = &circle.strategy {
-        section(&mut lines, "Strategy");
-        lines.push(Line::raw(strategy.clone()));
-    }
-    let rules = org.rule_set();
-    section(&mut lines, "Core roles");
-    for core in CoreRole::ALL {
-        if let Some(role) = org.core_role(circle.id, core) {
-            let who: Vec<String> = org
-                .fillers_of(role.id)
-                .map(|a| org.person_name(a.person).to_string())
-                .collect();
-            let who = if who.is_empty() {
-                "(unfilled)".to_string()
-            } else {
-                who.join(", ")
-            };
-            lines.push(bullet(format!("{}: {who}", core.name(rules))));
+impl Doc {
+    fn new(width: usize) -> Doc {
+        Doc {
+            width,
+            lines: Vec::new(),
         }
     }
-    let members: Vec<String> = org
-        .members_of(circle.id)
-        .iter()
-        .map(|p| p.name.clone())
-        .collect();
-    bullets(
-        &mut lines,
-        "Members",
-        &members,
-        "nobody fills a role here yet",
-    );
-    let subs: Vec<String> = org
-        .sub_circles(Some(circle.id))
-        .map(|c| c.name.clone())
-        .collect();
-    if !subs.is_empty() {
-        bullets(&mut lines, "Sub-circles", &subs, "");
+
+    fn wrapped(&mut self, text: &str, first: &str, rest: &str, style: Style) {
+        for paragraph in text.split('\n') {
+            for line in wrap(paragraph, self.width, first, rest) {
+                self.lines.push(Line::styled(line, style));
+            }
+        }
     }
-    let policies: Vec<String> = org
-        .policies_of(circle.id)
-        .map(|p| format!("{}: {}", p.name, p.text))
-        .collect();
-    bullets(&mut lines, "Policies", &policies, "no policies");
-    let tensions: Vec<String> = org
-        .tensions_in(circle.id)
-        .filter(|t| t.open)
-        .map(|t| format!("{} ({}, {})", t.text, org.person_name(t.person), t.kind))
-        .collect();
-    bullets(&mut lines, "Open tensions", &tensions, "none");
-    lines
+
+    fn text(&mut self, text: &str, style: Style) {
+        self.wrapped(text, "", "", style);
+    }
+
+    fn section(&mut self, title: &str) {
+        self.lines.push(Line::raw(""));
+        self.text(title, theme::heading());
+    }
+
+    fn bullet(&mut self, text: &str) {
+        self.wrapped(text, "  • ", "    ", Style::new());
+    }
+
+    fn note(&mut self, text: &str) {
+        self.wrapped(text, "    ", "    ", theme::muted());
+    }
+
+    /// A section of bullets, or a muted line saying there are none.
+    fn bullets(&mut self, title: &str, items: &[String], empty: &str) {
+        self.section(title);
+        if items.is_empty() {
+            self.wrapped(empty, "  ", "  ", theme::muted());
+        }
+        for item in items {
+            self.bullet(item);
+        }
+    }
 }
 
-pub fn role_lines(org: &Organisation, role: &Role) -> Vec<Line<'static>> {
-    let circle = org.circle(role.circle).map_or("?", |c| c.name.as_str());
-    let kind = if role.core.is_some() {
-        "core role"
-    } else {
-        "role"
-    };
-    let mut lines = vec![
-        Line::styled(role.name.clone(), theme::strong()),
-        Line::styled(format!("{kind} in {circle}"), theme::muted()),
-    ];
-    section(&mut lines, "Purpose");
-    lines.push(Line::raw(if role.purpose.is_empty() {
-        "(none yet)".into()
-    } else {
-        role.purpose.clone()
-    }));
-    bullets(&mut lines, "Domains", &role.domains, "none");
-    bullets(
-        &mut lines,
-        "Accountabilities",
-        &role.accountabilities,
-        "none",
-    );
-
-    let fillers: Vec<String> = org
-        .fillers_of(role.id)
+/// "Name — focus: X — term ends D" for each filler of a role.
+fn fillers(org: &Organisation, role: RoleId) -> Vec<String> {
+    org.fillers_of(role)
         .map(|a| {
             let mut s = org.person_name(a.person).to_string();
             if let Some(focus) = &a.focus {
@@ -164,16 +108,105 @@ pub fn role_lines(org: &Organisation, role: &Role) -> Vec<Line<'static>> {
             }
             s
         })
+        .collect()
+}
+
+fn policies(org: &Organisation, circle: CircleId) -> Vec<String> {
+    org.policies_of(circle)
+        .map(|p| format!("{}: {}", p.name, p.text))
+        .collect()
+}
+
+/// Everything about a circle, wrapped to `width` columns.
+pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Line<'static>> {
+    let mut doc = Doc::new(width);
+    doc.text(&circle.name, theme::strong());
+    match circle.parent.and_then(|p| org.circle(p)) {
+        Some(parent) => doc.text(&format!("sub-circle of {}", parent.name), theme::muted()),
+        None => doc.text("anchor circle", theme::muted()),
+    }
+    doc.section("Purpose");
+    doc.text(
+        if circle.purpose.is_empty() {
+            "(none yet)"
+        } else {
+            &circle.purpose
+        },
+        Style::new(),
+    );
+    if let Some(strategy) = &circle.strategy {
+        doc.section("Strategy");
+        doc.text(strategy, Style::new());
+    }
+    let rules = org.rule_set();
+    let core: Vec<String> = CoreRole::ALL
+        .iter()
+        .filter_map(|&c| org.core_role(circle.id, c).map(|r| (c, r)))
+        .map(|(c, role)| {
+            let who = fillers(org, role.id);
+            let who = if who.is_empty() {
+                "(unfilled)".to_string()
+            } else {
+                who.join(", ")
+            };
+            format!("{}: {who}", c.name(rules))
+        })
         .collect();
-    bullets(&mut lines, "Filled by", &fillers, "unfilled");
+    doc.bullets("Core roles", &core, "none");
+    let members: Vec<String> = org
+        .members_of(circle.id)
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    doc.bullets("Members", &members, "nobody fills a role here yet");
+    let subs: Vec<String> = org
+        .sub_circles(Some(circle.id))
+        .map(|c| c.name.clone())
+        .collect();
+    if !subs.is_empty() {
+        doc.bullets("Sub-circles", &subs, "");
+    }
+    doc.bullets("Policies", &policies(org, circle.id), "no policies");
+    let tensions: Vec<String> = org
+        .tensions_in(circle.id)
+        .filter(|t| t.open)
+        .map(|t| format!("{} ({}, for {})", t.text, org.person_name(t.person), t.kind))
+        .collect();
+    doc.bullets("Open tensions", &tensions, "none");
+    doc.lines
+}
+
+/// Everything about a role, wrapped to `width` columns.
+pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'static>> {
+    let mut doc = Doc::new(width);
+    let circle = org.circle(role.circle).map_or("?", |c| c.name.as_str());
+    let kind = if role.core.is_some() {
+        "core role"
+    } else {
+        "role"
+    };
+    doc.text(&role.name, theme::strong());
+    doc.text(&format!("{kind} in {circle}"), theme::muted());
+    doc.section("Purpose");
+    doc.text(
+        if role.purpose.is_empty() {
+            "(none yet)"
+        } else {
+            &role.purpose
+        },
+        Style::new(),
+    );
+    doc.bullets("Domains", &role.domains, "none");
+    doc.bullets("Accountabilities", &role.accountabilities, "none");
+    doc.bullets("Filled by", &fillers(org, role.id), "unfilled");
 
     let checklist: Vec<String> = org
         .checklist_of(role.id)
         .map(|c| format!("{} ({})", c.text, c.frequency))
         .collect();
-    bullets(&mut lines, "Checklist", &checklist, "no checklist items");
+    doc.bullets("Checklist", &checklist, "no checklist items");
 
-    section(&mut lines, "Metrics");
+    doc.section("Metrics");
     let mut any_metric = false;
     for metric in org.metrics_of(role.id) {
         any_metric = true;
@@ -181,38 +214,29 @@ pub fn role_lines(org: &Organisation, role: &Role) -> Vec<Line<'static>> {
             .unit
             .as_deref()
             .map_or(String::new(), |u| format!(" {u}"));
+        doc.bullet(&format!("{} ({})", metric.name, metric.frequency));
         let values: Vec<_> = org.values_of(metric.id).collect();
         let recent = &values[values.len().saturating_sub(RECENT_VALUES)..];
+        let Some(last) = recent.last() else {
+            doc.note("no values yet");
+            continue;
+        };
         let numbers: Vec<f64> = recent.iter().map(|v| v.value).collect();
-        let mut spans = vec![Span::raw(format!(
-            "  • {} ({})",
-            metric.name, metric.frequency
-        ))];
-        match recent.last() {
-            Some(last) => {
-                spans.push(Span::styled(
-                    format!("  {} ", sparkline(&numbers)),
-                    theme::heading(),
-                ));
-                spans.push(Span::styled(
-                    format!("{}{unit}", format_number(last.value)),
-                    theme::strong(),
-                ));
-                spans.push(Span::styled(format!(" on {}", last.period), theme::muted()));
-            }
-            None => spans.push(Span::styled("  no values yet", theme::muted())),
-        }
-        lines.push(Line::from(spans));
+        doc.lines.push(Line::from(vec![
+            Span::styled(format!("    {}  ", sparkline(&numbers)), theme::heading()),
+            Span::styled(
+                format!("{}{unit}", format_number(last.value)),
+                theme::strong(),
+            ),
+            Span::styled(format!(" on {}", last.period), theme::muted()),
+        ]));
         if recent.len() > 1 {
             let history: Vec<String> = recent.iter().map(|v| format_number(v.value)).collect();
-            lines.push(Line::styled(
-                format!("    {}", history.join(" · ")),
-                theme::muted(),
-            ));
+            doc.note(&history.join(" · "));
         }
     }
     if !any_metric {
-        lines.push(Line::styled("  no metrics", theme::muted()));
+        doc.wrapped("no metrics", "  ", "  ", theme::muted());
     }
 
     let projects: Vec<String> = org
@@ -224,7 +248,7 @@ pub fn role_lines(org: &Organisation, role: &Role) -> Vec<Line<'static>> {
             format!("{} ({}{who})", p.title, p.status)
         })
         .collect();
-    bullets(&mut lines, "Projects", &projects, "no projects");
+    doc.bullets("Projects", &projects, "no projects");
 
     let actions: Vec<String> = org
         .next_actions_of(role.id)
@@ -233,19 +257,13 @@ pub fn role_lines(org: &Organisation, role: &Role) -> Vec<Line<'static>> {
             format!("{mark} {} ({})", a.text, org.person_name(a.person))
         })
         .collect();
-    bullets(&mut lines, "Next actions", &actions, "no next actions");
-
-    let policies: Vec<String> = org
-        .policies_of(role.circle)
-        .map(|p| format!("{}: {}", p.name, p.text))
-        .collect();
-    bullets(
-        &mut lines,
+    doc.bullets("Next actions", &actions, "no next actions");
+    doc.bullets(
         &format!("Policies of {circle}"),
-        &policies,
+        &policies(org, role.circle),
         "no policies",
     );
-    lines
+    doc.lines
 }
 
 #[cfg(test)]

@@ -20,6 +20,15 @@ pub const ENTRIES: [(&str, &str); 5] = [
     ("p", "Past meetings"),
 ];
 
+/// "1 role", "3 roles".
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, state: &HomeState, org: &Organisation) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
@@ -72,15 +81,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &HomeState, org: &Organisation
         ]));
     }
     let open_tensions = org.tensions_in(circle.id).filter(|t| t.open).count();
-    lines.push(Line::styled(
-        format!(
-            "{} members · {} roles · {} open tensions",
-            org.members_of(circle.id).len(),
-            org.roles_in(circle.id).count(),
-            open_tensions
-        ),
-        theme::muted(),
-    ));
+    let counts = [
+        plural(org.members_of(circle.id).len(), "member"),
+        plural(org.roles_in(circle.id).count(), "role"),
+        plural(open_tensions, "open tension"),
+    ];
+    lines.push(Line::styled(counts.join(" · "), theme::muted()));
     lines.push(Line::raw(""));
     lines.push(Line::styled("Start", theme::heading()));
     for (key, label) in ENTRIES {

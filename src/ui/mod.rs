@@ -12,6 +12,7 @@ pub mod list;
 pub mod theme;
 pub mod view;
 mod welcome;
+pub mod wrap;
 
 pub use view::*;
 
@@ -25,8 +26,13 @@ pub fn draw(frame: &mut Frame, view: &View) {
         chrome::too_small(frame, area);
         return;
     }
-    let status_height = u16::from(view.status.is_some());
-    let [title, body, status, hints] = Layout::vertical([
+    let status = view
+        .status
+        .as_ref()
+        .map(|s| chrome::status_lines(s, area.width))
+        .unwrap_or_default();
+    let status_height = u16::try_from(status.len()).unwrap_or(0);
+    let [title, body, status_area, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
         Constraint::Length(status_height),
@@ -46,9 +52,7 @@ pub fn draw(frame: &mut Frame, view: &View) {
         // Home and the browser are only opened once an organisation is loaded.
         (_, None) => {}
     }
-    if let Some(message) = &view.status {
-        chrome::status_line(frame, status, message);
-    }
+    frame.render_widget(ratatui::widgets::Paragraph::new(status), status_area);
     chrome::hint_bar(frame, hints, &view.hints);
     if view.help_open {
         chrome::help_overlay(frame, body, &view.help);

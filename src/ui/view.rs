@@ -5,6 +5,7 @@
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use crate::domain::{CircleId, Organisation, RoleId};
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::Arc;
 use tui_input::Input;
@@ -74,7 +75,7 @@ impl WelcomeChoice {
     pub fn detail(self) -> &'static str {
         match self {
             WelcomeChoice::LoadDemo => {
-                "Riverbend Bakery Cooperative: four circles, twelve people, thirty roles."
+                "Riverbend Bakery Cooperative: 4 circles, 12 people, 30 roles."
             }
             WelcomeChoice::NewOrganisation => {
                 "Asks for its name; the anchor circle gets its core roles."
@@ -166,6 +167,8 @@ pub struct BrowserState {
     pub collapsed: HashSet<CircleId>,
     /// Lines scrolled in the detail pane.
     pub detail_scroll: u16,
+    /// The furthest the detail pane can scroll, as found by the last frame drawn.
+    pub detail_max_scroll: Cell<u16>,
 }
 
 impl BrowserState {
