@@ -5,6 +5,7 @@
 //! Must not import: ratatui, crossterm, tokio.
 
 use super::schema::{APPLICATION_ID, latest};
+use crate::domain::text::clean_line;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -108,7 +109,7 @@ fn inspect(path: &Path) -> Result<bool, StoreError> {
         .and_then(|rows| rows.collect())
         .map_err(|e| inspection_error(path, e))?;
     if problems.iter().any(|p| p != "ok") {
-        let detail = problems.join("; ");
+        let detail = clean_line(&problems.join("; "));
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
             detail,

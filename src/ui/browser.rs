@@ -6,9 +6,11 @@ use super::details::{circle_lines, role_lines};
 use super::list;
 use super::theme;
 use super::view::{BrowserState, TreeRow};
+use super::wrap::fit;
 use crate::domain::Organisation;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -19,9 +21,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &BrowserState, org: &Organisat
         .borders(Borders::ALL)
         .border_style(theme::border())
         .title(Span::styled(" Circles and roles ", theme::heading()));
-    list::draw(frame, left, block, state.rows.len(), state.selected, |i| {
-        tree_line(org, state.rows[i])
-    });
+    list::draw(
+        frame,
+        left,
+        block,
+        state.rows.len(),
+        state.selected,
+        |i, width| tree_line(org, state.rows[i], width),
+    );
 
     let block = Block::default()
         .borders(Borders::ALL)
@@ -53,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &BrowserState, org: &Organisat
     frame.render_widget(detail, right);
 }
 
-fn tree_line(org: &Organisation, row: TreeRow) -> Line<'static> {
+fn tree_line(org: &Organisation, row: TreeRow, width: usize) -> Line<'static> {
     match row {
         TreeRow::Circle {
             id,
@@ -62,10 +69,8 @@ fn tree_line(org: &Organisation, row: TreeRow) -> Line<'static> {
         } => {
             let arrow = if collapsed { "▸" } else { "▾" };
             let name = org.circle(id).map_or("?", |c| c.name.as_str());
-            Line::styled(
-                format!("{}{arrow} {name}", "  ".repeat(depth)),
-                theme::strong(),
-            )
+            let text = fit(&format!("{}{arrow} {name}", "  ".repeat(depth)), width);
+            Line::styled(text, theme::strong())
         }
         TreeRow::Role { id, depth } => {
             let Some(role) = org.role(id) else {
@@ -74,9 +79,12 @@ fn tree_line(org: &Organisation, row: TreeRow) -> Line<'static> {
             let style = if role.core.is_some() {
                 theme::muted()
             } else {
-                ratatui::style::Style::new()
+                Style::new()
             };
-            Line::styled(format!("{}  {}", "  ".repeat(depth), role.name), style)
+            Line::styled(
+                fit(&format!("{}  {}", "  ".repeat(depth), role.name), width),
+                style,
+            )
         }
     }
 }

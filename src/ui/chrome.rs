@@ -151,25 +151,14 @@ pub fn help_overlay(frame: &mut Frame, area: Rect, screen_keys: &[Hint]) {
         .title(" Keys · Esc or ? closes ");
     let width = usize::from(block.inner(popup).width);
     let key_width = 11;
-    let mut lines = vec![Line::styled("Everywhere", theme::heading())];
-    let everywhere: Vec<String> = CONVENTIONS
-        .iter()
-        .map(|h| format!("{} {}", h.keys, h.label))
-        .collect();
-    lines.extend(
-        wrap(&everywhere.join(" · "), width, "", "")
-            .into_iter()
-            .map(Line::raw),
-    );
+    let mut lines = Vec::new();
     if !screen_keys.is_empty() {
         lines.push(Line::styled("On this screen", theme::heading()));
         let indent = " ".repeat(key_width);
         for hint in screen_keys {
             let keys = format!("{:<key_width$}", hint.keys);
-            for (i, text) in wrap(hint.label, width.saturating_sub(key_width), "", "")
-                .into_iter()
-                .enumerate()
-            {
+            let texts = wrap(hint.label, width.saturating_sub(key_width), "", "");
+            for (i, text) in texts.into_iter().enumerate() {
                 let lead = if i == 0 {
                     Span::styled(keys.clone(), theme::key())
                 } else {
@@ -179,6 +168,16 @@ pub fn help_overlay(frame: &mut Frame, area: Rect, screen_keys: &[Hint]) {
             }
         }
     }
+    lines.push(Line::styled("Everywhere", theme::heading()));
+    let everywhere: Vec<String> = CONVENTIONS
+        .iter()
+        .map(|h| format!("{} {}", h.keys, h.label))
+        .collect();
+    lines.extend(
+        wrap(&everywhere.join(" · "), width, "", "")
+            .into_iter()
+            .map(Line::raw),
+    );
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = centered(area, 76, height);
     frame.render_widget(Clear, popup);

@@ -5,6 +5,7 @@
 use super::list;
 use super::theme;
 use super::view::HomeState;
+use super::wrap::fit;
 use crate::domain::{CoreRole, Organisation};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -42,14 +43,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &HomeState, org: &Organisation
         block,
         state.circles.len(),
         state.selected,
-        |i| {
+        |i, width| {
             let (id, depth) = state.circles[i];
             let name = org.circle(id).map_or("?", |c| c.name.as_str());
-            let roles = org.roles_in(id).count();
-            Line::from(vec![
-                Span::raw(format!("{}{name}", "  ".repeat(depth))),
-                Span::styled(format!("  {roles} roles"), theme::muted()),
-            ])
+            let roles = format!("  {}", plural(org.roles_in(id).count(), "role"));
+            let name = fit(
+                &format!("{}{name}", "  ".repeat(depth)),
+                width.saturating_sub(roles.len()),
+            );
+            Line::from(vec![Span::raw(name), Span::styled(roles, theme::muted())])
         },
     );
 

@@ -17,19 +17,21 @@ pub fn window_start(selected: usize, len: usize, height: usize) -> usize {
     selected.saturating_sub(height - 1).min(len - height)
 }
 
-/// Draws rows `[start, start + height)` of a list of `len`, making each with `row`.
+/// Draws rows `[start, start + height)` of a list of `len`, making each with `row`, which is
+/// given the row's index and the width it has.
 pub fn draw<'a>(
     frame: &mut Frame,
     area: Rect,
     block: Block<'a>,
     len: usize,
     selected: usize,
-    row: impl Fn(usize) -> Line<'a>,
+    row: impl Fn(usize, usize) -> Line<'a>,
 ) {
     let inner_height = usize::from(block.inner(area).height);
     let start = window_start(selected, len, inner_height);
     let end = (start + inner_height).min(len);
-    let items: Vec<Line<'a>> = (start..end).map(row).collect();
+    let width = usize::from(block.inner(area).width);
+    let items: Vec<Line<'a>> = (start..end).map(|i| row(i, width)).collect();
     let mut state = ListState::default().with_selected(Some(selected.saturating_sub(start)));
     let list = List::new(items)
         .block(block)

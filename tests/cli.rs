@@ -1,0 +1,170 @@
+//! The command line, run as a person would: the real binary, a temp database via
+//! `ROUNDTABLE_DB`, its output and exit code.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn roundtable(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(args)
+        .env("ROUNDTABLE_DB", db)
+        .env_remove("ROUNDTABLE_LOG")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Fails unless stderr is exactly one line and the exit code is non-zero.
+fn assert_one_line_error(out: &Output) -> String {
+    assert!(
+        !out.status.success(),
+        "should fail; stdout: {}",
+        stdout(out)
+    );
+    let err = stderr(out);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.starts_with("roundtable: "), "{err}");
+    err
+}
+
+#[test]
+fn init_demo_then_org_prints_the_tree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let out = roundtable(&db, &["init", "--demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = roundtable(&db, &["org"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tree = stdout(&out);
+    assert!(tree.starts_with(
+        "Riverbend Bakery Cooperative (holacracy-5.0)\ncircle Riverbend Bakery Cooperative\n"
+    ));
+    assert!(tree.contains("\n  circle Bakehouse\n    role Circle Lead: Jonas Lindqvist\n"));
+    assert!(
+        tree.contains("\n    role Head Baker: Jonas Lindqvist, Elif Yılmaz [Weekend shifts]\n")
+    );
+    assert!(tree.contains("\n    role Circle Rep: Tomasz Nowak (term ends 2026-12-20)\n"));
+}
+
+#[test]
+fn init_demo_twice_is_refused_clearly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    assert!(roundtable(&db, &["init", "--demo"]).status.success());
+    let err = assert_one_line_error(&roundtable(&db, &["init", "--demo"]));
+    assert!(
+        err.contains("already holds the organisation \"Riverbend Bakery Cooperative\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn init_with_a_name_starts_an_empty_organisation_under_the_chosen_rules() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let out = roundtable(
+        &db,
+        &["init", "--name", "Tiny Co", "--rule-set", "holacracy-4.1"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tree = stdout(&roundtable(&db, &["org"]));
+    assert_eq!(
+        tree,
+        "Tiny Co (holacracy-4.1)\ncircle Tiny Co\n  role Lead Link: (unfilled)\n  role Facilitator: (unfilled)\n  role Secretary: (unfilled)\n"
+    );
+}
+
+#[test]
+fn import_reports_line_and_column_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let file = dir.path().join("org.toml");
+    std::fs::write(
+        &file,
+        "name = \"Co\"\n[circle]\nname = \"Co\"\npurpose = 12x\n",
+    )
+    .expect("write");
+    let err = assert_one_line_error(&roundtable(&db, &["import", file.to_str().expect("utf-8")]));
+    assert!(err.contains("org.toml: line 4, column 11:"), "{err}");
+    let err = assert_one_line_error(&roundtable(&db, &["org"]));
+    assert!(err.contains("holds no organisation"), "{err}");
+}
+
+#[test]
+fn import_names_an_unknown_person_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let file = dir.path().join("org.toml");
+    let text = roundtable::data::DEMO_ORG.replace(
+        "{ person = \"Kwame Mensah\" }",
+        "{ person = \"Kwame Mensa\" }",
+    );
+    std::fs::write(&file, text).expect("write");
+    let err = assert_one_line_error(&roundtable(&db, &["import", file.to_str().expect("utf-8")]));
+    assert!(err.contains("unknown person \"Kwame Mensa\""), "{err}");
+    assert!(
+        !roundtable(&db, &["org"]).status.success(),
+        "nothing was imported"
+    );
+}
+
+#[test]
+fn import_of_a_good_file_loads_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let file = dir.path().join("org.toml");
+    std::fs::write(&file, roundtable::data::DEMO_ORG).expect("write");
+    let out = roundtable(&db, &["import", file.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&roundtable(&db, &["org"])).contains("circle Community"));
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("notes.txt");
+    std::fs::write(&db, "not a database\n").expect("write");
+    for args in [&["org"][..], &["init", "--demo"][..], &[][..]] {
+        let err = assert_one_line_error(&roundtable(&db, args));
+        assert!(
+            err.contains("notes.txt: not a Roundtable database"),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&db).expect("read"),
+        "not a database\n"
+    );
+}
+
+#[test]
+fn every_command_has_help() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    for args in [
+        &["--help"][..],
+        &["init", "--help"],
+        &["import", "--help"],
+        &["org", "--help"],
+    ] {
+        let out = roundtable(&db, args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(stdout(&out).contains("Usage: roundtable"), "{args:?}");
+    }
+    assert!(!db.exists(), "help creates no database");
+}
+
+#[test]
+fn init_needs_to_be_told_what_to_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = roundtable(&dir.path().join("rt.db"), &["init"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--demo"), "{}", stderr(&out));
+}

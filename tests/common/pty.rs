@@ -1,0 +1,179 @@
+//! The real binary in a pseudo-terminal, read through a terminal emulator (vt100), driven
+//! with keys; every wait has a deadline and prints the screen when it passes.
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::os::fd::{AsRawFd, BorrowedFd};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// How long any wait lasts before the test fails.
+pub const DEADLINE: Duration = Duration::from_secs(15);
+
+pub struct Pty {
+    pub child: Box<dyn Child + Send + Sync>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, to check what it did to the terminal.
+    raw: Arc<Mutex<Vec<u8>>>,
+    /// Tells the reader thread to close its end of the terminal.
+    closed: Arc<AtomicBool>,
+}
+
+/// A non-blocking duplicate of the master side, owned by the reader thread, so that the
+/// terminal can really be closed (every master descriptor dropped) while the program runs.
+fn nonblocking_reader(master: &(dyn MasterPty + Send)) -> std::fs::File {
+    let fd = master.as_raw_fd().expect("a unix pty");
+    // SAFETY: `fd` is the master's open descriptor for as long as `master` lives; it is only
+    // borrowed here to duplicate it.
+    let owned = unsafe { BorrowedFd::borrow_raw(fd) }
+        .try_clone_to_owned()
+        .expect("dup");
+    // SAFETY: fcntl on a descriptor we own, with flags read from it first.
+    unsafe {
+        let flags = libc::fcntl(owned.as_raw_fd(), libc::F_GETFL);
+        libc::fcntl(owned.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK);
+    }
+    std::fs::File::from(owned)
+}
+
+fn size(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
+}
+
+impl Pty {
+    /// Starts `roundtable` with `args` on the database `db`, in a `cols` x `rows` terminal.
+    pub fn spawn(db: &Path, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_roundtable"));
+        cmd.args(args);
+        cmd.env("ROUNDTABLE_DB", db);
+        cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("the binary starts");
+        drop(pair.slave);
+        let mut reader = nonblocking_reader(pair.master.as_ref());
+        let writer = pair.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let closed = Arc::new(AtomicBool::new(false));
+        let (p, r, stop) = (parser.clone(), raw.clone(), closed.clone());
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            // Polls, so that closing the terminal can close this end too.
+            while !stop.load(Ordering::SeqCst) {
+                match reader.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        if let Ok(mut parser) = p.lock() {
+                            parser.process(&buf[..n]);
+                        }
+                        if let Ok(mut raw) = r.lock() {
+                            raw.extend_from_slice(&buf[..n]);
+                        }
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        thread::sleep(Duration::from_millis(5));
+                    }
+                    Err(_) => break,
+                }
+            }
+        });
+        Pty {
+            child,
+            master: Some(pair.master),
+            writer: Some(writer),
+            parser,
+            raw,
+            closed,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    pub fn alternate_screen(&self) -> bool {
+        self.parser
+            .lock()
+            .map(|p| p.screen().alternate_screen())
+            .unwrap_or(true)
+    }
+
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+
+    /// Sends bytes as if typed.
+    pub fn send(&mut self, bytes: &str) {
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer
+            .write_all(bytes.as_bytes())
+            .expect("write to the terminal");
+        writer.flush().expect("flush");
+        thread::sleep(Duration::from_millis(40));
+    }
+
+    /// Waits until `text` is on screen; fails printing the screen at the deadline.
+    pub fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if self.screen().contains(text) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+        panic!("\"{text}\" never appeared; the screen:\n{}", self.screen());
+    }
+
+    /// Waits for the program to exit; fails printing the screen at the deadline.
+    pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Let the reader drain what was written last.
+                thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+        let _ = self.child.kill();
+        panic!("the program did not exit; the screen:\n{}", self.screen());
+    }
+
+    /// Closes the terminal, as when its window is closed.
+    pub fn close_terminal(&mut self) {
+        self.closed.store(true, Ordering::SeqCst);
+        self.writer = None;
+        self.master = None;
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a pid")
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! End to end: the real binary in a pseudo-terminal, as a person would use it.
+
+mod common;
+
+use common::pty::Pty;
+use std::process::Command;
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+
+/// Leaving the alternate screen, after having entered it.
+fn left_alternate_screen(raw: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(raw);
+    match (text.find("\x1b[?1049h"), text.rfind("\x1b[?1049l")) {
+        (Some(entered), Some(left)) => left > entered,
+        _ => false,
+    }
+}
+
+#[test]
+fn first_run_loads_the_demo_and_browses_a_bakehouse_role() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let mut pty = Pty::spawn(&db, &[], &[], 80, 24);
+    pty.wait_for("Welcome to Roundtable");
+    pty.wait_for("Load the demo organisation");
+    pty.send(ENTER);
+    pty.wait_for("Loaded the demo organisation");
+    pty.wait_for("Bakehouse");
+    pty.send(DOWN);
+    pty.send(ENTER);
+    pty.wait_for("Organisation browser");
+    pty.wait_for("sub-circle of Riverbend Bakery Cooperative");
+    // Bakehouse's rows: Circle Lead, Facilitator, Secretary, Circle Rep, Head Baker.
+    for _ in 0..5 {
+        pty.send(DOWN);
+    }
+    pty.wait_for("role in Bakehouse");
+    pty.wait_for("Bread that tastes the same on");
+    pty.send("q");
+    pty.wait_for("t tactical");
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert!(!pty.alternate_screen(), "the alternate screen was left");
+    assert!(left_alternate_screen(&pty.raw_output()));
+    assert!(db.exists());
+}
+
+#[test]
+fn a_panic_leaves_the_terminal_restored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let mut pty = Pty::spawn(&db, &[], &[("ROUNDTABLE_TEST_PANIC", "1")], 80, 24);
+    let status = pty.wait_exit();
+    assert!(!status.success(), "a panic exits non-zero");
+    assert!(
+        left_alternate_screen(&pty.raw_output()),
+        "raw: {:?}",
+        String::from_utf8_lossy(&pty.raw_output())
+    );
+    assert!(!pty.alternate_screen());
+    let raw = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+    let restored_at = raw.find("\x1b[?1049l").expect("left the alternate screen");
+    let message_at = raw
+        .find("panicking after the first frame")
+        .expect("the panic message is printed");
+    assert!(
+        message_at > restored_at,
+        "the message comes after the terminal is restored, readable"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let mut pty = Pty::spawn(&db, &[], &[], 80, 24);
+    pty.wait_for("Welcome to Roundtable");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pty.pid().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = pty.wait_exit();
+    assert!(!status.success(), "ended by a signal: {status:?}");
+    assert!(left_alternate_screen(&pty.raw_output()));
+}
+
+#[test]
+fn closing_the_terminal_ends_the_program() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let mut pty = Pty::spawn(&db, &[], &[], 80, 24);
+    pty.wait_for("Welcome to Roundtable");
+    pty.close_terminal();
+    pty.wait_exit();
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let mut pty = Pty::spawn(&db, &[], &[], 80, 24);
+    pty.wait_for("Welcome to Roundtable");
+    let hung = Command::new("kill")
+        .args(["-HUP", &pty.pid().to_string()])
+        .status()
+        .expect("kill");
+    assert!(hung.success());
+    pty.wait_exit();
+    assert!(left_alternate_screen(&pty.raw_output()));
+}
+
+#[test]
+fn a_resize_redraws_and_a_tiny_window_gets_a_notice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    assert!(
+        Command::new(env!("CARGO_BIN_EXE_roundtable"))
+            .args(["--db", db.to_str().expect("utf-8"), "init", "--demo"])
+            .status()
+            .expect("init")
+            .success()
+    );
+    let mut pty = Pty::spawn(&db, &[], &[], 50, 12);
+    pty.wait_for("Terminal too small");
+    pty.send("q");
+    pty.wait_exit();
+}
