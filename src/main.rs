@@ -8,6 +8,7 @@ use roundtable::cli::{Cli, Command};
 use roundtable::domain::outline::outline;
 use roundtable::store::Store;
 use roundtable::{domain::RuleSet, logging};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,7 +18,8 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             let message = format!("{e:#}").replace(['\n', '\r'], " ");
-            eprintln!("roundtable: {message}");
+            // The terminal may be gone; an error line that cannot be written is dropped.
+            let _ = writeln!(std::io::stderr(), "roundtable: {message}");
             ExitCode::FAILURE
         }
     }

@@ -128,3 +128,26 @@ fn a_resize_redraws_and_a_tiny_window_gets_a_notice() {
     pty.send("q");
     pty.wait_exit();
 }
+
+#[test]
+fn ctrl_z_gives_the_screen_back_before_stopping_and_takes_it_again_after() {
+    // Under a shell with job control the process stops between the two; here nobody owns the
+    // job, so the kernel discards the stop and the program carries on at once.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let mut pty = Pty::spawn(&db, &[], &[], 80, 24);
+    pty.wait_for("Welcome to Roundtable");
+    let before = pty.raw_output().len();
+    pty.send("\x1a");
+    pty.wait_for("Welcome to Roundtable");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let after = String::from_utf8_lossy(&pty.raw_output()[before..]).into_owned();
+    let left = after
+        .find("\x1b[?1049l")
+        .expect("left the alternate screen");
+    let entered = after.rfind("\x1b[?1049h").expect("entered it again");
+    assert!(left < entered);
+    assert!(pty.alternate_screen());
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}

@@ -239,6 +239,11 @@ pub const HELP_OPEN: &[Binding] = &[bind(
     "close this help",
 )];
 
+/// Whether the key is Ctrl-Z, which suspends the program to the shell.
+pub fn is_suspend(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == Char('z')
+}
+
 /// Whether the key is Ctrl-C, which quits from anywhere.
 pub fn is_quit(key: &KeyEvent) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && key.code == Char('c')

@@ -1,9 +1,10 @@
 //! The event loop: keys, resizes, a clock tick and signals, with a redraw only after a change.
 //!
 //! Owns: the tokio runtime, `select!` over the terminal's event stream and SIGTERM/SIGHUP/
-//! SIGINT, and deciding when the program ends. Must not: draw anything but through `ui::draw`.
+//! SIGINT, Ctrl-Z suspension, and deciding when the program ends. Must not: draw anything but through `ui::draw`.
 
 use super::App;
+use super::keys;
 use super::terminal::TerminalGuard;
 use crate::ui;
 use futures::StreamExt;
@@ -46,7 +47,10 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
     let mut dirty = true;
     loop {
         if dirty {
-            guard.terminal.draw(|frame| ui::draw(frame, app.view()))?;
+            if let Err(e) = guard.terminal.draw(|frame| ui::draw(frame, app.view())) {
+                tracing::warn!("terminal could not be drawn on: {e}");
+                return Ok(ExitReason::TerminalGone);
+            }
             dirty = false;
             if panic_for_test {
                 panic!("{TEST_PANIC_VAR} is set: panicking after the first frame");
@@ -54,6 +58,13 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
         }
         tokio::select! {
             event = events.next() => match event {
+                Some(Ok(Event::Key(key))) if keys::is_suspend(&key) => {
+                    if let Err(e) = guard.suspend() {
+                        tracing::warn!("terminal could not be taken back after a suspend: {e}");
+                        return Ok(ExitReason::TerminalGone);
+                    }
+                    dirty = true;
+                }
                 Some(Ok(Event::Key(key))) => dirty = app.handle_key(key),
                 Some(Ok(Event::Resize(_, _))) => dirty = true,
                 Some(Ok(_)) => {}

@@ -8,6 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::{cursor, execute, terminal};
 use std::io::{self, Stdout};
+use std::mem::ManuallyDrop;
 use std::sync::Once;
 
 /// Leaves the alternate screen and raw mode. Safe to call more than once, and when the
@@ -24,7 +25,10 @@ fn install_panic_hook() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore_terminal();
-            tracing::error!("panic: {info}");
+            tracing::error!(
+                "panic: {info}\n{}",
+                std::backtrace::Backtrace::force_capture()
+            );
             previous(info);
         }));
     });
@@ -32,27 +36,68 @@ fn install_panic_hook() {
 
 /// The terminal in full-screen mode; restored when dropped.
 pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Dropped by hand: see `Drop for TerminalGuard`.
+    pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
+}
+
+/// Raw mode, the alternate screen, no cursor; undone by `restore_terminal` if it fails half way.
+fn enter_full_screen() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)
+        .inspect_err(|_| restore_terminal())
 }
 
 impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
-        terminal::enable_raw_mode()?;
-        let entered = execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)
-            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
-        match entered {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
+        enter_full_screen()?;
+        match Terminal::new(CrosstermBackend::new(io::stdout())) {
+            Ok(terminal) => Ok(TerminalGuard {
+                terminal: ManuallyDrop::new(terminal),
+            }),
             Err(e) => {
                 restore_terminal();
                 Err(e)
             }
         }
     }
+
+    /// Ctrl-Z: gives the terminal back to the shell and stops the process; when the shell
+    /// continues it (`fg`), takes the screen again and forgets what was on it, so the next
+    /// frame is drawn whole.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore_terminal();
+        // SAFETY: raise has no memory-safety preconditions; SIGTSTP's default action stops the
+        // process until SIGCONT, after which raise returns.
+        unsafe {
+            libc::raise(libc::SIGTSTP);
+        }
+        enter_full_screen()?;
+        self.forget_screen()
+    }
+
+    /// Clears the screen and makes the next frame draw every cell. (`Terminal::clear` would ask
+    /// the terminal for the cursor position, and fail on one that does not answer.)
+    fn forget_screen(&mut self) -> io::Result<()> {
+        execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+        // Each swap blanks the inactive buffer; two leave both blank, so the next draw diffs
+        // against an empty screen.
+        self.terminal.swap_buffers();
+        self.terminal.swap_buffers();
+        Ok(())
+    }
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore_terminal();
+        // ratatui's Terminal, dropped with its cursor hidden, shows the cursor and prints an
+        // error to stderr if it cannot, which panics when the terminal is gone. Show it here
+        // and drop the Terminal only if that worked; otherwise leave it (a screen buffer,
+        // freed at exit a moment later).
+        if self.terminal.show_cursor().is_ok() {
+            // SAFETY: `terminal` is not used again: this is the guard's drop.
+            unsafe { ManuallyDrop::drop(&mut self.terminal) };
+        }
     }
 }

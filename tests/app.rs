@@ -1,0 +1,215 @@
+//! The app driven headless, key by key, as a person would: what each key does to the state
+//! and the database, and that a key that does nothing asks for no redraw.
+
+mod common;
+
+use common::Harness;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use roundtable::ui::{Screen, Status};
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn status(h: &Harness) -> Option<String> {
+    h.app.view().status.as_ref().map(|s| match s {
+        Status::Info(t) | Status::Error(t) => t.clone(),
+    })
+}
+
+#[test]
+fn a_key_that_does_nothing_asks_for_no_redraw() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Down); // clears the "loaded" status, if any
+    assert!(
+        !h.app
+            .handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE))
+    );
+    assert!(
+        !h.app
+            .handle_key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE))
+    );
+    assert!(
+        h.app
+            .handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE))
+    );
+}
+
+#[test]
+fn the_demo_loads_from_the_welcome_screen() {
+    let mut h = Harness::empty();
+    assert!(matches!(h.app.view().screen, Screen::Welcome(_)));
+    h.press(KeyCode::Enter);
+    assert!(matches!(h.app.view().screen, Screen::Home(_)));
+    assert_eq!(
+        h.app
+            .view()
+            .org
+            .as_ref()
+            .map(|o| o.name().to_string())
+            .as_deref(),
+        Some("Riverbend Bakery Cooperative")
+    );
+    let stored = h.app.store().organisation_name().expect("query");
+    assert_eq!(
+        stored.as_deref(),
+        Some("Riverbend Bakery Cooperative"),
+        "committed before shown"
+    );
+}
+
+#[test]
+fn a_typed_organisation_name_is_cleaned_before_it_is_stored() {
+    let mut h = Harness::empty();
+    h.press(KeyCode::Char('2'))
+        .type_str("  Bread\u{202e} &\u{7} Roses  ")
+        .press(KeyCode::Enter);
+    assert!(matches!(h.app.view().screen, Screen::Home(_)));
+    assert_eq!(
+        h.app.store().organisation_name().expect("query").as_deref(),
+        Some("Bread & Roses")
+    );
+}
+
+#[test]
+fn an_empty_name_is_refused_with_a_message_and_nothing_is_written() {
+    let mut h = Harness::empty();
+    h.press(KeyCode::Char('2'))
+        .type_str("   ")
+        .press(KeyCode::Enter);
+    assert!(matches!(h.app.view().screen, Screen::Welcome(_)));
+    assert!(status(&h).is_some_and(|s| s.contains("Type a name")));
+    assert_eq!(h.app.store().organisation_name().expect("query"), None);
+    h.press(KeyCode::Esc);
+    assert!(matches!(&h.app.view().screen, Screen::Welcome(w) if w.prompt.is_none()));
+}
+
+#[test]
+fn an_import_path_that_does_not_exist_is_reported_and_the_prompt_stays() {
+    let mut h = Harness::empty();
+    h.press(KeyCode::Char('3'))
+        .type_str("/no/such/file.toml")
+        .press(KeyCode::Enter);
+    assert!(
+        status(&h).is_some_and(|s| s.starts_with("/no/such/file.toml: ")),
+        "{:?}",
+        status(&h)
+    );
+    assert!(matches!(&h.app.view().screen, Screen::Welcome(w) if w.prompt.is_some()));
+}
+
+#[test]
+fn q_leaves_the_browser_for_home_and_quits_from_home() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Enter);
+    assert!(matches!(h.app.view().screen, Screen::Browser(_)));
+    h.press(KeyCode::Char('q'));
+    assert!(matches!(h.app.view().screen, Screen::Home(_)));
+    assert!(!h.app.should_quit());
+    h.press(KeyCode::Char('q'));
+    assert!(h.app.should_quit());
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere_even_a_text_field() {
+    let mut h = Harness::empty();
+    h.press(KeyCode::Char('2')).type_str("Half typed");
+    h.app.handle_key(ctrl('c'));
+    assert!(h.app.should_quit());
+}
+
+#[test]
+fn help_opens_with_a_question_mark_and_closes_with_esc() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('?'));
+    assert!(h.app.view().help_open);
+    assert_eq!(
+        h.app.view().hints.len(),
+        1,
+        "only closing works while help is open"
+    );
+    h.press(KeyCode::Char('t'));
+    assert!(h.app.view().help_open, "other keys do nothing under help");
+    h.press(KeyCode::Esc);
+    assert!(!h.app.view().help_open);
+}
+
+#[test]
+fn leaving_the_browser_returns_to_the_circle_that_was_browsed() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Down)
+        .press(KeyCode::Down)
+        .press(KeyCode::Enter); // Shopfront
+    assert_eq!(h.selected_name().as_deref(), Some("Shopfront"));
+    h.select_row("Delivery Rider").press(KeyCode::Esc);
+    let Screen::Home(home) = &h.app.view().screen else {
+        panic!("home")
+    };
+    let org = h.app.view().org.as_ref().expect("org");
+    let selected = home
+        .selected_circle()
+        .and_then(|c| org.circle(c))
+        .map(|c| c.name.as_str());
+    assert_eq!(selected, Some("Shopfront"));
+}
+
+#[test]
+fn closing_a_circle_hides_its_roles_and_left_from_a_role_goes_up_to_its_circle() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Enter).select_row("Bakehouse");
+    let rows = |h: &Harness| match &h.app.view().screen {
+        Screen::Browser(b) => b.rows.len(),
+        _ => 0,
+    };
+    let open = rows(&h);
+    h.press(KeyCode::Left);
+    assert_eq!(rows(&h), open - 9, "Bakehouse's nine roles are hidden");
+    assert_eq!(
+        h.selected_name().as_deref(),
+        Some("Bakehouse"),
+        "the selection stays"
+    );
+    h.press(KeyCode::Enter);
+    assert_eq!(rows(&h), open);
+    h.select_row("Pastry Lead").press(KeyCode::Left);
+    assert_eq!(h.selected_name().as_deref(), Some("Bakehouse"));
+}
+
+#[test]
+fn meetings_not_built_yet_say_so_instead_of_doing_nothing() {
+    let mut h = Harness::demo();
+    for (key, what) in [
+        ('t', "Tactical"),
+        ('g', "Governance"),
+        ('r', "Solo role"),
+        ('p', "Past"),
+    ] {
+        h.press(KeyCode::Char(key));
+        assert!(
+            status(&h)
+                .is_some_and(|s| s.starts_with(what) && s.contains("not part of this version")),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn the_detail_pane_scrolls_no_further_than_its_end() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Enter).select_row("Head Baker");
+    h.draw(80, 24);
+    h.press_n(KeyCode::PageDown, 50);
+    let Screen::Browser(b) = &h.app.view().screen else {
+        panic!("browser")
+    };
+    assert_eq!(b.detail_scroll, b.detail_max_scroll.get());
+    assert!(b.detail_scroll > 0);
+    h.press(KeyCode::PageUp);
+    let Screen::Browser(b) = &h.app.view().screen else {
+        panic!("browser")
+    };
+    assert!(
+        b.detail_scroll < b.detail_max_scroll.get(),
+        "one page up moves at once"
+    );
+}
