@@ -17,6 +17,23 @@ fn left_alternate_screen(raw: &[u8]) -> bool {
     }
 }
 
+/// A fresh database and the program showing its welcome screen.
+fn started() -> (tempfile::TempDir, Pty) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pty = Pty::spawn(&dir.path().join("rt.db"), &[], &[], 80, 24);
+    pty.wait_for("Welcome to Roundtable");
+    (dir, pty)
+}
+
+/// Sends a signal (`-TERM`, `-HUP`, ...) to the program, as `kill` would.
+fn signal(pty: &Pty, which: &str) {
+    let sent = Command::new("kill")
+        .args([which, &pty.pid().to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success(), "kill {which}");
+}
+
 #[test]
 fn first_run_loads_the_demo_and_browses_a_bakehouse_role() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -73,15 +90,8 @@ fn a_panic_leaves_the_terminal_restored() {
 
 #[test]
 fn sigterm_restores_the_terminal_and_exits() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("rt.db");
-    let mut pty = Pty::spawn(&db, &[], &[], 80, 24);
-    pty.wait_for("Welcome to Roundtable");
-    let killed = Command::new("kill")
-        .args(["-TERM", &pty.pid().to_string()])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
+    let (_dir, mut pty) = started();
+    signal(&pty, "-TERM");
     let status = pty.wait_exit();
     assert!(!status.success(), "ended by a signal: {status:?}");
     assert!(left_alternate_screen(&pty.raw_output()));
@@ -89,25 +99,15 @@ fn sigterm_restores_the_terminal_and_exits() {
 
 #[test]
 fn closing_the_terminal_ends_the_program() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("rt.db");
-    let mut pty = Pty::spawn(&db, &[], &[], 80, 24);
-    pty.wait_for("Welcome to Roundtable");
+    let (_dir, mut pty) = started();
     pty.close_terminal();
     pty.wait_exit();
 }
 
 #[test]
 fn sighup_restores_the_terminal_and_exits() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("rt.db");
-    let mut pty = Pty::spawn(&db, &[], &[], 80, 24);
-    pty.wait_for("Welcome to Roundtable");
-    let hung = Command::new("kill")
-        .args(["-HUP", &pty.pid().to_string()])
-        .status()
-        .expect("kill");
-    assert!(hung.success());
+    let (_dir, mut pty) = started();
+    signal(&pty, "-HUP");
     pty.wait_exit();
     assert!(left_alternate_screen(&pty.raw_output()));
 }
@@ -133,10 +133,7 @@ fn a_resize_redraws_and_a_tiny_window_gets_a_notice() {
 fn ctrl_z_gives_the_screen_back_before_stopping_and_takes_it_again_after() {
     // Under a shell with job control the process stops between the two; here nobody owns the
     // job, so the kernel discards the stop and the program carries on at once.
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("rt.db");
-    let mut pty = Pty::spawn(&db, &[], &[], 80, 24);
-    pty.wait_for("Welcome to Roundtable");
+    let (_dir, mut pty) = started();
     let before = pty.raw_output().len();
     pty.send("\x1a");
     pty.wait_for("Welcome to Roundtable");

@@ -235,8 +235,10 @@ fn an_organisation_survives_a_trip_through_the_file_format() {
     assert_eq!(again, demo);
 }
 
-fn assert_untouched(path: &Path, before: &[u8], err: StoreError, expected: &str) {
-    let message = err.to_string();
+/// Opening `path` is refused with a one-line message naming the file, and its bytes stay.
+fn assert_refused_untouched(path: &Path, expected: &str) {
+    let before = std::fs::read(path).expect("read");
+    let message = Store::open(path).expect_err("refused").to_string();
     assert!(message.contains(expected), "{message}");
     assert!(
         message.contains(&path.display().to_string()),
@@ -255,9 +257,7 @@ fn a_text_file_is_refused_and_left_as_it_was() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("notes.db");
     std::fs::write(&path, "shopping list: flour, butter\n").expect("write");
-    let before = std::fs::read(&path).expect("read");
-    let err = Store::open(&path).expect_err("refused");
-    assert_untouched(&path, &before, err, "not a Roundtable database");
+    assert_refused_untouched(&path, "not a Roundtable database");
 }
 
 #[test]
@@ -267,9 +267,7 @@ fn another_programs_database_is_refused_and_left_as_it_was() {
     Connection::open(&path)
         .and_then(|c| c.execute_batch("CREATE TABLE t (a); INSERT INTO t VALUES (1);"))
         .expect("other db");
-    let before = std::fs::read(&path).expect("read");
-    let err = Store::open(&path).expect_err("refused");
-    assert_untouched(&path, &before, err, "another program");
+    assert_refused_untouched(&path, "another program");
 }
 
 #[test]
@@ -280,9 +278,7 @@ fn a_database_from_a_newer_version_is_refused_and_left_as_it_was() {
     Connection::open(&path)
         .and_then(|c| c.pragma_update(None, "user_version", 99))
         .expect("bump");
-    let before = std::fs::read(&path).expect("read");
-    let err = Store::open(&path).expect_err("refused");
-    assert_untouched(&path, &before, err, "newer Roundtable (schema 99");
+    assert_refused_untouched(&path, "newer Roundtable (schema 99");
 }
 
 #[test]
@@ -295,8 +291,7 @@ fn a_corrupt_database_is_refused_and_left_as_it_was() {
         *b = 0xA5;
     }
     std::fs::write(&path, &bytes).expect("corrupt it");
-    let err = Store::open(&path).expect_err("refused");
-    assert_untouched(&path, &bytes, err, "corrupt");
+    assert_refused_untouched(&path, "corrupt");
 }
 
 #[test]

@@ -417,15 +417,12 @@ impl Organisation {
 
     /// The people who fill a role in the circle (each once, in order of first assignment).
     pub fn members_of(&self, circle: CircleId) -> Vec<&Person> {
-        let mut seen = Vec::new();
-        for role in self.roles_in(circle) {
-            for a in self.fillers_of(role.id) {
-                if !seen.contains(&a.person) {
-                    seen.push(a.person);
-                }
-            }
-        }
-        seen.into_iter().filter_map(|p| self.person(p)).collect()
+        let mut seen = std::collections::HashSet::new();
+        self.roles_in(circle)
+            .flat_map(|role| self.fillers_of(role.id))
+            .filter(|a| seen.insert(a.person))
+            .filter_map(|a| self.person(a.person))
+            .collect()
     }
 }
 

@@ -70,6 +70,16 @@ impl Doc {
         self.wrapped(text, "", "", style);
     }
 
+    fn purpose(&mut self, purpose: &str) {
+        self.section("Purpose");
+        let text = if purpose.is_empty() {
+            "(none yet)"
+        } else {
+            purpose
+        };
+        self.text(text, Style::new());
+    }
+
     fn section(&mut self, title: &str) {
         self.lines.push(Line::raw(""));
         self.text(title, theme::heading());
@@ -125,15 +135,7 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         Some(parent) => doc.text(&format!("sub-circle of {}", parent.name), theme::muted()),
         None => doc.text("anchor circle", theme::muted()),
     }
-    doc.section("Purpose");
-    doc.text(
-        if circle.purpose.is_empty() {
-            "(none yet)"
-        } else {
-            &circle.purpose
-        },
-        Style::new(),
-    );
+    doc.purpose(&circle.purpose);
     if let Some(strategy) = &circle.strategy {
         doc.section("Strategy");
         doc.text(strategy, Style::new());
@@ -187,15 +189,7 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
     };
     doc.text(&role.name, theme::strong());
     doc.text(&format!("{kind} in {circle}"), theme::muted());
-    doc.section("Purpose");
-    doc.text(
-        if role.purpose.is_empty() {
-            "(none yet)"
-        } else {
-            &role.purpose
-        },
-        Style::new(),
-    );
+    doc.purpose(&role.purpose);
     doc.bullets("Domains", &role.domains, "none");
     doc.bullets("Accountabilities", &role.accountabilities, "none");
     doc.bullets("Filled by", &fillers(org, role.id), "unfilled");

@@ -1,0 +1,113 @@
+//! Speed at organisation scale: 101 circles, about 10,000 roles, 500 people.
+//! Targets: a frame well under 16 ms whatever the organisation's size (only visible rows are
+//! built), a keystroke in the browser likewise, and loading the organisation in well under a
+//! second. Run with `cargo bench`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use roundtable::app::App;
+use roundtable::domain::OrgFile;
+use roundtable::store::Store;
+use std::fmt::Write;
+use std::hint::black_box;
+
+const CIRCLES: usize = 100;
+const ROLES_PER_CIRCLE: usize = 96;
+const PEOPLE: usize = 500;
+
+/// An organisation file with CIRCLES sub-circles of ROLES_PER_CIRCLE roles each.
+fn large_org_file() -> OrgFile {
+    let mut toml = String::from("name = \"Scale Co\"\n");
+    for p in 0..PEOPLE {
+        let _ = writeln!(toml, "[[people]]\nname = \"Person {p}\"");
+    }
+    toml.push_str("[circle]\nname = \"Scale Co\"\npurpose = \"Scale\"\n");
+    for c in 0..CIRCLES {
+        let _ = writeln!(
+            toml,
+            "[[circle.circles]]\nname = \"Circle {c}\"\npurpose = \"Purpose of circle {c}\""
+        );
+        for r in 0..ROLES_PER_CIRCLE {
+            let person = (c * ROLES_PER_CIRCLE + r) % PEOPLE;
+            let _ = writeln!(
+                toml,
+                "[[circle.circles.roles]]\nname = \"Role {c}.{r}\"\npurpose = \"Doing the work of role {r}\"\n\
+                 accountabilities = [\"Keeping things going\", \"Reporting on progress\"]\n\
+                 fillers = [{{ person = \"Person {person}\" }}]\n\
+                 [[circle.circles.roles.metrics]]\nname = \"Output\"\nfrequency = \"weekly\"\n\
+                 values = [{{ date = 2026-11-02, value = 1.0 }}, {{ date = 2026-11-09, value = 2.0 }}]"
+            );
+        }
+    }
+    OrgFile::parse(&toml).expect("the generated file is valid")
+}
+
+fn large_store() -> Store {
+    let mut store = Store::open_in_memory().expect("store");
+    store.import(&large_org_file()).expect("import");
+    store
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn benches(c: &mut Criterion) {
+    let file = large_org_file();
+    c.bench_function("store: import 10,000 roles", |b| {
+        b.iter(|| {
+            let mut store = Store::open_in_memory().expect("store");
+            store.import(black_box(&file)).expect("import");
+        })
+    });
+
+    let store = large_store();
+    c.bench_function("store: load 10,000 roles", |b| {
+        b.iter(|| black_box(store.load_organisation().expect("load")))
+    });
+
+    let mut app = App::new(large_store()).expect("app");
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    c.bench_function("ui: home frame, 10,000 roles, 200x50", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| roundtable::ui::draw(f, app.view()))
+                .expect("draw");
+        })
+    });
+
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Down));
+    c.bench_function(
+        "ui: browser frame with a role selected, 10,000 roles, 200x50",
+        |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| roundtable::ui::draw(f, app.view()))
+                    .expect("draw");
+            })
+        },
+    );
+
+    c.bench_function(
+        "app: key Down in the browser, then a frame, 10,000 roles",
+        |b| {
+            b.iter(|| {
+                app.handle_key(key(KeyCode::Down));
+                terminal
+                    .draw(|f| roundtable::ui::draw(f, app.view()))
+                    .expect("draw");
+            })
+        },
+    );
+}
+
+criterion_group! {
+    name = organisation;
+    config = Criterion::default().sample_size(20);
+    targets = benches
+}
+criterion_main!(organisation);
