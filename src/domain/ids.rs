@@ -35,3 +35,8 @@ id_type!(
     /// A tension someone has noted.
     TensionId,
 );
+
+id_type!(
+    /// A meeting (tactical or governance) of a circle.
+    MeetingId,
+);

@@ -5,6 +5,7 @@
 //! `chrono::Local`/`Utc::now` (time arrives as data).
 
 pub mod ids;
+pub mod meeting;
 pub mod org;
 pub mod orgfile;
 pub mod outline;

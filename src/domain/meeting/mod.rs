@@ -1,0 +1,150 @@
+//! What every meeting shares: who attends, speaking rounds, outputs, timing, periods.
+//!
+//! Owns: `Attendee`, `Output`, the period a checklist item or metric reports on, and the
+//! arithmetic of timeboxes (deadlines from event times, never counted ticks).
+//! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+
+pub mod tactical;
+
+use super::ids::{PersonId, RoleId};
+use super::org::Frequency;
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Someone at the meeting: a member of the circle or a guest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attendee {
+    /// The person, for members; `None` for a guest.
+    pub person: Option<PersonId>,
+    /// The name as it was when the meeting started (minutes keep it even if it changes).
+    pub name: String,
+    pub present: bool,
+}
+
+/// Which kind of output a triage item produced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutputKind {
+    NextAction,
+    Project,
+    Information,
+    Request,
+    /// A tension to take to governance.
+    Tension,
+}
+
+impl OutputKind {
+    pub const ALL: [OutputKind; 5] = [
+        OutputKind::NextAction,
+        OutputKind::Project,
+        OutputKind::Information,
+        OutputKind::Request,
+        OutputKind::Tension,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OutputKind::NextAction => "next action",
+            OutputKind::Project => "project",
+            OutputKind::Information => "information",
+            OutputKind::Request => "request",
+            OutputKind::Tension => "tension for governance",
+        }
+    }
+
+    /// Whether the output is owned by a role or person (information is not).
+    pub fn has_owner(self) -> bool {
+        !matches!(self, OutputKind::Information)
+    }
+}
+
+/// What an agenda item produced: text, and the owning role and person where it has one.
+/// `role: None` with a person is an individual action, outside any role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Output {
+    pub kind: OutputKind,
+    pub text: String,
+    pub role: Option<RoleId>,
+    pub person: Option<PersonId>,
+}
+
+/// The first day of the period that ended most recently before `date`: last week's Monday,
+/// last month's first day, or last quarter's first day.
+pub fn period_just_ended(frequency: Frequency, date: NaiveDate) -> NaiveDate {
+    match frequency {
+        Frequency::Weekly => {
+            let this_monday =
+                date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+            this_monday - Duration::days(7)
+        }
+        Frequency::Monthly => {
+            let first = date.with_day(1).unwrap_or(date);
+            first.checked_sub_months(Months::new(1)).unwrap_or(first)
+        }
+        Frequency::Quarterly => {
+            let quarter_month = (date.month0() / 3) * 3 + 1;
+            let first = NaiveDate::from_ymd_opt(date.year(), quarter_month, 1).unwrap_or(date);
+            first.checked_sub_months(Months::new(3)).unwrap_or(first)
+        }
+    }
+}
+
+/// Signed seconds left until `deadline` at `now` (negative: overrun).
+pub fn seconds_left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+    (deadline - now).num_seconds()
+}
+
+/// "12:05" left, or "+3:10" overrun; hours shown when there are any.
+pub fn format_countdown(seconds: i64) -> String {
+    let sign = if seconds < 0 { "+" } else { "" };
+    let s = seconds.unsigned_abs();
+    let (h, m, s) = (s / 3600, (s / 60) % 60, s % 60);
+    if h > 0 {
+        format!("{sign}{h}:{m:02}:{s:02}")
+    } else {
+        format!("{sign}{m}:{s:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    #[test]
+    fn the_period_just_ended_is_last_week_month_or_quarter() {
+        // Tuesday 24 November 2026.
+        let today = day(2026, 11, 24);
+        assert_eq!(
+            period_just_ended(Frequency::Weekly, today),
+            day(2026, 11, 16)
+        );
+        assert_eq!(
+            period_just_ended(Frequency::Monthly, today),
+            day(2026, 10, 1)
+        );
+        assert_eq!(
+            period_just_ended(Frequency::Quarterly, today),
+            day(2026, 7, 1)
+        );
+        assert_eq!(
+            period_just_ended(Frequency::Monthly, day(2027, 1, 5)),
+            day(2026, 12, 1)
+        );
+        assert_eq!(
+            period_just_ended(Frequency::Quarterly, day(2027, 2, 5)),
+            day(2026, 10, 1)
+        );
+    }
+
+    #[test]
+    fn countdowns_show_overrun_with_a_plus() {
+        assert_eq!(format_countdown(725), "12:05");
+        assert_eq!(format_countdown(-190), "+3:10");
+        assert_eq!(format_countdown(3 * 86_400 + 61), "72:01:01");
+        assert_eq!(format_countdown(0), "0:00");
+    }
+}

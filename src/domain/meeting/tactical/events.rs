@@ -1,0 +1,549 @@
+//! What can happen in a tactical meeting, whether it may happen now, and what it changes.
+//!
+//! Owns: `Event` (the log's payload, serialised as JSON), `Effect` (what an event does to the
+//! organisation, run by the store in the same transaction), `Refusal`, `decide` and `apply`.
+//! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+
+use super::super::{Attendee, Output, OutputKind};
+use super::{AgendaItem, ChecklistAnswer, MetricReport, Note, ProjectReport, Step, Tactical};
+use crate::domain::ids::*;
+use crate::domain::org::{ProjectStatus, TensionKind};
+use crate::domain::text::clean_line;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One move of the meeting, as stored in its log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    /// Setup is done: who is here, who facilitates and takes notes, what will be reviewed.
+    Started {
+        circle: CircleId,
+        attendees: Vec<Attendee>,
+        facilitator: Option<usize>,
+        secretary: Option<usize>,
+        planned_minutes: u32,
+        question: String,
+        checklist: Vec<ChecklistItemId>,
+        metrics: Vec<MetricId>,
+        projects: Vec<ProjectId>,
+    },
+    /// The facilitator moved to another step.
+    StepChanged { step: Step },
+    /// The current step's cursor moved: the next speaker, item or agenda position.
+    CursorMoved { step: Step, index: usize },
+    /// The rounds' speaking order was changed or shuffled (attendee indexes).
+    OrderChanged { order: Vec<usize> },
+    /// Another check-in question was drawn.
+    QuestionChanged { question: String },
+    /// A note for a speaker in a round.
+    NoteTaken {
+        step: Step,
+        attendee: usize,
+        text: String,
+    },
+    ChecklistAnswered {
+        item: ChecklistItemId,
+        checked: bool,
+        reporter: Option<usize>,
+        period: NaiveDate,
+    },
+    MetricReported {
+        metric: MetricId,
+        value: f64,
+        comment: Option<String>,
+        reporter: Option<usize>,
+        period: NaiveDate,
+    },
+    /// A project's update (`None`: "no updates") and its status, before and after.
+    ProjectUpdated {
+        project: ProjectId,
+        update: Option<String>,
+        status_before: ProjectStatus,
+        status: ProjectStatus,
+        reporter: Option<usize>,
+    },
+    /// An agenda item; it is known afterwards by this event's sequence number.
+    AgendaItemAdded {
+        label: String,
+        owner: usize,
+        tension: Option<TensionId>,
+    },
+    /// An agenda item moved to another position of the agenda as it stands.
+    AgendaItemMoved { item: u64, to: usize },
+    /// An agenda item was taken off the agenda.
+    AgendaItemDeleted { item: u64 },
+    /// Triage produced an output for an item.
+    OutputAdded { item: u64, output: Output },
+    /// Triage closed an item, having asked "Did you get what you need?".
+    ItemClosed { item: u64, got_what_needed: bool },
+    /// One more minute (or more) for the current step and the meeting.
+    TimeAdded { minutes: u32 },
+    /// The entry with this sequence number is taken back.
+    Retracted { seq: u64 },
+    /// The meeting is over.
+    Ended,
+}
+
+/// An event as it sits in the log: its sequence number and when it happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recorded {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub event: Event,
+}
+
+/// What an event changes in the organisation. The store runs these in the event's own
+/// transaction and links each row to the event, so a retraction can undo exactly them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    AnswerChecklist {
+        item: ChecklistItemId,
+        period: NaiveDate,
+        checked: bool,
+    },
+    RecordMetric {
+        metric: MetricId,
+        period: NaiveDate,
+        value: f64,
+        comment: Option<String>,
+    },
+    UpdateProject {
+        project: ProjectId,
+        update: Option<String>,
+        status: ProjectStatus,
+    },
+    CreateNextAction {
+        role: Option<RoleId>,
+        person: PersonId,
+        text: String,
+    },
+    CreateProject {
+        role: RoleId,
+        person: Option<PersonId>,
+        title: String,
+    },
+    CreateTension {
+        person: PersonId,
+        role: Option<RoleId>,
+        circle: CircleId,
+        text: String,
+        kind: TensionKind,
+    },
+    /// A tension from someone's list became an agenda item.
+    ProcessTension {
+        tension: TensionId,
+    },
+    /// Undo every effect of the entry with this sequence number.
+    Undo {
+        seq: u64,
+    },
+    EndMeeting,
+}
+
+/// Why an event was refused: one line for the person at the keyboard. Nothing is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal(pub String);
+
+impl Refusal {
+    pub fn new(message: impl Into<String>) -> Refusal {
+        Refusal(message.into())
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+fn refuse<T>(message: impl Into<String>) -> Result<T, Refusal> {
+    Err(Refusal::new(message))
+}
+
+/// Longest text accepted in one entry.
+const MAX_TEXT: usize = 2000;
+
+fn text_ok(text: &str, what: &str) -> Result<(), Refusal> {
+    if clean_line(text).is_empty() {
+        return refuse(format!("the {what} is empty"));
+    }
+    if text.chars().count() > MAX_TEXT {
+        return refuse(format!("the {what} is longer than {MAX_TEXT} characters"));
+    }
+    Ok(())
+}
+
+impl Tactical {
+    fn attendee_ok(&self, attendee: usize) -> Result<(), Refusal> {
+        match self.attendees.get(attendee) {
+            Some(a) if a.present => Ok(()),
+            Some(a) => refuse(format!("{} is not present", a.name)),
+            None => refuse("no such attendee"),
+        }
+    }
+
+    fn reporter_ok(&self, reporter: Option<usize>) -> Result<(), Refusal> {
+        reporter.map_or(Ok(()), |r| self.attendee_ok(r))
+    }
+
+    fn item_ok(&self, item: u64) -> Result<&AgendaItem, Refusal> {
+        match self.item(item) {
+            Some(a) if self.agenda_order.contains(&item) => Ok(a),
+            _ => refuse("no such agenda item"),
+        }
+    }
+
+    /// Whether `event` may happen now, and what it does to the organisation. Refusals
+    /// change nothing; the shell shows them.
+    pub fn decide(&self, event: &Event) -> Result<Vec<Effect>, Refusal> {
+        if self.ended_at.is_some() {
+            return refuse("the meeting has ended");
+        }
+        let none = Ok(Vec::new());
+        match event {
+            Event::Started { .. } => refuse("the meeting has already started"),
+            Event::StepChanged { .. } | Event::QuestionChanged { .. } => none,
+            Event::CursorMoved { step, index } => {
+                if *step != self.step || *index >= self.len_of(*step) {
+                    return refuse("nothing there");
+                }
+                none
+            }
+            Event::OrderChanged { order } => {
+                let mut sorted = order.clone();
+                sorted.sort_unstable();
+                let mut present: Vec<usize> = self.present().collect();
+                present.sort_unstable();
+                if sorted != present {
+                    return refuse("the order must list every present attendee once");
+                }
+                none
+            }
+            Event::NoteTaken {
+                step,
+                attendee,
+                text,
+            } => {
+                if !step.is_round() || *step != self.step {
+                    return refuse("notes are taken in the check-in and closing rounds");
+                }
+                self.attendee_ok(*attendee)?;
+                text_ok(text, "note")?;
+                none
+            }
+            Event::ChecklistAnswered {
+                item,
+                checked,
+                reporter,
+                period,
+            } => {
+                if !self.checklist.contains(item) {
+                    return refuse("that checklist item is not in this meeting");
+                }
+                if self.answer_for(*item).is_some() {
+                    return refuse("already answered; u takes the answer back");
+                }
+                self.reporter_ok(*reporter)?;
+                Ok(vec![Effect::AnswerChecklist {
+                    item: *item,
+                    period: *period,
+                    checked: *checked,
+                }])
+            }
+            Event::MetricReported {
+                metric,
+                value,
+                comment,
+                reporter,
+                period,
+            } => {
+                if !self.metrics.contains(metric) {
+                    return refuse("that metric is not in this meeting");
+                }
+                if !value.is_finite() {
+                    return refuse("the value is not a number");
+                }
+                if self.report_for(*metric).is_some() {
+                    return refuse("already reported; u takes the value back");
+                }
+                self.reporter_ok(*reporter)?;
+                Ok(vec![Effect::RecordMetric {
+                    metric: *metric,
+                    period: *period,
+                    value: *value,
+                    comment: comment.clone(),
+                }])
+            }
+            Event::ProjectUpdated {
+                project,
+                update,
+                status,
+                reporter,
+                ..
+            } => {
+                if !self.projects.contains(project) {
+                    return refuse("that project is not in this meeting");
+                }
+                if self.update_for(*project).is_some() {
+                    return refuse("already updated; u takes the update back");
+                }
+                if let Some(text) = update {
+                    text_ok(text, "update")?;
+                }
+                self.reporter_ok(*reporter)?;
+                Ok(vec![Effect::UpdateProject {
+                    project: *project,
+                    update: update.clone(),
+                    status: *status,
+                }])
+            }
+            Event::AgendaItemAdded {
+                label,
+                owner,
+                tension,
+            } => {
+                text_ok(label, "label")?;
+                self.attendee_ok(*owner)?;
+                let on_agenda = |t: TensionId| {
+                    self.agenda_order
+                        .iter()
+                        .any(|&i| self.item(i).is_some_and(|a| a.tension == Some(t)))
+                };
+                if tension.is_some_and(on_agenda) {
+                    return refuse("that tension is already on the agenda");
+                }
+                Ok(tension
+                    .map(|t| Effect::ProcessTension { tension: t })
+                    .into_iter()
+                    .collect())
+            }
+            Event::AgendaItemMoved { item, to } => {
+                self.item_ok(*item)?;
+                if *to >= self.agenda_order.len() {
+                    return refuse("no such agenda position");
+                }
+                none
+            }
+            Event::AgendaItemDeleted { item } => {
+                if !self.item_ok(*item)?.outputs.is_empty() {
+                    return refuse("the item has outputs; it can only be closed");
+                }
+                none
+            }
+            Event::OutputAdded { item, output } => {
+                let agenda_item = self.item_ok(*item)?;
+                if agenda_item.closed.is_some() {
+                    return refuse("the item is closed");
+                }
+                text_ok(&output.text, output.kind.label())?;
+                self.output_effects(output)
+            }
+            Event::ItemClosed { item, .. } => {
+                if self.item_ok(*item)?.closed.is_some() {
+                    return refuse("the item is already closed");
+                }
+                none
+            }
+            Event::TimeAdded { minutes } => {
+                if !(1..=60).contains(minutes) {
+                    return refuse("add 1 to 60 minutes at a time");
+                }
+                none
+            }
+            Event::Retracted { seq } => {
+                if self.last_entry_in_step() != Some(*seq) {
+                    return refuse("only the last entry of this step can be taken back");
+                }
+                if let Some(item) = self.agenda.iter().find(|a| a.seq == *seq)
+                    && !item.outputs.is_empty()
+                {
+                    return refuse("that item has outputs; take those back first");
+                }
+                Ok(vec![Effect::Undo { seq: *seq }])
+            }
+            Event::Ended => Ok(vec![Effect::EndMeeting]),
+        }
+    }
+
+    fn output_effects(&self, output: &Output) -> Result<Vec<Effect>, Refusal> {
+        let text = output.text.clone();
+        match (output.kind, output.role, output.person) {
+            (OutputKind::NextAction, role, Some(person)) => {
+                Ok(vec![Effect::CreateNextAction { role, person, text }])
+            }
+            (OutputKind::NextAction, _, None) => refuse("a next action needs a person to do it"),
+            (OutputKind::Project, Some(role), person) => Ok(vec![Effect::CreateProject {
+                role,
+                person,
+                title: text,
+            }]),
+            (OutputKind::Project, None, _) => refuse("a project needs a role to own it"),
+            (OutputKind::Tension, role, Some(person)) => Ok(vec![Effect::CreateTension {
+                person,
+                role,
+                circle: self.circle,
+                text,
+                kind: TensionKind::Governance,
+            }]),
+            (OutputKind::Tension, _, None) => {
+                refuse("a tension needs a person who will take it to governance")
+            }
+            (OutputKind::Information | OutputKind::Request, _, _) => Ok(Vec::new()),
+        }
+    }
+
+    /// Applies an event that `decide` accepted (or that the log holds). Anything out of
+    /// range is ignored rather than trusted, so a damaged log cannot crash the fold.
+    pub fn apply(&mut self, rec: &Recorded) {
+        let at = rec.at;
+        let seq = rec.seq;
+        let step = self.step;
+        match &rec.event {
+            Event::Started { .. } | Event::Retracted { .. } => {}
+            Event::StepChanged { step: to } => {
+                self.end_turn(at);
+                self.step = *to;
+                self.step_started_at = at;
+                if to.is_round() {
+                    self.speaker_since = Some(at);
+                }
+                self.open_current_item(at);
+            }
+            Event::CursorMoved { step: s, index } if *s == step => {
+                self.end_turn(at);
+                self.cursors[step.index()] = *index;
+                if step.is_round() {
+                    self.speaker_since = Some(at);
+                }
+                self.open_current_item(at);
+            }
+            Event::CursorMoved { .. } => {}
+            Event::OrderChanged { order } => {
+                self.end_turn(at);
+                self.order = order.clone();
+                self.speaker_since = Some(at);
+            }
+            Event::QuestionChanged { question } => self.question = question.clone(),
+            Event::NoteTaken {
+                step: s,
+                attendee,
+                text,
+            } => {
+                self.notes.push(Note {
+                    seq,
+                    step: *s,
+                    attendee: *attendee,
+                    text: text.clone(),
+                });
+                self.entries.push((seq, step));
+            }
+            Event::ChecklistAnswered {
+                item,
+                checked,
+                reporter,
+                period,
+            } => {
+                self.answers.push(ChecklistAnswer {
+                    seq,
+                    item: *item,
+                    checked: *checked,
+                    reporter: *reporter,
+                    period: *period,
+                });
+                self.entries.push((seq, step));
+            }
+            Event::MetricReported {
+                metric,
+                value,
+                comment,
+                reporter,
+                period,
+            } => {
+                self.reports.push(MetricReport {
+                    seq,
+                    metric: *metric,
+                    value: *value,
+                    comment: comment.clone(),
+                    reporter: *reporter,
+                    period: *period,
+                });
+                self.entries.push((seq, step));
+            }
+            Event::ProjectUpdated {
+                project,
+                update,
+                status_before,
+                status,
+                reporter,
+            } => {
+                self.updates.push(ProjectReport {
+                    seq,
+                    project: *project,
+                    update: update.clone(),
+                    status_before: *status_before,
+                    status: *status,
+                    reporter: *reporter,
+                });
+                self.entries.push((seq, step));
+            }
+            Event::AgendaItemAdded {
+                label,
+                owner,
+                tension,
+            } => {
+                self.agenda.push(AgendaItem {
+                    seq,
+                    label: label.clone(),
+                    owner: *owner,
+                    tension: *tension,
+                    outputs: Vec::new(),
+                    closed: None,
+                    opened: None,
+                });
+                self.agenda_order.push(seq);
+                self.entries.push((seq, step));
+                self.open_current_item(at);
+            }
+            Event::AgendaItemMoved { item, to } => {
+                if let Some(from) = self.agenda_order.iter().position(|i| i == item)
+                    && *to < self.agenda_order.len()
+                {
+                    self.agenda_order.remove(from);
+                    self.agenda_order.insert(*to, *item);
+                    self.cursors[step.index()] = *to;
+                }
+            }
+            Event::AgendaItemDeleted { item } => self.agenda_order.retain(|i| i != item),
+            Event::OutputAdded { item, output } => {
+                if let Some(a) = self.item_mut(*item) {
+                    a.outputs.push((seq, output.clone()));
+                    self.entries.push((seq, step));
+                }
+            }
+            Event::ItemClosed {
+                item,
+                got_what_needed,
+            } => {
+                if let Some(a) = self.item_mut(*item) {
+                    a.closed = Some(*got_what_needed);
+                    self.entries.push((seq, step));
+                }
+            }
+            Event::TimeAdded { minutes } => self.extra_minutes[step.index()] += minutes,
+            Event::Ended => {
+                self.end_turn(at);
+                self.ended_at = Some(at);
+            }
+        }
+    }
+
+    /// The deadline of the current triage item: when it opened plus its share.
+    pub fn item_deadline(&self) -> Option<DateTime<Utc>> {
+        let item = self.item(self.current_item()?)?;
+        item.opened.map(|(at, share)| at + Duration::seconds(share))
+    }
+}

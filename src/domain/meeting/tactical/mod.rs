@@ -1,0 +1,427 @@
+//! The tactical meeting as a pure state machine over an append-only event log.
+//!
+//! Owns: the seven steps with their rules and timeboxes, the events a facilitator's keys
+//! produce, validation (`decide`, which also returns the effects on the organisation), and
+//! the fold (`apply`, `fold`) that rebuilds the meeting from its log, skipping retracted
+//! entries. Time arrives inside events. Must not import: rusqlite, ratatui, crossterm, tokio,
+//! std::fs, or the clock.
+
+mod events;
+#[cfg(test)]
+mod tests;
+
+pub use events::{Effect, Event, Recorded, Refusal};
+
+use super::{Attendee, Output};
+use crate::domain::ids::*;
+use crate::domain::org::ProjectStatus;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// The steps of a tactical meeting, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    CheckIn,
+    Checklist,
+    Metrics,
+    Progress,
+    Agenda,
+    Triage,
+    Closing,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [
+        Step::CheckIn,
+        Step::Checklist,
+        Step::Metrics,
+        Step::Progress,
+        Step::Agenda,
+        Step::Triage,
+        Step::Closing,
+    ];
+
+    pub fn index(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::CheckIn => "Check-in round",
+            Step::Checklist => "Checklist review",
+            Step::Metrics => "Metrics review",
+            Step::Progress => "Progress updates",
+            Step::Agenda => "Agenda building",
+            Step::Triage => "Triage",
+            Step::Closing => "Closing round",
+        }
+    }
+
+    /// The one-word name on the step strip.
+    pub fn short(self) -> &'static str {
+        match self {
+            Step::CheckIn => "Check-in",
+            Step::Checklist => "Checklist",
+            Step::Metrics => "Metrics",
+            Step::Progress => "Progress",
+            Step::Agenda => "Agenda",
+            Step::Triage => "Triage",
+            Step::Closing => "Closing",
+        }
+    }
+
+    /// The step's rule, in one line.
+    pub fn rule(self) -> &'static str {
+        match self {
+            Step::CheckIn => "Each person in turn says what has their attention. No responses.",
+            Step::Checklist => {
+                "Each role answers check or no check for the period just ended. No discussion."
+            }
+            Step::Metrics => "Each role reports its latest value. No discussion.",
+            Step::Progress => {
+                "Owners say what changed since last time, or \"no updates\". Questions yes, discussion no."
+            }
+            Step::Agenda => {
+                "Anyone adds items of one or two words, owned by who raised them. No explanation."
+            }
+            Step::Triage => {
+                "Ask the owner \"What do you need?\"; close with \"Did you get what you need?\""
+            }
+            Step::Closing => "Each person in turn gives a closing reflection. No responses.",
+        }
+    }
+
+    /// The step's share of the planned duration, in percent (they add up to 100).
+    pub fn share_percent(self) -> i64 {
+        match self {
+            Step::CheckIn | Step::Progress | Step::Closing => 10,
+            Step::Checklist | Step::Metrics | Step::Agenda => 5,
+            Step::Triage => 55,
+        }
+    }
+
+    /// Check-in and closing go round the attendees.
+    pub fn is_round(self) -> bool {
+        matches!(self, Step::CheckIn | Step::Closing)
+    }
+
+    pub fn next(self) -> Option<Step> {
+        Step::ALL.get(self.index() + 1).copied()
+    }
+
+    pub fn previous(self) -> Option<Step> {
+        self.index()
+            .checked_sub(1)
+            .and_then(|i| Step::ALL.get(i).copied())
+    }
+}
+
+/// A check or no check for a checklist item, for a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistAnswer {
+    pub seq: u64,
+    pub item: ChecklistItemId,
+    pub checked: bool,
+    pub reporter: Option<usize>,
+    pub period: NaiveDate,
+}
+
+/// A metric value reported in the meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricReport {
+    pub seq: u64,
+    pub metric: MetricId,
+    pub value: f64,
+    pub comment: Option<String>,
+    pub reporter: Option<usize>,
+    pub period: NaiveDate,
+}
+
+/// A project's update: what changed (`None`: no updates), and its status after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectReport {
+    pub seq: u64,
+    pub project: ProjectId,
+    pub update: Option<String>,
+    pub status_before: ProjectStatus,
+    pub status: ProjectStatus,
+    pub reporter: Option<usize>,
+}
+
+/// A note taken for a speaker in a round.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub seq: u64,
+    pub step: Step,
+    pub attendee: usize,
+    pub text: String,
+}
+
+/// An agenda item and what triage made of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaItem {
+    pub seq: u64,
+    pub label: String,
+    /// Attendee index of who raised it.
+    pub owner: usize,
+    pub tension: Option<TensionId>,
+    pub outputs: Vec<(u64, Output)>,
+    /// `Some(got_what_they_needed)` once closed.
+    pub closed: Option<bool>,
+    /// When triage first reached it, and the time share it was given then (seconds).
+    pub opened: Option<(DateTime<Utc>, i64)>,
+}
+
+/// A tactical meeting folded from its events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tactical {
+    pub circle: CircleId,
+    pub attendees: Vec<Attendee>,
+    pub facilitator: Option<usize>,
+    pub secretary: Option<usize>,
+    pub planned_minutes: u32,
+    pub question: String,
+    /// What the reviews go through, fixed when the meeting started.
+    pub checklist: Vec<ChecklistItemId>,
+    pub metrics: Vec<MetricId>,
+    pub projects: Vec<ProjectId>,
+    pub started_at: DateTime<Utc>,
+    pub step: Step,
+    pub step_started_at: DateTime<Utc>,
+    /// Minutes added with `t`, per step.
+    pub extra_minutes: [u32; 7],
+    /// Speaking order of the rounds (attendee indexes, present ones only).
+    pub order: Vec<usize>,
+    /// Where each step is: speaker, item or agenda position.
+    pub cursors: [usize; 7],
+    pub notes: Vec<Note>,
+    pub answers: Vec<ChecklistAnswer>,
+    pub reports: Vec<MetricReport>,
+    pub updates: Vec<ProjectReport>,
+    /// Every item ever added (deleted ones stay, out of `agenda_order`).
+    pub agenda: Vec<AgendaItem>,
+    /// The agenda as it stands: items by their sequence numbers.
+    pub agenda_order: Vec<u64>,
+    /// Seconds each attendee held the floor in each round.
+    pub floor: Vec<(Step, usize, i64)>,
+    /// Since when the current round speaker holds the floor.
+    pub speaker_since: Option<DateTime<Utc>>,
+    pub ended_at: Option<DateTime<Utc>>,
+    /// Entries (things a retraction can take back) in order: sequence and step.
+    entries: Vec<(u64, Step)>,
+}
+
+impl Tactical {
+    /// The meeting as its first event (`Started`) sets it up.
+    pub fn start(first: &Recorded) -> Result<Tactical, Refusal> {
+        let Event::Started {
+            circle,
+            attendees,
+            facilitator,
+            secretary,
+            planned_minutes,
+            question,
+            checklist,
+            metrics,
+            projects,
+        } = &first.event
+        else {
+            return Err(Refusal::new("a meeting starts with its setup"));
+        };
+        let order: Vec<usize> = (0..attendees.len())
+            .filter(|&i| attendees[i].present)
+            .collect();
+        if order.is_empty() {
+            return Err(Refusal::new("nobody is marked present"));
+        }
+        if *planned_minutes == 0 || *planned_minutes > 24 * 60 {
+            return Err(Refusal::new(
+                "the planned duration must be 1 to 1440 minutes",
+            ));
+        }
+        let valid = |i: &Option<usize>| i.is_none_or(|i| i < attendees.len());
+        if !valid(facilitator) || !valid(secretary) {
+            return Err(Refusal::new(
+                "the facilitator and secretary must be attendees",
+            ));
+        }
+        Ok(Tactical {
+            circle: *circle,
+            attendees: attendees.clone(),
+            facilitator: *facilitator,
+            secretary: *secretary,
+            planned_minutes: *planned_minutes,
+            question: question.clone(),
+            checklist: checklist.clone(),
+            metrics: metrics.clone(),
+            projects: projects.clone(),
+            started_at: first.at,
+            step: Step::CheckIn,
+            step_started_at: first.at,
+            extra_minutes: [0; 7],
+            order,
+            cursors: [0; 7],
+            notes: Vec::new(),
+            answers: Vec::new(),
+            reports: Vec::new(),
+            updates: Vec::new(),
+            agenda: Vec::new(),
+            agenda_order: Vec::new(),
+            floor: Vec::new(),
+            speaker_since: Some(first.at),
+            ended_at: None,
+            entries: Vec::new(),
+        })
+    }
+
+    /// Rebuilds a meeting from its whole log, skipping retracted entries.
+    pub fn fold(log: &[Recorded]) -> Result<Tactical, Refusal> {
+        let (first, rest) = log
+            .split_first()
+            .ok_or_else(|| Refusal::new("the meeting has no events"))?;
+        let retracted: HashSet<u64> = rest
+            .iter()
+            .filter_map(|r| match r.event {
+                Event::Retracted { seq } => Some(seq),
+                _ => None,
+            })
+            .collect();
+        let mut meeting = Tactical::start(first)?;
+        for rec in rest.iter().filter(|r| !retracted.contains(&r.seq)) {
+            meeting.apply(rec);
+        }
+        Ok(meeting)
+    }
+
+    /// When the meeting is planned to end, with the minutes added.
+    pub fn deadline(&self) -> DateTime<Utc> {
+        let extra: u32 = self.extra_minutes.iter().sum();
+        self.started_at + Duration::minutes(i64::from(self.planned_minutes + extra))
+    }
+
+    /// When the current step's timebox ends.
+    pub fn step_deadline(&self) -> DateTime<Utc> {
+        let planned_secs = i64::from(self.planned_minutes) * 60 * self.step.share_percent() / 100;
+        let extra = i64::from(self.extra_minutes[self.step.index()]) * 60;
+        self.step_started_at + Duration::seconds(planned_secs + extra)
+    }
+
+    /// How many positions the current step's cursor can take.
+    pub fn len_of(&self, step: Step) -> usize {
+        match step {
+            Step::CheckIn | Step::Closing => self.order.len(),
+            Step::Checklist => self.checklist.len(),
+            Step::Metrics => self.metrics.len(),
+            Step::Progress => self.projects.len(),
+            Step::Agenda | Step::Triage => self.agenda_order.len(),
+        }
+    }
+
+    /// The cursor of a step, kept inside its list.
+    pub fn cursor(&self, step: Step) -> usize {
+        self.cursors[step.index()].min(self.len_of(step).saturating_sub(1))
+    }
+
+    /// The attendee speaking now in a round step.
+    pub fn speaker(&self) -> Option<usize> {
+        self.step
+            .is_round()
+            .then(|| self.order.get(self.cursor(self.step)).copied())
+            .flatten()
+    }
+
+    /// The agenda item under the cursor (agenda and triage steps), by sequence number.
+    pub fn current_item(&self) -> Option<u64> {
+        self.agenda_order.get(self.cursor(self.step)).copied()
+    }
+
+    /// An agenda item by its sequence number.
+    pub fn item(&self, seq: u64) -> Option<&AgendaItem> {
+        self.agenda.iter().find(|a| a.seq == seq)
+    }
+
+    fn item_mut(&mut self, seq: u64) -> Option<&mut AgendaItem> {
+        self.agenda.iter_mut().find(|a| a.seq == seq)
+    }
+
+    /// The agenda as it stands, in order.
+    pub fn agenda_items(&self) -> impl Iterator<Item = &AgendaItem> {
+        self.agenda_order.iter().filter_map(|&i| self.item(i))
+    }
+
+    pub fn answer_for(&self, item: ChecklistItemId) -> Option<&ChecklistAnswer> {
+        self.answers.iter().find(|a| a.item == item)
+    }
+
+    pub fn report_for(&self, metric: MetricId) -> Option<&MetricReport> {
+        self.reports.iter().find(|r| r.metric == metric)
+    }
+
+    pub fn update_for(&self, project: ProjectId) -> Option<&ProjectReport> {
+        self.updates.iter().find(|u| u.project == project)
+    }
+
+    pub fn note_for(&self, step: Step, attendee: usize) -> Option<&Note> {
+        self.notes
+            .iter()
+            .rev()
+            .find(|n| n.step == step && n.attendee == attendee)
+    }
+
+    /// The most recent entry of the current step that a retraction would take back.
+    pub fn last_entry_in_step(&self) -> Option<u64> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|(_, s)| *s == self.step)
+            .map(|(seq, _)| *seq)
+    }
+
+    /// Agenda items not yet closed.
+    pub fn open_items(&self) -> usize {
+        self.agenda_items().filter(|a| a.closed.is_none()).count()
+    }
+
+    /// Present attendees, by index.
+    pub fn present(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.attendees.len()).filter(|&i| self.attendees[i].present)
+    }
+
+    pub fn name_of(&self, attendee: usize) -> &str {
+        self.attendees
+            .get(attendee)
+            .map_or("?", |a| a.name.as_str())
+    }
+
+    /// Closes the current speaker's turn on the floor at `at`.
+    fn end_turn(&mut self, at: DateTime<Utc>) {
+        if let (Some(since), Some(speaker)) = (self.speaker_since.take(), self.speaker()) {
+            let secs = (at - since).num_seconds().max(0);
+            match self
+                .floor
+                .iter_mut()
+                .find(|(s, a, _)| *s == self.step && *a == speaker)
+            {
+                Some((_, _, total)) => *total += secs,
+                None => self.floor.push((self.step, speaker, secs)),
+            }
+        }
+    }
+
+    /// Gives the current triage item its time share the first time triage reaches it.
+    fn open_current_item(&mut self, at: DateTime<Utc>) {
+        if self.step != Step::Triage {
+            return;
+        }
+        let open = i64::try_from(self.open_items()).unwrap_or(1).max(1);
+        let remaining = (self.deadline() - at).num_seconds().max(0);
+        if let Some(item) = self.current_item().and_then(|i| self.item_mut(i))
+            && item.opened.is_none()
+            && item.closed.is_none()
+        {
+            item.opened = Some((at, remaining / open));
+        }
+    }
+}
