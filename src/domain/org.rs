@@ -99,6 +99,14 @@ pub struct MetricValue {
     pub comment: Option<String>,
 }
 
+/// A check or no check given for a checklist item, for a period (its first day).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistMark {
+    pub item: ChecklistItemId,
+    pub period: NaiveDate,
+    pub checked: bool,
+}
+
 /// Where a project stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -198,6 +206,8 @@ pub struct OrgRecords {
     pub metrics: Vec<Metric>,
     /// Sorted by metric, then period.
     pub metric_values: Vec<MetricValue>,
+    /// Sorted by item, then period.
+    pub checklist_marks: Vec<ChecklistMark>,
     pub projects: Vec<Project>,
     pub next_actions: Vec<NextAction>,
     pub tensions: Vec<Tension>,
@@ -221,6 +231,9 @@ pub struct Organisation {
     person_at: HashMap<PersonId, usize>,
     circle_at: HashMap<CircleId, usize>,
     role_at: HashMap<RoleId, usize>,
+    checklist_at: HashMap<ChecklistItemId, usize>,
+    metric_at: HashMap<MetricId, usize>,
+    project_at: HashMap<ProjectId, usize>,
     children: Groups<Option<CircleId>>,
     roles_of_circle: Groups<CircleId>,
     policies_of_circle: Groups<CircleId>,
@@ -229,6 +242,7 @@ pub struct Organisation {
     checklist_of_role: Groups<RoleId>,
     metrics_of_role: Groups<RoleId>,
     values_of_metric: Groups<MetricId>,
+    marks_of_item: Groups<ChecklistItemId>,
     projects_of_role: Groups<RoleId>,
     actions_of_role: Groups<Option<RoleId>>,
     tensions_of_circle: Groups<CircleId>,
@@ -266,6 +280,24 @@ impl Organisation {
                 .map(|(i, x)| (x.id, i))
                 .collect(),
             role_at: r.roles.iter().enumerate().map(|(i, x)| (x.id, i)).collect(),
+            checklist_at: r
+                .checklist
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id, i))
+                .collect(),
+            metric_at: r
+                .metrics
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id, i))
+                .collect(),
+            project_at: r
+                .projects
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id, i))
+                .collect(),
             children: group(&r.circles, |c| c.parent),
             roles_of_circle: group(&r.roles, |x| x.circle),
             policies_of_circle: group(&r.policies, |x| x.circle),
@@ -274,6 +306,7 @@ impl Organisation {
             checklist_of_role: group(&r.checklist, |x| x.role),
             metrics_of_role: group(&r.metrics, |x| x.role),
             values_of_metric: group(&r.metric_values, |x| x.metric),
+            marks_of_item: group(&r.checklist_marks, |x| x.item),
             projects_of_role: group(&r.projects, |x| x.role),
             actions_of_role: group(&r.next_actions, |x| x.role),
             tensions_of_circle: group(&r.tensions, |x| x.circle),
@@ -397,6 +430,29 @@ impl Organisation {
     /// A metric's values, oldest first.
     pub fn values_of(&self, metric: MetricId) -> impl Iterator<Item = &MetricValue> {
         members(&self.records.metric_values, &self.values_of_metric, &metric)
+    }
+
+    /// A checklist item's answers, oldest first.
+    pub fn marks_of(&self, item: ChecklistItemId) -> impl Iterator<Item = &ChecklistMark> {
+        members(&self.records.checklist_marks, &self.marks_of_item, &item)
+    }
+
+    pub fn checklist_item(&self, id: ChecklistItemId) -> Option<&ChecklistItem> {
+        self.checklist_at
+            .get(&id)
+            .and_then(|&i| self.records.checklist.get(i))
+    }
+
+    pub fn metric(&self, id: MetricId) -> Option<&Metric> {
+        self.metric_at
+            .get(&id)
+            .and_then(|&i| self.records.metrics.get(i))
+    }
+
+    pub fn project(&self, id: ProjectId) -> Option<&Project> {
+        self.project_at
+            .get(&id)
+            .and_then(|&i| self.records.projects.get(i))
     }
 
     pub fn projects_of(&self, role: RoleId) -> impl Iterator<Item = &Project> {

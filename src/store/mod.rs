@@ -4,11 +4,13 @@
 //! transaction helper, and typed queries that return domain types.
 //! Must not import: ratatui, crossterm, tokio, `crate::app`, `crate::ui`.
 
+mod meetings;
 mod open;
 mod org;
 mod schema;
 mod sql_types;
 
+pub use meetings::OpenMeeting;
 pub use open::StoreError;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

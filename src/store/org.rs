@@ -136,6 +136,10 @@ impl Store {
                 "SELECT metric_id, period, value, comment FROM metric_values ORDER BY metric_id, period, id",
                 |r| Ok(MetricValue { metric: r.get(0)?, period: r.get(1)?, value: r.get(2)?, comment: r.get(3)? }),
             )?,
+            checklist_marks: self.rows(
+                "SELECT item_id, period, checked FROM checklist_answers ORDER BY item_id, period, id",
+                |r| Ok(ChecklistMark { item: r.get(0)?, period: r.get(1)?, checked: r.get(2)? }),
+            )?,
             projects: self.rows("SELECT id, role_id, person_id, title, status FROM projects ORDER BY id", |r| {
                 Ok(Project {
                     id: r.get(0)?,

@@ -11,7 +11,10 @@ pub const APPLICATION_ID: i32 = 0x5254_424C;
 
 /// Every migration, in order. Migration `n` (1-based) brings `user_version` to `n`.
 /// Append only: a released entry is never changed.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_organisation.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_organisation.sql"),
+    include_str!("migrations/002_meetings.sql"),
+];
 
 /// The schema version this build writes.
 pub fn latest() -> u32 {

@@ -6,10 +6,89 @@
 
 pub mod tactical;
 
-use super::ids::{PersonId, RoleId};
-use super::org::Frequency;
+use super::ids::*;
+use super::org::{Frequency, ProjectStatus, TensionKind};
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
+/// The kinds of meeting a circle holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MeetingKind {
+    Tactical,
+    Governance,
+}
+
+impl MeetingKind {
+    /// The identifier used in the database.
+    pub fn id(self) -> &'static str {
+        match self {
+            MeetingKind::Tactical => "tactical",
+            MeetingKind::Governance => "governance",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<MeetingKind> {
+        [MeetingKind::Tactical, MeetingKind::Governance]
+            .into_iter()
+            .find(|k| k.id() == id)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            MeetingKind::Tactical => "Tactical meeting",
+            MeetingKind::Governance => "Governance meeting",
+        }
+    }
+}
+
+/// What an event changes in the organisation. The store runs these in the event's own
+/// transaction and links each row to the event, so a retraction can undo exactly them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    AnswerChecklist {
+        item: ChecklistItemId,
+        period: NaiveDate,
+        checked: bool,
+    },
+    RecordMetric {
+        metric: MetricId,
+        period: NaiveDate,
+        value: f64,
+        comment: Option<String>,
+    },
+    UpdateProject {
+        project: ProjectId,
+        update: Option<String>,
+        status: ProjectStatus,
+    },
+    CreateNextAction {
+        role: Option<RoleId>,
+        person: PersonId,
+        text: String,
+    },
+    CreateProject {
+        role: RoleId,
+        person: Option<PersonId>,
+        title: String,
+    },
+    CreateTension {
+        person: PersonId,
+        role: Option<RoleId>,
+        circle: CircleId,
+        text: String,
+        kind: TensionKind,
+    },
+    /// A tension from someone's list became an agenda item.
+    ProcessTension {
+        tension: TensionId,
+    },
+    /// Undo every effect of the entry with this sequence number.
+    Undo {
+        seq: u64,
+    },
+    EndMeeting,
+}
 
 /// Someone at the meeting: a member of the circle or a guest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

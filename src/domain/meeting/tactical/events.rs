@@ -1,10 +1,10 @@
 //! What can happen in a tactical meeting, whether it may happen now, and what it changes.
 //!
-//! Owns: `Event` (the log's payload, serialised as JSON), `Effect` (what an event does to the
-//! organisation, run by the store in the same transaction), `Refusal`, `decide` and `apply`.
+//! Owns: `Event` (the log's payload, serialised as JSON), `Refusal`, `decide` (which says
+//! what an event does to the organisation) and `apply`.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::super::{Attendee, Output, OutputKind};
+use super::super::{Attendee, Effect, Output, OutputKind};
 use super::{AgendaItem, ChecklistAnswer, MetricReport, Note, ProjectReport, Step, Tactical};
 use crate::domain::ids::*;
 use crate::domain::org::{ProjectStatus, TensionKind};
@@ -92,54 +92,6 @@ pub struct Recorded {
     pub seq: u64,
     pub at: DateTime<Utc>,
     pub event: Event,
-}
-
-/// What an event changes in the organisation. The store runs these in the event's own
-/// transaction and links each row to the event, so a retraction can undo exactly them.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    AnswerChecklist {
-        item: ChecklistItemId,
-        period: NaiveDate,
-        checked: bool,
-    },
-    RecordMetric {
-        metric: MetricId,
-        period: NaiveDate,
-        value: f64,
-        comment: Option<String>,
-    },
-    UpdateProject {
-        project: ProjectId,
-        update: Option<String>,
-        status: ProjectStatus,
-    },
-    CreateNextAction {
-        role: Option<RoleId>,
-        person: PersonId,
-        text: String,
-    },
-    CreateProject {
-        role: RoleId,
-        person: Option<PersonId>,
-        title: String,
-    },
-    CreateTension {
-        person: PersonId,
-        role: Option<RoleId>,
-        circle: CircleId,
-        text: String,
-        kind: TensionKind,
-    },
-    /// A tension from someone's list became an agenda item.
-    ProcessTension {
-        tension: TensionId,
-    },
-    /// Undo every effect of the entry with this sequence number.
-    Undo {
-        seq: u64,
-    },
-    EndMeeting,
 }
 
 /// Why an event was refused: one line for the person at the keyboard. Nothing is written.

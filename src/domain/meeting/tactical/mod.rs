@@ -10,7 +10,8 @@ mod events;
 #[cfg(test)]
 mod tests;
 
-pub use events::{Effect, Event, Recorded, Refusal};
+pub use super::Effect;
+pub use events::{Event, Recorded, Refusal};
 
 use super::{Attendee, Output};
 use crate::domain::ids::*;

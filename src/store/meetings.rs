@@ -1,0 +1,277 @@
+//! Meetings: their append-only event logs, and running each event's effects on the
+//! organisation in the event's own transaction.
+//!
+//! Owns: starting a meeting, appending an event with its effects, undoing an entry's
+//! effects, and reading logs back. Payloads are any serde type (each meeting kind has its
+//! own). Must not import: ratatui, crossterm, tokio.
+
+use super::{Store, StoreError};
+use crate::domain::meeting::{Effect, MeetingKind};
+use crate::domain::*;
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// A meeting not yet ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenMeeting {
+    pub id: MeetingId,
+    pub circle: CircleId,
+    pub kind: MeetingKind,
+    pub started_at: DateTime<Utc>,
+}
+
+fn to_json<E: Serialize>(event: &E) -> Result<String, StoreError> {
+    serde_json::to_string(event)
+        .map_err(|e| StoreError::Invalid(format!("event not serialisable: {e}")))
+}
+
+impl Store {
+    /// Creates a meeting whose log starts with `first` (sequence 1), in one transaction.
+    pub fn start_meeting<E: Serialize>(
+        &mut self,
+        circle: CircleId,
+        kind: MeetingKind,
+        at: DateTime<Utc>,
+        first: &E,
+    ) -> Result<MeetingId, StoreError> {
+        let payload = to_json(first)?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO meetings (circle_id, kind, started_at) VALUES (?1, ?2, ?3)",
+                params![circle, kind.id(), at],
+            )?;
+            let id = MeetingId(tx.last_insert_rowid());
+            tx.execute(
+                "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, 1, ?2, ?3)",
+                params![id.0, at, payload],
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Appends an event and runs its effects, all in one transaction. Returns its sequence
+    /// number.
+    pub fn append_event<E: Serialize>(
+        &mut self,
+        meeting: MeetingId,
+        at: DateTime<Utc>,
+        event: &E,
+        effects: &[Effect],
+    ) -> Result<u64, StoreError> {
+        let payload = to_json(event)?;
+        self.write(|tx| {
+            let seq: i64 = tx.query_row(
+                "SELECT coalesce(max(seq), 0) + 1 FROM meeting_events WHERE meeting_id = ?1",
+                [meeting.0],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, ?2, ?3, ?4)",
+                params![meeting.0, seq, at, payload],
+            )?;
+            for effect in effects {
+                run_effect(tx, meeting, seq, at, effect)?;
+            }
+            Ok(u64::try_from(seq).unwrap_or(0))
+        })
+    }
+
+    /// The unfinished meeting of this kind for a circle, if there is one.
+    pub fn open_meeting(
+        &self,
+        circle: CircleId,
+        kind: MeetingKind,
+    ) -> Result<Option<MeetingId>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM meetings WHERE circle_id = ?1 AND kind = ?2 AND ended_at IS NULL
+                 ORDER BY id DESC LIMIT 1",
+                params![circle, kind.id()],
+                |r| r.get(0).map(MeetingId),
+            )
+            .optional()?)
+    }
+
+    /// Every unfinished meeting, oldest first.
+    pub fn open_meetings(&self) -> Result<Vec<OpenMeeting>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, circle_id, kind, started_at FROM meetings WHERE ended_at IS NULL ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                let kind: String = r.get(2)?;
+                Ok((MeetingId(r.get(0)?), r.get(1)?, kind, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<Vec<(MeetingId, CircleId, String, DateTime<Utc>)>>>()?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, circle, kind, started_at)| {
+                MeetingKind::from_id(&kind).map(|kind| OpenMeeting {
+                    id,
+                    circle,
+                    kind,
+                    started_at,
+                })
+            })
+            .collect())
+    }
+
+    /// A meeting's log, in order, with each payload read as `E`.
+    pub fn meeting_events<E: DeserializeOwned>(
+        &self,
+        meeting: MeetingId,
+    ) -> Result<Vec<(u64, DateTime<Utc>, E)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, at, payload FROM meeting_events WHERE meeting_id = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt
+            .query_map([meeting.0], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get::<_, String>(2)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(seq, at, payload)| {
+                let event = serde_json::from_str(&payload).map_err(|e| {
+                    StoreError::Invalid(format!(
+                        "meeting {} event {seq} cannot be read: {e}",
+                        meeting.0
+                    ))
+                })?;
+                Ok((u64::try_from(seq).unwrap_or(0), at, event))
+            })
+            .collect()
+    }
+}
+
+/// Runs one effect of the event `(meeting, seq)`, linking what it writes to that event.
+fn run_effect(
+    tx: &Transaction<'_>,
+    meeting: MeetingId,
+    seq: i64,
+    at: DateTime<Utc>,
+    effect: &Effect,
+) -> Result<(), StoreError> {
+    let m = meeting.0;
+    match effect {
+        Effect::AnswerChecklist {
+            item,
+            period,
+            checked,
+        } => {
+            tx.execute(
+                "INSERT INTO checklist_answers (item_id, period, checked, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![item, period, checked, m, seq],
+            )?;
+        }
+        Effect::RecordMetric {
+            metric,
+            period,
+            value,
+            comment,
+        } => {
+            tx.execute(
+                "INSERT INTO metric_values (metric_id, period, value, comment, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![metric, period, value, comment, m, seq],
+            )?;
+        }
+        Effect::UpdateProject {
+            project,
+            update,
+            status,
+        } => {
+            let before: ProjectStatus = tx.query_row(
+                "SELECT status FROM projects WHERE id = ?1",
+                [project],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO project_updates (project_id, update_text, status_before, status_after, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![project, update, before, status, m, seq],
+            )?;
+            tx.execute(
+                "UPDATE projects SET status = ?1 WHERE id = ?2",
+                params![status, project],
+            )?;
+        }
+        Effect::CreateNextAction { role, person, text } => {
+            tx.execute(
+                "INSERT INTO next_actions (role_id, person_id, text, meeting_id, event_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![role, person, text, m, seq],
+            )?;
+        }
+        Effect::CreateProject {
+            role,
+            person,
+            title,
+        } => {
+            tx.execute(
+                "INSERT INTO projects (role_id, person_id, title, status, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, 'current', ?4, ?5)",
+                params![role, person, title, m, seq],
+            )?;
+        }
+        Effect::CreateTension {
+            person,
+            role,
+            circle,
+            text,
+            kind,
+        } => {
+            tx.execute(
+                "INSERT INTO tensions (person_id, role_id, circle_id, text, kind, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![person, role, circle, text, kind, m, seq],
+            )?;
+        }
+        Effect::ProcessTension { tension } => {
+            tx.execute(
+                "UPDATE tensions SET status = 'processed', processed_meeting_id = ?1, processed_seq = ?2 WHERE id = ?3",
+                params![m, seq, tension],
+            )?;
+        }
+        Effect::Undo { seq: undone } => undo(tx, meeting, i64::try_from(*undone).unwrap_or(-1))?,
+        Effect::EndMeeting => {
+            tx.execute(
+                "UPDATE meetings SET ended_at = ?1 WHERE id = ?2",
+                params![at, m],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Reverses every effect of the entry `(meeting, seq)`.
+fn undo(tx: &Transaction<'_>, meeting: MeetingId, seq: i64) -> Result<(), StoreError> {
+    let m = meeting.0;
+    tx.execute(
+        "UPDATE projects SET status = (SELECT status_before FROM project_updates u
+           WHERE u.project_id = projects.id AND u.meeting_id = ?1 AND u.event_seq = ?2)
+         WHERE id IN (SELECT project_id FROM project_updates WHERE meeting_id = ?1 AND event_seq = ?2)",
+        params![m, seq],
+    )?;
+    tx.execute(
+        "UPDATE tensions SET status = 'open', processed_meeting_id = NULL, processed_seq = NULL
+         WHERE processed_meeting_id = ?1 AND processed_seq = ?2",
+        params![m, seq],
+    )?;
+    for table in [
+        "project_updates",
+        "checklist_answers",
+        "metric_values",
+        "next_actions",
+        "projects",
+        "tensions",
+    ] {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE meeting_id = ?1 AND event_seq = ?2"),
+            params![m, seq],
+        )?;
+    }
+    Ok(())
+}
