@@ -4,6 +4,7 @@
 //! crossterm, tokio.
 
 use crate::domain::RuleSet;
+use crate::domain::meeting::MeetingKind;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -32,6 +33,14 @@ pub enum Command {
     },
     /// Print the organisation as an indented tree (read-only)
     Org,
+    /// Open a circle's meeting full screen: resumes its unfinished one, or sets up a new one
+    Meet {
+        /// tactical or governance
+        kind: MeetingKind,
+        /// The circle's name (any case)
+        #[arg(long, value_name = "NAME")]
+        circle: String,
+    },
 }
 
 #[derive(Debug, Args)]

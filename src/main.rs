@@ -35,20 +35,32 @@ fn database_path(cli: &Cli) -> Result<PathBuf> {
     Ok(dirs.data_dir().join("roundtable.db"))
 }
 
+/// Runs the full-screen program until it ends.
+fn full_screen(mut app: App) -> Result<ExitCode> {
+    tracing::info!("full screen");
+    let reason = app::run(&mut app)?;
+    tracing::info!("ended: {reason:?}");
+    Ok(match reason {
+        ExitReason::Quit | ExitReason::TerminalGone => ExitCode::SUCCESS,
+        ExitReason::Signal(n) => ExitCode::from(128 + u8::try_from(n).unwrap_or(0)),
+    })
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let db = database_path(&cli)?;
     match cli.command {
         None => {
             let store = Store::open(&db)?;
             logging::init(&db);
-            tracing::info!("opened {}", db.display());
+            full_screen(App::new(store)?)
+        }
+        Some(Command::Meet { kind, circle }) => {
+            let store = Store::open(&db)?;
+            logging::init(&db);
             let mut app = App::new(store)?;
-            let reason = app::run(&mut app)?;
-            tracing::info!("ended: {reason:?}");
-            Ok(match reason {
-                ExitReason::Quit | ExitReason::TerminalGone => ExitCode::SUCCESS,
-                ExitReason::Signal(n) => ExitCode::from(128 + n as u8),
-            })
+            app.open_meeting(&circle, kind)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", db.display()))?;
+            full_screen(app)
         }
         Some(Command::Init(args)) => {
             let mut store = Store::open(&db)?;

@@ -5,31 +5,46 @@
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
 pub mod keys;
+mod meeting_setup;
+mod modal;
 mod run;
 mod screens;
 pub mod setup;
+mod tactical;
 mod terminal;
 
 pub use run::{ExitReason, run};
 pub use terminal::restore_terminal;
 
-use crate::domain::Organisation;
+use crate::domain::meeting::MeetingKind;
+use crate::domain::meeting::tactical::Step;
+use crate::domain::{CircleId, Organisation};
 use crate::store::{Store, StoreError};
-use crate::ui::{HomeState, Screen, Status, View, WelcomeState};
+use crate::ui::{HomeState, Modal, Screen, Status, View, WelcomeState};
+use chrono::{DateTime, Utc};
 use keys::{Binding, is_quit, lookup};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use std::sync::Arc;
+
+/// Where the time comes from: the system clock, or a fixed one in tests.
+pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 
 /// The program's state between two keys.
 pub struct App {
     store: Store,
     view: View,
     quit: bool,
+    clock: Clock,
 }
 
 impl App {
     /// Opens on home when the database holds an organisation, on the welcome screen otherwise.
     pub fn new(store: Store) -> Result<App, StoreError> {
+        App::with_clock(store, Box::new(Utc::now))
+    }
+
+    /// An app whose timers and event times come from `clock`.
+    pub fn with_clock(store: Store, clock: Clock) -> Result<App, StoreError> {
         let database = store
             .path()
             .map_or("(in memory)".to_string(), |p| p.display().to_string());
@@ -41,17 +56,52 @@ impl App {
             status: None,
             hints: Vec::new(),
             help: Vec::new(),
+            now: clock(),
+            open_meetings: Vec::new(),
+            questions: crate::data::checkin_questions(),
         };
         let mut app = App {
             store,
             view,
             quit: false,
+            clock,
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
         }
+        app.refresh_open_meetings();
         app.refresh_hints();
         Ok(app)
+    }
+
+    /// Opens a circle's meeting straight away (resumed if unfinished), as
+    /// `roundtable meet KIND --circle NAME` does.
+    pub fn open_meeting(&mut self, circle: &str, kind: MeetingKind) -> Result<(), String> {
+        let org = self
+            .view
+            .org
+            .clone()
+            .ok_or("the database holds no organisation yet")?;
+        let circle = org
+            .circle_named(circle)
+            .ok_or_else(|| format!("no circle named \"{circle}\""))?;
+        meeting_setup::begin(self, circle.id, kind);
+        if let Some(Status::Error(e)) = &self.view.status {
+            return Err(e.clone());
+        }
+        self.refresh_hints();
+        Ok(())
+    }
+
+    /// The current time, from the app's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    /// Sets the time the timers show. Returns whether a timer is on screen (a redraw is due).
+    pub fn tick(&mut self) -> bool {
+        self.view.now = self.now();
+        matches!(&self.view.screen, Screen::Tactical(s) if s.state.ended_at.is_none())
     }
 
     /// What the next frame is drawn from.
@@ -87,8 +137,22 @@ impl App {
             return false;
         }
         let had_status = self.view.status.take().is_some();
+        self.view.now = self.now();
         let changed = if screens::prompt_open(&self.view) {
             screens::prompt_key(self, key)
+        } else if let Some(modal) = self.modal_mut() {
+            match modal::modal_key(modal, key) {
+                modal::Outcome::Ignored => false,
+                modal::Outcome::Changed => true,
+                outcome => {
+                    match &self.view.screen {
+                        Screen::MeetingSetup(_) => meeting_setup::outcome(self, outcome),
+                        Screen::Tactical(_) => tactical::outcome(self, outcome),
+                        _ => {}
+                    }
+                    true
+                }
+            }
         } else {
             match lookup(self.table(), &key) {
                 Some(action) => {
@@ -102,6 +166,15 @@ impl App {
         changed || had_status
     }
 
+    /// The modal open over the current screen, if any.
+    fn modal_mut(&mut self) -> Option<&mut Modal> {
+        match &mut self.view.screen {
+            Screen::MeetingSetup(s) => s.modal.as_mut(),
+            Screen::Tactical(s) => s.modal.as_mut(),
+            _ => None,
+        }
+    }
+
     /// The binding table of the current screen state.
     fn table(&self) -> &'static [Binding] {
         if self.view.help_open {
@@ -112,6 +185,19 @@ impl App {
             Screen::Welcome(_) => keys::WELCOME,
             Screen::Home(_) => keys::HOME,
             Screen::Browser(_) => keys::BROWSER,
+            Screen::MeetingSetup(s) => s.modal.as_ref().map_or(keys::SETUP, modal::table),
+            Screen::Tactical(s) => match (&s.modal, s.state.ended_at) {
+                (Some(m), _) => modal::table(m),
+                (None, Some(_)) => keys::MINUTES,
+                (None, None) => match s.state.step {
+                    Step::CheckIn | Step::Closing => keys::ROUND,
+                    Step::Checklist => keys::CHECKLIST,
+                    Step::Metrics => keys::METRICS,
+                    Step::Progress => keys::PROGRESS,
+                    Step::Agenda => keys::AGENDA,
+                    Step::Triage => keys::TRIAGE,
+                },
+            },
         }
     }
 
@@ -136,6 +222,44 @@ impl App {
             .ok_or(StoreError::NoOrganisation)?;
         self.show_home(Arc::new(org));
         Ok(())
+    }
+
+    /// Reloads the organisation after a meeting wrote to it, keeping the screen.
+    fn reload_org(&mut self) {
+        match self.store.load_organisation() {
+            Ok(Some(org)) => self.view.org = Some(Arc::new(org)),
+            Ok(None) => {}
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Reads which meetings are unfinished, for home's marks.
+    fn refresh_open_meetings(&mut self) {
+        match self.store.open_meetings() {
+            Ok(open) => {
+                self.view.open_meetings = open.into_iter().map(|m| (m.circle, m.kind)).collect();
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Home, with the circle selected that was last worked on.
+    fn go_home(&mut self) {
+        let focus: Option<CircleId> = match &self.view.screen {
+            Screen::MeetingSetup(s) => Some(s.circle),
+            Screen::Tactical(s) => Some(s.state.circle),
+            _ => None,
+        };
+        if let Some(org) = self.view.org.clone() {
+            self.show_home(org);
+        }
+        if let (Screen::Home(home), Some(focus)) = (&mut self.view.screen, focus) {
+            home.selected = home
+                .circles
+                .iter()
+                .position(|(c, _)| *c == focus)
+                .unwrap_or(0);
+        }
     }
 
     fn info(&mut self, text: impl Into<String>) {

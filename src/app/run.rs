@@ -77,7 +77,7 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
             _ = sigterm.recv() => return Ok(ExitReason::Signal(15)),
             _ = sighup.recv() => return Ok(ExitReason::Signal(1)),
             _ = sigint.recv() => return Ok(ExitReason::Signal(2)),
-            _ = tick.tick() => {}
+            _ = tick.tick() => dirty |= app.tick(),
         }
         if app.should_quit() {
             return Ok(ExitReason::Quit);

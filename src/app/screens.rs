@@ -3,14 +3,13 @@
 //! Owns: the welcome choices and prompts, home's entries, and browser navigation.
 //! Must not import: tokio; must not draw.
 
-use super::App;
 use super::keys::Action;
-use super::setup;
-use crate::domain::{RuleSet, text};
+use super::modal::{self, Outcome};
+use super::{App, meeting_setup, setup, tactical};
+use crate::domain::RuleSet;
+use crate::domain::meeting::MeetingKind;
 use crate::ui::{BrowserState, Prompt, PromptKind, Screen, TreeRow, View, WelcomeChoice, step};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
-use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
+use ratatui::crossterm::event::KeyEvent;
 
 /// Lines the detail pane scrolls per page.
 const DETAIL_PAGE: u16 = 10;
@@ -29,6 +28,8 @@ pub fn act(app: &mut App, action: Action) {
         Screen::Welcome(_) => welcome(app, action),
         Screen::Home(_) => home(app, action),
         Screen::Browser(_) => browser(app, action),
+        Screen::MeetingSetup(_) => meeting_setup::act(app, action),
+        Screen::Tactical(_) => tactical::act(app, action),
     }
 }
 
@@ -65,14 +66,11 @@ fn welcome(app: &mut App, action: Action) {
 
 fn open_prompt(app: &mut App, kind: PromptKind) {
     if let Screen::Welcome(state) = &mut app.view.screen {
-        state.prompt = Some(Prompt {
-            kind,
-            input: Input::default(),
-        });
+        state.prompt = Some(Prompt::new(kind));
     }
 }
 
-/// A key typed into the open prompt: Enter confirms, Esc cancels, the rest edits the text.
+/// A key typed into the welcome screen's prompt: Enter confirms, Esc cancels, the rest edits.
 pub fn prompt_key(app: &mut App, key: KeyEvent) -> bool {
     let Screen::Welcome(state) = &mut app.view.screen else {
         return false;
@@ -80,33 +78,26 @@ pub fn prompt_key(app: &mut App, key: KeyEvent) -> bool {
     let Some(prompt) = &mut state.prompt else {
         return false;
     };
-    match key.code {
-        KeyCode::Esc => {
-            state.prompt = None;
-            true
-        }
-        KeyCode::Enter => {
-            let kind = prompt.kind;
-            let value = text::clean_line(prompt.input.value());
-            submit_prompt(app, kind, &value);
-            true
-        }
-        _ => prompt.input.handle_event(&Event::Key(key)).is_some(),
+    let kind = prompt.kind;
+    match modal::prompt_key(prompt, key) {
+        Outcome::Cancelled => state.prompt = None,
+        Outcome::Submitted(value) => submit_prompt(app, kind, &value),
+        Outcome::Ignored => return false,
+        _ => {}
     }
+    true
 }
 
 fn submit_prompt(app: &mut App, kind: PromptKind, value: &str) {
     if value.is_empty() {
         return app.error(match kind {
-            PromptKind::OrganisationName => "Type a name for the organisation, or Esc to cancel.",
             PromptKind::ImportPath => "Type the path of a file, or Esc to cancel.",
+            _ => "Type a name for the organisation, or Esc to cancel.",
         });
     }
     let result = match kind {
-        PromptKind::OrganisationName => {
-            setup::create_empty(&mut app.store, value, RuleSet::default())
-        }
         PromptKind::ImportPath => setup::import_file(&mut app.store, &setup::expand_home(value)),
+        _ => setup::create_empty(&mut app.store, value, RuleSet::default()),
     };
     match result
         .map_err(|e| e.to_string())
@@ -119,10 +110,8 @@ fn submit_prompt(app: &mut App, kind: PromptKind, value: &str) {
                 .as_ref()
                 .map_or(String::new(), |o| o.name().to_string());
             app.info(match kind {
-                PromptKind::OrganisationName => {
-                    format!("Started \"{name}\". Its anchor circle has its core roles.")
-                }
                 PromptKind::ImportPath => format!("Imported \"{name}\"."),
+                _ => format!("Started \"{name}\". Its anchor circle has its core roles."),
             });
         }
         Err(e) => app.error(e),
@@ -143,8 +132,16 @@ fn home(app: &mut App, action: Action) {
                 app.view.screen = Screen::Browser(BrowserState::new(org, focus));
             }
         }
-        Action::StartTactical => app.info(later("Tactical meetings")),
-        Action::StartGovernance => app.info(later("Governance meetings")),
+        Action::StartTactical | Action::StartGovernance => {
+            let kind = if action == Action::StartTactical {
+                MeetingKind::Tactical
+            } else {
+                MeetingKind::Governance
+            };
+            if let Some(circle) = state.selected_circle() {
+                meeting_setup::begin(app, circle, kind);
+            }
+        }
         Action::StartReview => app.info(later("Solo role reviews")),
         Action::PastMeetings => app.info(later("Past meetings")),
         Action::Leave => app.quit = true,

@@ -43,11 +43,9 @@ const CONVENTIONS: [Hint; 6] = [
     },
 ];
 
-pub fn title_bar(frame: &mut Frame, area: Rect, screen_name: &str, view: &View) {
-    let left = match view.org.as_ref() {
-        Some(org) => format!(" Roundtable · {} · {screen_name}", org.name()),
-        None => format!(" Roundtable · {screen_name}"),
-    };
+/// The top line: where you are (`place`, after "Roundtable") and the rule set.
+pub fn title_bar(frame: &mut Frame, area: Rect, place: &str, view: &View) {
+    let left = format!(" Roundtable · {place}");
     let right = view
         .org
         .as_ref()

@@ -6,7 +6,8 @@ use super::list;
 use super::theme;
 use super::view::HomeState;
 use super::wrap::fit;
-use crate::domain::{CoreRole, Organisation};
+use crate::domain::meeting::MeetingKind;
+use crate::domain::{CircleId, CoreRole, Organisation};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -30,7 +31,13 @@ pub fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &HomeState, org: &Organisation) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    state: &HomeState,
+    org: &Organisation,
+    open_meetings: &[(CircleId, MeetingKind)],
+) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
     let block = Block::default()
@@ -46,7 +53,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &HomeState, org: &Organisation
         |i, width| {
             let (id, depth) = state.circles[i];
             let name = org.circle(id).map_or("?", |c| c.name.as_str());
-            let roles = format!("  {}", plural(org.roles_in(id).count(), "role"));
+            let open: Vec<&str> = open_meetings
+                .iter()
+                .filter(|(c, _)| *c == id)
+                .map(|(_, k)| {
+                    if *k == MeetingKind::Tactical {
+                        "● tactical open"
+                    } else {
+                        "● governance open"
+                    }
+                })
+                .collect();
+            let roles = if open.is_empty() {
+                format!("  {}", plural(org.roles_in(id).count(), "role"))
+            } else {
+                format!("  {}", open.join(" "))
+            };
             let name = fit(
                 &format!("{}{name}", "  ".repeat(depth)),
                 width.saturating_sub(roles.len()),

@@ -9,6 +9,9 @@ pub mod chrome;
 pub mod details;
 mod home;
 pub mod list;
+mod modal;
+mod setup;
+pub mod tactical;
 pub mod theme;
 pub mod view;
 mod welcome;
@@ -39,16 +42,42 @@ pub fn draw(frame: &mut Frame, view: &View) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let screen_name = match &view.screen {
-        Screen::Welcome(_) => "Welcome",
-        Screen::Home(_) => "Home",
-        Screen::Browser(_) => "Organisation browser",
+    let circle_of = |id| {
+        view.org
+            .as_deref()
+            .and_then(|o| o.circle(id))
+            .map_or("?", |c| c.name.as_str())
     };
-    chrome::title_bar(frame, title, screen_name, view);
+    let org_name = view.org.as_deref().map_or("", |o| o.name());
+    let screen_name = match &view.screen {
+        Screen::Welcome(_) => "Welcome".to_string(),
+        Screen::Home(_) => format!("{org_name} · Home"),
+        Screen::Browser(_) => format!("{org_name} · Organisation browser"),
+        Screen::MeetingSetup(s) => format!("{} · {} setup", circle_of(s.circle), s.kind.title()),
+        Screen::Tactical(s) if s.state.ended_at.is_some() => {
+            format!("{} · Minutes", circle_of(s.state.circle))
+        }
+        Screen::Tactical(s) => format!("{} · Tactical meeting", circle_of(s.state.circle)),
+    };
+    chrome::title_bar(frame, title, &screen_name, view);
     match (&view.screen, view.org.as_deref()) {
         (Screen::Welcome(state), _) => welcome::draw(frame, body, state, &view.database),
-        (Screen::Home(state), Some(org)) => home::draw(frame, body, state, org),
+        (Screen::Home(state), Some(org)) => {
+            home::draw(frame, body, state, org, &view.open_meetings);
+        }
         (Screen::Browser(state), Some(org)) => browser::draw(frame, body, state, org),
+        (Screen::MeetingSetup(state), Some(org)) => {
+            setup::draw(frame, body, state, org);
+            if let Some(m) = &state.modal {
+                modal::draw(frame, body, m);
+            }
+        }
+        (Screen::Tactical(screen), Some(org)) => {
+            tactical::draw(frame, body, screen, org, view.now);
+            if let Some(m) = &screen.modal {
+                modal::draw(frame, body, m);
+            }
+        }
         // Home and the browser are only opened once an organisation is loaded.
         (_, None) => {}
     }

@@ -4,7 +4,12 @@
 //! and building the rows those screens list. The shell (app) mutates these; the ui draws them.
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
-use crate::domain::{CircleId, Organisation, RoleId};
+use crate::domain::meeting::tactical::{Recorded, Tactical};
+use crate::domain::meeting::{Attendee, MeetingKind, OutputKind};
+use crate::domain::{
+    CircleId, MeetingId, Organisation, PersonId, ProjectStatus, RoleId, TensionId,
+};
+use chrono::{DateTime, Utc};
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -39,6 +44,12 @@ pub struct View {
     pub hints: Vec<Hint>,
     /// Every key of the current screen, for the help overlay (filled in by the shell).
     pub help: Vec<Hint>,
+    /// The time the timers count against, set by the shell before each frame.
+    pub now: DateTime<Utc>,
+    /// Unfinished meetings, marked on home: (circle, kind).
+    pub open_meetings: Vec<(CircleId, MeetingKind)>,
+    /// The check-in question bank.
+    pub questions: Vec<String>,
 }
 
 /// The screen being shown.
@@ -47,6 +58,64 @@ pub enum Screen {
     Welcome(WelcomeState),
     Home(HomeState),
     Browser(BrowserState),
+    MeetingSetup(SetupState),
+    Tactical(Box<TacticalScreen>),
+}
+
+/// Setting up a meeting: who is here, who facilitates and takes notes, how long it runs.
+#[derive(Debug)]
+pub struct SetupState {
+    pub circle: CircleId,
+    pub kind: MeetingKind,
+    pub attendees: Vec<Attendee>,
+    pub facilitator: Option<usize>,
+    pub secretary: Option<usize>,
+    pub planned_minutes: u32,
+    pub selected: usize,
+    pub modal: Option<Modal>,
+}
+
+/// A tactical meeting in progress (or ended, showing its minutes).
+#[derive(Debug)]
+pub struct TacticalScreen {
+    pub meeting: MeetingId,
+    pub log: Vec<Recorded>,
+    pub state: Tactical,
+    pub modal: Option<Modal>,
+    /// An entry being put together over several prompts.
+    pub draft: Draft,
+    /// Big letters and less detail, for a shared screen.
+    pub presentation: bool,
+    /// Who reports for the current checklist item, metric or project, when not its filler.
+    pub reporter: Option<usize>,
+    /// Lines scrolled on the minutes screen.
+    pub minutes_scroll: u16,
+}
+
+/// The parts of an entry gathered so far.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Draft {
+    #[default]
+    None,
+    MetricValue(f64),
+    AgendaLabel(String),
+    OutputKind(OutputKind),
+    Output(OutputKind, String),
+    ProjectStatus(ProjectStatus),
+    /// Owners offered by the open picker, in its order.
+    Owners(OutputKind, String, Vec<(Option<RoleId>, Option<PersonId>)>),
+    /// Tensions offered by the open picker: (tension, owner attendee, label).
+    Tensions(Vec<(TensionId, usize, String)>),
+    /// Attendees offered by the open picker as an agenda item's owner.
+    AgendaOwners(String, Vec<usize>),
+    /// Waiting for a yes to take back this entry.
+    Retract(u64),
+    /// Waiting for a yes to end the meeting.
+    EndMeeting,
+    /// Waiting for a yes to remove this agenda item.
+    DeleteItem(u64),
+    /// Waiting for the owner's answer to "Did you get what you need?" for this item.
+    CloseItem(u64),
 }
 
 /// The first-run choices.
@@ -90,6 +159,13 @@ impl WelcomeChoice {
 pub enum PromptKind {
     OrganisationName,
     ImportPath,
+    GuestName,
+    Note,
+    MetricValue,
+    MetricComment,
+    ProjectUpdate,
+    AgendaLabel,
+    OutputText,
 }
 
 impl PromptKind {
@@ -97,15 +173,45 @@ impl PromptKind {
         match self {
             PromptKind::OrganisationName => "Name of the organisation",
             PromptKind::ImportPath => "Path of the organisation file",
+            PromptKind::GuestName => "Name of the guest",
+            PromptKind::Note => "Note for the speaker",
+            PromptKind::MetricValue => "Value",
+            PromptKind::MetricComment => "Comment (optional: Enter to skip)",
+            PromptKind::ProjectUpdate => "What changed since the last update",
+            PromptKind::AgendaLabel => "Agenda item (one or two words)",
+            PromptKind::OutputText => "Text",
         }
     }
 }
 
-/// A one-line text field.
+/// A one-line text field, with an optional title that replaces the kind's question.
 #[derive(Debug)]
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: Input,
+    pub title: Option<String>,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind) -> Prompt {
+        Prompt {
+            kind,
+            input: Input::default(),
+            title: None,
+        }
+    }
+
+    pub fn titled(kind: PromptKind, title: String) -> Prompt {
+        Prompt {
+            kind,
+            input: Input::default(),
+            title: Some(title),
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        self.title.as_deref().unwrap_or(self.kind.question())
+    }
 }
 
 /// The welcome screen: the first-run menu and, maybe, the prompt one of its choices opened.
@@ -238,4 +344,29 @@ pub fn step(selected: usize, len: usize, delta: isize) -> usize {
         return 0;
     }
     selected.saturating_add_signed(delta).min(len - 1)
+}
+
+/// A choice among a few options, opened over a screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picker {
+    pub title: String,
+    pub options: Vec<String>,
+    pub selected: usize,
+}
+
+/// A yes/no question about something that cannot be undone lightly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    /// What the two keys mean, for the hint bar: (yes, no).
+    pub yes: &'static str,
+    pub no: &'static str,
+}
+
+/// At most one thing opened over a meeting screen at a time.
+#[derive(Debug)]
+pub enum Modal {
+    Prompt(Prompt),
+    Picker(Picker),
+    Confirm(Confirm),
 }

@@ -42,6 +42,15 @@ impl MeetingKind {
     }
 }
 
+impl std::str::FromStr for MeetingKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        MeetingKind::from_id(s)
+            .ok_or_else(|| format!("unknown meeting kind \"{s}\" (tactical or governance)"))
+    }
+}
+
 /// What an event changes in the organisation. The store runs these in the event's own
 /// transaction and links each row to the event, so a retraction can undo exactly them.
 #[derive(Debug, Clone, PartialEq)]

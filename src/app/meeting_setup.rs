@@ -1,0 +1,232 @@
+//! Starting a meeting: resuming the circle's unfinished one, or setting up a new one
+//! (attendance, guests, facilitator, secretary, planned duration) and writing its first event.
+//!
+//! Owns: who is invited, the defaults, and what the meeting will review. Must not import:
+//! tokio; must not draw.
+
+use super::App;
+use super::keys::Action;
+use super::modal::Outcome;
+use crate::domain::meeting::tactical::{Event, Recorded, Tactical};
+use crate::domain::meeting::{Attendee, MeetingKind, period_just_ended};
+use crate::domain::{CircleId, CoreRole, MeetingId, Organisation, PersonId, ProjectStatus};
+use crate::ui::{Draft, Modal, Prompt, PromptKind, Screen, SetupState, TacticalScreen, step};
+
+/// Planned minutes of a new meeting, by kind.
+fn default_minutes(kind: MeetingKind) -> u32 {
+    match kind {
+        MeetingKind::Tactical => 60,
+        MeetingKind::Governance => 90,
+    }
+}
+
+/// The circle's members (fillers of its roles) and the Reps of its sub-circles, once each.
+pub fn invited(org: &Organisation, circle: CircleId) -> Vec<PersonId> {
+    let mut people: Vec<PersonId> = org.members_of(circle).iter().map(|p| p.id).collect();
+    for sub in org.sub_circles(Some(circle)) {
+        if let Some(rep) = org.core_role(sub.id, CoreRole::Rep) {
+            for a in org.fillers_of(rep.id) {
+                if !people.contains(&a.person) {
+                    people.push(a.person);
+                }
+            }
+        }
+    }
+    people
+}
+
+/// Opens the circle's unfinished meeting of this kind, or the setup of a new one.
+pub fn begin(app: &mut App, circle: CircleId, kind: MeetingKind) {
+    if kind == MeetingKind::Governance {
+        return app.info("Governance meetings are not part of this version yet.");
+    }
+    match app.store.open_meeting(circle, kind) {
+        Ok(Some(meeting)) => resume(app, meeting),
+        Ok(None) => setup(app, circle, kind),
+        Err(e) => app.error(e.to_string()),
+    }
+}
+
+fn setup(app: &mut App, circle: CircleId, kind: MeetingKind) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let attendees: Vec<Attendee> = invited(&org, circle)
+        .into_iter()
+        .map(|p| Attendee {
+            person: Some(p),
+            name: org.person_name(p).to_string(),
+            present: true,
+        })
+        .collect();
+    let filler_of = |core: CoreRole| {
+        let role = org.core_role(circle, core)?;
+        let person = org.fillers_of(role.id).next()?.person;
+        attendees.iter().position(|a| a.person == Some(person))
+    };
+    let (facilitator, secretary) = (
+        filler_of(CoreRole::Facilitator),
+        filler_of(CoreRole::Secretary),
+    );
+    app.view.screen = Screen::MeetingSetup(SetupState {
+        circle,
+        kind,
+        facilitator: facilitator.or((!attendees.is_empty()).then_some(0)),
+        secretary: secretary.or(facilitator),
+        attendees,
+        planned_minutes: default_minutes(kind),
+        selected: 0,
+        modal: None,
+    });
+}
+
+/// Loads a meeting's log, folds it, and shows it where it was left.
+pub fn resume(app: &mut App, meeting: MeetingId) {
+    let log = match app.store.meeting_events::<Event>(meeting) {
+        Ok(rows) => rows
+            .into_iter()
+            .map(|(seq, at, event)| Recorded { seq, at, event })
+            .collect::<Vec<_>>(),
+        Err(e) => return app.error(e.to_string()),
+    };
+    let state = match Tactical::fold(&log) {
+        Ok(state) => state,
+        Err(e) => return app.error(format!("meeting {} cannot be resumed: {e}", meeting.0)),
+    };
+    let started = state
+        .started_at
+        .with_timezone(&chrono::Local)
+        .format("%A %-d %B at %H:%M");
+    let step = state.step.title();
+    app.info(format!(
+        "Resumed the meeting started {started}, at: {step}."
+    ));
+    show(app, meeting, log, state);
+}
+
+fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded>, state: Tactical) {
+    app.view.screen = Screen::Tactical(Box::new(TacticalScreen {
+        meeting,
+        log,
+        state,
+        modal: None,
+        draft: Draft::None,
+        presentation: false,
+        reporter: None,
+        minutes_scroll: 0,
+    }));
+}
+
+/// A key's action on the setup screen.
+pub fn act(app: &mut App, action: Action) {
+    let Screen::MeetingSetup(setup) = &mut app.view.screen else {
+        return;
+    };
+    let len = setup.attendees.len();
+    match action {
+        Action::Up => setup.selected = step(setup.selected, len, -1),
+        Action::Down => setup.selected = step(setup.selected, len, 1),
+        Action::TogglePresent => {
+            if let Some(a) = setup.attendees.get_mut(setup.selected) {
+                a.present = !a.present;
+            }
+        }
+        Action::MakeFacilitator if setup.selected < len => setup.facilitator = Some(setup.selected),
+        Action::MakeSecretary if setup.selected < len => setup.secretary = Some(setup.selected),
+        Action::AddGuest => setup.modal = Some(Modal::Prompt(Prompt::new(PromptKind::GuestName))),
+        Action::Longer => setup.planned_minutes = (setup.planned_minutes + 5).min(480),
+        Action::Shorter => setup.planned_minutes = setup.planned_minutes.saturating_sub(5).max(5),
+        Action::Open => start(app),
+        Action::Back | Action::Leave => app.go_home(),
+        _ => {}
+    }
+}
+
+/// The outcome of the setup screen's modal (the guest's name).
+pub fn outcome(app: &mut App, outcome: Outcome) {
+    let Screen::MeetingSetup(setup) = &mut app.view.screen else {
+        return;
+    };
+    match outcome {
+        Outcome::Submitted(name) if name.is_empty() => {
+            app.error("Type the guest's name, or Esc to cancel.")
+        }
+        Outcome::Submitted(name) => {
+            setup.attendees.push(Attendee {
+                person: None,
+                name: format!("{name} (guest)"),
+                present: true,
+            });
+            setup.selected = setup.attendees.len() - 1;
+            setup.modal = None;
+        }
+        Outcome::Cancelled => setup.modal = None,
+        _ => {}
+    }
+}
+
+/// Writes the meeting's first event and opens it.
+fn start(app: &mut App) {
+    let (Screen::MeetingSetup(setup), Some(org)) = (&app.view.screen, app.view.org.clone()) else {
+        return;
+    };
+    let now = app.now();
+    let today = now.date_naive();
+    let circle = setup.circle;
+    let roles: Vec<_> = org.roles_in(circle).map(|r| r.id).collect();
+    let checklist = roles
+        .iter()
+        .flat_map(|&r| org.checklist_of(r))
+        .filter(|c| {
+            let period = period_just_ended(c.frequency, today);
+            !org.marks_of(c.id).any(|m| m.period == period)
+        })
+        .map(|c| c.id)
+        .collect();
+    let metrics = roles
+        .iter()
+        .flat_map(|&r| org.metrics_of(r))
+        .map(|m| m.id)
+        .collect();
+    let projects = roles
+        .iter()
+        .flat_map(|&r| org.projects_of(r))
+        .filter(|p| p.status == ProjectStatus::Current)
+        .map(|p| p.id)
+        .collect();
+    let questions = &app.view.questions;
+    let question = match questions.len() {
+        0 => "What has your attention right now?".to_string(),
+        n => questions[usize::try_from(now.timestamp()).unwrap_or(0) % n].clone(),
+    };
+    let event = Event::Started {
+        circle,
+        attendees: setup.attendees.clone(),
+        facilitator: setup.facilitator,
+        secretary: setup.secretary,
+        planned_minutes: setup.planned_minutes,
+        question,
+        checklist,
+        metrics,
+        projects,
+    };
+    let first = Recorded {
+        seq: 1,
+        at: now,
+        event,
+    };
+    let state = match Tactical::start(&first) {
+        Ok(state) => state,
+        Err(e) => return app.error(format!("Cannot start: {e}.")),
+    };
+    match app
+        .store
+        .start_meeting(circle, setup.kind, now, &first.event)
+    {
+        Ok(meeting) => {
+            app.refresh_open_meetings();
+            show(app, meeting, vec![first], state);
+        }
+        Err(e) => app.error(e.to_string()),
+    }
+}

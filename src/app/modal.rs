@@ -1,0 +1,72 @@
+//! Keys inside a modal (text prompt, picker, yes/no question), whatever screen opened it.
+//!
+//! Owns: what each key does to a modal and what the screen is told when the modal is done.
+//! Must not import: rusqlite, tokio; must not draw.
+
+use super::keys::{self, Action, lookup};
+use crate::domain::text::clean_line;
+use crate::ui::{Modal, Prompt, step};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+
+/// What a key did to a modal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Text confirmed with Enter, cleaned of control characters.
+    Submitted(String),
+    /// An option chosen in a picker.
+    Picked(usize),
+    /// The answer to a yes/no question.
+    Answered(bool),
+    Cancelled,
+    /// The modal changed (typing, moving) and stays open.
+    Changed,
+    /// The key means nothing here.
+    Ignored,
+}
+
+/// Handles a key in a text prompt.
+pub fn prompt_key(prompt: &mut Prompt, key: KeyEvent) -> Outcome {
+    match key.code {
+        KeyCode::Esc => Outcome::Cancelled,
+        KeyCode::Enter => Outcome::Submitted(clean_line(prompt.input.value())),
+        _ => match prompt.input.handle_event(&Event::Key(key)) {
+            Some(_) => Outcome::Changed,
+            None => Outcome::Ignored,
+        },
+    }
+}
+
+/// Handles a key in any modal.
+pub fn modal_key(modal: &mut Modal, key: KeyEvent) -> Outcome {
+    match modal {
+        Modal::Prompt(prompt) => prompt_key(prompt, key),
+        Modal::Picker(picker) => match lookup(keys::PICKER, &key) {
+            Some(Action::Up) => {
+                picker.selected = step(picker.selected, picker.options.len(), -1);
+                Outcome::Changed
+            }
+            Some(Action::Down) => {
+                picker.selected = step(picker.selected, picker.options.len(), 1);
+                Outcome::Changed
+            }
+            Some(Action::Open) if !picker.options.is_empty() => Outcome::Picked(picker.selected),
+            Some(Action::Back) => Outcome::Cancelled,
+            _ => Outcome::Ignored,
+        },
+        Modal::Confirm(_) => match lookup(keys::CONFIRM, &key) {
+            Some(Action::Yes) => Outcome::Answered(true),
+            Some(Action::No) => Outcome::Answered(false),
+            _ => Outcome::Ignored,
+        },
+    }
+}
+
+/// The binding table for a modal's hint bar.
+pub fn table(modal: &Modal) -> &'static [keys::Binding] {
+    match modal {
+        Modal::Prompt(_) => keys::PROMPT,
+        Modal::Picker(_) => keys::PICKER,
+        Modal::Confirm(_) => keys::CONFIRM,
+    }
+}

@@ -1,0 +1,95 @@
+//! The meeting setup screen: attendance, guests, facilitator, secretary, planned duration.
+//!
+//! Owns: its layout. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
+
+use super::list;
+use super::theme;
+use super::view::SetupState;
+use super::wrap::fit;
+use crate::domain::Organisation;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisation) {
+    let circle = org.circle(state.circle).map_or("?", |c| c.name.as_str());
+    let name = |i: Option<usize>| {
+        i.and_then(|i| state.attendees.get(i))
+            .map_or("(nobody)", |a| a.name.as_str())
+    };
+    let present = state.attendees.iter().filter(|a| a.present).count();
+    let [head, rows] = Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(area);
+    let lines = vec![
+        Line::styled(
+            format!("{} of {circle}: who is here?", state.kind.title()),
+            theme::strong(),
+        ),
+        Line::from(vec![
+            Span::styled("Facilitator ", theme::muted()),
+            Span::raw(name(state.facilitator).to_string()),
+            Span::styled("   Secretary ", theme::muted()),
+            Span::raw(name(state.secretary).to_string()),
+        ]),
+        Line::from(vec![
+            Span::styled("Planned ", theme::muted()),
+            Span::styled(
+                format!("{} minutes", state.planned_minutes),
+                theme::strong(),
+            ),
+            Span::styled(
+                format!("   {present} of {} present", state.attendees.len()),
+                theme::muted(),
+            ),
+        ]),
+        Line::styled(
+            "Members of the circle and Reps of its sub-circles are invited.",
+            theme::muted(),
+        ),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::BOTTOM)
+                .border_style(theme::border()),
+        ),
+        head,
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(" Attendance ", theme::heading()));
+    list::draw(
+        frame,
+        rows,
+        block,
+        state.attendees.len(),
+        state.selected,
+        |i, width| {
+            let a = &state.attendees[i];
+            let mark = if a.present { "[x]" } else { "[ ]" };
+            let mut roles = Vec::new();
+            if state.facilitator == Some(i) {
+                roles.push("facilitator");
+            }
+            if state.secretary == Some(i) {
+                roles.push("secretary");
+            }
+            let suffix = if roles.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", roles.join(", "))
+            };
+            let name = fit(&a.name, width.saturating_sub(6 + suffix.len()));
+            let style = if a.present {
+                ratatui::style::Style::new()
+            } else {
+                theme::muted()
+            };
+            Line::from(vec![
+                Span::styled(format!("{mark} {name}"), style),
+                Span::styled(suffix, theme::heading()),
+            ])
+        },
+    );
+}

@@ -1,0 +1,435 @@
+//! The body of each tactical step: the speaking order of a round, the review lists with
+//! their history and answers, the agenda, and the triage item with its outputs.
+//!
+//! Owns: each step's rows. Builds only the rows on screen (see `list`).
+//! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
+
+use super::super::details::{format_number, sparkline};
+use super::super::list;
+use super::super::theme;
+use super::super::view::TacticalScreen;
+use super::super::wrap::{fit, wrap};
+use super::countdown;
+use crate::domain::Organisation;
+use crate::domain::meeting::tactical::{Step, Tactical};
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// How many past answers or values a row shows.
+const HISTORY: usize = 6;
+
+fn block(title: String) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(format!(" {title} "), theme::heading()))
+}
+
+fn empty(frame: &mut Frame, area: Rect, title: &str, message: &str) {
+    let lines: Vec<Line> = wrap(message, usize::from(area.width.saturating_sub(2)), "", "")
+        .into_iter()
+        .map(|l| Line::styled(l, theme::muted()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block(title.into())), area);
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    screen: &TacticalScreen,
+    org: &Organisation,
+    now: DateTime<Utc>,
+) {
+    match screen.state.step {
+        Step::CheckIn | Step::Closing => round(frame, area, &screen.state),
+        Step::Checklist => checklist(frame, area, screen, org),
+        Step::Metrics => metrics(frame, area, screen, org),
+        Step::Progress => progress(frame, area, screen, org),
+        Step::Agenda => agenda(frame, area, &screen.state),
+        Step::Triage => triage(frame, area, &screen.state, org, now),
+    }
+}
+
+fn round(frame: &mut Frame, area: Rect, state: &Tactical) {
+    let step = state.step;
+    let at = state.cursor(step);
+    let mut lines = Vec::new();
+    let width = usize::from(area.width.saturating_sub(2));
+    if step == Step::CheckIn {
+        for l in wrap(&state.question, width, "Question: ", "          ") {
+            lines.push(Line::styled(l, theme::heading()));
+        }
+    }
+    if let Some(speaker) = state.speaker() {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("Speaking ({} of {}): ", at + 1, state.order.len()),
+                theme::muted(),
+            ),
+            Span::styled(
+                fit(state.name_of(speaker), width.saturating_sub(20)),
+                theme::selected(),
+            ),
+        ]));
+        if let Some(note) = state.note_for(step, speaker) {
+            for l in wrap(&note.text, width, "Note: ", "      ") {
+                lines.push(Line::raw(l));
+            }
+        }
+    }
+    let [top, rest] = Layout::vertical([
+        Constraint::Length(u16::try_from(lines.len()).unwrap_or(3)),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(lines), top);
+    let title = format!("Speaking order · {} present", state.order.len());
+    list::draw(
+        frame,
+        rest,
+        block(title),
+        state.order.len(),
+        at,
+        |i, width| {
+            let who = state.order[i];
+            let floor = state
+                .floor
+                .iter()
+                .find(|(s, a, _)| *s == step && *a == who)
+                .map_or(String::new(), |(_, _, secs)| {
+                    format!("  {}:{:02}", secs / 60, secs % 60)
+                });
+            let note = state
+                .note_for(step, who)
+                .map_or(String::new(), |n| format!("  “{}”", n.text));
+            let mark = if i < at { "✓" } else { " " };
+            let text = format!("{mark} {:>2}. {}{floor}{note}", i + 1, state.name_of(who));
+            Line::raw(fit(&text, width))
+        },
+    );
+}
+
+/// "Name" of who reports for an item when it is not the usual filler.
+fn reporter_line(screen: &TacticalScreen, org: &Organisation) -> Option<Line<'static>> {
+    let state = &screen.state;
+    let reporter = screen.reporter?;
+    let _ = org;
+    Some(Line::from(vec![
+        Span::styled("Reported by ", theme::muted()),
+        Span::styled(state.name_of(reporter).to_string(), theme::strong()),
+        Span::styled(" (b: someone else)", theme::muted()),
+    ]))
+}
+
+fn with_reporter(
+    frame: &mut Frame,
+    area: Rect,
+    screen: &TacticalScreen,
+    org: &Organisation,
+) -> Rect {
+    match reporter_line(screen, org) {
+        Some(line) => {
+            let [list, foot] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+            frame.render_widget(Paragraph::new(line), foot);
+            list
+        }
+        None => area,
+    }
+}
+
+fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
+    let state = &screen.state;
+    if state.checklist.is_empty() {
+        return empty(
+            frame,
+            area,
+            "Checklist",
+            "No checklist items are due for this circle. > goes to the metrics.",
+        );
+    }
+    let area = with_reporter(frame, area, screen, org);
+    let done = state.answers.len();
+    let title = format!("Checklist · {done} of {} answered", state.checklist.len());
+    list::draw(
+        frame,
+        area,
+        block(title),
+        state.checklist.len(),
+        state.cursor(Step::Checklist),
+        |i, width| {
+            let id = state.checklist[i];
+            let Some(item) = org.checklist_item(id) else {
+                return Line::raw("?");
+            };
+            let role = org.role(item.role).map_or("?", |r| r.name.as_str());
+            let answer = match state.answer_for(id) {
+                Some(a) if a.checked => Span::styled(" ✓ check    ", theme::info()),
+                Some(_) => Span::styled(" ✗ no check ", theme::error()),
+                None => Span::styled(" · ...      ", theme::muted()),
+            };
+            let marks: Vec<&str> = org
+                .marks_of(id)
+                .map(|m| if m.checked { "✓" } else { "✗" })
+                .collect();
+            let history = marks[marks.len().saturating_sub(HISTORY)..].join("");
+            let text = format!("{} — {role} ({})", item.text, item.frequency);
+            let room = width.saturating_sub(12 + HISTORY + 2);
+            Line::from(vec![
+                answer,
+                Span::raw(fit(&text, room)),
+                Span::styled(format!("  {history}"), theme::muted()),
+            ])
+        },
+    );
+}
+
+fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
+    let state = &screen.state;
+    if state.metrics.is_empty() {
+        return empty(
+            frame,
+            area,
+            "Metrics",
+            "This circle has no metrics. > goes to the progress updates.",
+        );
+    }
+    let area = with_reporter(frame, area, screen, org);
+    let title = format!(
+        "Metrics · {} of {} reported",
+        state.reports.len(),
+        state.metrics.len()
+    );
+    list::draw(
+        frame,
+        area,
+        block(title),
+        state.metrics.len(),
+        state.cursor(Step::Metrics),
+        |i, width| {
+            let id = state.metrics[i];
+            let Some(metric) = org.metric(id) else {
+                return Line::raw("?");
+            };
+            let unit = metric.unit.as_deref().unwrap_or("");
+            let role = org.role(metric.role).map_or("?", |r| r.name.as_str());
+            let values: Vec<f64> = org.values_of(id).map(|v| v.value).collect();
+            let recent = &values[values.len().saturating_sub(HISTORY)..];
+            let reported = match state.report_for(id) {
+                Some(r) => Span::styled(
+                    format!(" {} {unit} ", format_number(r.value)),
+                    theme::info(),
+                ),
+                None => Span::styled(" ... ", theme::muted()),
+            };
+            let last = recent
+                .last()
+                .map_or(String::new(), |v| format!(" last {}", format_number(*v)));
+            let spark = format!(" {}{last}", sparkline(recent));
+            let name = format!("{} — {role}", metric.name);
+            let room =
+                width.saturating_sub(spark.chars().count() + reported.content.chars().count() + 1);
+            Line::from(vec![
+                reported,
+                Span::raw(fit(&name, room)),
+                Span::styled(spark, theme::heading()),
+            ])
+        },
+    );
+}
+
+fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
+    let state = &screen.state;
+    if state.projects.is_empty() {
+        return empty(
+            frame,
+            area,
+            "Projects",
+            "No current projects in this circle. > goes to agenda building.",
+        );
+    }
+    let area = with_reporter(frame, area, screen, org);
+    let title = format!(
+        "Current projects · {} of {} updated",
+        state.updates.len(),
+        state.projects.len()
+    );
+    list::draw(
+        frame,
+        area,
+        block(title),
+        state.projects.len(),
+        state.cursor(Step::Progress),
+        |i, width| {
+            let id = state.projects[i];
+            let Some(project) = org.project(id) else {
+                return Line::raw("?");
+            };
+            let role = org.role(project.role).map_or("?", |r| r.name.as_str());
+            let (mark, style) = match state.update_for(id) {
+                Some(u) => (
+                    match &u.update {
+                        Some(text) => format!(" ✓ {text}"),
+                        None => " ✓ no updates".into(),
+                    } + &if u.status != u.status_before {
+                        format!(" → {}", u.status)
+                    } else {
+                        String::new()
+                    },
+                    theme::info(),
+                ),
+                None => (" ...".into(), theme::muted()),
+            };
+            let text = format!("{} — {role}", project.title);
+            let half = width / 2;
+            Line::from(vec![
+                Span::raw(fit(&text, half)),
+                Span::styled(fit(&mark, width - half.min(width)), style),
+            ])
+        },
+    );
+}
+
+fn agenda(frame: &mut Frame, area: Rect, state: &Tactical) {
+    if state.agenda_order.is_empty() {
+        return empty(
+            frame,
+            area,
+            "Agenda",
+            "No items yet. a adds one (a label, then its owner); T adds from the open tensions of the people here.",
+        );
+    }
+    let title = format!("Agenda · {} items", state.agenda_order.len());
+    list::draw(
+        frame,
+        area,
+        block(title),
+        state.agenda_order.len(),
+        state.cursor(Step::Agenda),
+        |i, width| {
+            let Some(item) = state.item(state.agenda_order[i]) else {
+                return Line::raw("?");
+            };
+            let from = if item.tension.is_some() {
+                "  (from a tension)"
+            } else {
+                ""
+            };
+            Line::raw(fit(
+                &format!(
+                    "{:>2}. {} — {}{from}",
+                    i + 1,
+                    item.label,
+                    state.name_of(item.owner)
+                ),
+                width,
+            ))
+        },
+    );
+}
+
+fn triage(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation, now: DateTime<Utc>) {
+    let Some(item) = state.current_item().and_then(|s| state.item(s)) else {
+        return empty(
+            frame,
+            area,
+            "Triage",
+            "The agenda is empty. a adds an item; > goes to the closing round.",
+        );
+    };
+    let at = state.cursor(Step::Triage);
+    let [current, rest] =
+        Layout::vertical([Constraint::Percentage(60), Constraint::Min(3)]).areas(area);
+    let mut head = vec![
+        Span::styled(
+            format!("Item {} of {}: ", at + 1, state.agenda_order.len()),
+            theme::muted(),
+        ),
+        Span::styled(item.label.clone(), theme::selected()),
+        Span::styled(
+            format!("  owner {}", state.name_of(item.owner)),
+            theme::strong(),
+        ),
+    ];
+    if let Some(deadline) = state.item_deadline() {
+        head.push(Span::styled("  share ", theme::muted()));
+        head.push(countdown(deadline, now));
+    }
+    let mut lines = vec![Line::from(head)];
+    match item.closed {
+        Some(true) => lines.push(Line::styled(
+            "Closed: they got what they needed.",
+            theme::info(),
+        )),
+        Some(false) => lines.push(Line::styled(
+            "Closed: they did not get everything they needed.",
+            theme::warning(),
+        )),
+        None => lines.push(Line::styled(
+            "Ask: what do you need?  Enter adds an output, c closes.",
+            theme::muted(),
+        )),
+    }
+    let width = usize::from(current.width.saturating_sub(2));
+    for (_, output) in &item.outputs {
+        let owner = match (output.role.and_then(|r| org.role(r)), output.person) {
+            (Some(role), Some(p)) => format!(" — {} ({})", org.person_name(p), role.name),
+            (Some(role), None) => format!(" — {}", role.name),
+            (None, Some(p)) => format!(" — {} (individual action)", org.person_name(p)),
+            (None, None) => String::new(),
+        };
+        for l in wrap(
+            &format!("{}: {}{owner}", output.kind.label(), output.text),
+            width,
+            "  • ",
+            "    ",
+        ) {
+            lines.push(Line::raw(l));
+        }
+    }
+    let title = format!("Triage · {} open", state.open_items());
+    frame.render_widget(Paragraph::new(lines).block(block(title)), current);
+    list::draw(
+        frame,
+        rest,
+        block("Agenda".into()),
+        state.agenda_order.len(),
+        at,
+        |i, width| {
+            let Some(item) = state.item(state.agenda_order[i]) else {
+                return Line::raw("?");
+            };
+            let mark = match item.closed {
+                Some(true) => "✓",
+                Some(false) => "✗",
+                None => " ",
+            };
+            let outputs = if item.outputs.is_empty() {
+                String::new()
+            } else {
+                format!("  ({} outputs)", item.outputs.len())
+            };
+            let style = if item.closed.is_some() {
+                theme::muted()
+            } else {
+                Style::new()
+            };
+            Line::styled(
+                fit(
+                    &format!(
+                        "{mark} {:>2}. {} — {}{outputs}",
+                        i + 1,
+                        item.label,
+                        state.name_of(item.owner)
+                    ),
+                    width,
+                ),
+                style,
+            )
+        },
+    );
+}
