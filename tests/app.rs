@@ -176,10 +176,25 @@ fn closing_a_circle_hides_its_roles_and_left_from_a_role_goes_up_to_its_circle()
 }
 
 #[test]
-fn meetings_not_built_yet_say_so_instead_of_doing_nothing() {
+fn t_opens_the_setup_of_a_tactical_meeting_for_the_selected_circle() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Down).press(KeyCode::Char('t'));
+    let Screen::MeetingSetup(setup) = &h.app.view().screen else {
+        panic!("setup")
+    };
+    let org = h.app.view().org.as_ref().expect("org");
+    assert_eq!(org.circle(setup.circle).map(|c| c.name.as_str()), Some("Bakehouse"));
+    let facilitator = setup.facilitator.map(|i| setup.attendees[i].name.as_str());
+    assert_eq!(facilitator, Some("Kwame Mensah"), "the Facilitator's filler by default");
+    assert_eq!(setup.planned_minutes, 60);
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.view().screen, Screen::Home(_)));
+}
+
+#[test]
+fn what_is_not_built_yet_says_so_instead_of_doing_nothing() {
     let mut h = Harness::demo();
     for (key, what) in [
-        ('t', "Tactical"),
         ('g', "Governance"),
         ('r', "Solo role"),
         ('p', "Past"),

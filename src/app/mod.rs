@@ -11,6 +11,7 @@ mod run;
 mod screens;
 pub mod setup;
 mod tactical;
+mod tactical_entries;
 mod terminal;
 
 pub use run::{ExitReason, run};
@@ -147,7 +148,7 @@ impl App {
                 outcome => {
                     match &self.view.screen {
                         Screen::MeetingSetup(_) => meeting_setup::outcome(self, outcome),
-                        Screen::Tactical(_) => tactical::outcome(self, outcome),
+                        Screen::Tactical(_) => tactical_entries::outcome(self, outcome),
                         _ => {}
                     }
                     true

@@ -7,18 +7,15 @@
 
 use super::App;
 use super::keys::Action;
-use super::modal::Outcome;
+use super::tactical_entries::{describe_entry, offer_tensions, shuffle};
 use crate::domain::meeting::OutputKind;
+use crate::domain::meeting::period_just_ended;
 use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
-use crate::domain::meeting::{Output, period_just_ended};
-use crate::domain::{Organisation, ProjectStatus, RoleId, TensionKind};
+use crate::domain::{Organisation, ProjectStatus, RoleId};
 use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
 use std::sync::Arc;
 
-/// Labels longer than this many words get a gentle warning.
-const LABEL_WORDS: usize = 3;
-
-fn screen(app: &mut App) -> Option<&mut TacticalScreen> {
+pub(super) fn screen(app: &mut App) -> Option<&mut TacticalScreen> {
     match &mut app.view.screen {
         Screen::Tactical(s) => Some(s),
         _ => None,
@@ -68,14 +65,14 @@ pub fn record(app: &mut App, event: Event) -> bool {
     true
 }
 
-fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or(String::new(), |c| {
         c.to_uppercase().chain(chars).collect::<String>() + "."
     })
 }
 
-fn org(app: &App) -> Option<Arc<Organisation>> {
+pub(super) fn org(app: &App) -> Option<Arc<Organisation>> {
     app.view.org.clone()
 }
 
@@ -149,7 +146,7 @@ fn app_step(app: &App) -> Step {
 }
 
 /// After an entry for the current item, moves on to the next one if there is one.
-fn advance(app: &mut App) {
+pub(super) fn advance(app: &mut App) {
     let Some(screen) = screen(app) else { return };
     if screen.state.cursor(screen.state.step) + 1 < screen.state.len_of(screen.state.step) {
         move_cursor(app, 1);
@@ -163,7 +160,7 @@ fn open(app: &mut App, modal: Modal, draft: Draft) {
     }
 }
 
-fn confirm(app: &mut App, question: String, draft: Draft) {
+pub(super) fn confirm(app: &mut App, question: String, draft: Draft) {
     open(
         app,
         Modal::Confirm(Confirm {
@@ -175,7 +172,7 @@ fn confirm(app: &mut App, question: String, draft: Draft) {
     );
 }
 
-fn pick(app: &mut App, title: &str, options: Vec<String>, draft: Draft) {
+pub(super) fn pick(app: &mut App, title: &str, options: Vec<String>, draft: Draft) {
     open(
         app,
         Modal::Picker(Picker {
@@ -187,7 +184,7 @@ fn pick(app: &mut App, title: &str, options: Vec<String>, draft: Draft) {
     );
 }
 
-fn prompt(app: &mut App, kind: PromptKind, title: String, draft: Draft) {
+pub(super) fn prompt(app: &mut App, kind: PromptKind, title: String, draft: Draft) {
     open(app, Modal::Prompt(Prompt::titled(kind, title)), draft);
 }
 
@@ -427,358 +424,6 @@ fn step_action(app: &mut App, step: Step, action: Action) {
     }
 }
 
-/// Reorders `items` from a seed (Fisher-Yates with a small linear congruential generator):
-/// the order is recorded in the event, so it need not be reproducible, only well mixed.
-fn shuffle(items: &mut [usize], seed: u32) {
-    let mut state = u64::from(seed) | 1;
-    for i in (1..items.len()).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let j = usize::try_from((state >> 33) % (i as u64 + 1)).unwrap_or(0);
-        items.swap(i, j);
-    }
-}
-
-/// A few words about the entry `seq`, for the retraction question.
-fn describe_entry(log: &[Recorded], seq: u64) -> String {
-    let Some(rec) = log.iter().find(|r| r.seq == seq) else {
-        return "the last entry".into();
-    };
-    match &rec.event {
-        Event::NoteTaken { text, .. } => format!("the note \"{text}\""),
-        Event::ChecklistAnswered { checked, .. } => {
-            (if *checked { "a check" } else { "a no check" }).into()
-        }
-        Event::MetricReported { value, .. } => format!("the value {value}"),
-        Event::ProjectUpdated { update, .. } => update
-            .as_ref()
-            .map_or("\"no updates\"".into(), |u| format!("the update \"{u}\"")),
-        Event::AgendaItemAdded { label, .. } => format!("the agenda item \"{label}\""),
-        Event::OutputAdded { output, .. } => {
-            format!("the {} \"{}\"", output.kind.label(), output.text)
-        }
-        Event::ItemClosed { .. } => "the closing of the item".into(),
-        _ => "the last entry".into(),
-    }
-}
-
-/// Open tensions of the present attendees, offered as agenda items.
-fn offer_tensions(app: &mut App, org: &Organisation) {
-    let Some(screen) = screen(app) else { return };
-    let state = &screen.state;
-    let on_agenda: Vec<_> = state.agenda_items().filter_map(|a| a.tension).collect();
-    let offers: Vec<(crate::domain::TensionId, usize, String)> = org
-        .tensions_in(state.circle)
-        .filter(|t| t.open && t.kind == TensionKind::Tactical && !on_agenda.contains(&t.id))
-        .filter_map(|t| {
-            let owner = state
-                .present()
-                .find(|&i| state.attendees[i].person == Some(t.person))?;
-            Some((t.id, owner, t.text.clone()))
-        })
-        .collect();
-    if offers.is_empty() {
-        return app.info("No open tensions of the people here: a adds an item.");
-    }
-    let options = offers
-        .iter()
-        .map(|(_, owner, text)| format!("{text} ({})", state.name_of(*owner)))
-        .collect();
-    pick(
-        app,
-        "Add a tension to the agenda",
-        options,
-        Draft::Tensions(offers),
-    );
-}
-
-/// The first words of a tension, as an agenda label.
-fn short_label(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= LABEL_WORDS {
-        text.to_string()
-    } else {
-        format!("{}…", words[..LABEL_WORDS].join(" "))
-    }
-}
-
-/// Who may own an output: each role's fillers, unfilled roles, then individual actions.
-fn owners(
-    state: &Tactical,
-    org: &Organisation,
-) -> Vec<(Option<RoleId>, Option<crate::domain::PersonId>, String)> {
-    let mut owners = Vec::new();
-    for role in org.roles_in(state.circle) {
-        let mut filled = false;
-        for a in org.fillers_of(role.id) {
-            filled = true;
-            owners.push((
-                Some(role.id),
-                Some(a.person),
-                format!("{} — {}", role.name, org.person_name(a.person)),
-            ));
-        }
-        if !filled {
-            owners.push((Some(role.id), None, format!("{} — (unfilled)", role.name)));
-        }
-    }
-    for i in state.present() {
-        if let Some(person) = state.attendees[i].person {
-            owners.push((
-                None,
-                Some(person),
-                format!("Individual action — {}", state.name_of(i)),
-            ));
-        }
-    }
-    owners
-}
-
-/// A number as people type it: spaces and underscores are ignored; commas that group digits
-/// in threes ("2,050", "1,234.5") separate thousands; any other comma is a decimal comma
-/// ("9,5", "0,975").
-pub fn parse_number(text: &str) -> Option<f64> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '_')
-        .collect();
-    let digits = t.strip_prefix('-').unwrap_or(&t);
-    let whole = digits.split('.').next().unwrap_or("");
-    let groups: Vec<&str> = whole.split(',').collect();
-    let thousands = groups.len() > 1
-        && !groups[0].is_empty()
-        && groups[0].len() <= 3
-        && groups[0] != "0"
-        && groups[1..].iter().all(|g| g.len() == 3)
-        && (digits.contains('.') || !t.ends_with(','));
-    let normal = if thousands {
-        t.replace(',', "")
-    } else {
-        t.replacen(',', ".", 1)
-    };
-    normal.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
-/// What a modal's outcome means for the entry being put together.
-pub fn outcome(app: &mut App, outcome: Outcome) {
-    let Some(org) = org(app) else { return };
-    let Some(screen) = screen(app) else { return };
-    let draft = std::mem::take(&mut screen.draft);
-    let modal_kind = match &screen.modal {
-        Some(Modal::Prompt(p)) => Some(p.kind),
-        _ => None,
-    };
-    screen.modal = None;
-    let state = &screen.state;
-    let step = state.step;
-    let i = state.cursor(step);
-    let reporter = reporter(screen, &org);
-    let today = app.now().date_naive();
-    let Some(screen) = self::screen(app) else {
-        return;
-    };
-    let state = &screen.state;
-    match (outcome, draft) {
-        (Outcome::Cancelled | Outcome::Answered(false), _) => {}
-        (Outcome::Answered(true), Draft::Retract(seq)) => {
-            if record(app, Event::Retracted { seq }) {
-                app.info("Taken back. The log keeps both the entry and its retraction.");
-            }
-        }
-        (Outcome::Answered(true), Draft::EndMeeting) => {
-            if record(app, Event::Ended) {
-                app.refresh_open_meetings();
-                app.info("The meeting has ended. Its minutes follow.");
-            }
-        }
-        (Outcome::Answered(true), Draft::DeleteItem(item)) => {
-            record(app, Event::AgendaItemDeleted { item });
-        }
-        (Outcome::Submitted(text), _) if modal_kind == Some(PromptKind::Note) => {
-            if let Some(attendee) = state.speaker() {
-                record(
-                    app,
-                    Event::NoteTaken {
-                        step,
-                        attendee,
-                        text,
-                    },
-                );
-            }
-        }
-        (Outcome::Submitted(text), _) if modal_kind == Some(PromptKind::MetricValue) => {
-            match parse_number(&text) {
-                Some(value) => {
-                    let title = PromptKind::MetricComment.question().to_string();
-                    prompt(
-                        app,
-                        PromptKind::MetricComment,
-                        title,
-                        Draft::MetricValue(value),
-                    );
-                }
-                None => {
-                    let title = PromptKind::MetricValue.question().to_string();
-                    prompt(app, PromptKind::MetricValue, title, Draft::None);
-                    app.error(format!(
-                        "\"{text}\" is not a number: type digits, like 1840 or 9.5."
-                    ));
-                }
-            }
-        }
-        (Outcome::Submitted(comment), Draft::MetricValue(value)) => {
-            let Some(metric) = state.metrics.get(i).copied() else {
-                return;
-            };
-            let period = org
-                .metric(metric)
-                .map_or(today, |m| period_just_ended(m.frequency, today));
-            let comment = Some(comment).filter(|c| !c.is_empty());
-            if record(
-                app,
-                Event::MetricReported {
-                    metric,
-                    value,
-                    comment,
-                    reporter,
-                    period,
-                },
-            ) {
-                advance(app);
-            }
-        }
-        (Outcome::Submitted(text), Draft::ProjectStatus(status)) => {
-            let Some(project) = state.projects.get(i).and_then(|&p| org.project(p)) else {
-                return;
-            };
-            let update = Some(text).filter(|t| !t.is_empty());
-            if update.is_none() && status == project.status {
-                return app.error("Type what changed, or use n for \"no updates\".");
-            }
-            let event = Event::ProjectUpdated {
-                project: project.id,
-                update,
-                status_before: project.status,
-                status,
-                reporter,
-            };
-            if record(app, event) {
-                advance(app);
-            }
-        }
-        (Outcome::Submitted(label), _) if modal_kind == Some(PromptKind::AgendaLabel) => {
-            if label.is_empty() {
-                return app.error("Type a label of one or two words, or Esc to cancel.");
-            }
-            let present: Vec<usize> = state.present().collect();
-            let options = present
-                .iter()
-                .map(|&p| state.name_of(p).to_string())
-                .collect();
-            pick(
-                app,
-                &format!("Whose item is \"{label}\"?"),
-                options,
-                Draft::AgendaOwners(label, present),
-            );
-        }
-        (Outcome::Picked(n), Draft::AgendaOwners(label, present)) => {
-            let Some(&owner) = present.get(n) else { return };
-            let long = label.split_whitespace().count() > LABEL_WORDS;
-            if record(
-                app,
-                Event::AgendaItemAdded {
-                    label,
-                    owner,
-                    tension: None,
-                },
-            ) && long
-            {
-                app.info("Added. Labels work best as one or two words.");
-            }
-        }
-        (Outcome::Picked(n), Draft::Tensions(offers)) => {
-            if let Some((tension, owner, text)) = offers.get(n).cloned() {
-                record(
-                    app,
-                    Event::AgendaItemAdded {
-                        label: short_label(&text),
-                        owner,
-                        tension: Some(tension),
-                    },
-                );
-            }
-        }
-        (Outcome::Picked(n), Draft::CloseItem(item)) => {
-            if record(
-                app,
-                Event::ItemClosed {
-                    item,
-                    got_what_needed: n == 0,
-                },
-            ) {
-                advance(app);
-            }
-        }
-        (Outcome::Picked(n), Draft::None) if step == Step::Triage => {
-            let Some(&kind) = OutputKind::ALL.get(n) else {
-                return;
-            };
-            let title = capitalised(kind.label()).trim_end_matches('.').to_string();
-            prompt(app, PromptKind::OutputText, title, Draft::OutputKind(kind));
-        }
-        (Outcome::Submitted(text), Draft::OutputKind(kind)) => {
-            if text.is_empty() {
-                return app.error("Type the output's text, or Esc to cancel.");
-            }
-            let Some(item) = state.current_item() else {
-                return;
-            };
-            if !kind.has_owner() {
-                let output = Output {
-                    kind,
-                    text,
-                    role: None,
-                    person: None,
-                };
-                record(app, Event::OutputAdded { item, output });
-                return;
-            }
-            let owners = owners(state, &org);
-            let options = owners.iter().map(|(_, _, label)| label.clone()).collect();
-            let choices = owners.into_iter().map(|(r, p, _)| (r, p)).collect();
-            pick(
-                app,
-                &format!("Who owns this {}?", kind.label()),
-                options,
-                Draft::Owners(kind, text, choices),
-            );
-        }
-        (Outcome::Picked(n), Draft::Owners(kind, text, choices)) => {
-            let Some(item) = state.current_item() else {
-                return;
-            };
-            let Some(&(role, person)) = choices.get(n) else {
-                return;
-            };
-            record(
-                app,
-                Event::OutputAdded {
-                    item,
-                    output: Output {
-                        kind,
-                        text,
-                        role,
-                        person,
-                    },
-                },
-            );
-        }
-        _ => {}
-    }
-}
-
 /// Keys on the minutes of an ended meeting.
 fn minutes_action(app: &mut App, action: Action) {
     let Some(screen) = screen(app) else { return };
@@ -789,46 +434,5 @@ fn minutes_action(app: &mut App, action: Action) {
         Action::PageUp => screen.minutes_scroll = screen.minutes_scroll.saturating_sub(10),
         Action::Back | Action::Leave => app.go_home(),
         _ => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_read_as_people_type_them() {
-        assert_eq!(parse_number("1840"), Some(1840.0));
-        assert_eq!(parse_number(" 1 840 "), Some(1840.0));
-        assert_eq!(parse_number("1,840.5"), Some(1840.5));
-        assert_eq!(parse_number("9,5"), Some(9.5));
-        assert_eq!(parse_number("2,050"), Some(2050.0));
-        assert_eq!(parse_number("12,345,678"), Some(12_345_678.0));
-        assert_eq!(parse_number("0,975"), Some(0.975));
-        assert_eq!(parse_number("1,5"), Some(1.5));
-        assert_eq!(parse_number("1,2,3"), None);
-        assert_eq!(parse_number("-3"), Some(-3.0));
-        assert_eq!(parse_number("twelve"), None);
-        assert_eq!(parse_number("inf"), None);
-        assert_eq!(parse_number(""), None);
-    }
-
-    #[test]
-    fn a_shuffle_keeps_everyone_once() {
-        let mut order = vec![0, 1, 2, 3, 4, 5];
-        shuffle(&mut order, 12345);
-        let mut sorted = order.clone();
-        sorted.sort_unstable();
-        assert_eq!(sorted, [0, 1, 2, 3, 4, 5]);
-        assert_ne!(order, [0, 1, 2, 3, 4, 5]);
-    }
-
-    #[test]
-    fn a_tension_becomes_a_short_label() {
-        assert_eq!(
-            short_label("Butter deliveries arrive after lamination"),
-            "Butter deliveries arrive…"
-        );
-        assert_eq!(short_label("Queue"), "Queue");
     }
 }

@@ -1,0 +1,356 @@
+//! The meeting screens' keys: setup, each tactical step, the minutes, and modals.
+//!
+//! Owns: their binding tables. Must not import: rusqlite, tokio.
+
+use super::{Action, Binding, HELP, MOVE_DOWN, MOVE_UP, also, bind, quiet};
+use ratatui::crossterm::event::KeyCode::{Char, Enter, Esc, Left, PageDown, PageUp, Right};
+
+pub const SETUP: &[Binding] = &[
+    bind(
+        &[Enter],
+        Action::Open,
+        "Enter",
+        "start",
+        "start the meeting",
+    ),
+    bind(
+        &[Char(' ')],
+        Action::TogglePresent,
+        "Space",
+        "present",
+        "mark the selected person present or absent",
+    ),
+    MOVE_UP,
+    MOVE_DOWN,
+    bind(
+        &[Char('f')],
+        Action::MakeFacilitator,
+        "f",
+        "facilitator",
+        "the selected person facilitates",
+    ),
+    bind(
+        &[Char('s')],
+        Action::MakeSecretary,
+        "s",
+        "secretary",
+        "the selected person takes the minutes",
+    ),
+    bind(&[Char('a')], Action::AddGuest, "a", "guest", "add a guest"),
+    bind(
+        &[Char('+'), Char('=')],
+        Action::Longer,
+        "+ -",
+        "duration",
+        "plan 5 minutes more or less",
+    ),
+    also(&[Char('-')], Action::Shorter),
+    bind(
+        &[Esc, Char('q')],
+        Action::Back,
+        "Esc",
+        "cancel",
+        "back home without starting",
+    ),
+    HELP,
+];
+
+const NEXT: Binding = bind(
+    &[Right, Char(' ')],
+    Action::Next,
+    "→",
+    "next",
+    "next speaker or item (also Space)",
+);
+const PREVIOUS: Binding = bind(
+    &[Left],
+    Action::Previous,
+    "←",
+    "back",
+    "previous speaker or item",
+);
+const NEXT_STEP: Binding = bind(
+    &[Char('>'), Char('.')],
+    Action::NextStep,
+    ">",
+    "step",
+    "next step",
+);
+const PREVIOUS_STEP: Binding = quiet(
+    &[Char('<'), Char(',')],
+    Action::PreviousStep,
+    "<",
+    "previous step",
+);
+const MINUTE: Binding = quiet(
+    &[Char('t')],
+    Action::OneMoreMinute,
+    "t",
+    "one more minute for this step",
+);
+const RETRACT: Binding = quiet(
+    &[Char('u')],
+    Action::Retract,
+    "u",
+    "take back the last entry of this step",
+);
+const END: Binding = quiet(
+    &[Char('e')],
+    Action::EndMeeting,
+    "e",
+    "end the meeting (asks first)",
+);
+const PRESENT: Binding = quiet(
+    &[Char('P')],
+    Action::Presentation,
+    "P",
+    "presentation mode on or off",
+);
+const LEAVE: Binding = bind(
+    &[Char('q')],
+    Action::Leave,
+    "q",
+    "leave",
+    "leave; the meeting stays open",
+);
+const REPORTER: Binding = quiet(
+    &[Char('b')],
+    Action::Reporter,
+    "b",
+    "someone else reports (for an absent filler)",
+);
+
+pub const ROUND: &[Binding] = &[
+    bind(
+        &[Enter],
+        Action::Open,
+        "Enter",
+        "note",
+        "take a note for the speaker",
+    ),
+    NEXT,
+    PREVIOUS,
+    NEXT_STEP,
+    quiet(
+        &[Char('n')],
+        Action::NewQuestion,
+        "n",
+        "another check-in question",
+    ),
+    quiet(
+        &[Char('s')],
+        Action::Shuffle,
+        "s",
+        "shuffle the speaking order",
+    ),
+    quiet(
+        &[Char('[')],
+        Action::MoveEarlier,
+        "[ ]",
+        "move the speaker earlier or later",
+    ),
+    also(&[Char(']')], Action::MoveLater),
+    PREVIOUS_STEP,
+    MINUTE,
+    RETRACT,
+    END,
+    PRESENT,
+    LEAVE,
+    HELP,
+];
+
+pub const CHECKLIST: &[Binding] = &[
+    bind(
+        &[Char('c')],
+        Action::Check,
+        "c",
+        "check",
+        "check: done for the period",
+    ),
+    bind(
+        &[Char('x')],
+        Action::NoCheck,
+        "x",
+        "no check",
+        "no check: not done",
+    ),
+    NEXT,
+    PREVIOUS,
+    NEXT_STEP,
+    REPORTER,
+    PREVIOUS_STEP,
+    MINUTE,
+    RETRACT,
+    END,
+    PRESENT,
+    LEAVE,
+    HELP,
+];
+
+pub const METRICS: &[Binding] = &[
+    bind(
+        &[Enter],
+        Action::Open,
+        "Enter",
+        "value",
+        "enter the metric's value",
+    ),
+    NEXT,
+    PREVIOUS,
+    NEXT_STEP,
+    REPORTER,
+    PREVIOUS_STEP,
+    MINUTE,
+    RETRACT,
+    END,
+    PRESENT,
+    LEAVE,
+    HELP,
+];
+
+pub const PROGRESS: &[Binding] = &[
+    bind(
+        &[Enter],
+        Action::Open,
+        "Enter",
+        "update",
+        "what changed since the last update",
+    ),
+    bind(
+        &[Char('n')],
+        Action::NoUpdates,
+        "n",
+        "no updates",
+        "no updates",
+    ),
+    quiet(
+        &[Char('d')],
+        Action::MarkDone,
+        "d",
+        "the project is done (with an update)",
+    ),
+    quiet(
+        &[Char('w')],
+        Action::MarkWaiting,
+        "w",
+        "the project is waiting (with an update)",
+    ),
+    NEXT,
+    PREVIOUS,
+    NEXT_STEP,
+    REPORTER,
+    PREVIOUS_STEP,
+    MINUTE,
+    RETRACT,
+    END,
+    PRESENT,
+    LEAVE,
+    HELP,
+];
+
+pub const AGENDA: &[Binding] = &[
+    bind(
+        &[Char('a'), Enter],
+        Action::AddItem,
+        "a",
+        "add",
+        "add an item (label, then owner)",
+    ),
+    bind(
+        &[Char('T')],
+        Action::OfferTensions,
+        "T",
+        "tensions",
+        "add from the attendees' open tensions",
+    ),
+    NEXT,
+    PREVIOUS,
+    NEXT_STEP,
+    quiet(
+        &[Char('[')],
+        Action::MoveEarlier,
+        "[ ]",
+        "move the item earlier or later",
+    ),
+    also(&[Char(']')], Action::MoveLater),
+    quiet(
+        &[Char('x')],
+        Action::DeleteItem,
+        "x",
+        "remove the item from the agenda",
+    ),
+    PREVIOUS_STEP,
+    MINUTE,
+    RETRACT,
+    END,
+    PRESENT,
+    LEAVE,
+    HELP,
+];
+
+pub const TRIAGE: &[Binding] = &[
+    bind(
+        &[Enter],
+        Action::Open,
+        "Enter",
+        "output",
+        "add an output: next action, project, information, request or tension",
+    ),
+    bind(
+        &[Char('c')],
+        Action::CloseItem,
+        "c",
+        "close",
+        "close the item: \"Did you get what you need?\"",
+    ),
+    NEXT,
+    PREVIOUS,
+    NEXT_STEP,
+    quiet(&[Char('a')], Action::AddItem, "a", "add an agenda item"),
+    PREVIOUS_STEP,
+    MINUTE,
+    RETRACT,
+    END,
+    PRESENT,
+    LEAVE,
+    HELP,
+];
+
+pub const MINUTES: &[Binding] = &[
+    MOVE_UP,
+    MOVE_DOWN,
+    bind(
+        &[PageDown, Char(' ')],
+        Action::PageDown,
+        "PgDn PgUp",
+        "scroll",
+        "scroll the minutes",
+    ),
+    also(&[PageUp], Action::PageUp),
+    bind(&[Esc, Char('q')], Action::Back, "q", "home", "back home"),
+    HELP,
+];
+
+pub const PICKER: &[Binding] = &[
+    MOVE_UP,
+    MOVE_DOWN,
+    bind(
+        &[Enter],
+        Action::Open,
+        "Enter",
+        "choose",
+        "choose the selected option",
+    ),
+    bind(
+        &[Esc],
+        Action::Back,
+        "Esc",
+        "cancel",
+        "close without choosing",
+    ),
+];
+
+pub const CONFIRM: &[Binding] = &[
+    bind(&[Char('y'), Enter], Action::Yes, "y", "yes", "yes"),
+    bind(&[Char('n'), Esc], Action::No, "n", "no", "no"),
+];
