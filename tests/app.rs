@@ -183,9 +183,16 @@ fn t_opens_the_setup_of_a_tactical_meeting_for_the_selected_circle() {
         panic!("setup")
     };
     let org = h.app.view().org.as_ref().expect("org");
-    assert_eq!(org.circle(setup.circle).map(|c| c.name.as_str()), Some("Bakehouse"));
+    assert_eq!(
+        org.circle(setup.circle).map(|c| c.name.as_str()),
+        Some("Bakehouse")
+    );
     let facilitator = setup.facilitator.map(|i| setup.attendees[i].name.as_str());
-    assert_eq!(facilitator, Some("Kwame Mensah"), "the Facilitator's filler by default");
+    assert_eq!(
+        facilitator,
+        Some("Kwame Mensah"),
+        "the Facilitator's filler by default"
+    );
     assert_eq!(setup.planned_minutes, 60);
     h.press(KeyCode::Esc);
     assert!(matches!(h.app.view().screen, Screen::Home(_)));
@@ -194,11 +201,7 @@ fn t_opens_the_setup_of_a_tactical_meeting_for_the_selected_circle() {
 #[test]
 fn what_is_not_built_yet_says_so_instead_of_doing_nothing() {
     let mut h = Harness::demo();
-    for (key, what) in [
-        ('g', "Governance"),
-        ('r', "Solo role"),
-        ('p', "Past"),
-    ] {
+    for (key, what) in [('g', "Governance"), ('r', "Solo role"), ('p', "Past")] {
         h.press(KeyCode::Char(key));
         assert!(
             status(&h)

@@ -5,7 +5,7 @@
 use super::list;
 use super::theme;
 use super::view::HomeState;
-use super::wrap::fit;
+use super::wrap::{fit, plural};
 use crate::domain::meeting::MeetingKind;
 use crate::domain::{CircleId, CoreRole, Organisation};
 use ratatui::Frame;
@@ -21,15 +21,6 @@ pub const ENTRIES: [(&str, &str); 5] = [
     ("r", "Solo role review"),
     ("p", "Past meetings"),
 ];
-
-/// "1 role", "3 roles".
-pub fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
 
 pub fn draw(
     frame: &mut Frame,

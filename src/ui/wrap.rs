@@ -45,6 +45,15 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     lines
 }
 
+/// "1 role", "3 roles": a count with its noun.
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 /// `text` cut to at most `width` columns, ending in "…" when something was cut.
 pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {

@@ -3,34 +3,65 @@
 
 pub mod pty;
 
+use chrono::{DateTime, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use roundtable::app::{App, setup};
 use roundtable::store::Store;
 use roundtable::ui::{Screen, TreeRow};
+use std::sync::{Arc, Mutex};
 
-/// The program without a terminal: press keys, draw frames at any size.
+/// The program without a terminal: press keys, draw frames at any size, move the clock.
 pub struct Harness {
     pub app: App,
+    clock: Arc<Mutex<DateTime<Utc>>>,
+}
+
+/// 09:00 UTC on Tuesday 24 November 2026, when every test meeting starts.
+pub fn start_time() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+        .single()
+        .expect("a time")
+}
+
+fn with_store(store: Store) -> Harness {
+    let clock = Arc::new(Mutex::new(start_time()));
+    let read = clock.clone();
+    let app = App::with_clock(store, Box::new(move || *read.lock().expect("clock"))).expect("app");
+    Harness { app, clock }
 }
 
 impl Harness {
     /// A fresh, empty database in memory: the welcome screen.
     pub fn empty() -> Harness {
-        let store = Store::open_in_memory().expect("in-memory store");
-        Harness {
-            app: App::new(store).expect("app"),
-        }
+        with_store(Store::open_in_memory().expect("in-memory store"))
     }
 
     /// The demo organisation loaded: home.
     pub fn demo() -> Harness {
         let mut store = Store::open_in_memory().expect("in-memory store");
         setup::load_demo(&mut store).expect("demo loads");
-        Harness {
-            app: App::new(store).expect("app"),
+        with_store(store)
+    }
+
+    /// The demo in a database file (created on first use), as a restarted program sees it.
+    pub fn demo_file(path: &std::path::Path) -> Harness {
+        let fresh = !path.exists();
+        let mut store = Store::open(path).expect("store");
+        if fresh {
+            setup::load_demo(&mut store).expect("demo loads");
         }
+        with_store(store)
+    }
+
+    /// Moves the clock on.
+    pub fn wait(&mut self, seconds: i64) -> &mut Self {
+        if let Ok(mut now) = self.clock.lock() {
+            *now += chrono::Duration::seconds(seconds);
+        }
+        self.app.tick();
+        self
     }
 
     pub fn press(&mut self, code: KeyCode) -> &mut Self {
@@ -96,5 +127,62 @@ impl Harness {
             self.press(KeyCode::Down);
         }
         panic!("no row named {name}; screen:\n{}", self.screen(100, 40));
+    }
+
+    /// From home, starts a tactical meeting of the circle at `row` of home's list, everyone
+    /// present except those named in `absent`.
+    pub fn start_tactical(&mut self, row: usize, absent: &[&str]) -> &mut Self {
+        self.press_n(KeyCode::Down, row).press(KeyCode::Char('t'));
+        let Screen::MeetingSetup(setup) = &self.app.view().screen else {
+            panic!("no setup; screen:\n{}", self.screen(100, 30))
+        };
+        let positions: Vec<usize> = setup
+            .attendees
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| absent.contains(&a.name.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        for p in positions {
+            self.press_n(KeyCode::Up, 50)
+                .press_n(KeyCode::Down, p)
+                .press(KeyCode::Char(' '));
+        }
+        self.press(KeyCode::Enter)
+    }
+
+    /// The tactical meeting on screen.
+    pub fn meeting(&self) -> &roundtable::ui::TacticalScreen {
+        match &self.app.view().screen {
+            Screen::Tactical(s) => s,
+            _ => panic!("no meeting; screen:\n{}", self.screen(100, 30)),
+        }
+    }
+
+    /// In the open picker, moves to the option that starts with `label` and chooses it.
+    pub fn choose(&mut self, label: &str) -> &mut Self {
+        let options = match &self.meeting().modal {
+            Some(roundtable::ui::Modal::Picker(p)) => p.options.clone(),
+            _ => panic!("no picker; screen:\n{}", self.screen(100, 30)),
+        };
+        let at = options
+            .iter()
+            .position(|o| o.starts_with(label))
+            .unwrap_or_else(|| panic!("no option {label} in {options:?}"));
+        self.press_n(KeyCode::Up, options.len())
+            .press_n(KeyCode::Down, at)
+            .press(KeyCode::Enter)
+    }
+
+    /// Types `text` into the open prompt and presses Enter.
+    pub fn enter_text(&mut self, text: &str) -> &mut Self {
+        self.type_str(text).press(KeyCode::Enter)
+    }
+
+    /// The status line's text, if any.
+    pub fn status(&self) -> Option<String> {
+        self.app.view().status.as_ref().map(|s| match s {
+            roundtable::ui::Status::Info(t) | roundtable::ui::Status::Error(t) => t.clone(),
+        })
     }
 }

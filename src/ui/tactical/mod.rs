@@ -33,7 +33,7 @@ pub fn draw(
     if state.ended_at.is_some() {
         return minutes::draw(frame, area, screen, org);
     }
-    let header_height = if screen.presentation { 9 } else { 4 };
+    let header_height = if screen.presentation { 10 } else { 4 };
     let [strip, header, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(header_height),
@@ -191,7 +191,12 @@ fn draw_presentation_header(
 ) {
     let state = &screen.state;
     let (speaker, next) = now_and_next(state, org);
-    let [big, small] = Layout::vertical([Constraint::Length(8), Constraint::Length(1)]).areas(area);
+    let [big, rule, small] = Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let text = if state.step.is_round() || state.step == Step::Triage {
         speaker.clone()
     } else {
@@ -206,12 +211,21 @@ fn draw_presentation_header(
         ])
         .build();
     frame.render_widget(big_text, big);
+    let width = usize::from(area.width);
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(state.step.rule(), width), theme::strong())),
+        rule,
+    );
     let line = Line::from(vec![
-        Span::styled(format!(" {} ", state.step.rule()), theme::strong()),
-        Span::styled(" next ", theme::muted()),
-        Span::raw(next),
-        Span::styled("  left ", theme::muted()),
+        Span::styled("Next ", theme::muted()),
+        Span::styled(
+            fit(if next.is_empty() { "—" } else { &next }, width / 2),
+            theme::strong(),
+        ),
+        Span::styled("   step ", theme::muted()),
         countdown(state.step_deadline(), now),
+        Span::styled("  meeting ", theme::muted()),
+        countdown(state.deadline(), now),
     ]);
     frame.render_widget(Paragraph::new(line), small);
 }

@@ -8,7 +8,7 @@ use super::super::details::{format_number, sparkline};
 use super::super::list;
 use super::super::theme;
 use super::super::view::TacticalScreen;
-use super::super::wrap::{fit, wrap};
+use super::super::wrap::{fit, plural, wrap};
 use super::countdown;
 use crate::domain::Organisation;
 use crate::domain::meeting::tactical::{Step, Tactical};
@@ -303,7 +303,7 @@ fn agenda(frame: &mut Frame, area: Rect, state: &Tactical) {
             "No items yet. a adds one (a label, then its owner); T adds from the open tensions of the people here.",
         );
     }
-    let title = format!("Agenda · {} items", state.agenda_order.len());
+    let title = format!("Agenda · {}", plural(state.agenda_order.len(), "item"));
     list::draw(
         frame,
         area,

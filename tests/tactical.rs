@@ -1,0 +1,298 @@
+//! A whole tactical meeting of the demo's Bakehouse, driven key by key as a facilitator
+//! would, then checked in the organisation; and a meeting picked up again after a restart.
+
+mod common;
+
+use common::Harness;
+use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Right};
+use roundtable::domain::meeting::tactical::Step;
+use roundtable::domain::{Organisation, ProjectStatus};
+use roundtable::ui::Screen;
+
+const BAKEHOUSE: usize = 1;
+
+fn org(h: &Harness) -> std::sync::Arc<Organisation> {
+    h.app.view().org.clone().expect("org")
+}
+
+/// Runs check-in to agenda building of a Bakehouse meeting with Mei absent, leaving it at the
+/// start of triage with two items: Butter timing (Lucía) and Oven quote (Kwame).
+fn meeting_up_to_triage(h: &mut Harness) {
+    h.start_tactical(BAKEHOUSE, &["Mei Chen"]);
+    assert_eq!(h.meeting().state.step, Step::CheckIn);
+    // Check-in: a note for Jonas, then two more speakers.
+    h.press(Enter).enter_text("Tired but happy");
+    h.wait(80)
+        .press(Right)
+        .wait(40)
+        .press(Right)
+        .wait(5)
+        .press(Char('>'));
+    // Checklist: five due items; Mei's (flour stock) reported by someone present.
+    h.press(Char('c')).press(Char('x'));
+    h.press(Char('b')).press(Char('c'));
+    h.press(Char('c')).press(Char('c'));
+    h.press(Char('>'));
+    // Metrics: a value with a thousands comma and a comment, then two more.
+    h.press(Enter)
+        .enter_text("2,050")
+        .enter_text("Festival week");
+    h.press(Enter).enter_text("5.1").enter_text("");
+    h.press(Enter).enter_text("0.96").enter_text("");
+    h.press(Char('>'));
+    // Progress: an update, then "done" for the second project.
+    h.press(Enter).enter_text("Three test batches baked");
+    h.press(Char('d')).enter_text("Range tasted and chosen");
+    h.press(Char('>'));
+    // Agenda building.
+    h.press(Char('a'))
+        .enter_text("Butter timing")
+        .choose("Lucía Fernández");
+    h.press(Char('a'))
+        .enter_text("Oven quote")
+        .choose("Kwame Mensah");
+    h.press(Char('>'));
+    assert_eq!(h.meeting().state.step, Step::Triage);
+}
+
+#[test]
+fn a_whole_bakehouse_meeting_writes_every_entry_into_the_organisation() {
+    let mut h = Harness::demo();
+    meeting_up_to_triage(&mut h);
+    // Triage, item 1: a next action for Mei as Ingredients Buyer, a project for Lucía.
+    h.press(Enter)
+        .choose("Next action")
+        .enter_text("Ask the dairy for a 5 am delivery");
+    h.choose("Ingredients Buyer — Mei Chen");
+    h.press(Enter)
+        .choose("Project")
+        .enter_text("Dairy contract renegotiated");
+    h.choose("Pastry Lead — Lucía Fernández");
+    h.press(Char('c')).choose("Yes");
+    // Item 2: information, closed without everything needed.
+    h.press(Enter)
+        .choose("Information")
+        .enter_text("Electrician comes Thursday");
+    h.press(Char('c')).choose("No");
+    // Closing round, then the end, confirmed.
+    h.press(Char('>')).press(Enter).enter_text("Good meeting");
+    h.press(Char('>'));
+    assert!(h.screen(80, 24).contains("End the meeting?"));
+    h.press(Char('y'));
+
+    let meeting = &h.meeting().state;
+    assert!(meeting.ended_at.is_some());
+    assert_eq!(
+        meeting.floor.first(),
+        Some(&(Step::CheckIn, 0, 80)),
+        "Jonas held the floor 80 s"
+    );
+    let org = org(&h);
+    let bakehouse = org.circle_named("Bakehouse").expect("circle").id;
+    let role = |name: &str| {
+        org.roles_in(bakehouse)
+            .find(|r| r.name == name)
+            .expect(name)
+            .id
+    };
+    let actions: Vec<_> = org
+        .next_actions_of(role("Ingredients Buyer"))
+        .map(|a| a.text.as_str())
+        .collect();
+    assert!(
+        actions.contains(&"Ask the dairy for a 5 am delivery"),
+        "{actions:?}"
+    );
+    let projects: Vec<_> = org
+        .projects_of(role("Pastry Lead"))
+        .map(|p| (p.title.as_str(), p.status))
+        .collect();
+    assert!(
+        projects.contains(&("Dairy contract renegotiated", ProjectStatus::Current)),
+        "{projects:?}"
+    );
+    assert!(
+        projects.contains(&("Winter pastry range designed", ProjectStatus::Done)),
+        "{projects:?}"
+    );
+    let loaves = org.metrics_of(role("Head Baker")).next().expect("metric");
+    let last = org.values_of(loaves.id).last().expect("value");
+    assert_eq!(
+        (last.value, last.comment.as_deref()),
+        (2050.0, Some("Festival week"))
+    );
+    let answered: usize = org
+        .records()
+        .checklist
+        .iter()
+        .filter(|c| org.marks_of(c.id).count() > 0)
+        .count();
+    assert_eq!(answered, 5, "every due item has its answer in the history");
+    assert!(
+        h.app.store().open_meetings().expect("open").is_empty(),
+        "the meeting is closed"
+    );
+
+    // The minutes show what was recorded; q goes home, where the browser has the action.
+    let minutes = h.screen(100, 200);
+    for text in [
+        "Tired but happy",
+        "no check: Oven seals",
+        "Loaves baked: 2050 loaves — Festival week",
+        "(reported by",
+        "Butter timing (Lucía Fernández) — got what they needed",
+        "next action: Ask the dairy",
+        "Absent: Mei Chen",
+        "Good meeting",
+    ] {
+        assert!(minutes.contains(text), "minutes lack {text:?}:\n{minutes}");
+    }
+    h.press(Char('q'));
+    h.press(Enter).select_row("Ingredients Buyer");
+    assert!(
+        h.screen(120, 60)
+            .contains("Ask the dairy for a 5 am delivery")
+    );
+}
+
+#[test]
+fn a_meeting_interrupted_mid_triage_resumes_where_it_was_with_everything_on_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("rt.db");
+    {
+        let mut h = Harness::demo_file(&path);
+        meeting_up_to_triage(&mut h);
+        h.press(Enter)
+            .choose("Request")
+            .enter_text("Lend us the big mixer");
+        h.choose("Individual action — Kwame Mensah");
+        h.press(Right);
+        assert_eq!(h.meeting().state.cursor(Step::Triage), 1);
+        // Dropped here without leaving: as after a kill, only what was committed remains.
+    }
+    let mut h = Harness::demo_file(&path);
+    assert!(
+        h.screen(100, 30).contains("● tactical open"),
+        "home marks the open meeting"
+    );
+    h.press_n(KeyCode::Down, BAKEHOUSE).press(Char('t'));
+    let state = &h.meeting().state;
+    assert_eq!(state.step, Step::Triage);
+    assert_eq!(state.cursor(Step::Triage), 1, "on the same item");
+    let first = state.item(state.agenda_order[0]).expect("item");
+    assert_eq!(first.outputs.len(), 1);
+    assert_eq!(
+        state.note_for(Step::CheckIn, 0).map(|n| n.text.as_str()),
+        Some("Tired but happy")
+    );
+    assert!(
+        h.status()
+            .is_some_and(|s| s.starts_with("Resumed the meeting started"))
+    );
+    assert!(h.screen(80, 24).contains("Oven quote"));
+}
+
+#[test]
+fn leaving_with_q_keeps_the_meeting_open_and_t_resumes_it() {
+    let mut h = Harness::demo();
+    h.start_tactical(BAKEHOUSE, &[]);
+    h.press(Char('>')).press(Char('q'));
+    assert!(matches!(h.app.view().screen, Screen::Home(_)));
+    assert!(h.status().is_some_and(|s| s.contains("stays open")));
+    h.press(Char('t'));
+    assert_eq!(h.meeting().state.step, Step::Checklist);
+}
+
+#[test]
+fn an_empty_circle_needs_a_guest_to_meet_and_each_empty_step_says_so() {
+    let mut h = Harness::empty();
+    h.press(Char('2')).enter_text("Tiny Co").press(Char('t'));
+    assert!(
+        matches!(h.app.view().screen, Screen::MeetingSetup(_)),
+        "nobody fills a role yet"
+    );
+    h.press(Enter);
+    assert!(
+        h.status()
+            .is_some_and(|s| s.contains("nobody is marked present")),
+        "{:?}",
+        h.status()
+    );
+    h.press(Char('a')).enter_text("Visitor").press(Enter);
+    assert_eq!(h.meeting().state.order.len(), 1);
+    let mut screens = Vec::new();
+    for _ in 0..5 {
+        h.press(Char('>'));
+        screens.push(h.screen(80, 24));
+    }
+    for (i, text) in [
+        "No checklist items are due",
+        "no metrics",
+        "No current projects",
+        "No items yet",
+        "agenda is empty",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(
+            screens[i].contains(text),
+            "step {} lacks {text:?}:
+{}",
+            i + 2,
+            screens[i]
+        );
+    }
+    h.press(Enter);
+    assert!(
+        h.status().is_some_and(|s| s.contains("agenda is empty")),
+        "triage refuses politely"
+    );
+    h.press(Char('>')).press(Char('>')).press(Char('y'));
+    assert!(
+        h.meeting().state.ended_at.is_some(),
+        "a meeting with no agenda can end"
+    );
+}
+
+#[test]
+fn a_value_that_is_not_a_number_is_refused_and_the_prompt_stays() {
+    let mut h = Harness::demo();
+    h.start_tactical(BAKEHOUSE, &[]);
+    h.press(Char('>'))
+        .press(Char('>'))
+        .press(Enter)
+        .enter_text("lots");
+    assert!(h.status().is_some_and(|s| s.contains("not a number")));
+    assert!(h.meeting().modal.is_some(), "the prompt is open again");
+    assert!(h.meeting().state.reports.is_empty());
+}
+
+#[test]
+fn t_adds_a_minute_to_the_step_and_the_meeting() {
+    let mut h = Harness::demo();
+    h.start_tactical(BAKEHOUSE, &[]);
+    let before = h.meeting().state.deadline();
+    h.press(Char('t'));
+    assert_eq!(
+        h.meeting().state.deadline() - before,
+        chrono::Duration::minutes(1)
+    );
+    assert!(
+        h.screen(80, 24).contains("step 7:00"),
+        "{}",
+        h.screen(80, 24)
+    );
+}
+
+#[test]
+fn an_overrun_shows_with_a_plus() {
+    let mut h = Harness::demo();
+    h.start_tactical(BAKEHOUSE, &[]);
+    h.wait(7 * 60);
+    assert!(
+        h.screen(80, 24).contains("step +1:00"),
+        "{}",
+        h.screen(80, 24)
+    );
+}
