@@ -197,18 +197,16 @@ fn draw_presentation_header(
         Constraint::Length(1),
     ])
     .areas(area);
-    let text = if state.step.is_round() || state.step == Step::Triage {
-        speaker.clone()
-    } else {
-        state.step.short().to_string()
-    };
+    // Who has the floor, shortened to one name: the big letters hold about 20 characters.
+    let who = speaker.split([',', '(']).next().unwrap_or("").trim().to_string();
+    let mut lines = vec![Line::raw(state.step.short().to_string())];
+    if !who.is_empty() && state.step != Step::Agenda {
+        lines.push(Line::raw(fit(&who, 40)));
+    }
     let big_text = tui_big_text::BigText::builder()
         .pixel_size(tui_big_text::PixelSize::Quadrant)
         .style(theme::heading())
-        .lines(vec![
-            Line::raw(state.step.short().to_string()),
-            Line::raw(fit(&text, 40)),
-        ])
+        .lines(lines)
         .build();
     frame.render_widget(big_text, big);
     let width = usize::from(area.width);

@@ -1,0 +1,169 @@
+//! End to end in a pseudo-terminal: a whole tactical meeting of Bakehouse with the real
+//! binary, then a meeting killed with SIGKILL mid-triage, relaunched, and finished.
+
+mod common;
+
+use common::pty::Pty;
+use rusqlite::Connection;
+use std::path::Path;
+use std::process::Command;
+
+const DOWN: &str = "\x1b[B";
+const RIGHT: &str = "\x1b[C";
+const ENTER: &str = "\r";
+
+fn init_demo(db: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(["--db", db.to_str().expect("utf-8"), "init", "--demo"])
+        .output()
+        .expect("init");
+    assert!(status.status.success());
+}
+
+fn meet(db: &Path) -> Pty {
+    Pty::spawn(db, &["meet", "tactical", "--circle", "Bakehouse"], &[], 120, 40)
+}
+
+/// Types text into the open prompt and confirms it.
+fn enter(pty: &mut Pty, text: &str) {
+    pty.send(text);
+    pty.send(ENTER);
+}
+
+fn downs(pty: &mut Pty, n: usize) {
+    for _ in 0..n {
+        pty.send(DOWN);
+    }
+}
+
+/// Sets up (everyone present) and runs check-in to agenda building, ending in triage.
+fn up_to_triage(pty: &mut Pty) {
+    pty.wait_for("Attendance");
+    pty.send(ENTER);
+    pty.wait_for("1. Check-in round");
+    pty.send(ENTER);
+    enter(pty, "Tired but happy");
+    pty.wait_for("Tired but happy");
+    pty.send(RIGHT);
+    pty.send(">");
+    pty.wait_for("2. Checklist review");
+    for _ in 0..5 {
+        pty.send("c");
+    }
+    pty.wait_for("5 of 5 answered");
+    pty.send(">");
+    pty.wait_for("3. Metrics review");
+    for value in ["2050", "5.1", "0.96"] {
+        pty.send(ENTER);
+        enter(pty, value);
+        pty.send(ENTER);
+    }
+    pty.wait_for("3 of 3 reported");
+    pty.send(">");
+    pty.wait_for("4. Progress updates");
+    pty.send(ENTER);
+    enter(pty, "Three test batches baked");
+    pty.send("n");
+    pty.wait_for("2 of 2 updated");
+    pty.send(">");
+    pty.wait_for("5. Agenda building");
+    pty.send("a");
+    enter(pty, "Butter timing");
+    pty.wait_for("Whose item is");
+    pty.send(ENTER);
+    pty.wait_for("1. Butter timing — Jonas Lindqvist");
+    pty.send(">");
+    pty.wait_for("6. Triage");
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    Connection::open(db).and_then(|c| c.query_row(sql, [], |r| r.get(0))).expect("query")
+}
+
+#[test]
+fn a_whole_tactical_meeting_of_bakehouse_and_its_next_action_in_the_browser() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    init_demo(&db);
+    let mut pty = meet(&db);
+    up_to_triage(&mut pty);
+    // A next action for the Ingredients Buyer (its second filler, Mei Chen).
+    pty.send(ENTER);
+    pty.wait_for("What came out of it?");
+    pty.send(ENTER);
+    enter(&mut pty, "Ask the dairy for a 5 am delivery");
+    pty.wait_for("Who owns this next action?");
+    downs(&mut pty, 9);
+    pty.send(ENTER);
+    pty.wait_for("Mei Chen (Ingredients Buyer)");
+    // A project for the Circle Lead.
+    pty.send(ENTER);
+    pty.send(DOWN);
+    pty.send(ENTER);
+    enter(&mut pty, "Dairy contract renegotiated");
+    pty.wait_for("Who owns this project?");
+    pty.send(ENTER);
+    pty.wait_for("project: Dairy contract renegotiated");
+    pty.send("c");
+    pty.wait_for("did you get what you need?");
+    pty.send(ENTER);
+    pty.send(">");
+    pty.wait_for("7. Closing round");
+    pty.send(">");
+    pty.wait_for("End the meeting?");
+    pty.send("y");
+    pty.wait_for("Minutes · the meeting has ended");
+    pty.send("q");
+    pty.wait_for("t tactical");
+    // Home has Bakehouse selected; the browser opens on it. Its eighth role is the buyer.
+    pty.send(ENTER);
+    pty.wait_for("sub-circle of Riverbend");
+    downs(&mut pty, 8);
+    pty.wait_for("role in Bakehouse");
+    pty.wait_for("[ ] Ask the dairy for a 5 am delivery (Mei Chen)");
+    pty.send("q");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    assert_eq!(count(&db, "SELECT count(*) FROM meetings WHERE ended_at IS NOT NULL"), 1);
+}
+
+#[test]
+fn a_meeting_killed_mid_triage_resumes_with_everything_and_finishes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    init_demo(&db);
+    let mut pty = meet(&db);
+    up_to_triage(&mut pty);
+    pty.send(ENTER);
+    pty.send(ENTER);
+    enter(&mut pty, "Order butter from the new dairy");
+    pty.wait_for("Who owns this next action?");
+    pty.send(ENTER);
+    pty.wait_for("next action: Order butter from the new dairy");
+    let killed = Command::new("kill").args(["-KILL", &pty.pid().to_string()]).status().expect("kill");
+    assert!(killed.success());
+    pty.wait_exit();
+    drop(pty);
+
+    let mut pty = meet(&db);
+    pty.wait_for("Resumed the meeting started");
+    pty.wait_for("6. Triage");
+    pty.wait_for("next action: Order butter from the new dairy");
+    pty.send("c");
+    pty.send(ENTER);
+    pty.send(">");
+    pty.wait_for("7. Closing round");
+    pty.send("e");
+    pty.wait_for("End the meeting?");
+    pty.send("y");
+    pty.wait_for("Tired but happy");
+    pty.wait_for("Three test batches baked");
+    pty.send("q");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let actions = "SELECT count(*) FROM next_actions WHERE text = 'Order butter from the new dairy'";
+    assert_eq!(count(&db, actions), 1, "the next action is there once");
+    assert_eq!(count(&db, "SELECT count(*) FROM checklist_answers"), 5);
+    assert_eq!(count(&db, "SELECT count(*) FROM metric_values WHERE meeting_id IS NOT NULL"), 3);
+    assert_eq!(count(&db, "SELECT count(*) FROM meetings WHERE ended_at IS NULL"), 0);
+}
