@@ -296,3 +296,52 @@ fn an_overrun_shows_with_a_plus() {
         h.screen(80, 24)
     );
 }
+
+#[test]
+fn very_long_names_and_texts_are_cut_or_wrapped_never_a_crash() {
+    let mut h = Harness::demo();
+    let name = "Maximiliana ".repeat(25);
+    h.press(Char('j'))
+        .press(Char('t'))
+        .press(Char('a'))
+        .enter_text(&name);
+    h.press(Enter)
+        .press(Char('>'))
+        .press(Char('>'))
+        .press(Char('>'))
+        .press(Char('>'));
+    h.press(Char('a'))
+        .enter_text(&"Long label ".repeat(40))
+        .choose("Maximiliana");
+    assert!(
+        h.status().is_some_and(|s| s.contains("one or two words")),
+        "the gentle warning"
+    );
+    h.press(Char('>'))
+        .press(Enter)
+        .choose("Information")
+        .enter_text(&"word ".repeat(300));
+    for (w, hgt) in [(80, 24), (60, 16), (200, 50)] {
+        let screen = h.screen(w, hgt);
+        assert!(
+            screen.contains('…'),
+            "long text is cut with an ellipsis at {w}x{hgt}"
+        );
+    }
+}
+
+#[test]
+fn a_meeting_resumed_days_later_shows_its_overrun() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("rt.db");
+    {
+        let mut h = Harness::demo_file(&path);
+        h.start_tactical(BAKEHOUSE, &[]);
+    }
+    let mut h = Harness::demo_file(&path);
+    h.wait(3 * 24 * 3600);
+    h.press_n(KeyCode::Down, BAKEHOUSE).press(Char('t'));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("meeting +2d 23h"), "{screen}");
+    assert!(h.status().is_some_and(|s| s.contains("Resumed")));
+}

@@ -21,7 +21,13 @@ fn init_demo(db: &Path) {
 }
 
 fn meet(db: &Path) -> Pty {
-    Pty::spawn(db, &["meet", "tactical", "--circle", "Bakehouse"], &[], 120, 40)
+    Pty::spawn(
+        db,
+        &["meet", "tactical", "--circle", "Bakehouse"],
+        &[],
+        120,
+        40,
+    )
 }
 
 /// Types text into the open prompt and confirms it.
@@ -77,7 +83,9 @@ fn up_to_triage(pty: &mut Pty) {
 }
 
 fn count(db: &Path, sql: &str) -> i64 {
-    Connection::open(db).and_then(|c| c.query_row(sql, [], |r| r.get(0))).expect("query")
+    Connection::open(db)
+        .and_then(|c| c.query_row(sql, [], |r| r.get(0)))
+        .expect("query")
 }
 
 #[test]
@@ -124,7 +132,13 @@ fn a_whole_tactical_meeting_of_bakehouse_and_its_next_action_in_the_browser() {
     pty.send("q");
     pty.send("q");
     assert!(pty.wait_exit().success());
-    assert_eq!(count(&db, "SELECT count(*) FROM meetings WHERE ended_at IS NOT NULL"), 1);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM meetings WHERE ended_at IS NOT NULL"
+        ),
+        1
+    );
 }
 
 #[test]
@@ -140,7 +154,10 @@ fn a_meeting_killed_mid_triage_resumes_with_everything_and_finishes() {
     pty.wait_for("Who owns this next action?");
     pty.send(ENTER);
     pty.wait_for("next action: Order butter from the new dairy");
-    let killed = Command::new("kill").args(["-KILL", &pty.pid().to_string()]).status().expect("kill");
+    let killed = Command::new("kill")
+        .args(["-KILL", &pty.pid().to_string()])
+        .status()
+        .expect("kill");
     assert!(killed.success());
     pty.wait_exit();
     drop(pty);
@@ -161,9 +178,19 @@ fn a_meeting_killed_mid_triage_resumes_with_everything_and_finishes() {
     pty.send("q");
     pty.send("q");
     assert!(pty.wait_exit().success());
-    let actions = "SELECT count(*) FROM next_actions WHERE text = 'Order butter from the new dairy'";
+    let actions =
+        "SELECT count(*) FROM next_actions WHERE text = 'Order butter from the new dairy'";
     assert_eq!(count(&db, actions), 1, "the next action is there once");
     assert_eq!(count(&db, "SELECT count(*) FROM checklist_answers"), 5);
-    assert_eq!(count(&db, "SELECT count(*) FROM metric_values WHERE meeting_id IS NOT NULL"), 3);
-    assert_eq!(count(&db, "SELECT count(*) FROM meetings WHERE ended_at IS NULL"), 0);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM metric_values WHERE meeting_id IS NOT NULL"
+        ),
+        3
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM meetings WHERE ended_at IS NULL"),
+        0
+    );
 }

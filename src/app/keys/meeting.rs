@@ -1,8 +1,9 @@
 //! The meeting screens' keys: setup, each tactical step, the minutes, and modals.
 //!
-//! Owns: their binding tables. Must not import: rusqlite, tokio.
+//! Owns: their binding tables, in the order the hint bar offers them (it shows what fits,
+//! then "…"; the help overlay lists all). Must not import: rusqlite, tokio.
 
-use super::{Action, Binding, HELP, MOVE_DOWN, MOVE_UP, also, bind, quiet};
+use super::{Action, Binding, HELP, MOVE_DOWN, MOVE_UP, also, bind};
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Esc, Left, PageDown, PageUp, Right};
 
 pub const SETUP: &[Binding] = &[
@@ -76,35 +77,40 @@ const NEXT_STEP: Binding = bind(
     "step",
     "next step",
 );
-const PREVIOUS_STEP: Binding = quiet(
+const PREVIOUS_STEP: Binding = bind(
     &[Char('<'), Char(',')],
     Action::PreviousStep,
     "<",
+    "step back",
     "previous step",
 );
-const MINUTE: Binding = quiet(
+const MINUTE: Binding = bind(
     &[Char('t')],
     Action::OneMoreMinute,
     "t",
+    "+1 min",
     "one more minute for this step",
 );
-const RETRACT: Binding = quiet(
+const RETRACT: Binding = bind(
     &[Char('u')],
     Action::Retract,
     "u",
-    "take back the last entry of this step",
+    "undo",
+    "take back the last entry of this step (asks first)",
 );
-const END: Binding = quiet(
+const END: Binding = bind(
     &[Char('e')],
     Action::EndMeeting,
     "e",
+    "end",
     "end the meeting (asks first)",
 );
-const PRESENT: Binding = quiet(
+const PRESENT: Binding = bind(
     &[Char('P')],
     Action::Presentation,
     "P",
-    "presentation mode on or off",
+    "big",
+    "presentation mode: big letters for a shared screen",
 );
 const LEAVE: Binding = bind(
     &[Char('q')],
@@ -113,10 +119,11 @@ const LEAVE: Binding = bind(
     "leave",
     "leave; the meeting stays open",
 );
-const REPORTER: Binding = quiet(
+const REPORTER: Binding = bind(
     &[Char('b')],
     Action::Reporter,
     "b",
+    "reporter",
     "someone else reports (for an absent filler)",
 );
 
@@ -131,31 +138,34 @@ pub const ROUND: &[Binding] = &[
     NEXT,
     PREVIOUS,
     NEXT_STEP,
-    quiet(
+    LEAVE,
+    bind(
         &[Char('n')],
         Action::NewQuestion,
         "n",
+        "question",
         "another check-in question",
     ),
-    quiet(
+    bind(
         &[Char('s')],
         Action::Shuffle,
         "s",
+        "shuffle",
         "shuffle the speaking order",
     ),
-    quiet(
+    bind(
         &[Char('[')],
         Action::MoveEarlier,
         "[ ]",
+        "reorder",
         "move the speaker earlier or later",
     ),
     also(&[Char(']')], Action::MoveLater),
-    PREVIOUS_STEP,
     MINUTE,
     RETRACT,
+    PREVIOUS_STEP,
     END,
     PRESENT,
-    LEAVE,
     HELP,
 ];
 
@@ -177,13 +187,13 @@ pub const CHECKLIST: &[Binding] = &[
     NEXT,
     PREVIOUS,
     NEXT_STEP,
+    LEAVE,
     REPORTER,
-    PREVIOUS_STEP,
     MINUTE,
     RETRACT,
+    PREVIOUS_STEP,
     END,
     PRESENT,
-    LEAVE,
     HELP,
 ];
 
@@ -198,13 +208,13 @@ pub const METRICS: &[Binding] = &[
     NEXT,
     PREVIOUS,
     NEXT_STEP,
+    LEAVE,
     REPORTER,
-    PREVIOUS_STEP,
     MINUTE,
     RETRACT,
+    PREVIOUS_STEP,
     END,
     PRESENT,
-    LEAVE,
     HELP,
 ];
 
@@ -223,28 +233,30 @@ pub const PROGRESS: &[Binding] = &[
         "no updates",
         "no updates",
     ),
-    quiet(
-        &[Char('d')],
-        Action::MarkDone,
-        "d",
-        "the project is done (with an update)",
-    ),
-    quiet(
-        &[Char('w')],
-        Action::MarkWaiting,
-        "w",
-        "the project is waiting (with an update)",
-    ),
     NEXT,
     PREVIOUS,
     NEXT_STEP,
+    LEAVE,
+    bind(
+        &[Char('d')],
+        Action::MarkDone,
+        "d",
+        "done",
+        "the project is done (with an update)",
+    ),
+    bind(
+        &[Char('w')],
+        Action::MarkWaiting,
+        "w",
+        "waiting",
+        "the project is waiting (with an update)",
+    ),
     REPORTER,
-    PREVIOUS_STEP,
     MINUTE,
     RETRACT,
+    PREVIOUS_STEP,
     END,
     PRESENT,
-    LEAVE,
     HELP,
 ];
 
@@ -266,25 +278,27 @@ pub const AGENDA: &[Binding] = &[
     NEXT,
     PREVIOUS,
     NEXT_STEP,
-    quiet(
+    LEAVE,
+    bind(
         &[Char('[')],
         Action::MoveEarlier,
         "[ ]",
+        "reorder",
         "move the item earlier or later",
     ),
     also(&[Char(']')], Action::MoveLater),
-    quiet(
+    bind(
         &[Char('x')],
         Action::DeleteItem,
         "x",
-        "remove the item from the agenda",
+        "remove",
+        "remove the item from the agenda (asks first)",
     ),
-    PREVIOUS_STEP,
     MINUTE,
     RETRACT,
+    PREVIOUS_STEP,
     END,
     PRESENT,
-    LEAVE,
     HELP,
 ];
 
@@ -306,13 +320,19 @@ pub const TRIAGE: &[Binding] = &[
     NEXT,
     PREVIOUS,
     NEXT_STEP,
-    quiet(&[Char('a')], Action::AddItem, "a", "add an agenda item"),
-    PREVIOUS_STEP,
+    LEAVE,
+    bind(
+        &[Char('a')],
+        Action::AddItem,
+        "a",
+        "add item",
+        "add an agenda item",
+    ),
     MINUTE,
     RETRACT,
+    PREVIOUS_STEP,
     END,
     PRESENT,
-    LEAVE,
     HELP,
 ];
 

@@ -182,12 +182,15 @@ pub fn seconds_left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
     (deadline - now).num_seconds()
 }
 
-/// "12:05" left, or "+3:10" overrun; hours shown when there are any.
+/// "12:05" left, or "+3:10" overrun; hours shown when there are any, and days and hours
+/// from a day on ("+2d 23h", as for a meeting resumed days later).
 pub fn format_countdown(seconds: i64) -> String {
     let sign = if seconds < 0 { "+" } else { "" };
     let s = seconds.unsigned_abs();
-    let (h, m, s) = (s / 3600, (s / 60) % 60, s % 60);
-    if h > 0 {
+    let (d, h, m, s) = (s / 86_400, (s / 3600) % 24, (s / 60) % 60, s % 60);
+    if d > 0 {
+        format!("{sign}{d}d {h:02}h")
+    } else if h > 0 {
         format!("{sign}{h}:{m:02}:{s:02}")
     } else {
         format!("{sign}{m}:{s:02}")
@@ -232,7 +235,8 @@ mod tests {
     fn countdowns_show_overrun_with_a_plus() {
         assert_eq!(format_countdown(725), "12:05");
         assert_eq!(format_countdown(-190), "+3:10");
-        assert_eq!(format_countdown(3 * 86_400 + 61), "72:01:01");
+        assert_eq!(format_countdown(3 * 3600 + 61), "3:01:01");
+        assert_eq!(format_countdown(-(2 * 86_400 + 23 * 3600 + 59)), "+2d 23h");
         assert_eq!(format_countdown(0), "0:00");
     }
 }

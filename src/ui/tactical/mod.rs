@@ -198,7 +198,12 @@ fn draw_presentation_header(
     ])
     .areas(area);
     // Who has the floor, shortened to one name: the big letters hold about 20 characters.
-    let who = speaker.split([',', '(']).next().unwrap_or("").trim().to_string();
+    let who = speaker
+        .split([',', '('])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string();
     let mut lines = vec![Line::raw(state.step.short().to_string())];
     if !who.is_empty() && state.step != Step::Agenda {
         lines.push(Line::raw(fit(&who, 40)));
