@@ -411,7 +411,7 @@ fn triage(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation, n
             let outputs = if item.outputs.is_empty() {
                 String::new()
             } else {
-                format!("  ({} outputs)", item.outputs.len())
+                format!("  ({})", plural(item.outputs.len(), "output"))
             };
             let style = if item.closed.is_some() {
                 theme::muted()

@@ -513,8 +513,8 @@ fn each_triage_item_gets_its_share_of_the_remaining_time() {
     assert_eq!(m.current_item(), Some(a));
     assert_eq!(
         m.item_deadline(),
-        Some(t0() + Duration::minutes(40)),
-        "40 minutes left, 2 items: 20 each"
+        Some(t0() + Duration::minutes(37)),
+        "40 minutes left less 6 for the closing round, 2 items: 17 each"
     );
 }
 
