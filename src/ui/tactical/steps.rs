@@ -10,8 +10,8 @@ use super::super::theme;
 use super::super::view::TacticalScreen;
 use super::super::wrap::{fit, plural, wrap};
 use super::countdown;
-use crate::domain::Organisation;
 use crate::domain::meeting::tactical::{Step, Tactical};
+use crate::domain::{Organisation, RoleId};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -142,44 +142,81 @@ fn with_reporter(
     }
 }
 
+/// The group column of a review row: "Role (fillers)" on the first row of each role's
+/// group, blank below it, so the rows read as grouped by role and filler.
+fn group_cell(
+    org: &Organisation,
+    role_of: &dyn Fn(usize) -> Option<RoleId>,
+    i: usize,
+    width: usize,
+) -> Span<'static> {
+    let role = role_of(i);
+    if i > 0 && role_of(i - 1) == role {
+        return Span::raw(" ".repeat(width));
+    }
+    let text = role.and_then(|r| org.role(r)).map_or("?".to_string(), |r| {
+        let who: Vec<&str> = org
+            .fillers_of(r.id)
+            .map(|a| org.person_name(a.person))
+            .collect();
+        if who.is_empty() {
+            r.name.clone()
+        } else {
+            format!("{} ({})", r.name, who.join(", "))
+        }
+    });
+    Span::styled(
+        format!("{:<width$}", fit(&text, width.saturating_sub(1))),
+        theme::heading(),
+    )
+}
+
 fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
     let state = &screen.state;
     if state.checklist.is_empty() {
-        return empty(
-            frame,
-            area,
-            "Checklist",
-            "No checklist items are due for this circle. > goes to the metrics.",
-        );
+        let message = "No checklist items are due for this circle. > goes to the metrics.";
+        return empty(frame, area, "Checklist", message);
     }
     let area = with_reporter(frame, area, screen, org);
-    let done = state.answers.len();
-    let title = format!("Checklist · {done} of {} answered", state.checklist.len());
+    let title = format!(
+        "Checklist · {} of {} answered",
+        state.answers.len(),
+        state.checklist.len()
+    );
+    let role_of = |i: usize| {
+        state
+            .checklist
+            .get(i)
+            .and_then(|&c| org.checklist_item(c))
+            .map(|c| c.role)
+    };
+    let at = state.cursor(Step::Checklist);
     list::draw(
         frame,
         area,
         block(title),
         state.checklist.len(),
-        state.cursor(Step::Checklist),
+        at,
         |i, width| {
             let id = state.checklist[i];
             let Some(item) = org.checklist_item(id) else {
                 return Line::raw("?");
             };
-            let role = org.role(item.role).map_or("?", |r| r.name.as_str());
             let answer = match state.answer_for(id) {
-                Some(a) if a.checked => Span::styled(" ✓ check    ", theme::info()),
-                Some(_) => Span::styled(" ✗ no check ", theme::error()),
-                None => Span::styled(" · ...      ", theme::muted()),
+                Some(a) if a.checked => Span::styled("✓ check    ", theme::info()),
+                Some(_) => Span::styled("✗ no check ", theme::error()),
+                None => Span::styled("· ...      ", theme::muted()),
             };
             let marks: Vec<&str> = org
                 .marks_of(id)
                 .map(|m| if m.checked { "✓" } else { "✗" })
                 .collect();
             let history = marks[marks.len().saturating_sub(HISTORY)..].join("");
-            let text = format!("{} — {role} ({})", item.text, item.frequency);
-            let room = width.saturating_sub(12 + HISTORY + 2);
+            let group = group_cell(org, &role_of, i, width / 3);
+            let room = width.saturating_sub(width / 3 + 11 + HISTORY + 2);
+            let text = format!("{} ({})", item.text, item.frequency);
             Line::from(vec![
+                group,
                 answer,
                 Span::raw(fit(&text, room)),
                 Span::styled(format!("  {history}"), theme::muted()),
@@ -204,6 +241,13 @@ fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organis
         state.reports.len(),
         state.metrics.len()
     );
+    let role_of = |i: usize| {
+        state
+            .metrics
+            .get(i)
+            .and_then(|&m| org.metric(m))
+            .map(|m| m.role)
+    };
     list::draw(
         frame,
         area,
@@ -216,26 +260,25 @@ fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organis
                 return Line::raw("?");
             };
             let unit = metric.unit.as_deref().unwrap_or("");
-            let role = org.role(metric.role).map_or("?", |r| r.name.as_str());
             let values: Vec<f64> = org.values_of(id).map(|v| v.value).collect();
             let recent = &values[values.len().saturating_sub(HISTORY)..];
             let reported = match state.report_for(id) {
-                Some(r) => Span::styled(
-                    format!(" {} {unit} ", format_number(r.value)),
-                    theme::info(),
-                ),
-                None => Span::styled(" ... ", theme::muted()),
+                Some(r) => {
+                    Span::styled(format!("{} {unit} ", format_number(r.value)), theme::info())
+                }
+                None => Span::styled("... ", theme::muted()),
             };
             let last = recent
                 .last()
                 .map_or(String::new(), |v| format!(" last {}", format_number(*v)));
             let spark = format!(" {}{last}", sparkline(recent));
-            let name = format!("{} — {role}", metric.name);
-            let room =
-                width.saturating_sub(spark.chars().count() + reported.content.chars().count() + 1);
+            let group = group_cell(org, &role_of, i, width / 3);
+            let used = width / 3 + spark.chars().count() + reported.content.chars().count();
+            let name = fit(&metric.name, width.saturating_sub(used));
             Line::from(vec![
+                group,
                 reported,
-                Span::raw(fit(&name, room)),
+                Span::raw(name),
                 Span::styled(spark, theme::heading()),
             ])
         },
@@ -258,6 +301,13 @@ fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organi
         state.updates.len(),
         state.projects.len()
     );
+    let role_of = |i: usize| {
+        state
+            .projects
+            .get(i)
+            .and_then(|&p| org.project(p))
+            .map(|p| p.role)
+    };
     list::draw(
         frame,
         area,
@@ -269,27 +319,23 @@ fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organi
             let Some(project) = org.project(id) else {
                 return Line::raw("?");
             };
-            let role = org.role(project.role).map_or("?", |r| r.name.as_str());
             let (mark, style) = match state.update_for(id) {
-                Some(u) => (
-                    match &u.update {
-                        Some(text) => format!(" ✓ {text}"),
-                        None => " ✓ no updates".into(),
-                    } + &if u.status != u.status_before {
+                Some(u) => {
+                    let text = u.update.as_deref().unwrap_or("no updates");
+                    let status = if u.status != u.status_before {
                         format!(" → {}", u.status)
                     } else {
                         String::new()
-                    },
-                    theme::info(),
-                ),
+                    };
+                    (format!(" ✓ {text}{status}"), theme::info())
+                }
                 None => (" ...".into(), theme::muted()),
             };
-            let text = format!("{} — {role}", project.title);
-            let half = width / 2;
-            Line::from(vec![
-                Span::raw(fit(&text, half)),
-                Span::styled(fit(&mark, width - half.min(width)), style),
-            ])
+            let group = group_cell(org, &role_of, i, width / 3);
+            let rest = width.saturating_sub(width / 3);
+            let title = fit(&project.title, rest / 2);
+            let mark = fit(&mark, rest.saturating_sub(title.chars().count()));
+            Line::from(vec![group, Span::raw(title), Span::styled(mark, style)])
         },
     );
 }
