@@ -11,7 +11,7 @@ use super::tactical_entries::{describe_entry, offer_tensions, shuffle};
 use crate::domain::meeting::OutputKind;
 use crate::domain::meeting::period_just_ended;
 use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
-use crate::domain::{Organisation, ProjectStatus, RoleId};
+use crate::domain::{Organisation, ProjectStatus};
 use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
 use std::sync::Arc;
 
@@ -76,36 +76,14 @@ pub(super) fn org(app: &App) -> Option<Arc<Organisation>> {
     app.view.org.clone()
 }
 
-/// The role that owns the item under the cursor of a review step.
-fn item_role(state: &Tactical, org: &Organisation) -> Option<RoleId> {
-    let i = state.cursor(state.step);
-    match state.step {
-        Step::Checklist => state
-            .checklist
-            .get(i)
-            .and_then(|&c| org.checklist_item(c))
-            .map(|c| c.role),
-        Step::Metrics => state
-            .metrics
-            .get(i)
-            .and_then(|&m| org.metric(m))
-            .map(|m| m.role),
-        Step::Progress => state
-            .projects
-            .get(i)
-            .and_then(|&p| org.project(p))
-            .map(|p| p.role),
-        _ => None,
-    }
-}
-
 /// Who reports for the current item: the one chosen with `b`, else the first present filler
 /// of its role, else nobody named (the facilitator's record).
 pub fn reporter(screen: &TacticalScreen, org: &Organisation) -> Option<usize> {
     if screen.reporter.is_some() {
         return screen.reporter;
     }
-    let role = item_role(&screen.state, org)?;
+    let state = &screen.state;
+    let role = state.review_role(org, state.step, state.cursor(state.step))?;
     let fillers: Vec<_> = org.fillers_of(role).map(|a| a.person).collect();
     screen.state.present().find(|&i| {
         screen.state.attendees[i]

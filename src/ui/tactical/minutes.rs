@@ -178,12 +178,7 @@ pub fn minutes_lines(state: &Tactical, org: &Organisation, width: usize) -> Vec<
             theme::strong(),
         );
         for (_, o) in &item.outputs {
-            let owner = match (o.role.and_then(|r| org.role(r)), o.person) {
-                (Some(role), Some(p)) => format!(" — {} ({})", org.person_name(p), role.name),
-                (Some(role), None) => format!(" — {}", role.name),
-                (None, Some(p)) => format!(" — {} (individual action)", org.person_name(p)),
-                (None, None) => String::new(),
-            };
+            let owner = super::output_owner(org, o);
             doc.bullet(&format!("{}: {}{owner}", o.kind.label(), o.text));
         }
     }
@@ -194,13 +189,8 @@ pub fn minutes_lines(state: &Tactical, org: &Organisation, width: usize) -> Vec<
 fn round(doc: &mut Doc, state: &Tactical, step: Step) {
     doc.heading(step.title());
     for &who in &state.order {
-        let floor = state
-            .floor
-            .iter()
-            .find(|(s, a, _)| *s == step && *a == who)
-            .map_or(String::new(), |(_, _, secs)| {
-                format!(" ({}:{:02})", secs / 60, secs % 60)
-            });
+        let floor =
+            super::floor_time(state, step, who).map_or(String::new(), |t| format!(" ({t})"));
         let note = state
             .note_for(step, who)
             .map_or(String::new(), |n| format!(": {}", n.text));

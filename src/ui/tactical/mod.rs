@@ -79,6 +79,23 @@ fn countdown(deadline: DateTime<Utc>, now: DateTime<Utc>) -> Span<'static> {
     Span::styled(format_countdown(left), style)
 }
 
+/// " — Person (Role)" for an output's owner, or nothing for information.
+pub fn output_owner(org: &Organisation, output: &crate::domain::meeting::Output) -> String {
+    match (output.role.and_then(|r| org.role(r)), output.person) {
+        (Some(role), Some(p)) => format!(" — {} ({})", org.person_name(p), role.name),
+        (Some(role), None) => format!(" — {}", role.name),
+        (None, Some(p)) => format!(" — {} (individual action)", org.person_name(p)),
+        (None, None) => String::new(),
+    }
+}
+
+/// "1:05" of floor time, or nothing if the attendee did not speak in the round.
+pub fn floor_time(state: &Tactical, step: Step, attendee: usize) -> Option<String> {
+    state
+        .floor_of(step, attendee)
+        .map(|secs| format!("{}:{:02}", secs / 60, secs % 60))
+}
+
 /// Who has the floor now and who is next, in words that fit the step.
 pub fn now_and_next(state: &Tactical, org: &Organisation) -> (String, String) {
     let at = state.cursor(state.step);
@@ -97,24 +114,7 @@ pub fn now_and_next(state: &Tactical, org: &Organisation) -> (String, String) {
             format!("{} ({})", who.join(", "), role.name)
         }
     };
-    let role_at = |i: usize| match state.step {
-        Step::Checklist => state
-            .checklist
-            .get(i)
-            .and_then(|&c| org.checklist_item(c))
-            .map(|c| c.role),
-        Step::Metrics => state
-            .metrics
-            .get(i)
-            .and_then(|&m| org.metric(m))
-            .map(|m| m.role),
-        Step::Progress => state
-            .projects
-            .get(i)
-            .and_then(|&p| org.project(p))
-            .map(|p| p.role),
-        _ => None,
-    };
+    let role_at = |i: usize| state.review_role(org, state.step, i);
     match state.step {
         Step::CheckIn | Step::Closing => (
             name(state.order.get(at).copied()),

@@ -96,13 +96,8 @@ fn round(frame: &mut Frame, area: Rect, state: &Tactical) {
         at,
         |i, width| {
             let who = state.order[i];
-            let floor = state
-                .floor
-                .iter()
-                .find(|(s, a, _)| *s == step && *a == who)
-                .map_or(String::new(), |(_, _, secs)| {
-                    format!("  {}:{:02}", secs / 60, secs % 60)
-                });
+            let floor =
+                super::floor_time(state, step, who).map_or(String::new(), |t| format!("  {t}"));
             let note = state
                 .note_for(step, who)
                 .map_or(String::new(), |n| format!("  “{}”", n.text));
@@ -183,13 +178,7 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
         state.answers.len(),
         state.checklist.len()
     );
-    let role_of = |i: usize| {
-        state
-            .checklist
-            .get(i)
-            .and_then(|&c| org.checklist_item(c))
-            .map(|c| c.role)
-    };
+    let role_of = |i: usize| state.review_role(org, Step::Checklist, i);
     let at = state.cursor(Step::Checklist);
     list::draw(
         frame,
@@ -241,13 +230,7 @@ fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organis
         state.reports.len(),
         state.metrics.len()
     );
-    let role_of = |i: usize| {
-        state
-            .metrics
-            .get(i)
-            .and_then(|&m| org.metric(m))
-            .map(|m| m.role)
-    };
+    let role_of = |i: usize| state.review_role(org, Step::Metrics, i);
     list::draw(
         frame,
         area,
@@ -301,13 +284,7 @@ fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organi
         state.updates.len(),
         state.projects.len()
     );
-    let role_of = |i: usize| {
-        state
-            .projects
-            .get(i)
-            .and_then(|&p| org.project(p))
-            .map(|p| p.role)
-    };
+    let role_of = |i: usize| state.review_role(org, Step::Progress, i);
     list::draw(
         frame,
         area,
@@ -422,12 +399,7 @@ fn triage(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation, n
     }
     let width = usize::from(current.width.saturating_sub(2));
     for (_, output) in &item.outputs {
-        let owner = match (output.role.and_then(|r| org.role(r)), output.person) {
-            (Some(role), Some(p)) => format!(" — {} ({})", org.person_name(p), role.name),
-            (Some(role), None) => format!(" — {}", role.name),
-            (None, Some(p)) => format!(" — {} (individual action)", org.person_name(p)),
-            (None, None) => String::new(),
-        };
+        let owner = super::output_owner(org, output);
         for l in wrap(
             &format!("{}: {}{owner}", output.kind.label(), output.text),
             width,

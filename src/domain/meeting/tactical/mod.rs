@@ -15,7 +15,7 @@ pub use events::{Event, Recorded, Refusal};
 
 use super::{Attendee, Output};
 use crate::domain::ids::*;
-use crate::domain::org::ProjectStatus;
+use crate::domain::org::{Organisation, ProjectStatus};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -369,6 +369,37 @@ impl Tactical {
             .iter()
             .rev()
             .find(|n| n.step == step && n.attendee == attendee)
+    }
+
+    /// The role owning the review item at `index` of a review step (checklist, metrics,
+    /// progress); `None` for other steps or an index out of range.
+    pub fn review_role(&self, org: &Organisation, step: Step, index: usize) -> Option<RoleId> {
+        match step {
+            Step::Checklist => self
+                .checklist
+                .get(index)
+                .and_then(|&c| org.checklist_item(c))
+                .map(|c| c.role),
+            Step::Metrics => self
+                .metrics
+                .get(index)
+                .and_then(|&m| org.metric(m))
+                .map(|m| m.role),
+            Step::Progress => self
+                .projects
+                .get(index)
+                .and_then(|&p| org.project(p))
+                .map(|p| p.role),
+            _ => None,
+        }
+    }
+
+    /// Seconds `attendee` held the floor in a round, if they spoke.
+    pub fn floor_of(&self, step: Step, attendee: usize) -> Option<i64> {
+        self.floor
+            .iter()
+            .find(|(s, a, _)| *s == step && *a == attendee)
+            .map(|(_, _, secs)| *secs)
     }
 
     /// The most recent entry of the current step that a retraction would take back.
