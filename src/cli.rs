@@ -5,6 +5,7 @@
 
 use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
+use crate::export::Format;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -33,6 +34,9 @@ pub enum Command {
     },
     /// Print the organisation as an indented tree (read-only)
     Org,
+    /// Write minutes to a file (or standard output with -o -)
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Open a circle's meeting full screen: resumes its unfinished one, or sets up a new one
     Meet {
         /// tactical or governance
@@ -54,4 +58,32 @@ pub struct InitArgs {
     /// The rule set of a new empty organisation: holacracy-5.0 (default) or holacracy-4.1
     #[arg(long, value_name = "RULES", requires = "name")]
     pub rule_set: Option<RuleSet>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A meeting's minutes, by id or the last one: md, html, json or eml
+    Minutes(MinutesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MinutesArgs {
+    /// The meeting's number
+    #[arg(conflicts_with = "last")]
+    pub id: Option<i64>,
+    /// The most recent ended meeting
+    #[arg(long)]
+    pub last: bool,
+    /// With --last: of this circle
+    #[arg(long, value_name = "NAME", requires = "last")]
+    pub circle: Option<String>,
+    /// md, html, json or eml
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Format,
+    /// Where to write; - for standard output [default: a file named by date, circle and kind]
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
 }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod data;
 pub mod domain;
+pub mod export;
 pub mod logging;
 pub mod store;
 pub mod ui;

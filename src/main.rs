@@ -4,8 +4,10 @@
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use roundtable::app::{self, App, ExitReason, setup};
-use roundtable::cli::{Cli, Command};
+use roundtable::cli::{Cli, Command, ExportCommand};
+use roundtable::domain::MeetingId;
 use roundtable::domain::outline::outline;
+use roundtable::export;
 use roundtable::store::Store;
 use roundtable::{domain::RuleSet, logging};
 use std::io::Write;
@@ -35,6 +37,23 @@ fn database_path(cli: &Cli) -> Result<PathBuf> {
     Ok(dirs.data_dir().join("roundtable.db"))
 }
 
+/// Writes an export to standard output (`-o -`), to `output`, or to `default_name` here.
+fn write_output(
+    text: &str,
+    output: Option<PathBuf>,
+    default_name: &str,
+    force: bool,
+) -> Result<ExitCode> {
+    let path = output.unwrap_or_else(|| PathBuf::from(default_name));
+    if path.as_os_str() == "-" {
+        std::io::stdout().write_all(text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    export::file::write_atomic(&path, text.as_bytes(), force)?;
+    println!("Wrote {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs the full-screen program until it ends.
 fn full_screen(mut app: App) -> Result<ExitCode> {
     tracing::info!("full screen");
@@ -53,6 +72,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open(&db)?;
             logging::init(&db);
             full_screen(App::new(store)?)
+        }
+        Some(Command::Export(ExportCommand::Minutes(args))) => {
+            let store = Store::open_read_only(&db)?;
+            let id = match (args.id, args.last) {
+                (Some(id), false) => MeetingId(id),
+                (None, true) => app::minutes::last(&store, args.circle.as_deref())
+                    .map_err(anyhow::Error::msg)?,
+                _ => bail!(
+                    "say which meeting: its number, or --last (with --circle NAME for one circle)"
+                ),
+            };
+            let minutes = app::minutes::load(&store, id).map_err(anyhow::Error::msg)?;
+            let text = export::minutes(&minutes, args.format, chrono::Local::now().fixed_offset());
+            write_output(
+                &text,
+                args.output,
+                &export::minutes_file_name(&minutes, args.format),
+                args.force,
+            )
         }
         Some(Command::Meet { kind, circle }) => {
             let store = Store::open(&db)?;

@@ -6,6 +6,7 @@
 
 pub mod keys;
 mod meeting_setup;
+pub mod minutes;
 mod modal;
 mod run;
 mod screens;

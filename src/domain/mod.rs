@@ -6,6 +6,7 @@
 
 pub mod ids;
 pub mod meeting;
+pub mod minutes;
 pub mod org;
 pub mod orgfile;
 pub mod outline;

@@ -1,7 +1,10 @@
 //! Cleaning of text that comes from a person (typed or read from a file).
 //!
 //! Owns: the rule that no control character and no bidirectional override reaches the store.
-//! Must not import: anything outside `std`.
+//! Also: wrapping text to a width (by display width, wide characters counting double) and
+//! writing numbers as people do. Must not import: anything outside `std` and `unicode-width`.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Characters that reorder text on screen (bidi embeddings, overrides and isolates) and
 /// invisible marks that could hide them.
@@ -48,6 +51,58 @@ pub fn clean_text(input: &str) -> String {
         lines.pop();
     }
     lines.join("\n")
+}
+
+/// A number as a person writes it: no trailing zeros, at most two decimals.
+pub fn format_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.to_string()
+    }
+}
+
+/// Greedy word wrap of `text` into lines of at most `width` columns, the first starting with
+/// `first` and the rest with `rest`. Words longer than a line are cut. A width too narrow
+/// for the prefixes still gives one word per line rather than nothing.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let room = width.saturating_sub(line.width());
+        let needed = word.width() + usize::from(!empty);
+        if !empty && needed > room {
+            lines.push(std::mem::replace(&mut line, rest.to_string()));
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        let avail = width.saturating_sub(line.width()).max(1);
+        if word.width() > avail && empty {
+            // A word longer than the line: cut it into pieces that fit.
+            let mut used = 0;
+            for c in word.chars() {
+                let w = c.width().unwrap_or(0);
+                if used > 0 && line.width() + w > width {
+                    lines.push(std::mem::replace(&mut line, rest.to_string()));
+                    used = 0;
+                }
+                line.push(c);
+                used += w;
+            }
+        } else {
+            line.push_str(word);
+        }
+        empty = false;
+    }
+    if !empty || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 #[cfg(test)]

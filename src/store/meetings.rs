@@ -22,6 +22,16 @@ pub struct OpenMeeting {
     pub started_at: DateTime<Utc>,
 }
 
+/// A meeting as the list of past meetings shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingRow {
+    pub id: MeetingId,
+    pub circle: CircleId,
+    pub kind: MeetingKind,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
 fn to_json<E: Serialize>(event: &E) -> Result<String, StoreError> {
     serde_json::to_string(event)
         .map_err(|e| StoreError::Invalid(format!("event not serialisable: {e}")))
@@ -114,6 +124,54 @@ impl Store {
                     circle,
                     kind,
                     started_at,
+                })
+            })
+            .collect())
+    }
+
+    /// Every meeting, newest first.
+    pub fn meetings(&self) -> Result<Vec<MeetingRow>, StoreError> {
+        self.meeting_rows("SELECT id, circle_id, kind, started_at, ended_at FROM meetings ORDER BY started_at DESC, id DESC", [])
+    }
+
+    /// One meeting.
+    pub fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError> {
+        let rows = self.meeting_rows(
+            "SELECT id, circle_id, kind, started_at, ended_at FROM meetings WHERE id = ?1",
+            [id.0],
+        )?;
+        Ok(rows.into_iter().next())
+    }
+
+    fn meeting_rows<P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+    ) -> Result<Vec<MeetingRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt
+            .query_map(params, |r| {
+                let kind: String = r.get(2)?;
+                Ok((MeetingId(r.get(0)?), r.get(1)?, kind, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<
+                Vec<(
+                    MeetingId,
+                    CircleId,
+                    String,
+                    DateTime<Utc>,
+                    Option<DateTime<Utc>>,
+                )>,
+            >>()?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, circle, kind, started_at, ended_at)| {
+                MeetingKind::from_id(&kind).map(|kind| MeetingRow {
+                    id,
+                    circle,
+                    kind,
+                    started_at,
+                    ended_at,
                 })
             })
             .collect())

@@ -10,7 +10,7 @@ mod org;
 mod schema;
 mod sql_types;
 
-pub use meetings::OpenMeeting;
+pub use meetings::{MeetingRow, OpenMeeting};
 pub use open::StoreError;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

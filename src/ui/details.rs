@@ -12,16 +12,7 @@ use ratatui::text::{Line, Span};
 /// How many recent values of a metric are shown.
 const RECENT_VALUES: usize = 8;
 
-/// A number as a person writes it: no trailing zeros, at most two decimals.
-pub fn format_number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".into()
-    } else {
-        text.to_string()
-    }
-}
+pub use crate::domain::text::format_number;
 
 /// A row of block characters, one per value, scaled between the smallest and largest.
 pub fn sparkline(values: &[f64]) -> String {

@@ -2,48 +2,8 @@
 //!
 //! Owns: breaking one text into lines that fit a width. Must not import: rusqlite, tokio.
 
+pub use crate::domain::text::wrap;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-/// Greedy word wrap of `text` into lines of at most `width` columns, the first starting with
-/// `first` and the rest with `rest`. Words longer than a line are cut. A width too narrow
-/// for the prefixes still gives one word per line rather than nothing.
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = first.to_string();
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        let room = width.saturating_sub(line.width());
-        let needed = word.width() + usize::from(!empty);
-        if !empty && needed > room {
-            lines.push(std::mem::replace(&mut line, rest.to_string()));
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        let avail = width.saturating_sub(line.width()).max(1);
-        if word.width() > avail && empty {
-            // A word longer than the line: cut it into pieces that fit.
-            let mut used = 0;
-            for c in word.chars() {
-                let w = c.width().unwrap_or(0);
-                if used > 0 && line.width() + w > width {
-                    lines.push(std::mem::replace(&mut line, rest.to_string()));
-                    used = 0;
-                }
-                line.push(c);
-                used += w;
-            }
-        } else {
-            line.push_str(word);
-        }
-        empty = false;
-    }
-    if !empty || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
 
 /// "1 role", "3 roles": a count with its noun.
 pub fn plural(count: usize, noun: &str) -> String {

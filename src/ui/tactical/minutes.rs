@@ -1,6 +1,6 @@
-//! The minutes of an ended tactical meeting: everything recorded, scrollable.
+//! The minutes screen of an ended meeting: the `Minutes` model as scrollable text.
 //!
-//! Owns: the minutes' text as a pure function of the meeting and the organisation's names.
+//! Owns: the minutes' on-screen layout (exports have their own, in `export`).
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use super::super::details::format_number;
@@ -8,7 +8,7 @@ use super::super::theme;
 use super::super::view::TacticalScreen;
 use super::super::wrap::wrap;
 use crate::domain::Organisation;
-use crate::domain::meeting::tactical::{Step, Tactical};
+use crate::domain::minutes::{Minutes, Turn};
 use chrono::Local;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -40,162 +40,152 @@ impl Doc {
         }
     }
 
-    fn none(&mut self, text: &str) {
-        self.lines
-            .push(Line::styled(format!("  {text}"), theme::muted()));
+    fn bullets(&mut self, title: &str, items: Vec<String>, none: &str) {
+        self.heading(title);
+        if items.is_empty() {
+            self.lines
+                .push(Line::styled(format!("  {none}"), theme::muted()));
+        }
+        for item in items {
+            self.bullet(&item);
+        }
+    }
+
+    fn round(&mut self, title: &str, turns: &[Turn]) {
+        let items = turns
+            .iter()
+            .map(|t| {
+                let floor = t
+                    .seconds
+                    .map_or(String::new(), |s| format!(" ({}:{:02})", s / 60, s % 60));
+                let note = t.note.as_ref().map_or(String::new(), |n| format!(": {n}"));
+                format!("{}{floor}{note}", t.name)
+            })
+            .collect();
+        self.bullets(title, items, "nobody spoke");
     }
 }
 
-/// " (reported by Name)" when someone who does not fill the role reported for it.
-fn by(
-    state: &Tactical,
-    org: &Organisation,
-    role: Option<crate::domain::RoleId>,
-    reporter: Option<usize>,
-) -> String {
-    let Some(r) = reporter else {
-        return String::new();
-    };
-    let fills = |role| {
-        org.fillers_of(role)
-            .any(|a| Some(a.person) == state.attendees.get(r).and_then(|x| x.person))
-    };
-    if role.is_some_and(fills) {
-        String::new()
-    } else {
-        format!(" (reported by {})", state.name_of(r))
-    }
+fn by(reported_by: &Option<String>) -> String {
+    reported_by
+        .as_ref()
+        .map_or(String::new(), |r| format!(" (reported by {r})"))
 }
 
-/// Everything the meeting recorded, wrapped to `width`.
-pub fn minutes_lines(state: &Tactical, org: &Organisation, width: usize) -> Vec<Line<'static>> {
+/// The minutes, wrapped to `width`.
+pub fn minutes_lines(m: &Minutes, width: usize) -> Vec<Line<'static>> {
     let mut doc = Doc {
         width,
         lines: Vec::new(),
     };
-    let circle = org.circle(state.circle).map_or("?", |c| c.name.as_str());
-    doc.text(&format!("Tactical meeting of {circle}"), theme::strong());
-    let start = state.started_at.with_timezone(&Local);
-    let end = state
+    doc.text(
+        &format!("Tactical meeting of {}", m.circle),
+        theme::strong(),
+    );
+    let start = m.started_at.with_timezone(&Local);
+    let end = m
         .ended_at
         .map(|e| e.with_timezone(&Local).format("%H:%M").to_string())
         .unwrap_or_default();
+    let when = format!(
+        "{} · {}–{end}",
+        start.format("%A %-d %B %Y"),
+        start.format("%H:%M")
+    );
     doc.text(
         &format!(
-            "{} · {}–{end} · planned {} minutes · {}",
-            start.format("%A %-d %B %Y"),
-            start.format("%H:%M"),
-            state.planned_minutes,
-            org.rule_set()
+            "{when} · planned {} minutes · {}",
+            m.planned_minutes, m.rule_set
         ),
         theme::muted(),
     );
-    let name = |i: Option<usize>| i.map_or("—".to_string(), |i| state.name_of(i).to_string());
+    let dash = |n: &Option<String>| n.clone().unwrap_or_else(|| "—".into());
     doc.text(
         &format!(
             "Facilitator {} · Secretary {}",
-            name(state.facilitator),
-            name(state.secretary)
+            dash(&m.facilitator),
+            dash(&m.secretary)
         ),
         Style::new(),
     );
-    let (present, absent): (Vec<_>, Vec<_>) = state.attendees.iter().partition(|a| a.present);
-    let names = |v: Vec<&crate::domain::meeting::Attendee>| {
-        v.iter()
-            .map(|a| a.name.as_str())
+    let names = |people: &[crate::domain::minutes::Person]| {
+        people
+            .iter()
+            .map(|p| p.name.as_str())
             .collect::<Vec<_>>()
             .join(", ")
     };
-    doc.text(&format!("Present: {}", names(present)), Style::new());
-    if !absent.is_empty() {
-        doc.text(&format!("Absent: {}", names(absent)), Style::new());
+    doc.text(&format!("Present: {}", names(&m.attendees)), Style::new());
+    if !m.absentees.is_empty() {
+        doc.text(&format!("Absent: {}", names(&m.absentees)), Style::new());
     }
-    round(&mut doc, state, Step::CheckIn);
-    doc.heading(Step::Checklist.title());
-    if state.answers.is_empty() {
-        doc.none("nothing answered");
-    }
-    for a in &state.answers {
-        let item = org.checklist_item(a.item);
-        let text = item.map_or("?", |c| c.text.as_str());
-        let mark = if a.checked { "check" } else { "no check" };
-        let by = by(state, org, item.map(|c| c.role), a.reporter);
-        doc.bullet(&format!("{mark}: {text} (period from {}){by}", a.period));
-    }
-    doc.heading(Step::Metrics.title());
-    if state.reports.is_empty() {
-        doc.none("nothing reported");
-    }
-    for r in &state.reports {
-        let metric = org.metric(r.metric);
-        let unit = metric
-            .and_then(|m| m.unit.clone())
-            .map_or(String::new(), |u| format!(" {u}"));
-        let comment = r
-            .comment
-            .as_ref()
-            .map_or(String::new(), |c| format!(" — {c}"));
-        let name = metric.map_or("?", |m| m.name.as_str());
-        let by = by(state, org, metric.map(|m| m.role), r.reporter);
-        doc.bullet(&format!(
-            "{name}: {}{unit}{comment}{by}",
-            format_number(r.value)
-        ));
-    }
-    doc.heading(Step::Progress.title());
-    if state.updates.is_empty() {
-        doc.none("no updates given");
-    }
-    for u in &state.updates {
-        let project = org.project(u.project);
-        let title = project.map_or("?", |p| p.title.as_str());
-        let text = u.update.as_deref().unwrap_or("no updates");
-        let status = if u.status != u.status_before {
-            format!(" (now {})", u.status)
-        } else {
-            String::new()
-        };
-        let by = by(state, org, project.map(|p| p.role), u.reporter);
-        doc.bullet(&format!("{title}: {text}{status}{by}"));
-    }
+    doc.round("Check-in round", &m.check_in);
+    let checklist = m
+        .checklist
+        .iter()
+        .map(|c| {
+            let mark = if c.checked { "check" } else { "no check" };
+            format!(
+                "{mark}: {} (period from {}){}",
+                c.item,
+                c.period,
+                by(&c.reported_by)
+            )
+        })
+        .collect();
+    doc.bullets("Checklist review", checklist, "nothing answered");
+    let metrics = m
+        .metrics
+        .iter()
+        .map(|r| {
+            let unit = r.unit.as_ref().map_or(String::new(), |u| format!(" {u}"));
+            let comment = r
+                .comment
+                .as_ref()
+                .map_or(String::new(), |c| format!(" — {c}"));
+            format!(
+                "{}: {}{unit}{comment}{}",
+                r.metric,
+                format_number(r.value),
+                by(&r.reported_by)
+            )
+        })
+        .collect();
+    doc.bullets("Metrics review", metrics, "nothing reported");
+    let projects = m
+        .projects
+        .iter()
+        .map(|u| {
+            let text = u.update.as_deref().unwrap_or("no updates");
+            let status = if u.status != u.status_before {
+                format!(" (now {})", u.status)
+            } else {
+                String::new()
+            };
+            format!("{}: {text}{status}{}", u.project, by(&u.reported_by))
+        })
+        .collect();
+    doc.bullets("Progress updates", projects, "no updates given");
     doc.heading("Agenda and triage");
-    if state.agenda_order.is_empty() {
-        doc.none("no agenda items");
+    if m.agenda.is_empty() {
+        doc.lines
+            .push(Line::styled("  no agenda items", theme::muted()));
     }
-    for (n, item) in state.agenda_items().enumerate() {
-        let outcome = match item.closed {
-            Some(true) => "got what they needed",
-            Some(false) => "did not get everything they needed",
-            None => "not closed",
-        };
-        doc.text(
-            &format!(
-                "{}. {} ({}) — {outcome}",
-                n + 1,
-                item.label,
-                state.name_of(item.owner)
-            ),
-            theme::strong(),
+    for (n, item) in m.agenda.iter().enumerate() {
+        let line = format!(
+            "{}. {} ({}) — {}",
+            n + 1,
+            item.label,
+            item.owner,
+            Minutes::outcome_text(item)
         );
-        for (_, o) in &item.outputs {
-            let owner = super::output_owner(org, o);
-            doc.bullet(&format!("{}: {}{owner}", o.kind.label(), o.text));
+        doc.text(&line, theme::strong());
+        for output in &item.outputs {
+            doc.bullet(&Minutes::output_text(output));
         }
     }
-    round(&mut doc, state, Step::Closing);
+    doc.round("Closing round", &m.closing);
     doc.lines
-}
-
-fn round(doc: &mut Doc, state: &Tactical, step: Step) {
-    doc.heading(step.title());
-    for &who in &state.order {
-        let floor =
-            super::floor_time(state, step, who).map_or(String::new(), |t| format!(" ({t})"));
-        let note = state
-            .note_for(step, who)
-            .map_or(String::new(), |n| format!(": {}", n.text));
-        doc.bullet(&format!("{}{floor}{note}", state.name_of(who)));
-    }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
@@ -207,11 +197,8 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organi
             theme::heading(),
         ));
     let inner = block.inner(area);
-    let lines = minutes_lines(
-        &screen.state,
-        org,
-        usize::from(inner.width.saturating_sub(1)),
-    );
+    let minutes = Minutes::tactical(screen.meeting, &screen.state, org);
+    let lines = minutes_lines(&minutes, usize::from(inner.width.saturating_sub(1)));
     let max =
         u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     let paragraph = Paragraph::new(lines)

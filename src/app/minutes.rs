@@ -1,0 +1,62 @@
+//! Loading a meeting's minutes from the store: its log folded and turned into `Minutes`.
+//!
+//! Owns: finding a meeting by id or as the last one, for the CLI and the screens.
+//! Must not import: ratatui, tokio.
+
+use crate::domain::MeetingId;
+use crate::domain::meeting::MeetingKind;
+use crate::domain::meeting::tactical::{Event, Recorded, Tactical};
+use crate::domain::minutes::Minutes;
+use crate::store::Store;
+
+/// The minutes of meeting `id`. Errors are one line for the person asking.
+pub fn load(store: &Store, id: MeetingId) -> Result<Minutes, String> {
+    let row = store
+        .meeting(id)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("there is no meeting {}", id.0))?;
+    if row.kind == MeetingKind::Governance {
+        return Err(format!(
+            "meeting {} is a governance meeting; their minutes are not exported yet",
+            id.0
+        ));
+    }
+    let log: Vec<Recorded> = store
+        .meeting_events::<Event>(id)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|(seq, at, event)| Recorded { seq, at, event })
+        .collect();
+    let state =
+        Tactical::fold(&log).map_err(|e| format!("meeting {} cannot be read: {e}", id.0))?;
+    let org = store
+        .load_organisation()
+        .map_err(|e| e.to_string())?
+        .ok_or("the database holds no organisation")?;
+    Ok(Minutes::tactical(id, &state, &org))
+}
+
+/// The most recent ended meeting, of one circle if named.
+pub fn last(store: &Store, circle: Option<&str>) -> Result<MeetingId, String> {
+    let circle = match circle {
+        Some(name) => {
+            let org = store
+                .load_organisation()
+                .map_err(|e| e.to_string())?
+                .ok_or("the database holds no organisation")?;
+            Some(
+                org.circle_named(name)
+                    .ok_or_else(|| format!("no circle named \"{name}\""))?
+                    .id,
+            )
+        }
+        None => None,
+    };
+    store
+        .meetings()
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .find(|m| m.ended_at.is_some() && circle.is_none_or(|c| c == m.circle))
+        .map(|m| m.id)
+        .ok_or_else(|| "there is no ended meeting yet".to_string())
+}

@@ -1,0 +1,220 @@
+//! The minutes as a small document (headings, paragraphs, facts, bullets, tables) that every
+//! format renders, so the minutes' structure is written once.
+//!
+//! Owns: what the minutes say and in what order. Must not import: rusqlite, ratatui, tokio.
+
+use crate::domain::minutes::{Minutes, Person, Turn};
+use crate::domain::text::format_number;
+use chrono::FixedOffset;
+
+/// One block of a document. Every string is user or domain text, unescaped: each renderer
+/// escapes for its format.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Title(String),
+    /// A line under the title: date, times, organisation.
+    Subtitle(String),
+    Heading(String),
+    /// A smaller heading, for an agenda item.
+    Subheading(String),
+    Paragraph(String),
+    /// "Label: value" pairs.
+    Facts(Vec<(String, String)>),
+    Bullets(Vec<String>),
+    /// A muted line saying a section is empty.
+    Empty(String),
+    Table {
+        head: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+fn names(people: &[Person]) -> String {
+    if people.is_empty() {
+        return "—".into();
+    }
+    people
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn round(doc: &mut Vec<Block>, title: &str, turns: &[Turn]) {
+    doc.push(Block::Heading(title.into()));
+    let spoke: Vec<String> = turns
+        .iter()
+        .map(|t| {
+            let floor = t
+                .seconds
+                .map_or(String::new(), |s| format!(" ({}:{:02})", s / 60, s % 60));
+            let note = t.note.as_ref().map_or(String::new(), |n| format!(": {n}"));
+            format!("{}{floor}{note}", t.name)
+        })
+        .collect();
+    doc.push(if spoke.is_empty() {
+        Block::Empty("Nobody spoke.".into())
+    } else {
+        Block::Bullets(spoke)
+    });
+}
+
+fn section(doc: &mut Vec<Block>, title: &str, head: &[&str], rows: Vec<Vec<String>>, none: &str) {
+    doc.push(Block::Heading(title.into()));
+    if rows.is_empty() {
+        doc.push(Block::Empty(none.into()));
+    } else {
+        doc.push(Block::Table {
+            head: head.iter().map(|h| h.to_string()).collect(),
+            rows,
+        });
+    }
+}
+
+/// The minutes as blocks, with times shown at `offset` from UTC.
+pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
+    let start = m.started_at.with_timezone(&offset);
+    let end = m
+        .ended_at
+        .map(|e| e.with_timezone(&offset).format("%H:%M").to_string());
+    let zone = if offset.local_minus_utc() == 0 {
+        "UTC".to_string()
+    } else {
+        start.format("UTC%:z").to_string()
+    };
+    let when = match end {
+        Some(end) => format!(
+            "{}, {}–{end} ({zone})",
+            start.format("%A %-d %B %Y"),
+            start.format("%H:%M")
+        ),
+        None => format!(
+            "{}, from {} ({zone}), not ended",
+            start.format("%A %-d %B %Y"),
+            start.format("%H:%M")
+        ),
+    };
+    let kind = match m.kind {
+        crate::domain::meeting::MeetingKind::Tactical => "Tactical",
+        crate::domain::meeting::MeetingKind::Governance => "Governance",
+    };
+    let dash = |n: &Option<String>| n.clone().unwrap_or_else(|| "—".into());
+    let mut doc = vec![
+        Block::Title(format!("{kind} meeting of {}", m.circle)),
+        Block::Subtitle(format!("{} · {when}", m.organisation)),
+        Block::Facts(vec![
+            ("Facilitator".into(), dash(&m.facilitator)),
+            ("Secretary".into(), dash(&m.secretary)),
+            ("Present".into(), names(&m.attendees)),
+            ("Absent".into(), names(&m.absentees)),
+            ("Planned".into(), format!("{} minutes", m.planned_minutes)),
+            ("Rule set".into(), m.rule_set.clone()),
+        ]),
+    ];
+    round(&mut doc, "Check-in round", &m.check_in);
+    let reported = |r: &Option<String>| r.clone().unwrap_or_default();
+    let checklist = m
+        .checklist
+        .iter()
+        .map(|c| {
+            let answer = if c.checked { "check" } else { "no check" };
+            vec![
+                c.role.clone(),
+                c.item.clone(),
+                c.period.to_string(),
+                answer.into(),
+                reported(&c.reported_by),
+            ]
+        })
+        .collect();
+    section(
+        &mut doc,
+        "Checklist review",
+        &["Role", "Item", "Period from", "Answer", "Reported by"],
+        checklist,
+        "Nothing was answered.",
+    );
+    let metrics = m
+        .metrics
+        .iter()
+        .map(|r| {
+            let value = format!(
+                "{}{}",
+                format_number(r.value),
+                r.unit.as_ref().map_or(String::new(), |u| format!(" {u}"))
+            );
+            let comment = r.comment.clone().unwrap_or_default();
+            vec![
+                r.role.clone(),
+                r.metric.clone(),
+                r.period.to_string(),
+                value,
+                comment,
+                reported(&r.reported_by),
+            ]
+        })
+        .collect();
+    section(
+        &mut doc,
+        "Metrics review",
+        &[
+            "Role",
+            "Metric",
+            "Period from",
+            "Value",
+            "Comment",
+            "Reported by",
+        ],
+        metrics,
+        "Nothing was reported.",
+    );
+    let projects = m
+        .projects
+        .iter()
+        .map(|u| {
+            let update = u.update.clone().unwrap_or_else(|| "no updates".into());
+            let status = if u.status == u.status_before {
+                u.status.to_string()
+            } else {
+                format!("{} → {}", u.status_before, u.status)
+            };
+            vec![
+                u.role.clone(),
+                u.project.clone(),
+                update,
+                status,
+                reported(&u.reported_by),
+            ]
+        })
+        .collect();
+    section(
+        &mut doc,
+        "Progress updates",
+        &["Role", "Project", "Update", "Status", "Reported by"],
+        projects,
+        "No updates were given.",
+    );
+    doc.push(Block::Heading("Agenda and triage".into()));
+    if m.agenda.is_empty() {
+        doc.push(Block::Empty("There were no agenda items.".into()));
+    }
+    for (n, item) in m.agenda.iter().enumerate() {
+        doc.push(Block::Subheading(format!(
+            "{}. {} ({})",
+            n + 1,
+            item.label,
+            item.owner
+        )));
+        doc.push(Block::Paragraph(format!(
+            "Outcome: {}.",
+            Minutes::outcome_text(item)
+        )));
+        if !item.outputs.is_empty() {
+            doc.push(Block::Bullets(
+                item.outputs.iter().map(Minutes::output_text).collect(),
+            ));
+        }
+    }
+    round(&mut doc, "Closing round", &m.closing);
+    doc
+}
