@@ -1,0 +1,291 @@
+//! Minutes exports from real meetings: snapshots of every format, JSON checked against the
+//! published schema, and hostile text in every field proven inert in every format.
+
+mod common;
+
+use chrono::{FixedOffset, TimeZone};
+use common::{Harness, start_time};
+use insta::assert_snapshot;
+use quick_xml::events::Event as Xml;
+use ratatui::crossterm::event::KeyCode::{Char, Enter, Right};
+use roundtable::domain::minutes::Minutes;
+use roundtable::export::{self, Format};
+
+/// The moment exports are made, in UTC, so snapshots do not depend on the machine's zone.
+fn now() -> chrono::DateTime<FixedOffset> {
+    let utc = FixedOffset::east_opt(0).expect("UTC");
+    utc.from_utc_datetime(&(start_time() + chrono::Duration::hours(2)).naive_utc())
+}
+
+/// Ends the meeting on screen and loads its minutes back from the store.
+fn end_and_load(h: &mut Harness) -> Minutes {
+    h.press(Char('e')).press(Char('y'));
+    let id = h.meeting().meeting;
+    roundtable::app::minutes::load(h.app.store(), id).expect("minutes")
+}
+
+/// A short Bakehouse meeting with an entry in every step.
+fn bakehouse_minutes() -> Minutes {
+    let mut h = Harness::demo();
+    h.start_tactical(1, &["Mei Chen"]);
+    h.press(Enter)
+        .enter_text("Tired but happy")
+        .wait(75)
+        .press(Right)
+        .wait(30)
+        .press(Char('>'));
+    h.press(Char('c'))
+        .press(Char('x'))
+        .press(Char('b'))
+        .press(Char('c'))
+        .press(Char('>'));
+    h.press(Enter)
+        .enter_text("2050")
+        .enter_text("Festival week")
+        .press(Char('>'));
+    h.press(Char('d'))
+        .enter_text("Launched on Saturday")
+        .press(Char('>'));
+    h.press(Char('a'))
+        .enter_text("Butter timing")
+        .choose("Lucía Fernández")
+        .press(Char('>'));
+    h.press(Enter)
+        .choose("Next action")
+        .enter_text("Ask the dairy for a 5 am delivery");
+    h.choose("Ingredients Buyer — Mei Chen");
+    h.press(Char('c')).choose("Yes");
+    h.wait(1200)
+        .press(Char('>'))
+        .press(Enter)
+        .enter_text("Good meeting");
+    end_and_load(&mut h)
+}
+
+const HOSTILE: [&str; 6] = [
+    "<script>alert(1)</script>",
+    "*Bold* | [x](javascript:alert(1))",
+    "</li><img src=x onerror=alert(1)>",
+    "# Heading | pipe & \"quotes\" 'apos'",
+    "]]> <!-- comment --> &amp; <a href=\"x\">link</a>",
+    "- 1. looks like a list",
+];
+
+/// A meeting of a new organisation whose every text is hostile.
+fn hostile_minutes() -> Minutes {
+    let mut h = Harness::empty();
+    h.press(Char('2')).enter_text(HOSTILE[1]).press(Char('t'));
+    for guest in HOSTILE {
+        h.press(Char('a')).enter_text(guest);
+    }
+    h.press(Enter);
+    h.press(Enter).enter_text(HOSTILE[2]);
+    for _ in 0..4 {
+        h.press(Char('>'));
+    }
+    h.press(Char('a')).enter_text(HOSTILE[3]).choose("<script>");
+    h.press(Char('a')).enter_text(HOSTILE[5]).choose("- 1.");
+    h.press(Char('>')).press(Enter).choose("Information");
+    h.enter_text(&format!(
+        "{} {}",
+        HOSTILE[4],
+        "a very long line ".repeat(120)
+    ));
+    h.press(Char('c')).choose("No");
+    end_and_load(&mut h)
+}
+
+#[test]
+fn each_format_of_a_tactical_meeting() {
+    let minutes = bakehouse_minutes();
+    for format in Format::ALL {
+        let name = format!("bakehouse_minutes_{}", format.extension());
+        assert_snapshot!(name, export::minutes(&minutes, format, now()));
+    }
+    assert_eq!(
+        export::minutes_file_name(&minutes, Format::Html),
+        "2026-11-24-bakehouse-tactical-minutes.html"
+    );
+}
+
+fn schema_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../docs/minutes.schema.json"))
+            .expect("the schema is JSON");
+    jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
+}
+
+#[test]
+fn json_exports_follow_the_published_schema() {
+    let validator = schema_validator();
+    for minutes in [bakehouse_minutes(), hostile_minutes()] {
+        let json: serde_json::Value =
+            serde_json::from_str(&export::minutes(&minutes, Format::Json, now())).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        assert_eq!(json["schema"], "roundtable.minutes/1");
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_it_should() {
+    let validator = schema_validator();
+    let mut json: serde_json::Value =
+        serde_json::from_str(&export::minutes(&bakehouse_minutes(), Format::Json, now()))
+            .expect("JSON");
+    json["kind"] = "party".into();
+    assert!(
+        !validator.is_valid(&json),
+        "a test that cannot fail proves nothing"
+    );
+}
+
+/// Every element name in an HTML page, parsed as XML.
+fn elements(page: &str) -> (Vec<String>, String) {
+    let mut reader = quick_xml::Reader::from_str(page);
+    let mut names = Vec::new();
+    let mut text = String::new();
+    loop {
+        match reader.read_event().expect("the page is well-formed") {
+            Xml::Start(e) | Xml::Empty(e) => names.push(e.name().as_ref().to_string()),
+            Xml::Text(t) => text.push_str(&t),
+            Xml::GeneralRef(r) => {
+                text.push_str(match &*r {
+                    "lt" => "<",
+                    "gt" => ">",
+                    "amp" => "&",
+                    "quot" => "\"",
+                    "#39" => "'",
+                    other => panic!("unexpected entity {other}"),
+                });
+            }
+            Xml::Eof => break,
+            _ => {}
+        }
+    }
+    (names, text)
+}
+
+#[test]
+fn no_html_element_comes_from_user_text() {
+    let page = export::minutes(&hostile_minutes(), Format::Html, now());
+    let (names, text) = elements(&page);
+    let allowed = [
+        "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "dl", "dt", "dd",
+        "ul", "li", "table", "thead", "tbody", "tr", "th", "td",
+    ];
+    for name in &names {
+        assert!(
+            allowed.contains(&name.as_str()),
+            "element <{name}> came from user text"
+        );
+    }
+    for hostile in HOSTILE {
+        assert!(text.contains(hostile), "{hostile:?} is shown as text");
+    }
+    assert!(!page.contains("<script") && !page.contains("<img") && !page.contains("<a "));
+}
+
+/// Pipes in a Markdown line that are not escaped.
+fn bare_pipes(line: &str) -> usize {
+    line.match_indices('|')
+        .filter(|(i, _)| !line[..*i].ends_with('\\'))
+        .count()
+}
+
+#[test]
+fn markdown_shows_hostile_text_as_text() {
+    let md = export::minutes(&hostile_minutes(), Format::Markdown, now());
+    for tag in ["<script", "<img", "<a ", "<!--"] {
+        assert!(
+            md.match_indices(tag).all(|(i, _)| md[..i].ends_with('\\')),
+            "raw {tag} in:\n{md}"
+        );
+    }
+    assert!(!md.contains("[x](javascript"), "no link can form");
+    for table in md.split("\n\n").filter(|b| b.starts_with('|')) {
+        let columns = bare_pipes(table.lines().next().unwrap_or(""));
+        assert!(
+            table.lines().all(|l| bare_pipes(l) == columns),
+            "a cell broke its table:\n{table}"
+        );
+    }
+    assert!(
+        md.lines()
+            .all(|l| !l.starts_with("- - ") && !l.starts_with("- 1.")),
+        "no list inside an item"
+    );
+}
+
+#[test]
+fn the_email_is_a_well_formed_message() {
+    for minutes in [bakehouse_minutes(), hostile_minutes()] {
+        let eml = export::minutes(&minutes, Format::Email, now());
+        assert!(
+            !eml.replace("\r\n", "").contains('\n'),
+            "every line ends in CRLF"
+        );
+        assert!(
+            eml.split("\r\n").all(|l| l.len() <= 998),
+            "no line over 998 octets"
+        );
+        let (head, _body) = eml.split_once("\r\n\r\n").expect("headers, then a body");
+        let names: Vec<&str> = head
+            .split("\r\n")
+            .filter(|l| !l.starts_with(' '))
+            .map(|l| l.split(':').next().unwrap_or(""))
+            .collect();
+        let known = [
+            "From",
+            "To",
+            "Cc",
+            "Date",
+            "Subject",
+            "Message-ID",
+            "MIME-Version",
+            "Content-Type",
+            "Content-Transfer-Encoding",
+            "X-Unsent",
+        ];
+        assert!(
+            names.iter().all(|n| known.contains(n)),
+            "only known headers: {names:?}"
+        );
+        for required in [
+            "From",
+            "To",
+            "Date",
+            "Subject",
+            "MIME-Version",
+            "Content-Type",
+        ] {
+            assert_eq!(
+                names.iter().filter(|n| **n == required).count(),
+                1,
+                "{required} once"
+            );
+        }
+        assert!(
+            head.split("\r\n").all(|l| l.is_ascii()),
+            "headers are ASCII (RFC 2047 for the rest)"
+        );
+    }
+    let eml = export::minutes(&bakehouse_minutes(), Format::Email, now());
+    assert!(eml.contains("To: \"Jonas Lindqvist\" <jonas@riverbend-bakery.example>,"));
+    assert!(
+        eml.contains("Cc: \"Mei Chen\" <mei@riverbend-bakery.example>"),
+        "the absent are copied"
+    );
+    assert!(eml.contains("Subject: Minutes: Bakehouse tactical meeting, 24 November 2026"));
+}
+
+#[test]
+fn an_address_that_would_inject_a_header_is_left_out() {
+    let mut minutes = bakehouse_minutes();
+    minutes.attendees[0].email = Some("x@y.z>\r\nBcc: spy@example.org".into());
+    let eml = export::minutes(&minutes, Format::Email, now());
+    assert!(!eml.contains("Bcc") && !eml.contains("spy@"));
+}
