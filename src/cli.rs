@@ -6,6 +6,7 @@
 use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
 use crate::export::Format;
+use crate::export::org::OrgFormat;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -64,6 +65,18 @@ pub struct InitArgs {
 pub enum ExportCommand {
     /// A meeting's minutes, by id or the last one: md, html, json or eml
     Minutes(MinutesArgs),
+    /// The governance record: toml (the import format), md (a handbook) or json
+    Org {
+        /// toml, md or json
+        #[arg(long, value_name = "FORMAT")]
+        format: OrgFormat,
+        /// Where to write; - for standard output [default: a file named after the organisation]
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -92,6 +92,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 args.force,
             )
         }
+        Some(Command::Export(ExportCommand::Org {
+            format,
+            output,
+            force,
+        })) => {
+            let store = Store::open_read_only(&db)?;
+            let org = store.load_organisation()?.with_context(|| {
+                format!("{}: the database holds no organisation yet", db.display())
+            })?;
+            let text = export::org::render(&org, format).map_err(anyhow::Error::msg)?;
+            let name =
+                export::file::safe_file_name(&[org.name(), "organisation"], format.extension());
+            write_output(&text, output, &name, force)
+        }
         Some(Command::Meet { kind, circle }) => {
             let store = Store::open(&db)?;
             logging::init(&db);

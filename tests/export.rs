@@ -289,3 +289,89 @@ fn an_address_that_would_inject_a_header_is_left_out() {
     let eml = export::minutes(&minutes, Format::Email, now());
     assert!(!eml.contains("Bcc") && !eml.contains("spy@"));
 }
+
+mod org_export {
+    use super::*;
+    use roundtable::domain::OrgFile;
+    use roundtable::export::org::{OrgFormat, render};
+    use roundtable::store::Store;
+
+    /// Export, import into an empty database, export again.
+    fn round_trip(org: &roundtable::domain::Organisation) -> (String, String) {
+        let first = render(org, OrgFormat::Toml).expect("exports");
+        let mut store = Store::open_in_memory().expect("store");
+        store
+            .import(&OrgFile::parse(&first).expect("the export is a valid organisation file"))
+            .expect("imports");
+        let again = store.load_organisation().expect("load").expect("org");
+        (
+            first,
+            render(&again, OrgFormat::Toml).expect("exports again"),
+        )
+    }
+
+    #[test]
+    fn the_demo_round_trips_through_toml_identically() {
+        let h = Harness::demo();
+        let (first, second) = round_trip(h.app.view().org.as_ref().expect("org"));
+        assert_eq!(first, second);
+        assert!(first.contains("name = \"Head Baker\""));
+    }
+
+    #[test]
+    fn an_organisation_changed_by_a_meeting_round_trips_too() {
+        let mut h = Harness::demo();
+        h.start_tactical(1, &[]);
+        for _ in 0..2 {
+            h.press(Char('>'));
+        }
+        h.press(Enter)
+            .enter_text("1999")
+            .enter_text("after the meeting")
+            .press(Char('>'))
+            .press(Char('>'));
+        h.press(Char('a'))
+            .enter_text("Ovens")
+            .choose("Kwame Mensah")
+            .press(Char('>'));
+        h.press(Enter)
+            .choose("Project")
+            .enter_text("New oven bought")
+            .choose("Ovens and Equipment Keeper");
+        h.press(Enter)
+            .choose("Tension")
+            .enter_text("Who may sign oven contracts?")
+            .choose("Circle Lead");
+        end_and_load(&mut h);
+        let org = h.app.view().org.clone().expect("org");
+        let (first, second) = round_trip(&org);
+        assert_eq!(first, second);
+        for text in [
+            "New oven bought",
+            "Who may sign oven contracts?",
+            "value = 1999.0",
+            "after the meeting",
+        ] {
+            assert!(first.contains(text), "{text} is in the export");
+        }
+    }
+
+    #[test]
+    fn the_handbook_and_the_json_carry_every_role() {
+        let h = Harness::demo();
+        let org = h.app.view().org.clone().expect("org");
+        let md = render(&org, OrgFormat::Markdown).expect("md");
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&org, OrgFormat::Json).expect("json")).expect("parses");
+        for role in &org.records().roles {
+            assert!(
+                md.contains(&format!("### {}", role.name)),
+                "{} in the handbook",
+                role.name
+            );
+        }
+        assert_eq!(json["circle"]["circles"].as_array().map(Vec::len), Some(3));
+        assert_eq!(json["rule_set"], "holacracy-5.0");
+        assert!(md.contains("## Riverbend Bakery Cooperative › Bakehouse"));
+    }
+}

@@ -194,3 +194,91 @@ fn a_meeting_killed_mid_triage_resumes_with_everything_and_finishes() {
         0
     );
 }
+
+/// Runs the binary with arguments in `dir`, returning (success, stdout, stderr).
+fn run_in(dir: &Path, db: &Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(["--db", db.to_str().expect("utf-8")])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.success(), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn the_minutes_of_a_meeting_export_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    init_demo(&db);
+    let (ok, _, err) = run_in(
+        dir.path(),
+        &db,
+        &["export", "minutes", "--last", "--format", "md"],
+    );
+    assert!(!ok && err.contains("no ended meeting"), "{err}");
+    let mut pty = meet(&db);
+    up_to_triage(&mut pty);
+    pty.send("e");
+    pty.send("y");
+    pty.wait_for("Minutes · the meeting has ended");
+    pty.send("q");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+
+    let (ok, out, _) = run_in(
+        dir.path(),
+        &db,
+        &["export", "minutes", "1", "--format", "json", "-o", "-"],
+    );
+    assert!(
+        ok && out.contains("\"schema\": \"roundtable.minutes/1\""),
+        "{out}"
+    );
+    let (ok, out, err) = run_in(
+        dir.path(),
+        &db,
+        &[
+            "export",
+            "minutes",
+            "--last",
+            "--circle",
+            "bakehouse",
+            "--format",
+            "html",
+        ],
+    );
+    assert!(ok, "{err}");
+    let name = "2026-11-24-bakehouse-tactical-minutes.html";
+    let file = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with("-bakehouse-tactical-minutes.html"))
+        .unwrap_or_else(|| panic!("no {name}-like file; said {out}"));
+    assert!(out.contains(&file));
+    let (ok, _, err) = run_in(
+        dir.path(),
+        &db,
+        &["export", "minutes", "--last", "--format", "html"],
+    );
+    assert!(!ok && err.contains("already exists (add --force"), "{err}");
+    let (ok, _, err) = run_in(
+        dir.path(),
+        &db,
+        &["export", "minutes", "--last", "--format", "html", "--force"],
+    );
+    assert!(ok, "{err}");
+    let (ok, _, err) = run_in(
+        dir.path(),
+        &db,
+        &["export", "minutes", "7", "--format", "eml"],
+    );
+    assert!(
+        !ok && err.trim_end().lines().count() == 1 && err.contains("no meeting 7"),
+        "{err}"
+    );
+    let (ok, _, err) = run_in(dir.path(), &db, &["export", "minutes", "--format", "md"]);
+    assert!(!ok && err.contains("say which meeting"), "{err}");
+}

@@ -8,6 +8,7 @@ pub mod ids;
 pub mod meeting;
 pub mod minutes;
 pub mod org;
+pub mod org_file_of;
 pub mod orgfile;
 pub mod outline;
 pub mod ruleset;

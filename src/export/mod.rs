@@ -9,6 +9,7 @@ pub mod email;
 pub mod file;
 pub mod html;
 pub mod markdown;
+pub mod org;
 pub mod text;
 
 use crate::domain::minutes::Minutes;

@@ -1,0 +1,156 @@
+//! The organisation as it stands, written back as an organisation file: the inverse of
+//! import, so that export then import then export gives the same text.
+//!
+//! Owns: which records an organisation file carries and in what order. Individual actions
+//! (next actions outside any role) and processed tensions are operational history, not
+//! structure, and are left out. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
+
+use super::org::{Circle, Organisation, Role};
+use super::orgfile::*;
+
+/// The whole organisation as a file.
+pub fn org_file(org: &Organisation) -> OrgFile {
+    let people = org
+        .people()
+        .iter()
+        .map(|p| PersonEntry {
+            name: p.name.clone(),
+            email: p.email.clone(),
+        })
+        .collect();
+    let anchor = org
+        .anchor()
+        .map(|c| circle_entry(org, c))
+        .unwrap_or(CircleEntry {
+            name: org.name().to_string(),
+            purpose: String::new(),
+            strategy: None,
+            roles: vec![],
+            policies: vec![],
+            tensions: vec![],
+            circles: vec![],
+        });
+    OrgFile {
+        name: org.name().to_string(),
+        rule_set: org.rule_set(),
+        people,
+        circle: anchor,
+    }
+}
+
+fn circle_entry(org: &Organisation, circle: &Circle) -> CircleEntry {
+    CircleEntry {
+        name: circle.name.clone(),
+        purpose: circle.purpose.clone(),
+        strategy: circle.strategy.clone(),
+        roles: org
+            .roles_in(circle.id)
+            .filter_map(|r| role_entry(org, r))
+            .collect(),
+        policies: org
+            .policies_of(circle.id)
+            .map(|p| PolicyEntry {
+                name: p.name.clone(),
+                text: p.text.clone(),
+            })
+            .collect(),
+        tensions: org
+            .tensions_in(circle.id)
+            .filter(|t| t.open)
+            .map(|t| TensionEntry {
+                person: org.person_name(t.person).to_string(),
+                role: t.role.and_then(|r| org.role(r)).map(|r| r.name.clone()),
+                text: t.text.clone(),
+                kind: t.kind,
+            })
+            .collect(),
+        circles: org
+            .sub_circles(Some(circle.id))
+            .map(|c| circle_entry(org, c))
+            .collect(),
+    }
+}
+
+/// A role's entry; for a core role only what the rule set did not give it (no entry at all
+/// when that is nothing).
+fn role_entry(org: &Organisation, role: &Role) -> Option<RoleEntry> {
+    let (purpose, domains, accountabilities) = match role.core {
+        Some(core) => {
+            let defaults = core.accountabilities();
+            let extra = role
+                .accountabilities
+                .iter()
+                .filter(|a| !defaults.contains(&a.as_str()))
+                .cloned()
+                .collect();
+            (String::new(), role.domains.clone(), extra)
+        }
+        None => (
+            role.purpose.clone(),
+            role.domains.clone(),
+            role.accountabilities.clone(),
+        ),
+    };
+    let entry = RoleEntry {
+        name: role.name.clone(),
+        purpose,
+        domains,
+        accountabilities,
+        fillers: org
+            .fillers_of(role.id)
+            .map(|a| FillerEntry {
+                person: org.person_name(a.person).to_string(),
+                focus: a.focus.clone(),
+                term_end: a.term_end.map(from_date),
+            })
+            .collect(),
+        checklist: org
+            .checklist_of(role.id)
+            .map(|c| ChecklistEntry {
+                text: c.text.clone(),
+                frequency: c.frequency,
+            })
+            .collect(),
+        metrics: org
+            .metrics_of(role.id)
+            .map(|m| MetricEntry {
+                name: m.name.clone(),
+                unit: m.unit.clone(),
+                frequency: m.frequency,
+                values: org
+                    .values_of(m.id)
+                    .map(|v| MetricValueEntry {
+                        date: from_date(v.period),
+                        value: v.value,
+                        comment: v.comment.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        projects: org
+            .projects_of(role.id)
+            .map(|p| ProjectEntry {
+                title: p.title.clone(),
+                person: p.person.map(|id| org.person_name(id).to_string()),
+                status: p.status,
+            })
+            .collect(),
+        next_actions: org
+            .next_actions_of(role.id)
+            .map(|a| NextActionEntry {
+                text: a.text.clone(),
+                person: org.person_name(a.person).to_string(),
+                done: a.done,
+            })
+            .collect(),
+    };
+    let empty_core = role.core.is_some()
+        && entry.domains.is_empty()
+        && entry.accountabilities.is_empty()
+        && entry.fillers.is_empty()
+        && entry.checklist.is_empty()
+        && entry.metrics.is_empty()
+        && entry.projects.is_empty()
+        && entry.next_actions.is_empty();
+    (!empty_core).then_some(entry)
+}

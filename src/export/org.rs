@@ -1,0 +1,167 @@
+//! The governance record exported: the organisation file as TOML (the import format), as
+//! JSON (the same structure), and as a Markdown handbook of every circle, role, policy and
+//! filler.
+//!
+//! Owns: those three renderings. Must not import: rusqlite, ratatui, tokio.
+
+use super::document::Block;
+use super::markdown;
+use crate::domain::org_file_of::org_file;
+use crate::domain::{Circle, CoreRole, Organisation};
+use std::fmt;
+use std::str::FromStr;
+
+/// The formats the organisation exports to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgFormat {
+    Toml,
+    Markdown,
+    Json,
+}
+
+impl OrgFormat {
+    pub const ALL: [OrgFormat; 3] = [OrgFormat::Toml, OrgFormat::Markdown, OrgFormat::Json];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            OrgFormat::Toml => "toml",
+            OrgFormat::Markdown => "md",
+            OrgFormat::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for OrgFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+impl FromStr for OrgFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        OrgFormat::ALL
+            .into_iter()
+            .find(|f| f.extension() == s)
+            .ok_or_else(|| format!("unknown format \"{s}\" (toml, md or json)"))
+    }
+}
+
+/// TOML values as JSON, dates as ISO 8601 strings.
+fn toml_to_json(value: toml::Value) -> serde_json::Value {
+    match value {
+        toml::Value::String(s) => s.into(),
+        toml::Value::Integer(i) => i.into(),
+        toml::Value::Float(f) => {
+            serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into)
+        }
+        toml::Value::Boolean(b) => b.into(),
+        toml::Value::Datetime(d) => d.to_string().into(),
+        toml::Value::Array(items) => items.into_iter().map(toml_to_json).collect(),
+        toml::Value::Table(table) => table
+            .into_iter()
+            .map(|(k, v)| (k, toml_to_json(v)))
+            .collect(),
+    }
+}
+
+/// The organisation in `format`.
+pub fn render(org: &Organisation, format: OrgFormat) -> Result<String, String> {
+    let file = org_file(org);
+    let toml = file
+        .to_toml()
+        .map_err(|e| format!("the organisation cannot be written as TOML: {e}"))?;
+    match format {
+        OrgFormat::Toml => Ok(toml),
+        OrgFormat::Json => {
+            let value: toml::Value = toml::from_str(&toml).map_err(|e| e.to_string())?;
+            // Serialising plain JSON values cannot fail.
+            Ok(serde_json::to_string_pretty(&toml_to_json(value)).unwrap_or_default() + "\n")
+        }
+        OrgFormat::Markdown => Ok(markdown::render(&handbook(org))),
+    }
+}
+
+/// "Riverbend › Bakehouse": a circle's place in the organisation.
+fn path(org: &Organisation, circle: &Circle) -> String {
+    let mut names = vec![circle.name.clone()];
+    let mut parent = circle.parent;
+    while let Some(p) = parent.and_then(|id| org.circle(id)) {
+        names.push(p.name.clone());
+        parent = p.parent;
+    }
+    names.reverse();
+    names.join(" › ")
+}
+
+/// Every circle with its purpose, policies and roles, and every role with its fillers.
+fn handbook(org: &Organisation) -> Vec<Block> {
+    let mut doc = vec![
+        Block::Title(format!("{}: governance record", org.name())),
+        Block::Subtitle(format!("Rule set {}", org.rule_set())),
+    ];
+    for (circle, _) in org.circles_depth_first() {
+        doc.push(Block::Heading(path(org, circle)));
+        let mut facts = vec![("Purpose".to_string(), or_none(&circle.purpose))];
+        if let Some(strategy) = &circle.strategy {
+            facts.push(("Strategy".into(), strategy.clone()));
+        }
+        doc.push(Block::Facts(facts));
+        let policies: Vec<String> = org
+            .policies_of(circle.id)
+            .map(|p| format!("{}: {}", p.name, p.text))
+            .collect();
+        if !policies.is_empty() {
+            doc.push(Block::Paragraph("Policies:".into()));
+            doc.push(Block::Bullets(policies));
+        }
+        for role in org.roles_in(circle.id) {
+            let core = if role.core.is_some() {
+                " (core role)"
+            } else {
+                ""
+            };
+            doc.push(Block::Subheading(format!("{}{core}", role.name)));
+            let fillers: Vec<String> = org
+                .fillers_of(role.id)
+                .map(|a| {
+                    let mut s = org.person_name(a.person).to_string();
+                    if let Some(focus) = &a.focus {
+                        s.push_str(&format!(" (focus: {focus})"));
+                    }
+                    if let Some(end) = a.term_end {
+                        s.push_str(&format!(" (term ends {end})"));
+                    }
+                    s
+                })
+                .collect();
+            let mut facts = vec![("Purpose".to_string(), or_none(&role.purpose))];
+            if !role.domains.is_empty() {
+                facts.push(("Domains".into(), role.domains.join("; ")));
+            }
+            let filled = if fillers.is_empty() {
+                "(unfilled)".to_string()
+            } else {
+                fillers.join(", ")
+            };
+            facts.push(("Filled by".into(), filled));
+            doc.push(Block::Facts(facts));
+            if !role.accountabilities.is_empty() {
+                doc.push(Block::Bullets(role.accountabilities.clone()));
+            }
+            if role.core == Some(CoreRole::Lead) && circle.parent.is_some() {
+                doc.push(Block::Empty("Appointed by the super-circle.".into()));
+            }
+        }
+    }
+    doc
+}
+
+fn or_none(text: &str) -> String {
+    if text.is_empty() {
+        "(none yet)".into()
+    } else {
+        text.to_string()
+    }
+}
