@@ -10,6 +10,7 @@ use quick_xml::events::Event as Xml;
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Right};
 use roundtable::domain::minutes::Minutes;
 use roundtable::export::{self, Format};
+use roundtable::ui::Screen;
 
 /// The moment exports are made, in UTC, so snapshots do not depend on the machine's zone.
 fn now() -> chrono::DateTime<FixedOffset> {
@@ -19,9 +20,17 @@ fn now() -> chrono::DateTime<FixedOffset> {
 
 /// Ends the meeting on screen and loads its minutes back from the store.
 fn end_and_load(h: &mut Harness) -> Minutes {
-    h.press(Char('e')).press(Char('y'));
     let id = h.meeting().meeting;
-    roundtable::app::minutes::load(h.app.store(), id).expect("minutes")
+    h.press(Char('e')).press(Char('y'));
+    let loaded = roundtable::app::minutes::load(h.app.store(), id).expect("minutes");
+    let Screen::Minutes(shown) = &h.app.view().screen else {
+        panic!("the minutes are shown")
+    };
+    assert_eq!(
+        *shown.minutes, loaded,
+        "the minutes on screen are the ones exported"
+    );
+    loaded
 }
 
 /// A short Bakehouse meeting with an entry in every step.

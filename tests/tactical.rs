@@ -78,14 +78,15 @@ fn a_whole_bakehouse_meeting_writes_every_entry_into_the_organisation() {
     h.press(Char('>')).press(Enter).enter_text("Good meeting");
     h.press(Char('>'));
     assert!(h.screen(80, 24).contains("End the meeting?"));
-    h.press(Char('y'));
-
-    let meeting = &h.meeting().state;
-    assert!(meeting.ended_at.is_some());
     assert_eq!(
-        meeting.floor.first(),
+        h.meeting().state.floor.first(),
         Some(&(Step::CheckIn, 0, 80)),
         "Jonas held the floor 80 s"
+    );
+    h.press(Char('y'));
+    assert!(
+        matches!(h.app.view().screen, Screen::Minutes(_)),
+        "the minutes follow the end"
     );
     let org = org(&h);
     let bakehouse = org.circle_named("Bakehouse").expect("circle").id;
@@ -250,7 +251,7 @@ fn an_empty_circle_needs_a_guest_to_meet_and_each_empty_step_says_so() {
     );
     h.press(Char('>')).press(Char('>')).press(Char('y'));
     assert!(
-        h.meeting().state.ended_at.is_some(),
+        matches!(h.app.view().screen, Screen::Minutes(_)),
         "a meeting with no agenda can end"
     );
 }

@@ -120,7 +120,7 @@ fn a_whole_tactical_meeting_of_bakehouse_and_its_next_action_in_the_browser() {
     pty.send(">");
     pty.wait_for("End the meeting?");
     pty.send("y");
-    pty.wait_for("Minutes · the meeting has ended");
+    pty.wait_for("x export");
     pty.send("q");
     pty.wait_for("t tactical");
     // Home has Bakehouse selected; the browser opens on it. Its eighth role is the buyer.
@@ -222,7 +222,7 @@ fn the_minutes_of_a_meeting_export_from_the_command_line() {
     up_to_triage(&mut pty);
     pty.send("e");
     pty.send("y");
-    pty.wait_for("Minutes · the meeting has ended");
+    pty.wait_for("x export");
     pty.send("q");
     pty.send("q");
     assert!(pty.wait_exit().success());

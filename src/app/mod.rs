@@ -8,6 +8,7 @@ pub mod keys;
 mod meeting_setup;
 pub mod minutes;
 mod modal;
+mod past;
 mod run;
 mod screens;
 pub mod setup;
@@ -37,6 +38,8 @@ pub struct App {
     view: View,
     quit: bool,
     clock: Clock,
+    /// Where exports from the screens are written (the current directory by default).
+    export_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -67,6 +70,7 @@ impl App {
             view,
             quit: false,
             clock,
+            export_dir: std::path::PathBuf::from("."),
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
@@ -93,6 +97,11 @@ impl App {
         }
         self.refresh_hints();
         Ok(())
+    }
+
+    /// Writes exports made from the screens into `dir` instead of the current directory.
+    pub fn set_export_dir(&mut self, dir: &std::path::Path) {
+        self.export_dir = dir.to_path_buf();
     }
 
     /// The current time, from the app's clock.
@@ -142,6 +151,8 @@ impl App {
         self.view.now = self.now();
         let changed = if screens::prompt_open(&self.view) {
             screens::prompt_key(self, key)
+        } else if matches!(self.view.screen, Screen::PastMeetings(_)) {
+            past::list_key(self, key)
         } else if let Some(modal) = self.modal_mut() {
             match modal::modal_key(modal, key) {
                 modal::Outcome::Ignored => false,
@@ -150,6 +161,7 @@ impl App {
                     match &self.view.screen {
                         Screen::MeetingSetup(_) => meeting_setup::outcome(self, outcome),
                         Screen::Tactical(_) => tactical_entries::outcome(self, outcome),
+                        Screen::Minutes(_) => past::outcome(self, outcome),
                         _ => {}
                     }
                     true
@@ -173,6 +185,7 @@ impl App {
         match &mut self.view.screen {
             Screen::MeetingSetup(s) => s.modal.as_mut(),
             Screen::Tactical(s) => s.modal.as_mut(),
+            Screen::Minutes(s) => s.modal.as_mut(),
             _ => None,
         }
     }
@@ -188,10 +201,11 @@ impl App {
             Screen::Home(_) => keys::HOME,
             Screen::Browser(_) => keys::BROWSER,
             Screen::MeetingSetup(s) => s.modal.as_ref().map_or(keys::SETUP, modal::table),
+            Screen::PastMeetings(_) => keys::PAST,
+            Screen::Minutes(s) => s.modal.as_ref().map_or(keys::MINUTES, modal::table),
             Screen::Tactical(s) => match (&s.modal, s.state.ended_at) {
                 (Some(m), _) => modal::table(m),
-                (None, Some(_)) => keys::MINUTES,
-                (None, None) => match s.state.step {
+                (None, _) => match s.state.step {
                     Step::CheckIn | Step::Closing => keys::ROUND,
                     Step::Checklist => keys::CHECKLIST,
                     Step::Metrics => keys::METRICS,
@@ -250,6 +264,12 @@ impl App {
         let focus: Option<CircleId> = match &self.view.screen {
             Screen::MeetingSetup(s) => Some(s.circle),
             Screen::Tactical(s) => Some(s.state.circle),
+            Screen::Minutes(s) => self
+                .view
+                .org
+                .as_ref()
+                .and_then(|o| o.circle_named(&s.minutes.circle))
+                .map(|c| c.id),
             _ => None,
         };
         if let Some(org) = self.view.org.clone() {

@@ -5,7 +5,7 @@
 
 use super::keys::Action;
 use super::modal::{self, Outcome};
-use super::{App, meeting_setup, setup, tactical};
+use super::{App, meeting_setup, past, setup, tactical};
 use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
 use crate::ui::{BrowserState, Prompt, PromptKind, Screen, TreeRow, View, WelcomeChoice, step};
@@ -30,6 +30,8 @@ pub fn act(app: &mut App, action: Action) {
         Screen::Browser(_) => browser(app, action),
         Screen::MeetingSetup(_) => meeting_setup::act(app, action),
         Screen::Tactical(_) => tactical::act(app, action),
+        Screen::PastMeetings(_) => {}
+        Screen::Minutes(_) => past::minutes_action(app, action),
     }
 }
 
@@ -143,7 +145,7 @@ fn home(app: &mut App, action: Action) {
             }
         }
         Action::StartReview => app.info(later("Solo role reviews")),
-        Action::PastMeetings => app.info(later("Past meetings")),
+        Action::PastMeetings => past::open(app),
         Action::Leave => app.quit = true,
         _ => {}
     }

@@ -169,9 +169,6 @@ pub(super) fn prompt(app: &mut App, kind: PromptKind, title: String, draft: Draf
 /// A key's action in the meeting.
 pub fn act(app: &mut App, action: Action) {
     let Some(screen) = screen(app) else { return };
-    if screen.state.ended_at.is_some() {
-        return minutes_action(app, action);
-    }
     let step = screen.state.step;
     match action {
         Action::Next => move_cursor(app, 1),
@@ -398,19 +395,6 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 );
             }
         }
-        _ => {}
-    }
-}
-
-/// Keys on the minutes of an ended meeting.
-fn minutes_action(app: &mut App, action: Action) {
-    let Some(screen) = screen(app) else { return };
-    match action {
-        Action::Up => screen.minutes_scroll = screen.minutes_scroll.saturating_sub(1),
-        Action::Down => screen.minutes_scroll = screen.minutes_scroll.saturating_add(1),
-        Action::PageDown => screen.minutes_scroll = screen.minutes_scroll.saturating_add(10),
-        Action::PageUp => screen.minutes_scroll = screen.minutes_scroll.saturating_sub(10),
-        Action::Back | Action::Leave => app.go_home(),
         _ => {}
     }
 }

@@ -9,6 +9,7 @@ use super::modal::Outcome;
 use super::tactical::{advance, capitalised, org, pick, prompt, record, reporter, screen};
 use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
 use crate::domain::meeting::{Output, OutputKind, period_just_ended};
+use crate::domain::minutes::Minutes;
 use crate::domain::{Organisation, RoleId, TensionKind};
 use crate::ui::{Draft, Modal, PromptKind};
 
@@ -179,7 +180,11 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         (Outcome::Answered(true), Draft::EndMeeting) => {
             if record(app, Event::Ended) {
                 app.refresh_open_meetings();
-                app.info("The meeting has ended. Its minutes follow.");
+                if let Some(screen) = super::tactical::screen(app) {
+                    let minutes = Minutes::tactical(screen.meeting, &screen.state, &org);
+                    super::past::show_ended(app, minutes);
+                }
+                app.info("The meeting has ended. x exports its minutes.");
             }
         }
         (Outcome::Answered(true), Draft::DeleteItem(item)) => {

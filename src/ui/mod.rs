@@ -10,6 +10,7 @@ pub mod details;
 mod home;
 pub mod list;
 mod modal;
+mod past;
 mod setup;
 pub mod tactical;
 pub mod theme;
@@ -54,10 +55,9 @@ pub fn draw(frame: &mut Frame, view: &View) {
         Screen::Home(_) => format!("{org_name} · Home"),
         Screen::Browser(_) => format!("{org_name} · Organisation browser"),
         Screen::MeetingSetup(s) => format!("{} · {} setup", circle_of(s.circle), s.kind.title()),
-        Screen::Tactical(s) if s.state.ended_at.is_some() => {
-            format!("{} · Minutes", circle_of(s.state.circle))
-        }
         Screen::Tactical(s) => format!("{} · Tactical meeting", circle_of(s.state.circle)),
+        Screen::PastMeetings(_) => format!("{org_name} · Past meetings"),
+        Screen::Minutes(s) => format!("{} · Minutes", s.minutes.circle),
     };
     chrome::title_bar(frame, title, &screen_name, view);
     match (&view.screen, view.org.as_deref()) {
@@ -69,6 +69,13 @@ pub fn draw(frame: &mut Frame, view: &View) {
         (Screen::MeetingSetup(state), Some(org)) => {
             setup::draw(frame, body, state, org);
             if let Some(m) = &state.modal {
+                modal::draw(frame, body, m);
+            }
+        }
+        (Screen::PastMeetings(state), _) => past::draw(frame, body, state),
+        (Screen::Minutes(screen), _) => {
+            tactical::draw_minutes(frame, body, screen);
+            if let Some(m) = &screen.modal {
                 modal::draw(frame, body, m);
             }
         }

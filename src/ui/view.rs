@@ -6,6 +6,7 @@
 
 use crate::domain::meeting::tactical::{Recorded, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind, OutputKind};
+use crate::domain::minutes::Minutes;
 use crate::domain::{
     CircleId, MeetingId, Organisation, PersonId, ProjectStatus, RoleId, TensionId,
 };
@@ -60,6 +61,91 @@ pub enum Screen {
     Browser(BrowserState),
     MeetingSetup(SetupState),
     Tactical(Box<TacticalScreen>),
+    PastMeetings(PastState),
+    Minutes(Box<MinutesScreen>),
+}
+
+/// One meeting in the list of past meetings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastRow {
+    pub id: MeetingId,
+    pub circle: String,
+    pub kind: MeetingKind,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
+impl PastRow {
+    /// The words the filter matches against: circle, kind, date, and "open" or "ended".
+    pub fn haystack(&self) -> String {
+        let state = if self.ended_at.is_some() {
+            "ended"
+        } else {
+            "open"
+        };
+        format!(
+            "{} {} {} {state}",
+            self.circle,
+            self.kind.id(),
+            self.started_at.format("%Y-%m-%d %B")
+        )
+        .to_lowercase()
+    }
+}
+
+/// Past meetings, newest first, filtered by what was typed.
+#[derive(Debug, Default)]
+pub struct PastState {
+    pub all: Vec<PastRow>,
+    pub filter: Input,
+    /// Indexes into `all` of the rows the filter lets through.
+    pub shown: Vec<usize>,
+    pub selected: usize,
+}
+
+impl PastState {
+    pub fn new(all: Vec<PastRow>) -> PastState {
+        let mut state = PastState {
+            all,
+            ..PastState::default()
+        };
+        state.refilter();
+        state
+    }
+
+    /// Recomputes `shown` after the filter changed: every word typed must appear.
+    pub fn refilter(&mut self) {
+        let words: Vec<String> = self
+            .filter
+            .value()
+            .to_lowercase()
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        self.shown = (0..self.all.len())
+            .filter(|&i| {
+                let hay = self.all[i].haystack();
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect();
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    pub fn selected_row(&self) -> Option<&PastRow> {
+        self.shown.get(self.selected).and_then(|&i| self.all.get(i))
+    }
+}
+
+/// A meeting's minutes on screen, from the end of a meeting or the list of past meetings.
+#[derive(Debug)]
+pub struct MinutesScreen {
+    pub minutes: Box<Minutes>,
+    pub scroll: u16,
+    pub modal: Option<Modal>,
+    /// The list to go back to (`None`: back home).
+    pub past: Option<PastState>,
+    /// A file waiting for a yes to be overwritten: (path, contents).
+    pub pending: Option<(std::path::PathBuf, String)>,
 }
 
 /// Setting up a meeting: who is here, who facilitates and takes notes, how long it runs.

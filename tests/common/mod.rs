@@ -159,6 +159,16 @@ impl Harness {
         }
     }
 
+    /// The modal open over a meeting or minutes screen.
+    pub fn meeting_modal(&self) -> Option<&roundtable::ui::Modal> {
+        match &self.app.view().screen {
+            Screen::Tactical(s) => s.modal.as_ref(),
+            Screen::Minutes(s) => s.modal.as_ref(),
+            Screen::MeetingSetup(s) => s.modal.as_ref(),
+            _ => None,
+        }
+    }
+
     /// In the open picker, moves to the option that starts with `label` and chooses it.
     pub fn choose(&mut self, label: &str) -> &mut Self {
         let options = match &self.meeting().modal {

@@ -337,6 +337,13 @@ pub const TRIAGE: &[Binding] = &[
 ];
 
 pub const MINUTES: &[Binding] = &[
+    bind(
+        &[Char('x')],
+        Action::Export,
+        "x",
+        "export",
+        "write the minutes to a file: Markdown, HTML, JSON or e-mail",
+    ),
     MOVE_UP,
     MOVE_DOWN,
     bind(
@@ -347,8 +354,41 @@ pub const MINUTES: &[Binding] = &[
         "scroll the minutes",
     ),
     also(&[PageUp], Action::PageUp),
-    bind(&[Esc, Char('q')], Action::Back, "q", "home", "back home"),
+    bind(
+        &[Esc, Char('q')],
+        Action::Back,
+        "Esc",
+        "back",
+        "back to the list or home (also q)",
+    ),
     HELP,
+];
+
+/// The list of past meetings: typing filters, so only keys that type nothing are bound.
+pub const PAST: &[Binding] = &[
+    bind(
+        &[Enter],
+        Action::Open,
+        "Enter",
+        "open",
+        "the meeting's minutes (an open meeting is resumed)",
+    ),
+    MOVE_UP,
+    MOVE_DOWN,
+    bind(
+        &[],
+        Action::Open,
+        "type",
+        "filter",
+        "filter by circle, kind (tactical, governance), date, open or ended",
+    ),
+    bind(
+        &[Esc],
+        Action::Back,
+        "Esc",
+        "clear/back",
+        "clear the filter, or go back home",
+    ),
 ];
 
 pub const PICKER: &[Binding] = &[

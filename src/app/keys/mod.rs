@@ -62,6 +62,8 @@ pub enum Action {
     OfferTensions,
     DeleteItem,
     CloseItem,
+    /// Minutes: write them to a file.
+    Export,
     /// Modals: yes and no.
     Yes,
     No,

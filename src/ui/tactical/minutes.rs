@@ -5,9 +5,8 @@
 
 use super::super::details::format_number;
 use super::super::theme;
-use super::super::view::TacticalScreen;
+use super::super::view::MinutesScreen;
 use super::super::wrap::wrap;
-use crate::domain::Organisation;
 use crate::domain::minutes::{Minutes, Turn};
 use chrono::Local;
 use ratatui::Frame;
@@ -188,21 +187,23 @@ pub fn minutes_lines(m: &Minutes, width: usize) -> Vec<Line<'static>> {
     doc.lines
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
+/// The minutes screen: the minutes, scrollable, with an export key.
+pub fn draw(frame: &mut Frame, area: Rect, screen: &MinutesScreen) {
+    let title = if screen.minutes.ended_at.is_some() {
+        " Minutes "
+    } else {
+        " Minutes so far · the meeting is open "
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border())
-        .title(Span::styled(
-            " Minutes · the meeting has ended ",
-            theme::heading(),
-        ));
+        .title(Span::styled(title, theme::heading()));
     let inner = block.inner(area);
-    let minutes = Minutes::tactical(screen.meeting, &screen.state, org);
-    let lines = minutes_lines(&minutes, usize::from(inner.width.saturating_sub(1)));
+    let lines = minutes_lines(&screen.minutes, usize::from(inner.width.saturating_sub(1)));
     let max =
         u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     let paragraph = Paragraph::new(lines)
-        .scroll((screen.minutes_scroll.min(max), 0))
+        .scroll((screen.scroll.min(max), 0))
         .block(block);
     frame.render_widget(paragraph, area);
 }

@@ -7,7 +7,7 @@
 mod minutes;
 mod steps;
 
-pub use minutes::minutes_lines;
+pub use minutes::{draw as draw_minutes, minutes_lines};
 
 use super::theme;
 use super::view::TacticalScreen;
@@ -30,9 +30,6 @@ pub fn draw(
     now: DateTime<Utc>,
 ) {
     let state = &screen.state;
-    if state.ended_at.is_some() {
-        return minutes::draw(frame, area, screen, org);
-    }
     let header_height = if screen.presentation { 10 } else { 4 };
     let [strip, header, body] = Layout::vertical([
         Constraint::Length(1),

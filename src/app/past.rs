@@ -1,0 +1,197 @@
+//! Past meetings and minutes on screen: the filterable list, opening a meeting's minutes (or
+//! resuming it when still open), scrolling the minutes and exporting them to a file.
+//!
+//! Owns: those screens' actions. Must not import: tokio; must not draw.
+
+use super::keys::Action;
+use super::modal::Outcome;
+use super::{App, meeting_setup, minutes};
+use crate::domain::MeetingId;
+use crate::domain::minutes::Minutes;
+use crate::export::{self, Format, file};
+use crate::ui::{Confirm, MinutesScreen, Modal, PastRow, PastState, Picker, Screen, step};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+
+/// Lines the minutes scroll per page.
+const PAGE: u16 = 10;
+
+/// Opens the list of past meetings.
+pub fn open(app: &mut App) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    match app.store.meetings() {
+        Ok(rows) => {
+            let rows = rows
+                .into_iter()
+                .map(|m| PastRow {
+                    id: m.id,
+                    circle: org
+                        .circle(m.circle)
+                        .map_or_else(|| "?".into(), |c| c.name.clone()),
+                    kind: m.kind,
+                    started_at: m.started_at,
+                    ended_at: m.ended_at,
+                })
+                .collect();
+            app.view.screen = Screen::PastMeetings(PastState::new(rows));
+        }
+        Err(e) => app.error(e.to_string()),
+    }
+}
+
+/// A key on the list: arrows move, Enter opens, Esc clears the filter or goes home, and
+/// anything else edits the filter.
+pub fn list_key(app: &mut App, key: KeyEvent) -> bool {
+    let Screen::PastMeetings(state) = &mut app.view.screen else {
+        return false;
+    };
+    match key.code {
+        KeyCode::Up => state.selected = step(state.selected, state.shown.len(), -1),
+        KeyCode::Down => state.selected = step(state.selected, state.shown.len(), 1),
+        KeyCode::PageUp => state.selected = step(state.selected, state.shown.len(), -10),
+        KeyCode::PageDown => state.selected = step(state.selected, state.shown.len(), 10),
+        KeyCode::Esc if !state.filter.value().is_empty() => {
+            state.filter.reset();
+            state.refilter();
+        }
+        KeyCode::Esc => app.go_home(),
+        KeyCode::Enter => {
+            let Some(row) = state.selected_row().cloned() else {
+                return false;
+            };
+            if row.ended_at.is_none() {
+                meeting_setup::resume(app, row.id);
+            } else {
+                show_minutes(app, row.id);
+            }
+        }
+        _ => {
+            if state.filter.handle_event(&Event::Key(key)).is_none() {
+                return false;
+            }
+            state.refilter();
+        }
+    }
+    true
+}
+
+/// Shows a meeting's minutes, with the list to go back to.
+fn show_minutes(app: &mut App, id: MeetingId) {
+    match minutes::load(&app.store, id) {
+        Ok(m) => {
+            let past = match std::mem::replace(
+                &mut app.view.screen,
+                Screen::Welcome(Default::default()),
+            ) {
+                Screen::PastMeetings(state) => Some(state),
+                _ => None,
+            };
+            app.view.screen = Screen::Minutes(Box::new(MinutesScreen {
+                minutes: Box::new(m),
+                scroll: 0,
+                modal: None,
+                past,
+                pending: None,
+            }));
+        }
+        Err(e) => app.error(e),
+    }
+}
+
+/// Shows the minutes of a meeting that just ended.
+pub fn show_ended(app: &mut App, m: Minutes) {
+    app.view.screen = Screen::Minutes(Box::new(MinutesScreen {
+        minutes: Box::new(m),
+        scroll: 0,
+        modal: None,
+        past: None,
+        pending: None,
+    }));
+}
+
+/// A key's action on the minutes screen.
+pub fn minutes_action(app: &mut App, action: Action) {
+    let Screen::Minutes(screen) = &mut app.view.screen else {
+        return;
+    };
+    match action {
+        Action::Up => screen.scroll = screen.scroll.saturating_sub(1),
+        Action::Down => screen.scroll = screen.scroll.saturating_add(1),
+        Action::PageDown => screen.scroll = screen.scroll.saturating_add(PAGE),
+        Action::PageUp => screen.scroll = screen.scroll.saturating_sub(PAGE),
+        Action::Export => {
+            let options = Format::ALL
+                .iter()
+                .map(|f| format_title(*f).to_string())
+                .collect();
+            screen.modal = Some(Modal::Picker(Picker {
+                title: "Export the minutes as".into(),
+                options,
+                selected: 0,
+            }));
+        }
+        Action::Back | Action::Leave => match screen.past.take() {
+            Some(list) => app.view.screen = Screen::PastMeetings(list),
+            None => app.go_home(),
+        },
+        _ => {}
+    }
+}
+
+fn format_title(format: Format) -> &'static str {
+    match format {
+        Format::Markdown => "Markdown (.md)",
+        Format::Html => "Web page, printable (.html)",
+        Format::Json => "JSON (.json)",
+        Format::Email => "E-mail draft (.eml)",
+    }
+}
+
+/// A format was picked, or an overwrite answered.
+pub fn outcome(app: &mut App, outcome: Outcome) {
+    let now = app.now().with_timezone(&chrono::Local).fixed_offset();
+    let export_dir = app.export_dir.clone();
+    let Screen::Minutes(screen) = &mut app.view.screen else {
+        return;
+    };
+    screen.modal = None;
+    let (path, text) = match (outcome, screen.pending.take()) {
+        (Outcome::Picked(n), _) => {
+            let Some(&format) = Format::ALL.get(n) else {
+                return;
+            };
+            let text = export::minutes(&screen.minutes, format, now);
+            (
+                export_dir.join(export::minutes_file_name(&screen.minutes, format)),
+                text,
+            )
+        }
+        (Outcome::Answered(true), Some(pending)) => {
+            return write(app, &pending.0, &pending.1, true);
+        }
+        _ => return,
+    };
+    if path.exists() {
+        let question = format!("{} exists here. Replace it?", path.display());
+        screen.modal = Some(Modal::Confirm(Confirm {
+            question,
+            yes: "replace",
+            no: "keep it",
+        }));
+        screen.pending = Some((path, text));
+        return;
+    }
+    write(app, &path, &text, false);
+}
+
+fn write(app: &mut App, path: &std::path::Path, text: &str, force: bool) {
+    match file::write_atomic(path, text.as_bytes(), force) {
+        Ok(()) => {
+            let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            app.info(format!("Wrote {}", shown.display()));
+        }
+        Err(e) => app.error(e.to_string()),
+    }
+}
