@@ -38,6 +38,15 @@ pub enum Command {
     /// Write minutes to a file (or standard output with -o -)
     #[command(subcommand)]
     Export(ExportCommand),
+    /// A person's solo role review; with --print, an overview of their roles as text
+    Review {
+        /// The person's name (any case)
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        /// Print the roles, open projects, next actions, due checklist items and metrics
+        #[arg(long)]
+        print: bool,
+    },
     /// Open a circle's meeting full screen: resumes its unfinished one, or sets up a new one
     Meet {
         /// tactical or governance

@@ -106,6 +106,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 export::file::safe_file_name(&[org.name(), "organisation"], format.extension());
             write_output(&text, output, &name, force)
         }
+        Some(Command::Review { person, print }) => {
+            let store = Store::open_read_only(&db)?;
+            let org = store.load_organisation()?.with_context(|| {
+                format!("{}: the database holds no organisation yet", db.display())
+            })?;
+            let who = org
+                .people()
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
+                .with_context(|| format!("no person named \"{person}\""))?;
+            if !print {
+                bail!("the guided solo review is not built yet; --print shows the overview");
+            }
+            print!(
+                "{}",
+                roundtable::domain::review::overview(
+                    &org,
+                    who.id,
+                    chrono::Local::now().date_naive()
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Meet { kind, circle }) => {
             let store = Store::open(&db)?;
             logging::init(&db);

@@ -168,3 +168,32 @@ fn init_needs_to_be_told_what_to_start() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("--demo"), "{}", stderr(&out));
 }
+
+#[test]
+fn review_print_shows_a_persons_roles_in_every_circle() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    assert!(roundtable(&db, &["init", "--demo"]).status.success());
+    let out = roundtable(&db, &["review", "--person", "mei chen", "--print"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .next()
+            .is_some_and(|l| l.starts_with("Mei Chen: 3 roles in 3 circles")),
+        "{text}"
+    );
+    for line in [
+        "Riverbend Bakery Cooperative · Secretary (term ends 2026-12-12)",
+        "Bakehouse · Ingredients Buyer (focus: Dairy and fresh)",
+        "Shopfront · Orders and Stock",
+        "  Project (current): Compostable bags introduced",
+    ] {
+        assert!(text.contains(line), "{line:?} missing from:\n{text}");
+    }
+    let err = assert_one_line_error(&roundtable(
+        &db,
+        &["review", "--person", "Nobody", "--print"],
+    ));
+    assert!(err.contains("no person named \"Nobody\""), "{err}");
+}

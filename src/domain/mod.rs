@@ -11,6 +11,7 @@ pub mod org;
 pub mod org_file_of;
 pub mod orgfile;
 pub mod outline;
+pub mod review;
 pub mod ruleset;
 pub mod text;
 
