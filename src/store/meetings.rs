@@ -88,6 +88,41 @@ impl Store {
         })
     }
 
+    /// Starts a person's solo review, whose log starts with `first`, in one transaction.
+    pub fn start_review<E: Serialize>(
+        &mut self,
+        person: PersonId,
+        at: DateTime<Utc>,
+        first: &E,
+    ) -> Result<MeetingId, StoreError> {
+        let payload = to_json(first)?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO meetings (person_id, kind, started_at) VALUES (?1, 'review', ?2)",
+                params![person, at],
+            )?;
+            let id = MeetingId(tx.last_insert_rowid());
+            tx.execute(
+                "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, 1, ?2, ?3)",
+                params![id.0, at, payload],
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// The person's unfinished solo review, if there is one.
+    pub fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM meetings WHERE person_id = ?1 AND kind = 'review' AND ended_at IS NULL
+                 ORDER BY id DESC LIMIT 1",
+                [person],
+                |r| r.get(0).map(MeetingId),
+            )
+            .optional()?)
+    }
+
     /// The unfinished meeting of this kind for a circle, if there is one.
     pub fn open_meeting(
         &self,
@@ -108,7 +143,7 @@ impl Store {
     /// Every unfinished meeting, oldest first.
     pub fn open_meetings(&self) -> Result<Vec<OpenMeeting>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, circle_id, kind, started_at FROM meetings WHERE ended_at IS NULL ORDER BY id",
+            "SELECT id, circle_id, kind, started_at FROM meetings WHERE ended_at IS NULL AND kind != 'review' ORDER BY id",
         )?;
         let rows = stmt
             .query_map([], |r| {
@@ -131,13 +166,13 @@ impl Store {
 
     /// Every meeting, newest first.
     pub fn meetings(&self) -> Result<Vec<MeetingRow>, StoreError> {
-        self.meeting_rows("SELECT id, circle_id, kind, started_at, ended_at FROM meetings ORDER BY started_at DESC, id DESC", [])
+        self.meeting_rows("SELECT id, circle_id, kind, started_at, ended_at FROM meetings WHERE kind != 'review' ORDER BY started_at DESC, id DESC", [])
     }
 
     /// One meeting.
     pub fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError> {
         let rows = self.meeting_rows(
-            "SELECT id, circle_id, kind, started_at, ended_at FROM meetings WHERE id = ?1",
+            "SELECT id, circle_id, kind, started_at, ended_at FROM meetings WHERE id = ?1 AND kind != 'review'",
             [id.0],
         )?;
         Ok(rows.into_iter().next())

@@ -1,10 +1,13 @@
--- 002: meetings as append-only event logs, and the history their entries write.
+-- 002: meetings (and solo role reviews) as append-only event logs, and the history their
+-- entries write. A review belongs to a person rather than a circle.
 CREATE TABLE meetings (
     id         INTEGER PRIMARY KEY,
-    circle_id  INTEGER NOT NULL REFERENCES circles (id),
-    kind       TEXT NOT NULL CHECK (kind IN ('tactical', 'governance')),
+    circle_id  INTEGER REFERENCES circles (id),
+    person_id  INTEGER REFERENCES people (id),
+    kind       TEXT NOT NULL CHECK (kind IN ('tactical', 'governance', 'review')),
     started_at TEXT NOT NULL,
-    ended_at   TEXT
+    ended_at   TEXT,
+    CHECK ((kind = 'review') = (person_id IS NOT NULL AND circle_id IS NULL))
 );
 CREATE INDEX meetings_circle ON meetings (circle_id, kind, ended_at);
 

@@ -5,6 +5,10 @@
 //! with no value for it) and the printed overview. Must not import: rusqlite, ratatui,
 //! crossterm, tokio, std::fs, or the clock.
 
+mod flow;
+
+pub use flow::{Entry, Review, ReviewEvent, Stop, plan};
+
 use super::ids::PersonId;
 use super::meeting::period_just_ended;
 use super::org::{ChecklistItem, Metric, Organisation, ProjectStatus};

@@ -1,0 +1,549 @@
+//! The guided solo review as a pure state machine over an append-only log: a plan of stops
+//! fixed when it starts (each role; each accountability; current projects; due checklist
+//! items and metrics; then tensions and a summary), a cursor, and entries with their effects
+//! on the organisation.
+//!
+//! Owns: the plan, what each stop accepts, `decide` (which returns the effects) and the fold.
+//! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+
+use super::{checklist_due, metric_due};
+use crate::domain::ids::*;
+use crate::domain::meeting::Effect;
+use crate::domain::meeting::tactical::Refusal;
+use crate::domain::org::{Organisation, ProjectStatus, TensionKind};
+use crate::domain::text::clean_line;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// One stop of the review.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "stop", rename_all = "snake_case")]
+pub enum Stop {
+    /// Read the role: purpose, domains, accountabilities.
+    Role { role: RoleId },
+    /// "Is there a next action or project for this accountability?"
+    Accountability { role: RoleId, index: usize },
+    /// "What is the next action, what is its status?"
+    Project { project: ProjectId },
+    /// A checklist item due for the period that just ended.
+    Checklist {
+        item: ChecklistItemId,
+        period: NaiveDate,
+    },
+    /// A metric due for the period that just ended.
+    Metric { metric: MetricId, period: NaiveDate },
+    /// Tensions for the circles' next meetings.
+    Tensions,
+    /// What changed.
+    Summary,
+}
+
+/// The stops of a person's review, in order.
+pub fn plan(org: &Organisation, person: PersonId, today: NaiveDate) -> Vec<Stop> {
+    let mut stops = Vec::new();
+    let mut seen = HashSet::new();
+    for a in org.assignments_of(person) {
+        let Some(role) = org.role(a.role) else {
+            continue;
+        };
+        if !seen.insert(role.id) {
+            continue;
+        }
+        stops.push(Stop::Role { role: role.id });
+        stops.extend(
+            (0..role.accountabilities.len()).map(|index| Stop::Accountability {
+                role: role.id,
+                index,
+            }),
+        );
+        stops.extend(
+            org.projects_of(role.id)
+                .filter(|p| {
+                    p.status == ProjectStatus::Current && p.person.is_none_or(|p| p == person)
+                })
+                .map(|p| Stop::Project { project: p.id }),
+        );
+        stops.extend(org.checklist_of(role.id).filter_map(|c| {
+            checklist_due(org, c, today).map(|period| Stop::Checklist { item: c.id, period })
+        }));
+        stops.extend(org.metrics_of(role.id).filter_map(|m| {
+            metric_due(org, m, today).map(|period| Stop::Metric {
+                metric: m.id,
+                period,
+            })
+        }));
+    }
+    stops.push(Stop::Tensions);
+    stops.push(Stop::Summary);
+    stops
+}
+
+/// Something the review recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "entry", rename_all = "snake_case")]
+pub enum Entry {
+    NextAction {
+        role: Option<RoleId>,
+        text: String,
+    },
+    Project {
+        role: RoleId,
+        title: String,
+    },
+    ProjectStatus {
+        project: ProjectId,
+        status_before: ProjectStatus,
+        status: ProjectStatus,
+    },
+    Checklist {
+        item: ChecklistItemId,
+        period: NaiveDate,
+        checked: bool,
+    },
+    Metric {
+        metric: MetricId,
+        period: NaiveDate,
+        value: f64,
+    },
+    Tension {
+        circle: CircleId,
+        role: Option<RoleId>,
+        text: String,
+        kind: TensionKind,
+    },
+}
+
+/// One move of the review, as stored in its log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ReviewEvent {
+    Started {
+        person: PersonId,
+        stops: Vec<Stop>,
+    },
+    Moved {
+        index: usize,
+    },
+    /// An entry made at the stop `at`.
+    Recorded {
+        at: usize,
+        entry: Entry,
+    },
+    Retracted {
+        seq: u64,
+    },
+    Ended,
+}
+
+/// A review folded from its log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    pub person: PersonId,
+    pub stops: Vec<Stop>,
+    pub cursor: usize,
+    /// Entries not taken back: (sequence, stop index, entry).
+    pub entries: Vec<(u64, usize, Entry)>,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
+impl Review {
+    /// Rebuilds a review from its log (sequence, time, event), skipping retracted entries.
+    pub fn fold(log: &[(u64, DateTime<Utc>, ReviewEvent)]) -> Result<Review, Refusal> {
+        let Some((_, at, ReviewEvent::Started { person, stops })) = log.first() else {
+            return Err(Refusal::new("a review starts with its plan"));
+        };
+        let retracted: HashSet<u64> = log
+            .iter()
+            .filter_map(|(_, _, e)| match e {
+                ReviewEvent::Retracted { seq } => Some(*seq),
+                _ => None,
+            })
+            .collect();
+        let mut review = Review {
+            person: *person,
+            stops: stops.clone(),
+            cursor: 0,
+            entries: Vec::new(),
+            started_at: *at,
+            ended_at: None,
+        };
+        for (seq, at, event) in log
+            .iter()
+            .skip(1)
+            .filter(|(s, _, _)| !retracted.contains(s))
+        {
+            review.apply(*seq, *at, event);
+        }
+        Ok(review)
+    }
+
+    pub fn stop(&self) -> Stop {
+        self.stops
+            .get(self.cursor)
+            .copied()
+            .unwrap_or(Stop::Summary)
+    }
+
+    /// The entries made at a stop.
+    pub fn entries_at(&self, index: usize) -> impl Iterator<Item = &Entry> {
+        self.entries
+            .iter()
+            .filter(move |(_, at, _)| *at == index)
+            .map(|(_, _, e)| e)
+    }
+
+    /// Whether `event` may happen now, and its effects on the organisation.
+    pub fn decide(&self, event: &ReviewEvent) -> Result<Vec<Effect>, Refusal> {
+        let refuse = |m: &str| Err(Refusal::new(m));
+        if self.ended_at.is_some() {
+            return refuse("the review has ended");
+        }
+        match event {
+            ReviewEvent::Started { .. } => refuse("the review has already started"),
+            ReviewEvent::Moved { index } if *index < self.stops.len() => Ok(vec![]),
+            ReviewEvent::Moved { .. } => refuse("nothing there"),
+            ReviewEvent::Retracted { seq } => match self.entries.last() {
+                Some((last, _, _)) if last == seq => Ok(vec![Effect::Undo { seq: *seq }]),
+                _ => refuse("only the last entry can be taken back"),
+            },
+            ReviewEvent::Ended => Ok(vec![Effect::EndMeeting]),
+            ReviewEvent::Recorded { at, entry } => {
+                if *at != self.cursor {
+                    return refuse("entries are made at the current stop");
+                }
+                self.entry_effects(entry)
+            }
+        }
+    }
+
+    fn entry_effects(&self, entry: &Entry) -> Result<Vec<Effect>, Refusal> {
+        let refuse = |m: &str| Err(Refusal::new(m));
+        let person = self.person;
+        let empty = |t: &str| clean_line(t).is_empty();
+        match (self.stop(), entry) {
+            (
+                _,
+                Entry::NextAction { text, .. }
+                | Entry::Project { title: text, .. }
+                | Entry::Tension { text, .. },
+            ) if empty(text) => refuse("the text is empty"),
+            (Stop::Accountability { role, .. }, Entry::NextAction { role: r, text })
+                if *r == Some(role) =>
+            {
+                Ok(vec![Effect::CreateNextAction {
+                    role: Some(role),
+                    person,
+                    text: text.clone(),
+                }])
+            }
+            (Stop::Accountability { role, .. }, Entry::Project { role: r, title })
+                if *r == role =>
+            {
+                Ok(vec![Effect::CreateProject {
+                    role,
+                    person: Some(person),
+                    title: title.clone(),
+                }])
+            }
+            (Stop::Project { .. }, Entry::NextAction { role, text }) => {
+                Ok(vec![Effect::CreateNextAction {
+                    role: *role,
+                    person,
+                    text: text.clone(),
+                }])
+            }
+            (
+                Stop::Project { project },
+                Entry::ProjectStatus {
+                    project: p, status, ..
+                },
+            ) if *p == project => {
+                if self
+                    .entries_at(self.cursor)
+                    .any(|e| matches!(e, Entry::ProjectStatus { .. }))
+                {
+                    return refuse("the status is already set; u takes it back");
+                }
+                Ok(vec![Effect::UpdateProject {
+                    project,
+                    update: None,
+                    status: *status,
+                }])
+            }
+            (
+                Stop::Checklist { item, period },
+                Entry::Checklist {
+                    item: i,
+                    period: p,
+                    checked,
+                },
+            ) if *i == item && *p == period => {
+                if self.entries_at(self.cursor).next().is_some() {
+                    return refuse("already answered; u takes it back");
+                }
+                Ok(vec![Effect::AnswerChecklist {
+                    item,
+                    period,
+                    checked: *checked,
+                }])
+            }
+            (
+                Stop::Metric { metric, period },
+                Entry::Metric {
+                    metric: m,
+                    period: p,
+                    value,
+                },
+            ) if *m == metric && *p == period => {
+                if !value.is_finite() {
+                    return refuse("the value is not a number");
+                }
+                if self.entries_at(self.cursor).next().is_some() {
+                    return refuse("already entered; u takes it back");
+                }
+                Ok(vec![Effect::RecordMetric {
+                    metric,
+                    period,
+                    value: *value,
+                    comment: None,
+                }])
+            }
+            (
+                Stop::Tensions,
+                Entry::Tension {
+                    circle,
+                    role,
+                    text,
+                    kind,
+                },
+            ) => Ok(vec![Effect::CreateTension {
+                person,
+                role: *role,
+                circle: *circle,
+                text: text.clone(),
+                kind: *kind,
+            }]),
+            _ => refuse("that does not belong at this stop"),
+        }
+    }
+
+    /// Applies an accepted (or logged) event; anything out of range is ignored.
+    pub fn apply(&mut self, seq: u64, at: DateTime<Utc>, event: &ReviewEvent) {
+        match event {
+            ReviewEvent::Moved { index } if *index < self.stops.len() => self.cursor = *index,
+            ReviewEvent::Recorded { at: stop, entry } => {
+                self.entries.push((seq, *stop, entry.clone()))
+            }
+            ReviewEvent::Ended => self.ended_at = Some(at),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::org::{Assignment, OrgRecords, Person, Role};
+    use chrono::TimeZone;
+
+    fn t(minute: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 24, 10, minute, 0)
+            .single()
+            .expect("time")
+    }
+
+    fn org() -> Organisation {
+        let role = |id, name: &str, accs: &[&str]| Role {
+            id: RoleId(id),
+            circle: CircleId(1),
+            name: name.into(),
+            purpose: "p".into(),
+            domains: vec![],
+            accountabilities: accs.iter().map(|a| a.to_string()).collect(),
+            core: None,
+        };
+        Organisation::new(OrgRecords {
+            name: "Co".into(),
+            people: vec![Person {
+                id: PersonId(1),
+                name: "Ana".into(),
+                email: None,
+            }],
+            roles: vec![
+                role(10, "Baker", &["Baking bread", "Ordering flour"]),
+                role(11, "Clerk", &[]),
+            ],
+            assignments: vec![
+                Assignment {
+                    id: AssignmentId(1),
+                    role: RoleId(10),
+                    person: PersonId(1),
+                    focus: None,
+                    term_end: None,
+                },
+                Assignment {
+                    id: AssignmentId(2),
+                    role: RoleId(11),
+                    person: PersonId(1),
+                    focus: None,
+                    term_end: None,
+                },
+            ],
+            ..OrgRecords::default()
+        })
+    }
+
+    fn start() -> Vec<(u64, DateTime<Utc>, ReviewEvent)> {
+        let stops = plan(&org(), PersonId(1), t(0).date_naive());
+        vec![(
+            1,
+            t(0),
+            ReviewEvent::Started {
+                person: PersonId(1),
+                stops,
+            },
+        )]
+    }
+
+    fn push(
+        log: &mut Vec<(u64, DateTime<Utc>, ReviewEvent)>,
+        event: ReviewEvent,
+    ) -> Result<Vec<Effect>, Refusal> {
+        let review = Review::fold(log).expect("folds");
+        let effects = review.decide(&event)?;
+        let seq = log.len() as u64 + 1;
+        log.push((seq, t(seq as u32), event));
+        Ok(effects)
+    }
+
+    #[test]
+    fn the_plan_walks_each_role_and_its_accountabilities_then_tensions_and_a_summary() {
+        let stops = plan(&org(), PersonId(1), t(0).date_naive());
+        assert_eq!(
+            stops,
+            [
+                Stop::Role { role: RoleId(10) },
+                Stop::Accountability {
+                    role: RoleId(10),
+                    index: 0
+                },
+                Stop::Accountability {
+                    role: RoleId(10),
+                    index: 1
+                },
+                Stop::Role { role: RoleId(11) },
+                Stop::Tensions,
+                Stop::Summary,
+            ]
+        );
+    }
+
+    #[test]
+    fn an_accountability_can_get_a_next_action_for_its_role() {
+        let mut log = start();
+        push(&mut log, ReviewEvent::Moved { index: 1 }).expect("moves");
+        let action = Entry::NextAction {
+            role: Some(RoleId(10)),
+            text: "Order rye".into(),
+        };
+        let effects = push(
+            &mut log,
+            ReviewEvent::Recorded {
+                at: 1,
+                entry: action,
+            },
+        )
+        .expect("accepted");
+        assert_eq!(
+            effects,
+            [Effect::CreateNextAction {
+                role: Some(RoleId(10)),
+                person: PersonId(1),
+                text: "Order rye".into()
+            }]
+        );
+        let wrong = Entry::NextAction {
+            role: Some(RoleId(11)),
+            text: "x".into(),
+        };
+        assert!(
+            push(
+                &mut log,
+                ReviewEvent::Recorded {
+                    at: 1,
+                    entry: wrong
+                }
+            )
+            .is_err(),
+            "another role's action"
+        );
+        let elsewhere = Entry::Project {
+            role: RoleId(10),
+            title: "x".into(),
+        };
+        assert!(
+            push(
+                &mut log,
+                ReviewEvent::Recorded {
+                    at: 2,
+                    entry: elsewhere
+                }
+            )
+            .is_err(),
+            "not at the current stop"
+        );
+    }
+
+    #[test]
+    fn a_tension_is_recorded_only_at_the_tensions_stop_and_the_last_entry_can_be_taken_back() {
+        let mut log = start();
+        let tension = Entry::Tension {
+            circle: CircleId(1),
+            role: None,
+            text: "Queue".into(),
+            kind: TensionKind::Tactical,
+        };
+        assert!(
+            push(
+                &mut log,
+                ReviewEvent::Recorded {
+                    at: 0,
+                    entry: tension.clone()
+                }
+            )
+            .is_err()
+        );
+        push(&mut log, ReviewEvent::Moved { index: 4 }).expect("moves");
+        push(
+            &mut log,
+            ReviewEvent::Recorded {
+                at: 4,
+                entry: tension,
+            },
+        )
+        .expect("recorded");
+        let seq = log.len() as u64;
+        assert!(
+            push(&mut log, ReviewEvent::Retracted { seq: seq - 1 }).is_err(),
+            "only the last"
+        );
+        assert_eq!(
+            push(&mut log, ReviewEvent::Retracted { seq }).expect("taken back"),
+            [Effect::Undo { seq }]
+        );
+        assert!(Review::fold(&log).expect("folds").entries.is_empty());
+    }
+
+    #[test]
+    fn an_ended_review_takes_nothing_more() {
+        let mut log = start();
+        assert_eq!(
+            push(&mut log, ReviewEvent::Ended).expect("ends"),
+            [Effect::EndMeeting]
+        );
+        assert!(push(&mut log, ReviewEvent::Moved { index: 1 }).is_err());
+        assert!(Review::fold(&log).expect("folds").ended_at.is_some());
+    }
+}
