@@ -106,7 +106,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 export::file::safe_file_name(&[org.name(), "organisation"], format.extension());
             write_output(&text, output, &name, force)
         }
-        Some(Command::Review { person, print }) => {
+        Some(Command::Review {
+            person,
+            print: false,
+        }) => {
+            let store = Store::open(&db)?;
+            logging::init(&db);
+            let mut app = App::new(store)?;
+            app.open_review(&person)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", db.display()))?;
+            full_screen(app)
+        }
+        Some(Command::Review {
+            person,
+            print: true,
+        }) => {
             let store = Store::open_read_only(&db)?;
             let org = store.load_organisation()?.with_context(|| {
                 format!("{}: the database holds no organisation yet", db.display())
@@ -116,9 +130,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .iter()
                 .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
                 .with_context(|| format!("no person named \"{person}\""))?;
-            if !print {
-                bail!("the guided solo review is not built yet; --print shows the overview");
-            }
             print!(
                 "{}",
                 roundtable::domain::review::overview(

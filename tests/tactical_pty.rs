@@ -282,3 +282,63 @@ fn the_minutes_of_a_meeting_export_from_the_command_line() {
     let (ok, _, err) = run_in(dir.path(), &db, &["export", "minutes", "--format", "md"]);
     assert!(!ok && err.contains("say which meeting"), "{err}");
 }
+
+#[test]
+fn a_solo_review_tension_is_offered_by_the_next_tactical_meeting() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    init_demo(&db);
+    let mut pty = Pty::spawn(
+        &db,
+        &["review", "--person", "Jonas Lindqvist"],
+        &[],
+        120,
+        40,
+    );
+    pty.wait_for("Solo role review · Jonas Lindqvist");
+    pty.send(RIGHT);
+    pty.wait_for("Is there a next action or a project for it?");
+    pty.send("n");
+    enter(&mut pty, "Write down the rye recipe");
+    pty.wait_for("✓ next action for Circle Lead: Write down the rye recipe");
+    // On to the tensions stop: it is the one before the summary.
+    for _ in 0..40 {
+        pty.send(RIGHT);
+    }
+    pty.wait_for("What changed: 1");
+    pty.send("\x1b[D");
+    pty.wait_for("t tactical");
+    pty.send("t");
+    pty.wait_for("For which circle's next tactical meeting?");
+    pty.send(DOWN);
+    pty.send(ENTER);
+    enter(&mut pty, "Proofing room too cold");
+    pty.wait_for("Noted: it is offered");
+    pty.send(RIGHT);
+    pty.send(ENTER);
+    pty.send("y");
+    pty.wait_for("Review finished: 2 changes saved.");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+
+    let mut pty = meet(&db);
+    pty.wait_for("Attendance");
+    pty.send(ENTER);
+    for _ in 0..4 {
+        pty.send(">");
+    }
+    pty.wait_for("5. Agenda building");
+    pty.send("T");
+    pty.wait_for("Proofing room too cold (Jonas Lindqvist)");
+    pty.send("\x1b");
+    pty.send("q");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM next_actions WHERE text = 'Write down the rye recipe'"
+        ),
+        1
+    );
+}

@@ -9,6 +9,7 @@ mod meeting_setup;
 pub mod minutes;
 mod modal;
 mod past;
+mod review;
 mod run;
 mod screens;
 pub mod setup;
@@ -104,6 +105,27 @@ impl App {
         self.export_dir = dir.to_path_buf();
     }
 
+    /// Opens a person's solo review straight away (resumed if unfinished), as
+    /// `roundtable review --person NAME` does.
+    pub fn open_review(&mut self, person: &str) -> Result<(), String> {
+        let org = self
+            .view
+            .org
+            .clone()
+            .ok_or("the database holds no organisation yet")?;
+        let who = org
+            .people()
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
+            .ok_or_else(|| format!("no person named \"{person}\""))?;
+        review::begin(self, who.id);
+        if let Some(Status::Error(e)) = &self.view.status {
+            return Err(e.clone());
+        }
+        self.refresh_hints();
+        Ok(())
+    }
+
     /// The current time, from the app's clock.
     pub fn now(&self) -> DateTime<Utc> {
         (self.clock)()
@@ -162,6 +184,8 @@ impl App {
                         Screen::MeetingSetup(_) => meeting_setup::outcome(self, outcome),
                         Screen::Tactical(_) => tactical_entries::outcome(self, outcome),
                         Screen::Minutes(_) => past::outcome(self, outcome),
+                        Screen::Home(_) => review::picked(self, outcome),
+                        Screen::Review(_) => review::outcome(self, outcome),
                         _ => {}
                     }
                     true
@@ -186,6 +210,8 @@ impl App {
             Screen::MeetingSetup(s) => s.modal.as_mut(),
             Screen::Tactical(s) => s.modal.as_mut(),
             Screen::Minutes(s) => s.modal.as_mut(),
+            Screen::Home(s) => s.modal.as_mut(),
+            Screen::Review(s) => s.modal.as_mut(),
             _ => None,
         }
     }
@@ -198,7 +224,8 @@ impl App {
         match &self.view.screen {
             Screen::Welcome(w) if w.prompt.is_some() => keys::PROMPT,
             Screen::Welcome(_) => keys::WELCOME,
-            Screen::Home(_) => keys::HOME,
+            Screen::Home(s) => s.modal.as_ref().map_or(keys::HOME, modal::table),
+            Screen::Review(s) => review::table(s),
             Screen::Browser(_) => keys::BROWSER,
             Screen::MeetingSetup(s) => s.modal.as_ref().map_or(keys::SETUP, modal::table),
             Screen::PastMeetings(_) => keys::PAST,

@@ -5,7 +5,7 @@
 
 use super::keys::Action;
 use super::modal::{self, Outcome};
-use super::{App, meeting_setup, past, setup, tactical};
+use super::{App, meeting_setup, past, review, setup, tactical};
 use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
 use crate::ui::{BrowserState, Prompt, PromptKind, Screen, TreeRow, View, WelcomeChoice, step};
@@ -32,6 +32,7 @@ pub fn act(app: &mut App, action: Action) {
         Screen::Tactical(_) => tactical::act(app, action),
         Screen::PastMeetings(_) => {}
         Screen::Minutes(_) => past::minutes_action(app, action),
+        Screen::Review(_) => review::act(app, action),
     }
 }
 
@@ -124,7 +125,6 @@ fn home(app: &mut App, action: Action) {
     let Screen::Home(state) = &mut app.view.screen else {
         return;
     };
-    let later = |what: &str| format!("{what} are not part of this version yet.");
     match action {
         Action::Up => state.selected = step(state.selected, state.circles.len(), -1),
         Action::Down => state.selected = step(state.selected, state.circles.len(), 1),
@@ -144,7 +144,7 @@ fn home(app: &mut App, action: Action) {
                 meeting_setup::begin(app, circle, kind);
             }
         }
-        Action::StartReview => app.info(later("Solo role reviews")),
+        Action::StartReview => review::pick_person(app),
         Action::PastMeetings => past::open(app),
         Action::Leave => app.quit = true,
         _ => {}

@@ -11,6 +11,7 @@ mod home;
 pub mod list;
 mod modal;
 mod past;
+mod review;
 mod setup;
 pub mod tactical;
 pub mod theme;
@@ -58,12 +59,28 @@ pub fn draw(frame: &mut Frame, view: &View) {
         Screen::Tactical(s) => format!("{} · Tactical meeting", circle_of(s.state.circle)),
         Screen::PastMeetings(_) => format!("{org_name} · Past meetings"),
         Screen::Minutes(s) => format!("{} · Minutes", s.minutes.circle),
+        Screen::Review(s) => {
+            let who = view
+                .org
+                .as_deref()
+                .map_or("?", |o| o.person_name(s.state.person));
+            format!("Solo role review · {who}")
+        }
     };
     chrome::title_bar(frame, title, &screen_name, view);
     match (&view.screen, view.org.as_deref()) {
         (Screen::Welcome(state), _) => welcome::draw(frame, body, state, &view.database),
         (Screen::Home(state), Some(org)) => {
             home::draw(frame, body, state, org, &view.open_meetings);
+            if let Some(m) = &state.modal {
+                modal::draw(frame, body, m);
+            }
+        }
+        (Screen::Review(screen), Some(org)) => {
+            review::draw(frame, body, screen, org);
+            if let Some(m) = &screen.modal {
+                modal::draw(frame, body, m);
+            }
         }
         (Screen::Browser(state), Some(org)) => browser::draw(frame, body, state, org),
         (Screen::MeetingSetup(state), Some(org)) => {

@@ -4,9 +4,11 @@
 //! and building the rows those screens list. The shell (app) mutates these; the ui draws them.
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
+use crate::domain::TensionKind;
 use crate::domain::meeting::tactical::{Recorded, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind, OutputKind};
 use crate::domain::minutes::Minutes;
+use crate::domain::review::{Review, ReviewEvent};
 use crate::domain::{
     CircleId, MeetingId, Organisation, PersonId, ProjectStatus, RoleId, TensionId,
 };
@@ -63,6 +65,33 @@ pub enum Screen {
     Tactical(Box<TacticalScreen>),
     PastMeetings(PastState),
     Minutes(Box<MinutesScreen>),
+    Review(Box<ReviewScreen>),
+}
+
+/// A person's solo role review in progress.
+#[derive(Debug)]
+pub struct ReviewScreen {
+    pub meeting: MeetingId,
+    pub log: Vec<(u64, DateTime<Utc>, ReviewEvent)>,
+    pub state: Review,
+    pub modal: Option<Modal>,
+    pub draft: ReviewDraft,
+}
+
+/// The parts of a review entry gathered so far, or what a yes/no question is about.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum ReviewDraft {
+    #[default]
+    None,
+    NextAction,
+    Project,
+    MetricValue,
+    /// A tension of this kind: which circle (options in the picker's order).
+    TensionCircle(TensionKind, Vec<CircleId>),
+    /// A tension of this kind for this circle: its text.
+    TensionText(TensionKind, CircleId),
+    Retract(u64),
+    Finish,
 }
 
 /// One meeting in the list of past meetings.
@@ -318,6 +347,9 @@ impl WelcomeState {
 pub struct HomeState {
     pub circles: Vec<(CircleId, usize)>,
     pub selected: usize,
+    /// The "who are you?" picker of a solo review, with the people in its order.
+    pub modal: Option<Modal>,
+    pub people: Vec<PersonId>,
 }
 
 impl HomeState {
@@ -329,6 +361,8 @@ impl HomeState {
                 .map(|(c, d)| (c.id, *d))
                 .collect(),
             selected: 0,
+            modal: None,
+            people: Vec::new(),
         }
     }
 

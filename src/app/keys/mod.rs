@@ -64,6 +64,11 @@ pub enum Action {
     CloseItem,
     /// Minutes: write them to a file.
     Export,
+    /// Solo review: a next action, a project, a tension for a tactical or governance meeting.
+    AddNextAction,
+    AddProject,
+    TacticalTension,
+    GovernanceTension,
     /// Modals: yes and no.
     Yes,
     No,
@@ -129,7 +134,9 @@ pub(super) const fn also(keys: &'static [KeyCode], action: Action) -> Binding {
 use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
 
 mod meeting;
+mod review;
 pub use meeting::*;
+pub use review::*;
 
 pub(super) const MOVE_UP: Binding = bind(
     &[Up, Char('k')],

@@ -138,6 +138,39 @@ pub fn overview(org: &Organisation, person: PersonId, today: NaiveDate) -> Strin
     out
 }
 
+/// A few words about an entry, for the summary and the retraction question.
+pub fn entry_text(org: &Organisation, entry: &Entry) -> String {
+    let role = |r: super::ids::RoleId| org.role(r).map_or("?", |r| r.name.as_str()).to_string();
+    match entry {
+        Entry::NextAction {
+            role: Some(r),
+            text,
+        } => format!("next action for {}: {text}", role(*r)),
+        Entry::NextAction { role: None, text } => format!("next action: {text}"),
+        Entry::Project { role: r, title } => format!("project for {}: {title}", role(*r)),
+        Entry::ProjectStatus {
+            project, status, ..
+        } => {
+            let title = org.project(*project).map_or("?", |p| p.title.as_str());
+            format!("project \"{title}\" is now {status}")
+        }
+        Entry::Checklist { item, checked, .. } => {
+            let text = org.checklist_item(*item).map_or("?", |c| c.text.as_str());
+            format!("{}: {text}", if *checked { "check" } else { "no check" })
+        }
+        Entry::Metric { metric, value, .. } => {
+            let name = org.metric(*metric).map_or("?", |m| m.name.as_str());
+            format!("{name}: {}", format_number(*value))
+        }
+        Entry::Tension {
+            circle, text, kind, ..
+        } => {
+            let name = org.circle(*circle).map_or("?", |c| c.name.as_str());
+            format!("tension for {name}'s next {kind} meeting: {text}")
+        }
+    }
+}
+
 fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")

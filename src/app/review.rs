@@ -1,0 +1,442 @@
+//! The guided solo review in the shell: picking the person, starting or resuming their
+//! review, and what each key does at each stop. Every entry goes through `record`: decided,
+//! written with its effects in one transaction, then shown.
+//!
+//! Owns: the review's actions and its multi-part entries. Must not import: tokio; must not
+//! draw.
+
+use super::keys::{self, Action, Binding};
+use super::modal::Outcome;
+use super::{App, tactical_entries::parse_number};
+use crate::domain::review::{Entry, Review, ReviewEvent, Stop, plan};
+use crate::domain::{CircleId, PersonId, ProjectStatus, TensionKind};
+use crate::ui::{Confirm, Modal, Picker, Prompt, PromptKind, ReviewDraft, ReviewScreen, Screen};
+
+/// Opens the "who are you?" picker on home.
+pub fn pick_person(app: &mut App) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let Screen::Home(home) = &mut app.view.screen else {
+        return;
+    };
+    let people: Vec<PersonId> = org
+        .people()
+        .iter()
+        .filter(|p| org.assignments_of(p.id).next().is_some())
+        .map(|p| p.id)
+        .collect();
+    if people.is_empty() {
+        return app.info("Nobody fills a role yet: there is nothing to review.");
+    }
+    let options = people
+        .iter()
+        .map(|&p| org.person_name(p).to_string())
+        .collect();
+    home.modal = Some(Modal::Picker(Picker {
+        title: "Whose roles? Pick yourself".into(),
+        options,
+        selected: 0,
+    }));
+    home.people = people;
+}
+
+/// The person picked on home.
+pub fn picked(app: &mut App, outcome: Outcome) {
+    let Screen::Home(home) = &mut app.view.screen else {
+        return;
+    };
+    home.modal = None;
+    if let Outcome::Picked(n) = outcome
+        && let Some(&person) = home.people.get(n)
+    {
+        begin(app, person);
+    }
+}
+
+/// Resumes the person's unfinished review, or starts one.
+pub fn begin(app: &mut App, person: PersonId) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    match app.store.open_review(person) {
+        Ok(Some(id)) => match app.store.meeting_events::<ReviewEvent>(id) {
+            Ok(log) => match Review::fold(&log) {
+                Ok(state) => {
+                    app.info(format!(
+                        "Resumed the review started {}.",
+                        state
+                            .started_at
+                            .with_timezone(&chrono::Local)
+                            .format("%A %-d %B at %H:%M")
+                    ));
+                    show(app, id, log, state);
+                }
+                Err(e) => app.error(e.0),
+            },
+            Err(e) => app.error(e.to_string()),
+        },
+        Ok(None) => {
+            let now = app.now();
+            let first = ReviewEvent::Started {
+                person,
+                stops: plan(&org, person, now.date_naive()),
+            };
+            match app.store.start_review(person, now, &first) {
+                Ok(id) => {
+                    let log = vec![(1, now, first)];
+                    match Review::fold(&log) {
+                        Ok(state) => show(app, id, log, state),
+                        Err(e) => app.error(e.0),
+                    }
+                }
+                Err(e) => app.error(e.to_string()),
+            }
+        }
+        Err(e) => app.error(e.to_string()),
+    }
+}
+
+fn show(
+    app: &mut App,
+    meeting: crate::domain::MeetingId,
+    log: Vec<(u64, chrono::DateTime<chrono::Utc>, ReviewEvent)>,
+    state: Review,
+) {
+    app.view.screen = Screen::Review(Box::new(ReviewScreen {
+        meeting,
+        log,
+        state,
+        modal: None,
+        draft: ReviewDraft::None,
+    }));
+}
+
+fn screen(app: &mut App) -> Option<&mut ReviewScreen> {
+    match &mut app.view.screen {
+        Screen::Review(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// Decides, writes and shows one event. Returns whether it was recorded.
+fn record(app: &mut App, event: ReviewEvent) -> bool {
+    let now = app.now();
+    let App { store, view, .. } = app;
+    let Screen::Review(screen) = &mut view.screen else {
+        return false;
+    };
+    let effects = match screen.state.decide(&event) {
+        Ok(effects) => effects,
+        Err(refusal) => {
+            app.error(refusal.0);
+            return false;
+        }
+    };
+    let seq = match store.append_event(screen.meeting, now, &event, &effects) {
+        Ok(seq) => seq,
+        Err(e) => {
+            app.error(e.to_string());
+            return false;
+        }
+    };
+    let retraction = matches!(event, ReviewEvent::Retracted { .. });
+    screen.log.push((seq, now, event.clone()));
+    if retraction {
+        match Review::fold(&screen.log) {
+            Ok(state) => screen.state = state,
+            Err(e) => app.error(e.0),
+        }
+    } else {
+        screen.state.apply(seq, now, &event);
+    }
+    if !effects.is_empty() {
+        app.reload_org();
+    }
+    true
+}
+
+/// The key table for the current stop (or the open modal).
+pub fn table(screen: &ReviewScreen) -> &'static [Binding] {
+    if let Some(modal) = &screen.modal {
+        return super::modal::table(modal);
+    }
+    match screen.state.stop() {
+        Stop::Role { .. } => keys::REVIEW_READ,
+        Stop::Accountability { .. } => keys::REVIEW_ACCOUNTABILITY,
+        Stop::Project { .. } => keys::REVIEW_PROJECT,
+        Stop::Checklist { .. } => keys::REVIEW_CHECKLIST,
+        Stop::Metric { .. } => keys::REVIEW_METRIC,
+        Stop::Tensions => keys::REVIEW_TENSIONS,
+        Stop::Summary => keys::REVIEW_SUMMARY,
+    }
+}
+
+fn open(app: &mut App, modal: Modal, draft: ReviewDraft) {
+    if let Some(screen) = screen(app) {
+        screen.modal = Some(modal);
+        screen.draft = draft;
+    }
+}
+
+fn prompt(app: &mut App, title: &str, draft: ReviewDraft) {
+    open(
+        app,
+        Modal::Prompt(Prompt::titled(PromptKind::OutputText, title.into())),
+        draft,
+    );
+}
+
+fn move_to(app: &mut App, index: Option<usize>) {
+    let Some(screen) = screen(app) else { return };
+    match index.filter(|&i| i < screen.state.stops.len()) {
+        Some(index) => {
+            record(app, ReviewEvent::Moved { index });
+        }
+        None => app.info("That is the end: Enter at the summary finishes the review."),
+    }
+}
+
+/// A key's action in the review.
+pub fn act(app: &mut App, action: Action) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let Some(screen) = screen(app) else { return };
+    let cursor = screen.state.cursor;
+    let stop = screen.state.stop();
+    let entry = |e: Entry| ReviewEvent::Recorded {
+        at: cursor,
+        entry: e,
+    };
+    match (stop, action) {
+        (_, Action::Next) => move_to(app, Some(cursor + 1)),
+        (_, Action::Previous) => move_to(app, cursor.checked_sub(1)),
+        (_, Action::Leave) => {
+            app.go_home();
+            app.info("The review stays open: r and your name resume it.");
+        }
+        (_, Action::Retract) => match screen.state.entries.last() {
+            Some((seq, _, e)) => {
+                let question =
+                    format!("Take back: {}?", crate::domain::review::entry_text(&org, e));
+                let seq = *seq;
+                open(
+                    app,
+                    Modal::Confirm(Confirm {
+                        question,
+                        yes: "yes",
+                        no: "no",
+                    }),
+                    ReviewDraft::Retract(seq),
+                );
+            }
+            None => app.info("Nothing recorded in this review to take back."),
+        },
+        (Stop::Accountability { .. } | Stop::Project { .. }, Action::AddNextAction) => {
+            prompt(app, "Next action", ReviewDraft::NextAction);
+        }
+        (Stop::Accountability { .. }, Action::AddProject) => prompt(
+            app,
+            "Project (the outcome, as if done)",
+            ReviewDraft::Project,
+        ),
+        (Stop::Project { project }, Action::MarkDone | Action::MarkWaiting) => {
+            let status = if action == Action::MarkDone {
+                ProjectStatus::Done
+            } else {
+                ProjectStatus::Waiting
+            };
+            let before = org
+                .project(project)
+                .map_or(ProjectStatus::Current, |p| p.status);
+            if record(
+                app,
+                entry(Entry::ProjectStatus {
+                    project,
+                    status_before: before,
+                    status,
+                }),
+            ) {
+                move_to(app, Some(cursor + 1));
+            }
+        }
+        (Stop::Checklist { item, period }, Action::Check | Action::NoCheck) => {
+            let checked = action == Action::Check;
+            if record(
+                app,
+                entry(Entry::Checklist {
+                    item,
+                    period,
+                    checked,
+                }),
+            ) {
+                move_to(app, Some(cursor + 1));
+            }
+        }
+        (Stop::Metric { metric, .. }, Action::Open) => {
+            let title = org.metric(metric).map_or("Value".to_string(), |m| {
+                format!(
+                    "{}{}",
+                    m.name,
+                    m.unit
+                        .as_deref()
+                        .map_or(String::new(), |u| format!(" in {u}"))
+                )
+            });
+            open(
+                app,
+                Modal::Prompt(Prompt::titled(PromptKind::MetricValue, title)),
+                ReviewDraft::MetricValue,
+            );
+        }
+        (Stop::Tensions, Action::TacticalTension | Action::GovernanceTension) => {
+            let kind = if action == Action::TacticalTension {
+                TensionKind::Tactical
+            } else {
+                TensionKind::Governance
+            };
+            let person = screen.state.person;
+            let mut circles: Vec<CircleId> = Vec::new();
+            for a in org.assignments_of(person) {
+                if let Some(role) = org.role(a.role)
+                    && !circles.contains(&role.circle)
+                {
+                    circles.push(role.circle);
+                }
+            }
+            let options = circles
+                .iter()
+                .filter_map(|&c| org.circle(c))
+                .map(|c| c.name.clone())
+                .collect();
+            let title = format!("For which circle's next {kind} meeting?");
+            open(
+                app,
+                Modal::Picker(Picker {
+                    title,
+                    options,
+                    selected: 0,
+                }),
+                ReviewDraft::TensionCircle(kind, circles),
+            );
+        }
+        (Stop::Summary, Action::Open) => {
+            let changes = screen.state.entries.len();
+            let question = format!("Finish the review? {changes} changes are already saved.");
+            open(
+                app,
+                Modal::Confirm(Confirm {
+                    question,
+                    yes: "finish",
+                    no: "not yet",
+                }),
+                ReviewDraft::Finish,
+            );
+        }
+        _ => {}
+    }
+}
+
+/// What a modal's outcome completes.
+pub fn outcome(app: &mut App, outcome: Outcome) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let Some(screen) = screen(app) else { return };
+    let draft = std::mem::take(&mut screen.draft);
+    screen.modal = None;
+    let cursor = screen.state.cursor;
+    let stop = screen.state.stop();
+    let entry = |e: Entry| ReviewEvent::Recorded {
+        at: cursor,
+        entry: e,
+    };
+    let role = match stop {
+        Stop::Accountability { role, .. } => Some(role),
+        Stop::Project { project } => org.project(project).map(|p| p.role),
+        _ => None,
+    };
+    match (outcome, draft) {
+        (Outcome::Cancelled | Outcome::Answered(false), _) => {}
+        (Outcome::Submitted(text), ReviewDraft::NextAction) => {
+            record(app, entry(Entry::NextAction { role, text }));
+        }
+        (Outcome::Submitted(title), ReviewDraft::Project) => {
+            if let Some(role) = role {
+                record(app, entry(Entry::Project { role, title }));
+            }
+        }
+        (Outcome::Submitted(text), ReviewDraft::MetricValue) => match (parse_number(&text), stop) {
+            (Some(value), Stop::Metric { metric, period }) => {
+                if record(
+                    app,
+                    entry(Entry::Metric {
+                        metric,
+                        period,
+                        value,
+                    }),
+                ) {
+                    move_to(app, Some(cursor + 1));
+                }
+            }
+            _ => {
+                let reopen = Modal::Prompt(Prompt::titled(PromptKind::MetricValue, "Value".into()));
+                open(app, reopen, ReviewDraft::MetricValue);
+                app.error(format!(
+                    "\"{text}\" is not a number: type digits, like 1840 or 9.5."
+                ));
+            }
+        },
+        (Outcome::Picked(n), ReviewDraft::TensionCircle(kind, circles)) => {
+            if let Some(&circle) = circles.get(n) {
+                let name = org.circle(circle).map_or("?", |c| c.name.as_str());
+                prompt(
+                    app,
+                    &format!("Tension for {name}'s next {kind} meeting"),
+                    ReviewDraft::TensionText(kind, circle),
+                );
+            }
+        }
+        (Outcome::Submitted(text), ReviewDraft::TensionText(kind, circle)) => {
+            let person = screen_person(app);
+            let role = person
+                .and_then(|p| {
+                    org.assignments_of(p)
+                        .filter_map(|a| org.role(a.role))
+                        .find(|r| r.circle == circle)
+                })
+                .map(|r| r.id);
+            if record(
+                app,
+                entry(Entry::Tension {
+                    circle,
+                    role,
+                    text,
+                    kind,
+                }),
+            ) {
+                app.info("Noted: it is offered when that circle's meeting builds its agenda.");
+            }
+        }
+        (Outcome::Answered(true), ReviewDraft::Retract(seq)) => {
+            record(app, ReviewEvent::Retracted { seq });
+        }
+        (Outcome::Answered(true), ReviewDraft::Finish) => {
+            let changes = screen_changes(app);
+            if record(app, ReviewEvent::Ended) {
+                app.go_home();
+                app.info(format!("Review finished: {changes} changes saved."));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn screen_person(app: &mut App) -> Option<PersonId> {
+    screen(app).map(|s| s.state.person)
+}
+
+fn screen_changes(app: &mut App) -> usize {
+    screen(app).map_or(0, |s| s.state.entries.len())
+}

@@ -1,0 +1,267 @@
+//! The solo review screen: the stops on the left (done ones marked), the current stop on the
+//! right with its question, what was recorded there, and the summary at the end.
+//!
+//! Owns: its layout. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
+
+use super::details::sparkline;
+use super::list;
+use super::theme;
+use super::view::ReviewScreen;
+use super::wrap::{fit, wrap};
+use crate::domain::Organisation;
+use crate::domain::review::{Stop, entry_text};
+use crate::domain::text::format_number;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// A short name for a stop, for the list.
+fn stop_label(org: &Organisation, stop: Stop) -> String {
+    match stop {
+        Stop::Role { role } => {
+            let r = org.role(role);
+            let circle = r
+                .and_then(|r| org.circle(r.circle))
+                .map_or("?", |c| c.name.as_str());
+            format!("{} · {circle}", r.map_or("?", |r| r.name.as_str()))
+        }
+        Stop::Accountability { role, index } => {
+            let text = org
+                .role(role)
+                .and_then(|r| r.accountabilities.get(index))
+                .map_or("?", |a| a.as_str());
+            format!("  {text}")
+        }
+        Stop::Project { project } => format!(
+            "  project: {}",
+            org.project(project).map_or("?", |p| p.title.as_str())
+        ),
+        Stop::Checklist { item, .. } => format!(
+            "  checklist: {}",
+            org.checklist_item(item).map_or("?", |c| c.text.as_str())
+        ),
+        Stop::Metric { metric, .. } => format!(
+            "  metric: {}",
+            org.metric(metric).map_or("?", |m| m.name.as_str())
+        ),
+        Stop::Tensions => "Tensions for the next meetings".into(),
+        Stop::Summary => "Summary".into(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, org: &Organisation) {
+    let state = &screen.state;
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
+    let title = format!(
+        " {} · stop {} of {} ",
+        org.person_name(state.person),
+        state.cursor + 1,
+        state.stops.len()
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(title, theme::heading()));
+    list::draw(
+        frame,
+        left,
+        block,
+        state.stops.len(),
+        state.cursor,
+        |i, width| {
+            let done = if state.entries_at(i).next().is_some() {
+                "✓ "
+            } else {
+                "  "
+            };
+            let style = if matches!(
+                state.stops[i],
+                Stop::Role { .. } | Stop::Tensions | Stop::Summary
+            ) {
+                theme::strong()
+            } else {
+                Style::new()
+            };
+            Line::styled(
+                fit(&format!("{done}{}", stop_label(org, state.stops[i])), width),
+                style,
+            )
+        },
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(" Now ", theme::heading()));
+    let width = usize::from(block.inner(right).width.saturating_sub(1));
+    let mut lines: Vec<Line> = Vec::new();
+    let mut text = |t: &str, style: Style| {
+        for l in wrap(t, width, "", "  ") {
+            lines.push(Line::styled(l, style));
+        }
+    };
+    match state.stop() {
+        Stop::Role { role } => {
+            if let Some(r) = org.role(role) {
+                text(&r.name, theme::strong());
+                text(
+                    &format!(
+                        "in {}",
+                        org.circle(r.circle).map_or("?", |c| c.name.as_str())
+                    ),
+                    theme::muted(),
+                );
+                text("", Style::new());
+                text(
+                    &format!(
+                        "Purpose: {}",
+                        if r.purpose.is_empty() {
+                            "(none yet)"
+                        } else {
+                            &r.purpose
+                        }
+                    ),
+                    Style::new(),
+                );
+                for d in &r.domains {
+                    text(&format!("Domain: {d}"), Style::new());
+                }
+                text("", Style::new());
+                text("Accountabilities:", theme::heading());
+                for a in &r.accountabilities {
+                    text(&format!("- {a}"), Style::new());
+                }
+                text("", Style::new());
+                text(
+                    "Read the role, then → goes through each accountability.",
+                    theme::muted(),
+                );
+            }
+        }
+        Stop::Accountability { role, index } => {
+            let r = org.role(role);
+            text(r.map_or("?", |r| r.name.as_str()), theme::muted());
+            text(
+                r.and_then(|r| r.accountabilities.get(index))
+                    .map_or("?", |a| a.as_str()),
+                theme::strong(),
+            );
+            text("", Style::new());
+            text(
+                "Is there a next action or a project for it?",
+                theme::heading(),
+            );
+        }
+        Stop::Project { project } => {
+            if let Some(p) = org.project(project) {
+                text(&p.title, theme::strong());
+                text(
+                    &format!(
+                        "{} · {}",
+                        org.role(p.role).map_or("?", |r| r.name.as_str()),
+                        p.status
+                    ),
+                    theme::muted(),
+                );
+                text("", Style::new());
+                text(
+                    "What is the next action? What is its status?",
+                    theme::heading(),
+                );
+            }
+        }
+        Stop::Checklist { item, period } => {
+            if let Some(c) = org.checklist_item(item) {
+                text(&c.text, theme::strong());
+                text(
+                    &format!("{} · for the period from {period}", c.frequency),
+                    theme::muted(),
+                );
+                let marks: String = org
+                    .marks_of(item)
+                    .map(|m| if m.checked { '✓' } else { '✗' })
+                    .collect();
+                text(
+                    &format!(
+                        "Earlier: {}",
+                        if marks.is_empty() {
+                            "none".into()
+                        } else {
+                            marks
+                        }
+                    ),
+                    theme::muted(),
+                );
+                text("", Style::new());
+                text("Done for that period?", theme::heading());
+            }
+        }
+        Stop::Metric { metric, period } => {
+            if let Some(m) = org.metric(metric) {
+                text(&m.name, theme::strong());
+                let values: Vec<f64> = org.values_of(metric).map(|v| v.value).collect();
+                let last = values.last().map_or("no values yet".to_string(), |v| {
+                    format!("last {}", format_number(*v))
+                });
+                text(
+                    &format!(
+                        "{} · for the period from {period} · {} {last}",
+                        m.frequency,
+                        sparkline(&values[values.len().saturating_sub(8)..])
+                    ),
+                    theme::muted(),
+                );
+                text("", Style::new());
+                text(
+                    &format!(
+                        "What is the value{}?",
+                        m.unit
+                            .as_deref()
+                            .map_or(String::new(), |u| format!(" in {u}"))
+                    ),
+                    theme::heading(),
+                );
+            }
+        }
+        Stop::Tensions => {
+            text(
+                "Anything between what is and what could be?",
+                theme::strong(),
+            );
+            text(
+                "Note it for a circle's next tactical (t) or governance (g) meeting; it is offered when that meeting builds its agenda.",
+                theme::muted(),
+            );
+        }
+        Stop::Summary => {
+            text(
+                &format!("What changed: {}", state.entries.len()),
+                theme::strong(),
+            );
+            for (_, _, e) in &state.entries {
+                text(&format!("- {}", entry_text(org, e)), Style::new());
+            }
+            if state.entries.is_empty() {
+                text("Nothing yet.", theme::muted());
+            }
+            text("", Style::new());
+            text("Enter finishes the review.", theme::muted());
+        }
+    }
+    if !matches!(state.stop(), Stop::Summary) {
+        let here: Vec<String> = state
+            .entries_at(state.cursor)
+            .map(|e| entry_text(org, e))
+            .collect();
+        if !here.is_empty() {
+            text("", Style::new());
+            text("Recorded here:", theme::heading());
+            for h in here {
+                text(&format!("✓ {h}"), theme::info());
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), right);
+}

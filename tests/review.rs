@@ -1,0 +1,198 @@
+//! The guided solo review, key by key: entries at every kind of stop written into the
+//! organisation, the summary, resuming after an interruption, and a tension offered to the
+//! next tactical meeting of its circle.
+
+mod common;
+
+use common::Harness;
+use insta::assert_snapshot;
+use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Left, Right};
+use roundtable::domain::ProjectStatus;
+use roundtable::domain::review::Stop;
+use roundtable::ui::{Modal, Screen};
+
+fn review(h: &Harness) -> &roundtable::ui::ReviewScreen {
+    match &h.app.view().screen {
+        Screen::Review(r) => r,
+        _ => panic!("no review; screen:\n{}", h.screen(100, 30)),
+    }
+}
+
+/// Presses → until the review stands on a stop matching `wanted`.
+fn go_to(h: &mut Harness, wanted: impl Fn(Stop) -> bool) {
+    for _ in 0..100 {
+        if wanted(review(h).state.stop()) {
+            return;
+        }
+        h.press(Right);
+    }
+    panic!("no such stop");
+}
+
+/// Picks `name` in home's "whose roles?" picker.
+fn start_review(h: &mut Harness, name: &str) {
+    h.press(Char('r'));
+    let Screen::Home(home) = &h.app.view().screen else {
+        panic!("home")
+    };
+    let Some(Modal::Picker(p)) = &home.modal else {
+        panic!("the person picker")
+    };
+    let at = p.options.iter().position(|o| o == name).expect("listed");
+    h.press_n(KeyCode::Down, at).press(Enter);
+}
+
+#[test]
+fn a_review_for_someone_in_three_circles_writes_each_entry_and_sums_up() {
+    let mut h = Harness::demo();
+    start_review(&mut h, "Mei Chen");
+    assert_snapshot!("review_first_stop_80x24", h.draw(80, 24));
+    let org = h.app.view().org.clone().expect("org");
+    let circles: std::collections::HashSet<_> = review(&h)
+        .state
+        .stops
+        .iter()
+        .filter_map(|s| match s {
+            Stop::Role { role } => org.role(*role).map(|r| r.circle),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(circles.len(), 3);
+    // An accountability: a next action and a project.
+    h.press(Right)
+        .press(Char('n'))
+        .enter_text("Draft the December minutes template");
+    h.press(Char('p')).enter_text("Minutes template adopted");
+    // A project: done.
+    go_to(&mut h, |s| matches!(s, Stop::Project { .. }));
+    h.press(Char('d'));
+    // A checklist item.
+    go_to(&mut h, |s| matches!(s, Stop::Checklist { .. }));
+    h.press(Char('c'));
+    // Tensions: one for Shopfront's next tactical meeting.
+    go_to(&mut h, |s| s == Stop::Tensions);
+    h.press(Char('t'));
+    let Some(Modal::Picker(p)) = &review(&h).modal else {
+        panic!("circle picker")
+    };
+    let shopfront = p
+        .options
+        .iter()
+        .position(|o| o == "Shopfront")
+        .expect("Shopfront");
+    h.press_n(KeyCode::Down, shopfront)
+        .press(Enter)
+        .enter_text("Bags run out on Saturdays");
+    h.press(Right);
+    let summary = h.screen(100, 40);
+    assert!(summary.contains("What changed: 5"), "{summary}");
+    h.press(Enter).press(Char('y'));
+    assert!(matches!(h.app.view().screen, Screen::Home(_)));
+    assert!(h.status().is_some_and(|s| s.contains("5 changes saved")));
+
+    let org = h.app.view().org.clone().expect("org");
+    let records = org.records();
+    assert!(
+        records
+            .next_actions
+            .iter()
+            .any(|a| a.text == "Draft the December minutes template")
+    );
+    assert!(
+        records
+            .projects
+            .iter()
+            .any(|p| p.title == "Minutes template adopted" && p.status == ProjectStatus::Current)
+    );
+    assert!(
+        records
+            .projects
+            .iter()
+            .any(|p| p.title == "Compostable bags introduced" && p.status == ProjectStatus::Done)
+    );
+    assert!(
+        records
+            .tensions
+            .iter()
+            .any(|t| t.text == "Bags run out on Saturdays" && t.open)
+    );
+    assert!(
+        h.app
+            .store()
+            .open_review(
+                org.people()
+                    .iter()
+                    .find(|p| p.name == "Mei Chen")
+                    .expect("Mei")
+                    .id
+            )
+            .expect("query")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_review_tension_is_offered_in_the_next_tactical_meeting_of_its_circle() {
+    let mut h = Harness::demo();
+    start_review(&mut h, "Jonas Lindqvist");
+    go_to(&mut h, |s| s == Stop::Tensions);
+    h.press(Char('t'));
+    let Some(Modal::Picker(p)) = &review(&h).modal else {
+        panic!("circle picker")
+    };
+    let bakehouse = p
+        .options
+        .iter()
+        .position(|o| o == "Bakehouse")
+        .expect("Bakehouse");
+    h.press_n(KeyCode::Down, bakehouse)
+        .press(Enter)
+        .enter_text("Proofing room too cold");
+    h.press(Char('q')).press_n(KeyCode::Up, 5);
+    h.start_tactical(1, &[]);
+    for _ in 0..4 {
+        h.press(Char('>'));
+    }
+    h.press(Char('T'));
+    h.choose("Proofing room too cold");
+    let item = h.meeting().state.agenda_items().next().expect("an item");
+    assert_eq!(item.label, "Proofing room too…");
+    assert!(item.tension.is_some());
+}
+
+#[test]
+fn an_interrupted_review_resumes_where_it_was_with_its_entries() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("rt.db");
+    {
+        let mut h = Harness::demo_file(&path);
+        start_review(&mut h, "Mei Chen");
+        h.press(Right)
+            .press(Char('n'))
+            .enter_text("Order more boxes");
+        h.press(Right).press(Right);
+        // Dropped without leaving, as after a kill.
+    }
+    let mut h = Harness::demo_file(&path);
+    start_review(&mut h, "Mei Chen");
+    assert!(
+        h.status()
+            .is_some_and(|s| s.starts_with("Resumed the review"))
+    );
+    let state = &review(&h).state;
+    assert_eq!(state.cursor, 3);
+    assert_eq!(state.entries.len(), 1);
+    h.press(Left).press(Left).press(Char('u')).press(Char('y'));
+    assert!(review(&h).state.entries.is_empty(), "taken back");
+    assert!(
+        !h.app
+            .view()
+            .org
+            .as_ref()
+            .expect("org")
+            .records()
+            .next_actions
+            .iter()
+            .any(|a| a.text == "Order more boxes")
+    );
+}
