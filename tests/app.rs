@@ -199,9 +199,9 @@ fn t_opens_the_setup_of_a_tactical_meeting_for_the_selected_circle() {
 }
 
 #[test]
-fn what_is_not_built_yet_says_so_instead_of_doing_nothing() {
+fn governance_is_not_built_yet_and_says_so_instead_of_doing_nothing() {
     let mut h = Harness::demo();
-    for (key, what) in [('g', "Governance"), ('r', "Solo role")] {
+    for (key, what) in [('g', "Governance")] {
         h.press(KeyCode::Char(key));
         assert!(
             status(&h)

@@ -1,0 +1,120 @@
+//! The organisation file: parsing, positions in errors, cleaning and validation.
+
+use super::*;
+
+const SMALL: &str = r#"
+name = "Tiny Co"
+
+[[people]]
+name = "Ana"
+email = "ana@example.org"
+
+[[people]]
+name = "Ben"
+
+[circle]
+name = "Tiny Co"
+purpose = "Bread for the street"
+
+[[circle.roles]]
+name = "Baker"
+purpose = "Good bread"
+accountabilities = ["Baking the daily bread"]
+fillers = [{ person = "Ana", term_end = 2027-01-31 }]
+
+[[circle.roles]]
+name = "Facilitator"
+fillers = [{ person = "Ben" }]
+
+[[circle.circles]]
+name = "Ovens"
+"#;
+
+#[test]
+fn a_small_file_parses_with_nested_circles_and_defaults() {
+    let file = OrgFile::parse(SMALL).expect("valid file");
+    assert_eq!(file.rule_set, RuleSet::Holacracy50);
+    assert_eq!(file.circle.circles[0].name, "Ovens");
+    let term = file.circle.roles[0].fillers[0]
+        .term_end
+        .as_ref()
+        .and_then(to_date);
+    assert_eq!(term, NaiveDate::from_ymd_opt(2027, 1, 31));
+}
+
+#[test]
+fn a_syntax_error_names_its_line_and_column() {
+    let broken = SMALL.replace("purpose = \"Good bread\"", "purpose = Good bread");
+    let err = OrgFile::parse(&broken).unwrap_err();
+    let OrgFileError::Syntax { line, column, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!((line, column), (17, 11));
+}
+
+#[test]
+fn a_misspelt_key_is_refused_with_its_position() {
+    let broken = SMALL.replace("accountabilities =", "acountabilities =");
+    let err = OrgFile::parse(&broken).unwrap_err().to_string();
+    assert!(err.starts_with("line 18, column 1:"), "{err}");
+    assert!(err.contains("acountabilities"), "{err}");
+}
+
+#[test]
+fn an_unknown_filler_is_named() {
+    let broken = SMALL.replace("person = \"Ben\"", "person = \"Bob\"");
+    let err = OrgFile::parse(&broken).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "unknown person \"Bob\" (filler of \"Facilitator\" in circle \"Tiny Co\")"
+    );
+}
+
+#[test]
+fn a_core_role_cannot_be_given_another_purpose() {
+    let broken = SMALL.replace(
+        "name = \"Facilitator\"",
+        "name = \"Facilitator\"\npurpose = \"Running things\"",
+    );
+    let err = OrgFile::parse(&broken).unwrap_err().to_string();
+    assert!(err.contains("is a core role"), "{err}");
+}
+
+#[test]
+fn the_anchor_circle_cannot_have_a_rep() {
+    let broken = SMALL.replace("name = \"Facilitator\"", "name = \"Circle Rep\"");
+    let err = OrgFile::parse(&broken).unwrap_err().to_string();
+    assert!(err.contains("anchor circle"), "{err}");
+}
+
+#[test]
+fn repeated_names_are_refused() {
+    let twice = SMALL.replace("name = \"Ovens\"", "name = \"tiny co\"");
+    let err = OrgFile::parse(&twice).unwrap_err().to_string();
+    assert!(err.contains("listed twice"), "{err}");
+}
+
+#[test]
+fn names_are_cleaned_of_control_characters() {
+    let dirty = SMALL.replace("name = \"Baker\"", "name = \"Ba\\u001bker\\u202e\"");
+    let file = OrgFile::parse(&dirty).expect("valid file");
+    assert_eq!(file.circle.roles[0].name, "Baker");
+}
+
+#[test]
+fn a_date_with_a_time_is_not_a_term_end() {
+    let broken = SMALL.replace("2027-01-31", "2027-01-31T10:00:00");
+    assert!(
+        OrgFile::parse(&broken)
+            .unwrap_err()
+            .to_string()
+            .contains("not a date")
+    );
+}
+
+#[test]
+fn writing_and_reading_again_gives_the_same_file() {
+    let file = OrgFile::parse(SMALL).expect("valid file");
+    let text = file.to_toml().expect("serialises");
+    assert_eq!(OrgFile::parse(&text).expect("re-reads"), file);
+}
