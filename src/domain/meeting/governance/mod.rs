@@ -5,9 +5,11 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 pub mod change;
+pub mod election;
 pub mod idm;
 #[cfg(test)]
 mod tests;
 
 pub use change::{Change, starts_with_ing, validate};
+pub use election::{Election, ElectionEvent, ElectionStep, TieBreak};
 pub use idm::{IdmEvent, IdmStep, Objection, ObjectionState, ObjectionTest, Outcome, Proposal};
