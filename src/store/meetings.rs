@@ -328,7 +328,35 @@ fn run_effect(
                 params![m, seq, tension],
             )?;
         }
-        Effect::Undo { seq: undone } => undo(tx, meeting, i64::try_from(*undone).unwrap_or(-1))?,
+        Effect::ApplyGovernance { circle, changes } => {
+            super::governance::apply(
+                tx,
+                *circle,
+                changes,
+                super::governance::Source {
+                    meeting: m,
+                    seq,
+                    at,
+                },
+            )?;
+        }
+        Effect::AssignElected {
+            role,
+            person,
+            term_end,
+        } => {
+            let src = super::governance::Source {
+                meeting: m,
+                seq,
+                at,
+            };
+            super::governance::assign_elected(tx, *role, *person, *term_end, src)?;
+        }
+        Effect::Undo { seq: undone } => {
+            let undone = i64::try_from(*undone).unwrap_or(-1);
+            undo(tx, meeting, undone)?;
+            super::governance::undo(tx, m, undone)?;
+        }
         Effect::EndMeeting => {
             tx.execute(
                 "UPDATE meetings SET ended_at = ?1 WHERE id = ?2",

@@ -4,12 +4,14 @@
 //! transaction helper, and typed queries that return domain types.
 //! Must not import: ratatui, crossterm, tokio, `crate::app`, `crate::ui`.
 
+mod governance;
 mod meetings;
 mod open;
 mod org;
 mod schema;
 mod sql_types;
 
+pub use governance::RoleVersion;
 pub use meetings::{MeetingRow, OpenMeeting};
 pub use open::StoreError;
 use rusqlite::{Connection, Transaction, TransactionBehavior};

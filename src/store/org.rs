@@ -100,12 +100,12 @@ impl Store {
             })?,
             roles: self.rows(
                 "SELECT id, circle_id, name, purpose, domains, accountabilities, core FROM roles
-                 ORDER BY circle_id, CASE core WHEN 'lead' THEN 0 WHEN 'facilitator' THEN 1
+                 WHERE removed_at IS NULL ORDER BY circle_id, CASE core WHEN 'lead' THEN 0 WHEN 'facilitator' THEN 1
                  WHEN 'secretary' THEN 2 WHEN 'rep' THEN 3 ELSE 4 END, id",
                 role_from_row,
             )?,
             assignments: self.rows(
-                "SELECT id, role_id, person_id, focus, term_end FROM assignments ORDER BY id",
+                "SELECT id, role_id, person_id, focus, term_end FROM assignments WHERE ended_meeting_id IS NULL ORDER BY id",
                 |r| {
                     Ok(Assignment {
                         id: r.get(0)?,
@@ -116,7 +116,7 @@ impl Store {
                     })
                 },
             )?,
-            policies: self.rows("SELECT id, circle_id, name, text FROM policies ORDER BY id", |r| {
+            policies: self.rows("SELECT id, circle_id, name, text FROM policies WHERE removed_at IS NULL ORDER BY id", |r| {
                 Ok(Policy { id: r.get(0)?, circle: r.get(1)?, name: r.get(2)?, text: r.get(3)? })
             })?,
             checklist: self.rows(

@@ -14,6 +14,7 @@ pub const APPLICATION_ID: i32 = 0x5254_424C;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_organisation.sql"),
     include_str!("migrations/002_meetings.sql"),
+    include_str!("migrations/003_governance.sql"),
 ];
 
 /// The schema version this build writes.

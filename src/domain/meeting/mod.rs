@@ -93,6 +93,17 @@ pub enum Effect {
     ProcessTension {
         tension: TensionId,
     },
+    /// Adopted governance changes of a circle, each writing a new version of what it touches.
+    ApplyGovernance {
+        circle: CircleId,
+        changes: Vec<governance::Change>,
+    },
+    /// An election's result: `person` fills `role` until `term_end`, replacing its fillers.
+    AssignElected {
+        role: RoleId,
+        person: PersonId,
+        term_end: Option<NaiveDate>,
+    },
     /// Undo every effect of the entry with this sequence number.
     Undo {
         seq: u64,
