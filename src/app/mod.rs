@@ -4,6 +4,7 @@
 //! Owns: `App` and the order of handling a key (quit, help, prompt, screen). The only user of
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
+mod journal;
 pub mod keys;
 mod meeting_setup;
 pub mod minutes;
@@ -308,6 +309,23 @@ impl App {
                 .iter()
                 .position(|(c, _)| *c == focus)
                 .unwrap_or(0);
+        }
+    }
+
+    /// Shows what committing an entry did; reloads the organisation when it changed.
+    /// Returns whether the entry was recorded.
+    fn show_commit(&mut self, committed: journal::Committed) -> bool {
+        match committed {
+            journal::Committed::Done(changed) => {
+                if changed {
+                    self.reload_org();
+                }
+                true
+            }
+            journal::Committed::Refused(why) => {
+                self.error(tactical::capitalised(&why));
+                false
+            }
         }
     }
 

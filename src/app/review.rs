@@ -5,9 +5,11 @@
 //! Owns: the review's actions and its multi-part entries. Must not import: tokio; must not
 //! draw.
 
+use super::journal::{self, Journal};
 use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
 use super::{App, tactical_entries::parse_number};
+use crate::domain::meeting::tactical::Refusal;
 use crate::domain::review::{Entry, Review, ReviewEvent, Stop, plan};
 use crate::domain::{CircleId, PersonId, ProjectStatus, TensionKind};
 use crate::ui::{Confirm, Modal, Picker, Prompt, PromptKind, ReviewDraft, ReviewScreen, Screen};
@@ -119,6 +121,34 @@ fn screen(app: &mut App) -> Option<&mut ReviewScreen> {
     }
 }
 
+impl Journal for ReviewScreen {
+    type Event = ReviewEvent;
+
+    fn meeting(&self) -> crate::domain::MeetingId {
+        self.meeting
+    }
+
+    fn decide(&self, event: &ReviewEvent) -> Result<Vec<crate::domain::meeting::Effect>, Refusal> {
+        self.state.decide(event)
+    }
+
+    fn push(
+        &mut self,
+        seq: u64,
+        at: chrono::DateTime<chrono::Utc>,
+        event: ReviewEvent,
+    ) -> Result<(), Refusal> {
+        let retraction = matches!(event, ReviewEvent::Retracted { .. });
+        self.log.push((seq, at, event.clone()));
+        if retraction {
+            self.state = Review::fold(&self.log)?;
+        } else {
+            self.state.apply(seq, at, &event);
+        }
+        Ok(())
+    }
+}
+
 /// Decides, writes and shows one event. Returns whether it was recorded.
 fn record(app: &mut App, event: ReviewEvent) -> bool {
     let now = app.now();
@@ -126,34 +156,8 @@ fn record(app: &mut App, event: ReviewEvent) -> bool {
     let Screen::Review(screen) = &mut view.screen else {
         return false;
     };
-    let effects = match screen.state.decide(&event) {
-        Ok(effects) => effects,
-        Err(refusal) => {
-            app.error(refusal.0);
-            return false;
-        }
-    };
-    let seq = match store.append_event(screen.meeting, now, &event, &effects) {
-        Ok(seq) => seq,
-        Err(e) => {
-            app.error(e.to_string());
-            return false;
-        }
-    };
-    let retraction = matches!(event, ReviewEvent::Retracted { .. });
-    screen.log.push((seq, now, event.clone()));
-    if retraction {
-        match Review::fold(&screen.log) {
-            Ok(state) => screen.state = state,
-            Err(e) => app.error(e.0),
-        }
-    } else {
-        screen.state.apply(seq, now, &event);
-    }
-    if !effects.is_empty() {
-        app.reload_org();
-    }
-    true
+    let committed = journal::commit(store, screen.as_mut(), now, event);
+    app.show_commit(committed)
 }
 
 /// The key table for the current stop (or the open modal).

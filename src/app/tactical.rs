@@ -6,10 +6,12 @@
 //! Must not import: tokio; must not draw.
 
 use super::App;
+use super::journal::{self, Journal};
 use super::keys::Action;
 use super::tactical_entries::{describe_entry, offer_tensions, shuffle};
 use crate::domain::meeting::OutputKind;
 use crate::domain::meeting::period_just_ended;
+use crate::domain::meeting::tactical::Refusal;
 use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
 use crate::domain::{Organisation, ProjectStatus};
 use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
@@ -22,6 +24,35 @@ pub(super) fn screen(app: &mut App) -> Option<&mut TacticalScreen> {
     }
 }
 
+impl Journal for TacticalScreen {
+    type Event = Event;
+
+    fn meeting(&self) -> crate::domain::MeetingId {
+        self.meeting
+    }
+
+    fn decide(&self, event: &Event) -> Result<Vec<crate::domain::meeting::Effect>, Refusal> {
+        self.state.decide(event)
+    }
+
+    fn push(
+        &mut self,
+        seq: u64,
+        at: chrono::DateTime<chrono::Utc>,
+        event: Event,
+    ) -> Result<(), Refusal> {
+        let retraction = matches!(event, Event::Retracted { .. });
+        let recorded = Recorded { seq, at, event };
+        self.log.push(recorded.clone());
+        if retraction {
+            self.state = Tactical::fold(&self.log)?;
+        } else {
+            self.state.apply(&recorded);
+        }
+        Ok(())
+    }
+}
+
 /// Decides, writes and shows one event. Returns whether it was recorded; a refusal or a
 /// failed write becomes the status line and changes nothing.
 pub fn record(app: &mut App, event: Event) -> bool {
@@ -30,39 +61,8 @@ pub fn record(app: &mut App, event: Event) -> bool {
     let Screen::Tactical(screen) = &mut view.screen else {
         return false;
     };
-    let effects = match screen.state.decide(&event) {
-        Ok(effects) => effects,
-        Err(refusal) => {
-            app.error(capitalised(&refusal.0));
-            return false;
-        }
-    };
-    let seq = match store.append_event(screen.meeting, now, &event, &effects) {
-        Ok(seq) => seq,
-        Err(e) => {
-            app.error(e.to_string());
-            return false;
-        }
-    };
-    let retraction = matches!(event, Event::Retracted { .. });
-    let recorded = Recorded {
-        seq,
-        at: now,
-        event,
-    };
-    screen.log.push(recorded.clone());
-    if retraction {
-        match Tactical::fold(&screen.log) {
-            Ok(state) => screen.state = state,
-            Err(e) => app.error(e.0),
-        }
-    } else {
-        screen.state.apply(&recorded);
-    }
-    if !effects.is_empty() {
-        app.reload_org();
-    }
-    true
+    let committed = journal::commit(store, screen.as_mut(), now, event);
+    app.show_commit(committed)
 }
 
 pub(super) fn capitalised(text: &str) -> String {

@@ -107,6 +107,20 @@ pub struct OutputLine {
     pub person: Option<String>,
 }
 
+impl Turn {
+    /// "Name (1:05): note", as minutes list a speaker's turn.
+    pub fn describe(&self) -> String {
+        let floor = self
+            .seconds
+            .map_or(String::new(), |s| format!(" ({}:{:02})", s / 60, s % 60));
+        let note = self
+            .note
+            .as_ref()
+            .map_or(String::new(), |n| format!(": {n}"));
+        format!("{}{floor}{note}", self.name)
+    }
+}
+
 impl Minutes {
     /// The minutes of a tactical meeting.
     pub fn tactical(id: MeetingId, m: &Tactical, org: &Organisation) -> Minutes {

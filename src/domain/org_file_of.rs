@@ -21,15 +21,7 @@ pub fn org_file(org: &Organisation) -> OrgFile {
     let anchor = org
         .anchor()
         .map(|c| circle_entry(org, c))
-        .unwrap_or(CircleEntry {
-            name: org.name().to_string(),
-            purpose: String::new(),
-            strategy: None,
-            roles: vec![],
-            policies: vec![],
-            tensions: vec![],
-            circles: vec![],
-        });
+        .unwrap_or_else(|| CircleEntry::named(org.name()));
     OrgFile {
         name: org.name().to_string(),
         rule_set: org.rule_set(),

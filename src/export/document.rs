@@ -42,16 +42,7 @@ fn names(people: &[Person]) -> String {
 
 fn round(doc: &mut Vec<Block>, title: &str, turns: &[Turn]) {
     doc.push(Block::Heading(title.into()));
-    let spoke: Vec<String> = turns
-        .iter()
-        .map(|t| {
-            let floor = t
-                .seconds
-                .map_or(String::new(), |s| format!(" ({}:{:02})", s / 60, s % 60));
-            let note = t.note.as_ref().map_or(String::new(), |n| format!(": {n}"));
-            format!("{}{floor}{note}", t.name)
-        })
-        .collect();
+    let spoke: Vec<String> = turns.iter().map(Turn::describe).collect();
     doc.push(if spoke.is_empty() {
         Block::Empty("Nobody spoke.".into())
     } else {

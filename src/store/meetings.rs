@@ -46,18 +46,11 @@ impl Store {
         at: DateTime<Utc>,
         first: &E,
     ) -> Result<MeetingId, StoreError> {
-        let payload = to_json(first)?;
-        self.write(|tx| {
+        self.create_log(first, at, |tx| {
             tx.execute(
                 "INSERT INTO meetings (circle_id, kind, started_at) VALUES (?1, ?2, ?3)",
                 params![circle, kind.id(), at],
-            )?;
-            let id = MeetingId(tx.last_insert_rowid());
-            tx.execute(
-                "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, 1, ?2, ?3)",
-                params![id.0, at, payload],
-            )?;
-            Ok(id)
+            )
         })
     }
 
@@ -95,18 +88,11 @@ impl Store {
         at: DateTime<Utc>,
         first: &E,
     ) -> Result<MeetingId, StoreError> {
-        let payload = to_json(first)?;
-        self.write(|tx| {
+        self.create_log(first, at, |tx| {
             tx.execute(
                 "INSERT INTO meetings (person_id, kind, started_at) VALUES (?1, 'review', ?2)",
                 params![person, at],
-            )?;
-            let id = MeetingId(tx.last_insert_rowid());
-            tx.execute(
-                "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, 1, ?2, ?3)",
-                params![id.0, at, payload],
-            )?;
-            Ok(id)
+            )
         })
     }
 
@@ -162,6 +148,25 @@ impl Store {
                 })
             })
             .collect())
+    }
+
+    /// Inserts the meeting row with `insert`, then the log's first event, in one transaction.
+    fn create_log<E: Serialize>(
+        &mut self,
+        first: &E,
+        at: DateTime<Utc>,
+        insert: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<usize>,
+    ) -> Result<MeetingId, StoreError> {
+        let payload = to_json(first)?;
+        self.write(|tx| {
+            insert(tx)?;
+            let id = MeetingId(tx.last_insert_rowid());
+            tx.execute(
+                "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, 1, ?2, ?3)",
+                params![id.0, at, payload],
+            )?;
+            Ok(id)
+        })
     }
 
     /// Every meeting, newest first.

@@ -57,15 +57,7 @@ impl Store {
             name: name.clone(),
             rule_set: rules,
             people: vec![],
-            circle: CircleEntry {
-                name,
-                purpose: String::new(),
-                strategy: None,
-                roles: vec![],
-                policies: vec![],
-                tensions: vec![],
-                circles: vec![],
-            },
+            circle: CircleEntry::named(&name),
         };
         self.import(&file)
     }

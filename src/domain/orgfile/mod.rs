@@ -294,6 +294,19 @@ fn clean_list(items: &mut Vec<String>) {
 }
 
 impl CircleEntry {
+    /// A circle with a name and nothing else yet.
+    pub fn named(name: &str) -> CircleEntry {
+        CircleEntry {
+            name: name.to_string(),
+            purpose: String::new(),
+            strategy: None,
+            roles: vec![],
+            policies: vec![],
+            tensions: vec![],
+            circles: vec![],
+        }
+    }
+
     fn clean(&mut self) {
         self.name = clean_line(&self.name);
         self.purpose = clean_text(&self.purpose);

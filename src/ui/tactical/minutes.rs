@@ -51,16 +51,7 @@ impl Doc {
     }
 
     fn round(&mut self, title: &str, turns: &[Turn]) {
-        let items = turns
-            .iter()
-            .map(|t| {
-                let floor = t
-                    .seconds
-                    .map_or(String::new(), |s| format!(" ({}:{:02})", s / 60, s % 60));
-                let note = t.note.as_ref().map_or(String::new(), |n| format!(": {n}"));
-                format!("{}{floor}{note}", t.name)
-            })
-            .collect();
+        let items = turns.iter().map(Turn::describe).collect();
         self.bullets(title, items, "nobody spoke");
     }
 }

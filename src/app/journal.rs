@@ -1,0 +1,54 @@
+//! Committing one entry of an event-logged screen (a meeting or a review): asked of the
+//! domain, written with its effects in one transaction, then applied to what is shown.
+//!
+//! Owns: that sequence, once, for every log the screens keep. Must not import: tokio; must
+//! not draw.
+
+use crate::domain::MeetingId;
+use crate::domain::meeting::Effect;
+use crate::domain::meeting::tactical::Refusal;
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// A screen's in-memory log and the state folded from it.
+pub trait Journal {
+    type Event: Serialize;
+
+    /// The meeting (or review) the log belongs to.
+    fn meeting(&self) -> MeetingId;
+    /// Whether `event` may happen now, and its effects on the organisation.
+    fn decide(&self, event: &Self::Event) -> Result<Vec<Effect>, Refusal>;
+    /// Adds a committed event to the log and brings the state up to date (a retraction
+    /// re-folds the whole log).
+    fn push(&mut self, seq: u64, at: DateTime<Utc>, event: Self::Event) -> Result<(), Refusal>;
+}
+
+/// What committing an entry did.
+pub enum Committed {
+    /// Written and shown; `true` when the organisation changed and must be reloaded.
+    Done(bool),
+    /// Refused by the domain or not written: nothing changed. One line for the status.
+    Refused(String),
+}
+
+/// Decides, writes (with its effects, in one transaction) and applies one event.
+pub fn commit<J: Journal>(
+    store: &mut Store,
+    journal: &mut J,
+    at: DateTime<Utc>,
+    event: J::Event,
+) -> Committed {
+    let effects = match journal.decide(&event) {
+        Ok(effects) => effects,
+        Err(refusal) => return Committed::Refused(refusal.0),
+    };
+    let seq = match store.append_event(journal.meeting(), at, &event, &effects) {
+        Ok(seq) => seq,
+        Err(e) => return Committed::Refused(e.to_string()),
+    };
+    match journal.push(seq, at, event) {
+        Ok(()) => Committed::Done(!effects.is_empty()),
+        Err(e) => Committed::Refused(e.0),
+    }
+}

@@ -1,0 +1,144 @@
+//! Governance changes checked against a circle as it stands.
+
+use super::super::*;
+use crate::domain::ids::*;
+use crate::domain::org::*;
+use crate::domain::ruleset::{CoreRole, RuleSet};
+
+fn org() -> Organisation {
+    let circle = |id, parent: Option<i64>, name: &str| Circle {
+        id: CircleId(id),
+        parent: parent.map(CircleId),
+        name: name.into(),
+        purpose: String::new(),
+        strategy: None,
+    };
+    let role = |id, c, name: &str, core| Role {
+        id: RoleId(id),
+        circle: CircleId(c),
+        name: name.into(),
+        purpose: String::new(),
+        domains: vec![],
+        accountabilities: vec![],
+        core,
+    };
+    Organisation::new(OrgRecords {
+        name: "Co".into(),
+        circles: vec![circle(1, None, "Co"), circle(2, Some(1), "Ovens")],
+        roles: vec![
+            role(10, 1, "Circle Lead", Some(CoreRole::Lead)),
+            role(11, 1, "Baker", None),
+            role(12, 2, "Stoker", None),
+        ],
+        policies: vec![Policy {
+            id: PolicyId(5),
+            circle: CircleId(1),
+            name: "Spending".into(),
+            text: "Up to 100".into(),
+        }],
+        ..OrgRecords::default()
+    })
+}
+
+fn create(name: &str, accountability: &str) -> Change {
+    Change::CreateRole {
+        name: name.into(),
+        purpose: "p".into(),
+        domains: vec![],
+        accountabilities: vec![accountability.into()],
+    }
+}
+
+#[test]
+fn a_new_role_cannot_take_a_name_already_in_the_circle_even_in_other_case() {
+    let err = validate(
+        &org(),
+        CircleId(1),
+        RuleSet::Holacracy50,
+        &[create("baker", "Baking")],
+    )
+    .unwrap_err();
+    assert!(err.contains("already has a role named"), "{err}");
+}
+
+#[test]
+fn an_accountability_without_an_ing_verb_is_a_warning_not_an_error() {
+    let warnings = validate(
+        &org(),
+        CircleId(1),
+        RuleSet::Holacracy50,
+        &[create("Miller", "Flour milled")],
+    )
+    .expect("valid");
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("-ing verb"));
+}
+
+#[test]
+fn core_roles_cannot_be_removed_and_nothing_is_removed_twice() {
+    let err = validate(
+        &org(),
+        CircleId(1),
+        RuleSet::Holacracy50,
+        &[Change::RemoveRole { role: RoleId(10) }],
+    )
+    .unwrap_err();
+    assert!(err.contains("core role"), "{err}");
+    let twice = [
+        Change::RemoveRole { role: RoleId(11) },
+        Change::RemoveRole { role: RoleId(11) },
+    ];
+    assert!(
+        validate(&org(), CircleId(1), RuleSet::Holacracy50, &twice)
+            .unwrap_err()
+            .contains("twice")
+    );
+    let amend_removed = [
+        Change::RemoveRole { role: RoleId(11) },
+        Change::AmendRole {
+            role: RoleId(11),
+            name: None,
+            purpose: Some("x".into()),
+            domains: None,
+            accountabilities: None,
+        },
+    ];
+    assert!(
+        validate(&org(), CircleId(1), RuleSet::Holacracy50, &amend_removed)
+            .unwrap_err()
+            .contains("removed earlier")
+    );
+}
+
+#[test]
+fn a_removed_roles_name_can_be_reused_in_the_same_proposal() {
+    let changes = [
+        Change::RemoveRole { role: RoleId(11) },
+        create("Baker", "Baking bread"),
+    ];
+    assert!(validate(&org(), CircleId(1), RuleSet::Holacracy50, &changes).is_ok());
+}
+
+#[test]
+fn moves_need_rule_set_five_and_a_sub_circle() {
+    let into_sub = [Change::MoveRole {
+        role: RoleId(11),
+        to: CircleId(2),
+    }];
+    assert!(validate(&org(), CircleId(1), RuleSet::Holacracy50, &into_sub).is_ok());
+    assert!(
+        validate(&org(), CircleId(1), RuleSet::Holacracy41, &into_sub)
+            .unwrap_err()
+            .contains("holacracy-5.0")
+    );
+    let out_of_sub = [Change::MoveRole {
+        role: RoleId(12),
+        to: CircleId(1),
+    }];
+    assert!(validate(&org(), CircleId(1), RuleSet::Holacracy50, &out_of_sub).is_ok());
+    let policy = [Change::MovePolicy {
+        policy: PolicyId(5),
+        to: CircleId(2),
+    }];
+    assert!(validate(&org(), CircleId(1), RuleSet::Holacracy50, &policy).is_ok());
+}
