@@ -105,9 +105,55 @@ fn benches(c: &mut Criterion) {
     );
 }
 
+/// A tactical meeting of the demo's Bakehouse, in a database file, at its check-in round.
+fn meeting_app(dir: &std::path::Path) -> App {
+    let mut store = Store::open(&dir.join("rt.db")).expect("store");
+    roundtable::app::setup::load_demo(&mut store).expect("demo");
+    let mut app = App::new(store).expect("app");
+    app.open_meeting(
+        "Bakehouse",
+        roundtable::domain::meeting::MeetingKind::Tactical,
+    )
+    .expect("setup");
+    app.handle_key(key(KeyCode::Enter));
+    app
+}
+
+fn meeting_benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = meeting_app(dir.path());
+    let mut forward = true;
+    c.bench_function(
+        "meeting: a keystroke that commits an entry (file, synchronous=FULL)",
+        |b| {
+            b.iter(|| {
+                app.handle_key(key(if forward {
+                    KeyCode::Right
+                } else {
+                    KeyCode::Left
+                }));
+                forward = !forward;
+            })
+        },
+    );
+    let store = large_store();
+    let org = store.load_organisation().expect("load").expect("org");
+    c.bench_function(
+        "export: the governance record of 10,000 roles as TOML",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    roundtable::export::org::render(&org, roundtable::export::org::OrgFormat::Toml)
+                        .expect("toml"),
+                )
+            })
+        },
+    );
+}
+
 criterion_group! {
     name = organisation;
     config = Criterion::default().sample_size(20);
-    targets = benches
+    targets = benches, meeting_benches
 }
 criterion_main!(organisation);
