@@ -46,8 +46,14 @@ pub fn draw(
     steps::draw(frame, body, screen, org, now);
 }
 
-/// The seven steps in a row, the current one highlighted, the done ones muted.
+/// The seven steps in a row, the current one highlighted, the done ones muted. When the names
+/// do not all fit, the other steps show as their numbers.
 fn draw_strip(frame: &mut Frame, area: Rect, current: Step) {
+    let full: usize = Step::ALL
+        .iter()
+        .map(|s| s.short().chars().count() + 3)
+        .sum();
+    let compact = full > usize::from(area.width);
     let mut spans = Vec::new();
     for step in Step::ALL {
         let style = if step == current {
@@ -60,7 +66,12 @@ fn draw_strip(frame: &mut Frame, area: Rect, current: Step) {
         if !spans.is_empty() {
             spans.push(Span::styled("›", theme::muted()));
         }
-        spans.push(Span::styled(format!(" {} ", step.short()), style));
+        let label = if compact && step != current {
+            format!(" {} ", step.index() + 1)
+        } else {
+            format!(" {} ", step.short())
+        };
+        spans.push(Span::styled(label, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
