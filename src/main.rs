@@ -15,7 +15,18 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "roundtable: {} (see --help)",
+                one_line(&e.render().to_string())
+            );
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -25,6 +36,19 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A clap error message as one line: the error and what it lists, without the usage block.
+fn one_line(message: &str) -> String {
+    let text: Vec<&str> = message
+        .lines()
+        .take_while(|l| {
+            !l.trim_start().starts_with("Usage:") && !l.starts_with("For more information")
+        })
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    text.join(" ").trim_start_matches("error: ").to_string()
 }
 
 /// The database path: `--db`/`ROUNDTABLE_DB`, or `roundtable.db` in the platform data dir.

@@ -197,3 +197,28 @@ fn review_print_shows_a_persons_roles_in_every_circle() {
     ));
     assert!(err.contains("no person named \"Nobody\""), "{err}");
 }
+
+#[test]
+fn meet_refuses_clearly_what_it_cannot_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    assert!(roundtable(&db, &["init", "--demo"]).status.success());
+    let err = assert_one_line_error(&roundtable(
+        &db,
+        &["meet", "tactical", "--circle", "Bakery"],
+    ));
+    assert!(err.contains("no circle named \"Bakery\""), "{err}");
+    let err = assert_one_line_error(&roundtable(
+        &db,
+        &["meet", "governance", "--circle", "Bakehouse"],
+    ));
+    assert!(
+        err.contains("Governance meetings are not part of this version yet"),
+        "{err}"
+    );
+    let err = assert_one_line_error(&roundtable(
+        &db,
+        &["meet", "party", "--circle", "Bakehouse"],
+    ));
+    assert!(err.contains("party"), "{err}");
+}

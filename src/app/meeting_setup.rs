@@ -38,7 +38,7 @@ pub fn invited(org: &Organisation, circle: CircleId) -> Vec<PersonId> {
 /// Opens the circle's unfinished meeting of this kind, or the setup of a new one.
 pub fn begin(app: &mut App, circle: CircleId, kind: MeetingKind) {
     if kind == MeetingKind::Governance {
-        return app.info("Governance meetings are not part of this version yet.");
+        return app.error("Governance meetings are not part of this version yet.");
     }
     match app.store.open_meeting(circle, kind) {
         Ok(Some(meeting)) => resume(app, meeting),
