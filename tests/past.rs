@@ -114,3 +114,13 @@ fn minutes_export_from_the_screen_and_ask_before_replacing_a_file() {
             .contains("<h1>Tactical meeting of Bakehouse</h1>")
     );
 }
+
+#[test]
+fn a_question_mark_opens_help_even_on_the_filtered_list() {
+    let mut h = two_meetings();
+    h.press(Char('p')).press(Char('?'));
+    assert!(h.app.view().help_open);
+    h.press(Esc);
+    assert!(!h.app.view().help_open);
+    assert_eq!(shown(&h), 2, "the filter did not get a '?'");
+}

@@ -57,6 +57,8 @@ pub fn list_key(app: &mut App, key: KeyEvent) -> bool {
             state.refilter();
         }
         KeyCode::Esc => app.go_home(),
+        // `?` is help everywhere; a meeting filter has no use for it.
+        KeyCode::Char('?') => app.view.help_open = true,
         KeyCode::Enter => {
             let Some(row) = state.selected_row().cloned() else {
                 return false;
