@@ -389,6 +389,7 @@ pub const PAST: &[Binding] = &[
         "clear/back",
         "clear the filter, or go back home",
     ),
+    HELP,
 ];
 
 pub const PICKER: &[Binding] = &[
