@@ -79,7 +79,7 @@ fn a_whole_bakehouse_meeting_writes_every_entry_into_the_organisation() {
     h.press(Char('>'));
     assert!(h.screen(80, 24).contains("End the meeting?"));
     assert_eq!(
-        h.meeting().state.floor.first(),
+        h.meeting().state.rounds.floor.first(),
         Some(&(Step::CheckIn, 0, 80)),
         "Jonas held the floor 80 s"
     );
@@ -220,7 +220,7 @@ fn an_empty_circle_needs_a_guest_to_meet_and_each_empty_step_says_so() {
         h.status()
     );
     h.press(Char('a')).enter_text("Visitor").press(Enter);
-    assert_eq!(h.meeting().state.order.len(), 1);
+    assert_eq!(h.meeting().state.rounds.order.len(), 1);
     let mut screens = Vec::new();
     for _ in 0..5 {
         h.press(Char('>'));

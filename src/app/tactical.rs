@@ -254,7 +254,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             }
         }
         (Step::CheckIn | Step::Closing, Action::Shuffle) => {
-            let mut order = state.order.clone();
+            let mut order = state.rounds.order.clone();
             shuffle(&mut order, nanos);
             record(app, Event::OrderChanged { order });
         }
@@ -264,8 +264,8 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             } else {
                 Some(i + 1)
             };
-            if let Some(to) = to.filter(|&t| t < state.order.len()) {
-                let mut order = state.order.clone();
+            if let Some(to) = to.filter(|&t| t < state.rounds.order.len()) {
+                let mut order = state.rounds.order.clone();
                 order.swap(i, to);
                 if record(app, Event::OrderChanged { order }) {
                     record(app, Event::CursorMoved { step, index: to });

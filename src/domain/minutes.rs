@@ -145,7 +145,8 @@ impl Minutes {
             guest: a.person.is_none(),
         };
         let round = |step: Step| {
-            m.order
+            m.rounds
+                .order
                 .iter()
                 .map(|&who| Turn {
                     name: name(who),

@@ -125,8 +125,8 @@ pub fn now_and_next(state: &Tactical, org: &Organisation) -> (String, String) {
     let role_at = |i: usize| state.review_role(org, state.step, i);
     match state.step {
         Step::CheckIn | Step::Closing => (
-            name(state.order.get(at).copied()),
-            name(state.order.get(at + 1).copied()),
+            name(state.rounds.order.get(at).copied()),
+            name(state.rounds.order.get(at + 1).copied()),
         ),
         Step::Checklist | Step::Metrics | Step::Progress => {
             (role_owner(role_at(at)), role_owner(role_at(at + 1)))

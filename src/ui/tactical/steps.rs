@@ -67,7 +67,7 @@ fn round(frame: &mut Frame, area: Rect, state: &Tactical) {
     if let Some(speaker) = state.speaker() {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("Speaking ({} of {}): ", at + 1, state.order.len()),
+                format!("Speaking ({} of {}): ", at + 1, state.rounds.order.len()),
                 theme::muted(),
             ),
             Span::styled(
@@ -87,15 +87,15 @@ fn round(frame: &mut Frame, area: Rect, state: &Tactical) {
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(lines), top);
-    let title = format!("Speaking order · {} present", state.order.len());
+    let title = format!("Speaking order · {} present", state.rounds.order.len());
     list::draw(
         frame,
         rest,
         block(title),
-        state.order.len(),
+        state.rounds.order.len(),
         at,
         |i, width| {
-            let who = state.order[i];
+            let who = state.rounds.order[i];
             let floor =
                 super::floor_time(state, step, who).map_or(String::new(), |t| format!("  {t}"));
             let note = state

@@ -7,6 +7,7 @@
 use super::super::{Attendee, Effect, Output, OutputKind};
 use super::{AgendaItem, ChecklistAnswer, MetricReport, Note, ProjectReport, Step, Tactical};
 use crate::domain::ids::*;
+use crate::domain::meeting::rounds::Rounds;
 use crate::domain::org::{ProjectStatus, TensionKind};
 use crate::domain::text::clean_line;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -166,11 +167,7 @@ impl Tactical {
                 none
             }
             Event::OrderChanged { order } => {
-                let mut sorted = order.clone();
-                sorted.sort_unstable();
-                let mut present: Vec<usize> = self.present().collect();
-                present.sort_unstable();
-                if sorted != present {
+                if !Rounds::<Step>::is_order_of(order, self.present()) {
                     return refuse("the order must list every present attendee once");
                 }
                 none
@@ -361,7 +358,7 @@ impl Tactical {
                 self.step = *to;
                 self.step_started_at = at;
                 if to.is_round() {
-                    self.speaker_since = Some(at);
+                    self.rounds.speaker_since = Some(at);
                 }
                 self.open_current_item(at);
             }
@@ -369,15 +366,15 @@ impl Tactical {
                 self.end_turn(at);
                 self.cursors[step.index()] = *index;
                 if step.is_round() {
-                    self.speaker_since = Some(at);
+                    self.rounds.speaker_since = Some(at);
                 }
                 self.open_current_item(at);
             }
             Event::CursorMoved { .. } => {}
             Event::OrderChanged { order } => {
                 self.end_turn(at);
-                self.order = order.clone();
-                self.speaker_since = Some(at);
+                self.rounds.order = order.clone();
+                self.rounds.speaker_since = Some(at);
             }
             Event::QuestionChanged { question } => self.question = question.clone(),
             Event::NoteTaken {
@@ -385,7 +382,7 @@ impl Tactical {
                 attendee,
                 text,
             } => {
-                self.notes.push(Note {
+                self.rounds.notes.push(Note {
                     seq,
                     step: *s,
                     attendee: *attendee,

@@ -11,8 +11,11 @@ mod events;
 mod tests;
 
 pub use super::Effect;
+/// A note taken for a speaker in a tactical meeting's round.
+pub type Note = super::rounds::Note<Step>;
 pub use events::{Event, Recorded, Refusal};
 
+use super::rounds::Rounds;
 use super::{Attendee, Output};
 use crate::domain::ids::*;
 use crate::domain::org::{Organisation, ProjectStatus};
@@ -151,15 +154,6 @@ pub struct ProjectReport {
     pub reporter: Option<usize>,
 }
 
-/// A note taken for a speaker in a round.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Note {
-    pub seq: u64,
-    pub step: Step,
-    pub attendee: usize,
-    pub text: String,
-}
-
 /// An agenda item and what triage made of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaItem {
@@ -193,11 +187,10 @@ pub struct Tactical {
     pub step_started_at: DateTime<Utc>,
     /// Minutes added with `t`, per step.
     pub extra_minutes: [u32; 7],
-    /// Speaking order of the rounds (attendee indexes, present ones only).
-    pub order: Vec<usize>,
+    /// The check-in and closing rounds: order, floor time, notes.
+    pub rounds: Rounds<Step>,
     /// Where each step is: speaker, item or agenda position.
     pub cursors: [usize; 7],
-    pub notes: Vec<Note>,
     pub answers: Vec<ChecklistAnswer>,
     pub reports: Vec<MetricReport>,
     pub updates: Vec<ProjectReport>,
@@ -205,10 +198,6 @@ pub struct Tactical {
     pub agenda: Vec<AgendaItem>,
     /// The agenda as it stands: items by their sequence numbers.
     pub agenda_order: Vec<u64>,
-    /// Seconds each attendee held the floor in each round.
-    pub floor: Vec<(Step, usize, i64)>,
-    /// Since when the current round speaker holds the floor.
-    pub speaker_since: Option<DateTime<Utc>>,
     pub ended_at: Option<DateTime<Utc>>,
     /// Entries (things a retraction can take back) in order: sequence and step.
     entries: Vec<(u64, Step)>,
@@ -262,16 +251,13 @@ impl Tactical {
             step: Step::CheckIn,
             step_started_at: first.at,
             extra_minutes: [0; 7],
-            order,
+            rounds: Rounds::new(order, first.at),
             cursors: [0; 7],
-            notes: Vec::new(),
             answers: Vec::new(),
             reports: Vec::new(),
             updates: Vec::new(),
             agenda: Vec::new(),
             agenda_order: Vec::new(),
-            floor: Vec::new(),
-            speaker_since: Some(first.at),
             ended_at: None,
             entries: Vec::new(),
         })
@@ -312,7 +298,7 @@ impl Tactical {
     /// How many positions the current step's cursor can take.
     pub fn len_of(&self, step: Step) -> usize {
         match step {
-            Step::CheckIn | Step::Closing => self.order.len(),
+            Step::CheckIn | Step::Closing => self.rounds.order.len(),
             Step::Checklist => self.checklist.len(),
             Step::Metrics => self.metrics.len(),
             Step::Progress => self.projects.len(),
@@ -329,7 +315,7 @@ impl Tactical {
     pub fn speaker(&self) -> Option<usize> {
         self.step
             .is_round()
-            .then(|| self.order.get(self.cursor(self.step)).copied())
+            .then(|| self.rounds.order.get(self.cursor(self.step)).copied())
             .flatten()
     }
 
@@ -365,10 +351,7 @@ impl Tactical {
     }
 
     pub fn note_for(&self, step: Step, attendee: usize) -> Option<&Note> {
-        self.notes
-            .iter()
-            .rev()
-            .find(|n| n.step == step && n.attendee == attendee)
+        self.rounds.note_for(step, attendee)
     }
 
     /// The role owning the review item at `index` of a review step (checklist, metrics,
@@ -396,10 +379,7 @@ impl Tactical {
 
     /// Seconds `attendee` held the floor in a round, if they spoke.
     pub fn floor_of(&self, step: Step, attendee: usize) -> Option<i64> {
-        self.floor
-            .iter()
-            .find(|(s, a, _)| *s == step && *a == attendee)
-            .map(|(_, _, secs)| *secs)
+        self.rounds.floor_of(step, attendee)
     }
 
     /// The most recent entry of the current step that a retraction would take back.
@@ -429,17 +409,8 @@ impl Tactical {
 
     /// Closes the current speaker's turn on the floor at `at`.
     fn end_turn(&mut self, at: DateTime<Utc>) {
-        if let (Some(since), Some(speaker)) = (self.speaker_since.take(), self.speaker()) {
-            let secs = (at - since).num_seconds().max(0);
-            match self
-                .floor
-                .iter_mut()
-                .find(|(s, a, _)| *s == self.step && *a == speaker)
-            {
-                Some((_, _, total)) => *total += secs,
-                None => self.floor.push((self.step, speaker, secs)),
-            }
-        }
+        let speaker = self.speaker();
+        self.rounds.end_turn(self.step, speaker, at);
     }
 
     /// Gives the current triage item its time share the first time triage reaches it.

@@ -132,7 +132,7 @@ fn output(kind: OutputKind, role: Option<i64>, person: Option<i64>) -> Output {
 fn a_meeting_starts_at_check_in_with_the_present_attendees_in_order() {
     let m = Run::new().state();
     assert_eq!(m.step, Step::CheckIn);
-    assert_eq!(m.order, [0, 1, 3], "Cleo is absent");
+    assert_eq!(m.rounds.order, [0, 1, 3], "Cleo is absent");
     assert_eq!(m.speaker(), Some(0));
     assert_eq!(m.deadline(), t0() + Duration::minutes(60));
 }
@@ -160,7 +160,10 @@ fn moving_to_the_next_speaker_records_how_long_the_last_one_held_the_floor() {
     });
     let m = run.state();
     assert_eq!(m.speaker(), Some(3));
-    assert_eq!(m.floor, [(Step::CheckIn, 0, 95), (Step::CheckIn, 1, 30)]);
+    assert_eq!(
+        m.rounds.floor,
+        [(Step::CheckIn, 0, 95), (Step::CheckIn, 1, 30)]
+    );
 }
 
 #[test]
