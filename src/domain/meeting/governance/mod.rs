@@ -7,9 +7,11 @@
 pub mod change;
 pub mod election;
 pub mod idm;
+pub mod meeting;
 #[cfg(test)]
 mod tests;
 
 pub use change::{Change, starts_with_ing, validate};
 pub use election::{Election, ElectionEvent, ElectionStep, TieBreak};
 pub use idm::{IdmEvent, IdmStep, Objection, ObjectionState, ObjectionTest, Outcome, Proposal};
+pub use meeting::{GovEvent, GovItem, GovStep, Governance, ItemKind, TimeOut};

@@ -310,3 +310,4 @@ proptest! {
 
 mod changes;
 mod elections;
+mod meeting;

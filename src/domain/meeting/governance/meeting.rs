@@ -1,0 +1,596 @@
+//! A governance meeting as a pure state machine over its log: check-in round, administrative
+//! concerns (4.1 only), agenda building (proposals and elections; an election goes first when
+//! anyone asks), processing each item with integrative decision-making or an integrative
+//! election, and the closing round; time outs under 5.0.
+//!
+//! Owns: the meeting's steps, items, time outs, and turning adoptions and elections into
+//! effects on the governance record. Must not import: rusqlite, ratatui, crossterm, tokio,
+//! std::fs, or the clock.
+
+use super::change::validate;
+use super::election::{Election, ElectionEvent};
+use super::idm::{IdmEvent, Outcome, Proposal};
+use crate::domain::ids::*;
+use crate::domain::meeting::rounds::{Note, Rounds};
+use crate::domain::meeting::tactical::Refusal;
+use crate::domain::meeting::{Attendee, Effect};
+use crate::domain::org::Organisation;
+use crate::domain::ruleset::{CoreRole, RuleSet};
+use crate::domain::text::clean_line;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The steps of a governance meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GovStep {
+    CheckIn,
+    AdminConcerns,
+    Agenda,
+    Items,
+    Closing,
+}
+
+impl GovStep {
+    /// The steps under a rule set, in order.
+    pub fn steps(rules: RuleSet) -> &'static [GovStep] {
+        match rules {
+            RuleSet::Holacracy41 => &[
+                GovStep::CheckIn,
+                GovStep::AdminConcerns,
+                GovStep::Agenda,
+                GovStep::Items,
+                GovStep::Closing,
+            ],
+            RuleSet::Holacracy50 => &[
+                GovStep::CheckIn,
+                GovStep::Agenda,
+                GovStep::Items,
+                GovStep::Closing,
+            ],
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            GovStep::CheckIn => "Check-in round",
+            GovStep::AdminConcerns => "Administrative concerns",
+            GovStep::Agenda => "Agenda building",
+            GovStep::Items => "Processing the items",
+            GovStep::Closing => "Closing round",
+        }
+    }
+
+    pub fn rule(self) -> &'static str {
+        match self {
+            GovStep::CheckIn => "Each person in turn says what has their attention. No responses.",
+            GovStep::AdminConcerns => "Time available, breaks, who leaves early. Nothing else.",
+            GovStep::Agenda => {
+                "Anyone adds items of one or two words. An election goes first when anyone asks."
+            }
+            GovStep::Items => {
+                "Each proposal by integrative decision-making, each election by integrative election."
+            }
+            GovStep::Closing => "Each person in turn gives a closing reflection. No responses.",
+        }
+    }
+
+    /// The step's share of the planned duration, in percent.
+    pub fn share_percent(self) -> i64 {
+        match self {
+            GovStep::CheckIn | GovStep::Closing => 10,
+            GovStep::AdminConcerns | GovStep::Agenda => 5,
+            GovStep::Items => 70,
+        }
+    }
+
+    pub fn is_round(self) -> bool {
+        matches!(self, GovStep::CheckIn | GovStep::Closing)
+    }
+}
+
+/// What an agenda item asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ItemKind {
+    Proposal,
+    Election {
+        role: CoreRole,
+        term_end: Option<NaiveDate>,
+    },
+}
+
+/// An agenda item and its processing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GovItem {
+    pub seq: u64,
+    pub label: String,
+    pub owner: usize,
+    pub kind: ItemKind,
+    pub proposal: Option<Proposal>,
+    pub election: Option<Election>,
+}
+
+impl GovItem {
+    pub fn closed(&self) -> bool {
+        self.proposal.as_ref().is_some_and(|p| p.outcome.is_some())
+            || self.election.as_ref().is_some_and(|e| e.elected.is_some())
+    }
+}
+
+/// A time out (5.0): who asked, whether it was granted, and how long it lasted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeOut {
+    pub asked_by: usize,
+    pub granted: bool,
+    pub started: DateTime<Utc>,
+    pub ended: Option<DateTime<Utc>>,
+}
+
+/// One move of a governance meeting, as stored in its log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum GovEvent {
+    Started {
+        circle: CircleId,
+        attendees: Vec<Attendee>,
+        facilitator: Option<usize>,
+        secretary: Option<usize>,
+        planned_minutes: u32,
+        question: String,
+        /// The circle's Lead and each elected role's incumbent, as attendee indexes.
+        lead: Option<usize>,
+        incumbents: Vec<(CoreRole, usize)>,
+    },
+    StepChanged {
+        step: GovStep,
+    },
+    CursorMoved {
+        step: GovStep,
+        index: usize,
+    },
+    /// A round note, or an administrative concern (by who raised it).
+    NoteTaken {
+        step: GovStep,
+        attendee: usize,
+        text: String,
+    },
+    ItemAdded {
+        label: String,
+        owner: usize,
+        kind: ItemKind,
+    },
+    /// Someone asked for the election to go first.
+    ElectionFirst {
+        item: u64,
+    },
+    Proposal {
+        item: u64,
+        event: IdmEvent,
+    },
+    Election {
+        item: u64,
+        event: ElectionEvent,
+    },
+    TimeOut {
+        asked_by: usize,
+        granted: bool,
+    },
+    TimeOutEnded,
+    TimeAdded {
+        minutes: u32,
+    },
+    Ended,
+}
+
+/// A governance meeting folded from its events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Governance {
+    pub circle: CircleId,
+    pub rules: RuleSet,
+    pub attendees: Vec<Attendee>,
+    pub facilitator: Option<usize>,
+    pub secretary: Option<usize>,
+    pub planned_minutes: u32,
+    pub question: String,
+    pub lead: Option<usize>,
+    pub incumbents: Vec<(CoreRole, usize)>,
+    pub started_at: DateTime<Utc>,
+    pub step: GovStep,
+    pub step_started_at: DateTime<Utc>,
+    pub extra_minutes: i64,
+    pub rounds: Rounds<GovStep>,
+    pub cursors: [usize; 5],
+    pub items: Vec<GovItem>,
+    /// The agenda as it stands, by item sequence number.
+    pub order: Vec<u64>,
+    pub time_outs: Vec<TimeOut>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
+fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
+    Err(Refusal::new(m))
+}
+
+fn step_index(step: GovStep) -> usize {
+    match step {
+        GovStep::CheckIn => 0,
+        GovStep::AdminConcerns => 1,
+        GovStep::Agenda => 2,
+        GovStep::Items => 3,
+        GovStep::Closing => 4,
+    }
+}
+
+impl Governance {
+    /// Rebuilds a meeting from its log; the first event must be `Started`.
+    pub fn fold(
+        log: &[(u64, DateTime<Utc>, GovEvent)],
+        rules: RuleSet,
+    ) -> Result<Governance, Refusal> {
+        let Some((
+            _,
+            at,
+            GovEvent::Started {
+                circle,
+                attendees,
+                facilitator,
+                secretary,
+                planned_minutes,
+                question,
+                lead,
+                incumbents,
+            },
+        )) = log.first()
+        else {
+            return refuse("a governance meeting starts with its setup");
+        };
+        let order: Vec<usize> = (0..attendees.len())
+            .filter(|&i| attendees[i].present)
+            .collect();
+        if order.is_empty() {
+            return refuse("nobody is marked present");
+        }
+        let mut meeting = Governance {
+            circle: *circle,
+            rules,
+            attendees: attendees.clone(),
+            facilitator: *facilitator,
+            secretary: *secretary,
+            planned_minutes: *planned_minutes,
+            question: question.clone(),
+            lead: *lead,
+            incumbents: incumbents.clone(),
+            started_at: *at,
+            step: GovStep::CheckIn,
+            step_started_at: *at,
+            extra_minutes: 0,
+            rounds: Rounds::new(order, *at),
+            cursors: [0; 5],
+            items: Vec::new(),
+            order: Vec::new(),
+            time_outs: Vec::new(),
+            ended_at: None,
+        };
+        for (seq, at, event) in log.iter().skip(1) {
+            meeting.apply(*seq, *at, event);
+        }
+        Ok(meeting)
+    }
+
+    pub fn present(&self) -> Vec<usize> {
+        (0..self.attendees.len())
+            .filter(|&i| self.attendees[i].present)
+            .collect()
+    }
+
+    pub fn item(&self, seq: u64) -> Option<&GovItem> {
+        self.items.iter().find(|i| i.seq == seq)
+    }
+
+    fn item_mut(&mut self, seq: u64) -> Option<&mut GovItem> {
+        self.items.iter_mut().find(|i| i.seq == seq)
+    }
+
+    /// The item under the cursor while processing items.
+    pub fn current_item(&self) -> Option<&GovItem> {
+        self.order
+            .get(self.cursors[step_index(GovStep::Items)])
+            .and_then(|&s| self.item(s))
+    }
+
+    /// The attendee speaking in a round.
+    pub fn speaker(&self) -> Option<usize> {
+        self.step
+            .is_round()
+            .then(|| {
+                self.rounds
+                    .order
+                    .get(self.cursors[step_index(self.step)])
+                    .copied()
+            })
+            .flatten()
+    }
+
+    /// When the meeting is planned to end (5.0 ends it then unless extended).
+    pub fn deadline(&self) -> DateTime<Utc> {
+        self.started_at + Duration::minutes(i64::from(self.planned_minutes) + self.extra_minutes)
+    }
+
+    /// A time out in progress.
+    pub fn in_time_out(&self) -> bool {
+        self.time_outs
+            .last()
+            .is_some_and(|t| t.granted && t.ended.is_none())
+    }
+
+    fn len_of(&self, step: GovStep) -> usize {
+        match step {
+            GovStep::CheckIn | GovStep::Closing => self.rounds.order.len(),
+            GovStep::AdminConcerns => 0,
+            GovStep::Agenda | GovStep::Items => self.order.len(),
+        }
+    }
+
+    /// Whether `event` may happen now, and its effects on the governance record.
+    pub fn decide(&self, event: &GovEvent, org: &Organisation) -> Result<Vec<Effect>, Refusal> {
+        if self.ended_at.is_some() {
+            return refuse("the meeting has ended");
+        }
+        let present = self.present();
+        if self.in_time_out()
+            && !matches!(event, GovEvent::TimeOutEnded | GovEvent::NoteTaken { .. })
+        {
+            return refuse("a time out is running: only logistics and the rules; end it first");
+        }
+        let none = Ok(Vec::new());
+        match event {
+            GovEvent::Started { .. } => refuse("the meeting has already started"),
+            GovEvent::StepChanged { step } if !GovStep::steps(self.rules).contains(step) => refuse(
+                format!("{} is not a step under {}", step.title(), self.rules),
+            ),
+            GovEvent::StepChanged { .. } | GovEvent::TimeAdded { .. } => none,
+            GovEvent::CursorMoved { step, index }
+                if *step == self.step && *index < self.len_of(*step) =>
+            {
+                none
+            }
+            GovEvent::CursorMoved { .. } => refuse("nothing there"),
+            GovEvent::NoteTaken {
+                step,
+                attendee,
+                text,
+            } => {
+                if *step != self.step || !(step.is_round() || *step == GovStep::AdminConcerns) {
+                    return refuse("notes belong to the rounds and the administrative concerns");
+                }
+                if !present.contains(attendee) || clean_line(text).is_empty() {
+                    return refuse("a note needs a present attendee and words");
+                }
+                none
+            }
+            GovEvent::ItemAdded { label, owner, kind } => {
+                if clean_line(label).is_empty() || !present.contains(owner) {
+                    return refuse("an item needs a label and a present owner");
+                }
+                if let ItemKind::Election { role, .. } = kind {
+                    if !role.is_elected() {
+                        return refuse(format!(
+                            "the {} is appointed, not elected",
+                            role.name(self.rules)
+                        ));
+                    }
+                    if org.core_role(self.circle, *role).is_none() {
+                        return refuse(format!("this circle has no {}", role.name(self.rules)));
+                    }
+                }
+                none
+            }
+            GovEvent::ElectionFirst { item } => match self.item(*item) {
+                Some(i) if matches!(i.kind, ItemKind::Election { .. }) => none,
+                _ => refuse("only an election item can be moved first"),
+            },
+            GovEvent::Proposal { item, event } => {
+                let it = self
+                    .item(*item)
+                    .ok_or_else(|| Refusal::new("no such item"))?;
+                let proposal = it
+                    .proposal
+                    .as_ref()
+                    .ok_or_else(|| Refusal::new("that item is an election"))?;
+                if let IdmEvent::Drafted { changes } = event {
+                    validate(org, self.circle, self.rules, changes).map_err(Refusal::new)?;
+                }
+                proposal.decide(event, &present)?;
+                match event {
+                    IdmEvent::Ended {
+                        outcome: Outcome::Adopted { version },
+                    } => {
+                        let changes = proposal
+                            .versions
+                            .get(version.saturating_sub(1))
+                            .cloned()
+                            .unwrap_or_default();
+                        Ok(vec![Effect::ApplyGovernance {
+                            circle: self.circle,
+                            changes,
+                        }])
+                    }
+                    _ => none,
+                }
+            }
+            GovEvent::Election { item, event } => {
+                let it = self
+                    .item(*item)
+                    .ok_or_else(|| Refusal::new("no such item"))?;
+                let election = it
+                    .election
+                    .as_ref()
+                    .ok_or_else(|| Refusal::new("that item is a proposal"))?;
+                if let ElectionEvent::Ballot { nominee, .. }
+                | ElectionEvent::Changed { nominee, .. } = event
+                    && self
+                        .attendees
+                        .get(*nominee)
+                        .is_none_or(|a| a.person.is_none())
+                {
+                    return refuse("a guest cannot be elected");
+                }
+                election.decide(event, &present)?;
+                match event {
+                    ElectionEvent::Elect => {
+                        let person = election
+                            .proposed
+                            .and_then(|c| self.attendees.get(c))
+                            .and_then(|a| a.person);
+                        let role = org.core_role(self.circle, election.role).map(|r| r.id);
+                        match (role, person) {
+                            (Some(role), Some(person)) => Ok(vec![Effect::AssignElected {
+                                role,
+                                person,
+                                term_end: election.term_end,
+                            }]),
+                            _ => refuse("the elected role or person is not in the organisation"),
+                        }
+                    }
+                    _ => none,
+                }
+            }
+            GovEvent::TimeOut { asked_by, .. } => {
+                if self.rules != RuleSet::Holacracy50 {
+                    return refuse(
+                        "time outs are a holacracy-5.0 practice; use administrative concerns",
+                    );
+                }
+                if !present.contains(asked_by) {
+                    return refuse("only someone present can ask for a time out");
+                }
+                none
+            }
+            GovEvent::TimeOutEnded => match self.in_time_out() {
+                true => none,
+                false => refuse("no time out is running"),
+            },
+            GovEvent::Ended => Ok(vec![Effect::EndMeeting]),
+        }
+    }
+
+    /// Applies an accepted (or logged) event; anything out of range is ignored.
+    pub fn apply(&mut self, seq: u64, at: DateTime<Utc>, event: &GovEvent) {
+        match event {
+            GovEvent::Started { .. } => {}
+            GovEvent::StepChanged { step } => {
+                let speaker = self.speaker();
+                self.rounds.end_turn(self.step, speaker, at);
+                self.step = *step;
+                self.step_started_at = at;
+                if step.is_round() {
+                    self.rounds.speaker_since = Some(at);
+                }
+            }
+            GovEvent::CursorMoved { step, index } if *step == self.step => {
+                let speaker = self.speaker();
+                self.rounds.end_turn(self.step, speaker, at);
+                self.cursors[step_index(*step)] = *index;
+                if step.is_round() {
+                    self.rounds.speaker_since = Some(at);
+                }
+            }
+            GovEvent::CursorMoved { .. } => {}
+            GovEvent::NoteTaken {
+                step,
+                attendee,
+                text,
+            } => {
+                self.rounds.notes.push(Note {
+                    seq,
+                    step: *step,
+                    attendee: *attendee,
+                    text: text.clone(),
+                });
+            }
+            GovEvent::ItemAdded { label, owner, kind } => {
+                let (proposal, election) = match kind {
+                    ItemKind::Proposal => (Some(Proposal::new(*owner)), None),
+                    ItemKind::Election { role, term_end } => {
+                        let incumbent = self
+                            .incumbents
+                            .iter()
+                            .find(|(r, _)| r == role)
+                            .map(|(_, a)| *a);
+                        (
+                            None,
+                            Some(Election::new(
+                                *role, self.rules, *term_end, self.lead, incumbent,
+                            )),
+                        )
+                    }
+                };
+                self.items.push(GovItem {
+                    seq,
+                    label: label.clone(),
+                    owner: *owner,
+                    kind: *kind,
+                    proposal,
+                    election,
+                });
+                self.order.push(seq);
+            }
+            GovEvent::ElectionFirst { item } => {
+                if let Some(pos) = self.order.iter().position(|s| s == item) {
+                    let seq = self.order.remove(pos);
+                    self.order.insert(0, seq);
+                }
+            }
+            GovEvent::Proposal { item, event } => {
+                if let Some(p) = self.item_mut(*item).and_then(|i| i.proposal.as_mut()) {
+                    p.apply(event);
+                }
+            }
+            GovEvent::Election { item, event } => {
+                if let Some(e) = self.item_mut(*item).and_then(|i| i.election.as_mut()) {
+                    e.apply(event);
+                }
+            }
+            GovEvent::TimeOut { asked_by, granted } => {
+                self.time_outs.push(TimeOut {
+                    asked_by: *asked_by,
+                    granted: *granted,
+                    started: at,
+                    ended: (!granted).then_some(at),
+                });
+            }
+            GovEvent::TimeOutEnded => {
+                if let Some(t) = self.time_outs.last_mut() {
+                    t.ended = Some(at);
+                }
+            }
+            GovEvent::TimeAdded { minutes } => self.extra_minutes += i64::from(*minutes),
+            GovEvent::Ended => {
+                let speaker = self.speaker();
+                self.rounds.end_turn(self.step, speaker, at);
+                self.ended_at = Some(at);
+            }
+        }
+    }
+
+    /// Items whose processing adopted something, for the record: (item, version adopted).
+    pub fn adopted(&self) -> Vec<(&GovItem, usize)> {
+        self.items
+            .iter()
+            .filter_map(|i| match i.proposal.as_ref()?.outcome {
+                Some(Outcome::Adopted { version }) => Some((i, version)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// People elected in this meeting: (role, attendee, term end).
+    pub fn elected(&self) -> Vec<(CoreRole, usize, Option<NaiveDate>)> {
+        self.items
+            .iter()
+            .filter_map(|i| i.election.as_ref())
+            .filter_map(|e| e.elected.map(|who| (e.role, who, e.term_end)))
+            .collect()
+    }
+}

@@ -1,0 +1,387 @@
+//! A governance meeting end to end, as the shell would drive it: rounds, agenda with an
+//! election moved first, a proposal adopted through an integrated objection, an election, and
+//! time outs; with the effects each produces.
+
+use super::super::*;
+use crate::domain::ids::*;
+use crate::domain::meeting::{Attendee, Effect};
+use crate::domain::org::*;
+use crate::domain::ruleset::{CoreRole, RuleSet};
+use chrono::{DateTime, TimeZone, Utc};
+
+fn t(minute: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 14, 0, 0)
+        .single()
+        .expect("time")
+        + chrono::Duration::minutes(minute)
+}
+
+fn org() -> Organisation {
+    let role = |id, name: &str, core| Role {
+        id: RoleId(id),
+        circle: CircleId(1),
+        name: name.into(),
+        purpose: String::new(),
+        domains: vec![],
+        accountabilities: vec![],
+        core,
+    };
+    let person = |id, name: &str| Person {
+        id: PersonId(id),
+        name: name.into(),
+        email: None,
+    };
+    Organisation::new(OrgRecords {
+        name: "Co".into(),
+        circles: vec![Circle {
+            id: CircleId(1),
+            parent: None,
+            name: "Co".into(),
+            purpose: String::new(),
+            strategy: None,
+        }],
+        roles: vec![
+            role(10, "Circle Lead", Some(CoreRole::Lead)),
+            role(11, "Facilitator", Some(CoreRole::Facilitator)),
+            role(12, "Secretary", Some(CoreRole::Secretary)),
+            role(13, "Baker", None),
+        ],
+        people: vec![person(1, "Ana"), person(2, "Ben"), person(3, "Cleo")],
+        ..OrgRecords::default()
+    })
+}
+
+struct Run {
+    log: Vec<(u64, DateTime<Utc>, GovEvent)>,
+    rules: RuleSet,
+    org: Organisation,
+}
+
+impl Run {
+    fn new(rules: RuleSet) -> Run {
+        let attendee = |p: i64, name: &str| Attendee {
+            person: Some(PersonId(p)),
+            name: name.into(),
+            present: true,
+        };
+        let mut attendees = vec![attendee(1, "Ana"), attendee(2, "Ben"), attendee(3, "Cleo")];
+        attendees.push(Attendee {
+            person: None,
+            name: "Guest".into(),
+            present: true,
+        });
+        let started = GovEvent::Started {
+            circle: CircleId(1),
+            attendees,
+            facilitator: Some(1),
+            secretary: Some(2),
+            planned_minutes: 90,
+            question: "Q".into(),
+            lead: Some(0),
+            incumbents: vec![(CoreRole::Secretary, 2)],
+        };
+        Run {
+            log: vec![(1, t(0), started)],
+            rules,
+            org: org(),
+        }
+    }
+
+    fn state(&self) -> Governance {
+        Governance::fold(&self.log, self.rules).expect("folds")
+    }
+
+    fn try_event(&mut self, event: GovEvent) -> Result<Vec<Effect>, String> {
+        let effects = self.state().decide(&event, &self.org).map_err(|r| r.0)?;
+        let seq = self.log.len() as u64 + 1;
+        self.log.push((seq, t(seq as i64), event));
+        Ok(effects)
+    }
+
+    fn ok(&mut self, event: GovEvent) -> Vec<Effect> {
+        let shown = format!("{event:?}");
+        self.try_event(event)
+            .unwrap_or_else(|e| panic!("{shown}: {e}"))
+    }
+
+    fn idm(&mut self, item: u64, event: IdmEvent) -> Vec<Effect> {
+        self.ok(GovEvent::Proposal { item, event })
+    }
+
+    fn vote(&mut self, item: u64, event: ElectionEvent) -> Vec<Effect> {
+        self.ok(GovEvent::Election { item, event })
+    }
+}
+
+fn new_role() -> Change {
+    Change::CreateRole {
+        name: "Oven Scheduler".into(),
+        purpose: "Ovens used well".into(),
+        domains: vec![],
+        accountabilities: vec!["Scheduling the ovens".into()],
+    }
+}
+
+#[test]
+fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretary() {
+    let mut run = Run::new(RuleSet::Holacracy50);
+    assert_eq!(
+        GovStep::steps(RuleSet::Holacracy50),
+        [
+            GovStep::CheckIn,
+            GovStep::Agenda,
+            GovStep::Items,
+            GovStep::Closing
+        ]
+    );
+    run.ok(GovEvent::StepChanged {
+        step: GovStep::Agenda,
+    });
+    run.ok(GovEvent::ItemAdded {
+        label: "Ovens".into(),
+        owner: 1,
+        kind: ItemKind::Proposal,
+    });
+    let proposal = run.log.len() as u64;
+    let term = chrono::NaiveDate::from_ymd_opt(2027, 11, 30);
+    run.ok(GovEvent::ItemAdded {
+        label: "Secretary".into(),
+        owner: 2,
+        kind: ItemKind::Election {
+            role: CoreRole::Secretary,
+            term_end: term,
+        },
+    });
+    let election = run.log.len() as u64;
+    run.ok(GovEvent::ElectionFirst { item: election });
+    assert_eq!(
+        run.state().order,
+        [election, proposal],
+        "the election goes first"
+    );
+    run.ok(GovEvent::StepChanged {
+        step: GovStep::Items,
+    });
+
+    // The election: everyone nominates Cleo, who is elected.
+    for voter in 0..4 {
+        run.vote(election, ElectionEvent::Ballot { voter, nominee: 2 });
+    }
+    run.vote(
+        election,
+        ElectionEvent::StepTo {
+            step: ElectionStep::Nominations,
+        },
+    );
+    run.vote(election, ElectionEvent::Propose { seed: 3 });
+    let order = run
+        .state()
+        .item(election)
+        .and_then(|i| i.election.clone())
+        .expect("election")
+        .objection_order(&[0, 1, 2, 3]);
+    for attendee in order {
+        run.vote(election, ElectionEvent::NoObjection { attendee });
+    }
+    let effects = run.vote(election, ElectionEvent::Elect);
+    assert_eq!(
+        effects,
+        [Effect::AssignElected {
+            role: RoleId(12),
+            person: PersonId(3),
+            term_end: term
+        }]
+    );
+
+    // The proposal: an objection, tested valid, integrated, then adopted in version 2.
+    run.ok(GovEvent::CursorMoved {
+        step: GovStep::Items,
+        index: 1,
+    });
+    run.idm(
+        proposal,
+        IdmEvent::Framed {
+            tension: "Ovens idle".into(),
+            example: "Tuesday".into(),
+            role: Some(RoleId(13)),
+        },
+    );
+    run.idm(
+        proposal,
+        IdmEvent::Drafted {
+            changes: vec![new_role()],
+        },
+    );
+    run.idm(proposal, IdmEvent::NewRound);
+    run.idm(
+        proposal,
+        IdmEvent::Objected {
+            attendee: 0,
+            role: Some(RoleId(10)),
+            text: "Overlaps my role".into(),
+        },
+    );
+    for attendee in 1..4 {
+        run.idm(proposal, IdmEvent::NoObjection { attendee });
+    }
+    run.idm(
+        proposal,
+        IdmEvent::Tested {
+            objection: 0,
+            test: ObjectionTest {
+                answers: [true; 4],
+                breaks_constitution: false,
+            },
+        },
+    );
+    assert!(
+        run.try_event(GovEvent::Proposal {
+            item: proposal,
+            event: IdmEvent::Ended {
+                outcome: Outcome::Adopted { version: 1 }
+            }
+        })
+        .is_err()
+    );
+    run.idm(
+        proposal,
+        IdmEvent::StepTo {
+            step: IdmStep::Integrate,
+        },
+    );
+    let amended = Change::CreateRole {
+        name: "Oven Scheduler".into(),
+        purpose: "Ovens used well, nights only".into(),
+        domains: vec![],
+        accountabilities: vec![],
+    };
+    run.idm(
+        proposal,
+        IdmEvent::Drafted {
+            changes: vec![amended.clone()],
+        },
+    );
+    run.idm(proposal, IdmEvent::ObjectorSatisfied { objection: 0 });
+    run.idm(proposal, IdmEvent::ProposerSatisfied { objection: 0 });
+    run.idm(proposal, IdmEvent::NewRound);
+    for attendee in 0..4 {
+        run.idm(proposal, IdmEvent::NoObjection { attendee });
+    }
+    let effects = run.idm(
+        proposal,
+        IdmEvent::Ended {
+            outcome: Outcome::Adopted { version: 2 },
+        },
+    );
+    assert_eq!(
+        effects,
+        [Effect::ApplyGovernance {
+            circle: CircleId(1),
+            changes: vec![amended]
+        }]
+    );
+    let state = run.state();
+    assert_eq!(state.adopted().len(), 1);
+    assert_eq!(state.elected(), [(CoreRole::Secretary, 2, term)]);
+}
+
+#[test]
+fn a_proposal_that_breaks_the_circles_structure_is_refused_when_drafted() {
+    let mut run = Run::new(RuleSet::Holacracy50);
+    run.ok(GovEvent::ItemAdded {
+        label: "Lead".into(),
+        owner: 1,
+        kind: ItemKind::Proposal,
+    });
+    let item = run.log.len() as u64;
+    let err = run.try_event(GovEvent::Proposal {
+        item,
+        event: IdmEvent::Drafted {
+            changes: vec![Change::RemoveRole { role: RoleId(10) }],
+        },
+    });
+    assert!(err.is_err_and(|e| e.contains("core role")));
+}
+
+#[test]
+fn guests_and_ineligible_nominees_are_refused_and_the_lead_is_not_elected() {
+    let mut run = Run::new(RuleSet::Holacracy50);
+    let err = run.try_event(GovEvent::ItemAdded {
+        label: "Lead".into(),
+        owner: 1,
+        kind: ItemKind::Election {
+            role: CoreRole::Lead,
+            term_end: None,
+        },
+    });
+    assert!(err.is_err_and(|e| e.contains("appointed")));
+    run.ok(GovEvent::ItemAdded {
+        label: "Facilitator".into(),
+        owner: 1,
+        kind: ItemKind::Election {
+            role: CoreRole::Facilitator,
+            term_end: None,
+        },
+    });
+    let item = run.log.len() as u64;
+    let guest = run.try_event(GovEvent::Election {
+        item,
+        event: ElectionEvent::Ballot {
+            voter: 0,
+            nominee: 3,
+        },
+    });
+    assert!(guest.is_err_and(|e| e.contains("guest")));
+}
+
+#[test]
+fn a_time_out_is_recorded_and_holds_the_meeting_until_it_ends() {
+    let mut run = Run::new(RuleSet::Holacracy50);
+    run.ok(GovEvent::TimeOut {
+        asked_by: 2,
+        granted: true,
+    });
+    assert!(
+        run.try_event(GovEvent::StepChanged {
+            step: GovStep::Agenda
+        })
+        .is_err_and(|e| e.contains("time out"))
+    );
+    run.ok(GovEvent::TimeOutEnded);
+    run.ok(GovEvent::StepChanged {
+        step: GovStep::Agenda,
+    });
+    let t_out = run.state().time_outs[0].clone();
+    assert_eq!((t_out.asked_by, t_out.granted), (2, true));
+    assert_eq!(
+        t_out.ended.map(|e| (e - t_out.started).num_minutes()),
+        Some(1)
+    );
+}
+
+#[test]
+fn under_four_one_there_are_administrative_concerns_and_no_time_outs() {
+    let mut run = Run::new(RuleSet::Holacracy41);
+    run.ok(GovEvent::StepChanged {
+        step: GovStep::AdminConcerns,
+    });
+    run.ok(GovEvent::NoteTaken {
+        step: GovStep::AdminConcerns,
+        attendee: 1,
+        text: "Ben leaves at four".into(),
+    });
+    assert!(
+        run.try_event(GovEvent::TimeOut {
+            asked_by: 1,
+            granted: true
+        })
+        .is_err()
+    );
+    let mut five = Run::new(RuleSet::Holacracy50);
+    assert!(
+        five.try_event(GovEvent::StepChanged {
+            step: GovStep::AdminConcerns
+        })
+        .is_err()
+    );
+}
