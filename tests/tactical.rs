@@ -135,13 +135,14 @@ fn a_whole_bakehouse_meeting_writes_every_entry_into_the_organisation() {
     );
 
     // The minutes show what was recorded; q goes home, where the browser has the action.
-    let minutes = h.screen(100, 200);
+    let minutes = h.screen(220, 200);
     for text in [
         "Tired but happy",
-        "no check: Oven seals",
-        "Loaves baked: 2050 loaves — Festival week",
-        "(reported by",
-        "Butter timing (Lucía Fernández) — got what they needed",
+        "Oven seals and thermostats inspected · period from: 2026-10-01 · answer: no check",
+        "Loaves baked · period from: 2026-11-16 · value: 2050 loaves · comment: Festival week",
+        "reported by: Jonas Lindqvist",
+        "1. Butter timing (Lucía Fernández)",
+        "Outcome: got what they needed.",
         "next action: Ask the dairy",
         "Absent: Mei Chen",
         "Good meeting",

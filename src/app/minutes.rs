@@ -5,6 +5,7 @@
 
 use crate::domain::MeetingId;
 use crate::domain::meeting::MeetingKind;
+use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::tactical::{Event, Recorded, Tactical};
 use crate::domain::minutes::Minutes;
 use crate::store::Store;
@@ -15,25 +16,32 @@ pub fn load(store: &Store, id: MeetingId) -> Result<Minutes, String> {
         .meeting(id)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("there is no meeting {}", id.0))?;
-    if row.kind == MeetingKind::Governance {
-        return Err(format!(
-            "meeting {} is a governance meeting; their minutes are not exported yet",
-            id.0
-        ));
-    }
-    let log: Vec<Recorded> = store
-        .meeting_events::<Event>(id)
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .map(|(seq, at, event)| Recorded { seq, at, event })
-        .collect();
-    let state =
-        Tactical::fold(&log).map_err(|e| format!("meeting {} cannot be read: {e}", id.0))?;
     let org = store
         .load_organisation()
         .map_err(|e| e.to_string())?
         .ok_or("the database holds no organisation")?;
-    Ok(Minutes::tactical(id, &state, &org))
+    let unreadable = |e: crate::domain::meeting::tactical::Refusal| {
+        format!("meeting {} cannot be read: {e}", id.0)
+    };
+    match row.kind {
+        MeetingKind::Governance => {
+            let log = store
+                .meeting_events::<GovEvent>(id)
+                .map_err(|e| e.to_string())?;
+            let state = Governance::fold(&log, org.rule_set()).map_err(unreadable)?;
+            Ok(Minutes::governance(id, &state, &org))
+        }
+        MeetingKind::Tactical => {
+            let log: Vec<Recorded> = store
+                .meeting_events::<Event>(id)
+                .map_err(|e| e.to_string())?
+                .into_iter()
+                .map(|(seq, at, event)| Recorded { seq, at, event })
+                .collect();
+            let state = Tactical::fold(&log).map_err(unreadable)?;
+            Ok(Minutes::tactical(id, &state, &org))
+        }
+    }
 }
 
 /// The most recent ended meeting, of one circle if named.

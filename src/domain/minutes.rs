@@ -6,6 +6,9 @@
 
 use super::ids::MeetingId;
 use super::meeting::MeetingKind;
+use super::meeting::governance::{
+    GovStep, Governance, Objection, ObjectionState, Outcome, TieBreak,
+};
 use super::meeting::tactical::{Step, Tactical};
 use super::org::{Organisation, ProjectStatus};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -36,6 +39,61 @@ pub struct Minutes {
     pub projects: Vec<ProjectLine>,
     pub agenda: Vec<AgendaLine>,
     pub closing: Vec<Turn>,
+    /// Governance meetings: administrative concerns raised (4.1), "Name: concern".
+    pub admin_concerns: Vec<String>,
+    pub time_outs: Vec<TimeOutLine>,
+    pub proposals: Vec<ProposalLine>,
+    pub elections: Vec<ElectionLine>,
+}
+
+/// A time out asked for in a governance meeting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeOutLine {
+    pub asked_by: String,
+    pub granted: bool,
+    /// How long it lasted, once ended.
+    pub minutes: Option<i64>,
+}
+
+/// A proposal and how it ended.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProposalLine {
+    pub label: String,
+    pub proposer: String,
+    pub tension: String,
+    pub example: String,
+    /// "adopted (version 2)", "dropped", ...; `None` while open.
+    pub outcome: Option<String>,
+    /// The adopted changes, in words (empty unless adopted).
+    pub adopted: Vec<String>,
+    pub versions: usize,
+    pub objections: Vec<ObjectionLine>,
+}
+
+/// An objection raised in an objection round.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObjectionLine {
+    pub objector: String,
+    pub role: Option<String>,
+    pub text: String,
+    /// The four test answers, when it was tested.
+    pub tests: Option<[bool; 4]>,
+    pub breaks_constitution: bool,
+    /// Valid (blocking) unless tested invalid.
+    pub valid: bool,
+    /// "integrated", "abandoned", "invalid, kept in the record" or "open".
+    pub resolution: String,
+}
+
+/// An election and its result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ElectionLine {
+    pub role: String,
+    pub term_end: Option<NaiveDate>,
+    pub elected: Option<String>,
+    /// How a tie was broken ("random draw, seed 42"), if there was one.
+    pub tie_break: Option<String>,
+    pub nominations: Vec<(String, usize)>,
 }
 
 /// Someone invited to the meeting.
@@ -228,6 +286,10 @@ impl Minutes {
                     })
                 })
                 .collect(),
+            admin_concerns: Vec::new(),
+            time_outs: Vec::new(),
+            proposals: Vec::new(),
+            elections: Vec::new(),
             agenda: m
                 .agenda_items()
                 .map(|item| AgendaLine {
@@ -250,6 +312,137 @@ impl Minutes {
         }
     }
 
+    /// The minutes of a governance meeting.
+    pub fn governance(id: MeetingId, g: &Governance, org: &Organisation) -> Minutes {
+        let name = |i: usize| {
+            g.attendees
+                .get(i)
+                .map_or_else(|| "?".to_string(), |a| a.name.clone())
+        };
+        let person = |a: &super::meeting::Attendee| Person {
+            name: a.name.clone(),
+            email: a
+                .person
+                .and_then(|p| org.person(p))
+                .and_then(|p| p.email.clone()),
+            guest: a.person.is_none(),
+        };
+        let round = |step: GovStep| {
+            g.rounds
+                .order
+                .iter()
+                .map(|&who| Turn {
+                    name: name(who),
+                    seconds: g.rounds.floor_of(step, who),
+                    note: g.rounds.note_for(step, who).map(|n| n.text.clone()),
+                })
+                .collect()
+        };
+        let proposals = g
+            .order
+            .iter()
+            .filter_map(|&s| g.item(s))
+            .filter_map(|item| {
+                let p = item.proposal.as_ref()?;
+                let adopted = match p.outcome {
+                    Some(Outcome::Adopted { version }) => p
+                        .versions
+                        .get(version.saturating_sub(1))
+                        .map(|changes| changes.iter().map(|c| c.describe(org)).collect())
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                Some(ProposalLine {
+                    label: item.label.clone(),
+                    proposer: name(p.proposer),
+                    tension: p.tension.clone(),
+                    example: p.example.clone(),
+                    outcome: p.outcome.as_ref().map(outcome_text),
+                    adopted,
+                    versions: p.versions.len(),
+                    objections: p
+                        .objections
+                        .iter()
+                        .map(|o| objection_line(o, org, &name))
+                        .collect(),
+                })
+            })
+            .collect();
+        let elections = g
+            .order
+            .iter()
+            .filter_map(|&s| g.item(s))
+            .filter_map(|item| item.election.as_ref())
+            .map(|e| ElectionLine {
+                role: e.role.name(g.rules).to_string(),
+                term_end: e.term_end,
+                elected: e.elected.map(name),
+                tie_break: e.tie_break.map(|t| match t {
+                    TieBreak::SelfNominee => {
+                        "the only tied candidate who nominated themself".to_string()
+                    }
+                    TieBreak::Incumbent => "the incumbent".to_string(),
+                    TieBreak::Random { seed } => format!("a random draw (seed {seed})"),
+                }),
+                nominations: e.count().into_iter().map(|(c, n)| (name(c), n)).collect(),
+            })
+            .collect();
+        Minutes {
+            schema: SCHEMA,
+            meeting: id.0,
+            organisation: org.name().to_string(),
+            circle: org
+                .circle(g.circle)
+                .map_or_else(|| "?".into(), |c| c.name.clone()),
+            kind: MeetingKind::Governance,
+            rule_set: g.rules.to_string(),
+            started_at: g.started_at,
+            ended_at: g.ended_at,
+            planned_minutes: g.planned_minutes,
+            facilitator: g.facilitator.map(name),
+            secretary: g.secretary.map(name),
+            attendees: g
+                .attendees
+                .iter()
+                .filter(|a| a.present)
+                .map(person)
+                .collect(),
+            absentees: g
+                .attendees
+                .iter()
+                .filter(|a| !a.present)
+                .map(person)
+                .collect(),
+            check_in: round(GovStep::CheckIn),
+            checklist: Vec::new(),
+            metrics: Vec::new(),
+            projects: Vec::new(),
+            agenda: Vec::new(),
+            closing: round(GovStep::Closing),
+            admin_concerns: g
+                .rounds
+                .notes
+                .iter()
+                .filter(|n| n.step == GovStep::AdminConcerns)
+                .map(|n| format!("{}: {}", name(n.attendee), n.text))
+                .collect(),
+            time_outs: g
+                .time_outs
+                .iter()
+                .map(|t| TimeOutLine {
+                    asked_by: name(t.asked_by),
+                    granted: t.granted,
+                    minutes: t
+                        .ended
+                        .filter(|_| t.granted)
+                        .map(|e| (e - t.started).num_minutes()),
+                })
+                .collect(),
+            proposals,
+            elections,
+        }
+    }
+
     /// "next action: text — Person (Role)" for an output.
     pub fn output_text(output: &OutputLine) -> String {
         let owner = match (&output.role, &output.person) {
@@ -268,5 +461,38 @@ impl Minutes {
             Some(false) => "did not get everything they needed",
             None => "not closed",
         }
+    }
+}
+
+fn outcome_text(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Adopted { version } => format!("adopted (version {version})"),
+        Outcome::DiscardedInvalid => "discarded as invalid".into(),
+        Outcome::Dropped => "dropped".into(),
+        Outcome::Withdrawn => "withdrawn".into(),
+        Outcome::ProcessBreakdown { reason } => format!("process breakdown: {reason}"),
+    }
+}
+
+fn objection_line(
+    o: &Objection,
+    org: &Organisation,
+    name: &dyn Fn(usize) -> String,
+) -> ObjectionLine {
+    let valid = o.test.is_none_or(|t| t.valid());
+    let resolution = match o.state {
+        ObjectionState::Resolved => "integrated",
+        ObjectionState::Abandoned => "abandoned",
+        ObjectionState::Open if !valid => "invalid, kept in the record",
+        ObjectionState::Open => "open",
+    };
+    ObjectionLine {
+        objector: name(o.objector),
+        role: o.role.and_then(|r| org.role(r)).map(|r| r.name.clone()),
+        text: o.text.clone(),
+        tests: o.test.map(|t| t.answers),
+        breaks_constitution: o.test.is_some_and(|t| t.breaks_constitution),
+        valid,
+        resolution: resolution.into(),
     }
 }

@@ -4,6 +4,7 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, std::time::SystemTime, or
 //! `chrono::Local`/`Utc::now` (time arrives as data).
 
+pub mod document;
 pub mod ids;
 pub mod meeting;
 pub mod minutes;

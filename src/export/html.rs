@@ -5,7 +5,7 @@
 //! (void elements closed), so tests can parse it back. Must not import: rusqlite, ratatui,
 //! tokio.
 
-use super::document::Block;
+use crate::domain::document::Block;
 
 /// Text safe inside HTML elements and attribute values.
 pub fn escape(text: &str) -> String {

@@ -4,7 +4,7 @@
 //! HTML, or a list started by text like "1." or "-"). Must not import: rusqlite, ratatui,
 //! tokio.
 
-use super::document::Block;
+use crate::domain::document::Block;
 
 /// User text made inert inside a Markdown line (CommonMark and GitHub tables): every
 /// character that can start inline markup is backslash-escaped, line breaks become spaces,

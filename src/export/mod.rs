@@ -4,7 +4,6 @@
 //! the file system for writing). Must not import: rusqlite, ratatui, crossterm, tokio,
 //! `crate::store`, `crate::app`, `crate::ui`.
 
-pub mod document;
 pub mod email;
 pub mod file;
 pub mod html;
@@ -59,7 +58,7 @@ impl FromStr for Format {
 
 /// The minutes in `format`, with times shown in `now`'s offset (the e-mail is dated `now`).
 pub fn minutes(m: &Minutes, format: Format, now: DateTime<FixedOffset>) -> String {
-    let doc = document::minutes_document(m, *now.offset());
+    let doc = crate::domain::document::minutes_document(m, *now.offset());
     match format {
         Format::Markdown => markdown::render(&doc),
         Format::Html => html::render(

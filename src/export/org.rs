@@ -4,8 +4,8 @@
 //!
 //! Owns: those three renderings. Must not import: rusqlite, ratatui, tokio.
 
-use super::document::Block;
 use super::markdown;
+use crate::domain::document::Block;
 use crate::domain::org_file_of::org_file;
 use crate::domain::{Circle, CoreRole, Organisation};
 use std::fmt;

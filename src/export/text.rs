@@ -3,7 +3,7 @@
 //! Owns: the plain layout (underlined headings, "- " bullets, tables as one line per row).
 //! Must not import: rusqlite, ratatui, tokio.
 
-use super::document::Block;
+use crate::domain::document::Block;
 use crate::domain::text::wrap;
 
 const WIDTH: usize = 76;

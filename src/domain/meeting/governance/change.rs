@@ -57,6 +57,85 @@ pub enum Change {
     },
 }
 
+impl Change {
+    /// The change in words, as minutes and the record show it ("Create role X: …").
+    pub fn describe(&self, org: &Organisation) -> String {
+        let role = |r: &RoleId| {
+            org.role(*r)
+                .map_or_else(|| format!("role {}", r.0), |r| r.name.clone())
+        };
+        let policy = |p: &PolicyId| {
+            org.records()
+                .policies
+                .iter()
+                .find(|x| x.id == *p)
+                .map_or_else(|| format!("policy {}", p.0), |x| x.name.clone())
+        };
+        let circle = |c: &CircleId| org.circle(*c).map_or("?", |c| c.name.as_str()).to_string();
+        let list = |items: &[String]| items.join("; ");
+        match self {
+            Change::CreateRole {
+                name,
+                purpose,
+                domains,
+                accountabilities,
+            } => {
+                let mut s = format!("Create role {name}: purpose \"{purpose}\"");
+                if !domains.is_empty() {
+                    s.push_str(&format!("; domains: {}", list(domains)));
+                }
+                if !accountabilities.is_empty() {
+                    s.push_str(&format!("; accountabilities: {}", list(accountabilities)));
+                }
+                s
+            }
+            Change::AmendRole {
+                role: r,
+                name,
+                purpose,
+                domains,
+                accountabilities,
+            } => {
+                let mut parts = Vec::new();
+                if let Some(n) = name {
+                    parts.push(format!("name → {n}"));
+                }
+                if let Some(p) = purpose {
+                    parts.push(format!("purpose → \"{p}\""));
+                }
+                if let Some(d) = domains {
+                    parts.push(format!("domains → {}", list(d)));
+                }
+                if let Some(a) = accountabilities {
+                    parts.push(format!("accountabilities → {}", list(a)));
+                }
+                format!("Amend role {}: {}", role(r), parts.join("; "))
+            }
+            Change::RemoveRole { role: r } => format!("Remove role {}", role(r)),
+            Change::CreatePolicy { name, text } => format!("Create policy {name}: {text}"),
+            Change::AmendPolicy {
+                policy: p,
+                name,
+                text,
+            } => {
+                let mut parts = Vec::new();
+                if let Some(n) = name {
+                    parts.push(format!("name → {n}"));
+                }
+                if let Some(t) = text {
+                    parts.push(format!("text → {t}"));
+                }
+                format!("Amend policy {}: {}", policy(p), parts.join("; "))
+            }
+            Change::RemovePolicy { policy: p } => format!("Remove policy {}", policy(p)),
+            Change::MoveRole { role: r, to } => format!("Move role {} to {}", role(r), circle(to)),
+            Change::MovePolicy { policy: p, to } => {
+                format!("Move policy {} to {}", policy(p), circle(to))
+            }
+        }
+    }
+}
+
 /// Why a change cannot be made, in one line.
 pub type ChangeError = String;
 

@@ -1,10 +1,11 @@
 //! The minutes as a small document (headings, paragraphs, facts, bullets, tables) that every
-//! format renders, so the minutes' structure is written once.
+//! export format and the minutes screen render, so the minutes' structure is written once.
 //!
-//! Owns: what the minutes say and in what order. Must not import: rusqlite, ratatui, tokio.
+//! Owns: what the minutes say and in what order. Must not import: rusqlite, ratatui,
+//! crossterm, tokio, std::fs, or the clock.
 
-use crate::domain::minutes::{Minutes, Person, Turn};
-use crate::domain::text::format_number;
+use super::minutes::{Minutes, Person, Turn};
+use super::text::format_number;
 use chrono::FixedOffset;
 
 /// One block of a document. Every string is user or domain text, unescaped: each renderer
@@ -86,8 +87,8 @@ pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
         ),
     };
     let kind = match m.kind {
-        crate::domain::meeting::MeetingKind::Tactical => "Tactical",
-        crate::domain::meeting::MeetingKind::Governance => "Governance",
+        super::meeting::MeetingKind::Tactical => "Tactical",
+        super::meeting::MeetingKind::Governance => "Governance",
     };
     let dash = |n: &Option<String>| n.clone().unwrap_or_else(|| "—".into());
     let mut doc = vec![
@@ -103,6 +104,16 @@ pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
         ]),
     ];
     round(&mut doc, "Check-in round", &m.check_in);
+    match m.kind {
+        super::meeting::MeetingKind::Tactical => tactical_sections(&mut doc, m),
+        super::meeting::MeetingKind::Governance => governance_sections(&mut doc, m),
+    }
+    round(&mut doc, "Closing round", &m.closing);
+    doc
+}
+
+/// Checklist, metrics, progress and triage.
+fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
     let reported = |r: &Option<String>| r.clone().unwrap_or_default();
     let checklist = m
         .checklist
@@ -119,7 +130,7 @@ pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
         })
         .collect();
     section(
-        &mut doc,
+        doc,
         "Checklist review",
         &["Role", "Item", "Period from", "Answer", "Reported by"],
         checklist,
@@ -146,7 +157,7 @@ pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
         })
         .collect();
     section(
-        &mut doc,
+        doc,
         "Metrics review",
         &[
             "Role",
@@ -179,7 +190,7 @@ pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
         })
         .collect();
     section(
-        &mut doc,
+        doc,
         "Progress updates",
         &["Role", "Project", "Update", "Status", "Reported by"],
         projects,
@@ -206,6 +217,113 @@ pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
             ));
         }
     }
-    round(&mut doc, "Closing round", &m.closing);
-    doc
+}
+
+/// Administrative concerns, time outs, proposals with their objections, elections.
+fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
+    if !m.admin_concerns.is_empty() {
+        doc.push(Block::Heading("Administrative concerns".into()));
+        doc.push(Block::Bullets(m.admin_concerns.clone()));
+    }
+    if !m.time_outs.is_empty() {
+        doc.push(Block::Heading("Time outs".into()));
+        doc.push(Block::Bullets(
+            m.time_outs
+                .iter()
+                .map(|t| match (t.granted, t.minutes) {
+                    (false, _) => format!("asked by {}, not granted", t.asked_by),
+                    (true, Some(min)) => format!("asked by {}, {min} minutes", t.asked_by),
+                    (true, None) => format!("asked by {}, not ended", t.asked_by),
+                })
+                .collect(),
+        ));
+    }
+    doc.push(Block::Heading("Proposals".into()));
+    if m.proposals.is_empty() {
+        doc.push(Block::Empty("There were no proposals.".into()));
+    }
+    for (n, p) in m.proposals.iter().enumerate() {
+        doc.push(Block::Subheading(format!(
+            "{}. {} ({})",
+            n + 1,
+            p.label,
+            p.proposer
+        )));
+        let mut facts = vec![("Tension".to_string(), p.tension.clone())];
+        if !p.example.is_empty() {
+            facts.push(("Example".into(), p.example.clone()));
+        }
+        facts.push((
+            "Outcome".into(),
+            p.outcome.clone().unwrap_or_else(|| "not decided".into()),
+        ));
+        facts.push(("Versions".into(), p.versions.to_string()));
+        doc.push(Block::Facts(facts));
+        if !p.adopted.is_empty() {
+            doc.push(Block::Paragraph("Adopted:".into()));
+            doc.push(Block::Bullets(p.adopted.clone()));
+        }
+        if !p.objections.is_empty() {
+            let rows = p
+                .objections
+                .iter()
+                .map(|o| {
+                    let tested = match (o.tests, o.breaks_constitution) {
+                        (_, true) => "breaks the constitution".to_string(),
+                        (Some(t), false) => t
+                            .iter()
+                            .map(|ok| if *ok { "yes" } else { "no" })
+                            .collect::<Vec<_>>()
+                            .join("/"),
+                        (None, false) => "not tested".to_string(),
+                    };
+                    let valid = if o.valid { "valid" } else { "invalid" };
+                    vec![
+                        o.objector.clone(),
+                        o.role.clone().unwrap_or_default(),
+                        o.text.clone(),
+                        tested,
+                        valid.into(),
+                        o.resolution.clone(),
+                    ]
+                })
+                .collect();
+            let head = [
+                "Objector",
+                "Role",
+                "Objection",
+                "Tests 1-4",
+                "Valid",
+                "Resolution",
+            ];
+            doc.push(Block::Table {
+                head: head.iter().map(|h| h.to_string()).collect(),
+                rows,
+            });
+        }
+    }
+    if !m.elections.is_empty() {
+        doc.push(Block::Heading("Elections".into()));
+    }
+    for e in &m.elections {
+        doc.push(Block::Subheading(e.role.clone()));
+        let result = match (&e.elected, e.term_end) {
+            (Some(who), Some(end)) => format!("{who}, until {end}"),
+            (Some(who), None) => who.clone(),
+            (None, _) => "nobody elected yet".into(),
+        };
+        let mut facts = vec![("Elected".to_string(), result)];
+        if let Some(tie) = &e.tie_break {
+            facts.push(("Tie broken by".into(), tie.clone()));
+        }
+        facts.push((
+            "Nominations".into(),
+            e.nominations
+                .iter()
+                .map(|(n, c)| format!("{n} {c}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ));
+        doc.push(Block::Facts(facts));
+    }
 }

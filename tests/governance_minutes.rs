@@ -1,0 +1,261 @@
+//! Minutes of a governance meeting, from a real log written through the store as the shell
+//! will write it: each format snapshotted, the JSON checked against the schema.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
+use insta::assert_snapshot;
+use roundtable::app::setup;
+use roundtable::domain::meeting::governance::*;
+use roundtable::domain::meeting::{Attendee, MeetingKind};
+use roundtable::domain::*;
+use roundtable::export::{self, Format};
+use roundtable::store::Store;
+
+fn at(minute: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 14, 0, 0)
+        .single()
+        .expect("time")
+        + Duration::minutes(minute)
+}
+
+/// Writes `events` as the shell would: each decided against the meeting so far and the
+/// organisation, then appended with its effects.
+fn write(store: &mut Store, meeting: MeetingId, events: Vec<GovEvent>) {
+    for event in events {
+        let org = store.load_organisation().expect("load").expect("org");
+        let log = store.meeting_events::<GovEvent>(meeting).expect("log");
+        let state = Governance::fold(&log, org.rule_set()).expect("folds");
+        let effects = state
+            .decide(&event, &org)
+            .unwrap_or_else(|e| panic!("{event:?}: {e}"));
+        let minute = i64::try_from(log.len()).unwrap_or(0);
+        store
+            .append_event(meeting, at(minute), &event, &effects)
+            .expect("appended");
+    }
+}
+
+/// A governance meeting of Bakehouse that adopts a role over an integrated objection (and an
+/// invalid one) and elects a Secretary.
+fn governance_meeting() -> (Store, MeetingId) {
+    let mut store = Store::open_in_memory().expect("store");
+    setup::load_demo(&mut store).expect("demo");
+    let org = store.load_organisation().expect("load").expect("org");
+    let bakehouse = org.circle_named("Bakehouse").expect("circle").id;
+    let names = [
+        "Jonas Lindqvist",
+        "Kwame Mensah",
+        "Elif Yılmaz",
+        "Tomasz Nowak",
+    ];
+    let attendees: Vec<Attendee> = names
+        .iter()
+        .map(|n| {
+            let p = org.people().iter().find(|p| p.name == *n).expect("person");
+            Attendee {
+                person: Some(p.id),
+                name: p.name.clone(),
+                present: true,
+            }
+        })
+        .collect();
+    let started = GovEvent::Started {
+        circle: bakehouse,
+        attendees,
+        facilitator: Some(1),
+        secretary: Some(2),
+        planned_minutes: 90,
+        question: "What has your attention?".into(),
+        lead: Some(0),
+        incumbents: vec![(CoreRole::Secretary, 2)],
+    };
+    let meeting = store
+        .start_meeting(bakehouse, MeetingKind::Governance, at(0), &started)
+        .expect("start");
+    let head_baker = org
+        .roles_in(bakehouse)
+        .find(|r| r.name == "Head Baker")
+        .expect("role")
+        .id;
+    let term = NaiveDate::from_ymd_opt(2027, 11, 30);
+    let role = Change::CreateRole {
+        name: "Oven Scheduler".into(),
+        purpose: "The ovens are used well, day and night.".into(),
+        domains: vec![],
+        accountabilities: vec!["Scheduling the ovens".into()],
+    };
+    let amended = Change::CreateRole {
+        name: "Oven Scheduler".into(),
+        purpose: "The ovens are used well at night.".into(),
+        domains: vec![],
+        accountabilities: vec!["Scheduling the night bake".into()],
+    };
+    let p = 3; // the proposal item's sequence number
+    let e = 4; // the election item's
+    let idm = |event| GovEvent::Proposal { item: p, event };
+    let vote = |event| GovEvent::Election { item: e, event };
+    let mut events = vec![
+        GovEvent::StepChanged {
+            step: GovStep::Agenda,
+        },
+        GovEvent::ItemAdded {
+            label: "Ovens".into(),
+            owner: 0,
+            kind: ItemKind::Proposal,
+        },
+        GovEvent::ItemAdded {
+            label: "Secretary".into(),
+            owner: 2,
+            kind: ItemKind::Election {
+                role: CoreRole::Secretary,
+                term_end: term,
+            },
+        },
+        GovEvent::StepChanged {
+            step: GovStep::Items,
+        },
+        idm(IdmEvent::Framed {
+            tension: "The ovens sit idle at night".into(),
+            example: "Last Tuesday".into(),
+            role: Some(head_baker),
+        }),
+        idm(IdmEvent::Drafted {
+            changes: vec![role],
+        }),
+        idm(IdmEvent::NewRound),
+        idm(IdmEvent::Objected {
+            attendee: 1,
+            role: None,
+            text: "I would rather have a rota".into(),
+        }),
+        idm(IdmEvent::Objected {
+            attendee: 3,
+            role: None,
+            text: "Nights need a key holder".into(),
+        }),
+        idm(IdmEvent::NoObjection { attendee: 0 }),
+        idm(IdmEvent::NoObjection { attendee: 2 }),
+        idm(IdmEvent::Tested {
+            objection: 0,
+            test: ObjectionTest {
+                answers: [true, false, true, false],
+                breaks_constitution: false,
+            },
+        }),
+        idm(IdmEvent::Tested {
+            objection: 1,
+            test: ObjectionTest {
+                answers: [true; 4],
+                breaks_constitution: false,
+            },
+        }),
+        idm(IdmEvent::StepTo {
+            step: IdmStep::Integrate,
+        }),
+        idm(IdmEvent::Drafted {
+            changes: vec![amended],
+        }),
+        idm(IdmEvent::ObjectorSatisfied { objection: 1 }),
+        idm(IdmEvent::ProposerSatisfied { objection: 1 }),
+        idm(IdmEvent::NewRound),
+    ];
+    events.extend((0..4).map(|attendee| idm(IdmEvent::NoObjection { attendee })));
+    events.push(idm(IdmEvent::Ended {
+        outcome: Outcome::Adopted { version: 2 },
+    }));
+    events.push(GovEvent::CursorMoved {
+        step: GovStep::Items,
+        index: 1,
+    });
+    events.extend(
+        [(0, 1), (1, 1), (2, 3), (3, 3)]
+            .map(|(voter, nominee)| vote(ElectionEvent::Ballot { voter, nominee })),
+    );
+    events.push(vote(ElectionEvent::StepTo {
+        step: ElectionStep::Nominations,
+    }));
+    events.push(vote(ElectionEvent::Propose { seed: 7 }));
+    write(&mut store, meeting, events);
+    let log = store.meeting_events::<GovEvent>(meeting).expect("log");
+    let org = store.load_organisation().expect("load").expect("org");
+    let state = Governance::fold(&log, org.rule_set()).expect("folds");
+    let election = state
+        .item(e)
+        .and_then(|i| i.election.clone())
+        .expect("election");
+    let mut events: Vec<GovEvent> = election
+        .objection_order(&[0, 1, 2, 3])
+        .into_iter()
+        .map(|a| vote(ElectionEvent::NoObjection { attendee: a }))
+        .collect();
+    events.push(vote(ElectionEvent::Elect));
+    events.push(GovEvent::StepChanged {
+        step: GovStep::Closing,
+    });
+    events.push(GovEvent::Ended);
+    write(&mut store, meeting, events);
+    (store, meeting)
+}
+
+fn now() -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(0)
+        .expect("UTC")
+        .from_utc_datetime(&at(120).naive_utc())
+}
+
+#[test]
+fn each_format_of_a_governance_meeting() {
+    let (store, meeting) = governance_meeting();
+    let minutes = roundtable::app::minutes::load(&store, meeting).expect("minutes");
+    assert_eq!(
+        minutes.proposals[0].outcome.as_deref(),
+        Some("adopted (version 2)")
+    );
+    assert_eq!(
+        minutes.proposals[0].objections[0].resolution,
+        "invalid, kept in the record"
+    );
+    assert_eq!(minutes.proposals[0].objections[1].resolution, "integrated");
+    assert!(
+        minutes.elections[0]
+            .tie_break
+            .as_deref()
+            .is_some_and(|t| t.contains("seed 7")),
+        "Kwame and Tomasz tied"
+    );
+    for format in Format::ALL {
+        assert_snapshot!(
+            format!("governance_minutes_{}", format.extension()),
+            export::minutes(&minutes, format, now())
+        );
+    }
+    // The record changed with the meeting: the new role, and the elected Secretary.
+    let org = store.load_organisation().expect("load").expect("org");
+    let bakehouse = org.circle_named("Bakehouse").expect("circle").id;
+    assert!(org.roles_in(bakehouse).any(|r| r.name == "Oven Scheduler" && r.purpose == "The ovens are used well at night."));
+    let secretary = org
+        .core_role(bakehouse, CoreRole::Secretary)
+        .expect("core")
+        .id;
+    let fillers: Vec<_> = org
+        .fillers_of(secretary)
+        .map(|a| org.person_name(a.person).to_string())
+        .collect();
+    assert_eq!(fillers.len(), 1);
+}
+
+#[test]
+fn governance_minutes_follow_the_published_schema() {
+    let (store, meeting) = governance_meeting();
+    let minutes = roundtable::app::minutes::load(&store, meeting).expect("minutes");
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../docs/minutes.schema.json"))
+            .expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let json: serde_json::Value =
+        serde_json::from_str(&export::minutes(&minutes, Format::Json, now())).expect("JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
