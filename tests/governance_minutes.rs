@@ -259,3 +259,90 @@ fn governance_minutes_follow_the_published_schema() {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
+
+/// The app on `store`, showing the organisation browser at the role (or circle) `name`, its
+/// details scrolled to the end.
+fn browse_to(store: Store, name: &str) -> String {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = roundtable::app::App::new(store).expect("app");
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    app.handle_key(key(KeyCode::Enter));
+    for _ in 0..60 {
+        let screen = draw(&app);
+        if screen
+            .lines()
+            .nth(2)
+            .is_some_and(|l| l.contains(&format!("││{name} ")))
+        {
+            // Scroll the details to their end, where the history is.
+            for _ in 0..10 {
+                app.handle_key(key(KeyCode::PageDown));
+                draw(&app);
+            }
+            return draw(&app);
+        }
+        app.handle_key(key(KeyCode::Down));
+    }
+    panic!("{name} not found:\n{}", draw(&app));
+}
+
+fn draw(app: &roundtable::app::App) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 80)).expect("terminal");
+    terminal
+        .draw(|f| roundtable::ui::draw(f, app.view()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..80)
+        .map(|y| {
+            (0..160)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn the_browser_shows_a_roles_history_and_the_circles_governance_log() {
+    let (mut store, meeting) = governance_meeting();
+    let org = store.load_organisation().expect("load").expect("org");
+    let bakehouse = org.circle_named("Bakehouse").expect("circle").id;
+    let head_baker = org
+        .roles_in(bakehouse)
+        .find(|r| r.name == "Head Baker")
+        .expect("role");
+    let mut accountabilities = head_baker.accountabilities.clone();
+    accountabilities.push("Keeping the rye recipe".into());
+    let amend = Change::AmendRole {
+        role: head_baker.id,
+        name: Some("Master Baker".into()),
+        purpose: None,
+        domains: None,
+        accountabilities: Some(accountabilities),
+    };
+    let effects = [roundtable::domain::meeting::Effect::ApplyGovernance {
+        circle: bakehouse,
+        changes: vec![amend],
+    }];
+    store
+        .append_event(meeting, at(200), &"amended", &effects)
+        .expect("amended");
+    let screen = browse_to(store, "Master Baker");
+    assert!(screen.contains("History, newest first"), "{screen}");
+    assert!(
+        screen.contains("renamed from Head Baker; + Keeping the rye recipe"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_circles_governance_log_lists_what_its_meetings_adopted() {
+    let (store, _) = governance_meeting();
+    let screen = browse_to(store, "Bakehouse");
+    assert!(screen.contains("Governance log, newest first"), "{screen}");
+    assert!(
+        screen.contains("· meeting 1 · role Oven Scheduler: created"),
+        "{screen}"
+    );
+}

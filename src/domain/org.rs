@@ -107,6 +107,24 @@ pub struct ChecklistMark {
     pub checked: bool,
 }
 
+/// One version of a role or policy in the governance record: how it stood after a governed
+/// change (or, as a baseline, before its first one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordVersion {
+    pub role: Option<RoleId>,
+    pub policy: Option<PolicyId>,
+    pub circle: CircleId,
+    pub name: String,
+    /// The purpose of a role, the text of a policy.
+    pub text: String,
+    pub domains: Vec<String>,
+    pub accountabilities: Vec<String>,
+    pub removed: bool,
+    pub baseline: bool,
+    pub recorded_at: chrono::DateTime<chrono::Utc>,
+    pub meeting: Option<MeetingId>,
+}
+
 /// Where a project stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -208,6 +226,8 @@ pub struct OrgRecords {
     pub metric_values: Vec<MetricValue>,
     /// Sorted by item, then period.
     pub checklist_marks: Vec<ChecklistMark>,
+    /// Role and policy versions, oldest first.
+    pub versions: Vec<RecordVersion>,
     pub projects: Vec<Project>,
     pub next_actions: Vec<NextAction>,
     pub tensions: Vec<Tension>,
@@ -243,6 +263,8 @@ pub struct Organisation {
     metrics_of_role: Groups<RoleId>,
     values_of_metric: Groups<MetricId>,
     marks_of_item: Groups<ChecklistItemId>,
+    versions_of_role: Groups<RoleId>,
+    versions_of_circle: Groups<CircleId>,
     projects_of_role: Groups<RoleId>,
     actions_of_role: Groups<Option<RoleId>>,
     tensions_of_circle: Groups<CircleId>,
@@ -307,6 +329,8 @@ impl Organisation {
             metrics_of_role: group(&r.metrics, |x| x.role),
             values_of_metric: group(&r.metric_values, |x| x.metric),
             marks_of_item: group(&r.checklist_marks, |x| x.item),
+            versions_of_role: group(&r.versions, |x| x.role.unwrap_or(RoleId(0))),
+            versions_of_circle: group(&r.versions, |x| x.circle),
             projects_of_role: group(&r.projects, |x| x.role),
             actions_of_role: group(&r.next_actions, |x| x.role),
             tensions_of_circle: group(&r.tensions, |x| x.circle),
@@ -435,6 +459,16 @@ impl Organisation {
     /// A checklist item's answers, oldest first.
     pub fn marks_of(&self, item: ChecklistItemId) -> impl Iterator<Item = &ChecklistMark> {
         members(&self.records.checklist_marks, &self.marks_of_item, &item)
+    }
+
+    /// A role's versions, oldest first (none for a role governance never changed).
+    pub fn history_of(&self, role: RoleId) -> impl Iterator<Item = &RecordVersion> {
+        members(&self.records.versions, &self.versions_of_role, &role)
+    }
+
+    /// The governed changes of a circle's roles and policies, oldest first, baselines left out.
+    pub fn governance_log(&self, circle: CircleId) -> impl Iterator<Item = &RecordVersion> {
+        members(&self.records.versions, &self.versions_of_circle, &circle).filter(|v| !v.baseline)
     }
 
     pub fn checklist_item(&self, id: ChecklistItemId) -> Option<&ChecklistItem> {

@@ -132,6 +132,27 @@ impl Store {
                 "SELECT item_id, period, checked FROM checklist_answers ORDER BY item_id, period, id",
                 |r| Ok(ChecklistMark { item: r.get(0)?, period: r.get(1)?, checked: r.get(2)? }),
             )?,
+            versions: self.rows(
+                "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id FROM role_versions
+                 UNION ALL
+                 SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id FROM policy_versions
+                 ORDER BY recorded_at, 12",
+                |r| {
+                    Ok(RecordVersion {
+                        role: r.get(0)?,
+                        policy: r.get(1)?,
+                        circle: r.get(2)?,
+                        name: r.get(3)?,
+                        text: r.get(4)?,
+                        domains: list_from_json(&r.get::<_, String>(5)?)?,
+                        accountabilities: list_from_json(&r.get::<_, String>(6)?)?,
+                        removed: r.get(7)?,
+                        baseline: r.get(8)?,
+                        recorded_at: r.get(9)?,
+                        meeting: r.get::<_, Option<i64>>(10)?.map(MeetingId),
+                    })
+                },
+            )?,
             projects: self.rows("SELECT id, role_id, person_id, title, status FROM projects ORDER BY id", |r| {
                 Ok(Project {
                     id: r.get(0)?,

@@ -5,7 +5,7 @@
 
 use super::theme;
 use super::wrap::wrap;
-use crate::domain::{Circle, CircleId, CoreRole, Organisation, Role, RoleId};
+use crate::domain::{Circle, CircleId, CoreRole, Organisation, RecordVersion, Role, RoleId};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -118,6 +118,69 @@ fn policies(org: &Organisation, circle: CircleId) -> Vec<String> {
         .collect()
 }
 
+/// What a version changed from the one before it, in a few words.
+pub fn version_change(
+    org: &Organisation,
+    previous: Option<&RecordVersion>,
+    v: &RecordVersion,
+) -> String {
+    let Some(p) = previous else {
+        return if v.removed {
+            "removed".into()
+        } else {
+            "created".into()
+        };
+    };
+    if v.removed && !p.removed {
+        return "removed".into();
+    }
+    let mut parts = Vec::new();
+    if p.name != v.name {
+        parts.push(format!("renamed from {}", p.name));
+    }
+    if p.text != v.text {
+        parts.push(format!(
+            "{} now \"{}\"",
+            if v.role.is_some() { "purpose" } else { "text" },
+            v.text
+        ));
+    }
+    let added: Vec<&String> = v
+        .accountabilities
+        .iter()
+        .filter(|a| !p.accountabilities.contains(a))
+        .collect();
+    let dropped: Vec<&String> = p
+        .accountabilities
+        .iter()
+        .filter(|a| !v.accountabilities.contains(a))
+        .collect();
+    parts.extend(added.iter().map(|a| format!("+ {a}")));
+    parts.extend(dropped.iter().map(|a| format!("− {a}")));
+    if p.domains != v.domains {
+        parts.push(format!("domains now {}", v.domains.join("; ")));
+    }
+    if p.circle != v.circle {
+        parts.push(format!(
+            "moved to {}",
+            org.circle(v.circle).map_or("?", |c| c.name.as_str())
+        ));
+    }
+    if parts.is_empty() {
+        "unchanged".into()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// "2026-11-24 · meeting 3": when and where a version was adopted.
+fn version_source(v: &RecordVersion) -> String {
+    let meeting = v
+        .meeting
+        .map_or(String::new(), |m| format!(" · meeting {}", m.0));
+    format!("{}{meeting}", v.recorded_at.format("%Y-%m-%d"))
+}
+
 /// Everything about a circle, wrapped to `width` columns.
 pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Line<'static>> {
     let mut doc = Doc::new(width);
@@ -166,6 +229,32 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         .map(|t| format!("{} ({}, for {})", t.text, org.person_name(t.person), t.kind))
         .collect();
     doc.bullets("Open tensions", &tensions, "none");
+    let mut log: Vec<String> = Vec::new();
+    for v in org.governance_log(circle.id) {
+        let earlier = org
+            .records()
+            .versions
+            .iter()
+            .filter(|x| x.recorded_at <= v.recorded_at && !std::ptr::eq(*x, v))
+            .filter(|x| {
+                (v.role.is_some() && x.role == v.role)
+                    || (v.policy.is_some() && x.policy == v.policy)
+            })
+            .last();
+        let what = if v.role.is_some() { "role" } else { "policy" };
+        log.push(format!(
+            "{} · {what} {}: {}",
+            version_source(v),
+            v.name,
+            version_change(org, earlier, v)
+        ));
+    }
+    log.reverse();
+    doc.bullets(
+        "Governance log, newest first",
+        &log,
+        "no governed changes yet",
+    );
     doc.lines
 }
 
@@ -247,6 +336,26 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
         &format!("Policies of {circle}"),
         &policies(org, role.circle),
         "no policies",
+    );
+    let versions: Vec<&RecordVersion> = org.history_of(role.id).collect();
+    let history: Vec<String> = versions
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| !v.baseline)
+        .map(|(i, v)| {
+            let previous = i.checked_sub(1).map(|j| versions[j]);
+            format!(
+                "{}: {}",
+                version_source(v),
+                version_change(org, previous, v)
+            )
+        })
+        .rev()
+        .collect();
+    doc.bullets(
+        "History, newest first",
+        &history,
+        "as imported: no governed changes yet",
     );
     doc.lines
 }
