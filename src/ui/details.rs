@@ -231,16 +231,7 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
     doc.bullets("Open tensions", &tensions, "none");
     let mut log: Vec<String> = Vec::new();
     for v in org.governance_log(circle.id) {
-        let earlier = org
-            .records()
-            .versions
-            .iter()
-            .filter(|x| x.recorded_at <= v.recorded_at && !std::ptr::eq(*x, v))
-            .filter(|x| {
-                (v.role.is_some() && x.role == v.role)
-                    || (v.policy.is_some() && x.policy == v.policy)
-            })
-            .last();
+        let earlier = org.previous_version(v);
         let what = if v.role.is_some() { "role" } else { "policy" };
         log.push(format!(
             "{} · {what} {}: {}",

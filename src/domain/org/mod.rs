@@ -264,6 +264,7 @@ pub struct Organisation {
     values_of_metric: Groups<MetricId>,
     marks_of_item: Groups<ChecklistItemId>,
     versions_of_role: Groups<RoleId>,
+    versions_of_policy: Groups<PolicyId>,
     versions_of_circle: Groups<CircleId>,
     projects_of_role: Groups<RoleId>,
     actions_of_role: Groups<Option<RoleId>>,
@@ -330,6 +331,7 @@ impl Organisation {
             values_of_metric: group(&r.metric_values, |x| x.metric),
             marks_of_item: group(&r.checklist_marks, |x| x.item),
             versions_of_role: group(&r.versions, |x| x.role.unwrap_or(RoleId(0))),
+            versions_of_policy: group(&r.versions, |x| x.policy.unwrap_or(PolicyId(0))),
             versions_of_circle: group(&r.versions, |x| x.circle),
             projects_of_role: group(&r.projects, |x| x.role),
             actions_of_role: group(&r.next_actions, |x| x.role),
@@ -466,6 +468,19 @@ impl Organisation {
         members(&self.records.versions, &self.versions_of_role, &role)
     }
 
+    /// The version of the same role or policy just before `version`, if there is one.
+    pub fn previous_version(&self, version: &RecordVersion) -> Option<&RecordVersion> {
+        let history: Vec<&RecordVersion> = match (version.role, version.policy) {
+            (Some(role), _) => self.history_of(role).collect(),
+            (None, Some(policy)) => {
+                members(&self.records.versions, &self.versions_of_policy, &policy).collect()
+            }
+            (None, None) => Vec::new(),
+        };
+        let at = history.iter().position(|v| std::ptr::eq(*v, version))?;
+        at.checked_sub(1).map(|i| history[i])
+    }
+
     /// The governed changes of a circle's roles and policies, oldest first, baselines left out.
     pub fn governance_log(&self, circle: CircleId) -> impl Iterator<Item = &RecordVersion> {
         members(&self.records.versions, &self.versions_of_circle, &circle).filter(|v| !v.baseline)
@@ -517,89 +532,4 @@ impl Organisation {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn tiny() -> Organisation {
-        let circle = |id, parent: Option<i64>, name: &str| Circle {
-            id: CircleId(id),
-            parent: parent.map(CircleId),
-            name: name.into(),
-            purpose: String::new(),
-            strategy: None,
-        };
-        let role = |id, c, name: &str| Role {
-            id: RoleId(id),
-            circle: CircleId(c),
-            name: name.into(),
-            purpose: String::new(),
-            domains: vec![],
-            accountabilities: vec![],
-            core: None,
-        };
-        let person = |id, name: &str| Person {
-            id: PersonId(id),
-            name: name.into(),
-            email: None,
-        };
-        let assign = |id, r, p| Assignment {
-            id: AssignmentId(id),
-            role: RoleId(r),
-            person: PersonId(p),
-            focus: None,
-            term_end: None,
-        };
-        Organisation::new(OrgRecords {
-            name: "Org".into(),
-            circles: vec![
-                circle(1, None, "Anchor"),
-                circle(2, Some(1), "A"),
-                circle(3, Some(2), "A1"),
-                circle(4, Some(1), "B"),
-            ],
-            roles: vec![
-                role(10, 2, "Baker"),
-                role(11, 2, "Miller"),
-                role(12, 4, "Clerk"),
-            ],
-            people: vec![person(1, "Ana"), person(2, "Ben")],
-            assignments: vec![assign(1, 10, 1), assign(2, 11, 1), assign(3, 11, 2)],
-            ..OrgRecords::default()
-        })
-    }
-
-    #[test]
-    fn circles_are_listed_depth_first_with_their_depth() {
-        let org = tiny();
-        let order: Vec<_> = org
-            .circles_depth_first()
-            .iter()
-            .map(|(c, d)| format!("{}{}", "-".repeat(*d), c.name))
-            .collect();
-        assert_eq!(order, ["Anchor", "-A", "--A1", "-B"]);
-    }
-
-    #[test]
-    fn a_person_filling_two_roles_is_one_member_of_the_circle() {
-        let org = tiny();
-        let names: Vec<_> = org
-            .members_of(CircleId(2))
-            .iter()
-            .map(|p| p.name.clone())
-            .collect();
-        assert_eq!(names, ["Ana", "Ben"]);
-    }
-
-    #[test]
-    fn lookups_of_unknown_ids_find_nothing_rather_than_panic() {
-        let org = tiny();
-        assert!(org.role(RoleId(999)).is_none());
-        assert_eq!(org.fillers_of(RoleId(999)).count(), 0);
-        assert_eq!(org.person_name(PersonId(42)), "(unknown person)");
-    }
-
-    #[test]
-    fn circles_are_found_by_name_ignoring_case() {
-        assert_eq!(tiny().circle_named("b").map(|c| c.id), Some(CircleId(4)));
-    }
-}
+mod tests;
