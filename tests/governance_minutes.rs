@@ -346,3 +346,81 @@ fn a_circles_governance_log_lists_what_its_meetings_adopted() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_organisation_can_be_seen_as_it_stood_on_a_past_date() {
+    let (mut store, meeting) = governance_meeting();
+    let org = store.load_organisation().expect("load").expect("org");
+    let bakehouse = org.circle_named("Bakehouse").expect("circle").id;
+    let head_baker = org
+        .roles_in(bakehouse)
+        .find(|r| r.name == "Head Baker")
+        .expect("role")
+        .id;
+    let rename = Change::AmendRole {
+        role: head_baker,
+        name: Some("Master Baker".into()),
+        purpose: None,
+        domains: None,
+        accountabilities: None,
+    };
+    let effects = [roundtable::domain::meeting::Effect::ApplyGovernance {
+        circle: bakehouse,
+        changes: vec![rename],
+    }];
+    store
+        .append_event(meeting, at(24 * 60), &"renamed the next day", &effects)
+        .expect("renamed");
+    let org = store.load_organisation().expect("load").expect("org");
+    let names = |o: &Organisation| {
+        o.roles_in(bakehouse)
+            .map(|r| r.name.clone())
+            .collect::<Vec<_>>()
+    };
+
+    let before = org.as_of(NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"));
+    assert!(
+        !names(&before).contains(&"Oven Scheduler".to_string()),
+        "created later"
+    );
+    assert!(names(&before).contains(&"Head Baker".to_string()));
+    let that_day = org.as_of(NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"));
+    assert!(names(&that_day).contains(&"Oven Scheduler".to_string()));
+    assert!(
+        names(&that_day).contains(&"Head Baker".to_string()),
+        "renamed only the next day"
+    );
+    let today = names(&org);
+    assert!(
+        today.contains(&"Master Baker".to_string()) && !today.contains(&"Head Baker".to_string())
+    );
+
+    // In the browser: d, a date, Enter; Esc comes back to today.
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = roundtable::app::App::new(store).expect("app");
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('d')));
+    for c in "2026-11-23".chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+    app.handle_key(key(KeyCode::Enter));
+    let screen = draw(&app);
+    assert!(screen.contains("as it stood on 2026-11-23"), "{screen}");
+    assert!(
+        screen.contains("Head Baker") && !screen.contains("Oven Scheduler"),
+        "{screen}"
+    );
+    app.handle_key(key(KeyCode::Esc));
+    let screen = draw(&app);
+    assert!(
+        screen.contains("Master Baker") && screen.contains("Organisation browser"),
+        "{screen}"
+    );
+    app.handle_key(key(KeyCode::Char('d')));
+    for c in "last week".chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+    app.handle_key(key(KeyCode::Enter));
+    assert!(draw(&app).contains("\"last week\" is not a date"));
+}

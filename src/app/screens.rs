@@ -15,7 +15,11 @@ use ratatui::crossterm::event::KeyEvent;
 const DETAIL_PAGE: u16 = 10;
 
 pub fn prompt_open(view: &View) -> bool {
-    matches!(&view.screen, Screen::Welcome(w) if w.prompt.is_some())
+    match &view.screen {
+        Screen::Welcome(w) => w.prompt.is_some(),
+        Screen::Browser(b) => b.prompt.is_some(),
+        _ => false,
+    }
 }
 
 /// Runs an action on the current screen.
@@ -73,8 +77,12 @@ fn open_prompt(app: &mut App, kind: PromptKind) {
     }
 }
 
-/// A key typed into the welcome screen's prompt: Enter confirms, Esc cancels, the rest edits.
+/// A key typed into the open prompt (welcome or browser): Enter confirms, Esc cancels, the
+/// rest edits.
 pub fn prompt_key(app: &mut App, key: KeyEvent) -> bool {
+    if let Screen::Browser(_) = &app.view.screen {
+        return date_prompt_key(app, key);
+    }
     let Screen::Welcome(state) = &mut app.view.screen else {
         return false;
     };
@@ -121,6 +129,37 @@ fn submit_prompt(app: &mut App, kind: PromptKind, value: &str) {
     }
 }
 
+/// A key in the browser's date prompt: a valid date shows the organisation of that day.
+fn date_prompt_key(app: &mut App, key: KeyEvent) -> bool {
+    let Some(org) = app.view.org.clone() else {
+        return false;
+    };
+    let Screen::Browser(state) = &mut app.view.screen else {
+        return false;
+    };
+    let Some(prompt) = &mut state.prompt else {
+        return false;
+    };
+    match modal::prompt_key(prompt, key) {
+        Outcome::Cancelled => state.prompt = None,
+        Outcome::Submitted(text) => match chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+            Ok(date) => {
+                let then = std::sync::Arc::new(org.as_of(date));
+                state.prompt = None;
+                state.rebuild(&then);
+                state.as_of = Some((date, then));
+                app.info(format!(
+                    "The organisation as it stood at the end of {date}. Esc returns to today."
+                ));
+            }
+            Err(_) => app.error(format!("\"{text}\" is not a date: type it as 2026-11-24.")),
+        },
+        Outcome::Ignored => return false,
+        _ => {}
+    }
+    true
+}
+
 fn home(app: &mut App, action: Action) {
     let Screen::Home(state) = &mut app.view.screen else {
         return;
@@ -152,12 +191,25 @@ fn home(app: &mut App, action: Action) {
 }
 
 fn browser(app: &mut App, action: Action) {
-    let Some(org) = app.view.org.clone() else {
+    let Some(today) = app.view.org.clone() else {
         return;
     };
     let Screen::Browser(state) = &mut app.view.screen else {
         return;
     };
+    let org = state
+        .as_of
+        .as_ref()
+        .map_or_else(|| today.clone(), |(_, then)| then.clone());
+    if action == Action::AsOf {
+        state.prompt = Some(Prompt::new(PromptKind::Date));
+        return;
+    }
+    if action == Action::Back && state.as_of.is_some() {
+        state.as_of = None;
+        state.rebuild(&today);
+        return;
+    }
     let before = state.selected;
     let len = state.rows.len();
     match action {
@@ -199,7 +251,7 @@ fn browser(app: &mut App, action: Action) {
                 Some(TreeRow::Role { id, .. }) => org.role(id).map(|r| r.circle),
                 None => None,
             };
-            app.show_home(org.clone());
+            app.show_home(today.clone());
             if let (Screen::Home(home), Some(focus)) = (&mut app.view.screen, focus) {
                 home.selected = home
                     .circles

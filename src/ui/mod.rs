@@ -54,7 +54,10 @@ pub fn draw(frame: &mut Frame, view: &View) {
     let screen_name = match &view.screen {
         Screen::Welcome(_) => "Welcome".to_string(),
         Screen::Home(_) => format!("{org_name} · Home"),
-        Screen::Browser(_) => format!("{org_name} · Organisation browser"),
+        Screen::Browser(b) => match &b.as_of {
+            Some((date, _)) => format!("{org_name} · as it stood on {date}"),
+            None => format!("{org_name} · Organisation browser"),
+        },
         Screen::MeetingSetup(s) => format!("{} · {} setup", circle_of(s.circle), s.kind.title()),
         Screen::Tactical(s) => format!("{} · Tactical meeting", circle_of(s.state.circle)),
         Screen::PastMeetings(_) => format!("{org_name} · Past meetings"),
@@ -82,7 +85,12 @@ pub fn draw(frame: &mut Frame, view: &View) {
                 modal::draw(frame, body, m);
             }
         }
-        (Screen::Browser(state), Some(org)) => browser::draw(frame, body, state, org),
+        (Screen::Browser(state), Some(org)) => {
+            browser::draw(frame, body, state, state.shown(org));
+            if let Some(prompt) = &state.prompt {
+                modal::draw_prompt_box(frame, body, prompt);
+            }
+        }
         (Screen::MeetingSetup(state), Some(org)) => {
             setup::draw(frame, body, state, org);
             if let Some(m) = &state.modal {

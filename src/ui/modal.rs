@@ -6,7 +6,7 @@
 use super::chrome::centered;
 use super::list;
 use super::theme;
-use super::view::Modal;
+use super::view::{Modal, Prompt};
 use super::welcome::draw_prompt;
 use super::wrap::{fit, wrap};
 use ratatui::Frame;
@@ -14,14 +14,17 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+/// A text prompt in a box over `area`.
+pub fn draw_prompt_box(frame: &mut Frame, area: Rect, prompt: &Prompt) {
+    let rect = centered(area, area.width.saturating_sub(4).min(76), 3);
+    frame.render_widget(Clear, rect);
+    draw_prompt(frame, rect, prompt);
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, modal: &Modal) {
     let width = area.width.saturating_sub(4).min(76);
     match modal {
-        Modal::Prompt(prompt) => {
-            let rect = centered(area, width, 3);
-            frame.render_widget(Clear, rect);
-            draw_prompt(frame, rect, prompt);
-        }
+        Modal::Prompt(prompt) => draw_prompt_box(frame, area, prompt),
         Modal::Picker(picker) => {
             let height = u16::try_from(picker.options.len() + 2)
                 .unwrap_or(u16::MAX)

@@ -281,6 +281,7 @@ pub enum PromptKind {
     ProjectUpdate,
     AgendaLabel,
     OutputText,
+    Date,
 }
 
 impl PromptKind {
@@ -295,6 +296,7 @@ impl PromptKind {
             PromptKind::ProjectUpdate => "What changed since the last update",
             PromptKind::AgendaLabel => "Agenda item (one or two words)",
             PromptKind::OutputText => "Text",
+            PromptKind::Date => "Show the organisation as it stood on (YYYY-MM-DD)",
         }
     }
 }
@@ -395,6 +397,10 @@ pub struct BrowserState {
     pub detail_scroll: u16,
     /// The furthest the detail pane can scroll, as found by the last frame drawn.
     pub detail_max_scroll: Cell<u16>,
+    /// Browsing the organisation as it stood on a past date.
+    pub as_of: Option<(chrono::NaiveDate, Arc<Organisation>)>,
+    /// The date being typed.
+    pub prompt: Option<Prompt>,
 }
 
 impl BrowserState {
@@ -455,6 +461,11 @@ impl BrowserState {
 
     pub fn selected_row(&self) -> Option<TreeRow> {
         self.rows.get(self.selected).copied()
+    }
+
+    /// The organisation the browser shows: today's, or that of the date chosen.
+    pub fn shown<'a>(&'a self, today: &'a Organisation) -> &'a Organisation {
+        self.as_of.as_ref().map_or(today, |(_, org)| org.as_ref())
     }
 }
 

@@ -82,7 +82,7 @@ pub fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::heading())
-        .title(format!(" {} ", prompt.kind.question()));
+        .title(format!(" {} ", prompt.title()));
     let inner = block.inner(area);
     let width = usize::from(inner.width.max(1)) - 1;
     let scroll = prompt.input.visual_scroll(width);

@@ -64,6 +64,8 @@ pub enum Action {
     CloseItem,
     /// Minutes: write them to a file.
     Export,
+    /// Browser: the organisation as it stood on a past date.
+    AsOf,
     /// Solo review: a next action, a project, a tension for a tactical or governance meeting.
     AddNextAction,
     AddProject,
@@ -273,6 +275,13 @@ pub const BROWSER: &[Binding] = &[
         "Esc",
         "home",
         "back to home (also q)",
+    ),
+    bind(
+        &[Char('d')],
+        Action::AsOf,
+        "d",
+        "as of",
+        "browse the organisation as it stood on a past date",
     ),
     HELP,
 ];

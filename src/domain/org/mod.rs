@@ -4,6 +4,8 @@
 //! so that any lookup a screen needs is a map access rather than a scan.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
+mod as_of;
+
 use super::ids::*;
 use super::ruleset::{CoreRole, RuleSet};
 use chrono::NaiveDate;

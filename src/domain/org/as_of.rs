@@ -1,0 +1,93 @@
+//! The organisation as it stood on a past date, rebuilt from the governance record's
+//! versions: roles and policies created later are left out, removed ones come back, amended
+//! and moved ones show their state of that day.
+//!
+//! Owns: that reconstruction. Known limit: fillers are today's (ended assignments are not
+//! part of the snapshot). Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
+
+use super::{Organisation, Policy, RecordVersion, Role};
+use crate::domain::ids::{PolicyId, RoleId};
+use chrono::{NaiveDate, TimeZone, Utc};
+use std::collections::{HashMap, HashSet};
+
+/// How a role or policy stood at the end of `date`: `Some(version)` for its state then,
+/// `None` if it did not exist (created later, or removed by then). Without versions it has
+/// always been as it is.
+fn state_on<'a>(
+    history: &[&'a RecordVersion],
+    date: NaiveDate,
+) -> Option<Option<&'a RecordVersion>> {
+    if history.is_empty() {
+        return None;
+    }
+    let end = date
+        .succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| Utc.from_utc_datetime(&t));
+    let then = history
+        .iter()
+        .rev()
+        .find(|v| end.is_none_or(|end| v.recorded_at < end))
+        .copied();
+    Some(match then {
+        Some(v) if v.removed => None,
+        Some(v) => Some(v),
+        // Nothing recorded by then: the baseline if it existed before its first change.
+        None => history.first().filter(|v| v.baseline).copied(),
+    })
+}
+
+impl Organisation {
+    /// The organisation as it stood at the end of `date`.
+    pub fn as_of(&self, date: NaiveDate) -> Organisation {
+        let mut records = self.records.clone();
+        // Each role governance changed: its state that day, or nothing if it did not exist.
+        let mut roles: HashMap<RoleId, Option<Role>> = HashMap::new();
+        for id in self.records.versions.iter().filter_map(|v| v.role) {
+            if roles.contains_key(&id) {
+                continue;
+            }
+            let history: Vec<&RecordVersion> = self.history_of(id).collect();
+            let then = state_on(&history, date).flatten().map(|v| Role {
+                id,
+                circle: v.circle,
+                name: v.name.clone(),
+                purpose: v.text.clone(),
+                domains: v.domains.clone(),
+                accountabilities: v.accountabilities.clone(),
+                core: self.role(id).and_then(|r| r.core),
+            });
+            roles.insert(id, then);
+        }
+        records.roles.retain(|r| !roles.contains_key(&r.id));
+        records.roles.extend(roles.into_values().flatten());
+        records
+            .roles
+            .sort_by_key(|r| (r.circle, r.core.is_none(), r.id));
+        let mut policies: HashMap<PolicyId, Option<Policy>> = HashMap::new();
+        for id in self.records.versions.iter().filter_map(|v| v.policy) {
+            if policies.contains_key(&id) {
+                continue;
+            }
+            let history: Vec<&RecordVersion> = self
+                .records
+                .versions
+                .iter()
+                .filter(|v| v.policy == Some(id))
+                .collect();
+            let then = state_on(&history, date).flatten().map(|v| Policy {
+                id,
+                circle: v.circle,
+                name: v.name.clone(),
+                text: v.text.clone(),
+            });
+            policies.insert(id, then);
+        }
+        records.policies.retain(|p| !policies.contains_key(&p.id));
+        records.policies.extend(policies.into_values().flatten());
+        records.policies.sort_by_key(|p| p.id);
+        let existing: HashSet<RoleId> = records.roles.iter().map(|r| r.id).collect();
+        records.assignments.retain(|a| existing.contains(&a.role));
+        Organisation::new(records)
+    }
+}
