@@ -8,6 +8,7 @@ use super::view::HomeState;
 use super::wrap::{fit, plural};
 use crate::domain::meeting::MeetingKind;
 use crate::domain::{CircleId, CoreRole, Organisation};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -22,12 +23,33 @@ pub const ENTRIES: [(&str, &str); 5] = [
     ("p", "Past meetings"),
 ];
 
+/// Days from `today` to a term's end, when it ends within 30 days (negative: already ended).
+fn term_soon(end: NaiveDate, today: NaiveDate) -> Option<i64> {
+    let days = (end - today).num_days();
+    (days <= 30).then_some(days)
+}
+
+/// The elected roles of a circle whose terms end within 30 days.
+pub fn terms_ending<'a>(
+    org: &'a Organisation,
+    circle: CircleId,
+    today: NaiveDate,
+) -> impl Iterator<Item = NaiveDate> + 'a {
+    CoreRole::ALL
+        .into_iter()
+        .filter(|c| c.is_elected())
+        .filter_map(move |c| org.core_role(circle, c))
+        .flat_map(move |r| org.fillers_of(r.id).filter_map(|a| a.term_end))
+        .filter(move |end| term_soon(*end, today).is_some())
+}
+
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
     state: &HomeState,
     org: &Organisation,
     open_meetings: &[(CircleId, MeetingKind)],
+    today: NaiveDate,
 ) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
@@ -55,8 +77,10 @@ pub fn draw(
                     }
                 })
                 .collect();
+            let ending = terms_ending(org, id, today).next().is_some();
+            let flag = if ending { " ⚠" } else { "" };
             let roles = if open.is_empty() {
-                format!("  {}", plural(org.roles_in(id).count(), "role"))
+                format!("  {}{flag}", plural(org.roles_in(id).count(), "role"))
             } else {
                 format!("  {}", open.join(" "))
             };
@@ -90,10 +114,26 @@ pub fn draw(
         } else {
             fillers.join(", ")
         };
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(format!("{:<12}", core.name(rules)), theme::muted()),
             Span::raw(who),
-        ]));
+        ];
+        for (end, days) in org
+            .fillers_of(role.id)
+            .filter_map(|a| a.term_end)
+            .filter_map(|end| term_soon(end, today).map(|d| (end, d)))
+        {
+            let (text, style) = if days < 0 {
+                (format!("  term ended {end}"), theme::error())
+            } else {
+                (
+                    format!("  term ends {end} (in {days} days)"),
+                    theme::warning(),
+                )
+            };
+            spans.push(Span::styled(text, style));
+        }
+        lines.push(Line::from(spans));
     }
     let open_tensions = org.tensions_in(circle.id).filter(|t| t.open).count();
     let counts = [

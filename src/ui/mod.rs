@@ -74,7 +74,14 @@ pub fn draw(frame: &mut Frame, view: &View) {
     match (&view.screen, view.org.as_deref()) {
         (Screen::Welcome(state), _) => welcome::draw(frame, body, state, &view.database),
         (Screen::Home(state), Some(org)) => {
-            home::draw(frame, body, state, org, &view.open_meetings);
+            home::draw(
+                frame,
+                body,
+                state,
+                org,
+                &view.open_meetings,
+                view.now.date_naive(),
+            );
             if let Some(m) = &state.modal {
                 modal::draw(frame, body, m);
             }
