@@ -395,10 +395,16 @@ impl Proposal {
                 self.example = example.clone();
                 self.role = *role;
             }
-            IdmEvent::Drafted { changes } => {
-                self.versions.push(changes.clone());
-                // An amendment during integration keeps the objection being worked on.
+            // While the proposer presents, a new draft replaces the one on the table; in amend
+            // and clarify or integration every amendment is a new version.
+            IdmEvent::Drafted { changes }
+                if self.step == IdmStep::Present && !self.versions.is_empty() =>
+            {
+                if let Some(current) = self.versions.last_mut() {
+                    *current = changes.clone();
+                }
             }
+            IdmEvent::Drafted { changes } => self.versions.push(changes.clone()),
             IdmEvent::StepTo { step } => self.step = *step,
             IdmEvent::Question { question, answer } => {
                 self.questions.push((question.clone(), answer.clone()))

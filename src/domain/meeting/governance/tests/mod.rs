@@ -86,6 +86,35 @@ fn with_no_objections_the_proposal_is_adopted() {
 }
 
 #[test]
+fn drafts_made_while_presenting_replace_each_other_and_amendments_add_versions() {
+    let other = Change::CreatePolicy {
+        name: "Night keys".into(),
+        text: "Held by the scheduler.".into(),
+    };
+    let p = run(&[
+        IdmEvent::Drafted {
+            changes: vec![change()],
+        },
+        IdmEvent::Drafted {
+            changes: vec![change(), other.clone()],
+        },
+        IdmEvent::StepTo {
+            step: IdmStep::Amend,
+        },
+        IdmEvent::Drafted {
+            changes: vec![other],
+        },
+    ])
+    .expect("ok");
+    assert_eq!(p.versions.len(), 2, "one presented version, one amendment");
+    assert_eq!(
+        p.versions[0].len(),
+        2,
+        "the presented version is the last draft"
+    );
+}
+
+#[test]
 fn adoption_waits_for_everyone_present_to_answer() {
     let mut events = presented();
     events.push(IdmEvent::NoObjection { attendee: 1 });
