@@ -9,6 +9,7 @@ use super::meeting::MeetingKind;
 use super::meeting::governance::{
     GovStep, Governance, Objection, ObjectionState, Outcome, TieBreak,
 };
+use super::meeting::rounds::Rounds;
 use super::meeting::tactical::{Step, Tactical};
 use super::org::{Organisation, ProjectStatus};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -194,25 +195,8 @@ impl Minutes {
             let fills = org.fillers_of(role).any(|a| Some(a.person) == person);
             (!fills).then(|| name(r))
         };
-        let person = |a: &super::meeting::Attendee| Person {
-            name: a.name.clone(),
-            email: a
-                .person
-                .and_then(|p| org.person(p))
-                .and_then(|p| p.email.clone()),
-            guest: a.person.is_none(),
-        };
-        let round = |step: Step| {
-            m.rounds
-                .order
-                .iter()
-                .map(|&who| Turn {
-                    name: name(who),
-                    seconds: m.floor_of(step, who),
-                    note: m.note_for(step, who).map(|n| n.text.clone()),
-                })
-                .collect()
-        };
+        let person = |a: &super::meeting::Attendee| person_of(a, org);
+        let round = |step: Step| turns(&m.rounds, step, &name);
         Minutes {
             schema: SCHEMA,
             meeting: id.0,
@@ -319,25 +303,8 @@ impl Minutes {
                 .get(i)
                 .map_or_else(|| "?".to_string(), |a| a.name.clone())
         };
-        let person = |a: &super::meeting::Attendee| Person {
-            name: a.name.clone(),
-            email: a
-                .person
-                .and_then(|p| org.person(p))
-                .and_then(|p| p.email.clone()),
-            guest: a.person.is_none(),
-        };
-        let round = |step: GovStep| {
-            g.rounds
-                .order
-                .iter()
-                .map(|&who| Turn {
-                    name: name(who),
-                    seconds: g.rounds.floor_of(step, who),
-                    note: g.rounds.note_for(step, who).map(|n| n.text.clone()),
-                })
-                .collect()
-        };
+        let person = |a: &super::meeting::Attendee| person_of(a, org);
+        let round = |step: GovStep| turns(&g.rounds, step, &name);
         let proposals = g
             .order
             .iter()
@@ -462,6 +429,35 @@ impl Minutes {
             None => "not closed",
         }
     }
+}
+
+/// An attendee as the minutes list them.
+fn person_of(a: &super::meeting::Attendee, org: &Organisation) -> Person {
+    Person {
+        name: a.name.clone(),
+        email: a
+            .person
+            .and_then(|p| org.person(p))
+            .and_then(|p| p.email.clone()),
+        guest: a.person.is_none(),
+    }
+}
+
+/// Every speaker's turn in a round, in speaking order.
+fn turns<S: Copy + PartialEq>(
+    rounds: &Rounds<S>,
+    step: S,
+    name: &dyn Fn(usize) -> String,
+) -> Vec<Turn> {
+    rounds
+        .order
+        .iter()
+        .map(|&who| Turn {
+            name: name(who),
+            seconds: rounds.floor_of(step, who),
+            note: rounds.note_for(step, who).map(|n| n.text.clone()),
+        })
+        .collect()
 }
 
 fn outcome_text(outcome: &Outcome) -> String {
