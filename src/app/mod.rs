@@ -227,6 +227,7 @@ impl App {
             Screen::Welcome(_) => keys::WELCOME,
             Screen::Home(s) => s.modal.as_ref().map_or(keys::HOME, modal::table),
             Screen::Review(s) => review::table(s),
+            Screen::Browser(b) if b.as_of.is_some() => keys::BROWSER_AS_OF,
             Screen::Browser(_) => keys::BROWSER,
             Screen::MeetingSetup(s) => s.modal.as_ref().map_or(keys::SETUP, modal::table),
             Screen::PastMeetings(_) => keys::PAST,

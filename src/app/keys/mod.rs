@@ -286,6 +286,61 @@ pub const BROWSER: &[Binding] = &[
     HELP,
 ];
 
+/// The browser while it shows a past date: Esc returns to today.
+pub const BROWSER_AS_OF: &[Binding] = &[
+    MOVE_UP,
+    MOVE_DOWN,
+    bind(
+        &[Enter],
+        Action::Open,
+        "Enter",
+        "open/close",
+        "open or close the selected circle",
+    ),
+    quiet(
+        &[Right, Char('l')],
+        Action::Expand,
+        "→ l",
+        "open the selected circle",
+    ),
+    quiet(
+        &[Left, Char('h')],
+        Action::Collapse,
+        "← h",
+        "close the circle, or go up to it from a role",
+    ),
+    bind(
+        &[PageDown, Char(' ')],
+        Action::PageDown,
+        "PgDn PgUp",
+        "details",
+        "scroll the details (also Space)",
+    ),
+    also(&[PageUp], Action::PageUp),
+    quiet(
+        &[Home],
+        Action::Top,
+        "Home End",
+        "first or last row of the tree",
+    ),
+    also(&[End], Action::Bottom),
+    bind(
+        &[Esc, Char('q')],
+        Action::Back,
+        "Esc",
+        "today",
+        "back to today's organisation (also q)",
+    ),
+    bind(
+        &[Char('d')],
+        Action::AsOf,
+        "d",
+        "as of",
+        "browse the organisation as it stood on a past date",
+    ),
+    HELP,
+];
+
 pub const HELP_OPEN: &[Binding] = &[bind(
     &[Esc, Char('?'), Char('q')],
     Action::Back,
@@ -359,7 +414,21 @@ mod tests {
 
     #[test]
     fn every_screen_advertises_help_and_a_way_out() {
-        for table in [WELCOME, HOME, BROWSER] {
+        for table in [
+            WELCOME,
+            HOME,
+            BROWSER,
+            BROWSER_AS_OF,
+            SETUP,
+            ROUND,
+            CHECKLIST,
+            METRICS,
+            PROGRESS,
+            AGENDA,
+            TRIAGE,
+            MINUTES,
+            PAST,
+        ] {
             let keys: Vec<_> = hints(table).iter().map(|h| h.keys).collect();
             assert!(keys.contains(&"?"), "{keys:?}");
             assert!(keys.contains(&"q") || keys.contains(&"Esc"), "{keys:?}");
