@@ -5,7 +5,7 @@ mod common;
 
 use common::Harness;
 use insta::assert_snapshot;
-use ratatui::crossterm::event::KeyCode::{Char, Enter, Right};
+use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Right};
 
 fn both_sizes(h: &Harness, name: &str) {
     assert_snapshot!(format!("{name}_80x24"), h.draw(80, 24));
@@ -57,7 +57,7 @@ fn every_step_of_a_tactical_meeting() {
     both_sizes(&h, "step6_triage");
     h.press(Enter);
     assert_snapshot!("step6_triage_output_kind_80x24", h.draw(80, 24));
-    h.press(Char('q')).press(Char('t')).press(Char('>'));
+    h.press(KeyCode::Esc).press(Char('>'));
     both_sizes(&h, "step7_closing");
     h.press(Char('e'));
     assert_snapshot!("end_confirm_80x24", h.draw(80, 24));

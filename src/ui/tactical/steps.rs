@@ -19,6 +19,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+/// The round body's height from which the speaker's name is drawn in big letters.
+const BIG_NAME_MIN_HEIGHT: u16 = 14;
+
 /// How many past answers or values a row shows.
 const HISTORY: usize = 6;
 
@@ -45,7 +48,7 @@ pub fn draw(
     now: DateTime<Utc>,
 ) {
     match screen.state.step {
-        Step::CheckIn | Step::Closing => round(frame, area, &screen.state),
+        Step::CheckIn | Step::Closing => round(frame, area, &screen.state, !screen.presentation),
         Step::Checklist => checklist(frame, area, screen, org),
         Step::Metrics => metrics(frame, area, screen, org),
         Step::Progress => progress(frame, area, screen, org),
@@ -54,7 +57,8 @@ pub fn draw(
     }
 }
 
-fn round(frame: &mut Frame, area: Rect, state: &Tactical) {
+/// A round: the question, the speaker (in big letters with `big_name` and room), the order.
+fn round(frame: &mut Frame, area: Rect, state: &Tactical, big_name: bool) {
     let step = state.step;
     let at = state.cursor(step);
     let mut lines = Vec::new();
@@ -81,12 +85,28 @@ fn round(frame: &mut Frame, area: Rect, state: &Tactical) {
             }
         }
     }
-    let [top, rest] = Layout::vertical([
+    // The speaker's name in big letters when there is room for it and a list below.
+    let big = if big_name && area.height >= BIG_NAME_MIN_HEIGHT && !lines.is_empty() {
+        4
+    } else {
+        0
+    };
+    let [top, name, rest] = Layout::vertical([
         Constraint::Length(u16::try_from(lines.len()).unwrap_or(3)),
+        Constraint::Length(big),
         Constraint::Min(0),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(lines), top);
+    if let Some(speaker) = state.speaker().filter(|_| big > 0) {
+        let room = usize::from(area.width / 4).max(1);
+        let big_name = tui_big_text::BigText::builder()
+            .pixel_size(tui_big_text::PixelSize::Quadrant)
+            .style(theme::heading())
+            .lines(vec![Line::raw(fit(state.name_of(speaker), room))])
+            .build();
+        frame.render_widget(big_name, name);
+    }
     let title = format!("Speaking order · {} present", state.rounds.order.len());
     list::draw(
         frame,
