@@ -3,7 +3,7 @@
 //! Owns: their binding tables, in the order the hint bar offers them (it shows what fits,
 //! then "…"; the help overlay lists all). Must not import: rusqlite, tokio.
 
-use super::{Action, Binding, HELP, MOVE_DOWN, MOVE_UP, also, bind};
+use super::{Action, Binding, CHECK, HELP, MOVE_DOWN, MOVE_UP, NO_CHECK, also, bind};
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Esc, Left, PageDown, PageUp, Right};
 
 pub const SETUP: &[Binding] = &[
@@ -170,20 +170,8 @@ pub const ROUND: &[Binding] = &[
 ];
 
 pub const CHECKLIST: &[Binding] = &[
-    bind(
-        &[Char('c')],
-        Action::Check,
-        "c",
-        "check",
-        "check: done for the period",
-    ),
-    bind(
-        &[Char('x')],
-        Action::NoCheck,
-        "x",
-        "no check",
-        "no check: not done",
-    ),
+    CHECK,
+    NO_CHECK,
     NEXT,
     PREVIOUS,
     NEXT_STEP,

@@ -232,42 +232,71 @@ pub const HOME: &[Binding] = &[
     HELP,
 ];
 
+/// A checklist item answered, in a meeting's checklist review and in a solo review.
+pub(super) const CHECK: Binding = bind(
+    &[Char('c')],
+    Action::Check,
+    "c",
+    "check",
+    "check: done for the period",
+);
+pub(super) const NO_CHECK: Binding = bind(
+    &[Char('x')],
+    Action::NoCheck,
+    "x",
+    "no check",
+    "no check: not done",
+);
+
+const BROWSER_OPEN: Binding = bind(
+    &[Enter],
+    Action::Open,
+    "Enter",
+    "open/close",
+    "open or close the selected circle",
+);
+const BROWSER_EXPAND: Binding = quiet(
+    &[Right, Char('l')],
+    Action::Expand,
+    "→ l",
+    "open the selected circle",
+);
+const BROWSER_COLLAPSE: Binding = quiet(
+    &[Left, Char('h')],
+    Action::Collapse,
+    "← h",
+    "close the circle, or go up to it from a role",
+);
+const BROWSER_PAGE_DOWN: Binding = bind(
+    &[PageDown, Char(' ')],
+    Action::PageDown,
+    "PgDn PgUp",
+    "details",
+    "scroll the details (also Space)",
+);
+const BROWSER_TOP: Binding = quiet(
+    &[Home],
+    Action::Top,
+    "Home End",
+    "first or last row of the tree",
+);
+const BROWSER_AS_OF_DATE: Binding = bind(
+    &[Char('d')],
+    Action::AsOf,
+    "d",
+    "as of",
+    "browse the organisation as it stood on a past date",
+);
+
 pub const BROWSER: &[Binding] = &[
     MOVE_UP,
     MOVE_DOWN,
-    bind(
-        &[Enter],
-        Action::Open,
-        "Enter",
-        "open/close",
-        "open or close the selected circle",
-    ),
-    quiet(
-        &[Right, Char('l')],
-        Action::Expand,
-        "→ l",
-        "open the selected circle",
-    ),
-    quiet(
-        &[Left, Char('h')],
-        Action::Collapse,
-        "← h",
-        "close the circle, or go up to it from a role",
-    ),
-    bind(
-        &[PageDown, Char(' ')],
-        Action::PageDown,
-        "PgDn PgUp",
-        "details",
-        "scroll the details (also Space)",
-    ),
+    BROWSER_OPEN,
+    BROWSER_EXPAND,
+    BROWSER_COLLAPSE,
+    BROWSER_PAGE_DOWN,
     also(&[PageUp], Action::PageUp),
-    quiet(
-        &[Home],
-        Action::Top,
-        "Home End",
-        "first or last row of the tree",
-    ),
+    BROWSER_TOP,
     also(&[End], Action::Bottom),
     bind(
         &[Esc, Char('q')],
@@ -276,53 +305,20 @@ pub const BROWSER: &[Binding] = &[
         "home",
         "back to home (also q)",
     ),
-    bind(
-        &[Char('d')],
-        Action::AsOf,
-        "d",
-        "as of",
-        "browse the organisation as it stood on a past date",
-    ),
+    BROWSER_AS_OF_DATE,
     HELP,
 ];
 
-/// The browser while it shows a past date: Esc returns to today.
+/// The browser while it shows a past date: the same keys, but Esc returns to today.
 pub const BROWSER_AS_OF: &[Binding] = &[
     MOVE_UP,
     MOVE_DOWN,
-    bind(
-        &[Enter],
-        Action::Open,
-        "Enter",
-        "open/close",
-        "open or close the selected circle",
-    ),
-    quiet(
-        &[Right, Char('l')],
-        Action::Expand,
-        "→ l",
-        "open the selected circle",
-    ),
-    quiet(
-        &[Left, Char('h')],
-        Action::Collapse,
-        "← h",
-        "close the circle, or go up to it from a role",
-    ),
-    bind(
-        &[PageDown, Char(' ')],
-        Action::PageDown,
-        "PgDn PgUp",
-        "details",
-        "scroll the details (also Space)",
-    ),
+    BROWSER_OPEN,
+    BROWSER_EXPAND,
+    BROWSER_COLLAPSE,
+    BROWSER_PAGE_DOWN,
     also(&[PageUp], Action::PageUp),
-    quiet(
-        &[Home],
-        Action::Top,
-        "Home End",
-        "first or last row of the tree",
-    ),
+    BROWSER_TOP,
     also(&[End], Action::Bottom),
     bind(
         &[Esc, Char('q')],
@@ -331,13 +327,7 @@ pub const BROWSER_AS_OF: &[Binding] = &[
         "today",
         "back to today's organisation (also q)",
     ),
-    bind(
-        &[Char('d')],
-        Action::AsOf,
-        "d",
-        "as of",
-        "browse the organisation as it stood on a past date",
-    ),
+    BROWSER_AS_OF_DATE,
     HELP,
 ];
 

@@ -3,7 +3,7 @@
 //!
 //! Owns: those tables. Must not import: rusqlite, tokio.
 
-use super::{Action, Binding, HELP, also, bind};
+use super::{Action, Binding, CHECK, HELP, NO_CHECK, also, bind};
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Left, Right};
 
 const NEXT: Binding = bind(
@@ -83,27 +83,7 @@ pub const REVIEW_PROJECT: &[Binding] = &[
     HELP,
 ];
 
-pub const REVIEW_CHECKLIST: &[Binding] = &[
-    bind(
-        &[Char('c')],
-        Action::Check,
-        "c",
-        "check",
-        "check: done for the period",
-    ),
-    bind(
-        &[Char('x')],
-        Action::NoCheck,
-        "x",
-        "no check",
-        "no check: not done",
-    ),
-    NEXT,
-    BACK,
-    UNDO,
-    LEAVE,
-    HELP,
-];
+pub const REVIEW_CHECKLIST: &[Binding] = &[CHECK, NO_CHECK, NEXT, BACK, UNDO, LEAVE, HELP];
 
 pub const REVIEW_METRIC: &[Binding] = &[
     bind(&[Enter], Action::Open, "Enter", "value", "enter the value"),

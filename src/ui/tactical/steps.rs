@@ -159,6 +159,42 @@ fn with_reporter(
 
 /// The group column of a review row: "Role (fillers)" on the first row of each role's
 /// group, blank below it, so the rows read as grouped by role and filler.
+/// One of the review steps (checklist, metrics, progress) as the list shows it.
+struct ReviewStep {
+    step: Step,
+    len: usize,
+    /// The box's title and message when the step has nothing to review.
+    empty: (&'static str, &'static str),
+    title: String,
+}
+
+/// A review step: its message when empty, else the reporter line and the step's rows, each
+/// given its role group cell (a third of the width, blank under the same role).
+fn review_list<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    screen: &TacticalScreen,
+    org: &Organisation,
+    step: ReviewStep,
+    row: impl Fn(usize, usize, Span<'static>) -> Line<'a>,
+) {
+    let state = &screen.state;
+    if step.len == 0 {
+        let (title, message) = step.empty;
+        return empty(frame, area, title, message);
+    }
+    let area = with_reporter(frame, area, screen, org);
+    let role_of = |i: usize| state.review_role(org, step.step, i);
+    list::draw(
+        frame,
+        area,
+        block(step.title),
+        step.len,
+        state.cursor(step.step),
+        |i, width| row(i, width, group_cell(org, &role_of, i, width / 3)),
+    );
+}
+
 fn group_cell(
     org: &Organisation,
     role_of: &dyn Fn(usize) -> Option<RoleId>,
@@ -188,153 +224,124 @@ fn group_cell(
 
 fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
     let state = &screen.state;
-    if state.checklist.is_empty() {
-        let message = "No checklist items are due for this circle. > goes to the metrics.";
-        return empty(frame, area, "Checklist", message);
-    }
-    let area = with_reporter(frame, area, screen, org);
-    let title = format!(
-        "Checklist · {} of {} answered",
-        state.answers.len(),
-        state.checklist.len()
-    );
-    let role_of = |i: usize| state.review_role(org, Step::Checklist, i);
-    let at = state.cursor(Step::Checklist);
-    list::draw(
-        frame,
-        area,
-        block(title),
-        state.checklist.len(),
-        at,
-        |i, width| {
-            let id = state.checklist[i];
-            let Some(item) = org.checklist_item(id) else {
-                return Line::raw("?");
-            };
-            let answer = match state.answer_for(id) {
-                Some(a) if a.checked => Span::styled("✓ check    ", theme::info()),
-                Some(_) => Span::styled("✗ no check ", theme::error()),
-                None => Span::styled("· ...      ", theme::muted()),
-            };
-            let marks: Vec<&str> = org
-                .marks_of(id)
-                .map(|m| if m.checked { "✓" } else { "✗" })
-                .collect();
-            let history = marks[marks.len().saturating_sub(HISTORY)..].join("");
-            let group = group_cell(org, &role_of, i, width / 3);
-            let room = width.saturating_sub(width / 3 + 11 + HISTORY + 2);
-            let text = format!("{} ({})", item.text, item.frequency);
-            Line::from(vec![
-                group,
-                answer,
-                Span::raw(fit(&text, room)),
-                Span::styled(format!("  {history}"), theme::muted()),
-            ])
-        },
-    );
+    let step = ReviewStep {
+        step: Step::Checklist,
+        len: state.checklist.len(),
+        empty: (
+            "Checklist",
+            "No checklist items are due for this circle. > goes to the metrics.",
+        ),
+        title: format!(
+            "Checklist · {} of {} answered",
+            state.answers.len(),
+            state.checklist.len()
+        ),
+    };
+    review_list(frame, area, screen, org, step, |i, width, group| {
+        let id = state.checklist[i];
+        let Some(item) = org.checklist_item(id) else {
+            return Line::raw("?");
+        };
+        let answer = match state.answer_for(id) {
+            Some(a) if a.checked => Span::styled("✓ check    ", theme::info()),
+            Some(_) => Span::styled("✗ no check ", theme::error()),
+            None => Span::styled("· ...      ", theme::muted()),
+        };
+        let marks: Vec<&str> = org
+            .marks_of(id)
+            .map(|m| if m.checked { "✓" } else { "✗" })
+            .collect();
+        let history = marks[marks.len().saturating_sub(HISTORY)..].join("");
+        let room = width.saturating_sub(width / 3 + 11 + HISTORY + 2);
+        let text = format!("{} ({})", item.text, item.frequency);
+        Line::from(vec![
+            group,
+            answer,
+            Span::raw(fit(&text, room)),
+            Span::styled(format!("  {history}"), theme::muted()),
+        ])
+    });
 }
 
 fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
     let state = &screen.state;
-    if state.metrics.is_empty() {
-        return empty(
-            frame,
-            area,
+    let step = ReviewStep {
+        step: Step::Metrics,
+        len: state.metrics.len(),
+        empty: (
             "Metrics",
             "This circle has no metrics. > goes to the progress updates.",
-        );
-    }
-    let area = with_reporter(frame, area, screen, org);
-    let title = format!(
-        "Metrics · {} of {} reported",
-        state.reports.len(),
-        state.metrics.len()
-    );
-    let role_of = |i: usize| state.review_role(org, Step::Metrics, i);
-    list::draw(
-        frame,
-        area,
-        block(title),
-        state.metrics.len(),
-        state.cursor(Step::Metrics),
-        |i, width| {
-            let id = state.metrics[i];
-            let Some(metric) = org.metric(id) else {
-                return Line::raw("?");
-            };
-            let unit = metric.unit.as_deref().unwrap_or("");
-            let values: Vec<f64> = org.values_of(id).map(|v| v.value).collect();
-            let recent = &values[values.len().saturating_sub(HISTORY)..];
-            let reported = match state.report_for(id) {
-                Some(r) => {
-                    Span::styled(format!("{} {unit} ", format_number(r.value)), theme::info())
-                }
-                None => Span::styled("... ", theme::muted()),
-            };
-            let last = recent
-                .last()
-                .map_or(String::new(), |v| format!(" last {}", format_number(*v)));
-            let spark = format!(" {}{last}", sparkline(recent));
-            let group = group_cell(org, &role_of, i, width / 3);
-            let used = width / 3 + spark.chars().count() + reported.content.chars().count();
-            let name = fit(&metric.name, width.saturating_sub(used));
-            Line::from(vec![
-                group,
-                reported,
-                Span::raw(name),
-                Span::styled(spark, theme::heading()),
-            ])
-        },
-    );
+        ),
+        title: format!(
+            "Metrics · {} of {} reported",
+            state.reports.len(),
+            state.metrics.len()
+        ),
+    };
+    review_list(frame, area, screen, org, step, |i, width, group| {
+        let id = state.metrics[i];
+        let Some(metric) = org.metric(id) else {
+            return Line::raw("?");
+        };
+        let unit = metric.unit.as_deref().unwrap_or("");
+        let values: Vec<f64> = org.values_of(id).map(|v| v.value).collect();
+        let recent = &values[values.len().saturating_sub(HISTORY)..];
+        let reported = match state.report_for(id) {
+            Some(r) => Span::styled(format!("{} {unit} ", format_number(r.value)), theme::info()),
+            None => Span::styled("... ", theme::muted()),
+        };
+        let last = recent
+            .last()
+            .map_or(String::new(), |v| format!(" last {}", format_number(*v)));
+        let spark = format!(" {}{last}", sparkline(recent));
+        let used = width / 3 + spark.chars().count() + reported.content.chars().count();
+        let name = fit(&metric.name, width.saturating_sub(used));
+        Line::from(vec![
+            group,
+            reported,
+            Span::raw(name),
+            Span::styled(spark, theme::heading()),
+        ])
+    });
 }
 
 fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
     let state = &screen.state;
-    if state.projects.is_empty() {
-        return empty(
-            frame,
-            area,
+    let step = ReviewStep {
+        step: Step::Progress,
+        len: state.projects.len(),
+        empty: (
             "Projects",
             "No current projects in this circle. > goes to agenda building.",
-        );
-    }
-    let area = with_reporter(frame, area, screen, org);
-    let title = format!(
-        "Current projects · {} of {} updated",
-        state.updates.len(),
-        state.projects.len()
-    );
-    let role_of = |i: usize| state.review_role(org, Step::Progress, i);
-    list::draw(
-        frame,
-        area,
-        block(title),
-        state.projects.len(),
-        state.cursor(Step::Progress),
-        |i, width| {
-            let id = state.projects[i];
-            let Some(project) = org.project(id) else {
-                return Line::raw("?");
-            };
-            let (mark, style) = match state.update_for(id) {
-                Some(u) => {
-                    let text = u.update.as_deref().unwrap_or("no updates");
-                    let status = if u.status != u.status_before {
-                        format!(" → {}", u.status)
-                    } else {
-                        String::new()
-                    };
-                    (format!(" ✓ {text}{status}"), theme::info())
-                }
-                None => (" ...".into(), theme::muted()),
-            };
-            let group = group_cell(org, &role_of, i, width / 3);
-            let rest = width.saturating_sub(width / 3);
-            let title = fit(&project.title, rest / 2);
-            let mark = fit(&mark, rest.saturating_sub(title.chars().count()));
-            Line::from(vec![group, Span::raw(title), Span::styled(mark, style)])
-        },
-    );
+        ),
+        title: format!(
+            "Current projects · {} of {} updated",
+            state.updates.len(),
+            state.projects.len()
+        ),
+    };
+    review_list(frame, area, screen, org, step, |i, width, group| {
+        let id = state.projects[i];
+        let Some(project) = org.project(id) else {
+            return Line::raw("?");
+        };
+        let (mark, style) = match state.update_for(id) {
+            Some(u) => {
+                let text = u.update.as_deref().unwrap_or("no updates");
+                let status = if u.status != u.status_before {
+                    format!(" → {}", u.status)
+                } else {
+                    String::new()
+                };
+                (format!(" ✓ {text}{status}"), theme::info())
+            }
+            None => (" ...".into(), theme::muted()),
+        };
+        let rest = width.saturating_sub(width / 3);
+        let title = fit(&project.title, rest / 2);
+        let mark = fit(&mark, rest.saturating_sub(title.chars().count()));
+        Line::from(vec![group, Span::raw(title), Span::styled(mark, style)])
+    });
 }
 
 fn agenda(frame: &mut Frame, area: Rect, state: &Tactical) {
