@@ -196,3 +196,18 @@ fn an_interrupted_review_resumes_where_it_was_with_its_entries() {
             .any(|a| a.text == "Order more boxes")
     );
 }
+
+#[test]
+fn a_checklist_stop_answered_shows_its_answer_when_revisited() {
+    let mut h = Harness::demo();
+    start_review(&mut h, "Mei Chen");
+    go_to(&mut h, |s| matches!(s, Stop::Checklist { .. }));
+    assert!(h.screen(100, 30).contains("Done for that period?"));
+    h.press(Char('x')).press(Left);
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("Answered for that period: ✗ no check"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Done for that period?"), "{screen}");
+}

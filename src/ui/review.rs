@@ -179,23 +179,32 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, org: &Organisa
                     &format!("{} · for the period from {period}", c.frequency),
                     theme::muted(),
                 );
-                let marks: String = org
+                let earlier: String = org
                     .marks_of(item)
+                    .filter(|m| m.period < period)
                     .map(|m| if m.checked { '✓' } else { '✗' })
                     .collect();
-                text(
-                    &format!(
-                        "Earlier: {}",
-                        if marks.is_empty() {
-                            "none".into()
-                        } else {
-                            marks
-                        }
-                    ),
-                    theme::muted(),
-                );
+                let earlier = if earlier.is_empty() {
+                    "none".into()
+                } else {
+                    earlier
+                };
+                text(&format!("Earlier periods: {earlier}"), theme::muted());
                 text("", Style::new());
-                text("Done for that period?", theme::heading());
+                match org.marks_of(item).find(|m| m.period == period) {
+                    Some(m) => text(
+                        &format!(
+                            "Answered for that period: {}",
+                            if m.checked {
+                                "✓ check"
+                            } else {
+                                "✗ no check"
+                            }
+                        ),
+                        theme::info(),
+                    ),
+                    None => text("Done for that period?", theme::heading()),
+                }
             }
         }
         Stop::Metric { metric, period } => {
