@@ -320,6 +320,7 @@ fn a_solo_review_tension_is_offered_by_the_next_tactical_meeting() {
     pty.wait_for("Review finished: 2 changes saved.");
     pty.send("q");
     assert!(pty.wait_exit().success());
+    drop(pty);
 
     let mut pty = meet(&db);
     pty.wait_for("Attendance");

@@ -7,7 +7,7 @@ use std::num::NonZeroU16;
 use std::os::fd::{AsRawFd, BorrowedFd};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -23,6 +23,36 @@ pub struct Pty {
     raw: Arc<Mutex<Vec<u8>>>,
     /// Tells the reader thread to close its end of the terminal.
     closed: Arc<AtomicBool>,
+    /// Held while this terminal exists (declared last: released after the child is gone).
+    _alone: MutexGuard<'static, ()>,
+}
+
+/// One pseudo-terminal at a time per test binary: a child forked by a concurrent test can
+/// inherit a copy of another test's master descriptor (portable-pty marks it close-on-exec
+/// only after opening it), and then closing that terminal no longer hangs it up.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Waits for the other tests' terminals to close; fails (rather than hang) when it waits past
+/// the deadline, which is what a test that opens a second terminal before dropping its
+/// first one would do.
+fn one_at_a_time() -> MutexGuard<'static, ()> {
+    // Other tests' terminals may each be open for up to a few deadlines.
+    let give_up = Instant::now() + DEADLINE * 8;
+    loop {
+        match ONE_AT_A_TIME.try_lock() {
+            Ok(guard) => return guard,
+            // A test that failed while holding the lock poisons it; the next may still run.
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => return poisoned.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) if Instant::now() < give_up => {
+                thread::sleep(Duration::from_millis(20));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => {
+                panic!(
+                    "another pseudo-terminal stayed open: drop a test's first Pty before its next"
+                )
+            }
+        }
+    }
 }
 
 /// A non-blocking duplicate of the master side, owned by the reader thread, so that the
@@ -49,6 +79,7 @@ fn size(n: u16) -> NonZeroU16 {
 impl Pty {
     /// Starts `roundtable` with `args` on the database `db`, in a `cols` x `rows` terminal.
     pub fn spawn(db: &Path, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        let alone = one_at_a_time();
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -100,6 +131,7 @@ impl Pty {
             parser,
             raw,
             closed,
+            _alone: alone,
         }
     }
 
