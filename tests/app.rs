@@ -199,15 +199,17 @@ fn t_opens_the_setup_of_a_tactical_meeting_for_the_selected_circle() {
 }
 
 #[test]
-fn governance_is_not_built_yet_and_says_so_instead_of_doing_nothing() {
+fn g_sets_up_a_governance_meeting_of_ninety_minutes() {
     let mut h = Harness::demo();
     h.press(KeyCode::Char('g'));
-    assert!(
-        status(&h)
-            .is_some_and(|s| s.starts_with("Governance") && s.contains("not part of this version")),
-        "{:?}",
-        status(&h)
+    let Screen::MeetingSetup(setup) = &h.app.view().screen else {
+        panic!("no setup:\n{}", h.screen(100, 30));
+    };
+    assert_eq!(
+        setup.kind,
+        roundtable::domain::meeting::MeetingKind::Governance
     );
+    assert_eq!(setup.planned_minutes, 90);
 }
 
 #[test]

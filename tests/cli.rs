@@ -210,12 +210,9 @@ fn meet_refuses_clearly_what_it_cannot_open() {
     assert!(err.contains("no circle named \"Bakery\""), "{err}");
     let err = assert_one_line_error(&roundtable(
         &db,
-        &["meet", "governance", "--circle", "Bakehouse"],
+        &["meet", "governance", "--circle", "Shop"],
     ));
-    assert!(
-        err.contains("Governance meetings are not part of this version yet"),
-        "{err}"
-    );
+    assert!(err.contains("no circle named \"Shop\""), "{err}");
     let err = assert_one_line_error(&roundtable(
         &db,
         &["meet", "party", "--circle", "Bakehouse"],

@@ -4,9 +4,9 @@
 //! Owns: that sequence, once, for every log the screens keep. Must not import: tokio; must
 //! not draw.
 
-use crate::domain::MeetingId;
 use crate::domain::meeting::Effect;
 use crate::domain::meeting::tactical::Refusal;
+use crate::domain::{MeetingId, Organisation};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -17,8 +17,8 @@ pub trait Journal {
 
     /// The meeting (or review) the log belongs to.
     fn meeting(&self) -> MeetingId;
-    /// Whether `event` may happen now, and its effects on the organisation.
-    fn decide(&self, event: &Self::Event) -> Result<Vec<Effect>, Refusal>;
+    /// Whether `event` may happen now in `org`, and its effects on the organisation.
+    fn decide(&self, event: &Self::Event, org: &Organisation) -> Result<Vec<Effect>, Refusal>;
     /// Adds a committed event to the log and brings the state up to date (a retraction
     /// re-folds the whole log).
     fn push(&mut self, seq: u64, at: DateTime<Utc>, event: Self::Event) -> Result<(), Refusal>;
@@ -36,10 +36,11 @@ pub enum Committed {
 pub fn commit<J: Journal>(
     store: &mut Store,
     journal: &mut J,
+    org: &Organisation,
     at: DateTime<Utc>,
     event: J::Event,
 ) -> Committed {
-    let effects = match journal.decide(&event) {
+    let effects = match journal.decide(&event, org) {
         Ok(effects) => effects,
         Err(refusal) => return Committed::Refused(refusal.0),
     };

@@ -7,10 +7,13 @@
 use super::App;
 use super::keys::Action;
 use super::modal::Outcome;
+use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::tactical::{Event, Recorded, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind, period_just_ended};
 use crate::domain::{CircleId, CoreRole, MeetingId, Organisation, PersonId, ProjectStatus};
-use crate::ui::{Draft, Modal, Prompt, PromptKind, Screen, SetupState, TacticalScreen, step};
+use crate::ui::{
+    Draft, GovDraft, GovScreen, Modal, Prompt, PromptKind, Screen, SetupState, TacticalScreen, step,
+};
 
 /// Planned minutes of a new meeting, by kind.
 fn default_minutes(kind: MeetingKind) -> u32 {
@@ -37,10 +40,8 @@ pub fn invited(org: &Organisation, circle: CircleId) -> Vec<PersonId> {
 
 /// Opens the circle's unfinished meeting of this kind, or the setup of a new one.
 pub fn begin(app: &mut App, circle: CircleId, kind: MeetingKind) {
-    if kind == MeetingKind::Governance {
-        return app.error("Governance meetings are not part of this version yet.");
-    }
     match app.store.open_meeting(circle, kind) {
+        Ok(Some(meeting)) if kind == MeetingKind::Governance => resume_governance(app, meeting),
         Ok(Some(meeting)) => resume(app, meeting),
         Ok(None) => setup(app, circle, kind),
         Err(e) => app.error(e.to_string()),
@@ -80,6 +81,50 @@ fn setup(app: &mut App, circle: CircleId, kind: MeetingKind) {
     });
 }
 
+/// "Resumed the meeting started Tuesday 24 November at 09:00, at: STEP."
+fn say_resumed(app: &mut App, started: chrono::DateTime<chrono::Utc>, step: &str) {
+    let started = started
+        .with_timezone(&chrono::Local)
+        .format("%A %-d %B at %H:%M");
+    app.info(format!(
+        "Resumed the meeting started {started}, at: {step}."
+    ));
+}
+
+/// Loads a governance meeting's log, folds it, and shows it where it was left.
+fn resume_governance(app: &mut App, meeting: MeetingId) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let log = match app.store.meeting_events::<GovEvent>(meeting) {
+        Ok(log) => log,
+        Err(e) => return app.error(e.to_string()),
+    };
+    let state = match Governance::fold(&log, org.rule_set()) {
+        Ok(state) => state,
+        Err(e) => return app.error(format!("meeting {} cannot be resumed: {e}", meeting.0)),
+    };
+    say_resumed(app, state.started_at, state.step.title());
+    show_governance(app, meeting, log, state);
+}
+
+fn show_governance(
+    app: &mut App,
+    meeting: MeetingId,
+    log: Vec<(u64, chrono::DateTime<chrono::Utc>, GovEvent)>,
+    state: Governance,
+) {
+    app.view.screen = Screen::Governance(Box::new(GovScreen {
+        meeting,
+        log,
+        state,
+        modal: None,
+        draft: GovDraft::None,
+        presentation: false,
+        editing: None,
+    }));
+}
+
 /// Loads a meeting's log, folds it, and shows it where it was left.
 pub fn resume(app: &mut App, meeting: MeetingId) {
     let log = match app.store.meeting_events::<Event>(meeting) {
@@ -93,14 +138,7 @@ pub fn resume(app: &mut App, meeting: MeetingId) {
         Ok(state) => state,
         Err(e) => return app.error(format!("meeting {} cannot be resumed: {e}", meeting.0)),
     };
-    let started = state
-        .started_at
-        .with_timezone(&chrono::Local)
-        .format("%A %-d %B at %H:%M");
-    let step = state.step.title();
-    app.info(format!(
-        "Resumed the meeting started {started}, at: {step}."
-    ));
+    say_resumed(app, state.started_at, state.step.title());
     show(app, meeting, log, state);
 }
 
@@ -165,11 +203,70 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     }
 }
 
+/// The check-in question: one of the bank, by the time.
+fn question(app: &App) -> String {
+    let questions = &app.view.questions;
+    match questions.len() {
+        0 => "What has your attention right now?".to_string(),
+        n => questions[usize::try_from(app.now().timestamp()).unwrap_or(0) % n].clone(),
+    }
+}
+
+/// Writes a governance meeting's first event (with the circle's Lead and the elected roles'
+/// incumbents among the attendees, for eligibility and ties) and opens it.
+fn start_governance(app: &mut App) {
+    let (Screen::MeetingSetup(setup), Some(org)) = (&app.view.screen, app.view.org.clone()) else {
+        return;
+    };
+    let now = app.now();
+    let circle = setup.circle;
+    let attendee_of = |core: CoreRole| {
+        let role = org.core_role(circle, core)?;
+        let person = org.fillers_of(role.id).next()?.person;
+        setup
+            .attendees
+            .iter()
+            .position(|a| a.person == Some(person))
+    };
+    let incumbents = [CoreRole::Facilitator, CoreRole::Secretary, CoreRole::Rep]
+        .into_iter()
+        .filter_map(|r| attendee_of(r).map(|a| (r, a)))
+        .collect();
+    let event = GovEvent::Started {
+        circle,
+        attendees: setup.attendees.clone(),
+        facilitator: setup.facilitator,
+        secretary: setup.secretary,
+        planned_minutes: setup.planned_minutes,
+        question: question(app),
+        lead: attendee_of(CoreRole::Lead),
+        incumbents,
+    };
+    let log = vec![(1, now, event)];
+    let state = match Governance::fold(&log, org.rule_set()) {
+        Ok(state) => state,
+        Err(e) => return app.error(format!("Cannot start: {e}.")),
+    };
+    match app
+        .store
+        .start_meeting(circle, MeetingKind::Governance, now, &log[0].2)
+    {
+        Ok(meeting) => {
+            app.refresh_open_meetings();
+            show_governance(app, meeting, log, state);
+        }
+        Err(e) => app.error(e.to_string()),
+    }
+}
+
 /// Writes the meeting's first event and opens it.
 fn start(app: &mut App) {
     let (Screen::MeetingSetup(setup), Some(org)) = (&app.view.screen, app.view.org.clone()) else {
         return;
     };
+    if setup.kind == MeetingKind::Governance {
+        return start_governance(app);
+    }
     let now = app.now();
     let today = now.date_naive();
     let circle = setup.circle;
@@ -194,11 +291,7 @@ fn start(app: &mut App) {
         .filter(|p| p.status == ProjectStatus::Current)
         .map(|p| p.id)
         .collect();
-    let questions = &app.view.questions;
-    let question = match questions.len() {
-        0 => "What has your attention right now?".to_string(),
-        n => questions[usize::try_from(now.timestamp()).unwrap_or(0) % n].clone(),
-    };
+    let question = question(app);
     let event = Event::Started {
         circle,
         attendees: setup.attendees.clone(),

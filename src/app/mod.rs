@@ -4,6 +4,10 @@
 //! Owns: `App` and the order of handling a key (quit, help, prompt, screen). The only user of
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
+mod gov_editor;
+mod gov_entries;
+mod gov_items;
+mod governance;
 mod journal;
 pub mod keys;
 mod meeting_setup;
@@ -135,7 +139,11 @@ impl App {
     /// Sets the time the timers show. Returns whether a timer is on screen (a redraw is due).
     pub fn tick(&mut self) -> bool {
         self.view.now = self.now();
-        matches!(&self.view.screen, Screen::Tactical(s) if s.state.ended_at.is_none())
+        match &self.view.screen {
+            Screen::Tactical(s) => s.state.ended_at.is_none(),
+            Screen::Governance(s) => s.state.ended_at.is_none(),
+            _ => false,
+        }
     }
 
     /// What the next frame is drawn from.
@@ -184,6 +192,7 @@ impl App {
                     match &self.view.screen {
                         Screen::MeetingSetup(_) => meeting_setup::outcome(self, outcome),
                         Screen::Tactical(_) => tactical_entries::outcome(self, outcome),
+                        Screen::Governance(_) => gov_entries::outcome(self, outcome),
                         Screen::Minutes(_) => past::outcome(self, outcome),
                         Screen::Home(_) => review::picked(self, outcome),
                         Screen::Review(_) => review::outcome(self, outcome),
@@ -210,6 +219,7 @@ impl App {
         match &mut self.view.screen {
             Screen::MeetingSetup(s) => s.modal.as_mut(),
             Screen::Tactical(s) => s.modal.as_mut(),
+            Screen::Governance(s) => s.modal.as_mut(),
             Screen::Minutes(s) => s.modal.as_mut(),
             Screen::Home(s) => s.modal.as_mut(),
             Screen::Review(s) => s.modal.as_mut(),
@@ -232,6 +242,7 @@ impl App {
             Screen::MeetingSetup(s) => s.modal.as_ref().map_or(keys::SETUP, modal::table),
             Screen::PastMeetings(_) => keys::PAST,
             Screen::Minutes(s) => s.modal.as_ref().map_or(keys::MINUTES, modal::table),
+            Screen::Governance(s) => governance::table(s),
             Screen::Tactical(s) => match (&s.modal, s.state.ended_at) {
                 (Some(m), _) => modal::table(m),
                 (None, _) => match s.state.step {
@@ -293,6 +304,7 @@ impl App {
         let focus: Option<CircleId> = match &self.view.screen {
             Screen::MeetingSetup(s) => Some(s.circle),
             Screen::Tactical(s) => Some(s.state.circle),
+            Screen::Governance(s) => Some(s.state.circle),
             Screen::Minutes(s) => self
                 .view
                 .org
@@ -311,6 +323,26 @@ impl App {
                 .position(|(c, _)| *c == focus)
                 .unwrap_or(0);
         }
+    }
+
+    /// Decides, writes and shows one entry of the screen's journal (found by `journal_of`).
+    /// Returns whether it was recorded; a refusal or a failed write becomes the status line
+    /// and changes nothing.
+    fn commit<J: journal::Journal>(
+        &mut self,
+        event: J::Event,
+        journal_of: fn(&mut Screen) -> Option<&mut J>,
+    ) -> bool {
+        let now = self.now();
+        let App { store, view, .. } = self;
+        let Some(org) = view.org.clone() else {
+            return false;
+        };
+        let Some(journal) = journal_of(&mut view.screen) else {
+            return false;
+        };
+        let committed = journal::commit(store, journal, &org, now, event);
+        self.show_commit(committed)
     }
 
     /// Shows what committing an entry did; reloads the organisation when it changed.

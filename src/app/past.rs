@@ -177,11 +177,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     };
     if path.exists() {
         let question = format!("{} exists here. Replace it?", path.display());
-        screen.modal = Some(Modal::Confirm(Confirm {
-            question,
-            yes: "replace",
-            no: "keep it",
-        }));
+        screen.modal = Some(Modal::Confirm(Confirm::new(question, "replace", "keep it")));
         screen.pending = Some((path, text));
         return;
     }

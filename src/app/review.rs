@@ -5,7 +5,7 @@
 //! Owns: the review's actions and its multi-part entries. Must not import: tokio; must not
 //! draw.
 
-use super::journal::{self, Journal};
+use super::journal::Journal;
 use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
 use super::{App, tactical_entries::parse_number};
@@ -128,7 +128,11 @@ impl Journal for ReviewScreen {
         self.meeting
     }
 
-    fn decide(&self, event: &ReviewEvent) -> Result<Vec<crate::domain::meeting::Effect>, Refusal> {
+    fn decide(
+        &self,
+        event: &ReviewEvent,
+        _org: &crate::domain::Organisation,
+    ) -> Result<Vec<crate::domain::meeting::Effect>, Refusal> {
         self.state.decide(event)
     }
 
@@ -151,13 +155,10 @@ impl Journal for ReviewScreen {
 
 /// Decides, writes and shows one event. Returns whether it was recorded.
 fn record(app: &mut App, event: ReviewEvent) -> bool {
-    let now = app.now();
-    let App { store, view, .. } = app;
-    let Screen::Review(screen) = &mut view.screen else {
-        return false;
-    };
-    let committed = journal::commit(store, screen.as_mut(), now, event);
-    app.show_commit(committed)
+    app.commit(event, |s| match s {
+        Screen::Review(r) => Some(r.as_mut()),
+        _ => None,
+    })
 }
 
 /// The key table for the current stop (or the open modal).
@@ -227,11 +228,7 @@ pub fn act(app: &mut App, action: Action) {
                 let seq = *seq;
                 open(
                     app,
-                    Modal::Confirm(Confirm {
-                        question,
-                        yes: "yes",
-                        no: "no",
-                    }),
+                    Modal::Confirm(Confirm::new(question, "yes", "no")),
                     ReviewDraft::Retract(seq),
                 );
             }
@@ -330,11 +327,7 @@ pub fn act(app: &mut App, action: Action) {
             let question = format!("Finish the review? {changes} changes are already saved.");
             open(
                 app,
-                Modal::Confirm(Confirm {
-                    question,
-                    yes: "finish",
-                    no: "not yet",
-                }),
+                Modal::Confirm(Confirm::new(question, "finish", "not yet")),
                 ReviewDraft::Finish,
             );
         }

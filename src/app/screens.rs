@@ -5,7 +5,7 @@
 
 use super::keys::Action;
 use super::modal::{self, Outcome};
-use super::{App, meeting_setup, past, review, setup, tactical};
+use super::{App, governance, meeting_setup, past, review, setup, tactical};
 use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
 use crate::ui::{BrowserState, Prompt, PromptKind, Screen, TreeRow, View, WelcomeChoice, step};
@@ -34,6 +34,7 @@ pub fn act(app: &mut App, action: Action) {
         Screen::Browser(_) => browser(app, action),
         Screen::MeetingSetup(_) => meeting_setup::act(app, action),
         Screen::Tactical(_) => tactical::act(app, action),
+        Screen::Governance(_) => governance::act(app, action),
         Screen::PastMeetings(_) => {}
         Screen::Minutes(_) => past::minutes_action(app, action),
         Screen::Review(_) => review::act(app, action),

@@ -6,7 +6,7 @@
 //! Must not import: tokio; must not draw.
 
 use super::App;
-use super::journal::{self, Journal};
+use super::journal::Journal;
 use super::keys::Action;
 use super::tactical_entries::{describe_entry, offer_tensions, shuffle};
 use crate::domain::meeting::OutputKind;
@@ -31,7 +31,11 @@ impl Journal for TacticalScreen {
         self.meeting
     }
 
-    fn decide(&self, event: &Event) -> Result<Vec<crate::domain::meeting::Effect>, Refusal> {
+    fn decide(
+        &self,
+        event: &Event,
+        _org: &crate::domain::Organisation,
+    ) -> Result<Vec<crate::domain::meeting::Effect>, Refusal> {
         self.state.decide(event)
     }
 
@@ -56,13 +60,10 @@ impl Journal for TacticalScreen {
 /// Decides, writes and shows one event. Returns whether it was recorded; a refusal or a
 /// failed write becomes the status line and changes nothing.
 pub fn record(app: &mut App, event: Event) -> bool {
-    let now = app.now();
-    let App { store, view, .. } = app;
-    let Screen::Tactical(screen) = &mut view.screen else {
-        return false;
-    };
-    let committed = journal::commit(store, screen.as_mut(), now, event);
-    app.show_commit(committed)
+    app.commit(event, |s| match s {
+        Screen::Tactical(t) => Some(t.as_mut()),
+        _ => None,
+    })
 }
 
 pub(super) fn capitalised(text: &str) -> String {
@@ -141,11 +142,7 @@ fn open(app: &mut App, modal: Modal, draft: Draft) {
 pub(super) fn confirm(app: &mut App, question: String, draft: Draft) {
     open(
         app,
-        Modal::Confirm(Confirm {
-            question,
-            yes: "yes",
-            no: "no",
-        }),
+        Modal::Confirm(Confirm::new(question, "yes", "no")),
         draft,
     );
 }

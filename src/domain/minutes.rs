@@ -6,9 +6,7 @@
 
 use super::ids::MeetingId;
 use super::meeting::MeetingKind;
-use super::meeting::governance::{
-    GovStep, Governance, Objection, ObjectionState, Outcome, TieBreak,
-};
+use super::meeting::governance::{GovStep, Governance, Objection, ObjectionState, Outcome};
 use super::meeting::rounds::Rounds;
 use super::meeting::tactical::{Step, Tactical};
 use super::org::{Organisation, ProjectStatus};
@@ -324,7 +322,7 @@ impl Minutes {
                     proposer: name(p.proposer),
                     tension: p.tension.clone(),
                     example: p.example.clone(),
-                    outcome: p.outcome.as_ref().map(outcome_text),
+                    outcome: p.outcome.as_ref().map(Outcome::describe),
                     adopted,
                     versions: p.versions.len(),
                     objections: p
@@ -344,13 +342,7 @@ impl Minutes {
                 role: e.role.name(g.rules).to_string(),
                 term_end: e.term_end,
                 elected: e.elected.map(name),
-                tie_break: e.tie_break.map(|t| match t {
-                    TieBreak::SelfNominee => {
-                        "the only tied candidate who nominated themself".to_string()
-                    }
-                    TieBreak::Incumbent => "the incumbent".to_string(),
-                    TieBreak::Random { seed } => format!("a random draw (seed {seed})"),
-                }),
+                tie_break: e.tie_break.map(|t| t.describe()),
                 nominations: e.count().into_iter().map(|(c, n)| (name(c), n)).collect(),
             })
             .collect();
@@ -458,16 +450,6 @@ fn turns<S: Copy + PartialEq>(
             note: rounds.note_for(step, who).map(|n| n.text.clone()),
         })
         .collect()
-}
-
-fn outcome_text(outcome: &Outcome) -> String {
-    match outcome {
-        Outcome::Adopted { version } => format!("adopted (version {version})"),
-        Outcome::DiscardedInvalid => "discarded as invalid".into(),
-        Outcome::Dropped => "dropped".into(),
-        Outcome::Withdrawn => "withdrawn".into(),
-        Outcome::ProcessBreakdown { reason } => format!("process breakdown: {reason}"),
-    }
 }
 
 fn objection_line(

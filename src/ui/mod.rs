@@ -7,11 +7,15 @@
 mod browser;
 pub mod chrome;
 pub mod details;
+mod gov_view;
+pub mod governance;
 mod home;
 pub mod list;
+pub mod meeting_frame;
 mod modal;
 mod past;
 mod review;
+pub mod round;
 mod setup;
 pub mod tactical;
 pub mod theme;
@@ -19,6 +23,7 @@ pub mod view;
 mod welcome;
 pub mod wrap;
 
+pub use gov_view::*;
 pub use view::*;
 
 use ratatui::Frame;
@@ -60,6 +65,7 @@ pub fn draw(frame: &mut Frame, view: &View) {
         },
         Screen::MeetingSetup(s) => format!("{} · {} setup", circle_of(s.circle), s.kind.title()),
         Screen::Tactical(s) => format!("{} · Tactical meeting", circle_of(s.state.circle)),
+        Screen::Governance(s) => format!("{} · Governance meeting", circle_of(s.state.circle)),
         Screen::PastMeetings(_) => format!("{org_name} · Past meetings"),
         Screen::Minutes(s) => format!("{} · Minutes", s.minutes.circle),
         Screen::Review(s) => {
@@ -107,6 +113,12 @@ pub fn draw(frame: &mut Frame, view: &View) {
         (Screen::PastMeetings(state), _) => past::draw(frame, body, state),
         (Screen::Minutes(screen), _) => {
             tactical::draw_minutes(frame, body, screen);
+            if let Some(m) = &screen.modal {
+                modal::draw(frame, body, m);
+            }
+        }
+        (Screen::Governance(screen), Some(org)) => {
+            governance::draw(frame, body, screen, org, view.now);
             if let Some(m) = &screen.modal {
                 modal::draw(frame, body, m);
             }

@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, modal: &Modal) {
             let block = Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme::warning())
-                .title(" Are you sure? ");
+                .title(format!(" {} ", confirm.title));
             frame.render_widget(Paragraph::new(lines).block(block), rect);
         }
     }

@@ -51,3 +51,13 @@ pub fn warning() -> Style {
 pub fn border() -> Style {
     Style::new().fg(Color::DarkGray)
 }
+
+/// A line a change adds.
+pub fn added() -> Style {
+    Style::new().fg(Color::Green)
+}
+
+/// A line a change takes out.
+pub fn removed() -> Style {
+    Style::new().fg(Color::Red)
+}

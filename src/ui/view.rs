@@ -63,6 +63,7 @@ pub enum Screen {
     Browser(BrowserState),
     MeetingSetup(SetupState),
     Tactical(Box<TacticalScreen>),
+    Governance(Box<super::GovScreen>),
     PastMeetings(PastState),
     Minutes(Box<MinutesScreen>),
     Review(Box<ReviewScreen>),
@@ -326,6 +327,15 @@ impl Prompt {
         }
     }
 
+    /// A titled prompt holding `value` to edit, the cursor at its end.
+    pub fn filled(kind: PromptKind, title: String, value: &str) -> Prompt {
+        Prompt {
+            kind,
+            input: Input::new(value.to_string()),
+            title: Some(title),
+        }
+    }
+
     pub fn title(&self) -> &str {
         self.title.as_deref().unwrap_or(self.kind.question())
     }
@@ -488,10 +498,24 @@ pub struct Picker {
 /// A yes/no question about something that cannot be undone lightly.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirm {
+    /// The box's title: "Are you sure?" unless the question is one of a series.
+    pub title: &'static str,
     pub question: String,
     /// What the two keys mean, for the hint bar: (yes, no).
     pub yes: &'static str,
     pub no: &'static str,
+}
+
+impl Confirm {
+    /// A question about something that cannot be undone lightly.
+    pub fn new(question: String, yes: &'static str, no: &'static str) -> Confirm {
+        Confirm {
+            title: "Are you sure?",
+            question,
+            yes,
+            no,
+        }
+    }
 }
 
 /// At most one thing opened over a meeting screen at a time.

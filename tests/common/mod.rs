@@ -151,6 +151,28 @@ impl Harness {
         self.press(KeyCode::Enter)
     }
 
+    /// From home, starts a governance meeting of the circle at `row` of home's list with
+    /// everyone invited present.
+    pub fn start_governance(&mut self, row: usize) -> &mut Self {
+        self.press_n(KeyCode::Up, 50)
+            .press_n(KeyCode::Down, row)
+            .press(KeyCode::Char('g'));
+        assert!(
+            matches!(self.app.view().screen, Screen::MeetingSetup(_)),
+            "no setup; screen:\n{}",
+            self.screen(100, 30)
+        );
+        self.press(KeyCode::Enter)
+    }
+
+    /// The governance meeting on screen.
+    pub fn governance(&self) -> &roundtable::ui::GovScreen {
+        match &self.app.view().screen {
+            Screen::Governance(s) => s,
+            _ => panic!("no governance meeting; screen:\n{}", self.screen(100, 30)),
+        }
+    }
+
     /// The tactical meeting on screen.
     pub fn meeting(&self) -> &roundtable::ui::TacticalScreen {
         match &self.app.view().screen {
@@ -171,7 +193,12 @@ impl Harness {
 
     /// In the open picker, moves to the option that starts with `label` and chooses it.
     pub fn choose(&mut self, label: &str) -> &mut Self {
-        let options = match &self.meeting().modal {
+        let modal = match &self.app.view().screen {
+            Screen::Tactical(s) => s.modal.as_ref(),
+            Screen::Governance(s) => s.modal.as_ref(),
+            _ => None,
+        };
+        let options = match modal {
             Some(roundtable::ui::Modal::Picker(p)) => p.options.clone(),
             _ => panic!("no picker; screen:\n{}", self.screen(100, 30)),
         };

@@ -56,63 +56,63 @@ pub const SETUP: &[Binding] = &[
     HELP,
 ];
 
-const NEXT: Binding = bind(
+pub(super) const NEXT: Binding = bind(
     &[Right, Char(' ')],
     Action::Next,
     "→",
     "next",
     "next speaker or item (also Space)",
 );
-const PREVIOUS: Binding = bind(
+pub(super) const PREVIOUS: Binding = bind(
     &[Left],
     Action::Previous,
     "←",
     "back",
     "previous speaker or item",
 );
-const NEXT_STEP: Binding = bind(
+pub(super) const NEXT_STEP: Binding = bind(
     &[Char('>'), Char('.')],
     Action::NextStep,
     ">",
     "step",
     "next step",
 );
-const PREVIOUS_STEP: Binding = bind(
+pub(super) const PREVIOUS_STEP: Binding = bind(
     &[Char('<'), Char(',')],
     Action::PreviousStep,
     "<",
     "step back",
     "previous step",
 );
-const MINUTE: Binding = bind(
+pub(super) const MINUTE: Binding = bind(
     &[Char('t')],
     Action::OneMoreMinute,
     "t",
     "+1 min",
     "one more minute for this step",
 );
-const RETRACT: Binding = bind(
+pub(super) const RETRACT: Binding = bind(
     &[Char('u')],
     Action::Retract,
     "u",
     "undo",
     "take back the last entry of this step (asks first)",
 );
-const END: Binding = bind(
+pub(super) const END: Binding = bind(
     &[Char('e')],
     Action::EndMeeting,
     "e",
     "end",
     "end the meeting (asks first)",
 );
-const PRESENT: Binding = bind(
+pub(super) const PRESENT: Binding = bind(
     &[Char('P')],
     Action::Presentation,
     "P",
     "big",
     "presentation mode: big letters for a shared screen",
 );
-const LEAVE: Binding = bind(
+pub(super) const LEAVE: Binding = bind(
     &[Char('q')],
     Action::Leave,
     "q",

@@ -71,6 +71,33 @@ pub enum Action {
     AddProject,
     TacticalTension,
     GovernanceTension,
+    /// Governance: ask for (or end) a time out.
+    TimeOut,
+    /// Governance: edit the proposal's changes (a new version once past presenting).
+    EditChanges,
+    /// Governance: test the proposal's validity.
+    TestValidity,
+    /// Governance: the next step of the proposal or election being processed.
+    SubStep,
+    /// Governance: close the proposal (drop, withdraw, discard as invalid, breakdown).
+    CloseProposal,
+    /// Governance: the person asked answers "no objection", or states an objection.
+    NoObjection,
+    Objection,
+    /// Governance: test the latest untested objection.
+    TestObjection,
+    /// Governance integration: the objector, then the proposer, confirm.
+    ObjectorOk,
+    ProposerOk,
+    /// Governance integration: the objector is not working toward an amendment.
+    Abandon,
+    Adopt,
+    /// Governance agenda: this election goes first.
+    ElectionFirst,
+    /// Governance election: an objection is integrated; the candidate is set aside; elected.
+    Resolve,
+    DiscardCandidate,
+    Elect,
     /// Modals: yes and no.
     Yes,
     No,
@@ -135,8 +162,10 @@ pub(super) const fn also(keys: &'static [KeyCode], action: Action) -> Binding {
 
 use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
 
+mod governance;
 mod meeting;
 mod review;
+pub use governance::*;
 pub use meeting::*;
 pub use review::*;
 

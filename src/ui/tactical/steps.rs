@@ -6,6 +6,7 @@
 
 use super::super::details::{format_number, sparkline};
 use super::super::list;
+use super::super::round::RoundView;
 use super::super::theme;
 use super::super::view::TacticalScreen;
 use super::super::wrap::{fit, plural, wrap};
@@ -18,9 +19,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
-
-/// The round body's height from which the speaker's name is drawn in big letters.
-const BIG_NAME_MIN_HEIGHT: u16 = 14;
 
 /// How many past answers or values a row shows.
 const HISTORY: usize = 6;
@@ -57,75 +55,18 @@ pub fn draw(
     }
 }
 
-/// A round: the question, the speaker (in big letters with `big_name` and room), the order.
+/// A round, drawn as every meeting draws its rounds.
 fn round(frame: &mut Frame, area: Rect, state: &Tactical, big_name: bool) {
-    let step = state.step;
-    let at = state.cursor(step);
-    let mut lines = Vec::new();
-    let width = usize::from(area.width.saturating_sub(2));
-    if step == Step::CheckIn {
-        for l in wrap(&state.question, width, "Question: ", "          ") {
-            lines.push(Line::styled(l, theme::heading()));
-        }
-    }
-    if let Some(speaker) = state.speaker() {
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("Speaking ({} of {}): ", at + 1, state.rounds.order.len()),
-                theme::muted(),
-            ),
-            Span::styled(
-                fit(state.name_of(speaker), width.saturating_sub(20)),
-                theme::selected(),
-            ),
-        ]));
-        if let Some(note) = state.note_for(step, speaker) {
-            for l in wrap(&note.text, width, "Note: ", "      ") {
-                lines.push(Line::raw(l));
-            }
-        }
-    }
-    // The speaker's name in big letters when there is room for it and a list below.
-    let big = if big_name && area.height >= BIG_NAME_MIN_HEIGHT && !lines.is_empty() {
-        4
-    } else {
-        0
+    let names = |i: usize| state.name_of(i);
+    let view = RoundView {
+        rounds: &state.rounds,
+        step: state.step,
+        at: state.cursor(state.step),
+        question: (state.step == Step::CheckIn).then_some(state.question.as_str()),
+        names: &names,
+        big_name,
     };
-    let [top, name, rest] = Layout::vertical([
-        Constraint::Length(u16::try_from(lines.len()).unwrap_or(3)),
-        Constraint::Length(big),
-        Constraint::Min(0),
-    ])
-    .areas(area);
-    frame.render_widget(Paragraph::new(lines), top);
-    if let Some(speaker) = state.speaker().filter(|_| big > 0) {
-        let room = usize::from(area.width / 4).max(1);
-        let big_name = tui_big_text::BigText::builder()
-            .pixel_size(tui_big_text::PixelSize::Quadrant)
-            .style(theme::heading())
-            .lines(vec![Line::raw(fit(state.name_of(speaker), room))])
-            .build();
-        frame.render_widget(big_name, name);
-    }
-    let title = format!("Speaking order · {} present", state.rounds.order.len());
-    list::draw(
-        frame,
-        rest,
-        block(title),
-        state.rounds.order.len(),
-        at,
-        |i, width| {
-            let who = state.rounds.order[i];
-            let floor =
-                super::floor_time(state, step, who).map_or(String::new(), |t| format!("  {t}"));
-            let note = state
-                .note_for(step, who)
-                .map_or(String::new(), |n| format!("  “{}”", n.text));
-            let mark = if i < at { "✓" } else { " " };
-            let text = format!("{mark} {:>2}. {}{floor}{note}", i + 1, state.name_of(who));
-            Line::raw(fit(&text, width))
-        },
-    );
+    super::super::round::draw(frame, area, &view);
 }
 
 /// "Name" of who reports for an item when it is not the usual filler.

@@ -23,6 +23,37 @@ pub enum ElectionStep {
     Objections,
 }
 
+impl ElectionStep {
+    pub const ALL: [ElectionStep; 4] = [
+        ElectionStep::Ballots,
+        ElectionStep::Nominations,
+        ElectionStep::Changes,
+        ElectionStep::Objections,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ElectionStep::Ballots => "Ballots",
+            ElectionStep::Nominations => "Nomination round",
+            ElectionStep::Changes => "Nomination change round",
+            ElectionStep::Objections => "Objection round",
+        }
+    }
+
+    pub fn rule(self) -> &'static str {
+        match self {
+            ElectionStep::Ballots => {
+                "Each writes one signed ballot: exactly one eligible person, no abstaining, no talk."
+            }
+            ElectionStep::Nominations => "Each ballot is read; its author says why. No reactions.",
+            ElectionStep::Changes => "Anyone may change their nomination, saying why.",
+            ElectionStep::Objections => {
+                "Each in turn, the candidate last: any objection to electing them?"
+            }
+        }
+    }
+}
+
 /// How a tie was broken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "by", rename_all = "snake_case")]
@@ -34,6 +65,17 @@ pub enum TieBreak {
     Random {
         seed: u64,
     },
+}
+
+impl TieBreak {
+    /// Who the tie went to and why, in words.
+    pub fn describe(self) -> String {
+        match self {
+            TieBreak::SelfNominee => "the only tied candidate who nominated themself".into(),
+            TieBreak::Incumbent => "the incumbent".into(),
+            TieBreak::Random { seed } => format!("a random draw (seed {seed})"),
+        }
+    }
 }
 
 /// One move of an election.
@@ -229,6 +271,25 @@ impl Election {
             .collect();
         order.extend(candidate.filter(|c| present.contains(c)));
         order
+    }
+
+    /// Who is asked next in the objection round.
+    pub fn next_to_answer(&self, present: &[usize]) -> Option<usize> {
+        (self.step == ElectionStep::Objections)
+            .then(|| {
+                self.objection_order(present)
+                    .into_iter()
+                    .find(|a| !self.answered.contains(a))
+            })
+            .flatten()
+    }
+
+    /// The next ballot to read in the nomination round: the first without a reason.
+    pub fn next_to_read(&self) -> Option<(usize, usize)> {
+        self.ballots
+            .iter()
+            .copied()
+            .find(|(v, _)| !self.reasons.iter().any(|(r, _)| r == v))
     }
 
     /// Whether `event` may happen now, given who is present.

@@ -46,6 +46,18 @@ impl IdmStep {
         }
     }
 
+    /// A word for the step strip.
+    pub fn short(self) -> &'static str {
+        match self {
+            IdmStep::Present => "Present",
+            IdmStep::Clarify => "Questions",
+            IdmStep::React => "Reactions",
+            IdmStep::Amend => "Amend",
+            IdmStep::Object => "Objections",
+            IdmStep::Integrate => "Integration",
+        }
+    }
+
     pub fn rule(self) -> &'static str {
         match self {
             IdmStep::Present => "Only the proposer speaks. Others help only if the proposer asks.",
@@ -138,6 +150,19 @@ pub enum Outcome {
     ProcessBreakdown {
         reason: String,
     },
+}
+
+impl Outcome {
+    /// The outcome in words, as the minutes and the screen say it.
+    pub fn describe(&self) -> String {
+        match self {
+            Outcome::Adopted { version } => format!("adopted (version {version})"),
+            Outcome::DiscardedInvalid => "discarded as invalid".into(),
+            Outcome::Dropped => "dropped".into(),
+            Outcome::Withdrawn => "withdrawn".into(),
+            Outcome::ProcessBreakdown { reason } => format!("process breakdown: {reason}"),
+        }
+    }
 }
 
 /// One move in a proposal's processing.
@@ -241,6 +266,37 @@ impl Proposal {
     /// The version under discussion.
     pub fn current(&self) -> Option<&Vec<Change>> {
         self.versions.last()
+    }
+
+    /// Who reacts next in the reaction round: the first present person, the proposer aside,
+    /// who has not reacted.
+    pub fn next_reactor(&self, present: &[usize]) -> Option<usize> {
+        present
+            .iter()
+            .copied()
+            .find(|p| *p != self.proposer && !self.reactions.iter().any(|(a, _)| a == p))
+    }
+
+    /// Who is asked in the objection round, in order: everyone present, the proposer last.
+    pub fn objection_order(&self, present: &[usize]) -> Vec<usize> {
+        let mut order: Vec<usize> = present
+            .iter()
+            .copied()
+            .filter(|p| *p != self.proposer)
+            .collect();
+        order.extend(present.iter().copied().filter(|p| *p == self.proposer));
+        order
+    }
+
+    /// Who answers next in the objection round in progress.
+    pub fn next_to_answer(&self, present: &[usize]) -> Option<usize> {
+        (self.step == IdmStep::Object)
+            .then(|| {
+                self.objection_order(present)
+                    .into_iter()
+                    .find(|p| !self.answered.contains(p))
+            })
+            .flatten()
     }
 
     /// The objection being integrated: the first blocking one.

@@ -9,6 +9,7 @@
 
 use super::change::validate;
 use super::election::{Election, ElectionEvent};
+pub use super::events::{GovEvent, GovItem, GovStep, ItemKind, TimeOut};
 use super::idm::{IdmEvent, Outcome, Proposal};
 use crate::domain::ids::*;
 use crate::domain::meeting::rounds::{Note, Rounds};
@@ -18,170 +19,7 @@ use crate::domain::org::Organisation;
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use crate::domain::text::clean_line;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
-
-/// The steps of a governance meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GovStep {
-    CheckIn,
-    AdminConcerns,
-    Agenda,
-    Items,
-    Closing,
-}
-
-impl GovStep {
-    /// The steps under a rule set, in order.
-    pub fn steps(rules: RuleSet) -> &'static [GovStep] {
-        match rules {
-            RuleSet::Holacracy41 => &[
-                GovStep::CheckIn,
-                GovStep::AdminConcerns,
-                GovStep::Agenda,
-                GovStep::Items,
-                GovStep::Closing,
-            ],
-            RuleSet::Holacracy50 => &[
-                GovStep::CheckIn,
-                GovStep::Agenda,
-                GovStep::Items,
-                GovStep::Closing,
-            ],
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            GovStep::CheckIn => "Check-in round",
-            GovStep::AdminConcerns => "Administrative concerns",
-            GovStep::Agenda => "Agenda building",
-            GovStep::Items => "Processing the items",
-            GovStep::Closing => "Closing round",
-        }
-    }
-
-    pub fn rule(self) -> &'static str {
-        match self {
-            GovStep::CheckIn => "Each person in turn says what has their attention. No responses.",
-            GovStep::AdminConcerns => "Time available, breaks, who leaves early. Nothing else.",
-            GovStep::Agenda => {
-                "Anyone adds items of one or two words. An election goes first when anyone asks."
-            }
-            GovStep::Items => {
-                "Each proposal by integrative decision-making, each election by integrative election."
-            }
-            GovStep::Closing => "Each person in turn gives a closing reflection. No responses.",
-        }
-    }
-
-    /// The step's share of the planned duration, in percent.
-    pub fn share_percent(self) -> i64 {
-        match self {
-            GovStep::CheckIn | GovStep::Closing => 10,
-            GovStep::AdminConcerns | GovStep::Agenda => 5,
-            GovStep::Items => 70,
-        }
-    }
-
-    pub fn is_round(self) -> bool {
-        matches!(self, GovStep::CheckIn | GovStep::Closing)
-    }
-}
-
-/// What an agenda item asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ItemKind {
-    Proposal,
-    Election {
-        role: CoreRole,
-        term_end: Option<NaiveDate>,
-    },
-}
-
-/// An agenda item and its processing.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GovItem {
-    pub seq: u64,
-    pub label: String,
-    pub owner: usize,
-    pub kind: ItemKind,
-    pub proposal: Option<Proposal>,
-    pub election: Option<Election>,
-}
-
-impl GovItem {
-    pub fn closed(&self) -> bool {
-        self.proposal.as_ref().is_some_and(|p| p.outcome.is_some())
-            || self.election.as_ref().is_some_and(|e| e.elected.is_some())
-    }
-}
-
-/// A time out (5.0): who asked, whether it was granted, and how long it lasted.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TimeOut {
-    pub asked_by: usize,
-    pub granted: bool,
-    pub started: DateTime<Utc>,
-    pub ended: Option<DateTime<Utc>>,
-}
-
-/// One move of a governance meeting, as stored in its log.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum GovEvent {
-    Started {
-        circle: CircleId,
-        attendees: Vec<Attendee>,
-        facilitator: Option<usize>,
-        secretary: Option<usize>,
-        planned_minutes: u32,
-        question: String,
-        /// The circle's Lead and each elected role's incumbent, as attendee indexes.
-        lead: Option<usize>,
-        incumbents: Vec<(CoreRole, usize)>,
-    },
-    StepChanged {
-        step: GovStep,
-    },
-    CursorMoved {
-        step: GovStep,
-        index: usize,
-    },
-    /// A round note, or an administrative concern (by who raised it).
-    NoteTaken {
-        step: GovStep,
-        attendee: usize,
-        text: String,
-    },
-    ItemAdded {
-        label: String,
-        owner: usize,
-        kind: ItemKind,
-    },
-    /// Someone asked for the election to go first.
-    ElectionFirst {
-        item: u64,
-    },
-    Proposal {
-        item: u64,
-        event: IdmEvent,
-    },
-    Election {
-        item: u64,
-        event: ElectionEvent,
-    },
-    TimeOut {
-        asked_by: usize,
-        granted: bool,
-    },
-    TimeOutEnded,
-    TimeAdded {
-        minutes: u32,
-    },
-    Ended,
-}
+use std::collections::HashSet;
 
 /// A governance meeting folded from its events.
 #[derive(Debug, Clone, PartialEq)]
@@ -206,20 +44,12 @@ pub struct Governance {
     pub order: Vec<u64>,
     pub time_outs: Vec<TimeOut>,
     pub ended_at: Option<DateTime<Utc>>,
+    /// Sequence numbers of the entries standing (not taken back), oldest first.
+    pub entries: Vec<u64>,
 }
 
 fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
     Err(Refusal::new(m))
-}
-
-fn step_index(step: GovStep) -> usize {
-    match step {
-        GovStep::CheckIn => 0,
-        GovStep::AdminConcerns => 1,
-        GovStep::Agenda => 2,
-        GovStep::Items => 3,
-        GovStep::Closing => 4,
-    }
 }
 
 impl Governance {
@@ -271,9 +101,19 @@ impl Governance {
             order: Vec::new(),
             time_outs: Vec::new(),
             ended_at: None,
+            entries: Vec::new(),
         };
+        let retracted: HashSet<u64> = log
+            .iter()
+            .filter_map(|(_, _, e)| match e {
+                GovEvent::Retracted { seq } => Some(*seq),
+                _ => None,
+            })
+            .collect();
         for (seq, at, event) in log.iter().skip(1) {
-            meeting.apply(*seq, *at, event);
+            if !retracted.contains(seq) {
+                meeting.apply(*seq, *at, event);
+            }
         }
         Ok(meeting)
     }
@@ -295,7 +135,7 @@ impl Governance {
     /// The item under the cursor while processing items.
     pub fn current_item(&self) -> Option<&GovItem> {
         self.order
-            .get(self.cursors[step_index(GovStep::Items)])
+            .get(self.cursors[GovStep::Items.index()])
             .and_then(|&s| self.item(s))
     }
 
@@ -306,10 +146,28 @@ impl Governance {
             .then(|| {
                 self.rounds
                     .order
-                    .get(self.cursors[step_index(self.step)])
+                    .get(self.cursors[self.step.index()])
                     .copied()
             })
             .flatten()
+    }
+
+    /// The attendee's name as the meeting knows it.
+    pub fn name_of(&self, attendee: usize) -> &str {
+        self.attendees
+            .get(attendee)
+            .map_or("?", |a| a.name.as_str())
+    }
+
+    /// When the current step's timebox ends: its share of the planned time after it began.
+    pub fn step_deadline(&self) -> DateTime<Utc> {
+        let secs = i64::from(self.planned_minutes) * 60 * self.step.share_percent() / 100;
+        self.step_started_at + Duration::seconds(secs)
+    }
+
+    /// The entry that `u` would take back: the last one standing.
+    pub fn last_entry(&self) -> Option<u64> {
+        self.entries.last().copied()
     }
 
     /// When the meeting is planned to end (5.0 ends it then unless extended).
@@ -339,7 +197,10 @@ impl Governance {
         }
         let present = self.present();
         if self.in_time_out()
-            && !matches!(event, GovEvent::TimeOutEnded | GovEvent::NoteTaken { .. })
+            && !matches!(
+                event,
+                GovEvent::TimeOutEnded | GovEvent::NoteTaken { .. } | GovEvent::Retracted { .. }
+            )
         {
             return refuse("a time out is running: only logistics and the rules; end it first");
         }
@@ -471,14 +332,23 @@ impl Governance {
                 true => none,
                 false => refuse("no time out is running"),
             },
+            GovEvent::Retracted { seq } => {
+                if self.last_entry() != Some(*seq) {
+                    return refuse("only the last entry standing can be taken back");
+                }
+                Ok(vec![Effect::Undo { seq: *seq }])
+            }
             GovEvent::Ended => Ok(vec![Effect::EndMeeting]),
         }
     }
 
     /// Applies an accepted (or logged) event; anything out of range is ignored.
     pub fn apply(&mut self, seq: u64, at: DateTime<Utc>, event: &GovEvent) {
+        if event.is_entry() {
+            self.entries.push(seq);
+        }
         match event {
-            GovEvent::Started { .. } => {}
+            GovEvent::Started { .. } | GovEvent::Retracted { .. } => {}
             GovEvent::StepChanged { step } => {
                 let speaker = self.speaker();
                 self.rounds.end_turn(self.step, speaker, at);
@@ -491,7 +361,7 @@ impl Governance {
             GovEvent::CursorMoved { step, index } if *step == self.step => {
                 let speaker = self.speaker();
                 self.rounds.end_turn(self.step, speaker, at);
-                self.cursors[step_index(*step)] = *index;
+                self.cursors[step.index()] = *index;
                 if step.is_round() {
                     self.rounds.speaker_since = Some(at);
                 }

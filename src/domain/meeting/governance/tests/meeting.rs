@@ -385,3 +385,56 @@ fn under_four_one_there_are_administrative_concerns_and_no_time_outs() {
         .is_err()
     );
 }
+
+#[test]
+fn only_the_last_entry_standing_is_taken_back_and_an_adoption_comes_back_out_of_the_record() {
+    let mut run = Run::new(RuleSet::Holacracy50);
+    run.ok(GovEvent::StepChanged {
+        step: GovStep::Agenda,
+    });
+    run.ok(GovEvent::ItemAdded {
+        label: "Ovens".into(),
+        owner: 0,
+        kind: ItemKind::Proposal,
+    });
+    let item = run.log.len() as u64;
+    run.ok(GovEvent::StepChanged {
+        step: GovStep::Items,
+    });
+    run.idm(
+        item,
+        IdmEvent::Drafted {
+            changes: vec![new_role()],
+        },
+    );
+    run.idm(item, IdmEvent::NewRound);
+    for attendee in 0..4 {
+        run.idm(item, IdmEvent::NoObjection { attendee });
+    }
+    let effects = run.idm(
+        item,
+        IdmEvent::Ended {
+            outcome: Outcome::Adopted { version: 1 },
+        },
+    );
+    assert!(matches!(effects[..], [Effect::ApplyGovernance { .. }]));
+    let adopted = run.log.len() as u64;
+    // An earlier entry cannot be taken back while a later one stands.
+    assert!(run.try_event(GovEvent::Retracted { seq: item }).is_err());
+    // Moving between steps is not an entry: the adoption is still the last one.
+    run.ok(GovEvent::StepChanged {
+        step: GovStep::Closing,
+    });
+    let effects = run.ok(GovEvent::Retracted { seq: adopted });
+    assert_eq!(effects, vec![Effect::Undo { seq: adopted }]);
+    let state = run.state();
+    let p = state
+        .item(item)
+        .and_then(|i| i.proposal.as_ref())
+        .expect("proposal");
+    assert_eq!(p.outcome, None);
+    assert!(state.adopted().is_empty());
+    // Then the entry before it: the last "no objection".
+    assert_eq!(state.last_entry(), Some(adopted - 1));
+    assert!(run.try_event(GovEvent::Retracted { seq: adopted }).is_err());
+}

@@ -1,0 +1,544 @@
+//! The proposal editor: a menu of governance changes to add (create, amend or remove a role
+//! or a policy; under holacracy-5.0 move one into or out of a sub-circle), changes to take
+//! out, and saving them as the proposal's next version. Each change is checked against the
+//! circle as it stands when it is added, so a bad one is refused at once with its reason.
+//!
+//! Owns: the editor's menu and its prompts. The changes being written live in the screen's
+//! `editing` until saved. Must not import: tokio; must not draw.
+
+use super::App;
+use super::governance::{idm, pick, prompt, screen};
+use super::modal::Outcome;
+use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
+use crate::domain::{CircleId, Organisation, PolicyId, RoleId, RuleSet};
+use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, MoveWhat, PolicyAim, RoleAim};
+
+/// Opens the editor on the current proposal: what is being written, else its latest version.
+pub fn open(app: &mut App) {
+    let Some(screen) = screen(app) else { return };
+    let Some(p) = screen
+        .state
+        .current_item()
+        .and_then(|i| i.proposal.as_ref())
+    else {
+        return;
+    };
+    if !matches!(
+        p.step,
+        IdmStep::Present | IdmStep::Amend | IdmStep::Integrate
+    ) {
+        return app.error("Only the proposer amends, in amend and clarify or integration.");
+    }
+    if screen.editing.is_none() {
+        screen.editing = Some(p.current().cloned().unwrap_or_default());
+    }
+    menu(app);
+}
+
+/// Whether `draft` belongs to the editor's prompts and pickers.
+pub fn is_editor_draft(draft: &GovDraft) -> bool {
+    matches!(
+        draft,
+        GovDraft::NewRoleName
+            | GovDraft::NewRolePurpose(_)
+            | GovDraft::NewRoleDomains(..)
+            | GovDraft::NewRoleAccountabilities(..)
+            | GovDraft::PickRole(..)
+            | GovDraft::RoleField(_)
+            | GovDraft::RoleValue(..)
+            | GovDraft::NewPolicyName
+            | GovDraft::NewPolicyText(_)
+            | GovDraft::PickPolicy(..)
+            | GovDraft::PolicyField(_)
+            | GovDraft::PolicyValue(..)
+            | GovDraft::MoveTarget(..)
+    )
+}
+
+fn menu(app: &mut App) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let Some(screen) = screen(app) else { return };
+    let changes = screen.editing.clone().unwrap_or_default();
+    let presenting = screen
+        .state
+        .current_item()
+        .and_then(|i| i.proposal.as_ref())
+        .is_none_or(|p| p.step == IdmStep::Present);
+    let next_version = screen
+        .state
+        .current_item()
+        .and_then(|i| i.proposal.as_ref())
+        .map_or(1, |p| p.versions.len() + 1);
+    let mut choices = Vec::new();
+    if !changes.is_empty() {
+        choices.push(EditorChoice::Save);
+    }
+    choices.extend([
+        EditorChoice::CreateRole,
+        EditorChoice::AmendRole,
+        EditorChoice::RemoveRole,
+        EditorChoice::CreatePolicy,
+        EditorChoice::AmendPolicy,
+        EditorChoice::RemovePolicy,
+    ]);
+    if screen.state.rules == RuleSet::Holacracy50 {
+        choices.extend([EditorChoice::MoveRole, EditorChoice::MovePolicy]);
+    }
+    choices.extend((0..changes.len()).map(EditorChoice::TakeOut));
+    choices.push(EditorChoice::Discard);
+    let options = choices
+        .iter()
+        .map(|c| match c {
+            EditorChoice::CreateRole => "Create a role".to_string(),
+            EditorChoice::AmendRole => "Amend a role".into(),
+            EditorChoice::RemoveRole => "Remove a role".into(),
+            EditorChoice::CreatePolicy => "Create a policy".into(),
+            EditorChoice::AmendPolicy => "Amend a policy".into(),
+            EditorChoice::RemovePolicy => "Remove a policy".into(),
+            EditorChoice::MoveRole => "Move a role into or out of a sub-circle".into(),
+            EditorChoice::MovePolicy => "Move a policy into or out of a sub-circle".into(),
+            EditorChoice::TakeOut(i) => format!("Take out: {}", changes[*i].describe(&org)),
+            EditorChoice::Save if presenting && next_version > 1 => {
+                "Save: replaces the proposal on the table".into()
+            }
+            EditorChoice::Save => format!("Save as version {next_version}"),
+            EditorChoice::Discard => "Leave without saving".into(),
+        })
+        .collect();
+    pick(
+        app,
+        "The proposal's changes",
+        options,
+        GovDraft::Editor(choices),
+    );
+}
+
+/// Adds `change` (or, with `replace`, puts it at that place) if the circle allows it.
+fn add(app: &mut App, change: Change, replace: Option<usize>) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let Some(screen) = screen(app) else { return };
+    let mut candidate = screen.editing.clone().unwrap_or_default();
+    match replace.filter(|&i| i < candidate.len()) {
+        Some(i) => candidate[i] = change,
+        None => candidate.push(change),
+    }
+    let checked = validate(&org, screen.state.circle, screen.state.rules, &candidate);
+    match checked {
+        Ok(warnings) => {
+            screen.editing = Some(candidate);
+            match warnings.first() {
+                Some(w) => app.error(format!("Added, with a warning: {w}.")),
+                None => app.info("Added. Save when the proposal is complete."),
+            }
+        }
+        Err(e) => app.error(super::tactical::capitalised(&e)),
+    }
+    menu(app);
+}
+
+/// Items typed as "a; b; c".
+fn split_list(text: &str) -> Vec<String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn roles_for(org: &Organisation, screen: &GovScreen, aim: RoleAim) -> Vec<RoleId> {
+    let circle = screen.state.circle;
+    let mut roles: Vec<RoleId> = org
+        .roles_in(circle)
+        .filter(|r| aim == RoleAim::Amend || r.core.is_none())
+        .map(|r| r.id)
+        .collect();
+    if aim == RoleAim::Move {
+        for sub in org.sub_circles(Some(circle)) {
+            roles.extend(
+                org.roles_in(sub.id)
+                    .filter(|r| r.core.is_none())
+                    .map(|r| r.id),
+            );
+        }
+    }
+    roles
+}
+
+fn policies_for(org: &Organisation, screen: &GovScreen, aim: PolicyAim) -> Vec<PolicyId> {
+    let circle = screen.state.circle;
+    let mut policies: Vec<PolicyId> = org.policies_of(circle).map(|p| p.id).collect();
+    if aim == PolicyAim::Move {
+        for sub in org.sub_circles(Some(circle)) {
+            policies.extend(org.policies_of(sub.id).map(|p| p.id));
+        }
+    }
+    policies
+}
+
+/// Where a role or policy now in `from` can move: this circle's sub-circles, or this circle.
+fn targets(org: &Organisation, circle: CircleId, from: Option<CircleId>) -> Vec<CircleId> {
+    std::iter::once(circle)
+        .chain(org.sub_circles(Some(circle)).map(|c| c.id))
+        .filter(|c| Some(*c) != from)
+        .collect()
+}
+
+/// A field's value as it stands in what is being written, else in the record, as text.
+fn current_value(org: &Organisation, screen: &GovScreen, what: MoveWhat, field: Field) -> String {
+    let pending = screen
+        .editing
+        .iter()
+        .flatten()
+        .find_map(|c| match (c, what) {
+            (
+                Change::AmendRole {
+                    role,
+                    name,
+                    purpose,
+                    domains,
+                    accountabilities,
+                },
+                MoveWhat::Role(r),
+            ) if *role == r => match field {
+                Field::Name => name.clone(),
+                Field::Purpose => purpose.clone(),
+                Field::Domains => domains.as_ref().map(|d| d.join("; ")),
+                Field::Accountabilities => accountabilities.as_ref().map(|a| a.join("; ")),
+                Field::Text => None,
+            },
+            (Change::AmendPolicy { policy, name, text }, MoveWhat::Policy(p)) if *policy == p => {
+                match field {
+                    Field::Name => name.clone(),
+                    Field::Text => text.clone(),
+                    _ => None,
+                }
+            }
+            _ => None,
+        });
+    pending.unwrap_or_else(|| match what {
+        MoveWhat::Role(r) => org.role(r).map_or(String::new(), |r| match field {
+            Field::Name => r.name.clone(),
+            Field::Purpose => r.purpose.clone(),
+            Field::Domains => r.domains.join("; "),
+            Field::Accountabilities => r.accountabilities.join("; "),
+            Field::Text => String::new(),
+        }),
+        MoveWhat::Policy(p) => org
+            .policies_of(screen.state.circle)
+            .find(|x| x.id == p)
+            .map_or(String::new(), |x| match field {
+                Field::Name => x.name.clone(),
+                _ => x.text.clone(),
+            }),
+    })
+}
+
+/// The amendment of `what` with `field` set to `value`, merged into the one being written.
+fn amended(
+    screen: &GovScreen,
+    what: MoveWhat,
+    field: Field,
+    value: &str,
+) -> (Change, Option<usize>) {
+    let existing = screen
+        .editing
+        .iter()
+        .flatten()
+        .position(|c| match (c, what) {
+            (Change::AmendRole { role, .. }, MoveWhat::Role(r)) => *role == r,
+            (Change::AmendPolicy { policy, .. }, MoveWhat::Policy(p)) => *policy == p,
+            _ => false,
+        });
+    let mut change = existing
+        .and_then(|i| screen.editing.as_ref().and_then(|e| e.get(i)).cloned())
+        .unwrap_or(match what {
+            MoveWhat::Role(role) => Change::AmendRole {
+                role,
+                name: None,
+                purpose: None,
+                domains: None,
+                accountabilities: None,
+            },
+            MoveWhat::Policy(policy) => Change::AmendPolicy {
+                policy,
+                name: None,
+                text: None,
+            },
+        });
+    let text = Some(value.to_string());
+    match &mut change {
+        Change::AmendRole {
+            name,
+            purpose,
+            domains,
+            accountabilities,
+            ..
+        } => match field {
+            Field::Name => *name = text,
+            Field::Purpose => *purpose = text,
+            Field::Domains => *domains = Some(split_list(value)),
+            Field::Accountabilities => *accountabilities = Some(split_list(value)),
+            Field::Text => {}
+        },
+        Change::AmendPolicy {
+            name, text: body, ..
+        } => match field {
+            Field::Name => *name = text,
+            _ => *body = text,
+        },
+        _ => {}
+    }
+    (change, existing)
+}
+
+/// What an answer in the editor does.
+pub fn outcome(app: &mut App, outcome: Outcome) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let Some(screen) = screen(app) else { return };
+    let draft = std::mem::take(&mut screen.draft);
+    screen.modal = None;
+    let name_of_role = |r: RoleId| org.role(r).map_or("?".to_string(), |r| r.name.clone());
+    let name_of_policy = |p: PolicyId| {
+        org.records()
+            .policies
+            .iter()
+            .find(|x| x.id == p)
+            .map_or("?".to_string(), |x| x.name.clone())
+    };
+    match (outcome, draft) {
+        (Outcome::Cancelled, GovDraft::Editor(_)) => {
+            app.info("The changes being written are kept: c goes on, or saves them.");
+        }
+        (Outcome::Cancelled, _) => menu(app),
+        (Outcome::Picked(i), GovDraft::Editor(choices)) => match choices.get(i) {
+            Some(EditorChoice::CreateRole) => prompt(
+                app,
+                "Name of the new role".into(),
+                "",
+                GovDraft::NewRoleName,
+            ),
+            Some(EditorChoice::CreatePolicy) => prompt(
+                app,
+                "Name of the new policy".into(),
+                "",
+                GovDraft::NewPolicyName,
+            ),
+            Some(
+                &EditorChoice::AmendRole | &EditorChoice::RemoveRole | &EditorChoice::MoveRole,
+            ) => {
+                let aim = match choices[i] {
+                    EditorChoice::AmendRole => RoleAim::Amend,
+                    EditorChoice::RemoveRole => RoleAim::Remove,
+                    _ => RoleAim::Move,
+                };
+                let roles = roles_for(&org, screen, aim);
+                if roles.is_empty() {
+                    app.error("No role here can be changed that way.");
+                    return menu(app);
+                }
+                let options = roles.iter().map(|r| name_of_role(*r)).collect();
+                pick(app, "Which role?", options, GovDraft::PickRole(aim, roles));
+            }
+            Some(
+                &EditorChoice::AmendPolicy
+                | &EditorChoice::RemovePolicy
+                | &EditorChoice::MovePolicy,
+            ) => {
+                let aim = match choices[i] {
+                    EditorChoice::AmendPolicy => PolicyAim::Amend,
+                    EditorChoice::RemovePolicy => PolicyAim::Remove,
+                    _ => PolicyAim::Move,
+                };
+                let policies = policies_for(&org, screen, aim);
+                if policies.is_empty() {
+                    app.error("This circle has no policy yet: create one first.");
+                    return menu(app);
+                }
+                let options = policies.iter().map(|p| name_of_policy(*p)).collect();
+                pick(
+                    app,
+                    "Which policy?",
+                    options,
+                    GovDraft::PickPolicy(aim, policies),
+                );
+            }
+            Some(EditorChoice::TakeOut(n)) => {
+                if let Some(editing) = &mut screen.editing
+                    && *n < editing.len()
+                {
+                    editing.remove(*n);
+                }
+                menu(app);
+            }
+            Some(EditorChoice::Save) => {
+                let changes = screen.editing.clone().unwrap_or_default();
+                let warnings = validate(&org, screen.state.circle, screen.state.rules, &changes);
+                if idm(app, IdmEvent::Drafted { changes }) {
+                    if let Some(screen) = self::screen(app) {
+                        screen.editing = None;
+                    }
+                    match warnings.ok().and_then(|w| w.into_iter().next()) {
+                        Some(w) => app.error(format!("Saved, with a warning: {w}.")),
+                        None => app.info("Saved."),
+                    }
+                }
+            }
+            Some(EditorChoice::Discard) => {
+                screen.editing = None;
+                app.info("Left without saving: the proposal is as it was.");
+            }
+            None => {}
+        },
+        (Outcome::Submitted(name), GovDraft::NewRoleName) => {
+            prompt(
+                app,
+                format!("Purpose of {name}"),
+                "",
+                GovDraft::NewRolePurpose(name),
+            );
+        }
+        (Outcome::Submitted(purpose), GovDraft::NewRolePurpose(name)) => {
+            let title = format!("Domains of {name} (separate with ; — empty: none)");
+            prompt(app, title, "", GovDraft::NewRoleDomains(name, purpose));
+        }
+        (Outcome::Submitted(domains), GovDraft::NewRoleDomains(name, purpose)) => {
+            let title = format!("Accountabilities of {name} (-ing verbs, separate with ;)");
+            prompt(
+                app,
+                title,
+                "",
+                GovDraft::NewRoleAccountabilities(name, purpose, split_list(&domains)),
+            );
+        }
+        (Outcome::Submitted(accs), GovDraft::NewRoleAccountabilities(name, purpose, domains)) => {
+            let change = Change::CreateRole {
+                name,
+                purpose,
+                domains,
+                accountabilities: split_list(&accs),
+            };
+            add(app, change, None);
+        }
+        (Outcome::Picked(i), GovDraft::PickRole(aim, roles)) => {
+            let Some(&role) = roles.get(i) else { return };
+            match aim {
+                RoleAim::Remove => add(app, Change::RemoveRole { role }, None),
+                RoleAim::Amend => {
+                    let options = [
+                        Field::Name,
+                        Field::Purpose,
+                        Field::Domains,
+                        Field::Accountabilities,
+                    ]
+                    .iter()
+                    .map(|f| f.label().to_string())
+                    .collect();
+                    let title = format!("Amend what of {}?", name_of_role(role));
+                    pick(app, &title, options, GovDraft::RoleField(role));
+                }
+                RoleAim::Move => {
+                    let from = org.role(role).map(|r| r.circle);
+                    let circles = targets(&org, screen.state.circle, from);
+                    let options = circles
+                        .iter()
+                        .map(|c| org.circle(*c).map_or("?".into(), |c| c.name.clone()))
+                        .collect();
+                    pick(
+                        app,
+                        "Move it to",
+                        options,
+                        GovDraft::MoveTarget(MoveWhat::Role(role), circles),
+                    );
+                }
+            }
+        }
+        (Outcome::Picked(i), GovDraft::RoleField(role)) => {
+            let fields = [
+                Field::Name,
+                Field::Purpose,
+                Field::Domains,
+                Field::Accountabilities,
+            ];
+            let Some(&field) = fields.get(i) else { return };
+            let value = current_value(&org, screen, MoveWhat::Role(role), field);
+            let title = format!(
+                "{} of {} (lists separated by ;)",
+                field.label(),
+                name_of_role(role)
+            );
+            prompt(app, title, &value, GovDraft::RoleValue(role, field));
+        }
+        (Outcome::Submitted(value), GovDraft::RoleValue(role, field)) => {
+            let (change, at) = amended(screen, MoveWhat::Role(role), field, &value);
+            add(app, change, at);
+        }
+        (Outcome::Submitted(name), GovDraft::NewPolicyName) => {
+            prompt(
+                app,
+                format!("Text of the policy {name}"),
+                "",
+                GovDraft::NewPolicyText(name),
+            );
+        }
+        (Outcome::Submitted(text), GovDraft::NewPolicyText(name)) => {
+            add(app, Change::CreatePolicy { name, text }, None);
+        }
+        (Outcome::Picked(i), GovDraft::PickPolicy(aim, policies)) => {
+            let Some(&policy) = policies.get(i) else {
+                return;
+            };
+            match aim {
+                PolicyAim::Remove => add(app, Change::RemovePolicy { policy }, None),
+                PolicyAim::Amend => {
+                    let options = vec![Field::Name.label().into(), Field::Text.label().into()];
+                    let title = format!("Amend what of {}?", name_of_policy(policy));
+                    pick(app, &title, options, GovDraft::PolicyField(policy));
+                }
+                PolicyAim::Move => {
+                    let from = org
+                        .records()
+                        .policies
+                        .iter()
+                        .find(|p| p.id == policy)
+                        .map(|p| p.circle);
+                    let circles = targets(&org, screen.state.circle, from);
+                    let options = circles
+                        .iter()
+                        .map(|c| org.circle(*c).map_or("?".into(), |c| c.name.clone()))
+                        .collect();
+                    pick(
+                        app,
+                        "Move it to",
+                        options,
+                        GovDraft::MoveTarget(MoveWhat::Policy(policy), circles),
+                    );
+                }
+            }
+        }
+        (Outcome::Picked(i), GovDraft::PolicyField(policy)) => {
+            let field = if i == 0 { Field::Name } else { Field::Text };
+            let value = current_value(&org, screen, MoveWhat::Policy(policy), field);
+            let title = format!("{} of {}", field.label(), name_of_policy(policy));
+            prompt(app, title, &value, GovDraft::PolicyValue(policy, field));
+        }
+        (Outcome::Submitted(value), GovDraft::PolicyValue(policy, field)) => {
+            let (change, at) = amended(screen, MoveWhat::Policy(policy), field, &value);
+            add(app, change, at);
+        }
+        (Outcome::Picked(i), GovDraft::MoveTarget(what, circles)) => {
+            let Some(&to) = circles.get(i) else { return };
+            let change = match what {
+                MoveWhat::Role(role) => Change::MoveRole { role, to },
+                MoveWhat::Policy(policy) => Change::MovePolicy { policy, to },
+            };
+            add(app, change, None);
+        }
+        _ => menu(app),
+    }
+}

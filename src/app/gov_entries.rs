@@ -1,0 +1,497 @@
+//! What a prompt, picker or yes/no answer completes in a governance meeting: entries of
+//! several parts (a framing, an objection and its role, a ballot, a test of five answers),
+//! and the confirmations of adopting, electing, taking back and ending.
+//!
+//! Owns: modal outcomes of the governance screen (the proposal editor's are in
+//! `gov_editor`). Must not import: tokio; must not draw.
+
+use super::App;
+use super::gov_items::{VALIDITY_QUESTIONS, ask_test, ask_validity};
+use super::governance::{confirm, idm, pick, prompt, record, screen, vote};
+use super::modal::Outcome;
+use crate::domain::meeting::governance::{
+    ElectionEvent, GovEvent, GovStep, IdmEvent, ItemKind, Outcome as End,
+};
+use crate::domain::minutes::Minutes;
+use crate::ui::{GovDraft, GovScreen, Modal, TestTarget, test_of};
+
+/// A few words about entry `seq`, for the question before taking it back.
+pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
+    let Some((_, _, event)) = screen.log.iter().find(|(s, _, _)| *s == seq) else {
+        return "the last entry".into();
+    };
+    let name = |i: &usize| screen.state.name_of(*i).to_string();
+    match event {
+        GovEvent::NoteTaken { text, .. } => format!("the note \"{text}\""),
+        GovEvent::ItemAdded { label, .. } => format!("the agenda item \"{label}\""),
+        GovEvent::ElectionFirst { .. } => "moving the election first".into(),
+        GovEvent::TimeOut { asked_by, .. } => format!("{}'s time out", name(asked_by)),
+        GovEvent::TimeOutEnded => "the end of the time out".into(),
+        GovEvent::Proposal { event, .. } => match event {
+            IdmEvent::Framed { tension, .. } => format!("the framing \"{tension}\""),
+            IdmEvent::Drafted { .. } => "the latest version of the proposal".into(),
+            IdmEvent::StepTo { step } => format!("moving on to {}", step.title().to_lowercase()),
+            IdmEvent::Question { question, .. } => format!("the question \"{question}\""),
+            IdmEvent::Reaction { attendee, .. } => format!("{}'s reaction", name(attendee)),
+            IdmEvent::NoObjection { attendee } => format!("{}'s \"no objection\"", name(attendee)),
+            IdmEvent::Objected { attendee, .. } => format!("{}'s objection", name(attendee)),
+            IdmEvent::Tested { .. } => "the objection test".into(),
+            IdmEvent::ObjectorSatisfied { .. } => "the objector's confirmation".into(),
+            IdmEvent::ProposerSatisfied { .. } => "the proposer's confirmation".into(),
+            IdmEvent::Abandoned { .. } => "abandoning the objection".into(),
+            IdmEvent::NewRound => "the new objection round".into(),
+            IdmEvent::Ended { outcome } => match outcome {
+                End::Adopted { .. } => {
+                    "the adoption (its changes leave the governance record)".into()
+                }
+                _ => "closing the proposal".into(),
+            },
+        },
+        GovEvent::Election { event, .. } => match event {
+            ElectionEvent::Ballot { voter, .. } => format!("{}'s ballot", name(voter)),
+            ElectionEvent::Reason { voter, .. } => format!("{}'s reason", name(voter)),
+            ElectionEvent::Changed { voter, .. } => format!("{}'s change", name(voter)),
+            ElectionEvent::Propose { .. } => "the count".into(),
+            ElectionEvent::Elect => "the election result (the role is unassigned again)".into(),
+            ElectionEvent::Discard => "setting the candidate aside".into(),
+            _ => "the last election entry".into(),
+        },
+        _ => "the last entry".into(),
+    }
+}
+
+/// Puts a modal back as it was, with a message: the answer was not usable.
+fn keep(app: &mut App, modal: Option<Modal>, draft: GovDraft, message: &str) {
+    if let Some(screen) = screen(app) {
+        screen.modal = modal;
+        screen.draft = draft;
+    }
+    app.error(message);
+}
+
+/// What a modal's outcome means for the entry being put together.
+// Recording writes to the store, so it stays in the arm's body, not in a match guard.
+#[allow(clippy::collapsible_match)]
+pub fn outcome(app: &mut App, outcome: Outcome) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let today = app.now().date_naive();
+    let Some(screen) = screen(app) else { return };
+    if matches!(screen.draft, GovDraft::Editor(_))
+        || super::gov_editor::is_editor_draft(&screen.draft)
+    {
+        return super::gov_editor::outcome(app, outcome);
+    }
+    let draft = std::mem::take(&mut screen.draft);
+    let modal = screen.modal.take();
+    let state = &screen.state;
+    let present = state.present();
+    let owner = state
+        .facilitator
+        .or(present.first().copied())
+        .unwrap_or_default();
+    let proposal = state
+        .current_item()
+        .and_then(|i| i.proposal.as_ref())
+        .cloned();
+    let circle_roles = |who: usize| -> Vec<crate::domain::RoleId> {
+        let person = state.attendees.get(who).and_then(|a| a.person);
+        org.roles_in(state.circle)
+            .filter(|r| org.fillers_of(r.id).any(|a| Some(a.person) == person))
+            .map(|r| r.id)
+            .collect()
+    };
+    let role_names = |roles: &[crate::domain::RoleId]| -> Vec<String> {
+        let mut names: Vec<String> = roles
+            .iter()
+            .map(|r| org.role(*r).map_or("?".into(), |r| r.name.clone()))
+            .collect();
+        names.push("No role named".into());
+        names
+    };
+    match (outcome, draft) {
+        (Outcome::Cancelled, _) => {}
+        (
+            Outcome::Submitted(text),
+            draft @ (GovDraft::Tension | GovDraft::Question | GovDraft::ProposalLabel),
+        )
+        | (
+            Outcome::Submitted(text),
+            draft @ (GovDraft::Concern(_)
+            | GovDraft::ObjectionText(_)
+            | GovDraft::ElectionObjection(_)
+            | GovDraft::Breakdown
+            | GovDraft::Reason(_)),
+        ) if text.is_empty() => keep(app, modal, draft, "Type a few words, or Esc to cancel."),
+        (Outcome::Submitted(text), GovDraft::None) => {
+            if let Some(speaker) = state.speaker() {
+                let step = state.step;
+                if text.is_empty() {
+                    return keep(
+                        app,
+                        modal,
+                        GovDraft::None,
+                        "Type the note, or Esc to cancel.",
+                    );
+                }
+                record(
+                    app,
+                    GovEvent::NoteTaken {
+                        step,
+                        attendee: speaker,
+                        text,
+                    },
+                );
+            }
+        }
+        (Outcome::Picked(i), GovDraft::ConcernBy(people)) => {
+            if let Some(&who) = people.get(i) {
+                let title = format!("Concern raised by {}", state.name_of(who));
+                prompt(app, title, "", GovDraft::Concern(who));
+            }
+        }
+        (Outcome::Submitted(text), GovDraft::Concern(who)) => {
+            record(
+                app,
+                GovEvent::NoteTaken {
+                    step: GovStep::AdminConcerns,
+                    attendee: who,
+                    text,
+                },
+            );
+        }
+        (Outcome::Picked(i), GovDraft::ItemKind(kinds)) => match kinds.get(i) {
+            Some(None) => prompt(
+                app,
+                "Proposal (one or two words)".into(),
+                "",
+                GovDraft::ProposalLabel,
+            ),
+            Some(Some(role)) => {
+                let role = *role;
+                let suggestion = (today + chrono::Days::new(365)).to_string();
+                let title = format!(
+                    "Term end of the {} (YYYY-MM-DD; empty: no end)",
+                    role.name(state.rules)
+                );
+                prompt(app, title, &suggestion, GovDraft::ElectionTerm(role));
+            }
+            None => {}
+        },
+        (Outcome::Submitted(label), GovDraft::ProposalLabel) => {
+            let options = present
+                .iter()
+                .map(|&p| state.name_of(p).to_string())
+                .collect();
+            pick(
+                app,
+                "Whose proposal?",
+                options,
+                GovDraft::ProposalOwner(label, present),
+            );
+        }
+        (Outcome::Picked(i), GovDraft::ProposalOwner(label, people)) => {
+            if let Some(&owner) = people.get(i) {
+                record(
+                    app,
+                    GovEvent::ItemAdded {
+                        label,
+                        owner,
+                        kind: ItemKind::Proposal,
+                    },
+                );
+            }
+        }
+        (Outcome::Submitted(text), GovDraft::ElectionTerm(role)) => {
+            let term_end = if text.is_empty() {
+                None
+            } else {
+                match chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                    Ok(date) => Some(date),
+                    Err(_) => {
+                        let message = format!("\"{text}\" is not a date: type it as 2027-11-24.");
+                        return keep(app, modal, GovDraft::ElectionTerm(role), &message);
+                    }
+                }
+            };
+            let label = format!("Election: {}", role.name(state.rules));
+            let kind = ItemKind::Election { role, term_end };
+            record(app, GovEvent::ItemAdded { label, owner, kind });
+        }
+        (Outcome::Submitted(tension), GovDraft::Tension) => {
+            let example = proposal.map(|p| p.example).unwrap_or_default();
+            prompt(
+                app,
+                "A real example, past or present".into(),
+                &example,
+                GovDraft::Example(tension),
+            );
+        }
+        (Outcome::Submitted(example), GovDraft::Example(tension)) => {
+            let proposer = proposal.as_ref().map_or(owner, |p| p.proposer);
+            let roles = circle_roles(proposer);
+            let options = role_names(&roles);
+            pick(
+                app,
+                "Which of the proposer's roles feels it?",
+                options,
+                GovDraft::FramingRole(tension, example, roles),
+            );
+        }
+        (Outcome::Picked(i), GovDraft::FramingRole(tension, example, roles)) => {
+            let role = roles.get(i).copied();
+            if idm(
+                app,
+                IdmEvent::Framed {
+                    tension,
+                    example,
+                    role,
+                },
+            ) {
+                app.info("Framed. c writes the proposal's changes.");
+            }
+        }
+        (Outcome::Answered(yes), GovDraft::Validity(mut answers)) => {
+            answers.push(yes);
+            if !yes {
+                let question = format!(
+                    "Not valid: \"{}\" Discard the proposal as invalid?",
+                    VALIDITY_QUESTIONS[answers.len() - 1]
+                );
+                confirm(
+                    app,
+                    question,
+                    ("discard it", "keep it"),
+                    GovDraft::DiscardInvalid,
+                );
+            } else if answers.len() < VALIDITY_QUESTIONS.len() {
+                ask_validity(app, answers);
+            } else {
+                app.info("The proposal is valid: the proposer goes on presenting.");
+            }
+        }
+        (Outcome::Answered(true), GovDraft::DiscardInvalid) => {
+            idm(
+                app,
+                IdmEvent::Ended {
+                    outcome: End::DiscardedInvalid,
+                },
+            );
+        }
+        (Outcome::Submitted(question), GovDraft::Question) => {
+            let title = format!("Answer to \"{question}\" (empty: not specified)");
+            prompt(app, title, "", GovDraft::Answer(question));
+        }
+        (Outcome::Submitted(answer), GovDraft::Answer(question)) => {
+            let answer = (!answer.is_empty()).then_some(answer);
+            idm(app, IdmEvent::Question { question, answer });
+        }
+        (Outcome::Submitted(text), GovDraft::Reaction(attendee)) => {
+            let text = if text.is_empty() {
+                "No reaction.".to_string()
+            } else {
+                text
+            };
+            idm(app, IdmEvent::Reaction { attendee, text });
+        }
+        (Outcome::Submitted(text), GovDraft::ObjectionText(who)) => {
+            let roles = circle_roles(who);
+            let options = role_names(&roles);
+            pick(
+                app,
+                "Which of the objector's roles would it limit?",
+                options,
+                GovDraft::ObjectionRole(who, text, roles),
+            );
+        }
+        (Outcome::Picked(i), GovDraft::ObjectionRole(attendee, text, roles)) => {
+            let role = roles.get(i).copied();
+            if idm(
+                app,
+                IdmEvent::Objected {
+                    attendee,
+                    role,
+                    text,
+                },
+            ) {
+                app.info("Objection recorded. w tests it now, or after the round.");
+            }
+        }
+        (Outcome::Submitted(text), GovDraft::ElectionObjection(attendee)) => {
+            vote(app, ElectionEvent::Objected { attendee, text });
+        }
+        (Outcome::Answered(yes), GovDraft::Test(target, mut answers)) => {
+            answers.push(yes);
+            let Some(test) = test_of(&answers) else {
+                let text = match target {
+                    TestTarget::Proposal { objection, .. } => {
+                        proposal.and_then(|p| p.objections.get(objection).map(|o| o.text.clone()))
+                    }
+                    TestTarget::Election { objection, .. } => state
+                        .current_item()
+                        .and_then(|i| i.election.as_ref())
+                        .and_then(|e| e.objections.get(objection).map(|o| o.text.clone())),
+                }
+                .unwrap_or_default();
+                return ask_test(app, target, &text, answers);
+            };
+            let event = match target {
+                TestTarget::Proposal { item, objection } => GovEvent::Proposal {
+                    item,
+                    event: IdmEvent::Tested { objection, test },
+                },
+                TestTarget::Election { item, objection } => GovEvent::Election {
+                    item,
+                    event: ElectionEvent::Tested { objection, test },
+                },
+            };
+            if record(app, event) {
+                app.info(if test.valid() {
+                    "Valid objection: it blocks until integrated."
+                } else {
+                    "Invalid objection: kept in the record, it does not block."
+                });
+            }
+        }
+        (Outcome::Answered(true), GovDraft::Adopt) => {
+            let version = proposal.map_or(0, |p| p.versions.len());
+            if idm(
+                app,
+                IdmEvent::Ended {
+                    outcome: End::Adopted { version },
+                },
+            ) {
+                app.info("Adopted: the governance record has changed. → goes to the next item.");
+            }
+        }
+        (Outcome::Picked(i), GovDraft::Close) => {
+            let outcome = match i {
+                0 => End::Withdrawn,
+                1 => End::Dropped,
+                2 => End::DiscardedInvalid,
+                _ => {
+                    return prompt(
+                        app,
+                        "Process breakdown: why?".into(),
+                        "",
+                        GovDraft::Breakdown,
+                    );
+                }
+            };
+            idm(app, IdmEvent::Ended { outcome });
+        }
+        (Outcome::Submitted(reason), GovDraft::Breakdown) => {
+            idm(
+                app,
+                IdmEvent::Ended {
+                    outcome: End::ProcessBreakdown { reason },
+                },
+            );
+        }
+        (Outcome::Picked(i), GovDraft::Voter(voters)) => {
+            if let Some(&voter) = voters.get(i) {
+                let options = present
+                    .iter()
+                    .map(|&p| state.name_of(p).to_string())
+                    .collect();
+                let title = format!("{} nominates", state.name_of(voter));
+                pick(app, &title, options, GovDraft::Nominee(voter, present));
+            }
+        }
+        (Outcome::Picked(i), GovDraft::Nominee(voter, people)) => {
+            if let Some(&nominee) = people.get(i)
+                && vote(app, ElectionEvent::Ballot { voter, nominee })
+            {
+                app.info("Ballot recorded; it stays hidden until read.");
+            }
+        }
+        (Outcome::Submitted(reason), GovDraft::Reason(voter)) => {
+            vote(app, ElectionEvent::Reason { voter, reason });
+        }
+        (Outcome::Picked(i), GovDraft::ChangeVoter(voters)) => {
+            if let Some(&voter) = voters.get(i) {
+                let options = present
+                    .iter()
+                    .map(|&p| state.name_of(p).to_string())
+                    .collect();
+                let title = format!("{} now nominates", state.name_of(voter));
+                pick(
+                    app,
+                    &title,
+                    options,
+                    GovDraft::ChangeNominee(voter, present),
+                );
+            }
+        }
+        (Outcome::Picked(i), GovDraft::ChangeNominee(voter, people)) => {
+            if let Some(&nominee) = people.get(i) {
+                prompt(
+                    app,
+                    "Why the change?".into(),
+                    "",
+                    GovDraft::ChangeReason(voter, nominee),
+                );
+            }
+        }
+        (Outcome::Submitted(reason), GovDraft::ChangeReason(voter, nominee)) => {
+            vote(
+                app,
+                ElectionEvent::Changed {
+                    voter,
+                    nominee,
+                    reason,
+                },
+            );
+        }
+        (Outcome::Answered(true), GovDraft::Elect) => {
+            if vote(app, ElectionEvent::Elect) {
+                app.info("Elected: the role is assigned with its term.");
+            }
+        }
+        (Outcome::Answered(true), GovDraft::Discard) => {
+            if vote(app, ElectionEvent::Discard) {
+                app.info("Set aside. Changes may be made, then n counts again.");
+            }
+        }
+        (Outcome::Picked(i), GovDraft::TimeOutBy(people)) => {
+            if let Some(&who) = people.get(i) {
+                let question = format!("{} asks for a time out. Grant it?", state.name_of(who));
+                confirm(
+                    app,
+                    question,
+                    ("grant", "deny"),
+                    GovDraft::TimeOutGrant(who),
+                );
+            }
+        }
+        (Outcome::Answered(granted), GovDraft::TimeOutGrant(asked_by)) => {
+            if record(app, GovEvent::TimeOut { asked_by, granted }) && granted {
+                app.info("Time out: only logistics and the rules. T ends it.");
+            }
+        }
+        (Outcome::Answered(true), GovDraft::Retract(seq)) => {
+            if record(app, GovEvent::Retracted { seq }) {
+                app.info("Taken back. The log keeps both the entry and its retraction.");
+            }
+        }
+        (Outcome::Answered(true), GovDraft::EndMeeting) => end(app),
+        _ => {}
+    }
+}
+
+/// Ends the meeting and shows its minutes.
+fn end(app: &mut App) {
+    if !record(app, GovEvent::Ended) {
+        return;
+    }
+    app.refresh_open_meetings();
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    if let Some(screen) = screen(app) {
+        let minutes = Minutes::governance(screen.meeting, &screen.state, &org);
+        super::past::show_ended(app, minutes);
+    }
+    app.info("The meeting has ended. x exports its minutes.");
+}

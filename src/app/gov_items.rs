@@ -1,0 +1,343 @@
+//! What each key does on the item being processed: a proposal through integrative
+//! decision-making (framing, validity, questions, reactions, amendments, objections and
+//! their tests, integration, outcome) or an election (ballots, nominations, changes, count,
+//! objections, result).
+//!
+//! Owns: starting those entries; the modal answers that complete them are in `gov_entries`.
+//! Must not import: tokio; must not draw.
+
+use super::App;
+use super::governance::{ask, confirm, idm, pick, prompt, screen, vote};
+use super::keys::Action;
+use crate::domain::meeting::governance::{
+    Election, ElectionEvent, ElectionStep, GovItem, IdmEvent, IdmStep, Objection, ObjectionState,
+    Proposal, TEST_QUESTIONS,
+};
+use crate::ui::{GovDraft, TestTarget};
+
+/// The three questions of a proposal's validity test.
+pub const VALIDITY_QUESTIONS: [&str; 3] = [
+    "Does the proposer name a tension felt by one of their roles in this circle?",
+    "Is there a real past or present example of it?",
+    "Does the proposer explain how the proposal would have helped?",
+];
+
+/// A key's action on the current item.
+pub fn act(app: &mut App, action: Action) {
+    let Some(screen) = screen(app) else { return };
+    let Some(item) = screen.state.current_item().cloned() else {
+        return app.info("The agenda is empty: < goes back to agenda building.");
+    };
+    if item.closed() {
+        return app.info("This item is closed: → goes to the next one.");
+    }
+    match (&item.proposal, &item.election) {
+        (Some(p), _) => proposal(app, &item, p, action),
+        (None, Some(e)) => election(app, &item, e, action),
+        (None, None) => {}
+    }
+}
+
+/// The first open objection without a test, as the wizard's target.
+fn untested(objections: &[Objection]) -> Option<usize> {
+    objections
+        .iter()
+        .position(|o| o.test.is_none() && o.state == ObjectionState::Open)
+}
+
+/// Asks question `answers.len()` of an objection test (four, then the constitution).
+pub(super) fn ask_test(app: &mut App, target: TestTarget, text: &str, answers: Vec<bool>) {
+    let n = answers.len();
+    let question = match TEST_QUESTIONS.get(n) {
+        Some(q) => format!("Objection test {} of 5 — {q}", n + 1),
+        None => "Objection test 5 of 5 — Would adopting it break the constitution (an operational decision, or outside the circle's authority)?".to_string(),
+    };
+    let labels = if n < TEST_QUESTIONS.len() {
+        ("argument given", "no argument")
+    } else {
+        ("it would", "it would not")
+    };
+    ask(
+        app,
+        "Objection test",
+        format!("{question} Objection: \"{text}\""),
+        labels,
+        GovDraft::Test(target, answers),
+    );
+}
+
+/// Asks question `answers.len()` of the proposal's validity test.
+pub(super) fn ask_validity(app: &mut App, answers: Vec<bool>) {
+    let n = answers.len();
+    if let Some(q) = VALIDITY_QUESTIONS.get(n) {
+        let question = format!("Validity {} of 3 — {q}", n + 1);
+        ask(
+            app,
+            "Proposal validity",
+            question,
+            ("yes", "no"),
+            GovDraft::Validity(answers),
+        );
+    }
+}
+
+fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
+    let Some(screen) = screen(app) else { return };
+    let present = screen.state.present();
+    let names: Vec<String> = screen
+        .state
+        .attendees
+        .iter()
+        .map(|a| a.name.clone())
+        .collect();
+    let name = |i: usize| names.get(i).cloned().unwrap_or_default();
+    match (p.step, action) {
+        (_, Action::EditChanges) => super::gov_editor::open(app),
+        (_, Action::CloseProposal) => {
+            let options = vec![
+                "Withdrawn by the proposer".to_string(),
+                "Dropped (the proposer is not answering in good faith)".to_string(),
+                "Discarded as invalid".to_string(),
+                "Process breakdown (give a reason)".to_string(),
+            ];
+            pick(app, "Close the proposal", options, GovDraft::Close);
+        }
+        (IdmStep::Present, Action::Open) => {
+            let tension = p.tension.clone();
+            prompt(
+                app,
+                format!("The tension {} feels", name(p.proposer)),
+                &tension,
+                GovDraft::Tension,
+            );
+        }
+        (IdmStep::Present, Action::TestValidity) => ask_validity(app, Vec::new()),
+        (_, Action::SubStep) => {
+            let next = match p.step {
+                IdmStep::Present => Some(IdmStep::Clarify),
+                IdmStep::Clarify => Some(IdmStep::React),
+                IdmStep::React => Some(IdmStep::Amend),
+                IdmStep::Object if p.integrating().is_some() => Some(IdmStep::Integrate),
+                IdmStep::Object if p.next_to_answer(&present).is_some() => {
+                    return app.info(
+                        "Everyone answers the objection round first: Enter or x for the person asked.",
+                    );
+                }
+                IdmStep::Object => {
+                    return app.info("No valid objection: a adopts the proposal.");
+                }
+                IdmStep::Amend | IdmStep::Integrate => None,
+            };
+            match next {
+                Some(step) => idm(app, IdmEvent::StepTo { step }),
+                None => idm(app, IdmEvent::NewRound),
+            };
+        }
+        (IdmStep::Clarify, Action::Open) => {
+            prompt(app, "Clarifying question".into(), "", GovDraft::Question);
+        }
+        (IdmStep::React, Action::Open) => match p.next_reactor(&present) {
+            Some(who) => prompt(
+                app,
+                format!("Reaction of {} (empty: no reaction)", name(who)),
+                "",
+                GovDraft::Reaction(who),
+            ),
+            None => app.info("Everyone has reacted: n goes on to amend and clarify."),
+        },
+        (IdmStep::Object, Action::Open | Action::Objection) => match p.next_to_answer(&present) {
+            Some(who) if action == Action::Open => {
+                idm(app, IdmEvent::NoObjection { attendee: who });
+            }
+            Some(who) => prompt(
+                app,
+                format!("Objection of {}", name(who)),
+                "",
+                GovDraft::ObjectionText(who),
+            ),
+            None => app.info("Everyone has answered: test objections with w, then a or n."),
+        },
+        (IdmStep::Object | IdmStep::Integrate, Action::TestObjection) => {
+            match untested(&p.objections) {
+                Some(objection) => {
+                    let text = p.objections[objection].text.clone();
+                    let target = TestTarget::Proposal {
+                        item: item.seq,
+                        objection,
+                    };
+                    ask_test(app, target, &text, Vec::new());
+                }
+                None => app.info("No objection is waiting for a test."),
+            }
+        }
+        (IdmStep::Object, Action::Adopt) => {
+            if !p.can_adopt(&present) {
+                return app.error(
+                    "Not adoptable yet: everyone answers the objection round and no valid objection may remain.",
+                );
+            }
+            let version = p.versions.len();
+            let count = p.current().map_or(0, Vec::len);
+            confirm(
+                app,
+                format!(
+                    "Adopt version {version}? Its {count} change(s) take effect in the governance record now."
+                ),
+                ("adopt", "not yet"),
+                GovDraft::Adopt,
+            );
+        }
+        (IdmStep::Integrate, Action::ObjectorOk | Action::ProposerOk | Action::Abandon) => {
+            let Some(objection) = p.integrating() else {
+                return app.info("No valid objection is left: n starts a new objection round.");
+            };
+            let who = name(p.objections[objection].objector);
+            let (event, done) = match action {
+                Action::ObjectorOk => (
+                    IdmEvent::ObjectorSatisfied { objection },
+                    format!("{who} confirms the objection is gone."),
+                ),
+                Action::ProposerOk => (
+                    IdmEvent::ProposerSatisfied { objection },
+                    "The proposer confirms the tension is still addressed.".to_string(),
+                ),
+                _ => (
+                    IdmEvent::Abandoned { objection },
+                    format!("{who}'s objection is abandoned (u takes it back)."),
+                ),
+            };
+            if idm(app, event) {
+                app.info(done);
+            }
+        }
+        _ => {}
+    }
+}
+
+// Recording writes to the store, so it stays in the arm's body, not in a match guard.
+#[allow(clippy::collapsible_match)]
+fn election(app: &mut App, item: &GovItem, e: &Election, action: Action) {
+    let seed = app.now().timestamp_nanos_opt().unwrap_or(0).unsigned_abs();
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let present = state.present();
+    let names = |people: &[usize]| -> Vec<String> {
+        people
+            .iter()
+            .map(|&i| state.name_of(i).to_string())
+            .collect()
+    };
+    match (e.step, action) {
+        (ElectionStep::Ballots, Action::Open) => {
+            let voters: Vec<usize> = present
+                .iter()
+                .copied()
+                .filter(|p| !e.ballots.iter().any(|(v, _)| v == p))
+                .collect();
+            if voters.is_empty() {
+                return app.info("Every ballot is in: n reads them.");
+            }
+            let options = names(&voters);
+            pick(app, "Whose ballot?", options, GovDraft::Voter(voters));
+        }
+        (ElectionStep::Ballots, Action::SubStep) => {
+            vote(
+                app,
+                ElectionEvent::StepTo {
+                    step: ElectionStep::Nominations,
+                },
+            );
+        }
+        (ElectionStep::Nominations, Action::Open) => match e.next_to_read() {
+            Some((voter, nominee)) => {
+                let title = format!(
+                    "{} nominates {}: why?",
+                    state.name_of(voter),
+                    state.name_of(nominee)
+                );
+                prompt(app, title, "", GovDraft::Reason(voter));
+            }
+            None => app.info("Every ballot has been read: n opens the nomination change round."),
+        },
+        (ElectionStep::Nominations, Action::SubStep) => {
+            vote(
+                app,
+                ElectionEvent::StepTo {
+                    step: ElectionStep::Changes,
+                },
+            );
+        }
+        (ElectionStep::Changes, Action::Open) => {
+            let voters: Vec<usize> = e.ballots.iter().map(|(v, _)| *v).collect();
+            let options = names(&voters);
+            pick(
+                app,
+                "Who changes their nomination?",
+                options,
+                GovDraft::ChangeVoter(voters),
+            );
+        }
+        (ElectionStep::Changes, Action::SubStep) => {
+            if vote(app, ElectionEvent::Propose { seed }) {
+                app.info("Counted. The objection round asks everyone, the candidate last.");
+            }
+        }
+        (ElectionStep::Objections, Action::Open | Action::Objection) => {
+            match e.next_to_answer(&present) {
+                Some(who) if action == Action::Open => {
+                    vote(app, ElectionEvent::NoObjection { attendee: who });
+                }
+                Some(who) => {
+                    let title = format!("Objection of {}", state.name_of(who));
+                    prompt(app, title, "", GovDraft::ElectionObjection(who));
+                }
+                None => app.info("Everyone has answered: a elects, d sets the candidate aside."),
+            }
+        }
+        (ElectionStep::Objections, Action::TestObjection) => match untested(&e.objections) {
+            Some(objection) => {
+                let text = e.objections[objection].text.clone();
+                let target = TestTarget::Election {
+                    item: item.seq,
+                    objection,
+                };
+                ask_test(app, target, &text, Vec::new());
+            }
+            None => app.info("No objection is waiting for a test."),
+        },
+        (ElectionStep::Objections, Action::Resolve) => {
+            match e.objections.iter().position(Objection::blocks) {
+                Some(objection) => {
+                    vote(app, ElectionEvent::Resolved { objection });
+                }
+                None => app.info("No valid objection is open."),
+            }
+        }
+        (ElectionStep::Objections, Action::DiscardCandidate | Action::Elect) => {
+            let Some(candidate) = e.proposed else { return };
+            let who = state.name_of(candidate).to_string();
+            let role = e.role.name(e.rules);
+            let term = e.term_end.map_or(String::new(), |d| {
+                format!(" until {}", d.format("%-d %B %Y"))
+            });
+            if action == Action::Elect {
+                confirm(
+                    app,
+                    format!("Elect {who} {role}{term}? The role is assigned now."),
+                    ("elect", "not yet"),
+                    GovDraft::Elect,
+                );
+            } else {
+                confirm(
+                    app,
+                    format!(
+                        "Set {who} aside? Their nominations are ignored and the count is taken again."
+                    ),
+                    ("set aside", "keep"),
+                    GovDraft::Discard,
+                );
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,329 @@
+//! What each key does in a governance meeting outside the items: moving between steps,
+//! speakers and items, rounds, administrative concerns, the agenda, time outs, taking back
+//! and ending. Every entry goes through `record`: asked of the meeting, written with its
+//! effects in one transaction, then shown.
+//!
+//! Owns: the governance screen's journal and its meeting-level actions.
+//! Must not import: tokio; must not draw.
+
+use super::App;
+use super::journal::Journal;
+use super::keys::{self, Action, Binding};
+use crate::domain::meeting::Effect;
+use crate::domain::meeting::governance::{
+    ElectionEvent, ElectionStep, GovEvent, GovStep, Governance, IdmEvent, IdmStep, ItemKind,
+};
+use crate::domain::meeting::tactical::Refusal;
+use crate::domain::{CoreRole, MeetingId, Organisation};
+use crate::ui::{Confirm, GovDraft, GovScreen, Modal, Picker, Prompt, PromptKind, Screen};
+use chrono::{DateTime, Utc};
+
+pub(super) fn screen(app: &mut App) -> Option<&mut GovScreen> {
+    match &mut app.view.screen {
+        Screen::Governance(s) => Some(s),
+        _ => None,
+    }
+}
+
+impl Journal for GovScreen {
+    type Event = GovEvent;
+
+    fn meeting(&self) -> MeetingId {
+        self.meeting
+    }
+
+    fn decide(&self, event: &GovEvent, org: &Organisation) -> Result<Vec<Effect>, Refusal> {
+        self.state.decide(event, org)
+    }
+
+    fn push(&mut self, seq: u64, at: DateTime<Utc>, event: GovEvent) -> Result<(), Refusal> {
+        let retraction = matches!(event, GovEvent::Retracted { .. });
+        self.log.push((seq, at, event.clone()));
+        if retraction {
+            self.state = Governance::fold(&self.log, self.state.rules)?;
+        } else {
+            self.state.apply(seq, at, &event);
+        }
+        Ok(())
+    }
+}
+
+/// Decides, writes and shows one event. Returns whether it was recorded.
+pub fn record(app: &mut App, event: GovEvent) -> bool {
+    app.commit(event, |s| match s {
+        Screen::Governance(g) => Some(g.as_mut()),
+        _ => None,
+    })
+}
+
+/// The item being processed, if any: its sequence number.
+pub(super) fn current_item(app: &App) -> Option<u64> {
+    match &app.view.screen {
+        Screen::Governance(s) => s.state.current_item().map(|i| i.seq),
+        _ => None,
+    }
+}
+
+/// Records a move of the current proposal.
+pub(super) fn idm(app: &mut App, event: IdmEvent) -> bool {
+    match current_item(app) {
+        Some(item) => record(app, GovEvent::Proposal { item, event }),
+        None => false,
+    }
+}
+
+/// Records a move of the current election.
+pub(super) fn vote(app: &mut App, event: ElectionEvent) -> bool {
+    match current_item(app) {
+        Some(item) => record(app, GovEvent::Election { item, event }),
+        None => false,
+    }
+}
+
+fn open(app: &mut App, modal: Modal, draft: GovDraft) {
+    if let Some(screen) = screen(app) {
+        screen.modal = Some(modal);
+        screen.draft = draft;
+    }
+}
+
+/// Asks a yes/no question; the answer completes `draft`.
+pub(super) fn confirm(
+    app: &mut App,
+    question: String,
+    answers: (&'static str, &'static str),
+    draft: GovDraft,
+) {
+    let (yes, no) = answers;
+    open(app, Modal::Confirm(Confirm::new(question, yes, no)), draft);
+}
+
+/// Asks one question of a series (a test), under `title`; the answer completes `draft`.
+pub(super) fn ask(
+    app: &mut App,
+    title: &'static str,
+    question: String,
+    answers: (&'static str, &'static str),
+    draft: GovDraft,
+) {
+    let (yes, no) = answers;
+    let confirm = Confirm {
+        title,
+        ..Confirm::new(question, yes, no)
+    };
+    open(app, Modal::Confirm(confirm), draft);
+}
+
+/// Offers a choice; the pick completes `draft`.
+pub(super) fn pick(app: &mut App, title: &str, options: Vec<String>, draft: GovDraft) {
+    let picker = Picker {
+        title: title.into(),
+        options,
+        selected: 0,
+    };
+    open(app, Modal::Picker(picker), draft);
+}
+
+/// Asks for a line of text, maybe filled in with `value` to edit.
+pub(super) fn prompt(app: &mut App, title: String, value: &str, draft: GovDraft) {
+    let prompt = Prompt::filled(PromptKind::OutputText, title, value);
+    open(app, Modal::Prompt(prompt), draft);
+}
+
+/// The binding table for the meeting as it stands.
+pub fn table(screen: &GovScreen) -> &'static [Binding] {
+    if let Some(modal) = &screen.modal {
+        return super::modal::table(modal);
+    }
+    let state = &screen.state;
+    match state.step {
+        GovStep::CheckIn | GovStep::Closing => keys::GOV_ROUND,
+        GovStep::AdminConcerns => keys::GOV_ADMIN,
+        GovStep::Agenda => keys::GOV_AGENDA,
+        GovStep::Items => match state.current_item() {
+            Some(item) if item.closed() => keys::GOV_ITEMS,
+            Some(item) => match (&item.proposal, &item.election) {
+                (Some(p), _) => match p.step {
+                    IdmStep::Present => keys::IDM_PRESENT,
+                    IdmStep::Clarify => keys::IDM_CLARIFY,
+                    IdmStep::React => keys::IDM_REACT,
+                    IdmStep::Amend => keys::IDM_AMEND,
+                    IdmStep::Object => keys::IDM_OBJECT,
+                    IdmStep::Integrate => keys::IDM_INTEGRATE,
+                },
+                (None, Some(e)) => match e.step {
+                    ElectionStep::Ballots => keys::ELECT_BALLOTS,
+                    ElectionStep::Nominations => keys::ELECT_NOMINATIONS,
+                    ElectionStep::Changes => keys::ELECT_CHANGES,
+                    ElectionStep::Objections => keys::ELECT_OBJECTIONS,
+                },
+                (None, None) => keys::GOV_ITEMS,
+            },
+            None => keys::GOV_ITEMS,
+        },
+    }
+}
+
+/// A key's action in the governance meeting.
+pub fn act(app: &mut App, action: Action) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let step = state.step;
+    let rules = state.rules;
+    match action {
+        Action::Next => move_cursor(app, 1),
+        Action::Previous => move_cursor(app, -1),
+        Action::NextStep => match step.next(rules) {
+            Some(next) => {
+                record(app, GovEvent::StepChanged { step: next });
+            }
+            None => ask_end(app),
+        },
+        Action::PreviousStep => {
+            if let Some(previous) = step.previous(rules) {
+                record(app, GovEvent::StepChanged { step: previous });
+            }
+        }
+        Action::Retract => match state.last_entry() {
+            Some(seq) => {
+                let what = super::gov_entries::describe_entry(screen, seq);
+                confirm(
+                    app,
+                    format!("Take back the last entry: {what}?"),
+                    ("take it back", "keep it"),
+                    GovDraft::Retract(seq),
+                );
+            }
+            None => app.info("Nothing recorded yet to take back."),
+        },
+        Action::EndMeeting => ask_end(app),
+        Action::Presentation => screen.presentation = !screen.presentation,
+        Action::Leave => {
+            app.go_home();
+            app.info("The meeting stays open: g on its circle resumes it.");
+        }
+        Action::TimeOut => time_out(app),
+        Action::Open if step.is_round() => {
+            if let Some(speaker) = state.speaker() {
+                let title = format!("Note for {}", state.name_of(speaker));
+                prompt(app, title, "", GovDraft::None);
+            }
+        }
+        Action::Open if step == GovStep::AdminConcerns => {
+            let present = state.present();
+            let names = present
+                .iter()
+                .map(|&i| state.name_of(i).to_string())
+                .collect();
+            pick(
+                app,
+                "Who raises the concern?",
+                names,
+                GovDraft::ConcernBy(present),
+            );
+        }
+        Action::AddItem => add_item(app),
+        Action::ElectionFirst => {
+            let item = state.order.get(state.cursors[GovStep::Agenda.index()]);
+            match item.and_then(|&s| state.item(s)) {
+                Some(i) if matches!(i.kind, ItemKind::Election { .. }) => {
+                    let seq = i.seq;
+                    if record(app, GovEvent::ElectionFirst { item: seq }) {
+                        record(
+                            app,
+                            GovEvent::CursorMoved {
+                                step: GovStep::Agenda,
+                                index: 0,
+                            },
+                        );
+                    }
+                }
+                _ => app.info("Select an election (→ ←) to move it first."),
+            }
+        }
+        _ if step == GovStep::Items => super::gov_items::act(app, action),
+        _ => {}
+    }
+}
+
+fn ask_end(app: &mut App) {
+    confirm(
+        app,
+        "End the meeting? Everything recorded is kept.".into(),
+        ("end it", "not yet"),
+        GovDraft::EndMeeting,
+    );
+}
+
+fn move_cursor(app: &mut App, delta: isize) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let step = state.step;
+    let len = match step {
+        GovStep::CheckIn | GovStep::Closing => state.rounds.order.len(),
+        GovStep::Agenda | GovStep::Items => state.order.len(),
+        GovStep::AdminConcerns => 0,
+    };
+    let index = state.cursors[step.index()]
+        .checked_add_signed(delta)
+        .filter(|&i| i < len);
+    match index {
+        Some(index) => {
+            screen.editing = None;
+            record(app, GovEvent::CursorMoved { step, index });
+        }
+        None if delta > 0 && len > 0 => app.info("That was the last one: > goes to the next step."),
+        None => {}
+    }
+}
+
+/// A time out: asked for by someone present, granted or not by the facilitator; ended by
+/// the same key.
+fn time_out(app: &mut App) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    if state.in_time_out() {
+        if record(app, GovEvent::TimeOutEnded) {
+            app.info("The time out has ended; the meeting goes on where it was.");
+        }
+        return;
+    }
+    if state.rules != crate::domain::RuleSet::Holacracy50 {
+        return app.error("Time outs are a holacracy-5.0 practice: this circle raises administrative concerns instead.");
+    }
+    let present = state.present();
+    let names = present
+        .iter()
+        .map(|&i| state.name_of(i).to_string())
+        .collect();
+    pick(
+        app,
+        "Who asks for a time out?",
+        names,
+        GovDraft::TimeOutBy(present),
+    );
+}
+
+/// The agenda's "add": a proposal, or an election of one of the circle's elected roles.
+fn add_item(app: &mut App) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let mut kinds: Vec<Option<CoreRole>> = vec![None];
+    kinds.extend(
+        [CoreRole::Facilitator, CoreRole::Secretary, CoreRole::Rep]
+            .into_iter()
+            .filter(|r| org.core_role(state.circle, *r).is_some())
+            .map(Some),
+    );
+    let options = kinds
+        .iter()
+        .map(|k| match k {
+            None => "A proposal (a tension to process)".to_string(),
+            Some(role) => format!("An election of the {}", role.name(state.rules)),
+        })
+        .collect();
+    pick(app, "Add to the agenda", options, GovDraft::ItemKind(kinds));
+}

@@ -1,0 +1,367 @@
+//! The governance meeting's keys: rounds, administrative concerns, agenda, each step of a
+//! proposal's integrative decision-making, and each step of an election.
+//!
+//! Owns: their binding tables, most used first (the hint bar shows what fits, then "…").
+//! Must not import: rusqlite, tokio.
+
+use super::meeting::{END, LEAVE, NEXT, NEXT_STEP, PRESENT, PREVIOUS, PREVIOUS_STEP, RETRACT};
+use super::{Action, Binding, HELP, bind};
+use ratatui::crossterm::event::KeyCode::{Char, Enter};
+
+const TIME_OUT: Binding = bind(
+    &[Char('T')],
+    Action::TimeOut,
+    "T",
+    "time out",
+    "someone asks for a time out, or it ends (holacracy-5.0)",
+);
+
+const CLOSE: Binding = bind(
+    &[Char('d')],
+    Action::CloseProposal,
+    "d",
+    "close",
+    "close the proposal: withdrawn, dropped, invalid or process breakdown",
+);
+
+const TEST: Binding = bind(
+    &[Char('w')],
+    Action::TestObjection,
+    "w",
+    "test",
+    "test the latest untested objection, question by question",
+);
+
+const fn open(label: &'static str, help: &'static str) -> Binding {
+    bind(&[Enter], Action::Open, "Enter", label, help)
+}
+
+const fn sub_step(label: &'static str, help: &'static str) -> Binding {
+    bind(&[Char('n')], Action::SubStep, "n", label, help)
+}
+
+/// Check-in and closing rounds.
+pub const GOV_ROUND: &[Binding] = &[
+    open("note", "take a note for the speaker"),
+    NEXT,
+    PREVIOUS,
+    NEXT_STEP,
+    LEAVE,
+    RETRACT,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const GOV_ADMIN: &[Binding] = &[
+    open(
+        "concern",
+        "record an administrative concern and who raised it",
+    ),
+    NEXT_STEP,
+    LEAVE,
+    RETRACT,
+    PREVIOUS_STEP,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const GOV_AGENDA: &[Binding] = &[
+    bind(
+        &[Char('a'), Enter],
+        Action::AddItem,
+        "a",
+        "add",
+        "add a proposal or an election",
+    ),
+    bind(
+        &[Char('f')],
+        Action::ElectionFirst,
+        "f",
+        "first",
+        "the selected election goes first (anyone may ask)",
+    ),
+    NEXT,
+    PREVIOUS,
+    NEXT_STEP,
+    LEAVE,
+    RETRACT,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+/// Between items, or on a closed item.
+pub const GOV_ITEMS: &[Binding] = &[
+    NEXT,
+    PREVIOUS,
+    NEXT_STEP,
+    LEAVE,
+    RETRACT,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const IDM_PRESENT: &[Binding] = &[
+    open(
+        "frame",
+        "the tension, a real example, and the role that feels it",
+    ),
+    bind(
+        &[Char('c')],
+        Action::EditChanges,
+        "c",
+        "changes",
+        "write the proposal's governance changes",
+    ),
+    sub_step("questions", "on to clarifying questions"),
+    bind(
+        &[Char('v')],
+        Action::TestValidity,
+        "v",
+        "valid?",
+        "test the proposal's validity (three questions)",
+    ),
+    CLOSE,
+    NEXT,
+    PREVIOUS,
+    LEAVE,
+    RETRACT,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const IDM_CLARIFY: &[Binding] = &[
+    open(
+        "question",
+        "a clarifying question and the proposer's answer",
+    ),
+    sub_step("reactions", "on to the reaction round"),
+    CLOSE,
+    NEXT,
+    PREVIOUS,
+    LEAVE,
+    RETRACT,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const IDM_REACT: &[Binding] = &[
+    open(
+        "reaction",
+        "the next person's reaction (empty: no reaction)",
+    ),
+    sub_step("amend", "on to amend and clarify"),
+    CLOSE,
+    NEXT,
+    PREVIOUS,
+    LEAVE,
+    RETRACT,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const IDM_AMEND: &[Binding] = &[
+    bind(
+        &[Char('c')],
+        Action::EditChanges,
+        "c",
+        "amend",
+        "amend the changes: saved as a new version",
+    ),
+    sub_step("objections", "on to the objection round"),
+    CLOSE,
+    NEXT,
+    PREVIOUS,
+    LEAVE,
+    RETRACT,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const IDM_OBJECT: &[Binding] = &[
+    open("no objection", "the person asked has no objection"),
+    bind(
+        &[Char('x')],
+        Action::Objection,
+        "x",
+        "objection",
+        "the person asked states an objection",
+    ),
+    TEST,
+    bind(
+        &[Char('a')],
+        Action::Adopt,
+        "a",
+        "adopt",
+        "adopt the proposal (asks first)",
+    ),
+    sub_step("integrate", "integrate the valid objections"),
+    CLOSE,
+    NEXT,
+    PREVIOUS,
+    LEAVE,
+    RETRACT,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const IDM_INTEGRATE: &[Binding] = &[
+    bind(
+        &[Char('c')],
+        Action::EditChanges,
+        "c",
+        "amend",
+        "amend the changes: saved as a new version",
+    ),
+    bind(
+        &[Char('o')],
+        Action::ObjectorOk,
+        "o",
+        "objector ok",
+        "the objector confirms the objection is gone",
+    ),
+    bind(
+        &[Char('p')],
+        Action::ProposerOk,
+        "p",
+        "proposer ok",
+        "the proposer confirms the tension is still addressed",
+    ),
+    sub_step("new round", "a new objection round on the amended proposal"),
+    TEST,
+    bind(
+        &[Char('b')],
+        Action::Abandon,
+        "b",
+        "abandon",
+        "the objector is not working toward an amendment: the objection is abandoned",
+    ),
+    CLOSE,
+    NEXT,
+    PREVIOUS,
+    LEAVE,
+    RETRACT,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const ELECT_BALLOTS: &[Binding] = &[
+    open("ballot", "record a signed ballot: who nominates whom"),
+    sub_step("read", "all ballots in: on to the nomination round"),
+    NEXT,
+    PREVIOUS,
+    LEAVE,
+    RETRACT,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const ELECT_NOMINATIONS: &[Binding] = &[
+    open("reason", "the next ballot is read: its author says why"),
+    sub_step("changes", "on to the nomination change round"),
+    NEXT,
+    PREVIOUS,
+    LEAVE,
+    RETRACT,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const ELECT_CHANGES: &[Binding] = &[
+    open("change", "someone changes their nomination"),
+    sub_step("count", "count the nominations and propose a candidate"),
+    NEXT,
+    PREVIOUS,
+    LEAVE,
+    RETRACT,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];
+
+pub const ELECT_OBJECTIONS: &[Binding] = &[
+    open("no objection", "the person asked has no objection"),
+    bind(
+        &[Char('x')],
+        Action::Objection,
+        "x",
+        "objection",
+        "the person asked objects to the candidate",
+    ),
+    TEST,
+    bind(
+        &[Char('r')],
+        Action::Resolve,
+        "r",
+        "resolved",
+        "the objection being processed is resolved",
+    ),
+    bind(
+        &[Char('a')],
+        Action::Elect,
+        "a",
+        "elect",
+        "elect the candidate (asks first)",
+    ),
+    bind(
+        &[Char('d')],
+        Action::DiscardCandidate,
+        "d",
+        "discard",
+        "set the candidate aside and propose the next (asks first)",
+    ),
+    NEXT,
+    PREVIOUS,
+    LEAVE,
+    RETRACT,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    TIME_OUT,
+    END,
+    PRESENT,
+    HELP,
+];

@@ -1,0 +1,158 @@
+//! What a governance change would do, line by line against the record as it stands, and what
+//! one version of a proposal changed from the one before: the diffs the screens show.
+//!
+//! Owns: turning changes into marked lines. Must not import: rusqlite, ratatui, crossterm,
+//! tokio, std::fs, or the clock.
+
+use super::change::Change;
+use crate::domain::org::Organisation;
+
+/// Whether a line is kept, taken out, or put in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Same,
+    Removed,
+    Added,
+}
+
+impl Mark {
+    /// The sign a diff line starts with.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Mark::Same => " ",
+            Mark::Removed => "-",
+            Mark::Added => "+",
+        }
+    }
+}
+
+/// One line of a diff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffLine {
+    pub mark: Mark,
+    pub text: String,
+}
+
+fn line(mark: Mark, text: impl Into<String>) -> DiffLine {
+    DiffLine {
+        mark,
+        text: text.into(),
+    }
+}
+
+/// A field that may change: the old value taken out and the new one put in, or kept.
+fn field(out: &mut Vec<DiffLine>, label: &str, old: &str, new: Option<&str>) {
+    match new {
+        Some(new) if new != old => {
+            out.push(line(Mark::Removed, format!("  {label}: {old}")));
+            out.push(line(Mark::Added, format!("  {label}: {new}")));
+        }
+        _ => out.push(line(Mark::Same, format!("  {label}: {old}"))),
+    }
+}
+
+/// A list that may change: items kept, taken out and put in, in the new list's order.
+fn list(out: &mut Vec<DiffLine>, label: &str, old: &[String], new: Option<&[String]>) {
+    let new = new.unwrap_or(old);
+    for item in old.iter().filter(|o| !new.contains(o)) {
+        out.push(line(Mark::Removed, format!("  {label}: {item}")));
+    }
+    for item in new {
+        let mark = if old.contains(item) {
+            Mark::Same
+        } else {
+            Mark::Added
+        };
+        out.push(line(mark, format!("  {label}: {item}")));
+    }
+}
+
+/// The change as marked lines: a heading, then each field of the role or policy as it would
+/// be, against what it is now.
+pub fn change_lines(org: &Organisation, change: &Change) -> Vec<DiffLine> {
+    let mut out = Vec::new();
+    let policy = |id| org.records().policies.iter().find(|p| p.id == id);
+    match change {
+        Change::CreateRole {
+            name,
+            purpose,
+            domains,
+            accountabilities,
+        } => {
+            out.push(line(Mark::Added, format!("Create role {name}")));
+            out.push(line(Mark::Added, format!("  purpose: {purpose}")));
+            list(&mut out, "domain", &[], Some(domains));
+            list(&mut out, "accountability", &[], Some(accountabilities));
+        }
+        Change::AmendRole {
+            role,
+            name,
+            purpose,
+            domains,
+            accountabilities,
+        } => match org.role(*role) {
+            Some(r) => {
+                out.push(line(Mark::Same, format!("Amend role {}", r.name)));
+                field(&mut out, "name", &r.name, name.as_deref());
+                field(&mut out, "purpose", &r.purpose, purpose.as_deref());
+                list(&mut out, "domain", &r.domains, domains.as_deref());
+                list(
+                    &mut out,
+                    "accountability",
+                    &r.accountabilities,
+                    accountabilities.as_deref(),
+                );
+            }
+            None => out.push(line(Mark::Same, change.describe(org))),
+        },
+        Change::RemoveRole { role } => match org.role(*role) {
+            Some(r) => {
+                out.push(line(Mark::Removed, format!("Remove role {}", r.name)));
+                out.push(line(Mark::Removed, format!("  purpose: {}", r.purpose)));
+                list(&mut out, "domain", &r.domains, Some(&[]));
+                list(&mut out, "accountability", &r.accountabilities, Some(&[]));
+            }
+            None => out.push(line(Mark::Removed, change.describe(org))),
+        },
+        Change::CreatePolicy { name, text } => {
+            out.push(line(Mark::Added, format!("Create policy {name}")));
+            out.push(line(Mark::Added, format!("  text: {text}")));
+        }
+        Change::AmendPolicy {
+            policy: id,
+            name,
+            text,
+        } => match policy(*id) {
+            Some(p) => {
+                out.push(line(Mark::Same, format!("Amend policy {}", p.name)));
+                field(&mut out, "name", &p.name, name.as_deref());
+                field(&mut out, "text", &p.text, text.as_deref());
+            }
+            None => out.push(line(Mark::Same, change.describe(org))),
+        },
+        Change::RemovePolicy { policy: id } => {
+            out.push(line(Mark::Removed, change.describe(org)));
+            if let Some(p) = policy(*id) {
+                out.push(line(Mark::Removed, format!("  text: {}", p.text)));
+            }
+        }
+        Change::MoveRole { .. } | Change::MovePolicy { .. } => {
+            out.push(line(Mark::Same, change.describe(org)));
+        }
+    }
+    out
+}
+
+/// What version `new` changed from `old`: each change taken out, then each put in (changes
+/// in both are left out). Empty when nothing changed.
+pub fn versions_diff(org: &Organisation, old: &[Change], new: &[Change]) -> Vec<DiffLine> {
+    let removed = old
+        .iter()
+        .filter(|c| !new.contains(c))
+        .map(|c| line(Mark::Removed, c.describe(org)));
+    let added = new
+        .iter()
+        .filter(|c| !old.contains(c))
+        .map(|c| line(Mark::Added, c.describe(org)));
+    removed.chain(added).collect()
+}

@@ -1,0 +1,233 @@
+//! What a governance meeting is made of: its steps and their rules, agenda items, time outs,
+//! and the events its log holds.
+//!
+//! Owns: those types and their words. Must not import: rusqlite, ratatui, crossterm, tokio,
+//! std::fs, or the clock.
+
+use super::election::{Election, ElectionEvent};
+use super::idm::{IdmEvent, Proposal};
+use crate::domain::ids::*;
+use crate::domain::meeting::Attendee;
+use crate::domain::ruleset::{CoreRole, RuleSet};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The steps of a governance meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GovStep {
+    CheckIn,
+    AdminConcerns,
+    Agenda,
+    Items,
+    Closing,
+}
+
+impl GovStep {
+    /// The steps under a rule set, in order.
+    pub fn steps(rules: RuleSet) -> &'static [GovStep] {
+        match rules {
+            RuleSet::Holacracy41 => &[
+                GovStep::CheckIn,
+                GovStep::AdminConcerns,
+                GovStep::Agenda,
+                GovStep::Items,
+                GovStep::Closing,
+            ],
+            RuleSet::Holacracy50 => &[
+                GovStep::CheckIn,
+                GovStep::Agenda,
+                GovStep::Items,
+                GovStep::Closing,
+            ],
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            GovStep::CheckIn => "Check-in round",
+            GovStep::AdminConcerns => "Administrative concerns",
+            GovStep::Agenda => "Agenda building",
+            GovStep::Items => "Processing the items",
+            GovStep::Closing => "Closing round",
+        }
+    }
+
+    pub fn rule(self) -> &'static str {
+        match self {
+            GovStep::CheckIn => "Each person in turn says what has their attention. No responses.",
+            GovStep::AdminConcerns => "Time available, breaks, who leaves early. Nothing else.",
+            GovStep::Agenda => {
+                "Anyone adds items of one or two words. An election goes first when anyone asks."
+            }
+            GovStep::Items => {
+                "Each proposal by integrative decision-making, each election by integrative election."
+            }
+            GovStep::Closing => "Each person in turn gives a closing reflection. No responses.",
+        }
+    }
+
+    /// The step's share of the planned duration, in percent.
+    pub fn share_percent(self) -> i64 {
+        match self {
+            GovStep::CheckIn | GovStep::Closing => 10,
+            GovStep::AdminConcerns | GovStep::Agenda => 5,
+            GovStep::Items => 70,
+        }
+    }
+
+    /// The step's place among all steps (cursors are kept per step).
+    pub fn index(self) -> usize {
+        match self {
+            GovStep::CheckIn => 0,
+            GovStep::AdminConcerns => 1,
+            GovStep::Agenda => 2,
+            GovStep::Items => 3,
+            GovStep::Closing => 4,
+        }
+    }
+
+    /// A word or two for the step strip.
+    pub fn short(self) -> &'static str {
+        match self {
+            GovStep::CheckIn => "Check-in",
+            GovStep::AdminConcerns => "Admin",
+            GovStep::Agenda => "Agenda",
+            GovStep::Items => "Items",
+            GovStep::Closing => "Closing",
+        }
+    }
+
+    /// The step after this one under `rules`, if any.
+    pub fn next(self, rules: RuleSet) -> Option<GovStep> {
+        let steps = GovStep::steps(rules);
+        let at = steps.iter().position(|s| *s == self)?;
+        steps.get(at + 1).copied()
+    }
+
+    /// The step before this one under `rules`, if any.
+    pub fn previous(self, rules: RuleSet) -> Option<GovStep> {
+        let steps = GovStep::steps(rules);
+        let at = steps.iter().position(|s| *s == self)?;
+        at.checked_sub(1).and_then(|i| steps.get(i).copied())
+    }
+
+    pub fn is_round(self) -> bool {
+        matches!(self, GovStep::CheckIn | GovStep::Closing)
+    }
+}
+
+/// What an agenda item asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ItemKind {
+    Proposal,
+    Election {
+        role: CoreRole,
+        term_end: Option<NaiveDate>,
+    },
+}
+
+/// An agenda item and its processing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GovItem {
+    pub seq: u64,
+    pub label: String,
+    pub owner: usize,
+    pub kind: ItemKind,
+    pub proposal: Option<Proposal>,
+    pub election: Option<Election>,
+}
+
+impl GovItem {
+    pub fn closed(&self) -> bool {
+        self.proposal.as_ref().is_some_and(|p| p.outcome.is_some())
+            || self.election.as_ref().is_some_and(|e| e.elected.is_some())
+    }
+}
+
+/// A time out (5.0): who asked, whether it was granted, and how long it lasted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeOut {
+    pub asked_by: usize,
+    pub granted: bool,
+    pub started: DateTime<Utc>,
+    pub ended: Option<DateTime<Utc>>,
+}
+
+/// One move of a governance meeting, as stored in its log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum GovEvent {
+    Started {
+        circle: CircleId,
+        attendees: Vec<Attendee>,
+        facilitator: Option<usize>,
+        secretary: Option<usize>,
+        planned_minutes: u32,
+        question: String,
+        /// The circle's Lead and each elected role's incumbent, as attendee indexes.
+        lead: Option<usize>,
+        incumbents: Vec<(CoreRole, usize)>,
+    },
+    StepChanged {
+        step: GovStep,
+    },
+    CursorMoved {
+        step: GovStep,
+        index: usize,
+    },
+    /// A round note, or an administrative concern (by who raised it).
+    NoteTaken {
+        step: GovStep,
+        attendee: usize,
+        text: String,
+    },
+    ItemAdded {
+        label: String,
+        owner: usize,
+        kind: ItemKind,
+    },
+    /// Someone asked for the election to go first.
+    ElectionFirst {
+        item: u64,
+    },
+    Proposal {
+        item: u64,
+        event: IdmEvent,
+    },
+    Election {
+        item: u64,
+        event: ElectionEvent,
+    },
+    TimeOut {
+        asked_by: usize,
+        granted: bool,
+    },
+    TimeOutEnded,
+    TimeAdded {
+        minutes: u32,
+    },
+    /// Takes back the entry with this sequence number (the last one still standing).
+    Retracted {
+        seq: u64,
+    },
+    Ended,
+}
+
+impl GovEvent {
+    /// Whether the event is something entered (which can be taken back), not a move between
+    /// steps, speakers or items.
+    pub fn is_entry(&self) -> bool {
+        matches!(
+            self,
+            GovEvent::NoteTaken { .. }
+                | GovEvent::ItemAdded { .. }
+                | GovEvent::ElectionFirst { .. }
+                | GovEvent::Proposal { .. }
+                | GovEvent::Election { .. }
+                | GovEvent::TimeOut { .. }
+                | GovEvent::TimeOutEnded
+        )
+    }
+}

@@ -1,0 +1,170 @@
+//! What the governance meeting screen is drawn from: the meeting's log and state, the modal
+//! open over it, the entry being put together, and the changes being written.
+//!
+//! Owns: `GovScreen` and `GovDraft`. The shell mutates these; the ui draws them.
+//! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
+
+use super::view::Modal;
+use crate::domain::meeting::governance::{Change, GovEvent, Governance, ObjectionTest};
+use crate::domain::{CircleId, CoreRole, MeetingId, PolicyId, RoleId};
+use chrono::{DateTime, Utc};
+
+/// A governance meeting in progress.
+#[derive(Debug)]
+pub struct GovScreen {
+    pub meeting: MeetingId,
+    pub log: Vec<(u64, DateTime<Utc>, GovEvent)>,
+    pub state: Governance,
+    pub modal: Option<Modal>,
+    pub draft: GovDraft,
+    /// Big letters and less detail, for a shared screen.
+    pub presentation: bool,
+    /// The changes being written for the next version of the current proposal, not yet
+    /// recorded (saved with the editor's last choice).
+    pub editing: Option<Vec<Change>>,
+}
+
+/// Which objection a test is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestTarget {
+    Proposal { item: u64, objection: usize },
+    Election { item: u64, objection: usize },
+}
+
+/// A field of a role or policy being amended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Purpose,
+    Domains,
+    Accountabilities,
+    Text,
+}
+
+impl Field {
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Name => "Name",
+            Field::Purpose => "Purpose",
+            Field::Domains => "Domains",
+            Field::Accountabilities => "Accountabilities",
+            Field::Text => "Text",
+        }
+    }
+}
+
+/// The parts of a governance entry gathered so far, or what an open question is about.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum GovDraft {
+    #[default]
+    None,
+    /// Who raised the administrative concern (picker of these attendees), then its words.
+    ConcernBy(Vec<usize>),
+    Concern(usize),
+    /// Agenda: what kind of item (picker of these choices: `None` a proposal).
+    ItemKind(Vec<Option<CoreRole>>),
+    ProposalLabel,
+    /// A proposal's label, then its owner among these attendees.
+    ProposalOwner(String, Vec<usize>),
+    ElectionTerm(CoreRole),
+    /// Framing: the tension, the example, then the role among these.
+    Tension,
+    Example(String),
+    FramingRole(String, String, Vec<RoleId>),
+    /// Validity test: the answers so far.
+    Validity(Vec<bool>),
+    DiscardInvalid,
+    Question,
+    Answer(String),
+    Reaction(usize),
+    /// An objection's words, then the objector's role among these.
+    ObjectionText(usize),
+    ObjectionRole(usize, String, Vec<RoleId>),
+    ElectionObjection(usize),
+    /// An objection test: the answers so far (four, then the constitution question).
+    Test(TestTarget, Vec<bool>),
+    Adopt,
+    /// Outcome picker; a process breakdown's reason.
+    Close,
+    Breakdown,
+    /// Election: a ballot's voter among these, then the nominee among those.
+    Voter(Vec<usize>),
+    Nominee(usize, Vec<usize>),
+    Reason(usize),
+    ChangeVoter(Vec<usize>),
+    ChangeNominee(usize, Vec<usize>),
+    ChangeReason(usize, usize),
+    Elect,
+    Discard,
+    /// Time out: who asks (among these), then granted or not.
+    TimeOutBy(Vec<usize>),
+    TimeOutGrant(usize),
+    /// The proposal editor's menu, with what each option does.
+    Editor(Vec<EditorChoice>),
+    NewRoleName,
+    NewRolePurpose(String),
+    NewRoleDomains(String, String),
+    NewRoleAccountabilities(String, String, Vec<String>),
+    PickRole(RoleAim, Vec<RoleId>),
+    RoleField(RoleId),
+    RoleValue(RoleId, Field),
+    NewPolicyName,
+    NewPolicyText(String),
+    PickPolicy(PolicyAim, Vec<PolicyId>),
+    PolicyField(PolicyId),
+    PolicyValue(PolicyId, Field),
+    MoveTarget(MoveWhat, Vec<CircleId>),
+    Retract(u64),
+    EndMeeting,
+}
+
+/// What a picked role is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleAim {
+    Amend,
+    Remove,
+    Move,
+}
+
+/// What a picked policy is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyAim {
+    Amend,
+    Remove,
+    Move,
+}
+
+/// What is being moved to another circle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveWhat {
+    Role(RoleId),
+    Policy(PolicyId),
+}
+
+/// One option of the proposal editor's menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorChoice {
+    CreateRole,
+    AmendRole,
+    RemoveRole,
+    CreatePolicy,
+    AmendPolicy,
+    RemovePolicy,
+    MoveRole,
+    MovePolicy,
+    /// Take the n-th change out.
+    TakeOut(usize),
+    Save,
+    Discard,
+}
+
+/// The answers of an objection test, once all five are in.
+pub fn test_of(answers: &[bool]) -> Option<ObjectionTest> {
+    match answers {
+        [a, b, c, d, constitution] => Some(ObjectionTest {
+            answers: [*a, *b, *c, *d],
+            breaks_constitution: *constitution,
+        }),
+        _ => None,
+    }
+}

@@ -1,0 +1,266 @@
+//! A proposal being processed: the strip of the six steps of integrative decision-making, the
+//! proposal itself (its framing and its changes as a diff against the record, or the changes
+//! being written), and the current step's record: questions, reactions, what the last
+//! amendment changed, the objection round, the objection being integrated.
+//!
+//! Owns: that body. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
+
+use super::super::gov_view::GovScreen;
+use super::super::meeting_frame;
+use super::super::theme;
+use super::super::wrap::wrap;
+use super::{block, wrapped};
+use crate::domain::Organisation;
+use crate::domain::meeting::governance::{
+    DiffLine, GovItem, IdmStep, Mark, Objection, ObjectionState, Proposal, change_lines,
+    versions_diff,
+};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    screen: &GovScreen,
+    item: &GovItem,
+    p: &Proposal,
+    org: &Organisation,
+) {
+    let state = &screen.state;
+    let [strip, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let labels: Vec<&str> = IdmStep::ALL.iter().map(|s| s.short()).collect();
+    let at = IdmStep::ALL.iter().position(|s| *s == p.step).unwrap_or(0);
+    meeting_frame::strip(frame, strip, &labels, at);
+    let width = usize::from(area.width.saturating_sub(2));
+    let step_lines = step_lines(screen, p, org, width);
+    let (top, bottom) = if step_lines.is_empty() || item.closed() {
+        (rest, None)
+    } else {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
+        (top, Some(bottom))
+    };
+    let mut lines = framing(state.name_of(p.proposer), p, org, width);
+    let title = match (&screen.editing, p.versions.len()) {
+        (Some(_), _) => "Proposal · being written (not saved: c goes on)".to_string(),
+        (None, 0) => "Proposal · no changes yet".to_string(),
+        (None, n) => format!("Proposal · version {n}"),
+    };
+    match (&screen.editing, p.current()) {
+        (Some(changes), _) => {
+            if changes.is_empty() {
+                lines.push(Line::styled("No changes yet.", theme::muted()));
+            }
+            for c in changes {
+                lines.extend(diff(&change_lines(org, c), width));
+            }
+        }
+        (None, Some(changes)) => {
+            for c in changes {
+                lines.extend(diff(&change_lines(org, c), width));
+            }
+        }
+        (None, None) => lines.push(Line::styled(
+            "No changes yet: c writes them (create, amend or remove roles and policies).",
+            theme::muted(),
+        )),
+    }
+    if let Some(outcome) = &p.outcome {
+        lines.insert(
+            0,
+            Line::styled(format!("Outcome: {}", outcome.describe()), theme::strong()),
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block(title))
+            .wrap(Wrap { trim: false }),
+        top,
+    );
+    if let Some(bottom) = bottom {
+        frame.render_widget(
+            Paragraph::new(step_lines).block(block(p.step.title().to_string())),
+            bottom,
+        );
+    }
+}
+
+/// Diff lines, coloured by their mark.
+fn diff(lines: &[DiffLine], width: usize) -> Vec<Line<'static>> {
+    lines
+        .iter()
+        .flat_map(|l| {
+            let style = match l.mark {
+                Mark::Added => theme::added(),
+                Mark::Removed => theme::removed(),
+                Mark::Same => ratatui::style::Style::new(),
+            };
+            let sign = format!("{} ", l.mark.sign());
+            wrap(&l.text, width, &sign, "    ")
+                .into_iter()
+                .map(move |t| Line::styled(t, style))
+        })
+        .collect()
+}
+
+fn framing(proposer: &str, p: &Proposal, org: &Organisation, width: usize) -> Vec<Line<'static>> {
+    if p.tension.is_empty() {
+        return wrapped(
+            &format!(
+                "Proposer: {proposer}. Enter frames the tension, an example and the role that feels it."
+            ),
+            width,
+            theme::muted(),
+        );
+    }
+    let role = p
+        .role
+        .and_then(|r| org.role(r))
+        .map_or("no role named".to_string(), |r| r.name.clone());
+    let mut lines = wrapped(
+        &format!("Tension ({proposer}, {role}): {}", p.tension),
+        width,
+        theme::strong(),
+    );
+    if !p.example.is_empty() {
+        lines.extend(wrapped(
+            &format!("Example: {}", p.example),
+            width,
+            theme::muted(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines
+}
+
+/// An objection in one line: who, which role, the words, and where it stands.
+pub fn objection_text(name: &str, o: &Objection, org: &Organisation) -> String {
+    let role = o
+        .role
+        .and_then(|r| org.role(r))
+        .map_or(String::new(), |r| format!(" ({})", r.name));
+    let test = match o.test {
+        None => "not tested",
+        Some(t) if t.valid() => "valid",
+        Some(_) => "invalid, does not block",
+    };
+    let stands = match o.state {
+        ObjectionState::Open => String::new(),
+        ObjectionState::Resolved => ", resolved".into(),
+        ObjectionState::Abandoned => ", abandoned".into(),
+    };
+    format!("{name}{role}: {} [{test}{stands}]", o.text)
+}
+
+/// The current step's record, or nothing when the proposal itself is all there is to see.
+fn step_lines(
+    screen: &GovScreen,
+    p: &Proposal,
+    org: &Organisation,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let state = &screen.state;
+    let present = state.present();
+    let name = |i: usize| state.name_of(i).to_string();
+    let mut lines = Vec::new();
+    match p.step {
+        IdmStep::Present => {}
+        IdmStep::Clarify => {
+            if p.questions.is_empty() {
+                lines.push(Line::styled(
+                    "No questions yet: Enter records one and its answer.",
+                    theme::muted(),
+                ));
+            }
+            for (q, a) in &p.questions {
+                lines.extend(wrapped(&format!("Q: {q}"), width, theme::strong()));
+                let answer = a.as_deref().unwrap_or("not specified");
+                lines.extend(wrapped(&format!("A: {answer}"), width, theme::muted()));
+            }
+        }
+        IdmStep::React => {
+            for (who, text) in &p.reactions {
+                lines.extend(wrapped(
+                    &format!("{}: {text}", name(*who)),
+                    width,
+                    theme::muted(),
+                ));
+            }
+            let waiting: Vec<String> = present
+                .iter()
+                .filter(|a| **a != p.proposer && !p.reactions.iter().any(|(r, _)| r == *a))
+                .map(|a| name(*a))
+                .collect();
+            let text = if waiting.is_empty() {
+                "Everyone has reacted: n goes on to amend and clarify.".to_string()
+            } else {
+                format!("Still to react: {}", waiting.join(", "))
+            };
+            lines.extend(wrapped(&text, width, theme::strong()));
+        }
+        IdmStep::Amend => match p.versions.len() {
+            0 | 1 => lines.push(Line::styled(
+                "No amendment yet: c amends (each amendment is a new version).",
+                theme::muted(),
+            )),
+            n => {
+                lines.push(Line::styled(
+                    format!("What version {n} changed:"),
+                    theme::strong(),
+                ));
+                lines.extend(diff(
+                    &versions_diff(org, &p.versions[n - 2], &p.versions[n - 1]),
+                    width,
+                ));
+            }
+        },
+        IdmStep::Object => {
+            lines.push(Line::styled(
+                format!("Objection round {}", p.round),
+                theme::muted(),
+            ));
+            for who in p.objection_order(&present) {
+                let objection = p
+                    .objections
+                    .iter()
+                    .find(|o| o.objector == who && o.round == p.round);
+                let text = match (objection, p.answered.contains(&who)) {
+                    (Some(o), _) => format!("✗ {}", objection_text(&name(who), o, org)),
+                    (None, true) => format!("✓ {}: no objection", name(who)),
+                    (None, false) => format!("  {}: waiting", name(who)),
+                };
+                lines.extend(wrapped(&text, width, ratatui::style::Style::new()));
+            }
+        }
+        IdmStep::Integrate => {
+            for (i, o) in p.objections.iter().enumerate() {
+                let current = p.integrating() == Some(i);
+                let mut text = objection_text(&name(o.objector), o, org);
+                if current {
+                    let yes = |b: bool| if b { "yes" } else { "not yet" };
+                    text = format!(
+                        "▶ {text} — objector ok: {}, proposer ok: {}",
+                        yes(o.objector_confirmed),
+                        yes(o.proposer_confirmed)
+                    );
+                }
+                let style = if current {
+                    theme::strong()
+                } else {
+                    theme::muted()
+                };
+                lines.extend(wrapped(&text, width, style));
+            }
+            if p.integrating().is_none() {
+                lines.extend(wrapped(
+                    "Every valid objection is resolved: n starts a new objection round.",
+                    width,
+                    theme::strong(),
+                ));
+            }
+        }
+    }
+    lines
+}

@@ -1,0 +1,298 @@
+//! Governance meetings driven key by key as a facilitator would, with only the keys the
+//! screens offer: a whole Bakehouse meeting that adopts a role through an objection tested
+//! valid and integrated and elects a Secretary; an invalid objection that does not block; a
+//! meeting killed mid-integration and resumed; taking an adoption back; bad changes refused.
+
+mod common;
+
+use common::Harness;
+use ratatui::crossterm::event::KeyCode::{Char, Enter, Right};
+use roundtable::domain::meeting::governance::{GovStep, IdmStep, Outcome};
+use roundtable::domain::{CoreRole, Organisation};
+use roundtable::ui::Screen;
+
+const BAKEHOUSE: usize = 1;
+
+fn org(h: &Harness) -> std::sync::Arc<Organisation> {
+    h.app.view().org.clone().expect("org")
+}
+
+fn bakehouse_role(h: &Harness, name: &str) -> Option<roundtable::domain::Role> {
+    let org = org(h);
+    let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
+    org.roles_in(circle).find(|r| r.name == name).cloned()
+}
+
+fn proposal(h: &Harness) -> roundtable::domain::meeting::governance::Proposal {
+    h.governance()
+        .state
+        .current_item()
+        .and_then(|i| i.proposal.clone())
+        .expect("a proposal on screen")
+}
+
+/// Check-in, then an agenda of a proposal by Kwame ("Waste") and a Secretary election, which
+/// someone asks to go first; leaves the meeting processing the election.
+fn up_to_items(h: &mut Harness) {
+    h.start_governance(BAKEHOUSE);
+    assert_eq!(h.governance().state.step, GovStep::CheckIn);
+    h.press(Enter).enter_text("Ready");
+    h.press(Char('>'));
+    h.press(Char('a'))
+        .choose("A proposal")
+        .enter_text("Waste")
+        .choose("Kwame Mensah");
+    h.press(Char('a'))
+        .choose("An election of the Secretary")
+        .enter_text("");
+    // The term end is offered a year ahead; the prompt was filled in with it.
+    h.press(Right).press(Char('f'));
+    h.press(Char('>'));
+    assert_eq!(h.governance().state.step, GovStep::Items);
+}
+
+/// Frames Kwame's proposal and writes its first version: a new Waste Tracker role.
+fn frame_and_draft(h: &mut Harness) {
+    h.press(Enter)
+        .enter_text("Too much bread thrown away")
+        .enter_text("Forty loaves last Friday")
+        .choose("Ovens and Equipment Keeper");
+    h.press(Char('c'))
+        .choose("Create a role")
+        .enter_text("Waste Tracker")
+        .enter_text("Bread that is baked gets eaten")
+        .enter_text("Waste log")
+        .enter_text("Weighing unsold bread daily; Reporting waste weekly")
+        .choose("Save");
+    assert_eq!(proposal(h).versions.len(), 1, "{:?}", h.status());
+}
+
+/// Takes the proposal through questions, a reaction and amend to the objection round.
+fn to_objections(h: &mut Harness) {
+    h.press(Char('n'));
+    h.press(Enter)
+        .enter_text("Who weighs on Sundays?")
+        .enter_text("");
+    h.press(Char('n'));
+    h.press(Enter).enter_text("Good idea");
+    h.press(Char('n')).press(Char('n'));
+    assert_eq!(proposal(h).step, IdmStep::Object);
+}
+
+#[test]
+fn a_whole_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretary() {
+    let mut h = Harness::demo();
+    up_to_items(&mut h);
+    // The election went first: six ballots, three each for Elif and Tomasz.
+    for nominee in ["Elif", "Elif", "Elif", "Tomasz", "Tomasz", "Tomasz"] {
+        h.press(Enter);
+        let voter = match &h.governance().modal {
+            Some(roundtable::ui::Modal::Picker(p)) => p.options[0].clone(),
+            _ => panic!("no voter picker"),
+        };
+        h.choose(&voter).choose(nominee);
+    }
+    let ballots = h.screen(100, 30);
+    assert!(
+        ballots.contains("Ballots in: 6 of 6 (hidden until read)") && !ballots.contains("→ Elif"),
+        "{ballots}"
+    );
+    h.press(Char('n'));
+    for _ in 0..6 {
+        h.press(Enter).enter_text("Steady and careful");
+    }
+    h.press(Char('n')).press(Char('n'));
+    // A tie under 5.0 goes to the incumbent, Elif.
+    let count = h.screen(100, 30);
+    assert!(
+        count.contains("Proposed: Elif Yılmaz (tie broken by the incumbent)"),
+        "{count}"
+    );
+    assert!(count.contains("████"), "the count is a bar chart:\n{count}");
+    for _ in 0..6 {
+        h.press(Enter);
+    }
+    h.press(Char('a')).press(Char('y'));
+    assert_eq!(
+        h.status().as_deref(),
+        Some("Elected: the role is assigned with its term.")
+    );
+    // The proposal: framed, drafted, questions, a reaction, then the objection round.
+    h.press(Right);
+    frame_and_draft(&mut h);
+    to_objections(&mut h);
+    // Four have no objection; Mei objects; Kwame, the proposer, is asked last.
+    h.press(Enter).press(Enter).press(Enter).press(Enter);
+    h.press(Char('x'))
+        .enter_text("Nobody weighs on Sundays")
+        .choose("No role named");
+    h.press(Enter);
+    // Tested valid: all four questions answered with an argument, no constitution breach.
+    h.press(Char('w'));
+    for answer in ['y', 'y', 'y', 'y', 'n'] {
+        h.press(Char(answer));
+    }
+    assert!(proposal(&h).objections[0].blocks());
+    h.press(Char('a'));
+    assert!(h.status().is_some_and(|s| s.starts_with("Not adoptable")));
+    // Integration: a policy is added (version 2), both confirm, a new round adopts it.
+    h.press(Char('n'));
+    assert_eq!(proposal(&h).step, IdmStep::Integrate);
+    h.press(Char('c'))
+        .choose("Create a policy")
+        .enter_text("Sunday weighing")
+        .enter_text("The Ovens Keeper weighs unsold bread on Sundays.")
+        .choose("Save as version 2");
+    let diff = h.screen(100, 40);
+    assert!(diff.contains("version 2"), "{diff}");
+    h.press(Char('o')).press(Char('p'));
+    h.press(Char('n'));
+    assert_eq!(proposal(&h).round, 2);
+    for _ in 0..6 {
+        h.press(Enter);
+    }
+    h.press(Char('a')).press(Char('y'));
+    assert_eq!(proposal(&h).outcome, Some(Outcome::Adopted { version: 2 }));
+    // The governance record changed in the same entry: the role, its history, the policy.
+    let role = bakehouse_role(&h, "Waste Tracker").expect("the new role");
+    assert_eq!(
+        role.accountabilities,
+        ["Weighing unsold bread daily", "Reporting waste weekly"]
+    );
+    let history = h.app.store().role_history(role.id).expect("history");
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].meeting, Some(h.governance().meeting));
+    let org = org(&h);
+    let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
+    assert!(org.policies_of(circle).any(|p| p.name == "Sunday weighing"));
+    let secretary = org
+        .core_role(circle, CoreRole::Secretary)
+        .expect("secretary");
+    let filler = org.fillers_of(secretary.id).next().expect("filled");
+    assert_eq!(org.person_name(filler.person), "Elif Yılmaz");
+    assert_eq!(
+        filler.term_end.map(|d| d.to_string()).as_deref(),
+        Some("2027-11-24")
+    );
+    // Closing round, then the end: the minutes tell it all.
+    h.press(Char('>')).press(Char('e')).press(Char('y'));
+    let Screen::Minutes(m) = &h.app.view().screen else {
+        panic!("no minutes:\n{}", h.screen(100, 30));
+    };
+    let text = format!("{:?}", m.minutes);
+    assert!(text.contains("adopted (version 2)"), "{text}");
+    assert!(text.contains("Nobody weighs on Sundays"), "{text}");
+}
+
+#[test]
+fn an_invalid_objection_stays_in_the_record_and_does_not_block_adoption() {
+    let mut h = Harness::demo();
+    up_to_items(&mut h);
+    h.press(Right);
+    frame_and_draft(&mut h);
+    to_objections(&mut h);
+    h.press(Char('x'))
+        .enter_text("I prefer another name")
+        .choose("No role named");
+    h.press(Char('w'));
+    for answer in ['n', 'y', 'y', 'y', 'n'] {
+        h.press(Char(answer));
+    }
+    assert!(
+        h.status()
+            .is_some_and(|s| s.starts_with("Invalid objection"))
+    );
+    for _ in 0..5 {
+        h.press(Enter);
+    }
+    h.press(Char('a')).press(Char('y'));
+    assert_eq!(proposal(&h).outcome, Some(Outcome::Adopted { version: 1 }));
+    assert_eq!(proposal(&h).objections.len(), 1);
+    assert!(bakehouse_role(&h, "Waste Tracker").is_some());
+}
+
+#[test]
+fn taking_an_adoption_back_takes_the_role_out_of_the_record_again() {
+    let mut h = Harness::demo();
+    up_to_items(&mut h);
+    h.press(Right);
+    frame_and_draft(&mut h);
+    to_objections(&mut h);
+    for _ in 0..6 {
+        h.press(Enter);
+    }
+    h.press(Char('a')).press(Char('y'));
+    assert!(bakehouse_role(&h, "Waste Tracker").is_some());
+    h.press(Char('u'));
+    let question = h.screen(100, 30);
+    assert!(question.contains("the adoption"), "{question}");
+    h.press(Char('y'));
+    assert!(bakehouse_role(&h, "Waste Tracker").is_none());
+    assert_eq!(proposal(&h).outcome, None);
+}
+
+#[test]
+fn a_change_the_circle_does_not_allow_is_refused_when_added_and_nothing_is_lost() {
+    let mut h = Harness::demo();
+    up_to_items(&mut h);
+    h.press(Right);
+    h.press(Char('c'))
+        .choose("Create a role")
+        .enter_text("Head Baker")
+        .enter_text("Again")
+        .enter_text("")
+        .enter_text("Baking");
+    assert!(
+        h.status()
+            .is_some_and(|s| s.contains("already has a role named \"Head Baker\"")),
+        "{:?}",
+        h.status()
+    );
+    // The editor is open again with nothing added; a core role cannot be removed either.
+    h.choose("Remove a role");
+    let options = match &h.governance().modal {
+        Some(roundtable::ui::Modal::Picker(p)) => p.options.clone(),
+        _ => panic!("no picker"),
+    };
+    assert!(!options.iter().any(|o| o == "Facilitator"), "{options:?}");
+    h.press(ratatui::crossterm::event::KeyCode::Esc)
+        .press(ratatui::crossterm::event::KeyCode::Esc);
+    assert_eq!(h.governance().editing.as_deref(), Some(&[][..]));
+    assert!(proposal(&h).versions.is_empty());
+}
+
+#[test]
+fn a_meeting_killed_mid_integration_resumes_exactly_where_it_was() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rt.db");
+    {
+        let mut h = Harness::demo_file(&path);
+        up_to_items(&mut h);
+        h.press(Right);
+        frame_and_draft(&mut h);
+        to_objections(&mut h);
+        h.press(Enter).press(Enter).press(Enter).press(Enter);
+        h.press(Char('x'))
+            .enter_text("Sundays")
+            .choose("No role named");
+        h.press(Enter).press(Char('w'));
+        for answer in ['y', 'y', 'y', 'y', 'n'] {
+            h.press(Char(answer));
+        }
+        h.press(Char('n')).press(Char('o'));
+        // Dropped without a goodbye, as a kill -9 would.
+    }
+    let mut h = Harness::demo_file(&path);
+    h.press_n(ratatui::crossterm::event::KeyCode::Down, BAKEHOUSE)
+        .press(Char('g'));
+    let p = proposal(&h);
+    assert_eq!(p.step, IdmStep::Integrate);
+    assert!(p.objections[0].objector_confirmed && !p.objections[0].proposer_confirmed);
+    assert!(h.status().is_some_and(|s| s.starts_with("Resumed")));
+    h.press(Char('p')).press(Char('n'));
+    for _ in 0..6 {
+        h.press(Enter);
+    }
+    h.press(Char('a')).press(Char('y'));
+    assert!(bakehouse_role(&h, "Waste Tracker").is_some());
+}
