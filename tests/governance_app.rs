@@ -163,6 +163,9 @@ fn a_whole_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_se
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].meeting, Some(h.governance().meeting));
     let org = org(&h);
+    let versions: Vec<_> = org.history_of(role.id).collect();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].proposal.as_deref(), Some("Waste"));
     let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
     assert!(org.policies_of(circle).any(|p| p.name == "Sunday weighing"));
     let secretary = org

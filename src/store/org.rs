@@ -11,6 +11,12 @@ use crate::domain::*;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use std::collections::HashMap;
 
+/// The label of the agenda item whose adoption wrote version `v`: the entry at
+/// (meeting_id, event_seq) is a proposal move naming its item, whose `ItemAdded` entry holds
+/// the label. NULL for versions not written by a proposal.
+const PROPOSAL: &str = "(SELECT json_extract(i.payload, '$.label') FROM meeting_events e
+     JOIN meeting_events i ON i.meeting_id = e.meeting_id AND i.seq = json_extract(e.payload, '$.item')
+     WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq AND json_extract(e.payload, '$.type') = 'proposal')";
 /// People by lower-cased name, as a file refers to them.
 type PeopleByName = HashMap<String, PersonId>;
 
@@ -133,10 +139,12 @@ impl Store {
                 |r| Ok(ChecklistMark { item: r.get(0)?, period: r.get(1)?, checked: r.get(2)? }),
             )?,
             versions: self.rows(
-                "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id FROM role_versions
-                 UNION ALL
-                 SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id FROM policy_versions
-                 ORDER BY recorded_at, 12",
+                &format!(
+                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL} FROM role_versions v
+                     UNION ALL
+                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL} FROM policy_versions v
+                     ORDER BY recorded_at, 12"
+                ),
                 |r| {
                     Ok(RecordVersion {
                         role: r.get(0)?,
@@ -150,6 +158,7 @@ impl Store {
                         baseline: r.get(8)?,
                         recorded_at: r.get(9)?,
                         meeting: r.get::<_, Option<i64>>(10)?.map(MeetingId),
+                        proposal: r.get(12)?,
                     })
                 },
             )?,

@@ -173,12 +173,16 @@ pub fn version_change(
     }
 }
 
-/// "2026-11-24 · meeting 3": when and where a version was adopted.
+/// "2026-11-24 · meeting 3 · proposal “Waste”": when and where a version was adopted.
 fn version_source(v: &RecordVersion) -> String {
     let meeting = v
         .meeting
         .map_or(String::new(), |m| format!(" · meeting {}", m.0));
-    format!("{}{meeting}", v.recorded_at.format("%Y-%m-%d"))
+    let proposal = v
+        .proposal
+        .as_ref()
+        .map_or(String::new(), |p| format!(" · proposal “{p}”"));
+    format!("{}{meeting}{proposal}", v.recorded_at.format("%Y-%m-%d"))
 }
 
 /// Everything about a circle, wrapped to `width` columns.

@@ -125,6 +125,8 @@ pub struct RecordVersion {
     pub baseline: bool,
     pub recorded_at: chrono::DateTime<chrono::Utc>,
     pub meeting: Option<MeetingId>,
+    /// The agenda label of the proposal that adopted it, when one did.
+    pub proposal: Option<String>,
 }
 
 /// Where a project stands.

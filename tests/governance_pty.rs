@@ -1,0 +1,181 @@
+//! End to end in a pseudo-terminal with the real binary: a whole governance meeting of
+//! Bakehouse that elects a Secretary and adopts a new role after an objection is raised,
+//! tested valid and integrated; then the organisation browser shows the new role with its
+//! history and the new Secretary with a term.
+
+mod common;
+
+use common::pty::Pty;
+use std::path::Path;
+use std::process::Command;
+
+const DOWN: &str = "\x1b[B";
+const RIGHT: &str = "\x1b[C";
+const ENTER: &str = "\r";
+const HOME: &str = "\x1b[H";
+
+fn init_demo(db: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(["--db", db.to_str().expect("utf-8"), "init", "--demo"])
+        .output()
+        .expect("init");
+    assert!(status.status.success());
+}
+
+/// Types text into the open prompt and confirms it.
+fn enter(pty: &mut Pty, text: &str) {
+    pty.send(text);
+    pty.send(ENTER);
+}
+
+fn times(pty: &mut Pty, key: &str, n: usize) {
+    for _ in 0..n {
+        pty.send(key);
+    }
+}
+
+/// Moves down the browser until `text` is on screen (at most 30 rows).
+fn down_to(pty: &mut Pty, text: &str) {
+    for _ in 0..30 {
+        if pty.screen().contains(text) {
+            return;
+        }
+        pty.send(DOWN);
+    }
+    pty.wait_for(text);
+}
+
+#[test]
+fn a_governance_meeting_elects_a_secretary_and_adopts_a_role_the_browser_then_shows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    init_demo(&db);
+    let mut pty = Pty::spawn(
+        &db,
+        &["meet", "governance", "--circle", "Bakehouse"],
+        &[],
+        120,
+        40,
+    );
+    pty.wait_for("Attendance");
+    pty.send(ENTER);
+    pty.wait_for("1. Check-in round");
+    pty.send(">");
+    pty.wait_for("2. Agenda building");
+    // A proposal by Kwame, then a Secretary election that goes first.
+    pty.send("a");
+    pty.wait_for("Add to the agenda");
+    pty.send(ENTER);
+    enter(&mut pty, "Waste");
+    pty.wait_for("Whose proposal?");
+    pty.send(DOWN);
+    pty.send(ENTER);
+    pty.wait_for("Waste (proposal by Kwame Mensah)");
+    pty.send("a");
+    times(&mut pty, DOWN, 2);
+    pty.send(ENTER);
+    pty.wait_for("Term end of the Secretary");
+    pty.send(ENTER);
+    pty.send(RIGHT);
+    pty.send("f");
+    pty.wait_for("1. Election: Secretary");
+    pty.send(">");
+    // Ballots: everyone nominates Elif, hidden until read.
+    pty.wait_for("Ballots in: 0 of 6");
+    for _ in 0..6 {
+        pty.send(ENTER);
+        pty.send(ENTER);
+        times(&mut pty, DOWN, 2);
+        pty.send(ENTER);
+    }
+    pty.wait_for("Ballots in: 6 of 6 (hidden until read)");
+    pty.send("n");
+    for _ in 0..6 {
+        pty.send(ENTER);
+        enter(&mut pty, "Careful with records");
+    }
+    pty.wait_for("Mei Chen → Elif Yılmaz: Careful with records");
+    pty.send("n");
+    pty.send("n");
+    pty.wait_for("Proposed: Elif Yılmaz");
+    times(&mut pty, ENTER, 6);
+    pty.send("a");
+    pty.wait_for("Elect Elif Yılmaz Secretary");
+    pty.send("y");
+    pty.wait_for("Elected: the role is assigned with its term.");
+    // The proposal: framed, drafted, then on to the objection round.
+    pty.send(RIGHT);
+    pty.wait_for("Present proposal");
+    pty.send(ENTER);
+    enter(&mut pty, "Too much bread thrown away");
+    enter(&mut pty, "Forty loaves last Friday");
+    pty.wait_for("Which of the proposer's roles feels it?");
+    pty.send(ENTER);
+    pty.send("c");
+    pty.wait_for("The proposal's changes");
+    pty.send(ENTER);
+    enter(&mut pty, "Waste Tracker");
+    enter(&mut pty, "Bread that is baked gets eaten");
+    enter(&mut pty, "");
+    enter(&mut pty, "Weighing unsold bread daily");
+    pty.wait_for("Save as version 1");
+    pty.send(ENTER);
+    pty.wait_for("Proposal · version 1");
+    times(&mut pty, "n", 4);
+    pty.wait_for("Objection round 1");
+    // Four have no objection; Mei objects; the proposer last.
+    times(&mut pty, ENTER, 4);
+    pty.send("x");
+    enter(&mut pty, "Nobody weighs on Sundays");
+    pty.wait_for("Which of the objector's roles would it limit?");
+    pty.send(ENTER);
+    pty.send(ENTER);
+    // Tested valid.
+    pty.send("w");
+    pty.wait_for("Objection test 1 of 5");
+    for answer in ["y", "y", "y", "y", "n"] {
+        pty.send(answer);
+    }
+    pty.wait_for("Valid objection");
+    // Integration: a policy is added as version 2, both confirm, a new round adopts it.
+    pty.send("n");
+    pty.wait_for("Integration");
+    pty.send("c");
+    pty.wait_for("The proposal's changes");
+    times(&mut pty, DOWN, 4);
+    pty.send(ENTER);
+    enter(&mut pty, "Sunday weighing");
+    enter(&mut pty, "The Ovens Keeper weighs unsold bread on Sundays.");
+    pty.wait_for("Save as version 2");
+    pty.send(ENTER);
+    pty.wait_for("Proposal · version 2");
+    pty.send("o");
+    pty.send("p");
+    pty.wait_for("Every valid objection is resolved");
+    pty.send("n");
+    pty.wait_for("Objection round 2");
+    times(&mut pty, ENTER, 6);
+    pty.send("a");
+    pty.wait_for("Adopt version 2?");
+    pty.send("y");
+    pty.wait_for("Adopted: the governance record has changed.");
+    pty.send(">");
+    pty.wait_for("Closing round");
+    pty.send(">");
+    pty.wait_for("End the meeting?");
+    pty.send("y");
+    pty.wait_for("x export");
+    pty.wait_for("adopted (version 2)");
+    pty.send("q");
+    pty.wait_for("g governance");
+    // The browser: the new role, its history, and the Secretary with a term.
+    pty.send(ENTER);
+    pty.wait_for("sub-circle of Riverbend");
+    down_to(&mut pty, "Bread that is baked gets eaten");
+    pty.wait_for("proposal “Waste”");
+    pty.send(HOME);
+    down_to(&mut pty, "Elif Yılmaz — term ends");
+    pty.send("q");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
