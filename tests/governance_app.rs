@@ -299,3 +299,56 @@ fn a_meeting_killed_mid_integration_resumes_exactly_where_it_was() {
     h.press(Char('a')).press(Char('y'));
     assert!(bakehouse_role(&h, "Waste Tracker").is_some());
 }
+
+#[test]
+fn under_four_one_concerns_are_raised_no_time_out_is_taken_and_the_lead_link_is_not_elected() {
+    let mut h = Harness::demo_under_four_one();
+    h.start_governance(BAKEHOUSE);
+    let strip = h.screen(100, 30);
+    assert!(strip.contains("Admin"), "{strip}");
+    h.press(Char('T'));
+    assert!(
+        h.status()
+            .is_some_and(|s| s.contains("holacracy-5.0 practice")),
+        "{:?}",
+        h.status()
+    );
+    h.press(Char('>'));
+    assert_eq!(h.governance().state.step, GovStep::AdminConcerns);
+    h.press(Enter)
+        .choose("Tomasz Nowak")
+        .enter_text("Leaves at four");
+    let concerns = h.screen(100, 30);
+    assert!(
+        concerns.contains("Tomasz Nowak: Leaves at four"),
+        "{concerns}"
+    );
+    h.press(Char('>'));
+    h.press(Char('a'))
+        .choose("An election of the Facilitator")
+        .enter_text("");
+    h.press(Char('>'));
+    let org = org(&h);
+    let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
+    let lead = org.core_role(circle, CoreRole::Lead).expect("lead link");
+    let lead = org
+        .person_name(org.fillers_of(lead.id).next().expect("filled").person)
+        .to_string();
+    h.press(Enter);
+    let voter = match &h.governance().modal {
+        Some(roundtable::ui::Modal::Picker(p)) => p.options[0].clone(),
+        _ => panic!("no voter picker"),
+    };
+    h.choose(&voter).choose(&lead);
+    assert_eq!(
+        h.status().as_deref(),
+        Some("The Lead Link cannot be elected Facilitator.")
+    );
+    let election = h
+        .governance()
+        .state
+        .current_item()
+        .and_then(|i| i.election.clone())
+        .expect("election");
+    assert!(election.ballots.is_empty());
+}

@@ -342,7 +342,7 @@ fn a_circles_governance_log_lists_what_its_meetings_adopted() {
     let screen = browse_to(store, "Bakehouse");
     assert!(screen.contains("Governance log, newest first"), "{screen}");
     assert!(
-        screen.contains("· meeting 1 · role Oven Scheduler: created"),
+        screen.contains("· meeting 1 · proposal “Ovens” · role Oven Scheduler: created"),
         "{screen}"
     );
 }

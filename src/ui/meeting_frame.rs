@@ -85,7 +85,7 @@ pub fn header(frame: &mut Frame, area: Rect, h: &Header, now: DateTime<Utc>) {
         None => Line::styled(fit(h.rule, width), theme::muted()),
     };
     let lines = vec![
-        Line::styled(fit(&h.title, width.saturating_sub(30)), theme::heading()),
+        Line::styled(fit(&h.title, width.saturating_sub(31)), theme::heading()),
         rule,
         Line::from(vec![
             Span::styled("Now ", theme::muted()),

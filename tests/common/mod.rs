@@ -45,6 +45,23 @@ impl Harness {
         with_store(store)
     }
 
+    /// The demo organisation under rule set holacracy-4.1: home.
+    pub fn demo_under_four_one() -> Harness {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo-org.toml");
+        let text = std::fs::read_to_string(path)
+            .expect("demo file")
+            .replace(
+                "rule_set = \"holacracy-5.0\"",
+                "rule_set = \"holacracy-4.1\"",
+            )
+            .replace("\"Circle Lead\"", "\"Lead Link\"")
+            .replace("\"Circle Rep\"", "\"Rep Link\"");
+        let file = roundtable::domain::OrgFile::parse(&text).expect("demo parses");
+        let mut store = Store::open_in_memory().expect("in-memory store");
+        store.import(&file).expect("demo imports");
+        with_store(store)
+    }
+
     /// The demo in a database file (created on first use), as a restarted program sees it.
     pub fn demo_file(path: &std::path::Path) -> Harness {
         let fresh = !path.exists();

@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &Governance, item: &GovItem, e
                 let text = if cast {
                     format!("✓ {}", name(*who))
                 } else {
-                    format!("  {}: to write a ballot", name(*who))
+                    format!("○ {}: to write a ballot", name(*who))
                 };
                 lines.push(Line::raw(text));
             }
@@ -126,7 +126,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &Governance, item: &GovItem, e
                         format!("✗ {}: {} [{test}{resolved}]", name(who), o.text)
                     }
                     (None, true) => format!("✓ {}: no objection", name(who)),
-                    (None, false) => format!("  {}: waiting", name(who)),
+                    (None, false) => format!("○ {}: waiting", name(who)),
                 };
                 lines.extend(wrapped(&text, width, Style::new()));
             }

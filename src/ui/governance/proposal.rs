@@ -12,7 +12,7 @@ use super::super::wrap::wrap;
 use super::{block, wrapped};
 use crate::domain::Organisation;
 use crate::domain::meeting::governance::{
-    DiffLine, GovItem, IdmStep, Mark, Objection, ObjectionState, Proposal, change_lines,
+    Change, DiffLine, GovItem, IdmStep, Mark, Objection, ObjectionState, Proposal, change_lines,
     versions_diff,
 };
 use ratatui::Frame;
@@ -42,31 +42,33 @@ pub fn draw(
             Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
         (top, Some(bottom))
     };
-    let mut lines = framing(state.name_of(p.proposer), p, org, width);
     let title = match (&screen.editing, p.versions.len()) {
-        (Some(_), _) => "Proposal · being written (not saved: c goes on)".to_string(),
+        (Some(_), 0) => "Proposal · being written (not saved: c goes on)".to_string(),
+        (Some(_), n) => format!("Proposal · changes to version {n} being written (c goes on)"),
         (None, 0) => "Proposal · no changes yet".to_string(),
         (None, n) => format!("Proposal · version {n}"),
     };
-    match (&screen.editing, p.current()) {
-        (Some(changes), _) => {
+    let mut lines = match (&screen.editing, p.current()) {
+        (Some(editing), Some(current)) => amendment(org, current, editing, width),
+        (Some(changes), None) | (None, Some(changes)) => {
+            let mut lines = framing(state.name_of(p.proposer), p, org, width);
             if changes.is_empty() {
                 lines.push(Line::styled("No changes yet.", theme::muted()));
             }
             for c in changes {
                 lines.extend(diff(&change_lines(org, c), width));
             }
+            lines
         }
-        (None, Some(changes)) => {
-            for c in changes {
-                lines.extend(diff(&change_lines(org, c), width));
-            }
+        (None, None) => {
+            let mut lines = framing(state.name_of(p.proposer), p, org, width);
+            lines.push(Line::styled(
+                "No changes yet: c writes them (create, amend or remove roles and policies).",
+                theme::muted(),
+            ));
+            lines
         }
-        (None, None) => lines.push(Line::styled(
-            "No changes yet: c writes them (create, amend or remove roles and policies).",
-            theme::muted(),
-        )),
-    }
+    };
     if let Some(outcome) = &p.outcome {
         lines.insert(
             0,
@@ -80,11 +82,49 @@ pub fn draw(
         top,
     );
     if let Some(bottom) = bottom {
+        // The newest lines matter most (the person asked, the latest answer): keep the tail.
+        let room = usize::from(bottom.height.saturating_sub(2));
+        let skip = step_lines.len().saturating_sub(room);
+        let shown: Vec<Line> = step_lines.into_iter().skip(skip).collect();
         frame.render_widget(
-            Paragraph::new(step_lines).block(block(p.step.title().to_string())),
+            Paragraph::new(shown).block(block(p.step.title().to_string())),
             bottom,
         );
     }
+}
+
+/// An amendment being written: each change taken out of the current version, then each new
+/// or changed one in full against the record, then how many stay as they were.
+fn amendment(
+    org: &Organisation,
+    current: &[Change],
+    editing: &[Change],
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for c in current.iter().filter(|c| !editing.contains(c)) {
+        lines.extend(diff(
+            &[DiffLine {
+                mark: Mark::Removed,
+                text: format!("Taken out: {}", c.describe(org)),
+            }],
+            width,
+        ));
+    }
+    for c in editing.iter().filter(|c| !current.contains(c)) {
+        lines.extend(diff(&change_lines(org, c), width));
+    }
+    let kept = editing.iter().filter(|c| current.contains(c)).count();
+    if kept > 0 {
+        lines.push(Line::styled(
+            format!("…and {kept} change(s) as in the current version."),
+            theme::muted(),
+        ));
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled("Nothing changed yet.", theme::muted()));
+    }
+    lines
 }
 
 /// Diff lines, coloured by their mark.
@@ -229,7 +269,7 @@ fn step_lines(
                 let text = match (objection, p.answered.contains(&who)) {
                     (Some(o), _) => format!("✗ {}", objection_text(&name(who), o, org)),
                     (None, true) => format!("✓ {}: no objection", name(who)),
-                    (None, false) => format!("  {}: waiting", name(who)),
+                    (None, false) => format!("○ {}: waiting", name(who)),
                 };
                 lines.extend(wrapped(&text, width, ratatui::style::Style::new()));
             }

@@ -40,30 +40,31 @@ fn line(mark: Mark, text: impl Into<String>) -> DiffLine {
     }
 }
 
-/// A field that may change: the old value taken out and the new one put in, or kept.
+/// A field an amendment sets: the old value taken out and the new one put in (nothing when
+/// the amendment leaves it, or sets it as it was).
 fn field(out: &mut Vec<DiffLine>, label: &str, old: &str, new: Option<&str>) {
-    match new {
-        Some(new) if new != old => {
-            out.push(line(Mark::Removed, format!("  {label}: {old}")));
-            out.push(line(Mark::Added, format!("  {label}: {new}")));
-        }
-        _ => out.push(line(Mark::Same, format!("  {label}: {old}"))),
+    if let Some(new) = new.filter(|n| *n != old) {
+        out.push(line(Mark::Removed, format!("  {label}: {old}")));
+        out.push(line(Mark::Added, format!("  {label}: {new}")));
     }
 }
 
-/// A list that may change: items kept, taken out and put in, in the new list's order.
+/// A list a change sets: the items taken out, the items put in, and how many stay (nothing
+/// when the change leaves the list).
 fn list(out: &mut Vec<DiffLine>, label: &str, old: &[String], new: Option<&[String]>) {
-    let new = new.unwrap_or(old);
+    let Some(new) = new else { return };
     for item in old.iter().filter(|o| !new.contains(o)) {
         out.push(line(Mark::Removed, format!("  {label}: {item}")));
     }
-    for item in new {
-        let mark = if old.contains(item) {
-            Mark::Same
-        } else {
-            Mark::Added
-        };
-        out.push(line(mark, format!("  {label}: {item}")));
+    for item in new.iter().filter(|n| !old.contains(n)) {
+        out.push(line(Mark::Added, format!("  {label}: {item}")));
+    }
+    let kept = new.iter().filter(|n| old.contains(n)).count();
+    if kept > 0 {
+        out.push(line(
+            Mark::Same,
+            format!("  ({kept} other {label} items unchanged)"),
+        ));
     }
 }
 

@@ -142,3 +142,42 @@ fn moves_need_rule_set_five_and_a_sub_circle() {
     }];
     assert!(validate(&org(), CircleId(1), RuleSet::Holacracy50, &policy).is_ok());
 }
+
+#[test]
+fn an_amendment_shows_only_what_it_changes_against_the_role() {
+    use crate::domain::meeting::governance::{Mark, change_lines};
+    let mut records = org().records().clone();
+    records.roles[1].purpose = "Bread on the shelves".into();
+    records.roles[1].accountabilities = vec!["Baking bread".into(), "Cleaning up".into()];
+    let role = records.roles[1].clone();
+    let org = Organisation::new(records);
+    let mut accountabilities = role.accountabilities.clone();
+    let dropped = accountabilities.remove(0);
+    accountabilities.push("Weighing bread on Sundays".into());
+    let lines = change_lines(
+        &org,
+        &Change::AmendRole {
+            role: role.id,
+            name: None,
+            purpose: Some(role.purpose.clone()),
+            domains: None,
+            accountabilities: Some(accountabilities),
+        },
+    );
+    let text: Vec<(Mark, &str)> = lines.iter().map(|l| (l.mark, l.text.as_str())).collect();
+    assert_eq!(
+        text[0],
+        (Mark::Same, format!("Amend role {}", role.name).as_str())
+    );
+    assert!(text.contains(&(
+        Mark::Removed,
+        format!("  accountability: {dropped}").as_str()
+    )));
+    assert!(text.contains(&(Mark::Added, "  accountability: Weighing bread on Sundays")));
+    // The purpose set as it was and the untouched fields add no lines.
+    assert!(
+        !text
+            .iter()
+            .any(|(_, t)| t.contains("purpose") || t.contains("name:"))
+    );
+}
