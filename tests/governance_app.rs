@@ -352,3 +352,33 @@ fn under_four_one_concerns_are_raised_no_time_out_is_taken_and_the_lead_link_is_
         .expect("election");
     assert!(election.ballots.is_empty());
 }
+
+#[test]
+fn an_open_governance_tension_is_taken_up_as_a_proposal_and_given_back_when_taken_back() {
+    let mut h = Harness::demo();
+    h.start_governance(0);
+    h.press(Char('>')).press(Char('o'));
+    h.choose("Nobody is accountable for renewing the shop's insurance (Tomasz Nowak)");
+    let item = h.governance().state.items[0].clone();
+    assert_eq!(item.label, "Nobody is accountable…");
+    assert_eq!(h.governance().state.name_of(item.owner), "Tomasz Nowak");
+    let open = |h: &Harness| {
+        org(h)
+            .tensions_in(
+                org(h)
+                    .circle_named("Riverbend Bakery Cooperative")
+                    .expect("anchor")
+                    .id,
+            )
+            .any(|t| t.open && t.text.starts_with("Nobody is accountable"))
+    };
+    assert!(!open(&h), "the tension is processed once on the agenda");
+    h.press(Char('o'));
+    assert!(
+        h.status()
+            .is_some_and(|s| s.starts_with("No open governance tensions"))
+    );
+    h.press(Char('u')).press(Char('y'));
+    assert!(open(&h), "taking the item back opens the tension again");
+    assert!(h.governance().state.items.is_empty());
+}

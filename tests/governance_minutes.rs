@@ -101,6 +101,7 @@ fn governance_meeting() -> (Store, MeetingId) {
             label: "Ovens".into(),
             owner: 0,
             kind: ItemKind::Proposal,
+            tension: None,
         },
         GovEvent::ItemAdded {
             label: "Secretary".into(),
@@ -109,6 +110,7 @@ fn governance_meeting() -> (Store, MeetingId) {
                 role: CoreRole::Secretary,
                 term_end: term,
             },
+            tension: None,
         },
         GovEvent::StepChanged {
             step: GovStep::Items,

@@ -199,6 +199,23 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                         label,
                         owner,
                         kind: ItemKind::Proposal,
+                        tension: None,
+                    },
+                );
+            }
+        }
+        (Outcome::Picked(i), GovDraft::Tensions(offers)) => {
+            if let Some((tension, owner, text)) = offers.get(i).cloned() {
+                let label = super::tactical_entries::short_label(&text);
+                let kind = ItemKind::Proposal;
+                let tension = Some(tension);
+                record(
+                    app,
+                    GovEvent::ItemAdded {
+                        label,
+                        owner,
+                        kind,
+                        tension,
                     },
                 );
             }
@@ -217,7 +234,16 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             };
             let label = format!("Election: {}", role.name(state.rules));
             let kind = ItemKind::Election { role, term_end };
-            record(app, GovEvent::ItemAdded { label, owner, kind });
+            let tension = None;
+            record(
+                app,
+                GovEvent::ItemAdded {
+                    label,
+                    owner,
+                    kind,
+                    tension,
+                },
+            );
         }
         (Outcome::Submitted(tension), GovDraft::Tension) => {
             let example = proposal.map(|p| p.example).unwrap_or_default();

@@ -166,6 +166,9 @@ pub fn table(screen: &GovScreen) -> &'static [Binding] {
 
 /// A key's action in the governance meeting.
 pub fn act(app: &mut App, action: Action) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
     let step = state.step;
@@ -223,6 +226,26 @@ pub fn act(app: &mut App, action: Action) {
             );
         }
         Action::AddItem => add_item(app),
+        Action::OfferTensions => {
+            let on_agenda: Vec<_> = state.items.iter().filter_map(|i| i.tension).collect();
+            let offers = super::tactical_entries::tension_offers(
+                &org,
+                state.circle,
+                crate::domain::TensionKind::Governance,
+                &state.attendees,
+                &on_agenda,
+            );
+            if offers.is_empty() {
+                return app.info("No open governance tensions of the people here: a adds an item.");
+            }
+            let options = super::tactical_entries::offer_labels(&offers, &state.attendees);
+            pick(
+                app,
+                "Take up a tension",
+                options,
+                GovDraft::Tensions(offers),
+            );
+        }
         Action::ElectionFirst => {
             let item = state.order.get(state.cursors[GovStep::Agenda.index()]);
             match item.and_then(|&s| state.item(s)) {

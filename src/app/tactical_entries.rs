@@ -52,28 +52,56 @@ pub(super) fn describe_entry(log: &[Recorded], seq: u64) -> String {
     }
 }
 
+/// The open tensions of `kind` in `circle` held by someone present and not yet on the
+/// agenda, as (tension, attendee, text): what the agenda's "tensions" key offers.
+pub(super) fn tension_offers(
+    org: &Organisation,
+    circle: crate::domain::CircleId,
+    kind: TensionKind,
+    attendees: &[crate::domain::meeting::Attendee],
+    on_agenda: &[crate::domain::TensionId],
+) -> Vec<(crate::domain::TensionId, usize, String)> {
+    org.tensions_in(circle)
+        .filter(|t| t.open && t.kind == kind && !on_agenda.contains(&t.id))
+        .filter_map(|t| {
+            let owner = attendees
+                .iter()
+                .position(|a| a.present && a.person == Some(t.person))?;
+            Some((t.id, owner, t.text.clone()))
+        })
+        .collect()
+}
+
+/// "Tension text (Name)" for each offer, as the picker lists them.
+pub(super) fn offer_labels(
+    offers: &[(crate::domain::TensionId, usize, String)],
+    attendees: &[crate::domain::meeting::Attendee],
+) -> Vec<String> {
+    offers
+        .iter()
+        .map(|(_, who, text)| {
+            let name = attendees.get(*who).map_or("?", |a| a.name.as_str());
+            format!("{text} ({name})")
+        })
+        .collect()
+}
+
 /// Open tensions of the present attendees, offered as agenda items.
 pub(super) fn offer_tensions(app: &mut App, org: &Organisation) {
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
     let on_agenda: Vec<_> = state.agenda_items().filter_map(|a| a.tension).collect();
-    let offers: Vec<(crate::domain::TensionId, usize, String)> = org
-        .tensions_in(state.circle)
-        .filter(|t| t.open && t.kind == TensionKind::Tactical && !on_agenda.contains(&t.id))
-        .filter_map(|t| {
-            let owner = state
-                .present()
-                .find(|&i| state.attendees[i].person == Some(t.person))?;
-            Some((t.id, owner, t.text.clone()))
-        })
-        .collect();
+    let offers = tension_offers(
+        org,
+        state.circle,
+        TensionKind::Tactical,
+        &state.attendees,
+        &on_agenda,
+    );
     if offers.is_empty() {
         return app.info("No open tensions of the people here: a adds an item.");
     }
-    let options = offers
-        .iter()
-        .map(|(_, owner, text)| format!("{text} ({})", state.name_of(*owner)))
-        .collect();
+    let options = offer_labels(&offers, &state.attendees);
     pick(
         app,
         "Add a tension to the agenda",

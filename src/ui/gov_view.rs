@@ -6,7 +6,7 @@
 
 use super::view::Modal;
 use crate::domain::meeting::governance::{Change, GovEvent, Governance, ObjectionTest};
-use crate::domain::{CircleId, CoreRole, MeetingId, PolicyId, RoleId};
+use crate::domain::{CircleId, CoreRole, MeetingId, PolicyId, RoleId, TensionId};
 use chrono::{DateTime, Utc};
 
 /// A governance meeting in progress.
@@ -64,6 +64,8 @@ pub enum GovDraft {
     /// Agenda: what kind of item (picker of these choices: `None` a proposal).
     ItemKind(Vec<Option<CoreRole>>),
     ProposalLabel,
+    /// Open governance tensions offered as items: (tension, owner attendee, text).
+    Tensions(Vec<(TensionId, usize, String)>),
     /// A proposal's label, then its owner among these attendees.
     ProposalOwner(String, Vec<usize>),
     ElectionTerm(CoreRole),

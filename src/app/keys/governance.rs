@@ -78,6 +78,13 @@ pub const GOV_AGENDA: &[Binding] = &[
         "add a proposal or an election",
     ),
     bind(
+        &[Char('o')],
+        Action::OfferTensions,
+        "o",
+        "tensions",
+        "take up an open governance tension of someone here",
+    ),
+    bind(
         &[Char('f')],
         Action::ElectionFirst,
         "f",

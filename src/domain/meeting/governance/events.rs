@@ -134,6 +134,7 @@ pub struct GovItem {
     pub seq: u64,
     pub label: String,
     pub owner: usize,
+    pub tension: Option<TensionId>,
     pub kind: ItemKind,
     pub proposal: Option<Proposal>,
     pub election: Option<Election>,
@@ -187,6 +188,9 @@ pub enum GovEvent {
         label: String,
         owner: usize,
         kind: ItemKind,
+        /// The governance tension it takes up, which is then processed.
+        #[serde(default)]
+        tension: Option<TensionId>,
     },
     /// Someone asked for the election to go first.
     ElectionFirst {

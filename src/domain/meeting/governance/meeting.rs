@@ -230,9 +230,17 @@ impl Governance {
                 }
                 none
             }
-            GovEvent::ItemAdded { label, owner, kind } => {
+            GovEvent::ItemAdded {
+                label,
+                owner,
+                kind,
+                tension,
+            } => {
                 if clean_line(label).is_empty() || !present.contains(owner) {
                     return refuse("an item needs a label and a present owner");
+                }
+                if tension.is_some() && self.items.iter().any(|i| i.tension == *tension) {
+                    return refuse("that tension is already on the agenda");
                 }
                 if let ItemKind::Election { role, .. } = kind {
                     if !role.is_elected() {
@@ -245,7 +253,10 @@ impl Governance {
                         return refuse(format!("this circle has no {}", role.name(self.rules)));
                     }
                 }
-                none
+                Ok(tension
+                    .map(|t| Effect::ProcessTension { tension: t })
+                    .into_iter()
+                    .collect())
             }
             GovEvent::ElectionFirst { item } => match self.item(*item) {
                 Some(i) if matches!(i.kind, ItemKind::Election { .. }) => none,
@@ -379,7 +390,12 @@ impl Governance {
                     text: text.clone(),
                 });
             }
-            GovEvent::ItemAdded { label, owner, kind } => {
+            GovEvent::ItemAdded {
+                label,
+                owner,
+                kind,
+                tension,
+            } => {
                 let (proposal, election) = match kind {
                     ItemKind::Proposal => (Some(Proposal::new(*owner)), None),
                     ItemKind::Election { role, term_end } => {
@@ -400,6 +416,7 @@ impl Governance {
                     seq,
                     label: label.clone(),
                     owner: *owner,
+                    tension: *tension,
                     kind: *kind,
                     proposal,
                     election,

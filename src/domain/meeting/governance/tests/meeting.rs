@@ -141,6 +141,7 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
         label: "Ovens".into(),
         owner: 1,
         kind: ItemKind::Proposal,
+        tension: None,
     });
     let proposal = run.log.len() as u64;
     let term = chrono::NaiveDate::from_ymd_opt(2027, 11, 30);
@@ -151,6 +152,7 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
             role: CoreRole::Secretary,
             term_end: term,
         },
+        tension: None,
     });
     let election = run.log.len() as u64;
     run.ok(GovEvent::ElectionFirst { item: election });
@@ -292,6 +294,7 @@ fn a_proposal_that_breaks_the_circles_structure_is_refused_when_drafted() {
         label: "Lead".into(),
         owner: 1,
         kind: ItemKind::Proposal,
+        tension: None,
     });
     let item = run.log.len() as u64;
     let err = run.try_event(GovEvent::Proposal {
@@ -313,6 +316,7 @@ fn guests_and_ineligible_nominees_are_refused_and_the_lead_is_not_elected() {
             role: CoreRole::Lead,
             term_end: None,
         },
+        tension: None,
     });
     assert!(err.is_err_and(|e| e.contains("appointed")));
     run.ok(GovEvent::ItemAdded {
@@ -322,6 +326,7 @@ fn guests_and_ineligible_nominees_are_refused_and_the_lead_is_not_elected() {
             role: CoreRole::Facilitator,
             term_end: None,
         },
+        tension: None,
     });
     let item = run.log.len() as u64;
     let guest = run.try_event(GovEvent::Election {
@@ -396,6 +401,7 @@ fn only_the_last_entry_standing_is_taken_back_and_an_adoption_comes_back_out_of_
         label: "Ovens".into(),
         owner: 0,
         kind: ItemKind::Proposal,
+        tension: None,
     });
     let item = run.log.len() as u64;
     run.ok(GovEvent::StepChanged {
