@@ -382,3 +382,33 @@ fn an_open_governance_tension_is_taken_up_as_a_proposal_and_given_back_when_take
     assert!(open(&h), "taking the item back opens the tension again");
     assert!(h.governance().state.items.is_empty());
 }
+
+#[test]
+fn past_the_planned_time_five_says_the_meeting_ends_unless_extended_and_t_extends_it() {
+    let mut h = Harness::demo();
+    h.start_governance(BAKEHOUSE);
+    h.wait(91 * 60);
+    let over = h.screen(120, 30);
+    assert!(over.contains("The planned time is over"), "{over}");
+    h.press(Char('t'));
+    assert_eq!(h.governance().state.extra_minutes, 5);
+    let extended = h.screen(120, 30);
+    assert!(!extended.contains("The planned time is over"), "{extended}");
+}
+
+#[test]
+fn saving_a_version_that_changes_nothing_is_refused() {
+    let mut h = Harness::demo();
+    up_to_items(&mut h);
+    h.press(Right);
+    frame_and_draft(&mut h);
+    h.press_n(Char('n'), 3);
+    h.press(Char('c')).choose("Save as version 2");
+    assert!(
+        h.status()
+            .is_some_and(|s| s.starts_with("Nothing changed from the current version")),
+        "{:?}",
+        h.status()
+    );
+    assert_eq!(proposal(&h).versions.len(), 1);
+}

@@ -140,6 +140,21 @@ fn add(app: &mut App, change: Change, replace: Option<usize>) {
     menu(app);
 }
 
+/// The fields of a role a proposal may amend: a core role's name and purpose come from the
+/// rule set, so only its domains and accountabilities.
+fn role_fields(org: &Organisation, role: RoleId) -> Vec<Field> {
+    let core = org.role(role).is_some_and(|r| r.core.is_some());
+    let all = [
+        Field::Name,
+        Field::Purpose,
+        Field::Domains,
+        Field::Accountabilities,
+    ];
+    all.into_iter()
+        .filter(|f| !core || matches!(f, Field::Domains | Field::Accountabilities))
+        .collect()
+}
+
 /// Items typed as "a; b; c".
 fn split_list(text: &str) -> Vec<String> {
     text.split(';')
@@ -378,6 +393,15 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
             Some(EditorChoice::Save) => {
                 let changes = screen.editing.clone().unwrap_or_default();
+                let current = screen
+                    .state
+                    .current_item()
+                    .and_then(|i| i.proposal.as_ref())
+                    .and_then(|p| p.current().cloned());
+                if current.as_ref() == Some(&changes) {
+                    app.error("Nothing changed from the current version: add, amend or take out a change first.");
+                    return menu(app);
+                }
                 let warnings = validate(&org, screen.state.circle, screen.state.rules, &changes);
                 if idm(app, IdmEvent::Drafted { changes }) {
                     if let Some(screen) = self::screen(app) {
@@ -430,15 +454,10 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             match aim {
                 RoleAim::Remove => add(app, Change::RemoveRole { role }, None),
                 RoleAim::Amend => {
-                    let options = [
-                        Field::Name,
-                        Field::Purpose,
-                        Field::Domains,
-                        Field::Accountabilities,
-                    ]
-                    .iter()
-                    .map(|f| f.label().to_string())
-                    .collect();
+                    let options = role_fields(&org, role)
+                        .iter()
+                        .map(|f| f.label().to_string())
+                        .collect();
                     let title = format!("Amend what of {}?", name_of_role(role));
                     pick(app, &title, options, GovDraft::RoleField(role));
                 }
@@ -459,13 +478,9 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         (Outcome::Picked(i), GovDraft::RoleField(role)) => {
-            let fields = [
-                Field::Name,
-                Field::Purpose,
-                Field::Domains,
-                Field::Accountabilities,
-            ];
-            let Some(&field) = fields.get(i) else { return };
+            let Some(&field) = role_fields(&org, role).get(i) else {
+                return;
+            };
             let value = current_value(&org, screen, MoveWhat::Role(role), field);
             let title = format!(
                 "{} of {} (lists separated by ;)",

@@ -165,6 +165,8 @@ pub fn table(screen: &GovScreen) -> &'static [Binding] {
 }
 
 /// A key's action in the governance meeting.
+// Recording writes to the store, so it stays in the arm's body, not in a match guard.
+#[allow(clippy::collapsible_match)]
 pub fn act(app: &mut App, action: Action) {
     let Some(org) = app.view.org.clone() else {
         return;
@@ -206,6 +208,11 @@ pub fn act(app: &mut App, action: Action) {
             app.info("The meeting stays open: g on its circle resumes it.");
         }
         Action::TimeOut => time_out(app),
+        Action::OneMoreMinute => {
+            if record(app, GovEvent::TimeAdded { minutes: 5 }) {
+                app.info("The meeting runs five minutes longer.");
+            }
+        }
         Action::Open if step.is_round() => {
             if let Some(speaker) = state.speaker() {
                 let title = format!("Note for {}", state.name_of(speaker));

@@ -14,10 +14,10 @@ use super::meeting_frame::{self, Header};
 use super::round::{self, RoundView};
 use super::theme;
 use super::wrap::{fit, wrap};
-use crate::domain::Organisation;
 use crate::domain::meeting::governance::{
     ElectionStep, GovItem, GovStep, Governance, IdmStep, ItemKind,
 };
+use crate::domain::{Organisation, RuleSet};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -43,7 +43,7 @@ pub fn draw(
     let labels: Vec<&str> = steps.iter().map(|s| s.short()).collect();
     let at = steps.iter().position(|s| *s == state.step).unwrap_or(0);
     meeting_frame::strip(frame, strip, &labels, at);
-    let h = header_of(state, at);
+    let h = header_of(state, at, now);
     if screen.presentation {
         let mut big = vec![big_step(state).to_string()];
         let who = meeting_frame::big_name(&h.speaker);
@@ -105,7 +105,7 @@ fn name(state: &Governance, who: Option<usize>) -> String {
     who.map_or(String::new(), |i| state.name_of(i).to_string())
 }
 
-fn header_of(state: &Governance, at: usize) -> Header<'static> {
+fn header_of(state: &Governance, at: usize, now: DateTime<Utc>) -> Header<'static> {
     let present = state.present();
     let step_title = format!("{}. {}", at + 1, state.step.title());
     let mut h = Header {
@@ -129,6 +129,12 @@ fn header_of(state: &Governance, at: usize) -> Header<'static> {
                 item_header(state, item, &present, &mut h);
             }
         }
+    }
+    if state.rules == RuleSet::Holacracy50 && now > state.deadline() {
+        h.alert = Some(
+            "The planned time is over: under holacracy-5.0 the meeting ends now unless extended (t: 5 more minutes)."
+                .into(),
+        );
     }
     if let Some(t) = state.time_outs.last().filter(|_| state.in_time_out()) {
         h.alert = Some(format!(
