@@ -144,7 +144,11 @@ fn a_whole_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_se
         .enter_text("The Ovens Keeper weighs unsold bread on Sundays.")
         .choose("Save as version 2");
     let diff = h.screen(100, 40);
-    assert!(diff.contains("version 2"), "{diff}");
+    assert!(diff.contains("What version 2 changed:"), "{diff}");
+    assert!(
+        diff.contains("+ Create policy Sunday weighing: The Ovens Keeper weighs"),
+        "{diff}"
+    );
     h.press(Char('o')).press(Char('p'));
     h.press(Char('n'));
     assert_eq!(proposal(&h).round, 2);

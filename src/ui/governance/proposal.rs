@@ -175,6 +175,23 @@ fn framing(proposer: &str, p: &Proposal, org: &Organisation, width: usize) -> Ve
     lines
 }
 
+/// What the latest version changed from the one before, if there are two.
+fn last_amendment(p: &Proposal, org: &Organisation, width: usize) -> Vec<Line<'static>> {
+    let n = p.versions.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::styled(
+        format!("What version {n} changed:"),
+        theme::strong(),
+    )];
+    lines.extend(diff(
+        &versions_diff(org, &p.versions[n - 2], &p.versions[n - 1]),
+        width,
+    ));
+    lines
+}
+
 /// An objection in one line: who, which role, the words, and where it stands.
 pub fn objection_text(name: &str, o: &Objection, org: &Organisation) -> String {
     let role = o
@@ -240,22 +257,16 @@ fn step_lines(
             };
             lines.extend(wrapped(&text, width, theme::strong()));
         }
-        IdmStep::Amend => match p.versions.len() {
-            0 | 1 => lines.push(Line::styled(
-                "No amendment yet: c amends (each amendment is a new version).",
-                theme::muted(),
-            )),
-            n => {
+        IdmStep::Amend => {
+            let diff = last_amendment(p, org, width);
+            if diff.is_empty() {
                 lines.push(Line::styled(
-                    format!("What version {n} changed:"),
-                    theme::strong(),
-                ));
-                lines.extend(diff(
-                    &versions_diff(org, &p.versions[n - 2], &p.versions[n - 1]),
-                    width,
+                    "No amendment yet: c amends (each amendment is a new version).",
+                    theme::muted(),
                 ));
             }
-        },
+            lines.extend(diff);
+        }
         IdmStep::Object => {
             lines.push(Line::styled(
                 format!("Objection round {}", p.round),
@@ -300,6 +311,7 @@ fn step_lines(
                     theme::strong(),
                 ));
             }
+            lines.extend(last_amendment(p, org, width));
         }
     }
     lines
