@@ -260,6 +260,15 @@ impl App {
     fn refresh_hints(&mut self) {
         let table = self.table();
         self.view.hints = keys::hints(table);
+        // A yes/no question names what its two answers do ("y adopt  n not yet").
+        let answers = match self.modal_mut() {
+            Some(Modal::Confirm(c)) => Some((c.yes, c.no)),
+            _ => None,
+        };
+        if let (Some((yes, no)), [y, n, ..]) = (answers, self.view.hints.as_mut_slice()) {
+            y.label = yes;
+            n.label = no;
+        }
         if !self.view.help_open {
             self.view.help = keys::help(table);
         }

@@ -43,7 +43,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &Governance, item: &GovItem, e
     if let Some(i) = e.incumbent {
         about.push_str(&format!(" Held until now by {}.", name(i)));
     }
-    lines.extend(wrapped(&about, width, theme::muted()));
     if let Some(w) = e.elected {
         lines.extend(wrapped(
             &format!("Elected: {} as {role} ({term}).", name(w)),
@@ -98,7 +97,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &Governance, item: &GovItem, e
             lines.extend(count(e, state, width));
         }
         ElectionStep::Objections => {
-            lines.extend(count(e, state, width));
             if let Some(c) = e.proposed {
                 let how = e.tie_break.map_or(String::new(), |t| {
                     format!(" (tie broken by {})", t.describe())
@@ -130,6 +128,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &Governance, item: &GovItem, e
                 };
                 lines.extend(wrapped(&text, width, Style::new()));
             }
+            lines.extend(count(e, state, width));
         }
     }
     if !e.discarded.is_empty() {
@@ -140,6 +139,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &Governance, item: &GovItem, e
             theme::muted(),
         ));
     }
+    // The role and term last: on a small screen the step's own lines come first.
+    lines.extend(wrapped(&about, width, theme::muted()));
     frame.render_widget(
         Paragraph::new(lines).block(block(e.step.title().to_string())),
         rest,
