@@ -416,3 +416,22 @@ fn saving_a_version_that_changes_nothing_is_refused() {
     );
     assert_eq!(proposal(&h).versions.len(), 1);
 }
+
+#[test]
+fn an_open_governance_meeting_resumes_from_the_past_meetings_and_an_ended_one_shows_its_minutes() {
+    let mut h = Harness::demo();
+    up_to_items(&mut h);
+    h.press(Char('q'));
+    h.press(Char('p')).type_str("governance open").press(Enter);
+    assert_eq!(h.governance().state.step, GovStep::Items);
+    assert!(h.status().is_some_and(|s| s.starts_with("Resumed")));
+    h.press(Char('e')).press(Char('y'));
+    h.press(Char('q'))
+        .press(Char('p'))
+        .type_str("governance ended")
+        .press(Enter);
+    let Screen::Minutes(m) = &h.app.view().screen else {
+        panic!("no minutes:\n{}", h.screen(100, 30));
+    };
+    assert_eq!(m.minutes.circle, "Bakehouse");
+}

@@ -41,8 +41,7 @@ pub fn invited(org: &Organisation, circle: CircleId) -> Vec<PersonId> {
 /// Opens the circle's unfinished meeting of this kind, or the setup of a new one.
 pub fn begin(app: &mut App, circle: CircleId, kind: MeetingKind) {
     match app.store.open_meeting(circle, kind) {
-        Ok(Some(meeting)) if kind == MeetingKind::Governance => resume_governance(app, meeting),
-        Ok(Some(meeting)) => resume(app, meeting),
+        Ok(Some(meeting)) => resume(app, meeting, kind),
         Ok(None) => setup(app, circle, kind),
         Err(e) => app.error(e.to_string()),
     }
@@ -125,8 +124,16 @@ fn show_governance(
     }));
 }
 
-/// Loads a meeting's log, folds it, and shows it where it was left.
-pub fn resume(app: &mut App, meeting: MeetingId) {
+/// Shows an unfinished meeting of either kind where it was left.
+pub fn resume(app: &mut App, meeting: MeetingId, kind: MeetingKind) {
+    match kind {
+        MeetingKind::Tactical => resume_tactical(app, meeting),
+        MeetingKind::Governance => resume_governance(app, meeting),
+    }
+}
+
+/// Loads a tactical meeting's log, folds it, and shows it where it was left.
+fn resume_tactical(app: &mut App, meeting: MeetingId) {
     let log = match app.store.meeting_events::<Event>(meeting) {
         Ok(rows) => rows
             .into_iter()

@@ -64,7 +64,7 @@ pub fn list_key(app: &mut App, key: KeyEvent) -> bool {
                 return false;
             };
             if row.ended_at.is_none() {
-                meeting_setup::resume(app, row.id);
+                meeting_setup::resume(app, row.id, row.kind);
             } else {
                 show_minutes(app, row.id);
             }
