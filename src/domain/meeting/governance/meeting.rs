@@ -283,6 +283,13 @@ impl Governance {
                             .get(version.saturating_sub(1))
                             .cloned()
                             .unwrap_or_default();
+                        // The circle may have changed since the version was written (an
+                        // earlier item of this meeting removed or renamed a role).
+                        validate(org, self.circle, self.rules, &changes).map_err(|e| {
+                            Refusal::new(format!(
+                                "the circle has changed since this version: {e}; amend it first"
+                            ))
+                        })?;
                         Ok(vec![Effect::ApplyGovernance {
                             circle: self.circle,
                             changes,

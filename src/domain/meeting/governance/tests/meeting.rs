@@ -444,3 +444,40 @@ fn only_the_last_entry_standing_is_taken_back_and_an_adoption_comes_back_out_of_
     assert_eq!(state.last_entry(), Some(adopted - 1));
     assert!(run.try_event(GovEvent::Retracted { seq: adopted }).is_err());
 }
+
+#[test]
+fn a_version_written_before_the_circle_changed_is_checked_again_when_adopted() {
+    let mut run = Run::new(RuleSet::Holacracy50);
+    run.ok(GovEvent::ItemAdded {
+        label: "Ovens".into(),
+        owner: 0,
+        kind: ItemKind::Proposal,
+        tension: None,
+    });
+    let item = run.log.len() as u64;
+    run.idm(
+        item,
+        IdmEvent::Drafted {
+            changes: vec![new_role()],
+        },
+    );
+    run.idm(item, IdmEvent::NewRound);
+    for attendee in 0..4 {
+        run.idm(item, IdmEvent::NoObjection { attendee });
+    }
+    // Meanwhile another item's adoption created a role of the same name.
+    let mut records = run.org.records().clone();
+    let mut taken = records.roles[0].clone();
+    taken.id = RoleId(99);
+    taken.name = "Oven Scheduler".into();
+    taken.core = None;
+    records.roles.push(taken);
+    run.org = Organisation::new(records);
+    let err = run.try_event(GovEvent::Proposal {
+        item,
+        event: IdmEvent::Ended {
+            outcome: Outcome::Adopted { version: 1 },
+        },
+    });
+    assert!(err.is_err_and(|e| e.contains("the circle has changed since this version")),);
+}
