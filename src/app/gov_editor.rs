@@ -464,6 +464,10 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 RoleAim::Move => {
                     let from = org.role(role).map(|r| r.circle);
                     let circles = targets(&org, screen.state.circle, from);
+                    if circles.is_empty() {
+                        app.error("This circle has no sub-circle to move it into.");
+                        return menu(app);
+                    }
                     let options = circles
                         .iter()
                         .map(|c| org.circle(*c).map_or("?".into(), |c| c.name.clone()))
@@ -523,6 +527,10 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                         .find(|p| p.id == policy)
                         .map(|p| p.circle);
                     let circles = targets(&org, screen.state.circle, from);
+                    if circles.is_empty() {
+                        app.error("This circle has no sub-circle to move it into.");
+                        return menu(app);
+                    }
                     let options = circles
                         .iter()
                         .map(|c| org.circle(*c).map_or("?".into(), |c| c.name.clone()))
