@@ -343,7 +343,14 @@ fn under_four_one_concerns_are_raised_no_time_out_is_taken_and_the_lead_link_is_
         Some(roundtable::ui::Modal::Picker(p)) => p.options[0].clone(),
         _ => panic!("no voter picker"),
     };
-    h.choose(&voter).choose(&lead);
+    h.choose(&voter);
+    let nominees = match &h.governance().modal {
+        Some(roundtable::ui::Modal::Picker(p)) => p.options.clone(),
+        _ => panic!("no nominee picker"),
+    };
+    let marked = format!("{lead} — not eligible: the Lead Link cannot be elected Facilitator");
+    assert!(nominees.contains(&marked), "{nominees:?}");
+    h.choose(&lead);
     assert_eq!(
         h.status().as_deref(),
         Some("The Lead Link cannot be elected Facilitator.")
@@ -434,4 +441,24 @@ fn an_open_governance_meeting_resumes_from_the_past_meetings_and_an_ended_one_sh
         panic!("no minutes:\n{}", h.screen(100, 30));
     };
     assert_eq!(m.minutes.circle, "Bakehouse");
+}
+
+#[test]
+fn esc_stops_an_objection_test_without_recording_it() {
+    let mut h = Harness::demo();
+    up_to_items(&mut h);
+    h.press(Right);
+    frame_and_draft(&mut h);
+    to_objections(&mut h);
+    h.press(Char('x'))
+        .enter_text("Too soon")
+        .choose("No role named");
+    h.press(Char('w')).press(Char('y')).press(Char('y'));
+    h.press(ratatui::crossterm::event::KeyCode::Esc);
+    assert_eq!(
+        h.status().as_deref(),
+        Some("Stopped: nothing was recorded.")
+    );
+    assert_eq!(proposal(&h).objections[0].test, None);
+    assert!(h.governance().modal.is_none());
 }

@@ -10,7 +10,7 @@ use super::gov_items::{VALIDITY_QUESTIONS, ask_test, ask_validity};
 use super::governance::{confirm, idm, pick, prompt, record, screen, vote};
 use super::modal::Outcome;
 use crate::domain::meeting::governance::{
-    ElectionEvent, GovEvent, GovStep, IdmEvent, ItemKind, Outcome as End,
+    ElectionEvent, GovEvent, GovStep, Governance, IdmEvent, ItemKind, Outcome as End,
 };
 use crate::domain::minutes::Minutes;
 use crate::ui::{GovDraft, GovScreen, Modal, TestTarget, test_of};
@@ -58,6 +58,24 @@ pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
         },
         _ => "the last entry".into(),
     }
+}
+
+/// The people present as nominees: each name, with why they cannot be elected if so (a
+/// ballot for them is refused with that reason).
+fn nominee_labels(state: &Governance, present: &[usize]) -> Vec<String> {
+    let election = state.current_item().and_then(|i| i.election.as_ref());
+    present
+        .iter()
+        .map(|&p| {
+            let name = state.name_of(p);
+            let guest = state.attendees.get(p).is_some_and(|a| a.person.is_none());
+            match election.and_then(|e| e.ineligible(p, present)) {
+                _ if guest => format!("{name} — not eligible: a guest"),
+                Some(why) => format!("{name} — not eligible: {why}"),
+                None => name.to_string(),
+            }
+        })
+        .collect()
 }
 
 /// Puts a modal back as it was, with a message: the answer was not usable.
@@ -111,6 +129,9 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         names
     };
     match (outcome, draft) {
+        (Outcome::Cancelled, GovDraft::Test(..) | GovDraft::Validity(_)) => {
+            app.info("Stopped: nothing was recorded.");
+        }
         (Outcome::Cancelled, _) => {}
         (
             Outcome::Submitted(text),
@@ -417,10 +438,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (Outcome::Picked(i), GovDraft::Voter(voters)) => {
             if let Some(&voter) = voters.get(i) {
-                let options = present
-                    .iter()
-                    .map(|&p| state.name_of(p).to_string())
-                    .collect();
+                let options = nominee_labels(state, &present);
                 let title = format!("{} nominates", state.name_of(voter));
                 pick(app, &title, options, GovDraft::Nominee(voter, present));
             }
@@ -437,10 +455,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (Outcome::Picked(i), GovDraft::ChangeVoter(voters)) => {
             if let Some(&voter) = voters.get(i) {
-                let options = present
-                    .iter()
-                    .map(|&p| state.name_of(p).to_string())
-                    .collect();
+                let options = nominee_labels(state, &present);
                 let title = format!("{} now nominates", state.name_of(voter));
                 pick(
                     app,

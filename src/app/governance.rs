@@ -109,6 +109,7 @@ pub(super) fn ask(
     let (yes, no) = answers;
     let confirm = Confirm {
         title,
+        in_series: true,
         ..Confirm::new(question, yes, no)
     };
     open(app, Modal::Confirm(confirm), draft);

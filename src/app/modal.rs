@@ -54,9 +54,10 @@ pub fn modal_key(modal: &mut Modal, key: KeyEvent) -> Outcome {
             Some(Action::Back) => Outcome::Cancelled,
             _ => Outcome::Ignored,
         },
-        Modal::Confirm(_) => match lookup(keys::CONFIRM, &key) {
+        Modal::Confirm(confirm) => match lookup(confirm_table(confirm), &key) {
             Some(Action::Yes) => Outcome::Answered(true),
             Some(Action::No) => Outcome::Answered(false),
+            Some(Action::Back) => Outcome::Cancelled,
             _ => Outcome::Ignored,
         },
     }
@@ -67,6 +68,14 @@ pub fn table(modal: &Modal) -> &'static [keys::Binding] {
     match modal {
         Modal::Prompt(_) => keys::PROMPT,
         Modal::Picker(_) => keys::PICKER,
-        Modal::Confirm(_) => keys::CONFIRM,
+        Modal::Confirm(confirm) => confirm_table(confirm),
+    }
+}
+
+fn confirm_table(confirm: &crate::ui::Confirm) -> &'static [keys::Binding] {
+    if confirm.in_series {
+        keys::QUESTION
+    } else {
+        keys::CONFIRM
     }
 }

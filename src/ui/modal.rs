@@ -55,12 +55,17 @@ pub fn draw(frame: &mut Frame, area: Rect, modal: &Modal) {
                 .map(Line::raw)
                 .collect();
             lines.push(Line::raw(""));
-            lines.push(Line::from(vec![
+            let mut answers = vec![
                 Span::styled("y", theme::key()),
                 Span::raw(format!(" {}    ", confirm.yes)),
                 Span::styled("n", theme::key()),
                 Span::raw(format!(" {}", confirm.no)),
-            ]));
+            ];
+            if confirm.in_series {
+                answers.push(Span::styled("    Esc", theme::key()));
+                answers.push(Span::raw(" stop"));
+            }
+            lines.push(Line::from(answers));
             let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
             let rect = centered(area, width, height);
             frame.render_widget(Clear, rect);

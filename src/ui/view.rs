@@ -504,6 +504,8 @@ pub struct Confirm {
     /// What the two keys mean, for the hint bar: (yes, no).
     pub yes: &'static str,
     pub no: &'static str,
+    /// One question of a series: `Esc` stops the series instead of answering no.
+    pub in_series: bool,
 }
 
 impl Confirm {
@@ -514,6 +516,7 @@ impl Confirm {
             question,
             yes,
             no,
+            in_series: false,
         }
     }
 }

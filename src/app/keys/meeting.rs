@@ -403,3 +403,16 @@ pub const CONFIRM: &[Binding] = &[
     bind(&[Char('y'), Enter], Action::Yes, "y", "yes", "yes"),
     bind(&[Char('n'), Esc], Action::No, "n", "no", "no"),
 ];
+
+/// One question of a series (a test): `Esc` stops the series without recording anything.
+pub const QUESTION: &[Binding] = &[
+    bind(&[Char('y'), Enter], Action::Yes, "y", "yes", "yes"),
+    bind(&[Char('n')], Action::No, "n", "no", "no"),
+    bind(
+        &[Esc],
+        Action::Back,
+        "Esc",
+        "stop",
+        "stop the questions; nothing is recorded",
+    ),
+];
