@@ -120,7 +120,17 @@ pub fn draw(frame: &mut Frame, view: &View) {
         (Screen::Governance(screen), Some(org)) => {
             governance::draw(frame, body, screen, org, view.now);
             if let Some(m) = &screen.modal {
-                modal::draw(frame, body, m);
+                // While changes are being written, the editor's questions open in the lower
+                // half so the proposal and its diff stay in view above them.
+                let area = if screen.editing.is_some() {
+                    let [_, lower] =
+                        Layout::vertical([Constraint::Percentage(45), Constraint::Min(0)])
+                            .areas(body);
+                    lower
+                } else {
+                    body
+                };
+                modal::draw(frame, area, m);
             }
         }
         (Screen::Tactical(screen), Some(org)) => {
