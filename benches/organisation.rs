@@ -151,9 +151,82 @@ fn meeting_benches(c: &mut Criterion) {
     );
 }
 
+/// Types `text` and presses Enter.
+fn enter(app: &mut App, text: &str) {
+    for ch in text.chars() {
+        app.handle_key(key(KeyCode::Char(ch)));
+    }
+    app.handle_key(key(KeyCode::Enter));
+}
+
+/// A governance meeting of the demo's Bakehouse presenting a proposal of `changes` new roles,
+/// written through the proposal editor key by key.
+fn governance_app(changes: usize) -> App {
+    let mut store = Store::open_in_memory().expect("store");
+    roundtable::app::setup::load_demo(&mut store).expect("demo");
+    let mut app = App::new(store).expect("app");
+    app.open_meeting(
+        "Bakehouse",
+        roundtable::domain::meeting::MeetingKind::Governance,
+    )
+    .expect("setup");
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('>')));
+    app.handle_key(key(KeyCode::Char('a')));
+    app.handle_key(key(KeyCode::Enter));
+    enter(&mut app, "Roles");
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('>')));
+    app.handle_key(key(KeyCode::Char('c')));
+    for i in 0..changes {
+        // "Create a role" is first, or second once "Save" heads the menu.
+        if i > 0 {
+            app.handle_key(key(KeyCode::Down));
+        }
+        app.handle_key(key(KeyCode::Enter));
+        enter(&mut app, &format!("Role {i}"));
+        enter(
+            &mut app,
+            "A purpose long enough to wrap on a narrow screen, as real ones do",
+        );
+        enter(&mut app, "A domain; another domain");
+        enter(
+            &mut app,
+            "Doing one thing; Doing another thing; Reporting on both",
+        );
+    }
+    app.handle_key(key(KeyCode::Enter));
+    let drafted = match &app.view().screen {
+        roundtable::ui::Screen::Governance(g) => g
+            .state
+            .current_item()
+            .and_then(|i| i.proposal.as_ref())
+            .and_then(|p| p.current())
+            .map_or(0, Vec::len),
+        _ => 0,
+    };
+    assert_eq!(drafted, changes, "the proposal was written");
+    app
+}
+
+fn governance_benches(c: &mut Criterion) {
+    let app = governance_app(100);
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    c.bench_function(
+        "governance: a frame of a 100-change proposal at 200x50",
+        |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| roundtable::ui::draw(f, app.view()))
+                    .expect("draw");
+            })
+        },
+    );
+}
+
 criterion_group! {
     name = organisation;
     config = Criterion::default().sample_size(20);
-    targets = benches, meeting_benches
+    targets = benches, meeting_benches, governance_benches
 }
 criterion_main!(organisation);
