@@ -232,6 +232,8 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
                 .iter()
                 .map(|t| match (t.granted, t.minutes) {
                     (false, _) => format!("asked by {}, not granted", t.asked_by),
+                    (true, Some(0)) => format!("asked by {}, under a minute", t.asked_by),
+                    (true, Some(1)) => format!("asked by {}, 1 minute", t.asked_by),
                     (true, Some(min)) => format!("asked by {}, {min} minutes", t.asked_by),
                     (true, None) => format!("asked by {}, not ended", t.asked_by),
                 })
@@ -249,7 +251,12 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
             p.label,
             p.proposer
         )));
-        let mut facts = vec![("Tension".to_string(), p.tension.clone())];
+        let tension = if p.tension.is_empty() {
+            "not framed".to_string()
+        } else {
+            p.tension.clone()
+        };
+        let mut facts = vec![("Tension".to_string(), tension)];
         if !p.example.is_empty() {
             facts.push(("Example".into(), p.example.clone()));
         }
