@@ -4,9 +4,17 @@
 //! Owns: their binding tables, most used first (the hint bar shows what fits, then "…").
 //! Must not import: rusqlite, tokio.
 
-use super::meeting::{END, LEAVE, NEXT, NEXT_STEP, PRESENT, PREVIOUS, PREVIOUS_STEP, RETRACT};
+use super::meeting::{END, LEAVE, NEXT, NEXT_STEP, PRESENT, PREVIOUS, PREVIOUS_STEP};
 use super::{Action, Binding, HELP, bind};
 use ratatui::crossterm::event::KeyCode::{Char, Enter};
+
+const RETRACT: Binding = bind(
+    &[Char('u')],
+    Action::Retract,
+    "u",
+    "undo",
+    "take back the last entry still standing, whatever the step (asks first)",
+);
 
 const TIME_OUT: Binding = bind(
     &[Char('T')],

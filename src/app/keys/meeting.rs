@@ -91,7 +91,7 @@ pub(super) const MINUTE: Binding = bind(
     "+1 min",
     "one more minute for this step",
 );
-pub(super) const RETRACT: Binding = bind(
+const RETRACT: Binding = bind(
     &[Char('u')],
     Action::Retract,
     "u",
