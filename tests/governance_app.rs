@@ -462,3 +462,55 @@ fn esc_stops_an_objection_test_without_recording_it() {
     assert_eq!(proposal(&h).objections[0].test, None);
     assert!(h.governance().modal.is_none());
 }
+
+#[test]
+fn the_facilitator_reorders_and_removes_items_and_a_removed_tension_is_open_again() {
+    let mut h = Harness::demo();
+    h.start_governance(0);
+    h.press(Char('>')).press(Char('o'));
+    h.choose("Nobody is accountable");
+    h.press(Char('a'))
+        .choose("A proposal")
+        .enter_text("Van")
+        .choose("Amara");
+    let labels = |h: &Harness| -> Vec<String> {
+        let s = &h.governance().state;
+        s.order
+            .iter()
+            .filter_map(|&i| s.item(i).map(|i| i.label.clone()))
+            .collect()
+    };
+    h.press(Right).press(Char('['));
+    assert_eq!(labels(&h), ["Van", "Nobody is accountable…"]);
+    let open = |h: &Harness| {
+        let org = org(h);
+        let anchor = org
+            .circle_named("Riverbend Bakery Cooperative")
+            .expect("anchor")
+            .id;
+        org.tensions_in(anchor)
+            .any(|t| t.open && t.text.starts_with("Nobody is accountable"))
+    };
+    assert!(!open(&h));
+    h.press(Right).press(Char('x')).press(Char('y'));
+    assert_eq!(labels(&h), ["Van"]);
+    assert!(open(&h), "the removed item's tension is open again");
+    h.press(Char('u')).press(Char('y'));
+    assert_eq!(labels(&h), ["Van", "Nobody is accountable…"]);
+    assert!(!open(&h), "putting it back takes the tension up again");
+}
+
+#[test]
+fn an_item_being_processed_cannot_be_removed() {
+    let mut h = Harness::demo();
+    up_to_items(&mut h);
+    h.press(Right);
+    frame_and_draft(&mut h);
+    h.press(Char('<')).press(Right).press(Char('x')).press(Char('y'));
+    assert!(
+        h.status().is_some_and(|s| s.starts_with("Processing has begun")),
+        "{:?}",
+        h.status()
+    );
+    assert_eq!(h.governance().state.order.len(), 2);
+}

@@ -25,6 +25,8 @@ pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
         GovEvent::NoteTaken { text, .. } => format!("the note \"{text}\""),
         GovEvent::ItemAdded { label, .. } => format!("the agenda item \"{label}\""),
         GovEvent::ElectionFirst { .. } => "moving the election first".into(),
+        GovEvent::ItemMoved { .. } => "moving the agenda item".into(),
+        GovEvent::ItemRemoved { .. } => "taking the item off the agenda".into(),
         GovEvent::TimeOut { asked_by, .. } => format!("{}'s time out", name(asked_by)),
         GovEvent::TimeOutEnded => "the end of the time out".into(),
         GovEvent::Proposal { event, .. } => match event {
@@ -514,6 +516,11 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         (Outcome::Answered(true), GovDraft::Retract(seq)) => {
             if record(app, GovEvent::Retracted { seq }) {
                 app.info("Taken back. The log keeps both the entry and its retraction.");
+            }
+        }
+        (Outcome::Answered(true), GovDraft::RemoveItem(item)) => {
+            if record(app, GovEvent::ItemRemoved { item }) {
+                app.info("Taken off the agenda; a tension it took up is open again.");
             }
         }
         (Outcome::Answered(true), GovDraft::EndMeeting) => end(app),

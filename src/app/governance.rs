@@ -254,6 +254,30 @@ pub fn act(app: &mut App, action: Action) {
                 GovDraft::Tensions(offers),
             );
         }
+        Action::MoveEarlier | Action::MoveLater if step == GovStep::Agenda => {
+            let at = state.cursors[GovStep::Agenda.index()];
+            let to = if action == Action::MoveEarlier {
+                at.checked_sub(1)
+            } else {
+                Some(at + 1).filter(|&t| t < state.order.len())
+            };
+            if let (Some(&item), Some(to)) = (state.order.get(at), to) {
+                record(app, GovEvent::ItemMoved { item, to });
+            }
+        }
+        Action::DeleteItem if step == GovStep::Agenda => {
+            let at = state.cursors[GovStep::Agenda.index()];
+            if let Some(item) = state.order.get(at).and_then(|&s| state.item(s)) {
+                let question = format!("Take \"{}\" off the agenda?", item.label);
+                let seq = item.seq;
+                confirm(
+                    app,
+                    question,
+                    ("remove it", "keep it"),
+                    GovDraft::RemoveItem(seq),
+                );
+            }
+        }
         Action::ElectionFirst => {
             let item = state.order.get(state.cursors[GovStep::Agenda.index()]);
             match item.and_then(|&s| state.item(s)) {

@@ -116,6 +116,8 @@ pub enum GovDraft {
     PolicyField(PolicyId),
     PolicyValue(PolicyId, Field),
     MoveTarget(MoveWhat, Vec<CircleId>),
+    /// Waiting for a yes to take this item off the agenda.
+    RemoveItem(u64),
     Retract(u64),
     EndMeeting,
 }

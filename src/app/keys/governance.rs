@@ -5,7 +5,7 @@
 //! Must not import: rusqlite, tokio.
 
 use super::meeting::{END, LEAVE, NEXT, NEXT_STEP, PRESENT, PREVIOUS, PREVIOUS_STEP};
-use super::{Action, Binding, HELP, bind};
+use super::{Action, Binding, HELP, also, bind};
 use ratatui::crossterm::event::KeyCode::{Char, Enter};
 
 const RETRACT: Binding = bind(
@@ -108,6 +108,21 @@ pub const GOV_AGENDA: &[Binding] = &[
         "f",
         "first",
         "the selected election goes first (anyone may ask)",
+    ),
+    bind(
+        &[Char('[')],
+        Action::MoveEarlier,
+        "[ ]",
+        "reorder",
+        "move the selected item earlier or later (the facilitator orders the agenda)",
+    ),
+    also(&[Char(']')], Action::MoveLater),
+    bind(
+        &[Char('x')],
+        Action::DeleteItem,
+        "x",
+        "remove",
+        "take the selected item off the agenda (asks first)",
     ),
     NEXT,
     PREVIOUS,

@@ -141,6 +141,18 @@ pub struct GovItem {
 }
 
 impl GovItem {
+    /// Whether anything has been recorded in processing it.
+    pub fn started(&self) -> bool {
+        self.proposal.as_ref().is_some_and(|p| {
+            !p.tension.is_empty()
+                || !p.versions.is_empty()
+                || p.step != super::idm::IdmStep::Present
+        }) || self
+            .election
+            .as_ref()
+            .is_some_and(|e| !e.ballots.is_empty())
+    }
+
     pub fn closed(&self) -> bool {
         self.proposal.as_ref().is_some_and(|p| p.outcome.is_some())
             || self.election.as_ref().is_some_and(|e| e.elected.is_some())
@@ -196,6 +208,15 @@ pub enum GovEvent {
     ElectionFirst {
         item: u64,
     },
+    /// The facilitator put an item at another place on the agenda.
+    ItemMoved {
+        item: u64,
+        to: usize,
+    },
+    /// An item not yet processed was taken off the agenda (its tension, if any, is open again).
+    ItemRemoved {
+        item: u64,
+    },
     Proposal {
         item: u64,
         event: IdmEvent,
@@ -228,6 +249,8 @@ impl GovEvent {
             GovEvent::NoteTaken { .. }
                 | GovEvent::ItemAdded { .. }
                 | GovEvent::ElectionFirst { .. }
+                | GovEvent::ItemMoved { .. }
+                | GovEvent::ItemRemoved { .. }
                 | GovEvent::Proposal { .. }
                 | GovEvent::Election { .. }
                 | GovEvent::TimeOut { .. }

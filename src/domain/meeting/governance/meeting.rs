@@ -46,6 +46,8 @@ pub struct Governance {
     pub ended_at: Option<DateTime<Utc>>,
     /// Sequence numbers of the entries standing (not taken back), oldest first.
     pub entries: Vec<u64>,
+    /// Items taken off the agenda, with the sequence number of their removal.
+    pub removed: Vec<(u64, GovItem)>,
 }
 
 fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
@@ -102,6 +104,7 @@ impl Governance {
             time_outs: Vec::new(),
             ended_at: None,
             entries: Vec::new(),
+            removed: Vec::new(),
         };
         let retracted: HashSet<u64> = log
             .iter()
@@ -258,6 +261,20 @@ impl Governance {
                     .into_iter()
                     .collect())
             }
+            GovEvent::ItemMoved { item, to } => {
+                if self.item(*item).is_none() || *to >= self.order.len() {
+                    return refuse("no such agenda place");
+                }
+                none
+            }
+            GovEvent::ItemRemoved { item } => match self.item(*item) {
+                None => refuse("no such item"),
+                Some(i) if i.started() => {
+                    refuse("processing has begun: close the item (d) instead")
+                }
+                // Undoing the item's entry gives its tension back.
+                Some(i) => Ok(vec![Effect::Undo { seq: i.seq }]),
+            },
             GovEvent::ElectionFirst { item } => match self.item(*item) {
                 Some(i) if matches!(i.kind, ItemKind::Election { .. }) => none,
                 _ => refuse("only an election item can be moved first"),
@@ -354,7 +371,16 @@ impl Governance {
                 if self.last_entry() != Some(*seq) {
                     return refuse("only the last entry standing can be taken back");
                 }
-                Ok(vec![Effect::Undo { seq: *seq }])
+                // Putting a removed item back takes its tension up again.
+                let tension = self
+                    .removed
+                    .iter()
+                    .find(|(r, _)| r == seq)
+                    .and_then(|(_, i)| i.tension)
+                    .map(|tension| Effect::ProcessTension { tension });
+                Ok(std::iter::once(Effect::Undo { seq: *seq })
+                    .chain(tension)
+                    .collect())
             }
             GovEvent::Ended => Ok(vec![Effect::EndMeeting]),
         }
@@ -429,6 +455,24 @@ impl Governance {
                     election,
                 });
                 self.order.push(seq);
+            }
+            GovEvent::ItemMoved { item, to } => {
+                if let Some(from) = self.order.iter().position(|s| s == item)
+                    && *to < self.order.len()
+                {
+                    self.order.remove(from);
+                    self.order.insert(*to, *item);
+                    self.cursors[self.step.index()] = *to;
+                }
+            }
+            GovEvent::ItemRemoved { item } => {
+                self.order.retain(|s| s != item);
+                if let Some(at) = self.items.iter().position(|i| i.seq == *item) {
+                    let gone = self.items.remove(at);
+                    self.removed.push((seq, gone));
+                }
+                let at = &mut self.cursors[self.step.index()];
+                *at = (*at).min(self.order.len().saturating_sub(1));
             }
             GovEvent::ElectionFirst { item } => {
                 if let Some(pos) = self.order.iter().position(|s| s == item) {
