@@ -506,9 +506,13 @@ fn an_item_being_processed_cannot_be_removed() {
     up_to_items(&mut h);
     h.press(Right);
     frame_and_draft(&mut h);
-    h.press(Char('<')).press(Right).press(Char('x')).press(Char('y'));
+    h.press(Char('<'))
+        .press(Right)
+        .press(Char('x'))
+        .press(Char('y'));
     assert!(
-        h.status().is_some_and(|s| s.starts_with("Processing has begun")),
+        h.status()
+            .is_some_and(|s| s.starts_with("Processing has begun")),
         "{:?}",
         h.status()
     );

@@ -158,6 +158,23 @@ fn a_review_tension_is_offered_in_the_next_tactical_meeting_of_its_circle() {
     let item = h.meeting().state.agenda_items().next().expect("an item");
     assert_eq!(item.label, "Proofing room too…");
     assert!(item.tension.is_some());
+    // Taken off the agenda, the tension is open again; put back, it is taken up again.
+    let open = |h: &Harness| {
+        let org = h.app.view().org.clone().expect("org");
+        org.records()
+            .tensions
+            .iter()
+            .any(|t| t.open && t.text == "Proofing room too cold")
+    };
+    assert!(!open(&h));
+    h.press(Char('x')).press(Char('y'));
+    assert!(open(&h), "the removed item's tension is open again");
+    h.press(Char('u')).press(Char('y'));
+    assert!(
+        !open(&h),
+        "putting the item back takes the tension up again"
+    );
+    assert_eq!(h.meeting().state.agenda_items().count(), 1);
 }
 
 #[test]

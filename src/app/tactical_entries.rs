@@ -48,6 +48,7 @@ pub(super) fn describe_entry(log: &[Recorded], seq: u64) -> String {
             format!("the {} \"{}\"", output.kind.label(), output.text)
         }
         Event::ItemClosed { .. } => "the closing of the item".into(),
+        Event::AgendaItemDeleted { .. } => "taking the item off the agenda".into(),
         _ => "the last entry".into(),
     }
 }

@@ -278,10 +278,16 @@ impl Tactical {
                 none
             }
             Event::AgendaItemDeleted { item } => {
-                if !self.item_ok(*item)?.outputs.is_empty() {
+                let agenda_item = self.item_ok(*item)?;
+                if !agenda_item.outputs.is_empty() {
                     return refuse("the item has outputs; it can only be closed");
                 }
-                none
+                // Undoing the item's entry gives the tension it took up back.
+                Ok(agenda_item
+                    .tension
+                    .map(|_| Effect::Undo { seq: *item })
+                    .into_iter()
+                    .collect())
             }
             Event::OutputAdded { item, output } => {
                 let agenda_item = self.item_ok(*item)?;
@@ -312,7 +318,16 @@ impl Tactical {
                 {
                     return refuse("that item has outputs; take those back first");
                 }
-                Ok(vec![Effect::Undo { seq: *seq }])
+                // Putting a removed item back takes its tension up again.
+                let tension = self
+                    .agenda
+                    .iter()
+                    .find(|a| a.deleted == Some(*seq))
+                    .and_then(|a| a.tension)
+                    .map(|tension| Effect::ProcessTension { tension });
+                Ok(std::iter::once(Effect::Undo { seq: *seq })
+                    .chain(tension)
+                    .collect())
             }
             Event::Ended => Ok(vec![Effect::EndMeeting]),
         }
@@ -452,6 +467,7 @@ impl Tactical {
                     outputs: Vec::new(),
                     closed: None,
                     opened: None,
+                    deleted: None,
                 });
                 self.agenda_order.push(seq);
                 self.entries.push((seq, step));
@@ -466,7 +482,13 @@ impl Tactical {
                     self.cursors[step.index()] = *to;
                 }
             }
-            Event::AgendaItemDeleted { item } => self.agenda_order.retain(|i| i != item),
+            Event::AgendaItemDeleted { item } => {
+                self.agenda_order.retain(|i| i != item);
+                if let Some(a) = self.item_mut(*item) {
+                    a.deleted = Some(seq);
+                }
+                self.entries.push((seq, step));
+            }
             Event::OutputAdded { item, output } => {
                 if let Some(a) = self.item_mut(*item) {
                     a.outputs.push((seq, output.clone()));

@@ -167,6 +167,8 @@ pub struct AgendaItem {
     pub closed: Option<bool>,
     /// When triage first reached it, and the time share it was given then (seconds).
     pub opened: Option<(DateTime<Utc>, i64)>,
+    /// The sequence number of its removal from the agenda, if it was removed.
+    pub deleted: Option<u64>,
 }
 
 /// A tactical meeting folded from its events.
