@@ -518,3 +518,34 @@ fn an_item_being_processed_cannot_be_removed() {
     );
     assert_eq!(h.governance().state.order.len(), 2);
 }
+
+#[test]
+fn under_five_a_role_moves_into_a_sub_circle() {
+    let mut h = Harness::demo();
+    h.start_governance(0);
+    h.press(Char('>'))
+        .press(Char('a'))
+        .choose("A proposal")
+        .enter_text("Wholesale")
+        .choose("Amara");
+    h.press(Char('>'));
+    h.press(Char('c'))
+        .choose("Move a role")
+        .choose("Wholesale Accounts")
+        .choose("Shopfront")
+        .choose("Save");
+    h.press_n(Char('n'), 4);
+    let present = h.governance().state.present().len();
+    h.press_n(Enter, present).press(Char('a')).press(Char('y'));
+    let org = org(&h);
+    let role = org
+        .records()
+        .roles
+        .iter()
+        .find(|r| r.name == "Wholesale Accounts")
+        .expect("role");
+    assert_eq!(
+        org.circle(role.circle).map(|c| c.name.as_str()),
+        Some("Shopfront")
+    );
+}

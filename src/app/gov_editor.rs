@@ -202,6 +202,31 @@ fn targets(org: &Organisation, circle: CircleId, from: Option<CircleId>) -> Vec<
         .collect()
 }
 
+/// Asks where a role or policy now in `from` moves to, or says there is nowhere.
+fn pick_target(
+    app: &mut App,
+    org: &Organisation,
+    circle: CircleId,
+    from: Option<CircleId>,
+    what: MoveWhat,
+) {
+    let circles = targets(org, circle, from);
+    if circles.is_empty() {
+        app.error("This circle has no sub-circle to move it into.");
+        return menu(app);
+    }
+    let options = circles
+        .iter()
+        .map(|c| org.circle(*c).map_or("?".into(), |c| c.name.clone()))
+        .collect();
+    pick(
+        app,
+        "Move it to",
+        options,
+        GovDraft::MoveTarget(what, circles),
+    );
+}
+
 /// A field's value as it stands in what is being written, else in the record, as text.
 fn current_value(org: &Organisation, screen: &GovScreen, what: MoveWhat, field: Field) -> String {
     let pending = screen
@@ -463,21 +488,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 }
                 RoleAim::Move => {
                     let from = org.role(role).map(|r| r.circle);
-                    let circles = targets(&org, screen.state.circle, from);
-                    if circles.is_empty() {
-                        app.error("This circle has no sub-circle to move it into.");
-                        return menu(app);
-                    }
-                    let options = circles
-                        .iter()
-                        .map(|c| org.circle(*c).map_or("?".into(), |c| c.name.clone()))
-                        .collect();
-                    pick(
-                        app,
-                        "Move it to",
-                        options,
-                        GovDraft::MoveTarget(MoveWhat::Role(role), circles),
-                    );
+                    let circle = screen.state.circle;
+                    pick_target(app, &org, circle, from, MoveWhat::Role(role));
                 }
             }
         }
@@ -526,21 +538,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                         .iter()
                         .find(|p| p.id == policy)
                         .map(|p| p.circle);
-                    let circles = targets(&org, screen.state.circle, from);
-                    if circles.is_empty() {
-                        app.error("This circle has no sub-circle to move it into.");
-                        return menu(app);
-                    }
-                    let options = circles
-                        .iter()
-                        .map(|c| org.circle(*c).map_or("?".into(), |c| c.name.clone()))
-                        .collect();
-                    pick(
-                        app,
-                        "Move it to",
-                        options,
-                        GovDraft::MoveTarget(MoveWhat::Policy(policy), circles),
-                    );
+                    let circle = screen.state.circle;
+                    pick_target(app, &org, circle, from, MoveWhat::Policy(policy));
                 }
             }
         }

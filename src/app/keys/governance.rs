@@ -48,6 +48,27 @@ const TEST: Binding = bind(
     "test the latest untested objection, question by question",
 );
 
+/// A table: the given bindings, then the keys every step offers (moving between speakers or
+/// items and steps, leaving, taking back, time out, extending, ending, presentation, help).
+macro_rules! with_moves {
+    ($($binding:expr),* $(,)?) => {
+        &[
+            $($binding,)*
+            NEXT,
+            PREVIOUS,
+            NEXT_STEP,
+            LEAVE,
+            RETRACT,
+            PREVIOUS_STEP,
+            TIME_OUT,
+            EXTEND,
+            END,
+            PRESENT,
+            HELP,
+        ]
+    };
+}
+
 const fn open(label: &'static str, help: &'static str) -> Binding {
     bind(&[Enter], Action::Open, "Enter", label, help)
 }
@@ -57,20 +78,7 @@ const fn sub_step(label: &'static str, help: &'static str) -> Binding {
 }
 
 /// Check-in and closing rounds.
-pub const GOV_ROUND: &[Binding] = &[
-    open("note", "take a note for the speaker"),
-    NEXT,
-    PREVIOUS,
-    NEXT_STEP,
-    LEAVE,
-    RETRACT,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
-];
+pub const GOV_ROUND: &[Binding] = with_moves![open("note", "take a note for the speaker")];
 
 pub const GOV_ADMIN: &[Binding] = &[
     open(
@@ -87,7 +95,7 @@ pub const GOV_ADMIN: &[Binding] = &[
     HELP,
 ];
 
-pub const GOV_AGENDA: &[Binding] = &[
+pub const GOV_AGENDA: &[Binding] = with_moves![
     bind(
         &[Char('a'), Enter],
         Action::AddItem,
@@ -124,35 +132,12 @@ pub const GOV_AGENDA: &[Binding] = &[
         "remove",
         "take the selected item off the agenda (asks first)",
     ),
-    NEXT,
-    PREVIOUS,
-    NEXT_STEP,
-    LEAVE,
-    RETRACT,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
 ];
 
 /// Between items, or on a closed item.
-pub const GOV_ITEMS: &[Binding] = &[
-    NEXT,
-    PREVIOUS,
-    NEXT_STEP,
-    LEAVE,
-    RETRACT,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
-];
+pub const GOV_ITEMS: &[Binding] = with_moves![];
 
-pub const IDM_PRESENT: &[Binding] = &[
+pub const IDM_PRESENT: &[Binding] = with_moves![
     open(
         "frame",
         "the tension, a real example, and the role that feels it",
@@ -173,60 +158,27 @@ pub const IDM_PRESENT: &[Binding] = &[
         "test the proposal's validity (three questions)",
     ),
     CLOSE,
-    NEXT,
-    PREVIOUS,
-    LEAVE,
-    RETRACT,
-    NEXT_STEP,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const IDM_CLARIFY: &[Binding] = &[
+pub const IDM_CLARIFY: &[Binding] = with_moves![
     open(
         "question",
         "a clarifying question and the proposer's answer",
     ),
     sub_step("reactions", "on to the reaction round"),
     CLOSE,
-    NEXT,
-    PREVIOUS,
-    LEAVE,
-    RETRACT,
-    NEXT_STEP,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const IDM_REACT: &[Binding] = &[
+pub const IDM_REACT: &[Binding] = with_moves![
     open(
         "reaction",
         "the next person's reaction (empty: no reaction)",
     ),
     sub_step("amend", "on to amend and clarify"),
     CLOSE,
-    NEXT,
-    PREVIOUS,
-    LEAVE,
-    RETRACT,
-    NEXT_STEP,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const IDM_AMEND: &[Binding] = &[
+pub const IDM_AMEND: &[Binding] = with_moves![
     bind(
         &[Char('c')],
         Action::EditChanges,
@@ -236,20 +188,9 @@ pub const IDM_AMEND: &[Binding] = &[
     ),
     sub_step("objections", "on to the objection round"),
     CLOSE,
-    NEXT,
-    PREVIOUS,
-    LEAVE,
-    RETRACT,
-    NEXT_STEP,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const IDM_OBJECT: &[Binding] = &[
+pub const IDM_OBJECT: &[Binding] = with_moves![
     open("no objection", "the person asked has no objection"),
     bind(
         &[Char('x')],
@@ -268,20 +209,9 @@ pub const IDM_OBJECT: &[Binding] = &[
     ),
     sub_step("integrate", "integrate the valid objections"),
     CLOSE,
-    NEXT,
-    PREVIOUS,
-    LEAVE,
-    RETRACT,
-    NEXT_STEP,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const IDM_INTEGRATE: &[Binding] = &[
+pub const IDM_INTEGRATE: &[Binding] = with_moves![
     bind(
         &[Char('c')],
         Action::EditChanges,
@@ -313,68 +243,24 @@ pub const IDM_INTEGRATE: &[Binding] = &[
         "the objector is not working toward an amendment: the objection is abandoned",
     ),
     CLOSE,
-    NEXT,
-    PREVIOUS,
-    LEAVE,
-    RETRACT,
-    NEXT_STEP,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const ELECT_BALLOTS: &[Binding] = &[
+pub const ELECT_BALLOTS: &[Binding] = with_moves![
     open("ballot", "record a signed ballot: who nominates whom"),
     sub_step("read", "all ballots in: on to the nomination round"),
-    NEXT,
-    PREVIOUS,
-    LEAVE,
-    RETRACT,
-    NEXT_STEP,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const ELECT_NOMINATIONS: &[Binding] = &[
+pub const ELECT_NOMINATIONS: &[Binding] = with_moves![
     open("reason", "the next ballot is read: its author says why"),
     sub_step("changes", "on to the nomination change round"),
-    NEXT,
-    PREVIOUS,
-    LEAVE,
-    RETRACT,
-    NEXT_STEP,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const ELECT_CHANGES: &[Binding] = &[
+pub const ELECT_CHANGES: &[Binding] = with_moves![
     open("change", "someone changes their nomination"),
     sub_step("count", "count the nominations and propose a candidate"),
-    NEXT,
-    PREVIOUS,
-    LEAVE,
-    RETRACT,
-    NEXT_STEP,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const ELECT_OBJECTIONS: &[Binding] = &[
+pub const ELECT_OBJECTIONS: &[Binding] = with_moves![
     open("no objection", "the person asked has no objection"),
     bind(
         &[Char('x')],
@@ -405,15 +291,4 @@ pub const ELECT_OBJECTIONS: &[Binding] = &[
         "discard",
         "set the candidate aside and propose the next (asks first)",
     ),
-    NEXT,
-    PREVIOUS,
-    LEAVE,
-    RETRACT,
-    NEXT_STEP,
-    PREVIOUS_STEP,
-    TIME_OUT,
-    EXTEND,
-    END,
-    PRESENT,
-    HELP,
 ];
