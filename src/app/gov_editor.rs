@@ -11,7 +11,7 @@ use super::governance::{idm, pick, prompt, screen};
 use super::modal::Outcome;
 use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
 use crate::domain::{CircleId, Organisation, PolicyId, RoleId, RuleSet};
-use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, MoveWhat, PolicyAim, RoleAim};
+use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, PolicyAim, RoleAim, Subject};
 
 /// Opens the editor on the current proposal: what is being written, else its latest version.
 pub fn open(app: &mut App) {
@@ -35,11 +35,12 @@ pub fn open(app: &mut App) {
     menu(app);
 }
 
-/// Whether `draft` belongs to the editor's prompts and pickers.
+/// Whether `draft` belongs to the editor: its menu, prompts and pickers.
 pub fn is_editor_draft(draft: &GovDraft) -> bool {
     matches!(
         draft,
-        GovDraft::NewRoleName
+        GovDraft::Editor(_)
+            | GovDraft::NewRoleName
             | GovDraft::NewRolePurpose(_)
             | GovDraft::NewRoleDomains(..)
             | GovDraft::NewRoleAccountabilities(..)
@@ -208,7 +209,7 @@ fn pick_target(
     org: &Organisation,
     circle: CircleId,
     from: Option<CircleId>,
-    what: MoveWhat,
+    what: Subject,
 ) {
     let circles = targets(org, circle, from);
     if circles.is_empty() {
@@ -228,7 +229,7 @@ fn pick_target(
 }
 
 /// A field's value as it stands in what is being written, else in the record, as text.
-fn current_value(org: &Organisation, screen: &GovScreen, what: MoveWhat, field: Field) -> String {
+fn current_value(org: &Organisation, screen: &GovScreen, what: Subject, field: Field) -> String {
     let pending = screen
         .editing
         .iter()
@@ -242,7 +243,7 @@ fn current_value(org: &Organisation, screen: &GovScreen, what: MoveWhat, field: 
                     domains,
                     accountabilities,
                 },
-                MoveWhat::Role(r),
+                Subject::Role(r),
             ) if *role == r => match field {
                 Field::Name => name.clone(),
                 Field::Purpose => purpose.clone(),
@@ -250,7 +251,7 @@ fn current_value(org: &Organisation, screen: &GovScreen, what: MoveWhat, field: 
                 Field::Accountabilities => accountabilities.as_ref().map(|a| a.join("; ")),
                 Field::Text => None,
             },
-            (Change::AmendPolicy { policy, name, text }, MoveWhat::Policy(p)) if *policy == p => {
+            (Change::AmendPolicy { policy, name, text }, Subject::Policy(p)) if *policy == p => {
                 match field {
                     Field::Name => name.clone(),
                     Field::Text => text.clone(),
@@ -260,14 +261,14 @@ fn current_value(org: &Organisation, screen: &GovScreen, what: MoveWhat, field: 
             _ => None,
         });
     pending.unwrap_or_else(|| match what {
-        MoveWhat::Role(r) => org.role(r).map_or(String::new(), |r| match field {
+        Subject::Role(r) => org.role(r).map_or(String::new(), |r| match field {
             Field::Name => r.name.clone(),
             Field::Purpose => r.purpose.clone(),
             Field::Domains => r.domains.join("; "),
             Field::Accountabilities => r.accountabilities.join("; "),
             Field::Text => String::new(),
         }),
-        MoveWhat::Policy(p) => org
+        Subject::Policy(p) => org
             .policies_of(screen.state.circle)
             .find(|x| x.id == p)
             .map_or(String::new(), |x| match field {
@@ -280,7 +281,7 @@ fn current_value(org: &Organisation, screen: &GovScreen, what: MoveWhat, field: 
 /// The amendment of `what` with `field` set to `value`, merged into the one being written.
 fn amended(
     screen: &GovScreen,
-    what: MoveWhat,
+    what: Subject,
     field: Field,
     value: &str,
 ) -> (Change, Option<usize>) {
@@ -289,21 +290,21 @@ fn amended(
         .iter()
         .flatten()
         .position(|c| match (c, what) {
-            (Change::AmendRole { role, .. }, MoveWhat::Role(r)) => *role == r,
-            (Change::AmendPolicy { policy, .. }, MoveWhat::Policy(p)) => *policy == p,
+            (Change::AmendRole { role, .. }, Subject::Role(r)) => *role == r,
+            (Change::AmendPolicy { policy, .. }, Subject::Policy(p)) => *policy == p,
             _ => false,
         });
     let mut change = existing
         .and_then(|i| screen.editing.as_ref().and_then(|e| e.get(i)).cloned())
         .unwrap_or(match what {
-            MoveWhat::Role(role) => Change::AmendRole {
+            Subject::Role(role) => Change::AmendRole {
                 role,
                 name: None,
                 purpose: None,
                 domains: None,
                 accountabilities: None,
             },
-            MoveWhat::Policy(policy) => Change::AmendPolicy {
+            Subject::Policy(policy) => Change::AmendPolicy {
                 policy,
                 name: None,
                 text: None,
@@ -489,7 +490,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 RoleAim::Move => {
                     let from = org.role(role).map(|r| r.circle);
                     let circle = screen.state.circle;
-                    pick_target(app, &org, circle, from, MoveWhat::Role(role));
+                    pick_target(app, &org, circle, from, Subject::Role(role));
                 }
             }
         }
@@ -497,7 +498,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             let Some(&field) = role_fields(&org, role).get(i) else {
                 return;
             };
-            let value = current_value(&org, screen, MoveWhat::Role(role), field);
+            let value = current_value(&org, screen, Subject::Role(role), field);
             let title = format!(
                 "{} of {} (lists separated by ;)",
                 field.label(),
@@ -506,7 +507,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             prompt(app, title, &value, GovDraft::RoleValue(role, field));
         }
         (Outcome::Submitted(value), GovDraft::RoleValue(role, field)) => {
-            let (change, at) = amended(screen, MoveWhat::Role(role), field, &value);
+            let (change, at) = amended(screen, Subject::Role(role), field, &value);
             add(app, change, at);
         }
         (Outcome::Submitted(name), GovDraft::NewPolicyName) => {
@@ -539,25 +540,25 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                         .find(|p| p.id == policy)
                         .map(|p| p.circle);
                     let circle = screen.state.circle;
-                    pick_target(app, &org, circle, from, MoveWhat::Policy(policy));
+                    pick_target(app, &org, circle, from, Subject::Policy(policy));
                 }
             }
         }
         (Outcome::Picked(i), GovDraft::PolicyField(policy)) => {
             let field = if i == 0 { Field::Name } else { Field::Text };
-            let value = current_value(&org, screen, MoveWhat::Policy(policy), field);
+            let value = current_value(&org, screen, Subject::Policy(policy), field);
             let title = format!("{} of {}", field.label(), name_of_policy(policy));
             prompt(app, title, &value, GovDraft::PolicyValue(policy, field));
         }
         (Outcome::Submitted(value), GovDraft::PolicyValue(policy, field)) => {
-            let (change, at) = amended(screen, MoveWhat::Policy(policy), field, &value);
+            let (change, at) = amended(screen, Subject::Policy(policy), field, &value);
             add(app, change, at);
         }
         (Outcome::Picked(i), GovDraft::MoveTarget(what, circles)) => {
             let Some(&to) = circles.get(i) else { return };
             let change = match what {
-                MoveWhat::Role(role) => Change::MoveRole { role, to },
-                MoveWhat::Policy(policy) => Change::MovePolicy { policy, to },
+                Subject::Role(role) => Change::MoveRole { role, to },
+                Subject::Policy(policy) => Change::MovePolicy { policy, to },
             };
             add(app, change, None);
         }

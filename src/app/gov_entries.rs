@@ -98,9 +98,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     };
     let today = app.now().date_naive();
     let Some(screen) = screen(app) else { return };
-    if matches!(screen.draft, GovDraft::Editor(_))
-        || super::gov_editor::is_editor_draft(&screen.draft)
-    {
+    if super::gov_editor::is_editor_draft(&screen.draft) {
         return super::gov_editor::outcome(app, outcome);
     }
     let draft = std::mem::take(&mut screen.draft);
@@ -115,20 +113,16 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         .current_item()
         .and_then(|i| i.proposal.as_ref())
         .cloned();
-    let circle_roles = |who: usize| -> Vec<crate::domain::RoleId> {
+    // The roles `who` fills in this circle, and the picker's options for them.
+    let roles_of = |who: usize| -> (Vec<crate::domain::RoleId>, Vec<String>) {
         let person = state.attendees.get(who).and_then(|a| a.person);
-        org.roles_in(state.circle)
+        let (roles, mut names): (Vec<_>, Vec<_>) = org
+            .roles_in(state.circle)
             .filter(|r| org.fillers_of(r.id).any(|a| Some(a.person) == person))
-            .map(|r| r.id)
-            .collect()
-    };
-    let role_names = |roles: &[crate::domain::RoleId]| -> Vec<String> {
-        let mut names: Vec<String> = roles
-            .iter()
-            .map(|r| org.role(*r).map_or("?".into(), |r| r.name.clone()))
-            .collect();
+            .map(|r| (r.id, r.name.clone()))
+            .unzip();
         names.push("No role named".into());
-        names
+        (roles, names)
     };
     match (outcome, draft) {
         (Outcome::Cancelled, GovDraft::Test(..) | GovDraft::Validity(_)) => {
@@ -279,8 +273,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (Outcome::Submitted(example), GovDraft::Example(tension)) => {
             let proposer = proposal.as_ref().map_or(owner, |p| p.proposer);
-            let roles = circle_roles(proposer);
-            let options = role_names(&roles);
+            let (roles, options) = roles_of(proposer);
             pick(
                 app,
                 "Which of the proposer's roles feels it?",
@@ -345,8 +338,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             idm(app, IdmEvent::Reaction { attendee, text });
         }
         (Outcome::Submitted(text), GovDraft::ObjectionText(who)) => {
-            let roles = circle_roles(who);
-            let options = role_names(&roles);
+            let (roles, options) = roles_of(who);
             pick(
                 app,
                 "Which of the objector's roles would it limit?",

@@ -7,7 +7,7 @@
 //! Must not import: tokio; must not draw.
 
 use super::App;
-use super::journal::Journal;
+use super::journal::{self, Journal};
 use super::keys::{self, Action, Binding};
 use crate::domain::meeting::Effect;
 use crate::domain::meeting::governance::{
@@ -38,13 +38,15 @@ impl Journal for GovScreen {
 
     fn push(&mut self, seq: u64, at: DateTime<Utc>, event: GovEvent) -> Result<(), Refusal> {
         let retraction = matches!(event, GovEvent::Retracted { .. });
-        self.log.push((seq, at, event.clone()));
-        if retraction {
-            self.state = Governance::fold(&self.log, self.state.rules)?;
-        } else {
-            self.state.apply(seq, at, &event);
-        }
-        Ok(())
+        let rules = self.state.rules;
+        journal::push_logged(
+            &mut self.log,
+            &mut self.state,
+            (seq, at, event),
+            retraction,
+            |log| Governance::fold(log, rules),
+            |state, seq, at, event| state.apply(seq, at, event),
+        )
     }
 }
 

@@ -24,6 +24,28 @@ pub trait Journal {
     fn push(&mut self, seq: u64, at: DateTime<Utc>, event: Self::Event) -> Result<(), Refusal>;
 }
 
+/// A log kept as (sequence number, time, event), as reviews and governance meetings keep it.
+pub type Log<E> = Vec<(u64, DateTime<Utc>, E)>;
+
+/// Adds a committed entry to `log` and brings `state` up to date: a retraction re-folds the
+/// whole log (the retracted entry drops out), anything else is applied on top.
+pub fn push_logged<E, S>(
+    log: &mut Log<E>,
+    state: &mut S,
+    entry: (u64, DateTime<Utc>, E),
+    retraction: bool,
+    fold: impl FnOnce(&Log<E>) -> Result<S, Refusal>,
+    apply: impl FnOnce(&mut S, u64, DateTime<Utc>, &E),
+) -> Result<(), Refusal> {
+    log.push(entry);
+    if retraction {
+        *state = fold(log)?;
+    } else if let Some((seq, at, event)) = log.last() {
+        apply(state, *seq, *at, event);
+    }
+    Ok(())
+}
+
 /// What committing an entry did.
 pub enum Committed {
     /// Written and shown; `true` when the organisation changed and must be reloaded.

@@ -5,7 +5,7 @@
 //! Owns: the review's actions and its multi-part entries. Must not import: tokio; must not
 //! draw.
 
-use super::journal::Journal;
+use super::journal::{self, Journal};
 use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
 use super::{App, tactical_entries::parse_number};
@@ -143,13 +143,14 @@ impl Journal for ReviewScreen {
         event: ReviewEvent,
     ) -> Result<(), Refusal> {
         let retraction = matches!(event, ReviewEvent::Retracted { .. });
-        self.log.push((seq, at, event.clone()));
-        if retraction {
-            self.state = Review::fold(&self.log)?;
-        } else {
-            self.state.apply(seq, at, &event);
-        }
-        Ok(())
+        journal::push_logged(
+            &mut self.log,
+            &mut self.state,
+            (seq, at, event),
+            retraction,
+            |log| Review::fold(log),
+            |state, seq, at, event| state.apply(seq, at, event),
+        )
     }
 }
 

@@ -115,7 +115,7 @@ pub enum GovDraft {
     PickPolicy(PolicyAim, Vec<PolicyId>),
     PolicyField(PolicyId),
     PolicyValue(PolicyId, Field),
-    MoveTarget(MoveWhat, Vec<CircleId>),
+    MoveTarget(Subject, Vec<CircleId>),
     /// Waiting for a yes to take this item off the agenda.
     RemoveItem(u64),
     Retract(u64),
@@ -138,9 +138,9 @@ pub enum PolicyAim {
     Move,
 }
 
-/// What is being moved to another circle.
+/// The role or policy a change is about (amended, or moved to another circle).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MoveWhat {
+pub enum Subject {
     Role(RoleId),
     Policy(PolicyId),
 }

@@ -320,11 +320,7 @@ impl Prompt {
     }
 
     pub fn titled(kind: PromptKind, title: String) -> Prompt {
-        Prompt {
-            kind,
-            input: Input::default(),
-            title: Some(title),
-        }
+        Prompt::filled(kind, title, "")
     }
 
     /// A titled prompt holding `value` to edit, the cursor at its end.

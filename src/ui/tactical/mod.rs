@@ -9,7 +9,6 @@ mod steps;
 
 pub use minutes::{draw as draw_minutes, minutes_lines};
 
-pub(super) use super::meeting_frame::countdown;
 use super::meeting_frame::{self, Header};
 use super::view::TacticalScreen;
 use crate::domain::Organisation;

@@ -6,11 +6,11 @@
 
 use super::super::details::{format_number, sparkline};
 use super::super::list;
+use super::super::meeting_frame::countdown;
 use super::super::round::RoundView;
 use super::super::theme;
 use super::super::view::TacticalScreen;
 use super::super::wrap::{fit, plural, wrap};
-use super::countdown;
 use crate::domain::meeting::tactical::{Step, Tactical};
 use crate::domain::{Organisation, RoleId};
 use chrono::{DateTime, Utc};
