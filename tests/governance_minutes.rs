@@ -29,7 +29,13 @@ fn write(store: &mut Store, meeting: MeetingId, events: Vec<GovEvent>) {
             .unwrap_or_else(|e| panic!("{event:?}: {e}"));
         let minute = i64::try_from(log.len()).unwrap_or(0);
         store
-            .append_event(meeting, at(minute), &event, &effects)
+            .append_event(
+                meeting,
+                store.last_seq(meeting).expect("last seq"),
+                at(minute),
+                &event,
+                &effects,
+            )
             .expect("appended");
     }
 }
@@ -328,7 +334,13 @@ fn the_browser_shows_a_roles_history_and_the_circles_governance_log() {
         changes: vec![amend],
     }];
     store
-        .append_event(meeting, at(200), &"amended", &effects)
+        .append_event(
+            meeting,
+            store.last_seq(meeting).expect("last seq"),
+            at(200),
+            &"amended",
+            &effects,
+        )
         .expect("amended");
     let screen = browse_to(store, "Master Baker");
     assert!(screen.contains("History, newest first"), "{screen}");
@@ -371,7 +383,13 @@ fn the_organisation_can_be_seen_as_it_stood_on_a_past_date() {
         changes: vec![rename],
     }];
     store
-        .append_event(meeting, at(24 * 60), &"renamed the next day", &effects)
+        .append_event(
+            meeting,
+            store.last_seq(meeting).expect("last seq"),
+            at(24 * 60),
+            &"renamed the next day",
+            &effects,
+        )
         .expect("renamed");
     let org = store.load_organisation().expect("load").expect("org");
     let names = |o: &Organisation| {

@@ -48,6 +48,7 @@ fn adopt_then_retract(store: &mut Store, changes: Vec<Change>, check: impl Fn(&O
     let seq = store
         .append_event(
             meeting,
+            store.last_seq(meeting).expect("last seq"),
             at(1),
             &"adopted",
             &[Effect::ApplyGovernance {
@@ -58,7 +59,13 @@ fn adopt_then_retract(store: &mut Store, changes: Vec<Change>, check: impl Fn(&O
         .expect("adopted");
     check(&org(store));
     store
-        .append_event(meeting, at(2), &"retracted", &[Effect::Undo { seq }])
+        .append_event(
+            meeting,
+            store.last_seq(meeting).expect("last seq"),
+            at(2),
+            &"retracted",
+            &[Effect::Undo { seq }],
+        )
         .expect("retracted");
     assert_eq!(record(store), before, "the record is as it was");
 }
@@ -116,6 +123,7 @@ fn an_amended_role_keeps_its_history_and_a_retraction_restores_it() {
     store
         .append_event(
             meeting,
+            store.last_seq(meeting).expect("last seq"),
             at(11),
             &"adopted",
             &[Effect::ApplyGovernance {
@@ -193,6 +201,7 @@ fn an_election_replaces_the_filler_and_a_retraction_brings_them_back() {
     let seq = store
         .append_event(
             meeting,
+            store.last_seq(meeting).expect("last seq"),
             at(1),
             &"elected",
             &[Effect::AssignElected {
@@ -208,7 +217,13 @@ fn an_election_replaces_the_filler_and_a_retraction_brings_them_back() {
         .collect();
     assert_eq!(fillers, [(kwame, term)]);
     store
-        .append_event(meeting, at(2), &"retracted", &[Effect::Undo { seq }])
+        .append_event(
+            meeting,
+            store.last_seq(meeting).expect("last seq"),
+            at(2),
+            &"retracted",
+            &[Effect::Undo { seq }],
+        )
         .expect("retracted");
     assert_eq!(record(&store), before);
 }

@@ -74,7 +74,13 @@ fn effects_are_written_with_their_event_and_undone_with_its_retraction() {
         text: "Order rye".into(),
     };
     let seq = store
-        .append_event(meeting, at(5), &"output", &[create])
+        .append_event(
+            meeting,
+            store.last_seq(meeting).expect("last seq"),
+            at(5),
+            &"output",
+            &[create],
+        )
         .expect("append");
     assert_eq!(seq, 2);
     let count = |store: &Store| {
@@ -85,7 +91,13 @@ fn effects_are_written_with_their_event_and_undone_with_its_retraction() {
     };
     assert_eq!(count(&store), 1);
     store
-        .append_event(meeting, at(6), &"retracted", &[Effect::Undo { seq }])
+        .append_event(
+            meeting,
+            store.last_seq(meeting).expect("last seq"),
+            at(6),
+            &"retracted",
+            &[Effect::Undo { seq }],
+        )
         .expect("undo");
     assert_eq!(count(&store), 0);
     let log: Vec<(u64, DateTime<Utc>, String)> = store.meeting_events(meeting).expect("log");
@@ -117,7 +129,13 @@ fn undoing_a_project_update_restores_its_status() {
         status: ProjectStatus::Done,
     };
     let seq = store
-        .append_event(meeting, at(1), &"update", &[update])
+        .append_event(
+            meeting,
+            store.last_seq(meeting).expect("last seq"),
+            at(1),
+            &"update",
+            &[update],
+        )
         .expect("append");
     let status = |store: &Store| {
         store
@@ -129,7 +147,13 @@ fn undoing_a_project_update_restores_its_status() {
     };
     assert_eq!(status(&store), Some(ProjectStatus::Done));
     store
-        .append_event(meeting, at(2), &"retracted", &[Effect::Undo { seq }])
+        .append_event(
+            meeting,
+            store.last_seq(meeting).expect("last seq"),
+            at(2),
+            &"retracted",
+            &[Effect::Undo { seq }],
+        )
         .expect("undo");
     assert_eq!(status(&store), Some(ProjectStatus::Current));
 }
@@ -145,6 +169,7 @@ fn a_tension_taken_onto_the_agenda_is_processed_and_reopened_by_a_retraction() {
     let seq = store
         .append_event(
             meeting,
+            store.last_seq(meeting).expect("last seq"),
             at(1),
             &"item",
             &[Effect::ProcessTension { tension }],
@@ -158,7 +183,13 @@ fn a_tension_taken_onto_the_agenda_is_processed_and_reopened_by_a_retraction() {
     };
     assert_eq!(open(&store), Some(false));
     store
-        .append_event(meeting, at(2), &"retracted", &[Effect::Undo { seq }])
+        .append_event(
+            meeting,
+            store.last_seq(meeting).expect("last seq"),
+            at(2),
+            &"retracted",
+            &[Effect::Undo { seq }],
+        )
         .expect("undo");
     assert_eq!(open(&store), Some(true));
 }
@@ -178,7 +209,13 @@ fn an_effect_that_fails_takes_its_event_with_it() {
     };
     assert!(
         store
-            .append_event(meeting, at(1), &"report", &[bad])
+            .append_event(
+                meeting,
+                store.last_seq(meeting).expect("last seq"),
+                at(1),
+                &"report",
+                &[bad]
+            )
             .is_err()
     );
     let log: Vec<(u64, DateTime<Utc>, String)> = store.meeting_events(meeting).expect("log");
@@ -220,7 +257,13 @@ fn an_ended_meeting_is_no_longer_open() {
     );
     assert_eq!(store.open_meetings().expect("list").len(), 1);
     store
-        .append_event(meeting, at(30), &"ended", &[Effect::EndMeeting])
+        .append_event(
+            meeting,
+            store.last_seq(meeting).expect("last seq"),
+            at(30),
+            &"ended",
+            &[Effect::EndMeeting],
+        )
         .expect("end");
     assert_eq!(
         store
@@ -228,4 +271,49 @@ fn an_ended_meeting_is_no_longer_open() {
             .expect("query"),
         None
     );
+}
+
+#[test]
+fn an_append_decided_on_an_older_log_is_a_conflict_and_writes_nothing() {
+    let (_dir, path, mut store) = demo();
+    let (org, circle) = bakehouse(&store);
+    let item = org
+        .roles_in(circle)
+        .flat_map(|r| org.checklist_of(r.id))
+        .next()
+        .expect("a checklist item")
+        .id;
+    let meeting = store
+        .start_meeting(circle, MeetingKind::Tactical, at(0), &"started")
+        .expect("start");
+    let answer = Effect::AnswerChecklist {
+        item,
+        period: at(0).date_naive(),
+        checked: true,
+    };
+    // A second program on the same file appends first.
+    let mut other = Store::open(&path).expect("second program");
+    assert_eq!(
+        other
+            .append_event(meeting, 1, at(1), &"answer", std::slice::from_ref(&answer))
+            .expect("first append"),
+        2
+    );
+    let stale = store.append_event(meeting, 1, at(1), &"answer", &[answer]);
+    assert!(
+        matches!(
+            stale,
+            Err(roundtable::store::StoreError::Conflict {
+                expected: 1,
+                latest: 2
+            })
+        ),
+        "a decision made on entry 1 is refused once entry 2 exists: {stale:?}"
+    );
+    let answers: i64 = Connection::open(&path)
+        .expect("open")
+        .query_row("SELECT count(*) FROM checklist_answers", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(answers, 1, "the conflicting append wrote no effect");
+    assert_eq!(store.last_seq(meeting).expect("last"), 2);
 }

@@ -32,6 +32,14 @@ impl Journal for GovScreen {
         self.meeting
     }
 
+    fn last_seq(&self) -> u64 {
+        self.log.last().map_or(0, |(seq, _, _)| *seq)
+    }
+
+    fn is_move(event: &GovEvent) -> bool {
+        event.is_move()
+    }
+
     fn decide(&self, event: &GovEvent, org: &Organisation) -> Result<Vec<Effect>, Refusal> {
         self.state.decide(event, org)
     }
@@ -285,15 +293,7 @@ pub fn act(app: &mut App, action: Action) {
             match item.and_then(|&s| state.item(s)) {
                 Some(i) if matches!(i.kind, ItemKind::Election { .. }) => {
                     let seq = i.seq;
-                    if record(app, GovEvent::ElectionFirst { item: seq }) {
-                        record(
-                            app,
-                            GovEvent::CursorMoved {
-                                step: GovStep::Agenda,
-                                index: 0,
-                            },
-                        );
-                    }
+                    record(app, GovEvent::ElectionFirst { item: seq });
                 }
                 _ => app.info("Select an election (→ ←) to move it first."),
             }

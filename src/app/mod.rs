@@ -13,6 +13,7 @@ pub mod keys;
 mod meeting_setup;
 pub mod minutes;
 mod modal;
+mod others;
 mod past;
 mod review;
 mod run;
@@ -83,6 +84,8 @@ impl App {
         }
         app.refresh_open_meetings();
         app.refresh_hints();
+        // From here on, a tick notices what other programs commit.
+        app.store.changed_elsewhere()?;
         Ok(app)
     }
 
@@ -137,13 +140,19 @@ impl App {
     }
 
     /// Sets the time the timers show. Returns whether a timer is on screen (a redraw is due).
+    /// Also takes in what other programs on the same store recorded since the last tick.
     pub fn tick(&mut self) -> bool {
         self.view.now = self.now();
-        match &self.view.screen {
-            Screen::Tactical(s) => s.state.ended_at.is_none(),
-            Screen::Governance(s) => s.state.ended_at.is_none(),
-            _ => false,
+        let others = self.follow_other_programs();
+        if others {
+            self.refresh_hints();
         }
+        others
+            || match &self.view.screen {
+                Screen::Tactical(s) => s.state.ended_at.is_none(),
+                Screen::Governance(s) => s.state.ended_at.is_none(),
+                _ => false,
+            }
     }
 
     /// What the next frame is drawn from.
@@ -350,17 +359,28 @@ impl App {
         let Some(journal) = journal_of(&mut view.screen) else {
             return false;
         };
-        let committed = journal::commit(store, journal, &org, now, event);
+        let mut org = org;
+        let before = Arc::as_ptr(&org);
+        let committed = journal::commit(store, journal, &mut org, now, event);
+        if !std::ptr::eq(before, Arc::as_ptr(&org)) {
+            view.org = Some(org);
+        }
         self.show_commit(committed)
     }
 
-    /// Shows what committing an entry did; reloads the organisation when it changed.
-    /// Returns whether the entry was recorded.
+    /// Shows what committing an entry did; reloads the organisation when its effects changed
+    /// it. Returns whether the entry was recorded.
     fn show_commit(&mut self, committed: journal::Committed) -> bool {
         match committed {
-            journal::Committed::Done(changed) => {
-                if changed {
+            journal::Committed::Done {
+                org_changed,
+                caught_up,
+            } => {
+                if org_changed && caught_up == 0 {
                     self.reload_org();
+                }
+                if caught_up > 0 {
+                    self.info(caught_up_notice(caught_up));
                 }
                 true
             }
@@ -378,4 +398,14 @@ impl App {
     fn error(&mut self, text: impl Into<String>) {
         self.view.status = Some(Status::Error(text.into()));
     }
+}
+
+/// The status after entries of another program were taken in before this one's.
+fn caught_up_notice(count: usize) -> String {
+    let entries = if count == 1 {
+        "an entry".to_string()
+    } else {
+        format!("{count} entries")
+    };
+    format!("Another program recorded {entries} first: shown above, and yours was recorded after.")
 }

@@ -128,6 +128,14 @@ impl Journal for ReviewScreen {
         self.meeting
     }
 
+    fn last_seq(&self) -> u64 {
+        self.log.last().map_or(0, |(seq, _, _)| *seq)
+    }
+
+    fn is_move(event: &ReviewEvent) -> bool {
+        event.is_move()
+    }
+
     fn decide(
         &self,
         event: &ReviewEvent,

@@ -31,6 +31,14 @@ impl Journal for TacticalScreen {
         self.meeting
     }
 
+    fn last_seq(&self) -> u64 {
+        self.log.last().map_or(0, |r| r.seq)
+    }
+
+    fn is_move(event: &Event) -> bool {
+        event.is_move()
+    }
+
     fn decide(
         &self,
         event: &Event,
@@ -124,11 +132,11 @@ fn app_step(app: &App) -> Step {
     }
 }
 
-/// After an entry for the current item, moves on to the next one if there is one.
-pub(super) fn advance(app: &mut App) {
-    let Some(screen) = screen(app) else { return };
-    if screen.state.cursor(screen.state.step) + 1 < screen.state.len_of(screen.state.step) {
-        move_cursor(app, 1);
+/// After an entry for the current item (the domain has moved the cursor on): the reporter
+/// chosen with `b` was for that item only.
+pub(super) fn answered(app: &mut App) {
+    if let Some(screen) = screen(app) {
+        screen.reporter = None;
     }
 }
 
@@ -287,7 +295,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                     period,
                 },
             ) {
-                advance(app);
+                answered(app);
             }
         }
         (Step::Metrics, Action::Open) => {
@@ -327,7 +335,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                     reporter,
                 };
                 if record(app, event) {
-                    advance(app);
+                    answered(app);
                 }
             } else {
                 let title = format!("Update on \"{}\" ({status})", project.title);

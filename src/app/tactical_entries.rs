@@ -6,7 +6,7 @@
 
 use super::App;
 use super::modal::Outcome;
-use super::tactical::{advance, capitalised, org, pick, prompt, record, reporter, screen};
+use super::tactical::{answered, capitalised, org, pick, prompt, record, reporter, screen};
 use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
 use crate::domain::meeting::{Output, OutputKind, period_just_ended};
 use crate::domain::minutes::Minutes;
@@ -269,7 +269,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     period,
                 },
             ) {
-                advance(app);
+                answered(app);
             }
         }
         (Outcome::Submitted(text), Draft::ProjectStatus(status)) => {
@@ -288,7 +288,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 reporter,
             };
             if record(app, event) {
-                advance(app);
+                answered(app);
             }
         }
         (Outcome::Submitted(label), _) if modal_kind == Some(PromptKind::AgendaLabel) => {
@@ -342,7 +342,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     got_what_needed: n == 0,
                 },
             ) {
-                advance(app);
+                answered(app);
             }
         }
         (Outcome::Picked(n), Draft::None) if step == Step::Triage => {

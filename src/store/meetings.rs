@@ -55,21 +55,35 @@ impl Store {
     }
 
     /// Appends an event and runs its effects, all in one transaction. Returns its sequence
-    /// number.
+    /// number, which is `after + 1`.
+    ///
+    /// `after` is the sequence number of the last entry the decision was made on. When the log
+    /// has grown past it (another program appended first), nothing is written and the answer is
+    /// `StoreError::Conflict`: the caller reads the entries since, decides again and retries.
     pub fn append_event<E: Serialize>(
         &mut self,
         meeting: MeetingId,
+        after: u64,
         at: DateTime<Utc>,
         event: &E,
         effects: &[Effect],
     ) -> Result<u64, StoreError> {
         let payload = to_json(event)?;
         self.write(|tx| {
-            let seq: i64 = tx.query_row(
-                "SELECT coalesce(max(seq), 0) + 1 FROM meeting_events WHERE meeting_id = ?1",
+            let latest: i64 = tx.query_row(
+                "SELECT coalesce(max(seq), 0) FROM meeting_events WHERE meeting_id = ?1",
                 [meeting.0],
                 |r| r.get(0),
             )?;
+            let latest = u64::try_from(latest).unwrap_or(0);
+            if latest != after {
+                return Err(StoreError::Conflict {
+                    expected: after,
+                    latest,
+                });
+            }
+            let seq = i64::try_from(after + 1)
+                .map_err(|_| StoreError::Invalid("the meeting log is full".into()))?;
             tx.execute(
                 "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, ?2, ?3, ?4)",
                 params![meeting.0, seq, at, payload],
@@ -77,8 +91,18 @@ impl Store {
             for effect in effects {
                 run_effect(tx, meeting, seq, at, effect)?;
             }
-            Ok(u64::try_from(seq).unwrap_or(0))
+            Ok(after + 1)
         })
+    }
+
+    /// The sequence number of the newest entry of a meeting's log (0 for none).
+    pub fn last_seq(&self, meeting: MeetingId) -> Result<u64, StoreError> {
+        let latest: i64 = self.conn.query_row(
+            "SELECT coalesce(max(seq), 0) FROM meeting_events WHERE meeting_id = ?1",
+            [meeting.0],
+            |r| r.get(0),
+        )?;
+        Ok(u64::try_from(latest).unwrap_or(0))
     }
 
     /// Starts a person's solo review, whose log starts with `first`, in one transaction.
@@ -222,11 +246,22 @@ impl Store {
         &self,
         meeting: MeetingId,
     ) -> Result<Vec<(u64, DateTime<Utc>, E)>, StoreError> {
+        self.meeting_events_after(meeting, 0)
+    }
+
+    /// The entries of a meeting's log after sequence number `after`, in order: what another
+    /// program recorded since this one last looked.
+    pub fn meeting_events_after<E: DeserializeOwned>(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<(u64, DateTime<Utc>, E)>, StoreError> {
+        let after = i64::try_from(after).unwrap_or(i64::MAX);
         let mut stmt = self.conn.prepare_cached(
-            "SELECT seq, at, payload FROM meeting_events WHERE meeting_id = ?1 ORDER BY seq",
+            "SELECT seq, at, payload FROM meeting_events WHERE meeting_id = ?1 AND seq > ?2 ORDER BY seq",
         )?;
         let rows = stmt
-            .query_map([meeting.0], |r| {
+            .query_map(params![meeting.0, after], |r| {
                 Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get::<_, String>(2)?))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// SQLite's `data_version` when last looked at (see `changed_elsewhere`).
+    data_version: Option<i64>,
 }
 
 impl std::fmt::Debug for Store {
@@ -40,6 +42,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            data_version: None,
         };
         store.prepare()?;
         Ok(store)
@@ -51,13 +54,18 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
+            data_version: None,
         })
     }
 
     /// A fresh database in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            data_version: None,
+        };
         store.prepare()?;
         Ok(store)
     }
@@ -72,6 +80,17 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Whether another connection (another program on the same file) has committed anything
+    /// since the last call. The first call answers `false` and starts watching.
+    pub fn changed_elsewhere(&mut self) -> Result<bool, StoreError> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let changed = self.data_version.is_some_and(|seen| seen != version);
+        self.data_version = Some(version);
+        Ok(changed)
     }
 
     fn prepare(&mut self) -> Result<(), StoreError> {

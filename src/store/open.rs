@@ -38,6 +38,9 @@ pub enum StoreError {
     NoOrganisation,
     #[error("{0}")]
     Invalid(String),
+    /// The log had grown past the entry a decision was made on: someone else appended first.
+    #[error("another program recorded {} entr{} in this meeting first", latest - expected, if latest - expected == 1 { "y" } else { "ies" })]
+    Conflict { expected: u64, latest: u64 },
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }

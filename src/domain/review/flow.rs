@@ -136,6 +136,14 @@ pub enum ReviewEvent {
     Ended,
 }
 
+impl ReviewEvent {
+    /// Whether the event moves the review to another stop (relative to where it stood), so it
+    /// is not decided again after another program recorded first.
+    pub fn is_move(&self) -> bool {
+        matches!(self, ReviewEvent::Moved { .. })
+    }
+}
+
 /// A review folded from its log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Review {

@@ -241,6 +241,18 @@ pub enum GovEvent {
 }
 
 impl GovEvent {
+    /// Whether the event moves the meeting relative to where it stood (the next step, speaker
+    /// or agenda place): decided on a position another program has since moved away from, it
+    /// no longer means what was asked, so it is not decided again after a conflict.
+    pub fn is_move(&self) -> bool {
+        matches!(
+            self,
+            GovEvent::StepChanged { .. }
+                | GovEvent::CursorMoved { .. }
+                | GovEvent::ItemMoved { .. }
+        )
+    }
+
     /// Whether the event is something entered (which can be taken back), not a move between
     /// steps, speakers or items.
     pub fn is_entry(&self) -> bool {

@@ -478,6 +478,10 @@ impl Governance {
                 if let Some(pos) = self.order.iter().position(|s| s == item) {
                     let seq = self.order.remove(pos);
                     self.order.insert(0, seq);
+                    // The selection follows the election to the top, in the same entry.
+                    if self.step == GovStep::Agenda {
+                        self.cursors[GovStep::Agenda.index()] = 0;
+                    }
                 }
             }
             GovEvent::Proposal { item, event } => {

@@ -130,6 +130,21 @@ fn text_ok(text: &str, what: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
+impl Event {
+    /// Whether the event moves the meeting relative to where it stood (the next step, speaker
+    /// or item, a new order): decided on a position another program has since moved away
+    /// from, it no longer means what was asked, so it is not decided again after a conflict.
+    pub fn is_move(&self) -> bool {
+        matches!(
+            self,
+            Event::StepChanged { .. }
+                | Event::CursorMoved { .. }
+                | Event::OrderChanged { .. }
+                | Event::AgendaItemMoved { .. }
+        )
+    }
+}
+
 impl Tactical {
     fn attendee_ok(&self, attendee: usize) -> Result<(), Refusal> {
         match self.attendees.get(attendee) {
@@ -377,14 +392,7 @@ impl Tactical {
                 }
                 self.open_current_item(at);
             }
-            Event::CursorMoved { step: s, index } if *s == step => {
-                self.end_turn(at);
-                self.cursors[step.index()] = *index;
-                if step.is_round() {
-                    self.rounds.speaker_since = Some(at);
-                }
-                self.open_current_item(at);
-            }
+            Event::CursorMoved { step: s, index } if *s == step => self.move_to(*index, at),
             Event::CursorMoved { .. } => {}
             Event::OrderChanged { order } => {
                 self.end_turn(at);
@@ -419,6 +427,8 @@ impl Tactical {
                     period: *period,
                 });
                 self.entries.push((seq, step));
+                let at_cursor = self.checklist.get(self.cursor(step)) == Some(item);
+                self.advance_after(at_cursor, at);
             }
             Event::MetricReported {
                 metric,
@@ -436,6 +446,8 @@ impl Tactical {
                     period: *period,
                 });
                 self.entries.push((seq, step));
+                let at_cursor = self.metrics.get(self.cursor(step)) == Some(metric);
+                self.advance_after(at_cursor, at);
             }
             Event::ProjectUpdated {
                 project,
@@ -453,6 +465,8 @@ impl Tactical {
                     reporter: *reporter,
                 });
                 self.entries.push((seq, step));
+                let at_cursor = self.projects.get(self.cursor(step)) == Some(project);
+                self.advance_after(at_cursor, at);
             }
             Event::AgendaItemAdded {
                 label,
@@ -502,6 +516,8 @@ impl Tactical {
                 if let Some(a) = self.item_mut(*item) {
                     a.closed = Some(*got_what_needed);
                     self.entries.push((seq, step));
+                    let at_cursor = step == Step::Triage && self.current_item() == Some(*item);
+                    self.advance_after(at_cursor, at);
                 }
             }
             Event::TimeAdded { minutes } => self.extra_minutes[step.index()] += minutes,
@@ -509,6 +525,25 @@ impl Tactical {
                 self.end_turn(at);
                 self.ended_at = Some(at);
             }
+        }
+    }
+
+    /// Moves the current step's cursor to `index`: the speaker's turn or the item changes.
+    fn move_to(&mut self, index: usize, at: DateTime<Utc>) {
+        self.end_turn(at);
+        self.cursors[self.step.index()] = index;
+        if self.step.is_round() {
+            self.rounds.speaker_since = Some(at);
+        }
+        self.open_current_item(at);
+    }
+
+    /// After an answer, a report or a closed item for the entry under the cursor, moves on to
+    /// the next one if there is one: part of the same entry, so an answer is one write.
+    fn advance_after(&mut self, at_cursor: bool, at: DateTime<Utc>) {
+        let next = self.cursor(self.step) + 1;
+        if at_cursor && next < self.len_of(self.step) {
+            self.move_to(next, at);
         }
     }
 

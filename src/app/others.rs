@@ -1,0 +1,57 @@
+//! Other programs on the same store: what they recorded appears here without a key press.
+//!
+//! Owns: looking, once a tick, whether another program committed anything, and then taking in
+//! the open meeting's or review's new entries and the organisation as it now stands.
+//! Must not: draw, or hold SQL (the store answers whether anything changed and what).
+
+use super::{App, journal};
+use crate::ui::Screen;
+
+impl App {
+    /// Takes in what other programs recorded since the last look. Returns whether anything on
+    /// screen may have changed.
+    pub(super) fn follow_other_programs(&mut self) -> bool {
+        match self.store.changed_elsewhere() {
+            Ok(true) => {}
+            Ok(false) => return false,
+            Err(e) => {
+                tracing::warn!("could not ask the store for changes: {e}");
+                return false;
+            }
+        }
+        let caught_up = self.catch_up_screen();
+        match caught_up {
+            Ok(0) | Err(_) => {}
+            Ok(n) => self.info(others_notice(n)),
+        }
+        if let Err(e) = caught_up {
+            tracing::warn!("entries of another program could not be taken in: {e}");
+            self.error(e);
+        }
+        self.reload_org();
+        self.refresh_open_meetings();
+        true
+    }
+
+    /// Applies to the open meeting or review the entries other programs appended to its log.
+    fn catch_up_screen(&mut self) -> Result<usize, String> {
+        let App { store, view, .. } = self;
+        let Some(mut org) = view.org.clone() else {
+            return Ok(0);
+        };
+        match &mut view.screen {
+            Screen::Tactical(s) => journal::catch_up(store, s.as_mut(), &mut org),
+            Screen::Governance(s) => journal::catch_up(store, s.as_mut(), &mut org),
+            Screen::Review(s) => journal::catch_up(store, s.as_mut(), &mut org),
+            _ => Ok(0),
+        }
+    }
+}
+
+/// The status after another program's entries were taken in.
+fn others_notice(count: usize) -> String {
+    match count {
+        1 => "Another program recorded an entry in this meeting: shown.".to_string(),
+        n => format!("Another program recorded {n} entries in this meeting: shown."),
+    }
+}

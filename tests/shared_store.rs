@@ -1,0 +1,164 @@
+//! Two programs on one database file: the same meeting facilitated from two screens never
+//! records an entry twice, and what one records appears in the other without a key press.
+
+mod common;
+
+use common::Harness;
+use ratatui::crossterm::event::KeyCode::{Char, Enter};
+use roundtable::domain::meeting::tactical::Step;
+
+const BAKEHOUSE: usize = 1;
+
+fn count(h: &Harness, sql: &str) -> i64 {
+    let path = h.app.store().path().expect("a file").to_path_buf();
+    let conn = rusqlite::Connection::open(path).expect("open");
+    conn.query_row(sql, [], |r| r.get(0)).expect("count")
+}
+
+/// Two programs on one new database, both in the checklist step of one Bakehouse meeting.
+fn two_programs_in_the_checklist(dir: &std::path::Path) -> (Harness, Harness) {
+    let path = dir.join("shared.db");
+    let mut first = Harness::demo_file(&path);
+    first.start_tactical(BAKEHOUSE, &[]).press(Char('>'));
+    assert_eq!(first.meeting().state.step, Step::Checklist);
+    let mut second = Harness::demo_file(&path);
+    second.press_n(ratatui::crossterm::event::KeyCode::Down, BAKEHOUSE);
+    second.press(Char('t'));
+    assert_eq!(
+        second.meeting().state.step,
+        Step::Checklist,
+        "the second program resumes the same meeting"
+    );
+    (first, second)
+}
+
+#[test]
+fn an_answer_given_in_two_programs_at_once_is_recorded_once_and_the_late_one_is_told_why() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut first, mut second) = two_programs_in_the_checklist(dir.path());
+    first.press(Char('c'));
+    // The second program has not looked yet: it decides on the state before the first's answer.
+    second.press(Char('x'));
+    assert_eq!(
+        count(&first, "SELECT count(*) FROM checklist_answers"),
+        1,
+        "the first item has one answer, not two"
+    );
+    assert_eq!(
+        count(&first, "SELECT checked FROM checklist_answers"),
+        1,
+        "and it is the answer recorded first (check)"
+    );
+    let status = second.status().unwrap_or_default();
+    assert!(
+        status.contains("Another program recorded an entry first")
+            && status.contains("already answered"),
+        "the late program says why: {status}"
+    );
+    assert_eq!(
+        second.meeting().state.answers.len(),
+        1,
+        "and shows the answer that stands"
+    );
+}
+
+#[test]
+fn a_late_entry_that_still_holds_is_recorded_after_the_other_programs_entries() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut first, mut second) = two_programs_in_the_checklist(dir.path());
+    first.press_n(Char('>'), 3);
+    second.wait(1);
+    assert_eq!(
+        second.meeting().state.step,
+        Step::Agenda,
+        "the tick took the steps in"
+    );
+    first.press(Char('a')).enter_text("Butter").press(Enter);
+    second.press(Char('a')).enter_text("Ovens").press(Enter);
+    let labels = |h: &Harness| -> Vec<String> {
+        h.meeting()
+            .state
+            .agenda_items()
+            .map(|i| i.label.clone())
+            .collect()
+    };
+    assert_eq!(labels(&second), ["Butter", "Ovens"]);
+    first.wait(1);
+    assert_eq!(
+        labels(&first),
+        ["Butter", "Ovens"],
+        "both programs show both items"
+    );
+    let status = second.status().unwrap_or_default();
+    assert!(
+        status.contains("yours was recorded after"),
+        "the late program says what happened: {status}"
+    );
+}
+
+#[test]
+fn what_another_program_records_appears_at_the_next_tick() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut first, mut second) = two_programs_in_the_checklist(dir.path());
+    first.press(Char('c')).press(Char('c'));
+    assert!(second.meeting().state.answers.is_empty());
+    second.wait(1);
+    assert_eq!(
+        second.meeting().state.answers.len(),
+        2,
+        "the second program shows both answers after one tick"
+    );
+    assert_eq!(
+        second.meeting().state.cursor(Step::Checklist),
+        first.meeting().state.cursor(Step::Checklist),
+        "and is on the same item"
+    );
+    let screen = second.screen(100, 30);
+    assert!(screen.contains("✓"), "the answers are drawn:\n{screen}");
+}
+
+#[test]
+fn a_note_typed_after_the_other_program_ended_the_meeting_is_refused_not_added_to_its_minutes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut first = Harness::demo_file(&path);
+    first.start_tactical(BAKEHOUSE, &[]);
+    let mut second = Harness::demo_file(&path);
+    second.press_n(ratatui::crossterm::event::KeyCode::Down, BAKEHOUSE);
+    second.press(Char('t'));
+    first.press(Char('e')).press(Char('y'));
+    let events = count(&first, "SELECT count(*) FROM meeting_events");
+    second.press(Enter).enter_text("Late note");
+    assert_eq!(
+        count(&first, "SELECT count(*) FROM meeting_events"),
+        events,
+        "nothing was written after the end"
+    );
+    let status = second.status().unwrap_or_default();
+    assert!(
+        status.contains("ended"),
+        "the second program says the meeting has ended: {status}"
+    );
+}
+
+#[test]
+fn a_move_decided_where_the_meeting_no_longer_is_is_not_made() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut first, mut second) = two_programs_in_the_checklist(dir.path());
+    first.press_n(Char('>'), 3);
+    let events = count(&first, "SELECT count(*) FROM meeting_events");
+    // The second program still shows the checklist: its > meant "to the metrics".
+    second.press(Char('>'));
+    assert_eq!(
+        count(&first, "SELECT count(*) FROM meeting_events"),
+        events,
+        "the meeting was not taken back to the metrics"
+    );
+    assert_eq!(
+        second.meeting().state.step,
+        Step::Agenda,
+        "it now shows where the meeting is"
+    );
+    let status = second.status().unwrap_or_default();
+    assert!(status.contains("not where it was"), "and says so: {status}");
+}
