@@ -353,30 +353,25 @@ impl App {
     ) -> bool {
         let now = self.now();
         let App { store, view, .. } = self;
-        let Some(org) = view.org.clone() else {
-            return false;
-        };
         let Some(journal) = journal_of(&mut view.screen) else {
             return false;
         };
-        let mut org = org;
-        let before = Arc::as_ptr(&org);
+        // Taken out of the view while the entry is applied to it, so that (unless a caller
+        // still holds a copy) it is changed in place rather than copied.
+        let Some(mut org) = view.org.take() else {
+            return false;
+        };
         let committed = journal::commit(store, journal, &mut org, now, event);
-        if !std::ptr::eq(before, Arc::as_ptr(&org)) {
-            view.org = Some(org);
-        }
+        view.org = Some(org);
         self.show_commit(committed)
     }
 
-    /// Shows what committing an entry did; reloads the organisation when its effects changed
-    /// it. Returns whether the entry was recorded.
+    /// Shows what committing an entry did; reloads the organisation when its effects could not
+    /// be applied in memory. Returns whether the entry was recorded.
     fn show_commit(&mut self, committed: journal::Committed) -> bool {
         match committed {
-            journal::Committed::Done {
-                org_changed,
-                caught_up,
-            } => {
-                if org_changed && caught_up == 0 {
+            journal::Committed::Done { reload, caught_up } => {
+                if reload {
                     self.reload_org();
                 }
                 if caught_up > 0 {

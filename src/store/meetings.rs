@@ -22,6 +22,15 @@ pub struct OpenMeeting {
     pub started_at: DateTime<Utc>,
 }
 
+/// What appending an entry wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Appended {
+    /// The entry's sequence number.
+    pub seq: u64,
+    /// Per effect, in order: the id of the row it created (a next action, project or tension).
+    pub created: Vec<Option<i64>>,
+}
+
 /// A meeting as the list of past meetings shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingRow {
@@ -55,11 +64,7 @@ impl Store {
     }
 
     /// Appends an event and runs its effects, all in one transaction. Returns its sequence
-    /// number, which is `after + 1`.
-    ///
-    /// `after` is the sequence number of the last entry the decision was made on. When the log
-    /// has grown past it (another program appended first), nothing is written and the answer is
-    /// `StoreError::Conflict`: the caller reads the entries since, decides again and retries.
+    /// number, which is `after + 1`. (`append_entry` also says which rows its effects created.)
     pub fn append_event<E: Serialize>(
         &mut self,
         meeting: MeetingId,
@@ -68,6 +73,23 @@ impl Store {
         event: &E,
         effects: &[Effect],
     ) -> Result<u64, StoreError> {
+        self.append_entry(meeting, after, at, event, effects)
+            .map(|a| a.seq)
+    }
+
+    /// Appends an event and runs its effects, all in one transaction.
+    ///
+    /// `after` is the sequence number of the last entry the decision was made on. When the log
+    /// has grown past it (another program appended first), nothing is written and the answer is
+    /// `StoreError::Conflict`: the caller reads the entries since, decides again and retries.
+    pub fn append_entry<E: Serialize>(
+        &mut self,
+        meeting: MeetingId,
+        after: u64,
+        at: DateTime<Utc>,
+        event: &E,
+        effects: &[Effect],
+    ) -> Result<Appended, StoreError> {
         let payload = to_json(event)?;
         self.write(|tx| {
             let latest: i64 = tx.query_row(
@@ -88,10 +110,14 @@ impl Store {
                 "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, ?2, ?3, ?4)",
                 params![meeting.0, seq, at, payload],
             )?;
-            for effect in effects {
-                run_effect(tx, meeting, seq, at, effect)?;
-            }
-            Ok(after + 1)
+            let created = effects
+                .iter()
+                .map(|effect| run_effect(tx, meeting, seq, at, effect))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Appended {
+                seq: after + 1,
+                created,
+            })
         })
     }
 
@@ -286,7 +312,7 @@ fn run_effect(
     seq: i64,
     at: DateTime<Utc>,
     effect: &Effect,
-) -> Result<(), StoreError> {
+) -> Result<Option<i64>, StoreError> {
     let m = meeting.0;
     match effect {
         Effect::AnswerChecklist {
@@ -337,6 +363,7 @@ fn run_effect(
                 "INSERT INTO next_actions (role_id, person_id, text, meeting_id, event_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![role, person, text, m, seq],
             )?;
+            return Ok(Some(tx.last_insert_rowid()));
         }
         Effect::CreateProject {
             role,
@@ -348,6 +375,7 @@ fn run_effect(
                  VALUES (?1, ?2, ?3, 'current', ?4, ?5)",
                 params![role, person, title, m, seq],
             )?;
+            return Ok(Some(tx.last_insert_rowid()));
         }
         Effect::CreateTension {
             person,
@@ -361,6 +389,7 @@ fn run_effect(
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![person, role, circle, text, kind, m, seq],
             )?;
+            return Ok(Some(tx.last_insert_rowid()));
         }
         Effect::ProcessTension { tension } => {
             tx.execute(
@@ -404,7 +433,7 @@ fn run_effect(
             )?;
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Reverses every effect of the entry `(meeting, seq)`.

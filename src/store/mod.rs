@@ -12,7 +12,7 @@ mod schema;
 mod sql_types;
 
 pub use governance::RoleVersion;
-pub use meetings::{MeetingRow, OpenMeeting};
+pub use meetings::{Appended, MeetingRow, OpenMeeting};
 pub use open::StoreError;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

@@ -4,7 +4,10 @@
 //! so that any lookup a screen needs is a map access rather than a scan.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
+mod apply;
 mod as_of;
+
+pub use apply::Applied;
 
 use super::ids::*;
 use super::ruleset::{CoreRole, RuleSet};
@@ -226,9 +229,9 @@ pub struct OrgRecords {
     pub policies: Vec<Policy>,
     pub checklist: Vec<ChecklistItem>,
     pub metrics: Vec<Metric>,
-    /// Sorted by metric, then period.
+    /// As loaded, then as recorded; `Organisation::values_of` gives a metric's in period order.
     pub metric_values: Vec<MetricValue>,
-    /// Sorted by item, then period.
+    /// As loaded, then as recorded; `Organisation::marks_of` gives an item's in period order.
     pub checklist_marks: Vec<ChecklistMark>,
     /// Role and policy versions, oldest first.
     pub versions: Vec<RecordVersion>,
@@ -248,7 +251,19 @@ fn group<K: std::hash::Hash + Eq, T>(items: &[T], key: impl Fn(&T) -> K) -> Grou
     map
 }
 
-/// An immutable snapshot of the organisation with lookup indexes.
+/// Orders each group by period, keeping the given order within a period.
+fn by_period<K>(
+    mut groups: Groups<K>,
+    period_of: impl Fn(usize) -> Option<chrono::NaiveDate>,
+) -> Groups<K> {
+    for group in groups.values_mut() {
+        group.sort_by_key(|&i| period_of(i));
+    }
+    groups
+}
+
+/// A snapshot of the organisation with lookup indexes, changed only by `apply` (an entry's
+/// effects) or replaced by a reload.
 #[derive(Debug, Clone, Default)]
 pub struct Organisation {
     records: OrgRecords,
@@ -258,6 +273,7 @@ pub struct Organisation {
     checklist_at: HashMap<ChecklistItemId, usize>,
     metric_at: HashMap<MetricId, usize>,
     project_at: HashMap<ProjectId, usize>,
+    tension_at: HashMap<TensionId, usize>,
     children: Groups<Option<CircleId>>,
     roles_of_circle: Groups<CircleId>,
     policies_of_circle: Groups<CircleId>,
@@ -325,6 +341,12 @@ impl Organisation {
                 .enumerate()
                 .map(|(i, x)| (x.id, i))
                 .collect(),
+            tension_at: r
+                .tensions
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id, i))
+                .collect(),
             children: group(&r.circles, |c| c.parent),
             roles_of_circle: group(&r.roles, |x| x.circle),
             policies_of_circle: group(&r.policies, |x| x.circle),
@@ -332,8 +354,12 @@ impl Organisation {
             assignments_of_person: group(&r.assignments, |x| x.person),
             checklist_of_role: group(&r.checklist, |x| x.role),
             metrics_of_role: group(&r.metrics, |x| x.role),
-            values_of_metric: group(&r.metric_values, |x| x.metric),
-            marks_of_item: group(&r.checklist_marks, |x| x.item),
+            values_of_metric: by_period(group(&r.metric_values, |x| x.metric), |i| {
+                r.metric_values.get(i).map(|v| v.period)
+            }),
+            marks_of_item: by_period(group(&r.checklist_marks, |x| x.item), |i| {
+                r.checklist_marks.get(i).map(|m| m.period)
+            }),
             versions_of_role: group(&r.versions, |x| x.role.unwrap_or(RoleId(0))),
             versions_of_policy: group(&r.versions, |x| x.policy.unwrap_or(PolicyId(0))),
             versions_of_circle: group(&r.versions, |x| x.circle),

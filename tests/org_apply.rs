@@ -1,0 +1,199 @@
+//! An entry's effects applied to the organisation in memory give the organisation a reload
+//! from the store gives: the app applies them instead of reading everything again.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
+use roundtable::app::setup;
+use roundtable::domain::meeting::{Effect, MeetingKind};
+use roundtable::domain::*;
+use roundtable::store::Store;
+
+/// What a screen can see of the organisation's operational records, in the order it sees it.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    marks: Vec<Vec<ChecklistMark>>,
+    values: Vec<Vec<MetricValue>>,
+    projects: Vec<Project>,
+    projects_of_roles: Vec<Vec<ProjectId>>,
+    actions: Vec<NextAction>,
+    actions_of_roles: Vec<Vec<NextActionId>>,
+    tensions: Vec<Tension>,
+    tensions_of_circles: Vec<Vec<TensionId>>,
+}
+
+fn sorted<T: Clone, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut out = items.to_vec();
+    out.sort_by_key(key);
+    out
+}
+
+fn seen(org: &Organisation) -> Seen {
+    let r = org.records();
+    Seen {
+        marks: r
+            .checklist
+            .iter()
+            .map(|c| org.marks_of(c.id).cloned().collect())
+            .collect(),
+        values: r
+            .metrics
+            .iter()
+            .map(|m| org.values_of(m.id).cloned().collect())
+            .collect(),
+        projects: sorted(&r.projects, |p| p.id),
+        projects_of_roles: r
+            .roles
+            .iter()
+            .map(|role| org.projects_of(role.id).map(|p| p.id).collect())
+            .collect(),
+        actions: sorted(&r.next_actions, |a| a.id),
+        actions_of_roles: r
+            .roles
+            .iter()
+            .map(|role| org.next_actions_of(role.id).map(|a| a.id).collect())
+            .collect(),
+        tensions: sorted(&r.tensions, |t| t.id),
+        tensions_of_circles: r
+            .circles
+            .iter()
+            .map(|c| org.tensions_in(c.id).map(|t| t.id).collect())
+            .collect(),
+    }
+}
+
+/// One effect, chosen by numbers that pick among the organisation's records.
+#[derive(Debug, Clone)]
+enum Pick {
+    Answer(usize, u32, bool),
+    Value(usize, u32, i32),
+    Status(usize, u8),
+    Action(usize, usize),
+    Project(usize),
+    Tension(usize, usize),
+    Process(usize),
+}
+
+fn any_pick() -> impl Strategy<Value = Pick> {
+    prop_oneof![
+        (any::<usize>(), 0u32..4, any::<bool>()).prop_map(|(i, p, c)| Pick::Answer(i, p, c)),
+        (any::<usize>(), 0u32..4, any::<i32>()).prop_map(|(i, p, v)| Pick::Value(i, p, v)),
+        (any::<usize>(), 0u8..4).prop_map(|(i, s)| Pick::Status(i, s)),
+        (any::<usize>(), any::<usize>()).prop_map(|(r, p)| Pick::Action(r, p)),
+        any::<usize>().prop_map(Pick::Project),
+        (any::<usize>(), any::<usize>()).prop_map(|(c, p)| Pick::Tension(c, p)),
+        any::<usize>().prop_map(Pick::Process),
+    ]
+}
+
+fn nth<T>(items: &[T], i: usize) -> &T {
+    &items[i % items.len()]
+}
+
+fn period(week: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 2).expect("a date") + chrono::Duration::weeks(i64::from(week))
+}
+
+fn effect(org: &Organisation, pick: &Pick) -> Option<Effect> {
+    let r = org.records();
+    let status = [
+        ProjectStatus::Current,
+        ProjectStatus::Waiting,
+        ProjectStatus::Done,
+        ProjectStatus::Archived,
+    ];
+    Some(match *pick {
+        Pick::Answer(i, p, checked) => Effect::AnswerChecklist {
+            item: nth(&r.checklist, i).id,
+            period: period(p),
+            checked,
+        },
+        Pick::Value(i, p, v) => Effect::RecordMetric {
+            metric: nth(&r.metrics, i).id,
+            period: period(p),
+            value: f64::from(v),
+            comment: (v % 2 == 0).then(|| "a comment".to_string()),
+        },
+        Pick::Status(i, s) => Effect::UpdateProject {
+            project: nth(&r.projects, i).id,
+            update: None,
+            status: status[usize::from(s)],
+        },
+        Pick::Action(role, person) => Effect::CreateNextAction {
+            role: (role % 3 != 0).then(|| nth(&r.roles, role).id),
+            person: nth(&r.people, person).id,
+            text: "Call the miller".into(),
+        },
+        Pick::Project(role) => Effect::CreateProject {
+            role: nth(&r.roles, role).id,
+            person: None,
+            title: "New oven".into(),
+        },
+        Pick::Tension(circle, person) => Effect::CreateTension {
+            person: nth(&r.people, person).id,
+            role: None,
+            circle: nth(&r.circles, circle).id,
+            text: "Too hot in here".into(),
+            kind: TensionKind::Governance,
+        },
+        Pick::Process(i) => {
+            let open: Vec<&Tension> = r.tensions.iter().filter(|t| t.open).collect();
+            if open.is_empty() {
+                return None;
+            }
+            Effect::ProcessTension {
+                tension: nth(&open, i).id,
+            }
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #[test]
+    fn effects_applied_in_memory_leave_the_organisation_a_reload_would_read(
+        picks in prop::collection::vec(any_pick(), 1..40)
+    ) {
+        let mut store = Store::open_in_memory().expect("store");
+        setup::load_demo(&mut store).expect("demo");
+        let mut org = store.load_organisation().expect("load").expect("org");
+        let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
+        let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).single().expect("a time");
+        let meeting = store
+            .start_meeting(circle, MeetingKind::Tactical, at, &"started")
+            .expect("meeting");
+        let mut seq = 1;
+        for pick in &picks {
+            let Some(effect) = effect(&org, pick) else { continue };
+            let appended = store
+                .append_entry(meeting, seq, at, &"entry", std::slice::from_ref(&effect))
+                .expect("append");
+            seq = appended.seq;
+            prop_assert_eq!(
+                org.apply(&effect, appended.created[0]),
+                Applied::Done,
+                "{:?} is applied in memory", effect
+            );
+        }
+        let reloaded = store.load_organisation().expect("load").expect("org");
+        prop_assert_eq!(seen(&org), seen(&reloaded));
+    }
+}
+
+#[test]
+fn adoptions_elections_and_retractions_ask_for_a_reload() {
+    let mut org = Organisation::default();
+    for effect in [
+        Effect::Undo { seq: 3 },
+        Effect::ApplyGovernance {
+            circle: CircleId(1),
+            changes: Vec::new(),
+        },
+        Effect::AssignElected {
+            role: RoleId(1),
+            person: PersonId(1),
+            term_end: None,
+        },
+    ] {
+        assert_eq!(org.apply(&effect, None), Applied::Reload, "{effect:?}");
+    }
+}
