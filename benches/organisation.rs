@@ -1,4 +1,4 @@
-//! Speed at organisation scale: 101 circles, about 10,000 roles, 500 people.
+//! Speed at organisation scale: 101 circles, about 10,000 roles, 500 people (`support/scale_org.rs`).
 //! Targets: a frame well under 16 ms whatever the organisation's size (only visible rows are
 //! built), a keystroke in the browser likewise, and loading the organisation in well under a
 //! second. Run with `cargo bench`.
@@ -8,47 +8,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use roundtable::app::App;
-use roundtable::domain::OrgFile;
 use roundtable::store::Store;
-use std::fmt::Write;
 use std::hint::black_box;
 
-const CIRCLES: usize = 100;
-const ROLES_PER_CIRCLE: usize = 96;
-const PEOPLE: usize = 500;
+#[path = "support/scale_org.rs"]
+mod scale_org;
 
-/// An organisation file with CIRCLES sub-circles of ROLES_PER_CIRCLE roles each.
-fn large_org_file() -> OrgFile {
-    let mut toml = String::from("name = \"Scale Co\"\n");
-    for p in 0..PEOPLE {
-        let _ = writeln!(toml, "[[people]]\nname = \"Person {p}\"");
-    }
-    toml.push_str("[circle]\nname = \"Scale Co\"\npurpose = \"Scale\"\n");
-    for c in 0..CIRCLES {
-        let _ = writeln!(
-            toml,
-            "[[circle.circles]]\nname = \"Circle {c}\"\npurpose = \"Purpose of circle {c}\""
-        );
-        for r in 0..ROLES_PER_CIRCLE {
-            let person = (c * ROLES_PER_CIRCLE + r) % PEOPLE;
-            let _ = writeln!(
-                toml,
-                "[[circle.circles.roles]]\nname = \"Role {c}.{r}\"\npurpose = \"Doing the work of role {r}\"\n\
-                 accountabilities = [\"Keeping things going\", \"Reporting on progress\"]\n\
-                 fillers = [{{ person = \"Person {person}\" }}]\n\
-                 [[circle.circles.roles.metrics]]\nname = \"Output\"\nfrequency = \"weekly\"\n\
-                 values = [{{ date = 2026-11-02, value = 1.0 }}, {{ date = 2026-11-09, value = 2.0 }}]"
-            );
-        }
-    }
-    OrgFile::parse(&toml).expect("the generated file is valid")
-}
-
-fn large_store() -> Store {
-    let mut store = Store::open_in_memory().expect("store");
-    store.import(&large_org_file()).expect("import");
-    store
-}
+use scale_org::{large_org_file, large_store};
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)

@@ -6,7 +6,7 @@
 
 use crate::domain::meeting::Effect;
 use crate::domain::meeting::tactical::Refusal;
-use crate::domain::{Applied, MeetingId, Organisation};
+use crate::domain::{MeetingId, Organisation};
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -55,8 +55,9 @@ pub fn push_logged<E, S>(
 pub enum Committed {
     /// Written and shown.
     Done {
-        /// The entry's effects could not be applied in memory: read the organisation again.
-        reload: bool,
+        /// The entry's effects as written, each with the id of the row it created: still to be
+        /// applied to the organisation in memory (`Organisation::apply`).
+        effects: Vec<(Effect, Option<i64>)>,
         /// Entries another program had recorded first, now shown too (0 without a conflict).
         caught_up: usize,
     },
@@ -89,9 +90,10 @@ pub fn commit<J: Journal>(
         };
         match store.append_entry(journal.meeting(), journal.last_seq(), at, &event, &effects) {
             Ok(appended) => {
-                let reload = !apply_in_memory(org, &effects, &appended.created);
+                let created = appended.created.into_iter().chain(std::iter::repeat(None));
+                let effects = effects.into_iter().zip(created).collect();
                 return match journal.push(appended.seq, at, event) {
-                    Ok(()) => Committed::Done { reload, caught_up },
+                    Ok(()) => Committed::Done { effects, caught_up },
                     Err(e) => Committed::Refused(e.0),
                 };
             }
@@ -112,27 +114,6 @@ pub fn commit<J: Journal>(
         }
     }
     Committed::Refused("other programs keep recording in this meeting: try again".into())
-}
-
-/// Applies an entry's effects to the organisation in memory, as the store has just written
-/// them. Returns `false` when one of them is not applied in memory (the caller reloads).
-fn apply_in_memory(
-    org: &mut std::sync::Arc<Organisation>,
-    effects: &[Effect],
-    created: &[Option<i64>],
-) -> bool {
-    if effects.is_empty() {
-        return true;
-    }
-    if !effects.iter().all(Organisation::applies_in_memory) {
-        return false;
-    }
-    // Copies the organisation only if a screen still holds the old one.
-    let org = std::sync::Arc::make_mut(org);
-    effects
-        .iter()
-        .zip(created.iter().copied().chain(std::iter::repeat(None)))
-        .all(|(effect, id)| org.apply(effect, id) == Applied::Done)
 }
 
 /// The refusal, saying first that other programs' entries came before it when they did.

@@ -47,6 +47,8 @@ pub struct App {
     clock: Clock,
     /// Where exports from the screens are written (the current directory by default).
     export_dir: std::path::PathBuf,
+    /// Effects of written entries not yet applied to `view.org` (see `settle_org`).
+    unapplied: Vec<(crate::domain::meeting::Effect, Option<i64>)>,
 }
 
 impl App {
@@ -78,6 +80,7 @@ impl App {
             quit: false,
             clock,
             export_dir: std::path::PathBuf::from("."),
+            unapplied: Vec::new(),
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
@@ -219,6 +222,7 @@ impl App {
                 None => false,
             }
         };
+        self.settle_org_now();
         self.refresh_hints();
         changed || had_status
     }
@@ -284,6 +288,7 @@ impl App {
     }
 
     fn show_home(&mut self, org: Arc<Organisation>) {
+        self.unapplied.clear();
         self.view.screen = Screen::Home(HomeState::new(&org));
         self.view.org = Some(org);
     }
@@ -298,8 +303,49 @@ impl App {
         Ok(())
     }
 
+    /// Applies the written entries' effects to the organisation in memory, in place. While a
+    /// key's handler still holds a copy of the organisation they wait (the handler ends before
+    /// the next frame, and `handle_key` settles them then) rather than copy it whole. Effects
+    /// that are not applied in memory (adoptions, elections, retractions) reload it.
+    fn settle_org(&mut self) {
+        if self.unapplied.is_empty() {
+            return;
+        }
+        if !self
+            .unapplied
+            .iter()
+            .all(|(effect, _)| Organisation::applies_in_memory(effect))
+        {
+            return self.reload_org();
+        }
+        let Some(org) = self.view.org.as_mut().and_then(Arc::get_mut) else {
+            return;
+        };
+        let applied = self
+            .unapplied
+            .drain(..)
+            .all(|(effect, id)| org.apply(&effect, id) == crate::domain::Applied::Done);
+        if !applied {
+            self.reload_org();
+        }
+    }
+
+    /// Settles what `settle_org` left waiting, copying the organisation if something still
+    /// holds the old one.
+    fn settle_org_now(&mut self) {
+        self.settle_org();
+        if self.unapplied.is_empty() {
+            return;
+        }
+        if let Some(org) = self.view.org.as_mut() {
+            Arc::make_mut(org);
+        }
+        self.settle_org();
+    }
+
     /// Reloads the organisation after a meeting wrote to it, keeping the screen.
     fn reload_org(&mut self) {
+        self.unapplied.clear();
         match self.store.load_organisation() {
             Ok(Some(org)) => self.view.org = Some(Arc::new(org)),
             Ok(None) => {}
@@ -358,22 +404,26 @@ impl App {
         };
         // Taken out of the view while the entry is applied to it, so that (unless a caller
         // still holds a copy) it is changed in place rather than copied.
-        let Some(mut org) = view.org.take() else {
+        let Some(mut org) = view.org.clone() else {
             return false;
         };
+        let before = Arc::as_ptr(&org);
         let committed = journal::commit(store, journal, &mut org, now, event);
-        view.org = Some(org);
+        if !std::ptr::eq(before, Arc::as_ptr(&org)) {
+            // Read again after a conflict: it holds every entry's effects so far.
+            self.unapplied.clear();
+            view.org = Some(org);
+        }
         self.show_commit(committed)
     }
 
-    /// Shows what committing an entry did; reloads the organisation when its effects could not
-    /// be applied in memory. Returns whether the entry was recorded.
+    /// Shows what committing an entry did and applies its effects to the organisation.
+    /// Returns whether the entry was recorded.
     fn show_commit(&mut self, committed: journal::Committed) -> bool {
         match committed {
-            journal::Committed::Done { reload, caught_up } => {
-                if reload {
-                    self.reload_org();
-                }
+            journal::Committed::Done { effects, caught_up } => {
+                self.unapplied.extend(effects);
+                self.settle_org();
                 if caught_up > 0 {
                     self.info(caught_up_notice(caught_up));
                 }
