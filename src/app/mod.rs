@@ -21,6 +21,7 @@ pub mod setup;
 mod tactical;
 mod tactical_entries;
 mod terminal;
+mod watchdog;
 
 pub use run::{ExitReason, run};
 pub use terminal::restore_terminal;

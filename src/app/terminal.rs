@@ -6,7 +6,7 @@
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::{cursor, execute, terminal};
+use ratatui::crossterm::{Command, cursor, execute, terminal};
 use std::io::{self, Stdout};
 use std::mem::ManuallyDrop;
 use std::sync::Once;
@@ -16,6 +16,26 @@ use std::sync::Once;
 pub fn restore_terminal() {
     let _ = terminal::disable_raw_mode();
     let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+}
+
+/// The same as [`restore_terminal`], for a thread other than the loop's while the loop may be
+/// stuck: the sequences go straight to the descriptor, not through `Stdout`, whose lock the
+/// loop may hold.
+pub fn restore_terminal_from_outside() {
+    let _ = terminal::disable_raw_mode();
+    let mut sequences = String::new();
+    // Writing ANSI sequences into a String cannot fail; a failure would only shorten them.
+    let _ = terminal::LeaveAlternateScreen.write_ansi(&mut sequences);
+    let _ = cursor::Show.write_ansi(&mut sequences);
+    // SAFETY: write(2) reads `len` bytes from a live buffer; an error (a terminal gone) is
+    // ignored, as there is nothing left to restore then.
+    unsafe {
+        libc::write(
+            libc::STDOUT_FILENO,
+            sequences.as_ptr().cast(),
+            sequences.len(),
+        );
+    }
 }
 
 /// Restores the terminal before any panic message is printed, then runs the previous hook.

@@ -190,6 +190,21 @@ impl Pty {
         panic!("the program did not exit; the screen:\n{}", self.screen());
     }
 
+    /// Waits up to `limit` for the program to exit; `None` if it is still running then (it is
+    /// left running, for the caller to inspect; dropping the `Pty` kills it).
+    pub fn wait_exit_within(&mut self, limit: Duration) -> Option<portable_pty::ExitStatus> {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                return Some(status);
+            }
+            if start.elapsed() >= limit {
+                return None;
+            }
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     /// Closes the terminal, as when its window is closed.
     pub fn close_terminal(&mut self) {
         self.closed.store(true, Ordering::SeqCst);
@@ -200,6 +215,27 @@ impl Pty {
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("a pid")
     }
+}
+
+/// The processes (not yet ended) in session `sid`: the program started in a pseudo-terminal
+/// leads its own session, so these are it and anything it started.
+pub fn processes_in_session(sid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+                return false;
+            };
+            // After the name in parentheses: state, ppid, pgrp, session, ...
+            let fields: Vec<&str> = stat
+                .rsplit_once(')')
+                .map_or(Vec::new(), |(_, rest)| rest.split_whitespace().collect());
+            fields.first() != Some(&"Z") && fields.get(3) == Some(&sid.to_string().as_str())
+        })
+        .collect()
 }
 
 impl Drop for Pty {
