@@ -62,6 +62,7 @@ fn first_run_loads_the_demo_and_browses_a_bakehouse_role() {
     assert!(status.success(), "exit status {status:?}");
     assert!(!pty.alternate_screen(), "the alternate screen was left");
     assert!(left_alternate_screen(&pty.raw_output()));
+    assert!(left_bracketed_paste(&pty.raw_output()));
     assert!(db.exists());
 }
 
@@ -78,6 +79,10 @@ fn a_panic_leaves_the_terminal_restored() {
         String::from_utf8_lossy(&pty.raw_output())
     );
     assert!(!pty.alternate_screen());
+    assert!(
+        left_bracketed_paste(&pty.raw_output()),
+        "bracketed paste off"
+    );
     let raw = String::from_utf8_lossy(&pty.raw_output()).into_owned();
     let restored_at = raw.find("\x1b[?1049l").expect("left the alternate screen");
     let message_at = raw
@@ -134,8 +139,17 @@ fn closing_the_terminal_ends_the_program() {
     eprintln!("closed {runs} terminals; the slowest program ended {slowest:?} after");
 }
 
+/// Bracketed paste switched off, after having been switched on.
+fn left_bracketed_paste(raw: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(raw);
+    match (text.find("\x1b[?2004h"), text.rfind("\x1b[?2004l")) {
+        (Some(on), Some(off)) => off > on,
+        _ => false,
+    }
+}
+
 /// Sends `which` and checks the program ended within a second with the terminal given back
-/// (alternate screen left) and the status a shell reports for `number`.
+/// (alternate screen left, bracketed paste off) and the status a shell reports for `number`.
 fn ends_restored_on(pty: &mut Pty, which: &str, number: u32) {
     let sent = std::time::Instant::now();
     signal(pty, which);
@@ -149,6 +163,10 @@ fn ends_restored_on(pty: &mut Pty, which: &str, number: u32) {
     assert!(
         left_alternate_screen(&raw),
         "{which}: the alternate screen was left"
+    );
+    assert!(
+        left_bracketed_paste(&raw),
+        "{which}: bracketed paste was switched off"
     );
     assert!(!pty.alternate_screen(), "{which}");
 }
@@ -218,6 +236,13 @@ fn ctrl_z_gives_the_screen_back_before_stopping_and_takes_it_again_after() {
         .expect("left the alternate screen");
     let entered = after.rfind("\x1b[?1049h").expect("entered it again");
     assert!(left < entered);
+    // Bracketed paste is off while the shell has the terminal, and on again after.
+    let paste_off = after.find("\x1b[?2004l").expect("bracketed paste off");
+    let paste_on = after
+        .rfind("\x1b[?2004h")
+        .expect("bracketed paste on again");
+    assert!(paste_off < left && paste_on > entered);
+    assert!(pty.bracketed_paste());
     assert!(pty.alternate_screen());
     pty.send("q");
     assert!(pty.wait_exit().success());

@@ -14,6 +14,7 @@ mod meeting_setup;
 pub mod minutes;
 mod modal;
 mod past;
+mod paste;
 mod review;
 mod run;
 mod screens;
@@ -213,6 +214,16 @@ impl App {
         };
         self.refresh_hints();
         changed || had_status
+    }
+
+    /// Handles a paste: the whole text the terminal marked as pasted. Returns whether anything
+    /// on screen changed, which is always: the text field or the status line says what became
+    /// of it.
+    pub fn handle_paste(&mut self, text: &str) -> bool {
+        self.view.status = None;
+        paste::paste(self, text);
+        self.refresh_hints();
+        true
     }
 
     /// The modal open over the current screen, if any.

@@ -1,4 +1,4 @@
-//! The event loop: keys, resizes, a clock tick and the endings the watchdog reports
+//! The event loop: keys, pastes, resizes, a clock tick and the endings the watchdog reports
 //! (signals, a hung-up terminal), with a redraw only after a change.
 //!
 //! Owns: the tokio runtime, `select!` over the terminal's event stream, the watchdog and the
@@ -89,6 +89,7 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
                     dirty = true;
                 }
                 Some(Ok(Event::Key(key))) => dirty = app.handle_key(key),
+                Some(Ok(Event::Paste(text))) => dirty = app.handle_paste(&text),
                 Some(Ok(Event::Resize(_, _))) => dirty = true,
                 Some(Ok(_)) => {}
                 Some(Err(e)) => {

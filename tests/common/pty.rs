@@ -153,14 +153,44 @@ impl Pty {
         self.raw.lock().map(|r| r.clone()).unwrap_or_default()
     }
 
-    /// Sends bytes as if typed.
+    /// Sends bytes as if typed. The master side is non-blocking (see `nonblocking_reader`), so
+    /// a long text goes in as fast as the program reads it.
     pub fn send(&mut self, bytes: &str) {
         let writer = self.writer.as_mut().expect("the terminal is open");
-        writer
-            .write_all(bytes.as_bytes())
-            .expect("write to the terminal");
+        let mut rest = bytes.as_bytes();
+        let start = Instant::now();
+        while !rest.is_empty() {
+            match writer.write(rest) {
+                Ok(n) => rest = &rest[n..],
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::WouldBlock && start.elapsed() < DEADLINE =>
+                {
+                    thread::sleep(Duration::from_millis(1));
+                }
+                Err(e) => panic!("write to the terminal: {e}"),
+            }
+        }
         writer.flush().expect("flush");
         thread::sleep(Duration::from_millis(40));
+    }
+
+    /// Pastes `text` as a terminal does: wrapped in ESC[200~ ... ESC[201~ when the program has
+    /// switched bracketed paste on, otherwise as if typed; line breaks go as carriage returns.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\r").replace('\n', "\r");
+        if self.bracketed_paste() {
+            self.send(&format!("\x1b[200~{text}\x1b[201~"));
+        } else {
+            self.send(&text);
+        }
+    }
+
+    /// Whether the program has switched bracketed paste on.
+    pub fn bracketed_paste(&self) -> bool {
+        self.parser
+            .lock()
+            .map(|p| p.screen().bracketed_paste())
+            .unwrap_or(false)
     }
 
     /// Waits until `text` is on screen; fails printing the screen at the deadline.
