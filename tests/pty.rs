@@ -116,6 +116,8 @@ fn hangup_runs() -> usize {
 fn closing_the_terminal_ends_the_program() {
     let runs = hangup_runs();
     let mut slowest = Duration::ZERO;
+    // Ends that took the watchdog's forced exit (the loop was stuck) rather than the loop's own.
+    let mut forced = 0;
     for run in 1..=runs {
         let (_dir, mut pty) = started();
         // Close at different moments: at once after the first frame, or a little later.
@@ -125,6 +127,7 @@ fn closing_the_terminal_ends_the_program() {
         pty.close_terminal();
         let status = pty.wait_exit_within(Duration::from_secs(1));
         slowest = slowest.max(closed.elapsed());
+        forced += usize::from(closed.elapsed() > Duration::from_millis(300));
         let left = processes_in_session(pid);
         assert!(
             status.is_some(),
@@ -136,7 +139,10 @@ fn closing_the_terminal_ends_the_program() {
             "run {run} of {runs}: processes left after the program ended: {left:?}"
         );
     }
-    eprintln!("closed {runs} terminals; the slowest program ended {slowest:?} after");
+    eprintln!(
+        "closed {runs} terminals; the slowest program ended {slowest:?} after; \
+         {forced} took more than 0.3 s (a stuck loop, ended by the watchdog)"
+    );
 }
 
 /// Bracketed paste switched off, after having been switched on.

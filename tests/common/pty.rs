@@ -27,9 +27,12 @@ pub struct Pty {
     _alone: MutexGuard<'static, ()>,
 }
 
-/// One pseudo-terminal at a time per test binary: a child forked by a concurrent test can
-/// inherit a copy of another test's master descriptor (portable-pty marks it close-on-exec
-/// only after opening it), and then closing that terminal no longer hangs it up.
+/// One pseudo-terminal at a time per test binary. It was added because a closed terminal
+/// sometimes did not end the program, blamed on a child of a concurrent test inheriting this
+/// terminal's master descriptor; that was not it: portable-pty closes every descriptor above 2
+/// in the child before exec, and the hang was the program's own (its loop stuck on the
+/// hung-up terminal, fixed in `app::watchdog`). Kept because these tests are timing-sensitive
+/// and each terminal's program competes for the CPU; not proven unneeded.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// Waits for the other tests' terminals to close; fails (rather than hang) when it waits past
