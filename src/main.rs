@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use roundtable::app::{self, App, ExitReason, setup};
+use roundtable::app::{self, App, setup};
 use roundtable::cli::{Cli, Command, ExportCommand};
 use roundtable::domain::MeetingId;
 use roundtable::domain::outline::outline;
@@ -83,10 +83,7 @@ fn full_screen(mut app: App) -> Result<ExitCode> {
     tracing::info!("full screen");
     let reason = app::run(&mut app)?;
     tracing::info!("ended: {reason:?}");
-    Ok(match reason {
-        ExitReason::Quit | ExitReason::TerminalGone => ExitCode::SUCCESS,
-        ExitReason::Signal(n) => ExitCode::from(128 + u8::try_from(n).unwrap_or(0)),
-    })
+    Ok(ExitCode::from(reason.exit_code()))
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {

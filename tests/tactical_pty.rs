@@ -343,3 +343,54 @@ fn a_solo_review_tension_is_offered_by_the_next_tactical_meeting() {
         1
     );
 }
+
+#[test]
+fn a_paste_into_a_check_in_note_stays_text_and_the_meeting_runs_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    init_demo(&db);
+    let mut pty = meet(&db);
+    pty.wait_for("Attendance");
+    pty.send(ENTER);
+    pty.wait_for("1. Check-in round");
+    assert!(
+        pty.bracketed_paste(),
+        "bracketed paste is on in the full screen"
+    );
+    pty.send(ENTER);
+    // Without bracketed paste this was Enter after "Tired", then `e` (end?) and `y` (yes).
+    pty.paste("Tired\nyes, ready");
+    pty.wait_for("Tired yes, ready");
+    pty.send(ENTER);
+    pty.wait_for("Jonas Lindqvist  “Tired yes, ready”");
+    // A 100 KB paste into the next speaker's note lands at once, shortened to the limit.
+    pty.send(RIGHT);
+    pty.send(ENTER);
+    let big = "Ovens ran hot all week.\n".repeat(100 * 1024 / 24 + 1);
+    let started = std::time::Instant::now();
+    pty.paste(&big);
+    pty.wait_for("Paste shortened to the field's limit of 2000 characters");
+    let took = started.elapsed();
+    assert!(took < std::time::Duration::from_secs(3), "took {took:?}");
+    pty.send(ENTER);
+    pty.wait_for("1. Check-in round");
+    pty.send("\x03");
+    assert!(pty.wait_exit().success());
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM meetings WHERE ended_at IS NULL"),
+        1,
+        "the meeting is still open"
+    );
+    let notes = |text: &str| {
+        count(
+            &db,
+            &format!("SELECT count(*) FROM meeting_events WHERE payload LIKE '%{text}%'"),
+        )
+    };
+    assert_eq!(notes("\"Tired yes, ready\""), 1, "the whole pasted note");
+    assert_eq!(
+        notes("Ovens ran hot all week. Ovens ran hot"),
+        1,
+        "the long note"
+    );
+}

@@ -15,6 +15,7 @@ pub mod minutes;
 mod modal;
 mod others;
 mod past;
+mod paste;
 mod review;
 mod run;
 mod screens;
@@ -22,6 +23,7 @@ pub mod setup;
 mod tactical;
 mod tactical_entries;
 mod terminal;
+mod watchdog;
 
 pub use run::{ExitReason, run};
 pub use terminal::restore_terminal;
@@ -225,6 +227,16 @@ impl App {
         self.settle_org_now();
         self.refresh_hints();
         changed || had_status
+    }
+
+    /// Handles a paste: the whole text the terminal marked as pasted. Returns whether anything
+    /// on screen changed, which is always: the text field or the status line says what became
+    /// of it.
+    pub fn handle_paste(&mut self, text: &str) -> bool {
+        self.view.status = None;
+        paste::paste(self, text);
+        self.refresh_hints();
+        true
     }
 
     /// The modal open over the current screen, if any.

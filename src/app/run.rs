@@ -1,16 +1,18 @@
-//! The event loop: keys, resizes, a clock tick and signals, with a redraw only after a change.
+//! The event loop: keys, pastes, resizes, a clock tick and the endings the watchdog reports
+//! (signals, a hung-up terminal), with a redraw only after a change.
 //!
-//! Owns: the tokio runtime, `select!` over the terminal's event stream and SIGTERM/SIGHUP/
-//! SIGINT, Ctrl-Z suspension, and deciding when the program ends. Must not: draw anything but through `ui::draw`.
+//! Owns: the tokio runtime, `select!` over the terminal's event stream, the watchdog and the
+//! tick, Ctrl-Z suspension, and deciding when the program ends. Must not: draw anything but
+//! through `ui::draw`.
 
 use super::App;
 use super::keys;
 use super::terminal::TerminalGuard;
+use super::watchdog::Watchdog;
 use crate::ui;
 use futures::StreamExt;
 use ratatui::crossterm::event::{Event, EventStream};
 use std::time::Duration;
-use tokio::signal::unix::{SignalKind, signal};
 
 /// Why the program ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,9 +25,25 @@ pub enum ExitReason {
     TerminalGone,
 }
 
+impl ExitReason {
+    /// The process's exit status: 128 plus the signal's number after a signal, as a shell
+    /// reports it; 0 otherwise.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ExitReason::Quit | ExitReason::TerminalGone => 0,
+            ExitReason::Signal(n) => u8::try_from(n).map_or(1, |n| n.saturating_add(128)),
+        }
+    }
+}
+
 /// An environment variable that makes the program panic after its first frame, so tests can
 /// prove that the terminal is restored on a panic.
 pub const TEST_PANIC_VAR: &str = "ROUNDTABLE_TEST_PANIC";
+
+/// An environment variable that makes the loop stop answering after its first frame (the
+/// thread blocks for good), so tests can prove that a signal still ends the program, the
+/// terminal restored, when the loop is stuck.
+pub const TEST_STALL_VAR: &str = "ROUNDTABLE_TEST_STALL";
 
 /// Runs the full-screen program until it ends; the terminal is restored before returning.
 pub fn run(app: &mut App) -> anyhow::Result<ExitReason> {
@@ -36,14 +54,13 @@ pub fn run(app: &mut App) -> anyhow::Result<ExitReason> {
 }
 
 async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
-    let mut sigterm = signal(SignalKind::terminate())?;
-    let mut sighup = signal(SignalKind::hangup())?;
-    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut watchdog = Watchdog::start()?;
     let mut guard = TerminalGuard::enter()?;
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let panic_for_test = std::env::var_os(TEST_PANIC_VAR).is_some();
+    let stall_for_test = std::env::var_os(TEST_STALL_VAR).is_some();
     let mut dirty = true;
     loop {
         if dirty {
@@ -54,6 +71,12 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
             dirty = false;
             if panic_for_test {
                 panic!("{TEST_PANIC_VAR} is set: panicking after the first frame");
+            }
+            if stall_for_test {
+                tracing::warn!("{TEST_STALL_VAR} is set: the loop stops answering");
+                loop {
+                    std::thread::park();
+                }
             }
         }
         tokio::select! {
@@ -66,6 +89,7 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
                     dirty = true;
                 }
                 Some(Ok(Event::Key(key))) => dirty = app.handle_key(key),
+                Some(Ok(Event::Paste(text))) => dirty = app.handle_paste(&text),
                 Some(Ok(Event::Resize(_, _))) => dirty = true,
                 Some(Ok(_)) => {}
                 Some(Err(e)) => {
@@ -74,9 +98,7 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
                 }
                 None => return Ok(ExitReason::TerminalGone),
             },
-            _ = sigterm.recv() => return Ok(ExitReason::Signal(15)),
-            _ = sighup.recv() => return Ok(ExitReason::Signal(1)),
-            _ = sigint.recv() => return Ok(ExitReason::Signal(2)),
+            reason = watchdog.ended() => return Ok(reason),
             _ = tick.tick() => dirty |= app.tick(),
         }
         if app.should_quit() {

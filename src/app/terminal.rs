@@ -1,21 +1,49 @@
 //! The terminal: entered once, restored on every way out.
 //!
-//! Owns: raw mode and the alternate screen, the guard that restores them on drop, and the panic
-//! hook that restores them before the panic message is printed.
+//! Owns: raw mode, the alternate screen and bracketed paste, the guard that restores them on
+//! drop, and the panic hook that restores them before the panic message is printed.
 //! Must not import: rusqlite, `crate::store`.
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::{cursor, execute, terminal};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::{Command, cursor, execute, terminal};
 use std::io::{self, Stdout};
 use std::mem::ManuallyDrop;
 use std::sync::Once;
 
-/// Leaves the alternate screen and raw mode. Safe to call more than once, and when the
-/// terminal has gone away (errors are ignored: there is nothing left to restore then).
+/// Leaves raw mode, bracketed paste and the alternate screen. Safe to call more than once,
+/// and when the terminal has gone away (errors are ignored: there is nothing left to restore
+/// then).
 pub fn restore_terminal() {
     let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+/// The same as [`restore_terminal`], for a thread other than the loop's while the loop may be
+/// stuck: the sequences go straight to the descriptor, not through `Stdout`, whose lock the
+/// loop may hold.
+pub fn restore_terminal_from_outside() {
+    let _ = terminal::disable_raw_mode();
+    let mut sequences = String::new();
+    // Writing ANSI sequences into a String cannot fail; a failure would only shorten them.
+    let _ = DisableBracketedPaste.write_ansi(&mut sequences);
+    let _ = terminal::LeaveAlternateScreen.write_ansi(&mut sequences);
+    let _ = cursor::Show.write_ansi(&mut sequences);
+    // SAFETY: write(2) reads `len` bytes from a live buffer; an error (a terminal gone) is
+    // ignored, as there is nothing left to restore then.
+    unsafe {
+        libc::write(
+            libc::STDOUT_FILENO,
+            sequences.as_ptr().cast(),
+            sequences.len(),
+        );
+    }
 }
 
 /// Restores the terminal before any panic message is printed, then runs the previous hook.
@@ -40,11 +68,17 @@ pub struct TerminalGuard {
     pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
-/// Raw mode, the alternate screen, no cursor; undone by `restore_terminal` if it fails half way.
+/// Raw mode, the alternate screen, bracketed paste (a paste arrives as one text, not as
+/// keys), no cursor; undone by `restore_terminal` if it fails half way.
 fn enter_full_screen() -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)
-        .inspect_err(|_| restore_terminal())
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+    .inspect_err(|_| restore_terminal())
 }
 
 impl TerminalGuard {

@@ -35,6 +35,30 @@ pub fn clean_line(input: &str) -> String {
     out
 }
 
+/// Longest text accepted in one entry of a meeting or a review, and so in its text field.
+pub const MAX_ENTRY_CHARS: usize = 2000;
+
+/// Cleans text pasted into a one-line field: as [`clean_line`] does, control and bidi
+/// characters are dropped and line breaks, tabs and runs of spaces become one space; unlike
+/// it, a space at either end is kept, as the paste may land between two words (the field's
+/// value is cleaned as a whole when it is entered).
+pub fn clean_pasted_line(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut after_space = false;
+    for c in input.chars() {
+        if c.is_whitespace() {
+            if !after_space {
+                out.push(' ');
+                after_space = true;
+            }
+        } else if !c.is_control() && !is_bidi_control(c) {
+            out.push(c);
+            after_space = false;
+        }
+    }
+    out
+}
+
 /// Cleans a multi-line value such as a purpose or a policy text: each line is cleaned as by
 /// [`clean_line`], line breaks are kept (at most one blank line in a row), and blank lines at
 /// either end are dropped.
@@ -129,6 +153,14 @@ mod tests {
         assert_eq!(
             clean_text("\n\nFirst  line\r\n\n\n\nSecond\u{0}\n\n"),
             "First line\n\nSecond"
+        );
+    }
+
+    #[test]
+    fn a_pasted_line_break_becomes_a_space_and_escapes_lose_their_escape() {
+        assert_eq!(
+            clean_pasted_line("Tired\r\nyes,\u{1b}[2J \u{202E}ready\u{7}\n"),
+            "Tired yes,[2J ready "
         );
     }
 

@@ -300,6 +300,20 @@ impl PromptKind {
             PromptKind::Date => "Show the organisation as it stood on (YYYY-MM-DD)",
         }
     }
+
+    /// The most characters the field holds; typing stops there and a paste is shortened.
+    pub fn max_chars(self) -> usize {
+        match self {
+            PromptKind::OrganisationName | PromptKind::GuestName => 200,
+            PromptKind::ImportPath => 4096,
+            PromptKind::MetricValue | PromptKind::Date => 100,
+            PromptKind::Note
+            | PromptKind::MetricComment
+            | PromptKind::ProjectUpdate
+            | PromptKind::AgendaLabel
+            | PromptKind::OutputText => crate::domain::text::MAX_ENTRY_CHARS,
+        }
+    }
 }
 
 /// A one-line text field, with an optional title that replaces the kind's question.

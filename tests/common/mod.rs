@@ -228,6 +228,20 @@ impl Harness {
             .press(KeyCode::Enter)
     }
 
+    /// Pastes `text` as a terminal with bracketed paste hands it over: in one piece.
+    pub fn paste(&mut self, text: &str) -> &mut Self {
+        self.app.handle_paste(text);
+        self
+    }
+
+    /// The value of the text prompt open over a meeting, if any.
+    pub fn prompt_value(&self) -> Option<String> {
+        match self.meeting_modal() {
+            Some(roundtable::ui::Modal::Prompt(p)) => Some(p.input.value().to_string()),
+            _ => None,
+        }
+    }
+
     /// Types `text` into the open prompt and presses Enter.
     pub fn enter_text(&mut self, text: &str) -> &mut Self {
         self.type_str(text).press(KeyCode::Enter)

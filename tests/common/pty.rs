@@ -27,9 +27,12 @@ pub struct Pty {
     _alone: MutexGuard<'static, ()>,
 }
 
-/// One pseudo-terminal at a time per test binary: a child forked by a concurrent test can
-/// inherit a copy of another test's master descriptor (portable-pty marks it close-on-exec
-/// only after opening it), and then closing that terminal no longer hangs it up.
+/// One pseudo-terminal at a time per test binary. It was added because a closed terminal
+/// sometimes did not end the program, blamed on a child of a concurrent test inheriting this
+/// terminal's master descriptor; that was not it: portable-pty closes every descriptor above 2
+/// in the child before exec, and the hang was the program's own (its loop stuck on the
+/// hung-up terminal, fixed in `app::watchdog`). Kept because these tests are timing-sensitive
+/// and each terminal's program competes for the CPU; not proven unneeded.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// Waits for the other tests' terminals to close; fails (rather than hang) when it waits past
@@ -153,14 +156,44 @@ impl Pty {
         self.raw.lock().map(|r| r.clone()).unwrap_or_default()
     }
 
-    /// Sends bytes as if typed.
+    /// Sends bytes as if typed. The master side is non-blocking (see `nonblocking_reader`), so
+    /// a long text goes in as fast as the program reads it.
     pub fn send(&mut self, bytes: &str) {
         let writer = self.writer.as_mut().expect("the terminal is open");
-        writer
-            .write_all(bytes.as_bytes())
-            .expect("write to the terminal");
+        let mut rest = bytes.as_bytes();
+        let start = Instant::now();
+        while !rest.is_empty() {
+            match writer.write(rest) {
+                Ok(n) => rest = &rest[n..],
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::WouldBlock && start.elapsed() < DEADLINE =>
+                {
+                    thread::sleep(Duration::from_millis(1));
+                }
+                Err(e) => panic!("write to the terminal: {e}"),
+            }
+        }
         writer.flush().expect("flush");
         thread::sleep(Duration::from_millis(40));
+    }
+
+    /// Pastes `text` as a terminal does: wrapped in ESC[200~ ... ESC[201~ when the program has
+    /// switched bracketed paste on, otherwise as if typed; line breaks go as carriage returns.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\r").replace('\n', "\r");
+        if self.bracketed_paste() {
+            self.send(&format!("\x1b[200~{text}\x1b[201~"));
+        } else {
+            self.send(&text);
+        }
+    }
+
+    /// Whether the program has switched bracketed paste on.
+    pub fn bracketed_paste(&self) -> bool {
+        self.parser
+            .lock()
+            .map(|p| p.screen().bracketed_paste())
+            .unwrap_or(false)
     }
 
     /// Waits until `text` is on screen; fails printing the screen at the deadline.
@@ -190,6 +223,21 @@ impl Pty {
         panic!("the program did not exit; the screen:\n{}", self.screen());
     }
 
+    /// Waits up to `limit` for the program to exit; `None` if it is still running then (it is
+    /// left running, for the caller to inspect; dropping the `Pty` kills it).
+    pub fn wait_exit_within(&mut self, limit: Duration) -> Option<portable_pty::ExitStatus> {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                return Some(status);
+            }
+            if start.elapsed() >= limit {
+                return None;
+            }
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     /// Closes the terminal, as when its window is closed.
     pub fn close_terminal(&mut self) {
         self.closed.store(true, Ordering::SeqCst);
@@ -200,6 +248,27 @@ impl Pty {
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("a pid")
     }
+}
+
+/// The processes (not yet ended) in session `sid`: the program started in a pseudo-terminal
+/// leads its own session, so these are it and anything it started.
+pub fn processes_in_session(sid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+                return false;
+            };
+            // After the name in parentheses: state, ppid, pgrp, session, ...
+            let fields: Vec<&str> = stat
+                .rsplit_once(')')
+                .map_or(Vec::new(), |(_, rest)| rest.split_whitespace().collect());
+            fields.first() != Some(&"Z") && fields.get(3) == Some(&sid.to_string().as_str())
+        })
+        .collect()
 }
 
 impl Drop for Pty {

@@ -118,7 +118,7 @@ fn refuse<T>(message: impl Into<String>) -> Result<T, Refusal> {
 }
 
 /// Longest text accepted in one entry.
-const MAX_TEXT: usize = 2000;
+const MAX_TEXT: usize = crate::domain::text::MAX_ENTRY_CHARS;
 
 fn text_ok(text: &str, what: &str) -> Result<(), Refusal> {
     if clean_line(text).is_empty() {
