@@ -4,9 +4,6 @@
 //! Owns: `App` and the order of handling a key (quit, help, prompt, screen). The only user of
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
-mod gov_editor;
-mod gov_entries;
-mod gov_items;
 mod governance;
 mod journal;
 pub mod keys;
@@ -21,7 +18,6 @@ mod run;
 mod screens;
 pub mod setup;
 mod tactical;
-mod tactical_entries;
 mod terminal;
 mod watchdog;
 
@@ -205,8 +201,8 @@ impl App {
                 outcome => {
                     match &self.view.screen {
                         Screen::MeetingSetup(_) => meeting_setup::outcome(self, outcome),
-                        Screen::Tactical(_) => tactical_entries::outcome(self, outcome),
-                        Screen::Governance(_) => gov_entries::outcome(self, outcome),
+                        Screen::Tactical(_) => tactical::outcome(self, outcome),
+                        Screen::Governance(_) => governance::outcome(self, outcome),
                         Screen::Minutes(_) => past::outcome(self, outcome),
                         Screen::Home(_) => review::picked(self, outcome),
                         Screen::Review(_) => review::outcome(self, outcome),

@@ -129,6 +129,31 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     lines
 }
 
+/// A number as people type it: spaces and underscores are ignored; commas that group digits
+/// in threes ("2,050", "1,234.5") separate thousands; any other comma is a decimal comma
+/// ("9,5", "0,975").
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_')
+        .collect();
+    let digits = t.strip_prefix('-').unwrap_or(&t);
+    let whole = digits.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = whole.split(',').collect();
+    let thousands = groups.len() > 1
+        && !groups[0].is_empty()
+        && groups[0].len() <= 3
+        && groups[0] != "0"
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && (digits.contains('.') || !t.ends_with(','));
+    let normal = if thousands {
+        t.replace(',', "")
+    } else {
+        t.replacen(',', ".", 1)
+    };
+    normal.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +192,27 @@ mod tests {
     #[test]
     fn ordinary_unicode_is_kept() {
         assert_eq!(clean_line("Zoë Ångström — 面包"), "Zoë Ångström — 面包");
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::parse_number;
+
+    #[test]
+    fn numbers_are_read_as_people_type_them() {
+        assert_eq!(parse_number("1840"), Some(1840.0));
+        assert_eq!(parse_number(" 1 840 "), Some(1840.0));
+        assert_eq!(parse_number("1,840.5"), Some(1840.5));
+        assert_eq!(parse_number("9,5"), Some(9.5));
+        assert_eq!(parse_number("2,050"), Some(2050.0));
+        assert_eq!(parse_number("12,345,678"), Some(12_345_678.0));
+        assert_eq!(parse_number("0,975"), Some(0.975));
+        assert_eq!(parse_number("1,5"), Some(1.5));
+        assert_eq!(parse_number("1,2,3"), None);
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        assert_eq!(parse_number("twelve"), None);
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number(""), None);
     }
 }

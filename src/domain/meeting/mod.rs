@@ -4,6 +4,7 @@
 //! arithmetic of timeboxes (deadlines from event times, never counted ticks).
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
+pub mod agenda;
 pub mod governance;
 pub mod rounds;
 pub mod tactical;

@@ -78,3 +78,31 @@ impl<S: Copy + PartialEq> Rounds<S> {
         a == b
     }
 }
+
+/// Reorders `items` from a seed (Fisher-Yates with a small linear congruential generator):
+/// the order is recorded in the event, so it need not be reproducible, only well mixed.
+pub fn shuffle(items: &mut [usize], seed: u32) {
+    let mut state = u64::from(seed) | 1;
+    for i in (1..items.len()).rev() {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let j = usize::try_from((state >> 33) % (i as u64 + 1)).unwrap_or(0);
+        items.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod shuffle_tests {
+    use super::shuffle;
+
+    #[test]
+    fn a_shuffle_keeps_everyone_once() {
+        let mut order = vec![0, 1, 2, 3, 4, 5];
+        shuffle(&mut order, 12345);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, [0, 1, 2, 3, 4, 5]);
+        assert_ne!(order, [0, 1, 2, 3, 4, 5]);
+    }
+}

@@ -1,33 +1,19 @@
-//! The second half of a tactical meeting's keys: what a prompt, picker or yes/no answer
-//! completes (drafts of several parts), and the lists those pickers offer.
+//! What a prompt, picker or yes/no answer completes in a tactical meeting (entries of
+//! several parts), and the lists those pickers offer.
 //!
-//! Owns: modal outcomes, owners of outputs, tension offers, number reading.
-//! Must not import: tokio; must not draw.
+//! Owns: the tactical screen's modal outcomes and the owners offered for an output (agenda
+//! offers and number reading are pure, in `domain`). Must not import: tokio; must not draw.
 
-use super::App;
-use super::modal::Outcome;
-use super::tactical::{answered, capitalised, org, pick, prompt, record, reporter, screen};
+use super::{answered, capitalised, org, pick, prompt, record, reporter, screen};
+use crate::app::App;
+use crate::app::modal::Outcome;
+use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label, tension_offers};
 use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
 use crate::domain::meeting::{Output, OutputKind, period_just_ended};
 use crate::domain::minutes::Minutes;
+use crate::domain::text::parse_number;
 use crate::domain::{Organisation, RoleId, TensionKind};
 use crate::ui::{Draft, Modal, PromptKind};
-
-/// Labels longer than this many words get a gentle warning.
-pub const LABEL_WORDS: usize = 3;
-
-/// Reorders `items` from a seed (Fisher-Yates with a small linear congruential generator):
-/// the order is recorded in the event, so it need not be reproducible, only well mixed.
-pub(super) fn shuffle(items: &mut [usize], seed: u32) {
-    let mut state = u64::from(seed) | 1;
-    for i in (1..items.len()).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let j = usize::try_from((state >> 33) % (i as u64 + 1)).unwrap_or(0);
-        items.swap(i, j);
-    }
-}
 
 /// A few words about the entry `seq`, for the retraction question.
 pub(super) fn describe_entry(log: &[Recorded], seq: u64) -> String {
@@ -53,40 +39,6 @@ pub(super) fn describe_entry(log: &[Recorded], seq: u64) -> String {
     }
 }
 
-/// The open tensions of `kind` in `circle` held by someone present and not yet on the
-/// agenda, as (tension, attendee, text): what the agenda's "tensions" key offers.
-pub(super) fn tension_offers(
-    org: &Organisation,
-    circle: crate::domain::CircleId,
-    kind: TensionKind,
-    attendees: &[crate::domain::meeting::Attendee],
-    on_agenda: &[crate::domain::TensionId],
-) -> Vec<(crate::domain::TensionId, usize, String)> {
-    org.tensions_in(circle)
-        .filter(|t| t.open && t.kind == kind && !on_agenda.contains(&t.id))
-        .filter_map(|t| {
-            let owner = attendees
-                .iter()
-                .position(|a| a.present && a.person == Some(t.person))?;
-            Some((t.id, owner, t.text.clone()))
-        })
-        .collect()
-}
-
-/// "Tension text (Name)" for each offer, as the picker lists them.
-pub(super) fn offer_labels(
-    offers: &[(crate::domain::TensionId, usize, String)],
-    attendees: &[crate::domain::meeting::Attendee],
-) -> Vec<String> {
-    offers
-        .iter()
-        .map(|(_, who, text)| {
-            let name = attendees.get(*who).map_or("?", |a| a.name.as_str());
-            format!("{text} ({name})")
-        })
-        .collect()
-}
-
 /// Open tensions of the present attendees, offered as agenda items.
 pub(super) fn offer_tensions(app: &mut App, org: &Organisation) {
     let Some(screen) = screen(app) else { return };
@@ -109,16 +61,6 @@ pub(super) fn offer_tensions(app: &mut App, org: &Organisation) {
         options,
         Draft::Tensions(offers),
     );
-}
-
-/// The first words of a tension, as an agenda label.
-pub(super) fn short_label(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= LABEL_WORDS {
-        text.to_string()
-    } else {
-        format!("{}…", words[..LABEL_WORDS].join(" "))
-    }
 }
 
 /// Who may own an output: each role's fillers, unfilled roles, then individual actions.
@@ -153,31 +95,6 @@ pub(super) fn owners(
     owners
 }
 
-/// A number as people type it: spaces and underscores are ignored; commas that group digits
-/// in threes ("2,050", "1,234.5") separate thousands; any other comma is a decimal comma
-/// ("9,5", "0,975").
-pub(super) fn parse_number(text: &str) -> Option<f64> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '_')
-        .collect();
-    let digits = t.strip_prefix('-').unwrap_or(&t);
-    let whole = digits.split('.').next().unwrap_or("");
-    let groups: Vec<&str> = whole.split(',').collect();
-    let thousands = groups.len() > 1
-        && !groups[0].is_empty()
-        && groups[0].len() <= 3
-        && groups[0] != "0"
-        && groups[1..].iter().all(|g| g.len() == 3)
-        && (digits.contains('.') || !t.ends_with(','));
-    let normal = if thousands {
-        t.replace(',', "")
-    } else {
-        t.replacen(',', ".", 1)
-    };
-    normal.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 /// What a modal's outcome means for the entry being put together.
 // Recording writes to the store, so it stays in the arm's body, not in a match guard.
 #[allow(clippy::collapsible_match)]
@@ -209,9 +126,9 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         (Outcome::Answered(true), Draft::EndMeeting) => {
             if record(app, Event::Ended) {
                 app.refresh_open_meetings();
-                if let Some(screen) = super::tactical::screen(app) {
+                if let Some(screen) = super::screen(app) {
                     let minutes = Minutes::tactical(screen.meeting, &screen.state, &org);
-                    super::past::show_ended(app, minutes);
+                    crate::app::past::show_ended(app, minutes);
                 }
                 app.info("The meeting has ended. x exports its minutes.");
             }
@@ -400,46 +317,5 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             );
         }
         _ => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_read_as_people_type_them() {
-        assert_eq!(parse_number("1840"), Some(1840.0));
-        assert_eq!(parse_number(" 1 840 "), Some(1840.0));
-        assert_eq!(parse_number("1,840.5"), Some(1840.5));
-        assert_eq!(parse_number("9,5"), Some(9.5));
-        assert_eq!(parse_number("2,050"), Some(2050.0));
-        assert_eq!(parse_number("12,345,678"), Some(12_345_678.0));
-        assert_eq!(parse_number("0,975"), Some(0.975));
-        assert_eq!(parse_number("1,5"), Some(1.5));
-        assert_eq!(parse_number("1,2,3"), None);
-        assert_eq!(parse_number("-3"), Some(-3.0));
-        assert_eq!(parse_number("twelve"), None);
-        assert_eq!(parse_number("inf"), None);
-        assert_eq!(parse_number(""), None);
-    }
-
-    #[test]
-    fn a_shuffle_keeps_everyone_once() {
-        let mut order = vec![0, 1, 2, 3, 4, 5];
-        shuffle(&mut order, 12345);
-        let mut sorted = order.clone();
-        sorted.sort_unstable();
-        assert_eq!(sorted, [0, 1, 2, 3, 4, 5]);
-        assert_ne!(order, [0, 1, 2, 3, 4, 5]);
-    }
-
-    #[test]
-    fn a_tension_becomes_a_short_label() {
-        assert_eq!(
-            short_label("Butter deliveries arrive after lamination"),
-            "Butter deliveries arrive…"
-        );
-        assert_eq!(short_label("Queue"), "Queue");
     }
 }

@@ -3,12 +3,12 @@
 //! and the confirmations of adopting, electing, taking back and ending.
 //!
 //! Owns: modal outcomes of the governance screen (the proposal editor's are in
-//! `gov_editor`). Must not import: tokio; must not draw.
+//! `editor`). Must not import: tokio; must not draw.
 
-use super::App;
-use super::gov_items::{VALIDITY_QUESTIONS, ask_test, ask_validity};
-use super::governance::{confirm, idm, pick, prompt, record, screen, vote};
-use super::modal::Outcome;
+use super::items::{VALIDITY_QUESTIONS, ask_test, ask_validity};
+use super::{confirm, idm, pick, prompt, record, screen, vote};
+use crate::app::App;
+use crate::app::modal::Outcome;
 use crate::domain::meeting::governance::{
     ElectionEvent, GovEvent, GovStep, Governance, IdmEvent, ItemKind, Outcome as End,
 };
@@ -98,8 +98,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     };
     let today = app.now().date_naive();
     let Some(screen) = screen(app) else { return };
-    if super::gov_editor::is_editor_draft(&screen.draft) {
-        return super::gov_editor::outcome(app, outcome);
+    if super::editor::is_editor_draft(&screen.draft) {
+        return super::editor::outcome(app, outcome);
     }
     let draft = std::mem::take(&mut screen.draft);
     let modal = screen.modal.take();
@@ -223,7 +223,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (Outcome::Picked(i), GovDraft::Tensions(offers)) => {
             if let Some((tension, owner, text)) = offers.get(i).cloned() {
-                let label = super::tactical_entries::short_label(&text);
+                let label = crate::domain::meeting::agenda::short_label(&text);
                 let kind = ItemKind::Proposal;
                 let tension = Some(tension);
                 record(
@@ -531,7 +531,7 @@ fn end(app: &mut App) {
     };
     if let Some(screen) = screen(app) {
         let minutes = Minutes::governance(screen.meeting, &screen.state, &org);
-        super::past::show_ended(app, minutes);
+        crate::app::past::show_ended(app, minutes);
     }
     app.info("The meeting has ended. x exports its minutes.");
 }

@@ -6,9 +6,9 @@
 //! Owns: the editor's menu and its prompts. The changes being written live in the screen's
 //! `editing` until saved. Must not import: tokio; must not draw.
 
-use super::App;
-use super::governance::{idm, pick, prompt, screen};
-use super::modal::Outcome;
+use super::{idm, pick, prompt, screen};
+use crate::app::App;
+use crate::app::modal::Outcome;
 use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
 use crate::domain::{CircleId, Organisation, PolicyId, RoleId, RuleSet};
 use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, PolicyAim, RoleAim, Subject};
@@ -136,7 +136,7 @@ fn add(app: &mut App, change: Change, replace: Option<usize>) {
                 None => app.info("Added. Save when the proposal is complete."),
             }
         }
-        Err(e) => app.error(super::tactical::capitalised(&e)),
+        Err(e) => app.error(crate::app::tactical::capitalised(&e)),
     }
     menu(app);
 }

@@ -6,6 +6,10 @@
 //! Owns: the governance screen's journal and its meeting-level actions.
 //! Must not import: tokio; must not draw.
 
+mod editor;
+mod items;
+mod outcomes;
+
 use super::App;
 use super::journal::{self, Journal};
 use super::keys::{self, Action, Binding};
@@ -17,6 +21,7 @@ use crate::domain::meeting::tactical::Refusal;
 use crate::domain::{CoreRole, MeetingId, Organisation};
 use crate::ui::{Confirm, GovDraft, GovScreen, Modal, Picker, Prompt, PromptKind, Screen};
 use chrono::{DateTime, Utc};
+pub(super) use outcomes::outcome;
 
 pub(super) fn screen(app: &mut App) -> Option<&mut GovScreen> {
     match &mut app.view.screen {
@@ -202,7 +207,7 @@ pub fn act(app: &mut App, action: Action) {
         }
         Action::Retract => match state.last_entry() {
             Some(seq) => {
-                let what = super::gov_entries::describe_entry(screen, seq);
+                let what = outcomes::describe_entry(screen, seq);
                 confirm(
                     app,
                     format!("Take back the last entry: {what}?"),
@@ -246,7 +251,7 @@ pub fn act(app: &mut App, action: Action) {
         Action::AddItem => add_item(app),
         Action::OfferTensions => {
             let on_agenda: Vec<_> = state.items.iter().filter_map(|i| i.tension).collect();
-            let offers = super::tactical_entries::tension_offers(
+            let offers = crate::domain::meeting::agenda::tension_offers(
                 &org,
                 state.circle,
                 crate::domain::TensionKind::Governance,
@@ -256,7 +261,7 @@ pub fn act(app: &mut App, action: Action) {
             if offers.is_empty() {
                 return app.info("No open governance tensions of the people here: a adds an item.");
             }
-            let options = super::tactical_entries::offer_labels(&offers, &state.attendees);
+            let options = crate::domain::meeting::agenda::offer_labels(&offers, &state.attendees);
             pick(
                 app,
                 "Take up a tension",
@@ -298,7 +303,7 @@ pub fn act(app: &mut App, action: Action) {
                 _ => app.info("Select an election (→ ←) to move it first."),
             }
         }
-        _ if step == GovStep::Items => super::gov_items::act(app, action),
+        _ if step == GovStep::Items => items::act(app, action),
         _ => {}
     }
 }

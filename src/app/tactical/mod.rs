@@ -8,13 +8,17 @@
 use super::App;
 use super::journal::Journal;
 use super::keys::Action;
-use super::tactical_entries::{describe_entry, offer_tensions, shuffle};
+mod outcomes;
+
 use crate::domain::meeting::OutputKind;
 use crate::domain::meeting::period_just_ended;
+use crate::domain::meeting::rounds::shuffle;
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
 use crate::domain::{Organisation, ProjectStatus};
 use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
+pub(super) use outcomes::outcome;
+use outcomes::{describe_entry, offer_tensions};
 use std::sync::Arc;
 
 pub(super) fn screen(app: &mut App) -> Option<&mut TacticalScreen> {

@@ -5,12 +5,13 @@
 //! Owns: the review's actions and its multi-part entries. Must not import: tokio; must not
 //! draw.
 
+use super::App;
 use super::journal::{self, Journal};
 use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
-use super::{App, tactical_entries::parse_number};
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::review::{Entry, Review, ReviewEvent, Stop, plan};
+use crate::domain::text::parse_number;
 use crate::domain::{CircleId, PersonId, ProjectStatus, TensionKind};
 use crate::ui::{Confirm, Modal, Picker, Prompt, PromptKind, ReviewDraft, ReviewScreen, Screen};
 

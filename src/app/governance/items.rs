@@ -3,12 +3,12 @@
 //! their tests, integration, outcome) or an election (ballots, nominations, changes, count,
 //! objections, result).
 //!
-//! Owns: starting those entries; the modal answers that complete them are in `gov_entries`.
+//! Owns: starting those entries; the modal answers that complete them are in `outcomes`.
 //! Must not import: tokio; must not draw.
 
-use super::App;
-use super::governance::{ask, confirm, idm, pick, prompt, screen, vote};
-use super::keys::Action;
+use super::{ask, confirm, idm, pick, prompt, screen, vote};
+use crate::app::App;
+use crate::app::keys::Action;
 use crate::domain::meeting::governance::{
     Election, ElectionEvent, ElectionStep, GovItem, IdmEvent, IdmStep, Objection, ObjectionState,
     Proposal, TEST_QUESTIONS,
@@ -92,7 +92,7 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
         .collect();
     let name = |i: usize| names.get(i).cloned().unwrap_or_default();
     match (p.step, action) {
-        (_, Action::EditChanges) => super::gov_editor::open(app),
+        (_, Action::EditChanges) => super::editor::open(app),
         (_, Action::CloseProposal) => {
             let options = vec![
                 "Withdrawn by the proposer".to_string(),
