@@ -10,11 +10,17 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// What a key asks for, whatever the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// Move the selection up one row.
     Up,
+    /// Move the selection down one row.
     Down,
+    /// Move the selection up one screenful.
     PageUp,
+    /// Move the selection down one screenful.
     PageDown,
+    /// Select the first row.
     Top,
+    /// Select the last row.
     Bottom,
     /// Enter: open or confirm.
     Open,
@@ -22,54 +28,89 @@ pub enum Action {
     Back,
     /// q: leave this screen (quit from home).
     Leave,
+    /// ?: open or close the help overlay.
     Help,
+    /// Browser: show the selected circle's roles.
     Expand,
+    /// Browser: hide the selected circle's roles.
     Collapse,
     /// Pick the n-th choice of a menu (0-based).
     Choose(usize),
+    /// Home: set up (or resume) a tactical meeting of the selected circle.
     StartTactical,
+    /// Home: set up (or resume) a governance meeting of the selected circle.
     StartGovernance,
+    /// Home: start (or resume) a person's solo role review.
     StartReview,
+    /// Home: the list of past meetings.
     PastMeetings,
     /// Meeting setup: mark the selected attendee present or absent.
     TogglePresent,
-    /// Meeting setup: the selected attendee facilitates / takes the minutes.
+    /// Meeting setup: the selected attendee facilitates.
     MakeFacilitator,
+    /// Meeting setup: the selected attendee takes the minutes.
     MakeSecretary,
+    /// Meeting setup: invite a guest.
     AddGuest,
+    /// Meeting setup: plan a longer meeting.
     Longer,
+    /// Meeting setup: plan a shorter meeting.
     Shorter,
-    /// Meetings: next and previous speaker or item; next and previous step.
+    /// Meetings: the next speaker or item.
     Next,
+    /// Meetings: the previous speaker or item.
     Previous,
+    /// Meetings: on to the next step (the end after the last).
     NextStep,
+    /// Meetings: back to the previous step.
     PreviousStep,
+    /// Meetings: more time for the current step (and the meeting).
     OneMoreMinute,
+    /// Meetings: take back the last entry still standing.
     Retract,
+    /// Meetings: end the meeting (asks first).
     EndMeeting,
+    /// Meetings: presentation mode for a shared screen, on or off.
     Presentation,
+    /// Check-in: draw another question.
     NewQuestion,
+    /// Rounds: shuffle the speaking order.
     Shuffle,
+    /// Rounds: the selected speaker speaks one place earlier.
     MoveEarlier,
+    /// Rounds: the selected speaker speaks one place later.
     MoveLater,
+    /// Checklist: the item is answered "check".
     Check,
+    /// Checklist: the item is answered "no check".
     NoCheck,
+    /// Review steps: someone else present reports for the item.
     Reporter,
+    /// Progress: "no updates" on the project.
     NoUpdates,
+    /// Progress: the project is done.
     MarkDone,
+    /// Progress: the project is waiting.
     MarkWaiting,
+    /// Agenda: add an item (a label, then its owner).
     AddItem,
+    /// Agenda: add an open tension of someone present as an item.
     OfferTensions,
+    /// Agenda: take the selected item off the agenda.
     DeleteItem,
+    /// Triage: close the item ("did you get what you need?").
     CloseItem,
     /// Minutes: write them to a file.
     Export,
     /// Browser: the organisation as it stood on a past date.
     AsOf,
-    /// Solo review: a next action, a project, a tension for a tactical or governance meeting.
+    /// Solo review: a next action.
     AddNextAction,
+    /// Solo review: a project.
     AddProject,
+    /// Solo review: a tension for the circle's next tactical meeting.
     TacticalTension,
+    /// Solo review: a tension for the circle's next governance meeting.
     GovernanceTension,
     /// Governance: ask for (or end) a time out.
     TimeOut,
@@ -81,25 +122,31 @@ pub enum Action {
     SubStep,
     /// Governance: close the proposal (drop, withdraw, discard as invalid, breakdown).
     CloseProposal,
-    /// Governance: the person asked answers "no objection", or states an objection.
+    /// Governance: the person asked answers "no objection".
     NoObjection,
+    /// Governance: the person asked states an objection.
     Objection,
     /// Governance: test the latest untested objection.
     TestObjection,
-    /// Governance integration: the objector, then the proposer, confirm.
+    /// Governance integration: the objector confirms the objection no longer applies.
     ObjectorOk,
+    /// Governance integration: the proposer confirms the tension is still addressed.
     ProposerOk,
     /// Governance integration: the objector is not working toward an amendment.
     Abandon,
+    /// Governance: adopt the proposal (asks first).
     Adopt,
     /// Governance agenda: this election goes first.
     ElectionFirst,
-    /// Governance election: an objection is integrated; the candidate is set aside; elected.
+    /// Governance election: an objection to the candidate is integrated.
     Resolve,
+    /// Governance election: the candidate is set aside and the next proposed.
     DiscardCandidate,
+    /// Governance election: the candidate is elected (asks first).
     Elect,
-    /// Modals: yes and no.
+    /// Modals: yes.
     Yes,
+    /// Modals: no.
     No,
 }
 
