@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use roundtable::app::setup;
+use roundtable::domain::meeting::flow::Recorded;
 use roundtable::domain::meeting::{Effect, MeetingKind};
 use roundtable::domain::*;
 use roundtable::store::Store;
@@ -100,8 +101,8 @@ fn effects_are_written_with_their_event_and_undone_with_its_retraction() {
         )
         .expect("undo");
     assert_eq!(count(&store), 0);
-    let log: Vec<(u64, DateTime<Utc>, String)> = store.meeting_events(meeting).expect("log");
-    let payloads: Vec<_> = log.iter().map(|(s, _, p)| (*s, p.as_str())).collect();
+    let log: Vec<Recorded<String>> = store.meeting_events(meeting).expect("log");
+    let payloads: Vec<_> = log.iter().map(|r| (r.seq, r.event.as_str())).collect();
     assert_eq!(
         payloads,
         [(1, "started"), (2, "output"), (3, "retracted")],
@@ -218,7 +219,7 @@ fn an_effect_that_fails_takes_its_event_with_it() {
             )
             .is_err()
     );
-    let log: Vec<(u64, DateTime<Utc>, String)> = store.meeting_events(meeting).expect("log");
+    let log: Vec<Recorded<String>> = store.meeting_events(meeting).expect("log");
     assert_eq!(log.len(), 1, "the failed event was not written");
 }
 

@@ -5,50 +5,43 @@
 //! not draw.
 
 use crate::domain::meeting::Effect;
+use crate::domain::meeting::flow::{self, Flow, Recorded};
 use crate::domain::meeting::tactical::Refusal;
-use crate::domain::{MeetingId, Organisation};
+use crate::domain::{MeetingId, Organisation, RuleSet};
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// A screen's in-memory log and the state folded from it.
+/// A screen that keeps a meeting's (or review's) log and the state folded from it. What to
+/// decide, apply and fold is the meeting kind's `Flow`; the screen only says where they are.
 pub trait Journal {
-    type Event: Serialize + DeserializeOwned;
+    /// The meeting kind's state machine.
+    type Flow: Flow<Event: Serialize + DeserializeOwned>;
 
     /// The meeting (or review) the log belongs to.
     fn meeting(&self) -> MeetingId;
-    /// The sequence number of the newest entry in the log: the one decisions are made on.
-    fn last_seq(&self) -> u64;
-    /// Whether `event` moves the meeting relative to where it stood (see `Event::is_move`).
-    fn is_move(event: &Self::Event) -> bool;
-    /// Whether `event` may happen now in `org`, and its effects on the organisation.
-    fn decide(&self, event: &Self::Event, org: &Organisation) -> Result<Vec<Effect>, Refusal>;
-    /// Adds a committed event to the log and brings the state up to date (a retraction
-    /// re-folds the whole log).
-    fn push(&mut self, seq: u64, at: DateTime<Utc>, event: Self::Event) -> Result<(), Refusal>;
+    /// The rule set the log is folded under.
+    fn rules(&self) -> RuleSet;
+    /// The state folded from the log.
+    fn state(&self) -> &Self::Flow;
+    /// The log and its state, to add an entry to both.
+    fn parts(&mut self) -> (&mut Vec<Recorded<Event<Self>>>, &mut Self::Flow);
 }
 
-/// A log kept as (sequence number, time, event), as reviews and governance meetings keep it.
-pub type Log<E> = Vec<(u64, DateTime<Utc>, E)>;
+/// The event type of a journal's flow.
+pub(super) type Event<J> = <<J as Journal>::Flow as Flow>::Event;
 
-/// Adds a committed entry to `log` and brings `state` up to date: a retraction re-folds the
-/// whole log (the retracted entry drops out), anything else is applied on top.
-pub fn push_logged<E, S>(
-    log: &mut Log<E>,
-    state: &mut S,
-    entry: (u64, DateTime<Utc>, E),
-    retraction: bool,
-    fold: impl FnOnce(&Log<E>) -> Result<S, Refusal>,
-    apply: impl FnOnce(&mut S, u64, DateTime<Utc>, &E),
-) -> Result<(), Refusal> {
-    log.push(entry);
-    if retraction {
-        *state = fold(log)?;
-    } else if let Some((seq, at, event)) = log.last() {
-        apply(state, *seq, *at, event);
-    }
-    Ok(())
+/// The sequence number of the newest entry: the one decisions are made on.
+fn last_seq<J: Journal + ?Sized>(journal: &mut J) -> u64 {
+    flow::last_seq(journal.parts().0)
+}
+
+/// Adds a committed entry to the journal (re-folding on a retraction).
+fn push<J: Journal + ?Sized>(journal: &mut J, entry: Recorded<Event<J>>) -> Result<(), Refusal> {
+    let rules = journal.rules();
+    let (log, state) = journal.parts();
+    flow::push(log, state, entry, rules)
 }
 
 /// What committing an entry did.
@@ -80,25 +73,31 @@ pub fn commit<J: Journal>(
     journal: &mut J,
     org: &mut std::sync::Arc<Organisation>,
     at: DateTime<Utc>,
-    event: J::Event,
+    event: Event<J>,
 ) -> Committed {
     let mut caught_up = 0;
     for _ in 0..CONFLICT_RETRIES {
-        let effects = match journal.decide(&event, org) {
+        let effects = match journal.state().decide(&event, org) {
             Ok(effects) => effects,
             Err(refusal) => return Committed::Refused(first_or(caught_up, refusal.0)),
         };
-        match store.append_entry(journal.meeting(), journal.last_seq(), at, &event, &effects) {
+        let after = last_seq(journal);
+        match store.append_entry(journal.meeting(), after, at, &event, &effects) {
             Ok(appended) => {
                 let created = appended.created.into_iter().chain(std::iter::repeat(None));
                 let effects = effects.into_iter().zip(created).collect();
-                return match journal.push(appended.seq, at, event) {
+                let entry = Recorded {
+                    seq: appended.seq,
+                    at,
+                    event,
+                };
+                return match push(journal, entry) {
                     Ok(()) => Committed::Done { effects, caught_up },
                     Err(e) => Committed::Refused(e.0),
                 };
             }
             Err(StoreError::Conflict { .. }) => match catch_up(store, journal, org) {
-                Ok(n) if J::is_move(&event) => {
+                Ok(n) if J::Flow::is_move(&event) => {
                     return Committed::Refused(first_or(
                         caught_up + n,
                         "the meeting is not where it was: look, then move again".into(),
@@ -132,12 +131,13 @@ pub fn catch_up<J: Journal>(
     journal: &mut J,
     org: &mut std::sync::Arc<Organisation>,
 ) -> Result<usize, String> {
-    let newer: Vec<(u64, DateTime<Utc>, J::Event)> = store
-        .meeting_events_after(journal.meeting(), journal.last_seq())
+    let after = last_seq(journal);
+    let newer: Vec<Recorded<Event<J>>> = store
+        .meeting_events_after(journal.meeting(), after)
         .map_err(|e| e.to_string())?;
     let count = newer.len();
-    for (seq, at, event) in newer {
-        journal.push(seq, at, event).map_err(|e| e.0)?;
+    for entry in newer {
+        push(journal, entry).map_err(|e| e.0)?;
     }
     if count > 0 {
         match store.load_organisation() {

@@ -7,8 +7,9 @@
 use super::App;
 use super::keys::Action;
 use super::modal::Outcome;
+use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::governance::{GovEvent, Governance};
-use crate::domain::meeting::tactical::{Event, Recorded, Tactical};
+use crate::domain::meeting::tactical::{Event, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind, period_just_ended};
 use crate::domain::{CircleId, CoreRole, MeetingId, Organisation, PersonId, ProjectStatus};
 use crate::ui::{
@@ -110,7 +111,7 @@ fn resume_governance(app: &mut App, meeting: MeetingId) {
 fn show_governance(
     app: &mut App,
     meeting: MeetingId,
-    log: Vec<(u64, chrono::DateTime<chrono::Utc>, GovEvent)>,
+    log: Vec<crate::domain::meeting::flow::Recorded<GovEvent>>,
     state: Governance,
 ) {
     app.view.screen = Screen::Governance(Box::new(GovScreen {
@@ -135,10 +136,7 @@ pub fn resume(app: &mut App, meeting: MeetingId, kind: MeetingKind) {
 /// Loads a tactical meeting's log, folds it, and shows it where it was left.
 fn resume_tactical(app: &mut App, meeting: MeetingId) {
     let log = match app.store.meeting_events::<Event>(meeting) {
-        Ok(rows) => rows
-            .into_iter()
-            .map(|(seq, at, event)| Recorded { seq, at, event })
-            .collect::<Vec<_>>(),
+        Ok(log) => log,
         Err(e) => return app.error(e.to_string()),
     };
     let state = match Tactical::fold(&log) {
@@ -149,7 +147,7 @@ fn resume_tactical(app: &mut App, meeting: MeetingId) {
     show(app, meeting, log, state);
 }
 
-fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded>, state: Tactical) {
+fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<Event>>, state: Tactical) {
     app.view.screen = Screen::Tactical(Box::new(TacticalScreen {
         meeting,
         log,
@@ -249,14 +247,18 @@ fn start_governance(app: &mut App) {
         lead: attendee_of(CoreRole::Lead),
         incumbents,
     };
-    let log = vec![(1, now, event)];
+    let log = vec![Recorded {
+        seq: 1,
+        at: now,
+        event,
+    }];
     let state = match Governance::fold(&log, org.rule_set()) {
         Ok(state) => state,
         Err(e) => return app.error(format!("Cannot start: {e}.")),
     };
     match app
         .store
-        .start_meeting(circle, MeetingKind::Governance, now, &log[0].2)
+        .start_meeting(circle, MeetingKind::Governance, now, &log[0].event)
     {
         Ok(meeting) => {
             app.refresh_open_meetings();

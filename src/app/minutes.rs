@@ -34,10 +34,7 @@ pub fn load(store: &Store, id: MeetingId) -> Result<Minutes, String> {
         MeetingKind::Tactical => {
             let log: Vec<Recorded> = store
                 .meeting_events::<Event>(id)
-                .map_err(|e| e.to_string())?
-                .into_iter()
-                .map(|(seq, at, event)| Recorded { seq, at, event })
-                .collect();
+                .map_err(|e| e.to_string())?;
             let state = Tactical::fold(&log).map_err(unreadable)?;
             Ok(Minutes::tactical(id, &state, &org))
         }

@@ -402,7 +402,7 @@ impl App {
     /// and changes nothing.
     fn commit<J: journal::Journal>(
         &mut self,
-        event: J::Event,
+        event: journal::Event<J>,
         journal_of: fn(&mut Screen) -> Option<&mut J>,
     ) -> bool {
         let now = self.now();

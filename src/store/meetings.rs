@@ -6,6 +6,7 @@
 //! own). Must not import: ratatui, crossterm, tokio.
 
 use super::{Store, StoreError};
+use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
 use crate::domain::*;
 use chrono::{DateTime, Utc};
@@ -271,7 +272,7 @@ impl Store {
     pub fn meeting_events<E: DeserializeOwned>(
         &self,
         meeting: MeetingId,
-    ) -> Result<Vec<(u64, DateTime<Utc>, E)>, StoreError> {
+    ) -> Result<Vec<Recorded<E>>, StoreError> {
         self.meeting_events_after(meeting, 0)
     }
 
@@ -281,7 +282,7 @@ impl Store {
         &self,
         meeting: MeetingId,
         after: u64,
-    ) -> Result<Vec<(u64, DateTime<Utc>, E)>, StoreError> {
+    ) -> Result<Vec<Recorded<E>>, StoreError> {
         let after = i64::try_from(after).unwrap_or(i64::MAX);
         let mut stmt = self.conn.prepare_cached(
             "SELECT seq, at, payload FROM meeting_events WHERE meeting_id = ?1 AND seq > ?2 ORDER BY seq",
@@ -299,7 +300,11 @@ impl Store {
                         meeting.0
                     ))
                 })?;
-                Ok((u64::try_from(seq).unwrap_or(0), at, event))
+                Ok(Recorded {
+                    seq: u64::try_from(seq).unwrap_or(0),
+                    at,
+                    event,
+                })
             })
             .collect()
     }

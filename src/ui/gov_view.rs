@@ -5,15 +5,15 @@
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use super::view::Modal;
+use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::governance::{Change, GovEvent, Governance, ObjectionTest};
 use crate::domain::{CircleId, CoreRole, MeetingId, PolicyId, RoleId, TensionId};
-use chrono::{DateTime, Utc};
 
 /// A governance meeting in progress.
 #[derive(Debug)]
 pub struct GovScreen {
     pub meeting: MeetingId,
-    pub log: Vec<(u64, DateTime<Utc>, GovEvent)>,
+    pub log: Vec<Recorded<GovEvent>>,
     pub state: Governance,
     pub modal: Option<Modal>,
     pub draft: GovDraft,

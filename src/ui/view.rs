@@ -73,7 +73,7 @@ pub enum Screen {
 #[derive(Debug)]
 pub struct ReviewScreen {
     pub meeting: MeetingId,
-    pub log: Vec<(u64, DateTime<Utc>, ReviewEvent)>,
+    pub log: Vec<crate::domain::meeting::flow::Recorded<ReviewEvent>>,
     pub state: Review,
     pub modal: Option<Modal>,
     pub draft: ReviewDraft,

@@ -7,8 +7,9 @@
 
 #![allow(dead_code)]
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use roundtable::domain::meeting::flow::Recorded;
 use roundtable::domain::meeting::governance::{GovEvent, Governance};
-use roundtable::domain::meeting::tactical::{Event, Recorded, Tactical};
+use roundtable::domain::meeting::tactical::{Event, Tactical};
 use roundtable::domain::minutes::Minutes;
 use roundtable::domain::review::{Review, ReviewEvent, Stop, entry_text};
 use roundtable::domain::{MeetingId, OrgFile, Organisation};
@@ -101,7 +102,7 @@ pub fn parse_at(text: &str) -> Option<DateTime<Utc>> {
 
 /// Each row's event read as `E`. A row that no longer reads fails naming the fixture, the
 /// sequence number and the payload.
-pub fn events<E: DeserializeOwned>(fixture: &str, rows: &[Row]) -> Vec<(u64, DateTime<Utc>, E)> {
+pub fn events<E: DeserializeOwned>(fixture: &str, rows: &[Row]) -> Vec<Recorded<E>> {
     rows.iter()
         .map(|row| {
             let at = parse_at(&row.at).unwrap_or_else(|| {
@@ -116,7 +117,11 @@ pub fn events<E: DeserializeOwned>(fixture: &str, rows: &[Row]) -> Vec<(u64, Dat
                     row.seq, row.payload
                 )
             });
-            (row.seq, at, event)
+            Recorded {
+                seq: row.seq,
+                at,
+                event,
+            }
         })
         .collect()
 }
@@ -172,10 +177,7 @@ pub fn minutes(fixture: &str, rows: &[Row], org: &Organisation) -> Minutes {
     };
     match kind {
         "tactical" => {
-            let log: Vec<Recorded> = events::<Event>(fixture, rows)
-                .into_iter()
-                .map(|(seq, at, event)| Recorded { seq, at, event })
-                .collect();
+            let log = events::<Event>(fixture, rows);
             let state = Tactical::fold(&log).unwrap_or_else(|e| unreadable(e));
             Minutes::tactical(id, &state, org)
         }

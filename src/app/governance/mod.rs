@@ -11,16 +11,14 @@ mod items;
 mod outcomes;
 
 use super::App;
-use super::journal::{self, Journal};
+use super::journal::Journal;
 use super::keys::{self, Action, Binding};
-use crate::domain::meeting::Effect;
+use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::governance::{
     ElectionEvent, ElectionStep, GovEvent, GovStep, Governance, IdmEvent, IdmStep, ItemKind,
 };
-use crate::domain::meeting::tactical::Refusal;
-use crate::domain::{CoreRole, MeetingId, Organisation};
+use crate::domain::{CoreRole, MeetingId};
 use crate::ui::{Confirm, GovDraft, GovScreen, Modal, Picker, Prompt, PromptKind, Screen};
-use chrono::{DateTime, Utc};
 pub(super) use outcomes::outcome;
 
 pub(super) fn screen(app: &mut App) -> Option<&mut GovScreen> {
@@ -31,35 +29,22 @@ pub(super) fn screen(app: &mut App) -> Option<&mut GovScreen> {
 }
 
 impl Journal for GovScreen {
-    type Event = GovEvent;
+    type Flow = Governance;
 
     fn meeting(&self) -> MeetingId {
         self.meeting
     }
 
-    fn last_seq(&self) -> u64 {
-        self.log.last().map_or(0, |(seq, _, _)| *seq)
+    fn rules(&self) -> crate::domain::RuleSet {
+        self.state.rules
     }
 
-    fn is_move(event: &GovEvent) -> bool {
-        event.is_move()
+    fn state(&self) -> &Governance {
+        &self.state
     }
 
-    fn decide(&self, event: &GovEvent, org: &Organisation) -> Result<Vec<Effect>, Refusal> {
-        self.state.decide(event, org)
-    }
-
-    fn push(&mut self, seq: u64, at: DateTime<Utc>, event: GovEvent) -> Result<(), Refusal> {
-        let retraction = matches!(event, GovEvent::Retracted { .. });
-        let rules = self.state.rules;
-        journal::push_logged(
-            &mut self.log,
-            &mut self.state,
-            (seq, at, event),
-            retraction,
-            |log| Governance::fold(log, rules),
-            |state, seq, at, event| state.apply(seq, at, event),
-        )
+    fn parts(&mut self) -> (&mut Vec<Recorded<GovEvent>>, &mut Governance) {
+        (&mut self.log, &mut self.state)
     }
 }
 

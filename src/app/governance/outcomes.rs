@@ -17,7 +17,7 @@ use crate::ui::{GovDraft, GovScreen, Modal, TestTarget, test_of};
 
 /// A few words about entry `seq`, for the question before taking it back.
 pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
-    let Some((_, _, event)) = screen.log.iter().find(|(s, _, _)| *s == seq) else {
+    let Some(event) = screen.log.iter().find(|r| r.seq == seq).map(|r| &r.event) else {
         return "the last entry".into();
     };
     let name = |i: &usize| screen.state.name_of(*i).to_string();

@@ -6,10 +6,10 @@
 //! draw.
 
 use super::App;
-use super::journal::{self, Journal};
+use super::journal::Journal;
 use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
-use crate::domain::meeting::tactical::Refusal;
+use crate::domain::meeting::flow::Recorded;
 use crate::domain::review::{Entry, Review, ReviewEvent, Stop, plan};
 use crate::domain::text::parse_number;
 use crate::domain::{CircleId, PersonId, ProjectStatus, TensionKind};
@@ -87,7 +87,11 @@ pub fn begin(app: &mut App, person: PersonId) {
             };
             match app.store.start_review(person, now, &first) {
                 Ok(id) => {
-                    let log = vec![(1, now, first)];
+                    let log = vec![Recorded {
+                        seq: 1,
+                        at: now,
+                        event: first,
+                    }];
                     match Review::fold(&log) {
                         Ok(state) => show(app, id, log, state),
                         Err(e) => app.error(e.0),
@@ -103,7 +107,7 @@ pub fn begin(app: &mut App, person: PersonId) {
 fn show(
     app: &mut App,
     meeting: crate::domain::MeetingId,
-    log: Vec<(u64, chrono::DateTime<chrono::Utc>, ReviewEvent)>,
+    log: Vec<Recorded<ReviewEvent>>,
     state: Review,
 ) {
     app.view.screen = Screen::Review(Box::new(ReviewScreen {
@@ -123,43 +127,22 @@ fn screen(app: &mut App) -> Option<&mut ReviewScreen> {
 }
 
 impl Journal for ReviewScreen {
-    type Event = ReviewEvent;
+    type Flow = Review;
 
     fn meeting(&self) -> crate::domain::MeetingId {
         self.meeting
     }
 
-    fn last_seq(&self) -> u64 {
-        self.log.last().map_or(0, |(seq, _, _)| *seq)
+    fn rules(&self) -> crate::domain::RuleSet {
+        crate::domain::RuleSet::default()
     }
 
-    fn is_move(event: &ReviewEvent) -> bool {
-        event.is_move()
+    fn state(&self) -> &Review {
+        &self.state
     }
 
-    fn decide(
-        &self,
-        event: &ReviewEvent,
-        _org: &crate::domain::Organisation,
-    ) -> Result<Vec<crate::domain::meeting::Effect>, Refusal> {
-        self.state.decide(event)
-    }
-
-    fn push(
-        &mut self,
-        seq: u64,
-        at: chrono::DateTime<chrono::Utc>,
-        event: ReviewEvent,
-    ) -> Result<(), Refusal> {
-        let retraction = matches!(event, ReviewEvent::Retracted { .. });
-        journal::push_logged(
-            &mut self.log,
-            &mut self.state,
-            (seq, at, event),
-            retraction,
-            |log| Review::fold(log),
-            |state, seq, at, event| state.apply(seq, at, event),
-        )
+    fn parts(&mut self) -> (&mut Vec<Recorded<ReviewEvent>>, &mut Review) {
+        (&mut self.log, &mut self.state)
     }
 }
 

@@ -13,7 +13,6 @@ mod outcomes;
 use crate::domain::meeting::OutputKind;
 use crate::domain::meeting::period_just_ended;
 use crate::domain::meeting::rounds::shuffle;
-use crate::domain::meeting::tactical::Refusal;
 use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
 use crate::domain::{Organisation, ProjectStatus};
 use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
@@ -29,43 +28,22 @@ pub(super) fn screen(app: &mut App) -> Option<&mut TacticalScreen> {
 }
 
 impl Journal for TacticalScreen {
-    type Event = Event;
+    type Flow = Tactical;
 
     fn meeting(&self) -> crate::domain::MeetingId {
         self.meeting
     }
 
-    fn last_seq(&self) -> u64 {
-        self.log.last().map_or(0, |r| r.seq)
+    fn rules(&self) -> crate::domain::RuleSet {
+        crate::domain::RuleSet::default()
     }
 
-    fn is_move(event: &Event) -> bool {
-        event.is_move()
+    fn state(&self) -> &Tactical {
+        &self.state
     }
 
-    fn decide(
-        &self,
-        event: &Event,
-        _org: &crate::domain::Organisation,
-    ) -> Result<Vec<crate::domain::meeting::Effect>, Refusal> {
-        self.state.decide(event)
-    }
-
-    fn push(
-        &mut self,
-        seq: u64,
-        at: chrono::DateTime<chrono::Utc>,
-        event: Event,
-    ) -> Result<(), Refusal> {
-        let retraction = matches!(event, Event::Retracted { .. });
-        let recorded = Recorded { seq, at, event };
-        self.log.push(recorded.clone());
-        if retraction {
-            self.state = Tactical::fold(&self.log)?;
-        } else {
-            self.state.apply(&recorded);
-        }
-        Ok(())
+    fn parts(&mut self) -> (&mut Vec<Recorded>, &mut Tactical) {
+        (&mut self.log, &mut self.state)
     }
 }
 

@@ -5,6 +5,7 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 pub mod agenda;
+pub mod flow;
 pub mod governance;
 pub mod rounds;
 pub mod tactical;

@@ -7,8 +7,10 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::{checklist_due, metric_due};
+use crate::domain::RuleSet;
 use crate::domain::ids::*;
 use crate::domain::meeting::Effect;
+use crate::domain::meeting::flow::{self, Flow, Recorded};
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::org::{Organisation, ProjectStatus, TensionKind};
 use crate::domain::text::clean_line;
@@ -157,34 +159,24 @@ pub struct Review {
 }
 
 impl Review {
-    /// Rebuilds a review from its log (sequence, time, event), skipping retracted entries.
-    pub fn fold(log: &[(u64, DateTime<Utc>, ReviewEvent)]) -> Result<Review, Refusal> {
-        let Some((_, at, ReviewEvent::Started { person, stops })) = log.first() else {
+    /// Rebuilds a review from its log, skipping retracted entries.
+    pub fn fold(log: &[Recorded<ReviewEvent>]) -> Result<Review, Refusal> {
+        flow::fold(log, RuleSet::default())
+    }
+
+    /// The review as its first event (`Started`, its plan) sets it up.
+    fn start(first: &Recorded<ReviewEvent>) -> Result<Review, Refusal> {
+        let ReviewEvent::Started { person, stops } = &first.event else {
             return Err(Refusal::new("a review starts with its plan"));
         };
-        let retracted: HashSet<u64> = log
-            .iter()
-            .filter_map(|(_, _, e)| match e {
-                ReviewEvent::Retracted { seq } => Some(*seq),
-                _ => None,
-            })
-            .collect();
-        let mut review = Review {
+        Ok(Review {
             person: *person,
             stops: stops.clone(),
             cursor: 0,
             entries: Vec::new(),
-            started_at: *at,
+            started_at: first.at,
             ended_at: None,
-        };
-        for (seq, at, event) in log
-            .iter()
-            .skip(1)
-            .filter(|(s, _, _)| !retracted.contains(s))
-        {
-            review.apply(*seq, *at, event);
-        }
-        Ok(review)
+        })
     }
 
     pub fn stop(&self) -> Stop {
@@ -338,8 +330,9 @@ impl Review {
     }
 
     /// Applies an accepted (or logged) event; anything out of range is ignored.
-    pub fn apply(&mut self, seq: u64, at: DateTime<Utc>, event: &ReviewEvent) {
-        match event {
+    pub fn apply(&mut self, entry: &Recorded<ReviewEvent>) {
+        let (seq, at) = (entry.seq, entry.at);
+        match &entry.event {
             ReviewEvent::Moved { index } if *index < self.stops.len() => self.cursor = *index,
             ReviewEvent::Recorded { at: stop, entry } => {
                 self.entries.push((seq, *stop, entry.clone()))
@@ -347,6 +340,33 @@ impl Review {
             ReviewEvent::Ended => self.ended_at = Some(at),
             _ => {}
         }
+    }
+}
+
+impl Flow for Review {
+    type Event = ReviewEvent;
+
+    fn start(first: &Recorded<ReviewEvent>, _rules: RuleSet) -> Result<Review, Refusal> {
+        Review::start(first)
+    }
+
+    fn decide(&self, event: &ReviewEvent, _org: &Organisation) -> Result<Vec<Effect>, Refusal> {
+        Review::decide(self, event)
+    }
+
+    fn apply(&mut self, entry: &Recorded<ReviewEvent>) {
+        Review::apply(self, entry);
+    }
+
+    fn retracts(event: &ReviewEvent) -> Option<u64> {
+        match event {
+            ReviewEvent::Retracted { seq } => Some(*seq),
+            _ => None,
+        }
+    }
+
+    fn is_move(event: &ReviewEvent) -> bool {
+        event.is_move()
     }
 }
 
@@ -403,26 +423,30 @@ mod tests {
         })
     }
 
-    fn start() -> Vec<(u64, DateTime<Utc>, ReviewEvent)> {
+    fn start() -> Vec<Recorded<ReviewEvent>> {
         let stops = plan(&org(), PersonId(1), t(0).date_naive());
-        vec![(
-            1,
-            t(0),
-            ReviewEvent::Started {
+        vec![Recorded {
+            seq: 1,
+            at: t(0),
+            event: ReviewEvent::Started {
                 person: PersonId(1),
                 stops,
             },
-        )]
+        }]
     }
 
     fn push(
-        log: &mut Vec<(u64, DateTime<Utc>, ReviewEvent)>,
+        log: &mut Vec<Recorded<ReviewEvent>>,
         event: ReviewEvent,
     ) -> Result<Vec<Effect>, Refusal> {
         let review = Review::fold(log).expect("folds");
         let effects = review.decide(&event)?;
         let seq = log.len() as u64 + 1;
-        log.push((seq, t(seq as u32), event));
+        log.push(Recorded {
+            seq,
+            at: t(seq as u32),
+            event,
+        });
         Ok(effects)
     }
 

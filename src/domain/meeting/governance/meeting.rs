@@ -12,6 +12,7 @@ use super::election::{Election, ElectionEvent};
 pub use super::events::{GovEvent, GovItem, GovStep, ItemKind, TimeOut};
 use super::idm::{IdmEvent, Outcome, Proposal};
 use crate::domain::ids::*;
+use crate::domain::meeting::flow::{self, Flow, Recorded};
 use crate::domain::meeting::rounds::{Note, Rounds};
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::meeting::{Attendee, Effect};
@@ -19,7 +20,6 @@ use crate::domain::org::Organisation;
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use crate::domain::text::clean_line;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use std::collections::HashSet;
 
 /// A governance meeting folded from its events.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,25 +55,28 @@ fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
 }
 
 impl Governance {
-    /// Rebuilds a meeting from its log; the first event must be `Started`.
-    pub fn fold(
-        log: &[(u64, DateTime<Utc>, GovEvent)],
-        rules: RuleSet,
-    ) -> Result<Governance, Refusal> {
-        let Some((
-            _,
+    /// Rebuilds a meeting from its log, skipping retracted entries.
+    pub fn fold(log: &[Recorded<GovEvent>], rules: RuleSet) -> Result<Governance, Refusal> {
+        flow::fold(log, rules)
+    }
+
+    /// The meeting as its first event (`Started`) sets it up.
+    fn start(first: &Recorded<GovEvent>, rules: RuleSet) -> Result<Governance, Refusal> {
+        let Recorded {
             at,
-            GovEvent::Started {
-                circle,
-                attendees,
-                facilitator,
-                secretary,
-                planned_minutes,
-                question,
-                lead,
-                incumbents,
-            },
-        )) = log.first()
+            event:
+                GovEvent::Started {
+                    circle,
+                    attendees,
+                    facilitator,
+                    secretary,
+                    planned_minutes,
+                    question,
+                    lead,
+                    incumbents,
+                },
+            ..
+        } = first
         else {
             return refuse("a governance meeting starts with its setup");
         };
@@ -83,7 +86,7 @@ impl Governance {
         if order.is_empty() {
             return refuse("nobody is marked present");
         }
-        let mut meeting = Governance {
+        let meeting = Governance {
             circle: *circle,
             rules,
             attendees: attendees.clone(),
@@ -106,18 +109,6 @@ impl Governance {
             entries: Vec::new(),
             removed: Vec::new(),
         };
-        let retracted: HashSet<u64> = log
-            .iter()
-            .filter_map(|(_, _, e)| match e {
-                GovEvent::Retracted { seq } => Some(*seq),
-                _ => None,
-            })
-            .collect();
-        for (seq, at, event) in log.iter().skip(1) {
-            if !retracted.contains(seq) {
-                meeting.apply(*seq, *at, event);
-            }
-        }
         Ok(meeting)
     }
 
@@ -387,7 +378,8 @@ impl Governance {
     }
 
     /// Applies an accepted (or logged) event; anything out of range is ignored.
-    pub fn apply(&mut self, seq: u64, at: DateTime<Utc>, event: &GovEvent) {
+    pub fn apply(&mut self, entry: &Recorded<GovEvent>) {
+        let (seq, at, event) = (entry.seq, entry.at, &entry.event);
         if event.is_entry() {
             self.entries.push(seq);
         }
@@ -534,5 +526,32 @@ impl Governance {
             .filter_map(|i| i.election.as_ref())
             .filter_map(|e| e.elected.map(|who| (e.role, who, e.term_end)))
             .collect()
+    }
+}
+
+impl Flow for Governance {
+    type Event = GovEvent;
+
+    fn start(first: &Recorded<GovEvent>, rules: RuleSet) -> Result<Governance, Refusal> {
+        Governance::start(first, rules)
+    }
+
+    fn decide(&self, event: &GovEvent, org: &Organisation) -> Result<Vec<Effect>, Refusal> {
+        Governance::decide(self, event, org)
+    }
+
+    fn apply(&mut self, entry: &Recorded<GovEvent>) {
+        Governance::apply(self, entry);
+    }
+
+    fn retracts(event: &GovEvent) -> Option<u64> {
+        match event {
+            GovEvent::Retracted { seq } => Some(*seq),
+            _ => None,
+        }
+    }
+
+    fn is_move(event: &GovEvent) -> bool {
+        event.is_move()
     }
 }

@@ -87,13 +87,8 @@ pub enum Event {
     Ended,
 }
 
-/// An event as it sits in the log: its sequence number and when it happened.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Recorded {
-    pub seq: u64,
-    pub at: DateTime<Utc>,
-    pub event: Event,
-}
+/// A tactical event as it sits in the log.
+pub type Recorded = crate::domain::meeting::flow::Recorded<Event>;
 
 /// Why an event was refused: one line for the person at the keyboard. Nothing is written.
 #[derive(Debug, Clone, PartialEq, Eq)]

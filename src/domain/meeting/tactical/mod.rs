@@ -15,13 +15,14 @@ pub use super::Effect;
 pub type Note = super::rounds::Note<Step>;
 pub use events::{Event, Recorded, Refusal};
 
+use super::flow::{self, Flow};
 use super::rounds::Rounds;
 use super::{Attendee, Output};
+use crate::domain::RuleSet;
 use crate::domain::ids::*;
 use crate::domain::org::{Organisation, ProjectStatus};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// The steps of a tactical meeting, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -267,21 +268,7 @@ impl Tactical {
 
     /// Rebuilds a meeting from its whole log, skipping retracted entries.
     pub fn fold(log: &[Recorded]) -> Result<Tactical, Refusal> {
-        let (first, rest) = log
-            .split_first()
-            .ok_or_else(|| Refusal::new("the meeting has no events"))?;
-        let retracted: HashSet<u64> = rest
-            .iter()
-            .filter_map(|r| match r.event {
-                Event::Retracted { seq } => Some(seq),
-                _ => None,
-            })
-            .collect();
-        let mut meeting = Tactical::start(first)?;
-        for rec in rest.iter().filter(|r| !retracted.contains(&r.seq)) {
-            meeting.apply(rec);
-        }
-        Ok(meeting)
+        flow::fold(log, RuleSet::default())
     }
 
     /// When the meeting is planned to end, with the minutes added.
@@ -433,5 +420,32 @@ impl Tactical {
         {
             item.opened = Some((at, remaining / open));
         }
+    }
+}
+
+impl Flow for Tactical {
+    type Event = Event;
+
+    fn start(first: &Recorded, _rules: RuleSet) -> Result<Tactical, Refusal> {
+        Tactical::start(first)
+    }
+
+    fn decide(&self, event: &Event, _org: &Organisation) -> Result<Vec<Effect>, Refusal> {
+        Tactical::decide(self, event)
+    }
+
+    fn apply(&mut self, entry: &Recorded) {
+        Tactical::apply(self, entry);
+    }
+
+    fn retracts(event: &Event) -> Option<u64> {
+        match event {
+            Event::Retracted { seq } => Some(*seq),
+            _ => None,
+        }
+    }
+
+    fn is_move(event: &Event) -> bool {
+        event.is_move()
     }
 }

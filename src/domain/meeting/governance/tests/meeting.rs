@@ -4,6 +4,7 @@
 
 use super::super::*;
 use crate::domain::ids::*;
+use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Attendee, Effect};
 use crate::domain::org::*;
 use crate::domain::ruleset::{CoreRole, RuleSet};
@@ -52,7 +53,7 @@ fn org() -> Organisation {
 }
 
 struct Run {
-    log: Vec<(u64, DateTime<Utc>, GovEvent)>,
+    log: Vec<Recorded<GovEvent>>,
     rules: RuleSet,
     org: Organisation,
 }
@@ -81,7 +82,11 @@ impl Run {
             incumbents: vec![(CoreRole::Secretary, 2)],
         };
         Run {
-            log: vec![(1, t(0), started)],
+            log: vec![Recorded {
+                seq: 1,
+                at: t(0),
+                event: started,
+            }],
             rules,
             org: org(),
         }
@@ -94,7 +99,11 @@ impl Run {
     fn try_event(&mut self, event: GovEvent) -> Result<Vec<Effect>, String> {
         let effects = self.state().decide(&event, &self.org).map_err(|r| r.0)?;
         let seq = self.log.len() as u64 + 1;
-        self.log.push((seq, t(seq as i64), event));
+        self.log.push(Recorded {
+            seq,
+            at: t(seq as i64),
+            event,
+        });
         Ok(effects)
     }
 

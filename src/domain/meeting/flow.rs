@@ -1,0 +1,80 @@
+//! The contract every meeting kind keeps (tactical, governance, the solo review, and any
+//! later one): a pure state machine over one log type, folded one way.
+//!
+//! Owns: `Recorded` (an entry of a log), the `Flow` trait (start from the first entry, decide
+//! an event against the state and the organisation, apply a recorded one, name retractions
+//! and moves), the one `fold` that rebuilds a state from its log skipping retracted entries,
+//! and `push`, which adds a committed entry (re-folding on a retraction).
+//! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+
+use super::Effect;
+use super::tactical::Refusal;
+use crate::domain::{Organisation, RuleSet};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// An event as it sits in a log: its sequence number (from 1) and when it happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recorded<E> {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub event: E,
+}
+
+/// A meeting kind's pure state machine. Time arrives inside the entries; nothing here reads
+/// a clock, a store or a terminal.
+pub trait Flow: Sized {
+    /// What the kind's log holds.
+    type Event;
+
+    /// The state the first entry (the setup) makes, under the organisation's rule set.
+    fn start(first: &Recorded<Self::Event>, rules: RuleSet) -> Result<Self, Refusal>;
+    /// Whether `event` may happen now in `org`, and its effects on the organisation.
+    fn decide(&self, event: &Self::Event, org: &Organisation) -> Result<Vec<Effect>, Refusal>;
+    /// Brings the state up to date with an entry `decide` accepted (or that a log holds);
+    /// anything out of range is ignored, so a damaged log cannot crash a fold.
+    fn apply(&mut self, entry: &Recorded<Self::Event>);
+    /// The sequence number of the entry this event takes back, if it is a retraction.
+    fn retracts(event: &Self::Event) -> Option<u64>;
+    /// Whether the event moves the meeting relative to where it stood (the next step,
+    /// speaker or item): decided where the meeting no longer is, it would not mean what was
+    /// asked, so it is never decided again after another program recorded first.
+    fn is_move(event: &Self::Event) -> bool;
+}
+
+/// Rebuilds a state from its whole log, skipping retracted entries.
+pub fn fold<F: Flow>(log: &[Recorded<F::Event>], rules: RuleSet) -> Result<F, Refusal> {
+    let (first, rest) = log
+        .split_first()
+        .ok_or_else(|| Refusal::new("the log has no entries"))?;
+    let retracted: HashSet<u64> = rest.iter().filter_map(|r| F::retracts(&r.event)).collect();
+    let mut state = F::start(first, rules)?;
+    for entry in rest.iter().filter(|r| !retracted.contains(&r.seq)) {
+        state.apply(entry);
+    }
+    Ok(state)
+}
+
+/// Adds a committed entry to `log` and brings `state` up to date: a retraction re-folds the
+/// whole log (the retracted entry drops out), anything else is applied on top.
+pub fn push<F: Flow>(
+    log: &mut Vec<Recorded<F::Event>>,
+    state: &mut F,
+    entry: Recorded<F::Event>,
+    rules: RuleSet,
+) -> Result<(), Refusal> {
+    let retraction = F::retracts(&entry.event).is_some();
+    log.push(entry);
+    if retraction {
+        *state = fold(log, rules)?;
+    } else if let Some(entry) = log.last() {
+        state.apply(entry);
+    }
+    Ok(())
+}
+
+/// The sequence number of a log's newest entry (0 for an empty log).
+pub fn last_seq<E>(log: &[Recorded<E>]) -> u64 {
+    log.last().map_or(0, |r| r.seq)
+}
