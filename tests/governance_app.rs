@@ -313,7 +313,7 @@ fn under_four_one_concerns_are_raised_no_time_out_is_taken_and_the_lead_link_is_
     h.press(Char('T'));
     assert!(
         h.status()
-            .is_some_and(|s| s.contains("holacracy-5.0 practice")),
+            .is_some_and(|s| s.contains("holacracy-4.1 has no time outs")),
         "{:?}",
         h.status()
     );

@@ -13,6 +13,7 @@ pub mod org_file_of;
 pub mod orgfile;
 pub mod outline;
 pub mod review;
+pub mod rules;
 pub mod ruleset;
 pub mod text;
 

@@ -10,7 +10,7 @@ use super::{idm, pick, prompt, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
-use crate::domain::{CircleId, Organisation, PolicyId, RoleId, RuleSet};
+use crate::domain::{CircleId, Organisation, PolicyId, RoleId};
 use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, PolicyAim, RoleAim, Subject};
 
 /// Opens the editor on the current proposal: what is being written, else its latest version.
@@ -84,7 +84,7 @@ fn menu(app: &mut App) {
         EditorChoice::AmendPolicy,
         EditorChoice::RemovePolicy,
     ]);
-    if screen.state.rules == RuleSet::Holacracy50 {
+    if screen.state.rules.rules().moves_between_circles {
         choices.extend([EditorChoice::MoveRole, EditorChoice::MovePolicy]);
     }
     choices.extend((0..changes.len()).map(EditorChoice::TakeOut));

@@ -335,8 +335,11 @@ fn time_out(app: &mut App) {
         }
         return;
     }
-    if state.rules != crate::domain::RuleSet::Holacracy50 {
-        return app.error("Time outs are a holacracy-5.0 practice: this circle raises administrative concerns instead.");
+    if !state.rules.rules().time_outs {
+        let rules = state.rules;
+        return app.error(format!(
+            "{rules} has no time outs: raise it as an administrative concern instead."
+        ));
     }
     let present = state.present();
     let names = present

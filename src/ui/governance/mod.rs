@@ -14,10 +14,10 @@ use super::meeting_frame::{self, Header};
 use super::round::{self, RoundView};
 use super::theme;
 use super::wrap::{fit, wrap};
+use crate::domain::Organisation;
 use crate::domain::meeting::governance::{
     ElectionStep, GovItem, GovStep, Governance, IdmStep, ItemKind,
 };
-use crate::domain::{Organisation, RuleSet};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -130,11 +130,11 @@ fn header_of(state: &Governance, at: usize, now: DateTime<Utc>) -> Header<'stati
             }
         }
     }
-    if state.rules == RuleSet::Holacracy50 && now > state.deadline() {
-        h.alert = Some(
-            "The planned time is over: under holacracy-5.0 the meeting ends now unless extended (t: 5 more minutes)."
-                .into(),
-        );
+    if state.rules.rules().ends_at_planned_time && now > state.deadline() {
+        h.alert = Some(format!(
+            "The planned time is over: under {} the meeting ends now unless extended (t: 5 more minutes).",
+            state.rules
+        ));
     }
     if let Some(t) = state.time_outs.last().filter(|_| state.in_time_out()) {
         h.alert = Some(format!(

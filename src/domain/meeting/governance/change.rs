@@ -291,8 +291,8 @@ pub fn validate(
                 policies.remove(&p.name.to_lowercase());
             }
             Change::MoveRole { role, to } => {
-                if rules != RuleSet::Holacracy50 {
-                    return Err("moving roles between circles needs rule set holacracy-5.0".into());
+                if !rules.rules().moves_between_circles {
+                    return Err(format!("{rules} does not move roles between circles"));
                 }
                 let r = role_here(*role)
                     .ok_or("that role is not in this circle or one of its sub-circles")?;
@@ -313,10 +313,8 @@ pub fn validate(
                 }
             }
             Change::MovePolicy { policy, to } => {
-                if rules != RuleSet::Holacracy50 {
-                    return Err(
-                        "moving policies between circles needs rule set holacracy-5.0".into(),
-                    );
+                if !rules.rules().moves_between_circles {
+                    return Err(format!("{rules} does not move policies between circles"));
                 }
                 let here = org.policies_of(circle).any(|p| p.id == *policy)
                     || org

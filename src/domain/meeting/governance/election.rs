@@ -8,6 +8,7 @@
 
 use super::idm::{Objection, ObjectionState, ObjectionTest};
 use crate::domain::meeting::tactical::Refusal;
+use crate::domain::rules::TieRule;
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use crate::domain::text::clean_line;
 use chrono::NaiveDate;
@@ -173,11 +174,7 @@ impl Election {
         lead: Option<usize>,
         incumbent: Option<usize>,
     ) -> Election {
-        let excluded = match (role, rules) {
-            (CoreRole::Rep, _) => lead,
-            (CoreRole::Facilitator, RuleSet::Holacracy41) => lead,
-            _ => None,
-        };
+        let excluded = lead.filter(|_| !rules.rules().lead_may_fill(role));
         Election {
             role,
             rules,
@@ -255,10 +252,15 @@ impl Election {
             tied[draw(seed, tied.len())],
             Some(TieBreak::Random { seed }),
         ));
-        match self.rules {
-            RuleSet::Holacracy50 => only_self.or(incumbent).or(random),
-            RuleSet::Holacracy41 => random,
-        }
+        self.rules
+            .rules()
+            .tie_rules
+            .iter()
+            .find_map(|rule| match rule {
+                TieRule::SelfNominee => only_self,
+                TieRule::Incumbent => incumbent,
+                TieRule::RandomDraw => random,
+            })
     }
 
     /// Who is asked in the objection round, in order: everyone present, the candidate last.

@@ -26,21 +26,7 @@ pub enum GovStep {
 impl GovStep {
     /// The steps under a rule set, in order.
     pub fn steps(rules: RuleSet) -> &'static [GovStep] {
-        match rules {
-            RuleSet::Holacracy41 => &[
-                GovStep::CheckIn,
-                GovStep::AdminConcerns,
-                GovStep::Agenda,
-                GovStep::Items,
-                GovStep::Closing,
-            ],
-            RuleSet::Holacracy50 => &[
-                GovStep::CheckIn,
-                GovStep::Agenda,
-                GovStep::Items,
-                GovStep::Closing,
-            ],
-        }
+        rules.rules().governance_steps
     }
 
     pub fn title(self) -> &'static str {

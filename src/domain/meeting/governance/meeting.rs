@@ -344,10 +344,11 @@ impl Governance {
                 }
             }
             GovEvent::TimeOut { asked_by, .. } => {
-                if self.rules != RuleSet::Holacracy50 {
-                    return refuse(
-                        "time outs are a holacracy-5.0 practice; use administrative concerns",
-                    );
+                if !self.rules.rules().time_outs {
+                    return refuse(format!(
+                        "{} has no time outs; use administrative concerns",
+                        self.rules
+                    ));
                 }
                 if !present.contains(asked_by) {
                     return refuse("only someone present can ask for a time out");

@@ -129,7 +129,8 @@ fn moves_need_rule_set_five_and_a_sub_circle() {
     assert!(
         validate(&org(), CircleId(1), RuleSet::Holacracy41, &into_sub)
             .unwrap_err()
-            .contains("holacracy-5.0")
+            .contains("holacracy-4.1 does not move roles between circles"),
+        "5.0 §5.2(c) moves exist only under holacracy-5.0"
     );
     let out_of_sub = [Change::MoveRole {
         role: RoleId(12),

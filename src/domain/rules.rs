@@ -1,0 +1,134 @@
+//! What differs between rule sets, answered in one place: one `Rules` definition per rule set
+//! that the meeting flows, the shell and the screens ask, instead of comparing rule-set names.
+//! Adding a rule set (an organisation's own variant, another family) adds one definition here.
+//!
+//! Owns: `Rules` and the definitions of holacracy-4.1 and holacracy-5.0, each rule with the
+//! article that makes it. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the
+//! clock.
+
+use super::meeting::governance::GovStep;
+use super::ruleset::{CoreRole, RuleSet};
+
+/// A way to settle a tied nomination count in an integrative election.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TieRule {
+    /// The only tied candidate who nominated themself.
+    SelfNominee,
+    /// The incumbent, if tied.
+    Incumbent,
+    /// A blind random draw among the tied.
+    RandomDraw,
+}
+
+/// How a rule set runs a circle's meetings.
+#[derive(Debug)]
+pub struct Rules {
+    /// The rule set this defines.
+    pub rule_set: RuleSet,
+    /// The steps of a governance meeting, in order. 4.1 §3.3.3 adds administrative concerns
+    /// after the check-in; 5.0 §5.4.3 has check-in, agenda building and processing, closing.
+    pub governance_steps: &'static [GovStep],
+    /// 5.0 §5.4.3: "a participant may request a Time Out"; the Facilitator grants or denies.
+    pub time_outs: bool,
+    /// 5.0 §5.4.2: "Governance Meetings end once they reach the duration initially scheduled
+    /// by the Secretary", who may extend it.
+    pub ends_at_planned_time: bool,
+    /// 5.0 §5.2(c), (d): roles and policies move into a sub-circle (or any sub-circle of it)
+    /// or out of one into the circle.
+    pub moves_between_circles: bool,
+    /// The elected roles the circle's Lead may not fill. 4.1 §2.5.1: the Lead Link "may not be
+    /// elected as its Facilitator or Rep Link"; 5.0 §5.1.1: a Circle Lead "may not also serve
+    /// as its Circle Rep".
+    pub lead_may_not_fill: &'static [CoreRole],
+    /// How a tie in an election is settled, in the order tried.
+    pub tie_rules: &'static [TieRule],
+}
+
+impl Rules {
+    /// Whether the circle's Lead may be elected to `role`.
+    pub fn lead_may_fill(&self, role: CoreRole) -> bool {
+        !self.lead_may_not_fill.contains(&role)
+    }
+}
+
+static HOLACRACY_41: Rules = Rules {
+    rule_set: RuleSet::Holacracy41,
+    governance_steps: &[
+        GovStep::CheckIn,
+        GovStep::AdminConcerns,
+        GovStep::Agenda,
+        GovStep::Items,
+        GovStep::Closing,
+    ],
+    time_outs: false,
+    ends_at_planned_time: false,
+    moves_between_circles: false,
+    lead_may_not_fill: &[CoreRole::Facilitator, CoreRole::Rep],
+    tie_rules: &[TieRule::RandomDraw],
+};
+
+static HOLACRACY_50: Rules = Rules {
+    rule_set: RuleSet::Holacracy50,
+    governance_steps: &[
+        GovStep::CheckIn,
+        GovStep::Agenda,
+        GovStep::Items,
+        GovStep::Closing,
+    ],
+    time_outs: true,
+    ends_at_planned_time: true,
+    moves_between_circles: true,
+    lead_may_not_fill: &[CoreRole::Rep],
+    tie_rules: &[
+        TieRule::SelfNominee,
+        TieRule::Incumbent,
+        TieRule::RandomDraw,
+    ],
+};
+
+impl RuleSet {
+    /// The definition of this rule set.
+    pub fn rules(self) -> &'static Rules {
+        match self {
+            RuleSet::Holacracy41 => &HOLACRACY_41,
+            RuleSet::Holacracy50 => &HOLACRACY_50,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_definition_is_of_its_own_rule_set() {
+        for rules in RuleSet::ALL {
+            assert_eq!(rules.rules().rule_set, rules);
+        }
+    }
+
+    #[test]
+    fn only_holacracy_four_one_raises_administrative_concerns_and_only_five_has_time_outs() {
+        let concerns = |r: RuleSet| r.rules().governance_steps.contains(&GovStep::AdminConcerns);
+        assert!(concerns(RuleSet::Holacracy41) && !concerns(RuleSet::Holacracy50));
+        assert!(RuleSet::Holacracy50.rules().time_outs && !RuleSet::Holacracy41.rules().time_outs);
+    }
+
+    #[test]
+    fn the_lead_may_never_be_rep_and_under_four_one_not_facilitator_either() {
+        for rules in RuleSet::ALL {
+            assert!(!rules.rules().lead_may_fill(CoreRole::Rep), "{rules}");
+            assert!(rules.rules().lead_may_fill(CoreRole::Secretary), "{rules}");
+        }
+        assert!(
+            !RuleSet::Holacracy41
+                .rules()
+                .lead_may_fill(CoreRole::Facilitator)
+        );
+        assert!(
+            RuleSet::Holacracy50
+                .rules()
+                .lead_may_fill(CoreRole::Facilitator)
+        );
+    }
+}
