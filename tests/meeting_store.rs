@@ -45,7 +45,7 @@ fn a_database_of_the_first_schema_is_upgraded_with_its_organisation() {
         .expect("old data");
     }
     let store = Store::open(&path).expect("upgrades");
-    assert_eq!(store.schema_version().expect("version"), 3);
+    assert_eq!(store.schema_version().expect("version"), 4);
     let org = store.load_organisation().expect("load").expect("org");
     assert_eq!(org.name(), "Old Co");
     assert!(store.open_meetings().expect("meetings").is_empty());
@@ -317,4 +317,29 @@ fn an_append_decided_on_an_older_log_is_a_conflict_and_writes_nothing() {
         .expect("count");
     assert_eq!(answers, 1, "the conflicting append wrote no effect");
     assert_eq!(store.last_seq(meeting).expect("last"), 2);
+}
+
+#[test]
+fn a_new_meeting_kind_needs_no_table_rebuild_and_this_version_passes_over_it() {
+    let (_dir, path, store) = demo();
+    let (_, circle) = bakehouse(&store);
+    let conn = Connection::open(&path).expect("open");
+    conn.execute(
+        "INSERT INTO meetings (circle_id, kind, started_at) VALUES (?1, 'retrospective', '2026-11-24T09:00:00Z')",
+        [circle.0],
+    )
+    .expect("the schema takes a kind it does not list (the program checks kinds)");
+    assert!(
+        conn.execute(
+            "INSERT INTO meetings (circle_id, person_id, kind, started_at) VALUES (?1, 1, 'tactical', '2026-11-24T09:00:00Z')",
+            [circle.0],
+        )
+        .is_err(),
+        "a meeting belongs to a circle or to a person, never both"
+    );
+    assert!(
+        store.meetings().expect("list").is_empty(),
+        "a kind this version does not know is passed over, not an error"
+    );
+    assert!(store.open_meetings().expect("open list").is_empty());
 }

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_organisation.sql"),
     include_str!("migrations/002_meetings.sql"),
     include_str!("migrations/003_governance.sql"),
+    include_str!("migrations/004_meeting_kinds.sql"),
 ];
 
 /// The schema version this build writes.
@@ -24,6 +25,9 @@ pub fn latest() -> u32 {
 }
 
 /// Brings the database up to the latest schema, one transaction per migration.
+///
+/// Migrations run with foreign keys off (as SQLite's procedure for rebuilding a table asks),
+/// and each one commits only if `foreign_key_check` then finds nothing wrong.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let current: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > latest() {
@@ -33,9 +37,30 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             known: latest(),
         });
     }
+    if current == latest() {
+        return Ok(());
+    }
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let migrated = run_from(conn, current);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrated
+}
+
+/// Runs every migration after `current`, each in its own transaction.
+fn run_from(conn: &mut Connection, current: u32) -> Result<(), StoreError> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+        if broken > 0 {
+            return Err(StoreError::Invalid(format!(
+                "migration {} would leave {broken} broken references; nothing was changed",
+                index + 1
+            )));
+        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(
             None,
