@@ -162,3 +162,53 @@ fn a_move_decided_where_the_meeting_no_longer_is_is_not_made() {
     let status = second.status().unwrap_or_default();
     assert!(status.contains("not where it was"), "and says so: {status}");
 }
+
+#[test]
+fn a_note_typed_while_another_program_holds_the_database_is_kept_and_saved_on_retry() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut h = Harness::demo_file(&path);
+    h.start_tactical(BAKEHOUSE, &[]);
+    let holder = rusqlite::Connection::open(&path).expect("another program");
+    holder
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("holds the write lock");
+    h.press(Enter).type_str("Tired but happy").press(Enter);
+    let status = h.status().unwrap_or_default();
+    assert!(
+        status.starts_with("Not saved: the database is busy") && status.contains("still here"),
+        "the facilitator is told it was not saved: {status}"
+    );
+    match h.meeting_modal() {
+        Some(roundtable::ui::Modal::Prompt(p)) => assert_eq!(
+            p.input.value(),
+            "Tired but happy",
+            "the typed note is still in its field"
+        ),
+        other => panic!("the note's prompt is gone: {other:?}"),
+    }
+    assert!(
+        h.meeting().state.rounds.notes.is_empty(),
+        "nothing shown as kept"
+    );
+    holder.execute_batch("ROLLBACK").expect("lets go");
+    h.press(Enter);
+    assert_eq!(
+        h.meeting()
+            .state
+            .rounds
+            .notes
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect::<Vec<_>>(),
+        ["Tired but happy"],
+        "Enter again saves it"
+    );
+    assert_eq!(
+        count(
+            &h,
+            "SELECT count(*) FROM meeting_events WHERE payload LIKE '%Tired but happy%'"
+        ),
+        1
+    );
+}

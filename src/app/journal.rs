@@ -54,9 +54,11 @@ pub enum Committed {
         /// Entries another program had recorded first, now shown too (0 without a conflict).
         caught_up: usize,
     },
-    /// Refused by the domain or not written: nothing of this entry changed. One line for the
-    /// status.
+    /// Refused by the domain: nothing of this entry changed. One line for the status.
     Refused(String),
+    /// Decided, but the store could not write it (locked, unreachable, full, gone): nothing
+    /// changed, and the entry should stay on screen to be tried again. One line.
+    Unwritten(String),
 }
 
 /// How many times an entry is decided again after other programs appended first.
@@ -104,15 +106,18 @@ pub fn commit<J: Journal>(
                     ));
                 }
                 Ok(n) => caught_up += n,
-                Err(e) => return Committed::Refused(e),
+                Err(e) => {
+                    tracing::warn!("entries of another program could not be read: {e}");
+                    return Committed::Unwritten(e);
+                }
             },
             Err(e) => {
                 tracing::warn!("an entry could not be written: {e}");
-                return Committed::Refused(e.to_string());
+                return Committed::Unwritten(e.to_string());
             }
         }
     }
-    Committed::Refused("other programs keep recording in this meeting: try again".into())
+    Committed::Unwritten("other programs keep recording in this meeting: try again".into())
 }
 
 /// The refusal, saying first that other programs' entries came before it when they did.

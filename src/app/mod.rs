@@ -6,6 +6,7 @@
 
 mod governance;
 mod journal;
+mod kept;
 pub mod keys;
 mod meeting_setup;
 pub mod minutes;
@@ -47,6 +48,8 @@ pub struct App {
     export_dir: std::path::PathBuf,
     /// Effects of written entries not yet applied to `view.org` (see `settle_org`).
     unapplied: Vec<(crate::domain::meeting::Effect, Option<i64>)>,
+    /// Set when the store could not write an entry during the current key.
+    unwritten: bool,
 }
 
 impl App {
@@ -79,6 +82,7 @@ impl App {
             clock,
             export_dir: std::path::PathBuf::from("."),
             unapplied: Vec::new(),
+            unwritten: false,
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
@@ -199,6 +203,8 @@ impl App {
                 modal::Outcome::Ignored => false,
                 modal::Outcome::Changed => true,
                 outcome => {
+                    let kept = kept::Kept::of(&self.view.screen);
+                    self.unwritten = false;
                     match &self.view.screen {
                         Screen::MeetingSetup(_) => meeting_setup::outcome(self, outcome),
                         Screen::Tactical(_) => tactical::outcome(self, outcome),
@@ -207,6 +213,9 @@ impl App {
                         Screen::Home(_) => review::picked(self, outcome),
                         Screen::Review(_) => review::outcome(self, outcome),
                         _ => {}
+                    }
+                    if self.unwritten {
+                        kept.restore(&mut self.view.screen);
                     }
                     true
                 }
@@ -439,6 +448,13 @@ impl App {
             }
             journal::Committed::Refused(why) => {
                 self.error(tactical::capitalised(&why));
+                false
+            }
+            journal::Committed::Unwritten(why) => {
+                self.unwritten = true;
+                self.error(format!(
+                    "Not saved: {why}. What you entered is still here: try again."
+                ));
                 false
             }
         }

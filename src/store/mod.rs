@@ -17,6 +17,16 @@ pub use open::StoreError;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
+/// `StoreError::Busy` for SQLite's "busy" and "locked", the error itself otherwise.
+fn busy_or(e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            StoreError::Busy
+        }
+        _ => StoreError::Sql(e),
+    }
+}
+
 /// An open Roundtable database.
 pub struct Store {
     conn: Connection,
@@ -105,9 +115,13 @@ impl Store {
     ) -> Result<T, StoreError> {
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = work(&tx)?;
-        tx.commit()?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(busy_or)?;
+        let value = work(&tx).map_err(|e| match e {
+            StoreError::Sql(e) => busy_or(e),
+            other => other,
+        })?;
+        tx.commit().map_err(busy_or)?;
         Ok(value)
     }
 }

@@ -38,6 +38,9 @@ pub enum StoreError {
     NoOrganisation,
     #[error("{0}")]
     Invalid(String),
+    /// Another program held the database for longer than a write waits (`BUSY_WAIT`).
+    #[error("the database is busy: another program has been writing to it for a while")]
+    Busy,
     /// The log had grown past the entry a decision was made on: someone else appended first.
     #[error("another program recorded {} entr{} in this meeting first", latest - expected, if latest - expected == 1 { "y" } else { "ies" })]
     Conflict { expected: u64, latest: u64 },
@@ -195,6 +198,11 @@ pub fn configure(conn: &Connection) -> Result<(), StoreError> {
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_WAIT)?;
     Ok(())
 }
+
+/// How long a write waits for another program's write to finish before it reports the
+/// database busy. Writes of entries take milliseconds, so this is only reached when something
+/// holds the database far longer; the screen must not freeze for longer than this.
+pub const BUSY_WAIT: Duration = Duration::from_millis(800);

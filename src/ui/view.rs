@@ -317,7 +317,7 @@ impl PromptKind {
 }
 
 /// A one-line text field, with an optional title that replaces the kind's question.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: Input,
@@ -532,7 +532,7 @@ impl Confirm {
 }
 
 /// At most one thing opened over a meeting screen at a time.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Modal {
     Prompt(Prompt),
     Picker(Picker),
