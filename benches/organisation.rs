@@ -9,6 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use roundtable::app::App;
 use roundtable::store::Store;
+use roundtable::store::prelude::*;
 use std::hint::black_box;
 
 #[path = "support/scale_org.rs"]

@@ -9,6 +9,7 @@ use roundtable::domain::MeetingId;
 use roundtable::domain::outline::outline;
 use roundtable::export;
 use roundtable::store::Store;
+use roundtable::store::prelude::*;
 use roundtable::{domain::RuleSet, logging};
 use std::io::Write;
 use std::path::PathBuf;

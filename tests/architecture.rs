@@ -165,6 +165,19 @@ fn rusqlite_outside_the_store_and_tokio_outside_the_app_are_reported() {
 }
 
 #[test]
+fn the_store_interfaces_name_no_database_library() {
+    let v = assert_reports(
+        "src/store/backend.rs",
+        "pub trait MeetingLog { fn conn(&self) -> &rusqlite::Connection; }",
+        "rusqlite",
+    );
+    assert_eq!(
+        v.why,
+        "the store's interfaces (store/backend.rs) name no database library"
+    );
+}
+
+#[test]
 fn a_violation_inside_a_test_module_is_reported() {
     let source = "//! Pure.\npub fn f() {}\n\n#[cfg(test)]\nmod tests {\n    use super::*;\n    use rusqlite::Connection;\n}\n";
     let v = assert_reports("src/domain/org/mod.rs", source, "rusqlite");

@@ -10,6 +10,7 @@ use quick_xml::events::Event as Xml;
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Right};
 use roundtable::domain::minutes::Minutes;
 use roundtable::export::{self, Format};
+use roundtable::store::prelude::*;
 use roundtable::ui::Screen;
 
 /// The moment exports are made, in UTC, so snapshots do not depend on the machine's zone.

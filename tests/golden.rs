@@ -14,6 +14,7 @@ use roundtable::domain::meeting::governance::IdmStep;
 use roundtable::domain::meeting::tactical::Step;
 use roundtable::domain::review::ReviewEvent;
 use roundtable::store::Store;
+use roundtable::store::prelude::*;
 use roundtable::ui::{Modal, Screen};
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -12,6 +12,7 @@ mod scripts;
 use common::Harness;
 use golden::Row;
 use roundtable::domain::MeetingId;
+use roundtable::store::prelude::*;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;

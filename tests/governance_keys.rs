@@ -8,6 +8,7 @@ use common::Harness;
 use proptest::prelude::*;
 use ratatui::crossterm::event::KeyCode;
 use roundtable::domain::meeting::governance::{GovEvent, Governance};
+use roundtable::store::prelude::*;
 use roundtable::ui::Screen;
 
 /// The keys a facilitator could press while processing items (the ones moving on weighted up;

@@ -9,6 +9,7 @@ use roundtable::domain::meeting::{Attendee, MeetingKind};
 use roundtable::domain::*;
 use roundtable::export::{self, Format};
 use roundtable::store::Store;
+use roundtable::store::prelude::*;
 
 fn at(minute: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 14, 0, 0)

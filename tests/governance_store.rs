@@ -10,6 +10,7 @@ use roundtable::domain::meeting::{Effect, MeetingKind};
 use roundtable::domain::*;
 use roundtable::export::org::{OrgFormat, render};
 use roundtable::store::Store;
+use roundtable::store::prelude::*;
 
 fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 9, minute, 0)

@@ -7,6 +7,7 @@ use roundtable::domain::meeting::flow::Recorded;
 use roundtable::domain::meeting::{Effect, MeetingKind};
 use roundtable::domain::*;
 use roundtable::store::Store;
+use roundtable::store::prelude::*;
 use rusqlite::Connection;
 
 fn at(minute: u32) -> DateTime<Utc> {

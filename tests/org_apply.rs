@@ -7,6 +7,7 @@ use roundtable::app::setup;
 use roundtable::domain::meeting::{Effect, MeetingKind};
 use roundtable::domain::*;
 use roundtable::store::Store;
+use roundtable::store::prelude::*;
 
 /// What a screen can see of the organisation's operational records, in the order it sees it.
 #[derive(Debug, PartialEq)]

@@ -10,8 +10,7 @@ use roundtable::domain::meeting::tactical::Step;
 const BAKEHOUSE: usize = 1;
 
 fn count(h: &Harness, sql: &str) -> i64 {
-    let path = h.app.store().path().expect("a file").to_path_buf();
-    let conn = rusqlite::Connection::open(path).expect("open");
+    let conn = rusqlite::Connection::open(h.app.store().location()).expect("open");
     conn.query_row(sql, [], |r| r.get(0)).expect("count")
 }
 

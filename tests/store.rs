@@ -5,6 +5,7 @@ use roundtable::app::setup;
 use roundtable::data;
 use roundtable::domain::orgfile::{CircleEntry, FillerEntry, RoleEntry};
 use roundtable::domain::{CoreRole, OrgFile, RuleSet};
+use roundtable::store::prelude::*;
 use roundtable::store::{Store, StoreError};
 use rusqlite::Connection;
 use std::path::Path;

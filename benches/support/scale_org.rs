@@ -6,6 +6,7 @@
 
 use roundtable::domain::OrgFile;
 use roundtable::store::Store;
+use roundtable::store::prelude::*;
 use std::fmt::Write;
 
 pub const CIRCLES: usize = 100;

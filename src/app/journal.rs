@@ -8,7 +8,8 @@ use crate::domain::meeting::Effect;
 use crate::domain::meeting::flow::{self, Flow, Recorded};
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::{MeetingId, Organisation, RuleSet};
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
+use crate::store::prelude::*;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -71,7 +72,7 @@ const CONFLICT_RETRIES: usize = 3;
 /// event is decided again on what is now true, so it is never recorded twice or against a
 /// state it was not decided on.
 pub fn commit<J: Journal>(
-    store: &mut Store,
+    store: &mut dyn Backend,
     journal: &mut J,
     org: &mut std::sync::Arc<Organisation>,
     at: DateTime<Utc>,
@@ -132,7 +133,7 @@ fn first_or(caught_up: usize, refusal: String) -> String {
 /// Reads and applies what other programs appended to the journal's log since it last looked,
 /// and the organisation as it now stands when anything was. Returns how many entries.
 pub fn catch_up<J: Journal>(
-    store: &mut Store,
+    store: &mut dyn Backend,
     journal: &mut J,
     org: &mut std::sync::Arc<Organisation>,
 ) -> Result<usize, String> {

@@ -12,6 +12,7 @@ use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::tactical::{Event, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind, period_just_ended};
 use crate::domain::{CircleId, CoreRole, MeetingId, Organisation, PersonId, ProjectStatus};
+use crate::store::prelude::*;
 use crate::ui::{
     Draft, GovDraft, GovScreen, Modal, Prompt, PromptKind, Screen, SetupState, TacticalScreen, step,
 };

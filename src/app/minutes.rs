@@ -8,10 +8,10 @@ use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::tactical::{Event, Recorded, Tactical};
 use crate::domain::minutes::Minutes;
-use crate::store::Store;
+use crate::store::prelude::*;
 
 /// The minutes of meeting `id`. Errors are one line for the person asking.
-pub fn load(store: &Store, id: MeetingId) -> Result<Minutes, String> {
+pub fn load(store: &dyn Backend, id: MeetingId) -> Result<Minutes, String> {
     let row = store
         .meeting(id)
         .map_err(|e| e.to_string())?
@@ -42,7 +42,7 @@ pub fn load(store: &Store, id: MeetingId) -> Result<Minutes, String> {
 }
 
 /// The most recent ended meeting, of one circle if named.
-pub fn last(store: &Store, circle: Option<&str>) -> Result<MeetingId, String> {
+pub fn last(store: &dyn Backend, circle: Option<&str>) -> Result<MeetingId, String> {
     let circle = match circle {
         Some(name) => {
             let org = store

@@ -28,7 +28,8 @@ pub use terminal::restore_terminal;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::tactical::Step;
 use crate::domain::{CircleId, Organisation};
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
+use crate::store::prelude::*;
 use crate::ui::{HomeState, Modal, Screen, Status, View, WelcomeState};
 use chrono::{DateTime, Utc};
 use keys::{Binding, is_quit, lookup};
@@ -40,7 +41,8 @@ pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 
 /// The program's state between two keys.
 pub struct App {
-    store: Store,
+    /// The store, whichever backend it is (SQLite by default).
+    store: Box<dyn Backend>,
     view: View,
     quit: bool,
     clock: Clock,
@@ -54,15 +56,13 @@ pub struct App {
 
 impl App {
     /// Opens on home when the database holds an organisation, on the welcome screen otherwise.
-    pub fn new(store: Store) -> Result<App, StoreError> {
+    pub fn new(store: impl Backend + 'static) -> Result<App, StoreError> {
         App::with_clock(store, Box::new(Utc::now))
     }
 
     /// An app whose timers and event times come from `clock`.
-    pub fn with_clock(store: Store, clock: Clock) -> Result<App, StoreError> {
-        let database = store
-            .path()
-            .map_or("(in memory)".to_string(), |p| p.display().to_string());
+    pub fn with_clock(store: impl Backend + 'static, clock: Clock) -> Result<App, StoreError> {
+        let database = store.location();
         let view = View {
             org: None,
             database,
@@ -76,7 +76,7 @@ impl App {
             questions: crate::data::checkin_questions(),
         };
         let mut app = App {
-            store,
+            store: Box::new(store),
             view,
             quit: false,
             clock,
@@ -166,8 +166,8 @@ impl App {
     }
 
     /// The store, for tests that check what a key press wrote.
-    pub fn store(&self) -> &Store {
-        &self.store
+    pub fn store(&self) -> &dyn Backend {
+        self.store.as_ref()
     }
 
     /// Whether the person asked to quit.
@@ -425,7 +425,7 @@ impl App {
             return false;
         };
         let before = Arc::as_ptr(&org);
-        let committed = journal::commit(store, journal, &mut org, now, event);
+        let committed = journal::commit(store.as_mut(), journal, &mut org, now, event);
         if !std::ptr::eq(before, Arc::as_ptr(&org)) {
             // Read again after a conflict: it holds every entry's effects so far.
             self.unapplied.clear();

@@ -40,9 +40,9 @@ impl App {
             return Ok(0);
         };
         match &mut view.screen {
-            Screen::Tactical(s) => journal::catch_up(store, s.as_mut(), &mut org),
-            Screen::Governance(s) => journal::catch_up(store, s.as_mut(), &mut org),
-            Screen::Review(s) => journal::catch_up(store, s.as_mut(), &mut org),
+            Screen::Tactical(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
+            Screen::Governance(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
+            Screen::Review(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
             _ => Ok(0),
         }
     }

@@ -81,7 +81,7 @@ pub fn list_key(app: &mut App, key: KeyEvent) -> bool {
 
 /// Shows a meeting's minutes, with the list to go back to.
 fn show_minutes(app: &mut App, id: MeetingId) {
-    match minutes::load(&app.store, id) {
+    match minutes::load(app.store.as_ref(), id) {
         Ok(m) => {
             let past = match std::mem::replace(
                 &mut app.view.screen,

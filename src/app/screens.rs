@@ -59,7 +59,7 @@ fn welcome(app: &mut App, action: Action) {
     };
     match choice {
         WelcomeChoice::LoadDemo => {
-            match setup::load_demo(&mut app.store)
+            match setup::load_demo(app.store.as_mut())
                 .map_err(|e| e.to_string())
                 .and_then(|()| app.reload_home().map_err(|e| e.to_string()))
             {
@@ -108,8 +108,10 @@ fn submit_prompt(app: &mut App, kind: PromptKind, value: &str) {
         });
     }
     let result = match kind {
-        PromptKind::ImportPath => setup::import_file(&mut app.store, &setup::expand_home(value)),
-        _ => setup::create_empty(&mut app.store, value, RuleSet::default()),
+        PromptKind::ImportPath => {
+            setup::import_file(app.store.as_mut(), &setup::expand_home(value))
+        }
+        _ => setup::create_empty(app.store.as_mut(), value, RuleSet::default()),
     };
     match result
         .map_err(|e| e.to_string())

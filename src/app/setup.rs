@@ -6,7 +6,8 @@
 
 use crate::data;
 use crate::domain::{OrgFile, OrgFileError, RuleSet};
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
+use crate::store::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Why an organisation could not be set up. Every message is one line.
@@ -26,14 +27,14 @@ pub enum SetupError {
 }
 
 /// Loads the demo organisation; refuses when the database already holds one.
-pub fn load_demo(store: &mut Store) -> Result<(), SetupError> {
+pub fn load_demo(store: &mut dyn OrganisationStore) -> Result<(), SetupError> {
     let demo = data::demo_org().map_err(SetupError::Demo)?;
     store.import(&demo)?;
     Ok(())
 }
 
 /// Reads, validates and imports an organisation file, all or nothing.
-pub fn import_file(store: &mut Store, path: &Path) -> Result<(), SetupError> {
+pub fn import_file(store: &mut dyn Backend, path: &Path) -> Result<(), SetupError> {
     let text = std::fs::read_to_string(path).map_err(|cause| SetupError::Read {
         path: path.into(),
         cause,
@@ -47,7 +48,7 @@ pub fn import_file(store: &mut Store, path: &Path) -> Result<(), SetupError> {
 }
 
 /// Starts an empty organisation with its anchor circle.
-pub fn create_empty(store: &mut Store, name: &str, rules: RuleSet) -> Result<(), SetupError> {
+pub fn create_empty(store: &mut dyn Backend, name: &str, rules: RuleSet) -> Result<(), SetupError> {
     store.create_organisation(name, rules)?;
     Ok(())
 }

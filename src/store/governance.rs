@@ -294,7 +294,7 @@ pub struct RoleVersion {
 
 impl super::Store {
     /// A role's versions, oldest first (empty for a role governance never changed).
-    pub fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError> {
+    pub(super) fn role_versions(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT name, purpose, domains, accountabilities, circle_id, removed, baseline, recorded_at, meeting_id
              FROM role_versions WHERE role_id = ?1 ORDER BY id",

@@ -1,18 +1,18 @@
 //! Meetings: their append-only event logs, and running each event's effects on the
 //! organisation in the event's own transaction.
 //!
-//! Owns: starting a meeting, appending an event with its effects, undoing an entry's
-//! effects, and reading logs back. Payloads are any serde type (each meeting kind has its
-//! own). Must not import: ratatui, crossterm, tokio.
+//! Owns: SQLite's `MeetingLog`: starting a meeting or review, appending an event with its
+//! effects (refused as a conflict when the log grew past the entry it was decided on),
+//! undoing an entry's effects, and reading logs back. Must not import: ratatui, crossterm,
+//! tokio.
 
+use super::backend::{LogOwner, MeetingLog};
 use super::{Store, StoreError};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
 use crate::domain::*;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 /// A meeting not yet ended.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,63 +42,43 @@ pub struct MeetingRow {
     pub ended_at: Option<DateTime<Utc>>,
 }
 
-fn to_json<E: Serialize>(event: &E) -> Result<String, StoreError> {
-    serde_json::to_string(event)
-        .map_err(|e| StoreError::Invalid(format!("event not serialisable: {e}")))
-}
-
-impl Store {
-    /// Creates a meeting whose log starts with `first` (sequence 1), in one transaction.
-    pub fn start_meeting<E: Serialize>(
+impl MeetingLog for Store {
+    fn start_log(
         &mut self,
-        circle: CircleId,
-        kind: MeetingKind,
+        owner: LogOwner,
         at: DateTime<Utc>,
-        first: &E,
+        first: &str,
     ) -> Result<MeetingId, StoreError> {
-        self.create_log(first, at, |tx| {
+        self.write(|tx| {
+            match owner {
+                LogOwner::Circle(circle, kind) => tx.execute(
+                    "INSERT INTO meetings (circle_id, kind, started_at) VALUES (?1, ?2, ?3)",
+                    params![circle, kind.id(), at],
+                )?,
+                LogOwner::Person(person) => tx.execute(
+                    "INSERT INTO meetings (person_id, kind, started_at) VALUES (?1, 'review', ?2)",
+                    params![person, at],
+                )?,
+            };
+            let id = MeetingId(tx.last_insert_rowid());
             tx.execute(
-                "INSERT INTO meetings (circle_id, kind, started_at) VALUES (?1, ?2, ?3)",
-                params![circle, kind.id(), at],
-            )
+                "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, 1, ?2, ?3)",
+                params![id.0, at, first],
+            )?;
+            Ok(id)
         })
     }
 
-    /// Appends an event and runs its effects, all in one transaction. Returns its sequence
-    /// number, which is `after + 1`. (`append_entry` also says which rows its effects created.)
-    pub fn append_event<E: Serialize>(
+    fn append_payload(
         &mut self,
         meeting: MeetingId,
         after: u64,
         at: DateTime<Utc>,
-        event: &E,
-        effects: &[Effect],
-    ) -> Result<u64, StoreError> {
-        self.append_entry(meeting, after, at, event, effects)
-            .map(|a| a.seq)
-    }
-
-    /// Appends an event and runs its effects, all in one transaction.
-    ///
-    /// `after` is the sequence number of the last entry the decision was made on. When the log
-    /// has grown past it (another program appended first), nothing is written and the answer is
-    /// `StoreError::Conflict`: the caller reads the entries since, decides again and retries.
-    pub fn append_entry<E: Serialize>(
-        &mut self,
-        meeting: MeetingId,
-        after: u64,
-        at: DateTime<Utc>,
-        event: &E,
+        payload: &str,
         effects: &[Effect],
     ) -> Result<Appended, StoreError> {
-        let payload = to_json(event)?;
         self.write(|tx| {
-            let latest: i64 = tx.query_row(
-                "SELECT coalesce(max(seq), 0) FROM meeting_events WHERE meeting_id = ?1",
-                [meeting.0],
-                |r| r.get(0),
-            )?;
-            let latest = u64::try_from(latest).unwrap_or(0);
+            let latest = last_seq_in(tx, meeting)?;
             if latest != after {
                 return Err(StoreError::Conflict {
                     expected: after,
@@ -122,33 +102,32 @@ impl Store {
         })
     }
 
-    /// The sequence number of the newest entry of a meeting's log (0 for none).
-    pub fn last_seq(&self, meeting: MeetingId) -> Result<u64, StoreError> {
-        let latest: i64 = self.conn.query_row(
-            "SELECT coalesce(max(seq), 0) FROM meeting_events WHERE meeting_id = ?1",
-            [meeting.0],
-            |r| r.get(0),
+    fn payloads_after(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<Recorded<String>>, StoreError> {
+        let after = i64::try_from(after).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, at, payload FROM meeting_events WHERE meeting_id = ?1 AND seq > ?2 ORDER BY seq",
         )?;
-        Ok(u64::try_from(latest).unwrap_or(0))
+        let rows = stmt
+            .query_map(params![meeting.0, after], |r| {
+                Ok(Recorded {
+                    seq: u64::try_from(r.get::<_, i64>(0)?).unwrap_or(0),
+                    at: r.get(1)?,
+                    event: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 
-    /// Starts a person's solo review, whose log starts with `first`, in one transaction.
-    pub fn start_review<E: Serialize>(
-        &mut self,
-        person: PersonId,
-        at: DateTime<Utc>,
-        first: &E,
-    ) -> Result<MeetingId, StoreError> {
-        self.create_log(first, at, |tx| {
-            tx.execute(
-                "INSERT INTO meetings (person_id, kind, started_at) VALUES (?1, 'review', ?2)",
-                params![person, at],
-            )
-        })
+    fn last_seq(&self, meeting: MeetingId) -> Result<u64, StoreError> {
+        last_seq_in(&self.conn, meeting)
     }
 
-    /// The person's unfinished solo review, if there is one.
-    pub fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {
+    fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {
         Ok(self
             .conn
             .query_row(
@@ -160,8 +139,7 @@ impl Store {
             .optional()?)
     }
 
-    /// The unfinished meeting of this kind for a circle, if there is one.
-    pub fn open_meeting(
+    fn open_meeting(
         &self,
         circle: CircleId,
         kind: MeetingKind,
@@ -177,63 +155,54 @@ impl Store {
             .optional()?)
     }
 
-    /// Every unfinished meeting, oldest first.
-    pub fn open_meetings(&self) -> Result<Vec<OpenMeeting>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, circle_id, kind, started_at FROM meetings WHERE ended_at IS NULL AND kind != 'review' ORDER BY id",
-        )?;
-        let rows = stmt
-            .query_map([], |r| {
-                let kind: String = r.get(2)?;
-                Ok((MeetingId(r.get(0)?), r.get(1)?, kind, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<Vec<(MeetingId, CircleId, String, DateTime<Utc>)>>>()?;
-        Ok(rows
+    fn open_meetings(&self) -> Result<Vec<OpenMeeting>, StoreError> {
+        Ok(self
+            .meeting_rows(
+                "SELECT id, circle_id, kind, started_at, ended_at FROM meetings
+                 WHERE ended_at IS NULL AND circle_id IS NOT NULL ORDER BY id",
+                [],
+            )?
             .into_iter()
-            .filter_map(|(id, circle, kind, started_at)| {
-                MeetingKind::from_id(&kind).map(|kind| OpenMeeting {
-                    id,
-                    circle,
-                    kind,
-                    started_at,
-                })
+            .map(|m| OpenMeeting {
+                id: m.id,
+                circle: m.circle,
+                kind: m.kind,
+                started_at: m.started_at,
             })
             .collect())
     }
 
-    /// Inserts the meeting row with `insert`, then the log's first event, in one transaction.
-    fn create_log<E: Serialize>(
-        &mut self,
-        first: &E,
-        at: DateTime<Utc>,
-        insert: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<usize>,
-    ) -> Result<MeetingId, StoreError> {
-        let payload = to_json(first)?;
-        self.write(|tx| {
-            insert(tx)?;
-            let id = MeetingId(tx.last_insert_rowid());
-            tx.execute(
-                "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, 1, ?2, ?3)",
-                params![id.0, at, payload],
-            )?;
-            Ok(id)
-        })
+    fn meetings(&self) -> Result<Vec<MeetingRow>, StoreError> {
+        self.meeting_rows(
+            "SELECT id, circle_id, kind, started_at, ended_at FROM meetings
+             WHERE circle_id IS NOT NULL ORDER BY started_at DESC, id DESC",
+            [],
+        )
     }
 
-    /// Every meeting, newest first.
-    pub fn meetings(&self) -> Result<Vec<MeetingRow>, StoreError> {
-        self.meeting_rows("SELECT id, circle_id, kind, started_at, ended_at FROM meetings WHERE kind != 'review' ORDER BY started_at DESC, id DESC", [])
-    }
-
-    /// One meeting.
-    pub fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError> {
+    fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError> {
         let rows = self.meeting_rows(
-            "SELECT id, circle_id, kind, started_at, ended_at FROM meetings WHERE id = ?1 AND kind != 'review'",
+            "SELECT id, circle_id, kind, started_at, ended_at FROM meetings
+             WHERE id = ?1 AND circle_id IS NOT NULL",
             [id.0],
         )?;
         Ok(rows.into_iter().next())
     }
+}
 
+/// The newest sequence number of a meeting's log (0 for none).
+fn last_seq_in(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<u64, StoreError> {
+    let latest: i64 = conn.query_row(
+        "SELECT coalesce(max(seq), 0) FROM meeting_events WHERE meeting_id = ?1",
+        [meeting.0],
+        |r| r.get(0),
+    )?;
+    Ok(u64::try_from(latest).unwrap_or(0))
+}
+
+impl Store {
+    /// Meeting rows of a query selecting (id, circle, kind, started, ended); rows of a kind
+    /// this version does not know are passed over.
     fn meeting_rows<P: rusqlite::Params>(
         &self,
         sql: &str,
@@ -266,47 +235,6 @@ impl Store {
                 })
             })
             .collect())
-    }
-
-    /// A meeting's log, in order, with each payload read as `E`.
-    pub fn meeting_events<E: DeserializeOwned>(
-        &self,
-        meeting: MeetingId,
-    ) -> Result<Vec<Recorded<E>>, StoreError> {
-        self.meeting_events_after(meeting, 0)
-    }
-
-    /// The entries of a meeting's log after sequence number `after`, in order: what another
-    /// program recorded since this one last looked.
-    pub fn meeting_events_after<E: DeserializeOwned>(
-        &self,
-        meeting: MeetingId,
-        after: u64,
-    ) -> Result<Vec<Recorded<E>>, StoreError> {
-        let after = i64::try_from(after).unwrap_or(i64::MAX);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT seq, at, payload FROM meeting_events WHERE meeting_id = ?1 AND seq > ?2 ORDER BY seq",
-        )?;
-        let rows = stmt
-            .query_map(params![meeting.0, after], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get::<_, String>(2)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(seq, at, payload)| {
-                let event = serde_json::from_str(&payload).map_err(|e| {
-                    StoreError::Invalid(format!(
-                        "meeting {} event {seq} cannot be read: {e}",
-                        meeting.0
-                    ))
-                })?;
-                Ok(Recorded {
-                    seq: u64::try_from(seq).unwrap_or(0),
-                    at,
-                    event,
-                })
-            })
-            .collect()
     }
 }
 

@@ -4,6 +4,7 @@
 //! transaction helper, and typed queries that return domain types.
 //! Must not import: ratatui, crossterm, tokio, `crate::app`, `crate::ui`.
 
+mod backend;
 mod governance;
 mod meetings;
 mod open;
@@ -11,21 +12,17 @@ mod org;
 mod schema;
 mod sql_types;
 
+pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrganisationStore};
+
+/// The store's interfaces, for `use crate::store::prelude::*` where a store is used.
+pub mod prelude {
+    pub use super::backend::{Backend, ChangeFeed, Logs, MeetingLog, OrganisationStore};
+}
 pub use governance::RoleVersion;
 pub use meetings::{Appended, MeetingRow, OpenMeeting};
 pub use open::StoreError;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
-
-/// `StoreError::Busy` for SQLite's "busy" and "locked", the error itself otherwise.
-fn busy_or(e: rusqlite::Error) -> StoreError {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-            StoreError::Busy
-        }
-        _ => StoreError::Sql(e),
-    }
-}
 
 /// An open Roundtable database.
 pub struct Store {
@@ -92,17 +89,6 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// Whether another connection (another program on the same file) has committed anything
-    /// since the last call. The first call answers `false` and starts watching.
-    pub fn changed_elsewhere(&mut self) -> Result<bool, StoreError> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        let changed = self.data_version.is_some_and(|seen| seen != version);
-        self.data_version = Some(version);
-        Ok(changed)
-    }
-
     fn prepare(&mut self) -> Result<(), StoreError> {
         open::configure(&self.conn)?;
         schema::migrate(&mut self.conn)
@@ -115,13 +101,32 @@ impl Store {
     ) -> Result<T, StoreError> {
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(busy_or)?;
-        let value = work(&tx).map_err(|e| match e {
-            StoreError::Sql(e) => busy_or(e),
-            other => other,
-        })?;
-        tx.commit().map_err(busy_or)?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
         Ok(value)
+    }
+}
+
+impl ChangeFeed for Store {
+    fn changed_elsewhere(&mut self) -> Result<bool, StoreError> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let changed = self.data_version.is_some_and(|seen| seen != version);
+        self.data_version = Some(version);
+        Ok(changed)
+    }
+}
+
+impl Backend for Store {
+    fn location(&self) -> String {
+        self.path
+            .as_deref()
+            .map_or("(in memory)".to_string(), |p| p.display().to_string())
+    }
+
+    fn schema_version(&self) -> Result<u32, StoreError> {
+        Store::schema_version(self)
     }
 }

@@ -44,8 +44,19 @@ pub enum StoreError {
     /// The log had grown past the entry a decision was made on: someone else appended first.
     #[error("another program recorded {} entr{} in this meeting first", latest - expected, if latest - expected == 1 { "y" } else { "ies" })]
     Conflict { expected: u64, latest: u64 },
+    /// An error of the database itself, in its own words.
     #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// SQLite's "busy" and "locked" become `Busy`; anything else keeps SQLite's words.
+    fn from(e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sql(e.to_string()),
+        }
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -67,7 +78,7 @@ fn inspection_error(path: &Path, err: rusqlite::Error) -> StoreError {
             path,
             detail: err.to_string(),
         },
-        _ => StoreError::Sql(err),
+        _ => StoreError::from(err),
     }
 }
 

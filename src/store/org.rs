@@ -4,6 +4,7 @@
 //! and loading the whole organisation as a domain snapshot.
 //! Must not import: ratatui, crossterm, tokio.
 
+use super::backend::OrganisationStore;
 use super::sql_types::{list_from_json, list_to_json};
 use super::{Store, StoreError};
 use crate::domain::orgfile::{CircleEntry, RoleEntry, to_date};
@@ -20,9 +21,9 @@ const PROPOSAL: &str = "(SELECT json_extract(i.payload, '$.label') FROM meeting_
 /// People by lower-cased name, as a file refers to them.
 type PeopleByName = HashMap<String, PersonId>;
 
-impl Store {
+impl OrganisationStore for Store {
     /// The organisation's name, if the database holds one.
-    pub fn organisation_name(&self) -> Result<Option<String>, StoreError> {
+    fn organisation_name(&self) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
             .query_row("SELECT name FROM organisation WHERE id = 1", [], |r| {
@@ -32,7 +33,7 @@ impl Store {
     }
 
     /// Loads a whole organisation file into an empty database, in one transaction.
-    pub fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
+    fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
         self.write(|tx| {
             if let Some(name) = organisation_name(tx)? {
                 return Err(StoreError::AlreadyHasOrganisation(name));
@@ -54,7 +55,7 @@ impl Store {
     }
 
     /// Starts a new organisation with just its anchor circle and that circle's core roles.
-    pub fn create_organisation(&mut self, name: &str, rules: RuleSet) -> Result<(), StoreError> {
+    fn create_organisation(&mut self, name: &str, rules: RuleSet) -> Result<(), StoreError> {
         let name = text::clean_line(name);
         if name.is_empty() {
             return Err(StoreError::Invalid("the organisation needs a name".into()));
@@ -69,7 +70,7 @@ impl Store {
     }
 
     /// Loads the whole organisation, or `None` when the database holds none yet.
-    pub fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {
+    fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {
         let c = &self.conn;
         let Some((name, rule_set)) = c
             .query_row(
@@ -201,6 +202,12 @@ impl Store {
         Ok(Some(Organisation::new(records)))
     }
 
+    fn role_history(&self, role: RoleId) -> Result<Vec<super::RoleVersion>, StoreError> {
+        self.role_versions(role)
+    }
+}
+
+impl Store {
     /// Runs a query without parameters and maps every row.
     fn rows<T>(
         &self,

@@ -112,6 +112,12 @@ const EXPORT_RULES: &[Rule] = &[
 
 const NOT_STORE: Rule = rule("rusqlite", Thing::Crate("rusqlite"), ONLY_STORE);
 const NOT_APP: Rule = rule("tokio", Thing::Crate("tokio"), ONLY_APP);
+/// The store's interfaces are what every backend implements: no database library in them.
+const INTERFACES: Rule = rule(
+    "rusqlite",
+    Thing::Crate("rusqlite"),
+    "the store's interfaces (store/backend.rs) name no database library",
+);
 
 /// The module path of a file under `src/` (`src/domain/org/mod.rs` is `domain::org`), or
 /// `None` for a file outside `src/`.
@@ -140,6 +146,9 @@ pub fn rules_for(path: &str) -> Vec<Rule> {
         "export" => EXPORT_RULES.to_vec(),
         _ => Vec::new(),
     };
+    if module == ["store", "backend"] {
+        rules.push(INTERFACES);
+    }
     for (owner, global) in [("store", NOT_STORE), ("app", NOT_APP)] {
         if layer != owner && !rules.iter().any(|r| r.thing == global.thing) {
             rules.push(global);

@@ -15,6 +15,7 @@ use roundtable::domain::review::{Review, ReviewEvent, Stop, entry_text};
 use roundtable::domain::{MeetingId, OrgFile, Organisation};
 use roundtable::export::{self, Format};
 use roundtable::store::Store;
+use roundtable::store::prelude::*;
 use serde::de::DeserializeOwned;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};

@@ -9,6 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use roundtable::app::{App, setup};
 use roundtable::store::Store;
+use roundtable::store::prelude::*;
 use roundtable::ui::{Screen, TreeRow};
 use std::sync::{Arc, Mutex};
 

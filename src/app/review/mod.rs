@@ -13,6 +13,7 @@ use crate::domain::meeting::flow::Recorded;
 use crate::domain::review::{Entry, Review, ReviewEvent, Stop, plan};
 use crate::domain::text::parse_number;
 use crate::domain::{CircleId, PersonId, ProjectStatus, TensionKind};
+use crate::store::prelude::*;
 use crate::ui::{Confirm, Modal, Picker, Prompt, PromptKind, ReviewDraft, ReviewScreen, Screen};
 
 /// Opens the "who are you?" picker on home.

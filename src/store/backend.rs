@@ -1,0 +1,187 @@
+//! The store as the rest of the program reaches it: interfaces that a second backend (a
+//! shared PostgreSQL database, say) implements as the embedded SQLite `Store` does. No type of
+//! a database library appears in them; events travel as JSON text, read and written by the
+//! typed helpers of `Logs`.
+//!
+//! Owns: `MeetingLog` (meetings and reviews as append-only logs, with expected-sequence
+//! appends), `OrganisationStore` (the organisation and its governance record), `ChangeFeed`
+//! (whether another program wrote), `Backend` (all three), and `Logs`.
+//! Must not import: rusqlite, ratatui, crossterm, tokio.
+
+use super::{Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError};
+use crate::domain::meeting::flow::Recorded;
+use crate::domain::meeting::{Effect, MeetingKind};
+use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId, RuleSet};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Whose log a new one is: a circle's meeting, or a person's solo review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogOwner {
+    Circle(CircleId, MeetingKind),
+    Person(PersonId),
+}
+
+/// Meetings and reviews as append-only logs of JSON events, each written with its effects on
+/// the organisation in one transaction.
+pub trait MeetingLog {
+    /// Creates a log for `owner` whose first entry (sequence 1) is `first`.
+    fn start_log(
+        &mut self,
+        owner: LogOwner,
+        at: DateTime<Utc>,
+        first: &str,
+    ) -> Result<MeetingId, StoreError>;
+    /// Appends `payload` as entry `after + 1` and runs its effects, all in one transaction.
+    /// `after` is the last entry the decision saw: if the log has grown past it, nothing is
+    /// written and the answer is `StoreError::Conflict`.
+    fn append_payload(
+        &mut self,
+        meeting: MeetingId,
+        after: u64,
+        at: DateTime<Utc>,
+        payload: &str,
+        effects: &[Effect],
+    ) -> Result<Appended, StoreError>;
+    /// The entries after sequence number `after`, in order, as JSON text.
+    fn payloads_after(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<Recorded<String>>, StoreError>;
+    /// The sequence number of the newest entry (0 for none).
+    fn last_seq(&self, meeting: MeetingId) -> Result<u64, StoreError>;
+    /// The person's unfinished solo review, if there is one.
+    fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError>;
+    /// The unfinished meeting of this kind for a circle, if there is one.
+    fn open_meeting(
+        &self,
+        circle: CircleId,
+        kind: MeetingKind,
+    ) -> Result<Option<MeetingId>, StoreError>;
+    /// Every unfinished meeting, oldest first.
+    fn open_meetings(&self) -> Result<Vec<OpenMeeting>, StoreError>;
+    /// Every meeting, newest first.
+    fn meetings(&self) -> Result<Vec<MeetingRow>, StoreError>;
+    /// One meeting.
+    fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError>;
+}
+
+/// The organisation: its records, loading and the governance record.
+pub trait OrganisationStore {
+    /// The organisation's name, if the store holds one.
+    fn organisation_name(&self) -> Result<Option<String>, StoreError>;
+    /// Loads a whole organisation file into an empty store, in one transaction.
+    fn import(&mut self, file: &OrgFile) -> Result<(), StoreError>;
+    /// Starts a new organisation with just its anchor circle and that circle's core roles.
+    fn create_organisation(&mut self, name: &str, rules: RuleSet) -> Result<(), StoreError>;
+    /// The whole organisation, or `None` when the store holds none yet.
+    fn load_organisation(&self) -> Result<Option<Organisation>, StoreError>;
+    /// A role's versions, oldest first.
+    fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError>;
+}
+
+/// Whether other programs wrote to the store.
+pub trait ChangeFeed {
+    /// Whether another program committed anything since the last call; the first call
+    /// answers `false` and starts watching.
+    fn changed_elsewhere(&mut self) -> Result<bool, StoreError>;
+}
+
+/// Everything the program needs of a store.
+pub trait Backend: MeetingLog + OrganisationStore + ChangeFeed {
+    /// Where the data lives, in words, for the screen (a file's path).
+    fn location(&self) -> String;
+    /// The schema version the store is at.
+    fn schema_version(&self) -> Result<u32, StoreError>;
+}
+
+fn to_json<E: Serialize>(event: &E) -> Result<String, StoreError> {
+    serde_json::to_string(event)
+        .map_err(|e| StoreError::Invalid(format!("event not serialisable: {e}")))
+}
+
+/// Typed events over any `MeetingLog`: each meeting kind's events to and from JSON.
+pub trait Logs: MeetingLog {
+    /// Creates a circle's meeting whose log starts with `first`.
+    fn start_meeting<E: Serialize>(
+        &mut self,
+        circle: CircleId,
+        kind: MeetingKind,
+        at: DateTime<Utc>,
+        first: &E,
+    ) -> Result<MeetingId, StoreError> {
+        self.start_log(LogOwner::Circle(circle, kind), at, &to_json(first)?)
+    }
+
+    /// Starts a person's solo review whose log starts with `first`.
+    fn start_review<E: Serialize>(
+        &mut self,
+        person: PersonId,
+        at: DateTime<Utc>,
+        first: &E,
+    ) -> Result<MeetingId, StoreError> {
+        self.start_log(LogOwner::Person(person), at, &to_json(first)?)
+    }
+
+    /// Appends an event decided on entry `after`, with its effects (see `append_payload`).
+    fn append_entry<E: Serialize>(
+        &mut self,
+        meeting: MeetingId,
+        after: u64,
+        at: DateTime<Utc>,
+        event: &E,
+        effects: &[Effect],
+    ) -> Result<Appended, StoreError> {
+        self.append_payload(meeting, after, at, &to_json(event)?, effects)
+    }
+
+    /// `append_entry`, answering only the new entry's sequence number.
+    fn append_event<E: Serialize>(
+        &mut self,
+        meeting: MeetingId,
+        after: u64,
+        at: DateTime<Utc>,
+        event: &E,
+        effects: &[Effect],
+    ) -> Result<u64, StoreError> {
+        self.append_entry(meeting, after, at, event, effects)
+            .map(|a| a.seq)
+    }
+
+    /// A whole log, each entry read as `E`.
+    fn meeting_events<E: DeserializeOwned>(
+        &self,
+        meeting: MeetingId,
+    ) -> Result<Vec<Recorded<E>>, StoreError> {
+        self.meeting_events_after(meeting, 0)
+    }
+
+    /// The entries after `after`, each read as `E`; one that does not read is an error naming
+    /// the meeting and the entry.
+    fn meeting_events_after<E: DeserializeOwned>(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<Recorded<E>>, StoreError> {
+        self.payloads_after(meeting, after)?
+            .into_iter()
+            .map(|r| {
+                let event = serde_json::from_str(&r.event).map_err(|e| {
+                    StoreError::Invalid(format!(
+                        "meeting {} event {} cannot be read: {e}",
+                        meeting.0, r.seq
+                    ))
+                })?;
+                Ok(Recorded {
+                    seq: r.seq,
+                    at: r.at,
+                    event,
+                })
+            })
+            .collect()
+    }
+}
+
+impl<T: MeetingLog + ?Sized> Logs for T {}
