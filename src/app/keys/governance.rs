@@ -25,6 +25,10 @@ const TIME_OUT: Binding = bind(
     "someone asks for a time out, or it ends (holacracy-5.0)",
 );
 
+/// Under holacracy-4.1 `T` is neither on the hint bar nor in the help; pressed anyway, it
+/// says why there is no time out.
+const TIME_OUT_REFUSED: Binding = also(&[Char('T')], Action::TimeOut);
+
 const EXTEND: Binding = bind(
     &[Char('t')],
     Action::OneMoreMinute,
@@ -49,8 +53,8 @@ const TEST: Binding = bind(
     "test the latest untested objection, question by question",
 );
 
-/// A step's table under each rule set: holacracy-4.1 has no time outs, so its tables leave
-/// `T` out rather than show a key that is refused.
+/// A step's table under each rule set: holacracy-4.1 has no time outs, so its tables do
+/// not show `T` (pressed anyway, it is refused with the reason).
 pub struct ByRules {
     pub five: &'static [Binding],
     pub four_one: &'static [Binding],
@@ -90,7 +94,7 @@ macro_rules! with_moves {
     ($($binding:expr),* $(,)?) => {
         &ByRules {
             five: with_moves!(@table [$($binding),*] [TIME_OUT]),
-            four_one: with_moves!(@table [$($binding),*] []),
+            four_one: with_moves!(@table [$($binding),*] [TIME_OUT_REFUSED]),
         }
     };
 }
