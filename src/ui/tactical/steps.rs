@@ -451,37 +451,35 @@ fn triage(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation, n
         block("Agenda".into()),
         state.agenda_order.len(),
         at,
-        |i, width| {
-            let Some(item) = state.item(state.agenda_order[i]) else {
-                return Line::raw("?");
-            };
-            let mark = match item.closed {
-                Some(true) => "✓",
-                Some(false) => "✗",
-                None => " ",
-            };
-            let outputs = if item.outputs.is_empty() {
-                String::new()
-            } else {
-                format!("  ({})", plural(item.outputs.len(), "output"))
-            };
-            let style = if item.closed.is_some() {
-                theme::muted()
-            } else {
-                Style::new()
-            };
-            Line::styled(
-                fit(
-                    &format!(
-                        "{mark} {:>2}. {} — {}{outputs}",
-                        i + 1,
-                        item.label,
-                        state.name_of(item.owner)
-                    ),
-                    width,
-                ),
-                style,
-            )
-        },
+        |i, width| triage_agenda_row(state, i, width),
     );
+}
+
+/// A row of the agenda under the triage item: closed or not, place, label, owner, outputs.
+fn triage_agenda_row(state: &Tactical, i: usize, width: usize) -> Line<'static> {
+    let Some(item) = state.item(state.agenda_order[i]) else {
+        return Line::raw("?");
+    };
+    let mark = match item.closed {
+        Some(true) => "✓",
+        Some(false) => "✗",
+        None => " ",
+    };
+    let outputs = if item.outputs.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", plural(item.outputs.len(), "output"))
+    };
+    let style = if item.closed.is_some() {
+        theme::muted()
+    } else {
+        Style::new()
+    };
+    let text = format!(
+        "{mark} {:>2}. {} — {}{outputs}",
+        i + 1,
+        item.label,
+        state.name_of(item.owner)
+    );
+    Line::styled(fit(&text, width), style)
 }
