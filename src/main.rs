@@ -16,6 +16,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Under NO_COLOR or on a dumb terminal every screen is drawn without colours.
+    let env = |name| std::env::var(name).ok();
+    roundtable::ui::theme::use_plain(roundtable::ui::theme::plain_wanted(
+        env("NO_COLOR").as_deref(),
+        env("TERM").as_deref(),
+    ));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => e.exit(),

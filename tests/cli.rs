@@ -1,6 +1,8 @@
 //! The command line, run as a person would: the real binary, a temp database via
 //! `ROUNDTABLE_DB`, its output and exit code.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -218,4 +220,52 @@ fn meet_refuses_clearly_what_it_cannot_open() {
         &["meet", "party", "--circle", "Bakehouse"],
     ));
     assert!(err.contains("party"), "{err}");
+}
+
+#[test]
+fn last_minutes_of_a_circle_without_an_ended_meeting_say_that_circle_has_none() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    {
+        // A tactical meeting of Bakehouse (home's second row), started and ended.
+        let mut h = common::Harness::demo_file(&db);
+        h.start_tactical(1, &[]);
+        h.press(ratatui::crossterm::event::KeyCode::Char('e'))
+            .press(ratatui::crossterm::event::KeyCode::Char('y'));
+        let ended = matches!(h.app.view().screen, roundtable::ui::Screen::Minutes(_));
+        assert!(ended, "the meeting ended:\n{}", h.screen(80, 24));
+    }
+    let err = assert_one_line_error(&roundtable(
+        &db,
+        &[
+            "export",
+            "minutes",
+            "--last",
+            "--circle",
+            "shopfront",
+            "--format",
+            "md",
+            "-o",
+            "-",
+        ],
+    ));
+    assert!(
+        err.contains("\"Shopfront\" has no ended meeting"),
+        "names the circle asked about: {err}"
+    );
+    let out = roundtable(
+        &db,
+        &[
+            "export",
+            "minutes",
+            "--last",
+            "--circle",
+            "Bakehouse",
+            "--format",
+            "md",
+            "-o",
+            "-",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
 }

@@ -49,11 +49,10 @@ pub fn last(store: &dyn Backend, circle: Option<&str>) -> Result<MeetingId, Stri
                 .load_organisation()
                 .map_err(|e| e.to_string())?
                 .ok_or("the database holds no organisation")?;
-            Some(
-                org.circle_named(name)
-                    .ok_or_else(|| format!("no circle named \"{name}\""))?
-                    .id,
-            )
+            let circle = org
+                .circle_named(name)
+                .ok_or_else(|| format!("no circle named \"{name}\""))?;
+            Some((circle.id, circle.name.clone()))
         }
         None => None,
     };
@@ -61,7 +60,10 @@ pub fn last(store: &dyn Backend, circle: Option<&str>) -> Result<MeetingId, Stri
         .meetings()
         .map_err(|e| e.to_string())?
         .into_iter()
-        .find(|m| m.ended_at.is_some() && circle.is_none_or(|c| c == m.circle))
+        .find(|m| m.ended_at.is_some() && circle.as_ref().is_none_or(|(c, _)| *c == m.circle))
         .map(|m| m.id)
-        .ok_or_else(|| "there is no ended meeting yet".to_string())
+        .ok_or_else(|| match circle {
+            Some((_, name)) => format!("the circle \"{name}\" has no ended meeting yet"),
+            None => "there is no ended meeting yet".to_string(),
+        })
 }

@@ -32,7 +32,7 @@ use crate::store::StoreError;
 use crate::store::prelude::*;
 use crate::ui::{HomeState, Modal, Screen, Status, View, WelcomeState};
 use chrono::{DateTime, Utc};
-use keys::{Binding, is_quit, lookup};
+use keys::{Action, Binding, is_quit, lookup};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use std::sync::Arc;
 
@@ -68,6 +68,7 @@ impl App {
             database,
             screen: Screen::Welcome(WelcomeState::default()),
             help_open: false,
+            help_scroll: Default::default(),
             status: None,
             hints: Vec::new(),
             help: Vec::new(),
@@ -185,12 +186,17 @@ impl App {
             return true;
         }
         if self.view.help_open {
-            if lookup(keys::HELP_OPEN, &key).is_some() {
-                self.view.help_open = false;
-                self.refresh_hints();
-                return true;
-            }
-            return false;
+            return match lookup(keys::HELP_OPEN, &key) {
+                Some(Action::Back) => {
+                    self.view.help_open = false;
+                    self.view.help_scroll.offset = 0;
+                    self.refresh_hints();
+                    true
+                }
+                Some(action) => keys::scroll_lines(action, 10)
+                    .is_some_and(|lines| self.view.help_scroll.by(lines)),
+                None => false,
+            };
         }
         let had_status = self.view.status.take().is_some();
         self.view.now = self.now();
@@ -267,6 +273,7 @@ impl App {
             Screen::Welcome(_) => keys::WELCOME,
             Screen::Home(s) => s.modal.as_ref().map_or(keys::HOME, modal::table),
             Screen::Review(s) => review::table(s),
+            Screen::Browser(b) if b.prompt.is_some() => keys::PROMPT,
             Screen::Browser(b) if b.as_of.is_some() => keys::BROWSER_AS_OF,
             Screen::Browser(_) => keys::BROWSER,
             Screen::MeetingSetup(s) => s.modal.as_ref().map_or(keys::SETUP, modal::table),
@@ -276,7 +283,8 @@ impl App {
             Screen::Tactical(s) => match (&s.modal, s.state.ended_at) {
                 (Some(m), _) => modal::table(m),
                 (None, _) => match s.state.step {
-                    Step::CheckIn | Step::Closing => keys::ROUND,
+                    Step::CheckIn => keys::ROUND,
+                    Step::Closing => keys::CLOSING_ROUND,
                     Step::Checklist => keys::CHECKLIST,
                     Step::Metrics => keys::METRICS,
                     Step::Progress => keys::PROGRESS,

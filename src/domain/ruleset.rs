@@ -43,6 +43,42 @@ impl RuleSet {
     }
 }
 
+impl RuleSet {
+    /// The core role another rule set names `name` where this one names it differently
+    /// ("Lead Link" under holacracy-5.0, "Circle Rep" under holacracy-4.1): that rule set
+    /// and the role.
+    pub fn core_role_named_elsewhere(self, name: &str) -> Option<(RuleSet, CoreRole)> {
+        let name = name.trim();
+        RuleSet::ALL
+            .into_iter()
+            .filter(|other| *other != self)
+            .find_map(|other| {
+                CoreRole::ALL
+                    .into_iter()
+                    .find(|c| {
+                        c.name(other).eq_ignore_ascii_case(name)
+                            && !c.name(self).eq_ignore_ascii_case(name)
+                    })
+                    .map(|c| (other, c))
+            })
+    }
+
+    /// The names of the core roles of a circle, in words: "Lead Link, Facilitator,
+    /// Secretary and Rep Link".
+    pub fn core_role_names(self, is_anchor: bool) -> String {
+        let names: Vec<&str> = self
+            .core_roles(is_anchor)
+            .iter()
+            .map(|c| c.name(self))
+            .collect();
+        match names.split_last() {
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
+}
+
 impl fmt::Display for RuleSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
@@ -181,6 +217,38 @@ mod tests {
         assert_eq!(
             names41,
             ["Lead Link", "Facilitator", "Secretary", "Rep Link"]
+        );
+    }
+
+    #[test]
+    fn a_core_role_name_of_the_other_rule_set_is_recognised() {
+        assert_eq!(
+            RuleSet::Holacracy41.core_role_named_elsewhere("circle lead"),
+            Some((RuleSet::Holacracy50, CoreRole::Lead))
+        );
+        assert_eq!(
+            RuleSet::Holacracy50.core_role_named_elsewhere("Rep Link"),
+            Some((RuleSet::Holacracy41, CoreRole::Rep))
+        );
+        assert_eq!(
+            RuleSet::Holacracy50.core_role_named_elsewhere("Facilitator"),
+            None
+        );
+        assert_eq!(
+            RuleSet::Holacracy50.core_role_named_elsewhere("Baker"),
+            None
+        );
+    }
+
+    #[test]
+    fn core_role_names_read_as_a_list() {
+        assert_eq!(
+            RuleSet::Holacracy41.core_role_names(false),
+            "Lead Link, Facilitator, Secretary and Rep Link"
+        );
+        assert_eq!(
+            RuleSet::Holacracy50.core_role_names(true),
+            "Circle Lead, Facilitator and Secretary"
         );
     }
 

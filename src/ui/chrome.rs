@@ -3,8 +3,9 @@
 //!
 //! Owns: their layout and text. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
+use super::list;
 use super::theme;
-use super::view::{Hint, Status, View};
+use super::view::{Hint, Scroll, Status, View};
 use super::wrap::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
@@ -35,7 +36,7 @@ const CONVENTIONS: [Hint; 6] = [
     },
     Hint {
         keys: "q",
-        label: "leave the screen (quit from home)",
+        label: "leave the screen (quit from home; where you type, q is a letter and Esc leaves)",
     },
     Hint {
         keys: "Ctrl-C",
@@ -85,12 +86,35 @@ fn hint_width(hint: &Hint) -> usize {
 }
 
 /// Space between two hints.
-const GAP: &str = "  ";
-/// Marks hints left out for lack of room (they are all in the help overlay).
+const GAP: usize = 2;
+/// Marks that hints were left out for lack of room (they are all in the help overlay).
 const MORE: &str = " …";
 
-/// The keys that work now. `? help` is always drawn at the right end; the rest fill the line
-/// from the left, and when they do not all fit, as many as fit are followed by "…".
+/// Which hints fit in `budget` columns, in the table's order (the current moment's keys
+/// come first there): every one when they all fit; else each in turn that still fits in
+/// the room left beside the "…" mark. Returns the indexes kept and whether any was left out.
+fn fitting(hints: &[&Hint], budget: usize) -> (Vec<usize>, bool) {
+    let total: usize =
+        hints.iter().map(|h| hint_width(h)).sum::<usize>() + GAP * hints.len().saturating_sub(1);
+    if total <= budget {
+        return ((0..hints.len()).collect(), false);
+    }
+    let room = budget.saturating_sub(MORE.chars().count());
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for (i, hint) in hints.iter().enumerate() {
+        let gap = if kept.is_empty() { 0 } else { GAP };
+        if used + gap + hint_width(hint) <= room {
+            used += gap + hint_width(hint);
+            kept.push(i);
+        }
+    }
+    (kept, true)
+}
+
+/// The keys that work now. The `?` key is always drawn at the right end; the rest fill the
+/// line from the left in the table's order. When they do not all fit, those that fit are
+/// followed by "…" and the right end reads `? more`: the help overlay lists them all.
 pub fn hint_bar(frame: &mut Frame, area: Rect, hints: &[Hint]) {
     let (help, rest): (Vec<&Hint>, Vec<&Hint>) = hints.iter().partition(|h| h.keys == "?");
     let help_width = help.first().map_or(0, |h| hint_width(h) + 1);
@@ -99,32 +123,29 @@ pub fn hint_bar(frame: &mut Frame, area: Rect, hints: &[Hint]) {
         Constraint::Length(u16::try_from(help_width).unwrap_or(0)),
     ])
     .areas(area);
-    let budget = usize::from(left.width);
-    let total: usize = rest.iter().map(|h| hint_width(h)).sum::<usize>()
-        + GAP.len() * rest.len().saturating_sub(1);
-    let room = if total <= budget {
-        budget
-    } else {
-        budget.saturating_sub(MORE.chars().count())
-    };
+    let (kept, cut) = fitting(&rest, usize::from(left.width));
     let mut spans = Vec::new();
-    let mut used = 0;
-    for (i, hint) in rest.iter().enumerate() {
-        let gap = if i > 0 { GAP.len() } else { 0 };
-        if used + gap + hint_width(hint) > room {
-            spans.push(Span::styled(MORE, theme::muted()));
-            break;
+    for (n, &i) in kept.iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::raw(" ".repeat(GAP)));
         }
-        if i > 0 {
-            spans.push(Span::raw(GAP));
-        }
-        spans.extend(hint_spans(hint));
-        used += gap + hint_width(hint);
+        spans.extend(hint_spans(rest[i]));
+    }
+    if cut {
+        spans.push(Span::styled(MORE, theme::strong()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), left);
     if let Some(h) = help.first() {
+        let shown = if cut {
+            Hint {
+                keys: h.keys,
+                label: "more",
+            }
+        } else {
+            **h
+        };
         let mut spans = vec![Span::raw(" ")];
-        spans.extend(hint_spans(h));
+        spans.extend(hint_spans(&shown));
         frame.render_widget(Paragraph::new(Line::from(spans)), right);
     }
 }
@@ -140,7 +161,23 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
-pub fn help_overlay(frame: &mut Frame, area: Rect, screen_keys: &[Hint]) {
+/// Clears what a pop-up at `rect` covers and a margin of one cell around it (as far as
+/// `within`, the area it was placed in, allows), so no letter of the screen beneath shows at its edges, and a wide
+/// character beneath cannot reach over its border.
+pub fn clear_for_popup(frame: &mut Frame, rect: Rect, within: Rect) {
+    let margin = Rect {
+        x: rect.x.saturating_sub(1),
+        y: rect.y.saturating_sub(1),
+        width: rect.width.saturating_add(2),
+        height: rect.height.saturating_add(2),
+    }
+    .intersection(within);
+    frame.render_widget(Clear, margin);
+}
+
+/// The `?` overlay: the keys of this screen, then those that work everywhere. Taller than
+/// the screen, it scrolls (`scroll`), and its border says what is above and below.
+pub fn help_overlay(frame: &mut Frame, area: Rect, screen_keys: &[Hint], scroll: &Scroll) {
     let popup = centered(area, 76, area.height);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -148,6 +185,16 @@ pub fn help_overlay(frame: &mut Frame, area: Rect, screen_keys: &[Hint]) {
         .padding(Padding::horizontal(1))
         .title(" Keys · Esc or ? closes ");
     let width = usize::from(block.inner(popup).width);
+    let lines = help_lines(screen_keys, width);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = centered(area, 76, height);
+    clear_for_popup(frame, popup, area);
+    let max = list::draw_scrolled(frame, popup, block, lines, scroll.offset);
+    scroll.max.set(max);
+}
+
+/// The overlay's lines for a text `width` wide.
+fn help_lines(screen_keys: &[Hint], width: usize) -> Vec<Line<'static>> {
     let key_width = 11;
     let mut lines = Vec::new();
     if !screen_keys.is_empty() {
@@ -176,10 +223,7 @@ pub fn help_overlay(frame: &mut Frame, area: Rect, screen_keys: &[Hint]) {
             .into_iter()
             .map(Line::raw),
     );
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centered(area, 76, height);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    lines
 }
 
 pub fn too_small(frame: &mut Frame, area: Rect) {

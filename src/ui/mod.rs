@@ -6,6 +6,7 @@
 
 mod browser;
 pub mod chrome;
+pub mod columns;
 pub mod details;
 mod gov_view;
 pub mod governance;
@@ -145,6 +146,6 @@ pub fn draw(frame: &mut Frame, view: &View) {
     frame.render_widget(ratatui::widgets::Paragraph::new(status), status_area);
     chrome::hint_bar(frame, hints, &view.hints);
     if view.help_open {
-        chrome::help_overlay(frame, body, &view.help);
+        chrome::help_overlay(frame, body, &view.help, &view.help_scroll);
     }
 }

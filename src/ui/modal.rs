@@ -3,7 +3,7 @@
 //! Owns: their boxes and placement. Must not import: rusqlite, tokio, `crate::store`,
 //! `crate::app`.
 
-use super::chrome::centered;
+use super::chrome::{centered, clear_for_popup};
 use super::list;
 use super::theme;
 use super::view::{Modal, Prompt};
@@ -12,12 +12,12 @@ use super::wrap::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// A text prompt in a box over `area`.
 pub fn draw_prompt_box(frame: &mut Frame, area: Rect, prompt: &Prompt) {
     let rect = centered(area, area.width.saturating_sub(4).min(76), 3);
-    frame.render_widget(Clear, rect);
+    clear_for_popup(frame, rect, area);
     draw_prompt(frame, rect, prompt);
 }
 
@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, modal: &Modal) {
                 .unwrap_or(u16::MAX)
                 .min(area.height);
             let rect = centered(area, width, height);
-            frame.render_widget(Clear, rect);
+            clear_for_popup(frame, rect, area);
             let title = fit(
                 &format!(" {} ", picker.title),
                 usize::from(width.saturating_sub(2)),
@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, modal: &Modal) {
             lines.push(Line::from(answers));
             let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
             let rect = centered(area, width, height);
-            frame.render_widget(Clear, rect);
+            clear_for_popup(frame, rect, area);
             let block = Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme::warning())

@@ -12,6 +12,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+/// " (f)": the key that changes what the line just said, for when the hint bar has no room.
+fn key_mark(key: &'static str) -> Span<'static> {
+    Span::styled(format!(" ({key})"), theme::key())
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisation) {
     let circle = org.circle(state.circle).map_or("?", |c| c.name.as_str());
     let name = |i: Option<usize>| {
@@ -28,8 +33,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
         Line::from(vec![
             Span::styled("Facilitator ", theme::muted()),
             Span::raw(name(state.facilitator).to_string()),
+            key_mark("f"),
             Span::styled("   Secretary ", theme::muted()),
             Span::raw(name(state.secretary).to_string()),
+            key_mark("s"),
         ]),
         Line::from(vec![
             Span::styled("Planned ", theme::muted()),
@@ -37,15 +44,21 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
                 format!("{} minutes", state.planned_minutes),
                 theme::strong(),
             ),
+            key_mark("+ -"),
             Span::styled(
                 format!("   {present} of {} present", state.attendees.len()),
                 theme::muted(),
             ),
+            key_mark("Space"),
         ]),
-        Line::styled(
-            "Members of the circle and Reps of its sub-circles are invited.",
-            theme::muted(),
-        ),
+        Line::from(vec![
+            Span::styled(
+                "Members of the circle and Reps of its sub-circles are invited; ",
+                theme::muted(),
+            ),
+            Span::styled("a", theme::key()),
+            Span::styled(" adds a guest.", theme::muted()),
+        ]),
     ];
     frame.render_widget(
         Paragraph::new(lines).block(

@@ -42,6 +42,8 @@ pub struct View {
     pub screen: Screen,
     /// The `?` overlay is open.
     pub help_open: bool,
+    /// How far the `?` overlay is scrolled, and how far it can be (as the last frame found).
+    pub help_scroll: Scroll,
     pub status: Option<Status>,
     /// The keys that work now, for the hint bar (filled in by the shell).
     pub hints: Vec<Hint>,
@@ -486,6 +488,27 @@ impl BrowserState {
     /// The organisation the browser shows: today's, or that of the date chosen.
     pub fn shown<'a>(&'a self, today: &'a Organisation) -> &'a Organisation {
         self.as_of.as_ref().map_or(today, |(_, org)| org.as_ref())
+    }
+}
+
+/// How far a text taller than its box is scrolled. The furthest it can go is only known
+/// once a frame has laid the text out, so drawing records it for the next key.
+#[derive(Debug, Default)]
+pub struct Scroll {
+    pub offset: u16,
+    pub max: Cell<u16>,
+}
+
+impl Scroll {
+    /// Scrolls by `delta` lines, stopping at the top and at the end the last frame found.
+    /// Returns whether it moved.
+    pub fn by(&mut self, delta: i32) -> bool {
+        let max = i32::from(self.max.get());
+        let to = (i32::from(self.offset) + delta).clamp(0, max);
+        let to = u16::try_from(to).unwrap_or(0);
+        let moved = to != self.offset;
+        self.offset = to;
+        moved
     }
 }
 

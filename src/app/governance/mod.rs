@@ -131,15 +131,15 @@ pub(super) fn prompt(app: &mut App, title: String, value: &str, draft: GovDraft)
     open(app, Modal::Prompt(prompt), draft);
 }
 
-/// The binding table for the meeting as it stands.
+/// The binding table for the meeting as it stands, under its rule set.
 pub fn table(screen: &GovScreen) -> &'static [Binding] {
     if let Some(modal) = &screen.modal {
         return super::modal::table(modal);
     }
     let state = &screen.state;
-    match state.step {
+    let tables = match state.step {
         GovStep::CheckIn | GovStep::Closing => keys::GOV_ROUND,
-        GovStep::AdminConcerns => keys::GOV_ADMIN,
+        GovStep::AdminConcerns => return keys::GOV_ADMIN,
         GovStep::Agenda => keys::GOV_AGENDA,
         GovStep::Items => match state.current_item() {
             Some(item) if item.closed() => keys::GOV_ITEMS,
@@ -162,7 +162,8 @@ pub fn table(screen: &GovScreen) -> &'static [Binding] {
             },
             None => keys::GOV_ITEMS,
         },
-    }
+    };
+    tables.of(state.rules)
 }
 
 /// A key's action in the governance meeting.

@@ -6,6 +6,7 @@
 
 use super::meeting::{END, LEAVE, NEXT, NEXT_STEP, PRESENT, PREVIOUS, PREVIOUS_STEP};
 use super::{Action, Binding, HELP, also, bind};
+use crate::domain::RuleSet;
 use ratatui::crossterm::event::KeyCode::{Char, Enter};
 
 const RETRACT: Binding = bind(
@@ -23,6 +24,10 @@ const TIME_OUT: Binding = bind(
     "time out",
     "someone asks for a time out, or it ends (holacracy-5.0)",
 );
+
+/// Under holacracy-4.1 `T` is neither on the hint bar nor in the help; pressed anyway, it
+/// says why there is no time out.
+const TIME_OUT_REFUSED: Binding = also(&[Char('T')], Action::TimeOut);
 
 const EXTEND: Binding = bind(
     &[Char('t')],
@@ -48,24 +53,49 @@ const TEST: Binding = bind(
     "test the latest untested objection, question by question",
 );
 
-/// A table: the given bindings, then the keys every step offers (moving between speakers or
-/// items and steps, leaving, taking back, time out, extending, ending, presentation, help).
+/// A step's table under each rule set: holacracy-4.1 has no time outs, so its tables do
+/// not show `T` (pressed anyway, it is refused with the reason).
+pub struct ByRules {
+    pub five: &'static [Binding],
+    pub four_one: &'static [Binding],
+}
+
+impl ByRules {
+    /// The table of the rule set the meeting runs by.
+    pub fn of(&self, rules: RuleSet) -> &'static [Binding] {
+        match rules {
+            RuleSet::Holacracy50 => self.five,
+            RuleSet::Holacracy41 => self.four_one,
+        }
+    }
+}
+
+/// A step's tables: the given bindings (the current moment's, first on the hint bar), then
+/// the keys every step offers, most needed first: moving between speakers or items and
+/// steps, taking back, ending, a time out (holacracy-5.0 only), extending, presentation,
+/// leaving, help.
 macro_rules! with_moves {
-    ($($binding:expr),* $(,)?) => {
+    (@table [$($binding:expr),*] [$($time_out:expr)?]) => {
         &[
             $($binding,)*
             NEXT,
             PREVIOUS,
             NEXT_STEP,
-            LEAVE,
-            RETRACT,
             PREVIOUS_STEP,
-            TIME_OUT,
-            EXTEND,
+            RETRACT,
             END,
+            $($time_out,)?
+            EXTEND,
             PRESENT,
+            LEAVE,
             HELP,
         ]
+    };
+    ($($binding:expr),* $(,)?) => {
+        &ByRules {
+            five: with_moves!(@table [$($binding),*] [TIME_OUT]),
+            four_one: with_moves!(@table [$($binding),*] [TIME_OUT_REFUSED]),
+        }
     };
 }
 
@@ -78,24 +108,25 @@ const fn sub_step(label: &'static str, help: &'static str) -> Binding {
 }
 
 /// Check-in and closing rounds.
-pub const GOV_ROUND: &[Binding] = with_moves![open("note", "take a note for the speaker")];
+pub const GOV_ROUND: &ByRules = with_moves![open("note", "take a note for the speaker")];
 
+/// Administrative concerns (holacracy-4.1 only, so no time out).
 pub const GOV_ADMIN: &[Binding] = &[
     open(
         "concern",
         "record an administrative concern and who raised it",
     ),
     NEXT_STEP,
-    LEAVE,
-    RETRACT,
     PREVIOUS_STEP,
-    EXTEND,
+    RETRACT,
     END,
+    EXTEND,
     PRESENT,
+    LEAVE,
     HELP,
 ];
 
-pub const GOV_AGENDA: &[Binding] = with_moves![
+pub const GOV_AGENDA: &ByRules = with_moves![
     bind(
         &[Char('a'), Enter],
         Action::AddItem,
@@ -135,9 +166,9 @@ pub const GOV_AGENDA: &[Binding] = with_moves![
 ];
 
 /// Between items, or on a closed item.
-pub const GOV_ITEMS: &[Binding] = with_moves![];
+pub const GOV_ITEMS: &ByRules = with_moves![];
 
-pub const IDM_PRESENT: &[Binding] = with_moves![
+pub const IDM_PRESENT: &ByRules = with_moves![
     open(
         "frame",
         "the tension, a real example, and the role that feels it",
@@ -160,7 +191,7 @@ pub const IDM_PRESENT: &[Binding] = with_moves![
     CLOSE,
 ];
 
-pub const IDM_CLARIFY: &[Binding] = with_moves![
+pub const IDM_CLARIFY: &ByRules = with_moves![
     open(
         "question",
         "a clarifying question and the proposer's answer",
@@ -169,7 +200,7 @@ pub const IDM_CLARIFY: &[Binding] = with_moves![
     CLOSE,
 ];
 
-pub const IDM_REACT: &[Binding] = with_moves![
+pub const IDM_REACT: &ByRules = with_moves![
     open(
         "reaction",
         "the next person's reaction (empty: no reaction)",
@@ -178,7 +209,7 @@ pub const IDM_REACT: &[Binding] = with_moves![
     CLOSE,
 ];
 
-pub const IDM_AMEND: &[Binding] = with_moves![
+pub const IDM_AMEND: &ByRules = with_moves![
     bind(
         &[Char('c')],
         Action::EditChanges,
@@ -190,7 +221,7 @@ pub const IDM_AMEND: &[Binding] = with_moves![
     CLOSE,
 ];
 
-pub const IDM_OBJECT: &[Binding] = with_moves![
+pub const IDM_OBJECT: &ByRules = with_moves![
     open("no objection", "the person asked has no objection"),
     bind(
         &[Char('x')],
@@ -211,7 +242,7 @@ pub const IDM_OBJECT: &[Binding] = with_moves![
     CLOSE,
 ];
 
-pub const IDM_INTEGRATE: &[Binding] = with_moves![
+pub const IDM_INTEGRATE: &ByRules = with_moves![
     bind(
         &[Char('c')],
         Action::EditChanges,
@@ -245,22 +276,22 @@ pub const IDM_INTEGRATE: &[Binding] = with_moves![
     CLOSE,
 ];
 
-pub const ELECT_BALLOTS: &[Binding] = with_moves![
+pub const ELECT_BALLOTS: &ByRules = with_moves![
     open("ballot", "record a signed ballot: who nominates whom"),
     sub_step("read", "all ballots in: on to the nomination round"),
 ];
 
-pub const ELECT_NOMINATIONS: &[Binding] = with_moves![
+pub const ELECT_NOMINATIONS: &ByRules = with_moves![
     open("reason", "the next ballot is read: its author says why"),
     sub_step("changes", "on to the nomination change round"),
 ];
 
-pub const ELECT_CHANGES: &[Binding] = with_moves![
+pub const ELECT_CHANGES: &ByRules = with_moves![
     open("change", "someone changes their nomination"),
     sub_step("count", "count the nominations and propose a candidate"),
 ];
 
-pub const ELECT_OBJECTIONS: &[Binding] = with_moves![
+pub const ELECT_OBJECTIONS: &ByRules = with_moves![
     open("no objection", "the person asked has no objection"),
     bind(
         &[Char('x')],

@@ -6,6 +6,7 @@
 use super::{Action, Binding, CHECK, HELP, MOVE_DOWN, MOVE_UP, NO_CHECK, also, bind};
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Esc, Left, PageDown, PageUp, Right};
 
+/// Setup: who is here and in which role come first; moving and cancelling are conventions.
 pub const SETUP: &[Binding] = &[
     bind(
         &[Enter],
@@ -21,8 +22,15 @@ pub const SETUP: &[Binding] = &[
         "present",
         "mark the selected person present or absent",
     ),
-    MOVE_UP,
-    MOVE_DOWN,
+    bind(&[Char('a')], Action::AddGuest, "a", "guest", "add a guest"),
+    bind(
+        &[Char('+'), Char('=')],
+        Action::Longer,
+        "+ -",
+        "duration",
+        "plan 5 minutes more or less",
+    ),
+    also(&[Char('-')], Action::Shorter),
     bind(
         &[Char('f')],
         Action::MakeFacilitator,
@@ -37,15 +45,6 @@ pub const SETUP: &[Binding] = &[
         "secretary",
         "the selected person takes the minutes",
     ),
-    bind(&[Char('a')], Action::AddGuest, "a", "guest", "add a guest"),
-    bind(
-        &[Char('+'), Char('=')],
-        Action::Longer,
-        "+ -",
-        "duration",
-        "plan 5 minutes more or less",
-    ),
-    also(&[Char('-')], Action::Shorter),
     bind(
         &[Esc, Char('q')],
         Action::Back,
@@ -53,37 +52,27 @@ pub const SETUP: &[Binding] = &[
         "cancel",
         "back home without starting",
     ),
+    MOVE_UP,
+    MOVE_DOWN,
     HELP,
 ];
 
 pub(super) const NEXT: Binding = bind(
     &[Right, Char(' ')],
     Action::Next,
-    "→",
+    "→ ←",
     "next",
-    "next speaker or item (also Space)",
+    "next or previous speaker or item (→ also Space)",
 );
-pub(super) const PREVIOUS: Binding = bind(
-    &[Left],
-    Action::Previous,
-    "←",
-    "back",
-    "previous speaker or item",
-);
+pub(super) const PREVIOUS: Binding = also(&[Left], Action::Previous);
 pub(super) const NEXT_STEP: Binding = bind(
     &[Char('>'), Char('.')],
     Action::NextStep,
-    ">",
+    "> <",
     "step",
-    "next step",
+    "next or previous step",
 );
-pub(super) const PREVIOUS_STEP: Binding = bind(
-    &[Char('<'), Char(',')],
-    Action::PreviousStep,
-    "<",
-    "step back",
-    "previous step",
-);
+pub(super) const PREVIOUS_STEP: Binding = also(&[Char('<'), Char(',')], Action::PreviousStep);
 pub(super) const MINUTE: Binding = bind(
     &[Char('t')],
     Action::OneMoreMinute,
@@ -127,18 +116,51 @@ const REPORTER: Binding = bind(
     "someone else reports (for an absent filler)",
 );
 
-pub const ROUND: &[Binding] = &[
-    bind(
-        &[Enter],
-        Action::Open,
-        "Enter",
-        "note",
-        "take a note for the speaker",
-    ),
-    NEXT,
-    PREVIOUS,
-    NEXT_STEP,
-    LEAVE,
+/// A tactical step's table: its own keys (the current moment's, first on the hint bar),
+/// then the keys of every step, most needed first.
+macro_rules! in_meeting {
+    ($($binding:expr),* $(,)?) => {
+        &[
+            $($binding,)*
+            NEXT,
+            PREVIOUS,
+            NEXT_STEP,
+            PREVIOUS_STEP,
+            RETRACT,
+            END,
+            MINUTE,
+            PRESENT,
+            LEAVE,
+            HELP,
+        ]
+    };
+}
+
+const NOTE: Binding = bind(
+    &[Enter],
+    Action::Open,
+    "Enter",
+    "note",
+    "take a note for the speaker",
+);
+const SHUFFLE: Binding = bind(
+    &[Char('s')],
+    Action::Shuffle,
+    "s",
+    "shuffle",
+    "shuffle the speaking order",
+);
+const REORDER_SPEAKERS: Binding = bind(
+    &[Char('[')],
+    Action::MoveEarlier,
+    "[ ]",
+    "move",
+    "move the speaker earlier or later",
+);
+
+/// The check-in round.
+pub const ROUND: &[Binding] = in_meeting![
+    NOTE,
     bind(
         &[Char('n')],
         Action::NewQuestion,
@@ -146,46 +168,22 @@ pub const ROUND: &[Binding] = &[
         "question",
         "another check-in question",
     ),
-    bind(
-        &[Char('s')],
-        Action::Shuffle,
-        "s",
-        "shuffle",
-        "shuffle the speaking order",
-    ),
-    bind(
-        &[Char('[')],
-        Action::MoveEarlier,
-        "[ ]",
-        "reorder",
-        "move the speaker earlier or later",
-    ),
+    SHUFFLE,
+    REORDER_SPEAKERS,
     also(&[Char(']')], Action::MoveLater),
-    MINUTE,
-    RETRACT,
-    PREVIOUS_STEP,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const CHECKLIST: &[Binding] = &[
-    CHECK,
-    NO_CHECK,
-    NEXT,
-    PREVIOUS,
-    NEXT_STEP,
-    LEAVE,
-    REPORTER,
-    MINUTE,
-    RETRACT,
-    PREVIOUS_STEP,
-    END,
-    PRESENT,
-    HELP,
+/// The closing round: as the check-in, without a question to change.
+pub const CLOSING_ROUND: &[Binding] = in_meeting![
+    NOTE,
+    SHUFFLE,
+    REORDER_SPEAKERS,
+    also(&[Char(']')], Action::MoveLater),
 ];
 
-pub const METRICS: &[Binding] = &[
+pub const CHECKLIST: &[Binding] = in_meeting![CHECK, NO_CHECK, REPORTER];
+
+pub const METRICS: &[Binding] = in_meeting![
     bind(
         &[Enter],
         Action::Open,
@@ -193,20 +191,10 @@ pub const METRICS: &[Binding] = &[
         "value",
         "enter the metric's value",
     ),
-    NEXT,
-    PREVIOUS,
-    NEXT_STEP,
-    LEAVE,
     REPORTER,
-    MINUTE,
-    RETRACT,
-    PREVIOUS_STEP,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const PROGRESS: &[Binding] = &[
+pub const PROGRESS: &[Binding] = in_meeting![
     bind(
         &[Enter],
         Action::Open,
@@ -221,10 +209,6 @@ pub const PROGRESS: &[Binding] = &[
         "no updates",
         "no updates",
     ),
-    NEXT,
-    PREVIOUS,
-    NEXT_STEP,
-    LEAVE,
     bind(
         &[Char('d')],
         Action::MarkDone,
@@ -240,15 +224,9 @@ pub const PROGRESS: &[Binding] = &[
         "the project is waiting (with an update)",
     ),
     REPORTER,
-    MINUTE,
-    RETRACT,
-    PREVIOUS_STEP,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const AGENDA: &[Binding] = &[
+pub const AGENDA: &[Binding] = in_meeting![
     bind(
         &[Char('a'), Enter],
         Action::AddItem,
@@ -263,15 +241,11 @@ pub const AGENDA: &[Binding] = &[
         "tensions",
         "add from the attendees' open tensions",
     ),
-    NEXT,
-    PREVIOUS,
-    NEXT_STEP,
-    LEAVE,
     bind(
         &[Char('[')],
         Action::MoveEarlier,
         "[ ]",
-        "reorder",
+        "move",
         "move the item earlier or later",
     ),
     also(&[Char(']')], Action::MoveLater),
@@ -282,15 +256,9 @@ pub const AGENDA: &[Binding] = &[
         "remove",
         "remove the item from the agenda (asks first)",
     ),
-    MINUTE,
-    RETRACT,
-    PREVIOUS_STEP,
-    END,
-    PRESENT,
-    HELP,
 ];
 
-pub const TRIAGE: &[Binding] = &[
+pub const TRIAGE: &[Binding] = in_meeting![
     bind(
         &[Enter],
         Action::Open,
@@ -305,10 +273,6 @@ pub const TRIAGE: &[Binding] = &[
         "close",
         "close the item: \"Did you get what you need?\"",
     ),
-    NEXT,
-    PREVIOUS,
-    NEXT_STEP,
-    LEAVE,
     bind(
         &[Char('a')],
         Action::AddItem,
@@ -316,12 +280,6 @@ pub const TRIAGE: &[Binding] = &[
         "add item",
         "add an agenda item",
     ),
-    MINUTE,
-    RETRACT,
-    PREVIOUS_STEP,
-    END,
-    PRESENT,
-    HELP,
 ];
 
 pub const MINUTES: &[Binding] = &[
@@ -361,21 +319,27 @@ pub const PAST: &[Binding] = &[
         "open",
         "the meeting's minutes (an open meeting is resumed)",
     ),
-    MOVE_UP,
-    MOVE_DOWN,
+    // Letters type into the filter, so only the arrows move (and k j, q are typed).
+    bind(
+        &[],
+        Action::Down,
+        "↑↓",
+        "move",
+        "move the selection (PgUp PgDn by ten)",
+    ),
     bind(
         &[],
         Action::Open,
         "type",
         "filter",
-        "filter by circle, kind (tactical, governance), date, open or ended",
+        "filter by circle, kind (tactical, governance), date, open or ended; every letter, q too, is typed",
     ),
     bind(
         &[Esc],
         Action::Back,
         "Esc",
         "clear/back",
-        "clear the filter, or go back home",
+        "clear the filter, or go back home (q is typed here: Esc leaves)",
     ),
     HELP,
 ];

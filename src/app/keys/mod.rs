@@ -407,13 +407,47 @@ pub const BROWSER_AS_OF: &[Binding] = &[
     HELP,
 ];
 
-pub const HELP_OPEN: &[Binding] = &[bind(
-    &[Esc, Char('?'), Char('q')],
-    Action::Back,
-    "Esc",
-    "close help",
-    "close this help",
-)];
+pub const HELP_OPEN: &[Binding] = &[
+    bind(
+        &[Esc, Char('?'), Char('q')],
+        Action::Back,
+        "Esc",
+        "close help",
+        "close this help",
+    ),
+    bind(
+        &[Down, Char('j')],
+        Action::Down,
+        "↑↓",
+        "scroll",
+        "scroll the help (also k j)",
+    ),
+    also(&[Up, Char('k')], Action::Up),
+    bind(
+        &[PageDown, Char(' ')],
+        Action::PageDown,
+        "PgDn PgUp",
+        "page",
+        "a page down or up (also Space)",
+    ),
+    also(&[PageUp], Action::PageUp),
+    also(&[Home], Action::Top),
+    also(&[End], Action::Bottom),
+];
+
+/// How many lines a scrolling action moves a text (the help overlay, the minutes), given
+/// the height of a page.
+pub fn scroll_lines(action: Action, page: i32) -> Option<i32> {
+    match action {
+        Action::Up => Some(-1),
+        Action::Down => Some(1),
+        Action::PageUp => Some(-page),
+        Action::PageDown => Some(page),
+        Action::Top => Some(i32::from(i16::MIN)),
+        Action::Bottom => Some(i32::from(i16::MAX)),
+        _ => None,
+    }
+}
 
 /// Whether the key is Ctrl-Z, which suspends the program to the shell.
 pub fn is_suspend(key: &KeyEvent) -> bool {

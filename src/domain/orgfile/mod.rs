@@ -374,6 +374,9 @@ impl CircleEntry {
                     "role \"{name}\" is listed twice in circle \"{here}\""
                 ));
             }
+            if let Some(refusal) = core_name_of_other_rules(rules, is_anchor, name, here) {
+                return invalid(refusal);
+            }
             let is_core = core_names.iter().any(|c| c.eq_ignore_ascii_case(name));
             if is_core && !role.purpose.is_empty() {
                 return invalid(format!(
@@ -469,6 +472,23 @@ impl CircleEntry {
         }
         Ok(())
     }
+}
+
+/// Why a role named like a core role of the other rule set (a 5.0 "Circle Lead" in a 4.1
+/// file) is refused: it would be an ordinary role beside the real, unfilled core role.
+fn core_name_of_other_rules(
+    rules: RuleSet,
+    is_anchor: bool,
+    name: &str,
+    circle: &str,
+) -> Option<String> {
+    let (other, core) = rules.core_role_named_elsewhere(name)?;
+    Some(format!(
+        "role \"{name}\" in circle \"{circle}\" is the {other} name of the {}; under {rules} \
+         a circle's core roles are {} (rename it, or set rule_set = \"{other}\")",
+        core.name(rules),
+        rules.core_role_names(is_anchor),
+    ))
 }
 
 impl RoleEntry {

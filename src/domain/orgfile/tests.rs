@@ -81,6 +81,37 @@ fn a_core_role_cannot_be_given_another_purpose() {
 }
 
 #[test]
+fn a_four_one_file_with_five_o_core_role_names_is_refused_naming_the_core_roles() {
+    let file = SMALL
+        .replace(
+            "name = \"Tiny Co\"\n\n[[people]]",
+            "name = \"Tiny Co\"\nrule_set = \"holacracy-4.1\"\n\n[[people]]",
+        )
+        .replace("name = \"Facilitator\"", "name = \"Circle Lead\"");
+    let err = OrgFile::parse(&file).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "role \"Circle Lead\" in circle \"Tiny Co\" is the holacracy-5.0 name of the Lead Link; \
+         under holacracy-4.1 a circle's core roles are Lead Link, Facilitator and Secretary \
+         (rename it, or set rule_set = \"holacracy-5.0\")"
+    );
+}
+
+#[test]
+fn a_five_o_file_with_four_one_core_role_names_is_refused() {
+    let file = SMALL.replace(
+        "[[circle.circles]]\nname = \"Ovens\"",
+        "[[circle.circles]]\nname = \"Ovens\"\n\n[[circle.circles.roles]]\nname = \"rep link\"",
+    );
+    let err = OrgFile::parse(&file).unwrap_err().to_string();
+    assert!(err.contains("\"rep link\" in circle \"Ovens\""), "{err}");
+    assert!(
+        err.contains("Circle Lead, Facilitator, Secretary and Circle Rep"),
+        "names the rule set's core roles: {err}"
+    );
+}
+
+#[test]
 fn the_anchor_circle_cannot_have_a_rep() {
     let broken = SMALL.replace("name = \"Facilitator\"", "name = \"Circle Rep\"");
     let err = OrgFile::parse(&broken).unwrap_err().to_string();

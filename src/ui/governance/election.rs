@@ -4,6 +4,7 @@
 //!
 //! Owns: that body. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
+use super::super::list;
 use super::super::meeting_frame;
 use super::super::theme;
 use super::{block, wrapped};
@@ -141,10 +142,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &Governance, item: &GovItem, e
     }
     // The role and term last: on a small screen the step's own lines come first.
     lines.extend(wrapped(&about, width, theme::muted()));
-    frame.render_widget(
-        Paragraph::new(lines).block(block(e.step.title().to_string())),
-        rest,
-    );
+    let below = lines
+        .len()
+        .saturating_sub(usize::from(rest.height.saturating_sub(2)));
+    let step_block = list::more_marks(block(e.step.title().to_string()), 0, below);
+    frame.render_widget(Paragraph::new(lines).block(step_block), rest);
 }
 
 /// The count as a bar chart: each candidate's name, a bar, and the number of nominations.

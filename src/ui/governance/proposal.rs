@@ -6,6 +6,7 @@
 //! Owns: that body. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use super::super::gov_view::GovScreen;
+use super::super::list;
 use super::super::meeting_frame;
 use super::super::theme;
 use super::super::wrap::wrap;
@@ -86,10 +87,8 @@ pub fn draw(
         let room = usize::from(bottom.height.saturating_sub(2));
         let skip = step_lines.len().saturating_sub(room);
         let shown: Vec<Line> = step_lines.into_iter().skip(skip).collect();
-        frame.render_widget(
-            Paragraph::new(shown).block(block(p.step.title().to_string())),
-            bottom,
-        );
+        let step_block = list::more_marks(block(p.step.title().to_string()), skip, 0);
+        frame.render_widget(Paragraph::new(shown).block(step_block), bottom);
     }
 }
 

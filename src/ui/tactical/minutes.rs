@@ -4,6 +4,7 @@
 //! Owns: how each block of the document looks on screen.
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
+use super::super::list;
 use super::super::theme;
 use super::super::view::MinutesScreen;
 use super::super::wrap::wrap;
@@ -14,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block as Border, Borders, Paragraph};
+use ratatui::widgets::{Block as Border, Borders};
 
 fn push(
     lines: &mut Vec<Line<'static>>,
@@ -105,10 +106,5 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &MinutesScreen) {
         .title(Span::styled(title, theme::heading()));
     let inner = block.inner(area);
     let lines = minutes_lines(&screen.minutes, usize::from(inner.width.saturating_sub(1)));
-    let max =
-        u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    let paragraph = Paragraph::new(lines)
-        .scroll((screen.scroll.min(max), 0))
-        .block(block);
-    frame.render_widget(paragraph, area);
+    list::draw_scrolled(frame, area, block, lines, screen.scroll);
 }

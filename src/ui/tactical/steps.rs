@@ -4,6 +4,7 @@
 //! Owns: each step's rows. Builds only the rows on screen (see `list`).
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
+use super::super::columns::{self, Cell};
 use super::super::details::{format_number, sparkline};
 use super::super::list;
 use super::super::meeting_frame::countdown;
@@ -12,7 +13,7 @@ use super::super::theme;
 use super::super::view::TacticalScreen;
 use super::super::wrap::{fit, plural, wrap};
 use crate::domain::meeting::tactical::{Step, Tactical};
-use crate::domain::{Organisation, RoleId};
+use crate::domain::{MetricId, Organisation, RoleId};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -53,6 +54,39 @@ pub fn draw(
         Step::Agenda => agenda(frame, area, &screen.state),
         Step::Triage => triage(frame, area, &screen.state, org, now),
     }
+}
+
+/// "Item 1 of 2: label  owner Name  share 4:10": the label and owner are cut before the
+/// share clock is.
+fn triage_head(
+    state: &Tactical,
+    item: &crate::domain::meeting::tactical::AgendaItem,
+    at: usize,
+    width: usize,
+    now: DateTime<Utc>,
+) -> Line<'static> {
+    let place = format!("Item {} of {}: ", at + 1, state.agenda_order.len());
+    let place_width = place.chars().count();
+    let mut cells = vec![
+        Cell::fixed(place, place_width, theme::muted()),
+        Cell::text(item.label.clone(), 1, theme::selected()),
+        Cell::text(
+            format!("  owner {}", state.name_of(item.owner)),
+            1,
+            theme::strong(),
+        ),
+    ];
+    if let Some(deadline) = state.item_deadline() {
+        let clock = countdown(deadline, now);
+        cells.push(Cell::fixed("  share ", 8, theme::muted()));
+        let clock_width = clock.content.chars().count();
+        cells.push(Cell::fixed(
+            clock.content.into_owned(),
+            clock_width,
+            clock.style,
+        ));
+    }
+    columns::row(cells, width)
 }
 
 /// A round, drawn as every meeting draws its rounds.
@@ -117,7 +151,7 @@ fn review_list<'a>(
     screen: &TacticalScreen,
     org: &Organisation,
     step: ReviewStep,
-    row: impl Fn(usize, usize, Span<'static>) -> Line<'a>,
+    row: impl Fn(usize, usize, Cell) -> Line<'a>,
 ) {
     let state = &screen.state;
     if step.len == 0 {
@@ -141,10 +175,10 @@ fn group_cell(
     role_of: &dyn Fn(usize) -> Option<RoleId>,
     i: usize,
     width: usize,
-) -> Span<'static> {
+) -> Cell {
     let role = role_of(i);
     if i > 0 && role_of(i - 1) == role {
-        return Span::raw(" ".repeat(width));
+        return Cell::fixed("", width, Style::new());
     }
     let text = role.and_then(|r| org.role(r)).map_or("?".to_string(), |r| {
         let who: Vec<&str> = org
@@ -157,10 +191,7 @@ fn group_cell(
             format!("{} ({})", r.name, who.join(", "))
         }
     });
-    Span::styled(
-        format!("{:<width$}", fit(&text, width.saturating_sub(1))),
-        theme::heading(),
-    )
+    Cell::fixed(fit(&text, width.saturating_sub(1)), width, theme::heading())
 }
 
 fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
@@ -178,29 +209,38 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
             state.checklist.len()
         ),
     };
+    let periods: Vec<String> = state
+        .checklist
+        .iter()
+        .map(|&id| {
+            org.checklist_item(id)
+                .map_or(String::new(), |c| c.frequency.to_string())
+        })
+        .collect();
+    let period_width = columns::widest(periods.iter().map(String::as_str));
     review_list(frame, area, screen, org, step, |i, width, group| {
         let id = state.checklist[i];
         let Some(item) = org.checklist_item(id) else {
             return Line::raw("?");
         };
-        let answer = match state.answer_for(id) {
-            Some(a) if a.checked => Span::styled("✓ check    ", theme::info()),
-            Some(_) => Span::styled("✗ no check ", theme::error()),
-            None => Span::styled("· ...      ", theme::muted()),
+        let (answer, style) = match state.answer_for(id) {
+            Some(a) if a.checked => ("✓ check", theme::info()),
+            Some(_) => ("✗ no check", theme::error()),
+            None => ("· ...", theme::muted()),
         };
         let marks: Vec<&str> = org
             .marks_of(id)
             .map(|m| if m.checked { "✓" } else { "✗" })
             .collect();
         let history = marks[marks.len().saturating_sub(HISTORY)..].join("");
-        let room = width.saturating_sub(width / 3 + 11 + HISTORY + 2);
-        let text = format!("{} ({})", item.text, item.frequency);
-        Line::from(vec![
+        let cells = vec![
             group,
-            answer,
-            Span::raw(fit(&text, room)),
-            Span::styled(format!("  {history}"), theme::muted()),
-        ])
+            Cell::fixed(answer, 11, style),
+            Cell::fill(item.text.clone(), 1, Style::new()),
+            Cell::fixed(format!(" {}", periods[i]), period_width + 1, theme::muted()),
+            Cell::fixed(format!(" {history}"), HISTORY + 1, theme::muted()),
+        ];
+        columns::row(cells, width)
     });
 }
 
@@ -219,31 +259,63 @@ fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organis
             state.metrics.len()
         ),
     };
+    // The value columns are as wide as their widest entry, so they line up row to row.
+    let nows: Vec<String> = state
+        .metrics
+        .iter()
+        .map(|&id| reported(state, org, id))
+        .collect();
+    let value_width = columns::widest(nows.iter().map(String::as_str));
+    let lasts: Vec<String> = state.metrics.iter().map(|&id| last(org, id)).collect();
+    let last_width = columns::widest(lasts.iter().map(String::as_str));
     review_list(frame, area, screen, org, step, |i, width, group| {
         let id = state.metrics[i];
         let Some(metric) = org.metric(id) else {
             return Line::raw("?");
         };
-        let unit = metric.unit.as_deref().unwrap_or("");
         let values: Vec<f64> = org.values_of(id).map(|v| v.value).collect();
         let recent = &values[values.len().saturating_sub(HISTORY)..];
-        let reported = match state.report_for(id) {
-            Some(r) => Span::styled(format!("{} {unit} ", format_number(r.value)), theme::info()),
-            None => Span::styled("... ", theme::muted()),
+        let style = if state.report_for(id).is_some() {
+            theme::info()
+        } else {
+            theme::muted()
         };
-        let last = recent
-            .last()
-            .map_or(String::new(), |v| format!(" last {}", format_number(*v)));
-        let spark = format!(" {}{last}", sparkline(recent));
-        let used = width / 3 + spark.chars().count() + reported.content.chars().count();
-        let name = fit(&metric.name, width.saturating_sub(used));
-        Line::from(vec![
+        let cells = vec![
             group,
-            reported,
-            Span::raw(name),
-            Span::styled(spark, theme::heading()),
-        ])
+            Cell::fill(metric.name.clone(), 1, Style::new()),
+            Cell::fixed(
+                format!(" {}", sparkline(recent)),
+                HISTORY + 1,
+                theme::heading(),
+            ),
+            Cell::fixed(format!(" {}", lasts[i]), last_width + 1, theme::muted()),
+            Cell::fixed(nows[i].clone(), value_width + 2, style).right(),
+        ];
+        columns::row(cells, width)
     });
+}
+
+/// "2050 loaves" as reported in this meeting, or "..." while not yet.
+fn reported(state: &Tactical, org: &Organisation, id: MetricId) -> String {
+    match state.report_for(id) {
+        Some(r) => with_unit(r.value, org.metric(id).and_then(|m| m.unit.as_deref())),
+        None => "...".into(),
+    }
+}
+
+/// "last 2050 loaves": the value last recorded before, with its unit, or nothing.
+fn last(org: &Organisation, id: MetricId) -> String {
+    let unit = org.metric(id).and_then(|m| m.unit.as_deref());
+    org.values_of(id).last().map_or(String::new(), |v| {
+        format!("last {}", with_unit(v.value, unit))
+    })
+}
+
+fn with_unit(value: f64, unit: Option<&str>) -> String {
+    match unit.filter(|u| !u.is_empty()) {
+        Some(unit) => format!("{} {unit}", format_number(value)),
+        None => format_number(value),
+    }
 }
 
 fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
@@ -261,27 +333,30 @@ fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organi
             state.projects.len()
         ),
     };
+    // The status is the decisive part: it has its own column; the update text is cut.
+    let status = |id| match state.update_for(id) {
+        Some(u) if u.status != u.status_before => format!(" ✓ → {} ", u.status),
+        Some(_) => " ✓ ".to_string(),
+        None => " ... ".to_string(),
+    };
+    let statuses: Vec<String> = state.projects.iter().map(|&id| status(id)).collect();
+    let status_width = columns::widest(statuses.iter().map(String::as_str));
     review_list(frame, area, screen, org, step, |i, width, group| {
         let id = state.projects[i];
         let Some(project) = org.project(id) else {
             return Line::raw("?");
         };
-        let (mark, style) = match state.update_for(id) {
-            Some(u) => {
-                let text = u.update.as_deref().unwrap_or("no updates");
-                let status = if u.status != u.status_before {
-                    format!(" → {}", u.status)
-                } else {
-                    String::new()
-                };
-                (format!(" ✓ {text}{status}"), theme::info())
-            }
-            None => (" ...".into(), theme::muted()),
+        let (update, style) = match state.update_for(id) {
+            Some(u) => (u.update.as_deref().unwrap_or("no updates"), theme::info()),
+            None => ("", theme::muted()),
         };
-        let rest = width.saturating_sub(width / 3);
-        let title = fit(&project.title, rest / 2);
-        let mark = fit(&mark, rest.saturating_sub(title.chars().count()));
-        Line::from(vec![group, Span::raw(title), Span::styled(mark, style)])
+        let cells = vec![
+            group,
+            Cell::fill(project.title.clone(), 1, Style::new()),
+            Cell::fixed(statuses[i].clone(), status_width, style),
+            Cell::fill(update, 1, style),
+        ];
+        columns::row(cells, width)
     });
 }
 
@@ -333,89 +408,78 @@ fn triage(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation, n
         );
     };
     let at = state.cursor(Step::Triage);
+    // The agenda box is as tall as the agenda (up to a third of the room); the current item
+    // gets the rest.
+    let agenda_rows = u16::try_from(state.agenda_order.len()).unwrap_or(u16::MAX);
+    let agenda_height = agenda_rows.saturating_add(2).min((area.height / 3).max(3));
     let [current, rest] =
-        Layout::vertical([Constraint::Percentage(60), Constraint::Min(3)]).areas(area);
-    let mut head = vec![
-        Span::styled(
-            format!("Item {} of {}: ", at + 1, state.agenda_order.len()),
-            theme::muted(),
-        ),
-        Span::styled(item.label.clone(), theme::selected()),
-        Span::styled(
-            format!("  owner {}", state.name_of(item.owner)),
-            theme::strong(),
-        ),
-    ];
-    if let Some(deadline) = state.item_deadline() {
-        head.push(Span::styled("  share ", theme::muted()));
-        head.push(countdown(deadline, now));
-    }
-    let mut lines = vec![Line::from(head)];
-    match item.closed {
-        Some(true) => lines.push(Line::styled(
-            "Closed: they got what they needed.",
-            theme::info(),
-        )),
-        Some(false) => lines.push(Line::styled(
+        Layout::vertical([Constraint::Min(0), Constraint::Length(agenda_height)]).areas(area);
+    let width = usize::from(current.width.saturating_sub(2));
+    let mut lines = vec![triage_head(state, item, at, width, now)];
+    lines.push(match item.closed {
+        Some(true) => Line::styled("Closed: they got what they needed.", theme::info()),
+        Some(false) => Line::styled(
             "Closed: they did not get everything they needed.",
             theme::warning(),
-        )),
-        None => lines.push(Line::styled(
+        ),
+        None => Line::styled(
             "Ask: what do you need?  Enter adds an output, c closes.",
             theme::muted(),
-        )),
-    }
-    let width = usize::from(current.width.saturating_sub(2));
+        ),
+    });
+    let mut outputs = Vec::new();
     for (_, output) in &item.outputs {
         let owner = super::output_owner(org, output);
-        for l in wrap(
-            &format!("{}: {}{owner}", output.kind.label(), output.text),
-            width,
-            "  • ",
-            "    ",
-        ) {
-            lines.push(Line::raw(l));
-        }
+        let text = format!("{}: {}{owner}", output.kind.label(), output.text);
+        outputs.extend(
+            wrap(&text, width, "  • ", "    ")
+                .into_iter()
+                .map(Line::raw),
+        );
     }
+    // The outputs scroll to the newest (the one just added); the border says how many
+    // lines of earlier ones are above.
+    let room = usize::from(current.height.saturating_sub(2)).saturating_sub(lines.len());
+    let hidden = outputs.len().saturating_sub(room);
+    lines.extend(outputs.into_iter().skip(hidden));
     let title = format!("Triage · {} open", state.open_items());
-    frame.render_widget(Paragraph::new(lines).block(block(title)), current);
+    let current_block = list::more_marks(block(title), hidden, 0);
+    frame.render_widget(Paragraph::new(lines).block(current_block), current);
     list::draw(
         frame,
         rest,
         block("Agenda".into()),
         state.agenda_order.len(),
         at,
-        |i, width| {
-            let Some(item) = state.item(state.agenda_order[i]) else {
-                return Line::raw("?");
-            };
-            let mark = match item.closed {
-                Some(true) => "✓",
-                Some(false) => "✗",
-                None => " ",
-            };
-            let outputs = if item.outputs.is_empty() {
-                String::new()
-            } else {
-                format!("  ({})", plural(item.outputs.len(), "output"))
-            };
-            let style = if item.closed.is_some() {
-                theme::muted()
-            } else {
-                Style::new()
-            };
-            Line::styled(
-                fit(
-                    &format!(
-                        "{mark} {:>2}. {} — {}{outputs}",
-                        i + 1,
-                        item.label,
-                        state.name_of(item.owner)
-                    ),
-                    width,
-                ),
-                style,
-            )
-        },
+        |i, width| triage_agenda_row(state, i, width),
     );
+}
+
+/// A row of the agenda under the triage item: closed or not, place, label, owner, outputs.
+fn triage_agenda_row(state: &Tactical, i: usize, width: usize) -> Line<'static> {
+    let Some(item) = state.item(state.agenda_order[i]) else {
+        return Line::raw("?");
+    };
+    let mark = match item.closed {
+        Some(true) => "✓",
+        Some(false) => "✗",
+        None => " ",
+    };
+    let outputs = if item.outputs.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", plural(item.outputs.len(), "output"))
+    };
+    let style = if item.closed.is_some() {
+        theme::muted()
+    } else {
+        Style::new()
+    };
+    let text = format!(
+        "{mark} {:>2}. {} — {}{outputs}",
+        i + 1,
+        item.label,
+        state.name_of(item.owner)
+    );
+    Line::styled(fit(&text, width), style)
 }
