@@ -46,7 +46,7 @@ fn a_database_of_the_first_schema_is_upgraded_with_its_organisation() {
         .expect("old data");
     }
     let store = Store::open(&path).expect("upgrades");
-    assert_eq!(store.schema_version().expect("version"), 4);
+    assert_eq!(store.schema_version().expect("version"), 5);
     let org = store.load_organisation().expect("load").expect("org");
     assert_eq!(org.name(), "Old Co");
     assert!(store.open_meetings().expect("meetings").is_empty());

@@ -107,6 +107,7 @@ fn resume_governance(app: &mut App, meeting: MeetingId) {
     };
     say_resumed(app, state.started_at, state.step.title());
     show_governance(app, meeting, log, state);
+    app.resume_entry();
 }
 
 fn show_governance(
@@ -146,6 +147,7 @@ fn resume_tactical(app: &mut App, meeting: MeetingId) {
     };
     say_resumed(app, state.started_at, state.step.title());
     show(app, meeting, log, state);
+    app.resume_entry();
 }
 
 fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<Event>>, state: Tactical) {

@@ -52,6 +52,8 @@ pub struct App {
     unapplied: Vec<(crate::domain::meeting::Effect, Option<i64>)>,
     /// Set when the store could not write an entry during the current key.
     unwritten: bool,
+    /// The entry last saved with its meeting (see `kept`), to save only what changed.
+    kept_entry: Option<(crate::domain::MeetingId, Option<String>)>,
 }
 
 impl App {
@@ -84,6 +86,7 @@ impl App {
             export_dir: std::path::PathBuf::from("."),
             unapplied: Vec::new(),
             unwritten: false,
+            kept_entry: None,
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
@@ -199,6 +202,7 @@ impl App {
             };
         }
         let had_status = self.view.status.take().is_some();
+        self.unwritten = false;
         self.view.now = self.now();
         let changed = if screens::prompt_open(&self.view) {
             screens::prompt_key(self, key)
@@ -209,8 +213,7 @@ impl App {
                 modal::Outcome::Ignored => false,
                 modal::Outcome::Changed => true,
                 outcome => {
-                    let kept = kept::Kept::of(&self.view.screen);
-                    self.unwritten = false;
+                    let before = kept::Kept::of(&self.view.screen);
                     match &self.view.screen {
                         Screen::MeetingSetup(_) => meeting_setup::outcome(self, outcome),
                         Screen::Tactical(_) => tactical::outcome(self, outcome),
@@ -221,7 +224,7 @@ impl App {
                         _ => {}
                     }
                     if self.unwritten {
-                        kept.restore(&mut self.view.screen);
+                        before.restore(&mut self.view.screen);
                     }
                     true
                 }
@@ -236,6 +239,7 @@ impl App {
             }
         };
         self.settle_org_now();
+        self.keep_entry();
         self.refresh_hints();
         changed || had_status
     }
@@ -300,7 +304,7 @@ impl App {
         self.view.hints = keys::hints(table);
         // A yes/no question names what its two answers do ("y adopt  n not yet").
         let answers = match self.modal_mut() {
-            Some(Modal::Confirm(c)) => Some((c.yes, c.no)),
+            Some(Modal::Confirm(c)) => Some((c.yes.clone(), c.no.clone())),
             _ => None,
         };
         if let (Some((yes, no)), [y, n, ..]) = (answers, self.view.hints.as_mut_slice()) {

@@ -66,6 +66,10 @@ pub trait MeetingLog {
     fn meetings(&self) -> Result<Vec<MeetingRow>, StoreError>;
     /// One meeting.
     fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError>;
+    /// Keeps (or, with `None`, forgets) the entry being put together on the meeting's screen.
+    fn keep_draft(&mut self, meeting: MeetingId, draft: Option<&str>) -> Result<(), StoreError>;
+    /// The entry being put together when the meeting's program last kept one.
+    fn draft(&self, meeting: MeetingId) -> Result<Option<String>, StoreError>;
 }
 
 /// The organisation: its records, loading and the governance record.

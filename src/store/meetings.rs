@@ -180,6 +180,31 @@ impl MeetingLog for Store {
         )
     }
 
+    fn keep_draft(&mut self, meeting: MeetingId, draft: Option<&str>) -> Result<(), StoreError> {
+        self.write(|tx| {
+            match draft {
+                Some(text) => tx.execute(
+                    "INSERT INTO drafts (meeting_id, payload) VALUES (?1, ?2)
+                     ON CONFLICT (meeting_id) DO UPDATE SET payload = excluded.payload",
+                    params![meeting.0, text],
+                )?,
+                None => tx.execute("DELETE FROM drafts WHERE meeting_id = ?1", [meeting.0])?,
+            };
+            Ok(())
+        })
+    }
+
+    fn draft(&self, meeting: MeetingId) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT payload FROM drafts WHERE meeting_id = ?1",
+                [meeting.0],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError> {
         let rows = self.meeting_rows(
             "SELECT id, circle_id, kind, started_at, ended_at FROM meetings

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_meetings.sql"),
     include_str!("migrations/003_governance.sql"),
     include_str!("migrations/004_meeting_kinds.sql"),
+    include_str!("migrations/005_drafts.sql"),
 ];
 
 /// The schema version this build writes.

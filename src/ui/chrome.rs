@@ -11,6 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
+use std::borrow::Cow;
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;
@@ -20,27 +21,29 @@ pub const MIN_HEIGHT: u16 = 16;
 const CONVENTIONS: [Hint; 6] = [
     Hint {
         keys: "↑↓ k j",
-        label: "move",
+        label: Cow::Borrowed("move"),
     },
     Hint {
         keys: "Enter",
-        label: "open or confirm",
+        label: Cow::Borrowed("open or confirm"),
     },
     Hint {
         keys: "Esc",
-        label: "back or cancel",
+        label: Cow::Borrowed("back or cancel"),
     },
     Hint {
         keys: "?",
-        label: "help",
+        label: Cow::Borrowed("help"),
     },
     Hint {
         keys: "q",
-        label: "leave the screen (quit from home; where you type, q is a letter and Esc leaves)",
+        label: Cow::Borrowed(
+            "leave the screen (quit from home; where you type, q is a letter and Esc leaves)",
+        ),
     },
     Hint {
         keys: "Ctrl-C",
-        label: "quit from anywhere",
+        label: Cow::Borrowed("quit from anywhere"),
     },
 ];
 
@@ -77,7 +80,7 @@ fn hint_spans(hint: &Hint) -> [Span<'static>; 3] {
     [
         Span::styled(hint.keys, theme::key()),
         Span::raw(" "),
-        Span::raw(hint.label),
+        Span::raw(hint.label.clone()),
     ]
 }
 
@@ -139,10 +142,10 @@ pub fn hint_bar(frame: &mut Frame, area: Rect, hints: &[Hint]) {
         let shown = if cut {
             Hint {
                 keys: h.keys,
-                label: "more",
+                label: Cow::Borrowed("more"),
             }
         } else {
-            **h
+            (*h).clone()
         };
         let mut spans = vec![Span::raw(" ")];
         spans.extend(hint_spans(&shown));
@@ -202,7 +205,7 @@ fn help_lines(screen_keys: &[Hint], width: usize) -> Vec<Line<'static>> {
         let indent = " ".repeat(key_width);
         for hint in screen_keys {
             let keys = format!("{:<key_width$}", hint.keys);
-            let texts = wrap(hint.label, width.saturating_sub(key_width), "", "");
+            let texts = wrap(&hint.label, width.saturating_sub(key_width), "", "");
             for (i, text) in texts.into_iter().enumerate() {
                 let lead = if i == 0 {
                     Span::styled(keys.clone(), theme::key())

@@ -8,6 +8,7 @@ use super::view::Modal;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::governance::{Change, GovEvent, Governance, ObjectionTest};
 use crate::domain::{CircleId, CoreRole, MeetingId, PolicyId, RoleId, TensionId};
+use serde::{Deserialize, Serialize};
 
 /// A governance meeting in progress.
 #[derive(Debug)]
@@ -25,14 +26,14 @@ pub struct GovScreen {
 }
 
 /// Which objection a test is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TestTarget {
     Proposal { item: u64, objection: usize },
     Election { item: u64, objection: usize },
 }
 
 /// A field of a role or policy being amended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {
     Name,
     Purpose,
@@ -54,7 +55,7 @@ impl Field {
 }
 
 /// The parts of a governance entry gathered so far, or what an open question is about.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum GovDraft {
     #[default]
     None,
@@ -123,7 +124,7 @@ pub enum GovDraft {
 }
 
 /// What a picked role is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RoleAim {
     Amend,
     Remove,
@@ -131,7 +132,7 @@ pub enum RoleAim {
 }
 
 /// What a picked policy is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PolicyAim {
     Amend,
     Remove,
@@ -139,14 +140,14 @@ pub enum PolicyAim {
 }
 
 /// The role or policy a change is about (amended, or moved to another circle).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Subject {
     Role(RoleId),
     Policy(PolicyId),
 }
 
 /// One option of the proposal editor's menu.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EditorChoice {
     CreateRole,
     AmendRole,

@@ -13,16 +13,18 @@ use crate::domain::{
     CircleId, MeetingId, Organisation, PersonId, ProjectStatus, RoleId, TensionId,
 };
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::Arc;
 use tui_input::Input;
 
 /// One key and what it does, as the hint bar and the help overlay show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
     pub keys: &'static str,
-    pub label: &'static str,
+    pub label: Cow<'static, str>,
 }
 
 /// A one-line message under the screen.
@@ -82,7 +84,7 @@ pub struct ReviewScreen {
 }
 
 /// The parts of a review entry gathered so far, or what a yes/no question is about.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum ReviewDraft {
     #[default]
     None,
@@ -211,7 +213,7 @@ pub struct TacticalScreen {
 }
 
 /// The parts of an entry gathered so far.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum Draft {
     #[default]
     None,
@@ -273,7 +275,7 @@ impl WelcomeChoice {
 }
 
 /// What a text prompt is asking for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PromptKind {
     OrganisationName,
     ImportPath,
@@ -319,11 +321,39 @@ impl PromptKind {
 }
 
 /// A one-line text field, with an optional title that replaces the kind's question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(into = "SavedPrompt", from = "SavedPrompt")]
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: Input,
     pub title: Option<String>,
+}
+
+/// A prompt as a kept draft holds it: what it asks, not what was being typed (only confirmed
+/// fields are kept).
+#[derive(Serialize, Deserialize)]
+struct SavedPrompt {
+    kind: PromptKind,
+    title: Option<String>,
+}
+
+impl From<Prompt> for SavedPrompt {
+    fn from(p: Prompt) -> SavedPrompt {
+        SavedPrompt {
+            kind: p.kind,
+            title: p.title,
+        }
+    }
+}
+
+impl From<SavedPrompt> for Prompt {
+    fn from(p: SavedPrompt) -> Prompt {
+        Prompt {
+            kind: p.kind,
+            input: Input::default(),
+            title: p.title,
+        }
+    }
 }
 
 impl Prompt {
@@ -521,7 +551,7 @@ pub fn step(selected: usize, len: usize, delta: isize) -> usize {
 }
 
 /// A choice among a few options, opened over a screen.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Picker {
     pub title: String,
     pub options: Vec<String>,
@@ -529,14 +559,14 @@ pub struct Picker {
 }
 
 /// A yes/no question about something that cannot be undone lightly.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Confirm {
     /// The box's title: "Are you sure?" unless the question is one of a series.
-    pub title: &'static str,
+    pub title: Cow<'static, str>,
     pub question: String,
     /// What the two keys mean, for the hint bar: (yes, no).
-    pub yes: &'static str,
-    pub no: &'static str,
+    pub yes: Cow<'static, str>,
+    pub no: Cow<'static, str>,
     /// One question of a series: `Esc` stops the series instead of answering no.
     pub in_series: bool,
 }
@@ -545,17 +575,17 @@ impl Confirm {
     /// A question about something that cannot be undone lightly.
     pub fn new(question: String, yes: &'static str, no: &'static str) -> Confirm {
         Confirm {
-            title: "Are you sure?",
+            title: Cow::Borrowed("Are you sure?"),
             question,
-            yes,
-            no,
+            yes: Cow::Borrowed(yes),
+            no: Cow::Borrowed(no),
             in_series: false,
         }
     }
 }
 
 /// At most one thing opened over a meeting screen at a time.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Modal {
     Prompt(Prompt),
     Picker(Picker),

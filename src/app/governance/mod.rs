@@ -108,7 +108,7 @@ pub(super) fn ask(
 ) {
     let (yes, no) = answers;
     let confirm = Confirm {
-        title,
+        title: title.into(),
         in_series: true,
         ..Confirm::new(question, yes, no)
     };

@@ -6,6 +6,7 @@
 
 use crate::ui::Hint;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::borrow::Cow;
 
 /// What a key asks for, whatever the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,10 +172,13 @@ pub(super) const fn bind(
     Binding {
         keys,
         action,
-        hint: Some(Hint { keys: shown, label }),
+        hint: Some(Hint {
+            keys: shown,
+            label: Cow::Borrowed(label),
+        }),
         help: Some(Hint {
             keys: shown,
-            label: help,
+            label: Cow::Borrowed(help),
         }),
     }
 }
@@ -192,7 +196,7 @@ pub(super) const fn quiet(
         hint: None,
         help: Some(Hint {
             keys: shown,
-            label: help,
+            label: Cow::Borrowed(help),
         }),
     }
 }
@@ -476,12 +480,12 @@ pub fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
 
 /// The hint bar's hints of a table, in order.
 pub fn hints(table: &[Binding]) -> Vec<Hint> {
-    table.iter().filter_map(|b| b.hint).collect()
+    table.iter().filter_map(|b| b.hint.clone()).collect()
 }
 
 /// The help overlay's lines of a table, in order.
 pub fn help(table: &[Binding]) -> Vec<Hint> {
-    table.iter().filter_map(|b| b.help).collect()
+    table.iter().filter_map(|b| b.help.clone()).collect()
 }
 
 #[cfg(test)]

@@ -75,6 +75,7 @@ pub fn begin(app: &mut App, person: PersonId) {
                             .format("%A %-d %B at %H:%M")
                     ));
                     show(app, id, log, state);
+                    app.resume_entry();
                 }
                 Err(e) => app.error(e.0),
             },
