@@ -118,3 +118,13 @@ fn writing_and_reading_again_gives_the_same_file() {
     let text = file.to_toml().expect("serialises");
     assert_eq!(OrgFile::parse(&text).expect("re-reads"), file);
 }
+
+#[test]
+fn names_differing_only_by_zero_width_characters_are_the_same_name() {
+    let twins = SMALL.replace(
+        "[[circle.circles]]\nname = \"Ovens\"",
+        "[[circle.circles]]\nname = \"Ovens\"\n\n[[circle.circles]]\nname = \"Ov\u{200B}ens\u{FEFF}\"",
+    );
+    let err = OrgFile::parse(&twins).unwrap_err().to_string();
+    assert!(err.contains("circle \"Ovens\" is listed twice"), "{err}");
+}
