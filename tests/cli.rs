@@ -219,3 +219,95 @@ fn meet_refuses_clearly_what_it_cannot_open() {
     ));
     assert!(err.contains("party"), "{err}");
 }
+
+/// A file name that would set the terminal's title and write its clipboard (OSC 0, OSC 52).
+const HOSTILE_NAME: &str = "org\u{1b}]0;owned\u{7}\u{1b}]52;c;aGVsbG8=\u{7}\u{9b}2J.toml";
+
+/// Runs with assert_cmd and fails if stdout or stderr holds an ESC (or 8-bit CSI) byte.
+fn assert_no_escape(db: &Path, args: &[&std::ffi::OsStr]) -> assert_cmd::assert::Assert {
+    let assert = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(args)
+        .env("ROUNDTABLE_DB", db)
+        .env_remove("ROUNDTABLE_LOG")
+        .assert();
+    let out = assert.get_output();
+    for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !bytes.contains(&0x1b) && !text.contains('\u{9b}') && !text.contains('\u{7}'),
+            "{name} holds an escape: {text:?}"
+        );
+    }
+    assert
+}
+
+#[test]
+fn file_names_with_escape_sequences_reach_the_terminal_harmless() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let file = dir.path().join(HOSTILE_NAME);
+    // Missing, then broken, then good: an error line each time, then a success line.
+    assert_no_escape(&db, &["import".as_ref(), file.as_os_str()])
+        .failure()
+        .stderr(predicates::str::contains("]0;owned"));
+    std::fs::write(&file, "name = \"Co\"\n[circle]\nname = 12x\n").expect("write");
+    assert_no_escape(&db, &["import".as_ref(), file.as_os_str()])
+        .failure()
+        .stderr(predicates::str::contains("line 3, column 8"));
+    std::fs::write(&file, roundtable::data::DEMO_ORG).expect("write");
+    assert_no_escape(&db, &["import".as_ref(), file.as_os_str()])
+        .success()
+        .stdout(predicates::str::contains("Imported \"Riverbend"));
+    let out = dir.path().join(HOSTILE_NAME.replace(".toml", ".md"));
+    assert_no_escape(
+        &db,
+        &[
+            "export".as_ref(),
+            "org".as_ref(),
+            "--format".as_ref(),
+            "md".as_ref(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ],
+    )
+    .success()
+    .stdout(predicates::str::contains("Wrote "));
+}
+
+#[test]
+fn arguments_and_paths_with_escape_sequences_reach_the_terminal_harmless() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    assert!(roundtable(&db, &["init", "--demo"]).status.success());
+    let hostile = HOSTILE_NAME;
+    assert_no_escape(
+        &db,
+        &[
+            "review".as_ref(),
+            "--person".as_ref(),
+            hostile.as_ref(),
+            "--print".as_ref(),
+        ],
+    )
+    .failure()
+    .stderr(predicates::str::contains("no person named"));
+    assert_no_escape(
+        &db,
+        &["init".as_ref(), "--rule-set".as_ref(), hostile.as_ref()],
+    )
+    .failure();
+    assert_no_escape(
+        &db,
+        &[
+            "meet".as_ref(),
+            "tactical".as_ref(),
+            "--circle".as_ref(),
+            hostile.as_ref(),
+        ],
+    )
+    .failure();
+    let bad_db = dir.path().join(hostile).join("rt.db");
+    std::fs::write(dir.path().join(hostile), "a file, not a directory").expect("write");
+    assert_no_escape(&bad_db, &["org".as_ref()]).failure();
+    assert_no_escape(&bad_db, &["init".as_ref(), "--demo".as_ref()]).failure();
+}
