@@ -198,7 +198,12 @@ mod tests {
             let name = format!("{hidden}Ov{hidden}ens{hidden}");
             assert_eq!(clean_line(&name), "Ovens", "{:?}", hidden);
             assert_eq!(clean_pasted_line(&name), "Ovens", "{:?}", hidden);
-            assert_eq!(clean_text(&format!("a\n{name}")), "a\nOvens", "{:?}", hidden);
+            assert_eq!(
+                clean_text(&format!("a\n{name}")),
+                "a\nOvens",
+                "{:?}",
+                hidden
+            );
         }
     }
 
