@@ -198,9 +198,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { file }) => {
+            // Read and check the file first: a file refused leaves no database behind.
+            let org = setup::read_org_file(&file)?;
             let mut store = Store::open(&db)?;
             logging::init(&db);
-            setup::import_file(&mut store, &file)?;
+            store.import(&org)?;
             let name = store.organisation_name()?.unwrap_or_default();
             say(&format!(
                 "Imported \"{name}\" from {} into {}",

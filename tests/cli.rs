@@ -93,8 +93,9 @@ fn import_reports_line_and_column_and_writes_nothing() {
     .expect("write");
     let err = assert_one_line_error(&roundtable(&db, &["import", file.to_str().expect("utf-8")]));
     assert!(err.contains("org.toml: line 4, column 11:"), "{err}");
+    assert!(!db.exists(), "a refused file creates no database");
     let err = assert_one_line_error(&roundtable(&db, &["org"]));
-    assert!(err.contains("holds no organisation"), "{err}");
+    assert!(err.contains("no database here"), "{err}");
 }
 
 #[test]
@@ -310,4 +311,48 @@ fn arguments_and_paths_with_escape_sequences_reach_the_terminal_harmless() {
     std::fs::write(dir.path().join(hostile), "a file, not a directory").expect("write");
     assert_no_escape(&bad_db, &["org".as_ref()]).failure();
     assert_no_escape(&bad_db, &["init".as_ref(), "--demo".as_ref()]).failure();
+}
+
+#[test]
+fn import_refuses_endless_and_huge_input_and_says_where_utf8_breaks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let err = assert_one_line_error(&roundtable(&db, &["import", "/dev/zero"]));
+    assert!(err.contains("/dev/zero: larger than 32 MB"), "{err}");
+    let huge = dir.path().join("huge.toml");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(100 << 20))
+        .expect("a sparse 100 MB file");
+    let err = assert_one_line_error(&roundtable(&db, &["import", huge.to_str().expect("utf-8")]));
+    assert!(err.contains("huge.toml: larger than 32 MB"), "{err}");
+    let latin1 = dir.path().join("latin1.toml");
+    std::fs::write(&latin1, b"name = \"Co\"\n[circle]\nname = \"Caf\xe9\"\n").expect("write");
+    let err = assert_one_line_error(&roundtable(
+        &db,
+        &["import", latin1.to_str().expect("utf-8")],
+    ));
+    assert!(
+        err.contains("latin1.toml: line 3, column 12: not UTF-8"),
+        "{err}"
+    );
+    assert!(!db.exists(), "nothing refused created the database");
+}
+
+#[test]
+fn circles_nested_a_thousand_deep_import_and_print() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let file = dir.path().join("deep.toml");
+    let mut text = String::from("name = \"Deep\"\n[circle]\nname = \"C1\"\n");
+    let mut key = String::from("circle");
+    for level in 2..=1000 {
+        key.push_str(".circles");
+        text.push_str(&format!("[[{key}]]\nname = \"C{level}\"\n"));
+    }
+    std::fs::write(&file, text).expect("write");
+    let out = roundtable(&db, &["import", file.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tree = stdout(&roundtable(&db, &["org"]));
+    let deepest = format!("{}circle C1000\n", "  ".repeat(999));
+    assert!(tree.contains(&deepest), "the 1000th level is printed");
 }
