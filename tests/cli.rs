@@ -132,6 +132,8 @@ fn a_file_that_is_not_a_database_is_refused_untouched() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("notes.txt");
     std::fs::write(&db, "not a database\n").expect("write");
+    std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .expect("chmod 600");
     for args in [&["org"][..], &["init", "--demo"][..], &[][..]] {
         let err = assert_one_line_error(&roundtable(&db, args));
         assert!(
