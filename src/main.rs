@@ -101,7 +101,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => {
             let store = Store::open(&db)?;
-            logging::init(&db);
+            logging::init(&db)?;
             full_screen(App::new(store)?)
         }
         Some(Command::Export(ExportCommand::Minutes(args))) => {
@@ -142,7 +142,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print: false,
         }) => {
             let store = Store::open(&db)?;
-            logging::init(&db);
+            logging::init(&db)?;
             let mut app = App::new(store)?;
             app.open_review(&person)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", db.display()))?;
@@ -170,7 +170,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Meet { kind, circle }) => {
             let store = Store::open(&db)?;
-            logging::init(&db);
+            logging::init(&db)?;
             let mut app = App::new(store)?;
             app.open_meeting(&circle, kind)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", db.display()))?;
@@ -178,7 +178,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Init(args)) => {
             let mut store = Store::open(&db)?;
-            logging::init(&db);
+            logging::init(&db)?;
             if args.demo {
                 setup::load_demo(&mut store)?;
                 say(&format!(
@@ -201,7 +201,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             // Read and check the file first: a file refused leaves no database behind.
             let org = setup::read_org_file(&file)?;
             let mut store = Store::open(&db)?;
-            logging::init(&db);
+            logging::init(&db)?;
             store.import(&org)?;
             let name = store.organisation_name()?.unwrap_or_default();
             say(&format!(

@@ -358,3 +358,64 @@ fn circles_nested_a_thousand_deep_import_and_print() {
     let deepest = format!("{}circle C1000\n", "  ".repeat(999));
     assert!(tree.contains(&deepest), "the 1000th level is printed");
 }
+
+#[test]
+fn a_log_file_others_can_read_or_a_linked_one_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let log = dir.path().join("roundtable.log");
+    std::fs::write(&log, "").expect("write");
+    std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let err = assert_one_line_error(&roundtable(&db, &["init", "--demo"]));
+    assert!(
+        err.contains(&format!(
+            "roundtable.log: readable or writable by other users (mode 0644); fix it with: chmod 600 {}",
+            log.display()
+        )),
+        "{err}"
+    );
+    std::fs::remove_file(&log).expect("rm");
+    let target = dir.path().join("elsewhere.txt");
+    std::os::unix::fs::symlink(&target, &log).expect("symlink");
+    let err = assert_one_line_error(&roundtable(&db, &["init", "--demo"]));
+    assert!(err.contains("roundtable.log: a symbolic link"), "{err}");
+    assert!(!target.exists(), "nothing written through the link");
+    std::fs::remove_file(&log).expect("rm");
+    assert!(roundtable(&db, &["init", "--demo"]).status.success());
+    let mode = std::fs::metadata(&log).expect("log").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn a_read_only_directory_is_said_once() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    assert!(roundtable(&db, &["init", "--demo"]).status.success());
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o500)).expect("chmod");
+    // Root writes anywhere: as root the program runs as another user owning the files.
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let root = unsafe { libc::geteuid() } == 0;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_roundtable"));
+    if root {
+        for path in [
+            dir.path().to_path_buf(),
+            db.clone(),
+            dir.path().join("roundtable.log"),
+        ] {
+            std::os::unix::fs::chown(&path, Some(65534), Some(65534)).expect("chown");
+        }
+        command.uid(65534).gid(65534);
+    }
+    let out = command
+        .args(["init", "--name", "Other"])
+        .env("ROUNDTABLE_DB", &db)
+        .output()
+        .expect("runs");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let err = assert_one_line_error(&out);
+    assert_eq!(err.matches("read-only").count(), 1, "{err}");
+    assert!(err.contains("the directory is read-only"), "{err}");
+}
