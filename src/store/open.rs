@@ -162,7 +162,9 @@ fn check_objects(path: &Path, conn: &Connection, version: u32) -> Result<(), Sto
     if found == expected {
         return Ok(());
     }
-    let names = |set: Vec<&(String, String)>| -> String {
+    let names = |mut set: Vec<&(String, String)>| -> String {
+        // Tables first: they say more than their indexes.
+        set.sort_by_key(|(kind, name)| (kind != "table", name.clone()));
         let mut list: Vec<&str> = set.iter().take(3).map(|(_, n)| n.as_str()).collect();
         if set.len() > 3 {
             list.push("…");
