@@ -92,6 +92,12 @@ fn a_database_deleted_mid_meeting_is_noticed_and_what_was_recorded_is_rescued() 
     assert!(!dir.path().join("rt.db.rescued-2").exists());
     drop(h);
     assert!(!path.exists(), "closing recreates nothing");
+    let message = open_error(&path);
+    assert!(message.contains("holds what was rescued"), "{message}");
+    assert!(
+        !path.exists(),
+        "the next start makes no empty database over it"
+    );
     assert_eq!(
         std::fs::metadata(&rescued).expect("rescued").mode() & 0o777,
         0o600

@@ -291,6 +291,24 @@ fn examine(path: &Path, for_writing: bool) -> Result<Option<fs::Metadata>, Store
     Ok(Some(meta))
 }
 
+/// Refuses to start an empty database where one was deleted under a running program and its
+/// contents rescued (`PATH.rescued`): starting anew there would hide them.
+fn refuse_over_a_rescue(path: &Path) -> Result<(), StoreError> {
+    let rescued = files::companion(path, ".rescued");
+    if fs::symlink_metadata(&rescued).is_err() {
+        return Ok(());
+    }
+    Err(StoreError::Unsafe {
+        path: path.to_path_buf(),
+        reason: format!(
+            "no database here, but {} holds what was rescued when it was deleted: move it here (mv {} {}), or remove it to start anew",
+            rescued.display(),
+            rescued.display(),
+            path.display()
+        ),
+    })
+}
+
 /// Opens `path` for reading and writing after making sure it is safe to write to. Returns
 /// the connection and the identity of the file it opened.
 pub fn open_for_writing(path: &Path) -> Result<(Connection, FileId), StoreError> {
@@ -305,6 +323,7 @@ pub fn open_for_writing(path: &Path) -> Result<(Connection, FileId), StoreError>
         }
         Some(_) => files::check_writable_directory(dir)?,
         None => {
+            refuse_over_a_rescue(path)?;
             create_parent_dirs(path)?;
             files::check_writable_directory(dir)?;
             files::create_private(path)?;
