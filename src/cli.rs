@@ -1,10 +1,11 @@
 //! The command line: what a person can ask for without the full screen.
 //!
-//! Owns: the clap definitions and their help texts. Must not import: rusqlite, ratatui,
-//! crossterm, tokio.
+//! Owns: the clap definitions and their help texts, and the one-line, terminal-safe form of
+//! an error. Must not import: rusqlite, ratatui, crossterm, tokio.
 
 use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
+use crate::domain::text::printable;
 use crate::export::Format;
 use crate::export::org::OrgFormat;
 use clap::{Args, Parser, Subcommand};
@@ -108,4 +109,58 @@ pub struct MinutesArgs {
     /// Replace the file if it exists
     #[arg(long)]
     pub force: bool,
+}
+
+/// An error and its causes as one line fit for a terminal. A cause that only repeats what was
+/// said (a database error's SQLite message, said again with its code) is left out, and every
+/// control character is dropped, so a file name holding an escape sequence stays text.
+pub fn error_line(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut line = err.to_string();
+    let mut previous = line.clone();
+    let mut cause = err.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !line.contains(&text) && !text.contains(&previous) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+        previous = text;
+        cause = c.source();
+    }
+    printable(&line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("database error: {0}")]
+    struct Outer(#[source] Inner);
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("attempt to write a readonly database")]
+    struct Inner(#[source] Code);
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("Error code 8: attempt to write a readonly database")]
+    struct Code;
+
+    #[test]
+    fn a_cause_that_repeats_the_message_is_said_once() {
+        let line = error_line(&Outer(Inner(Code)));
+        assert_eq!(line, "database error: attempt to write a readonly database");
+    }
+
+    #[test]
+    fn a_new_cause_is_added_and_escapes_are_dropped() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("reading /tmp/a\u{1b}]0;x\u{7}.toml")]
+        struct Reading(#[source] std::io::Error);
+        let err = Reading(std::io::Error::other("no such file\nor directory"));
+        assert_eq!(
+            error_line(&err),
+            "reading /tmp/a]0;x.toml: no such file or directory"
+        );
+    }
 }

@@ -4,9 +4,10 @@
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use roundtable::app::{self, App, setup};
-use roundtable::cli::{Cli, Command, ExportCommand};
+use roundtable::cli::{Cli, Command, ExportCommand, error_line};
 use roundtable::domain::MeetingId;
 use roundtable::domain::outline::outline;
+use roundtable::domain::text::printable;
 use roundtable::export;
 use roundtable::store::Store;
 use roundtable::store::prelude::*;
@@ -29,7 +30,7 @@ fn main() -> ExitCode {
             let _ = writeln!(
                 std::io::stderr(),
                 "roundtable: {} (see --help)",
-                one_line(&e.render().to_string())
+                printable(&one_line(&e.render().to_string()))
             );
             return ExitCode::from(2);
         }
@@ -37,9 +38,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let message = format!("{e:#}").replace(['\n', '\r'], " ");
             // The terminal may be gone; an error line that cannot be written is dropped.
-            let _ = writeln!(std::io::stderr(), "roundtable: {message}");
+            let _ = writeln!(std::io::stderr(), "roundtable: {}", error_line(e.as_ref()));
             ExitCode::FAILURE
         }
     }
@@ -56,6 +56,16 @@ fn one_line(message: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect();
     text.join(" ").trim_start_matches("error: ").to_string()
+}
+
+/// Prints `text` on standard output, each line cleaned as the screen cleans text: a name or a
+/// path holding an escape sequence cannot command the terminal.
+fn say(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    for line in text.lines() {
+        writeln!(out, "{}", printable(line))?;
+    }
+    out.flush()
 }
 
 /// The database path: `--db`/`ROUNDTABLE_DB`, or `roundtable.db` in the platform data dir.
@@ -81,7 +91,7 @@ fn write_output(
         return Ok(ExitCode::SUCCESS);
     }
     export::file::write_atomic(&path, text.as_bytes(), force)?;
-    println!("Wrote {}", path.display());
+    say(&format!("Wrote {}", path.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -98,7 +108,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => {
             let store = Store::open(&db)?;
-            logging::init(&db);
+            logging::init(&db)?;
             full_screen(App::new(store)?)
         }
         Some(Command::Export(ExportCommand::Minutes(args))) => {
@@ -139,7 +149,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print: false,
         }) => {
             let store = Store::open(&db)?;
-            logging::init(&db);
+            logging::init(&db)?;
             let mut app = App::new(store)?;
             app.open_review(&person)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", db.display()))?;
@@ -158,19 +168,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .iter()
                 .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
                 .with_context(|| format!("no person named \"{person}\""))?;
-            print!(
-                "{}",
-                roundtable::domain::review::overview(
-                    &org,
-                    who.id,
-                    chrono::Local::now().date_naive()
-                )
-            );
+            say(&roundtable::domain::review::overview(
+                &org,
+                who.id,
+                chrono::Local::now().date_naive(),
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Meet { kind, circle }) => {
             let store = Store::open(&db)?;
-            logging::init(&db);
+            logging::init(&db)?;
             let mut app = App::new(store)?;
             app.open_meeting(&circle, kind)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", db.display()))?;
@@ -178,32 +185,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Init(args)) => {
             let mut store = Store::open(&db)?;
-            logging::init(&db);
+            logging::init(&db)?;
             if args.demo {
                 setup::load_demo(&mut store)?;
-                println!("Loaded the demo organisation into {}", db.display());
+                say(&format!(
+                    "Loaded the demo organisation into {}",
+                    db.display()
+                ))?;
             } else if let Some(name) = &args.name {
                 setup::create_empty(
                     &mut store,
                     name,
                     args.rule_set.unwrap_or(RuleSet::default()),
                 )?;
-                println!("Started \"{}\" in {}", name.trim(), db.display());
+                say(&format!("Started \"{}\" in {}", name.trim(), db.display()))?;
             } else {
                 bail!("say what to start: --demo, or --name NAME");
             }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { file }) => {
+            // Read and check the file first: a file refused leaves no database behind.
+            let org = setup::read_org_file(&file)?;
             let mut store = Store::open(&db)?;
-            logging::init(&db);
-            setup::import_file(&mut store, &file)?;
+            logging::init(&db)?;
+            store.import(&org)?;
             let name = store.organisation_name()?.unwrap_or_default();
-            println!(
+            say(&format!(
                 "Imported \"{name}\" from {} into {}",
                 file.display(),
                 db.display()
-            );
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Org) => {
@@ -211,7 +223,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let org = store.load_organisation()?.with_context(|| {
                 format!("{}: the database holds no organisation yet", db.display())
             })?;
-            print!("{}", outline(&org));
+            say(&outline(&org))?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -95,8 +95,9 @@ fn import_reports_line_and_column_and_writes_nothing() {
     .expect("write");
     let err = assert_one_line_error(&roundtable(&db, &["import", file.to_str().expect("utf-8")]));
     assert!(err.contains("org.toml: line 4, column 11:"), "{err}");
+    assert!(!db.exists(), "a refused file creates no database");
     let err = assert_one_line_error(&roundtable(&db, &["org"]));
-    assert!(err.contains("holds no organisation"), "{err}");
+    assert!(err.contains("no database here"), "{err}");
 }
 
 #[test]
@@ -133,6 +134,8 @@ fn a_file_that_is_not_a_database_is_refused_untouched() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("notes.txt");
     std::fs::write(&db, "not a database\n").expect("write");
+    std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .expect("chmod 600");
     for args in [&["org"][..], &["init", "--demo"][..], &[][..]] {
         let err = assert_one_line_error(&roundtable(&db, args));
         assert!(
@@ -268,4 +271,201 @@ fn last_minutes_of_a_circle_without_an_ended_meeting_say_that_circle_has_none() 
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// A file name that would set the terminal's title and write its clipboard (OSC 0, OSC 52).
+const HOSTILE_NAME: &str = "org\u{1b}]0;owned\u{7}\u{1b}]52;c;aGVsbG8=\u{7}\u{9b}2J.toml";
+
+/// Runs with assert_cmd and fails if stdout or stderr holds an ESC (or 8-bit CSI) byte.
+fn assert_no_escape(db: &Path, args: &[&std::ffi::OsStr]) -> assert_cmd::assert::Assert {
+    let assert = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(args)
+        .env("ROUNDTABLE_DB", db)
+        .env_remove("ROUNDTABLE_LOG")
+        .assert();
+    let out = assert.get_output();
+    for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !bytes.contains(&0x1b) && !text.contains('\u{9b}') && !text.contains('\u{7}'),
+            "{name} holds an escape: {text:?}"
+        );
+    }
+    assert
+}
+
+#[test]
+fn file_names_with_escape_sequences_reach_the_terminal_harmless() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let file = dir.path().join(HOSTILE_NAME);
+    // Missing, then broken, then good: an error line each time, then a success line.
+    assert_no_escape(&db, &["import".as_ref(), file.as_os_str()])
+        .failure()
+        .stderr(predicates::str::contains("]0;owned"));
+    std::fs::write(&file, "name = \"Co\"\n[circle]\nname = 12x\n").expect("write");
+    assert_no_escape(&db, &["import".as_ref(), file.as_os_str()])
+        .failure()
+        .stderr(predicates::str::contains("line 3, column 8"));
+    std::fs::write(&file, roundtable::data::DEMO_ORG).expect("write");
+    assert_no_escape(&db, &["import".as_ref(), file.as_os_str()])
+        .success()
+        .stdout(predicates::str::contains("Imported \"Riverbend"));
+    let out = dir.path().join(HOSTILE_NAME.replace(".toml", ".md"));
+    assert_no_escape(
+        &db,
+        &[
+            "export".as_ref(),
+            "org".as_ref(),
+            "--format".as_ref(),
+            "md".as_ref(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ],
+    )
+    .success()
+    .stdout(predicates::str::contains("Wrote "));
+}
+
+#[test]
+fn arguments_and_paths_with_escape_sequences_reach_the_terminal_harmless() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    assert!(roundtable(&db, &["init", "--demo"]).status.success());
+    let hostile = HOSTILE_NAME;
+    assert_no_escape(
+        &db,
+        &[
+            "review".as_ref(),
+            "--person".as_ref(),
+            hostile.as_ref(),
+            "--print".as_ref(),
+        ],
+    )
+    .failure()
+    .stderr(predicates::str::contains("no person named"));
+    assert_no_escape(
+        &db,
+        &["init".as_ref(), "--rule-set".as_ref(), hostile.as_ref()],
+    )
+    .failure();
+    assert_no_escape(
+        &db,
+        &[
+            "meet".as_ref(),
+            "tactical".as_ref(),
+            "--circle".as_ref(),
+            hostile.as_ref(),
+        ],
+    )
+    .failure();
+    let bad_db = dir.path().join(hostile).join("rt.db");
+    std::fs::write(dir.path().join(hostile), "a file, not a directory").expect("write");
+    assert_no_escape(&bad_db, &["org".as_ref()]).failure();
+    assert_no_escape(&bad_db, &["init".as_ref(), "--demo".as_ref()]).failure();
+}
+
+#[test]
+fn import_refuses_endless_and_huge_input_and_says_where_utf8_breaks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let err = assert_one_line_error(&roundtable(&db, &["import", "/dev/zero"]));
+    assert!(err.contains("/dev/zero: larger than 32 MB"), "{err}");
+    let huge = dir.path().join("huge.toml");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(100 << 20))
+        .expect("a sparse 100 MB file");
+    let err = assert_one_line_error(&roundtable(&db, &["import", huge.to_str().expect("utf-8")]));
+    assert!(err.contains("huge.toml: larger than 32 MB"), "{err}");
+    let latin1 = dir.path().join("latin1.toml");
+    std::fs::write(&latin1, b"name = \"Co\"\n[circle]\nname = \"Caf\xe9\"\n").expect("write");
+    let err = assert_one_line_error(&roundtable(
+        &db,
+        &["import", latin1.to_str().expect("utf-8")],
+    ));
+    assert!(
+        err.contains("latin1.toml: line 3, column 12: not UTF-8"),
+        "{err}"
+    );
+    assert!(!db.exists(), "nothing refused created the database");
+}
+
+#[test]
+fn circles_nested_a_thousand_deep_import_and_print() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let file = dir.path().join("deep.toml");
+    let mut text = String::from("name = \"Deep\"\n[circle]\nname = \"C1\"\n");
+    let mut key = String::from("circle");
+    for level in 2..=1000 {
+        key.push_str(".circles");
+        text.push_str(&format!("[[{key}]]\nname = \"C{level}\"\n"));
+    }
+    std::fs::write(&file, text).expect("write");
+    let out = roundtable(&db, &["import", file.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tree = stdout(&roundtable(&db, &["org"]));
+    let deepest = format!("{}circle C1000\n", "  ".repeat(999));
+    assert!(tree.contains(&deepest), "the 1000th level is printed");
+}
+
+#[test]
+fn a_log_file_others_can_read_or_a_linked_one_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let log = dir.path().join("roundtable.log");
+    std::fs::write(&log, "").expect("write");
+    std::fs::set_permissions(&log, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let err = assert_one_line_error(&roundtable(&db, &["init", "--demo"]));
+    assert!(
+        err.contains(&format!(
+            "roundtable.log: readable or writable by other users (mode 0644); fix it with: chmod 600 {}",
+            log.display()
+        )),
+        "{err}"
+    );
+    std::fs::remove_file(&log).expect("rm");
+    let target = dir.path().join("elsewhere.txt");
+    std::os::unix::fs::symlink(&target, &log).expect("symlink");
+    let err = assert_one_line_error(&roundtable(&db, &["init", "--demo"]));
+    assert!(err.contains("roundtable.log: a symbolic link"), "{err}");
+    assert!(!target.exists(), "nothing written through the link");
+    std::fs::remove_file(&log).expect("rm");
+    assert!(roundtable(&db, &["init", "--demo"]).status.success());
+    let mode = std::fs::metadata(&log).expect("log").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn a_read_only_directory_is_said_once() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    assert!(roundtable(&db, &["init", "--demo"]).status.success());
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o500)).expect("chmod");
+    // Root writes anywhere: as root the program runs as another user owning the files.
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let root = unsafe { libc::geteuid() } == 0;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_roundtable"));
+    if root {
+        for path in [
+            dir.path().to_path_buf(),
+            db.clone(),
+            dir.path().join("roundtable.log"),
+        ] {
+            std::os::unix::fs::chown(&path, Some(65534), Some(65534)).expect("chown");
+        }
+        command.uid(65534).gid(65534);
+    }
+    let out = command
+        .args(["init", "--name", "Other"])
+        .env("ROUNDTABLE_DB", &db)
+        .output()
+        .expect("runs");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let err = assert_one_line_error(&out);
+    assert_eq!(err.matches("read-only").count(), 1, "{err}");
+    assert!(err.contains("the directory is read-only"), "{err}");
 }

@@ -385,3 +385,75 @@ mod org_export {
         assert!(md.contains("## Riverbend Bakery Cooperative › Bakehouse"));
     }
 }
+
+/// The mailboxes of every `name` header of `eml`, parsed back by an independent RFC 5322
+/// parser (mailparse), as (display name, address).
+fn recipients(eml: &str, name: &str) -> Vec<(String, String)> {
+    let (message, _) = mailparse::parse_headers(eml.as_bytes()).expect("headers parse");
+    let mut out = Vec::new();
+    for header in message
+        .iter()
+        .filter(|h| h.get_key().eq_ignore_ascii_case(name))
+    {
+        let list = mailparse::addrparse_header(header).expect("address list parses");
+        for addr in list.iter() {
+            match addr {
+                mailparse::MailAddr::Single(s) => {
+                    out.push((s.display_name.clone().unwrap_or_default(), s.addr.clone()))
+                }
+                mailparse::MailAddr::Group(g) => panic!("unexpected group {:?}", g.group_name),
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn display_names_are_quoted_so_they_add_no_recipient() {
+    let names = [
+        "Mal \"Quote\", Bcc: x@y",
+        "Back\\slash, <spy@example.org>",
+        "Zoë \"Ø\", Bcc: spy@example.org",
+        "=?utf-8?B?U3B5?= <spy@example.org>",
+    ];
+    let mut minutes = bakehouse_minutes();
+    for (i, name) in names.iter().enumerate() {
+        let who = if i % 2 == 0 {
+            &mut minutes.attendees[i / 2]
+        } else {
+            &mut minutes.absentees[0]
+        };
+        who.name = (*name).to_string();
+        who.email = Some(format!("person{i}@example.org"));
+        if i == 3 {
+            minutes.attendees[1].name = (*name).to_string();
+            minutes.attendees[1].email = Some("person3@example.org".into());
+        }
+    }
+    let eml = export::minutes(&minutes, Format::Email, now());
+    let (head, _) = eml.split_once("\r\n\r\n").expect("head");
+    assert!(
+        !head.to_lowercase().contains("\nbcc"),
+        "no Bcc header:\n{head}"
+    );
+    let to = recipients(&eml, "To");
+    let cc = recipients(&eml, "Cc");
+    let expected_to: Vec<(String, String)> = minutes
+        .attendees
+        .iter()
+        .filter_map(|p| Some((p.name.clone(), p.email.clone()?)))
+        .collect();
+    let expected_cc: Vec<(String, String)> = minutes
+        .absentees
+        .iter()
+        .filter_map(|p| Some((p.name.clone(), p.email.clone()?)))
+        .collect();
+    assert_eq!(to, expected_to, "To, exactly:\n{head}");
+    assert_eq!(cc, expected_cc, "Cc, exactly:\n{head}");
+    assert!(
+        to.iter()
+            .chain(&cc)
+            .all(|(_, a)| !a.contains("spy") && a != "x@y"),
+        "{head}"
+    );
+}

@@ -237,7 +237,10 @@ fn an_organisation_survives_a_trip_through_the_file_format() {
 }
 
 /// Opening `path` is refused with a one-line message naming the file, and its bytes stay.
+/// The file is made private first, as the refusal under test is about its content.
 fn assert_refused_untouched(path: &Path, expected: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).expect("chmod 600");
     let before = std::fs::read(path).expect("read");
     let message = Store::open(path).expect_err("refused").to_string();
     assert!(message.contains(expected), "{message}");

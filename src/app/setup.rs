@@ -33,17 +33,35 @@ pub fn load_demo(store: &mut dyn OrganisationStore) -> Result<(), SetupError> {
     Ok(())
 }
 
+/// Largest organisation file read: 32 MiB, about six times a 10,000-role organisation.
+pub const MAX_ORG_FILE_BYTES: u64 = 32 << 20;
+
+/// Reads and validates an organisation file, at most [`MAX_ORG_FILE_BYTES`] of it.
+pub fn read_org_file(path: &Path) -> Result<OrgFile, SetupError> {
+    use std::io::Read;
+    let read_error = |cause| SetupError::Read {
+        path: path.into(),
+        cause,
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_ORG_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_ORG_FILE_BYTES {
+        return Err(read_error(std::io::Error::other(format!(
+            "larger than {} MB; an organisation file is at most that",
+            MAX_ORG_FILE_BYTES >> 20
+        ))));
+    }
+    OrgFile::parse_bytes(&bytes).map_err(|cause| SetupError::File {
+        path: path.into(),
+        cause,
+    })
+}
+
 /// Reads, validates and imports an organisation file, all or nothing.
-pub fn import_file(store: &mut dyn Backend, path: &Path) -> Result<(), SetupError> {
-    let text = std::fs::read_to_string(path).map_err(|cause| SetupError::Read {
-        path: path.into(),
-        cause,
-    })?;
-    let file = OrgFile::parse(&text).map_err(|cause| SetupError::File {
-        path: path.into(),
-        cause,
-    })?;
-    store.import(&file)?;
+pub fn import_file(store: &mut dyn OrganisationStore, path: &Path) -> Result<(), SetupError> {
+    store.import(&read_org_file(path)?)?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Cleaning of text that comes from a person (typed or read from a file).
 //!
-//! Owns: the rule that no control character and no bidirectional override reaches the store.
+//! Owns: the rule that no control character, no bidirectional override and no invisible
+//! (zero-width) character reaches the store or the terminal.
 //! Also: wrapping text to a width (by display width, wide characters counting double) and
 //! writing numbers as people do. Must not import: anything outside `std` and `unicode-width`.
 
@@ -15,8 +16,35 @@ fn is_bidi_control(c: char) -> bool {
     )
 }
 
-/// Cleans a one-line value such as a name or a label: control and bidi characters are
-/// dropped, tabs and line breaks become single spaces, runs of spaces collapse, and the ends
+/// Characters that take no room on screen, so that "Ovens" and "Ov\u{200B}ens" would look the
+/// same: zero-width space, non-joiner and joiner, word joiner, and the zero-width no-break
+/// space (byte order mark).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Whether `c` is dropped from every text: a control, bidi or invisible character.
+fn is_dropped(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || is_invisible(c)
+}
+
+/// Makes one line of the command line's output safe for a terminal: control characters
+/// (escape sequences lose their ESC, so nothing reaches the terminal as a command), bidi
+/// overrides and invisible characters are dropped, tabs and line breaks become spaces, and
+/// other spacing (an indentation) is kept as it is.
+pub fn printable(input: &str) -> String {
+    input
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if is_dropped(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Cleans a one-line value such as a name or a label: control, bidi and invisible characters
+/// are dropped, tabs and line breaks become single spaces, runs of spaces collapse, and the ends
 /// are trimmed.
 pub fn clean_line(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
@@ -24,7 +52,7 @@ pub fn clean_line(input: &str) -> String {
     for c in input.chars() {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
-        } else if !c.is_control() && !is_bidi_control(c) {
+        } else if !is_dropped(c) {
             if pending_space {
                 out.push(' ');
                 pending_space = false;
@@ -51,7 +79,7 @@ pub fn clean_pasted_line(input: &str) -> String {
                 out.push(' ');
                 after_space = true;
             }
-        } else if !c.is_control() && !is_bidi_control(c) {
+        } else if !is_dropped(c) {
             out.push(c);
             after_space = false;
         }
@@ -187,6 +215,28 @@ mod tests {
             clean_pasted_line("Tired\r\nyes,\u{1b}[2J \u{202E}ready\u{7}\n"),
             "Tired yes,[2J ready "
         );
+    }
+
+    #[test]
+    fn zero_width_characters_cannot_make_two_names_look_alike() {
+        for hidden in ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'] {
+            let name = format!("{hidden}Ov{hidden}ens{hidden}");
+            assert_eq!(clean_line(&name), "Ovens", "{:?}", hidden);
+            assert_eq!(clean_pasted_line(&name), "Ovens", "{:?}", hidden);
+            assert_eq!(
+                clean_text(&format!("a\n{name}")),
+                "a\nOvens",
+                "{:?}",
+                hidden
+            );
+        }
+    }
+
+    #[test]
+    fn printable_output_keeps_indentation_but_no_escape() {
+        let line = "  circle \u{1b}]0;owned\u{7}X\u{1b}]52;c;aGk=\u{7}\u{9b}31m\u{202E}\u{200B}";
+        assert_eq!(printable(line), "  circle ]0;ownedX]52;c;aGk=31m");
+        assert_eq!(printable("a\tb\nc"), "a b c");
     }
 
     #[test]

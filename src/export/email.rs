@@ -2,7 +2,8 @@
 //! attendees with e-mail addresses, Cc the absent ones, a Subject with circle, kind and date,
 //! and the plain-text minutes as its body.
 //!
-//! Owns: header encoding (RFC 2047 for non-ASCII), address checks, CRLF line endings.
+//! Owns: header encoding (RFC 2047 for non-ASCII), display names quoted per RFC 5322, address
+//! checks, CRLF line endings.
 //! Must not import: rusqlite, ratatui, tokio.
 
 use crate::domain::minutes::{Minutes, Person};
@@ -44,18 +45,34 @@ fn plausible_address(email: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || "<>\"(),;:\\[]".contains(c))
 }
 
+/// A display name that stays one phrase whatever it holds: an RFC 5322 quoted-string (with
+/// `"` and `\` escaped by a backslash), or RFC 2047 encoded words when it is not plain ASCII
+/// or could be mistaken for encoded words. Commas, colons and angle brackets inside it then
+/// cannot start another recipient or another header.
+fn display_name(name: &str) -> String {
+    if name.is_ascii() && !name.contains("=?") {
+        let mut quoted = String::with_capacity(name.len() + 2);
+        quoted.push('"');
+        for c in name.chars() {
+            if matches!(c, '"' | '\\') {
+                quoted.push('\\');
+            }
+            quoted.push(c);
+        }
+        quoted.push('"');
+        quoted
+    } else {
+        header_text(name)
+    }
+}
+
 /// `Name <address>` for everyone with a plausible address.
 fn mailbox_list(people: &[Person]) -> Option<String> {
     let boxes: Vec<String> = people
         .iter()
         .filter_map(|p| {
             let email = p.email.as_deref().filter(|e| plausible_address(e))?;
-            let name = if p.name.is_ascii() && !p.name.contains(['"', '\\']) {
-                format!("\"{}\"", p.name)
-            } else {
-                header_text(&p.name)
-            };
-            Some(format!("{name} <{email}>"))
+            Some(format!("{} <{email}>", display_name(&p.name)))
         })
         .collect();
     (!boxes.is_empty()).then(|| boxes.join(",\r\n "))
@@ -106,6 +123,17 @@ mod tests {
         assert!(encoded.starts_with("=?utf-8?B?"));
         assert!(encoded.split("\r\n ").all(|w| w.len() <= 75), "{encoded}");
         assert_eq!(header_text("Plain"), "Plain");
+    }
+
+    #[test]
+    fn display_names_are_quoted_strings_or_encoded_words() {
+        assert_eq!(
+            display_name("Mal \"Quote\", Bcc: x@y"),
+            "\"Mal \\\"Quote\\\", Bcc: x@y\""
+        );
+        assert_eq!(display_name("a\\b"), "\"a\\\\b\"");
+        assert!(display_name("Zoë, Bcc: x@y").starts_with("=?utf-8?B?"));
+        assert!(display_name("=?utf-8?B?eA==?=").starts_with("=?utf-8?B?"));
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! The store: the only user of rusqlite. One SQLite file holds the whole organisation.
 //!
 //! Owns: opening (inspection before any write, permissions, pragmas, migrations), the write
-//! transaction helper, and typed queries that return domain types.
+//! transaction helper (which first makes sure the file is still the one opened), and typed
+//! queries that return domain types.
 //! Must not import: ratatui, crossterm, tokio, `crate::app`, `crate::ui`.
 
 mod backend;
+mod files;
 mod governance;
 mod meetings;
 mod open;
@@ -18,6 +20,7 @@ pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrganisationS
 pub mod prelude {
     pub use super::backend::{Backend, ChangeFeed, Logs, MeetingLog, OrganisationStore};
 }
+use files::FileId;
 pub use governance::RoleVersion;
 pub use meetings::{Appended, MeetingRow, OpenMeeting};
 pub use open::StoreError;
@@ -30,6 +33,12 @@ pub struct Store {
     path: Option<PathBuf>,
     /// SQLite's `data_version` when last looked at (see `changed_elsewhere`).
     data_version: Option<i64>,
+    /// The files opened: the database and its `-wal`, as device and inode.
+    opened: Option<FileId>,
+    wal: Option<FileId>,
+    /// Set once the file at the path was found not to be the one opened: what happened, and
+    /// where what was recorded went. No write is tried after that.
+    lost: Option<(&'static str, String)>,
 }
 
 impl std::fmt::Debug for Store {
@@ -45,13 +54,17 @@ impl Store {
     /// read-only first and left untouched unless it is a Roundtable database this version
     /// can read, or an empty SQLite file.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let conn = open::open_for_writing(path)?;
+        let (conn, id) = open::open_for_writing(path)?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
             data_version: None,
+            opened: Some(id),
+            wal: None,
+            lost: None,
         };
-        store.prepare()?;
+        store.prepare().map_err(|e| open::classify(path, e))?;
+        store.wal = files::current_id(&files::companion(path, "-wal")).unwrap_or(None);
         Ok(store)
     }
 
@@ -62,6 +75,9 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             data_version: None,
+            opened: None,
+            wal: None,
+            lost: None,
         })
     }
 
@@ -72,6 +88,9 @@ impl Store {
             conn,
             path: None,
             data_version: None,
+            opened: None,
+            wal: None,
+            lost: None,
         };
         store.prepare()?;
         Ok(store)
@@ -95,16 +114,87 @@ impl Store {
     }
 
     /// Runs `work` in one `BEGIN IMMEDIATE` transaction: all of it is written, or none.
+    /// Nothing is written when the file at the path is no longer the one opened.
     fn write<T>(
         &mut self,
         work: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        self.check_still_there()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;
+        if self.wal.is_none()
+            && let Some(path) = &self.path
+        {
+            self.wal = files::current_id(&files::companion(path, "-wal")).unwrap_or(None);
+        }
         Ok(value)
+    }
+
+    /// Fails when the database file (or its `-wal`) at the path was deleted, moved or
+    /// replaced since it was opened: writing on would put entries into a file nobody will
+    /// open again, and the next start would find an empty database. The first time, what was
+    /// recorded is copied to a rescue file beside the path.
+    fn check_still_there(&mut self) -> Result<(), StoreError> {
+        let (Some(path), Some(opened)) = (self.path.clone(), self.opened) else {
+            return Ok(());
+        };
+        if self.lost.is_none() {
+            let now = files::current_id(&path).map_err(|cause| StoreError::Io {
+                path: path.clone(),
+                cause,
+            })?;
+            let wal_now = files::current_id(&files::companion(&path, "-wal")).unwrap_or(None);
+            let what = match now {
+                None => Some("the database file was deleted or moved"),
+                Some(id) if id != opened => Some("the database file was replaced"),
+                _ if self.wal.is_some() && wal_now != self.wal => {
+                    Some("the database's -wal file was deleted or replaced")
+                }
+                _ => None,
+            };
+            let Some(what) = what else { return Ok(()) };
+            tracing::error!("{}: {what}", path.display());
+            self.lost = Some((what, self.rescue(&path)));
+        }
+        let (what, rescue) = self.lost.clone().unwrap_or_default();
+        Err(StoreError::Vanished { path, what, rescue })
+    }
+
+    /// Copies everything recorded so far, from the file still open, into a new private file
+    /// `PATH.rescued` (or `.rescued-2` …), and says where it went or why it could not.
+    fn rescue(&self, path: &Path) -> String {
+        let mut failure = String::new();
+        for n in 1..=9 {
+            let suffix = if n == 1 {
+                ".rescued".to_string()
+            } else {
+                format!(".rescued-{n}")
+            };
+            let target = files::companion(path, &suffix);
+            if let Err(e) = files::create_private(&target) {
+                failure = e.to_string();
+                continue;
+            }
+            let Some(name) = target.to_str() else {
+                failure = "the path is not UTF-8".into();
+                continue;
+            };
+            return match self.conn.execute("VACUUM INTO ?1", [name]) {
+                Ok(_) => format!(
+                    "everything recorded before is saved in {}: quit, then use --db with that file (or move it to {})",
+                    target.display(),
+                    path.display()
+                ),
+                Err(e) => format!(
+                    "what was recorded could not be copied to {} ({e})",
+                    target.display()
+                ),
+            };
+        }
+        format!("what was recorded could not be copied elsewhere ({failure})")
     }
 }
 

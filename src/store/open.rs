@@ -1,15 +1,29 @@
 //! Opening a database file safely.
 //!
-//! Owns: `StoreError`; the read-only inspection that refuses a foreign, corrupt or newer file
-//! before anything is written to it; creating the file 0600 in a 0700 directory; the pragmas.
+//! Owns: `StoreError`; the read-only inspection that refuses a foreign, corrupt, newer or
+//! mismatched file before anything is written to it (and without leaving `-wal` or `-shm`
+//! files beside it); creating the file 0600 in a 0700 directory; the pragmas.
 //! Must not import: ratatui, crossterm, tokio.
 
-use super::schema::{APPLICATION_ID, latest};
+use super::files::{self, FileId};
+use super::schema::{APPLICATION_ID, latest, objects_of_version, schema_objects};
 use crate::domain::text::clean_line;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// Longest SQLite message shown: a failing migration's message quotes its whole SQL.
+const MAX_SQL_MESSAGE_CHARS: usize = 160;
+
+/// An SQLite error as one short line.
+fn short_sql_error(err: &rusqlite::Error) -> String {
+    let line = clean_line(&err.to_string());
+    match line.char_indices().nth(MAX_SQL_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
+    }
+}
 
 /// What can go wrong in the store. Each message is one line that names the file when there is
 /// one.
@@ -26,6 +40,23 @@ pub enum StoreError {
         path: Option<PathBuf>,
         found: u32,
         known: u32,
+    },
+    #[error("{}: the tables do not match schema version {version} ({detail}); the file was left untouched", path.display())]
+    Mismatch {
+        path: PathBuf,
+        version: u32,
+        detail: String,
+    },
+    #[error("{}: {reason}", path.display())]
+    Unsafe { path: PathBuf, reason: String },
+    #[error("{}: the database's -wal file is missing or shorter than its index says (deleted while a Roundtable had it open?); close every Roundtable using it and try again; the file was left untouched", path.display())]
+    WalMissing { path: PathBuf },
+    /// The file at the database's path is not the one opened (deleted, moved or replaced).
+    #[error("{}: {what} while Roundtable was running, so this entry was not saved; {rescue}", path.display())]
+    Vanished {
+        path: PathBuf,
+        what: &'static str,
+        rescue: String,
     },
     #[error("{}: {cause}", path.display())]
     Io {
@@ -44,9 +75,15 @@ pub enum StoreError {
     /// The log had grown past the entry a decision was made on: someone else appended first.
     #[error("another program recorded {} entr{} in this meeting first", latest - expected, if latest - expected == 1 { "y" } else { "ies" })]
     Conflict { expected: u64, latest: u64 },
-    /// An error of the database itself, in its own words.
-    #[error("database error: {0}")]
-    Sql(String),
+    /// Any other error of the database, in its own words shortened to one line (it has no
+    /// `source`, so an error chain does not say it again, and no database library type, so
+    /// every backend can give one).
+    #[error("database error: {message}")]
+    Sql {
+        message: String,
+        /// The database's own (extended) error code, for saying what it means for a file.
+        code: Option<i32>,
+    },
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -54,7 +91,10 @@ impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
-            _ => StoreError::Sql(e.to_string()),
+            _ => StoreError::Sql {
+                message: short_sql_error(&e),
+                code: extended_code(&e),
+            },
         }
     }
 }
@@ -68,25 +108,119 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
 
 /// Classifies an SQLite error met while inspecting an existing file.
 fn inspection_error(path: &Path, err: rusqlite::Error) -> StoreError {
+    classify(path, StoreError::from(err))
+}
+
+fn extended_code(err: &rusqlite::Error) -> Option<i32> {
+    match err {
+        rusqlite::Error::SqliteFailure(e, _) => Some(e.extended_code),
+        _ => None,
+    }
+}
+
+/// `path` as an SQLite URI (`file:` with every byte that could mean something escaped).
+fn uri(path: &Path, query: &str) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::from("file:");
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out.push('?');
+    out.push_str(query);
+    out
+}
+
+/// Opens `path` for reading only. When there is no `-shm` file and no `-wal` holding
+/// anything, no program has the database open and its file is complete: it is opened
+/// immutable, so SQLite creates no `-wal` or `-shm` file beside it (a refused file stays
+/// exactly as it was).
+fn open_for_reading(path: &Path) -> Result<Connection, StoreError> {
+    let wal_len = fs::symlink_metadata(files::companion(path, "-wal")).map_or(0, |m| m.len());
+    let shm = fs::symlink_metadata(files::companion(path, "-shm")).is_ok();
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW
+        | OpenFlags::SQLITE_OPEN_URI;
+    let query = if wal_len == 0 && !shm {
+        "mode=ro&immutable=1"
+    } else {
+        "mode=ro"
+    };
+    Connection::open_with_flags(uri(path, query), flags).map_err(|e| inspection_error(path, e))
+}
+
+/// Refuses a Roundtable file whose tables are not those its schema version says (a lowered
+/// `user_version`): migrating it would fail half-way or do harm.
+fn check_objects(path: &Path, conn: &Connection, version: u32) -> Result<(), StoreError> {
+    let found = schema_objects(conn).map_err(|e| inspection_error(path, e))?;
+    let expected = objects_of_version(version)?;
+    if found == expected {
+        return Ok(());
+    }
+    let names = |mut set: Vec<&(String, String)>| -> String {
+        // Tables first: they say more than their indexes.
+        set.sort_by_key(|(kind, name)| (kind != "table", name.clone()));
+        let mut list: Vec<&str> = set.iter().take(3).map(|(_, n)| n.as_str()).collect();
+        if set.len() > 3 {
+            list.push("…");
+        }
+        clean_line(&list.join(", "))
+    };
+    let unexpected: Vec<_> = found.difference(&expected).collect();
+    let missing: Vec<_> = expected.difference(&found).collect();
+    let detail = match (unexpected.is_empty(), missing.is_empty()) {
+        (false, true) => format!("unexpected: {}", names(unexpected)),
+        (true, false) => format!("missing: {}", names(missing)),
+        _ => format!(
+            "unexpected: {}; missing: {}",
+            names(unexpected),
+            names(missing)
+        ),
+    };
+    Err(StoreError::Mismatch {
+        path: path.to_path_buf(),
+        version,
+        detail,
+    })
+}
+
+/// An error met while opening `path`, said as what it means for the file when it can be.
+pub fn classify(path: &Path, err: StoreError) -> StoreError {
+    let StoreError::Sql { message, code } = err else {
+        return err;
+    };
     let path = path.to_path_buf();
-    match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => StoreError::Foreign {
+    match code {
+        Some(c) if c & 0xff == rusqlite::ffi::SQLITE_NOTADB => StoreError::Foreign {
             path,
             reason: "not an SQLite file".into(),
         },
-        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+        Some(c) if c & 0xff == rusqlite::ffi::SQLITE_CORRUPT => StoreError::Corrupt {
             path,
-            detail: err.to_string(),
+            detail: message,
         },
-        _ => StoreError::from(err),
+        // A read past the end of the -wal file: its index (-shm) counts frames the file does
+        // not have, which happens when the -wal was deleted under a running program.
+        Some(rusqlite::ffi::SQLITE_IOERR_SHORT_READ) => StoreError::WalMissing { path },
+        _ => StoreError::Sql { message, code },
     }
 }
 
 /// Looks at an existing, non-empty file without writing to it. Returns whether the file is
 /// a Roundtable database (`false`: an empty SQLite database we may initialise).
 fn inspect(path: &Path) -> Result<bool, StoreError> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| inspection_error(path, e))?;
+    let (header, _) = files::read_header(path)?;
+    if !header.starts_with(b"SQLite format 3\0") {
+        return Err(StoreError::Foreign {
+            path: path.to_path_buf(),
+            reason: "not an SQLite file".into(),
+        });
+    }
+    let conn = open_for_reading(path)?;
     let pragma = |name: &str| -> Result<i64, StoreError> {
         conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
             .map_err(|e| inspection_error(path, e))
@@ -132,6 +266,7 @@ fn inspect(path: &Path) -> Result<bool, StoreError> {
             detail,
         });
     }
+    check_objects(path, &conn, found)?;
     Ok(true)
 }
 
@@ -150,55 +285,81 @@ fn create_parent_dirs(path: &Path) -> Result<(), StoreError> {
     builder.create(parent).map_err(io_error(parent))
 }
 
-/// Creates an empty database file readable by its owner only.
-fn create_file(path: &Path) -> Result<(), StoreError> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map(drop).map_err(io_error(path))
-}
-
-/// Opens `path` for reading and writing after making sure it is safe to write to.
-pub fn open_for_writing(path: &Path) -> Result<Connection, StoreError> {
-    match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(StoreError::Foreign {
-                path: path.into(),
-                reason: "a directory".into(),
-            });
-        }
-        Ok(meta) if meta.len() > 0 => {
-            inspect(path)?;
-        }
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            create_parent_dirs(path)?;
-            create_file(path)?;
-        }
+/// Looks at what is at `path` before opening it: a symbolic link, another user's file or
+/// one others may read is refused, and so is a directory. `None`: nothing is there.
+fn examine(path: &Path, for_writing: bool) -> Result<Option<fs::Metadata>, StoreError> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io_error(path)(e)),
-    }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    Connection::open_with_flags(path, flags).map_err(|e| inspection_error(path, e))
-}
-
-/// Opens an existing Roundtable database for reading only.
-pub fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
-    let meta = fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => StoreError::Missing { path: path.into() },
-        _ => io_error(path)(e),
-    })?;
+    };
     if meta.is_dir() {
         return Err(StoreError::Foreign {
             path: path.into(),
             reason: "a directory".into(),
         });
     }
+    files::check_private(path, &meta)?;
+    files::check_companions(path, for_writing)?;
+    Ok(Some(meta))
+}
+
+/// Refuses to start an empty database where one was deleted under a running program and its
+/// contents rescued (`PATH.rescued`): starting anew there would hide them.
+fn refuse_over_a_rescue(path: &Path) -> Result<(), StoreError> {
+    let rescued = files::companion(path, ".rescued");
+    if fs::symlink_metadata(&rescued).is_err() {
+        return Ok(());
+    }
+    Err(StoreError::Unsafe {
+        path: path.to_path_buf(),
+        reason: format!(
+            "no database here, but {} holds what was rescued when it was deleted: move it here (mv {} {}), or remove it to start anew",
+            rescued.display(),
+            rescued.display(),
+            path.display()
+        ),
+    })
+}
+
+/// Opens `path` for reading and writing after making sure it is safe to write to. Returns
+/// the connection and the identity of the file it opened.
+pub fn open_for_writing(path: &Path) -> Result<(Connection, FileId), StoreError> {
+    let dir = files::directory_of(path);
+    if dir.exists() {
+        files::check_directory(dir)?;
+    }
+    match examine(path, true)? {
+        Some(meta) if meta.len() > 0 => {
+            files::check_writable_directory(dir)?;
+            inspect(path)?;
+        }
+        Some(_) => files::check_writable_directory(dir)?,
+        None => {
+            refuse_over_a_rescue(path)?;
+            create_parent_dirs(path)?;
+            files::check_writable_directory(dir)?;
+            files::create_private(path)?;
+        }
+    }
+    let id = files::current_id(path)
+        .map_err(io_error(path))?
+        .ok_or_else(|| StoreError::Missing { path: path.into() })?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| inspection_error(path, e))?;
+    Ok((conn, id))
+}
+
+/// Opens an existing Roundtable database for reading only.
+pub fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
+    files::check_directory(files::directory_of(path))?;
+    let meta = examine(path, false)?.ok_or_else(|| StoreError::Missing { path: path.into() })?;
     if meta.len() == 0 || !inspect(path)? {
         return Err(StoreError::NoOrganisation);
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| inspection_error(path, e))?;
+    let conn = open_for_reading(path)?;
     conn.busy_timeout(Duration::from_secs(5))?;
     Ok(conn)
 }

@@ -5,6 +5,7 @@
 
 use super::StoreError;
 use rusqlite::{Connection, TransactionBehavior};
+use std::collections::BTreeSet;
 
 /// Marks a SQLite file as Roundtable's (`PRAGMA application_id`): "RTBL".
 pub const APPLICATION_ID: i32 = 0x5254_424C;
@@ -23,6 +24,25 @@ pub const MIGRATIONS: &[&str] = &[
 pub fn latest() -> u32 {
     // The list is a short constant; its length always fits in u32.
     MIGRATIONS.len() as u32
+}
+
+/// The schema objects (type and name) that migrations `1..=version` create, found by running
+/// them on an empty database in memory.
+pub fn objects_of_version(version: u32) -> Result<BTreeSet<(String, String)>, StoreError> {
+    let conn = Connection::open_in_memory()?;
+    for sql in MIGRATIONS.iter().take(version as usize) {
+        conn.execute_batch(sql)?;
+    }
+    Ok(schema_objects(&conn)?)
+}
+
+/// The schema objects (type and name) of a database, SQLite's own left out.
+pub fn schema_objects(conn: &Connection) -> rusqlite::Result<BTreeSet<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+    )?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
 }
 
 /// Brings the database up to the latest schema, one transaction per migration.

@@ -1,8 +1,13 @@
 //! The human-editable TOML file that describes a whole organisation.
 //!
 //! Owns: the file's types (read by import, written by export), parsing with line and column
-//! in errors, cleaning of every text, and validation that finds every unknown name before
-//! anything is written. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
+//! in errors (invalid UTF-8 and too deep nesting included), cleaning of every text, and
+//! validation that finds every unknown name before anything is written.
+//! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
+
+mod depth;
+
+pub use depth::MAX_CIRCLE_DEPTH;
 
 use super::org::{Frequency, ProjectStatus, TensionKind};
 use super::ruleset::{CoreRole, RuleSet};
@@ -224,9 +229,58 @@ pub fn from_date(date: NaiveDate) -> Datetime {
     }
 }
 
+/// Stack for parsing, cleaning and validating a file: a file nested [`MAX_CIRCLE_DEPTH`]
+/// levels deep needs several megabytes in a debug build, more than a test thread has. Only
+/// the pages used are ever touched.
+const PARSE_STACK_BYTES: usize = 256 << 20;
+
+/// Runs `work` on a thread with a [`PARSE_STACK_BYTES`] stack and waits for it; the error is
+/// the thread failing to start. A panic in `work` goes on in the caller.
+fn on_deep_stack<T: Send>(work: impl FnOnce() -> T + Send) -> std::io::Result<T> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("org file".into())
+            .stack_size(PARSE_STACK_BYTES)
+            .spawn_scoped(scope, work)?;
+        Ok(worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
+}
+
 impl OrgFile {
-    /// Parses, cleans and validates an organisation file.
+    /// Parses, cleans and validates an organisation file read as bytes: text that is not
+    /// UTF-8 is refused with the line and column of its first bad byte.
+    pub fn parse_bytes(bytes: &[u8]) -> Result<OrgFile, OrgFileError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => OrgFile::parse(text),
+            Err(e) => {
+                let good = &bytes[..e.valid_up_to()];
+                // Everything before `valid_up_to` is valid UTF-8 by definition.
+                let before = std::str::from_utf8(good).unwrap_or_default();
+                let (line, column) = line_and_column(before, before.len());
+                Err(OrgFileError::Syntax {
+                    line,
+                    column,
+                    message: "not UTF-8 text (save the file as UTF-8)".into(),
+                })
+            }
+        }
+    }
+
+    /// Parses, cleans and validates an organisation file. The work runs on a thread of its
+    /// own with a large stack, after a check that the nesting is within the limits, so no
+    /// file can overflow the stack.
     pub fn parse(text: &str) -> Result<OrgFile, OrgFileError> {
+        on_deep_stack(|| OrgFile::parse_here(text)).unwrap_or_else(|e| {
+            Err(OrgFileError::Invalid(format!(
+                "could not start reading the file: {e}"
+            )))
+        })
+    }
+
+    fn parse_here(text: &str) -> Result<OrgFile, OrgFileError> {
+        depth::check_nesting(text)?;
         let mut file: OrgFile = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((1, 1), |s| line_and_column(text, s.start));
             OrgFileError::Syntax {
@@ -235,14 +289,16 @@ impl OrgFile {
                 message: e.message().to_string(),
             }
         })?;
+        depth::check_circle_depth(&file.circle)?;
         file.clean();
         file.validate()?;
         Ok(file)
     }
 
-    /// Writes the file as TOML text.
+    /// Writes the file as TOML text (on a large stack, as deep circles nest deep tables).
     pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
-        toml::to_string_pretty(self)
+        on_deep_stack(|| toml::to_string_pretty(self))
+            .unwrap_or_else(|e| Err(serde::ser::Error::custom(e)))
     }
 
     /// Cleans every text of control and bidi characters.

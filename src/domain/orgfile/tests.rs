@@ -149,3 +149,88 @@ fn writing_and_reading_again_gives_the_same_file() {
     let text = file.to_toml().expect("serialises");
     assert_eq!(OrgFile::parse(&text).expect("re-reads"), file);
 }
+
+#[test]
+fn names_differing_only_by_zero_width_characters_are_the_same_name() {
+    let twins = SMALL.replace(
+        "[[circle.circles]]\nname = \"Ovens\"",
+        "[[circle.circles]]\nname = \"Ovens\"\n\n[[circle.circles]]\nname = \"Ov\u{200B}ens\u{FEFF}\"",
+    );
+    let err = OrgFile::parse(&twins).unwrap_err().to_string();
+    assert!(err.contains("circle \"Ovens\" is listed twice"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_is_refused_with_its_line_and_column() {
+    let bytes = b"name = \"Co\"\n[circle]\nname = \"Caf\xe9\"\n";
+    let err = OrgFile::parse_bytes(bytes).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "line 3, column 12: not UTF-8 text (save the file as UTF-8)"
+    );
+    assert!(OrgFile::parse_bytes(SMALL.as_bytes()).is_ok());
+}
+
+/// A file whose circles nest `depth` levels deep, written with table headers.
+fn nested_in_tables(depth: usize) -> String {
+    let mut text = String::from("name = \"Deep\"\n[circle]\nname = \"C1\"\n");
+    let mut key = String::from("circle");
+    for level in 2..=depth {
+        key.push_str(".circles");
+        text.push_str(&format!("[[{key}]]\nname = \"C{level}\"\n"));
+    }
+    text
+}
+
+/// A file whose circles nest `depth` levels deep, written as inline tables.
+fn nested_inline(depth: usize) -> String {
+    let mut text = String::from("name = \"Deep\"\ncircle = ");
+    for level in 1..=depth {
+        text.push_str(&format!("{{ name = \"C{level}\", circles = ["));
+    }
+    text.push_str(&"] }".repeat(depth));
+    text.push('\n');
+    text
+}
+
+fn depth_of(file: &OrgFile) -> usize {
+    let mut depth = 1;
+    let mut circle = &file.circle;
+    while let Some(sub) = circle.circles.first() {
+        depth += 1;
+        circle = sub;
+    }
+    depth
+}
+
+#[test]
+fn circles_nest_a_thousand_levels_deep_in_either_form() {
+    for text in [nested_in_tables(100), nested_in_tables(MAX_CIRCLE_DEPTH)] {
+        let file = OrgFile::parse(&text).expect("deep file parses");
+        assert_eq!(depth_of(&file), text.matches("name = \"C").count());
+    }
+    let file = OrgFile::parse(&nested_inline(MAX_CIRCLE_DEPTH)).expect("deep inline file");
+    assert_eq!(depth_of(&file), MAX_CIRCLE_DEPTH);
+}
+
+#[test]
+fn deeper_nesting_is_refused_in_one_line_without_overflowing_the_stack() {
+    let err = OrgFile::parse(&nested_in_tables(MAX_CIRCLE_DEPTH + 1))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "circle \"C1001\" is nested 1001 levels deep; circles can nest at most 1000 levels"
+    );
+    let err = OrgFile::parse(&nested_inline(10_000))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("line 2, column ")
+            && err.ends_with("nested too deep (circles can nest at most 1000 levels)"),
+        "{err}"
+    );
+    let brackets = format!("name = \"X\"\nx = {}\n", "[".repeat(100_000));
+    let err = OrgFile::parse(&brackets).unwrap_err().to_string();
+    assert!(err.contains("nested too deep"), "{err}");
+}
