@@ -130,6 +130,87 @@ fn tactical_presses(c: &mut Criterion) {
     );
 }
 
+/// Types `text` and presses Enter.
+fn enter(app: &mut App, text: &str) {
+    for ch in text.chars() {
+        app.handle_key(key(KeyCode::Char(ch)));
+    }
+    app.handle_key(key(KeyCode::Enter));
+}
+
+fn governance(app: &App) -> Option<&roundtable::ui::GovScreen> {
+    match &app.view().screen {
+        Screen::Governance(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// A governance meeting of `Circle 0` (96 members) in the objection round on a proposal
+/// creating one role, framed and written through the screens' keys.
+fn objection_round(app: &mut App) {
+    app.open_meeting("Circle 0", MeetingKind::Governance)
+        .expect("setup");
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('>')));
+    app.handle_key(key(KeyCode::Char('a')));
+    app.handle_key(key(KeyCode::Enter));
+    enter(app, "Bench");
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('>')));
+    app.handle_key(key(KeyCode::Enter));
+    enter(app, "Work falls between roles");
+    enter(app, "Last week's orders");
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char('c')));
+    app.handle_key(key(KeyCode::Enter));
+    enter(app, "Bench Keeper");
+    enter(app, "Benches are measured");
+    enter(app, "");
+    enter(app, "Measuring benches");
+    app.handle_key(key(KeyCode::Enter));
+    for _ in 0..4 {
+        app.handle_key(key(KeyCode::Char('n')));
+    }
+    let step = governance(app)
+        .and_then(|g| g.state.current_item())
+        .and_then(|i| i.proposal.as_ref())
+        .map(|p| p.step);
+    assert_eq!(
+        step,
+        Some(roundtable::domain::meeting::governance::IdmStep::Object),
+        "the bench reaches the objection round; status: {:?}",
+        app.view().status
+    );
+}
+
+fn governance_presses(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = scale_app(dir.path());
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    objection_round(&mut app);
+    let mut answered = 0;
+    c.bench_function(
+        "keypress: an objection round answer, 10,000 roles, with its frame",
+        |b| {
+            b.iter_custom(|iters| {
+                let ready = |app: &mut App| {
+                    // Untimed: once most have answered, take the answers back one by one so
+                    // the round has people left to ask.
+                    if answered >= 90 {
+                        for _ in 0..answered {
+                            app.handle_key(key(KeyCode::Char('u')));
+                            app.handle_key(key(KeyCode::Char('y')));
+                        }
+                        answered = 0;
+                    }
+                    answered += 1;
+                };
+                timed_presses(iters, &mut app, &mut terminal, ready, KeyCode::Enter)
+            })
+        },
+    );
+}
+
 /// The floor: one row inserted and committed in a `BEGIN IMMEDIATE` transaction on a file
 /// with the program's pragmas.
 fn bare_commit(c: &mut Criterion) {
@@ -164,6 +245,6 @@ criterion_group! {
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = bare_commit, tactical_presses
+    targets = bare_commit, tactical_presses, governance_presses
 }
 criterion_main!(keypress);

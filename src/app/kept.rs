@@ -16,6 +16,9 @@ use crate::domain::meeting::governance::Change;
 use crate::ui::{Draft, GovDraft, Modal, ReviewDraft, Screen};
 use serde::{Deserialize, Serialize};
 
+/// How long after a failed save of the entry on screen the next one is tried.
+const KEEP_RETRY: chrono::TimeDelta = chrono::TimeDelta::seconds(5);
+
 /// What an open entry holds, per screen.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "screen", rename_all = "snake_case")]
@@ -58,17 +61,15 @@ impl Kept {
         }
     }
 
-    /// Whether nothing is being put together.
+    /// Whether nothing has been confirmed yet (a question just opened is not worth keeping).
     fn is_empty(&self) -> bool {
         match self {
             Kept::Nothing => true,
-            Kept::Tactical { modal, draft } => modal.is_none() && *draft == Draft::None,
-            Kept::Governance {
-                modal,
-                draft,
-                editing,
-            } => modal.is_none() && *draft == GovDraft::None && editing.is_none(),
-            Kept::Review { modal, draft } => modal.is_none() && *draft == ReviewDraft::None,
+            Kept::Tactical { draft, .. } => *draft == Draft::None,
+            Kept::Governance { draft, editing, .. } => {
+                *draft == GovDraft::None && editing.is_none()
+            }
+            Kept::Review { draft, .. } => *draft == ReviewDraft::None,
         }
     }
 
@@ -117,9 +118,9 @@ impl App {
         let Some(meeting) = meeting_on(&self.view.screen) else {
             return;
         };
-        if self.unwritten {
-            // The store just refused this key's entry: it is on screen to be tried again, and
-            // is kept with the next key that reaches the store.
+        if self.unwritten || self.keep_retry.is_some_and(|at| self.now() < at) {
+            // The store just refused a write: what is on screen stays there to be tried again,
+            // and is kept once the store takes writes (not retried on every typed letter).
             return;
         }
         let kept = Kept::of(&self.view.screen);
@@ -136,13 +137,25 @@ impl App {
             return;
         }
         match self.store.keep_draft(meeting, saved.1.as_deref()) {
-            Ok(()) => self.kept_entry = Some(saved),
+            Ok(()) => {
+                self.kept_entry = Some(saved);
+                self.keep_retry = None;
+            }
             Err(e) => {
+                self.keep_retry = Some(self.now() + KEEP_RETRY);
                 tracing::warn!("the entry on screen could not be kept: {e}");
                 if self.view.status.is_none() {
                     self.error(format!("The entry being written could not be kept: {e}."));
                 }
             }
+        }
+    }
+
+    /// An entry was written: the store forgot the meeting's kept draft in the same
+    /// transaction, so only a draft still on screen after this key needs saving again.
+    pub(super) fn entry_written(&mut self) {
+        if let Some((_, draft)) = &mut self.kept_entry {
+            *draft = None;
         }
     }
 

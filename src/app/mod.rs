@@ -54,6 +54,8 @@ pub struct App {
     unwritten: bool,
     /// The entry last saved with its meeting (see `kept`), to save only what changed.
     kept_entry: Option<(crate::domain::MeetingId, Option<String>)>,
+    /// After the store failed to keep the entry on screen: when to try again.
+    keep_retry: Option<DateTime<Utc>>,
 }
 
 impl App {
@@ -87,6 +89,7 @@ impl App {
             unapplied: Vec::new(),
             unwritten: false,
             kept_entry: None,
+            keep_retry: None,
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
@@ -451,6 +454,7 @@ impl App {
     fn show_commit(&mut self, committed: journal::Committed) -> bool {
         match committed {
             journal::Committed::Done { effects, caught_up } => {
+                self.entry_written();
                 self.unapplied.extend(effects);
                 self.settle_org();
                 if caught_up > 0 {

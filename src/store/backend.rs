@@ -33,9 +33,10 @@ pub trait MeetingLog {
         at: DateTime<Utc>,
         first: &str,
     ) -> Result<MeetingId, StoreError>;
-    /// Appends `payload` as entry `after + 1` and runs its effects, all in one transaction.
-    /// `after` is the last entry the decision saw: if the log has grown past it, nothing is
-    /// written and the answer is `StoreError::Conflict`.
+    /// Appends `payload` as entry `after + 1` and runs its effects, all in one transaction,
+    /// which also forgets the meeting's kept draft (the entry completes it). `after` is the
+    /// last entry the decision saw: if the log has grown past it, nothing is written and the
+    /// answer is `StoreError::Conflict`.
     fn append_payload(
         &mut self,
         meeting: MeetingId,

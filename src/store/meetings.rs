@@ -95,6 +95,9 @@ impl MeetingLog for Store {
                 .iter()
                 .map(|effect| run_effect(tx, meeting, seq, at, effect))
                 .collect::<Result<Vec<_>, _>>()?;
+            // The entry completes what was being put together: the kept draft goes with it,
+            // in the same transaction (one key press, one write).
+            tx.execute("DELETE FROM drafts WHERE meeting_id = ?1", [meeting.0])?;
             Ok(Appended {
                 seq: after + 1,
                 created,
