@@ -62,6 +62,7 @@ fn governance_meeting() -> (Store, MeetingId) {
                 person: Some(p.id),
                 name: p.name.clone(),
                 present: true,
+                guest: false,
             }
         })
         .collect();

@@ -34,9 +34,16 @@ fn names(people: &[Person]) -> String {
     if people.is_empty() {
         return "—".into();
     }
+    // A guest is marked here, from the field, never in the name itself.
     people
         .iter()
-        .map(|p| p.name.as_str())
+        .map(|p| {
+            if p.guest {
+                format!("{} (guest)", p.name)
+            } else {
+                p.name.clone()
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

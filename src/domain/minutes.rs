@@ -107,9 +107,14 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Turn {
     pub name: String,
-    /// Seconds they held the floor (absent if they were skipped).
+    /// Seconds they held the floor (absent if they did not speak).
     pub seconds: Option<i64>,
+    /// Every note taken for them, joined with "; " (the same as `notes` for one note).
     pub note: Option<String>,
+    /// When they first took the floor (absent if they did not speak).
+    pub at: Option<DateTime<Utc>>,
+    /// Every note taken for them in this round, in the order taken.
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -431,23 +436,31 @@ fn person_of(a: &super::meeting::Attendee, org: &Organisation) -> Person {
             .person
             .and_then(|p| org.person(p))
             .and_then(|p| p.email.clone()),
-        guest: a.person.is_none(),
+        guest: a.is_guest(),
     }
 }
 
-/// Every speaker's turn in a round, in speaking order.
+/// Every speaker's turn in a round, in the order they spoke, then those who did not.
 fn turns<S: Copy + PartialEq>(
     rounds: &Rounds<S>,
     step: S,
     name: &dyn Fn(usize) -> String,
 ) -> Vec<Turn> {
     rounds
-        .order
-        .iter()
-        .map(|&who| Turn {
-            name: name(who),
-            seconds: rounds.floor_of(step, who),
-            note: rounds.note_for(step, who).map(|n| n.text.clone()),
+        .spoken(step)
+        .into_iter()
+        .map(|(who, floor)| {
+            let notes: Vec<String> = rounds
+                .notes_for(step, who)
+                .map(|n| n.text.clone())
+                .collect();
+            Turn {
+                name: name(who),
+                seconds: floor.map(|f| f.seconds),
+                note: (!notes.is_empty()).then(|| notes.join("; ")),
+                at: floor.map(|f| f.first_at),
+                notes,
+            }
         })
         .collect()
 }

@@ -483,9 +483,24 @@ impl Organisation {
         members(&self.records.metrics, &self.metrics_of_role, &role)
     }
 
-    /// A metric's values, oldest first.
+    /// A metric's values, oldest first: one per period. A period holds one value; a later
+    /// value of the same period is its correction and stands in its place (the one before
+    /// comes back if the correction is taken back).
     pub fn values_of(&self, metric: MetricId) -> impl Iterator<Item = &MetricValue> {
-        members(&self.records.metric_values, &self.values_of_metric, &metric)
+        let all: Vec<&MetricValue> =
+            members(&self.records.metric_values, &self.values_of_metric, &metric).collect();
+        let standing: Vec<&MetricValue> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, v)| all.get(i + 1).is_none_or(|next| next.period != v.period))
+            .map(|(_, v)| *v)
+            .collect();
+        standing.into_iter()
+    }
+
+    /// The value standing for `metric` in the period starting `period`, if one was reported.
+    pub fn value_in(&self, metric: MetricId, period: NaiveDate) -> Option<&MetricValue> {
+        self.values_of(metric).find(|v| v.period == period)
     }
 
     /// A checklist item's answers, oldest first.
