@@ -58,6 +58,17 @@ pub struct Assignment {
     pub term_end: Option<NaiveDate>,
 }
 
+/// An assignment with when it began and ended, as far as the record knows: an election's
+/// assignment is dated by the meeting entry that made it, and ends with the entry that
+/// replaced it; one made outside a meeting (an import, the Lead) has no start date and counts
+/// as always having been there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssignmentSpan {
+    pub assignment: Assignment,
+    pub from: Option<chrono::DateTime<chrono::Utc>>,
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
 /// A rule of a circle that grants or limits authority.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
@@ -226,6 +237,9 @@ pub struct OrgRecords {
     pub circles: Vec<Circle>,
     pub roles: Vec<Role>,
     pub assignments: Vec<Assignment>,
+    /// Every assignment, ended ones too, with their dates (for the organisation as it stood
+    /// on a past date); empty where the records hold no history (then `assignments` stands).
+    pub assignment_history: Vec<AssignmentSpan>,
     pub policies: Vec<Policy>,
     pub checklist: Vec<ChecklistItem>,
     pub metrics: Vec<Metric>,
