@@ -144,7 +144,7 @@ fn a_whole_bakehouse_meeting_writes_every_entry_into_the_organisation() {
     for text in [
         "Tired but happy",
         "Oven seals and thermostats inspected · period from: 2026-10-01 · answer: no check",
-        "Loaves baked · period from: 2026-11-16 · value: 2050 loaves · comment: Festival week",
+        "Loaves baked · period from: 2026-11-16 · value: 2050 loaves (corrects 2010 loaves) · comment: Festival week",
         "reported by: Jonas Lindqvist",
         "1. Butter timing (Lucía Fernández)",
         "Outcome: got what they needed.",
@@ -406,7 +406,7 @@ fn a_second_meeting_in_the_period_shows_the_value_and_only_corrects_it_on_record
     to_metrics(&mut h);
     let screen = h.screen(120, 30);
     assert!(
-        screen.contains("2050 loaves (reported earlier)"),
+        screen.contains("✓ 2050 loaves") && screen.contains("reported earlier"),
         "{screen}"
     );
     h.press(Enter);
