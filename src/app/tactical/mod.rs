@@ -296,10 +296,9 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 .map_or(String::new(), |u| format!(" in {u}"));
             let title = match state.earlier_value(&org, metric.id) {
                 Some(v) => format!(
-                    "Correct {}{unit}: {} is already reported for the period from {}",
+                    "Correct {}{unit} (reported: {})",
                     metric.name,
-                    crate::domain::text::format_number(v.value),
-                    v.period
+                    crate::domain::text::format_number(v.value)
                 ),
                 None => format!("{}{unit}", metric.name),
             };

@@ -65,8 +65,9 @@ impl<S: Copy + PartialEq> Rounds<S> {
     }
 
     /// A new speaking order from `at`, for round `step` if one is being held (otherwise for
-    /// the rounds not yet held). `speaker`'s turn ends, unless it had not begun: a round
-    /// shuffled before anyone spoke gives its first speaker no turn.
+    /// the rounds not yet held). `speaker`'s turn ends, unless the round had not really begun
+    /// (no turn ended in it, no note taken for the speaker): a round reordered at its start
+    /// is dealt again, and its first speaker has had no turn.
     pub fn reorder(
         &mut self,
         step: Option<S>,
@@ -75,7 +76,12 @@ impl<S: Copy + PartialEq> Rounds<S> {
         at: DateTime<Utc>,
     ) {
         if let Some(step) = step {
-            if self.speaker_since.is_some_and(|since| at > since) {
+            let begun = self.floor.iter().any(|f| f.step == step)
+                || self
+                    .notes
+                    .iter()
+                    .any(|n| n.step == step && Some(n.attendee) == speaker);
+            if begun {
                 self.end_turn(step, speaker, at);
             }
             match self.orders.iter_mut().find(|(s, _)| *s == step) {

@@ -17,7 +17,8 @@ fn shuffling_the_closing_round_leaves_the_check_in_round_as_it_was_spoken() {
         index: 2,
     });
     run.wait(5).step(Step::Closing);
-    run.ok(Event::OrderChanged {
+    // A few seconds in, before anyone has spoken, the closing round is shuffled.
+    run.wait(3).ok(Event::OrderChanged {
         order: vec![3, 1, 0],
     });
     run.wait(7).ok(Event::CursorMoved {
