@@ -62,6 +62,7 @@ fn governance_meeting() -> (Store, MeetingId) {
                 person: Some(p.id),
                 name: p.name.clone(),
                 present: true,
+                guest: false,
             }
         })
         .collect();
@@ -96,6 +97,17 @@ fn governance_meeting() -> (Store, MeetingId) {
         domains: vec![],
         accountabilities: vec!["Scheduling the night bake".into()],
     };
+    // The role Tomasz's objection would limit (5.0 §5.3.2(b): a valid objection names one).
+    let tomasz = org
+        .people()
+        .iter()
+        .find(|p| p.name == "Tomasz Nowak")
+        .expect("Tomasz")
+        .id;
+    let tomasz_role = org
+        .roles_in(bakehouse)
+        .find(|r| org.fillers_of(r.id).any(|a| a.person == tomasz))
+        .map(|r| r.id);
     let p = 3; // the proposal item's sequence number
     let e = 4; // the election item's
     let idm = |event| GovEvent::Proposal { item: p, event };
@@ -138,7 +150,7 @@ fn governance_meeting() -> (Store, MeetingId) {
         }),
         idm(IdmEvent::Objected {
             attendee: 3,
-            role: None,
+            role: tomasz_role,
             text: "Nights need a key holder".into(),
         }),
         idm(IdmEvent::NoObjection { attendee: 0 }),

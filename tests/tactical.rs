@@ -79,8 +79,13 @@ fn a_whole_bakehouse_meeting_writes_every_entry_into_the_organisation() {
     h.press(Char('>'));
     assert!(h.screen(80, 24).contains("End the meeting?"));
     assert_eq!(
-        h.meeting().state.rounds.floor.first(),
-        Some(&(Step::CheckIn, 0, 80)),
+        h.meeting()
+            .state
+            .rounds
+            .floor
+            .first()
+            .map(|f| (f.step, f.attendee, f.seconds)),
+        Some((Step::CheckIn, 0, 80)),
         "Jonas held the floor 80 s"
     );
     h.press(Char('y'));
@@ -139,7 +144,7 @@ fn a_whole_bakehouse_meeting_writes_every_entry_into_the_organisation() {
     for text in [
         "Tired but happy",
         "Oven seals and thermostats inspected · period from: 2026-10-01 · answer: no check",
-        "Loaves baked · period from: 2026-11-16 · value: 2050 loaves · comment: Festival week",
+        "Loaves baked · period from: 2026-11-16 · value: 2050 loaves (corrects 2010 loaves) · comment: Festival week",
         "reported by: Jonas Lindqvist",
         "1. Butter timing (Lucía Fernández)",
         "Outcome: got what they needed.",
@@ -346,4 +351,92 @@ fn a_meeting_resumed_days_later_shows_its_overrun() {
     let screen = h.screen(80, 24);
     assert!(screen.contains("meeting +2d 23h"), "{screen}");
     assert!(h.status().is_some_and(|s| s.contains("Resumed")));
+}
+
+/// The attendee index of the present filler of the role owning `metric`.
+fn filler_of_metric(h: &Harness, index: usize) -> Option<usize> {
+    let org = org(h);
+    let state = &h.meeting().state;
+    let role = org.metric(state.metrics[index]).expect("metric").role;
+    let fillers: Vec<_> = org.fillers_of(role).map(|a| a.person).collect();
+    state.present().find(|&i| {
+        state.attendees[i]
+            .person
+            .is_some_and(|p| fillers.contains(&p))
+    })
+}
+
+#[test]
+fn a_reporter_chosen_for_a_checklist_item_is_not_carried_to_the_next_step() {
+    let mut h = Harness::demo();
+    h.start_tactical(BAKEHOUSE, &[]);
+    h.press(Char('>'));
+    // `b` twice: someone other than the first present attendee reports the first item...
+    h.press(Char('b')).press(Char('b'));
+    let chosen = h.meeting().reporter.expect("a reporter is chosen").attendee;
+    assert!(h.screen(100, 30).contains("Reported by"));
+    // ...but nothing is answered; on to the metrics, where the first value is reported.
+    h.press(Char('>'));
+    assert!(
+        !h.screen(100, 30).contains("Reported by"),
+        "the notice belongs to the checklist item:\n{}",
+        h.screen(100, 30)
+    );
+    let filler = filler_of_metric(&h, 0);
+    assert_ne!(filler, Some(chosen), "the demo's metric has another filler");
+    h.press(Enter).enter_text("2,050").enter_text("");
+    assert_eq!(h.meeting().state.reports[0].reporter, filler);
+}
+
+/// From home: a Bakehouse meeting straight to its metrics step, everyone present.
+fn to_metrics(h: &mut Harness) {
+    h.press_n(KeyCode::Up, 50);
+    h.start_tactical(BAKEHOUSE, &[]);
+    h.press(Char('>')).press(Char('>'));
+    assert_eq!(h.meeting().state.step, Step::Metrics);
+}
+
+#[test]
+fn a_second_meeting_in_the_period_shows_the_value_and_only_corrects_it_on_record() {
+    let mut h = Harness::demo();
+    to_metrics(&mut h);
+    h.press(Enter).enter_text("2,050").enter_text("");
+    h.press(Char('e')).press(Char('y')).press(Char('q'));
+    // The same week: the value stands, shown as reported, and Enter corrects it.
+    to_metrics(&mut h);
+    let screen = h.screen(120, 30);
+    assert!(
+        screen.contains("✓ 2050 loaves") && screen.contains("reported earlier"),
+        "{screen}"
+    );
+    h.press(Enter);
+    assert!(
+        h.screen(120, 30).contains("Correct Loaves baked"),
+        "{}",
+        h.screen(120, 30)
+    );
+    h.enter_text("2,010").enter_text("Miscounted");
+    let state = &h.meeting().state;
+    let metric = state.metrics[0];
+    let last = h.meeting().log.last().expect("an entry").event.clone();
+    assert!(
+        matches!(last, roundtable::domain::meeting::tactical::Event::MetricCorrected { was, value, .. } if was == 2050.0 && value == 2010.0),
+        "{last:?}"
+    );
+    let values: Vec<f64> = org(&h).values_of(metric).map(|v| v.value).collect();
+    let period = state.reports[0].period;
+    let in_period: Vec<_> = org(&h)
+        .values_of(metric)
+        .filter(|v| v.period == period)
+        .map(|v| v.value)
+        .collect();
+    assert_eq!(in_period, [2010.0], "one value per period: {values:?}");
+    // Taking the correction back brings the value reported first back.
+    h.press(Char('u')).press(Char('y'));
+    let in_period: Vec<_> = org(&h)
+        .values_of(metric)
+        .filter(|v| v.period == period)
+        .map(|v| v.value)
+        .collect();
+    assert_eq!(in_period, [2050.0]);
 }

@@ -59,6 +59,7 @@ fn setup(app: &mut App, circle: CircleId, kind: MeetingKind) {
             person: Some(p),
             name: org.person_name(p).to_string(),
             present: true,
+            guest: false,
         })
         .collect();
     let filler_of = |core: CoreRole| {
@@ -198,11 +199,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             app.error("Type the guest's name, or Esc to cancel.")
         }
         Outcome::Submitted(name) => {
-            setup.attendees.push(Attendee {
-                person: None,
-                name: format!("{name} (guest)"),
-                present: true,
-            });
+            // The name as typed; being a guest is a field of its own.
+            setup.attendees.push(Attendee::guest(name));
             setup.selected = setup.attendees.len() - 1;
             setup.modal = None;
         }

@@ -4,7 +4,8 @@
 //! Owns: what the minutes say and in what order. Must not import: rusqlite, ratatui,
 //! crossterm, tokio, std::fs, or the clock.
 
-use super::minutes::{Minutes, Person, Turn};
+use super::meeting::governance::VALIDITY_QUESTIONS;
+use super::minutes::{DueLine, Minutes, Person, ProposalLine, Turn};
 use super::text::format_number;
 use chrono::FixedOffset;
 
@@ -34,15 +35,26 @@ fn names(people: &[Person]) -> String {
     if people.is_empty() {
         return "—".into();
     }
+    // A guest is marked here, from the field, never in the name itself.
     people
         .iter()
-        .map(|p| p.name.as_str())
+        .map(|p| {
+            if p.guest {
+                format!("{} (guest)", p.name)
+            } else {
+                p.name.clone()
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-fn round(doc: &mut Vec<Block>, title: &str, turns: &[Turn]) {
+fn round(doc: &mut Vec<Block>, title: &str, list: &[Turn]) {
     doc.push(Block::Heading(title.into()));
+    turns(doc, list);
+}
+
+fn turns(doc: &mut Vec<Block>, turns: &[Turn]) {
     let spoke: Vec<String> = turns.iter().map(Turn::describe).collect();
     doc.push(if spoke.is_empty() {
         Block::Empty("Nobody spoke.".into())
@@ -103,7 +115,11 @@ pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
             ("Rule set".into(), m.rule_set.clone()),
         ]),
     ];
-    round(&mut doc, "Check-in round", &m.check_in);
+    doc.push(Block::Heading("Check-in round".into()));
+    if !m.question.is_empty() {
+        doc.push(Block::Paragraph(format!("Question: {}", m.question)));
+    }
+    turns(&mut doc, &m.check_in);
     match m.kind {
         super::meeting::MeetingKind::Tactical => tactical_sections(&mut doc, m),
         super::meeting::MeetingKind::Governance => governance_sections(&mut doc, m),
@@ -129,6 +145,14 @@ fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
             ]
         })
         .collect();
+    let due = |kind: &str| -> Vec<&DueLine> {
+        m.not_reported.iter().filter(|d| d.kind == kind).collect()
+    };
+    let mut checklist: Vec<Vec<String>> = checklist;
+    checklist.extend(due("checklist").into_iter().map(|d| {
+        let row = [&d.role, &d.item, &d.period.to_string(), "not reported", ""];
+        row.map(|c| c.to_string()).to_vec()
+    }));
     section(
         doc,
         "Checklist review",
@@ -140,11 +164,11 @@ fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
         .metrics
         .iter()
         .map(|r| {
-            let value = format!(
-                "{}{}",
-                format_number(r.value),
-                r.unit.as_ref().map_or(String::new(), |u| format!(" {u}"))
-            );
+            let unit = r.unit.as_ref().map_or(String::new(), |u| format!(" {u}"));
+            let corrects = r.corrects.map_or(String::new(), |was| {
+                format!(" (corrects {}{unit})", format_number(was))
+            });
+            let value = format!("{}{unit}{corrects}", format_number(r.value));
             let comment = r.comment.clone().unwrap_or_default();
             vec![
                 r.role.clone(),
@@ -156,6 +180,18 @@ fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
             ]
         })
         .collect();
+    let mut metrics: Vec<Vec<String>> = metrics;
+    metrics.extend(due("metric").into_iter().map(|d| {
+        let row = [
+            &d.role,
+            &d.item,
+            &d.period.to_string(),
+            "not reported",
+            "",
+            "",
+        ];
+        row.map(|c| c.to_string()).to_vec()
+    }));
     section(
         doc,
         "Metrics review",
@@ -265,7 +301,14 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
             p.outcome.clone().unwrap_or_else(|| "not decided".into()),
         ));
         facts.push(("Versions".into(), p.versions.to_string()));
+        if let Some(role) = &p.proposer_role {
+            facts.insert(0, ("Proposer's role".into(), role.clone()));
+        }
+        for (n, answers) in p.validity.iter().enumerate() {
+            facts.push((format!("Validity test {}", n + 1), validity_text(answers)));
+        }
         doc.push(Block::Facts(facts));
+        proposal_talk(doc, p);
         if !p.adopted.is_empty() {
             doc.push(Block::Paragraph("Adopted:".into()));
             doc.push(Block::Bullets(p.adopted.clone()));
@@ -275,14 +318,16 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
                 .objections
                 .iter()
                 .map(|o| {
-                    let tested = match (o.tests, o.breaks_constitution) {
-                        (_, true) => "breaks the constitution".to_string(),
-                        (Some(t), false) => t
+                    // Tests 1-4 and test 5, the constitution: "yes" an argument was given
+                    // (for 5: adopting it would break the constitution).
+                    let tested = match o.tests {
+                        Some(t) => t
                             .iter()
+                            .chain([&o.breaks_constitution])
                             .map(|ok| if *ok { "yes" } else { "no" })
                             .collect::<Vec<_>>()
                             .join("/"),
-                        (None, false) => "not tested".to_string(),
+                        None => "not tested".to_string(),
                     };
                     let valid = if o.valid { "valid" } else { "invalid" };
                     vec![
@@ -299,7 +344,7 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
                 "Objector",
                 "Role",
                 "Objection",
-                "Tests 1-4",
+                "Tests 1-5",
                 "Valid",
                 "Resolution",
             ];
@@ -332,5 +377,38 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
                 .join(", "),
         ));
         doc.push(Block::Facts(facts));
+    }
+}
+
+/// "tension yes, example yes, how it helps no: invalid" for a validity test's answers.
+fn validity_text(answers: &[bool]) -> String {
+    const WHAT: [&str; 3] = ["tension", "example", "how it helps"];
+    let parts: Vec<String> = answers
+        .iter()
+        .zip(WHAT)
+        .map(|(ok, what)| format!("{what} {}", if *ok { "yes" } else { "no" }))
+        .collect();
+    let valid = answers.len() == VALIDITY_QUESTIONS.len() && answers.iter().all(|a| *a);
+    format!(
+        "{}: {}",
+        parts.join(", "),
+        if valid { "valid" } else { "invalid" }
+    )
+}
+
+/// A proposal's clarifying questions with their answers, and its reactions.
+fn proposal_talk(doc: &mut Vec<Block>, p: &ProposalLine) {
+    if !p.questions.is_empty() {
+        doc.push(Block::Paragraph("Clarifying questions:".into()));
+        doc.push(Block::Bullets(
+            p.questions
+                .iter()
+                .map(|(q, a)| format!("{q} — {}", a.as_deref().unwrap_or("not specified")))
+                .collect(),
+        ));
+    }
+    if !p.reactions.is_empty() {
+        doc.push(Block::Paragraph("Reactions:".into()));
+        doc.push(Block::Bullets(p.reactions.clone()));
     }
 }

@@ -32,9 +32,13 @@ pub struct Minutes {
     pub secretary: Option<String>,
     pub attendees: Vec<Person>,
     pub absentees: Vec<Person>,
+    /// The check-in question asked (the last one drawn).
+    pub question: String,
     pub check_in: Vec<Turn>,
     pub checklist: Vec<ChecklistLine>,
     pub metrics: Vec<MetricLine>,
+    /// Checklist items and metrics that were due in the meeting but not reported in it.
+    pub not_reported: Vec<DueLine>,
     pub projects: Vec<ProjectLine>,
     pub agenda: Vec<AgendaLine>,
     pub closing: Vec<Turn>,
@@ -54,11 +58,30 @@ pub struct TimeOutLine {
     pub minutes: Option<i64>,
 }
 
+/// A checklist item or metric due in the meeting that was not reported in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DueLine {
+    pub role: String,
+    /// The checklist item's text or the metric's name.
+    pub item: String,
+    /// "checklist" or "metric".
+    pub kind: &'static str,
+    pub period: NaiveDate,
+}
+
 /// A proposal and how it ended.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProposalLine {
     pub label: String,
     pub proposer: String,
+    /// The proposer's role that feels the tension, if named.
+    pub proposer_role: Option<String>,
+    /// Clarifying questions and their answers (`None`: not specified).
+    pub questions: Vec<(String, Option<String>)>,
+    /// Reactions, "Name: reaction", in the order given.
+    pub reactions: Vec<String>,
+    /// Each validity test's answers, in order (up to its first "no").
+    pub validity: Vec<Vec<bool>>,
     pub tension: String,
     pub example: String,
     /// "adopted (version 2)", "dropped", ...; `None` while open.
@@ -107,9 +130,14 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Turn {
     pub name: String,
-    /// Seconds they held the floor (absent if they were skipped).
+    /// Seconds they held the floor (absent if they did not speak).
     pub seconds: Option<i64>,
+    /// Every note taken for them, joined with "; " (the same as `notes` for one note).
     pub note: Option<String>,
+    /// When they first took the floor (absent if they did not speak).
+    pub at: Option<DateTime<Utc>>,
+    /// Every note taken for them in this round, in the order taken.
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -133,6 +161,8 @@ pub struct MetricLine {
     pub value: f64,
     pub comment: Option<String>,
     pub reported_by: Option<String>,
+    /// For a correction: the value reported before this meeting that it replaced.
+    pub corrects: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -221,7 +251,9 @@ impl Minutes {
                 .filter(|a| !a.present)
                 .map(person)
                 .collect(),
+            question: m.question.clone(),
             check_in: round(Step::CheckIn),
+            not_reported: not_reported(m, org),
             checklist: m
                 .answers
                 .iter()
@@ -250,6 +282,7 @@ impl Minutes {
                         value: r.value,
                         comment: r.comment.clone(),
                         reported_by: reported_by(metric.role, r.reporter),
+                        corrects: r.corrects,
                     })
                 })
                 .collect(),
@@ -320,9 +353,21 @@ impl Minutes {
                 Some(ProposalLine {
                     label: item.label.clone(),
                     proposer: name(p.proposer),
+                    proposer_role: p.role.and_then(|r| org.role(r)).map(|r| r.name.clone()),
+                    questions: p.questions.clone(),
+                    reactions: p
+                        .reactions
+                        .iter()
+                        .map(|(who, text)| format!("{}: {text}", name(*who)))
+                        .collect(),
+                    validity: p.validity.clone(),
                     tension: p.tension.clone(),
                     example: p.example.clone(),
-                    outcome: p.outcome.as_ref().map(Outcome::describe),
+                    // Undecided when the meeting ended: not processed (PROCESS.md outcomes).
+                    outcome: p.outcome.as_ref().map(Outcome::describe).or_else(|| {
+                        g.ended_at
+                            .map(|_| "not processed (the meeting ended)".to_string())
+                    }),
                     adopted,
                     versions: p.versions.len(),
                     objections: p
@@ -372,9 +417,11 @@ impl Minutes {
                 .filter(|a| !a.present)
                 .map(person)
                 .collect(),
+            question: g.question.clone(),
             check_in: round(GovStep::CheckIn),
             checklist: Vec::new(),
             metrics: Vec::new(),
+            not_reported: Vec::new(),
             projects: Vec::new(),
             agenda: Vec::new(),
             closing: round(GovStep::Closing),
@@ -423,6 +470,39 @@ impl Minutes {
     }
 }
 
+/// The checklist items and metrics of the meeting with no answer or value in it, each for
+/// the period the meeting reviewed (a metric whose period already had its value from an
+/// earlier meeting is not due again, and is left out).
+fn not_reported(m: &Tactical, org: &Organisation) -> Vec<DueLine> {
+    let role_name = |r| {
+        org.role(r)
+            .map_or_else(|| "?".to_string(), |r| r.name.clone())
+    };
+    let items = m
+        .checklist
+        .iter()
+        .filter(|&&c| m.answer_for(c).is_none())
+        .filter_map(|&c| org.checklist_item(c))
+        .map(|c| DueLine {
+            role: role_name(c.role),
+            item: c.text.clone(),
+            kind: "checklist",
+            period: m.period_for(c.frequency),
+        });
+    let metrics = m
+        .metrics
+        .iter()
+        .filter(|&&id| m.report_for(id).is_none() && m.earlier_value(org, id).is_none())
+        .filter_map(|&id| org.metric(id))
+        .map(|x| DueLine {
+            role: role_name(x.role),
+            item: x.name.clone(),
+            kind: "metric",
+            period: m.period_for(x.frequency),
+        });
+    items.chain(metrics).collect()
+}
+
 /// An attendee as the minutes list them.
 fn person_of(a: &super::meeting::Attendee, org: &Organisation) -> Person {
     Person {
@@ -431,23 +511,31 @@ fn person_of(a: &super::meeting::Attendee, org: &Organisation) -> Person {
             .person
             .and_then(|p| org.person(p))
             .and_then(|p| p.email.clone()),
-        guest: a.person.is_none(),
+        guest: a.is_guest(),
     }
 }
 
-/// Every speaker's turn in a round, in speaking order.
+/// Every speaker's turn in a round, in the order they spoke, then those who did not.
 fn turns<S: Copy + PartialEq>(
     rounds: &Rounds<S>,
     step: S,
     name: &dyn Fn(usize) -> String,
 ) -> Vec<Turn> {
     rounds
-        .order
-        .iter()
-        .map(|&who| Turn {
-            name: name(who),
-            seconds: rounds.floor_of(step, who),
-            note: rounds.note_for(step, who).map(|n| n.text.clone()),
+        .spoken(step)
+        .into_iter()
+        .map(|(who, floor)| {
+            let notes: Vec<String> = rounds
+                .notes_for(step, who)
+                .map(|n| n.text.clone())
+                .collect();
+            Turn {
+                name: name(who),
+                seconds: floor.map(|f| f.seconds),
+                note: (!notes.is_empty()).then(|| notes.join("; ")),
+                at: floor.map(|f| f.first_at),
+                notes,
+            }
         })
         .collect()
 }

@@ -115,6 +115,25 @@ impl OrganisationStore for Store {
                     })
                 },
             )?,
+            assignment_history: self.rows(
+                "SELECT a.id, a.role_id, a.person_id, a.focus, a.term_end, s.at, e.at FROM assignments a
+                 LEFT JOIN meeting_events s ON s.meeting_id = a.meeting_id AND s.seq = a.event_seq
+                 LEFT JOIN meeting_events e ON e.meeting_id = a.ended_meeting_id AND e.seq = a.ended_seq
+                 ORDER BY a.id",
+                |r| {
+                    Ok(AssignmentSpan {
+                        assignment: Assignment {
+                            id: r.get(0)?,
+                            role: r.get(1)?,
+                            person: r.get(2)?,
+                            focus: r.get(3)?,
+                            term_end: r.get(4)?,
+                        },
+                        from: r.get(5)?,
+                        until: r.get(6)?,
+                    })
+                },
+            )?,
             policies: self.rows("SELECT id, circle_id, name, text FROM policies WHERE removed_at IS NULL ORDER BY id", |r| {
                 Ok(Policy { id: r.get(0)?, circle: r.get(1)?, name: r.get(2)?, text: r.get(3)? })
             })?,

@@ -83,7 +83,9 @@ pub enum GovDraft {
     /// An objection's words, then the objector's role among these.
     ObjectionText(usize),
     ObjectionRole(usize, String, Vec<RoleId>),
+    /// An election objection's words, then the objector's role among these.
     ElectionObjection(usize),
+    ElectionObjectionRole(usize, String, Vec<RoleId>),
     /// An objection test: the answers so far (four, then the constitution question).
     Test(TestTarget, Vec<bool>),
     Adopt,

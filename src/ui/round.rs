@@ -53,7 +53,8 @@ pub fn draw<S: Copy + PartialEq>(frame: &mut Frame, area: Rect, round: &RoundVie
                 theme::selected(),
             ),
         ]));
-        if let Some(note) = rounds.note_for(step, speaker) {
+        // Notes add up: each one taken for the speaker is shown.
+        for note in rounds.notes_for(step, speaker) {
             for l in wrap(&note.text, width, "Note: ", "      ") {
                 lines.push(Line::raw(l));
             }
@@ -91,9 +92,15 @@ pub fn draw<S: Copy + PartialEq>(frame: &mut Frame, area: Rect, round: &RoundVie
         let floor = rounds
             .floor_of(step, who)
             .map_or(String::new(), |s| format!("  {}:{:02}", s / 60, s % 60));
-        let note = rounds
-            .note_for(step, who)
-            .map_or(String::new(), |n| format!("  “{}”", n.text));
+        let notes: Vec<String> = rounds
+            .notes_for(step, who)
+            .map(|n| format!("“{}”", n.text))
+            .collect();
+        let note = if notes.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", notes.join(" "))
+        };
         let mark = if i < at { "✓" } else { " " };
         let text = format!("{mark} {:>2}. {}{floor}{note}", i + 1, name(who));
         Line::raw(fit(&text, width))

@@ -82,6 +82,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
             let a = &state.attendees[i];
             let mark = if a.present { "[x]" } else { "[ ]" };
             let mut roles = Vec::new();
+            if a.is_guest() {
+                roles.push("guest");
+            }
             if state.facilitator == Some(i) {
                 roles.push("facilitator");
             }

@@ -207,7 +207,7 @@ pub struct TacticalScreen {
     /// Big letters and less detail, for a shared screen.
     pub presentation: bool,
     /// Who reports for the current checklist item, metric or project, when not its filler.
-    pub reporter: Option<usize>,
+    pub reporter: Option<crate::domain::meeting::tactical::ReporterChoice>,
     /// Lines scrolled on the minutes screen.
     pub minutes_scroll: u16,
 }

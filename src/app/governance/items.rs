@@ -10,17 +10,12 @@ use super::{ask, confirm, idm, pick, prompt, screen, vote};
 use crate::app::App;
 use crate::app::keys::Action;
 use crate::domain::meeting::governance::{
-    Election, ElectionEvent, ElectionStep, GovItem, IdmEvent, IdmStep, Objection, ObjectionState,
-    Proposal, TEST_QUESTIONS,
+    Election, ElectionEvent, ElectionStep, GovItem, IdmEvent, IdmStep, NO_ROLE_RULE, Objection,
+    ObjectionState, Proposal, ROLE_QUESTION, TEST_QUESTIONS,
 };
 use crate::ui::{GovDraft, TestTarget};
 
-/// The three questions of a proposal's validity test.
-pub const VALIDITY_QUESTIONS: [&str; 3] = [
-    "Does the proposer name a tension felt by one of their roles in this circle?",
-    "Is there a real past or present example of it?",
-    "Does the proposer explain how the proposal would have helped?",
-];
+pub use crate::domain::meeting::governance::VALIDITY_QUESTIONS;
 
 /// A key's action on the current item.
 pub fn act(app: &mut App, action: Action) {
@@ -45,8 +40,35 @@ fn untested(objections: &[Objection]) -> Option<usize> {
         .position(|o| o.test.is_none() && o.state == ObjectionState::Open)
 }
 
-/// Asks question `answers.len()` of an objection test (four, then the constitution).
-pub(super) fn ask_test(app: &mut App, target: TestTarget, text: &str, answers: Vec<bool>) {
+/// The objection a test is about, as the meeting holds it now.
+fn objection_of(app: &mut App, target: TestTarget) -> Option<Objection> {
+    let item = screen(app)?.state.current_item()?.clone();
+    match target {
+        TestTarget::Proposal { objection, .. } => item
+            .proposal
+            .and_then(|p| p.objections.get(objection).cloned()),
+        TestTarget::Election { objection, .. } => item
+            .election
+            .and_then(|e| e.objections.get(objection).cloned()),
+    }
+}
+
+/// Asks question `answers.len()` of an objection test (four, then the constitution), naming
+/// the objection and the role it was said to limit. With no role named the role question
+/// cannot be answered "argument given" (5.0 §5.3.2(b); 4.1 §3.2.4(d)): it is answered "no"
+/// for the facilitator, who is told why, and the test goes on to the constitution question.
+pub(super) fn ask_test(app: &mut App, target: TestTarget, mut answers: Vec<bool>) {
+    let Some(objection) = objection_of(app, target) else {
+        return;
+    };
+    let role = objection
+        .role
+        .and_then(|r| app.view.org.as_ref()?.role(r).map(|r| r.name.clone()));
+    let mut note = String::new();
+    if answers.len() == ROLE_QUESTION && role.is_none() {
+        answers.push(false);
+        note = format!("Question {}: {NO_ROLE_RULE}. ", ROLE_QUESTION + 1);
+    }
     let n = answers.len();
     let question = match TEST_QUESTIONS.get(n) {
         Some(q) => format!("Objection test {} of 5 — {q}", n + 1),
@@ -57,10 +79,14 @@ pub(super) fn ask_test(app: &mut App, target: TestTarget, text: &str, answers: V
     } else {
         ("it would", "it would not")
     };
+    let named = role.map_or("No role named".to_string(), |r| format!("Role named: {r}"));
     ask(
         app,
         "Objection test",
-        format!("{question} Objection: \"{text}\""),
+        format!(
+            "{note}{question} Objection: \"{}\" {named}.",
+            objection.text
+        ),
         labels,
         GovDraft::Test(target, answers),
     );
@@ -160,12 +186,11 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
         (IdmStep::Object | IdmStep::Integrate, Action::TestObjection) => {
             match untested(&p.objections) {
                 Some(objection) => {
-                    let text = p.objections[objection].text.clone();
                     let target = TestTarget::Proposal {
                         item: item.seq,
                         objection,
                     };
-                    ask_test(app, target, &text, Vec::new());
+                    ask_test(app, target, Vec::new());
                 }
                 None => app.info("No objection is waiting for a test."),
             }
@@ -296,12 +321,11 @@ fn election(app: &mut App, item: &GovItem, e: &Election, action: Action) {
         }
         (ElectionStep::Objections, Action::TestObjection) => match untested(&e.objections) {
             Some(objection) => {
-                let text = e.objections[objection].text.clone();
                 let target = TestTarget::Election {
                     item: item.seq,
                     objection,
                 };
-                ask_test(app, target, &text, Vec::new());
+                ask_test(app, target, Vec::new());
             }
             None => app.info("No objection is waiting for a test."),
         },

@@ -38,6 +38,7 @@ pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
             IdmEvent::NoObjection { attendee } => format!("{}'s \"no objection\"", name(attendee)),
             IdmEvent::Objected { attendee, .. } => format!("{}'s objection", name(attendee)),
             IdmEvent::Tested { .. } => "the objection test".into(),
+            IdmEvent::ValidityTested { .. } => "the validity test".into(),
             IdmEvent::ObjectorSatisfied { .. } => "the objector's confirmation".into(),
             IdmEvent::ProposerSatisfied { .. } => "the proposer's confirmation".into(),
             IdmEvent::Abandoned { .. } => "abandoning the objection".into(),
@@ -296,6 +297,15 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (Outcome::Answered(yes), GovDraft::Validity(mut answers)) => {
             answers.push(yes);
+            // The answers go on record once the test is decided: at its first "no", or
+            // when all three are "yes".
+            let decided = !yes || answers.len() == VALIDITY_QUESTIONS.len();
+            let tested = IdmEvent::ValidityTested {
+                answers: answers.clone(),
+            };
+            if decided && !idm(app, tested) {
+                return;
+            }
             if !yes {
                 let question = format!(
                     "Not valid: \"{}\" Discard the proposal as invalid?",
@@ -359,23 +369,30 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 app.info("Objection recorded. w tests it now, or after the round.");
             }
         }
-        (Outcome::Submitted(text), GovDraft::ElectionObjection(attendee)) => {
-            vote(app, ElectionEvent::Objected { attendee, text });
+        (Outcome::Submitted(text), GovDraft::ElectionObjection(who)) => {
+            let (roles, options) = roles_of(who);
+            pick(
+                app,
+                "Which of the objector's roles would it limit?",
+                options,
+                GovDraft::ElectionObjectionRole(who, text, roles),
+            );
+        }
+        (Outcome::Picked(i), GovDraft::ElectionObjectionRole(attendee, text, roles)) => {
+            let role = roles.get(i).copied();
+            vote(
+                app,
+                ElectionEvent::Objected {
+                    attendee,
+                    text,
+                    role,
+                },
+            );
         }
         (Outcome::Answered(yes), GovDraft::Test(target, mut answers)) => {
             answers.push(yes);
             let Some(test) = test_of(&answers) else {
-                let text = match target {
-                    TestTarget::Proposal { objection, .. } => {
-                        proposal.and_then(|p| p.objections.get(objection).map(|o| o.text.clone()))
-                    }
-                    TestTarget::Election { objection, .. } => state
-                        .current_item()
-                        .and_then(|i| i.election.as_ref())
-                        .and_then(|e| e.objections.get(objection).map(|o| o.text.clone())),
-                }
-                .unwrap_or_default();
-                return ask_test(app, target, &text, answers);
+                return ask_test(app, target, answers);
             };
             let event = match target {
                 TestTarget::Proposal { item, objection } => GovEvent::Proposal {

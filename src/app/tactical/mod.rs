@@ -11,9 +11,8 @@ use super::keys::Action;
 mod outcomes;
 
 use crate::domain::meeting::OutputKind;
-use crate::domain::meeting::period_just_ended;
 use crate::domain::meeting::rounds::shuffle;
-use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
+use crate::domain::meeting::tactical::{Event, Recorded, ReporterChoice, Step, Tactical};
 use crate::domain::{Organisation, ProjectStatus};
 use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
 pub(super) use outcomes::outcome;
@@ -70,10 +69,11 @@ pub(super) fn org(app: &App) -> Option<Arc<Organisation>> {
 /// Who reports for the current item: the one chosen with `b`, else the first present filler
 /// of its role, else nobody named (the facilitator's record).
 pub fn reporter(screen: &TacticalScreen, org: &Organisation) -> Option<usize> {
-    if screen.reporter.is_some() {
-        return screen.reporter;
-    }
     let state = &screen.state;
+    let at = state.cursor(state.step);
+    if let Some(chosen) = screen.reporter.and_then(|c| c.at(state.step, at)) {
+        return Some(chosen);
+    }
     let role = state.review_role(org, state.step, state.cursor(state.step))?;
     let fillers: Vec<_> = org.fillers_of(role).map(|a| a.person).collect();
     screen.state.present().find(|&i| {
@@ -203,14 +203,20 @@ pub fn act(app: &mut App, action: Action) {
         }
         Action::Reporter => {
             let present: Vec<usize> = screen.state.present().collect();
+            let index = screen.state.cursor(step);
             let next = match screen
                 .reporter
+                .and_then(|c| c.at(step, index))
                 .and_then(|r| present.iter().position(|&p| p == r))
             {
                 Some(i) => present.get(i + 1).copied(),
                 None => present.first().copied(),
             };
-            screen.reporter = next;
+            screen.reporter = next.map(|attendee| ReporterChoice {
+                step,
+                index,
+                attendee,
+            });
         }
         _ => step_action(app, step, action),
     }
@@ -265,7 +271,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             };
             let period = org
                 .checklist_item(item)
-                .map_or(today, |c| period_just_ended(c.frequency, today));
+                .map_or(today, |c| state.period_for(c.frequency));
             let reporter = reporter(screen, &org);
             let checked = action == Action::Check;
             if record(
@@ -288,12 +294,15 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 .unit
                 .as_deref()
                 .map_or(String::new(), |u| format!(" in {u}"));
-            prompt(
-                app,
-                PromptKind::MetricValue,
-                format!("{}{unit}", metric.name),
-                Draft::None,
-            );
+            let title = match state.earlier_value(&org, metric.id) {
+                Some(v) => format!(
+                    "Correct {}{unit} (reported: {})",
+                    metric.name,
+                    crate::domain::text::format_number(v.value)
+                ),
+                None => format!("{}{unit}", metric.name),
+            };
+            prompt(app, PromptKind::MetricValue, title, Draft::None);
         }
         (
             Step::Progress,

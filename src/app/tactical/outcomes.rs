@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label, tension_offers};
 use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
-use crate::domain::meeting::{Output, OutputKind, period_just_ended};
+use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::minutes::Minutes;
 use crate::domain::text::parse_number;
 use crate::domain::{Organisation, RoleId, TensionKind};
@@ -26,6 +26,9 @@ pub(super) fn describe_entry(log: &[Recorded], seq: u64) -> String {
             (if *checked { "a check" } else { "a no check" }).into()
         }
         Event::MetricReported { value, .. } => format!("the value {value}"),
+        Event::MetricCorrected { value, was, .. } => {
+            format!("the correction of {was} to {value}")
+        }
         Event::ProjectUpdated { update, .. } => update
             .as_ref()
             .map_or("\"no updates\"".into(), |u| format!("the update \"{u}\"")),
@@ -174,18 +177,27 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             };
             let period = org
                 .metric(metric)
-                .map_or(today, |m| period_just_ended(m.frequency, today));
+                .map_or(today, |m| state.period_for(m.frequency));
             let comment = Some(comment).filter(|c| !c.is_empty());
-            if record(
-                app,
-                Event::MetricReported {
+            // A period already reported (by an earlier meeting) is corrected, never doubled.
+            let event = match state.earlier_value(&org, metric) {
+                Some(earlier) => Event::MetricCorrected {
+                    metric,
+                    value,
+                    comment,
+                    reporter,
+                    period,
+                    was: earlier.value,
+                },
+                None => Event::MetricReported {
                     metric,
                     value,
                     comment,
                     reporter,
                     period,
                 },
-            ) {
+            };
+            if record(app, event) {
                 answered(app);
             }
         }

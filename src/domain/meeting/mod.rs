@@ -119,9 +119,50 @@ pub enum Effect {
 pub struct Attendee {
     /// The person, for members; `None` for a guest.
     pub person: Option<PersonId>,
-    /// The name as it was when the meeting started (minutes keep it even if it changes).
+    /// The name as it was when the meeting started (minutes keep it even if it changes),
+    /// as typed for a guest.
     pub name: String,
     pub present: bool,
+    /// A guest, not a member of the circle. Logs written before this field have none (a
+    /// guest was then `person: None` with " (guest)" appended to the name):
+    /// `Attendee::normalised` reads those as this version writes them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub guest: bool,
+}
+
+/// What logs before the `guest` field appended to a guest's name.
+const OLD_GUEST_SUFFIX: &str = " (guest)";
+
+impl Attendee {
+    /// A guest, present, under the name as typed.
+    pub fn guest(name: String) -> Attendee {
+        Attendee {
+            person: None,
+            name,
+            present: true,
+            guest: true,
+        }
+    }
+
+    /// Whether this is a guest (every attendee who is not a person of the organisation is).
+    pub fn is_guest(&self) -> bool {
+        self.guest || self.person.is_none()
+    }
+
+    /// The attendee as this version records one: an old log's guest "Ann (guest)" reads as
+    /// the guest "Ann"; everyone else is unchanged.
+    pub fn normalised(&self) -> Attendee {
+        let mut a = self.clone();
+        if a.person.is_none() {
+            a.guest = true;
+            if let Some(name) = a.name.strip_suffix(OLD_GUEST_SUFFIX)
+                && !name.trim().is_empty()
+            {
+                a.name = name.to_string();
+            }
+        }
+        a
+    }
 }
 
 /// Which kind of output a triage item produced.

@@ -15,27 +15,90 @@ pub struct Note<S> {
     pub text: String,
 }
 
+/// One speaker's time on the floor in one round: when they first took it, and for how long
+/// in all (a speaker the facilitator went back to adds to their time).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Floor<S> {
+    pub step: S,
+    pub attendee: usize,
+    pub first_at: DateTime<Utc>,
+    pub seconds: i64,
+}
+
 /// The rounds of one meeting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rounds<S> {
-    /// Speaking order (attendee indexes, present ones only).
+    /// Speaking order of the round being held, or of the next one (attendee indexes,
+    /// present ones only).
     pub order: Vec<usize>,
-    /// Seconds each attendee held the floor in each round.
-    pub floor: Vec<(S, usize, i64)>,
+    /// Each round's own order, kept from when it was first held or last reordered: shuffling
+    /// the closing round leaves the check-in round's order as it was spoken.
+    orders: Vec<(S, Vec<usize>)>,
+    /// Each speaker's floor time in each round, in the order they first took the floor.
+    pub floor: Vec<Floor<S>>,
     /// Since when the current speaker holds the floor.
     pub speaker_since: Option<DateTime<Utc>>,
     pub notes: Vec<Note<S>>,
 }
 
 impl<S: Copy + PartialEq> Rounds<S> {
-    /// Rounds in `order`, the first speaker holding the floor from `at`.
-    pub fn new(order: Vec<usize>, at: DateTime<Utc>) -> Rounds<S> {
+    /// Rounds in `order`, round `first` being held and its first speaker holding the floor
+    /// from `at`.
+    pub fn new(first: S, order: Vec<usize>, at: DateTime<Utc>) -> Rounds<S> {
         Rounds {
+            orders: vec![(first, order.clone())],
             order,
             floor: Vec::new(),
             speaker_since: Some(at),
             notes: Vec::new(),
         }
+    }
+
+    /// Round `step` is being held from `at`: it takes up its own order again if it has been
+    /// held before, else it keeps the order as it stands and makes it its own.
+    pub fn enter(&mut self, step: S, at: DateTime<Utc>) {
+        match self.orders.iter().find(|(s, _)| *s == step) {
+            Some((_, order)) => self.order = order.clone(),
+            None => self.orders.push((step, self.order.clone())),
+        }
+        self.speaker_since = Some(at);
+    }
+
+    /// A new speaking order from `at`, for round `step` if one is being held (otherwise for
+    /// the rounds not yet held). `speaker`'s turn ends, unless the round had not really begun
+    /// (no turn ended in it, no note taken for the speaker): a round reordered at its start
+    /// is dealt again, and its first speaker has had no turn.
+    pub fn reorder(
+        &mut self,
+        step: Option<S>,
+        speaker: Option<usize>,
+        order: Vec<usize>,
+        at: DateTime<Utc>,
+    ) {
+        if let Some(step) = step {
+            let begun = self.floor.iter().any(|f| f.step == step)
+                || self
+                    .notes
+                    .iter()
+                    .any(|n| n.step == step && Some(n.attendee) == speaker);
+            if begun {
+                self.end_turn(step, speaker, at);
+            }
+            match self.orders.iter_mut().find(|(s, _)| *s == step) {
+                Some((_, kept)) => *kept = order.clone(),
+                None => self.orders.push((step, order.clone())),
+            }
+        }
+        self.order = order;
+        self.speaker_since = Some(at);
+    }
+
+    /// The order round `step` was (or will be) spoken in.
+    pub fn order_of(&self, step: S) -> &[usize] {
+        self.orders
+            .iter()
+            .find(|(s, _)| *s == step)
+            .map_or(self.order.as_slice(), |(_, o)| o.as_slice())
     }
 
     /// Closes `speaker`'s turn in round `step` at `at`, adding to their floor time.
@@ -45,10 +108,15 @@ impl<S: Copy + PartialEq> Rounds<S> {
             match self
                 .floor
                 .iter_mut()
-                .find(|(s, a, _)| *s == step && *a == speaker)
+                .find(|f| f.step == step && f.attendee == speaker)
             {
-                Some((_, _, total)) => *total += secs,
-                None => self.floor.push((step, speaker, secs)),
+                Some(f) => f.seconds += secs,
+                None => self.floor.push(Floor {
+                    step,
+                    attendee: speaker,
+                    first_at: since,
+                    seconds: secs,
+                }),
             }
         }
     }
@@ -57,8 +125,23 @@ impl<S: Copy + PartialEq> Rounds<S> {
     pub fn floor_of(&self, step: S, attendee: usize) -> Option<i64> {
         self.floor
             .iter()
-            .find(|(s, a, _)| *s == step && *a == attendee)
-            .map(|(_, _, secs)| *secs)
+            .find(|f| f.step == step && f.attendee == attendee)
+            .map(|f| f.seconds)
+    }
+
+    /// Round `step` as it was spoken: those who took the floor in the order they first took
+    /// it, then those of its order who did not speak.
+    pub fn spoken(&self, step: S) -> Vec<(usize, Option<&Floor<S>>)> {
+        let mut spoke: Vec<&Floor<S>> = self.floor.iter().filter(|f| f.step == step).collect();
+        spoke.sort_by_key(|f| f.first_at);
+        let mut out: Vec<(usize, Option<&Floor<S>>)> =
+            spoke.into_iter().map(|f| (f.attendee, Some(f))).collect();
+        for &who in self.order_of(step) {
+            if !out.iter().any(|(a, _)| *a == who) {
+                out.push((who, None));
+            }
+        }
+        out
     }
 
     /// The latest note for `attendee` in round `step`.
@@ -67,6 +150,14 @@ impl<S: Copy + PartialEq> Rounds<S> {
             .iter()
             .rev()
             .find(|n| n.step == step && n.attendee == attendee)
+    }
+
+    /// Every note for `attendee` in round `step`, oldest first: a second note adds to the
+    /// first, it never replaces it.
+    pub fn notes_for(&self, step: S, attendee: usize) -> impl Iterator<Item = &Note<S>> {
+        self.notes
+            .iter()
+            .filter(move |n| n.step == step && n.attendee == attendee)
     }
 
     /// Whether `order` names every one of `present` exactly once.

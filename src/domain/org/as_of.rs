@@ -2,12 +2,13 @@
 //! versions: roles and policies created later are left out, removed ones come back, amended
 //! and moved ones show their state of that day.
 //!
-//! Owns: that reconstruction. Known limit: fillers are today's (ended assignments are not
-//! part of the snapshot). Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
+//! Owns: that reconstruction, fillers included: each role shows who filled it at the end of
+//! that day, from the assignments' dates (assignments made outside a meeting carry no date and
+//! count from the start). Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
-use super::{Organisation, Policy, RecordVersion, Role};
+use super::{Assignment, AssignmentSpan, Organisation, Policy, RecordVersion, Role};
 use crate::domain::ids::{PolicyId, RoleId};
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
 
 /// How a role or policy stood at the end of `date`: `Some(version)` for its state then,
@@ -35,6 +36,31 @@ fn state_on<'a>(
         // Nothing recorded by then: the baseline if it existed before its first change.
         None => history.first().filter(|v| v.baseline).copied(),
     })
+}
+
+/// The first moment after `date` (UTC), or `None` at the end of the calendar.
+fn end_of(date: NaiveDate) -> Option<DateTime<Utc>> {
+    date.succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| Utc.from_utc_datetime(&t))
+}
+
+/// The assignments standing at `end`: begun before it and not ended by then.
+fn fillers_on(history: &[AssignmentSpan], end: Option<DateTime<Utc>>) -> Vec<Assignment> {
+    let Some(end) = end else {
+        return history
+            .iter()
+            .filter(|s| s.until.is_none())
+            .map(|s| s.assignment.clone())
+            .collect();
+    };
+    history
+        .iter()
+        .filter(|s| {
+            s.from.is_none_or(|from| from < end) && s.until.is_none_or(|until| until >= end)
+        })
+        .map(|s| s.assignment.clone())
+        .collect()
 }
 
 impl Organisation {
@@ -86,6 +112,9 @@ impl Organisation {
         records.policies.retain(|p| !policies.contains_key(&p.id));
         records.policies.extend(policies.into_values().flatten());
         records.policies.sort_by_key(|p| p.id);
+        if !records.assignment_history.is_empty() {
+            records.assignments = fillers_on(&records.assignment_history, end_of(date));
+        }
         let existing: HashSet<RoleId> = records.roles.iter().map(|r| r.id).collect();
         records.assignments.retain(|a| existing.contains(&a.role));
         Organisation::new(records)

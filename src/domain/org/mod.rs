@@ -58,6 +58,17 @@ pub struct Assignment {
     pub term_end: Option<NaiveDate>,
 }
 
+/// An assignment with when it began and ended, as far as the record knows: an election's
+/// assignment is dated by the meeting entry that made it, and ends with the entry that
+/// replaced it; one made outside a meeting (an import, the Lead) has no start date and counts
+/// as always having been there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssignmentSpan {
+    pub assignment: Assignment,
+    pub from: Option<chrono::DateTime<chrono::Utc>>,
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
 /// A rule of a circle that grants or limits authority.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
@@ -226,6 +237,9 @@ pub struct OrgRecords {
     pub circles: Vec<Circle>,
     pub roles: Vec<Role>,
     pub assignments: Vec<Assignment>,
+    /// Every assignment, ended ones too, with their dates (for the organisation as it stood
+    /// on a past date); empty where the records hold no history (then `assignments` stands).
+    pub assignment_history: Vec<AssignmentSpan>,
     pub policies: Vec<Policy>,
     pub checklist: Vec<ChecklistItem>,
     pub metrics: Vec<Metric>,
@@ -483,9 +497,24 @@ impl Organisation {
         members(&self.records.metrics, &self.metrics_of_role, &role)
     }
 
-    /// A metric's values, oldest first.
+    /// A metric's values, oldest first: one per period. A period holds one value; a later
+    /// value of the same period is its correction and stands in its place (the one before
+    /// comes back if the correction is taken back).
     pub fn values_of(&self, metric: MetricId) -> impl Iterator<Item = &MetricValue> {
-        members(&self.records.metric_values, &self.values_of_metric, &metric)
+        let all: Vec<&MetricValue> =
+            members(&self.records.metric_values, &self.values_of_metric, &metric).collect();
+        let standing: Vec<&MetricValue> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, v)| all.get(i + 1).is_none_or(|next| next.period != v.period))
+            .map(|(_, v)| *v)
+            .collect();
+        standing.into_iter()
+    }
+
+    /// The value standing for `metric` in the period starting `period`, if one was reported.
+    pub fn value_in(&self, metric: MetricId, period: NaiveDate) -> Option<&MetricValue> {
+        self.values_of(metric).find(|v| v.period == period)
     }
 
     /// A checklist item's answers, oldest first.

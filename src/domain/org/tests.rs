@@ -84,3 +84,46 @@ fn lookups_of_unknown_ids_find_nothing_rather_than_panic() {
 fn circles_are_found_by_name_ignoring_case() {
     assert_eq!(tiny().circle_named("b").map(|c| c.id), Some(CircleId(4)));
 }
+
+#[test]
+fn the_organisation_as_of_a_date_shows_who_filled_each_role_that_day() {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    let org = tiny();
+    let at = |d: u32, h: u32| Utc.with_ymd_and_hms(2026, 11, d, h, 0, 0).single();
+    let mut records = org.records().clone();
+    let [ana_baker, ana_miller, ben_miller] = [0, 1, 2].map(|i| records.assignments[i].clone());
+    // Ana baked from the start; Ben was elected Miller on the 24th, replacing Ana.
+    records.assignment_history = vec![
+        AssignmentSpan {
+            assignment: ana_baker,
+            from: None,
+            until: None,
+        },
+        AssignmentSpan {
+            assignment: ana_miller,
+            from: None,
+            until: at(24, 10),
+        },
+        AssignmentSpan {
+            assignment: ben_miller,
+            from: at(24, 10),
+            until: None,
+        },
+    ];
+    let org = Organisation::new(records);
+    let millers = |d| -> Vec<String> {
+        let day = NaiveDate::from_ymd_opt(2026, 11, d).expect("a date");
+        let then = org.as_of(day);
+        then.fillers_of(RoleId(11))
+            .map(|a| then.person_name(a.person).to_string())
+            .collect()
+    };
+    assert_eq!(millers(23), ["Ana"], "the day before the election");
+    assert_eq!(millers(24), ["Ben"], "at the end of election day");
+    assert_eq!(
+        org.as_of(NaiveDate::from_ymd_opt(2026, 11, 23).expect("d"))
+            .fillers_of(RoleId(10))
+            .count(),
+        1
+    );
+}

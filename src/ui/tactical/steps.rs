@@ -106,7 +106,7 @@ fn round(frame: &mut Frame, area: Rect, state: &Tactical, big_name: bool) {
 /// "Name" of who reports for an item when it is not the usual filler.
 fn reporter_line(screen: &TacticalScreen, org: &Organisation) -> Option<Line<'static>> {
     let state = &screen.state;
-    let reporter = screen.reporter?;
+    let reporter = screen.reporter?.at(state.step, state.cursor(state.step))?;
     let _ = org;
     Some(Line::from(vec![
         Span::styled("Reported by ", theme::muted()),
@@ -246,6 +246,10 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
 
 fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
     let state = &screen.state;
+    let earlier = state
+        .metrics
+        .iter()
+        .any(|&id| state.earlier_value(org, id).is_some());
     let step = ReviewStep {
         step: Step::Metrics,
         len: state.metrics.len(),
@@ -254,9 +258,14 @@ fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organis
             "This circle has no metrics. > goes to the progress updates.",
         ),
         title: format!(
-            "Metrics · {} of {} reported",
+            "Metrics · {} of {} reported{}",
             state.reports.len(),
-            state.metrics.len()
+            state.metrics.len(),
+            if earlier {
+                " · ✓ reported earlier: Enter corrects"
+            } else {
+                ""
+            }
         ),
     };
     // The value columns are as wide as their widest entry, so they line up row to row.
@@ -295,11 +304,14 @@ fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organis
     });
 }
 
-/// "2050 loaves" as reported in this meeting, or "..." while not yet.
+/// "2050 loaves" as reported in this meeting, "✓ 2050 loaves" when the period already has
+/// its value from before (the title says so), or "..." while not yet.
 fn reported(state: &Tactical, org: &Organisation, id: MetricId) -> String {
-    match state.report_for(id) {
-        Some(r) => with_unit(r.value, org.metric(id).and_then(|m| m.unit.as_deref())),
-        None => "...".into(),
+    let unit = org.metric(id).and_then(|m| m.unit.as_deref());
+    match (state.report_for(id), state.earlier_value(org, id)) {
+        (Some(r), _) => with_unit(r.value, unit),
+        (None, Some(v)) => format!("✓ {}", with_unit(v.value, unit)),
+        (None, None) => "...".into(),
     }
 }
 

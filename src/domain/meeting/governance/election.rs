@@ -6,7 +6,8 @@
 //! Owns: eligibility, counting, tie-breaking, and when someone is elected.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::idm::{Objection, ObjectionState, ObjectionTest};
+use super::idm::{NO_ROLE_RULE, Objection, ObjectionState, ObjectionTest, ROLE_QUESTION};
+use crate::domain::ids::RoleId;
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::rules::TieRule;
 use crate::domain::ruleset::{CoreRole, RuleSet};
@@ -112,6 +113,9 @@ pub enum ElectionEvent {
     Objected {
         attendee: usize,
         text: String,
+        /// The objector's role it would limit (logs before this field name none).
+        #[serde(default)]
+        role: Option<RoleId>,
     },
     Tested {
         objection: usize,
@@ -368,12 +372,18 @@ impl Election {
                 }
                 Ok(())
             }
-            ElectionEvent::Tested { objection, .. } | ElectionEvent::Resolved { objection } => {
-                match self.objections.get(*objection) {
-                    Some(o) if o.state == ObjectionState::Open => Ok(()),
-                    _ => refuse("no such open objection"),
+            ElectionEvent::Tested { objection, test } => match self.objections.get(*objection) {
+                Some(o) if o.state != ObjectionState::Open => refuse("no such open objection"),
+                Some(o) if o.role.is_none() && test.answers[ROLE_QUESTION] => {
+                    refuse(format!("Not valid on that test: {NO_ROLE_RULE}."))
                 }
-            }
+                Some(_) => Ok(()),
+                None => refuse("no such open objection"),
+            },
+            ElectionEvent::Resolved { objection } => match self.objections.get(*objection) {
+                Some(o) if o.state == ObjectionState::Open => Ok(()),
+                _ => refuse("no such open objection"),
+            },
             ElectionEvent::Discard => match self.proposed {
                 Some(_) => Ok(()),
                 None => refuse("no candidate is proposed"),
@@ -422,11 +432,15 @@ impl Election {
                 }
             }
             ElectionEvent::NoObjection { attendee } => self.answered.push(*attendee),
-            ElectionEvent::Objected { attendee, text } => {
+            ElectionEvent::Objected {
+                attendee,
+                text,
+                role,
+            } => {
                 self.answered.push(*attendee);
                 self.objections.push(Objection {
                     objector: *attendee,
-                    role: None,
+                    role: *role,
                     text: text.clone(),
                     round: 1,
                     test: None,

@@ -88,6 +88,24 @@ pub const TEST_QUESTIONS: [&str; 4] = [
     "Does it limit one of your roles (which one)?",
 ];
 
+/// Which of `TEST_QUESTIONS` asks for the role the objection limits.
+pub const ROLE_QUESTION: usize = 3;
+
+/// Why the role question has no reasoned argument when no role was named. 5.0 §5.3.2(b): the
+/// proposal "would limit the Objector's capacity to enact the Purpose or an Accountability of
+/// a Role the Objector represents in the Circle"; 4.1 §3.2.4(d): "The Tension limits the
+/// Objector's capacity to express the Purpose or an Accountability of one of the Objector's
+/// Roles in the Circle; or, if it limits another Role, the Objector has permission to
+/// represent that Role".
+pub const NO_ROLE_RULE: &str = "no role is named, and an objection must limit a role the objector represents (5.0 §5.3.2(b); 4.1 §3.2.4(d))";
+
+/// The three questions of a proposal's validity test (5.0 §5.3.1; 4.1 §3.2.2-3.2.3).
+pub const VALIDITY_QUESTIONS: [&str; 3] = [
+    "Does the proposer name a tension felt by one of their roles in this circle?",
+    "Is there a real past or present example of it?",
+    "Does the proposer explain how the proposal would have helped?",
+];
+
 /// The answers an objection test recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ObjectionTest {
@@ -217,6 +235,11 @@ pub enum IdmEvent {
     },
     /// Starts a new objection round on the (amended) proposal.
     NewRound,
+    /// The facilitator tested the proposal's validity: the answers to `VALIDITY_QUESTIONS`
+    /// in order, up to the first "no" (which makes it invalid) or all three "yes".
+    ValidityTested {
+        answers: Vec<bool>,
+    },
     Ended {
         outcome: Outcome,
     },
@@ -234,6 +257,8 @@ pub struct Proposal {
     pub step: IdmStep,
     pub questions: Vec<(String, Option<String>)>,
     pub reactions: Vec<(usize, String)>,
+    /// Every validity test, in order (each the answers given, see `ValidityTested`).
+    pub validity: Vec<Vec<bool>>,
     /// The objection round in progress (1-based) and who has answered in it.
     pub round: usize,
     pub answered: Vec<usize>,
@@ -256,6 +281,7 @@ impl Proposal {
             step: IdmStep::Present,
             questions: Vec::new(),
             reactions: Vec::new(),
+            validity: Vec::new(),
             round: 0,
             answered: Vec::new(),
             objections: Vec::new(),
@@ -391,9 +417,26 @@ impl Proposal {
                 }
                 Ok(())
             }
-            IdmEvent::Tested { objection: i, .. } => {
-                if objection(*i)?.state != ObjectionState::Open {
+            IdmEvent::Tested { objection: i, test } => {
+                let o = objection(*i)?;
+                if o.state != ObjectionState::Open {
                     return refuse("that objection is no longer open");
+                }
+                if o.role.is_none() && test.answers[ROLE_QUESTION] {
+                    return refuse(format!("Not valid on that test: {NO_ROLE_RULE}."));
+                }
+                Ok(())
+            }
+            IdmEvent::ValidityTested { answers } => {
+                let complete =
+                    answers.len() == VALIDITY_QUESTIONS.len() || answers.last() == Some(&false);
+                let stops_at_no = answers.iter().rev().skip(1).all(|a| *a);
+                if answers.is_empty()
+                    || answers.len() > VALIDITY_QUESTIONS.len()
+                    || !complete
+                    || !stops_at_no
+                {
+                    return refuse("a validity test answers each question until the first no");
                 }
                 Ok(())
             }
@@ -507,6 +550,7 @@ impl Proposal {
                     o.state = ObjectionState::Abandoned;
                 }
             }
+            IdmEvent::ValidityTested { answers } => self.validity.push(answers.clone()),
             IdmEvent::NewRound => {
                 self.round += 1;
                 self.answered.clear();

@@ -89,7 +89,7 @@ impl Governance {
         let meeting = Governance {
             circle: *circle,
             rules,
-            attendees: attendees.clone(),
+            attendees: attendees.iter().map(Attendee::normalised).collect(),
             facilitator: *facilitator,
             secretary: *secretary,
             planned_minutes: *planned_minutes,
@@ -100,7 +100,7 @@ impl Governance {
             step: GovStep::CheckIn,
             step_started_at: *at,
             extra_minutes: 0,
-            rounds: Rounds::new(order, *at),
+            rounds: Rounds::new(GovStep::CheckIn, order, *at),
             cursors: [0; 5],
             items: Vec::new(),
             order: Vec::new(),
@@ -392,7 +392,7 @@ impl Governance {
                 self.step = *step;
                 self.step_started_at = at;
                 if step.is_round() {
-                    self.rounds.speaker_since = Some(at);
+                    self.rounds.enter(*step, at);
                 }
             }
             GovEvent::CursorMoved { step, index } if *step == self.step => {

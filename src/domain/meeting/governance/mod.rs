@@ -16,6 +16,7 @@ pub use change::{Change, starts_with_ing, validate};
 pub use diff::{DiffLine, Mark, change_lines, versions_diff};
 pub use election::{Election, ElectionEvent, ElectionStep, TieBreak};
 pub use idm::{
-    IdmEvent, IdmStep, Objection, ObjectionState, ObjectionTest, Outcome, Proposal, TEST_QUESTIONS,
+    IdmEvent, IdmStep, NO_ROLE_RULE, Objection, ObjectionState, ObjectionTest, Outcome, Proposal,
+    ROLE_QUESTION, TEST_QUESTIONS, VALIDITY_QUESTIONS,
 };
 pub use meeting::{GovEvent, GovItem, GovStep, Governance, ItemKind, TimeOut};

@@ -5,7 +5,8 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::super::{Attendee, Effect, Output, OutputKind};
-use super::{AgendaItem, ChecklistAnswer, MetricReport, Note, ProjectReport, Step, Tactical};
+use super::metrics::Reported;
+use super::{AgendaItem, ChecklistAnswer, Note, ProjectReport, Step, Tactical};
 use crate::domain::ids::*;
 use crate::domain::meeting::rounds::Rounds;
 use crate::domain::org::{ProjectStatus, TensionKind};
@@ -56,6 +57,16 @@ pub enum Event {
         comment: Option<String>,
         reporter: Option<usize>,
         period: NaiveDate,
+    },
+    /// The value already standing for a metric's period (`was`, reported before this
+    /// meeting) is corrected: one value per metric per period, and the change is recorded.
+    MetricCorrected {
+        metric: MetricId,
+        value: f64,
+        comment: Option<String>,
+        reporter: Option<usize>,
+        period: NaiveDate,
+        was: f64,
     },
     /// A project's update (`None`: "no updates") and its status, before and after.
     ProjectUpdated {
@@ -149,7 +160,7 @@ impl Tactical {
         }
     }
 
-    fn reporter_ok(&self, reporter: Option<usize>) -> Result<(), Refusal> {
+    pub(super) fn reporter_ok(&self, reporter: Option<usize>) -> Result<(), Refusal> {
         reporter.map_or(Ok(()), |r| self.attendee_ok(r))
     }
 
@@ -219,24 +230,21 @@ impl Tactical {
                 comment,
                 reporter,
                 period,
-            } => {
-                if !self.metrics.contains(metric) {
-                    return refuse("that metric is not in this meeting");
-                }
-                if !value.is_finite() {
-                    return refuse("the value is not a number");
-                }
-                if self.report_for(*metric).is_some() {
-                    return refuse("already reported; u takes the value back");
-                }
-                self.reporter_ok(*reporter)?;
-                Ok(vec![Effect::RecordMetric {
-                    metric: *metric,
-                    period: *period,
-                    value: *value,
-                    comment: comment.clone(),
-                }])
             }
+            | Event::MetricCorrected {
+                metric,
+                value,
+                comment,
+                reporter,
+                period,
+                ..
+            } => self.decide_value(&Reported {
+                metric: *metric,
+                value: *value,
+                comment,
+                reporter: *reporter,
+                period: *period,
+            }),
             Event::ProjectUpdated {
                 project,
                 update,
@@ -383,16 +391,17 @@ impl Tactical {
                 self.step = *to;
                 self.step_started_at = at;
                 if to.is_round() {
-                    self.rounds.speaker_since = Some(at);
+                    self.rounds.enter(*to, at);
                 }
                 self.open_current_item(at);
             }
             Event::CursorMoved { step: s, index } if *s == step => self.move_to(*index, at),
             Event::CursorMoved { .. } => {}
             Event::OrderChanged { order } => {
-                self.end_turn(at);
-                self.rounds.order = order.clone();
-                self.rounds.speaker_since = Some(at);
+                // The order is the round's being held (or the coming rounds' outside them).
+                let round = step.is_round().then_some(step);
+                let speaker = self.speaker();
+                self.rounds.reorder(round, speaker, order.clone(), at);
             }
             Event::QuestionChanged { question } => self.question = question.clone(),
             Event::NoteTaken {
@@ -431,15 +440,27 @@ impl Tactical {
                 comment,
                 reporter,
                 period,
+            }
+            | Event::MetricCorrected {
+                metric,
+                value,
+                comment,
+                reporter,
+                period,
+                ..
             } => {
-                self.reports.push(MetricReport {
-                    seq,
+                let corrects = match &rec.event {
+                    Event::MetricCorrected { was, .. } => Some(*was),
+                    _ => None,
+                };
+                let reported = Reported {
                     metric: *metric,
                     value: *value,
-                    comment: comment.clone(),
+                    comment,
                     reporter: *reporter,
                     period: *period,
-                });
+                };
+                self.apply_value(seq, &reported, corrects);
                 self.entries.push((seq, step));
                 let at_cursor = self.metrics.get(self.cursor(step)) == Some(metric);
                 self.advance_after(at_cursor, at);

@@ -7,8 +7,11 @@
 //! std::fs, or the clock.
 
 mod events;
+mod metrics;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_records;
 
 pub use super::Effect;
 /// A note taken for a speaker in a tactical meeting's round.
@@ -123,6 +126,23 @@ impl Step {
     }
 }
 
+/// Who was chosen (with `b`) to report for one review item, when not its filler. The choice
+/// belongs to that item of that step only: on any other item or step it names nobody.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReporterChoice {
+    pub step: Step,
+    /// The item's place in the step's list (fixed when the meeting started).
+    pub index: usize,
+    pub attendee: usize,
+}
+
+impl ReporterChoice {
+    /// The chosen reporter, if the choice was made for item `index` of `step`.
+    pub fn at(self, step: Step, index: usize) -> Option<usize> {
+        (self.step == step && self.index == index).then_some(self.attendee)
+    }
+}
+
 /// A check or no check for a checklist item, for a period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChecklistAnswer {
@@ -142,6 +162,8 @@ pub struct MetricReport {
     pub comment: Option<String>,
     pub reporter: Option<usize>,
     pub period: NaiveDate,
+    /// For a correction: the value it replaced, reported before this meeting.
+    pub corrects: Option<f64>,
 }
 
 /// A project's update: what changed (`None`: no updates), and its status after.
@@ -242,7 +264,7 @@ impl Tactical {
         }
         Ok(Tactical {
             circle: *circle,
-            attendees: attendees.clone(),
+            attendees: attendees.iter().map(Attendee::normalised).collect(),
             facilitator: *facilitator,
             secretary: *secretary,
             planned_minutes: *planned_minutes,
@@ -254,7 +276,7 @@ impl Tactical {
             step: Step::CheckIn,
             step_started_at: first.at,
             extra_minutes: [0; 7],
-            rounds: Rounds::new(order, first.at),
+            rounds: Rounds::new(Step::CheckIn, order, first.at),
             cursors: [0; 7],
             answers: Vec::new(),
             reports: Vec::new(),
@@ -430,8 +452,8 @@ impl Flow for Tactical {
         Tactical::start(first)
     }
 
-    fn decide(&self, event: &Event, _org: &Organisation) -> Result<Vec<Effect>, Refusal> {
-        Tactical::decide(self, event)
+    fn decide(&self, event: &Event, org: &Organisation) -> Result<Vec<Effect>, Refusal> {
+        self.decide_in(event, org)
     }
 
     fn apply(&mut self, entry: &Recorded) {

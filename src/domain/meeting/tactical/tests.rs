@@ -6,26 +6,27 @@ use crate::domain::org::ProjectStatus;
 use chrono::TimeZone;
 
 /// A meeting log being written: each event is decided against the fold of what came before.
-struct Run {
+pub(super) struct Run {
     log: Vec<Recorded>,
     now: DateTime<Utc>,
 }
 
-fn t0() -> DateTime<Utc> {
+pub(super) fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
         .single()
         .expect("a time")
 }
 
-fn attendee(name: &str, present: bool) -> Attendee {
+pub(super) fn attendee(name: &str, present: bool) -> Attendee {
     Attendee {
         person: Some(PersonId(name.len() as i64)),
         name: name.into(),
         present,
+        guest: false,
     }
 }
 
-fn started(attendees: Vec<Attendee>, planned_minutes: u32) -> Event {
+pub(super) fn started(attendees: Vec<Attendee>, planned_minutes: u32) -> Event {
     Event::Started {
         circle: CircleId(2),
         attendees,
@@ -39,12 +40,12 @@ fn started(attendees: Vec<Attendee>, planned_minutes: u32) -> Event {
     }
 }
 
-fn period() -> NaiveDate {
+pub(super) fn period() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 16).expect("a date")
 }
 
 impl Run {
-    fn new() -> Run {
+    pub(super) fn new() -> Run {
         Run::with(
             vec![
                 attendee("Ana", true),
@@ -56,7 +57,7 @@ impl Run {
         )
     }
 
-    fn with(attendees: Vec<Attendee>, minutes: u32) -> Run {
+    pub(super) fn with(attendees: Vec<Attendee>, minutes: u32) -> Run {
         let first = Recorded {
             seq: 1,
             at: t0(),
@@ -69,16 +70,16 @@ impl Run {
         }
     }
 
-    fn state(&self) -> Tactical {
+    pub(super) fn state(&self) -> Tactical {
         Tactical::fold(&self.log).expect("folds")
     }
 
-    fn wait(&mut self, seconds: i64) -> &mut Run {
+    pub(super) fn wait(&mut self, seconds: i64) -> &mut Run {
         self.now += Duration::seconds(seconds);
         self
     }
 
-    fn try_event(&mut self, event: Event) -> Result<Vec<Effect>, Refusal> {
+    pub(super) fn try_event(&mut self, event: Event) -> Result<Vec<Effect>, Refusal> {
         let effects = self.state().decide(&event)?;
         let seq = self.log.len() as u64 + 1;
         self.log.push(Recorded {
@@ -89,27 +90,27 @@ impl Run {
         Ok(effects)
     }
 
-    fn ok(&mut self, event: Event) -> Vec<Effect> {
+    pub(super) fn ok(&mut self, event: Event) -> Vec<Effect> {
         self.try_event(event).expect("accepted")
     }
 
-    fn refused(&mut self, event: Event) -> String {
+    pub(super) fn refused(&mut self, event: Event) -> String {
         let before = self.log.len();
         let refusal = self.try_event(event).expect_err("refused").0;
         assert_eq!(self.log.len(), before, "a refusal writes nothing");
         refusal
     }
 
-    fn last_seq(&self) -> u64 {
+    pub(super) fn last_seq(&self) -> u64 {
         self.log.len() as u64
     }
 
-    fn step(&mut self, step: Step) -> &mut Run {
+    pub(super) fn step(&mut self, step: Step) -> &mut Run {
         self.ok(Event::StepChanged { step });
         self
     }
 
-    fn add_item(&mut self, label: &str, owner: usize) -> u64 {
+    pub(super) fn add_item(&mut self, label: &str, owner: usize) -> u64 {
         self.ok(Event::AgendaItemAdded {
             label: label.into(),
             owner,
@@ -160,10 +161,13 @@ fn moving_to_the_next_speaker_records_how_long_the_last_one_held_the_floor() {
     });
     let m = run.state();
     assert_eq!(m.speaker(), Some(3));
-    assert_eq!(
-        m.rounds.floor,
-        [(Step::CheckIn, 0, 95), (Step::CheckIn, 1, 30)]
-    );
+    let floor: Vec<_> = m
+        .rounds
+        .floor
+        .iter()
+        .map(|f| (f.step, f.attendee, f.seconds))
+        .collect();
+    assert_eq!(floor, [(Step::CheckIn, 0, 95), (Step::CheckIn, 1, 30)]);
 }
 
 #[test]

@@ -227,6 +227,7 @@ fn a_discarded_candidate_makes_way_for_the_next_and_their_nominations_are_ignore
         &[ElectionEvent::Objected {
             attendee: 0,
             text: "Already overloaded".into(),
+            role: None,
         }],
     )
     .expect("objected");
@@ -253,6 +254,7 @@ fn a_valid_objection_blocks_until_resolved() {
     let mut events = vec![ElectionEvent::Objected {
         attendee: 0,
         text: "Term too long".into(),
+        role: Some(crate::domain::ids::RoleId(1)),
     }];
     events.extend(
         e.objection_order(&PRESENT)

@@ -64,12 +64,14 @@ impl Run {
             person: Some(PersonId(p)),
             name: name.into(),
             present: true,
+            guest: false,
         };
         let mut attendees = vec![attendee(1, "Ana"), attendee(2, "Ben"), attendee(3, "Cleo")];
         attendees.push(Attendee {
             person: None,
             name: "Guest".into(),
             present: true,
+            guest: false,
         });
         let started = GovEvent::Started {
             circle: CircleId(1),

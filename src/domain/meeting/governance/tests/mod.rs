@@ -149,7 +149,7 @@ fn an_invalid_objection_is_kept_but_does_not_block() {
     events.push(IdmEvent::Tested {
         objection: 0,
         test: ObjectionTest {
-            answers: [true, false, true, true],
+            answers: [true, false, true, false],
             breaks_constitution: false,
         },
     });
@@ -340,3 +340,52 @@ proptest! {
 mod changes;
 mod elections;
 mod meeting;
+
+/// 5.0 §5.3.2(b) / 4.1 §3.2.4(d): an objection counts only if it limits a role the objector
+/// represents, so with no role named the role question cannot have its argument.
+#[test]
+fn an_objection_naming_no_role_cannot_pass_the_role_question_5_0_5_3_2_b() {
+    let objected = |role| {
+        let mut events = presented();
+        events.push(IdmEvent::Objected {
+            attendee: 1,
+            role,
+            text: "Ovens overheat".into(),
+        });
+        events
+    };
+    let tested = |answers| IdmEvent::Tested {
+        objection: 0,
+        test: ObjectionTest {
+            answers,
+            breaks_constitution: false,
+        },
+    };
+    let p = run(&objected(None)).expect("objected");
+    let refusal = p.decide(&tested([true; 4]), &PRESENT).expect_err("refused");
+    assert!(refusal.0.contains("§5.3.2(b)"), "{refusal}");
+    assert!(
+        p.decide(&tested([true, true, true, false]), &PRESENT)
+            .is_ok()
+    );
+    let p = run(&objected(Some(RoleId(2)))).expect("objected");
+    assert!(p.decide(&tested([true; 4]), &PRESENT).is_ok());
+}
+
+#[test]
+fn a_validity_test_is_recorded_up_to_its_first_no() {
+    let p = run(&presented()[..2]).expect("presented");
+    for ok in [vec![true, true, true], vec![false], vec![true, false]] {
+        let event = IdmEvent::ValidityTested { answers: ok };
+        assert!(p.decide(&event, &PRESENT).is_ok(), "{event:?}");
+    }
+    for bad in [vec![], vec![true], vec![false, true], vec![true; 4]] {
+        let event = IdmEvent::ValidityTested { answers: bad };
+        assert!(p.decide(&event, &PRESENT).is_err(), "{event:?}");
+    }
+    let mut p = p;
+    p.apply(&IdmEvent::ValidityTested {
+        answers: vec![true, false],
+    });
+    assert_eq!(p.validity, [vec![true, false]]);
+}

@@ -1,0 +1,135 @@
+//! What a governance meeting's record keeps (issue 13): the answers of a proposal's validity
+//! test, and objection tests that show the role named and never find a role-less objection
+//! valid on the role question (5.0 §5.3.2(b); 4.1 §3.2.4(d)).
+
+mod common;
+
+use common::Harness;
+use ratatui::crossterm::event::KeyCode::{Char, Enter};
+use roundtable::domain::meeting::governance::{GovEvent, IdmEvent, IdmStep, Proposal};
+
+const BAKEHOUSE: usize = 1;
+
+fn proposal(h: &Harness) -> Proposal {
+    h.governance()
+        .state
+        .current_item()
+        .and_then(|i| i.proposal.clone())
+        .expect("a proposal on screen")
+}
+
+/// A Bakehouse meeting processing Kwame's proposal "Waste", framed and drafted.
+fn framed_proposal(h: &mut Harness) {
+    h.start_governance(BAKEHOUSE);
+    h.press(Char('>'));
+    h.press(Char('a'))
+        .choose("A proposal")
+        .enter_text("Waste")
+        .choose("Kwame Mensah");
+    h.press(Char('>'));
+    h.press(Enter)
+        .enter_text("Too much bread thrown away")
+        .enter_text("Forty loaves last Friday")
+        .choose("Ovens and Equipment Keeper");
+    h.press(Char('c'))
+        .choose("Create a role")
+        .enter_text("Waste Tracker")
+        .enter_text("Bread that is baked gets eaten")
+        .enter_text("Waste log")
+        .enter_text("Weighing unsold bread daily")
+        .choose("Save");
+}
+
+/// On to the objection round: no questions, no reactions.
+fn to_objections(h: &mut Harness) {
+    h.press(Char('n'))
+        .press(Char('n'))
+        .press(Char('n'))
+        .press(Char('n'));
+    assert_eq!(proposal(h).step, IdmStep::Object);
+}
+
+fn last_idm_event(h: &Harness) -> Option<IdmEvent> {
+    h.governance()
+        .log
+        .iter()
+        .rev()
+        .find_map(|r| match &r.event {
+            GovEvent::Proposal { event, .. } => Some(event.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn the_answers_of_a_validity_test_are_recorded() {
+    let mut h = Harness::demo();
+    framed_proposal(&mut h);
+    h.press(Char('v'))
+        .press(Char('y'))
+        .press(Char('y'))
+        .press(Char('n'));
+    assert_eq!(
+        last_idm_event(&h),
+        Some(IdmEvent::ValidityTested {
+            answers: vec![true, true, false]
+        }),
+        "recorded at the first no, before asking to discard"
+    );
+    // Kept: the proposal goes on, the test stays on record; a second test passes.
+    h.press(Char('n'));
+    h.press(Char('v'))
+        .press(Char('y'))
+        .press(Char('y'))
+        .press(Char('y'));
+    assert_eq!(
+        proposal(&h).validity,
+        [vec![true, true, false], vec![true, true, true]]
+    );
+    assert!(proposal(&h).outcome.is_none());
+}
+
+#[test]
+fn an_objection_test_names_the_role_and_a_role_less_objection_fails_the_role_question() {
+    let mut h = Harness::demo();
+    framed_proposal(&mut h);
+    to_objections(&mut h);
+    h.press(Char('x'))
+        .enter_text("Nobody weighs on Sundays")
+        .choose("No role named");
+    h.press(Char('w'));
+    assert!(
+        h.screen(120, 40).contains("No role named"),
+        "{}",
+        h.screen(120, 40)
+    );
+    h.press(Char('y')).press(Char('y')).press(Char('y'));
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("Objection test 5 of") && screen.contains("§5.3.2(b)"),
+        "the role question is answered no, with the rule: {screen}"
+    );
+    h.press(Char('n'));
+    let test = proposal(&h).objections[0].test.expect("tested");
+    assert_eq!(test.answers, [true, true, true, false]);
+    assert!(!test.valid(), "no role represented: not valid");
+}
+
+#[test]
+fn an_objection_naming_a_role_shows_it_and_can_be_tested_valid() {
+    let mut h = Harness::demo();
+    framed_proposal(&mut h);
+    to_objections(&mut h);
+    h.press(Char('x'))
+        .enter_text("Nobody weighs on Sundays")
+        .choose("Head Baker");
+    h.press(Char('w'));
+    assert!(
+        h.screen(120, 40).contains("Role named: Head Baker"),
+        "{}",
+        h.screen(120, 40)
+    );
+    for answer in ['y', 'y', 'y', 'y', 'n'] {
+        h.press(Char(answer));
+    }
+    assert!(proposal(&h).objections[0].test.is_some_and(|t| t.valid()));
+}
