@@ -211,3 +211,76 @@ fn a_note_typed_while_another_program_holds_the_database_is_kept_and_saved_on_re
         1
     );
 }
+
+const SHOPFRONT: usize = 2;
+
+#[test]
+fn two_programs_recording_in_different_circles_at_once_lose_and_double_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut bakehouse = Harness::demo_file(&path);
+    bakehouse.start_tactical(BAKEHOUSE, &[]);
+    let mut shopfront = Harness::demo_file(&path);
+    shopfront.start_tactical(SHOPFRONT, &[]);
+    for i in 0..40 {
+        bakehouse
+            .press(Enter)
+            .enter_text(&format!("Bakehouse note {i}"));
+        shopfront
+            .press(Enter)
+            .enter_text(&format!("Shopfront note {i}"));
+        if i % 7 == 0 {
+            bakehouse.wait(1);
+            shopfront.wait(1);
+        }
+    }
+    for circle in ["Bakehouse", "Shopfront"] {
+        for i in 0..40 {
+            let like = format!(
+                "SELECT count(*) FROM meeting_events WHERE payload LIKE '%{circle} note {i}\"%'"
+            );
+            assert_eq!(
+                count(&bakehouse, &like),
+                1,
+                "{circle} note {i} is stored once"
+            );
+        }
+    }
+    let notes = |h: &Harness| h.meeting().state.rounds.notes.len();
+    assert_eq!(
+        (notes(&bakehouse), notes(&shopfront)),
+        (40, 40),
+        "each shows its own 40"
+    );
+}
+
+#[test]
+fn two_programs_answering_one_checklist_in_turn_never_double_an_answer() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut first, mut second) = two_programs_in_the_checklist(dir.path());
+    // Both press check as fast as keys arrive, neither looking at the other's screen.
+    for _ in 0..6 {
+        first.press(Char('c'));
+        second.press(Char('c'));
+    }
+    assert_eq!(
+        count(
+            &first,
+            "SELECT count(*) FROM (SELECT item_id FROM checklist_answers GROUP BY item_id HAVING count(*) > 1)"
+        ),
+        0,
+        "no item has two answers"
+    );
+    let items = first.meeting().state.checklist.len() as i64;
+    assert_eq!(
+        count(&first, "SELECT count(*) FROM checklist_answers"),
+        items,
+        "every item is answered once"
+    );
+    second.wait(1);
+    assert_eq!(
+        first.meeting().state.answers.len(),
+        second.meeting().state.answers.len(),
+        "both show the same answers"
+    );
+}
