@@ -106,6 +106,23 @@ fn tactical_presses(c: &mut Criterion) {
         },
     );
 
+    let mut small = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    c.bench_function(
+        "keypress: a checklist answer, 10,000 roles, with its frame at 80x24",
+        |b| {
+            b.iter_custom(|iters| {
+                let ready = |app: &mut App| {
+                    if tactical(app)
+                        .is_some_and(|s| s.state.answers.len() == s.state.checklist.len())
+                    {
+                        next_meeting(app, &mut circle, Step::Checklist);
+                    }
+                };
+                timed_presses(iters, &mut app, &mut small, ready, KeyCode::Char('c'))
+            })
+        },
+    );
+
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = scale_app(dir.path());
     let mut circle = 0;
@@ -190,7 +207,7 @@ fn governance_presses(c: &mut Criterion) {
     objection_round(&mut app);
     let mut answered = 0;
     c.bench_function(
-        "keypress: an objection round answer, 10,000 roles, with its frame",
+        "keypress: an objection round answer, 10,000 roles, with its frame at 200x50",
         |b| {
             b.iter_custom(|iters| {
                 let ready = |app: &mut App| {
