@@ -81,7 +81,7 @@ fn tactical_presses(c: &mut Criterion) {
     let mut circle = 0;
     open_tactical(&mut app, circle, Step::Checklist);
     c.bench_function(
-        "keypress part: the checklist frame alone, 10,000 roles",
+        "keypress part: the checklist frame alone at 200x50, 10,000 roles",
         |b| {
             b.iter(|| {
                 terminal
@@ -90,9 +90,11 @@ fn tactical_presses(c: &mut Criterion) {
             })
         },
     );
-    c.bench_function(
-        "keypress: a checklist answer, 10,000 roles, with its frame",
-        |b| {
+    for (cols, rows) in [(200, 50), (80, 24)] {
+        let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
+        let name =
+            format!("keypress: a checklist answer, 10,000 roles, with its frame at {cols}x{rows}");
+        c.bench_function(&name, |b| {
             b.iter_custom(|iters| {
                 let ready = |app: &mut App| {
                     if tactical(app)
@@ -103,32 +105,15 @@ fn tactical_presses(c: &mut Criterion) {
                 };
                 timed_presses(iters, &mut app, &mut terminal, ready, KeyCode::Char('c'))
             })
-        },
-    );
-
-    let mut small = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    c.bench_function(
-        "keypress: a checklist answer, 10,000 roles, with its frame at 80x24",
-        |b| {
-            b.iter_custom(|iters| {
-                let ready = |app: &mut App| {
-                    if tactical(app)
-                        .is_some_and(|s| s.state.answers.len() == s.state.checklist.len())
-                    {
-                        next_meeting(app, &mut circle, Step::Checklist);
-                    }
-                };
-                timed_presses(iters, &mut app, &mut small, ready, KeyCode::Char('c'))
-            })
-        },
-    );
+        });
+    }
 
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = scale_app(dir.path());
     let mut circle = 0;
     open_tactical(&mut app, circle, Step::Metrics);
     c.bench_function(
-        "keypress: a metric value, 10,000 roles, with its frame",
+        "keypress: a metric value, 10,000 roles, with its frame at 200x50",
         |b| {
             b.iter_custom(|iters| {
                 let ready = |app: &mut App| {
