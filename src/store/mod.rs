@@ -6,12 +6,15 @@
 //! Must not import: ratatui, crossterm, tokio, `crate::app`, `crate::ui`.
 
 mod backend;
+mod effects;
 mod files;
 mod governance;
+mod import;
 mod meetings;
 mod open;
 mod org;
 mod schema;
+mod sql;
 mod sql_types;
 
 pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrganisationStore};
