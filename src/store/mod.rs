@@ -13,6 +13,7 @@ mod import;
 mod meetings;
 mod open;
 mod org;
+pub mod postgres;
 mod schema;
 mod sql;
 mod sql_types;
@@ -27,6 +28,7 @@ use files::FileId;
 pub use governance::RoleVersion;
 pub use meetings::{Appended, MeetingRow, OpenMeeting};
 pub use open::StoreError;
+pub use postgres::PgStore;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 

@@ -123,10 +123,10 @@ impl OrganisationStore for Store {
             )?,
             versions: self.rows(
                 &format!(
-                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL} FROM role_versions v
+                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0 FROM role_versions v
                      UNION ALL
-                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL} FROM policy_versions v
-                     ORDER BY recorded_at, 12"
+                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1 FROM policy_versions v
+                     ORDER BY recorded_at, 12, 14"
                 ),
                 |r| {
                     Ok(RecordVersion {
