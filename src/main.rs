@@ -10,8 +10,8 @@ use roundtable::domain::outline::outline;
 use roundtable::domain::text::printable;
 use roundtable::export;
 use roundtable::store::postgres::is_postgres_address;
-use roundtable::store::{PgStore, Store};
 use roundtable::store::prelude::*;
+use roundtable::store::{PgStore, Store};
 use roundtable::{domain::RuleSet, logging};
 use std::io::Write;
 use std::path::PathBuf;
@@ -181,7 +181,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         })) => {
             let store = db.open_read_only()?;
             let org = store.load_organisation()?.with_context(|| {
-                format!("{}: the database holds no organisation yet", store.location())
+                format!(
+                    "{}: the database holds no organisation yet",
+                    store.location()
+                )
             })?;
             let text = export::org::render(&org, format).map_err(anyhow::Error::msg)?;
             let name =
@@ -206,7 +209,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let store = db.open_read_only()?;
             let org = store.load_organisation()?.with_context(|| {
-                format!("{}: the database holds no organisation yet", store.location())
+                format!(
+                    "{}: the database holds no organisation yet",
+                    store.location()
+                )
             })?;
             let who = org
                 .people()
@@ -271,7 +277,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Org) => {
             let store = db.open_read_only()?;
             let org = store.load_organisation()?.with_context(|| {
-                format!("{}: the database holds no organisation yet", store.location())
+                format!(
+                    "{}: the database holds no organisation yet",
+                    store.location()
+                )
             })?;
             say(&outline(&org))?;
             Ok(ExitCode::SUCCESS)

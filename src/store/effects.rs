@@ -195,7 +195,9 @@ fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>
                 &[m, seq, Value::int(tension.0)],
             )?;
         }
-        Effect::ApplyGovernance { circle, changes } => governance::apply(sql, *circle, changes, src)?,
+        Effect::ApplyGovernance { circle, changes } => {
+            governance::apply(sql, *circle, changes, src)?
+        }
         Effect::AssignElected {
             role,
             person,

@@ -32,7 +32,13 @@ impl Source {
 }
 
 /// Writes a version row of a role (or policy) as it stands now.
-fn version(sql: &dyn Sql, kind: Kind, id: i64, src: Source, baseline: bool) -> Result<(), StoreError> {
+fn version(
+    sql: &dyn Sql,
+    kind: Kind,
+    id: i64,
+    src: Source,
+    baseline: bool,
+) -> Result<(), StoreError> {
     let [at, m, seq] = src.values();
     let statement = match kind {
         Kind::Role => "INSERT INTO role_versions (role_id, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, event_seq)
@@ -40,7 +46,10 @@ fn version(sql: &dyn Sql, kind: Kind, id: i64, src: Source, baseline: bool) -> R
         Kind::Policy => "INSERT INTO policy_versions (policy_id, circle_id, name, text, removed, baseline, recorded_at, meeting_id, event_seq)
          SELECT id, circle_id, name, text, removed_at IS NOT NULL, ?2, ?3, ?4, ?5 FROM policies WHERE id = ?1",
     };
-    sql.run(statement, &[Value::int(id), Value::Bool(baseline), at, m, seq])?;
+    sql.run(
+        statement,
+        &[Value::int(id), Value::Bool(baseline), at, m, seq],
+    )?;
     Ok(())
 }
 
@@ -242,7 +251,9 @@ fn undo_versions(sql: &dyn Sql, kind: Kind, meeting: i64, seq: i64) -> Result<()
     let (versions, id) = kind.versions();
     let table = kind.table();
     let columns = match kind {
-        Kind::Role => "circle_id = v.circle_id, name = v.name, purpose = v.purpose, domains = v.domains, accountabilities = v.accountabilities",
+        Kind::Role => {
+            "circle_id = v.circle_id, name = v.name, purpose = v.purpose, domains = v.domains, accountabilities = v.accountabilities"
+        }
         Kind::Policy => "circle_id = v.circle_id, name = v.name, text = v.text",
     };
     let args = [Value::int(meeting), Value::int(seq)];
@@ -275,8 +286,14 @@ fn undo_versions(sql: &dyn Sql, kind: Kind, meeting: i64, seq: i64) -> Result<()
                 )?;
             }
             None => {
-                sql.run(&format!("DELETE FROM {versions} WHERE {id} = ?1"), &[Value::int(target)])?;
-                sql.run(&format!("DELETE FROM {table} WHERE id = ?1"), &[Value::int(target)])?;
+                sql.run(
+                    &format!("DELETE FROM {versions} WHERE {id} = ?1"),
+                    &[Value::int(target)],
+                )?;
+                sql.run(
+                    &format!("DELETE FROM {table} WHERE id = ?1"),
+                    &[Value::int(target)],
+                )?;
             }
         }
     }

@@ -17,14 +17,19 @@ pub type Open = dyn Fn() -> Box<dyn Backend + Send>;
 
 /// A moment with microseconds, which every backend keeps exactly.
 fn at(minute: i64) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).single().expect("a time")
+    Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+        .single()
+        .expect("a time")
         + Duration::minutes(minute)
         + Duration::microseconds(123_457)
 }
 
 fn demo(store: &mut dyn Backend) -> Organisation {
     setup::load_demo(&mut *store).expect("demo loads");
-    store.load_organisation().expect("load").expect("an organisation")
+    store
+        .load_organisation()
+        .expect("load")
+        .expect("an organisation")
 }
 
 fn reference() -> Store {
@@ -45,7 +50,11 @@ fn assert_same(found: &str, expected: &str, what: &str) {
         return;
     }
     let (a, b): (Vec<_>, Vec<_>) = (found.lines().collect(), expected.lines().collect());
-    let first = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+    let first = a
+        .iter()
+        .zip(&b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
     let from = first.saturating_sub(12);
     panic!(
         "{what}: differs from line {first}\nfound:\n{}\nexpected:\n{}",
@@ -59,11 +68,18 @@ fn bakehouse(org: &Organisation) -> CircleId {
 }
 
 fn role_named(org: &Organisation, circle: CircleId, name: &str) -> RoleId {
-    org.roles_in(circle).find(|r| r.name == name).expect("role").id
+    org.roles_in(circle)
+        .find(|r| r.name == name)
+        .expect("role")
+        .id
 }
 
 fn person_named(org: &Organisation, name: &str) -> PersonId {
-    org.people().iter().find(|p| p.name == name).expect("person").id
+    org.people()
+        .iter()
+        .find(|p| p.name == name)
+        .expect("person")
+        .id
 }
 
 pub fn the_organisation_round_trips(store: &mut dyn Backend) {
@@ -74,7 +90,11 @@ pub fn the_organisation_round_trips(store: &mut dyn Backend) {
         store.organisation_name().expect("name").as_deref(),
         Some("Riverbend Bakery Cooperative")
     );
-    assert_eq!(records(store), records(&reference()), "loads as SQLite does");
+    assert_eq!(
+        records(store),
+        records(&reference()),
+        "loads as SQLite does"
+    );
     let again = setup::load_demo(&mut *store).expect_err("a second import is refused");
     assert!(again.to_string().contains("already holds"), "{again}");
     assert_eq!(records(store), records(&reference()), "and changes nothing");
@@ -103,12 +123,23 @@ pub fn meeting_logs_append_in_order_and_refuse_a_stale_entry(store: &mut dyn Bac
     assert_eq!(two.seq, 2);
     let stale = store.append_entry(m, 1, at(2), &"stale", &[]);
     assert!(
-        matches!(stale, Err(StoreError::Conflict { expected: 1, latest: 2 })),
+        matches!(
+            stale,
+            Err(StoreError::Conflict {
+                expected: 1,
+                latest: 2
+            })
+        ),
         "{stale:?}"
     );
-    store.append_entry(m, 2, at(3), &"three", &[]).expect("three");
+    store
+        .append_entry(m, 2, at(3), &"three", &[])
+        .expect("three");
     let after: Vec<_> = store.payloads_after(m, 1).expect("after");
-    let seen: Vec<_> = after.iter().map(|r| (r.seq, r.at, r.event.as_str())).collect();
+    let seen: Vec<_> = after
+        .iter()
+        .map(|r| (r.seq, r.at, r.event.as_str()))
+        .collect();
     assert_eq!(
         seen,
         [(2, at(1), "\"two\""), (3, at(3), "\"three\"")],
@@ -117,7 +148,10 @@ pub fn meeting_logs_append_in_order_and_refuse_a_stale_entry(store: &mut dyn Bac
     assert_eq!(store.last_seq(m).expect("seq"), 3);
     assert!(store.payloads_after(m, 3).expect("none").is_empty());
     let row = store.meeting(m).expect("row").expect("the meeting");
-    assert_eq!((row.circle, row.kind, row.started_at), (circle, MeetingKind::Tactical, at(0)));
+    assert_eq!(
+        (row.circle, row.kind, row.started_at),
+        (circle, MeetingKind::Tactical, at(0))
+    );
     assert_eq!(row.ended_at, None);
 }
 
@@ -144,18 +178,51 @@ pub fn open_meetings_and_reviews_are_found_until_they_end(store: &mut dyn Backen
     let governance = store
         .start_meeting(circle, MeetingKind::Governance, at(1), &"g")
         .expect("governance");
-    let review = store.start_log(LogOwner::Person(ana), at(2), "\"r\"").expect("review");
-    assert_eq!(store.open_meeting(circle, MeetingKind::Tactical).expect("open"), Some(tactical));
+    let review = store
+        .start_log(LogOwner::Person(ana), at(2), "\"r\"")
+        .expect("review");
+    assert_eq!(
+        store
+            .open_meeting(circle, MeetingKind::Tactical)
+            .expect("open"),
+        Some(tactical)
+    );
     assert_eq!(store.open_review(ana).expect("review"), Some(review));
-    let open: Vec<_> = store.open_meetings().expect("open").iter().map(|o| o.id).collect();
-    assert_eq!(open, [tactical, governance], "oldest first, reviews left out");
+    let open: Vec<_> = store
+        .open_meetings()
+        .expect("open")
+        .iter()
+        .map(|o| o.id)
+        .collect();
+    assert_eq!(
+        open,
+        [tactical, governance],
+        "oldest first, reviews left out"
+    );
     store
         .append_entry(tactical, 1, at(5), &"end", &[Effect::EndMeeting])
         .expect("ended");
-    assert_eq!(store.open_meeting(circle, MeetingKind::Tactical).expect("open"), None);
-    let all: Vec<_> = store.meetings().expect("all").iter().map(|m| (m.id, m.ended_at)).collect();
-    assert_eq!(all, [(governance, None), (tactical, Some(at(5)))], "newest first");
-    assert!(store.meeting(review).expect("row").is_none(), "a review is no meeting row");
+    assert_eq!(
+        store
+            .open_meeting(circle, MeetingKind::Tactical)
+            .expect("open"),
+        None
+    );
+    let all: Vec<_> = store
+        .meetings()
+        .expect("all")
+        .iter()
+        .map(|m| (m.id, m.ended_at))
+        .collect();
+    assert_eq!(
+        all,
+        [(governance, None), (tactical, Some(at(5)))],
+        "newest first"
+    );
+    assert!(
+        store.meeting(review).expect("row").is_none(),
+        "a review is no meeting row"
+    );
 }
 
 /// One of every effect, on the demo's Bakehouse.
@@ -167,12 +234,24 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
     let item = r.checklist.iter().find(|c| c.role == baker).map(|c| c.id);
     let metric = r.metrics.iter().find(|m| m.role == baker).map(|m| m.id);
     let project = r.projects.iter().find(|p| p.role == baker).map(|p| p.id);
-    let tension = r.tensions.iter().find(|t| t.circle == circle && t.open).map(|t| t.id);
+    let tension = r
+        .tensions
+        .iter()
+        .find(|t| t.circle == circle && t.open)
+        .map(|t| t.id);
     let policy = r.policies.iter().find(|p| p.circle == circle).map(|p| p.id);
     let period = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
     let mut effects = vec![
-        Effect::CreateNextAction { role: Some(baker), person: jonas, text: "Order rye".into() },
-        Effect::CreateProject { role: baker, person: Some(jonas), title: "Rye loaf".into() },
+        Effect::CreateNextAction {
+            role: Some(baker),
+            person: jonas,
+            text: "Order rye".into(),
+        },
+        Effect::CreateProject {
+            role: baker,
+            person: Some(jonas),
+            title: "Rye loaf".into(),
+        },
         Effect::CreateTension {
             person: jonas,
             role: Some(baker),
@@ -196,12 +275,23 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
                     domains: None,
                     accountabilities: Some(vec!["Baking".into()]),
                 },
-                Change::CreatePolicy { name: "Quiet hours".into(), text: "None before six.".into() },
+                Change::CreatePolicy {
+                    name: "Quiet hours".into(),
+                    text: "None before six.".into(),
+                },
             ],
         },
-        Effect::AssignElected { role: baker, person: jonas, term_end: Some(period) },
+        Effect::AssignElected {
+            role: baker,
+            person: jonas,
+            term_end: Some(period),
+        },
     ];
-    effects.extend(item.map(|item| Effect::AnswerChecklist { item, period, checked: true }));
+    effects.extend(item.map(|item| Effect::AnswerChecklist {
+        item,
+        period,
+        checked: true,
+    }));
     effects.extend(metric.map(|metric| Effect::RecordMetric {
         metric,
         period,
@@ -217,12 +307,19 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
     effects.extend(policy.map(|policy| Effect::ApplyGovernance {
         circle,
         changes: vec![
-            Change::AmendPolicy { policy, name: Some("Renamed".into()), text: None },
+            Change::AmendPolicy {
+                policy,
+                name: Some("Renamed".into()),
+                text: None,
+            },
             Change::RemovePolicy { policy },
         ],
     }));
     let removed = role_named(org, circle, "Head Baker");
-    effects.push(Effect::ApplyGovernance { circle, changes: vec![Change::RemoveRole { role: removed }] });
+    effects.push(Effect::ApplyGovernance {
+        circle,
+        changes: vec![Change::RemoveRole { role: removed }],
+    });
     effects
 }
 
@@ -267,7 +364,11 @@ pub fn every_effect_is_undone_exactly(store: &mut dyn Backend) {
         store
             .append_entry(m, 2, at(n as i64), &"undo", &[Effect::Undo { seq: 2 }])
             .expect("undone");
-        assert_same(&records(store), &before, &format!("{effect:?} undone leaves no trace"));
+        assert_same(
+            &records(store),
+            &before,
+            &format!("{effect:?} undone leaves no trace"),
+        );
     }
 }
 
@@ -290,9 +391,14 @@ pub fn an_undone_governance_change_leaves_no_history(store: &mut dyn Backend) {
             accountabilities: None,
         }],
     };
-    store.append_entry(m, 1, at(1), &"adopted", &[amend]).expect("adopted");
+    store
+        .append_entry(m, 1, at(1), &"adopted", &[amend])
+        .expect("adopted");
     let history = store.role_history(baker).expect("history");
-    let names: Vec<_> = history.iter().map(|v| (v.name.as_str(), v.baseline)).collect();
+    let names: Vec<_> = history
+        .iter()
+        .map(|v| (v.name.as_str(), v.baseline))
+        .collect();
     assert_eq!(names, [("Head Baker", true), ("Master Baker", false)]);
     assert_eq!(history[1].recorded_at, at(1));
     assert_eq!(history[1].meeting, Some(m));
@@ -303,22 +409,31 @@ pub fn an_undone_governance_change_leaves_no_history(store: &mut dyn Backend) {
     assert_eq!(records(store), before, "the role is as it was");
 }
 
-pub fn another_programs_write_is_noticed_and_ones_own_is_not(
-    store: &mut dyn Backend,
-    open: &Open,
-) {
+pub fn another_programs_write_is_noticed_and_ones_own_is_not(store: &mut dyn Backend, open: &Open) {
     let org = demo(store);
     let mut other = open();
-    assert!(!store.changed_elsewhere().expect("first"), "the first call only starts watching");
+    assert!(
+        !store.changed_elsewhere().expect("first"),
+        "the first call only starts watching"
+    );
     assert!(!other.changed_elsewhere().expect("first"));
     let m = store
         .start_meeting(bakehouse(&org), MeetingKind::Tactical, at(0), &"started")
         .expect("start");
-    assert!(other.changed_elsewhere().expect("noticed"), "the other program notices");
+    assert!(
+        other.changed_elsewhere().expect("noticed"),
+        "the other program notices"
+    );
     assert!(!other.changed_elsewhere().expect("once"), "once");
-    assert!(!store.changed_elsewhere().expect("own"), "a program's own write is no news");
+    assert!(
+        !store.changed_elsewhere().expect("own"),
+        "a program's own write is no news"
+    );
     other.keep_draft(m, Some("{}")).expect("draft");
-    assert!(store.changed_elsewhere().expect("noticed"), "and the other way round");
+    assert!(
+        store.changed_elsewhere().expect("noticed"),
+        "and the other way round"
+    );
 }
 
 pub fn two_programs_appending_at_once_get_one_entry_and_one_conflict(
@@ -341,7 +456,10 @@ pub fn two_programs_appending_at_once_get_one_entry_and_one_conflict(
                 })
             })
             .collect();
-        let results: Vec<_> = racers.into_iter().map(|r| r.join().expect("racer")).collect();
+        let results: Vec<_> = racers
+            .into_iter()
+            .map(|r| r.join().expect("racer"))
+            .collect();
         let won = results.iter().filter(|r| r.is_ok()).count();
         let conflicts = results
             .iter()

@@ -62,12 +62,7 @@ impl Session {
     }
 
     /// The newest unfinished meeting (or review) matching `filter` (`$1`, `$2`).
-    fn open_one(
-        &self,
-        filter: &str,
-        a: i64,
-        kind: &str,
-    ) -> Result<Option<MeetingId>, StoreError> {
+    fn open_one(&self, filter: &str, a: i64, kind: &str) -> Result<Option<MeetingId>, StoreError> {
         let sql = format!(
             "SELECT id FROM meetings WHERE {filter} = $1 AND kind = $2 AND ended_at IS NULL ORDER BY id DESC LIMIT 1"
         );
@@ -89,8 +84,13 @@ impl Session {
 
     /// Meeting rows of a query selecting (id, circle, kind, started, ended); kinds this
     /// version does not know are passed over.
-    pub fn meeting_rows(&self, filter: &str, id: Option<i64>) -> Result<Vec<MeetingRow>, StoreError> {
-        let sql = format!("SELECT id, circle_id, kind, started_at, ended_at FROM meetings {filter}");
+    pub fn meeting_rows(
+        &self,
+        filter: &str,
+        id: Option<i64>,
+    ) -> Result<Vec<MeetingRow>, StoreError> {
+        let sql =
+            format!("SELECT id, circle_id, kind, started_at, ended_at FROM meetings {filter}");
         let rows = match id {
             Some(id) => self.read().rows(&sql, &[&id])?,
             None => self.read().rows(&sql, &[])?,
@@ -128,9 +128,10 @@ impl Session {
     }
 
     pub fn draft(&self, meeting: MeetingId) -> Result<Option<String>, StoreError> {
-        let row = self
-            .read()
-            .row("SELECT payload FROM drafts WHERE meeting_id = $1", &[&meeting.0])?;
+        let row = self.read().row(
+            "SELECT payload FROM drafts WHERE meeting_id = $1",
+            &[&meeting.0],
+        )?;
         row.map(|r| get(&r, 0)).transpose()
     }
 

@@ -125,7 +125,10 @@ pub fn prepare(session: &mut Session) -> Result<(), StoreError> {
     for (index, migration) in MIGRATIONS.iter().enumerate() {
         let target = u32::try_from(index + 1).unwrap_or(u32::MAX);
         session.write(|sql| {
-            sql.run("SELECT pg_advisory_xact_lock(?1)", &[Value::int(MIGRATION_LOCK)])?;
+            sql.run(
+                "SELECT pg_advisory_xact_lock(?1)",
+                &[Value::int(MIGRATION_LOCK)],
+            )?;
             let current = marked_version(sql)?;
             if current >= target {
                 return Ok(());

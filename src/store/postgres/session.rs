@@ -65,7 +65,10 @@ async fn connect(target: &Target) -> Result<(Client, mpsc::Receiver<i32>, i32), 
             "SET lock_timeout = '{LOCK_WAIT}'; SET TIME ZONE 'UTC'; LISTEN {CHANNEL}"
         ))
         .await?;
-    let pid: i32 = client.query_one("SELECT pg_backend_pid()", &[]).await?.get(0);
+    let pid: i32 = client
+        .query_one("SELECT pg_backend_pid()", &[])
+        .await?
+        .get(0);
     Ok((client, heard, pid))
 }
 

@@ -56,7 +56,10 @@ fn is_loopback(host: &Host) -> bool {
 
 /// The address as shown: `postgres://user@host:port/dbname`, never a password.
 fn redacted(config: &Config) -> String {
-    let user = config.get_user().map(|u| format!("{u}@")).unwrap_or_default();
+    let user = config
+        .get_user()
+        .map(|u| format!("{u}@"))
+        .unwrap_or_default();
     let hosts: Vec<String> = config
         .get_hosts()
         .iter()

@@ -87,7 +87,8 @@ pg_text_enum!(Frequency, ProjectStatus, TensionKind, RuleSet);
 /// driver's. Lock waits past the timeout are `Busy`.
 pub fn store_error(e: &tokio_postgres::Error) -> StoreError {
     if let Some(db) = e.as_db_error() {
-        if *db.code() == SqlState::LOCK_NOT_AVAILABLE || *db.code() == SqlState::T_R_DEADLOCK_DETECTED
+        if *db.code() == SqlState::LOCK_NOT_AVAILABLE
+            || *db.code() == SqlState::T_R_DEADLOCK_DETECTED
         {
             return StoreError::Busy;
         }
