@@ -14,6 +14,7 @@ use roundtable::store::prelude::*;
 use roundtable::store::{PgStore, Store};
 use roundtable::{domain::RuleSet, logging};
 use std::io::Write;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -97,7 +98,17 @@ impl Db {
     fn start_logging(&self) -> Result<()> {
         match self {
             Db::File(path) => logging::init(path)?,
-            Db::Postgres(_) => logging::init(&default_database_path()?)?,
+            Db::Postgres(_) => {
+                let beside = default_database_path()?;
+                if let Some(dir) = beside.parent() {
+                    // Without its directory there is no log, and the program runs on.
+                    let _ = std::fs::DirBuilder::new()
+                        .recursive(true)
+                        .mode(0o700)
+                        .create(dir);
+                }
+                logging::init(&beside)?
+            }
         }
         Ok(())
     }
