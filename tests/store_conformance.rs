@@ -166,3 +166,73 @@ conformance!(
         another_programs_write_is_noticed_and_ones_own_is_not,
         two_programs_appending_at_once_get_one_entry_and_one_conflict
 );
+
+/// Runs a query on the check's database and answers the first column of the first row.
+fn admin_count(target: &Target, sql: &str) -> i64 {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        let (client, connection) = target
+            .config()
+            .connect(tokio_postgres::NoTls)
+            .await
+            .expect("connects");
+        let driver = tokio::spawn(connection);
+        let n: i64 = client.query_one(sql, &[]).await.expect("query").get(0);
+        drop(client);
+        let _ = driver.await;
+        n
+    })
+}
+
+#[test]
+fn postgres_refuses_another_programs_database_and_a_newer_one_untouched() {
+    let Some(db) = PgDb::new() else { return };
+    let target = db.admin.with_database(&db.name);
+    admin_run(&target, "CREATE TABLE invoices (id BIGINT PRIMARY KEY)").expect("theirs");
+    let refused = PgStore::open_target(target.clone()).expect_err("another program's");
+    assert!(
+        refused.to_string().contains("not a Roundtable database"),
+        "{refused}"
+    );
+    let tables = "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'";
+    assert_eq!(admin_count(&target, tables), 1, "nothing was added");
+    admin_run(&target, "DROP TABLE invoices").expect("dropped");
+    drop(db.open());
+    admin_run(&target, "UPDATE roundtable_schema SET version = 99").expect("newer");
+    let refused = PgStore::open_target(target.clone()).expect_err("newer");
+    assert!(
+        refused.to_string().contains("newer Roundtable (schema 99"),
+        "{refused}"
+    );
+    let version = "SELECT version FROM roundtable_schema";
+    assert_eq!(admin_count(&target, version), 99, "left as it was");
+    admin_run(
+        &target,
+        "UPDATE roundtable_schema SET application = 'ledger', version = 5",
+    )
+    .expect("another application");
+    let refused = PgStore::open_target(target).expect_err("another application's");
+    assert!(refused.to_string().contains("\"ledger\""), "{refused}");
+}
+
+#[test]
+fn a_password_never_appears_in_what_the_store_says() {
+    let Some(db) = PgDb::new() else { return };
+    let config = db.admin.config();
+    let host = match config.get_hosts().first() {
+        Some(tokio_postgres::config::Host::Tcp(name)) => name.clone(),
+        _ => "localhost".into(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let address = format!("postgres://nobody_here:Sekr3tPw@{host}:{port}/{}", db.name);
+    // Trust authentication lets anyone in; a server asking for passwords refuses this one.
+    let said = match PgStore::open(&address) {
+        Ok(store) => store.location(),
+        Err(e) => e.to_string(),
+    };
+    assert!(!said.contains("Sekr3tPw"), "{said}");
+    assert!(said.contains("postgres://nobody_here@"), "{said}");
+}

@@ -87,7 +87,7 @@ fn unreachable(target: &Target, e: &tokio_postgres::Error) -> StoreError {
         }
     };
     StoreError::Invalid(format!(
-        "{}: cannot reach the PostgreSQL server ({})",
+        "{}: cannot connect to the PostgreSQL server ({})",
         target.shown(),
         target.scrub(crate::domain::text::clean_line(&cause))
     ))
