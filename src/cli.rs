@@ -17,8 +17,9 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "roundtable", version)]
 pub struct Cli {
-    /// The database file [default: roundtable.db in the platform's data directory]
-    #[arg(long, global = true, env = "ROUNDTABLE_DB", value_name = "PATH")]
+    /// The database: a file, or a PostgreSQL database as postgres://user@host:port/dbname
+    /// (password from PGPASSWORD) [default: roundtable.db in the platform's data directory]
+    #[arg(long, global = true, env = "ROUNDTABLE_DB", value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
 
     #[command(subcommand)]

@@ -9,10 +9,12 @@ use roundtable::domain::MeetingId;
 use roundtable::domain::outline::outline;
 use roundtable::domain::text::printable;
 use roundtable::export;
-use roundtable::store::Store;
+use roundtable::store::postgres::is_postgres_address;
 use roundtable::store::prelude::*;
+use roundtable::store::{PgStore, Store};
 use roundtable::{domain::RuleSet, logging};
 use std::io::Write;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -68,14 +70,67 @@ fn say(text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-/// The database path: `--db`/`ROUNDTABLE_DB`, or `roundtable.db` in the platform data dir.
-fn database_path(cli: &Cli) -> Result<PathBuf> {
-    if let Some(path) = &cli.db {
-        return Ok(path.clone());
+/// Where the data lives: a SQLite file, or a PostgreSQL database.
+enum Db {
+    File(PathBuf),
+    Postgres(String),
+}
+
+impl Db {
+    /// Opens the store for reading and writing (creating and migrating it as needed).
+    fn open(&self) -> Result<Box<dyn Backend>> {
+        Ok(match self {
+            Db::File(path) => Box::new(Store::open(path)?),
+            Db::Postgres(address) => Box::new(PgStore::open(address)?),
+        })
     }
+
+    /// Opens the store for reading (a file is opened read-only; on PostgreSQL reading and
+    /// writing go through one connection).
+    fn open_read_only(&self) -> Result<Box<dyn Backend>> {
+        Ok(match self {
+            Db::File(path) => Box::new(Store::open_read_only(path)?),
+            Db::Postgres(_) => self.open()?,
+        })
+    }
+
+    /// Starts logging: beside the database file, or for PostgreSQL in the data directory.
+    fn start_logging(&self) -> Result<()> {
+        match self {
+            Db::File(path) => logging::init(path)?,
+            Db::Postgres(_) => {
+                let beside = default_database_path()?;
+                if let Some(dir) = beside.parent() {
+                    // Without its directory there is no log, and the program runs on.
+                    let _ = std::fs::DirBuilder::new()
+                        .recursive(true)
+                        .mode(0o700)
+                        .create(dir);
+                }
+                logging::init(&beside)?
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `roundtable.db` in the platform's data directory.
+fn default_database_path() -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("org", "Roundtable", "roundtable")
         .context("no home directory to keep the database in; pass --db PATH")?;
     Ok(dirs.data_dir().join("roundtable.db"))
+}
+
+/// The database: `--db`/`ROUNDTABLE_DB` (a path, or a `postgres://` address), or
+/// `roundtable.db` in the platform data dir.
+fn database(cli: &Cli) -> Result<Db> {
+    match &cli.db {
+        Some(path) => match path.to_str() {
+            Some(text) if is_postgres_address(text) => Ok(Db::Postgres(text.to_string())),
+            _ => Ok(Db::File(path.clone())),
+        },
+        None => Ok(Db::File(default_database_path()?)),
+    }
 }
 
 /// Writes an export to standard output (`-o -`), to `output`, or to `default_name` here.
@@ -104,24 +159,24 @@ fn full_screen(mut app: App) -> Result<ExitCode> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let db = database_path(&cli)?;
+    let db = database(&cli)?;
     match cli.command {
         None => {
-            let store = Store::open(&db)?;
-            logging::init(&db)?;
-            full_screen(App::new(store)?)
+            let store = db.open()?;
+            db.start_logging()?;
+            full_screen(App::on(store)?)
         }
         Some(Command::Export(ExportCommand::Minutes(args))) => {
-            let store = Store::open_read_only(&db)?;
+            let store = db.open_read_only()?;
             let id = match (args.id, args.last) {
                 (Some(id), false) => MeetingId(id),
-                (None, true) => app::minutes::last(&store, args.circle.as_deref())
+                (None, true) => app::minutes::last(&*store, args.circle.as_deref())
                     .map_err(anyhow::Error::msg)?,
                 _ => bail!(
                     "say which meeting: its number, or --last (with --circle NAME for one circle)"
                 ),
             };
-            let minutes = app::minutes::load(&store, id).map_err(anyhow::Error::msg)?;
+            let minutes = app::minutes::load(&*store, id).map_err(anyhow::Error::msg)?;
             let text = export::minutes(&minutes, args.format, chrono::Local::now().fixed_offset());
             write_output(
                 &text,
@@ -135,9 +190,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             force,
         })) => {
-            let store = Store::open_read_only(&db)?;
+            let store = db.open_read_only()?;
             let org = store.load_organisation()?.with_context(|| {
-                format!("{}: the database holds no organisation yet", db.display())
+                format!(
+                    "{}: the database holds no organisation yet",
+                    store.location()
+                )
             })?;
             let text = export::org::render(&org, format).map_err(anyhow::Error::msg)?;
             let name =
@@ -148,20 +206,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             person,
             print: false,
         }) => {
-            let store = Store::open(&db)?;
-            logging::init(&db)?;
-            let mut app = App::new(store)?;
+            let store = db.open()?;
+            db.start_logging()?;
+            let where_ = store.location();
+            let mut app = App::on(store)?;
             app.open_review(&person)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", db.display()))?;
+                .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
             full_screen(app)
         }
         Some(Command::Review {
             person,
             print: true,
         }) => {
-            let store = Store::open_read_only(&db)?;
+            let store = db.open_read_only()?;
             let org = store.load_organisation()?.with_context(|| {
-                format!("{}: the database holds no organisation yet", db.display())
+                format!(
+                    "{}: the database holds no organisation yet",
+                    store.location()
+                )
             })?;
             let who = org
                 .people()
@@ -176,29 +238,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Meet { kind, circle }) => {
-            let store = Store::open(&db)?;
-            logging::init(&db)?;
-            let mut app = App::new(store)?;
+            let store = db.open()?;
+            db.start_logging()?;
+            let where_ = store.location();
+            let mut app = App::on(store)?;
             app.open_meeting(&circle, kind)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", db.display()))?;
+                .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
             full_screen(app)
         }
         Some(Command::Init(args)) => {
-            let mut store = Store::open(&db)?;
-            logging::init(&db)?;
+            let mut store = db.open()?;
+            db.start_logging()?;
             if args.demo {
-                setup::load_demo(&mut store)?;
+                setup::load_demo(&mut *store)?;
                 say(&format!(
                     "Loaded the demo organisation into {}",
-                    db.display()
+                    store.location()
                 ))?;
             } else if let Some(name) = &args.name {
                 setup::create_empty(
-                    &mut store,
+                    &mut *store,
                     name,
                     args.rule_set.unwrap_or(RuleSet::default()),
                 )?;
-                say(&format!("Started \"{}\" in {}", name.trim(), db.display()))?;
+                say(&format!(
+                    "Started \"{}\" in {}",
+                    name.trim(),
+                    store.location()
+                ))?;
             } else {
                 bail!("say what to start: --demo, or --name NAME");
             }
@@ -207,21 +274,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Import { file }) => {
             // Read and check the file first: a file refused leaves no database behind.
             let org = setup::read_org_file(&file)?;
-            let mut store = Store::open(&db)?;
-            logging::init(&db)?;
+            let mut store = db.open()?;
+            db.start_logging()?;
             store.import(&org)?;
             let name = store.organisation_name()?.unwrap_or_default();
             say(&format!(
                 "Imported \"{name}\" from {} into {}",
                 file.display(),
-                db.display()
+                store.location()
             ))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Org) => {
-            let store = Store::open_read_only(&db)?;
+            let store = db.open_read_only()?;
             let org = store.load_organisation()?.with_context(|| {
-                format!("{}: the database holds no organisation yet", db.display())
+                format!(
+                    "{}: the database holds no organisation yet",
+                    store.location()
+                )
             })?;
             say(&outline(&org))?;
             Ok(ExitCode::SUCCESS)

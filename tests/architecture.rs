@@ -159,9 +159,53 @@ fn rusqlite_outside_the_store_and_tokio_outside_the_app_are_reported() {
         "fn main() { tokio::runtime::Builder::new_current_thread(); }",
         "tokio",
     );
-    assert_eq!(v.why, "app/ is the only tokio user");
+    assert_eq!(
+        v.why,
+        "app/ is the only tokio user (and store/postgres/, for its own runtime)"
+    );
     assert_clean("src/store/x.rs", "use rusqlite::{Connection, params};");
     assert_clean("src/app/x.rs", "use tokio::sync::mpsc;");
+}
+
+#[test]
+fn tokio_postgres_outside_store_postgres_and_tokio_elsewhere_in_the_store_are_reported() {
+    for path in [
+        "src/store/meetings.rs",
+        "src/app/run.rs",
+        "src/main.rs",
+        "src/domain/x.rs",
+    ] {
+        let v = assert_reports(path, "use tokio_postgres::Client;", "tokio_postgres");
+        assert_eq!(
+            v.why, "store/postgres/ is the only tokio-postgres user",
+            "{path}"
+        );
+    }
+    assert_reports(
+        "src/store/sql.rs",
+        "fn f() { tokio::runtime::Builder::new_current_thread(); }",
+        "tokio",
+    );
+    assert_clean(
+        "src/store/postgres/session.rs",
+        "use tokio::runtime::Runtime;\nuse tokio_postgres::{Client, NoTls};",
+    );
+    assert_clean(
+        "src/store/postgres/mod.rs",
+        "fn f() { tokio_postgres::connect(); }",
+    );
+    let v = assert_reports(
+        "src/store/postgres/x.rs",
+        "use rusqlite::Connection;",
+        "rusqlite",
+    );
+    assert_eq!(v.why, "store/postgres/ is PostgreSQL's: no rusqlite");
+    assert_reports(
+        "src/store/postgres/x.rs",
+        "use crate::app::App;",
+        "crate::app",
+    );
+    assert_reports("src/store/postgres/x.rs", "use ratatui::Frame;", "ratatui");
 }
 
 #[test]

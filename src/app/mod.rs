@@ -66,6 +66,15 @@ impl App {
 
     /// An app whose timers and event times come from `clock`.
     pub fn with_clock(store: impl Backend + 'static, clock: Clock) -> Result<App, StoreError> {
+        App::on_store(Box::new(store), clock)
+    }
+
+    /// An app on a store chosen at run time (SQLite or PostgreSQL), on the system clock.
+    pub fn on(store: Box<dyn Backend>) -> Result<App, StoreError> {
+        App::on_store(store, Box::new(Utc::now))
+    }
+
+    fn on_store(store: Box<dyn Backend>, clock: Clock) -> Result<App, StoreError> {
         let database = store.location();
         let view = View {
             org: None,
@@ -81,7 +90,7 @@ impl App {
             questions: crate::data::checkin_questions(),
         };
         let mut app = App {
-            store: Box::new(store),
+            store,
             view,
             quit: false,
             clock,

@@ -3,14 +3,15 @@
 //! Owns: role and policy versions (a baseline of how a role stood before its first governed
 //! change, then one version per change, each linked to the meeting entry), soft removal, and
 //! elected fillers that end the ones they replace. Undo restores exactly the previous state.
-//! Must not import: ratatui, crossterm, tokio.
+//! The writes go through `Sql`, so both backends run them; reading the history back is
+//! SQLite's here. Must not import: ratatui, crossterm, tokio.
 
 use super::StoreError;
+use super::sql::{Sql, Value};
 use super::sql_types::list_to_json;
 use crate::domain::meeting::governance::Change;
 use crate::domain::*;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
 
 /// The source of a write: the meeting and the sequence number of its entry.
 #[derive(Clone, Copy)]
@@ -20,80 +21,113 @@ pub(super) struct Source {
     pub at: DateTime<Utc>,
 }
 
-/// Writes a version row of a role as it stands now.
-fn role_version(
-    tx: &Transaction<'_>,
-    role: RoleId,
+impl Source {
+    fn values(self) -> [Value; 3] {
+        [
+            Value::Time(self.at),
+            Value::int(self.meeting),
+            Value::int(self.seq),
+        ]
+    }
+}
+
+/// Writes a version row of a role (or policy) as it stands now.
+fn version(
+    sql: &dyn Sql,
+    kind: Kind,
+    id: i64,
     src: Source,
     baseline: bool,
 ) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO role_versions (role_id, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, event_seq)
+    let [at, m, seq] = src.values();
+    let statement = match kind {
+        Kind::Role => "INSERT INTO role_versions (role_id, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, event_seq)
          SELECT id, circle_id, name, purpose, domains, accountabilities, removed_at IS NOT NULL, ?2, ?3, ?4, ?5 FROM roles WHERE id = ?1",
-        params![role, baseline, src.at, src.meeting, src.seq],
-    )?;
-    Ok(())
-}
-
-fn policy_version(
-    tx: &Transaction<'_>,
-    policy: PolicyId,
-    src: Source,
-    baseline: bool,
-) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO policy_versions (policy_id, circle_id, name, text, removed, baseline, recorded_at, meeting_id, event_seq)
+        Kind::Policy => "INSERT INTO policy_versions (policy_id, circle_id, name, text, removed, baseline, recorded_at, meeting_id, event_seq)
          SELECT id, circle_id, name, text, removed_at IS NOT NULL, ?2, ?3, ?4, ?5 FROM policies WHERE id = ?1",
-        params![policy, baseline, src.at, src.meeting, src.seq],
+    };
+    sql.run(
+        statement,
+        &[Value::int(id), Value::Bool(baseline), at, m, seq],
     )?;
     Ok(())
 }
 
-/// Before a role's first governed change, records how it stood (its baseline).
-fn role_baseline(tx: &Transaction<'_>, role: RoleId, src: Source) -> Result<(), StoreError> {
-    let has: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM role_versions WHERE role_id = ?1)",
-        [role],
-        |r| r.get(0),
+/// Before a role's (or policy's) first governed change, records how it stood (its baseline).
+fn baseline(sql: &dyn Sql, kind: Kind, id: i64, src: Source) -> Result<(), StoreError> {
+    let (versions, column) = kind.versions();
+    let has = sql.ints(
+        &format!("SELECT id FROM {versions} WHERE {column} = ?1 LIMIT 1"),
+        &[Value::int(id)],
     )?;
-    if !has {
-        role_version(tx, role, src, true)?;
+    if has.is_empty() {
+        version(sql, kind, id, src, true)?;
     }
     Ok(())
 }
 
-fn policy_baseline(tx: &Transaction<'_>, policy: PolicyId, src: Source) -> Result<(), StoreError> {
-    let has: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM policy_versions WHERE policy_id = ?1)",
-        [policy],
-        |r| r.get(0),
-    )?;
-    if !has {
-        policy_version(tx, policy, src, true)?;
+/// Roles and policies are versioned alike.
+#[derive(Clone, Copy)]
+enum Kind {
+    Role,
+    Policy,
+}
+
+impl Kind {
+    /// The table of versions and its column naming the versioned row.
+    fn versions(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Role => ("role_versions", "role_id"),
+            Kind::Policy => ("policy_versions", "policy_id"),
+        }
     }
-    Ok(())
+
+    fn table(self) -> &'static str {
+        match self {
+            Kind::Role => "roles",
+            Kind::Policy => "policies",
+        }
+    }
+}
+
+/// Changes an existing role or policy by `statement` (whose `?1` is its id), with its
+/// baseline before and a version after.
+fn change(
+    sql: &dyn Sql,
+    kind: Kind,
+    id: i64,
+    src: Source,
+    statement: &str,
+    args: &[Value],
+) -> Result<(), StoreError> {
+    baseline(sql, kind, id, src)?;
+    let mut all = vec![Value::int(id)];
+    all.extend_from_slice(args);
+    sql.run(statement, &all)?;
+    version(sql, kind, id, src, false)
 }
 
 /// Applies adopted changes to `circle`, writing a version of everything touched.
 pub(super) fn apply(
-    tx: &Transaction<'_>,
+    sql: &dyn Sql,
     circle: CircleId,
     changes: &[Change],
     src: Source,
 ) -> Result<(), StoreError> {
-    for change in changes {
-        match change {
+    let opt = |v: Option<String>| Value::Text(v);
+    for c in changes {
+        match c {
             Change::CreateRole {
                 name,
                 purpose,
                 domains,
                 accountabilities,
             } => {
-                tx.execute(
-                    "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![circle, text::clean_line(name), text::clean_text(purpose), list_to_json(domains), list_to_json(accountabilities)],
+                let id = sql.insert(
+                    "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+                    &[Value::int(circle.0), Value::text(text::clean_line(name)), Value::text(text::clean_text(purpose)), Value::text(list_to_json(domains)), Value::text(list_to_json(accountabilities))],
                 )?;
-                role_version(tx, RoleId(tx.last_insert_rowid()), src, false)?;
+                version(sql, Kind::Role, id, src, false)?;
             }
             Change::AmendRole {
                 role,
@@ -101,72 +135,74 @@ pub(super) fn apply(
                 purpose,
                 domains,
                 accountabilities,
-            } => {
-                role_baseline(tx, *role, src)?;
-                tx.execute(
-                    "UPDATE roles SET name = coalesce(?2, name), purpose = coalesce(?3, purpose),
-                     domains = coalesce(?4, domains), accountabilities = coalesce(?5, accountabilities) WHERE id = ?1",
-                    params![
-                        role,
-                        name.as_deref().map(text::clean_line),
-                        purpose.as_deref().map(text::clean_text),
-                        domains.as_deref().map(list_to_json),
-                        accountabilities.as_deref().map(list_to_json)
-                    ],
-                )?;
-                role_version(tx, *role, src, false)?;
-            }
-            Change::RemoveRole { role } => {
-                role_baseline(tx, *role, src)?;
-                tx.execute(
-                    "UPDATE roles SET removed_at = ?2 WHERE id = ?1",
-                    params![role, src.at],
-                )?;
-                role_version(tx, *role, src, false)?;
-            }
-            Change::MoveRole { role, to } => {
-                role_baseline(tx, *role, src)?;
-                tx.execute(
-                    "UPDATE roles SET circle_id = ?2 WHERE id = ?1",
-                    params![role, to],
-                )?;
-                role_version(tx, *role, src, false)?;
-            }
+            } => change(
+                sql,
+                Kind::Role,
+                role.0,
+                src,
+                "UPDATE roles SET name = coalesce(?2, name), purpose = coalesce(?3, purpose),
+                 domains = coalesce(?4, domains), accountabilities = coalesce(?5, accountabilities) WHERE id = ?1",
+                &[
+                    opt(name.as_deref().map(text::clean_line)),
+                    opt(purpose.as_deref().map(text::clean_text)),
+                    opt(domains.as_deref().map(list_to_json)),
+                    opt(accountabilities.as_deref().map(list_to_json)),
+                ],
+            )?,
+            Change::RemoveRole { role } => change(
+                sql,
+                Kind::Role,
+                role.0,
+                src,
+                "UPDATE roles SET removed_at = ?2 WHERE id = ?1",
+                &[Value::Time(src.at)],
+            )?,
+            Change::MoveRole { role, to } => change(
+                sql,
+                Kind::Role,
+                role.0,
+                src,
+                "UPDATE roles SET circle_id = ?2 WHERE id = ?1",
+                &[Value::int(to.0)],
+            )?,
             Change::CreatePolicy { name, text: body } => {
-                tx.execute(
-                    "INSERT INTO policies (circle_id, name, text) VALUES (?1, ?2, ?3)",
-                    params![circle, text::clean_line(name), text::clean_text(body)],
+                let id = sql.insert(
+                    "INSERT INTO policies (circle_id, name, text) VALUES (?1, ?2, ?3) RETURNING id",
+                    &[Value::int(circle.0), Value::text(text::clean_line(name)), Value::text(text::clean_text(body))],
                 )?;
-                policy_version(tx, PolicyId(tx.last_insert_rowid()), src, false)?;
+                version(sql, Kind::Policy, id, src, false)?;
             }
             Change::AmendPolicy {
                 policy,
                 name,
                 text: body,
-            } => {
-                policy_baseline(tx, *policy, src)?;
-                tx.execute(
-                    "UPDATE policies SET name = coalesce(?2, name), text = coalesce(?3, text) WHERE id = ?1",
-                    params![policy, name.as_deref().map(text::clean_line), body.as_deref().map(text::clean_text)],
-                )?;
-                policy_version(tx, *policy, src, false)?;
-            }
-            Change::RemovePolicy { policy } => {
-                policy_baseline(tx, *policy, src)?;
-                tx.execute(
-                    "UPDATE policies SET removed_at = ?2 WHERE id = ?1",
-                    params![policy, src.at],
-                )?;
-                policy_version(tx, *policy, src, false)?;
-            }
-            Change::MovePolicy { policy, to } => {
-                policy_baseline(tx, *policy, src)?;
-                tx.execute(
-                    "UPDATE policies SET circle_id = ?2 WHERE id = ?1",
-                    params![policy, to],
-                )?;
-                policy_version(tx, *policy, src, false)?;
-            }
+            } => change(
+                sql,
+                Kind::Policy,
+                policy.0,
+                src,
+                "UPDATE policies SET name = coalesce(?2, name), text = coalesce(?3, text) WHERE id = ?1",
+                &[
+                    opt(name.as_deref().map(text::clean_line)),
+                    opt(body.as_deref().map(text::clean_text)),
+                ],
+            )?,
+            Change::RemovePolicy { policy } => change(
+                sql,
+                Kind::Policy,
+                policy.0,
+                src,
+                "UPDATE policies SET removed_at = ?2 WHERE id = ?1",
+                &[Value::Time(src.at)],
+            )?,
+            Change::MovePolicy { policy, to } => change(
+                sql,
+                Kind::Policy,
+                policy.0,
+                src,
+                "UPDATE policies SET circle_id = ?2 WHERE id = ?1",
+                &[Value::int(to.0)],
+            )?,
         }
     }
     Ok(())
@@ -175,104 +211,95 @@ pub(super) fn apply(
 /// Makes `person` the filler of `role` until `term_end`; the current fillers' assignments
 /// end (they stay in the record).
 pub(super) fn assign_elected(
-    tx: &Transaction<'_>,
+    sql: &dyn Sql,
     role: RoleId,
     person: PersonId,
     term_end: Option<NaiveDate>,
     src: Source,
 ) -> Result<(), StoreError> {
-    tx.execute(
+    let [_, m, seq] = src.values();
+    sql.run(
         "UPDATE assignments SET ended_meeting_id = ?2, ended_seq = ?3 WHERE role_id = ?1 AND ended_meeting_id IS NULL",
-        params![role, src.meeting, src.seq],
+        &[Value::int(role.0), m.clone(), seq.clone()],
     )?;
-    tx.execute(
+    sql.run(
         "INSERT INTO assignments (role_id, person_id, term_end, meeting_id, event_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![role, person, term_end, src.meeting, src.seq],
+        &[Value::int(role.0), Value::int(person.0), Value::Date(term_end), m, seq],
     )?;
     Ok(())
 }
 
 /// Reverses governance and election effects of the entry `(meeting, seq)`.
-pub(super) fn undo(tx: &Transaction<'_>, meeting: i64, seq: i64) -> Result<(), StoreError> {
-    tx.execute(
+pub(super) fn undo(sql: &dyn Sql, meeting: i64, seq: i64) -> Result<(), StoreError> {
+    let args = [Value::int(meeting), Value::int(seq)];
+    sql.run(
         "DELETE FROM assignments WHERE meeting_id = ?1 AND event_seq = ?2",
-        params![meeting, seq],
+        &args,
     )?;
-    tx.execute(
+    sql.run(
         "UPDATE assignments SET ended_meeting_id = NULL, ended_seq = NULL WHERE ended_meeting_id = ?1 AND ended_seq = ?2",
-        params![meeting, seq],
+        &args,
     )?;
-    undo_versions(tx, "role", meeting, seq)?;
-    undo_versions(tx, "policy", meeting, seq)?;
+    undo_versions(sql, Kind::Role, meeting, seq)?;
+    undo_versions(sql, Kind::Policy, meeting, seq)?;
     Ok(())
 }
 
 /// For each role (or policy) this entry changed, restores the version before it; one it
 /// created is deleted. Then the entry's version rows go.
-fn undo_versions(
-    tx: &Transaction<'_>,
-    kind: &str,
-    meeting: i64,
-    seq: i64,
-) -> Result<(), StoreError> {
-    let (table, versions, id, columns) = match kind {
-        "role" => (
-            "roles",
-            "role_versions",
-            "role_id",
-            "circle_id = v.circle_id, name = v.name, purpose = v.purpose, domains = v.domains, accountabilities = v.accountabilities",
-        ),
-        _ => (
-            "policies",
-            "policy_versions",
-            "policy_id",
-            "circle_id = v.circle_id, name = v.name, text = v.text",
-        ),
+fn undo_versions(sql: &dyn Sql, kind: Kind, meeting: i64, seq: i64) -> Result<(), StoreError> {
+    let (versions, id) = kind.versions();
+    let table = kind.table();
+    let columns = match kind {
+        Kind::Role => {
+            "circle_id = v.circle_id, name = v.name, purpose = v.purpose, domains = v.domains, accountabilities = v.accountabilities"
+        }
+        Kind::Policy => "circle_id = v.circle_id, name = v.name, text = v.text",
     };
-    let touched: Vec<i64> = {
-        let mut stmt = tx.prepare(&format!(
-            "SELECT DISTINCT {id} FROM {versions} WHERE meeting_id = ?1 AND event_seq = ?2"
-        ))?;
-        stmt.query_map(params![meeting, seq], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?
-    };
+    let args = [Value::int(meeting), Value::int(seq)];
+    let touched = sql.ints(
+        &format!("SELECT DISTINCT {id} FROM {versions} WHERE meeting_id = ?1 AND event_seq = ?2"),
+        &args,
+    )?;
     for target in touched {
-        let previous: Option<i64> = tx
-            .query_row(
-                &format!(
-                    "SELECT id FROM {versions} WHERE {id} = ?1 AND NOT (meeting_id IS ?2 AND event_seq IS ?3)
-                     ORDER BY id DESC LIMIT 1"
-                ),
-                params![target, meeting, seq],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let own_baseline: Option<i64> = tx
-            .query_row(
-                &format!("SELECT id FROM {versions} WHERE {id} = ?1 AND meeting_id = ?2 AND event_seq = ?3 AND baseline = 1"),
-                params![target, meeting, seq],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match previous.or(own_baseline) {
-            Some(version) => {
-                tx.execute(
+        let with = [Value::int(target), Value::int(meeting), Value::int(seq)];
+        let previous = sql.ints(
+            &format!(
+                "SELECT id FROM {versions} WHERE {id} = ?1
+                 AND NOT (meeting_id IS NOT DISTINCT FROM ?2 AND event_seq IS NOT DISTINCT FROM ?3)
+                 ORDER BY id DESC LIMIT 1"
+            ),
+            &with,
+        )?;
+        let own_baseline = sql.ints(
+            &format!("SELECT id FROM {versions} WHERE {id} = ?1 AND meeting_id = ?2 AND event_seq = ?3 AND baseline"),
+            &with,
+        )?;
+        match previous.first().or(own_baseline.first()) {
+            Some(&version) => {
+                sql.run(
                     &format!(
-                        "UPDATE {table} SET {columns}, removed_at = CASE WHEN v.removed = 1 THEN removed_at ELSE NULL END
+                        "UPDATE {table} SET {columns}, removed_at = CASE WHEN v.removed THEN {table}.removed_at ELSE NULL END
                          FROM (SELECT * FROM {versions} WHERE id = ?2) AS v WHERE {table}.id = ?1"
                     ),
-                    params![target, version],
+                    &[Value::int(target), Value::int(version)],
                 )?;
             }
             None => {
-                tx.execute(&format!("DELETE FROM {versions} WHERE {id} = ?1"), [target])?;
-                tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [target])?;
+                sql.run(
+                    &format!("DELETE FROM {versions} WHERE {id} = ?1"),
+                    &[Value::int(target)],
+                )?;
+                sql.run(
+                    &format!("DELETE FROM {table} WHERE id = ?1"),
+                    &[Value::int(target)],
+                )?;
             }
         }
     }
-    tx.execute(
+    sql.run(
         &format!("DELETE FROM {versions} WHERE meeting_id = ?1 AND event_seq = ?2"),
-        params![meeting, seq],
+        &args,
     )?;
     Ok(())
 }

@@ -6,12 +6,16 @@
 //! Must not import: ratatui, crossterm, tokio, `crate::app`, `crate::ui`.
 
 mod backend;
+mod effects;
 mod files;
 mod governance;
+mod import;
 mod meetings;
 mod open;
 mod org;
+pub mod postgres;
 mod schema;
+mod sql;
 mod sql_types;
 
 pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrganisationStore};
@@ -24,6 +28,7 @@ use files::FileId;
 pub use governance::RoleVersion;
 pub use meetings::{Appended, MeetingRow, OpenMeeting};
 pub use open::StoreError;
+pub use postgres::PgStore;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 

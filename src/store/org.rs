@@ -1,16 +1,17 @@
 //! Reading and writing the organisation.
 //!
-//! Owns: importing an organisation file in one transaction, creating an empty organisation,
-//! and loading the whole organisation as a domain snapshot.
+//! Owns: SQLite's `OrganisationStore`: importing an organisation file in one transaction (the
+//! writes are `import`'s, shared with PostgreSQL), creating an empty organisation, and
+//! loading the whole organisation as a domain snapshot.
 //! Must not import: ratatui, crossterm, tokio.
 
 use super::backend::OrganisationStore;
-use super::sql_types::{list_from_json, list_to_json};
+use super::import;
+use super::sql_types::list_from_json;
 use super::{Store, StoreError};
-use crate::domain::orgfile::{CircleEntry, RoleEntry, to_date};
+use crate::domain::orgfile::CircleEntry;
 use crate::domain::*;
-use rusqlite::{OptionalExtension, Row, Transaction, params};
-use std::collections::HashMap;
+use rusqlite::{OptionalExtension, Row};
 
 /// The label of the agenda item whose adoption wrote version `v`: the entry at
 /// (meeting_id, event_seq) is a proposal move naming its item, whose `ItemAdded` entry holds
@@ -18,8 +19,6 @@ use std::collections::HashMap;
 const PROPOSAL: &str = "(SELECT json_extract(i.payload, '$.label') FROM meeting_events e
      JOIN meeting_events i ON i.meeting_id = e.meeting_id AND i.seq = json_extract(e.payload, '$.item')
      WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq AND json_extract(e.payload, '$.type') = 'proposal')";
-/// People by lower-cased name, as a file refers to them.
-type PeopleByName = HashMap<String, PersonId>;
 
 impl OrganisationStore for Store {
     /// The organisation's name, if the database holds one.
@@ -34,24 +33,7 @@ impl OrganisationStore for Store {
 
     /// Loads a whole organisation file into an empty database, in one transaction.
     fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
-        self.write(|tx| {
-            if let Some(name) = organisation_name(tx)? {
-                return Err(StoreError::AlreadyHasOrganisation(name));
-            }
-            tx.execute(
-                "INSERT INTO organisation (id, name, rule_set) VALUES (1, ?1, ?2)",
-                params![file.name, file.rule_set],
-            )?;
-            let mut people = PeopleByName::new();
-            for p in &file.people {
-                tx.execute(
-                    "INSERT INTO people (name, email) VALUES (?1, ?2)",
-                    params![p.name, p.email],
-                )?;
-                people.insert(p.name.to_lowercase(), PersonId(tx.last_insert_rowid()));
-            }
-            insert_circle(tx, file.rule_set, None, &file.circle, &people)
-        })
+        self.write(|tx| import::import(&**tx, file))
     }
 
     /// Starts a new organisation with just its anchor circle and that circle's core roles.
@@ -160,10 +142,10 @@ impl OrganisationStore for Store {
             )?,
             versions: self.rows(
                 &format!(
-                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL} FROM role_versions v
+                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0 FROM role_versions v
                      UNION ALL
-                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL} FROM policy_versions v
-                     ORDER BY recorded_at, 12"
+                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1 FROM policy_versions v
+                     ORDER BY recorded_at, 12, 14"
                 ),
                 |r| {
                     Ok(RecordVersion {
@@ -252,170 +234,4 @@ fn role_from_row(r: &Row<'_>) -> rusqlite::Result<Role> {
         accountabilities: list_from_json(&r.get::<_, String>(5)?)?,
         core: core.as_deref().and_then(CoreRole::from_id),
     })
-}
-
-fn organisation_name(tx: &Transaction<'_>) -> Result<Option<String>, StoreError> {
-    Ok(tx
-        .query_row("SELECT name FROM organisation WHERE id = 1", [], |r| {
-            r.get(0)
-        })
-        .optional()?)
-}
-
-/// Looks up a person the validated file named.
-fn person(people: &PeopleByName, name: &str) -> Result<PersonId, StoreError> {
-    people
-        .get(&name.to_lowercase())
-        .copied()
-        .ok_or_else(|| StoreError::Invalid(format!("unknown person \"{name}\"")))
-}
-
-/// Inserts a circle, its core roles, its roles with their contents, policies, tensions and
-/// sub-circles.
-fn insert_circle(
-    tx: &Transaction<'_>,
-    rules: RuleSet,
-    parent: Option<CircleId>,
-    entry: &CircleEntry,
-    people: &PeopleByName,
-) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO circles (parent_id, name, purpose, strategy) VALUES (?1, ?2, ?3, ?4)",
-        params![parent, entry.name, entry.purpose, entry.strategy],
-    )?;
-    let circle = CircleId(tx.last_insert_rowid());
-    let mut roles: HashMap<String, RoleId> = HashMap::new();
-    let find = |name: &str| {
-        entry
-            .roles
-            .iter()
-            .find(|r| r.name.eq_ignore_ascii_case(name))
-    };
-    for &core in rules.core_roles(parent.is_none()) {
-        let name = core.name(rules);
-        let extra = find(name);
-        let mut accountabilities: Vec<String> = core
-            .accountabilities()
-            .iter()
-            .map(|a| a.to_string())
-            .collect();
-        let mut domains = Vec::new();
-        if let Some(extra) = extra {
-            accountabilities.extend(extra.accountabilities.iter().cloned());
-            domains.extend(extra.domains.iter().cloned());
-        }
-        tx.execute(
-            "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities, core)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                circle,
-                name,
-                core.purpose(),
-                list_to_json(&domains),
-                list_to_json(&accountabilities),
-                core.id()
-            ],
-        )?;
-        let id = RoleId(tx.last_insert_rowid());
-        roles.insert(name.to_lowercase(), id);
-        if let Some(extra) = extra {
-            insert_role_contents(tx, id, extra, people)?;
-        }
-    }
-    for role in &entry.roles {
-        if roles.contains_key(&role.name.to_lowercase()) {
-            continue;
-        }
-        tx.execute(
-            "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                circle,
-                role.name,
-                role.purpose,
-                list_to_json(&role.domains),
-                list_to_json(&role.accountabilities)
-            ],
-        )?;
-        let id = RoleId(tx.last_insert_rowid());
-        roles.insert(role.name.to_lowercase(), id);
-        insert_role_contents(tx, id, role, people)?;
-    }
-    for policy in &entry.policies {
-        tx.execute(
-            "INSERT INTO policies (circle_id, name, text) VALUES (?1, ?2, ?3)",
-            params![circle, policy.name, policy.text],
-        )?;
-    }
-    for tension in &entry.tensions {
-        let role = match &tension.role {
-            Some(name) => Some(roles.get(&name.to_lowercase()).copied().ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "unknown role \"{name}\" in circle \"{}\"",
-                    entry.name
-                ))
-            })?),
-            None => None,
-        };
-        tx.execute(
-            "INSERT INTO tensions (person_id, role_id, circle_id, text, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![person(people, &tension.person)?, role, circle, tension.text, tension.kind],
-        )?;
-    }
-    for sub in &entry.circles {
-        insert_circle(tx, rules, Some(circle), sub, people)?;
-    }
-    Ok(())
-}
-
-/// Inserts a role's fillers, checklist, metrics (with values), projects and next actions.
-fn insert_role_contents(
-    tx: &Transaction<'_>,
-    role: RoleId,
-    entry: &RoleEntry,
-    people: &PeopleByName,
-) -> Result<(), StoreError> {
-    for f in &entry.fillers {
-        let term_end = f.term_end.as_ref().and_then(to_date);
-        tx.execute(
-            "INSERT INTO assignments (role_id, person_id, focus, term_end) VALUES (?1, ?2, ?3, ?4)",
-            params![role, person(people, &f.person)?, f.focus, term_end],
-        )?;
-    }
-    for item in &entry.checklist {
-        tx.execute(
-            "INSERT INTO checklist_items (role_id, text, frequency) VALUES (?1, ?2, ?3)",
-            params![role, item.text, item.frequency],
-        )?;
-    }
-    for metric in &entry.metrics {
-        tx.execute(
-            "INSERT INTO metrics (role_id, name, unit, frequency) VALUES (?1, ?2, ?3, ?4)",
-            params![role, metric.name, metric.unit, metric.frequency],
-        )?;
-        let id = MetricId(tx.last_insert_rowid());
-        for v in &metric.values {
-            let period = to_date(&v.date).ok_or_else(|| {
-                StoreError::Invalid(format!("bad date in metric \"{}\"", metric.name))
-            })?;
-            tx.execute(
-                "INSERT INTO metric_values (metric_id, period, value, comment) VALUES (?1, ?2, ?3, ?4)",
-                params![id, period, v.value, v.comment],
-            )?;
-        }
-    }
-    for p in &entry.projects {
-        let owner = p.person.as_deref().map(|n| person(people, n)).transpose()?;
-        tx.execute(
-            "INSERT INTO projects (role_id, person_id, title, status) VALUES (?1, ?2, ?3, ?4)",
-            params![role, owner, p.title, p.status],
-        )?;
-    }
-    for a in &entry.next_actions {
-        tx.execute(
-            "INSERT INTO next_actions (role_id, person_id, text, done) VALUES (?1, ?2, ?3, ?4)",
-            params![role, person(people, &a.person)?, a.text, a.done],
-        )?;
-    }
-    Ok(())
 }

@@ -65,7 +65,8 @@ const DRAWS: &str = "ui/ only draws: no store, rusqlite, tokio, app or std::fs";
 const STORE: &str = "store/ knows nothing of the terminal, the runtime, app or ui";
 const EXPORT: &str = "export/ depends on the domain only: no store, app, ui, rusqlite or tokio";
 const ONLY_STORE: &str = "store/ is the only rusqlite user";
-const ONLY_APP: &str = "app/ is the only tokio user";
+const ONLY_APP: &str = "app/ is the only tokio user (and store/postgres/, for its own runtime)";
+const ONLY_POSTGRES: &str = "store/postgres/ is the only tokio-postgres user";
 
 const DOMAIN_RULES: &[Rule] = &[
     rule("ratatui", Thing::Crate("ratatui"), PURE),
@@ -112,6 +113,23 @@ const EXPORT_RULES: &[Rule] = &[
 
 const NOT_STORE: Rule = rule("rusqlite", Thing::Crate("rusqlite"), ONLY_STORE);
 const NOT_APP: Rule = rule("tokio", Thing::Crate("tokio"), ONLY_APP);
+const NOT_POSTGRES: Rule = rule(
+    "tokio_postgres",
+    Thing::Crate("tokio_postgres"),
+    ONLY_POSTGRES,
+);
+/// The PostgreSQL store owns a runtime for its connection; the rest of store/ runs none.
+const POSTGRES_RULES: &[Rule] = &[
+    rule("ratatui", Thing::Crate("ratatui"), STORE),
+    rule("crossterm", Thing::Crate("crossterm"), STORE),
+    rule("crate::app", Thing::Module("app"), STORE),
+    rule("crate::ui", Thing::Module("ui"), STORE),
+    rule(
+        "rusqlite",
+        Thing::Crate("rusqlite"),
+        "store/postgres/ is PostgreSQL's: no rusqlite",
+    ),
+];
 /// The store's interfaces are what every backend implements: no database library in them.
 const INTERFACES: Rule = rule(
     "rusqlite",
@@ -134,12 +152,14 @@ fn module_of(path: &str) -> Option<Vec<String>> {
     Some(parts)
 }
 
-/// Every rule a file at `path` keeps: its layer's, and that only store/ uses rusqlite and
-/// only app/ uses tokio.
+/// Every rule a file at `path` keeps: its layer's, and that only store/ uses rusqlite, only
+/// app/ (and store/postgres/) tokio, and only store/postgres/ tokio-postgres.
 pub fn rules_for(path: &str) -> Vec<Rule> {
     let module = module_of(path).unwrap_or_default();
     let layer = module.first().map_or("", String::as_str);
+    let postgres = module.get(..2) == Some(&["store".to_string(), "postgres".to_string()][..]);
     let mut rules: Vec<Rule> = match layer {
+        "store" if postgres => POSTGRES_RULES.to_vec(),
         "domain" => DOMAIN_RULES.to_vec(),
         "ui" => UI_RULES.to_vec(),
         "store" => STORE_RULES.to_vec(),
@@ -150,9 +170,13 @@ pub fn rules_for(path: &str) -> Vec<Rule> {
         rules.push(INTERFACES);
     }
     for (owner, global) in [("store", NOT_STORE), ("app", NOT_APP)] {
-        if layer != owner && !rules.iter().any(|r| r.thing == global.thing) {
+        let exempt = layer == owner || (postgres && global.thing == NOT_APP.thing);
+        if !exempt && !rules.iter().any(|r| r.thing == global.thing) {
             rules.push(global);
         }
+    }
+    if !postgres {
+        rules.push(NOT_POSTGRES);
     }
     rules
 }

@@ -1,0 +1,288 @@
+//! What a meeting entry writes, once for every backend: starting a log, appending an entry
+//! with the expected-sequence check, running each `Effect` linked to its entry
+//! (meeting_id, event_seq), and undoing exactly one entry's effects. Runs inside the
+//! caller's transaction through `Sql`; the caller makes it a write transaction that no other
+//! append to the same meeting can interleave with.
+//!
+//! Owns: the effect statements and their order. Governance versions live in `governance`.
+//! Must not import: ratatui, crossterm, tokio, a database library.
+
+use super::backend::LogOwner;
+use super::governance::{self, Source};
+use super::sql::{Sql, Value};
+use super::{Appended, StoreError};
+use crate::domain::MeetingId;
+use crate::domain::meeting::Effect;
+use chrono::{DateTime, Utc};
+
+/// Creates a log for `owner` whose first entry is `first`.
+pub fn start_log(
+    sql: &dyn Sql,
+    owner: LogOwner,
+    at: DateTime<Utc>,
+    first: &str,
+) -> Result<MeetingId, StoreError> {
+    let id = match owner {
+        LogOwner::Circle(circle, kind) => sql.insert(
+            "INSERT INTO meetings (circle_id, kind, started_at) VALUES (?1, ?2, ?3) RETURNING id",
+            &[Value::int(circle.0), Value::text(kind.id()), Value::Time(at)],
+        )?,
+        LogOwner::Person(person) => sql.insert(
+            "INSERT INTO meetings (person_id, kind, started_at) VALUES (?1, 'review', ?2) RETURNING id",
+            &[Value::int(person.0), Value::Time(at)],
+        )?,
+    };
+    sql.run(
+        "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, 1, ?2, ?3)",
+        &[Value::int(id), Value::Time(at), Value::text(first)],
+    )?;
+    Ok(MeetingId(id))
+}
+
+/// The newest sequence number of a meeting's log (0 for none).
+pub fn last_seq(sql: &dyn Sql, meeting: MeetingId) -> Result<u64, StoreError> {
+    let latest = sql.ints(
+        "SELECT coalesce(max(seq), 0) FROM meeting_events WHERE meeting_id = ?1",
+        &[Value::int(meeting.0)],
+    )?;
+    Ok(u64::try_from(latest.first().copied().unwrap_or(0)).unwrap_or(0))
+}
+
+/// Appends `payload` as entry `after + 1` and runs its effects; a log that grew past `after`
+/// is a conflict and nothing is written.
+pub fn append(
+    sql: &dyn Sql,
+    meeting: MeetingId,
+    after: u64,
+    at: DateTime<Utc>,
+    payload: &str,
+    effects: &[Effect],
+) -> Result<Appended, StoreError> {
+    let latest = last_seq(sql, meeting)?;
+    if latest != after {
+        return Err(StoreError::Conflict {
+            expected: after,
+            latest,
+        });
+    }
+    let seq = i64::try_from(after + 1)
+        .map_err(|_| StoreError::Invalid("the meeting log is full".into()))?;
+    sql.run(
+        "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, ?2, ?3, ?4)",
+        &[
+            Value::int(meeting.0),
+            Value::int(seq),
+            Value::Time(at),
+            Value::text(payload),
+        ],
+    )?;
+    let src = Source {
+        meeting: meeting.0,
+        seq,
+        at,
+    };
+    let created = effects
+        .iter()
+        .map(|effect| run_effect(sql, src, effect))
+        .collect::<Result<Vec<_>, _>>()?;
+    // The entry completes what was being put together: the kept draft goes with it, in the
+    // same transaction (one key press, one write).
+    sql.run(
+        "DELETE FROM drafts WHERE meeting_id = ?1",
+        &[Value::int(meeting.0)],
+    )?;
+    Ok(Appended {
+        seq: after + 1,
+        created,
+    })
+}
+
+/// Runs one effect of the entry `src`, linking what it writes to that entry. Answers the id
+/// of the row it created, for effects that create one.
+fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>, StoreError> {
+    let (m, seq) = (Value::int(src.meeting), Value::int(src.seq));
+    match effect {
+        Effect::AnswerChecklist {
+            item,
+            period,
+            checked,
+        } => {
+            sql.run(
+                "INSERT INTO checklist_answers (item_id, period, checked, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                &[
+                    Value::int(item.0),
+                    Value::Date(Some(*period)),
+                    Value::Bool(*checked),
+                    m,
+                    seq,
+                ],
+            )?;
+        }
+        Effect::RecordMetric {
+            metric,
+            period,
+            value,
+            comment,
+        } => {
+            sql.run(
+                "INSERT INTO metric_values (metric_id, period, value, comment, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                &[
+                    Value::int(metric.0),
+                    Value::Date(Some(*period)),
+                    Value::Real(*value),
+                    Value::opt_text(comment.as_deref()),
+                    m,
+                    seq,
+                ],
+            )?;
+        }
+        Effect::UpdateProject {
+            project,
+            update,
+            status,
+        } => update_project(sql, src, project.0, update.as_deref(), status.id())?,
+        Effect::CreateNextAction { role, person, text } => {
+            return Ok(Some(sql.insert(
+                "INSERT INTO next_actions (role_id, person_id, text, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+                &[
+                    Value::Int(role.map(|r| r.0)),
+                    Value::int(person.0),
+                    Value::text(text),
+                    m,
+                    seq,
+                ],
+            )?));
+        }
+        Effect::CreateProject {
+            role,
+            person,
+            title,
+        } => {
+            return Ok(Some(sql.insert(
+                "INSERT INTO projects (role_id, person_id, title, status, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, 'current', ?4, ?5) RETURNING id",
+                &[
+                    Value::int(role.0),
+                    Value::Int(person.map(|p| p.0)),
+                    Value::text(title),
+                    m,
+                    seq,
+                ],
+            )?));
+        }
+        Effect::CreateTension {
+            person,
+            role,
+            circle,
+            text,
+            kind,
+        } => {
+            return Ok(Some(sql.insert(
+                "INSERT INTO tensions (person_id, role_id, circle_id, text, kind, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                &[
+                    Value::int(person.0),
+                    Value::Int(role.map(|r| r.0)),
+                    Value::int(circle.0),
+                    Value::text(text),
+                    Value::text(kind.id()),
+                    m,
+                    seq,
+                ],
+            )?));
+        }
+        Effect::ProcessTension { tension } => {
+            sql.run(
+                "UPDATE tensions SET status = 'processed', processed_meeting_id = ?1, processed_seq = ?2
+                 WHERE id = ?3",
+                &[m, seq, Value::int(tension.0)],
+            )?;
+        }
+        Effect::ApplyGovernance { circle, changes } => {
+            governance::apply(sql, *circle, changes, src)?
+        }
+        Effect::AssignElected {
+            role,
+            person,
+            term_end,
+        } => governance::assign_elected(sql, *role, *person, *term_end, src)?,
+        Effect::Undo { seq: undone } => {
+            let undone = i64::try_from(*undone).unwrap_or(-1);
+            undo(sql, src.meeting, undone)?;
+            governance::undo(sql, src.meeting, undone)?;
+        }
+        Effect::EndMeeting => {
+            sql.run(
+                "UPDATE meetings SET ended_at = ?1 WHERE id = ?2",
+                &[Value::Time(src.at), m],
+            )?;
+        }
+    }
+    Ok(None)
+}
+
+/// Records a project's update with the status it had, then sets the new status.
+fn update_project(
+    sql: &dyn Sql,
+    src: Source,
+    project: i64,
+    update: Option<&str>,
+    status: &str,
+) -> Result<(), StoreError> {
+    let before = sql
+        .text(
+            "SELECT status FROM projects WHERE id = ?1",
+            &[Value::int(project)],
+        )?
+        .ok_or_else(|| StoreError::Invalid(format!("no project {project}")))?;
+    sql.run(
+        "INSERT INTO project_updates (project_id, update_text, status_before, status_after, meeting_id, event_seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &[
+            Value::int(project),
+            Value::opt_text(update),
+            Value::text(before),
+            Value::text(status),
+            Value::int(src.meeting),
+            Value::int(src.seq),
+        ],
+    )?;
+    sql.run(
+        "UPDATE projects SET status = ?1 WHERE id = ?2",
+        &[Value::text(status), Value::int(project)],
+    )?;
+    Ok(())
+}
+
+/// Reverses every operational effect of the entry `(meeting, seq)`.
+fn undo(sql: &dyn Sql, meeting: i64, seq: i64) -> Result<(), StoreError> {
+    let args = [Value::int(meeting), Value::int(seq)];
+    sql.run(
+        "UPDATE projects SET status = (SELECT status_before FROM project_updates u
+           WHERE u.project_id = projects.id AND u.meeting_id = ?1 AND u.event_seq = ?2)
+         WHERE id IN (SELECT project_id FROM project_updates WHERE meeting_id = ?1 AND event_seq = ?2)",
+        &args,
+    )?;
+    sql.run(
+        "UPDATE tensions SET status = 'open', processed_meeting_id = NULL, processed_seq = NULL
+         WHERE processed_meeting_id = ?1 AND processed_seq = ?2",
+        &args,
+    )?;
+    for table in [
+        "project_updates",
+        "checklist_answers",
+        "metric_values",
+        "next_actions",
+        "projects",
+        "tensions",
+    ] {
+        sql.run(
+            &format!("DELETE FROM {table} WHERE meeting_id = ?1 AND event_seq = ?2"),
+            &args,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,296 @@
+//! The PostgreSQL store: `PgStore` implements `Backend` as the SQLite `Store` does, for many
+//! programs on one shared database (`--db postgres://user@host:port/dbname`).
+//!
+//! The interfaces are synchronous and the program calls them from inside its own tokio
+//! runtime, so the store never blocks on a runtime there: a thread of its own owns a runtime
+//! and the connection, and each call sends it a request and waits for the answer. Appends
+//! lock their meeting's row (`SELECT … FOR UPDATE`) before the expected-sequence check, so
+//! two programs appending to one meeting at once get one entry and one `Conflict`. Every
+//! write NOTIFYs at commit; `changed_elsewhere` says whether another connection's did.
+//! Owns: `PgStore` and its thread. The only user of tokio-postgres, with `tokio` for its own
+//! runtime. Must not import: ratatui, crossterm, rusqlite, `crate::app`, `crate::ui`.
+
+mod queries;
+mod schema;
+mod session;
+mod target;
+mod types;
+
+pub use target::{Target, is_postgres_address};
+
+use super::backend::{Backend, ChangeFeed, LogOwner, MeetingLog, OrganisationStore};
+use super::sql::{Sql, Value};
+use super::{Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError, effects, import};
+use crate::domain::meeting::flow::Recorded;
+use crate::domain::meeting::{Effect, MeetingKind};
+use crate::domain::orgfile::CircleEntry;
+use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId, RuleSet, text};
+use chrono::{DateTime, Utc};
+use session::Session;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+
+/// A request to the store's thread.
+type Job = Box<dyn FnOnce(&mut Session) + Send>;
+
+/// A Roundtable database on a PostgreSQL server.
+pub struct PgStore {
+    jobs: Option<mpsc::Sender<Job>>,
+    thread: Option<JoinHandle<()>>,
+    shown: String,
+    /// Whether `changed_elsewhere` was asked before (the first call only starts watching).
+    watching: bool,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore")
+            .field("at", &self.shown)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The store's thread is gone (it ended after a panic): nothing can be answered.
+fn gone() -> StoreError {
+    StoreError::Invalid("the PostgreSQL connection's thread has ended".into())
+}
+
+impl PgStore {
+    /// Connects to the database at a `postgres://` address, refuses a database that is not
+    /// Roundtable's or is newer (touching nothing), and migrates it to the latest schema.
+    pub fn open(address: &str) -> Result<PgStore, StoreError> {
+        PgStore::open_target(Target::parse(address)?)
+    }
+
+    /// `open`, for an address already read.
+    pub fn open_target(target: Target) -> Result<PgStore, StoreError> {
+        let shown = target.shown().to_string();
+        let (jobs, queue) = mpsc::channel::<Job>();
+        let (ready, opened) = mpsc::sync_channel(1);
+        let thread = std::thread::Builder::new()
+            .name("roundtable-postgres".into())
+            .spawn(move || {
+                let session = Session::open(target).and_then(|mut s| {
+                    schema::prepare(&mut s)?;
+                    Ok(s)
+                });
+                let mut session = match session {
+                    Ok(session) => {
+                        let _ = ready.send(Ok(()));
+                        session
+                    }
+                    Err(e) => {
+                        let _ = ready.send(Err(e));
+                        return;
+                    }
+                };
+                while let Ok(job) = queue.recv() {
+                    session.reconnect_if_lost();
+                    job(&mut session);
+                }
+            })
+            .map_err(|e| StoreError::Invalid(format!("cannot start the PostgreSQL thread: {e}")))?;
+        opened.recv().map_err(|_| gone())??;
+        tracing::info!("opened {shown}");
+        Ok(PgStore {
+            jobs: Some(jobs),
+            thread: Some(thread),
+            shown,
+            watching: false,
+        })
+    }
+
+    /// Runs `work` on the store's thread and waits for its answer. Any message that could
+    /// hold the password has it replaced.
+    fn call<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Session) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let (answer, answered) = mpsc::sync_channel(1);
+        let jobs = self.jobs.as_ref().ok_or_else(gone)?;
+        jobs.send(Box::new(move |s: &mut Session| {
+            let result = work(s).map_err(|e| match e {
+                StoreError::Sql { message, code } => StoreError::Sql {
+                    message: s.target.scrub(message),
+                    code,
+                },
+                other => other,
+            });
+            let _ = answer.send(result);
+        }))
+        .map_err(|_| gone())?;
+        answered.recv().map_err(|_| gone())?
+    }
+}
+
+impl Drop for PgStore {
+    /// Ends the thread and with it the connection, and waits for both.
+    fn drop(&mut self) {
+        self.jobs.take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl MeetingLog for PgStore {
+    fn start_log(
+        &mut self,
+        owner: LogOwner,
+        at: DateTime<Utc>,
+        first: &str,
+    ) -> Result<MeetingId, StoreError> {
+        let first = first.to_string();
+        self.call(move |s| s.write(|sql| effects::start_log(sql, owner, at, &first)))
+    }
+
+    fn append_payload(
+        &mut self,
+        meeting: MeetingId,
+        after: u64,
+        at: DateTime<Utc>,
+        payload: &str,
+        effects: &[Effect],
+    ) -> Result<Appended, StoreError> {
+        let (payload, effects) = (payload.to_string(), effects.to_vec());
+        self.call(move |s| {
+            s.write(|sql| {
+                // Held to commit: another append to this meeting waits here, then sees ours.
+                let locked = sql.ints(
+                    "SELECT id FROM meetings WHERE id = ?1 FOR UPDATE",
+                    &[Value::int(meeting.0)],
+                )?;
+                if locked.is_empty() {
+                    return Err(StoreError::Invalid(format!("no meeting {}", meeting.0)));
+                }
+                effects::append(sql, meeting, after, at, &payload, &effects)
+            })
+        })
+    }
+
+    fn payloads_after(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<Recorded<String>>, StoreError> {
+        self.call(move |s| s.payloads_after(meeting, after))
+    }
+
+    fn last_seq(&self, meeting: MeetingId) -> Result<u64, StoreError> {
+        self.call(move |s| effects::last_seq(&s.read(), meeting))
+    }
+
+    fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {
+        self.call(move |s| s.open_review(person))
+    }
+
+    fn open_meeting(
+        &self,
+        circle: CircleId,
+        kind: MeetingKind,
+    ) -> Result<Option<MeetingId>, StoreError> {
+        self.call(move |s| s.open_meeting(circle, kind))
+    }
+
+    fn open_meetings(&self) -> Result<Vec<OpenMeeting>, StoreError> {
+        self.call(|s| s.open_meetings())
+    }
+
+    fn meetings(&self) -> Result<Vec<MeetingRow>, StoreError> {
+        self.call(|s| {
+            s.meeting_rows(
+                "WHERE circle_id IS NOT NULL ORDER BY started_at DESC, id DESC",
+                None,
+            )
+        })
+    }
+
+    fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError> {
+        self.call(move |s| {
+            let rows = s.meeting_rows("WHERE id = $1 AND circle_id IS NOT NULL", Some(id.0))?;
+            Ok(rows.into_iter().next())
+        })
+    }
+
+    fn keep_draft(&mut self, meeting: MeetingId, draft: Option<&str>) -> Result<(), StoreError> {
+        let draft = draft.map(str::to_string);
+        self.call(move |s| {
+            s.write(|sql| {
+                match &draft {
+                    Some(text) => sql.run(
+                        "INSERT INTO drafts (meeting_id, payload) VALUES (?1, ?2)
+                         ON CONFLICT (meeting_id) DO UPDATE SET payload = excluded.payload",
+                        &[Value::int(meeting.0), Value::text(text)],
+                    )?,
+                    None => sql.run(
+                        "DELETE FROM drafts WHERE meeting_id = ?1",
+                        &[Value::int(meeting.0)],
+                    )?,
+                };
+                Ok(())
+            })
+        })
+    }
+
+    fn draft(&self, meeting: MeetingId) -> Result<Option<String>, StoreError> {
+        self.call(move |s| s.draft(meeting))
+    }
+}
+
+impl OrganisationStore for PgStore {
+    fn organisation_name(&self) -> Result<Option<String>, StoreError> {
+        self.call(|s| s.organisation_name())
+    }
+
+    fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
+        let file = file.clone();
+        self.call(move |s| {
+            s.write(|sql| {
+                // One import at a time: the second finds the first's organisation.
+                sql.run("LOCK TABLE organisation IN EXCLUSIVE MODE", &[])?;
+                import::import(sql, &file)
+            })
+        })
+    }
+
+    fn create_organisation(&mut self, name: &str, rules: RuleSet) -> Result<(), StoreError> {
+        let name = text::clean_line(name);
+        if name.is_empty() {
+            return Err(StoreError::Invalid("the organisation needs a name".into()));
+        }
+        let file = OrgFile {
+            name: name.clone(),
+            rule_set: rules,
+            people: vec![],
+            circle: CircleEntry::named(&name),
+        };
+        self.import(&file)
+    }
+
+    fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {
+        self.call(|s| s.snapshot(|s| s.load_organisation()))
+    }
+
+    fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError> {
+        self.call(move |s| s.role_history(role))
+    }
+}
+
+impl ChangeFeed for PgStore {
+    fn changed_elsewhere(&mut self) -> Result<bool, StoreError> {
+        let heard = self.call(|s| s.heard_others())?;
+        let first = !self.watching;
+        self.watching = true;
+        Ok(heard && !first)
+    }
+}
+
+impl Backend for PgStore {
+    fn location(&self) -> String {
+        self.shown.clone()
+    }
+
+    fn schema_version(&self) -> Result<u32, StoreError> {
+        self.call(|s| schema::version(s))
+    }
+}

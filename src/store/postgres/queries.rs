@@ -1,0 +1,340 @@
+//! PostgreSQL's reading queries, which differ from SQLite's in their row types and a few
+//! words of dialect (ASCII-case ordering by `rt_nocase`, JSON by `->>`): meeting logs and
+//! rows, drafts, the whole organisation, and a role's history.
+//!
+//! Owns: those queries, run on the store's own thread. Must not import: ratatui, crossterm,
+//! `crate::app`, `crate::ui`.
+
+use super::super::sql_types::list_from_json;
+use super::super::{MeetingRow, OpenMeeting, RoleVersion, StoreError};
+use super::session::Session;
+use crate::domain::meeting::MeetingKind;
+use crate::domain::meeting::flow::Recorded;
+use crate::domain::*;
+use chrono::{DateTime, Utc};
+use tokio_postgres::Row;
+use tokio_postgres::types::FromSql;
+
+/// Column `i` of a row, as `T`.
+fn get<'a, T: FromSql<'a>>(r: &'a Row, i: usize) -> Result<T, StoreError> {
+    Ok(r.try_get(i)?)
+}
+
+/// A JSON list column.
+fn list(r: &Row, i: usize) -> Result<Vec<String>, StoreError> {
+    list_from_json(&get::<String>(r, i)?).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// The label of the agenda item whose adoption wrote version `v` (as SQLite's `PROPOSAL`).
+const PROPOSAL: &str = "(SELECT i.payload::json ->> 'label' FROM meeting_events e
+     JOIN meeting_events i ON i.meeting_id = e.meeting_id AND i.seq::text = e.payload::json ->> 'item'
+     WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq AND e.payload::json ->> 'type' = 'proposal')";
+
+impl Session {
+    /// Maps every row of a query without parameters.
+    fn all<T>(
+        &self,
+        sql: &str,
+        map: impl Fn(&Row) -> Result<T, StoreError>,
+    ) -> Result<Vec<T>, StoreError> {
+        self.read().rows(sql, &[])?.iter().map(map).collect()
+    }
+
+    pub fn payloads_after(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<Recorded<String>>, StoreError> {
+        let after = i64::try_from(after).unwrap_or(i64::MAX);
+        let rows = self.read().rows(
+            "SELECT seq, at, payload FROM meeting_events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq",
+            &[&meeting.0, &after],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(Recorded {
+                    seq: u64::try_from(get::<i64>(r, 0)?).unwrap_or(0),
+                    at: get(r, 1)?,
+                    event: get(r, 2)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The newest unfinished meeting (or review) matching `filter` (`$1`, `$2`).
+    fn open_one(&self, filter: &str, a: i64, kind: &str) -> Result<Option<MeetingId>, StoreError> {
+        let sql = format!(
+            "SELECT id FROM meetings WHERE {filter} = $1 AND kind = $2 AND ended_at IS NULL ORDER BY id DESC LIMIT 1"
+        );
+        let row = self.read().row(&sql, &[&a, &kind])?;
+        row.map(|r| get(&r, 0).map(MeetingId)).transpose()
+    }
+
+    pub fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {
+        self.open_one("person_id", person.0, "review")
+    }
+
+    pub fn open_meeting(
+        &self,
+        circle: CircleId,
+        kind: MeetingKind,
+    ) -> Result<Option<MeetingId>, StoreError> {
+        self.open_one("circle_id", circle.0, kind.id())
+    }
+
+    /// Meeting rows of a query selecting (id, circle, kind, started, ended); kinds this
+    /// version does not know are passed over.
+    pub fn meeting_rows(
+        &self,
+        filter: &str,
+        id: Option<i64>,
+    ) -> Result<Vec<MeetingRow>, StoreError> {
+        let sql =
+            format!("SELECT id, circle_id, kind, started_at, ended_at FROM meetings {filter}");
+        let rows = match id {
+            Some(id) => self.read().rows(&sql, &[&id])?,
+            None => self.read().rows(&sql, &[])?,
+        };
+        let mut out = Vec::new();
+        for r in &rows {
+            let Some(kind) = MeetingKind::from_id(&get::<String>(r, 2)?) else {
+                continue;
+            };
+            out.push(MeetingRow {
+                id: MeetingId(get(r, 0)?),
+                circle: get(r, 1)?,
+                kind,
+                started_at: get(r, 3)?,
+                ended_at: get::<Option<DateTime<Utc>>>(r, 4)?,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn open_meetings(&self) -> Result<Vec<OpenMeeting>, StoreError> {
+        Ok(self
+            .meeting_rows(
+                "WHERE ended_at IS NULL AND circle_id IS NOT NULL ORDER BY id",
+                None,
+            )?
+            .into_iter()
+            .map(|m| OpenMeeting {
+                id: m.id,
+                circle: m.circle,
+                kind: m.kind,
+                started_at: m.started_at,
+            })
+            .collect())
+    }
+
+    pub fn draft(&self, meeting: MeetingId) -> Result<Option<String>, StoreError> {
+        let row = self.read().row(
+            "SELECT payload FROM drafts WHERE meeting_id = $1",
+            &[&meeting.0],
+        )?;
+        row.map(|r| get(&r, 0)).transpose()
+    }
+
+    pub fn organisation_name(&self) -> Result<Option<String>, StoreError> {
+        let row = self
+            .read()
+            .row("SELECT name FROM organisation WHERE id = 1", &[])?;
+        row.map(|r| get(&r, 0)).transpose()
+    }
+
+    pub fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError> {
+        let rows = self.read().rows(
+            "SELECT name, purpose, domains, accountabilities, circle_id, removed, baseline, recorded_at, meeting_id
+             FROM role_versions WHERE role_id = $1 ORDER BY id",
+            &[&role.0],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(RoleVersion {
+                    name: get(r, 0)?,
+                    purpose: get(r, 1)?,
+                    domains: list(r, 2)?,
+                    accountabilities: list(r, 3)?,
+                    circle: get(r, 4)?,
+                    removed: get(r, 5)?,
+                    baseline: get(r, 6)?,
+                    recorded_at: get(r, 7)?,
+                    meeting: get::<Option<i64>>(r, 8)?.map(MeetingId),
+                })
+            })
+            .collect()
+    }
+
+    /// The whole organisation, or `None` when the database holds none yet.
+    pub fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {
+        let Some(head) = self
+            .read()
+            .row("SELECT name, rule_set FROM organisation WHERE id = 1", &[])?
+        else {
+            return Ok(None);
+        };
+        let records = OrgRecords {
+            name: get(&head, 0)?,
+            rule_set: get(&head, 1)?,
+            people: self.all(
+                "SELECT id, name, email FROM people ORDER BY rt_nocase(name) COLLATE \"C\", id",
+                |r| Ok(Person { id: get(r, 0)?, name: get(r, 1)?, email: get(r, 2)? }),
+            )?,
+            circles: self.all(
+                "SELECT id, parent_id, name, purpose, strategy FROM circles ORDER BY id",
+                |r| {
+                    Ok(Circle {
+                        id: get(r, 0)?,
+                        parent: get(r, 1)?,
+                        name: get(r, 2)?,
+                        purpose: get(r, 3)?,
+                        strategy: get(r, 4)?,
+                    })
+                },
+            )?,
+            roles: self.all(
+                "SELECT id, circle_id, name, purpose, domains, accountabilities, core FROM roles
+                 WHERE removed_at IS NULL ORDER BY circle_id, CASE core WHEN 'lead' THEN 0 WHEN 'facilitator' THEN 1
+                 WHEN 'secretary' THEN 2 WHEN 'rep' THEN 3 ELSE 4 END, id",
+                |r| {
+                    Ok(Role {
+                        id: get(r, 0)?,
+                        circle: get(r, 1)?,
+                        name: get(r, 2)?,
+                        purpose: get(r, 3)?,
+                        domains: list(r, 4)?,
+                        accountabilities: list(r, 5)?,
+                        core: get::<Option<String>>(r, 6)?.as_deref().and_then(CoreRole::from_id),
+                    })
+                },
+            )?,
+            assignments: self.all(
+                "SELECT id, role_id, person_id, focus, term_end FROM assignments WHERE ended_meeting_id IS NULL ORDER BY id",
+                |r| {
+                    Ok(Assignment {
+                        id: get(r, 0)?,
+                        role: get(r, 1)?,
+                        person: get(r, 2)?,
+                        focus: get(r, 3)?,
+                        term_end: get(r, 4)?,
+                    })
+                },
+            )?,
+            assignment_history: self.all(
+                "SELECT a.id, a.role_id, a.person_id, a.focus, a.term_end, s.at, e.at FROM assignments a
+                 LEFT JOIN meeting_events s ON s.meeting_id = a.meeting_id AND s.seq = a.event_seq
+                 LEFT JOIN meeting_events e ON e.meeting_id = a.ended_meeting_id AND e.seq = a.ended_seq
+                 ORDER BY a.id",
+                |r| {
+                    Ok(AssignmentSpan {
+                        assignment: Assignment {
+                            id: get(r, 0)?,
+                            role: get(r, 1)?,
+                            person: get(r, 2)?,
+                            focus: get(r, 3)?,
+                            term_end: get(r, 4)?,
+                        },
+                        from: get(r, 5)?,
+                        until: get(r, 6)?,
+                    })
+                },
+            )?,
+            policies: self.all(
+                "SELECT id, circle_id, name, text FROM policies WHERE removed_at IS NULL ORDER BY id",
+                |r| Ok(Policy { id: get(r, 0)?, circle: get(r, 1)?, name: get(r, 2)?, text: get(r, 3)? }),
+            )?,
+            checklist: self.all(
+                "SELECT id, role_id, text, frequency FROM checklist_items ORDER BY id",
+                |r| Ok(ChecklistItem { id: get(r, 0)?, role: get(r, 1)?, text: get(r, 2)?, frequency: get(r, 3)? }),
+            )?,
+            metrics: self.all(
+                "SELECT id, role_id, name, unit, frequency FROM metrics ORDER BY id",
+                |r| {
+                    Ok(Metric {
+                        id: get(r, 0)?,
+                        role: get(r, 1)?,
+                        name: get(r, 2)?,
+                        unit: get(r, 3)?,
+                        frequency: get(r, 4)?,
+                    })
+                },
+            )?,
+            metric_values: self.all(
+                "SELECT metric_id, period, value, comment FROM metric_values ORDER BY metric_id, period, id",
+                |r| Ok(MetricValue { metric: get(r, 0)?, period: get(r, 1)?, value: get(r, 2)?, comment: get(r, 3)? }),
+            )?,
+            checklist_marks: self.all(
+                "SELECT item_id, period, checked FROM checklist_answers ORDER BY item_id, period, id",
+                |r| Ok(ChecklistMark { item: get(r, 0)?, period: get(r, 1)?, checked: get(r, 2)? }),
+            )?,
+            versions: self.versions()?,
+            projects: self.all(
+                "SELECT id, role_id, person_id, title, status FROM projects ORDER BY id",
+                |r| {
+                    Ok(Project {
+                        id: get(r, 0)?,
+                        role: get(r, 1)?,
+                        person: get(r, 2)?,
+                        title: get(r, 3)?,
+                        status: get(r, 4)?,
+                    })
+                },
+            )?,
+            next_actions: self.all(
+                "SELECT id, role_id, person_id, text, done FROM next_actions ORDER BY id",
+                |r| {
+                    Ok(NextAction {
+                        id: get(r, 0)?,
+                        role: get(r, 1)?,
+                        person: get(r, 2)?,
+                        text: get(r, 3)?,
+                        done: get(r, 4)?,
+                    })
+                },
+            )?,
+            tensions: self.all(
+                "SELECT id, person_id, role_id, circle_id, text, kind, status FROM tensions ORDER BY id",
+                |r| {
+                    Ok(Tension {
+                        id: get(r, 0)?,
+                        person: get(r, 1)?,
+                        role: get(r, 2)?,
+                        circle: get(r, 3)?,
+                        text: get(r, 4)?,
+                        kind: get(r, 5)?,
+                        open: get::<String>(r, 6)? == "open",
+                    })
+                },
+            )?,
+        };
+        Ok(Some(Organisation::new(records)))
+    }
+
+    /// Every role and policy version, oldest first (of one moment and number, roles first).
+    fn versions(&self) -> Result<Vec<RecordVersion>, StoreError> {
+        self.all(
+            &format!(
+                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0 FROM role_versions v
+                 UNION ALL
+                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1 FROM policy_versions v
+                 ORDER BY 10, 12, 14"
+            ),
+            |r| {
+                Ok(RecordVersion {
+                    role: get(r, 0)?,
+                    policy: get(r, 1)?,
+                    circle: get(r, 2)?,
+                    name: get(r, 3)?,
+                    text: get(r, 4)?,
+                    domains: list(r, 5)?,
+                    accountabilities: list(r, 6)?,
+                    removed: get(r, 7)?,
+                    baseline: get(r, 8)?,
+                    recorded_at: get(r, 9)?,
+                    meeting: get::<Option<i64>>(r, 10)?.map(MeetingId),
+                    proposal: get(r, 12)?,
+                })
+            },
+        )
+    }
+}

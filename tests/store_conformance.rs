@@ -1,0 +1,238 @@
+//! Every check of the store conformance suite (`tests/conformance/`), run against SQLite (a
+//! new file in a temporary directory) and against PostgreSQL (a new database with a random
+//! name on the server `ROUNDTABLE_TEST_PG` names, dropped after).
+//!
+//! Without `ROUNDTABLE_TEST_PG`, or with a server that cannot be reached, the PostgreSQL
+//! half says it was skipped and why, except under CI (the variable `CI` set), where that
+//! is a failure: CI starts a server for it (`.ci/run`).
+
+mod conformance;
+
+use roundtable::store::postgres::Target;
+use roundtable::store::prelude::*;
+use roundtable::store::{PgStore, Store};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// A new SQLite database file, for one check.
+struct SqliteDb {
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+}
+
+impl SqliteDb {
+    fn new() -> SqliteDb {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("conformance.db");
+        SqliteDb { _dir: dir, path }
+    }
+
+    fn open(&self) -> Box<dyn Backend + Send> {
+        Box::new(Store::open(&self.path).expect("SQLite opens"))
+    }
+}
+
+/// A new PostgreSQL database, for one check; dropped with this value.
+struct PgDb {
+    admin: Target,
+    name: String,
+}
+
+static NEXT: AtomicU32 = AtomicU32::new(0);
+
+/// Runs one statement on the server as the test connection's user (tests own a runtime).
+fn admin_run(target: &Target, sql: &str) -> Result<(), String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    rt.block_on(async {
+        let (client, connection) = target
+            .config()
+            .connect(tokio_postgres::NoTls)
+            .await
+            .map_err(|e| {
+                format!(
+                    "{e}: {}",
+                    std::error::Error::source(&e)
+                        .map(|s| s.to_string())
+                        .unwrap_or_default()
+                )
+            })?;
+        let driver = tokio::spawn(connection);
+        let result = client.batch_execute(sql).await.map_err(|e| e.to_string());
+        drop(client);
+        let _ = driver.await;
+        result
+    })
+}
+
+/// Says why the PostgreSQL half cannot run: a failure under CI, a skip otherwise.
+fn unavailable(why: &str) -> Option<PgDb> {
+    if std::env::var_os("CI").is_some() {
+        panic!("PostgreSQL conformance must run under CI, but {why}");
+    }
+    // Said once, on the terminal itself (not captured with the test's output).
+    static SAID: std::sync::Once = std::sync::Once::new();
+    SAID.call_once(|| {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "PostgreSQL half of the store conformance suite skipped: {why}"
+        );
+    });
+    None
+}
+
+impl PgDb {
+    fn new() -> Option<PgDb> {
+        let Ok(address) = std::env::var("ROUNDTABLE_TEST_PG") else {
+            return unavailable("ROUNDTABLE_TEST_PG is not set (a postgres:// address)");
+        };
+        let admin = match Target::parse(&address) {
+            Ok(t) => t,
+            Err(e) => return unavailable(&format!("ROUNDTABLE_TEST_PG does not read: {e}")),
+        };
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let name = format!(
+            "rt_conformance_{}_{}_{nanos}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        if let Err(e) = admin_run(&admin, &format!("CREATE DATABASE {name}")) {
+            return unavailable(&format!("{} cannot be reached or used: {e}", admin.shown()));
+        }
+        Some(PgDb { admin, name })
+    }
+
+    fn open(&self) -> Box<dyn Backend + Send> {
+        let target = self.admin.with_database(&self.name);
+        Box::new(PgStore::open_target(target).expect("PostgreSQL opens"))
+    }
+}
+
+impl Drop for PgDb {
+    fn drop(&mut self) {
+        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        if let Err(e) = admin_run(&self.admin, &sql) {
+            eprintln!("could not drop {}: {e}", self.name);
+        }
+    }
+}
+
+/// One test per check and backend: `sqlite::NAME` and `postgres::NAME`.
+macro_rules! conformance {
+    (single: $($one:ident),*; pair: $($two:ident),*) => {
+        mod sqlite {
+            use super::*;
+            $(#[test] fn $one() {
+                let db = SqliteDb::new();
+                conformance::$one(&mut *db.open());
+            })*
+            $(#[test] fn $two() {
+                let db = std::sync::Arc::new(SqliteDb::new());
+                let again = db.clone();
+                conformance::$two(&mut *db.open(), &move || again.open());
+            })*
+        }
+        mod postgres {
+            use super::*;
+            $(#[test] fn $one() {
+                let Some(db) = PgDb::new() else { return };
+                conformance::$one(&mut *db.open());
+            })*
+            $(#[test] fn $two() {
+                let Some(db) = PgDb::new() else { return };
+                let db = std::sync::Arc::new(db);
+                let again = db.clone();
+                conformance::$two(&mut *db.open(), &move || again.open());
+            })*
+        }
+    };
+}
+
+conformance!(
+    single:
+        the_organisation_round_trips,
+        an_empty_organisation_starts_with_its_anchor_circle,
+        meeting_logs_append_in_order_and_refuse_a_stale_entry,
+        drafts_are_kept_replaced_and_forgotten,
+        open_meetings_and_reviews_are_found_until_they_end,
+        every_effect_is_written_as_sqlite_writes_it,
+        every_effect_is_undone_exactly,
+        an_undone_governance_change_leaves_no_history;
+    pair:
+        another_programs_write_is_noticed_and_ones_own_is_not,
+        two_programs_appending_at_once_get_one_entry_and_one_conflict
+);
+
+/// Runs a query on the check's database and answers the first column of the first row.
+fn admin_count(target: &Target, sql: &str) -> i64 {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        let (client, connection) = target
+            .config()
+            .connect(tokio_postgres::NoTls)
+            .await
+            .expect("connects");
+        let driver = tokio::spawn(connection);
+        let n: i64 = client.query_one(sql, &[]).await.expect("query").get(0);
+        drop(client);
+        let _ = driver.await;
+        n
+    })
+}
+
+#[test]
+fn postgres_refuses_another_programs_database_and_a_newer_one_untouched() {
+    let Some(db) = PgDb::new() else { return };
+    let target = db.admin.with_database(&db.name);
+    admin_run(&target, "CREATE TABLE invoices (id BIGINT PRIMARY KEY)").expect("theirs");
+    let refused = PgStore::open_target(target.clone()).expect_err("another program's");
+    assert!(
+        refused.to_string().contains("not a Roundtable database"),
+        "{refused}"
+    );
+    let tables = "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'";
+    assert_eq!(admin_count(&target, tables), 1, "nothing was added");
+    admin_run(&target, "DROP TABLE invoices").expect("dropped");
+    drop(db.open());
+    admin_run(&target, "UPDATE roundtable_schema SET version = 99").expect("newer");
+    let refused = PgStore::open_target(target.clone()).expect_err("newer");
+    assert!(
+        refused.to_string().contains("newer Roundtable (schema 99"),
+        "{refused}"
+    );
+    let version = "SELECT version FROM roundtable_schema";
+    assert_eq!(admin_count(&target, version), 99, "left as it was");
+    admin_run(
+        &target,
+        "UPDATE roundtable_schema SET application = 'ledger', version = 5",
+    )
+    .expect("another application");
+    let refused = PgStore::open_target(target).expect_err("another application's");
+    assert!(refused.to_string().contains("\"ledger\""), "{refused}");
+}
+
+#[test]
+fn a_password_never_appears_in_what_the_store_says() {
+    let Some(db) = PgDb::new() else { return };
+    let config = db.admin.config();
+    let host = match config.get_hosts().first() {
+        Some(tokio_postgres::config::Host::Tcp(name)) => name.clone(),
+        _ => "localhost".into(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let address = format!("postgres://nobody_here:Sekr3tPw@{host}:{port}/{}", db.name);
+    // Trust authentication lets anyone in; a server asking for passwords refuses this one.
+    let said = match PgStore::open(&address) {
+        Ok(store) => store.location(),
+        Err(e) => e.to_string(),
+    };
+    assert!(!said.contains("Sekr3tPw"), "{said}");
+    assert!(said.contains("postgres://nobody_here@"), "{said}");
+}
