@@ -51,107 +51,56 @@ impl Organisation {
     /// Applies one effect of an entry the store has just written. `created` is the id of the
     /// row the store created for it (a next action, project or tension), if any.
     pub fn apply(&mut self, effect: &Effect, created: Option<i64>) -> Applied {
-        if !Organisation::applies_in_memory(effect) {
-            return Applied::Reload;
-        }
-        match effect {
+        let done = match effect {
             Effect::AnswerChecklist {
                 item,
                 period,
                 checked,
-            } => {
-                let at = self.records.checklist_marks.len();
-                self.records.checklist_marks.push(ChecklistMark {
-                    item: *item,
-                    period: *period,
-                    checked: *checked,
-                });
-                let marks = &self.records.checklist_marks;
-                insert_by_period(
-                    &mut self.marks_of_item,
-                    *item,
-                    at,
-                    |i| marks.get(i).map(|m| m.period),
-                    *period,
-                );
-            }
+            } => self.add_mark(*item, *period, *checked),
             Effect::RecordMetric {
                 metric,
                 period,
                 value,
                 comment,
-            } => {
-                let at = self.records.metric_values.len();
-                self.records.metric_values.push(MetricValue {
-                    metric: *metric,
-                    period: *period,
-                    value: *value,
-                    comment: comment.clone(),
-                });
-                let values = &self.records.metric_values;
-                insert_by_period(
-                    &mut self.values_of_metric,
-                    *metric,
-                    at,
-                    |i| values.get(i).map(|v| v.period),
-                    *period,
-                );
-            }
+            } => self.add_value(MetricValue {
+                metric: *metric,
+                period: *period,
+                value: *value,
+                comment: comment.clone(),
+            }),
             Effect::UpdateProject {
                 project, status, ..
-            } => {
-                let Some(&at) = self.project_at.get(project) else {
-                    return Applied::Reload;
-                };
-                if let Some(p) = self.records.projects.get_mut(at) {
-                    p.status = *status;
-                }
-            }
-            Effect::CreateNextAction { role, person, text } => {
-                let Some(id) = created else {
-                    return Applied::Reload;
-                };
-                let at = self.records.next_actions.len();
-                self.records.next_actions.push(NextAction {
+            } => self.set_project_status(*project, *status),
+            Effect::CreateNextAction { role, person, text } => created.is_some_and(|id| {
+                self.add_next_action(NextAction {
                     id: NextActionId(id),
                     role: *role,
                     person: *person,
                     text: text.clone(),
                     done: false,
-                });
-                self.actions_of_role.entry(*role).or_default().push(at);
-            }
+                })
+            }),
             Effect::CreateProject {
                 role,
                 person,
                 title,
-            } => {
-                let Some(id) = created else {
-                    return Applied::Reload;
-                };
-                let at = self.records.projects.len();
-                self.records.projects.push(Project {
+            } => created.is_some_and(|id| {
+                self.add_project(Project {
                     id: ProjectId(id),
                     role: *role,
                     person: *person,
                     title: title.clone(),
                     status: ProjectStatus::Current,
-                });
-                self.project_at.insert(ProjectId(id), at);
-                self.projects_of_role.entry(*role).or_default().push(at);
-            }
+                })
+            }),
             Effect::CreateTension {
                 person,
                 role,
                 circle,
                 text,
                 kind,
-            } => {
-                let Some(id) = created else {
-                    return Applied::Reload;
-                };
-                let at = self.records.tensions.len();
-                self.records.tensions.push(Tension {
+            } => created.is_some_and(|id| {
+                self.add_tension(Tension {
                     id: TensionId(id),
                     person: *person,
                     role: *role,
@@ -159,23 +108,95 @@ impl Organisation {
                     text: text.clone(),
                     kind: *kind,
                     open: true,
-                });
-                self.tension_at.insert(TensionId(id), at);
-                self.tensions_of_circle.entry(*circle).or_default().push(at);
+                })
+            }),
+            Effect::ProcessTension { tension } => self.close_tension(*tension),
+            Effect::EndMeeting => true,
+            Effect::ApplyGovernance { .. } | Effect::AssignElected { .. } | Effect::Undo { .. } => {
+                false
             }
-            Effect::ProcessTension { tension } => {
-                let Some(&at) = self.tension_at.get(tension) else {
-                    return Applied::Reload;
-                };
-                if let Some(t) = self.records.tensions.get_mut(at) {
-                    t.open = false;
-                }
-            }
-            Effect::EndMeeting
-            | Effect::ApplyGovernance { .. }
-            | Effect::AssignElected { .. }
-            | Effect::Undo { .. } => {}
-        }
-        Applied::Done
+        };
+        if done { Applied::Done } else { Applied::Reload }
+    }
+
+    fn add_mark(&mut self, item: ChecklistItemId, period: NaiveDate, checked: bool) -> bool {
+        let at = self.records.checklist_marks.len();
+        self.records.checklist_marks.push(ChecklistMark {
+            item,
+            period,
+            checked,
+        });
+        let marks = &self.records.checklist_marks;
+        insert_by_period(
+            &mut self.marks_of_item,
+            item,
+            at,
+            |i| marks.get(i).map(|m| m.period),
+            period,
+        );
+        true
+    }
+
+    fn add_value(&mut self, value: MetricValue) -> bool {
+        let (metric, period) = (value.metric, value.period);
+        let at = self.records.metric_values.len();
+        self.records.metric_values.push(value);
+        let values = &self.records.metric_values;
+        insert_by_period(
+            &mut self.values_of_metric,
+            metric,
+            at,
+            |i| values.get(i).map(|v| v.period),
+            period,
+        );
+        true
+    }
+
+    fn set_project_status(&mut self, project: ProjectId, status: ProjectStatus) -> bool {
+        let found = self.project_at.get(&project).copied();
+        found
+            .and_then(|at| self.records.projects.get_mut(at))
+            .map(|p| p.status = status)
+            .is_some()
+    }
+
+    fn add_next_action(&mut self, action: NextAction) -> bool {
+        let at = self.records.next_actions.len();
+        self.actions_of_role
+            .entry(action.role)
+            .or_default()
+            .push(at);
+        self.records.next_actions.push(action);
+        true
+    }
+
+    fn add_project(&mut self, project: Project) -> bool {
+        let at = self.records.projects.len();
+        self.project_at.insert(project.id, at);
+        self.projects_of_role
+            .entry(project.role)
+            .or_default()
+            .push(at);
+        self.records.projects.push(project);
+        true
+    }
+
+    fn add_tension(&mut self, tension: Tension) -> bool {
+        let at = self.records.tensions.len();
+        self.tension_at.insert(tension.id, at);
+        self.tensions_of_circle
+            .entry(tension.circle)
+            .or_default()
+            .push(at);
+        self.records.tensions.push(tension);
+        true
+    }
+
+    fn close_tension(&mut self, tension: TensionId) -> bool {
+        let found = self.tension_at.get(&tension).copied();
+        found
+            .and_then(|at| self.records.tensions.get_mut(at))
+            .map(|t| t.open = false)
+            .is_some()
     }
 }
