@@ -182,12 +182,13 @@ pub(super) fn assign_elected(
     src: Source,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "UPDATE assignments SET ended_meeting_id = ?2, ended_seq = ?3 WHERE role_id = ?1 AND ended_meeting_id IS NULL",
-        params![role, src.meeting, src.seq],
+        "UPDATE assignments SET ended_meeting_id = ?2, ended_seq = ?3, ended_at = ?4
+         WHERE role_id = ?1 AND ended_meeting_id IS NULL AND ended_at IS NULL",
+        params![role, src.meeting, src.seq, src.at],
     )?;
     tx.execute(
-        "INSERT INTO assignments (role_id, person_id, term_end, meeting_id, event_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![role, person, term_end, src.meeting, src.seq],
+        "INSERT INTO assignments (role_id, person_id, term_end, meeting_id, event_seq, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![role, person, term_end, src.meeting, src.seq, src.at],
     )?;
     Ok(())
 }
@@ -199,7 +200,7 @@ pub(super) fn undo(tx: &Transaction<'_>, meeting: i64, seq: i64) -> Result<(), S
         params![meeting, seq],
     )?;
     tx.execute(
-        "UPDATE assignments SET ended_meeting_id = NULL, ended_seq = NULL WHERE ended_meeting_id = ?1 AND ended_seq = ?2",
+        "UPDATE assignments SET ended_meeting_id = NULL, ended_seq = NULL, ended_at = NULL WHERE ended_meeting_id = ?1 AND ended_seq = ?2",
         params![meeting, seq],
     )?;
     undo_versions(tx, "role", meeting, seq)?;

@@ -11,14 +11,15 @@ mod governance;
 mod meetings;
 mod open;
 mod org;
+mod org_log;
 mod schema;
 mod sql_types;
 
-pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrganisationStore};
+pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrgLog, OrganisationStore};
 
 /// The store's interfaces, for `use crate::store::prelude::*` where a store is used.
 pub mod prelude {
-    pub use super::backend::{Backend, ChangeFeed, Logs, MeetingLog, OrganisationStore};
+    pub use super::backend::{Backend, ChangeFeed, Logs, MeetingLog, OrgLog, OrganisationStore};
 }
 use files::FileId;
 pub use governance::RoleVersion;

@@ -4,7 +4,7 @@
 //! and loading the whole organisation as a domain snapshot.
 //! Must not import: ratatui, crossterm, tokio.
 
-use super::backend::OrganisationStore;
+use super::backend::{OrgLog, OrganisationStore};
 use super::sql_types::{list_from_json, list_to_json};
 use super::{Store, StoreError};
 use crate::domain::orgfile::{CircleEntry, RoleEntry, to_date};
@@ -85,8 +85,8 @@ impl OrganisationStore for Store {
         let records = OrgRecords {
             name,
             rule_set,
-            people: self.rows("SELECT id, name, email FROM people ORDER BY name COLLATE NOCASE", |r| {
-                Ok(Person { id: r.get(0)?, name: r.get(1)?, email: r.get(2)? })
+            people: self.rows("SELECT id, name, email, left_at FROM people ORDER BY name COLLATE NOCASE", |r| {
+                Ok(Person { id: r.get(0)?, name: r.get(1)?, email: r.get(2)?, left: r.get(3)? })
             })?,
             circles: self.rows("SELECT id, parent_id, name, purpose, strategy FROM circles ORDER BY id", |r| {
                 Ok(Circle {
@@ -104,17 +104,14 @@ impl OrganisationStore for Store {
                 role_from_row,
             )?,
             assignments: self.rows(
-                "SELECT id, role_id, person_id, focus, term_end FROM assignments WHERE ended_meeting_id IS NULL ORDER BY id",
-                |r| {
-                    Ok(Assignment {
-                        id: r.get(0)?,
-                        role: r.get(1)?,
-                        person: r.get(2)?,
-                        focus: r.get(3)?,
-                        term_end: r.get(4)?,
-                    })
-                },
+                &format!("{ASSIGNMENT} WHERE ended_meeting_id IS NULL AND ended_at IS NULL ORDER BY id"),
+                assignment_from_row,
             )?,
+            ended_assignments: self.rows(
+                &format!("{ASSIGNMENT} WHERE ended_meeting_id IS NOT NULL OR ended_at IS NOT NULL ORDER BY id"),
+                assignment_from_row,
+            )?,
+            log: self.org_entries()?,
             policies: self.rows("SELECT id, circle_id, name, text FROM policies WHERE removed_at IS NULL ORDER BY id", |r| {
                 Ok(Policy { id: r.get(0)?, circle: r.get(1)?, name: r.get(2)?, text: r.get(3)? })
             })?,
@@ -220,6 +217,22 @@ impl Store {
             .collect::<rusqlite::Result<Vec<T>>>()?;
         Ok(rows)
     }
+}
+
+/// The columns `assignment_from_row` reads.
+const ASSIGNMENT: &str =
+    "SELECT id, role_id, person_id, focus, term_end, started_at, ended_at FROM assignments";
+
+fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
+    Ok(Assignment {
+        id: r.get(0)?,
+        role: r.get(1)?,
+        person: r.get(2)?,
+        focus: r.get(3)?,
+        term_end: r.get(4)?,
+        since: r.get(5)?,
+        until: r.get(6)?,
+    })
 }
 
 fn role_from_row(r: &Row<'_>) -> rusqlite::Result<Role> {

@@ -2,10 +2,13 @@
 //! versions: roles and policies created later are left out, removed ones come back, amended
 //! and moved ones show their state of that day.
 //!
-//! Owns: that reconstruction. Known limit: fillers are today's (ended assignments are not
-//! part of the snapshot). Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
+//! Fillers are those whose assignment had begun by the end of that day and not yet ended
+//! (an assignment from before the record, such as an imported file's, has always been);
+//! people who left later are members again.
+//!
+//! Owns: that reconstruction. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
-use super::{Organisation, Policy, RecordVersion, Role};
+use super::{Assignment, Organisation, Policy, RecordVersion, Role};
 use crate::domain::ids::{PolicyId, RoleId};
 use chrono::{NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
@@ -87,7 +90,30 @@ impl Organisation {
         records.policies.extend(policies.into_values().flatten());
         records.policies.sort_by_key(|p| p.id);
         let existing: HashSet<RoleId> = records.roles.iter().map(|r| r.id).collect();
-        records.assignments.retain(|a| existing.contains(&a.role));
+        let end = date
+            .succ_opt()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| Utc.from_utc_datetime(&t));
+        let began = |a: &Assignment| a.since.is_none_or(|s| end.is_none_or(|end| s < end));
+        let lasted = |a: &Assignment| a.until.is_none_or(|u| end.is_some_and(|end| u >= end));
+        let mut then: Vec<Assignment> = records
+            .assignments
+            .iter()
+            .chain(&records.ended_assignments)
+            .filter(|a| existing.contains(&a.role) && began(a) && lasted(a))
+            .cloned()
+            .map(|a| Assignment { until: None, ..a })
+            .collect();
+        then.sort_by_key(|a| a.id);
+        records.assignments = then;
+        records
+            .ended_assignments
+            .retain(|a| a.until.is_some_and(|u| end.is_some_and(|end| u < end)));
+        for person in &mut records.people {
+            if person.left.is_some_and(|l| end.is_some_and(|end| l >= end)) {
+                person.left = None;
+            }
+        }
         Organisation::new(records)
     }
 }

@@ -23,6 +23,7 @@ fn tiny() -> Organisation {
         id: PersonId(id),
         name: name.into(),
         email: None,
+        left: None,
     };
     let assign = |id, r, p| Assignment {
         id: AssignmentId(id),
@@ -30,6 +31,8 @@ fn tiny() -> Organisation {
         person: PersonId(p),
         focus: None,
         term_end: None,
+        since: None,
+        until: None,
     };
     Organisation::new(OrgRecords {
         name: "Org".into(),
