@@ -11,6 +11,7 @@ pub mod keys;
 mod meeting_setup;
 pub mod minutes;
 mod modal;
+pub mod org_entries;
 mod others;
 mod past;
 mod paste;

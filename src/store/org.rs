@@ -44,9 +44,16 @@ impl OrganisationStore for Store {
             )?;
             let mut people = PeopleByName::new();
             for p in &file.people {
+                // A former member left at the start of the day the file gives.
+                let left = p
+                    .left
+                    .as_ref()
+                    .and_then(to_date)
+                    .and_then(|d| d.and_hms_opt(0, 0, 0));
+                let left = left.map(|t| t.and_utc());
                 tx.execute(
-                    "INSERT INTO people (name, email) VALUES (?1, ?2)",
-                    params![p.name, p.email],
+                    "INSERT INTO people (name, email, left_at) VALUES (?1, ?2, ?3)",
+                    params![p.name, p.email, left],
                 )?;
                 people.insert(p.name.to_lowercase(), PersonId(tx.last_insert_rowid()));
             }

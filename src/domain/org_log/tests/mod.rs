@@ -1,4 +1,7 @@
-//! Each rule of the organisation's log, and each refusal, by the article that makes it.
+//! Each rule of the organisation's log, and each refusal, by the article that makes it:
+//! here who assigns roles; in `people` people, undo and "as of a date".
+
+mod people;
 
 use super::*;
 use crate::domain::ids::*;
@@ -6,18 +9,18 @@ use crate::domain::org::{Assignment, Circle, OrgRecords, Person, Role};
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use chrono::TimeZone;
 
-const ANA: PersonId = PersonId(1);
-const BEN: PersonId = PersonId(2);
-const CAI: PersonId = PersonId(3);
-const DEE: PersonId = PersonId(4);
-const ANCHOR_LEAD: RoleId = RoleId(10);
-const ANCHOR_FACILITATOR: RoleId = RoleId(11);
-const BAKER: RoleId = RoleId(13);
-const OVENS_LEAD: RoleId = RoleId(20);
-const OVENS_REP: RoleId = RoleId(23);
-const STOKER: RoleId = RoleId(24);
+pub(super) const ANA: PersonId = PersonId(1);
+pub(super) const BEN: PersonId = PersonId(2);
+pub(super) const CAI: PersonId = PersonId(3);
+pub(super) const DEE: PersonId = PersonId(4);
+pub(super) const ANCHOR_LEAD: RoleId = RoleId(10);
+pub(super) const ANCHOR_FACILITATOR: RoleId = RoleId(11);
+pub(super) const BAKER: RoleId = RoleId(13);
+pub(super) const OVENS_LEAD: RoleId = RoleId(20);
+pub(super) const OVENS_REP: RoleId = RoleId(23);
+pub(super) const STOKER: RoleId = RoleId(24);
 
-fn role(id: i64, circle: i64, name: &str, core: Option<CoreRole>) -> Role {
+pub(super) fn role(id: i64, circle: i64, name: &str, core: Option<CoreRole>) -> Role {
     Role {
         id: RoleId(id),
         circle: CircleId(circle),
@@ -29,7 +32,7 @@ fn role(id: i64, circle: i64, name: &str, core: Option<CoreRole>) -> Role {
     }
 }
 
-fn filler(id: i64, role: RoleId, person: PersonId) -> Assignment {
+pub(super) fn filler(id: i64, role: RoleId, person: PersonId) -> Assignment {
     Assignment {
         id: AssignmentId(id),
         role,
@@ -43,7 +46,7 @@ fn filler(id: i64, role: RoleId, person: PersonId) -> Assignment {
 
 /// Co (anchor: Ana is its Lead; Baker) and its sub-circle Ovens (Lead unfilled; Stoker).
 /// Dee has left.
-fn org_with(rules: RuleSet, assignments: Vec<Assignment>) -> Organisation {
+pub(super) fn org_with(rules: RuleSet, assignments: Vec<Assignment>) -> Organisation {
     let person = |id, name: &str, left: bool| Person {
         id: PersonId(id),
         name: name.into(),
@@ -83,11 +86,11 @@ fn org_with(rules: RuleSet, assignments: Vec<Assignment>) -> Organisation {
     })
 }
 
-fn org(rules: RuleSet) -> Organisation {
+pub(super) fn org(rules: RuleSet) -> Organisation {
     org_with(rules, vec![filler(1, ANCHOR_LEAD, ANA)])
 }
 
-fn assign(role: RoleId, person: PersonId) -> OrgRequest {
+pub(super) fn assign(role: RoleId, person: PersonId) -> OrgRequest {
     OrgRequest::Assign {
         role,
         person,
@@ -97,7 +100,11 @@ fn assign(role: RoleId, person: PersonId) -> OrgRequest {
 
 /// The organisation after recording `decision` as a store would: the entry in the log, the
 /// effects on the records (new rows numbered after the highest).
-fn recorded(org: &Organisation, decision: Decision, actor: Option<PersonId>) -> Organisation {
+pub(super) fn recorded(
+    org: &Organisation,
+    decision: Decision,
+    actor: Option<PersonId>,
+) -> Organisation {
     let mut r = org.records().clone();
     let seq = r.log.len() as u64 + 1;
     let at =
@@ -172,7 +179,7 @@ fn recorded(org: &Organisation, decision: Decision, actor: Option<PersonId>) -> 
     Organisation::new(r)
 }
 
-fn refusal(request: OrgRequest, actor: Option<PersonId>, org: &Organisation) -> Refusal {
+pub(super) fn refusal(request: OrgRequest, actor: Option<PersonId>, org: &Organisation) -> Refusal {
     decide(&request, actor, org).expect_err("refused")
 }
 
@@ -540,196 +547,4 @@ fn five_zero_1_4_1_the_lead_revokes_an_assignment_and_its_filler_may_resign() {
     assert_eq!(after.fillers_of(BAKER).count(), 0);
     assert_eq!(after.ended_fillers_of(BAKER).count(), 1);
     assert_eq!(refusal(end, Some(ANA), &after), Refusal::NotCurrent);
-}
-
-#[test]
-fn people_names_are_unique_ignoring_case_cleaned_and_never_empty() {
-    let org = org(RuleSet::Holacracy50);
-    let add = |name: &str| OrgRequest::AddPerson {
-        name: name.into(),
-        email: Some(" ".into()),
-    };
-    assert_eq!(
-        refusal(add("  bEn "), None, &org),
-        Refusal::NameTaken("Ben".into())
-    );
-    assert_eq!(
-        refusal(add("dee"), None, &org),
-        Refusal::NameTaken("Dee".into()),
-        "former members keep their names"
-    );
-    assert_eq!(
-        refusal(add("\u{200b}\u{1b}"), None, &org),
-        Refusal::EmptyName
-    );
-    let decision = decide(&add("Eve\u{202e}"), None, &org).unwrap();
-    assert_eq!(
-        decision.effects,
-        vec![OrgEffect::AddPerson {
-            name: "Eve".into(),
-            email: None
-        }]
-    );
-    let rename = |person, name: &str| OrgRequest::RenamePerson {
-        person,
-        name: name.into(),
-    };
-    assert_eq!(
-        refusal(rename(BEN, "ANA"), None, &org),
-        Refusal::NameTaken("Ana".into())
-    );
-    assert_eq!(
-        refusal(rename(BEN, "Ben"), None, &org),
-        Refusal::SameName("Ben".into())
-    );
-    assert!(
-        decide(&rename(BEN, "BEN"), None, &org).is_ok(),
-        "a change of case is a rename"
-    );
-}
-
-#[test]
-fn a_person_who_leaves_ends_every_assignment_elected_ones_too_and_cannot_leave_twice() {
-    let org = org_with(
-        RuleSet::Holacracy50,
-        vec![
-            filler(1, ANCHOR_LEAD, ANA),
-            filler(2, BAKER, BEN),
-            filler(3, ANCHOR_FACILITATOR, BEN),
-        ],
-    );
-    let leave = OrgRequest::PersonLeaves { person: BEN };
-    let decision = decide(&leave, None, &org).unwrap();
-    assert_eq!(decision.effects.len(), 3);
-    let after = recorded(&org, decision, None);
-    assert_eq!(after.assignments_of(BEN).count(), 0);
-    assert!(!after.person(BEN).unwrap().is_current());
-    assert_eq!(after.current_people().count(), 2);
-    assert_eq!(
-        refusal(leave, None, &after),
-        Refusal::AlreadyLeft("Ben".into())
-    );
-    let history: Vec<String> = after.log_of(BAKER).map(|e| e.describe(&after)).collect();
-    assert_eq!(history, vec!["Ben left the organisation (2 roles ended)"]);
-}
-
-#[test]
-fn undo_takes_back_the_latest_entry_standing_then_the_one_before() {
-    let org = org(RuleSet::Holacracy50);
-    let org = recorded(
-        &org,
-        decide(&assign(BAKER, BEN), Some(ANA), &org).unwrap(),
-        Some(ANA),
-    );
-    let rename = OrgRequest::RenamePerson {
-        person: CAI,
-        name: "Kai".into(),
-    };
-    let org = recorded(&org, decide(&rename, None, &org).unwrap(), None);
-    let first = decide(&OrgRequest::Undo, None, &org).unwrap();
-    assert_eq!(first.change, OrgChange::Undone { seq: 2 });
-    assert_eq!(
-        first.effects,
-        vec![OrgEffect::RenamePerson {
-            person: CAI,
-            name: "Cai".into()
-        }]
-    );
-    let mut records = org.records().clone();
-    records.log.push(OrgEntry {
-        seq: 3,
-        at: org.log()[1].at,
-        actor: None,
-        change: first.change,
-    });
-    let org = Organisation::new(records);
-    let second = decide(&OrgRequest::Undo, None, &org).unwrap();
-    assert_eq!(second.change, OrgChange::Undone { seq: 1 });
-    assert_eq!(second.effects, vec![OrgEffect::TakeBack { seq: 1 }]);
-    assert!(is_undone(org.log(), 2) && !is_undone(org.log(), 1));
-}
-
-#[test]
-fn undo_refuses_when_there_is_nothing_or_the_old_name_is_taken_or_the_person_acted_since() {
-    let org = org(RuleSet::Holacracy50);
-    assert_eq!(
-        refusal(OrgRequest::Undo, None, &org),
-        Refusal::NothingToUndo
-    );
-    let rename = OrgRequest::RenamePerson {
-        person: CAI,
-        name: "Kai".into(),
-    };
-    let renamed = recorded(&org, decide(&rename, None, &org).unwrap(), None);
-    let mut records = renamed.records().clone();
-    records.people.push(Person {
-        id: PersonId(9),
-        name: "cai".into(),
-        email: None,
-        left: None,
-    });
-    let taken = Organisation::new(records);
-    assert_eq!(
-        refusal(OrgRequest::Undo, None, &taken),
-        Refusal::NameTaken("cai".into())
-    );
-    let add = OrgRequest::AddPerson {
-        name: "Eve".into(),
-        email: None,
-    };
-    let added = recorded(&org, decide(&add, None, &org).unwrap(), None);
-    let eve = added.person_named("eve").unwrap().id;
-    let filled = recorded(
-        &added,
-        decide(&assign(BAKER, eve), Some(ANA), &added).unwrap(),
-        Some(ANA),
-    );
-    let end = OrgRequest::EndAssignment {
-        assignment: filled.fillers_of(BAKER).next().unwrap().id,
-    };
-    let ended = recorded(
-        &filled,
-        decide(&end, Some(ANA), &filled).unwrap(),
-        Some(ANA),
-    );
-    let mut records = ended.records().clone();
-    records.log.retain(|e| e.seq == 1);
-    let only_add = Organisation::new(records);
-    assert_eq!(
-        refusal(OrgRequest::Undo, None, &only_add),
-        Refusal::StillReferenced("Eve".into())
-    );
-}
-
-#[test]
-fn as_of_a_date_shows_the_fillers_of_that_day() {
-    let org = org(RuleSet::Holacracy50);
-    let org = recorded(
-        &org,
-        decide(&assign(BAKER, BEN), Some(ANA), &org).unwrap(),
-        Some(ANA),
-    );
-    let id = org.fillers_of(BAKER).next().unwrap().id;
-    let end = OrgRequest::EndAssignment { assignment: id };
-    let org = recorded(&org, decide(&end, Some(ANA), &org).unwrap(), Some(ANA));
-    // Assigned on 2 March, ended on 3 March (see `recorded`).
-    let on = |d| org.as_of(chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap());
-    assert_eq!(on(1).fillers_of(BAKER).count(), 0);
-    assert_eq!(
-        on(2)
-            .fillers_of(BAKER)
-            .map(|a| a.person)
-            .collect::<Vec<_>>(),
-        vec![BEN]
-    );
-    assert_eq!(on(3).fillers_of(BAKER).count(), 0);
-    assert_eq!(
-        on(3).fillers_of(ANCHOR_LEAD).count(),
-        1,
-        "imported fillers have always been"
-    );
-    assert!(
-        on(1).person(DEE).unwrap().is_current() == false,
-        "Dee left before"
-    );
 }
