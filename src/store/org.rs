@@ -89,10 +89,20 @@ impl OrganisationStore for Store {
         else {
             return Ok(None);
         };
+        // A database of an older schema opened read-only (never migrated) has no
+        // organisation log yet: what it lacks reads as empty.
+        let logged = self.schema_version()? >= LOG_SCHEMA;
+        let (left_at, dates, ended) = if logged {
+            ("left_at", "started_at, ended_at", "ended_at")
+        } else {
+            ("NULL", "NULL, NULL", "NULL")
+        };
+        let assignment =
+            format!("SELECT id, role_id, person_id, focus, term_end, {dates} FROM assignments");
         let records = OrgRecords {
             name,
             rule_set,
-            people: self.rows("SELECT id, name, email, left_at FROM people ORDER BY name COLLATE NOCASE", |r| {
+            people: self.rows(&format!("SELECT id, name, email, {left_at} FROM people ORDER BY name COLLATE NOCASE"), |r| {
                 Ok(Person { id: r.get(0)?, name: r.get(1)?, email: r.get(2)?, left: r.get(3)? })
             })?,
             circles: self.rows("SELECT id, parent_id, name, purpose, strategy FROM circles ORDER BY id", |r| {
@@ -111,14 +121,14 @@ impl OrganisationStore for Store {
                 role_from_row,
             )?,
             assignments: self.rows(
-                &format!("{ASSIGNMENT} WHERE ended_meeting_id IS NULL AND ended_at IS NULL ORDER BY id"),
+                &format!("{assignment} WHERE ended_meeting_id IS NULL AND {ended} IS NULL ORDER BY id"),
                 assignment_from_row,
             )?,
             ended_assignments: self.rows(
-                &format!("{ASSIGNMENT} WHERE ended_meeting_id IS NOT NULL OR ended_at IS NOT NULL ORDER BY id"),
+                &format!("{assignment} WHERE ended_meeting_id IS NOT NULL OR {ended} IS NOT NULL ORDER BY id"),
                 assignment_from_row,
             )?,
-            log: self.org_entries()?,
+            log: if logged { self.org_entries()? } else { Vec::new() },
             policies: self.rows("SELECT id, circle_id, name, text FROM policies WHERE removed_at IS NULL ORDER BY id", |r| {
                 Ok(Policy { id: r.get(0)?, circle: r.get(1)?, name: r.get(2)?, text: r.get(3)? })
             })?,
@@ -226,9 +236,8 @@ impl Store {
     }
 }
 
-/// The columns `assignment_from_row` reads.
-const ASSIGNMENT: &str =
-    "SELECT id, role_id, person_id, focus, term_end, started_at, ended_at FROM assignments";
+/// The schema version that added the organisation log (006_people_log.sql).
+const LOG_SCHEMA: u32 = 6;
 
 fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
     Ok(Assignment {

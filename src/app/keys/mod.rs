@@ -318,9 +318,15 @@ pub const HOME: &[Binding] = &[
         "past",
         "past meetings and their minutes",
     ),
-    ADD_PERSON,
-    UNDO_ORG_ENTRY,
     bind(&[Char('q')], Action::Leave, "q", "quit", "quit Roundtable"),
+    // In help only: home's hint bar is full at 80 columns (the browser shows `n`).
+    quiet(
+        &[Char('n')],
+        Action::AddPerson,
+        "n",
+        "add a person to the organisation (name, then e-mail)",
+    ),
+    UNDO_ORG_ENTRY,
     HELP,
 ];
 
