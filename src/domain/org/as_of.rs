@@ -109,6 +109,8 @@ impl Organisation {
         records
             .ended_assignments
             .retain(|a| a.until.is_some_and(|u| end.is_some_and(|end| u < end)));
+        // The organisation's log as it stood then: later entries had not happened yet.
+        records.log.retain(|e| end.is_none_or(|end| e.at < end));
         for person in &mut records.people {
             if person.left.is_some_and(|l| end.is_some_and(|end| l >= end)) {
                 person.left = None;

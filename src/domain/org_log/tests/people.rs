@@ -182,6 +182,11 @@ fn as_of_a_date_shows_the_fillers_of_that_day() {
             .collect::<Vec<_>>(),
         vec![BEN]
     );
+    assert_eq!(
+        on(2).log_of(BAKER).count(),
+        1,
+        "the end on 3 March is not in the log yet"
+    );
     assert_eq!(on(3).fillers_of(BAKER).count(), 0);
     assert_eq!(
         on(3).fillers_of(ANCHOR_LEAD).count(),
