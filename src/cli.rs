@@ -49,6 +49,40 @@ pub enum Command {
         #[arg(long)]
         print: bool,
     },
+    /// People: add one, rename one, or mark one as having left
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// Assign a person to a role, as the Lead who may (elected roles only by election)
+    Assign {
+        /// The role's name (any case)
+        role: String,
+        /// The person to assign
+        person: String,
+        /// What the assignment focuses on
+        #[arg(long, value_name = "FOCUS")]
+        focus: Option<String>,
+        /// The role's circle, when several circles have a role of that name
+        #[arg(long, value_name = "NAME")]
+        circle: Option<String>,
+        /// Who is acting: the Lead who may assign the role
+        #[arg(long = "as", value_name = "NAME")]
+        actor: String,
+    },
+    /// End a person's assignment to a role, as the Lead (or the person, resigning)
+    Unassign {
+        /// The role's name (any case)
+        role: String,
+        /// The person whose assignment ends
+        person: String,
+        /// The role's circle, when several circles have a role of that name
+        #[arg(long, value_name = "NAME")]
+        circle: Option<String>,
+        /// Who is acting: the Lead who may, or the person themself
+        #[arg(long = "as", value_name = "NAME")]
+        actor: String,
+    },
+    /// Take back the latest change made between meetings (person, assign, unassign)
+    Undo,
     /// Open a circle's meeting full screen: resumes its unfinished one, or sets up a new one
     Meet {
         /// tactical or governance
@@ -56,6 +90,30 @@ pub enum Command {
         /// The circle's name (any case)
         #[arg(long, value_name = "NAME")]
         circle: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Add a person to the organisation
+    Add {
+        /// Their name (unique, ignoring case)
+        name: String,
+        /// Their e-mail address
+        #[arg(long, value_name = "E")]
+        email: Option<String>,
+    },
+    /// Give a person another name
+    Rename {
+        /// Their name now
+        old: String,
+        /// Their new name
+        new: String,
+    },
+    /// Mark a person as having left: their assignments end today, their history stays
+    Leave {
+        /// Their name
+        name: String,
     },
 }
 

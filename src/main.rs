@@ -3,9 +3,10 @@
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use roundtable::app::{self, App, setup};
-use roundtable::cli::{Cli, Command, ExportCommand, error_line};
+use roundtable::app::{self, App, org_entries, setup};
+use roundtable::cli::{Cli, Command, ExportCommand, PersonCommand, error_line};
 use roundtable::domain::MeetingId;
+use roundtable::domain::org_log::OrgRequest;
 use roundtable::domain::outline::outline;
 use roundtable::domain::text::printable;
 use roundtable::export;
@@ -150,6 +151,46 @@ fn write_output(
     Ok(ExitCode::SUCCESS)
 }
 
+/// What a `person` command asks, with the names resolved.
+fn people_request(
+    org: &roundtable::domain::Organisation,
+    command: PersonCommand,
+) -> Result<(OrgRequest, Option<roundtable::domain::PersonId>), String> {
+    Ok(match command {
+        PersonCommand::Add { name, email } => (OrgRequest::AddPerson { name, email }, None),
+        PersonCommand::Rename { old, new } => {
+            let person = org_entries::person(org, &old)?;
+            (OrgRequest::RenamePerson { person, name: new }, None)
+        }
+        PersonCommand::Leave { name } => {
+            let person = org_entries::person(org, &name)?;
+            (OrgRequest::PersonLeaves { person }, None)
+        }
+    })
+}
+
+/// Records one change between meetings and says what it was; a refusal is an error line.
+fn org_change(
+    db: &Db,
+    ask: impl FnOnce(
+        &roundtable::domain::Organisation,
+    ) -> Result<(OrgRequest, Option<roundtable::domain::PersonId>), String>,
+) -> Result<ExitCode> {
+    let mut store = db.open()?;
+    db.start_logging()?;
+    let org = store.load_organisation()?.with_context(|| {
+        format!(
+            "{}: the database holds no organisation yet",
+            store.location()
+        )
+    })?;
+    let (request, actor) = ask(&org).map_err(anyhow::Error::msg)?;
+    let said = org_entries::record(store.as_mut(), &org, &request, actor, chrono::Utc::now())
+        .map_err(anyhow::Error::msg)?;
+    say(&format!("{said}."))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs the full-screen program until it ends.
 fn full_screen(mut app: App) -> Result<ExitCode> {
     tracing::info!("full screen");
@@ -285,6 +326,36 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ))?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Person(command)) => org_change(&db, |org| people_request(org, command)),
+        Some(Command::Assign {
+            role,
+            person,
+            focus,
+            circle,
+            actor,
+        }) => org_change(&db, |org| {
+            let role = org_entries::role(org, &role, circle.as_deref())?.id;
+            let person = org_entries::person(org, &person)?;
+            let request = OrgRequest::Assign {
+                role,
+                person,
+                focus,
+            };
+            Ok((request, Some(org_entries::person(org, &actor)?)))
+        }),
+        Some(Command::Unassign {
+            role,
+            person,
+            circle,
+            actor,
+        }) => org_change(&db, |org| {
+            let role = org_entries::role(org, &role, circle.as_deref())?;
+            let person = org_entries::person(org, &person)?;
+            let assignment = org_entries::assignment(org, role, person)?;
+            let request = OrgRequest::EndAssignment { assignment };
+            Ok((request, Some(org_entries::person(org, &actor)?)))
+        }),
+        Some(Command::Undo) => org_change(&db, |_| Ok((OrgRequest::Undo, None))),
         Some(Command::Org) => {
             let store = db.open_read_only()?;
             let org = store.load_organisation()?.with_context(|| {

@@ -11,9 +11,11 @@ pub mod keys;
 mod meeting_setup;
 pub mod minutes;
 mod modal;
+pub mod org_entries;
 mod others;
 mod past;
 mod paste;
+mod people;
 mod review;
 mod run;
 mod screens;
@@ -231,6 +233,8 @@ impl App {
                         Screen::Tactical(_) => tactical::outcome(self, outcome),
                         Screen::Governance(_) => governance::outcome(self, outcome),
                         Screen::Minutes(_) => past::outcome(self, outcome),
+                        Screen::Home(h) if h.form.is_some() => people::outcome(self, outcome),
+                        Screen::Browser(_) => people::outcome(self, outcome),
                         Screen::Home(_) => review::picked(self, outcome),
                         Screen::Review(_) => review::outcome(self, outcome),
                         _ => {}
@@ -274,6 +278,7 @@ impl App {
             Screen::Governance(s) => s.modal.as_mut(),
             Screen::Minutes(s) => s.modal.as_mut(),
             Screen::Home(s) => s.modal.as_mut(),
+            Screen::Browser(s) => s.modal.as_mut(),
             Screen::Review(s) => s.modal.as_mut(),
             _ => None,
         }
@@ -290,6 +295,9 @@ impl App {
             Screen::Home(s) => s.modal.as_ref().map_or(keys::HOME, modal::table),
             Screen::Review(s) => review::table(s),
             Screen::Browser(b) if b.prompt.is_some() => keys::PROMPT,
+            Screen::Browser(b) if b.modal.is_some() => {
+                b.modal.as_ref().map_or(keys::BROWSER, modal::table)
+            }
             Screen::Browser(b) if b.as_of.is_some() => keys::BROWSER_AS_OF,
             Screen::Browser(_) => keys::BROWSER,
             Screen::MeetingSetup(s) => s.modal.as_ref().map_or(keys::SETUP, modal::table),

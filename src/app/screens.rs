@@ -5,7 +5,7 @@
 
 use super::keys::Action;
 use super::modal::{self, Outcome};
-use super::{App, governance, meeting_setup, past, review, setup, tactical};
+use super::{App, governance, meeting_setup, past, people, review, setup, tactical};
 use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
 use crate::ui::{BrowserState, Prompt, PromptKind, Screen, TreeRow, View, WelcomeChoice, step};
@@ -187,6 +187,7 @@ fn home(app: &mut App, action: Action) {
             }
         }
         Action::StartReview => review::pick_person(app),
+        Action::AddPerson | Action::UndoOrgEntry => people::act(app, action),
         Action::PastMeetings => past::open(app),
         Action::Leave => app.quit = true,
         _ => {}
@@ -207,6 +208,9 @@ fn browser(app: &mut App, action: Action) {
     if action == Action::AsOf {
         state.prompt = Some(Prompt::new(PromptKind::Date));
         return;
+    }
+    if people::acts_on(action) {
+        return people::act(app, action);
     }
     if action == Action::Back && state.as_of.is_some() {
         state.as_of = None;

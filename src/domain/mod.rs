@@ -10,6 +10,7 @@ pub mod meeting;
 pub mod minutes;
 pub mod org;
 pub mod org_file_of;
+pub mod org_log;
 pub mod orgfile;
 pub mod outline;
 pub mod review;

@@ -16,6 +16,7 @@ pub fn org_file(org: &Organisation) -> OrgFile {
         .map(|p| PersonEntry {
             name: p.name.clone(),
             email: p.email.clone(),
+            left: p.left.map(|at| from_date(at.date_naive())),
         })
         .collect();
     let anchor = org

@@ -42,6 +42,40 @@ pub struct Rules {
     pub lead_may_not_fill: &'static [CoreRole],
     /// How a tie in an election is settled, in the order tried.
     pub tie_rules: &'static [TieRule],
+    /// Who assigns people to roles between meetings, and the articles that say so.
+    pub assignment: AssignmentRules,
+}
+
+/// Role assignment outside governance: each rule with the article that makes it, quoted
+/// where a refusal names it.
+#[derive(Debug)]
+pub struct AssignmentRules {
+    /// The Lead assigns people to the circle's roles (4.1 §2.4 "The Lead Link of a Circle may
+    /// assign people to fill Defined Roles in the Circle"; 5.0 §1.4.1 "No one other than a
+    /// Circle Lead may assign a Role or revoke a Role assignment within the Circle").
+    pub lead_assigns: &'static str,
+    /// The super-circle's Lead assigns a sub-circle's Lead (4.1 §2.6.3; 5.0 §1.4: the Role
+    /// Lead of a role expanded into a circle is its Circle Lead, assigned as any role of the
+    /// super-circle is, §1.4.1).
+    pub super_lead_assigns_lead: &'static str,
+    /// An unfilled Lead is covered by the super-circle's Lead (4.1 §2.4.1 "the Circle's Lead
+    /// Link is considered to be filling the Role"; 5.0 §1.4.2 "each Circle Lead is
+    /// automatically considered a Role Lead of the unfilled Role").
+    pub unfilled_lead_covered: &'static str,
+    /// Elected roles are filled only by an election (4.1 §2.5, §2.5.1; 5.0 §5.1.1, §5.1.2 "No
+    /// Role or Policy may assign the Facilitator Role or Secretary Role or remove an
+    /// assignment via any other means").
+    pub elected_only_by_election: &'static str,
+    /// Who names the anchor circle's Lead, when nobody above may.
+    pub anchor_lead: &'static str,
+    /// Anyone assigned may resign (4.1 §2.4.3; 5.0 §1.4.1 "Anyone so assigned may later
+    /// resign from filling the Role").
+    pub resignation: &'static str,
+    /// The article that keeps the Lead out of some elected roles (`lead_may_not_fill`).
+    pub lead_not_also: &'static str,
+    /// 4.1 names one Lead Link per circle ("the Lead Link", §2.6.3 "assign someone to fill
+    /// the Lead Link Role"); 5.0 §1.4 allows several Circle Leads.
+    pub one_lead: bool,
 }
 
 impl Rules {
@@ -65,6 +99,16 @@ static HOLACRACY_41: Rules = Rules {
     moves_between_circles: false,
     lead_may_not_fill: &[CoreRole::Facilitator, CoreRole::Rep],
     tie_rules: &[TieRule::RandomDraw],
+    assignment: AssignmentRules {
+        lead_assigns: "4.1 §2.4",
+        super_lead_assigns_lead: "4.1 §2.6.3",
+        unfilled_lead_covered: "4.1 §2.4.1",
+        elected_only_by_election: "4.1 §2.5.1",
+        anchor_lead: "4.1 §5.2.1: the ratifiers may appoint an initial Lead Link of the anchor circle; without one, its Lead Link decisions go through its governance (§5.2.2)",
+        resignation: "4.1 §2.4.3",
+        lead_not_also: "4.1 §2.5.1",
+        one_lead: true,
+    },
 };
 
 static HOLACRACY_50: Rules = Rules {
@@ -84,6 +128,16 @@ static HOLACRACY_50: Rules = Rules {
         TieRule::Incumbent,
         TieRule::RandomDraw,
     ],
+    assignment: AssignmentRules {
+        lead_assigns: "5.0 §1.4.1",
+        super_lead_assigns_lead: "5.0 §1.4, §1.4.1",
+        unfilled_lead_covered: "5.0 §1.4.2",
+        elected_only_by_election: "5.0 §5.1.1, §5.1.2",
+        anchor_lead: "5.0 §1.4: the anchor circle has no Circle Lead unless a policy says so, and a policy delegating its role assignments is not supported yet",
+        resignation: "5.0 §1.4.1",
+        lead_not_also: "5.0 §5.1.1",
+        one_lead: false,
+    },
 };
 
 impl RuleSet {

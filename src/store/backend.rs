@@ -5,12 +5,14 @@
 //!
 //! Owns: `MeetingLog` (meetings and reviews as append-only logs, with expected-sequence
 //! appends), `OrganisationStore` (the organisation and its governance record), `ChangeFeed`
-//! (whether another program wrote), `Backend` (all three), and `Logs`.
+//! (whether another program wrote), `OrgLog` (the organisation's own log of changes between
+//! meetings), `Backend` (all four), and `Logs`.
 //! Must not import: rusqlite, ratatui, crossterm, tokio.
 
 use super::{Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
+use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
 use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId, RuleSet};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -87,6 +89,24 @@ pub trait OrganisationStore {
     fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError>;
 }
 
+/// The organisation's own log: changes made between meetings, each written with its effects
+/// in one transaction.
+pub trait OrgLog {
+    /// Appends `change` as entry `after + 1`, made by `actor`, and runs its effects, all in
+    /// one transaction. If the log has grown past `after`, nothing is written and the answer
+    /// is `StoreError::Conflict`. Answers the new entry's sequence number.
+    fn append_org_entry(
+        &mut self,
+        after: u64,
+        at: DateTime<Utc>,
+        actor: Option<PersonId>,
+        change: &OrgChange,
+        effects: &[OrgEffect],
+    ) -> Result<u64, StoreError>;
+    /// Every entry, oldest first.
+    fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError>;
+}
+
 /// Whether other programs wrote to the store.
 pub trait ChangeFeed {
     /// Whether another program committed anything since the last call; the first call
@@ -95,7 +115,7 @@ pub trait ChangeFeed {
 }
 
 /// Everything the program needs of a store.
-pub trait Backend: MeetingLog + OrganisationStore + ChangeFeed {
+pub trait Backend: MeetingLog + OrganisationStore + ChangeFeed + OrgLog {
     /// Where the data lives, in words, for the screen (a file's path).
     fn location(&self) -> String;
     /// The schema version the store is at.

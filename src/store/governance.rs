@@ -217,14 +217,15 @@ pub(super) fn assign_elected(
     term_end: Option<NaiveDate>,
     src: Source,
 ) -> Result<(), StoreError> {
-    let [_, m, seq] = src.values();
+    let [at, m, seq] = src.values();
     sql.run(
-        "UPDATE assignments SET ended_meeting_id = ?2, ended_seq = ?3 WHERE role_id = ?1 AND ended_meeting_id IS NULL",
-        &[Value::int(role.0), m.clone(), seq.clone()],
+        "UPDATE assignments SET ended_meeting_id = ?2, ended_seq = ?3, ended_at = ?4
+         WHERE role_id = ?1 AND ended_meeting_id IS NULL AND ended_at IS NULL",
+        &[Value::int(role.0), m.clone(), seq.clone(), at.clone()],
     )?;
     sql.run(
-        "INSERT INTO assignments (role_id, person_id, term_end, meeting_id, event_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
-        &[Value::int(role.0), Value::int(person.0), Value::Date(term_end), m, seq],
+        "INSERT INTO assignments (role_id, person_id, term_end, meeting_id, event_seq, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &[Value::int(role.0), Value::int(person.0), Value::Date(term_end), m, seq, at],
     )?;
     Ok(())
 }
@@ -237,7 +238,7 @@ pub(super) fn undo(sql: &dyn Sql, meeting: i64, seq: i64) -> Result<(), StoreErr
         &args,
     )?;
     sql.run(
-        "UPDATE assignments SET ended_meeting_id = NULL, ended_seq = NULL WHERE ended_meeting_id = ?1 AND ended_seq = ?2",
+        "UPDATE assignments SET ended_meeting_id = NULL, ended_seq = NULL, ended_at = NULL WHERE ended_meeting_id = ?1 AND ended_seq = ?2",
         &args,
     )?;
     undo_versions(sql, Kind::Role, meeting, seq)?;

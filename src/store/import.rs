@@ -26,9 +26,20 @@ pub fn import(sql: &dyn Sql, file: &OrgFile) -> Result<(), StoreError> {
     )?;
     let mut people = PeopleByName::new();
     for p in &file.people {
+        // A former member left at the start of the day the file gives.
+        let left = p
+            .left
+            .as_ref()
+            .and_then(to_date)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| t.and_utc());
         let id = sql.insert(
-            "INSERT INTO people (name, email) VALUES (?1, ?2) RETURNING id",
-            &[Value::text(&p.name), Value::opt_text(p.email.as_deref())],
+            "INSERT INTO people (name, email, left_at) VALUES (?1, ?2, ?3) RETURNING id",
+            &[
+                Value::text(&p.name),
+                Value::opt_text(p.email.as_deref()),
+                Value::OptTime(left),
+            ],
         )?;
         people.insert(p.name.to_lowercase(), PersonId(id));
     }

@@ -13,16 +13,17 @@ mod import;
 mod meetings;
 mod open;
 mod org;
+mod org_log;
 pub mod postgres;
 mod schema;
 mod sql;
 mod sql_types;
 
-pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrganisationStore};
+pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrgLog, OrganisationStore};
 
 /// The store's interfaces, for `use crate::store::prelude::*` where a store is used.
 pub mod prelude {
-    pub use super::backend::{Backend, ChangeFeed, Logs, MeetingLog, OrganisationStore};
+    pub use super::backend::{Backend, ChangeFeed, Logs, MeetingLog, OrgLog, OrganisationStore};
 }
 use files::FileId;
 pub use governance::RoleVersion;

@@ -5,7 +5,7 @@
 //! loading the whole organisation as a domain snapshot.
 //! Must not import: ratatui, crossterm, tokio.
 
-use super::backend::OrganisationStore;
+use super::backend::{OrgLog, OrganisationStore};
 use super::import;
 use super::sql_types::list_from_json;
 use super::{Store, StoreError};
@@ -64,11 +64,21 @@ impl OrganisationStore for Store {
         else {
             return Ok(None);
         };
+        // A database of an older schema opened read-only (never migrated) has no
+        // organisation log yet: what it lacks reads as empty.
+        let logged = self.schema_version()? >= LOG_SCHEMA;
+        let (left_at, dates, ended) = if logged {
+            ("left_at", "started_at, ended_at", "ended_at")
+        } else {
+            ("NULL", "NULL, NULL", "NULL")
+        };
+        let assignment =
+            format!("SELECT id, role_id, person_id, focus, term_end, {dates} FROM assignments");
         let records = OrgRecords {
             name,
             rule_set,
-            people: self.rows("SELECT id, name, email FROM people ORDER BY name COLLATE NOCASE", |r| {
-                Ok(Person { id: r.get(0)?, name: r.get(1)?, email: r.get(2)? })
+            people: self.rows(&format!("SELECT id, name, email, {left_at} FROM people ORDER BY name COLLATE NOCASE"), |r| {
+                Ok(Person { id: r.get(0)?, name: r.get(1)?, email: r.get(2)?, left: r.get(3)? })
             })?,
             circles: self.rows("SELECT id, parent_id, name, purpose, strategy FROM circles ORDER BY id", |r| {
                 Ok(Circle {
@@ -86,36 +96,14 @@ impl OrganisationStore for Store {
                 role_from_row,
             )?,
             assignments: self.rows(
-                "SELECT id, role_id, person_id, focus, term_end FROM assignments WHERE ended_meeting_id IS NULL ORDER BY id",
-                |r| {
-                    Ok(Assignment {
-                        id: r.get(0)?,
-                        role: r.get(1)?,
-                        person: r.get(2)?,
-                        focus: r.get(3)?,
-                        term_end: r.get(4)?,
-                    })
-                },
+                &format!("{assignment} WHERE ended_meeting_id IS NULL AND {ended} IS NULL ORDER BY id"),
+                assignment_from_row,
             )?,
-            assignment_history: self.rows(
-                "SELECT a.id, a.role_id, a.person_id, a.focus, a.term_end, s.at, e.at FROM assignments a
-                 LEFT JOIN meeting_events s ON s.meeting_id = a.meeting_id AND s.seq = a.event_seq
-                 LEFT JOIN meeting_events e ON e.meeting_id = a.ended_meeting_id AND e.seq = a.ended_seq
-                 ORDER BY a.id",
-                |r| {
-                    Ok(AssignmentSpan {
-                        assignment: Assignment {
-                            id: r.get(0)?,
-                            role: r.get(1)?,
-                            person: r.get(2)?,
-                            focus: r.get(3)?,
-                            term_end: r.get(4)?,
-                        },
-                        from: r.get(5)?,
-                        until: r.get(6)?,
-                    })
-                },
+            ended_assignments: self.rows(
+                &format!("{assignment} WHERE ended_meeting_id IS NOT NULL OR {ended} IS NOT NULL ORDER BY id"),
+                assignment_from_row,
             )?,
+            log: if logged { self.org_entries()? } else { Vec::new() },
             policies: self.rows("SELECT id, circle_id, name, text FROM policies WHERE removed_at IS NULL ORDER BY id", |r| {
                 Ok(Policy { id: r.get(0)?, circle: r.get(1)?, name: r.get(2)?, text: r.get(3)? })
             })?,
@@ -221,6 +209,21 @@ impl Store {
             .collect::<rusqlite::Result<Vec<T>>>()?;
         Ok(rows)
     }
+}
+
+/// The schema version that added the organisation log (006_people_log.sql).
+const LOG_SCHEMA: u32 = 6;
+
+fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
+    Ok(Assignment {
+        id: r.get(0)?,
+        role: r.get(1)?,
+        person: r.get(2)?,
+        focus: r.get(3)?,
+        term_end: r.get(4)?,
+        since: r.get(5)?,
+        until: r.get(6)?,
+    })
 }
 
 fn role_from_row(r: &Row<'_>) -> rusqlite::Result<Role> {

@@ -25,6 +25,8 @@ pub enum Value {
     Date(Option<NaiveDate>),
     /// A moment.
     Time(DateTime<Utc>),
+    /// A moment, or none (a person who has not left).
+    OptTime(Option<DateTime<Utc>>),
 }
 
 impl Value {
@@ -71,6 +73,7 @@ impl ToSql for Value {
             Value::Bool(v) => v.to_sql(),
             Value::Date(v) => v.to_sql(),
             Value::Time(v) => v.to_sql(),
+            Value::OptTime(v) => v.to_sql(),
         }
     }
 }

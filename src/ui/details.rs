@@ -112,6 +112,40 @@ fn fillers(org: &Organisation, role: RoleId) -> Vec<String> {
         .collect()
 }
 
+/// The role's assignments between meetings, newest first: when, who acted, what changed
+/// (an entry taken back says so); then those that ended, with their days.
+fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
+    let entries: Vec<_> = org.log_of(role).collect();
+    let mut lines: Vec<String> = Vec::with_capacity(entries.len());
+    for e in entries.iter().rev() {
+        let back = if crate::domain::org_log::is_undone(org.log(), e.seq) {
+            " (taken back)"
+        } else {
+            ""
+        };
+        let when = e.at.format("%Y-%m-%d %H:%M");
+        lines.push(format!("{when}: {}{back}", e.describe(org)));
+    }
+    lines.extend(org.ended_fillers_of(role).map(|a| {
+        let day = |t: Option<chrono::DateTime<chrono::Utc>>| {
+            t.map_or("before the record".to_string(), |t| {
+                t.format("%Y-%m-%d").to_string()
+            })
+        };
+        let former = match org.person(a.person) {
+            Some(p) if !p.is_current() => " (former member)",
+            _ => "",
+        };
+        format!(
+            "ended: {}{former}, {} to {}",
+            org.person_name(a.person),
+            day(a.since),
+            day(a.until)
+        )
+    }));
+    lines
+}
+
 fn policies(org: &Organisation, circle: CircleId) -> Vec<String> {
     org.policies_of(circle)
         .map(|p| format!("{}: {}", p.name, p.text))
@@ -268,6 +302,10 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
     doc.bullets("Domains", &role.domains, "none");
     doc.bullets("Accountabilities", &role.accountabilities, "none");
     doc.bullets("Filled by", &fillers(org, role.id), "unfilled");
+    let assigned = assignment_history(org, role.id);
+    if !assigned.is_empty() {
+        doc.bullets("Assignments, newest first", &assigned, "");
+    }
 
     let checklist: Vec<String> = org
         .checklist_of(role.id)

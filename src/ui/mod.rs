@@ -14,6 +14,7 @@ mod home;
 pub mod list;
 pub mod meeting_frame;
 mod modal;
+mod org_form;
 mod past;
 mod review;
 pub mod round;
@@ -25,6 +26,7 @@ mod welcome;
 pub mod wrap;
 
 pub use gov_view::*;
+pub use org_form::OrgForm;
 pub use view::*;
 
 use ratatui::Frame;
@@ -103,6 +105,9 @@ pub fn draw(frame: &mut Frame, view: &View) {
             browser::draw(frame, body, state, state.shown(org));
             if let Some(prompt) = &state.prompt {
                 modal::draw_prompt_box(frame, body, prompt);
+            }
+            if let Some(m) = &state.modal {
+                modal::draw(frame, body, m);
             }
         }
         (Screen::MeetingSetup(state), Some(org)) => {

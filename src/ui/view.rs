@@ -287,6 +287,9 @@ pub enum PromptKind {
     AgendaLabel,
     OutputText,
     Date,
+    PersonName,
+    Email,
+    Focus,
 }
 
 impl PromptKind {
@@ -302,13 +305,20 @@ impl PromptKind {
             PromptKind::AgendaLabel => "Agenda item (one or two words)",
             PromptKind::OutputText => "Text",
             PromptKind::Date => "Show the organisation as it stood on (YYYY-MM-DD)",
+            PromptKind::PersonName => "Name of the new person",
+            PromptKind::Email => "E-mail (optional: Enter to skip)",
+            PromptKind::Focus => "Focus (optional: Enter for none)",
         }
     }
 
     /// The most characters the field holds; typing stops there and a paste is shortened.
     pub fn max_chars(self) -> usize {
         match self {
-            PromptKind::OrganisationName | PromptKind::GuestName => 200,
+            PromptKind::OrganisationName
+            | PromptKind::GuestName
+            | PromptKind::PersonName
+            | PromptKind::Email
+            | PromptKind::Focus => 200,
             PromptKind::ImportPath => 4096,
             PromptKind::MetricValue | PromptKind::Date => 100,
             PromptKind::Note
@@ -404,6 +414,8 @@ pub struct HomeState {
     /// The "who are you?" picker of a solo review, with the people in its order.
     pub modal: Option<Modal>,
     pub people: Vec<PersonId>,
+    /// The change between meetings the open modal is part of, if any.
+    pub form: Option<super::OrgForm>,
 }
 
 impl HomeState {
@@ -417,6 +429,7 @@ impl HomeState {
             selected: 0,
             modal: None,
             people: Vec::new(),
+            form: None,
         }
     }
 
@@ -453,6 +466,9 @@ pub struct BrowserState {
     pub as_of: Option<(chrono::NaiveDate, Arc<Organisation>)>,
     /// The date being typed.
     pub prompt: Option<Prompt>,
+    /// A change between meetings being put together, and its open modal.
+    pub form: Option<super::OrgForm>,
+    pub modal: Option<Modal>,
 }
 
 impl BrowserState {

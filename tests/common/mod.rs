@@ -214,6 +214,8 @@ impl Harness {
         let modal = match &self.app.view().screen {
             Screen::Tactical(s) => s.modal.as_ref(),
             Screen::Governance(s) => s.modal.as_ref(),
+            Screen::Browser(s) => s.modal.as_ref(),
+            Screen::Home(s) => s.modal.as_ref(),
             _ => None,
         };
         let options = match modal {

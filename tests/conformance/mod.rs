@@ -98,7 +98,7 @@ pub fn the_organisation_round_trips(store: &mut dyn Backend) {
     let again = setup::load_demo(&mut *store).expect_err("a second import is refused");
     assert!(again.to_string().contains("already holds"), "{again}");
     assert_eq!(records(store), records(&reference()), "and changes nothing");
-    assert_eq!(store.schema_version().expect("version"), 5);
+    assert_eq!(store.schema_version().expect("version"), 6);
 }
 
 pub fn an_empty_organisation_starts_with_its_anchor_circle(store: &mut dyn Backend) {
@@ -468,4 +468,84 @@ pub fn two_programs_appending_at_once_get_one_entry_and_one_conflict(
         assert_eq!((won, conflicts), (1, 1), "round {round}: {results:?}");
     }
     assert_eq!(store.last_seq(m).expect("seq"), 11, "one entry per round");
+}
+
+/// The organisation's own log: a person added, a role assigned and ended, then taken back,
+/// each entry appended after the one it was decided on; a stale entry is a conflict.
+pub fn the_organisation_log_records_people_and_assignments_and_takes_them_back(
+    store: &mut dyn Backend,
+) {
+    use roundtable::domain::org_log::{OrgEffect, OrgRequest, decide};
+    setup::load_demo(&mut *store).expect("demo");
+    let before = records(store);
+    let org = store.load_organisation().expect("load").expect("org");
+    let add = OrgRequest::AddPerson {
+        name: "Noor Haddad".into(),
+        email: Some("noor@example.org".into()),
+    };
+    let decision = decide(&add, None, &org).expect("a new person may join");
+    let seq = store
+        .append_org_entry(0, at(1), None, &decision.change, &decision.effects)
+        .expect("appended");
+    assert_eq!(seq, 1);
+    let stale = store.append_org_entry(0, at(2), None, &decision.change, &decision.effects);
+    assert!(
+        matches!(
+            stale,
+            Err(StoreError::Conflict {
+                expected: 0,
+                latest: 1
+            })
+        ),
+        "an entry decided on an older log is a conflict: {stale:?}"
+    );
+    let org = store.load_organisation().expect("load").expect("org");
+    let noor = org
+        .people()
+        .iter()
+        .find(|p| p.name == "Noor Haddad")
+        .expect("Noor joined")
+        .id;
+    let entries = store.org_entries().expect("entries");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(
+        (entries[0].seq, entries[0].at),
+        (1, at(1)),
+        "times round-trip"
+    );
+    let circle = bakehouse(&org);
+    let role = role_named(&org, circle, "Head Baker");
+    let assign = [OrgEffect::Assign {
+        role,
+        person: noor,
+        focus: Some("Rye".into()),
+    }];
+    store
+        .append_org_entry(1, at(3), None, &decision.change, &assign)
+        .expect("assigned");
+    let org = store.load_organisation().expect("load").expect("org");
+    let filler = org
+        .fillers_of(role)
+        .find(|a| a.person == noor)
+        .expect("Noor fills Head Baker");
+    assert_eq!(filler.since, Some(at(3)), "the assignment is dated");
+    let undo = [
+        OrgEffect::TakeBack { seq: 2 },
+        OrgEffect::TakeBack { seq: 1 },
+    ];
+    store
+        .append_org_entry(2, at(4), None, &decision.change, &undo)
+        .expect("taken back");
+    let mut after = store.load_organisation().expect("load").expect("org");
+    assert!(after.people().iter().all(|p| p.name != "Noor Haddad"));
+    // The log itself keeps its three entries; everything else is as before.
+    assert_eq!(store.org_entries().expect("entries").len(), 3);
+    let mut records_after = after.records().clone();
+    records_after.log.clear();
+    after = Organisation::new(records_after);
+    assert_same(
+        &format!("{:#?}", after.records()),
+        &before,
+        "taken back exactly",
+    );
 }

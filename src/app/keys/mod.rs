@@ -145,6 +145,16 @@ pub enum Action {
     DiscardCandidate,
     /// Governance election: the candidate is elected (asks first).
     Elect,
+    /// Home and browser: add a person to the organisation.
+    AddPerson,
+    /// Browser, on a role: assign a person to it.
+    AssignRole,
+    /// Browser, on a role: change the focus of an assignment.
+    ChangeFocus,
+    /// Browser, on a role: end an assignment.
+    EndAssignment,
+    /// Home and browser: take back the latest change made between meetings.
+    UndoOrgEntry,
     /// Modals: yes.
     Yes,
     /// Modals: no.
@@ -309,8 +319,30 @@ pub const HOME: &[Binding] = &[
         "past meetings and their minutes",
     ),
     bind(&[Char('q')], Action::Leave, "q", "quit", "quit Roundtable"),
+    // In help only: home's hint bar is full at 80 columns (the browser shows `n`).
+    quiet(
+        &[Char('n')],
+        Action::AddPerson,
+        "n",
+        "add a person to the organisation (name, then e-mail)",
+    ),
+    UNDO_ORG_ENTRY,
     HELP,
 ];
+
+const ADD_PERSON: Binding = bind(
+    &[Char('n')],
+    Action::AddPerson,
+    "n",
+    "new person",
+    "add a person to the organisation (name, then e-mail)",
+);
+const UNDO_ORG_ENTRY: Binding = quiet(
+    &[Char('u')],
+    Action::UndoOrgEntry,
+    "u",
+    "take back the latest change made between meetings (person or assignment; asks first)",
+);
 
 /// A checklist item answered, in a meeting's checklist review and in a solo review.
 pub(super) const CHECK: Binding = bind(
@@ -385,7 +417,30 @@ pub const BROWSER: &[Binding] = &[
         "home",
         "back to home (also q)",
     ),
+    bind(
+        &[Char('a')],
+        Action::AssignRole,
+        "a",
+        "assign",
+        "on a role: assign a person (as the Lead who may; optional focus)",
+    ),
+    bind(
+        &[Char('f')],
+        Action::ChangeFocus,
+        "f",
+        "focus",
+        "on a role: change the focus of an assignment",
+    ),
+    bind(
+        &[Char('x')],
+        Action::EndAssignment,
+        "x",
+        "end",
+        "on a role: end an assignment (by the Lead, or its filler resigning)",
+    ),
     BROWSER_AS_OF_DATE,
+    ADD_PERSON,
+    UNDO_ORG_ENTRY,
     HELP,
 ];
 

@@ -2,13 +2,15 @@
 //! versions: roles and policies created later are left out, removed ones come back, amended
 //! and moved ones show their state of that day.
 //!
-//! Owns: that reconstruction, fillers included: each role shows who filled it at the end of
-//! that day, from the assignments' dates (assignments made outside a meeting carry no date and
-//! count from the start). Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
+//! Fillers are those whose assignment had begun by the end of that day and not yet ended
+//! (an assignment from before the record, such as an imported file's, has always been);
+//! people who left later are members again.
+//!
+//! Owns: that reconstruction. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
-use super::{Assignment, AssignmentSpan, Organisation, Policy, RecordVersion, Role};
+use super::{Assignment, Organisation, Policy, RecordVersion, Role};
 use crate::domain::ids::{PolicyId, RoleId};
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
 
 /// How a role or policy stood at the end of `date`: `Some(version)` for its state then,
@@ -36,31 +38,6 @@ fn state_on<'a>(
         // Nothing recorded by then: the baseline if it existed before its first change.
         None => history.first().filter(|v| v.baseline).copied(),
     })
-}
-
-/// The first moment after `date` (UTC), or `None` at the end of the calendar.
-fn end_of(date: NaiveDate) -> Option<DateTime<Utc>> {
-    date.succ_opt()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| Utc.from_utc_datetime(&t))
-}
-
-/// The assignments standing at `end`: begun before it and not ended by then.
-fn fillers_on(history: &[AssignmentSpan], end: Option<DateTime<Utc>>) -> Vec<Assignment> {
-    let Some(end) = end else {
-        return history
-            .iter()
-            .filter(|s| s.until.is_none())
-            .map(|s| s.assignment.clone())
-            .collect();
-    };
-    history
-        .iter()
-        .filter(|s| {
-            s.from.is_none_or(|from| from < end) && s.until.is_none_or(|until| until >= end)
-        })
-        .map(|s| s.assignment.clone())
-        .collect()
 }
 
 impl Organisation {
@@ -112,11 +89,33 @@ impl Organisation {
         records.policies.retain(|p| !policies.contains_key(&p.id));
         records.policies.extend(policies.into_values().flatten());
         records.policies.sort_by_key(|p| p.id);
-        if !records.assignment_history.is_empty() {
-            records.assignments = fillers_on(&records.assignment_history, end_of(date));
-        }
         let existing: HashSet<RoleId> = records.roles.iter().map(|r| r.id).collect();
-        records.assignments.retain(|a| existing.contains(&a.role));
+        let end = date
+            .succ_opt()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| Utc.from_utc_datetime(&t));
+        let began = |a: &Assignment| a.since.is_none_or(|s| end.is_none_or(|end| s < end));
+        let lasted = |a: &Assignment| a.until.is_none_or(|u| end.is_some_and(|end| u >= end));
+        let mut then: Vec<Assignment> = records
+            .assignments
+            .iter()
+            .chain(&records.ended_assignments)
+            .filter(|a| existing.contains(&a.role) && began(a) && lasted(a))
+            .cloned()
+            .map(|a| Assignment { until: None, ..a })
+            .collect();
+        then.sort_by_key(|a| a.id);
+        records.assignments = then;
+        records
+            .ended_assignments
+            .retain(|a| a.until.is_some_and(|u| end.is_some_and(|end| u < end)));
+        // The organisation's log as it stood then: later entries had not happened yet.
+        records.log.retain(|e| end.is_none_or(|end| e.at < end));
+        for person in &mut records.people {
+            if person.left.is_some_and(|l| end.is_some_and(|end| l >= end)) {
+                person.left = None;
+            }
+        }
         Organisation::new(records)
     }
 }

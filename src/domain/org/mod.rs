@@ -10,8 +10,9 @@ mod as_of;
 pub use apply::Applied;
 
 use super::ids::*;
+use super::org_log::OrgEntry;
 use super::ruleset::{CoreRole, RuleSet};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -23,6 +24,16 @@ pub struct Person {
     pub id: PersonId,
     pub name: String,
     pub email: Option<String>,
+    /// When they left the organisation: a former member, kept for the history, who fills no
+    /// role and is offered nowhere.
+    pub left: Option<DateTime<Utc>>,
+}
+
+impl Person {
+    /// Whether the person is still a member of the organisation.
+    pub fn is_current(&self) -> bool {
+        self.left.is_none()
+    }
 }
 
 /// A circle: a team with a purpose. The anchor circle has no parent.
@@ -56,17 +67,10 @@ pub struct Assignment {
     pub person: PersonId,
     pub focus: Option<String>,
     pub term_end: Option<NaiveDate>,
-}
-
-/// An assignment with when it began and ended, as far as the record knows: an election's
-/// assignment is dated by the meeting entry that made it, and ends with the entry that
-/// replaced it; one made outside a meeting (an import, the Lead) has no start date and counts
-/// as always having been there.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AssignmentSpan {
-    pub assignment: Assignment,
-    pub from: Option<chrono::DateTime<chrono::Utc>>,
-    pub until: Option<chrono::DateTime<chrono::Utc>>,
+    /// When it began (`None`: before the record, such as a filler of an imported file).
+    pub since: Option<DateTime<Utc>>,
+    /// When it ended (`None` while it lasts).
+    pub until: Option<DateTime<Utc>>,
 }
 
 /// A rule of a circle that grants or limits authority.
@@ -236,10 +240,12 @@ pub struct OrgRecords {
     pub people: Vec<Person>,
     pub circles: Vec<Circle>,
     pub roles: Vec<Role>,
+    /// The assignments that last, oldest first.
     pub assignments: Vec<Assignment>,
-    /// Every assignment, ended ones too, with their dates (for the organisation as it stood
-    /// on a past date); empty where the records hold no history (then `assignments` stands).
-    pub assignment_history: Vec<AssignmentSpan>,
+    /// The assignments that ended, kept for the history and "as of a date".
+    pub ended_assignments: Vec<Assignment>,
+    /// The organisation's own log of changes between meetings, oldest first.
+    pub log: Vec<OrgEntry>,
     pub policies: Vec<Policy>,
     pub checklist: Vec<ChecklistItem>,
     pub metrics: Vec<Metric>,
@@ -261,6 +267,17 @@ fn group<K: std::hash::Hash + Eq, T>(items: &[T], key: impl Fn(&T) -> K) -> Grou
     let mut map: Groups<K> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         map.entry(key(item)).or_default().push(i);
+    }
+    map
+}
+
+/// Like `group`, for records that belong to several owners (or none).
+fn group_many<K: std::hash::Hash + Eq, T>(items: &[T], keys: impl Fn(&T) -> Vec<K>) -> Groups<K> {
+    let mut map: Groups<K> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        for key in keys(item) {
+            map.entry(key).or_default().push(i);
+        }
     }
     map
 }
@@ -293,6 +310,8 @@ pub struct Organisation {
     policies_of_circle: Groups<CircleId>,
     assignments_of_role: Groups<RoleId>,
     assignments_of_person: Groups<PersonId>,
+    ended_of_role: Groups<RoleId>,
+    log_of_role: Groups<RoleId>,
     checklist_of_role: Groups<RoleId>,
     metrics_of_role: Groups<RoleId>,
     values_of_metric: Groups<MetricId>,
@@ -366,6 +385,8 @@ impl Organisation {
             policies_of_circle: group(&r.policies, |x| x.circle),
             assignments_of_role: group(&r.assignments, |x| x.role),
             assignments_of_person: group(&r.assignments, |x| x.person),
+            ended_of_role: group(&r.ended_assignments, |x| x.role),
+            log_of_role: group_many(&r.log, |x| x.change.roles()),
             checklist_of_role: group(&r.checklist, |x| x.role),
             metrics_of_role: group(&r.metrics, |x| x.role),
             values_of_metric: by_period(group(&r.metric_values, |x| x.metric), |i| {
@@ -479,6 +500,40 @@ impl Organisation {
 
     pub fn fillers_of(&self, role: RoleId) -> impl Iterator<Item = &Assignment> {
         members(&self.records.assignments, &self.assignments_of_role, &role)
+    }
+
+    /// A role's assignments that ended, oldest first.
+    pub fn ended_fillers_of(&self, role: RoleId) -> impl Iterator<Item = &Assignment> {
+        members(&self.records.ended_assignments, &self.ended_of_role, &role)
+    }
+
+    /// The entries of the organisation's log that touch a role, oldest first.
+    pub fn log_of(&self, role: RoleId) -> impl Iterator<Item = &OrgEntry> {
+        members(&self.records.log, &self.log_of_role, &role)
+    }
+
+    /// The organisation's log, oldest first.
+    pub fn log(&self) -> &[OrgEntry] {
+        &self.records.log
+    }
+
+    /// The current assignment with this id.
+    pub fn assignment(&self, id: AssignmentId) -> Option<&Assignment> {
+        self.records.assignments.iter().find(|a| a.id == id)
+    }
+
+    /// Finds a person by name, ignoring case (former members too).
+    pub fn person_named(&self, name: &str) -> Option<&Person> {
+        let name = name.trim();
+        self.records
+            .people
+            .iter()
+            .find(|p| p.name.to_lowercase() == name.to_lowercase())
+    }
+
+    /// The people who are still members of the organisation, in name order.
+    pub fn current_people(&self) -> impl Iterator<Item = &Person> {
+        self.records.people.iter().filter(|p| p.is_current())
     }
 
     pub fn assignments_of(&self, person: PersonId) -> impl Iterator<Item = &Assignment> {

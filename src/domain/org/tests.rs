@@ -23,6 +23,7 @@ fn tiny() -> Organisation {
         id: PersonId(id),
         name: name.into(),
         email: None,
+        left: None,
     };
     let assign = |id, r, p| Assignment {
         id: AssignmentId(id),
@@ -30,6 +31,8 @@ fn tiny() -> Organisation {
         person: PersonId(p),
         focus: None,
         term_end: None,
+        since: None,
+        until: None,
     };
     Organisation::new(OrgRecords {
         name: "Org".into(),
@@ -93,23 +96,17 @@ fn the_organisation_as_of_a_date_shows_who_filled_each_role_that_day() {
     let mut records = org.records().clone();
     let [ana_baker, ana_miller, ben_miller] = [0, 1, 2].map(|i| records.assignments[i].clone());
     // Ana baked from the start; Ben was elected Miller on the 24th, replacing Ana.
-    records.assignment_history = vec![
-        AssignmentSpan {
-            assignment: ana_baker,
-            from: None,
-            until: None,
-        },
-        AssignmentSpan {
-            assignment: ana_miller,
-            from: None,
-            until: at(24, 10),
-        },
-        AssignmentSpan {
-            assignment: ben_miller,
-            from: at(24, 10),
-            until: None,
+    records.assignments = vec![
+        ana_baker,
+        Assignment {
+            since: at(24, 10),
+            ..ben_miller
         },
     ];
+    records.ended_assignments = vec![Assignment {
+        until: at(24, 10),
+        ..ana_miller
+    }];
     let org = Organisation::new(records);
     let millers = |d| -> Vec<String> {
         let day = NaiveDate::from_ymd_opt(2026, 11, d).expect("a date");

@@ -6,6 +6,7 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
 mod depth;
+mod former;
 
 pub use depth::MAX_CIRCLE_DEPTH;
 
@@ -39,6 +40,9 @@ pub struct PersonEntry {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// The day a former member left: kept for the history, filling no role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<Datetime>,
 }
 
 /// A circle with its roles, policies, tensions and sub-circles.
@@ -334,6 +338,7 @@ impl OrgFile {
                 ));
             }
         }
+        self.validate_former_members()?;
         let mut circles = HashSet::new();
         self.circle
             .validate(self.rule_set, true, &people, &mut circles)

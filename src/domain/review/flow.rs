@@ -398,6 +398,7 @@ mod tests {
                 id: PersonId(1),
                 name: "Ana".into(),
                 email: None,
+                left: None,
             }],
             roles: vec![
                 role(10, "Baker", &["Baking bread", "Ordering flour"]),
@@ -410,6 +411,8 @@ mod tests {
                     person: PersonId(1),
                     focus: None,
                     term_end: None,
+                    since: None,
+                    until: None,
                 },
                 Assignment {
                     id: AssignmentId(2),
@@ -417,6 +420,8 @@ mod tests {
                     person: PersonId(1),
                     focus: None,
                     term_end: None,
+                    since: None,
+                    until: None,
                 },
             ],
             ..OrgRecords::default()

@@ -18,11 +18,12 @@ mod types;
 
 pub use target::{Target, is_postgres_address};
 
-use super::backend::{Backend, ChangeFeed, LogOwner, MeetingLog, OrganisationStore};
+use super::backend::{Backend, ChangeFeed, LogOwner, MeetingLog, OrgLog, OrganisationStore};
 use super::sql::{Sql, Value};
-use super::{Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError, effects, import};
+use super::{Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError, effects, import, org_log};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
+use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
 use crate::domain::orgfile::CircleEntry;
 use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId, RuleSet, text};
 use chrono::{DateTime, Utc};
@@ -273,6 +274,30 @@ impl OrganisationStore for PgStore {
 
     fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError> {
         self.call(move |s| s.role_history(role))
+    }
+}
+
+impl OrgLog for PgStore {
+    fn append_org_entry(
+        &mut self,
+        after: u64,
+        at: DateTime<Utc>,
+        actor: Option<PersonId>,
+        change: &OrgChange,
+        effects: &[OrgEffect],
+    ) -> Result<u64, StoreError> {
+        let (change, effects) = (change.clone(), effects.to_vec());
+        self.call(move |s| {
+            s.write(|sql| {
+                // One entry at a time: the log's newest sequence is read under this lock.
+                sql.run("LOCK TABLE org_log IN EXCLUSIVE MODE", &[])?;
+                org_log::append(sql, after, at, actor, &change, &effects)
+            })
+        })
+    }
+
+    fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError> {
+        self.call(|s| s.org_entries())
     }
 }
 

@@ -10,7 +10,9 @@ use super::super::{MeetingRow, OpenMeeting, RoleVersion, StoreError};
 use super::session::Session;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::flow::Recorded;
+use crate::domain::org_log::OrgEntry;
 use crate::domain::*;
+use crate::store::org_log;
 use chrono::{DateTime, Utc};
 use tokio_postgres::Row;
 use tokio_postgres::types::FromSql;
@@ -31,6 +33,14 @@ const PROPOSAL: &str = "(SELECT i.payload::json ->> 'label' FROM meeting_events 
      WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq AND e.payload::json ->> 'type' = 'proposal')";
 
 impl Session {
+    /// The organisation's own log, oldest first.
+    pub fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError> {
+        self.all(
+            "SELECT seq, at, actor_id, payload FROM org_log ORDER BY seq",
+            |r| org_log::entry(get(r, 0)?, get(r, 1)?, get(r, 2)?, &get::<String>(r, 3)?),
+        )
+    }
+
     /// Maps every row of a query without parameters.
     fn all<T>(
         &self,
@@ -177,8 +187,15 @@ impl Session {
             name: get(&head, 0)?,
             rule_set: get(&head, 1)?,
             people: self.all(
-                "SELECT id, name, email FROM people ORDER BY rt_nocase(name) COLLATE \"C\", id",
-                |r| Ok(Person { id: get(r, 0)?, name: get(r, 1)?, email: get(r, 2)? }),
+                "SELECT id, name, email, left_at FROM people ORDER BY rt_nocase(name) COLLATE \"C\", id",
+                |r| {
+                    Ok(Person {
+                        id: get(r, 0)?,
+                        name: get(r, 1)?,
+                        email: get(r, 2)?,
+                        left: get(r, 3)?,
+                    })
+                },
             )?,
             circles: self.all(
                 "SELECT id, parent_id, name, purpose, strategy FROM circles ORDER BY id",
@@ -209,36 +226,14 @@ impl Session {
                 },
             )?,
             assignments: self.all(
-                "SELECT id, role_id, person_id, focus, term_end FROM assignments WHERE ended_meeting_id IS NULL ORDER BY id",
-                |r| {
-                    Ok(Assignment {
-                        id: get(r, 0)?,
-                        role: get(r, 1)?,
-                        person: get(r, 2)?,
-                        focus: get(r, 3)?,
-                        term_end: get(r, 4)?,
-                    })
-                },
+                &format!("{ASSIGNMENT} WHERE ended_meeting_id IS NULL AND ended_at IS NULL ORDER BY id"),
+                assignment,
             )?,
-            assignment_history: self.all(
-                "SELECT a.id, a.role_id, a.person_id, a.focus, a.term_end, s.at, e.at FROM assignments a
-                 LEFT JOIN meeting_events s ON s.meeting_id = a.meeting_id AND s.seq = a.event_seq
-                 LEFT JOIN meeting_events e ON e.meeting_id = a.ended_meeting_id AND e.seq = a.ended_seq
-                 ORDER BY a.id",
-                |r| {
-                    Ok(AssignmentSpan {
-                        assignment: Assignment {
-                            id: get(r, 0)?,
-                            role: get(r, 1)?,
-                            person: get(r, 2)?,
-                            focus: get(r, 3)?,
-                            term_end: get(r, 4)?,
-                        },
-                        from: get(r, 5)?,
-                        until: get(r, 6)?,
-                    })
-                },
+            ended_assignments: self.all(
+                &format!("{ASSIGNMENT} WHERE ended_meeting_id IS NOT NULL OR ended_at IS NOT NULL ORDER BY id"),
+                assignment,
             )?,
+            log: self.org_entries()?,
             policies: self.all(
                 "SELECT id, circle_id, name, text FROM policies WHERE removed_at IS NULL ORDER BY id",
                 |r| Ok(Policy { id: get(r, 0)?, circle: get(r, 1)?, name: get(r, 2)?, text: get(r, 3)? }),
@@ -337,4 +332,20 @@ impl Session {
             },
         )
     }
+}
+
+/// The columns of an assignment, as `assignment` reads them.
+const ASSIGNMENT: &str =
+    "SELECT id, role_id, person_id, focus, term_end, started_at, ended_at FROM assignments";
+
+fn assignment(r: &Row) -> Result<Assignment, StoreError> {
+    Ok(Assignment {
+        id: get(r, 0)?,
+        role: get(r, 1)?,
+        person: get(r, 2)?,
+        focus: get(r, 3)?,
+        term_end: get(r, 4)?,
+        since: get(r, 5)?,
+        until: get(r, 6)?,
+    })
 }

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_governance.sql"),
     include_str!("migrations/004_meeting_kinds.sql"),
     include_str!("migrations/005_drafts.sql"),
+    include_str!("migrations/006_people_log.sql"),
 ];
 
 /// The schema version this build writes.

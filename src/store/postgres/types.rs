@@ -21,6 +21,7 @@ impl ToSql for Value {
             Value::Bool(v) => v.to_sql(ty, out),
             Value::Date(v) => v.to_sql(ty, out),
             Value::Time(v) => v.to_sql(ty, out),
+            Value::OptTime(v) => v.to_sql(ty, out),
         }
     }
 
@@ -37,6 +38,7 @@ impl ToSql for Value {
             Value::Bool(v) => v.to_sql_checked(ty, out),
             Value::Date(v) => v.to_sql_checked(ty, out),
             Value::Time(v) => v.to_sql_checked(ty, out),
+            Value::OptTime(v) => v.to_sql_checked(ty, out),
         }
     }
 }

@@ -31,6 +31,7 @@ fn org() -> Organisation {
         id: PersonId(id),
         name: name.into(),
         email: None,
+        left: None,
     };
     Organisation::new(OrgRecords {
         name: "Co".into(),

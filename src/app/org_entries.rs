@@ -1,0 +1,131 @@
+//! Recording changes between meetings: a request decided against the organisation as it
+//! stands, then written with its effects in one transaction; shared by the full screen and
+//! the command line (`roundtable person`, `assign`, `unassign`, `undo`).
+//!
+//! Owns: `record`, and finding people, roles and assignments by the names a person types.
+//! Must not import: tokio; must not draw.
+
+use crate::domain::org_log::{self, OrgChange, OrgEntry, OrgRequest};
+use crate::domain::{AssignmentId, Organisation, PersonId, Role};
+use crate::store::StoreError;
+use crate::store::prelude::*;
+use chrono::{DateTime, Utc};
+
+/// Decides `request` made by `actor` and writes it. Answers what was recorded, in words, or
+/// why nothing was.
+pub fn record(
+    store: &mut dyn Backend,
+    org: &Organisation,
+    request: &OrgRequest,
+    actor: Option<PersonId>,
+    at: DateTime<Utc>,
+) -> Result<String, String> {
+    // Taking back an entry is done in the name of whoever made it.
+    let actor = match request {
+        OrgRequest::Undo => org_log::latest_standing(org.log()).and_then(|e| e.actor),
+        _ => actor,
+    };
+    let decision = org_log::decide(request, actor, org).map_err(|why| why.to_string())?;
+    let after = org.log().last().map_or(0, |e| e.seq);
+    let said = match &decision.change {
+        OrgChange::Undone { seq } => {
+            let undone = org.log().iter().find(|e| e.seq == *seq);
+            format!(
+                "Took back: {}",
+                undone.map_or(String::new(), |e| e.describe(org))
+            )
+        }
+        change => OrgEntry {
+            seq: after + 1,
+            at,
+            actor,
+            change: change.clone(),
+        }
+        .describe(org),
+    };
+    match store.append_org_entry(after, at, actor, &decision.change, &decision.effects) {
+        Ok(_) => Ok(said),
+        Err(StoreError::Conflict { .. }) => {
+            Err("another program recorded a change first: look again and retry".into())
+        }
+        Err(e) if e.to_string().contains("FOREIGN KEY") => {
+            Err("that person appears in the record since (in a meeting): mark them as having left instead".into())
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// A person by name, ignoring case.
+pub fn person(org: &Organisation, name: &str) -> Result<PersonId, String> {
+    org.person_named(name)
+        .map(|p| p.id)
+        .ok_or_else(|| format!("no person named \"{}\"", name.trim()))
+}
+
+/// A role by name, in the circle named (any case), or the only role of that name anywhere.
+pub fn role<'a>(
+    org: &'a Organisation,
+    name: &str,
+    circle: Option<&str>,
+) -> Result<&'a Role, String> {
+    let name = name.trim();
+    let circles: Vec<_> = match circle {
+        Some(c) => vec![
+            org.circle_named(c.trim())
+                .ok_or_else(|| format!("no circle named \"{}\"", c.trim()))?,
+        ],
+        None => org
+            .circles_depth_first()
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect(),
+    };
+    let found: Vec<(&Role, &str)> = circles
+        .iter()
+        .flat_map(|c| {
+            org.roles_in(c.id)
+                .filter(|r| r.name.eq_ignore_ascii_case(name))
+                .map(move |r| (r, c.name.as_str()))
+        })
+        .collect();
+    match found.as_slice() {
+        [(role, _)] => Ok(role),
+        [] => Err(match circle {
+            Some(c) => format!("no role named \"{name}\" in {}", c.trim()),
+            None => format!("no role named \"{name}\""),
+        }),
+        several => Err(format!(
+            "\"{name}\" is a role of {}: say which with --circle",
+            several
+                .iter()
+                .map(|(_, c)| *c)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// The person's current assignment to the role.
+pub fn assignment(
+    org: &Organisation,
+    role: &Role,
+    person: PersonId,
+) -> Result<AssignmentId, String> {
+    let mine: Vec<_> = org
+        .fillers_of(role.id)
+        .filter(|a| a.person == person)
+        .collect();
+    match mine.as_slice() {
+        [one] => Ok(one.id),
+        [] => Err(format!(
+            "{} does not fill {}",
+            org.person_name(person),
+            role.name
+        )),
+        _ => Err(format!(
+            "{} fills {} with several foci: end them on the screen, where each is listed",
+            org.person_name(person),
+            role.name
+        )),
+    }
+}

@@ -1,0 +1,283 @@
+//! People and role assignments from home and the browser: the keys that start a change
+//! between meetings, the questions it asks (whom, which focus, who is acting), and
+//! recording it in the organisation's log.
+//!
+//! Owns: the flow of `OrgForm`. Must not import: tokio; must not draw.
+
+use super::keys::Action;
+use super::modal::Outcome;
+use super::{App, org_entries};
+use crate::domain::org_log::{self, OrgRequest, assignment_authority};
+use crate::domain::{AssignmentId, Organisation, PersonId, Role};
+use crate::ui::{Confirm, Modal, OrgForm, Picker, Prompt, PromptKind, Screen, TreeRow};
+
+/// Whether the browser hands `action` to this module.
+pub fn acts_on(action: Action) -> bool {
+    matches!(
+        action,
+        Action::AddPerson
+            | Action::AssignRole
+            | Action::ChangeFocus
+            | Action::EndAssignment
+            | Action::UndoOrgEntry
+    )
+}
+
+/// The form and modal slots of the screen, on home and in the browser.
+fn slots(screen: &mut Screen) -> Option<(&mut Option<OrgForm>, &mut Option<Modal>)> {
+    match screen {
+        Screen::Home(h) => Some((&mut h.form, &mut h.modal)),
+        Screen::Browser(b) => Some((&mut b.form, &mut b.modal)),
+        _ => None,
+    }
+}
+
+fn ask(app: &mut App, form: OrgForm, modal: Modal) {
+    if let Some((f, m)) = slots(&mut app.view.screen) {
+        *f = Some(form);
+        *m = Some(modal);
+    }
+}
+
+fn close(app: &mut App) -> Option<OrgForm> {
+    let (form, modal) = slots(&mut app.view.screen)?;
+    *modal = None;
+    form.take()
+}
+
+fn picker(title: String, options: Vec<String>) -> Modal {
+    Modal::Picker(Picker {
+        title,
+        options,
+        selected: 0,
+    })
+}
+
+/// The role selected in the browser, if a role row is.
+fn selected_role(app: &App) -> Option<Role> {
+    let Screen::Browser(b) = &app.view.screen else {
+        return None;
+    };
+    let Some(TreeRow::Role { id, .. }) = b.selected_row() else {
+        return None;
+    };
+    app.view.org.as_ref()?.role(id).cloned()
+}
+
+/// Starts the change an action asks for.
+pub fn act(app: &mut App, action: Action) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    if action == Action::AddPerson {
+        return ask(
+            app,
+            OrgForm::PersonName,
+            Modal::Prompt(Prompt::new(PromptKind::PersonName)),
+        );
+    }
+    if action == Action::UndoOrgEntry {
+        let Some(entry) = org_log::latest_standing(org.log()) else {
+            return app.info("Nothing to take back: no change was made between meetings yet.");
+        };
+        let question = format!("Take back \"{}\"?", entry.describe(&org));
+        return ask(
+            app,
+            OrgForm::Undo,
+            Modal::Confirm(Confirm::new(question, "take back", "keep")),
+        );
+    }
+    let Some(role) = selected_role(app) else {
+        return app.info("Select a role first (↑ ↓), then a assigns, f changes a focus, x ends.");
+    };
+    if let Err(why) = assignment_authority(&org, &role) {
+        return app.error(super::tactical::capitalised(&why.to_string()));
+    }
+    let fillers: Vec<AssignmentId> = org.fillers_of(role.id).map(|a| a.id).collect();
+    let labels = |ids: &[AssignmentId]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| org.assignment(*id))
+            .map(|a| match &a.focus {
+                Some(f) => format!("{} — focus: {f}", org.person_name(a.person)),
+                None => org.person_name(a.person).to_string(),
+            })
+            .collect()
+    };
+    match action {
+        Action::AssignRole => {
+            let people: Vec<PersonId> = org.current_people().map(|p| p.id).collect();
+            let options = people
+                .iter()
+                .map(|p| org.person_name(*p).to_string())
+                .collect();
+            let title = format!("Assign whom to {}?", role.name);
+            ask(
+                app,
+                OrgForm::AssignWho {
+                    role: role.id,
+                    people,
+                },
+                picker(title, options),
+            );
+        }
+        _ if fillers.is_empty() => app.info(format!("Nobody fills {}.", role.name)),
+        Action::ChangeFocus if fillers.len() == 1 => focus_text(app, &org, fillers[0]),
+        Action::ChangeFocus => {
+            let title = format!("Change whose focus in {}?", role.name);
+            let options = labels(&fillers);
+            ask(
+                app,
+                OrgForm::FocusOf {
+                    assignments: fillers,
+                },
+                picker(title, options),
+            );
+        }
+        Action::EndAssignment => {
+            let title = format!("End whose assignment to {}?", role.name);
+            let options = labels(&fillers);
+            ask(
+                app,
+                OrgForm::EndOf {
+                    assignments: fillers,
+                },
+                picker(title, options),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn focus_text(app: &mut App, org: &Organisation, assignment: AssignmentId) {
+    let current = org.assignment(assignment).and_then(|a| a.focus.clone());
+    let prompt = Prompt::filled(
+        PromptKind::Focus,
+        PromptKind::Focus.question().to_string(),
+        current.as_deref().unwrap_or(""),
+    );
+    ask(
+        app,
+        OrgForm::FocusText { assignment },
+        Modal::Prompt(prompt),
+    );
+}
+
+/// Asks who is acting, among the people who may make this change.
+fn ask_actor(app: &mut App, org: &Organisation, role: &Role, request: OrgRequest) {
+    let authority = match assignment_authority(org, role) {
+        Ok(a) => a,
+        Err(why) => return app.error(super::tactical::capitalised(&why.to_string())),
+    };
+    let mut actors = authority.people.clone();
+    let mut options: Vec<String> = actors
+        .iter()
+        .map(|p| format!("{} ({})", org.person_name(*p), authority.as_lead))
+        .collect();
+    // A filler may resign (4.1 §2.4.3; 5.0 §1.4.1).
+    if let OrgRequest::EndAssignment { assignment } = &request
+        && let Some(a) = org.assignment(*assignment)
+        && !actors.contains(&a.person)
+    {
+        actors.push(a.person);
+        options.push(format!("{} (resigns)", org.person_name(a.person)));
+    }
+    let title = format!("Who is acting? ({})", authority.article);
+    ask(
+        app,
+        OrgForm::Actor { request, actors },
+        picker(title, options),
+    );
+}
+
+/// Records the request and shows what it did.
+fn record(app: &mut App, request: &OrgRequest, actor: Option<PersonId>) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let now = app.now();
+    match org_entries::record(app.store.as_mut(), &org, request, actor, now) {
+        Ok(said) => {
+            app.reload_org();
+            if let (Screen::Browser(b), Some(org)) = (&mut app.view.screen, app.view.org.clone()) {
+                b.rebuild(&org);
+            }
+            app.info(format!("{said}."));
+        }
+        Err(why) => {
+            // Another program may have written first: take in what is there now.
+            app.reload_org();
+            app.error(super::tactical::capitalised(&why));
+        }
+    }
+}
+
+/// The answer to the open modal of a change between meetings.
+pub fn outcome(app: &mut App, outcome: Outcome) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let Some(form) = close(app) else {
+        return;
+    };
+    let role_of = |a: AssignmentId| org.assignment(a).and_then(|a| org.role(a.role)).cloned();
+    match (form, outcome) {
+        (OrgForm::PersonName, Outcome::Submitted(name)) if name.is_empty() => {
+            app.error("Type the person's name, or Esc to cancel.");
+        }
+        (OrgForm::PersonName, Outcome::Submitted(name)) => {
+            let prompt = Modal::Prompt(Prompt::new(PromptKind::Email));
+            ask(app, OrgForm::PersonEmail { name }, prompt);
+        }
+        (OrgForm::PersonEmail { name }, Outcome::Submitted(email)) => {
+            let email = Some(email).filter(|e| !e.is_empty());
+            record(app, &OrgRequest::AddPerson { name, email }, None);
+        }
+        (OrgForm::AssignWho { role, people }, Outcome::Picked(n)) => {
+            if let Some(&person) = people.get(n) {
+                let prompt = Modal::Prompt(Prompt::new(PromptKind::Focus));
+                ask(app, OrgForm::AssignFocus { role, person }, prompt);
+            }
+        }
+        (OrgForm::AssignFocus { role, person }, Outcome::Submitted(focus)) => {
+            let focus = Some(focus).filter(|f| !f.is_empty());
+            if let Some(r) = org.role(role) {
+                ask_actor(
+                    app,
+                    &org,
+                    r,
+                    OrgRequest::Assign {
+                        role,
+                        person,
+                        focus,
+                    },
+                );
+            }
+        }
+        (OrgForm::FocusOf { assignments }, Outcome::Picked(n)) => {
+            if let Some(&a) = assignments.get(n) {
+                focus_text(app, &org, a);
+            }
+        }
+        (OrgForm::FocusText { assignment }, Outcome::Submitted(focus)) => {
+            let focus = Some(focus).filter(|f| !f.is_empty());
+            if let Some(r) = role_of(assignment) {
+                ask_actor(app, &org, &r, OrgRequest::ChangeFocus { assignment, focus });
+            }
+        }
+        (OrgForm::EndOf { assignments }, Outcome::Picked(n)) => {
+            if let (Some(&assignment), Some(r)) = (
+                assignments.get(n),
+                assignments.get(n).and_then(|a| role_of(*a)),
+            ) {
+                ask_actor(app, &org, &r, OrgRequest::EndAssignment { assignment });
+            }
+        }
+        (OrgForm::Actor { request, actors }, Outcome::Picked(n)) => {
+            if let Some(&actor) = actors.get(n) {
+                record(app, &request, Some(actor));
+            }
+        }
+        (OrgForm::Undo, Outcome::Answered(true)) => record(app, &OrgRequest::Undo, None),
+        _ => {}
+    }
+}

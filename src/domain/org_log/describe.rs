@@ -1,0 +1,84 @@
+//! An entry of the organisation's log in words, for a role's history and the command line.
+//!
+//! Owns: `OrgEntry::describe`. Must not import: rusqlite, ratatui, crossterm, tokio.
+
+use super::{OrgChange, OrgEntry};
+use crate::domain::org::Organisation;
+use crate::domain::ruleset::CoreRole;
+
+impl OrgEntry {
+    /// What the entry did, in words, with who did it: "Ana Silva, as Circle Lead of Bakehouse,
+    /// assigned Ben Okoro to Baker (focus: Rye)". Names are today's.
+    pub fn describe(&self, org: &Organisation) -> String {
+        let name = |p| org.person_name(p).to_string();
+        let role_name = |r| {
+            org.role(r)
+                .map_or("(a removed role)".to_string(), |r| r.name.clone())
+        };
+        let lead = CoreRole::Lead.name(org.rule_set());
+        let by = |lead_of: Option<crate::domain::CircleId>| {
+            let actor = self.actor.map_or("someone".to_string(), name);
+            match lead_of.and_then(|c| org.circle(c)) {
+                Some(c) => format!("{actor}, as {lead} of {},", c.name),
+                None => actor,
+            }
+        };
+        let focus = |f: &Option<String>| {
+            f.as_ref()
+                .map_or(String::new(), |f| format!(" (focus: {f})"))
+        };
+        match &self.change {
+            OrgChange::PersonAdded { name, .. } => format!("{name} joined"),
+            OrgChange::PersonRenamed { from, to, .. } => format!("{from} is now called {to}"),
+            OrgChange::PersonLeft { person, ended } => {
+                let roles = ended.len();
+                let plural = if roles == 1 { "" } else { "s" };
+                format!(
+                    "{} left the organisation ({roles} role{plural} ended)",
+                    name(*person)
+                )
+            }
+            OrgChange::Assigned {
+                role,
+                person,
+                focus: f,
+                lead_of,
+            } => format!(
+                "{} assigned {} to {}{}",
+                by(Some(*lead_of)),
+                name(*person),
+                role_name(*role),
+                focus(f)
+            ),
+            OrgChange::FocusChanged {
+                person,
+                to,
+                lead_of,
+                ..
+            } => format!(
+                "{} changed the focus of {} to {}",
+                by(Some(*lead_of)),
+                name(*person),
+                to.as_deref().unwrap_or("none")
+            ),
+            OrgChange::AssignmentEnded {
+                role,
+                person,
+                lead_of: None,
+                ..
+            } => format!("{} resigned from {}", name(*person), role_name(*role)),
+            OrgChange::AssignmentEnded {
+                role,
+                person,
+                lead_of,
+                ..
+            } => format!(
+                "{} ended the assignment of {} to {}",
+                by(*lead_of),
+                name(*person),
+                role_name(*role)
+            ),
+            OrgChange::Undone { seq } => format!("took back entry {seq}"),
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! The organisation's own log: the changes made between meetings (people joining, being
+//! renamed and leaving; the Lead assigning, focusing and ending role assignments), each an
+//! append-only entry with its time and who made it, and undo as an entry of its own.
+//!
+//! Owns: `OrgRequest` (what someone asks), `OrgChange` (the entry as recorded), `OrgEffect`
+//! (what the store writes for it, in the entry's transaction) and `decide`, the pure decider
+//! that turns a request into an entry and its effects, or a refusal naming the rule.
+//! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+
+pub mod authority;
+mod describe;
+mod refusal;
+#[cfg(test)]
+mod tests;
+mod undo;
+
+pub use authority::{Authority, assignment_authority};
+pub use refusal::Refusal;
+pub use undo::{is_undone, latest_standing, standing};
+
+use super::ids::{AssignmentId, CircleId, PersonId, RoleId};
+use super::org::Organisation;
+use super::text::clean_line;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What someone asks of the organisation between meetings.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OrgRequest {
+    AddPerson {
+        name: String,
+        email: Option<String>,
+    },
+    RenamePerson {
+        person: PersonId,
+        name: String,
+    },
+    /// The person leaves the organisation: their assignments end.
+    PersonLeaves {
+        person: PersonId,
+    },
+    Assign {
+        role: RoleId,
+        person: PersonId,
+        focus: Option<String>,
+    },
+    ChangeFocus {
+        assignment: AssignmentId,
+        focus: Option<String>,
+    },
+    EndAssignment {
+        assignment: AssignmentId,
+    },
+    /// Takes back the latest entry still standing.
+    Undo,
+}
+
+/// An assignment a change ended, and its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ended {
+    pub assignment: AssignmentId,
+    pub role: RoleId,
+}
+
+/// An entry of the organisation's log, as recorded: enough to show it in a role's history
+/// and to take it back without reading anything else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum OrgChange {
+    PersonAdded {
+        name: String,
+        email: Option<String>,
+    },
+    PersonRenamed {
+        person: PersonId,
+        from: String,
+        to: String,
+    },
+    PersonLeft {
+        person: PersonId,
+        ended: Vec<Ended>,
+    },
+    /// `lead_of`: the circle whose Lead made the assignment.
+    Assigned {
+        role: RoleId,
+        person: PersonId,
+        focus: Option<String>,
+        lead_of: CircleId,
+    },
+    FocusChanged {
+        role: RoleId,
+        assignment: AssignmentId,
+        person: PersonId,
+        from: Option<String>,
+        to: Option<String>,
+        lead_of: CircleId,
+    },
+    /// `lead_of` is `None` when the filler resigned.
+    AssignmentEnded {
+        role: RoleId,
+        assignment: AssignmentId,
+        person: PersonId,
+        lead_of: Option<CircleId>,
+    },
+    /// The entry `seq` was taken back.
+    Undone {
+        seq: u64,
+    },
+}
+
+impl OrgChange {
+    /// The roles this entry touches (for each role's history).
+    pub fn roles(&self) -> Vec<RoleId> {
+        match self {
+            OrgChange::Assigned { role, .. }
+            | OrgChange::FocusChanged { role, .. }
+            | OrgChange::AssignmentEnded { role, .. } => vec![*role],
+            OrgChange::PersonLeft { ended, .. } => ended.iter().map(|e| e.role).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// One recorded entry of the organisation's log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgEntry {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    /// Who made the change (for role assignments, the Lead who acted).
+    pub actor: Option<PersonId>,
+    pub change: OrgChange,
+}
+
+/// What the store writes for an entry, in the same transaction as the entry. Rows it creates
+/// or ends carry the entry's sequence number, so that `TakeBack` can find them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OrgEffect {
+    AddPerson {
+        name: String,
+        email: Option<String>,
+    },
+    RenamePerson {
+        person: PersonId,
+        name: String,
+    },
+    /// The person left at the entry's time.
+    MarkLeft {
+        person: PersonId,
+    },
+    /// A new assignment starting at the entry's time.
+    Assign {
+        role: RoleId,
+        person: PersonId,
+        focus: Option<String>,
+    },
+    SetFocus {
+        assignment: AssignmentId,
+        focus: Option<String>,
+    },
+    /// The assignment ends at the entry's time.
+    EndAssignment {
+        assignment: AssignmentId,
+    },
+    /// Reverses what entry `seq` wrote: people and assignments it created go, those it ended
+    /// or marked as having left are current again.
+    TakeBack {
+        seq: u64,
+    },
+}
+
+/// An accepted request: the entry to record and what it writes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub change: OrgChange,
+    pub effects: Vec<OrgEffect>,
+}
+
+/// A text field's cleaned value, `None` when nothing is left of it.
+fn optional(text: &Option<String>) -> Option<String> {
+    text.as_deref().map(clean_line).filter(|t| !t.is_empty())
+}
+
+/// Decides a request against the organisation as it stands (its log included), made by
+/// `actor`: the entry and its effects, or why it is refused.
+pub fn decide(
+    request: &OrgRequest,
+    actor: Option<PersonId>,
+    org: &Organisation,
+) -> Result<Decision, Refusal> {
+    if let Some(actor) = actor {
+        let who = org.person(actor).ok_or(Refusal::UnknownPerson)?;
+        if !who.is_current() {
+            return Err(Refusal::FormerMember(who.name.clone()));
+        }
+    }
+    match request {
+        OrgRequest::AddPerson { name, email } => add_person(org, name, email),
+        OrgRequest::RenamePerson { person, name } => rename(org, *person, name),
+        OrgRequest::PersonLeaves { person } => leave(org, *person),
+        OrgRequest::Assign {
+            role,
+            person,
+            focus,
+        } => authority::assign(org, actor, *role, *person, optional(focus)),
+        OrgRequest::ChangeFocus { assignment, focus } => {
+            authority::change_focus(org, actor, *assignment, optional(focus))
+        }
+        OrgRequest::EndAssignment { assignment } => authority::end(org, actor, *assignment),
+        OrgRequest::Undo => undo::undo(org),
+    }
+}
+
+/// A name no one else bears (ignoring case), cleaned.
+fn free_name(org: &Organisation, name: &str, except: Option<PersonId>) -> Result<String, Refusal> {
+    let name = clean_line(name);
+    if name.is_empty() {
+        return Err(Refusal::EmptyName);
+    }
+    match org.person_named(&name) {
+        Some(p) if Some(p.id) != except => Err(Refusal::NameTaken(p.name.clone())),
+        _ => Ok(name),
+    }
+}
+
+fn add_person(org: &Organisation, name: &str, email: &Option<String>) -> Result<Decision, Refusal> {
+    let name = free_name(org, name, None)?;
+    let email = optional(email);
+    Ok(Decision {
+        change: OrgChange::PersonAdded {
+            name: name.clone(),
+            email: email.clone(),
+        },
+        effects: vec![OrgEffect::AddPerson { name, email }],
+    })
+}
+
+fn rename(org: &Organisation, person: PersonId, name: &str) -> Result<Decision, Refusal> {
+    let who = org.person(person).ok_or(Refusal::UnknownPerson)?;
+    let to = free_name(org, name, Some(person))?;
+    if to == who.name {
+        return Err(Refusal::SameName(to));
+    }
+    Ok(Decision {
+        change: OrgChange::PersonRenamed {
+            person,
+            from: who.name.clone(),
+            to: to.clone(),
+        },
+        effects: vec![OrgEffect::RenamePerson { person, name: to }],
+    })
+}
+
+/// The person leaves: every role they fill, elected ones included, is theirs no more.
+fn leave(org: &Organisation, person: PersonId) -> Result<Decision, Refusal> {
+    let who = org.person(person).ok_or(Refusal::UnknownPerson)?;
+    if !who.is_current() {
+        return Err(Refusal::AlreadyLeft(who.name.clone()));
+    }
+    let ended: Vec<Ended> = org
+        .assignments_of(person)
+        .map(|a| Ended {
+            assignment: a.id,
+            role: a.role,
+        })
+        .collect();
+    let mut effects: Vec<OrgEffect> = ended
+        .iter()
+        .map(|e| OrgEffect::EndAssignment {
+            assignment: e.assignment,
+        })
+        .collect();
+    effects.push(OrgEffect::MarkLeft { person });
+    Ok(Decision {
+        change: OrgChange::PersonLeft { person, ended },
+        effects,
+    })
+}

@@ -1,0 +1,165 @@
+//! Why a change between meetings is refused, in one line that names the rule.
+//!
+//! Owns: `Refusal` and its wording. Must not import: rusqlite, ratatui, crossterm, tokio.
+
+use std::fmt;
+
+/// Why a request was refused. Nothing is recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    UnknownPerson,
+    UnknownRole,
+    /// The assignment does not exist or has already ended.
+    NotCurrent,
+    EmptyName,
+    /// Names are unique, ignoring case: this is the name someone already bears.
+    NameTaken(String),
+    SameName(String),
+    /// A former member is offered nowhere: they fill no role and assign none.
+    FormerMember(String),
+    AlreadyLeft(String),
+    /// An elected role (its name) is filled only by an election.
+    Elected {
+        role: String,
+        article: &'static str,
+    },
+    /// The anchor circle's Lead is named by no one between meetings.
+    AnchorLead {
+        lead: String,
+        article: &'static str,
+    },
+    /// Nobody holds the authority to assign in the circle.
+    NoLead {
+        circle: String,
+        lead: String,
+        article: &'static str,
+    },
+    /// The request needs someone acting, who may: these people may.
+    NoActor {
+        may: Vec<String>,
+        as_lead: String,
+        article: &'static str,
+    },
+    /// The actor may not assign there; these people may.
+    NotLead {
+        actor: String,
+        may: Vec<String>,
+        as_lead: String,
+        article: &'static str,
+    },
+    AlreadyFills {
+        person: String,
+        role: String,
+    },
+    /// The person fills `holds` in the circle, which its Lead may not also fill.
+    LeadMayNotFill {
+        person: String,
+        holds: String,
+        lead: String,
+        article: &'static str,
+    },
+    /// The rule set has one Lead per circle, and `current` fills it.
+    OneLead {
+        lead: String,
+        current: String,
+        article: &'static str,
+    },
+    SameFocus,
+    NothingToUndo,
+    /// The person cannot be taken back: they appear in the record since.
+    StillReferenced(String),
+}
+
+/// "Ana Silva", "Ana Silva or Ben Okoro", "Ana, Ben or Chloé".
+fn either(names: &[String]) -> String {
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => "nobody".into(),
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::UnknownPerson => write!(f, "no such person"),
+            Refusal::UnknownRole => write!(f, "no such role"),
+            Refusal::NotCurrent => write!(f, "that assignment has already ended"),
+            Refusal::EmptyName => write!(f, "a person needs a name"),
+            Refusal::NameTaken(name) => write!(
+                f,
+                "\"{name}\" is already someone's name (names are unique, ignoring case)"
+            ),
+            Refusal::SameName(name) => write!(f, "{name} already has that name"),
+            Refusal::FormerMember(name) => write!(
+                f,
+                "{name} has left the organisation: a former member fills no role and assigns none"
+            ),
+            Refusal::AlreadyLeft(name) => write!(f, "{name} has already left"),
+            Refusal::Elected { role, article } => write!(
+                f,
+                "the {role} is elected, never assigned ({article}): a governance meeting of the circle elects it (g on home, or roundtable meet governance --circle NAME)"
+            ),
+            Refusal::AnchorLead { lead, article } => write!(
+                f,
+                "nobody assigns the anchor circle's {lead} between meetings ({article})"
+            ),
+            Refusal::NoLead {
+                circle,
+                lead,
+                article,
+            } => write!(
+                f,
+                "roles in {circle} are assigned by its {lead} ({article}), and nobody fills it or covers it"
+            ),
+            Refusal::NoActor {
+                may,
+                as_lead,
+                article,
+            } => write!(
+                f,
+                "say who is acting: {} may, as {as_lead} ({article})",
+                either(may)
+            ),
+            Refusal::NotLead {
+                actor,
+                may,
+                as_lead,
+                article,
+            } => write!(
+                f,
+                "{actor} may not: only the {as_lead} assigns here ({article}), that is {}",
+                either(may)
+            ),
+            Refusal::AlreadyFills { person, role } => write!(
+                f,
+                "{person} already fills {role} with that focus: change the focus instead"
+            ),
+            Refusal::LeadMayNotFill {
+                person,
+                holds,
+                lead,
+                article,
+            } => write!(
+                f,
+                "{person} is the circle's {holds}, which its {lead} may not also be ({article})"
+            ),
+            Refusal::OneLead {
+                lead,
+                current,
+                article,
+            } => write!(
+                f,
+                "a circle has one {lead} ({article}), and {current} fills it: end that assignment first"
+            ),
+            Refusal::SameFocus => write!(f, "the assignment already has that focus"),
+            Refusal::NothingToUndo => write!(f, "there is nothing to take back"),
+            Refusal::StillReferenced(name) => write!(
+                f,
+                "{name} appears in the record since being added: mark them as having left instead"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Refusal {}

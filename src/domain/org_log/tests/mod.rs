@@ -1,0 +1,550 @@
+//! Each rule of the organisation's log, and each refusal, by the article that makes it:
+//! here who assigns roles; in `people` people, undo and "as of a date".
+
+mod people;
+
+use super::*;
+use crate::domain::ids::*;
+use crate::domain::org::{Assignment, Circle, OrgRecords, Person, Role};
+use crate::domain::ruleset::{CoreRole, RuleSet};
+use chrono::TimeZone;
+
+pub(super) const ANA: PersonId = PersonId(1);
+pub(super) const BEN: PersonId = PersonId(2);
+pub(super) const CAI: PersonId = PersonId(3);
+pub(super) const DEE: PersonId = PersonId(4);
+pub(super) const ANCHOR_LEAD: RoleId = RoleId(10);
+pub(super) const ANCHOR_FACILITATOR: RoleId = RoleId(11);
+pub(super) const BAKER: RoleId = RoleId(13);
+pub(super) const OVENS_LEAD: RoleId = RoleId(20);
+pub(super) const OVENS_REP: RoleId = RoleId(23);
+pub(super) const STOKER: RoleId = RoleId(24);
+
+pub(super) fn role(id: i64, circle: i64, name: &str, core: Option<CoreRole>) -> Role {
+    Role {
+        id: RoleId(id),
+        circle: CircleId(circle),
+        name: name.into(),
+        purpose: String::new(),
+        domains: vec![],
+        accountabilities: vec![],
+        core,
+    }
+}
+
+pub(super) fn filler(id: i64, role: RoleId, person: PersonId) -> Assignment {
+    Assignment {
+        id: AssignmentId(id),
+        role,
+        person,
+        focus: None,
+        term_end: None,
+        since: None,
+        until: None,
+    }
+}
+
+/// Co (anchor: Ana is its Lead; Baker) and its sub-circle Ovens (Lead unfilled; Stoker).
+/// Dee has left.
+pub(super) fn org_with(rules: RuleSet, assignments: Vec<Assignment>) -> Organisation {
+    let person = |id, name: &str, left: bool| Person {
+        id: PersonId(id),
+        name: name.into(),
+        email: None,
+        left: left.then(|| Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()),
+    };
+    let circle = |id, parent: Option<i64>, name: &str| Circle {
+        id: CircleId(id),
+        parent: parent.map(CircleId),
+        name: name.into(),
+        purpose: String::new(),
+        strategy: None,
+    };
+    Organisation::new(OrgRecords {
+        name: "Co".into(),
+        rule_set: rules,
+        people: vec![
+            person(1, "Ana", false),
+            person(2, "Ben", false),
+            person(3, "Cai", false),
+            person(4, "Dee", true),
+        ],
+        circles: vec![circle(1, None, "Co"), circle(2, Some(1), "Ovens")],
+        roles: vec![
+            role(10, 1, CoreRole::Lead.name(rules), Some(CoreRole::Lead)),
+            role(11, 1, "Facilitator", Some(CoreRole::Facilitator)),
+            role(12, 1, "Secretary", Some(CoreRole::Secretary)),
+            role(13, 1, "Baker", None),
+            role(20, 2, CoreRole::Lead.name(rules), Some(CoreRole::Lead)),
+            role(21, 2, "Facilitator", Some(CoreRole::Facilitator)),
+            role(22, 2, "Secretary", Some(CoreRole::Secretary)),
+            role(23, 2, CoreRole::Rep.name(rules), Some(CoreRole::Rep)),
+            role(24, 2, "Stoker", None),
+        ],
+        assignments,
+        ..OrgRecords::default()
+    })
+}
+
+pub(super) fn org(rules: RuleSet) -> Organisation {
+    org_with(rules, vec![filler(1, ANCHOR_LEAD, ANA)])
+}
+
+pub(super) fn assign(role: RoleId, person: PersonId) -> OrgRequest {
+    OrgRequest::Assign {
+        role,
+        person,
+        focus: None,
+    }
+}
+
+/// The organisation after recording `decision` as a store would: the entry in the log, the
+/// effects on the records (new rows numbered after the highest).
+pub(super) fn recorded(
+    org: &Organisation,
+    decision: Decision,
+    actor: Option<PersonId>,
+) -> Organisation {
+    let mut r = org.records().clone();
+    let seq = r.log.len() as u64 + 1;
+    let at =
+        Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap() + chrono::Duration::days(seq as i64);
+    let next = |ids: &mut dyn Iterator<Item = i64>| ids.max().unwrap_or(0) + 1;
+    for effect in &decision.effects {
+        match effect {
+            OrgEffect::AddPerson { name, email } => {
+                let id = next(&mut r.people.iter().map(|p| p.id.0));
+                r.people.push(Person {
+                    id: PersonId(id),
+                    name: name.clone(),
+                    email: email.clone(),
+                    left: None,
+                });
+            }
+            OrgEffect::RenamePerson { person, name } => {
+                r.people
+                    .iter_mut()
+                    .filter(|p| p.id == *person)
+                    .for_each(|p| p.name = name.clone());
+            }
+            OrgEffect::MarkLeft { person } => {
+                r.people
+                    .iter_mut()
+                    .filter(|p| p.id == *person)
+                    .for_each(|p| p.left = Some(at));
+            }
+            OrgEffect::Assign {
+                role,
+                person,
+                focus,
+            } => {
+                let id = next(
+                    &mut r
+                        .assignments
+                        .iter()
+                        .chain(&r.ended_assignments)
+                        .map(|a| a.id.0),
+                );
+                r.assignments.push(Assignment {
+                    focus: focus.clone(),
+                    since: Some(at),
+                    ..filler(id, *role, *person)
+                });
+            }
+            OrgEffect::SetFocus { assignment, focus } => {
+                r.assignments
+                    .iter_mut()
+                    .filter(|a| a.id == *assignment)
+                    .for_each(|a| a.focus = focus.clone());
+            }
+            OrgEffect::EndAssignment { assignment } => {
+                let (ended, kept) = r.assignments.into_iter().partition(|a| a.id == *assignment);
+                r.assignments = kept;
+                let ended: Vec<Assignment> = ended;
+                r.ended_assignments
+                    .extend(ended.into_iter().map(|a| Assignment {
+                        until: Some(at),
+                        ..a
+                    }));
+            }
+            OrgEffect::TakeBack { .. } => panic!("undo is checked on its effects, not replayed"),
+        }
+    }
+    r.log.push(OrgEntry {
+        seq,
+        at,
+        actor,
+        change: decision.change,
+    });
+    Organisation::new(r)
+}
+
+pub(super) fn refusal(request: OrgRequest, actor: Option<PersonId>, org: &Organisation) -> Refusal {
+    decide(&request, actor, org).expect_err("refused")
+}
+
+#[test]
+fn five_zero_1_4_1_the_circle_lead_assigns_a_role_of_the_circle_and_is_recorded_as_acting() {
+    let org = org(RuleSet::Holacracy50);
+    let decision = decide(&assign(BAKER, BEN), Some(ANA), &org).unwrap();
+    assert_eq!(
+        decision.change,
+        OrgChange::Assigned {
+            role: BAKER,
+            person: BEN,
+            focus: None,
+            lead_of: CircleId(1)
+        }
+    );
+    assert_eq!(
+        decision.effects,
+        vec![OrgEffect::Assign {
+            role: BAKER,
+            person: BEN,
+            focus: None
+        }]
+    );
+    let after = recorded(&org, decision, Some(ANA));
+    assert_eq!(
+        after
+            .fillers_of(BAKER)
+            .map(|a| a.person)
+            .collect::<Vec<_>>(),
+        vec![BEN]
+    );
+    let history: Vec<String> = after.log_of(BAKER).map(|e| e.describe(&after)).collect();
+    assert_eq!(
+        history,
+        vec!["Ana, as Circle Lead of Co, assigned Ben to Baker"]
+    );
+}
+
+#[test]
+fn five_zero_1_4_1_no_one_other_than_a_circle_lead_may_assign_and_the_refusal_names_the_rule() {
+    let org = org(RuleSet::Holacracy50);
+    let why = refusal(assign(BAKER, CAI), Some(BEN), &org);
+    assert!(
+        matches!(
+            why,
+            Refusal::NotLead {
+                article: "5.0 §1.4.1",
+                ..
+            }
+        ),
+        "{why:?}"
+    );
+    assert_eq!(
+        why.to_string(),
+        "Ben may not: only the Circle Lead of Co assigns here (5.0 §1.4.1), that is Ana"
+    );
+}
+
+#[test]
+fn four_one_2_4_the_lead_link_assigns_and_others_are_refused_with_that_article() {
+    let org = org(RuleSet::Holacracy41);
+    assert!(decide(&assign(BAKER, BEN), Some(ANA), &org).is_ok());
+    let why = refusal(assign(BAKER, BEN), Some(CAI), &org);
+    assert!(
+        matches!(
+            why,
+            Refusal::NotLead {
+                article: "4.1 §2.4",
+                ..
+            }
+        ),
+        "{why:?}"
+    );
+    assert!(why.to_string().contains("Lead Link of Co"), "{why}");
+}
+
+#[test]
+fn an_assignment_needs_someone_acting_and_the_refusal_says_who_may() {
+    let why = refusal(assign(BAKER, BEN), None, &org(RuleSet::Holacracy50));
+    assert_eq!(
+        why.to_string(),
+        "say who is acting: Ana may, as Circle Lead of Co (5.0 §1.4.1)"
+    );
+}
+
+#[test]
+fn elected_roles_are_filled_only_by_election_5_0_5_1_1_and_5_1_2_4_1_2_5_1() {
+    for (rules, article) in [
+        (RuleSet::Holacracy50, "5.0 §5.1.1, §5.1.2"),
+        (RuleSet::Holacracy41, "4.1 §2.5.1"),
+    ] {
+        let org = org(rules);
+        for role in [ANCHOR_FACILITATOR, RoleId(12), OVENS_REP] {
+            let why = refusal(assign(role, BEN), Some(ANA), &org);
+            assert!(
+                matches!(&why, Refusal::Elected { article: a, .. } if *a == article),
+                "{why:?}"
+            );
+            assert!(
+                why.to_string()
+                    .contains("a governance meeting of the circle elects it"),
+                "{why}"
+            );
+        }
+    }
+}
+
+#[test]
+fn elected_assignments_are_not_ended_or_refocused_outside_an_election_even_by_their_filler() {
+    let org = org_with(
+        RuleSet::Holacracy50,
+        vec![
+            filler(1, ANCHOR_LEAD, ANA),
+            filler(2, ANCHOR_FACILITATOR, BEN),
+        ],
+    );
+    let end = OrgRequest::EndAssignment {
+        assignment: AssignmentId(2),
+    };
+    assert!(matches!(
+        refusal(end.clone(), Some(ANA), &org),
+        Refusal::Elected { .. }
+    ));
+    assert!(matches!(
+        refusal(end, Some(BEN), &org),
+        Refusal::Elected { .. }
+    ));
+    let focus = OrgRequest::ChangeFocus {
+        assignment: AssignmentId(2),
+        focus: Some("x".into()),
+    };
+    assert!(matches!(
+        refusal(focus, Some(ANA), &org),
+        Refusal::Elected { .. }
+    ));
+}
+
+#[test]
+fn the_super_circle_lead_assigns_a_sub_circle_lead_4_1_2_6_3_and_5_0_1_4() {
+    for (rules, article) in [
+        (RuleSet::Holacracy50, "5.0 §1.4, §1.4.1"),
+        (RuleSet::Holacracy41, "4.1 §2.6.3"),
+    ] {
+        let org = org(rules);
+        let decision = decide(&assign(OVENS_LEAD, BEN), Some(ANA), &org).unwrap();
+        assert!(matches!(
+            decision.change,
+            OrgChange::Assigned {
+                lead_of: CircleId(1),
+                ..
+            }
+        ));
+        // Once Ben leads Ovens, he assigns its roles, and Ana (above) no longer does.
+        let after = recorded(&org, decision, Some(ANA));
+        assert!(decide(&assign(STOKER, CAI), Some(BEN), &after).is_ok());
+        let why = refusal(assign(STOKER, CAI), Some(ANA), &after);
+        assert!(why.to_string().contains("Ovens"), "{why}");
+        // And Ben may not name another Lead of his own circle: that is Ana's.
+        let why = refusal(assign(OVENS_LEAD, CAI), Some(BEN), &after);
+        assert!(
+            matches!(&why, Refusal::NotLead { article: a, .. } if *a == article)
+                || matches!(why, Refusal::OneLead { .. }),
+            "{why:?}"
+        );
+    }
+}
+
+#[test]
+fn an_unfilled_lead_is_covered_by_the_super_circle_lead_5_0_1_4_2_and_4_1_2_4_1() {
+    for (rules, article) in [
+        (RuleSet::Holacracy50, "5.0 §1.4.2"),
+        (RuleSet::Holacracy41, "4.1 §2.4.1"),
+    ] {
+        let org = org(rules);
+        let stoker = org.role(STOKER).unwrap();
+        let authority = assignment_authority(&org, stoker).unwrap();
+        assert_eq!(authority.people, vec![ANA]);
+        assert_eq!(authority.article, article);
+        assert!(decide(&assign(STOKER, CAI), Some(ANA), &org).is_ok());
+    }
+}
+
+#[test]
+fn nobody_assigns_the_anchor_circle_lead_between_meetings_5_0_1_4_and_4_1_5_2_1() {
+    for rules in RuleSet::ALL {
+        let why = refusal(assign(ANCHOR_LEAD, BEN), Some(ANA), &org(rules));
+        assert!(matches!(why, Refusal::AnchorLead { .. }), "{why:?}");
+    }
+}
+
+#[test]
+fn five_zero_1_4_an_anchor_without_a_circle_lead_has_nobody_to_assign_its_roles() {
+    let org = org_with(RuleSet::Holacracy50, vec![]);
+    let why = refusal(assign(BAKER, BEN), Some(ANA), &org);
+    assert!(matches!(why, Refusal::NoLead { .. }), "{why:?}");
+    assert!(
+        why.to_string()
+            .contains("5.0 §1.4: the anchor circle has no Circle Lead"),
+        "{why}"
+    );
+}
+
+#[test]
+fn five_zero_5_1_1_a_circle_rep_may_not_also_be_circle_lead() {
+    let org = org_with(
+        RuleSet::Holacracy50,
+        vec![filler(1, ANCHOR_LEAD, ANA), filler(2, OVENS_REP, BEN)],
+    );
+    let why = refusal(assign(OVENS_LEAD, BEN), Some(ANA), &org);
+    assert_eq!(
+        why.to_string(),
+        "Ben is the circle's Circle Rep, which its Circle Lead may not also be (5.0 §5.1.1)"
+    );
+}
+
+#[test]
+fn four_one_2_5_1_a_facilitator_may_not_also_be_lead_link_but_under_five_zero_may() {
+    let facilitating = |rules| {
+        org_with(
+            rules,
+            vec![filler(1, ANCHOR_LEAD, ANA), filler(2, RoleId(21), BEN)],
+        )
+    };
+    let why = refusal(
+        assign(OVENS_LEAD, BEN),
+        Some(ANA),
+        &facilitating(RuleSet::Holacracy41),
+    );
+    assert!(
+        matches!(
+            why,
+            Refusal::LeadMayNotFill {
+                article: "4.1 §2.5.1",
+                ..
+            }
+        ),
+        "{why:?}"
+    );
+    assert!(
+        decide(
+            &assign(OVENS_LEAD, BEN),
+            Some(ANA),
+            &facilitating(RuleSet::Holacracy50)
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn four_one_has_one_lead_link_per_circle_and_five_zero_1_4_allows_several_circle_leads() {
+    let led = |rules| {
+        org_with(
+            rules,
+            vec![filler(1, ANCHOR_LEAD, ANA), filler(2, OVENS_LEAD, BEN)],
+        )
+    };
+    let why = refusal(
+        assign(OVENS_LEAD, CAI),
+        Some(ANA),
+        &led(RuleSet::Holacracy41),
+    );
+    assert!(matches!(why, Refusal::OneLead { .. }), "{why:?}");
+    assert!(
+        decide(
+            &assign(OVENS_LEAD, CAI),
+            Some(ANA),
+            &led(RuleSet::Holacracy50)
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_former_member_is_neither_assigned_nor_acting() {
+    let org = org(RuleSet::Holacracy50);
+    assert_eq!(
+        refusal(assign(BAKER, DEE), Some(ANA), &org),
+        Refusal::FormerMember("Dee".into())
+    );
+    assert_eq!(
+        refusal(assign(BAKER, BEN), Some(DEE), &org),
+        Refusal::FormerMember("Dee".into())
+    );
+}
+
+#[test]
+fn five_zero_1_4_1_each_focus_is_a_separate_assignment_but_the_same_one_twice_is_refused() {
+    let org = org_with(
+        RuleSet::Holacracy50,
+        vec![filler(1, ANCHOR_LEAD, ANA), filler(2, BAKER, BEN)],
+    );
+    let why = refusal(assign(BAKER, BEN), Some(ANA), &org);
+    assert!(matches!(why, Refusal::AlreadyFills { .. }), "{why:?}");
+    let focused = OrgRequest::Assign {
+        role: BAKER,
+        person: BEN,
+        focus: Some(" Rye\u{202e} ".into()),
+    };
+    let decision = decide(&focused, Some(ANA), &org).unwrap();
+    assert_eq!(
+        decision.effects,
+        vec![OrgEffect::Assign {
+            role: BAKER,
+            person: BEN,
+            focus: Some("Rye".into())
+        }],
+        "the focus is cleaned like every text"
+    );
+}
+
+#[test]
+fn four_one_2_4_2_the_lead_changes_a_focus_and_the_same_focus_is_refused() {
+    let org = org_with(
+        RuleSet::Holacracy41,
+        vec![filler(1, ANCHOR_LEAD, ANA), filler(2, BAKER, BEN)],
+    );
+    let request = OrgRequest::ChangeFocus {
+        assignment: AssignmentId(2),
+        focus: Some("Rye".into()),
+    };
+    let decision = decide(&request, Some(ANA), &org).unwrap();
+    let after = recorded(&org, decision, Some(ANA));
+    assert_eq!(
+        after.assignment(AssignmentId(2)).unwrap().focus.as_deref(),
+        Some("Rye")
+    );
+    assert_eq!(
+        refusal(request.clone(), Some(ANA), &after),
+        Refusal::SameFocus
+    );
+    assert!(matches!(
+        refusal(request, Some(BEN), &after),
+        Refusal::NotLead { .. }
+    ));
+}
+
+#[test]
+fn five_zero_1_4_1_the_lead_revokes_an_assignment_and_its_filler_may_resign() {
+    let org = org_with(
+        RuleSet::Holacracy50,
+        vec![filler(1, ANCHOR_LEAD, ANA), filler(2, BAKER, BEN)],
+    );
+    let end = OrgRequest::EndAssignment {
+        assignment: AssignmentId(2),
+    };
+    let by_lead = decide(&end, Some(ANA), &org).unwrap();
+    assert!(matches!(
+        by_lead.change,
+        OrgChange::AssignmentEnded {
+            lead_of: Some(_),
+            ..
+        }
+    ));
+    let resigned = decide(&end, Some(BEN), &org).unwrap();
+    assert!(matches!(
+        resigned.change,
+        OrgChange::AssignmentEnded { lead_of: None, .. }
+    ));
+    assert!(matches!(
+        refusal(end.clone(), Some(CAI), &org),
+        Refusal::NotLead { .. }
+    ));
+    let after = recorded(&org, by_lead, Some(ANA));
+    assert_eq!(after.fillers_of(BAKER).count(), 0);
+    assert_eq!(after.ended_fillers_of(BAKER).count(), 1);
+    assert_eq!(refusal(end, Some(ANA), &after), Refusal::NotCurrent);
+}

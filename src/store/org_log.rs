@@ -1,0 +1,174 @@
+//! The organisation's own log: `org_log` rows of JSON entries, and what each entry's effects
+//! write to people and assignments. The writes go through the shared `Sql` interface, so
+//! SQLite and PostgreSQL run the same statements.
+//!
+//! Owns: appending an entry with its effects (refused as a conflict when the log grew past the
+//! entry it was decided on), taking an entry back, and SQLite's `OrgLog`. Must not import:
+//! ratatui, crossterm, tokio.
+
+use super::backend::OrgLog;
+use super::sql::{Sql, Value};
+use super::{Store, StoreError};
+use crate::domain::PersonId;
+use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
+use chrono::{DateTime, Utc};
+
+/// Appends `change` as entry `after + 1` with its effects. Runs inside the caller's write
+/// transaction.
+pub fn append(
+    sql: &dyn Sql,
+    after: u64,
+    at: DateTime<Utc>,
+    actor: Option<PersonId>,
+    change: &OrgChange,
+    effects: &[OrgEffect],
+) -> Result<u64, StoreError> {
+    let payload = serde_json::to_string(change)
+        .map_err(|e| StoreError::Invalid(format!("entry not serialisable: {e}")))?;
+    let latest = sql
+        .ints("SELECT coalesce(max(seq), 0) FROM org_log", &[])?
+        .first()
+        .copied()
+        .unwrap_or(0);
+    let latest = u64::try_from(latest).unwrap_or(0);
+    if latest != after {
+        return Err(StoreError::Conflict {
+            expected: after,
+            latest,
+        });
+    }
+    let seq = i64::try_from(after + 1)
+        .map_err(|_| StoreError::Invalid("the organisation log is full".into()))?;
+    sql.run(
+        "INSERT INTO org_log (seq, at, actor_id, payload) VALUES (?1, ?2, ?3, ?4)",
+        &[
+            Value::int(seq),
+            Value::Time(at),
+            Value::Int(actor.map(|p| p.0)),
+            Value::text(&payload),
+        ],
+    )?;
+    for effect in effects {
+        run_effect(sql, seq, at, effect)?;
+    }
+    Ok(after + 1)
+}
+
+/// An entry read back from its stored columns.
+pub fn entry(
+    seq: i64,
+    at: DateTime<Utc>,
+    actor: Option<i64>,
+    payload: &str,
+) -> Result<OrgEntry, StoreError> {
+    let change = serde_json::from_str(payload).map_err(|e| {
+        StoreError::Invalid(format!("organisation log entry {seq} cannot be read: {e}"))
+    })?;
+    Ok(OrgEntry {
+        seq: u64::try_from(seq).unwrap_or(0),
+        at,
+        actor: actor.map(PersonId),
+        change,
+    })
+}
+
+/// Writes one effect of entry `seq`, made at `at`.
+fn run_effect(
+    sql: &dyn Sql,
+    seq: i64,
+    at: DateTime<Utc>,
+    effect: &OrgEffect,
+) -> Result<(), StoreError> {
+    let s = Value::int(seq);
+    let t = Value::Time(at);
+    match effect {
+        OrgEffect::AddPerson { name, email } => sql.run(
+            "INSERT INTO people (name, email, added_seq) VALUES (?1, ?2, ?3)",
+            &[Value::text(name), Value::opt_text(email.as_deref()), s],
+        )?,
+        OrgEffect::RenamePerson { person, name } => sql.run(
+            "UPDATE people SET name = ?2 WHERE id = ?1",
+            &[Value::int(person.0), Value::text(name)],
+        )?,
+        OrgEffect::MarkLeft { person } => sql.run(
+            "UPDATE people SET left_at = ?2, left_seq = ?3 WHERE id = ?1",
+            &[Value::int(person.0), t, s],
+        )?,
+        OrgEffect::Assign {
+            role,
+            person,
+            focus,
+        } => sql.run(
+            "INSERT INTO assignments (role_id, person_id, focus, started_at, org_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
+            &[
+                Value::int(role.0),
+                Value::int(person.0),
+                Value::opt_text(focus.as_deref()),
+                t,
+                s,
+            ],
+        )?,
+        OrgEffect::SetFocus { assignment, focus } => sql.run(
+            "UPDATE assignments SET focus = ?2 WHERE id = ?1",
+            &[Value::int(assignment.0), Value::opt_text(focus.as_deref())],
+        )?,
+        OrgEffect::EndAssignment { assignment } => sql.run(
+            "UPDATE assignments SET ended_at = ?2, ended_org_seq = ?3
+             WHERE id = ?1 AND ended_at IS NULL AND ended_meeting_id IS NULL",
+            &[Value::int(assignment.0), t, s],
+        )?,
+        OrgEffect::TakeBack { seq: undone } => {
+            take_back(sql, i64::try_from(*undone).unwrap_or(-1))?;
+            0
+        }
+    };
+    Ok(())
+}
+
+/// Reverses what entry `undone` wrote.
+fn take_back(sql: &dyn Sql, undone: i64) -> Result<(), StoreError> {
+    let u = [Value::int(undone)];
+    sql.run("DELETE FROM assignments WHERE org_seq = ?1", &u)?;
+    sql.run(
+        "UPDATE assignments SET ended_at = NULL, ended_org_seq = NULL WHERE ended_org_seq = ?1",
+        &u,
+    )?;
+    sql.run(
+        "UPDATE people SET left_at = NULL, left_seq = NULL WHERE left_seq = ?1",
+        &u,
+    )?;
+    sql.run("DELETE FROM people WHERE added_seq = ?1", &u)?;
+    Ok(())
+}
+
+impl OrgLog for Store {
+    fn append_org_entry(
+        &mut self,
+        after: u64,
+        at: DateTime<Utc>,
+        actor: Option<PersonId>,
+        change: &OrgChange,
+        effects: &[OrgEffect],
+    ) -> Result<u64, StoreError> {
+        self.write(|tx| append(&**tx, after, at, actor, change, effects))
+    }
+
+    fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT seq, at, actor_id, payload FROM org_log ORDER BY seq")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, DateTime<Utc>>(1)?,
+                    r.get::<_, Option<i64>>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.iter()
+            .map(|(seq, at, actor, payload)| entry(*seq, *at, *actor, payload))
+            .collect()
+    }
+}

@@ -1,0 +1,34 @@
+//! A change between meetings being put together on home or in the browser, one question at
+//! a time (who, which focus, who is acting), before it is decided and recorded.
+//!
+//! Owns: `OrgForm`, what the open modal's answer is for. Must not import: rusqlite, tokio,
+//! `crate::store`, `crate::app`.
+
+use crate::domain::org_log::OrgRequest;
+use crate::domain::{AssignmentId, PersonId, RoleId};
+
+/// What the modal open on home or in the browser is asking, with the answers so far.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OrgForm {
+    /// The new person's name (a prompt).
+    PersonName,
+    /// The new person's e-mail (a prompt).
+    PersonEmail { name: String },
+    /// Whom to assign to the role (a picker of these people).
+    AssignWho { role: RoleId, people: Vec<PersonId> },
+    /// The focus of the assignment (a prompt).
+    AssignFocus { role: RoleId, person: PersonId },
+    /// Which assignment gets another focus (a picker).
+    FocusOf { assignments: Vec<AssignmentId> },
+    /// The new focus (a prompt).
+    FocusText { assignment: AssignmentId },
+    /// Which assignment ends (a picker).
+    EndOf { assignments: Vec<AssignmentId> },
+    /// Who is acting (a picker of these people), then the request is recorded.
+    Actor {
+        request: OrgRequest,
+        actors: Vec<PersonId>,
+    },
+    /// Take back the latest entry? (a yes/no question)
+    Undo,
+}

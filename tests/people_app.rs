@@ -1,0 +1,135 @@
+//! People and role assignments from the full screen, driven key by key: the browser's
+//! `a` `f` `x` `u` on a role and `n` on home, what they record, what they refuse, and the
+//! role's details with its assignment history.
+
+mod common;
+
+use common::Harness;
+use insta::assert_snapshot;
+use ratatui::crossterm::event::KeyCode;
+use roundtable::ui::{Modal, Screen};
+
+fn fillers(h: &Harness, role: &str) -> Vec<String> {
+    let org = h.app.view().org.clone().expect("org");
+    let role = roundtable::app::org_entries::role(&org, role, None).expect("role");
+    org.fillers_of(role.id)
+        .map(|a| {
+            let name = org.person_name(a.person).to_string();
+            a.focus
+                .as_ref()
+                .map_or(name.clone(), |f| format!("{name} [{f}]"))
+        })
+        .collect()
+}
+
+fn browser_modal(h: &Harness) -> Option<&Modal> {
+    match &h.app.view().screen {
+        Screen::Browser(b) => b.modal.as_ref(),
+        _ => None,
+    }
+}
+
+/// The demo's browser on Pastry Lead, with Ravi Patel assigned to it by Jonas Lindqvist.
+fn assigned() -> Harness {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Enter).select_row("Pastry Lead");
+    h.press(KeyCode::Char('a')).choose("Ravi Patel");
+    h.enter_text("Croissants");
+    h.choose("Jonas Lindqvist");
+    h
+}
+
+#[test]
+fn a_assigns_the_selected_role_asking_whom_the_focus_and_who_is_acting() {
+    let h = assigned();
+    assert_eq!(
+        h.status().as_deref(),
+        Some(
+            "Jonas Lindqvist, as Circle Lead of Bakehouse, assigned Ravi Patel to Pastry Lead (focus: Croissants)."
+        )
+    );
+    assert_eq!(
+        fillers(&h, "Pastry Lead"),
+        ["Lucía Fernández", "Ravi Patel [Croissants]"]
+    );
+    let stored = h
+        .app
+        .store()
+        .load_organisation()
+        .expect("load")
+        .expect("org");
+    assert_eq!(stored.log().len(), 1, "one entry in the organisation's log");
+}
+
+#[test]
+fn f_changes_a_focus_x_ends_by_resigning_and_u_takes_it_back() {
+    let mut h = assigned();
+    h.press(KeyCode::Char('f')).choose("Ravi Patel");
+    h.press_n(KeyCode::Backspace, 20).enter_text("Viennoiserie");
+    h.choose("Jonas Lindqvist");
+    assert_eq!(
+        fillers(&h, "Pastry Lead"),
+        ["Lucía Fernández", "Ravi Patel [Viennoiserie]"]
+    );
+    h.press(KeyCode::Char('x')).choose("Ravi Patel");
+    h.choose("Ravi Patel (resigns)");
+    assert_eq!(
+        h.status().as_deref(),
+        Some("Ravi Patel resigned from Pastry Lead.")
+    );
+    assert_eq!(fillers(&h, "Pastry Lead"), ["Lucía Fernández"]);
+    h.press(KeyCode::Char('u'));
+    assert!(matches!(browser_modal(&h), Some(Modal::Confirm(_))));
+    h.press(KeyCode::Char('y'));
+    assert_eq!(
+        fillers(&h, "Pastry Lead"),
+        ["Lucía Fernández", "Ravi Patel [Viennoiserie]"]
+    );
+    assert!(
+        h.status()
+            .is_some_and(|s| s.starts_with("Took back: Ravi Patel resigned"))
+    );
+}
+
+#[test]
+fn an_elected_role_is_refused_at_once_with_the_rule_and_the_way_to_elect_it() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Enter).select_row("Secretary");
+    h.press(KeyCode::Char('a'));
+    assert!(browser_modal(&h).is_none(), "no question is asked");
+    let status = h.status().expect("a reason");
+    assert!(status.contains("(5.0 §5.1.1, §5.1.2)"), "{status}");
+    assert!(status.contains("g on home"), "{status}");
+}
+
+#[test]
+fn n_on_home_adds_a_person_who_is_then_offered_in_the_assign_picker() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('n'))
+        .enter_text("Zoe Park")
+        .enter_text("zoe@example.org");
+    assert_eq!(h.status().as_deref(), Some("Zoe Park joined."));
+    h.press(KeyCode::Enter).select_row("Delivery Rider");
+    h.press(KeyCode::Char('a')).choose("Zoe Park");
+    h.enter_text("").choose("Hannah Becker");
+    assert_eq!(fillers(&h, "Delivery Rider"), ["Daniel Osei", "Zoe Park"]);
+    h.press(KeyCode::Char('n'))
+        .enter_text("zoe park")
+        .enter_text("");
+    assert!(
+        h.status()
+            .is_some_and(|s| s.contains("already someone's name"))
+    );
+}
+
+#[test]
+fn the_role_details_show_its_assignment_history() {
+    let mut h = assigned();
+    h.press(KeyCode::Char('x')).choose("Lucía Fernández");
+    h.choose("Jonas Lindqvist");
+    h.wait(3600);
+    h.press(KeyCode::Char('u')).press(KeyCode::Char('y'));
+    assert_snapshot!("people_pastry_lead_history_100x40", h.draw(100, 40));
+    h.press_n(KeyCode::PageDown, 1);
+    assert_snapshot!("people_pastry_lead_history_80x24", h.draw(80, 24));
+}
