@@ -1,9 +1,11 @@
 //! Kill -9 at random moments: the real binary runs a tactical meeting in a pseudo-terminal,
 //! entering check-in notes and agenda items, and is killed with SIGKILL at a moment drawn from
 //! a seed: after an entry was shown, half-way through typing one, or with an agenda label
-//! confirmed and its owner not yet chosen. Relaunched, it must show the meeting resumed, every
-//! entry shown before the kill must be in the database exactly once, the confirmed label must be
-//! back waiting for its owner, and `PRAGMA integrity_check` must say ok.
+//! confirmed and its owner not yet chosen. Every other run is a governance meeting instead,
+//! killed after its proposal was put on the agenda, or while the proposal's changes were being
+//! written. Relaunched, it must show the meeting resumed, every entry shown before the kill must
+//! be in the database exactly once, what the screen said was kept (the label waiting for its
+//! owner, the changes being written) must be back, and `PRAGMA integrity_check` must say ok.
 //!
 //! `ROUNDTABLE_KILL_RUNS` sets the number of kills (3 by default; CI runs 50), and
 //! `ROUNDTABLE_KILL_SEED` replays a run; the seed is printed either way.
@@ -44,13 +46,96 @@ fn init_demo(db: &Path) {
 }
 
 fn meet(db: &Path) -> Pty {
-    Pty::spawn(
-        db,
-        &["meet", "tactical", "--circle", "Bakehouse"],
-        &[],
-        120,
-        40,
-    )
+    meet_kind(db, "tactical")
+}
+
+fn meet_kind(db: &Path, kind: &str) -> Pty {
+    Pty::spawn(db, &["meet", kind, "--circle", "Bakehouse"], &[], 120, 40)
+}
+
+const EVENTS: &str = "SELECT count(*) FROM meeting_events WHERE instr(payload, ?1) > 0";
+
+fn integrity_ok(db: &Path, run: u64) {
+    let ok: String = Connection::open(db)
+        .expect("open")
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity");
+    assert_eq!(ok, "ok", "run {run}");
+}
+
+/// A governance run: a check-in note and a proposal on the agenda, then (unless killed there)
+/// the proposal framed and a new role being written in the editor when the kill comes.
+fn governance_once(dir: &Path, run: u64, draw: &mut Draw) {
+    let db = dir.join(format!("gov{run}.db"));
+    init_demo(&db);
+    let mut pty = meet_kind(&db, "governance");
+    pty.wait_for("Attendance");
+    pty.send(ENTER);
+    pty.wait_for("1. Check-in round");
+    let note = format!("Ready {run}");
+    pty.send(ENTER);
+    pty.send(&note);
+    pty.send(ENTER);
+    pty.wait_for(&note);
+    pty.send(">");
+    pty.wait_for("2. Agenda building");
+    pty.send("a");
+    pty.wait_for("Add to the agenda");
+    pty.send(ENTER);
+    let label = format!("Prop{run}");
+    pty.send(&label);
+    pty.send(ENTER);
+    pty.wait_for("Whose proposal?");
+    pty.send(ENTER);
+    pty.wait_for(&format!("{label} (proposal by"));
+    let writing = draw.below(2) == 1;
+    let role = format!("Keeper{run}x");
+    if writing {
+        write_a_role(&mut pty, &role);
+    }
+    kill(&mut pty);
+    drop(pty);
+
+    let mut pty = meet_kind(&db, "governance");
+    pty.wait_for("Resumed the meeting started");
+    for text in [&note, &label] {
+        assert_eq!(
+            count(&db, EVENTS, text),
+            1,
+            "run {run}: \"{text}\" is recorded once"
+        );
+    }
+    if writing {
+        pty.wait_for(&role);
+        assert_eq!(
+            count(&db, EVENTS, &role),
+            0,
+            "run {run}: the role is only being written"
+        );
+    }
+    integrity_ok(&db, run);
+    kill(&mut pty);
+}
+
+/// Frames the proposal on the agenda and writes a new role in the editor, not saved.
+fn write_a_role(pty: &mut Pty, role: &str) {
+    pty.send(">");
+    pty.wait_for("Present proposal");
+    pty.send(ENTER);
+    for text in ["Bread thrown away", "Forty loaves on Friday"] {
+        pty.send(text);
+        pty.send(ENTER);
+    }
+    pty.wait_for("Which of the proposer's roles feels it?");
+    pty.send(ENTER);
+    pty.send("c");
+    pty.wait_for("The proposal's changes");
+    pty.send(ENTER);
+    for text in [role, "Loaves are counted", "", "Counting loaves"] {
+        pty.send(text);
+        pty.send(ENTER);
+    }
+    pty.wait_for("Save as version 1");
 }
 
 fn count(db: &Path, sql: &str, text: &str) -> i64 {
@@ -145,7 +230,7 @@ fn run_once(dir: &Path, run: u64, draw: &mut Draw) {
 
     let mut pty = meet(&db);
     pty.wait_for("Resumed the meeting started");
-    let events = "SELECT count(*) FROM meeting_events WHERE instr(payload, ?1) > 0";
+    let events = EVENTS;
     for text in shown.notes.iter().chain(&shown.items) {
         assert_eq!(
             count(&db, events, text),
@@ -161,11 +246,7 @@ fn run_once(dir: &Path, run: u64, draw: &mut Draw) {
             "run {run}: not recorded before its owner"
         );
     }
-    let ok: String = Connection::open(&db)
-        .expect("open")
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .expect("integrity");
-    assert_eq!(ok, "ok", "run {run}");
+    integrity_ok(&db, run);
     kill(&mut pty);
 }
 
@@ -187,6 +268,10 @@ fn every_entry_shown_before_a_kill_is_there_after_it_and_kept_drafts_come_back()
     let mut draw = Draw(seed);
     let dir = tempfile::tempdir().expect("tempdir");
     for run in 0..runs {
-        run_once(dir.path(), run, &mut draw);
+        if run % 2 == 1 {
+            governance_once(dir.path(), run, &mut draw);
+        } else {
+            run_once(dir.path(), run, &mut draw);
+        }
     }
 }
