@@ -1,9 +1,9 @@
 //! Kill -9 at random moments: the real binary runs a tactical meeting in a pseudo-terminal,
 //! entering check-in notes and agenda items, and is killed with SIGKILL at a moment drawn from
 //! a seed: after an entry was shown, half-way through typing one, or with an agenda label
-//! confirmed and its owner not yet chosen. Every other run is a governance meeting instead,
+//! confirmed and its owner not yet chosen. A third of the runs are a governance meeting instead,
 //! killed after its proposal was put on the agenda, or while the proposal's changes were being
-//! written. Relaunched, it must show the meeting resumed, every entry shown before the kill must
+//! written; a third a solo review, killed after a next action or while it asks for a project. Relaunched, it must show the meeting resumed, every entry shown before the kill must
 //! be in the database exactly once, what the screen said was kept (the label waiting for its
 //! owner, the changes being written) must be back, and `PRAGMA integrity_check` must say ok.
 //!
@@ -112,6 +112,44 @@ fn governance_once(dir: &Path, run: u64, draw: &mut Draw) {
             0,
             "run {run}: the role is only being written"
         );
+    }
+    integrity_ok(&db, run);
+    kill(&mut pty);
+}
+
+/// A review run: Mei Chen's solo review records a next action, then (half the runs) is asking
+/// for a project when the kill comes; the relaunched review has the action once and the
+/// project question open again.
+fn review_once(dir: &Path, run: u64, draw: &mut Draw) {
+    let db = dir.join(format!("review{run}.db"));
+    init_demo(&db);
+    let review = |db: &Path| Pty::spawn(db, &["review", "--person", "Mei Chen"], &[], 120, 40);
+    let mut pty = review(&db);
+    pty.wait_for("Mei Chen");
+    pty.send(RIGHT);
+    pty.send("n");
+    let action = format!("Order boxes {run}");
+    pty.send(&action);
+    pty.send(ENTER);
+    pty.wait_for(&action);
+    let asking = draw.below(2) == 1;
+    let question = "Project (the outcome, as if done)";
+    if asking {
+        pty.send("p");
+        pty.wait_for(question);
+    }
+    kill(&mut pty);
+    drop(pty);
+
+    let mut pty = review(&db);
+    pty.wait_for("Resumed the review");
+    assert_eq!(
+        count(&db, EVENTS, &action),
+        1,
+        "run {run}: the action is recorded once"
+    );
+    if asking {
+        pty.wait_for(question);
     }
     integrity_ok(&db, run);
     kill(&mut pty);
@@ -268,10 +306,10 @@ fn every_entry_shown_before_a_kill_is_there_after_it_and_kept_drafts_come_back()
     let mut draw = Draw(seed);
     let dir = tempfile::tempdir().expect("tempdir");
     for run in 0..runs {
-        if run % 2 == 1 {
-            governance_once(dir.path(), run, &mut draw);
-        } else {
-            run_once(dir.path(), run, &mut draw);
+        match run % 3 {
+            0 => run_once(dir.path(), run, &mut draw),
+            1 => governance_once(dir.path(), run, &mut draw),
+            _ => review_once(dir.path(), run, &mut draw),
         }
     }
 }
