@@ -27,10 +27,18 @@ pub fn start_time() -> DateTime<Utc> {
 }
 
 fn with_store(store: Store) -> Harness {
-    let clock = Arc::new(Mutex::new(start_time()));
-    let read = clock.clone();
-    let app = App::with_clock(store, Box::new(move || *read.lock().expect("clock"))).expect("app");
-    Harness { app, clock }
+    Harness::with_backend(store)
+}
+
+impl Harness {
+    /// The program on any store (a test's own backend, say one that fails on demand).
+    pub fn with_backend(store: impl roundtable::store::Backend + 'static) -> Harness {
+        let clock = Arc::new(Mutex::new(start_time()));
+        let read = clock.clone();
+        let app =
+            App::with_clock(store, Box::new(move || *read.lock().expect("clock"))).expect("app");
+        Harness { app, clock }
+    }
 }
 
 impl Harness {
