@@ -449,6 +449,27 @@ impl App {
         self.show_commit(committed)
     }
 
+    /// Whether the screen's journal would take an entry like `event` now (with stand-in
+    /// words where the typing goes): asked before a prompt opens; a refusal becomes the
+    /// status line and nothing opens.
+    fn may<J: journal::Journal>(
+        &mut self,
+        event: &journal::Event<J>,
+        journal_of: fn(&mut Screen) -> Option<&mut J>,
+    ) -> bool {
+        let View { screen, org, .. } = &mut self.view;
+        let (Some(journal), Some(org)) = (journal_of(screen), org.as_deref()) else {
+            return false;
+        };
+        match journal::may(journal, org, event) {
+            Ok(()) => true,
+            Err(why) => {
+                self.error(tactical::capitalised(&why));
+                false
+            }
+        }
+    }
+
     /// Shows what committing an entry did and applies its effects to the organisation.
     /// Returns whether the entry was recorded.
     fn show_commit(&mut self, committed: journal::Committed) -> bool {

@@ -6,12 +6,13 @@
 //! Owns: starting those entries; the modal answers that complete them are in `outcomes`.
 //! Must not import: tokio; must not draw.
 
-use super::{ask, confirm, idm, pick, prompt, screen, vote};
+use super::{ask, confirm, idm, may_idm, may_vote, pick, prompt, screen, vote};
 use crate::app::App;
 use crate::app::keys::Action;
+use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::governance::{
     Election, ElectionEvent, ElectionStep, GovItem, IdmEvent, IdmStep, NO_ROLE_RULE, Objection,
-    ObjectionState, Proposal, ROLE_QUESTION, TEST_QUESTIONS,
+    ObjectionState, Outcome, Proposal, ROLE_QUESTION, TEST_QUESTIONS,
 };
 use crate::ui::{GovDraft, TestTarget};
 
@@ -107,6 +108,23 @@ pub(super) fn ask_validity(app: &mut App, answers: Vec<bool>) {
     }
 }
 
+/// The reaction `who` is about to give, with stand-in words (for `may`).
+fn reaction(attendee: usize) -> IdmEvent {
+    IdmEvent::Reaction {
+        attendee,
+        text: STAND_IN.into(),
+    }
+}
+
+/// The objection `who` is about to state, with stand-in words (for `may`).
+fn objected(attendee: usize) -> IdmEvent {
+    IdmEvent::Objected {
+        attendee,
+        text: STAND_IN.into(),
+        role: None,
+    }
+}
+
 fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
     let Some(screen) = screen(app) else { return };
     let present = screen.state.present();
@@ -120,6 +138,12 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
     match (p.step, action) {
         (_, Action::EditChanges) => super::editor::open(app),
         (_, Action::CloseProposal) => {
+            let withdrawn = IdmEvent::Ended {
+                outcome: Outcome::Withdrawn,
+            };
+            if !may_idm(app, withdrawn) {
+                return;
+            }
             let options = vec![
                 "Withdrawn by the proposer".to_string(),
                 "Dropped (the proposer is not answering in good faith)".to_string(),
@@ -130,6 +154,14 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
         }
         (IdmStep::Present, Action::Open) => {
             let tension = p.tension.clone();
+            let framed = IdmEvent::Framed {
+                tension: STAND_IN.into(),
+                example: String::new(),
+                role: None,
+            };
+            if !may_idm(app, framed) {
+                return;
+            }
             prompt(
                 app,
                 format!("The tension {} feels", name(p.proposer)),
@@ -137,7 +169,14 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
                 GovDraft::Tension,
             );
         }
-        (IdmStep::Present, Action::TestValidity) => ask_validity(app, Vec::new()),
+        (IdmStep::Present, Action::TestValidity) => {
+            let tested = IdmEvent::ValidityTested {
+                answers: vec![false],
+            };
+            if may_idm(app, tested) {
+                ask_validity(app, Vec::new());
+            }
+        }
         (_, Action::SubStep) => {
             let next = match p.step {
                 IdmStep::Present => Some(IdmStep::Clarify),
@@ -160,9 +199,16 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
             };
         }
         (IdmStep::Clarify, Action::Open) => {
-            prompt(app, "Clarifying question".into(), "", GovDraft::Question);
+            let asked = IdmEvent::Question {
+                question: STAND_IN.into(),
+                answer: None,
+            };
+            if may_idm(app, asked) {
+                prompt(app, "Clarifying question".into(), "", GovDraft::Question);
+            }
         }
         (IdmStep::React, Action::Open) => match p.next_reactor(&present) {
+            Some(who) if !may_idm(app, reaction(who)) => {}
             Some(who) => prompt(
                 app,
                 format!("Reaction of {} (empty: no reaction)", name(who)),
@@ -175,6 +221,7 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
             Some(who) if action == Action::Open => {
                 idm(app, IdmEvent::NoObjection { attendee: who });
             }
+            Some(who) if !may_idm(app, objected(who)) => {}
             Some(who) => prompt(
                 app,
                 format!("Objection of {}", name(who)),
@@ -196,12 +243,13 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
             }
         }
         (IdmStep::Object, Action::Adopt) => {
-            if !p.can_adopt(&present) {
-                return app.error(
-                    "Not adoptable yet: everyone answers the objection round and no valid objection may remain.",
-                );
-            }
             let version = p.versions.len();
+            let adopted = IdmEvent::Ended {
+                outcome: Outcome::Adopted { version },
+            };
+            if !may_idm(app, adopted) {
+                return;
+            }
             let count = p.current().map_or(0, Vec::len);
             confirm(
                 app,
@@ -280,7 +328,10 @@ fn election(app: &mut App, item: &GovItem, e: &Election, action: Action) {
                     state.name_of(voter),
                     state.name_of(nominee)
                 );
-                prompt(app, title, "", GovDraft::Reason(voter));
+                let reason = STAND_IN.into();
+                if may_vote(app, ElectionEvent::Reason { voter, reason }) {
+                    prompt(app, title, "", GovDraft::Reason(voter));
+                }
             }
             None => app.info("Every ballot has been read: n opens the nomination change round."),
         },
@@ -314,7 +365,14 @@ fn election(app: &mut App, item: &GovItem, e: &Election, action: Action) {
                 }
                 Some(who) => {
                     let title = format!("Objection of {}", state.name_of(who));
-                    prompt(app, title, "", GovDraft::ElectionObjection(who));
+                    let objection = ElectionEvent::Objected {
+                        attendee: who,
+                        text: STAND_IN.into(),
+                        role: None,
+                    };
+                    if may_vote(app, objection) {
+                        prompt(app, title, "", GovDraft::ElectionObjection(who));
+                    }
                 }
                 None => app.info("Everyone has answered: a elects, d sets the candidate aside."),
             }
@@ -344,6 +402,13 @@ fn election(app: &mut App, item: &GovItem, e: &Election, action: Action) {
             let term = e.term_end.map_or(String::new(), |d| {
                 format!(" until {}", d.format("%-d %B %Y"))
             });
+            let asked = match action {
+                Action::Elect => ElectionEvent::Elect,
+                _ => ElectionEvent::Discard,
+            };
+            if !may_vote(app, asked) {
+                return;
+            }
             if action == Action::Elect {
                 confirm(
                     app,

@@ -10,9 +10,10 @@ use super::journal::Journal;
 use super::keys::Action;
 mod outcomes;
 
-use crate::domain::meeting::OutputKind;
+use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::rounds::shuffle;
 use crate::domain::meeting::tactical::{Event, Recorded, ReporterChoice, Step, Tactical};
+use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::{Organisation, ProjectStatus};
 use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
 pub(super) use outcomes::outcome;
@@ -50,6 +51,15 @@ impl Journal for TacticalScreen {
 /// failed write becomes the status line and changes nothing.
 pub fn record(app: &mut App, event: Event) -> bool {
     app.commit(event, |s| match s {
+        Screen::Tactical(t) => Some(t.as_mut()),
+        _ => None,
+    })
+}
+
+/// Whether the meeting would take an entry like `event` now (`Flow::may`): asked before a
+/// prompt, picker or question opens for it. A refusal becomes the status line.
+pub(super) fn may(app: &mut App, event: &Event) -> bool {
+    app.may(event, |s| match s {
         Screen::Tactical(t) => Some(t.as_mut()),
         _ => None,
     })
@@ -232,9 +242,19 @@ fn step_action(app: &mut App, step: Step, action: Action) {
     let i = state.cursor(step);
     match (step, action) {
         (Step::CheckIn | Step::Closing, Action::Open) => {
-            if let Some(speaker) = state.speaker() {
-                let title = format!("Note for {}", state.name_of(speaker));
-                prompt(app, PromptKind::Note, title, Draft::None);
+            if let Some(attendee) = state.speaker() {
+                let title = format!("Note for {}", state.name_of(attendee));
+                let text = STAND_IN.into();
+                if may(
+                    app,
+                    &Event::NoteTaken {
+                        step,
+                        attendee,
+                        text,
+                    },
+                ) {
+                    prompt(app, PromptKind::Note, title, Draft::None);
+                }
             }
         }
         (Step::CheckIn, Action::NewQuestion) => {
@@ -290,6 +310,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             let Some(metric) = state.metrics.get(i).and_then(|&m| org.metric(m)) else {
                 return app.info("No metrics to review: > moves on.");
             };
+            let entry = outcomes::metric_entry(state, &org, (metric.id, 0.0, None), None, today);
             let unit = metric
                 .unit
                 .as_deref()
@@ -302,7 +323,9 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 ),
                 None => format!("{}{unit}", metric.name),
             };
-            prompt(app, PromptKind::MetricValue, title, Draft::None);
+            if may(app, &entry) {
+                prompt(app, PromptKind::MetricValue, title, Draft::None);
+            }
         }
         (
             Step::Progress,
@@ -316,19 +339,20 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 Action::MarkWaiting => ProjectStatus::Waiting,
                 _ => project.status,
             };
-            if action == Action::NoUpdates {
-                let reporter = reporter(screen, &org);
-                let event = Event::ProjectUpdated {
-                    project: project.id,
-                    update: None,
-                    status_before: project.status,
-                    status,
-                    reporter,
-                };
+            let reporter = reporter(screen, &org);
+            let words = (action != Action::NoUpdates).then(|| STAND_IN.to_string());
+            let event = Event::ProjectUpdated {
+                project: project.id,
+                update: words.clone(),
+                status_before: project.status,
+                status,
+                reporter,
+            };
+            if words.is_none() {
                 if record(app, event) {
                     answered(app);
                 }
-            } else {
+            } else if may(app, &event) {
                 let title = format!("Update on \"{}\" ({status})", project.title);
                 prompt(
                     app,
@@ -339,6 +363,18 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             }
         }
         (Step::Agenda | Step::Triage, Action::AddItem) => {
+            let label = STAND_IN.into();
+            let Some(owner) = state.present().next() else {
+                return;
+            };
+            let entry = Event::AgendaItemAdded {
+                label,
+                owner,
+                tension: None,
+            };
+            if !may(app, &entry) {
+                return;
+            }
             prompt(
                 app,
                 PromptKind::AgendaLabel,
@@ -364,13 +400,24 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             if let Some(item) = state.current_item().and_then(|i| state.item(i)) {
                 let question = format!("Remove \"{}\" from the agenda?", item.label);
                 let seq = item.seq;
-                confirm(app, question, Draft::DeleteItem(seq));
+                if may(app, &Event::AgendaItemDeleted { item: seq }) {
+                    confirm(app, question, Draft::DeleteItem(seq));
+                }
             }
         }
         (Step::Triage, Action::Open) => {
-            if state.current_item().is_none() {
+            let Some(item) = state.current_item() else {
                 return app
                     .info("The agenda is empty: a adds an item, > goes to the closing round.");
+            };
+            let output = Output {
+                kind: OutputKind::Information,
+                text: STAND_IN.into(),
+                role: None,
+                person: None,
+            };
+            if !may(app, &Event::OutputAdded { item, output }) {
+                return;
             }
             let options = OutputKind::ALL
                 .iter()
@@ -383,6 +430,13 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 let owner = state.name_of(item.owner).to_string();
                 let options = vec!["Yes".to_string(), "No, not everything".to_string()];
                 let seq = item.seq;
+                let closing = Event::ItemClosed {
+                    item: seq,
+                    got_what_needed: true,
+                };
+                if !may(app, &closing) {
+                    return;
+                }
                 pick(
                     app,
                     &format!("{owner}, did you get what you need?"),

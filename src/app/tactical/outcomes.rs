@@ -12,8 +12,9 @@ use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::minutes::Minutes;
 use crate::domain::text::parse_number;
-use crate::domain::{Organisation, RoleId, TensionKind};
+use crate::domain::{MetricId, Organisation, RoleId, TensionKind};
 use crate::ui::{Draft, Modal, PromptKind};
+use chrono::NaiveDate;
 
 /// A few words about the entry `seq`, for the retraction question.
 pub(super) fn describe_entry(log: &[Recorded], seq: u64) -> String {
@@ -98,6 +99,38 @@ pub(super) fn owners(
     owners
 }
 
+/// The entry a metric's value makes: a report, or, for a period already reported by an
+/// earlier meeting, a correction of that value (never a second one). `today` stands for the
+/// period of a metric the organisation no longer has.
+pub(super) fn metric_entry(
+    state: &Tactical,
+    org: &Organisation,
+    (metric, value, comment): (MetricId, f64, Option<String>),
+    reporter: Option<usize>,
+    today: NaiveDate,
+) -> Event {
+    let period = org
+        .metric(metric)
+        .map_or(today, |m| state.period_for(m.frequency));
+    match state.earlier_value(org, metric) {
+        Some(earlier) => Event::MetricCorrected {
+            metric,
+            value,
+            comment,
+            reporter,
+            period,
+            was: earlier.value,
+        },
+        None => Event::MetricReported {
+            metric,
+            value,
+            comment,
+            reporter,
+            period,
+        },
+    }
+}
+
 /// What a modal's outcome means for the entry being put together.
 // Recording writes to the store, so it stays in the arm's body, not in a match guard.
 #[allow(clippy::collapsible_match)]
@@ -175,28 +208,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             let Some(metric) = state.metrics.get(i).copied() else {
                 return;
             };
-            let period = org
-                .metric(metric)
-                .map_or(today, |m| state.period_for(m.frequency));
             let comment = Some(comment).filter(|c| !c.is_empty());
-            // A period already reported (by an earlier meeting) is corrected, never doubled.
-            let event = match state.earlier_value(&org, metric) {
-                Some(earlier) => Event::MetricCorrected {
-                    metric,
-                    value,
-                    comment,
-                    reporter,
-                    period,
-                    was: earlier.value,
-                },
-                None => Event::MetricReported {
-                    metric,
-                    value,
-                    comment,
-                    reporter,
-                    period,
-                },
-            };
+            let event = metric_entry(state, &org, (metric, value, comment), reporter, today);
             if record(app, event) {
                 answered(app);
             }
