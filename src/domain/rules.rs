@@ -42,6 +42,9 @@ pub struct Rules {
     pub lead_may_not_fill: &'static [CoreRole],
     /// How a tie in an election is settled, in the order tried.
     pub tie_rules: &'static [TieRule],
+    /// Where the rule set names the surrogates for an absent or unfilled Facilitator or
+    /// Secretary (the order is the same in both: `meeting::surrogate`).
+    pub surrogates_section: &'static str,
 }
 
 impl Rules {
@@ -65,6 +68,7 @@ static HOLACRACY_41: Rules = Rules {
     moves_between_circles: false,
     lead_may_not_fill: &[CoreRole::Facilitator, CoreRole::Rep],
     tie_rules: &[TieRule::RandomDraw],
+    surrogates_section: "4.1 §2.5.4",
 };
 
 static HOLACRACY_50: Rules = Rules {
@@ -84,6 +88,7 @@ static HOLACRACY_50: Rules = Rules {
         TieRule::Incumbent,
         TieRule::RandomDraw,
     ],
+    surrogates_section: "5.0 §5.3.6",
 };
 
 impl RuleSet {

@@ -193,6 +193,9 @@ pub struct SetupState {
     pub planned_minutes: u32,
     pub selected: usize,
     pub modal: Option<Modal>,
+    /// Who acts as surrogate for an absent or unfilled Facilitator or Secretary, and why, in
+    /// a line for the setup screen (`None`: both act themselves).
+    pub surrogates: Option<String>,
 }
 
 /// A tactical meeting in progress (or ended, showing its minutes).

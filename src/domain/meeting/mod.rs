@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod flow;
 pub mod governance;
 pub mod rounds;
+pub mod surrogate;
 pub mod tactical;
 
 use super::ids::*;
