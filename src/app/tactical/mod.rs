@@ -12,7 +12,7 @@ mod outcomes;
 
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::rounds::shuffle;
-use crate::domain::meeting::tactical::{Event, Recorded, ReporterChoice, Step, Tactical};
+use crate::domain::meeting::tactical::{Cover, Event, Recorded, ReporterChoice, Step, Tactical};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::{Organisation, ProjectStatus};
 use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
@@ -76,8 +76,9 @@ pub(super) fn org(app: &App) -> Option<Arc<Organisation>> {
     app.view.org.clone()
 }
 
-/// Who reports for the current item: the one chosen with `b`, else the first present filler
-/// of its role, else nobody named (the facilitator's record).
+/// Who reports for the current item: the one chosen with `b`, else whoever covers its role
+/// (a present filler, else the present Lead: 4.1 §4.2.4), else nobody yet: the meeting then
+/// refuses the entry until `b` names someone present who accepts.
 pub fn reporter(screen: &TacticalScreen, org: &Organisation) -> Option<usize> {
     let state = &screen.state;
     let at = state.cursor(state.step);
@@ -85,12 +86,10 @@ pub fn reporter(screen: &TacticalScreen, org: &Organisation) -> Option<usize> {
         return Some(chosen);
     }
     let role = state.review_role(org, state.step, state.cursor(state.step))?;
-    let fillers: Vec<_> = org.fillers_of(role).map(|a| a.person).collect();
-    screen.state.present().find(|&i| {
-        screen.state.attendees[i]
-            .person
-            .is_some_and(|p| fillers.contains(&p))
-    })
+    match state.cover(org, role) {
+        Cover::Filler(i) | Cover::Lead(i) => Some(i),
+        Cover::Nobody => None,
+    }
 }
 
 fn move_cursor(app: &mut App, delta: isize) {
@@ -310,7 +309,10 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             let Some(metric) = state.metrics.get(i).and_then(|&m| org.metric(m)) else {
                 return app.info("No metrics to review: > moves on.");
             };
-            let entry = outcomes::metric_entry(state, &org, (metric.id, 0.0, None), None, today);
+            let reporter = reporter(screen, &org);
+            let state = &screen.state;
+            let entry =
+                outcomes::metric_entry(state, &org, (metric.id, 0.0, None), reporter, today);
             let unit = metric
                 .unit
                 .as_deref()

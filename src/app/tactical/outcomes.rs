@@ -8,7 +8,7 @@ use super::{answered, capitalised, org, pick, prompt, record, reporter, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label, tension_offers};
-use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
+use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::minutes::Minutes;
 use crate::domain::text::parse_number;
@@ -67,20 +67,44 @@ pub(super) fn offer_tensions(app: &mut App, org: &Organisation) {
     );
 }
 
-/// Who may own an output: each role's fillers, unfilled roles, then individual actions.
-pub(super) fn owners(
-    state: &Tactical,
-    org: &Organisation,
-) -> Vec<(Option<RoleId>, Option<crate::domain::PersonId>, String)> {
+/// One owner a triage picker offers: the role and person the output goes to, and its line.
+type OwnerChoice = (Option<RoleId>, Option<crate::domain::PersonId>, String);
+
+/// Who may own an output: each role's fillers (with their focus, and marked when absent);
+/// for a role whose fillers are all absent, the present Lead covering it (4.1 §4.2.4);
+/// unfilled roles; then each person present for an action of their own, outside any role.
+pub(super) fn owners(state: &Tactical, org: &Organisation) -> Vec<OwnerChoice> {
     let mut owners = Vec::new();
     for role in org.roles_in(state.circle) {
         let mut filled = false;
         for a in org.fillers_of(role.id) {
             filled = true;
+            let focus = a
+                .focus
+                .as_ref()
+                .map_or(String::new(), |f| format!(" ({f})"));
+            let absent = if state.is_absent(a.person) {
+                " — absent"
+            } else {
+                ""
+            };
             owners.push((
                 Some(role.id),
                 Some(a.person),
-                format!("{} — {}", role.name, org.person_name(a.person)),
+                format!(
+                    "{} — {}{focus}{absent}",
+                    role.name,
+                    org.person_name(a.person)
+                ),
+            ));
+        }
+        if let Cover::Lead(lead) = state.cover(org, role.id)
+            && let Some(person) = state.attendees[lead].person
+        {
+            owners.push((
+                Some(role.id),
+                Some(person),
+                format!("{} — {}, Lead, covering", role.name, state.name_of(lead)),
             ));
         }
         if !filled {
@@ -92,7 +116,7 @@ pub(super) fn owners(
             owners.push((
                 None,
                 Some(person),
-                format!("Individual action — {}", state.name_of(i)),
+                format!("{}'s own, no role", state.name_of(i)),
             ));
         }
     }
@@ -316,7 +340,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             let choices = owners.into_iter().map(|(r, p, _)| (r, p)).collect();
             pick(
                 app,
-                &format!("Who owns this {}?", kind.label()),
+                &kind.owner_question(),
                 options,
                 Draft::Owners(kind, text, choices),
             );

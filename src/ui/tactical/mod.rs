@@ -12,7 +12,8 @@ pub use minutes::{draw as draw_minutes, minutes_lines};
 use super::meeting_frame::{self, Header};
 use super::view::TacticalScreen;
 use crate::domain::Organisation;
-use crate::domain::meeting::tactical::{Step, Tactical};
+use crate::domain::RoleId;
+use crate::domain::meeting::tactical::{Cover, Step, Tactical};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -54,7 +55,7 @@ pub fn output_owner(org: &Organisation, output: &crate::domain::meeting::Output)
     match (output.role.and_then(|r| org.role(r)), output.person) {
         (Some(role), Some(p)) => format!(" — {} ({})", org.person_name(p), role.name),
         (Some(role), None) => format!(" — {}", role.name),
-        (None, Some(p)) => format!(" — {} (individual action)", org.person_name(p)),
+        (None, Some(p)) => format!(" — {}'s own, no role", org.person_name(p)),
         (None, None) => String::new(),
     }
 }
@@ -64,18 +65,7 @@ pub fn now_and_next(state: &Tactical, org: &Organisation) -> (String, String) {
     let at = state.cursor(state.step);
     let name = |i: Option<usize>| i.map_or(String::new(), |i| state.name_of(i).to_string());
     let role_owner = |role: Option<crate::domain::RoleId>| -> String {
-        let Some(role) = role.and_then(|r| org.role(r)) else {
-            return String::new();
-        };
-        let who: Vec<&str> = org
-            .fillers_of(role.id)
-            .map(|a| org.person_name(a.person))
-            .collect();
-        if who.is_empty() {
-            role.name.clone()
-        } else {
-            format!("{} ({})", who.join(", "), role.name)
-        }
+        role.map_or(String::new(), |r| answers_for(state, org, r))
     };
     let role_at = |i: usize| state.review_role(org, state.step, i);
     match state.step {
@@ -97,6 +87,43 @@ pub fn now_and_next(state: &Tactical, org: &Organisation) -> (String, String) {
             };
             (name(owner(at)), name(owner(at + 1)))
         }
+    }
+}
+
+/// The fillers of `role`, each one absent marked so: "Mei Chen absent".
+pub fn fillers_marked(state: &Tactical, org: &Organisation, role: RoleId) -> Vec<String> {
+    org.fillers_of(role)
+        .map(|a| {
+            let name = org.person_name(a.person);
+            match state.is_absent(a.person) {
+                true => format!("{name} absent"),
+                false => name.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Who answers for a role in a review step: "Kwame Mensah (Ovens Keeper)"; with its filler
+/// absent, the Lead who covers (4.1 §4.2.4), or that someone present must accept (`b`).
+fn answers_for(state: &Tactical, org: &Organisation, role: RoleId) -> String {
+    let Some(r) = org.role(role) else {
+        return String::new();
+    };
+    let fillers = fillers_marked(state, org, role);
+    match state.cover(org, role) {
+        _ if fillers.is_empty() => r.name.clone(),
+        Cover::Filler(_) => format!("{} ({})", fillers.join(", "), r.name),
+        Cover::Lead(lead) => format!(
+            "{}, Lead, for {} ({})",
+            state.name_of(lead),
+            r.name,
+            fillers.join(", ")
+        ),
+        Cover::Nobody => format!(
+            "nobody: b picks who accepts for {} ({})",
+            r.name,
+            fillers.join(", ")
+        ),
     }
 }
 

@@ -166,11 +166,12 @@ fn review_list<'a>(
         block(step.title),
         step.len,
         state.cursor(step.step),
-        |i, width| row(i, width, group_cell(org, &role_of, i, width / 3)),
+        |i, width| row(i, width, group_cell(state, org, &role_of, i, width / 3)),
     );
 }
 
 fn group_cell(
+    state: &Tactical,
     org: &Organisation,
     role_of: &dyn Fn(usize) -> Option<RoleId>,
     i: usize,
@@ -181,10 +182,7 @@ fn group_cell(
         return Cell::fixed("", width, Style::new());
     }
     let text = role.and_then(|r| org.role(r)).map_or("?".to_string(), |r| {
-        let who: Vec<&str> = org
-            .fillers_of(r.id)
-            .map(|a| org.person_name(a.person))
-            .collect();
+        let who = super::fillers_marked(state, org, r.id);
         if who.is_empty() {
             r.name.clone()
         } else {

@@ -70,6 +70,7 @@ impl Tactical {
         event: &Event,
         org: &Organisation,
     ) -> Result<Vec<Effect>, Refusal> {
+        self.decide_reporter(event, org)?;
         match event {
             Event::MetricReported { metric, period, .. } => {
                 if let Some(v) = org.value_in(*metric, *period)

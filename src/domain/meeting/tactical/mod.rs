@@ -6,6 +6,7 @@
 //! entries. Time arrives inside events. Must not import: rusqlite, ratatui, crossterm, tokio,
 //! std::fs, or the clock.
 
+mod cover;
 mod events;
 mod metrics;
 #[cfg(test)]
@@ -16,6 +17,7 @@ mod tests_records;
 pub use super::Effect;
 /// A note taken for a speaker in a tactical meeting's round.
 pub type Note = super::rounds::Note<Step>;
+pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
 
 use super::flow::{self, Flow};
