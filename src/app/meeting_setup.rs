@@ -369,7 +369,8 @@ fn start(app: &mut App) {
     let projects = roles
         .iter()
         .flat_map(|&r| org.projects_of(r))
-        .filter(|p| p.status == ProjectStatus::Current)
+        // Waiting projects too: to report on, or to make current again.
+        .filter(|p| matches!(p.status, ProjectStatus::Current | ProjectStatus::Waiting))
         .map(|p| p.id)
         .collect();
     let question = question(app);

@@ -227,6 +227,13 @@ pub const PROGRESS: &[Binding] = in_meeting![
         "waiting",
         "the project is waiting (with an update)",
     ),
+    bind(
+        &[Char('r')],
+        Action::MarkCurrent,
+        "r",
+        "current",
+        "a waiting project is current again (with an update)",
+    ),
     REPORTER,
 ];
 

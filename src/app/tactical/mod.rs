@@ -331,16 +331,26 @@ fn step_action(app: &mut App, step: Step, action: Action) {
         }
         (
             Step::Progress,
-            Action::Open | Action::NoUpdates | Action::MarkDone | Action::MarkWaiting,
+            Action::Open
+            | Action::NoUpdates
+            | Action::MarkDone
+            | Action::MarkWaiting
+            | Action::MarkCurrent,
         ) => {
             let Some(project) = state.projects.get(i).and_then(|&p| org.project(p)) else {
-                return app.info("No current projects: > moves on.");
+                return app.info("No current or waiting projects: > moves on.");
             };
             let status = match action {
                 Action::MarkDone => ProjectStatus::Done,
                 Action::MarkWaiting => ProjectStatus::Waiting,
+                Action::MarkCurrent => ProjectStatus::Current,
                 _ => project.status,
             };
+            if action != Action::Open && action != Action::NoUpdates && status == project.status {
+                return app.info(format!(
+                    "The project is {status} already: Enter updates it."
+                ));
+            }
             let reporter = reporter(screen, &org);
             let words = (action != Action::NoUpdates).then(|| STAND_IN.to_string());
             let event = Event::ProjectUpdated {

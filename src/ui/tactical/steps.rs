@@ -13,7 +13,7 @@ use super::super::theme;
 use super::super::view::TacticalScreen;
 use super::super::wrap::{fit, plural, wrap};
 use crate::domain::meeting::tactical::{Step, Tactical};
-use crate::domain::{MetricId, Organisation, RoleId};
+use crate::domain::{MetricId, Organisation, ProjectStatus, RoleId};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -335,10 +335,10 @@ fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organi
         len: state.projects.len(),
         empty: (
             "Projects",
-            "No current projects in this circle. > goes to agenda building.",
+            "No current or waiting projects in this circle. > goes to agenda building.",
         ),
         title: format!(
-            "Current projects · {} of {} updated",
+            "Current and waiting projects · {} of {} updated",
             state.updates.len(),
             state.projects.len()
         ),
@@ -347,7 +347,10 @@ fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organi
     let status = |id| match state.update_for(id) {
         Some(u) if u.status != u.status_before => format!(" ✓ → {} ", u.status),
         Some(_) => " ✓ ".to_string(),
-        None => " ... ".to_string(),
+        None => match org.project(id).map(|p| p.status) {
+            Some(ProjectStatus::Waiting) => " waiting ".to_string(),
+            _ => " ... ".to_string(),
+        },
     };
     let statuses: Vec<String> = state.projects.iter().map(|&id| status(id)).collect();
     let status_width = columns::widest(statuses.iter().map(String::as_str));
