@@ -76,6 +76,14 @@ fn a_closed_triage_item_offers_no_output_and_no_second_close() {
         .enter_text("Butter timing")
         .choose("Lucía Fernández");
     h.press(Char('>')).press(Char('c')).choose("Yes");
+    // Shown closed: no share clock, and neither Enter nor c on the hint bar.
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("closed") && !screen.contains("share "),
+        "{screen}"
+    );
+    let keys: Vec<_> = h.app.view().hints.iter().map(|k| k.keys).collect();
+    assert!(!keys.contains(&"Enter") && !keys.contains(&"c"), "{keys:?}");
     h.press(Enter);
     refused_at_once(&h, "closed");
     h.press(Char('c'));

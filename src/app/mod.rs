@@ -296,7 +296,10 @@ impl App {
                     Step::Metrics => keys::METRICS,
                     Step::Progress => keys::PROGRESS,
                     Step::Agenda => keys::AGENDA,
-                    Step::Triage => keys::TRIAGE,
+                    Step::Triage => match s.state.current_item().and_then(|i| s.state.item(i)) {
+                        Some(item) if item.closed.is_some() => keys::TRIAGE_CLOSED,
+                        _ => keys::TRIAGE,
+                    },
                 },
             },
         }

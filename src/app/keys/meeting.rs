@@ -284,14 +284,19 @@ pub const TRIAGE: &[Binding] = in_meeting![
         "close",
         "close the item: \"Did you get what you need?\"",
     ),
-    bind(
-        &[Char('a')],
-        Action::AddItem,
-        "a",
-        "add item",
-        "add an agenda item",
-    ),
+    ADD_ITEM,
 ];
+
+const ADD_ITEM: Binding = bind(
+    &[Char('a')],
+    Action::AddItem,
+    "a",
+    "add item",
+    "add an agenda item",
+);
+
+/// Triage on a closed item: nothing more comes out of it, so only another item is added.
+pub const TRIAGE_CLOSED: &[Binding] = in_meeting![ADD_ITEM];
 
 pub const MINUTES: &[Binding] = &[
     bind(

@@ -76,7 +76,9 @@ fn triage_head(
             theme::strong(),
         ),
     ];
-    if let Some(deadline) = state.item_deadline() {
+    if item.closed.is_some() {
+        cells.push(Cell::fixed("  closed", 8, theme::muted()));
+    } else if let Some(deadline) = state.item_deadline() {
         let clock = countdown(deadline, now);
         cells.push(Cell::fixed("  share ", 8, theme::muted()));
         let clock_width = clock.content.chars().count();

@@ -432,12 +432,9 @@ impl Tactical {
             return;
         }
         let open = i64::try_from(self.open_items()).unwrap_or(1).max(1);
-        // The closing round keeps its own timebox: triage shares what is left before it.
-        let closing = i64::from(self.planned_minutes) * 60 * Step::Closing.share_percent() / 100;
-        let remaining = (self.deadline() - at)
-            .num_seconds()
-            .saturating_sub(closing)
-            .max(0);
+        // The share the header's step clock agrees with: what is left of triage's own
+        // timebox (minutes added to it included), split among the items still open.
+        let remaining = (self.step_deadline() - at).num_seconds().max(0);
         if let Some(item) = self.current_item().and_then(|i| self.item_mut(i))
             && item.opened.is_none()
             && item.closed.is_none()
