@@ -317,6 +317,13 @@ impl App {
             y.label = yes;
             n.label = no;
         }
+        if let Screen::Home(home) = &self.view.screen
+            && home.modal.is_none()
+            && let Some(circle) = home.selected_circle()
+        {
+            let open = &self.view.open_meetings;
+            crate::ui::resume_hints(&mut self.view.hints, |kind| open.contains(&(circle, kind)));
+        }
         if !self.view.help_open {
             self.view.help = keys::help(table);
         }

@@ -25,6 +25,7 @@ mod welcome;
 pub mod wrap;
 
 pub use gov_view::*;
+pub use home::resume_hints;
 pub use view::*;
 
 use ratatui::Frame;

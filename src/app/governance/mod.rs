@@ -327,12 +327,9 @@ pub fn act(app: &mut App, action: Action) {
 }
 
 fn ask_end(app: &mut App) {
-    confirm(
-        app,
-        "End the meeting? Everything recorded is kept.".into(),
-        ("end it", "not yet"),
-        GovDraft::EndMeeting,
-    );
+    let Some(screen) = screen(app) else { return };
+    let question = screen.state.unheld().end_question();
+    confirm(app, question, ("end it", "not yet"), GovDraft::EndMeeting);
 }
 
 fn move_cursor(app: &mut App, delta: isize) {

@@ -162,6 +162,13 @@ pub(super) fn prompt(app: &mut App, kind: PromptKind, title: String, draft: Draf
     open(app, Modal::Prompt(Prompt::titled(kind, title)), draft);
 }
 
+/// Asks whether to end the meeting, saying what ending now leaves out.
+fn ask_end(app: &mut App) {
+    let Some(screen) = screen(app) else { return };
+    let question = screen.state.unheld().end_question();
+    confirm(app, question, Draft::EndMeeting);
+}
+
 /// A key's action in the meeting.
 pub fn act(app: &mut App, action: Action) {
     let Some(screen) = screen(app) else { return };
@@ -173,11 +180,7 @@ pub fn act(app: &mut App, action: Action) {
             Some(next) => {
                 record(app, Event::StepChanged { step: next });
             }
-            None => confirm(
-                app,
-                "End the meeting? Everything recorded is kept.".into(),
-                Draft::EndMeeting,
-            ),
+            None => ask_end(app),
         },
         Action::PreviousStep => {
             if let Some(previous) = step.previous() {
@@ -200,11 +203,7 @@ pub fn act(app: &mut App, action: Action) {
             }
             None => app.info("Nothing recorded in this step to take back."),
         },
-        Action::EndMeeting => confirm(
-            app,
-            "End the meeting? Everything recorded is kept.".into(),
-            Draft::EndMeeting,
-        ),
+        Action::EndMeeting => ask_end(app),
         Action::Presentation => screen.presentation = !screen.presentation,
         Action::Leave => {
             app.go_home();

@@ -10,6 +10,7 @@ pub mod governance;
 pub mod rounds;
 pub mod surrogate;
 pub mod tactical;
+pub mod unheld;
 
 use super::ids::*;
 use super::org::{Frequency, ProjectStatus, TensionKind};
