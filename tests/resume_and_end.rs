@@ -25,7 +25,10 @@ fn home_offers_to_resume_the_circles_open_meeting() {
     assert_eq!(hint(&h, "t").as_deref(), Some("resume tactical"));
     assert_eq!(hint(&h, "g").as_deref(), Some("governance"));
     let screen = h.screen(100, 30);
-    assert!(screen.contains("Resume the open tactical meeting"), "{screen}");
+    assert!(
+        screen.contains("Resume the open tactical meeting"),
+        "{screen}"
+    );
     // Another circle has none open.
     h.press(Char('k'));
     assert_eq!(hint(&h, "t").as_deref(), Some("tactical"));

@@ -235,7 +235,7 @@ fn an_empty_circle_needs_a_guest_to_meet_and_each_empty_step_says_so() {
     for (i, text) in [
         "No checklist items are due",
         "no metrics",
-        "No current projects",
+        "No current or waiting projects",
         "No items yet",
         "agenda is empty",
     ]

@@ -239,6 +239,8 @@ pub enum Draft {
     DeleteItem(u64),
     /// Waiting for the owner's answer to "Did you get what you need?" for this item.
     CloseItem(u64),
+    /// A metric value far outside the metric's history, waiting for a yes to be recorded.
+    MetricOutlier(f64),
 }
 
 /// The first-run choices.

@@ -8,10 +8,10 @@ use super::{answered, capitalised, org, pick, prompt, record, reporter, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label, tension_offers};
-use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical};
+use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical, far_outside};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::minutes::Minutes;
-use crate::domain::text::parse_number;
+use crate::domain::text::{format_number, parse_number};
 use crate::domain::{MetricId, Organisation, RoleId, TensionKind};
 use crate::ui::{Draft, Modal, PromptKind};
 use chrono::NaiveDate;
@@ -123,6 +123,29 @@ pub(super) fn owners(state: &Tactical, org: &Organisation) -> Vec<OwnerChoice> {
     owners
 }
 
+/// Asks for the comment that completes a metric's value.
+fn ask_comment(app: &mut App, value: f64) {
+    let title = PromptKind::MetricComment.question().to_string();
+    prompt(
+        app,
+        PromptKind::MetricComment,
+        title,
+        Draft::MetricValue(value),
+    );
+}
+
+/// Asks whether a value far outside the metric's recent values is meant (a slip of the
+/// keyboard, like 12.5 for 2,050), before it is recorded.
+fn ask_outlier(app: &mut App, value: f64, (low, high): (f64, f64)) {
+    let question = format!(
+        "{} is far from this metric's recent values ({} to {}). Record it?",
+        format_number(value),
+        format_number(low),
+        format_number(high)
+    );
+    super::confirm(app, question, Draft::MetricOutlier(value));
+}
+
 /// The entry a metric's value makes: a report, or, for a period already reported by an
 /// earlier meeting, a correction of that value (never a second one). `today` stands for the
 /// period of a metric the organisation no longer has.
@@ -177,6 +200,11 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     };
     let state = &screen.state;
     match (outcome, draft) {
+        (Outcome::Answered(false), Draft::MetricOutlier(_)) => {
+            let title = PromptKind::MetricValue.question().to_string();
+            prompt(app, PromptKind::MetricValue, title, Draft::None);
+        }
+        (Outcome::Answered(true), Draft::MetricOutlier(value)) => ask_comment(app, value),
         (Outcome::Cancelled | Outcome::Answered(false), _) => {}
         (Outcome::Answered(true), Draft::Retract(seq)) => {
             if record(app, Event::Retracted { seq }) {
@@ -211,13 +239,15 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         (Outcome::Submitted(text), _) if modal_kind == Some(PromptKind::MetricValue) => {
             match parse_number(&text) {
                 Some(value) => {
-                    let title = PromptKind::MetricComment.question().to_string();
-                    prompt(
-                        app,
-                        PromptKind::MetricComment,
-                        title,
-                        Draft::MetricValue(value),
-                    );
+                    let history: Vec<f64> = state
+                        .metrics
+                        .get(i)
+                        .map(|&m| org.values_of(m).map(|v| v.value).collect())
+                        .unwrap_or_default();
+                    match far_outside(value, &history) {
+                        Some(range) => ask_outlier(app, value, range),
+                        None => ask_comment(app, value),
+                    }
                 }
                 None => {
                     let title = PromptKind::MetricValue.question().to_string();

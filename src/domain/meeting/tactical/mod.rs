@@ -19,6 +19,7 @@ pub use super::Effect;
 pub type Note = super::rounds::Note<Step>;
 pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
+pub use metrics::far_outside;
 
 use super::flow::{self, Flow};
 use super::rounds::Rounds;
