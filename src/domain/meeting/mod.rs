@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod flow;
 pub mod governance;
+pub mod periods;
 pub mod rounds;
 pub mod surrogate;
 pub mod tactical;

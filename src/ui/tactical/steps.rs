@@ -12,8 +12,10 @@ use super::super::round::RoundView;
 use super::super::theme;
 use super::super::view::TacticalScreen;
 use super::super::wrap::{fit, plural, wrap};
+use crate::domain::meeting::period_just_ended;
+use crate::domain::meeting::periods::{answer_glyph, answers_up_to, period_label, period_short};
 use crate::domain::meeting::tactical::{Step, Tactical};
-use crate::domain::{MetricId, Organisation, ProjectStatus, RoleId};
+use crate::domain::{ChecklistItem, MetricId, Organisation, ProjectStatus, RoleId};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -204,7 +206,8 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
             "No checklist items are due for this circle. > goes to the metrics.",
         ),
         title: format!(
-            "Checklist · {} of {} answered",
+            "Checklist · {} · {} of {} answered",
+            answered_periods(state, org),
             state.answers.len(),
             state.checklist.len()
         ),
@@ -217,6 +220,7 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
                 .map_or(String::new(), |c| c.frequency.to_string())
         })
         .collect();
+    let area = with_history_line(frame, area, state, org);
     let period_width = columns::widest(periods.iter().map(String::as_str));
     review_list(frame, area, screen, org, step, |i, width, group| {
         let id = state.checklist[i];
@@ -228,11 +232,10 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
             Some(_) => ("✗ no check", theme::error()),
             None => ("· ...", theme::muted()),
         };
-        let marks: Vec<&str> = org
-            .marks_of(id)
-            .map(|m| if m.checked { "✓" } else { "✗" })
+        let history: String = earlier_answers(state, org, item, HISTORY)
+            .into_iter()
+            .map(|(_, answer)| answer_glyph(answer))
             .collect();
-        let history = marks[marks.len().saturating_sub(HISTORY)..].join("");
         let cells = vec![
             group,
             Cell::fixed(answer, 11, style),
@@ -242,6 +245,61 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
         ];
         columns::row(cells, width)
     });
+}
+
+/// The periods the checklist answers, named: "week of 16 Nov" (several, when items of
+/// different frequencies are due).
+fn answered_periods(state: &Tactical, org: &Organisation) -> String {
+    let mut labels: Vec<String> = Vec::new();
+    for item in state
+        .checklist
+        .iter()
+        .filter_map(|&c| org.checklist_item(c))
+    {
+        let label = period_label(item.frequency, state.period_for(item.frequency));
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels.join(", ")
+}
+
+/// A checklist item's answers for the `count` periods before the one being answered, oldest
+/// first; a period nobody answered is `None`.
+fn earlier_answers(
+    state: &Tactical,
+    org: &Organisation,
+    item: &ChecklistItem,
+    count: usize,
+) -> Vec<(chrono::NaiveDate, Option<bool>)> {
+    let before = period_just_ended(item.frequency, state.period_for(item.frequency));
+    let marks: Vec<_> = org.marks_of(item.id).collect();
+    answers_up_to(item.frequency, before, &marks, count)
+}
+
+/// The selected item's earlier answers with their dates, on the box's last row:
+/// "Before: 26 Oct ✓  2 Nov ·  9 Nov ✗  16 Nov ✓".
+fn with_history_line(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation) -> Rect {
+    let Some(item) = state
+        .checklist
+        .get(state.cursor(Step::Checklist))
+        .and_then(|&c| org.checklist_item(c))
+    else {
+        return area;
+    };
+    let answers = earlier_answers(state, org, item, 4);
+    let said: Vec<String> = answers
+        .iter()
+        .map(|(p, a)| format!("{} {}", period_short(item.frequency, *p), answer_glyph(*a)))
+        .collect();
+    let [list, foot] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let line = Line::from(vec![
+        Span::styled("Before: ", theme::muted()),
+        Span::styled(said.join("  "), theme::strong()),
+        Span::styled("  (· not answered)", theme::muted()),
+    ]);
+    frame.render_widget(Paragraph::new(line), foot);
+    list
 }
 
 fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
