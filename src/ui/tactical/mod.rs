@@ -13,6 +13,7 @@ use super::meeting_frame::{self, Header};
 use super::view::TacticalScreen;
 use crate::domain::Organisation;
 use crate::domain::RoleId;
+use crate::domain::meeting::format_countdown;
 use crate::domain::meeting::tactical::{Cover, Step, Tactical};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
@@ -35,15 +36,9 @@ pub fn draw(
     .areas(area);
     let labels: Vec<&str> = Step::ALL.iter().map(|s| s.short()).collect();
     meeting_frame::strip(frame, strip, &labels, state.step.index());
-    let h = header_of(state, org);
+    let h = header_of(state, org, now);
     if screen.presentation {
-        // Who has the floor, shortened to one name: the big letters hold about 20 characters.
-        let mut big = vec![state.step.short().to_string()];
-        let who = meeting_frame::big_name(&h.speaker);
-        if !who.is_empty() && state.step != Step::Agenda {
-            big.push(who);
-        }
-        meeting_frame::presentation_header(frame, header, &h, big, now);
+        meeting_frame::presentation_header(frame, header, &h, big_lines(state, &h, now), now);
     } else {
         meeting_frame::header(frame, header, &h, now);
     }
@@ -127,7 +122,40 @@ fn answers_for(state: &Tactical, org: &Organisation, role: RoleId) -> String {
     }
 }
 
-fn header_of<'a>(state: &'a Tactical, org: &Organisation) -> Header<'a> {
+/// The shared screen's big letters: the step with the floor's clock ("Check-in 0:42"), then
+/// who has the floor, shortened to one name (the letters hold about 20 characters); in
+/// triage the item being triaged.
+fn big_lines(state: &Tactical, h: &Header, now: DateTime<Utc>) -> Vec<String> {
+    let clock = state.turn().map_or(String::new(), |t| {
+        format!(" {}", format_countdown(t.elapsed(now)))
+    });
+    let mut big = vec![format!("{}{clock}", state.step.short())];
+    let who = match state.step {
+        Step::Triage => state
+            .current_item()
+            .and_then(|i| state.item(i))
+            .map_or(String::new(), |item| item.label.clone()),
+        Step::Agenda => String::new(),
+        _ => meeting_frame::big_name(&h.speaker),
+    };
+    if !who.is_empty() {
+        big.push(who);
+    }
+    big
+}
+
+/// The warning line when the speaker or the triage item has run past its share.
+fn past_share(state: &Tactical, now: DateTime<Utc>) -> Option<String> {
+    let turn = state.turn().filter(|t| t.over(now))?;
+    let share = format_countdown(turn.share.unwrap_or(0));
+    let held = format_countdown(turn.elapsed(now));
+    Some(match state.step {
+        Step::Triage => format!("This item has run past its share: {held} of {share}."),
+        _ => format!("The speaker is past their share of the round: {held} of {share}."),
+    })
+}
+
+fn header_of<'a>(state: &'a Tactical, org: &Organisation, now: DateTime<Utc>) -> Header<'a> {
     let (speaker, next) = now_and_next(state, org);
     Header {
         title: format!("{}. {}", state.step.index() + 1, state.step.title()),
@@ -136,6 +164,6 @@ fn header_of<'a>(state: &'a Tactical, org: &Organisation) -> Header<'a> {
         next,
         step_deadline: state.step_deadline(),
         deadline: state.deadline(),
-        alert: None,
+        alert: past_share(state, now),
     }
 }

@@ -49,7 +49,9 @@ pub fn draw(
     now: DateTime<Utc>,
 ) {
     match screen.state.step {
-        Step::CheckIn | Step::Closing => round(frame, area, &screen.state, !screen.presentation),
+        Step::CheckIn | Step::Closing => {
+            round(frame, area, &screen.state, !screen.presentation, now);
+        }
         Step::Checklist => checklist(frame, area, screen, org),
         Step::Metrics => metrics(frame, area, screen, org),
         Step::Progress => progress(frame, area, screen, org),
@@ -94,7 +96,7 @@ fn triage_head(
 }
 
 /// A round, drawn as every meeting draws its rounds.
-fn round(frame: &mut Frame, area: Rect, state: &Tactical, big_name: bool) {
+fn round(frame: &mut Frame, area: Rect, state: &Tactical, big_name: bool, now: DateTime<Utc>) {
     let names = |i: usize| state.name_of(i);
     let view = RoundView {
         rounds: &state.rounds,
@@ -103,6 +105,7 @@ fn round(frame: &mut Frame, area: Rect, state: &Tactical, big_name: bool) {
         question: (state.step == Step::CheckIn).then_some(state.question.as_str()),
         names: &names,
         big_name,
+        turn: state.turn().map(|t| (t, now)),
     };
     super::super::round::draw(frame, area, &view);
 }

@@ -22,7 +22,7 @@ pub use events::{Event, Recorded, Refusal};
 pub use metrics::far_outside;
 
 use super::flow::{self, Flow};
-use super::rounds::Rounds;
+use super::rounds::{Rounds, Turn};
 use super::{Attendee, Output};
 use crate::domain::RuleSet;
 use crate::domain::ids::*;
@@ -307,6 +307,31 @@ impl Tactical {
         let planned_secs = i64::from(self.planned_minutes) * 60 * self.step.share_percent() / 100;
         let extra = i64::from(self.extra_minutes[self.step.index()]) * 60;
         self.step_started_at + Duration::seconds(planned_secs + extra)
+    }
+
+    /// Who holds the floor now and for how long: in a round the speaker, whose share is the
+    /// step's timebox over the speakers; in triage the open item, with its share.
+    pub fn turn(&self) -> Option<Turn> {
+        match self.step {
+            step if step.is_round() => {
+                let since = self.rounds.speaker_since?;
+                let speakers = i64::try_from(self.rounds.order.len()).ok()?.max(1);
+                let step_secs = (self.step_deadline() - self.step_started_at).num_seconds();
+                Some(Turn {
+                    since,
+                    share: Some(step_secs / speakers),
+                })
+            }
+            Step::Triage => {
+                let item = self.item(self.current_item()?)?;
+                let (since, share) = item.opened.filter(|_| item.closed.is_none())?;
+                Some(Turn {
+                    since,
+                    share: Some(share),
+                })
+            }
+            _ => None,
+        }
     }
 
     /// How many positions the current step's cursor can take.
