@@ -85,3 +85,13 @@ fn the_minutes_never_name_an_absent_facilitator() {
     assert!(state.attendees[facilitator].present);
     assert_eq!(state.attendees[facilitator].name, "Elif Yılmaz");
 }
+
+#[test]
+fn marked_present_again_the_facilitator_takes_the_chair_back() {
+    let mut h = Harness::demo();
+    setup_with_absent(&mut h, &["Kwame Mensah"], 't');
+    h.press(Char(' '));
+    assert_eq!(chairs(&h).0, "Kwame Mensah");
+    let screen = h.screen(120, 30);
+    assert!(!screen.contains("surrogate"), "{screen}");
+}

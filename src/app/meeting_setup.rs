@@ -101,6 +101,19 @@ fn filler_attendee(
 fn cover_chairs(setup: &mut SetupState, org: &Organisation) {
     let lead = filler_attendee(org, setup.circle, &setup.attendees, CoreRole::Lead);
     let section = org.rule_set().rules().surrogates_section;
+    // A surrogate stands in only while the one they replace is away: marked present again,
+    // the role's filler takes it back (unless f or s chose someone, which ends covering).
+    if setup.surrogates.take().is_some() {
+        let regular = |core| filler_attendee(org, setup.circle, &setup.attendees, core);
+        for (core, holder) in [
+            (CoreRole::Facilitator, &mut setup.facilitator),
+            (CoreRole::Secretary, &mut setup.secretary),
+        ] {
+            if let Some(filler) = regular(core).filter(|&f| setup.attendees[f].present) {
+                *holder = Some(filler);
+            }
+        }
+    }
     let mut notes = Vec::new();
     for chair in [Chair::Facilitator, Chair::Secretary] {
         let (holder, other) = match chair {
