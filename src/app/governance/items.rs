@@ -137,21 +137,7 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
     let name = |i: usize| names.get(i).cloned().unwrap_or_default();
     match (p.step, action) {
         (_, Action::EditChanges) => super::editor::open(app),
-        (_, Action::CloseProposal) => {
-            let withdrawn = IdmEvent::Ended {
-                outcome: Outcome::Withdrawn,
-            };
-            if !may_idm(app, withdrawn) {
-                return;
-            }
-            let options = vec![
-                "Withdrawn by the proposer".to_string(),
-                "Dropped (the proposer is not answering in good faith)".to_string(),
-                "Discarded as invalid".to_string(),
-                "Process breakdown (give a reason)".to_string(),
-            ];
-            pick(app, "Close the proposal", options, GovDraft::Close);
-        }
+        (_, Action::CloseProposal) => ask_close(app),
         (IdmStep::Present, Action::Open) => {
             let tension = p.tension.clone();
             let framed = IdmEvent::Framed {
@@ -242,24 +228,7 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
                 None => app.info("No objection is waiting for a test."),
             }
         }
-        (IdmStep::Object, Action::Adopt) => {
-            let version = p.versions.len();
-            let adopted = IdmEvent::Ended {
-                outcome: Outcome::Adopted { version },
-            };
-            if !may_idm(app, adopted) {
-                return;
-            }
-            let count = p.current().map_or(0, Vec::len);
-            confirm(
-                app,
-                format!(
-                    "Adopt version {version}? Its {count} change(s) take effect in the governance record now."
-                ),
-                ("adopt", "not yet"),
-                GovDraft::Adopt,
-            );
-        }
+        (IdmStep::Object, Action::Adopt) => ask_adopt(app, p),
         (IdmStep::Integrate, Action::ObjectorOk | Action::ProposerOk | Action::Abandon) => {
             let Some(objection) = p.integrating() else {
                 return app.info("No valid objection is left: n starts a new objection round.");
@@ -398,35 +367,78 @@ fn election(app: &mut App, item: &GovItem, e: &Election, action: Action) {
         (ElectionStep::Objections, Action::DiscardCandidate | Action::Elect) => {
             let Some(candidate) = e.proposed else { return };
             let who = state.name_of(candidate).to_string();
-            let role = e.role.name(e.rules);
-            let term = e.term_end.map_or(String::new(), |d| {
-                format!(" until {}", d.format("%-d %B %Y"))
-            });
-            let asked = match action {
-                Action::Elect => ElectionEvent::Elect,
-                _ => ElectionEvent::Discard,
-            };
-            if !may_vote(app, asked) {
-                return;
-            }
-            if action == Action::Elect {
-                confirm(
-                    app,
-                    format!("Elect {who} {role}{term}? The role is assigned now."),
-                    ("elect", "not yet"),
-                    GovDraft::Elect,
-                );
-            } else {
-                confirm(
-                    app,
-                    format!(
-                        "Set {who} aside? Their nominations are ignored and the count is taken again."
-                    ),
-                    ("set aside", "keep"),
-                    GovDraft::Discard,
-                );
-            }
+            ask_elect_or_discard(app, e, (who, action));
         }
         _ => {}
+    }
+}
+
+/// `d` on a proposal: how it closes, once the meeting would take its closing.
+fn ask_close(app: &mut App) {
+    let withdrawn = IdmEvent::Ended {
+        outcome: Outcome::Withdrawn,
+    };
+    if !may_idm(app, withdrawn) {
+        return;
+    }
+    let options = vec![
+        "Withdrawn by the proposer".to_string(),
+        "Dropped (the proposer is not answering in good faith)".to_string(),
+        "Discarded as invalid".to_string(),
+        "Process breakdown (give a reason)".to_string(),
+    ];
+    pick(app, "Close the proposal", options, GovDraft::Close);
+}
+
+/// `a` in the objection round: asks first, once the meeting would adopt the latest version.
+fn ask_adopt(app: &mut App, p: &Proposal) {
+    let version = p.versions.len();
+    let adopted = IdmEvent::Ended {
+        outcome: Outcome::Adopted { version },
+    };
+    if !may_idm(app, adopted) {
+        return;
+    }
+    let count = p.current().map_or(0, Vec::len);
+    confirm(
+        app,
+        format!(
+            "Adopt version {version}? Its {count} change(s) take effect in the governance record now."
+        ),
+        ("adopt", "not yet"),
+        GovDraft::Adopt,
+    );
+}
+
+/// `a` or `d` on an election's candidate (named `who`): asks first, once the meeting would
+/// elect or set aside.
+fn ask_elect_or_discard(app: &mut App, e: &Election, (who, action): (String, Action)) {
+    let role = e.role.name(e.rules);
+    let term = e.term_end.map_or(String::new(), |d| {
+        format!(" until {}", d.format("%-d %B %Y"))
+    });
+    let elect = action == Action::Elect;
+    let asked = if elect {
+        ElectionEvent::Elect
+    } else {
+        ElectionEvent::Discard
+    };
+    if !may_vote(app, asked) {
+        return;
+    }
+    if elect {
+        confirm(
+            app,
+            format!("Elect {who} {role}{term}? The role is assigned now."),
+            ("elect", "not yet"),
+            GovDraft::Elect,
+        );
+    } else {
+        confirm(
+            app,
+            format!("Set {who} aside? Their nominations are ignored and the count is taken again."),
+            ("set aside", "keep"),
+            GovDraft::Discard,
+        );
     }
 }

@@ -234,22 +234,7 @@ pub fn act(app: &mut App, action: Action) {
                 app.info("The meeting runs five minutes longer.");
             }
         }
-        Action::Open if step.is_round() => {
-            if let Some(attendee) = state.speaker() {
-                let title = format!("Note for {}", state.name_of(attendee));
-                let text = STAND_IN.into();
-                if may(
-                    app,
-                    &GovEvent::NoteTaken {
-                        step,
-                        attendee,
-                        text,
-                    },
-                ) {
-                    prompt(app, title, "", GovDraft::None);
-                }
-            }
-        }
+        Action::Open if step.is_round() => ask_note(app),
         Action::Open if step == GovStep::AdminConcerns => {
             let present = state.present();
             let names = present
@@ -295,22 +280,7 @@ pub fn act(app: &mut App, action: Action) {
                 record(app, GovEvent::ItemMoved { item, to });
             }
         }
-        Action::DeleteItem if step == GovStep::Agenda => {
-            let at = state.cursors[GovStep::Agenda.index()];
-            if let Some(item) = state.order.get(at).and_then(|&s| state.item(s)) {
-                let question = format!("Take \"{}\" off the agenda?", item.label);
-                let seq = item.seq;
-                if !may(app, &GovEvent::ItemRemoved { item: seq }) {
-                    return;
-                }
-                confirm(
-                    app,
-                    question,
-                    ("remove it", "keep it"),
-                    GovDraft::RemoveItem(seq),
-                );
-            }
-        }
+        Action::DeleteItem if step == GovStep::Agenda => ask_remove(app),
         Action::ElectionFirst => {
             let item = state.order.get(state.cursors[GovStep::Agenda.index()]);
             match item.and_then(|&s| state.item(s)) {
@@ -323,6 +293,47 @@ pub fn act(app: &mut App, action: Action) {
         }
         _ if step == GovStep::Items => items::act(app, action),
         _ => {}
+    }
+}
+
+/// Enter in a round: a note for the speaker, once the meeting would take one.
+fn ask_note(app: &mut App) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let step = state.step;
+    if let Some(attendee) = state.speaker() {
+        let title = format!("Note for {}", state.name_of(attendee));
+        let text = STAND_IN.into();
+        if may(
+            app,
+            &GovEvent::NoteTaken {
+                step,
+                attendee,
+                text,
+            },
+        ) {
+            prompt(app, title, "", GovDraft::None);
+        }
+    }
+}
+
+/// `x` in agenda building: takes the selected item off, asked first, once the meeting would.
+fn ask_remove(app: &mut App) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let at = state.cursors[GovStep::Agenda.index()];
+    let Some(item) = state.order.get(at).and_then(|&s| state.item(s)) else {
+        return;
+    };
+    let question = format!("Take \"{}\" off the agenda?", item.label);
+    let seq = item.seq;
+    if may(app, &GovEvent::ItemRemoved { item: seq }) {
+        confirm(
+            app,
+            question,
+            ("remove it", "keep it"),
+            GovDraft::RemoveItem(seq),
+        );
     }
 }
 

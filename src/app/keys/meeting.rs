@@ -295,8 +295,13 @@ const ADD_ITEM: Binding = bind(
     "add an agenda item",
 );
 
-/// Triage on a closed item: nothing more comes out of it, so only another item is added.
-pub const TRIAGE_CLOSED: &[Binding] = in_meeting![ADD_ITEM];
+/// Triage on a closed item: nothing more comes out of it, so only adding an item is offered;
+/// Enter and c, pressed anyway, say why not.
+pub const TRIAGE_CLOSED: &[Binding] = in_meeting![
+    ADD_ITEM,
+    also(&[Enter], Action::Open),
+    also(&[Char('c')], Action::CloseItem),
+];
 
 pub const MINUTES: &[Binding] = &[
     bind(

@@ -9,12 +9,13 @@ use super::App;
 use super::journal::Journal;
 use super::keys::Action;
 mod outcomes;
+mod review_keys;
 
+use crate::domain::Organisation;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::rounds::shuffle;
 use crate::domain::meeting::tactical::{Cover, Event, Recorded, ReporterChoice, Step, Tactical};
 use crate::domain::meeting::{Output, OutputKind};
-use crate::domain::{Organisation, ProjectStatus};
 use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
 pub(super) use outcomes::outcome;
 use outcomes::{describe_entry, offer_tensions};
@@ -304,30 +305,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 answered(app);
             }
         }
-        (Step::Metrics, Action::Open) => {
-            let Some(metric) = state.metrics.get(i).and_then(|&m| org.metric(m)) else {
-                return app.info("No metrics to review: > moves on.");
-            };
-            let reporter = reporter(screen, &org);
-            let state = &screen.state;
-            let entry =
-                outcomes::metric_entry(state, &org, (metric.id, 0.0, None), reporter, today);
-            let unit = metric
-                .unit
-                .as_deref()
-                .map_or(String::new(), |u| format!(" in {u}"));
-            let title = match state.earlier_value(&org, metric.id) {
-                Some(v) => format!(
-                    "Correct {}{unit} (reported: {})",
-                    metric.name,
-                    crate::domain::text::format_number(v.value)
-                ),
-                None => format!("{}{unit}", metric.name),
-            };
-            if may(app, &entry) {
-                prompt(app, PromptKind::MetricValue, title, Draft::None);
-            }
-        }
+        (Step::Metrics, Action::Open) => review_keys::metric_value(app, &org, today),
         (
             Step::Progress,
             Action::Open
@@ -335,44 +313,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             | Action::MarkDone
             | Action::MarkWaiting
             | Action::MarkCurrent,
-        ) => {
-            let Some(project) = state.projects.get(i).and_then(|&p| org.project(p)) else {
-                return app.info("No current or waiting projects: > moves on.");
-            };
-            let status = match action {
-                Action::MarkDone => ProjectStatus::Done,
-                Action::MarkWaiting => ProjectStatus::Waiting,
-                Action::MarkCurrent => ProjectStatus::Current,
-                _ => project.status,
-            };
-            if action != Action::Open && action != Action::NoUpdates && status == project.status {
-                return app.info(format!(
-                    "The project is {status} already: Enter updates it."
-                ));
-            }
-            let reporter = reporter(screen, &org);
-            let words = (action != Action::NoUpdates).then(|| STAND_IN.to_string());
-            let event = Event::ProjectUpdated {
-                project: project.id,
-                update: words.clone(),
-                status_before: project.status,
-                status,
-                reporter,
-            };
-            if words.is_none() {
-                if record(app, event) {
-                    answered(app);
-                }
-            } else if may(app, &event) {
-                let title = format!("Update on \"{}\" ({status})", project.title);
-                prompt(
-                    app,
-                    PromptKind::ProjectUpdate,
-                    title,
-                    Draft::ProjectStatus(status),
-                );
-            }
-        }
+        ) => review_keys::project_update(app, &org, action),
         (Step::Agenda | Step::Triage, Action::AddItem) => {
             let label = STAND_IN.into();
             let Some(owner) = state.present().next() else {
