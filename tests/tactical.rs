@@ -172,7 +172,7 @@ fn a_meeting_interrupted_mid_triage_resumes_where_it_was_with_everything_on_scre
         h.press(Enter)
             .choose("Request")
             .enter_text("Lend us the big mixer");
-        h.choose("Individual action — Kwame Mensah");
+        h.choose("Kwame Mensah's own");
         h.press(Right);
         assert_eq!(h.meeting().state.cursor(Step::Triage), 1);
         // Dropped here without leaving: as after a kill, only what was committed remains.
@@ -235,7 +235,7 @@ fn an_empty_circle_needs_a_guest_to_meet_and_each_empty_step_says_so() {
     for (i, text) in [
         "No checklist items are due",
         "no metrics",
-        "No current projects",
+        "No current or waiting projects",
         "No items yet",
         "agenda is empty",
     ]

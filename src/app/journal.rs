@@ -1,7 +1,8 @@
 //! Committing one entry of an event-logged screen (a meeting or a review): asked of the
 //! domain, written with its effects in one transaction, then applied to what is shown.
 //!
-//! Owns: that sequence, once, for every log the screens keep. Must not import: tokio; must
+//! Owns: that sequence, once, for every log the screens keep, and asking an entry before its
+//! words are typed. Must not import: tokio; must
 //! not draw.
 
 use crate::domain::meeting::Effect;
@@ -119,6 +120,12 @@ pub fn commit<J: Journal>(
         }
     }
     Committed::Unwritten("other programs keep recording in this meeting: try again".into())
+}
+
+/// Whether an entry may be made now (`Flow::may`), asked before a prompt, picker or question
+/// opens for it, so that nothing is typed for an entry that would then be refused.
+pub fn may<J: Journal>(journal: &J, org: &Organisation, event: &Event<J>) -> Result<(), String> {
+    journal.state().may(event, org).map_err(|r| r.0)
 }
 
 /// The refusal, saying first that other programs' entries came before it when they did.

@@ -9,6 +9,7 @@ use super::keys::Action;
 use super::modal::Outcome;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::governance::{GovEvent, Governance};
+use crate::domain::meeting::surrogate::{Chair, is_present, surrogate};
 use crate::domain::meeting::tactical::{Event, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind, period_just_ended};
 use crate::domain::{CircleId, CoreRole, MeetingId, Organisation, PersonId, ProjectStatus};
@@ -62,25 +63,92 @@ fn setup(app: &mut App, circle: CircleId, kind: MeetingKind) {
             guest: false,
         })
         .collect();
-    let filler_of = |core: CoreRole| {
-        let role = org.core_role(circle, core)?;
-        let person = org.fillers_of(role.id).next()?.person;
-        attendees.iter().position(|a| a.person == Some(person))
-    };
+    let filler_of = |core: CoreRole| filler_attendee(&org, circle, &attendees, core);
     let (facilitator, secretary) = (
         filler_of(CoreRole::Facilitator),
         filler_of(CoreRole::Secretary),
     );
-    app.view.screen = Screen::MeetingSetup(SetupState {
+    let mut setup = SetupState {
         circle,
         kind,
-        facilitator: facilitator.or((!attendees.is_empty()).then_some(0)),
-        secretary: secretary.or(facilitator),
+        facilitator,
+        secretary,
         attendees,
         planned_minutes: default_minutes(kind),
         selected: 0,
         modal: None,
-    });
+        surrogates: None,
+    };
+    cover_chairs(&mut setup, &org);
+    app.view.screen = Screen::MeetingSetup(setup);
+}
+
+/// The invited attendee who fills `core` in the circle, if any.
+fn filler_attendee(
+    org: &Organisation,
+    circle: CircleId,
+    attendees: &[Attendee],
+    core: CoreRole,
+) -> Option<usize> {
+    let role = org.core_role(circle, core)?;
+    let person = org.fillers_of(role.id).next()?.person;
+    attendees.iter().position(|a| a.person == Some(person))
+}
+
+/// Gives an absent or unfilled Facilitator and Secretary their surrogate (5.0 §5.3.6; 4.1
+/// §2.5.4): the other chair's acting person, else the circle's Lead, else (the first member
+/// to declare) the first person present, whom `f` or `s` changes. Says who and why.
+fn cover_chairs(setup: &mut SetupState, org: &Organisation) {
+    let lead = filler_attendee(org, setup.circle, &setup.attendees, CoreRole::Lead);
+    let section = org.rule_set().rules().surrogates_section;
+    // A surrogate stands in only while the one they replace is away: marked present again,
+    // the role's filler takes it back (unless f or s chose someone, which ends covering).
+    if setup.surrogates.take().is_some() {
+        let regular = |core| filler_attendee(org, setup.circle, &setup.attendees, core);
+        for (core, holder) in [
+            (CoreRole::Facilitator, &mut setup.facilitator),
+            (CoreRole::Secretary, &mut setup.secretary),
+        ] {
+            if let Some(filler) = regular(core).filter(|&f| setup.attendees[f].present) {
+                *holder = Some(filler);
+            }
+        }
+    }
+    let mut notes = Vec::new();
+    for chair in [Chair::Facilitator, Chair::Secretary] {
+        let (holder, other) = match chair {
+            Chair::Facilitator => (setup.facilitator, setup.secretary),
+            Chair::Secretary => (setup.secretary, setup.facilitator),
+        };
+        if is_present(&setup.attendees, holder) {
+            continue;
+        }
+        let Some((who, why)) = surrogate(chair, &setup.attendees, other, lead)
+            .map(|(w, p)| (w, p.says()))
+            .or_else(|| {
+                let first = setup.attendees.iter().position(|a| a.present)?;
+                Some((first, "first to declare".to_string()))
+            })
+        else {
+            continue;
+        };
+        let name = |i: usize| setup.attendees.get(i).map_or("?", |a| a.name.as_str());
+        let cause = match holder {
+            Some(i) => format!("{} ({}) is absent", name(i), chair.name()),
+            None => format!("No {} here", chair.name()),
+        };
+        notes.push(format!(
+            "{cause}: {} is surrogate ({why}, {section}).",
+            name(who)
+        ));
+        match chair {
+            Chair::Facilitator => setup.facilitator = Some(who),
+            Chair::Secretary => setup.secretary = Some(who),
+        }
+    }
+    if !notes.is_empty() {
+        setup.surrogates = Some(notes.join(" "));
+    }
 }
 
 /// "Resumed the meeting started Tuesday 24 November at 09:00, at: STEP."
@@ -170,6 +238,8 @@ pub fn act(app: &mut App, action: Action) {
         return;
     };
     let len = setup.attendees.len();
+    let selected = Some(setup.selected).filter(|&i| i < len);
+    let absent = selected.is_some() && !is_present(&setup.attendees, selected);
     match action {
         Action::Up => setup.selected = step(setup.selected, len, -1),
         Action::Down => setup.selected = step(setup.selected, len, 1),
@@ -177,9 +247,23 @@ pub fn act(app: &mut App, action: Action) {
             if let Some(a) = setup.attendees.get_mut(setup.selected) {
                 a.present = !a.present;
             }
+            if let Some(org) = app.view.org.clone()
+                && let Screen::MeetingSetup(setup) = &mut app.view.screen
+            {
+                cover_chairs(setup, &org);
+            }
         }
-        Action::MakeFacilitator if setup.selected < len => setup.facilitator = Some(setup.selected),
-        Action::MakeSecretary if setup.selected < len => setup.secretary = Some(setup.selected),
+        Action::MakeFacilitator | Action::MakeSecretary if absent => {
+            app.error("Someone absent cannot act in the meeting: Space marks them present.");
+        }
+        Action::MakeFacilitator if selected.is_some() => {
+            setup.facilitator = selected;
+            setup.surrogates = None;
+        }
+        Action::MakeSecretary if selected.is_some() => {
+            setup.secretary = selected;
+            setup.surrogates = None;
+        }
         Action::AddGuest => setup.modal = Some(Modal::Prompt(Prompt::new(PromptKind::GuestName))),
         Action::Longer => setup.planned_minutes = (setup.planned_minutes + 5).min(480),
         Action::Shorter => setup.planned_minutes = setup.planned_minutes.saturating_sub(5).max(5),
@@ -226,14 +310,7 @@ fn start_governance(app: &mut App) {
     };
     let now = app.now();
     let circle = setup.circle;
-    let attendee_of = |core: CoreRole| {
-        let role = org.core_role(circle, core)?;
-        let person = org.fillers_of(role.id).next()?.person;
-        setup
-            .attendees
-            .iter()
-            .position(|a| a.person == Some(person))
-    };
+    let attendee_of = |core: CoreRole| filler_attendee(&org, circle, &setup.attendees, core);
     let incumbents = [CoreRole::Facilitator, CoreRole::Secretary, CoreRole::Rep]
         .into_iter()
         .filter_map(|r| attendee_of(r).map(|a| (r, a)))
@@ -274,6 +351,13 @@ fn start(app: &mut App) {
     let (Screen::MeetingSetup(setup), Some(org)) = (&app.view.screen, app.view.org.clone()) else {
         return;
     };
+    // The minutes never name someone absent as facilitator or secretary.
+    let absent_chair = [setup.facilitator, setup.secretary]
+        .into_iter()
+        .any(|c| c.is_some() && !is_present(&setup.attendees, c));
+    if absent_chair {
+        return app.error("The Facilitator and Secretary must be present: f and s choose them.");
+    }
     if setup.kind == MeetingKind::Governance {
         return start_governance(app);
     }
@@ -298,7 +382,8 @@ fn start(app: &mut App) {
     let projects = roles
         .iter()
         .flat_map(|&r| org.projects_of(r))
-        .filter(|p| p.status == ProjectStatus::Current)
+        // Waiting projects too: to report on, or to make current again.
+        .filter(|p| matches!(p.status, ProjectStatus::Current | ProjectStatus::Waiting))
         .map(|p| p.id)
         .collect();
     let question = question(app);

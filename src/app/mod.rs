@@ -313,7 +313,10 @@ impl App {
                     Step::Metrics => keys::METRICS,
                     Step::Progress => keys::PROGRESS,
                     Step::Agenda => keys::AGENDA,
-                    Step::Triage => keys::TRIAGE,
+                    Step::Triage => match s.state.current_item().and_then(|i| s.state.item(i)) {
+                        Some(item) if item.closed.is_some() => keys::TRIAGE_CLOSED,
+                        _ => keys::TRIAGE,
+                    },
                 },
             },
         }
@@ -330,6 +333,13 @@ impl App {
         if let (Some((yes, no)), [y, n, ..]) = (answers, self.view.hints.as_mut_slice()) {
             y.label = yes;
             n.label = no;
+        }
+        if let Screen::Home(home) = &self.view.screen
+            && home.modal.is_none()
+            && let Some(circle) = home.selected_circle()
+        {
+            let open = &self.view.open_meetings;
+            crate::ui::resume_hints(&mut self.view.hints, |kind| open.contains(&(circle, kind)));
         }
         if !self.view.help_open {
             self.view.help = keys::help(table);
@@ -464,6 +474,27 @@ impl App {
             view.org = Some(org);
         }
         self.show_commit(committed)
+    }
+
+    /// Whether the screen's journal would take an entry like `event` now (with stand-in
+    /// words where the typing goes): asked before a prompt opens; a refusal becomes the
+    /// status line and nothing opens.
+    fn may<J: journal::Journal>(
+        &mut self,
+        event: &journal::Event<J>,
+        journal_of: fn(&mut Screen) -> Option<&mut J>,
+    ) -> bool {
+        let View { screen, org, .. } = &mut self.view;
+        let (Some(journal), Some(org)) = (journal_of(screen), org.as_deref()) else {
+            return false;
+        };
+        match journal::may(journal, org, event) {
+            Ok(()) => true,
+            Err(why) => {
+                self.error(tactical::capitalised(&why));
+                false
+            }
+        }
     }
 
     /// Shows what committing an entry did and applies its effects to the organisation.

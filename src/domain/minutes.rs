@@ -454,7 +454,7 @@ impl Minutes {
         let owner = match (&output.role, &output.person) {
             (Some(role), Some(p)) => format!(" — {p} ({role})"),
             (Some(role), None) => format!(" — {role}"),
-            (None, Some(p)) => format!(" — {p} (individual action)"),
+            (None, Some(p)) => format!(" — {p}'s own, no role"),
             (None, None) => String::new(),
         };
         format!("{}: {}{owner}", output.kind.label(), output.text)

@@ -44,6 +44,9 @@ pub struct Rules {
     pub tie_rules: &'static [TieRule],
     /// Who assigns people to roles between meetings, and the articles that say so.
     pub assignment: AssignmentRules,
+    /// Where the rule set names the surrogates for an absent or unfilled Facilitator or
+    /// Secretary (the order is the same in both: `meeting::surrogate`).
+    pub surrogates_section: &'static str,
 }
 
 /// Role assignment outside governance: each rule with the article that makes it, quoted
@@ -109,6 +112,7 @@ static HOLACRACY_41: Rules = Rules {
         lead_not_also: "4.1 §2.5.1",
         one_lead: true,
     },
+    surrogates_section: "4.1 §2.5.4",
 };
 
 static HOLACRACY_50: Rules = Rules {
@@ -138,6 +142,7 @@ static HOLACRACY_50: Rules = Rules {
         lead_not_also: "5.0 §5.1.1",
         one_lead: false,
     },
+    surrogates_section: "5.0 §5.3.6",
 };
 
 impl RuleSet {

@@ -5,12 +5,17 @@
 
 use super::theme;
 use super::wrap::wrap;
-use crate::domain::{Circle, CircleId, CoreRole, Organisation, RecordVersion, Role, RoleId};
+use crate::domain::meeting::periods::{answer_glyph, answers_up_to, period_short};
+use crate::domain::{
+    ChecklistItem, Circle, CircleId, CoreRole, Organisation, RecordVersion, Role, RoleId,
+};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// How many recent values of a metric are shown.
 const RECENT_VALUES: usize = 8;
+/// How many periods of a checklist item's answers the details show.
+const RECENT_ANSWERS: usize = 4;
 
 pub use crate::domain::text::format_number;
 
@@ -287,6 +292,20 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
     doc.lines
 }
 
+/// A checklist item's latest answers, period by period up to the last one answered, with the
+/// periods nobody answered as gaps: " — 26 Oct ✓, 2 Nov ·, 9 Nov ✗" (nothing if never).
+fn recent_answers(org: &Organisation, item: &ChecklistItem) -> String {
+    let marks: Vec<_> = org.marks_of(item.id).collect();
+    let Some(last) = marks.iter().map(|m| m.period).max() else {
+        return String::new();
+    };
+    let said: Vec<String> = answers_up_to(item.frequency, last, &marks, RECENT_ANSWERS)
+        .into_iter()
+        .map(|(p, a)| format!("{} {}", period_short(item.frequency, p), answer_glyph(a)))
+        .collect();
+    format!(" — {}", said.join(", "))
+}
+
 /// Everything about a role, wrapped to `width` columns.
 pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'static>> {
     let mut doc = Doc::new(width);
@@ -309,7 +328,7 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
 
     let checklist: Vec<String> = org
         .checklist_of(role.id)
-        .map(|c| format!("{} ({})", c.text, c.frequency))
+        .map(|c| format!("{} ({}){}", c.text, c.frequency, recent_answers(org, c)))
         .collect();
     doc.bullets("Checklist", &checklist, "no checklist items");
 

@@ -23,6 +23,30 @@ pub const ENTRIES: [(&str, &str); 5] = [
     ("p", "Past meetings"),
 ];
 
+/// What `t` or `g` does for a circle: start a meeting of that kind, or resume the one open.
+pub fn start_label(kind: MeetingKind, open: bool) -> &'static str {
+    match (kind, open) {
+        (MeetingKind::Tactical, false) => "Tactical meeting",
+        (MeetingKind::Tactical, true) => "Resume the open tactical meeting",
+        (MeetingKind::Governance, false) => "Governance meeting",
+        (MeetingKind::Governance, true) => "Resume the open governance meeting",
+    }
+}
+
+/// The hint bar's words for `t` and `g` on home: "resume" where the circle has one open.
+pub fn resume_hints(hints: &mut [super::view::Hint], open: impl Fn(MeetingKind) -> bool) {
+    for hint in hints {
+        let (kind, word) = match hint.keys {
+            "t" => (MeetingKind::Tactical, "resume tactical"),
+            "g" => (MeetingKind::Governance, "resume governance"),
+            _ => continue,
+        };
+        if open(kind) {
+            hint.label = word.into();
+        }
+    }
+}
+
 /// Days from `today` to a term's end, when it ends within 30 days (negative: already ended).
 fn term_soon(end: NaiveDate, today: NaiveDate) -> Option<i64> {
     let days = (end - today).num_days();
@@ -144,7 +168,13 @@ pub fn draw(
     lines.push(Line::styled(counts.join(" · "), theme::muted()));
     lines.push(Line::raw(""));
     lines.push(Line::styled("Start", theme::heading()));
+    let is_open = |kind| open_meetings.contains(&(circle.id, kind));
     for (key, label) in ENTRIES {
+        let label = match key {
+            "t" => start_label(MeetingKind::Tactical, is_open(MeetingKind::Tactical)),
+            "g" => start_label(MeetingKind::Governance, is_open(MeetingKind::Governance)),
+            _ => label,
+        };
         lines.push(Line::from(vec![
             Span::styled(format!("  {key:<6}"), theme::key()),
             Span::raw(label),

@@ -26,6 +26,7 @@ mod welcome;
 pub mod wrap;
 
 pub use gov_view::*;
+pub use home::resume_hints;
 pub use org_form::OrgForm;
 pub use view::*;
 

@@ -7,7 +7,9 @@
 use super::list;
 use super::theme;
 use super::wrap::{fit, wrap};
-use crate::domain::meeting::rounds::Rounds;
+use crate::domain::meeting::format_countdown;
+use crate::domain::meeting::rounds::{Rounds, Turn};
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -27,6 +29,26 @@ pub struct RoundView<'a, S> {
     pub names: &'a dyn Fn(usize) -> &'a str,
     /// Draw the speaker's name in big letters when there is room.
     pub big_name: bool,
+    /// The speaker's turn so far, and the time it is seen at.
+    pub turn: Option<(Turn, DateTime<Utc>)>,
+}
+
+/// "0:42 of 1:00" held so far of the turn's share ("0:42" without one), in the warning
+/// colour and marked once past it.
+pub fn turn_clock(turn: &Turn, now: DateTime<Utc>) -> Span<'static> {
+    let clock = format_countdown;
+    let elapsed = turn.elapsed(now);
+    match turn.share {
+        Some(share) if turn.over(now) => Span::styled(
+            format!("{} of {} — past the share", clock(elapsed), clock(share)),
+            theme::error(),
+        ),
+        Some(share) => Span::styled(
+            format!("{} of {}", clock(elapsed), clock(share)),
+            theme::strong(),
+        ),
+        None => Span::styled(clock(elapsed), theme::strong()),
+    }
 }
 
 pub fn draw<S: Copy + PartialEq>(frame: &mut Frame, area: Rect, round: &RoundView<S>) {
@@ -43,15 +65,17 @@ pub fn draw<S: Copy + PartialEq>(frame: &mut Frame, area: Rect, round: &RoundVie
         }
     }
     if let Some(speaker) = speaker {
+        let place = format!("Speaking ({} of {}): ", at + 1, rounds.order.len());
+        // The clock is the decisive part: the name is cut before it is.
+        let clock = round
+            .turn
+            .map_or(Span::raw(""), |(turn, now)| turn_clock(&turn, now));
+        let room = width.saturating_sub(place.chars().count() + clock.content.chars().count() + 2);
         lines.push(Line::from(vec![
-            Span::styled(
-                format!("Speaking ({} of {}): ", at + 1, rounds.order.len()),
-                theme::muted(),
-            ),
-            Span::styled(
-                fit(name(speaker), width.saturating_sub(20)),
-                theme::selected(),
-            ),
+            Span::styled(place, theme::muted()),
+            Span::styled(fit(name(speaker), room), theme::selected()),
+            Span::raw("  "),
+            clock,
         ]));
         // Notes add up: each one taken for the speaker is shown.
         for note in rounds.notes_for(step, speaker) {

@@ -10,7 +10,7 @@ use crate::domain::Organisation;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// " (f)": the key that changes what the line just said, for when the hint bar has no room.
 fn key_mark(key: &'static str) -> Span<'static> {
@@ -24,7 +24,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
             .map_or("(nobody)", |a| a.name.as_str())
     };
     let present = state.attendees.iter().filter(|a| a.present).count();
-    let [head, rows] = Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(area);
+    // A surrogate's note wraps onto as many rows as it needs (the last line of the head).
+    let note_rows = state.surrogates.as_ref().map_or(1, |n| {
+        let width = usize::from(area.width.max(1));
+        u16::try_from((n.chars().count() + 6).div_ceil(width)).unwrap_or(1)
+    });
+    let [head, rows] =
+        Layout::vertical([Constraint::Length(4 + note_rows), Constraint::Min(0)]).areas(area);
     let lines = vec![
         Line::styled(
             format!("{} of {circle}: who is here?", state.kind.title()),
@@ -51,17 +57,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
             ),
             key_mark("Space"),
         ]),
-        Line::from(vec![
-            Span::styled(
-                "Members of the circle and Reps of its sub-circles are invited; ",
-                theme::muted(),
-            ),
-            Span::styled("a", theme::key()),
-            Span::styled(" adds a guest.", theme::muted()),
-        ]),
+        match &state.surrogates {
+            Some(note) => Line::from(vec![
+                Span::styled(note.clone(), theme::warning()),
+                key_mark("f s"),
+            ]),
+            None => Line::from(vec![
+                Span::styled(
+                    "Members of the circle and Reps of its sub-circles are invited; ",
+                    theme::muted(),
+                ),
+                Span::styled("a", theme::key()),
+                Span::styled(" adds a guest.", theme::muted()),
+            ]),
+        },
     ];
     frame.render_widget(
-        Paragraph::new(lines).block(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::default()
                 .borders(Borders::BOTTOM)
                 .border_style(theme::border()),

@@ -193,6 +193,9 @@ pub struct SetupState {
     pub planned_minutes: u32,
     pub selected: usize,
     pub modal: Option<Modal>,
+    /// Who acts as surrogate for an absent or unfilled Facilitator or Secretary, and why, in
+    /// a line for the setup screen (`None`: both act themselves).
+    pub surrogates: Option<String>,
 }
 
 /// A tactical meeting in progress (or ended, showing its minutes).
@@ -236,6 +239,8 @@ pub enum Draft {
     DeleteItem(u64),
     /// Waiting for the owner's answer to "Did you get what you need?" for this item.
     CloseItem(u64),
+    /// A metric value far outside the metric's history, waiting for a yes to be recorded.
+    MetricOutlier(f64),
 }
 
 /// The first-run choices.

@@ -108,7 +108,7 @@ pub fn tactical_open(h: &mut Harness) -> MeetingId {
     h.press(Enter)
         .choose("Request")
         .enter_text("Order bags from the second supplier");
-    h.choose("Individual action — Mei Chen");
+    h.choose("Mei Chen's own");
     h.press(Right).press(Char('q'));
     id
 }

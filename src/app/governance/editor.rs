@@ -15,6 +15,14 @@ use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, PolicyAim, RoleAim, Su
 
 /// Opens the editor on the current proposal: what is being written, else its latest version.
 pub fn open(app: &mut App) {
+    // Asked whatever the changes will be (a version of none asks only whether one may be
+    // written now): a time out, or a step where nobody amends, is refused before any typing.
+    let drafted = IdmEvent::Drafted {
+        changes: Vec::new(),
+    };
+    if !super::may_idm(app, drafted) {
+        return;
+    }
     let Some(screen) = screen(app) else { return };
     let Some(p) = screen
         .state
@@ -23,12 +31,6 @@ pub fn open(app: &mut App) {
     else {
         return;
     };
-    if !matches!(
-        p.step,
-        IdmStep::Present | IdmStep::Amend | IdmStep::Integrate
-    ) {
-        return app.error("Only the proposer amends, in amend and clarify or integration.");
-    }
     if screen.editing.is_none() {
         screen.editing = Some(p.current().cloned().unwrap_or_default());
     }

@@ -6,12 +6,13 @@
 //! Owns: starting those entries; the modal answers that complete them are in `outcomes`.
 //! Must not import: tokio; must not draw.
 
-use super::{ask, confirm, idm, pick, prompt, screen, vote};
+use super::{ask, confirm, idm, may_idm, may_vote, pick, prompt, screen, vote};
 use crate::app::App;
 use crate::app::keys::Action;
+use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::governance::{
     Election, ElectionEvent, ElectionStep, GovItem, IdmEvent, IdmStep, NO_ROLE_RULE, Objection,
-    ObjectionState, Proposal, ROLE_QUESTION, TEST_QUESTIONS,
+    ObjectionState, Outcome, Proposal, ROLE_QUESTION, TEST_QUESTIONS,
 };
 use crate::ui::{GovDraft, TestTarget};
 
@@ -107,6 +108,23 @@ pub(super) fn ask_validity(app: &mut App, answers: Vec<bool>) {
     }
 }
 
+/// The reaction `who` is about to give, with stand-in words (for `may`).
+fn reaction(attendee: usize) -> IdmEvent {
+    IdmEvent::Reaction {
+        attendee,
+        text: STAND_IN.into(),
+    }
+}
+
+/// The objection `who` is about to state, with stand-in words (for `may`).
+fn objected(attendee: usize) -> IdmEvent {
+    IdmEvent::Objected {
+        attendee,
+        text: STAND_IN.into(),
+        role: None,
+    }
+}
+
 fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
     let Some(screen) = screen(app) else { return };
     let present = screen.state.present();
@@ -119,17 +137,17 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
     let name = |i: usize| names.get(i).cloned().unwrap_or_default();
     match (p.step, action) {
         (_, Action::EditChanges) => super::editor::open(app),
-        (_, Action::CloseProposal) => {
-            let options = vec![
-                "Withdrawn by the proposer".to_string(),
-                "Dropped (the proposer is not answering in good faith)".to_string(),
-                "Discarded as invalid".to_string(),
-                "Process breakdown (give a reason)".to_string(),
-            ];
-            pick(app, "Close the proposal", options, GovDraft::Close);
-        }
+        (_, Action::CloseProposal) => ask_close(app),
         (IdmStep::Present, Action::Open) => {
             let tension = p.tension.clone();
+            let framed = IdmEvent::Framed {
+                tension: STAND_IN.into(),
+                example: String::new(),
+                role: None,
+            };
+            if !may_idm(app, framed) {
+                return;
+            }
             prompt(
                 app,
                 format!("The tension {} feels", name(p.proposer)),
@@ -137,7 +155,14 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
                 GovDraft::Tension,
             );
         }
-        (IdmStep::Present, Action::TestValidity) => ask_validity(app, Vec::new()),
+        (IdmStep::Present, Action::TestValidity) => {
+            let tested = IdmEvent::ValidityTested {
+                answers: vec![false],
+            };
+            if may_idm(app, tested) {
+                ask_validity(app, Vec::new());
+            }
+        }
         (_, Action::SubStep) => {
             let next = match p.step {
                 IdmStep::Present => Some(IdmStep::Clarify),
@@ -160,9 +185,16 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
             };
         }
         (IdmStep::Clarify, Action::Open) => {
-            prompt(app, "Clarifying question".into(), "", GovDraft::Question);
+            let asked = IdmEvent::Question {
+                question: STAND_IN.into(),
+                answer: None,
+            };
+            if may_idm(app, asked) {
+                prompt(app, "Clarifying question".into(), "", GovDraft::Question);
+            }
         }
         (IdmStep::React, Action::Open) => match p.next_reactor(&present) {
+            Some(who) if !may_idm(app, reaction(who)) => {}
             Some(who) => prompt(
                 app,
                 format!("Reaction of {} (empty: no reaction)", name(who)),
@@ -175,6 +207,7 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
             Some(who) if action == Action::Open => {
                 idm(app, IdmEvent::NoObjection { attendee: who });
             }
+            Some(who) if !may_idm(app, objected(who)) => {}
             Some(who) => prompt(
                 app,
                 format!("Objection of {}", name(who)),
@@ -195,23 +228,7 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
                 None => app.info("No objection is waiting for a test."),
             }
         }
-        (IdmStep::Object, Action::Adopt) => {
-            if !p.can_adopt(&present) {
-                return app.error(
-                    "Not adoptable yet: everyone answers the objection round and no valid objection may remain.",
-                );
-            }
-            let version = p.versions.len();
-            let count = p.current().map_or(0, Vec::len);
-            confirm(
-                app,
-                format!(
-                    "Adopt version {version}? Its {count} change(s) take effect in the governance record now."
-                ),
-                ("adopt", "not yet"),
-                GovDraft::Adopt,
-            );
-        }
+        (IdmStep::Object, Action::Adopt) => ask_adopt(app, p),
         (IdmStep::Integrate, Action::ObjectorOk | Action::ProposerOk | Action::Abandon) => {
             let Some(objection) = p.integrating() else {
                 return app.info("No valid objection is left: n starts a new objection round.");
@@ -280,7 +297,10 @@ fn election(app: &mut App, item: &GovItem, e: &Election, action: Action) {
                     state.name_of(voter),
                     state.name_of(nominee)
                 );
-                prompt(app, title, "", GovDraft::Reason(voter));
+                let reason = STAND_IN.into();
+                if may_vote(app, ElectionEvent::Reason { voter, reason }) {
+                    prompt(app, title, "", GovDraft::Reason(voter));
+                }
             }
             None => app.info("Every ballot has been read: n opens the nomination change round."),
         },
@@ -314,7 +334,14 @@ fn election(app: &mut App, item: &GovItem, e: &Election, action: Action) {
                 }
                 Some(who) => {
                     let title = format!("Objection of {}", state.name_of(who));
-                    prompt(app, title, "", GovDraft::ElectionObjection(who));
+                    let objection = ElectionEvent::Objected {
+                        attendee: who,
+                        text: STAND_IN.into(),
+                        role: None,
+                    };
+                    if may_vote(app, objection) {
+                        prompt(app, title, "", GovDraft::ElectionObjection(who));
+                    }
                 }
                 None => app.info("Everyone has answered: a elects, d sets the candidate aside."),
             }
@@ -340,28 +367,78 @@ fn election(app: &mut App, item: &GovItem, e: &Election, action: Action) {
         (ElectionStep::Objections, Action::DiscardCandidate | Action::Elect) => {
             let Some(candidate) = e.proposed else { return };
             let who = state.name_of(candidate).to_string();
-            let role = e.role.name(e.rules);
-            let term = e.term_end.map_or(String::new(), |d| {
-                format!(" until {}", d.format("%-d %B %Y"))
-            });
-            if action == Action::Elect {
-                confirm(
-                    app,
-                    format!("Elect {who} {role}{term}? The role is assigned now."),
-                    ("elect", "not yet"),
-                    GovDraft::Elect,
-                );
-            } else {
-                confirm(
-                    app,
-                    format!(
-                        "Set {who} aside? Their nominations are ignored and the count is taken again."
-                    ),
-                    ("set aside", "keep"),
-                    GovDraft::Discard,
-                );
-            }
+            ask_elect_or_discard(app, e, (who, action));
         }
         _ => {}
+    }
+}
+
+/// `d` on a proposal: how it closes, once the meeting would take its closing.
+fn ask_close(app: &mut App) {
+    let withdrawn = IdmEvent::Ended {
+        outcome: Outcome::Withdrawn,
+    };
+    if !may_idm(app, withdrawn) {
+        return;
+    }
+    let options = vec![
+        "Withdrawn by the proposer".to_string(),
+        "Dropped (the proposer is not answering in good faith)".to_string(),
+        "Discarded as invalid".to_string(),
+        "Process breakdown (give a reason)".to_string(),
+    ];
+    pick(app, "Close the proposal", options, GovDraft::Close);
+}
+
+/// `a` in the objection round: asks first, once the meeting would adopt the latest version.
+fn ask_adopt(app: &mut App, p: &Proposal) {
+    let version = p.versions.len();
+    let adopted = IdmEvent::Ended {
+        outcome: Outcome::Adopted { version },
+    };
+    if !may_idm(app, adopted) {
+        return;
+    }
+    let count = p.current().map_or(0, Vec::len);
+    confirm(
+        app,
+        format!(
+            "Adopt version {version}? Its {count} change(s) take effect in the governance record now."
+        ),
+        ("adopt", "not yet"),
+        GovDraft::Adopt,
+    );
+}
+
+/// `a` or `d` on an election's candidate (named `who`): asks first, once the meeting would
+/// elect or set aside.
+fn ask_elect_or_discard(app: &mut App, e: &Election, (who, action): (String, Action)) {
+    let role = e.role.name(e.rules);
+    let term = e.term_end.map_or(String::new(), |d| {
+        format!(" until {}", d.format("%-d %B %Y"))
+    });
+    let elect = action == Action::Elect;
+    let asked = if elect {
+        ElectionEvent::Elect
+    } else {
+        ElectionEvent::Discard
+    };
+    if !may_vote(app, asked) {
+        return;
+    }
+    if elect {
+        confirm(
+            app,
+            format!("Elect {who} {role}{term}? The role is assigned now."),
+            ("elect", "not yet"),
+            GovDraft::Elect,
+        );
+    } else {
+        confirm(
+            app,
+            format!("Set {who} aside? Their nominations are ignored and the count is taken again."),
+            ("set aside", "keep"),
+            GovDraft::Discard,
+        );
     }
 }

@@ -13,7 +13,7 @@ mod outcomes;
 use super::App;
 use super::journal::Journal;
 use super::keys::{self, Action, Binding};
-use crate::domain::meeting::flow::Recorded;
+use crate::domain::meeting::flow::{Recorded, STAND_IN};
 use crate::domain::meeting::governance::{
     ElectionEvent, ElectionStep, GovEvent, GovStep, Governance, IdmEvent, IdmStep, ItemKind,
 };
@@ -54,6 +54,25 @@ pub fn record(app: &mut App, event: GovEvent) -> bool {
         Screen::Governance(g) => Some(g.as_mut()),
         _ => None,
     })
+}
+
+/// Whether the meeting would take an entry like `event` now (`Flow::may`): asked before a
+/// prompt, picker or question opens for it. A refusal becomes the status line.
+pub(super) fn may(app: &mut App, event: &GovEvent) -> bool {
+    app.may(event, |s| match s {
+        Screen::Governance(g) => Some(g.as_mut()),
+        _ => None,
+    })
+}
+
+/// Asks `may` about a move of the current item's proposal.
+pub(super) fn may_idm(app: &mut App, event: IdmEvent) -> bool {
+    current_item(app).is_some_and(|item| may(app, &GovEvent::Proposal { item, event }))
+}
+
+/// Asks `may` about a move of the current item's election.
+pub(super) fn may_vote(app: &mut App, event: ElectionEvent) -> bool {
+    current_item(app).is_some_and(|item| may(app, &GovEvent::Election { item, event }))
 }
 
 /// The item being processed, if any: its sequence number.
@@ -215,12 +234,7 @@ pub fn act(app: &mut App, action: Action) {
                 app.info("The meeting runs five minutes longer.");
             }
         }
-        Action::Open if step.is_round() => {
-            if let Some(speaker) = state.speaker() {
-                let title = format!("Note for {}", state.name_of(speaker));
-                prompt(app, title, "", GovDraft::None);
-            }
-        }
+        Action::Open if step.is_round() => ask_note(app),
         Action::Open if step == GovStep::AdminConcerns => {
             let present = state.present();
             let names = present
@@ -266,19 +280,7 @@ pub fn act(app: &mut App, action: Action) {
                 record(app, GovEvent::ItemMoved { item, to });
             }
         }
-        Action::DeleteItem if step == GovStep::Agenda => {
-            let at = state.cursors[GovStep::Agenda.index()];
-            if let Some(item) = state.order.get(at).and_then(|&s| state.item(s)) {
-                let question = format!("Take \"{}\" off the agenda?", item.label);
-                let seq = item.seq;
-                confirm(
-                    app,
-                    question,
-                    ("remove it", "keep it"),
-                    GovDraft::RemoveItem(seq),
-                );
-            }
-        }
+        Action::DeleteItem if step == GovStep::Agenda => ask_remove(app),
         Action::ElectionFirst => {
             let item = state.order.get(state.cursors[GovStep::Agenda.index()]);
             match item.and_then(|&s| state.item(s)) {
@@ -294,13 +296,51 @@ pub fn act(app: &mut App, action: Action) {
     }
 }
 
+/// Enter in a round: a note for the speaker, once the meeting would take one.
+fn ask_note(app: &mut App) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let step = state.step;
+    if let Some(attendee) = state.speaker() {
+        let title = format!("Note for {}", state.name_of(attendee));
+        let text = STAND_IN.into();
+        if may(
+            app,
+            &GovEvent::NoteTaken {
+                step,
+                attendee,
+                text,
+            },
+        ) {
+            prompt(app, title, "", GovDraft::None);
+        }
+    }
+}
+
+/// `x` in agenda building: takes the selected item off, asked first, once the meeting would.
+fn ask_remove(app: &mut App) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let at = state.cursors[GovStep::Agenda.index()];
+    let Some(item) = state.order.get(at).and_then(|&s| state.item(s)) else {
+        return;
+    };
+    let question = format!("Take \"{}\" off the agenda?", item.label);
+    let seq = item.seq;
+    if may(app, &GovEvent::ItemRemoved { item: seq }) {
+        confirm(
+            app,
+            question,
+            ("remove it", "keep it"),
+            GovDraft::RemoveItem(seq),
+        );
+    }
+}
+
 fn ask_end(app: &mut App) {
-    confirm(
-        app,
-        "End the meeting? Everything recorded is kept.".into(),
-        ("end it", "not yet"),
-        GovDraft::EndMeeting,
-    );
+    let Some(screen) = screen(app) else { return };
+    let question = screen.state.unheld().end_question();
+    confirm(app, question, ("end it", "not yet"), GovDraft::EndMeeting);
 }
 
 fn move_cursor(app: &mut App, delta: isize) {
@@ -336,17 +376,21 @@ fn time_out(app: &mut App) {
         }
         return;
     }
-    if !state.rules.rules().time_outs {
-        let rules = state.rules;
-        return app.error(format!(
-            "{rules} has no time outs: raise it as an administrative concern instead."
-        ));
-    }
     let present = state.present();
     let names = present
         .iter()
         .map(|&i| state.name_of(i).to_string())
         .collect();
+    let Some(&asked_by) = present.first() else {
+        return;
+    };
+    let asking = GovEvent::TimeOut {
+        asked_by,
+        granted: true,
+    };
+    if !may(app, &asking) {
+        return;
+    }
     pick(
         app,
         "Who asks for a time out?",
@@ -361,6 +405,21 @@ fn add_item(app: &mut App) {
         return;
     };
     let Some(screen) = screen(app) else { return };
+    let Some(&owner) = screen.state.present().first() else {
+        return;
+    };
+    let adding = GovEvent::ItemAdded {
+        label: STAND_IN.into(),
+        owner,
+        kind: ItemKind::Proposal,
+        tension: None,
+    };
+    if !may(app, &adding) {
+        return;
+    }
+    let Some(screen) = self::screen(app) else {
+        return;
+    };
     let state = &screen.state;
     let mut kinds: Vec<Option<CoreRole>> = vec![None];
     kinds.extend(

@@ -4,7 +4,9 @@
 //! then "…"; the help overlay lists all). Must not import: rusqlite, tokio.
 
 use super::{Action, Binding, CHECK, HELP, MOVE_DOWN, MOVE_UP, NO_CHECK, also, bind};
-use ratatui::crossterm::event::KeyCode::{Char, Enter, Esc, Left, PageDown, PageUp, Right};
+use ratatui::crossterm::event::KeyCode::{
+    Char, Down, Enter, Esc, Left, PageDown, PageUp, Right, Up,
+};
 
 /// Setup: who is here and in which role come first; moving and cancelling are conventions.
 pub const SETUP: &[Binding] = &[
@@ -57,14 +59,16 @@ pub const SETUP: &[Binding] = &[
     HELP,
 ];
 
+/// A meeting's list (speakers, review items, the agenda) moves one way whatever the key: the
+/// arrows and vi keys of every list, and → ← Space as a facilitator steps through a round.
 pub(super) const NEXT: Binding = bind(
-    &[Right, Char(' ')],
+    &[Right, Char(' '), Down, Char('j')],
     Action::Next,
     "→ ←",
     "next",
-    "next or previous speaker or item (→ also Space)",
+    "next or previous speaker or item (also ↓ ↑, j k; → also Space)",
 );
-pub(super) const PREVIOUS: Binding = also(&[Left], Action::Previous);
+pub(super) const PREVIOUS: Binding = also(&[Left, Up, Char('k')], Action::Previous);
 pub(super) const NEXT_STEP: Binding = bind(
     &[Char('>'), Char('.')],
     Action::NextStep,
@@ -223,6 +227,13 @@ pub const PROGRESS: &[Binding] = in_meeting![
         "waiting",
         "the project is waiting (with an update)",
     ),
+    bind(
+        &[Char('r')],
+        Action::MarkCurrent,
+        "r",
+        "current",
+        "a waiting project is current again (with an update)",
+    ),
     REPORTER,
 ];
 
@@ -273,13 +284,23 @@ pub const TRIAGE: &[Binding] = in_meeting![
         "close",
         "close the item: \"Did you get what you need?\"",
     ),
-    bind(
-        &[Char('a')],
-        Action::AddItem,
-        "a",
-        "add item",
-        "add an agenda item",
-    ),
+    ADD_ITEM,
+];
+
+const ADD_ITEM: Binding = bind(
+    &[Char('a')],
+    Action::AddItem,
+    "a",
+    "add item",
+    "add an agenda item",
+);
+
+/// Triage on a closed item: nothing more comes out of it, so only adding an item is offered;
+/// Enter and c, pressed anyway, say why not.
+pub const TRIAGE_CLOSED: &[Binding] = in_meeting![
+    ADD_ITEM,
+    also(&[Enter], Action::Open),
+    also(&[Char('c')], Action::CloseItem),
 ];
 
 pub const MINUTES: &[Binding] = &[

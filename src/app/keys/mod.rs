@@ -93,6 +93,8 @@ pub enum Action {
     MarkDone,
     /// Progress: the project is waiting.
     MarkWaiting,
+    /// Progress: a waiting project is current again.
+    MarkCurrent,
     /// Agenda: add an item (a label, then its owner).
     AddItem,
     /// Agenda: add an open tension of someone present as an item.

@@ -9,11 +9,13 @@ use super::App;
 use super::journal::Journal;
 use super::keys::Action;
 mod outcomes;
+mod review_keys;
 
-use crate::domain::meeting::OutputKind;
+use crate::domain::Organisation;
+use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::rounds::shuffle;
-use crate::domain::meeting::tactical::{Event, Recorded, ReporterChoice, Step, Tactical};
-use crate::domain::{Organisation, ProjectStatus};
+use crate::domain::meeting::tactical::{Cover, Event, Recorded, ReporterChoice, Step, Tactical};
+use crate::domain::meeting::{Output, OutputKind};
 use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
 pub(super) use outcomes::outcome;
 use outcomes::{describe_entry, offer_tensions};
@@ -55,6 +57,15 @@ pub fn record(app: &mut App, event: Event) -> bool {
     })
 }
 
+/// Whether the meeting would take an entry like `event` now (`Flow::may`): asked before a
+/// prompt, picker or question opens for it. A refusal becomes the status line.
+pub(super) fn may(app: &mut App, event: &Event) -> bool {
+    app.may(event, |s| match s {
+        Screen::Tactical(t) => Some(t.as_mut()),
+        _ => None,
+    })
+}
+
 pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or(String::new(), |c| {
@@ -66,8 +77,9 @@ pub(super) fn org(app: &App) -> Option<Arc<Organisation>> {
     app.view.org.clone()
 }
 
-/// Who reports for the current item: the one chosen with `b`, else the first present filler
-/// of its role, else nobody named (the facilitator's record).
+/// Who reports for the current item: the one chosen with `b`, else whoever covers its role
+/// (a present filler, else the present Lead: 4.1 §4.2.4), else nobody yet: the meeting then
+/// refuses the entry until `b` names someone present who accepts.
 pub fn reporter(screen: &TacticalScreen, org: &Organisation) -> Option<usize> {
     let state = &screen.state;
     let at = state.cursor(state.step);
@@ -75,12 +87,10 @@ pub fn reporter(screen: &TacticalScreen, org: &Organisation) -> Option<usize> {
         return Some(chosen);
     }
     let role = state.review_role(org, state.step, state.cursor(state.step))?;
-    let fillers: Vec<_> = org.fillers_of(role).map(|a| a.person).collect();
-    screen.state.present().find(|&i| {
-        screen.state.attendees[i]
-            .person
-            .is_some_and(|p| fillers.contains(&p))
-    })
+    match state.cover(org, role) {
+        Cover::Filler(i) | Cover::Lead(i) => Some(i),
+        Cover::Nobody => None,
+    }
 }
 
 fn move_cursor(app: &mut App, delta: isize) {
@@ -153,6 +163,13 @@ pub(super) fn prompt(app: &mut App, kind: PromptKind, title: String, draft: Draf
     open(app, Modal::Prompt(Prompt::titled(kind, title)), draft);
 }
 
+/// Asks whether to end the meeting, saying what ending now leaves out.
+fn ask_end(app: &mut App) {
+    let Some(screen) = screen(app) else { return };
+    let question = screen.state.unheld().end_question();
+    confirm(app, question, Draft::EndMeeting);
+}
+
 /// A key's action in the meeting.
 pub fn act(app: &mut App, action: Action) {
     let Some(screen) = screen(app) else { return };
@@ -164,11 +181,7 @@ pub fn act(app: &mut App, action: Action) {
             Some(next) => {
                 record(app, Event::StepChanged { step: next });
             }
-            None => confirm(
-                app,
-                "End the meeting? Everything recorded is kept.".into(),
-                Draft::EndMeeting,
-            ),
+            None => ask_end(app),
         },
         Action::PreviousStep => {
             if let Some(previous) = step.previous() {
@@ -191,11 +204,7 @@ pub fn act(app: &mut App, action: Action) {
             }
             None => app.info("Nothing recorded in this step to take back."),
         },
-        Action::EndMeeting => confirm(
-            app,
-            "End the meeting? Everything recorded is kept.".into(),
-            Draft::EndMeeting,
-        ),
+        Action::EndMeeting => ask_end(app),
         Action::Presentation => screen.presentation = !screen.presentation,
         Action::Leave => {
             app.go_home();
@@ -232,9 +241,19 @@ fn step_action(app: &mut App, step: Step, action: Action) {
     let i = state.cursor(step);
     match (step, action) {
         (Step::CheckIn | Step::Closing, Action::Open) => {
-            if let Some(speaker) = state.speaker() {
-                let title = format!("Note for {}", state.name_of(speaker));
-                prompt(app, PromptKind::Note, title, Draft::None);
+            if let Some(attendee) = state.speaker() {
+                let title = format!("Note for {}", state.name_of(attendee));
+                let text = STAND_IN.into();
+                if may(
+                    app,
+                    &Event::NoteTaken {
+                        step,
+                        attendee,
+                        text,
+                    },
+                ) {
+                    prompt(app, PromptKind::Note, title, Draft::None);
+                }
             }
         }
         (Step::CheckIn, Action::NewQuestion) => {
@@ -286,59 +305,28 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 answered(app);
             }
         }
-        (Step::Metrics, Action::Open) => {
-            let Some(metric) = state.metrics.get(i).and_then(|&m| org.metric(m)) else {
-                return app.info("No metrics to review: > moves on.");
-            };
-            let unit = metric
-                .unit
-                .as_deref()
-                .map_or(String::new(), |u| format!(" in {u}"));
-            let title = match state.earlier_value(&org, metric.id) {
-                Some(v) => format!(
-                    "Correct {}{unit} (reported: {})",
-                    metric.name,
-                    crate::domain::text::format_number(v.value)
-                ),
-                None => format!("{}{unit}", metric.name),
-            };
-            prompt(app, PromptKind::MetricValue, title, Draft::None);
-        }
+        (Step::Metrics, Action::Open) => review_keys::metric_value(app, &org, today),
         (
             Step::Progress,
-            Action::Open | Action::NoUpdates | Action::MarkDone | Action::MarkWaiting,
-        ) => {
-            let Some(project) = state.projects.get(i).and_then(|&p| org.project(p)) else {
-                return app.info("No current projects: > moves on.");
-            };
-            let status = match action {
-                Action::MarkDone => ProjectStatus::Done,
-                Action::MarkWaiting => ProjectStatus::Waiting,
-                _ => project.status,
-            };
-            if action == Action::NoUpdates {
-                let reporter = reporter(screen, &org);
-                let event = Event::ProjectUpdated {
-                    project: project.id,
-                    update: None,
-                    status_before: project.status,
-                    status,
-                    reporter,
-                };
-                if record(app, event) {
-                    answered(app);
-                }
-            } else {
-                let title = format!("Update on \"{}\" ({status})", project.title);
-                prompt(
-                    app,
-                    PromptKind::ProjectUpdate,
-                    title,
-                    Draft::ProjectStatus(status),
-                );
-            }
-        }
+            Action::Open
+            | Action::NoUpdates
+            | Action::MarkDone
+            | Action::MarkWaiting
+            | Action::MarkCurrent,
+        ) => review_keys::project_update(app, &org, action),
         (Step::Agenda | Step::Triage, Action::AddItem) => {
+            let label = STAND_IN.into();
+            let Some(owner) = state.present().next() else {
+                return;
+            };
+            let entry = Event::AgendaItemAdded {
+                label,
+                owner,
+                tension: None,
+            };
+            if !may(app, &entry) {
+                return;
+            }
             prompt(
                 app,
                 PromptKind::AgendaLabel,
@@ -364,13 +352,24 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             if let Some(item) = state.current_item().and_then(|i| state.item(i)) {
                 let question = format!("Remove \"{}\" from the agenda?", item.label);
                 let seq = item.seq;
-                confirm(app, question, Draft::DeleteItem(seq));
+                if may(app, &Event::AgendaItemDeleted { item: seq }) {
+                    confirm(app, question, Draft::DeleteItem(seq));
+                }
             }
         }
         (Step::Triage, Action::Open) => {
-            if state.current_item().is_none() {
+            let Some(item) = state.current_item() else {
                 return app
                     .info("The agenda is empty: a adds an item, > goes to the closing round.");
+            };
+            let output = Output {
+                kind: OutputKind::Information,
+                text: STAND_IN.into(),
+                role: None,
+                person: None,
+            };
+            if !may(app, &Event::OutputAdded { item, output }) {
+                return;
             }
             let options = OutputKind::ALL
                 .iter()
@@ -383,6 +382,13 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 let owner = state.name_of(item.owner).to_string();
                 let options = vec!["Yes".to_string(), "No, not everything".to_string()];
                 let seq = item.seq;
+                let closing = Event::ItemClosed {
+                    item: seq,
+                    got_what_needed: true,
+                };
+                if !may(app, &closing) {
+                    return;
+                }
                 pick(
                     app,
                     &format!("{owner}, did you get what you need?"),

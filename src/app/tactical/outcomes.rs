@@ -8,12 +8,13 @@ use super::{answered, capitalised, org, pick, prompt, record, reporter, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label, tension_offers};
-use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical};
+use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical, far_outside};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::minutes::Minutes;
-use crate::domain::text::parse_number;
-use crate::domain::{Organisation, RoleId, TensionKind};
+use crate::domain::text::{format_number, parse_number};
+use crate::domain::{MetricId, Organisation, RoleId, TensionKind};
 use crate::ui::{Draft, Modal, PromptKind};
+use chrono::NaiveDate;
 
 /// A few words about the entry `seq`, for the retraction question.
 pub(super) fn describe_entry(log: &[Recorded], seq: u64) -> String {
@@ -66,20 +67,44 @@ pub(super) fn offer_tensions(app: &mut App, org: &Organisation) {
     );
 }
 
-/// Who may own an output: each role's fillers, unfilled roles, then individual actions.
-pub(super) fn owners(
-    state: &Tactical,
-    org: &Organisation,
-) -> Vec<(Option<RoleId>, Option<crate::domain::PersonId>, String)> {
+/// One owner a triage picker offers: the role and person the output goes to, and its line.
+type OwnerChoice = (Option<RoleId>, Option<crate::domain::PersonId>, String);
+
+/// Who may own an output: each role's fillers (with their focus, and marked when absent);
+/// for a role whose fillers are all absent, the present Lead covering it (4.1 §4.2.4);
+/// unfilled roles; then each person present for an action of their own, outside any role.
+pub(super) fn owners(state: &Tactical, org: &Organisation) -> Vec<OwnerChoice> {
     let mut owners = Vec::new();
     for role in org.roles_in(state.circle) {
         let mut filled = false;
         for a in org.fillers_of(role.id) {
             filled = true;
+            let focus = a
+                .focus
+                .as_ref()
+                .map_or(String::new(), |f| format!(" ({f})"));
+            let absent = if state.is_absent(a.person) {
+                " — absent"
+            } else {
+                ""
+            };
             owners.push((
                 Some(role.id),
                 Some(a.person),
-                format!("{} — {}", role.name, org.person_name(a.person)),
+                format!(
+                    "{} — {}{focus}{absent}",
+                    role.name,
+                    org.person_name(a.person)
+                ),
+            ));
+        }
+        if let Cover::Lead(lead) = state.cover(org, role.id)
+            && let Some(person) = state.attendees[lead].person
+        {
+            owners.push((
+                Some(role.id),
+                Some(person),
+                format!("{} — {}, Lead, covering", role.name, state.name_of(lead)),
             ));
         }
         if !filled {
@@ -91,11 +116,66 @@ pub(super) fn owners(
             owners.push((
                 None,
                 Some(person),
-                format!("Individual action — {}", state.name_of(i)),
+                format!("{}'s own, no role", state.name_of(i)),
             ));
         }
     }
     owners
+}
+
+/// Asks for the comment that completes a metric's value.
+fn ask_comment(app: &mut App, value: f64) {
+    let title = PromptKind::MetricComment.question().to_string();
+    prompt(
+        app,
+        PromptKind::MetricComment,
+        title,
+        Draft::MetricValue(value),
+    );
+}
+
+/// Asks whether a value far outside the metric's recent values is meant (a slip of the
+/// keyboard, like 12.5 for 2,050), before it is recorded.
+fn ask_outlier(app: &mut App, value: f64, (low, high): (f64, f64)) {
+    let question = format!(
+        "{} is far from this metric's recent values ({} to {}). Record it?",
+        format_number(value),
+        format_number(low),
+        format_number(high)
+    );
+    super::confirm(app, question, Draft::MetricOutlier(value));
+}
+
+/// The entry a metric's value makes: a report, or, for a period already reported by an
+/// earlier meeting, a correction of that value (never a second one). `today` stands for the
+/// period of a metric the organisation no longer has.
+pub(super) fn metric_entry(
+    state: &Tactical,
+    org: &Organisation,
+    (metric, value, comment): (MetricId, f64, Option<String>),
+    reporter: Option<usize>,
+    today: NaiveDate,
+) -> Event {
+    let period = org
+        .metric(metric)
+        .map_or(today, |m| state.period_for(m.frequency));
+    match state.earlier_value(org, metric) {
+        Some(earlier) => Event::MetricCorrected {
+            metric,
+            value,
+            comment,
+            reporter,
+            period,
+            was: earlier.value,
+        },
+        None => Event::MetricReported {
+            metric,
+            value,
+            comment,
+            reporter,
+            period,
+        },
+    }
 }
 
 /// What a modal's outcome means for the entry being put together.
@@ -120,6 +200,11 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     };
     let state = &screen.state;
     match (outcome, draft) {
+        (Outcome::Answered(false), Draft::MetricOutlier(_)) => {
+            let title = PromptKind::MetricValue.question().to_string();
+            prompt(app, PromptKind::MetricValue, title, Draft::None);
+        }
+        (Outcome::Answered(true), Draft::MetricOutlier(value)) => ask_comment(app, value),
         (Outcome::Cancelled | Outcome::Answered(false), _) => {}
         (Outcome::Answered(true), Draft::Retract(seq)) => {
             if record(app, Event::Retracted { seq }) {
@@ -154,13 +239,15 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         (Outcome::Submitted(text), _) if modal_kind == Some(PromptKind::MetricValue) => {
             match parse_number(&text) {
                 Some(value) => {
-                    let title = PromptKind::MetricComment.question().to_string();
-                    prompt(
-                        app,
-                        PromptKind::MetricComment,
-                        title,
-                        Draft::MetricValue(value),
-                    );
+                    let history: Vec<f64> = state
+                        .metrics
+                        .get(i)
+                        .map(|&m| org.values_of(m).map(|v| v.value).collect())
+                        .unwrap_or_default();
+                    match far_outside(value, &history) {
+                        Some(range) => ask_outlier(app, value, range),
+                        None => ask_comment(app, value),
+                    }
                 }
                 None => {
                     let title = PromptKind::MetricValue.question().to_string();
@@ -175,28 +262,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             let Some(metric) = state.metrics.get(i).copied() else {
                 return;
             };
-            let period = org
-                .metric(metric)
-                .map_or(today, |m| state.period_for(m.frequency));
             let comment = Some(comment).filter(|c| !c.is_empty());
-            // A period already reported (by an earlier meeting) is corrected, never doubled.
-            let event = match state.earlier_value(&org, metric) {
-                Some(earlier) => Event::MetricCorrected {
-                    metric,
-                    value,
-                    comment,
-                    reporter,
-                    period,
-                    was: earlier.value,
-                },
-                None => Event::MetricReported {
-                    metric,
-                    value,
-                    comment,
-                    reporter,
-                    period,
-                },
-            };
+            let event = metric_entry(state, &org, (metric, value, comment), reporter, today);
             if record(app, event) {
                 answered(app);
             }
@@ -303,7 +370,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             let choices = owners.into_iter().map(|(r, p, _)| (r, p)).collect();
             pick(
                 app,
-                &format!("Who owns this {}?", kind.label()),
+                &kind.owner_question(),
                 options,
                 Draft::Owners(kind, text, choices),
             );

@@ -2,9 +2,10 @@
 //! later one): a pure state machine over one log type, folded one way.
 //!
 //! Owns: `Recorded` (an entry of a log), the `Flow` trait (start from the first entry, decide
-//! an event against the state and the organisation, apply a recorded one, name retractions
-//! and moves), the one `fold` that rebuilds a state from its log skipping retracted entries,
-//! and `push`, which adds a committed entry (re-folding on a retraction).
+//! an event against the state and the organisation, ask that before the entry's words are
+//! typed, apply a recorded one, name retractions and moves), the one `fold` that rebuilds a
+//! state from its log skipping retracted entries, and `push`, which adds a committed entry
+//! (re-folding on a retraction).
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::Effect;
@@ -22,6 +23,11 @@ pub struct Recorded<E> {
     pub event: E,
 }
 
+/// Stands for the words an entry will hold while they are still to be typed. The shell asks
+/// `Flow::may` about the entry with these words in place before it opens a prompt, so a
+/// refusal that does not depend on the words comes before the typing, never after it.
+pub const STAND_IN: &str = "…";
+
 /// A meeting kind's pure state machine. Time arrives inside the entries; nothing here reads
 /// a clock, a store or a terminal.
 pub trait Flow: Sized {
@@ -32,6 +38,12 @@ pub trait Flow: Sized {
     fn start(first: &Recorded<Self::Event>, rules: RuleSet) -> Result<Self, Refusal>;
     /// Whether `event` may happen now in `org`, and its effects on the organisation.
     fn decide(&self, event: &Self::Event, org: &Organisation) -> Result<Vec<Effect>, Refusal>;
+    /// Whether an entry like `event` may be made now, its effects aside: asked before its
+    /// words are (with `STAND_IN` where they go), so that what `decide` would refuse whatever
+    /// is typed is refused before the typing. `decide` is the one judge.
+    fn may(&self, event: &Self::Event, org: &Organisation) -> Result<(), Refusal> {
+        self.decide(event, org).map(drop)
+    }
     /// Brings the state up to date with an entry `decide` accepted (or that a log holds);
     /// anything out of range is ignored, so a damaged log cannot crash a fold.
     fn apply(&mut self, entry: &Recorded<Self::Event>);

@@ -7,8 +7,11 @@
 pub mod agenda;
 pub mod flow;
 pub mod governance;
+pub mod periods;
 pub mod rounds;
+pub mod surrogate;
 pub mod tactical;
+pub mod unheld;
 
 use super::ids::*;
 use super::org::{Frequency, ProjectStatus, TensionKind};
@@ -200,10 +203,19 @@ impl OutputKind {
     pub fn has_owner(self) -> bool {
         !matches!(self, OutputKind::Information)
     }
+
+    /// What the owner picker asks: a request is asked of a role (5.0 §3.2(f)), the others are
+    /// owned by one.
+    pub fn owner_question(self) -> String {
+        match self {
+            OutputKind::Request => "Whom is the request asked of?".to_string(),
+            kind => format!("Who owns this {}?", kind.label()),
+        }
+    }
 }
 
 /// What an agenda item produced: text, and the owning role and person where it has one.
-/// `role: None` with a person is an individual action, outside any role.
+/// `role: None` with a person is the person's own action, outside any role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Output {
     pub kind: OutputKind,

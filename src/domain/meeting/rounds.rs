@@ -25,6 +25,27 @@ pub struct Floor<S> {
     pub seconds: i64,
 }
 
+/// How long whoever holds the floor (a speaker in a round, a triage item) has held it, and
+/// the share of the step's time it was given, if it has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Turn {
+    pub since: DateTime<Utc>,
+    /// Seconds of the step's time that are this turn's share.
+    pub share: Option<i64>,
+}
+
+impl Turn {
+    /// Seconds held so far at `now`.
+    pub fn elapsed(&self, now: DateTime<Utc>) -> i64 {
+        (now - self.since).num_seconds().max(0)
+    }
+
+    /// Whether the turn has run past its share at `now`.
+    pub fn over(&self, now: DateTime<Utc>) -> bool {
+        self.share.is_some_and(|share| self.elapsed(now) > share)
+    }
+}
+
 /// The rounds of one meeting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rounds<S> {

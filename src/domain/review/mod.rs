@@ -117,7 +117,7 @@ pub fn overview(org: &Organisation, person: PersonId, today: NaiveDate) -> Strin
         .filter(|n| n.role.is_none() && n.person == person && !n.done)
         .collect();
     if !individual.is_empty() {
-        let _ = writeln!(out, "\nIndividual actions");
+        let _ = writeln!(out, "\nYour own actions, outside any role");
         for n in individual {
             let _ = writeln!(out, "  Next action: {}", n.text);
         }

@@ -64,6 +64,10 @@ pub fn draw(
                 question: (state.step == GovStep::CheckIn).then_some(state.question.as_str()),
                 names: &names,
                 big_name: !screen.presentation,
+                turn: state.rounds.speaker_since.map(|since| {
+                    let turn = crate::domain::meeting::rounds::Turn { since, share: None };
+                    (turn, now)
+                }),
             };
             round::draw(frame, body, &view);
         }

@@ -12,7 +12,9 @@ pub use minutes::{draw as draw_minutes, minutes_lines};
 use super::meeting_frame::{self, Header};
 use super::view::TacticalScreen;
 use crate::domain::Organisation;
-use crate::domain::meeting::tactical::{Step, Tactical};
+use crate::domain::RoleId;
+use crate::domain::meeting::format_countdown;
+use crate::domain::meeting::tactical::{Cover, Step, Tactical};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -34,15 +36,9 @@ pub fn draw(
     .areas(area);
     let labels: Vec<&str> = Step::ALL.iter().map(|s| s.short()).collect();
     meeting_frame::strip(frame, strip, &labels, state.step.index());
-    let h = header_of(state, org);
+    let h = header_of(state, org, now);
     if screen.presentation {
-        // Who has the floor, shortened to one name: the big letters hold about 20 characters.
-        let mut big = vec![state.step.short().to_string()];
-        let who = meeting_frame::big_name(&h.speaker);
-        if !who.is_empty() && state.step != Step::Agenda {
-            big.push(who);
-        }
-        meeting_frame::presentation_header(frame, header, &h, big, now);
+        meeting_frame::presentation_header(frame, header, &h, big_lines(state, &h, now), now);
     } else {
         meeting_frame::header(frame, header, &h, now);
     }
@@ -54,7 +50,7 @@ pub fn output_owner(org: &Organisation, output: &crate::domain::meeting::Output)
     match (output.role.and_then(|r| org.role(r)), output.person) {
         (Some(role), Some(p)) => format!(" — {} ({})", org.person_name(p), role.name),
         (Some(role), None) => format!(" — {}", role.name),
-        (None, Some(p)) => format!(" — {} (individual action)", org.person_name(p)),
+        (None, Some(p)) => format!(" — {}'s own, no role", org.person_name(p)),
         (None, None) => String::new(),
     }
 }
@@ -64,18 +60,7 @@ pub fn now_and_next(state: &Tactical, org: &Organisation) -> (String, String) {
     let at = state.cursor(state.step);
     let name = |i: Option<usize>| i.map_or(String::new(), |i| state.name_of(i).to_string());
     let role_owner = |role: Option<crate::domain::RoleId>| -> String {
-        let Some(role) = role.and_then(|r| org.role(r)) else {
-            return String::new();
-        };
-        let who: Vec<&str> = org
-            .fillers_of(role.id)
-            .map(|a| org.person_name(a.person))
-            .collect();
-        if who.is_empty() {
-            role.name.clone()
-        } else {
-            format!("{} ({})", who.join(", "), role.name)
-        }
+        role.map_or(String::new(), |r| answers_for(state, org, r))
     };
     let role_at = |i: usize| state.review_role(org, state.step, i);
     match state.step {
@@ -100,7 +85,77 @@ pub fn now_and_next(state: &Tactical, org: &Organisation) -> (String, String) {
     }
 }
 
-fn header_of<'a>(state: &'a Tactical, org: &Organisation) -> Header<'a> {
+/// The fillers of `role`, each one absent marked so: "Mei Chen absent".
+pub fn fillers_marked(state: &Tactical, org: &Organisation, role: RoleId) -> Vec<String> {
+    org.fillers_of(role)
+        .map(|a| {
+            let name = org.person_name(a.person);
+            match state.is_absent(a.person) {
+                true => format!("{name} absent"),
+                false => name.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Who answers for a role in a review step: "Kwame Mensah (Ovens Keeper)"; with its filler
+/// absent, the Lead who covers (4.1 §4.2.4), or that someone present must accept (`b`).
+fn answers_for(state: &Tactical, org: &Organisation, role: RoleId) -> String {
+    let Some(r) = org.role(role) else {
+        return String::new();
+    };
+    let fillers = fillers_marked(state, org, role);
+    match state.cover(org, role) {
+        _ if fillers.is_empty() => r.name.clone(),
+        Cover::Filler(_) => format!("{} ({})", fillers.join(", "), r.name),
+        Cover::Lead(lead) => format!(
+            "{}, Lead, for {} ({})",
+            state.name_of(lead),
+            r.name,
+            fillers.join(", ")
+        ),
+        Cover::Nobody => format!(
+            "nobody: b picks who accepts for {} ({})",
+            r.name,
+            fillers.join(", ")
+        ),
+    }
+}
+
+/// The shared screen's big letters: the step with the floor's clock ("Check-in 0:42"), then
+/// who has the floor, shortened to one name (the letters hold about 20 characters); in
+/// triage the item being triaged.
+fn big_lines(state: &Tactical, h: &Header, now: DateTime<Utc>) -> Vec<String> {
+    let clock = state.turn().map_or(String::new(), |t| {
+        format!(" {}", format_countdown(t.elapsed(now)))
+    });
+    let mut big = vec![format!("{}{clock}", state.step.short())];
+    let who = match state.step {
+        Step::Triage => state
+            .current_item()
+            .and_then(|i| state.item(i))
+            .map_or(String::new(), |item| item.label.clone()),
+        Step::Agenda => String::new(),
+        _ => meeting_frame::big_name(&h.speaker),
+    };
+    if !who.is_empty() {
+        big.push(who);
+    }
+    big
+}
+
+/// The warning line when the speaker or the triage item has run past its share.
+fn past_share(state: &Tactical, now: DateTime<Utc>) -> Option<String> {
+    let turn = state.turn().filter(|t| t.over(now))?;
+    let share = format_countdown(turn.share.unwrap_or(0));
+    let held = format_countdown(turn.elapsed(now));
+    Some(match state.step {
+        Step::Triage => format!("This item has run past its share: {held} of {share}."),
+        _ => format!("The speaker is past their share of the round: {held} of {share}."),
+    })
+}
+
+fn header_of<'a>(state: &'a Tactical, org: &Organisation, now: DateTime<Utc>) -> Header<'a> {
     let (speaker, next) = now_and_next(state, org);
     Header {
         title: format!("{}. {}", state.step.index() + 1, state.step.title()),
@@ -109,6 +164,6 @@ fn header_of<'a>(state: &'a Tactical, org: &Organisation) -> Header<'a> {
         next,
         step_deadline: state.step_deadline(),
         deadline: state.deadline(),
-        alert: None,
+        alert: past_share(state, now),
     }
 }

@@ -12,8 +12,10 @@ use super::super::round::RoundView;
 use super::super::theme;
 use super::super::view::TacticalScreen;
 use super::super::wrap::{fit, plural, wrap};
+use crate::domain::meeting::period_just_ended;
+use crate::domain::meeting::periods::{answer_glyph, answers_up_to, period_label, period_short};
 use crate::domain::meeting::tactical::{Step, Tactical};
-use crate::domain::{MetricId, Organisation, RoleId};
+use crate::domain::{ChecklistItem, MetricId, Organisation, ProjectStatus, RoleId};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -47,7 +49,9 @@ pub fn draw(
     now: DateTime<Utc>,
 ) {
     match screen.state.step {
-        Step::CheckIn | Step::Closing => round(frame, area, &screen.state, !screen.presentation),
+        Step::CheckIn | Step::Closing => {
+            round(frame, area, &screen.state, !screen.presentation, now);
+        }
         Step::Checklist => checklist(frame, area, screen, org),
         Step::Metrics => metrics(frame, area, screen, org),
         Step::Progress => progress(frame, area, screen, org),
@@ -76,7 +80,9 @@ fn triage_head(
             theme::strong(),
         ),
     ];
-    if let Some(deadline) = state.item_deadline() {
+    if item.closed.is_some() {
+        cells.push(Cell::fixed("  closed", 8, theme::muted()));
+    } else if let Some(deadline) = state.item_deadline() {
         let clock = countdown(deadline, now);
         cells.push(Cell::fixed("  share ", 8, theme::muted()));
         let clock_width = clock.content.chars().count();
@@ -90,7 +96,7 @@ fn triage_head(
 }
 
 /// A round, drawn as every meeting draws its rounds.
-fn round(frame: &mut Frame, area: Rect, state: &Tactical, big_name: bool) {
+fn round(frame: &mut Frame, area: Rect, state: &Tactical, big_name: bool, now: DateTime<Utc>) {
     let names = |i: usize| state.name_of(i);
     let view = RoundView {
         rounds: &state.rounds,
@@ -99,6 +105,7 @@ fn round(frame: &mut Frame, area: Rect, state: &Tactical, big_name: bool) {
         question: (state.step == Step::CheckIn).then_some(state.question.as_str()),
         names: &names,
         big_name,
+        turn: state.turn().map(|t| (t, now)),
     };
     super::super::round::draw(frame, area, &view);
 }
@@ -166,11 +173,12 @@ fn review_list<'a>(
         block(step.title),
         step.len,
         state.cursor(step.step),
-        |i, width| row(i, width, group_cell(org, &role_of, i, width / 3)),
+        |i, width| row(i, width, group_cell(state, org, &role_of, i, width / 3)),
     );
 }
 
 fn group_cell(
+    state: &Tactical,
     org: &Organisation,
     role_of: &dyn Fn(usize) -> Option<RoleId>,
     i: usize,
@@ -181,10 +189,7 @@ fn group_cell(
         return Cell::fixed("", width, Style::new());
     }
     let text = role.and_then(|r| org.role(r)).map_or("?".to_string(), |r| {
-        let who: Vec<&str> = org
-            .fillers_of(r.id)
-            .map(|a| org.person_name(a.person))
-            .collect();
+        let who = super::fillers_marked(state, org, r.id);
         if who.is_empty() {
             r.name.clone()
         } else {
@@ -204,7 +209,8 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
             "No checklist items are due for this circle. > goes to the metrics.",
         ),
         title: format!(
-            "Checklist · {} of {} answered",
+            "Checklist · {} · {} of {} answered",
+            answered_periods(state, org),
             state.answers.len(),
             state.checklist.len()
         ),
@@ -217,6 +223,7 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
                 .map_or(String::new(), |c| c.frequency.to_string())
         })
         .collect();
+    let area = with_history_line(frame, area, state, org);
     let period_width = columns::widest(periods.iter().map(String::as_str));
     review_list(frame, area, screen, org, step, |i, width, group| {
         let id = state.checklist[i];
@@ -228,11 +235,10 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
             Some(_) => ("✗ no check", theme::error()),
             None => ("· ...", theme::muted()),
         };
-        let marks: Vec<&str> = org
-            .marks_of(id)
-            .map(|m| if m.checked { "✓" } else { "✗" })
+        let history: String = earlier_answers(state, org, item, HISTORY)
+            .into_iter()
+            .map(|(_, answer)| answer_glyph(answer))
             .collect();
-        let history = marks[marks.len().saturating_sub(HISTORY)..].join("");
         let cells = vec![
             group,
             Cell::fixed(answer, 11, style),
@@ -242,6 +248,61 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
         ];
         columns::row(cells, width)
     });
+}
+
+/// The periods the checklist answers, named: "week of 16 Nov" (several, when items of
+/// different frequencies are due).
+fn answered_periods(state: &Tactical, org: &Organisation) -> String {
+    let mut labels: Vec<String> = Vec::new();
+    for item in state
+        .checklist
+        .iter()
+        .filter_map(|&c| org.checklist_item(c))
+    {
+        let label = period_label(item.frequency, state.period_for(item.frequency));
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels.join(", ")
+}
+
+/// A checklist item's answers for the `count` periods before the one being answered, oldest
+/// first; a period nobody answered is `None`.
+fn earlier_answers(
+    state: &Tactical,
+    org: &Organisation,
+    item: &ChecklistItem,
+    count: usize,
+) -> Vec<(chrono::NaiveDate, Option<bool>)> {
+    let before = period_just_ended(item.frequency, state.period_for(item.frequency));
+    let marks: Vec<_> = org.marks_of(item.id).collect();
+    answers_up_to(item.frequency, before, &marks, count)
+}
+
+/// The selected item's earlier answers with their dates, on the box's last row:
+/// "Before: 26 Oct ✓  2 Nov ·  9 Nov ✗  16 Nov ✓".
+fn with_history_line(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation) -> Rect {
+    let Some(item) = state
+        .checklist
+        .get(state.cursor(Step::Checklist))
+        .and_then(|&c| org.checklist_item(c))
+    else {
+        return area;
+    };
+    let answers = earlier_answers(state, org, item, 4);
+    let said: Vec<String> = answers
+        .iter()
+        .map(|(p, a)| format!("{} {}", period_short(item.frequency, *p), answer_glyph(*a)))
+        .collect();
+    let [list, foot] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let line = Line::from(vec![
+        Span::styled("Before: ", theme::muted()),
+        Span::styled(said.join("  "), theme::strong()),
+        Span::styled("  (· not answered)", theme::muted()),
+    ]);
+    frame.render_widget(Paragraph::new(line), foot);
+    list
 }
 
 fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
@@ -337,10 +398,10 @@ fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organi
         len: state.projects.len(),
         empty: (
             "Projects",
-            "No current projects in this circle. > goes to agenda building.",
+            "No current or waiting projects in this circle. > goes to agenda building.",
         ),
         title: format!(
-            "Current projects · {} of {} updated",
+            "Current and waiting projects · {} of {} updated",
             state.updates.len(),
             state.projects.len()
         ),
@@ -349,7 +410,10 @@ fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organi
     let status = |id| match state.update_for(id) {
         Some(u) if u.status != u.status_before => format!(" ✓ → {} ", u.status),
         Some(_) => " ✓ ".to_string(),
-        None => " ... ".to_string(),
+        None => match org.project(id).map(|p| p.status) {
+            Some(ProjectStatus::Waiting) => " waiting ".to_string(),
+            _ => " ... ".to_string(),
+        },
     };
     let statuses: Vec<String> = state.projects.iter().map(|&id| status(id)).collect();
     let status_width = columns::widest(statuses.iter().map(String::as_str));

@@ -340,6 +340,22 @@ impl Proposal {
             && !self.objections.iter().any(Objection::blocks)
     }
 
+    /// Whether a version may be written now, whatever its changes: the first while
+    /// presenting, later ones only by the proposer in amend and clarify or integration.
+    pub fn may_draft(&self) -> Result<(), Refusal> {
+        if self.outcome.is_some() {
+            return refuse("this item is closed");
+        }
+        let amending = matches!(
+            self.step,
+            IdmStep::Present | IdmStep::Amend | IdmStep::Integrate
+        );
+        if self.versions.is_empty() || amending {
+            return Ok(());
+        }
+        refuse("only the proposer amends, in amend and clarify or integration")
+    }
+
     /// Whether `event` may happen now, given who is present.
     pub fn decide(&self, event: &IdmEvent, present: &[usize]) -> Result<(), Refusal> {
         if self.outcome.is_some() {
@@ -356,20 +372,12 @@ impl Proposal {
                 refuse("name the tension")
             }
             IdmEvent::Framed { .. } => Ok(()),
-            IdmEvent::Drafted { changes } if changes.is_empty() => {
-                refuse("a proposal needs at least one change")
-            }
-            IdmEvent::Drafted { .. }
-                if self.versions.is_empty()
-                    || matches!(
-                        self.step,
-                        IdmStep::Present | IdmStep::Amend | IdmStep::Integrate
-                    ) =>
-            {
+            IdmEvent::Drafted { changes } => {
+                self.may_draft()?;
+                if changes.is_empty() {
+                    return refuse("a proposal needs at least one change");
+                }
                 Ok(())
-            }
-            IdmEvent::Drafted { .. } => {
-                refuse("only the proposer amends, in amend and clarify or integration")
             }
             IdmEvent::StepTo { step } => match step {
                 _ if self.versions.is_empty() => refuse("the proposal has no changes yet"),

@@ -184,12 +184,12 @@ impl Governance {
         }
     }
 
-    /// Whether `event` may happen now, and its effects on the governance record.
-    pub fn decide(&self, event: &GovEvent, org: &Organisation) -> Result<Vec<Effect>, Refusal> {
+    /// What holds for every entry: none once the meeting has ended, and during a time out
+    /// (5.0 §5.4.3) only notes, taking back, and ending it.
+    fn gate(&self, event: &GovEvent) -> Result<(), Refusal> {
         if self.ended_at.is_some() {
             return refuse("the meeting has ended");
         }
-        let present = self.present();
         if self.in_time_out()
             && !matches!(
                 event,
@@ -198,6 +198,13 @@ impl Governance {
         {
             return refuse("a time out is running: only logistics and the rules; end it first");
         }
+        Ok(())
+    }
+
+    /// Whether `event` may happen now, and its effects on the governance record.
+    pub fn decide(&self, event: &GovEvent, org: &Organisation) -> Result<Vec<Effect>, Refusal> {
+        self.gate(event)?;
+        let present = self.present();
         let none = Ok(Vec::new());
         match event {
             GovEvent::Started { .. } => refuse("the meeting has already started"),
@@ -346,7 +353,7 @@ impl Governance {
             GovEvent::TimeOut { asked_by, .. } => {
                 if !self.rules.rules().time_outs {
                     return refuse(format!(
-                        "{} has no time outs; use administrative concerns",
+                        "under {} there are no time outs: raise it as an administrative concern instead",
                         self.rules
                     ));
                 }
@@ -539,6 +546,24 @@ impl Flow for Governance {
 
     fn decide(&self, event: &GovEvent, org: &Organisation) -> Result<Vec<Effect>, Refusal> {
         Governance::decide(self, event, org)
+    }
+
+    /// As `decide`, except that the proposal editor is asked about before its first change is
+    /// written: a version of no changes is refused when saved, not when the editor opens.
+    fn may(&self, event: &GovEvent, org: &Organisation) -> Result<(), Refusal> {
+        match event {
+            GovEvent::Proposal {
+                item,
+                event: IdmEvent::Drafted { changes },
+            } if changes.is_empty() => {
+                self.gate(event)?;
+                match self.item(*item).and_then(|i| i.proposal.as_ref()) {
+                    Some(proposal) => proposal.may_draft(),
+                    None => refuse("no such proposal"),
+                }
+            }
+            _ => self.decide(event, org).map(drop),
+        }
     }
 
     fn apply(&mut self, entry: &Recorded<GovEvent>) {

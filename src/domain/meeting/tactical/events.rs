@@ -563,9 +563,13 @@ impl Tactical {
         }
     }
 
-    /// The deadline of the current triage item: when it opened plus its share.
+    /// The deadline of the current triage item: when it opened plus its share; none once it
+    /// is closed (its clock has stopped).
     pub fn item_deadline(&self) -> Option<DateTime<Utc>> {
         let item = self.item(self.current_item()?)?;
+        if item.closed.is_some() {
+            return None;
+        }
         item.opened.map(|(at, share)| at + Duration::seconds(share))
     }
 }

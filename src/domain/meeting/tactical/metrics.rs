@@ -3,7 +3,8 @@
 //! the meeting shows it, refuses a second report, and changing it is an explicit correction
 //! (`Event::MetricCorrected`), recorded in the log with the value it replaces.
 //!
-//! Owns: the periods a meeting reports on, and deciding and applying reports and corrections.
+//! Owns: the periods a meeting reports on, deciding and applying reports and corrections, and
+//! telling a value far outside a metric's history (a slip of the keyboard, asked about first).
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::{Effect, Event, MetricReport, Refusal, Tactical};
@@ -70,6 +71,7 @@ impl Tactical {
         event: &Event,
         org: &Organisation,
     ) -> Result<Vec<Effect>, Refusal> {
+        self.decide_reporter(event, org)?;
         match event {
             Event::MetricReported { metric, period, .. } => {
                 if let Some(v) = org.value_in(*metric, *period)
@@ -111,5 +113,56 @@ impl Tactical {
             period: r.period,
             corrects,
         });
+    }
+}
+
+/// How many of the latest values a new one is compared with.
+const RECENT: usize = 12;
+
+/// Whether `value` lies far outside `history` (oldest first), so that it is asked about
+/// before it is recorded: with at least three earlier values, it is further from their median
+/// than ten times their median absolute deviation and than half the median's size. Returns
+/// the recent values' lowest and highest, to say what it is far from.
+pub fn far_outside(value: f64, history: &[f64]) -> Option<(f64, f64)> {
+    let recent = &history[history.len().saturating_sub(RECENT)..];
+    if recent.len() < 3 || !value.is_finite() {
+        return None;
+    }
+    let median = |values: &mut Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        let mid = values.len() / 2;
+        match values.len() % 2 {
+            0 => (values[mid - 1] + values[mid]) / 2.0,
+            _ => values[mid],
+        }
+    };
+    let mid = median(&mut recent.to_vec());
+    let spread = median(&mut recent.iter().map(|v| (v - mid).abs()).collect());
+    let allowed = (10.0 * spread).max(0.5 * mid.abs());
+    if allowed <= 0.0 || (value - mid).abs() <= allowed {
+        return None;
+    }
+    let low = recent.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = recent.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    Some((low, high))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::far_outside;
+
+    #[test]
+    fn a_value_far_from_its_history_is_told_and_a_near_one_is_not() {
+        let loaves = [1980.0, 2010.0, 1995.0, 2050.0];
+        assert_eq!(far_outside(12.5, &loaves), Some((1980.0, 2050.0)));
+        assert_eq!(far_outside(20_500.0, &loaves), Some((1980.0, 2050.0)));
+        assert_eq!(far_outside(2100.0, &loaves), None);
+        assert_eq!(far_outside(1400.0, &loaves), None, "a bad week, not a slip");
+    }
+
+    #[test]
+    fn too_short_or_flat_a_history_tells_nothing() {
+        assert_eq!(far_outside(12.5, &[2000.0, 2010.0]), None);
+        assert_eq!(far_outside(3.0, &[0.0, 0.0, 0.0]), None);
     }
 }

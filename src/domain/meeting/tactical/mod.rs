@@ -6,6 +6,7 @@
 //! entries. Time arrives inside events. Must not import: rusqlite, ratatui, crossterm, tokio,
 //! std::fs, or the clock.
 
+mod cover;
 mod events;
 mod metrics;
 #[cfg(test)]
@@ -16,10 +17,12 @@ mod tests_records;
 pub use super::Effect;
 /// A note taken for a speaker in a tactical meeting's round.
 pub type Note = super::rounds::Note<Step>;
+pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
+pub use metrics::far_outside;
 
 use super::flow::{self, Flow};
-use super::rounds::Rounds;
+use super::rounds::{Rounds, Turn};
 use super::{Attendee, Output};
 use crate::domain::RuleSet;
 use crate::domain::ids::*;
@@ -306,6 +309,31 @@ impl Tactical {
         self.step_started_at + Duration::seconds(planned_secs + extra)
     }
 
+    /// Who holds the floor now and for how long: in a round the speaker, whose share is the
+    /// step's timebox over the speakers; in triage the open item, with its share.
+    pub fn turn(&self) -> Option<Turn> {
+        match self.step {
+            step if step.is_round() => {
+                let since = self.rounds.speaker_since?;
+                let speakers = i64::try_from(self.rounds.order.len()).ok()?.max(1);
+                let step_secs = (self.step_deadline() - self.step_started_at).num_seconds();
+                Some(Turn {
+                    since,
+                    share: Some(step_secs / speakers),
+                })
+            }
+            Step::Triage => {
+                let item = self.item(self.current_item()?)?;
+                let (since, share) = item.opened.filter(|_| item.closed.is_none())?;
+                Some(Turn {
+                    since,
+                    share: Some(share),
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// How many positions the current step's cursor can take.
     pub fn len_of(&self, step: Step) -> usize {
         match step {
@@ -430,12 +458,9 @@ impl Tactical {
             return;
         }
         let open = i64::try_from(self.open_items()).unwrap_or(1).max(1);
-        // The closing round keeps its own timebox: triage shares what is left before it.
-        let closing = i64::from(self.planned_minutes) * 60 * Step::Closing.share_percent() / 100;
-        let remaining = (self.deadline() - at)
-            .num_seconds()
-            .saturating_sub(closing)
-            .max(0);
+        // The share the header's step clock agrees with: what is left of triage's own
+        // timebox (minutes added to it included), split among the items still open.
+        let remaining = (self.step_deadline() - at).num_seconds().max(0);
         if let Some(item) = self.current_item().and_then(|i| self.item_mut(i))
             && item.opened.is_none()
             && item.closed.is_none()

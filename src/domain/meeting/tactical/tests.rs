@@ -520,8 +520,8 @@ fn each_triage_item_gets_its_share_of_the_remaining_time() {
     assert_eq!(m.current_item(), Some(a));
     assert_eq!(
         m.item_deadline(),
-        Some(t0() + Duration::minutes(37)),
-        "40 minutes left less 6 for the closing round, 2 items: 17 each"
+        Some(t0() + Duration::minutes(20) + Duration::seconds(33 * 60 / 2)),
+        "triage's own 33 minutes (55% of 60), 2 open items: 16:30 each, as the step clock says"
     );
 }
 

@@ -1,5 +1,5 @@
 //! What a tactical meeting's record keeps (issue 13): each round its own speaking order and
-//! every note, guests by the name typed, one metric value per period.
+//! every note, guests by the name typed, one metric value per period; a triage item's clock.
 
 use super::super::Attendee;
 use super::tests::{Run, attendee};
@@ -94,4 +94,32 @@ fn a_guest_of_an_old_log_reads_by_the_name_typed_and_as_a_guest() {
     );
     let member = serde_json::to_string(&attendee("Ana", true)).expect("json");
     assert!(!member.contains("guest"), "members' entries are as before");
+}
+
+#[test]
+fn a_closed_items_clock_stops_and_the_next_shares_what_is_left_of_triage() {
+    let mut run = Run::new();
+    run.step(Step::Agenda);
+    let a = run.add_item("Butter", 0);
+    run.add_item("Queue", 1);
+    run.step(Step::Triage);
+    run.wait(3 * 60).ok(Event::ItemClosed {
+        item: a,
+        got_what_needed: true,
+    });
+    let m = run.state();
+    assert_eq!(
+        m.item_deadline(),
+        Some(m.step_deadline()),
+        "the last open item shares all of the step's time left"
+    );
+    run.ok(Event::CursorMoved {
+        step: Step::Triage,
+        index: 0,
+    });
+    assert_eq!(
+        run.state().item_deadline(),
+        None,
+        "a closed item has no clock"
+    );
 }

@@ -1,0 +1,152 @@
+//! Refused before anything is typed: a key that starts an entry the meeting would refuse
+//! whatever words it gets says so at once and opens no prompt, picker or question. The
+//! meeting's own `decide` is asked (through `Flow::may`), not a check per key.
+
+mod common;
+
+use common::Harness;
+use ratatui::crossterm::event::KeyCode::{Char, Enter, Left};
+use roundtable::domain::meeting::governance::{ElectionStep, GovStep};
+use roundtable::domain::meeting::tactical::Step;
+
+const BAKEHOUSE: usize = 1;
+
+/// No modal is open over the meeting, and the status line says `words`.
+fn refused_at_once(h: &Harness, words: &str) {
+    let modal = match &h.app.view().screen {
+        roundtable::ui::Screen::Tactical(s) => s.modal.is_some(),
+        roundtable::ui::Screen::Governance(s) => s.modal.is_some(),
+        _ => panic!("no meeting:\n{}", h.screen(100, 30)),
+    };
+    assert!(!modal, "a modal opened:\n{}", h.screen(100, 30));
+    let status = h.status().unwrap_or_default();
+    assert!(
+        status.contains(words),
+        "status {status:?}, wanted {words:?}"
+    );
+}
+
+fn tactical_at(h: &mut Harness, step: Step) {
+    h.start_tactical(BAKEHOUSE, &[]);
+    while h.meeting().state.step != step {
+        h.press(Char('>'));
+    }
+}
+
+#[test]
+fn done_on_a_project_already_updated_is_refused_before_the_update_is_asked() {
+    let mut h = Harness::demo();
+    tactical_at(&mut h, Step::Progress);
+    h.press(Enter).enter_text("Three test batches baked");
+    h.press(Left).press(Char('d'));
+    refused_at_once(&h, "Already updated");
+    h.press(Char('w'));
+    refused_at_once(&h, "Already updated");
+}
+
+#[test]
+fn enter_on_a_metric_reported_in_this_meeting_is_refused_before_the_value_is_asked() {
+    let mut h = Harness::demo();
+    tactical_at(&mut h, Step::Metrics);
+    h.press(Enter).enter_text("2050").enter_text("");
+    h.press(Left).press(Enter);
+    refused_at_once(&h, "Already reported");
+}
+
+#[test]
+fn removing_an_agenda_item_with_outputs_is_refused_before_the_question() {
+    let mut h = Harness::demo();
+    tactical_at(&mut h, Step::Agenda);
+    h.press(Char('a'))
+        .enter_text("Butter timing")
+        .choose("Lucía Fernández");
+    h.press(Char('>'));
+    h.press(Enter)
+        .choose("Information")
+        .enter_text("Dairy delivers at six");
+    h.press(Char('<')).press(Char('x'));
+    refused_at_once(&h, "has outputs");
+}
+
+#[test]
+fn a_closed_triage_item_offers_no_output_and_no_second_close() {
+    let mut h = Harness::demo();
+    tactical_at(&mut h, Step::Agenda);
+    h.press(Char('a'))
+        .enter_text("Butter timing")
+        .choose("Lucía Fernández");
+    h.press(Char('>')).press(Char('c')).choose("Yes");
+    // Shown closed: no share clock, and neither Enter nor c on the hint bar.
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("closed") && !screen.contains("share "),
+        "{screen}"
+    );
+    let keys: Vec<_> = h.app.view().hints.iter().map(|k| k.keys).collect();
+    assert!(!keys.contains(&"Enter") && !keys.contains(&"c"), "{keys:?}");
+    h.press(Enter);
+    refused_at_once(&h, "closed");
+    h.press(Char('c'));
+    refused_at_once(&h, "already closed");
+}
+
+/// A governance meeting of the Bakehouse at its items, a Secretary election first.
+fn governance_election(h: &mut Harness) {
+    h.start_governance(BAKEHOUSE);
+    h.press(Char('>'));
+    h.press(Char('a'))
+        .choose("An election of the Secretary")
+        .enter_text("");
+    h.press(Char('>'));
+    assert_eq!(h.governance().state.step, GovStep::Items);
+}
+
+#[test]
+fn electing_before_everyone_has_answered_the_objection_round_is_refused_before_asking() {
+    let mut h = Harness::demo();
+    governance_election(&mut h);
+    for _ in 0..6 {
+        h.press(Enter);
+        let voter = match &h.governance().modal {
+            Some(roundtable::ui::Modal::Picker(p)) => p.options[0].clone(),
+            _ => panic!("no voter picker:\n{}", h.screen(100, 30)),
+        };
+        h.choose(&voter).choose("Elif");
+    }
+    h.press(Char('n'));
+    for _ in 0..6 {
+        h.press(Enter).enter_text("Careful");
+    }
+    h.press(Char('n')).press(Char('n'));
+    let election = h
+        .governance()
+        .state
+        .current_item()
+        .and_then(|i| i.election.clone())
+        .expect("an election");
+    assert_eq!(election.step, ElectionStep::Objections);
+    h.press(Enter);
+    h.press(Char('a'));
+    refused_at_once(&h, "asked for objections first");
+}
+
+#[test]
+fn the_proposal_editor_does_not_open_during_a_time_out() {
+    let mut h = Harness::demo();
+    h.start_governance(BAKEHOUSE);
+    h.press(Char('>'));
+    h.press(Char('a'))
+        .choose("A proposal")
+        .enter_text("Waste")
+        .choose("Kwame Mensah");
+    h.press(Char('>'));
+    h.press(Char('T')).choose("Kwame Mensah").press(Char('y'));
+    assert!(h.governance().state.in_time_out());
+    h.press(Char('c'));
+    refused_at_once(&h, "time out is running");
+    h.press(Enter);
+    refused_at_once(&h, "time out is running");
+    // Once the time out has ended, the editor opens.
+    h.press(Char('T')).press(Char('c'));
+    assert!(h.governance().modal.is_some(), "{}", h.screen(100, 30));
+}

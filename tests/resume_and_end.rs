@@ -1,0 +1,62 @@
+//! Home offers "resume" for a circle with an open meeting, and ending a meeting early says
+//! which steps and items it leaves out.
+
+mod common;
+
+use common::Harness;
+use ratatui::crossterm::event::KeyCode::Char;
+
+const BAKEHOUSE: usize = 1;
+
+fn hint(h: &Harness, keys: &str) -> Option<String> {
+    h.app
+        .view()
+        .hints
+        .iter()
+        .find(|k| k.keys == keys)
+        .map(|k| k.label.to_string())
+}
+
+#[test]
+fn home_offers_to_resume_the_circles_open_meeting() {
+    let mut h = Harness::demo();
+    h.start_tactical(BAKEHOUSE, &[]);
+    h.press(Char('q'));
+    assert_eq!(hint(&h, "t").as_deref(), Some("resume tactical"));
+    assert_eq!(hint(&h, "g").as_deref(), Some("governance"));
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("Resume the open tactical meeting"),
+        "{screen}"
+    );
+    // Another circle has none open.
+    h.press(Char('k'));
+    assert_eq!(hint(&h, "t").as_deref(), Some("tactical"));
+}
+
+#[test]
+fn ending_a_tactical_meeting_early_names_the_steps_not_held() {
+    let mut h = Harness::demo();
+    h.start_tactical(BAKEHOUSE, &[]);
+    h.press(Char('>')).press(Char('e'));
+    let screen = h.screen(120, 30);
+    assert!(
+        screen.contains("Not held: Metrics, Progress, Agenda, Triage, Closing"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn ending_a_governance_meeting_early_names_the_items_not_processed() {
+    let mut h = Harness::demo();
+    h.start_governance(BAKEHOUSE);
+    h.press(Char('>'));
+    h.press(Char('a'))
+        .choose("A proposal")
+        .enter_text("Waste")
+        .choose("Kwame Mensah");
+    h.press(Char('e'));
+    let screen = h.screen(120, 30);
+    assert!(screen.contains("1 agenda item not processed"), "{screen}");
+    assert!(screen.contains("Not held: Items, Closing"), "{screen}");
+}
