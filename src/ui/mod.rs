@@ -16,6 +16,7 @@ pub mod meeting_frame;
 mod modal;
 mod org_form;
 mod past;
+mod prompt;
 mod review;
 pub mod round;
 mod setup;

@@ -5,8 +5,9 @@
 
 use super::chrome::{centered, clear_for_popup};
 use super::list;
+use super::prompt::Prompt;
 use super::theme;
-use super::view::{Modal, Prompt};
+use super::view::Modal;
 use super::welcome::draw_prompt;
 use super::wrap::{fit, wrap};
 use ratatui::Frame;

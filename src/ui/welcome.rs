@@ -3,8 +3,9 @@
 //! Owns: its layout. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use super::chrome::centered;
+use super::prompt::Prompt;
 use super::theme;
-use super::view::{Prompt, WelcomeChoice, WelcomeState};
+use super::view::{WelcomeChoice, WelcomeState};
 use super::wrap::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

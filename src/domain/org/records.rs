@@ -1,0 +1,255 @@
+//! The records of an organisation: people, circles, roles and everything attached to them,
+//! as loaded from a store and before indexing.
+//!
+//! Owns: the record types, their text forms (`Frequency`, `ProjectStatus`, `TensionKind`) and
+//! `OrgRecords`. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+
+use crate::domain::ids::*;
+use crate::domain::org_log::OrgEntry;
+use crate::domain::ruleset::{CoreRole, RuleSet};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A person who can fill roles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    pub email: Option<String>,
+    /// When they left the organisation: a former member, kept for the history, who fills no
+    /// role and is offered nowhere.
+    pub left: Option<DateTime<Utc>>,
+}
+
+impl Person {
+    /// Whether the person is still a member of the organisation.
+    pub fn is_current(&self) -> bool {
+        self.left.is_none()
+    }
+}
+
+/// A circle: a team with a purpose. The anchor circle has no parent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Circle {
+    pub id: CircleId,
+    pub parent: Option<CircleId>,
+    pub name: String,
+    pub purpose: String,
+    pub strategy: Option<String>,
+}
+
+/// A role in a circle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub id: RoleId,
+    pub circle: CircleId,
+    pub name: String,
+    pub purpose: String,
+    pub domains: Vec<String>,
+    pub accountabilities: Vec<String>,
+    /// Set for the roles the constitution creates in every circle.
+    pub core: Option<CoreRole>,
+}
+
+/// One person filling one role, maybe with a focus and a term end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub id: AssignmentId,
+    pub role: RoleId,
+    pub person: PersonId,
+    pub focus: Option<String>,
+    pub term_end: Option<NaiveDate>,
+    /// When it began (`None`: before the record, such as a filler of an imported file).
+    pub since: Option<DateTime<Utc>>,
+    /// When it ended (`None` while it lasts).
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// A rule of a circle that grants or limits authority.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Policy {
+    pub id: PolicyId,
+    pub circle: CircleId,
+    pub name: String,
+    pub text: String,
+}
+
+/// How often a checklist item or metric is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Frequency {
+    Weekly,
+    Monthly,
+    Quarterly,
+}
+
+/// A recurring action a role reports on with check or no check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistItem {
+    pub id: ChecklistItemId,
+    pub role: RoleId,
+    pub text: String,
+    pub frequency: Frequency,
+}
+
+/// A recurring number a role reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub id: MetricId,
+    pub role: RoleId,
+    pub name: String,
+    pub unit: Option<String>,
+    pub frequency: Frequency,
+}
+
+/// One reported value of a metric for a period (the period's first day).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricValue {
+    pub metric: MetricId,
+    pub period: NaiveDate,
+    pub value: f64,
+    pub comment: Option<String>,
+}
+
+/// A check or no check given for a checklist item, for a period (its first day).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistMark {
+    pub item: ChecklistItemId,
+    pub period: NaiveDate,
+    pub checked: bool,
+}
+
+/// One version of a role or policy in the governance record: how it stood after a governed
+/// change (or, as a baseline, before its first one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordVersion {
+    pub role: Option<RoleId>,
+    pub policy: Option<PolicyId>,
+    pub circle: CircleId,
+    pub name: String,
+    /// The purpose of a role, the text of a policy.
+    pub text: String,
+    pub domains: Vec<String>,
+    pub accountabilities: Vec<String>,
+    pub removed: bool,
+    pub baseline: bool,
+    pub recorded_at: chrono::DateTime<chrono::Utc>,
+    pub meeting: Option<MeetingId>,
+    /// The agenda label of the proposal that adopted it, when one did.
+    pub proposal: Option<String>,
+}
+
+/// Where a project stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ProjectStatus {
+    #[default]
+    Current,
+    Waiting,
+    Done,
+    Archived,
+}
+
+/// An outcome that needs several actions, owned by a role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    pub id: ProjectId,
+    pub role: RoleId,
+    pub person: Option<PersonId>,
+    pub title: String,
+    pub status: ProjectStatus,
+}
+
+/// A single action that could be done now, owned by a role or a person acting outside roles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextAction {
+    pub id: NextActionId,
+    pub role: Option<RoleId>,
+    pub person: PersonId,
+    pub text: String,
+    pub done: bool,
+}
+
+/// Which meeting a tension is meant for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TensionKind {
+    Tactical,
+    Governance,
+}
+
+/// A gap someone senses between what is and what could be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tension {
+    pub id: TensionId,
+    pub person: PersonId,
+    pub role: Option<RoleId>,
+    pub circle: CircleId,
+    pub text: String,
+    pub kind: TensionKind,
+    pub open: bool,
+}
+
+macro_rules! text_enum {
+    ($ty:ty { $($variant:ident => $text:literal),* $(,)? }) => {
+        impl $ty {
+            /// The identifier used in files and the database.
+            pub fn id(self) -> &'static str {
+                match self { $(Self::$variant => $text),* }
+            }
+        }
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+        impl FromStr for $ty {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s {
+                    $($text => Ok(Self::$variant),)*
+                    _ => Err(format!("unknown value \"{s}\"")),
+                }
+            }
+        }
+    };
+}
+
+text_enum!(Frequency { Weekly => "weekly", Monthly => "monthly", Quarterly => "quarterly" });
+text_enum!(ProjectStatus {
+    Current => "current",
+    Waiting => "waiting",
+    Done => "done",
+    Archived => "archived",
+});
+text_enum!(TensionKind { Tactical => "tactical", Governance => "governance" });
+
+/// Every record of an organisation, as loaded from the store, before indexing.
+#[derive(Debug, Clone, Default)]
+pub struct OrgRecords {
+    pub name: String,
+    pub rule_set: RuleSet,
+    pub people: Vec<Person>,
+    pub circles: Vec<Circle>,
+    pub roles: Vec<Role>,
+    /// The assignments that last, oldest first.
+    pub assignments: Vec<Assignment>,
+    /// The assignments that ended, kept for the history and "as of a date".
+    pub ended_assignments: Vec<Assignment>,
+    /// The organisation's own log of changes between meetings, oldest first.
+    pub log: Vec<OrgEntry>,
+    pub policies: Vec<Policy>,
+    pub checklist: Vec<ChecklistItem>,
+    pub metrics: Vec<Metric>,
+    /// As loaded, then as recorded; `Organisation::values_of` gives a metric's in period order.
+    pub metric_values: Vec<MetricValue>,
+    /// As loaded, then as recorded; `Organisation::marks_of` gives an item's in period order.
+    pub checklist_marks: Vec<ChecklistMark>,
+    /// Role and policy versions, oldest first.
+    pub versions: Vec<RecordVersion>,
+    pub projects: Vec<Project>,
+    pub next_actions: Vec<NextAction>,
+    pub tensions: Vec<Tension>,
+}
