@@ -81,8 +81,21 @@ pub trait OrganisationStore {
     fn organisation_name(&self) -> Result<Option<String>, StoreError>;
     /// Loads a whole organisation file into an empty store, in one transaction.
     fn import(&mut self, file: &OrgFile) -> Result<(), StoreError>;
-    /// Starts a new organisation with just its anchor circle and that circle's core roles.
-    fn create_organisation(&mut self, name: &str, rules: RuleSet) -> Result<(), StoreError>;
+    /// Starts a new organisation with just its anchor circle and that circle's core roles
+    /// (an import of a file that holds only that), the same on every backend.
+    fn create_organisation(&mut self, name: &str, rules: RuleSet) -> Result<(), StoreError> {
+        let name = crate::domain::text::clean_line(name);
+        if name.is_empty() {
+            return Err(StoreError::Invalid("the organisation needs a name".into()));
+        }
+        let file = OrgFile {
+            name: name.clone(),
+            rule_set: rules,
+            people: vec![],
+            circle: crate::domain::orgfile::CircleEntry::named(&name),
+        };
+        self.import(&file)
+    }
     /// The whole organisation, or `None` when the store holds none yet.
     fn load_organisation(&self) -> Result<Option<Organisation>, StoreError>;
     /// A role's versions, oldest first.

@@ -9,7 +9,6 @@ use super::backend::{OrgLog, OrganisationStore};
 use super::import;
 use super::sql_types::list_from_json;
 use super::{Store, StoreError};
-use crate::domain::orgfile::CircleEntry;
 use crate::domain::*;
 use rusqlite::{OptionalExtension, Row};
 
@@ -34,21 +33,6 @@ impl OrganisationStore for Store {
     /// Loads a whole organisation file into an empty database, in one transaction.
     fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
         self.write(|tx| import::import(&**tx, file))
-    }
-
-    /// Starts a new organisation with just its anchor circle and that circle's core roles.
-    fn create_organisation(&mut self, name: &str, rules: RuleSet) -> Result<(), StoreError> {
-        let name = text::clean_line(name);
-        if name.is_empty() {
-            return Err(StoreError::Invalid("the organisation needs a name".into()));
-        }
-        let file = OrgFile {
-            name: name.clone(),
-            rule_set: rules,
-            people: vec![],
-            circle: CircleEntry::named(&name),
-        };
-        self.import(&file)
     }
 
     /// Loads the whole organisation, or `None` when the database holds none yet.

@@ -24,8 +24,7 @@ use super::{Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError, effects,
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
-use crate::domain::orgfile::CircleEntry;
-use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId, RuleSet, text};
+use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId};
 use chrono::{DateTime, Utc};
 use session::Session;
 use std::sync::mpsc;
@@ -252,20 +251,6 @@ impl OrganisationStore for PgStore {
                 import::import(sql, &file)
             })
         })
-    }
-
-    fn create_organisation(&mut self, name: &str, rules: RuleSet) -> Result<(), StoreError> {
-        let name = text::clean_line(name);
-        if name.is_empty() {
-            return Err(StoreError::Invalid("the organisation needs a name".into()));
-        }
-        let file = OrgFile {
-            name: name.clone(),
-            rule_set: rules,
-            people: vec![],
-            circle: CircleEntry::named(&name),
-        };
-        self.import(&file)
     }
 
     fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {
