@@ -1,11 +1,11 @@
 //! Drawing whatever is open over a screen: a text prompt, a picker or a yes/no question.
 //!
-//! Owns: their boxes and placement. Must not import: rusqlite, tokio, `crate::store`,
+//! Owns: their boxes and placement, and how a text of several lines is shown while typed. Must not import: rusqlite, tokio, `crate::store`,
 //! `crate::app`.
 
 use super::chrome::{centered, clear_for_popup};
 use super::list;
-use super::prompt::Prompt;
+use super::prompt::{Editor, Prompt};
 use super::theme;
 use super::view::Modal;
 use super::welcome::draw_prompt;
@@ -14,12 +14,73 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui_textarea::TextArea;
 
-/// A text prompt in a box over `area`.
+/// A text prompt in a box over `area`: one row for a line, most of the area for a text that
+/// may span lines.
 pub fn draw_prompt_box(frame: &mut Frame, area: Rect, prompt: &Prompt) {
-    let rect = centered(area, area.width.saturating_sub(4).min(76), 3);
-    clear_for_popup(frame, rect, area);
-    draw_prompt(frame, rect, prompt);
+    let width = area.width.saturating_sub(4).min(76);
+    match &prompt.editor {
+        Editor::Line(_) => {
+            let rect = centered(area, width, 3);
+            clear_for_popup(frame, rect, area);
+            draw_prompt(frame, rect, prompt);
+        }
+        Editor::Lines(text) => {
+            // Most of the area, all of a small one: at 60x16 every row counts.
+            let height = (area.height.saturating_mul(3) / 4)
+                .max(area.height.min(8))
+                .clamp(5, 16);
+            let rect = centered(area, width, height);
+            clear_for_popup(frame, rect, area);
+            draw_text_box(frame, rect, prompt.title(), text);
+        }
+    }
+}
+
+/// A text of several lines in its box: the question on top, how to save and start a new line
+/// at the bottom, the text wrapped at words and scrolled so the cursor's line is in view.
+fn draw_text_box(frame: &mut Frame, rect: Rect, title: &str, text: &TextArea<'static>) {
+    let room = usize::from(rect.width.saturating_sub(2));
+    let hint: Vec<Span> = [
+        ("Enter", " save · "),
+        ("Alt+Enter", " new line · "),
+        ("Esc", " cancel"),
+    ]
+    .into_iter()
+    .flat_map(|(key, what)| [Span::styled(key, theme::key()), Span::raw(what)])
+    .collect();
+    let hint_width: usize = hint.iter().map(Span::width).sum();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::heading())
+        .title(fit(&format!(" {title} "), room));
+    let block = if hint_width + 2 <= room {
+        let mut spans = vec![Span::raw(" ")];
+        spans.extend(hint);
+        spans.push(Span::raw(" "));
+        block.title_bottom(Line::from(spans))
+    } else {
+        block
+    };
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(text, inner);
+    // The editor marks its cursor by style; the terminal's own cursor is put there too, so it
+    // shows whatever the theme (and screen readers follow it).
+    let cursor = text.screen_cursor();
+    let (top, left) = text.scroll_offset();
+    let row = cursor.row.saturating_sub(usize::from(top));
+    let col = cursor.col.saturating_sub(usize::from(left));
+    let at = |start: u16, offset: usize, end: u16| {
+        start
+            .saturating_add(u16::try_from(offset).unwrap_or(u16::MAX))
+            .min(end.saturating_sub(1))
+    };
+    frame.set_cursor_position((
+        at(inner.x, col, inner.right()),
+        at(inner.y, row, inner.bottom()),
+    ));
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, modal: &Modal) {
