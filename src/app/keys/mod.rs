@@ -232,9 +232,11 @@ use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, 
 mod governance;
 mod meeting;
 mod review;
+mod text;
 pub use governance::*;
 pub use meeting::*;
 pub use review::*;
+pub use text::*;
 
 pub(super) const MOVE_UP: Binding = bind(
     &[Up, Char('k')],
@@ -268,79 +270,6 @@ pub const WELCOME: &[Binding] = &[
     bind(&[Char('q')], Action::Leave, "q", "quit", "quit Roundtable"),
     HELP,
 ];
-
-pub const PROMPT: &[Binding] = &[
-    bind(
-        &[Enter],
-        Action::Open,
-        "Enter",
-        "confirm",
-        "use what you typed",
-    ),
-    bind(
-        &[Esc],
-        Action::Back,
-        "Esc",
-        "cancel",
-        "close the field without using it",
-    ),
-];
-
-/// A text that may span lines: Enter confirms as in every field, a new line is Alt+Enter.
-pub const TEXT_PROMPT: &[Binding] = &[
-    bind(
-        &[Enter],
-        Action::Open,
-        "Enter",
-        "save",
-        "use what you typed",
-    ),
-    bind(
-        &[],
-        Action::NewLine,
-        "Alt+Enter",
-        "new line",
-        "start a new line (also Ctrl+J)",
-    ),
-    bind(
-        &[Esc],
-        Action::Back,
-        "Esc",
-        "cancel",
-        "close the field without using it",
-    ),
-    quiet(
-        &[],
-        Action::Edit,
-        "←→↑↓ Home End",
-        "move the cursor; Ctrl+← Ctrl+→ (or Alt+B Alt+F) by a word",
-    ),
-    quiet(
-        &[],
-        Action::Edit,
-        "Ctrl+W Alt+D",
-        "delete the word before or after the cursor; Ctrl+K to the line's end",
-    ),
-    quiet(&[], Action::Edit, "Ctrl+U Ctrl+R", "undo, redo"),
-    quiet(&[], Action::Edit, "PgUp PgDn", "scroll a long text"),
-];
-
-/// The binding table of a text prompt: one line, or a text that may span lines.
-pub fn prompt_table(prompt: &crate::ui::Prompt) -> &'static [Binding] {
-    if prompt.kind.is_multi_line() {
-        TEXT_PROMPT
-    } else {
-        PROMPT
-    }
-}
-
-/// Whether the key starts a new line in a text of several lines: Alt+Enter, Shift+Enter
-/// where the terminal tells it apart, or Ctrl+J (a line feed, which every terminal sends).
-pub fn is_new_line(key: &KeyEvent) -> bool {
-    let with = |m| key.modifiers.contains(m);
-    (key.code == Enter && (with(KeyModifiers::ALT) || with(KeyModifiers::SHIFT)))
-        || (key.code == Char('j') && with(KeyModifiers::CONTROL))
-}
 
 pub const HOME: &[Binding] = &[
     MOVE_UP,
