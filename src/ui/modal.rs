@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
+use unicode_width::UnicodeWidthStr;
 
 /// A text prompt in a box over `area`: one row for a line, most of the area for a text that
 /// may span lines.
@@ -27,15 +28,27 @@ pub fn draw_prompt_box(frame: &mut Frame, area: Rect, prompt: &Prompt) {
             draw_prompt(frame, rect, prompt);
         }
         Editor::Lines(text) => {
-            // Most of the area, all of a small one: at 60x16 every row counts.
-            let height = (area.height.saturating_mul(3) / 4)
+            // As tall as the text with a row to spare, up to most of the area (all of a small
+            // one: at 60x16 every row counts).
+            let most = (area.height.saturating_mul(3) / 4)
                 .max(area.height.min(8))
                 .clamp(5, 16);
+            let rows = shown_rows(text.lines(), usize::from(width.saturating_sub(2)));
+            let height = u16::try_from(rows + 3).unwrap_or(u16::MAX).clamp(5, most);
             let rect = centered(area, width, height);
             clear_for_popup(frame, rect, area);
             draw_text_box(frame, rect, prompt.title(), text);
         }
     }
+}
+
+/// About how many rows `lines` take wrapped to `width` columns (a word carried over to the
+/// next row can add one; the box keeps a row to spare).
+fn shown_rows(lines: &[String], width: usize) -> usize {
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(width.max(1)).max(1))
+        .sum()
 }
 
 /// A text of several lines in its box: the question on top, how to save and start a new line
