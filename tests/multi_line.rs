@@ -169,6 +169,25 @@ fn a_policy_of_two_paragraphs_typed_with_alt_enter_is_adopted_with_both_and_the_
         json.contains(&format!("{FIRST}\\n\\n{SECOND}")),
         "the JSON minutes hold the text as stored:\n{json}"
     );
+    // The browser's details of the circle: one policy, its second paragraph under the first.
+    h.press(KeyCode::Esc);
+    assert!(
+        matches!(h.app.view().screen, Screen::Home(_)),
+        "{}",
+        h.screen(100, 30)
+    );
+    h.press(Enter);
+    let mut seen = String::new();
+    for _ in 0..6 {
+        seen.push_str(&h.screen(120, 40));
+        h.press(KeyCode::PageDown);
+    }
+    assert!(seen.contains("• Unsold bread: Bread not sold"), "{seen}");
+    assert!(
+        seen.lines()
+            .any(|l| l.contains("│    The Ovens and Equipment Keeper weighs")),
+        "the second paragraph is indented under the policy, not a bullet of its own:\n{seen}"
+    );
 }
 
 #[test]
@@ -292,6 +311,34 @@ fn a_half_typed_policy_text_is_back_after_a_kill_with_its_cursor_at_the_same_pla
     assert!(
         format!("{editing:?}").contains("every night"),
         "the policy is among the changes being written: {editing:?}"
+    );
+}
+
+#[test]
+fn a_new_line_is_kept_at_once_without_waiting_for_the_clock() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rt.db");
+    {
+        let mut h = Harness::demo_file(&path);
+        h.start_tactical(BAKEHOUSE, &[]).press(Enter);
+        h.type_str("Tired after the early bake");
+        alt_enter(&mut h);
+        // Killed at once: no tick came after the last key.
+    }
+    let mut h = Harness::demo_file(&path);
+    h.press_n(Down, BAKEHOUSE).press(Char('t'));
+    assert_eq!(
+        h.prompt_value().as_deref(),
+        Some("Tired after the early bake\n"),
+        "the first line and the new one are back"
+    );
+    h.type_str("but ready").press(Enter);
+    assert_eq!(
+        h.meeting()
+            .state
+            .note_for(Step::CheckIn, 0)
+            .map(|n| n.text.as_str()),
+        Some("Tired after the early bake\nbut ready")
     );
 }
 
