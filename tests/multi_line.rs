@@ -137,10 +137,15 @@ fn a_policy_of_two_paragraphs_typed_with_alt_enter_is_adopted_with_both_and_the_
         Some(format!("{FIRST}\n\n{SECOND}")),
         "Alt+Enter and Ctrl+J started new lines; nothing was saved yet"
     );
-    let box_hint = h.screen(80, 24);
+    let wide = h.screen(80, 24);
     assert!(
-        box_hint.contains("Enter save · Alt+Enter new line · Esc cancel"),
-        "the box says how to save and start a line:\n{box_hint}"
+        wide.contains("Enter save · Alt+Enter or Ctrl+J new line · Esc cancel"),
+        "the box says how to save and start a line:\n{wide}"
+    );
+    let small = h.screen(60, 16);
+    assert!(
+        small.contains("Enter save · Alt+Enter new line · Esc cancel"),
+        "and says it in fewer words where the box is narrow:\n{small}"
     );
     h.press(Enter);
     assert!(

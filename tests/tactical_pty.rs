@@ -364,7 +364,7 @@ fn a_paste_into_a_check_in_note_stays_text_and_the_meeting_runs_on() {
     // Without bracketed paste this was Enter after "Tired", then `e` (end?) and `y` (yes). A
     // note may span lines: the paste's line break is kept as text.
     pty.paste("Tired\nyes, ready");
-    pty.wait_for("Alt+Enter new line");
+    pty.wait_for("new line");
     pty.wait_for("yes, ready");
     pty.send(ENTER);
     pty.wait_for("Jonas Lindqvist  “Tired yes, ready”");

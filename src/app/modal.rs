@@ -57,7 +57,12 @@ pub fn prompt_key(prompt: &mut Prompt, key: KeyEvent) -> Outcome {
             }
             match key.code {
                 KeyCode::Esc => Outcome::Cancelled,
-                KeyCode::Enter => Outcome::Submitted(clean_text(&area.lines().join("\n"))),
+                KeyCode::Enter => {
+                    // Held to the limit however the text came in (the editor's own paste of
+                    // what it cut, Ctrl+Y, is not counted as it goes in).
+                    let text = clean_text(&area.lines().join("\n"));
+                    Outcome::Submitted(text.chars().take(prompt.kind.max_chars()).collect())
+                }
                 // A tab would be cleaned into a space: it is not typed at all.
                 KeyCode::Tab | KeyCode::BackTab => Outcome::Ignored,
                 _ if full && typing(&key) => Outcome::Ignored,

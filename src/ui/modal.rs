@@ -51,30 +51,38 @@ fn shown_rows(lines: &[String], width: usize) -> usize {
         .sum()
 }
 
+/// The bottom edge of a text box: Enter saves, `new_line` (if said) starts a line, Esc cancels.
+fn text_box_hint(new_line: Option<&'static str>) -> Line<'static> {
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled("Enter", theme::key()),
+        Span::raw(" save · "),
+    ];
+    if let Some(keys) = new_line {
+        spans.push(Span::styled(keys, theme::key()));
+        spans.push(Span::raw(" new line · "));
+    }
+    spans.push(Span::styled("Esc", theme::key()));
+    spans.push(Span::raw(" cancel "));
+    Line::from(spans)
+}
+
 /// A text of several lines in its box: the question on top, how to save and start a new line
 /// at the bottom, the text wrapped at words and scrolled so the cursor's line is in view.
 fn draw_text_box(frame: &mut Frame, rect: Rect, title: &str, text: &TextArea<'static>) {
     let room = usize::from(rect.width.saturating_sub(2));
-    let hint: Vec<Span> = [
-        ("Enter", " save · "),
-        ("Alt+Enter", " new line · "),
-        ("Esc", " cancel"),
-    ]
-    .into_iter()
-    .flat_map(|(key, what)| [Span::styled(key, theme::key()), Span::raw(what)])
-    .collect();
-    let hint_width: usize = hint.iter().map(Span::width).sum();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::heading())
         .title(fit(&format!(" {title} "), room));
-    let block = if hint_width + 2 <= room {
-        let mut spans = vec![Span::raw(" ")];
-        spans.extend(hint);
-        spans.push(Span::raw(" "));
-        block.title_bottom(Line::from(spans))
-    } else {
-        block
+    // The widest way of saying how to save and start a line that fits the box's bottom edge.
+    let hint = [Some("Alt+Enter or Ctrl+J"), Some("Alt+Enter"), None]
+        .into_iter()
+        .map(text_box_hint)
+        .find(|h| h.width() <= room);
+    let block = match hint {
+        Some(hint) => block.title_bottom(hint),
+        None => block,
     };
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
