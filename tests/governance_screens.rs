@@ -90,7 +90,7 @@ fn every_step_of_a_governance_meeting() {
     h.choose("Ovens and Equipment Keeper")
         .choose("Accountabilities");
     let value = match &h.governance().modal {
-        Some(roundtable::ui::Modal::Prompt(p)) => p.input.value().to_string(),
+        Some(roundtable::ui::Modal::Prompt(p)) => p.value(),
         _ => panic!("no prompt"),
     };
     h.enter_text(&format!("; {value}; Weighing unsold bread on Sundays"));

@@ -23,15 +23,16 @@ fn check_in_note_open() -> Harness {
 #[test]
 fn a_pasted_line_break_in_a_check_in_note_cannot_end_the_meeting() {
     let mut h = check_in_note_open();
+    // A note may span lines: the paste keeps its line break, which is text, not Enter.
     h.paste("Tired\nyes, ready");
-    assert_eq!(h.prompt_value().as_deref(), Some("Tired yes, ready"));
+    assert_eq!(h.prompt_value().as_deref(), Some("Tired\nyes, ready"));
     h.press(Enter);
     let state = &h.meeting().state;
     assert!(state.ended_at.is_none(), "the meeting is still running");
     assert_eq!(state.step, Step::CheckIn);
     assert_eq!(
         state.note_for(Step::CheckIn, 0).map(|n| n.text.as_str()),
-        Some("Tired yes, ready")
+        Some("Tired\nyes, ready")
     );
     assert!(h.meeting_modal().is_none(), "no question was asked");
 }
@@ -87,7 +88,7 @@ fn a_hundred_kilobyte_paste_lands_at_once_shortened_to_the_fields_limit() {
     let value = h.prompt_value().expect("the note stays open");
     assert_eq!(value.chars().count(), 2000, "shortened to the limit");
     assert!(value.starts_with("The proofing room was too warm again today"));
-    assert!(!value.contains('\n'));
+    assert!(value.contains('\n'), "a note keeps the paste's line breaks");
     let status = h.status().expect("a notice");
     assert!(
         status.contains("shortened") && status.contains("2000"),

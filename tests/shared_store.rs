@@ -180,7 +180,7 @@ fn a_note_typed_while_another_program_holds_the_database_is_kept_and_saved_on_re
     );
     match h.meeting_modal() {
         Some(roundtable::ui::Modal::Prompt(p)) => assert_eq!(
-            p.input.value(),
+            p.value(),
             "Tired but happy",
             "the typed note is still in its field"
         ),

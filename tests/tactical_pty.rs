@@ -361,9 +361,11 @@ fn a_paste_into_a_check_in_note_stays_text_and_the_meeting_runs_on() {
         "bracketed paste is on in the full screen"
     );
     pty.send(ENTER);
-    // Without bracketed paste this was Enter after "Tired", then `e` (end?) and `y` (yes).
+    // Without bracketed paste this was Enter after "Tired", then `e` (end?) and `y` (yes). A
+    // note may span lines: the paste's line break is kept as text.
     pty.paste("Tired\nyes, ready");
-    pty.wait_for("Tired yes, ready");
+    pty.wait_for("new line");
+    pty.wait_for("yes, ready");
     pty.send(ENTER);
     pty.wait_for("Jonas Lindqvist  “Tired yes, ready”");
     // A 100 KB paste into the next speaker's note lands at once, shortened to the limit.
@@ -390,10 +392,10 @@ fn a_paste_into_a_check_in_note_stays_text_and_the_meeting_runs_on() {
             &format!("SELECT count(*) FROM meeting_events WHERE payload LIKE '%{text}%'"),
         )
     };
-    assert_eq!(notes("\"Tired yes, ready\""), 1, "the whole pasted note");
+    assert_eq!(notes("\"Tired\\nyes, ready\""), 1, "the whole pasted note");
     assert_eq!(
-        notes("Ovens ran hot all week. Ovens ran hot"),
+        notes("Ovens ran hot all week.\\nOvens ran hot"),
         1,
-        "the long note"
+        "the long note, its lines kept"
     );
 }

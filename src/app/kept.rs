@@ -4,8 +4,11 @@
 //! Two uses. When the store cannot take an entry (locked, unreachable, full), the screen goes
 //! back to where it was before the key that tried to write it, typed text included, so
 //! pressing it again retries. And after every key, what the entry holds is saved with the
-//! meeting (what was asked and every confirmed field, not half-typed text), so a program
-//! killed mid-entry resumes it: what the screen says is kept survives a kill.
+//! meeting (what was asked, every confirmed field, and the text typed so far into a field
+//! that may span lines: a policy of two paragraphs is not typed again), so a program killed
+//! mid-entry resumes it: what the screen says is kept survives a kill. Text typed on one line
+//! is kept at most every few seconds (and on the clock's tick after typing stops), never with
+//! one write per letter; a new line, a paste or any other change is kept at once.
 //!
 //! Owns: `Kept`, taking it from a screen, putting it back, and saving and resuming it.
 //! Must not: draw, or hold SQL.
@@ -13,11 +16,14 @@
 use super::App;
 use crate::domain::MeetingId;
 use crate::domain::meeting::governance::Change;
-use crate::ui::{Draft, GovDraft, Modal, ReviewDraft, Screen};
+use crate::ui::{Draft, GovDraft, Modal, Prompt, ReviewDraft, Screen};
 use serde::{Deserialize, Serialize};
 
 /// How long after a failed save of the entry on screen the next one is tried.
 const KEEP_RETRY: chrono::TimeDelta = chrono::TimeDelta::seconds(5);
+
+/// How often text being typed on one line of a field is kept, at most.
+const KEEP_TYPING: chrono::TimeDelta = chrono::TimeDelta::seconds(2);
 
 /// What an open entry holds, per screen.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -61,8 +67,49 @@ impl Kept {
         }
     }
 
-    /// Whether nothing has been confirmed yet (a question just opened is not worth keeping).
+    /// The open modal, if any.
+    fn modal_mut(&mut self) -> Option<&mut Modal> {
+        match self {
+            Kept::Nothing => None,
+            Kept::Tactical { modal, .. }
+            | Kept::Governance { modal, .. }
+            | Kept::Review { modal, .. } => modal.as_mut(),
+        }
+    }
+
+    /// The text typed so far into an open field that may span lines, if any.
+    fn typed(&self) -> Option<String> {
+        match self {
+            Kept::Nothing => None,
+            Kept::Tactical { modal, .. }
+            | Kept::Governance { modal, .. }
+            | Kept::Review { modal, .. } => match modal {
+                Some(Modal::Prompt(p)) if p.kind.is_multi_line() => Some(p.value()),
+                _ => None,
+            },
+        }
+    }
+
+    /// The entry with the text being typed left out but its number of lines kept: two entries
+    /// of one shape differ only by typing on a line.
+    fn shape(mut self) -> Option<String> {
+        let Some(Modal::Prompt(prompt)) = self.modal_mut() else {
+            return None;
+        };
+        if !prompt.kind.is_multi_line() {
+            return None;
+        }
+        let lines = prompt.value().split('\n').count();
+        prompt.editor = Prompt::filled(prompt.kind, String::new(), &"\n".repeat(lines - 1)).editor;
+        serde_json::to_string(&self).ok()
+    }
+
+    /// Whether nothing has been confirmed or typed yet (a question just opened is not worth
+    /// keeping).
     fn is_empty(&self) -> bool {
+        if self.typed().is_some_and(|t| !t.trim().is_empty()) {
+            return false;
+        }
         match self {
             Kept::Nothing => true,
             Kept::Tactical { draft, .. } => *draft == Draft::None,
@@ -124,6 +171,7 @@ impl App {
             return;
         }
         let kept = Kept::of(&self.view.screen);
+        let shape = kept.clone().shape();
         let text = if kept.is_empty() {
             None
         } else {
@@ -136,10 +184,18 @@ impl App {
         if self.kept_entry.as_ref() == Some(&saved) {
             return;
         }
+        let typing_on = self.kept_entry.as_ref().is_some_and(|(m, _)| *m == meeting)
+            && self.kept_typing.as_ref().is_some_and(|(last, at)| {
+                shape.as_ref() == Some(last) && self.now() < *at + KEEP_TYPING
+            });
+        if typing_on {
+            return;
+        }
         match self.store.keep_draft(meeting, saved.1.as_deref()) {
             Ok(()) => {
                 self.kept_entry = Some(saved);
                 self.keep_retry = None;
+                self.kept_typing = shape.map(|s| (s, self.now()));
             }
             Err(e) => {
                 self.keep_retry = Some(self.now() + KEEP_RETRY);

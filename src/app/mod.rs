@@ -58,6 +58,9 @@ pub struct App {
     kept_entry: Option<(crate::domain::MeetingId, Option<String>)>,
     /// After the store failed to keep the entry on screen: when to try again.
     keep_retry: Option<DateTime<Utc>>,
+    /// When a text of several lines was last kept while being typed, and its shape then
+    /// (see `kept`): typing on the same line is kept every few seconds, not per letter.
+    kept_typing: Option<(String, DateTime<Utc>)>,
 }
 
 impl App {
@@ -101,6 +104,7 @@ impl App {
             unwritten: false,
             kept_entry: None,
             keep_retry: None,
+            kept_typing: None,
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
@@ -166,6 +170,8 @@ impl App {
     /// Also takes in what other programs on the same store recorded since the last tick.
     pub fn tick(&mut self) -> bool {
         self.view.now = self.now();
+        // Text typed since the last key was kept (a few seconds ago at most) is kept now.
+        self.keep_entry();
         let others = self.follow_other_programs();
         if others {
             self.refresh_hints();
@@ -266,6 +272,7 @@ impl App {
     pub fn handle_paste(&mut self, text: &str) -> bool {
         self.view.status = None;
         paste::paste(self, text);
+        self.keep_entry();
         self.refresh_hints();
         true
     }

@@ -1,11 +1,13 @@
 //! Keys inside a modal (text prompt, picker, yes/no question), whatever screen opened it.
+//! In a text of several lines, Enter still confirms, as everywhere; Alt+Enter (or Ctrl+J)
+//! starts a new line, and the editor's own keys move, delete words and undo.
 //!
 //! Owns: what each key does to a modal and what the screen is told when the modal is done.
 //! Must not import: rusqlite, tokio; must not draw.
 
 use super::keys::{self, Action, lookup};
-use crate::domain::text::clean_line;
-use crate::ui::{Modal, Prompt, step};
+use crate::domain::text::{clean_line, clean_text};
+use crate::ui::{Editor, Modal, Prompt, step};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
@@ -28,19 +30,53 @@ pub enum Outcome {
 
 /// Handles a key in a text prompt. A character typed into a full field is ignored.
 pub fn prompt_key(prompt: &mut Prompt, key: KeyEvent) -> Outcome {
-    match key.code {
-        KeyCode::Esc => Outcome::Cancelled,
-        KeyCode::Enter => Outcome::Submitted(clean_line(prompt.input.value())),
-        KeyCode::Char(_)
-            if !key.modifiers.contains(KeyModifiers::CONTROL)
-                && prompt.input.value().chars().count() >= prompt.kind.max_chars() =>
-        {
-            Outcome::Ignored
-        }
-        _ => match prompt.input.handle_event(&Event::Key(key)) {
-            Some(_) => Outcome::Changed,
-            None => Outcome::Ignored,
+    let full = prompt.editor.chars() >= prompt.kind.max_chars();
+    let typing = |key: &KeyEvent| {
+        matches!(key.code, KeyCode::Char(_))
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    };
+    match &mut prompt.editor {
+        Editor::Line(input) => match key.code {
+            KeyCode::Esc => Outcome::Cancelled,
+            KeyCode::Enter => Outcome::Submitted(clean_line(input.value())),
+            _ if full && typing(&key) => Outcome::Ignored,
+            _ => match input.handle_event(&Event::Key(key)) {
+                Some(_) => Outcome::Changed,
+                None => Outcome::Ignored,
+            },
         },
+        Editor::Lines(area) => {
+            if keys::is_new_line(&key) {
+                if full {
+                    return Outcome::Ignored;
+                }
+                area.insert_newline();
+                return Outcome::Changed;
+            }
+            match key.code {
+                KeyCode::Esc => Outcome::Cancelled,
+                KeyCode::Enter => {
+                    // Held to the limit however the text came in (the editor's own paste of
+                    // what it cut, Ctrl+Y, is not counted as it goes in).
+                    let text = clean_text(&area.lines().join("\n"));
+                    Outcome::Submitted(text.chars().take(prompt.kind.max_chars()).collect())
+                }
+                // A tab would be cleaned into a space: it is not typed at all.
+                KeyCode::Tab | KeyCode::BackTab => Outcome::Ignored,
+                _ if full && typing(&key) => Outcome::Ignored,
+                _ => {
+                    let before = (area.cursor(), area.lines().len());
+                    let modified = area.input(key);
+                    if modified || (area.cursor(), area.lines().len()) != before {
+                        Outcome::Changed
+                    } else {
+                        Outcome::Ignored
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -59,11 +95,7 @@ pub struct Inserted {
 pub fn insert_text(input: &mut Input, text: &str, limit: usize) -> Inserted {
     let value = input.value();
     let cursor = input.cursor();
-    let room = limit.saturating_sub(value.chars().count());
-    let (piece, kept) = match text.char_indices().nth(room) {
-        Some((cut, _)) => (&text[..cut], room),
-        None => (text, text.chars().count()),
-    };
+    let (piece, inserted) = fitting(text, limit.saturating_sub(value.chars().count()));
     let at = value
         .char_indices()
         .nth(cursor)
@@ -72,11 +104,35 @@ pub fn insert_text(input: &mut Input, text: &str, limit: usize) -> Inserted {
     joined.push_str(&value[..at]);
     joined.push_str(piece);
     joined.push_str(&value[at..]);
-    *input = Input::new(joined).with_cursor(cursor + kept);
-    Inserted {
+    *input = Input::new(joined).with_cursor(cursor + inserted.kept);
+    inserted
+}
+
+/// Inserts `text` (which may hold line breaks) into the field at its cursor, as
+/// [`insert_text`] does for one line.
+pub fn insert_into(editor: &mut Editor, text: &str, limit: usize) -> Inserted {
+    let room = limit.saturating_sub(editor.chars());
+    match editor {
+        Editor::Line(input) => insert_text(input, text, limit),
+        Editor::Lines(area) => {
+            let (piece, inserted) = fitting(text, room);
+            area.insert_str(piece);
+            inserted
+        }
+    }
+}
+
+/// As much of `text` as fits in `room` characters, and what was kept and left out.
+fn fitting(text: &str, room: usize) -> (&str, Inserted) {
+    let (piece, kept) = match text.char_indices().nth(room) {
+        Some((cut, _)) => (&text[..cut], room),
+        None => (text, text.chars().count()),
+    };
+    let inserted = Inserted {
         kept,
         dropped: text.chars().count() - kept,
-    }
+    };
+    (piece, inserted)
 }
 
 /// Handles a key in any modal.
@@ -108,7 +164,7 @@ pub fn modal_key(modal: &mut Modal, key: KeyEvent) -> Outcome {
 /// The binding table for a modal's hint bar.
 pub fn table(modal: &Modal) -> &'static [keys::Binding] {
     match modal {
-        Modal::Prompt(_) => keys::PROMPT,
+        Modal::Prompt(prompt) => keys::prompt_table(prompt),
         Modal::Picker(_) => keys::PICKER,
         Modal::Confirm(confirm) => confirm_table(confirm),
     }

@@ -1,13 +1,14 @@
 //! A paste goes into the open text field as text, never as keys: with bracketed paste on, the
 //! terminal hands over a paste in one piece, so a pasted line break cannot act as Enter and
-//! the letters after it cannot act as commands.
+//! the letters after it cannot act as commands. A field whose text may span lines keeps the
+//! paste's line breaks; a one-line field makes each a space.
 //!
 //! Owns: finding the open text field, cleaning a paste for it, and the status line that says
 //! what became of the paste. Must not import: rusqlite, tokio; must not draw.
 
 use super::App;
-use super::modal::{Inserted, insert_text};
-use crate::domain::text::clean_pasted_line;
+use super::modal::{Inserted, insert_into, insert_text};
+use crate::domain::text::{clean_pasted_line, clean_pasted_text};
 use crate::ui::{Modal, Prompt, Screen};
 
 /// The most characters the past meetings' filter holds.
@@ -17,17 +18,25 @@ const FILTER_MAX_CHARS: usize = 200;
 /// a paste too long for the field is shortened to its limit, and the status line says so.
 pub fn paste(app: &mut App, text: &str) {
     app.view.now = app.now();
-    let text = clean_pasted_line(text);
     let inserted = if app.view.help_open {
         None
     } else if let Screen::PastMeetings(state) = &mut app.view.screen {
-        let inserted = insert_text(&mut state.filter, &text, FILTER_MAX_CHARS);
+        let inserted = insert_text(
+            &mut state.filter,
+            &clean_pasted_line(text),
+            FILTER_MAX_CHARS,
+        );
         state.refilter();
         Some((inserted, FILTER_MAX_CHARS))
     } else {
         open_prompt(app).map(|prompt| {
             let limit = prompt.kind.max_chars();
-            (insert_text(&mut prompt.input, &text, limit), limit)
+            let text = if prompt.kind.is_multi_line() {
+                clean_pasted_text(text)
+            } else {
+                clean_pasted_line(text)
+            };
+            (insert_into(&mut prompt.editor, &text, limit), limit)
         })
     };
     match inserted {

@@ -87,6 +87,18 @@ pub fn clean_pasted_line(input: &str) -> String {
     out
 }
 
+/// Cleans text pasted into a field whose text may span lines: each line as by
+/// [`clean_pasted_line`], line breaks kept as `\n` (whatever the system wrote: `\r\n`, `\r`,
+/// a Unicode line or paragraph separator). Blank lines are cleaned when the field is entered.
+pub fn clean_pasted_text(input: &str) -> String {
+    let lines: Vec<String> = input
+        .split("\r\n")
+        .flat_map(|l| l.split(['\n', '\r', '\u{2028}', '\u{2029}']))
+        .map(clean_pasted_line)
+        .collect();
+    lines.join("\n")
+}
+
 /// Cleans a multi-line value such as a purpose or a policy text: each line is cleaned as by
 /// [`clean_line`], line breaks are kept (at most one blank line in a row), and blank lines at
 /// either end are dropped.
@@ -118,8 +130,24 @@ pub fn format_number(value: f64) -> String {
 
 /// Greedy word wrap of `text` into lines of at most `width` columns, the first starting with
 /// `first` and the rest with `rest`. Words longer than a line are cut. A width too narrow
-/// for the prefixes still gives one word per line rather than nothing.
+/// for the prefixes still gives one word per line rather than nothing. A line break in the
+/// text (a policy of two paragraphs) starts a new line, and a blank line stays blank.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i == 0 {
+            lines.extend(wrap_line(line, width, first, rest));
+        } else if line.trim().is_empty() {
+            lines.push(rest.trim_end().to_string());
+        } else {
+            lines.extend(wrap_line(line, width, rest, rest));
+        }
+    }
+    lines
+}
+
+/// [`wrap`] of a text without line breaks.
+fn wrap_line(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = first.to_string();
     let mut empty = true;
@@ -218,6 +246,14 @@ mod tests {
     }
 
     #[test]
+    fn a_paste_into_a_text_keeps_its_line_breaks_and_loses_its_escapes() {
+        assert_eq!(
+            clean_pasted_text("First\r\n\r\nSecond\u{1b}[2J\tpart\rthird\u{2029}"),
+            "First\n\nSecond[2J part\nthird\n"
+        );
+    }
+
+    #[test]
     fn zero_width_characters_cannot_make_two_names_look_alike() {
         for hidden in ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'] {
             let name = format!("{hidden}Ov{hidden}ens{hidden}");
@@ -242,6 +278,19 @@ mod tests {
     #[test]
     fn ordinary_unicode_is_kept() {
         assert_eq!(clean_line("Zoë Ångström — 面包"), "Zoë Ångström — 面包");
+    }
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap;
+
+    #[test]
+    fn each_paragraph_of_a_text_is_wrapped_on_its_own_lines() {
+        assert_eq!(
+            wrap("One two three\n\nFour", 9, "- ", "  "),
+            ["- One two", "  three", "", "  Four"]
+        );
     }
 }
 

@@ -24,6 +24,11 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Text that may span lines, escaped, its line breaks shown as breaks (a blank line as two).
+pub fn escape_lines(text: &str) -> String {
+    escape(text.trim_end_matches('\n')).replace('\n', "<br/>\n")
+}
+
 const STYLE: &str = "
 body { font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d1d1f; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
@@ -55,19 +60,23 @@ pub fn render(doc: &[Block], title: &str) -> String {
             }
             Block::Heading(t) => body.push_str(&format!("<h2>{}</h2>\n", escape(t))),
             Block::Subheading(t) => body.push_str(&format!("<h3>{}</h3>\n", escape(t))),
-            Block::Paragraph(t) => body.push_str(&format!("<p>{}</p>\n", escape(t))),
+            Block::Paragraph(t) => body.push_str(&format!("<p>{}</p>\n", escape_lines(t))),
             Block::Empty(t) => body.push_str(&format!("<p class=\"empty\">{}</p>\n", escape(t))),
             Block::Facts(facts) => {
                 body.push_str("<dl>\n");
                 for (k, v) in facts {
-                    body.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", escape(k), escape(v)));
+                    body.push_str(&format!(
+                        "<dt>{}</dt><dd>{}</dd>\n",
+                        escape(k),
+                        escape_lines(v)
+                    ));
                 }
                 body.push_str("</dl>\n");
             }
             Block::Bullets(items) => {
                 body.push_str("<ul>\n");
                 for item in items {
-                    body.push_str(&format!("<li>{}</li>\n", escape(item)));
+                    body.push_str(&format!("<li>{}</li>\n", escape_lines(item)));
                 }
                 body.push_str("</ul>\n");
             }
@@ -80,7 +89,7 @@ pub fn render(doc: &[Block], title: &str) -> String {
                 for row in rows {
                     body.push_str("<tr>");
                     for cell in row {
-                        body.push_str(&format!("<td>{}</td>", escape(cell)));
+                        body.push_str(&format!("<td>{}</td>", escape_lines(cell)));
                     }
                     body.push_str("</tr>\n");
                 }
@@ -101,6 +110,11 @@ pub fn render(doc: &[Block], title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lines_of_a_text_are_shown_as_lines() {
+        assert_eq!(escape_lines("a<b\n\nc\n"), "a&lt;b<br/>\n<br/>\nc");
+    }
 
     #[test]
     fn every_markup_character_is_escaped() {

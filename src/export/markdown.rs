@@ -1,7 +1,8 @@
 //! Minutes as Markdown: readable as plain text, rendered as headings, lists and tables.
 //!
 //! Owns: Markdown escaping, so that no user text can become markup (`*`, `|`, `#`, links,
-//! HTML, or a list started by text like "1." or "-"). Must not import: rusqlite, ratatui,
+//! HTML, or a list started by text like "1." or "-"), and the line breaks of a text of
+//! several lines kept inside its paragraph, list item or table cell. Must not import: rusqlite, ratatui,
 //! tokio.
 
 use crate::domain::document::Block;
@@ -39,6 +40,37 @@ pub fn escape_line(text: &str) -> String {
     out
 }
 
+/// User text that may span lines (a policy of two paragraphs, a note), inert in Markdown:
+/// each line escaped as `escape_line` does, so no line can start a list or a heading; a line
+/// break becomes a hard break and a blank line a new paragraph, the lines after the first
+/// indented by `indent` so that they stay inside a list item.
+pub fn escape_lines(text: &str, indent: &str) -> String {
+    let mut out = String::new();
+    let mut blank = false;
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\\\n" });
+            out.push_str(indent);
+        }
+        blank = false;
+        out.push_str(&escape_line(line));
+    }
+    out
+}
+
+/// A table cell: its lines joined by `<br>`, the one line break a GitHub table holds.
+fn cell(text: &str) -> String {
+    text.split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .map(escape)
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
 /// The document as Markdown.
 pub fn render(doc: &[Block]) -> String {
     let mut out = String::new();
@@ -48,23 +80,23 @@ pub fn render(doc: &[Block]) -> String {
             Block::Subtitle(t) => out.push_str(&format!("{}\n\n", escape_line(t))),
             Block::Heading(t) => out.push_str(&format!("## {}\n\n", escape(t))),
             Block::Subheading(t) => out.push_str(&format!("### {}\n\n", escape(t))),
-            Block::Paragraph(t) => out.push_str(&format!("{}\n\n", escape_line(t))),
+            Block::Paragraph(t) => out.push_str(&format!("{}\n\n", escape_lines(t, ""))),
             Block::Empty(t) => out.push_str(&format!("*{}*\n\n", escape(t))),
             Block::Facts(facts) => {
                 for (k, v) in facts {
-                    out.push_str(&format!("- **{}:** {}\n", escape(k), escape(v)));
+                    out.push_str(&format!("- **{}:** {}\n", escape(k), escape_lines(v, "  ")));
                 }
                 out.push('\n');
             }
             Block::Bullets(items) => {
                 for item in items {
-                    out.push_str(&format!("- {}\n", escape_line(item)));
+                    out.push_str(&format!("- {}\n", escape_lines(item, "  ")));
                 }
                 out.push('\n');
             }
             Block::Table { head, rows } => {
                 let row = |cells: &[String]| {
-                    let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
+                    let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
                     format!("| {} |\n", cells.join(" | "))
                 };
                 out.push_str(&row(head));
@@ -103,6 +135,18 @@ mod tests {
             "1. Insurance",
             "inside a heading it stays as typed"
         );
+    }
+
+    #[test]
+    fn a_text_of_two_paragraphs_stays_in_its_list_item_and_starts_no_list() {
+        assert_eq!(
+            escape_lines(
+                "Offer it to the food bank.\n- not a list\n\n# Weigh it",
+                "  "
+            ),
+            "Offer it to the food bank.\\\n  \\- not a list\n\n  \\# Weigh it"
+        );
+        assert_eq!(cell("a|b\n\nc"), "a\\|b<br>c");
     }
 
     #[test]

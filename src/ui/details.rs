@@ -54,11 +54,11 @@ impl Doc {
         }
     }
 
+    /// `text` wrapped, its later paragraphs (a policy of two) indented under the first line
+    /// rather than each made an item of its own.
     fn wrapped(&mut self, text: &str, first: &str, rest: &str, style: Style) {
-        for paragraph in text.split('\n') {
-            for line in wrap(paragraph, self.width, first, rest) {
-                self.lines.push(Line::styled(line, style));
-            }
+        for line in wrap(text, self.width, first, rest) {
+            self.lines.push(Line::styled(line, style));
         }
     }
 

@@ -4,6 +4,7 @@
 //! Owns: `GovScreen` and `GovDraft`. The shell mutates these; the ui draws them.
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
+use super::prompt::PromptKind;
 use super::view::Modal;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::governance::{Change, GovEvent, Governance, ObjectionTest};
@@ -50,6 +51,16 @@ impl Field {
             Field::Domains => "Domains",
             Field::Accountabilities => "Accountabilities",
             Field::Text => "Text",
+        }
+    }
+
+    /// How the field is typed: a name on one line, a purpose or a policy's text as a text
+    /// that may span lines, domains and accountabilities one item a line.
+    pub fn prompt_kind(self) -> PromptKind {
+        match self {
+            Field::Name => PromptKind::OutputText,
+            Field::Purpose | Field::Text => PromptKind::Text,
+            Field::Domains | Field::Accountabilities => PromptKind::List,
         }
     }
 }

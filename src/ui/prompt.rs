@@ -1,9 +1,16 @@
-//! A one-line text field opened over a screen: what it asks for, its limits, and how a kept
-//! entry holds it (what it asks, not what was being typed).
+//! A text field opened over a screen: what it asks for, its limits, whether its text may span
+//! lines, and how a kept entry holds it.
 //!
-//! Owns: `PromptKind` and `Prompt`. Must not import: rusqlite, tokio, `crate::store`,
-//! `crate::app`.
+//! A one-line field (a name, a label, a value) is a `tui_input::Input`; a field whose text may
+//! span lines (a purpose, a policy, a list, a note) is a `ratatui_textarea::TextArea`, which
+//! wraps long lines and scrolls. A kept entry holds what the field asks and, for a text of
+//! several lines, the text typed so far and where the cursor was (a one-line field is quick
+//! to type again, so only what it asks is kept).
+//!
+//! Owns: `PromptKind`, `Editor` and `Prompt`. Must not import: rusqlite, tokio,
+//! `crate::store`, `crate::app`.
 
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use serde::{Deserialize, Serialize};
 use tui_input::Input;
 
@@ -23,6 +30,10 @@ pub enum PromptKind {
     PersonName,
     Email,
     Focus,
+    /// A text that may run to paragraphs: a purpose, a policy, information shared.
+    Text,
+    /// A list, one item a line: domains, accountabilities.
+    List,
 }
 
 impl PromptKind {
@@ -36,7 +47,8 @@ impl PromptKind {
             PromptKind::MetricComment => "Comment (optional: Enter to skip)",
             PromptKind::ProjectUpdate => "What changed since the last update",
             PromptKind::AgendaLabel => "Agenda item (one or two words)",
-            PromptKind::OutputText => "Text",
+            PromptKind::OutputText | PromptKind::Text => "Text",
+            PromptKind::List => "One item a line",
             PromptKind::Date => "Show the organisation as it stood on (YYYY-MM-DD)",
             PromptKind::PersonName => "Name of the new person",
             PromptKind::Email => "E-mail (optional: Enter to skip)",
@@ -44,7 +56,8 @@ impl PromptKind {
         }
     }
 
-    /// The most characters the field holds; typing stops there and a paste is shortened.
+    /// The most characters the field holds (a line break counts as one); typing stops there
+    /// and a paste is shortened.
     pub fn max_chars(self) -> usize {
         match self {
             PromptKind::OrganisationName
@@ -58,42 +71,131 @@ impl PromptKind {
             | PromptKind::MetricComment
             | PromptKind::ProjectUpdate
             | PromptKind::AgendaLabel
-            | PromptKind::OutputText => crate::domain::text::MAX_ENTRY_CHARS,
+            | PromptKind::OutputText
+            | PromptKind::Text
+            | PromptKind::List => crate::domain::text::MAX_ENTRY_CHARS,
+        }
+    }
+
+    /// Whether the text may span lines (Alt+Enter adds one; a paste keeps its line breaks).
+    pub fn is_multi_line(self) -> bool {
+        matches!(self, PromptKind::Note | PromptKind::Text | PromptKind::List)
+    }
+}
+
+/// The text being typed: one line, or a text of several lines.
+#[derive(Debug, Clone)]
+pub enum Editor {
+    Line(Input),
+    /// Boxed: the editor carries its history and layout, far larger than a line.
+    Lines(Box<TextArea<'static>>),
+}
+
+impl Editor {
+    /// An editor for `kind` holding `value`, the cursor at its end.
+    fn new(kind: PromptKind, value: &str) -> Editor {
+        if kind.is_multi_line() {
+            let mut area = Editor::text_area(value);
+            area.move_cursor(CursorMove::Bottom);
+            area.move_cursor(CursorMove::End);
+            Editor::Lines(Box::new(area))
+        } else {
+            Editor::Line(Input::new(value.to_string()))
+        }
+    }
+
+    /// A multi-line editor holding `value`, set up as every field of the program is drawn:
+    /// long lines wrap at words, the cursor's line is not underlined.
+    fn text_area(value: &str) -> TextArea<'static> {
+        let mut area = TextArea::new(value.split('\n').map(String::from).collect());
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.set_cursor_line_style(ratatui::style::Style::default());
+        // Undo remembers a whole field's worth of small edits.
+        area.set_max_histories(200);
+        area
+    }
+
+    /// The text as typed, lines joined by `\n`.
+    pub fn value(&self) -> String {
+        match self {
+            Editor::Line(input) => input.value().to_string(),
+            Editor::Lines(area) => area.lines().join("\n"),
+        }
+    }
+
+    /// How many characters the text holds, a line break counting as one.
+    pub fn chars(&self) -> usize {
+        match self {
+            Editor::Line(input) => input.value().chars().count(),
+            Editor::Lines(area) => {
+                let lines = area.lines();
+                lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len() - 1
+            }
         }
     }
 }
 
-/// A one-line text field, with an optional title that replaces the kind's question.
+/// A text field, with an optional title that replaces the kind's question.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(into = "SavedPrompt", from = "SavedPrompt")]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub input: Input,
+    pub editor: Editor,
     pub title: Option<String>,
 }
 
-/// A prompt as a kept draft holds it: what it asks, not what was being typed (only confirmed
-/// fields are kept).
+/// A prompt as a kept draft holds it: what it asks and, for a text of several lines, what was
+/// typed and where the cursor stood (line and character, from 0).
 #[derive(Serialize, Deserialize)]
 struct SavedPrompt {
     kind: PromptKind,
     title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    typed: Option<SavedText>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedText {
+    text: String,
+    cursor: (usize, usize),
 }
 
 impl From<Prompt> for SavedPrompt {
     fn from(p: Prompt) -> SavedPrompt {
+        let typed = match &p.editor {
+            Editor::Line(_) => None,
+            Editor::Lines(area) => Some(SavedText {
+                text: area.lines().join("\n"),
+                cursor: {
+                    let c = area.cursor();
+                    (c.0, c.1)
+                },
+            }),
+        };
         SavedPrompt {
             kind: p.kind,
             title: p.title,
+            typed,
         }
     }
 }
 
 impl From<SavedPrompt> for Prompt {
     fn from(p: SavedPrompt) -> Prompt {
+        let editor = match p.typed {
+            Some(typed) if p.kind.is_multi_line() => {
+                let mut area = Editor::text_area(&typed.text);
+                let (row, col) = typed.cursor;
+                // A cursor beyond the text (a hand-edited draft) lands at its end instead.
+                let to = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+                area.move_cursor(CursorMove::Jump(to(row), to(col)));
+                Editor::Lines(Box::new(area))
+            }
+            _ => Editor::new(p.kind, ""),
+        };
         Prompt {
             kind: p.kind,
-            input: Input::default(),
+            editor,
             title: p.title,
         }
     }
@@ -103,7 +205,7 @@ impl Prompt {
     pub fn new(kind: PromptKind) -> Prompt {
         Prompt {
             kind,
-            input: Input::default(),
+            editor: Editor::new(kind, ""),
             title: None,
         }
     }
@@ -116,12 +218,17 @@ impl Prompt {
     pub fn filled(kind: PromptKind, title: String, value: &str) -> Prompt {
         Prompt {
             kind,
-            input: Input::new(value.to_string()),
+            editor: Editor::new(kind, value),
             title: Some(title),
         }
     }
 
     pub fn title(&self) -> &str {
         self.title.as_deref().unwrap_or(self.kind.question())
+    }
+
+    /// The text as typed (lines joined by `\n`).
+    pub fn value(&self) -> String {
+        self.editor.value()
     }
 }

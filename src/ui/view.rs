@@ -4,7 +4,7 @@
 //! and building the rows those screens list. The shell (app) mutates these; the ui draws them.
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
-pub use super::prompt::{Prompt, PromptKind};
+pub use super::prompt::{Editor, Prompt, PromptKind};
 use crate::domain::TensionKind;
 use crate::domain::meeting::tactical::{Recorded, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind, OutputKind};

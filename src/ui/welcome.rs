@@ -3,7 +3,7 @@
 //! Owns: its layout. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use super::chrome::centered;
-use super::prompt::Prompt;
+use super::prompt::{Editor, Prompt};
 use super::theme;
 use super::view::{WelcomeChoice, WelcomeState};
 use super::wrap::{fit, wrap};
@@ -86,12 +86,16 @@ pub fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &Prompt) {
         .title(format!(" {} ", prompt.title()));
     let inner = block.inner(area);
     let width = usize::from(inner.width.max(1)) - 1;
-    let scroll = prompt.input.visual_scroll(width);
-    let text = Paragraph::new(prompt.input.value())
+    let Editor::Line(input) = &prompt.editor else {
+        // A text of several lines is drawn in its own, taller box (`modal::draw_prompt_box`).
+        return;
+    };
+    let scroll = input.visual_scroll(width);
+    let text = Paragraph::new(input.value())
         .scroll((0, u16::try_from(scroll).unwrap_or(u16::MAX)))
         .block(block);
     frame.render_widget(text, area);
-    let cursor = prompt.input.visual_cursor().saturating_sub(scroll);
+    let cursor = input.visual_cursor().saturating_sub(scroll);
     let x = inner
         .x
         .saturating_add(u16::try_from(cursor).unwrap_or(u16::MAX));

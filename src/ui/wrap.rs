@@ -14,8 +14,13 @@ pub fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-/// `text` cut to at most `width` columns, ending in "…" when something was cut.
+/// `text` on one row, cut to at most `width` columns, ending in "…" when something was cut. The
+/// lines of a text of several (a note, a policy) are joined by spaces.
 pub fn fit(text: &str, width: usize) -> String {
+    if text.contains('\n') {
+        let joined: Vec<&str> = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
+        return fit(&joined.join(" "), width);
+    }
     if text.width() <= width {
         return text.to_string();
     }
@@ -38,6 +43,12 @@ pub fn fit(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_of_several_lines_fits_on_one_row() {
+        assert_eq!(fit("Tired\n\nyes, ready", 40), "Tired yes, ready");
+        assert_eq!(fit("Tired\nyes, ready", 8), "Tired y…");
+    }
 
     #[test]
     fn continuation_lines_get_the_hanging_indent() {

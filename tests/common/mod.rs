@@ -248,7 +248,7 @@ impl Harness {
     /// The value of the text prompt open over a meeting, if any.
     pub fn prompt_value(&self) -> Option<String> {
         match self.meeting_modal() {
-            Some(roundtable::ui::Modal::Prompt(p)) => Some(p.input.value().to_string()),
+            Some(roundtable::ui::Modal::Prompt(p)) => Some(p.value()),
             _ => None,
         }
     }

@@ -11,7 +11,9 @@ use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
 use crate::domain::{CircleId, Organisation, PolicyId, RoleId};
-use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, PolicyAim, RoleAim, Subject};
+use crate::ui::{
+    EditorChoice, Field, GovDraft, GovScreen, PolicyAim, PromptKind, RoleAim, Subject,
+};
 
 /// Opens the editor on the current proposal: what is being written, else its latest version.
 pub fn open(app: &mut App) {
@@ -158,9 +160,9 @@ fn role_fields(org: &Organisation, role: RoleId) -> Vec<Field> {
         .collect()
 }
 
-/// Items typed as "a; b; c".
+/// Items typed one a line (or, as before lines could be typed, as "a; b; c").
 fn split_list(text: &str) -> Vec<String> {
-    text.split(';')
+    text.split([';', '\n'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(String::from)
@@ -249,8 +251,8 @@ fn current_value(org: &Organisation, screen: &GovScreen, what: Subject, field: F
             ) if *role == r => match field {
                 Field::Name => name.clone(),
                 Field::Purpose => purpose.clone(),
-                Field::Domains => domains.as_ref().map(|d| d.join("; ")),
-                Field::Accountabilities => accountabilities.as_ref().map(|a| a.join("; ")),
+                Field::Domains => domains.as_ref().map(|d| d.join("\n")),
+                Field::Accountabilities => accountabilities.as_ref().map(|a| a.join("\n")),
                 Field::Text => None,
             },
             (Change::AmendPolicy { policy, name, text }, Subject::Policy(p)) if *policy == p => {
@@ -266,8 +268,8 @@ fn current_value(org: &Organisation, screen: &GovScreen, what: Subject, field: F
         Subject::Role(r) => org.role(r).map_or(String::new(), |r| match field {
             Field::Name => r.name.clone(),
             Field::Purpose => r.purpose.clone(),
-            Field::Domains => r.domains.join("; "),
-            Field::Accountabilities => r.accountabilities.join("; "),
+            Field::Domains => r.domains.join("\n"),
+            Field::Accountabilities => r.accountabilities.join("\n"),
             Field::Text => String::new(),
         }),
         Subject::Policy(p) => org
@@ -456,11 +458,11 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             );
         }
         (Outcome::Submitted(purpose), GovDraft::NewRolePurpose(name)) => {
-            let title = format!("Domains of {name} (separate with ; — empty: none)");
+            let title = format!("Domains of {name} (one a line — empty: none)");
             prompt(app, title, "", GovDraft::NewRoleDomains(name, purpose));
         }
         (Outcome::Submitted(domains), GovDraft::NewRoleDomains(name, purpose)) => {
-            let title = format!("Accountabilities of {name} (-ing verbs, separate with ;)");
+            let title = format!("Accountabilities of {name} (-ing verbs, one a line)");
             prompt(
                 app,
                 title,
@@ -501,11 +503,12 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 return;
             };
             let value = current_value(&org, screen, Subject::Role(role), field);
-            let title = format!(
-                "{} of {} (lists separated by ;)",
-                field.label(),
-                name_of_role(role)
-            );
+            let title = match field.prompt_kind() {
+                PromptKind::List => {
+                    format!("{} of {} (one a line)", field.label(), name_of_role(role))
+                }
+                _ => format!("{} of {}", field.label(), name_of_role(role)),
+            };
             prompt(app, title, &value, GovDraft::RoleValue(role, field));
         }
         (Outcome::Submitted(value), GovDraft::RoleValue(role, field)) => {

@@ -144,9 +144,16 @@ pub(super) fn pick(app: &mut App, title: &str, options: Vec<String>, draft: GovD
     open(app, Modal::Picker(picker), draft);
 }
 
-/// Asks for a line of text, maybe filled in with `value` to edit.
+/// Asks for a text, maybe filled in with `value` to edit: on one line, or on as many as it
+/// needs where the answer to `draft` may span lines (a purpose, a policy, a list).
 pub(super) fn prompt(app: &mut App, title: String, value: &str, draft: GovDraft) {
-    let prompt = Prompt::filled(PromptKind::OutputText, title, value);
+    let kind = match &draft {
+        GovDraft::NewRolePurpose(_) | GovDraft::NewPolicyText(_) => PromptKind::Text,
+        GovDraft::NewRoleDomains(..) | GovDraft::NewRoleAccountabilities(..) => PromptKind::List,
+        GovDraft::RoleValue(_, field) | GovDraft::PolicyValue(_, field) => field.prompt_kind(),
+        _ => PromptKind::OutputText,
+    };
+    let prompt = Prompt::filled(kind, title, value);
     open(app, Modal::Prompt(prompt), draft);
 }
 

@@ -157,6 +157,10 @@ pub enum Action {
     EndAssignment,
     /// Home and browser: take back the latest change made between meetings.
     UndoOrgEntry,
+    /// Text of several lines: start a new line (Alt+Enter or Ctrl+J).
+    NewLine,
+    /// Text fields: a key the field itself handles (moving, deleting, undoing).
+    Edit,
     /// Modals: yes.
     Yes,
     /// Modals: no.
@@ -228,9 +232,11 @@ use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, 
 mod governance;
 mod meeting;
 mod review;
+mod text;
 pub use governance::*;
 pub use meeting::*;
 pub use review::*;
+pub use text::*;
 
 pub(super) const MOVE_UP: Binding = bind(
     &[Up, Char('k')],
@@ -263,23 +269,6 @@ pub const WELCOME: &[Binding] = &[
     also(&[Char('3')], Action::Choose(2)),
     bind(&[Char('q')], Action::Leave, "q", "quit", "quit Roundtable"),
     HELP,
-];
-
-pub const PROMPT: &[Binding] = &[
-    bind(
-        &[Enter],
-        Action::Open,
-        "Enter",
-        "confirm",
-        "use what you typed",
-    ),
-    bind(
-        &[Esc],
-        Action::Back,
-        "Esc",
-        "cancel",
-        "close the field without using it",
-    ),
 ];
 
 pub const HOME: &[Binding] = &[

@@ -346,7 +346,12 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 return;
             };
             let title = capitalised(kind.label()).trim_end_matches('.').to_string();
-            prompt(app, PromptKind::OutputText, title, Draft::OutputKind(kind));
+            // Information shared may run to several lines; the other outputs are one line.
+            let typed = match kind {
+                OutputKind::Information => PromptKind::Text,
+                _ => PromptKind::OutputText,
+            };
+            prompt(app, typed, title, Draft::OutputKind(kind));
         }
         (Outcome::Submitted(text), Draft::OutputKind(kind)) => {
             if text.is_empty() {
