@@ -49,6 +49,15 @@ pub enum Command {
         #[arg(long)]
         print: bool,
     },
+    /// A person's own work between meetings ("My work"); with --print, the same as text
+    Work {
+        /// The person's name (any case)
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        /// Print the roles, open projects, next actions, due items and open tensions
+        #[arg(long)]
+        print: bool,
+    },
     /// People: add one, rename one, or mark one as having left
     #[command(subcommand)]
     Person(PersonCommand),

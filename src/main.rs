@@ -13,6 +13,7 @@ use roundtable::export;
 use roundtable::store::postgres::is_postgres_address;
 use roundtable::store::prelude::*;
 use roundtable::store::{PgStore, Store};
+use roundtable::ui::PersonPick;
 use roundtable::{domain::RuleSet, logging};
 use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
@@ -199,6 +200,38 @@ fn full_screen(mut app: App) -> Result<ExitCode> {
     Ok(ExitCode::from(reason.exit_code()))
 }
 
+/// `review` and `work`: the person's review or "My work" full screen, or (`print`) the
+/// overview of their roles and lists as text.
+fn for_person(db: &Db, person: &str, print: bool, pick: PersonPick) -> Result<ExitCode> {
+    if !print {
+        let store = db.open()?;
+        db.start_logging()?;
+        let where_ = store.location();
+        let mut app = App::on(store)?;
+        app.open_for_person(person, pick)
+            .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
+        return full_screen(app);
+    }
+    let store = db.open_read_only()?;
+    let org = store.load_organisation()?.with_context(|| {
+        format!(
+            "{}: the database holds no organisation yet",
+            store.location()
+        )
+    })?;
+    let who = org
+        .people()
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
+        .with_context(|| format!("no person named \"{person}\""))?;
+    say(&roundtable::domain::review::overview(
+        &org,
+        who.id,
+        chrono::Local::now().date_naive(),
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let db = database(&cli)?;
     match cli.command {
@@ -243,41 +276,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 export::file::safe_file_name(&[org.name(), "organisation"], format.extension());
             write_output(&text, output, &name, force)
         }
-        Some(Command::Review {
-            person,
-            print: false,
-        }) => {
-            let store = db.open()?;
-            db.start_logging()?;
-            let where_ = store.location();
-            let mut app = App::on(store)?;
-            app.open_review(&person)
-                .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
-            full_screen(app)
+        Some(Command::Review { person, print }) => {
+            for_person(&db, &person, print, PersonPick::Review)
         }
-        Some(Command::Review {
-            person,
-            print: true,
-        }) => {
-            let store = db.open_read_only()?;
-            let org = store.load_organisation()?.with_context(|| {
-                format!(
-                    "{}: the database holds no organisation yet",
-                    store.location()
-                )
-            })?;
-            let who = org
-                .people()
-                .iter()
-                .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
-                .with_context(|| format!("no person named \"{person}\""))?;
-            say(&roundtable::domain::review::overview(
-                &org,
-                who.id,
-                chrono::Local::now().date_naive(),
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Work { person, print }) => for_person(&db, &person, print, PersonPick::Work),
         Some(Command::Meet { kind, circle }) => {
             let store = db.open()?;
             db.start_logging()?;

@@ -13,7 +13,7 @@
 use super::App;
 use crate::domain::MeetingId;
 use crate::domain::meeting::governance::Change;
-use crate::ui::{Draft, GovDraft, Modal, ReviewDraft, Screen};
+use crate::ui::{Draft, GovDraft, Modal, ReviewDraft, Screen, WorkDraft};
 use serde::{Deserialize, Serialize};
 
 /// How long after a failed save of the entry on screen the next one is tried.
@@ -38,6 +38,10 @@ pub enum Kept {
         modal: Option<Modal>,
         draft: ReviewDraft,
     },
+    Work {
+        modal: Option<Modal>,
+        draft: WorkDraft,
+    },
 }
 
 impl Kept {
@@ -57,6 +61,10 @@ impl Kept {
                 modal: s.modal.clone(),
                 draft: s.draft.clone(),
             },
+            Screen::Work(s) => Kept::Work {
+                modal: s.modal.clone(),
+                draft: s.draft.clone(),
+            },
             _ => Kept::Nothing,
         }
     }
@@ -70,6 +78,7 @@ impl Kept {
                 *draft == GovDraft::None && editing.is_none()
             }
             Kept::Review { draft, .. } => *draft == ReviewDraft::None,
+            Kept::Work { draft, .. } => *draft == WorkDraft::None,
         }
     }
 
@@ -96,6 +105,10 @@ impl Kept {
                 s.modal = modal;
                 s.draft = draft;
             }
+            (Kept::Work { modal, draft }, Screen::Work(s)) => {
+                s.modal = modal;
+                s.draft = draft;
+            }
             _ => {}
         }
     }
@@ -107,6 +120,7 @@ fn meeting_on(screen: &Screen) -> Option<MeetingId> {
         Screen::Tactical(s) if s.state.ended_at.is_none() => Some(s.meeting),
         Screen::Governance(s) if s.state.ended_at.is_none() => Some(s.meeting),
         Screen::Review(s) if s.state.ended_at.is_none() => Some(s.meeting),
+        Screen::Work(s) => Some(s.meeting),
         _ => None,
     }
 }

@@ -304,6 +304,10 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
         status: ProjectStatus::Done,
     }));
     effects.extend(tension.map(|tension| Effect::ProcessTension { tension }));
+    let other = r.tensions.iter().find(|t| t.open && Some(t.id) != tension);
+    effects.extend(other.map(|t| Effect::DropTension { tension: t.id }));
+    let action = r.next_actions.iter().find(|n| !n.done).map(|n| n.id);
+    effects.extend(action.map(|action| Effect::CompleteNextAction { action }));
     effects.extend(policy.map(|policy| Effect::ApplyGovernance {
         circle,
         changes: vec![

@@ -43,6 +43,10 @@ pub enum Action {
     StartGovernance,
     /// Home: start (or resume) a person's solo role review.
     StartReview,
+    /// Home: a person's own work between meetings ("My work").
+    StartWork,
+    /// My work: drop the selected tension (asks first).
+    DropTension,
     /// Home: the list of past meetings.
     PastMeetings,
     /// Meeting setup: mark the selected attendee present or absent.
@@ -228,9 +232,11 @@ use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, 
 mod governance;
 mod meeting;
 mod review;
+mod work;
 pub use governance::*;
 pub use meeting::*;
 pub use review::*;
+pub use work::*;
 
 pub(super) const MOVE_UP: Binding = bind(
     &[Up, Char('k')],
@@ -312,6 +318,13 @@ pub const HOME: &[Binding] = &[
         "r",
         "review",
         "review your roles alone (solo role review)",
+    ),
+    bind(
+        &[Char('w')],
+        Action::StartWork,
+        "w",
+        "my work",
+        "your own projects, next actions and tensions (My work)",
     ),
     bind(
         &[Char('p')],

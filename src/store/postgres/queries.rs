@@ -84,6 +84,10 @@ impl Session {
         self.open_one("person_id", person.0, "review")
     }
 
+    pub fn open_work(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {
+        self.open_one("person_id", person.0, "work")
+    }
+
     pub fn open_meeting(
         &self,
         circle: CircleId,
