@@ -47,6 +47,12 @@ pub enum Action {
     StartWork,
     /// My work: drop the selected tension (asks first).
     DropTension,
+    /// Browser, on a role: add a checklist item.
+    AddChecklistItem,
+    /// Browser, on a role: add a metric.
+    AddMetric,
+    /// Browser, on a role: end one of its checklist items or metrics.
+    EndRecord,
     /// Home: the list of past meetings.
     PastMeetings,
     /// Meeting setup: mark the selected attendee present or absent.
@@ -456,6 +462,24 @@ pub const BROWSER: &[Binding] = &[
     BROWSER_AS_OF_DATE,
     ADD_PERSON,
     UNDO_ORG_ENTRY,
+    quiet(
+        &[Char('c')],
+        Action::AddChecklistItem,
+        "c",
+        "on a role: add a checklist item (as the Secretary or its filler)",
+    ),
+    quiet(
+        &[Char('m')],
+        Action::AddMetric,
+        "m",
+        "on a role: add a metric (who may depends on the rule set)",
+    ),
+    quiet(
+        &[Char('e')],
+        Action::EndRecord,
+        "e",
+        "on a role: end one of its checklist items or metrics",
+    ),
     HELP,
 ];
 

@@ -312,12 +312,15 @@ impl Organisation {
         )
     }
 
+    /// The role's checklist items still asked (ended ones stay in the records).
     pub fn checklist_of(&self, role: RoleId) -> impl Iterator<Item = &ChecklistItem> {
         members(&self.records.checklist, &self.checklist_of_role, &role)
+            .filter(|c| c.ended.is_none())
     }
 
+    /// The role's metrics still reported (ended ones stay in the records).
     pub fn metrics_of(&self, role: RoleId) -> impl Iterator<Item = &Metric> {
-        members(&self.records.metrics, &self.metrics_of_role, &role)
+        members(&self.records.metrics, &self.metrics_of_role, &role).filter(|m| m.ended.is_none())
     }
 
     /// A metric's values, oldest first: one per period. A period holds one value; a later
