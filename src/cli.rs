@@ -3,9 +3,9 @@
 //! Owns: the clap definitions and their help texts, and the one-line, terminal-safe form of
 //! an error. Must not import: rusqlite, ratatui, crossterm, tokio.
 
-use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::text::printable;
+use crate::domain::{Frequency, RuleSet};
 use crate::export::Format;
 use crate::export::org::OrgFormat;
 use clap::{Args, Parser, Subcommand};
@@ -49,6 +49,15 @@ pub enum Command {
         #[arg(long)]
         print: bool,
     },
+    /// A person's own work between meetings ("My work"); with --print, the same as text
+    Work {
+        /// The person's name (any case)
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        /// Print the roles, open projects, next actions, due items and open tensions
+        #[arg(long)]
+        print: bool,
+    },
     /// People: add one, rename one, or mark one as having left
     #[command(subcommand)]
     Person(PersonCommand),
@@ -81,7 +90,13 @@ pub enum Command {
         #[arg(long = "as", value_name = "NAME")]
         actor: String,
     },
-    /// Take back the latest change made between meetings (person, assign, unassign)
+    /// A role's checklist items: add one or end one (as the circle's Secretary or the filler)
+    #[command(subcommand)]
+    Checklist(ChecklistCommand),
+    /// A role's metrics: add one or end one (who may depends on the rule set)
+    #[command(subcommand)]
+    Metric(MetricCommand),
+    /// Take back the latest change made between meetings (person, assign, unassign, records)
     Undo,
     /// Open a circle's meeting full screen: resumes its unfinished one, or sets up a new one
     Meet {
@@ -113,6 +128,64 @@ pub enum PersonCommand {
     /// Mark a person as having left: their assignments end today, their history stays
     Leave {
         /// Their name
+        name: String,
+    },
+}
+
+/// Which role a record is on, and who is acting.
+#[derive(Debug, Args)]
+pub struct RecordOf {
+    /// The role's name (any case)
+    pub role: String,
+    /// The role's circle, when several circles have a role of that name
+    #[arg(long, value_name = "NAME")]
+    pub circle: Option<String>,
+    /// Who is acting: the circle's Secretary or the role's filler (4.1 metrics: the Lead Link)
+    #[arg(long = "as", value_name = "NAME")]
+    pub actor: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// Add a recurring action the role reports on in tactical meetings
+    Add {
+        #[command(flatten)]
+        of: RecordOf,
+        /// What is done, as the filler would check it off
+        text: String,
+        /// weekly, monthly or quarterly
+        #[arg(long, default_value = "weekly")]
+        frequency: Frequency,
+    },
+    /// Stop asking a checklist item (its answers stay in the history)
+    End {
+        #[command(flatten)]
+        of: RecordOf,
+        /// The item's text (any case)
+        text: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MetricCommand {
+    /// Add a number the role reports in tactical meetings
+    Add {
+        #[command(flatten)]
+        of: RecordOf,
+        /// The metric's name
+        name: String,
+        /// Its unit, such as loaves or EUR
+        #[arg(long, value_name = "UNIT")]
+        unit: Option<String>,
+        /// weekly, monthly or quarterly
+        #[arg(long, default_value = "weekly")]
+        frequency: Frequency,
+    },
+    /// Stop asking a metric (its values stay in the history)
+    End {
+        #[command(flatten)]
+        of: RecordOf,
+        /// The metric's name (any case)
         name: String,
     },
 }

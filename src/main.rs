@@ -4,7 +4,10 @@
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use roundtable::app::{self, App, org_entries, setup};
-use roundtable::cli::{Cli, Command, ExportCommand, PersonCommand, error_line};
+use roundtable::cli::{
+    ChecklistCommand, Cli, Command, ExportCommand, MetricCommand, PersonCommand, RecordOf,
+    error_line,
+};
 use roundtable::domain::MeetingId;
 use roundtable::domain::org_log::OrgRequest;
 use roundtable::domain::outline::outline;
@@ -13,6 +16,7 @@ use roundtable::export;
 use roundtable::store::postgres::is_postgres_address;
 use roundtable::store::prelude::*;
 use roundtable::store::{PgStore, Store};
+use roundtable::ui::PersonPick;
 use roundtable::{domain::RuleSet, logging};
 use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
@@ -169,6 +173,85 @@ fn people_request(
     })
 }
 
+/// The role a record command names, and who is acting.
+fn record_of<'a>(
+    org: &'a roundtable::domain::Organisation,
+    of: &RecordOf,
+) -> Result<
+    (
+        &'a roundtable::domain::Role,
+        Option<roundtable::domain::PersonId>,
+    ),
+    String,
+> {
+    let role = org_entries::role(org, &of.role, of.circle.as_deref())?;
+    Ok((role, Some(org_entries::person(org, &of.actor)?)))
+}
+
+/// What a `checklist` command asks, with the names resolved.
+fn checklist_request(
+    org: &roundtable::domain::Organisation,
+    command: ChecklistCommand,
+) -> Result<(OrgRequest, Option<roundtable::domain::PersonId>), String> {
+    match command {
+        ChecklistCommand::Add {
+            of,
+            text,
+            frequency,
+        } => {
+            let (role, actor) = record_of(org, &of)?;
+            let request = OrgRequest::AddChecklistItem {
+                role: role.id,
+                text,
+                frequency,
+            };
+            Ok((request, actor))
+        }
+        ChecklistCommand::End { of, text } => {
+            let (role, actor) = record_of(org, &of)?;
+            let item = org
+                .checklist_of(role.id)
+                .find(|c| c.text.eq_ignore_ascii_case(text.trim()))
+                .ok_or_else(|| {
+                    format!("{} has no checklist item \"{}\"", role.name, text.trim())
+                })?;
+            Ok((OrgRequest::EndChecklistItem { item: item.id }, actor))
+        }
+    }
+}
+
+/// What a `metric` command asks, with the names resolved.
+fn metric_request(
+    org: &roundtable::domain::Organisation,
+    command: MetricCommand,
+) -> Result<(OrgRequest, Option<roundtable::domain::PersonId>), String> {
+    match command {
+        MetricCommand::Add {
+            of,
+            name,
+            unit,
+            frequency,
+        } => {
+            let (role, actor) = record_of(org, &of)?;
+            let request = OrgRequest::AddMetric {
+                role: role.id,
+                name,
+                unit,
+                frequency,
+            };
+            Ok((request, actor))
+        }
+        MetricCommand::End { of, name } => {
+            let (role, actor) = record_of(org, &of)?;
+            let metric = org
+                .metrics_of(role.id)
+                .find(|m| m.name.eq_ignore_ascii_case(name.trim()))
+                .ok_or_else(|| format!("{} has no metric \"{}\"", role.name, name.trim()))?;
+            Ok((OrgRequest::EndMetric { metric: metric.id }, actor))
+        }
+    }
+}
+
 /// Records one change between meetings and says what it was; a refusal is an error line.
 fn org_change(
     db: &Db,
@@ -197,6 +280,38 @@ fn full_screen(mut app: App) -> Result<ExitCode> {
     let reason = app::run(&mut app)?;
     tracing::info!("ended: {reason:?}");
     Ok(ExitCode::from(reason.exit_code()))
+}
+
+/// `review` and `work`: the person's review or "My work" full screen, or (`print`) the
+/// overview of their roles and lists as text.
+fn for_person(db: &Db, person: &str, print: bool, pick: PersonPick) -> Result<ExitCode> {
+    if !print {
+        let store = db.open()?;
+        db.start_logging()?;
+        let where_ = store.location();
+        let mut app = App::on(store)?;
+        app.open_for_person(person, pick)
+            .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
+        return full_screen(app);
+    }
+    let store = db.open_read_only()?;
+    let org = store.load_organisation()?.with_context(|| {
+        format!(
+            "{}: the database holds no organisation yet",
+            store.location()
+        )
+    })?;
+    let who = org
+        .people()
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
+        .with_context(|| format!("no person named \"{person}\""))?;
+    say(&roundtable::domain::review::overview(
+        &org,
+        who.id,
+        chrono::Local::now().date_naive(),
+    ))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -243,41 +358,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 export::file::safe_file_name(&[org.name(), "organisation"], format.extension());
             write_output(&text, output, &name, force)
         }
-        Some(Command::Review {
-            person,
-            print: false,
-        }) => {
-            let store = db.open()?;
-            db.start_logging()?;
-            let where_ = store.location();
-            let mut app = App::on(store)?;
-            app.open_review(&person)
-                .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
-            full_screen(app)
+        Some(Command::Review { person, print }) => {
+            for_person(&db, &person, print, PersonPick::Review)
         }
-        Some(Command::Review {
-            person,
-            print: true,
-        }) => {
-            let store = db.open_read_only()?;
-            let org = store.load_organisation()?.with_context(|| {
-                format!(
-                    "{}: the database holds no organisation yet",
-                    store.location()
-                )
-            })?;
-            let who = org
-                .people()
-                .iter()
-                .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
-                .with_context(|| format!("no person named \"{person}\""))?;
-            say(&roundtable::domain::review::overview(
-                &org,
-                who.id,
-                chrono::Local::now().date_naive(),
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Work { person, print }) => for_person(&db, &person, print, PersonPick::Work),
         Some(Command::Meet { kind, circle }) => {
             let store = db.open()?;
             db.start_logging()?;
@@ -355,6 +439,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let request = OrgRequest::EndAssignment { assignment };
             Ok((request, Some(org_entries::person(org, &actor)?)))
         }),
+        Some(Command::Checklist(command)) => org_change(&db, |org| checklist_request(org, command)),
+        Some(Command::Metric(command)) => org_change(&db, |org| metric_request(org, command)),
         Some(Command::Undo) => org_change(&db, |_| Ok((OrgRequest::Undo, None))),
         Some(Command::Org) => {
             let store = db.open_read_only()?;

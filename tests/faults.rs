@@ -71,6 +71,9 @@ impl MeetingLog for Faulty {
     fn open_review(&self, p: PersonId) -> Result<Option<MeetingId>, StoreError> {
         self.inner.open_review(p)
     }
+    fn open_work(&self, p: PersonId) -> Result<Option<MeetingId>, StoreError> {
+        self.inner.open_work(p)
+    }
     fn open_meeting(&self, c: CircleId, k: MeetingKind) -> Result<Option<MeetingId>, StoreError> {
         self.inner.open_meeting(c, k)
     }

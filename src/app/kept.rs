@@ -16,7 +16,7 @@
 use super::App;
 use crate::domain::MeetingId;
 use crate::domain::meeting::governance::Change;
-use crate::ui::{Draft, GovDraft, Modal, Prompt, ReviewDraft, Screen};
+use crate::ui::{Draft, GovDraft, Modal, Prompt, ReviewDraft, Screen, WorkDraft};
 use serde::{Deserialize, Serialize};
 
 /// How long after a failed save of the entry on screen the next one is tried.
@@ -44,6 +44,10 @@ pub enum Kept {
         modal: Option<Modal>,
         draft: ReviewDraft,
     },
+    Work {
+        modal: Option<Modal>,
+        draft: WorkDraft,
+    },
 }
 
 impl Kept {
@@ -63,6 +67,10 @@ impl Kept {
                 modal: s.modal.clone(),
                 draft: s.draft.clone(),
             },
+            Screen::Work(s) => Kept::Work {
+                modal: s.modal.clone(),
+                draft: s.draft.clone(),
+            },
             _ => Kept::Nothing,
         }
     }
@@ -73,7 +81,8 @@ impl Kept {
             Kept::Nothing => None,
             Kept::Tactical { modal, .. }
             | Kept::Governance { modal, .. }
-            | Kept::Review { modal, .. } => modal.as_mut(),
+            | Kept::Review { modal, .. }
+            | Kept::Work { modal, .. } => modal.as_mut(),
         }
     }
 
@@ -83,7 +92,8 @@ impl Kept {
             Kept::Nothing => None,
             Kept::Tactical { modal, .. }
             | Kept::Governance { modal, .. }
-            | Kept::Review { modal, .. } => match modal {
+            | Kept::Review { modal, .. }
+            | Kept::Work { modal, .. } => match modal {
                 Some(Modal::Prompt(p)) if p.kind.is_multi_line() => Some(p.value()),
                 _ => None,
             },
@@ -117,6 +127,7 @@ impl Kept {
                 *draft == GovDraft::None && editing.is_none()
             }
             Kept::Review { draft, .. } => *draft == ReviewDraft::None,
+            Kept::Work { draft, .. } => *draft == WorkDraft::None,
         }
     }
 
@@ -143,6 +154,10 @@ impl Kept {
                 s.modal = modal;
                 s.draft = draft;
             }
+            (Kept::Work { modal, draft }, Screen::Work(s)) => {
+                s.modal = modal;
+                s.draft = draft;
+            }
             _ => {}
         }
     }
@@ -154,6 +169,7 @@ fn meeting_on(screen: &Screen) -> Option<MeetingId> {
         Screen::Tactical(s) if s.state.ended_at.is_none() => Some(s.meeting),
         Screen::Governance(s) if s.state.ended_at.is_none() => Some(s.meeting),
         Screen::Review(s) if s.state.ended_at.is_none() => Some(s.meeting),
+        Screen::Work(s) => Some(s.meeting),
         _ => None,
     }
 }

@@ -4,6 +4,7 @@
 //! Owns: `App` and the order of handling a key (quit, help, prompt, screen). The only user of
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
+mod circle_records;
 mod governance;
 mod journal;
 mod kept;
@@ -23,6 +24,7 @@ pub mod setup;
 mod tactical;
 mod terminal;
 mod watchdog;
+mod work;
 
 pub use run::{ExitReason, run};
 pub use terminal::restore_terminal;
@@ -32,7 +34,7 @@ use crate::domain::meeting::tactical::Step;
 use crate::domain::{CircleId, Organisation};
 use crate::store::StoreError;
 use crate::store::prelude::*;
-use crate::ui::{HomeState, Modal, Screen, Status, View, WelcomeState};
+use crate::ui::{HomeState, Modal, PersonPick, Screen, Status, View, WelcomeState};
 use chrono::{DateTime, Utc};
 use keys::{Action, Binding, is_quit, lookup};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
@@ -141,8 +143,9 @@ impl App {
     }
 
     /// Opens a person's solo review straight away (resumed if unfinished), as
-    /// `roundtable review --person NAME` does.
-    pub fn open_review(&mut self, person: &str) -> Result<(), String> {
+    /// `roundtable review --person NAME` does, or (`PersonPick::Work`) their "My work", as
+    /// `roundtable work --person NAME` does.
+    pub fn open_for_person(&mut self, person: &str, pick: PersonPick) -> Result<(), String> {
         let org = self
             .view
             .org
@@ -153,7 +156,10 @@ impl App {
             .iter()
             .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
             .ok_or_else(|| format!("no person named \"{person}\""))?;
-        review::begin(self, who.id);
+        match pick {
+            PersonPick::Review => review::begin(self, who.id),
+            PersonPick::Work => work::begin(self, who.id),
+        }
         if let Some(Status::Error(e)) = &self.view.status {
             return Err(e.clone());
         }
@@ -243,6 +249,7 @@ impl App {
                         Screen::Browser(_) => people::outcome(self, outcome),
                         Screen::Home(_) => review::picked(self, outcome),
                         Screen::Review(_) => review::outcome(self, outcome),
+                        Screen::Work(_) => work::outcome(self, outcome),
                         _ => {}
                     }
                     if self.unwritten {
@@ -287,6 +294,7 @@ impl App {
             Screen::Home(s) => s.modal.as_mut(),
             Screen::Browser(s) => s.modal.as_mut(),
             Screen::Review(s) => s.modal.as_mut(),
+            Screen::Work(s) => s.modal.as_mut(),
             _ => None,
         }
     }
@@ -301,6 +309,7 @@ impl App {
             Screen::Welcome(_) => keys::WELCOME,
             Screen::Home(s) => s.modal.as_ref().map_or(keys::HOME, modal::table),
             Screen::Review(s) => review::table(s),
+            Screen::Work(s) => work::table(s, self.view.org.as_deref(), self.now()),
             Screen::Browser(b) if b.prompt.is_some() => keys::PROMPT,
             Screen::Browser(b) if b.modal.is_some() => {
                 b.modal.as_ref().map_or(keys::BROWSER, modal::table)

@@ -43,6 +43,7 @@ impl App {
             Screen::Tactical(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
             Screen::Governance(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
             Screen::Review(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
+            Screen::Work(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
             _ => Ok(0),
         }
     }

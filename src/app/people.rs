@@ -20,6 +20,9 @@ pub fn acts_on(action: Action) -> bool {
             | Action::ChangeFocus
             | Action::EndAssignment
             | Action::UndoOrgEntry
+            | Action::AddChecklistItem
+            | Action::AddMetric
+            | Action::EndRecord
     )
 }
 
@@ -32,20 +35,20 @@ fn slots(screen: &mut Screen) -> Option<(&mut Option<OrgForm>, &mut Option<Modal
     }
 }
 
-fn ask(app: &mut App, form: OrgForm, modal: Modal) {
+pub(super) fn ask(app: &mut App, form: OrgForm, modal: Modal) {
     if let Some((f, m)) = slots(&mut app.view.screen) {
         *f = Some(form);
         *m = Some(modal);
     }
 }
 
-fn close(app: &mut App) -> Option<OrgForm> {
+pub(super) fn close(app: &mut App) -> Option<OrgForm> {
     let (form, modal) = slots(&mut app.view.screen)?;
     *modal = None;
     form.take()
 }
 
-fn picker(title: String, options: Vec<String>) -> Modal {
+pub(super) fn picker(title: String, options: Vec<String>) -> Modal {
     Modal::Picker(Picker {
         title,
         options,
@@ -54,7 +57,7 @@ fn picker(title: String, options: Vec<String>) -> Modal {
 }
 
 /// The role selected in the browser, if a role row is.
-fn selected_role(app: &App) -> Option<Role> {
+pub(super) fn selected_role(app: &App) -> Option<Role> {
     let Screen::Browser(b) = &app.view.screen else {
         return None;
     };
@@ -90,6 +93,9 @@ pub fn act(app: &mut App, action: Action) {
     let Some(role) = selected_role(app) else {
         return app.info("Select a role first (↑ ↓), then a assigns, f changes a focus, x ends.");
     };
+    if super::circle_records::acts_on(action) {
+        return super::circle_records::act(app, &org, &role, action);
+    }
     if let Err(why) = assignment_authority(&org, &role) {
         return app.error(super::tactical::capitalised(&why.to_string()));
     }
@@ -190,7 +196,7 @@ fn ask_actor(app: &mut App, org: &Organisation, role: &Role, request: OrgRequest
 }
 
 /// Records the request and shows what it did.
-fn record(app: &mut App, request: &OrgRequest, actor: Option<PersonId>) {
+pub(super) fn record(app: &mut App, request: &OrgRequest, actor: Option<PersonId>) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
@@ -278,6 +284,6 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         (OrgForm::Undo, Outcome::Answered(true)) => record(app, &OrgRequest::Undo, None),
-        _ => {}
+        (form, outcome) => super::circle_records::outcome(app, &org, form, outcome),
     }
 }

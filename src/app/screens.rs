@@ -5,7 +5,7 @@
 
 use super::keys::Action;
 use super::modal::{self, Outcome};
-use super::{App, governance, meeting_setup, past, people, review, setup, tactical};
+use super::{App, governance, meeting_setup, past, people, review, setup, tactical, work};
 use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
 use crate::ui::{BrowserState, Prompt, PromptKind, Screen, TreeRow, View, WelcomeChoice, step};
@@ -38,6 +38,7 @@ pub fn act(app: &mut App, action: Action) {
         Screen::PastMeetings(_) => {}
         Screen::Minutes(_) => past::minutes_action(app, action),
         Screen::Review(_) => review::act(app, action),
+        Screen::Work(_) => work::act(app, action),
     }
 }
 
@@ -186,7 +187,8 @@ fn home(app: &mut App, action: Action) {
                 meeting_setup::begin(app, circle, kind);
             }
         }
-        Action::StartReview => review::pick_person(app),
+        Action::StartReview => review::pick_person(app, crate::ui::PersonPick::Review),
+        Action::StartWork => review::pick_person(app, crate::ui::PersonPick::Work),
         Action::AddPerson | Action::UndoOrgEntry => people::act(app, action),
         Action::PastMeetings => past::open(app),
         Action::Leave => app.quit = true,

@@ -17,6 +17,7 @@ pub mod review;
 pub mod rules;
 pub mod ruleset;
 pub mod text;
+pub mod work;
 
 pub use ids::*;
 pub use org::*;

@@ -47,6 +47,27 @@ pub struct Rules {
     /// Where the rule set names the surrogates for an absent or unfilled Facilitator or
     /// Secretary (the order is the same in both: `meeting::surrogate`).
     pub surrogates_section: &'static str,
+    /// Who adds and ends a role's checklist items and metrics between meetings.
+    pub records: RecordRules,
+}
+
+/// Who may define one kind of a circle's operational records on a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Definers {
+    /// The circle's Secretary, who keeps the records, or the role's own filler.
+    SecretaryOrFiller,
+    /// The circle's Lead only.
+    Lead,
+}
+
+/// The checklist items and metrics a role reports in tactical meetings: who defines them, each
+/// with the article that says so.
+#[derive(Debug)]
+pub struct RecordRules {
+    pub checklist: Definers,
+    pub checklist_article: &'static str,
+    pub metrics: Definers,
+    pub metrics_article: &'static str,
 }
 
 /// Role assignment outside governance: each rule with the article that makes it, quoted
@@ -113,6 +134,17 @@ static HOLACRACY_41: Rules = Rules {
         one_lead: true,
     },
     surrogates_section: "4.1 §2.5.4",
+    // 4.1 §4.1.1(d): "regular, recurring actions that you routinely perform in service your
+    // Roles", and "metrics assigned to your Roles by the Circle's Lead Link"; Appendix A: the
+    // Lead Link is accountable for "Defining metrics for the circle", the Secretary for
+    // "maintaining a compiled view of the Circle's current Governance, checklist items, and
+    // metrics".
+    records: RecordRules {
+        checklist: Definers::SecretaryOrFiller,
+        checklist_article: "4.1 §4.1.1(d), Appendix A",
+        metrics: Definers::Lead,
+        metrics_article: "4.1 Appendix A: the Lead Link defines the circle's metrics",
+    },
 };
 
 static HOLACRACY_50: Rules = Rules {
@@ -143,6 +175,15 @@ static HOLACRACY_50: Rules = Rules {
         one_lead: false,
     },
     surrogates_section: "5.0 §5.3.6",
+    // 5.0 §2.1(d), (e): you verify "recurring actions that you perform for your Roles" and
+    // share "any metrics you collect in your Roles"; §1.3.5: the Secretary stabilises "the
+    // Circle's constitutionally-required records".
+    records: RecordRules {
+        checklist: Definers::SecretaryOrFiller,
+        checklist_article: "5.0 §2.1(d), §1.3.5",
+        metrics: Definers::SecretaryOrFiller,
+        metrics_article: "5.0 §2.1(e), §1.3.5",
+    },
 };
 
 impl RuleSet {

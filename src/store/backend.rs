@@ -23,6 +23,8 @@ use serde::de::DeserializeOwned;
 pub enum LogOwner {
     Circle(CircleId, MeetingKind),
     Person(PersonId),
+    /// A person's own work between meetings: one log that never ends.
+    Work(PersonId),
 }
 
 /// Meetings and reviews as append-only logs of JSON events, each written with its effects on
@@ -57,6 +59,8 @@ pub trait MeetingLog {
     fn last_seq(&self, meeting: MeetingId) -> Result<u64, StoreError>;
     /// The person's unfinished solo review, if there is one.
     fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError>;
+    /// The person's work log ("My work"), if it was ever started.
+    fn open_work(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError>;
     /// The unfinished meeting of this kind for a circle, if there is one.
     fn open_meeting(
         &self,
@@ -161,6 +165,16 @@ pub trait Logs: MeetingLog {
         first: &E,
     ) -> Result<MeetingId, StoreError> {
         self.start_log(LogOwner::Person(person), at, &to_json(first)?)
+    }
+
+    /// Starts a person's work log ("My work") whose first entry is `first`.
+    fn start_work<E: Serialize>(
+        &mut self,
+        person: PersonId,
+        at: DateTime<Utc>,
+        first: &E,
+    ) -> Result<MeetingId, StoreError> {
+        self.start_log(LogOwner::Work(person), at, &to_json(first)?)
     }
 
     /// Appends an event decided on entry `after`, with its effects (see `append_payload`).

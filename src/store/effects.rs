@@ -31,6 +31,10 @@ pub fn start_log(
             "INSERT INTO meetings (person_id, kind, started_at) VALUES (?1, 'review', ?2) RETURNING id",
             &[Value::int(person.0), Value::Time(at)],
         )?,
+        LogOwner::Work(person) => sql.insert(
+            "INSERT INTO meetings (person_id, kind, started_at) VALUES (?1, 'work', ?2) RETURNING id",
+            &[Value::int(person.0), Value::Time(at)],
+        )?,
     };
     sql.run(
         "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, 1, ?2, ?3)",
@@ -201,6 +205,20 @@ fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>
                 &[m, seq, Value::int(tension.0)],
             )?;
         }
+        Effect::DropTension { tension } => {
+            sql.run(
+                "UPDATE tensions SET status = 'dropped', processed_meeting_id = ?1, processed_seq = ?2
+                 WHERE id = ?3 AND status = 'open'",
+                &[m, seq, Value::int(tension.0)],
+            )?;
+        }
+        Effect::CompleteNextAction { action } => {
+            sql.run(
+                "UPDATE next_actions SET done = TRUE, done_meeting_id = ?1, done_seq = ?2
+                 WHERE id = ?3 AND done = FALSE",
+                &[m, seq, Value::int(action.0)],
+            )?;
+        }
         Effect::ApplyGovernance { circle, changes } => {
             governance::apply(sql, *circle, changes, src)?
         }
@@ -269,6 +287,11 @@ fn undo(sql: &dyn Sql, meeting: i64, seq: i64) -> Result<(), StoreError> {
     sql.run(
         "UPDATE tensions SET status = 'open', processed_meeting_id = NULL, processed_seq = NULL
          WHERE processed_meeting_id = ?1 AND processed_seq = ?2",
+        &args,
+    )?;
+    sql.run(
+        "UPDATE next_actions SET done = FALSE, done_meeting_id = NULL, done_seq = NULL
+         WHERE done_meeting_id = ?1 AND done_seq = ?2",
         &args,
     )?;
     for table in [

@@ -102,6 +102,18 @@ impl MeetingLog for Store {
             .optional()?)
     }
 
+    fn open_work(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM meetings WHERE person_id = ?1 AND kind = 'work' AND ended_at IS NULL
+                 ORDER BY id LIMIT 1",
+                [person],
+                |r| r.get(0).map(MeetingId),
+            )
+            .optional()?)
+    }
+
     fn open_meeting(
         &self,
         circle: CircleId,

@@ -92,16 +92,17 @@ impl OrganisationStore for Store {
                 Ok(Policy { id: r.get(0)?, circle: r.get(1)?, name: r.get(2)?, text: r.get(3)? })
             })?,
             checklist: self.rows(
-                "SELECT id, role_id, text, frequency FROM checklist_items ORDER BY id",
-                |r| Ok(ChecklistItem { id: r.get(0)?, role: r.get(1)?, text: r.get(2)?, frequency: r.get(3)? }),
+                "SELECT id, role_id, text, frequency, ended_at FROM checklist_items ORDER BY id",
+                |r| Ok(ChecklistItem { id: r.get(0)?, role: r.get(1)?, text: r.get(2)?, frequency: r.get(3)?, ended: r.get(4)? }),
             )?,
-            metrics: self.rows("SELECT id, role_id, name, unit, frequency FROM metrics ORDER BY id", |r| {
+            metrics: self.rows("SELECT id, role_id, name, unit, frequency, ended_at FROM metrics ORDER BY id", |r| {
                 Ok(Metric {
                     id: r.get(0)?,
                     role: r.get(1)?,
                     name: r.get(2)?,
                     unit: r.get(3)?,
                     frequency: r.get(4)?,
+                    ended: r.get(5)?,
                 })
             })?,
             metric_values: self.rows(

@@ -117,6 +117,37 @@ fn run_effect(
              WHERE id = ?1 AND ended_at IS NULL AND ended_meeting_id IS NULL",
             &[Value::int(assignment.0), t, s],
         )?,
+        OrgEffect::AddChecklistItem {
+            role,
+            text,
+            frequency,
+        } => sql.run(
+            "INSERT INTO checklist_items (role_id, text, frequency, added_seq) VALUES (?1, ?2, ?3, ?4)",
+            &[Value::int(role.0), Value::text(text), Value::text(frequency.id()), s],
+        )?,
+        OrgEffect::EndChecklistItem { item } => sql.run(
+            "UPDATE checklist_items SET ended_at = ?2, ended_seq = ?3 WHERE id = ?1 AND ended_at IS NULL",
+            &[Value::int(item.0), t, s],
+        )?,
+        OrgEffect::AddMetric {
+            role,
+            name,
+            unit,
+            frequency,
+        } => sql.run(
+            "INSERT INTO metrics (role_id, name, unit, frequency, added_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
+            &[
+                Value::int(role.0),
+                Value::text(name),
+                Value::opt_text(unit.as_deref()),
+                Value::text(frequency.id()),
+                s,
+            ],
+        )?,
+        OrgEffect::EndMetric { metric } => sql.run(
+            "UPDATE metrics SET ended_at = ?2, ended_seq = ?3 WHERE id = ?1 AND ended_at IS NULL",
+            &[Value::int(metric.0), t, s],
+        )?,
         OrgEffect::TakeBack { seq: undone } => {
             take_back(sql, i64::try_from(*undone).unwrap_or(-1))?;
             0
@@ -138,6 +169,13 @@ fn take_back(sql: &dyn Sql, undone: i64) -> Result<(), StoreError> {
         &u,
     )?;
     sql.run("DELETE FROM people WHERE added_seq = ?1", &u)?;
+    for table in ["checklist_items", "metrics"] {
+        sql.run(&format!("DELETE FROM {table} WHERE added_seq = ?1"), &u)?;
+        sql.run(
+            &format!("UPDATE {table} SET ended_at = NULL, ended_seq = NULL WHERE ended_seq = ?1"),
+            &u,
+        )?;
+    }
     Ok(())
 }
 

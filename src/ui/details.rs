@@ -323,7 +323,7 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
     doc.bullets("Filled by", &fillers(org, role.id), "unfilled");
     let assigned = assignment_history(org, role.id);
     if !assigned.is_empty() {
-        doc.bullets("Assignments, newest first", &assigned, "");
+        doc.bullets("Changes between meetings, newest first", &assigned, "");
     }
 
     let checklist: Vec<String> = org

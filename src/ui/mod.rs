@@ -24,12 +24,14 @@ pub mod tactical;
 pub mod theme;
 pub mod view;
 mod welcome;
+pub mod work;
 pub mod wrap;
 
 pub use gov_view::*;
 pub use home::resume_hints;
 pub use org_form::OrgForm;
 pub use view::*;
+pub use work::{WorkDraft, WorkScreen};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
@@ -80,6 +82,13 @@ pub fn draw(frame: &mut Frame, view: &View) {
                 .map_or("?", |o| o.person_name(s.state.person));
             format!("Solo role review · {who}")
         }
+        Screen::Work(s) => {
+            let who = view
+                .org
+                .as_deref()
+                .map_or("?", |o| o.person_name(s.state.person));
+            format!("My work · {who}")
+        }
     };
     chrome::title_bar(frame, title, &screen_name, view);
     match (&view.screen, view.org.as_deref()) {
@@ -99,6 +108,12 @@ pub fn draw(frame: &mut Frame, view: &View) {
         }
         (Screen::Review(screen), Some(org)) => {
             review::draw(frame, body, screen, org);
+            if let Some(m) = &screen.modal {
+                modal::draw(frame, body, m);
+            }
+        }
+        (Screen::Work(screen), Some(org)) => {
+            work::draw(frame, body, screen, org, view.now.date_naive());
             if let Some(m) = &screen.modal {
                 modal::draw(frame, body, m);
             }

@@ -29,6 +29,22 @@ pub enum OrgForm {
         request: OrgRequest,
         actors: Vec<PersonId>,
     },
+    /// A new checklist item's text (a prompt).
+    ChecklistText { role: RoleId },
+    /// A new checklist item's frequency (a picker of `Frequency::ALL`).
+    ChecklistFrequency { role: RoleId, text: String },
+    /// A new metric's name (a prompt).
+    MetricName { role: RoleId },
+    /// A new metric's unit (a prompt; empty for none).
+    MetricUnit { role: RoleId, name: String },
+    /// A new metric's frequency (a picker of `Frequency::ALL`).
+    MetricFrequency {
+        role: RoleId,
+        name: String,
+        unit: Option<String>,
+    },
+    /// Which checklist item or metric ends (a picker of these requests).
+    EndRecord { requests: Vec<OrgRequest> },
     /// Take back the latest entry? (a yes/no question)
     Undo,
 }

@@ -72,6 +72,7 @@ pub enum Screen {
     PastMeetings(PastState),
     Minutes(Box<MinutesScreen>),
     Review(Box<ReviewScreen>),
+    Work(Box<super::work::WorkScreen>),
 }
 
 /// A person's solo role review in progress.
@@ -301,8 +302,20 @@ pub struct HomeState {
     /// The "who are you?" picker of a solo review, with the people in its order.
     pub modal: Option<Modal>,
     pub people: Vec<PersonId>,
+    /// What the person picked opens.
+    pub picking: PersonPick,
     /// The change between meetings the open modal is part of, if any.
     pub form: Option<super::OrgForm>,
+}
+
+/// What home's "who are you?" picker opens for the person picked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PersonPick {
+    /// Their solo role review.
+    #[default]
+    Review,
+    /// Their own work between meetings.
+    Work,
 }
 
 impl HomeState {
@@ -316,6 +329,7 @@ impl HomeState {
             selected: 0,
             modal: None,
             people: Vec::new(),
+            picking: PersonPick::Review,
             form: None,
         }
     }

@@ -224,6 +224,7 @@ impl Harness {
             Screen::Governance(s) => s.modal.as_ref(),
             Screen::Browser(s) => s.modal.as_ref(),
             Screen::Home(s) => s.modal.as_ref(),
+            Screen::Work(s) => s.modal.as_ref(),
             _ => None,
         };
         let options = match modal {

@@ -98,7 +98,11 @@ pub fn the_organisation_round_trips(store: &mut dyn Backend) {
     let again = setup::load_demo(&mut *store).expect_err("a second import is refused");
     assert!(again.to_string().contains("already holds"), "{again}");
     assert_eq!(records(store), records(&reference()), "and changes nothing");
-    assert_eq!(store.schema_version().expect("version"), 6);
+    assert_eq!(
+        store.schema_version().expect("version"),
+        reference().schema_version().expect("SQLite's version"),
+        "at the version SQLite's migrations reach"
+    );
 }
 
 pub fn an_empty_organisation_starts_with_its_anchor_circle(store: &mut dyn Backend) {
@@ -304,6 +308,10 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
         status: ProjectStatus::Done,
     }));
     effects.extend(tension.map(|tension| Effect::ProcessTension { tension }));
+    let other = r.tensions.iter().find(|t| t.open && Some(t.id) != tension);
+    effects.extend(other.map(|t| Effect::DropTension { tension: t.id }));
+    let action = r.next_actions.iter().find(|n| !n.done).map(|n| n.id);
+    effects.extend(action.map(|action| Effect::CompleteNextAction { action }));
     effects.extend(policy.map(|policy| Effect::ApplyGovernance {
         circle,
         changes: vec![
@@ -545,6 +553,88 @@ pub fn the_organisation_log_records_people_and_assignments_and_takes_them_back(
     after = Organisation::new(records_after);
     assert_same(
         &format!("{:#?}", after.records()),
+        &before,
+        "taken back exactly",
+    );
+}
+
+/// A role's checklist items and metrics added and ended between meetings: an ended one is
+/// asked no more but still named; taking the entries back leaves the organisation as before.
+pub fn checklist_items_and_metrics_are_added_ended_and_taken_back(store: &mut dyn Backend) {
+    use roundtable::domain::Frequency;
+    use roundtable::domain::org_log::{OrgEffect, OrgRequest, decide};
+    setup::load_demo(&mut *store).expect("demo");
+    let before = records(store);
+    let org = store.load_organisation().expect("load").expect("org");
+    let role = role_named(&org, bakehouse(&org), "Head Baker");
+    let jonas = person_named(&org, "Jonas Lindqvist");
+    let asked = |store: &dyn Backend| {
+        let org = store.load_organisation().expect("load").expect("org");
+        (
+            org.checklist_of(role)
+                .map(|c| c.text.clone())
+                .collect::<Vec<_>>(),
+            org.metrics_of(role)
+                .map(|m| m.name.clone())
+                .collect::<Vec<_>>(),
+        )
+    };
+    let (checklist, metrics) = asked(store);
+    let adds = [
+        OrgEffect::AddChecklistItem {
+            role,
+            text: "Ovens cleaned".into(),
+            frequency: Frequency::Monthly,
+        },
+        OrgEffect::AddMetric {
+            role,
+            name: "Burnt loaves".into(),
+            unit: Some("loaves".into()),
+            frequency: Frequency::Weekly,
+        },
+    ];
+    let change = decide(&OrgRequest::Undo, None, &org).err();
+    assert!(change.is_some(), "nothing to take back yet");
+    let entry = roundtable::domain::org_log::OrgChange::Undone { seq: 0 };
+    store
+        .append_org_entry(0, at(1), Some(jonas), &entry, &adds)
+        .expect("added");
+    let (c, m) = asked(store);
+    assert_eq!(c.last().map(String::as_str), Some("Ovens cleaned"));
+    assert_eq!(m.last().map(String::as_str), Some("Burnt loaves"));
+    let org = store.load_organisation().expect("load").expect("org");
+    let item = org.checklist_of(role).last().expect("item").id;
+    let metric = org.metrics_of(role).last().expect("metric").id;
+    let ends = [
+        OrgEffect::EndChecklistItem { item },
+        OrgEffect::EndMetric { metric },
+    ];
+    store
+        .append_org_entry(1, at(2), Some(jonas), &entry, &ends)
+        .expect("ended");
+    assert_eq!(
+        asked(store),
+        (checklist.clone(), metrics.clone()),
+        "asked no more"
+    );
+    let org = store.load_organisation().expect("load").expect("org");
+    assert_eq!(
+        org.checklist_item(item).and_then(|c| c.ended),
+        Some(at(2)),
+        "kept, with when it ended"
+    );
+    let undo = [
+        OrgEffect::TakeBack { seq: 2 },
+        OrgEffect::TakeBack { seq: 1 },
+    ];
+    store
+        .append_org_entry(2, at(3), None, &entry, &undo)
+        .expect("taken back");
+    let after = store.load_organisation().expect("load").expect("org");
+    let mut r = after.records().clone();
+    r.log.clear();
+    assert_same(
+        &format!("{:#?}", Organisation::new(r).records()),
         &before,
         "taken back exactly",
     );

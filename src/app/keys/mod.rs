@@ -43,6 +43,16 @@ pub enum Action {
     StartGovernance,
     /// Home: start (or resume) a person's solo role review.
     StartReview,
+    /// Home: a person's own work between meetings ("My work").
+    StartWork,
+    /// My work: drop the selected tension (asks first).
+    DropTension,
+    /// Browser, on a role: add a checklist item.
+    AddChecklistItem,
+    /// Browser, on a role: add a metric.
+    AddMetric,
+    /// Browser, on a role: end one of its checklist items or metrics.
+    EndRecord,
     /// Home: the list of past meetings.
     PastMeetings,
     /// Meeting setup: mark the selected attendee present or absent.
@@ -227,16 +237,20 @@ pub(super) const fn also(keys: &'static [KeyCode], action: Action) -> Binding {
     }
 }
 
-use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
+use KeyCode::{Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
 
+mod browser;
 mod governance;
 mod meeting;
 mod review;
 mod text;
+mod work;
+pub use browser::*;
 pub use governance::*;
 pub use meeting::*;
 pub use review::*;
 pub use text::*;
+pub use work::*;
 
 pub(super) const MOVE_UP: Binding = bind(
     &[Up, Char('k')],
@@ -303,6 +317,13 @@ pub const HOME: &[Binding] = &[
         "review your roles alone (solo role review)",
     ),
     bind(
+        &[Char('w')],
+        Action::StartWork,
+        "w",
+        "my work",
+        "your own projects, next actions and tensions (My work)",
+    ),
+    bind(
         &[Char('p')],
         Action::PastMeetings,
         "p",
@@ -321,14 +342,14 @@ pub const HOME: &[Binding] = &[
     HELP,
 ];
 
-const ADD_PERSON: Binding = bind(
+pub(super) const ADD_PERSON: Binding = bind(
     &[Char('n')],
     Action::AddPerson,
     "n",
     "new person",
     "add a person to the organisation (name, then e-mail)",
 );
-const UNDO_ORG_ENTRY: Binding = quiet(
+pub(super) const UNDO_ORG_ENTRY: Binding = quiet(
     &[Char('u')],
     Action::UndoOrgEntry,
     "u",
@@ -350,112 +371,6 @@ pub(super) const NO_CHECK: Binding = bind(
     "no check",
     "no check: not done",
 );
-
-const BROWSER_OPEN: Binding = bind(
-    &[Enter],
-    Action::Open,
-    "Enter",
-    "open/close",
-    "open or close the selected circle",
-);
-const BROWSER_EXPAND: Binding = quiet(
-    &[Right, Char('l')],
-    Action::Expand,
-    "→ l",
-    "open the selected circle",
-);
-const BROWSER_COLLAPSE: Binding = quiet(
-    &[Left, Char('h')],
-    Action::Collapse,
-    "← h",
-    "close the circle, or go up to it from a role",
-);
-const BROWSER_PAGE_DOWN: Binding = bind(
-    &[PageDown, Char(' ')],
-    Action::PageDown,
-    "PgDn PgUp",
-    "details",
-    "scroll the details (also Space)",
-);
-const BROWSER_TOP: Binding = quiet(
-    &[Home],
-    Action::Top,
-    "Home End",
-    "first or last row of the tree",
-);
-const BROWSER_AS_OF_DATE: Binding = bind(
-    &[Char('d')],
-    Action::AsOf,
-    "d",
-    "as of",
-    "browse the organisation as it stood on a past date",
-);
-
-pub const BROWSER: &[Binding] = &[
-    MOVE_UP,
-    MOVE_DOWN,
-    BROWSER_OPEN,
-    BROWSER_EXPAND,
-    BROWSER_COLLAPSE,
-    BROWSER_PAGE_DOWN,
-    also(&[PageUp], Action::PageUp),
-    BROWSER_TOP,
-    also(&[End], Action::Bottom),
-    bind(
-        &[Esc, Char('q')],
-        Action::Back,
-        "Esc",
-        "home",
-        "back to home (also q)",
-    ),
-    bind(
-        &[Char('a')],
-        Action::AssignRole,
-        "a",
-        "assign",
-        "on a role: assign a person (as the Lead who may; optional focus)",
-    ),
-    bind(
-        &[Char('f')],
-        Action::ChangeFocus,
-        "f",
-        "focus",
-        "on a role: change the focus of an assignment",
-    ),
-    bind(
-        &[Char('x')],
-        Action::EndAssignment,
-        "x",
-        "end",
-        "on a role: end an assignment (by the Lead, or its filler resigning)",
-    ),
-    BROWSER_AS_OF_DATE,
-    ADD_PERSON,
-    UNDO_ORG_ENTRY,
-    HELP,
-];
-
-/// The browser while it shows a past date: the same keys, but Esc returns to today.
-pub const BROWSER_AS_OF: &[Binding] = &[
-    MOVE_UP,
-    MOVE_DOWN,
-    BROWSER_OPEN,
-    BROWSER_EXPAND,
-    BROWSER_COLLAPSE,
-    BROWSER_PAGE_DOWN,
-    also(&[PageUp], Action::PageUp),
-    BROWSER_TOP,
-    also(&[End], Action::Bottom),
-    bind(
-        &[Esc, Char('q')],
-        Action::Back,
-        "Esc",
-        "today",
-        "back to today's organisation (also q)",
-    ),
-    BROWSER_AS_OF_DATE,
-    HELP,
-];
 
 pub const HELP_OPEN: &[Binding] = &[
     bind(

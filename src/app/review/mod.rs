@@ -14,10 +14,13 @@ use crate::domain::review::{Entry, Review, ReviewEvent, Stop, plan};
 use crate::domain::text::parse_number;
 use crate::domain::{CircleId, PersonId, ProjectStatus, TensionKind};
 use crate::store::prelude::*;
-use crate::ui::{Confirm, Modal, Picker, Prompt, PromptKind, ReviewDraft, ReviewScreen, Screen};
+use crate::ui::{
+    Confirm, Modal, PersonPick, Picker, Prompt, PromptKind, ReviewDraft, ReviewScreen, Screen,
+};
 
-/// Opens the "who are you?" picker on home.
-pub fn pick_person(app: &mut App) {
+/// Opens the "who are you?" picker on home, for a review or (`PersonPick::Work`) for "My
+/// work", which anyone may open, roles or not.
+pub fn pick_person(app: &mut App, picking: PersonPick) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
@@ -27,22 +30,33 @@ pub fn pick_person(app: &mut App) {
     let people: Vec<PersonId> = org
         .people()
         .iter()
-        .filter(|p| org.assignments_of(p.id).next().is_some())
+        .filter(|p| match picking {
+            PersonPick::Review => org.assignments_of(p.id).next().is_some(),
+            PersonPick::Work => p.is_current(),
+        })
         .map(|p| p.id)
         .collect();
     if people.is_empty() {
-        return app.info("Nobody fills a role yet: there is nothing to review.");
+        return app.info(match picking {
+            PersonPick::Review => "Nobody fills a role yet: there is nothing to review.",
+            PersonPick::Work => "Nobody is in the organisation yet: n adds a person.",
+        });
     }
     let options = people
         .iter()
         .map(|&p| org.person_name(p).to_string())
         .collect();
     home.modal = Some(Modal::Picker(Picker {
-        title: "Whose roles? Pick yourself".into(),
+        title: match picking {
+            PersonPick::Review => "Whose roles? Pick yourself",
+            PersonPick::Work => "Whose work? Pick yourself",
+        }
+        .into(),
         options,
         selected: 0,
     }));
     home.people = people;
+    home.picking = picking;
 }
 
 /// The person picked on home.
@@ -54,7 +68,10 @@ pub fn picked(app: &mut App, outcome: Outcome) {
     if let Outcome::Picked(n) = outcome
         && let Some(&person) = home.people.get(n)
     {
-        begin(app, person);
+        match home.picking {
+            PersonPick::Review => begin(app, person),
+            PersonPick::Work => super::work::begin(app, person),
+        }
     }
 }
 

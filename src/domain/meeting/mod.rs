@@ -99,6 +99,14 @@ pub enum Effect {
     ProcessTension {
         tension: TensionId,
     },
+    /// Someone's next action is done.
+    CompleteNextAction {
+        action: NextActionId,
+    },
+    /// Someone dropped a tension of theirs: it is no longer offered to any meeting.
+    DropTension {
+        tension: TensionId,
+    },
     /// Adopted governance changes of a circle, each writing a new version of what it touches.
     ApplyGovernance {
         circle: CircleId,

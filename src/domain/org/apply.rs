@@ -110,7 +110,10 @@ impl Organisation {
                     open: true,
                 })
             }),
-            Effect::ProcessTension { tension } => self.close_tension(*tension),
+            Effect::ProcessTension { tension } | Effect::DropTension { tension } => {
+                self.close_tension(*tension)
+            }
+            Effect::CompleteNextAction { action } => self.complete_next_action(*action),
             Effect::EndMeeting => true,
             Effect::ApplyGovernance { .. } | Effect::AssignElected { .. } | Effect::Undo { .. } => {
                 false
@@ -162,8 +165,13 @@ impl Organisation {
 
     fn add_next_action(&mut self, action: NextAction) -> bool {
         let at = self.records.next_actions.len();
+        self.next_action_at.insert(action.id, at);
         self.actions_of_role
             .entry(action.role)
+            .or_default()
+            .push(at);
+        self.actions_of_person
+            .entry(action.person)
             .or_default()
             .push(at);
         self.records.next_actions.push(action);
@@ -188,8 +196,20 @@ impl Organisation {
             .entry(tension.circle)
             .or_default()
             .push(at);
+        self.tensions_of_person
+            .entry(tension.person)
+            .or_default()
+            .push(at);
         self.records.tensions.push(tension);
         true
+    }
+
+    fn complete_next_action(&mut self, action: NextActionId) -> bool {
+        let found = self.next_action_at.get(&action).copied();
+        found
+            .and_then(|at| self.records.next_actions.get_mut(at))
+            .map(|n| n.done = true)
+            .is_some()
     }
 
     fn close_tension(&mut self, tension: TensionId) -> bool {

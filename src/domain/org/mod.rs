@@ -61,6 +61,7 @@ pub struct Organisation {
     checklist_at: HashMap<ChecklistItemId, usize>,
     metric_at: HashMap<MetricId, usize>,
     project_at: HashMap<ProjectId, usize>,
+    next_action_at: HashMap<NextActionId, usize>,
     tension_at: HashMap<TensionId, usize>,
     children: Groups<Option<CircleId>>,
     roles_of_circle: Groups<CircleId>,
@@ -78,7 +79,9 @@ pub struct Organisation {
     versions_of_circle: Groups<CircleId>,
     projects_of_role: Groups<RoleId>,
     actions_of_role: Groups<Option<RoleId>>,
+    actions_of_person: Groups<PersonId>,
     tensions_of_circle: Groups<CircleId>,
+    tensions_of_person: Groups<PersonId>,
 }
 
 /// The records at the positions a group lists (none when the key has no group).
@@ -131,6 +134,12 @@ impl Organisation {
                 .enumerate()
                 .map(|(i, x)| (x.id, i))
                 .collect(),
+            next_action_at: r
+                .next_actions
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id, i))
+                .collect(),
             tension_at: r
                 .tensions
                 .iter()
@@ -157,7 +166,9 @@ impl Organisation {
             versions_of_circle: group(&r.versions, |x| x.circle),
             projects_of_role: group(&r.projects, |x| x.role),
             actions_of_role: group(&r.next_actions, |x| x.role),
+            actions_of_person: group(&r.next_actions, |x| x.person),
             tensions_of_circle: group(&r.tensions, |x| x.circle),
+            tensions_of_person: group(&r.tensions, |x| x.person),
             records,
         }
     }
@@ -301,12 +312,15 @@ impl Organisation {
         )
     }
 
+    /// The role's checklist items still asked (ended ones stay in the records).
     pub fn checklist_of(&self, role: RoleId) -> impl Iterator<Item = &ChecklistItem> {
         members(&self.records.checklist, &self.checklist_of_role, &role)
+            .filter(|c| c.ended.is_none())
     }
 
+    /// The role's metrics still reported (ended ones stay in the records).
     pub fn metrics_of(&self, role: RoleId) -> impl Iterator<Item = &Metric> {
-        members(&self.records.metrics, &self.metrics_of_role, &role)
+        members(&self.records.metrics, &self.metrics_of_role, &role).filter(|m| m.ended.is_none())
     }
 
     /// A metric's values, oldest first: one per period. A period holds one value; a later
@@ -385,6 +399,28 @@ impl Organisation {
             &self.actions_of_role,
             &Some(role),
         )
+    }
+
+    pub fn tension(&self, id: TensionId) -> Option<&Tension> {
+        self.tension_at
+            .get(&id)
+            .and_then(|&i| self.records.tensions.get(i))
+    }
+
+    pub fn next_action(&self, id: NextActionId) -> Option<&NextAction> {
+        self.next_action_at
+            .get(&id)
+            .and_then(|&i| self.records.next_actions.get(i))
+    }
+
+    /// A person's next actions, done ones included, oldest first.
+    pub fn next_actions_of_person(&self, person: PersonId) -> impl Iterator<Item = &NextAction> {
+        members(&self.records.next_actions, &self.actions_of_person, &person)
+    }
+
+    /// The tensions a person noted, processed and dropped ones included, oldest first.
+    pub fn tensions_of(&self, person: PersonId) -> impl Iterator<Item = &Tension> {
+        members(&self.records.tensions, &self.tensions_of_person, &person)
     }
 
     pub fn tensions_in(&self, circle: CircleId) -> impl Iterator<Item = &Tension> {

@@ -92,6 +92,8 @@ pub struct ChecklistItem {
     pub role: RoleId,
     pub text: String,
     pub frequency: Frequency,
+    /// When it stopped being asked (kept for the answers and minutes that name it).
+    pub ended: Option<DateTime<Utc>>,
 }
 
 /// A recurring number a role reports.
@@ -102,6 +104,8 @@ pub struct Metric {
     pub name: String,
     pub unit: Option<String>,
     pub frequency: Frequency,
+    /// When it stopped being reported (kept for its values and the minutes that name it).
+    pub ended: Option<DateTime<Utc>>,
 }
 
 /// One reported value of a metric for a period (the period's first day).
@@ -218,6 +222,10 @@ macro_rules! text_enum {
 }
 
 text_enum!(Frequency { Weekly => "weekly", Monthly => "monthly", Quarterly => "quarterly" });
+
+impl Frequency {
+    pub const ALL: [Frequency; 3] = [Frequency::Weekly, Frequency::Monthly, Frequency::Quarterly];
+}
 text_enum!(ProjectStatus {
     Current => "current",
     Waiting => "waiting",

@@ -78,6 +78,36 @@ impl OrgEntry {
                 name(*person),
                 role_name(*role)
             ),
+            OrgChange::ChecklistItemAdded {
+                role,
+                text,
+                frequency,
+            } => format!(
+                "{} added the {frequency} checklist item \"{text}\" to {}",
+                by(None),
+                role_name(*role)
+            ),
+            OrgChange::ChecklistItemEnded { role, text, .. } => format!(
+                "{} ended the checklist item \"{text}\" of {}",
+                by(None),
+                role_name(*role)
+            ),
+            OrgChange::MetricAdded {
+                role,
+                name,
+                unit,
+                frequency,
+            } => format!(
+                "{} added the {frequency} metric \"{name}\"{} to {}",
+                by(None),
+                unit.as_ref().map_or(String::new(), |u| format!(" in {u}")),
+                role_name(*role)
+            ),
+            OrgChange::MetricEnded { role, name, .. } => format!(
+                "{} ended the metric \"{name}\" of {}",
+                by(None),
+                role_name(*role)
+            ),
             OrgChange::Undone { seq } => format!("took back entry {seq}"),
         }
     }

@@ -9,6 +9,7 @@
 
 pub mod authority;
 mod describe;
+pub mod records;
 mod refusal;
 #[cfg(test)]
 mod tests;
@@ -18,7 +19,8 @@ pub use authority::{Authority, assignment_authority};
 pub use refusal::Refusal;
 pub use undo::{is_undone, latest_standing, standing};
 
-use super::ids::{AssignmentId, CircleId, PersonId, RoleId};
+use super::ids::{AssignmentId, ChecklistItemId, CircleId, MetricId, PersonId, RoleId};
+use super::org::Frequency;
 use super::org::Organisation;
 use super::text::clean_line;
 use chrono::{DateTime, Utc};
@@ -50,6 +52,25 @@ pub enum OrgRequest {
     },
     EndAssignment {
         assignment: AssignmentId,
+    },
+    /// A recurring action the role's filler reports on in tactical meetings.
+    AddChecklistItem {
+        role: RoleId,
+        text: String,
+        frequency: Frequency,
+    },
+    EndChecklistItem {
+        item: ChecklistItemId,
+    },
+    /// A number the role's filler reports in tactical meetings.
+    AddMetric {
+        role: RoleId,
+        name: String,
+        unit: Option<String>,
+        frequency: Frequency,
+    },
+    EndMetric {
+        metric: MetricId,
     },
     /// Takes back the latest entry still standing.
     Undo,
@@ -102,6 +123,27 @@ pub enum OrgChange {
         person: PersonId,
         lead_of: Option<CircleId>,
     },
+    ChecklistItemAdded {
+        role: RoleId,
+        text: String,
+        frequency: Frequency,
+    },
+    ChecklistItemEnded {
+        role: RoleId,
+        item: ChecklistItemId,
+        text: String,
+    },
+    MetricAdded {
+        role: RoleId,
+        name: String,
+        unit: Option<String>,
+        frequency: Frequency,
+    },
+    MetricEnded {
+        role: RoleId,
+        metric: MetricId,
+        name: String,
+    },
     /// The entry `seq` was taken back.
     Undone {
         seq: u64,
@@ -114,7 +156,11 @@ impl OrgChange {
         match self {
             OrgChange::Assigned { role, .. }
             | OrgChange::FocusChanged { role, .. }
-            | OrgChange::AssignmentEnded { role, .. } => vec![*role],
+            | OrgChange::AssignmentEnded { role, .. }
+            | OrgChange::ChecklistItemAdded { role, .. }
+            | OrgChange::ChecklistItemEnded { role, .. }
+            | OrgChange::MetricAdded { role, .. }
+            | OrgChange::MetricEnded { role, .. } => vec![*role],
             OrgChange::PersonLeft { ended, .. } => ended.iter().map(|e| e.role).collect(),
             _ => Vec::new(),
         }
@@ -161,8 +207,27 @@ pub enum OrgEffect {
     EndAssignment {
         assignment: AssignmentId,
     },
-    /// Reverses what entry `seq` wrote: people and assignments it created go, those it ended
-    /// or marked as having left are current again.
+    AddChecklistItem {
+        role: RoleId,
+        text: String,
+        frequency: Frequency,
+    },
+    /// The item ends at the entry's time.
+    EndChecklistItem {
+        item: ChecklistItemId,
+    },
+    AddMetric {
+        role: RoleId,
+        name: String,
+        unit: Option<String>,
+        frequency: Frequency,
+    },
+    /// The metric ends at the entry's time.
+    EndMetric {
+        metric: MetricId,
+    },
+    /// Reverses what entry `seq` wrote: people, assignments, checklist items and metrics it
+    /// created go, those it ended or marked as having left are current again.
     TakeBack {
         seq: u64,
     },
@@ -206,6 +271,19 @@ pub fn decide(
             authority::change_focus(org, actor, *assignment, optional(focus))
         }
         OrgRequest::EndAssignment { assignment } => authority::end(org, actor, *assignment),
+        OrgRequest::AddChecklistItem {
+            role,
+            text,
+            frequency,
+        } => records::add_checklist_item(org, actor, *role, text, *frequency),
+        OrgRequest::EndChecklistItem { item } => records::end_checklist_item(org, actor, *item),
+        OrgRequest::AddMetric {
+            role,
+            name,
+            unit,
+            frequency,
+        } => records::add_metric(org, actor, *role, name, unit, *frequency),
+        OrgRequest::EndMetric { metric } => records::end_metric(org, actor, *metric),
         OrgRequest::Undo => undo::undo(org),
     }
 }

@@ -65,6 +65,29 @@ pub enum Refusal {
         article: &'static str,
     },
     SameFocus,
+    /// The actor may not add or end these records on the role; these people may.
+    NotRecordKeeper {
+        actor: String,
+        what: &'static str,
+        role: String,
+        may: Vec<String>,
+        article: &'static str,
+    },
+    /// Adding or ending records needs someone acting, who may: these people may.
+    NoRecordKeeper {
+        what: &'static str,
+        role: String,
+        may: Vec<String>,
+        article: &'static str,
+    },
+    EmptyText,
+    /// The role already has a checklist item or metric of this name (ignoring case).
+    RecordTaken(String),
+    NoSuchRecord,
+    /// The checklist item or metric has already ended.
+    RecordEnded(String),
+    /// It was answered or reported since it was added: end it instead.
+    RecordUsed(String),
     NothingToUndo,
     /// The person cannot be taken back: they appear in the record since.
     StillReferenced(String),
@@ -153,6 +176,38 @@ impl fmt::Display for Refusal {
                 "a circle has one {lead} ({article}), and {current} fills it: end that assignment first"
             ),
             Refusal::SameFocus => write!(f, "the assignment already has that focus"),
+            Refusal::NotRecordKeeper {
+                actor,
+                what,
+                role,
+                may,
+                article,
+            } => write!(
+                f,
+                "{actor} may not: {role}'s {what} are kept by {} ({article})",
+                either(may)
+            ),
+            Refusal::NoRecordKeeper {
+                what,
+                role,
+                may,
+                article,
+            } => write!(
+                f,
+                "say who is acting: {role}'s {what} are kept by {} ({article})",
+                either(may)
+            ),
+            Refusal::EmptyText => write!(f, "the text is empty"),
+            Refusal::RecordTaken(name) => write!(
+                f,
+                "the role already has \"{name}\" (names are unique on a role, ignoring case)"
+            ),
+            Refusal::NoSuchRecord => write!(f, "no such checklist item or metric"),
+            Refusal::RecordEnded(name) => write!(f, "\"{name}\" has already ended"),
+            Refusal::RecordUsed(name) => write!(
+                f,
+                "\"{name}\" was answered or reported since it was added: end it instead"
+            ),
             Refusal::NothingToUndo => write!(f, "there is nothing to take back"),
             Refusal::StillReferenced(name) => write!(
                 f,

@@ -70,9 +70,31 @@ pub(super) fn undo(org: &Organisation) -> Result<Decision, Refusal> {
             }
             vec![OrgEffect::TakeBack { seq }]
         }
+        OrgChange::ChecklistItemAdded { role, text, .. } => {
+            let used = org
+                .checklist_of(*role)
+                .find(|c| &c.text == text)
+                .is_some_and(|c| org.marks_of(c.id).next().is_some());
+            if used {
+                return Err(Refusal::RecordUsed(text.clone()));
+            }
+            vec![OrgEffect::TakeBack { seq }]
+        }
+        OrgChange::MetricAdded { role, name, .. } => {
+            let used = org
+                .metrics_of(*role)
+                .find(|m| &m.name == name)
+                .is_some_and(|m| org.values_of(m.id).next().is_some());
+            if used {
+                return Err(Refusal::RecordUsed(name.clone()));
+            }
+            vec![OrgEffect::TakeBack { seq }]
+        }
         OrgChange::PersonLeft { .. }
         | OrgChange::Assigned { .. }
-        | OrgChange::AssignmentEnded { .. } => vec![OrgEffect::TakeBack { seq }],
+        | OrgChange::AssignmentEnded { .. }
+        | OrgChange::ChecklistItemEnded { .. }
+        | OrgChange::MetricEnded { .. } => vec![OrgEffect::TakeBack { seq }],
         // Not standing, so never found here.
         OrgChange::Undone { .. } => return Err(Refusal::NothingToUndo),
     };

@@ -11,8 +11,9 @@ pub use flow::{Entry, Review, ReviewEvent, Stop, plan};
 
 use super::ids::PersonId;
 use super::meeting::period_just_ended;
-use super::org::{ChecklistItem, Metric, Organisation, ProjectStatus};
+use super::org::{ChecklistItem, Metric, Organisation};
 use super::text::format_number;
+use super::work::lists;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -34,7 +35,6 @@ pub fn metric_due(org: &Organisation, metric: &Metric, today: NaiveDate) -> Opti
 
 /// The person's roles, projects, next actions, due checklist items and metrics, as text.
 pub fn overview(org: &Organisation, person: PersonId, today: NaiveDate) -> String {
-    let mut out = String::new();
     let name = org.person_name(person);
     let assignments: Vec<_> = org.assignments_of(person).collect();
     let circles: std::collections::HashSet<_> = assignments
@@ -42,98 +42,14 @@ pub fn overview(org: &Organisation, person: PersonId, today: NaiveDate) -> Strin
         .filter_map(|a| org.role(a.role))
         .map(|r| r.circle)
         .collect();
-    // Writing to a String cannot fail.
-    let _ = writeln!(
-        out,
-        "{name}: {} in {} as of {today}",
+    let mut out = format!(
+        "{name}: {} in {} as of {today}\n",
         plural(assignments.len(), "role"),
         plural(circles.len(), "circle")
     );
-    for a in &assignments {
-        let Some(role) = org.role(a.role) else {
-            continue;
-        };
-        let circle = org.circle(role.circle).map_or("?", |c| c.name.as_str());
-        let mut title = format!("{circle} · {}", role.name);
-        if let Some(focus) = &a.focus {
-            let _ = write!(title, " (focus: {focus})");
-        }
-        if let Some(end) = a.term_end {
-            let _ = write!(title, " (term ends {end})");
-        }
-        let _ = writeln!(out, "\n{title}");
-        if !role.purpose.is_empty() {
-            let _ = writeln!(out, "  Purpose: {}", role.purpose);
-        }
-        for acc in &role.accountabilities {
-            let _ = writeln!(out, "  - {acc}");
-        }
-        let projects: Vec<_> = org
-            .projects_of(role.id)
-            .filter(|p| matches!(p.status, ProjectStatus::Current | ProjectStatus::Waiting))
-            .collect();
-        for p in projects {
-            let _ = writeln!(out, "  Project ({}): {}", p.status, p.title);
-        }
-        for n in org
-            .next_actions_of(role.id)
-            .filter(|n| !n.done && n.person == person)
-        {
-            let _ = writeln!(out, "  Next action: {}", n.text);
-        }
-        for item in org.checklist_of(role.id) {
-            if let Some(period) = checklist_due(org, item, today) {
-                let _ = writeln!(
-                    out,
-                    "  Checklist due: {} ({}, period from {period})",
-                    item.text, item.frequency
-                );
-            }
-        }
-        for metric in org.metrics_of(role.id) {
-            if let Some(period) = metric_due(org, metric, today) {
-                let last = org
-                    .values_of(metric.id)
-                    .last()
-                    .map_or(String::from("no values yet"), |v| {
-                        format!("last {} on {}", format_number(v.value), v.period)
-                    });
-                let unit = metric
-                    .unit
-                    .as_deref()
-                    .map_or(String::new(), |u| format!(" {u}"));
-                let _ = writeln!(
-                    out,
-                    "  Metric due: {}{unit} (period from {period}; {last})",
-                    metric.name
-                );
-            }
-        }
-    }
-    let individual: Vec<_> = org
-        .records()
-        .next_actions
-        .iter()
-        .filter(|n| n.role.is_none() && n.person == person && !n.done)
-        .collect();
-    if !individual.is_empty() {
-        let _ = writeln!(out, "\nYour own actions, outside any role");
-        for n in individual {
-            let _ = writeln!(out, "  Next action: {}", n.text);
-        }
-    }
-    let tensions: Vec<_> = org
-        .records()
-        .tensions
-        .iter()
-        .filter(|t| t.person == person && t.open)
-        .collect();
-    if !tensions.is_empty() {
-        let _ = writeln!(out, "\nOpen tensions");
-        for t in tensions {
-            let circle = org.circle(t.circle).map_or("?", |c| c.name.as_str());
-            let _ = writeln!(out, "  {} (for {}, {circle})", t.text, t.kind);
-        }
+    for line in lists::lines(org, person, today) {
+        // Writing to a String cannot fail.
+        let _ = writeln!(out, "{}", lists::text_of(&line));
     }
     out
 }

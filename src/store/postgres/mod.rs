@@ -184,6 +184,10 @@ impl MeetingLog for PgStore {
         self.call(move |s| s.open_review(person))
     }
 
+    fn open_work(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {
+        self.call(move |s| s.open_work(person))
+    }
+
     fn open_meeting(
         &self,
         circle: CircleId,

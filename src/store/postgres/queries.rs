@@ -84,6 +84,10 @@ impl Session {
         self.open_one("person_id", person.0, "review")
     }
 
+    pub fn open_work(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {
+        self.open_one("person_id", person.0, "work")
+    }
+
     pub fn open_meeting(
         &self,
         circle: CircleId,
@@ -239,11 +243,11 @@ impl Session {
                 |r| Ok(Policy { id: get(r, 0)?, circle: get(r, 1)?, name: get(r, 2)?, text: get(r, 3)? }),
             )?,
             checklist: self.all(
-                "SELECT id, role_id, text, frequency FROM checklist_items ORDER BY id",
-                |r| Ok(ChecklistItem { id: get(r, 0)?, role: get(r, 1)?, text: get(r, 2)?, frequency: get(r, 3)? }),
+                "SELECT id, role_id, text, frequency, ended_at FROM checklist_items ORDER BY id",
+                |r| Ok(ChecklistItem { id: get(r, 0)?, role: get(r, 1)?, text: get(r, 2)?, frequency: get(r, 3)?, ended: get(r, 4)? }),
             )?,
             metrics: self.all(
-                "SELECT id, role_id, name, unit, frequency FROM metrics ORDER BY id",
+                "SELECT id, role_id, name, unit, frequency, ended_at FROM metrics ORDER BY id",
                 |r| {
                     Ok(Metric {
                         id: get(r, 0)?,
@@ -251,6 +255,7 @@ impl Session {
                         name: get(r, 2)?,
                         unit: get(r, 3)?,
                         frequency: get(r, 4)?,
+                        ended: get(r, 5)?,
                     })
                 },
             )?,

@@ -25,6 +25,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_meeting_kinds.sql"),
     include_str!("migrations/005_drafts.sql"),
     include_str!("migrations/006_people_log.sql"),
+    include_str!("migrations/007_own_work.sql"),
+    include_str!("migrations/008_circle_records.sql"),
 ];
 
 /// The schema version this build writes.

@@ -2,6 +2,7 @@
 //! here who assigns roles; in `people` people, undo and "as of a date".
 
 mod people;
+mod records;
 
 use super::*;
 use crate::domain::ids::*;
@@ -167,6 +168,46 @@ pub(super) fn recorded(
                         ..a
                     }));
             }
+            OrgEffect::AddChecklistItem {
+                role,
+                text,
+                frequency,
+            } => {
+                let id = next(&mut r.checklist.iter().map(|c| c.id.0));
+                r.checklist.push(crate::domain::org::ChecklistItem {
+                    id: ChecklistItemId(id),
+                    role: *role,
+                    text: text.clone(),
+                    frequency: *frequency,
+                    ended: None,
+                });
+            }
+            OrgEffect::EndChecklistItem { item } => r
+                .checklist
+                .iter_mut()
+                .filter(|c| c.id == *item)
+                .for_each(|c| c.ended = Some(at)),
+            OrgEffect::AddMetric {
+                role,
+                name,
+                unit,
+                frequency,
+            } => {
+                let id = next(&mut r.metrics.iter().map(|m| m.id.0));
+                r.metrics.push(crate::domain::org::Metric {
+                    id: MetricId(id),
+                    role: *role,
+                    name: name.clone(),
+                    unit: unit.clone(),
+                    frequency: *frequency,
+                    ended: None,
+                });
+            }
+            OrgEffect::EndMetric { metric } => r
+                .metrics
+                .iter_mut()
+                .filter(|m| m.id == *metric)
+                .for_each(|m| m.ended = Some(at)),
             OrgEffect::TakeBack { .. } => panic!("undo is checked on its effects, not replayed"),
         }
     }

@@ -1,0 +1,349 @@
+//! "My work" in the shell: opening a person's work log (started the first time), and what
+//! each key does on the selected line. Every entry goes through the journal's commit:
+//! decided by the `Work` flow, written with its effects in one transaction, then shown.
+//!
+//! Owns: the screen's actions and its multi-part entries. Must not import: tokio; must not
+//! draw.
+
+use super::App;
+use super::journal::Journal;
+use super::keys::{self, Action, Binding};
+use super::modal::Outcome;
+use crate::domain::meeting::flow::Recorded;
+use crate::domain::work::lists::Line;
+use crate::domain::work::{Work, WorkEntry, WorkEvent};
+use crate::domain::{CircleId, MeetingId, Organisation, PersonId, ProjectStatus, TensionKind};
+use crate::store::prelude::*;
+use crate::ui::work::{entry_text, shown};
+use crate::ui::{Confirm, Modal, Picker, Prompt, PromptKind, Screen, WorkDraft, WorkScreen};
+use chrono::{DateTime, Utc};
+
+/// Opens the person's work log, starting it the first time.
+pub fn begin(app: &mut App, person: PersonId) {
+    let opened = match app.store.open_work(person) {
+        Ok(Some(id)) => app
+            .store
+            .meeting_events::<WorkEvent>(id)
+            .map(|log| (id, log)),
+        Ok(None) => {
+            let now = app.now();
+            let first = WorkEvent::Started { person };
+            app.store.start_work(person, now, &first).map(|id| {
+                let log = vec![Recorded {
+                    seq: 1,
+                    at: now,
+                    event: first,
+                }];
+                (id, log)
+            })
+        }
+        Err(e) => Err(e),
+    };
+    match opened {
+        Ok((id, log)) => match Work::fold(&log) {
+            Ok(state) => show(app, id, log, state),
+            Err(e) => app.error(e.0),
+        },
+        Err(e) => app.error(e.to_string()),
+    }
+}
+
+fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<WorkEvent>>, state: Work) {
+    app.view.screen = Screen::Work(Box::new(WorkScreen {
+        meeting,
+        log,
+        state,
+        selected: 0,
+        modal: None,
+        draft: WorkDraft::None,
+    }));
+    app.resume_entry();
+}
+
+fn screen(app: &mut App) -> Option<&mut WorkScreen> {
+    match &mut app.view.screen {
+        Screen::Work(s) => Some(s),
+        _ => None,
+    }
+}
+
+impl Journal for WorkScreen {
+    type Flow = Work;
+
+    fn meeting(&self) -> MeetingId {
+        self.meeting
+    }
+
+    fn rules(&self) -> crate::domain::RuleSet {
+        crate::domain::RuleSet::default()
+    }
+
+    fn state(&self) -> &Work {
+        &self.state
+    }
+
+    fn parts(&mut self) -> (&mut Vec<Recorded<WorkEvent>>, &mut Work) {
+        (&mut self.log, &mut self.state)
+    }
+}
+
+/// Decides, writes and shows one entry. Returns whether it was recorded.
+fn record(app: &mut App, entry: WorkEntry) -> bool {
+    commit(app, WorkEvent::Recorded { entry })
+}
+
+fn commit(app: &mut App, event: WorkEvent) -> bool {
+    app.commit(event, |s| match s {
+        Screen::Work(w) => Some(w.as_mut()),
+        _ => None,
+    })
+}
+
+/// The selected line, as the screen shows it now.
+fn selected_line(screen: &WorkScreen, org: &Organisation, now: DateTime<Utc>) -> Option<Line> {
+    let lines = shown(org, &screen.state, now.date_naive());
+    let at = screen.selected.min(lines.len().saturating_sub(1));
+    lines.into_iter().nth(at)
+}
+
+/// The key table for the selected line (or the open modal).
+pub fn table(
+    screen: &WorkScreen,
+    org: Option<&Organisation>,
+    now: DateTime<Utc>,
+) -> &'static [Binding] {
+    if let Some(modal) = &screen.modal {
+        return super::modal::table(modal);
+    }
+    match org.and_then(|org| selected_line(screen, org, now)) {
+        Some(Line::NextAction { .. }) => keys::WORK_ACTION,
+        Some(Line::Project {
+            status: ProjectStatus::Waiting,
+            ..
+        }) => keys::WORK_WAITING_PROJECT,
+        Some(Line::Project { .. }) => keys::WORK_CURRENT_PROJECT,
+        Some(Line::Tension { .. }) => keys::WORK_TENSION,
+        _ => keys::WORK,
+    }
+}
+
+fn open(app: &mut App, modal: Modal, draft: WorkDraft) {
+    if let Some(screen) = screen(app) {
+        screen.modal = Some(modal);
+        screen.draft = draft;
+    }
+}
+
+fn prompt(app: &mut App, title: String, draft: WorkDraft) {
+    open(
+        app,
+        Modal::Prompt(Prompt::titled(PromptKind::OutputText, title)),
+        draft,
+    );
+}
+
+/// Moves the selection within `len` lines.
+fn move_selection(screen: &mut WorkScreen, action: Action, len: usize) {
+    let last = len.saturating_sub(1);
+    let at = screen.selected.min(last);
+    screen.selected = match action {
+        Action::Up => at.saturating_sub(1),
+        Action::Down => (at + 1).min(last),
+        Action::PageUp => at.saturating_sub(10),
+        Action::PageDown => (at + 10).min(last),
+        Action::Top => 0,
+        _ => last,
+    };
+}
+
+/// A key's action on "My work".
+pub fn act(app: &mut App, action: Action) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let now = app.now();
+    let Some(screen) = screen(app) else { return };
+    let lines = shown(&org, &screen.state, now.date_naive());
+    let line = lines
+        .get(screen.selected.min(lines.len().saturating_sub(1)))
+        .cloned();
+    let person = screen.state.person;
+    let role = line.as_ref().and_then(Line::role);
+    match (action, line) {
+        (
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom,
+            _,
+        ) => move_selection(screen, action, lines.len()),
+        (Action::Leave | Action::Back, _) => app.go_home(),
+        (Action::StartReview, _) => super::review::begin(app, person),
+        (Action::Retract, _) => match screen.state.last_entry() {
+            Some((seq, _, e)) => {
+                let question = format!("Take back: {}?", entry_text(&org, e));
+                let seq = *seq;
+                open(
+                    app,
+                    Modal::Confirm(Confirm::new(question, "yes", "no")),
+                    WorkDraft::Retract(seq),
+                );
+            }
+            None => app.info("Nothing recorded here yet to take back."),
+        },
+        (Action::AddNextAction, _) => {
+            let whose = role
+                .and_then(|r| org.role(r))
+                .map_or(String::from("your own, outside any role"), |r| {
+                    format!("for {}", r.name)
+                });
+            prompt(
+                app,
+                format!("Next action ({whose})"),
+                WorkDraft::NextAction(role),
+            );
+        }
+        (Action::AddProject, _) => match role.and_then(|r| org.role(r)) {
+            Some(r) => prompt(
+                app,
+                format!("Project for {} (the outcome, as if done)", r.name),
+                WorkDraft::Project(r.id),
+            ),
+            None => app.info("A project belongs to a role: select one of your roles first."),
+        },
+        (Action::MarkDone, Some(Line::NextAction { action, .. })) => {
+            record(app, WorkEntry::NextActionDone { action });
+        }
+        (
+            Action::MarkDone | Action::MarkWaiting | Action::MarkCurrent,
+            Some(Line::Project {
+                project,
+                status: before,
+                ..
+            }),
+        ) => {
+            let status = match action {
+                Action::MarkDone => ProjectStatus::Done,
+                Action::MarkWaiting => ProjectStatus::Waiting,
+                _ => ProjectStatus::Current,
+            };
+            record(
+                app,
+                WorkEntry::ProjectStatus {
+                    project,
+                    status_before: before,
+                    status,
+                },
+            );
+        }
+        (Action::DropTension, Some(Line::Tension { tension, text, .. })) => open(
+            app,
+            Modal::Confirm(Confirm::new(
+                format!("Drop the tension \"{text}\"? No meeting is offered it then."),
+                "drop",
+                "keep",
+            )),
+            WorkDraft::Drop(tension),
+        ),
+        (Action::TacticalTension | Action::GovernanceTension, _) => {
+            let kind = if action == Action::TacticalTension {
+                TensionKind::Tactical
+            } else {
+                TensionKind::Governance
+            };
+            pick_circle(app, &org, person, kind, role.and_then(|r| org.role(r)));
+        }
+        _ => {}
+    }
+}
+
+/// Asks which circle a tension is for: the selected role's circle first, then the person's
+/// other circles.
+fn pick_circle(
+    app: &mut App,
+    org: &Organisation,
+    person: PersonId,
+    kind: TensionKind,
+    selected: Option<&crate::domain::Role>,
+) {
+    let mut circles: Vec<CircleId> = selected.map(|r| r.circle).into_iter().collect();
+    for a in org.assignments_of(person) {
+        if let Some(role) = org.role(a.role)
+            && !circles.contains(&role.circle)
+        {
+            circles.push(role.circle);
+        }
+    }
+    if circles.is_empty() {
+        return app.info("You fill no role yet: a tension is noted for a circle you are in.");
+    }
+    let options = circles
+        .iter()
+        .filter_map(|&c| org.circle(c))
+        .map(|c| c.name.clone())
+        .collect();
+    open(
+        app,
+        Modal::Picker(Picker {
+            title: format!("For which circle's next {kind} meeting?"),
+            options,
+            selected: 0,
+        }),
+        WorkDraft::TensionCircle(kind, circles),
+    );
+}
+
+/// What a modal's outcome completes.
+pub fn outcome(app: &mut App, outcome: Outcome) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let Some(screen) = screen(app) else { return };
+    let draft = std::mem::take(&mut screen.draft);
+    screen.modal = None;
+    let person = screen.state.person;
+    match (outcome, draft) {
+        (Outcome::Cancelled | Outcome::Answered(false), _) => {}
+        (Outcome::Submitted(text), WorkDraft::NextAction(role)) => {
+            record(app, WorkEntry::NextAction { role, text });
+        }
+        (Outcome::Submitted(title), WorkDraft::Project(role)) => {
+            record(app, WorkEntry::Project { role, title });
+        }
+        (Outcome::Picked(n), WorkDraft::TensionCircle(kind, circles)) => {
+            if let Some(&circle) = circles.get(n) {
+                let name = org.circle(circle).map_or("?", |c| c.name.as_str());
+                prompt(
+                    app,
+                    format!("Tension for {name}'s next {kind} meeting"),
+                    WorkDraft::TensionText(kind, circle),
+                );
+            }
+        }
+        (Outcome::Submitted(text), WorkDraft::TensionText(kind, circle)) => {
+            let role = org
+                .assignments_of(person)
+                .filter_map(|a| org.role(a.role))
+                .find(|r| r.circle == circle)
+                .map(|r| r.id);
+            let entry = WorkEntry::Tension {
+                circle,
+                role,
+                text,
+                kind,
+            };
+            if record(app, entry) {
+                app.info("Noted: it is offered when that circle's meeting builds its agenda.");
+            }
+        }
+        (Outcome::Answered(true), WorkDraft::Drop(tension)) => {
+            record(app, WorkEntry::TensionDropped { tension });
+        }
+        (Outcome::Answered(true), WorkDraft::Retract(seq)) => {
+            commit(app, WorkEvent::Retracted { seq });
+        }
+        _ => {}
+    }
+}

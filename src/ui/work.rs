@@ -1,0 +1,177 @@
+//! "My work": one person's lists between meetings. The lines (each role with its projects,
+//! open next actions and what is due; their own actions; their open tensions) fill the
+//! screen, the selected one is what the keys act on; on a wide screen, what they recorded
+//! here is listed beside, newest first, each with its time.
+//!
+//! Owns: the screen's state (`WorkScreen`, `WorkDraft`) and its layout. Must not import:
+//! rusqlite, tokio, `crate::store`, `crate::app`.
+
+use super::list;
+use super::theme;
+use super::view::Modal;
+use super::wrap::fit;
+use crate::domain::meeting::flow::Recorded;
+use crate::domain::work::lists::{Line, lines};
+use crate::domain::work::{Work, WorkEntry, WorkEvent};
+use crate::domain::{
+    CircleId, MeetingId, Organisation, ProjectStatus, RoleId, TensionId, TensionKind,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Block, Borders};
+use serde::{Deserialize, Serialize};
+
+/// A person's work log on screen.
+#[derive(Debug)]
+pub struct WorkScreen {
+    pub meeting: MeetingId,
+    pub log: Vec<Recorded<WorkEvent>>,
+    pub state: Work,
+    /// The selected line of `shown`.
+    pub selected: usize,
+    pub modal: Option<Modal>,
+    pub draft: WorkDraft,
+}
+
+/// The parts of an entry gathered so far, or what a yes/no question is about.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub enum WorkDraft {
+    #[default]
+    None,
+    /// A next action's text, for a role or (`None`) the person's own.
+    NextAction(Option<RoleId>),
+    /// A project's outcome, for a role.
+    Project(RoleId),
+    /// A tension of this kind: which circle (options in the picker's order).
+    TensionCircle(TensionKind, Vec<CircleId>),
+    /// A tension of this kind for this circle: its text.
+    TensionText(TensionKind, CircleId),
+    /// Whether to drop this tension.
+    Drop(TensionId),
+    /// Whether to take back entry `seq`.
+    Retract(u64),
+}
+
+/// The lines "My work" shows: the person's lists without the roles' texts (those are in the
+/// browser and the review).
+pub fn shown(org: &Organisation, state: &Work, today: NaiveDate) -> Vec<Line> {
+    lines(org, state.person, today)
+        .into_iter()
+        .filter(|l| !matches!(l, Line::Purpose(_) | Line::Accountability(_)))
+        .collect()
+}
+
+/// A few words about an entry of the work log.
+pub fn entry_text(org: &Organisation, entry: &WorkEntry) -> String {
+    let role = |r: &Option<RoleId>| {
+        r.and_then(|r| org.role(r))
+            .map_or(String::from("own"), |r| r.name.clone())
+    };
+    match entry {
+        WorkEntry::NextAction { role: r, text } => format!("next action ({}): {text}", role(r)),
+        WorkEntry::NextActionDone { action } => format!(
+            "done: {}",
+            org.next_action(*action).map_or("?", |n| n.text.as_str())
+        ),
+        WorkEntry::Project { role: r, title } => {
+            format!("project ({}): {title}", role(&Some(*r)))
+        }
+        WorkEntry::ProjectStatus {
+            project, status, ..
+        } => format!(
+            "project \"{}\" is now {status}",
+            org.project(*project).map_or("?", |p| p.title.as_str())
+        ),
+        WorkEntry::Tension { text, kind, .. } => format!("{kind} tension: {text}"),
+        WorkEntry::TensionDropped { tension } => format!(
+            "dropped: {}",
+            org.tension(*tension).map_or("?", |t| t.text.as_str())
+        ),
+    }
+}
+
+fn line_of<'a>(line: &Line, width: usize) -> TextLine<'a> {
+    let (text, style) = match line {
+        Line::Role { title, .. } => (title.clone(), theme::strong()),
+        Line::Project { status, title, .. } => {
+            let mark = if *status == ProjectStatus::Waiting {
+                "waiting"
+            } else {
+                "project"
+            };
+            (format!("  {mark}: {title}"), Style::new())
+        }
+        Line::NextAction { text, .. } => (format!("  next: {text}"), Style::new()),
+        Line::Due { text, .. } => (format!("  {text}"), theme::muted()),
+        Line::OwnActions => ("Your own actions, outside any role".into(), theme::strong()),
+        Line::Tensions => ("Open tensions".into(), theme::strong()),
+        Line::Tension { text, place, .. } => (format!("  {text} ({place})"), Style::new()),
+        Line::Purpose(_) | Line::Accountability(_) => (String::new(), Style::new()),
+    };
+    TextLine::styled(fit(&text, width), style)
+}
+
+fn time_of(at: DateTime<Utc>) -> String {
+    at.with_timezone(&chrono::Local)
+        .format("%-d %b %H:%M")
+        .to_string()
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    screen: &WorkScreen,
+    org: &Organisation,
+    today: NaiveDate,
+) {
+    let shown = shown(org, &screen.state, today);
+    let (left, right) = if area.width >= 100 {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
+            .areas(area);
+        (l, Some(r))
+    } else {
+        (area, None)
+    };
+    let title = format!(" {} · my work ", org.person_name(screen.state.person));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(title, theme::heading()));
+    if shown.is_empty() {
+        let empty = vec![TextLine::styled(
+            "Nothing yet: no roles, actions or tensions. n adds an action of your own.",
+            theme::muted(),
+        )];
+        list::draw_scrolled(frame, left, block, empty, 0);
+    } else {
+        let selected = screen.selected.min(shown.len() - 1);
+        list::draw(frame, left, block, shown.len(), selected, |i, width| {
+            line_of(&shown[i], width)
+        });
+    }
+    if let Some(right) = right {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border())
+            .title(Span::styled(" Recorded here ", theme::heading()));
+        let height = usize::from(block.inner(right).height);
+        let width = usize::from(block.inner(right).width);
+        let recent: Vec<TextLine> = screen
+            .state
+            .entries
+            .iter()
+            .rev()
+            .take(height)
+            .map(|(_, at, e)| {
+                TextLine::raw(fit(
+                    &format!("{} {}", time_of(*at), entry_text(org, e)),
+                    width,
+                ))
+            })
+            .collect();
+        list::draw_scrolled(frame, right, block, recent, 0);
+    }
+}
