@@ -214,6 +214,9 @@ pub struct OutputLine {
     pub text: String,
     pub role: Option<String>,
     pub person: Option<String>,
+    /// Who present accepted it on behalf of its absent role (4.1 §4.2.4), if anyone did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted_by: Option<String>,
 }
 
 impl Turn {
@@ -342,6 +345,7 @@ impl Minutes {
                             text: o.text.clone(),
                             role: o.role.map(role_name),
                             person: o.person.map(|p| org.person_name(p).to_string()),
+                            accepted_by: o.accepted_by.map(name),
                         })
                         .collect(),
                 })
@@ -427,7 +431,10 @@ impl Minutes {
             (None, Some(p)) => format!(" — {p}'s own, no role"),
             (None, None) => String::new(),
         };
-        format!("{}: {}{owner}", output.kind.label(), output.text)
+        let accepted = output.accepted_by.as_ref().map_or(String::new(), |a| {
+            format!(", accepted on its behalf by {a}")
+        });
+        format!("{}: {}{owner}{accepted}", output.kind.label(), output.text)
     }
 
     /// How an agenda item ended, in words.

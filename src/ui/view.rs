@@ -232,6 +232,8 @@ pub enum Draft {
     Tensions(Vec<(TensionId, usize, String)>),
     /// Attendees offered by the open picker as an agenda item's owner.
     AgendaOwners(String, Vec<usize>),
+    /// An output for an absent role, and the attendees offered to accept it on its behalf.
+    Acceptors(crate::domain::meeting::Output, Vec<usize>),
     /// Waiting for a yes to take back this entry.
     Retract(u64),
     /// Waiting for a yes to end the meeting.
