@@ -200,3 +200,28 @@ fn an_absent_roles_next_action_accepted_by_nobody_is_refused() {
         .expect_err("nobody accepted it");
     assert!(refused.0.contains("4.1 §4.2.4"), "{refused}");
 }
+
+/// The review lists' role column keeps each "absent" mark whole, however long the role and
+/// the names, at 80x24 and at the 60x16 minimum.
+#[test]
+fn the_absent_mark_in_the_role_column_is_never_cut() {
+    let mut h = Harness::demo_with(&[
+        ("Pastry Lead", "Pastry and Viennoiserie Lead"),
+        (
+            "Lucía Fernández",
+            "Lucía Fernández de la Fuente y Montalbán",
+        ),
+    ]);
+    at_pastry_waste(&mut h, &["Lucía Fernández de la Fuente y Montalbán"]);
+    for (width, height) in [(80, 24), (60, 16), (200, 50)] {
+        let screen = h.screen(width, height);
+        let rows: Vec<&str> = screen
+            .lines()
+            .filter(|l| l.starts_with('│') && l.contains("Pastry"))
+            .collect();
+        assert!(!rows.is_empty(), "{width}x{height}:\n{screen}");
+        for row in rows {
+            assert!(row.contains("absent)"), "{width}x{height}: {row}\n{screen}");
+        }
+    }
+}

@@ -189,14 +189,58 @@ fn group_cell(
         return Cell::fixed("", width, Style::new());
     }
     let text = role.and_then(|r| org.role(r)).map_or("?".to_string(), |r| {
-        let who = super::fillers_marked(state, org, r.id);
-        if who.is_empty() {
-            r.name.clone()
-        } else {
-            format!("{} ({})", r.name, who.join(", "))
-        }
+        let fillers: Vec<(&str, bool)> = org
+            .fillers_of(r.id)
+            .map(|a| (org.person_name(a.person), state.is_absent(a.person)))
+            .collect();
+        group_text(&r.name, &fillers, width.saturating_sub(1))
     });
-    Cell::fixed(fit(&text, width.saturating_sub(1)), width, theme::heading())
+    Cell::fixed(text, width, theme::heading())
+}
+
+/// "Role (Name absent, Name)" in `width` columns, the "absent" marks never cut: when the
+/// whole text is too wide the names are shortened first ("Pastry Lead (Lucía F… absent)"),
+/// then left out ("Pastry L… (absent)", "Ovens Keeper (1 absent)"). With nobody absent it
+/// is simply cut.
+fn group_text(role: &str, fillers: &[(&str, bool)], width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let marked = |names: &[String]| -> String {
+        let who: Vec<String> = names
+            .iter()
+            .zip(fillers)
+            .map(|(n, (_, absent))| {
+                if *absent {
+                    format!("{n} absent")
+                } else {
+                    n.clone()
+                }
+            })
+            .collect();
+        format!("{role} ({})", who.join(", "))
+    };
+    if fillers.is_empty() {
+        return fit(role, width);
+    }
+    let names: Vec<String> = fillers.iter().map(|(n, _)| n.to_string()).collect();
+    let full = marked(&names);
+    let absent = fillers.iter().filter(|(_, a)| *a).count();
+    if absent == 0 || full.width() <= width {
+        return fit(&full, width);
+    }
+    // The names share what the role, the marks and the punctuation leave.
+    let names_width: usize = names.iter().map(|n| n.width()).sum();
+    let room = width.saturating_sub(full.width() - names_width);
+    let share = room / fillers.len();
+    // A name cut shorter than "Luc…" says nothing: leave the names out instead.
+    if share >= 4 {
+        let cut: Vec<String> = names.iter().map(|n| fit(n, share)).collect();
+        return marked(&cut);
+    }
+    let mark = match absent {
+        n if n == fillers.len() => " (absent)".to_string(),
+        n => format!(" ({n} absent)"),
+    };
+    format!("{}{mark}", fit(role, width.saturating_sub(mark.width())))
 }
 
 fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
