@@ -92,6 +92,8 @@ pub enum ReviewDraft {
     NextAction,
     Project,
     MetricValue,
+    /// Waiting for a yes to record this value, far outside the metric's history.
+    MetricOutlier(f64),
     /// A tension of this kind: which circle (options in the picker's order).
     TensionCircle(TensionKind, Vec<CircleId>),
     /// A tension of this kind for this circle: its text.

@@ -8,10 +8,10 @@ use super::{answered, capitalised, org, pick, prompt, record, reporter, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label, tension_offers};
-use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical, far_outside};
+use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical, outlier_question};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::minutes::Minutes;
-use crate::domain::text::{format_number, parse_number};
+use crate::domain::text::parse_number;
 use crate::domain::{MetricId, Organisation, RoleId, TensionKind};
 use crate::ui::{Draft, Modal, PromptKind};
 use chrono::NaiveDate;
@@ -164,13 +164,7 @@ fn ask_comment(app: &mut App, value: f64) {
 
 /// Asks whether a value far outside the metric's recent values is meant (a slip of the
 /// keyboard, like 12.5 for 2,050), before it is recorded.
-fn ask_outlier(app: &mut App, value: f64, (low, high): (f64, f64)) {
-    let question = format!(
-        "{} is far from this metric's recent values ({} to {}). Record it?",
-        format_number(value),
-        format_number(low),
-        format_number(high)
-    );
+fn ask_outlier(app: &mut App, value: f64, question: String) {
     super::confirm(app, question, Draft::MetricOutlier(value));
 }
 
@@ -272,8 +266,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                         .get(i)
                         .map(|&m| org.values_of(m).map(|v| v.value).collect())
                         .unwrap_or_default();
-                    match far_outside(value, &history) {
-                        Some(range) => ask_outlier(app, value, range),
+                    match outlier_question(value, &history) {
+                        Some(question) => ask_outlier(app, value, question),
                         None => ask_comment(app, value),
                     }
                 }

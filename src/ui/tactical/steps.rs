@@ -5,15 +5,14 @@
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use super::super::columns::{self, Cell};
-use super::super::details::{format_number, sparkline};
+use super::super::details::{answers_line, format_number, sparkline};
 use super::super::list;
 use super::super::meeting_frame::countdown;
 use super::super::round::RoundView;
 use super::super::theme;
 use super::super::view::TacticalScreen;
 use super::super::wrap::{fit, plural, wrap};
-use crate::domain::meeting::period_just_ended;
-use crate::domain::meeting::periods::{answer_glyph, answers_up_to, period_label, period_short};
+use crate::domain::meeting::periods::{answer_glyph, answers_before, period_label};
 use crate::domain::meeting::tactical::{Step, Tactical};
 use crate::domain::{ChecklistItem, MetricId, Organisation, ProjectStatus, RoleId};
 use chrono::{DateTime, Utc};
@@ -319,13 +318,16 @@ fn earlier_answers(
     item: &ChecklistItem,
     count: usize,
 ) -> Vec<(chrono::NaiveDate, Option<bool>)> {
-    let before = period_just_ended(item.frequency, state.period_for(item.frequency));
     let marks: Vec<_> = org.marks_of(item.id).collect();
-    answers_up_to(item.frequency, before, &marks, count)
+    answers_before(
+        item.frequency,
+        state.period_for(item.frequency),
+        &marks,
+        count,
+    )
 }
 
-/// The selected item's earlier answers with their dates, on the box's last row:
-/// "Before: 26 Oct ✓  2 Nov ·  9 Nov ✗  16 Nov ✓".
+/// The selected item's earlier answers with their dates, on the box's last row.
 fn with_history_line(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation) -> Rect {
     let Some(item) = state
         .checklist
@@ -335,17 +337,8 @@ fn with_history_line(frame: &mut Frame, area: Rect, state: &Tactical, org: &Orga
         return area;
     };
     let answers = earlier_answers(state, org, item, 4);
-    let said: Vec<String> = answers
-        .iter()
-        .map(|(p, a)| format!("{} {}", period_short(item.frequency, *p), answer_glyph(*a)))
-        .collect();
     let [list, foot] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    let line = Line::from(vec![
-        Span::styled("Before: ", theme::muted()),
-        Span::styled(said.join("  "), theme::strong()),
-        Span::styled("  (· not answered)", theme::muted()),
-    ]);
-    frame.render_widget(Paragraph::new(line), foot);
+    frame.render_widget(Paragraph::new(answers_line(item.frequency, &answers)), foot);
     list
 }
 
