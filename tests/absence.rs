@@ -225,3 +225,22 @@ fn the_absent_mark_in_the_role_column_is_never_cut() {
         }
     }
 }
+
+/// With nobody present to answer for the role, the hint bar does not offer to enter its
+/// value (the meeting would refuse it) but offers `b`; once `b` names someone, it does.
+#[test]
+fn the_hint_bar_offers_a_value_only_once_someone_answers_for_the_role() {
+    let mut h = Harness::demo();
+    at_pastry_waste(&mut h, &["Lucía Fernández", "Jonas Lindqvist"]);
+    let bar = |h: &Harness| {
+        h.screen(200, 50)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(!bar(&h).contains("Enter value"), "{}", bar(&h));
+    assert!(bar(&h).contains("b reporter"), "{}", bar(&h));
+    h.press(Char('b'));
+    assert!(bar(&h).contains("Enter value"), "{}", bar(&h));
+}

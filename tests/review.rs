@@ -227,6 +227,10 @@ fn a_checklist_stop_answered_shows_its_answer_when_revisited() {
         "{screen}"
     );
     assert!(!screen.contains("Done for that period?"), "{screen}");
+    // Answered: the hint bar no longer offers to answer it (the review would refuse).
+    let bar = screen.lines().last().unwrap_or_default().to_string();
+    assert!(!bar.contains("c check"), "{bar}");
+    assert!(bar.contains("u undo"), "{bar}");
 }
 
 /// The review's checklist stop shows the same history as the tactical checklist: each

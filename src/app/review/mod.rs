@@ -5,6 +5,8 @@
 //! Owns: the review's actions and its multi-part entries. Must not import: tokio; must not
 //! draw.
 
+pub(crate) mod probe;
+
 use super::App;
 use super::journal::Journal;
 use super::keys::{self, Action, Binding};
@@ -198,11 +200,22 @@ fn move_to(app: &mut App, index: Option<usize>) {
     }
 }
 
-/// A key's action in the review.
+/// A key's action in the review, once the review would take the entry it leads to.
 pub fn act(app: &mut App, action: Action) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
+    let Some(probed) = screen(app).map(|s| probe::probe(&s.state, &org, action)) else {
+        return;
+    };
+    if probed.is_some_and(|event| {
+        !app.may(&event, |s| match s {
+            Screen::Review(r) => Some(r.as_mut()),
+            _ => None,
+        })
+    }) {
+        return;
+    }
     let Some(screen) = screen(app) else { return };
     let cursor = screen.state.cursor;
     let stop = screen.state.stop();
