@@ -125,9 +125,22 @@ fn electing_before_everyone_has_answered_the_objection_round_is_refused_before_a
         .and_then(|i| i.election.clone())
         .expect("an election");
     assert_eq!(election.step, ElectionStep::Objections);
+    // Issue 13 item 12: `a` is not offered in the items step while it would do nothing.
+    let bar = |h: &Harness| {
+        h.screen(200, 50)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(!bar(&h).contains("a elect"), "{}", bar(&h));
     h.press(Enter);
     h.press(Char('a'));
     refused_at_once(&h, "asked for objections first");
+    for _ in 0..5 {
+        h.press(Enter);
+    }
+    assert!(bar(&h).contains("a elect"), "{}", bar(&h));
 }
 
 #[test]
