@@ -122,7 +122,7 @@ fn with_the_lead_absent_too_someone_present_accepts_an_output_on_the_roles_behal
     h.press(Enter)
         .choose("Next action")
         .enter_text("Count the croissant trays");
-    let offer = "Pastry Lead — Lucía Fernández — absent: someone present accepts on its behalf";
+    let offer = "Pastry Lead — Lucía Fernández — absent: someone accepts on its behalf";
     h.choose(offer);
     let screen = h.screen(80, 24);
     assert!(

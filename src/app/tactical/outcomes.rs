@@ -89,7 +89,7 @@ pub(super) fn owners(state: &Tactical, org: &Organisation, kind: OutputKind) -> 
             let absent = match (state.is_absent(a.person), state.cover(org, role.id)) {
                 (false, _) => "",
                 (true, Cover::Nobody) if accepted(kind) => {
-                    " — absent: someone present accepts on its behalf"
+                    " — absent: someone accepts on its behalf"
                 }
                 (true, _) => " — absent",
             };
