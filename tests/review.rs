@@ -261,6 +261,9 @@ fn a_checklist_stop_shows_its_history_by_period_with_the_gaps() {
         screen.contains("Before: 2 Nov ·  9 Nov ·  16 Nov ✓  23 Nov ·"),
         "{screen}"
     );
+    // At the 60x16 minimum the oldest periods give way, never the latest.
+    let narrow = h.screen(60, 16);
+    assert!(narrow.contains("16 Nov ✓  23 Nov ·"), "{narrow}");
 }
 
 /// A metric value far outside its history is asked about before the review records it, as

@@ -23,19 +23,30 @@ pub use crate::domain::text::format_number;
 
 /// A checklist item's answers before the period being answered, dated, with the gaps:
 /// "Before: 26 Oct ✓  2 Nov ·  9 Nov ✗  16 Nov ✓  (· not answered)". The tactical
-/// checklist and the solo review show it.
+/// checklist and the solo review show it. Narrower than `width` by leaving out the legend,
+/// then the oldest periods: the latest are the ones that matter.
 pub fn answers_line(
     frequency: Frequency,
     answers: &[(chrono::NaiveDate, Option<bool>)],
+    width: usize,
 ) -> Line<'static> {
-    Line::from(vec![
-        Span::styled("Before: ", theme::muted()),
-        Span::styled(
-            dated_answers(frequency, answers).join("  "),
-            theme::strong(),
-        ),
-        Span::styled("  (· not answered)", theme::muted()),
-    ])
+    use unicode_width::UnicodeWidthStr;
+    const BEFORE: &str = "Before: ";
+    const LEGEND: &str = "  (· not answered)";
+    let mut said = dated_answers(frequency, answers);
+    let wide = |said: &[String]| BEFORE.width() + said.join("  ").width();
+    let legend = wide(&said) + LEGEND.width() <= width;
+    while said.len() > 1 && wide(&said) > width {
+        said.remove(0);
+    }
+    let mut spans = vec![
+        Span::styled(BEFORE, theme::muted()),
+        Span::styled(said.join("  "), theme::strong()),
+    ];
+    if legend {
+        spans.push(Span::styled(LEGEND, theme::muted()));
+    }
+    Line::from(spans)
 }
 
 /// A row of block characters, one per value, scaled between the smallest and largest.

@@ -188,7 +188,9 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, org: &Organisa
                 // The same history as the tactical checklist: dated, with the gaps.
                 let marks: Vec<_> = org.marks_of(item).collect();
                 let answers = answers_before(c.frequency, period, &marks, HISTORY);
-                lines.borrow_mut().push(answers_line(c.frequency, &answers));
+                lines
+                    .borrow_mut()
+                    .push(answers_line(c.frequency, &answers, width));
                 text("", Style::new());
                 match org.marks_of(item).find(|m| m.period == period) {
                     Some(m) => text(
@@ -215,8 +217,9 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, org: &Organisa
                 });
                 text(
                     &format!(
-                        "{} · for the period from {period} · {} {last}",
+                        "{} · {} · {} {last}",
                         m.frequency,
+                        period_label(m.frequency, period),
                         sparkline(&values[values.len().saturating_sub(8)..])
                     ),
                     theme::muted(),

@@ -338,7 +338,8 @@ fn with_history_line(frame: &mut Frame, area: Rect, state: &Tactical, org: &Orga
     };
     let answers = earlier_answers(state, org, item, 4);
     let [list, foot] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    frame.render_widget(Paragraph::new(answers_line(item.frequency, &answers)), foot);
+    let line = answers_line(item.frequency, &answers, usize::from(foot.width));
+    frame.render_widget(Paragraph::new(line), foot);
     list
 }
 
