@@ -125,9 +125,22 @@ fn electing_before_everyone_has_answered_the_objection_round_is_refused_before_a
         .and_then(|i| i.election.clone())
         .expect("an election");
     assert_eq!(election.step, ElectionStep::Objections);
+    // Issue 13 item 12: `a` is not offered in the items step while it would do nothing.
+    let bar = |h: &Harness| {
+        h.screen(200, 50)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(!bar(&h).contains("a elect"), "{}", bar(&h));
     h.press(Enter);
     h.press(Char('a'));
     refused_at_once(&h, "asked for objections first");
+    for _ in 0..5 {
+        h.press(Enter);
+    }
+    assert!(bar(&h).contains("a elect"), "{}", bar(&h));
 }
 
 #[test]
@@ -149,4 +162,45 @@ fn the_proposal_editor_does_not_open_during_a_time_out() {
     // Once the time out has ended, the editor opens.
     h.press(Char('T')).press(Char('c'));
     assert!(h.governance().modal.is_some(), "{}", h.screen(100, 30));
+}
+
+/// The hint bar shows only what the meeting would take now: during a 5.0 time out (§5.4.3:
+/// only logistics and the rules) the keys that would be refused are left off it, and `T`
+/// (to end it), `u` and the notes' keys stay; once it ends they are back. The help still
+/// lists every key.
+#[test]
+fn the_hint_bar_leaves_off_the_keys_a_time_out_refuses() {
+    let mut h = Harness::demo();
+    h.start_governance(BAKEHOUSE);
+    h.press(Char('>'));
+    h.press(Char('a'))
+        .choose("A proposal")
+        .enter_text("Waste")
+        .choose("Kwame Mensah");
+    h.press(Char('>'));
+    let bar = |h: &Harness| {
+        h.screen(200, 50)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let before = bar(&h);
+    for key in ["Enter ", "c ", "n ", "d close", "e end", "> < step"] {
+        assert!(before.contains(key), "{key:?} missing before: {before}");
+    }
+    h.press(Char('T')).choose("Kwame Mensah").press(Char('y'));
+    let during = bar(&h);
+    for key in [
+        "Enter ", "c ", "n ", "d close", "e end", "> < step", "t +5 min",
+    ] {
+        assert!(!during.contains(key), "{key:?} shown during: {during}");
+    }
+    for key in ["T time out", "u undo", "→ ← next", "q leave"] {
+        assert!(during.contains(key), "{key:?} missing during: {during}");
+    }
+    let help = &h.app.view().help;
+    assert!(help.iter().any(|l| l.keys == "c"), "help keeps every key");
+    h.press(Char('T'));
+    assert_eq!(bar(&h), before);
 }

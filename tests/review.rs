@@ -227,4 +227,70 @@ fn a_checklist_stop_answered_shows_its_answer_when_revisited() {
         "{screen}"
     );
     assert!(!screen.contains("Done for that period?"), "{screen}");
+    // Answered: the hint bar no longer offers to answer it (the review would refuse).
+    let bar = screen.lines().last().unwrap_or_default().to_string();
+    assert!(!bar.contains("c check"), "{bar}");
+    assert!(bar.contains("u undo"), "{bar}");
+}
+
+/// The review's checklist stop shows the same history as the tactical checklist: each
+/// earlier period dated, the ones nobody answered as gaps.
+#[test]
+fn a_checklist_stop_shows_its_history_by_period_with_the_gaps() {
+    let mut h = Harness::demo();
+    h.start_tactical(1, &[]);
+    while h.meeting().state.step != roundtable::domain::meeting::tactical::Step::Checklist {
+        h.press(Char('>'));
+    }
+    h.press(Char('c'));
+    h.press(Char('e')).press(Char('y')).press(Char('q'));
+    // Two weeks on: the week of 23 Nov went by unanswered.
+    h.wait(14 * 86_400);
+    h.press_n(KeyCode::Up, 50);
+    start_review(&mut h, "Jonas Lindqvist");
+    let org = h.app.view().org.clone().expect("org");
+    go_to(&mut h, |s| match s {
+        Stop::Checklist { item, .. } => org
+            .checklist_item(item)
+            .is_some_and(|c| c.text.starts_with("Sourdough")),
+        _ => false,
+    });
+    let screen = h.screen(120, 30);
+    assert!(screen.contains("weekly · week of 30 Nov"), "{screen}");
+    assert!(
+        screen.contains("Before: 2 Nov ·  9 Nov ·  16 Nov ✓  23 Nov ·"),
+        "{screen}"
+    );
+    // At the 60x16 minimum the oldest periods give way, never the latest.
+    let narrow = h.screen(60, 16);
+    assert!(narrow.contains("16 Nov ✓  23 Nov ·"), "{narrow}");
+}
+
+/// A metric value far outside its history is asked about before the review records it, as
+/// the tactical meeting asks; "no" asks for the value again.
+#[test]
+fn a_metric_value_far_from_its_history_asks_first() {
+    let mut h = Harness::demo();
+    // A week on, when the loaves of the week just ended are due.
+    h.wait(7 * 86_400);
+    start_review(&mut h, "Jonas Lindqvist");
+    let org = h.app.view().org.clone().expect("org");
+    go_to(&mut h, |s| match s {
+        Stop::Metric { metric, .. } => org.metric(metric).is_some_and(|m| m.name == "Loaves baked"),
+        _ => false,
+    });
+    h.press(Enter).enter_text("12.5");
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("12.5 is far from this metric's recent values"),
+        "{screen}"
+    );
+    assert!(review(&h).state.entries.is_empty(), "nothing recorded yet");
+    h.press(Char('n'));
+    assert!(
+        matches!(review(&h).modal, Some(Modal::Prompt(_))),
+        "the value is asked again"
+    );
+    h.enter_text("12.5").press(Char('y'));
+    assert_eq!(review(&h).state.entries.len(), 1);
 }

@@ -340,7 +340,8 @@ impl App {
 
     fn refresh_hints(&mut self) {
         let table = self.table();
-        self.view.hints = keys::hints(table);
+        // Keys whose entry the meeting would refuse right now are left off (still in help).
+        self.view.hints = keys::hints(table, |action| screens::refuses(self, action));
         // A yes/no question names what its two answers do ("y adopt  n not yet").
         let answers = match self.modal_mut() {
             Some(Modal::Confirm(c)) => Some((c.yes.clone(), c.no.clone())),

@@ -22,6 +22,29 @@ pub fn prompt_open(view: &View) -> bool {
     }
 }
 
+/// Whether the meeting or review on screen would refuse the entry `action` leads to, right
+/// now: its probe (`tactical::probe`, `governance::probe`, `review::probe`) asked of the flow
+/// (`Flow::may`). Pure: no store, so it may run whenever the hint bar is made (after each key
+/// and each change from elsewhere, not each frame). With a modal open, nothing is refused
+/// here: the modal's own keys are on the bar.
+pub fn refuses(app: &App, action: Action) -> bool {
+    use crate::domain::meeting::flow::Flow;
+    let Some(org) = app.view.org.as_deref() else {
+        return false;
+    };
+    match &app.view.screen {
+        Screen::Tactical(s) if s.modal.is_none() => {
+            tactical::probe::probe(s, org, action, app.now().date_naive())
+                .is_some_and(|e| s.state.may(&e, org).is_err())
+        }
+        Screen::Governance(s) if s.modal.is_none() => governance::probe::probe(&s.state, action)
+            .is_some_and(|e| s.state.may(&e, org).is_err()),
+        Screen::Review(s) if s.modal.is_none() => review::probe::probe(&s.state, org, action)
+            .is_some_and(|e| s.state.may(&e, org).is_err()),
+        _ => false,
+    }
+}
+
 /// Runs an action on the current screen.
 pub fn act(app: &mut App, action: Action) {
     if action == Action::Help {

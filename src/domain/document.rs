@@ -5,7 +5,7 @@
 //! crossterm, tokio, std::fs, or the clock.
 
 use super::meeting::governance::VALIDITY_QUESTIONS;
-use super::minutes::{DueLine, Minutes, Person, ProposalLine, Turn};
+use super::minutes::{DueLine, ElectionLine, Minutes, NOT_PROCESSED, Person, ProposalLine, Turn};
 use super::text::format_number;
 use chrono::FixedOffset;
 
@@ -276,98 +276,116 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
                 .collect(),
         ));
     }
-    doc.push(Block::Heading("Proposals".into()));
-    if m.proposals.is_empty() {
-        doc.push(Block::Empty("There were no proposals.".into()));
+    // Listed in the order they were processed (PROCESS.md, Minutes: "per step what was
+    // recorded, in the order it happened"; "anything not processed").
+    doc.push(Block::Heading("Proposals and elections".into()));
+    if m.items.is_empty() {
+        doc.push(Block::Empty("There were no proposals or elections.".into()));
     }
-    for (n, p) in m.proposals.iter().enumerate() {
-        doc.push(Block::Subheading(format!(
-            "{}. {} ({})",
-            n + 1,
-            p.label,
-            p.proposer
-        )));
-        let tension = if p.tension.is_empty() {
-            "not framed".to_string()
-        } else {
-            p.tension.clone()
-        };
-        let mut facts = vec![("Tension".to_string(), tension)];
-        if !p.example.is_empty() {
-            facts.push(("Example".into(), p.example.clone()));
-        }
-        facts.push((
-            "Outcome".into(),
-            p.outcome.clone().unwrap_or_else(|| "not decided".into()),
-        ));
-        facts.push(("Versions".into(), p.versions.to_string()));
-        if let Some(role) = &p.proposer_role {
-            facts.insert(0, ("Proposer's role".into(), role.clone()));
-        }
-        for (n, answers) in p.validity.iter().enumerate() {
-            facts.push((format!("Validity test {}", n + 1), validity_text(answers)));
-        }
-        doc.push(Block::Facts(facts));
-        proposal_talk(doc, p);
-        if !p.adopted.is_empty() {
-            doc.push(Block::Paragraph("Adopted:".into()));
-            doc.push(Block::Bullets(p.adopted.clone()));
-        }
-        if !p.objections.is_empty() {
-            let rows = p
-                .objections
-                .iter()
-                .map(|o| {
-                    // Tests 1-4 and test 5, the constitution: "yes" an argument was given
-                    // (for 5: adopting it would break the constitution).
-                    let tested = match o.tests {
-                        Some(t) => t
-                            .iter()
-                            .chain([&o.breaks_constitution])
-                            .map(|ok| if *ok { "yes" } else { "no" })
-                            .collect::<Vec<_>>()
-                            .join("/"),
-                        None => "not tested".to_string(),
-                    };
-                    let valid = if o.valid { "valid" } else { "invalid" };
-                    vec![
-                        o.objector.clone(),
-                        o.role.clone().unwrap_or_default(),
-                        o.text.clone(),
-                        tested,
-                        valid.into(),
-                        o.resolution.clone(),
-                    ]
-                })
-                .collect();
-            let head = [
-                "Objector",
-                "Role",
-                "Objection",
-                "Tests 1-5",
-                "Valid",
-                "Resolution",
-            ];
-            doc.push(Block::Table {
-                head: head.iter().map(|h| h.to_string()).collect(),
-                rows,
-            });
+    for (n, item) in m.items.iter().enumerate() {
+        match item.kind {
+            "election" => {
+                if let Some(e) = m.elections.get(item.index) {
+                    election(doc, n + 1, e, item.not_processed);
+                }
+            }
+            _ => {
+                if let Some(p) = m.proposals.get(item.index) {
+                    proposal(doc, n + 1, p);
+                }
+            }
         }
     }
-    if !m.elections.is_empty() {
-        doc.push(Block::Heading("Elections".into()));
+}
+
+/// Proposal number `n`: its framing, outcome, talk, adopted changes and objections.
+fn proposal(doc: &mut Vec<Block>, n: usize, p: &ProposalLine) {
+    doc.push(Block::Subheading(format!(
+        "{n}. {} ({})",
+        p.label, p.proposer
+    )));
+    let tension = if p.tension.is_empty() {
+        "not framed".to_string()
+    } else {
+        p.tension.clone()
+    };
+    let mut facts = vec![("Tension".to_string(), tension)];
+    if !p.example.is_empty() {
+        facts.push(("Example".into(), p.example.clone()));
     }
-    for e in &m.elections {
-        doc.push(Block::Subheading(e.role.clone()));
-        let result = match (&e.elected, e.term_end) {
-            (Some(who), Some(end)) => format!("{who}, until {end}"),
-            (Some(who), None) => who.clone(),
-            (None, _) => "nobody elected yet".into(),
-        };
-        let mut facts = vec![("Elected".to_string(), result)];
-        if let Some(tie) = &e.tie_break {
-            facts.push(("Tie broken by".into(), tie.clone()));
-        }
+    facts.push((
+        "Outcome".into(),
+        p.outcome.clone().unwrap_or_else(|| "not decided".into()),
+    ));
+    facts.push(("Versions".into(), p.versions.to_string()));
+    if let Some(role) = &p.proposer_role {
+        facts.insert(0, ("Proposer's role".into(), role.clone()));
+    }
+    for (n, answers) in p.validity.iter().enumerate() {
+        facts.push((format!("Validity test {}", n + 1), validity_text(answers)));
+    }
+    doc.push(Block::Facts(facts));
+    proposal_talk(doc, p);
+    if !p.adopted.is_empty() {
+        doc.push(Block::Paragraph("Adopted:".into()));
+        doc.push(Block::Bullets(p.adopted.clone()));
+    }
+    if !p.objections.is_empty() {
+        let rows = p
+            .objections
+            .iter()
+            .map(|o| {
+                // Tests 1-4 and test 5, the constitution: "yes" an argument was given
+                // (for 5: adopting it would break the constitution).
+                let tested = match o.tests {
+                    Some(t) => t
+                        .iter()
+                        .chain([&o.breaks_constitution])
+                        .map(|ok| if *ok { "yes" } else { "no" })
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                    None => "not tested".to_string(),
+                };
+                let valid = if o.valid { "valid" } else { "invalid" };
+                vec![
+                    o.objector.clone(),
+                    o.role.clone().unwrap_or_default(),
+                    o.text.clone(),
+                    tested,
+                    valid.into(),
+                    o.resolution.clone(),
+                ]
+            })
+            .collect();
+        let head = [
+            "Objector",
+            "Role",
+            "Objection",
+            "Tests 1-5",
+            "Valid",
+            "Resolution",
+        ];
+        doc.push(Block::Table {
+            head: head.iter().map(|h| h.to_string()).collect(),
+            rows,
+        });
+    }
+}
+
+/// Election number `n` and its result, or that the meeting ended before it.
+fn election(doc: &mut Vec<Block>, n: usize, e: &ElectionLine, not_processed: bool) {
+    doc.push(Block::Subheading(format!("{n}. Election: {}", e.role)));
+    let result = match (&e.elected, e.term_end) {
+        (Some(who), Some(end)) => format!("{who}, until {end}"),
+        (Some(who), None) => who.clone(),
+        (None, _) if not_processed => NOT_PROCESSED.into(),
+        (None, _) => "nobody elected yet".into(),
+    };
+    let mut facts = vec![("Elected".to_string(), result)];
+    if let Some(tie) = &e.tie_break {
+        facts.push(("Tie broken by".into(), tie.clone()));
+    }
+    if !e.nominations.is_empty() {
         facts.push((
             "Nominations".into(),
             e.nominations
@@ -376,8 +394,8 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
                 .collect::<Vec<_>>()
                 .join(", "),
         ));
-        doc.push(Block::Facts(facts));
     }
+    doc.push(Block::Facts(facts));
 }
 
 /// "tension yes, example yes, how it helps no: invalid" for a validity test's answers.

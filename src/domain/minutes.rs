@@ -6,7 +6,9 @@
 
 use super::ids::MeetingId;
 use super::meeting::MeetingKind;
-use super::meeting::governance::{GovStep, Governance, Objection, ObjectionState, Outcome};
+use super::meeting::governance::{
+    GovStep, Governance, Objection, ObjectionState, Outcome, Proposal,
+};
 use super::meeting::rounds::Rounds;
 use super::meeting::tactical::{Step, Tactical};
 use super::org::{Organisation, ProjectStatus};
@@ -47,7 +49,27 @@ pub struct Minutes {
     pub time_outs: Vec<TimeOutLine>,
     pub proposals: Vec<ProposalLine>,
     pub elections: Vec<ElectionLine>,
+    /// Governance meetings: every item in the order it was processed (those never taken up
+    /// last, in agenda order), each pointing into `proposals` or `elections`, which are in
+    /// that order too. Left out of tactical minutes' JSON, as older files have it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemLine>,
 }
+
+/// A governance item in the order of processing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemLine {
+    /// "proposal" or "election".
+    pub kind: &'static str,
+    /// Its place in `proposals` or `elections`.
+    pub index: usize,
+    /// The meeting ended before the item was decided: "not processed" (PROCESS.md, outcomes
+    /// per item).
+    pub not_processed: bool,
+}
+
+/// The outcome the minutes give an item the meeting ended before deciding.
+pub const NOT_PROCESSED: &str = "not processed (the meeting ended)";
 
 /// A time out asked for in a governance meeting.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -192,6 +214,9 @@ pub struct OutputLine {
     pub text: String,
     pub role: Option<String>,
     pub person: Option<String>,
+    /// Who present accepted it on behalf of its absent role (4.1 §4.2.4), if anyone did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted_by: Option<String>,
 }
 
 impl Turn {
@@ -305,6 +330,7 @@ impl Minutes {
             time_outs: Vec::new(),
             proposals: Vec::new(),
             elections: Vec::new(),
+            items: Vec::new(),
             agenda: m
                 .agenda_items()
                 .map(|item| AgendaLine {
@@ -319,6 +345,7 @@ impl Minutes {
                             text: o.text.clone(),
                             role: o.role.map(role_name),
                             person: o.person.map(|p| org.person_name(p).to_string()),
+                            accepted_by: o.accepted_by.map(name),
                         })
                         .collect(),
                 })
@@ -336,61 +363,7 @@ impl Minutes {
         };
         let person = |a: &super::meeting::Attendee| person_of(a, org);
         let round = |step: GovStep| turns(&g.rounds, step, &name);
-        let proposals = g
-            .order
-            .iter()
-            .filter_map(|&s| g.item(s))
-            .filter_map(|item| {
-                let p = item.proposal.as_ref()?;
-                let adopted = match p.outcome {
-                    Some(Outcome::Adopted { version }) => p
-                        .versions
-                        .get(version.saturating_sub(1))
-                        .map(|changes| changes.iter().map(|c| c.describe(org)).collect())
-                        .unwrap_or_default(),
-                    _ => Vec::new(),
-                };
-                Some(ProposalLine {
-                    label: item.label.clone(),
-                    proposer: name(p.proposer),
-                    proposer_role: p.role.and_then(|r| org.role(r)).map(|r| r.name.clone()),
-                    questions: p.questions.clone(),
-                    reactions: p
-                        .reactions
-                        .iter()
-                        .map(|(who, text)| format!("{}: {text}", name(*who)))
-                        .collect(),
-                    validity: p.validity.clone(),
-                    tension: p.tension.clone(),
-                    example: p.example.clone(),
-                    // Undecided when the meeting ended: not processed (PROCESS.md outcomes).
-                    outcome: p.outcome.as_ref().map(Outcome::describe).or_else(|| {
-                        g.ended_at
-                            .map(|_| "not processed (the meeting ended)".to_string())
-                    }),
-                    adopted,
-                    versions: p.versions.len(),
-                    objections: p
-                        .objections
-                        .iter()
-                        .map(|o| objection_line(o, org, &name))
-                        .collect(),
-                })
-            })
-            .collect();
-        let elections = g
-            .order
-            .iter()
-            .filter_map(|&s| g.item(s))
-            .filter_map(|item| item.election.as_ref())
-            .map(|e| ElectionLine {
-                role: e.role.name(g.rules).to_string(),
-                term_end: e.term_end,
-                elected: e.elected.map(name),
-                tie_break: e.tie_break.map(|t| t.describe()),
-                nominations: e.count().into_iter().map(|(c, n)| (name(c), n)).collect(),
-            })
-            .collect();
+        let (proposals, elections, items) = governance_items(g, org, &name);
         Minutes {
             schema: SCHEMA,
             meeting: id.0,
@@ -446,6 +419,7 @@ impl Minutes {
                 .collect(),
             proposals,
             elections,
+            items,
         }
     }
 
@@ -457,7 +431,10 @@ impl Minutes {
             (None, Some(p)) => format!(" — {p}'s own, no role"),
             (None, None) => String::new(),
         };
-        format!("{}: {}{owner}", output.kind.label(), output.text)
+        let accepted = output.accepted_by.as_ref().map_or(String::new(), |a| {
+            format!(", accepted on its behalf by {a}")
+        });
+        format!("{}: {}{owner}{accepted}", output.kind.label(), output.text)
     }
 
     /// How an agenda item ended, in words.
@@ -467,6 +444,85 @@ impl Minutes {
             Some(false) => "did not get everything they needed",
             None => "not closed",
         }
+    }
+}
+
+/// The governance items' lines in the order they were processed, and that order.
+fn governance_items(
+    g: &Governance,
+    org: &Organisation,
+    name: &dyn Fn(usize) -> String,
+) -> (Vec<ProposalLine>, Vec<ElectionLine>, Vec<ItemLine>) {
+    let (mut proposals, mut elections, mut items) = (Vec::new(), Vec::new(), Vec::new());
+    for item in g.processing_order() {
+        let not_processed = g.ended_at.is_some() && !item.closed();
+        if let Some(p) = &item.proposal {
+            items.push(ItemLine {
+                kind: "proposal",
+                index: proposals.len(),
+                not_processed,
+            });
+            proposals.push(proposal_line(&item.label, p, g, org, name));
+        } else if let Some(e) = &item.election {
+            items.push(ItemLine {
+                kind: "election",
+                index: elections.len(),
+                not_processed,
+            });
+            elections.push(ElectionLine {
+                role: e.role.name(g.rules).to_string(),
+                term_end: e.term_end,
+                elected: e.elected.map(name),
+                tie_break: e.tie_break.map(|t| t.describe()),
+                nominations: e.count().into_iter().map(|(c, n)| (name(c), n)).collect(),
+            });
+        }
+    }
+    (proposals, elections, items)
+}
+
+/// A proposal as the minutes give it.
+fn proposal_line(
+    label: &str,
+    p: &Proposal,
+    g: &Governance,
+    org: &Organisation,
+    name: &dyn Fn(usize) -> String,
+) -> ProposalLine {
+    let adopted = match p.outcome {
+        Some(Outcome::Adopted { version }) => p
+            .versions
+            .get(version.saturating_sub(1))
+            .map(|changes| changes.iter().map(|c| c.describe(org)).collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    ProposalLine {
+        label: label.to_string(),
+        proposer: name(p.proposer),
+        proposer_role: p.role.and_then(|r| org.role(r)).map(|r| r.name.clone()),
+        questions: p.questions.clone(),
+        reactions: p
+            .reactions
+            .iter()
+            .map(|(who, text)| format!("{}: {text}", name(*who)))
+            .collect(),
+        validity: p.validity.clone(),
+        tension: p.tension.clone(),
+        example: p.example.clone(),
+        // Undecided when the meeting ended: not processed (PROCESS.md outcomes).
+        outcome: p
+            .outcome
+            .as_ref()
+            .map(Outcome::describe)
+            .or_else(|| g.ended_at.map(|_| NOT_PROCESSED.to_string())),
+        adopted,
+        versions: p.versions.len(),
+        objections: p
+            .objections
+            .iter()
+            .map(|o| objection_line(o, org, name))
+            .collect(),
     }
 }
 

@@ -1,11 +1,13 @@
 //! The text of the browser's detail pane: everything about one circle or one role.
 //!
-//! Owns: which facts are shown and in what order, the number format, and inline sparklines.
+//! Owns: which facts are shown and in what order, the number format, inline sparklines and
+//! checklist answer histories (shared with the meeting and review screens).
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use super::theme;
 use super::wrap::wrap;
-use crate::domain::meeting::periods::{answer_glyph, answers_up_to, period_short};
+use crate::domain::meeting::periods::{answers_up_to, dated_answers};
+use crate::domain::org::Frequency;
 use crate::domain::{
     ChecklistItem, Circle, CircleId, CoreRole, Organisation, RecordVersion, Role, RoleId,
 };
@@ -18,6 +20,34 @@ const RECENT_VALUES: usize = 8;
 const RECENT_ANSWERS: usize = 4;
 
 pub use crate::domain::text::format_number;
+
+/// A checklist item's answers before the period being answered, dated, with the gaps:
+/// "Before: 26 Oct ✓  2 Nov ·  9 Nov ✗  16 Nov ✓  (· not answered)". The tactical
+/// checklist and the solo review show it. Narrower than `width` by leaving out the legend,
+/// then the oldest periods: the latest are the ones that matter.
+pub fn answers_line(
+    frequency: Frequency,
+    answers: &[(chrono::NaiveDate, Option<bool>)],
+    width: usize,
+) -> Line<'static> {
+    use unicode_width::UnicodeWidthStr;
+    const BEFORE: &str = "Before: ";
+    const LEGEND: &str = "  (· not answered)";
+    let mut said = dated_answers(frequency, answers);
+    let wide = |said: &[String]| BEFORE.width() + said.join("  ").width();
+    let legend = wide(&said) + LEGEND.width() <= width;
+    while said.len() > 1 && wide(&said) > width {
+        said.remove(0);
+    }
+    let mut spans = vec![
+        Span::styled(BEFORE, theme::muted()),
+        Span::styled(said.join("  "), theme::strong()),
+    ];
+    if legend {
+        spans.push(Span::styled(LEGEND, theme::muted()));
+    }
+    Line::from(spans)
+}
 
 /// A row of block characters, one per value, scaled between the smallest and largest.
 pub fn sparkline(values: &[f64]) -> String {
@@ -299,11 +329,8 @@ fn recent_answers(org: &Organisation, item: &ChecklistItem) -> String {
     let Some(last) = marks.iter().map(|m| m.period).max() else {
         return String::new();
     };
-    let said: Vec<String> = answers_up_to(item.frequency, last, &marks, RECENT_ANSWERS)
-        .into_iter()
-        .map(|(p, a)| format!("{} {}", period_short(item.frequency, p), answer_glyph(a)))
-        .collect();
-    format!(" — {}", said.join(", "))
+    let answers = answers_up_to(item.frequency, last, &marks, RECENT_ANSWERS);
+    format!(" — {}", dated_answers(item.frequency, &answers).join(", "))
 }
 
 /// Everything about a role, wrapped to `width` columns.

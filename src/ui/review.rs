@@ -3,12 +3,13 @@
 //!
 //! Owns: its layout. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
-use super::details::sparkline;
+use super::details::{answers_line, sparkline};
 use super::list;
 use super::theme;
 use super::view::ReviewScreen;
 use super::wrap::{fit, wrap};
 use crate::domain::Organisation;
+use crate::domain::meeting::periods::{answers_before, period_label};
 use crate::domain::review::{Stop, entry_text};
 use crate::domain::text::format_number;
 use ratatui::Frame;
@@ -16,6 +17,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// How many earlier periods of a checklist item the review shows.
+const HISTORY: usize = 4;
 
 /// A short name for a stop, for the list.
 fn stop_label(org: &Organisation, stop: Stop) -> String {
@@ -96,8 +100,10 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, org: &Organisa
         .border_style(theme::border())
         .title(Span::styled(" Now ", theme::heading()));
     let width = usize::from(block.inner(right).width.saturating_sub(1));
-    let mut lines: Vec<Line> = Vec::new();
-    let mut text = |t: &str, style: Style| {
+    // Shared by `text` and the lines drawn whole (a checklist item's history).
+    let lines: std::cell::RefCell<Vec<Line>> = std::cell::RefCell::new(Vec::new());
+    let text = |t: &str, style: Style| {
+        let mut lines = lines.borrow_mut();
         for l in wrap(t, width, "", "  ") {
             lines.push(Line::styled(l, style));
         }
@@ -176,20 +182,15 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, org: &Organisa
             if let Some(c) = org.checklist_item(item) {
                 text(&c.text, theme::strong());
                 text(
-                    &format!("{} · for the period from {period}", c.frequency),
+                    &format!("{} · {}", c.frequency, period_label(c.frequency, period)),
                     theme::muted(),
                 );
-                let earlier: String = org
-                    .marks_of(item)
-                    .filter(|m| m.period < period)
-                    .map(|m| if m.checked { '✓' } else { '✗' })
-                    .collect();
-                let earlier = if earlier.is_empty() {
-                    "none".into()
-                } else {
-                    earlier
-                };
-                text(&format!("Earlier periods: {earlier}"), theme::muted());
+                // The same history as the tactical checklist: dated, with the gaps.
+                let marks: Vec<_> = org.marks_of(item).collect();
+                let answers = answers_before(c.frequency, period, &marks, HISTORY);
+                lines
+                    .borrow_mut()
+                    .push(answers_line(c.frequency, &answers, width));
                 text("", Style::new());
                 match org.marks_of(item).find(|m| m.period == period) {
                     Some(m) => text(
@@ -216,8 +217,9 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, org: &Organisa
                 });
                 text(
                     &format!(
-                        "{} · for the period from {period} · {} {last}",
+                        "{} · {} · {} {last}",
                         m.frequency,
+                        period_label(m.frequency, period),
                         sparkline(&values[values.len().saturating_sub(8)..])
                     ),
                     theme::muted(),
@@ -272,5 +274,5 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, org: &Organisa
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines).block(block), right);
+    frame.render_widget(Paragraph::new(lines.into_inner()).block(block), right);
 }

@@ -93,6 +93,8 @@ pub enum ReviewDraft {
     NextAction,
     Project,
     MetricValue,
+    /// Waiting for a yes to record this value, far outside the metric's history.
+    MetricOutlier(f64),
     /// A tension of this kind: which circle (options in the picker's order).
     TensionCircle(TensionKind, Vec<CircleId>),
     /// A tension of this kind for this circle: its text.
@@ -233,6 +235,8 @@ pub enum Draft {
     Tensions(Vec<(TensionId, usize, String)>),
     /// Attendees offered by the open picker as an agenda item's owner.
     AgendaOwners(String, Vec<usize>),
+    /// An output for an absent role, and the attendees offered to accept it on its behalf.
+    Acceptors(crate::domain::meeting::Output, Vec<usize>),
     /// Waiting for a yes to take back this entry.
     Retract(u64),
     /// Waiting for a yes to end the meeting.

@@ -56,15 +56,23 @@ impl Harness {
 
     /// The demo organisation under rule set holacracy-4.1: home.
     pub fn demo_under_four_one() -> Harness {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo-org.toml");
-        let text = std::fs::read_to_string(path)
-            .expect("demo file")
-            .replace(
+        Harness::demo_with(&[
+            (
                 "rule_set = \"holacracy-5.0\"",
                 "rule_set = \"holacracy-4.1\"",
-            )
-            .replace("\"Circle Lead\"", "\"Lead Link\"")
-            .replace("\"Circle Rep\"", "\"Rep Link\"");
+            ),
+            ("\"Circle Lead\"", "\"Lead Link\""),
+            ("\"Circle Rep\"", "\"Rep Link\""),
+        ])
+    }
+
+    /// The demo organisation with each `(from, to)` text of its file replaced: home.
+    pub fn demo_with(replacements: &[(&str, &str)]) -> Harness {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo-org.toml");
+        let text = std::fs::read_to_string(path).expect("demo file");
+        let text = replacements
+            .iter()
+            .fold(text, |text, (from, to)| text.replace(from, to));
         let file = roundtable::domain::OrgFile::parse(&text).expect("demo parses");
         let mut store = Store::open_in_memory().expect("in-memory store");
         store.import(&file).expect("demo imports");

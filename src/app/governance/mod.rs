@@ -9,6 +9,7 @@
 mod editor;
 mod items;
 mod outcomes;
+pub(crate) mod probe;
 
 use super::App;
 use super::journal::Journal;
@@ -192,13 +193,21 @@ pub fn table(screen: &GovScreen) -> &'static [Binding] {
     tables.of(state.rules)
 }
 
-/// A key's action in the governance meeting.
+/// A key's action in the governance meeting, once the meeting would take the entry it
+/// leads to.
 // Recording writes to the store, so it stays in the arm's body, not in a match guard.
 #[allow(clippy::collapsible_match)]
 pub fn act(app: &mut App, action: Action) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
+    // Refused before anything opens, as the hint bar left it off (`probe`).
+    let Some(probed) = screen(app).map(|s| probe::probe(&s.state, action)) else {
+        return;
+    };
+    if probed.is_some_and(|event| !may(app, &event)) {
+        return;
+    }
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
     let step = state.step;

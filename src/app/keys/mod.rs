@@ -440,8 +440,12 @@ pub fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
 }
 
 /// The hint bar's hints of a table, in order.
-pub fn hints(table: &[Binding]) -> Vec<Hint> {
-    table.iter().filter_map(|b| b.hint.clone()).collect()
+pub fn hints(table: &[Binding], refused: impl Fn(Action) -> bool) -> Vec<Hint> {
+    table
+        .iter()
+        .filter(|b| b.hint.is_some() && !refused(b.action))
+        .filter_map(|b| b.hint.clone())
+        .collect()
 }
 
 /// The help overlay's lines of a table, in order.
@@ -494,7 +498,7 @@ mod tests {
             MINUTES,
             PAST,
         ] {
-            let keys: Vec<_> = hints(table).iter().map(|h| h.keys).collect();
+            let keys: Vec<_> = hints(table, |_| false).iter().map(|h| h.keys).collect();
             assert!(keys.contains(&"?"), "{keys:?}");
             assert!(keys.contains(&"q") || keys.contains(&"Esc"), "{keys:?}");
         }

@@ -5,11 +5,14 @@
 //! Owns: the review's actions and its multi-part entries. Must not import: tokio; must not
 //! draw.
 
+pub(crate) mod probe;
+
 use super::App;
 use super::journal::Journal;
 use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
 use crate::domain::meeting::flow::Recorded;
+use crate::domain::meeting::tactical::outlier_question;
 use crate::domain::review::{Entry, Review, ReviewEvent, Stop, plan};
 use crate::domain::text::parse_number;
 use crate::domain::{CircleId, PersonId, ProjectStatus, TensionKind};
@@ -214,11 +217,22 @@ fn move_to(app: &mut App, index: Option<usize>) {
     }
 }
 
-/// A key's action in the review.
+/// A key's action in the review, once the review would take the entry it leads to.
 pub fn act(app: &mut App, action: Action) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
+    let Some(probed) = screen(app).map(|s| probe::probe(&s.state, &org, action)) else {
+        return;
+    };
+    if probed.is_some_and(|event| {
+        !app.may(&event, |s| match s {
+            Screen::Review(r) => Some(r.as_mut()),
+            _ => None,
+        })
+    }) {
+        return;
+    }
     let Some(screen) = screen(app) else { return };
     let cursor = screen.state.cursor;
     let stop = screen.state.stop();
@@ -287,22 +301,7 @@ pub fn act(app: &mut App, action: Action) {
                 move_to(app, Some(cursor + 1));
             }
         }
-        (Stop::Metric { metric, .. }, Action::Open) => {
-            let title = org.metric(metric).map_or("Value".to_string(), |m| {
-                format!(
-                    "{}{}",
-                    m.name,
-                    m.unit
-                        .as_deref()
-                        .map_or(String::new(), |u| format!(" in {u}"))
-                )
-            });
-            open(
-                app,
-                Modal::Prompt(Prompt::titled(PromptKind::MetricValue, title)),
-                ReviewDraft::MetricValue,
-            );
-        }
+        (Stop::Metric { .. }, Action::Open) => ask_value(app, &org, stop),
         (Stop::Tensions, Action::TacticalTension | Action::GovernanceTension) => {
             let kind = if action == Action::TacticalTension {
                 TensionKind::Tactical
@@ -367,6 +366,12 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         _ => None,
     };
     match (outcome, draft) {
+        (Outcome::Answered(false), ReviewDraft::MetricOutlier(_)) => ask_value(app, &org, stop),
+        (Outcome::Answered(true), ReviewDraft::MetricOutlier(value)) => {
+            if let Stop::Metric { metric, period } = stop {
+                record_value(app, cursor, metric, period, value);
+            }
+        }
         (Outcome::Cancelled | Outcome::Answered(false), _) => {}
         (Outcome::Submitted(text), ReviewDraft::NextAction) => {
             record(app, entry(Entry::NextAction { role, text }));
@@ -378,20 +383,20 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (Outcome::Submitted(text), ReviewDraft::MetricValue) => match (parse_number(&text), stop) {
             (Some(value), Stop::Metric { metric, period }) => {
-                if record(
-                    app,
-                    entry(Entry::Metric {
-                        metric,
-                        period,
-                        value,
-                    }),
-                ) {
-                    move_to(app, Some(cursor + 1));
+                // A value far outside the metric's history is asked about first, as the
+                // tactical meeting asks (a slip like 12.5 for 2,050).
+                let history: Vec<f64> = org.values_of(metric).map(|v| v.value).collect();
+                match outlier_question(value, &history) {
+                    Some(question) => open(
+                        app,
+                        Modal::Confirm(Confirm::new(question, "yes", "no")),
+                        ReviewDraft::MetricOutlier(value),
+                    ),
+                    None => record_value(app, cursor, metric, period, value),
                 }
             }
             _ => {
-                let reopen = Modal::Prompt(Prompt::titled(PromptKind::MetricValue, "Value".into()));
-                open(app, reopen, ReviewDraft::MetricValue);
+                ask_value(app, &org, stop);
                 app.error(format!(
                     "\"{text}\" is not a number: type digits, like 1840 or 9.5."
                 ));
@@ -439,6 +444,44 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         _ => {}
+    }
+}
+
+/// Asks for the value of the metric at `stop`: "Loaves baked in loaves".
+fn ask_value(app: &mut App, org: &crate::domain::Organisation, stop: Stop) {
+    let metric = match stop {
+        Stop::Metric { metric, .. } => org.metric(metric),
+        _ => None,
+    };
+    let title = metric.map_or("Value".to_string(), |m| {
+        let unit = m
+            .unit
+            .as_deref()
+            .map_or(String::new(), |u| format!(" in {u}"));
+        format!("{}{unit}", m.name)
+    });
+    open(
+        app,
+        Modal::Prompt(Prompt::titled(PromptKind::MetricValue, title)),
+        ReviewDraft::MetricValue,
+    );
+}
+
+/// Records a metric's value at stop `cursor` and moves on.
+fn record_value(
+    app: &mut App,
+    cursor: usize,
+    metric: crate::domain::MetricId,
+    period: chrono::NaiveDate,
+    value: f64,
+) {
+    let entry = Entry::Metric {
+        metric,
+        period,
+        value,
+    };
+    if record(app, ReviewEvent::Recorded { at: cursor, entry }) {
+        move_to(app, Some(cursor + 1));
     }
 }
 

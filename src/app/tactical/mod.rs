@@ -9,13 +9,13 @@ use super::App;
 use super::journal::Journal;
 use super::keys::Action;
 mod outcomes;
+pub(crate) mod probe;
 mod review_keys;
 
 use crate::domain::Organisation;
-use crate::domain::meeting::flow::STAND_IN;
+use crate::domain::meeting::OutputKind;
 use crate::domain::meeting::rounds::shuffle;
 use crate::domain::meeting::tactical::{Cover, Event, Recorded, ReporterChoice, Step, Tactical};
-use crate::domain::meeting::{Output, OutputKind};
 use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
 pub(super) use outcomes::outcome;
 use outcomes::{describe_entry, offer_tensions};
@@ -170,8 +170,17 @@ fn ask_end(app: &mut App) {
     confirm(app, question, Draft::EndMeeting);
 }
 
-/// A key's action in the meeting.
+/// A key's action in the meeting, once the meeting would take the entry it leads to
+/// (`probe`; the hint bar leaves off the keys it would not).
 pub fn act(app: &mut App, action: Action) {
+    let Some(org) = org(app) else { return };
+    let today = app.now().date_naive();
+    let Some(probed) = screen(app).map(|s| probe::probe(s, &org, action, today)) else {
+        return;
+    };
+    if probed.is_some_and(|event| !may(app, &event)) {
+        return;
+    }
     let Some(screen) = screen(app) else { return };
     let step = screen.state.step;
     match action {
@@ -243,17 +252,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
         (Step::CheckIn | Step::Closing, Action::Open) => {
             if let Some(attendee) = state.speaker() {
                 let title = format!("Note for {}", state.name_of(attendee));
-                let text = STAND_IN.into();
-                if may(
-                    app,
-                    &Event::NoteTaken {
-                        step,
-                        attendee,
-                        text,
-                    },
-                ) {
-                    prompt(app, PromptKind::Note, title, Draft::None);
-                }
+                prompt(app, PromptKind::Note, title, Draft::None);
             }
         }
         (Step::CheckIn, Action::NewQuestion) => {
@@ -305,7 +304,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 answered(app);
             }
         }
-        (Step::Metrics, Action::Open) => review_keys::metric_value(app, &org, today),
+        (Step::Metrics, Action::Open) => review_keys::metric_value(app, &org),
         (
             Step::Progress,
             Action::Open
@@ -315,18 +314,6 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             | Action::MarkCurrent,
         ) => review_keys::project_update(app, &org, action),
         (Step::Agenda | Step::Triage, Action::AddItem) => {
-            let label = STAND_IN.into();
-            let Some(owner) = state.present().next() else {
-                return;
-            };
-            let entry = Event::AgendaItemAdded {
-                label,
-                owner,
-                tension: None,
-            };
-            if !may(app, &entry) {
-                return;
-            }
             prompt(
                 app,
                 PromptKind::AgendaLabel,
@@ -352,24 +339,13 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             if let Some(item) = state.current_item().and_then(|i| state.item(i)) {
                 let question = format!("Remove \"{}\" from the agenda?", item.label);
                 let seq = item.seq;
-                if may(app, &Event::AgendaItemDeleted { item: seq }) {
-                    confirm(app, question, Draft::DeleteItem(seq));
-                }
+                confirm(app, question, Draft::DeleteItem(seq));
             }
         }
         (Step::Triage, Action::Open) => {
-            let Some(item) = state.current_item() else {
+            if state.current_item().is_none() {
                 return app
                     .info("The agenda is empty: a adds an item, > goes to the closing round.");
-            };
-            let output = Output {
-                kind: OutputKind::Information,
-                text: STAND_IN.into(),
-                role: None,
-                person: None,
-            };
-            if !may(app, &Event::OutputAdded { item, output }) {
-                return;
             }
             let options = OutputKind::ALL
                 .iter()
@@ -382,13 +358,6 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 let owner = state.name_of(item.owner).to_string();
                 let options = vec!["Yes".to_string(), "No, not everything".to_string()];
                 let seq = item.seq;
-                let closing = Event::ItemClosed {
-                    item: seq,
-                    got_what_needed: true,
-                };
-                if !may(app, &closing) {
-                    return;
-                }
                 pick(
                     app,
                     &format!("{owner}, did you get what you need?"),

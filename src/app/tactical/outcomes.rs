@@ -8,10 +8,10 @@ use super::{answered, capitalised, org, pick, prompt, record, reporter, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label, tension_offers};
-use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical, far_outside};
+use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical, outlier_question};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::minutes::Minutes;
-use crate::domain::text::{format_number, parse_number};
+use crate::domain::text::parse_number;
 use crate::domain::{MetricId, Organisation, RoleId, TensionKind};
 use crate::ui::{Draft, Modal, PromptKind};
 use chrono::NaiveDate;
@@ -71,9 +71,12 @@ pub(super) fn offer_tensions(app: &mut App, org: &Organisation) {
 type OwnerChoice = (Option<RoleId>, Option<crate::domain::PersonId>, String);
 
 /// Who may own an output: each role's fillers (with their focus, and marked when absent);
-/// for a role whose fillers are all absent, the present Lead covering it (4.1 §4.2.4);
+/// for a role whose fillers are all absent, the present Lead covering it (4.1 §4.2.4), or,
+/// with the Lead absent too, the absent filler's line says someone present accepts it;
 /// unfilled roles; then each person present for an action of their own, outside any role.
-pub(super) fn owners(state: &Tactical, org: &Organisation) -> Vec<OwnerChoice> {
+pub(super) fn owners(state: &Tactical, org: &Organisation, kind: OutputKind) -> Vec<OwnerChoice> {
+    // Only next actions and projects are accepted on a role's behalf (4.1 §4.2.4).
+    let accepted = |k| matches!(k, OutputKind::NextAction | OutputKind::Project);
     let mut owners = Vec::new();
     for role in org.roles_in(state.circle) {
         let mut filled = false;
@@ -83,10 +86,12 @@ pub(super) fn owners(state: &Tactical, org: &Organisation) -> Vec<OwnerChoice> {
                 .focus
                 .as_ref()
                 .map_or(String::new(), |f| format!(" ({f})"));
-            let absent = if state.is_absent(a.person) {
-                " — absent"
-            } else {
-                ""
+            let absent = match (state.is_absent(a.person), state.cover(org, role.id)) {
+                (false, _) => "",
+                (true, Cover::Nobody) if accepted(kind) => {
+                    " — absent: someone accepts on its behalf"
+                }
+                (true, _) => " — absent",
             };
             owners.push((
                 Some(role.id),
@@ -123,6 +128,29 @@ pub(super) fn owners(state: &Tactical, org: &Organisation) -> Vec<OwnerChoice> {
     owners
 }
 
+/// What to ask to have `output` accepted on behalf of its role, whose fillers and Lead are
+/// all absent (4.1 §4.2.4): the question, the people present, and their attendee indexes.
+fn acceptors(
+    state: &Tactical,
+    org: &Organisation,
+    output: &Output,
+) -> (String, Vec<String>, Vec<usize>) {
+    let role = output
+        .role
+        .and_then(|r| org.role(r))
+        .map_or("the role", |r| r.name.as_str());
+    let present: Vec<usize> = state.present().collect();
+    let options = present
+        .iter()
+        .map(|&i| state.name_of(i).to_string())
+        .collect();
+    (
+        format!("Who present accepts it on behalf of {role}?"),
+        options,
+        present,
+    )
+}
+
 /// Asks for the comment that completes a metric's value.
 fn ask_comment(app: &mut App, value: f64) {
     let title = PromptKind::MetricComment.question().to_string();
@@ -136,13 +164,7 @@ fn ask_comment(app: &mut App, value: f64) {
 
 /// Asks whether a value far outside the metric's recent values is meant (a slip of the
 /// keyboard, like 12.5 for 2,050), before it is recorded.
-fn ask_outlier(app: &mut App, value: f64, (low, high): (f64, f64)) {
-    let question = format!(
-        "{} is far from this metric's recent values ({} to {}). Record it?",
-        format_number(value),
-        format_number(low),
-        format_number(high)
-    );
+fn ask_outlier(app: &mut App, value: f64, question: String) {
     super::confirm(app, question, Draft::MetricOutlier(value));
 }
 
@@ -244,8 +266,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                         .get(i)
                         .map(|&m| org.values_of(m).map(|v| v.value).collect())
                         .unwrap_or_default();
-                    match far_outside(value, &history) {
-                        Some(range) => ask_outlier(app, value, range),
+                    match outlier_question(value, &history) {
+                        Some(question) => ask_outlier(app, value, question),
                         None => ask_comment(app, value),
                     }
                 }
@@ -366,11 +388,12 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     text,
                     role: None,
                     person: None,
+                    accepted_by: None,
                 };
                 record(app, Event::OutputAdded { item, output });
                 return;
             }
-            let owners = owners(state, &org);
+            let owners = owners(state, &org, kind);
             let options = owners.iter().map(|(_, _, label)| label.clone()).collect();
             let choices = owners.into_iter().map(|(r, p, _)| (r, p)).collect();
             pick(
@@ -387,18 +410,29 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             let Some(&(role, person)) = choices.get(n) else {
                 return;
             };
-            record(
-                app,
-                Event::OutputAdded {
-                    item,
-                    output: Output {
-                        kind,
-                        text,
-                        role,
-                        person,
-                    },
-                },
-            );
+            let output = Output {
+                kind,
+                text,
+                role,
+                person,
+                accepted_by: None,
+            };
+            if state.needs_acceptance(&org, &output) {
+                let (question, options, present) = acceptors(state, &org, &output);
+                return pick(app, &question, options, Draft::Acceptors(output, present));
+            }
+            record(app, Event::OutputAdded { item, output });
+        }
+        (Outcome::Picked(n), Draft::Acceptors(output, present)) => {
+            let Some(item) = state.current_item() else {
+                return;
+            };
+            let accepted_by = present.get(n).copied();
+            let output = Output {
+                accepted_by,
+                ..output
+            };
+            record(app, Event::OutputAdded { item, output });
         }
         _ => {}
     }

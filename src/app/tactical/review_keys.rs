@@ -1,29 +1,25 @@
-//! Keys of the metrics and progress reviews that start an entry: each asks the meeting
-//! (`may`, with the reporter the entry will name) before its prompt opens.
+//! Keys of the metrics and progress reviews that start an entry. The meeting has been asked
+//! first (`probe`, with the reporter the entry will name), before any prompt opens.
 //!
 //! Owns: starting a metric value and a project update. Must not import: tokio; must not draw.
 
-use super::{answered, may, outcomes, prompt, record, reporter, screen};
+use super::{answered, prompt, record, reporter, screen};
 use crate::app::App;
 use crate::app::keys::Action;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::tactical::Event;
 use crate::domain::{Organisation, ProjectStatus};
 use crate::ui::{Draft, PromptKind};
-use chrono::NaiveDate;
 
 /// Enter on a metric: its value (or the correction of one reported earlier), asked once the
 /// meeting would take it.
-pub(super) fn metric_value(app: &mut App, org: &Organisation, today: NaiveDate) {
+pub(super) fn metric_value(app: &mut App, org: &Organisation) {
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
     let at = state.cursor(state.step);
     let Some(metric) = state.metrics.get(at).and_then(|&m| org.metric(m)) else {
         return app.info("No metrics to review: > moves on.");
     };
-    let reporter = reporter(screen, org);
-    let state = &screen.state;
-    let entry = outcomes::metric_entry(state, org, (metric.id, 0.0, None), reporter, today);
     let unit = metric
         .unit
         .as_deref()
@@ -36,9 +32,7 @@ pub(super) fn metric_value(app: &mut App, org: &Organisation, today: NaiveDate) 
         ),
         None => format!("{}{unit}", metric.name),
     };
-    if may(app, &entry) {
-        prompt(app, PromptKind::MetricValue, title, Draft::None);
-    }
+    prompt(app, PromptKind::MetricValue, title, Draft::None);
 }
 
 /// A progress key on a project: "no updates" at once; an update, done, waiting or current
@@ -73,7 +67,7 @@ pub(super) fn project_update(app: &mut App, org: &Organisation, action: Action) 
         if record(app, event) {
             answered(app);
         }
-    } else if may(app, &event) {
+    } else {
         let title = format!("Update on \"{}\" ({status})", project.title);
         prompt(
             app,

@@ -230,6 +230,10 @@ pub struct Output {
     pub text: String,
     pub role: Option<RoleId>,
     pub person: Option<PersonId>,
+    /// For a next action or project of a role nobody present answers for: the attendee who
+    /// accepted it on the role's behalf (4.1 §4.2.4). Absent in older logs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_by: Option<usize>,
 }
 
 /// The first day of the period that ended most recently before `date`: last week's Monday,

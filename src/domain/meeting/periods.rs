@@ -49,6 +49,31 @@ pub fn answers_up_to(
     periods
 }
 
+/// The answers of the `count` periods before `period` (the one being answered), oldest
+/// first, with the periods nobody answered as `None`: what a checklist item's history shows
+/// in a meeting and in a solo review.
+pub fn answers_before(
+    frequency: Frequency,
+    period: NaiveDate,
+    marks: &[&ChecklistMark],
+    count: usize,
+) -> Vec<(NaiveDate, Option<bool>)> {
+    answers_up_to(
+        frequency,
+        period_just_ended(frequency, period),
+        marks,
+        count,
+    )
+}
+
+/// Each answer with its period: "26 Oct ✓", "2 Nov ·", "9 Nov ✗".
+pub fn dated_answers(frequency: Frequency, answers: &[(NaiveDate, Option<bool>)]) -> Vec<String> {
+    answers
+        .iter()
+        .map(|(p, a)| format!("{} {}", period_short(frequency, *p), answer_glyph(*a)))
+        .collect()
+}
+
 /// One glyph per answer: ✓ check, ✗ no check, · nobody answered.
 pub fn answer_glyph(answer: Option<bool>) -> char {
     match answer {

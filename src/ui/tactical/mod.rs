@@ -46,12 +46,20 @@ pub fn draw(
 }
 
 /// " — Person (Role)" for an output's owner, or nothing for information.
-pub fn output_owner(org: &Organisation, output: &crate::domain::meeting::Output) -> String {
-    match (output.role.and_then(|r| org.role(r)), output.person) {
+pub fn output_owner(
+    state: &Tactical,
+    org: &Organisation,
+    output: &crate::domain::meeting::Output,
+) -> String {
+    let owner = match (output.role.and_then(|r| org.role(r)), output.person) {
         (Some(role), Some(p)) => format!(" — {} ({})", org.person_name(p), role.name),
         (Some(role), None) => format!(" — {}", role.name),
         (None, Some(p)) => format!(" — {}'s own, no role", org.person_name(p)),
         (None, None) => String::new(),
+    };
+    match output.accepted_by {
+        Some(a) => format!("{owner}, accepted by {}", state.name_of(a)),
+        None => owner,
     }
 }
 

@@ -5,15 +5,14 @@
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use super::super::columns::{self, Cell};
-use super::super::details::{format_number, sparkline};
+use super::super::details::{answers_line, format_number, sparkline};
 use super::super::list;
 use super::super::meeting_frame::countdown;
 use super::super::round::RoundView;
 use super::super::theme;
 use super::super::view::TacticalScreen;
 use super::super::wrap::{fit, plural, wrap};
-use crate::domain::meeting::period_just_ended;
-use crate::domain::meeting::periods::{answer_glyph, answers_up_to, period_label, period_short};
+use crate::domain::meeting::periods::{answer_glyph, answers_before, period_label};
 use crate::domain::meeting::tactical::{Step, Tactical};
 use crate::domain::{ChecklistItem, MetricId, Organisation, ProjectStatus, RoleId};
 use chrono::{DateTime, Utc};
@@ -189,14 +188,58 @@ fn group_cell(
         return Cell::fixed("", width, Style::new());
     }
     let text = role.and_then(|r| org.role(r)).map_or("?".to_string(), |r| {
-        let who = super::fillers_marked(state, org, r.id);
-        if who.is_empty() {
-            r.name.clone()
-        } else {
-            format!("{} ({})", r.name, who.join(", "))
-        }
+        let fillers: Vec<(&str, bool)> = org
+            .fillers_of(r.id)
+            .map(|a| (org.person_name(a.person), state.is_absent(a.person)))
+            .collect();
+        group_text(&r.name, &fillers, width.saturating_sub(1))
     });
-    Cell::fixed(fit(&text, width.saturating_sub(1)), width, theme::heading())
+    Cell::fixed(text, width, theme::heading())
+}
+
+/// "Role (Name absent, Name)" in `width` columns, the "absent" marks never cut: when the
+/// whole text is too wide the names are shortened first ("Pastry Lead (Lucía F… absent)"),
+/// then left out ("Pastry L… (absent)", "Ovens Keeper (1 absent)"). With nobody absent it
+/// is simply cut.
+fn group_text(role: &str, fillers: &[(&str, bool)], width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let marked = |names: &[String]| -> String {
+        let who: Vec<String> = names
+            .iter()
+            .zip(fillers)
+            .map(|(n, (_, absent))| {
+                if *absent {
+                    format!("{n} absent")
+                } else {
+                    n.clone()
+                }
+            })
+            .collect();
+        format!("{role} ({})", who.join(", "))
+    };
+    if fillers.is_empty() {
+        return fit(role, width);
+    }
+    let names: Vec<String> = fillers.iter().map(|(n, _)| n.to_string()).collect();
+    let full = marked(&names);
+    let absent = fillers.iter().filter(|(_, a)| *a).count();
+    if absent == 0 || full.width() <= width {
+        return fit(&full, width);
+    }
+    // The names share what the role, the marks and the punctuation leave.
+    let names_width: usize = names.iter().map(|n| n.width()).sum();
+    let room = width.saturating_sub(full.width() - names_width);
+    let share = room / fillers.len();
+    // A name cut shorter than "Luc…" says nothing: leave the names out instead.
+    if share >= 4 {
+        let cut: Vec<String> = names.iter().map(|n| fit(n, share)).collect();
+        return marked(&cut);
+    }
+    let mark = match absent {
+        n if n == fillers.len() => " (absent)".to_string(),
+        n => format!(" ({n} absent)"),
+    };
+    format!("{}{mark}", fit(role, width.saturating_sub(mark.width())))
 }
 
 fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
@@ -275,13 +318,16 @@ fn earlier_answers(
     item: &ChecklistItem,
     count: usize,
 ) -> Vec<(chrono::NaiveDate, Option<bool>)> {
-    let before = period_just_ended(item.frequency, state.period_for(item.frequency));
     let marks: Vec<_> = org.marks_of(item.id).collect();
-    answers_up_to(item.frequency, before, &marks, count)
+    answers_before(
+        item.frequency,
+        state.period_for(item.frequency),
+        &marks,
+        count,
+    )
 }
 
-/// The selected item's earlier answers with their dates, on the box's last row:
-/// "Before: 26 Oct ✓  2 Nov ·  9 Nov ✗  16 Nov ✓".
+/// The selected item's earlier answers with their dates, on the box's last row.
 fn with_history_line(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation) -> Rect {
     let Some(item) = state
         .checklist
@@ -291,16 +337,8 @@ fn with_history_line(frame: &mut Frame, area: Rect, state: &Tactical, org: &Orga
         return area;
     };
     let answers = earlier_answers(state, org, item, 4);
-    let said: Vec<String> = answers
-        .iter()
-        .map(|(p, a)| format!("{} {}", period_short(item.frequency, *p), answer_glyph(*a)))
-        .collect();
     let [list, foot] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    let line = Line::from(vec![
-        Span::styled("Before: ", theme::muted()),
-        Span::styled(said.join("  "), theme::strong()),
-        Span::styled("  (· not answered)", theme::muted()),
-    ]);
+    let line = answers_line(item.frequency, &answers, usize::from(foot.width));
     frame.render_widget(Paragraph::new(line), foot);
     list
 }
@@ -505,7 +543,7 @@ fn triage(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation, n
     });
     let mut outputs = Vec::new();
     for (_, output) in &item.outputs {
-        let owner = super::output_owner(org, output);
+        let owner = super::output_owner(state, org, output);
         let text = format!("{}: {}{owner}", output.kind.label(), output.text);
         outputs.extend(
             wrap(&text, width, "  • ", "    ")

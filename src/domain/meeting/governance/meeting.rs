@@ -48,6 +48,9 @@ pub struct Governance {
     pub entries: Vec<u64>,
     /// Items taken off the agenda, with the sequence number of their removal.
     pub removed: Vec<(u64, GovItem)>,
+    /// Items in the order their processing began (the first entry recorded for each): the
+    /// order the minutes list them in, whatever the agenda's order became.
+    pub taken_up: Vec<u64>,
 }
 
 fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
@@ -108,6 +111,7 @@ impl Governance {
             ended_at: None,
             entries: Vec::new(),
             removed: Vec::new(),
+            taken_up: Vec::new(),
         };
         Ok(meeting)
     }
@@ -485,11 +489,13 @@ impl Governance {
                 }
             }
             GovEvent::Proposal { item, event } => {
+                self.take_up(*item);
                 if let Some(p) = self.item_mut(*item).and_then(|i| i.proposal.as_mut()) {
                     p.apply(event);
                 }
             }
             GovEvent::Election { item, event } => {
+                self.take_up(*item);
                 if let Some(e) = self.item_mut(*item).and_then(|i| i.election.as_mut()) {
                     e.apply(event);
                 }
@@ -514,6 +520,24 @@ impl Governance {
                 self.ended_at = Some(at);
             }
         }
+    }
+
+    /// Notes that processing of `item` has begun, if it had not.
+    fn take_up(&mut self, item: u64) {
+        if !self.taken_up.contains(&item) {
+            self.taken_up.push(item);
+        }
+    }
+
+    /// The items on the agenda in the order the meeting processed them: those taken up in
+    /// the order their processing began, then those never taken up, in agenda order.
+    pub fn processing_order(&self) -> Vec<&GovItem> {
+        let untouched = self.order.iter().filter(|s| !self.taken_up.contains(s));
+        self.taken_up
+            .iter()
+            .chain(untouched)
+            .filter_map(|&s| self.item(s))
+            .collect()
     }
 
     /// Items whose processing adopted something, for the record: (item, version adopted).

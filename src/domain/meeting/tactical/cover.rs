@@ -11,6 +11,7 @@
 
 use super::{Event, Refusal, Step, Tactical};
 use crate::domain::ids::{PersonId, RoleId};
+use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::org::Organisation;
 use crate::domain::ruleset::CoreRole;
 
@@ -55,10 +56,46 @@ impl Tactical {
         self.present_lead(org).map_or(Cover::Nobody, Cover::Lead)
     }
 
+    /// Whether `output` goes to a role nobody present answers for, so that someone present
+    /// must accept it on the role's behalf (4.1 §4.2.4: "If the Lead Link is also absent, any
+    /// participant may accept Next-Actions or Projects on behalf of that Role"): a next action
+    /// or project for a filled role whose fillers and Lead are all absent, given to none of
+    /// the people present.
+    pub fn needs_acceptance(&self, org: &Organisation, output: &Output) -> bool {
+        let Some(role) = output.role else {
+            return false;
+        };
+        matches!(output.kind, OutputKind::NextAction | OutputKind::Project)
+            && output.person.is_none_or(|p| self.is_absent(p))
+            && org.fillers_of(role).next().is_some()
+            && self.cover(org, role) == Cover::Nobody
+    }
+
+    /// An output for an absent role is accepted by someone present (see `needs_acceptance`),
+    /// and whoever accepts is present.
+    fn decide_acceptance(&self, output: &Output, org: &Organisation) -> Result<(), Refusal> {
+        match output.accepted_by {
+            Some(a) if !self.attendees.get(a).is_some_and(|a| a.present) => Err(Refusal::new(
+                "only someone present can accept an output on a role's behalf",
+            )),
+            None if self.needs_acceptance(org, output) => {
+                let role = output.role.and_then(|r| org.role(r));
+                Err(Refusal::new(format!(
+                    "nobody present fills {} and the Lead is absent: someone present accepts it \
+                     on its behalf (4.1 §4.2.4)",
+                    role.map_or("the role", |r| r.name.as_str())
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// A review entry (checklist, metric, progress) names who answered for its role: one
-    /// nobody answers for is refused, so the record never says "reported by nobody".
+    /// nobody answers for is refused, so the record never says "reported by nobody". So does
+    /// an output for such a role (`decide_acceptance`).
     pub(super) fn decide_reporter(&self, event: &Event, org: &Organisation) -> Result<(), Refusal> {
         let (step, index, reporter) = match event {
+            Event::OutputAdded { output, .. } => return self.decide_acceptance(output, org),
             Event::ChecklistAnswered { item, reporter, .. } => (
                 Step::Checklist,
                 self.checklist.iter().position(|c| c == item),

@@ -147,6 +147,18 @@ pub fn far_outside(value: f64, history: &[f64]) -> Option<(f64, f64)> {
     Some((low, high))
 }
 
+/// What to ask before `value` is recorded, when it lies far outside `history` (see
+/// `far_outside`): the one question the tactical meeting and the solo review ask.
+pub fn outlier_question(value: f64, history: &[f64]) -> Option<String> {
+    let (low, high) = far_outside(value, history)?;
+    Some(format!(
+        "{} is far from this metric's recent values ({} to {}). Record it?",
+        format_number(value),
+        format_number(low),
+        format_number(high)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::far_outside;

@@ -19,7 +19,7 @@ pub use super::Effect;
 pub type Note = super::rounds::Note<Step>;
 pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
-pub use metrics::far_outside;
+pub use metrics::{far_outside, outlier_question};
 
 use super::flow::{self, Flow};
 use super::rounds::{Rounds, Turn};

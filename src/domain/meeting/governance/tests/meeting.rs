@@ -493,3 +493,78 @@ fn a_version_written_before_the_circle_changed_is_checked_again_when_adopted() {
     });
     assert!(err.is_err_and(|e| e.contains("the circle has changed since this version")),);
 }
+
+/// PROCESS.md, Minutes: what was recorded "in the order it happened", and "anything not
+/// processed" (outcomes per item: "not processed (meeting ended)").
+#[test]
+fn minutes_list_items_in_the_order_processed_and_name_those_not_processed() {
+    use crate::domain::document::{Block, minutes_document};
+    use crate::domain::minutes::Minutes;
+    let mut run = Run::new(RuleSet::Holacracy50);
+    let add = |run: &mut Run, label: &str, kind| {
+        run.ok(GovEvent::ItemAdded {
+            label: label.into(),
+            owner: 0,
+            kind,
+            tension: None,
+        });
+        run.log.len() as u64
+    };
+    let ovens = add(&mut run, "Ovens", ItemKind::Proposal);
+    let election = ItemKind::Election {
+        role: CoreRole::Secretary,
+        term_end: chrono::NaiveDate::from_ymd_opt(2027, 11, 30),
+    };
+    add(&mut run, "Secretary", election);
+    let keys = add(&mut run, "Keys", ItemKind::Proposal);
+    // The facilitator takes up "Keys" first, then "Ovens"; the meeting ends before "Ovens"
+    // is decided and before the election is taken up.
+    let withdrawn = Outcome::Withdrawn;
+    run.idm(keys, IdmEvent::Ended { outcome: withdrawn });
+    let framed = IdmEvent::Framed {
+        tension: "Ovens idle at night".into(),
+        example: "Last Tuesday".into(),
+        role: None,
+    };
+    run.idm(ovens, framed);
+    run.ok(GovEvent::Ended);
+    let minutes = Minutes::governance(MeetingId(1), &run.state(), &run.org);
+    let order: Vec<(&str, bool)> = minutes
+        .items
+        .iter()
+        .map(|i| (i.kind, i.not_processed))
+        .collect();
+    assert_eq!(
+        order,
+        [("proposal", false), ("proposal", true), ("election", true)]
+    );
+    let labels: Vec<&str> = minutes.proposals.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(labels, ["Keys", "Ovens"], "in the order processed");
+    assert_eq!(
+        minutes.proposals[1].outcome.as_deref(),
+        Some("not processed (the meeting ended)")
+    );
+    let doc = minutes_document(&minutes, chrono::FixedOffset::east_opt(0).expect("UTC"));
+    let headings: Vec<&str> = doc
+        .iter()
+        .filter_map(|b| match b {
+            Block::Subheading(h) => Some(h.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        ["1. Keys (Ana)", "2. Ovens (Ana)", "3. Election: Secretary"]
+    );
+    let election_facts = doc.iter().rev().find_map(|b| match b {
+        Block::Facts(f) => Some(f.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        election_facts,
+        Some(vec![(
+            "Elected".to_string(),
+            "not processed (the meeting ended)".to_string()
+        )])
+    );
+}

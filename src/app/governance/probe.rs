@@ -1,0 +1,204 @@
+//! Which entry a key's action would record in the governance meeting right now, with
+//! stand-in words where the typing goes. The hint bar asks the meeting (`Flow::may`) about it
+//! and leaves off the keys it would refuse (say, everything but notes, `u` and `T` during a
+//! 5.0 time out, §5.4.3); `act` asks the same before doing anything, so a key left off is
+//! refused with the reason if pressed anyway.
+//!
+//! Owns: that mapping. Actions that only move the selection, open a picker whose choice
+//! decides the entry, or only say something are `None`: never left off.
+//! Must not import: tokio; must not draw.
+
+use crate::app::keys::Action;
+use crate::domain::meeting::flow::STAND_IN;
+use crate::domain::meeting::governance::{
+    Election, ElectionEvent, ElectionStep, GovEvent, GovItem, GovStep, Governance, IdmEvent,
+    IdmStep, ItemKind, Objection, ObjectionState, ObjectionTest, Outcome, Proposal,
+};
+
+/// The entry `action` would record now, if it records one the meeting could refuse.
+pub(crate) fn probe(state: &Governance, action: Action) -> Option<GovEvent> {
+    let step = state.step;
+    let someone = state.present().first().copied()?;
+    let agenda_item = || {
+        state
+            .order
+            .get(state.cursors[GovStep::Agenda.index()])
+            .copied()
+    };
+    let text = || STAND_IN.to_string();
+    match action {
+        Action::NextStep => step
+            .next(state.rules)
+            .map(|step| GovEvent::StepChanged { step }),
+        Action::PreviousStep => step
+            .previous(state.rules)
+            .map(|step| GovEvent::StepChanged { step }),
+        Action::OneMoreMinute => Some(GovEvent::TimeAdded { minutes: 5 }),
+        Action::EndMeeting => Some(GovEvent::Ended),
+        Action::TimeOut if state.in_time_out() => Some(GovEvent::TimeOutEnded),
+        Action::TimeOut => Some(GovEvent::TimeOut {
+            asked_by: someone,
+            granted: true,
+        }),
+        Action::Open if step.is_round() => state.speaker().map(|attendee| GovEvent::NoteTaken {
+            step,
+            attendee,
+            text: text(),
+        }),
+        Action::Open if step == GovStep::AdminConcerns => Some(GovEvent::NoteTaken {
+            step,
+            attendee: someone,
+            text: text(),
+        }),
+        Action::AddItem | Action::OfferTensions => Some(GovEvent::ItemAdded {
+            label: text(),
+            owner: someone,
+            kind: ItemKind::Proposal,
+            tension: None,
+        }),
+        Action::DeleteItem if step == GovStep::Agenda => {
+            agenda_item().map(|item| GovEvent::ItemRemoved { item })
+        }
+        Action::ElectionFirst if step == GovStep::Agenda => {
+            agenda_item().map(|item| GovEvent::ElectionFirst { item })
+        }
+        _ if step == GovStep::Items => {
+            let item = state.current_item()?;
+            let present = state.present();
+            match (&item.proposal, &item.election) {
+                (Some(p), _) => idm(p, action, &present).map(|event| GovEvent::Proposal {
+                    item: item.seq,
+                    event,
+                }),
+                (None, Some(e)) => vote(item, e, action, &present),
+                (None, None) => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The latest open objection no test has been made of.
+fn untested(objections: &[Objection]) -> Option<usize> {
+    objections
+        .iter()
+        .position(|o| o.test.is_none() && o.state == ObjectionState::Open)
+}
+
+/// A test that can always be recorded (every answer "no"): whether a test may be made.
+const ANY_TEST: ObjectionTest = ObjectionTest {
+    answers: [false; 4],
+    breaks_constitution: false,
+};
+
+/// The entry an action would record on a proposal being processed.
+fn idm(p: &Proposal, action: Action, present: &[usize]) -> Option<IdmEvent> {
+    let objection = |attendee| IdmEvent::Objected {
+        attendee,
+        text: STAND_IN.into(),
+        role: None,
+    };
+    match (p.step, action) {
+        (_, Action::EditChanges) => Some(IdmEvent::Drafted { changes: vec![] }),
+        (_, Action::CloseProposal) => Some(IdmEvent::Ended {
+            outcome: Outcome::Withdrawn,
+        }),
+        (IdmStep::Present, Action::Open) => Some(IdmEvent::Framed {
+            tension: STAND_IN.into(),
+            example: String::new(),
+            role: None,
+        }),
+        (IdmStep::Present, Action::TestValidity) => Some(IdmEvent::ValidityTested {
+            answers: vec![false],
+        }),
+        (IdmStep::Present, Action::SubStep) => Some(IdmEvent::StepTo {
+            step: IdmStep::Clarify,
+        }),
+        (IdmStep::Clarify, Action::SubStep) => Some(IdmEvent::StepTo {
+            step: IdmStep::React,
+        }),
+        (IdmStep::React, Action::SubStep) => Some(IdmEvent::StepTo {
+            step: IdmStep::Amend,
+        }),
+        (IdmStep::Amend | IdmStep::Integrate, Action::SubStep) => Some(IdmEvent::NewRound),
+        (IdmStep::Object, Action::SubStep) => p.integrating().map(|_| IdmEvent::StepTo {
+            step: IdmStep::Integrate,
+        }),
+        (IdmStep::Clarify, Action::Open) => Some(IdmEvent::Question {
+            question: STAND_IN.into(),
+            answer: None,
+        }),
+        (IdmStep::React, Action::Open) => {
+            p.next_reactor(present).map(|attendee| IdmEvent::Reaction {
+                attendee,
+                text: STAND_IN.into(),
+            })
+        }
+        (IdmStep::Object, Action::Open) => p
+            .next_to_answer(present)
+            .map(|attendee| IdmEvent::NoObjection { attendee }),
+        (IdmStep::Object, Action::Objection) => p.next_to_answer(present).map(objection),
+        (IdmStep::Object | IdmStep::Integrate, Action::TestObjection) => untested(&p.objections)
+            .map(|objection| IdmEvent::Tested {
+                objection,
+                test: ANY_TEST,
+            }),
+        (IdmStep::Object, Action::Adopt) => Some(IdmEvent::Ended {
+            outcome: Outcome::Adopted {
+                version: p.versions.len(),
+            },
+        }),
+        (IdmStep::Integrate, Action::ObjectorOk) => p
+            .integrating()
+            .map(|objection| IdmEvent::ObjectorSatisfied { objection }),
+        (IdmStep::Integrate, Action::ProposerOk) => p
+            .integrating()
+            .map(|objection| IdmEvent::ProposerSatisfied { objection }),
+        (IdmStep::Integrate, Action::Abandon) => p
+            .integrating()
+            .map(|objection| IdmEvent::Abandoned { objection }),
+        _ => None,
+    }
+}
+
+/// The entry an action would record on an election being processed.
+fn vote(item: &GovItem, e: &Election, action: Action, present: &[usize]) -> Option<GovEvent> {
+    let event = match (e.step, action) {
+        (ElectionStep::Ballots, Action::SubStep) => ElectionEvent::StepTo {
+            step: ElectionStep::Nominations,
+        },
+        (ElectionStep::Nominations, Action::Open) => {
+            let (voter, _) = e.next_to_read()?;
+            ElectionEvent::Reason {
+                voter,
+                reason: STAND_IN.into(),
+            }
+        }
+        (ElectionStep::Nominations, Action::SubStep) => ElectionEvent::StepTo {
+            step: ElectionStep::Changes,
+        },
+        (ElectionStep::Changes, Action::SubStep) => ElectionEvent::Propose { seed: 0 },
+        (ElectionStep::Objections, Action::Open) => ElectionEvent::NoObjection {
+            attendee: e.next_to_answer(present)?,
+        },
+        (ElectionStep::Objections, Action::Objection) => ElectionEvent::Objected {
+            attendee: e.next_to_answer(present)?,
+            text: STAND_IN.into(),
+            role: None,
+        },
+        (ElectionStep::Objections, Action::TestObjection) => ElectionEvent::Tested {
+            objection: untested(&e.objections)?,
+            test: ANY_TEST,
+        },
+        (ElectionStep::Objections, Action::Resolve) => ElectionEvent::Resolved {
+            objection: e.objections.iter().position(Objection::blocks)?,
+        },
+        (ElectionStep::Objections, Action::DiscardCandidate) => ElectionEvent::Discard,
+        (ElectionStep::Objections, Action::Elect) => ElectionEvent::Elect,
+        _ => return None,
+    };
+    Some(GovEvent::Election {
+        item: item.seq,
+        event,
+    })
+}

@@ -1,0 +1,113 @@
+//! Which entry a key's action would record in the tactical meeting right now, with stand-in
+//! words where the typing goes and the reporter the entry would name. The hint bar asks the
+//! meeting (`Flow::may`) about it and leaves off the keys it would refuse (say, `c` and `x` on
+//! a checklist item nobody present answers for, until `b` names who does); `act` asks the
+//! same before a prompt opens, so a key left off is refused with the reason if pressed.
+//!
+//! Owns: that mapping. Actions that only move the selection, or whose entry is decided by
+//! a later choice, are `None`: never left off. Must not import: tokio; must not draw.
+
+use super::{outcomes, reporter};
+use crate::app::keys::Action;
+use crate::domain::meeting::flow::STAND_IN;
+use crate::domain::meeting::tactical::{Event, Step};
+use crate::domain::meeting::{Output, OutputKind};
+use crate::domain::{Organisation, ProjectStatus};
+use crate::ui::TacticalScreen;
+use chrono::NaiveDate;
+
+/// The entry `action` would record now, if it records one the meeting could refuse.
+pub(crate) fn probe(
+    screen: &TacticalScreen,
+    org: &Organisation,
+    action: Action,
+    today: NaiveDate,
+) -> Option<Event> {
+    let state = &screen.state;
+    let step = state.step;
+    let i = state.cursor(step);
+    let text = || STAND_IN.to_string();
+    match (step, action) {
+        (_, Action::NextStep) => step.next().map(|to| Event::StepChanged { step: to }),
+        (_, Action::PreviousStep) => step.previous().map(|to| Event::StepChanged { step: to }),
+        (_, Action::OneMoreMinute) => Some(Event::TimeAdded { minutes: 1 }),
+        (Step::CheckIn | Step::Closing, Action::Open) => {
+            state.speaker().map(|attendee| Event::NoteTaken {
+                step,
+                attendee,
+                text: text(),
+            })
+        }
+        (Step::Checklist, Action::Check | Action::NoCheck) => {
+            let item = *state.checklist.get(i)?;
+            let period = org
+                .checklist_item(item)
+                .map_or(today, |c| state.period_for(c.frequency));
+            Some(Event::ChecklistAnswered {
+                item,
+                checked: action == Action::Check,
+                reporter: reporter(screen, org),
+                period,
+            })
+        }
+        (Step::Metrics, Action::Open) => {
+            let metric = *state.metrics.get(i)?;
+            let value = (metric, 0.0, None);
+            Some(outcomes::metric_entry(
+                state,
+                org,
+                value,
+                reporter(screen, org),
+                today,
+            ))
+        }
+        (
+            Step::Progress,
+            Action::Open
+            | Action::NoUpdates
+            | Action::MarkDone
+            | Action::MarkWaiting
+            | Action::MarkCurrent,
+        ) => {
+            let project = org.project(*state.projects.get(i)?)?;
+            let status = match action {
+                Action::MarkDone => ProjectStatus::Done,
+                Action::MarkWaiting => ProjectStatus::Waiting,
+                Action::MarkCurrent => ProjectStatus::Current,
+                _ => project.status,
+            };
+            // A status it has already is only told about (`review_keys::project_update`).
+            let moves = matches!(action, Action::Open | Action::NoUpdates);
+            (moves || status != project.status).then(|| Event::ProjectUpdated {
+                project: project.id,
+                update: (action != Action::NoUpdates).then(text),
+                status_before: project.status,
+                status,
+                reporter: reporter(screen, org),
+            })
+        }
+        (Step::Agenda | Step::Triage, Action::AddItem) => Some(Event::AgendaItemAdded {
+            label: text(),
+            owner: state.present().next()?,
+            tension: None,
+        }),
+        (Step::Agenda, Action::DeleteItem) => state
+            .current_item()
+            .map(|item| Event::AgendaItemDeleted { item }),
+        (Step::Triage, Action::Open) => Some(Event::OutputAdded {
+            item: state.current_item()?,
+            output: Output {
+                kind: OutputKind::Information,
+                text: text(),
+                role: None,
+                person: None,
+                accepted_by: None,
+            },
+        }),
+        (Step::Triage, Action::CloseItem) => Some(Event::ItemClosed {
+            item: state.current_item()?,
+            got_what_needed: true,
+        }),
+        _ => None,
+    }
+}
