@@ -58,50 +58,28 @@ const PAGE_UP: Binding = also(&[PageUp], Action::PageUp);
 const TOP: Binding = also(&[Home], Action::Top);
 const BOTTOM: Binding = also(&[End], Action::Bottom);
 
-/// On a role, a heading or something due.
-pub const WORK: &[Binding] = &[
-    MOVE_UP,
-    MOVE_DOWN,
-    NEXT_ACTION,
-    PROJECT,
-    TACTICAL,
-    GOVERNANCE,
-    UNDO,
-    REVIEW,
-    LEAVE,
-    HELP,
-    PAGE_DOWN,
-    PAGE_UP,
-    TOP,
-    BOTTOM,
-];
+/// A table of "My work": the selected line's own keys first, then what every line takes.
+macro_rules! work_table {
+    ($($first:expr),* $(,)?) => {
+        &[
+            $($first,)*
+            MOVE_UP, MOVE_DOWN, NEXT_ACTION, PROJECT, TACTICAL, GOVERNANCE, UNDO, REVIEW,
+            LEAVE, HELP, PAGE_DOWN, PAGE_UP, TOP, BOTTOM,
+        ]
+    };
+}
 
-const DONE_ACTION: Binding = bind(
+/// On a role, a heading or something due.
+pub const WORK: &[Binding] = work_table![];
+
+/// On one of the person's open next actions.
+pub const WORK_ACTION: &[Binding] = work_table![bind(
     &[Char('d')],
     Action::MarkDone,
     "d",
     "done",
     "the selected next action is done",
-);
-
-/// On one of the person's open next actions.
-pub const WORK_ACTION: &[Binding] = &[
-    DONE_ACTION,
-    MOVE_UP,
-    MOVE_DOWN,
-    NEXT_ACTION,
-    PROJECT,
-    TACTICAL,
-    GOVERNANCE,
-    UNDO,
-    REVIEW,
-    LEAVE,
-    HELP,
-    PAGE_DOWN,
-    PAGE_UP,
-    TOP,
-    BOTTOM,
-];
+)];
 
 const DONE_PROJECT: Binding = bind(
     &[Char('d')],
@@ -112,7 +90,7 @@ const DONE_PROJECT: Binding = bind(
 );
 
 /// On a current project.
-pub const WORK_CURRENT_PROJECT: &[Binding] = &[
+pub const WORK_CURRENT_PROJECT: &[Binding] = work_table![
     DONE_PROJECT,
     bind(
         &[Char('w')],
@@ -121,24 +99,10 @@ pub const WORK_CURRENT_PROJECT: &[Binding] = &[
         "waiting",
         "the selected project waits on something",
     ),
-    MOVE_UP,
-    MOVE_DOWN,
-    NEXT_ACTION,
-    PROJECT,
-    TACTICAL,
-    GOVERNANCE,
-    UNDO,
-    REVIEW,
-    LEAVE,
-    HELP,
-    PAGE_DOWN,
-    PAGE_UP,
-    TOP,
-    BOTTOM,
 ];
 
 /// On a waiting project.
-pub const WORK_WAITING_PROJECT: &[Binding] = &[
+pub const WORK_WAITING_PROJECT: &[Binding] = work_table![
     DONE_PROJECT,
     bind(
         &[Char('c')],
@@ -147,42 +111,14 @@ pub const WORK_WAITING_PROJECT: &[Binding] = &[
         "current",
         "the selected project is current again",
     ),
-    MOVE_UP,
-    MOVE_DOWN,
-    NEXT_ACTION,
-    PROJECT,
-    TACTICAL,
-    GOVERNANCE,
-    UNDO,
-    REVIEW,
-    LEAVE,
-    HELP,
-    PAGE_DOWN,
-    PAGE_UP,
-    TOP,
-    BOTTOM,
 ];
 
-/// On one of the person's open tensions.
-pub const WORK_TENSION: &[Binding] = &[
-    bind(
-        &[Char('x')],
-        Action::DropTension,
-        "x",
-        "drop",
-        "drop the selected tension: no meeting is offered it (asks first)",
-    ),
-    MOVE_UP,
-    MOVE_DOWN,
-    NEXT_ACTION,
-    TACTICAL,
-    GOVERNANCE,
-    UNDO,
-    REVIEW,
-    LEAVE,
-    HELP,
-    PAGE_DOWN,
-    PAGE_UP,
-    TOP,
-    BOTTOM,
-];
+/// On one of the person's open tensions (a project there would have no role: `p` is not
+/// offered, and says so if pressed).
+pub const WORK_TENSION: &[Binding] = work_table![bind(
+    &[Char('x')],
+    Action::DropTension,
+    "x",
+    "drop",
+    "drop the selected tension: no meeting is offered it (asks first)",
+)];
