@@ -16,6 +16,8 @@ mod org;
 mod org_log;
 pub mod postgres;
 mod schema;
+/// The schema version this build migrates every database to.
+pub use schema::latest as latest_schema;
 mod sql;
 mod sql_types;
 

@@ -56,6 +56,11 @@ impl OrganisationStore for Store {
         } else {
             ("NULL", "NULL, NULL", "NULL")
         };
+        let records_ended = if self.schema_version()? >= RECORDS_SCHEMA {
+            "ended_at"
+        } else {
+            "NULL"
+        };
         let assignment =
             format!("SELECT id, role_id, person_id, focus, term_end, {dates} FROM assignments");
         let records = OrgRecords {
@@ -92,10 +97,10 @@ impl OrganisationStore for Store {
                 Ok(Policy { id: r.get(0)?, circle: r.get(1)?, name: r.get(2)?, text: r.get(3)? })
             })?,
             checklist: self.rows(
-                "SELECT id, role_id, text, frequency, ended_at FROM checklist_items ORDER BY id",
+                &format!("SELECT id, role_id, text, frequency, {records_ended} FROM checklist_items ORDER BY id"),
                 |r| Ok(ChecklistItem { id: r.get(0)?, role: r.get(1)?, text: r.get(2)?, frequency: r.get(3)?, ended: r.get(4)? }),
             )?,
-            metrics: self.rows("SELECT id, role_id, name, unit, frequency, ended_at FROM metrics ORDER BY id", |r| {
+            metrics: self.rows(&format!("SELECT id, role_id, name, unit, frequency, {records_ended} FROM metrics ORDER BY id"), |r| {
                 Ok(Metric {
                     id: r.get(0)?,
                     role: r.get(1)?,
@@ -198,6 +203,9 @@ impl Store {
 
 /// The schema version that added the organisation log (006_people_log.sql).
 const LOG_SCHEMA: u32 = 6;
+/// The schema version that dates the end of checklist items and metrics
+/// (008_circle_records.sql).
+const RECORDS_SCHEMA: u32 = 8;
 
 fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
     Ok(Assignment {
