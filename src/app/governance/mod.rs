@@ -7,6 +7,7 @@
 //! Must not import: tokio; must not draw.
 
 mod editor;
+mod election;
 mod items;
 mod outcomes;
 
@@ -172,9 +173,11 @@ pub fn table(screen: &GovScreen) -> &'static [Binding] {
                     IdmStep::Integrate => keys::IDM_INTEGRATE,
                 },
                 (None, Some(e)) => match e.step {
+                    ElectionStep::Describe => keys::ELECT_DESCRIBE,
                     ElectionStep::Ballots => keys::ELECT_BALLOTS,
                     ElectionStep::Nominations => keys::ELECT_NOMINATIONS,
                     ElectionStep::Changes => keys::ELECT_CHANGES,
+                    ElectionStep::Count => keys::ELECT_COUNT,
                     ElectionStep::Objections => keys::ELECT_OBJECTIONS,
                 },
                 (None, None) => keys::GOV_ITEMS,

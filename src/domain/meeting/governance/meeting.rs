@@ -8,7 +8,7 @@
 //! std::fs, or the clock.
 
 use super::change::validate;
-use super::election::{Election, ElectionEvent};
+use super::election::{Election, ElectionEvent, Seats};
 pub use super::events::{GovEvent, GovItem, GovStep, ItemKind, TimeOut};
 use super::idm::{IdmEvent, Outcome, Proposal};
 use crate::domain::ids::*;
@@ -48,6 +48,8 @@ pub struct Governance {
     pub entries: Vec<u64>,
     /// Items taken off the agenda, with the sequence number of their removal.
     pub removed: Vec<(u64, GovItem)>,
+    /// Entries that drew an election's candidate at random: they cannot be taken back.
+    pub draws: Vec<u64>,
 }
 
 fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
@@ -108,8 +110,20 @@ impl Governance {
             ended_at: None,
             entries: Vec::new(),
             removed: Vec::new(),
+            draws: Vec::new(),
         };
         Ok(meeting)
+    }
+
+    /// Who is present, and the members (not guests), present or absent: an election's
+    /// voters and its eligible candidates.
+    pub fn seats(&self) -> Seats {
+        Seats {
+            present: self.present(),
+            members: (0..self.attendees.len())
+                .filter(|&i| !self.attendees[i].is_guest())
+                .collect(),
+        }
     }
 
     pub fn present(&self) -> Vec<usize> {
@@ -321,16 +335,7 @@ impl Governance {
                     .election
                     .as_ref()
                     .ok_or_else(|| Refusal::new("that item is a proposal"))?;
-                if let ElectionEvent::Ballot { nominee, .. }
-                | ElectionEvent::Changed { nominee, .. } = event
-                    && self
-                        .attendees
-                        .get(*nominee)
-                        .is_none_or(|a| a.person.is_none())
-                {
-                    return refuse("a guest cannot be elected");
-                }
-                election.decide(event, &present)?;
+                election.decide(event, &self.seats())?;
                 match event {
                     ElectionEvent::Elect => {
                         let person = election
@@ -369,6 +374,11 @@ impl Governance {
             GovEvent::Retracted { seq } => {
                 if self.last_entry() != Some(*seq) {
                     return refuse("only the last entry standing can be taken back");
+                }
+                if self.draws.contains(seq) {
+                    return refuse(
+                        "a random draw stays in the record: taking it back would draw again",
+                    );
                 }
                 // Putting a removed item back takes its tension up again.
                 let tension = self
@@ -440,7 +450,11 @@ impl Governance {
                         (
                             None,
                             Some(Election::new(
-                                *role, self.rules, *term_end, self.lead, incumbent,
+                                *role,
+                                self.rules,
+                                (*term_end, self.started_at.date_naive()),
+                                self.lead,
+                                incumbent,
                             )),
                         )
                     }
@@ -490,6 +504,9 @@ impl Governance {
                 }
             }
             GovEvent::Election { item, event } => {
+                if event.is_draw() {
+                    self.draws.push(seq);
+                }
                 if let Some(e) = self.item_mut(*item).and_then(|i| i.election.as_mut()) {
                     e.apply(event);
                 }
