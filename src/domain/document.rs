@@ -358,25 +358,7 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
         doc.push(Block::Heading("Elections".into()));
     }
     for e in &m.elections {
-        doc.push(Block::Subheading(e.role.clone()));
-        let result = match (&e.elected, e.term_end) {
-            (Some(who), Some(end)) => format!("{who}, until {end}"),
-            (Some(who), None) => who.clone(),
-            (None, _) => "nobody elected yet".into(),
-        };
-        let mut facts = vec![("Elected".to_string(), result)];
-        if let Some(tie) = &e.tie_break {
-            facts.push(("Tie broken by".into(), tie.clone()));
-        }
-        facts.push((
-            "Nominations".into(),
-            e.nominations
-                .iter()
-                .map(|(n, c)| format!("{n} {c}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ));
-        doc.push(Block::Facts(facts));
+        doc.extend(e.blocks());
     }
 }
 

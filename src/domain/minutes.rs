@@ -4,6 +4,7 @@
 //! from a folded meeting and the organisation's names. A pure function of the events.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
+pub use super::election_minutes::ElectionLine;
 use super::ids::MeetingId;
 use super::meeting::MeetingKind;
 use super::meeting::governance::{GovStep, Governance, Objection, ObjectionState, Outcome};
@@ -105,17 +106,6 @@ pub struct ObjectionLine {
     pub valid: bool,
     /// "integrated", "abandoned", "invalid, kept in the record" or "open".
     pub resolution: String,
-}
-
-/// An election and its result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ElectionLine {
-    pub role: String,
-    pub term_end: Option<NaiveDate>,
-    pub elected: Option<String>,
-    /// How a tie was broken ("random draw, seed 42"), if there was one.
-    pub tie_break: Option<String>,
-    pub nominations: Vec<(String, usize)>,
 }
 
 /// Someone invited to the meeting.
@@ -383,13 +373,7 @@ impl Minutes {
             .iter()
             .filter_map(|&s| g.item(s))
             .filter_map(|item| item.election.as_ref())
-            .map(|e| ElectionLine {
-                role: e.role.name(g.rules).to_string(),
-                term_end: e.term_end,
-                elected: e.elected.map(name),
-                tie_break: e.tie_break.map(|t| t.describe()),
-                nominations: e.count().into_iter().map(|(c, n)| (name(c), n)).collect(),
-            })
+            .map(|e| ElectionLine::of(e, org, &name, g.ended_at.is_some()))
             .collect();
         Minutes {
             schema: SCHEMA,
@@ -540,7 +524,7 @@ fn turns<S: Copy + PartialEq>(
         .collect()
 }
 
-fn objection_line(
+pub(crate) fn objection_line(
     o: &Objection,
     org: &Organisation,
     name: &dyn Fn(usize) -> String,
