@@ -94,11 +94,10 @@ fn a_closed_triage_item_offers_no_output_and_no_second_close() {
 fn governance_election(h: &mut Harness) {
     h.start_governance(BAKEHOUSE);
     h.press(Char('>'));
-    h.press(Char('a'))
-        .choose("An election of the Secretary")
-        .enter_text("");
+    h.press(Char('a')).choose("An election of the Secretary");
     h.press(Char('>'));
     assert_eq!(h.governance().state.step, GovStep::Items);
+    h.press(Enter).enter_text("");
 }
 
 #[test]
@@ -117,7 +116,11 @@ fn electing_before_everyone_has_answered_the_objection_round_is_refused_before_a
     for _ in 0..6 {
         h.press(Enter).enter_text("Careful");
     }
-    h.press(Char('n')).press(Char('n'));
+    h.press(Char('n'));
+    for _ in 0..6 {
+        h.press(Enter);
+    }
+    h.press(Char('n')).press(Enter);
     let election = h
         .governance()
         .state

@@ -57,7 +57,10 @@ pub fn draw(
             body.count(&mut lines);
         }
         ElectionStep::Count => body.count(&mut lines),
-        ElectionStep::Objections => body.objections(&mut lines),
+        ElectionStep::Objections => {
+            body.objections(&mut lines);
+            body.count(&mut lines);
+        }
     }
     if !e.set_aside.is_empty() {
         let names: Vec<String> = e

@@ -77,6 +77,9 @@ impl Election {
             }
             ElectionEvent::Changed { voter, nominee, .. } => {
                 self.asked_to_change(*voter)?;
+                if self.ballots.contains(&(*voter, *nominee)) {
+                    return refuse("that is their nomination already: Enter records no change");
+                }
                 if let Some(tied) = &self.renominate_among
                     && !tied.contains(nominee)
                 {
