@@ -9,7 +9,7 @@
 //! crossterm, tokio, std::fs, or the clock.
 
 use super::document::Block;
-use super::meeting::governance::Election;
+use super::meeting::governance::{Election, ObjectionState};
 use super::minutes::{ObjectionLine, objection_line};
 use super::org::Organisation;
 use chrono::NaiveDate;
@@ -53,6 +53,8 @@ pub struct ChangeLine {
     pub voter: String,
     pub to: Option<String>,
     pub reason: Option<String>,
+    /// Re-nominating among the tied (tie option (iv)).
+    pub among_tied: bool,
 }
 
 /// A candidate proposed, and the tie option that settled a tie (with its words).
@@ -121,6 +123,7 @@ impl ElectionLine {
                     voter: name(c.voter),
                     to: c.to.map(name),
                     reason: (!c.reason.is_empty()).then(|| c.reason.clone()),
+                    among_tied: c.among_tied,
                 })
                 .collect(),
             proposals: e
@@ -137,7 +140,15 @@ impl ElectionLine {
                 .enumerate()
                 .map(|(i, o)| ElectionObjection {
                     candidate: e.candidate_of(o).map_or_else(|| "?".into(), name),
-                    objection: objection_line(o, org, name),
+                    objection: {
+                        let mut line = objection_line(o, org, name);
+                        // Still open when its candidate was set aside: that settled it.
+                        let set_aside = e.candidate_of(o).is_some_and(|c| e.discarded.contains(&c));
+                        if set_aside && o.state == ObjectionState::Open {
+                            line.resolution = "the candidate was set aside".into();
+                        }
+                        line
+                    },
                     abandoned_because: e
                         .abandoned
                         .iter()
@@ -207,10 +218,17 @@ impl ElectionLine {
             "Nomination change round:",
             self.changes
                 .iter()
-                .map(|c| match (&c.to, &c.reason) {
-                    (Some(to), Some(r)) => format!("{} changed to {to}: {r}", c.voter),
-                    (Some(to), None) => format!("{} changed to {to}", c.voter),
-                    (None, _) => format!("{}: no change", c.voter),
+                .map(|c| {
+                    let tied = if c.among_tied {
+                        " (re-nominating among the tied)"
+                    } else {
+                        ""
+                    };
+                    match (&c.to, &c.reason) {
+                        (Some(to), Some(r)) => format!("{} changed to {to}{tied}: {r}", c.voter),
+                        (Some(to), None) => format!("{} changed to {to}{tied}", c.voter),
+                        (None, _) => format!("{}: no change", c.voter),
+                    }
                 })
                 .collect(),
         );

@@ -23,6 +23,8 @@ pub struct GovScreen {
     /// The changes being written for the next version of the current proposal, not yet
     /// recorded (saved with the editor's last choice).
     pub editing: Option<Vec<Change>>,
+    /// Lines of an election's record scrolled off the top (PgDn PgUp; back to 0 on an entry).
+    pub scroll: usize,
 }
 
 /// Which objection a test is about.

@@ -85,7 +85,15 @@ pub fn act(app: &mut App, item: &GovItem, e: &Election, action: Action) {
         },
         (ElectionStep::Changes, Action::EditChanges) => match e.next_to_change() {
             Some(voter) => {
-                let (people, options) = nominees(state, e);
+                let (mut people, mut options) = nominees(state, e);
+                // Tie option (iv): only the tied are offered.
+                if let Some(tied) = &e.renominate_among {
+                    (people, options) = people
+                        .into_iter()
+                        .zip(options)
+                        .filter(|(p, _)| tied.contains(p))
+                        .unzip();
+                }
                 let title = format!("{} now nominates", name(voter));
                 pick(app, &title, options, GovDraft::ChangeNominee(voter, people));
             }
@@ -144,7 +152,8 @@ fn tie_label(state: &Governance, e: &Election, o: &TieOption) -> String {
     let what = match o.rule {
         TieRule::SelfNominee => format!("The only tied self-nominee{}", who(o.candidate)),
         TieRule::Incumbent => format!("The incumbent{}", who(o.candidate)),
-        TieRule::RandomDraw => format!("A blind random draw among {}", tied.join(", ")),
+        TieRule::RandomDraw if tied.len() > 2 => "A blind random draw among the tied".into(),
+        TieRule::RandomDraw => format!("A blind random draw: {}", tied.join(" or ")),
         TieRule::Renominate => {
             "Re-nominate: whoever chose someone else picks one of the tied".to_string()
         }
@@ -160,6 +169,8 @@ fn objection_round_note(e: &Election) -> &'static str {
 }
 
 /// Keys of the objection round on the candidate.
+// Recording writes to the store, so it stays in the arm's body, not in a match guard.
+#[allow(clippy::collapsible_match)]
 fn objections(app: &mut App, item: &GovItem, e: &Election, action: Action) {
     let Some(screen) = screen(app) else { return };
     let present = screen.state.present();
@@ -302,14 +313,21 @@ fn date(text: &str) -> Result<NaiveDate, String> {
 
 /// Puts a modal back as it was, with a message: the answer was not usable.
 fn keep(app: &mut App, modal: Option<Modal>, draft: GovDraft, message: &str) {
+    restore(app, modal, draft);
+    app.error(message);
+}
+
+/// Puts a modal back as it was (the status already says why).
+fn restore(app: &mut App, modal: Option<Modal>, draft: GovDraft) {
     if let Some(screen) = screen(app) {
         screen.modal = modal;
         screen.draft = draft;
     }
-    app.error(message);
 }
 
 /// What a modal's outcome completes for the election being processed.
+// Recording writes to the store, so it stays in the arm's body, not in a match guard.
+#[allow(clippy::collapsible_match)]
 pub fn outcome(app: &mut App, outcome: Outcome, draft: GovDraft, modal: Option<Modal>) {
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
@@ -322,20 +340,7 @@ pub fn outcome(app: &mut App, outcome: Outcome, draft: GovDraft, modal: Option<M
     };
     match (outcome, draft) {
         (Outcome::Submitted(text), draft @ (GovDraft::Term | GovDraft::AmendTerm)) => {
-            let term_end = match date(&text) {
-                Ok(d) => d,
-                Err(message) => return keep(app, modal, draft, &message),
-            };
-            let event = match draft {
-                GovDraft::Term => ElectionEvent::Described { term_end },
-                _ => ElectionEvent::TermAmended { term_end },
-            };
-            if vote(app, event) {
-                app.info(match draft {
-                    GovDraft::Term => "Term set. Enter records each signed ballot.",
-                    _ => "Term amended: everyone is asked again.",
-                });
-            }
+            set_term(app, &text, draft, modal);
         }
         (Outcome::Picked(i), GovDraft::Voter(voters)) => {
             if let Some(&voter) = voters.get(i) {
@@ -378,42 +383,7 @@ pub fn outcome(app: &mut App, outcome: Outcome, draft: GovDraft, modal: Option<M
                 },
             );
         }
-        (Outcome::Picked(i), GovDraft::TieOptions) => {
-            let Some(option) = e.tie_options().get(i).copied() else {
-                return;
-            };
-            let event = match (option.rule, option.candidate) {
-                (TieRule::Renominate, _) => ElectionEvent::Renominate,
-                (TieRule::RandomDraw, _) => {
-                    let seed = app.now().timestamp_nanos_opt().unwrap_or(0).unsigned_abs();
-                    let tie = Some(TieBreak::Random { seed });
-                    match e.drawn(seed) {
-                        Some(candidate) => ElectionEvent::Proposed { candidate, tie },
-                        None => return,
-                    }
-                }
-                (TieRule::SelfNominee, Some(candidate)) => ElectionEvent::Proposed {
-                    candidate,
-                    tie: Some(TieBreak::SelfNominee),
-                },
-                (TieRule::Incumbent, Some(candidate)) => ElectionEvent::Proposed {
-                    candidate,
-                    tie: Some(TieBreak::Incumbent),
-                },
-                _ => return,
-            };
-            let draw = event.is_draw();
-            let renominate = event == ElectionEvent::Renominate;
-            if vote(app, event) {
-                app.info(if renominate {
-                    "Back to the change round: each who chose someone else picks one of the tied."
-                } else if draw {
-                    "Drawn. The draw stays in the record; it cannot be taken back."
-                } else {
-                    objection_round_note(&e)
-                });
-            }
-        }
+        (Outcome::Picked(i), GovDraft::TieOptions) => tie_chosen(app, &e, i),
         (Outcome::Submitted(reason), GovDraft::AbandonReason(objection)) => {
             vote(app, ElectionEvent::Abandoned { objection, reason });
         }
@@ -428,5 +398,66 @@ pub fn outcome(app: &mut App, outcome: Outcome, draft: GovDraft, modal: Option<M
             }
         }
         _ => {}
+    }
+}
+
+/// The term typed in describing the role, or amended in integration.
+fn set_term(app: &mut App, text: &str, draft: GovDraft, modal: Option<Modal>) {
+    let term_end = match date(text) {
+        Ok(d) => d,
+        Err(message) => return keep(app, modal, draft, &message),
+    };
+    let event = match draft {
+        GovDraft::Term => ElectionEvent::Described { term_end },
+        _ => ElectionEvent::TermAmended { term_end },
+    };
+    // A date the election refuses (not after the meeting's day) keeps the prompt
+    // open with the reason, so the facilitator corrects it.
+    if !may_vote(app, event.clone()) {
+        return restore(app, modal, draft);
+    }
+    if vote(app, event) {
+        app.info(match draft {
+            GovDraft::Term => "Term set. Enter records each signed ballot.",
+            _ => "Term amended: everyone is asked again.",
+        });
+    }
+}
+
+/// The tie option picked (`i` of those that apply): a proposal, or re-nominating.
+fn tie_chosen(app: &mut App, e: &Election, i: usize) {
+    let Some(option) = e.tie_options().get(i).copied() else {
+        return;
+    };
+    let event = match (option.rule, option.candidate) {
+        (TieRule::Renominate, _) => ElectionEvent::Renominate,
+        (TieRule::RandomDraw, _) => {
+            let seed = app.now().timestamp_nanos_opt().unwrap_or(0).unsigned_abs();
+            let tie = Some(TieBreak::Random { seed });
+            match e.drawn(seed) {
+                Some(candidate) => ElectionEvent::Proposed { candidate, tie },
+                None => return,
+            }
+        }
+        (TieRule::SelfNominee, Some(candidate)) => ElectionEvent::Proposed {
+            candidate,
+            tie: Some(TieBreak::SelfNominee),
+        },
+        (TieRule::Incumbent, Some(candidate)) => ElectionEvent::Proposed {
+            candidate,
+            tie: Some(TieBreak::Incumbent),
+        },
+        _ => return,
+    };
+    let draw = event.is_draw();
+    let renominate = event == ElectionEvent::Renominate;
+    if vote(app, event) {
+        app.info(if renominate {
+            "Back to the change round: each who chose someone else picks one of the tied."
+        } else if draw {
+            "Drawn. The draw stays in the record; it cannot be taken back."
+        } else {
+            objection_round_note(e)
+        });
     }
 }

@@ -56,7 +56,22 @@ pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
             ElectionEvent::Changed { voter, .. } => format!("{}'s change", name(voter)),
             ElectionEvent::Propose { .. } => "the count".into(),
             ElectionEvent::Elect => "the election result (the role is unassigned again)".into(),
-            ElectionEvent::Discard => "setting the candidate aside".into(),
+            ElectionEvent::Discard | ElectionEvent::SetAside { .. } => {
+                "setting the candidate aside".into()
+            }
+            ElectionEvent::Described { .. } => "the term".into(),
+            ElectionEvent::Kept { voter } => format!("{}'s \"no change\"", name(voter)),
+            ElectionEvent::Proposed { candidate, .. } => {
+                format!("the proposal of {}", name(candidate))
+            }
+            ElectionEvent::Renominate => "re-nominating among the tied".into(),
+            ElectionEvent::TermAmended { .. } => "the amended term".into(),
+            ElectionEvent::NewRound => "the new objection round".into(),
+            ElectionEvent::Abandoned { .. } => "abandoning the objection".into(),
+            ElectionEvent::NoObjection { attendee } => {
+                format!("{}'s \"no objection\"", name(attendee))
+            }
+            ElectionEvent::Objected { attendee, .. } => format!("{}'s objection", name(attendee)),
             _ => "the last election entry".into(),
         },
         _ => "the last entry".into(),

@@ -7,7 +7,7 @@
 use super::meeting::{END, LEAVE, NEXT, NEXT_STEP, PRESENT, PREVIOUS, PREVIOUS_STEP};
 use super::{Action, Binding, HELP, also, bind};
 use crate::domain::RuleSet;
-use ratatui::crossterm::event::KeyCode::{Char, Enter};
+use ratatui::crossterm::event::KeyCode::{Char, Enter, PageDown, PageUp};
 
 const RETRACT: Binding = bind(
     &[Char('u')],
@@ -276,14 +276,30 @@ pub const IDM_INTEGRATE: &ByRules = with_moves![
     CLOSE,
 ];
 
-pub const ELECT_DESCRIBE: &ByRules = with_moves![open(
-    "term",
-    "the role is described: set the term's end, then the ballots"
-),];
+/// An election's record scrolls when it does not fit (a long role description, many voters).
+const SCROLL: Binding = bind(
+    &[PageDown],
+    Action::PageDown,
+    "PgDn PgUp",
+    "scroll",
+    "scroll the election's record when it does not fit",
+);
+const SCROLL_UP: Binding = also(&[PageUp], Action::PageUp);
+
+pub const ELECT_DESCRIBE: &ByRules = with_moves![
+    open(
+        "term",
+        "the role is described: set the term's end, then the ballots"
+    ),
+    SCROLL,
+    SCROLL_UP,
+];
 
 pub const ELECT_BALLOTS: &ByRules = with_moves![
     open("ballot", "record a signed ballot: who nominates whom"),
     sub_step("read", "all ballots in: on to the nomination round"),
+    SCROLL,
+    SCROLL_UP,
 ];
 
 pub const ELECT_NOMINATIONS: &ByRules = with_moves![
@@ -292,6 +308,8 @@ pub const ELECT_NOMINATIONS: &ByRules = with_moves![
         "changes",
         "every ballot read: on to the nomination change round"
     ),
+    SCROLL,
+    SCROLL_UP,
 ];
 
 pub const ELECT_CHANGES: &ByRules = with_moves![
@@ -304,12 +322,32 @@ pub const ELECT_CHANGES: &ByRules = with_moves![
         "the voter asked changes their nomination, saying why",
     ),
     sub_step("count", "everyone asked: count the nominations"),
+    SCROLL,
+    SCROLL_UP,
 ];
 
-pub const ELECT_COUNT: &ByRules = with_moves![open(
-    "propose",
-    "propose the most nominated; on a tie, choose one of the options listed"
-),];
+/// Tie option (iv): whoever nominated someone not tied must change to one of the tied.
+pub const ELECT_RENOMINATE: &ByRules = with_moves![
+    bind(
+        &[Char('c')],
+        Action::EditChanges,
+        "c",
+        "change",
+        "the voter asked changes to one of the tied, saying why",
+    ),
+    sub_step("count", "everyone asked: count the nominations"),
+    SCROLL,
+    SCROLL_UP,
+];
+
+pub const ELECT_COUNT: &ByRules = with_moves![
+    open(
+        "propose",
+        "propose the most nominated; on a tie, choose one of the options listed"
+    ),
+    SCROLL,
+    SCROLL_UP,
+];
 
 pub const ELECT_OBJECTIONS: &ByRules = with_moves![
     open("no objection", "the person asked has no objection"),
@@ -360,4 +398,6 @@ pub const ELECT_OBJECTIONS: &ByRules = with_moves![
         "set aside",
         "discard the proposal: the candidate's nominations are ignored (asks why)",
     ),
+    SCROLL,
+    SCROLL_UP,
 ];

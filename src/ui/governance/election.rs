@@ -12,7 +12,7 @@ use super::super::theme;
 use super::{block, wrapped};
 use crate::domain::Organisation;
 use crate::domain::meeting::governance::{
-    Election, ElectionStep, GovItem, Governance, Objection, ObjectionState,
+    Election, ElectionStep, Governance, Objection, ObjectionState,
 };
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -24,8 +24,7 @@ pub fn draw(
     frame: &mut Frame,
     area: Rect,
     (state, org): (&Governance, &Organisation),
-    _item: &GovItem,
-    e: &Election,
+    (e, scroll): (&Election, usize),
 ) {
     let [strip, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let labels: Vec<&str> = ElectionStep::ALL.iter().map(|s| s.short()).collect();
@@ -77,11 +76,15 @@ pub fn draw(
     if e.step != ElectionStep::Describe {
         lines.extend(body.text(&body.about(), theme::muted()));
     }
-    let below = lines
-        .len()
-        .saturating_sub(usize::from(rest.height.saturating_sub(2)));
-    let step_block = list::more_marks(block(e.step.title().to_string()), 0, below);
-    frame.render_widget(Paragraph::new(lines).block(step_block), rest);
+    let height = usize::from(rest.height.saturating_sub(2));
+    let top = scroll.min(lines.len().saturating_sub(height));
+    let below = lines.len().saturating_sub(top + height);
+    let step_block = list::more_marks(block(e.step.title().to_string()), top, below);
+    let offset = u16::try_from(top).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines).block(step_block).scroll((offset, 0)),
+        rest,
+    );
 }
 
 /// What the body's lines are made from.
@@ -286,7 +289,11 @@ impl Body<'_> {
             ObjectionState::Resolved => ", integrated",
             ObjectionState::Abandoned => ", abandoned",
         };
-        let when = if earlier { "earlier round: " } else { "" };
+        let when = match self.e.candidate_of(o).filter(|_| earlier) {
+            Some(c) if Some(c) != self.e.proposed => format!("earlier, to {}: ", self.name(c)),
+            Some(_) => "earlier round: ".to_string(),
+            None => String::new(),
+        };
         format!(
             "✗ {when}{}: {} [{test}{state}]",
             self.name(o.objector),

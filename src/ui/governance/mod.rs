@@ -336,7 +336,7 @@ fn item(frame: &mut Frame, area: Rect, screen: &GovScreen, org: &Organisation) {
     };
     match (&item.proposal, &item.election) {
         (Some(p), _) => proposal::draw(frame, area, screen, item, p, org),
-        (None, Some(e)) => election::draw(frame, area, (state, org), item, e),
+        (None, Some(e)) => election::draw(frame, area, (state, org), (e, screen.scroll)),
         (None, None) => {}
     }
 }

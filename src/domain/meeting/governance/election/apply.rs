@@ -41,6 +41,7 @@ impl Election {
                     voter: *voter,
                     to: Some(*nominee),
                     reason: reason.clone(),
+                    among_tied: self.renominate_among.is_some(),
                 });
                 self.change_answered.push(*voter);
             }
@@ -49,6 +50,7 @@ impl Election {
                     voter: *voter,
                     to: None,
                     reason: String::new(),
+                    among_tied: self.renominate_among.is_some(),
                 });
                 self.change_answered.push(*voter);
             }

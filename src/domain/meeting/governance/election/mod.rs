@@ -241,6 +241,8 @@ pub struct ChangeAnswer {
     pub voter: usize,
     pub to: Option<usize>,
     pub reason: String,
+    /// Given under tie option (iv), re-nominating among the tied.
+    pub among_tied: bool,
 }
 
 /// A candidate set aside, with the facilitator's reason (none in logs before reasons).

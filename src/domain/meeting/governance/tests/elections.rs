@@ -269,7 +269,10 @@ fn the_change_round_asks_each_voter_in_turn_and_records_no_change_d() {
         let early = ElectionEvent::StepTo {
             step: ElectionStep::Count,
         };
-        assert!(run(e.clone(), &[early.clone()]).is_err_and(|m| m.contains("each voter is asked")));
+        assert!(
+            run(e.clone(), std::slice::from_ref(&early))
+                .is_err_and(|m| m.contains("each voter is asked"))
+        );
         let asked: Vec<ElectionEvent> = [2, 3, GUEST]
             .iter()
             .map(|&voter| ElectionEvent::Kept { voter })
@@ -370,7 +373,7 @@ fn a_tie_may_go_to_the_only_tied_self_nominee_but_not_when_two_nominated_themsel
             candidate: 3,
             tie: Some(TieBreak::SelfNominee),
         };
-        assert!(run(e, &[to_self.clone()]).is_ok(), "{rules}");
+        assert!(run(e, std::slice::from_ref(&to_self)).is_ok(), "{rules}");
         // Both 1 and 3 nominated themselves.
         let e = run(secretary(rules, None), &counted([2, 1, 3, 3, 1])).expect("counted");
         assert!(!rules_of(&e).contains(&TieRule::SelfNominee));
@@ -551,7 +554,7 @@ fn discarding_ignores_the_candidates_nominations_and_proposes_again_without_a_ch
         };
         let article = rules.rules().election.discard;
         assert!(
-            run(no_objection, &[discard.clone()])
+            run(no_objection, std::slice::from_ref(&discard))
                 .is_err_and(|m| m.contains(&format!("only when objections are raised ({article})")))
         );
         let e = run(objected(rules), &[discard]).expect("set aside");
