@@ -134,6 +134,32 @@ fn electing_before_everyone_has_answered_the_objection_round_is_refused_before_a
 }
 
 #[test]
+fn taking_back_a_random_draw_is_refused_before_asking_so_it_cannot_be_re_rolled() {
+    let mut h = Harness::demo();
+    governance_election(&mut h);
+    for nominee in ["Elif", "Elif", "Elif", "Tomasz", "Tomasz", "Tomasz"] {
+        h.press(Enter);
+        let voter = match &h.governance().modal {
+            Some(roundtable::ui::Modal::Picker(p)) => p.options[0].clone(),
+            _ => panic!("no voter picker:\n{}", h.screen(100, 30)),
+        };
+        h.choose(&voter).choose(nominee);
+    }
+    h.press(Char('n'));
+    for _ in 0..6 {
+        h.press(Enter).enter_text("Careful");
+    }
+    h.press(Char('n'));
+    for _ in 0..6 {
+        h.press(Enter);
+    }
+    h.press(Char('n')).press(Enter);
+    h.choose("A blind random draw");
+    h.press(Char('u'));
+    refused_at_once(&h, "A random draw stays in the record");
+}
+
+#[test]
 fn the_proposal_editor_does_not_open_during_a_time_out() {
     let mut h = Harness::demo();
     h.start_governance(BAKEHOUSE);

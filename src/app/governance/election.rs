@@ -12,6 +12,7 @@ use super::{confirm, may_vote, pick, prompt, screen, vote};
 use crate::app::App;
 use crate::app::keys::Action;
 use crate::app::modal::Outcome;
+use crate::domain::Organisation;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::governance::{
     Election, ElectionEvent, ElectionStep, GovItem, Governance, ObjectionState, TieBreak, TieOption,
@@ -40,6 +41,9 @@ pub fn is_election_draft(draft: &GovDraft) -> bool {
 
 /// A key's action on the election `e` of `item`.
 pub fn act(app: &mut App, item: &GovItem, e: &Election, action: Action) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
     let name = |i: usize| state.name_of(i).to_string();
@@ -85,7 +89,7 @@ pub fn act(app: &mut App, item: &GovItem, e: &Election, action: Action) {
         },
         (ElectionStep::Changes, Action::EditChanges) => match e.next_to_change() {
             Some(voter) => {
-                let (mut people, mut options) = nominees(state, e);
+                let (mut people, mut options) = nominees(state, &org, e);
                 // Tie option (iv): only the tied are offered.
                 if let Some(tied) = &e.renominate_among {
                     (people, options) = people
@@ -284,8 +288,8 @@ fn ask_elect(app: &mut App, e: &Election) {
 /// Everyone the meeting knows as a nominee (members present or absent, and guests), each
 /// name marked absent or with why they cannot be elected (a ballot for them is refused
 /// with that reason).
-fn nominees(state: &Governance, e: &Election) -> (Vec<usize>, Vec<String>) {
-    let seats = state.seats();
+fn nominees(state: &Governance, org: &Organisation, e: &Election) -> (Vec<usize>, Vec<String>) {
+    let seats = state.seats(org);
     let people: Vec<usize> = (0..state.attendees.len()).collect();
     let labels = people
         .iter()
@@ -329,6 +333,9 @@ fn restore(app: &mut App, modal: Option<Modal>, draft: GovDraft) {
 // Recording writes to the store, so it stays in the arm's body, not in a match guard.
 #[allow(clippy::collapsible_match)]
 pub fn outcome(app: &mut App, outcome: Outcome, draft: GovDraft, modal: Option<Modal>) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
     let Some(e) = state
@@ -344,7 +351,7 @@ pub fn outcome(app: &mut App, outcome: Outcome, draft: GovDraft, modal: Option<M
         }
         (Outcome::Picked(i), GovDraft::Voter(voters)) => {
             if let Some(&voter) = voters.get(i) {
-                let (people, options) = nominees(state, &e);
+                let (people, options) = nominees(state, &org, &e);
                 let title = format!("{} nominates", state.name_of(voter));
                 pick(app, &title, options, GovDraft::Nominee(voter, people));
             }

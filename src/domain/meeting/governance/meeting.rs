@@ -115,13 +115,26 @@ impl Governance {
         Ok(meeting)
     }
 
-    /// Who is present, and the members (not guests), present or absent: an election's
-    /// voters and its eligible candidates.
-    pub fn seats(&self) -> Seats {
+    /// Who is present, the members (not guests), present or absent, and everyone filling
+    /// the circle's Lead in `org`: an election's voters, eligible candidates, and those the
+    /// rule set may keep out of a role.
+    pub fn seats(&self, org: &Organisation) -> Seats {
+        let fill_lead: Vec<_> = org
+            .core_role(self.circle, CoreRole::Lead)
+            .map(|r| org.fillers_of(r.id).map(|a| a.person).collect())
+            .unwrap_or_default();
         Seats {
             present: self.present(),
             members: (0..self.attendees.len())
                 .filter(|&i| !self.attendees[i].is_guest())
+                .collect(),
+            leads: (0..self.attendees.len())
+                .filter(|&i| {
+                    Some(i) == self.lead
+                        || self.attendees[i]
+                            .person
+                            .is_some_and(|p| fill_lead.contains(&p))
+                })
                 .collect(),
         }
     }
@@ -335,7 +348,7 @@ impl Governance {
                     .election
                     .as_ref()
                     .ok_or_else(|| Refusal::new("that item is a proposal"))?;
-                election.decide(event, &self.seats())?;
+                election.decide(event, &self.seats(org))?;
                 match event {
                     ElectionEvent::Elect => {
                         let person = election

@@ -263,10 +263,12 @@ pub struct TieOption {
 
 /// Who takes part, as attendee indexes: who is present (casts a ballot, answers) and the
 /// circle's members, present or absent (eligible); guests are neither member nor eligible.
+/// `leads` are everyone filling the circle's Lead (5.0 §1.4 allows several Circle Leads).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Seats {
     pub present: Vec<usize>,
     pub members: Vec<usize>,
+    pub leads: Vec<usize>,
 }
 
 /// An election as its events have shaped it.
@@ -372,7 +374,9 @@ impl Election {
                 rules.election.eligible
             ));
         }
-        if self.excluded == Some(nominee) {
+        let a_lead = self.excluded == Some(nominee)
+            || (seats.leads.contains(&nominee) && !rules.lead_may_fill(self.role));
+        if a_lead {
             let lead = CoreRole::Lead.name(self.rules);
             return Some(format!(
                 "the {lead} cannot be elected {} ({})",

@@ -18,6 +18,7 @@ fn seats() -> Seats {
     Seats {
         present: vec![0, 1, 2, 3, GUEST],
         members: vec![0, 1, 2, 3, ABSENT],
+        leads: vec![LEAD],
     }
 }
 
@@ -612,4 +613,38 @@ fn logs_before_the_facilitator_chose_a_tie_option_still_read_as_they_were_held()
     );
     e.apply(&propose);
     assert_eq!((e.proposed, e.tie_break), (Some(3), None));
+}
+
+#[test]
+fn five_0_1_4_every_circle_lead_of_several_is_kept_out_of_circle_rep() {
+    // 5.0 §1.4 allows several Circle Leads; §5.1.1: "Anyone serving as a Circle Lead for the
+    // Circle may not also serve as its Circle Rep."
+    let mut both_leads = seats();
+    both_leads.leads = vec![LEAD, 1];
+    let ballot = ElectionEvent::Ballot {
+        voter: 2,
+        nominee: 1,
+    };
+    for (role, refused) in [(CoreRole::Rep, true), (CoreRole::Secretary, false)] {
+        let mut e = election(role, RuleSet::Holacracy50, None);
+        e.apply(&described());
+        let decided = e.decide(&ballot, &both_leads);
+        assert_eq!(decided.is_err(), refused, "{role:?}: {decided:?}");
+    }
+}
+
+#[test]
+fn a_change_to_the_nominee_already_on_the_ballot_is_no_change() {
+    for rules in BOTH {
+        let e = run(secretary(rules, None), &read([1, 1, 2, 2, 1])).expect("read");
+        let same = ElectionEvent::Changed {
+            voter: 0,
+            nominee: 1,
+            reason: "Still".into(),
+        };
+        assert!(
+            run(e, &[same]).is_err_and(|m| m.contains("no change")),
+            "{rules}"
+        );
+    }
 }
