@@ -39,6 +39,10 @@ pub struct ElectionRules {
     /// The article for discarding a proposed candidate and proposing another without a new
     /// change round (4.1 §3.3.6(f); 5.0 §5.3.5(f)).
     pub discard: &'static str,
+    /// 4.1 §3.3.6(f): the facilitator may discard the proposal "either immediately after the
+    /// Objection round or at any point during the integration step", so not while the round
+    /// is under way; 5.0 §5.3.5(f) allows it as soon as "any Objections surface".
+    pub discard_after_round: bool,
     /// The article that makes the circle's members eligible (4.1 §2.5.1 "All Core Circle
     /// Members are eligible"; 5.0 §5.1.1, §5.1.2 "the only candidates eligible for this
     /// election are a Circle's Circle Members").
@@ -140,6 +144,7 @@ static HOLACRACY_41: Rules = Rules {
         ],
         candidate_asked_last: Some("4.1 §3.3.6(f)"),
         discard: "4.1 §3.3.6(f)",
+        discard_after_round: true,
         eligible: "4.1 §2.5.1",
     },
     assignment: AssignmentRules {
@@ -182,6 +187,7 @@ static HOLACRACY_50: Rules = Rules {
         ],
         candidate_asked_last: None,
         discard: "5.0 §5.3.5(f)",
+        discard_after_round: false,
         eligible: "5.0 §5.1.1, §5.1.2",
     },
     assignment: AssignmentRules {

@@ -187,10 +187,17 @@ impl Election {
             }
             ElectionEvent::SetAside { reason } => {
                 in_step(ElectionStep::Objections, "no candidate is proposed")?;
+                let rules = &self.rules.rules().election;
                 if self.this_round().next().is_none() {
                     return refuse(format!(
                         "a proposal is discarded only when objections are raised ({})",
-                        self.rules.rules().election.discard
+                        rules.discard
+                    ));
+                }
+                if rules.discard_after_round && self.next_to_answer(&seats.present).is_some() {
+                    return refuse(format!(
+                        "the proposal is discarded after the objection round or during integration ({})",
+                        rules.discard
                     ));
                 }
                 if clean_line(reason).is_empty() {

@@ -648,3 +648,35 @@ fn a_change_to_the_nominee_already_on_the_ballot_is_no_change() {
         );
     }
 }
+
+#[test]
+fn four_one_3_3_6_f_discards_after_the_objection_round_and_five_0_once_objections_surface() {
+    for (rules, allowed_mid_round) in [(RuleSet::Holacracy41, false), (RuleSet::Holacracy50, true)]
+    {
+        let mid_round = run(
+            secretary(rules, None),
+            &[
+                counted([2, 2, 2, 1, 1]),
+                vec![
+                    proposed(2),
+                    ElectionEvent::Objected {
+                        attendee: 0,
+                        text: "Away in spring".into(),
+                        role: None,
+                    },
+                ],
+            ]
+            .concat(),
+        )
+        .expect("objected");
+        let discard = ElectionEvent::SetAside {
+            reason: "Away".into(),
+        };
+        let decided = run(mid_round, std::slice::from_ref(&discard));
+        assert_eq!(decided.is_ok(), allowed_mid_round, "{rules}: {decided:?}");
+        assert!(
+            run(objected(rules), &[discard]).is_ok(),
+            "{rules}: after the round"
+        );
+    }
+}
