@@ -42,13 +42,17 @@ fn up_to_items(h: &mut Harness) {
         .choose("A proposal")
         .enter_text("Waste")
         .choose("Kwame Mensah");
-    h.press(Char('a'))
-        .choose("An election of the Secretary")
-        .enter_text("");
-    // The term end is offered a year ahead; the prompt was filled in with it.
+    h.press(Char('a')).choose("An election of the Secretary");
     h.press(Right).press(Char('f'));
     h.press(Char('>'));
     assert_eq!(h.governance().state.step, GovStep::Items);
+    // The election describes the role first; its term is offered a year ahead.
+    let described = h.screen(100, 30);
+    assert!(
+        described.contains("Purpose:") && described.contains("Enter sets the term's end"),
+        "{described}"
+    );
+    h.press(Enter).enter_text("");
 }
 
 /// Frames Kwame's proposal and writes its first version: a new Waste Tracker role.
@@ -101,8 +105,24 @@ fn a_whole_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_se
     for _ in 0..6 {
         h.press(Enter).enter_text("Steady and careful");
     }
-    h.press(Char('n')).press(Char('n'));
-    // A tie under 5.0 goes to the incumbent, Elif.
+    h.press(Char('n'));
+    // The change round asks each in turn: nobody changes.
+    for _ in 0..6 {
+        h.press(Enter);
+    }
+    h.press(Char('n'));
+    // A tie: under 5.0 the facilitator may give it to the incumbent, Elif (§5.3.5(e)(ii)).
+    h.press(Enter);
+    let options = match &h.governance().modal {
+        Some(roundtable::ui::Modal::Picker(p)) => p.options.clone(),
+        _ => panic!("no tie options"),
+    };
+    assert!(
+        options[0].starts_with("The incumbent: Elif")
+            && options[0].ends_with("(5.0 §5.3.5(e)(ii))"),
+        "{options:?}"
+    );
+    h.choose("The incumbent");
     let count = h.screen(100, 30);
     assert!(
         count.contains("Proposed: Elif Yılmaz (tie broken by the incumbent)"),
@@ -329,10 +349,9 @@ fn under_four_one_concerns_are_raised_no_time_out_is_taken_and_the_lead_link_is_
         "{concerns}"
     );
     h.press(Char('>'));
-    h.press(Char('a'))
-        .choose("An election of the Facilitator")
-        .enter_text("");
+    h.press(Char('a')).choose("An election of the Facilitator");
     h.press(Char('>'));
+    h.press(Enter).enter_text("");
     let org = org(&h);
     let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
     let lead = org.core_role(circle, CoreRole::Lead).expect("lead link");
@@ -349,12 +368,15 @@ fn under_four_one_concerns_are_raised_no_time_out_is_taken_and_the_lead_link_is_
         Some(roundtable::ui::Modal::Picker(p)) => p.options.clone(),
         _ => panic!("no nominee picker"),
     };
-    let marked = format!("{lead} — not eligible: the Lead Link cannot be elected Facilitator");
+    let marked =
+        format!("{lead} — not eligible: the Lead Link cannot be elected Facilitator (4.1 §2.5.1)");
     assert!(nominees.contains(&marked), "{nominees:?}");
     h.choose(&lead);
-    assert_eq!(
-        h.status().as_deref(),
-        Some("The Lead Link cannot be elected Facilitator.")
+    assert!(
+        h.status()
+            .is_some_and(|s| s.contains("the Lead Link cannot be elected Facilitator (4.1 §2.5.1)")),
+        "{:?}",
+        h.status()
     );
     let election = h
         .governance()

@@ -187,15 +187,48 @@ fn governance_meeting() -> (Store, MeetingId) {
         step: GovStep::Items,
         index: 1,
     });
+    if let Some(term_end) = term {
+        events.push(vote(ElectionEvent::Described { term_end }));
+    }
     events.extend(
         [(0, 1), (1, 1), (2, 3), (3, 3)]
             .map(|(voter, nominee)| vote(ElectionEvent::Ballot { voter, nominee })),
     );
-    events.push(vote(ElectionEvent::StepTo {
-        step: ElectionStep::Nominations,
+    let step = |step| vote(ElectionEvent::StepTo { step });
+    events.push(step(ElectionStep::Nominations));
+    events.extend((0..4).map(|voter| {
+        let reason = "Knows the ovens".into();
+        vote(ElectionEvent::Reason { voter, reason })
     }));
-    events.push(vote(ElectionEvent::Propose { seed: 7 }));
+    events.push(step(ElectionStep::Changes));
+    events.push(vote(ElectionEvent::Kept { voter: 0 }));
+    events.push(vote(ElectionEvent::Changed {
+        voter: 1,
+        nominee: 3,
+        reason: "Tomasz has the time".into(),
+    }));
+    events.push(vote(ElectionEvent::Changed {
+        voter: 2,
+        nominee: 1,
+        reason: "Kwame needs the support".into(),
+    }));
+    events.push(vote(ElectionEvent::Kept { voter: 3 }));
+    events.push(step(ElectionStep::Count));
     write(&mut store, meeting, events);
+    // Kwame and Tomasz tied: the facilitator draws (5.0 §5.3.5(e)(iii)) with seed 7.
+    let log = store.meeting_events::<GovEvent>(meeting).expect("log");
+    let org = store.load_organisation().expect("load").expect("org");
+    let state = Governance::fold(&log, org.rule_set()).expect("folds");
+    let candidate = state
+        .item(e)
+        .and_then(|i| i.election.as_ref()?.drawn(7))
+        .expect("a tie");
+    let tie = Some(TieBreak::Random { seed: 7 });
+    write(
+        &mut store,
+        meeting,
+        vec![vote(ElectionEvent::Proposed { candidate, tie })],
+    );
     let log = store.meeting_events::<GovEvent>(meeting).expect("log");
     let org = store.load_organisation().expect("load").expect("org");
     let state = Governance::fold(&log, org.rule_set()).expect("folds");

@@ -74,12 +74,15 @@ fn a_governance_meeting_elects_a_secretary_and_adopts_a_role_the_browser_then_sh
     pty.send("a");
     times(&mut pty, DOWN, 2);
     pty.send(ENTER);
-    pty.wait_for("Term end of the Secretary");
-    pty.send(ENTER);
     pty.send(RIGHT);
     pty.send("f");
     pty.wait_for("1. Election: Secretary");
     pty.send(">");
+    // The role is described first, and the facilitator sets the term.
+    pty.wait_for("Enter sets the term's end");
+    pty.send(ENTER);
+    pty.wait_for("Term of the Secretary");
+    pty.send(ENTER);
     // Ballots: everyone nominates Elif, hidden until read.
     pty.wait_for("Ballots in: 0 of 6");
     for _ in 0..6 {
@@ -96,7 +99,13 @@ fn a_governance_meeting_elects_a_secretary_and_adopts_a_role_the_browser_then_sh
     }
     pty.wait_for("Mei Chen → Elif Yılmaz: Careful with records");
     pty.send("n");
+    // The change round asks each in turn; nobody changes.
+    pty.wait_for("asked now");
+    times(&mut pty, ENTER, 6);
+    pty.wait_for("Mei Chen: no change");
     pty.send("n");
+    pty.wait_for("Make a proposal");
+    pty.send(ENTER);
     pty.wait_for("Proposed: Elif Yılmaz");
     times(&mut pty, ENTER, 6);
     pty.send("a");
@@ -165,6 +174,8 @@ fn a_governance_meeting_elects_a_secretary_and_adopts_a_role_the_browser_then_sh
     pty.wait_for("End the meeting?");
     pty.send("y");
     pty.wait_for("x export");
+    // The election's ballots and rounds come first: the proposal is further down.
+    times(&mut pty, "\x1b[6~", 3);
     pty.wait_for("adopted (version 2)");
     pty.send("q");
     pty.wait_for("g governance");

@@ -25,12 +25,12 @@ fn every_step_of_a_governance_meeting() {
         .choose("A proposal")
         .enter_text("Waste")
         .choose("Kwame Mensah");
-    h.press(Char('a'))
-        .choose("An election of the Secretary")
-        .enter_text("");
+    h.press(Char('a')).choose("An election of the Secretary");
     h.press(Right).press(Char('f'));
     both_sizes(&h, "gov2_agenda");
     h.wait(300).press(Char('>'));
+    both_sizes(&h, "gov3_describe");
+    h.press(Enter).enter_text("");
     for nominee in ["Elif", "Elif", "Tomasz", "Tomasz"] {
         h.press(Enter);
         let voter = match &h.governance().modal {
@@ -52,7 +52,10 @@ fn every_step_of_a_governance_meeting() {
     for _ in 0..6 {
         h.press(Enter).enter_text("Steady");
     }
-    h.press(Char('n')).press(Char('n'));
+    h.press(Char('n'));
+    h.press_n(Enter, 6).press(Char('n'));
+    both_sizes(&h, "gov4_election_tie");
+    h.press(Enter).choose("The incumbent");
     h.press(Enter).press(Enter);
     both_sizes(&h, "gov4_election_count");
     h.press_n(Enter, 4).press(Char('a')).press(Char('y'));

@@ -94,11 +94,10 @@ fn a_closed_triage_item_offers_no_output_and_no_second_close() {
 fn governance_election(h: &mut Harness) {
     h.start_governance(BAKEHOUSE);
     h.press(Char('>'));
-    h.press(Char('a'))
-        .choose("An election of the Secretary")
-        .enter_text("");
+    h.press(Char('a')).choose("An election of the Secretary");
     h.press(Char('>'));
     assert_eq!(h.governance().state.step, GovStep::Items);
+    h.press(Enter).enter_text("");
 }
 
 #[test]
@@ -117,7 +116,11 @@ fn electing_before_everyone_has_answered_the_objection_round_is_refused_before_a
     for _ in 0..6 {
         h.press(Enter).enter_text("Careful");
     }
-    h.press(Char('n')).press(Char('n'));
+    h.press(Char('n'));
+    for _ in 0..6 {
+        h.press(Enter);
+    }
+    h.press(Char('n')).press(Enter);
     let election = h
         .governance()
         .state
@@ -141,6 +144,32 @@ fn electing_before_everyone_has_answered_the_objection_round_is_refused_before_a
         h.press(Enter);
     }
     assert!(bar(&h).contains("a elect"), "{}", bar(&h));
+}
+
+#[test]
+fn taking_back_a_random_draw_is_refused_before_asking_so_it_cannot_be_re_rolled() {
+    let mut h = Harness::demo();
+    governance_election(&mut h);
+    for nominee in ["Elif", "Elif", "Elif", "Tomasz", "Tomasz", "Tomasz"] {
+        h.press(Enter);
+        let voter = match &h.governance().modal {
+            Some(roundtable::ui::Modal::Picker(p)) => p.options[0].clone(),
+            _ => panic!("no voter picker:\n{}", h.screen(100, 30)),
+        };
+        h.choose(&voter).choose(nominee);
+    }
+    h.press(Char('n'));
+    for _ in 0..6 {
+        h.press(Enter).enter_text("Careful");
+    }
+    h.press(Char('n'));
+    for _ in 0..6 {
+        h.press(Enter);
+    }
+    h.press(Char('n')).press(Enter);
+    h.choose("A blind random draw");
+    h.press(Char('u'));
+    refused_at_once(&h, "A random draw stays in the record");
 }
 
 #[test]

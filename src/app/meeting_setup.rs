@@ -193,6 +193,7 @@ fn show_governance(
         draft: GovDraft::None,
         presentation: false,
         editing: None,
+        scroll: 0,
     }));
 }
 

@@ -5,7 +5,7 @@
 //! crossterm, tokio, std::fs, or the clock.
 
 use super::meeting::governance::VALIDITY_QUESTIONS;
-use super::minutes::{DueLine, ElectionLine, Minutes, NOT_PROCESSED, Person, ProposalLine, Turn};
+use super::minutes::{DueLine, ElectionLine, Minutes, Person, ProposalLine, Turn};
 use super::text::format_number;
 use chrono::FixedOffset;
 
@@ -286,7 +286,7 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
         match item.kind {
             "election" => {
                 if let Some(e) = m.elections.get(item.index) {
-                    election(doc, n + 1, e, item.not_processed);
+                    election(doc, n + 1, e);
                 }
             }
             _ => {
@@ -372,30 +372,10 @@ fn proposal(doc: &mut Vec<Block>, n: usize, p: &ProposalLine) {
     }
 }
 
-/// Election number `n` and its result, or that the meeting ended before it.
-fn election(doc: &mut Vec<Block>, n: usize, e: &ElectionLine, not_processed: bool) {
-    doc.push(Block::Subheading(format!("{n}. Election: {}", e.role)));
-    let result = match (&e.elected, e.term_end) {
-        (Some(who), Some(end)) => format!("{who}, until {end}"),
-        (Some(who), None) => who.clone(),
-        (None, _) if not_processed => NOT_PROCESSED.into(),
-        (None, _) => "nobody elected yet".into(),
-    };
-    let mut facts = vec![("Elected".to_string(), result)];
-    if let Some(tie) = &e.tie_break {
-        facts.push(("Tie broken by".into(), tie.clone()));
-    }
-    if !e.nominations.is_empty() {
-        facts.push((
-            "Nominations".into(),
-            e.nominations
-                .iter()
-                .map(|(n, c)| format!("{n} {c}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ));
-    }
-    doc.push(Block::Facts(facts));
+/// Election number `n`: its result (or that the meeting ended before it), ballots, changes,
+/// proposals, objections and set-aside candidates.
+fn election(doc: &mut Vec<Block>, n: usize, e: &ElectionLine) {
+    doc.extend(e.blocks(format!("{n}. Election: {}", e.role)));
 }
 
 /// "tension yes, example yes, how it helps no: invalid" for a validity test's answers.

@@ -4,6 +4,7 @@
 //! from a folded meeting and the organisation's names. A pure function of the events.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
+pub use super::election_minutes::ElectionLine;
 use super::ids::MeetingId;
 use super::meeting::MeetingKind;
 use super::meeting::governance::{
@@ -127,17 +128,6 @@ pub struct ObjectionLine {
     pub valid: bool,
     /// "integrated", "abandoned", "invalid, kept in the record" or "open".
     pub resolution: String,
-}
-
-/// An election and its result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ElectionLine {
-    pub role: String,
-    pub term_end: Option<NaiveDate>,
-    pub elected: Option<String>,
-    /// How a tie was broken ("random draw, seed 42"), if there was one.
-    pub tie_break: Option<String>,
-    pub nominations: Vec<(String, usize)>,
 }
 
 /// Someone invited to the meeting.
@@ -469,13 +459,7 @@ fn governance_items(
                 index: elections.len(),
                 not_processed,
             });
-            elections.push(ElectionLine {
-                role: e.role.name(g.rules).to_string(),
-                term_end: e.term_end,
-                elected: e.elected.map(name),
-                tie_break: e.tie_break.map(|t| t.describe()),
-                nominations: e.count().into_iter().map(|(c, n)| (name(c), n)).collect(),
-            });
+            elections.push(ElectionLine::of(e, org, &name, g.ended_at.is_some()));
         }
     }
     (proposals, elections, items)
@@ -596,7 +580,7 @@ fn turns<S: Copy + PartialEq>(
         .collect()
 }
 
-fn objection_line(
+pub(crate) fn objection_line(
     o: &Objection,
     org: &Organisation,
     name: &dyn Fn(usize) -> String,

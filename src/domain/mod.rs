@@ -5,6 +5,7 @@
 //! `chrono::Local`/`Utc::now` (time arrives as data).
 
 pub mod document;
+pub mod election_minutes;
 pub mod ids;
 pub mod meeting;
 pub mod minutes;

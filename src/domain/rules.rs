@@ -18,6 +18,35 @@ pub enum TieRule {
     Incumbent,
     /// A blind random draw among the tied.
     RandomDraw,
+    /// Back to the change round: whoever nominated someone not tied re-nominates one of the
+    /// tied.
+    Renominate,
+}
+
+/// How a rule set runs an integrative election (4.1 §3.3.6; 5.0 §5.3.5).
+#[derive(Debug)]
+pub struct ElectionRules {
+    /// The article of the Integrative Election Process.
+    pub article: &'static str,
+    /// The tie options the facilitator may choose "any one of", in the order the article
+    /// lists them (4.1 §3.3.6(e): (i) random, (ii) incumbent, (iii) only self-nominee, (iv)
+    /// re-nominate; 5.0 §5.3.5(e): (i) only self-nominee, (ii) incumbent, (iii) random, (iv)
+    /// re-nominate), with the article of each.
+    pub tie_options: &'static [(TieRule, &'static str)],
+    /// 4.1 §3.3.6(f): "if the proposed candidate is present, the Facilitator must ask the
+    /// candidate for Objections last". 5.0 §5.3.5(f) only "asks each Circle Member".
+    pub candidate_asked_last: Option<&'static str>,
+    /// The article for discarding a proposed candidate and proposing another without a new
+    /// change round (4.1 §3.3.6(f); 5.0 §5.3.5(f)).
+    pub discard: &'static str,
+    /// 4.1 §3.3.6(f): the facilitator may discard the proposal "either immediately after the
+    /// Objection round or at any point during the integration step", so not while the round
+    /// is under way; 5.0 §5.3.5(f) allows it as soon as "any Objections surface".
+    pub discard_after_round: bool,
+    /// The article that makes the circle's members eligible (4.1 §2.5.1 "All Core Circle
+    /// Members are eligible"; 5.0 §5.1.1, §5.1.2 "the only candidates eligible for this
+    /// election are a Circle's Circle Members").
+    pub eligible: &'static str,
 }
 
 /// How a rule set runs a circle's meetings.
@@ -40,8 +69,11 @@ pub struct Rules {
     /// elected as its Facilitator or Rep Link"; 5.0 §5.1.1: a Circle Lead "may not also serve
     /// as its Circle Rep".
     pub lead_may_not_fill: &'static [CoreRole],
-    /// How a tie in an election is settled, in the order tried.
+    /// How logs written before the facilitator chose a tie option (`ElectionEvent::Propose`)
+    /// settled a tie: these rules tried in order. New elections use `election.tie_options`.
     pub tie_rules: &'static [TieRule],
+    /// The integrative election.
+    pub election: ElectionRules,
     /// Who assigns people to roles between meetings, and the articles that say so.
     pub assignment: AssignmentRules,
     /// Where the rule set names the surrogates for an absent or unfilled Facilitator or
@@ -123,6 +155,19 @@ static HOLACRACY_41: Rules = Rules {
     moves_between_circles: false,
     lead_may_not_fill: &[CoreRole::Facilitator, CoreRole::Rep],
     tie_rules: &[TieRule::RandomDraw],
+    election: ElectionRules {
+        article: "4.1 §3.3.6",
+        tie_options: &[
+            (TieRule::RandomDraw, "4.1 §3.3.6(e)(i)"),
+            (TieRule::Incumbent, "4.1 §3.3.6(e)(ii)"),
+            (TieRule::SelfNominee, "4.1 §3.3.6(e)(iii)"),
+            (TieRule::Renominate, "4.1 §3.3.6(e)(iv)"),
+        ],
+        candidate_asked_last: Some("4.1 §3.3.6(f)"),
+        discard: "4.1 §3.3.6(f)",
+        discard_after_round: true,
+        eligible: "4.1 §2.5.1",
+    },
     assignment: AssignmentRules {
         lead_assigns: "4.1 §2.4",
         super_lead_assigns_lead: "4.1 §2.6.3",
@@ -164,6 +209,19 @@ static HOLACRACY_50: Rules = Rules {
         TieRule::Incumbent,
         TieRule::RandomDraw,
     ],
+    election: ElectionRules {
+        article: "5.0 §5.3.5",
+        tie_options: &[
+            (TieRule::SelfNominee, "5.0 §5.3.5(e)(i)"),
+            (TieRule::Incumbent, "5.0 §5.3.5(e)(ii)"),
+            (TieRule::RandomDraw, "5.0 §5.3.5(e)(iii)"),
+            (TieRule::Renominate, "5.0 §5.3.5(e)(iv)"),
+        ],
+        candidate_asked_last: None,
+        discard: "5.0 §5.3.5(f)",
+        discard_after_round: false,
+        eligible: "5.0 §5.1.1, §5.1.2",
+    },
     assignment: AssignmentRules {
         lead_assigns: "5.0 §1.4.1",
         super_lead_assigns_lead: "5.0 §1.4, §1.4.1",

@@ -24,6 +24,8 @@ pub struct GovScreen {
     /// The changes being written for the next version of the current proposal, not yet
     /// recorded (saved with the editor's last choice).
     pub editing: Option<Vec<Change>>,
+    /// Lines of an election's record scrolled off the top (PgDn PgUp; back to 0 on an entry).
+    pub scroll: usize,
 }
 
 /// Which objection a test is about.
@@ -80,7 +82,6 @@ pub enum GovDraft {
     Tensions(Vec<(TensionId, usize, String)>),
     /// A proposal's label, then its owner among these attendees.
     ProposalOwner(String, Vec<usize>),
-    ElectionTerm(CoreRole),
     /// Framing: the tension, the example, then the role among these.
     Tension,
     Example(String),
@@ -103,15 +104,24 @@ pub enum GovDraft {
     /// Outcome picker; a process breakdown's reason.
     Close,
     Breakdown,
+    /// Election: the term's end, set in describing the role.
+    Term,
     /// Election: a ballot's voter among these, then the nominee among those.
     Voter(Vec<usize>),
     Nominee(usize, Vec<usize>),
     Reason(usize),
-    ChangeVoter(Vec<usize>),
+    /// Change round: the voter's new nominee among these, then why.
     ChangeNominee(usize, Vec<usize>),
     ChangeReason(usize, usize),
+    /// The tie options that apply (picker in the rule set's order).
+    TieOptions,
+    /// Integration: the amended term's end.
+    AmendTerm,
+    /// Why objection (index) is abandoned.
+    AbandonReason(usize),
     Elect,
-    Discard,
+    /// Why the candidate is set aside.
+    SetAsideReason,
     /// Time out: who asks (among these), then granted or not.
     TimeOutBy(Vec<usize>),
     TimeOutGrant(usize),

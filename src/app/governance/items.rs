@@ -6,13 +6,13 @@
 //! Owns: starting those entries; the modal answers that complete them are in `outcomes`.
 //! Must not import: tokio; must not draw.
 
-use super::{ask, confirm, idm, may_idm, may_vote, pick, prompt, screen, vote};
+use super::{ask, confirm, idm, may_idm, pick, prompt, screen};
 use crate::app::App;
 use crate::app::keys::Action;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::governance::{
-    Election, ElectionEvent, ElectionStep, GovItem, IdmEvent, IdmStep, NO_ROLE_RULE, Objection,
-    ObjectionState, Outcome, Proposal, ROLE_QUESTION, TEST_QUESTIONS,
+    GovItem, IdmEvent, IdmStep, NO_ROLE_RULE, Objection, ObjectionState, Outcome, Proposal,
+    ROLE_QUESTION, TEST_QUESTIONS,
 };
 use crate::ui::{GovDraft, TestTarget};
 
@@ -29,7 +29,7 @@ pub fn act(app: &mut App, action: Action) {
     }
     match (&item.proposal, &item.election) {
         (Some(p), _) => proposal(app, &item, p, action),
-        (None, Some(e)) => election(app, &item, e, action),
+        (None, Some(e)) => super::election::act(app, &item, e, action),
         (None, None) => {}
     }
 }
@@ -256,123 +256,6 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
     }
 }
 
-// Recording writes to the store, so it stays in the arm's body, not in a match guard.
-#[allow(clippy::collapsible_match)]
-fn election(app: &mut App, item: &GovItem, e: &Election, action: Action) {
-    let seed = app.now().timestamp_nanos_opt().unwrap_or(0).unsigned_abs();
-    let Some(screen) = screen(app) else { return };
-    let state = &screen.state;
-    let present = state.present();
-    let names = |people: &[usize]| -> Vec<String> {
-        people
-            .iter()
-            .map(|&i| state.name_of(i).to_string())
-            .collect()
-    };
-    match (e.step, action) {
-        (ElectionStep::Ballots, Action::Open) => {
-            let voters: Vec<usize> = present
-                .iter()
-                .copied()
-                .filter(|p| !e.ballots.iter().any(|(v, _)| v == p))
-                .collect();
-            if voters.is_empty() {
-                return app.info("Every ballot is in: n reads them.");
-            }
-            let options = names(&voters);
-            pick(app, "Whose ballot?", options, GovDraft::Voter(voters));
-        }
-        (ElectionStep::Ballots, Action::SubStep) => {
-            vote(
-                app,
-                ElectionEvent::StepTo {
-                    step: ElectionStep::Nominations,
-                },
-            );
-        }
-        (ElectionStep::Nominations, Action::Open) => match e.next_to_read() {
-            Some((voter, nominee)) => {
-                let title = format!(
-                    "{} nominates {}: why?",
-                    state.name_of(voter),
-                    state.name_of(nominee)
-                );
-                let reason = STAND_IN.into();
-                if may_vote(app, ElectionEvent::Reason { voter, reason }) {
-                    prompt(app, title, "", GovDraft::Reason(voter));
-                }
-            }
-            None => app.info("Every ballot has been read: n opens the nomination change round."),
-        },
-        (ElectionStep::Nominations, Action::SubStep) => {
-            vote(
-                app,
-                ElectionEvent::StepTo {
-                    step: ElectionStep::Changes,
-                },
-            );
-        }
-        (ElectionStep::Changes, Action::Open) => {
-            let voters: Vec<usize> = e.ballots.iter().map(|(v, _)| *v).collect();
-            let options = names(&voters);
-            pick(
-                app,
-                "Who changes their nomination?",
-                options,
-                GovDraft::ChangeVoter(voters),
-            );
-        }
-        (ElectionStep::Changes, Action::SubStep) => {
-            if vote(app, ElectionEvent::Propose { seed }) {
-                app.info("Counted. The objection round asks everyone, the candidate last.");
-            }
-        }
-        (ElectionStep::Objections, Action::Open | Action::Objection) => {
-            match e.next_to_answer(&present) {
-                Some(who) if action == Action::Open => {
-                    vote(app, ElectionEvent::NoObjection { attendee: who });
-                }
-                Some(who) => {
-                    let title = format!("Objection of {}", state.name_of(who));
-                    let objection = ElectionEvent::Objected {
-                        attendee: who,
-                        text: STAND_IN.into(),
-                        role: None,
-                    };
-                    if may_vote(app, objection) {
-                        prompt(app, title, "", GovDraft::ElectionObjection(who));
-                    }
-                }
-                None => app.info("Everyone has answered: a elects, d sets the candidate aside."),
-            }
-        }
-        (ElectionStep::Objections, Action::TestObjection) => match untested(&e.objections) {
-            Some(objection) => {
-                let target = TestTarget::Election {
-                    item: item.seq,
-                    objection,
-                };
-                ask_test(app, target, Vec::new());
-            }
-            None => app.info("No objection is waiting for a test."),
-        },
-        (ElectionStep::Objections, Action::Resolve) => {
-            match e.objections.iter().position(Objection::blocks) {
-                Some(objection) => {
-                    vote(app, ElectionEvent::Resolved { objection });
-                }
-                None => app.info("No valid objection is open."),
-            }
-        }
-        (ElectionStep::Objections, Action::DiscardCandidate | Action::Elect) => {
-            let Some(candidate) = e.proposed else { return };
-            let who = state.name_of(candidate).to_string();
-            ask_elect_or_discard(app, e, (who, action));
-        }
-        _ => {}
-    }
-}
-
 /// `d` on a proposal: how it closes, once the meeting would take its closing.
 fn ask_close(app: &mut App) {
     let withdrawn = IdmEvent::Ended {
@@ -408,37 +291,4 @@ fn ask_adopt(app: &mut App, p: &Proposal) {
         ("adopt", "not yet"),
         GovDraft::Adopt,
     );
-}
-
-/// `a` or `d` on an election's candidate (named `who`): asks first, once the meeting would
-/// elect or set aside.
-fn ask_elect_or_discard(app: &mut App, e: &Election, (who, action): (String, Action)) {
-    let role = e.role.name(e.rules);
-    let term = e.term_end.map_or(String::new(), |d| {
-        format!(" until {}", d.format("%-d %B %Y"))
-    });
-    let elect = action == Action::Elect;
-    let asked = if elect {
-        ElectionEvent::Elect
-    } else {
-        ElectionEvent::Discard
-    };
-    if !may_vote(app, asked) {
-        return;
-    }
-    if elect {
-        confirm(
-            app,
-            format!("Elect {who} {role}{term}? The role is assigned now."),
-            ("elect", "not yet"),
-            GovDraft::Elect,
-        );
-    } else {
-        confirm(
-            app,
-            format!("Set {who} aside? Their nominations are ignored and the count is taken again."),
-            ("set aside", "keep"),
-            GovDraft::Discard,
-        );
-    }
 }

@@ -7,6 +7,7 @@
 //! Must not import: tokio; must not draw.
 
 mod editor;
+mod election;
 mod items;
 mod outcomes;
 pub(crate) mod probe;
@@ -92,12 +93,16 @@ pub(super) fn idm(app: &mut App, event: IdmEvent) -> bool {
     }
 }
 
-/// Records a move of the current election.
+/// Records a move of the current election; its record is shown from the top again.
 pub(super) fn vote(app: &mut App, event: ElectionEvent) -> bool {
-    match current_item(app) {
+    let recorded = match current_item(app) {
         Some(item) => record(app, GovEvent::Election { item, event }),
         None => false,
+    };
+    if recorded && let Some(screen) = screen(app) {
+        screen.scroll = 0;
     }
+    recorded
 }
 
 fn open(app: &mut App, modal: Modal, draft: GovDraft) {
@@ -180,9 +185,12 @@ pub fn table(screen: &GovScreen) -> &'static [Binding] {
                     IdmStep::Integrate => keys::IDM_INTEGRATE,
                 },
                 (None, Some(e)) => match e.step {
+                    ElectionStep::Describe => keys::ELECT_DESCRIBE,
                     ElectionStep::Ballots => keys::ELECT_BALLOTS,
                     ElectionStep::Nominations => keys::ELECT_NOMINATIONS,
+                    ElectionStep::Changes if e.renominate_among.is_some() => keys::ELECT_RENOMINATE,
                     ElectionStep::Changes => keys::ELECT_CHANGES,
+                    ElectionStep::Count => keys::ELECT_COUNT,
                     ElectionStep::Objections => keys::ELECT_OBJECTIONS,
                 },
                 (None, None) => keys::GOV_ITEMS,
@@ -227,7 +235,13 @@ pub fn act(app: &mut App, action: Action) {
             }
         }
         Action::Retract => match state.last_entry() {
+            // Asked first, so an entry that stays (a random draw) is refused before the
+            // question.
+            Some(seq) if !may(app, &GovEvent::Retracted { seq }) => {}
             Some(seq) => {
+                let Some(screen) = self::screen(app) else {
+                    return;
+                };
                 let what = outcomes::describe_entry(screen, seq);
                 confirm(
                     app,
@@ -240,6 +254,9 @@ pub fn act(app: &mut App, action: Action) {
         },
         Action::EndMeeting => ask_end(app),
         Action::Presentation => screen.presentation = !screen.presentation,
+        // The election's record, when it does not fit (the drawing stops at its end).
+        Action::PageDown => screen.scroll = (screen.scroll + 5).min(200),
+        Action::PageUp => screen.scroll = screen.scroll.saturating_sub(5),
         Action::Leave => {
             app.go_home();
             app.info("The meeting stays open: g on its circle resumes it.");

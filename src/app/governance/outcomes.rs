@@ -10,7 +10,7 @@ use super::{confirm, idm, pick, prompt, record, screen, vote};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::governance::{
-    ElectionEvent, GovEvent, GovStep, Governance, IdmEvent, ItemKind, Outcome as End,
+    ElectionEvent, GovEvent, GovStep, IdmEvent, ItemKind, Outcome as End,
 };
 use crate::domain::minutes::Minutes;
 use crate::ui::{GovDraft, GovScreen, Modal, TestTarget, test_of};
@@ -56,29 +56,26 @@ pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
             ElectionEvent::Changed { voter, .. } => format!("{}'s change", name(voter)),
             ElectionEvent::Propose { .. } => "the count".into(),
             ElectionEvent::Elect => "the election result (the role is unassigned again)".into(),
-            ElectionEvent::Discard => "setting the candidate aside".into(),
+            ElectionEvent::Discard | ElectionEvent::SetAside { .. } => {
+                "setting the candidate aside".into()
+            }
+            ElectionEvent::Described { .. } => "the term".into(),
+            ElectionEvent::Kept { voter } => format!("{}'s \"no change\"", name(voter)),
+            ElectionEvent::Proposed { candidate, .. } => {
+                format!("the proposal of {}", name(candidate))
+            }
+            ElectionEvent::Renominate => "re-nominating among the tied".into(),
+            ElectionEvent::TermAmended { .. } => "the amended term".into(),
+            ElectionEvent::NewRound => "the new objection round".into(),
+            ElectionEvent::Abandoned { .. } => "abandoning the objection".into(),
+            ElectionEvent::NoObjection { attendee } => {
+                format!("{}'s \"no objection\"", name(attendee))
+            }
+            ElectionEvent::Objected { attendee, .. } => format!("{}'s objection", name(attendee)),
             _ => "the last election entry".into(),
         },
         _ => "the last entry".into(),
     }
-}
-
-/// The people present as nominees: each name, with why they cannot be elected if so (a
-/// ballot for them is refused with that reason).
-fn nominee_labels(state: &Governance, present: &[usize]) -> Vec<String> {
-    let election = state.current_item().and_then(|i| i.election.as_ref());
-    present
-        .iter()
-        .map(|&p| {
-            let name = state.name_of(p);
-            let guest = state.attendees.get(p).is_some_and(|a| a.person.is_none());
-            match election.and_then(|e| e.ineligible(p, present)) {
-                _ if guest => format!("{name} — not eligible: a guest"),
-                Some(why) => format!("{name} — not eligible: {why}"),
-                None => name.to_string(),
-            }
-        })
-        .collect()
 }
 
 /// Puts a modal back as it was, with a message: the answer was not usable.
@@ -97,13 +94,15 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
-    let today = app.now().date_naive();
     let Some(screen) = screen(app) else { return };
     if super::editor::is_editor_draft(&screen.draft) {
         return super::editor::outcome(app, outcome);
     }
     let draft = std::mem::take(&mut screen.draft);
     let modal = screen.modal.take();
+    if super::election::is_election_draft(&draft) {
+        return super::election::outcome(app, outcome, draft, modal);
+    }
     let state = &screen.state;
     let present = state.present();
     let owner = state
@@ -187,13 +186,21 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 GovDraft::ProposalLabel,
             ),
             Some(Some(role)) => {
-                let role = *role;
-                let suggestion = (today + chrono::Days::new(365)).to_string();
-                let title = format!(
-                    "Term end of the {} (YYYY-MM-DD; empty: no end)",
-                    role.name(state.rules)
+                // The term is set in describing the role, the election's first step.
+                let label = format!("Election: {}", role.name(state.rules));
+                let kind = ItemKind::Election {
+                    role: *role,
+                    term_end: None,
+                };
+                record(
+                    app,
+                    GovEvent::ItemAdded {
+                        label,
+                        owner,
+                        kind,
+                        tension: None,
+                    },
                 );
-                prompt(app, title, &suggestion, GovDraft::ElectionTerm(role));
             }
             None => {}
         },
@@ -237,31 +244,6 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     },
                 );
             }
-        }
-        (Outcome::Submitted(text), GovDraft::ElectionTerm(role)) => {
-            let term_end = if text.is_empty() {
-                None
-            } else {
-                match chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-                    Ok(date) => Some(date),
-                    Err(_) => {
-                        let message = format!("\"{text}\" is not a date: type it as 2027-11-24.");
-                        return keep(app, modal, GovDraft::ElectionTerm(role), &message);
-                    }
-                }
-            };
-            let label = format!("Election: {}", role.name(state.rules));
-            let kind = ItemKind::Election { role, term_end };
-            let tension = None;
-            record(
-                app,
-                GovEvent::ItemAdded {
-                    label,
-                    owner,
-                    kind,
-                    tension,
-                },
-            );
         }
         (Outcome::Submitted(tension), GovDraft::Tension) => {
             let example = proposal.map(|p| p.example).unwrap_or_default();
@@ -446,65 +428,6 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     outcome: End::ProcessBreakdown { reason },
                 },
             );
-        }
-        (Outcome::Picked(i), GovDraft::Voter(voters)) => {
-            if let Some(&voter) = voters.get(i) {
-                let options = nominee_labels(state, &present);
-                let title = format!("{} nominates", state.name_of(voter));
-                pick(app, &title, options, GovDraft::Nominee(voter, present));
-            }
-        }
-        (Outcome::Picked(i), GovDraft::Nominee(voter, people)) => {
-            if let Some(&nominee) = people.get(i)
-                && vote(app, ElectionEvent::Ballot { voter, nominee })
-            {
-                app.info("Ballot recorded; it stays hidden until read.");
-            }
-        }
-        (Outcome::Submitted(reason), GovDraft::Reason(voter)) => {
-            vote(app, ElectionEvent::Reason { voter, reason });
-        }
-        (Outcome::Picked(i), GovDraft::ChangeVoter(voters)) => {
-            if let Some(&voter) = voters.get(i) {
-                let options = nominee_labels(state, &present);
-                let title = format!("{} now nominates", state.name_of(voter));
-                pick(
-                    app,
-                    &title,
-                    options,
-                    GovDraft::ChangeNominee(voter, present),
-                );
-            }
-        }
-        (Outcome::Picked(i), GovDraft::ChangeNominee(voter, people)) => {
-            if let Some(&nominee) = people.get(i) {
-                prompt(
-                    app,
-                    "Why the change?".into(),
-                    "",
-                    GovDraft::ChangeReason(voter, nominee),
-                );
-            }
-        }
-        (Outcome::Submitted(reason), GovDraft::ChangeReason(voter, nominee)) => {
-            vote(
-                app,
-                ElectionEvent::Changed {
-                    voter,
-                    nominee,
-                    reason,
-                },
-            );
-        }
-        (Outcome::Answered(true), GovDraft::Elect) => {
-            if vote(app, ElectionEvent::Elect) {
-                app.info("Elected: the role is assigned with its term.");
-            }
-        }
-        (Outcome::Answered(true), GovDraft::Discard) => {
-            if vote(app, ElectionEvent::Discard) {
-                app.info("Set aside. Changes may be made, then n counts again.");
-            }
         }
         (Outcome::Picked(i), GovDraft::TimeOutBy(people)) => {
             if let Some(&who) = people.get(i) {

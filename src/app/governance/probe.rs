@@ -161,12 +161,18 @@ fn idm(p: &Proposal, action: Action, present: &[usize]) -> Option<IdmEvent> {
     }
 }
 
-/// The entry an action would record on an election being processed.
+/// The entry an action would record on an election being processed, as
+/// `app/governance/election.rs` makes it (`None` where the key only opens a question whose
+/// answer decides, such as the term or a ballot's nominee).
 fn vote(item: &GovItem, e: &Election, action: Action, present: &[usize]) -> Option<GovEvent> {
+    let step_to = |step| ElectionEvent::StepTo { step };
+    let open_objection = || {
+        e.this_round()
+            .find(|(_, o)| o.state == ObjectionState::Open)
+            .map(|(i, _)| i)
+    };
     let event = match (e.step, action) {
-        (ElectionStep::Ballots, Action::SubStep) => ElectionEvent::StepTo {
-            step: ElectionStep::Nominations,
-        },
+        (ElectionStep::Ballots, Action::SubStep) => step_to(ElectionStep::Nominations),
         (ElectionStep::Nominations, Action::Open) => {
             let (voter, _) = e.next_to_read()?;
             ElectionEvent::Reason {
@@ -174,10 +180,11 @@ fn vote(item: &GovItem, e: &Election, action: Action, present: &[usize]) -> Opti
                 reason: STAND_IN.into(),
             }
         }
-        (ElectionStep::Nominations, Action::SubStep) => ElectionEvent::StepTo {
-            step: ElectionStep::Changes,
+        (ElectionStep::Nominations, Action::SubStep) => step_to(ElectionStep::Changes),
+        (ElectionStep::Changes, Action::Open) => ElectionEvent::Kept {
+            voter: e.next_to_change()?,
         },
-        (ElectionStep::Changes, Action::SubStep) => ElectionEvent::Propose { seed: 0 },
+        (ElectionStep::Changes, Action::SubStep) => step_to(ElectionStep::Count),
         (ElectionStep::Objections, Action::Open) => ElectionEvent::NoObjection {
             attendee: e.next_to_answer(present)?,
         },
@@ -186,14 +193,20 @@ fn vote(item: &GovItem, e: &Election, action: Action, present: &[usize]) -> Opti
             text: STAND_IN.into(),
             role: None,
         },
-        (ElectionStep::Objections, Action::TestObjection) => ElectionEvent::Tested {
-            objection: untested(&e.objections)?,
-            test: ANY_TEST,
-        },
         (ElectionStep::Objections, Action::Resolve) => ElectionEvent::Resolved {
-            objection: e.objections.iter().position(Objection::blocks)?,
+            objection: e.this_round().find(|(_, o)| o.blocks())?.0,
         },
-        (ElectionStep::Objections, Action::DiscardCandidate) => ElectionEvent::Discard,
+        (ElectionStep::Objections, Action::Abandon) => ElectionEvent::Abandoned {
+            objection: open_objection()?,
+            reason: STAND_IN.into(),
+        },
+        (ElectionStep::Objections, Action::EditChanges) => ElectionEvent::TermAmended {
+            term_end: e.held_on + chrono::Days::new(366),
+        },
+        (ElectionStep::Objections, Action::SubStep) => ElectionEvent::NewRound,
+        (ElectionStep::Objections, Action::DiscardCandidate) => ElectionEvent::SetAside {
+            reason: STAND_IN.into(),
+        },
         (ElectionStep::Objections, Action::Elect) => ElectionEvent::Elect,
         _ => return None,
     };

@@ -7,7 +7,7 @@
 use super::meeting::{END, LEAVE, NEXT, NEXT_STEP, PRESENT, PREVIOUS, PREVIOUS_STEP};
 use super::{Action, Binding, HELP, also, bind};
 use crate::domain::RuleSet;
-use ratatui::crossterm::event::KeyCode::{Char, Enter};
+use ratatui::crossterm::event::KeyCode::{Char, Enter, PageDown, PageUp};
 
 const RETRACT: Binding = bind(
     &[Char('u')],
@@ -276,19 +276,77 @@ pub const IDM_INTEGRATE: &ByRules = with_moves![
     CLOSE,
 ];
 
+/// An election's record scrolls when it does not fit (a long role description, many voters).
+const SCROLL: Binding = bind(
+    &[PageDown],
+    Action::PageDown,
+    "PgDn PgUp",
+    "scroll",
+    "scroll the election's record when it does not fit",
+);
+const SCROLL_UP: Binding = also(&[PageUp], Action::PageUp);
+
+pub const ELECT_DESCRIBE: &ByRules = with_moves![
+    open(
+        "term",
+        "the role is described: set the term's end, then the ballots"
+    ),
+    SCROLL,
+    SCROLL_UP,
+];
+
 pub const ELECT_BALLOTS: &ByRules = with_moves![
     open("ballot", "record a signed ballot: who nominates whom"),
     sub_step("read", "all ballots in: on to the nomination round"),
+    SCROLL,
+    SCROLL_UP,
 ];
 
 pub const ELECT_NOMINATIONS: &ByRules = with_moves![
     open("reason", "the next ballot is read: its author says why"),
-    sub_step("changes", "on to the nomination change round"),
+    sub_step(
+        "changes",
+        "every ballot read: on to the nomination change round"
+    ),
+    SCROLL,
+    SCROLL_UP,
 ];
 
 pub const ELECT_CHANGES: &ByRules = with_moves![
-    open("change", "someone changes their nomination"),
-    sub_step("count", "count the nominations and propose a candidate"),
+    open("no change", "the voter asked keeps their nomination"),
+    bind(
+        &[Char('c')],
+        Action::EditChanges,
+        "c",
+        "change",
+        "the voter asked changes their nomination, saying why",
+    ),
+    sub_step("count", "everyone asked: count the nominations"),
+    SCROLL,
+    SCROLL_UP,
+];
+
+/// Tie option (iv): whoever nominated someone not tied must change to one of the tied.
+pub const ELECT_RENOMINATE: &ByRules = with_moves![
+    bind(
+        &[Char('c')],
+        Action::EditChanges,
+        "c",
+        "change",
+        "the voter asked changes to one of the tied, saying why",
+    ),
+    sub_step("count", "everyone asked: count the nominations"),
+    SCROLL,
+    SCROLL_UP,
+];
+
+pub const ELECT_COUNT: &ByRules = with_moves![
+    open(
+        "propose",
+        "propose the most nominated; on a tie, choose one of the options listed"
+    ),
+    SCROLL,
+    SCROLL_UP,
 ];
 
 pub const ELECT_OBJECTIONS: &ByRules = with_moves![
@@ -302,13 +360,6 @@ pub const ELECT_OBJECTIONS: &ByRules = with_moves![
     ),
     TEST,
     bind(
-        &[Char('r')],
-        Action::Resolve,
-        "r",
-        "resolved",
-        "the objection being processed is resolved",
-    ),
-    bind(
         &[Char('a')],
         Action::Elect,
         "a",
@@ -316,10 +367,37 @@ pub const ELECT_OBJECTIONS: &ByRules = with_moves![
         "elect the candidate (asks first)",
     ),
     bind(
+        &[Char('c')],
+        Action::EditChanges,
+        "c",
+        "amend term",
+        "integrate an objection by amending the term: everyone is asked again",
+    ),
+    bind(
+        &[Char('r')],
+        Action::Resolve,
+        "r",
+        "resolved",
+        "the objector withdraws the objection being integrated",
+    ),
+    bind(
+        &[Char('b')],
+        Action::Abandon,
+        "b",
+        "abandon",
+        "the objector is not working toward a resolution: abandoned (asks why)",
+    ),
+    sub_step(
+        "ask again",
+        "objections integrated: everyone is asked again"
+    ),
+    bind(
         &[Char('d')],
         Action::DiscardCandidate,
         "d",
-        "discard",
-        "set the candidate aside and propose the next (asks first)",
+        "set aside",
+        "discard the proposal: the candidate's nominations are ignored (asks why)",
     ),
+    SCROLL,
+    SCROLL_UP,
 ];

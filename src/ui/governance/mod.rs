@@ -200,8 +200,11 @@ fn item_header(state: &Governance, item: &GovItem, present: &[usize], h: &mut He
         }
         (None, Some(e)) => {
             h.title = format!("{of} — {}", e.step.title());
-            h.rule = e.step.rule();
+            h.rule = e.step.rule(e.rules);
             match e.step {
+                ElectionStep::Describe | ElectionStep::Count => {
+                    h.speaker = "the facilitator".into()
+                }
                 ElectionStep::Ballots => h.speaker = "everyone, in silence".into(),
                 ElectionStep::Nominations => {
                     let next = e.next_to_read();
@@ -215,7 +218,12 @@ fn item_header(state: &Governance, item: &GovItem, present: &[usize], h: &mut He
                             .map(|(v, _)| *v),
                     );
                 }
-                ElectionStep::Changes => h.speaker = "anyone who changes their nomination".into(),
+                ElectionStep::Changes => {
+                    let order = e.change_order();
+                    let mut waiting = order.iter().filter(|v| !e.change_answered.contains(v));
+                    h.speaker = name(state, waiting.next().copied());
+                    h.next = name(state, waiting.next().copied());
+                }
                 ElectionStep::Objections => {
                     let order = e.objection_order(present);
                     let mut waiting = order.iter().filter(|a| !e.answered.contains(a));
@@ -268,9 +276,13 @@ fn concerns(frame: &mut Frame, area: Rect, state: &Governance) {
 pub fn item_line(state: &Governance, item: &GovItem) -> String {
     let kind = match item.kind {
         ItemKind::Proposal => format!("proposal by {}", state.name_of(item.owner)),
-        ItemKind::Election { term_end, .. } => term_end.map_or("election".into(), |d| {
-            format!("election, term until {}", d.format("%-d %b %Y"))
-        }),
+        ItemKind::Election { .. } => item
+            .election
+            .as_ref()
+            .and_then(|e| e.term_end)
+            .map_or("election".into(), |d| {
+                format!("election, term until {}", d.format("%-d %b %Y"))
+            }),
     };
     let stands = match (&item.proposal, &item.election) {
         (Some(p), _) => p
@@ -324,7 +336,7 @@ fn item(frame: &mut Frame, area: Rect, screen: &GovScreen, org: &Organisation) {
     };
     match (&item.proposal, &item.election) {
         (Some(p), _) => proposal::draw(frame, area, screen, item, p, org),
-        (None, Some(e)) => election::draw(frame, area, state, item, e),
+        (None, Some(e)) => election::draw(frame, area, (state, org), (e, screen.scroll)),
         (None, None) => {}
     }
 }

@@ -136,7 +136,7 @@ impl GovItem {
         }) || self
             .election
             .as_ref()
-            .is_some_and(|e| !e.ballots.is_empty())
+            .is_some_and(|e| e.step != super::election::ElectionStep::Describe)
     }
 
     pub fn closed(&self) -> bool {

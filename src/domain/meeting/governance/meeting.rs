@@ -8,7 +8,7 @@
 //! std::fs, or the clock.
 
 use super::change::validate;
-use super::election::{Election, ElectionEvent};
+use super::election::{Election, ElectionEvent, Seats};
 pub use super::events::{GovEvent, GovItem, GovStep, ItemKind, TimeOut};
 use super::idm::{IdmEvent, Outcome, Proposal};
 use crate::domain::ids::*;
@@ -51,6 +51,8 @@ pub struct Governance {
     /// Items in the order their processing began (the first entry recorded for each): the
     /// order the minutes list them in, whatever the agenda's order became.
     pub taken_up: Vec<u64>,
+    /// Entries that drew an election's candidate at random: they cannot be taken back.
+    pub draws: Vec<u64>,
 }
 
 fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
@@ -112,8 +114,33 @@ impl Governance {
             entries: Vec::new(),
             removed: Vec::new(),
             taken_up: Vec::new(),
+            draws: Vec::new(),
         };
         Ok(meeting)
+    }
+
+    /// Who is present, the members (not guests), present or absent, and everyone filling
+    /// the circle's Lead in `org`: an election's voters, eligible candidates, and those the
+    /// rule set may keep out of a role.
+    pub fn seats(&self, org: &Organisation) -> Seats {
+        let fill_lead: Vec<_> = org
+            .core_role(self.circle, CoreRole::Lead)
+            .map(|r| org.fillers_of(r.id).map(|a| a.person).collect())
+            .unwrap_or_default();
+        Seats {
+            present: self.present(),
+            members: (0..self.attendees.len())
+                .filter(|&i| !self.attendees[i].is_guest())
+                .collect(),
+            leads: (0..self.attendees.len())
+                .filter(|&i| {
+                    Some(i) == self.lead
+                        || self.attendees[i]
+                            .person
+                            .is_some_and(|p| fill_lead.contains(&p))
+                })
+                .collect(),
+        }
     }
 
     pub fn present(&self) -> Vec<usize> {
@@ -325,16 +352,7 @@ impl Governance {
                     .election
                     .as_ref()
                     .ok_or_else(|| Refusal::new("that item is a proposal"))?;
-                if let ElectionEvent::Ballot { nominee, .. }
-                | ElectionEvent::Changed { nominee, .. } = event
-                    && self
-                        .attendees
-                        .get(*nominee)
-                        .is_none_or(|a| a.person.is_none())
-                {
-                    return refuse("a guest cannot be elected");
-                }
-                election.decide(event, &present)?;
+                election.decide(event, &self.seats(org))?;
                 match event {
                     ElectionEvent::Elect => {
                         let person = election
@@ -373,6 +391,11 @@ impl Governance {
             GovEvent::Retracted { seq } => {
                 if self.last_entry() != Some(*seq) {
                     return refuse("only the last entry standing can be taken back");
+                }
+                if self.draws.contains(seq) {
+                    return refuse(
+                        "a random draw stays in the record: taking it back would draw again",
+                    );
                 }
                 // Putting a removed item back takes its tension up again.
                 let tension = self
@@ -444,7 +467,11 @@ impl Governance {
                         (
                             None,
                             Some(Election::new(
-                                *role, self.rules, *term_end, self.lead, incumbent,
+                                *role,
+                                self.rules,
+                                (*term_end, self.started_at.date_naive()),
+                                self.lead,
+                                incumbent,
                             )),
                         )
                     }
@@ -496,6 +523,9 @@ impl Governance {
             }
             GovEvent::Election { item, event } => {
                 self.take_up(*item);
+                if event.is_draw() {
+                    self.draws.push(seq);
+                }
                 if let Some(e) = self.item_mut(*item).and_then(|i| i.election.as_mut()) {
                     e.apply(event);
                 }

@@ -14,7 +14,10 @@ mod tests;
 
 pub use change::{Change, starts_with_ing, validate};
 pub use diff::{DiffLine, Mark, change_lines, versions_diff};
-pub use election::{Election, ElectionEvent, ElectionStep, TieBreak};
+pub use election::{
+    ChangeAnswer, Election, ElectionEvent, ElectionStep, Proposed, Seats, SetAside, TieBreak,
+    TieOption,
+};
 pub use idm::{
     IdmEvent, IdmStep, NO_ROLE_RULE, Objection, ObjectionState, ObjectionTest, Outcome, Proposal,
     ROLE_QUESTION, TEST_QUESTIONS, VALIDITY_QUESTIONS,

@@ -162,7 +162,7 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
         owner: 2,
         kind: ItemKind::Election {
             role: CoreRole::Secretary,
-            term_end: term,
+            term_end: None,
         },
         tension: None,
     });
@@ -177,7 +177,10 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
         step: GovStep::Items,
     });
 
-    // The election: everyone nominates Cleo, who is elected.
+    // The election: the term set, everyone nominates Cleo and keeps it; she is elected.
+    if let Some(term_end) = term {
+        run.vote(election, ElectionEvent::Described { term_end });
+    }
     for voter in 0..4 {
         run.vote(election, ElectionEvent::Ballot { voter, nominee: 2 });
     }
@@ -187,7 +190,25 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
             step: ElectionStep::Nominations,
         },
     );
-    run.vote(election, ElectionEvent::Propose { seed: 3 });
+    for voter in 0..4 {
+        let reason = "Organised".into();
+        run.vote(election, ElectionEvent::Reason { voter, reason });
+    }
+    for step in [ElectionStep::Changes, ElectionStep::Count] {
+        if step == ElectionStep::Count {
+            for voter in 0..4 {
+                run.vote(election, ElectionEvent::Kept { voter });
+            }
+        }
+        run.vote(election, ElectionEvent::StepTo { step });
+    }
+    run.vote(
+        election,
+        ElectionEvent::Proposed {
+            candidate: 2,
+            tie: None,
+        },
+    );
     let order = run
         .state()
         .item(election)
@@ -341,6 +362,8 @@ fn guests_and_ineligible_nominees_are_refused_and_the_lead_is_not_elected() {
         tension: None,
     });
     let item = run.log.len() as u64;
+    let term_end = chrono::NaiveDate::from_ymd_opt(2027, 11, 24).expect("a date");
+    run.vote(item, ElectionEvent::Described { term_end });
     let guest = run.try_event(GovEvent::Election {
         item,
         event: ElectionEvent::Ballot {
@@ -349,6 +372,64 @@ fn guests_and_ineligible_nominees_are_refused_and_the_lead_is_not_elected() {
         },
     });
     assert!(guest.is_err_and(|e| e.contains("guest")));
+}
+
+#[test]
+fn a_random_draw_once_made_stays_in_the_record_taking_back_cannot_re_roll_it() {
+    for rules in [RuleSet::Holacracy41, RuleSet::Holacracy50] {
+        let mut run = Run::new(rules);
+        run.ok(GovEvent::ItemAdded {
+            label: "Secretary".into(),
+            owner: 1,
+            kind: ItemKind::Election {
+                role: CoreRole::Secretary,
+                term_end: None,
+            },
+            tension: None,
+        });
+        let item = run.log.len() as u64;
+        let term_end = chrono::NaiveDate::from_ymd_opt(2027, 11, 24).expect("a date");
+        run.vote(item, ElectionEvent::Described { term_end });
+        // Ana and Ben nominate each other, Cleo and the guest nominate Ana and Ben: a tie.
+        for (voter, nominee) in [(0, 1), (1, 0), (2, 0), (3, 1)] {
+            run.vote(item, ElectionEvent::Ballot { voter, nominee });
+        }
+        let step = |step| ElectionEvent::StepTo { step };
+        run.vote(item, step(ElectionStep::Nominations));
+        for voter in 0..4 {
+            let reason = "Knows the records".into();
+            run.vote(item, ElectionEvent::Reason { voter, reason });
+        }
+        run.vote(item, step(ElectionStep::Changes));
+        for voter in 0..4 {
+            run.vote(item, ElectionEvent::Kept { voter });
+        }
+        run.vote(item, step(ElectionStep::Count));
+        let e = run
+            .state()
+            .item(item)
+            .and_then(|i| i.election.clone())
+            .expect("election");
+        let seed = 11;
+        let candidate = e.drawn(seed).expect("a tie");
+        let tie = Some(TieBreak::Random { seed });
+        run.vote(item, ElectionEvent::Proposed { candidate, tie });
+        let drawn = run.log.len() as u64;
+        let back = run.try_event(GovEvent::Retracted { seq: drawn });
+        assert!(
+            back.is_err_and(|m| m.contains("a random draw stays in the record")),
+            "{rules}"
+        );
+        // Entries after the draw can still be taken back.
+        let first = run
+            .state()
+            .item(item)
+            .and_then(|i| i.election.as_ref()?.next_to_answer(&[0, 1, 2, 3]))
+            .expect("someone is asked");
+        run.vote(item, ElectionEvent::NoObjection { attendee: first });
+        let answered = run.log.len() as u64;
+        run.ok(GovEvent::Retracted { seq: answered });
+    }
 }
 
 #[test]
