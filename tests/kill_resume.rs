@@ -1,13 +1,14 @@
-//! Kill -9 at random moments: the real binary runs a tactical meeting in a pseudo-terminal,
-//! entering check-in notes and agenda items, and is killed with SIGKILL at a moment drawn from
-//! a seed: after an entry was shown, half-way through typing one, or with an agenda label
-//! confirmed and its owner not yet chosen. A third of the runs are a governance meeting instead,
-//! killed after its proposal was put on the agenda, or while the proposal's changes were being
-//! written; a third a solo review, killed after a next action or while it asks for a project. Relaunched, it must show the meeting resumed, every entry shown before the kill must
-//! be in the database exactly once, what the screen said was kept (the label waiting for its
-//! owner, the changes being written) must be back, and `PRAGMA integrity_check` must say ok.
+//! Kill -9 at random moments: the real binary runs, in turn, a tactical meeting, a governance
+//! meeting with a proposal, a governance meeting's election, and a solo review in a
+//! pseudo-terminal, and is killed with SIGKILL at a moment drawn from a seed: after an entry
+//! was shown, half-way through typing one, with an agenda label confirmed and its owner not yet
+//! chosen, while a proposal's changes are being written, after some election ballots with a
+//! voter picked and their nominee not chosen, or while the review asks for a project.
+//! Relaunched, it must show the meeting resumed, every entry shown before the kill must be in
+//! the database exactly once, what the screen said was kept (the label waiting for its owner,
+//! the changes being written) must be back, and `PRAGMA integrity_check` must say ok.
 //!
-//! `ROUNDTABLE_KILL_RUNS` sets the number of kills (3 by default; CI runs 50), and
+//! `ROUNDTABLE_KILL_RUNS` sets the number of kills (4 by default, one of each; CI runs 50), and
 //! `ROUNDTABLE_KILL_SEED` replays a run; the seed is printed either way.
 
 mod common;
@@ -18,6 +19,7 @@ use std::path::Path;
 use std::process::Command;
 
 const RIGHT: &str = "\x1b[C";
+const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
 
 /// A small generator of moments, so a failing seed replays the same run.
@@ -151,6 +153,61 @@ fn review_once(dir: &Path, run: u64, draw: &mut Draw) {
     if asking {
         pty.wait_for(question);
     }
+    integrity_ok(&db, run);
+    kill(&mut pty);
+}
+
+/// An election run: the Bakehouse Secretary's election is described, its term set, and a
+/// drawn number of ballots cast (each shown as "Ballots in: n of 6") before the kill; half
+/// the runs are killed with a voter picked and their nominee not yet chosen. The relaunched
+/// meeting shows the same count, holds each ballot once, and nothing of the unfinished one.
+fn election_once(dir: &Path, run: u64, draw: &mut Draw) {
+    let db = dir.join(format!("election{run}.db"));
+    init_demo(&db);
+    let mut pty = meet_kind(&db, "governance");
+    pty.wait_for("Attendance");
+    pty.send(ENTER);
+    pty.wait_for("1. Check-in round");
+    pty.send(">");
+    pty.wait_for("2. Agenda building");
+    pty.send("a");
+    pty.wait_for("Add to the agenda");
+    pty.send(DOWN);
+    pty.send(DOWN);
+    pty.send(ENTER);
+    pty.wait_for("1. Election: Secretary");
+    pty.send(">");
+    pty.wait_for("Enter sets the term's end");
+    pty.send(ENTER);
+    pty.wait_for("Term of the Secretary");
+    pty.send(ENTER);
+    pty.wait_for("Ballots in: 0 of 6");
+    let ballots = 1 + draw.below(4);
+    for n in 1..=ballots {
+        pty.send(ENTER);
+        pty.send(ENTER);
+        pty.send(DOWN);
+        pty.send(DOWN);
+        pty.send(ENTER);
+        pty.wait_for(&format!("Ballots in: {n} of 6"));
+    }
+    let picking = draw.below(2) == 1;
+    if picking {
+        pty.send(ENTER);
+        pty.send(ENTER);
+        pty.wait_for("nominate");
+    }
+    kill(&mut pty);
+    drop(pty);
+
+    let mut pty = meet_kind(&db, "governance");
+    pty.wait_for("Resumed the meeting started");
+    pty.wait_for(&format!("Ballots in: {ballots} of 6"));
+    assert_eq!(
+        count(&db, EVENTS, "\"type\":\"ballot\""),
+        ballots as i64,
+        "run {run}: each ballot shown is recorded once, the unfinished one not at all"
+    );
     integrity_ok(&db, run);
     kill(&mut pty);
 }
@@ -293,7 +350,7 @@ fn every_entry_shown_before_a_kill_is_there_after_it_and_kept_drafts_come_back()
     let runs: u64 = std::env::var("ROUNDTABLE_KILL_RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(3);
+        .unwrap_or(4);
     let seed: u64 = std::env::var("ROUNDTABLE_KILL_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -306,9 +363,10 @@ fn every_entry_shown_before_a_kill_is_there_after_it_and_kept_drafts_come_back()
     let mut draw = Draw(seed);
     let dir = tempfile::tempdir().expect("tempdir");
     for run in 0..runs {
-        match run % 3 {
+        match run % 4 {
             0 => run_once(dir.path(), run, &mut draw),
             1 => governance_once(dir.path(), run, &mut draw),
+            2 => election_once(dir.path(), run, &mut draw),
             _ => review_once(dir.path(), run, &mut draw),
         }
     }
