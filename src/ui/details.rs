@@ -153,7 +153,10 @@ fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
 
 fn policies(org: &Organisation, circle: CircleId) -> Vec<String> {
     org.policies_of(circle)
-        .map(|p| format!("{}: {}", p.name, p.text))
+        .map(|p| match p.role.and_then(|r| org.role(r)) {
+            Some(holder) => format!("{} (on role {}): {}", p.name, holder.name, p.text),
+            None => format!("{}: {}", p.name, p.text),
+        })
         .collect()
 }
 
@@ -180,7 +183,11 @@ pub fn version_change(
     if p.text != v.text {
         parts.push(format!(
             "{} now \"{}\"",
-            if v.role.is_some() { "purpose" } else { "text" },
+            if v.policy.is_some() {
+                "text"
+            } else {
+                "purpose"
+            },
             v.text
         ));
     }
@@ -233,6 +240,12 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         None => doc.text("anchor circle", theme::muted()),
     }
     doc.purpose(&circle.purpose);
+    if !circle.domains.is_empty() {
+        doc.bullets("Domains", &circle.domains, "");
+    }
+    if !circle.accountabilities.is_empty() {
+        doc.bullets("Accountabilities", &circle.accountabilities, "");
+    }
     if let Some(strategy) = &circle.strategy {
         doc.section("Strategy");
         doc.text(strategy, Style::new());
@@ -275,7 +288,11 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
     let mut log: Vec<String> = Vec::new();
     for v in org.governance_log(circle.id) {
         let earlier = org.previous_version(v);
-        let what = if v.role.is_some() { "role" } else { "policy" };
+        let what = match (v.role, v.policy) {
+            (Some(_), _) => "role",
+            (None, Some(_)) => "policy",
+            (None, None) => "sub-circle",
+        };
         log.push(format!(
             "{} · {what} {}: {}",
             version_source(v),

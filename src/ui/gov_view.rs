@@ -119,6 +119,10 @@ pub enum GovDraft {
     PolicyField(PolicyId),
     PolicyValue(PolicyId, Field),
     MoveTarget(Subject, Vec<CircleId>),
+    /// A sub-circle picked for what `CircleAim` says, then the field amended and its value.
+    PickCircle(CircleAim, Vec<CircleId>),
+    CircleField(CircleId),
+    CircleValue(CircleId, Field),
     /// Waiting for a yes to take this item off the agenda.
     RemoveItem(u64),
     Retract(u64),
@@ -131,6 +135,18 @@ pub enum RoleAim {
     Amend,
     Remove,
     Move,
+    /// Expanded into a sub-circle.
+    Expand,
+}
+
+/// What a picked sub-circle is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CircleAim {
+    Amend,
+    /// Collapsed back into a role.
+    Collapse,
+    /// Removed with everything within.
+    Remove,
 }
 
 /// What a picked policy is for.
@@ -159,6 +175,10 @@ pub enum EditorChoice {
     RemovePolicy,
     MoveRole,
     MovePolicy,
+    ExpandRole,
+    AmendCircle,
+    CollapseCircle,
+    RemoveCircle,
     /// Take the n-th change out.
     TakeOut(usize),
     Save,

@@ -98,7 +98,7 @@ pub fn the_organisation_round_trips(store: &mut dyn Backend) {
     let again = setup::load_demo(&mut *store).expect_err("a second import is refused");
     assert!(again.to_string().contains("already holds"), "{again}");
     assert_eq!(records(store), records(&reference()), "and changes nothing");
-    assert_eq!(store.schema_version().expect("version"), 6);
+    assert_eq!(store.schema_version().expect("version"), 7);
 }
 
 pub fn an_empty_organisation_starts_with_its_anchor_circle(store: &mut dyn Backend) {
@@ -320,7 +320,37 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
         circle,
         changes: vec![Change::RemoveRole { role: removed }],
     });
+    effects.push(sub_circle_changes(org));
     effects
+}
+
+/// The anchor circle's changes to its sub-circles: a role expanded into one, one amended then
+/// collapsed into a role, one removed after a role moved out of it (4.1 §2.6-2.6.2).
+fn sub_circle_changes(org: &Organisation) -> Effect {
+    let anchor = org.anchor().expect("anchor").id;
+    let named = |name| org.circle_named(name).expect(name).id;
+    let (community, shopfront) = (named("Community"), named("Shopfront"));
+    Effect::ApplyGovernance {
+        circle: anchor,
+        changes: vec![
+            Change::ExpandRole {
+                role: role_named(org, anchor, "Wholesale Accounts"),
+            },
+            Change::AmendCircle {
+                circle: community,
+                name: None,
+                purpose: Some("Neighbours who know us".into()),
+                domains: Some(vec!["The notice board".into()]),
+                accountabilities: Some(vec!["Hosting events".into()]),
+            },
+            Change::CollapseCircle { circle: community },
+            Change::MoveRole {
+                role: role_named(org, shopfront, "Delivery Rider"),
+                to: anchor,
+            },
+            Change::RemoveCircle { circle: shopfront },
+        ],
+    }
 }
 
 /// Appends `effect` as entry 2 of a new meeting, then ends it; answers the meeting.

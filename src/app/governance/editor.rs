@@ -1,16 +1,17 @@
 //! The proposal editor: a menu of governance changes to add (create, amend or remove a role
-//! or a policy; under holacracy-5.0 move one into or out of a sub-circle), changes to take
-//! out, and saving them as the proposal's next version. Each change is checked against the
+//! or a policy; move one into or out of a sub-circle; the sub-circle changes are
+//! `sub_circle`'s), changes to take out, and saving them as the proposal's next version. Each change is checked against the
 //! circle as it stands when it is added, so a bad one is refused at once with its reason.
 //!
 //! Owns: the editor's menu and its prompts. The changes being written live in the screen's
 //! `editing` until saved. Must not import: tokio; must not draw.
 
-use super::{idm, pick, prompt, screen};
+use super::{idm, pick, prompt, screen, sub_circle};
 use crate::app::App;
 use crate::app::modal::Outcome;
+use crate::domain::meeting::governance::sub_circle::{depth_below, move_targets};
 use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
-use crate::domain::{CircleId, Organisation, PolicyId, RoleId};
+use crate::domain::{CircleId, Organisation, PolicyId, RoleId, RuleSet};
 use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, PolicyAim, RoleAim, Subject};
 
 /// Opens the editor on the current proposal: what is being written, else its latest version.
@@ -55,10 +56,13 @@ pub fn is_editor_draft(draft: &GovDraft) -> bool {
             | GovDraft::PolicyField(_)
             | GovDraft::PolicyValue(..)
             | GovDraft::MoveTarget(..)
+            | GovDraft::PickCircle(..)
+            | GovDraft::CircleField(_)
+            | GovDraft::CircleValue(..)
     )
 }
 
-fn menu(app: &mut App) {
+pub(super) fn menu(app: &mut App) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
@@ -86,9 +90,8 @@ fn menu(app: &mut App) {
         EditorChoice::AmendPolicy,
         EditorChoice::RemovePolicy,
     ]);
-    if screen.state.rules.rules().moves_between_circles {
-        choices.extend([EditorChoice::MoveRole, EditorChoice::MovePolicy]);
-    }
+    choices.extend([EditorChoice::MoveRole, EditorChoice::MovePolicy]);
+    choices.extend(sub_circle::choices(&org, screen.state.circle));
     choices.extend((0..changes.len()).map(EditorChoice::TakeOut));
     choices.push(EditorChoice::Discard);
     let options = choices
@@ -102,6 +105,10 @@ fn menu(app: &mut App) {
             EditorChoice::RemovePolicy => "Remove a policy".into(),
             EditorChoice::MoveRole => "Move a role into or out of a sub-circle".into(),
             EditorChoice::MovePolicy => "Move a policy into or out of a sub-circle".into(),
+            EditorChoice::ExpandRole
+            | EditorChoice::AmendCircle
+            | EditorChoice::CollapseCircle
+            | EditorChoice::RemoveCircle => sub_circle::label(*c).into(),
             EditorChoice::TakeOut(i) => format!("Take out: {}", changes[*i].describe(&org)),
             EditorChoice::Save if presenting && next_version > 1 => {
                 "Save: replaces the proposal on the table".into()
@@ -119,7 +126,7 @@ fn menu(app: &mut App) {
 }
 
 /// Adds `change` (or, with `replace`, puts it at that place) if the circle allows it.
-fn add(app: &mut App, change: Change, replace: Option<usize>) {
+pub(super) fn add(app: &mut App, change: Change, replace: Option<usize>) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
@@ -159,7 +166,7 @@ fn role_fields(org: &Organisation, role: RoleId) -> Vec<Field> {
 }
 
 /// Items typed as "a; b; c".
-fn split_list(text: &str) -> Vec<String> {
+pub(super) fn split_list(text: &str) -> Vec<String> {
     text.split(';')
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -175,45 +182,47 @@ fn roles_for(org: &Organisation, screen: &GovScreen, aim: RoleAim) -> Vec<RoleId
         .map(|r| r.id)
         .collect();
     if aim == RoleAim::Move {
-        for sub in org.sub_circles(Some(circle)) {
-            roles.extend(
-                org.roles_in(sub.id)
-                    .filter(|r| r.core.is_none())
-                    .map(|r| r.id),
-            );
+        for sub in movable_from(org, screen) {
+            roles.extend(org.roles_in(sub).filter(|r| r.core.is_none()).map(|r| r.id));
         }
     }
     roles
+}
+
+/// The circles below this one that roles and policies may move out of, as far as the rule
+/// set reaches (4.1 §2.6.1: a sub-circle; 5.0 §5.2(d): or any sub-circle of one).
+fn movable_from(org: &Organisation, screen: &GovScreen) -> Vec<CircleId> {
+    let circle = screen.state.circle;
+    let reach = screen.state.rules.rules().changes.move_depth;
+    org.circles_depth_first()
+        .into_iter()
+        .map(|(c, _)| c.id)
+        .filter(|&c| depth_below(org, circle, c).is_some_and(|d| reach.is_none_or(|max| d <= max)))
+        .collect()
 }
 
 fn policies_for(org: &Organisation, screen: &GovScreen, aim: PolicyAim) -> Vec<PolicyId> {
     let circle = screen.state.circle;
     let mut policies: Vec<PolicyId> = org.policies_of(circle).map(|p| p.id).collect();
     if aim == PolicyAim::Move {
-        for sub in org.sub_circles(Some(circle)) {
-            policies.extend(org.policies_of(sub.id).map(|p| p.id));
+        for sub in movable_from(org, screen) {
+            policies.extend(org.policies_of(sub).map(|p| p.id));
         }
     }
     policies
-}
-
-/// Where a role or policy now in `from` can move: this circle's sub-circles, or this circle.
-fn targets(org: &Organisation, circle: CircleId, from: Option<CircleId>) -> Vec<CircleId> {
-    std::iter::once(circle)
-        .chain(org.sub_circles(Some(circle)).map(|c| c.id))
-        .filter(|c| Some(*c) != from)
-        .collect()
 }
 
 /// Asks where a role or policy now in `from` moves to, or says there is nowhere.
 fn pick_target(
     app: &mut App,
     org: &Organisation,
-    circle: CircleId,
+    (circle, rules): (CircleId, RuleSet),
     from: Option<CircleId>,
     what: Subject,
 ) {
-    let circles = targets(org, circle, from);
+    let circles = from.map_or_else(Vec::new, |from| {
+        move_targets(org, circle, rules.rules(), from)
+    });
     if circles.is_empty() {
         app.error("This circle has no sub-circle to move it into.");
         return menu(app);
@@ -373,11 +382,15 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 GovDraft::NewPolicyName,
             ),
             Some(
-                &EditorChoice::AmendRole | &EditorChoice::RemoveRole | &EditorChoice::MoveRole,
+                &EditorChoice::AmendRole
+                | &EditorChoice::RemoveRole
+                | &EditorChoice::MoveRole
+                | &EditorChoice::ExpandRole,
             ) => {
                 let aim = match choices[i] {
                     EditorChoice::AmendRole => RoleAim::Amend,
                     EditorChoice::RemoveRole => RoleAim::Remove,
+                    EditorChoice::ExpandRole => RoleAim::Expand,
                     _ => RoleAim::Move,
                 };
                 let roles = roles_for(&org, screen, aim);
@@ -410,6 +423,14 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     options,
                     GovDraft::PickPolicy(aim, policies),
                 );
+            }
+            Some(
+                &c @ (EditorChoice::AmendCircle
+                | EditorChoice::CollapseCircle
+                | EditorChoice::RemoveCircle),
+            ) => {
+                let circle = screen.state.circle;
+                sub_circle::choose(app, &org, circle, c);
             }
             Some(EditorChoice::TakeOut(n)) => {
                 if let Some(editing) = &mut screen.editing
@@ -491,9 +512,10 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 }
                 RoleAim::Move => {
                     let from = org.role(role).map(|r| r.circle);
-                    let circle = screen.state.circle;
-                    pick_target(app, &org, circle, from, Subject::Role(role));
+                    let here = (screen.state.circle, screen.state.rules);
+                    pick_target(app, &org, here, from, Subject::Role(role));
                 }
+                RoleAim::Expand => add(app, Change::ExpandRole { role }, None),
             }
         }
         (Outcome::Picked(i), GovDraft::RoleField(role)) => {
@@ -541,8 +563,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                         .iter()
                         .find(|p| p.id == policy)
                         .map(|p| p.circle);
-                    let circle = screen.state.circle;
-                    pick_target(app, &org, circle, from, Subject::Policy(policy));
+                    let here = (screen.state.circle, screen.state.rules);
+                    pick_target(app, &org, here, from, Subject::Policy(policy));
                 }
             }
         }
@@ -563,6 +585,12 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 Subject::Policy(policy) => Change::MovePolicy { policy, to },
             };
             add(app, change, None);
+        }
+        (outcome, draft @ (GovDraft::PickCircle(..) | GovDraft::CircleField(_))) => {
+            sub_circle::outcome(app, &org, outcome, draft)
+        }
+        (outcome, draft @ GovDraft::CircleValue(..)) => {
+            sub_circle::outcome(app, &org, outcome, draft)
         }
         _ => menu(app),
     }

@@ -9,6 +9,7 @@
 mod editor;
 mod items;
 mod outcomes;
+mod sub_circle;
 
 use super::App;
 use super::journal::Journal;

@@ -76,6 +76,7 @@ pub struct Organisation {
     versions_of_role: Groups<RoleId>,
     versions_of_policy: Groups<PolicyId>,
     versions_of_circle: Groups<CircleId>,
+    versions_of_sub_circle: Groups<CircleId>,
     projects_of_role: Groups<RoleId>,
     actions_of_role: Groups<Option<RoleId>>,
     tensions_of_circle: Groups<CircleId>,
@@ -155,6 +156,7 @@ impl Organisation {
             versions_of_role: group(&r.versions, |x| x.role.unwrap_or(RoleId(0))),
             versions_of_policy: group(&r.versions, |x| x.policy.unwrap_or(PolicyId(0))),
             versions_of_circle: group(&r.versions, |x| x.circle),
+            versions_of_sub_circle: group(&r.versions, |x| x.sub_circle.unwrap_or(CircleId(0))),
             projects_of_role: group(&r.projects, |x| x.role),
             actions_of_role: group(&r.next_actions, |x| x.role),
             tensions_of_circle: group(&r.tensions, |x| x.circle),
@@ -339,14 +341,34 @@ impl Organisation {
         members(&self.records.versions, &self.versions_of_role, &role)
     }
 
-    /// The version of the same role or policy just before `version`, if there is one.
+    /// A sub-circle's versions as its super-circle's governance changed it, oldest first.
+    pub fn history_of_circle(&self, circle: CircleId) -> impl Iterator<Item = &RecordVersion> {
+        members(
+            &self.records.versions,
+            &self.versions_of_sub_circle,
+            &circle,
+        )
+    }
+
+    /// The policies a role holds (5.0 §1.1).
+    pub fn policies_on(&self, role: RoleId) -> impl Iterator<Item = &Policy> {
+        self.role(role)
+            .into_iter()
+            .flat_map(move |r| self.policies_of(r.circle))
+            .filter(move |p| p.role == Some(role))
+    }
+
+    /// The version of the same role, policy or sub-circle just before `version`, if there is one.
     pub fn previous_version(&self, version: &RecordVersion) -> Option<&RecordVersion> {
         let history: Vec<&RecordVersion> = match (version.role, version.policy) {
             (Some(role), _) => self.history_of(role).collect(),
             (None, Some(policy)) => {
                 members(&self.records.versions, &self.versions_of_policy, &policy).collect()
             }
-            (None, None) => Vec::new(),
+            (None, None) => match version.sub_circle {
+                Some(c) => self.history_of_circle(c).collect(),
+                None => Vec::new(),
+            },
         };
         let at = history.iter().position(|v| std::ptr::eq(*v, version))?;
         at.checked_sub(1).map(|i| history[i])

@@ -1,0 +1,165 @@
+//! Writing adopted changes to sub-circles: a role expanded into one, one collapsed back into
+//! a role, one removed with everything within (4.1 §2.6-2.6.2; 5.0 §1.3.1, §5.2). Every row
+//! touched gets a version stamped with the entry, so taking the entry back (`governance::undo`)
+//! restores exactly what was, and fillers ended or assigned carry the entry too.
+//!
+//! Owns: those writes, through `Sql` so both backends run them. Must not import: ratatui,
+//! crossterm, tokio, a database library.
+
+use super::StoreError;
+use super::governance::{Kind, Source, change, end_fillers, version};
+use super::import;
+use super::sql::{Sql, Value};
+use crate::domain::orgfile::CircleEntry;
+use crate::domain::*;
+use std::collections::HashMap;
+
+/// The organisation's rule set, as the store holds it.
+fn rule_set(sql: &dyn Sql) -> Result<RuleSet, StoreError> {
+    let id = sql.text("SELECT rule_set FROM organisation WHERE id = 1", &[])?;
+    id.as_deref()
+        .unwrap_or_default()
+        .parse()
+        .map_err(StoreError::Invalid)
+}
+
+/// Under 5.0 §1.4 the Role Lead of a role is the Circle Lead of its inner circle: the current
+/// fillers of `from` fill `to` too, assigned by the entry.
+fn carry_fillers(sql: &dyn Sql, from: i64, to: i64, src: Source) -> Result<(), StoreError> {
+    if !rule_set(sql)?.rules().changes.role_lead_is_circle_lead {
+        return Ok(());
+    }
+    sql.run(
+        "INSERT INTO assignments (role_id, person_id, focus, meeting_id, event_seq, started_at)
+         SELECT ?1, person_id, focus, ?2, ?3, ?4 FROM assignments
+         WHERE role_id = ?5 AND ended_meeting_id IS NULL AND ended_at IS NULL ORDER BY id",
+        &[
+            Value::int(to),
+            Value::int(src.meeting),
+            Value::int(src.seq),
+            Value::Time(src.at),
+            Value::int(from),
+        ],
+    )?;
+    Ok(())
+}
+
+/// The ids a statement selects, with `?1` the given id.
+fn ids(sql: &dyn Sql, statement: &str, id: i64) -> Result<Vec<i64>, StoreError> {
+    sql.ints(statement, &[Value::int(id)])
+}
+
+/// Role `role` becomes a sub-circle of its circle with the same name, purpose, domains and
+/// accountabilities, and the core roles every sub-circle has; the role goes.
+pub(super) fn expand(sql: &dyn Sql, role: RoleId, src: Source) -> Result<(), StoreError> {
+    let rules = rule_set(sql)?;
+    let circle = sql.insert(
+        "INSERT INTO circles (parent_id, name, purpose, domains, accountabilities)
+         SELECT circle_id, name, purpose, domains, accountabilities FROM roles WHERE id = ?1 RETURNING id",
+        &[Value::int(role.0)],
+    )?;
+    version(sql, Kind::Circle, circle, src, false)?;
+    let name = sql
+        .text(
+            "SELECT name FROM circles WHERE id = ?1",
+            &[Value::int(circle)],
+        )?
+        .unwrap_or_default();
+    let core = import::insert_roles(
+        sql,
+        rules,
+        CircleId(circle),
+        false,
+        &CircleEntry::named(&name),
+        &HashMap::new(),
+    )?;
+    let mut created: Vec<i64> = core.values().map(|id| id.0).collect();
+    created.sort_unstable();
+    for id in created {
+        version(sql, Kind::Role, id, src, false)?;
+    }
+    if let Some(lead) = ids(
+        sql,
+        "SELECT id FROM roles WHERE circle_id = ?1 AND core = 'lead'",
+        circle,
+    )?
+    .first()
+    {
+        carry_fillers(sql, role.0, *lead, src)?;
+    }
+    remove_role(sql, role.0, src)
+}
+
+/// A role goes (softly, with a version) and its fillers' assignments end.
+fn remove_role(sql: &dyn Sql, role: i64, src: Source) -> Result<(), StoreError> {
+    end_fillers(sql, RoleId(role), src)?;
+    change(
+        sql,
+        Kind::Role,
+        role,
+        src,
+        "UPDATE roles SET removed_at = ?2 WHERE id = ?1",
+        &[Value::Time(src.at)],
+    )
+}
+
+/// Sub-circle `circle` becomes a role of its super-circle again, with its name, purpose,
+/// domains and accountabilities; what was within it goes.
+pub(super) fn collapse(sql: &dyn Sql, circle: CircleId, src: Source) -> Result<(), StoreError> {
+    let role = sql.insert(
+        "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities)
+         SELECT parent_id, name, purpose, domains, accountabilities FROM circles WHERE id = ?1 RETURNING id",
+        &[Value::int(circle.0)],
+    )?;
+    version(sql, Kind::Role, role, src, false)?;
+    if let Some(lead) = ids(
+        sql,
+        "SELECT id FROM roles WHERE circle_id = ?1 AND core = 'lead' AND removed_at IS NULL",
+        circle.0,
+    )?
+    .first()
+    {
+        carry_fillers(sql, *lead, role, src)?;
+    }
+    remove_within(sql, circle, src)
+}
+
+/// Sub-circle `circle` goes with everything within: its roles (their fillers' assignments
+/// end), its policies and its own sub-circles, each with a version.
+pub(super) fn remove_within(
+    sql: &dyn Sql,
+    circle: CircleId,
+    src: Source,
+) -> Result<(), StoreError> {
+    let mut circles = vec![circle.0];
+    let mut i = 0;
+    while let Some(&at) = circles.get(i) {
+        circles.extend(ids(
+            sql,
+            "SELECT id FROM circles WHERE parent_id = ?1 AND removed_at IS NULL ORDER BY id",
+            at,
+        )?);
+        i += 1;
+    }
+    let now = [Value::Time(src.at)];
+    for &at in circles.iter().rev() {
+        for role in ids(
+            sql,
+            "SELECT id FROM roles WHERE circle_id = ?1 AND removed_at IS NULL ORDER BY id",
+            at,
+        )? {
+            remove_role(sql, role, src)?;
+        }
+        for policy in ids(
+            sql,
+            "SELECT id FROM policies WHERE circle_id = ?1 AND removed_at IS NULL ORDER BY id",
+            at,
+        )? {
+            let statement = "UPDATE policies SET removed_at = ?2 WHERE id = ?1";
+            change(sql, Kind::Policy, policy, src, statement, &now)?;
+        }
+        let statement = "UPDATE circles SET removed_at = ?2 WHERE id = ?1";
+        change(sql, Kind::Circle, at, src, statement, &now)?;
+    }
+    Ok(())
+}
