@@ -166,6 +166,14 @@ pub fn version_change(
     previous: Option<&RecordVersion>,
     v: &RecordVersion,
 ) -> String {
+    // An expansion or a collapse writes a role and a sub-circle of one name, one removed.
+    match (org.counterpart(v).is_some(), v.role.is_some(), v.removed) {
+        (true, true, true) => return "expanded into a sub-circle".into(),
+        (true, false, false) => return "created from the role of the same name".into(),
+        (true, false, true) => return "collapsed into a role".into(),
+        (true, true, false) => return "created from the sub-circle of the same name".into(),
+        _ => {}
+    }
     let Some(p) = previous else {
         return if v.removed {
             "removed".into()

@@ -132,15 +132,31 @@ pub(super) fn add(app: &mut App, change: Change, replace: Option<usize>) {
     };
     let Some(screen) = screen(app) else { return };
     let mut candidate = screen.editing.clone().unwrap_or_default();
+    let (circle, rules) = (screen.state.circle, screen.state.rules);
+    let known = validate(&org, circle, rules, &candidate).unwrap_or_default();
     match replace.filter(|&i| i < candidate.len()) {
         Some(i) => candidate[i] = change,
-        None => candidate.push(change),
+        None => {
+            // What moves out of a sub-circle goes before the sub-circle does (4.1 §2.6.2
+            // "selectively retaining certain elements"), so it is added ahead of its removal.
+            let moving = matches!(change, Change::MoveRole { .. } | Change::MovePolicy { .. });
+            let removal = candidate.iter().position(|c| {
+                matches!(
+                    c,
+                    Change::CollapseCircle { .. } | Change::RemoveCircle { .. }
+                )
+            });
+            match removal.filter(|_| moving) {
+                Some(at) => candidate.insert(at, change),
+                None => candidate.push(change),
+            }
+        }
     }
-    let checked = validate(&org, screen.state.circle, screen.state.rules, &candidate);
+    let checked = validate(&org, circle, rules, &candidate);
     match checked {
         Ok(warnings) => {
             screen.editing = Some(candidate);
-            match warnings.first() {
+            match warnings.iter().find(|w| !known.contains(w)) {
                 Some(w) => app.error(format!("Added, with a warning: {w}.")),
                 None => app.info("Added. Save when the proposal is complete."),
             }
@@ -398,7 +414,14 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     app.error("No role here can be changed that way.");
                     return menu(app);
                 }
-                let options = roles.iter().map(|r| name_of_role(*r)).collect();
+                let here = screen.state.circle;
+                let options = roles
+                    .iter()
+                    .map(|r| match org.role(*r).and_then(|x| org.circle(x.circle)) {
+                        Some(c) if c.id != here => format!("{} ({})", name_of_role(*r), c.name),
+                        _ => name_of_role(*r),
+                    })
+                    .collect();
                 pick(app, "Which role?", options, GovDraft::PickRole(aim, roles));
             }
             Some(

@@ -350,6 +350,26 @@ impl Organisation {
         )
     }
 
+    /// For a role's or sub-circle's version written by an expansion or a collapse, the version
+    /// of the other side written by the same entry: the sub-circle a role became, or the role
+    /// a sub-circle became (same name, same circle, same meeting and moment).
+    pub fn counterpart(&self, v: &RecordVersion) -> Option<&RecordVersion> {
+        let is_role = v.role.is_some();
+        if !is_role && v.sub_circle.is_none() {
+            return None;
+        }
+        self.governance_log(v.circle).find(|o| {
+            (if is_role {
+                o.sub_circle.is_some()
+            } else {
+                o.role.is_some()
+            }) && o.name.eq_ignore_ascii_case(&v.name)
+                && o.meeting == v.meeting
+                && o.recorded_at == v.recorded_at
+                && o.removed != v.removed
+        })
+    }
+
     /// The policies a role holds (5.0 §1.1).
     pub fn policies_on(&self, role: RoleId) -> impl Iterator<Item = &Policy> {
         self.role(role)

@@ -84,18 +84,33 @@ pub enum Change {
 impl Change {
     /// The change in words, as minutes and the record show it ("Create role X: …").
     pub fn describe(&self, org: &Organisation) -> String {
+        // A role, policy or sub-circle gone since (removed, expanded, collapsed) is named as
+        // the governance record last had it.
+        let recorded = |v: Option<&crate::domain::org::RecordVersion>| v.map(|v| v.name.clone());
         let role = |r: &RoleId| {
             org.role(*r)
-                .map_or_else(|| format!("role {}", r.0), |r| r.name.clone())
+                .map(|r| r.name.clone())
+                .or_else(|| recorded(org.history_of(*r).last()))
+                .unwrap_or_else(|| format!("role {}", r.0))
         };
         let policy = |p: &PolicyId| {
             org.records()
                 .policies
                 .iter()
                 .find(|x| x.id == *p)
-                .map_or_else(|| format!("policy {}", p.0), |x| x.name.clone())
+                .map(|x| x.name.clone())
+                .or_else(|| {
+                    let versions = &org.records().versions;
+                    recorded(versions.iter().rfind(|v| v.policy == Some(*p)))
+                })
+                .unwrap_or_else(|| format!("policy {}", p.0))
         };
-        let circle = |c: &CircleId| org.circle(*c).map_or("?", |c| c.name.as_str()).to_string();
+        let circle = |c: &CircleId| {
+            org.circle(*c)
+                .map(|c| c.name.clone())
+                .or_else(|| recorded(org.history_of_circle(*c).last()))
+                .unwrap_or_else(|| "?".to_string())
+        };
         let list = |items: &[String]| items.join("; ");
         match self {
             Change::CreateRole {

@@ -233,11 +233,25 @@ pub(super) fn remove(
         .sum();
     let policies: usize = within.iter().map(|&at| org.policies_of(at).count()).sum();
     let nested = within.len() - 1;
-    if roles + policies + nested == 0 {
+    let count = |n: usize, one: &str, many: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    };
+    let goes: Vec<String> = [
+        count(roles, "role", "roles"),
+        count(policies, "policy", "policies"),
+        count(nested, "sub-circle", "sub-circles"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if goes.is_empty() {
         return Ok(None);
     }
     Ok(Some(format!(
-        "{} goes with {roles} role(s), {policies} policy(ies) and {nested} sub-circle(s) within: move out first what should stay",
-        c.name
+        "{} goes with what is within it ({}): move out first what should stay",
+        c.name,
+        goes.join(", ")
     )))
 }

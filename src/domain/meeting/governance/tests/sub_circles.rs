@@ -185,9 +185,8 @@ fn four_one_2_6_2_collapses_a_sub_circle_into_a_role_whose_name_must_be_free() {
         };
         let warnings = check(rules, &[ovens]).expect("Ovens collapses");
         assert!(
-            warnings
-                .iter()
-                .any(|w| w.contains("Ovens goes with 2 role(s)")),
+            warnings.iter().any(|w| w
+                .contains("Ovens goes with what is within it (2 roles, 1 policy, 1 sub-circle)")),
             "what goes within is said: {warnings:?}"
         );
         let taken = [
