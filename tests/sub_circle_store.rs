@@ -241,3 +241,29 @@ fn the_circles_log_says_a_role_was_expanded_and_a_sub_circle_collapsed() {
         assert!(said.iter().any(|s| s == line), "{line} in {said:#?}");
     }
 }
+
+#[test]
+fn five_1_1_a_roles_policy_goes_with_it_into_a_sub_circle_and_is_the_sub_circles_once_expanded() {
+    let mut store = store(RuleSet::Holacracy50);
+    let before = org(&store);
+    let anchor = before.anchor().expect("anchor").id;
+    let wholesale = role(&before, anchor, "Wholesale Accounts");
+    adopt(
+        &mut store,
+        vec![Change::CreateRolePolicy {
+            role: wholesale,
+            name: "Net 30".into(),
+            text: "Wholesale invoices are due in 30 days.".into(),
+        }],
+    );
+    let held = org(&store);
+    let policy = held.policies_on(wholesale).next().expect("held").clone();
+    let handbook = render(&held, OrgFormat::Markdown).expect("md");
+    assert!(handbook.contains("Net 30 (on role Wholesale Accounts)"));
+    adopt(&mut store, vec![Change::ExpandRole { role: wholesale }]);
+    let org = org(&store);
+    let circle = org.circle_named("Wholesale Accounts").expect("circle").id;
+    let now: Vec<_> = org.policies_of(circle).collect();
+    assert_eq!(now.len(), 1, "the policy is inside the role's circle now");
+    assert_eq!((now[0].id, now[0].role), (policy.id, None));
+}

@@ -155,22 +155,28 @@ pub(super) fn apply(
                     opt(accountabilities.as_deref().map(list_to_json)),
                 ],
             )?,
-            Change::RemoveRole { role } => change(
-                sql,
-                Kind::Role,
-                role.0,
-                src,
-                "UPDATE roles SET removed_at = ?2 WHERE id = ?1",
-                &[Value::Time(src.at)],
-            )?,
-            Change::MoveRole { role, to } => change(
-                sql,
-                Kind::Role,
-                role.0,
-                src,
-                "UPDATE roles SET circle_id = ?2 WHERE id = ?1",
-                &[Value::int(to.0)],
-            )?,
+            Change::RemoveRole { role } => {
+                change(
+                    sql,
+                    Kind::Role,
+                    role.0,
+                    src,
+                    "UPDATE roles SET removed_at = ?2 WHERE id = ?1",
+                    &[Value::Time(src.at)],
+                )?;
+                sub_circles::policies_follow(sql, *role, None, src)?;
+            }
+            Change::MoveRole { role, to } => {
+                change(
+                    sql,
+                    Kind::Role,
+                    role.0,
+                    src,
+                    "UPDATE roles SET circle_id = ?2 WHERE id = ?1",
+                    &[Value::int(to.0)],
+                )?;
+                sub_circles::policies_follow(sql, *role, Some(*to), src)?;
+            }
             Change::CreatePolicy { name, text: body } => {
                 let id = sql.insert(
                     "INSERT INTO policies (circle_id, name, text) VALUES (?1, ?2, ?3) RETURNING id",
@@ -210,6 +216,17 @@ pub(super) fn apply(
                 &[Value::int(to.0)],
             )?,
             Change::ExpandRole { role } => sub_circles::expand(sql, *role, src)?,
+            Change::CreateRolePolicy {
+                role,
+                name,
+                text: body,
+            } => {
+                let id = sql.insert(
+                    "INSERT INTO policies (circle_id, role_id, name, text) SELECT circle_id, id, ?2, ?3 FROM roles WHERE id = ?1 RETURNING id",
+                    &[Value::int(role.0), Value::text(text::clean_line(name)), Value::text(text::clean_text(body))],
+                )?;
+                version(sql, Kind::Policy, id, src, false)?;
+            }
             Change::AmendCircle {
                 circle: target,
                 name,

@@ -87,10 +87,12 @@ pub(super) fn expand(sql: &dyn Sql, role: RoleId, src: Source) -> Result<(), Sto
     {
         carry_fillers(sql, role.0, *lead, src)?;
     }
+    policies_into(sql, role, circle, src)?;
     remove_role(sql, role.0, src)
 }
 
-/// A role goes (softly, with a version) and its fillers' assignments end.
+/// A role goes (softly, with a version) with the policies it holds, and its fillers'
+/// assignments end.
 fn remove_role(sql: &dyn Sql, role: i64, src: Source) -> Result<(), StoreError> {
     end_fillers(sql, RoleId(role), src)?;
     change(
@@ -100,7 +102,65 @@ fn remove_role(sql: &dyn Sql, role: i64, src: Source) -> Result<(), StoreError> 
         src,
         "UPDATE roles SET removed_at = ?2 WHERE id = ?1",
         &[Value::Time(src.at)],
-    )
+    )?;
+    policies_follow(sql, RoleId(role), None, src)
+}
+
+/// The policies `role` holds (5.0 §1.1) go where it goes: into circle `to` with it, or (with
+/// `None`) away with it.
+pub(super) fn policies_follow(
+    sql: &dyn Sql,
+    role: RoleId,
+    to: Option<CircleId>,
+    src: Source,
+) -> Result<(), StoreError> {
+    let held = ids(
+        sql,
+        "SELECT id FROM policies WHERE role_id = ?1 AND removed_at IS NULL ORDER BY id",
+        role.0,
+    )?;
+    for policy in held {
+        match to {
+            Some(circle) => change(
+                sql,
+                Kind::Policy,
+                policy,
+                src,
+                "UPDATE policies SET circle_id = ?2 WHERE id = ?1",
+                &[Value::int(circle.0)],
+            )?,
+            None => change(
+                sql,
+                Kind::Policy,
+                policy,
+                src,
+                "UPDATE policies SET removed_at = ?2 WHERE id = ?1",
+                &[Value::Time(src.at)],
+            )?,
+        }
+    }
+    Ok(())
+}
+
+/// The policies an expanded role held become its sub-circle's own: the inside of a role is
+/// its circle (5.0 §1.3.1).
+fn policies_into(sql: &dyn Sql, role: RoleId, circle: i64, src: Source) -> Result<(), StoreError> {
+    let held = ids(
+        sql,
+        "SELECT id FROM policies WHERE role_id = ?1 AND removed_at IS NULL ORDER BY id",
+        role.0,
+    )?;
+    for policy in held {
+        change(
+            sql,
+            Kind::Policy,
+            policy,
+            src,
+            "UPDATE policies SET circle_id = ?2, role_id = NULL WHERE id = ?1",
+            &[Value::int(circle)],
+        )?;
+    }
+    Ok(())
 }
 
 /// Sub-circle `circle` becomes a role of its super-circle again, with its name, purpose,

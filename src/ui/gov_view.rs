@@ -123,6 +123,9 @@ pub enum GovDraft {
     PickCircle(CircleAim, Vec<CircleId>),
     CircleField(CircleId),
     CircleValue(CircleId, Field),
+    /// A policy on this role (5.0 §1.1): its name, then its text.
+    RolePolicyName(RoleId),
+    RolePolicyText(RoleId, String),
     /// Waiting for a yes to take this item off the agenda.
     RemoveItem(u64),
     Retract(u64),
@@ -137,6 +140,8 @@ pub enum RoleAim {
     Move,
     /// Expanded into a sub-circle.
     Expand,
+    /// Given a policy to hold.
+    HoldPolicy,
 }
 
 /// What a picked sub-circle is for.
@@ -179,6 +184,7 @@ pub enum EditorChoice {
     AmendCircle,
     CollapseCircle,
     RemoveCircle,
+    CreateRolePolicy,
     /// Take the n-th change out.
     TakeOut(usize),
     Save,

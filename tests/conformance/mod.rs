@@ -321,7 +321,28 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
         changes: vec![Change::RemoveRole { role: removed }],
     });
     effects.push(sub_circle_changes(org));
+    effects.push(role_policy_changes(org));
     effects
+}
+
+/// A policy put on a role (5.0 §1.1), which then goes where its role goes.
+fn role_policy_changes(org: &Organisation) -> Effect {
+    let anchor = org.anchor().expect("anchor").id;
+    let finance = role_named(org, anchor, "Finance Steward");
+    Effect::ApplyGovernance {
+        circle: anchor,
+        changes: vec![
+            Change::CreateRolePolicy {
+                role: finance,
+                name: "Two signatures".into(),
+                text: "Payments over 1000 EUR need two signatures.".into(),
+            },
+            Change::MoveRole {
+                role: finance,
+                to: bakehouse(org),
+            },
+        ],
+    }
 }
 
 /// The anchor circle's changes to its sub-circles: a role expanded into one, one amended then

@@ -9,9 +9,8 @@
 use super::{idm, pick, prompt, screen, sub_circle};
 use crate::app::App;
 use crate::app::modal::Outcome;
-use crate::domain::meeting::governance::sub_circle::{depth_below, move_targets};
 use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
-use crate::domain::{CircleId, Organisation, PolicyId, RoleId, RuleSet};
+use crate::domain::{Organisation, PolicyId, RoleId};
 use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, PolicyAim, RoleAim, Subject};
 
 /// Opens the editor on the current proposal: what is being written, else its latest version.
@@ -59,6 +58,8 @@ pub fn is_editor_draft(draft: &GovDraft) -> bool {
             | GovDraft::PickCircle(..)
             | GovDraft::CircleField(_)
             | GovDraft::CircleValue(..)
+            | GovDraft::RolePolicyName(_)
+            | GovDraft::RolePolicyText(..)
     )
 }
 
@@ -92,6 +93,9 @@ pub(super) fn menu(app: &mut App) {
     ]);
     choices.extend([EditorChoice::MoveRole, EditorChoice::MovePolicy]);
     choices.extend(sub_circle::choices(&org, screen.state.circle));
+    if screen.state.rules.rules().changes.policies_on_roles {
+        choices.push(EditorChoice::CreateRolePolicy);
+    }
     choices.extend((0..changes.len()).map(EditorChoice::TakeOut));
     choices.push(EditorChoice::Discard);
     let options = choices
@@ -109,6 +113,7 @@ pub(super) fn menu(app: &mut App) {
             | EditorChoice::AmendCircle
             | EditorChoice::CollapseCircle
             | EditorChoice::RemoveCircle => sub_circle::label(*c).into(),
+            EditorChoice::CreateRolePolicy => "Create a policy on a role".into(),
             EditorChoice::TakeOut(i) => format!("Take out: {}", changes[*i].describe(&org)),
             EditorChoice::Save if presenting && next_version > 1 => {
                 "Save: replaces the proposal on the table".into()
@@ -194,65 +199,26 @@ fn roles_for(org: &Organisation, screen: &GovScreen, aim: RoleAim) -> Vec<RoleId
     let circle = screen.state.circle;
     let mut roles: Vec<RoleId> = org
         .roles_in(circle)
-        .filter(|r| aim == RoleAim::Amend || r.core.is_none())
+        .filter(|r| matches!(aim, RoleAim::Amend | RoleAim::HoldPolicy) || r.core.is_none())
         .map(|r| r.id)
         .collect();
     if aim == RoleAim::Move {
-        for sub in movable_from(org, screen) {
+        for sub in sub_circle::movable_from(org, screen) {
             roles.extend(org.roles_in(sub).filter(|r| r.core.is_none()).map(|r| r.id));
         }
     }
     roles
 }
 
-/// The circles below this one that roles and policies may move out of, as far as the rule
-/// set reaches (4.1 §2.6.1: a sub-circle; 5.0 §5.2(d): or any sub-circle of one).
-fn movable_from(org: &Organisation, screen: &GovScreen) -> Vec<CircleId> {
-    let circle = screen.state.circle;
-    let reach = screen.state.rules.rules().changes.move_depth;
-    org.circles_depth_first()
-        .into_iter()
-        .map(|(c, _)| c.id)
-        .filter(|&c| depth_below(org, circle, c).is_some_and(|d| reach.is_none_or(|max| d <= max)))
-        .collect()
-}
-
 fn policies_for(org: &Organisation, screen: &GovScreen, aim: PolicyAim) -> Vec<PolicyId> {
     let circle = screen.state.circle;
     let mut policies: Vec<PolicyId> = org.policies_of(circle).map(|p| p.id).collect();
     if aim == PolicyAim::Move {
-        for sub in movable_from(org, screen) {
+        for sub in sub_circle::movable_from(org, screen) {
             policies.extend(org.policies_of(sub).map(|p| p.id));
         }
     }
     policies
-}
-
-/// Asks where a role or policy now in `from` moves to, or says there is nowhere.
-fn pick_target(
-    app: &mut App,
-    org: &Organisation,
-    (circle, rules): (CircleId, RuleSet),
-    from: Option<CircleId>,
-    what: Subject,
-) {
-    let circles = from.map_or_else(Vec::new, |from| {
-        move_targets(org, circle, rules.rules(), from)
-    });
-    if circles.is_empty() {
-        app.error("This circle has no sub-circle to move it into.");
-        return menu(app);
-    }
-    let options = circles
-        .iter()
-        .map(|c| org.circle(*c).map_or("?".into(), |c| c.name.clone()))
-        .collect();
-    pick(
-        app,
-        "Move it to",
-        options,
-        GovDraft::MoveTarget(what, circles),
-    );
 }
 
 /// A field's value as it stands in what is being written, else in the record, as text.
@@ -401,12 +367,14 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 &EditorChoice::AmendRole
                 | &EditorChoice::RemoveRole
                 | &EditorChoice::MoveRole
-                | &EditorChoice::ExpandRole,
+                | &EditorChoice::ExpandRole
+                | &EditorChoice::CreateRolePolicy,
             ) => {
                 let aim = match choices[i] {
                     EditorChoice::AmendRole => RoleAim::Amend,
                     EditorChoice::RemoveRole => RoleAim::Remove,
                     EditorChoice::ExpandRole => RoleAim::Expand,
+                    EditorChoice::CreateRolePolicy => RoleAim::HoldPolicy,
                     _ => RoleAim::Move,
                 };
                 let roles = roles_for(&org, screen, aim);
@@ -417,9 +385,13 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 let here = screen.state.circle;
                 let options = roles
                     .iter()
-                    .map(|r| match org.role(*r).and_then(|x| org.circle(x.circle)) {
-                        Some(c) if c.id != here => format!("{} ({})", name_of_role(*r), c.name),
-                        _ => name_of_role(*r),
+                    .map(|r| {
+                        sub_circle::placed(
+                            &org,
+                            here,
+                            name_of_role(*r),
+                            org.role(*r).map(|x| x.circle),
+                        )
                     })
                     .collect();
                 pick(app, "Which role?", options, GovDraft::PickRole(aim, roles));
@@ -439,7 +411,14 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     app.error("This circle has no policy yet: create one first.");
                     return menu(app);
                 }
-                let options = policies.iter().map(|p| name_of_policy(*p)).collect();
+                let here = screen.state.circle;
+                let options = policies
+                    .iter()
+                    .map(|p| {
+                        let at = org.records().policies.iter().find(|x| x.id == *p);
+                        sub_circle::placed(&org, here, name_of_policy(*p), at.map(|x| x.circle))
+                    })
+                    .collect();
                 pick(
                     app,
                     "Which policy?",
@@ -536,9 +515,13 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 RoleAim::Move => {
                     let from = org.role(role).map(|r| r.circle);
                     let here = (screen.state.circle, screen.state.rules);
-                    pick_target(app, &org, here, from, Subject::Role(role));
+                    sub_circle::pick_target(app, &org, here, from, Subject::Role(role));
                 }
                 RoleAim::Expand => add(app, Change::ExpandRole { role }, None),
+                RoleAim::HoldPolicy => {
+                    let title = format!("Name of the policy {} holds", name_of_role(role));
+                    prompt(app, title, "", GovDraft::RolePolicyName(role));
+                }
             }
         }
         (Outcome::Picked(i), GovDraft::RoleField(role)) => {
@@ -587,7 +570,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                         .find(|p| p.id == policy)
                         .map(|p| p.circle);
                     let here = (screen.state.circle, screen.state.rules);
-                    pick_target(app, &org, here, from, Subject::Policy(policy));
+                    sub_circle::pick_target(app, &org, here, from, Subject::Policy(policy));
                 }
             }
         }
@@ -614,6 +597,13 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (outcome, draft @ GovDraft::CircleValue(..)) => {
             sub_circle::outcome(app, &org, outcome, draft)
+        }
+        (Outcome::Submitted(name), GovDraft::RolePolicyName(role)) => {
+            let title = format!("Text of the policy {name}");
+            prompt(app, title, "", GovDraft::RolePolicyText(role, name));
+        }
+        (Outcome::Submitted(text), GovDraft::RolePolicyText(role, name)) => {
+            add(app, Change::CreateRolePolicy { role, name, text }, None);
         }
         _ => menu(app),
     }

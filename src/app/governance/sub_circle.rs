@@ -11,8 +11,9 @@ use super::{pick, prompt, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::governance::Change;
-use crate::domain::{CircleId, Organisation};
-use crate::ui::{CircleAim, EditorChoice, Field, GovDraft, GovScreen};
+use crate::domain::meeting::governance::sub_circle::{depth_below, move_targets};
+use crate::domain::{CircleId, Organisation, RuleSet};
+use crate::ui::{CircleAim, EditorChoice, Field, GovDraft, GovScreen, Subject};
 
 /// The sub-circle options of the editor's menu for `circle`: expanding needs a role that is
 /// not a core role, the others a sub-circle.
@@ -29,6 +30,58 @@ pub(super) fn choices(org: &Organisation, circle: CircleId) -> Vec<EditorChoice>
         ]);
     }
     out
+}
+
+/// The circles below this one that roles and policies may move out of, as far as the rule
+/// set reaches (4.1 §2.6.1: a sub-circle; 5.0 §5.2(d): or any sub-circle of one).
+pub(super) fn movable_from(org: &Organisation, screen: &GovScreen) -> Vec<CircleId> {
+    let circle = screen.state.circle;
+    let reach = screen.state.rules.rules().changes.move_depth;
+    org.circles_depth_first()
+        .into_iter()
+        .map(|(c, _)| c.id)
+        .filter(|&c| depth_below(org, circle, c).is_some_and(|d| reach.is_none_or(|max| d <= max)))
+        .collect()
+}
+
+/// Asks where a role or policy now in `from` moves to, or says there is nowhere.
+pub(super) fn pick_target(
+    app: &mut App,
+    org: &Organisation,
+    (circle, rules): (CircleId, RuleSet),
+    from: Option<CircleId>,
+    what: Subject,
+) {
+    let circles = from.map_or_else(Vec::new, |from| {
+        move_targets(org, circle, rules.rules(), from)
+    });
+    if circles.is_empty() {
+        app.error("This circle has no sub-circle to move it into.");
+        return menu(app);
+    }
+    let options = circles
+        .iter()
+        .map(|c| org.circle(*c).map_or("?".into(), |c| c.name.clone()))
+        .collect();
+    pick(
+        app,
+        "Move it to",
+        options,
+        GovDraft::MoveTarget(what, circles),
+    );
+}
+
+/// A role's or policy's name in a picker, with its circle's when that is not `here`.
+pub(super) fn placed(
+    org: &Organisation,
+    here: CircleId,
+    name: String,
+    at: Option<CircleId>,
+) -> String {
+    match at.and_then(|c| org.circle(c)) {
+        Some(c) if c.id != here => format!("{name} ({})", c.name),
+        _ => name,
+    }
 }
 
 /// A sub-circle option as the menu says it.

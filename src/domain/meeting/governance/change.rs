@@ -79,6 +79,13 @@ pub enum Change {
     RemoveCircle {
         circle: CircleId,
     },
+    /// A policy held by a role of the circle (5.0 §1.1 "A Role may also hold Policies"); it
+    /// is amended and removed as the circle's own are, and goes where its role goes.
+    CreateRolePolicy {
+        role: RoleId,
+        name: String,
+        text: String,
+    },
 }
 
 impl Change {
@@ -202,6 +209,11 @@ impl Change {
             Change::RemoveCircle { circle: c } => {
                 format!("Remove sub-circle {} and everything within", circle(c))
             }
+            Change::CreateRolePolicy {
+                role: r,
+                name,
+                text,
+            } => format!("Create policy {name} on role {}: {text}", role(r)),
         }
     }
 }
@@ -315,6 +327,23 @@ pub fn validate(
                     return Err(format!("\"{}\" is removed twice", r.name));
                 }
                 names.remove(&r.name.to_lowercase());
+            }
+            Change::CreateRolePolicy { role, name, text } => {
+                org.role(*role)
+                    .filter(|r| r.circle == circle && !removed_roles.contains(role))
+                    .ok_or("that role is not in this circle")?;
+                if !law.changes.policies_on_roles {
+                    return Err(format!(
+                        "under {rules} a policy is the circle's, not a role's (4.1 §2.1.1)"
+                    ));
+                }
+                let name = clean_line(name);
+                if name.is_empty() || clean_line(text).is_empty() {
+                    return Err("a policy needs a name and a text".into());
+                }
+                if !policies.insert(name.to_lowercase()) {
+                    return Err(format!("the circle already has a policy named \"{name}\""));
+                }
             }
             Change::CreatePolicy { name, text } => {
                 let name = clean_line(name);

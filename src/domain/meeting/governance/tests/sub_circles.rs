@@ -255,3 +255,24 @@ fn each_sub_circle_change_reads_as_the_minutes_say_it() {
     );
     assert!(said(amend(None)).starts_with("Amend sub-circle Ovens: purpose → \"Hot ovens\""));
 }
+
+fn role_policy(role: i64) -> Change {
+    Change::CreateRolePolicy {
+        role: RoleId(role),
+        name: "Quiet milling".into(),
+        text: "No milling before six.".into(),
+    }
+}
+
+#[test]
+fn five_1_1_a_role_may_hold_a_policy() {
+    assert!(check(RuleSet::Holacracy50, &[role_policy(11)]).is_ok());
+    let elsewhere = check(RuleSet::Holacracy50, &[role_policy(12)]).unwrap_err();
+    assert!(elsewhere.contains("not in this circle"), "{elsewhere}");
+}
+
+#[test]
+fn four_one_2_1_1_policies_are_the_circles_not_a_roles() {
+    let err = check(RuleSet::Holacracy41, &[role_policy(11)]).unwrap_err();
+    assert!(err.contains("4.1 §2.1.1"), "{err}");
+}
