@@ -59,10 +59,7 @@ pub(super) fn pick_target(
         app.error("This circle has no sub-circle to move it into.");
         return menu(app);
     }
-    let options = circles
-        .iter()
-        .map(|c| org.circle(*c).map_or("?".into(), |c| c.name.clone()))
-        .collect();
+    let options = circles.iter().map(|c| path(org, circle, *c)).collect();
     pick(
         app,
         "Move it to",
@@ -110,6 +107,22 @@ pub(super) fn choose(app: &mut App, org: &Organisation, circle: CircleId, choice
         options,
         GovDraft::PickCircle(aim, circles),
     );
+}
+
+/// "Bakehouse › Pastry": where `to` is below `circle` (just its name when it is `circle` or
+/// one of its sub-circles).
+fn path(org: &Organisation, circle: CircleId, to: CircleId) -> String {
+    let mut names = vec![name_of(org, to)];
+    let mut at = org.circle(to).and_then(|c| c.parent);
+    while let Some(c) = at.filter(|c| *c != circle).and_then(|c| org.circle(c)) {
+        names.push(c.name.clone());
+        at = c.parent;
+    }
+    if to == circle {
+        names.truncate(1);
+    }
+    names.reverse();
+    names.join(" › ")
 }
 
 fn name_of(org: &Organisation, circle: CircleId) -> String {
