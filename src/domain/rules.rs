@@ -43,6 +43,10 @@ pub struct Rules {
     pub tie_rules: &'static [TieRule],
     /// Who assigns people to roles between meetings, and the articles that say so.
     pub assignment: AssignmentRules,
+    /// 5.0 §3.2(f): "requests to a Role may only be made in service of a Role the requester
+    /// represents in the meeting" (the article, quoted in the refusal); 4.1 §4.2.3(e) has no
+    /// such limit.
+    pub requests_serve_represented_role: Option<&'static str>,
     /// Where the rule set names the surrogates for an absent or unfilled Facilitator or
     /// Secretary (the order is the same in both: `meeting::surrogate`).
     pub surrogates_section: &'static str,
@@ -172,6 +176,7 @@ static HOLACRACY_41: Rules = Rules {
         lead_not_also: "4.1 §2.5.1",
         one_lead: true,
     },
+    requests_serve_represented_role: None,
     surrogates_section: "4.1 §2.5.4",
 };
 
@@ -202,6 +207,7 @@ static HOLACRACY_50: Rules = Rules {
         lead_not_also: "5.0 §5.1.1",
         one_lead: false,
     },
+    requests_serve_represented_role: Some("5.0 §3.2(f)"),
     surrogates_section: "5.0 §5.3.6",
 };
 

@@ -367,6 +367,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 text: STAND_IN.into(),
                 role: None,
                 person: None,
+                serves: None,
             };
             if !may(app, &Event::OutputAdded { item, output }) {
                 return;

@@ -12,7 +12,7 @@ use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical, f
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::minutes::Minutes;
 use crate::domain::text::{format_number, parse_number};
-use crate::domain::{MetricId, Organisation, RoleId, TensionKind};
+use crate::domain::{MetricId, Organisation, PersonId, RoleId, TensionKind};
 use crate::ui::{Draft, Modal, PromptKind};
 use chrono::NaiveDate;
 
@@ -73,6 +73,37 @@ type OwnerChoice = (Option<RoleId>, Option<crate::domain::PersonId>, String);
 /// Who may own an output: each role's fillers (with their focus, and marked when absent);
 /// for a role whose fillers are all absent, the present Lead covering it (4.1 §4.2.4);
 /// unfilled roles; then each person present for an action of their own, outside any role.
+/// 5.0 §3.2(f): a request to a role serves a role the requester represents. Asks which (the
+/// domain refuses, with the article, when the requester represents none).
+fn ask_served(
+    app: &mut App,
+    org: &Organisation,
+    (item, served): (u64, Vec<RoleId>),
+    (text, role, person): (String, RoleId, Option<PersonId>),
+) {
+    if served.is_empty() {
+        let output = Output {
+            kind: OutputKind::Request,
+            text,
+            role: Some(role),
+            person,
+            serves: None,
+        };
+        record(app, Event::OutputAdded { item, output });
+        return;
+    }
+    let options = served
+        .iter()
+        .map(|r| org.role(*r).map_or("?".to_string(), |r| r.name.clone()))
+        .collect();
+    pick(
+        app,
+        "In service of which of the requester's roles? (5.0 §3.2(f))",
+        options,
+        Draft::Serves(text, role, person, served),
+    );
+}
+
 pub(super) fn owners(state: &Tactical, org: &Organisation) -> Vec<OwnerChoice> {
     let mut owners = Vec::new();
     for role in org.roles_in(state.circle) {
@@ -361,6 +392,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     text,
                     role: None,
                     person: None,
+                    serves: None,
                 };
                 record(app, Event::OutputAdded { item, output });
                 return;
@@ -382,18 +414,33 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             let Some(&(role, person)) = choices.get(n) else {
                 return;
             };
-            record(
-                app,
-                Event::OutputAdded {
-                    item,
-                    output: Output {
-                        kind,
-                        text,
-                        role,
-                        person,
-                    },
-                },
-            );
+            let limited = org.rule_set().rules().requests_serve_represented_role;
+            if let (OutputKind::Request, Some(role), Some(_)) = (kind, role, limited) {
+                let owner = state.item(item).map(|i| i.owner);
+                let served = owner.map_or_else(Vec::new, |o| state.represented_roles(&org, o));
+                return ask_served(app, &org, (item, served), (text, role, person));
+            }
+            let output = Output {
+                kind,
+                text,
+                role,
+                person,
+                serves: None,
+            };
+            record(app, Event::OutputAdded { item, output });
+        }
+        (Outcome::Picked(n), Draft::Serves(text, role, person, served)) => {
+            let (Some(item), Some(&serves)) = (state.current_item(), served.get(n)) else {
+                return;
+            };
+            let output = Output {
+                kind: OutputKind::Request,
+                text,
+                role: Some(role),
+                person,
+                serves: Some(serves),
+            };
+            record(app, Event::OutputAdded { item, output });
         }
         _ => {}
     }

@@ -222,6 +222,9 @@ pub struct Output {
     pub text: String,
     pub role: Option<RoleId>,
     pub person: Option<PersonId>,
+    /// For a request to a role: the role of the item's owner it serves (5.0 §3.2(f)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serves: Option<RoleId>,
 }
 
 /// The first day of the period that ended most recently before `date`: last week's Monday,

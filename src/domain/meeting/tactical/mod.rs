@@ -9,10 +9,13 @@
 mod cover;
 mod events;
 mod metrics;
+mod requests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_records;
+#[cfg(test)]
+mod tests_requests;
 
 pub use super::Effect;
 /// A note taken for a speaker in a tactical meeting's round.

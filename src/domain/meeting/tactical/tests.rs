@@ -126,6 +126,7 @@ fn output(kind: OutputKind, role: Option<i64>, person: Option<i64>) -> Output {
         text: "Call the flour mill".into(),
         role: role.map(RoleId),
         person: person.map(PersonId),
+        serves: None,
     }
 }
 
