@@ -267,3 +267,39 @@ fn five_1_1_a_roles_policy_goes_with_it_into_a_sub_circle_and_is_the_sub_circles
     assert_eq!(now.len(), 1, "the policy is inside the role's circle now");
     assert_eq!((now[0].id, now[0].role), (policy.id, None));
 }
+
+#[test]
+fn four_one_4_2_3_d_progress_covers_a_sub_circles_projects_through_its_lead() {
+    use roundtable::domain::meeting::tactical::progress_projects;
+    let mut store = store(RuleSet::Holacracy41);
+    let before = org(&store);
+    let bakehouse = before.circle_named("Bakehouse").expect("Bakehouse").id;
+    let lead = before
+        .core_role(bakehouse, CoreRole::Lead)
+        .expect("Lead")
+        .id;
+    let meeting = store
+        .start_meeting(bakehouse, MeetingKind::Tactical, at(0), &"started")
+        .expect("start");
+    store
+        .append_event(
+            meeting,
+            1,
+            at(1),
+            &"project",
+            &[Effect::CreateProject {
+                role: lead,
+                person: None,
+                title: "New oven installed".into(),
+            }],
+        )
+        .expect("project");
+    let org = org(&store);
+    let anchor = org.anchor().expect("anchor").id;
+    let oven = org.projects_of(lead).next().expect("the project").id;
+    assert!(
+        progress_projects(&org, anchor).contains(&oven),
+        "the super-circle hears of the sub-circle's project"
+    );
+    assert!(progress_projects(&org, bakehouse).contains(&oven));
+}

@@ -190,10 +190,15 @@ fn group_cell(
     }
     let text = role.and_then(|r| org.role(r)).map_or("?".to_string(), |r| {
         let who = super::fillers_marked(state, org, r.id);
+        // A sub-circle's Lead reports for the sub-circle, a role of this circle.
+        let name = match org.circle(r.circle).filter(|c| c.id != state.circle) {
+            Some(sub) => format!("{} sub-circle", sub.name),
+            None => r.name.clone(),
+        };
         if who.is_empty() {
-            r.name.clone()
+            name
         } else {
-            format!("{} ({})", r.name, who.join(", "))
+            format!("{name} ({})", who.join(", "))
         }
     });
     Cell::fixed(fit(&text, width.saturating_sub(1)), width, theme::heading())

@@ -9,6 +9,7 @@
 mod cover;
 mod events;
 mod metrics;
+mod progress;
 mod requests;
 #[cfg(test)]
 mod tests;
@@ -23,6 +24,7 @@ pub type Note = super::rounds::Note<Step>;
 pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
 pub use metrics::far_outside;
+pub use progress::{progress_projects, progress_roles};
 
 use super::flow::{self, Flow};
 use super::rounds::{Rounds, Turn};
