@@ -99,6 +99,12 @@ fn five_1_4_an_expanded_roles_filler_becomes_the_circle_lead_of_its_new_sub_circ
     );
     let lead = org.core_role(circle.id, CoreRole::Lead).expect("a Lead");
     assert_eq!(fillers(&org, lead.id), ["Ravi Patel"]);
+    let projects: Vec<_> = org.projects_of(lead.id).map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        projects,
+        ["Three new café customers signed"],
+        "the role's work goes on in its Circle Lead"
+    );
     let cores: Vec<_> = org.roles_in(circle.id).filter_map(|r| r.core).collect();
     assert_eq!(
         cores.len(),
@@ -233,7 +239,6 @@ fn the_circles_log_says_a_role_was_expanded_and_a_sub_circle_collapsed() {
         })
         .collect();
     for line in [
-        "Wholesale Accounts: expanded into a sub-circle",
         "Wholesale Accounts: created from the role of the same name",
         "Community: collapsed into a role",
         "Community: created from the sub-circle of the same name",

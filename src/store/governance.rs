@@ -42,8 +42,8 @@ pub(super) fn version(
 ) -> Result<(), StoreError> {
     let [at, m, seq] = src.values();
     let statement = match kind {
-        Kind::Role => "INSERT INTO role_versions (role_id, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, event_seq)
-         SELECT id, circle_id, name, purpose, domains, accountabilities, removed_at IS NOT NULL, ?2, ?3, ?4, ?5 FROM roles WHERE id = ?1",
+        Kind::Role => "INSERT INTO role_versions (role_id, circle_id, name, purpose, domains, accountabilities, core, removed, baseline, recorded_at, meeting_id, event_seq)
+         SELECT id, circle_id, name, purpose, domains, accountabilities, coalesce(core, ''), removed_at IS NOT NULL, ?2, ?3, ?4, ?5 FROM roles WHERE id = ?1",
         Kind::Policy => "INSERT INTO policy_versions (policy_id, circle_id, role_id, name, text, removed, baseline, recorded_at, meeting_id, event_seq)
          SELECT id, circle_id, role_id, name, text, removed_at IS NOT NULL, ?2, ?3, ?4, ?5 FROM policies WHERE id = ?1",
         Kind::Circle => "INSERT INTO circle_versions (circle_id, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, event_seq)
@@ -312,7 +312,7 @@ fn undo_versions(sql: &dyn Sql, kind: Kind, meeting: i64, seq: i64) -> Result<()
     let table = kind.table();
     let columns = match kind {
         Kind::Role => {
-            "circle_id = v.circle_id, name = v.name, purpose = v.purpose, domains = v.domains, accountabilities = v.accountabilities"
+            "circle_id = v.circle_id, name = v.name, purpose = v.purpose, domains = v.domains, accountabilities = v.accountabilities, core = nullif(v.core, '')"
         }
         Kind::Policy => {
             "circle_id = v.circle_id, role_id = v.role_id, name = v.name, text = v.text"

@@ -50,7 +50,11 @@ fn ids(sql: &dyn Sql, statement: &str, id: i64) -> Result<Vec<i64>, StoreError> 
 }
 
 /// Role `role` becomes a sub-circle of its circle with the same name, purpose, domains and
-/// accountabilities, and the core roles every sub-circle has; the role goes.
+/// accountabilities and the core roles every sub-circle has. The role itself becomes the
+/// sub-circle's Lead role (5.0 §1.4 "Serving as a Role Lead also means serving as a Circle
+/// Lead within that Role's internal Circle"), so its projects, checklist items and metrics go
+/// on there; under 4.1 its fillers' assignments end, as the super-circle's Lead Link assigns
+/// the Lead Link (§2.6.3).
 pub(super) fn expand(sql: &dyn Sql, role: RoleId, src: Source) -> Result<(), StoreError> {
     let rules = rule_set(sql)?;
     let circle = sql.insert(
@@ -75,20 +79,39 @@ pub(super) fn expand(sql: &dyn Sql, role: RoleId, src: Source) -> Result<(), Sto
     )?;
     let mut created: Vec<i64> = core.values().map(|id| id.0).collect();
     created.sort_unstable();
-    for id in created {
-        version(sql, Kind::Role, id, src, false)?;
-    }
-    if let Some(lead) = ids(
+    let lead = ids(
         sql,
         "SELECT id FROM roles WHERE circle_id = ?1 AND core = 'lead'",
         circle,
-    )?
-    .first()
-    {
-        carry_fillers(sql, role.0, *lead, src)?;
+    )?;
+    for id in created.iter().filter(|id| !lead.contains(id)) {
+        version(sql, Kind::Role, *id, src, false)?;
     }
     policies_into(sql, role, circle, src)?;
-    remove_role(sql, role.0, src)
+    if !rules.rules().changes.role_lead_is_circle_lead {
+        end_fillers(sql, role, src)?;
+    }
+    if let Some(&made) = lead.first() {
+        // The role takes the Lead the rule set defines: the new row steps aside (so the
+        // names do not clash), lends its definition, and goes; nothing refers to it yet.
+        let made = Value::int(made);
+        sql.run(
+            "UPDATE roles SET removed_at = ?2 WHERE id = ?1",
+            &[made.clone(), Value::Time(src.at)],
+        )?;
+        change(
+            sql,
+            Kind::Role,
+            role.0,
+            src,
+            "UPDATE roles SET circle_id = l.circle_id, name = l.name, purpose = l.purpose,
+             domains = l.domains, accountabilities = l.accountabilities, core = l.core
+             FROM (SELECT * FROM roles WHERE id = ?2) AS l WHERE roles.id = ?1",
+            std::slice::from_ref(&made),
+        )?;
+        sql.run("DELETE FROM roles WHERE id = ?1", &[made])?;
+    }
+    Ok(())
 }
 
 /// A role goes (softly, with a version) with the policies it holds, and its fillers'

@@ -351,12 +351,27 @@ impl Organisation {
     }
 
     /// For a role's or sub-circle's version written by an expansion or a collapse, the version
-    /// of the other side written by the same entry: the sub-circle a role became, or the role
-    /// a sub-circle became (same name, same circle, same meeting and moment).
+    /// of the other side written by the same entry: the role a sub-circle was expanded from
+    /// (which became its Lead, keeping its id), or the role a sub-circle collapsed into (same
+    /// name, same circle, same meeting and moment).
     pub fn counterpart(&self, v: &RecordVersion) -> Option<&RecordVersion> {
         let is_role = v.role.is_some();
         if !is_role && v.sub_circle.is_none() {
             return None;
+        }
+        let same_entry =
+            |o: &RecordVersion| o.meeting == v.meeting && o.recorded_at == v.recorded_at;
+        if let Some(sub) = v.sub_circle.filter(|_| !v.removed) {
+            let expanded = self.governance_log(sub).find(|o| {
+                o.role.is_some()
+                    && same_entry(o)
+                    && self.previous_version(o).is_some_and(|p| {
+                        p.circle == v.circle && p.name.eq_ignore_ascii_case(&v.name)
+                    })
+            });
+            if expanded.is_some() {
+                return expanded;
+            }
         }
         self.governance_log(v.circle).find(|o| {
             (if is_role {

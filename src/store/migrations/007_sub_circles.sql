@@ -11,6 +11,12 @@ CREATE UNIQUE INDEX circles_name ON circles (name COLLATE NOCASE) WHERE removed_
 ALTER TABLE policies ADD COLUMN role_id INTEGER REFERENCES roles (id);
 ALTER TABLE policy_versions ADD COLUMN role_id INTEGER REFERENCES roles (id);
 
+-- A role version records whether the role was a core role: a role expanded into a sub-circle
+-- becomes its Lead (5.0 §1.4), and taking that back restores it. No role changed kind before
+-- this migration, so earlier versions take their role's ('' for none).
+ALTER TABLE role_versions ADD COLUMN core TEXT;
+UPDATE role_versions SET core = coalesce((SELECT r.core FROM roles r WHERE r.id = role_versions.role_id), '');
+
 CREATE TABLE circle_versions (
     id               INTEGER PRIMARY KEY,
     circle_id        INTEGER NOT NULL REFERENCES circles (id),
