@@ -308,3 +308,18 @@ fn four_one_4_2_3_d_progress_covers_a_sub_circles_projects_through_its_lead() {
     );
     assert!(progress_projects(&org, bakehouse).contains(&oven));
 }
+
+#[test]
+fn an_adopted_expansion_still_reads_with_the_roles_name() {
+    let mut store = store(RuleSet::Holacracy41);
+    let before = org(&store);
+    let anchor = before.anchor().expect("anchor").id;
+    let change = Change::ExpandRole {
+        role: role(&before, anchor, "Wholesale Accounts"),
+    };
+    adopt(&mut store, vec![change.clone()]);
+    assert_eq!(
+        change.describe(&org(&store)),
+        "Expand role Wholesale Accounts into a sub-circle"
+    );
+}

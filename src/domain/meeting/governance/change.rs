@@ -179,7 +179,15 @@ impl Change {
                 format!("Move policy {} to {}", policy(p), circle(to))
             }
             Change::ExpandRole { role: r } => {
-                format!("Expand role {} into a sub-circle", role(r))
+                // Once adopted the role is its sub-circle's Lead (only a role the constitution
+                // does not define can be expanded), and the sub-circle has the name it had.
+                let expanded = org
+                    .role(*r)
+                    .filter(|x| x.core.is_some())
+                    .and_then(|x| org.circle(x.circle))
+                    .map(|c| c.name.clone());
+                let name = expanded.unwrap_or_else(|| role(r));
+                format!("Expand role {name} into a sub-circle")
             }
             Change::AmendCircle {
                 circle: c,
