@@ -105,6 +105,12 @@ fn five_1_4_an_expanded_roles_filler_becomes_the_circle_lead_of_its_new_sub_circ
         ["Three new café customers signed"],
         "the role's work goes on in its Circle Lead"
     );
+    let history: Vec<_> = org.history_of(lead.id).collect();
+    let last = history.last().expect("a version");
+    assert_eq!(
+        roundtable::ui::details::version_change(&org, org.previous_version(last), last),
+        "expanded into the sub-circle Wholesale Accounts, whose Lead it now is"
+    );
     let cores: Vec<_> = org.roles_in(circle.id).filter_map(|r| r.core).collect();
     assert_eq!(
         cores.len(),

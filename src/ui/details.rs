@@ -184,6 +184,16 @@ pub fn version_change(
     if v.removed && !p.removed {
         return "removed".into();
     }
+    // An expanded role moves into its new sub-circle of its own name as the Lead.
+    let sub = org
+        .circle(v.circle)
+        .filter(|c| v.role.is_some() && c.parent == Some(p.circle) && c.name == p.name);
+    if let Some(sub) = sub {
+        return format!(
+            "expanded into the sub-circle {}, whose Lead it now is",
+            sub.name
+        );
+    }
     let mut parts = Vec::new();
     if p.name != v.name {
         parts.push(format!("renamed from {}", p.name));
