@@ -329,3 +329,18 @@ fn an_adopted_expansion_still_reads_with_the_roles_name() {
         "Expand role Wholesale Accounts into a sub-circle"
     );
 }
+
+#[test]
+fn four_one_2_6_2_a_collapsed_sub_circle_keeps_its_leads_work_but_not_its_lead_link() {
+    let mut store = store(RuleSet::Holacracy41);
+    let org41 = expand_wholesale(&mut store);
+    let circle = org41.circle_named("Wholesale Accounts").expect("circle").id;
+    adopt(&mut store, vec![Change::CollapseCircle { circle }]);
+    let org = org(&store);
+    let anchor = org.anchor().expect("anchor").id;
+    let back = role(&org, anchor, "Wholesale Accounts");
+    let projects: Vec<_> = org.projects_of(back).map(|p| p.title.as_str()).collect();
+    assert_eq!(projects, ["Three new café customers signed"]);
+    assert!(fillers(&org, back).is_empty(), "the Lead Link assigns it");
+    assert_eq!(org.role(back).map(|r| r.core), Some(None));
+}

@@ -23,27 +23,6 @@ fn rule_set(sql: &dyn Sql) -> Result<RuleSet, StoreError> {
         .map_err(StoreError::Invalid)
 }
 
-/// Under 5.0 §1.4 the Role Lead of a role is the Circle Lead of its inner circle: the current
-/// fillers of `from` fill `to` too, assigned by the entry.
-fn carry_fillers(sql: &dyn Sql, from: i64, to: i64, src: Source) -> Result<(), StoreError> {
-    if !rule_set(sql)?.rules().changes.role_lead_is_circle_lead {
-        return Ok(());
-    }
-    sql.run(
-        "INSERT INTO assignments (role_id, person_id, focus, meeting_id, event_seq, started_at)
-         SELECT ?1, person_id, focus, ?2, ?3, ?4 FROM assignments
-         WHERE role_id = ?5 AND ended_meeting_id IS NULL AND ended_at IS NULL ORDER BY id",
-        &[
-            Value::int(to),
-            Value::int(src.meeting),
-            Value::int(src.seq),
-            Value::Time(src.at),
-            Value::int(from),
-        ],
-    )?;
-    Ok(())
-}
-
 /// The ids a statement selects, with `?1` the given id.
 fn ids(sql: &dyn Sql, statement: &str, id: i64) -> Result<Vec<i64>, StoreError> {
     sql.ints(statement, &[Value::int(id)])
@@ -187,22 +166,41 @@ fn policies_into(sql: &dyn Sql, role: RoleId, circle: i64, src: Source) -> Resul
 }
 
 /// Sub-circle `circle` becomes a role of its super-circle again, with its name, purpose,
-/// domains and accountabilities; what was within it goes.
+/// domains and accountabilities; what was within it goes. The sub-circle's Lead role becomes
+/// that role, the inverse of `expand` (5.0 §1.4), so its projects, checklist items and
+/// metrics go on; under 4.1 its fillers' assignments end (§2.6.3 leaves assigning to the
+/// super-circle's Lead Link). Without a Lead role, a new role is made.
 pub(super) fn collapse(sql: &dyn Sql, circle: CircleId, src: Source) -> Result<(), StoreError> {
-    let role = sql.insert(
-        "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities)
-         SELECT parent_id, name, purpose, domains, accountabilities FROM circles WHERE id = ?1 RETURNING id",
+    let lead = ids(
+        sql,
+        "SELECT id FROM roles WHERE circle_id = ?1 AND core = 'lead' AND removed_at IS NULL ORDER BY id",
+        circle.0,
+    )?;
+    let Some(&lead) = lead.first() else {
+        let role = sql.insert(
+            "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities)
+             SELECT parent_id, name, purpose, domains, accountabilities FROM circles WHERE id = ?1 RETURNING id",
+            &[Value::int(circle.0)],
+        )?;
+        version(sql, Kind::Role, role, src, false)?;
+        return remove_within(sql, circle, src);
+    };
+    if !rule_set(sql)?.rules().changes.role_lead_is_circle_lead {
+        end_fillers(sql, RoleId(lead), src)?;
+    }
+    change(
+        sql,
+        Kind::Role,
+        lead,
+        src,
+        "UPDATE roles SET circle_id = c.parent_id, name = c.name, purpose = c.purpose,
+         domains = c.domains, accountabilities = c.accountabilities, core = NULL
+         FROM (SELECT * FROM circles WHERE id = ?2) AS c WHERE roles.id = ?1",
         &[Value::int(circle.0)],
     )?;
-    version(sql, Kind::Role, role, src, false)?;
-    if let Some(lead) = ids(
-        sql,
-        "SELECT id FROM roles WHERE circle_id = ?1 AND core = 'lead' AND removed_at IS NULL",
-        circle.0,
-    )?
-    .first()
-    {
-        carry_fillers(sql, *lead, role, src)?;
+    let parent = ids(sql, "SELECT parent_id FROM circles WHERE id = ?1", circle.0)?;
+    if let Some(&parent) = parent.first() {
+        policies_follow(sql, RoleId(lead), Some(CircleId(parent)), src)?;
     }
     remove_within(sql, circle, src)
 }
