@@ -195,6 +195,7 @@ fn an_absent_roles_next_action_accepted_by_nobody_is_refused() {
         role: Some(role.id),
         person: Some(lucia),
         accepted_by: None,
+        serves: None,
     };
     let refused = Flow::decide(state, &Event::OutputAdded { item, output }, &org)
         .expect_err("nobody accepted it");

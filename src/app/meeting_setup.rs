@@ -12,7 +12,7 @@ use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::surrogate::{Chair, is_present, surrogate};
 use crate::domain::meeting::tactical::{Event, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind, period_just_ended};
-use crate::domain::{CircleId, CoreRole, MeetingId, Organisation, PersonId, ProjectStatus};
+use crate::domain::{CircleId, CoreRole, MeetingId, Organisation, PersonId};
 use crate::store::prelude::*;
 use crate::ui::{
     Draft, GovDraft, GovScreen, Modal, Prompt, PromptKind, Screen, SetupState, TacticalScreen, step,
@@ -380,13 +380,7 @@ fn start(app: &mut App) {
         .flat_map(|&r| org.metrics_of(r))
         .map(|m| m.id)
         .collect();
-    let projects = roles
-        .iter()
-        .flat_map(|&r| org.projects_of(r))
-        // Waiting projects too: to report on, or to make current again.
-        .filter(|p| matches!(p.status, ProjectStatus::Current | ProjectStatus::Waiting))
-        .map(|p| p.id)
-        .collect();
+    let projects = crate::domain::meeting::tactical::progress_projects(&org, circle);
     let question = question(app);
     let event = Event::Started {
         circle,

@@ -35,6 +35,8 @@ fn circle_entry(org: &Organisation, circle: &Circle) -> CircleEntry {
     CircleEntry {
         name: circle.name.clone(),
         purpose: circle.purpose.clone(),
+        domains: circle.domains.clone(),
+        accountabilities: circle.accountabilities.clone(),
         strategy: circle.strategy.clone(),
         roles: org
             .roles_in(circle.id)
@@ -45,6 +47,7 @@ fn circle_entry(org: &Organisation, circle: &Circle) -> CircleEntry {
             .map(|p| PolicyEntry {
                 name: p.name.clone(),
                 text: p.text.clone(),
+                role: p.role.and_then(|r| org.role(r)).map(|r| r.name.clone()),
             })
             .collect(),
         tensions: org

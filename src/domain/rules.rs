@@ -62,9 +62,8 @@ pub struct Rules {
     /// 5.0 §5.4.2: "Governance Meetings end once they reach the duration initially scheduled
     /// by the Secretary", who may extend it.
     pub ends_at_planned_time: bool,
-    /// 5.0 §5.2(c), (d): roles and policies move into a sub-circle (or any sub-circle of it)
-    /// or out of one into the circle.
-    pub moves_between_circles: bool,
+    /// What a proposal may do to sub-circles, and how far roles and policies move.
+    pub changes: &'static ChangeRules,
     /// The elected roles the circle's Lead may not fill. 4.1 §2.5.1: the Lead Link "may not be
     /// elected as its Facilitator or Rep Link"; 5.0 §5.1.1: a Circle Lead "may not also serve
     /// as its Circle Rep".
@@ -76,6 +75,10 @@ pub struct Rules {
     pub election: ElectionRules,
     /// Who assigns people to roles between meetings, and the articles that say so.
     pub assignment: AssignmentRules,
+    /// 5.0 §3.2(f): "requests to a Role may only be made in service of a Role the requester
+    /// represents in the meeting" (the article, quoted in the refusal); 4.1 §4.2.3(e) has no
+    /// such limit.
+    pub requests_serve_represented_role: Option<&'static str>,
     /// Where the rule set names the surrogates for an absent or unfilled Facilitator or
     /// Secretary (the order is the same in both: `meeting::surrogate`).
     pub surrogates_section: &'static str,
@@ -134,6 +137,67 @@ pub struct AssignmentRules {
     pub one_lead: bool,
 }
 
+/// What a governance proposal may change beyond the circle's own roles and policies: its
+/// sub-circles, and roles and policies moved between it and them. Each rule with its article,
+/// quoted where a refusal names it.
+#[derive(Debug)]
+pub struct ChangeRules {
+    /// How many levels below the circle a role or policy may move to or come from: 4.1 §2.6.1
+    /// "move its own Defined Roles or Policies into a Sub-Circle, or move any from within the
+    /// Sub-Circle into itself" (one); 5.0 §5.2(c), (d) "into a Sub-Circle or any Sub-Circle
+    /// thereof" and back out (`None`: any depth).
+    pub move_depth: Option<usize>,
+    /// The article that allows moves.
+    pub moves: &'static str,
+    /// The article that lets a role become a sub-circle and keeps the constitution's own
+    /// roles out of it (4.1 §2.6 "A Circle may expand its Defined Roles into full Circles";
+    /// 5.0 §1.3.1 "The inside of every Role is a Circle … This does not apply to the Roles
+    /// defined in this Constitution, which may not be further broken down").
+    pub expand: &'static str,
+    /// The article that lets the circle amend a sub-circle (4.1 §2.6.1 "modify the Purpose,
+    /// Domain, or Accountabilities on a Sub-Circle"; 5.0 §5.2(a) "amend … the Circle's Roles",
+    /// a sub-circle being a role, §1.3.1).
+    pub amend_sub_circle: &'static str,
+    /// Whether the amendment may rename the sub-circle: 4.1 §2.6.1 names only its purpose,
+    /// domain and accountabilities; under 5.0 it is a role, whose definition begins with "a
+    /// descriptive name" (§1.1).
+    pub renames_sub_circles: bool,
+    /// The article that lets the circle collapse a sub-circle into a role or remove it (4.1
+    /// §2.6.2 "remove a Sub-Circle … entirely … or by collapsing it from a Circle back into
+    /// just a Role"; 5.0 §5.2(a) "remove the Circle's Roles", with §1.3.1).
+    pub remove_sub_circle: &'static str,
+    /// 5.0 §1.4: "Serving as a Role Lead also means serving as a Circle Lead within that
+    /// Role's internal Circle": the fillers of a role expanded into a sub-circle fill its
+    /// Circle Lead, and the fillers of a collapsed one's Circle Lead fill the role. Under 4.1
+    /// the super-circle's Lead Link assigns the Lead Link (§2.6.3), so nobody is carried over.
+    pub role_lead_is_circle_lead: bool,
+    /// 5.0 §1.1 "A Role may also hold Policies"; under 4.1 policies govern the circle's domain
+    /// (§2.1.1) and are the circle's.
+    pub policies_on_roles: bool,
+}
+
+static CHANGES_41: ChangeRules = ChangeRules {
+    move_depth: Some(1),
+    moves: "4.1 §2.6.1",
+    expand: "4.1 §2.6",
+    amend_sub_circle: "4.1 §2.6.1",
+    renames_sub_circles: false,
+    remove_sub_circle: "4.1 §2.6.2",
+    role_lead_is_circle_lead: false,
+    policies_on_roles: false,
+};
+
+static CHANGES_50: ChangeRules = ChangeRules {
+    move_depth: None,
+    moves: "5.0 §5.2(c), (d)",
+    expand: "5.0 §1.3.1",
+    amend_sub_circle: "5.0 §5.2(a) with §1.3.1",
+    renames_sub_circles: true,
+    remove_sub_circle: "5.0 §5.2(a) with §1.3.1",
+    role_lead_is_circle_lead: true,
+    policies_on_roles: true,
+};
+
 impl Rules {
     /// Whether the circle's Lead may be elected to `role`.
     pub fn lead_may_fill(&self, role: CoreRole) -> bool {
@@ -152,7 +216,7 @@ static HOLACRACY_41: Rules = Rules {
     ],
     time_outs: false,
     ends_at_planned_time: false,
-    moves_between_circles: false,
+    changes: &CHANGES_41,
     lead_may_not_fill: &[CoreRole::Facilitator, CoreRole::Rep],
     tie_rules: &[TieRule::RandomDraw],
     election: ElectionRules {
@@ -178,6 +242,7 @@ static HOLACRACY_41: Rules = Rules {
         lead_not_also: "4.1 §2.5.1",
         one_lead: true,
     },
+    requests_serve_represented_role: None,
     surrogates_section: "4.1 §2.5.4",
     // 4.1 §4.1.1(d): "regular, recurring actions that you routinely perform in service your
     // Roles", and "metrics assigned to your Roles by the Circle's Lead Link"; Appendix A: the
@@ -202,7 +267,7 @@ static HOLACRACY_50: Rules = Rules {
     ],
     time_outs: true,
     ends_at_planned_time: true,
-    moves_between_circles: true,
+    changes: &CHANGES_50,
     lead_may_not_fill: &[CoreRole::Rep],
     tie_rules: &[
         TieRule::SelfNominee,
@@ -232,6 +297,7 @@ static HOLACRACY_50: Rules = Rules {
         lead_not_also: "5.0 §5.1.1",
         one_lead: false,
     },
+    requests_serve_represented_role: Some("5.0 §3.2(f)"),
     surrogates_section: "5.0 §5.3.6",
     // 5.0 §2.1(d), (e): you verify "recurring actions that you perform for your Roles" and
     // share "any metrics you collect in your Roles"; §1.3.5: the Secretary stabilises "the

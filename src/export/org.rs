@@ -104,13 +104,22 @@ fn handbook(org: &Organisation) -> Vec<Block> {
     for (circle, _) in org.circles_depth_first() {
         doc.push(Block::Heading(path(org, circle)));
         let mut facts = vec![("Purpose".to_string(), or_none(&circle.purpose))];
+        if !circle.domains.is_empty() {
+            facts.push(("Domains".into(), circle.domains.join("; ")));
+        }
         if let Some(strategy) = &circle.strategy {
             facts.push(("Strategy".into(), strategy.clone()));
         }
         doc.push(Block::Facts(facts));
+        if !circle.accountabilities.is_empty() {
+            doc.push(Block::Bullets(circle.accountabilities.clone()));
+        }
         let policies: Vec<String> = org
             .policies_of(circle.id)
-            .map(|p| format!("{}: {}", p.name, p.text))
+            .map(|p| match p.role.and_then(|r| org.role(r)) {
+                Some(holder) => format!("{} (on role {}): {}", p.name, holder.name, p.text),
+                None => format!("{}: {}", p.name, p.text),
+            })
             .collect();
         if !policies.is_empty() {
             doc.push(Block::Paragraph("Policies:".into()));

@@ -1,6 +1,6 @@
 //! Applying adopted governance changes and election results, with history, and undoing them.
 //!
-//! Owns: role and policy versions (a baseline of how a role stood before its first governed
+//! Owns: role, policy and sub-circle versions (a baseline of how a role stood before its first governed
 //! change, then one version per change, each linked to the meeting entry), soft removal, and
 //! elected fillers that end the ones they replace. Undo restores exactly the previous state.
 //! The writes go through `Sql`, so both backends run them; reading the history back is
@@ -9,6 +9,7 @@
 use super::StoreError;
 use super::sql::{Sql, Value};
 use super::sql_types::list_to_json;
+use super::sub_circles;
 use crate::domain::meeting::governance::Change;
 use crate::domain::*;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -31,8 +32,8 @@ impl Source {
     }
 }
 
-/// Writes a version row of a role (or policy) as it stands now.
-fn version(
+/// Writes a version row of a role, policy or circle as it stands now.
+pub(super) fn version(
     sql: &dyn Sql,
     kind: Kind,
     id: i64,
@@ -41,10 +42,12 @@ fn version(
 ) -> Result<(), StoreError> {
     let [at, m, seq] = src.values();
     let statement = match kind {
-        Kind::Role => "INSERT INTO role_versions (role_id, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, event_seq)
-         SELECT id, circle_id, name, purpose, domains, accountabilities, removed_at IS NOT NULL, ?2, ?3, ?4, ?5 FROM roles WHERE id = ?1",
-        Kind::Policy => "INSERT INTO policy_versions (policy_id, circle_id, name, text, removed, baseline, recorded_at, meeting_id, event_seq)
-         SELECT id, circle_id, name, text, removed_at IS NOT NULL, ?2, ?3, ?4, ?5 FROM policies WHERE id = ?1",
+        Kind::Role => "INSERT INTO role_versions (role_id, circle_id, name, purpose, domains, accountabilities, core, removed, baseline, recorded_at, meeting_id, event_seq)
+         SELECT id, circle_id, name, purpose, domains, accountabilities, coalesce(core, ''), removed_at IS NOT NULL, ?2, ?3, ?4, ?5 FROM roles WHERE id = ?1",
+        Kind::Policy => "INSERT INTO policy_versions (policy_id, circle_id, role_id, name, text, removed, baseline, recorded_at, meeting_id, event_seq)
+         SELECT id, circle_id, role_id, name, text, removed_at IS NOT NULL, ?2, ?3, ?4, ?5 FROM policies WHERE id = ?1",
+        Kind::Circle => "INSERT INTO circle_versions (circle_id, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, event_seq)
+         SELECT id, parent_id, name, purpose, domains, accountabilities, removed_at IS NOT NULL, ?2, ?3, ?4, ?5 FROM circles WHERE id = ?1",
     };
     sql.run(
         statement,
@@ -66,11 +69,12 @@ fn baseline(sql: &dyn Sql, kind: Kind, id: i64, src: Source) -> Result<(), Store
     Ok(())
 }
 
-/// Roles and policies are versioned alike.
+/// Roles, policies and sub-circles are versioned alike.
 #[derive(Clone, Copy)]
-enum Kind {
+pub(super) enum Kind {
     Role,
     Policy,
+    Circle,
 }
 
 impl Kind {
@@ -79,6 +83,7 @@ impl Kind {
         match self {
             Kind::Role => ("role_versions", "role_id"),
             Kind::Policy => ("policy_versions", "policy_id"),
+            Kind::Circle => ("circle_versions", "circle_id"),
         }
     }
 
@@ -86,13 +91,14 @@ impl Kind {
         match self {
             Kind::Role => "roles",
             Kind::Policy => "policies",
+            Kind::Circle => "circles",
         }
     }
 }
 
-/// Changes an existing role or policy by `statement` (whose `?1` is its id), with its
-/// baseline before and a version after.
-fn change(
+/// Changes an existing role, policy or circle by `statement` (whose `?1` is its id), with
+/// its baseline before and a version after.
+pub(super) fn change(
     sql: &dyn Sql,
     kind: Kind,
     id: i64,
@@ -149,22 +155,28 @@ pub(super) fn apply(
                     opt(accountabilities.as_deref().map(list_to_json)),
                 ],
             )?,
-            Change::RemoveRole { role } => change(
-                sql,
-                Kind::Role,
-                role.0,
-                src,
-                "UPDATE roles SET removed_at = ?2 WHERE id = ?1",
-                &[Value::Time(src.at)],
-            )?,
-            Change::MoveRole { role, to } => change(
-                sql,
-                Kind::Role,
-                role.0,
-                src,
-                "UPDATE roles SET circle_id = ?2 WHERE id = ?1",
-                &[Value::int(to.0)],
-            )?,
+            Change::RemoveRole { role } => {
+                change(
+                    sql,
+                    Kind::Role,
+                    role.0,
+                    src,
+                    "UPDATE roles SET removed_at = ?2 WHERE id = ?1",
+                    &[Value::Time(src.at)],
+                )?;
+                sub_circles::policies_follow(sql, *role, None, src)?;
+            }
+            Change::MoveRole { role, to } => {
+                change(
+                    sql,
+                    Kind::Role,
+                    role.0,
+                    src,
+                    "UPDATE roles SET circle_id = ?2 WHERE id = ?1",
+                    &[Value::int(to.0)],
+                )?;
+                sub_circles::policies_follow(sql, *role, Some(*to), src)?;
+            }
             Change::CreatePolicy { name, text: body } => {
                 let id = sql.insert(
                     "INSERT INTO policies (circle_id, name, text) VALUES (?1, ?2, ?3) RETURNING id",
@@ -200,9 +212,47 @@ pub(super) fn apply(
                 Kind::Policy,
                 policy.0,
                 src,
-                "UPDATE policies SET circle_id = ?2 WHERE id = ?1",
+                "UPDATE policies SET circle_id = ?2, role_id = NULL WHERE id = ?1",
                 &[Value::int(to.0)],
             )?,
+            Change::ExpandRole { role } => sub_circles::expand(sql, *role, src)?,
+            Change::CreateRolePolicy {
+                role,
+                name,
+                text: body,
+            } => {
+                let id = sql.insert(
+                    "INSERT INTO policies (circle_id, role_id, name, text) SELECT circle_id, id, ?2, ?3 FROM roles WHERE id = ?1 RETURNING id",
+                    &[Value::int(role.0), Value::text(text::clean_line(name)), Value::text(text::clean_text(body))],
+                )?;
+                version(sql, Kind::Policy, id, src, false)?;
+            }
+            Change::AmendCircle {
+                circle: target,
+                name,
+                purpose,
+                domains,
+                accountabilities,
+            } => change(
+                sql,
+                Kind::Circle,
+                target.0,
+                src,
+                "UPDATE circles SET name = coalesce(?2, name), purpose = coalesce(?3, purpose),
+                 domains = coalesce(?4, domains), accountabilities = coalesce(?5, accountabilities) WHERE id = ?1",
+                &[
+                    opt(name.as_deref().map(text::clean_line)),
+                    opt(purpose.as_deref().map(text::clean_text)),
+                    opt(domains.as_deref().map(list_to_json)),
+                    opt(accountabilities.as_deref().map(list_to_json)),
+                ],
+            )?,
+            Change::CollapseCircle { circle: target } => {
+                sub_circles::collapse(sql, *target, src)?
+            }
+            Change::RemoveCircle { circle: target } => {
+                sub_circles::remove_within(sql, *target, src)?
+            }
         }
     }
     Ok(())
@@ -217,15 +267,22 @@ pub(super) fn assign_elected(
     term_end: Option<NaiveDate>,
     src: Source,
 ) -> Result<(), StoreError> {
+    end_fillers(sql, role, src)?;
+    let [at, m, seq] = src.values();
+    sql.run(
+        "INSERT INTO assignments (role_id, person_id, term_end, meeting_id, event_seq, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &[Value::int(role.0), Value::int(person.0), Value::Date(term_end), m, seq, at],
+    )?;
+    Ok(())
+}
+
+/// Ends the assignments of `role` that last, by the entry `src` (taking it back restores them).
+pub(super) fn end_fillers(sql: &dyn Sql, role: RoleId, src: Source) -> Result<(), StoreError> {
     let [at, m, seq] = src.values();
     sql.run(
         "UPDATE assignments SET ended_meeting_id = ?2, ended_seq = ?3, ended_at = ?4
          WHERE role_id = ?1 AND ended_meeting_id IS NULL AND ended_at IS NULL",
-        &[Value::int(role.0), m.clone(), seq.clone(), at.clone()],
-    )?;
-    sql.run(
-        "INSERT INTO assignments (role_id, person_id, term_end, meeting_id, event_seq, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        &[Value::int(role.0), Value::int(person.0), Value::Date(term_end), m, seq, at],
+        &[Value::int(role.0), m, seq, at],
     )?;
     Ok(())
 }
@@ -243,6 +300,8 @@ pub(super) fn undo(sql: &dyn Sql, meeting: i64, seq: i64) -> Result<(), StoreErr
     )?;
     undo_versions(sql, Kind::Role, meeting, seq)?;
     undo_versions(sql, Kind::Policy, meeting, seq)?;
+    // Last: a circle the entry created is deleted once the roles it created within are.
+    undo_versions(sql, Kind::Circle, meeting, seq)?;
     Ok(())
 }
 
@@ -253,9 +312,14 @@ fn undo_versions(sql: &dyn Sql, kind: Kind, meeting: i64, seq: i64) -> Result<()
     let table = kind.table();
     let columns = match kind {
         Kind::Role => {
-            "circle_id = v.circle_id, name = v.name, purpose = v.purpose, domains = v.domains, accountabilities = v.accountabilities"
+            "circle_id = v.circle_id, name = v.name, purpose = v.purpose, domains = v.domains, accountabilities = v.accountabilities, core = nullif(v.core, '')"
         }
-        Kind::Policy => "circle_id = v.circle_id, name = v.name, text = v.text",
+        Kind::Policy => {
+            "circle_id = v.circle_id, role_id = v.role_id, name = v.name, text = v.text"
+        }
+        Kind::Circle => {
+            "parent_id = v.parent_id, name = v.name, purpose = v.purpose, domains = v.domains, accountabilities = v.accountabilities"
+        }
     };
     let args = [Value::int(meeting), Value::int(seq)];
     let touched = sql.ints(

@@ -80,7 +80,7 @@ fn insert_role(
 
 /// Inserts a circle's core roles (with what the file adds to them) and its other roles;
 /// answers every role by lower-cased name.
-fn insert_roles(
+pub(super) fn insert_roles(
     sql: &dyn Sql,
     rules: RuleSet,
     circle: CircleId,
@@ -150,35 +150,43 @@ fn insert_circle(
     people: &PeopleByName,
 ) -> Result<(), StoreError> {
     let circle = CircleId(sql.insert(
-        "INSERT INTO circles (parent_id, name, purpose, strategy) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+        "INSERT INTO circles (parent_id, name, purpose, strategy, domains, accountabilities)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
         &[
             Value::Int(parent.map(|p| p.0)),
             Value::text(&entry.name),
             Value::text(&entry.purpose),
             Value::opt_text(entry.strategy.as_deref()),
+            Value::text(list_to_json(&entry.domains)),
+            Value::text(list_to_json(&entry.accountabilities)),
         ],
     )?);
     let roles = insert_roles(sql, rules, circle, parent.is_none(), entry, people)?;
-    for policy in &entry.policies {
-        sql.run(
-            "INSERT INTO policies (circle_id, name, text) VALUES (?1, ?2, ?3)",
-            &[
-                Value::int(circle.0),
-                Value::text(&policy.name),
-                Value::text(&policy.text),
-            ],
-        )?;
-    }
-    for tension in &entry.tensions {
-        let role = match &tension.role {
-            Some(name) => Some(roles.get(&name.to_lowercase()).copied().ok_or_else(|| {
+    let role_named = |name: &Option<String>| match name {
+        Some(name) => roles
+            .get(&name.to_lowercase())
+            .map(|r| Some(r.0))
+            .ok_or_else(|| {
                 StoreError::Invalid(format!(
                     "unknown role \"{name}\" in circle \"{}\"",
                     entry.name
                 ))
-            })?),
-            None => None,
-        };
+            }),
+        None => Ok(None),
+    };
+    for policy in &entry.policies {
+        sql.run(
+            "INSERT INTO policies (circle_id, name, text, role_id) VALUES (?1, ?2, ?3, ?4)",
+            &[
+                Value::int(circle.0),
+                Value::text(&policy.name),
+                Value::text(&policy.text),
+                Value::Int(role_named(&policy.role)?),
+            ],
+        )?;
+    }
+    for tension in &entry.tensions {
+        let role = role_named(&tension.role)?.map(RoleId);
         sql.run(
             "INSERT INTO tensions (person_id, role_id, circle_id, text, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
             &[

@@ -20,6 +20,7 @@ mod schema;
 pub use schema::latest as latest_schema;
 mod sql;
 mod sql_types;
+mod sub_circles;
 
 pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrgLog, OrganisationStore};
 

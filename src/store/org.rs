@@ -61,6 +61,23 @@ impl OrganisationStore for Store {
         } else {
             "NULL"
         };
+        // Before 009_sub_circles.sql circles had no definition of their own, none was
+        // removed, and no policy sat on a role.
+        let (circle_definition, circle_standing, policy_role, circle_versions) = if self
+            .schema_version()?
+            >= SUB_CIRCLE_SCHEMA
+        {
+            (
+                "domains, accountabilities",
+                "WHERE removed_at IS NULL",
+                "role_id",
+                format!(
+                    "UNION ALL SELECT NULL, NULL, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL FROM circle_versions v"
+                ),
+            )
+        } else {
+            ("'[]', '[]'", "", "NULL", String::new())
+        };
         let assignment =
             format!("SELECT id, role_id, person_id, focus, term_end, {dates} FROM assignments");
         let records = OrgRecords {
@@ -69,13 +86,15 @@ impl OrganisationStore for Store {
             people: self.rows(&format!("SELECT id, name, email, {left_at} FROM people ORDER BY name COLLATE NOCASE"), |r| {
                 Ok(Person { id: r.get(0)?, name: r.get(1)?, email: r.get(2)?, left: r.get(3)? })
             })?,
-            circles: self.rows("SELECT id, parent_id, name, purpose, strategy FROM circles ORDER BY id", |r| {
+            circles: self.rows(&format!("SELECT id, parent_id, name, purpose, strategy, {circle_definition} FROM circles {circle_standing} ORDER BY id"), |r| {
                 Ok(Circle {
                     id: r.get(0)?,
                     parent: r.get(1)?,
                     name: r.get(2)?,
                     purpose: r.get(3)?,
                     strategy: r.get(4)?,
+                    domains: list_from_json(&r.get::<_, String>(5)?)?,
+                    accountabilities: list_from_json(&r.get::<_, String>(6)?)?,
                 })
             })?,
             roles: self.rows(
@@ -93,8 +112,8 @@ impl OrganisationStore for Store {
                 assignment_from_row,
             )?,
             log: if logged { self.org_entries()? } else { Vec::new() },
-            policies: self.rows("SELECT id, circle_id, name, text FROM policies WHERE removed_at IS NULL ORDER BY id", |r| {
-                Ok(Policy { id: r.get(0)?, circle: r.get(1)?, name: r.get(2)?, text: r.get(3)? })
+            policies: self.rows(&format!("SELECT id, circle_id, name, text, {policy_role} FROM policies WHERE removed_at IS NULL ORDER BY id"), |r| {
+                Ok(Policy { id: r.get(0)?, circle: r.get(1)?, name: r.get(2)?, text: r.get(3)?, role: r.get(4)? })
             })?,
             checklist: self.rows(
                 &format!("SELECT id, role_id, text, frequency, {records_ended} FROM checklist_items ORDER BY id"),
@@ -120,9 +139,10 @@ impl OrganisationStore for Store {
             )?,
             versions: self.rows(
                 &format!(
-                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0 FROM role_versions v
+                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL FROM role_versions v
                      UNION ALL
-                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1 FROM policy_versions v
+                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role} FROM policy_versions v
+                     {circle_versions}
                      ORDER BY recorded_at, 12, 14"
                 ),
                 |r| {
@@ -139,6 +159,8 @@ impl OrganisationStore for Store {
                         recorded_at: r.get(9)?,
                         meeting: r.get::<_, Option<i64>>(10)?.map(MeetingId),
                         proposal: r.get(12)?,
+                        sub_circle: r.get(14)?,
+                        holder: r.get(15)?,
                     })
                 },
             )?,
@@ -206,6 +228,9 @@ const LOG_SCHEMA: u32 = 6;
 /// The schema version that dates the end of checklist items and metrics
 /// (008_circle_records.sql).
 const RECORDS_SCHEMA: u32 = 8;
+
+/// The schema version that gave sub-circles a definition and history (009_sub_circles.sql).
+const SUB_CIRCLE_SCHEMA: u32 = 9;
 
 fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
     Ok(Assignment {

@@ -183,7 +183,10 @@ fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
 
 fn policies(org: &Organisation, circle: CircleId) -> Vec<String> {
     org.policies_of(circle)
-        .map(|p| format!("{}: {}", p.name, p.text))
+        .map(|p| match p.role.and_then(|r| org.role(r)) {
+            Some(holder) => format!("{} (on role {}): {}", p.name, holder.name, p.text),
+            None => format!("{}: {}", p.name, p.text),
+        })
         .collect()
 }
 
@@ -193,6 +196,14 @@ pub fn version_change(
     previous: Option<&RecordVersion>,
     v: &RecordVersion,
 ) -> String {
+    // An expansion or a collapse writes a role and a sub-circle of one name, one removed.
+    match (org.counterpart(v).is_some(), v.role.is_some(), v.removed) {
+        (true, true, true) => return "expanded into a sub-circle".into(),
+        (true, false, false) => return "created from the role of the same name".into(),
+        (true, false, true) => return "collapsed into a role".into(),
+        (true, true, false) => return "created from the sub-circle of the same name".into(),
+        _ => {}
+    }
     let Some(p) = previous else {
         return if v.removed {
             "removed".into()
@@ -203,6 +214,16 @@ pub fn version_change(
     if v.removed && !p.removed {
         return "removed".into();
     }
+    // An expanded role moves into its new sub-circle of its own name as the Lead.
+    let sub = org
+        .circle(v.circle)
+        .filter(|c| v.role.is_some() && c.parent == Some(p.circle) && c.name == p.name);
+    if let Some(sub) = sub {
+        return format!(
+            "expanded into the sub-circle {}, whose Lead it now is",
+            sub.name
+        );
+    }
     let mut parts = Vec::new();
     if p.name != v.name {
         parts.push(format!("renamed from {}", p.name));
@@ -210,7 +231,11 @@ pub fn version_change(
     if p.text != v.text {
         parts.push(format!(
             "{} now \"{}\"",
-            if v.role.is_some() { "purpose" } else { "text" },
+            if v.policy.is_some() {
+                "text"
+            } else {
+                "purpose"
+            },
             v.text
         ));
     }
@@ -263,6 +288,12 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         None => doc.text("anchor circle", theme::muted()),
     }
     doc.purpose(&circle.purpose);
+    if !circle.domains.is_empty() {
+        doc.bullets("Domains", &circle.domains, "");
+    }
+    if !circle.accountabilities.is_empty() {
+        doc.bullets("Accountabilities", &circle.accountabilities, "");
+    }
     if let Some(strategy) = &circle.strategy {
         doc.section("Strategy");
         doc.text(strategy, Style::new());
@@ -305,7 +336,11 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
     let mut log: Vec<String> = Vec::new();
     for v in org.governance_log(circle.id) {
         let earlier = org.previous_version(v);
-        let what = if v.role.is_some() { "role" } else { "policy" };
+        let what = match (v.role, v.policy) {
+            (Some(_), _) => "role",
+            (None, Some(_)) => "policy",
+            (None, None) => "sub-circle",
+        };
         log.push(format!(
             "{} · {what} {}: {}",
             version_source(v),

@@ -140,6 +140,13 @@ pub enum GovDraft {
     PolicyField(PolicyId),
     PolicyValue(PolicyId, Field),
     MoveTarget(Subject, Vec<CircleId>),
+    /// A sub-circle picked for what `CircleAim` says, then the field amended and its value.
+    PickCircle(CircleAim, Vec<CircleId>),
+    CircleField(CircleId),
+    CircleValue(CircleId, Field),
+    /// A policy on this role (5.0 §1.1): its name, then its text.
+    RolePolicyName(RoleId),
+    RolePolicyText(RoleId, String),
     /// Waiting for a yes to take this item off the agenda.
     RemoveItem(u64),
     Retract(u64),
@@ -152,6 +159,20 @@ pub enum RoleAim {
     Amend,
     Remove,
     Move,
+    /// Expanded into a sub-circle.
+    Expand,
+    /// Given a policy to hold.
+    HoldPolicy,
+}
+
+/// What a picked sub-circle is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CircleAim {
+    Amend,
+    /// Collapsed back into a role.
+    Collapse,
+    /// Removed with everything within.
+    Remove,
 }
 
 /// What a picked policy is for.
@@ -180,6 +201,11 @@ pub enum EditorChoice {
     RemovePolicy,
     MoveRole,
     MovePolicy,
+    ExpandRole,
+    AmendCircle,
+    CollapseCircle,
+    RemoveCircle,
+    CreateRolePolicy,
     /// Take the n-th change out.
     TakeOut(usize),
     Save,

@@ -231,6 +231,9 @@ pub enum Draft {
     ProjectStatus(ProjectStatus),
     /// Owners offered by the open picker, in its order.
     Owners(OutputKind, String, Vec<(Option<RoleId>, Option<PersonId>)>),
+    /// A request to this role (and person): which of the requester's roles it serves, among
+    /// these (5.0 §3.2(f)).
+    Serves(String, RoleId, Option<PersonId>, Vec<RoleId>),
     /// Tensions offered by the open picker: (tension, owner attendee, label).
     Tensions(Vec<(TensionId, usize, String)>),
     /// Attendees offered by the open picker as an agenda item's owner.

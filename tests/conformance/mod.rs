@@ -328,7 +328,58 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
         circle,
         changes: vec![Change::RemoveRole { role: removed }],
     });
+    effects.push(sub_circle_changes(org));
+    effects.push(role_policy_changes(org));
     effects
+}
+
+/// A policy put on a role (5.0 §1.1), which then goes where its role goes.
+fn role_policy_changes(org: &Organisation) -> Effect {
+    let anchor = org.anchor().expect("anchor").id;
+    let finance = role_named(org, anchor, "Finance Steward");
+    Effect::ApplyGovernance {
+        circle: anchor,
+        changes: vec![
+            Change::CreateRolePolicy {
+                role: finance,
+                name: "Two signatures".into(),
+                text: "Payments over 1000 EUR need two signatures.".into(),
+            },
+            Change::MoveRole {
+                role: finance,
+                to: bakehouse(org),
+            },
+        ],
+    }
+}
+
+/// The anchor circle's changes to its sub-circles: a role expanded into one, one amended then
+/// collapsed into a role, one removed after a role moved out of it (4.1 §2.6-2.6.2).
+fn sub_circle_changes(org: &Organisation) -> Effect {
+    let anchor = org.anchor().expect("anchor").id;
+    let named = |name| org.circle_named(name).expect(name).id;
+    let (community, shopfront) = (named("Community"), named("Shopfront"));
+    Effect::ApplyGovernance {
+        circle: anchor,
+        changes: vec![
+            Change::ExpandRole {
+                role: role_named(org, anchor, "Wholesale Accounts"),
+            },
+            Change::AmendCircle {
+                circle: community,
+                name: None,
+                purpose: Some("Neighbours who know us".into()),
+                domains: Some(vec!["The notice board".into()]),
+                accountabilities: Some(vec!["Hosting events".into()]),
+            },
+            Change::CollapseCircle { circle: community },
+            Change::MoveRole {
+                role: role_named(org, shopfront, "Delivery Rider"),
+                to: anchor,
+            },
+            Change::RemoveCircle { circle: shopfront },
+        ],
+    }
 }
 
 /// Appends `effect` as entry 2 of a new meeting, then ends it; answers the meeting.

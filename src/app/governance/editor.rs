@@ -1,16 +1,16 @@
 //! The proposal editor: a menu of governance changes to add (create, amend or remove a role
-//! or a policy; under holacracy-5.0 move one into or out of a sub-circle), changes to take
-//! out, and saving them as the proposal's next version. Each change is checked against the
+//! or a policy; move one into or out of a sub-circle; the sub-circle changes are
+//! `sub_circle`'s), changes to take out, and saving them as the proposal's next version. Each change is checked against the
 //! circle as it stands when it is added, so a bad one is refused at once with its reason.
 //!
 //! Owns: the editor's menu and its prompts. The changes being written live in the screen's
 //! `editing` until saved. Must not import: tokio; must not draw.
 
-use super::{idm, pick, prompt, screen};
+use super::{idm, pick, prompt, screen, sub_circle};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
-use crate::domain::{CircleId, Organisation, PolicyId, RoleId};
+use crate::domain::{Organisation, PolicyId, RoleId};
 use crate::ui::{
     EditorChoice, Field, GovDraft, GovScreen, PolicyAim, PromptKind, RoleAim, Subject,
 };
@@ -57,10 +57,15 @@ pub fn is_editor_draft(draft: &GovDraft) -> bool {
             | GovDraft::PolicyField(_)
             | GovDraft::PolicyValue(..)
             | GovDraft::MoveTarget(..)
+            | GovDraft::PickCircle(..)
+            | GovDraft::CircleField(_)
+            | GovDraft::CircleValue(..)
+            | GovDraft::RolePolicyName(_)
+            | GovDraft::RolePolicyText(..)
     )
 }
 
-fn menu(app: &mut App) {
+pub(super) fn menu(app: &mut App) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
@@ -88,8 +93,10 @@ fn menu(app: &mut App) {
         EditorChoice::AmendPolicy,
         EditorChoice::RemovePolicy,
     ]);
-    if screen.state.rules.rules().moves_between_circles {
-        choices.extend([EditorChoice::MoveRole, EditorChoice::MovePolicy]);
+    choices.extend([EditorChoice::MoveRole, EditorChoice::MovePolicy]);
+    choices.extend(sub_circle::choices(&org, screen.state.circle));
+    if screen.state.rules.rules().changes.policies_on_roles {
+        choices.push(EditorChoice::CreateRolePolicy);
     }
     choices.extend((0..changes.len()).map(EditorChoice::TakeOut));
     choices.push(EditorChoice::Discard);
@@ -104,6 +111,11 @@ fn menu(app: &mut App) {
             EditorChoice::RemovePolicy => "Remove a policy".into(),
             EditorChoice::MoveRole => "Move a role into or out of a sub-circle".into(),
             EditorChoice::MovePolicy => "Move a policy into or out of a sub-circle".into(),
+            EditorChoice::ExpandRole
+            | EditorChoice::AmendCircle
+            | EditorChoice::CollapseCircle
+            | EditorChoice::RemoveCircle => sub_circle::label(*c).into(),
+            EditorChoice::CreateRolePolicy => "Create a policy on a role".into(),
             EditorChoice::TakeOut(i) => format!("Take out: {}", changes[*i].describe(&org)),
             EditorChoice::Save if presenting && next_version > 1 => {
                 "Save: replaces the proposal on the table".into()
@@ -121,21 +133,37 @@ fn menu(app: &mut App) {
 }
 
 /// Adds `change` (or, with `replace`, puts it at that place) if the circle allows it.
-fn add(app: &mut App, change: Change, replace: Option<usize>) {
+pub(super) fn add(app: &mut App, change: Change, replace: Option<usize>) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
     let Some(screen) = screen(app) else { return };
     let mut candidate = screen.editing.clone().unwrap_or_default();
+    let (circle, rules) = (screen.state.circle, screen.state.rules);
+    let known = validate(&org, circle, rules, &candidate).unwrap_or_default();
     match replace.filter(|&i| i < candidate.len()) {
         Some(i) => candidate[i] = change,
-        None => candidate.push(change),
+        None => {
+            // What moves out of a sub-circle goes before the sub-circle does (4.1 §2.6.2
+            // "selectively retaining certain elements"), so it is added ahead of its removal.
+            let moving = matches!(change, Change::MoveRole { .. } | Change::MovePolicy { .. });
+            let removal = candidate.iter().position(|c| {
+                matches!(
+                    c,
+                    Change::CollapseCircle { .. } | Change::RemoveCircle { .. }
+                )
+            });
+            match removal.filter(|_| moving) {
+                Some(at) => candidate.insert(at, change),
+                None => candidate.push(change),
+            }
+        }
     }
-    let checked = validate(&org, screen.state.circle, screen.state.rules, &candidate);
+    let checked = validate(&org, circle, rules, &candidate);
     match checked {
         Ok(warnings) => {
             screen.editing = Some(candidate);
-            match warnings.first() {
+            match warnings.iter().find(|w| !known.contains(w)) {
                 Some(w) => app.error(format!("Added, with a warning: {w}.")),
                 None => app.info("Added. Save when the proposal is complete."),
             }
@@ -161,7 +189,7 @@ fn role_fields(org: &Organisation, role: RoleId) -> Vec<Field> {
 }
 
 /// Items typed one a line (or, as before lines could be typed, as "a; b; c").
-fn split_list(text: &str) -> Vec<String> {
+pub(super) fn split_list(text: &str) -> Vec<String> {
     text.split([';', '\n'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -173,16 +201,12 @@ fn roles_for(org: &Organisation, screen: &GovScreen, aim: RoleAim) -> Vec<RoleId
     let circle = screen.state.circle;
     let mut roles: Vec<RoleId> = org
         .roles_in(circle)
-        .filter(|r| aim == RoleAim::Amend || r.core.is_none())
+        .filter(|r| matches!(aim, RoleAim::Amend | RoleAim::HoldPolicy) || r.core.is_none())
         .map(|r| r.id)
         .collect();
     if aim == RoleAim::Move {
-        for sub in org.sub_circles(Some(circle)) {
-            roles.extend(
-                org.roles_in(sub.id)
-                    .filter(|r| r.core.is_none())
-                    .map(|r| r.id),
-            );
+        for sub in sub_circle::movable_from(org, screen) {
+            roles.extend(org.roles_in(sub).filter(|r| r.core.is_none()).map(|r| r.id));
         }
     }
     roles
@@ -192,44 +216,11 @@ fn policies_for(org: &Organisation, screen: &GovScreen, aim: PolicyAim) -> Vec<P
     let circle = screen.state.circle;
     let mut policies: Vec<PolicyId> = org.policies_of(circle).map(|p| p.id).collect();
     if aim == PolicyAim::Move {
-        for sub in org.sub_circles(Some(circle)) {
-            policies.extend(org.policies_of(sub.id).map(|p| p.id));
+        for sub in sub_circle::movable_from(org, screen) {
+            policies.extend(org.policies_of(sub).map(|p| p.id));
         }
     }
     policies
-}
-
-/// Where a role or policy now in `from` can move: this circle's sub-circles, or this circle.
-fn targets(org: &Organisation, circle: CircleId, from: Option<CircleId>) -> Vec<CircleId> {
-    std::iter::once(circle)
-        .chain(org.sub_circles(Some(circle)).map(|c| c.id))
-        .filter(|c| Some(*c) != from)
-        .collect()
-}
-
-/// Asks where a role or policy now in `from` moves to, or says there is nowhere.
-fn pick_target(
-    app: &mut App,
-    org: &Organisation,
-    circle: CircleId,
-    from: Option<CircleId>,
-    what: Subject,
-) {
-    let circles = targets(org, circle, from);
-    if circles.is_empty() {
-        app.error("This circle has no sub-circle to move it into.");
-        return menu(app);
-    }
-    let options = circles
-        .iter()
-        .map(|c| org.circle(*c).map_or("?".into(), |c| c.name.clone()))
-        .collect();
-    pick(
-        app,
-        "Move it to",
-        options,
-        GovDraft::MoveTarget(what, circles),
-    );
 }
 
 /// A field's value as it stands in what is being written, else in the record, as text.
@@ -375,11 +366,17 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 GovDraft::NewPolicyName,
             ),
             Some(
-                &EditorChoice::AmendRole | &EditorChoice::RemoveRole | &EditorChoice::MoveRole,
+                &EditorChoice::AmendRole
+                | &EditorChoice::RemoveRole
+                | &EditorChoice::MoveRole
+                | &EditorChoice::ExpandRole
+                | &EditorChoice::CreateRolePolicy,
             ) => {
                 let aim = match choices[i] {
                     EditorChoice::AmendRole => RoleAim::Amend,
                     EditorChoice::RemoveRole => RoleAim::Remove,
+                    EditorChoice::ExpandRole => RoleAim::Expand,
+                    EditorChoice::CreateRolePolicy => RoleAim::HoldPolicy,
                     _ => RoleAim::Move,
                 };
                 let roles = roles_for(&org, screen, aim);
@@ -387,7 +384,18 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     app.error("No role here can be changed that way.");
                     return menu(app);
                 }
-                let options = roles.iter().map(|r| name_of_role(*r)).collect();
+                let here = screen.state.circle;
+                let options = roles
+                    .iter()
+                    .map(|r| {
+                        sub_circle::placed(
+                            &org,
+                            here,
+                            name_of_role(*r),
+                            org.role(*r).map(|x| x.circle),
+                        )
+                    })
+                    .collect();
                 pick(app, "Which role?", options, GovDraft::PickRole(aim, roles));
             }
             Some(
@@ -405,13 +413,28 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     app.error("This circle has no policy yet: create one first.");
                     return menu(app);
                 }
-                let options = policies.iter().map(|p| name_of_policy(*p)).collect();
+                let here = screen.state.circle;
+                let options = policies
+                    .iter()
+                    .map(|p| {
+                        let at = org.records().policies.iter().find(|x| x.id == *p);
+                        sub_circle::placed(&org, here, name_of_policy(*p), at.map(|x| x.circle))
+                    })
+                    .collect();
                 pick(
                     app,
                     "Which policy?",
                     options,
                     GovDraft::PickPolicy(aim, policies),
                 );
+            }
+            Some(
+                &c @ (EditorChoice::AmendCircle
+                | EditorChoice::CollapseCircle
+                | EditorChoice::RemoveCircle),
+            ) => {
+                let circle = screen.state.circle;
+                sub_circle::choose(app, &org, circle, c);
             }
             Some(EditorChoice::TakeOut(n)) => {
                 if let Some(editing) = &mut screen.editing
@@ -493,8 +516,13 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 }
                 RoleAim::Move => {
                     let from = org.role(role).map(|r| r.circle);
-                    let circle = screen.state.circle;
-                    pick_target(app, &org, circle, from, Subject::Role(role));
+                    let here = (screen.state.circle, screen.state.rules);
+                    sub_circle::pick_target(app, &org, here, from, Subject::Role(role));
+                }
+                RoleAim::Expand => add(app, Change::ExpandRole { role }, None),
+                RoleAim::HoldPolicy => {
+                    let title = format!("Name of the policy {} holds", name_of_role(role));
+                    prompt(app, title, "", GovDraft::RolePolicyName(role));
                 }
             }
         }
@@ -544,8 +572,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                         .iter()
                         .find(|p| p.id == policy)
                         .map(|p| p.circle);
-                    let circle = screen.state.circle;
-                    pick_target(app, &org, circle, from, Subject::Policy(policy));
+                    let here = (screen.state.circle, screen.state.rules);
+                    sub_circle::pick_target(app, &org, here, from, Subject::Policy(policy));
                 }
             }
         }
@@ -566,6 +594,19 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 Subject::Policy(policy) => Change::MovePolicy { policy, to },
             };
             add(app, change, None);
+        }
+        (outcome, draft @ (GovDraft::PickCircle(..) | GovDraft::CircleField(_))) => {
+            sub_circle::outcome(app, &org, outcome, draft)
+        }
+        (outcome, draft @ GovDraft::CircleValue(..)) => {
+            sub_circle::outcome(app, &org, outcome, draft)
+        }
+        (Outcome::Submitted(name), GovDraft::RolePolicyName(role)) => {
+            let title = format!("Text of the policy {name}");
+            prompt(app, title, "", GovDraft::RolePolicyText(role, name));
+        }
+        (Outcome::Submitted(text), GovDraft::RolePolicyText(role, name)) => {
+            add(app, Change::CreateRolePolicy { role, name, text }, None);
         }
         _ => menu(app),
     }

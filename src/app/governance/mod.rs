@@ -11,6 +11,7 @@ mod election;
 mod items;
 mod outcomes;
 pub(crate) mod probe;
+mod sub_circle;
 
 use super::App;
 use super::journal::Journal;

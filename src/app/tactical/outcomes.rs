@@ -12,7 +12,7 @@ use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical, o
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::minutes::Minutes;
 use crate::domain::text::parse_number;
-use crate::domain::{MetricId, Organisation, RoleId, TensionKind};
+use crate::domain::{MetricId, Organisation, PersonId, RoleId, TensionKind};
 use crate::ui::{Draft, Modal, PromptKind};
 use chrono::NaiveDate;
 
@@ -69,6 +69,38 @@ pub(super) fn offer_tensions(app: &mut App, org: &Organisation) {
 
 /// One owner a triage picker offers: the role and person the output goes to, and its line.
 type OwnerChoice = (Option<RoleId>, Option<crate::domain::PersonId>, String);
+
+/// 5.0 §3.2(f): a request to a role serves a role the requester represents. Asks which (the
+/// domain refuses, with the article, when the requester represents none).
+fn ask_served(
+    app: &mut App,
+    org: &Organisation,
+    (item, served): (u64, Vec<RoleId>),
+    (text, role, person): (String, RoleId, Option<PersonId>),
+) {
+    if served.is_empty() {
+        let output = Output {
+            kind: OutputKind::Request,
+            text,
+            role: Some(role),
+            person,
+            serves: None,
+            accepted_by: None,
+        };
+        record(app, Event::OutputAdded { item, output });
+        return;
+    }
+    let options = served
+        .iter()
+        .map(|r| org.role(*r).map_or("?".to_string(), |r| r.name.clone()))
+        .collect();
+    pick(
+        app,
+        "In service of which of the requester's roles? (5.0 §3.2(f))",
+        options,
+        Draft::Serves(text, role, person, served),
+    );
+}
 
 /// Who may own an output: each role's fillers (with their focus, and marked when absent);
 /// for a role whose fillers are all absent, the present Lead covering it (4.1 §4.2.4), or,
@@ -389,6 +421,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     role: None,
                     person: None,
                     accepted_by: None,
+                    serves: None,
                 };
                 record(app, Event::OutputAdded { item, output });
                 return;
@@ -410,12 +443,19 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             let Some(&(role, person)) = choices.get(n) else {
                 return;
             };
+            let limited = org.rule_set().rules().requests_serve_represented_role;
+            if let (OutputKind::Request, Some(role), Some(_)) = (kind, role, limited) {
+                let owner = state.item(item).map(|i| i.owner);
+                let served = owner.map_or_else(Vec::new, |o| state.represented_roles(&org, o));
+                return ask_served(app, &org, (item, served), (text, role, person));
+            }
             let output = Output {
                 kind,
                 text,
                 role,
                 person,
                 accepted_by: None,
+                serves: None,
             };
             if state.needs_acceptance(&org, &output) {
                 let (question, options, present) = acceptors(state, &org, &output);
@@ -431,6 +471,20 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             let output = Output {
                 accepted_by,
                 ..output
+            };
+            record(app, Event::OutputAdded { item, output });
+        }
+        (Outcome::Picked(n), Draft::Serves(text, role, person, served)) => {
+            let (Some(item), Some(&serves)) = (state.current_item(), served.get(n)) else {
+                return;
+            };
+            let output = Output {
+                kind: OutputKind::Request,
+                text,
+                role: Some(role),
+                person,
+                serves: Some(serves),
+                accepted_by: None,
             };
             record(app, Event::OutputAdded { item, output });
         }

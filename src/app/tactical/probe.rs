@@ -102,6 +102,7 @@ pub(crate) fn probe(
                 role: None,
                 person: None,
                 accepted_by: None,
+                serves: None,
             },
         }),
         (Step::Triage, Action::CloseItem) => Some(Event::ItemClosed {

@@ -234,6 +234,9 @@ pub struct Output {
     /// accepted it on the role's behalf (4.1 §4.2.4). Absent in older logs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_by: Option<usize>,
+    /// For a request to a role: the role of the item's owner it serves (5.0 §3.2(f)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serves: Option<RoleId>,
 }
 
 /// The first day of the period that ended most recently before `date`: last week's Monday,

@@ -81,6 +81,7 @@ impl Organisation {
             let then = state_on(&history, date).flatten().map(|v| Policy {
                 id,
                 circle: v.circle,
+                role: v.holder,
                 name: v.name.clone(),
                 text: v.text.clone(),
             });

@@ -77,6 +77,7 @@ pub struct Organisation {
     versions_of_role: Groups<RoleId>,
     versions_of_policy: Groups<PolicyId>,
     versions_of_circle: Groups<CircleId>,
+    versions_of_sub_circle: Groups<CircleId>,
     projects_of_role: Groups<RoleId>,
     actions_of_role: Groups<Option<RoleId>>,
     actions_of_person: Groups<PersonId>,
@@ -164,6 +165,7 @@ impl Organisation {
             versions_of_role: group(&r.versions, |x| x.role.unwrap_or(RoleId(0))),
             versions_of_policy: group(&r.versions, |x| x.policy.unwrap_or(PolicyId(0))),
             versions_of_circle: group(&r.versions, |x| x.circle),
+            versions_of_sub_circle: group(&r.versions, |x| x.sub_circle.unwrap_or(CircleId(0))),
             projects_of_role: group(&r.projects, |x| x.role),
             actions_of_role: group(&r.next_actions, |x| x.role),
             actions_of_person: group(&r.next_actions, |x| x.person),
@@ -353,14 +355,69 @@ impl Organisation {
         members(&self.records.versions, &self.versions_of_role, &role)
     }
 
-    /// The version of the same role or policy just before `version`, if there is one.
+    /// A sub-circle's versions as its super-circle's governance changed it, oldest first.
+    pub fn history_of_circle(&self, circle: CircleId) -> impl Iterator<Item = &RecordVersion> {
+        members(
+            &self.records.versions,
+            &self.versions_of_sub_circle,
+            &circle,
+        )
+    }
+
+    /// For a role's or sub-circle's version written by an expansion or a collapse, the version
+    /// of the other side written by the same entry: the role a sub-circle was expanded from
+    /// (which became its Lead, keeping its id), or the role a sub-circle collapsed into (same
+    /// name, same circle, same meeting and moment).
+    pub fn counterpart(&self, v: &RecordVersion) -> Option<&RecordVersion> {
+        let is_role = v.role.is_some();
+        if !is_role && v.sub_circle.is_none() {
+            return None;
+        }
+        let same_entry =
+            |o: &RecordVersion| o.meeting == v.meeting && o.recorded_at == v.recorded_at;
+        if let Some(sub) = v.sub_circle.filter(|_| !v.removed) {
+            let expanded = self.governance_log(sub).find(|o| {
+                o.role.is_some()
+                    && same_entry(o)
+                    && self.previous_version(o).is_some_and(|p| {
+                        p.circle == v.circle && p.name.eq_ignore_ascii_case(&v.name)
+                    })
+            });
+            if expanded.is_some() {
+                return expanded;
+            }
+        }
+        self.governance_log(v.circle).find(|o| {
+            (if is_role {
+                o.sub_circle.is_some()
+            } else {
+                o.role.is_some()
+            }) && o.name.eq_ignore_ascii_case(&v.name)
+                && o.meeting == v.meeting
+                && o.recorded_at == v.recorded_at
+                && o.removed != v.removed
+        })
+    }
+
+    /// The policies a role holds (5.0 §1.1).
+    pub fn policies_on(&self, role: RoleId) -> impl Iterator<Item = &Policy> {
+        self.role(role)
+            .into_iter()
+            .flat_map(move |r| self.policies_of(r.circle))
+            .filter(move |p| p.role == Some(role))
+    }
+
+    /// The version of the same role, policy or sub-circle just before `version`, if there is one.
     pub fn previous_version(&self, version: &RecordVersion) -> Option<&RecordVersion> {
         let history: Vec<&RecordVersion> = match (version.role, version.policy) {
             (Some(role), _) => self.history_of(role).collect(),
             (None, Some(policy)) => {
                 members(&self.records.versions, &self.versions_of_policy, &policy).collect()
             }
-            (None, None) => Vec::new(),
+            (None, None) => match version.sub_circle {
+                Some(c) => self.history_of_circle(c).collect(),
+                None => Vec::new(),
+            },
         };
         let at = history.iter().position(|v| std::ptr::eq(*v, version))?;
         at.checked_sub(1).map(|i| history[i])

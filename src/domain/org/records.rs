@@ -30,7 +30,9 @@ impl Person {
     }
 }
 
-/// A circle: a team with a purpose. The anchor circle has no parent.
+/// A circle: a team with a purpose. The anchor circle has no parent; any other is a role of
+/// its super-circle broken down (4.1 §2.1; 5.0 §1.3.1), with that role's domains and
+/// accountabilities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Circle {
     pub id: CircleId,
@@ -38,6 +40,8 @@ pub struct Circle {
     pub name: String,
     pub purpose: String,
     pub strategy: Option<String>,
+    pub domains: Vec<String>,
+    pub accountabilities: Vec<String>,
 }
 
 /// A role in a circle.
@@ -72,6 +76,9 @@ pub struct Assignment {
 pub struct Policy {
     pub id: PolicyId,
     pub circle: CircleId,
+    /// The role of `circle` that holds it (5.0 §1.1 "A Role may also hold Policies"), or
+    /// `None` for the circle's own.
+    pub role: Option<RoleId>,
     pub name: String,
     pub text: String,
 }
@@ -125,15 +132,20 @@ pub struct ChecklistMark {
     pub checked: bool,
 }
 
-/// One version of a role or policy in the governance record: how it stood after a governed
-/// change (or, as a baseline, before its first one).
+/// One version of a role, policy or sub-circle in the governance record: how it stood after a
+/// governed change (or, as a baseline, before its first one).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordVersion {
     pub role: Option<RoleId>,
     pub policy: Option<PolicyId>,
+    /// The sub-circle versioned; `circle` is then its super-circle, whose governance made it.
+    pub sub_circle: Option<CircleId>,
+    /// The circle it stood in (for a sub-circle: its super-circle).
     pub circle: CircleId,
+    /// The role a policy sat on (5.0 §1.1), if any.
+    pub holder: Option<RoleId>,
     pub name: String,
-    /// The purpose of a role, the text of a policy.
+    /// The purpose of a role or sub-circle, the text of a policy.
     pub text: String,
     pub domains: Vec<String>,
     pub accountabilities: Vec<String>,

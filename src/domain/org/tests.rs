@@ -9,6 +9,8 @@ fn tiny() -> Organisation {
         name: name.into(),
         purpose: String::new(),
         strategy: None,
+        domains: vec![],
+        accountabilities: vec![],
     };
     let role = |id, c, name: &str| Role {
         id: RoleId(id),

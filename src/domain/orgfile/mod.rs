@@ -52,6 +52,11 @@ pub struct CircleEntry {
     pub name: String,
     #[serde(default)]
     pub purpose: String,
+    /// A sub-circle's domains and accountabilities, as a role of its super-circle has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accountabilities: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategy: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -106,6 +111,9 @@ pub struct FillerEntry {
 pub struct PolicyEntry {
     pub name: String,
     pub text: String,
+    /// The role of the circle that holds it (5.0 §1.1), if not the circle itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// A checklist item of a role.
@@ -360,6 +368,8 @@ impl CircleEntry {
         CircleEntry {
             name: name.to_string(),
             purpose: String::new(),
+            domains: vec![],
+            accountabilities: vec![],
             strategy: None,
             roles: vec![],
             policies: vec![],
@@ -376,12 +386,15 @@ impl CircleEntry {
             .as_deref()
             .map(clean_text)
             .filter(|s| !s.is_empty());
+        clean_list(&mut self.domains);
+        clean_list(&mut self.accountabilities);
         for role in &mut self.roles {
             role.clean();
         }
         for p in &mut self.policies {
             p.name = clean_line(&p.name);
             p.text = clean_text(&p.text);
+            clean_opt_line(&mut p.role);
         }
         for t in &mut self.tensions {
             t.person = clean_line(&t.person);
@@ -511,6 +524,22 @@ impl CircleEntry {
                     "policy \"{}\" is listed twice in circle \"{here}\"",
                     p.name
                 ));
+            }
+            if let Some(role) = &p.role {
+                if !rules.rules().changes.policies_on_roles {
+                    return invalid(format!(
+                        "policy \"{}\" sits on role \"{role}\": under {rules} policies are the circle's (4.1 §2.1.1)",
+                        p.name
+                    ));
+                }
+                if !roles.contains(&role.to_lowercase())
+                    && !core_names.iter().any(|c| c.eq_ignore_ascii_case(role))
+                {
+                    return invalid(format!(
+                        "unknown role \"{role}\" (policy \"{}\" in circle \"{here}\")",
+                        p.name
+                    ));
+                }
             }
         }
         for t in &self.tensions {

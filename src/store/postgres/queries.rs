@@ -202,7 +202,8 @@ impl Session {
                 },
             )?,
             circles: self.all(
-                "SELECT id, parent_id, name, purpose, strategy FROM circles ORDER BY id",
+                "SELECT id, parent_id, name, purpose, strategy, domains, accountabilities FROM circles
+                 WHERE removed_at IS NULL ORDER BY id",
                 |r| {
                     Ok(Circle {
                         id: get(r, 0)?,
@@ -210,6 +211,8 @@ impl Session {
                         name: get(r, 2)?,
                         purpose: get(r, 3)?,
                         strategy: get(r, 4)?,
+                        domains: list(r, 5)?,
+                        accountabilities: list(r, 6)?,
                     })
                 },
             )?,
@@ -239,8 +242,8 @@ impl Session {
             )?,
             log: self.org_entries()?,
             policies: self.all(
-                "SELECT id, circle_id, name, text FROM policies WHERE removed_at IS NULL ORDER BY id",
-                |r| Ok(Policy { id: get(r, 0)?, circle: get(r, 1)?, name: get(r, 2)?, text: get(r, 3)? }),
+                "SELECT id, circle_id, name, text, role_id FROM policies WHERE removed_at IS NULL ORDER BY id",
+                |r| Ok(Policy { id: get(r, 0)?, circle: get(r, 1)?, name: get(r, 2)?, text: get(r, 3)?, role: get(r, 4)? }),
             )?,
             checklist: self.all(
                 "SELECT id, role_id, text, frequency, ended_at FROM checklist_items ORDER BY id",
@@ -314,9 +317,11 @@ impl Session {
     fn versions(&self) -> Result<Vec<RecordVersion>, StoreError> {
         self.all(
             &format!(
-                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0 FROM role_versions v
+                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL::bigint, NULL::bigint FROM role_versions v
                  UNION ALL
-                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1 FROM policy_versions v
+                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::bigint, role_id FROM policy_versions v
+                 UNION ALL
+                 SELECT NULL::bigint, NULL::bigint, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL::bigint FROM circle_versions v
                  ORDER BY 10, 12, 14"
             ),
             |r| {
@@ -333,6 +338,8 @@ impl Session {
                     recorded_at: get(r, 9)?,
                     meeting: get::<Option<i64>>(r, 10)?.map(MeetingId),
                     proposal: get(r, 12)?,
+                    sub_circle: get(r, 14)?,
+                    holder: get(r, 15)?,
                 })
             },
         )

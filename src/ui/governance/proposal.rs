@@ -64,7 +64,7 @@ pub fn draw(
         (None, None) => {
             let mut lines = framing(state.name_of(p.proposer), p, org, width);
             lines.push(Line::styled(
-                "No changes yet: c writes them (create, amend or remove roles and policies).",
+                "No changes yet: c writes them (roles, policies and sub-circles).",
                 theme::muted(),
             ));
             lines

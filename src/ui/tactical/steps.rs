@@ -192,7 +192,12 @@ fn group_cell(
             .fillers_of(r.id)
             .map(|a| (org.person_name(a.person), state.is_absent(a.person)))
             .collect();
-        group_text(&r.name, &fillers, width.saturating_sub(1))
+        // A sub-circle's Lead reports for the sub-circle, a role of this circle.
+        let name = match org.circle(r.circle).filter(|c| c.id != state.circle) {
+            Some(sub) => format!("{} sub-circle", sub.name),
+            None => r.name.clone(),
+        };
+        group_text(&name, &fillers, width.saturating_sub(1))
     });
     Cell::fixed(text, width, theme::heading())
 }

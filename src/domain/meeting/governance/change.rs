@@ -1,10 +1,11 @@
 //! Governance changes: what a proposal would do to a circle's structure, and whether it can.
 //!
 //! Owns: `Change`, validation against the circle as it stands (names taken, roles removed
-//! earlier in the same proposal, core roles that cannot be removed, moves only under 5.0 and
-//! only into or out of a sub-circle), and the -ing warning for accountabilities.
+//! earlier in the same proposal, core roles that cannot be removed; sub-circle changes and
+//! the reach of moves are `sub_circle`'s), and the -ing warning for accountabilities.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
+use super::sub_circle::{self, Circles};
 use crate::domain::ids::*;
 use crate::domain::org::Organisation;
 use crate::domain::ruleset::RuleSet;
@@ -45,33 +46,78 @@ pub enum Change {
     RemovePolicy {
         policy: PolicyId,
     },
-    /// Holacracy 5.0: a role moves into a sub-circle, or out of one into its parent.
+    /// A role moves into a sub-circle (5.0: or any sub-circle of one), or out of one into the
+    /// circle (4.1 §2.6.1; 5.0 §5.2(c), (d)).
     MoveRole {
         role: RoleId,
         to: CircleId,
     },
-    /// Holacracy 5.0: as `MoveRole`, for a policy.
+    /// As `MoveRole`, for a policy.
     MovePolicy {
         policy: PolicyId,
         to: CircleId,
+    },
+    /// A role of the circle becomes a sub-circle of the same name, purpose, domains and
+    /// accountabilities, with its own core roles (4.1 §2.6; 5.0 §1.3.1).
+    ExpandRole {
+        role: RoleId,
+    },
+    /// A sub-circle's definition changes; only the fields given (4.1 §2.6.1; 5.0 §5.2(a)).
+    AmendCircle {
+        circle: CircleId,
+        name: Option<String>,
+        purpose: Option<String>,
+        domains: Option<Vec<String>>,
+        accountabilities: Option<Vec<String>>,
+    },
+    /// A sub-circle becomes a role of the circle again, and what was within it goes (4.1
+    /// §2.6.2 "collapsing it from a Circle back into just a Role").
+    CollapseCircle {
+        circle: CircleId,
+    },
+    /// A sub-circle goes, with everything within it (4.1 §2.6.2; 5.0 §5.2(a)).
+    RemoveCircle {
+        circle: CircleId,
+    },
+    /// A policy held by a role of the circle (5.0 §1.1 "A Role may also hold Policies"); it
+    /// is amended and removed as the circle's own are, and goes where its role goes.
+    CreateRolePolicy {
+        role: RoleId,
+        name: String,
+        text: String,
     },
 }
 
 impl Change {
     /// The change in words, as minutes and the record show it ("Create role X: …").
     pub fn describe(&self, org: &Organisation) -> String {
+        // A role, policy or sub-circle gone since (removed, expanded, collapsed) is named as
+        // the governance record last had it.
+        let recorded = |v: Option<&crate::domain::org::RecordVersion>| v.map(|v| v.name.clone());
         let role = |r: &RoleId| {
             org.role(*r)
-                .map_or_else(|| format!("role {}", r.0), |r| r.name.clone())
+                .map(|r| r.name.clone())
+                .or_else(|| recorded(org.history_of(*r).last()))
+                .unwrap_or_else(|| format!("role {}", r.0))
         };
         let policy = |p: &PolicyId| {
             org.records()
                 .policies
                 .iter()
                 .find(|x| x.id == *p)
-                .map_or_else(|| format!("policy {}", p.0), |x| x.name.clone())
+                .map(|x| x.name.clone())
+                .or_else(|| {
+                    let versions = &org.records().versions;
+                    recorded(versions.iter().rfind(|v| v.policy == Some(*p)))
+                })
+                .unwrap_or_else(|| format!("policy {}", p.0))
         };
-        let circle = |c: &CircleId| org.circle(*c).map_or("?", |c| c.name.as_str()).to_string();
+        let circle = |c: &CircleId| {
+            org.circle(*c)
+                .map(|c| c.name.clone())
+                .or_else(|| recorded(org.history_of_circle(*c).last()))
+                .unwrap_or_else(|| "?".to_string())
+        };
         let list = |items: &[String]| items.join("; ");
         match self {
             Change::CreateRole {
@@ -132,6 +178,50 @@ impl Change {
             Change::MovePolicy { policy: p, to } => {
                 format!("Move policy {} to {}", policy(p), circle(to))
             }
+            Change::ExpandRole { role: r } => {
+                // Once adopted the role is its sub-circle's Lead (only a role the constitution
+                // does not define can be expanded), and the sub-circle has the name it had.
+                let expanded = org
+                    .role(*r)
+                    .filter(|x| x.core.is_some())
+                    .and_then(|x| org.circle(x.circle))
+                    .map(|c| c.name.clone());
+                let name = expanded.unwrap_or_else(|| role(r));
+                format!("Expand role {name} into a sub-circle")
+            }
+            Change::AmendCircle {
+                circle: c,
+                name,
+                purpose,
+                domains,
+                accountabilities,
+            } => {
+                let mut parts = Vec::new();
+                if let Some(n) = name {
+                    parts.push(format!("name → {n}"));
+                }
+                if let Some(p) = purpose {
+                    parts.push(format!("purpose → \"{p}\""));
+                }
+                if let Some(d) = domains {
+                    parts.push(format!("domains → {}", list(d)));
+                }
+                if let Some(a) = accountabilities {
+                    parts.push(format!("accountabilities → {}", list(a)));
+                }
+                format!("Amend sub-circle {}: {}", circle(c), parts.join("; "))
+            }
+            Change::CollapseCircle { circle: c } => {
+                format!("Collapse sub-circle {} into a role", circle(c))
+            }
+            Change::RemoveCircle { circle: c } => {
+                format!("Remove sub-circle {} and everything within", circle(c))
+            }
+            Change::CreateRolePolicy {
+                role: r,
+                name,
+                text,
+            } => format!("Create policy {name} on role {}: {text}", role(r)),
         }
     }
 }
@@ -167,18 +257,11 @@ pub fn validate(
         .collect();
     let mut removed_roles = HashSet::new();
     let mut removed_policies = HashSet::new();
+    let mut circles = Circles::new(org);
     let mut warnings = Vec::new();
-    // Into one of this circle's sub-circles, or out of one into this circle.
-    let related =
-        |to: CircleId| to == circle || org.circle(to).is_some_and(|c| c.parent == Some(circle));
-    let role_here = |role: RoleId| {
-        org.role(role).filter(|r| {
-            r.circle == circle
-                || org
-                    .circle(r.circle)
-                    .is_some_and(|c| c.parent == Some(circle))
-        })
-    };
+    let law = rules.rules();
+    // A role or policy of this circle or of a circle below it.
+    let here = |c: CircleId| c == circle || sub_circle::depth_below(org, circle, c).is_some();
     let warn_ing = |accs: &[String], warnings: &mut Vec<String>| {
         for a in accs.iter().filter(|a| !starts_with_ing(a)) {
             warnings.push(format!(
@@ -253,6 +336,23 @@ pub fn validate(
                 }
                 names.remove(&r.name.to_lowercase());
             }
+            Change::CreateRolePolicy { role, name, text } => {
+                org.role(*role)
+                    .filter(|r| r.circle == circle && !removed_roles.contains(role))
+                    .ok_or("that role is not in this circle")?;
+                if !law.changes.policies_on_roles {
+                    return Err(format!(
+                        "under {rules} a policy is the circle's, not a role's (4.1 §2.1.1)"
+                    ));
+                }
+                let name = clean_line(name);
+                if name.is_empty() || clean_line(text).is_empty() {
+                    return Err("a policy needs a name and a text".into());
+                }
+                if !policies.insert(name.to_lowercase()) {
+                    return Err(format!("the circle already has a policy named \"{name}\""));
+                }
+            }
             Change::CreatePolicy { name, text } => {
                 let name = clean_line(name);
                 if name.is_empty() || clean_line(text).is_empty() {
@@ -291,17 +391,20 @@ pub fn validate(
                 policies.remove(&p.name.to_lowercase());
             }
             Change::MoveRole { role, to } => {
-                if !rules.rules().moves_between_circles {
-                    return Err(format!("{rules} does not move roles between circles"));
-                }
-                let r = role_here(*role)
+                let r = org
+                    .role(*role)
+                    .filter(|r| here(r.circle))
                     .ok_or("that role is not in this circle or one of its sub-circles")?;
                 if r.core.is_some() {
                     return Err(format!("\"{}\" is a core role and cannot move", r.name));
                 }
-                if !related(*to) || *to == r.circle {
-                    return Err("a role moves into one of this circle's sub-circles, or out of one into this circle".into());
+                if removed_roles.contains(role) {
+                    return Err(format!(
+                        "\"{}\" is removed earlier in this proposal",
+                        r.name
+                    ));
                 }
+                sub_circle::check_move(org, circle, law, &circles, (r.circle, *to))?;
                 if org
                     .roles_in(*to)
                     .any(|x| x.name.eq_ignore_ascii_case(&r.name))
@@ -313,16 +416,44 @@ pub fn validate(
                 }
             }
             Change::MovePolicy { policy, to } => {
-                if !rules.rules().moves_between_circles {
-                    return Err(format!("{rules} does not move policies between circles"));
+                let p = org
+                    .records()
+                    .policies
+                    .iter()
+                    .find(|p| p.id == *policy && here(p.circle))
+                    .ok_or("that policy is not in this circle or one of its sub-circles")?;
+                if removed_policies.contains(policy) {
+                    return Err(format!(
+                        "\"{}\" is removed earlier in this proposal",
+                        p.name
+                    ));
                 }
-                let here = org.policies_of(circle).any(|p| p.id == *policy)
-                    || org
-                        .sub_circles(Some(circle))
-                        .any(|c| org.policies_of(c.id).any(|p| p.id == *policy));
-                if !here || !related(*to) {
-                    return Err("a policy moves into one of this circle's sub-circles, or out of one into this circle".into());
+                sub_circle::check_move(org, circle, law, &circles, (p.circle, *to))?;
+            }
+            Change::ExpandRole { role } => sub_circle::expand(
+                org,
+                circle,
+                law,
+                &mut circles,
+                *role,
+                (&mut names, &mut removed_roles),
+            )?,
+            Change::AmendCircle {
+                circle: target,
+                name,
+                accountabilities,
+                ..
+            } => {
+                sub_circle::amend(org, circle, law, &mut circles, *target, name.as_deref())?;
+                if let Some(accs) = accountabilities {
+                    warn_ing(accs, &mut warnings);
                 }
+            }
+            Change::CollapseCircle { circle: target } | Change::RemoveCircle { circle: target } => {
+                let collapse = matches!(change, Change::CollapseCircle { .. });
+                let gone =
+                    sub_circle::remove(org, circle, &mut circles, *target, collapse, &mut names)?;
+                warnings.extend(gone);
             }
         }
     }

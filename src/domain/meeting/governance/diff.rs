@@ -137,8 +137,37 @@ pub fn change_lines(org: &Organisation, change: &Change) -> Vec<DiffLine> {
                 out.push(line(Mark::Removed, format!("  text: {}", p.text)));
             }
         }
-        Change::MoveRole { .. } | Change::MovePolicy { .. } => {
+        Change::MoveRole { .. }
+        | Change::MovePolicy { .. }
+        | Change::ExpandRole { .. }
+        | Change::CollapseCircle { .. } => {
             out.push(line(Mark::Same, change.describe(org)));
+        }
+        Change::AmendCircle {
+            circle,
+            name,
+            purpose,
+            domains,
+            accountabilities,
+        } => match org.circle(*circle) {
+            Some(c) => {
+                out.push(line(Mark::Same, format!("Amend sub-circle {}", c.name)));
+                field(&mut out, "name", &c.name, name.as_deref());
+                field(&mut out, "purpose", &c.purpose, purpose.as_deref());
+                list(&mut out, "domain", &c.domains, domains.as_deref());
+                list(
+                    &mut out,
+                    "accountability",
+                    &c.accountabilities,
+                    accountabilities.as_deref(),
+                );
+            }
+            None => out.push(line(Mark::Same, change.describe(org))),
+        },
+        Change::RemoveCircle { .. } => out.push(line(Mark::Removed, change.describe(org))),
+        Change::CreateRolePolicy { text, .. } => {
+            out.push(line(Mark::Added, change.describe(org)));
+            out.push(line(Mark::Added, format!("  text: {text}")));
         }
     }
     out

@@ -9,6 +9,7 @@ pub mod election;
 pub mod events;
 pub mod idm;
 pub mod meeting;
+pub mod sub_circle;
 #[cfg(test)]
 mod tests;
 

@@ -72,6 +72,7 @@ impl Tactical {
         org: &Organisation,
     ) -> Result<Vec<Effect>, Refusal> {
         self.decide_reporter(event, org)?;
+        self.decide_request(event, org)?;
         match event {
             Event::MetricReported { metric, period, .. } => {
                 if let Some(v) = org.value_in(*metric, *period)

@@ -9,10 +9,14 @@
 mod cover;
 mod events;
 mod metrics;
+mod progress;
+mod requests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_records;
+#[cfg(test)]
+mod tests_requests;
 
 pub use super::Effect;
 /// A note taken for a speaker in a tactical meeting's round.
@@ -20,6 +24,7 @@ pub type Note = super::rounds::Note<Step>;
 pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
 pub use metrics::{far_outside, outlier_question};
+pub use progress::{progress_projects, progress_roles};
 
 use super::flow::{self, Flow};
 use super::rounds::{Rounds, Turn};

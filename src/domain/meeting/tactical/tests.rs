@@ -127,6 +127,7 @@ fn output(kind: OutputKind, role: Option<i64>, person: Option<i64>) -> Output {
         role: role.map(RoleId),
         person: person.map(PersonId),
         accepted_by: None,
+        serves: None,
     }
 }
 

@@ -60,6 +60,8 @@ pub(super) fn org_with(rules: RuleSet, assignments: Vec<Assignment>) -> Organisa
         name: name.into(),
         purpose: String::new(),
         strategy: None,
+        domains: vec![],
+        accountabilities: vec![],
     };
     Organisation::new(OrgRecords {
         name: "Co".into(),

@@ -12,6 +12,8 @@ fn org() -> Organisation {
         name: name.into(),
         purpose: String::new(),
         strategy: None,
+        domains: vec![],
+        accountabilities: vec![],
     };
     let role = |id, c, name: &str, core| Role {
         id: RoleId(id),
@@ -33,6 +35,7 @@ fn org() -> Organisation {
         policies: vec![Policy {
             id: PolicyId(5),
             circle: CircleId(1),
+            role: None,
             name: "Spending".into(),
             text: "Up to 100".into(),
         }],
@@ -117,31 +120,6 @@ fn a_removed_roles_name_can_be_reused_in_the_same_proposal() {
         create("Baker", "Baking bread"),
     ];
     assert!(validate(&org(), CircleId(1), RuleSet::Holacracy50, &changes).is_ok());
-}
-
-#[test]
-fn moves_need_rule_set_five_and_a_sub_circle() {
-    let into_sub = [Change::MoveRole {
-        role: RoleId(11),
-        to: CircleId(2),
-    }];
-    assert!(validate(&org(), CircleId(1), RuleSet::Holacracy50, &into_sub).is_ok());
-    assert!(
-        validate(&org(), CircleId(1), RuleSet::Holacracy41, &into_sub)
-            .unwrap_err()
-            .contains("holacracy-4.1 does not move roles between circles"),
-        "5.0 §5.2(c) moves exist only under holacracy-5.0"
-    );
-    let out_of_sub = [Change::MoveRole {
-        role: RoleId(12),
-        to: CircleId(1),
-    }];
-    assert!(validate(&org(), CircleId(1), RuleSet::Holacracy50, &out_of_sub).is_ok());
-    let policy = [Change::MovePolicy {
-        policy: PolicyId(5),
-        to: CircleId(2),
-    }];
-    assert!(validate(&org(), CircleId(1), RuleSet::Holacracy50, &policy).is_ok());
 }
 
 #[test]

@@ -41,6 +41,8 @@ fn org() -> Organisation {
             name: "Co".into(),
             purpose: String::new(),
             strategy: None,
+            domains: vec![],
+            accountabilities: vec![],
         }],
         roles: vec![
             role(10, "Circle Lead", Some(CoreRole::Lead)),

@@ -340,6 +340,7 @@ proptest! {
 mod changes;
 mod elections;
 mod meeting;
+mod sub_circles;
 
 /// 5.0 §5.3.2(b) / 4.1 §3.2.4(d): an objection counts only if it limits a role the objector
 /// represents, so with no role named the role question cannot have its argument.
