@@ -4,8 +4,7 @@
 //! Owns: what the minutes say and in what order. Must not import: rusqlite, ratatui,
 //! crossterm, tokio, std::fs, or the clock.
 
-use super::meeting::governance::VALIDITY_QUESTIONS;
-use super::minutes::{DueLine, Minutes, Person, ProposalLine, Turn};
+use super::minutes::{DueLine, Minutes, ObjectionLine, Person, ProposalLine, Turn};
 use super::text::format_number;
 use chrono::FixedOffset;
 
@@ -304,8 +303,14 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
         if let Some(role) = &p.proposer_role {
             facts.insert(0, ("Proposer's role".into(), role.clone()));
         }
+        if let Some(giver) = &p.permission_from {
+            facts.push(("Represented with permission from".into(), giver.clone()));
+        }
         for (n, answers) in p.validity.iter().enumerate() {
             facts.push((format!("Validity test {}", n + 1), validity_text(answers)));
+        }
+        for exception in &p.validity_exceptions {
+            facts.push(("Valid because".into(), exception.clone()));
         }
         doc.push(Block::Facts(facts));
         proposal_talk(doc, p);
@@ -352,6 +357,7 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
                 head: head.iter().map(|h| h.to_string()).collect(),
                 rows,
             });
+            objection_notes(doc, &p.objections);
         }
     }
     if !m.elections.is_empty() {
@@ -380,6 +386,37 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
     }
 }
 
+/// What the objections' table has no room for: how a role is represented, the Secretary's
+/// ruling, the amended proposals suggested in integration, why one was abandoned.
+fn objection_notes(doc: &mut Vec<Block>, objections: &[ObjectionLine]) {
+    let notes: Vec<String> = objections
+        .iter()
+        .enumerate()
+        .flat_map(|(n, o)| {
+            let head = format!("Objection {} ({})", n + 1, o.objector);
+            let represents = o
+                .represents
+                .iter()
+                .map(|r| format!("represents the role {r}"));
+            let ruling = o.ruling.iter().map(|r| format!("ruling: {r}"));
+            let suggestions = o.suggestions.iter().cloned();
+            let abandoned = o
+                .abandoned_because
+                .iter()
+                .map(|r| format!("abandoned: {r}"));
+            represents
+                .chain(ruling)
+                .chain(suggestions)
+                .chain(abandoned)
+                .map(move |note| format!("{head}: {note}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if !notes.is_empty() {
+        doc.push(Block::Bullets(notes));
+    }
+}
+
 /// "tension yes, example yes, how it helps no: invalid" for a validity test's answers.
 fn validity_text(answers: &[bool]) -> String {
     const WHAT: [&str; 3] = ["tension", "example", "how it helps"];
@@ -388,7 +425,8 @@ fn validity_text(answers: &[bool]) -> String {
         .zip(WHAT)
         .map(|(ok, what)| format!("{what} {}", if *ok { "yes" } else { "no" }))
         .collect();
-    let valid = answers.len() == VALIDITY_QUESTIONS.len() && answers.iter().all(|a| *a);
+    // Both rule sets ask three questions (5.0 §5.3.1(a)-(c); 4.1 §3.2.2-3.2.3).
+    let valid = answers.len() == WHAT.len() && answers.iter().all(|a| *a);
     format!(
         "{}: {}",
         parts.join(", "),

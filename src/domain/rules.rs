@@ -6,7 +6,7 @@
 //! article that makes it. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the
 //! clock.
 
-use super::meeting::governance::GovStep;
+use super::meeting::governance::{GovStep, ObjectionTest, ValidityException};
 use super::ruleset::{CoreRole, RuleSet};
 
 /// A way to settle a tied nomination count in an integrative election.
@@ -47,6 +47,35 @@ pub struct Rules {
     /// Where the rule set names the surrogates for an absent or unfilled Facilitator or
     /// Secretary (the order is the same in both: `meeting::surrogate`).
     pub surrogates_section: &'static str,
+    /// How a proposal and its objections are tested, in the rule set's words.
+    pub idm: IdmRules,
+}
+
+/// One criterion of an objection test, in the rule set's words.
+#[derive(Debug)]
+pub struct Criterion {
+    /// Where its answer is kept in `ObjectionTest::answers` (the same slot in every rule set).
+    pub slot: usize,
+    /// The article that sets it.
+    pub article: &'static str,
+    /// The question the facilitator asks the objector.
+    pub question: &'static str,
+}
+
+/// Proposal validity and objection tests: each question with its article.
+#[derive(Debug)]
+pub struct IdmRules {
+    /// The validity questions, in order (5.0 §5.3.1; 4.1 §3.2.2-3.2.3).
+    pub validity_questions: &'static [&'static str],
+    /// What makes a proposal valid whatever the answers (4.1 §3.2.2; none under 5.0).
+    pub validity_exceptions: &'static [ValidityException],
+    /// The four objection criteria, in the order the rule set lists them.
+    pub objection_criteria: [Criterion; 4],
+    /// The constitution criterion: valid whatever the four (4.1 §3.2.4(e); 5.0 §5.3.2).
+    pub constitution_question: &'static str,
+    /// The name of the step after the reaction round (4.1 §3.3.5(d) "Amend & Clarify"; 5.0
+    /// §5.4.5(d) "Option to Clarify").
+    pub amend_step: &'static str,
 }
 
 /// Role assignment outside governance: each rule with the article that makes it, quoted
@@ -81,6 +110,40 @@ pub struct AssignmentRules {
     pub one_lead: bool,
 }
 
+impl IdmRules {
+    /// The test that answers given in this rule set's order make (the four criteria, then
+    /// the constitution), once all five are in.
+    pub fn test_of(&self, asked: &[bool]) -> Option<ObjectionTest> {
+        let [.., constitution] = asked else {
+            return None;
+        };
+        if asked.len() != self.objection_criteria.len() + 1 {
+            return None;
+        }
+        let mut answers = [false; 4];
+        for (criterion, answer) in self.objection_criteria.iter().zip(asked) {
+            answers[criterion.slot] = *answer;
+        }
+        Some(ObjectionTest {
+            answers,
+            breaks_constitution: *constitution,
+        })
+    }
+
+    /// A test's answers in this rule set's order, each with its article.
+    pub fn answers_of(&self, test: &ObjectionTest) -> Vec<(&'static str, bool)> {
+        self.objection_criteria
+            .iter()
+            .map(|c| (c.article, test.answers[c.slot]))
+            .collect()
+    }
+
+    /// Whether validity answers are complete: each question answered until the first "no".
+    pub fn validity_complete(&self, answers: &[bool]) -> bool {
+        answers.len() == self.validity_questions.len() || answers.last() == Some(&false)
+    }
+}
+
 impl Rules {
     /// Whether the circle's Lead may be elected to `role`.
     pub fn lead_may_fill(&self, role: CoreRole) -> bool {
@@ -113,6 +176,41 @@ static HOLACRACY_41: Rules = Rules {
         one_lead: true,
     },
     surrogates_section: "4.1 §2.5.4",
+    idm: IdmRules {
+        validity_questions: &[
+            "4.1 §3.2.2: does the proposer describe a tension they sense, for one of their roles in the circle or a role they have permission to represent?",
+            "4.1 §3.2.3: do they give an actual past or present situation in which the proposal would have reduced that tension?",
+            "4.1 §3.2.3: do they explain, with logical reasoning, how it would have helped the circle there in one of the ways §3.2.2 allows?",
+        ],
+        validity_exceptions: &[
+            ValidityException::CapturesActivity,
+            ValidityException::TriggersElection,
+        ],
+        objection_criteria: [
+            Criterion {
+                slot: 0,
+                article: "4.1 §3.2.4(a)",
+                question: "would the circle's capacity degrade, not merely fail to improve (decreasing clarity counts)?",
+            },
+            Criterion {
+                slot: 1,
+                article: "4.1 §3.2.4(b)",
+                question: "would the tension not exist were the proposal withdrawn: is it created by adopting it?",
+            },
+            Criterion {
+                slot: 2,
+                article: "4.1 §3.2.4(c)",
+                question: "is it triggered by presently known facts, or, if a prediction, is there no chance to sense and respond before significant impact?",
+            },
+            Criterion {
+                slot: 3,
+                article: "4.1 §3.2.4(d)",
+                question: "does it limit one of the objector's roles in the circle, or a role they have permission to represent?",
+            },
+        ],
+        constitution_question: "4.1 §3.2.4(e): would processing or adopting the proposal break the constitution, or prompt the circle to act outside its authority?",
+        amend_step: "Amend and clarify",
+    },
 };
 
 static HOLACRACY_50: Rules = Rules {
@@ -143,6 +241,38 @@ static HOLACRACY_50: Rules = Rules {
         one_lead: false,
     },
     surrogates_section: "5.0 §5.3.6",
+    idm: IdmRules {
+        validity_questions: &[
+            "5.0 §5.3.1(a): can the proposer describe a tension the proposal would address for one of their roles?",
+            "5.0 §5.3.1(b): can they share an example of an actual past or present situation illustrating that tension?",
+            "5.0 §5.3.1(c): can they give a reasonable explanation of how the proposal would have reduced the tension in that example?",
+        ],
+        validity_exceptions: &[],
+        objection_criteria: [
+            Criterion {
+                slot: 0,
+                article: "5.0 §5.3.2(a)",
+                question: "would the proposal reduce the capacity of the circle to enact its purpose or accountabilities?",
+            },
+            Criterion {
+                slot: 3,
+                article: "5.0 §5.3.2(b)",
+                question: "would it limit the objector's capacity to enact the purpose or an accountability of a role they represent in the circle?",
+            },
+            Criterion {
+                slot: 1,
+                article: "5.0 §5.3.2(c)",
+                question: "does the concern not already exist without the proposal: would adopting it create a new tension?",
+            },
+            Criterion {
+                slot: 2,
+                article: "5.0 §5.3.2(d)",
+                question: "would the proposal necessarily cause the impact, or, if it might, would the circle have no adequate chance to adapt before significant harm?",
+            },
+        ],
+        constitution_question: "5.0 §5.3.2: would adopting the proposal violate a rule in the constitution?",
+        amend_step: "Option to clarify",
+    },
 };
 
 impl RuleSet {

@@ -6,7 +6,8 @@
 
 use super::view::Modal;
 use crate::domain::meeting::flow::Recorded;
-use crate::domain::meeting::governance::{Change, GovEvent, Governance, ObjectionTest};
+use crate::domain::meeting::governance::represent::Represented;
+use crate::domain::meeting::governance::{Change, GovEvent, Governance, ValidityException};
 use crate::domain::{CircleId, CoreRole, MeetingId, PolicyId, RoleId, TensionId};
 use serde::{Deserialize, Serialize};
 
@@ -73,7 +74,9 @@ pub enum GovDraft {
     /// Framing: the tension, the example, then the role among these.
     Tension,
     Example(String),
-    FramingRole(String, String, Vec<RoleId>),
+    FramingRole(String, String, Vec<Represented>),
+    /// Validity test (4.1): an exception that makes it valid, or (`None`) the questions.
+    ValidityKind(Vec<Option<ValidityException>>),
     /// Validity test: the answers so far.
     Validity(Vec<bool>),
     DiscardInvalid,
@@ -82,16 +85,28 @@ pub enum GovDraft {
     Reaction(usize),
     /// An objection's words, then the objector's role among these.
     ObjectionText(usize),
-    ObjectionRole(usize, String, Vec<RoleId>),
+    ObjectionRole(usize, String, Vec<Represented>),
     /// An election objection's words, then the objector's role among these.
     ElectionObjection(usize),
     ElectionObjectionRole(usize, String, Vec<RoleId>),
     /// An objection test: the answers so far (four, then the constitution question).
     Test(TestTarget, Vec<bool>),
     Adopt,
-    /// Outcome picker; a process breakdown's reason.
+    /// The Secretary's ruling on objection n: whether it breaks the constitution, then why.
+    Ruling(usize),
+    RulingText(usize, bool),
+    /// Rules of integration (d) on objection n: the objector's amended proposal, the
+    /// proposer's answer, the facilitator's judgement (goes on or not), then its reason.
+    Suggestion(usize),
+    SuggestionAnswer(usize),
+    SuggestionJudge(usize),
+    SuggestionReason(usize, bool),
+    /// Why objection n is abandoned.
+    AbandonReason(usize),
+    /// Outcome picker; a process breakdown's reason; a drop's reason.
     Close,
     Breakdown,
+    DropReason,
     /// Election: a ballot's voter among these, then the nominee among those.
     Voter(Vec<usize>),
     Nominee(usize, Vec<usize>),
@@ -163,15 +178,4 @@ pub enum EditorChoice {
     TakeOut(usize),
     Save,
     Discard,
-}
-
-/// The answers of an objection test, once all five are in.
-pub fn test_of(answers: &[bool]) -> Option<ObjectionTest> {
-    match answers {
-        [a, b, c, d, constitution] => Some(ObjectionTest {
-            answers: [*a, *b, *c, *d],
-            breaks_constitution: *constitution,
-        }),
-        _ => None,
-    }
 }

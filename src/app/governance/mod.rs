@@ -7,6 +7,7 @@
 //! Must not import: tokio; must not draw.
 
 mod editor;
+mod integration;
 mod items;
 mod outcomes;
 

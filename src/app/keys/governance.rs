@@ -53,6 +53,14 @@ const TEST: Binding = bind(
     "test the latest untested objection, question by question",
 );
 
+const RULING: Binding = bind(
+    &[Char('s')],
+    Action::AskSecretary,
+    "s",
+    "secretary",
+    "ask the Secretary to rule on an objection resting on the constitution",
+);
+
 /// A step's table under each rule set: holacracy-4.1 has no time outs, so its tables do
 /// not show `T` (pressed anyway, it is refused with the reason).
 pub struct ByRules {
@@ -239,6 +247,7 @@ pub const IDM_OBJECT: &ByRules = with_moves![
         "adopt the proposal (asks first)",
     ),
     sub_step("integrate", "integrate the valid objections"),
+    RULING,
     CLOSE,
 ];
 
@@ -265,13 +274,21 @@ pub const IDM_INTEGRATE: &ByRules = with_moves![
         "the proposer confirms the tension is still addressed",
     ),
     sub_step("new round", "a new objection round on the amended proposal"),
+    bind(
+        &[Char('m')],
+        Action::SuggestAmendment,
+        "m",
+        "suggest",
+        "the objector suggests an amended proposal; then the proposer's answer and the judgement",
+    ),
     TEST,
+    RULING,
     bind(
         &[Char('b')],
         Action::Abandon,
         "b",
         "abandon",
-        "the objector is not working toward an amendment: the objection is abandoned",
+        "the objector is not working toward an amendment: the objection is abandoned (asks why)",
     ),
     CLOSE,
 ];

@@ -137,6 +137,10 @@ pub enum Action {
     ProposerOk,
     /// Governance integration: the objector is not working toward an amendment.
     Abandon,
+    /// Governance: the facilitator asks the Secretary to rule on the constitution.
+    AskSecretary,
+    /// Governance integration: the objector's amended proposal and the proposer's answer.
+    SuggestAmendment,
     /// Governance: adopt the proposal (asks first).
     Adopt,
     /// Governance agenda: this election goes first.

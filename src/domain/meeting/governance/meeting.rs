@@ -285,9 +285,7 @@ impl Governance {
                     .proposal
                     .as_ref()
                     .ok_or_else(|| Refusal::new("that item is an election"))?;
-                if let IdmEvent::Drafted { changes } = event {
-                    validate(org, self.circle, self.rules, changes).map_err(Refusal::new)?;
-                }
+                self.decide_for_proposal(proposal, event, org)?;
                 proposal.decide(event, &present)?;
                 match event {
                     IdmEvent::Ended {

@@ -7,8 +7,12 @@ pub mod change;
 pub mod diff;
 pub mod election;
 pub mod events;
+mod gates;
 pub mod idm;
+pub mod idm_events;
 pub mod meeting;
+pub mod objection;
+pub mod represent;
 #[cfg(test)]
 mod tests;
 
@@ -17,6 +21,6 @@ pub use diff::{DiffLine, Mark, change_lines, versions_diff};
 pub use election::{Election, ElectionEvent, ElectionStep, TieBreak};
 pub use idm::{
     IdmEvent, IdmStep, NO_ROLE_RULE, Objection, ObjectionState, ObjectionTest, Outcome, Proposal,
-    ROLE_QUESTION, TEST_QUESTIONS, VALIDITY_QUESTIONS,
+    ROLE_QUESTION, Ruling, Suggestion, Validity, ValidityException,
 };
 pub use meeting::{GovEvent, GovItem, GovStep, Governance, ItemKind, TimeOut};

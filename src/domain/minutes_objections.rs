@@ -1,0 +1,100 @@
+//! An objection as the minutes record it: objector, the role it limits and how it is
+//! represented, the test, the Secretary's ruling, the amended proposals suggested in
+//! integration, and how it ended.
+//!
+//! Owns: `ObjectionLine` and making one from a meeting's objection. Must not import:
+//! rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+
+use super::meeting::governance::{Objection, ObjectionState};
+use super::org::Organisation;
+use serde::Serialize;
+
+/// An objection raised in an objection round.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObjectionLine {
+    pub objector: String,
+    pub role: Option<String>,
+    pub text: String,
+    /// The four test answers, when it was tested.
+    pub tests: Option<[bool; 4]>,
+    pub breaks_constitution: bool,
+    /// Valid (blocking) unless tested invalid.
+    pub valid: bool,
+    /// "integrated", "abandoned", "invalid, kept in the record", "dismissed on the
+    /// Secretary's ruling" or "open".
+    pub resolution: String,
+    /// How the objector represents the role when they do not fill it: "as its Circle Rep",
+    /// "with permission from Ann".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub represents: Option<String>,
+    /// The Secretary's ruling on the constitution, "Name: it would / would not: words".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ruling: Option<String>,
+    /// Each amended proposal the objector suggested, with the proposer's answer and the
+    /// facilitator's judgement and reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
+    /// Why the facilitator deemed it abandoned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abandoned_because: Option<String>,
+}
+
+pub(super) fn objection_line(
+    o: &Objection,
+    org: &Organisation,
+    name: &dyn Fn(usize) -> String,
+) -> ObjectionLine {
+    let valid = o.valid();
+    let resolution = match o.state {
+        ObjectionState::Resolved => "integrated",
+        ObjectionState::Abandoned => "abandoned",
+        ObjectionState::Open if o.dismissed() => "dismissed on the Secretary's ruling",
+        ObjectionState::Open if !valid => "invalid, kept in the record",
+        ObjectionState::Open => "open",
+    };
+    let represents = match (o.sub_circle, o.permission) {
+        (Some(_), _) => Some("as the sub-circle's Rep or Lead".to_string()),
+        (None, Some(p)) => org
+            .person(p)
+            .map(|p| format!("with permission from {}", p.name)),
+        (None, None) => None,
+    };
+    let ruling = o.ruling.as_ref().map(|r| {
+        let breaks = if r.breaks {
+            "it would break the constitution"
+        } else {
+            "it would not break the constitution"
+        };
+        format!("{} (Secretary): {breaks}: {}", name(r.secretary), r.text)
+    });
+    let suggestions = o
+        .suggestions
+        .iter()
+        .map(|s| {
+            let answer = s.answer.as_deref().unwrap_or("no answer");
+            let judged = match (s.goes_on, &s.reason) {
+                (Some(true), Some(r)) => format!("the proposal goes on: {r}"),
+                (Some(false), Some(r)) => format!("the proposal is dropped: {r}"),
+                _ => "not judged".to_string(),
+            };
+            format!("suggested: {}; proposer: {answer}; {judged}", s.amendment)
+        })
+        .collect();
+    ObjectionLine {
+        objector: name(o.objector),
+        role: match (o.role, o.sub_circle) {
+            (Some(r), _) => org.role(r).map(|r| r.name.clone()),
+            (None, Some(c)) => org.circle(c).map(|c| c.name.clone()),
+            (None, None) => None,
+        },
+        text: o.text.clone(),
+        tests: o.test.map(|t| t.answers),
+        breaks_constitution: o.test.is_some_and(|t| t.breaks_constitution),
+        valid,
+        resolution: resolution.into(),
+        represents,
+        ruling,
+        suggestions,
+        abandoned_because: o.reason.clone(),
+    }
+}
