@@ -7,7 +7,7 @@
 //! Owns: starting those entries and completing them from their prompts and questions.
 //! Must not import: tokio; must not draw.
 
-use super::{confirm, idm, may_idm, prompt, screen};
+use super::{ask, idm, may_idm, prompt, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::flow::STAND_IN;
@@ -64,8 +64,9 @@ pub(super) fn ask_ruling(app: &mut App, p: &Proposal) {
         state.name_of(o.objector),
         o.text
     );
-    confirm(
+    ask(
         app,
+        "The Secretary's ruling",
         question,
         ("it would", "it would not"),
         GovDraft::Ruling(objection),
@@ -95,9 +96,7 @@ pub(super) fn suggest(app: &mut App, p: &Proposal) {
             }
         }
         Some(s) if s.answer.is_none() => {
-            let title = format!(
-                "{proposer}: why it fails in one of the examples (or a new example); Esc if no answer"
-            );
+            let title = format!("{proposer}'s answer: why it fails in an example (Esc: none)");
             prompt(app, title, "", GovDraft::SuggestionAnswer(objection));
         }
         Some(_) => judge(app, objection, &proposer),
@@ -109,8 +108,9 @@ fn judge(app: &mut App, objection: usize, proposer: &str) {
     let question = format!(
         "Did {proposer} give a reasonable argument why the amended proposal fails in an example? If not, the proposal is dropped (4.1 §3.2.6(d); 5.0 §5.3.4(d))."
     );
-    confirm(
+    ask(
         app,
+        "Rules of integration (d)",
         question,
         ("it goes on", "drop it"),
         GovDraft::SuggestionJudge(objection),

@@ -85,7 +85,7 @@ pub(super) fn ask_test(app: &mut App, target: TestTarget, mut answers: Vec<bool>
         && role.is_none()
     {
         answers.push(false);
-        note = format!("{}: {NO_ROLE_RULE}. ", c.article);
+        note = format!("The role question is answered no: {NO_ROLE_RULE}. ");
     }
     let n = answers.len();
     let total = criteria.len() + 1;
