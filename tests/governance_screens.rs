@@ -28,7 +28,7 @@ fn every_step_of_a_governance_meeting() {
     h.press(Char('a'))
         .choose("An election of the Secretary")
         .enter_text("");
-    h.press(Right).press(Char('f'));
+    h.press(Right).press(Char('f')).choose("Mei Chen");
     both_sizes(&h, "gov2_agenda");
     h.wait(300).press(Char('>'));
     for nominee in ["Elif", "Elif", "Tomasz", "Tomasz"] {

@@ -275,6 +275,7 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
                 .collect(),
         ));
     }
+    conduct_sections(doc, m);
     doc.push(Block::Heading("Proposals".into()));
     if m.proposals.is_empty() {
         doc.push(Block::Empty("There were no proposals.".into()));
@@ -383,6 +384,35 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
                 .join(", "),
         ));
         doc.push(Block::Facts(facts));
+    }
+}
+
+/// How the meeting went about its work, where anything was recorded: elections asked
+/// first, extensions, and the Secretary's interpretations (published: 4.1 §3.4.3; 5.0
+/// §4.2.1).
+fn conduct_sections(doc: &mut Vec<Block>, m: &Minutes) {
+    let g = &m.governance;
+    if !g.asked_first.is_empty() {
+        doc.push(Block::Heading("Elections asked first".into()));
+        doc.push(Block::Bullets(g.asked_first.clone()));
+    }
+    if !g.extensions.is_empty() {
+        doc.push(Block::Heading("Extensions".into()));
+        doc.push(Block::Bullets(g.extensions.clone()));
+    }
+    if !g.interpretations.is_empty() {
+        doc.push(Block::Heading("Interpretations".into()));
+        doc.push(Block::Bullets(
+            g.interpretations
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{} asked: {} — {} (Secretary) ruled: {}",
+                        i.asked_by, i.question, i.secretary, i.ruling
+                    )
+                })
+                .collect(),
+        ));
     }
 }
 

@@ -9,8 +9,8 @@ use super::meeting::MeetingKind;
 use super::meeting::governance::{GovStep, Governance, Outcome};
 use super::meeting::rounds::Rounds;
 use super::meeting::tactical::{Step, Tactical};
-pub use super::minutes_objections::ObjectionLine;
-use super::minutes_objections::objection_line;
+use super::minutes_governance::objection_line;
+pub use super::minutes_governance::{GovRecords, InterpretationLine, ObjectionLine};
 use super::org::{Organisation, ProjectStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -49,6 +49,9 @@ pub struct Minutes {
     pub time_outs: Vec<TimeOutLine>,
     pub proposals: Vec<ProposalLine>,
     pub elections: Vec<ElectionLine>,
+    /// Governance meetings: elections asked first, interpretations, extensions.
+    #[serde(flatten)]
+    pub governance: GovRecords,
 }
 
 /// A time out asked for in a governance meeting.
@@ -299,6 +302,7 @@ impl Minutes {
             time_outs: Vec::new(),
             proposals: Vec::new(),
             elections: Vec::new(),
+            governance: GovRecords::default(),
             agenda: m
                 .agenda_items()
                 .map(|item| AgendaLine {
@@ -449,6 +453,7 @@ impl Minutes {
                 .collect(),
             proposals,
             elections,
+            governance: GovRecords::of(g),
         }
     }
 

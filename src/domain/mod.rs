@@ -8,7 +8,7 @@ pub mod document;
 pub mod ids;
 pub mod meeting;
 pub mod minutes;
-mod minutes_objections;
+mod minutes_governance;
 pub mod org;
 pub mod org_file_of;
 pub mod org_log;

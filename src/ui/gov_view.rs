@@ -116,6 +116,15 @@ pub enum GovDraft {
     ChangeReason(usize, usize),
     Elect,
     Discard,
+    /// Who asks for election `item` to go first (among these).
+    FirstBy(u64, Vec<usize>),
+    /// The Secretary's extension: by how many minutes, then whether a member asks otherwise.
+    ExtendBy,
+    ExtendAsk(u32),
+    /// An interpretation: who asks (among these), their question, the Secretary's ruling.
+    InterpretBy(Vec<usize>),
+    InterpretQuestion(usize),
+    InterpretRuling(usize, String),
     /// Time out: who asks (among these), then granted or not.
     TimeOutBy(Vec<usize>),
     TimeOutGrant(usize),

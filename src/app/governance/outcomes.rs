@@ -110,6 +110,9 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     if super::integration::is_integration_draft(&screen.draft) {
         return super::integration::outcome(app, outcome);
     }
+    if super::asks::is_ask_draft(&screen.draft) {
+        return super::asks::outcome(app, outcome);
+    }
     let draft = std::mem::take(&mut screen.draft);
     let modal = screen.modal.take();
     let state = &screen.state;

@@ -37,6 +37,23 @@ const EXTEND: Binding = bind(
     "extend the meeting by five minutes",
 );
 
+/// Under holacracy-5.0 the Secretary extends the meeting, if no member asks otherwise.
+const SECRETARY_EXTENDS: Binding = bind(
+    &[Char('t')],
+    Action::OneMoreMinute,
+    "t",
+    "extend",
+    "the Secretary extends the meeting, if no member asks otherwise (holacracy-5.0 §5.4.2)",
+);
+
+const INTERPRET: Binding = bind(
+    &[Char('I')],
+    Action::Interpret,
+    "I",
+    "interpret",
+    "someone asks the Secretary to rule on how the constitution or governance applies",
+);
+
 const CLOSE: Binding = bind(
     &[Char('d')],
     Action::CloseProposal,
@@ -83,7 +100,7 @@ impl ByRules {
 /// steps, taking back, ending, a time out (holacracy-5.0 only), extending, presentation,
 /// leaving, help.
 macro_rules! with_moves {
-    (@table [$($binding:expr),*] [$($time_out:expr)?]) => {
+    (@table [$($binding:expr),*] [$time_out:expr, $extend:expr]) => {
         &[
             $($binding,)*
             NEXT,
@@ -92,8 +109,9 @@ macro_rules! with_moves {
             PREVIOUS_STEP,
             RETRACT,
             END,
-            $($time_out,)?
-            EXTEND,
+            $time_out,
+            $extend,
+            INTERPRET,
             PRESENT,
             LEAVE,
             HELP,
@@ -101,8 +119,8 @@ macro_rules! with_moves {
     };
     ($($binding:expr),* $(,)?) => {
         &ByRules {
-            five: with_moves!(@table [$($binding),*] [TIME_OUT]),
-            four_one: with_moves!(@table [$($binding),*] [TIME_OUT_REFUSED]),
+            five: with_moves!(@table [$($binding),*] [TIME_OUT, SECRETARY_EXTENDS]),
+            four_one: with_moves!(@table [$($binding),*] [TIME_OUT_REFUSED, EXTEND]),
         }
     };
 }
@@ -129,6 +147,7 @@ pub const GOV_ADMIN: &[Binding] = &[
     RETRACT,
     END,
     EXTEND,
+    INTERPRET,
     PRESENT,
     LEAVE,
     HELP,

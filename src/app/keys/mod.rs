@@ -139,6 +139,8 @@ pub enum Action {
     Abandon,
     /// Governance: the facilitator asks the Secretary to rule on the constitution.
     AskSecretary,
+    /// Governance: anyone asks the Secretary to interpret the constitution or governance.
+    Interpret,
     /// Governance integration: the objector's amended proposal and the proposer's answer.
     SuggestAmendment,
     /// Governance: adopt the proposal (asks first).

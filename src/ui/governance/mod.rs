@@ -136,7 +136,7 @@ fn header_of(state: &Governance, at: usize, now: DateTime<Utc>) -> Header<'stati
     }
     if state.rules.rules().ends_at_planned_time && now > state.deadline() {
         h.alert = Some(format!(
-            "The planned time is over: under {} the meeting ends now unless extended (t: 5 more minutes).",
+            "The scheduled end is reached: under {} the meeting ends (e) unless the Secretary extends it and no member asks otherwise (t).",
             state.rules
         ));
     }
@@ -282,7 +282,12 @@ pub fn item_line(state: &Governance, item: &GovItem) -> String {
         }),
         _ => String::new(),
     };
-    format!("{} ({kind}){stands}", item.label)
+    let first = match state.first.iter().find(|(s, _)| *s == item.seq) {
+        Some((_, Some(who))) => format!(" · first, asked by {}", state.name_of(*who)),
+        Some((_, None)) => " · first, asked".to_string(),
+        None => String::new(),
+    };
+    format!("{} ({kind}){first}{stands}", item.label)
 }
 
 fn agenda(frame: &mut Frame, area: Rect, state: &Governance) {

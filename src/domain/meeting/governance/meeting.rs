@@ -9,7 +9,7 @@
 
 use super::change::validate;
 use super::election::{Election, ElectionEvent};
-pub use super::events::{GovEvent, GovItem, GovStep, ItemKind, TimeOut};
+pub use super::events::{GovEvent, GovItem, GovStep, Interpretation, ItemKind, TimeOut};
 use super::idm::{IdmEvent, Outcome, Proposal};
 use crate::domain::ids::*;
 use crate::domain::meeting::flow::{self, Flow, Recorded};
@@ -48,6 +48,14 @@ pub struct Governance {
     pub entries: Vec<u64>,
     /// Items taken off the agenda, with the sequence number of their removal.
     pub removed: Vec<(u64, GovItem)>,
+    /// Elections someone asked to go first, with who asked: they stay before all others.
+    pub first: Vec<(u64, Option<usize>)>,
+    /// The Secretary's rulings on the constitution and the governance, in order.
+    pub interpretations: Vec<Interpretation>,
+    /// The scheduled end was reached and not yet extended (5.0 §5.4.2).
+    pub time_up: bool,
+    /// Each extension: the Secretary who extended it and by how many minutes.
+    pub extensions: Vec<(usize, u32)>,
 }
 
 fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
@@ -108,6 +116,10 @@ impl Governance {
             ended_at: None,
             entries: Vec::new(),
             removed: Vec::new(),
+            first: Vec::new(),
+            interpretations: Vec::new(),
+            time_up: false,
+            extensions: Vec::new(),
         };
         Ok(meeting)
     }
@@ -193,12 +205,15 @@ impl Governance {
         if self.in_time_out()
             && !matches!(
                 event,
-                GovEvent::TimeOutEnded | GovEvent::NoteTaken { .. } | GovEvent::Retracted { .. }
+                GovEvent::TimeOutEnded
+                    | GovEvent::NoteTaken { .. }
+                    | GovEvent::Retracted { .. }
+                    | GovEvent::Interpreted { .. }
             )
         {
             return refuse("a time out is running: only logistics and the rules; end it first");
         }
-        Ok(())
+        self.gate_time_up(event)
     }
 
     /// Whether `event` may happen now, and its effects on the governance record.
@@ -211,7 +226,11 @@ impl Governance {
             GovEvent::StepChanged { step } if !GovStep::steps(self.rules).contains(step) => refuse(
                 format!("{} is not a step under {}", step.title(), self.rules),
             ),
-            GovEvent::StepChanged { .. } | GovEvent::TimeAdded { .. } => none,
+            GovEvent::StepChanged { .. } => none,
+            GovEvent::TimeAdded { .. }
+            | GovEvent::TimeUp
+            | GovEvent::Extended { .. }
+            | GovEvent::Interpreted { .. } => self.decide_time_and_rulings(event).map(|_| vec![]),
             GovEvent::CursorMoved { step, index }
                 if *step == self.step && *index < self.len_of(*step) =>
             {
@@ -263,6 +282,7 @@ impl Governance {
                 if self.item(*item).is_none() || *to >= self.order.len() {
                     return refuse("no such agenda place");
                 }
+                self.keeps_elections_first(*item, *to)?;
                 none
             }
             GovEvent::ItemRemoved { item } => match self.item(*item) {
@@ -273,8 +293,16 @@ impl Governance {
                 // Undoing the item's entry gives its tension back.
                 Some(i) => Ok(vec![Effect::Undo { seq: i.seq }]),
             },
-            GovEvent::ElectionFirst { item } => match self.item(*item) {
-                Some(i) if matches!(i.kind, ItemKind::Election { .. }) => none,
+            GovEvent::ElectionFirst { item, asked_by } => match self.item(*item) {
+                Some(i) if matches!(i.kind, ItemKind::Election { .. }) => {
+                    if self.first.iter().any(|(s, _)| s == item) {
+                        return refuse("this election has been asked first already");
+                    }
+                    if asked_by.is_none_or(|a| !present.contains(&a)) {
+                        return refuse("the election goes first when someone present asks");
+                    }
+                    none
+                }
                 _ => refuse("only an election item can be moved first"),
             },
             GovEvent::Proposal { item, event } => {
@@ -472,7 +500,8 @@ impl Governance {
                 let at = &mut self.cursors[self.step.index()];
                 *at = (*at).min(self.order.len().saturating_sub(1));
             }
-            GovEvent::ElectionFirst { item } => {
+            GovEvent::ElectionFirst { item, asked_by } => {
+                self.first.push((*item, *asked_by));
                 if let Some(pos) = self.order.iter().position(|s| s == item) {
                     let seq = self.order.remove(pos);
                     self.order.insert(0, seq);
@@ -505,7 +534,10 @@ impl Governance {
                     t.ended = Some(at);
                 }
             }
-            GovEvent::TimeAdded { minutes } => self.extra_minutes += i64::from(*minutes),
+            GovEvent::TimeAdded { .. }
+            | GovEvent::TimeUp
+            | GovEvent::Extended { .. }
+            | GovEvent::Interpreted { .. } => self.apply_time_and_rulings(seq, event),
             GovEvent::Ended => {
                 let speaker = self.speaker();
                 self.rounds.end_turn(self.step, speaker, at);

@@ -23,4 +23,4 @@ pub use idm::{
     IdmEvent, IdmStep, NO_ROLE_RULE, Objection, ObjectionState, ObjectionTest, Outcome, Proposal,
     ROLE_QUESTION, Ruling, Suggestion, Validity, ValidityException,
 };
-pub use meeting::{GovEvent, GovItem, GovStep, Governance, ItemKind, TimeOut};
+pub use meeting::{GovEvent, GovItem, GovStep, Governance, Interpretation, ItemKind, TimeOut};

@@ -191,7 +191,10 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
         tension: None,
     });
     let election = run.log.len() as u64;
-    run.ok(GovEvent::ElectionFirst { item: election });
+    run.ok(GovEvent::ElectionFirst {
+        item: election,
+        asked_by: Some(0),
+    });
     assert_eq!(
         run.state().order,
         [election, proposal],

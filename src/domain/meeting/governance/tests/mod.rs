@@ -372,6 +372,7 @@ mod changes;
 mod elections;
 mod idm_rules;
 mod meeting;
+mod meeting_rules;
 
 /// 5.0 §5.3.2(b) / 4.1 §3.2.4(d): an objection counts only if it limits a role the objector
 /// represents, so with no role named the role question cannot have its argument.

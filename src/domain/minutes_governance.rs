@@ -1,11 +1,12 @@
-//! An objection as the minutes record it: objector, the role it limits and how it is
-//! represented, the test, the Secretary's ruling, the amended proposals suggested in
-//! integration, and how it ended.
+//! The parts of a governance meeting's minutes beyond rounds and items: an objection as the
+//! minutes record it (objector, the role it limits and how it is represented, the test, the
+//! Secretary's ruling, the amended proposals suggested in integration, how it ended), the
+//! elections asked first and by whom, the Secretary's interpretations, and extensions.
 //!
-//! Owns: `ObjectionLine` and making one from a meeting's objection. Must not import:
+//! Owns: `ObjectionLine`, `GovRecords` and making them from a meeting. Must not import:
 //! rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::meeting::governance::{Objection, ObjectionState};
+use super::meeting::governance::{Governance, Objection, ObjectionState};
 use super::org::Organisation;
 use serde::Serialize;
 
@@ -96,5 +97,66 @@ pub(super) fn objection_line(
         ruling,
         suggestions,
         abandoned_because: o.reason.clone(),
+    }
+}
+
+/// A ruling of the Secretary on how the constitution or the governance applies, published
+/// with the minutes (4.1 §3.4.3; 5.0 §4.2.1).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InterpretationLine {
+    pub asked_by: String,
+    pub secretary: String,
+    pub question: String,
+    pub ruling: String,
+}
+
+/// What a governance meeting recorded about its own conduct; each list is left out of the
+/// JSON when empty, so minutes of meetings without them read as before.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct GovRecords {
+    /// "Election: Secretary — asked first by Ana" (4.1 §3.3.4(b); 5.0 §5.4.4).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub asked_first: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub interpretations: Vec<InterpretationLine>,
+    /// "Elif Yılmaz (Secretary) extended it by 15 minutes" (5.0 §5.4.2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extensions: Vec<String>,
+}
+
+impl GovRecords {
+    pub fn of(g: &Governance) -> GovRecords {
+        let name = |i: usize| g.name_of(i).to_string();
+        GovRecords {
+            asked_first: g
+                .first
+                .iter()
+                // Logs written before who asked was recorded keep their minutes as they were.
+                .filter_map(|(item, who)| {
+                    let label = &g.item(*item)?.label;
+                    Some(format!("{label} — asked first by {}", name((*who)?)))
+                })
+                .collect(),
+            interpretations: g
+                .interpretations
+                .iter()
+                .map(|i| InterpretationLine {
+                    asked_by: name(i.asked_by),
+                    secretary: name(i.secretary),
+                    question: i.question.clone(),
+                    ruling: i.ruling.clone(),
+                })
+                .collect(),
+            extensions: g
+                .extensions
+                .iter()
+                .map(|(who, minutes)| {
+                    format!(
+                        "{} (Secretary) extended it by {minutes} minutes",
+                        name(*who)
+                    )
+                })
+                .collect(),
+        }
     }
 }

@@ -1,0 +1,167 @@
+//! The meeting's own rules under each rule set: an election asked first stays first, the
+//! Secretary's interpretations, and (5.0) the scheduled end with the Secretary's extension.
+//! Each test names the articles it checks.
+
+use super::super::*;
+use super::meeting::Run;
+use crate::domain::ruleset::{CoreRole, RuleSet};
+
+/// An agenda of a proposal and then an election of the Secretary.
+fn agenda(rules: RuleSet) -> (Run, u64, u64) {
+    let mut run = Run::new(rules);
+    run.ok(GovEvent::StepChanged {
+        step: GovStep::Agenda,
+    });
+    run.ok(GovEvent::ItemAdded {
+        label: "Ovens".into(),
+        owner: 1,
+        kind: ItemKind::Proposal,
+        tension: None,
+    });
+    let proposal = run.log.len() as u64;
+    run.ok(GovEvent::ItemAdded {
+        label: "Secretary".into(),
+        owner: 0,
+        kind: ItemKind::Election {
+            role: CoreRole::Secretary,
+            term_end: None,
+        },
+        tension: None,
+    });
+    let election = run.log.len() as u64;
+    (run, proposal, election)
+}
+
+#[test]
+fn an_election_asked_first_stays_first_and_who_asked_is_recorded_4_1_3_3_4_b_5_0_5_4_4() {
+    for rules in RuleSet::ALL {
+        let (mut run, proposal, election) = agenda(rules);
+        let nobody = run.try_event(GovEvent::ElectionFirst {
+            item: election,
+            asked_by: None,
+        });
+        assert!(nobody.is_err_and(|e| e.contains("someone present asks")));
+        run.ok(GovEvent::ElectionFirst {
+            item: election,
+            asked_by: Some(2),
+        });
+        let state = run.state();
+        assert_eq!(state.order, [election, proposal]);
+        assert_eq!(state.first, [(election, Some(2))]);
+        for (item, to) in [(election, 1), (proposal, 0)] {
+            let moved = run.try_event(GovEvent::ItemMoved { item, to });
+            assert!(
+                moved.is_err_and(|e| e.contains("Cleo asked") && e.contains("§5.4.4")),
+                "{rules}: moving {item} to {to}"
+            );
+        }
+        let again = run.try_event(GovEvent::ElectionFirst {
+            item: election,
+            asked_by: Some(0),
+        });
+        assert!(again.is_err_and(|e| e.contains("already")));
+        // Items not asked first are ordered freely among themselves.
+        run.ok(GovEvent::ItemAdded {
+            label: "Keys".into(),
+            owner: 0,
+            kind: ItemKind::Proposal,
+            tension: None,
+        });
+        let keys = run.log.len() as u64;
+        run.ok(GovEvent::ItemMoved { item: keys, to: 1 });
+        assert_eq!(run.state().order, [election, keys, proposal]);
+    }
+}
+
+#[test]
+fn anyone_may_ask_the_secretary_to_interpret_and_the_ruling_is_recorded_4_1_3_4_5_0_4_2_1() {
+    for rules in RuleSet::ALL {
+        let (mut run, _, _) = agenda(rules);
+        let asked = |asked_by, secretary| GovEvent::Interpreted {
+            asked_by,
+            secretary,
+            question: "May a policy name a filler?".into(),
+            ruling: "No: fillers are assigned, not governed".into(),
+        };
+        let not_secretary = run.try_event(asked(3, 1));
+        assert!(not_secretary.is_err_and(|e| e.contains("§4.2.1") && e.contains("§3.4")));
+        // Even during a time out, where the rules may be discussed (5.0 §5.4.3).
+        if rules.rules().time_outs {
+            run.ok(GovEvent::TimeOut {
+                asked_by: 0,
+                granted: true,
+            });
+        }
+        run.ok(asked(3, 2));
+        let state = run.state();
+        assert_eq!(state.interpretations.len(), 1, "{rules}");
+        assert_eq!(state.interpretations[0].asked_by, 3);
+        let minutes = crate::domain::minutes::Minutes::governance(
+            crate::domain::ids::MeetingId(1),
+            &state,
+            &run.org,
+        );
+        let line = &minutes.governance.interpretations[0];
+        assert_eq!(line.secretary, "Cleo");
+        assert_eq!(line.ruling, "No: fillers are assigned, not governed");
+    }
+}
+
+#[test]
+fn under_5_0_the_meeting_ends_at_its_scheduled_end_unless_the_secretary_extends_it_5_0_5_4_2() {
+    let (mut run, proposal, _) = agenda(RuleSet::Holacracy50);
+    let more = run.try_event(GovEvent::TimeAdded { minutes: 5 });
+    assert!(
+        more.is_err_and(|e| e.contains("§5.4.2")),
+        "no facilitator's extra time"
+    );
+    run.ok(GovEvent::TimeUp);
+    let moving = run.try_event(GovEvent::ItemMoved {
+        item: proposal,
+        to: 1,
+    });
+    assert!(moving.is_err_and(|e| e.contains("scheduled end") && e.contains("§5.4.2")));
+    let by_facilitator = run.try_event(GovEvent::Extended {
+        secretary: 1,
+        minutes: 15,
+    });
+    assert!(by_facilitator.is_err_and(|e| e.contains("Secretary")));
+    run.ok(GovEvent::Extended {
+        secretary: 2,
+        minutes: 15,
+    });
+    let state = run.state();
+    assert!(!state.time_up);
+    assert_eq!(state.extensions, [(2, 15)]);
+    assert_eq!(
+        state.deadline() - state.started_at,
+        chrono::Duration::minutes(105)
+    );
+    run.ok(GovEvent::ItemMoved {
+        item: proposal,
+        to: 1,
+    });
+    let minutes = crate::domain::minutes::Minutes::governance(
+        crate::domain::ids::MeetingId(1),
+        &state,
+        &run.org,
+    );
+    assert_eq!(
+        minutes.governance.extensions,
+        ["Cleo (Secretary) extended it by 15 minutes"]
+    );
+    run.ok(GovEvent::TimeUp);
+    run.ok(GovEvent::Ended);
+}
+
+#[test]
+fn under_4_1_there_is_no_scheduled_end_and_the_facilitator_gives_more_time() {
+    let (mut run, _, _) = agenda(RuleSet::Holacracy41);
+    assert!(run.try_event(GovEvent::TimeUp).is_err());
+    let extended = run.try_event(GovEvent::Extended {
+        secretary: 2,
+        minutes: 15,
+    });
+    assert!(extended.is_err_and(|e| e.contains("holacracy-4.1")));
+    run.ok(GovEvent::TimeAdded { minutes: 5 });
+}
