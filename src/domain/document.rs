@@ -392,6 +392,10 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
 /// §4.2.1).
 fn conduct_sections(doc: &mut Vec<Block>, m: &Minutes) {
     let g = &m.governance;
+    if let Some(special) = &g.special {
+        doc.push(Block::Heading("Special meeting".into()));
+        doc.push(Block::Paragraph(special.clone()));
+    }
     if !g.asked_first.is_empty() {
         doc.push(Block::Heading("Elections asked first".into()));
         doc.push(Block::Bullets(g.asked_first.clone()));

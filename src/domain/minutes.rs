@@ -453,7 +453,7 @@ impl Minutes {
                 .collect(),
             proposals,
             elections,
-            governance: GovRecords::of(g),
+            governance: GovRecords::of(g, org),
         }
     }
 

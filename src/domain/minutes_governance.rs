@@ -122,10 +122,13 @@ pub struct GovRecords {
     /// "Elif Yılmaz (Secretary) extended it by 15 minutes" (5.0 §5.4.2).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extensions: Vec<String>,
+    /// "requested by Ana; intent: …; may change only: Baker" for a special meeting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub special: Option<String>,
 }
 
 impl GovRecords {
-    pub fn of(g: &Governance) -> GovRecords {
+    pub fn of(g: &Governance, org: &Organisation) -> GovRecords {
         let name = |i: usize| g.name_of(i).to_string();
         GovRecords {
             asked_first: g
@@ -157,6 +160,21 @@ impl GovRecords {
                     )
                 })
                 .collect(),
+            special: g.special.as_ref().map(|s| {
+                let mut text = format!("requested by {}", name(s.requester));
+                if !s.intent.is_empty() {
+                    text.push_str(&format!("; intent: {}", s.intent));
+                }
+                if !s.limits.is_empty() {
+                    let roles: Vec<&str> = s
+                        .limits
+                        .iter()
+                        .filter_map(|r| org.role(*r).map(|r| r.name.as_str()))
+                        .collect();
+                    text.push_str(&format!("; may change only: {}", roles.join(", ")));
+                }
+                text
+            }),
         }
     }
 }

@@ -30,6 +30,8 @@ pub struct Rules {
     pub governance_steps: &'static [GovStep],
     /// 5.0 §5.4.3: "a participant may request a Time Out"; the Facilitator grants or denies.
     pub time_outs: bool,
+    /// What a special governance meeting's requester may ask of it.
+    pub special: SpecialRules,
     /// 5.0 §5.4.2: "Governance Meetings end once they reach the duration initially scheduled
     /// by the Secretary", who may extend it.
     pub ends_at_planned_time: bool,
@@ -76,6 +78,22 @@ pub struct IdmRules {
     /// The name of the step after the reaction round (4.1 §3.3.5(d) "Amend & Clarify"; 5.0
     /// §5.4.5(d) "Option to Clarify").
     pub amend_step: &'static str,
+}
+
+/// A special governance meeting, scheduled on a member's request (4.1 §3.3; 5.0 §5.4).
+#[derive(Debug)]
+pub struct SpecialRules {
+    /// 4.1 §3.3.4(b): "the Facilitator must place all agenda items raised by that participant
+    /// before any raised by others, unless that participant allows otherwise".
+    pub requesters_items_first: bool,
+    /// 5.0 §5.4.4: "For a special Governance Meeting scheduled on request of a participant,
+    /// that participant may choose the agenda order".
+    pub requester_orders_agenda: bool,
+    /// 5.0 §5.4: "The requester may further specify an intention for a special Governance
+    /// Meeting and any limits on what the meeting may change ... the authority of that special
+    /// Governance Meeting is constrained to only processing Proposals for the stated intent,
+    /// and only making changes within the stated limits".
+    pub intent_and_limits: bool,
 }
 
 /// Role assignment outside governance: each rule with the article that makes it, quoted
@@ -161,6 +179,11 @@ static HOLACRACY_41: Rules = Rules {
         GovStep::Closing,
     ],
     time_outs: false,
+    special: SpecialRules {
+        requesters_items_first: true,
+        requester_orders_agenda: false,
+        intent_and_limits: false,
+    },
     ends_at_planned_time: false,
     moves_between_circles: false,
     lead_may_not_fill: &[CoreRole::Facilitator, CoreRole::Rep],
@@ -222,6 +245,11 @@ static HOLACRACY_50: Rules = Rules {
         GovStep::Closing,
     ],
     time_outs: true,
+    special: SpecialRules {
+        requesters_items_first: false,
+        requester_orders_agenda: true,
+        intent_and_limits: true,
+    },
     ends_at_planned_time: true,
     moves_between_circles: true,
     lead_may_not_fill: &[CoreRole::Rep],

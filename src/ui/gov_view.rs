@@ -125,6 +125,10 @@ pub enum GovDraft {
     InterpretBy(Vec<usize>),
     InterpretQuestion(usize),
     InterpretRuling(usize, String),
+    /// A special meeting: who requested it (among these), then (5.0) its intent and limits.
+    SpecialBy(Vec<usize>),
+    SpecialIntent(usize),
+    SpecialLimits(usize, String),
     /// Time out: who asks (among these), then granted or not.
     TimeOutBy(Vec<usize>),
     TimeOutGrant(usize),

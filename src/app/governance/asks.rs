@@ -23,6 +23,9 @@ pub fn is_ask_draft(draft: &GovDraft) -> bool {
             | GovDraft::InterpretBy(_)
             | GovDraft::InterpretQuestion(_)
             | GovDraft::InterpretRuling(..)
+            | GovDraft::SpecialBy(_)
+            | GovDraft::SpecialIntent(_)
+            | GovDraft::SpecialLimits(..)
     )
 }
 
@@ -121,6 +124,62 @@ pub(super) fn interpret(app: &mut App) {
     );
 }
 
+/// `S`: who requested this special meeting (4.1 §3.3; 5.0 §5.4).
+pub(super) fn special(app: &mut App) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let present = state.present();
+    let Some(&requester) = present.first() else {
+        return;
+    };
+    let asked = GovEvent::SpecialRequested {
+        requester,
+        intent: String::new(),
+        limits: Vec::new(),
+    };
+    if !may(app, &asked) {
+        return;
+    }
+    let Some(screen) = super::screen(app) else {
+        return;
+    };
+    let state = &screen.state;
+    let names = present
+        .iter()
+        .map(|&i| state.name_of(i).to_string())
+        .collect();
+    pick(
+        app,
+        "Who requested this special meeting?",
+        names,
+        GovDraft::SpecialBy(present),
+    );
+}
+
+/// The roles of the meeting's circle named in `text` (comma-separated, any case), or the
+/// first name that is none of them.
+fn roles_named(app: &App, text: &str) -> Result<Vec<crate::domain::RoleId>, String> {
+    let (Some(org), Some(state)) = (
+        app.view.org.as_ref(),
+        match &app.view.screen {
+            crate::ui::Screen::Governance(g) => Some(&g.state),
+            _ => None,
+        },
+    ) else {
+        return Ok(Vec::new());
+    };
+    text.split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            org.roles_in(state.circle)
+                .find(|r| r.name.eq_ignore_ascii_case(n))
+                .map(|r| r.id)
+                .ok_or_else(|| format!("\"{n}\" is not a role of this circle."))
+        })
+        .collect()
+}
+
 /// What an answer completes.
 pub fn outcome(app: &mut App, outcome: Outcome) {
     let Some(gov) = screen(app) else { return };
@@ -186,7 +245,48 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 app.info("The ruling is recorded; the minutes publish it.");
             }
         }
+        (Outcome::Picked(i), GovDraft::SpecialBy(people)) => {
+            let Some(&requester) = people.get(i) else {
+                return;
+            };
+            if gov.state.rules.rules().special.intent_and_limits {
+                let title = format!(
+                    "{}'s intent for the meeting (empty: none; 5.0 §5.4)",
+                    name(Some(requester))
+                );
+                return prompt(app, title, "", GovDraft::SpecialIntent(requester));
+            }
+            record_special(app, requester, String::new(), Vec::new());
+        }
+        (Outcome::Submitted(intent), GovDraft::SpecialIntent(requester)) => prompt(
+            app,
+            "Roles it may change, by name, comma-separated (empty: no limit)".into(),
+            "",
+            GovDraft::SpecialLimits(requester, intent),
+        ),
+        (Outcome::Submitted(text), GovDraft::SpecialLimits(requester, intent)) => {
+            match roles_named(app, &text) {
+                Ok(limits) => record_special(app, requester, intent, limits),
+                Err(why) => app.error(why),
+            }
+        }
         (Outcome::Submitted(_), _) => app.error("Nothing was recorded: the words were empty."),
         _ => {}
+    }
+}
+
+fn record_special(
+    app: &mut App,
+    requester: usize,
+    intent: String,
+    limits: Vec<crate::domain::RoleId>,
+) {
+    let requested = GovEvent::SpecialRequested {
+        requester,
+        intent,
+        limits,
+    };
+    if record(app, requested) {
+        app.info("A special meeting: recorded with who requested it.");
     }
 }

@@ -239,6 +239,7 @@ pub fn act(app: &mut App, action: Action) {
             }
         }
         Action::Interpret => asks::interpret(app),
+        Action::SpecialMeeting => asks::special(app),
         Action::Open if step.is_round() => ask_note(app),
         Action::Open if step == GovStep::AdminConcerns => {
             let present = state.present();

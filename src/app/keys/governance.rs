@@ -46,6 +46,14 @@ const SECRETARY_EXTENDS: Binding = bind(
     "the Secretary extends the meeting, if no member asks otherwise (holacracy-5.0 §5.4.2)",
 );
 
+const SPECIAL: Binding = bind(
+    &[Char('S')],
+    Action::SpecialMeeting,
+    "S",
+    "special",
+    "this is a special meeting a member requested: who, and (5.0) its intent and limits (before any item)",
+);
+
 const INTERPRET: Binding = bind(
     &[Char('I')],
     Action::Interpret,
@@ -190,6 +198,7 @@ pub const GOV_AGENDA: &ByRules = with_moves![
         "remove",
         "take the selected item off the agenda (asks first)",
     ),
+    SPECIAL,
 ];
 
 /// Between items, or on a closed item.

@@ -141,6 +141,8 @@ pub enum Action {
     AskSecretary,
     /// Governance: anyone asks the Secretary to interpret the constitution or governance.
     Interpret,
+    /// Governance: record that this is a special meeting, requested by a member.
+    SpecialMeeting,
     /// Governance integration: the objector's amended proposal and the proposer's answer.
     SuggestAmendment,
     /// Governance: adopt the proposal (asks first).

@@ -300,7 +300,10 @@ fn agenda(frame: &mut Frame, area: Rect, state: &Governance) {
         frame.render_widget(Paragraph::new(lines).block(block("Agenda".into())), area);
         return;
     }
-    let title = format!("Agenda · {} items", state.order.len());
+    let special = state.special.as_ref().map_or(String::new(), |s| {
+        format!(" · special, requested by {}", state.name_of(s.requester))
+    });
+    let title = format!("Agenda · {} items{special}", state.order.len());
     list::draw(
         frame,
         area,

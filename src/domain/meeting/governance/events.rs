@@ -145,6 +145,14 @@ impl GovItem {
     }
 }
 
+/// A special meeting's request: who asked for it, its intent and the roles it may change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Special {
+    pub requester: usize,
+    pub intent: String,
+    pub limits: Vec<RoleId>,
+}
+
 /// A ruling of the Secretary on how the constitution or the governance applies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Interpretation {
@@ -244,6 +252,15 @@ pub enum GovEvent {
         secretary: usize,
         minutes: u32,
     },
+    /// The meeting is a special one, scheduled on `requester`'s request, with (5.0) its
+    /// intent and the roles it may change (empty: no limit). Recorded before the agenda.
+    SpecialRequested {
+        requester: usize,
+        #[serde(default)]
+        intent: String,
+        #[serde(default)]
+        limits: Vec<RoleId>,
+    },
     /// Someone asked the Secretary to interpret the constitution or the governance, and the
     /// Secretary ruled (4.1 §3.4; 5.0 §4.2, §4.2.1).
     Interpreted {
@@ -288,6 +305,7 @@ impl GovEvent {
                 | GovEvent::TimeOutEnded
                 | GovEvent::Extended { .. }
                 | GovEvent::Interpreted { .. }
+                | GovEvent::SpecialRequested { .. }
         )
     }
 }

@@ -5,8 +5,9 @@
 //! Owns: those checks, as part of `Governance::decide`. Must not import: rusqlite, ratatui,
 //! crossterm, tokio, std::fs, or the clock.
 
+use super::change::Change;
 use super::change::validate;
-use super::events::{GovEvent, Interpretation};
+use super::events::{GovEvent, Interpretation, Special};
 use super::idm::{IdmEvent, Proposal};
 use super::meeting::Governance;
 use super::represent;
@@ -31,9 +32,12 @@ impl Governance {
         let idm = &self.rules.rules().idm;
         let person = |a: usize| self.attendees.get(a).and_then(|a| a.person);
         match event {
-            IdmEvent::Drafted { changes } => validate(org, self.circle, self.rules, changes)
-                .map(drop)
-                .map_err(Refusal::new),
+            IdmEvent::Drafted { changes } => {
+                self.within_limits(changes)?;
+                validate(org, self.circle, self.rules, changes)
+                    .map(drop)
+                    .map_err(Refusal::new)
+            }
             IdmEvent::Framed {
                 role, permission, ..
             } => represent::check(
@@ -81,12 +85,13 @@ impl Governance {
         }
     }
 
-    /// Whether moving `item` to place `to` keeps every election someone asked first before
-    /// every other item: 4.1 §3.3.4(b) "the Facilitator must place any agenda item calling
-    /// for an election ... before all other agenda items, if requested by any meeting
-    /// participant"; 5.0 §5.4.4 "on request of a meeting participant, any agenda item calling
-    /// for an election must go before all others".
-    pub(super) fn keeps_elections_first(&self, item: u64, to: usize) -> Result<(), Refusal> {
+    /// Whether moving `item` to place `to` keeps the agenda's fixed order: every election
+    /// someone asked first before every other item (4.1 §3.3.4(b) "the Facilitator must place
+    /// any agenda item calling for an election ... before all other agenda items, if
+    /// requested by any meeting participant"; 5.0 §5.4.4 "on request of a meeting
+    /// participant, any agenda item calling for an election must go before all others"), and
+    /// under 4.1 a special meeting's requester's items before the others' (§3.3.4(b)).
+    pub(super) fn keeps_agenda_order(&self, item: u64, to: usize) -> Result<(), Refusal> {
         let mut order = self.order.clone();
         if let Some(from) = order.iter().position(|s| *s == item) {
             order.remove(from);
@@ -105,7 +110,68 @@ impl Governance {
                 "an election asked first stays before all other items ({who} asked; 4.1 §3.3.4(b); 5.0 §5.4.4)"
             ));
         }
+        if let Some(requester) = self.requester_first() {
+            let theirs = |s: &u64| self.item(*s).is_some_and(|i| i.owner == requester);
+            let rest = &order[firsts..];
+            let leading = rest.iter().take_while(|s| theirs(s)).count();
+            if rest.iter().skip(leading).any(theirs) {
+                return refuse(format!(
+                    "{} asked for this special meeting: their items go before the others' (4.1 §3.3.4(b))",
+                    self.name_of(requester)
+                ));
+            }
+        }
         Ok(())
+    }
+
+    /// The requester of a special meeting whose items go first under the rule set (4.1).
+    fn requester_first(&self) -> Option<usize> {
+        let special = self.special.as_ref()?;
+        self.rules
+            .rules()
+            .special
+            .requesters_items_first
+            .then_some(special.requester)
+    }
+
+    /// Where a new item by `owner` goes on the agenda: at the end, except that under 4.1 a
+    /// special meeting's requester's items go after the elections asked first and their own
+    /// earlier items, before everyone else's (§3.3.4(b)).
+    pub(super) fn place_for_new_item(&self, owner: usize) -> usize {
+        match self.requester_first() {
+            Some(requester) if requester == owner => self
+                .order
+                .iter()
+                .take_while(|s| {
+                    self.first.iter().any(|(f, _)| f == *s)
+                        || self.item(**s).is_some_and(|i| i.owner == requester)
+                })
+                .count(),
+            _ => self.order.len(),
+        }
+    }
+
+    /// Under 5.0, a special meeting limited to some roles changes only those (§5.4 "only
+    /// making changes within the stated limits").
+    fn within_limits(&self, changes: &[Change]) -> Result<(), Refusal> {
+        let Some(special) = self.special.as_ref().filter(|s| !s.limits.is_empty()) else {
+            return Ok(());
+        };
+        let touched = |c: &Change| match c {
+            Change::AmendRole { role, .. }
+            | Change::RemoveRole { role }
+            | Change::MoveRole { role, .. } => Some(*role),
+            _ => None,
+        };
+        if changes
+            .iter()
+            .all(|c| touched(c).is_some_and(|r| special.limits.contains(&r)))
+        {
+            return Ok(());
+        }
+        refuse(
+            "this special meeting may change only the roles its requester named (5.0 §5.4): amend or remove those",
+        )
     }
 
     /// Once the scheduled end is reached under a rule set that ends meetings there, only the
@@ -124,7 +190,11 @@ impl Governance {
     }
 
     /// Extra time, the scheduled end, the Secretary's extension and interpretations.
-    pub(super) fn decide_time_and_rulings(&self, event: &GovEvent) -> Result<(), Refusal> {
+    pub(super) fn decide_time_and_rulings(
+        &self,
+        event: &GovEvent,
+        org: &Organisation,
+    ) -> Result<(), Refusal> {
         let ends = self.rules.rules().ends_at_planned_time;
         let present = self.present();
         let secretary_here = |s: &usize| self.secretary == Some(*s) && present.contains(s);
@@ -150,6 +220,35 @@ impl Governance {
                 }
                 if !(1..=240).contains(minutes) {
                     return refuse("extend by 1 to 240 minutes");
+                }
+                Ok(())
+            }
+            GovEvent::SpecialRequested {
+                requester,
+                intent,
+                limits,
+            } => {
+                if self.special.is_some() || !self.items.is_empty() {
+                    return refuse(
+                        "a special meeting's request is recorded once, before the agenda",
+                    );
+                }
+                if !present.contains(requester) {
+                    return refuse("the member who requested the meeting is present to record it");
+                }
+                if !self.rules.rules().special.intent_and_limits
+                    && (!clean_line(intent).is_empty() || !limits.is_empty())
+                {
+                    return refuse(format!(
+                        "under {} a special meeting has no intent or limits; its requester's items go first (4.1 §3.3.4(b))",
+                        self.rules
+                    ));
+                }
+                if limits
+                    .iter()
+                    .any(|r| org.role(*r).is_none_or(|r| r.circle != self.circle))
+                {
+                    return refuse("the limits name roles of this circle");
                 }
                 Ok(())
             }
@@ -198,6 +297,17 @@ impl Governance {
                 question: question.clone(),
                 ruling: ruling.clone(),
             }),
+            GovEvent::SpecialRequested {
+                requester,
+                intent,
+                limits,
+            } => {
+                self.special = Some(Special {
+                    requester: *requester,
+                    intent: intent.clone(),
+                    limits: limits.clone(),
+                })
+            }
             _ => {}
         }
     }

@@ -9,10 +9,10 @@
 
 use super::change::validate;
 use super::election::{Election, ElectionEvent};
-pub use super::events::{GovEvent, GovItem, GovStep, Interpretation, ItemKind, TimeOut};
+pub use super::events::{GovEvent, GovItem, GovStep, Interpretation, ItemKind, Special, TimeOut};
 use super::idm::{IdmEvent, Outcome, Proposal};
 use crate::domain::ids::*;
-use crate::domain::meeting::flow::{self, Flow, Recorded};
+use crate::domain::meeting::flow::{self, Recorded};
 use crate::domain::meeting::rounds::{Note, Rounds};
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::meeting::{Attendee, Effect};
@@ -56,6 +56,8 @@ pub struct Governance {
     pub time_up: bool,
     /// Each extension: the Secretary who extended it and by how many minutes.
     pub extensions: Vec<(usize, u32)>,
+    /// The request that made this a special meeting, if one did.
+    pub special: Option<Special>,
 }
 
 fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
@@ -69,7 +71,7 @@ impl Governance {
     }
 
     /// The meeting as its first event (`Started`) sets it up.
-    fn start(first: &Recorded<GovEvent>, rules: RuleSet) -> Result<Governance, Refusal> {
+    pub(super) fn start(first: &Recorded<GovEvent>, rules: RuleSet) -> Result<Governance, Refusal> {
         let Recorded {
             at,
             event:
@@ -120,6 +122,7 @@ impl Governance {
             interpretations: Vec::new(),
             time_up: false,
             extensions: Vec::new(),
+            special: None,
         };
         Ok(meeting)
     }
@@ -198,7 +201,7 @@ impl Governance {
 
     /// What holds for every entry: none once the meeting has ended, and during a time out
     /// (5.0 §5.4.3) only notes, taking back, and ending it.
-    fn gate(&self, event: &GovEvent) -> Result<(), Refusal> {
+    pub(super) fn gate(&self, event: &GovEvent) -> Result<(), Refusal> {
         if self.ended_at.is_some() {
             return refuse("the meeting has ended");
         }
@@ -230,7 +233,10 @@ impl Governance {
             GovEvent::TimeAdded { .. }
             | GovEvent::TimeUp
             | GovEvent::Extended { .. }
-            | GovEvent::Interpreted { .. } => self.decide_time_and_rulings(event).map(|_| vec![]),
+            | GovEvent::Interpreted { .. }
+            | GovEvent::SpecialRequested { .. } => {
+                self.decide_time_and_rulings(event, org).map(|_| vec![])
+            }
             GovEvent::CursorMoved { step, index }
                 if *step == self.step && *index < self.len_of(*step) =>
             {
@@ -282,7 +288,7 @@ impl Governance {
                 if self.item(*item).is_none() || *to >= self.order.len() {
                     return refuse("no such agenda place");
                 }
-                self.keeps_elections_first(*item, *to)?;
+                self.keeps_agenda_order(*item, *to)?;
                 none
             }
             GovEvent::ItemRemoved { item } => match self.item(*item) {
@@ -480,7 +486,8 @@ impl Governance {
                     proposal,
                     election,
                 });
-                self.order.push(seq);
+                let at = self.place_for_new_item(*owner);
+                self.order.insert(at, seq);
             }
             GovEvent::ItemMoved { item, to } => {
                 if let Some(from) = self.order.iter().position(|s| s == item)
@@ -537,7 +544,8 @@ impl Governance {
             GovEvent::TimeAdded { .. }
             | GovEvent::TimeUp
             | GovEvent::Extended { .. }
-            | GovEvent::Interpreted { .. } => self.apply_time_and_rulings(seq, event),
+            | GovEvent::Interpreted { .. }
+            | GovEvent::SpecialRequested { .. } => self.apply_time_and_rulings(seq, event),
             GovEvent::Ended => {
                 let speaker = self.speaker();
                 self.rounds.end_turn(self.step, speaker, at);
@@ -564,50 +572,5 @@ impl Governance {
             .filter_map(|i| i.election.as_ref())
             .filter_map(|e| e.elected.map(|who| (e.role, who, e.term_end)))
             .collect()
-    }
-}
-
-impl Flow for Governance {
-    type Event = GovEvent;
-
-    fn start(first: &Recorded<GovEvent>, rules: RuleSet) -> Result<Governance, Refusal> {
-        Governance::start(first, rules)
-    }
-
-    fn decide(&self, event: &GovEvent, org: &Organisation) -> Result<Vec<Effect>, Refusal> {
-        Governance::decide(self, event, org)
-    }
-
-    /// As `decide`, except that the proposal editor is asked about before its first change is
-    /// written: a version of no changes is refused when saved, not when the editor opens.
-    fn may(&self, event: &GovEvent, org: &Organisation) -> Result<(), Refusal> {
-        match event {
-            GovEvent::Proposal {
-                item,
-                event: IdmEvent::Drafted { changes },
-            } if changes.is_empty() => {
-                self.gate(event)?;
-                match self.item(*item).and_then(|i| i.proposal.as_ref()) {
-                    Some(proposal) => proposal.may_draft(),
-                    None => refuse("no such proposal"),
-                }
-            }
-            _ => self.decide(event, org).map(drop),
-        }
-    }
-
-    fn apply(&mut self, entry: &Recorded<GovEvent>) {
-        Governance::apply(self, entry);
-    }
-
-    fn retracts(event: &GovEvent) -> Option<u64> {
-        match event {
-            GovEvent::Retracted { seq } => Some(*seq),
-            _ => None,
-        }
-    }
-
-    fn is_move(event: &GovEvent) -> bool {
-        event.is_move()
     }
 }

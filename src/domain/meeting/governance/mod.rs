@@ -7,6 +7,7 @@ pub mod change;
 pub mod diff;
 pub mod election;
 pub mod events;
+mod flow_impl;
 mod gates;
 pub mod idm;
 pub mod idm_events;

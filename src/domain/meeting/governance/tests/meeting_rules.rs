@@ -165,3 +165,83 @@ fn under_4_1_there_is_no_scheduled_end_and_the_facilitator_gives_more_time() {
     assert!(extended.is_err_and(|e| e.contains("holacracy-4.1")));
     run.ok(GovEvent::TimeAdded { minutes: 5 });
 }
+
+fn requested(requester: usize, intent: &str, limits: Vec<crate::domain::ids::RoleId>) -> GovEvent {
+    GovEvent::SpecialRequested {
+        requester,
+        intent: intent.into(),
+        limits,
+    }
+}
+
+fn add(run: &mut Run, label: &str, owner: usize) -> u64 {
+    run.ok(GovEvent::ItemAdded {
+        label: label.into(),
+        owner,
+        kind: ItemKind::Proposal,
+        tension: None,
+    });
+    run.log.len() as u64
+}
+
+#[test]
+fn under_4_1_a_special_meetings_requester_has_their_items_first_4_1_3_3_4_b() {
+    let mut run = Run::new(RuleSet::Holacracy41);
+    let limited = run.try_event(requested(0, "Ovens only", vec![]));
+    assert!(limited.is_err_and(|e| e.contains("no intent or limits")));
+    run.ok(requested(0, "", vec![]));
+    let ben = add(&mut run, "Keys", 1);
+    let ana = add(&mut run, "Ovens", 0);
+    assert_eq!(
+        run.state().order,
+        [ana, ben],
+        "Ana's item goes before Ben's"
+    );
+    let moved = run.try_event(GovEvent::ItemMoved { item: ben, to: 0 });
+    assert!(moved.is_err_and(|e| e.contains("Ana asked") && e.contains("§3.3.4(b)")));
+    let again = run.try_event(requested(1, "", vec![]));
+    assert!(again.is_err_and(|e| e.contains("once, before the agenda")));
+}
+
+#[test]
+fn under_5_0_a_special_meeting_changes_only_within_its_requesters_limits_5_0_5_4() {
+    use crate::domain::ids::RoleId;
+    let mut run = Run::new(RuleSet::Holacracy50);
+    let elsewhere = run.try_event(requested(0, "Ovens", vec![RoleId(99)]));
+    assert!(elsewhere.is_err_and(|e| e.contains("roles of this circle")));
+    run.ok(requested(
+        0,
+        "The Baker's accountabilities",
+        vec![RoleId(13)],
+    ));
+    // The requester chooses the order (5.0 §5.4.4): nothing is fixed by whose item it is.
+    let ben = add(&mut run, "Keys", 1);
+    let ana = add(&mut run, "Ovens", 0);
+    assert_eq!(run.state().order, [ben, ana]);
+    let drafted = |changes| GovEvent::Proposal {
+        item: ana,
+        event: IdmEvent::Drafted { changes },
+    };
+    let new_role = run.try_event(drafted(vec![super::meeting::new_role()]));
+    assert!(
+        new_role.is_err_and(|e| e.contains("§5.4")),
+        "outside the limits"
+    );
+    run.ok(drafted(vec![Change::AmendRole {
+        role: RoleId(13),
+        name: None,
+        purpose: Some("Bread baked well".into()),
+        domains: None,
+        accountabilities: None,
+    }]));
+    let state = run.state();
+    let minutes = crate::domain::minutes::Minutes::governance(
+        crate::domain::ids::MeetingId(1),
+        &state,
+        &run.org,
+    );
+    assert_eq!(
+        minutes.governance.special.as_deref(),
+        Some("requested by Ana; intent: The Baker's accountabilities; may change only: Baker")
+    );
+}
