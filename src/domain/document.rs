@@ -396,6 +396,10 @@ fn conduct_sections(doc: &mut Vec<Block>, m: &Minutes) {
         doc.push(Block::Heading("Special meeting".into()));
         doc.push(Block::Paragraph(special.clone()));
     }
+    if !g.breakdowns.is_empty() {
+        doc.push(Block::Heading("Process breakdown".into()));
+        doc.push(Block::Bullets(g.breakdowns.clone()));
+    }
     if !g.asked_first.is_empty() {
         doc.push(Block::Heading("Elections asked first".into()));
         doc.push(Block::Bullets(g.asked_first.clone()));

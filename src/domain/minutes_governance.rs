@@ -125,6 +125,9 @@ pub struct GovRecords {
     /// "requested by Ana; intent: …; may change only: Baker" for a special meeting.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub special: Option<String>,
+    /// "declared by Kwame Mensah: no resolution after an hour" (4.1 §3.5; 5.0 §5.5).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<String>,
 }
 
 impl GovRecords {
@@ -175,6 +178,11 @@ impl GovRecords {
                 }
                 text
             }),
+            breakdowns: g
+                .breakdowns
+                .iter()
+                .map(|(by, reason)| format!("declared by {}: {reason}", name(*by)))
+                .collect(),
         }
     }
 }

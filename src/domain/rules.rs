@@ -32,6 +32,9 @@ pub struct Rules {
     pub time_outs: bool,
     /// What a special governance meeting's requester may ask of it.
     pub special: SpecialRules,
+    /// Who may declare a process breakdown in the circle, and the article.
+    pub breakdown_declarers: &'static [Declarer],
+    pub breakdown_article: &'static str,
     /// 5.0 §5.4.2: "Governance Meetings end once they reach the duration initially scheduled
     /// by the Secretary", who may extend it.
     pub ends_at_planned_time: bool,
@@ -78,6 +81,15 @@ pub struct IdmRules {
     /// The name of the step after the reaction round (4.1 §3.3.5(d) "Amend & Clarify"; 5.0
     /// §5.4.5(d) "Option to Clarify").
     pub amend_step: &'static str,
+}
+
+/// Someone who may declare a process breakdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declarer {
+    Facilitator,
+    Secretary,
+    /// The proposer of a meeting they specially requested for that proposal (4.1 §3.5.1).
+    SpecialRequester,
 }
 
 /// A special governance meeting, scheduled on a member's request (4.1 §3.3; 5.0 §5.4).
@@ -184,6 +196,11 @@ static HOLACRACY_41: Rules = Rules {
         requester_orders_agenda: false,
         intent_and_limits: false,
     },
+    // 4.1 §3.5.1: "The Facilitator of a Circle may declare a Process Breakdown ... If the
+    // Proposer specially requested that Governance Meeting specifically for processing that
+    // Proposal, then the Proposer may also declare a Process Breakdown in this case."
+    breakdown_declarers: &[Declarer::Facilitator, Declarer::SpecialRequester],
+    breakdown_article: "4.1 §3.5.1",
     ends_at_planned_time: false,
     moves_between_circles: false,
     lead_may_not_fill: &[CoreRole::Facilitator, CoreRole::Rep],
@@ -250,6 +267,10 @@ static HOLACRACY_50: Rules = Rules {
         requester_orders_agenda: true,
         intent_and_limits: true,
     },
+    // 5.0 §5.5: "The Facilitator or Secretary of a Circle may declare a Process Breakdown in
+    // their own Circle"; §5.5.1 failed governance.
+    breakdown_declarers: &[Declarer::Facilitator, Declarer::Secretary],
+    breakdown_article: "5.0 §5.5, §5.5.1",
     ends_at_planned_time: true,
     moves_between_circles: true,
     lead_may_not_fill: &[CoreRole::Rep],

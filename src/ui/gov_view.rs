@@ -103,10 +103,12 @@ pub enum GovDraft {
     SuggestionReason(usize, bool),
     /// Why objection n is abandoned.
     AbandonReason(usize),
-    /// Outcome picker; a process breakdown's reason; a drop's reason.
+    /// Outcome picker; a drop's reason.
     Close,
-    Breakdown,
     DropReason,
+    /// A process breakdown: who declares it (among these), then why.
+    BreakdownBy(Vec<usize>),
+    BreakdownReason(usize),
     /// Election: a ballot's voter among these, then the nominee among those.
     Voter(Vec<usize>),
     Nominee(usize, Vec<usize>),

@@ -26,6 +26,8 @@ pub fn is_ask_draft(draft: &GovDraft) -> bool {
             | GovDraft::SpecialBy(_)
             | GovDraft::SpecialIntent(_)
             | GovDraft::SpecialLimits(..)
+            | GovDraft::BreakdownBy(_)
+            | GovDraft::BreakdownReason(_)
     )
 }
 
@@ -180,6 +182,45 @@ fn roles_named(app: &App, text: &str) -> Result<Vec<crate::domain::RoleId>, Stri
         .collect()
 }
 
+/// The breakdown option of `d`: who declares it, among those present the rule set allows
+/// (4.1 §3.5.1; 5.0 §5.5).
+pub(super) fn ask_breakdown(app: &mut App) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let item = state.current_item().map(|i| i.seq);
+    let allowed: Vec<usize> = state
+        .present()
+        .into_iter()
+        .filter(|&by| {
+            let declared = GovEvent::BreakdownDeclared {
+                by,
+                reason: STAND_IN.into(),
+                item,
+            };
+            state.decide(&declared, &org).is_ok()
+        })
+        .collect();
+    if allowed.is_empty() {
+        let article = state.rules.rules().breakdown_article;
+        return app.info(format!(
+            "Nobody here may declare a process breakdown ({article})."
+        ));
+    }
+    let names = allowed
+        .iter()
+        .map(|&i| state.name_of(i).to_string())
+        .collect();
+    pick(
+        app,
+        "Who declares the process breakdown?",
+        names,
+        GovDraft::BreakdownBy(allowed),
+    );
+}
+
 /// What an answer completes.
 pub fn outcome(app: &mut App, outcome: Outcome) {
     let Some(gov) = screen(app) else { return };
@@ -270,6 +311,20 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 Err(why) => app.error(why),
             }
         }
+        (Outcome::Picked(i), GovDraft::BreakdownBy(people)) => {
+            if let Some(&by) = people.get(i) {
+                let title = format!("Process breakdown declared by {}: why?", name(Some(by)));
+                prompt(app, title, "", GovDraft::BreakdownReason(by));
+            }
+        }
+        (Outcome::Submitted(reason), GovDraft::BreakdownReason(by))
+            if !reason.trim().is_empty() =>
+        {
+            let item = gov_item(app);
+            if record(app, GovEvent::BreakdownDeclared { by, reason, item }) {
+                app.info("Process breakdown declared and recorded with its reason.");
+            }
+        }
         (Outcome::Submitted(_), _) => app.error("Nothing was recorded: the words were empty."),
         _ => {}
     }
@@ -289,4 +344,9 @@ fn record_special(
     if record(app, requested) {
         app.info("A special meeting: recorded with who requested it.");
     }
+}
+
+/// The item being processed, if any.
+fn gov_item(app: &mut App) -> Option<u64> {
+    screen(app)?.state.current_item().map(|i| i.seq)
 }

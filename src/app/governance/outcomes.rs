@@ -151,7 +151,6 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             draft @ (GovDraft::Concern(_)
             | GovDraft::ObjectionText(_)
             | GovDraft::ElectionObjection(_)
-            | GovDraft::Breakdown
             | GovDraft::Reason(_)),
         ) if text.is_empty() => keep(app, modal, draft, "Type a few words, or Esc to cancel."),
         (Outcome::Submitted(text), GovDraft::None) => {
@@ -465,24 +464,9 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 0 => End::Withdrawn,
                 1 => return super::integration::ask_drop(app),
                 2 => End::DiscardedInvalid,
-                _ => {
-                    return prompt(
-                        app,
-                        "Process breakdown: why?".into(),
-                        "",
-                        GovDraft::Breakdown,
-                    );
-                }
+                _ => return super::asks::ask_breakdown(app),
             };
             idm(app, IdmEvent::Ended { outcome });
-        }
-        (Outcome::Submitted(reason), GovDraft::Breakdown) => {
-            idm(
-                app,
-                IdmEvent::Ended {
-                    outcome: End::ProcessBreakdown { reason },
-                },
-            );
         }
         (Outcome::Picked(i), GovDraft::Voter(voters)) => {
             if let Some(&voter) = voters.get(i) {

@@ -140,6 +140,12 @@ fn header_of(state: &Governance, at: usize, now: DateTime<Utc>) -> Header<'stati
             state.rules
         ));
     }
+    if let Some((by, reason)) = state.breakdowns.last() {
+        h.alert = Some(format!(
+            "PROCESS BREAKDOWN declared by {}: {reason}",
+            state.name_of(*by)
+        ));
+    }
     if let Some(t) = state.time_outs.last().filter(|_| state.in_time_out()) {
         h.alert = Some(format!(
             "TIME OUT asked by {}: only logistics and the rules. T ends it.",

@@ -261,6 +261,14 @@ pub enum GovEvent {
         #[serde(default)]
         limits: Vec<RoleId>,
     },
+    /// A process breakdown declared, by someone the rule set allows, for `reason`; with
+    /// `item`, the proposal being processed ends in it.
+    BreakdownDeclared {
+        by: usize,
+        reason: String,
+        #[serde(default)]
+        item: Option<u64>,
+    },
     /// Someone asked the Secretary to interpret the constitution or the governance, and the
     /// Secretary ruled (4.1 §3.4; 5.0 §4.2, §4.2.1).
     Interpreted {
@@ -306,6 +314,7 @@ impl GovEvent {
                 | GovEvent::Extended { .. }
                 | GovEvent::Interpreted { .. }
                 | GovEvent::SpecialRequested { .. }
+                | GovEvent::BreakdownDeclared { .. }
         )
     }
 }

@@ -8,15 +8,21 @@
 use super::change::Change;
 use super::change::validate;
 use super::events::{GovEvent, Interpretation, Special};
+use super::idm::Outcome;
 use super::idm::{IdmEvent, Proposal};
 use super::meeting::Governance;
 use super::represent;
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::org::Organisation;
+use crate::domain::rules::Declarer;
 use crate::domain::text::clean_line;
 
 fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
     Err(Refusal::new(m))
+}
+
+fn idm_rules_article(g: &Governance) -> &'static str {
+    g.rules.rules().breakdown_article
 }
 
 impl Governance {
@@ -77,6 +83,14 @@ impl Governance {
             {
                 refuse("a validity test answers each question until the first no")
             }
+            // A breakdown is declared by someone the rule set names (`BreakdownDeclared`).
+            IdmEvent::Ended {
+                outcome: Outcome::ProcessBreakdown { .. },
+            } => refuse(format!(
+                "a process breakdown is declared by whom {} allows ({}), with its reason",
+                self.rules,
+                idm_rules_article(self)
+            )),
             // 4.1 §3.2.5; 5.0 §5.3.3: "the Facilitator may ask the Circle's Secretary".
             IdmEvent::SecretaryRuled { secretary, .. } if self.secretary != Some(*secretary) => {
                 refuse("only the meeting's Secretary rules on the constitution")
@@ -252,6 +266,13 @@ impl Governance {
                 }
                 Ok(())
             }
+            GovEvent::BreakdownDeclared { by, reason, item } => {
+                self.may_declare_breakdown(*by, *item)?;
+                if clean_line(reason).is_empty() {
+                    return refuse("a process breakdown is declared with its reason");
+                }
+                Ok(())
+            }
             GovEvent::Interpreted {
                 asked_by,
                 secretary,
@@ -297,6 +318,17 @@ impl Governance {
                 question: question.clone(),
                 ruling: ruling.clone(),
             }),
+            GovEvent::BreakdownDeclared { by, reason, item } => {
+                self.breakdowns.push((*by, reason.clone()));
+                let proposal = item
+                    .and_then(|seq| self.items.iter_mut().find(|i| i.seq == seq))
+                    .and_then(|i| i.proposal.as_mut());
+                if let Some(p) = proposal.filter(|p| p.outcome.is_none()) {
+                    p.outcome = Some(Outcome::ProcessBreakdown {
+                        reason: reason.clone(),
+                    });
+                }
+            }
             GovEvent::SpecialRequested {
                 requester,
                 intent,
@@ -310,5 +342,36 @@ impl Governance {
             }
             _ => {}
         }
+    }
+
+    /// Whether `by` may declare a process breakdown now, ending `item` if given: someone the
+    /// rule set names, present (`Rules::breakdown_declarers`).
+    fn may_declare_breakdown(&self, by: usize, item: Option<u64>) -> Result<(), Refusal> {
+        let rules = self.rules.rules();
+        let proposer = item
+            .and_then(|seq| self.item(seq))
+            .and_then(|i| i.proposal.as_ref())
+            .map(|p| p.proposer);
+        let may = |d: &Declarer| match d {
+            Declarer::Facilitator => self.facilitator == Some(by),
+            Declarer::Secretary => self.secretary == Some(by),
+            Declarer::SpecialRequester => {
+                self.special.as_ref().is_some_and(|s| s.requester == by) && proposer == Some(by)
+            }
+        };
+        if !self.present().contains(&by) || !rules.breakdown_declarers.iter().any(may) {
+            return refuse(format!(
+                "{} may not declare a process breakdown ({})",
+                self.name_of(by),
+                rules.breakdown_article
+            ));
+        }
+        if let Some(seq) = item {
+            match self.item(seq).and_then(|i| i.proposal.as_ref()) {
+                Some(p) if p.outcome.is_none() => {}
+                _ => return refuse("the breakdown ends an open proposal, or none"),
+            }
+        }
+        Ok(())
     }
 }

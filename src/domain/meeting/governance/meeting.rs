@@ -58,6 +58,8 @@ pub struct Governance {
     pub extensions: Vec<(usize, u32)>,
     /// The request that made this a special meeting, if one did.
     pub special: Option<Special>,
+    /// Process breakdowns declared in the meeting: who declared, and why.
+    pub breakdowns: Vec<(usize, String)>,
 }
 
 fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
@@ -123,6 +125,7 @@ impl Governance {
             time_up: false,
             extensions: Vec::new(),
             special: None,
+            breakdowns: Vec::new(),
         };
         Ok(meeting)
     }
@@ -234,7 +237,8 @@ impl Governance {
             | GovEvent::TimeUp
             | GovEvent::Extended { .. }
             | GovEvent::Interpreted { .. }
-            | GovEvent::SpecialRequested { .. } => {
+            | GovEvent::SpecialRequested { .. }
+            | GovEvent::BreakdownDeclared { .. } => {
                 self.decide_time_and_rulings(event, org).map(|_| vec![])
             }
             GovEvent::CursorMoved { step, index }
@@ -545,7 +549,8 @@ impl Governance {
             | GovEvent::TimeUp
             | GovEvent::Extended { .. }
             | GovEvent::Interpreted { .. }
-            | GovEvent::SpecialRequested { .. } => self.apply_time_and_rulings(seq, event),
+            | GovEvent::SpecialRequested { .. }
+            | GovEvent::BreakdownDeclared { .. } => self.apply_time_and_rulings(seq, event),
             GovEvent::Ended => {
                 let speaker = self.speaker();
                 self.rounds.end_turn(self.step, speaker, at);

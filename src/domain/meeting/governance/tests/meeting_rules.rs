@@ -245,3 +245,62 @@ fn under_5_0_a_special_meeting_changes_only_within_its_requesters_limits_5_0_5_4
         Some("requested by Ana; intent: The Baker's accountabilities; may change only: Baker")
     );
 }
+
+fn breakdown(by: usize, item: Option<u64>) -> GovEvent {
+    GovEvent::BreakdownDeclared {
+        by,
+        reason: "No resolution after an hour".into(),
+        item,
+    }
+}
+
+#[test]
+fn under_5_0_the_facilitator_or_secretary_declares_a_process_breakdown_5_0_5_5() {
+    let mut run = Run::new(RuleSet::Holacracy50);
+    let item = add(&mut run, "Ovens", 0);
+    // Ben is the facilitator, Cleo the Secretary, Ana the proposer.
+    let by_ana = run.try_event(breakdown(0, Some(item)));
+    assert!(by_ana.is_err_and(|e| e.contains("5.0 §5.5")));
+    run.ok(breakdown(2, Some(item)));
+    let state = run.state();
+    assert_eq!(
+        state.breakdowns,
+        [(2, "No resolution after an hour".into())]
+    );
+    let p = state
+        .item(item)
+        .and_then(|i| i.proposal.clone())
+        .expect("p");
+    assert_eq!(
+        p.outcome,
+        Some(Outcome::ProcessBreakdown {
+            reason: "No resolution after an hour".into()
+        })
+    );
+    let keys = add(&mut run, "Keys", 1);
+    let undeclared = run.try_event(GovEvent::Proposal {
+        item: keys,
+        event: IdmEvent::Ended {
+            outcome: Outcome::ProcessBreakdown {
+                reason: "Tired".into(),
+            },
+        },
+    });
+    assert!(undeclared.is_err_and(|e| e.contains("declared by whom")));
+}
+
+#[test]
+fn under_4_1_the_facilitator_or_the_proposer_who_requested_the_meeting_declares_it_4_1_3_5_1() {
+    let mut run = Run::new(RuleSet::Holacracy41);
+    run.ok(requested(0, "", vec![]));
+    let anas = add(&mut run, "Ovens", 0);
+    let bens = add(&mut run, "Keys", 1);
+    let by_secretary = run.try_event(breakdown(2, Some(anas)));
+    assert!(by_secretary.is_err_and(|e| e.contains("4.1 §3.5.1")));
+    // Ana requested the meeting: she may, for her own proposal only.
+    let not_hers = run.try_event(breakdown(0, Some(bens)));
+    assert!(not_hers.is_err());
+    run.ok(breakdown(0, Some(anas)));
+    run.ok(breakdown(1, Some(bens)));
+    assert_eq!(run.state().breakdowns.len(), 2);
+}
