@@ -30,6 +30,10 @@ pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
         GovEvent::ItemRemoved { .. } => "taking the item off the agenda".into(),
         GovEvent::TimeOut { asked_by, .. } => format!("{}'s time out", name(asked_by)),
         GovEvent::TimeOutEnded => "the end of the time out".into(),
+        GovEvent::Extended { minutes, .. } => format!("the {minutes}-minute extension"),
+        GovEvent::Interpreted { .. } => "the Secretary's interpretation".into(),
+        GovEvent::SpecialRequested { .. } => "the special meeting's request".into(),
+        GovEvent::BreakdownDeclared { .. } => "the process breakdown".into(),
         GovEvent::Proposal { event, .. } => match event {
             IdmEvent::Framed { tension, .. } => format!("the framing \"{tension}\""),
             IdmEvent::Drafted { .. } => "the latest version of the proposal".into(),
