@@ -1,12 +1,15 @@
-//! What a governance meeting's record keeps (issue 13): the answers of a proposal's validity
-//! test, and objection tests that show the role named and never find a role-less objection
-//! valid on the role question (5.0 §5.3.2(b); 4.1 §3.2.4(d)).
+//! What a governance meeting's record keeps (issues 13, 14): the answers of a proposal's
+//! validity test, objection tests that show the role named and never find a role-less
+//! objection valid on the role question (5.0 §5.3.2(b); 4.1 §3.2.4(d)), the Secretary's ruling
+//! on the constitution (5.0 §5.3.3), and rules of integration (d) ending in a drop with the
+//! facilitator's reason (5.0 §5.3.4(d)).
 
 mod common;
 
 use common::Harness;
+use ratatui::crossterm::event::KeyCode::Esc;
 use ratatui::crossterm::event::KeyCode::{Char, Enter};
-use roundtable::domain::meeting::governance::{GovEvent, IdmEvent, IdmStep, Proposal};
+use roundtable::domain::meeting::governance::{GovEvent, IdmEvent, IdmStep, Outcome, Proposal};
 
 const BAKEHOUSE: usize = 1;
 
@@ -136,4 +139,72 @@ fn an_objection_naming_a_role_shows_it_and_can_be_tested_valid() {
         h.press(Char(answer));
     }
     assert!(proposal(&h).objections[0].test.is_some_and(|t| t.valid()));
+}
+
+/// Jonas objects first, naming `role`; everyone else, Kwame the proposer last, has none.
+fn jonas_objects(h: &mut Harness, text: &str, role: &str) {
+    framed_proposal(h);
+    to_objections(h);
+    h.press(Char('x')).enter_text(text).choose(role);
+    for _ in 0..5 {
+        h.press(Enter);
+    }
+}
+
+#[test]
+fn the_secretary_ruling_the_constitution_unbroken_dismisses_the_objection_5_0_5_3_3() {
+    let mut h = Harness::demo();
+    jonas_objects(&mut h, "It assigns a project", "No role named");
+    // 5.0 order: (a), (b) the role (answered no: none named), (c), (d), then the constitution.
+    h.press(Char('w'));
+    for answer in ['n', 'n', 'n', 'y'] {
+        h.press(Char(answer));
+    }
+    assert!(
+        proposal(&h).objections[0].blocks(),
+        "valid on the constitution"
+    );
+    h.press(Char('s'));
+    assert!(h.screen(120, 40).contains("The Secretary's ruling"));
+    h.press(Char('n'))
+        .enter_text("A role's accountability is governance, not a project");
+    let o = &proposal(&h).objections[0];
+    assert!(o.dismissed() && !o.blocks());
+    let ruling = o.ruling.as_ref().expect("ruled");
+    assert_eq!(
+        h.governance().state.name_of(ruling.secretary),
+        "Elif Yılmaz"
+    );
+    h.press(Char('a')).press(Char('y'));
+    assert!(matches!(
+        proposal(&h).outcome,
+        Some(Outcome::Adopted { version: 1 })
+    ));
+}
+
+#[test]
+fn a_proposer_without_an_answer_to_an_amended_proposal_is_dropped_with_the_reason_5_0_5_3_4_d() {
+    let mut h = Harness::demo();
+    jonas_objects(&mut h, "Weighing takes my mornings", "Head Baker");
+    h.press(Char('w'));
+    for answer in ['y', 'y', 'y', 'y', 'n'] {
+        h.press(Char(answer));
+    }
+    h.press(Char('n'));
+    assert_eq!(proposal(&h).step, IdmStep::Integrate);
+    h.press(Char('m')).enter_text("Weigh once a week");
+    // The proposer has no answer (Esc): the facilitator judges, and drops it with a reason.
+    h.press(Char('m')).press(Esc);
+    assert!(h.screen(120, 40).contains("Rules of integration (d)"));
+    h.press(Char('n'))
+        .enter_text("No example where weekly weighing fails");
+    assert_eq!(
+        proposal(&h).outcome,
+        Some(Outcome::Dropped {
+            reason: "No example where weekly weighing fails".into()
+        })
+    );
+    let s = &proposal(&h).objections[0].suggestions[0];
+    assert_eq!(s.amendment, "Weigh once a week");
+    assert_eq!(s.answer, None);
 }
