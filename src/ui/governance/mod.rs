@@ -169,7 +169,7 @@ fn item_header(state: &Governance, item: &GovItem, present: &[usize], h: &mut He
     }
     match (&item.proposal, &item.election) {
         (Some(p), _) => {
-            h.title = format!("{of} — {}", p.step.title());
+            h.title = format!("{of} — {}", p.step.title_under(state.rules));
             h.rule = p.step.rule();
             let proposer = state.name_of(p.proposer).to_string();
             let (now, next) = match p.step {

@@ -87,7 +87,8 @@ pub fn draw(
         let room = usize::from(bottom.height.saturating_sub(2));
         let skip = step_lines.len().saturating_sub(room);
         let shown: Vec<Line> = step_lines.into_iter().skip(skip).collect();
-        let step_block = list::more_marks(block(p.step.title().to_string()), skip, 0);
+        let title = p.step.title_under(state.rules).to_string();
+        let step_block = list::more_marks(block(title), skip, 0);
         frame.render_widget(Paragraph::new(shown).block(step_block), bottom);
     }
 }

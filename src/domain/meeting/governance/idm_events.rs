@@ -43,6 +43,15 @@ impl IdmStep {
         }
     }
 
+    /// The step's name under `rules`: 4.1 §3.3.5(d) "Amend & Clarify", 5.0 §5.4.5(d)
+    /// "Option to Clarify" (`IdmRules::amend_step`); the others are named alike.
+    pub fn title_under(self, rules: crate::domain::RuleSet) -> &'static str {
+        match self {
+            IdmStep::Amend => rules.rules().idm.amend_step,
+            _ => self.title(),
+        }
+    }
+
     /// A word for the step strip.
     pub fn short(self) -> &'static str {
         match self {

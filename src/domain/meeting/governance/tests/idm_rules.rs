@@ -573,3 +573,20 @@ fn entries_logged_before_reasons_and_representation_were_recorded_still_read() {
         "dropped"
     );
 }
+
+#[test]
+fn the_step_after_reactions_is_amend_and_clarify_under_4_1_3_3_5_d_and_option_to_clarify_under_5_0_5_4_5_d()
+ {
+    assert_eq!(
+        IdmStep::Amend.title_under(RuleSet::Holacracy41),
+        "Amend and clarify"
+    );
+    assert_eq!(
+        IdmStep::Amend.title_under(RuleSet::Holacracy50),
+        "Option to clarify"
+    );
+    assert_eq!(
+        IdmStep::Object.title_under(RuleSet::Holacracy50),
+        "Objection round"
+    );
+}
