@@ -43,7 +43,7 @@ fn up_to_items(h: &mut Harness) {
         .enter_text("Waste")
         .choose("Kwame Mensah");
     h.press(Char('a')).choose("An election of the Secretary");
-    h.press(Right).press(Char('f'));
+    h.press(Right).press(Char('f')).choose("Mei Chen");
     h.press(Char('>'));
     assert_eq!(h.governance().state.step, GovStep::Items);
     // The election describes the role first; its term is offered a year ahead.
@@ -418,16 +418,34 @@ fn an_open_governance_tension_is_taken_up_as_a_proposal_and_given_back_when_take
 }
 
 #[test]
-fn past_the_planned_time_five_says_the_meeting_ends_unless_extended_and_t_extends_it() {
+fn past_the_scheduled_end_five_ends_the_meeting_unless_the_secretary_extends_it_5_0_5_4_2() {
     let mut h = Harness::demo();
     h.start_governance(BAKEHOUSE);
     h.wait(91 * 60);
     let over = h.screen(120, 30);
-    assert!(over.contains("The planned time is over"), "{over}");
-    h.press(Char('t'));
-    assert_eq!(h.governance().state.extra_minutes, 5);
+    assert!(over.contains("The scheduled end is reached"), "{over}");
+    // The first key after the end records it; only the end or an extension is taken then.
+    h.press(Char('>'));
+    assert!(h.governance().state.time_up);
+    assert!(h.status().is_some_and(|s| s.contains("§5.4.2")));
+    h.press(Char('>'));
+    assert!(
+        h.status().is_some_and(|s| s.contains("scheduled end")),
+        "{:?}",
+        h.status()
+    );
+    h.press(Char('t')).enter_text("");
+    let asked = h.screen(120, 30);
+    assert!(asked.contains("Extending the meeting"), "{asked}");
+    h.press(Char('y'));
+    let state = &h.governance().state;
+    assert_eq!(state.extra_minutes, 15);
+    assert_eq!(state.extensions.len(), 1);
     let extended = h.screen(120, 30);
-    assert!(!extended.contains("The planned time is over"), "{extended}");
+    assert!(
+        !extended.contains("The scheduled end is reached"),
+        "{extended}"
+    );
 }
 
 #[test]

@@ -138,20 +138,35 @@ fn governance_meeting() -> (Store, MeetingId) {
             tension: "The ovens sit idle at night".into(),
             example: "Last Tuesday".into(),
             role: Some(head_baker),
+            permission: None,
         }),
         idm(IdmEvent::Drafted {
             changes: vec![role],
+        }),
+        // 4.1 §3.3.5; 5.0 §5.4.5: questions, reactions and amend and clarify come first.
+        idm(IdmEvent::StepTo {
+            step: IdmStep::Clarify,
+        }),
+        idm(IdmEvent::StepTo {
+            step: IdmStep::React,
+        }),
+        idm(IdmEvent::StepTo {
+            step: IdmStep::Amend,
         }),
         idm(IdmEvent::NewRound),
         idm(IdmEvent::Objected {
             attendee: 1,
             role: None,
             text: "I would rather have a rota".into(),
+            sub_circle: None,
+            permission: None,
         }),
         idm(IdmEvent::Objected {
             attendee: 3,
             role: tomasz_role,
             text: "Nights need a key holder".into(),
+            sub_circle: None,
+            permission: None,
         }),
         idm(IdmEvent::NoObjection { attendee: 0 }),
         idm(IdmEvent::NoObjection { attendee: 2 }),

@@ -76,6 +76,8 @@ fn a_governance_meeting_elects_a_secretary_and_adopts_a_role_the_browser_then_sh
     pty.send(ENTER);
     pty.send(RIGHT);
     pty.send("f");
+    pty.wait_for("Who asks for the election to go first?");
+    pty.send(ENTER);
     pty.wait_for("1. Election: Secretary");
     pty.send(">");
     // The role is described first, and the facilitator sets the term.
@@ -141,7 +143,7 @@ fn a_governance_meeting_elects_a_secretary_and_adopts_a_role_the_browser_then_sh
     pty.send(ENTER);
     // Tested valid.
     pty.send("w");
-    pty.wait_for("Objection test 1 of 5");
+    pty.wait_for("1 of 5 — 5.0 §5.3.2(a)");
     for answer in ["y", "y", "y", "y", "n"] {
         pty.send(answer);
     }

@@ -26,7 +26,7 @@ fn every_step_of_a_governance_meeting() {
         .enter_text("Waste")
         .choose("Kwame Mensah");
     h.press(Char('a')).choose("An election of the Secretary");
-    h.press(Right).press(Char('f'));
+    h.press(Right).press(Char('f')).choose("Mei Chen");
     both_sizes(&h, "gov2_agenda");
     h.wait(300).press(Char('>'));
     both_sizes(&h, "gov3_describe");

@@ -4,8 +4,7 @@
 //! Owns: what the minutes say and in what order. Must not import: rusqlite, ratatui,
 //! crossterm, tokio, std::fs, or the clock.
 
-use super::meeting::governance::VALIDITY_QUESTIONS;
-use super::minutes::{DueLine, ElectionLine, Minutes, Person, ProposalLine, Turn};
+use super::minutes::{DueLine, ElectionLine, Minutes, ObjectionLine, Person, ProposalLine, Turn};
 use super::text::format_number;
 use chrono::FixedOffset;
 
@@ -276,6 +275,7 @@ fn governance_sections(doc: &mut Vec<Block>, m: &Minutes) {
                 .collect(),
         ));
     }
+    conduct_sections(doc, m);
     // Listed in the order they were processed (PROCESS.md, Minutes: "per step what was
     // recorded, in the order it happened"; "anything not processed").
     doc.push(Block::Heading("Proposals and elections".into()));
@@ -321,8 +321,14 @@ fn proposal(doc: &mut Vec<Block>, n: usize, p: &ProposalLine) {
     if let Some(role) = &p.proposer_role {
         facts.insert(0, ("Proposer's role".into(), role.clone()));
     }
+    if let Some(giver) = &p.permission_from {
+        facts.push(("Represented with permission from".into(), giver.clone()));
+    }
     for (n, answers) in p.validity.iter().enumerate() {
         facts.push((format!("Validity test {}", n + 1), validity_text(answers)));
+    }
+    for exception in &p.validity_exceptions {
+        facts.push(("Valid because".into(), exception.clone()));
     }
     doc.push(Block::Facts(facts));
     proposal_talk(doc, p);
@@ -369,6 +375,7 @@ fn proposal(doc: &mut Vec<Block>, n: usize, p: &ProposalLine) {
             head: head.iter().map(|h| h.to_string()).collect(),
             rows,
         });
+        objection_notes(doc, &p.objections);
     }
 }
 
@@ -376,6 +383,74 @@ fn proposal(doc: &mut Vec<Block>, n: usize, p: &ProposalLine) {
 /// proposals, objections and set-aside candidates.
 fn election(doc: &mut Vec<Block>, n: usize, e: &ElectionLine) {
     doc.extend(e.blocks(format!("{n}. Election: {}", e.role)));
+}
+
+/// How the meeting went about its work, where anything was recorded: elections asked
+/// first, extensions, and the Secretary's interpretations (published: 4.1 §3.4.3; 5.0
+/// §4.2.1).
+fn conduct_sections(doc: &mut Vec<Block>, m: &Minutes) {
+    let g = &m.governance;
+    if let Some(special) = &g.special {
+        doc.push(Block::Heading("Special meeting".into()));
+        doc.push(Block::Paragraph(special.clone()));
+    }
+    if !g.breakdowns.is_empty() {
+        doc.push(Block::Heading("Process breakdown".into()));
+        doc.push(Block::Bullets(g.breakdowns.clone()));
+    }
+    if !g.asked_first.is_empty() {
+        doc.push(Block::Heading("Elections asked first".into()));
+        doc.push(Block::Bullets(g.asked_first.clone()));
+    }
+    if !g.extensions.is_empty() {
+        doc.push(Block::Heading("Extensions".into()));
+        doc.push(Block::Bullets(g.extensions.clone()));
+    }
+    if !g.interpretations.is_empty() {
+        doc.push(Block::Heading("Interpretations".into()));
+        doc.push(Block::Bullets(
+            g.interpretations
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{} asked: {} — {} (Secretary) ruled: {}",
+                        i.asked_by, i.question, i.secretary, i.ruling
+                    )
+                })
+                .collect(),
+        ));
+    }
+}
+
+/// What the objections' table has no room for: how a role is represented, the Secretary's
+/// ruling, the amended proposals suggested in integration, why one was abandoned.
+fn objection_notes(doc: &mut Vec<Block>, objections: &[ObjectionLine]) {
+    let notes: Vec<String> = objections
+        .iter()
+        .enumerate()
+        .flat_map(|(n, o)| {
+            let head = format!("Objection {} ({})", n + 1, o.objector);
+            let represents = o
+                .represents
+                .iter()
+                .map(|r| format!("represents the role {r}"));
+            let ruling = o.ruling.iter().map(|r| format!("ruling: {r}"));
+            let suggestions = o.suggestions.iter().cloned();
+            let abandoned = o
+                .abandoned_because
+                .iter()
+                .map(|r| format!("abandoned: {r}"));
+            represents
+                .chain(ruling)
+                .chain(suggestions)
+                .chain(abandoned)
+                .map(move |note| format!("{head}: {note}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if !notes.is_empty() {
+        doc.push(Block::Bullets(notes));
+    }
 }
 
 /// "tension yes, example yes, how it helps no: invalid" for a validity test's answers.
@@ -386,7 +461,8 @@ fn validity_text(answers: &[bool]) -> String {
         .zip(WHAT)
         .map(|(ok, what)| format!("{what} {}", if *ok { "yes" } else { "no" }))
         .collect();
-    let valid = answers.len() == VALIDITY_QUESTIONS.len() && answers.iter().all(|a| *a);
+    // Both rule sets ask three questions (5.0 §5.3.1(a)-(c); 4.1 §3.2.2-3.2.3).
+    let valid = answers.len() == WHAT.len() && answers.iter().all(|a| *a);
     format!(
         "{}: {}",
         parts.join(", "),

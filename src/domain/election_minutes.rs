@@ -10,7 +10,8 @@
 
 use super::document::Block;
 use super::meeting::governance::{Election, ObjectionState};
-use super::minutes::{ObjectionLine, objection_line};
+use super::minutes::ObjectionLine;
+use super::minutes_governance::objection_line;
 use super::org::Organisation;
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -7,11 +7,11 @@
 pub use super::election_minutes::ElectionLine;
 use super::ids::MeetingId;
 use super::meeting::MeetingKind;
-use super::meeting::governance::{
-    GovStep, Governance, Objection, ObjectionState, Outcome, Proposal,
-};
+use super::meeting::governance::{GovStep, Governance, Outcome, Proposal};
 use super::meeting::rounds::Rounds;
 use super::meeting::tactical::{Step, Tactical};
+use super::minutes_governance::objection_line;
+pub use super::minutes_governance::{GovRecords, InterpretationLine, ObjectionLine};
 use super::org::{Organisation, ProjectStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -55,6 +55,9 @@ pub struct Minutes {
     /// that order too. Left out of tactical minutes' JSON, as older files have it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemLine>,
+    /// Governance meetings: elections asked first, interpretations, extensions.
+    #[serde(flatten)]
+    pub governance: GovRecords,
 }
 
 /// A governance item in the order of processing.
@@ -103,8 +106,15 @@ pub struct ProposalLine {
     pub questions: Vec<(String, Option<String>)>,
     /// Reactions, "Name: reaction", in the order given.
     pub reactions: Vec<String>,
-    /// Each validity test's answers, in order (up to its first "no").
+    /// Each validity test's answers, in order (up to its first "no"; none when an exception
+    /// made it valid).
     pub validity: Vec<Vec<bool>>,
+    /// The 4.1 §3.2.2 exceptions given in validity tests, in words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub validity_exceptions: Vec<String>,
+    /// Who gave the proposer permission to represent their role, if they do not fill it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permission_from: Option<String>,
     pub tension: String,
     pub example: String,
     /// "adopted (version 2)", "dropped", ...; `None` while open.
@@ -113,21 +123,6 @@ pub struct ProposalLine {
     pub adopted: Vec<String>,
     pub versions: usize,
     pub objections: Vec<ObjectionLine>,
-}
-
-/// An objection raised in an objection round.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ObjectionLine {
-    pub objector: String,
-    pub role: Option<String>,
-    pub text: String,
-    /// The four test answers, when it was tested.
-    pub tests: Option<[bool; 4]>,
-    pub breaks_constitution: bool,
-    /// Valid (blocking) unless tested invalid.
-    pub valid: bool,
-    /// "integrated", "abandoned", "invalid, kept in the record" or "open".
-    pub resolution: String,
 }
 
 /// Someone invited to the meeting.
@@ -321,6 +316,7 @@ impl Minutes {
             proposals: Vec::new(),
             elections: Vec::new(),
             items: Vec::new(),
+            governance: GovRecords::default(),
             agenda: m
                 .agenda_items()
                 .map(|item| AgendaLine {
@@ -410,6 +406,7 @@ impl Minutes {
             proposals,
             elections,
             items,
+            governance: GovRecords::of(g, org),
         }
     }
 
@@ -491,7 +488,16 @@ fn proposal_line(
             .iter()
             .map(|(who, text)| format!("{}: {text}", name(*who)))
             .collect(),
-        validity: p.validity.clone(),
+        validity: p.validity.iter().map(|v| v.answers.clone()).collect(),
+        validity_exceptions: p
+            .validity
+            .iter()
+            .filter_map(|v| v.exception.map(|e| e.describe().to_string()))
+            .collect(),
+        permission_from: p
+            .permission
+            .and_then(|who| org.person(who))
+            .map(|who| who.name.clone()),
         tension: p.tension.clone(),
         example: p.example.clone(),
         // Undecided when the meeting ended: not processed (PROCESS.md outcomes).
@@ -578,27 +584,4 @@ fn turns<S: Copy + PartialEq>(
             }
         })
         .collect()
-}
-
-pub(crate) fn objection_line(
-    o: &Objection,
-    org: &Organisation,
-    name: &dyn Fn(usize) -> String,
-) -> ObjectionLine {
-    let valid = o.test.is_none_or(|t| t.valid());
-    let resolution = match o.state {
-        ObjectionState::Resolved => "integrated",
-        ObjectionState::Abandoned => "abandoned",
-        ObjectionState::Open if !valid => "invalid, kept in the record",
-        ObjectionState::Open => "open",
-    };
-    ObjectionLine {
-        objector: name(o.objector),
-        role: o.role.and_then(|r| org.role(r)).map(|r| r.name.clone()),
-        text: o.text.clone(),
-        tests: o.test.map(|t| t.answers),
-        breaks_constitution: o.test.is_some_and(|t| t.breaks_constitution),
-        valid,
-        resolution: resolution.into(),
-    }
 }

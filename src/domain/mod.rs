@@ -9,6 +9,7 @@ pub mod election_minutes;
 pub mod ids;
 pub mod meeting;
 pub mod minutes;
+mod minutes_governance;
 pub mod org;
 pub mod org_file_of;
 pub mod org_log;

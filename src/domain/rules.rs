@@ -6,7 +6,7 @@
 //! article that makes it. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the
 //! clock.
 
-use super::meeting::governance::GovStep;
+use super::meeting::governance::{GovStep, ObjectionTest, ValidityException};
 use super::ruleset::{CoreRole, RuleSet};
 
 /// A way to settle a tied nomination count in an integrative election.
@@ -59,6 +59,11 @@ pub struct Rules {
     pub governance_steps: &'static [GovStep],
     /// 5.0 §5.4.3: "a participant may request a Time Out"; the Facilitator grants or denies.
     pub time_outs: bool,
+    /// What a special governance meeting's requester may ask of it.
+    pub special: SpecialRules,
+    /// Who may declare a process breakdown in the circle, and the article.
+    pub breakdown_declarers: &'static [Declarer],
+    pub breakdown_article: &'static str,
     /// 5.0 §5.4.2: "Governance Meetings end once they reach the duration initially scheduled
     /// by the Secretary", who may extend it.
     pub ends_at_planned_time: bool,
@@ -84,6 +89,8 @@ pub struct Rules {
     pub surrogates_section: &'static str,
     /// Who adds and ends a role's checklist items and metrics between meetings.
     pub records: RecordRules,
+    /// How a proposal and its objections are tested, in the rule set's words.
+    pub idm: IdmRules,
 }
 
 /// Who may define one kind of a circle's operational records on a role.
@@ -103,6 +110,58 @@ pub struct RecordRules {
     pub checklist_article: &'static str,
     pub metrics: Definers,
     pub metrics_article: &'static str,
+}
+
+/// One criterion of an objection test, in the rule set's words.
+#[derive(Debug)]
+pub struct Criterion {
+    /// Where its answer is kept in `ObjectionTest::answers` (the same slot in every rule set).
+    pub slot: usize,
+    /// The article that sets it.
+    pub article: &'static str,
+    /// The question the facilitator asks the objector.
+    pub question: &'static str,
+}
+
+/// Proposal validity and objection tests: each question with its article.
+#[derive(Debug)]
+pub struct IdmRules {
+    /// The validity questions, in order (5.0 §5.3.1; 4.1 §3.2.2-3.2.3).
+    pub validity_questions: &'static [&'static str],
+    /// What makes a proposal valid whatever the answers (4.1 §3.2.2; none under 5.0).
+    pub validity_exceptions: &'static [ValidityException],
+    /// The four objection criteria, in the order the rule set lists them.
+    pub objection_criteria: [Criterion; 4],
+    /// The constitution criterion: valid whatever the four (4.1 §3.2.4(e); 5.0 §5.3.2).
+    pub constitution_question: &'static str,
+    /// The name of the step after the reaction round (4.1 §3.3.5(d) "Amend & Clarify"; 5.0
+    /// §5.4.5(d) "Option to Clarify").
+    pub amend_step: &'static str,
+}
+
+/// Someone who may declare a process breakdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declarer {
+    Facilitator,
+    Secretary,
+    /// The proposer of a meeting they specially requested for that proposal (4.1 §3.5.1).
+    SpecialRequester,
+}
+
+/// A special governance meeting, scheduled on a member's request (4.1 §3.3; 5.0 §5.4).
+#[derive(Debug)]
+pub struct SpecialRules {
+    /// 4.1 §3.3.4(b): "the Facilitator must place all agenda items raised by that participant
+    /// before any raised by others, unless that participant allows otherwise".
+    pub requesters_items_first: bool,
+    /// 5.0 §5.4.4: "For a special Governance Meeting scheduled on request of a participant,
+    /// that participant may choose the agenda order".
+    pub requester_orders_agenda: bool,
+    /// 5.0 §5.4: "The requester may further specify an intention for a special Governance
+    /// Meeting and any limits on what the meeting may change ... the authority of that special
+    /// Governance Meeting is constrained to only processing Proposals for the stated intent,
+    /// and only making changes within the stated limits".
+    pub intent_and_limits: bool,
 }
 
 /// Role assignment outside governance: each rule with the article that makes it, quoted
@@ -198,6 +257,40 @@ static CHANGES_50: ChangeRules = ChangeRules {
     policies_on_roles: true,
 };
 
+impl IdmRules {
+    /// The test that answers given in this rule set's order make (the four criteria, then
+    /// the constitution), once all five are in.
+    pub fn test_of(&self, asked: &[bool]) -> Option<ObjectionTest> {
+        let [.., constitution] = asked else {
+            return None;
+        };
+        if asked.len() != self.objection_criteria.len() + 1 {
+            return None;
+        }
+        let mut answers = [false; 4];
+        for (criterion, answer) in self.objection_criteria.iter().zip(asked) {
+            answers[criterion.slot] = *answer;
+        }
+        Some(ObjectionTest {
+            answers,
+            breaks_constitution: *constitution,
+        })
+    }
+
+    /// A test's answers in this rule set's order, each with its article.
+    pub fn answers_of(&self, test: &ObjectionTest) -> Vec<(&'static str, bool)> {
+        self.objection_criteria
+            .iter()
+            .map(|c| (c.article, test.answers[c.slot]))
+            .collect()
+    }
+
+    /// Whether validity answers are complete: each question answered until the first "no".
+    pub fn validity_complete(&self, answers: &[bool]) -> bool {
+        answers.len() == self.validity_questions.len() || answers.last() == Some(&false)
+    }
+}
+
 impl Rules {
     /// Whether the circle's Lead may be elected to `role`.
     pub fn lead_may_fill(&self, role: CoreRole) -> bool {
@@ -215,6 +308,16 @@ static HOLACRACY_41: Rules = Rules {
         GovStep::Closing,
     ],
     time_outs: false,
+    special: SpecialRules {
+        requesters_items_first: true,
+        requester_orders_agenda: false,
+        intent_and_limits: false,
+    },
+    // 4.1 §3.5.1: "The Facilitator of a Circle may declare a Process Breakdown ... If the
+    // Proposer specially requested that Governance Meeting specifically for processing that
+    // Proposal, then the Proposer may also declare a Process Breakdown in this case."
+    breakdown_declarers: &[Declarer::Facilitator, Declarer::SpecialRequester],
+    breakdown_article: "4.1 §3.5.1",
     ends_at_planned_time: false,
     changes: &CHANGES_41,
     lead_may_not_fill: &[CoreRole::Facilitator, CoreRole::Rep],
@@ -255,6 +358,41 @@ static HOLACRACY_41: Rules = Rules {
         metrics: Definers::Lead,
         metrics_article: "4.1 Appendix A: the Lead Link defines the circle's metrics",
     },
+    idm: IdmRules {
+        validity_questions: &[
+            "4.1 §3.2.2: does the proposer describe a tension they sense, for one of their roles in the circle or a role they have permission to represent?",
+            "4.1 §3.2.3: do they give an actual past or present situation in which the proposal would have reduced that tension?",
+            "4.1 §3.2.3: do they explain, with logical reasoning, how it would have helped the circle there in one of the ways §3.2.2 allows?",
+        ],
+        validity_exceptions: &[
+            ValidityException::CapturesActivity,
+            ValidityException::TriggersElection,
+        ],
+        objection_criteria: [
+            Criterion {
+                slot: 0,
+                article: "4.1 §3.2.4(a)",
+                question: "would the circle's capacity degrade, not merely fail to improve (decreasing clarity counts)?",
+            },
+            Criterion {
+                slot: 1,
+                article: "4.1 §3.2.4(b)",
+                question: "would the tension not exist were the proposal withdrawn: is it created by adopting it?",
+            },
+            Criterion {
+                slot: 2,
+                article: "4.1 §3.2.4(c)",
+                question: "is it triggered by presently known facts, or, if a prediction, is there no chance to sense and respond before significant impact?",
+            },
+            Criterion {
+                slot: 3,
+                article: "4.1 §3.2.4(d)",
+                question: "does it limit one of the objector's roles in the circle, or a role they have permission to represent?",
+            },
+        ],
+        constitution_question: "4.1 §3.2.4(e): would processing or adopting the proposal break the constitution, or prompt the circle to act outside its authority?",
+        amend_step: "Amend and clarify",
+    },
 };
 
 static HOLACRACY_50: Rules = Rules {
@@ -266,6 +404,15 @@ static HOLACRACY_50: Rules = Rules {
         GovStep::Closing,
     ],
     time_outs: true,
+    special: SpecialRules {
+        requesters_items_first: false,
+        requester_orders_agenda: true,
+        intent_and_limits: true,
+    },
+    // 5.0 §5.5: "The Facilitator or Secretary of a Circle may declare a Process Breakdown in
+    // their own Circle"; §5.5.1 failed governance.
+    breakdown_declarers: &[Declarer::Facilitator, Declarer::Secretary],
+    breakdown_article: "5.0 §5.5, §5.5.1",
     ends_at_planned_time: true,
     changes: &CHANGES_50,
     lead_may_not_fill: &[CoreRole::Rep],
@@ -307,6 +454,38 @@ static HOLACRACY_50: Rules = Rules {
         checklist_article: "5.0 §2.1(d), §1.3.5",
         metrics: Definers::SecretaryOrFiller,
         metrics_article: "5.0 §2.1(e), §1.3.5",
+    },
+    idm: IdmRules {
+        validity_questions: &[
+            "5.0 §5.3.1(a): can the proposer describe a tension the proposal would address for one of their roles?",
+            "5.0 §5.3.1(b): can they share an example of an actual past or present situation illustrating that tension?",
+            "5.0 §5.3.1(c): can they give a reasonable explanation of how the proposal would have reduced the tension in that example?",
+        ],
+        validity_exceptions: &[],
+        objection_criteria: [
+            Criterion {
+                slot: 0,
+                article: "5.0 §5.3.2(a)",
+                question: "would the proposal reduce the capacity of the circle to enact its purpose or accountabilities?",
+            },
+            Criterion {
+                slot: 3,
+                article: "5.0 §5.3.2(b)",
+                question: "would it limit the objector's capacity to enact the purpose or an accountability of a role they represent in the circle?",
+            },
+            Criterion {
+                slot: 1,
+                article: "5.0 §5.3.2(c)",
+                question: "does the concern not already exist without the proposal: would adopting it create a new tension?",
+            },
+            Criterion {
+                slot: 2,
+                article: "5.0 §5.3.2(d)",
+                question: "would the proposal necessarily cause the impact, or, if it might, would the circle have no adequate chance to adapt before significant harm?",
+            },
+        ],
+        constitution_question: "5.0 §5.3.2: would adopting the proposal violate a rule in the constitution?",
+        amend_step: "Option to clarify",
     },
 };
 

@@ -7,7 +7,8 @@
 use super::prompt::PromptKind;
 use super::view::Modal;
 use crate::domain::meeting::flow::Recorded;
-use crate::domain::meeting::governance::{Change, GovEvent, Governance, ObjectionTest};
+use crate::domain::meeting::governance::represent::Represented;
+use crate::domain::meeting::governance::{Change, GovEvent, Governance, ValidityException};
 use crate::domain::{CircleId, CoreRole, MeetingId, PolicyId, RoleId, TensionId};
 use serde::{Deserialize, Serialize};
 
@@ -85,7 +86,9 @@ pub enum GovDraft {
     /// Framing: the tension, the example, then the role among these.
     Tension,
     Example(String),
-    FramingRole(String, String, Vec<RoleId>),
+    FramingRole(String, String, Vec<Represented>),
+    /// Validity test (4.1): an exception that makes it valid, or (`None`) the questions.
+    ValidityKind(Vec<Option<ValidityException>>),
     /// Validity test: the answers so far.
     Validity(Vec<bool>),
     DiscardInvalid,
@@ -94,18 +97,32 @@ pub enum GovDraft {
     Reaction(usize),
     /// An objection's words, then the objector's role among these.
     ObjectionText(usize),
-    ObjectionRole(usize, String, Vec<RoleId>),
+    ObjectionRole(usize, String, Vec<Represented>),
     /// An election objection's words, then the objector's role among these.
     ElectionObjection(usize),
     ElectionObjectionRole(usize, String, Vec<RoleId>),
     /// An objection test: the answers so far (four, then the constitution question).
     Test(TestTarget, Vec<bool>),
     Adopt,
-    /// Outcome picker; a process breakdown's reason.
+    /// The Secretary's ruling on objection n: whether it breaks the constitution, then why.
+    Ruling(usize),
+    RulingText(usize, bool),
+    /// Rules of integration (d) on objection n: the objector's amended proposal, the
+    /// proposer's answer, the facilitator's judgement (goes on or not), then its reason.
+    Suggestion(usize),
+    SuggestionAnswer(usize),
+    SuggestionJudge(usize),
+    SuggestionReason(usize, bool),
+    /// Why objection n is abandoned.
+    AbandonReason(usize),
+    /// Outcome picker; a drop's reason.
     Close,
-    Breakdown,
     /// Election: the term's end, set in describing the role.
     Term,
+    DropReason,
+    /// A process breakdown: who declares it (among these), then why.
+    BreakdownBy(Vec<usize>),
+    BreakdownReason(usize),
     /// Election: a ballot's voter among these, then the nominee among those.
     Voter(Vec<usize>),
     Nominee(usize, Vec<usize>),
@@ -117,11 +134,24 @@ pub enum GovDraft {
     TieOptions,
     /// Integration: the amended term's end.
     AmendTerm,
-    /// Why objection (index) is abandoned.
-    AbandonReason(usize),
+    /// Why the election's objection (index) is abandoned.
+    ElectionAbandonReason(usize),
     Elect,
     /// Why the candidate is set aside.
     SetAsideReason,
+    /// Who asks for election `item` to go first (among these).
+    FirstBy(u64, Vec<usize>),
+    /// The Secretary's extension: by how many minutes, then whether a member asks otherwise.
+    ExtendBy,
+    ExtendAsk(u32),
+    /// An interpretation: who asks (among these), their question, the Secretary's ruling.
+    InterpretBy(Vec<usize>),
+    InterpretQuestion(usize),
+    InterpretRuling(usize, String),
+    /// A special meeting: who requested it (among these), then (5.0) its intent and limits.
+    SpecialBy(Vec<usize>),
+    SpecialIntent(usize),
+    SpecialLimits(usize, String),
     /// Time out: who asks (among these), then granted or not.
     TimeOutBy(Vec<usize>),
     TimeOutGrant(usize),
@@ -210,15 +240,4 @@ pub enum EditorChoice {
     TakeOut(usize),
     Save,
     Discard,
-}
-
-/// The answers of an objection test, once all five are in.
-pub fn test_of(answers: &[bool]) -> Option<ObjectionTest> {
-    match answers {
-        [a, b, c, d, constitution] => Some(ObjectionTest {
-            answers: [*a, *b, *c, *d],
-            breaks_constitution: *constitution,
-        }),
-        _ => None,
-    }
 }

@@ -33,7 +33,7 @@ pub fn is_election_draft(draft: &GovDraft) -> bool {
             | GovDraft::ChangeReason(..)
             | GovDraft::TieOptions
             | GovDraft::AmendTerm
-            | GovDraft::AbandonReason(_)
+            | GovDraft::ElectionAbandonReason(_)
             | GovDraft::Elect
             | GovDraft::SetAsideReason
     )
@@ -228,7 +228,7 @@ fn objections(app: &mut App, item: &GovItem, e: &Election, action: Action) {
                 let reason = STAND_IN.into();
                 if may_vote(app, ElectionEvent::Abandoned { objection, reason }) {
                     let title = "Abandon the objection: why (not in good faith)?".to_string();
-                    prompt(app, title, "", GovDraft::AbandonReason(objection));
+                    prompt(app, title, "", GovDraft::ElectionAbandonReason(objection));
                 }
             }
             None => app.info("No objection is open."),
@@ -391,7 +391,7 @@ pub fn outcome(app: &mut App, outcome: Outcome, draft: GovDraft, modal: Option<M
             );
         }
         (Outcome::Picked(i), GovDraft::TieOptions) => tie_chosen(app, &e, i),
-        (Outcome::Submitted(reason), GovDraft::AbandonReason(objection)) => {
+        (Outcome::Submitted(reason), GovDraft::ElectionAbandonReason(objection)) => {
             vote(app, ElectionEvent::Abandoned { objection, reason });
         }
         (Outcome::Submitted(reason), GovDraft::SetAsideReason) => {

@@ -12,11 +12,9 @@ use crate::app::keys::Action;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::governance::{
     GovItem, IdmEvent, IdmStep, NO_ROLE_RULE, Objection, ObjectionState, Outcome, Proposal,
-    ROLE_QUESTION, TEST_QUESTIONS,
+    ROLE_QUESTION,
 };
 use crate::ui::{GovDraft, TestTarget};
-
-pub use crate::domain::meeting::governance::VALIDITY_QUESTIONS;
 
 /// A key's action on the current item.
 pub fn act(app: &mut App, action: Action) {
@@ -54,28 +52,48 @@ fn objection_of(app: &mut App, target: TestTarget) -> Option<Objection> {
     }
 }
 
-/// Asks question `answers.len()` of an objection test (four, then the constitution), naming
-/// the objection and the role it was said to limit. With no role named the role question
-/// cannot be answered "argument given" (5.0 §5.3.2(b); 4.1 §3.2.4(d)): it is answered "no"
-/// for the facilitator, who is told why, and the test goes on to the constitution question.
+/// Asks question `answers.len()` of an objection test, in the rule set's order and words
+/// (four criteria, then the constitution), naming the objection and the role it was said to
+/// limit. With no role named the role criterion cannot be answered "argument given" (5.0
+/// §5.3.2(b); 4.1 §3.2.4(d)): it is answered "no" for the facilitator, who is told why, and
+/// the test goes on.
 pub(super) fn ask_test(app: &mut App, target: TestTarget, mut answers: Vec<bool>) {
     let Some(objection) = objection_of(app, target) else {
         return;
     };
-    let role = objection
-        .role
-        .and_then(|r| app.view.org.as_ref()?.role(r).map(|r| r.name.clone()));
+    let Some(screen) = screen(app) else { return };
+    let idm = &screen.state.rules.rules().idm;
+    let criteria = &idm.objection_criteria;
+    let role = match (objection.role, objection.sub_circle) {
+        (Some(r), _) => app
+            .view
+            .org
+            .as_ref()
+            .and_then(|o| o.role(r))
+            .map(|r| r.name.clone()),
+        (None, Some(c)) => app
+            .view
+            .org
+            .as_ref()
+            .and_then(|o| o.circle(c))
+            .map(|c| c.name.clone()),
+        (None, None) => None,
+    };
     let mut note = String::new();
-    if answers.len() == ROLE_QUESTION && role.is_none() {
+    if let Some(c) = criteria.get(answers.len())
+        && c.slot == ROLE_QUESTION
+        && role.is_none()
+    {
         answers.push(false);
-        note = format!("Question {}: {NO_ROLE_RULE}. ", ROLE_QUESTION + 1);
+        note = format!("The role question is answered no: {NO_ROLE_RULE}. ");
     }
     let n = answers.len();
-    let question = match TEST_QUESTIONS.get(n) {
-        Some(q) => format!("Objection test {} of 5 — {q}", n + 1),
-        None => "Objection test 5 of 5 — Would adopting it break the constitution (an operational decision, or outside the circle's authority)?".to_string(),
+    let total = criteria.len() + 1;
+    let question = match criteria.get(n) {
+        Some(c) => format!("{} of {total} — {}: {}", n + 1, c.article, c.question),
+        None => format!("{total} of {total} — {}", idm.constitution_question),
     };
-    let labels = if n < TEST_QUESTIONS.len() {
+    let labels = if n < criteria.len() {
         ("argument given", "no argument")
     } else {
         ("it would", "it would not")
@@ -93,11 +111,13 @@ pub(super) fn ask_test(app: &mut App, target: TestTarget, mut answers: Vec<bool>
     );
 }
 
-/// Asks question `answers.len()` of the proposal's validity test.
+/// Asks question `answers.len()` of the proposal's validity test, in the rule set's words.
 pub(super) fn ask_validity(app: &mut App, answers: Vec<bool>) {
+    let Some(screen) = screen(app) else { return };
+    let questions = screen.state.rules.rules().idm.validity_questions;
     let n = answers.len();
-    if let Some(q) = VALIDITY_QUESTIONS.get(n) {
-        let question = format!("Validity {} of 3 — {q}", n + 1);
+    if let Some(q) = questions.get(n) {
+        let question = format!("Validity {} of {} — {q}", n + 1, questions.len());
         ask(
             app,
             "Proposal validity",
@@ -106,6 +126,38 @@ pub(super) fn ask_validity(app: &mut App, answers: Vec<bool>) {
             GovDraft::Validity(answers),
         );
     }
+}
+
+/// `v`: the validity test. Under a rule set with exceptions (4.1 §3.2.2) the facilitator
+/// first says whether one applies; otherwise the questions are asked.
+fn test_validity(app: &mut App) {
+    let tested = IdmEvent::ValidityTested {
+        answers: vec![false],
+        exception: None,
+    };
+    if !may_idm(app, tested) {
+        return;
+    }
+    let Some(screen) = screen(app) else { return };
+    let exceptions = screen.state.rules.rules().idm.validity_exceptions;
+    if exceptions.is_empty() {
+        return ask_validity(app, Vec::new());
+    }
+    let mut kinds = vec![None];
+    kinds.extend(exceptions.iter().copied().map(Some));
+    let options = kinds
+        .iter()
+        .map(|k| match k {
+            None => "Neither: ask the validity questions".to_string(),
+            Some(e) => format!("Valid: {}", e.describe()),
+        })
+        .collect();
+    pick(
+        app,
+        "Is the proposal made solely for one of these?",
+        options,
+        GovDraft::ValidityKind(kinds),
+    );
 }
 
 /// The reaction `who` is about to give, with stand-in words (for `may`).
@@ -122,6 +174,8 @@ fn objected(attendee: usize) -> IdmEvent {
         attendee,
         text: STAND_IN.into(),
         role: None,
+        sub_circle: None,
+        permission: None,
     }
 }
 
@@ -144,6 +198,7 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
                 tension: STAND_IN.into(),
                 example: String::new(),
                 role: None,
+                permission: None,
             };
             if !may_idm(app, framed) {
                 return;
@@ -155,25 +210,18 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
                 GovDraft::Tension,
             );
         }
-        (IdmStep::Present, Action::TestValidity) => {
-            let tested = IdmEvent::ValidityTested {
-                answers: vec![false],
-            };
-            if may_idm(app, tested) {
-                ask_validity(app, Vec::new());
-            }
-        }
+        (IdmStep::Present, Action::TestValidity) => test_validity(app),
         (_, Action::SubStep) => {
             let next = match p.step {
                 IdmStep::Present => Some(IdmStep::Clarify),
                 IdmStep::Clarify => Some(IdmStep::React),
                 IdmStep::React => Some(IdmStep::Amend),
-                IdmStep::Object if p.integrating().is_some() => Some(IdmStep::Integrate),
                 IdmStep::Object if p.next_to_answer(&present).is_some() => {
                     return app.info(
-                        "Everyone answers the objection round first: Enter or x for the person asked.",
+                        "Everyone answers the objection round first, the proposer too: Enter or x for the person asked.",
                     );
                 }
+                IdmStep::Object if p.integrating().is_some() => Some(IdmStep::Integrate),
                 IdmStep::Object => {
                     return app.info("No valid objection: a adopts the proposal.");
                 }
@@ -229,7 +277,12 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
             }
         }
         (IdmStep::Object, Action::Adopt) => ask_adopt(app, p),
-        (IdmStep::Integrate, Action::ObjectorOk | Action::ProposerOk | Action::Abandon) => {
+        (IdmStep::Object | IdmStep::Integrate, Action::AskSecretary) => {
+            super::integration::ask_ruling(app, p)
+        }
+        (IdmStep::Integrate, Action::SuggestAmendment) => super::integration::suggest(app, p),
+        (IdmStep::Integrate, Action::Abandon) => super::integration::ask_abandon(app, p),
+        (IdmStep::Integrate, Action::ObjectorOk | Action::ProposerOk) => {
             let Some(objection) = p.integrating() else {
                 return app.info("No valid objection is left: n starts a new objection round.");
             };
@@ -239,13 +292,9 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
                     IdmEvent::ObjectorSatisfied { objection },
                     format!("{who} confirms the objection is gone."),
                 ),
-                Action::ProposerOk => (
+                _ => (
                     IdmEvent::ProposerSatisfied { objection },
                     "The proposer confirms the tension is still addressed.".to_string(),
-                ),
-                _ => (
-                    IdmEvent::Abandoned { objection },
-                    format!("{who}'s objection is abandoned (u takes it back)."),
                 ),
             };
             if idm(app, event) {

@@ -6,8 +6,10 @@
 //! Owns: the governance screen's journal and its meeting-level actions.
 //! Must not import: tokio; must not draw.
 
+mod asks;
 mod editor;
 mod election;
+mod integration;
 mod items;
 mod outcomes;
 pub(crate) mod probe;
@@ -217,6 +219,7 @@ pub fn act(app: &mut App, action: Action) {
     if probed.is_some_and(|event| !may(app, &event)) {
         return;
     }
+    asks::notice_time_up(app);
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
     let step = state.step;
@@ -263,11 +266,14 @@ pub fn act(app: &mut App, action: Action) {
             app.info("The meeting stays open: g on its circle resumes it.");
         }
         Action::TimeOut => time_out(app),
+        Action::OneMoreMinute if rules.rules().ends_at_planned_time => asks::extend(app),
         Action::OneMoreMinute => {
             if record(app, GovEvent::TimeAdded { minutes: 5 }) {
                 app.info("The meeting runs five minutes longer.");
             }
         }
+        Action::Interpret => asks::interpret(app),
+        Action::SpecialMeeting => asks::special(app),
         Action::Open if step.is_round() => ask_note(app),
         Action::Open if step == GovStep::AdminConcerns => {
             let present = state.present();
@@ -315,16 +321,7 @@ pub fn act(app: &mut App, action: Action) {
             }
         }
         Action::DeleteItem if step == GovStep::Agenda => ask_remove(app),
-        Action::ElectionFirst => {
-            let item = state.order.get(state.cursors[GovStep::Agenda.index()]);
-            match item.and_then(|&s| state.item(s)) {
-                Some(i) if matches!(i.kind, ItemKind::Election { .. }) => {
-                    let seq = i.seq;
-                    record(app, GovEvent::ElectionFirst { item: seq });
-                }
-                _ => app.info("Select an election (→ ←) to move it first."),
-            }
-        }
+        Action::ElectionFirst => asks::election_first(app),
         _ if step == GovStep::Items => items::act(app, action),
         _ => {}
     }

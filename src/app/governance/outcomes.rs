@@ -5,15 +5,16 @@
 //! Owns: modal outcomes of the governance screen (the proposal editor's are in
 //! `editor`). Must not import: tokio; must not draw.
 
-use super::items::{VALIDITY_QUESTIONS, ask_test, ask_validity};
+use super::items::{ask_test, ask_validity};
 use super::{confirm, idm, pick, prompt, record, screen, vote};
 use crate::app::App;
 use crate::app::modal::Outcome;
+use crate::domain::meeting::governance::represent::{Represented, representable};
 use crate::domain::meeting::governance::{
     ElectionEvent, GovEvent, GovStep, IdmEvent, ItemKind, Outcome as End,
 };
 use crate::domain::minutes::Minutes;
-use crate::ui::{GovDraft, GovScreen, Modal, TestTarget, test_of};
+use crate::ui::{GovDraft, GovScreen, Modal, TestTarget};
 
 /// A few words about entry `seq`, for the question before taking it back.
 pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
@@ -29,6 +30,10 @@ pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
         GovEvent::ItemRemoved { .. } => "taking the item off the agenda".into(),
         GovEvent::TimeOut { asked_by, .. } => format!("{}'s time out", name(asked_by)),
         GovEvent::TimeOutEnded => "the end of the time out".into(),
+        GovEvent::Extended { minutes, .. } => format!("the {minutes}-minute extension"),
+        GovEvent::Interpreted { .. } => "the Secretary's interpretation".into(),
+        GovEvent::SpecialRequested { .. } => "the special meeting's request".into(),
+        GovEvent::BreakdownDeclared { .. } => "the process breakdown".into(),
         GovEvent::Proposal { event, .. } => match event {
             IdmEvent::Framed { tension, .. } => format!("the framing \"{tension}\""),
             IdmEvent::Drafted { .. } => "the latest version of the proposal".into(),
@@ -38,6 +43,10 @@ pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
             IdmEvent::NoObjection { attendee } => format!("{}'s \"no objection\"", name(attendee)),
             IdmEvent::Objected { attendee, .. } => format!("{}'s objection", name(attendee)),
             IdmEvent::Tested { .. } => "the objection test".into(),
+            IdmEvent::SecretaryRuled { .. } => "the Secretary's ruling".into(),
+            IdmEvent::AmendmentSuggested { .. } => "the suggested amendment".into(),
+            IdmEvent::SuggestionAnswered { .. } => "the proposer's answer".into(),
+            IdmEvent::SuggestionJudged { .. } => "the judgement of the proposer's answer".into(),
             IdmEvent::ValidityTested { .. } => "the validity test".into(),
             IdmEvent::ObjectorSatisfied { .. } => "the objector's confirmation".into(),
             IdmEvent::ProposerSatisfied { .. } => "the proposer's confirmation".into(),
@@ -98,6 +107,12 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     if super::editor::is_editor_draft(&screen.draft) {
         return super::editor::outcome(app, outcome);
     }
+    if super::integration::is_integration_draft(&screen.draft) {
+        return super::integration::outcome(app, outcome);
+    }
+    if super::asks::is_ask_draft(&screen.draft) {
+        return super::asks::outcome(app, outcome);
+    }
     let draft = std::mem::take(&mut screen.draft);
     let modal = screen.modal.take();
     if super::election::is_election_draft(&draft) {
@@ -113,17 +128,18 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         .current_item()
         .and_then(|i| i.proposal.as_ref())
         .cloned();
-    // The roles `who` fills in this circle, and the picker's options for them.
-    let roles_of = |who: usize| -> (Vec<crate::domain::RoleId>, Vec<String>) {
+    // The roles `who` represents in this circle (5.0 §5.3; 4.1 §3.2.4(d)), and the picker's
+    // options for them.
+    let roles_of = |who: usize| -> (Vec<Represented>, Vec<String>) {
         let person = state.attendees.get(who).and_then(|a| a.person);
-        let (roles, mut names): (Vec<_>, Vec<_>) = org
-            .roles_in(state.circle)
-            .filter(|r| org.fillers_of(r.id).any(|a| Some(a.person) == person))
-            .map(|r| (r.id, r.name.clone()))
-            .unzip();
+        let roles = person.map_or_else(Vec::new, |p| {
+            representable(&org, state.circle, p, state.rules)
+        });
+        let mut names: Vec<String> = roles.iter().map(|r| r.label.clone()).collect();
         names.push("No role named".into());
         (roles, names)
     };
+    let idm_rules = &state.rules.rules().idm;
     match (outcome, draft) {
         (Outcome::Cancelled, GovDraft::Test(..) | GovDraft::Validity(_)) => {
             app.info("Stopped: nothing was recorded.");
@@ -138,7 +154,6 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             draft @ (GovDraft::Concern(_)
             | GovDraft::ObjectionText(_)
             | GovDraft::ElectionObjection(_)
-            | GovDraft::Breakdown
             | GovDraft::Reason(_)),
         ) if text.is_empty() => keep(app, modal, draft, "Type a few words, or Esc to cancel."),
         (Outcome::Submitted(text), GovDraft::None) => {
@@ -265,13 +280,14 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             );
         }
         (Outcome::Picked(i), GovDraft::FramingRole(tension, example, roles)) => {
-            let role = roles.get(i).copied();
+            let chosen = roles.get(i);
             if idm(
                 app,
                 IdmEvent::Framed {
                     tension,
                     example,
-                    role,
+                    role: chosen.and_then(|r| r.role),
+                    permission: chosen.and_then(|r| r.permission),
                 },
             ) {
                 app.info("Framed. c writes the proposal's changes.");
@@ -281,9 +297,11 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             answers.push(yes);
             // The answers go on record once the test is decided: at its first "no", or
             // when all three are "yes".
-            let decided = !yes || answers.len() == VALIDITY_QUESTIONS.len();
+            let questions = idm_rules.validity_questions;
+            let decided = !yes || answers.len() == questions.len();
             let tested = IdmEvent::ValidityTested {
                 answers: answers.clone(),
+                exception: None,
             };
             if decided && !idm(app, tested) {
                 return;
@@ -291,7 +309,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             if !yes {
                 let question = format!(
                     "Not valid: \"{}\" Discard the proposal as invalid?",
-                    VALIDITY_QUESTIONS[answers.len() - 1]
+                    questions[answers.len() - 1]
                 );
                 confirm(
                     app,
@@ -299,12 +317,26 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                     ("discard it", "keep it"),
                     GovDraft::DiscardInvalid,
                 );
-            } else if answers.len() < VALIDITY_QUESTIONS.len() {
+            } else if answers.len() < questions.len() {
                 ask_validity(app, answers);
             } else {
                 app.info("The proposal is valid: the proposer goes on presenting.");
             }
         }
+        (Outcome::Picked(i), GovDraft::ValidityKind(kinds)) => match kinds.get(i) {
+            Some(None) => ask_validity(app, Vec::new()),
+            Some(Some(exception)) => {
+                let exception = *exception;
+                let tested = IdmEvent::ValidityTested {
+                    answers: Vec::new(),
+                    exception: Some(exception),
+                };
+                if idm(app, tested) {
+                    app.info(format!("Valid: {}.", exception.describe()));
+                }
+            }
+            None => {}
+        },
         (Outcome::Answered(true), GovDraft::DiscardInvalid) => {
             idm(
                 app,
@@ -339,20 +371,28 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             );
         }
         (Outcome::Picked(i), GovDraft::ObjectionRole(attendee, text, roles)) => {
-            let role = roles.get(i).copied();
+            let chosen = roles.get(i);
             if idm(
                 app,
                 IdmEvent::Objected {
                     attendee,
-                    role,
+                    role: chosen.and_then(|r| r.role),
                     text,
+                    sub_circle: chosen.and_then(|r| r.sub_circle),
+                    permission: chosen.and_then(|r| r.permission),
                 },
             ) {
                 app.info("Objection recorded. w tests it now, or after the round.");
             }
         }
         (Outcome::Submitted(text), GovDraft::ElectionObjection(who)) => {
-            let (roles, options) = roles_of(who);
+            let (roles, mut options): (Vec<_>, Vec<_>) = roles_of(who)
+                .0
+                .into_iter()
+                .filter(|r| r.permission.is_none())
+                .filter_map(|r| Some((r.role?, r.label)))
+                .unzip();
+            options.push("No role named".into());
             pick(
                 app,
                 "Which of the objector's roles would it limit?",
@@ -373,7 +413,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (Outcome::Answered(yes), GovDraft::Test(target, mut answers)) => {
             answers.push(yes);
-            let Some(test) = test_of(&answers) else {
+            let Some(test) = idm_rules.test_of(&answers) else {
                 return ask_test(app, target, answers);
             };
             let event = match target {
@@ -408,26 +448,11 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         (Outcome::Picked(i), GovDraft::Close) => {
             let outcome = match i {
                 0 => End::Withdrawn,
-                1 => End::Dropped,
+                1 => return super::integration::ask_drop(app),
                 2 => End::DiscardedInvalid,
-                _ => {
-                    return prompt(
-                        app,
-                        "Process breakdown: why?".into(),
-                        "",
-                        GovDraft::Breakdown,
-                    );
-                }
+                _ => return super::asks::ask_breakdown(app),
             };
             idm(app, IdmEvent::Ended { outcome });
-        }
-        (Outcome::Submitted(reason), GovDraft::Breakdown) => {
-            idm(
-                app,
-                IdmEvent::Ended {
-                    outcome: End::ProcessBreakdown { reason },
-                },
-            );
         }
         (Outcome::Picked(i), GovDraft::TimeOutBy(people)) => {
             if let Some(&who) = people.get(i) {

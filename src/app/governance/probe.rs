@@ -33,6 +33,13 @@ pub(crate) fn probe(state: &Governance, action: Action) -> Option<GovEvent> {
         Action::PreviousStep => step
             .previous(state.rules)
             .map(|step| GovEvent::StepChanged { step }),
+        // 5.0 §5.4.2: the Secretary extends; 4.1 adds five minutes.
+        Action::OneMoreMinute if state.rules.rules().ends_at_planned_time => {
+            state.secretary.map(|secretary| GovEvent::Extended {
+                secretary,
+                minutes: 15,
+            })
+        }
         Action::OneMoreMinute => Some(GovEvent::TimeAdded { minutes: 5 }),
         Action::EndMeeting => Some(GovEvent::Ended),
         Action::TimeOut if state.in_time_out() => Some(GovEvent::TimeOutEnded),
@@ -60,7 +67,11 @@ pub(crate) fn probe(state: &Governance, action: Action) -> Option<GovEvent> {
             agenda_item().map(|item| GovEvent::ItemRemoved { item })
         }
         Action::ElectionFirst if step == GovStep::Agenda => {
-            agenda_item().map(|item| GovEvent::ElectionFirst { item })
+            agenda_item().map(|item| GovEvent::ElectionFirst {
+                item,
+                // Whoever asks is picked next; anyone present may (5.0 §5.3.5).
+                asked_by: state.present().first().copied(),
+            })
         }
         _ if step == GovStep::Items => {
             let item = state.current_item()?;
@@ -97,6 +108,8 @@ fn idm(p: &Proposal, action: Action, present: &[usize]) -> Option<IdmEvent> {
         attendee,
         text: STAND_IN.into(),
         role: None,
+        sub_circle: None,
+        permission: None,
     };
     match (p.step, action) {
         (_, Action::EditChanges) => Some(IdmEvent::Drafted { changes: vec![] }),
@@ -107,9 +120,11 @@ fn idm(p: &Proposal, action: Action, present: &[usize]) -> Option<IdmEvent> {
             tension: STAND_IN.into(),
             example: String::new(),
             role: None,
+            permission: None,
         }),
         (IdmStep::Present, Action::TestValidity) => Some(IdmEvent::ValidityTested {
             answers: vec![false],
+            exception: None,
         }),
         (IdmStep::Present, Action::SubStep) => Some(IdmEvent::StepTo {
             step: IdmStep::Clarify,
@@ -154,9 +169,12 @@ fn idm(p: &Proposal, action: Action, present: &[usize]) -> Option<IdmEvent> {
         (IdmStep::Integrate, Action::ProposerOk) => p
             .integrating()
             .map(|objection| IdmEvent::ProposerSatisfied { objection }),
-        (IdmStep::Integrate, Action::Abandon) => p
-            .integrating()
-            .map(|objection| IdmEvent::Abandoned { objection }),
+        (IdmStep::Integrate, Action::Abandon) => {
+            p.integrating().map(|objection| IdmEvent::Abandoned {
+                objection,
+                reason: STAND_IN.into(),
+            })
+        }
         _ => None,
     }
 }

@@ -37,6 +37,31 @@ const EXTEND: Binding = bind(
     "extend the meeting by five minutes",
 );
 
+/// Under holacracy-5.0 the Secretary extends the meeting, if no member asks otherwise.
+const SECRETARY_EXTENDS: Binding = bind(
+    &[Char('t')],
+    Action::OneMoreMinute,
+    "t",
+    "extend",
+    "the Secretary extends the meeting, if no member asks otherwise (holacracy-5.0 §5.4.2)",
+);
+
+const SPECIAL: Binding = bind(
+    &[Char('S')],
+    Action::SpecialMeeting,
+    "S",
+    "special",
+    "this is a special meeting a member requested: who, and (5.0) its intent and limits (before any item)",
+);
+
+const INTERPRET: Binding = bind(
+    &[Char('I')],
+    Action::Interpret,
+    "I",
+    "interpret",
+    "someone asks the Secretary to rule on how the constitution or governance applies",
+);
+
 const CLOSE: Binding = bind(
     &[Char('d')],
     Action::CloseProposal,
@@ -51,6 +76,14 @@ const TEST: Binding = bind(
     "w",
     "test",
     "test the latest untested objection, question by question",
+);
+
+const RULING: Binding = bind(
+    &[Char('s')],
+    Action::AskSecretary,
+    "s",
+    "secretary",
+    "ask the Secretary to rule on an objection resting on the constitution",
 );
 
 /// A step's table under each rule set: holacracy-4.1 has no time outs, so its tables do
@@ -75,7 +108,7 @@ impl ByRules {
 /// steps, taking back, ending, a time out (holacracy-5.0 only), extending, presentation,
 /// leaving, help.
 macro_rules! with_moves {
-    (@table [$($binding:expr),*] [$($time_out:expr)?]) => {
+    (@table [$($binding:expr),*] [$time_out:expr, $extend:expr]) => {
         &[
             $($binding,)*
             NEXT,
@@ -84,8 +117,9 @@ macro_rules! with_moves {
             PREVIOUS_STEP,
             RETRACT,
             END,
-            $($time_out,)?
-            EXTEND,
+            $time_out,
+            $extend,
+            INTERPRET,
             PRESENT,
             LEAVE,
             HELP,
@@ -93,8 +127,8 @@ macro_rules! with_moves {
     };
     ($($binding:expr),* $(,)?) => {
         &ByRules {
-            five: with_moves!(@table [$($binding),*] [TIME_OUT]),
-            four_one: with_moves!(@table [$($binding),*] [TIME_OUT_REFUSED]),
+            five: with_moves!(@table [$($binding),*] [TIME_OUT, SECRETARY_EXTENDS]),
+            four_one: with_moves!(@table [$($binding),*] [TIME_OUT_REFUSED, EXTEND]),
         }
     };
 }
@@ -121,6 +155,7 @@ pub const GOV_ADMIN: &[Binding] = &[
     RETRACT,
     END,
     EXTEND,
+    INTERPRET,
     PRESENT,
     LEAVE,
     HELP,
@@ -163,6 +198,7 @@ pub const GOV_AGENDA: &ByRules = with_moves![
         "remove",
         "take the selected item off the agenda (asks first)",
     ),
+    SPECIAL,
 ];
 
 /// Between items, or on a closed item.
@@ -239,6 +275,7 @@ pub const IDM_OBJECT: &ByRules = with_moves![
         "adopt the proposal (asks first)",
     ),
     sub_step("integrate", "integrate the valid objections"),
+    RULING,
     CLOSE,
 ];
 
@@ -265,13 +302,21 @@ pub const IDM_INTEGRATE: &ByRules = with_moves![
         "the proposer confirms the tension is still addressed",
     ),
     sub_step("new round", "a new objection round on the amended proposal"),
+    bind(
+        &[Char('m')],
+        Action::SuggestAmendment,
+        "m",
+        "suggest",
+        "the objector suggests an amended proposal; then the proposer's answer and the judgement",
+    ),
     TEST,
+    RULING,
     bind(
         &[Char('b')],
         Action::Abandon,
         "b",
         "abandon",
-        "the objector is not working toward an amendment: the objection is abandoned",
+        "the objector is not working toward an amendment: the objection is abandoned (asks why)",
     ),
     CLOSE,
 ];

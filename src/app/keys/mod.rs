@@ -147,6 +147,14 @@ pub enum Action {
     ProposerOk,
     /// Governance integration: the objector is not working toward an amendment.
     Abandon,
+    /// Governance: the facilitator asks the Secretary to rule on the constitution.
+    AskSecretary,
+    /// Governance: anyone asks the Secretary to interpret the constitution or governance.
+    Interpret,
+    /// Governance: record that this is a special meeting, requested by a member.
+    SpecialMeeting,
+    /// Governance integration: the objector's amended proposal and the proposer's answer.
+    SuggestAmendment,
     /// Governance: adopt the proposal (asks first).
     Adopt,
     /// Governance agenda: this election goes first.

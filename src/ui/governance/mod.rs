@@ -136,8 +136,14 @@ fn header_of(state: &Governance, at: usize, now: DateTime<Utc>) -> Header<'stati
     }
     if state.rules.rules().ends_at_planned_time && now > state.deadline() {
         h.alert = Some(format!(
-            "The planned time is over: under {} the meeting ends now unless extended (t: 5 more minutes).",
+            "The scheduled end is reached: under {} the meeting ends (e) unless the Secretary extends it and no member asks otherwise (t).",
             state.rules
+        ));
+    }
+    if let Some((by, reason)) = state.breakdowns.last() {
+        h.alert = Some(format!(
+            "PROCESS BREAKDOWN declared by {}: {reason}",
+            state.name_of(*by)
         ));
     }
     if let Some(t) = state.time_outs.last().filter(|_| state.in_time_out()) {
@@ -163,7 +169,7 @@ fn item_header(state: &Governance, item: &GovItem, present: &[usize], h: &mut He
     }
     match (&item.proposal, &item.election) {
         (Some(p), _) => {
-            h.title = format!("{of} — {}", p.step.title());
+            h.title = format!("{of} — {}", p.step.title_under(state.rules));
             h.rule = p.step.rule();
             let proposer = state.name_of(p.proposer).to_string();
             let (now, next) = match p.step {
@@ -294,7 +300,12 @@ pub fn item_line(state: &Governance, item: &GovItem) -> String {
         }),
         _ => String::new(),
     };
-    format!("{} ({kind}){stands}", item.label)
+    let first = match state.first.iter().find(|(s, _)| *s == item.seq) {
+        Some((_, Some(who))) => format!(" · first, asked by {}", state.name_of(*who)),
+        Some((_, None)) => " · first, asked".to_string(),
+        None => String::new(),
+    };
+    format!("{} ({kind}){first}{stands}", item.label)
 }
 
 fn agenda(frame: &mut Frame, area: Rect, state: &Governance) {
@@ -307,7 +318,10 @@ fn agenda(frame: &mut Frame, area: Rect, state: &Governance) {
         frame.render_widget(Paragraph::new(lines).block(block("Agenda".into())), area);
         return;
     }
-    let title = format!("Agenda · {} items", state.order.len());
+    let special = state.special.as_ref().map_or(String::new(), |s| {
+        format!(" · special, requested by {}", state.name_of(s.requester))
+    });
+    let title = format!("Agenda · {} items{special}", state.order.len());
     list::draw(
         frame,
         area,

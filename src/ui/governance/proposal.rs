@@ -87,7 +87,8 @@ pub fn draw(
         let room = usize::from(bottom.height.saturating_sub(2));
         let skip = step_lines.len().saturating_sub(room);
         let shown: Vec<Line> = step_lines.into_iter().skip(skip).collect();
-        let step_block = list::more_marks(block(p.step.title().to_string()), skip, 0);
+        let title = p.step.title_under(state.rules).to_string();
+        let step_block = list::more_marks(block(title), skip, 0);
         frame.render_widget(Paragraph::new(shown).block(step_block), bottom);
     }
 }
@@ -193,13 +194,22 @@ fn last_amendment(p: &Proposal, org: &Organisation, width: usize) -> Vec<Line<'s
 
 /// An objection in one line: who, which role, the words, and where it stands.
 pub fn objection_text(name: &str, o: &Objection, org: &Organisation) -> String {
-    let role = o
-        .role
-        .and_then(|r| org.role(r))
-        .map_or(String::new(), |r| format!(" ({})", r.name));
+    let role = match (o.role, o.sub_circle) {
+        (Some(r), _) => org.role(r).map(|r| r.name.clone()),
+        (None, Some(c)) => org.circle(c).map(|c| c.name.clone()),
+        (None, None) => None,
+    };
+    let permission = o
+        .permission
+        .and_then(|p| org.person(p))
+        .map_or(String::new(), |p| {
+            format!(", with permission from {}", p.name)
+        });
+    let role = role.map_or(String::new(), |r| format!(" ({r}{permission})"));
     let test = match o.test {
         None => "not tested",
-        Some(t) if t.valid() => "valid",
+        Some(_) if o.dismissed() => "dismissed on the Secretary's ruling",
+        Some(_) if o.valid() => "valid",
         Some(_) => "invalid, does not block",
     };
     let stands = match o.state {
@@ -302,6 +312,9 @@ fn step_lines(
                     theme::muted()
                 };
                 lines.extend(wrapped(&text, width, style));
+                if current {
+                    lines.extend(integration_notes(o, &name, width));
+                }
             }
             if p.integrating().is_none() {
                 lines.extend(wrapped(
@@ -311,6 +324,48 @@ fn step_lines(
                 ));
             }
             lines.extend(last_amendment(p, org, width));
+        }
+    }
+    lines
+}
+
+/// Under the objection being integrated: the Secretary's ruling, and each amended proposal
+/// the objector suggested with the proposer's answer and the judgement (rules of integration
+/// (d)), and what `m` does next.
+fn integration_notes(
+    o: &Objection,
+    name: &dyn Fn(usize) -> String,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if let Some(r) = &o.ruling {
+        let says = if r.breaks {
+            "it breaks the constitution"
+        } else {
+            "it does not"
+        };
+        let text = format!("  Secretary {}: {says} — {}", name(r.secretary), r.text);
+        lines.extend(wrapped(&text, width, theme::muted()));
+    }
+    for s in &o.suggestions {
+        lines.extend(wrapped(
+            &format!("  Suggested: {}", s.amendment),
+            width,
+            theme::muted(),
+        ));
+        let answer = match (&s.answer, s.goes_on) {
+            (Some(a), _) => format!("  Proposer: {a}"),
+            (None, None) => "  Waiting for the proposer's answer: m records it.".into(),
+            (None, Some(_)) => "  Proposer: no answer".into(),
+        };
+        lines.extend(wrapped(&answer, width, theme::muted()));
+        if let (Some(goes_on), Some(reason)) = (s.goes_on, &s.reason) {
+            let judged = if goes_on { "goes on" } else { "dropped" };
+            lines.extend(wrapped(
+                &format!("  Facilitator: {judged} — {reason}"),
+                width,
+                theme::muted(),
+            ));
         }
     }
     lines

@@ -145,6 +145,25 @@ impl GovItem {
     }
 }
 
+/// A special meeting's request: who asked for it, its intent and the roles it may change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Special {
+    pub requester: usize,
+    pub intent: String,
+    pub limits: Vec<RoleId>,
+}
+
+/// A ruling of the Secretary on how the constitution or the governance applies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interpretation {
+    /// The entry that recorded it.
+    pub seq: u64,
+    pub asked_by: usize,
+    pub secretary: usize,
+    pub question: String,
+    pub ruling: String,
+}
+
 /// A time out (5.0): who asked, whether it was granted, and how long it lasted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimeOut {
@@ -190,9 +209,13 @@ pub enum GovEvent {
         #[serde(default)]
         tension: Option<TensionId>,
     },
-    /// Someone asked for the election to go first.
+    /// Someone asked for the election to go first (4.1 §3.3.4(b); 5.0 §5.4.4): it stays
+    /// before every item not asked first.
     ElectionFirst {
         item: u64,
+        /// Who asked (attendee index; absent in logs written before it was recorded).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        asked_by: Option<usize>,
     },
     /// The facilitator put an item at another place on the agenda.
     ItemMoved {
@@ -216,8 +239,43 @@ pub enum GovEvent {
         granted: bool,
     },
     TimeOutEnded,
+    /// Extra time, where the facilitator gives it (4.1: no rule on duration).
     TimeAdded {
         minutes: u32,
+    },
+    /// The meeting reached the end the Secretary scheduled (5.0 §5.4.2 "Governance Meetings
+    /// end once they reach the duration initially scheduled by the Secretary"): recorded
+    /// when it is noticed, after which only the Secretary's extension or the end is taken.
+    TimeUp,
+    /// The Secretary extended the meeting, and no member asked otherwise (5.0 §5.4.2).
+    Extended {
+        secretary: usize,
+        minutes: u32,
+    },
+    /// The meeting is a special one, scheduled on `requester`'s request, with (5.0) its
+    /// intent and the roles it may change (empty: no limit). Recorded before the agenda.
+    SpecialRequested {
+        requester: usize,
+        #[serde(default)]
+        intent: String,
+        #[serde(default)]
+        limits: Vec<RoleId>,
+    },
+    /// A process breakdown declared, by someone the rule set allows, for `reason`; with
+    /// `item`, the proposal being processed ends in it.
+    BreakdownDeclared {
+        by: usize,
+        reason: String,
+        #[serde(default)]
+        item: Option<u64>,
+    },
+    /// Someone asked the Secretary to interpret the constitution or the governance, and the
+    /// Secretary ruled (4.1 §3.4; 5.0 §4.2, §4.2.1).
+    Interpreted {
+        asked_by: usize,
+        secretary: usize,
+        question: String,
+        ruling: String,
     },
     /// Takes back the entry with this sequence number (the last one still standing).
     Retracted {
@@ -253,6 +311,10 @@ impl GovEvent {
                 | GovEvent::Election { .. }
                 | GovEvent::TimeOut { .. }
                 | GovEvent::TimeOutEnded
+                | GovEvent::Extended { .. }
+                | GovEvent::Interpreted { .. }
+                | GovEvent::SpecialRequested { .. }
+                | GovEvent::BreakdownDeclared { .. }
         )
     }
 }

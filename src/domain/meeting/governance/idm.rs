@@ -2,248 +2,20 @@
 //! round, amend and clarify, objection round (with objection testing) and integration, as a
 //! pure state machine.
 //!
-//! Owns: the steps and their rules, proposal versions, objections and their tests, and the
-//! outcomes. The one rule that matters most: nothing is adopted while a valid objection (or
+//! Owns: a proposal's state (versions, questions, reactions, validity tests, objection rounds
+//! and objections) and what may happen next: steps in order, the objection round complete
+//! before integration, the rules of integration. The one rule that matters most: nothing is adopted while a valid objection (or
 //! one not yet tested) is unresolved. Must not import: rusqlite, ratatui, crossterm, tokio,
 //! std::fs, or the clock.
 
 use super::change::Change;
-use crate::domain::ids::RoleId;
+pub use super::idm_events::{IdmEvent, IdmStep, Outcome, Validity, ValidityException};
+pub use super::objection::{
+    NO_ROLE_RULE, Objection, ObjectionState, ObjectionTest, ROLE_QUESTION, Ruling, Suggestion,
+};
+use crate::domain::ids::{PersonId, RoleId};
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::text::clean_line;
-use serde::{Deserialize, Serialize};
-
-/// The steps of integrative decision-making.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IdmStep {
-    Present,
-    Clarify,
-    React,
-    Amend,
-    Object,
-    Integrate,
-}
-
-impl IdmStep {
-    pub const ALL: [IdmStep; 6] = [
-        IdmStep::Present,
-        IdmStep::Clarify,
-        IdmStep::React,
-        IdmStep::Amend,
-        IdmStep::Object,
-        IdmStep::Integrate,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            IdmStep::Present => "Present proposal",
-            IdmStep::Clarify => "Clarifying questions",
-            IdmStep::React => "Reaction round",
-            IdmStep::Amend => "Amend and clarify",
-            IdmStep::Object => "Objection round",
-            IdmStep::Integrate => "Integration",
-        }
-    }
-
-    /// A word for the step strip.
-    pub fn short(self) -> &'static str {
-        match self {
-            IdmStep::Present => "Present",
-            IdmStep::Clarify => "Questions",
-            IdmStep::React => "Reactions",
-            IdmStep::Amend => "Amend",
-            IdmStep::Object => "Objections",
-            IdmStep::Integrate => "Integration",
-        }
-    }
-
-    pub fn rule(self) -> &'static str {
-        match self {
-            IdmStep::Present => "Only the proposer speaks. Others help only if the proposer asks.",
-            IdmStep::Clarify => {
-                "Anyone asks; the proposer answers or says \"not specified\". No reactions."
-            }
-            IdmStep::React => {
-                "Each person but the proposer reacts in turn. No cross-talk; the proposer is silent."
-            }
-            IdmStep::Amend => {
-                "Only the proposer speaks: clarify intent or amend. Each amendment is a new version."
-            }
-            IdmStep::Object => {
-                "Each person in turn: would adopting this cause harm or move us backwards?"
-            }
-            IdmStep::Integrate => {
-                "One valid objection at a time: amend until the objector and proposer both agree."
-            }
-        }
-    }
-}
-
-/// The four questions of an objection test, and the constitution question.
-pub const TEST_QUESTIONS: [&str; 4] = [
-    "Would adopting it reduce the circle's capacity (cause harm, move us backwards)?",
-    "Is the problem created by this proposal (it would not exist without it)?",
-    "Is it based on what is known now, or would harm be certain before we could adapt?",
-    "Does it limit one of your roles (which one)?",
-];
-
-/// Which of `TEST_QUESTIONS` asks for the role the objection limits.
-pub const ROLE_QUESTION: usize = 3;
-
-/// Why the role question has no reasoned argument when no role was named. 5.0 §5.3.2(b): the
-/// proposal "would limit the Objector's capacity to enact the Purpose or an Accountability of
-/// a Role the Objector represents in the Circle"; 4.1 §3.2.4(d): "The Tension limits the
-/// Objector's capacity to express the Purpose or an Accountability of one of the Objector's
-/// Roles in the Circle; or, if it limits another Role, the Objector has permission to
-/// represent that Role".
-pub const NO_ROLE_RULE: &str = "no role is named, and an objection must limit a role the objector represents (5.0 §5.3.2(b); 4.1 §3.2.4(d))";
-
-/// The three questions of a proposal's validity test (5.0 §5.3.1; 4.1 §3.2.2-3.2.3).
-pub const VALIDITY_QUESTIONS: [&str; 3] = [
-    "Does the proposer name a tension felt by one of their roles in this circle?",
-    "Is there a real past or present example of it?",
-    "Does the proposer explain how the proposal would have helped?",
-];
-
-/// The answers an objection test recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ObjectionTest {
-    /// Whether a reasoned argument was given for each of the four questions.
-    pub answers: [bool; 4],
-    /// Adopting the proposal would break the constitution.
-    pub breaks_constitution: bool,
-}
-
-impl ObjectionTest {
-    /// Valid when all four hold, or when the proposal would break the constitution.
-    pub fn valid(&self) -> bool {
-        self.breaks_constitution || self.answers.iter().all(|a| *a)
-    }
-}
-
-/// Where an objection stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ObjectionState {
-    Open,
-    /// The objector confirmed it is gone and the proposer that the tension is still addressed.
-    Resolved,
-    /// The objector was not working in good faith toward an amendment.
-    Abandoned,
-}
-
-/// An objection raised in an objection round.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Objection {
-    pub objector: usize,
-    pub role: Option<RoleId>,
-    pub text: String,
-    pub round: usize,
-    pub test: Option<ObjectionTest>,
-    pub state: ObjectionState,
-    /// During integration: the objector and the proposer have confirmed.
-    pub objector_confirmed: bool,
-    pub proposer_confirmed: bool,
-}
-
-impl Objection {
-    /// Blocks adoption: open, and valid or not yet tested.
-    pub fn blocks(&self) -> bool {
-        self.state == ObjectionState::Open && self.test.is_none_or(|t| t.valid())
-    }
-}
-
-/// How a proposal ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-pub enum Outcome {
-    /// Adopted in this version (1-based).
-    Adopted {
-        version: usize,
-    },
-    DiscardedInvalid,
-    Dropped,
-    Withdrawn,
-    ProcessBreakdown {
-        reason: String,
-    },
-}
-
-impl Outcome {
-    /// The outcome in words, as the minutes and the screen say it.
-    pub fn describe(&self) -> String {
-        match self {
-            Outcome::Adopted { version } => format!("adopted (version {version})"),
-            Outcome::DiscardedInvalid => "discarded as invalid".into(),
-            Outcome::Dropped => "dropped".into(),
-            Outcome::Withdrawn => "withdrawn".into(),
-            Outcome::ProcessBreakdown { reason } => format!("process breakdown: {reason}"),
-        }
-    }
-}
-
-/// One move in a proposal's processing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum IdmEvent {
-    /// The proposer names the tension, a real example and the role that feels it.
-    Framed {
-        tension: String,
-        example: String,
-        role: Option<RoleId>,
-    },
-    /// A version of the proposal: the first, or an amendment.
-    Drafted {
-        changes: Vec<Change>,
-    },
-    StepTo {
-        step: IdmStep,
-    },
-    /// A clarifying question and its answer (`None`: "not specified").
-    Question {
-        question: String,
-        answer: Option<String>,
-    },
-    Reaction {
-        attendee: usize,
-        text: String,
-    },
-    NoObjection {
-        attendee: usize,
-    },
-    Objected {
-        attendee: usize,
-        role: Option<RoleId>,
-        text: String,
-    },
-    /// The facilitator tested objection `objection` (index).
-    Tested {
-        objection: usize,
-        test: ObjectionTest,
-    },
-    /// During integration: the objector says the objection is gone.
-    ObjectorSatisfied {
-        objection: usize,
-    },
-    /// During integration: the proposer says the tension is still addressed.
-    ProposerSatisfied {
-        objection: usize,
-    },
-    Abandoned {
-        objection: usize,
-    },
-    /// Starts a new objection round on the (amended) proposal.
-    NewRound,
-    /// The facilitator tested the proposal's validity: the answers to `VALIDITY_QUESTIONS`
-    /// in order, up to the first "no" (which makes it invalid) or all three "yes".
-    ValidityTested {
-        answers: Vec<bool>,
-    },
-    Ended {
-        outcome: Outcome,
-    },
-}
 
 /// A proposal as its events have shaped it.
 #[derive(Debug, Clone, PartialEq)]
@@ -252,16 +24,21 @@ pub struct Proposal {
     pub tension: String,
     pub example: String,
     pub role: Option<RoleId>,
+    /// Who gave the proposer permission to represent `role`, if they do not fill it.
+    pub permission: Option<PersonId>,
     /// Every version, oldest first.
     pub versions: Vec<Vec<Change>>,
     pub step: IdmStep,
     pub questions: Vec<(String, Option<String>)>,
     pub reactions: Vec<(usize, String)>,
-    /// Every validity test, in order (each the answers given, see `ValidityTested`).
-    pub validity: Vec<Vec<bool>>,
+    /// Every validity test, in order.
+    pub validity: Vec<Validity>,
     /// The objection round in progress (1-based) and who has answered in it.
     pub round: usize,
     pub answered: Vec<usize>,
+    /// How many versions there were when the round in progress began: the version everyone
+    /// had the chance to object to.
+    pub round_version: usize,
     pub objections: Vec<Objection>,
     pub outcome: Option<Outcome>,
 }
@@ -270,6 +47,9 @@ fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
     Err(Refusal::new(m))
 }
 
+/// The articles that set the order of integrative decision-making.
+const IDM_ORDER: &str = "4.1 §3.3.5; 5.0 §5.4.5";
+
 impl Proposal {
     pub fn new(proposer: usize) -> Proposal {
         Proposal {
@@ -277,6 +57,7 @@ impl Proposal {
             tension: String::new(),
             example: String::new(),
             role: None,
+            permission: None,
             versions: Vec::new(),
             step: IdmStep::Present,
             questions: Vec::new(),
@@ -284,6 +65,7 @@ impl Proposal {
             validity: Vec::new(),
             round: 0,
             answered: Vec::new(),
+            round_version: 0,
             objections: Vec::new(),
             outcome: None,
         }
@@ -325,18 +107,24 @@ impl Proposal {
             .flatten()
     }
 
+    /// Whether everyone present, the proposer too, has answered the round in progress.
+    pub fn round_complete(&self, present: &[usize]) -> bool {
+        self.round > 0 && present.iter().all(|p| self.answered.contains(p))
+    }
+
     /// The objection being integrated: the first blocking one.
     pub fn integrating(&self) -> Option<usize> {
         self.objections.iter().position(Objection::blocks)
     }
 
-    /// Whether the proposal can be adopted now: a round has been completed by everyone and no
-    /// objection blocks.
+    /// Whether the proposal can be adopted now: in the objection round, on the version that
+    /// round is about, everyone has answered, and no objection blocks.
     pub fn can_adopt(&self, present: &[usize]) -> bool {
         self.outcome.is_none()
             && self.current().is_some()
-            && self.round > 0
-            && present.iter().all(|p| self.answered.contains(p))
+            && self.step == IdmStep::Object
+            && self.round_version == self.versions.len()
+            && self.round_complete(present)
             && !self.objections.iter().any(Objection::blocks)
     }
 
@@ -356,17 +144,54 @@ impl Proposal {
         refuse("only the proposer amends, in amend and clarify or integration")
     }
 
+    /// The step that comes after the present one, moved to with `StepTo` (the objection
+    /// round is entered with `NewRound`).
+    fn next_step(&self) -> Option<IdmStep> {
+        match self.step {
+            IdmStep::Present => Some(IdmStep::Clarify),
+            IdmStep::Clarify => Some(IdmStep::React),
+            IdmStep::React => Some(IdmStep::Amend),
+            IdmStep::Object => Some(IdmStep::Integrate),
+            IdmStep::Amend | IdmStep::Integrate => None,
+        }
+    }
+
+    /// Whether moving to `step` keeps the order of the process (4.1 §3.3.5; 5.0 §5.4.5): the
+    /// next step only, and integration only once the objection round is complete (everyone
+    /// present answered, the proposer too) with an objection to integrate.
+    fn may_step_to(&self, step: IdmStep, present: &[usize]) -> Result<(), Refusal> {
+        if self.versions.is_empty() {
+            return refuse("the proposal has no changes yet");
+        }
+        if step == IdmStep::Object {
+            return refuse("a new objection round starts with its own move");
+        }
+        if self.next_step() != Some(step) {
+            return refuse(format!(
+                "steps go in order ({IDM_ORDER}): {} does not come after {}",
+                step.title().to_lowercase(),
+                self.step.title().to_lowercase()
+            ));
+        }
+        if step == IdmStep::Integrate {
+            if !self.round_complete(present) {
+                return refuse(format!(
+                    "the objection round comes first: everyone present, the proposer too, answers before integration ({IDM_ORDER}(e)-(f))"
+                ));
+            }
+            if self.integrating().is_none() {
+                return refuse("there is no valid objection to integrate");
+            }
+        }
+        Ok(())
+    }
+
     /// Whether `event` may happen now, given who is present.
     pub fn decide(&self, event: &IdmEvent, present: &[usize]) -> Result<(), Refusal> {
         if self.outcome.is_some() {
             return refuse("this item is closed");
         }
         let is_present = |a: &usize| present.contains(a);
-        let objection = |i: usize| {
-            self.objections
-                .get(i)
-                .ok_or_else(|| Refusal::new("no such objection"))
-        };
         match event {
             IdmEvent::Framed { tension, .. } if clean_line(tension).is_empty() => {
                 refuse("name the tension")
@@ -379,14 +204,7 @@ impl Proposal {
                 }
                 Ok(())
             }
-            IdmEvent::StepTo { step } => match step {
-                _ if self.versions.is_empty() => refuse("the proposal has no changes yet"),
-                IdmStep::Integrate if self.integrating().is_none() => {
-                    refuse("there is no valid objection to integrate")
-                }
-                IdmStep::Object => refuse("a new objection round starts with its own move"),
-                _ => Ok(()),
-            },
+            IdmEvent::StepTo { step } => self.may_step_to(*step, present),
             IdmEvent::Question { question, .. } => {
                 if self.step != IdmStep::Clarify {
                     return refuse("questions belong to the clarifying questions step");
@@ -425,56 +243,144 @@ impl Proposal {
                 }
                 Ok(())
             }
+            IdmEvent::ValidityTested { answers, exception } => {
+                validity_answers(answers, exception.is_some())
+            }
+            IdmEvent::Ended { outcome } => self.may_end(outcome, present),
+            _ => self.decide_objection(event, present),
+        }
+    }
+
+    /// `decide` for the moves about one objection: its test, the Secretary's ruling, the
+    /// rules of integration.
+    fn decide_objection(&self, event: &IdmEvent, present: &[usize]) -> Result<(), Refusal> {
+        let open = |i: usize| match self.objections.get(i) {
+            Some(o) if o.state == ObjectionState::Open => Ok(o),
+            Some(_) => refuse("that objection is no longer open"),
+            None => refuse("no such objection"),
+        };
+        let integrating = |i: usize| {
+            if self.step != IdmStep::Integrate || self.integrating() != Some(i) {
+                return refuse("only the objection being integrated, during integration");
+            }
+            open(i)
+        };
+        match event {
             IdmEvent::Tested { objection: i, test } => {
-                let o = objection(*i)?;
-                if o.state != ObjectionState::Open {
-                    return refuse("that objection is no longer open");
+                let o = open(*i)?;
+                if !matches!(self.step, IdmStep::Object | IdmStep::Integrate) {
+                    return refuse("objections are tested in the objection round or integration");
                 }
-                if o.role.is_none() && test.answers[ROLE_QUESTION] {
+                if !o.names_a_role() && test.answers[ROLE_QUESTION] {
                     return refuse(format!("Not valid on that test: {NO_ROLE_RULE}."));
                 }
                 Ok(())
             }
-            IdmEvent::ValidityTested { answers } => {
-                let complete =
-                    answers.len() == VALIDITY_QUESTIONS.len() || answers.last() == Some(&false);
-                let stops_at_no = answers.iter().rev().skip(1).all(|a| *a);
-                if answers.is_empty()
-                    || answers.len() > VALIDITY_QUESTIONS.len()
-                    || !complete
-                    || !stops_at_no
-                {
-                    return refuse("a validity test answers each question until the first no");
+            IdmEvent::SecretaryRuled {
+                objection: i,
+                secretary,
+                ruling,
+                ..
+            } => {
+                let o = open(*i)?;
+                if !o.test.is_some_and(|t| t.rests_on_constitution()) {
+                    return refuse(
+                        "the Secretary rules on an objection tested as resting on the constitution alone (4.1 §3.2.5; 5.0 §5.3.3)",
+                    );
+                }
+                if o.ruling.is_some() {
+                    return refuse("the Secretary has ruled on this objection");
+                }
+                if !present.contains(secretary) || clean_line(ruling).is_empty() {
+                    return refuse("a ruling needs the Secretary present and their words");
+                }
+                Ok(())
+            }
+            IdmEvent::AmendmentSuggested {
+                objection: i,
+                amendment,
+            } => {
+                if integrating(*i)?.pending_suggestion().is_some() {
+                    return refuse("the last suggested amendment waits for its answer");
+                }
+                if clean_line(amendment).is_empty() {
+                    return refuse("state the amended proposal");
+                }
+                Ok(())
+            }
+            IdmEvent::SuggestionAnswered {
+                objection: i,
+                answer,
+            } => match integrating(*i)?.pending_suggestion() {
+                Some(s) if s.answer.is_none() && !clean_line(answer).is_empty() => Ok(()),
+                Some(s) if s.answer.is_none() => refuse("state the proposer's argument"),
+                _ => refuse("no suggested amendment waits for the proposer's answer"),
+            },
+            IdmEvent::SuggestionJudged {
+                objection: i,
+                goes_on,
+                reason,
+            } => {
+                let Some(s) = integrating(*i)?.pending_suggestion() else {
+                    return refuse("no suggested amendment waits for a judgement");
+                };
+                if *goes_on && s.answer.is_none() {
+                    return refuse(
+                        "the proposal goes on only once the proposer argued why the amendment fails (4.1 §3.2.6(d); 5.0 §5.3.4(d))",
+                    );
+                }
+                if clean_line(reason).is_empty() {
+                    return refuse("the facilitator gives a reason");
                 }
                 Ok(())
             }
             IdmEvent::ObjectorSatisfied { objection: i }
-            | IdmEvent::ProposerSatisfied { objection: i } => {
-                if self.step != IdmStep::Integrate || self.integrating() != Some(*i) {
-                    return refuse("only the objection being integrated can be resolved");
-                }
-                objection(*i).map(|_| ())
-            }
-            IdmEvent::Abandoned { objection: i } => {
-                if objection(*i)?.state != ObjectionState::Open {
-                    return refuse("that objection is no longer open");
-                }
-                Ok(())
-            }
-            IdmEvent::NewRound => {
-                if self.versions.is_empty() {
-                    return refuse("the proposal has no changes yet");
-                }
-                if self.integrating().is_some() {
-                    return refuse("a valid objection is still being integrated");
-                }
-                Ok(())
-            }
-            IdmEvent::Ended {
-                outcome: Outcome::Adopted { version },
+            | IdmEvent::ProposerSatisfied { objection: i } => integrating(*i).map(drop),
+            IdmEvent::Abandoned {
+                objection: i,
+                reason,
             } => {
+                integrating(*i)?;
+                if clean_line(reason).is_empty() {
+                    return refuse("say why the objection is abandoned");
+                }
+                Ok(())
+            }
+            IdmEvent::NewRound => self.may_start_round(),
+            _ => Ok(()),
+        }
+    }
+
+    /// A new objection round follows amend and clarify, or integration once no objection
+    /// blocks (4.1 §3.3.5(f); 5.0 §5.4.5(f) "Once all Objections are resolved, the
+    /// Facilitator moves back to the Objection round with the amended Proposal").
+    fn may_start_round(&self) -> Result<(), Refusal> {
+        if self.versions.is_empty() {
+            return refuse("the proposal has no changes yet");
+        }
+        match self.step {
+            IdmStep::Amend if self.round == 0 => Ok(()),
+            IdmStep::Integrate if self.integrating().is_some() => {
+                refuse("a valid objection is still being integrated")
+            }
+            IdmStep::Integrate => Ok(()),
+            _ => refuse(format!(
+                "steps go in order ({IDM_ORDER}): the objection round follows amend and clarify, and again integration"
+            )),
+        }
+    }
+
+    /// Whether the proposal may end with `outcome` now.
+    fn may_end(&self, outcome: &Outcome, present: &[usize]) -> Result<(), Refusal> {
+        match outcome {
+            Outcome::Adopted { version } => {
                 if *version != self.versions.len() {
                     return refuse("only the latest version can be adopted");
+                }
+                if self.round_version != self.versions.len() && self.round > 0 {
+                    return refuse(
+                        "not adoptable: this version has not had its objection round yet (4.1 §3.2; 5.0 §5.3)",
+                    );
                 }
                 if !self.can_adopt(present) {
                     return refuse(
@@ -483,10 +389,12 @@ impl Proposal {
                 }
                 Ok(())
             }
-            IdmEvent::Ended {
-                outcome: Outcome::ProcessBreakdown { reason },
-            } if clean_line(reason).is_empty() => refuse("a process breakdown needs a reason"),
-            IdmEvent::Ended { .. } => Ok(()),
+            Outcome::ProcessBreakdown { reason } | Outcome::Dropped { reason }
+                if clean_line(reason).is_empty() =>
+            {
+                refuse("say why: the reason goes on record")
+            }
+            _ => Ok(()),
         }
     }
 
@@ -497,10 +405,12 @@ impl Proposal {
                 tension,
                 example,
                 role,
+                permission,
             } => {
                 self.tension = tension.clone();
                 self.example = example.clone();
                 self.role = *role;
+                self.permission = *permission;
             }
             // While the proposer presents, a new draft replaces the one on the table; in amend
             // and clarify or integration every amendment is a new version.
@@ -522,49 +432,116 @@ impl Proposal {
                 attendee,
                 role,
                 text,
+                sub_circle,
+                permission,
             } => {
                 self.answered.push(*attendee);
-                self.objections.push(Objection {
-                    objector: *attendee,
-                    role: *role,
-                    text: text.clone(),
-                    round: self.round,
-                    test: None,
-                    state: ObjectionState::Open,
-                    objector_confirmed: false,
-                    proposer_confirmed: false,
-                });
+                let mut o = Objection::new(*attendee, *role, text.clone(), self.round);
+                o.sub_circle = *sub_circle;
+                o.permission = *permission;
+                self.objections.push(o);
             }
-            IdmEvent::Tested { objection, test } => {
-                if let Some(o) = self.objections.get_mut(*objection) {
-                    o.test = Some(*test);
-                }
-            }
-            IdmEvent::ObjectorSatisfied { objection }
-            | IdmEvent::ProposerSatisfied { objection } => {
-                if let Some(o) = self.objections.get_mut(*objection) {
-                    if matches!(event, IdmEvent::ObjectorSatisfied { .. }) {
-                        o.objector_confirmed = true;
-                    } else {
-                        o.proposer_confirmed = true;
-                    }
-                    if o.objector_confirmed && o.proposer_confirmed {
-                        o.state = ObjectionState::Resolved;
-                    }
-                }
-            }
-            IdmEvent::Abandoned { objection } => {
-                if let Some(o) = self.objections.get_mut(*objection) {
-                    o.state = ObjectionState::Abandoned;
-                }
-            }
-            IdmEvent::ValidityTested { answers } => self.validity.push(answers.clone()),
+            IdmEvent::ValidityTested { answers, exception } => self.validity.push(Validity {
+                answers: answers.clone(),
+                exception: *exception,
+            }),
             IdmEvent::NewRound => {
                 self.round += 1;
                 self.answered.clear();
                 self.step = IdmStep::Object;
+                self.round_version = self.versions.len();
             }
             IdmEvent::Ended { outcome } => self.outcome = Some(outcome.clone()),
+            _ => self.apply_to_objection(event),
         }
     }
+
+    /// `apply` for the moves about one objection.
+    fn apply_to_objection(&mut self, event: &IdmEvent) {
+        let i = match event {
+            IdmEvent::Tested { objection, .. }
+            | IdmEvent::SecretaryRuled { objection, .. }
+            | IdmEvent::AmendmentSuggested { objection, .. }
+            | IdmEvent::SuggestionAnswered { objection, .. }
+            | IdmEvent::SuggestionJudged { objection, .. }
+            | IdmEvent::ObjectorSatisfied { objection }
+            | IdmEvent::ProposerSatisfied { objection }
+            | IdmEvent::Abandoned { objection, .. } => *objection,
+            _ => return,
+        };
+        let Some(o) = self.objections.get_mut(i) else {
+            return;
+        };
+        match event {
+            IdmEvent::Tested { test, .. } => o.test = Some(*test),
+            IdmEvent::SecretaryRuled {
+                secretary,
+                breaks,
+                ruling,
+                ..
+            } => {
+                o.ruling = Some(Ruling {
+                    secretary: *secretary,
+                    breaks: *breaks,
+                    text: ruling.clone(),
+                })
+            }
+            IdmEvent::AmendmentSuggested { amendment, .. } => o.suggestions.push(Suggestion {
+                amendment: amendment.clone(),
+                answer: None,
+                goes_on: None,
+                reason: None,
+            }),
+            IdmEvent::SuggestionAnswered { answer, .. } => {
+                if let Some(s) = o.suggestions.last_mut() {
+                    s.answer = Some(answer.clone());
+                }
+            }
+            IdmEvent::SuggestionJudged {
+                goes_on, reason, ..
+            } => {
+                if let Some(s) = o.suggestions.last_mut() {
+                    s.goes_on = Some(*goes_on);
+                    s.reason = Some(reason.clone());
+                }
+                if !goes_on {
+                    self.outcome = Some(Outcome::Dropped {
+                        reason: reason.clone(),
+                    });
+                }
+            }
+            IdmEvent::ObjectorSatisfied { .. } | IdmEvent::ProposerSatisfied { .. } => {
+                if matches!(event, IdmEvent::ObjectorSatisfied { .. }) {
+                    o.objector_confirmed = true;
+                } else {
+                    o.proposer_confirmed = true;
+                }
+                if o.objector_confirmed && o.proposer_confirmed {
+                    o.state = ObjectionState::Resolved;
+                }
+            }
+            IdmEvent::Abandoned { reason, .. } => {
+                o.state = ObjectionState::Abandoned;
+                o.reason = (!reason.is_empty()).then(|| reason.clone());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A validity test answers each question until the first "no", or (4.1) gives an exception
+/// and no answers. How many questions and whether exceptions exist is the rule set's, checked
+/// by the meeting (`Rules::validity`).
+fn validity_answers(answers: &[bool], exception: bool) -> Result<(), Refusal> {
+    if exception {
+        return match answers.is_empty() {
+            true => Ok(()),
+            false => refuse("an exception is given instead of the answers"),
+        };
+    }
+    let stops_at_no = answers.iter().rev().skip(1).all(|a| *a);
+    if answers.is_empty() || !stops_at_no {
+        return refuse("a validity test answers each question until the first no");
+    }
+    Ok(())
 }

@@ -9,10 +9,10 @@
 
 use super::change::validate;
 use super::election::{Election, ElectionEvent, Seats};
-pub use super::events::{GovEvent, GovItem, GovStep, ItemKind, TimeOut};
+pub use super::events::{GovEvent, GovItem, GovStep, Interpretation, ItemKind, Special, TimeOut};
 use super::idm::{IdmEvent, Outcome, Proposal};
 use crate::domain::ids::*;
-use crate::domain::meeting::flow::{self, Flow, Recorded};
+use crate::domain::meeting::flow::{self, Recorded};
 use crate::domain::meeting::rounds::{Note, Rounds};
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::meeting::{Attendee, Effect};
@@ -53,6 +53,18 @@ pub struct Governance {
     pub taken_up: Vec<u64>,
     /// Entries that drew an election's candidate at random: they cannot be taken back.
     pub draws: Vec<u64>,
+    /// Elections someone asked to go first, with who asked: they stay before all others.
+    pub first: Vec<(u64, Option<usize>)>,
+    /// The Secretary's rulings on the constitution and the governance, in order.
+    pub interpretations: Vec<Interpretation>,
+    /// The scheduled end was reached and not yet extended (5.0 §5.4.2).
+    pub time_up: bool,
+    /// Each extension: the Secretary who extended it and by how many minutes.
+    pub extensions: Vec<(usize, u32)>,
+    /// The request that made this a special meeting, if one did.
+    pub special: Option<Special>,
+    /// Process breakdowns declared in the meeting: who declared, and why.
+    pub breakdowns: Vec<(usize, String)>,
 }
 
 fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
@@ -66,7 +78,7 @@ impl Governance {
     }
 
     /// The meeting as its first event (`Started`) sets it up.
-    fn start(first: &Recorded<GovEvent>, rules: RuleSet) -> Result<Governance, Refusal> {
+    pub(super) fn start(first: &Recorded<GovEvent>, rules: RuleSet) -> Result<Governance, Refusal> {
         let Recorded {
             at,
             event:
@@ -115,6 +127,12 @@ impl Governance {
             removed: Vec::new(),
             taken_up: Vec::new(),
             draws: Vec::new(),
+            first: Vec::new(),
+            interpretations: Vec::new(),
+            time_up: false,
+            extensions: Vec::new(),
+            special: None,
+            breakdowns: Vec::new(),
         };
         Ok(meeting)
     }
@@ -217,19 +235,22 @@ impl Governance {
 
     /// What holds for every entry: none once the meeting has ended, and during a time out
     /// (5.0 §5.4.3) only notes, taking back, and ending it.
-    fn gate(&self, event: &GovEvent) -> Result<(), Refusal> {
+    pub(super) fn gate(&self, event: &GovEvent) -> Result<(), Refusal> {
         if self.ended_at.is_some() {
             return refuse("the meeting has ended");
         }
         if self.in_time_out()
             && !matches!(
                 event,
-                GovEvent::TimeOutEnded | GovEvent::NoteTaken { .. } | GovEvent::Retracted { .. }
+                GovEvent::TimeOutEnded
+                    | GovEvent::NoteTaken { .. }
+                    | GovEvent::Retracted { .. }
+                    | GovEvent::Interpreted { .. }
             )
         {
             return refuse("a time out is running: only logistics and the rules; end it first");
         }
-        Ok(())
+        self.gate_time_up(event)
     }
 
     /// Whether `event` may happen now, and its effects on the governance record.
@@ -242,7 +263,15 @@ impl Governance {
             GovEvent::StepChanged { step } if !GovStep::steps(self.rules).contains(step) => refuse(
                 format!("{} is not a step under {}", step.title(), self.rules),
             ),
-            GovEvent::StepChanged { .. } | GovEvent::TimeAdded { .. } => none,
+            GovEvent::StepChanged { .. } => none,
+            GovEvent::TimeAdded { .. }
+            | GovEvent::TimeUp
+            | GovEvent::Extended { .. }
+            | GovEvent::Interpreted { .. }
+            | GovEvent::SpecialRequested { .. }
+            | GovEvent::BreakdownDeclared { .. } => {
+                self.decide_time_and_rulings(event, org).map(|_| vec![])
+            }
             GovEvent::CursorMoved { step, index }
                 if *step == self.step && *index < self.len_of(*step) =>
             {
@@ -294,6 +323,7 @@ impl Governance {
                 if self.item(*item).is_none() || *to >= self.order.len() {
                     return refuse("no such agenda place");
                 }
+                self.keeps_agenda_order(*item, *to)?;
                 none
             }
             GovEvent::ItemRemoved { item } => match self.item(*item) {
@@ -304,8 +334,16 @@ impl Governance {
                 // Undoing the item's entry gives its tension back.
                 Some(i) => Ok(vec![Effect::Undo { seq: i.seq }]),
             },
-            GovEvent::ElectionFirst { item } => match self.item(*item) {
-                Some(i) if matches!(i.kind, ItemKind::Election { .. }) => none,
+            GovEvent::ElectionFirst { item, asked_by } => match self.item(*item) {
+                Some(i) if matches!(i.kind, ItemKind::Election { .. }) => {
+                    if self.first.iter().any(|(s, _)| s == item) {
+                        return refuse("this election has been asked first already");
+                    }
+                    if asked_by.is_none_or(|a| !present.contains(&a)) {
+                        return refuse("the election goes first when someone present asks");
+                    }
+                    none
+                }
                 _ => refuse("only an election item can be moved first"),
             },
             GovEvent::Proposal { item, event } => {
@@ -316,9 +354,7 @@ impl Governance {
                     .proposal
                     .as_ref()
                     .ok_or_else(|| Refusal::new("that item is an election"))?;
-                if let IdmEvent::Drafted { changes } = event {
-                    validate(org, self.circle, self.rules, changes).map_err(Refusal::new)?;
-                }
+                self.decide_for_proposal(proposal, event, org)?;
                 proposal.decide(event, &present)?;
                 match event {
                     IdmEvent::Ended {
@@ -485,7 +521,8 @@ impl Governance {
                     proposal,
                     election,
                 });
-                self.order.push(seq);
+                let at = self.place_for_new_item(*owner);
+                self.order.insert(at, seq);
             }
             GovEvent::ItemMoved { item, to } => {
                 if let Some(from) = self.order.iter().position(|s| s == item)
@@ -505,7 +542,8 @@ impl Governance {
                 let at = &mut self.cursors[self.step.index()];
                 *at = (*at).min(self.order.len().saturating_sub(1));
             }
-            GovEvent::ElectionFirst { item } => {
+            GovEvent::ElectionFirst { item, asked_by } => {
+                self.first.push((*item, *asked_by));
                 if let Some(pos) = self.order.iter().position(|s| s == item) {
                     let seq = self.order.remove(pos);
                     self.order.insert(0, seq);
@@ -543,7 +581,12 @@ impl Governance {
                     t.ended = Some(at);
                 }
             }
-            GovEvent::TimeAdded { minutes } => self.extra_minutes += i64::from(*minutes),
+            GovEvent::TimeAdded { .. }
+            | GovEvent::TimeUp
+            | GovEvent::Extended { .. }
+            | GovEvent::Interpreted { .. }
+            | GovEvent::SpecialRequested { .. }
+            | GovEvent::BreakdownDeclared { .. } => self.apply_time_and_rulings(seq, event),
             GovEvent::Ended => {
                 let speaker = self.speaker();
                 self.rounds.end_turn(self.step, speaker, at);
@@ -588,50 +631,5 @@ impl Governance {
             .filter_map(|i| i.election.as_ref())
             .filter_map(|e| e.elected.map(|who| (e.role, who, e.term_end)))
             .collect()
-    }
-}
-
-impl Flow for Governance {
-    type Event = GovEvent;
-
-    fn start(first: &Recorded<GovEvent>, rules: RuleSet) -> Result<Governance, Refusal> {
-        Governance::start(first, rules)
-    }
-
-    fn decide(&self, event: &GovEvent, org: &Organisation) -> Result<Vec<Effect>, Refusal> {
-        Governance::decide(self, event, org)
-    }
-
-    /// As `decide`, except that the proposal editor is asked about before its first change is
-    /// written: a version of no changes is refused when saved, not when the editor opens.
-    fn may(&self, event: &GovEvent, org: &Organisation) -> Result<(), Refusal> {
-        match event {
-            GovEvent::Proposal {
-                item,
-                event: IdmEvent::Drafted { changes },
-            } if changes.is_empty() => {
-                self.gate(event)?;
-                match self.item(*item).and_then(|i| i.proposal.as_ref()) {
-                    Some(proposal) => proposal.may_draft(),
-                    None => refuse("no such proposal"),
-                }
-            }
-            _ => self.decide(event, org).map(drop),
-        }
-    }
-
-    fn apply(&mut self, entry: &Recorded<GovEvent>) {
-        Governance::apply(self, entry);
-    }
-
-    fn retracts(event: &GovEvent) -> Option<u64> {
-        match event {
-            GovEvent::Retracted { seq } => Some(*seq),
-            _ => None,
-        }
-    }
-
-    fn is_move(event: &GovEvent) -> bool {
-        event.is_move()
     }
 }

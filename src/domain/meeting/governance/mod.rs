@@ -7,8 +7,13 @@ pub mod change;
 pub mod diff;
 pub mod election;
 pub mod events;
+mod flow_impl;
+mod gates;
 pub mod idm;
+pub mod idm_events;
 pub mod meeting;
+pub mod objection;
+pub mod represent;
 pub mod sub_circle;
 #[cfg(test)]
 mod tests;
@@ -21,6 +26,6 @@ pub use election::{
 };
 pub use idm::{
     IdmEvent, IdmStep, NO_ROLE_RULE, Objection, ObjectionState, ObjectionTest, Outcome, Proposal,
-    ROLE_QUESTION, TEST_QUESTIONS, VALIDITY_QUESTIONS,
+    ROLE_QUESTION, Ruling, Suggestion, Validity, ValidityException,
 };
-pub use meeting::{GovEvent, GovItem, GovStep, Governance, ItemKind, TimeOut};
+pub use meeting::{GovEvent, GovItem, GovStep, Governance, Interpretation, ItemKind, TimeOut};

@@ -70,16 +70,8 @@ impl Election {
                 role,
             } => {
                 self.answered.push(*attendee);
-                self.objections.push(Objection {
-                    objector: *attendee,
-                    role: *role,
-                    text: text.clone(),
-                    round: self.round,
-                    test: None,
-                    state: ObjectionState::Open,
-                    objector_confirmed: false,
-                    proposer_confirmed: false,
-                });
+                self.objections
+                    .push(Objection::new(*attendee, *role, text.clone(), self.round));
             }
             ElectionEvent::Tested { objection, test } => {
                 if let Some(o) = self.objections.get_mut(*objection) {

@@ -10,14 +10,27 @@ use crate::domain::org::*;
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use chrono::{DateTime, TimeZone, Utc};
 
-fn t(minute: i64) -> DateTime<Utc> {
+pub(super) fn t(minute: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 14, 0, 0)
         .single()
         .expect("time")
         + chrono::Duration::minutes(minute)
 }
 
-fn org() -> Organisation {
+/// Assignment `id`: person `person` fills role `role`.
+fn fills(id: i64, role: i64, person: i64) -> Assignment {
+    Assignment {
+        id: AssignmentId(id),
+        role: RoleId(role),
+        person: PersonId(person),
+        focus: None,
+        term_end: None,
+        since: None,
+        until: None,
+    }
+}
+
+pub(super) fn org() -> Organisation {
     let role = |id, name: &str, core| Role {
         id: RoleId(id),
         circle: CircleId(1),
@@ -51,18 +64,20 @@ fn org() -> Organisation {
             role(13, "Baker", None),
         ],
         people: vec![person(1, "Ana"), person(2, "Ben"), person(3, "Cleo")],
+        // Ana is Circle Lead, Ben the Baker.
+        assignments: vec![fills(1, 10, 1), fills(2, 13, 2)],
         ..OrgRecords::default()
     })
 }
 
-struct Run {
-    log: Vec<Recorded<GovEvent>>,
-    rules: RuleSet,
-    org: Organisation,
+pub(super) struct Run {
+    pub(super) log: Vec<Recorded<GovEvent>>,
+    pub(super) rules: RuleSet,
+    pub(super) org: Organisation,
 }
 
 impl Run {
-    fn new(rules: RuleSet) -> Run {
+    pub(super) fn new(rules: RuleSet) -> Run {
         let attendee = |p: i64, name: &str| Attendee {
             person: Some(PersonId(p)),
             name: name.into(),
@@ -97,11 +112,11 @@ impl Run {
         }
     }
 
-    fn state(&self) -> Governance {
+    pub(super) fn state(&self) -> Governance {
         Governance::fold(&self.log, self.rules).expect("folds")
     }
 
-    fn try_event(&mut self, event: GovEvent) -> Result<Vec<Effect>, String> {
+    pub(super) fn try_event(&mut self, event: GovEvent) -> Result<Vec<Effect>, String> {
         let effects = self.state().decide(&event, &self.org).map_err(|r| r.0)?;
         let seq = self.log.len() as u64 + 1;
         self.log.push(Recorded {
@@ -112,22 +127,31 @@ impl Run {
         Ok(effects)
     }
 
-    fn ok(&mut self, event: GovEvent) -> Vec<Effect> {
+    pub(super) fn ok(&mut self, event: GovEvent) -> Vec<Effect> {
         let shown = format!("{event:?}");
         self.try_event(event)
             .unwrap_or_else(|e| panic!("{shown}: {e}"))
     }
 
-    fn idm(&mut self, item: u64, event: IdmEvent) -> Vec<Effect> {
+    pub(super) fn idm(&mut self, item: u64, event: IdmEvent) -> Vec<Effect> {
         self.ok(GovEvent::Proposal { item, event })
     }
 
-    fn vote(&mut self, item: u64, event: ElectionEvent) -> Vec<Effect> {
+    pub(super) fn vote(&mut self, item: u64, event: ElectionEvent) -> Vec<Effect> {
         self.ok(GovEvent::Election { item, event })
+    }
+
+    /// From a presented proposal, through questions, reactions and amend and clarify, into
+    /// its first objection round (4.1 §3.3.5; 5.0 §5.4.5: the steps in order).
+    pub(super) fn walk_to_objections(&mut self, item: u64) {
+        for step in [IdmStep::Clarify, IdmStep::React, IdmStep::Amend] {
+            self.idm(item, IdmEvent::StepTo { step });
+        }
+        self.idm(item, IdmEvent::NewRound);
     }
 }
 
-fn new_role() -> Change {
+pub(super) fn new_role() -> Change {
     Change::CreateRole {
         name: "Oven Scheduler".into(),
         purpose: "Ovens used well".into(),
@@ -169,7 +193,10 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
         tension: None,
     });
     let election = run.log.len() as u64;
-    run.ok(GovEvent::ElectionFirst { item: election });
+    run.ok(GovEvent::ElectionFirst {
+        item: election,
+        asked_by: Some(0),
+    });
     assert_eq!(
         run.state().order,
         [election, proposal],
@@ -241,6 +268,7 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
             tension: "Ovens idle".into(),
             example: "Tuesday".into(),
             role: Some(RoleId(13)),
+            permission: None,
         },
     );
     run.idm(
@@ -249,13 +277,15 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
             changes: vec![new_role()],
         },
     );
-    run.idm(proposal, IdmEvent::NewRound);
+    run.walk_to_objections(proposal);
     run.idm(
         proposal,
         IdmEvent::Objected {
             attendee: 0,
             role: Some(RoleId(10)),
             text: "Overlaps my role".into(),
+            sub_circle: None,
+            permission: None,
         },
     );
     for attendee in 1..4 {
@@ -508,7 +538,7 @@ fn only_the_last_entry_standing_is_taken_back_and_an_adoption_comes_back_out_of_
             changes: vec![new_role()],
         },
     );
-    run.idm(item, IdmEvent::NewRound);
+    run.walk_to_objections(item);
     for attendee in 0..4 {
         run.idm(item, IdmEvent::NoObjection { attendee });
     }
@@ -556,7 +586,7 @@ fn a_version_written_before_the_circle_changed_is_checked_again_when_adopted() {
             changes: vec![new_role()],
         },
     );
-    run.idm(item, IdmEvent::NewRound);
+    run.walk_to_objections(item);
     for attendee in 0..4 {
         run.idm(item, IdmEvent::NoObjection { attendee });
     }
@@ -608,6 +638,7 @@ fn minutes_list_items_in_the_order_processed_and_name_those_not_processed() {
         tension: "Ovens idle at night".into(),
         example: "Last Tuesday".into(),
         role: None,
+        permission: None,
     };
     run.idm(ovens, framed);
     run.ok(GovEvent::Ended);

@@ -33,6 +33,7 @@ fn presented() -> Vec<IdmEvent> {
             tension: "Ovens idle at night".into(),
             example: "Last Tuesday".into(),
             role: Some(RoleId(1)),
+            permission: None,
         },
         IdmEvent::Drafted {
             changes: vec![change()],
@@ -99,6 +100,12 @@ fn drafts_made_while_presenting_replace_each_other_and_amendments_add_versions()
             changes: vec![change(), other.clone()],
         },
         IdmEvent::StepTo {
+            step: IdmStep::Clarify,
+        },
+        IdmEvent::StepTo {
+            step: IdmStep::React,
+        },
+        IdmEvent::StepTo {
             step: IdmStep::Amend,
         },
         IdmEvent::Drafted {
@@ -139,6 +146,8 @@ fn an_invalid_objection_is_kept_but_does_not_block() {
         attendee: 1,
         role: None,
         text: "I'd prefer a rota".into(),
+        sub_circle: None,
+        permission: None,
     });
     events.push(IdmEvent::NoObjection { attendee: 0 });
     events.push(IdmEvent::NoObjection { attendee: 2 });
@@ -170,6 +179,8 @@ fn a_valid_objection_is_integrated_twice_before_adoption() {
         attendee: 2,
         role: Some(RoleId(7)),
         text: "Night shifts would need a key".into(),
+        sub_circle: None,
+        permission: None,
     });
     events.extend([0, 1].map(|attendee| IdmEvent::NoObjection { attendee }));
     events.push(IdmEvent::Tested {
@@ -196,6 +207,8 @@ fn a_valid_objection_is_integrated_twice_before_adoption() {
         attendee: 1,
         role: Some(RoleId(8)),
         text: "Keys must be logged".into(),
+        sub_circle: None,
+        permission: None,
     });
     events.extend([0, 2].map(|attendee| IdmEvent::NoObjection { attendee }));
     events.push(IdmEvent::Tested {
@@ -236,7 +249,9 @@ fn a_valid_objection_is_integrated_twice_before_adoption() {
 #[test]
 fn a_proposal_can_be_dropped_discarded_withdrawn_or_break_down() {
     for outcome in [
-        Outcome::Dropped,
+        Outcome::Dropped {
+            reason: "Not answering".into(),
+        },
         Outcome::DiscardedInvalid,
         Outcome::Withdrawn,
         Outcome::ProcessBreakdown {
@@ -263,11 +278,22 @@ fn an_abandoned_objection_no_longer_blocks() {
         attendee: 1,
         role: None,
         text: "No".into(),
+        sub_circle: None,
+        permission: None,
     });
     events.extend([0, 2].map(|attendee| IdmEvent::NoObjection { attendee }));
-    events.push(IdmEvent::Abandoned { objection: 0 });
+    events.push(IdmEvent::StepTo {
+        step: IdmStep::Integrate,
+    });
+    events.push(IdmEvent::Abandoned {
+        objection: 0,
+        reason: "Not trying".into(),
+    });
+    events.push(IdmEvent::NewRound);
+    events.extend(PRESENT.map(|attendee| IdmEvent::NoObjection { attendee }));
     events.push(adopt(1));
-    assert!(run(&events).is_ok());
+    let p = run(&events).expect("adopted");
+    assert_eq!(p.objections[0].reason.as_deref(), Some("Not trying"));
 }
 
 #[test]
@@ -295,7 +321,9 @@ fn any_event() -> impl Strategy<Value = IdmEvent> {
         attendee.prop_map(|attendee| IdmEvent::Objected {
             attendee,
             role: None,
-            text: "harm".into()
+            text: "harm".into(),
+            sub_circle: None,
+            permission: None,
         }),
         (objection.clone(), any::<[bool; 4]>(), any::<bool>()).prop_map(
             |(objection, answers, breaks)| {
@@ -314,7 +342,10 @@ fn any_event() -> impl Strategy<Value = IdmEvent> {
         objection
             .clone()
             .prop_map(|objection| IdmEvent::ProposerSatisfied { objection }),
-        objection.prop_map(|objection| IdmEvent::Abandoned { objection }),
+        objection.prop_map(|objection| IdmEvent::Abandoned {
+            objection,
+            reason: "Not trying".into(),
+        }),
         Just(IdmEvent::NewRound),
         (1usize..5).prop_map(adopt),
     ]
@@ -339,7 +370,9 @@ proptest! {
 
 mod changes;
 mod elections;
+mod idm_rules;
 mod meeting;
+mod meeting_rules;
 mod sub_circles;
 
 /// 5.0 §5.3.2(b) / 4.1 §3.2.4(d): an objection counts only if it limits a role the objector
@@ -352,6 +385,8 @@ fn an_objection_naming_no_role_cannot_pass_the_role_question_5_0_5_3_2_b() {
             attendee: 1,
             role,
             text: "Ovens overheat".into(),
+            sub_circle: None,
+            permission: None,
         });
         events
     };
@@ -377,16 +412,24 @@ fn an_objection_naming_no_role_cannot_pass_the_role_question_5_0_5_3_2_b() {
 fn a_validity_test_is_recorded_up_to_its_first_no() {
     let p = run(&presented()[..2]).expect("presented");
     for ok in [vec![true, true, true], vec![false], vec![true, false]] {
-        let event = IdmEvent::ValidityTested { answers: ok };
+        let event = IdmEvent::ValidityTested {
+            answers: ok,
+            exception: None,
+        };
         assert!(p.decide(&event, &PRESENT).is_ok(), "{event:?}");
     }
-    for bad in [vec![], vec![true], vec![false, true], vec![true; 4]] {
-        let event = IdmEvent::ValidityTested { answers: bad };
+    // How many questions there are is the rule set's: see `idm_rules`.
+    for bad in [vec![], vec![false, true]] {
+        let event = IdmEvent::ValidityTested {
+            answers: bad,
+            exception: None,
+        };
         assert!(p.decide(&event, &PRESENT).is_err(), "{event:?}");
     }
     let mut p = p;
     p.apply(&IdmEvent::ValidityTested {
         answers: vec![true, false],
+        exception: None,
     });
-    assert_eq!(p.validity, [vec![true, false]]);
+    assert_eq!(p.validity[0].answers, [true, false]);
 }
