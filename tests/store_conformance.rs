@@ -6,12 +6,13 @@
 //! half says it was skipped and why, except under CI (the variable `CI` set), where that
 //! is a failure: CI starts a server for it (`.ci/run`).
 
+mod common;
 mod conformance;
 
+use common::pg::{PgDb, admin_run};
 use roundtable::store::postgres::Target;
 use roundtable::store::prelude::*;
 use roundtable::store::{PgStore, Store};
-use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A new SQLite database file, for one check.
 struct SqliteDb {
@@ -31,93 +32,14 @@ impl SqliteDb {
     }
 }
 
-/// A new PostgreSQL database, for one check; dropped with this value.
-struct PgDb {
-    admin: Target,
-    name: String,
+/// A new PostgreSQL database, for one check.
+trait OpenPg {
+    fn open(&self) -> Box<dyn Backend + Send>;
 }
 
-static NEXT: AtomicU32 = AtomicU32::new(0);
-
-/// Runs one statement on the server as the test connection's user (tests own a runtime).
-fn admin_run(target: &Target, sql: &str) -> Result<(), String> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
-    rt.block_on(async {
-        let (client, connection) = target
-            .config()
-            .connect(tokio_postgres::NoTls)
-            .await
-            .map_err(|e| {
-                format!(
-                    "{e}: {}",
-                    std::error::Error::source(&e)
-                        .map(|s| s.to_string())
-                        .unwrap_or_default()
-                )
-            })?;
-        let driver = tokio::spawn(connection);
-        let result = client.batch_execute(sql).await.map_err(|e| e.to_string());
-        drop(client);
-        let _ = driver.await;
-        result
-    })
-}
-
-/// Says why the PostgreSQL half cannot run: a failure under CI, a skip otherwise.
-fn unavailable(why: &str) -> Option<PgDb> {
-    if std::env::var_os("CI").is_some() {
-        panic!("PostgreSQL conformance must run under CI, but {why}");
-    }
-    // Said once, on the terminal itself (not captured with the test's output).
-    static SAID: std::sync::Once = std::sync::Once::new();
-    SAID.call_once(|| {
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "PostgreSQL half of the store conformance suite skipped: {why}"
-        );
-    });
-    None
-}
-
-impl PgDb {
-    fn new() -> Option<PgDb> {
-        let Ok(address) = std::env::var("ROUNDTABLE_TEST_PG") else {
-            return unavailable("ROUNDTABLE_TEST_PG is not set (a postgres:// address)");
-        };
-        let admin = match Target::parse(&address) {
-            Ok(t) => t,
-            Err(e) => return unavailable(&format!("ROUNDTABLE_TEST_PG does not read: {e}")),
-        };
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let name = format!(
-            "rt_conformance_{}_{}_{nanos}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
-        if let Err(e) = admin_run(&admin, &format!("CREATE DATABASE {name}")) {
-            return unavailable(&format!("{} cannot be reached or used: {e}", admin.shown()));
-        }
-        Some(PgDb { admin, name })
-    }
-
+impl OpenPg for PgDb {
     fn open(&self) -> Box<dyn Backend + Send> {
-        let target = self.admin.with_database(&self.name);
-        Box::new(PgStore::open_target(target).expect("PostgreSQL opens"))
-    }
-}
-
-impl Drop for PgDb {
-    fn drop(&mut self) {
-        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
-        if let Err(e) = admin_run(&self.admin, &sql) {
-            eprintln!("could not drop {}: {e}", self.name);
-        }
+        Box::new(self.store())
     }
 }
 

@@ -144,7 +144,9 @@ impl App {
             Err(e) => {
                 self.keep_retry = Some(self.now() + KEEP_RETRY);
                 tracing::warn!("the entry on screen could not be kept: {e}");
-                if self.view.status.is_none() {
+                // While the store cannot be reached, its own line says what is kept.
+                self.watch_connection();
+                if self.view.status.is_none() && self.view.lost.is_none() {
                     self.error(format!("The entry being written could not be kept: {e}."));
                 }
             }

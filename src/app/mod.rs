@@ -4,6 +4,7 @@
 //! Owns: `App` and the order of handling a key (quit, help, prompt, screen). The only user of
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
+mod connection;
 mod governance;
 mod journal;
 mod kept;
@@ -58,6 +59,9 @@ pub struct App {
     kept_entry: Option<(crate::domain::MeetingId, Option<String>)>,
     /// After the store failed to keep the entry on screen: when to try again.
     keep_retry: Option<DateTime<Utc>>,
+    /// The last key, when what it entered could not be written because the store cannot be
+    /// reached: pressed again by itself once the store is back.
+    waiting_key: Option<KeyEvent>,
 }
 
 impl App {
@@ -85,6 +89,7 @@ impl App {
             help_open: false,
             help_scroll: Default::default(),
             status: None,
+            lost: None,
             hints: Vec::new(),
             help: Vec::new(),
             now: clock(),
@@ -101,6 +106,7 @@ impl App {
             unwritten: false,
             kept_entry: None,
             keep_retry: None,
+            waiting_key: None,
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
@@ -166,11 +172,13 @@ impl App {
     /// Also takes in what other programs on the same store recorded since the last tick.
     pub fn tick(&mut self) -> bool {
         self.view.now = self.now();
-        let others = self.follow_other_programs();
-        if others {
+        let others = self.store.outage().is_none() && self.follow_other_programs();
+        let link = self.watch_connection();
+        if others || link {
             self.refresh_hints();
         }
         others
+            || link
             || match &self.view.screen {
                 Screen::Tactical(s) => s.state.ended_at.is_none(),
                 Screen::Governance(s) => s.state.ended_at.is_none(),
@@ -255,6 +263,8 @@ impl App {
             }
         };
         self.settle_org_now();
+        self.watch_connection();
+        self.note_waiting(key);
         self.keep_entry();
         self.refresh_hints();
         changed || had_status
@@ -516,9 +526,13 @@ impl App {
             }
             journal::Committed::Unwritten(why) => {
                 self.unwritten = true;
-                self.error(format!(
-                    "Not saved: {why}. What you entered is still here: try again."
-                ));
+                if self.store.outage().is_some() {
+                    self.error(connection::NOT_YET_SAVED);
+                } else {
+                    self.error(format!(
+                        "Not saved: {why}. What you entered is still here: try again."
+                    ));
+                }
                 false
             }
         }

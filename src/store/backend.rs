@@ -133,6 +133,12 @@ pub trait Backend: MeetingLog + OrganisationStore + ChangeFeed + OrgLog {
     fn location(&self) -> String;
     /// The schema version the store is at.
     fn schema_version(&self) -> Result<u32, StoreError>;
+    /// Why the store cannot be reached now, in a few words, while it cannot (a database
+    /// server stopped, restarting or behind a network that is down): nothing can be read or
+    /// written until it is back, and the store keeps trying. A file is always there.
+    fn outage(&self) -> Option<String> {
+        None
+    }
 }
 
 fn to_json<E: Serialize>(event: &E) -> Result<String, StoreError> {

@@ -72,6 +72,11 @@ pub enum StoreError {
     /// Another program held the database for longer than a write waits (`BUSY_WAIT`).
     #[error("the database is busy: another program has been writing to it for a while")]
     Busy,
+    /// The database server cannot be reached now (stopped, restarting, the network gone):
+    /// nothing was written, and the store is trying to connect again. `location` holds no
+    /// password.
+    #[error("{location}: the PostgreSQL server cannot be reached ({cause})")]
+    Unreachable { location: String, cause: String },
     /// The log had grown past the entry a decision was made on: someone else appended first.
     #[error("another program recorded {} entr{} in this meeting first", latest - expected, if latest - expected == 1 { "y" } else { "ies" })]
     Conflict { expected: u64, latest: u64 },

@@ -10,6 +10,7 @@
 //! Owns: `PgStore` and its thread. The only user of tokio-postgres, with `tokio` for its own
 //! runtime. Must not import: ratatui, crossterm, rusqlite, `crate::app`, `crate::ui`.
 
+mod link;
 mod queries;
 mod schema;
 mod session;
@@ -26,18 +27,20 @@ use crate::domain::meeting::{Effect, MeetingKind};
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
 use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId};
 use chrono::{DateTime, Utc};
+use link::Job;
+use session::Outage;
 use session::Session;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
-
-/// A request to the store's thread.
-type Job = Box<dyn FnOnce(&mut Session) + Send>;
+use tokio::sync::mpsc::UnboundedSender;
 
 /// A Roundtable database on a PostgreSQL server.
 pub struct PgStore {
-    jobs: Option<mpsc::Sender<Job>>,
+    jobs: Option<UnboundedSender<Job>>,
     thread: Option<JoinHandle<()>>,
     shown: String,
+    /// Why the server cannot be reached, while it cannot.
+    outage: Outage,
     /// Whether `changed_elsewhere` was asked before (the first call only starts watching).
     watching: bool,
 }
@@ -65,28 +68,25 @@ impl PgStore {
     /// `open`, for an address already read.
     pub fn open_target(target: Target) -> Result<PgStore, StoreError> {
         let shown = target.shown().to_string();
-        let (jobs, queue) = mpsc::channel::<Job>();
+        let (jobs, queue) = tokio::sync::mpsc::unbounded_channel::<Job>();
         let (ready, opened) = mpsc::sync_channel(1);
+        let outage = Outage::default();
+        let shared = outage.clone();
         let thread = std::thread::Builder::new()
             .name("roundtable-postgres".into())
             .spawn(move || {
-                let session = Session::open(target).and_then(|mut s| {
-                    schema::prepare(&mut s)?;
+                let session = Session::open(target, shared).and_then(|s| {
+                    schema::prepare(&s)?;
                     Ok(s)
                 });
-                let mut session = match session {
+                match session {
                     Ok(session) => {
                         let _ = ready.send(Ok(()));
-                        session
+                        link::serve(session, queue);
                     }
                     Err(e) => {
                         let _ = ready.send(Err(e));
-                        return;
                     }
-                };
-                while let Ok(job) = queue.recv() {
-                    session.reconnect_if_lost();
-                    job(&mut session);
                 }
             })
             .map_err(|e| StoreError::Invalid(format!("cannot start the PostgreSQL thread: {e}")))?;
@@ -96,6 +96,7 @@ impl PgStore {
             jobs: Some(jobs),
             thread: Some(thread),
             shown,
+            outage,
             watching: false,
         })
     }
@@ -108,16 +109,21 @@ impl PgStore {
     ) -> Result<T, StoreError> {
         let (answer, answered) = mpsc::sync_channel(1);
         let jobs = self.jobs.as_ref().ok_or_else(gone)?;
-        jobs.send(Box::new(move |s: &mut Session| {
-            let result = work(s).map_err(|e| match e {
-                StoreError::Sql { message, code } => StoreError::Sql {
-                    message: s.target.scrub(message),
-                    code,
-                },
-                other => other,
-            });
-            let _ = answer.send(result);
-        }))
+        jobs.send(Box::new(
+            move |s: &mut Session, unreachable: Option<StoreError>| {
+                let result = match unreachable {
+                    Some(e) => Err(e),
+                    None => work(s).map_err(|e| match e {
+                        StoreError::Sql { message, code } => StoreError::Sql {
+                            message: s.target.scrub(message),
+                            code,
+                        },
+                        other => other,
+                    }),
+                };
+                let _ = answer.send(result);
+            },
+        ))
         .map_err(|_| gone())?;
         answered.recv().map_err(|_| gone())?
     }
@@ -302,5 +308,9 @@ impl Backend for PgStore {
 
     fn schema_version(&self) -> Result<u32, StoreError> {
         self.call(|s| schema::version(s))
+    }
+
+    fn outage(&self) -> Option<String> {
+        self.outage.now()
     }
 }

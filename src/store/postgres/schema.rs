@@ -117,7 +117,7 @@ fn marked_version(sql: &dyn Sql) -> Result<u32, StoreError> {
 }
 
 /// Checks the database is Roundtable's (or empty) and brings it to the latest schema.
-pub fn prepare(session: &mut Session) -> Result<(), StoreError> {
+pub fn prepare(session: &Session) -> Result<(), StoreError> {
     if let Found::Roundtable(v) = inspect(session)?
         && v == latest()
     {
