@@ -22,6 +22,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "ROUNDTABLE_DB", value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
 
+    /// Who is at the keyboard: recorded with every meeting entry this program makes and named
+    /// to other programs; for assign and unassign, the person acting
+    #[arg(long = "as", global = true, env = "ROUNDTABLE_AS", value_name = "NAME")]
+    pub actor: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -52,7 +57,7 @@ pub enum Command {
     /// People: add one, rename one, or mark one as having left
     #[command(subcommand)]
     Person(PersonCommand),
-    /// Assign a person to a role, as the Lead who may (elected roles only by election)
+    /// Assign a person to a role, --as the Lead who may (elected roles only by election)
     Assign {
         /// The role's name (any case)
         role: String,
@@ -64,11 +69,8 @@ pub enum Command {
         /// The role's circle, when several circles have a role of that name
         #[arg(long, value_name = "NAME")]
         circle: Option<String>,
-        /// Who is acting: the Lead who may assign the role
-        #[arg(long = "as", value_name = "NAME")]
-        actor: String,
     },
-    /// End a person's assignment to a role, as the Lead (or the person, resigning)
+    /// End a person's assignment to a role, --as the Lead (or the person, resigning)
     Unassign {
         /// The role's name (any case)
         role: String,
@@ -77,9 +79,6 @@ pub enum Command {
         /// The role's circle, when several circles have a role of that name
         #[arg(long, value_name = "NAME")]
         circle: Option<String>,
-        /// Who is acting: the Lead who may, or the person themself
-        #[arg(long = "as", value_name = "NAME")]
-        actor: String,
     },
     /// Take back the latest change made between meetings (person, assign, unassign)
     Undo,

@@ -191,6 +191,13 @@ fn org_change(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The full-screen program on `store`, recording `actor` (`--as NAME`) with its entries.
+fn program(store: Box<dyn Backend>, actor: Option<&str>) -> Result<App> {
+    let mut app = App::on(store)?;
+    app.set_actor(actor).map_err(anyhow::Error::msg)?;
+    Ok(app)
+}
+
 /// Runs the full-screen program until it ends.
 fn full_screen(mut app: App) -> Result<ExitCode> {
     tracing::info!("full screen");
@@ -199,13 +206,19 @@ fn full_screen(mut app: App) -> Result<ExitCode> {
     Ok(ExitCode::from(reason.exit_code()))
 }
 
+/// The person acting in a change between meetings: `--as NAME` (or `ROUNDTABLE_AS`).
+fn acting<'a>(actor: Option<&'a str>, who: &str) -> Result<&'a str, String> {
+    actor.ok_or_else(|| format!("say who is acting with --as NAME: {who}"))
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let db = database(&cli)?;
+    let actor = cli.actor.clone();
     match cli.command {
         None => {
             let store = db.open()?;
             db.start_logging()?;
-            full_screen(App::on(store)?)
+            full_screen(program(store, actor.as_deref())?)
         }
         Some(Command::Export(ExportCommand::Minutes(args))) => {
             let store = db.open_read_only()?;
@@ -250,7 +263,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = db.open()?;
             db.start_logging()?;
             let where_ = store.location();
-            let mut app = App::on(store)?;
+            let mut app = program(store, actor.as_deref())?;
             app.open_review(&person)
                 .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
             full_screen(app)
@@ -282,7 +295,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = db.open()?;
             db.start_logging()?;
             let where_ = store.location();
-            let mut app = App::on(store)?;
+            let mut app = program(store, actor.as_deref())?;
             app.open_meeting(&circle, kind)
                 .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
             full_screen(app)
@@ -332,8 +345,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             person,
             focus,
             circle,
-            actor,
         }) => org_change(&db, |org| {
+            let actor = acting(actor.as_deref(), "the Lead who may assign the role")?;
             let role = org_entries::role(org, &role, circle.as_deref())?.id;
             let person = org_entries::person(org, &person)?;
             let request = OrgRequest::Assign {
@@ -341,19 +354,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 person,
                 focus,
             };
-            Ok((request, Some(org_entries::person(org, &actor)?)))
+            Ok((request, Some(org_entries::person(org, actor)?)))
         }),
         Some(Command::Unassign {
             role,
             person,
             circle,
-            actor,
         }) => org_change(&db, |org| {
+            let actor = acting(actor.as_deref(), "the Lead who may, or the person themself")?;
             let role = org_entries::role(org, &role, circle.as_deref())?;
             let person = org_entries::person(org, &person)?;
             let assignment = org_entries::assignment(org, role, person)?;
             let request = OrgRequest::EndAssignment { assignment };
-            Ok((request, Some(org_entries::person(org, &actor)?)))
+            Ok((request, Some(org_entries::person(org, actor)?)))
         }),
         Some(Command::Undo) => org_change(&db, |_| Ok((OrgRequest::Undo, None))),
         Some(Command::Org) => {

@@ -79,6 +79,7 @@ conformance!(
         the_organisation_round_trips,
         an_empty_organisation_starts_with_its_anchor_circle,
         meeting_logs_append_in_order_and_refuse_a_stale_entry,
+        entries_record_who_made_them,
         drafts_are_kept_replaced_and_forgotten,
         open_meetings_and_reviews_are_found_until_they_end,
         every_effect_is_written_as_sqlite_writes_it,

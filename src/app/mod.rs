@@ -39,6 +39,9 @@ use keys::{Action, Binding, is_quit, lookup};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use std::sync::Arc;
 
+/// The longest name `--as` takes.
+const ACTOR_LIMIT: usize = 80;
+
 /// Where the time comes from: the system clock, or a fixed one in tests.
 pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 
@@ -134,6 +137,24 @@ impl App {
             return Err(e.clone());
         }
         self.refresh_hints();
+        Ok(())
+    }
+
+    /// Names who is at the keyboard (`--as NAME`): recorded with every entry this program
+    /// makes, and named to other programs on the same store. A name that is empty once
+    /// cleaned of control characters, or longer than 80 characters, is refused.
+    pub fn set_actor(&mut self, name: Option<&str>) -> Result<(), String> {
+        let name = name.map(crate::domain::text::clean_line);
+        match name.as_deref() {
+            Some("") => return Err("--as needs a name: who is at the keyboard".into()),
+            Some(n) if n.chars().count() > ACTOR_LIMIT => {
+                return Err(format!(
+                    "--as takes a name of at most {ACTOR_LIMIT} characters"
+                ));
+            }
+            _ => {}
+        }
+        self.store.set_actor(name.as_deref());
         Ok(())
     }
 
@@ -515,8 +536,11 @@ impl App {
                 self.entry_written();
                 self.unapplied.extend(effects);
                 self.settle_org();
-                if caught_up > 0 {
-                    self.info(caught_up_notice(caught_up));
+                if !caught_up.is_empty() {
+                    self.info(format!(
+                        "{} first: shown above, and yours was recorded after.",
+                        journal::who_recorded(&caught_up, true)
+                    ));
                 }
                 true
             }
@@ -545,14 +569,4 @@ impl App {
     fn error(&mut self, text: impl Into<String>) {
         self.view.status = Some(Status::Error(text.into()));
     }
-}
-
-/// The status after entries of another program were taken in before this one's.
-fn caught_up_notice(count: usize) -> String {
-    let entries = if count == 1 {
-        "an entry".to_string()
-    } else {
-        format!("{count} entries")
-    };
-    format!("Another program recorded {entries} first: shown above, and yours was recorded after.")
 }

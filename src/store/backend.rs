@@ -55,6 +55,16 @@ pub trait MeetingLog {
     ) -> Result<Vec<Recorded<String>>, StoreError>;
     /// The sequence number of the newest entry (0 for none).
     fn last_seq(&self, meeting: MeetingId) -> Result<u64, StoreError>;
+    /// Names who makes the entries this store writes from now on (the program's `--as NAME`):
+    /// recorded with each entry. `None`: nobody named.
+    fn set_actor(&mut self, actor: Option<&str>);
+    /// Who made each entry after sequence number `after`, in order (`None` where the program
+    /// that wrote it named nobody).
+    fn actors_after(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<Option<String>>, StoreError>;
     /// The person's unfinished solo review, if there is one.
     fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError>;
     /// The unfinished meeting of this kind for a circle, if there is one.

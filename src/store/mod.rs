@@ -45,6 +45,8 @@ pub struct Store {
     /// Set once the file at the path was found not to be the one opened: what happened, and
     /// where what was recorded went. No write is tried after that.
     lost: Option<(&'static str, String)>,
+    /// Who makes the entries written from now on (see `MeetingLog::set_actor`).
+    actor: Option<String>,
 }
 
 impl std::fmt::Debug for Store {
@@ -68,6 +70,7 @@ impl Store {
             opened: Some(id),
             wal: None,
             lost: None,
+            actor: None,
         };
         store.prepare().map_err(|e| open::classify(path, e))?;
         store.wal = files::current_id(&files::companion(path, "-wal")).unwrap_or(None);
@@ -84,6 +87,7 @@ impl Store {
             opened: None,
             wal: None,
             lost: None,
+            actor: None,
         })
     }
 
@@ -97,6 +101,7 @@ impl Store {
             opened: None,
             wal: None,
             lost: None,
+            actor: None,
         };
         store.prepare()?;
         Ok(store)

@@ -43,6 +43,8 @@ pub struct PgStore {
     outage: Outage,
     /// Whether `changed_elsewhere` was asked before (the first call only starts watching).
     watching: bool,
+    /// Who makes the entries written from now on (see `MeetingLog::set_actor`).
+    actor: Option<String>,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -98,6 +100,7 @@ impl PgStore {
             shown,
             outage,
             watching: false,
+            actor: None,
         })
     }
 
@@ -146,8 +149,10 @@ impl MeetingLog for PgStore {
         at: DateTime<Utc>,
         first: &str,
     ) -> Result<MeetingId, StoreError> {
-        let first = first.to_string();
-        self.call(move |s| s.write(|sql| effects::start_log(sql, owner, at, &first)))
+        let (first, actor) = (first.to_string(), self.actor.clone());
+        self.call(move |s| {
+            s.write(|sql| effects::start_log(sql, owner, at, &first, actor.as_deref()))
+        })
     }
 
     fn append_payload(
@@ -159,6 +164,7 @@ impl MeetingLog for PgStore {
         effects: &[Effect],
     ) -> Result<Appended, StoreError> {
         let (payload, effects) = (payload.to_string(), effects.to_vec());
+        let actor = self.actor.clone();
         self.call(move |s| {
             s.write(|sql| {
                 // Held to commit: another append to this meeting waits here, then sees ours.
@@ -169,7 +175,15 @@ impl MeetingLog for PgStore {
                 if locked.is_empty() {
                     return Err(StoreError::Invalid(format!("no meeting {}", meeting.0)));
                 }
-                effects::append(sql, meeting, after, at, &payload, &effects)
+                effects::append(
+                    sql,
+                    meeting,
+                    after,
+                    at,
+                    &payload,
+                    &effects,
+                    actor.as_deref(),
+                )
             })
         })
     }
@@ -184,6 +198,18 @@ impl MeetingLog for PgStore {
 
     fn last_seq(&self, meeting: MeetingId) -> Result<u64, StoreError> {
         self.call(move |s| effects::last_seq(&s.read(), meeting))
+    }
+
+    fn set_actor(&mut self, actor: Option<&str>) {
+        self.actor = actor.map(str::to_string);
+    }
+
+    fn actors_after(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<Option<String>>, StoreError> {
+        self.call(move |s| s.actors_after(meeting, after))
     }
 
     fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {
