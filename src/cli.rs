@@ -82,6 +82,9 @@ pub enum Command {
     },
     /// Take back the latest change made between meetings (person, assign, unassign)
     Undo,
+    /// The database itself: copy an organisation between a file and PostgreSQL
+    #[command(subcommand)]
+    Db(DbCommand),
     /// Open a circle's meeting full screen: resumes its unfinished one, or sets up a new one
     Meet {
         /// tactical or governance
@@ -89,6 +92,20 @@ pub enum Command {
         /// The circle's name (any case)
         #[arg(long, value_name = "NAME")]
         circle: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Copy the whole organisation (every meeting, version and answer) from FROM (or --db)
+    /// into TO, a new file or an empty PostgreSQL database, and check both read the same
+    Copy {
+        /// FROM TO, or just FROM with --to (FROM defaults to --db)
+        #[arg(value_name = "PATH|URL", num_args = 0..=2)]
+        places: Vec<PathBuf>,
+        /// Where to copy to: a new file, or an empty PostgreSQL database
+        #[arg(long, value_name = "PATH|URL")]
+        to: Option<PathBuf>,
     },
 }
 

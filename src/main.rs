@@ -4,7 +4,7 @@
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use roundtable::app::{self, App, org_entries, setup};
-use roundtable::cli::{Cli, Command, ExportCommand, PersonCommand, error_line};
+use roundtable::cli::{Cli, Command, DbCommand, ExportCommand, PersonCommand, error_line};
 use roundtable::domain::MeetingId;
 use roundtable::domain::org_log::OrgRequest;
 use roundtable::domain::outline::outline;
@@ -12,6 +12,7 @@ use roundtable::domain::text::printable;
 use roundtable::export;
 use roundtable::store::postgres::is_postgres_address;
 use roundtable::store::prelude::*;
+use roundtable::store::transfer::Transfer;
 use roundtable::store::{PgStore, Store};
 use roundtable::{domain::RuleSet, logging};
 use std::io::Write;
@@ -86,6 +87,14 @@ impl Db {
         })
     }
 
+    /// Opens the store for copying from or into (created and migrated as needed).
+    fn open_transfer(&self) -> Result<Box<dyn Transfer>> {
+        Ok(match self {
+            Db::File(path) => Box::new(Store::open(path)?),
+            Db::Postgres(address) => Box::new(PgStore::open(address)?),
+        })
+    }
+
     /// Opens the store for reading (a file is opened read-only; on PostgreSQL reading and
     /// writing go through one connection).
     fn open_read_only(&self) -> Result<Box<dyn Backend>> {
@@ -126,12 +135,61 @@ fn default_database_path() -> Result<PathBuf> {
 /// `roundtable.db` in the platform data dir.
 fn database(cli: &Cli) -> Result<Db> {
     match &cli.db {
-        Some(path) => match path.to_str() {
-            Some(text) if is_postgres_address(text) => Ok(Db::Postgres(text.to_string())),
-            _ => Ok(Db::File(path.clone())),
-        },
+        Some(path) => Ok(place(path)),
         None => Ok(Db::File(default_database_path()?)),
     }
+}
+
+/// A `--db` value: a `postgres://` address, or a path.
+fn place(path: &std::path::Path) -> Db {
+    match path.to_str() {
+        Some(text) if is_postgres_address(text) => Db::Postgres(text.to_string()),
+        _ => Db::File(path.to_path_buf()),
+    }
+}
+
+/// `db copy`: FROM TO, or FROM (default `--db`) with `--to TO`. A file the copy created is
+/// removed again when the copy fails.
+fn db_copy(db: Db, places: Vec<PathBuf>, to: Option<PathBuf>) -> Result<ExitCode> {
+    let (from, to) = match (places.as_slice(), to) {
+        ([], Some(to)) => (db, place(&to)),
+        ([from], Some(to)) => (place(from), place(&to)),
+        ([from, to], None) => (place(from), place(to)),
+        _ => bail!("say where to copy: roundtable db copy FROM TO, or --db FROM db copy --to TO"),
+    };
+    let new_file = match &to {
+        Db::File(path) => (!path.exists()).then(|| path.clone()),
+        Db::Postgres(_) => None,
+    };
+    let source = from.open_transfer()?;
+    from.start_logging()?;
+    let copied = to.open_transfer().and_then(|mut target| {
+        let checked =
+            app::transfer::copy_checked(&*source, &mut *target).map_err(anyhow::Error::msg)?;
+        Ok((checked, target.location()))
+    });
+    let (checked, into) = match copied {
+        Ok(done) => done,
+        Err(e) => {
+            if let Some(path) = new_file {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut name = path.clone().into_os_string();
+                    name.push(suffix);
+                    let _ = std::fs::remove_file(name);
+                }
+            }
+            return Err(e);
+        }
+    };
+    say(&format!(
+        "Copied {} into {}: {} rows in {} tables; the governance record and the minutes of all {} meetings read the same in both.",
+        source.location(),
+        into,
+        checked.copied.rows,
+        checked.copied.tables,
+        checked.meetings
+    ))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes an export to standard output (`-o -`), to `output`, or to `default_name` here.
@@ -368,6 +426,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let request = OrgRequest::EndAssignment { assignment };
             Ok((request, Some(org_entries::person(org, actor)?)))
         }),
+        Some(Command::Db(DbCommand::Copy { places, to })) => db_copy(db, places, to),
         Some(Command::Undo) => org_change(&db, |_| Ok((OrgRequest::Undo, None))),
         Some(Command::Org) => {
             let store = db.open_read_only()?;

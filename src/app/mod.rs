@@ -23,6 +23,7 @@ mod screens;
 pub mod setup;
 mod tactical;
 mod terminal;
+pub mod transfer;
 mod watchdog;
 
 pub use run::{ExitReason, run};

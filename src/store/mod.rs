@@ -18,6 +18,7 @@ pub mod postgres;
 mod schema;
 mod sql;
 mod sql_types;
+pub mod transfer;
 
 pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrgLog, OrganisationStore};
 

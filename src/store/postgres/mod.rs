@@ -15,6 +15,7 @@ mod queries;
 mod schema;
 mod session;
 mod target;
+mod transfer;
 mod types;
 
 pub use target::{Target, is_postgres_address};
@@ -338,5 +339,24 @@ impl Backend for PgStore {
 
     fn outage(&self) -> Option<String> {
         self.outage.now()
+    }
+}
+
+impl super::transfer::Transfer for PgStore {
+    fn kinds(&self) -> Result<Option<super::transfer::Kinds>, StoreError> {
+        self.call(|s| s.kinds()).map(Some)
+    }
+
+    fn dump(
+        &self,
+        kinds: &super::transfer::Kinds,
+    ) -> Result<Vec<super::transfer::Table>, StoreError> {
+        let kinds = kinds.clone();
+        self.call(move |s| s.dump(&kinds))
+    }
+
+    fn load_dump(&mut self, tables: &[super::transfer::Table]) -> Result<(), StoreError> {
+        let tables = tables.to_vec();
+        self.call(move |s| s.load_dump(&tables))
     }
 }

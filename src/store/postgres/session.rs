@@ -356,6 +356,14 @@ impl PgSql<'_> {
         s.wait(s.conn.client.query(sql, args))
     }
 
+    /// The first two text columns of every row of a query without parameters.
+    pub fn read_pairs(&self, sql: &str) -> Result<Vec<(String, String)>, StoreError> {
+        self.rows(sql, &[])?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
+    }
+
     /// The first row of a query, if any.
     pub fn row(
         &self,
