@@ -11,6 +11,7 @@
 //! runtime. Must not import: ratatui, crossterm, rusqlite, `crate::app`, `crate::ui`.
 
 mod link;
+mod pgpass;
 mod queries;
 mod schema;
 mod session;

@@ -2,8 +2,8 @@
 //! allowed to be, and how it is said without its password.
 //!
 //! Owns: recognising a PostgreSQL address, reading it into a connection configuration (the
-//! password from the address or `PGPASSWORD`, the user from the address, `PGUSER` or the
-//! login name), refusing plain connections to hosts other than this machine (TLS is not yet
+//! password from the address, `PGPASSWORD` or the password file; the user from the address,
+//! `PGUSER` or the login name), refusing plain connections to hosts other than this machine (TLS is not yet
 //! supported), and the redacted form shown on screen, in logs and in errors.
 //! Must not import: ratatui, crossterm, `crate::app`, `crate::ui`.
 
@@ -74,6 +74,18 @@ fn redacted(config: &Config) -> String {
     format!("postgres://{user}{}/{db}", hosts.join(","))
 }
 
+/// The password the password file gives for the address's first host.
+fn from_password_file(config: &Config) -> Option<String> {
+    let host = match config.get_hosts().first()? {
+        Host::Tcp(name) => name.clone(),
+        Host::Unix(_) => "localhost".to_string(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let user = config.get_user()?;
+    let database = config.get_dbname().unwrap_or(user);
+    super::pgpass::password(&host, port, database, user)
+}
+
 impl Target {
     /// Reads a `postgres://` address. Refused: an address that does not read, one asking for
     /// TLS, and a plain connection to another machine.
@@ -100,7 +112,9 @@ impl Target {
         }
         let shown = redacted(&config);
         if config.get_password().is_none()
-            && let Ok(password) = std::env::var("PGPASSWORD")
+            && let Some(password) = std::env::var("PGPASSWORD")
+                .ok()
+                .or_else(|| from_password_file(&config))
         {
             config.password(password);
         }
