@@ -16,6 +16,7 @@ mod queries;
 mod schema;
 mod session;
 mod target;
+mod tls;
 mod transfer;
 mod types;
 

@@ -38,14 +38,16 @@ fn fields(line: &str) -> Option<[String; 5]> {
 pub fn lookup(text: &str, host: &str, port: u16, database: &str, user: &str) -> Option<String> {
     let port = port.to_string();
     let wanted = [host, port.as_str(), database, user];
-    text.lines().filter_map(fields).find_map(|[h, p, d, u, password]| {
-        let given = [&h, &p, &d, &u];
-        let matches = given
-            .iter()
-            .zip(wanted)
-            .all(|(field, want)| field.as_str() == "*" || field.as_str() == want);
-        matches.then_some(password)
-    })
+    text.lines()
+        .filter_map(fields)
+        .find_map(|[h, p, d, u, password]| {
+            let given = [&h, &p, &d, &u];
+            let matches = given
+                .iter()
+                .zip(wanted)
+                .all(|(field, want)| field.as_str() == "*" || field.as_str() == want);
+            matches.then_some(password)
+        })
 }
 
 /// Where the password file is: `PGPASSFILE`, or `.pgpass` in the home directory.

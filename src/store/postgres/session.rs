@@ -22,7 +22,8 @@ use std::time::Duration;
 use tokio::runtime::Runtime;
 use tokio::task::JoinHandle;
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{AsyncMessage, Client, NoTls};
+use tokio_postgres::{AsyncMessage, Client};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 /// The channel every write notifies and every session listens on.
 pub const CHANNEL: &str = "roundtable";
@@ -83,7 +84,7 @@ pub struct Session {
 pub async fn connect(target: Target) -> Result<Connection, StoreError> {
     let (client, mut connection) = target
         .config
-        .connect(NoTls)
+        .connect(MakeRustlsConnect::new((*target.tls).clone()))
         .await
         .map_err(|e| unreachable(&target, &e))?;
     let (tell, heard) = mpsc::channel();
