@@ -12,8 +12,8 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 /// Roundtable facilitates the tactical and governance meetings of a self-managing
-/// organisation and keeps everything in one local SQLite file. Run it without a command to
-/// open the full-screen program.
+/// organisation and keeps everything in one local SQLite file (or a PostgreSQL database
+/// shared by many facilitators). Run it without a command to open the full-screen program.
 #[derive(Debug, Parser)]
 #[command(name = "roundtable", version)]
 pub struct Cli {

@@ -118,8 +118,11 @@ fn postgres_refuses_another_programs_database_and_a_newer_one_untouched() {
     admin_run(&target, "CREATE TABLE invoices (id BIGINT PRIMARY KEY)").expect("theirs");
     let refused = PgStore::open_target(target.clone()).expect_err("another program's");
     assert!(
-        refused.to_string().contains("not a Roundtable database"),
-        "{refused}"
+        refused.to_string().contains("not a Roundtable database")
+            && refused
+                .to_string()
+                .ends_with("the database was left untouched"),
+        "said of a database, not a file: {refused}"
     );
     let tables = "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'";
     assert_eq!(admin_count(&target, tables), 1, "nothing was added");
@@ -140,6 +143,43 @@ fn postgres_refuses_another_programs_database_and_a_newer_one_untouched() {
     .expect("another application");
     let refused = PgStore::open_target(target).expect_err("another application's");
     assert!(refused.to_string().contains("\"ledger\""), "{refused}");
+}
+
+#[test]
+fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
+    let Some(db) = PgDb::new() else { return };
+    let target = db.admin.with_database(&db.name);
+    let mut store = db.open();
+    roundtable::app::setup::load_demo(&mut *store).expect("demo");
+    drop(store);
+    // As a database of the version before migration 7 holds it.
+    admin_run(
+        &target,
+        "ALTER TABLE meeting_events DROP COLUMN actor; UPDATE roundtable_schema SET version = 6",
+    )
+    .expect("older");
+    let export = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .env_remove("ROUNDTABLE_LOG")
+        .args([
+            "--db",
+            target.shown(),
+            "export",
+            "org",
+            "--format",
+            "toml",
+            "-o",
+            "-",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&export.get_output().stdout).into_owned();
+    assert!(text.contains("Riverbend"), "{text}");
+    let version = "SELECT version FROM roundtable_schema";
+    assert_eq!(
+        admin_count(&target, version),
+        7,
+        "migrated as it was opened"
+    );
 }
 
 #[test]
