@@ -82,6 +82,15 @@ pub enum Command {
     },
     /// Take back the latest change made between meetings (person, assign, unassign)
     Undo,
+    /// Follow a circle's meeting that another program facilitates: read-only and live
+    Follow {
+        /// The circle's name (any case)
+        #[arg(long, value_name = "NAME")]
+        circle: String,
+        /// Start in presentation mode (large, for a projector)
+        #[arg(long)]
+        presentation: bool,
+    },
     /// The database itself: copy an organisation between a file and PostgreSQL
     #[command(subcommand)]
     Db(DbCommand),

@@ -427,6 +427,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok((request, Some(org_entries::person(org, actor)?)))
         }),
         Some(Command::Db(DbCommand::Copy { places, to })) => db_copy(db, places, to),
+        Some(Command::Follow {
+            circle,
+            presentation,
+        }) => {
+            let store = db.open()?;
+            db.start_logging()?;
+            let where_ = store.location();
+            let mut app = program(store, actor.as_deref())?;
+            app.follow_meeting(&circle, presentation)
+                .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
+            full_screen(app)
+        }
         Some(Command::Undo) => org_change(&db, |_| Ok((OrgRequest::Undo, None))),
         Some(Command::Org) => {
             let store = db.open_read_only()?;

@@ -118,7 +118,7 @@ impl App {
         let Some(meeting) = meeting_on(&self.view.screen) else {
             return;
         };
-        if self.unwritten || self.keep_retry.is_some_and(|at| self.now() < at) {
+        if self.following || self.unwritten || self.keep_retry.is_some_and(|at| self.now() < at) {
             // The store just refused a write: what is on screen stays there to be tried again,
             // and is kept once the store takes writes (not retried on every typed letter).
             return;

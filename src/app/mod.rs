@@ -5,6 +5,7 @@
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
 mod connection;
+mod follow;
 mod governance;
 mod journal;
 mod kept;
@@ -66,6 +67,8 @@ pub struct App {
     /// The last key, when what it entered could not be written because the store cannot be
     /// reached: pressed again by itself once the store is back.
     waiting_key: Option<KeyEvent>,
+    /// Set when this program only follows a meeting another program facilitates.
+    following: bool,
 }
 
 impl App {
@@ -111,6 +114,7 @@ impl App {
             kept_entry: None,
             keep_retry: None,
             waiting_key: None,
+            following: false,
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
@@ -245,6 +249,9 @@ impl App {
                 None => false,
             };
         }
+        if self.following {
+            return self.follower_key(key);
+        }
         let had_status = self.view.status.take().is_some();
         self.unwritten = false;
         self.view.now = self.now();
@@ -296,6 +303,9 @@ impl App {
     /// on screen changed, which is always: the text field or the status line says what became
     /// of it.
     pub fn handle_paste(&mut self, text: &str) -> bool {
+        if self.following {
+            return self.follower_key(KeyEvent::from(ratatui::crossterm::event::KeyCode::Null));
+        }
         self.view.status = None;
         paste::paste(self, text);
         self.refresh_hints();
@@ -375,6 +385,9 @@ impl App {
         }
         if !self.view.help_open {
             self.view.help = keys::help(table);
+        }
+        if self.following {
+            self.view.hints = follow::HINTS.to_vec();
         }
     }
 
