@@ -12,8 +12,8 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 /// Roundtable facilitates the tactical and governance meetings of a self-managing
-/// organisation and keeps everything in one local SQLite file. Run it without a command to
-/// open the full-screen program.
+/// organisation and keeps everything in one local SQLite file (or a PostgreSQL database
+/// shared by many facilitators). Run it without a command to open the full-screen program.
 #[derive(Debug, Parser)]
 #[command(name = "roundtable", version)]
 pub struct Cli {
@@ -21,6 +21,11 @@ pub struct Cli {
     /// (password from PGPASSWORD) [default: roundtable.db in the platform's data directory]
     #[arg(long, global = true, env = "ROUNDTABLE_DB", value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
+
+    /// Who is at the keyboard: recorded with every meeting entry this program makes and named
+    /// to other programs; for assign and unassign, the person acting
+    #[arg(long = "as", global = true, env = "ROUNDTABLE_AS", value_name = "NAME")]
+    pub actor: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -61,7 +66,7 @@ pub enum Command {
     /// People: add one, rename one, or mark one as having left
     #[command(subcommand)]
     Person(PersonCommand),
-    /// Assign a person to a role, as the Lead who may (elected roles only by election)
+    /// Assign a person to a role, --as the Lead who may (elected roles only by election)
     Assign {
         /// The role's name (any case)
         role: String,
@@ -73,11 +78,8 @@ pub enum Command {
         /// The role's circle, when several circles have a role of that name
         #[arg(long, value_name = "NAME")]
         circle: Option<String>,
-        /// Who is acting: the Lead who may assign the role
-        #[arg(long = "as", value_name = "NAME")]
-        actor: String,
     },
-    /// End a person's assignment to a role, as the Lead (or the person, resigning)
+    /// End a person's assignment to a role, --as the Lead (or the person, resigning)
     Unassign {
         /// The role's name (any case)
         role: String,
@@ -86,9 +88,6 @@ pub enum Command {
         /// The role's circle, when several circles have a role of that name
         #[arg(long, value_name = "NAME")]
         circle: Option<String>,
-        /// Who is acting: the Lead who may, or the person themself
-        #[arg(long = "as", value_name = "NAME")]
-        actor: String,
     },
     /// A role's checklist items: add one or end one (as the circle's Secretary or the filler)
     #[command(subcommand)]
@@ -98,6 +97,18 @@ pub enum Command {
     Metric(MetricCommand),
     /// Take back the latest change made between meetings (person, assign, unassign, records)
     Undo,
+    /// Follow a circle's meeting that another program facilitates: read-only and live
+    Follow {
+        /// The circle's name (any case)
+        #[arg(long, value_name = "NAME")]
+        circle: String,
+        /// Start in presentation mode (large, for a projector)
+        #[arg(long)]
+        presentation: bool,
+    },
+    /// The database itself: copy an organisation between a file and PostgreSQL
+    #[command(subcommand)]
+    Db(DbCommand),
     /// Open a circle's meeting full screen: resumes its unfinished one, or sets up a new one
     Meet {
         /// tactical or governance
@@ -105,6 +116,20 @@ pub enum Command {
         /// The circle's name (any case)
         #[arg(long, value_name = "NAME")]
         circle: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Copy the whole organisation (every meeting, version and answer) from FROM (or --db)
+    /// into TO, a new file or an empty PostgreSQL database, and check both read the same
+    Copy {
+        /// FROM TO, or just FROM with --to (FROM defaults to --db)
+        #[arg(value_name = "PATH|URL", num_args = 0..=2)]
+        places: Vec<PathBuf>,
+        /// Where to copy to: a new file, or an empty PostgreSQL database
+        #[arg(long, value_name = "PATH|URL")]
+        to: Option<PathBuf>,
     },
 }
 
@@ -132,7 +157,8 @@ pub enum PersonCommand {
     },
 }
 
-/// Which role a record is on, and who is acting.
+/// Which role a record is on (who is acting is the global `--as`: the circle's Secretary
+/// or the role's filler; for 4.1 metrics, the Lead Link).
 #[derive(Debug, Args)]
 pub struct RecordOf {
     /// The role's name (any case)
@@ -140,9 +166,6 @@ pub struct RecordOf {
     /// The role's circle, when several circles have a role of that name
     #[arg(long, value_name = "NAME")]
     pub circle: Option<String>,
-    /// Who is acting: the circle's Secretary or the role's filler (4.1 metrics: the Lead Link)
-    #[arg(long = "as", value_name = "NAME")]
-    pub actor: String,
 }
 
 #[derive(Debug, Subcommand)]

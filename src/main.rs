@@ -5,8 +5,8 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 use roundtable::app::{self, App, org_entries, setup};
 use roundtable::cli::{
-    ChecklistCommand, Cli, Command, ExportCommand, MetricCommand, PersonCommand, RecordOf,
-    error_line,
+    ChecklistCommand, Cli, Command, DbCommand, ExportCommand, MetricCommand, PersonCommand,
+    RecordOf, error_line,
 };
 use roundtable::domain::MeetingId;
 use roundtable::domain::org_log::OrgRequest;
@@ -15,6 +15,7 @@ use roundtable::domain::text::printable;
 use roundtable::export;
 use roundtable::store::postgres::is_postgres_address;
 use roundtable::store::prelude::*;
+use roundtable::store::transfer::Transfer;
 use roundtable::store::{PgStore, Store};
 use roundtable::ui::PersonPick;
 use roundtable::{domain::RuleSet, logging};
@@ -90,6 +91,14 @@ impl Db {
         })
     }
 
+    /// Opens the store for copying from or into (created and migrated as needed).
+    fn open_transfer(&self) -> Result<Box<dyn Transfer>> {
+        Ok(match self {
+            Db::File(path) => Box::new(Store::open(path)?),
+            Db::Postgres(address) => Box::new(PgStore::open(address)?),
+        })
+    }
+
     /// Opens the store for reading (a file is opened read-only; on PostgreSQL reading and
     /// writing go through one connection).
     fn open_read_only(&self) -> Result<Box<dyn Backend>> {
@@ -130,12 +139,61 @@ fn default_database_path() -> Result<PathBuf> {
 /// `roundtable.db` in the platform data dir.
 fn database(cli: &Cli) -> Result<Db> {
     match &cli.db {
-        Some(path) => match path.to_str() {
-            Some(text) if is_postgres_address(text) => Ok(Db::Postgres(text.to_string())),
-            _ => Ok(Db::File(path.clone())),
-        },
+        Some(path) => Ok(place(path)),
         None => Ok(Db::File(default_database_path()?)),
     }
+}
+
+/// A `--db` value: a `postgres://` address, or a path.
+fn place(path: &std::path::Path) -> Db {
+    match path.to_str() {
+        Some(text) if is_postgres_address(text) => Db::Postgres(text.to_string()),
+        _ => Db::File(path.to_path_buf()),
+    }
+}
+
+/// `db copy`: FROM TO, or FROM (default `--db`) with `--to TO`. A file the copy created is
+/// removed again when the copy fails.
+fn db_copy(db: Db, places: Vec<PathBuf>, to: Option<PathBuf>) -> Result<ExitCode> {
+    let (from, to) = match (places.as_slice(), to) {
+        ([], Some(to)) => (db, place(&to)),
+        ([from], Some(to)) => (place(from), place(&to)),
+        ([from, to], None) => (place(from), place(to)),
+        _ => bail!("say where to copy: roundtable db copy FROM TO, or --db FROM db copy --to TO"),
+    };
+    let new_file = match &to {
+        Db::File(path) => (!path.exists()).then(|| path.clone()),
+        Db::Postgres(_) => None,
+    };
+    let source = from.open_transfer()?;
+    from.start_logging()?;
+    let copied = to.open_transfer().and_then(|mut target| {
+        let checked =
+            app::transfer::copy_checked(&*source, &mut *target).map_err(anyhow::Error::msg)?;
+        Ok((checked, target.location()))
+    });
+    let (checked, into) = match copied {
+        Ok(done) => done,
+        Err(e) => {
+            if let Some(path) = new_file {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut name = path.clone().into_os_string();
+                    name.push(suffix);
+                    let _ = std::fs::remove_file(name);
+                }
+            }
+            return Err(e);
+        }
+    };
+    say(&format!(
+        "Copied {} into {}: {} rows in {} tables; the governance record and the minutes of all {} meetings read the same in both.",
+        source.location(),
+        into,
+        checked.copied.rows,
+        checked.copied.tables,
+        checked.meetings
+    ))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes an export to standard output (`-o -`), to `output`, or to `default_name` here.
@@ -177,6 +235,7 @@ fn people_request(
 fn record_of<'a>(
     org: &'a roundtable::domain::Organisation,
     of: &RecordOf,
+    actor: Option<&str>,
 ) -> Result<
     (
         &'a roundtable::domain::Role,
@@ -185,13 +244,15 @@ fn record_of<'a>(
     String,
 > {
     let role = org_entries::role(org, &of.role, of.circle.as_deref())?;
-    Ok((role, Some(org_entries::person(org, &of.actor)?)))
+    let actor = acting(actor, "the circle's Secretary or the role's filler")?;
+    Ok((role, Some(org_entries::person(org, actor)?)))
 }
 
 /// What a `checklist` command asks, with the names resolved.
 fn checklist_request(
     org: &roundtable::domain::Organisation,
     command: ChecklistCommand,
+    actor: Option<&str>,
 ) -> Result<(OrgRequest, Option<roundtable::domain::PersonId>), String> {
     match command {
         ChecklistCommand::Add {
@@ -199,7 +260,7 @@ fn checklist_request(
             text,
             frequency,
         } => {
-            let (role, actor) = record_of(org, &of)?;
+            let (role, actor) = record_of(org, &of, actor)?;
             let request = OrgRequest::AddChecklistItem {
                 role: role.id,
                 text,
@@ -208,7 +269,7 @@ fn checklist_request(
             Ok((request, actor))
         }
         ChecklistCommand::End { of, text } => {
-            let (role, actor) = record_of(org, &of)?;
+            let (role, actor) = record_of(org, &of, actor)?;
             let item = org
                 .checklist_of(role.id)
                 .find(|c| c.text.eq_ignore_ascii_case(text.trim()))
@@ -224,6 +285,7 @@ fn checklist_request(
 fn metric_request(
     org: &roundtable::domain::Organisation,
     command: MetricCommand,
+    actor: Option<&str>,
 ) -> Result<(OrgRequest, Option<roundtable::domain::PersonId>), String> {
     match command {
         MetricCommand::Add {
@@ -232,7 +294,7 @@ fn metric_request(
             unit,
             frequency,
         } => {
-            let (role, actor) = record_of(org, &of)?;
+            let (role, actor) = record_of(org, &of, actor)?;
             let request = OrgRequest::AddMetric {
                 role: role.id,
                 name,
@@ -242,7 +304,7 @@ fn metric_request(
             Ok((request, actor))
         }
         MetricCommand::End { of, name } => {
-            let (role, actor) = record_of(org, &of)?;
+            let (role, actor) = record_of(org, &of, actor)?;
             let metric = org
                 .metrics_of(role.id)
                 .find(|m| m.name.eq_ignore_ascii_case(name.trim()))
@@ -274,6 +336,13 @@ fn org_change(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The full-screen program on `store`, recording `actor` (`--as NAME`) with its entries.
+fn program(store: Box<dyn Backend>, actor: Option<&str>) -> Result<App> {
+    let mut app = App::on(store)?;
+    app.set_actor(actor).map_err(anyhow::Error::msg)?;
+    Ok(app)
+}
+
 /// Runs the full-screen program until it ends.
 fn full_screen(mut app: App) -> Result<ExitCode> {
     tracing::info!("full screen");
@@ -284,12 +353,17 @@ fn full_screen(mut app: App) -> Result<ExitCode> {
 
 /// `review` and `work`: the person's review or "My work" full screen, or (`print`) the
 /// overview of their roles and lists as text.
-fn for_person(db: &Db, person: &str, print: bool, pick: PersonPick) -> Result<ExitCode> {
+fn for_person(
+    db: &Db,
+    actor: Option<&str>,
+    (person, print): (&str, bool),
+    pick: PersonPick,
+) -> Result<ExitCode> {
     if !print {
         let store = db.open()?;
         db.start_logging()?;
         let where_ = store.location();
-        let mut app = App::on(store)?;
+        let mut app = program(store, actor)?;
         app.open_for_person(person, pick)
             .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
         return full_screen(app);
@@ -314,13 +388,19 @@ fn for_person(db: &Db, person: &str, print: bool, pick: PersonPick) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+/// The person acting in a change between meetings: `--as NAME` (or `ROUNDTABLE_AS`).
+fn acting<'a>(actor: Option<&'a str>, who: &str) -> Result<&'a str, String> {
+    actor.ok_or_else(|| format!("say who is acting with --as NAME: {who}"))
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let db = database(&cli)?;
+    let actor = cli.actor.clone();
     match cli.command {
         None => {
             let store = db.open()?;
             db.start_logging()?;
-            full_screen(App::on(store)?)
+            full_screen(program(store, actor.as_deref())?)
         }
         Some(Command::Export(ExportCommand::Minutes(args))) => {
             let store = db.open_read_only()?;
@@ -359,14 +439,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_output(&text, output, &name, force)
         }
         Some(Command::Review { person, print }) => {
-            for_person(&db, &person, print, PersonPick::Review)
+            for_person(&db, actor.as_deref(), (&person, print), PersonPick::Review)
         }
-        Some(Command::Work { person, print }) => for_person(&db, &person, print, PersonPick::Work),
+        Some(Command::Work { person, print }) => {
+            for_person(&db, actor.as_deref(), (&person, print), PersonPick::Work)
+        }
         Some(Command::Meet { kind, circle }) => {
             let store = db.open()?;
             db.start_logging()?;
             let where_ = store.location();
-            let mut app = App::on(store)?;
+            let mut app = program(store, actor.as_deref())?;
             app.open_meeting(&circle, kind)
                 .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
             full_screen(app)
@@ -416,8 +498,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             person,
             focus,
             circle,
-            actor,
         }) => org_change(&db, |org| {
+            let actor = acting(actor.as_deref(), "the Lead who may assign the role")?;
             let role = org_entries::role(org, &role, circle.as_deref())?.id;
             let person = org_entries::person(org, &person)?;
             let request = OrgRequest::Assign {
@@ -425,22 +507,39 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 person,
                 focus,
             };
-            Ok((request, Some(org_entries::person(org, &actor)?)))
+            Ok((request, Some(org_entries::person(org, actor)?)))
         }),
         Some(Command::Unassign {
             role,
             person,
             circle,
-            actor,
         }) => org_change(&db, |org| {
+            let actor = acting(actor.as_deref(), "the Lead who may, or the person themself")?;
             let role = org_entries::role(org, &role, circle.as_deref())?;
             let person = org_entries::person(org, &person)?;
             let assignment = org_entries::assignment(org, role, person)?;
             let request = OrgRequest::EndAssignment { assignment };
-            Ok((request, Some(org_entries::person(org, &actor)?)))
+            Ok((request, Some(org_entries::person(org, actor)?)))
         }),
-        Some(Command::Checklist(command)) => org_change(&db, |org| checklist_request(org, command)),
-        Some(Command::Metric(command)) => org_change(&db, |org| metric_request(org, command)),
+        Some(Command::Checklist(command)) => {
+            org_change(&db, |org| checklist_request(org, command, actor.as_deref()))
+        }
+        Some(Command::Metric(command)) => {
+            org_change(&db, |org| metric_request(org, command, actor.as_deref()))
+        }
+        Some(Command::Db(DbCommand::Copy { places, to })) => db_copy(db, places, to),
+        Some(Command::Follow {
+            circle,
+            presentation,
+        }) => {
+            let store = db.open()?;
+            db.start_logging()?;
+            let where_ = store.location();
+            let mut app = program(store, actor.as_deref())?;
+            app.follow_meeting(&circle, presentation)
+                .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
+            full_screen(app)
+        }
         Some(Command::Undo) => org_change(&db, |_| Ok((OrgRequest::Undo, None))),
         Some(Command::Org) => {
             let store = db.open_read_only()?;

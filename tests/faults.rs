@@ -68,6 +68,12 @@ impl MeetingLog for Faulty {
     fn last_seq(&self, m: MeetingId) -> Result<u64, StoreError> {
         self.inner.last_seq(m)
     }
+    fn set_actor(&mut self, actor: Option<&str>) {
+        self.inner.set_actor(actor);
+    }
+    fn actors_after(&self, m: MeetingId, after: u64) -> Result<Vec<Option<String>>, StoreError> {
+        self.inner.actors_after(m, after)
+    }
     fn open_review(&self, p: PersonId) -> Result<Option<MeetingId>, StoreError> {
         self.inner.open_review(p)
     }

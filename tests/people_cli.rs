@@ -139,9 +139,10 @@ fn assign_and_unassign_as_the_circle_lead_with_refusals_naming_the_rule() {
         .stdout("Took back: Ravi Patel resigned from Pastry Lead.\n");
     roundtable(&db)
         .args(["assign", "Pastry Lead", "Ravi Patel"])
+        .env_remove("ROUNDTABLE_AS")
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--as <NAME>"));
+        .failure()
+        .stderr(predicate::str::contains("say who is acting with --as NAME"));
 }
 
 #[test]

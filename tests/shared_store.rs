@@ -284,3 +284,41 @@ fn two_programs_answering_one_checklist_in_turn_never_double_an_answer() {
         "both show the same answers"
     );
 }
+
+#[test]
+fn the_late_program_is_told_who_recorded_first() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut first, mut second) = two_programs_in_the_checklist(dir.path());
+    first.app.set_actor(Some("Kwame Mensah")).expect("a name");
+    second.app.set_actor(Some("Elif Yılmaz")).expect("a name");
+    first.press(Char('c'));
+    second.press(Char('x'));
+    let status = second.status().unwrap_or_default();
+    assert!(
+        status.starts_with("Kwame Mensah recorded an entry first, so: already answered"),
+        "the late program names who answered first: {status}"
+    );
+    first.press(Char('c'));
+    second.wait(1);
+    let status = second.status().unwrap_or_default();
+    assert_eq!(
+        status, "Kwame Mensah recorded an entry in this meeting: shown.",
+        "and who recorded what appears by itself"
+    );
+    assert_eq!(
+        count(
+            &first,
+            "SELECT count(*) FROM meeting_events WHERE actor = 'Kwame Mensah'"
+        ),
+        2,
+        "each entry records who made it"
+    );
+}
+
+#[test]
+fn a_name_that_is_empty_once_cleaned_is_refused() {
+    let mut h = Harness::demo();
+    assert!(h.app.set_actor(Some(" \u{200b} \u{7} ")).is_err());
+    assert!(h.app.set_actor(Some(&"x".repeat(81))).is_err());
+    assert!(h.app.set_actor(Some("Mei Chen")).is_ok());
+}

@@ -6,12 +6,13 @@
 //! half says it was skipped and why, except under CI (the variable `CI` set), where that
 //! is a failure: CI starts a server for it (`.ci/run`).
 
+mod common;
 mod conformance;
 
+use common::pg::{PgDb, admin_run};
 use roundtable::store::postgres::Target;
 use roundtable::store::prelude::*;
 use roundtable::store::{PgStore, Store};
-use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A new SQLite database file, for one check.
 struct SqliteDb {
@@ -31,93 +32,14 @@ impl SqliteDb {
     }
 }
 
-/// A new PostgreSQL database, for one check; dropped with this value.
-struct PgDb {
-    admin: Target,
-    name: String,
+/// A new PostgreSQL database, for one check.
+trait OpenPg {
+    fn open(&self) -> Box<dyn Backend + Send>;
 }
 
-static NEXT: AtomicU32 = AtomicU32::new(0);
-
-/// Runs one statement on the server as the test connection's user (tests own a runtime).
-fn admin_run(target: &Target, sql: &str) -> Result<(), String> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
-    rt.block_on(async {
-        let (client, connection) = target
-            .config()
-            .connect(tokio_postgres::NoTls)
-            .await
-            .map_err(|e| {
-                format!(
-                    "{e}: {}",
-                    std::error::Error::source(&e)
-                        .map(|s| s.to_string())
-                        .unwrap_or_default()
-                )
-            })?;
-        let driver = tokio::spawn(connection);
-        let result = client.batch_execute(sql).await.map_err(|e| e.to_string());
-        drop(client);
-        let _ = driver.await;
-        result
-    })
-}
-
-/// Says why the PostgreSQL half cannot run: a failure under CI, a skip otherwise.
-fn unavailable(why: &str) -> Option<PgDb> {
-    if std::env::var_os("CI").is_some() {
-        panic!("PostgreSQL conformance must run under CI, but {why}");
-    }
-    // Said once, on the terminal itself (not captured with the test's output).
-    static SAID: std::sync::Once = std::sync::Once::new();
-    SAID.call_once(|| {
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "PostgreSQL half of the store conformance suite skipped: {why}"
-        );
-    });
-    None
-}
-
-impl PgDb {
-    fn new() -> Option<PgDb> {
-        let Ok(address) = std::env::var("ROUNDTABLE_TEST_PG") else {
-            return unavailable("ROUNDTABLE_TEST_PG is not set (a postgres:// address)");
-        };
-        let admin = match Target::parse(&address) {
-            Ok(t) => t,
-            Err(e) => return unavailable(&format!("ROUNDTABLE_TEST_PG does not read: {e}")),
-        };
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let name = format!(
-            "rt_conformance_{}_{}_{nanos}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
-        if let Err(e) = admin_run(&admin, &format!("CREATE DATABASE {name}")) {
-            return unavailable(&format!("{} cannot be reached or used: {e}", admin.shown()));
-        }
-        Some(PgDb { admin, name })
-    }
-
+impl OpenPg for PgDb {
     fn open(&self) -> Box<dyn Backend + Send> {
-        let target = self.admin.with_database(&self.name);
-        Box::new(PgStore::open_target(target).expect("PostgreSQL opens"))
-    }
-}
-
-impl Drop for PgDb {
-    fn drop(&mut self) {
-        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
-        if let Err(e) = admin_run(&self.admin, &sql) {
-            eprintln!("could not drop {}: {e}", self.name);
-        }
+        Box::new(self.store())
     }
 }
 
@@ -157,6 +79,7 @@ conformance!(
         the_organisation_round_trips,
         an_empty_organisation_starts_with_its_anchor_circle,
         meeting_logs_append_in_order_and_refuse_a_stale_entry,
+        entries_record_who_made_them,
         drafts_are_kept_replaced_and_forgotten,
         open_meetings_and_reviews_are_found_until_they_end,
         every_effect_is_written_as_sqlite_writes_it,
@@ -196,8 +119,11 @@ fn postgres_refuses_another_programs_database_and_a_newer_one_untouched() {
     admin_run(&target, "CREATE TABLE invoices (id BIGINT PRIMARY KEY)").expect("theirs");
     let refused = PgStore::open_target(target.clone()).expect_err("another program's");
     assert!(
-        refused.to_string().contains("not a Roundtable database"),
-        "{refused}"
+        refused.to_string().contains("not a Roundtable database")
+            && refused
+                .to_string()
+                .ends_with("the database was left untouched"),
+        "said of a database, not a file: {refused}"
     );
     let tables = "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'";
     assert_eq!(admin_count(&target, tables), 1, "nothing was added");
@@ -218,6 +144,43 @@ fn postgres_refuses_another_programs_database_and_a_newer_one_untouched() {
     .expect("another application");
     let refused = PgStore::open_target(target).expect_err("another application's");
     assert!(refused.to_string().contains("\"ledger\""), "{refused}");
+}
+
+#[test]
+fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
+    let Some(db) = PgDb::new() else { return };
+    let target = db.admin.with_database(&db.name);
+    let mut store = db.open();
+    roundtable::app::setup::load_demo(&mut *store).expect("demo");
+    drop(store);
+    // As a database of the version before migration 10 (who recorded) holds it.
+    admin_run(
+        &target,
+        "ALTER TABLE meeting_events DROP COLUMN actor; UPDATE roundtable_schema SET version = 9",
+    )
+    .expect("older");
+    let export = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .env_remove("ROUNDTABLE_LOG")
+        .args([
+            "--db",
+            target.shown(),
+            "export",
+            "org",
+            "--format",
+            "toml",
+            "-o",
+            "-",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&export.get_output().stdout).into_owned();
+    assert!(text.contains("Riverbend"), "{text}");
+    let version = "SELECT version FROM roundtable_schema";
+    assert_eq!(
+        admin_count(&target, version),
+        i64::from(roundtable::store::latest_schema()),
+        "migrated as it was opened"
+    );
 }
 
 #[test]

@@ -53,8 +53,9 @@ pub enum Committed {
         /// The entry's effects as written, each with the id of the row it created: still to be
         /// applied to the organisation in memory (`Organisation::apply`).
         effects: Vec<(Effect, Option<i64>)>,
-        /// Entries another program had recorded first, now shown too (0 without a conflict).
-        caught_up: usize,
+        /// Who recorded the entries another program had recorded first, now shown too, one
+        /// per entry (none without a conflict).
+        caught_up: Vec<Option<String>>,
     },
     /// Refused by the domain: nothing of this entry changed. One line for the status.
     Refused(String),
@@ -79,11 +80,11 @@ pub fn commit<J: Journal>(
     at: DateTime<Utc>,
     event: Event<J>,
 ) -> Committed {
-    let mut caught_up = 0;
+    let mut caught_up = Vec::new();
     for _ in 0..CONFLICT_RETRIES {
         let effects = match journal.state().decide(&event, org) {
             Ok(effects) => effects,
-            Err(refusal) => return Committed::Refused(first_or(caught_up, refusal.0)),
+            Err(refusal) => return Committed::Refused(first_or(&caught_up, refusal.0)),
         };
         let after = last_seq(journal);
         match store.append_entry(journal.meeting(), after, at, &event, &effects) {
@@ -101,13 +102,14 @@ pub fn commit<J: Journal>(
                 };
             }
             Err(StoreError::Conflict { .. }) => match catch_up(store, journal, org) {
-                Ok(n) if J::Flow::is_move(&event) => {
+                Ok(by) if J::Flow::is_move(&event) => {
+                    caught_up.extend(by);
                     return Committed::Refused(first_or(
-                        caught_up + n,
+                        &caught_up,
                         "the meeting is not where it was: look, then move again".into(),
                     ));
                 }
-                Ok(n) => caught_up += n,
+                Ok(by) => caught_up.extend(by),
                 Err(e) => {
                     tracing::warn!("entries of another program could not be read: {e}");
                     return Committed::Unwritten(e);
@@ -128,27 +130,64 @@ pub fn may<J: Journal>(journal: &J, org: &Organisation, event: &Event<J>) -> Res
     journal.state().may(event, org).map_err(|r| r.0)
 }
 
-/// The refusal, saying first that other programs' entries came before it when they did.
-fn first_or(caught_up: usize, refusal: String) -> String {
-    match caught_up {
-        0 => refusal,
-        1 => format!("another program recorded an entry first, so: {refusal}"),
-        n => format!("another program recorded {n} entries first, so: {refusal}"),
+/// The refusal, saying first that other programs' entries came before it (and whose) when
+/// they did.
+fn first_or(caught_up: &[Option<String>], refusal: String) -> String {
+    if caught_up.is_empty() {
+        return refusal;
     }
+    format!("{} first, so: {refusal}", who_recorded(caught_up, false))
+}
+
+/// Who recorded the entries `by` (one name, or none, per entry): "Ana recorded an entry",
+/// "Ana and another program recorded 3 entries"; a program started without `--as` is
+/// "another program". With `capital`, the first letter is a capital.
+pub fn who_recorded(by: &[Option<String>], capital: bool) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for name in by {
+        let name = name.as_deref().unwrap_or("another program");
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    let who = match names.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => "nobody".to_string(),
+    };
+    let who = match who.chars().next() {
+        Some(first) if capital => first.to_uppercase().chain(who.chars().skip(1)).collect(),
+        _ => who,
+    };
+    let what = match by.len() {
+        1 => "an entry".to_string(),
+        n => format!("{n} entries"),
+    };
+    format!("{who} recorded {what}")
 }
 
 /// Reads and applies what other programs appended to the journal's log since it last looked,
-/// and the organisation as it now stands when anything was. Returns how many entries.
+/// and the organisation as it now stands when anything was. Returns who recorded each of
+/// them (see `MeetingLog::actors_after`).
 pub fn catch_up<J: Journal>(
     store: &mut dyn Backend,
     journal: &mut J,
     org: &mut std::sync::Arc<Organisation>,
-) -> Result<usize, String> {
+) -> Result<Vec<Option<String>>, String> {
     let after = last_seq(journal);
     let newer: Vec<Recorded<Event<J>>> = store
         .meeting_events_after(journal.meeting(), after)
         .map_err(|e| e.to_string())?;
     let count = newer.len();
+    let mut by = if count == 0 {
+        Vec::new()
+    } else {
+        store
+            .actors_after(journal.meeting(), after)
+            .map_err(|e| e.to_string())?
+    };
+    // Entries appended between the two reads are taken in next time.
+    by.resize(count, None);
     for entry in newer {
         push(journal, entry).map_err(|e| e.0)?;
     }
@@ -159,5 +198,5 @@ pub fn catch_up<J: Journal>(
             Err(e) => return Err(e.to_string()),
         }
     }
-    Ok(count)
+    Ok(by)
 }

@@ -181,7 +181,7 @@ impl App {
         let Some(meeting) = meeting_on(&self.view.screen) else {
             return;
         };
-        if self.unwritten || self.keep_retry.is_some_and(|at| self.now() < at) {
+        if self.following || self.unwritten || self.keep_retry.is_some_and(|at| self.now() < at) {
             // The store just refused a write: what is on screen stays there to be tried again,
             // and is kept once the store takes writes (not retried on every typed letter).
             return;
@@ -216,7 +216,9 @@ impl App {
             Err(e) => {
                 self.keep_retry = Some(self.now() + KEEP_RETRY);
                 tracing::warn!("the entry on screen could not be kept: {e}");
-                if self.view.status.is_none() {
+                // While the store cannot be reached, its own line says what is kept.
+                self.watch_connection();
+                if self.view.status.is_none() && self.view.lost.is_none() {
                     self.error(format!("The entry being written could not be kept: {e}."));
                 }
             }

@@ -5,6 +5,8 @@
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
 mod circle_records;
+mod connection;
+mod follow;
 mod governance;
 mod journal;
 mod kept;
@@ -23,6 +25,7 @@ mod screens;
 pub mod setup;
 mod tactical;
 mod terminal;
+pub mod transfer;
 mod watchdog;
 mod work;
 
@@ -39,6 +42,9 @@ use chrono::{DateTime, Utc};
 use keys::{Action, Binding, is_quit, lookup};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use std::sync::Arc;
+
+/// The longest name `--as` takes.
+const ACTOR_LIMIT: usize = 80;
 
 /// Where the time comes from: the system clock, or a fixed one in tests.
 pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
@@ -63,6 +69,11 @@ pub struct App {
     /// When a text of several lines was last kept while being typed, and its shape then
     /// (see `kept`): typing on the same line is kept every few seconds, not per letter.
     kept_typing: Option<(String, DateTime<Utc>)>,
+    /// The last key, when what it entered could not be written because the store cannot be
+    /// reached: pressed again by itself once the store is back.
+    waiting_key: Option<KeyEvent>,
+    /// Set when this program only follows a meeting another program facilitates.
+    following: bool,
 }
 
 impl App {
@@ -90,6 +101,7 @@ impl App {
             help_open: false,
             help_scroll: Default::default(),
             status: None,
+            lost: None,
             hints: Vec::new(),
             help: Vec::new(),
             now: clock(),
@@ -107,6 +119,8 @@ impl App {
             kept_entry: None,
             keep_retry: None,
             kept_typing: None,
+            waiting_key: None,
+            following: false,
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
@@ -134,6 +148,24 @@ impl App {
             return Err(e.clone());
         }
         self.refresh_hints();
+        Ok(())
+    }
+
+    /// Names who is at the keyboard (`--as NAME`): recorded with every entry this program
+    /// makes, and named to other programs on the same store. A name that is empty once
+    /// cleaned of control characters, or longer than 80 characters, is refused.
+    pub fn set_actor(&mut self, name: Option<&str>) -> Result<(), String> {
+        let name = name.map(crate::domain::text::clean_line);
+        match name.as_deref() {
+            Some("") => return Err("--as needs a name: who is at the keyboard".into()),
+            Some(n) if n.chars().count() > ACTOR_LIMIT => {
+                return Err(format!(
+                    "--as takes a name of at most {ACTOR_LIMIT} characters"
+                ));
+            }
+            _ => {}
+        }
+        self.store.set_actor(name.as_deref());
         Ok(())
     }
 
@@ -178,11 +210,13 @@ impl App {
         self.view.now = self.now();
         // Text typed since the last key was kept (a few seconds ago at most) is kept now.
         self.keep_entry();
-        let others = self.follow_other_programs();
-        if others {
+        let others = self.store.outage().is_none() && self.follow_other_programs();
+        let link = self.watch_connection();
+        if others || link {
             self.refresh_hints();
         }
         others
+            || link
             || match &self.view.screen {
                 Screen::Tactical(s) => s.state.ended_at.is_none(),
                 Screen::Governance(s) => s.state.ended_at.is_none(),
@@ -227,6 +261,9 @@ impl App {
                 None => false,
             };
         }
+        if self.following {
+            return self.follower_key(key);
+        }
         let had_status = self.view.status.take().is_some();
         self.unwritten = false;
         self.view.now = self.now();
@@ -268,6 +305,8 @@ impl App {
             }
         };
         self.settle_org_now();
+        self.watch_connection();
+        self.note_waiting(key);
         self.keep_entry();
         self.refresh_hints();
         changed || had_status
@@ -277,6 +316,9 @@ impl App {
     /// on screen changed, which is always: the text field or the status line says what became
     /// of it.
     pub fn handle_paste(&mut self, text: &str) -> bool {
+        if self.following {
+            return self.follower_key(KeyEvent::from(ratatui::crossterm::event::KeyCode::Null));
+        }
         self.view.status = None;
         paste::paste(self, text);
         self.keep_entry();
@@ -360,6 +402,9 @@ impl App {
         }
         if !self.view.help_open {
             self.view.help = keys::help(table);
+        }
+        if self.following {
+            self.view.hints = follow::HINTS.to_vec();
         }
     }
 
@@ -522,8 +567,11 @@ impl App {
                 self.entry_written();
                 self.unapplied.extend(effects);
                 self.settle_org();
-                if caught_up > 0 {
-                    self.info(caught_up_notice(caught_up));
+                if !caught_up.is_empty() {
+                    self.info(format!(
+                        "{} first: shown above, and yours was recorded after.",
+                        journal::who_recorded(&caught_up, true)
+                    ));
                 }
                 true
             }
@@ -533,9 +581,13 @@ impl App {
             }
             journal::Committed::Unwritten(why) => {
                 self.unwritten = true;
-                self.error(format!(
-                    "Not saved: {why}. What you entered is still here: try again."
-                ));
+                if self.store.outage().is_some() {
+                    self.error(connection::NOT_YET_SAVED);
+                } else {
+                    self.error(format!(
+                        "Not saved: {why}. What you entered is still here: try again."
+                    ));
+                }
                 false
             }
         }
@@ -548,14 +600,4 @@ impl App {
     fn error(&mut self, text: impl Into<String>) {
         self.view.status = Some(Status::Error(text.into()));
     }
-}
-
-/// The status after entries of another program were taken in before this one's.
-fn caught_up_notice(count: usize) -> String {
-    let entries = if count == 1 {
-        "an entry".to_string()
-    } else {
-        format!("{count} entries")
-    };
-    format!("Another program recorded {entries} first: shown above, and yours was recorded after.")
 }

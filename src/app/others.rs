@@ -20,9 +20,12 @@ impl App {
             }
         }
         let caught_up = self.catch_up_screen();
-        match caught_up {
-            Ok(0) | Err(_) => {}
-            Ok(n) => self.info(others_notice(n)),
+        match &caught_up {
+            Ok(by) if !by.is_empty() => self.info(format!(
+                "{} in this meeting: shown.",
+                journal::who_recorded(by, true)
+            )),
+            _ => {}
         }
         if let Err(e) = caught_up {
             tracing::warn!("entries of another program could not be taken in: {e}");
@@ -34,25 +37,17 @@ impl App {
     }
 
     /// Applies to the open meeting or review the entries other programs appended to its log.
-    fn catch_up_screen(&mut self) -> Result<usize, String> {
+    fn catch_up_screen(&mut self) -> Result<Vec<Option<String>>, String> {
         let App { store, view, .. } = self;
         let Some(mut org) = view.org.clone() else {
-            return Ok(0);
+            return Ok(Vec::new());
         };
         match &mut view.screen {
             Screen::Tactical(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
             Screen::Governance(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
             Screen::Review(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
             Screen::Work(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
-            _ => Ok(0),
+            _ => Ok(Vec::new()),
         }
-    }
-}
-
-/// The status after another program's entries were taken in.
-fn others_notice(count: usize) -> String {
-    match count {
-        1 => "Another program recorded an entry in this meeting: shown.".to_string(),
-        n => format!("Another program recorded {n} entries in this meeting: shown."),
     }
 }

@@ -57,6 +57,16 @@ pub trait MeetingLog {
     ) -> Result<Vec<Recorded<String>>, StoreError>;
     /// The sequence number of the newest entry (0 for none).
     fn last_seq(&self, meeting: MeetingId) -> Result<u64, StoreError>;
+    /// Names who makes the entries this store writes from now on (the program's `--as NAME`):
+    /// recorded with each entry. `None`: nobody named.
+    fn set_actor(&mut self, actor: Option<&str>);
+    /// Who made each entry after sequence number `after`, in order (`None` where the program
+    /// that wrote it named nobody).
+    fn actors_after(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<Option<String>>, StoreError>;
     /// The person's unfinished solo review, if there is one.
     fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError>;
     /// The person's work log ("My work"), if it was ever started.
@@ -137,6 +147,12 @@ pub trait Backend: MeetingLog + OrganisationStore + ChangeFeed + OrgLog {
     fn location(&self) -> String;
     /// The schema version the store is at.
     fn schema_version(&self) -> Result<u32, StoreError>;
+    /// Why the store cannot be reached now, in a few words, while it cannot (a database
+    /// server stopped, restarting or behind a network that is down): nothing can be read or
+    /// written until it is back, and the store keeps trying. A file is always there.
+    fn outage(&self) -> Option<String> {
+        None
+    }
 }
 
 fn to_json<E: Serialize>(event: &E) -> Result<String, StoreError> {

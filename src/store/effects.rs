@@ -21,6 +21,7 @@ pub fn start_log(
     owner: LogOwner,
     at: DateTime<Utc>,
     first: &str,
+    actor: Option<&str>,
 ) -> Result<MeetingId, StoreError> {
     let id = match owner {
         LogOwner::Circle(circle, kind) => sql.insert(
@@ -37,8 +38,13 @@ pub fn start_log(
         )?,
     };
     sql.run(
-        "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, 1, ?2, ?3)",
-        &[Value::int(id), Value::Time(at), Value::text(first)],
+        "INSERT INTO meeting_events (meeting_id, seq, at, payload, actor) VALUES (?1, 1, ?2, ?3, ?4)",
+        &[
+            Value::int(id),
+            Value::Time(at),
+            Value::text(first),
+            Value::opt_text(actor),
+        ],
     )?;
     Ok(MeetingId(id))
 }
@@ -61,6 +67,7 @@ pub fn append(
     at: DateTime<Utc>,
     payload: &str,
     effects: &[Effect],
+    actor: Option<&str>,
 ) -> Result<Appended, StoreError> {
     let latest = last_seq(sql, meeting)?;
     if latest != after {
@@ -72,12 +79,13 @@ pub fn append(
     let seq = i64::try_from(after + 1)
         .map_err(|_| StoreError::Invalid("the meeting log is full".into()))?;
     sql.run(
-        "INSERT INTO meeting_events (meeting_id, seq, at, payload) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO meeting_events (meeting_id, seq, at, payload, actor) VALUES (?1, ?2, ?3, ?4, ?5)",
         &[
             Value::int(meeting.0),
             Value::int(seq),
             Value::Time(at),
             Value::text(payload),
+            Value::opt_text(actor),
         ],
     )?;
     let src = Source {

@@ -50,7 +50,8 @@ impl MeetingLog for Store {
         at: DateTime<Utc>,
         first: &str,
     ) -> Result<MeetingId, StoreError> {
-        self.write(|tx| effects::start_log(&**tx, owner, at, first))
+        let actor = self.actor.clone();
+        self.write(|tx| effects::start_log(&**tx, owner, at, first, actor.as_deref()))
     }
 
     fn append_payload(
@@ -62,7 +63,18 @@ impl MeetingLog for Store {
         effects: &[Effect],
     ) -> Result<Appended, StoreError> {
         // BEGIN IMMEDIATE holds off every other writer until this entry is in.
-        self.write(|tx| effects::append(&**tx, meeting, after, at, payload, effects))
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            effects::append(
+                &**tx,
+                meeting,
+                after,
+                at,
+                payload,
+                effects,
+                actor.as_deref(),
+            )
+        })
     }
 
     fn payloads_after(
@@ -88,6 +100,25 @@ impl MeetingLog for Store {
 
     fn last_seq(&self, meeting: MeetingId) -> Result<u64, StoreError> {
         effects::last_seq(&self.conn, meeting)
+    }
+
+    fn set_actor(&mut self, actor: Option<&str>) {
+        self.actor = actor.map(str::to_string);
+    }
+
+    fn actors_after(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<Option<String>>, StoreError> {
+        let after = i64::try_from(after).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT actor FROM meeting_events WHERE meeting_id = ?1 AND seq > ?2 ORDER BY seq",
+        )?;
+        let rows = stmt
+            .query_map(params![meeting.0, after], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 
     fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {

@@ -21,6 +21,7 @@ pub use schema::latest as latest_schema;
 mod sql;
 mod sql_types;
 mod sub_circles;
+pub mod transfer;
 
 pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrgLog, OrganisationStore};
 
@@ -48,6 +49,8 @@ pub struct Store {
     /// Set once the file at the path was found not to be the one opened: what happened, and
     /// where what was recorded went. No write is tried after that.
     lost: Option<(&'static str, String)>,
+    /// Who makes the entries written from now on (see `MeetingLog::set_actor`).
+    actor: Option<String>,
 }
 
 impl std::fmt::Debug for Store {
@@ -71,6 +74,7 @@ impl Store {
             opened: Some(id),
             wal: None,
             lost: None,
+            actor: None,
         };
         store.prepare().map_err(|e| open::classify(path, e))?;
         store.wal = files::current_id(&files::companion(path, "-wal")).unwrap_or(None);
@@ -87,6 +91,7 @@ impl Store {
             opened: None,
             wal: None,
             lost: None,
+            actor: None,
         })
     }
 
@@ -100,6 +105,7 @@ impl Store {
             opened: None,
             wal: None,
             lost: None,
+            actor: None,
         };
         store.prepare()?;
         Ok(store)

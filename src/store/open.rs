@@ -31,17 +31,17 @@ fn short_sql_error(err: &rusqlite::Error) -> String {
 pub enum StoreError {
     #[error("{}: no database here", path.display())]
     Missing { path: PathBuf },
-    #[error("{}: not a Roundtable database ({reason}); the file was left untouched", path.display())]
+    #[error("{}: not a Roundtable database ({reason}); {} was left untouched", path.display(), kept(path))]
     Foreign { path: PathBuf, reason: String },
     #[error("{}: the database is corrupt ({detail}); the file was left untouched", path.display())]
     Corrupt { path: PathBuf, detail: String },
-    #[error("{}: written by a newer Roundtable (schema {found}, this version reads up to {known}); the file was left untouched", path.as_deref().map_or_else(|| "database".into(), |p| p.display().to_string()))]
+    #[error("{}: written by a newer Roundtable (schema {found}, this version reads up to {known}); {} was left untouched", path.as_deref().map_or_else(|| "database".into(), |p| p.display().to_string()), path.as_deref().map_or("it", kept))]
     Newer {
         path: Option<PathBuf>,
         found: u32,
         known: u32,
     },
-    #[error("{}: the tables do not match schema version {version} ({detail}); the file was left untouched", path.display())]
+    #[error("{}: the tables do not match schema version {version} ({detail}); {} was left untouched", path.display(), kept(path))]
     Mismatch {
         path: PathBuf,
         version: u32,
@@ -72,6 +72,11 @@ pub enum StoreError {
     /// Another program held the database for longer than a write waits (`BUSY_WAIT`).
     #[error("the database is busy: another program has been writing to it for a while")]
     Busy,
+    /// The database server cannot be reached now (stopped, restarting, the network gone):
+    /// nothing was written, and the store is trying to connect again. `location` holds no
+    /// password.
+    #[error("{location}: the PostgreSQL server cannot be reached ({cause})")]
+    Unreachable { location: String, cause: String },
     /// The log had grown past the entry a decision was made on: someone else appended first.
     #[error("another program recorded {} entr{} in this meeting first", latest - expected, if latest - expected == 1 { "y" } else { "ies" })]
     Conflict { expected: u64, latest: u64 },
@@ -84,6 +89,15 @@ pub enum StoreError {
         /// The database's own (extended) error code, for saying what it means for a file.
         code: Option<i32>,
     },
+}
+
+/// What a refusal left untouched, in words for where the store is: a file, or a database on
+/// a PostgreSQL server (whose "path" is its address).
+fn kept(path: &Path) -> &'static str {
+    match path.to_str() {
+        Some(address) if super::postgres::is_postgres_address(address) => "the database",
+        _ => "the file",
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {

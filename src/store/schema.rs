@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_own_work.sql"),
     include_str!("migrations/008_circle_records.sql"),
     include_str!("migrations/009_sub_circles.sql"),
+    include_str!("migrations/010_entry_actor.sql"),
 ];
 
 /// The schema version this build writes.

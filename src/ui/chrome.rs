@@ -5,7 +5,7 @@
 
 use super::list;
 use super::theme;
-use super::view::{Hint, Scroll, Status, View};
+use super::view::{ConnectionLost, Hint, Scroll, Status, View};
 use super::wrap::{fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
@@ -60,6 +60,17 @@ pub fn title_bar(frame: &mut Frame, area: Rect, place: &str, view: &View) {
     let left = fit(&left, usize::from(left_area.width));
     frame.render_widget(Paragraph::new(left).style(theme::title()), left_area);
     frame.render_widget(Paragraph::new(right).style(theme::title()), right_area);
+}
+
+/// The one line said while the store cannot be reached: since when, that the program is
+/// retrying and that nothing typed is lost first, why last (cut first when narrow).
+pub fn lost_line(lost: &ConnectionLost, width: u16) -> Line<'static> {
+    let since = lost.since.with_timezone(&chrono::Local).format("%H:%M:%S");
+    let text = format!(
+        " No connection to the server since {since}; retrying, nothing typed is lost ({})",
+        lost.why
+    );
+    Line::styled(fit(&text, usize::from(width)), theme::error())
 }
 
 /// The most lines a status message takes; longer ones are cut.

@@ -49,9 +49,10 @@ pub fn draw(frame: &mut Frame, view: &View) {
         .map(|s| chrome::status_lines(s, area.width))
         .unwrap_or_default();
     let status_height = u16::try_from(status.len()).unwrap_or(0);
-    let [title, body, status_area, hints] = Layout::vertical([
+    let [title, body, lost_area, status_area, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
+        Constraint::Length(u16::from(view.lost.is_some())),
         Constraint::Length(status_height),
         Constraint::Length(1),
     ])
@@ -164,6 +165,10 @@ pub fn draw(frame: &mut Frame, view: &View) {
         }
         // Home and the browser are only opened once an organisation is loaded.
         (_, None) => {}
+    }
+    if let Some(lost) = &view.lost {
+        let line = chrome::lost_line(lost, area.width);
+        frame.render_widget(ratatui::widgets::Paragraph::new(line), lost_area);
     }
     frame.render_widget(ratatui::widgets::Paragraph::new(status), status_area);
     chrome::hint_bar(frame, hints, &view.hints);

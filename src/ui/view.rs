@@ -35,6 +35,16 @@ pub enum Status {
     Error(String),
 }
 
+/// The store cannot be reached (a database server stopped, restarting, or the network
+/// down): one line on every screen until it is back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionLost {
+    /// When the program first found it gone.
+    pub since: DateTime<Utc>,
+    /// Why, in a few words.
+    pub why: String,
+}
+
 /// Everything a frame is drawn from.
 #[derive(Debug)]
 pub struct View {
@@ -48,6 +58,8 @@ pub struct View {
     /// How far the `?` overlay is scrolled, and how far it can be (as the last frame found).
     pub help_scroll: Scroll,
     pub status: Option<Status>,
+    /// Set while the store cannot be reached.
+    pub lost: Option<ConnectionLost>,
     /// The keys that work now, for the hint bar (filled in by the shell).
     pub hints: Vec<Hint>,
     /// Every key of the current screen, for the help overlay (filled in by the shell).

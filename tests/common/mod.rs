@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: a headless app harness and a pseudo-terminal.
 #![allow(dead_code)]
 
+pub mod pg;
+pub mod proxy;
 pub mod pty;
 
 use chrono::{DateTime, TimeZone, Utc};

@@ -159,6 +159,34 @@ pub fn meeting_logs_append_in_order_and_refuse_a_stale_entry(store: &mut dyn Bac
     assert_eq!(row.ended_at, None);
 }
 
+/// Each entry records who the program that wrote it named (`--as`), or nobody.
+pub fn entries_record_who_made_them(store: &mut dyn Backend) {
+    let org = demo(store);
+    let circle = bakehouse(&org);
+    store.set_actor(Some("Kwame Mensah"));
+    let m = store
+        .start_meeting(circle, MeetingKind::Tactical, at(0), &"started")
+        .expect("start");
+    store.set_actor(None);
+    store.append_entry(m, 1, at(1), &"two", &[]).expect("two");
+    store.set_actor(Some("Élif Yılmaz"));
+    store
+        .append_entry(m, 2, at(2), &"three", &[])
+        .expect("three");
+    assert_eq!(
+        store.actors_after(m, 0).expect("actors"),
+        [
+            Some("Kwame Mensah".to_string()),
+            None,
+            Some("Élif Yılmaz".to_string())
+        ]
+    );
+    assert_eq!(
+        store.actors_after(m, 2).expect("actors"),
+        [Some("Élif Yılmaz".to_string())]
+    );
+}
+
 pub fn drafts_are_kept_replaced_and_forgotten(store: &mut dyn Backend) {
     let org = demo(store);
     let m = store

@@ -10,10 +10,14 @@
 //! Owns: `PgStore` and its thread. The only user of tokio-postgres, with `tokio` for its own
 //! runtime. Must not import: ratatui, crossterm, rusqlite, `crate::app`, `crate::ui`.
 
+mod link;
+mod pgpass;
 mod queries;
 mod schema;
 mod session;
 mod target;
+mod tls;
+mod transfer;
 mod types;
 
 pub use target::{Target, is_postgres_address};
@@ -26,20 +30,24 @@ use crate::domain::meeting::{Effect, MeetingKind};
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
 use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId};
 use chrono::{DateTime, Utc};
+use link::Job;
+use session::Outage;
 use session::Session;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
-
-/// A request to the store's thread.
-type Job = Box<dyn FnOnce(&mut Session) + Send>;
+use tokio::sync::mpsc::UnboundedSender;
 
 /// A Roundtable database on a PostgreSQL server.
 pub struct PgStore {
-    jobs: Option<mpsc::Sender<Job>>,
+    jobs: Option<UnboundedSender<Job>>,
     thread: Option<JoinHandle<()>>,
     shown: String,
+    /// Why the server cannot be reached, while it cannot.
+    outage: Outage,
     /// Whether `changed_elsewhere` was asked before (the first call only starts watching).
     watching: bool,
+    /// Who makes the entries written from now on (see `MeetingLog::set_actor`).
+    actor: Option<String>,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -65,28 +73,25 @@ impl PgStore {
     /// `open`, for an address already read.
     pub fn open_target(target: Target) -> Result<PgStore, StoreError> {
         let shown = target.shown().to_string();
-        let (jobs, queue) = mpsc::channel::<Job>();
+        let (jobs, queue) = tokio::sync::mpsc::unbounded_channel::<Job>();
         let (ready, opened) = mpsc::sync_channel(1);
+        let outage = Outage::default();
+        let shared = outage.clone();
         let thread = std::thread::Builder::new()
             .name("roundtable-postgres".into())
             .spawn(move || {
-                let session = Session::open(target).and_then(|mut s| {
-                    schema::prepare(&mut s)?;
+                let session = Session::open(target, shared).and_then(|s| {
+                    schema::prepare(&s)?;
                     Ok(s)
                 });
-                let mut session = match session {
+                match session {
                     Ok(session) => {
                         let _ = ready.send(Ok(()));
-                        session
+                        link::serve(session, queue);
                     }
                     Err(e) => {
                         let _ = ready.send(Err(e));
-                        return;
                     }
-                };
-                while let Ok(job) = queue.recv() {
-                    session.reconnect_if_lost();
-                    job(&mut session);
                 }
             })
             .map_err(|e| StoreError::Invalid(format!("cannot start the PostgreSQL thread: {e}")))?;
@@ -96,7 +101,9 @@ impl PgStore {
             jobs: Some(jobs),
             thread: Some(thread),
             shown,
+            outage,
             watching: false,
+            actor: None,
         })
     }
 
@@ -108,16 +115,21 @@ impl PgStore {
     ) -> Result<T, StoreError> {
         let (answer, answered) = mpsc::sync_channel(1);
         let jobs = self.jobs.as_ref().ok_or_else(gone)?;
-        jobs.send(Box::new(move |s: &mut Session| {
-            let result = work(s).map_err(|e| match e {
-                StoreError::Sql { message, code } => StoreError::Sql {
-                    message: s.target.scrub(message),
-                    code,
-                },
-                other => other,
-            });
-            let _ = answer.send(result);
-        }))
+        jobs.send(Box::new(
+            move |s: &mut Session, unreachable: Option<StoreError>| {
+                let result = match unreachable {
+                    Some(e) => Err(e),
+                    None => work(s).map_err(|e| match e {
+                        StoreError::Sql { message, code } => StoreError::Sql {
+                            message: s.target.scrub(message),
+                            code,
+                        },
+                        other => other,
+                    }),
+                };
+                let _ = answer.send(result);
+            },
+        ))
         .map_err(|_| gone())?;
         answered.recv().map_err(|_| gone())?
     }
@@ -140,8 +152,10 @@ impl MeetingLog for PgStore {
         at: DateTime<Utc>,
         first: &str,
     ) -> Result<MeetingId, StoreError> {
-        let first = first.to_string();
-        self.call(move |s| s.write(|sql| effects::start_log(sql, owner, at, &first)))
+        let (first, actor) = (first.to_string(), self.actor.clone());
+        self.call(move |s| {
+            s.write(|sql| effects::start_log(sql, owner, at, &first, actor.as_deref()))
+        })
     }
 
     fn append_payload(
@@ -153,6 +167,7 @@ impl MeetingLog for PgStore {
         effects: &[Effect],
     ) -> Result<Appended, StoreError> {
         let (payload, effects) = (payload.to_string(), effects.to_vec());
+        let actor = self.actor.clone();
         self.call(move |s| {
             s.write(|sql| {
                 // Held to commit: another append to this meeting waits here, then sees ours.
@@ -163,7 +178,15 @@ impl MeetingLog for PgStore {
                 if locked.is_empty() {
                     return Err(StoreError::Invalid(format!("no meeting {}", meeting.0)));
                 }
-                effects::append(sql, meeting, after, at, &payload, &effects)
+                effects::append(
+                    sql,
+                    meeting,
+                    after,
+                    at,
+                    &payload,
+                    &effects,
+                    actor.as_deref(),
+                )
             })
         })
     }
@@ -178,6 +201,18 @@ impl MeetingLog for PgStore {
 
     fn last_seq(&self, meeting: MeetingId) -> Result<u64, StoreError> {
         self.call(move |s| effects::last_seq(&s.read(), meeting))
+    }
+
+    fn set_actor(&mut self, actor: Option<&str>) {
+        self.actor = actor.map(str::to_string);
+    }
+
+    fn actors_after(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<Option<String>>, StoreError> {
+        self.call(move |s| s.actors_after(meeting, after))
     }
 
     fn open_review(&self, person: PersonId) -> Result<Option<MeetingId>, StoreError> {
@@ -306,5 +341,28 @@ impl Backend for PgStore {
 
     fn schema_version(&self) -> Result<u32, StoreError> {
         self.call(|s| schema::version(s))
+    }
+
+    fn outage(&self) -> Option<String> {
+        self.outage.now()
+    }
+}
+
+impl super::transfer::Transfer for PgStore {
+    fn kinds(&self) -> Result<Option<super::transfer::Kinds>, StoreError> {
+        self.call(|s| s.kinds()).map(Some)
+    }
+
+    fn dump(
+        &self,
+        kinds: &super::transfer::Kinds,
+    ) -> Result<Vec<super::transfer::Table>, StoreError> {
+        let kinds = kinds.clone();
+        self.call(move |s| s.dump(&kinds))
+    }
+
+    fn load_dump(&mut self, tables: &[super::transfer::Table]) -> Result<(), StoreError> {
+        let tables = tables.to_vec();
+        self.call(move |s| s.load_dump(&tables))
     }
 }

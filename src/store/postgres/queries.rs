@@ -71,6 +71,19 @@ impl Session {
             .collect()
     }
 
+    pub fn actors_after(
+        &self,
+        meeting: MeetingId,
+        after: u64,
+    ) -> Result<Vec<Option<String>>, StoreError> {
+        let after = i64::try_from(after).unwrap_or(i64::MAX);
+        let rows = self.read().rows(
+            "SELECT actor FROM meeting_events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq",
+            &[&meeting.0, &after],
+        )?;
+        rows.iter().map(|r| get(r, 0)).collect()
+    }
+
     /// The newest unfinished meeting (or review) matching `filter` (`$1`, `$2`).
     fn open_one(&self, filter: &str, a: i64, kind: &str) -> Result<Option<MeetingId>, StoreError> {
         let sql = format!(

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_own_work.sql"),
     include_str!("migrations/008_circle_records.sql"),
     include_str!("migrations/009_sub_circles.sql"),
+    include_str!("migrations/010_entry_actor.sql"),
 ];
 
 /// The schema version this build writes.
@@ -120,7 +121,7 @@ fn marked_version(sql: &dyn Sql) -> Result<u32, StoreError> {
 }
 
 /// Checks the database is Roundtable's (or empty) and brings it to the latest schema.
-pub fn prepare(session: &mut Session) -> Result<(), StoreError> {
+pub fn prepare(session: &Session) -> Result<(), StoreError> {
     if let Found::Roundtable(v) = inspect(session)?
         && v == latest()
     {

@@ -1,19 +1,29 @@
 //! The connection thread's side of a PostgreSQL store: its own tokio runtime (current
-//! thread) and client connection, the write transaction helper (which tells other programs
-//! with NOTIFY at commit), the shared `Sql` over a transaction, and the notifications heard.
+//! thread) and client connection, every round trip bounded in time, the write transaction
+//! helper (which tells other programs with NOTIFY at commit), the shared `Sql`, and the
+//! notifications heard.
 //!
 //! Everything here runs on the store's own thread, never in the caller's runtime: each
-//! request is one `block_on` of this thread's runtime.
-//! Owns: `Session`. Must not import: ratatui, crossterm, `crate::app`, `crate::ui`.
+//! round trip is one `block_on` of this thread's runtime, and waits at most `ROUND_TRIP`.
+//! A round trip that fails because the connection is gone (the server stopped or
+//! restarting, the network down, no answer in time) marks the session broken: no statement
+//! is sent on it again, and `link` connects anew.
+//! Owns: `Session`, `Connection` and connecting. Must not import: ratatui, crossterm,
+//! `crate::app`, `crate::ui`.
 
 use super::super::StoreError;
 use super::super::sql::{Sql, Value, numbered_placeholders};
 use super::target::Target;
 use futures::StreamExt;
-use std::sync::mpsc;
+use std::cell::Cell;
+use std::future::Future;
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
 use tokio::runtime::Runtime;
+use tokio::task::JoinHandle;
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{AsyncMessage, Client, NoTls};
+use tokio_postgres::{AsyncMessage, Client};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 /// The channel every write notifies and every session listens on.
 pub const CHANNEL: &str = "roundtable";
@@ -22,27 +32,63 @@ pub const CHANNEL: &str = "roundtable";
 /// `Busy` (as SQLite's busy timeout: the screen must not wait longer).
 const LOCK_WAIT: &str = "800ms";
 
-/// One open connection with the runtime that drives it.
-pub struct Session {
-    pub rt: Runtime,
-    pub client: Client,
-    pub target: Target,
+/// The longest one round trip to the server may take before the connection is taken for
+/// lost (a network that drops packets answers nothing, and the screen must not hang).
+const ROUND_TRIP: Duration = Duration::from_secs(3);
+
+/// A live connection: the client, the task reading the server's messages, what it heard.
+pub struct Connection {
+    client: Client,
     /// Server process ids of the notifications heard since last drained.
     heard: mpsc::Receiver<i32>,
     /// This connection's server process id (its own notifications are not news).
     pid: i32,
+    /// The task that drives the connection; it ends when the connection does.
+    driver: JoinHandle<()>,
 }
 
-/// Connects and starts listening; the connection's messages are read by a task of `rt`
-/// whenever the runtime runs (that is, during every request).
-async fn connect(target: &Target) -> Result<(Client, mpsc::Receiver<i32>, i32), StoreError> {
+/// Why the server cannot be reached, while it cannot: said by the store's thread the moment
+/// it finds out (before it answers the request that found out), read by the program's.
+#[derive(Clone, Default)]
+pub struct Outage(Arc<Mutex<Option<String>>>);
+
+impl Outage {
+    /// Says why the server cannot be reached, or (with `None`) that it can again.
+    pub fn say(&self, why: Option<String>) {
+        if let Ok(mut shared) = self.0.lock() {
+            *shared = why;
+        }
+    }
+
+    /// Why the server cannot be reached, while it cannot.
+    pub fn now(&self) -> Option<String> {
+        self.0.lock().ok().and_then(|o| o.clone())
+    }
+}
+
+/// One open connection with the runtime that drives it.
+pub struct Session {
+    pub rt: Runtime,
+    conn: Connection,
+    pub target: Target,
+    /// Set once a round trip found the connection gone: nothing is sent on it again.
+    broken: Cell<bool>,
+    /// Set on a new connection: what other programs wrote while away was not heard.
+    missed: bool,
+    /// Where the program reads whether the server can be reached.
+    pub outage: Outage,
+}
+
+/// Connects and starts listening; the connection's messages are read by a task of the
+/// runtime this runs on whenever that runtime runs.
+pub async fn connect(target: Target) -> Result<Connection, StoreError> {
     let (client, mut connection) = target
         .config
-        .connect(NoTls)
+        .connect(MakeRustlsConnect::new((*target.tls).clone()))
         .await
-        .map_err(|e| unreachable(target, &e))?;
+        .map_err(|e| unreachable(&target, &e))?;
     let (tell, heard) = mpsc::channel();
-    tokio::spawn(async move {
+    let driver = tokio::spawn(async move {
         let mut messages = futures::stream::poll_fn(move |cx| connection.poll_message(cx));
         while let Some(message) = messages.next().await {
             match message {
@@ -60,19 +106,42 @@ async fn connect(target: &Target) -> Result<(Client, mpsc::Receiver<i32>, i32), 
             }
         }
     });
-    client
-        .batch_execute(&format!(
-            "SET lock_timeout = '{LOCK_WAIT}'; SET TIME ZONE 'UTC'; LISTEN {CHANNEL}"
-        ))
-        .await?;
-    let pid: i32 = client
-        .query_one("SELECT pg_backend_pid()", &[])
-        .await?
-        .get(0);
-    Ok((client, heard, pid))
+    let setup = async {
+        client
+            .batch_execute(&format!(
+                "SET lock_timeout = '{LOCK_WAIT}'; SET TIME ZONE 'UTC'; LISTEN {CHANNEL}"
+            ))
+            .await?;
+        client.query_one("SELECT pg_backend_pid()", &[]).await
+    };
+    let pid: i32 = match tokio::time::timeout(ROUND_TRIP, setup).await {
+        Ok(Ok(row)) => row.get(0),
+        Ok(Err(e)) => {
+            driver.abort();
+            return Err(unreachable(&target, &e));
+        }
+        Err(_) => {
+            driver.abort();
+            return Err(lost(&target, "no answer in time"));
+        }
+    };
+    Ok(Connection {
+        client,
+        heard,
+        pid,
+        driver,
+    })
 }
 
-/// A connection that could not be made, said without the password.
+/// The store cannot reach the server, said without the password.
+pub fn lost(target: &Target, cause: &str) -> StoreError {
+    StoreError::Unreachable {
+        location: target.shown().to_string(),
+        cause: target.scrub(crate::domain::text::clean_line(cause)),
+    }
+}
+
+/// A connection that could not be made or was lost, said without the password.
 fn unreachable(target: &Target, e: &tokio_postgres::Error) -> StoreError {
     let cause = match e.as_db_error() {
         Some(db) => db.message().to_string(),
@@ -86,59 +155,110 @@ fn unreachable(target: &Target, e: &tokio_postgres::Error) -> StoreError {
             words
         }
     };
-    StoreError::Invalid(format!(
-        "{}: cannot connect to the PostgreSQL server ({})",
-        target.shown(),
-        target.scrub(crate::domain::text::clean_line(&cause))
-    ))
+    lost(target, &cause)
+}
+
+/// Whether an error of a round trip means the connection is gone rather than that the
+/// statement was refused: the server's "connection" and "operator intervention" (shutdown,
+/// restart) classes, a closed connection, or an I/O failure.
+fn connection_gone(e: &tokio_postgres::Error, client: &Client) -> bool {
+    if let Some(db) = e.as_db_error() {
+        let code = db.code().code();
+        return code.starts_with("08") || code.starts_with("57P");
+    }
+    e.is_closed()
+        || client.is_closed()
+        || std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>())
 }
 
 impl Session {
     /// Opens a connection with a runtime of its own.
-    pub fn open(target: Target) -> Result<Session, StoreError> {
+    pub fn open(target: Target, outage: Outage) -> Result<Session, StoreError> {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| StoreError::Invalid(format!("no runtime for PostgreSQL: {e}")))?;
-        let (client, heard, pid) = rt.block_on(connect(&target))?;
+        let conn = rt.block_on(connect(target.clone()))?;
         Ok(Session {
             rt,
-            client,
+            conn,
             target,
-            heard,
-            pid,
+            broken: Cell::new(false),
+            missed: false,
+            outage,
         })
     }
 
-    /// Connects again when the connection was lost (a server restart, a network drop).
-    pub fn reconnect_if_lost(&mut self) {
-        if !self.client.is_closed() {
-            return;
+    /// Whether the connection was found gone (a new one is needed).
+    pub fn is_broken(&self) -> bool {
+        self.broken.get() || self.conn.client.is_closed()
+    }
+
+    /// Gives up the connection found gone: its task is stopped, whatever it was waiting for.
+    pub fn abandon(&mut self) {
+        self.lose("the connection was lost");
+        self.conn.driver.abort();
+    }
+
+    /// Marks the connection gone and says so (keeping the first cause given).
+    fn lose(&self, why: &str) {
+        if !self.broken.replace(true) || self.outage.now().is_none() {
+            self.outage.say(Some(crate::domain::text::clean_line(why)));
         }
-        match self.rt.block_on(connect(&self.target)) {
-            Ok((client, heard, pid)) => {
-                tracing::info!("{}: connected again", self.target.shown());
-                (self.client, self.heard, self.pid) = (client, heard, pid);
+    }
+
+    /// Takes a new connection in place of the lost one.
+    pub fn replace(&mut self, conn: Connection) {
+        self.conn.driver.abort();
+        self.conn = conn;
+        self.broken.set(false);
+        self.missed = true;
+        self.outage.say(None);
+    }
+
+    /// The runtime, and the task driving the connection (to notice its end while idle).
+    pub fn runtime_and_driver(&mut self) -> (&Runtime, &mut JoinHandle<()>) {
+        (&self.rt, &mut self.conn.driver)
+    }
+
+    /// Runs one round trip to completion, at most `ROUND_TRIP`. A connection found gone is
+    /// marked broken and the answer is `Unreachable`.
+    fn wait<T>(
+        &self,
+        trip: impl Future<Output = Result<T, tokio_postgres::Error>>,
+    ) -> Result<T, StoreError> {
+        if self.is_broken() {
+            return Err(lost(&self.target, "the connection was lost"));
+        }
+        match (self.rt).block_on(async { tokio::time::timeout(ROUND_TRIP, trip).await }) {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(e)) if connection_gone(&e, &self.conn.client) => {
+                let e = unreachable(&self.target, &e);
+                if let StoreError::Unreachable { cause, .. } = &e {
+                    self.lose(cause);
+                }
+                Err(e)
             }
-            Err(e) => tracing::warn!("{e}"),
+            Ok(Err(e)) => Err(e.into()),
+            Err(_) => {
+                self.lose("no answer in time");
+                Err(lost(&self.target, "no answer in time"))
+            }
         }
     }
 
     /// Runs `work` in one transaction that notifies the other programs when it commits: all
     /// of it is written, or none.
     pub fn write<T>(
-        &mut self,
+        &self,
         work: impl FnOnce(&PgSql<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = self.rt.block_on(self.client.transaction())?;
-        let sql = PgSql {
-            rt: &self.rt,
-            tx: &tx,
-        };
-        let value = work(&sql)?;
-        sql.run(&format!("NOTIFY {CHANNEL}"), &[])?;
-        self.rt.block_on(tx.commit())?;
-        Ok(value)
+        self.transaction("BEGIN", |session| {
+            let sql = session.read();
+            let value = work(&sql)?;
+            sql.run(&format!("NOTIFY {CHANNEL}"), &[])?;
+            Ok(value)
+        })
     }
 
     /// Runs `work` on one consistent snapshot of the database (a read-only, repeatable-read
@@ -147,28 +267,38 @@ impl Session {
         &self,
         work: impl FnOnce(&Session) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        self.rt.block_on(
-            self.client
-                .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
-        )?;
-        let value = work(self);
-        let end = if value.is_ok() { "COMMIT" } else { "ROLLBACK" };
-        self.rt.block_on(self.client.batch_execute(end))?;
+        self.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", work)
+    }
+
+    /// `work` between `begin` and a commit; rolled back when it fails (unless the connection
+    /// is gone, which ends the transaction anyway).
+    fn transaction<T>(
+        &self,
+        begin: &str,
+        work: impl FnOnce(&Session) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let client = &self.conn.client;
+        self.wait(client.batch_execute(begin))?;
+        let value = work(self).and_then(|v| self.wait(client.batch_execute("COMMIT")).map(|()| v));
+        if value.is_err() && !self.is_broken() {
+            let _ = self.wait(client.batch_execute("ROLLBACK"));
+        }
         value
     }
 
-    /// Statements outside a transaction, for reading.
-    pub fn read(&self) -> PgRead<'_> {
-        PgRead { session: self }
+    /// Statements on the session's connection.
+    pub fn read(&self) -> PgSql<'_> {
+        PgSql { session: self }
     }
 
-    /// Whether another connection committed a write since the last call. A round trip to
-    /// the server first, so that every notification it sent before is read.
+    /// Whether another connection committed a write since the last call (or the connection
+    /// is new, and what was written while away was not heard). A round trip to the server
+    /// first, so that every notification it sent before is read.
     pub fn heard_others(&mut self) -> Result<bool, StoreError> {
-        self.rt.block_on(self.client.simple_query(""))?;
-        let mut others = false;
-        while let Ok(pid) = self.heard.try_recv() {
-            others |= pid != self.pid;
+        self.wait(self.conn.client.simple_query(""))?;
+        let mut others = std::mem::take(&mut self.missed);
+        while let Ok(pid) = self.conn.heard.try_recv() {
+            others |= pid != self.conn.pid;
         }
         Ok(others)
     }
@@ -179,21 +309,23 @@ fn params(args: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
     args.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
 }
 
-/// The shared statements inside one PostgreSQL transaction.
+/// The shared statements on a session's connection (inside its transaction, when one is
+/// open).
 pub struct PgSql<'a> {
-    rt: &'a Runtime,
-    tx: &'a tokio_postgres::Transaction<'a>,
+    session: &'a Session,
 }
 
 impl Sql for PgSql<'_> {
     fn run(&self, sql: &str, args: &[Value]) -> Result<u64, StoreError> {
         let sql = numbered_placeholders(sql);
-        Ok(self.rt.block_on(self.tx.execute(&sql, &params(args)))?)
+        let s = self.session;
+        s.wait(s.conn.client.execute(&sql, &params(args)))
     }
 
     fn ints(&self, sql: &str, args: &[Value]) -> Result<Vec<i64>, StoreError> {
         let sql = numbered_placeholders(sql);
-        let rows = self.rt.block_on(self.tx.query(&sql, &params(args)))?;
+        let s = self.session;
+        let rows = s.wait(s.conn.client.query(&sql, &params(args)))?;
         rows.iter()
             .map(|r| r.try_get(0).map_err(StoreError::from))
             .collect()
@@ -201,7 +333,8 @@ impl Sql for PgSql<'_> {
 
     fn text(&self, sql: &str, args: &[Value]) -> Result<Option<String>, StoreError> {
         let sql = numbered_placeholders(sql);
-        let row = self.rt.block_on(self.tx.query_opt(&sql, &params(args)))?;
+        let s = self.session;
+        let row = s.wait(s.conn.client.query_opt(&sql, &params(args)))?;
         row.map(|r| r.try_get(0).map_err(StoreError::from))
             .transpose()
     }
@@ -210,41 +343,10 @@ impl Sql for PgSql<'_> {
 impl PgSql<'_> {
     /// Runs several statements (a migration) as written, without placeholders.
     pub fn batch(&self, sql: &str) -> Result<(), StoreError> {
-        Ok(self.rt.block_on(self.tx.batch_execute(sql))?)
-    }
-}
-
-/// Reading queries on the session's connection, outside any transaction.
-pub struct PgRead<'a> {
-    session: &'a Session,
-}
-
-impl Sql for PgRead<'_> {
-    fn run(&self, sql: &str, args: &[Value]) -> Result<u64, StoreError> {
         let s = self.session;
-        let sql = numbered_placeholders(sql);
-        Ok(s.rt.block_on(s.client.execute(&sql, &params(args)))?)
+        s.wait(s.conn.client.batch_execute(sql))
     }
 
-    fn ints(&self, sql: &str, args: &[Value]) -> Result<Vec<i64>, StoreError> {
-        let s = self.session;
-        let sql = numbered_placeholders(sql);
-        let rows = s.rt.block_on(s.client.query(&sql, &params(args)))?;
-        rows.iter()
-            .map(|r| r.try_get(0).map_err(StoreError::from))
-            .collect()
-    }
-
-    fn text(&self, sql: &str, args: &[Value]) -> Result<Option<String>, StoreError> {
-        let s = self.session;
-        let sql = numbered_placeholders(sql);
-        let row = s.rt.block_on(s.client.query_opt(&sql, &params(args)))?;
-        row.map(|r| r.try_get(0).map_err(StoreError::from))
-            .transpose()
-    }
-}
-
-impl PgRead<'_> {
     /// Every row of a query (PostgreSQL's `$N` placeholders).
     pub fn rows(
         &self,
@@ -252,7 +354,15 @@ impl PgRead<'_> {
         args: &[&(dyn ToSql + Sync)],
     ) -> Result<Vec<tokio_postgres::Row>, StoreError> {
         let s = self.session;
-        Ok(s.rt.block_on(s.client.query(sql, args))?)
+        s.wait(s.conn.client.query(sql, args))
+    }
+
+    /// The first two text columns of every row of a query without parameters.
+    pub fn read_pairs(&self, sql: &str) -> Result<Vec<(String, String)>, StoreError> {
+        self.rows(sql, &[])?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
     }
 
     /// The first row of a query, if any.
@@ -262,6 +372,6 @@ impl PgRead<'_> {
         args: &[&(dyn ToSql + Sync)],
     ) -> Result<Option<tokio_postgres::Row>, StoreError> {
         let s = self.session;
-        Ok(s.rt.block_on(s.client.query_opt(sql, args))?)
+        s.wait(s.conn.client.query_opt(sql, args))
     }
 }

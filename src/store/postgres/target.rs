@@ -2,13 +2,15 @@
 //! allowed to be, and how it is said without its password.
 //!
 //! Owns: recognising a PostgreSQL address, reading it into a connection configuration (the
-//! password from the address or `PGPASSWORD`, the user from the address, `PGUSER` or the
-//! login name), refusing plain connections to hosts other than this machine (TLS is not yet
+//! password from the address, `PGPASSWORD` or the password file; the user from the address,
+//! `PGUSER` or the login name), refusing plain connections to hosts other than this machine (TLS is not yet
 //! supported), and the redacted form shown on screen, in logs and in errors.
 //! Must not import: ratatui, crossterm, `crate::app`, `crate::ui`.
 
 use super::super::StoreError;
+use super::tls::{self, Mode};
 use std::str::FromStr;
+use std::sync::Arc;
 use tokio_postgres::Config;
 use tokio_postgres::config::{Host, SslMode};
 
@@ -25,6 +27,8 @@ pub struct Target {
     pub(super) shown: String,
     /// The password, to strip from any message the server or the driver gives.
     pub(super) secret: Option<String>,
+    /// TLS as the address asked (used only when the connection is encrypted).
+    pub(super) tls: Arc<rustls::ClientConfig>,
 }
 
 impl std::fmt::Debug for Target {
@@ -74,11 +78,25 @@ fn redacted(config: &Config) -> String {
     format!("postgres://{user}{}/{db}", hosts.join(","))
 }
 
+/// The password the password file gives for the address's first host.
+fn from_password_file(config: &Config) -> Option<String> {
+    let host = match config.get_hosts().first()? {
+        Host::Tcp(name) => name.clone(),
+        Host::Unix(_) => "localhost".to_string(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let user = config.get_user()?;
+    let database = config.get_dbname().unwrap_or(user);
+    super::pgpass::password(&host, port, database, user)
+}
+
 impl Target {
     /// Reads a `postgres://` address. Refused: an address that does not read, one asking for
     /// TLS, and a plain connection to another machine.
     pub fn parse(address: &str) -> Result<Target, StoreError> {
-        let mut config = Config::from_str(address).map_err(|e| {
+        // Its messages do not quote the address, so hold no password.
+        let asked = tls::take(address)?;
+        let mut config = Config::from_str(&asked.address).map_err(|e| {
             // The driver's message does not quote the address, so holds no password.
             StoreError::Invalid(format!(
                 "the PostgreSQL address does not read ({e}); write postgres://user@host:port/dbname"
@@ -100,7 +118,9 @@ impl Target {
         }
         let shown = redacted(&config);
         if config.get_password().is_none()
-            && let Ok(password) = std::env::var("PGPASSWORD")
+            && let Some(password) = std::env::var("PGPASSWORD")
+                .ok()
+                .or_else(|| from_password_file(&config))
         {
             config.password(password);
         }
@@ -108,13 +128,9 @@ impl Target {
             .get_password()
             .map(|p| String::from_utf8_lossy(p).into_owned())
             .filter(|p| !p.is_empty());
-        if config.get_ssl_mode() == SslMode::Require {
-            return Err(refused(
-                &shown,
-                "TLS (sslmode=require) is not yet supported by Roundtable; connect to a server on this machine without TLS",
-            ));
-        }
-        if let Some(host) = config.get_hosts().iter().find(|h| !is_loopback(h)) {
+        if asked.mode == Mode::Prefer
+            && let Some(host) = config.get_hosts().iter().find(|h| !is_loopback(h))
+        {
             let name = match host {
                 Host::Tcp(name) => name.clone(),
                 Host::Unix(path) => path.display().to_string(),
@@ -122,17 +138,24 @@ impl Target {
             return Err(refused(
                 &shown,
                 format!(
-                    "{name} is not this machine, and connections without TLS go only to this machine (localhost, 127.0.0.1, ::1 or a socket); TLS is not yet supported"
+                    "{name} is not this machine: connect with TLS (add ?sslmode=verify-full&sslrootcert=CA.pem, or sslmode=require), or ask for a plain connection with sslmode=disable"
                 ),
             ));
         }
-        config.ssl_mode(SslMode::Disable);
+        let (tls, encrypted) =
+            tls::config(asked.mode, asked.root.as_deref()).map_err(|e| refused(&shown, e))?;
+        config.ssl_mode(if encrypted {
+            SslMode::Require
+        } else {
+            SslMode::Disable
+        });
         config.application_name("roundtable");
         config.connect_timeout(std::time::Duration::from_secs(5));
         Ok(Target {
             config,
             shown,
             secret,
+            tls,
         })
     }
 
@@ -162,6 +185,7 @@ impl Target {
             shown: redacted(&config),
             config,
             secret: self.secret.clone(),
+            tls: self.tls.clone(),
         }
     }
 }
@@ -178,14 +202,25 @@ mod tests {
     }
 
     #[test]
-    fn another_machine_without_tls_is_refused_and_so_is_tls() {
+    fn another_machine_without_tls_is_refused_unless_plain_is_asked_for() {
         let e = Target::parse("postgres://ana:pw@db.example.org/rt").expect_err("refused");
         let text = e.to_string();
-        assert!(text.contains("TLS is not yet supported"), "{text}");
-        assert!(!text.contains("pw@"), "{text}");
-        let e = Target::parse("postgres://ana@localhost/rt?sslmode=require").expect_err("tls");
-        assert!(e.to_string().contains("not yet supported"), "{e}");
+        assert!(text.contains("connect with TLS"), "{text}");
+        assert!(!text.contains("pw"), "{text}");
+        assert!(Target::parse("postgres://ana:pw@db.example.org/rt?sslmode=disable").is_ok());
+        assert!(Target::parse("postgres://ana:pw@db.example.org/rt?sslmode=require").is_ok());
+        assert!(Target::parse("postgres://ana@db.example.org/rt?sslmode=verify-full").is_ok());
+        let e = Target::parse("postgres://ana@localhost/rt?sslmode=sometimes").expect_err("bad");
+        assert!(e.to_string().contains("is not one of"), "{e}");
+        let e = Target::parse(
+            "postgres://ana@localhost/rt?sslmode=verify-full&sslrootcert=/nonexistent.pem",
+        )
+        .expect_err("no such file");
+        assert!(
+            e.to_string().contains("sslrootcert /nonexistent.pem"),
+            "{e}"
+        );
         assert!(Target::parse("postgres://ana@[::1]:5432/rt").is_ok());
-        assert!(Target::parse("postgresql://ana@localhost/rt").is_ok());
+        assert!(Target::parse("postgresql://ana@localhost/rt?application_name=x").is_ok());
     }
 }

@@ -1,0 +1,66 @@
+//! The store's connection as the person sees it: a line on every screen while the store
+//! cannot be reached (a database server stopped or restarting, the network down), the
+//! entry that could not be written for that kept on screen and tried again by itself once
+//! the store is back, and a word when it is.
+//!
+//! Owns: noticing the store went away and came back, and the key waiting to be pressed
+//! again. Must not: draw, or hold SQL (the store says whether it can be reached).
+
+use super::App;
+use crate::ui::{ConnectionLost, Status};
+use ratatui::crossterm::event::KeyEvent;
+
+/// The status when an entry could not be written because the store cannot be reached.
+pub(super) const NOT_YET_SAVED: &str = "Not saved yet: the server cannot be reached. What you entered is kept, and recorded by itself once the server is back.";
+
+impl App {
+    /// Looks whether the store went away or came back (after every key and every tick).
+    /// Returns whether the screen changed.
+    pub(super) fn watch_connection(&mut self) -> bool {
+        match (self.store.outage(), &self.view.lost) {
+            (Some(why), Some(lost)) if lost.why == why => false,
+            (Some(why), lost) => {
+                let since = lost.as_ref().map_or_else(|| self.now(), |l| l.since);
+                tracing::warn!("{}: cannot be reached: {why}", self.store.location());
+                self.view.lost = Some(ConnectionLost { since, why });
+                true
+            }
+            (None, Some(_)) => {
+                self.view.lost = None;
+                self.back();
+                true
+            }
+            (None, None) => false,
+        }
+    }
+
+    /// After a key: keeps it to be pressed again when what it entered could not be written
+    /// because the store cannot be reached; any other key forgets it (the person has gone on).
+    pub(super) fn note_waiting(&mut self, key: KeyEvent) {
+        self.waiting_key = (self.unwritten && self.view.lost.is_some()).then_some(key);
+    }
+
+    /// The store is back: the entry on screen is kept again, and the key whose entry could
+    /// not be written is pressed again (the screen is as it was before that key).
+    fn back(&mut self) {
+        tracing::info!("{}: reachable again", self.store.location());
+        self.keep_retry = None;
+        let Some(key) = self.waiting_key.take() else {
+            self.info("Connected to the server again: go on.");
+            return;
+        };
+        self.handle_key(key);
+        let said = match self.view.status.take() {
+            None => {
+                Status::Info("Connected to the server again: what was waiting is recorded.".into())
+            }
+            Some(Status::Info(text)) => {
+                Status::Info(format!("Connected to the server again. {text}"))
+            }
+            Some(Status::Error(text)) => {
+                Status::Error(format!("Connected to the server again, but: {text}"))
+            }
+        };
+        self.view.status = Some(said);
+    }
+}
