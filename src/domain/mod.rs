@@ -7,6 +7,7 @@
 pub mod document;
 pub mod ids;
 pub mod meeting;
+pub mod membership;
 pub mod minutes;
 pub mod org;
 pub mod org_file_of;

@@ -7,6 +7,7 @@
 //! clock.
 
 use super::meeting::governance::GovStep;
+use super::membership::{GuestKind, GuestRules, GuestScope};
 use super::ruleset::{CoreRole, RuleSet};
 
 /// A way to settle a tied nomination count in an integrative election.
@@ -47,6 +48,8 @@ pub struct Rules {
     /// Where the rule set names the surrogates for an absent or unfilled Facilitator or
     /// Secretary (the order is the same in both: `meeting::surrogate`).
     pub surrogates_section: &'static str,
+    /// Who may invite a guest to the circle's meetings, and for how long the guest takes part.
+    pub guests: GuestRules,
 }
 
 /// Role assignment outside governance: each rule with the article that makes it, quoted
@@ -113,6 +116,16 @@ static HOLACRACY_41: Rules = Rules {
         one_lead: true,
     },
     surrogates_section: "4.1 §2.5.4",
+    // 4.1 §3.3.1: "the Lead Link and any Rep Links or Cross Links to the Circle may each
+    // invite up to one additional person, solely to aid the link in processing a specific
+    // Tension. The invited participant then becomes a Core Circle Member as well for the
+    // duration of that Governance Meeting." (Cross Links are not modelled yet.)
+    guests: GuestRules {
+        inviters: &[GuestKind::Lead, GuestKind::Rep],
+        scope: GuestScope::WholeMeeting,
+        article: "4.1 §3.3.1",
+        says: "the Lead Link and each Rep Link may invite one guest, for a named tension",
+    },
 };
 
 static HOLACRACY_50: Rules = Rules {
@@ -143,6 +156,16 @@ static HOLACRACY_50: Rules = Rules {
         one_lead: false,
     },
     surrogates_section: "5.0 §5.3.6",
+    // 5.0 §5.4.1: "As a Circle Rep for a Circle, you may invite any Partner to join the
+    // Governance Meeting of any Circle immediately containing your Circle. You may only
+    // extend this invitation to one Partner at a time, and only to aid in the processing of
+    // a specific Tension affecting the Circle you represent."
+    guests: GuestRules {
+        inviters: &[GuestKind::Rep],
+        scope: GuestScope::OwnTension,
+        article: "5.0 §5.4.1",
+        says: "only a sub-circle's Circle Rep may invite a guest, one at a time, for a tension of that sub-circle",
+    },
 };
 
 impl RuleSet {

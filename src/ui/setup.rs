@@ -64,11 +64,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
             ]),
             None => Line::from(vec![
                 Span::styled(
-                    "Members of the circle and Reps of its sub-circles are invited; ",
+                    "Invited: members, sub-circles' Leads and Reps; ",
                     theme::muted(),
                 ),
                 Span::styled("a", theme::key()),
-                Span::styled(" adds a guest.", theme::muted()),
+                Span::styled(
+                    format!(" guest ({}); ", org.rule_set().rules().guests.article),
+                    theme::muted(),
+                ),
+                Span::styled("o", theme::key()),
+                Span::styled(" observer", theme::muted()),
             ]),
         },
     ];
@@ -93,15 +98,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
         |i, width| {
             let a = &state.attendees[i];
             let mark = if a.present { "[x]" } else { "[ ]" };
-            let mut roles = Vec::new();
-            if a.is_guest() {
-                roles.push("guest");
+            let mut roles: Vec<String> = Vec::new();
+            match (&a.invitation, a.is_guest(), a.observer) {
+                (Some(inv), _, _) => roles.push(format!(
+                    "guest of {}, for \"{}\"",
+                    name(Some(inv.by)),
+                    inv.tension
+                )),
+                (None, true, _) => roles.push("guest".into()),
+                (None, false, true) => roles.push("observer, takes no part".into()),
+                (None, false, false) => {}
             }
             if state.facilitator == Some(i) {
-                roles.push("facilitator");
+                roles.push("facilitator".into());
             }
             if state.secretary == Some(i) {
-                roles.push("secretary");
+                roles.push("secretary".into());
             }
             let suffix = if roles.is_empty() {
                 String::new()

@@ -16,6 +16,7 @@ use crate::domain::meeting::flow::{self, Flow, Recorded};
 use crate::domain::meeting::rounds::{Note, Rounds};
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::meeting::{Attendee, Effect};
+use crate::domain::membership::{self, GuestScope};
 use crate::domain::org::Organisation;
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use crate::domain::text::clean_line;
@@ -80,8 +81,11 @@ impl Governance {
         else {
             return refuse("a governance meeting starts with its setup");
         };
+        let attendees: Vec<Attendee> = attendees.iter().map(Attendee::normalised).collect();
+        membership::check_guests(rules.rules(), &attendees).map_err(Refusal::new)?;
+        let scope = rules.rules().guests.scope;
         let order: Vec<usize> = (0..attendees.len())
-            .filter(|&i| attendees[i].present)
+            .filter(|&i| attendees[i].takes_part(scope, None))
             .collect();
         if order.is_empty() {
             return refuse("nobody is marked present");
@@ -89,7 +93,7 @@ impl Governance {
         let meeting = Governance {
             circle: *circle,
             rules,
-            attendees: attendees.iter().map(Attendee::normalised).collect(),
+            attendees,
             facilitator: *facilitator,
             secretary: *secretary,
             planned_minutes: *planned_minutes,
@@ -112,9 +116,22 @@ impl Governance {
         Ok(meeting)
     }
 
+    /// The attendees who take part now, in the rounds, answers and ballots of the current
+    /// step: present and not observers; while items are processed, a guest whose rule set
+    /// limits them to their tension only in that tension's item (5.0 §5.4.1).
     pub fn present(&self) -> Vec<usize> {
+        let item = match self.step {
+            GovStep::Items => self.current_item().map(|i| i.label.as_str()),
+            _ => None,
+        };
+        self.taking_part(item)
+    }
+
+    /// The attendees who take part in the item labelled `item` (`None`: outside any item).
+    pub fn taking_part(&self, item: Option<&str>) -> Vec<usize> {
+        let scope = self.rules.rules().guests.scope;
         (0..self.attendees.len())
-            .filter(|&i| self.attendees[i].present)
+            .filter(|&i| self.attendees[i].takes_part(scope, item))
             .collect()
     }
 
@@ -240,6 +257,19 @@ impl Governance {
                 if clean_line(label).is_empty() || !present.contains(owner) {
                     return refuse("an item needs a label and a present owner");
                 }
+                // 5.0 §5.4.1: the guest represents the circle "only while processing that
+                // specific Tension", so the only item a guest may bring is that tension.
+                if let Some(a) = self.attendees.get(*owner)
+                    && let Some(inv) = a.invitation.as_ref().filter(|_| a.guest)
+                    && self.rules.rules().guests.scope == GuestScope::OwnTension
+                    && !membership::is_guests_tension(inv, label)
+                {
+                    return refuse(format!(
+                        "{}: a guest brings only the tension they were invited for, \"{}\"",
+                        self.rules.rules().guests.article,
+                        inv.tension
+                    ));
+                }
                 if tension.is_some() && self.items.iter().any(|i| i.tension == *tension) {
                     return refuse("that tension is already on the agenda");
                 }
@@ -288,6 +318,7 @@ impl Governance {
                 if let IdmEvent::Drafted { changes } = event {
                     validate(org, self.circle, self.rules, changes).map_err(Refusal::new)?;
                 }
+                let present = self.taking_part(Some(&it.label));
                 proposal.decide(event, &present)?;
                 match event {
                     IdmEvent::Ended {
@@ -326,10 +357,11 @@ impl Governance {
                     && self
                         .attendees
                         .get(*nominee)
-                        .is_none_or(|a| a.person.is_none())
+                        .is_none_or(|a| !a.may_be_elected())
                 {
-                    return refuse("a guest cannot be elected");
+                    return refuse("a guest or an observer cannot be elected");
                 }
+                let present = self.taking_part(Some(&it.label));
                 election.decide(event, &present)?;
                 match event {
                     ElectionEvent::Elect => {
