@@ -83,11 +83,24 @@ const HOSTILE: [&str; 6] = [
 
 /// A meeting of a new organisation whose every text is hostile.
 fn hostile_minutes() -> Minutes {
-    let mut h = Harness::empty();
-    h.press(Char('2')).enter_text(HOSTILE[1]).press(Char('t'));
-    for guest in HOSTILE {
-        h.press(Char('a')).enter_text(guest);
+    // Everyone fills a role of the anchor circle, so all are invited (a guest needs a link
+    // to invite them: 5.0 §5.4.1).
+    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let mut file = format!("name = {}\n", quoted(HOSTILE[1]));
+    for name in HOSTILE {
+        file.push_str(&format!("[[people]]\nname = {}\n", quoted(name)));
     }
+    file.push_str(&format!(
+        "[circle]\nname = {}\npurpose = \"\"\n[[circle.roles]]\nname = \"Host\"\npurpose = \"Hosting\"\nfillers = [{}]\n",
+        quoted(HOSTILE[1]),
+        HOSTILE
+            .iter()
+            .map(|n| format!("{{ person = {} }}", quoted(n)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    let mut h = Harness::from_toml(&file);
+    h.press(Char('t'));
     h.press(Enter);
     h.press(Enter).enter_text(HOSTILE[2]);
     for _ in 0..4 {

@@ -25,7 +25,7 @@ fn count(path: &Path, table: &str) -> i64 {
 #[test]
 fn a_new_database_is_migrated_to_the_latest_schema() {
     let store = Store::open_in_memory().expect("store");
-    assert_eq!(store.schema_version().expect("version"), 6);
+    assert_eq!(store.schema_version().expect("version"), 7);
     assert!(store.load_organisation().expect("load").is_none());
 }
 
@@ -130,7 +130,7 @@ fn every_circle_gets_its_core_roles_under_each_rule_set() {
         let org = store.load_organisation().expect("load").expect("org");
         for circle in &org.records().circles {
             let is_anchor = circle.parent.is_none();
-            for &core in rules.core_roles(is_anchor) {
+            for &core in rules.core_roles(is_anchor, true) {
                 let role = org.core_role(circle.id, core).expect("core role exists");
                 assert_eq!(role.name, core.name(rules));
             }

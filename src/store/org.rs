@@ -51,6 +51,11 @@ impl OrganisationStore for Store {
         // A database of an older schema opened read-only (never migrated) has no
         // organisation log yet: what it lacks reads as empty.
         let logged = self.schema_version()? >= LOG_SCHEMA;
+        let migration = if self.schema_version()? >= CORE_TEXTS_SCHEMA {
+            "migration"
+        } else {
+            "NULL"
+        };
         let (left_at, dates, ended) = if logged {
             ("left_at", "started_at, ended_at", "ended_at")
         } else {
@@ -114,9 +119,9 @@ impl OrganisationStore for Store {
             )?,
             versions: self.rows(
                 &format!(
-                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0 FROM role_versions v
+                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, {migration} FROM role_versions v
                      UNION ALL
-                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1 FROM policy_versions v
+                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL FROM policy_versions v
                      ORDER BY recorded_at, 12, 14"
                 ),
                 |r| {
@@ -133,6 +138,7 @@ impl OrganisationStore for Store {
                         recorded_at: r.get(9)?,
                         meeting: r.get::<_, Option<i64>>(10)?.map(MeetingId),
                         proposal: r.get(12)?,
+                        migration: r.get(14)?,
                     })
                 },
             )?,
@@ -197,6 +203,9 @@ impl Store {
 
 /// The schema version that added the organisation log (006_people_log.sql).
 const LOG_SCHEMA: u32 = 6;
+
+/// The schema version that lets a version name the migration that wrote it (007).
+const CORE_TEXTS_SCHEMA: u32 = 7;
 
 fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
     Ok(Assignment {

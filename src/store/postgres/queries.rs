@@ -309,9 +309,9 @@ impl Session {
     fn versions(&self) -> Result<Vec<RecordVersion>, StoreError> {
         self.all(
             &format!(
-                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0 FROM role_versions v
+                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, migration FROM role_versions v
                  UNION ALL
-                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1 FROM policy_versions v
+                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::text FROM policy_versions v
                  ORDER BY 10, 12, 14"
             ),
             |r| {
@@ -328,6 +328,7 @@ impl Session {
                     recorded_at: get(r, 9)?,
                     meeting: get::<Option<i64>>(r, 10)?.map(MeetingId),
                     proposal: get(r, 12)?,
+                    migration: get(r, 14)?,
                 })
             },
         )

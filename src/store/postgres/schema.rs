@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_meeting_kinds.sql"),
     include_str!("migrations/005_drafts.sql"),
     include_str!("migrations/006_people_log.sql"),
+    include_str!("migrations/007_core_role_texts.sql"),
 ];
 
 /// The schema version this build writes.
@@ -148,6 +149,7 @@ pub fn prepare(session: &mut Session) -> Result<(), StoreError> {
                 )?;
             }
             sql.batch(migration)?;
+            crate::store::core_texts::after_migration(target, sql)?;
             sql.run(
                 "UPDATE roundtable_schema SET version = ?1",
                 &[Value::Int(Some(i64::from(target)))],

@@ -1,0 +1,4 @@
+-- 007 (PostgreSQL): as SQLite's 007. Core roles carry the constitution's own purpose,
+-- domains and accountabilities per rule set (issue 14); the texts are written by the data
+-- step of this migration (store::core_texts), whose versions name it.
+ALTER TABLE role_versions ADD COLUMN migration TEXT;
