@@ -9,6 +9,7 @@
 use super::{idm, pick, prompt, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
+use crate::domain::meeting::governance::core_limits::core_list_note;
 use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
 use crate::domain::{CircleId, Organisation, PolicyId, RoleId};
 use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, PolicyAim, RoleAim, Subject};
@@ -501,11 +502,19 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 return;
             };
             let value = current_value(&org, screen, Subject::Role(role), field);
-            let title = format!(
-                "{} of {} (lists separated by ;)",
-                field.label(),
-                name_of_role(role)
-            );
+            let title = match org.role(role).and_then(|r| r.core) {
+                Some(core) => format!(
+                    "{} of {}: {}; ; between",
+                    field.label(),
+                    name_of_role(role),
+                    core_list_note(org.rule_set(), core, &split_list(&value))
+                ),
+                None => format!(
+                    "{} of {} (lists separated by ;)",
+                    field.label(),
+                    name_of_role(role)
+                ),
+            };
             prompt(app, title, &value, GovDraft::RoleValue(role, field));
         }
         (Outcome::Submitted(value), GovDraft::RoleValue(role, field)) => {

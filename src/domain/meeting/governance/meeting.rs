@@ -8,6 +8,7 @@
 //! std::fs, or the clock.
 
 use super::change::validate;
+use super::core_limits::with_lead_additions;
 use super::election::{Election, ElectionEvent};
 pub use super::events::{GovEvent, GovItem, GovStep, ItemKind, TimeOut};
 use super::idm::{IdmEvent, Outcome, Proposal};
@@ -336,6 +337,8 @@ impl Governance {
                                 "the circle has changed since this version: {e}; amend it first"
                             ))
                         })?;
+                        // 5.0 §1.4.5: additions to the Circle Lead reach every sub-circle's.
+                        let changes = with_lead_additions(org, self.rules, self.circle, &changes);
                         Ok(vec![Effect::ApplyGovernance {
                             circle: self.circle,
                             changes,
