@@ -301,12 +301,17 @@ fn invite(app: &mut App) {
             rules.guests.article
         ));
     };
+    let title = format!(
+        "Guest of {} ({}): name",
+        setup.attendees.get(by).map_or("?", |a| a.name.as_str()),
+        link.says(&org)
+    );
     setup.guest = Some(GuestDraft {
         by,
         link,
         name: None,
     });
-    setup.modal = Some(Modal::Prompt(Prompt::new(PromptKind::GuestName)));
+    setup.modal = Some(Modal::Prompt(Prompt::titled(PromptKind::GuestName, title)));
 }
 
 /// The outcome of the setup screen's modal: a guest's name, then their tension; or an

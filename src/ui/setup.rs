@@ -24,11 +24,29 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
             .map_or("(nobody)", |a| a.name.as_str())
     };
     let present = state.attendees.iter().filter(|a| a.present).count();
-    // A surrogate's note wraps onto as many rows as it needs (the last line of the head).
-    let note_rows = state.surrogates.as_ref().map_or(1, |n| {
-        let width = usize::from(area.width.max(1));
-        u16::try_from((n.chars().count() + 6).div_ceil(width)).unwrap_or(1)
-    });
+    // The last line of the head (a surrogate's note, or who may come) wraps onto as many
+    // rows as it needs.
+    let last = match &state.surrogates {
+        Some(note) => Line::from(vec![
+            Span::styled(note.clone(), theme::warning()),
+            key_mark("f s"),
+        ]),
+        None => Line::from(vec![
+            Span::styled(
+                "Invited: members, sub-circles' Leads and Reps; ",
+                theme::muted(),
+            ),
+            Span::styled("a", theme::key()),
+            Span::styled(
+                format!(" guest ({}); ", org.rule_set().rules().guests.article),
+                theme::muted(),
+            ),
+            Span::styled("o", theme::key()),
+            Span::styled(" observer", theme::muted()),
+        ]),
+    };
+    let width = usize::from(area.width.max(1));
+    let note_rows = u16::try_from(last.width().div_ceil(width)).unwrap_or(1);
     let [head, rows] =
         Layout::vertical([Constraint::Length(4 + note_rows), Constraint::Min(0)]).areas(area);
     let lines = vec![
@@ -57,25 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
             ),
             key_mark("Space"),
         ]),
-        match &state.surrogates {
-            Some(note) => Line::from(vec![
-                Span::styled(note.clone(), theme::warning()),
-                key_mark("f s"),
-            ]),
-            None => Line::from(vec![
-                Span::styled(
-                    "Invited: members, sub-circles' Leads and Reps; ",
-                    theme::muted(),
-                ),
-                Span::styled("a", theme::key()),
-                Span::styled(
-                    format!(" guest ({}); ", org.rule_set().rules().guests.article),
-                    theme::muted(),
-                ),
-                Span::styled("o", theme::key()),
-                Span::styled(" observer", theme::muted()),
-            ]),
-        },
+        last,
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
