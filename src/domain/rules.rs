@@ -78,7 +78,7 @@ pub struct CoreRoleText {
 #[derive(Debug)]
 pub struct CoreLimits {
     /// The article that keeps the constitution's purpose, domains and accountabilities of the
-    /// core roles (4.1 §2.5.3, §2.2.3; 5.0 §1.3.5, §1.4.5, §5.1.1).
+    /// elected core roles (4.1 §2.5.3; 5.0 §1.3.5, §5.1.1); the Lead's, `lead_delegation`.
     pub protected: &'static str,
     /// Core roles a circle may add nothing to, with the article (4.1 §2.2.3: "A Circle may
     /// not add Accountabilities or other functions to its own Lead Link Role").
@@ -292,7 +292,7 @@ static HOLACRACY_50: Rules = Rules {
     anchor_has_lead: false,
     anchor_lead_article: "5.0 §1.4",
     core_limits: CoreLimits {
-        protected: "5.0 §1.3.5, §1.4.5, §5.1.1",
+        protected: "5.0 §1.3.5, §5.1.1",
         closed: &[],
         lead_additions_recurse: Some("5.0 §1.4.5"),
         lead_delegation: "5.0 §1.4.5",

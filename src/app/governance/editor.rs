@@ -9,7 +9,7 @@
 use super::{idm, pick, prompt, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
-use crate::domain::meeting::governance::core_limits::core_list_note;
+use crate::domain::meeting::governance::core_limits::{core_list_note, split_items};
 use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
 use crate::domain::{CircleId, Organisation, PolicyId, RoleId};
 use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, PolicyAim, RoleAim, Subject};
@@ -161,11 +161,7 @@ fn role_fields(org: &Organisation, role: RoleId) -> Vec<Field> {
 
 /// Items typed as "a; b; c".
 fn split_list(text: &str) -> Vec<String> {
-    text.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
+    split_items(text)
 }
 
 fn roles_for(org: &Organisation, screen: &GovScreen, aim: RoleAim) -> Vec<RoleId> {
@@ -503,12 +499,16 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             };
             let value = current_value(&org, screen, Subject::Role(role), field);
             let title = match org.role(role).and_then(|r| r.core) {
-                Some(core) => format!(
-                    "{} of {}: {}; ; between",
-                    field.label(),
-                    name_of_role(role),
-                    core_list_note(org.rule_set(), core, &split_list(&value))
-                ),
+                Some(core) => {
+                    // The whole note would not fit the prompt's title: it goes below.
+                    let note = core_list_note(org.rule_set(), core, &split_list(&value));
+                    app.info(format!(
+                        "{} of {}: {note}.",
+                        field.label(),
+                        name_of_role(role)
+                    ));
+                    format!("{} of {} (; between)", field.label(), name_of_role(role))
+                }
                 None => format!(
                     "{} of {} (lists separated by ;)",
                     field.label(),

@@ -5,7 +5,7 @@
 //! Link. 5.0 §1.4.5: what is added to a Circle Lead applies to every sub-circle's Circle Lead,
 //! recursively. The texts and articles are the rule set's (`Rules::core`, `core_limits`).
 //!
-//! Owns: `check_core_amendment`, `is_constitutional`, `core_list_note` and
+//! Owns: `check_core_amendment`, `is_constitutional`, `core_list_note`, `split_items` and
 //! `with_lead_additions`. Must not
 //! import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
@@ -23,6 +23,38 @@ pub fn is_constitutional(rules: RuleSet, core: CoreRole, item: &str) -> bool {
         .any(|given| *given == item)
 }
 
+/// Items typed as "a; b; c", where an item the constitution gives a core role stays whole
+/// though it holds a ";" itself (4.1 Appendix A: "Assigning Partners to the Circle’s Roles;
+/// monitoring the fit; …").
+pub fn split_items(text: &str) -> Vec<String> {
+    let whole: Vec<&str> = RuleSet::ALL
+        .iter()
+        .flat_map(|r| CoreRole::ALL.iter().map(move |c| r.rules().core(*c)))
+        .flat_map(|t| t.accountabilities.iter().chain(t.domains))
+        .filter(|item| item.contains(';'))
+        .copied()
+        .collect();
+    let mut out = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let kept = whole.iter().find(|w| {
+            rest.strip_prefix(**w).is_some_and(|after| {
+                after.trim_start().is_empty() || after.trim_start().starts_with(';')
+            })
+        });
+        let (item, after) = match kept {
+            Some(w) => (*w, &rest[w.len()..]),
+            None => rest.split_once(';').unwrap_or((rest, "")),
+        };
+        let item = item.trim();
+        if !item.is_empty() {
+            out.push(item.to_string());
+        }
+        rest = after.trim_start().trim_start_matches(';').trim_start();
+    }
+    out
+}
+
 /// What the proposal editor says of a core role's list: how many of `items` are the
 /// constitution's (they stay), and whether anything may be added (4.1 §2.2.3: nothing to the
 /// Lead Link; 5.0 §1.4.5: additions to a Circle Lead reach every sub-circle's).
@@ -33,18 +65,15 @@ pub fn core_list_note(rules: RuleSet, core: CoreRole, items: &[String]) -> Strin
         .count();
     let limits = &rules.rules().core_limits;
     let additions = match (rules.rules().closed_to_additions(core), core) {
-        (Some(article), _) => format!("nothing may be added ({article})"),
+        (Some(article), _) => format!("no additions ({article})"),
         (None, CoreRole::Lead) => limits.lead_additions_recurse.map_or_else(
             || "additions after them".to_string(),
-            |article| format!("additions reach every sub-circle's too ({article})"),
+            |article| format!("additions reach sub-circles' too ({article})"),
         ),
         (None, _) => "additions after them".to_string(),
     };
     let kept = match core {
-        CoreRole::Lead => format!(
-            "removed only by placing them on another role ({})",
-            limits.lead_delegation
-        ),
+        CoreRole::Lead => format!("only delegated ({})", limits.lead_delegation),
         _ => format!("kept ({})", limits.protected),
     };
     format!("{given} constitutional, {kept}; {additions}")

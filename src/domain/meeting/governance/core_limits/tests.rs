@@ -189,8 +189,18 @@ fn the_editor_says_which_items_are_the_constitutions_and_what_may_be_added() {
     let note = core_list_note(RuleSet::Holacracy41, CoreRole::Lead, lead);
     assert_eq!(
         note,
-        "6 constitutional, removed only by placing them on another role (4.1 §2.2.3); nothing may be added (4.1 §2.2.3)"
+        "6 constitutional, only delegated (4.1 §2.2.3); no additions (4.1 §2.2.3)"
     );
     let five = core_list_note(RuleSet::Holacracy50, CoreRole::Lead, &[]);
     assert!(five.contains("5.0 §1.4.5"), "{five}");
+}
+
+#[test]
+fn four_one_appendix_a_an_accountability_holding_semicolons_stays_one_item() {
+    let lead = RuleSet::Holacracy41.rules().core(CoreRole::Lead);
+    let typed = lead.accountabilities.join("; ") + "; Baking";
+    let items = split_items(&typed);
+    assert_eq!(items.len(), 7);
+    assert_eq!(items[1], lead.accountabilities[1]);
+    assert_eq!(split_items(" a ;; b; "), ["a", "b"]);
 }
