@@ -470,3 +470,47 @@ fn display_names_are_quoted_so_they_add_no_recipient() {
         "{head}"
     );
 }
+
+/// The anchor circle's tactical meeting with a guest its Bakehouse's Circle Rep invited for a
+/// tension (5.0 §5.4.1) and an observer, ended at once.
+fn minutes_with_a_guest_and_an_observer() -> Minutes {
+    let mut h = Harness::demo();
+    h.press(Char('t'));
+    let Screen::MeetingSetup(setup) = &h.app.view().screen else {
+        panic!("no setup:\n{}", h.screen(100, 30));
+    };
+    let rep = setup
+        .attendees
+        .iter()
+        .position(|a| a.name == "Tomasz Nowak")
+        .expect("the Bakehouse's Circle Rep is invited");
+    for _ in 0..rep {
+        h.press(ratatui::crossterm::event::KeyCode::Down);
+    }
+    h.press(Char('a'))
+        .enter_text("Zoë Park")
+        .enter_text("Flour supply");
+    h.press(Char('o')).enter_text("Sam Visitor");
+    h.press(Enter);
+    end_and_load(&mut h)
+}
+
+#[test]
+fn guests_are_listed_with_who_invited_them_and_observers_as_such() {
+    let minutes = minutes_with_a_guest_and_an_observer();
+    let md = export::minutes(&minutes, Format::Markdown, now());
+    assert!(
+        md.contains(
+            "Zoë Park (guest of Tomasz Nowak (Circle Rep of Bakehouse), for \"Flour supply\")"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("Sam Visitor (observer)"), "{md}");
+    let json: serde_json::Value =
+        serde_json::from_str(&export::minutes(&minutes, Format::Json, now())).expect("JSON");
+    let errors: Vec<String> = schema_validator()
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}

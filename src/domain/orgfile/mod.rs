@@ -466,6 +466,17 @@ impl CircleEntry {
                     "role \"{name}\" in circle \"{here}\" is a core role: its purpose comes from the rule set"
                 ));
             }
+            // 4.1 §2.2.3: "A Circle may not add Accountabilities or other functions to its
+            // own Lead Link Role".
+            let lead = CoreRole::Lead.name(rules);
+            if let Some(article) = rules.rules().closed_to_additions(CoreRole::Lead)
+                && lead.eq_ignore_ascii_case(name)
+                && (!role.accountabilities.is_empty() || !role.domains.is_empty())
+            {
+                return invalid(format!(
+                    "role \"{name}\" in circle \"{here}\": nothing may be added to the {lead} ({article})"
+                ));
+            }
             if !is_core
                 && CoreRole::ALL
                     .iter()
