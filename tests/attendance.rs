@@ -39,6 +39,13 @@ fn five_o_5_1_the_anchor_circles_meetings_invite_every_sub_circles_circle_lead_a
     ] {
         assert!(invited.iter().any(|n| n == lead), "{lead}: {invited:?}");
     }
+    let screen = h.screen(100, 30);
+    for why in [
+        "Jonas Lindqvist  Circle Lead of Bakehouse",
+        "Tomasz Nowak  Circle Rep of Bakehouse",
+    ] {
+        assert!(screen.contains(why), "the setup says why: {why}\n{screen}");
+    }
     h.press(Char('q')).press(Char('t'));
     assert!(names(&h).iter().any(|n| n == "Jonas Lindqvist"));
 }

@@ -13,7 +13,7 @@ use crate::domain::meeting::surrogate::{Chair, is_present, surrogate};
 use crate::domain::meeting::tactical::{Event, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind, period_just_ended};
 use crate::domain::membership::{self, GuestLink, Invitation};
-use crate::domain::{CircleId, CoreRole, MeetingId, Organisation, PersonId, ProjectStatus};
+use crate::domain::{CircleId, CoreRole, MeetingId, Organisation, ProjectStatus};
 use crate::store::prelude::*;
 use crate::ui::{
     Draft, GovDraft, GovScreen, GuestDraft, Modal, Prompt, PromptKind, Screen, SetupState,
@@ -28,13 +28,30 @@ fn default_minutes(kind: MeetingKind) -> u32 {
     }
 }
 
-/// The circle's members, invited to its tactical and governance meetings (4.1 §3.3.1,
-/// §4.2.2; 5.0 §5.4.1, §3.1): the fillers of its roles, and its sub-circles' Leads and Reps.
-pub fn invited(org: &Organisation, circle: CircleId) -> Vec<PersonId> {
-    membership::members(org, circle)
-        .into_iter()
-        .map(|m| m.person)
-        .collect()
+/// The links a member holds into the circle, in words: "Circle Lead", "Circle Rep of
+/// Bakehouse".
+fn links_said(org: &Organisation, member: &membership::Member) -> String {
+    let rules = org.rule_set();
+    let of = |core: CoreRole, c: CircleId| {
+        format!(
+            "{} of {}",
+            core.name(rules),
+            org.circle(c).map_or("?", |c| c.name.as_str())
+        )
+    };
+    member
+        .bases
+        .iter()
+        .filter_map(|basis| match *basis {
+            membership::Basis::Fills(role) => org
+                .role(role)
+                .filter(|r| r.core == Some(CoreRole::Lead))
+                .map(|_| CoreRole::Lead.name(rules).to_string()),
+            membership::Basis::SubCircleLead(c) => Some(of(CoreRole::Lead, c)),
+            membership::Basis::SubCircleRep(c) => Some(of(CoreRole::Rep, c)),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Opens the circle's unfinished meeting of this kind, or the setup of a new one.
@@ -50,10 +67,14 @@ fn setup(app: &mut App, circle: CircleId, kind: MeetingKind) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
-    let attendees: Vec<Attendee> = invited(&org, circle)
-        .into_iter()
-        .map(|p| Attendee::member(p, org.person_name(p).to_string()))
+    // The circle's members are invited (4.1 §3.3.1, §4.2.2; 5.0 §5.4.1, §3.1): the fillers
+    // of its roles, and its sub-circles' Leads and Reps.
+    let members = membership::members(&org, circle);
+    let attendees: Vec<Attendee> = members
+        .iter()
+        .map(|m| Attendee::member(m.person, org.person_name(m.person).to_string()))
         .collect();
+    let links = members.iter().map(|m| links_said(&org, m)).collect();
     let filler_of = |core: CoreRole| filler_attendee(&org, circle, &attendees, core);
     let (facilitator, secretary) = (
         filler_of(CoreRole::Facilitator),
@@ -70,6 +91,7 @@ fn setup(app: &mut App, circle: CircleId, kind: MeetingKind) {
         modal: None,
         surrogates: None,
         guest: None,
+        links,
     };
     cover_chairs(&mut setup, &org);
     app.view.screen = Screen::MeetingSetup(setup);

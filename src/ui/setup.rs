@@ -45,15 +45,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
             Span::styled(" observer", theme::muted()),
         ]),
     };
+    let title = Line::styled(
+        format!("{} of {circle}: who is here?", state.kind.title()),
+        theme::strong(),
+    );
     let width = usize::from(area.width.max(1));
-    let note_rows = u16::try_from(last.width().div_ceil(width)).unwrap_or(1);
+    let rows_of = |line: &Line| u16::try_from(line.width().div_ceil(width)).unwrap_or(1);
+    let head_rows = 3 + rows_of(&title) + rows_of(&last);
     let [head, rows] =
-        Layout::vertical([Constraint::Length(4 + note_rows), Constraint::Min(0)]).areas(area);
+        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(0)]).areas(area);
     let lines = vec![
-        Line::styled(
-            format!("{} of {circle}: who is here?", state.kind.title()),
-            theme::strong(),
-        ),
+        title,
         Line::from(vec![
             Span::styled("Facilitator ", theme::muted()),
             Span::raw(name(state.facilitator).to_string()),
@@ -99,6 +101,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
             let a = &state.attendees[i];
             let mark = if a.present { "[x]" } else { "[ ]" };
             let mut roles: Vec<String> = Vec::new();
+            if let Some(links) = state.links.get(i).filter(|l| !l.is_empty()) {
+                roles.push(links.clone());
+            }
             match (&a.invitation, a.is_guest(), a.observer) {
                 (Some(inv), _, _) => roles.push(format!(
                     "guest of {}, for \"{}\"",

@@ -199,6 +199,9 @@ pub struct SetupState {
     pub surrogates: Option<String>,
     /// A guest being invited: by whom and through which link, then their name.
     pub guest: Option<GuestDraft>,
+    /// Per invited attendee, the links they hold ("Circle Lead", "Circle Rep of Bakehouse"):
+    /// who may invite a guest, and why a sub-circle's people are here.
+    pub links: Vec<String>,
 }
 
 /// A guest invitation being typed on the setup screen (name, then tension).
