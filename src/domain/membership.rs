@@ -7,15 +7,15 @@
 //! for a Role in the Circle"), and its Rep is a member too (4.1 §2.3.1(c); 5.0 §5.1.1 "The
 //! selected Circle Rep becomes a Circle Member of any Circle containing that Circle").
 //!
-//! Owns: `members`, `leads`, `GuestLink`, `Invitation`, `links_of` and the checks on guest
-//! invitations. Elections and rounds ask here rather than deciding membership themselves.
+//! Owns: `members`, `leads`, `GuestLink`, `Invitation`, `links_of`, the checks on guest
+//! invitations, and who may be a candidate or bring an item as far as membership decides. Elections and rounds ask here rather than deciding membership themselves.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::ids::{CircleId, PersonId, RoleId};
 use super::meeting::Attendee;
 use super::org::Organisation;
 use super::rules::Rules;
-use super::ruleset::CoreRole;
+use super::ruleset::{CoreRole, RuleSet};
 use serde::{Deserialize, Serialize};
 
 /// Why someone is a member of a circle.
@@ -225,6 +225,48 @@ pub fn check_guests(rules: &Rules, attendees: &[Attendee]) -> Result<(), String>
         used.push((inv.by, inv.link));
     }
     Ok(())
+}
+
+/// Why `attendee` may not bring an agenda item labelled `label`, if they may not: 5.0
+/// §5.4.1, the guest represents the circle "only while processing that specific Tension", so
+/// the only item a guest brings is that tension.
+pub fn item_refusal(rules: RuleSet, attendee: &Attendee, label: &str) -> Option<String> {
+    let guests = &rules.rules().guests;
+    let inv = attendee.invitation.as_ref().filter(|_| attendee.guest)?;
+    (guests.scope == GuestScope::OwnTension && !is_guests_tension(inv, label)).then(|| {
+        format!(
+            "{}: a guest brings only the tension they were invited for, \"{}\"",
+            guests.article, inv.tension
+        )
+    })
+}
+
+/// Why `nominee` may not be a candidate for `role` in the circle's election, if they may not:
+/// a guest or an observer never is; nor, where the rule set says so, any of the circle's
+/// Leads (4.1 §2.5.1: the Lead Link not Facilitator or Rep Link; 5.0 §5.1.1: no Circle Lead,
+/// however many there are, as Circle Rep).
+pub fn nominee_refusal(
+    org: &Organisation,
+    circle: CircleId,
+    rules: RuleSet,
+    nominee: Option<&Attendee>,
+    role: CoreRole,
+) -> Option<String> {
+    let Some(person) = nominee
+        .filter(|a| a.may_be_elected())
+        .and_then(|a| a.person)
+    else {
+        return Some("a guest or an observer cannot be elected".into());
+    };
+    let r = rules.rules();
+    (!r.lead_may_fill(role) && leads(org, circle).contains(&person)).then(|| {
+        format!(
+            "{}: no {} may be elected {}",
+            r.assignment.lead_not_also,
+            CoreRole::Lead.name(rules),
+            role.name(rules)
+        )
+    })
 }
 
 /// Whether an agenda item labelled `label` processes the tension the guest was invited for.

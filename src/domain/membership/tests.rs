@@ -328,3 +328,35 @@ fn a_meeting_whose_guests_break_the_rule_set_does_not_start() {
     }
     assert!(Governance::fold(&log, RuleSet::Holacracy50).is_err());
 }
+
+#[test]
+fn five_o_5_1_1_every_circle_lead_is_excluded_from_circle_rep_not_only_the_first() {
+    let rules = RuleSet::Holacracy50;
+    let org = org(rules);
+    for (p, name) in [(1, "Ana"), (4, "Dan")] {
+        let lead = member(p, name);
+        let refused = nominee_refusal(&org, CircleId(1), rules, Some(&lead), CoreRole::Rep);
+        assert!(
+            refused.is_some_and(|e| e.starts_with("5.0 §5.1.1")),
+            "{name}"
+        );
+        assert_eq!(
+            nominee_refusal(&org, CircleId(1), rules, Some(&lead), CoreRole::Facilitator),
+            None
+        );
+    }
+    let ben = member(2, "Ben");
+    assert_eq!(
+        nominee_refusal(&org, CircleId(1), rules, Some(&ben), CoreRole::Rep),
+        None
+    );
+}
+
+#[test]
+fn four_one_2_5_1_the_lead_link_may_not_be_elected_facilitator() {
+    let rules = RuleSet::Holacracy41;
+    let org = org(rules);
+    let ana = member(1, "Ana");
+    let refused = nominee_refusal(&org, CircleId(1), rules, Some(&ana), CoreRole::Facilitator);
+    assert!(refused.is_some_and(|e| e.starts_with("4.1 §2.5.1")));
+}

@@ -17,7 +17,7 @@ use crate::domain::meeting::flow::{self, Flow, Recorded};
 use crate::domain::meeting::rounds::{Note, Rounds};
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::meeting::{Attendee, Effect};
-use crate::domain::membership::{self, GuestScope};
+use crate::domain::membership;
 use crate::domain::org::Organisation;
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use crate::domain::text::clean_line;
@@ -258,18 +258,12 @@ impl Governance {
                 if clean_line(label).is_empty() || !present.contains(owner) {
                     return refuse("an item needs a label and a present owner");
                 }
-                // 5.0 §5.4.1: the guest represents the circle "only while processing that
-                // specific Tension", so the only item a guest may bring is that tension.
-                if let Some(a) = self.attendees.get(*owner)
-                    && let Some(inv) = a.invitation.as_ref().filter(|_| a.guest)
-                    && self.rules.rules().guests.scope == GuestScope::OwnTension
-                    && !membership::is_guests_tension(inv, label)
+                if let Some(why) = self
+                    .attendees
+                    .get(*owner)
+                    .and_then(|a| membership::item_refusal(self.rules, a, label))
                 {
-                    return refuse(format!(
-                        "{}: a guest brings only the tension they were invited for, \"{}\"",
-                        self.rules.rules().guests.article,
-                        inv.tension
-                    ));
+                    return refuse(why);
                 }
                 if tension.is_some() && self.items.iter().any(|i| i.tension == *tension) {
                     return refuse("that tension is already on the agenda");
@@ -355,17 +349,21 @@ impl Governance {
                     .election
                     .as_ref()
                     .ok_or_else(|| Refusal::new("that item is a proposal"))?;
-                if let ElectionEvent::Ballot { nominee, .. }
-                | ElectionEvent::Changed { nominee, .. } = event
-                    && self
-                        .attendees
-                        .get(*nominee)
-                        .is_none_or(|a| !a.may_be_elected())
-                {
-                    return refuse("a guest or an observer cannot be elected");
-                }
                 let present = self.taking_part(Some(&it.label));
                 election.decide(event, &present)?;
+                // After the election's own checks (a single Lead says so there first).
+                if let ElectionEvent::Ballot { nominee, .. }
+                | ElectionEvent::Changed { nominee, .. } = event
+                    && let Some(why) = membership::nominee_refusal(
+                        org,
+                        self.circle,
+                        self.rules,
+                        self.attendees.get(*nominee),
+                        election.role,
+                    )
+                {
+                    return refuse(why);
+                }
                 match event {
                     ElectionEvent::Elect => {
                         let person = election
