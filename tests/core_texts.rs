@@ -79,6 +79,18 @@ fn an_old_database_is_migrated_to_the_constitutions_texts_as_a_version_naming_th
             .any(|a| a == "Scheduling the circle's meetings and notifying every member"),
         "the record keeps how it stood"
     );
+    // 5.0 §1.4: its anchor circle's Circle Lead now has the policy that allows one.
+    let anchor = org.anchor().expect("anchor");
+    let policy = org
+        .policies_of(anchor.id)
+        .find(|p| p.text.contains("5.0 §1.4"))
+        .expect("the anchor's Circle Lead policy");
+    assert!(
+        org.governance_log(anchor.id)
+            .any(|v| v.policy == Some(policy.id)
+                && v.migration.as_deref().is_some_and(|m| m.starts_with("007"))),
+        "recorded as a version naming the migration"
+    );
 }
 
 #[test]

@@ -262,7 +262,8 @@ fn postgres_migration_007_gives_core_roles_the_constitutions_texts() {
          INSERT INTO circles (name) VALUES ('Co');
          INSERT INTO roles (circle_id, name, purpose, accountabilities, core) VALUES (1, 'Secretary',
            'old', '[\"Scheduling the circle''s meetings and notifying every member\",\"Keeping the archive\"]',
-           'secretary');",
+           'secretary');
+         INSERT INTO roles (circle_id, name, core) VALUES (1, 'Circle Lead', 'lead');",
     );
     admin_run(&target, &schema_6).expect("a database at schema 6");
     let store = PgStore::open_target(target).expect("opens and migrates");
@@ -295,4 +296,8 @@ fn postgres_migration_007_gives_core_roles_the_constitutions_texts() {
             .as_deref()
             .is_some_and(|m| m.starts_with("007"))
     );
+    // 5.0 §1.4: the anchor's Circle Lead gets the policy that allows one, recorded so.
+    assert!(org.governance_log(anchor.id).any(
+        |v| v.policy.is_some() && v.migration.as_deref().is_some_and(|m| m.starts_with("007"))
+    ));
 }

@@ -5,6 +5,9 @@
 //! of how it stood (so the governance record, and "as of" a past date, still show the old
 //! words for the time before).
 //!
+//! Under 5.0 an anchor circle with a Circle Lead and no policy saying so gets that policy
+//! (§1.4), with a version naming the migration too.
+//!
 //! Owns: the texts that Roundtable gave core roles before (to tell them from additions) and
 //! that step. Must not import: ratatui, crossterm, tokio, a database library.
 
@@ -132,5 +135,65 @@ fn core_role_texts(sql: &dyn Sql) -> Result<(), StoreError> {
         )?;
         version(false)?;
     }
+    anchor_lead_policy(sql, rules)
+}
+
+/// 5.0 §1.4: "The Anchor Circle has no Circle Leads, unless a Policy of the Circle says
+/// otherwise." A database whose anchor circle has a Circle Lead and no policy saying so gets
+/// the policy, with a version naming this migration.
+fn anchor_lead_policy(sql: &dyn Sql, rules: RuleSet) -> Result<(), StoreError> {
+    let r = rules.rules();
+    if r.anchor_has_lead {
+        return Ok(());
+    }
+    let Some(&anchor) = sql
+        .ints(
+            "SELECT id FROM circles WHERE parent_id IS NULL ORDER BY id LIMIT 1",
+            &[],
+        )?
+        .first()
+    else {
+        return Ok(());
+    };
+    let lead = CoreRole::Lead.name(rules);
+    let has_lead = !sql
+        .ints(
+            "SELECT id FROM roles WHERE circle_id = ?1 AND core = 'lead' AND removed_at IS NULL",
+            &[Value::int(anchor)],
+        )?
+        .is_empty();
+    let policies = sql.ints(
+        "SELECT id FROM policies WHERE circle_id = ?1 AND removed_at IS NULL",
+        &[Value::int(anchor)],
+    )?;
+    let mut said = false;
+    for id in policies {
+        let text = sql.text("SELECT text FROM policies WHERE id = ?1", &[Value::int(id)])?;
+        said |= text.is_some_and(|t| r.policy_gives_anchor_a_lead(&t));
+    }
+    if !has_lead || said {
+        return Ok(());
+    }
+    let id = sql.insert(
+        "INSERT INTO policies (circle_id, name, text) VALUES (?1, ?2, ?3) RETURNING id",
+        &[
+            Value::int(anchor),
+            Value::text(format!("{lead} of the anchor circle")),
+            Value::text(format!(
+                "The anchor circle has a {lead} ({}), as this organisation had before the rule was kept.",
+                r.anchor_lead_article
+            )),
+        ],
+    )?;
+    sql.run(
+        "INSERT INTO policy_versions (policy_id, circle_id, name, text, removed, baseline, recorded_at, migration)
+         SELECT id, circle_id, name, text, removed_at IS NOT NULL, ?2, ?3, ?4 FROM policies WHERE id = ?1",
+        &[
+            Value::int(id),
+            Value::Bool(false),
+            Value::Time(chrono::Utc::now()),
+            Value::text(MIGRATION_007),
+        ],
+    )?;
     Ok(())
 }

@@ -121,7 +121,7 @@ impl OrganisationStore for Store {
                 &format!(
                     "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, {migration} FROM role_versions v
                      UNION ALL
-                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL FROM policy_versions v
+                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, {migration} FROM policy_versions v
                      ORDER BY recorded_at, 12, 14"
                 ),
                 |r| {

@@ -311,7 +311,7 @@ impl Session {
             &format!(
                 "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, migration FROM role_versions v
                  UNION ALL
-                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::text FROM policy_versions v
+                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, migration FROM policy_versions v
                  ORDER BY 10, 12, 14"
             ),
             |r| {
