@@ -83,11 +83,24 @@ const HOSTILE: [&str; 6] = [
 
 /// A meeting of a new organisation whose every text is hostile.
 fn hostile_minutes() -> Minutes {
-    let mut h = Harness::empty();
-    h.press(Char('2')).enter_text(HOSTILE[1]).press(Char('t'));
-    for guest in HOSTILE {
-        h.press(Char('a')).enter_text(guest);
+    // Everyone fills a role of the anchor circle, so all are invited (a guest needs a link
+    // to invite them: 5.0 §5.4.1).
+    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let mut file = format!("name = {}\n", quoted(HOSTILE[1]));
+    for name in HOSTILE {
+        file.push_str(&format!("[[people]]\nname = {}\n", quoted(name)));
     }
+    file.push_str(&format!(
+        "[circle]\nname = {}\npurpose = \"\"\n[[circle.roles]]\nname = \"Host\"\npurpose = \"Hosting\"\nfillers = [{}]\n",
+        quoted(HOSTILE[1]),
+        HOSTILE
+            .iter()
+            .map(|n| format!("{{ person = {} }}", quoted(n)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    let mut h = Harness::from_toml(&file);
+    h.press(Char('t'));
     h.press(Enter);
     h.press(Enter).enter_text(HOSTILE[2]);
     for _ in 0..4 {
@@ -456,4 +469,48 @@ fn display_names_are_quoted_so_they_add_no_recipient() {
             .all(|(_, a)| !a.contains("spy") && a != "x@y"),
         "{head}"
     );
+}
+
+/// The anchor circle's tactical meeting with a guest its Bakehouse's Circle Rep invited for a
+/// tension (5.0 §5.4.1) and an observer, ended at once.
+fn minutes_with_a_guest_and_an_observer() -> Minutes {
+    let mut h = Harness::demo();
+    h.press(Char('t'));
+    let Screen::MeetingSetup(setup) = &h.app.view().screen else {
+        panic!("no setup:\n{}", h.screen(100, 30));
+    };
+    let rep = setup
+        .attendees
+        .iter()
+        .position(|a| a.name == "Tomasz Nowak")
+        .expect("the Bakehouse's Circle Rep is invited");
+    for _ in 0..rep {
+        h.press(ratatui::crossterm::event::KeyCode::Down);
+    }
+    h.press(Char('a'))
+        .enter_text("Zoë Park")
+        .enter_text("Flour supply");
+    h.press(Char('o')).enter_text("Sam Visitor");
+    h.press(Enter);
+    end_and_load(&mut h)
+}
+
+#[test]
+fn guests_are_listed_with_who_invited_them_and_observers_as_such() {
+    let minutes = minutes_with_a_guest_and_an_observer();
+    let md = export::minutes(&minutes, Format::Markdown, now());
+    assert!(
+        md.contains(
+            "Zoë Park (guest of Tomasz Nowak (Circle Rep of Bakehouse), for \"Flour supply\")"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("Sam Visitor (observer)"), "{md}");
+    let json: serde_json::Value =
+        serde_json::from_str(&export::minutes(&minutes, Format::Json, now())).expect("JSON");
+    let errors: Vec<String> = schema_validator()
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
 }

@@ -63,6 +63,8 @@ fn governance_meeting() -> (Store, MeetingId) {
                 name: p.name.clone(),
                 present: true,
                 guest: false,
+                invitation: None,
+                observer: false,
             }
         })
         .collect();

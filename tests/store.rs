@@ -133,7 +133,7 @@ fn every_circle_gets_its_core_roles_under_each_rule_set() {
         let org = store.load_organisation().expect("load").expect("org");
         for circle in &org.records().circles {
             let is_anchor = circle.parent.is_none();
-            for &core in rules.core_roles(is_anchor) {
+            for &core in rules.core_roles(is_anchor, true) {
                 let role = org.core_role(circle.id, core).expect("core role exists");
                 assert_eq!(role.name, core.name(rules));
             }

@@ -153,10 +153,11 @@ fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
     let mut store = db.open();
     roundtable::app::setup::load_demo(&mut *store).expect("demo");
     drop(store);
-    // As a database of the version before migration 10 (who recorded) holds it.
+    // As a database of the version before migration 10 (who recorded) holds it: without
+    // that column, and without 11's (core role texts), which come after it.
     admin_run(
         &target,
-        "ALTER TABLE meeting_events DROP COLUMN actor; UPDATE roundtable_schema SET version = 9",
+        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; UPDATE roundtable_schema SET version = 9",
     )
     .expect("older");
     let export = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))
@@ -200,4 +201,68 @@ fn a_password_never_appears_in_what_the_store_says() {
     };
     assert!(!said.contains("Sekr3tPw"), "{said}");
     assert!(said.contains("postgres://nobody_here@"), "{said}");
+}
+
+/// Migration 011 on PostgreSQL (SQLite's is checked on a recorded database, in
+/// `tests/core_texts.rs`): a database at schema 6 whose Secretary has Roundtable's old words
+/// and an addition gets the constitution's texts (5.0 §1.3.5, §5.1.2), the addition kept, with
+/// a baseline and a version naming the migration.
+#[test]
+fn postgres_migration_011_gives_core_roles_the_constitutions_texts() {
+    let Some(db) = PgDb::new() else { return };
+    let target = db.admin.with_database(&db.name);
+    let mut schema_6 = [
+        include_str!("../src/store/postgres/migrations/001_organisation.sql"),
+        include_str!("../src/store/postgres/migrations/002_meetings.sql"),
+        include_str!("../src/store/postgres/migrations/003_governance.sql"),
+        include_str!("../src/store/postgres/migrations/004_meeting_kinds.sql"),
+        include_str!("../src/store/postgres/migrations/005_drafts.sql"),
+        include_str!("../src/store/postgres/migrations/006_people_log.sql"),
+    ]
+    .join("\n");
+    schema_6.push_str(
+        "CREATE TABLE roundtable_schema (application TEXT NOT NULL, version BIGINT NOT NULL);
+         INSERT INTO roundtable_schema VALUES ('roundtable', 6);
+         INSERT INTO organisation (id, name, rule_set) VALUES (1, 'Co', 'holacracy-5.0');
+         INSERT INTO circles (name) VALUES ('Co');
+         INSERT INTO roles (circle_id, name, purpose, accountabilities, core) VALUES (1, 'Secretary',
+           'old', '[\"Scheduling the circle''s meetings and notifying every member\",\"Keeping the archive\"]',
+           'secretary');
+         INSERT INTO roles (circle_id, name, core) VALUES (1, 'Circle Lead', 'lead');",
+    );
+    admin_run(&target, &schema_6).expect("a database at schema 6");
+    let store = PgStore::open_target(target).expect("opens and migrates");
+    let org = store
+        .load_organisation()
+        .expect("loads")
+        .expect("an organisation");
+    let anchor = org.anchor().expect("anchor");
+    let secretary = org
+        .core_role(anchor.id, roundtable::domain::CoreRole::Secretary)
+        .expect("secretary");
+    let text = roundtable::domain::RuleSet::Holacracy50
+        .rules()
+        .core(roundtable::domain::CoreRole::Secretary);
+    assert_eq!(secretary.purpose, text.purpose);
+    assert_eq!(secretary.domains, text.domains);
+    assert_eq!(
+        secretary.accountabilities.last().map(String::as_str),
+        Some("Keeping the archive")
+    );
+    assert_eq!(
+        secretary.accountabilities.len(),
+        text.accountabilities.len() + 1
+    );
+    let history: Vec<_> = org.history_of(secretary.id).collect();
+    assert!(history[0].baseline && history[0].text == "old");
+    assert!(
+        history[1]
+            .migration
+            .as_deref()
+            .is_some_and(|m| m.starts_with("011"))
+    );
+    // 5.0 §1.4: the anchor's Circle Lead gets the policy that allows one, recorded so.
+    assert!(org.governance_log(anchor.id).any(
+        |v| v.policy.is_some() && v.migration.as_deref().is_some_and(|m| m.starts_with("011"))
+    ));
 }

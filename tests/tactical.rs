@@ -211,7 +211,7 @@ fn leaving_with_q_keeps_the_meeting_open_and_t_resumes_it() {
 }
 
 #[test]
-fn an_empty_circle_needs_a_guest_to_meet_and_each_empty_step_says_so() {
+fn an_empty_circle_cannot_meet_and_a_circle_with_nothing_to_review_says_so_at_each_step() {
     let mut h = Harness::empty();
     h.press(Char('2')).enter_text("Tiny Co").press(Char('t'));
     assert!(
@@ -225,7 +225,14 @@ fn an_empty_circle_needs_a_guest_to_meet_and_each_empty_step_says_so() {
         "{:?}",
         h.status()
     );
-    h.press(Char('a')).enter_text("Visitor").press(Enter);
+    // 5.0 §5.4.1: a guest is invited by a sub-circle's Circle Rep, and there is none.
+    h.press(Char('a'));
+    assert!(h.status().is_some_and(|s| s.starts_with("5.0 §5.4.1")));
+    let mut h = Harness::from_toml(
+        "name = \"Tiny Co\"\n[[people]]\nname = \"Vera\"\n[circle]\nname = \"Tiny Co\"\npurpose = \"\"\n\
+         [[circle.roles]]\nname = \"Facilitator\"\nfillers = [{ person = \"Vera\" }]\n",
+    );
+    h.press(Char('t')).press(Enter);
     assert_eq!(h.meeting().state.rounds.order.len(), 1);
     let mut screens = Vec::new();
     for _ in 0..5 {
@@ -306,12 +313,14 @@ fn an_overrun_shows_with_a_plus() {
 
 #[test]
 fn very_long_names_and_texts_are_cut_or_wrapped_never_a_crash() {
-    let mut h = Harness::demo();
+    // Under 4.1 the Bakehouse's Lead Link (first in its attendance) may invite a guest.
+    let mut h = Harness::demo_under_four_one();
     let name = "Maximiliana ".repeat(25);
     h.press(Char('j'))
         .press(Char('t'))
         .press(Char('a'))
-        .enter_text(&name);
+        .enter_text(&name)
+        .enter_text(&"A long tension ".repeat(20));
     h.press(Enter)
         .press(Char('>'))
         .press(Char('>'))

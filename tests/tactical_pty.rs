@@ -299,11 +299,15 @@ fn a_solo_review_tension_is_offered_by_the_next_tactical_meeting() {
         40,
     );
     pty.wait_for("Solo role review · Jonas Lindqvist");
+    // The Circle Lead has no accountabilities of its own (5.0 §1.4): past it, and past the
+    // Head Baker's role stop, to its first accountability.
+    pty.send(RIGHT);
+    pty.wait_for("stop 2 of");
     pty.send(RIGHT);
     pty.wait_for("Is there a next action or a project for it?");
     pty.send("n");
     enter(&mut pty, "Write down the rye recipe");
-    pty.wait_for("✓ next action for Circle Lead: Write down the rye recipe");
+    pty.wait_for("✓ next action for Head Baker: Write down the rye recipe");
     // On to the tensions stop: it is the one before the summary.
     for _ in 0..40 {
         pty.send(RIGHT);

@@ -12,10 +12,12 @@ use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::surrogate::{Chair, is_present, surrogate};
 use crate::domain::meeting::tactical::{Event, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind, period_just_ended};
-use crate::domain::{CircleId, CoreRole, MeetingId, Organisation, PersonId};
+use crate::domain::membership::{self, GuestLink, Invitation};
+use crate::domain::{CircleId, CoreRole, MeetingId, Organisation};
 use crate::store::prelude::*;
 use crate::ui::{
-    Draft, GovDraft, GovScreen, Modal, Prompt, PromptKind, Screen, SetupState, TacticalScreen, step,
+    Draft, GovDraft, GovScreen, GuestDraft, Modal, Prompt, PromptKind, Screen, SetupState,
+    TacticalScreen, step,
 };
 
 /// Planned minutes of a new meeting, by kind.
@@ -26,19 +28,30 @@ fn default_minutes(kind: MeetingKind) -> u32 {
     }
 }
 
-/// The circle's members (fillers of its roles) and the Reps of its sub-circles, once each.
-pub fn invited(org: &Organisation, circle: CircleId) -> Vec<PersonId> {
-    let mut people: Vec<PersonId> = org.members_of(circle).iter().map(|p| p.id).collect();
-    for sub in org.sub_circles(Some(circle)) {
-        if let Some(rep) = org.core_role(sub.id, CoreRole::Rep) {
-            for a in org.fillers_of(rep.id) {
-                if !people.contains(&a.person) {
-                    people.push(a.person);
-                }
-            }
-        }
-    }
-    people
+/// The links a member holds into the circle, in words: "Circle Lead", "Circle Rep of
+/// Bakehouse".
+fn links_said(org: &Organisation, member: &membership::Member) -> String {
+    let rules = org.rule_set();
+    let of = |core: CoreRole, c: CircleId| {
+        format!(
+            "{} of {}",
+            core.name(rules),
+            org.circle(c).map_or("?", |c| c.name.as_str())
+        )
+    };
+    member
+        .bases
+        .iter()
+        .filter_map(|basis| match *basis {
+            membership::Basis::Fills(role) => org
+                .role(role)
+                .filter(|r| r.core == Some(CoreRole::Lead))
+                .map(|_| CoreRole::Lead.name(rules).to_string()),
+            membership::Basis::SubCircleLead(c) => Some(of(CoreRole::Lead, c)),
+            membership::Basis::SubCircleRep(c) => Some(of(CoreRole::Rep, c)),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Opens the circle's unfinished meeting of this kind, or the setup of a new one.
@@ -54,15 +67,14 @@ fn setup(app: &mut App, circle: CircleId, kind: MeetingKind) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
-    let attendees: Vec<Attendee> = invited(&org, circle)
-        .into_iter()
-        .map(|p| Attendee {
-            person: Some(p),
-            name: org.person_name(p).to_string(),
-            present: true,
-            guest: false,
-        })
+    // The circle's members are invited (4.1 §3.3.1, §4.2.2; 5.0 §5.4.1, §3.1): the fillers
+    // of its roles, and its sub-circles' Leads and Reps.
+    let members = membership::members(&org, circle);
+    let attendees: Vec<Attendee> = members
+        .iter()
+        .map(|m| Attendee::member(m.person, org.person_name(m.person).to_string()))
         .collect();
+    let links = members.iter().map(|m| links_said(&org, m)).collect();
     let filler_of = |core: CoreRole| filler_attendee(&org, circle, &attendees, core);
     let (facilitator, secretary) = (
         filler_of(CoreRole::Facilitator),
@@ -78,6 +90,8 @@ fn setup(app: &mut App, circle: CircleId, kind: MeetingKind) {
         selected: 0,
         modal: None,
         surrogates: None,
+        guest: None,
+        links,
     };
     cover_chairs(&mut setup, &org);
     app.view.screen = Screen::MeetingSetup(setup);
@@ -265,7 +279,10 @@ pub fn act(app: &mut App, action: Action) {
             setup.secretary = selected;
             setup.surrogates = None;
         }
-        Action::AddGuest => setup.modal = Some(Modal::Prompt(Prompt::new(PromptKind::GuestName))),
+        Action::AddGuest => invite(app),
+        Action::AddObserver => {
+            setup.modal = Some(Modal::Prompt(Prompt::new(PromptKind::ObserverName)))
+        }
         Action::Longer => setup.planned_minutes = (setup.planned_minutes + 5).min(480),
         Action::Shorter => setup.planned_minutes = setup.planned_minutes.saturating_sub(5).max(5),
         Action::Open => start(app),
@@ -274,24 +291,112 @@ pub fn act(app: &mut App, action: Action) {
     }
 }
 
-/// The outcome of the setup screen's modal (the guest's name).
+/// Starts inviting a guest through the selected attendee's first link that has none yet
+/// (4.1 §3.3.1: the Lead Link and each Rep Link, one guest each; 5.0 §5.4.1: a sub-circle's
+/// Circle Rep, one at a time). Refused, naming the article, for anyone else.
+fn invite(app: &mut App) {
+    let (Screen::MeetingSetup(setup), Some(org)) = (&mut app.view.screen, app.view.org.clone())
+    else {
+        return;
+    };
+    let rules = org.rule_set().rules();
+    let by = setup.selected;
+    let used = |link: &GuestLink| {
+        setup.attendees.iter().any(|a| {
+            a.invitation
+                .as_ref()
+                .is_some_and(|i| i.by == by && i.link == *link)
+        })
+    };
+    let links = setup
+        .attendees
+        .get(by)
+        .and_then(|a| a.person.filter(|_| !a.is_guest() && !a.observer))
+        .map(|p| membership::links_of(&org, rules, setup.circle, p))
+        .unwrap_or_default();
+    let Some(link) = links.iter().find(|l| !used(l)).copied() else {
+        let why = match links.first() {
+            Some(_) => "this link already has its guest".to_string(),
+            None => rules.guests.says.to_string(),
+        };
+        return app.error(format!(
+            "{}: {why}. Select the one who invites, then a; o adds an observer.",
+            rules.guests.article
+        ));
+    };
+    let title = format!(
+        "Guest of {} ({}): name",
+        setup.attendees.get(by).map_or("?", |a| a.name.as_str()),
+        link.says(&org)
+    );
+    setup.guest = Some(GuestDraft {
+        by,
+        link,
+        name: None,
+    });
+    setup.modal = Some(Modal::Prompt(Prompt::titled(PromptKind::GuestName, title)));
+}
+
+/// The outcome of the setup screen's modal: a guest's name, then their tension; or an
+/// observer's name.
 pub fn outcome(app: &mut App, outcome: Outcome) {
     let Screen::MeetingSetup(setup) = &mut app.view.screen else {
         return;
     };
-    match outcome {
-        Outcome::Submitted(name) if name.is_empty() => {
-            app.error("Type the guest's name, or Esc to cancel.")
-        }
-        Outcome::Submitted(name) => {
-            // The name as typed; being a guest is a field of its own.
-            setup.attendees.push(Attendee::guest(name));
-            setup.selected = setup.attendees.len() - 1;
+    let asked = match &setup.modal {
+        Some(Modal::Prompt(p)) => p.kind,
+        _ => return,
+    };
+    let text = match outcome {
+        Outcome::Submitted(text) => text,
+        Outcome::Cancelled => {
             setup.modal = None;
+            setup.guest = None;
+            return;
         }
-        Outcome::Cancelled => setup.modal = None,
-        _ => {}
+        _ => return,
+    };
+    if text.is_empty() {
+        return app.error(match asked {
+            PromptKind::GuestTension => "Name the tension the guest helps with, or Esc.",
+            _ => "Type the name, or Esc to cancel.",
+        });
     }
+    match (asked, setup.guest.take()) {
+        (PromptKind::GuestName, Some(mut draft)) => {
+            draft.name = Some(text);
+            setup.guest = Some(draft);
+            setup.modal = Some(Modal::Prompt(Prompt::new(PromptKind::GuestTension)));
+        }
+        (PromptKind::GuestTension, Some(draft)) => {
+            let invitation = Invitation {
+                by: draft.by,
+                link: draft.link,
+                tension: text,
+            };
+            // The name as typed; being a guest is a field of its own.
+            let guest = Attendee::guest(draft.name.unwrap_or_default(), Some(invitation));
+            add_attendee(app, guest);
+        }
+        (PromptKind::ObserverName, _) => add_attendee(app, Attendee::observer(text)),
+        _ => setup.modal = None,
+    }
+}
+
+/// Adds a guest or an observer to the attendance, if the rule set allows it.
+fn add_attendee(app: &mut App, attendee: Attendee) {
+    let (Screen::MeetingSetup(setup), Some(org)) = (&mut app.view.screen, app.view.org.clone())
+    else {
+        return;
+    };
+    setup.modal = None;
+    let mut attendees = setup.attendees.clone();
+    attendees.push(attendee);
+    if let Err(why) = membership::check_guests(org.rule_set().rules(), &attendees) {
+        return app.error(why);
+    }
+    setup.attendees = attendees;
+    setup.selected = setup.attendees.len() - 1;
 }
 
 /// The check-in question: one of the bank, by the time.

@@ -37,12 +37,11 @@ fn names(people: &[Person]) -> String {
     // A guest is marked here, from the field, never in the name itself.
     people
         .iter()
-        .map(|p| {
-            if p.guest {
-                format!("{} (guest)", p.name)
-            } else {
-                p.name.clone()
-            }
+        .map(|p| match (&p.invited, p.guest, p.observer) {
+            (Some(invited), _, _) => format!("{} (guest of {invited})", p.name),
+            (None, true, _) => format!("{} (guest)", p.name),
+            (None, false, true) => format!("{} (observer)", p.name),
+            (None, false, false) => p.name.clone(),
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -131,6 +131,13 @@ pub struct Person {
     pub name: String,
     pub email: Option<String>,
     pub guest: bool,
+    /// For a guest: "Tomasz Nowak (Circle Rep of Bakehouse), for \"Oven schedule\"" — who
+    /// invited them, through which link, for which tension.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invited: Option<String>,
+    /// Present without taking part in the process.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub observer: bool,
 }
 
 /// One speaker's turn in a round.
@@ -233,7 +240,7 @@ impl Minutes {
             let fills = org.fillers_of(role).any(|a| Some(a.person) == person);
             (!fills).then(|| name(r))
         };
-        let person = |a: &super::meeting::Attendee| person_of(a, org);
+        let person = |a: &super::meeting::Attendee| person_of(a, &m.attendees, org);
         let round = |step: Step| turns(&m.rounds, step, &name);
         Minutes {
             schema: SCHEMA,
@@ -347,7 +354,7 @@ impl Minutes {
                 .get(i)
                 .map_or_else(|| "?".to_string(), |a| a.name.clone())
         };
-        let person = |a: &super::meeting::Attendee| person_of(a, org);
+        let person = |a: &super::meeting::Attendee| person_of(a, &g.attendees, org);
         let round = |step: GovStep| turns(&g.rounds, step, &name);
         let (proposals, elections, items) = governance_items(g, org, &name);
         Minutes {
@@ -550,8 +557,18 @@ fn not_reported(m: &Tactical, org: &Organisation) -> Vec<DueLine> {
 }
 
 /// An attendee as the minutes list them.
-fn person_of(a: &super::meeting::Attendee, org: &Organisation) -> Person {
+fn person_of(
+    a: &super::meeting::Attendee,
+    all: &[super::meeting::Attendee],
+    org: &Organisation,
+) -> Person {
+    let invited = a.invitation.as_ref().map(|inv| {
+        let by = all.get(inv.by).map_or("?", |b| b.name.as_str());
+        format!("{by} ({}), for \"{}\"", inv.link.says(org), inv.tension)
+    });
     Person {
+        invited,
+        observer: a.observer,
         name: a.name.clone(),
         email: a
             .person

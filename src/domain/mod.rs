@@ -8,6 +8,7 @@ pub mod document;
 pub mod election_minutes;
 pub mod ids;
 pub mod meeting;
+pub mod membership;
 pub mod minutes;
 mod minutes_governance;
 pub mod org;

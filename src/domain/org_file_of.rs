@@ -72,14 +72,18 @@ fn circle_entry(org: &Organisation, circle: &Circle) -> CircleEntry {
 fn role_entry(org: &Organisation, role: &Role) -> Option<RoleEntry> {
     let (purpose, domains, accountabilities) = match role.core {
         Some(core) => {
-            let defaults = core.accountabilities();
-            let extra = role
-                .accountabilities
-                .iter()
-                .filter(|a| !defaults.contains(&a.as_str()))
-                .cloned()
-                .collect();
-            (String::new(), role.domains.clone(), extra)
+            let text = org.rule_set().rules().core(core);
+            let added = |list: &[String], given: &[&str]| -> Vec<String> {
+                list.iter()
+                    .filter(|a| !given.contains(&a.as_str()))
+                    .cloned()
+                    .collect()
+            };
+            (
+                String::new(),
+                added(&role.domains, text.domains),
+                added(&role.accountabilities, text.accountabilities),
+            )
         }
         None => (
             role.purpose.clone(),

@@ -7,6 +7,7 @@
 //! clock.
 
 use super::meeting::governance::{GovStep, ObjectionTest, ValidityException};
+use super::membership::{GuestKind, GuestRules, GuestScope};
 use super::ruleset::{CoreRole, RuleSet};
 
 /// A way to settle a tied nomination count in an integrative election.
@@ -91,6 +92,18 @@ pub struct Rules {
     pub records: RecordRules,
     /// How a proposal and its objections are tested, in the rule set's words.
     pub idm: IdmRules,
+    /// Who may invite a guest to the circle's meetings, and for how long the guest takes part.
+    pub guests: GuestRules,
+    /// The constitution's own definition of each core role, in `CoreRole::ALL` order.
+    pub core_roles: [CoreRoleText; 4],
+    /// Whether the anchor circle has a Lead without a policy saying so. 4.1 §2.2: "Each
+    /// Circle has a Lead Link Role"; 5.0 §1.4: "The Anchor Circle has no Circle Leads, unless
+    /// a Policy of the Circle says otherwise."
+    pub anchor_has_lead: bool,
+    /// The article for `anchor_has_lead`.
+    pub anchor_lead_article: &'static str,
+    /// What a proposal may do to the core roles' constitutional parts.
+    pub core_limits: CoreLimits,
 }
 
 /// Who may define one kind of a circle's operational records on a role.
@@ -162,6 +175,36 @@ pub struct SpecialRules {
     /// Governance Meeting is constrained to only processing Proposals for the stated intent,
     /// and only making changes within the stated limits".
     pub intent_and_limits: bool,
+}
+
+/// A core role as the constitution defines it: what every circle's copy carries and no
+/// proposal may amend or remove.
+#[derive(Debug)]
+pub struct CoreRoleText {
+    pub role: CoreRole,
+    pub purpose: &'static str,
+    pub domains: &'static [&'static str],
+    pub accountabilities: &'static [&'static str],
+    /// Where the constitution defines it.
+    pub article: &'static str,
+}
+
+/// What governance may change on the core roles.
+#[derive(Debug)]
+pub struct CoreLimits {
+    /// The article that keeps the constitution's purpose, domains and accountabilities of the
+    /// elected core roles (4.1 §2.5.3; 5.0 §1.3.5, §5.1.1); the Lead's, `lead_delegation`.
+    pub protected: &'static str,
+    /// Core roles a circle may add nothing to, with the article (4.1 §2.2.3: "A Circle may
+    /// not add Accountabilities or other functions to its own Lead Link Role").
+    pub closed: &'static [(CoreRole, &'static str)],
+    /// 5.0 §1.4.5: additions to the Circle Lead Role "automatically apply to every
+    /// Sub-Circle's Circle Lead Role as well, recursively".
+    pub lead_additions_recurse: Option<&'static str>,
+    /// The Lead's own accountabilities and domains may be removed by placing them on another
+    /// role or defining another means (4.1 §2.2.3; 5.0 §1.4.5 "A Circle may remove any
+    /// Accountabilities, Domains, authorities, or functions of its own Circle Lead Role").
+    pub lead_delegation: &'static str,
 }
 
 /// Role assignment outside governance: each rule with the article that makes it, quoted
@@ -292,6 +335,29 @@ impl IdmRules {
 }
 
 impl Rules {
+    /// The constitution's definition of a core role under this rule set.
+    pub fn core(&self, role: CoreRole) -> &CoreRoleText {
+        // `core_roles` is in `CoreRole::ALL` order (a test checks it).
+        let at = CoreRole::ALL.iter().position(|c| *c == role).unwrap_or(0);
+        &self.core_roles[at]
+    }
+
+    /// Whether a policy of the anchor circle with this text gives it a Lead (5.0 §1.4
+    /// "unless a Policy of the Circle says otherwise"): the policy names the Lead role.
+    pub fn policy_gives_anchor_a_lead(&self, text: &str) -> bool {
+        let lead = CoreRole::Lead.name(self.rule_set).to_lowercase();
+        text.to_lowercase().contains(&lead)
+    }
+
+    /// The article that keeps `role` closed to additions, if it is.
+    pub fn closed_to_additions(&self, role: CoreRole) -> Option<&'static str> {
+        self.core_limits
+            .closed
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, a)| *a)
+    }
+
     /// Whether the circle's Lead may be elected to `role`.
     pub fn lead_may_fill(&self, role: CoreRole) -> bool {
         !self.lead_may_not_fill.contains(&role)
@@ -393,7 +459,76 @@ static HOLACRACY_41: Rules = Rules {
         constitution_question: "4.1 §3.2.4(e): would processing or adopting the proposal break the constitution, or prompt the circle to act outside its authority?",
         amend_step: "Amend and clarify",
     },
+    // 4.1 §3.3.1: "the Lead Link and any Rep Links or Cross Links to the Circle may each
+    // invite up to one additional person, solely to aid the link in processing a specific
+    // Tension. The invited participant then becomes a Core Circle Member as well for the
+    // duration of that Governance Meeting." (Cross Links are not modelled yet.)
+    guests: GuestRules {
+        inviters: &[GuestKind::Lead, GuestKind::Rep],
+        scope: GuestScope::WholeMeeting,
+        article: "4.1 §3.3.1",
+        says: "the Lead Link and each Rep Link may invite one guest, for a named tension",
+    },
+    core_roles: CORE_41,
+    anchor_has_lead: true,
+    anchor_lead_article: "4.1 §2.2",
+    core_limits: CoreLimits {
+        protected: "4.1 §2.5.3",
+        closed: &[(CoreRole::Lead, "4.1 §2.2.3")],
+        lead_additions_recurse: None,
+        lead_delegation: "4.1 §2.2.3",
+    },
 };
+
+/// 4.1 Appendix A, "Definition of Core Roles", word for word.
+const CORE_41: [CoreRoleText; 4] = [
+    CoreRoleText {
+        role: CoreRole::Lead,
+        purpose: "The Lead Link holds the Purpose of the overall Circle.",
+        domains: &["Role assignments within the Circle"],
+        accountabilities: &[
+            "Structuring the Governance of the Circle to enact its Purpose and Accountabilities",
+            "Assigning Partners to the Circle’s Roles; monitoring the fit; offering feedback to enhance fit; and re-assigning Roles to other Partners when useful for enhancing fit",
+            "Allocating the Circle’s resources across its various Projects and/or Roles",
+            "Establishing priorities and Strategies for the Circle",
+            "Defining metrics for the circle",
+            "Removing constraints within the Circle to the Super-Circle enacting its Purpose and Accountabilities",
+        ],
+        article: "4.1 Appendix A, Lead Link",
+    },
+    CoreRoleText {
+        role: CoreRole::Facilitator,
+        purpose: "Circle governance and operational practices aligned with the Constitution.",
+        domains: &[],
+        accountabilities: &[
+            "Facilitating the Circle’s constitutionally-required meetings",
+            "Auditing the meetings and records of Sub-Circles as needed, and declaring a Process Breakdown upon discovering a pattern of behavior that conflicts with the rules of the Constitution",
+        ],
+        article: "4.1 Appendix A, Facilitator",
+    },
+    CoreRoleText {
+        role: CoreRole::Secretary,
+        purpose: "Steward and stabilize the Circle’s formal records and record-keeping process.",
+        domains: &["All constitutionally-required records of the Circle"],
+        accountabilities: &[
+            "Scheduling the Circle’s required meetings, and notifying all Core Circle Members of scheduled times and locations",
+            "Capturing and publishing the outputs of the Circle’s required meetings, and maintaining a compiled view of the Circle’s current Governance, checklist items, and metrics",
+            "Interpreting Governance and the Constitution upon request",
+        ],
+        article: "4.1 Appendix A, Secretary",
+    },
+    CoreRoleText {
+        role: CoreRole::Rep,
+        purpose: "Within the Super-Circle, the Rep Link holds the Purpose of the Sub-Circle; within the Sub-Circle, the Rep Link’s Purpose is: Tensions relevant to process in the Super-Circle channeled out and resolved.",
+        domains: &[],
+        accountabilities: &[
+            "Removing constraints within the broader Organization that limit the Sub-Circle",
+            "Seeking to understand Tensions conveyed by Sub-Circle Circle Members, and discerning those appropriate to process in the Super-Circle",
+            "Providing visibility to the Super-Circle into the health of the Sub-Circle, including reporting on any metrics or checklist items assigned to the whole Sub-Circle",
+        ],
+        article: "4.1 Appendix A, Rep Link",
+    },
+];
 
 static HOLACRACY_50: Rules = Rules {
     rule_set: RuleSet::Holacracy50,
@@ -487,7 +622,86 @@ static HOLACRACY_50: Rules = Rules {
         constitution_question: "5.0 §5.3.2: would adopting the proposal violate a rule in the constitution?",
         amend_step: "Option to clarify",
     },
+    // 5.0 §5.4.1: "As a Circle Rep for a Circle, you may invite any Partner to join the
+    // Governance Meeting of any Circle immediately containing your Circle. You may only
+    // extend this invitation to one Partner at a time, and only to aid in the processing of
+    // a specific Tension affecting the Circle you represent."
+    guests: GuestRules {
+        inviters: &[GuestKind::Rep],
+        scope: GuestScope::OwnTension,
+        article: "5.0 §5.4.1",
+        says: "only a sub-circle's Circle Rep may invite a guest, one at a time, for a tension of that sub-circle",
+    },
+    core_roles: CORE_50,
+    anchor_has_lead: false,
+    anchor_lead_article: "5.0 §1.4",
+    core_limits: CoreLimits {
+        protected: "5.0 §1.3.5, §5.1.1",
+        closed: &[],
+        lead_additions_recurse: Some("5.0 §1.4.5"),
+        lead_delegation: "5.0 §1.4.5",
+    },
 };
+
+/// 5.0's core roles, from the articles that define them (5.0 has no appendix of them).
+const CORE_50: [CoreRoleText; 4] = [
+    // §1.4: "The Circle Lead Role holds the overall Purpose of that broader Role, and all
+    // Accountabilities on that Role to the extent they are not covered by other Roles or
+    // processes within the Circle": nothing of its own beyond that.
+    CoreRoleText {
+        role: CoreRole::Lead,
+        purpose: "The overall Purpose of the Circle, and all its Accountabilities not covered by other Roles or processes within the Circle",
+        domains: &[],
+        accountabilities: &[],
+        article: "5.0 §1.4",
+    },
+    // §1.3.5 (purpose); §5.1.2 "accountable for facilitating its Governance Process"; §3.2
+    // "accountable for facilitating the Circle's regular Tactical Meetings"; §5.3.5
+    // "accountable for triggering new elections"; §5.5 "accountable for auditing a
+    // Sub-Circle's meetings and records on request and declaring a Process Breakdown".
+    CoreRoleText {
+        role: CoreRole::Facilitator,
+        purpose: "Circle governance and operational practices aligned with the Constitution",
+        domains: &[],
+        accountabilities: &[
+            "Facilitating the Circle's Governance Process",
+            "Facilitating the Circle's regular Tactical Meetings",
+            "Triggering new elections for the Circle's elected Roles after each election term expires",
+            "Auditing a Sub-Circle's meetings and records on request, and declaring a Process Breakdown if one is discovered",
+        ],
+        article: "5.0 §1.3.5, §3.2, §5.1.2, §5.3.5, §5.5",
+    },
+    // §1.3.5 (purpose); §5.1.2 "capturing and publishing the outputs of its Governance
+    // Process, and holds a Domain over the Circle's governance records"; Art. 3 "scheduling
+    // regular Tactical Meetings", §3.2 "capturing and publishing Tactical Meeting outputs";
+    // §5.4 "accountable for scheduling its Governance Meetings"; §4.2.1 "accountable for
+    // interpreting the Constitution and anything under its authority upon request".
+    CoreRoleText {
+        role: CoreRole::Secretary,
+        purpose: "Stabilize the Circle’s constitutionally-required records and meetings",
+        domains: &["The Circle's governance records"],
+        accountabilities: &[
+            "Scheduling the Circle's regular Tactical Meetings",
+            "Capturing and publishing Tactical Meeting outputs",
+            "Scheduling the Circle's Governance Meetings, and special Governance Meetings promptly upon request of any Circle Member",
+            "Capturing and publishing the outputs of the Circle's Governance Process",
+            "Interpreting the Constitution and anything under its authority upon request",
+        ],
+        article: "5.0 §1.3.5, Art. 3, §3.2, §4.2.1, §5.1.2, §5.4",
+    },
+    // §5.1.1, word for word.
+    CoreRoleText {
+        role: CoreRole::Rep,
+        purpose: "Tensions relevant to process in a broader Circle channeled out and resolved",
+        domains: &[],
+        accountabilities: &[
+            "Seeking to understand Tensions conveyed by Role Leads within the Circle",
+            "Discerning Tensions appropriate to process within a broader Circle that holds the Circle",
+            "Processing Tensions within a broader Circle to remove constraints on the Circle",
+        ],
+        article: "5.0 §5.1.1",
+    },
+];
 
 impl RuleSet {
     /// The definition of this rule set.
@@ -533,5 +747,100 @@ mod tests {
                 .rules()
                 .lead_may_fill(CoreRole::Facilitator)
         );
+    }
+
+    #[test]
+    fn core_role_definitions_are_in_core_role_order() {
+        for rules in RuleSet::ALL {
+            for core in CoreRole::ALL {
+                assert_eq!(rules.rules().core(core).role, core, "{rules}");
+            }
+        }
+    }
+
+    #[test]
+    fn four_one_appendix_a_the_lead_link_controls_role_assignments_and_has_six_accountabilities() {
+        let lead = RuleSet::Holacracy41.rules().core(CoreRole::Lead);
+        assert_eq!(lead.domains, ["Role assignments within the Circle"]);
+        assert_eq!(lead.accountabilities.len(), 6);
+        assert_eq!(lead.accountabilities[4], "Defining metrics for the circle");
+    }
+
+    #[test]
+    fn four_one_appendix_a_the_secretary_holds_the_circles_records_and_the_rep_link_its_purpose() {
+        let rules = RuleSet::Holacracy41.rules();
+        assert_eq!(
+            rules.core(CoreRole::Secretary).domains,
+            ["All constitutionally-required records of the Circle"]
+        );
+        let rep = rules.core(CoreRole::Rep);
+        assert!(rep.purpose.contains("channeled out and resolved"));
+        assert_eq!(rep.accountabilities.len(), 3);
+    }
+
+    #[test]
+    fn five_o_1_4_the_circle_lead_has_no_accountabilities_or_domains_of_its_own() {
+        let lead = RuleSet::Holacracy50.rules().core(CoreRole::Lead);
+        assert!(lead.accountabilities.is_empty() && lead.domains.is_empty());
+    }
+
+    #[test]
+    fn five_o_1_3_5_facilitator_and_secretary_purposes_are_the_constitutions() {
+        let rules = RuleSet::Holacracy50.rules();
+        assert_eq!(
+            rules.core(CoreRole::Facilitator).purpose,
+            "Circle governance and operational practices aligned with the Constitution"
+        );
+        assert_eq!(
+            rules.core(CoreRole::Secretary).purpose,
+            "Stabilize the Circle’s constitutionally-required records and meetings"
+        );
+    }
+
+    #[test]
+    fn five_o_5_1_2_the_secretary_holds_a_domain_over_the_governance_records() {
+        let secretary = RuleSet::Holacracy50.rules().core(CoreRole::Secretary);
+        assert_eq!(secretary.domains, ["The Circle's governance records"]);
+    }
+
+    #[test]
+    fn five_o_5_3_5_the_facilitator_is_accountable_for_triggering_elections() {
+        let facilitator = RuleSet::Holacracy50.rules().core(CoreRole::Facilitator);
+        assert!(
+            facilitator
+                .accountabilities
+                .iter()
+                .any(|a| a.starts_with("Triggering new elections"))
+        );
+    }
+
+    #[test]
+    fn five_o_5_1_1_the_circle_rep_has_the_three_accountabilities_of_the_article() {
+        let rep = RuleSet::Holacracy50.rules().core(CoreRole::Rep);
+        assert_eq!(
+            rep.purpose,
+            "Tensions relevant to process in a broader Circle channeled out and resolved"
+        );
+        assert_eq!(rep.accountabilities.len(), 3);
+    }
+
+    #[test]
+    fn core_accountabilities_start_with_an_ing_verb() {
+        for rules in RuleSet::ALL {
+            for core in CoreRole::ALL {
+                for a in rules.rules().core(core).accountabilities {
+                    let first = a.split_whitespace().next().unwrap_or_default();
+                    assert!(first.ends_with("ing"), "{a}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn five_o_1_4_a_policy_naming_the_circle_lead_gives_the_anchor_one() {
+        let rules = RuleSet::Holacracy50.rules();
+        assert!(!rules.anchor_has_lead && RuleSet::Holacracy41.rules().anchor_has_lead);
+        assert!(rules.policy_gives_anchor_a_lead("The anchor circle has a Circle Lead."));
+        assert!(!rules.policy_gives_anchor_a_lead("Spending limit of 500 EUR"));
     }
 }

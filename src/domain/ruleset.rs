@@ -1,7 +1,7 @@
 //! The rule sets Roundtable knows and what they decide about core roles.
 //!
-//! Owns: `RuleSet`, `CoreRole` and the name, purpose and accountabilities of each core role
-//! under each rule set (in our own words, after the Holacracy Constitution v4.1 and v5.0).
+//! Owns: `RuleSet`, `CoreRole` and each core role's name under each rule set (their purposes,
+//! domains and accountabilities are the rule set's definition, `rules::Rules::core`).
 //! Must not import: anything outside `std` and `serde`.
 
 use serde::{Deserialize, Serialize};
@@ -32,13 +32,14 @@ impl RuleSet {
         }
     }
 
-    /// The core roles every circle gets. The anchor circle has no super-circle to represent
-    /// it in, so it gets no Rep.
-    pub fn core_roles(self, is_anchor: bool) -> &'static [CoreRole] {
-        if is_anchor {
-            &[CoreRole::Lead, CoreRole::Facilitator, CoreRole::Secretary]
-        } else {
-            &CoreRole::ALL
+    /// The core roles a circle has. The anchor circle has no super-circle to represent it
+    /// in, so it gets no Rep; under 5.0 it has no Circle Lead either unless a policy says so
+    /// (§1.4; the rule set's `anchor_has_lead`).
+    pub fn core_roles(self, is_anchor: bool, lead_by_policy: bool) -> &'static [CoreRole] {
+        match (is_anchor, lead_by_policy || self.rules().anchor_has_lead) {
+            (false, _) => &CoreRole::ALL,
+            (true, true) => &[CoreRole::Lead, CoreRole::Facilitator, CoreRole::Secretary],
+            (true, false) => &[CoreRole::Facilitator, CoreRole::Secretary],
         }
     }
 }
@@ -67,7 +68,7 @@ impl RuleSet {
     /// Secretary and Rep Link".
     pub fn core_role_names(self, is_anchor: bool) -> String {
         let names: Vec<&str> = self
-            .core_roles(is_anchor)
+            .core_roles(is_anchor, false)
             .iter()
             .map(|c| c.name(self))
             .collect();
@@ -152,48 +153,6 @@ impl CoreRole {
     pub fn is_elected(self) -> bool {
         !matches!(self, CoreRole::Lead)
     }
-
-    /// The role's purpose.
-    pub fn purpose(self) -> &'static str {
-        match self {
-            CoreRole::Lead => "The circle's purpose is expressed and its work is aligned with it.",
-            CoreRole::Facilitator => {
-                "The circle's governance and operational practices follow the rules."
-            }
-            CoreRole::Secretary => {
-                "The circle's formal records and record-keeping process are stewarded and stabilised."
-            }
-            CoreRole::Rep => {
-                "Tensions the circle cannot resolve alone are carried to its super-circle."
-            }
-        }
-    }
-
-    /// The role's accountabilities.
-    pub fn accountabilities(self) -> &'static [&'static str] {
-        match self {
-            CoreRole::Lead => &[
-                "Structuring the circle's governance to express its purpose",
-                "Assigning people to the circle's roles and monitoring their fit",
-                "Allocating the circle's resources across its projects and roles",
-                "Defining priorities and strategies for the circle",
-            ],
-            CoreRole::Facilitator => &[
-                "Facilitating the circle's tactical and governance meetings",
-                "Auditing the meetings and records of sub-circles when asked",
-            ],
-            CoreRole::Secretary => &[
-                "Scheduling the circle's meetings and notifying every member",
-                "Capturing and publishing the outputs of the circle's meetings",
-                "Interpreting the rules and the circle's governance when asked",
-            ],
-            CoreRole::Rep => &[
-                "Removing constraints within the broader organisation that limit the circle",
-                "Seeking to understand tensions conveyed by the circle's members",
-                "Providing visibility to the super-circle into the circle's health",
-            ],
-        }
-    }
 }
 
 #[cfg(test)]
@@ -247,22 +206,33 @@ mod tests {
             "Lead Link, Facilitator, Secretary and Rep Link"
         );
         assert_eq!(
-            RuleSet::Holacracy50.core_role_names(true),
-            "Circle Lead, Facilitator and Secretary"
+            RuleSet::Holacracy41.core_role_names(true),
+            "Lead Link, Facilitator and Secretary"
         );
     }
 
     #[test]
     fn the_anchor_circle_has_no_rep() {
+        for rules in RuleSet::ALL {
+            assert!(!rules.core_roles(true, true).contains(&CoreRole::Rep));
+            assert!(rules.core_roles(false, false).contains(&CoreRole::Rep));
+        }
+    }
+
+    #[test]
+    fn five_o_1_4_the_anchor_circle_has_no_circle_lead_unless_a_policy_says_so() {
+        let r = RuleSet::Holacracy50;
+        assert!(!r.core_roles(true, false).contains(&CoreRole::Lead));
+        assert!(r.core_roles(true, true).contains(&CoreRole::Lead));
+        assert!(r.core_roles(false, false).contains(&CoreRole::Lead));
+    }
+
+    #[test]
+    fn four_one_2_2_every_circle_the_anchor_too_has_a_lead_link() {
         assert!(
-            !RuleSet::Holacracy50
-                .core_roles(true)
-                .contains(&CoreRole::Rep)
-        );
-        assert!(
-            RuleSet::Holacracy50
-                .core_roles(false)
-                .contains(&CoreRole::Rep)
+            RuleSet::Holacracy41
+                .core_roles(true, false)
+                .contains(&CoreRole::Lead)
         );
     }
 
@@ -271,15 +241,5 @@ mod tests {
         assert_eq!("holacracy-4.1".parse::<RuleSet>(), Ok(RuleSet::Holacracy41));
         assert_eq!(RuleSet::default(), RuleSet::Holacracy50);
         assert!("holacracy-6".parse::<RuleSet>().is_err());
-    }
-
-    #[test]
-    fn core_accountabilities_start_with_an_ing_verb() {
-        for core in CoreRole::ALL {
-            for a in core.accountabilities() {
-                let first = a.split_whitespace().next().unwrap_or_default();
-                assert!(first.ends_with("ing"), "{a}");
-            }
-        }
     }
 }

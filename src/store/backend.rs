@@ -13,7 +13,9 @@ use super::{Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
-use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId, RuleSet};
+use crate::domain::{
+    CircleId, CoreRole, MeetingId, OrgFile, Organisation, PersonId, RoleId, RuleSet,
+};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -102,11 +104,25 @@ pub trait OrganisationStore {
         if name.is_empty() {
             return Err(StoreError::Invalid("the organisation needs a name".into()));
         }
+        let mut circle = crate::domain::orgfile::CircleEntry::named(&name);
+        // 5.0 §1.4: the anchor circle has no Circle Lead unless a policy says so; a new
+        // organisation gets that policy, so that someone may assign its roles (§1.4.1).
+        if !rules.rules().anchor_has_lead {
+            circle.policies.push(crate::domain::orgfile::PolicyEntry {
+                name: format!("{} of the anchor circle", CoreRole::Lead.name(rules)),
+                text: format!(
+                    "The anchor circle has a {}, appointed by the organisation's ratifiers ({}, §1.3.3).",
+                    CoreRole::Lead.name(rules),
+                    rules.rules().anchor_lead_article
+                ),
+                role: None,
+            });
+        }
         let file = OrgFile {
             name: name.clone(),
             rule_set: rules,
             people: vec![],
-            circle: crate::domain::orgfile::CircleEntry::named(&name),
+            circle,
         };
         self.import(&file)
     }

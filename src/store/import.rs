@@ -43,7 +43,33 @@ pub fn import(sql: &dyn Sql, file: &OrgFile) -> Result<(), StoreError> {
         )?;
         people.insert(p.name.to_lowercase(), PersonId(id));
     }
-    insert_circle(sql, file.rule_set, None, &file.circle, &people)
+    insert_circle(sql, file.rule_set, None, &file.circle, &people)?;
+    anchor_lead_policy(sql, file)
+}
+
+/// 5.0 §1.4: "The Anchor Circle has no Circle Leads, unless a Policy of the Circle says
+/// otherwise." A file that lists the anchor circle's Circle Lead with no policy saying so
+/// (files written before this rule) gets the policy, recorded last so that no id the file's
+/// other records had moves.
+fn anchor_lead_policy(sql: &dyn Sql, file: &OrgFile) -> Result<(), StoreError> {
+    let rules = file.rule_set;
+    let anchor = &file.circle;
+    if rules.rules().anchor_has_lead || anchor.lead_by_policy(rules) || !anchor.lists_lead(rules) {
+        return Ok(());
+    }
+    let lead = CoreRole::Lead.name(rules);
+    sql.run(
+        "INSERT INTO policies (circle_id, name, text)
+         VALUES ((SELECT id FROM circles WHERE parent_id IS NULL ORDER BY id LIMIT 1), ?1, ?2)",
+        &[
+            Value::text(format!("{lead} of the anchor circle")),
+            Value::text(format!(
+                "The anchor circle has a {lead} ({}): the organisation file it was loaded from names one.",
+                rules.rules().anchor_lead_article
+            )),
+        ],
+    )?;
+    Ok(())
 }
 
 /// Looks up a person the validated file named.
@@ -95,15 +121,13 @@ pub(super) fn insert_roles(
             .iter()
             .find(|r| r.name.eq_ignore_ascii_case(name))
     };
-    for &core in rules.core_roles(anchor) {
+    for &core in rules.core_roles(anchor, entry.has_lead(rules)) {
         let name = core.name(rules);
         let extra = find(name);
-        let mut accountabilities: Vec<String> = core
-            .accountabilities()
-            .iter()
-            .map(|a| a.to_string())
-            .collect();
-        let mut domains = Vec::new();
+        let text = rules.rules().core(core);
+        let owned = |list: &[&str]| list.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        let mut accountabilities = owned(text.accountabilities);
+        let mut domains = owned(text.domains);
         if let Some(extra) = extra {
             accountabilities.extend(extra.accountabilities.iter().cloned());
             domains.extend(extra.domains.iter().cloned());
@@ -112,7 +136,7 @@ pub(super) fn insert_roles(
             sql,
             circle,
             name,
-            core.purpose(),
+            text.purpose,
             &domains,
             &accountabilities,
             Some(core.id()),

@@ -6,6 +6,7 @@
 //! Must not import: ratatui, crossterm, tokio, `crate::app`, `crate::ui`.
 
 mod backend;
+mod core_texts;
 mod effects;
 mod files;
 mod governance;

@@ -51,6 +51,11 @@ impl OrganisationStore for Store {
         // A database of an older schema opened read-only (never migrated) has no
         // organisation log yet: what it lacks reads as empty.
         let logged = self.schema_version()? >= LOG_SCHEMA;
+        let migration = if self.schema_version()? >= CORE_TEXTS_SCHEMA {
+            "migration"
+        } else {
+            "NULL"
+        };
         let (left_at, dates, ended) = if logged {
             ("left_at", "started_at, ended_at", "ended_at")
         } else {
@@ -72,7 +77,7 @@ impl OrganisationStore for Store {
                 "WHERE removed_at IS NULL",
                 "role_id",
                 format!(
-                    "UNION ALL SELECT NULL, NULL, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL FROM circle_versions v"
+                    "UNION ALL SELECT NULL, NULL, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL, NULL FROM circle_versions v"
                 ),
             )
         } else {
@@ -139,9 +144,9 @@ impl OrganisationStore for Store {
             )?,
             versions: self.rows(
                 &format!(
-                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL FROM role_versions v
+                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL, {migration} FROM role_versions v
                      UNION ALL
-                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role} FROM policy_versions v
+                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role}, {migration} FROM policy_versions v
                      {circle_versions}
                      ORDER BY recorded_at, 12, 14"
                 ),
@@ -161,6 +166,7 @@ impl OrganisationStore for Store {
                         proposal: r.get(12)?,
                         sub_circle: r.get(14)?,
                         holder: r.get(15)?,
+                        migration: r.get(16)?,
                     })
                 },
             )?,
@@ -231,6 +237,9 @@ const RECORDS_SCHEMA: u32 = 8;
 
 /// The schema version that gave sub-circles a definition and history (009_sub_circles.sql).
 const SUB_CIRCLE_SCHEMA: u32 = 9;
+
+/// The schema version that lets a version name the migration that wrote it (011).
+const CORE_TEXTS_SCHEMA: u32 = 11;
 
 fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
     Ok(Assignment {

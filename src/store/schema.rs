@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_circle_records.sql"),
     include_str!("migrations/009_sub_circles.sql"),
     include_str!("migrations/010_entry_actor.sql"),
+    include_str!("migrations/011_core_role_texts.sql"),
 ];
 
 /// The schema version this build writes.
@@ -77,6 +78,8 @@ fn run_from(conn: &mut Connection, current: u32) -> Result<(), StoreError> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
+        let version = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        super::core_texts::after_migration(version, &*tx)?;
         let broken: i64 =
             tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                 r.get(0)

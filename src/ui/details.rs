@@ -267,7 +267,8 @@ pub fn version_change(
     }
 }
 
-/// "2026-11-24 · meeting 3 · proposal “Waste”": when and where a version was adopted.
+/// "2026-11-24 · meeting 3 · proposal “Waste”": when and where a version was adopted (or
+/// "· migration 011: …" for one a schema migration wrote).
 fn version_source(v: &RecordVersion) -> String {
     let meeting = v
         .meeting
@@ -276,7 +277,14 @@ fn version_source(v: &RecordVersion) -> String {
         .proposal
         .as_ref()
         .map_or(String::new(), |p| format!(" · proposal “{p}”"));
-    format!("{}{meeting}{proposal}", v.recorded_at.format("%Y-%m-%d"))
+    let migration = v
+        .migration
+        .as_ref()
+        .map_or(String::new(), |m| format!(" · migration {m}"));
+    format!(
+        "{}{meeting}{proposal}{migration}",
+        v.recorded_at.format("%Y-%m-%d")
+    )
 }
 
 /// Everything about a circle, wrapped to `width` columns.

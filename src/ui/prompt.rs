@@ -20,6 +20,8 @@ pub enum PromptKind {
     OrganisationName,
     ImportPath,
     GuestName,
+    GuestTension,
+    ObserverName,
     Note,
     MetricValue,
     MetricComment,
@@ -42,6 +44,8 @@ impl PromptKind {
             PromptKind::OrganisationName => "Name of the organisation",
             PromptKind::ImportPath => "Path of the organisation file",
             PromptKind::GuestName => "Name of the guest",
+            PromptKind::GuestTension => "The tension the guest helps with (its agenda label)",
+            PromptKind::ObserverName => "Name of the observer",
             PromptKind::Note => "Note for the speaker",
             PromptKind::MetricValue => "Value",
             PromptKind::MetricComment => "Comment (optional: Enter to skip)",
@@ -62,6 +66,7 @@ impl PromptKind {
         match self {
             PromptKind::OrganisationName
             | PromptKind::GuestName
+            | PromptKind::ObserverName
             | PromptKind::PersonName
             | PromptKind::Email
             | PromptKind::Focus => 200,
@@ -71,6 +76,7 @@ impl PromptKind {
             | PromptKind::MetricComment
             | PromptKind::ProjectUpdate
             | PromptKind::AgendaLabel
+            | PromptKind::GuestTension
             | PromptKind::OutputText
             | PromptKind::Text
             | PromptKind::List => crate::domain::text::MAX_ENTRY_CHARS,

@@ -24,18 +24,38 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
             .map_or("(nobody)", |a| a.name.as_str())
     };
     let present = state.attendees.iter().filter(|a| a.present).count();
-    // A surrogate's note wraps onto as many rows as it needs (the last line of the head).
-    let note_rows = state.surrogates.as_ref().map_or(1, |n| {
-        let width = usize::from(area.width.max(1));
-        u16::try_from((n.chars().count() + 6).div_ceil(width)).unwrap_or(1)
-    });
+    // The last line of the head (a surrogate's note, or who may come) wraps onto as many
+    // rows as it needs.
+    let last = match &state.surrogates {
+        Some(note) => Line::from(vec![
+            Span::styled(note.clone(), theme::warning()),
+            key_mark("f s"),
+        ]),
+        None => Line::from(vec![
+            Span::styled(
+                "Invited: members, sub-circles' Leads and Reps; ",
+                theme::muted(),
+            ),
+            Span::styled("a", theme::key()),
+            Span::styled(
+                format!(" guest ({}); ", org.rule_set().rules().guests.article),
+                theme::muted(),
+            ),
+            Span::styled("o", theme::key()),
+            Span::styled(" observer", theme::muted()),
+        ]),
+    };
+    let title = Line::styled(
+        format!("{} of {circle}: who is here?", state.kind.title()),
+        theme::strong(),
+    );
+    let width = usize::from(area.width.max(1));
+    let rows_of = |line: &Line| u16::try_from(line.width().div_ceil(width)).unwrap_or(1);
+    let head_rows = 3 + rows_of(&title) + rows_of(&last);
     let [head, rows] =
-        Layout::vertical([Constraint::Length(4 + note_rows), Constraint::Min(0)]).areas(area);
+        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(0)]).areas(area);
     let lines = vec![
-        Line::styled(
-            format!("{} of {circle}: who is here?", state.kind.title()),
-            theme::strong(),
-        ),
+        title,
         Line::from(vec![
             Span::styled("Facilitator ", theme::muted()),
             Span::raw(name(state.facilitator).to_string()),
@@ -57,20 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
             ),
             key_mark("Space"),
         ]),
-        match &state.surrogates {
-            Some(note) => Line::from(vec![
-                Span::styled(note.clone(), theme::warning()),
-                key_mark("f s"),
-            ]),
-            None => Line::from(vec![
-                Span::styled(
-                    "Members of the circle and Reps of its sub-circles are invited; ",
-                    theme::muted(),
-                ),
-                Span::styled("a", theme::key()),
-                Span::styled(" adds a guest.", theme::muted()),
-            ]),
-        },
+        last,
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
@@ -93,15 +100,25 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &SetupState, org: &Organisatio
         |i, width| {
             let a = &state.attendees[i];
             let mark = if a.present { "[x]" } else { "[ ]" };
-            let mut roles = Vec::new();
-            if a.is_guest() {
-                roles.push("guest");
+            let mut roles: Vec<String> = Vec::new();
+            if let Some(links) = state.links.get(i).filter(|l| !l.is_empty()) {
+                roles.push(links.clone());
+            }
+            match (&a.invitation, a.is_guest(), a.observer) {
+                (Some(inv), _, _) => roles.push(format!(
+                    "guest of {}, for \"{}\"",
+                    name(Some(inv.by)),
+                    inv.tension
+                )),
+                (None, true, _) => roles.push("guest".into()),
+                (None, false, true) => roles.push("observer, takes no part".into()),
+                (None, false, false) => {}
             }
             if state.facilitator == Some(i) {
-                roles.push("facilitator");
+                roles.push("facilitator".into());
             }
             if state.secretary == Some(i) {
-                roles.push("secretary");
+                roles.push("secretary".into());
             }
             let suffix = if roles.is_empty() {
                 String::new()

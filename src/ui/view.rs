@@ -212,6 +212,21 @@ pub struct SetupState {
     /// Who acts as surrogate for an absent or unfilled Facilitator or Secretary, and why, in
     /// a line for the setup screen (`None`: both act themselves).
     pub surrogates: Option<String>,
+    /// A guest being invited: by whom and through which link, then their name.
+    pub guest: Option<GuestDraft>,
+    /// Per invited attendee, the links they hold ("Circle Lead", "Circle Rep of Bakehouse"):
+    /// who may invite a guest, and why a sub-circle's people are here.
+    pub links: Vec<String>,
+}
+
+/// A guest invitation being typed on the setup screen (name, then tension).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GuestDraft {
+    /// The attendee who invites.
+    pub by: usize,
+    pub link: crate::domain::membership::GuestLink,
+    /// The name, once typed.
+    pub name: Option<String>,
 }
 
 /// A tactical meeting in progress (or ended, showing its minutes).

@@ -208,8 +208,11 @@ pub fn review_summary(fixture: &str, rows: &[Row], org: &Organisation) -> String
     summary(&review, org)
 }
 
-/// The words of `review_summary`.
+/// The words of `review_summary`. The stops read the roles as they stood on the day of the
+/// review: a later change (an adopted proposal, migration 007's core role texts) does not
+/// rewrite what was reviewed.
 pub fn summary(review: &Review, org: &Organisation) -> String {
+    let org = &org.as_of(review.started_at.date_naive());
     let mut out = String::new();
     let _ = writeln!(out, "Review of {}", org.person_name(review.person));
     let _ = writeln!(out, "Started: {}", review.started_at.to_rfc3339());

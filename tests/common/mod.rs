@@ -49,6 +49,16 @@ impl Harness {
         with_store(Store::open_in_memory().expect("in-memory store"))
     }
 
+    /// The organisation an organisation file's text describes, loaded: home.
+    #[allow(dead_code)]
+    pub fn from_toml(text: &str) -> Harness {
+        let file = roundtable::domain::OrgFile::parse(text).expect("the file parses");
+        let mut store = Store::open_in_memory().expect("in-memory store");
+        roundtable::store::prelude::OrganisationStore::import(&mut store, &file)
+            .expect("the file imports");
+        with_store(store)
+    }
+
     /// The demo organisation loaded: home.
     pub fn demo() -> Harness {
         let mut store = Store::open_in_memory().expect("in-memory store");

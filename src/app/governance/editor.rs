@@ -9,6 +9,7 @@
 use super::{idm, pick, prompt, screen, sub_circle};
 use crate::app::App;
 use crate::app::modal::Outcome;
+use crate::domain::meeting::governance::core_limits::{core_list_note, split_items};
 use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
 use crate::domain::{Organisation, PolicyId, RoleId};
 use crate::ui::{
@@ -188,13 +189,10 @@ fn role_fields(org: &Organisation, role: RoleId) -> Vec<Field> {
         .collect()
 }
 
-/// Items typed one a line (or, as before lines could be typed, as "a; b; c").
+/// Items typed one a line (or, as before lines could be typed, as "a; b; c", an item of the
+/// constitution's own holding a ";" kept whole).
 pub(super) fn split_list(text: &str) -> Vec<String> {
-    text.split([';', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
+    text.split('\n').flat_map(split_items).collect()
 }
 
 fn roles_for(org: &Organisation, screen: &GovScreen, aim: RoleAim) -> Vec<RoleId> {
@@ -531,10 +529,19 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 return;
             };
             let value = current_value(&org, screen, Subject::Role(role), field);
-            let title = match field.prompt_kind() {
-                PromptKind::List => {
+            let list = matches!(field.prompt_kind(), PromptKind::List);
+            let title = match org.role(role).and_then(|r| r.core) {
+                Some(core) if list => {
+                    // The whole note would not fit the prompt's title: it goes below.
+                    let note = core_list_note(org.rule_set(), core, &split_list(&value));
+                    app.info(format!(
+                        "{} of {}: {note}.",
+                        field.label(),
+                        name_of_role(role)
+                    ));
                     format!("{} of {} (one a line)", field.label(), name_of_role(role))
                 }
+                _ if list => format!("{} of {} (one a line)", field.label(), name_of_role(role)),
                 _ => format!("{} of {}", field.label(), name_of_role(role)),
             };
             prompt(app, title, &value, GovDraft::RoleValue(role, field));

@@ -24,7 +24,13 @@ pub const SETUP: &[Binding] = &[
         "present",
         "mark the selected person present or absent",
     ),
-    bind(&[Char('a')], Action::AddGuest, "a", "guest", "add a guest"),
+    bind(
+        &[Char('a')],
+        Action::AddGuest,
+        "a",
+        "guest",
+        "the selected Lead or Rep invites a guest for a tension",
+    ),
     bind(
         &[Char('+'), Char('=')],
         Action::Longer,
@@ -46,6 +52,13 @@ pub const SETUP: &[Binding] = &[
         "s",
         "secretary",
         "the selected person takes the minutes",
+    ),
+    bind(
+        &[Char('o')],
+        Action::AddObserver,
+        "o",
+        "observer",
+        "add someone present who takes no part",
     ),
     bind(
         &[Esc, Char('q')],

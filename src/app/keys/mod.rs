@@ -61,8 +61,10 @@ pub enum Action {
     MakeFacilitator,
     /// Meeting setup: the selected attendee takes the minutes.
     MakeSecretary,
-    /// Meeting setup: invite a guest.
+    /// Meeting setup: the selected link invites a guest.
     AddGuest,
+    /// Meeting setup: someone present who takes no part.
+    AddObserver,
     /// Meeting setup: plan a longer meeting.
     Longer,
     /// Meeting setup: plan a shorter meeting.

@@ -14,6 +14,7 @@ pub mod tactical;
 pub mod unheld;
 
 use super::ids::*;
+use super::membership::{GuestScope, Invitation, is_guests_tension};
 use super::org::{Frequency, ProjectStatus, TensionKind};
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -125,7 +126,7 @@ pub enum Effect {
     EndMeeting,
 }
 
-/// Someone at the meeting: a member of the circle or a guest.
+/// Someone at the meeting: a member of the circle, a guest, or an observer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attendee {
     /// The person, for members; `None` for a guest.
@@ -139,32 +140,90 @@ pub struct Attendee {
     /// `Attendee::normalised` reads those as this version writes them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub guest: bool,
+    /// For a guest: who invited them, through which link, for which tension (4.1 §3.3.1;
+    /// 5.0 §5.4.1). Guests of older logs have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<Invitation>,
+    /// Present without taking part: neither a member nor a guest the rules allow (4.1
+    /// §3.3.1; 5.0 §5.4.1 "Beyond the above, no one else may participate"). Shown, never
+    /// asked in a round, never a ballot, never a candidate.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub observer: bool,
 }
 
 /// What logs before the `guest` field appended to a guest's name.
 const OLD_GUEST_SUFFIX: &str = " (guest)";
 
 impl Attendee {
-    /// A guest, present, under the name as typed.
-    pub fn guest(name: String) -> Attendee {
+    /// A member of the circle, present, under their name as it is now.
+    pub fn member(person: PersonId, name: String) -> Attendee {
+        Attendee {
+            person: Some(person),
+            name,
+            present: true,
+            guest: false,
+            invitation: None,
+            observer: false,
+        }
+    }
+
+    /// A guest, present, under the name as typed, invited as `invitation` says.
+    pub fn guest(name: String, invitation: Option<Invitation>) -> Attendee {
         Attendee {
             person: None,
             name,
             present: true,
             guest: true,
+            invitation,
+            observer: false,
         }
     }
 
-    /// Whether this is a guest (every attendee who is not a person of the organisation is).
+    /// An observer, present, under the name as typed.
+    pub fn observer(name: String) -> Attendee {
+        Attendee {
+            person: None,
+            name,
+            present: true,
+            guest: false,
+            invitation: None,
+            observer: true,
+        }
+    }
+
+    /// Whether this is a guest (every attendee who is not a person of the organisation and
+    /// not an observer is).
     pub fn is_guest(&self) -> bool {
-        self.guest || self.person.is_none()
+        !self.observer && (self.guest || self.person.is_none())
+    }
+
+    /// Whether the attendee takes part in the agenda item labelled `item` (`None`: the
+    /// rounds that open and close the meeting): present, not an observer, and, for a guest
+    /// whose rule set limits them to their tension (5.0 §5.4.1), that tension's item.
+    pub fn takes_part(&self, scope: GuestScope, item: Option<&str>) -> bool {
+        if !self.present || self.observer {
+            return false;
+        }
+        match (scope, &self.invitation, item) {
+            (GuestScope::OwnTension, Some(inv), Some(label)) if self.guest => {
+                is_guests_tension(inv, label)
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether the attendee may be nominated or elected: a member of the organisation, never
+    /// a guest or an observer (a guest takes part for a tension or a meeting only, 4.1
+    /// §3.3.1, 5.0 §5.4.1; candidates are the circle's members, 4.1 §2.5.1, 5.0 §5.1.2).
+    pub fn may_be_elected(&self) -> bool {
+        self.person.is_some() && !self.is_guest() && !self.observer
     }
 
     /// The attendee as this version records one: an old log's guest "Ann (guest)" reads as
     /// the guest "Ann"; everyone else is unchanged.
     pub fn normalised(&self) -> Attendee {
         let mut a = self.clone();
-        if a.person.is_none() {
+        if a.person.is_none() && !a.observer {
             a.guest = true;
             if let Some(name) = a.name.strip_suffix(OLD_GUEST_SUFFIX)
                 && !name.trim().is_empty()

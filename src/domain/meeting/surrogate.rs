@@ -89,6 +89,8 @@ mod tests {
                 name: format!("P{i}"),
                 present: p,
                 guest: false,
+                invitation: None,
+                observer: false,
             })
             .collect()
     }

@@ -155,6 +155,9 @@ pub struct RecordVersion {
     pub meeting: Option<MeetingId>,
     /// The agenda label of the proposal that adopted it, when one did.
     pub proposal: Option<String>,
+    /// The schema migration that wrote it, when one did (007 gave core roles the
+    /// constitution's texts).
+    pub migration: Option<String>,
 }
 
 /// Where a project stands.

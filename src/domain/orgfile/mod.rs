@@ -363,6 +363,28 @@ fn clean_list(items: &mut Vec<String>) {
 }
 
 impl CircleEntry {
+    /// Whether one of the circle's policies gives it a Lead where the rule set gives an
+    /// anchor circle none by default (5.0 §1.4 "unless a Policy of the Circle says
+    /// otherwise"). Only asked of the anchor circle.
+    pub fn lead_by_policy(&self, rules: RuleSet) -> bool {
+        self.policies
+            .iter()
+            .any(|p| rules.rules().policy_gives_anchor_a_lead(&p.text))
+    }
+
+    /// Whether the file lists the circle's Lead among its roles.
+    pub fn lists_lead(&self, rules: RuleSet) -> bool {
+        let lead = CoreRole::Lead.name(rules);
+        self.roles.iter().any(|r| r.name.eq_ignore_ascii_case(lead))
+    }
+
+    /// Whether the circle has a Lead, asked of the anchor circle where the rule set gives it
+    /// none by default (5.0 §1.4): a policy says so, or the file lists one (an older file,
+    /// or the ratifiers' initial structure, §1.3.3; the import then records the policy).
+    pub fn has_lead(&self, rules: RuleSet) -> bool {
+        self.lead_by_policy(rules) || self.lists_lead(rules)
+    }
+
     /// A circle with a name and nothing else yet.
     pub fn named(name: &str) -> CircleEntry {
         CircleEntry {
@@ -433,7 +455,7 @@ impl CircleEntry {
             }
         };
         let core_names: Vec<&str> = rules
-            .core_roles(is_anchor)
+            .core_roles(is_anchor, self.has_lead(rules))
             .iter()
             .map(|c| c.name(rules))
             .collect();
@@ -455,6 +477,17 @@ impl CircleEntry {
             if is_core && !role.purpose.is_empty() {
                 return invalid(format!(
                     "role \"{name}\" in circle \"{here}\" is a core role: its purpose comes from the rule set"
+                ));
+            }
+            // 4.1 §2.2.3: "A Circle may not add Accountabilities or other functions to its
+            // own Lead Link Role".
+            let lead = CoreRole::Lead.name(rules);
+            if let Some(article) = rules.rules().closed_to_additions(CoreRole::Lead)
+                && lead.eq_ignore_ascii_case(name)
+                && (!role.accountabilities.is_empty() || !role.domains.is_empty())
+            {
+                return invalid(format!(
+                    "role \"{name}\" in circle \"{here}\": nothing may be added to the {lead} ({article})"
                 ));
             }
             if !is_core

@@ -234,3 +234,11 @@ fn deeper_nesting_is_refused_in_one_line_without_overflowing_the_stack() {
     let err = OrgFile::parse(&brackets).unwrap_err().to_string();
     assert!(err.contains("nested too deep"), "{err}");
 }
+
+#[test]
+fn four_one_2_2_3_a_file_adding_to_the_lead_link_is_refused() {
+    let text = "name = \"Co\"\nrule_set = \"holacracy-4.1\"\n[circle]\nname = \"Co\"\npurpose = \"\"\n\
+                [[circle.roles]]\nname = \"Lead Link\"\naccountabilities = [\"Baking bread\"]\n";
+    let refused = OrgFile::parse(text).map_err(|e| e.to_string());
+    assert!(refused.is_err_and(|e| e.contains("4.1 §2.2.3")));
+}

@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_circle_records.sql"),
     include_str!("migrations/009_sub_circles.sql"),
     include_str!("migrations/010_entry_actor.sql"),
+    include_str!("migrations/011_core_role_texts.sql"),
 ];
 
 /// The schema version this build writes.
@@ -152,6 +153,7 @@ pub fn prepare(session: &Session) -> Result<(), StoreError> {
                 )?;
             }
             sql.batch(migration)?;
+            crate::store::core_texts::after_migration(target, sql)?;
             sql.run(
                 "UPDATE roundtable_schema SET version = ?1",
                 &[Value::Int(Some(i64::from(target)))],

@@ -5,6 +5,7 @@
 //! the reach of moves are `sub_circle`'s), and the -ing warning for accountabilities.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
+use super::core_limits::check_core_amendment;
 use super::sub_circle::{self, Circles};
 use crate::domain::ids::*;
 use crate::domain::org::Organisation;
@@ -289,8 +290,8 @@ pub fn validate(
                 role,
                 name,
                 purpose,
+                domains,
                 accountabilities,
-                ..
             } => {
                 let r = org
                     .role(*role)
@@ -302,12 +303,14 @@ pub fn validate(
                         r.name
                     ));
                 }
-                if r.core.is_some() && (name.is_some() || purpose.is_some()) {
-                    return Err(format!(
-                        "\"{}\" is a core role: its name and purpose come from the rule set",
-                        r.name
-                    ));
-                }
+                check_core_amendment(
+                    rules,
+                    r,
+                    name.is_some(),
+                    purpose.is_some(),
+                    domains.as_deref(),
+                    accountabilities.as_deref(),
+                )?;
                 if let Some(new) = name.as_deref().map(clean_line) {
                     if new.is_empty() {
                         return Err("a role needs a name".into());
@@ -325,9 +328,12 @@ pub fn validate(
                     .role(*role)
                     .filter(|r| r.circle == circle)
                     .ok_or("that role is not in this circle")?;
+                // 4.1 §2.2.3, §2.5.3 "nor remove an Elected Role entirely"; 5.0 §1.4.5 "nor
+                // remove the Role", §1.3.5, §5.1.1.
                 if r.core.is_some() {
                     return Err(format!(
-                        "\"{}\" is a core role and cannot be removed",
+                        "{}: \"{}\" is a core role and cannot be removed",
+                        rules.rules().core_limits.protected,
                         r.name
                     ));
                 }

@@ -8,6 +8,7 @@
 //! std::fs, or the clock.
 
 use super::change::validate;
+use super::core_limits::with_lead_additions;
 use super::election::{Election, ElectionEvent, Seats};
 pub use super::events::{GovEvent, GovItem, GovStep, Interpretation, ItemKind, Special, TimeOut};
 use super::idm::{IdmEvent, Outcome, Proposal};
@@ -16,6 +17,7 @@ use crate::domain::meeting::flow::{self, Recorded};
 use crate::domain::meeting::rounds::{Note, Rounds};
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::meeting::{Attendee, Effect};
+use crate::domain::membership;
 use crate::domain::org::Organisation;
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use crate::domain::text::clean_line;
@@ -97,8 +99,11 @@ impl Governance {
         else {
             return refuse("a governance meeting starts with its setup");
         };
+        let attendees: Vec<Attendee> = attendees.iter().map(Attendee::normalised).collect();
+        membership::check_guests(rules.rules(), &attendees).map_err(Refusal::new)?;
+        let scope = rules.rules().guests.scope;
         let order: Vec<usize> = (0..attendees.len())
-            .filter(|&i| attendees[i].present)
+            .filter(|&i| attendees[i].takes_part(scope, None))
             .collect();
         if order.is_empty() {
             return refuse("nobody is marked present");
@@ -106,7 +111,7 @@ impl Governance {
         let meeting = Governance {
             circle: *circle,
             rules,
-            attendees: attendees.iter().map(Attendee::normalised).collect(),
+            attendees,
             facilitator: *facilitator,
             secretary: *secretary,
             planned_minutes: *planned_minutes,
@@ -148,7 +153,7 @@ impl Governance {
         Seats {
             present: self.present(),
             members: (0..self.attendees.len())
-                .filter(|&i| !self.attendees[i].is_guest())
+                .filter(|&i| !self.attendees[i].is_guest() && !self.attendees[i].observer)
                 .collect(),
             leads: (0..self.attendees.len())
                 .filter(|&i| {
@@ -161,9 +166,22 @@ impl Governance {
         }
     }
 
+    /// The attendees who take part now, in the rounds, answers and ballots of the current
+    /// step: present and not observers; while items are processed, a guest whose rule set
+    /// limits them to their tension only in that tension's item (5.0 §5.4.1).
     pub fn present(&self) -> Vec<usize> {
+        let item = match self.step {
+            GovStep::Items => self.current_item().map(|i| i.label.as_str()),
+            _ => None,
+        };
+        self.taking_part(item)
+    }
+
+    /// The attendees who take part in the item labelled `item` (`None`: outside any item).
+    pub fn taking_part(&self, item: Option<&str>) -> Vec<usize> {
+        let scope = self.rules.rules().guests.scope;
         (0..self.attendees.len())
-            .filter(|&i| self.attendees[i].present)
+            .filter(|&i| self.attendees[i].takes_part(scope, item))
             .collect()
     }
 
@@ -300,6 +318,13 @@ impl Governance {
                 if clean_line(label).is_empty() || !present.contains(owner) {
                     return refuse("an item needs a label and a present owner");
                 }
+                if let Some(why) = self
+                    .attendees
+                    .get(*owner)
+                    .and_then(|a| membership::item_refusal(self.rules, a, label))
+                {
+                    return refuse(why);
+                }
                 if tension.is_some() && self.items.iter().any(|i| i.tension == *tension) {
                     return refuse("that tension is already on the agenda");
                 }
@@ -355,6 +380,7 @@ impl Governance {
                     .as_ref()
                     .ok_or_else(|| Refusal::new("that item is an election"))?;
                 self.decide_for_proposal(proposal, event, org)?;
+                let present = self.taking_part(Some(&it.label));
                 proposal.decide(event, &present)?;
                 match event {
                     IdmEvent::Ended {
@@ -372,6 +398,8 @@ impl Governance {
                                 "the circle has changed since this version: {e}; amend it first"
                             ))
                         })?;
+                        // 5.0 §1.4.5: additions to the Circle Lead reach every sub-circle's.
+                        let changes = with_lead_additions(org, self.rules, self.circle, &changes);
                         Ok(vec![Effect::ApplyGovernance {
                             circle: self.circle,
                             changes,
@@ -389,6 +417,19 @@ impl Governance {
                     .as_ref()
                     .ok_or_else(|| Refusal::new("that item is a proposal"))?;
                 election.decide(event, &self.seats(org))?;
+                // After the election's own checks (a single Lead says so there first).
+                if let ElectionEvent::Ballot { nominee, .. }
+                | ElectionEvent::Changed { nominee, .. } = event
+                    && let Some(why) = membership::nominee_refusal(
+                        org,
+                        self.circle,
+                        self.rules,
+                        self.attendees.get(*nominee),
+                        election.role,
+                    )
+                {
+                    return refuse(why);
+                }
                 match event {
                     ElectionEvent::Elect => {
                         let person = election

@@ -4,6 +4,7 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 pub mod change;
+pub mod core_limits;
 pub mod diff;
 pub mod election;
 pub mod events;

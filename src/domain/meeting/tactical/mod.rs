@@ -253,8 +253,9 @@ impl Tactical {
         else {
             return Err(Refusal::new("a meeting starts with its setup"));
         };
+        // An observer is shown but never asked (4.1 §4.2.2; 5.0 §3.1: the invited take part).
         let order: Vec<usize> = (0..attendees.len())
-            .filter(|&i| attendees[i].present)
+            .filter(|&i| attendees[i].present && !attendees[i].observer)
             .collect();
         if order.is_empty() {
             return Err(Refusal::new("nobody is marked present"));
@@ -440,9 +441,10 @@ impl Tactical {
         self.agenda_items().filter(|a| a.closed.is_none()).count()
     }
 
-    /// Present attendees, by index.
+    /// Present attendees who take part (observers left out), by index.
     pub fn present(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.attendees.len()).filter(|&i| self.attendees[i].present)
+        (0..self.attendees.len())
+            .filter(|&i| self.attendees[i].present && !self.attendees[i].observer)
     }
 
     pub fn name_of(&self, attendee: usize) -> &str {

@@ -23,6 +23,8 @@ pub(super) fn attendee(name: &str, present: bool) -> Attendee {
         name: name.into(),
         present,
         guest: false,
+        invitation: None,
+        observer: false,
     }
 }
 

@@ -80,6 +80,8 @@ fn a_guest_of_an_old_log_reads_by_the_name_typed_and_as_a_guest() {
         name: "Zoë Park (guest)".into(),
         present: true,
         guest: false,
+        invitation: None,
+        observer: false,
     };
     let run = Run::with(vec![attendee("Ana", true), old_guest], 60);
     let m = run.state();
@@ -87,7 +89,7 @@ fn a_guest_of_an_old_log_reads_by_the_name_typed_and_as_a_guest() {
     assert!(m.attendees[1].guest && m.attendees[1].is_guest());
     assert!(!m.attendees[0].is_guest());
     // A guest recorded now keeps the name as typed, even one ending in "(guest)" words.
-    let json = serde_json::to_string(&Attendee::guest("Zoë Park".into())).expect("json");
+    let json = serde_json::to_string(&Attendee::guest("Zoë Park".into(), None)).expect("json");
     assert_eq!(
         json,
         r#"{"person":null,"name":"Zoë Park","present":true,"guest":true}"#

@@ -83,6 +83,8 @@ impl Run {
             name: name.into(),
             present: true,
             guest: false,
+            invitation: None,
+            observer: false,
         };
         let mut attendees = vec![attendee(1, "Ana"), attendee(2, "Ben"), attendee(3, "Cleo")];
         attendees.push(Attendee {
@@ -90,6 +92,8 @@ impl Run {
             name: "Guest".into(),
             present: true,
             guest: false,
+            invitation: None,
+            observer: false,
         });
         let started = GovEvent::Started {
             circle: CircleId(1),
