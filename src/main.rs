@@ -4,7 +4,7 @@
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use roundtable::app::{self, App, org_entries, setup};
-use roundtable::cli::{Cli, Command, ExportCommand, PersonCommand, error_line};
+use roundtable::cli::{Cli, Command, ExportCommand, GenerateArgs, PersonCommand, error_line};
 use roundtable::domain::MeetingId;
 use roundtable::domain::org_log::OrgRequest;
 use roundtable::domain::outline::outline;
@@ -199,6 +199,33 @@ fn full_screen(mut app: App) -> Result<ExitCode> {
     Ok(ExitCode::from(reason.exit_code()))
 }
 
+/// `roundtable generate`: into a database file only (its writes are batched in SQLite
+/// transactions).
+fn generate(db: &Db, args: &GenerateArgs) -> Result<ExitCode> {
+    let Db::File(path) = db else {
+        bail!("generate writes into a database file: pass --db PATH");
+    };
+    let sizes = app::generate::Sizes {
+        circles: args.circles,
+        roles: args.roles,
+        people: args.people,
+        meetings: args.meetings,
+        entries: args.entries,
+        years: args.years,
+        seed: args.seed,
+    };
+    let mut store = Store::open(path)?;
+    db.start_logging()?;
+    let started = std::time::Instant::now();
+    let made = app::generate::generate(&mut store, &sizes)?;
+    say(&format!(
+        "Generated into {} in {:.1} s:\n{made}",
+        store.location(),
+        started.elapsed().as_secs_f64()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let db = database(&cli)?;
     match cli.command {
@@ -356,6 +383,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok((request, Some(org_entries::person(org, &actor)?)))
         }),
         Some(Command::Undo) => org_change(&db, |_| Ok((OrgRequest::Undo, None))),
+        Some(Command::Generate(args)) => generate(&db, &args),
         Some(Command::Org) => {
             let store = db.open_read_only()?;
             let org = store.load_organisation()?.with_context(|| {

@@ -4,6 +4,7 @@
 //! Owns: `App` and the order of handling a key (quit, help, prompt, screen). The only user of
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
+pub mod generate;
 mod governance;
 mod journal;
 mod kept;

@@ -50,7 +50,7 @@ impl MeetingLog for Store {
         at: DateTime<Utc>,
         first: &str,
     ) -> Result<MeetingId, StoreError> {
-        self.write(|tx| effects::start_log(&**tx, owner, at, first))
+        self.write(|conn| effects::start_log(conn, owner, at, first))
     }
 
     fn append_payload(
@@ -62,7 +62,7 @@ impl MeetingLog for Store {
         effects: &[Effect],
     ) -> Result<Appended, StoreError> {
         // BEGIN IMMEDIATE holds off every other writer until this entry is in.
-        self.write(|tx| effects::append(&**tx, meeting, after, at, payload, effects))
+        self.write(|conn| effects::append(conn, meeting, after, at, payload, effects))
     }
 
     fn payloads_after(

@@ -9,6 +9,7 @@
 mod cover;
 mod events;
 mod metrics;
+mod reviewed;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -20,6 +21,7 @@ pub type Note = super::rounds::Note<Step>;
 pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
 pub use metrics::far_outside;
+pub use reviewed::Reviewed;
 
 use super::flow::{self, Flow};
 use super::rounds::{Rounds, Turn};
