@@ -81,7 +81,11 @@ pub fn list_key(app: &mut App, key: KeyEvent) -> bool {
 
 /// Shows a meeting's minutes, with the list to go back to.
 fn show_minutes(app: &mut App, id: MeetingId) {
-    match minutes::load(app.store.as_ref(), id) {
+    let loaded = match app.view.org.clone() {
+        Some(org) => minutes::load_in(app.store.as_ref(), id, &org),
+        None => minutes::load(app.store.as_ref(), id),
+    };
+    match loaded {
         Ok(m) => {
             let past = match std::mem::replace(
                 &mut app.view.screen,
