@@ -136,6 +136,11 @@ pub struct PastState {
     /// Indexes into `all` of the rows the filter lets through.
     pub shown: Vec<usize>,
     pub selected: usize,
+    /// Each row's words for the filter (`PastRow::haystack`), made once, at the first word
+    /// typed, rather than for every row at every keystroke.
+    haystacks: Vec<String>,
+    /// The filter (lower-cased) that `shown` was made for.
+    shown_for: String,
 }
 
 impl PastState {
@@ -148,21 +153,31 @@ impl PastState {
         state
     }
 
-    /// Recomputes `shown` after the filter changed: every word typed must appear.
+    /// Recomputes `shown` after the filter changed: every word typed must appear. A filter
+    /// that only grew at its end lets through a part of what it let through before, so only
+    /// those rows are looked at again.
     pub fn refilter(&mut self) {
-        let words: Vec<String> = self
-            .filter
-            .value()
-            .to_lowercase()
-            .split_whitespace()
-            .map(String::from)
-            .collect();
-        self.shown = (0..self.all.len())
-            .filter(|&i| {
-                let hay = self.all[i].haystack();
-                words.iter().all(|w| hay.contains(w.as_str()))
-            })
-            .collect();
+        let typed = self.filter.value().to_lowercase();
+        let words: Vec<&str> = typed.split_whitespace().collect();
+        if words.is_empty() {
+            self.shown = (0..self.all.len()).collect();
+        } else {
+            if self.haystacks.len() != self.all.len() {
+                self.haystacks = self.all.iter().map(PastRow::haystack).collect();
+            }
+            let narrower = !self.shown_for.trim().is_empty() && typed.starts_with(&self.shown_for);
+            let candidates = if narrower {
+                std::mem::take(&mut self.shown)
+            } else {
+                (0..self.all.len()).collect()
+            };
+            let haystacks = &self.haystacks;
+            self.shown = candidates
+                .into_iter()
+                .filter(|&i| words.iter().all(|w| haystacks[i].contains(w)))
+                .collect();
+        }
+        self.shown_for = typed;
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
     }
 
