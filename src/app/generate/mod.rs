@@ -118,6 +118,16 @@ pub fn generate(store: &mut Store, sizes: &Sizes) -> Result<Made, StoreError> {
     }
     let mut rng = Rng::new(sizes.seed);
     store.import(&org::org_file(sizes, &mut rng))?;
+    record_history(store, sizes, &mut rng)
+}
+
+/// Records `sizes.meetings` meetings (of `sizes.entries` entries, over `sizes.years`) on the
+/// organisation the store already holds, the demo say; the other sizes are not used.
+pub fn history(store: &mut Store, sizes: &Sizes) -> Result<Made, StoreError> {
+    record_history(store, sizes, &mut Rng::new(sizes.seed))
+}
+
+fn record_history(store: &mut Store, sizes: &Sizes, rng: &mut Rng) -> Result<Made, StoreError> {
     let mut org = store
         .load_organisation()?
         .ok_or(StoreError::NoOrganisation)?;
@@ -142,7 +152,7 @@ pub fn generate(store: &mut Store, sizes: &Sizes) -> Result<Made, StoreError> {
                     store: &mut *store,
                     org: &mut org,
                     counts: &mut counts,
-                    rng: &mut rng,
+                    rng: &mut *rng,
                 };
                 meeting(slot, m, &circles, &people)?;
             }
