@@ -49,7 +49,7 @@ fn a_database_of_the_first_schema_is_upgraded_with_its_organisation() {
     std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o600))
         .expect("chmod 600");
     let store = Store::open(&path).expect("upgrades");
-    assert_eq!(store.schema_version().expect("version"), 6);
+    assert_eq!(store.schema_version().expect("version"), 7);
     let org = store.load_organisation().expect("load").expect("org");
     assert_eq!(org.name(), "Old Co");
     assert!(store.open_meetings().expect("meetings").is_empty());

@@ -25,7 +25,7 @@ fn count(path: &Path, table: &str) -> i64 {
 #[test]
 fn a_new_database_is_migrated_to_the_latest_schema() {
     let store = Store::open_in_memory().expect("store");
-    assert_eq!(store.schema_version().expect("version"), 6);
+    assert_eq!(store.schema_version().expect("version"), 7);
     assert!(store.load_organisation().expect("load").is_none());
 }
 

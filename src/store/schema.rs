@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_meeting_kinds.sql"),
     include_str!("migrations/005_drafts.sql"),
     include_str!("migrations/006_people_log.sql"),
+    include_str!("migrations/007_meetings_by_start.sql"),
 ];
 
 /// The schema version this build writes.
