@@ -18,6 +18,9 @@ const FILTER_MAX_CHARS: usize = 200;
 pub fn paste(app: &mut App, text: &str) {
     app.view.now = app.now();
     let text = clean_pasted_line(text);
+    if !app.view.help_open {
+        super::past::complete(app);
+    }
     let inserted = if app.view.help_open {
         None
     } else if let Screen::PastMeetings(state) = &mut app.view.screen {

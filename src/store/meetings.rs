@@ -143,6 +143,21 @@ impl MeetingLog for Store {
         )
     }
 
+    fn newest_meetings(&self, limit: usize) -> Result<(Vec<MeetingRow>, usize), StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = self.meeting_rows(
+            "SELECT id, circle_id, kind, started_at, ended_at FROM meetings
+             WHERE circle_id IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT ?1",
+            [limit],
+        )?;
+        let total: i64 = self.conn.query_row(
+            "SELECT count(*) FROM meetings WHERE circle_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok((rows, usize::try_from(total).unwrap_or(0)))
+    }
+
     fn keep_draft(&mut self, meeting: MeetingId, draft: Option<&str>) -> Result<(), StoreError> {
         self.write(|tx| {
             match draft {

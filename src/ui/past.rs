@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PastState) {
             .min(inner.right().saturating_sub(1)),
         inner.y,
     ));
-    let title = format!(" {} of {} meetings ", state.shown.len(), state.all.len());
+    let title = format!(" {} of {} meetings ", state.shown_count(), state.total);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border())

@@ -128,10 +128,14 @@ impl PastRow {
     }
 }
 
-/// Past meetings, newest first, filtered by what was typed.
+/// Past meetings, newest first, filtered by what was typed. The list opens with the newest
+/// meetings only; the shell reads the rest (`complete`) before a filter or a move needs them.
 #[derive(Debug, Default)]
 pub struct PastState {
+    /// The meetings read so far, newest first: all of them once `is_complete`.
     pub all: Vec<PastRow>,
+    /// How many meetings there are in all.
+    pub total: usize,
     pub filter: Input,
     /// Indexes into `all` of the rows the filter lets through.
     pub shown: Vec<usize>,
@@ -144,13 +148,40 @@ pub struct PastState {
 }
 
 impl PastState {
-    pub fn new(all: Vec<PastRow>) -> PastState {
+    /// The list of the newest meetings `all`, of `total` in all.
+    pub fn new(all: Vec<PastRow>, total: usize) -> PastState {
         let mut state = PastState {
+            total: total.max(all.len()),
             all,
             ..PastState::default()
         };
         state.refilter();
         state
+    }
+
+    /// Whether every meeting has been read.
+    pub fn is_complete(&self) -> bool {
+        self.all.len() >= self.total
+    }
+
+    /// Every meeting, newest first, in place of the newest ones; the filter and the selection
+    /// stay.
+    pub fn complete(&mut self, all: Vec<PastRow>) {
+        self.total = all.len();
+        self.all = all;
+        self.haystacks.clear();
+        self.shown_for.clear();
+        self.refilter();
+    }
+
+    /// How many meetings the filter lets through, as the title says it (all of them, before
+    /// the rest are read: there is no filter then).
+    pub fn shown_count(&self) -> usize {
+        if self.is_complete() {
+            self.shown.len()
+        } else {
+            self.total
+        }
     }
 
     /// Recomputes `shown` after the filter changed: every word typed must appear. A filter
