@@ -98,7 +98,7 @@ pub fn the_organisation_round_trips(store: &mut dyn Backend) {
     let again = setup::load_demo(&mut *store).expect_err("a second import is refused");
     assert!(again.to_string().contains("already holds"), "{again}");
     assert_eq!(records(store), records(&reference()), "and changes nothing");
-    assert_eq!(store.schema_version().expect("version"), 6);
+    assert_eq!(store.schema_version().expect("version"), 7);
 }
 
 pub fn an_empty_organisation_starts_with_its_anchor_circle(store: &mut dyn Backend) {
