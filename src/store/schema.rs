@@ -29,13 +29,16 @@ pub fn latest() -> u32 {
     MIGRATIONS.len() as u32
 }
 
+/// A database's schema objects, as (type, name).
+pub type Objects = BTreeSet<(String, String)>;
+
 /// The schema objects (type and name) that migrations `1..=version` create, found by running
 /// them on an empty database in memory, once per program (every open compares a file's
 /// objects with them).
-pub fn objects_of_version(version: u32) -> Result<BTreeSet<(String, String)>, StoreError> {
-    static BY_VERSION: OnceLock<Result<Vec<BTreeSet<(String, String)>>, String>> = OnceLock::new();
+pub fn objects_of_version(version: u32) -> Result<Objects, StoreError> {
+    static BY_VERSION: OnceLock<Result<Vec<Objects>, String>> = OnceLock::new();
     let all = BY_VERSION.get_or_init(|| {
-        let run = || -> rusqlite::Result<Vec<BTreeSet<(String, String)>>> {
+        let run = || -> rusqlite::Result<Vec<Objects>> {
             let conn = Connection::open_in_memory()?;
             let mut all = vec![schema_objects(&conn)?];
             for sql in MIGRATIONS {
