@@ -70,9 +70,10 @@ pub fn complete(app: &mut App) {
 pub fn list_key(app: &mut App, key: KeyEvent) -> bool {
     let needs_all = match key.code {
         KeyCode::Enter | KeyCode::Esc | KeyCode::Up | KeyCode::PageUp | KeyCode::Char('?') => false,
-        // Moving down reads the rest only when it nears the end of what was read.
+        // Moving down reads the rest only when it nears the end of what was read (closer than
+        // a tall screen's rows).
         KeyCode::Down | KeyCode::PageDown => {
-            matches!(&app.view.screen, Screen::PastMeetings(s) if s.selected + 10 >= s.all.len())
+            matches!(&app.view.screen, Screen::PastMeetings(s) if s.selected + 60 >= s.all.len())
         }
         _ => true,
     };
