@@ -15,7 +15,7 @@ use crate::domain::meeting::{Attendee, MeetingKind, Output, OutputKind, period_j
 use crate::domain::review::{Entry, Review, ReviewEvent, Stop, plan};
 use crate::domain::{CircleId, CoreRole, Organisation, PersonId, TensionKind};
 use crate::store::{LogOwner, Store, StoreError};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 const NOTES: [&str; 8] = [
     "Tired but glad to be here",
@@ -123,6 +123,23 @@ pub fn tactical(slot: Slot<'_>, circle: CircleId) -> Result<(), StoreError> {
         Step::CheckIn,
         &notes(&here, spare.div_ceil(2), rng),
     )?;
+    review_items(&mut log, &reviewed, &here, today, rng)?;
+    triage(&mut log, &here, &open, items, rng)?;
+    log.record(Event::StepChanged {
+        step: Step::Closing,
+    })?;
+    log_notes(&mut log, Step::Closing, &notes(&here, spare / 2, rng))?;
+    log.end(Event::Ended)
+}
+
+/// The checklist answered, the metrics reported and every other project updated.
+fn review_items(
+    log: &mut Log<'_, Tactical>,
+    reviewed: &Reviewed,
+    here: &[usize],
+    today: NaiveDate,
+    rng: &mut Rng,
+) -> Result<(), StoreError> {
     let reporter = |k: usize| here.get(k % here.len().max(1)).copied();
     log.record(Event::StepChanged {
         step: Step::Checklist,
@@ -181,12 +198,7 @@ pub fn tactical(slot: Slot<'_>, circle: CircleId) -> Result<(), StoreError> {
             reporter: reporter(k),
         })?;
     }
-    triage(&mut log, &here, &open, items, rng)?;
-    log.record(Event::StepChanged {
-        step: Step::Closing,
-    })?;
-    log_notes(&mut log, Step::Closing, &notes(&here, spare / 2, rng))?;
-    log.end(Event::Ended)
+    Ok(())
 }
 
 fn log_notes(
