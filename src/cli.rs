@@ -42,6 +42,9 @@ pub enum Command {
     },
     /// Print the organisation as an indented tree (read-only)
     Org,
+    /// Write a large generated organisation, with years of meetings of every kind, into an
+    /// empty database file: for trying the program and measuring it at scale
+    Generate(GenerateArgs),
     /// Write minutes to a file (or standard output with -o -)
     #[command(subcommand)]
     Export(ExportCommand),
@@ -224,6 +227,32 @@ pub struct InitArgs {
     /// The rule set of a new empty organisation: holacracy-5.0 (default) or holacracy-4.1
     #[arg(long, value_name = "RULES", requires = "name")]
     pub rule_set: Option<RuleSet>,
+}
+
+/// The sizes of a generated organisation; the same sizes and seed write the same database.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Circles, nested breadth first six to a circle
+    #[arg(long, default_value_t = 1_000, value_name = "N")]
+    pub circles: usize,
+    /// Roles in all, each circle's core roles included
+    #[arg(long, default_value_t = 14_000, value_name = "N")]
+    pub roles: usize,
+    /// People
+    #[arg(long, default_value_t = 5_000, value_name = "N")]
+    pub people: usize,
+    /// Meetings: seven in ten tactical, two governance, one a solo review
+    #[arg(long, default_value_t = 50_000, value_name = "N")]
+    pub meetings: usize,
+    /// Entries of all the meetings together (at least two a meeting)
+    #[arg(long, default_value_t = 1_000_000, value_name = "N")]
+    pub entries: usize,
+    /// Years the meetings are spread over, ending 27 November 2026
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub years: u32,
+    /// The seed of the generator's random choices
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub seed: u64,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,8 +5,8 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 use roundtable::app::{self, App, org_entries, setup};
 use roundtable::cli::{
-    ChecklistCommand, Cli, Command, DbCommand, ExportCommand, MetricCommand, PersonCommand,
-    RecordOf, error_line,
+    ChecklistCommand, Cli, Command, DbCommand, ExportCommand, GenerateArgs, MetricCommand,
+    PersonCommand, RecordOf, error_line,
 };
 use roundtable::domain::MeetingId;
 use roundtable::domain::org_log::OrgRequest;
@@ -388,6 +388,33 @@ fn for_person(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `roundtable generate`: into a database file only (its writes are batched in SQLite
+/// transactions).
+fn generate(db: &Db, args: &GenerateArgs) -> Result<ExitCode> {
+    let Db::File(path) = db else {
+        bail!("generate writes into a database file: pass --db PATH");
+    };
+    let sizes = app::generate::Sizes {
+        circles: args.circles,
+        roles: args.roles,
+        people: args.people,
+        meetings: args.meetings,
+        entries: args.entries,
+        years: args.years,
+        seed: args.seed,
+    };
+    let mut store = Store::open(path)?;
+    db.start_logging()?;
+    let started = std::time::Instant::now();
+    let made = app::generate::generate(&mut store, &sizes)?;
+    say(&format!(
+        "Generated into {} in {:.1} s:\n{made}",
+        store.location(),
+        started.elapsed().as_secs_f64()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The person acting in a change between meetings: `--as NAME` (or `ROUNDTABLE_AS`).
 fn acting<'a>(actor: Option<&'a str>, who: &str) -> Result<&'a str, String> {
     actor.ok_or_else(|| format!("say who is acting with --as NAME: {who}"))
@@ -541,6 +568,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             full_screen(app)
         }
         Some(Command::Undo) => org_change(&db, |_| Ok((OrgRequest::Undo, None))),
+        Some(Command::Generate(args)) => generate(&db, &args),
         Some(Command::Org) => {
             let store = db.open_read_only()?;
             let org = store.load_organisation()?.with_context(|| {

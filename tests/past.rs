@@ -124,3 +124,46 @@ fn a_question_mark_opens_help_even_on_the_filtered_list() {
     assert!(!h.app.view().help_open);
     assert_eq!(shown(&h), 2, "the filter did not get a '?'");
 }
+
+/// The demo with years of generated meetings: more than the list first reads.
+fn many_meetings() -> (Harness, Vec<roundtable::store::MeetingRow>) {
+    use roundtable::store::prelude::*;
+    let mut store = roundtable::store::Store::open_in_memory().expect("store");
+    roundtable::app::setup::load_demo(&mut store).expect("demo");
+    let sizes = roundtable::app::generate::Sizes {
+        meetings: 300,
+        entries: 1_200,
+        years: 2,
+        ..Default::default()
+    };
+    roundtable::app::generate::history(&mut store, &sizes).expect("history");
+    let rows = store.meetings().expect("meetings");
+    (Harness::with_backend(store), rows)
+}
+
+#[test]
+fn a_long_list_opens_with_its_newest_and_finds_the_oldest_by_filter_or_by_moving() {
+    let (mut h, rows) = many_meetings();
+    let n = rows.len();
+    assert!(n > 200, "more meetings than the first read: {n}");
+    h.press(Char('p'));
+    let title = format!("{n} of {n} meetings");
+    assert!(h.screen(80, 24).contains(&title), "{}", h.screen(80, 24));
+    // The oldest month, beyond the first rows read: the filter finds it.
+    let oldest = rows
+        .last()
+        .expect("a meeting")
+        .started_at
+        .format("%Y-%m-%d")
+        .to_string();
+    h.type_str(&oldest);
+    assert!(shown(&h) >= 1, "the oldest meeting is found");
+    h.press(Esc);
+    assert_eq!(shown(&h), n);
+    h.press_n(KeyCode::Down, n + 5);
+    let selected = match &h.app.view().screen {
+        Screen::PastMeetings(p) => p.selected_row().map(|r| r.id),
+        _ => None,
+    };
+    assert_eq!(selected, Some(rows[n - 1].id), "Down reaches the oldest");
+}

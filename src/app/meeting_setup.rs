@@ -10,8 +10,8 @@ use super::modal::Outcome;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::surrogate::{Chair, is_present, surrogate};
-use crate::domain::meeting::tactical::{Event, Tactical};
-use crate::domain::meeting::{Attendee, MeetingKind, period_just_ended};
+use crate::domain::meeting::tactical::{Event, Reviewed, Tactical};
+use crate::domain::meeting::{Attendee, MeetingKind};
 use crate::domain::membership::{self, GuestLink, Invitation};
 use crate::domain::{CircleId, CoreRole, MeetingId, Organisation};
 use crate::store::prelude::*;
@@ -98,7 +98,7 @@ fn setup(app: &mut App, circle: CircleId, kind: MeetingKind) {
 }
 
 /// The invited attendee who fills `core` in the circle, if any.
-fn filler_attendee(
+pub(super) fn filler_attendee(
     org: &Organisation,
     circle: CircleId,
     attendees: &[Attendee],
@@ -470,22 +470,7 @@ fn start(app: &mut App) {
     let now = app.now();
     let today = now.date_naive();
     let circle = setup.circle;
-    let roles: Vec<_> = org.roles_in(circle).map(|r| r.id).collect();
-    let checklist = roles
-        .iter()
-        .flat_map(|&r| org.checklist_of(r))
-        .filter(|c| {
-            let period = period_just_ended(c.frequency, today);
-            !org.marks_of(c.id).any(|m| m.period == period)
-        })
-        .map(|c| c.id)
-        .collect();
-    let metrics = roles
-        .iter()
-        .flat_map(|&r| org.metrics_of(r))
-        .map(|m| m.id)
-        .collect();
-    let projects = crate::domain::meeting::tactical::progress_projects(&org, circle);
+    let reviewed = Reviewed::of(&org, circle, today);
     let question = question(app);
     let event = Event::Started {
         circle,
@@ -494,9 +479,9 @@ fn start(app: &mut App) {
         secretary: setup.secretary,
         planned_minutes: setup.planned_minutes,
         question,
-        checklist,
-        metrics,
-        projects,
+        checklist: reviewed.checklist,
+        metrics: reviewed.metrics,
+        projects: reviewed.projects,
     };
     let first = Recorded {
         seq: 1,

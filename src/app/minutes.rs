@@ -3,23 +3,29 @@
 //! Owns: finding a meeting by id or as the last one, for the CLI and the screens.
 //! Must not import: ratatui, tokio.
 
-use crate::domain::MeetingId;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::tactical::{Event, Recorded, Tactical};
 use crate::domain::minutes::Minutes;
+use crate::domain::{MeetingId, Organisation};
 use crate::store::prelude::*;
 
 /// The minutes of meeting `id`. Errors are one line for the person asking.
 pub fn load(store: &dyn Backend, id: MeetingId) -> Result<Minutes, String> {
-    let row = store
-        .meeting(id)
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("there is no meeting {}", id.0))?;
     let org = store
         .load_organisation()
         .map_err(|e| e.to_string())?
         .ok_or("the database holds no organisation")?;
+    load_in(store, id, &org)
+}
+
+/// The minutes of meeting `id`, named as `org` (the organisation already read, as the
+/// program holds it) names things: one meeting's log is read, not the organisation again.
+pub fn load_in(store: &dyn Backend, id: MeetingId, org: &Organisation) -> Result<Minutes, String> {
+    let row = store
+        .meeting(id)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("there is no meeting {}", id.0))?;
     let unreadable = |e: crate::domain::meeting::tactical::Refusal| {
         format!("meeting {} cannot be read: {e}", id.0)
     };
@@ -29,14 +35,14 @@ pub fn load(store: &dyn Backend, id: MeetingId) -> Result<Minutes, String> {
                 .meeting_events::<GovEvent>(id)
                 .map_err(|e| e.to_string())?;
             let state = Governance::fold(&log, org.rule_set()).map_err(unreadable)?;
-            Ok(Minutes::governance(id, &state, &org))
+            Ok(Minutes::governance(id, &state, org))
         }
         MeetingKind::Tactical => {
             let log: Vec<Recorded> = store
                 .meeting_events::<Event>(id)
                 .map_err(|e| e.to_string())?;
             let state = Tactical::fold(&log).map_err(unreadable)?;
-            Ok(Minutes::tactical(id, &state, &org))
+            Ok(Minutes::tactical(id, &state, org))
         }
     }
 }

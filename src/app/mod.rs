@@ -7,6 +7,7 @@
 mod circle_records;
 mod connection;
 mod follow;
+pub mod generate;
 mod governance;
 mod journal;
 mod kept;

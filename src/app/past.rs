@@ -16,34 +16,70 @@ use tui_input::backend::crossterm::EventHandler;
 /// Lines the minutes scroll per page.
 const PAGE: u16 = 10;
 
-/// Opens the list of past meetings.
+/// Meetings the list of past meetings opens with: several screenfuls; the rest are read when
+/// a filter is typed or the selection moves past them.
+const FIRST_ROWS: usize = 200;
+
+/// The list's rows of `meetings`, with their circles' names.
+fn past_rows(app: &App, meetings: Vec<crate::store::MeetingRow>) -> Vec<PastRow> {
+    let org = app.view.org.as_deref();
+    meetings
+        .into_iter()
+        .map(|m| PastRow {
+            id: m.id,
+            circle: org
+                .and_then(|o| o.circle(m.circle))
+                .map_or_else(|| "?".into(), |c| c.name.clone()),
+            kind: m.kind,
+            started_at: m.started_at,
+            ended_at: m.ended_at,
+        })
+        .collect()
+}
+
+/// Opens the list of past meetings, with the newest of them.
 pub fn open(app: &mut App) {
-    let Some(org) = app.view.org.clone() else {
+    if app.view.org.is_none() {
         return;
-    };
-    match app.store.meetings() {
-        Ok(rows) => {
-            let rows = rows
-                .into_iter()
-                .map(|m| PastRow {
-                    id: m.id,
-                    circle: org
-                        .circle(m.circle)
-                        .map_or_else(|| "?".into(), |c| c.name.clone()),
-                    kind: m.kind,
-                    started_at: m.started_at,
-                    ended_at: m.ended_at,
-                })
-                .collect();
-            app.view.screen = Screen::PastMeetings(PastState::new(rows));
+    }
+    match app.store.newest_meetings(FIRST_ROWS) {
+        Ok((rows, total)) => {
+            let rows = past_rows(app, rows);
+            app.view.screen = Screen::PastMeetings(PastState::new(rows, total));
         }
         Err(e) => app.error(e.to_string()),
+    }
+}
+
+/// Reads every meeting into the list on screen, if it has only the newest.
+pub fn complete(app: &mut App) {
+    if !matches!(&app.view.screen, Screen::PastMeetings(s) if !s.is_complete()) {
+        return;
+    }
+    let rows = match app.store.meetings() {
+        Ok(rows) => past_rows(app, rows),
+        Err(e) => return app.error(e.to_string()),
+    };
+    if let Screen::PastMeetings(state) = &mut app.view.screen {
+        state.complete(rows);
     }
 }
 
 /// A key on the list: arrows move, Enter opens, Esc clears the filter or goes home, and
 /// anything else edits the filter.
 pub fn list_key(app: &mut App, key: KeyEvent) -> bool {
+    let needs_all = match key.code {
+        KeyCode::Enter | KeyCode::Esc | KeyCode::Up | KeyCode::PageUp | KeyCode::Char('?') => false,
+        // Moving down reads the rest only when it nears the end of what was read (closer than
+        // a tall screen's rows).
+        KeyCode::Down | KeyCode::PageDown => {
+            matches!(&app.view.screen, Screen::PastMeetings(s) if s.selected + 60 >= s.all.len())
+        }
+        _ => true,
+    };
+    if needs_all {
+        complete(app);
+    }
     let Screen::PastMeetings(state) = &mut app.view.screen else {
         return false;
     };
@@ -81,7 +117,11 @@ pub fn list_key(app: &mut App, key: KeyEvent) -> bool {
 
 /// Shows a meeting's minutes, with the list to go back to.
 fn show_minutes(app: &mut App, id: MeetingId) {
-    match minutes::load(app.store.as_ref(), id) {
+    let loaded = match app.view.org.clone() {
+        Some(org) => minutes::load_in(app.store.as_ref(), id, &org),
+        None => minutes::load(app.store.as_ref(), id),
+    };
+    match loaded {
         Ok(m) => {
             let past = match std::mem::replace(
                 &mut app.view.screen,

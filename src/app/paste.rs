@@ -18,6 +18,9 @@ const FILTER_MAX_CHARS: usize = 200;
 /// a paste too long for the field is shortened to its limit, and the status line says so.
 pub fn paste(app: &mut App, text: &str) {
     app.view.now = app.now();
+    if !app.view.help_open {
+        super::past::complete(app);
+    }
     let inserted = if app.view.help_open {
         None
     } else if let Screen::PastMeetings(state) = &mut app.view.screen {

@@ -83,6 +83,13 @@ pub trait MeetingLog {
     fn open_meetings(&self) -> Result<Vec<OpenMeeting>, StoreError>;
     /// Every meeting, newest first.
     fn meetings(&self) -> Result<Vec<MeetingRow>, StoreError>;
+    /// The newest `limit` meetings (as `meetings` orders them), and how many there are in
+    /// all: a list's first screenfuls without reading years of meetings.
+    fn newest_meetings(&self, limit: usize) -> Result<(Vec<MeetingRow>, usize), StoreError> {
+        let all = self.meetings()?;
+        let total = all.len();
+        Ok((all.into_iter().take(limit).collect(), total))
+    }
     /// One meeting.
     fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError>;
     /// Keeps (or, with `None`, forgets) the entry being put together on the meeting's screen.

@@ -51,7 +51,7 @@ impl MeetingLog for Store {
         first: &str,
     ) -> Result<MeetingId, StoreError> {
         let actor = self.actor.clone();
-        self.write(|tx| effects::start_log(&**tx, owner, at, first, actor.as_deref()))
+        self.write(|conn| effects::start_log(conn, owner, at, first, actor.as_deref()))
     }
 
     fn append_payload(
@@ -64,16 +64,8 @@ impl MeetingLog for Store {
     ) -> Result<Appended, StoreError> {
         // BEGIN IMMEDIATE holds off every other writer until this entry is in.
         let actor = self.actor.clone();
-        self.write(|tx| {
-            effects::append(
-                &**tx,
-                meeting,
-                after,
-                at,
-                payload,
-                effects,
-                actor.as_deref(),
-            )
+        self.write(|conn| {
+            effects::append(conn, meeting, after, at, payload, effects, actor.as_deref())
         })
     }
 
@@ -184,6 +176,21 @@ impl MeetingLog for Store {
              WHERE circle_id IS NOT NULL ORDER BY started_at DESC, id DESC",
             [],
         )
+    }
+
+    fn newest_meetings(&self, limit: usize) -> Result<(Vec<MeetingRow>, usize), StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = self.meeting_rows(
+            "SELECT id, circle_id, kind, started_at, ended_at FROM meetings
+             WHERE circle_id IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT ?1",
+            [limit],
+        )?;
+        let total: i64 = self.conn.query_row(
+            "SELECT count(*) FROM meetings WHERE circle_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok((rows, usize::try_from(total).unwrap_or(0)))
     }
 
     fn keep_draft(&mut self, meeting: MeetingId, draft: Option<&str>) -> Result<(), StoreError> {

@@ -35,7 +35,7 @@ pub use governance::RoleVersion;
 pub use meetings::{Appended, MeetingRow, OpenMeeting};
 pub use open::StoreError;
 pub use postgres::PgStore;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
 /// An open Roundtable database.
@@ -52,6 +52,8 @@ pub struct Store {
     lost: Option<(&'static str, String)>,
     /// Who makes the entries written from now on (see `MeetingLog::set_actor`).
     actor: Option<String>,
+    /// Inside `batch`: writes are savepoints of its one transaction.
+    batching: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -76,6 +78,7 @@ impl Store {
             wal: None,
             lost: None,
             actor: None,
+            batching: false,
         };
         store.prepare().map_err(|e| open::classify(path, e))?;
         store.wal = files::current_id(&files::companion(path, "-wal")).unwrap_or(None);
@@ -93,6 +96,7 @@ impl Store {
             wal: None,
             lost: None,
             actor: None,
+            batching: false,
         })
     }
 
@@ -107,6 +111,7 @@ impl Store {
             wal: None,
             lost: None,
             actor: None,
+            batching: false,
         };
         store.prepare()?;
         Ok(store)
@@ -130,11 +135,22 @@ impl Store {
     }
 
     /// Runs `work` in one `BEGIN IMMEDIATE` transaction: all of it is written, or none.
-    /// Nothing is written when the file at the path is no longer the one opened.
+    /// Nothing is written when the file at the path is no longer the one opened. Inside
+    /// `batch`, `work` runs in a savepoint of the batch's transaction instead.
     fn write<T>(
         &mut self,
-        work: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+        work: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        if self.batching {
+            self.conn.execute_batch("SAVEPOINT entry")?;
+            let value = work(&self.conn);
+            let end = match value {
+                Ok(_) => "RELEASE entry",
+                Err(_) => "ROLLBACK TO entry; RELEASE entry",
+            };
+            self.conn.execute_batch(end)?;
+            return value;
+        }
         self.check_still_there()?;
         let tx = self
             .conn
@@ -147,6 +163,35 @@ impl Store {
             self.wal = files::current_id(&files::companion(path, "-wal")).unwrap_or(None);
         }
         Ok(value)
+    }
+
+    /// Runs `work`, and every write it makes through this store, in one `BEGIN IMMEDIATE`
+    /// transaction: for writing many entries at once (the generator), where a transaction
+    /// per entry would spend its time waiting for the disk. Each write keeps its own
+    /// all-or-nothing (a savepoint); when `work` fails, nothing of the batch is written.
+    pub fn batch<T>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        if self.batching {
+            return work(self);
+        }
+        self.check_still_there()?;
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.batching = true;
+        let value = work(self);
+        self.batching = false;
+        match value {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(e) => {
+                // The batch's error says what went wrong; a failed rollback adds nothing.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     /// Fails when the database file (or its `-wal`) at the path was deleted, moved or

@@ -32,7 +32,7 @@ impl OrganisationStore for Store {
 
     /// Loads a whole organisation file into an empty database, in one transaction.
     fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
-        self.write(|tx| import::import(&**tx, file))
+        self.write(|conn| import::import(conn, file))
     }
 
     /// Loads the whole organisation, or `None` when the database holds none yet.

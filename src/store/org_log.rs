@@ -188,7 +188,7 @@ impl OrgLog for Store {
         change: &OrgChange,
         effects: &[OrgEffect],
     ) -> Result<u64, StoreError> {
-        self.write(|tx| append(&**tx, after, at, actor, change, effects))
+        self.write(|conn| append(conn, after, at, actor, change, effects))
     }
 
     fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError> {

@@ -6,6 +6,7 @@
 use super::StoreError;
 use rusqlite::{Connection, TransactionBehavior};
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 /// Marks a SQLite file as Roundtable's (`PRAGMA application_id`): "RTBL".
 pub const APPLICATION_ID: i32 = 0x5254_424C;
@@ -24,6 +25,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_sub_circles.sql"),
     include_str!("migrations/010_entry_actor.sql"),
     include_str!("migrations/011_core_role_texts.sql"),
+    include_str!("migrations/012_meetings_by_start.sql"),
 ];
 
 /// The schema version this build writes.
@@ -32,14 +34,32 @@ pub fn latest() -> u32 {
     MIGRATIONS.len() as u32
 }
 
+/// A database's schema objects, as (type, name).
+pub type Objects = BTreeSet<(String, String)>;
+
 /// The schema objects (type and name) that migrations `1..=version` create, found by running
-/// them on an empty database in memory.
-pub fn objects_of_version(version: u32) -> Result<BTreeSet<(String, String)>, StoreError> {
-    let conn = Connection::open_in_memory()?;
-    for sql in MIGRATIONS.iter().take(version as usize) {
-        conn.execute_batch(sql)?;
+/// them on an empty database in memory, once per program (every open compares a file's
+/// objects with them).
+pub fn objects_of_version(version: u32) -> Result<Objects, StoreError> {
+    static BY_VERSION: OnceLock<Result<Vec<Objects>, String>> = OnceLock::new();
+    let all = BY_VERSION.get_or_init(|| {
+        let run = || -> rusqlite::Result<Vec<Objects>> {
+            let conn = Connection::open_in_memory()?;
+            let mut all = vec![schema_objects(&conn)?];
+            for sql in MIGRATIONS {
+                conn.execute_batch(sql)?;
+                all.push(schema_objects(&conn)?);
+            }
+            Ok(all)
+        };
+        run().map_err(|e| e.to_string())
+    });
+    match all {
+        Ok(all) => Ok(all.get(version as usize).cloned().unwrap_or_default()),
+        Err(e) => Err(StoreError::Invalid(format!(
+            "the migrations do not run: {e}"
+        ))),
     }
-    Ok(schema_objects(&conn)?)
 }
 
 /// The schema objects (type and name) of a database, SQLite's own left out.

@@ -245,7 +245,7 @@ impl Transfer for super::Store {
         // refer to each other), as migrations do.
         self.conn.pragma_update(None, "foreign_keys", "OFF")?;
         let written = self.write(|tx| {
-            insert_all(&**tx, tables)?;
+            insert_all(tx, tables)?;
             let broken: i64 =
                 tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                     r.get(0)

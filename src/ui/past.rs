@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PastState) {
             .min(inner.right().saturating_sub(1)),
         inner.y,
     ));
-    let title = format!(" {} of {} meetings ", state.shown.len(), state.all.len());
+    let title = format!(" {} of {} meetings ", state.shown_count(), state.total);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border())
@@ -52,10 +52,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PastState) {
         frame,
         rows,
         block,
-        state.shown.len(),
+        // All of them counted, read or not (the "more" marks say so); the shell reads the
+        // rest before the selection comes near them.
+        state.shown_count(),
         state.selected,
         |i, width| {
-            let row = &state.all[state.shown[i]];
+            let Some(row) = state.shown.get(i).and_then(|&r| state.all.get(r)) else {
+                return Line::default();
+            };
             let start = row.started_at.with_timezone(&Local);
             let status = match row.ended_at {
                 Some(end) => format!("ended {}", end.with_timezone(&Local).format("%H:%M")),

@@ -11,6 +11,7 @@ mod events;
 mod metrics;
 mod progress;
 mod requests;
+mod reviewed;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -25,6 +26,7 @@ pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
 pub use metrics::{far_outside, outlier_question};
 pub use progress::{progress_projects, progress_roles};
+pub use reviewed::Reviewed;
 
 use super::flow::{self, Flow};
 use super::rounds::{Rounds, Turn};

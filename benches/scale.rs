@@ -1,0 +1,509 @@
+//! Speed at scale, as ratios: each measurement on the demo and on a generated organisation
+//! with its history (`roundtable generate`), in the same run, so a noisy machine cancels out.
+//! The demo carries a little history of its own (a screenful of past meetings), recorded by
+//! the same generator. At the end a table of ratios is printed and written to
+//! `target/bench-scale/ratios.md` (min, median and p99 of each side).
+//!
+//! Size: a tenth of the issue's by default (100 circles, 1,400 roles, 500 people, 5,000
+//! meetings, 100,000 entries); `ROUNDTABLE_BENCH_SIZE=full` for 1,000 circles, 14,000
+//! roles, 5,000 people, 50,000 meetings and 1,000,000 entries. The generated database is
+//! kept in `target/bench-scale/` and copied for each run (it is the same for the same size).
+//! Run with `cargo bench --bench scale`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use roundtable::app::generate::{self, Sizes};
+use roundtable::app::{App, minutes};
+use roundtable::domain::meeting::MeetingKind;
+use roundtable::domain::meeting::tactical::Step;
+use roundtable::export::{self, Format};
+use roundtable::store::Store;
+use roundtable::store::prelude::*;
+use roundtable::ui::Screen;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// The sizes measured at, from `ROUNDTABLE_BENCH_SIZE`.
+fn large_sizes() -> Sizes {
+    let full = Sizes::default();
+    if std::env::var("ROUNDTABLE_BENCH_SIZE").as_deref() == Ok("full") {
+        return full;
+    }
+    Sizes {
+        circles: full.circles / 10,
+        roles: full.roles / 10,
+        people: full.people / 10,
+        meetings: full.meetings / 10,
+        entries: full.entries / 10,
+        ..full
+    }
+}
+
+/// The demo's own history: a screenful of past meetings, about twenty entries each.
+fn demo_history() -> Sizes {
+    Sizes {
+        meetings: 40,
+        entries: 800,
+        ..Sizes::default()
+    }
+}
+
+/// A private directory under the target directory, for the generated databases.
+fn bench_dir() -> PathBuf {
+    use std::os::unix::fs::DirBuilderExt;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let dir = target.join("bench-scale");
+    let _ = std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir);
+    dir
+}
+
+/// The generated database of `sizes`, made once and kept.
+fn generated(sizes: &Sizes) -> PathBuf {
+    let s = sizes;
+    let name = format!(
+        "large-{}-{}-{}-{}-{}-{}.db",
+        s.circles, s.roles, s.people, s.meetings, s.entries, s.seed
+    );
+    let path = bench_dir().join(name);
+    if !path.exists() {
+        let partial = path.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        let started = Instant::now();
+        let mut store = Store::open(&partial).expect("store");
+        let made = generate::generate(&mut store, sizes).expect("generate");
+        drop(store);
+        std::fs::rename(&partial, &path).expect("keep");
+        eprintln!(
+            "generated in {:.1} s: {made}",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    path
+}
+
+/// The demo with its history, in a fresh database file.
+fn demo_db(dir: &Path) -> PathBuf {
+    let path = dir.join("demo.db");
+    let mut store = Store::open(&path).expect("store");
+    roundtable::app::setup::load_demo(&mut store).expect("demo");
+    generate::history(&mut store, &demo_history()).expect("history");
+    path
+}
+
+/// The two databases of a run: (name, path), each a private copy.
+struct Fixture {
+    _dir: tempfile::TempDir,
+    dbs: Vec<(&'static str, PathBuf)>,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let demo = demo_db(dir.path());
+    let large = dir.path().join("large.db");
+    std::fs::copy(generated(&large_sizes()), &large).expect("copy");
+    Fixture {
+        _dir: dir,
+        dbs: vec![("demo", demo), ("large", large)],
+    }
+}
+
+/// 09:00 UTC on Tuesday 1 December 2026, a few days after the generated history ends.
+fn clock() -> roundtable::app::Clock {
+    use chrono::TimeZone;
+    let now = chrono::Utc
+        .with_ymd_and_hms(2026, 12, 1, 9, 0, 0)
+        .single()
+        .unwrap_or_default();
+    Box::new(move || now)
+}
+
+fn app_on(path: &Path) -> App {
+    App::with_clock(Store::open(path).expect("store"), clock()).expect("app")
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|f| roundtable::ui::draw(f, app.view()))
+        .expect("draw");
+}
+
+/// Every timed sample, per measurement and side, for the table of ratios.
+#[derive(Default)]
+struct Samples(RefCell<BTreeMap<String, BTreeMap<&'static str, Vec<Duration>>>>);
+
+impl Samples {
+    fn add(&self, what: &str, side: &'static str, took: Duration) {
+        self.0
+            .borrow_mut()
+            .entry(what.to_string())
+            .or_default()
+            .entry(side)
+            .or_default()
+            .push(took);
+    }
+}
+
+thread_local! {
+    static SAMPLES: Samples = Samples::default();
+}
+
+/// Measures `timed` under criterion as `what/side`, with `ready` run untimed before each.
+fn measure<S>(
+    c: &mut Criterion,
+    what: &str,
+    side: &'static str,
+    state: &mut S,
+    mut ready: impl FnMut(&mut S),
+    mut timed: impl FnMut(&mut S),
+) {
+    c.bench_function(&format!("{what}/{side}"), |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                ready(state);
+                let start = Instant::now();
+                timed(state);
+                let took = start.elapsed();
+                SAMPLES.with(|s| s.add(what, side, took));
+                total += took;
+            }
+            total
+        })
+    });
+}
+
+struct Meeting {
+    app: App,
+    terminal: Terminal<TestBackend>,
+    circles: Vec<String>,
+    next: usize,
+}
+
+fn tactical(app: &App) -> Option<&roundtable::ui::TacticalScreen> {
+    match &app.view().screen {
+        Screen::Tactical(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// Opens the next circle's tactical meeting at its checklist, ending the one on screen.
+fn next_checklist(m: &mut Meeting) {
+    if tactical(&m.app).is_some() {
+        for c in ['e', 'y', 'q'] {
+            m.app.handle_key(key(KeyCode::Char(c)));
+        }
+    }
+    loop {
+        let circle = m.circles[m.next % m.circles.len()].clone();
+        m.next += 1;
+        m.app
+            .open_meeting(&circle, MeetingKind::Tactical)
+            .expect("setup");
+        m.app.handle_key(key(KeyCode::Enter));
+        while tactical(&m.app).is_some_and(|s| s.state.step != Step::Checklist) {
+            m.app.handle_key(key(KeyCode::Char('>')));
+        }
+        if tactical(&m.app).is_some_and(|s| !s.state.checklist.is_empty()) {
+            return;
+        }
+        for c in ['e', 'y', 'q'] {
+            m.app.handle_key(key(KeyCode::Char(c)));
+        }
+    }
+}
+
+/// Gets a checklist item ready to answer: the next one, the next meeting's, or (when every
+/// circle's are answered) the last answer taken back.
+fn ready_to_answer(m: &mut Meeting) {
+    let answered =
+        tactical(&m.app).is_none_or(|s| s.state.answers.len() == s.state.checklist.len());
+    if !answered {
+        return;
+    }
+    if m.next < m.circles.len() || tactical(&m.app).is_none() {
+        return next_checklist(m);
+    }
+    m.app.handle_key(key(KeyCode::Char('u')));
+    m.app.handle_key(key(KeyCode::Char('y')));
+}
+
+fn meeting_on(path: &Path, cols: u16, rows: u16) -> Meeting {
+    let app = app_on(path);
+    let org = app.view().org.clone().expect("org");
+    let circles = org
+        .records()
+        .circles
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    Meeting {
+        app,
+        terminal: Terminal::new(TestBackend::new(cols, rows)).expect("terminal"),
+        circles,
+        next: 0,
+    }
+}
+
+/// Key press → frame for an entry that changes the organisation (a checklist answer), and
+/// the same press alone (the entry and its commit).
+fn keypress(c: &mut Criterion, fx: &Fixture) {
+    for (side, path) in &fx.dbs {
+        let mut m = meeting_on(path, 80, 24);
+        measure(
+            c,
+            "key press → frame: a checklist answer, 80x24",
+            side,
+            &mut m,
+            ready_to_answer,
+            |m| {
+                m.app.handle_key(key(KeyCode::Char('c')));
+                draw(&mut m.terminal, &m.app);
+            },
+        );
+        measure(
+            c,
+            "an entry with its commit (a checklist answer, no frame)",
+            side,
+            &mut m,
+            ready_to_answer,
+            |m| {
+                m.app.handle_key(key(KeyCode::Char('c')));
+            },
+        );
+    }
+}
+
+/// The floor: one row inserted and committed with the program's pragmas, on the same disk.
+fn bare_commit(c: &mut Criterion, fx: &Fixture) {
+    let dir = fx.dbs[0].1.parent().expect("dir").to_path_buf();
+    let mut conn = rusqlite::Connection::open(dir.join("bare.db")).expect("open");
+    conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+        .expect("wal");
+    conn.pragma_update(None, "synchronous", "FULL")
+        .expect("sync");
+    conn.execute_batch("CREATE TABLE entries (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)")
+        .expect("table");
+    measure(
+        c,
+        "a bare rusqlite insert and commit",
+        "floor",
+        &mut conn,
+        |_| {},
+        |conn| {
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .expect("begin");
+            tx.execute(
+                "INSERT INTO entries (payload) VALUES (?1)",
+                [r#"{"type":"checklist_answered","item":1,"checked":true}"#],
+            )
+            .expect("insert");
+            tx.commit().expect("commit");
+        },
+    );
+}
+
+/// Opening the database and drawing the first frame (home), warm.
+fn start_up(c: &mut Criterion, fx: &Fixture) {
+    for (side, path) in &fx.dbs {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        measure(
+            c,
+            "start-up to first frame (open, load, draw home), warm",
+            side,
+            &mut terminal,
+            |_| {},
+            |terminal| {
+                let app = app_on(path);
+                draw(terminal, &app);
+            },
+        );
+    }
+}
+
+fn past(app: &App) -> Option<&roundtable::ui::PastState> {
+    match &app.view().screen {
+        Screen::PastMeetings(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// Past meetings: opening the list, one filter keystroke, opening an old meeting's minutes.
+fn past_meetings(c: &mut Criterion, fx: &Fixture) {
+    for (side, path) in &fx.dbs {
+        let mut m = meeting_on(path, 80, 24);
+        measure(
+            c,
+            "past meetings: open the list",
+            side,
+            &mut m,
+            |m| {
+                if past(&m.app).is_some() {
+                    m.app.handle_key(key(KeyCode::Esc));
+                }
+            },
+            |m| {
+                m.app.handle_key(key(KeyCode::Char('p')));
+                draw(&mut m.terminal, &m.app);
+            },
+        );
+        measure(
+            c,
+            "past meetings: a filter keystroke",
+            side,
+            &mut m,
+            |m| {
+                if past(&m.app).is_some_and(|p| !p.filter.value().is_empty()) {
+                    m.app.handle_key(key(KeyCode::Esc));
+                }
+            },
+            |m| {
+                m.app.handle_key(key(KeyCode::Char('t')));
+                draw(&mut m.terminal, &m.app);
+            },
+        );
+        // The oldest meetings: filtered to the first month of the history.
+        if past(&m.app).is_some_and(|p| !p.filter.value().is_empty()) {
+            m.app.handle_key(key(KeyCode::Esc));
+        }
+        for ch in "2025-12".chars() {
+            m.app.handle_key(key(KeyCode::Char(ch)));
+        }
+        assert!(
+            past(&m.app).is_some_and(|p| !p.shown.is_empty()),
+            "{side}: there are old meetings"
+        );
+        measure(
+            c,
+            "an old meeting's minutes: open them from the list",
+            side,
+            &mut m,
+            |m| {
+                if past(&m.app).is_none() {
+                    m.app.handle_key(key(KeyCode::Esc));
+                }
+            },
+            |m| {
+                m.app.handle_key(key(KeyCode::Enter));
+                draw(&mut m.terminal, &m.app);
+            },
+        );
+    }
+}
+
+/// A year of one circle's minutes in all four formats, the organisation read once.
+fn year_of_minutes(c: &mut Criterion, fx: &Fixture) {
+    for (side, path) in &fx.dbs {
+        let store = Store::open(path).expect("store");
+        let newest = store.meetings().expect("meetings");
+        let circle = newest.first().expect("a meeting").circle;
+        let since = newest[0].started_at - chrono::Duration::days(365);
+        let ids: Vec<_> = newest
+            .iter()
+            .filter(|m| m.circle == circle && m.started_at >= since && m.ended_at.is_some())
+            .map(|m| m.id)
+            .collect();
+        let what = "a year of one circle's minutes, all four formats";
+        eprintln!("{what}, {side}: {} meetings", ids.len());
+        let mut state = (store, ids);
+        measure(
+            c,
+            what,
+            side,
+            &mut state,
+            |_| {},
+            |(store, ids)| {
+                let org = store.load_organisation().expect("load").expect("org");
+                let now = chrono::Utc::now().fixed_offset();
+                for id in ids.iter() {
+                    let m = minutes::load_in(store, *id, &org).expect("minutes");
+                    for format in Format::ALL {
+                        std::hint::black_box(export::minutes(&m, format, now));
+                    }
+                }
+            },
+        );
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted.get(at).copied().unwrap_or_default()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64() * 1000.0)
+}
+
+/// The table of every measurement: min, median and p99 per side, and large / demo.
+fn report(_c: &mut Criterion) {
+    let sizes = large_sizes();
+    let mut out = format!(
+        "Large: {} circles, {} roles, {} people, {} meetings, {} entries (seed {}).\n\n\
+         | measurement | side | samples | min ms | median ms | p99 ms | median large / demo |\n\
+         |---|---|---|---|---|---|---|\n",
+        sizes.circles, sizes.roles, sizes.people, sizes.meetings, sizes.entries, sizes.seed
+    );
+    SAMPLES.with(|s| {
+        for (what, sides) in s.0.borrow().iter() {
+            let median = |side: &str| {
+                let mut v = sides.get(side).cloned().unwrap_or_default();
+                v.sort();
+                percentile(&v, 0.5)
+            };
+            let ratio = match (median("demo"), median("large")) {
+                (d, l) if d > Duration::ZERO && l > Duration::ZERO => {
+                    format!("{:.2}", l.as_secs_f64() / d.as_secs_f64())
+                }
+                _ => String::new(),
+            };
+            for (side, samples) in sides {
+                let mut v = samples.clone();
+                v.sort();
+                out.push_str(&format!(
+                    "| {what} | {side} | {} | {} | {} | {} | {} |\n",
+                    v.len(),
+                    ms(v[0]),
+                    ms(percentile(&v, 0.5)),
+                    ms(percentile(&v, 0.99)),
+                    if *side == "large" { &ratio } else { "" }
+                ));
+            }
+        }
+    });
+    println!("\n{out}");
+    let _ = std::fs::write(bench_dir().join("ratios.md"), out);
+}
+
+fn all(c: &mut Criterion) {
+    let fx = fixture();
+    bare_commit(c, &fx);
+    keypress(c, &fx);
+    start_up(c, &fx);
+    past_meetings(c, &fx);
+    year_of_minutes(c, &fx);
+    report(c);
+}
+
+criterion_group! {
+    name = scale;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    targets = all
+}
+criterion_main!(scale);
