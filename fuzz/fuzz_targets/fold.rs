@@ -10,8 +10,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use libfuzzer_sys::fuzz_target;
-use roundtable::domain::meeting::governance::{GovEvent, Governance};
 use roundtable::domain::meeting::flow::Recorded;
+use roundtable::domain::meeting::governance::{GovEvent, Governance};
 use roundtable::domain::meeting::tactical::{Event, Tactical};
 use roundtable::domain::minutes::Minutes;
 use roundtable::domain::review::{Review, ReviewEvent, plan};
