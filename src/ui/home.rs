@@ -15,11 +15,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// What can be started from home, with its key (the shell binds the same keys).
-pub const ENTRIES: [(&str, &str); 5] = [
+pub const ENTRIES: [(&str, &str); 6] = [
     ("t", "Tactical meeting"),
     ("g", "Governance meeting"),
     ("Enter", "Organisation browser"),
     ("r", "Solo role review"),
+    ("w", "My work"),
     ("p", "Past meetings"),
 ];
 
