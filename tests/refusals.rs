@@ -235,3 +235,26 @@ fn the_hint_bar_leaves_off_the_keys_a_time_out_refuses() {
     h.press(Char('T'));
     assert_eq!(bar(&h), before);
 }
+
+#[test]
+fn a_proposal_withdrawn_before_framing_no_longer_offers_to_frame_it() {
+    let mut h = Harness::demo();
+    h.start_governance(BAKEHOUSE);
+    h.press(Char('>'));
+    h.press(Char('a'))
+        .choose("A proposal")
+        .enter_text("Waste")
+        .choose("Kwame Mensah");
+    h.press(Char('>'));
+    assert!(h.screen(120, 40).contains("Enter frames the tension"));
+    h.press(Char('d')).choose("Withdrawn by the proposer");
+    let closed = h.screen(120, 40);
+    assert!(
+        !closed.contains("Enter frames the tension"),
+        "a closed proposal is not framed any more: {closed}"
+    );
+    assert!(
+        closed.contains("closed before its tension was framed"),
+        "{closed}"
+    );
+}

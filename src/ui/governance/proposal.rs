@@ -147,13 +147,14 @@ fn diff(lines: &[DiffLine], width: usize) -> Vec<Line<'static>> {
 
 fn framing(proposer: &str, p: &Proposal, org: &Organisation, width: usize) -> Vec<Line<'static>> {
     if p.tension.is_empty() {
-        return wrapped(
-            &format!(
+        let said = if p.outcome.is_some() {
+            format!("Proposer: {proposer}. The proposal was closed before its tension was framed.")
+        } else {
+            format!(
                 "Proposer: {proposer}. Enter frames the tension, an example and the role that feels it."
-            ),
-            width,
-            theme::muted(),
-        );
+            )
+        };
+        return wrapped(&said, width, theme::muted());
     }
     let role = p
         .role
