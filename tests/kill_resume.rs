@@ -1,14 +1,17 @@
 //! Kill -9 at random moments: the real binary runs, in turn, a tactical meeting, a governance
-//! meeting with a proposal, a governance meeting's election, and a solo review in a
+//! meeting with a proposal, a governance meeting's election, a proposal's objection round,
+//! and a solo review in a
 //! pseudo-terminal, and is killed with SIGKILL at a moment drawn from a seed: after an entry
 //! was shown, half-way through typing one, with an agenda label confirmed and its owner not yet
 //! chosen, while a proposal's changes are being written, after some election ballots with a
-//! voter picked and their nominee not chosen, or while the review asks for a project.
+//! voter picked and their nominee not chosen, in the objection round after some answers, with
+//! an objection raised or part-way through its test questions, or while the review asks for a
+//! project.
 //! Relaunched, it must show the meeting resumed, every entry shown before the kill must be in
 //! the database exactly once, what the screen said was kept (the label waiting for its owner,
-//! the changes being written) must be back, and `PRAGMA integrity_check` must say ok.
+//! the changes being written, the objection-test answers given) must be back, and `PRAGMA integrity_check` must say ok.
 //!
-//! `ROUNDTABLE_KILL_RUNS` sets the number of kills (4 by default, one of each; CI runs 50), and
+//! `ROUNDTABLE_KILL_RUNS` sets the number of kills (5 by default, one of each; CI runs 50), and
 //! `ROUNDTABLE_KILL_SEED` replays a run; the seed is printed either way.
 
 mod common;
@@ -65,12 +68,11 @@ fn integrity_ok(db: &Path, run: u64) {
     assert_eq!(ok, "ok", "run {run}");
 }
 
-/// A governance run: a check-in note and a proposal on the agenda, then (unless killed there)
-/// the proposal framed and a new role being written in the editor when the kill comes.
-fn governance_once(dir: &Path, run: u64, draw: &mut Draw) {
-    let db = dir.join(format!("gov{run}.db"));
-    init_demo(&db);
-    let mut pty = meet_kind(&db, "governance");
+/// A governance meeting of the demo's Bakehouse with a check-in note and a proposal put on
+/// the agenda, each waited for on screen: the program, the note and the proposal's label.
+fn propose(db: &Path, run: u64) -> (Pty, String, String) {
+    init_demo(db);
+    let mut pty = meet_kind(db, "governance");
     pty.wait_for("Attendance");
     pty.send(ENTER);
     pty.wait_for("1. Check-in round");
@@ -90,6 +92,14 @@ fn governance_once(dir: &Path, run: u64, draw: &mut Draw) {
     pty.wait_for("Whose proposal?");
     pty.send(ENTER);
     pty.wait_for(&format!("{label} (proposal by"));
+    (pty, note, label)
+}
+
+/// A governance run: a check-in note and a proposal on the agenda, then (unless killed there)
+/// the proposal framed and a new role being written in the editor when the kill comes.
+fn governance_once(dir: &Path, run: u64, draw: &mut Draw) {
+    let db = dir.join(format!("gov{run}.db"));
+    let (mut pty, note, label) = propose(&db, run);
     let writing = draw.below(2) == 1;
     let role = format!("Keeper{run}x");
     if writing {
@@ -210,6 +220,97 @@ fn election_once(dir: &Path, run: u64, draw: &mut Draw) {
     );
     integrity_ok(&db, run);
     kill(&mut pty);
+}
+
+/// An objection-round run: the proposal framed, a role saved as version 1, then in the
+/// objection round a drawn number of "no objection" answers; in two runs of three an objection
+/// follows (its words and role recorded), and in half of those the facilitator is part-way
+/// through the five objection-test questions (5.0 §5.3.2) when the kill comes. The relaunched
+/// meeting shows each answer once, the objection once, and the test question reached, whose
+/// remaining answers then make the objection valid.
+fn objection_once(dir: &Path, run: u64, draw: &mut Draw) {
+    let db = dir.join(format!("objection{run}.db"));
+    let (mut pty, _, _) = propose(&db, run);
+    write_a_role(&mut pty, &format!("Keeper{run}x"));
+    pty.send(ENTER);
+    pty.wait_for("Proposal · version 1");
+    for _ in 0..4 {
+        pty.send("n");
+    }
+    pty.wait_for("Objection round 1");
+    let passes = draw.below(4);
+    for n in 1..=passes {
+        pty.send(ENTER);
+        wait_count(&pty, ": no objection", n);
+    }
+    let moment = draw.below(3);
+    let objection = format!("Nobody weighs on day {run}");
+    if moment > 0 {
+        pty.send("x");
+        pty.send(&objection);
+        pty.send(ENTER);
+        pty.wait_for("Which of the objector's roles would it limit?");
+        pty.send(ENTER);
+        pty.wait_for("[not tested]");
+    }
+    let answered = draw.below(4);
+    if moment == 2 {
+        pty.send("w");
+        for _ in 0..answered {
+            pty.send("y");
+        }
+        pty.wait_for(&format!("{} of 5 — 5.0 §5.3.2", answered + 1));
+    }
+    kill(&mut pty);
+    drop(pty);
+
+    let mut pty = meet_kind(&db, "governance");
+    pty.wait_for("Resumed the meeting started");
+    wait_count(&pty, ": no objection", passes);
+    assert_eq!(
+        count(&db, EVENTS, "\"type\":\"no_objection\""),
+        passes as i64,
+        "run {run}: each \"no objection\" shown is recorded once"
+    );
+    let raised = i64::from(moment > 0);
+    assert_eq!(
+        count(&db, EVENTS, &objection),
+        raised,
+        "run {run}: the objection shown is recorded once"
+    );
+    if moment == 2 {
+        pty.wait_for(&format!("{} of 5 — 5.0 §5.3.2", answered + 1));
+        assert_eq!(count(&db, EVENTS, "\"type\":\"tested\""), 0, "run {run}");
+        for _ in answered..4 {
+            pty.send("y");
+        }
+        pty.send("n");
+        pty.wait_for("[valid]");
+        assert_eq!(
+            count(&db, EVENTS, "\"type\":\"tested\""),
+            1,
+            "run {run}: the kept answers and the rest make one test"
+        );
+    } else if moment == 1 {
+        pty.wait_for("[not tested]");
+    }
+    integrity_ok(&db, run);
+    kill(&mut pty);
+}
+
+/// Waits until `text` is on screen `n` times.
+fn wait_count(pty: &Pty, text: &str, n: u64) {
+    let start = std::time::Instant::now();
+    while start.elapsed() < common::pty::DEADLINE {
+        if pty.screen().matches(text).count() as u64 == n {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    panic!(
+        "\"{text}\" never appeared {n} times; the screen:\n{}",
+        pty.screen()
+    );
 }
 
 /// Frames the proposal on the agenda and writes a new role in the editor, not saved.
@@ -350,7 +451,7 @@ fn every_entry_shown_before_a_kill_is_there_after_it_and_kept_drafts_come_back()
     let runs: u64 = std::env::var("ROUNDTABLE_KILL_RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(4);
+        .unwrap_or(5);
     let seed: u64 = std::env::var("ROUNDTABLE_KILL_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -363,10 +464,11 @@ fn every_entry_shown_before_a_kill_is_there_after_it_and_kept_drafts_come_back()
     let mut draw = Draw(seed);
     let dir = tempfile::tempdir().expect("tempdir");
     for run in 0..runs {
-        match run % 4 {
+        match run % 5 {
             0 => run_once(dir.path(), run, &mut draw),
             1 => governance_once(dir.path(), run, &mut draw),
             2 => election_once(dir.path(), run, &mut draw),
+            3 => objection_once(dir.path(), run, &mut draw),
             _ => review_once(dir.path(), run, &mut draw),
         }
     }
