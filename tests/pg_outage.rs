@@ -21,6 +21,12 @@ const BAKEHOUSE: usize = 1;
 
 /// The demo on a new test database, and a program reaching it through a relay.
 fn demo_through_a_relay(db: &PgDb) -> (Harness, Proxy) {
+    let (store, proxy) = demo_store_through_a_relay(db);
+    (Harness::with_backend(store), proxy)
+}
+
+/// The demo on a new test database, and a store reaching it through a relay.
+fn demo_store_through_a_relay(db: &PgDb) -> (PgStore, Proxy) {
     let mut store = db.store();
     setup::load_demo(&mut store).expect("demo loads");
     drop(store);
@@ -35,7 +41,7 @@ fn demo_through_a_relay(db: &PgDb) -> (Harness, Proxy) {
     let address = format!("postgres://{user}@127.0.0.1:{}/{}", proxy.port, db.name);
     let target = Target::parse(&address).expect("address");
     let store = PgStore::open_target(target).expect("opens through the relay");
-    (Harness::with_backend(store), proxy)
+    (store, proxy)
 }
 
 /// A tactical meeting of Bakehouse in the agenda step.
@@ -140,6 +146,84 @@ fn a_stopped_server_is_said_on_one_line_and_the_entry_is_recorded_when_it_is_bac
 #[test]
 fn a_network_that_answers_nothing_does_not_hang_the_screen() {
     an_item_typed_while_gone_is_recorded_once_back(Proxy::silence);
+}
+
+/// The server commits the entry but its answer is lost with the connection: pressed again
+/// once the server is back, the key must find its own entry there and not record it twice
+/// (nor record it again as something else).
+#[test]
+fn an_entry_whose_commit_answer_was_lost_is_recorded_once() {
+    let Some(db) = PgDb::new() else { return };
+    let (mut h, proxy) = demo_through_a_relay(&db);
+    in_the_agenda(&mut h);
+    proxy.cut_at_commit("INSERT INTO meeting_events");
+    h.press(Char('a')).enter_text("Butter").press(Enter);
+    let status = h.status().unwrap_or_default();
+    assert!(status.starts_with("Not saved yet"), "{status}");
+    assert!(agenda(&h).is_empty(), "not shown: the answer never came");
+    let mut meanwhile = Harness::with_backend(db.store());
+    meanwhile.press_n(ratatui::crossterm::event::KeyCode::Down, BAKEHOUSE);
+    meanwhile.press(Char('t'));
+    assert_eq!(agenda(&meanwhile), ["Butter"], "the server did commit it");
+    drop(meanwhile);
+    proxy.resume();
+    until_back(&mut h);
+    assert_eq!(agenda(&h), ["Butter"], "{:?}", h.status());
+    let status = h.status().unwrap_or_default();
+    assert!(
+        status.starts_with("Connected to the server again"),
+        "{status}"
+    );
+    h.press(Char('a')).enter_text("Ovens").press(Enter);
+    let mut other = Harness::with_backend(db.store());
+    other.press_n(ratatui::crossterm::event::KeyCode::Down, BAKEHOUSE);
+    other.press(Char('t'));
+    assert_eq!(
+        agenda(&other),
+        ["Butter", "Ovens"],
+        "each entry stored once"
+    );
+}
+
+/// The same for a change of the organisation's own log: a person added whose answer was lost
+/// is found made when the same change is asked again, and recorded once.
+#[test]
+fn an_organisation_change_whose_commit_answer_was_lost_is_recorded_once() {
+    use roundtable::app::org_entries::record;
+    use roundtable::domain::org_log::OrgRequest;
+    use roundtable::store::prelude::{OrgLog, OrganisationStore};
+    let Some(db) = PgDb::new() else { return };
+    let (mut store, proxy) = demo_store_through_a_relay(&db);
+    let org = store.load_organisation().expect("reads").expect("the demo");
+    let request = OrgRequest::AddPerson {
+        name: "Ana Sousa".into(),
+        email: None,
+    };
+    let at = chrono::Utc::now();
+    proxy.cut_at_commit("INSERT INTO org_log");
+    let lost = record(&mut store, &org, &request, None, at);
+    assert!(
+        lost.as_ref()
+            .is_err_and(|e| e.contains("cannot be reached")),
+        "{lost:?}"
+    );
+    proxy.resume();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let again = loop {
+        match record(&mut store, &org, &request, None, at) {
+            Err(e) if e.contains("cannot be reached") && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            other => break other,
+        }
+    };
+    assert!(again.is_ok(), "{again:?}");
+    let entries = db.store().org_entries().expect("reads");
+    let added = entries
+        .iter()
+        .filter(|e| format!("{:?}", e.change).contains("Ana Sousa"))
+        .count();
+    assert_eq!(added, 1, "the person is added once");
 }
 
 #[test]

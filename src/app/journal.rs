@@ -80,6 +80,11 @@ pub fn commit<J: Journal>(
     at: DateTime<Utc>,
     event: Event<J>,
 ) -> Committed {
+    match store.made_unanswered_entry(journal.meeting(), &event) {
+        Ok(Some(seq)) => return made_unanswered(store, journal, org, seq),
+        Ok(None) => {}
+        Err(e) => return Committed::Unwritten(e.to_string()),
+    }
     let mut caught_up = Vec::new();
     for _ in 0..CONFLICT_RETRIES {
         let effects = match journal.state().decide(&event, org) {
@@ -122,6 +127,25 @@ pub fn commit<J: Journal>(
         }
     }
     Committed::Unwritten("other programs keep recording in this meeting: try again".into())
+}
+
+/// The entry pressed again was made though its answer was lost (entry `seq`): shown as the
+/// log holds it, with the organisation read again, and not decided or written again.
+fn made_unanswered<J: Journal>(
+    store: &mut dyn Backend,
+    journal: &mut J,
+    org: &mut std::sync::Arc<Organisation>,
+    seq: u64,
+) -> Committed {
+    if last_seq(journal) < seq
+        && let Err(e) = catch_up(store, journal, org)
+    {
+        return Committed::Unwritten(e);
+    }
+    Committed::Done {
+        effects: Vec::new(),
+        caught_up: Vec::new(),
+    }
 }
 
 /// Whether an entry may be made now (`Flow::may`), asked before a prompt, picker or question

@@ -43,6 +43,10 @@ pub fn record(
         }
         .describe(org),
     };
+    // Pressed again after its answer was lost, and made after all: not written twice.
+    if let Ok(Some(_)) = store.org_made_unanswered(&decision.change, actor) {
+        return Ok(said);
+    }
     match store.append_org_entry(after, at, actor, &decision.change, &decision.effects) {
         Ok(_) => Ok(said),
         Err(StoreError::Conflict { .. }) => {

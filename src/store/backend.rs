@@ -62,6 +62,16 @@ pub trait MeetingLog {
     /// Names who makes the entries this store writes from now on (the program's `--as NAME`):
     /// recorded with each entry. `None`: nobody named.
     fn set_actor(&mut self, actor: Option<&str>);
+    /// Whether an entry of `payload` whose write lost its answer (the connection dropped at
+    /// COMMIT) was made after all: its sequence number if so, so that the key pressed again
+    /// shows it instead of writing it twice. A store whose commits always answer has none.
+    fn made_unanswered(
+        &mut self,
+        _meeting: MeetingId,
+        _payload: &str,
+    ) -> Result<Option<u64>, StoreError> {
+        Ok(None)
+    }
     /// Who made each entry after sequence number `after`, in order (`None` where the program
     /// that wrote it named nobody).
     fn actors_after(
@@ -155,6 +165,14 @@ pub trait OrgLog {
     ) -> Result<u64, StoreError>;
     /// Every entry, oldest first.
     fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError>;
+    /// `MeetingLog::made_unanswered` for the organisation's log.
+    fn org_made_unanswered(
+        &mut self,
+        _change: &OrgChange,
+        _actor: Option<PersonId>,
+    ) -> Result<Option<u64>, StoreError> {
+        Ok(None)
+    }
 }
 
 /// Whether other programs wrote to the store.
@@ -226,6 +244,15 @@ pub trait Logs: MeetingLog {
         effects: &[Effect],
     ) -> Result<Appended, StoreError> {
         self.append_payload(meeting, after, at, &to_json(event)?, effects)
+    }
+
+    /// `made_unanswered` for an event.
+    fn made_unanswered_entry<E: Serialize>(
+        &mut self,
+        meeting: MeetingId,
+        event: &E,
+    ) -> Result<Option<u64>, StoreError> {
+        self.made_unanswered(meeting, &to_json(event)?)
     }
 
     /// `append_entry`, answering only the new entry's sequence number.

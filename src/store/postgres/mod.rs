@@ -10,6 +10,7 @@
 //! Owns: `PgStore` and its thread. The only user of tokio-postgres, with `tokio` for its own
 //! runtime. Must not import: ratatui, crossterm, rusqlite, `crate::app`, `crate::ui`.
 
+mod doubt;
 mod link;
 mod pgpass;
 mod queries;
@@ -48,6 +49,8 @@ pub struct PgStore {
     watching: bool,
     /// Who makes the entries written from now on (see `MeetingLog::set_actor`).
     actor: Option<String>,
+    /// Entries whose commit's answer was lost (see `doubt`).
+    doubts: doubt::Doubts,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -104,6 +107,7 @@ impl PgStore {
             outage,
             watching: false,
             actor: None,
+            doubts: doubt::Doubts::default(),
         })
     }
 
@@ -132,6 +136,27 @@ impl PgStore {
         ))
         .map_err(|_| gone())?;
         answered.recv().map_err(|_| gone())?
+    }
+}
+
+impl PgStore {
+    /// Whether a write of `payload` to `log` by `actor` whose answer was lost was made: its
+    /// entry's sequence number if so. Asks the server only when such a write is remembered;
+    /// either answer settles it.
+    fn settle(
+        &mut self,
+        log: doubt::Log,
+        payload: &str,
+        actor: Option<String>,
+    ) -> Result<Option<u64>, StoreError> {
+        let Some(seq) = self.doubts.seq_of(log, payload, actor.as_deref()) else {
+            return Ok(None);
+        };
+        let written = payload.to_string();
+        let made =
+            self.call(move |s| doubt::made(&s.read(), log, seq, &written, actor.as_deref()))?;
+        self.doubts.settle(log);
+        Ok(made.then_some(seq))
     }
 }
 
@@ -166,9 +191,10 @@ impl MeetingLog for PgStore {
         payload: &str,
         effects: &[Effect],
     ) -> Result<Appended, StoreError> {
-        let (payload, effects) = (payload.to_string(), effects.to_vec());
+        let (written, effects) = (payload.to_string(), effects.to_vec());
         let actor = self.actor.clone();
-        self.call(move |s| {
+        let (log, seq) = (doubt::Log::Meeting(meeting), after + 1);
+        let result = self.call(move |s| {
             s.write(|sql| {
                 // Held to commit: another append to this meeting waits here, then sees ours.
                 let locked = sql.ints(
@@ -183,12 +209,15 @@ impl MeetingLog for PgStore {
                     meeting,
                     after,
                     at,
-                    &payload,
+                    &written,
                     &effects,
                     actor.as_deref(),
                 )
             })
-        })
+        });
+        let actor = self.actor.as_deref();
+        self.doubts.answered(&result, log, seq, payload, actor);
+        result
     }
 
     fn payloads_after(
@@ -205,6 +234,15 @@ impl MeetingLog for PgStore {
 
     fn set_actor(&mut self, actor: Option<&str>) {
         self.actor = actor.map(str::to_string);
+    }
+
+    fn made_unanswered(
+        &mut self,
+        meeting: MeetingId,
+        payload: &str,
+    ) -> Result<Option<u64>, StoreError> {
+        let actor = self.actor.clone();
+        self.settle(doubt::Log::Meeting(meeting), payload, actor)
     }
 
     fn actors_after(
@@ -310,18 +348,36 @@ impl OrgLog for PgStore {
         change: &OrgChange,
         effects: &[OrgEffect],
     ) -> Result<u64, StoreError> {
+        let payload = serde_json::to_string(change)
+            .map_err(|e| StoreError::Invalid(format!("entry not serialisable: {e}")))?;
+        let by = actor.map(|p| p.0.to_string());
+        let (log, seq) = (doubt::Log::Organisation, after + 1);
         let (change, effects) = (change.clone(), effects.to_vec());
-        self.call(move |s| {
+        let result = self.call(move |s| {
             s.write(|sql| {
                 // One entry at a time: the log's newest sequence is read under this lock.
                 sql.run("LOCK TABLE org_log IN EXCLUSIVE MODE", &[])?;
                 org_log::append(sql, after, at, actor, &change, &effects)
             })
-        })
+        });
+        self.doubts
+            .answered(&result, log, seq, &payload, by.as_deref());
+        result
     }
 
     fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError> {
         self.call(|s| s.org_entries())
+    }
+
+    fn org_made_unanswered(
+        &mut self,
+        change: &OrgChange,
+        actor: Option<PersonId>,
+    ) -> Result<Option<u64>, StoreError> {
+        let payload = serde_json::to_string(change)
+            .map_err(|e| StoreError::Invalid(format!("entry not serialisable: {e}")))?;
+        let by = actor.map(|p| p.0.to_string());
+        self.settle(doubt::Log::Organisation, &payload, by)
     }
 }
 
