@@ -340,6 +340,12 @@ fn org_change(
 fn program(store: Box<dyn Backend>, actor: Option<&str>) -> Result<App> {
     let mut app = App::on(store)?;
     app.set_actor(actor).map_err(anyhow::Error::msg)?;
+    // Without a data directory nothing is remembered: `--as` still names who is there.
+    if let Ok(beside) = default_database_path() {
+        let file = beside.with_file_name("keyboard.json");
+        app.remember_keyboard_in(&file, actor.is_some())
+            .map_err(anyhow::Error::msg)?;
+    }
     Ok(app)
 }
 

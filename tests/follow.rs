@@ -6,8 +6,9 @@ mod common;
 
 use common::Harness;
 use common::pg::PgDb;
-use ratatui::crossterm::event::KeyCode::{Char, Enter};
+use ratatui::crossterm::event::KeyCode::{Char, Down, Enter};
 use roundtable::store::Store;
+use roundtable::ui::Screen;
 
 const BAKEHOUSE: usize = 1;
 
@@ -101,4 +102,151 @@ fn a_follower_on_postgres_shows_the_meeting_live_and_records_nothing() {
         Harness::with_backend(store),
         Harness::with_backend(db.store()),
     );
+}
+
+/// The status line, or nothing.
+fn said(h: &Harness) -> String {
+    h.status().unwrap_or_default()
+}
+
+/// The actor recorded with the meeting's newest entry.
+fn last_actor(path: &std::path::Path) -> Option<String> {
+    rusqlite::Connection::open(path)
+        .expect("opens")
+        .query_row(
+            "SELECT actor FROM meeting_events ORDER BY meeting_id DESC, seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("an entry")
+}
+
+#[test]
+fn f_on_home_follows_the_circle_meeting_and_q_comes_back_home() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut facilitator = Harness::demo_file(&path);
+    let mut follower = Harness::with_backend(Store::open(&path).expect("opens"));
+    follower.press_n(Down, BAKEHOUSE).press(Char('f'));
+    assert_eq!(
+        said(&follower),
+        "Bakehouse has no meeting going on to follow."
+    );
+    assert!(!follower.app.is_following());
+
+    facilitator.start_tactical(BAKEHOUSE, &[]);
+    follower.wait(1).press(Char('f'));
+    assert!(follower.app.is_following(), "{}", said(&follower));
+    assert!(
+        said(&follower).ends_with("q back home."),
+        "{}",
+        said(&follower)
+    );
+    let screen = follower.screen(80, 24);
+    assert!(
+        screen.contains("q back home"),
+        "the follower's keys:\n{screen}"
+    );
+    follower.press(Char('q'));
+    assert!(!follower.app.is_following());
+    assert!(
+        matches!(follower.app.view().screen, Screen::Home(_)),
+        "back home, the program still running"
+    );
+    assert!(!follower.app.should_quit());
+}
+
+#[test]
+fn a_meeting_someone_else_facilitates_is_offered_to_follow_or_take_over() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut kwame = Harness::demo_file(&path);
+    kwame.app.set_actor(Some("Kwame Mensah")).expect("named");
+    kwame.start_tactical(BAKEHOUSE, &[]);
+    let mut mei = Harness::with_backend(Store::open(&path).expect("opens"));
+    mei.app.set_actor(Some("Mei Chen")).expect("named");
+    mei.wait(1).press_n(Down, BAKEHOUSE).press(Char('t'));
+    let screen = mei.screen(100, 30);
+    assert!(
+        screen.contains("Kwame Mensah recorded its last entry at"),
+        "{screen}"
+    );
+    mei.choose("Follow it here");
+    assert!(mei.app.is_following(), "{}", said(&mei));
+    mei.press(Char('q')).press(Char('t'));
+    mei.choose("Take over");
+    assert!(!mei.app.is_following());
+    mei.press_n(Char('>'), 1);
+    assert_eq!(
+        last_actor(&path).as_deref(),
+        Some("Mei Chen"),
+        "taking over, Mei records"
+    );
+    // Her own program does not ask again; Kwame's does, since Mei recorded last.
+    mei.press(Char('q')).press(Char('t'));
+    assert!(matches!(mei.app.view().screen, Screen::Tactical(_)));
+    kwame.press(Char('q')).wait(1).press(Char('t'));
+    assert!(
+        matches!(kwame.app.view().screen, Screen::Tactical(_)),
+        "Kwame facilitated it in this program: resumed"
+    );
+}
+
+#[test]
+fn i_on_home_names_who_is_at_the_keyboard_and_the_name_is_remembered_per_database() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let remembered = dir.path().join("data").join("keyboard.json");
+    let mut h = Harness::demo_file(&path);
+    h.app
+        .remember_keyboard_in(&remembered, false)
+        .expect("nothing remembered yet");
+    assert!(h.screen(100, 30).contains("Say who is at the keyboard"));
+    h.press(Char('i'));
+    h.choose("Lucía Fernández");
+    assert!(
+        said(&h).starts_with(
+            "Lucía Fernández at the keyboard: recorded with every entry, and remembered"
+        ),
+        "{}",
+        said(&h)
+    );
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("i     At the keyboard: Lucía Fernández"),
+        "{screen}"
+    );
+    assert!(
+        h.screen(120, 30)
+            .contains("at the keyboard: Lucía Fernández · holacracy-5.0"),
+        "the top line says it where there is room"
+    );
+    h.start_tactical(BAKEHOUSE, &[]).press(Char('>'));
+    assert_eq!(last_actor(&path).as_deref(), Some("Lucía Fernández"));
+    drop(h);
+
+    let mut again = Harness::with_backend(Store::open(&path).expect("opens"));
+    again
+        .app
+        .remember_keyboard_in(&remembered, false)
+        .expect("the remembered name");
+    assert!(
+        again
+            .screen(120, 30)
+            .contains("at the keyboard: Lucía Fernández")
+    );
+    let mut named = Harness::with_backend(Store::open(&path).expect("opens"));
+    named.app.set_actor(Some("Mei Chen")).expect("named");
+    named
+        .app
+        .remember_keyboard_in(&remembered, true)
+        .expect("--as wins");
+    assert!(named.screen(120, 30).contains("at the keyboard: Mei Chen"));
+    let other = dir.path().join("other.db");
+    let mut elsewhere = Harness::demo_file(&other);
+    elsewhere
+        .app
+        .remember_keyboard_in(&remembered, false)
+        .expect("nothing for this database");
+    assert!(!elsewhere.screen(120, 30).contains("at the keyboard:"));
 }

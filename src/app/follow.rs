@@ -1,5 +1,5 @@
-//! Following a meeting another program facilitates (`roundtable follow --circle NAME`): the
-//! meeting's screen, read-only and live. What the facilitator's program records appears at
+//! Following a meeting another program facilitates (`roundtable follow --circle NAME`, or
+//! `f` on home for the selected circle): the meeting's screen, read-only and live. What the facilitator's program records appears at
 //! the next tick (the store's `ChangeFeed`); keys that would record anything are refused with
 //! one line, and nothing is written, not even a kept draft. A participant's laptop, a second
 //! projector or a remote attendee sees the meeting as it happens.
@@ -9,30 +9,34 @@
 
 use super::App;
 use super::keys::{self, Action};
+use crate::domain::CircleId;
 use crate::domain::meeting::MeetingKind;
 use crate::ui::{Draft, GovDraft, Hint, Screen};
 use ratatui::crossterm::event::KeyEvent;
 use std::borrow::Cow;
 
-/// The keys a follower has, for the hint bar.
-pub(super) const HINTS: [Hint; 3] = [
-    Hint {
-        keys: "P",
-        label: Cow::Borrowed("presentation"),
-    },
-    Hint {
-        keys: "?",
-        label: Cow::Borrowed("help"),
-    },
-    Hint {
-        keys: "q",
-        label: Cow::Borrowed("quit"),
-    },
-];
+/// The keys a follower has, for the hint bar; q quits, or (`from_home`) goes back home.
+pub(super) fn hints(from_home: bool) -> Vec<Hint> {
+    let hint = |keys, label| Hint {
+        keys,
+        label: Cow::Borrowed(label),
+    };
+    vec![
+        hint("P", "presentation"),
+        hint("?", "help"),
+        hint("q", if from_home { "back home" } else { "quit" }),
+    ]
+}
+
+/// When a meeting's last entry was made, and by whom (if the program named anyone).
+type LastEntry = (chrono::DateTime<chrono::Utc>, Option<String>);
 
 /// What a follower is told when a key would record something.
 const READ_ONLY: &str =
     "Following: this screen only shows the meeting (P presentation, ? help, q quits).";
+/// The same, for a meeting followed from home.
+const READ_ONLY_FROM_HOME: &str =
+    "Following: this screen only shows the meeting (P presentation, ? help, q back home).";
 
 impl App {
     /// Opens the unfinished meeting of `circle` (tactical first, then governance) to follow,
@@ -46,7 +50,110 @@ impl App {
         let found = org
             .circle_named(circle)
             .ok_or_else(|| format!("no circle named \"{circle}\""))?;
-        let (name, id) = (found.name.clone(), found.id);
+        self.follow_circle(found.id, presentation)
+    }
+
+    /// `f` on home: follows the selected circle's meeting; q comes back home.
+    pub(super) fn follow_from_home(&mut self, circle: CircleId) {
+        self.follow_home = true;
+        if let Err(why) = self.follow_circle(circle, false) {
+            self.follow_home = false;
+            self.error(super::tactical::capitalised(&why));
+        }
+    }
+
+    /// `t` or `g` on home: starts or resumes the circle's meeting, unless someone else
+    /// seems to facilitate it (its last entry was made by another person, named with `--as`
+    /// or `i`, and this program has not facilitated it): then asks whether to follow it or
+    /// take over. Unnamed programs cannot be told apart from this one's earlier run (a
+    /// restart after a crash resumes straight away); `f` follows either way.
+    pub(super) fn begin_or_offer(&mut self, circle: CircleId, kind: MeetingKind) {
+        let meeting = match self.store.open_meeting(circle, kind) {
+            Ok(Some(m)) if !self.facilitated.contains(&m) => m,
+            Ok(_) => return super::meeting_setup::begin(self, circle, kind),
+            Err(e) => return self.error(e.to_string()),
+        };
+        match self.last_entry(meeting) {
+            Ok(Some((at, Some(by)))) if Some(by.as_str()) != self.view.actor.as_deref() => {
+                self.offer(meeting, kind, at, by)
+            }
+            Ok(_) => super::meeting_setup::begin(self, circle, kind),
+            Err(why) => self.error(why),
+        }
+    }
+
+    /// When the meeting's last entry was made, and by whom.
+    fn last_entry(
+        &self,
+        meeting: crate::domain::MeetingId,
+    ) -> Result<Option<LastEntry>, String> {
+        let seq = self.store.last_seq(meeting).map_err(|e| e.to_string())?;
+        let before = seq.saturating_sub(1);
+        let last = self.store.payloads_after(meeting, before);
+        let by = self.store.actors_after(meeting, before);
+        match (last, by) {
+            (Ok(last), Ok(by)) => Ok(last
+                .last()
+                .map(|entry| (entry.at, by.last().cloned().flatten()))),
+            (Err(e), _) | (_, Err(e)) => Err(e.to_string()),
+        }
+    }
+
+    /// The "follow or take over?" picker on home.
+    fn offer(
+        &mut self,
+        meeting: crate::domain::MeetingId,
+        kind: MeetingKind,
+        at: chrono::DateTime<chrono::Utc>,
+        by: String,
+    ) {
+        let Screen::Home(home) = &mut self.view.screen else {
+            return;
+        };
+        home.modal = Some(crate::ui::Modal::Picker(crate::ui::Picker {
+            title: format!(
+                "{by} recorded its last entry at {}",
+                at.with_timezone(&chrono::Local).format("%H:%M")
+            ),
+            options: vec![
+                "Follow it here (read-only, live)".into(),
+                "Take over facilitating it".into(),
+            ],
+            selected: 0,
+        }));
+        home.offer = Some((meeting, kind));
+    }
+
+    /// The answer to the "follow or take over?" picker.
+    pub(super) fn offer_picked(&mut self, outcome: super::modal::Outcome) {
+        let Screen::Home(home) = &mut self.view.screen else {
+            return;
+        };
+        home.modal = None;
+        let Some((meeting, kind)) = home.offer.take() else {
+            return;
+        };
+        let circle = home.selected_circle();
+        match (outcome, circle) {
+            (super::modal::Outcome::Picked(0), Some(circle)) => self.follow_from_home(circle),
+            (super::modal::Outcome::Picked(_), _) => {
+                self.facilitated.push(meeting);
+                super::meeting_setup::resume(self, meeting, kind);
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens circle `id`'s unfinished meeting (tactical first, then governance) to follow.
+    fn follow_circle(&mut self, id: CircleId, presentation: bool) -> Result<(), String> {
+        let org = self
+            .view
+            .org
+            .clone()
+            .ok_or("the database holds no organisation yet")?;
+        let name = org
+            .circle(id)
+            .map_or_else(|| "the circle".to_string(), |c| c.name.clone());
         let mut open = None;
         for kind in [MeetingKind::Tactical, MeetingKind::Governance] {
             if let Some(meeting) = self
@@ -69,8 +176,13 @@ impl App {
             _ => return Err(format!("{name}'s meeting cannot be shown")),
         }
         self.info(format!(
-            "Following {name}'s {} meeting: it shows what is recorded as it is; q quits.",
-            kind.id()
+            "Following {name}'s {} meeting: it shows what is recorded as it is; q {}.",
+            kind.id(),
+            if self.follow_home {
+                "back home"
+            } else {
+                "quits"
+            }
         ));
         self.refresh_hints();
         Ok(())
@@ -90,6 +202,14 @@ impl App {
                 _ => {}
             },
             Some(Action::Help) => self.view.help_open = true,
+            Some(Action::Leave | Action::Back) if self.follow_home => {
+                self.go_home();
+                self.following = false;
+                self.follow_home = false;
+                self.refresh_hints();
+            }
+            Some(Action::Leave) => self.quit = true,
+            _ if self.follow_home => self.info(READ_ONLY_FROM_HOME),
             _ => self.info(READ_ONLY),
         }
         self.refresh_hints();

@@ -11,6 +11,7 @@ pub mod generate;
 mod governance;
 mod journal;
 mod kept;
+mod keyboard;
 pub mod keys;
 mod meeting_setup;
 pub mod minutes;
@@ -75,6 +76,12 @@ pub struct App {
     waiting_key: Option<KeyEvent>,
     /// Set when this program only follows a meeting another program facilitates.
     following: bool,
+    /// Set while following a meeting opened from home (`f`): q goes back home.
+    follow_home: bool,
+    /// The meetings this program facilitated since it started (not offered to follow).
+    facilitated: Vec<crate::domain::MeetingId>,
+    /// Where who is at the keyboard is remembered per database (`keyboard`), if anywhere.
+    keyboard_file: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -108,6 +115,7 @@ impl App {
             now: clock(),
             open_meetings: Vec::new(),
             questions: crate::data::checkin_questions(),
+            actor: None,
         };
         let mut app = App {
             store,
@@ -122,6 +130,9 @@ impl App {
             kept_typing: None,
             waiting_key: None,
             following: false,
+            follow_home: false,
+            facilitated: Vec::new(),
+            keyboard_file: None,
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
@@ -167,6 +178,7 @@ impl App {
             _ => {}
         }
         self.store.set_actor(name.as_deref());
+        self.view.actor = name;
         Ok(())
     }
 
@@ -192,6 +204,10 @@ impl App {
         match pick {
             PersonPick::Review => review::begin(self, who.id),
             PersonPick::Work => work::begin(self, who.id),
+            PersonPick::Keyboard => {
+                let name = who.name.clone();
+                self.set_actor(Some(&name))?;
+            }
         }
         if let Some(Status::Error(e)) = &self.view.status {
             return Err(e.clone());
@@ -284,6 +300,7 @@ impl App {
                         Screen::Governance(_) => governance::outcome(self, outcome),
                         Screen::Minutes(_) => past::outcome(self, outcome),
                         Screen::Home(h) if h.form.is_some() => people::outcome(self, outcome),
+                        Screen::Home(h) if h.offer.is_some() => self.offer_picked(outcome),
                         Screen::Browser(_) => people::outcome(self, outcome),
                         Screen::Home(_) => review::picked(self, outcome),
                         Screen::Review(_) => review::outcome(self, outcome),
@@ -405,7 +422,7 @@ impl App {
             self.view.help = keys::help(table);
         }
         if self.following {
-            self.view.hints = follow::HINTS.to_vec();
+            self.view.hints = follow::hints(self.follow_home);
         }
     }
 
@@ -487,6 +504,14 @@ impl App {
 
     /// Home, with the circle selected that was last worked on.
     fn go_home(&mut self) {
+        let left = match &self.view.screen {
+            Screen::Tactical(s) => Some(s.meeting),
+            Screen::Governance(s) => Some(s.meeting),
+            _ => None,
+        };
+        if let Some(meeting) = left.filter(|m| !self.following && !self.facilitated.contains(m)) {
+            self.facilitated.push(meeting);
+        }
         let focus: Option<CircleId> = match &self.view.screen {
             Screen::MeetingSetup(s) => Some(s.circle),
             Screen::Tactical(s) => Some(s.state.circle),

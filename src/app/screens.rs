@@ -207,7 +207,13 @@ fn home(app: &mut App, action: Action) {
                 MeetingKind::Governance
             };
             if let Some(circle) = state.selected_circle() {
-                meeting_setup::begin(app, circle, kind);
+                app.begin_or_offer(circle, kind);
+            }
+        }
+        Action::AtTheKeyboard => app.ask_keyboard(),
+        Action::Follow => {
+            if let Some(circle) = state.selected_circle() {
+                app.follow_from_home(circle);
             }
         }
         Action::StartReview => review::pick_person(app, crate::ui::PersonPick::Review),

@@ -47,13 +47,26 @@ const CONVENTIONS: [Hint; 6] = [
     },
 ];
 
-/// The top line: where you are (`place`, after "Roundtable") and the rule set.
+/// The top line: where you are (`place`, after "Roundtable"), who is at the keyboard when
+/// named and there is room, and the rule set.
 pub fn title_bar(frame: &mut Frame, area: Rect, place: &str, view: &View) {
     let left = format!(" Roundtable · {place}");
-    let right = view
+    let rules = view
         .org
         .as_ref()
         .map_or(String::new(), |o| format!(" {} ", o.rule_set()));
+    let right = match view.actor.as_deref() {
+        Some(name) => {
+            let both = format!(" at the keyboard: {name} ·{rules}");
+            let room = usize::from(area.width).saturating_sub(left.chars().count() + 1);
+            if both.chars().count() <= room {
+                both
+            } else {
+                rules
+            }
+        }
+        None => rules,
+    };
     let right_width = u16::try_from(right.chars().count()).unwrap_or(0);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);

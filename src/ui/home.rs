@@ -68,6 +68,14 @@ pub fn terms_ending<'a>(
         .filter(move |end| term_soon(*end, today).is_some())
 }
 
+/// One line of the circle panel's "Start" list: a key and what it opens.
+fn entry(key: &str, label: String) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("  {key:<6}"), theme::key()),
+        Span::raw(label),
+    ])
+}
+
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -75,6 +83,7 @@ pub fn draw(
     org: &Organisation,
     open_meetings: &[(CircleId, MeetingKind)],
     today: NaiveDate,
+    actor: Option<&str>,
 ) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
@@ -176,11 +185,18 @@ pub fn draw(
             "g" => start_label(MeetingKind::Governance, is_open(MeetingKind::Governance)),
             _ => label,
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {key:<6}"), theme::key()),
-            Span::raw(label),
-        ]));
+        lines.push(entry(key, label.to_string()));
     }
+    if is_open(MeetingKind::Tactical) || is_open(MeetingKind::Governance) {
+        lines.push(entry("f", "Follow the meeting going on (read-only)".into()));
+    }
+    lines.push(entry(
+        "i",
+        match actor {
+            Some(name) => format!("At the keyboard: {name}"),
+            None => "Say who is at the keyboard".into(),
+        },
+    ));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border())

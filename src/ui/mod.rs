@@ -102,6 +102,7 @@ pub fn draw(frame: &mut Frame, view: &View) {
                 org,
                 &view.open_meetings,
                 view.now.date_naive(),
+                view.actor.as_deref(),
             );
             if let Some(m) = &state.modal {
                 modal::draw(frame, body, m);

@@ -70,6 +70,8 @@ pub struct View {
     pub open_meetings: Vec<(CircleId, MeetingKind)>,
     /// The check-in question bank.
     pub questions: Vec<String>,
+    /// Who is at the keyboard (`--as`, or chosen on home), if anyone is named.
+    pub actor: Option<String>,
 }
 
 /// The screen being shown.
@@ -386,6 +388,9 @@ pub struct HomeState {
     pub picking: PersonPick,
     /// The change between meetings the open modal is part of, if any.
     pub form: Option<super::OrgForm>,
+    /// The meeting another program seems to facilitate, whose "follow or take over?"
+    /// picker is open.
+    pub offer: Option<(MeetingId, MeetingKind)>,
 }
 
 /// What home's "who are you?" picker opens for the person picked.
@@ -396,6 +401,8 @@ pub enum PersonPick {
     Review,
     /// Their own work between meetings.
     Work,
+    /// Who is at the keyboard (recorded with every entry).
+    Keyboard,
 }
 
 impl HomeState {
@@ -411,6 +418,7 @@ impl HomeState {
             people: Vec::new(),
             picking: PersonPick::Review,
             form: None,
+            offer: None,
         }
     }
 

@@ -27,6 +27,10 @@ pub enum Action {
     Open,
     /// Esc: go back or cancel.
     Back,
+    /// Follow the selected circle's meeting another program facilitates (home).
+    Follow,
+    /// Say who is at the keyboard (home).
+    AtTheKeyboard,
     /// q: leave this screen (quit from home).
     Leave,
     /// ?: open or close the help overlay.
@@ -347,6 +351,18 @@ pub const HOME: &[Binding] = &[
         Action::AddPerson,
         "n",
         "add a person to the organisation (name, then e-mail)",
+    ),
+    quiet(
+        &[Char('f')],
+        Action::Follow,
+        "f",
+        "follow the meeting going on in another program (read-only)",
+    ),
+    quiet(
+        &[Char('i')],
+        Action::AtTheKeyboard,
+        "i",
+        "say who is at the keyboard (recorded, remembered per database)",
     ),
     UNDO_ORG_ENTRY,
     HELP,

@@ -24,6 +24,9 @@ use crate::ui::{
 /// Opens the "who are you?" picker on home, for a review or (`PersonPick::Work`) for "My
 /// work", which anyone may open, roles or not.
 pub fn pick_person(app: &mut App, picking: PersonPick) {
+    if picking == PersonPick::Keyboard {
+        return app.ask_keyboard();
+    }
     let Some(org) = app.view.org.clone() else {
         return;
     };
@@ -35,14 +38,16 @@ pub fn pick_person(app: &mut App, picking: PersonPick) {
         .iter()
         .filter(|p| match picking {
             PersonPick::Review => org.assignments_of(p.id).next().is_some(),
-            PersonPick::Work => p.is_current(),
+            PersonPick::Work | PersonPick::Keyboard => p.is_current(),
         })
         .map(|p| p.id)
         .collect();
     if people.is_empty() {
         return app.info(match picking {
             PersonPick::Review => "Nobody fills a role yet: there is nothing to review.",
-            PersonPick::Work => "Nobody is in the organisation yet: n adds a person.",
+            PersonPick::Work | PersonPick::Keyboard => {
+                "Nobody is in the organisation yet: n adds a person."
+            }
         });
     }
     let options = people
@@ -52,7 +57,7 @@ pub fn pick_person(app: &mut App, picking: PersonPick) {
     home.modal = Some(Modal::Picker(Picker {
         title: match picking {
             PersonPick::Review => "Whose roles? Pick yourself",
-            PersonPick::Work => "Whose work? Pick yourself",
+            PersonPick::Work | PersonPick::Keyboard => "Whose work? Pick yourself",
         }
         .into(),
         options,
@@ -68,12 +73,16 @@ pub fn picked(app: &mut App, outcome: Outcome) {
         return;
     };
     home.modal = None;
+    if home.picking == PersonPick::Keyboard {
+        return app.keyboard_picked(outcome);
+    }
     if let Outcome::Picked(n) = outcome
         && let Some(&person) = home.people.get(n)
     {
         match home.picking {
             PersonPick::Review => begin(app, person),
             PersonPick::Work => super::work::begin(app, person),
+            PersonPick::Keyboard => {}
         }
     }
 }
