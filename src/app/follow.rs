@@ -83,10 +83,7 @@ impl App {
     }
 
     /// When the meeting's last entry was made, and by whom.
-    fn last_entry(
-        &self,
-        meeting: crate::domain::MeetingId,
-    ) -> Result<Option<LastEntry>, String> {
+    fn last_entry(&self, meeting: crate::domain::MeetingId) -> Result<Option<LastEntry>, String> {
         let seq = self.store.last_seq(meeting).map_err(|e| e.to_string())?;
         let before = seq.saturating_sub(1);
         let last = self.store.payloads_after(meeting, before);
