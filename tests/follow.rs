@@ -250,3 +250,35 @@ fn i_on_home_names_who_is_at_the_keyboard_and_the_name_is_remembered_per_databas
         .expect("nothing for this database");
     assert!(!elsewhere.screen(120, 30).contains("at the keyboard:"));
 }
+
+#[test]
+fn the_minutes_say_who_recorded_the_meeting_in_every_format() {
+    use roundtable::export::{Format, minutes};
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut kwame = Harness::demo_file(&path);
+    kwame.app.set_actor(Some("Kwame Mensah")).expect("named");
+    kwame.start_tactical(BAKEHOUSE, &[]).press(Char('>'));
+    let mut mei = Harness::with_backend(Store::open(&path).expect("opens"));
+    mei.app.set_actor(Some("Mei Chen")).expect("named");
+    mei.wait(1).press_n(Down, BAKEHOUSE).press(Char('t'));
+    mei.choose("Take over").press(Char('>'));
+    let store = Store::open(&path).expect("opens");
+    let meeting = rusqlite::Connection::open(&path)
+        .expect("opens")
+        .query_row("SELECT max(id) FROM meetings", [], |r| r.get(0))
+        .map(roundtable::domain::MeetingId)
+        .expect("a meeting");
+    let m = roundtable::app::minutes::load(&store, meeting).expect("minutes");
+    let now = chrono::Utc::now().fixed_offset();
+    for format in [Format::Markdown, Format::Html, Format::Email] {
+        let text = minutes(&m, format, now);
+        assert!(
+            text.contains("Recorded by") && text.contains("Kwame Mensah, Mei Chen"),
+            "{format:?}:\n{text}"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&minutes(&m, Format::Json, now)).expect("json");
+    assert_eq!(json["recorded_by"], serde_json::json!(["Kwame Mensah", "Mei Chen"]));
+}

@@ -29,22 +29,24 @@ pub fn load_in(store: &dyn Backend, id: MeetingId, org: &Organisation) -> Result
     let unreadable = |e: crate::domain::meeting::tactical::Refusal| {
         format!("meeting {} cannot be read: {e}", id.0)
     };
-    match row.kind {
+    let by = store.actors_after(id, 0).map_err(|e| e.to_string())?;
+    let minutes = match row.kind {
         MeetingKind::Governance => {
             let log = store
                 .meeting_events::<GovEvent>(id)
                 .map_err(|e| e.to_string())?;
             let state = Governance::fold(&log, org.rule_set()).map_err(unreadable)?;
-            Ok(Minutes::governance(id, &state, org))
+            Minutes::governance(id, &state, org)
         }
         MeetingKind::Tactical => {
             let log: Vec<Recorded> = store
                 .meeting_events::<Event>(id)
                 .map_err(|e| e.to_string())?;
             let state = Tactical::fold(&log).map_err(unreadable)?;
-            Ok(Minutes::tactical(id, &state, org))
+            Minutes::tactical(id, &state, org)
         }
-    }
+    };
+    Ok(minutes.recorded_by(&by))
 }
 
 /// The most recent ended meeting, of one circle if named.

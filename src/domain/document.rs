@@ -101,17 +101,21 @@ pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
         super::meeting::MeetingKind::Governance => "Governance",
     };
     let dash = |n: &Option<String>| n.clone().unwrap_or_else(|| "—".into());
+    let mut facts = vec![
+        ("Facilitator".into(), dash(&m.facilitator)),
+        ("Secretary".into(), dash(&m.secretary)),
+        ("Present".into(), names(&m.attendees)),
+        ("Absent".into(), names(&m.absentees)),
+        ("Planned".into(), format!("{} minutes", m.planned_minutes)),
+        ("Rule set".into(), m.rule_set.clone()),
+    ];
+    if !m.recorded_by.is_empty() {
+        facts.push(("Recorded by".into(), m.recorded_by.join(", ")));
+    }
     let mut doc = vec![
         Block::Title(format!("{kind} meeting of {}", m.circle)),
         Block::Subtitle(format!("{} · {when}", m.organisation)),
-        Block::Facts(vec![
-            ("Facilitator".into(), dash(&m.facilitator)),
-            ("Secretary".into(), dash(&m.secretary)),
-            ("Present".into(), names(&m.attendees)),
-            ("Absent".into(), names(&m.absentees)),
-            ("Planned".into(), format!("{} minutes", m.planned_minutes)),
-            ("Rule set".into(), m.rule_set.clone()),
-        ]),
+        Block::Facts(facts),
     ];
     doc.push(Block::Heading("Check-in round".into()));
     if !m.question.is_empty() {

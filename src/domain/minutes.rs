@@ -58,6 +58,10 @@ pub struct Minutes {
     /// Governance meetings: elections asked first, interpretations, extensions.
     #[serde(flatten)]
     pub governance: GovRecords,
+    /// Who recorded the meeting's entries (each program's `--as` name, or the name chosen at
+    /// the keyboard), in the order they first did; left out when no program named anyone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub recorded_by: Vec<String>,
 }
 
 /// A governance item in the order of processing.
@@ -226,6 +230,16 @@ impl Turn {
 }
 
 impl Minutes {
+    /// Names who recorded the entries: `by` holds each entry's recorder (or none), in order.
+    pub fn recorded_by(mut self, by: &[Option<String>]) -> Minutes {
+        for name in by.iter().flatten() {
+            if !self.recorded_by.contains(name) {
+                self.recorded_by.push(name.clone());
+            }
+        }
+        self
+    }
+
     /// The minutes of a tactical meeting.
     pub fn tactical(id: MeetingId, m: &Tactical, org: &Organisation) -> Minutes {
         let role_name = |r| {
@@ -324,6 +338,7 @@ impl Minutes {
             elections: Vec::new(),
             items: Vec::new(),
             governance: GovRecords::default(),
+            recorded_by: Vec::new(),
             agenda: m
                 .agenda_items()
                 .map(|item| AgendaLine {
@@ -414,6 +429,7 @@ impl Minutes {
             elections,
             items,
             governance: GovRecords::of(g, org),
+            recorded_by: Vec::new(),
         }
     }
 

@@ -104,9 +104,14 @@ impl MeetingLog for Store {
         after: u64,
     ) -> Result<Vec<Option<String>>, StoreError> {
         let after = i64::try_from(after).unwrap_or(i64::MAX);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT actor FROM meeting_events WHERE meeting_id = ?1 AND seq > ?2 ORDER BY seq",
-        )?;
+        // A database older than the entry actor, opened read-only (its minutes exported),
+        // names nobody.
+        let sql = if self.schema_version()? >= ACTOR_SCHEMA {
+            "SELECT actor FROM meeting_events WHERE meeting_id = ?1 AND seq > ?2 ORDER BY seq"
+        } else {
+            "SELECT NULL FROM meeting_events WHERE meeting_id = ?1 AND seq > ?2 ORDER BY seq"
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt
             .query_map(params![meeting.0, after], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -265,3 +270,6 @@ impl Store {
             .collect())
     }
 }
+
+/// The schema version that records who made each entry (010_entry_actor.sql).
+const ACTOR_SCHEMA: u32 = 10;
