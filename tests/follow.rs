@@ -280,5 +280,8 @@ fn the_minutes_say_who_recorded_the_meeting_in_every_format() {
     }
     let json: serde_json::Value =
         serde_json::from_str(&minutes(&m, Format::Json, now)).expect("json");
-    assert_eq!(json["recorded_by"], serde_json::json!(["Kwame Mensah", "Mei Chen"]));
+    assert_eq!(
+        json["recorded_by"],
+        serde_json::json!(["Kwame Mensah", "Mei Chen"])
+    );
 }

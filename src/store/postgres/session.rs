@@ -86,7 +86,7 @@ pub async fn connect(target: Target) -> Result<Connection, StoreError> {
         .config
         .connect(MakeRustlsConnect::new((*target.tls).clone()))
         .await
-        .map_err(|e| unreachable(&target, &e))?;
+        .map_err(|e| refused_login(&target, &e).unwrap_or_else(|| unreachable(&target, &e)))?;
     let (tell, heard) = mpsc::channel();
     let driver = tokio::spawn(async move {
         let mut messages = futures::stream::poll_fn(move |cx| connection.poll_message(cx));
@@ -141,21 +141,49 @@ pub fn lost(target: &Target, cause: &str) -> StoreError {
     }
 }
 
+/// The server was reached but would not let the user in (a wrong password, no password
+/// given where one is asked for, a user or database it refuses): said as that, not as a
+/// server that cannot be reached, and without the password.
+fn refused_login(target: &Target, e: &tokio_postgres::Error) -> Option<StoreError> {
+    use tokio_postgres::error::SqlState;
+    let why = match e.as_db_error() {
+        Some(db)
+            if *db.code() == SqlState::INVALID_PASSWORD
+                || *db.code() == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
+        {
+            format!("the server refused the login: {}", db.message())
+        }
+        // tokio-postgres says so before asking, when the server wants a password and none
+        // was given.
+        None if chain(e).contains("password missing") => "the server asks for a password \
+            and none was given (put it in ~/.pgpass or the file PGPASSFILE names, readable by \
+            you only: chmod 600)"
+            .to_string(),
+        _ => return None,
+    };
+    Some(StoreError::Invalid(
+        target.scrub(format!("{}: {why}", target.shown())),
+    ))
+}
+
 /// A connection that could not be made or was lost, said without the password.
 fn unreachable(target: &Target, e: &tokio_postgres::Error) -> StoreError {
     let cause = match e.as_db_error() {
         Some(db) => db.message().to_string(),
-        None => {
-            let mut words = e.to_string();
-            let mut source = std::error::Error::source(e);
-            while let Some(s) = source {
-                words = format!("{words}: {s}");
-                source = s.source();
-            }
-            words
-        }
+        None => chain(e),
     };
     lost(target, &cause)
+}
+
+/// An error in its own words followed by those of its sources.
+fn chain(e: &tokio_postgres::Error) -> String {
+    let mut words = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        words = format!("{words}: {s}");
+        source = s.source();
+    }
+    words
 }
 
 /// Whether an error of a round trip means the connection is gone rather than that the
