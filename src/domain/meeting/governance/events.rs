@@ -8,6 +8,7 @@ use super::election::{Election, ElectionEvent};
 use super::idm::{IdmEvent, Proposal};
 use crate::domain::ids::*;
 use crate::domain::meeting::Attendee;
+use crate::domain::membership::Part;
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -127,6 +128,14 @@ pub struct GovItem {
 }
 
 impl GovItem {
+    /// What part of the meeting processing this item is, for who takes part in it.
+    pub fn part(&self) -> Part<'_> {
+        match self.kind {
+            ItemKind::Proposal => Part::Tension(&self.label),
+            ItemKind::Election { .. } => Part::Election,
+        }
+    }
+
     /// Whether anything has been recorded in processing it.
     pub fn started(&self) -> bool {
         self.proposal.as_ref().is_some_and(|p| {
