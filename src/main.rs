@@ -567,6 +567,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
             full_screen(app)
         }
+        Some(Command::Restore { circle }) => org_change(&db, |org| {
+            let circle = org
+                .circle_named(circle.trim())
+                .ok_or_else(|| format!("no circle named \"{}\"", circle.trim()))?
+                .id;
+            let actor = acting(actor.as_deref(), "the super-circle's Facilitator")?;
+            let request = OrgRequest::RestoreProcess { circle };
+            Ok((request, Some(org_entries::person(org, actor)?)))
+        }),
         Some(Command::Undo) => org_change(&db, |_| Ok((OrgRequest::Undo, None))),
         Some(Command::Generate(args)) => generate(&db, &args),
         Some(Command::Org) => {

@@ -205,6 +205,26 @@ impl OrganisationStore for Store {
                     })
                 },
             )?,
+            // Before 013_process_breakdowns.sql no breakdown was kept as a circle's state.
+            breakdowns: if self.schema_version()? >= BREAKDOWN_SCHEMA {
+                self.rows(
+                    "SELECT circle_id, declared_at, declared_by, reason, meeting_id, restored_at, restored_by
+                     FROM process_breakdowns ORDER BY declared_at, id",
+                    |r| {
+                        Ok(Breakdown {
+                            circle: r.get(0)?,
+                            declared_at: r.get(1)?,
+                            declared_by: r.get(2)?,
+                            reason: r.get(3)?,
+                            meeting: r.get::<_, Option<i64>>(4)?.map(MeetingId),
+                            restored_at: r.get(5)?,
+                            restored_by: r.get(6)?,
+                        })
+                    },
+                )?
+            } else {
+                Vec::new()
+            },
         };
         Ok(Some(Organisation::new(records)))
     }
@@ -240,6 +260,9 @@ const SUB_CIRCLE_SCHEMA: u32 = 9;
 
 /// The schema version that lets a version name the migration that wrote it (011).
 const CORE_TEXTS_SCHEMA: u32 = 11;
+
+/// The schema version that keeps process breakdowns as a circle's state (013).
+const BREAKDOWN_SCHEMA: u32 = 13;
 
 fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
     Ok(Assignment {

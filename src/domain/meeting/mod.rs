@@ -119,6 +119,13 @@ pub enum Effect {
         person: PersonId,
         term_end: Option<NaiveDate>,
     },
+    /// A process breakdown declared in the circle, by the attendee so named, for `reason`:
+    /// the circle's state until restored (4.1 §3.5; 5.0 §5.5).
+    DeclareBreakdown {
+        circle: CircleId,
+        declared_by: String,
+        reason: String,
+    },
     /// Undo every effect of the entry with this sequence number.
     Undo {
         seq: u64,

@@ -287,6 +287,15 @@ impl Organisation {
         &self.records.log
     }
 
+    /// The circle's process breakdown not yet restored, if it is in one (4.1 §3.5; 5.0 §5.5).
+    pub fn breakdown(&self, circle: CircleId) -> Option<&Breakdown> {
+        self.records
+            .breakdowns
+            .iter()
+            .rev()
+            .find(|b| b.circle == circle && b.restored_at.is_none())
+    }
+
     /// The current assignment with this id.
     pub fn assignment(&self, id: AssignmentId) -> Option<&Assignment> {
         self.records.assignments.iter().find(|a| a.id == id)

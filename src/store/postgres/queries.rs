@@ -32,6 +32,11 @@ const PROPOSAL: &str = "(SELECT i.payload::json ->> 'label' FROM meeting_events 
      JOIN meeting_events i ON i.meeting_id = e.meeting_id AND i.seq::text = e.payload::json ->> 'item'
      WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq AND e.payload::json ->> 'type' = 'proposal')";
 
+/// Every process breakdown, oldest first (as SQLite's).
+pub(crate) const BREAKDOWNS: &str =
+    "SELECT circle_id, declared_at, declared_by, reason, meeting_id, restored_at, restored_by
+     FROM process_breakdowns ORDER BY declared_at, id";
+
 impl Session {
     /// The organisation's own log, oldest first.
     pub fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError> {
@@ -322,6 +327,17 @@ impl Session {
                     })
                 },
             )?,
+            breakdowns: self.all(BREAKDOWNS, |r| {
+                Ok(Breakdown {
+                    circle: get(r, 0)?,
+                    declared_at: get(r, 1)?,
+                    declared_by: get(r, 2)?,
+                    reason: get(r, 3)?,
+                    meeting: get::<Option<i64>>(r, 4)?.map(MeetingId),
+                    restored_at: get(r, 5)?,
+                    restored_by: get(r, 6)?,
+                })
+            })?,
         };
         Ok(Some(Organisation::new(records)))
     }

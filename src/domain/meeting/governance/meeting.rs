@@ -288,9 +288,17 @@ impl Governance {
             | GovEvent::TimeUp
             | GovEvent::Extended { .. }
             | GovEvent::Interpreted { .. }
-            | GovEvent::SpecialRequested { .. }
-            | GovEvent::BreakdownDeclared { .. } => {
+            | GovEvent::SpecialRequested { .. } => {
                 self.decide_time_and_rulings(event, org).map(|_| vec![])
+            }
+            // A breakdown is a state of the circle until restored (4.1 §3.5.3; 5.0 §5.5.2).
+            GovEvent::BreakdownDeclared { by, reason, .. } => {
+                self.decide_time_and_rulings(event, org)?;
+                Ok(vec![Effect::DeclareBreakdown {
+                    circle: self.circle,
+                    declared_by: self.name_of(*by).to_string(),
+                    reason: clean_line(reason),
+                }])
             }
             GovEvent::CursorMoved { step, index }
                 if *step == self.step && *index < self.len_of(*step) =>
