@@ -460,7 +460,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     store.location()
                 )
             })?;
-            let text = export::org::render(&org, format).map_err(anyhow::Error::msg)?;
+            let rulings = roundtable::app::minutes::published_rulings(&*store, &org)
+                .map_err(anyhow::Error::msg)?;
+            let text = export::org::render(&org, &rulings, format).map_err(anyhow::Error::msg)?;
             let name =
                 export::file::safe_file_name(&[org.name(), "organisation"], format.extension());
             write_output(&text, output, &name, force)

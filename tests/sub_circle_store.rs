@@ -158,16 +158,16 @@ fn the_governance_log_and_the_exports_show_a_sub_circle_expanded_and_amended() {
         .collect();
     assert_eq!(log.len(), 2, "created, then amended: {log:?}");
     assert_eq!(log[1].domains, ["Wholesale price list"]);
-    let toml = render(&org, OrgFormat::Toml).expect("toml");
+    let toml = render(&org, &[], OrgFormat::Toml).expect("toml");
     assert!(toml.contains("Wholesale price list"), "{toml}");
-    let handbook = render(&org, OrgFormat::Markdown).expect("md");
+    let handbook = render(&org, &[], OrgFormat::Markdown).expect("md");
     assert!(handbook.contains("Wholesale price list"));
     // The TOML is still an organisation file that imports as it was.
     let again = OrgFile::parse(&toml).expect("parses");
     let mut copy = Store::open_in_memory().expect("store");
     copy.import(&again).expect("imports");
     assert_eq!(
-        render(&self::org(&copy), OrgFormat::Toml).expect("toml"),
+        render(&self::org(&copy), &[], OrgFormat::Toml).expect("toml"),
         toml
     );
 }
@@ -269,7 +269,7 @@ fn five_1_1_a_roles_policy_goes_with_it_into_a_sub_circle_and_is_the_sub_circles
     );
     let held = org(&store);
     let policy = held.policies_on(wholesale).next().expect("held").clone();
-    let handbook = render(&held, OrgFormat::Markdown).expect("md");
+    let handbook = render(&held, &[], OrgFormat::Markdown).expect("md");
     assert!(handbook.contains("Net 30 (on role Wholesale Accounts)"));
     adopt(&mut store, vec![Change::ExpandRole { role: wholesale }]);
     let org = org(&store);

@@ -11,7 +11,9 @@ use super::meeting::governance::{GovStep, Governance, Outcome, Proposal};
 use super::meeting::rounds::Rounds;
 use super::meeting::tactical::{Step, Tactical};
 use super::minutes_governance::objection_line;
-pub use super::minutes_governance::{GovRecords, InterpretationLine, ObjectionLine};
+pub use super::minutes_governance::{
+    GovRecords, InterpretationLine, ObjectionLine, PublishedRuling,
+};
 use super::org::{Organisation, ProjectStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;

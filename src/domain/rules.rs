@@ -67,6 +67,8 @@ pub struct Rules {
     pub breakdown_article: &'static str,
     /// Who concludes that due process is restored in a circle in breakdown, ending it.
     pub restore: RestoreRules,
+    /// The article that puts the Secretary's rulings in the circle's governance record.
+    pub rulings_published: &'static str,
     /// 5.0 §5.4.2: "Governance Meetings end once they reach the duration initially scheduled
     /// by the Secretary", who may extend it.
     pub ends_at_planned_time: bool,
@@ -400,6 +402,10 @@ static HOLACRACY_41: Rules = Rules {
     // the Super-Circle concludes that due process has been restored within the Circle." 4.1
     // names no one for the anchor circle, which has no super-circle; its own Facilitator
     // judges, as 5.0 §5.5.2 says outright.
+    // 4.1 §3.4.3: "a Secretary may choose to publish that interpretation and the logic
+    // behind it in the Governance records of the Circle"; each ruling recorded in a meeting
+    // is recorded to be published.
+    rulings_published: "4.1 §3.4.3",
     restore: RestoreRules {
         article: "4.1 §3.5.3",
         anchor: "4.1 §3.5.3 names the super-circle's Facilitator; the anchor circle has none, so its own Facilitator judges",
@@ -521,6 +527,10 @@ static HOLACRACY_50: Rules = Rules {
     // 5.0 §5.5.2: "These authorities end as soon as due process is restored in the Circle, as
     // assessed by the Facilitator of the Super-Circle. If the Circle in Process Breakdown has
     // no Super-Circle, then the powers above all vest with its own Facilitator instead."
+    // 5.0 §4.2: governance is interpreted "within any official interpretation rulings of
+    // that Circle or any Super-Circle thereof"; §4.2.1 "everyone must align with that
+    // Secretary's ruling".
+    rulings_published: "5.0 §4.2, §4.2.1",
     restore: RestoreRules {
         article: "5.0 §5.5.2",
         anchor: "5.0 §5.5.2: with no super-circle, its own Facilitator",
