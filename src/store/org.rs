@@ -77,11 +77,18 @@ impl OrganisationStore for Store {
                 "WHERE removed_at IS NULL",
                 "role_id",
                 format!(
-                    "UNION ALL SELECT NULL, NULL, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL, NULL FROM circle_versions v"
+                    "UNION ALL SELECT NULL, NULL, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL, NULL, NULL FROM circle_versions v"
                 ),
             )
         } else {
             ("'[]', '[]'", "", "NULL", String::new())
+        };
+        // A role version records its kind since 009 (a role expanded into a sub-circle
+        // becomes its Lead).
+        let role_core = if self.schema_version()? >= SUB_CIRCLE_SCHEMA {
+            "core"
+        } else {
+            "NULL"
         };
         let assignment =
             format!("SELECT id, role_id, person_id, focus, term_end, {dates} FROM assignments");
@@ -144,9 +151,9 @@ impl OrganisationStore for Store {
             )?,
             versions: self.rows(
                 &format!(
-                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL, {migration} FROM role_versions v
+                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL, {migration}, {role_core} FROM role_versions v
                      UNION ALL
-                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role}, {migration} FROM policy_versions v
+                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role}, {migration}, NULL FROM policy_versions v
                      {circle_versions}
                      ORDER BY recorded_at, 12, 14"
                 ),
@@ -167,6 +174,9 @@ impl OrganisationStore for Store {
                         sub_circle: r.get(14)?,
                         holder: r.get(15)?,
                         migration: r.get(16)?,
+                        core: r
+                            .get::<_, Option<String>>(17)?
+                            .map(|c| CoreRole::from_id(&c)),
                     })
                 },
             )?,

@@ -432,6 +432,32 @@ impl Organisation {
         at.checked_sub(1).map(|i| history[i])
     }
 
+    /// The circle's log: its governed changes (`governance_log`) and those that moved one of
+    /// its roles or policies out of it into another circle (a sub-circle, or back up), oldest
+    /// first. A move changes both circles' governance (4.1 §2.6.1; 5.0 §5.2(c), (d)).
+    pub fn circle_log(&self, circle: CircleId) -> Vec<&RecordVersion> {
+        let mut log: Vec<&RecordVersion> = self.governance_log(circle).collect();
+        let mut seen = std::collections::HashSet::new();
+        let here = members(&self.records.versions, &self.versions_of_circle, &circle);
+        for v in here {
+            let history: Vec<&RecordVersion> = match (v.role, v.policy) {
+                (Some(role), _) if seen.insert((0, role.0)) => self.history_of(role).collect(),
+                (None, Some(policy)) if seen.insert((1, policy.0)) => {
+                    members(&self.records.versions, &self.versions_of_policy, &policy).collect()
+                }
+                _ => continue,
+            };
+            let moved_out = history
+                .windows(2)
+                .filter(|w| w[0].circle == circle && w[1].circle != circle)
+                .map(|w| w[1]);
+            log.extend(moved_out);
+        }
+        // Stable: versions of one moment keep the order they were recorded in.
+        log.sort_by_key(|v| v.recorded_at);
+        log
+    }
+
     /// The governed changes of a circle's roles and policies, oldest first, baselines left out.
     pub fn governance_log(&self, circle: CircleId) -> impl Iterator<Item = &RecordVersion> {
         members(&self.records.versions, &self.versions_of_circle, &circle).filter(|v| !v.baseline)

@@ -158,6 +158,10 @@ pub struct RecordVersion {
     /// The schema migration that wrote it, when one did (007 gave core roles the
     /// constitution's texts).
     pub migration: Option<String>,
+    /// For a role: the core role it was then (`Some(None)`: none), when the version recorded
+    /// it (since 009; a role expanded into a sub-circle becomes its Lead). `None`: not
+    /// recorded, as it is now.
+    pub core: Option<Option<CoreRole>>,
 }
 
 /// Where a project stands.

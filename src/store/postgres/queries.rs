@@ -346,11 +346,11 @@ impl Session {
     fn versions(&self) -> Result<Vec<RecordVersion>, StoreError> {
         self.all(
             &format!(
-                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL::bigint, NULL::bigint, migration FROM role_versions v
+                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL::bigint, NULL::bigint, migration, core FROM role_versions v
                  UNION ALL
-                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::bigint, role_id, migration FROM policy_versions v
+                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::bigint, role_id, migration, NULL::text FROM policy_versions v
                  UNION ALL
-                 SELECT NULL::bigint, NULL::bigint, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL::bigint, NULL::text FROM circle_versions v
+                 SELECT NULL::bigint, NULL::bigint, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL::bigint, NULL::text, NULL::text FROM circle_versions v
                  ORDER BY 10, 12, 14"
             ),
             |r| {
@@ -370,6 +370,7 @@ impl Session {
                     sub_circle: get(r, 14)?,
                     holder: get(r, 15)?,
                     migration: get(r, 16)?,
+                    core: get::<Option<String>>(r, 17)?.map(|c| CoreRole::from_id(&c)),
                 })
             },
         )
