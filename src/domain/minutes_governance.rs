@@ -215,6 +215,9 @@ impl GovRecords {
                         .collect();
                     text.push_str(&format!("; may change only: {}", roles.join(", ")));
                 }
+                if s.allows_otherwise {
+                    text.push_str("; they allowed others' items before theirs (4.1 §3.3.4(b))");
+                }
                 text
             }),
             breakdowns: g

@@ -160,6 +160,9 @@ pub struct Special {
     pub requester: usize,
     pub intent: String,
     pub limits: Vec<RoleId>,
+    /// 4.1 §3.3.4(b): the requester allowed others' items before theirs ("unless that
+    /// participant allows otherwise").
+    pub allows_otherwise: bool,
 }
 
 /// A ruling of the Secretary on how the constitution or the governance applies.
@@ -270,6 +273,11 @@ pub enum GovEvent {
         #[serde(default)]
         limits: Vec<RoleId>,
     },
+    /// 4.1 §3.3.4(b): the requester of this special meeting allows others' items before
+    /// theirs ("unless that participant allows otherwise").
+    RequesterAllows {
+        requester: usize,
+    },
     /// A process breakdown declared, by someone the rule set allows, for `reason`; with
     /// `item`, the proposal being processed ends in it.
     BreakdownDeclared {
@@ -323,6 +331,7 @@ impl GovEvent {
                 | GovEvent::Extended { .. }
                 | GovEvent::Interpreted { .. }
                 | GovEvent::SpecialRequested { .. }
+                | GovEvent::RequesterAllows { .. }
                 | GovEvent::BreakdownDeclared { .. }
         )
     }

@@ -288,7 +288,8 @@ impl Governance {
             | GovEvent::TimeUp
             | GovEvent::Extended { .. }
             | GovEvent::Interpreted { .. }
-            | GovEvent::SpecialRequested { .. } => {
+            | GovEvent::SpecialRequested { .. }
+            | GovEvent::RequesterAllows { .. } => {
                 self.decide_time_and_rulings(event, org).map(|_| vec![])
             }
             // A breakdown is a state of the circle until restored (4.1 §3.5.3; 5.0 §5.5.2).
@@ -637,6 +638,7 @@ impl Governance {
             | GovEvent::Extended { .. }
             | GovEvent::Interpreted { .. }
             | GovEvent::SpecialRequested { .. }
+            | GovEvent::RequesterAllows { .. }
             | GovEvent::BreakdownDeclared { .. } => self.apply_time_and_rulings(seq, event),
             GovEvent::Ended => {
                 let speaker = self.speaker();
