@@ -154,7 +154,7 @@ pub fn draw(
             };
             let name = fit(
                 &format!("{}{name}", "  ".repeat(depth)),
-                width.saturating_sub(unicode_width::UnicodeWidthStr::width(roles.as_str())),
+                width.saturating_sub(roles.len()),
             );
             Line::from(vec![Span::raw(name), Span::styled(roles, theme::muted())])
         },
