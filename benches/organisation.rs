@@ -110,8 +110,12 @@ fn meeting_benches(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 black_box(
-                    roundtable::export::org::render(&org, roundtable::export::org::OrgFormat::Toml)
-                        .expect("toml"),
+                    roundtable::export::org::render(
+                        &org,
+                        &[],
+                        roundtable::export::org::OrgFormat::Toml,
+                    )
+                    .expect("toml"),
                 )
             })
         },

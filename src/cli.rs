@@ -98,6 +98,13 @@ pub enum Command {
     /// A role's metrics: add one or end one (who may depends on the rule set)
     #[command(subcommand)]
     Metric(MetricCommand),
+    /// End a circle's process breakdown: due process is restored, --as the super-circle's
+    /// Facilitator (the anchor circle's own)
+    Restore {
+        /// The circle's name (any case)
+        #[arg(long, value_name = "NAME")]
+        circle: String,
+    },
     /// Take back the latest change made between meetings (person, assign, unassign, records)
     Undo,
     /// Follow a circle's meeting that another program facilitates: read-only and live

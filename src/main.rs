@@ -466,7 +466,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     store.location()
                 )
             })?;
-            let text = export::org::render(&org, format).map_err(anyhow::Error::msg)?;
+            let rulings = roundtable::app::minutes::published_rulings(&*store, &org)
+                .map_err(anyhow::Error::msg)?;
+            let text = export::org::render(&org, &rulings, format).map_err(anyhow::Error::msg)?;
             let name =
                 export::file::safe_file_name(&[org.name(), "organisation"], format.extension());
             write_output(&text, output, &name, force)
@@ -573,6 +575,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
             full_screen(app)
         }
+        Some(Command::Restore { circle }) => org_change(&db, |org| {
+            let circle = org
+                .circle_named(circle.trim())
+                .ok_or_else(|| format!("no circle named \"{}\"", circle.trim()))?
+                .id;
+            let actor = acting(actor.as_deref(), "the super-circle's Facilitator")?;
+            let request = OrgRequest::RestoreProcess { circle };
+            Ok((request, Some(org_entries::person(org, actor)?)))
+        }),
         Some(Command::Undo) => org_change(&db, |_| Ok((OrgRequest::Undo, None))),
         Some(Command::Generate(args)) => generate(&db, &args),
         Some(Command::Org) => {

@@ -147,7 +147,10 @@ fn with_the_lead_absent_too_someone_present_accepts_an_output_on_the_roles_behal
         .expect("an output");
     assert_eq!(output.accepted_by, attendee(&h, "Kwame Mensah"));
     let screen = h.screen(120, 30);
-    assert!(screen.contains("accepted by Kwame Mensah"), "{screen}");
+    assert!(
+        screen.contains("accepted on its behalf by Kwame"),
+        "{screen}"
+    );
     let org = h.app.view().org.clone().expect("org");
     let minutes = roundtable::domain::minutes::Minutes::tactical(
         h.meeting().meeting,

@@ -32,7 +32,7 @@ fn everything(store: &dyn Backend) -> String {
         .expect("an organisation");
     let mut out = String::new();
     for format in [OrgFormat::Toml, OrgFormat::Markdown, OrgFormat::Json] {
-        out += &render(&org, format).expect("renders");
+        out += &render(&org, &[], format).expect("renders");
     }
     let now = chrono::DateTime::UNIX_EPOCH.fixed_offset();
     for row in store.meetings().expect("meetings") {

@@ -321,7 +321,7 @@ mod org_export {
 
     /// Export, import into an empty database, export again.
     fn round_trip(org: &roundtable::domain::Organisation) -> (String, String) {
-        let first = render(org, OrgFormat::Toml).expect("exports");
+        let first = render(org, &[], OrgFormat::Toml).expect("exports");
         let mut store = Store::open_in_memory().expect("store");
         store
             .import(&OrgFile::parse(&first).expect("the export is a valid organisation file"))
@@ -329,7 +329,7 @@ mod org_export {
         let again = store.load_organisation().expect("load").expect("org");
         (
             first,
-            render(&again, OrgFormat::Toml).expect("exports again"),
+            render(&again, &[], OrgFormat::Toml).expect("exports again"),
         )
     }
 
@@ -383,9 +383,10 @@ mod org_export {
     fn the_handbook_and_the_json_carry_every_role() {
         let h = Harness::demo();
         let org = h.app.view().org.clone().expect("org");
-        let md = render(&org, OrgFormat::Markdown).expect("md");
+        let md = render(&org, &[], OrgFormat::Markdown).expect("md");
         let json: serde_json::Value =
-            serde_json::from_str(&render(&org, OrgFormat::Json).expect("json")).expect("parses");
+            serde_json::from_str(&render(&org, &[], OrgFormat::Json).expect("json"))
+                .expect("parses");
         for role in &org.records().roles {
             assert!(
                 md.contains(&format!("### {}", role.name)),

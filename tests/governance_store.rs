@@ -35,7 +35,7 @@ fn record(store: &Store) -> (String, usize) {
     let versions: usize = (1..=100)
         .map(|i| store.role_history(RoleId(i)).expect("history").len())
         .sum();
-    (render(&org, OrgFormat::Toml).expect("toml"), versions)
+    (render(&org, &[], OrgFormat::Toml).expect("toml"), versions)
 }
 
 /// Adopts `changes` in a governance meeting of Bakehouse, checks they took effect with

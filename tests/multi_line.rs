@@ -222,7 +222,7 @@ fn a_pasted_policy_keeps_its_paragraphs_and_the_organisation_file_round_trips_th
     );
     assert!(md.contains("\\- The Ovens"), "{md}");
     // The organisation file holds the text with its lines, and reads back the same.
-    let toml = export::org::render(&org(&h), OrgFormat::Toml).expect("toml");
+    let toml = export::org::render(&org(&h), &[], OrgFormat::Toml).expect("toml");
     let file = roundtable::domain::OrgFile::parse(&toml).expect("the export parses");
     let mut store = roundtable::store::Store::open_in_memory().expect("store");
     roundtable::store::prelude::OrganisationStore::import(&mut store, &file).expect("imports");

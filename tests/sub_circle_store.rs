@@ -39,15 +39,20 @@ fn org(store: &Store) -> Organisation {
 
 /// Adopts `changes` in the anchor circle's governance meeting.
 fn adopt(store: &mut Store, changes: Vec<Change>) {
+    adopt_at(store, at(1), changes);
+}
+
+/// Adopts `changes` in the anchor circle's governance meeting held at `when`.
+fn adopt_at(store: &mut Store, when: DateTime<Utc>, changes: Vec<Change>) {
     let anchor = org(store).anchor().expect("anchor").id;
     let meeting = store
-        .start_meeting(anchor, MeetingKind::Governance, at(0), &"started")
+        .start_meeting(anchor, MeetingKind::Governance, when, &"started")
         .expect("start");
     store
         .append_event(
             meeting,
             store.last_seq(meeting).expect("last seq"),
-            at(1),
+            when,
             &"adopted",
             &[Effect::ApplyGovernance {
                 circle: anchor,
@@ -158,16 +163,16 @@ fn the_governance_log_and_the_exports_show_a_sub_circle_expanded_and_amended() {
         .collect();
     assert_eq!(log.len(), 2, "created, then amended: {log:?}");
     assert_eq!(log[1].domains, ["Wholesale price list"]);
-    let toml = render(&org, OrgFormat::Toml).expect("toml");
+    let toml = render(&org, &[], OrgFormat::Toml).expect("toml");
     assert!(toml.contains("Wholesale price list"), "{toml}");
-    let handbook = render(&org, OrgFormat::Markdown).expect("md");
+    let handbook = render(&org, &[], OrgFormat::Markdown).expect("md");
     assert!(handbook.contains("Wholesale price list"));
     // The TOML is still an organisation file that imports as it was.
     let again = OrgFile::parse(&toml).expect("parses");
     let mut copy = Store::open_in_memory().expect("store");
     copy.import(&again).expect("imports");
     assert_eq!(
-        render(&self::org(&copy), OrgFormat::Toml).expect("toml"),
+        render(&self::org(&copy), &[], OrgFormat::Toml).expect("toml"),
         toml
     );
 }
@@ -254,6 +259,114 @@ fn the_circles_log_says_a_role_was_expanded_and_a_sub_circle_collapsed() {
 }
 
 #[test]
+fn the_circles_log_shows_a_role_moved_out_of_it_into_a_sub_circle_4_1_2_6_1_and_5_0_5_2_c() {
+    use roundtable::ui::details::version_change;
+    for rules in [RuleSet::Holacracy41, RuleSet::Holacracy50] {
+        let mut store = store(rules);
+        let before = org(&store);
+        let anchor = before.anchor().expect("anchor").id;
+        let bakehouse = before.circle_named("Bakehouse").expect("Bakehouse").id;
+        let steward = role(&before, anchor, "Member Steward");
+        adopt(
+            &mut store,
+            vec![Change::MoveRole {
+                role: steward,
+                to: bakehouse,
+            }],
+        );
+        let org = org(&store);
+        let said: Vec<String> = org
+            .circle_log(anchor)
+            .into_iter()
+            .map(|v| {
+                format!(
+                    "{}: {}",
+                    v.name,
+                    version_change(&org, org.previous_version(v), v)
+                )
+            })
+            .collect();
+        assert!(
+            said.iter()
+                .any(|s| s == "Member Steward: moved to Bakehouse"),
+            "{rules}: {said:#?}"
+        );
+        assert_eq!(
+            org.circle_log(bakehouse).len(),
+            1,
+            "{rules}: and in Bakehouse's"
+        );
+    }
+}
+
+/// A day after the demo is imported (the import's versions carry the clock's time).
+fn day(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, 12, 0, 0)
+        .single()
+        .expect("time")
+}
+
+#[test]
+fn as_of_a_date_before_an_expansion_shows_the_role_and_before_a_collapse_the_sub_circle() {
+    let mut store = store(RuleSet::Holacracy50);
+    let before = org(&store);
+    let anchor = before.anchor().expect("anchor").id;
+    let wholesale = role(&before, anchor, "Wholesale Accounts");
+    let community = before.circle_named("Community").expect("Community").clone();
+    adopt_at(
+        &mut store,
+        day(2031, 3, 2),
+        vec![Change::ExpandRole { role: wholesale }],
+    );
+    adopt_at(
+        &mut store,
+        day(2031, 3, 9),
+        vec![Change::CollapseCircle {
+            circle: community.id,
+        }],
+    );
+    let org = org(&store);
+    let date = |d| chrono::NaiveDate::from_ymd_opt(2031, 3, d).expect("date");
+
+    let then = org.as_of(date(1));
+    assert!(
+        then.circle_named("Wholesale Accounts").is_none(),
+        "not yet a circle"
+    );
+    let was = then.role(wholesale).expect("the role");
+    assert_eq!(
+        (was.circle, was.core),
+        (anchor, None),
+        "a plain role of the anchor"
+    );
+    assert_eq!(
+        then.core_role(anchor, CoreRole::Lead).map(|r| r.id),
+        org.core_role(anchor, CoreRole::Lead).map(|r| r.id)
+    );
+    let back = then.circle_named("Community").expect("still a circle");
+    assert_eq!(back.purpose, community.purpose);
+    assert!(
+        then.roles_in(anchor).all(|r| r.name != "Community"),
+        "not yet a role"
+    );
+
+    let between = org.as_of(date(5));
+    let expanded = between
+        .circle_named("Wholesale Accounts")
+        .expect("a circle");
+    assert_eq!(expanded.parent, Some(anchor));
+    assert_eq!(
+        between.role(wholesale).map(|r| (r.circle, r.core)),
+        Some((expanded.id, Some(CoreRole::Lead)))
+    );
+    assert!(between.circle_named("Community").is_some());
+
+    let now = org.as_of(date(10));
+    assert!(now.circle_named("Community").is_none(), "collapsed");
+    assert!(now.roles_in(anchor).any(|r| r.name == "Community"));
+}
+
+#[test]
 fn five_1_1_a_roles_policy_goes_with_it_into_a_sub_circle_and_is_the_sub_circles_once_expanded() {
     let mut store = store(RuleSet::Holacracy50);
     let before = org(&store);
@@ -269,7 +382,7 @@ fn five_1_1_a_roles_policy_goes_with_it_into_a_sub_circle_and_is_the_sub_circles
     );
     let held = org(&store);
     let policy = held.policies_on(wholesale).next().expect("held").clone();
-    let handbook = render(&held, OrgFormat::Markdown).expect("md");
+    let handbook = render(&held, &[], OrgFormat::Markdown).expect("md");
     assert!(handbook.contains("Net 30 (on role Wholesale Accounts)"));
     adopt(&mut store, vec![Change::ExpandRole { role: wholesale }]);
     let org = org(&store);

@@ -27,7 +27,7 @@ fuzz_target!(|bytes: &[u8]| {
                 .expect("an imported organisation loads")
                 .expect("an imported organisation is there");
             for format in OrgFormat::ALL {
-                let _ = render(&org, format);
+                let _ = render(&org, &[], format);
             }
         }
         Err(_) => {

@@ -6,7 +6,7 @@
 use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::tactical::{Event, Recorded, Tactical};
-use crate::domain::minutes::Minutes;
+use crate::domain::minutes::{Minutes, PublishedRuling};
 use crate::domain::{MeetingId, Organisation};
 use crate::store::prelude::*;
 
@@ -17,6 +17,22 @@ pub fn load(store: &dyn Backend, id: MeetingId) -> Result<Minutes, String> {
         .map_err(|e| e.to_string())?
         .ok_or("the database holds no organisation")?;
     load_in(store, id, &org)
+}
+
+/// Every Secretary's ruling recorded in a governance meeting, oldest meeting first: what the
+/// governance record publishes (4.1 §3.4.3; 5.0 §4.2). Reads each governance meeting's log.
+pub fn published_rulings(
+    store: &dyn Backend,
+    org: &Organisation,
+) -> Result<Vec<PublishedRuling>, String> {
+    let mut rows = store.meetings().map_err(|e| e.to_string())?;
+    rows.retain(|m| m.kind == MeetingKind::Governance);
+    rows.sort_by_key(|m| (m.started_at, m.id.0));
+    let mut rulings = Vec::new();
+    for row in rows {
+        rulings.extend(PublishedRuling::of(&load_in(store, row.id, org)?));
+    }
+    Ok(rulings)
 }
 
 /// The minutes of meeting `id`, named as `org` (the organisation already read, as the

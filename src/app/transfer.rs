@@ -34,8 +34,10 @@ pub fn same_records(a: &dyn Transfer, b: &dyn Transfer) -> Result<usize, String>
             .ok_or_else(|| format!("{}: holds no organisation", s.location()))
     };
     let (org_a, org_b) = (load(a)?, load(b)?);
+    let rulings_a = super::minutes::published_rulings(a, &org_a)?;
+    let rulings_b = super::minutes::published_rulings(b, &org_b)?;
     for format in [OrgFormat::Toml, OrgFormat::Markdown, OrgFormat::Json] {
-        if org::render(&org_a, format)? != org::render(&org_b, format)? {
+        if org::render(&org_a, &rulings_a, format)? != org::render(&org_b, &rulings_b, format)? {
             return Err(format!(
                 "the copy's governance record differs ({})",
                 format.extension()

@@ -111,8 +111,22 @@ pub enum GuestScope {
     WholeMeeting,
     /// 5.0 §5.4.1: "Your guest may represent your Circle along with you in the meeting, but
     /// only while processing that specific Tension": the meeting's opening and closing
-    /// rounds, and the agenda item of their tension, no other item.
+    /// rounds, and the agenda item of their tension, no other item. Never an election: the
+    /// guest is invited "only to aid in the processing of a specific Tension", and an
+    /// election item is "a request for an election", processed by the Integrative Election
+    /// Process, not a tension processed by integrative decision-making (5.0 §5.4.4).
     OwnTension,
+}
+
+/// What part of a governance meeting is under way, as far as a guest's part in it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// The rounds that open and close the meeting, and anything outside an agenda item.
+    Rounds,
+    /// An agenda item processing the tension labelled so (integrative decision-making).
+    Tension(&'a str),
+    /// An agenda item requesting an election.
+    Election,
 }
 
 /// Who may invite guests, how many, and for how long they take part.

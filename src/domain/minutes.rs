@@ -11,7 +11,9 @@ use super::meeting::governance::{GovStep, Governance, Outcome, Proposal};
 use super::meeting::rounds::Rounds;
 use super::meeting::tactical::{Step, Tactical};
 use super::minutes_governance::objection_line;
-pub use super::minutes_governance::{GovRecords, InterpretationLine, ObjectionLine};
+pub use super::minutes_governance::{
+    GovRecords, InterpretationLine, ObjectionLine, PublishedRuling,
+};
 use super::org::{Organisation, ProjectStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -213,6 +215,32 @@ pub struct OutputLine {
     /// Who present accepted it on behalf of its absent role (4.1 §4.2.4), if anyone did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accepted_by: Option<String>,
+    /// For a request to a role: the requester's role it serves (5.0 §3.2(f) "requests to a
+    /// Role may only be made in service of a Role the requester represents").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serves: Option<String>,
+}
+
+impl OutputLine {
+    /// An output as minutes and the triage screen say it; `name` names an attendee.
+    pub fn of(
+        output: &super::meeting::Output,
+        org: &Organisation,
+        name: &dyn Fn(usize) -> String,
+    ) -> OutputLine {
+        let role_name = |r| {
+            org.role(r)
+                .map_or_else(|| "?".to_string(), |r| r.name.clone())
+        };
+        OutputLine {
+            kind: output.kind,
+            text: output.text.clone(),
+            role: output.role.map(role_name),
+            person: output.person.map(|p| org.person_name(p).to_string()),
+            accepted_by: output.accepted_by.map(name),
+            serves: output.serves.map(role_name),
+        }
+    }
 }
 
 impl Turn {
@@ -348,13 +376,7 @@ impl Minutes {
                     outputs: item
                         .outputs
                         .iter()
-                        .map(|(_, o)| OutputLine {
-                            kind: o.kind,
-                            text: o.text.clone(),
-                            role: o.role.map(role_name),
-                            person: o.person.map(|p| org.person_name(p).to_string()),
-                            accepted_by: o.accepted_by.map(name),
-                        })
+                        .map(|(_, o)| OutputLine::of(o, org, &name))
                         .collect(),
                 })
                 .collect(),
@@ -444,7 +466,14 @@ impl Minutes {
         let accepted = output.accepted_by.as_ref().map_or(String::new(), |a| {
             format!(", accepted on its behalf by {a}")
         });
-        format!("{}: {}{owner}{accepted}", output.kind.label(), output.text)
+        let serves = output.serves.as_ref().map_or(String::new(), |r| {
+            format!(", in service of the requester's {r}")
+        });
+        format!(
+            "{}: {}{owner}{accepted}{serves}",
+            output.kind.label(),
+            output.text
+        )
     }
 
     /// How an agenda item ended, in words.

@@ -110,6 +110,45 @@ pub struct InterpretationLine {
     pub ruling: String,
 }
 
+/// A Secretary's ruling as the circle's governance record publishes it: "Interpretations
+/// Become Standards" (4.1 §3.4.3, "publish that interpretation and the logic behind it in
+/// the Governance records of the Circle"; 5.0 §4.2: the circle's "official interpretation
+/// rulings"), with the meeting and day it was given in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PublishedRuling {
+    pub circle: String,
+    pub meeting: i64,
+    pub date: chrono::NaiveDate,
+    #[serde(flatten)]
+    pub ruling: InterpretationLine,
+}
+
+impl PublishedRuling {
+    /// The rulings a meeting's minutes hold.
+    pub fn of(minutes: &super::minutes::Minutes) -> Vec<PublishedRuling> {
+        minutes
+            .governance
+            .interpretations
+            .iter()
+            .map(|ruling| PublishedRuling {
+                circle: minutes.circle.clone(),
+                meeting: minutes.meeting,
+                date: minutes.started_at.date_naive(),
+                ruling: ruling.clone(),
+            })
+            .collect()
+    }
+
+    /// "2026-11-24: question — Elif Yılmaz (Secretary) ruled: ruling (asked by Ana)".
+    pub fn text(&self) -> String {
+        let r = &self.ruling;
+        format!(
+            "{}: {} — {} (Secretary) ruled: {} (asked by {})",
+            self.date, r.question, r.secretary, r.ruling, r.asked_by
+        )
+    }
+}
+
 /// What a governance meeting recorded about its own conduct; each list is left out of the
 /// JSON when empty, so minutes of meetings without them read as before.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -175,6 +214,9 @@ impl GovRecords {
                         .filter_map(|r| org.role(*r).map(|r| r.name.as_str()))
                         .collect();
                     text.push_str(&format!("; may change only: {}", roles.join(", ")));
+                }
+                if s.allows_otherwise {
+                    text.push_str("; they allowed others' items before theirs (4.1 §3.3.4(b))");
                 }
                 text
             }),

@@ -65,6 +65,10 @@ pub struct Rules {
     /// Who may declare a process breakdown in the circle, and the article.
     pub breakdown_declarers: &'static [Declarer],
     pub breakdown_article: &'static str,
+    /// Who concludes that due process is restored in a circle in breakdown, ending it.
+    pub restore: RestoreRules,
+    /// The article that puts the Secretary's rulings in the circle's governance record.
+    pub rulings_published: &'static str,
     /// 5.0 §5.4.2: "Governance Meetings end once they reach the duration initially scheduled
     /// by the Secretary", who may extend it.
     pub ends_at_planned_time: bool,
@@ -159,6 +163,16 @@ pub enum Declarer {
     Secretary,
     /// The proposer of a meeting they specially requested for that proposal (4.1 §3.5.1).
     SpecialRequester,
+}
+
+/// Who ends a circle's process breakdown: in both rule sets the super-circle's Facilitator,
+/// each with the article.
+#[derive(Debug)]
+pub struct RestoreRules {
+    /// The article that gives the super-circle's Facilitator the judgement.
+    pub article: &'static str,
+    /// Who judges for the anchor circle, which has no super-circle: its own Facilitator.
+    pub anchor: &'static str,
 }
 
 /// A special governance meeting, scheduled on a member's request (4.1 §3.3; 5.0 §5.4).
@@ -384,6 +398,18 @@ static HOLACRACY_41: Rules = Rules {
     // Proposal, then the Proposer may also declare a Process Breakdown in this case."
     breakdown_declarers: &[Declarer::Facilitator, Declarer::SpecialRequester],
     breakdown_article: "4.1 §3.5.1",
+    // 4.1 §3.5.3: "These authorities are temporary and cease as soon as the Facilitator of
+    // the Super-Circle concludes that due process has been restored within the Circle." 4.1
+    // names no one for the anchor circle, which has no super-circle; its own Facilitator
+    // judges, as 5.0 §5.5.2 says outright.
+    // 4.1 §3.4.3: "a Secretary may choose to publish that interpretation and the logic
+    // behind it in the Governance records of the Circle"; each ruling recorded in a meeting
+    // is recorded to be published.
+    rulings_published: "4.1 §3.4.3",
+    restore: RestoreRules {
+        article: "4.1 §3.5.3",
+        anchor: "4.1 §3.5.3 names the super-circle's Facilitator; the anchor circle has none, so its own Facilitator judges",
+    },
     ends_at_planned_time: false,
     changes: &CHANGES_41,
     lead_may_not_fill: &[CoreRole::Facilitator, CoreRole::Rep],
@@ -498,6 +524,17 @@ static HOLACRACY_50: Rules = Rules {
     // their own Circle"; §5.5.1 failed governance.
     breakdown_declarers: &[Declarer::Facilitator, Declarer::Secretary],
     breakdown_article: "5.0 §5.5, §5.5.1",
+    // 5.0 §5.5.2: "These authorities end as soon as due process is restored in the Circle, as
+    // assessed by the Facilitator of the Super-Circle. If the Circle in Process Breakdown has
+    // no Super-Circle, then the powers above all vest with its own Facilitator instead."
+    // 5.0 §4.2: governance is interpreted "within any official interpretation rulings of
+    // that Circle or any Super-Circle thereof"; §4.2.1 "everyone must align with that
+    // Secretary's ruling".
+    rulings_published: "5.0 §4.2, §4.2.1",
+    restore: RestoreRules {
+        article: "5.0 §5.5.2",
+        anchor: "5.0 §5.5.2: with no super-circle, its own Facilitator",
+    },
     ends_at_planned_time: true,
     changes: &CHANGES_50,
     lead_may_not_fill: &[CoreRole::Rep],

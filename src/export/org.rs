@@ -6,6 +6,7 @@
 
 use super::markdown;
 use crate::domain::document::Block;
+use crate::domain::minutes::PublishedRuling;
 use crate::domain::org_file_of::org_file;
 use crate::domain::{Circle, CoreRole, Organisation};
 use std::fmt;
@@ -66,8 +67,13 @@ fn toml_to_json(value: toml::Value) -> serde_json::Value {
     }
 }
 
-/// The organisation in `format`.
-pub fn render(org: &Organisation, format: OrgFormat) -> Result<String, String> {
+/// The organisation in `format`, with the Secretaries' published rulings (oldest first). The
+/// TOML is the import format and leaves them out: they are read from the meetings' logs.
+pub fn render(
+    org: &Organisation,
+    rulings: &[PublishedRuling],
+    format: OrgFormat,
+) -> Result<String, String> {
     let file = org_file(org);
     let toml = file
         .to_toml()
@@ -76,10 +82,16 @@ pub fn render(org: &Organisation, format: OrgFormat) -> Result<String, String> {
         OrgFormat::Toml => Ok(toml),
         OrgFormat::Json => {
             let value: toml::Value = toml::from_str(&toml).map_err(|e| e.to_string())?;
+            let mut json = toml_to_json(value);
+            if let (Some(object), false) = (json.as_object_mut(), rulings.is_empty()) {
+                // Serialising plain records cannot fail.
+                let rulings = serde_json::to_value(rulings).unwrap_or_default();
+                object.insert("interpretations".into(), rulings);
+            }
             // Serialising plain JSON values cannot fail.
-            Ok(serde_json::to_string_pretty(&toml_to_json(value)).unwrap_or_default() + "\n")
+            Ok(serde_json::to_string_pretty(&json).unwrap_or_default() + "\n")
         }
-        OrgFormat::Markdown => Ok(markdown::render(&handbook(org))),
+        OrgFormat::Markdown => Ok(markdown::render(&handbook(org, rulings))),
     }
 }
 
@@ -95,8 +107,9 @@ fn path(org: &Organisation, circle: &Circle) -> String {
     names.join(" › ")
 }
 
-/// Every circle with its purpose, policies and roles, and every role with its fillers.
-fn handbook(org: &Organisation) -> Vec<Block> {
+/// Every circle with its purpose, policies, published rulings and roles, and every role with
+/// its fillers.
+fn handbook(org: &Organisation, rulings: &[PublishedRuling]) -> Vec<Block> {
     let mut doc = vec![
         Block::Title(format!("{}: governance record", org.name())),
         Block::Subtitle(format!("Rule set {}", org.rule_set())),
@@ -124,6 +137,18 @@ fn handbook(org: &Organisation) -> Vec<Block> {
         if !policies.is_empty() {
             doc.push(Block::Paragraph("Policies:".into()));
             doc.push(Block::Bullets(policies));
+        }
+        let published: Vec<String> = rulings
+            .iter()
+            .filter(|r| r.circle == circle.name)
+            .map(PublishedRuling::text)
+            .collect();
+        if !published.is_empty() {
+            let article = org.rule_set().rules().rulings_published;
+            doc.push(Block::Paragraph(format!(
+                "Interpretations (the Secretary's rulings, {article}):"
+            )));
+            doc.push(Block::Bullets(published));
         }
         for role in org.roles_in(circle.id) {
             let core = if role.core.is_some() {

@@ -235,6 +235,24 @@ fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>
             person,
             term_end,
         } => governance::assign_elected(sql, *role, *person, *term_end, src)?,
+        Effect::DeclareBreakdown {
+            circle,
+            declared_by,
+            reason,
+        } => {
+            sql.run(
+                "INSERT INTO process_breakdowns (circle_id, declared_at, declared_by, reason, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                &[
+                    Value::int(circle.0),
+                    Value::Time(src.at),
+                    Value::text(declared_by),
+                    Value::text(reason),
+                    m,
+                    seq,
+                ],
+            )?;
+        }
         Effect::Undo { seq: undone } => {
             let undone = i64::try_from(*undone).unwrap_or(-1);
             undo(sql, src.meeting, undone)?;
@@ -309,6 +327,7 @@ fn undo(sql: &dyn Sql, meeting: i64, seq: i64) -> Result<(), StoreError> {
         "next_actions",
         "projects",
         "tensions",
+        "process_breakdowns",
     ] {
         sql.run(
             &format!("DELETE FROM {table} WHERE meeting_id = ?1 AND event_seq = ?2"),

@@ -77,11 +77,18 @@ impl OrganisationStore for Store {
                 "WHERE removed_at IS NULL",
                 "role_id",
                 format!(
-                    "UNION ALL SELECT NULL, NULL, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL, NULL FROM circle_versions v"
+                    "UNION ALL SELECT NULL, NULL, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL, NULL, NULL FROM circle_versions v"
                 ),
             )
         } else {
             ("'[]', '[]'", "", "NULL", String::new())
+        };
+        // A role version records its kind since 009 (a role expanded into a sub-circle
+        // becomes its Lead).
+        let role_core = if self.schema_version()? >= SUB_CIRCLE_SCHEMA {
+            "core"
+        } else {
+            "NULL"
         };
         let assignment =
             format!("SELECT id, role_id, person_id, focus, term_end, {dates} FROM assignments");
@@ -144,9 +151,9 @@ impl OrganisationStore for Store {
             )?,
             versions: self.rows(
                 &format!(
-                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL, {migration} FROM role_versions v
+                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL, {migration}, {role_core} FROM role_versions v
                      UNION ALL
-                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role}, {migration} FROM policy_versions v
+                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role}, {migration}, NULL FROM policy_versions v
                      {circle_versions}
                      ORDER BY recorded_at, 12, 14"
                 ),
@@ -167,6 +174,9 @@ impl OrganisationStore for Store {
                         sub_circle: r.get(14)?,
                         holder: r.get(15)?,
                         migration: r.get(16)?,
+                        core: r
+                            .get::<_, Option<String>>(17)?
+                            .map(|c| CoreRole::from_id(&c)),
                     })
                 },
             )?,
@@ -205,6 +215,26 @@ impl OrganisationStore for Store {
                     })
                 },
             )?,
+            // Before 013_process_breakdowns.sql no breakdown was kept as a circle's state.
+            breakdowns: if self.schema_version()? >= BREAKDOWN_SCHEMA {
+                self.rows(
+                    "SELECT circle_id, declared_at, declared_by, reason, meeting_id, restored_at, restored_by
+                     FROM process_breakdowns ORDER BY declared_at, id",
+                    |r| {
+                        Ok(Breakdown {
+                            circle: r.get(0)?,
+                            declared_at: r.get(1)?,
+                            declared_by: r.get(2)?,
+                            reason: r.get(3)?,
+                            meeting: r.get::<_, Option<i64>>(4)?.map(MeetingId),
+                            restored_at: r.get(5)?,
+                            restored_by: r.get(6)?,
+                        })
+                    },
+                )?
+            } else {
+                Vec::new()
+            },
         };
         Ok(Some(Organisation::new(records)))
     }
@@ -240,6 +270,9 @@ const SUB_CIRCLE_SCHEMA: u32 = 9;
 
 /// The schema version that lets a version name the migration that wrote it (011).
 const CORE_TEXTS_SCHEMA: u32 = 11;
+
+/// The schema version that keeps process breakdowns as a circle's state (013).
+const BREAKDOWN_SCHEMA: u32 = 13;
 
 fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
     Ok(Assignment {

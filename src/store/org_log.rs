@@ -49,7 +49,7 @@ pub fn append(
         ],
     )?;
     for effect in effects {
-        run_effect(sql, seq, at, effect)?;
+        run_effect(sql, seq, at, actor, effect)?;
     }
     Ok(after + 1)
 }
@@ -72,11 +72,12 @@ pub fn entry(
     })
 }
 
-/// Writes one effect of entry `seq`, made at `at`.
+/// Writes one effect of entry `seq`, made at `at` by `actor`.
 fn run_effect(
     sql: &dyn Sql,
     seq: i64,
     at: DateTime<Utc>,
+    actor: Option<PersonId>,
     effect: &OrgEffect,
 ) -> Result<(), StoreError> {
     let s = Value::int(seq);
@@ -148,6 +149,11 @@ fn run_effect(
             "UPDATE metrics SET ended_at = ?2, ended_seq = ?3 WHERE id = ?1 AND ended_at IS NULL",
             &[Value::int(metric.0), t, s],
         )?,
+        OrgEffect::RestoreProcess { circle } => sql.run(
+            "UPDATE process_breakdowns SET restored_at = ?2, restored_seq = ?3, restored_by = ?4
+             WHERE circle_id = ?1 AND restored_at IS NULL",
+            &[Value::int(circle.0), t, s, Value::Int(actor.map(|p| p.0))],
+        )?,
         OrgEffect::TakeBack { seq: undone } => {
             take_back(sql, i64::try_from(*undone).unwrap_or(-1))?;
             0
@@ -169,6 +175,11 @@ fn take_back(sql: &dyn Sql, undone: i64) -> Result<(), StoreError> {
         &u,
     )?;
     sql.run("DELETE FROM people WHERE added_seq = ?1", &u)?;
+    sql.run(
+        "UPDATE process_breakdowns SET restored_at = NULL, restored_seq = NULL, restored_by = NULL
+         WHERE restored_seq = ?1",
+        &u,
+    )?;
     for table in ["checklist_items", "metrics"] {
         sql.run(&format!("DELETE FROM {table} WHERE added_seq = ?1"), &u)?;
         sql.run(

@@ -342,7 +342,7 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         .collect();
     doc.bullets("Open tensions", &tensions, "none");
     let mut log: Vec<String> = Vec::new();
-    for v in org.governance_log(circle.id) {
+    for v in org.circle_log(circle.id) {
         let earlier = org.previous_version(v);
         let what = match (v.role, v.policy) {
             (Some(_), _) => "role",

@@ -150,6 +150,8 @@ pub enum GovDraft {
     InterpretRuling(usize, String),
     /// A special meeting: who requested it (among these), then (5.0) its intent and limits.
     SpecialBy(Vec<usize>),
+    /// 4.1 §3.3.4(b): the requester allows others' items before theirs (asks first).
+    RequesterAllows(usize),
     SpecialIntent(usize),
     SpecialLimits(usize, String),
     /// Time out: who asks (among these), then granted or not.

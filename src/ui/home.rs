@@ -7,6 +7,7 @@ use super::theme;
 use super::view::HomeState;
 use super::wrap::{fit, plural};
 use crate::domain::meeting::MeetingKind;
+use crate::domain::org_log::breakdown::restorers;
 use crate::domain::{CircleId, CoreRole, Organisation};
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -76,6 +77,39 @@ fn entry(key: &str, label: String) -> Line<'static> {
     ])
 }
 
+/// The circle's process breakdown, while it lasts: when, by whom and why it was declared,
+/// and who ends it (4.1 §3.5.3; 5.0 §5.5.2).
+fn breakdown_lines(org: &Organisation, circle: CircleId) -> Vec<Line<'static>> {
+    let Some(b) = org.breakdown(circle) else {
+        return Vec::new();
+    };
+    let (restorers, article) = restorers(org, circle);
+    let names: Vec<&str> = restorers.iter().map(|p| org.person_name(*p)).collect();
+    let who = if names.is_empty() {
+        "the Facilitator (unfilled)".to_string()
+    } else {
+        names.join(" or ")
+    };
+    vec![
+        Line::styled(
+            format!(
+                "✖ PROCESS BREAKDOWN since {}, declared by {}: {}",
+                b.declared_at.date_naive(),
+                b.declared_by,
+                b.reason
+            ),
+            theme::error(),
+        ),
+        Line::styled(
+            format!(
+                "Until {who} concludes due process is restored ({article}): roundtable restore --circle \"{}\" --as NAME",
+                org.circle(circle).map_or("?", |c| c.name.as_str())
+            ),
+            theme::muted(),
+        ),
+    ]
+}
+
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -113,10 +147,19 @@ pub fn draw(
                 .collect();
             let ending = terms_ending(org, id, today).next().is_some();
             let flag = if ending { " ⚠" } else { "" };
-            let roles = if open.is_empty() {
-                format!("  {}{flag}", plural(org.roles_in(id).count(), "role"))
+            // A circle in process breakdown is marked whatever else its line says.
+            let broken = if org.breakdown(id).is_some() {
+                " ✖"
             } else {
-                format!("  {}", open.join(" "))
+                ""
+            };
+            let roles = if open.is_empty() {
+                format!(
+                    "  {}{flag}{broken}",
+                    plural(org.roles_in(id).count(), "role")
+                )
+            } else {
+                format!("  {}{broken}", open.join(" "))
             };
             let name = fit(
                 &format!("{}{name}", "  ".repeat(depth)),
@@ -133,6 +176,7 @@ pub fn draw(
     if !circle.purpose.is_empty() {
         lines.push(Line::raw(circle.purpose.clone()));
     }
+    lines.extend(breakdown_lines(org, circle.id));
     lines.push(Line::raw(""));
     let rules = org.rule_set();
     for core in CoreRole::ALL {

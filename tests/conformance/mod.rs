@@ -358,6 +358,11 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
     });
     effects.push(sub_circle_changes(org));
     effects.push(role_policy_changes(org));
+    effects.push(Effect::DeclareBreakdown {
+        circle,
+        declared_by: "Kwame Mensah".into(),
+        reason: "Proposals never resolved".into(),
+    });
     effects
 }
 

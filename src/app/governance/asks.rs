@@ -6,7 +6,7 @@
 //! Owns: starting those entries and completing them from their pickers and prompts.
 //! Must not import: tokio; must not draw.
 
-use super::{ask, may, pick, prompt, record, screen};
+use super::{ask, confirm, may, pick, prompt, record, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::flow::STAND_IN;
@@ -24,6 +24,7 @@ pub fn is_ask_draft(draft: &GovDraft) -> bool {
             | GovDraft::InterpretQuestion(_)
             | GovDraft::InterpretRuling(..)
             | GovDraft::SpecialBy(_)
+            | GovDraft::RequesterAllows(_)
             | GovDraft::SpecialIntent(_)
             | GovDraft::SpecialLimits(..)
             | GovDraft::BreakdownBy(_)
@@ -126,10 +127,30 @@ pub(super) fn interpret(app: &mut App) {
     );
 }
 
-/// `S`: who requested this special meeting (4.1 §3.3; 5.0 §5.4).
+/// `S`: who requested this special meeting (4.1 §3.3; 5.0 §5.4); once recorded, under 4.1,
+/// whether the requester allows others' items before theirs (§3.3.4(b)).
 pub(super) fn special(app: &mut App) {
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
+    if let Some(special) = &state.special {
+        let requester = special.requester;
+        if !may(app, &GovEvent::RequesterAllows { requester }) {
+            return;
+        }
+        let Some(screen) = super::screen(app) else {
+            return;
+        };
+        let question = format!(
+            "Does {} allow others' items before theirs? (4.1 §3.3.4(b): \"unless that participant allows otherwise\")",
+            screen.state.name_of(requester)
+        );
+        return confirm(
+            app,
+            question,
+            ("allows", "not"),
+            GovDraft::RequesterAllows(requester),
+        );
+    }
     let present = state.present();
     let Some(&requester) = present.first() else {
         return;
@@ -286,6 +307,9 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 app.info("The ruling is recorded; the minutes publish it.");
             }
         }
+        (Outcome::Answered(true), GovDraft::RequesterAllows(requester)) => {
+            allow_otherwise(app, requester)
+        }
         (Outcome::Picked(i), GovDraft::SpecialBy(people)) => {
             let Some(&requester) = people.get(i) else {
                 return;
@@ -327,6 +351,13 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (Outcome::Submitted(_), _) => app.error("Nothing was recorded: the words were empty."),
         _ => {}
+    }
+}
+
+/// Records that the requester allows others' items before theirs (4.1 §3.3.4(b)).
+fn allow_otherwise(app: &mut App, requester: usize) {
+    if record(app, GovEvent::RequesterAllows { requester }) {
+        app.info("Recorded: the facilitator may order the agenda as for any meeting.");
     }
 }
 

@@ -33,6 +33,7 @@ pub fn describe_entry(screen: &GovScreen, seq: u64) -> String {
         GovEvent::Extended { minutes, .. } => format!("the {minutes}-minute extension"),
         GovEvent::Interpreted { .. } => "the Secretary's interpretation".into(),
         GovEvent::SpecialRequested { .. } => "the special meeting's request".into(),
+        GovEvent::RequesterAllows { .. } => "the requester's leave for others' items first".into(),
         GovEvent::BreakdownDeclared { .. } => "the process breakdown".into(),
         GovEvent::Proposal { event, .. } => match event {
             IdmEvent::Framed { tension, .. } => format!("the framing \"{tension}\""),

@@ -51,7 +51,7 @@ const SPECIAL: Binding = bind(
     Action::SpecialMeeting,
     "S",
     "special",
-    "this is a special meeting a member requested: who, and (5.0) its intent and limits (before any item)",
+    "this is a special meeting a member requested: who, and (5.0) its intent and limits (before any item); 4.1, once recorded: the requester allows others' items first",
 );
 
 const INTERPRET: Binding = bind(

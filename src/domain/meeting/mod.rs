@@ -14,7 +14,7 @@ pub mod tactical;
 pub mod unheld;
 
 use super::ids::*;
-use super::membership::{GuestScope, Invitation, is_guests_tension};
+use super::membership::{GuestScope, Invitation, Part, is_guests_tension};
 use super::org::{Frequency, ProjectStatus, TensionKind};
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -119,6 +119,13 @@ pub enum Effect {
         person: PersonId,
         term_end: Option<NaiveDate>,
     },
+    /// A process breakdown declared in the circle, by the attendee so named, for `reason`:
+    /// the circle's state until restored (4.1 §3.5; 5.0 §5.5).
+    DeclareBreakdown {
+        circle: CircleId,
+        declared_by: String,
+        reason: String,
+    },
     /// Undo every effect of the entry with this sequence number.
     Undo {
         seq: u64,
@@ -197,18 +204,23 @@ impl Attendee {
         !self.observer && (self.guest || self.person.is_none())
     }
 
-    /// Whether the attendee takes part in the agenda item labelled `item` (`None`: the
-    /// rounds that open and close the meeting): present, not an observer, and, for a guest
-    /// whose rule set limits them to their tension (5.0 §5.4.1), that tension's item.
-    pub fn takes_part(&self, scope: GuestScope, item: Option<&str>) -> bool {
+    /// Whether the attendee takes part in `part` of the meeting: present, not an observer,
+    /// and, for a guest whose rule set limits them to their tension (5.0 §5.4.1), only that
+    /// tension's item and never an election. Under 4.1 a guest "becomes a Core Circle Member
+    /// as well for the duration of that Governance Meeting" (§3.3.1) and takes part in all.
+    pub fn takes_part(&self, scope: GuestScope, part: Part) -> bool {
         if !self.present || self.observer {
             return false;
         }
-        match (scope, &self.invitation, item) {
-            (GuestScope::OwnTension, Some(inv), Some(label)) if self.guest => {
-                is_guests_tension(inv, label)
-            }
-            _ => true,
+        if scope == GuestScope::WholeMeeting || !self.is_guest() {
+            return true;
+        }
+        match (part, &self.invitation) {
+            (Part::Rounds, _) => true,
+            (Part::Election, _) => false,
+            (Part::Tension(label), Some(inv)) => is_guests_tension(inv, label),
+            // Guests of logs written before invitations were recorded have no tension.
+            (Part::Tension(_), None) => true,
         }
     }
 

@@ -5,7 +5,9 @@
 use super::*;
 use crate::domain::ids::AssignmentId;
 use crate::domain::meeting::flow::Recorded;
-use crate::domain::meeting::governance::{ElectionEvent, GovEvent, GovStep, Governance, ItemKind};
+use crate::domain::meeting::governance::{
+    ElectionEvent, ElectionStep, GovEvent, GovStep, Governance, ItemKind,
+};
 use crate::domain::org::*;
 use crate::domain::ruleset::RuleSet;
 use chrono::{TimeZone, Utc};
@@ -218,8 +220,13 @@ fn guests_and_observers_are_never_eligible_for_election() {
 }
 
 /// A governance meeting of circle 1 with Ana, Eve, Eve's guest Gil (for "Flour") and the
-/// observer Obi, at the agenda with items "Flour" (seq 3) and "Ovens" (seq 4).
+/// observer Obi, at the agenda with the proposals "Flour" (seq 3) and "Ovens" (seq 4).
 fn meeting() -> Vec<Recorded<GovEvent>> {
+    meeting_with(ItemKind::Proposal)
+}
+
+/// `meeting`, its items of `kind`.
+fn meeting_with(kind: ItemKind) -> Vec<Recorded<GovEvent>> {
     let at = Utc.with_ymd_and_hms(2026, 11, 24, 14, 0, 0).unwrap();
     let started = GovEvent::Started {
         circle: CircleId(1),
@@ -239,10 +246,7 @@ fn meeting() -> Vec<Recorded<GovEvent>> {
     let item = |label: &str| GovEvent::ItemAdded {
         label: label.into(),
         owner: 1,
-        kind: ItemKind::Election {
-            role: CoreRole::Facilitator,
-            term_end: None,
-        },
+        kind,
         tension: None,
     };
     [
@@ -268,28 +272,28 @@ fn an_observer_is_never_asked_in_a_round() {
     for rules in RuleSet::ALL {
         let g = fold(&meeting(), rules);
         assert_eq!(g.rounds.order, [0, 1, 2], "{rules}: check-in without Obi");
-        assert!(!g.taking_part(Some("Flour")).contains(&3), "{rules}");
+        assert!(!g.taking_part(g.item(3)).contains(&3), "{rules}");
     }
 }
 
 #[test]
 fn five_o_5_4_1_a_guest_takes_part_only_while_their_tension_is_processed() {
     let g = fold(&meeting(), RuleSet::Holacracy50);
-    assert_eq!(g.taking_part(Some("Flour")), [0, 1, 2]);
-    assert_eq!(g.taking_part(Some("Ovens")), [0, 1]);
+    assert_eq!(g.taking_part(g.item(3)), [0, 1, 2], "Flour");
+    assert_eq!(g.taking_part(g.item(4)), [0, 1], "Ovens");
 }
 
 #[test]
 fn four_one_3_3_1_a_guest_is_a_core_circle_member_for_the_whole_meeting() {
     let g = fold(&meeting(), RuleSet::Holacracy41);
-    assert_eq!(g.taking_part(Some("Ovens")), [0, 1, 2]);
+    assert_eq!(g.taking_part(g.item(4)), [0, 1, 2], "Ovens");
 }
 
 #[test]
 fn a_guest_is_never_a_candidate_even_in_the_item_of_their_tension() {
     for rules in RuleSet::ALL {
         // The election of "Flour" (entry 3) is being processed, its role described.
-        let mut log = meeting();
+        let mut log = meeting_with(ELECTION);
         let at = log[0].at;
         let term_end = chrono::NaiveDate::from_ymd_opt(2027, 11, 24).expect("a date");
         for event in [
@@ -315,6 +319,98 @@ fn a_guest_is_never_a_candidate_even_in_the_item_of_their_tension() {
         let refused = g.decide(&nominated, &org(rules)).map_err(|r| r.0);
         assert!(refused.is_err_and(|e| e.contains("guest")), "{rules}");
     }
+}
+
+/// The election items of `meeting_with`.
+const ELECTION: ItemKind = ItemKind::Election {
+    role: CoreRole::Facilitator,
+    term_end: None,
+};
+
+/// `meeting_with(ELECTION)` at the objection round of "Flour" (entry 3), each entry one the
+/// meeting takes: the term set, everyone taking part casts a ballot for Eve, gives a reason
+/// and keeps it, and Eve is proposed.
+fn at_election_objections(rules: RuleSet) -> Governance {
+    let mut log = meeting_with(ELECTION);
+    let at = log[0].at;
+    let mut g = fold(&log, rules);
+    let mut take = |g: &mut Governance, event: GovEvent| {
+        g.decide(&event, &org(rules))
+            .unwrap_or_else(|r| panic!("{rules}: {event:?} refused: {}", r.0));
+        let entry = Recorded {
+            seq: log.len() as u64 + 1,
+            at,
+            event,
+        };
+        g.apply(&entry);
+        log.push(entry);
+    };
+    take(
+        &mut g,
+        GovEvent::StepChanged {
+            step: GovStep::Items,
+        },
+    );
+    let voters = g.present();
+    let term_end = chrono::NaiveDate::from_ymd_opt(2027, 11, 24).expect("a date");
+    let mut events = vec![ElectionEvent::Described { term_end }];
+    events.extend(
+        voters
+            .iter()
+            .map(|&voter| ElectionEvent::Ballot { voter, nominee: 1 }),
+    );
+    events.push(ElectionEvent::StepTo {
+        step: ElectionStep::Nominations,
+    });
+    events.extend(voters.iter().map(|&voter| ElectionEvent::Reason {
+        voter,
+        reason: "Careful".into(),
+    }));
+    events.push(ElectionEvent::StepTo {
+        step: ElectionStep::Changes,
+    });
+    events.extend(voters.iter().map(|&voter| ElectionEvent::Kept { voter }));
+    events.push(ElectionEvent::StepTo {
+        step: ElectionStep::Count,
+    });
+    events.push(ElectionEvent::Proposed {
+        candidate: 1,
+        tie: None,
+    });
+    for event in events {
+        take(&mut g, GovEvent::Election { item: 3, event });
+    }
+    g
+}
+
+#[test]
+fn five_o_5_4_1_a_guest_is_never_part_of_an_election_not_even_one_on_their_tension() {
+    let rules = RuleSet::Holacracy50;
+    let g = at_election_objections(rules);
+    assert_eq!(g.present(), [0, 1], "only the members take part");
+    let e = g
+        .item(3)
+        .and_then(|i| i.election.as_ref())
+        .expect("an election");
+    assert_eq!(e.objection_order(&g.present()), [0, 1]);
+    let gil = GovEvent::Election {
+        item: 3,
+        event: ElectionEvent::NoObjection { attendee: 2 },
+    };
+    assert!(g.decide(&gil, &org(rules)).is_err(), "Gil is not asked");
+}
+
+#[test]
+fn four_one_3_3_1_a_guest_casts_a_ballot_and_answers_election_objections_as_a_core_circle_member() {
+    let rules = RuleSet::Holacracy41;
+    let g = at_election_objections(rules);
+    assert_eq!(g.present(), [0, 1, 2]);
+    let e = g
+        .item(3)
+        .and_then(|i| i.election.as_ref())
+        .expect("an election");
+    assert_eq!(e.ballots.len(), 3, "Gil's ballot counts");
+    assert!(e.objection_order(&g.present()).contains(&2));
 }
 
 #[test]

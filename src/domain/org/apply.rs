@@ -44,7 +44,10 @@ impl Organisation {
     pub fn applies_in_memory(effect: &Effect) -> bool {
         !matches!(
             effect,
-            Effect::ApplyGovernance { .. } | Effect::AssignElected { .. } | Effect::Undo { .. }
+            Effect::ApplyGovernance { .. }
+                | Effect::AssignElected { .. }
+                | Effect::DeclareBreakdown { .. }
+                | Effect::Undo { .. }
         )
     }
 
@@ -115,9 +118,10 @@ impl Organisation {
             }
             Effect::CompleteNextAction { action } => self.complete_next_action(*action),
             Effect::EndMeeting => true,
-            Effect::ApplyGovernance { .. } | Effect::AssignElected { .. } | Effect::Undo { .. } => {
-                false
-            }
+            Effect::ApplyGovernance { .. }
+            | Effect::AssignElected { .. }
+            | Effect::DeclareBreakdown { .. }
+            | Effect::Undo { .. } => false,
         };
         if done { Applied::Done } else { Applied::Reload }
     }

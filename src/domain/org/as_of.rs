@@ -1,6 +1,7 @@
 //! The organisation as it stood on a past date, rebuilt from the governance record's
 //! versions: roles and policies created later are left out, removed ones come back, amended
-//! and moved ones show their state of that day.
+//! and moved ones show their state of that day; sub-circles expanded later are not there yet
+//! and those collapsed or removed since are back.
 //!
 //! Fillers are those whose assignment had begun by the end of that day and not yet ended
 //! (an assignment from before the record, such as an imported file's, has always been);
@@ -8,8 +9,8 @@
 //!
 //! Owns: that reconstruction. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
-use super::{Assignment, Organisation, Policy, RecordVersion, Role};
-use crate::domain::ids::{PolicyId, RoleId};
+use super::{Assignment, Circle, Organisation, Policy, RecordVersion, Role};
+use crate::domain::ids::{CircleId, PolicyId, RoleId};
 use chrono::{NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
 
@@ -41,6 +42,33 @@ fn state_on<'a>(
 }
 
 impl Organisation {
+    /// The sub-circles as they stood at the end of `date`, from their versions: one expanded
+    /// from a role later is not there yet, one collapsed or removed since is back, with its
+    /// definition of that day (4.1 §2.6-2.6.2; 5.0 §5.2 with §1.3.1).
+    fn sub_circles_as_of(&self, circles: &mut Vec<Circle>, date: NaiveDate) {
+        let mut then: HashMap<CircleId, Option<Circle>> = HashMap::new();
+        for id in self.records.versions.iter().filter_map(|v| v.sub_circle) {
+            if then.contains_key(&id) {
+                continue;
+            }
+            let history: Vec<&RecordVersion> = self.history_of_circle(id).collect();
+            let now = self.circle(id);
+            let circle = state_on(&history, date).flatten().map(|v| Circle {
+                id,
+                parent: Some(v.circle),
+                name: v.name.clone(),
+                purpose: v.text.clone(),
+                strategy: now.and_then(|c| c.strategy.clone()),
+                domains: v.domains.clone(),
+                accountabilities: v.accountabilities.clone(),
+            });
+            then.insert(id, circle);
+        }
+        circles.retain(|c| !then.contains_key(&c.id));
+        circles.extend(then.into_values().flatten());
+        circles.sort_by_key(|c| c.id);
+    }
+
     /// The organisation as it stood at the end of `date`.
     pub fn as_of(&self, date: NaiveDate) -> Organisation {
         let mut records = self.records.clone();
@@ -58,7 +86,7 @@ impl Organisation {
                 purpose: v.text.clone(),
                 domains: v.domains.clone(),
                 accountabilities: v.accountabilities.clone(),
-                core: self.role(id).and_then(|r| r.core),
+                core: v.core.unwrap_or_else(|| self.role(id).and_then(|r| r.core)),
             });
             roles.insert(id, then);
         }
@@ -90,6 +118,7 @@ impl Organisation {
         records.policies.retain(|p| !policies.contains_key(&p.id));
         records.policies.extend(policies.into_values().flatten());
         records.policies.sort_by_key(|p| p.id);
+        self.sub_circles_as_of(&mut records.circles, date);
         let existing: HashSet<RoleId> = records.roles.iter().map(|r| r.id).collect();
         let end = date
             .succ_opt()

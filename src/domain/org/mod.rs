@@ -287,6 +287,15 @@ impl Organisation {
         &self.records.log
     }
 
+    /// The circle's process breakdown not yet restored, if it is in one (4.1 §3.5; 5.0 §5.5).
+    pub fn breakdown(&self, circle: CircleId) -> Option<&Breakdown> {
+        self.records
+            .breakdowns
+            .iter()
+            .rev()
+            .find(|b| b.circle == circle && b.restored_at.is_none())
+    }
+
     /// The current assignment with this id.
     pub fn assignment(&self, id: AssignmentId) -> Option<&Assignment> {
         self.records.assignments.iter().find(|a| a.id == id)
@@ -421,6 +430,32 @@ impl Organisation {
         };
         let at = history.iter().position(|v| std::ptr::eq(*v, version))?;
         at.checked_sub(1).map(|i| history[i])
+    }
+
+    /// The circle's log: its governed changes (`governance_log`) and those that moved one of
+    /// its roles or policies out of it into another circle (a sub-circle, or back up), oldest
+    /// first. A move changes both circles' governance (4.1 §2.6.1; 5.0 §5.2(c), (d)).
+    pub fn circle_log(&self, circle: CircleId) -> Vec<&RecordVersion> {
+        let mut log: Vec<&RecordVersion> = self.governance_log(circle).collect();
+        let mut seen = std::collections::HashSet::new();
+        let here = members(&self.records.versions, &self.versions_of_circle, &circle);
+        for v in here {
+            let history: Vec<&RecordVersion> = match (v.role, v.policy) {
+                (Some(role), _) if seen.insert((0, role.0)) => self.history_of(role).collect(),
+                (None, Some(policy)) if seen.insert((1, policy.0)) => {
+                    members(&self.records.versions, &self.versions_of_policy, &policy).collect()
+                }
+                _ => continue,
+            };
+            let moved_out = history
+                .windows(2)
+                .filter(|w| w[0].circle == circle && w[1].circle != circle)
+                .map(|w| w[1]);
+            log.extend(moved_out);
+        }
+        // Stable: versions of one moment keep the order they were recorded in.
+        log.sort_by_key(|v| v.recorded_at);
+        log
     }
 
     /// The governed changes of a circle's roles and policies, oldest first, baselines left out.

@@ -158,6 +158,10 @@ pub struct RecordVersion {
     /// The schema migration that wrote it, when one did (007 gave core roles the
     /// constitution's texts).
     pub migration: Option<String>,
+    /// For a role: the core role it was then (`Some(None)`: none), when the version recorded
+    /// it (since 009; a role expanded into a sub-circle becomes its Lead). `None`: not
+    /// recorded, as it is now.
+    pub core: Option<Option<CoreRole>>,
 }
 
 /// Where a project stands.
@@ -249,6 +253,22 @@ text_enum!(ProjectStatus {
 });
 text_enum!(TensionKind { Tactical => "tactical", Governance => "governance" });
 
+/// A process breakdown declared in a circle (4.1 §3.5; 5.0 §5.5): a state of the circle from
+/// its declaration until the one the rule set names concludes that due process is restored
+/// (4.1 §3.5.3; 5.0 §5.5.2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown {
+    pub circle: CircleId,
+    pub declared_at: DateTime<Utc>,
+    /// The declarer's name as the meeting knew them.
+    pub declared_by: String,
+    pub reason: String,
+    /// The governance meeting it was declared in.
+    pub meeting: Option<MeetingId>,
+    pub restored_at: Option<DateTime<Utc>>,
+    pub restored_by: Option<PersonId>,
+}
+
 /// Every record of an organisation, as loaded from the store, before indexing.
 #[derive(Debug, Clone, Default)]
 pub struct OrgRecords {
@@ -275,4 +295,6 @@ pub struct OrgRecords {
     pub projects: Vec<Project>,
     pub next_actions: Vec<NextAction>,
     pub tensions: Vec<Tension>,
+    /// Process breakdowns declared, restored or not, oldest first.
+    pub breakdowns: Vec<Breakdown>,
 }

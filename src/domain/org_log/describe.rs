@@ -108,6 +108,11 @@ impl OrgEntry {
                 by(None),
                 role_name(*role)
             ),
+            OrgChange::ProcessRestored { circle, reason } => format!(
+                "{} concluded that due process is restored in {} (the process breakdown: {reason})",
+                by(None),
+                org.circle(*circle).map_or("?", |c| c.name.as_str())
+            ),
             OrgChange::Undone { seq } => format!("took back entry {seq}"),
         }
     }

@@ -8,6 +8,7 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 pub mod authority;
+pub mod breakdown;
 mod describe;
 pub mod records;
 mod refusal;
@@ -71,6 +72,11 @@ pub enum OrgRequest {
     },
     EndMetric {
         metric: MetricId,
+    },
+    /// Due process is restored in the circle: its process breakdown ends (4.1 §3.5.3; 5.0
+    /// §5.5.2).
+    RestoreProcess {
+        circle: CircleId,
     },
     /// Takes back the latest entry still standing.
     Undo,
@@ -143,6 +149,11 @@ pub enum OrgChange {
         role: RoleId,
         metric: MetricId,
         name: String,
+    },
+    /// The circle's process breakdown (declared for `reason`) ended: due process restored.
+    ProcessRestored {
+        circle: CircleId,
+        reason: String,
     },
     /// The entry `seq` was taken back.
     Undone {
@@ -226,6 +237,10 @@ pub enum OrgEffect {
     EndMetric {
         metric: MetricId,
     },
+    /// The circle's open process breakdown is restored at the entry's time, by its actor.
+    RestoreProcess {
+        circle: CircleId,
+    },
     /// Reverses what entry `seq` wrote: people, assignments, checklist items and metrics it
     /// created go, those it ended or marked as having left are current again.
     TakeBack {
@@ -284,6 +299,7 @@ pub fn decide(
             frequency,
         } => records::add_metric(org, actor, *role, name, unit, *frequency),
         OrgRequest::EndMetric { metric } => records::end_metric(org, actor, *metric),
+        OrgRequest::RestoreProcess { circle } => breakdown::restore(org, actor, *circle),
         OrgRequest::Undo => undo::undo(org),
     }
 }

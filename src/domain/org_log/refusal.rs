@@ -65,6 +65,16 @@ pub enum Refusal {
         article: &'static str,
     },
     SameFocus,
+    /// The circle is in no process breakdown to restore.
+    NoBreakdown(String),
+    /// Only these people may conclude that due process is restored in the circle; `actor`
+    /// (if anyone said who is acting) is not one of them.
+    NotRestorer {
+        actor: Option<String>,
+        circle: String,
+        may: Vec<String>,
+        article: &'static str,
+    },
     /// The actor may not add or end these records on the role; these people may.
     NotRecordKeeper {
         actor: String,
@@ -176,6 +186,22 @@ impl fmt::Display for Refusal {
                 "a circle has one {lead} ({article}), and {current} fills it: end that assignment first"
             ),
             Refusal::SameFocus => write!(f, "the assignment already has that focus"),
+            Refusal::NoBreakdown(circle) => write!(f, "{circle} is in no process breakdown"),
+            Refusal::NotRestorer {
+                actor,
+                circle,
+                may,
+                article,
+            } => {
+                let who = actor
+                    .as_ref()
+                    .map_or("say who is acting".to_string(), |a| format!("{a} may not"));
+                write!(
+                    f,
+                    "{who}: the Facilitator who judges that due process is restored in {circle} is {} ({article})",
+                    either(may)
+                )
+            }
             Refusal::NotRecordKeeper {
                 actor,
                 what,

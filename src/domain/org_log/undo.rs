@@ -94,7 +94,8 @@ pub(super) fn undo(org: &Organisation) -> Result<Decision, Refusal> {
         | OrgChange::Assigned { .. }
         | OrgChange::AssignmentEnded { .. }
         | OrgChange::ChecklistItemEnded { .. }
-        | OrgChange::MetricEnded { .. } => vec![OrgEffect::TakeBack { seq }],
+        | OrgChange::MetricEnded { .. }
+        | OrgChange::ProcessRestored { .. } => vec![OrgEffect::TakeBack { seq }],
         // Not standing, so never found here.
         OrgChange::Undone { .. } => return Err(Refusal::NothingToUndo),
     };

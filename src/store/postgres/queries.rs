@@ -32,6 +32,11 @@ const PROPOSAL: &str = "(SELECT i.payload::json ->> 'label' FROM meeting_events 
      JOIN meeting_events i ON i.meeting_id = e.meeting_id AND i.seq::text = e.payload::json ->> 'item'
      WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq AND e.payload::json ->> 'type' = 'proposal')";
 
+/// Every process breakdown, oldest first (as SQLite's).
+pub(crate) const BREAKDOWNS: &str =
+    "SELECT circle_id, declared_at, declared_by, reason, meeting_id, restored_at, restored_by
+     FROM process_breakdowns ORDER BY declared_at, id";
+
 impl Session {
     /// The organisation's own log, oldest first.
     pub fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError> {
@@ -322,6 +327,17 @@ impl Session {
                     })
                 },
             )?,
+            breakdowns: self.all(BREAKDOWNS, |r| {
+                Ok(Breakdown {
+                    circle: get(r, 0)?,
+                    declared_at: get(r, 1)?,
+                    declared_by: get(r, 2)?,
+                    reason: get(r, 3)?,
+                    meeting: get::<Option<i64>>(r, 4)?.map(MeetingId),
+                    restored_at: get(r, 5)?,
+                    restored_by: get(r, 6)?,
+                })
+            })?,
         };
         Ok(Some(Organisation::new(records)))
     }
@@ -330,11 +346,11 @@ impl Session {
     fn versions(&self) -> Result<Vec<RecordVersion>, StoreError> {
         self.all(
             &format!(
-                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL::bigint, NULL::bigint, migration FROM role_versions v
+                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL::bigint, NULL::bigint, migration, core FROM role_versions v
                  UNION ALL
-                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::bigint, role_id, migration FROM policy_versions v
+                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::bigint, role_id, migration, NULL::text FROM policy_versions v
                  UNION ALL
-                 SELECT NULL::bigint, NULL::bigint, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL::bigint, NULL::text FROM circle_versions v
+                 SELECT NULL::bigint, NULL::bigint, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL::bigint, NULL::text, NULL::text FROM circle_versions v
                  ORDER BY 10, 12, 14"
             ),
             |r| {
@@ -354,6 +370,7 @@ impl Session {
                     sub_circle: get(r, 14)?,
                     holder: get(r, 15)?,
                     migration: get(r, 16)?,
+                    core: get::<Option<String>>(r, 17)?.map(|c| CoreRole::from_id(&c)),
                 })
             },
         )

@@ -45,22 +45,15 @@ pub fn draw(
     steps::draw(frame, body, screen, org, now);
 }
 
-/// " — Person (Role)" for an output's owner, or nothing for information.
-pub fn output_owner(
+/// An output as the minutes will say it: "request: text — Person (Role), in service of …".
+pub fn output_text(
     state: &Tactical,
     org: &Organisation,
     output: &crate::domain::meeting::Output,
 ) -> String {
-    let owner = match (output.role.and_then(|r| org.role(r)), output.person) {
-        (Some(role), Some(p)) => format!(" — {} ({})", org.person_name(p), role.name),
-        (Some(role), None) => format!(" — {}", role.name),
-        (None, Some(p)) => format!(" — {}'s own, no role", org.person_name(p)),
-        (None, None) => String::new(),
-    };
-    match output.accepted_by {
-        Some(a) => format!("{owner}, accepted by {}", state.name_of(a)),
-        None => owner,
-    }
+    let name = |i: usize| state.name_of(i).to_string();
+    let line = crate::domain::minutes::OutputLine::of(output, org, &name);
+    crate::domain::minutes::Minutes::output_text(&line)
 }
 
 /// Who has the floor now and who is next, in words that fit the step.

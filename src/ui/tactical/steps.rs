@@ -548,8 +548,7 @@ fn triage(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation, n
     });
     let mut outputs = Vec::new();
     for (_, output) in &item.outputs {
-        let owner = super::output_owner(state, org, output);
-        let text = format!("{}: {}{owner}", output.kind.label(), output.text);
+        let text = super::output_text(state, org, output);
         outputs.extend(
             wrap(&text, width, "  • ", "    ")
                 .into_iter()

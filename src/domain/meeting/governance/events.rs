@@ -8,6 +8,7 @@ use super::election::{Election, ElectionEvent};
 use super::idm::{IdmEvent, Proposal};
 use crate::domain::ids::*;
 use crate::domain::meeting::Attendee;
+use crate::domain::membership::Part;
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -127,6 +128,14 @@ pub struct GovItem {
 }
 
 impl GovItem {
+    /// What part of the meeting processing this item is, for who takes part in it.
+    pub fn part(&self) -> Part<'_> {
+        match self.kind {
+            ItemKind::Proposal => Part::Tension(&self.label),
+            ItemKind::Election { .. } => Part::Election,
+        }
+    }
+
     /// Whether anything has been recorded in processing it.
     pub fn started(&self) -> bool {
         self.proposal.as_ref().is_some_and(|p| {
@@ -151,6 +160,9 @@ pub struct Special {
     pub requester: usize,
     pub intent: String,
     pub limits: Vec<RoleId>,
+    /// 4.1 §3.3.4(b): the requester allowed others' items before theirs ("unless that
+    /// participant allows otherwise").
+    pub allows_otherwise: bool,
 }
 
 /// A ruling of the Secretary on how the constitution or the governance applies.
@@ -261,6 +273,11 @@ pub enum GovEvent {
         #[serde(default)]
         limits: Vec<RoleId>,
     },
+    /// 4.1 §3.3.4(b): the requester of this special meeting allows others' items before
+    /// theirs ("unless that participant allows otherwise").
+    RequesterAllows {
+        requester: usize,
+    },
     /// A process breakdown declared, by someone the rule set allows, for `reason`; with
     /// `item`, the proposal being processed ends in it.
     BreakdownDeclared {
@@ -314,6 +331,7 @@ impl GovEvent {
                 | GovEvent::Extended { .. }
                 | GovEvent::Interpreted { .. }
                 | GovEvent::SpecialRequested { .. }
+                | GovEvent::RequesterAllows { .. }
                 | GovEvent::BreakdownDeclared { .. }
         )
     }

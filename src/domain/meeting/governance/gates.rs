@@ -138,9 +138,10 @@ impl Governance {
         Ok(())
     }
 
-    /// The requester of a special meeting whose items go first under the rule set (4.1).
+    /// The requester of a special meeting whose items go first under the rule set (4.1),
+    /// unless they allowed otherwise (4.1 §3.3.4(b)).
     fn requester_first(&self) -> Option<usize> {
-        let special = self.special.as_ref()?;
+        let special = self.special.as_ref().filter(|s| !s.allows_otherwise)?;
         self.rules
             .rules()
             .special
@@ -266,6 +267,27 @@ impl Governance {
                 }
                 Ok(())
             }
+            GovEvent::RequesterAllows { requester } => {
+                let Some(special) = &self.special else {
+                    return refuse("only a special meeting's requester allows otherwise");
+                };
+                if !self.rules.rules().special.requesters_items_first {
+                    return refuse(format!(
+                        "under {} the requester orders the agenda (5.0 §5.4.4)",
+                        self.rules
+                    ));
+                }
+                if special.requester != *requester || !present.contains(requester) {
+                    return refuse(format!(
+                        "{} requested the meeting: only they allow others' items first (4.1 §3.3.4(b))",
+                        self.name_of(special.requester)
+                    ));
+                }
+                if special.allows_otherwise {
+                    return refuse("the requester has allowed it already");
+                }
+                Ok(())
+            }
             GovEvent::BreakdownDeclared { by, reason, item } => {
                 self.may_declare_breakdown(*by, *item)?;
                 if clean_line(reason).is_empty() {
@@ -338,7 +360,13 @@ impl Governance {
                     requester: *requester,
                     intent: intent.clone(),
                     limits: limits.clone(),
+                    allows_otherwise: false,
                 })
+            }
+            GovEvent::RequesterAllows { .. } => {
+                if let Some(special) = &mut self.special {
+                    special.allows_otherwise = true;
+                }
             }
             _ => {}
         }

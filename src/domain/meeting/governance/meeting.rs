@@ -17,7 +17,7 @@ use crate::domain::meeting::flow::{self, Recorded};
 use crate::domain::meeting::rounds::{Note, Rounds};
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::meeting::{Attendee, Effect};
-use crate::domain::membership;
+use crate::domain::membership::{self, Part};
 use crate::domain::org::Organisation;
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use crate::domain::text::clean_line;
@@ -103,7 +103,7 @@ impl Governance {
         membership::check_guests(rules.rules(), &attendees).map_err(Refusal::new)?;
         let scope = rules.rules().guests.scope;
         let order: Vec<usize> = (0..attendees.len())
-            .filter(|&i| attendees[i].takes_part(scope, None))
+            .filter(|&i| attendees[i].takes_part(scope, Part::Rounds))
             .collect();
         if order.is_empty() {
             return refuse("nobody is marked present");
@@ -168,20 +168,22 @@ impl Governance {
 
     /// The attendees who take part now, in the rounds, answers and ballots of the current
     /// step: present and not observers; while items are processed, a guest whose rule set
-    /// limits them to their tension only in that tension's item (5.0 §5.4.1).
+    /// limits them to their tension only in that tension's item, never in an election (5.0
+    /// §5.4.1).
     pub fn present(&self) -> Vec<usize> {
         let item = match self.step {
-            GovStep::Items => self.current_item().map(|i| i.label.as_str()),
+            GovStep::Items => self.current_item(),
             _ => None,
         };
         self.taking_part(item)
     }
 
-    /// The attendees who take part in the item labelled `item` (`None`: outside any item).
-    pub fn taking_part(&self, item: Option<&str>) -> Vec<usize> {
+    /// The attendees who take part in `item` (`None`: outside any item).
+    pub fn taking_part(&self, item: Option<&GovItem>) -> Vec<usize> {
         let scope = self.rules.rules().guests.scope;
+        let part = item.map_or(Part::Rounds, GovItem::part);
         (0..self.attendees.len())
-            .filter(|&i| self.attendees[i].takes_part(scope, item))
+            .filter(|&i| self.attendees[i].takes_part(scope, part))
             .collect()
     }
 
@@ -287,8 +289,17 @@ impl Governance {
             | GovEvent::Extended { .. }
             | GovEvent::Interpreted { .. }
             | GovEvent::SpecialRequested { .. }
-            | GovEvent::BreakdownDeclared { .. } => {
+            | GovEvent::RequesterAllows { .. } => {
                 self.decide_time_and_rulings(event, org).map(|_| vec![])
+            }
+            // A breakdown is a state of the circle until restored (4.1 §3.5.3; 5.0 §5.5.2).
+            GovEvent::BreakdownDeclared { by, reason, .. } => {
+                self.decide_time_and_rulings(event, org)?;
+                Ok(vec![Effect::DeclareBreakdown {
+                    circle: self.circle,
+                    declared_by: self.name_of(*by).to_string(),
+                    reason: clean_line(reason),
+                }])
             }
             GovEvent::CursorMoved { step, index }
                 if *step == self.step && *index < self.len_of(*step) =>
@@ -380,7 +391,7 @@ impl Governance {
                     .as_ref()
                     .ok_or_else(|| Refusal::new("that item is an election"))?;
                 self.decide_for_proposal(proposal, event, org)?;
-                let present = self.taking_part(Some(&it.label));
+                let present = self.taking_part(Some(it));
                 proposal.decide(event, &present)?;
                 match event {
                     IdmEvent::Ended {
@@ -627,6 +638,7 @@ impl Governance {
             | GovEvent::Extended { .. }
             | GovEvent::Interpreted { .. }
             | GovEvent::SpecialRequested { .. }
+            | GovEvent::RequesterAllows { .. }
             | GovEvent::BreakdownDeclared { .. } => self.apply_time_and_rulings(seq, event),
             GovEvent::Ended => {
                 let speaker = self.speaker();

@@ -1,6 +1,7 @@
 //! Each rule of the organisation's log, and each refusal, by the article that makes it:
 //! here who assigns roles; in `people` people, undo and "as of a date".
 
+mod breakdown;
 mod people;
 mod records;
 
@@ -210,6 +211,14 @@ pub(super) fn recorded(
                 .iter_mut()
                 .filter(|m| m.id == *metric)
                 .for_each(|m| m.ended = Some(at)),
+            OrgEffect::RestoreProcess { circle } => r
+                .breakdowns
+                .iter_mut()
+                .filter(|b| b.circle == *circle && b.restored_at.is_none())
+                .for_each(|b| {
+                    b.restored_at = Some(at);
+                    b.restored_by = actor;
+                }),
             OrgEffect::TakeBack { .. } => panic!("undo is checked on its effects, not replayed"),
         }
     }

@@ -210,11 +210,14 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
         step: GovStep::Items,
     });
 
-    // The election: the term set, everyone nominates Cleo and keeps it; she is elected.
+    // The election: the term set, everyone nominates Cleo and keeps it; she is elected. The
+    // guest takes part under 4.1 only (4.1 §3.3.1; 5.0 §5.4.1: "only while processing that
+    // specific Tension", never an election).
+    let voters = run.state().present();
     if let Some(term_end) = term {
         run.vote(election, ElectionEvent::Described { term_end });
     }
-    for voter in 0..4 {
+    for &voter in &voters {
         run.vote(election, ElectionEvent::Ballot { voter, nominee: 2 });
     }
     run.vote(
@@ -223,13 +226,13 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
             step: ElectionStep::Nominations,
         },
     );
-    for voter in 0..4 {
+    for &voter in &voters {
         let reason = "Organised".into();
         run.vote(election, ElectionEvent::Reason { voter, reason });
     }
     for step in [ElectionStep::Changes, ElectionStep::Count] {
         if step == ElectionStep::Count {
-            for voter in 0..4 {
+            for &voter in &voters {
                 run.vote(election, ElectionEvent::Kept { voter });
             }
         }
@@ -247,7 +250,7 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
         .item(election)
         .and_then(|i| i.election.clone())
         .expect("election")
-        .objection_order(&[0, 1, 2, 3]);
+        .objection_order(&voters);
     for attendee in order {
         run.vote(election, ElectionEvent::NoObjection { attendee });
     }

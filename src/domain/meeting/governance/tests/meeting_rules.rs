@@ -203,6 +203,47 @@ fn under_4_1_a_special_meetings_requester_has_their_items_first_4_1_3_3_4_b() {
     assert!(again.is_err_and(|e| e.contains("once, before the agenda")));
 }
 
+/// 4.1 §3.3.4(b): "the Facilitator must place all agenda items raised by that participant
+/// before any raised by others, unless that participant allows otherwise".
+#[test]
+fn under_4_1_the_requester_may_allow_others_items_before_theirs_4_1_3_3_4_b() {
+    let mut run = Run::new(RuleSet::Holacracy41);
+    run.ok(requested(0, "", vec![]));
+    let ana = add(&mut run, "Ovens", 0);
+    let ben = add(&mut run, "Keys", 1);
+    let by_ben = run.try_event(GovEvent::RequesterAllows { requester: 1 });
+    assert!(by_ben.is_err_and(|e| e.contains("only they allow") && e.contains("§3.3.4(b)")));
+    run.ok(GovEvent::RequesterAllows { requester: 0 });
+    run.ok(GovEvent::ItemMoved { item: ben, to: 0 });
+    let cleo = add(&mut run, "Rent", 2);
+    let later = add(&mut run, "Flour", 0);
+    assert_eq!(
+        run.state().order,
+        [ben, ana, cleo, later],
+        "the facilitator orders the agenda as in any meeting"
+    );
+    let minutes = crate::domain::minutes::Minutes::governance(
+        crate::domain::MeetingId(1),
+        &run.state(),
+        &run.org,
+    );
+    assert!(
+        minutes
+            .governance
+            .special
+            .is_some_and(|s| s.contains("allowed others' items before theirs")),
+        "the minutes say so"
+    );
+}
+
+#[test]
+fn under_5_0_the_requester_orders_the_agenda_and_has_no_leave_to_give_5_0_5_4_4() {
+    let mut run = Run::new(RuleSet::Holacracy50);
+    run.ok(requested(0, "", vec![]));
+    let refused = run.try_event(GovEvent::RequesterAllows { requester: 0 });
+    assert!(refused.is_err_and(|e| e.contains("5.0 §5.4.4")));
+}
+
 #[test]
 fn under_5_0_a_special_meeting_changes_only_within_its_requesters_limits_5_0_5_4() {
     use crate::domain::ids::RoleId;

@@ -1,0 +1,90 @@
+//! Ending a process breakdown, per rule set: 4.1 §3.5.3 "These authorities are temporary and
+//! cease as soon as the Facilitator of the Super-Circle concludes that due process has been
+//! restored within the Circle"; 5.0 §5.5.2 "as assessed by the Facilitator of the
+//! Super-Circle. If the Circle in Process Breakdown has no Super-Circle, then the powers
+//! above all vest with its own Facilitator instead."
+
+use super::*;
+use crate::domain::org::Breakdown;
+
+const CO: CircleId = CircleId(1);
+const OVENS: CircleId = CircleId(2);
+const OVENS_FACILITATOR: RoleId = RoleId(21);
+
+/// Ben facilitates Co, Cai facilitates Ovens; `circle` is in a process breakdown.
+fn in_breakdown(rules: RuleSet, circle: CircleId) -> Organisation {
+    let org = org_with(
+        rules,
+        vec![
+            filler(1, ANCHOR_LEAD, ANA),
+            filler(2, ANCHOR_FACILITATOR, BEN),
+            filler(3, OVENS_FACILITATOR, CAI),
+        ],
+    );
+    let mut records = org.records().clone();
+    records.breakdowns.push(Breakdown {
+        circle,
+        declared_at: Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap(),
+        declared_by: "Cai".into(),
+        reason: "Proposals never resolved".into(),
+        meeting: None,
+        restored_at: None,
+        restored_by: None,
+    });
+    Organisation::new(records)
+}
+
+fn restore(org: &Organisation, circle: CircleId, actor: PersonId) -> Result<Decision, Refusal> {
+    decide(&OrgRequest::RestoreProcess { circle }, Some(actor), org)
+}
+
+#[test]
+fn four_one_3_5_3_and_five_o_5_5_2_the_super_circles_facilitator_ends_a_sub_circles_breakdown() {
+    for (rules, article) in [
+        (RuleSet::Holacracy41, "4.1 §3.5.3"),
+        (RuleSet::Holacracy50, "5.0 §5.5.2"),
+    ] {
+        let org = in_breakdown(rules, OVENS);
+        let own = restore(&org, OVENS, CAI).unwrap_err().to_string();
+        assert!(
+            own.contains(article) && own.contains("Ben"),
+            "{rules}: {own}"
+        );
+        let done = restore(&org, OVENS, BEN).expect("the super-circle's Facilitator");
+        assert_eq!(done.effects, [OrgEffect::RestoreProcess { circle: OVENS }]);
+        let restored = recorded(&org, done, Some(BEN));
+        assert!(
+            restored.log().last().is_some_and(|e| e
+                .describe(&restored)
+                .contains("due process is restored in Ovens")),
+            "{rules}"
+        );
+    }
+}
+
+#[test]
+fn five_o_5_5_2_with_no_super_circle_its_own_facilitator_ends_the_breakdown() {
+    let org = in_breakdown(RuleSet::Holacracy50, CO);
+    assert!(restore(&org, CO, BEN).is_ok());
+    let refused = restore(&org, CO, ANA).unwrap_err().to_string();
+    assert!(refused.contains("5.0 §5.5.2"), "{refused}");
+}
+
+#[test]
+fn a_circle_in_no_process_breakdown_has_nothing_to_restore() {
+    let org = in_breakdown(RuleSet::Holacracy50, OVENS);
+    assert_eq!(
+        restore(&org, CO, BEN),
+        Err(Refusal::NoBreakdown("Co".into()))
+    );
+}
+
+#[test]
+fn restoring_due_process_can_be_taken_back() {
+    let org = in_breakdown(RuleSet::Holacracy41, OVENS);
+    let done = restore(&org, OVENS, BEN).expect("restored");
+    let restored = recorded(&org, done, Some(BEN));
+    let undo = decide(&OrgRequest::Undo, None, &restored).expect("undo");
+    let seq = restored.log().last().map(|e| e.seq).unwrap_or_default();
+    assert_eq!(undo.effects, [OrgEffect::TakeBack { seq }]);
+}

@@ -1,0 +1,105 @@
+//! A process breakdown as a state of the circle (4.1 §3.5; 5.0 §5.5): declared in a
+//! governance meeting, stored, shown on the circle's home panel (across a restart) until the
+//! super-circle's Facilitator concludes that due process is restored (4.1 §3.5.3; 5.0
+//! §5.5.2), and taken back with the meeting entry that declared it.
+
+mod common;
+
+use common::Harness;
+use ratatui::crossterm::event::KeyCode::{Char, Enter};
+use roundtable::app::org_entries;
+use roundtable::domain::meeting::governance::GovStep;
+use roundtable::domain::org_log::OrgRequest;
+use roundtable::store::Store;
+use roundtable::store::prelude::*;
+
+const BAKEHOUSE: usize = 1;
+const DECLARED: &str = "✖ PROCESS BREAKDOWN since 2026-11-24, declared by Kwame Mensah";
+
+/// A Bakehouse governance meeting in which the Facilitator, Kwame, declares a process
+/// breakdown on Kwame's own proposal "Waste", then leaves for home.
+fn declared(h: &mut Harness) {
+    h.start_governance(BAKEHOUSE);
+    h.press(Enter).enter_text("Ready");
+    h.press(Char('>'));
+    h.press(Char('a'))
+        .choose("A proposal")
+        .enter_text("Waste")
+        .choose("Kwame Mensah");
+    h.press(Char('>'));
+    assert_eq!(h.governance().state.step, GovStep::Items);
+    h.press(Char('d'))
+        .choose("Process breakdown (give a reason)")
+        .choose("Kwame Mensah")
+        .enter_text("Three meetings without resolving a proposal");
+    assert!(
+        h.status()
+            .is_some_and(|s| s.contains("Process breakdown declared")),
+        "{:?}",
+        h.status()
+    );
+    h.press(Char('q'));
+}
+
+fn home(h: &mut Harness) -> String {
+    h.press_n(ratatui::crossterm::event::KeyCode::Up, 50)
+        .press_n(ratatui::crossterm::event::KeyCode::Down, BAKEHOUSE);
+    h.screen(200, 40)
+}
+
+#[test]
+fn five_o_5_5_a_declared_breakdown_shows_on_home_until_the_super_circles_facilitator_restores_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("rt.db");
+    let mut h = Harness::demo_file(&path);
+    declared(&mut h);
+    let screen = home(&mut h);
+    assert!(
+        screen.contains(DECLARED) && screen.contains("Three meetings without resolving"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Until Priya Raman concludes due process is restored (5.0 §5.5.2)"),
+        "{screen}"
+    );
+    drop(h);
+    // Stored: a restarted program shows it too.
+    let mut h = Harness::demo_file(&path);
+    assert!(home(&mut h).contains(DECLARED));
+    drop(h);
+
+    let mut store = Store::open(&path).expect("store");
+    let org = store.load_organisation().expect("loads").expect("an org");
+    let bakehouse = org.circle_named("Bakehouse").expect("Bakehouse").id;
+    let request = OrgRequest::RestoreProcess { circle: bakehouse };
+    let kwame = org.person_named("Kwame Mensah").map(|p| p.id);
+    let refused = org_entries::record(&mut store, &org, &request, kwame, common::start_time());
+    assert!(
+        refused.is_err_and(|e| e.contains("5.0 §5.5.2") && e.contains("Priya Raman")),
+        "the circle's own Facilitator does not judge its restoration"
+    );
+    let priya = org.person_named("Priya Raman").map(|p| p.id);
+    let said = org_entries::record(&mut store, &org, &request, priya, common::start_time())
+        .expect("restored");
+    assert!(
+        said.contains("due process is restored in Bakehouse"),
+        "{said}"
+    );
+    drop(store);
+    let mut h = Harness::demo_file(&path);
+    let screen = home(&mut h);
+    assert!(!screen.contains("PROCESS BREAKDOWN"), "{screen}");
+}
+
+#[test]
+fn taking_back_the_declaration_in_the_meeting_ends_the_breakdown_too() {
+    let mut h = Harness::demo();
+    declared(&mut h);
+    assert!(home(&mut h).contains(DECLARED));
+    h.press(Char('g')).press(Enter);
+    assert_eq!(h.governance().state.step, GovStep::Items, "resumed");
+    h.press(Char('u')).press(Char('y'));
+    h.press(Char('q'));
+    let screen = home(&mut h);
+    assert!(!screen.contains("PROCESS BREAKDOWN"), "{screen}");
+}
