@@ -19,6 +19,8 @@ use std::sync::{Arc, Mutex};
 pub struct Harness {
     pub app: App,
     clock: Arc<Mutex<DateTime<Utc>>>,
+    /// Where the program's exports go (never the directory the tests run in).
+    pub exports: tempfile::TempDir,
 }
 
 /// 09:00 UTC on Tuesday 24 November 2026, when every test meeting starts.
@@ -37,9 +39,15 @@ impl Harness {
     pub fn with_backend(store: impl roundtable::store::Backend + 'static) -> Harness {
         let clock = Arc::new(Mutex::new(start_time()));
         let read = clock.clone();
-        let app =
+        let mut app =
             App::with_clock(store, Box::new(move || *read.lock().expect("clock"))).expect("app");
-        Harness { app, clock }
+        let exports = tempfile::tempdir().expect("a directory for exports");
+        app.set_export_dir(exports.path());
+        Harness {
+            app,
+            clock,
+            exports,
+        }
     }
 }
 
