@@ -131,9 +131,10 @@ fn submit_prompt(app: &mut App, kind: PromptKind, value: &str) {
             _ => "Type a name for the organisation, or Esc to cancel.",
         });
     }
+    let now = app.now();
     let result = match kind {
         PromptKind::ImportPath => {
-            setup::import_file(app.store.as_mut(), &setup::expand_home(value))
+            setup::import_file(app.store.as_mut(), &setup::expand_home(value), now)
         }
         _ => setup::create_empty(app.store.as_mut(), value, RuleSet::default()),
     };

@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_entry_actor.sql"),
     include_str!("migrations/011_core_role_texts.sql"),
     include_str!("migrations/012_meetings_by_start.sql"),
+    include_str!("migrations/013_adoption_draft.sql"),
 ];
 
 /// The schema version this build writes.

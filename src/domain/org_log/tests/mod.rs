@@ -1,6 +1,7 @@
 //! Each rule of the organisation's log, and each refusal, by the article that makes it:
 //! here who assigns roles; in `people` people, undo and "as of a date".
 
+mod delegation;
 mod people;
 mod records;
 
@@ -236,7 +237,8 @@ fn five_zero_1_4_1_the_circle_lead_assigns_a_role_of_the_circle_and_is_recorded_
             role: BAKER,
             person: BEN,
             focus: None,
-            lead_of: CircleId(1)
+            lead_of: CircleId(1),
+            via: None,
         }
     );
     assert_eq!(
@@ -421,7 +423,7 @@ fn five_zero_1_4_an_anchor_without_a_circle_lead_has_nobody_to_assign_its_roles(
     assert!(matches!(why, Refusal::NoLead { .. }), "{why:?}");
     assert!(
         why.to_string()
-            .contains("5.0 §1.4: the anchor circle has no Circle Lead"),
+            .contains("5.0 §1.4, §1.4.1: the anchor circle has no Circle Lead"),
         "{why}"
     );
 }
