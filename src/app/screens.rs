@@ -5,7 +5,9 @@
 
 use super::keys::Action;
 use super::modal::{self, Outcome};
-use super::{App, governance, meeting_setup, past, people, review, setup, tactical, work};
+use super::{
+    App, adoption, governance, meeting_setup, past, people, review, setup, tactical, work,
+};
 use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
 use crate::ui::{BrowserState, Prompt, PromptKind, Screen, TreeRow, View, WelcomeChoice, step};
@@ -62,6 +64,7 @@ pub fn act(app: &mut App, action: Action) {
         Screen::Minutes(_) => past::minutes_action(app, action),
         Screen::Review(_) => review::act(app, action),
         Screen::Work(_) => work::act(app, action),
+        Screen::Adoption(_) => adoption::act(app, action),
     }
 }
 
@@ -91,7 +94,7 @@ fn welcome(app: &mut App, action: Action) {
                 Err(e) => app.error(e),
             }
         }
-        WelcomeChoice::NewOrganisation => open_prompt(app, PromptKind::OrganisationName),
+        WelcomeChoice::NewOrganisation => adoption::begin(app),
         WelcomeChoice::ImportFile => open_prompt(app, PromptKind::ImportPath),
     }
 }

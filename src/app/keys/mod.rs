@@ -181,6 +181,14 @@ pub enum Action {
     NewLine,
     /// Text fields: a key the field itself handles (moving, deleting, undoing).
     Edit,
+    /// Adoption: add one to the step's list (a person, a role, a policy).
+    AdoptAdd,
+    /// Adoption: add a sub-circle.
+    AdoptCircle,
+    /// Adoption: take the selected one out.
+    AdoptRemove,
+    /// Adoption: the selected person ratifies, or no longer.
+    AdoptToggle,
     /// Modals: yes.
     Yes,
     /// Modals: no.
@@ -249,12 +257,14 @@ pub(super) const fn also(keys: &'static [KeyCode], action: Action) -> Binding {
 
 use KeyCode::{Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
 
+mod adoption;
 mod browser;
 mod governance;
 mod meeting;
 mod review;
 mod text;
 mod work;
+pub use adoption::*;
 pub use browser::*;
 pub use governance::*;
 pub use meeting::*;

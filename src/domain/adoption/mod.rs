@@ -150,7 +150,7 @@ impl fmt::Display for Refusal {
             Refusal::Missing(what) => write!(f, "{what}"),
             Refusal::Term { role, article } => write!(
                 f,
-                "the {role} is elected for a term ({article}): type its last day, after today, as 2027-06-30"
+                "the {role} is elected: its term ends after today, typed as 2027-06-30 ({article})"
             ),
             Refusal::NoTerm(role) => write!(f, "{role} is not elected: it has no term"),
             Refusal::Fills { person, role } => write!(f, "{person} already fills {role}"),
@@ -223,11 +223,15 @@ impl Adoption {
         self.purpose = clean_text(text);
     }
 
+    /// A new person's name, cleaned, or why it is refused (asked before the rest of them).
+    pub fn person_name(&self, name: &str) -> Result<String, Refusal> {
+        name_of(name, "a person", |n| {
+            self.people.iter().any(|p| p.name.eq_ignore_ascii_case(n))
+        })
+    }
+
     pub fn add_person(&mut self, name: &str, email: Option<&str>) -> Result<(), Refusal> {
-        let people = &self.people;
-        let name = name_of(name, "a person", |n| {
-            people.iter().any(|p| p.name.eq_ignore_ascii_case(n))
-        })?;
+        let name = self.person_name(name)?;
         let email = email.map(clean_line).filter(|e| !e.is_empty());
         if let Some(e) = email.as_ref().filter(|e| !e.contains('@')) {
             return Err(Refusal::BadEmail(e.clone()));
@@ -279,7 +283,7 @@ impl Adoption {
     }
 
     /// A new role or sub-circle's name: free, and not a core role's under either rule set.
-    fn anchor_name(&self, name: &str, what: &'static str) -> Result<String, Refusal> {
+    pub fn anchor_name(&self, name: &str, what: &'static str) -> Result<String, Refusal> {
         let name = name_of(name, what, |n| self.anchor_name_taken(n))?;
         let core = RuleSet::ALL.iter().any(|r| {
             CoreRole::ALL
@@ -324,12 +328,16 @@ impl Adoption {
         }
     }
 
-    pub fn add_policy(&mut self, name: &str, text: &str) -> Result<(), Refusal> {
-        let policies = &self.policies;
-        let name = name_of(name, "a policy", |n| {
-            policies.iter().any(|p| p.name.eq_ignore_ascii_case(n))
+    /// A new policy's name, cleaned, or why it is refused.
+    pub fn policy_name(&self, name: &str) -> Result<String, Refusal> {
+        name_of(name, "a policy", |n| {
+            self.policies.iter().any(|p| p.name.eq_ignore_ascii_case(n))
                 || n.eq_ignore_ascii_case(Delegation::POLICY_NAME)
-        })?;
+        })
+    }
+
+    pub fn add_policy(&mut self, name: &str, text: &str) -> Result<(), Refusal> {
+        let name = self.policy_name(name)?;
         let text = clean_text(text);
         if text.is_empty() {
             return Err(Refusal::Missing("a policy needs its text: type it, or Esc"));

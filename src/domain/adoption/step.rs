@@ -74,7 +74,7 @@ impl Step {
             Step::People => "Add everyone who will fill roles (a). Tab goes on when all are in.",
             Step::Ratifiers => "Mark who adopts the constitution (Space). At least one.",
             Step::Roles => {
-                "Add the anchor circle's roles (a): name, purpose, accountabilities, domains. The core roles are there already."
+                "Add the anchor circle's roles (a): name, purpose, accountabilities, domains."
             }
             Step::Structure => "Optional: add policies (a) and sub-circles (c), or Tab to go on.",
             Step::Assignments => "Choose who assigns the anchor circle's roles, then Enter.",

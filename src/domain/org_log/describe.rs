@@ -123,11 +123,7 @@ impl OrgEntry {
                 file,
             } => {
                 let names: Vec<String> = ratifiers.iter().map(|p| name(*p)).collect();
-                let who = match names.split_last() {
-                    Some((last, [])) => last.clone(),
-                    Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-                    None => "the ratifiers (not named)".into(),
-                };
+                let who = crate::domain::text::and_list(&names, "the ratifiers (not named)");
                 let from = file
                     .as_ref()
                     .map_or(String::new(), |f| format!(", from the file {f}"));
