@@ -262,3 +262,67 @@ fn from_nothing_to_my_work_through_the_adoption_governance_and_a_tactical_meetin
         "{work}"
     );
 }
+
+#[test]
+fn five_zero_1_4_1_a_role_the_adoption_gives_control_of_assignments_assigns_and_others_may_not() {
+    let mut h = Harness::empty();
+    h.press(Char('2')).press(Enter);
+    h.press(Enter).enter_text("Riverside Co-op");
+    h.press(Tab);
+    for name in PEOPLE {
+        h.press(Char('a')).enter_text(name).enter_text("");
+    }
+    h.press(Tab).press(Char(' ')).press(Tab);
+    for (role, purpose) in [("Baker", "Bread"), ("Seller", "Customers")] {
+        h.press(Char('a'))
+            .enter_text(role)
+            .enter_text(purpose)
+            .enter_text("")
+            .enter_text("");
+    }
+    h.press(Tab).press(Tab);
+    // No Circle Lead: the Baker controls the anchor circle's role assignments (by policy).
+    assert!(
+        h.screen(100, 30)
+            .contains("the role Baker assigns the roles")
+    );
+    h.press(Down).press(Enter);
+    assert!(
+        !h.screen(100, 30).contains("Circle Lead:"),
+        "no Circle Lead to fill"
+    );
+    // Fillers: Facilitator, Secretary, Baker (row 2), Seller.
+    h.press_n(Down, 2)
+        .press(Enter)
+        .press_n(Down, 3)
+        .press(Enter);
+    adopt(&mut h);
+    let org = h
+        .app
+        .store()
+        .load_organisation()
+        .expect("load")
+        .expect("org");
+    let anchor = org.anchor().expect("anchor").id;
+    assert!(org.core_role(anchor, CoreRole::Lead).is_none());
+    // Dev, as Baker, assigns Ben to Seller; Ana, who fills nothing, is not offered.
+    h.press(Enter)
+        .select_row("Seller")
+        .press(Char('a'))
+        .choose("Ben Okoro");
+    h.press(Enter);
+    let Screen::Browser(b) = &h.app.view().screen else {
+        panic!("not in the browser")
+    };
+    let Some(roundtable::ui::Modal::Picker(p)) = &b.modal else {
+        panic!("no actor picker:\n{}", h.screen(100, 30))
+    };
+    assert_eq!(p.options, ["Dev Patel (Baker role of Riverside Co-op)"]);
+    h.press(Enter);
+    assert!(
+        h.status().is_some_and(|s| s
+            .starts_with("Dev Patel, as Baker of Riverside Co-op (by policy), assigned Ben Okoro")),
+        "{:?}",
+        h.status()
+    );
+}
