@@ -10,7 +10,7 @@ use super::App;
 use super::keys::Action;
 use super::modal::Outcome;
 use crate::domain::RuleSet;
-use crate::domain::adoption::{Adoption, NewRole, Step, lines_of};
+use crate::domain::adoption::{Adoption, NewRole, Refusal, Step, lines_of};
 use crate::domain::text::and_list;
 use crate::store::Adopted;
 use crate::ui::{AdoptForm, AdoptionState, Confirm, Modal, Picker, Prompt, PromptKind, Screen};
@@ -87,17 +87,14 @@ pub fn act(app: &mut App, action: Action) {
     match action {
         Action::Up => s.selected = crate::ui::step(s.selected, len, -1),
         Action::Down => s.selected = crate::ui::step(s.selected, len, 1),
-        Action::NextStep => match s.draft.advance() {
-            Ok(()) => s.selected = selected_choice(&s.draft),
-            Err(why) => return app.error(super::tactical::capitalised(&why.to_string())),
-        },
+        Action::NextStep => next(app),
         Action::PreviousStep => {
             s.draft.back();
             s.selected = selected_choice(&s.draft);
         }
         Action::Leave | Action::Back => {
             app.view.screen = Screen::Welcome(Default::default());
-            return app.info("The adoption is kept: 2 takes it up again where you left it.");
+            app.info("The adoption is kept: 2 takes it up again where you left it.");
         }
         Action::AdoptToggle => s.draft.toggle_ratifier(s.selected),
         Action::AdoptRemove => remove(s),
@@ -256,147 +253,176 @@ fn adopt(app: &mut App) {
     }
 }
 
-/// The answer to the question open on the adoption screen.
+/// The answer to the question open on the adoption screen: the draft takes it, the next
+/// question opens, or a one-line refusal says why nothing changed.
 pub fn outcome(app: &mut App, outcome: Outcome) {
     let Some(s) = state(app) else { return };
     s.modal = None;
     let Some(form) = s.form.take() else { return };
-    let today = app.now().date_naive();
-    let Some(s) = state(app) else { return };
-    let AdoptionState {
-        draft: d, selected, ..
-    } = s;
-    let result = match (form, outcome) {
-        (AdoptForm::Name, Outcome::Submitted(name)) => d.set_name(&name).map(|()| {
+    let result = match form {
+        AdoptForm::RoleName
+        | AdoptForm::RolePurpose { .. }
+        | AdoptForm::RoleAccountabilities { .. }
+        | AdoptForm::RoleDomains { .. } => role_answer(app, form, outcome),
+        AdoptForm::FillWho { .. } | AdoptForm::Term { .. } => fill_answer(app, form, outcome),
+        AdoptForm::Adopt => {
+            if outcome == Outcome::Answered(true) {
+                adopt(app);
+            }
+            Ok(())
+        }
+        _ => answer(app, form, outcome),
+    };
+    if let Err(why) = result {
+        app.error(super::tactical::capitalised(&why.to_string()));
+    }
+}
+
+/// The draft on screen and its selection.
+fn parts(app: &mut App) -> Option<(&mut Adoption, &mut usize)> {
+    state(app).map(|s| (&mut s.draft, &mut s.selected))
+}
+
+/// The organisation's name and purpose, people, policies and sub-circles.
+fn answer(app: &mut App, form: AdoptForm, outcome: Outcome) -> Result<(), Refusal> {
+    let Outcome::Submitted(text) = outcome else {
+        return Ok(());
+    };
+    let Some((d, selected)) = parts(app) else {
+        return Ok(());
+    };
+    match form {
+        AdoptForm::Name => {
+            d.set_name(&text)?;
             if d.purpose.is_empty() {
                 *selected = 1;
             }
-        }),
-        (AdoptForm::Purpose, Outcome::Submitted(text)) => {
-            d.set_purpose(&text);
-            Ok(())
         }
-        (AdoptForm::PersonName, Outcome::Submitted(name)) => {
-            let name = match d.person_name(&name) {
-                Ok(name) => name,
-                Err(why) => return app.error(super::tactical::capitalised(&why.to_string())),
-            };
-            return prompt(
+        AdoptForm::Purpose => d.set_purpose(&text),
+        AdoptForm::PersonName => {
+            let name = d.person_name(&text)?;
+            let title = "E-mail (optional: Enter to skip)";
+            prompt(
                 app,
                 AdoptForm::PersonEmail { name },
                 PromptKind::Email,
-                "E-mail (optional: Enter to skip)",
+                title,
             );
         }
-        (AdoptForm::PersonEmail { name }, Outcome::Submitted(email)) => d
-            .add_person(&name, Some(&email))
-            .map(|()| *selected = d.people.len() - 1),
-        (AdoptForm::RoleName, Outcome::Submitted(name)) => {
-            let name = match d.anchor_name(&name, "a role") {
-                Ok(name) => name,
-                Err(why) => return app.error(super::tactical::capitalised(&why.to_string())),
-            };
-            return prompt(
-                app,
-                AdoptForm::RolePurpose { name },
-                PromptKind::Text,
-                "The role's purpose",
-            );
+        AdoptForm::PersonEmail { name } => {
+            d.add_person(&name, Some(&text))?;
+            *selected = d.people.len() - 1;
         }
-        (AdoptForm::RolePurpose { name }, Outcome::Submitted(purpose)) => {
-            return prompt(
-                app,
-                AdoptForm::RoleAccountabilities { name, purpose },
-                PromptKind::List,
-                "Its accountabilities, one a line (Enter when done)",
-            );
+        AdoptForm::PolicyName => {
+            let name = d.policy_name(&text)?;
+            let title = "The policy's text";
+            prompt(app, AdoptForm::PolicyText { name }, PromptKind::Text, title);
         }
-        (AdoptForm::RoleAccountabilities { name, purpose }, Outcome::Submitted(list)) => {
-            let accountabilities = lines_of(&list);
-            return prompt(
-                app,
-                AdoptForm::RoleDomains {
-                    name,
-                    purpose,
-                    accountabilities,
-                },
-                PromptKind::List,
-                "Its domains, one a line (Enter for none)",
-            );
-        }
-        (
-            AdoptForm::RoleDomains {
-                name,
-                purpose,
-                accountabilities,
-            },
-            Outcome::Submitted(list),
-        ) => d
-            .add_role(NewRole {
-                name,
-                purpose,
-                accountabilities,
-                domains: lines_of(&list),
-            })
-            .map(|()| *selected = d.roles.len() - 1),
-        (AdoptForm::PolicyName, Outcome::Submitted(name)) => {
-            let name = match d.policy_name(&name) {
-                Ok(name) => name,
-                Err(why) => return app.error(super::tactical::capitalised(&why.to_string())),
-            };
-            return prompt(
-                app,
-                AdoptForm::PolicyText { name },
-                PromptKind::Text,
-                "The policy's text",
-            );
-        }
-        (AdoptForm::PolicyText { name }, Outcome::Submitted(text)) => d.add_policy(&name, &text),
-        (AdoptForm::CircleName, Outcome::Submitted(name)) => {
-            let name = match d.anchor_name(&name, "a sub-circle") {
-                Ok(name) => name,
-                Err(why) => return app.error(super::tactical::capitalised(&why.to_string())),
-            };
-            return prompt(
+        AdoptForm::PolicyText { name } => d.add_policy(&name, &text)?,
+        AdoptForm::CircleName => {
+            let name = d.anchor_name(&text, "a sub-circle")?;
+            let title = "The sub-circle's purpose";
+            prompt(
                 app,
                 AdoptForm::CirclePurpose { name },
                 PromptKind::Text,
-                "The sub-circle's purpose",
+                title,
             );
         }
-        (AdoptForm::CirclePurpose { name }, Outcome::Submitted(purpose)) => {
-            d.add_circle(&name, &purpose)
+        AdoptForm::CirclePurpose { name } => d.add_circle(&name, &text)?,
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A new role: its name, purpose, accountabilities and domains, one question each.
+fn role_answer(app: &mut App, form: AdoptForm, outcome: Outcome) -> Result<(), Refusal> {
+    let Outcome::Submitted(text) = outcome else {
+        return Ok(());
+    };
+    let Some((d, selected)) = parts(app) else {
+        return Ok(());
+    };
+    match form {
+        AdoptForm::RoleName => {
+            let name = d.anchor_name(&text, "a role")?;
+            let title = "The role's purpose";
+            prompt(
+                app,
+                AdoptForm::RolePurpose { name },
+                PromptKind::Text,
+                title,
+            );
         }
+        AdoptForm::RolePurpose { name } => {
+            let next = AdoptForm::RoleAccountabilities {
+                name,
+                purpose: text,
+            };
+            let title = "Its accountabilities, one a line (Enter when done)";
+            prompt(app, next, PromptKind::List, title);
+        }
+        AdoptForm::RoleAccountabilities { name, purpose } => {
+            let next = AdoptForm::RoleDomains {
+                name,
+                purpose,
+                accountabilities: lines_of(&text),
+            };
+            let title = "Its domains, one a line (Enter for none)";
+            prompt(app, next, PromptKind::List, title);
+        }
+        AdoptForm::RoleDomains {
+            name,
+            purpose,
+            accountabilities,
+        } => {
+            d.add_role(NewRole {
+                name,
+                purpose,
+                accountabilities,
+                domains: lines_of(&text),
+            })?;
+            *selected = d.roles.len() - 1;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A first filler: who, then (for an elected role) the term's last day.
+fn fill_answer(app: &mut App, form: AdoptForm, outcome: Outcome) -> Result<(), Refusal> {
+    let today = app.now().date_naive();
+    let Some((d, _)) = parts(app) else {
+        return Ok(());
+    };
+    match (form, outcome) {
         (AdoptForm::FillWho { seat }, Outcome::Picked(person)) => {
             let elected = d
                 .seats()
                 .get(seat)
                 .and_then(|s| s.core)
                 .is_some_and(|c| c.is_elected());
-            if elected {
-                return prompt(
-                    app,
-                    AdoptForm::Term { seat, person },
-                    PromptKind::Date,
-                    "Last day of the term (YYYY-MM-DD)",
-                );
+            if !elected {
+                return fill_seat(d, seat, person, None, today);
             }
-            fill_seat(d, seat, person, None, today)
+            let title = "Last day of the term (YYYY-MM-DD)";
+            prompt(
+                app,
+                AdoptForm::Term { seat, person },
+                PromptKind::Date,
+                title,
+            );
+            Ok(())
         }
         (AdoptForm::Term { seat, person }, Outcome::Submitted(text)) => {
             match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
                 Ok(end) => fill_seat(d, seat, person, Some(end), today),
-                Err(_) => {
-                    let why = format!("\"{text}\" is not a date: type it as 2027-06-30.");
-                    return app.error(why);
-                }
+                Err(_) => Err(Refusal::Rule(format!(
+                    "\"{text}\" is not a date: type it as 2027-06-30"
+                ))),
             }
         }
-        (AdoptForm::Adopt, Outcome::Answered(true)) => return adopt(app),
         _ => Ok(()),
-    };
-    if let Err(why) = result {
-        app.error(super::tactical::capitalised(&why.to_string()));
     }
 }
 
@@ -406,7 +432,7 @@ fn fill_seat(
     person: usize,
     term_end: Option<NaiveDate>,
     today: NaiveDate,
-) -> Result<(), crate::domain::adoption::Refusal> {
+) -> Result<(), Refusal> {
     match d.seats().get(seat) {
         Some(s) => d.fill(s, person, term_end, today),
         None => Ok(()),
