@@ -238,7 +238,7 @@ fn adopt(app: &mut App) {
         Err(why) => return app.error(super::tactical::capitalised(&why.to_string())),
     };
     let now = app.now();
-    if let Err(e) = app.store.adopt(&file, &Adopted::on_screen(now)) {
+    if let Err(e) = app.store.adopt(&file, &Adopted::at(now)) {
         return app.error(format!(
             "Not adopted: {e}. Everything entered is still here: try again."
         ));

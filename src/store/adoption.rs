@@ -21,8 +21,8 @@ pub struct Adopted {
 }
 
 impl Adopted {
-    /// Adopted now on the adoption screens.
-    pub fn on_screen(at: DateTime<Utc>) -> Adopted {
+    /// Adopted at `at` from no file (on the adoption screens, or generated).
+    pub fn at(at: DateTime<Utc>) -> Adopted {
         Adopted { at, file: None }
     }
 

@@ -105,7 +105,7 @@ pub trait OrganisationStore {
     fn adopt(&mut self, file: &OrgFile, adopted: &super::Adopted) -> Result<(), StoreError>;
     /// Loads a whole organisation file into an empty store, adopted now.
     fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
-        self.adopt(file, &super::Adopted::on_screen(Utc::now()))
+        self.adopt(file, &super::Adopted::at(Utc::now()))
     }
     /// Starts a new organisation with just its anchor circle and that circle's core roles:
     /// the adoption of a draft holding nothing but the name, the same on every backend.

@@ -235,7 +235,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AdoptionState) {
         .borders(Borders::ALL)
         .border_style(theme::border())
         .title(Span::styled(
-            format!(" Adopting the constitution · {} ", or_none(&d.name)),
+            fit(
+                &format!(" Adopting the constitution · {} ", or_none(&d.name)),
+                usize::from(list_area.width.saturating_sub(2)),
+            ),
             theme::heading(),
         ));
     if rows.is_empty() {
