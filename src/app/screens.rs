@@ -216,7 +216,9 @@ fn home(app: &mut App, action: Action) {
         }
         Action::StartReview => review::pick_person(app, crate::ui::PersonPick::Review),
         Action::StartWork => review::pick_person(app, crate::ui::PersonPick::Work),
-        Action::AddPerson | Action::UndoOrgEntry => people::act(app, action),
+        Action::AddPerson | Action::UndoOrgEntry | Action::RenamePerson | Action::PersonLeaves => {
+            people::act(app, action)
+        }
         Action::PastMeetings => past::open(app),
         Action::Leave => app.quit = true,
         _ => {}

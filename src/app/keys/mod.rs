@@ -177,6 +177,10 @@ pub enum Action {
     EndAssignment,
     /// Home and browser: take back the latest change made between meetings.
     UndoOrgEntry,
+    /// Home: give a person another name.
+    RenamePerson,
+    /// Home: mark a person as having left the organisation (asks first).
+    PersonLeaves,
     /// Text of several lines: start a new line (Alt+Enter or Ctrl+J).
     NewLine,
     /// Text fields: a key the field itself handles (moving, deleting, undoing).
@@ -357,6 +361,18 @@ pub const HOME: &[Binding] = &[
         Action::AddPerson,
         "n",
         "add a person to the organisation (name, then e-mail)",
+    ),
+    quiet(
+        &[Char('e')],
+        Action::RenamePerson,
+        "e",
+        "give a person another name (names are unique, ignoring case)",
+    ),
+    quiet(
+        &[Char('l')],
+        Action::PersonLeaves,
+        "l",
+        "a person leaves the organisation: their roles end (asks first)",
     ),
     UNDO_ORG_ENTRY,
     HELP,
