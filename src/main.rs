@@ -518,7 +518,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let org = setup::read_org_file(&file)?;
             let mut store = db.open()?;
             db.start_logging()?;
-            store.import(&org)?;
+            store.adopt(
+                &org,
+                &roundtable::store::Adopted::from_file(&file, chrono::Utc::now()),
+            )?;
             let name = store.organisation_name()?.unwrap_or_default();
             say(&format!(
                 "Imported \"{name}\" from {} into {}",

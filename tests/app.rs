@@ -59,15 +59,21 @@ fn the_demo_loads_from_the_welcome_screen() {
 }
 
 #[test]
-fn a_typed_organisation_name_is_cleaned_before_it_is_stored() {
+fn a_typed_organisation_name_is_cleaned_before_it_is_kept() {
     let mut h = Harness::empty();
     h.press(KeyCode::Char('2'))
-        .type_str("  Bread\u{202e} &\u{7} Roses  ")
+        .press(KeyCode::Enter)
         .press(KeyCode::Enter);
-    assert!(matches!(h.app.view().screen, Screen::Home(_)));
+    h.type_str("  Bread\u{202e} &\u{7} Roses  ")
+        .press(KeyCode::Enter);
+    let Screen::Adoption(a) = &h.app.view().screen else {
+        panic!("not adopting")
+    };
+    assert_eq!(a.draft.name, "Bread & Roses");
     assert_eq!(
-        h.app.store().organisation_name().expect("query").as_deref(),
-        Some("Bread & Roses")
+        h.app.store().organisation_name().expect("query"),
+        None,
+        "nothing is recorded before the ratifiers adopt it"
     );
 }
 
@@ -75,10 +81,15 @@ fn a_typed_organisation_name_is_cleaned_before_it_is_stored() {
 fn an_empty_name_is_refused_with_a_message_and_nothing_is_written() {
     let mut h = Harness::empty();
     h.press(KeyCode::Char('2'))
-        .type_str("   ")
+        .press(KeyCode::Enter)
         .press(KeyCode::Enter);
-    assert!(matches!(h.app.view().screen, Screen::Welcome(_)));
-    assert!(status(&h).is_some_and(|s| s.contains("Type a name")));
+    h.type_str("   ").press(KeyCode::Enter);
+    assert!(matches!(&h.app.view().screen, Screen::Adoption(a) if a.draft.name.is_empty()));
+    assert!(
+        status(&h).is_some_and(|s| s.contains("needs a name")),
+        "{:?}",
+        status(&h)
+    );
     assert_eq!(h.app.store().organisation_name().expect("query"), None);
     h.press(KeyCode::Esc);
     assert!(matches!(&h.app.view().screen, Screen::Welcome(w) if w.prompt.is_none()));

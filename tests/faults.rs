@@ -14,7 +14,7 @@ use roundtable::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
 use roundtable::domain::*;
 use roundtable::store::prelude::*;
 use roundtable::store::{
-    Appended, LogOwner, MeetingRow, OpenMeeting, RoleVersion, Store, StoreError,
+    Adopted, Appended, LogOwner, MeetingRow, OpenMeeting, RoleVersion, Store, StoreError,
 };
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -105,9 +105,16 @@ impl OrganisationStore for Faulty {
     fn organisation_name(&self) -> Result<Option<String>, StoreError> {
         self.inner.organisation_name()
     }
-    fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
+    fn adopt(&mut self, file: &OrgFile, adopted: &Adopted) -> Result<(), StoreError> {
         self.check()?;
-        self.inner.import(file)
+        self.inner.adopt(file, adopted)
+    }
+    fn keep_adoption(&mut self, draft: Option<&str>) -> Result<(), StoreError> {
+        self.check()?;
+        self.inner.keep_adoption(draft)
+    }
+    fn adoption_draft(&self) -> Result<Option<String>, StoreError> {
+        self.inner.adoption_draft()
     }
     fn create_organisation(&mut self, name: &str, rules: RuleSet) -> Result<(), StoreError> {
         self.check()?;

@@ -6,7 +6,7 @@
 mod common;
 
 use common::Harness;
-use ratatui::crossterm::event::KeyCode::{Char, Enter, Right};
+use ratatui::crossterm::event::KeyCode::{Char, Down, Enter, Esc, Right};
 use roundtable::domain::meeting::governance::{GovStep, IdmStep, Outcome};
 use roundtable::domain::{CoreRole, Organisation};
 use roundtable::ui::Screen;
@@ -209,6 +209,22 @@ fn a_whole_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_se
     let text = format!("{:?}", m.minutes);
     assert!(text.contains("adopted (version 2)"), "{text}");
     assert!(text.contains("Nobody weighs on Sundays"), "{text}");
+    // The election's result is in the role's history, in the browser.
+    h.press(Esc).press(Enter);
+    for _ in 0..60 {
+        if h.selected_name().as_deref() == Some("Secretary")
+            && h.screen(100, 90).contains("Elif Yılmaz elected")
+        {
+            break;
+        }
+        h.press(Down);
+    }
+    let details = h.screen(100, 90);
+    assert!(
+        details.contains("Elections and changes, newest first")
+            && details.contains("2026-11-24 09:00: Elif Yılmaz elected (term to"),
+        "{details}"
+    );
 }
 
 #[test]

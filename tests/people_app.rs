@@ -58,7 +58,11 @@ fn a_assigns_the_selected_role_asking_whom_the_focus_and_who_is_acting() {
         .load_organisation()
         .expect("load")
         .expect("org");
-    assert_eq!(stored.log().len(), 1, "one entry in the organisation's log");
+    assert_eq!(
+        stored.log().len(),
+        2,
+        "one entry in the organisation's log after its adoption"
+    );
 }
 
 #[test]
@@ -132,4 +136,49 @@ fn the_role_details_show_its_assignment_history() {
     assert_snapshot!("people_pastry_lead_history_100x40", h.draw(100, 40));
     h.press_n(KeyCode::PageDown, 1);
     assert_snapshot!("people_pastry_lead_history_80x24", h.draw(80, 24));
+}
+
+#[test]
+fn on_home_e_renames_a_person_and_l_marks_one_as_having_left_with_duplicates_refused() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('e')).choose("Ravi Patel");
+    // The field holds the old name: it is cleared and a taken name typed (ignoring case).
+    h.press_n(KeyCode::Backspace, 20).enter_text("mei chen");
+    assert!(
+        h.status()
+            .is_some_and(|s| s.contains("already someone's name") && !s.contains('\n')),
+        "{:?}",
+        h.status()
+    );
+    let org = h.app.view().org.clone().expect("org");
+    assert!(org.person_named("Ravi Patel").is_some(), "nothing changed");
+    h.press(KeyCode::Char('e')).choose("Ravi Patel");
+    h.press_n(KeyCode::Backspace, 20).enter_text("Ravi Kumar");
+    assert_eq!(
+        h.status().as_deref(),
+        Some("Ravi Patel is now called Ravi Kumar.")
+    );
+    h.press(KeyCode::Char('l')).choose("Ravi Kumar");
+    assert!(
+        h.screen(100, 30)
+            .contains("Ravi Kumar leaves the organisation?")
+    );
+    h.press(KeyCode::Char('y'));
+    let org = h.app.view().org.clone().expect("org");
+    let ravi = org
+        .person_named("Ravi Kumar")
+        .expect("still in the history");
+    assert!(!ravi.is_current());
+    assert_eq!(org.assignments_of(ravi.id).count(), 0);
+    let stored = h
+        .app
+        .store()
+        .load_organisation()
+        .expect("load")
+        .expect("org");
+    assert!(
+        stored
+            .person_named("Ravi Kumar")
+            .is_some_and(|p| !p.is_current())
+    );
 }

@@ -200,3 +200,57 @@ fn a_person_who_left_exports_as_a_former_member_and_imports_back_the_same() {
         "has left the organisation",
     );
 }
+
+/// 5.0 §1.4.1: where a policy gives control of the anchor circle's role assignments to a
+/// role, its filler assigns `--as` that role and anyone else is refused, told who may. The
+/// file's ratifiers are named in the adoption entry the import records.
+#[test]
+fn a_role_a_policy_delegates_assignments_to_assigns_and_others_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let file = dir.path().join("co.toml");
+    std::fs::write(
+        &file,
+        r#"name = "Co"
+ratifiers = ["Ana"]
+[[people]]
+name = "Ana"
+[[people]]
+name = "Dev"
+[[people]]
+name = "Ben"
+[circle]
+name = "Co"
+[[circle.roles]]
+name = "Baker"
+purpose = "Bread"
+fillers = [{ person = "Dev" }]
+[[circle.roles]]
+name = "Seller"
+purpose = "Customers"
+[[circle.policies]]
+name = "Role assignments of the anchor circle"
+text = 'Role assignments of this circle are controlled by the role "Baker" (5.0 §1.4.1).'
+"#,
+    )
+    .expect("write");
+    roundtable(&db)
+        .args(["import", file.to_str().expect("utf-8")])
+        .assert()
+        .success();
+    refused(
+        &db,
+        &["--as", "Ana", "assign", "Seller", "Ben"],
+        "only the Baker role of Co assigns here (5.0 §1.4.1), that is Dev",
+    );
+    roundtable(&db)
+        .args(["--as", "Dev", "assign", "Seller", "Ben"])
+        .assert()
+        .success()
+        .stdout("Dev, as Baker of Co (by policy), assigned Ben to Seller.\n");
+    roundtable(&db)
+        .args(["export", "org", "--format", "toml", "-o", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ratifiers = [\"Ana\"]"));
+}

@@ -14,10 +14,15 @@ fn welcome_screen_offers_three_ways_to_start() {
 }
 
 #[test]
-fn welcome_prompt_asks_for_the_organisation_name() {
+fn the_adoption_asks_for_the_organisation_name() {
     let mut h = Harness::empty();
-    h.press(KeyCode::Char('2')).type_str("Bread & Roses");
-    assert_snapshot!("welcome_prompt_80x24", h.draw(80, 24));
+    h.press(KeyCode::Char('2'))
+        .press(KeyCode::Enter)
+        .press(KeyCode::Enter);
+    h.type_str("Bread & Roses");
+    assert_snapshot!("adoption_name_80x24", h.draw(80, 24));
+    h.press(KeyCode::Enter);
+    assert_snapshot!("adoption_organisation_60x16", h.draw(60, 16));
 }
 
 #[test]

@@ -212,8 +212,25 @@ fn leaving_with_q_keeps_the_meeting_open_and_t_resumes_it() {
 
 #[test]
 fn an_empty_circle_cannot_meet_and_a_circle_with_nothing_to_review_says_so_at_each_step() {
+    // Adopted with one person, Vera, ratifying, and no role filled.
     let mut h = Harness::empty();
-    h.press(Char('2')).enter_text("Tiny Co").press(Char('t'));
+    h.press(Char('2'))
+        .press(Enter)
+        .press(Enter)
+        .enter_text("Tiny Co");
+    h.press(KeyCode::Tab)
+        .press(Char('a'))
+        .enter_text("Vera")
+        .enter_text("");
+    h.press(KeyCode::Tab).press(Char(' '));
+    h.press_n(KeyCode::Tab, 3).press(Enter).press(KeyCode::Tab);
+    h.press(Enter).press(Char('y'));
+    assert!(
+        matches!(h.app.view().screen, Screen::Home(_)),
+        "{}",
+        h.screen(80, 24)
+    );
+    h.press(Char('t'));
     assert!(
         matches!(h.app.view().screen, Screen::MeetingSetup(_)),
         "nobody fills a role yet"

@@ -15,8 +15,9 @@
 
 use super::App;
 use crate::domain::MeetingId;
+use crate::domain::adoption::Adoption;
 use crate::domain::meeting::governance::Change;
-use crate::ui::{Draft, GovDraft, Modal, Prompt, ReviewDraft, Screen, WorkDraft};
+use crate::ui::{AdoptForm, Draft, GovDraft, Modal, Prompt, ReviewDraft, Screen, WorkDraft};
 use serde::{Deserialize, Serialize};
 
 /// How long after a failed save of the entry on screen the next one is tried.
@@ -48,6 +49,14 @@ pub enum Kept {
         modal: Option<Modal>,
         draft: WorkDraft,
     },
+    /// The adoption from an empty organisation, kept whole: it is not recorded until the
+    /// ratifiers confirm it.
+    Adoption {
+        modal: Option<Modal>,
+        form: Option<AdoptForm>,
+        draft: Box<Adoption>,
+        selected: usize,
+    },
 }
 
 impl Kept {
@@ -71,6 +80,12 @@ impl Kept {
                 modal: s.modal.clone(),
                 draft: s.draft.clone(),
             },
+            Screen::Adoption(s) => Kept::Adoption {
+                modal: s.modal.clone(),
+                form: s.form.clone(),
+                draft: Box::new(s.draft.clone()),
+                selected: s.selected,
+            },
             _ => Kept::Nothing,
         }
     }
@@ -82,7 +97,8 @@ impl Kept {
             Kept::Tactical { modal, .. }
             | Kept::Governance { modal, .. }
             | Kept::Review { modal, .. }
-            | Kept::Work { modal, .. } => modal.as_mut(),
+            | Kept::Work { modal, .. }
+            | Kept::Adoption { modal, .. } => modal.as_mut(),
         }
     }
 
@@ -93,7 +109,8 @@ impl Kept {
             Kept::Tactical { modal, .. }
             | Kept::Governance { modal, .. }
             | Kept::Review { modal, .. }
-            | Kept::Work { modal, .. } => match modal {
+            | Kept::Work { modal, .. }
+            | Kept::Adoption { modal, .. } => match modal {
                 Some(Modal::Prompt(p)) if p.kind.is_multi_line() => Some(p.value()),
                 _ => None,
             },
@@ -128,6 +145,7 @@ impl Kept {
             }
             Kept::Review { draft, .. } => *draft == ReviewDraft::None,
             Kept::Work { draft, .. } => *draft == WorkDraft::None,
+            Kept::Adoption { draft, .. } => **draft == Adoption::default(),
         }
     }
 
@@ -158,18 +176,41 @@ impl Kept {
                 s.modal = modal;
                 s.draft = draft;
             }
+            (
+                Kept::Adoption {
+                    modal,
+                    form,
+                    draft,
+                    selected,
+                },
+                Screen::Adoption(s),
+            ) => {
+                s.modal = modal;
+                s.form = form;
+                s.draft = *draft;
+                s.selected = selected;
+            }
             _ => {}
         }
     }
 }
 
-/// The meeting (or review) on screen, if any.
-fn meeting_on(screen: &Screen) -> Option<MeetingId> {
+/// Where the entry on a screen is kept: with its meeting, or as the one adoption draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Place {
+    Meeting(MeetingId),
+    Adoption,
+}
+
+/// Where the entry on screen is kept, if anywhere: the meeting (or review) on screen, or the
+/// adoption.
+fn place_of(screen: &Screen) -> Option<Place> {
     match screen {
-        Screen::Tactical(s) if s.state.ended_at.is_none() => Some(s.meeting),
-        Screen::Governance(s) if s.state.ended_at.is_none() => Some(s.meeting),
-        Screen::Review(s) if s.state.ended_at.is_none() => Some(s.meeting),
-        Screen::Work(s) => Some(s.meeting),
+        Screen::Tactical(s) if s.state.ended_at.is_none() => Some(Place::Meeting(s.meeting)),
+        Screen::Governance(s) if s.state.ended_at.is_none() => Some(Place::Meeting(s.meeting)),
+        Screen::Review(s) if s.state.ended_at.is_none() => Some(Place::Meeting(s.meeting)),
+        Screen::Work(s) => Some(Place::Meeting(s.meeting)),
+        Screen::Adoption(_) => Some(Place::Adoption),
         _ => None,
     }
 }
@@ -178,7 +219,7 @@ impl App {
     /// Saves what the entry on screen holds when it changed since last saved (a field was
     /// confirmed, a question opened or closed): one small write, never one per typed letter.
     pub(super) fn keep_entry(&mut self) {
-        let Some(meeting) = meeting_on(&self.view.screen) else {
+        let Some(meeting) = place_of(&self.view.screen) else {
             return;
         };
         if self.following || self.unwritten || self.keep_retry.is_some_and(|at| self.now() < at) {
@@ -207,7 +248,11 @@ impl App {
         if typing_on {
             return;
         }
-        match self.store.keep_draft(meeting, saved.1.as_deref()) {
+        let stored = match meeting {
+            Place::Meeting(m) => self.store.keep_draft(m, saved.1.as_deref()),
+            Place::Adoption => self.store.keep_adoption(saved.1.as_deref()),
+        };
+        match stored {
             Ok(()) => {
                 self.kept_entry = Some(saved);
                 self.keep_retry = None;
@@ -235,18 +280,27 @@ impl App {
 
     /// Puts back the entry a meeting (or review) held when its program stopped, as it resumes.
     pub(super) fn resume_entry(&mut self) {
-        let Some(meeting) = meeting_on(&self.view.screen) else {
+        let Some(Place::Meeting(meeting)) = place_of(&self.view.screen) else {
             return;
         };
         let text = match self.store.draft(meeting) {
             Ok(text) => text,
             Err(e) => return self.error(format!("The entry being written was lost: {e}.")),
         };
-        self.kept_entry = Some((meeting, text.clone()));
+        self.kept_entry = Some((Place::Meeting(meeting), text.clone()));
         let Some(text) = text else { return };
         match serde_json::from_str::<Kept>(&text) {
             Ok(kept) => kept.restore(&mut self.view.screen),
             Err(e) => tracing::warn!("a kept entry of meeting {} does not read: {e}", meeting.0),
+        }
+    }
+
+    /// Puts back the adoption kept as `text` on the adoption screen.
+    pub(super) fn resume_adoption(&mut self, text: &str) {
+        self.kept_entry = Some((Place::Adoption, Some(text.to_string())));
+        match serde_json::from_str::<Kept>(text) {
+            Ok(kept) => kept.restore(&mut self.view.screen),
+            Err(e) => tracing::warn!("the adoption kept does not read: {e}"),
         }
     }
 }

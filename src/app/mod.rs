@@ -4,6 +4,7 @@
 //! Owns: `App` and the order of handling a key (quit, help, prompt, screen). The only user of
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
+mod adoption;
 mod circle_records;
 mod connection;
 mod follow;
@@ -65,7 +66,7 @@ pub struct App {
     /// Set when the store could not write an entry during the current key.
     unwritten: bool,
     /// The entry last saved with its meeting (see `kept`), to save only what changed.
-    kept_entry: Option<(crate::domain::MeetingId, Option<String>)>,
+    kept_entry: Option<(kept::Place, Option<String>)>,
     /// After the store failed to keep the entry on screen: when to try again.
     keep_retry: Option<DateTime<Utc>>,
     /// When a text of several lines was last kept while being typed, and its shape then
@@ -136,6 +137,9 @@ impl App {
         };
         if let Some(org) = app.store.load_organisation()? {
             app.show_home(Arc::new(org));
+        } else if app.store.adoption_draft().ok().flatten().is_some() {
+            // A program stopped mid-adoption: back to it, as it was.
+            adoption::begin(&mut app);
         }
         app.refresh_open_meetings();
         app.refresh_hints();
@@ -305,6 +309,7 @@ impl App {
                         Screen::Home(_) => review::picked(self, outcome),
                         Screen::Review(_) => review::outcome(self, outcome),
                         Screen::Work(_) => work::outcome(self, outcome),
+                        Screen::Adoption(_) => adoption::outcome(self, outcome),
                         _ => {}
                     }
                     if self.unwritten {
@@ -355,6 +360,7 @@ impl App {
             Screen::Browser(s) => s.modal.as_mut(),
             Screen::Review(s) => s.modal.as_mut(),
             Screen::Work(s) => s.modal.as_mut(),
+            Screen::Adoption(s) => s.modal.as_mut(),
             _ => None,
         }
     }
@@ -367,6 +373,10 @@ impl App {
         match &self.view.screen {
             Screen::Welcome(w) if w.prompt.is_some() => keys::PROMPT,
             Screen::Welcome(_) => keys::WELCOME,
+            Screen::Adoption(s) => s
+                .modal
+                .as_ref()
+                .map_or(keys::adoption_table(s.draft.step), modal::table),
             Screen::Home(s) => s.modal.as_ref().map_or(keys::HOME, modal::table),
             Screen::Review(s) => review::table(s),
             Screen::Work(s) => work::table(s, self.view.org.as_deref(), self.now()),

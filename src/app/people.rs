@@ -79,6 +79,9 @@ pub fn act(app: &mut App, action: Action) {
             Modal::Prompt(Prompt::new(PromptKind::PersonName)),
         );
     }
+    if matches!(action, Action::RenamePerson | Action::PersonLeaves) {
+        return pick_person(app, &org, action);
+    }
     if action == Action::UndoOrgEntry {
         let Some(entry) = org_log::latest_standing(org.log()) else {
             return app.info("Nothing to take back: no change was made between meetings yet.");
@@ -152,6 +155,24 @@ pub fn act(app: &mut App, action: Action) {
         }
         _ => {}
     }
+}
+
+/// Asks whom a rename or a leaving is about, among the current people.
+fn pick_person(app: &mut App, org: &Organisation, action: Action) {
+    let people: Vec<PersonId> = org.current_people().map(|p| p.id).collect();
+    if people.is_empty() {
+        return app.info("Nobody here yet: n adds a person.");
+    }
+    let options = people
+        .iter()
+        .map(|p| org.person_name(*p).to_string())
+        .collect();
+    let (form, title) = if action == Action::RenamePerson {
+        (OrgForm::RenameWho { people }, "Rename whom?")
+    } else {
+        (OrgForm::LeaveWho { people }, "Who leaves the organisation?")
+    };
+    ask(app, form, picker(title.into(), options));
 }
 
 fn focus_text(app: &mut App, org: &Organisation, assignment: AssignmentId) {
@@ -284,6 +305,31 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         (OrgForm::Undo, Outcome::Answered(true)) => record(app, &OrgRequest::Undo, None),
+        (OrgForm::RenameWho { people }, Outcome::Picked(n)) => {
+            if let Some(&person) = people.get(n) {
+                let title = format!("New name for {}", org.person_name(person));
+                let prompt = Prompt::filled(PromptKind::PersonName, title, org.person_name(person));
+                ask(app, OrgForm::RenameTo { person }, Modal::Prompt(prompt));
+            }
+        }
+        (OrgForm::RenameTo { person }, Outcome::Submitted(name)) => {
+            record(app, &OrgRequest::RenamePerson { person, name }, None);
+        }
+        (OrgForm::LeaveWho { people }, Outcome::Picked(n)) => {
+            if let Some(&person) = people.get(n) {
+                let roles = org.assignments_of(person).count();
+                let question = format!(
+                    "{} leaves the organisation? Their {} end today; their history stays.",
+                    org.person_name(person),
+                    crate::ui::wrap::plural(roles, "role assignment")
+                );
+                let confirm = Confirm::new(question, "leaves", "stays");
+                ask(app, OrgForm::Leaves { person }, Modal::Confirm(confirm));
+            }
+        }
+        (OrgForm::Leaves { person }, Outcome::Answered(true)) => {
+            record(app, &OrgRequest::PersonLeaves { person }, None);
+        }
         (form, outcome) => super::circle_records::outcome(app, &org, form, outcome),
     }
 }

@@ -5,7 +5,9 @@
 
 use super::keys::Action;
 use super::modal::{self, Outcome};
-use super::{App, governance, meeting_setup, past, people, review, setup, tactical, work};
+use super::{
+    App, adoption, governance, meeting_setup, past, people, review, setup, tactical, work,
+};
 use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
 use crate::ui::{BrowserState, Prompt, PromptKind, Screen, TreeRow, View, WelcomeChoice, step};
@@ -62,6 +64,7 @@ pub fn act(app: &mut App, action: Action) {
         Screen::Minutes(_) => past::minutes_action(app, action),
         Screen::Review(_) => review::act(app, action),
         Screen::Work(_) => work::act(app, action),
+        Screen::Adoption(_) => adoption::act(app, action),
     }
 }
 
@@ -91,7 +94,7 @@ fn welcome(app: &mut App, action: Action) {
                 Err(e) => app.error(e),
             }
         }
-        WelcomeChoice::NewOrganisation => open_prompt(app, PromptKind::OrganisationName),
+        WelcomeChoice::NewOrganisation => adoption::begin(app),
         WelcomeChoice::ImportFile => open_prompt(app, PromptKind::ImportPath),
     }
 }
@@ -131,9 +134,10 @@ fn submit_prompt(app: &mut App, kind: PromptKind, value: &str) {
             _ => "Type a name for the organisation, or Esc to cancel.",
         });
     }
+    let now = app.now();
     let result = match kind {
         PromptKind::ImportPath => {
-            setup::import_file(app.store.as_mut(), &setup::expand_home(value))
+            setup::import_file(app.store.as_mut(), &setup::expand_home(value), now)
         }
         _ => setup::create_empty(app.store.as_mut(), value, RuleSet::default()),
     };
@@ -218,7 +222,9 @@ fn home(app: &mut App, action: Action) {
         }
         Action::StartReview => review::pick_person(app, crate::ui::PersonPick::Review),
         Action::StartWork => review::pick_person(app, crate::ui::PersonPick::Work),
-        Action::AddPerson | Action::UndoOrgEntry => people::act(app, action),
+        Action::AddPerson | Action::UndoOrgEntry | Action::RenamePerson | Action::PersonLeaves => {
+            people::act(app, action)
+        }
         Action::PastMeetings => past::open(app),
         Action::Leave => app.quit = true,
         _ => {}

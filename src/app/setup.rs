@@ -6,8 +6,8 @@
 
 use crate::data;
 use crate::domain::{OrgFile, OrgFileError, RuleSet};
-use crate::store::StoreError;
 use crate::store::prelude::*;
+use crate::store::{Adopted, StoreError};
 use std::path::{Path, PathBuf};
 
 /// Why an organisation could not be set up. Every message is one line.
@@ -59,9 +59,14 @@ pub fn read_org_file(path: &Path) -> Result<OrgFile, SetupError> {
     })
 }
 
-/// Reads, validates and imports an organisation file, all or nothing.
-pub fn import_file(store: &mut dyn OrganisationStore, path: &Path) -> Result<(), SetupError> {
-    store.import(&read_org_file(path)?)?;
+/// Reads, validates and imports an organisation file, all or nothing: recorded, at `at`, as
+/// the adoption it is (as one made on the adoption screens).
+pub fn import_file(
+    store: &mut dyn OrganisationStore,
+    path: &Path,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), SetupError> {
+    store.adopt(&read_org_file(path)?, &Adopted::from_file(path, at))?;
     Ok(())
 }
 

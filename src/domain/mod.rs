@@ -4,6 +4,7 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, std::time::SystemTime, or
 //! `chrono::Local`/`Utc::now` (time arrives as data).
 
+pub mod adoption;
 pub mod document;
 pub mod election_minutes;
 pub mod ids;

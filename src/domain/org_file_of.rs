@@ -6,6 +6,7 @@
 //! structure, and are left out. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
 use super::org::{Circle, Organisation, Role};
+use super::org_log::OrgChange;
 use super::orgfile::*;
 
 /// The whole organisation as a file.
@@ -23,10 +24,21 @@ pub fn org_file(org: &Organisation) -> OrgFile {
         .anchor()
         .map(|c| circle_entry(org, c))
         .unwrap_or_else(|| CircleEntry::named(org.name()));
+    // Who adopted the constitution, as the adoption entry names them.
+    let ratifiers = org
+        .log()
+        .iter()
+        .find_map(|e| match &e.change {
+            OrgChange::Adopted { ratifiers, .. } => Some(ratifiers),
+            _ => None,
+        })
+        .map(|r| r.iter().map(|p| org.person_name(*p).to_string()).collect())
+        .unwrap_or_default();
     OrgFile {
         name: org.name().to_string(),
         rule_set: org.rule_set(),
         people,
+        ratifiers,
         circle: anchor,
     }
 }

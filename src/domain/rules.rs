@@ -251,6 +251,18 @@ pub struct AssignmentRules {
     /// 4.1 names one Lead Link per circle ("the Lead Link", §2.6.3 "assign someone to fill
     /// the Lead Link Role"); 5.0 §1.4 allows several Circle Leads.
     pub one_lead: bool,
+    /// A circle may delegate control of its role assignments to a role or process by
+    /// policy (5.0 §1.4.1 "unless the Circle has delegated control of Role assignments to a
+    /// different Role or process"); 4.1 knows no such delegation.
+    pub delegation: Option<&'static str>,
+    /// An elected role is filled for a term (4.1 §2.5.2 "the Facilitator will specify a term
+    /// for each election"; 5.0 §5.3.5(a) "chooses a term for the election"): the first
+    /// fillers the ratifiers name have one too.
+    pub elected_term: &'static str,
+    /// The ratifiers define the initial structure on adopting the constitution (4.1 §5.2,
+    /// §5.2.1, §5.3; 5.0 §1.3.3 "The Ratifiers may define an initial structure and other
+    /// Governance within the Anchor Circle upon adopting this Constitution").
+    pub adoption: &'static str,
 }
 
 /// What a governance proposal may change beyond the circle's own roles and policies: its
@@ -436,6 +448,9 @@ static HOLACRACY_41: Rules = Rules {
         resignation: "4.1 §2.4.3",
         lead_not_also: "4.1 §2.5.1",
         one_lead: true,
+        delegation: None,
+        elected_term: "4.1 §2.5.2",
+        adoption: "4.1 §5.2, §5.3",
     },
     requests_serve_represented_role: None,
     surrogates_section: "4.1 §2.5.4",
@@ -561,10 +576,13 @@ static HOLACRACY_50: Rules = Rules {
         super_lead_assigns_lead: "5.0 §1.4, §1.4.1",
         unfilled_lead_covered: "5.0 §1.4.2",
         elected_only_by_election: "5.0 §5.1.1, §5.1.2",
-        anchor_lead: "5.0 §1.4: the anchor circle has no Circle Lead unless a policy says so, and a policy delegating its role assignments is not supported yet",
+        anchor_lead: "5.0 §1.4, §1.4.1: the anchor circle has no Circle Lead unless a policy says so, nor anyone else assigning its roles unless a policy delegates that to a role",
         resignation: "5.0 §1.4.1",
         lead_not_also: "5.0 §5.1.1",
         one_lead: false,
+        delegation: Some("5.0 §1.4.1"),
+        elected_term: "5.0 §5.3.5(a)",
+        adoption: "5.0 §1.3.3",
     },
     requests_serve_represented_role: Some("5.0 §3.2(f)"),
     surrogates_section: "5.0 §5.3.6",
@@ -631,6 +649,7 @@ static HOLACRACY_50: Rules = Rules {
 };
 
 mod core_texts;
+pub mod delegation;
 use core_texts::{CORE_41, CORE_50};
 
 impl RuleSet {

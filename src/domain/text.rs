@@ -210,6 +210,15 @@ pub fn parse_number(text: &str) -> Option<f64> {
     normal.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// Names in a sentence: "Ana", "Ana and Ben", "Ana, Ben and Chloé"; `none` for no names.
+pub fn and_list(names: &[String], none: &str) -> String {
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => none.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

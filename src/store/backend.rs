@@ -13,9 +13,7 @@ use super::{Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
-use crate::domain::{
-    CircleId, CoreRole, MeetingId, OrgFile, Organisation, PersonId, RoleId, RuleSet,
-};
+use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId, RuleSet};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -112,37 +110,30 @@ pub trait MeetingLog {
 pub trait OrganisationStore {
     /// The organisation's name, if the store holds one.
     fn organisation_name(&self) -> Result<Option<String>, StoreError>;
-    /// Loads a whole organisation file into an empty store, in one transaction.
-    fn import(&mut self, file: &OrgFile) -> Result<(), StoreError>;
-    /// Starts a new organisation with just its anchor circle and that circle's core roles
-    /// (an import of a file that holds only that), the same on every backend.
+    /// Loads a whole organisation file into an empty store and records it as the adoption
+    /// it is (naming the file's ratifiers), in one transaction.
+    fn adopt(&mut self, file: &OrgFile, adopted: &super::Adopted) -> Result<(), StoreError>;
+    /// Loads a whole organisation file into an empty store, adopted now.
+    fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
+        self.adopt(file, &super::Adopted::at(Utc::now()))
+    }
+    /// Starts a new organisation with just its anchor circle and that circle's core roles:
+    /// the adoption of a draft holding nothing but the name, the same on every backend.
     fn create_organisation(&mut self, name: &str, rules: RuleSet) -> Result<(), StoreError> {
-        let name = crate::domain::text::clean_line(name);
-        if name.is_empty() {
-            return Err(StoreError::Invalid("the organisation needs a name".into()));
-        }
-        let mut circle = crate::domain::orgfile::CircleEntry::named(&name);
-        // 5.0 §1.4: the anchor circle has no Circle Lead unless a policy says so; a new
-        // organisation gets that policy, so that someone may assign its roles (§1.4.1).
-        if !rules.rules().anchor_has_lead {
-            circle.policies.push(crate::domain::orgfile::PolicyEntry {
-                name: format!("{} of the anchor circle", CoreRole::Lead.name(rules)),
-                text: format!(
-                    "The anchor circle has a {}, appointed by the organisation's ratifiers ({}, §1.3.3).",
-                    CoreRole::Lead.name(rules),
-                    rules.rules().anchor_lead_article
-                ),
-                role: None,
-            });
-        }
-        let file = OrgFile {
-            name: name.clone(),
-            rule_set: rules,
-            people: vec![],
-            circle,
-        };
+        let mut adoption = crate::domain::adoption::Adoption::new(rules);
+        adoption
+            .set_name(name)
+            .map_err(|_| StoreError::Invalid("the organisation needs a name".into()))?;
+        let file = adoption
+            .file()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
         self.import(&file)
     }
+    /// Keeps (or, with `None`, forgets) the adoption being put together on the welcome
+    /// screens.
+    fn keep_adoption(&mut self, draft: Option<&str>) -> Result<(), StoreError>;
+    /// The adoption being put together when the program last kept one.
+    fn adoption_draft(&self) -> Result<Option<String>, StoreError>;
     /// The whole organisation, or `None` when the store holds none yet.
     fn load_organisation(&self) -> Result<Option<Organisation>, StoreError>;
     /// A role's versions, oldest first.

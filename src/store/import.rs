@@ -1,4 +1,4 @@
-//! Loading an organisation file, once for every backend: the organisation, its people, and
+//! Loading an organisation file (for `adoption::adopt`), once for every backend: the organisation, its people, and
 //! each circle with its core roles, roles and their contents, policies, tensions and
 //! sub-circles. Runs inside the caller's write transaction through `Sql`.
 //!
@@ -13,10 +13,12 @@ use crate::domain::*;
 use std::collections::HashMap;
 
 /// People by lower-cased name, as a file refers to them.
-type PeopleByName = HashMap<String, PersonId>;
+pub type PeopleByName = HashMap<String, PersonId>;
 
-/// Loads a whole (validated) organisation file into a store holding no organisation.
-pub fn import(sql: &dyn Sql, file: &OrgFile) -> Result<(), StoreError> {
+/// Loads a whole (validated) organisation file into a store holding no organisation;
+/// answers its people by lower-cased name. Only `adoption::adopt` calls it: an import is
+/// recorded as the adoption it is.
+pub(super) fn import(sql: &dyn Sql, file: &OrgFile) -> Result<PeopleByName, StoreError> {
     if let Some(name) = sql.text("SELECT name FROM organisation WHERE id = 1", &[])? {
         return Err(StoreError::AlreadyHasOrganisation(name));
     }
@@ -44,7 +46,8 @@ pub fn import(sql: &dyn Sql, file: &OrgFile) -> Result<(), StoreError> {
         people.insert(p.name.to_lowercase(), PersonId(id));
     }
     insert_circle(sql, file.rule_set, None, &file.circle, &people)?;
-    anchor_lead_policy(sql, file)
+    anchor_lead_policy(sql, file)?;
+    Ok(people)
 }
 
 /// 5.0 §1.4: "The Anchor Circle has no Circle Leads, unless a Policy of the Circle says

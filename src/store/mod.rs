@@ -5,6 +5,7 @@
 //! queries that return domain types.
 //! Must not import: ratatui, crossterm, tokio, `crate::app`, `crate::ui`.
 
+mod adoption;
 mod backend;
 mod core_texts;
 mod effects;
@@ -24,6 +25,7 @@ mod sql_types;
 mod sub_circles;
 pub mod transfer;
 
+pub use adoption::Adopted;
 pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrgLog, OrganisationStore};
 
 /// The store's interfaces, for `use crate::store::prelude::*` where a store is used.

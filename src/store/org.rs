@@ -6,8 +6,8 @@
 //! Must not import: ratatui, crossterm, tokio.
 
 use super::backend::{OrgLog, OrganisationStore};
-use super::import;
 use super::sql_types::list_from_json;
+use super::{Adopted, adoption};
 use super::{Store, StoreError};
 use crate::domain::*;
 use rusqlite::{OptionalExtension, Row};
@@ -30,9 +30,22 @@ impl OrganisationStore for Store {
             .optional()?)
     }
 
-    /// Loads a whole organisation file into an empty database, in one transaction.
-    fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
-        self.write(|conn| import::import(conn, file))
+    /// Loads a whole organisation file into an empty database as its adoption, in one
+    /// transaction.
+    fn adopt(&mut self, file: &OrgFile, adopted: &Adopted) -> Result<(), StoreError> {
+        self.write(|conn| adoption::adopt(conn, file, adopted))
+    }
+
+    fn keep_adoption(&mut self, draft: Option<&str>) -> Result<(), StoreError> {
+        self.write(|conn| adoption::keep(conn, draft))
+    }
+
+    fn adoption_draft(&self) -> Result<Option<String>, StoreError> {
+        // A database of an older schema opened read-only has no drafts table yet.
+        if self.schema_version()? < ADOPTION_SCHEMA {
+            return Ok(None);
+        }
+        adoption::draft(&self.conn)
     }
 
     /// Loads the whole organisation, or `None` when the database holds none yet.
@@ -270,6 +283,8 @@ const SUB_CIRCLE_SCHEMA: u32 = 9;
 
 /// The schema version that lets a version name the migration that wrote it (011).
 const CORE_TEXTS_SCHEMA: u32 = 11;
+/// The schema version that added the adoption draft (014_adoption_draft.sql).
+const ADOPTION_SCHEMA: u32 = 14;
 
 /// The schema version that keeps process breakdowns as a circle's state (013).
 const BREAKDOWN_SCHEMA: u32 = 13;

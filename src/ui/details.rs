@@ -147,20 +147,43 @@ fn fillers(org: &Organisation, role: RoleId) -> Vec<String> {
         .collect()
 }
 
-/// The role's assignments between meetings, newest first: when, who acted, what changed
-/// (an entry taken back says so); then those that ended, with their days.
+/// The role's assignments between meetings and by election, newest first: when, who acted,
+/// what changed (an entry taken back says so); then those that ended, with their days.
 fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
-    let entries: Vec<_> = org.log_of(role).collect();
-    let mut lines: Vec<String> = Vec::with_capacity(entries.len());
-    for e in entries.iter().rev() {
-        let back = if crate::domain::org_log::is_undone(org.log(), e.seq) {
-            " (taken back)"
-        } else {
-            ""
-        };
-        let when = e.at.format("%Y-%m-%d %H:%M");
-        lines.push(format!("{when}: {}{back}", e.describe(org)));
+    let mut dated: Vec<(chrono::DateTime<chrono::Utc>, String)> = org
+        .log_of(role)
+        .map(|e| {
+            let back = if crate::domain::org_log::is_undone(org.log(), e.seq) {
+                " (taken back)"
+            } else {
+                ""
+            };
+            (e.at, format!("{}{back}", e.describe(org)))
+        })
+        .collect();
+    // Newest first; the sort below is stable, so entries of one moment stay in that order.
+    dated.reverse();
+    // An elected role is filled only by elections (4.1 §2.5.1; 5.0 §5.1.1, §5.1.2): each
+    // assignment that began in the record is an election's result.
+    if org
+        .role(role)
+        .and_then(|r| r.core)
+        .is_some_and(|c| c.is_elected())
+    {
+        let elected = org.fillers_of(role).chain(org.ended_fillers_of(role));
+        dated.extend(elected.filter_map(|a| {
+            let term = a
+                .term_end
+                .map_or(String::new(), |d| format!(" (term to {d})"));
+            let line = format!("{} elected{term}", org.person_name(a.person));
+            a.since.map(|at| (at, line))
+        }));
     }
+    dated.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+    let mut lines: Vec<String> = dated
+        .into_iter()
+        .map(|(at, line)| format!("{}: {line}", at.format("%Y-%m-%d %H:%M")))
+        .collect();
     lines.extend(org.ended_fillers_of(role).map(|a| {
         let day = |t: Option<chrono::DateTime<chrono::Utc>>| {
             t.map_or("before the record".to_string(), |t| {
@@ -393,7 +416,12 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
     doc.bullets("Filled by", &fillers(org, role.id), "unfilled");
     let assigned = assignment_history(org, role.id);
     if !assigned.is_empty() {
-        doc.bullets("Changes between meetings, newest first", &assigned, "");
+        let heading = if role.core.is_some_and(|c| c.is_elected()) {
+            "Elections and changes, newest first"
+        } else {
+            "Changes between meetings, newest first"
+        };
+        doc.bullets(heading, &assigned, "");
     }
 
     let checklist: Vec<String> = org

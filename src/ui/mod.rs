@@ -4,6 +4,7 @@
 //! the rows that are visible.
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
+pub mod adoption;
 mod browser;
 pub mod chrome;
 pub mod columns;
@@ -27,6 +28,7 @@ mod welcome;
 pub mod work;
 pub mod wrap;
 
+pub use adoption::{AdoptForm, AdoptionState};
 pub use gov_view::*;
 pub use home::resume_hints;
 pub use org_form::OrgForm;
@@ -66,6 +68,7 @@ pub fn draw(frame: &mut Frame, view: &View) {
     let org_name = view.org.as_deref().map_or("", |o| o.name());
     let screen_name = match &view.screen {
         Screen::Welcome(_) => "Welcome".to_string(),
+        Screen::Adoption(_) => "Adopting the constitution".to_string(),
         Screen::Home(_) => format!("{org_name} · Home"),
         Screen::Browser(b) => match &b.as_of {
             Some((date, _)) => format!("{org_name} · as it stood on {date}"),
@@ -94,6 +97,12 @@ pub fn draw(frame: &mut Frame, view: &View) {
     chrome::title_bar(frame, title, &screen_name, view);
     match (&view.screen, view.org.as_deref()) {
         (Screen::Welcome(state), _) => welcome::draw(frame, body, state, &view.database),
+        (Screen::Adoption(state), _) => {
+            adoption::draw(frame, body, state);
+            if let Some(m) = &state.modal {
+                modal::draw(frame, body, m);
+            }
+        }
         (Screen::Home(state), Some(org)) => {
             home::draw(
                 frame,

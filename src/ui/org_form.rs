@@ -47,4 +47,12 @@ pub enum OrgForm {
     EndRecord { requests: Vec<OrgRequest> },
     /// Take back the latest entry? (a yes/no question)
     Undo,
+    /// Who gets another name (a picker of these people).
+    RenameWho { people: Vec<PersonId> },
+    /// Their new name (a prompt).
+    RenameTo { person: PersonId },
+    /// Who leaves (a picker of these people).
+    LeaveWho { people: Vec<PersonId> },
+    /// Does this person leave? (a yes/no question)
+    Leaves { person: PersonId },
 }

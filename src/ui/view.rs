@@ -87,6 +87,8 @@ pub enum Screen {
     Minutes(Box<MinutesScreen>),
     Review(Box<ReviewScreen>),
     Work(Box<super::work::WorkScreen>),
+    /// The adoption of the constitution from an empty organisation.
+    Adoption(Box<super::adoption::AdoptionState>),
 }
 
 /// A person's solo role review in progress.
@@ -345,7 +347,7 @@ impl WelcomeChoice {
     pub fn title(self) -> &'static str {
         match self {
             WelcomeChoice::LoadDemo => "Load the demo organisation",
-            WelcomeChoice::NewOrganisation => "Start a new, empty organisation",
+            WelcomeChoice::NewOrganisation => "Start a new organisation: adopt the constitution",
             WelcomeChoice::ImportFile => "Import an organisation file (TOML)",
         }
     }
@@ -356,7 +358,7 @@ impl WelcomeChoice {
                 "Riverbend Bakery Cooperative: 4 circles, 12 people, 30 roles."
             }
             WelcomeChoice::NewOrganisation => {
-                "Asks for its name; the anchor circle gets its core roles."
+                "Step by step: its name and purpose, people, ratifiers, roles and first fillers."
             }
             WelcomeChoice::ImportFile => "Asks for the path of a file in Roundtable's format.",
         }

@@ -117,7 +117,15 @@ pub fn generate(store: &mut Store, sizes: &Sizes) -> Result<Made, StoreError> {
         return Err(StoreError::AlreadyHasOrganisation(name));
     }
     let mut rng = Rng::new(sizes.seed);
-    store.import(&org::org_file(sizes, &mut rng))?;
+    // Adopted at the start of the history, so that the same seed writes the same database.
+    let adopted = (last_day() - Duration::days(365 * i64::from(sizes.years.max(1))))
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc();
+    store.adopt(
+        &org::org_file(sizes, &mut rng),
+        &crate::store::Adopted::at(adopted),
+    )?;
     record_history(store, sizes, &mut rng)
 }
 

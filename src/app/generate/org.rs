@@ -228,6 +228,7 @@ pub fn org_file(sizes: &Sizes, rng: &mut Rng) -> OrgFile {
                 left: None,
             })
             .collect(),
+        ratifiers: vec![],
         circle: anchor,
     }
 }

@@ -181,10 +181,22 @@ pub enum Action {
     EndAssignment,
     /// Home and browser: take back the latest change made between meetings.
     UndoOrgEntry,
+    /// Home: give a person another name.
+    RenamePerson,
+    /// Home: mark a person as having left the organisation (asks first).
+    PersonLeaves,
     /// Text of several lines: start a new line (Alt+Enter or Ctrl+J).
     NewLine,
     /// Text fields: a key the field itself handles (moving, deleting, undoing).
     Edit,
+    /// Adoption: add one to the step's list (a person, a role, a policy).
+    AdoptAdd,
+    /// Adoption: add a sub-circle.
+    AdoptCircle,
+    /// Adoption: take the selected one out.
+    AdoptRemove,
+    /// Adoption: the selected person ratifies, or no longer.
+    AdoptToggle,
     /// Modals: yes.
     Yes,
     /// Modals: no.
@@ -253,12 +265,14 @@ pub(super) const fn also(keys: &'static [KeyCode], action: Action) -> Binding {
 
 use KeyCode::{Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
 
+mod adoption;
 mod browser;
 mod governance;
 mod meeting;
 mod review;
 mod text;
 mod work;
+pub use adoption::*;
 pub use browser::*;
 pub use governance::*;
 pub use meeting::*;
@@ -363,6 +377,18 @@ pub const HOME: &[Binding] = &[
         Action::AtTheKeyboard,
         "i",
         "say who is at the keyboard (recorded, remembered per database)",
+    ),
+    quiet(
+        &[Char('e')],
+        Action::RenamePerson,
+        "e",
+        "give a person another name (names are unique, ignoring case)",
+    ),
+    quiet(
+        &[Char('l')],
+        Action::PersonLeaves,
+        "l",
+        "a person leaves the organisation: their roles end (asks first)",
     ),
     UNDO_ORG_ENTRY,
     HELP,

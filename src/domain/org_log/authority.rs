@@ -8,6 +8,7 @@
 use super::{Decision, OrgChange, OrgEffect, Refusal};
 use crate::domain::ids::{AssignmentId, CircleId, PersonId, RoleId};
 use crate::domain::org::{Assignment, Organisation, Role};
+use crate::domain::rules::delegation::Delegation;
 use crate::domain::ruleset::CoreRole;
 
 /// Who may assign people to a role: the current fillers of one circle's Lead.
@@ -21,6 +22,9 @@ pub struct Authority {
     pub article: &'static str,
     /// "Circle Lead of Bakehouse", for the screen and refusals.
     pub as_lead: String,
+    /// The role acting instead of the Lead, where a policy delegates the circle's role
+    /// assignments to it (5.0 §1.4.1).
+    pub via: Option<String>,
 }
 
 /// The current (not former) fillers of a circle's Lead.
@@ -70,7 +74,11 @@ pub fn assignment_authority(org: &Organisation, role: &Role) -> Result<Authority
                 people,
                 article,
                 as_lead: format!("{lead} of {name}"),
+                via: None,
             });
+        }
+        if let Some(delegated) = delegated(org, over, &name)? {
+            return Ok(delegated);
         }
         match org.circle(over).and_then(|c| c.parent) {
             Some(parent) => {
@@ -87,6 +95,63 @@ pub fn assignment_authority(org: &Organisation, role: &Role) -> Result<Authority
             }
         }
     }
+}
+
+/// The role a policy of a circle without a Lead gives control of its role assignments to
+/// (5.0 §1.4.1 "unless the Circle has delegated control of Role assignments to a different
+/// Role or process"): its current fillers assign. `None` when the circle has a Lead role or
+/// no such policy.
+fn delegated(
+    org: &Organisation,
+    circle: CircleId,
+    name: &str,
+) -> Result<Option<Authority>, Refusal> {
+    let Some(article) = org.rule_set().rules().assignment.delegation else {
+        return Ok(None);
+    };
+    if org.core_role(circle, CoreRole::Lead).is_some() {
+        return Ok(None);
+    }
+    let Some(delegation) = org
+        .policies_of(circle)
+        .find_map(|p| Delegation::of_policy(&p.text))
+    else {
+        return Ok(None);
+    };
+    let role_name = match delegation {
+        Delegation::Governance => {
+            return Err(Refusal::ByGovernance {
+                circle: name.to_string(),
+                article,
+            });
+        }
+        Delegation::Role(role) => role,
+    };
+    let role = org
+        .roles_in(circle)
+        .find(|r| r.name.eq_ignore_ascii_case(&role_name));
+    let people: Vec<PersonId> = role
+        .map(|r| {
+            org.fillers_of(r.id)
+                .map(|a| a.person)
+                .filter(|p| org.person(*p).is_some_and(|p| p.is_current()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if people.is_empty() {
+        return Err(Refusal::NoDelegate {
+            role: role_name,
+            circle: name.to_string(),
+            article,
+        });
+    }
+    Ok(Some(Authority {
+        lead_of: circle,
+        people,
+        article,
+        as_lead: format!("{role_name} role of {name}"),
+        via: Some(role_name),
+    }))
 }
 
 /// The authority over `role`, checked against the actor.
@@ -182,6 +247,7 @@ pub(super) fn assign(
             person,
             focus: focus.clone(),
             lead_of: authority.lead_of,
+            via: authority.via,
         },
         effects: vec![OrgEffect::Assign {
             role: role.id,
@@ -218,6 +284,7 @@ pub(super) fn change_focus(
             from: a.focus.clone(),
             to: focus.clone(),
             lead_of: authority.lead_of,
+            via: authority.via,
         },
         effects: vec![OrgEffect::SetFocus { assignment, focus }],
     })
@@ -231,10 +298,11 @@ pub(super) fn end(
     assignment: AssignmentId,
 ) -> Result<Decision, Refusal> {
     let (a, role) = current(org, assignment)?;
-    let lead_of = if actor == Some(a.person) && !role.core.is_some_and(|c| c.is_elected()) {
-        None
+    let (lead_of, via) = if actor == Some(a.person) && !role.core.is_some_and(|c| c.is_elected()) {
+        (None, None)
     } else {
-        Some(authorised(org, actor, role)?.lead_of)
+        let authority = authorised(org, actor, role)?;
+        (Some(authority.lead_of), authority.via)
     };
     Ok(Decision {
         change: OrgChange::AssignmentEnded {
@@ -242,6 +310,7 @@ pub(super) fn end(
             assignment,
             person: a.person,
             lead_of,
+            via,
         },
         effects: vec![OrgEffect::EndAssignment { assignment }],
     })

@@ -18,9 +18,16 @@ impl OrgEntry {
         let lead = CoreRole::Lead.name(org.rule_set());
         let by = |lead_of: Option<crate::domain::CircleId>| {
             let actor = self.actor.map_or("someone".to_string(), name);
-            match lead_of.and_then(|c| org.circle(c)) {
-                Some(c) => format!("{actor}, as {lead} of {},", c.name),
-                None => actor,
+            let via = match &self.change {
+                OrgChange::Assigned { via, .. }
+                | OrgChange::FocusChanged { via, .. }
+                | OrgChange::AssignmentEnded { via, .. } => via.as_deref(),
+                _ => None,
+            };
+            match (lead_of.and_then(|c| org.circle(c)), via) {
+                (Some(c), Some(role)) => format!("{actor}, as {role} of {} (by policy),", c.name),
+                (Some(c), None) => format!("{actor}, as {lead} of {},", c.name),
+                (None, _) => actor,
             }
         };
         let focus = |f: &Option<String>| {
@@ -43,6 +50,7 @@ impl OrgEntry {
                 person,
                 focus: f,
                 lead_of,
+                ..
             } => format!(
                 "{} assigned {} to {}{}",
                 by(Some(*lead_of)),
@@ -114,6 +122,21 @@ impl OrgEntry {
                 org.circle(*circle).map_or("?", |c| c.name.as_str())
             ),
             OrgChange::Undone { seq } => format!("took back entry {seq}"),
+            OrgChange::Adopted {
+                rule_set,
+                ratifiers,
+                file,
+            } => {
+                let names: Vec<String> = ratifiers.iter().map(|p| name(*p)).collect();
+                let who = crate::domain::text::and_list(&names, "the ratifiers (not named)");
+                let from = file
+                    .as_ref()
+                    .map_or(String::new(), |f| format!(", from the file {f}"));
+                format!(
+                    "{who} adopted the constitution ({rule_set}) with {}'s initial structure{from}",
+                    org.name()
+                )
+            }
         }
     }
 }

@@ -113,6 +113,10 @@ pub enum OrgChange {
         person: PersonId,
         focus: Option<String>,
         lead_of: CircleId,
+        /// The role the actor acted in when a policy gives it control of the circle's role
+        /// assignments (5.0 §1.4.1) rather than its Lead.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        via: Option<String>,
     },
     FocusChanged {
         role: RoleId,
@@ -121,6 +125,10 @@ pub enum OrgChange {
         from: Option<String>,
         to: Option<String>,
         lead_of: CircleId,
+        /// The role the actor acted in when a policy gives it control of the circle's role
+        /// assignments (5.0 §1.4.1) rather than its Lead.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        via: Option<String>,
     },
     /// `lead_of` is `None` when the filler resigned.
     AssignmentEnded {
@@ -128,6 +136,10 @@ pub enum OrgChange {
         assignment: AssignmentId,
         person: PersonId,
         lead_of: Option<CircleId>,
+        /// The role the actor acted in when a policy gives it control of the circle's role
+        /// assignments (5.0 §1.4.1) rather than its Lead.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        via: Option<String>,
     },
     ChecklistItemAdded {
         role: RoleId,
@@ -158,6 +170,15 @@ pub enum OrgChange {
     /// The entry `seq` was taken back.
     Undone {
         seq: u64,
+    },
+    /// The ratifiers adopted the constitution with the organisation's initial structure (5.0
+    /// §1.3.3; 4.1 Art. V, §5.3): on the adoption screens, or from an organisation file
+    /// (`file`, its name). The organisation's first entry; never taken back.
+    Adopted {
+        rule_set: crate::domain::RuleSet,
+        ratifiers: Vec<PersonId>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        file: Option<String>,
     },
 }
 

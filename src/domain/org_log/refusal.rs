@@ -34,6 +34,19 @@ pub enum Refusal {
         lead: String,
         article: &'static str,
     },
+    /// The circle's policy leaves its role assignments to its governance process.
+    ByGovernance {
+        circle: String,
+        article: &'static str,
+    },
+    /// The circle's policy gives control of its role assignments to `role`, which nobody fills.
+    NoDelegate {
+        role: String,
+        circle: String,
+        article: &'static str,
+    },
+    /// The adoption is the organisation's start: it is never taken back.
+    Adoption,
     /// The request needs someone acting, who may: these people may.
     NoActor {
         may: Vec<String>,
@@ -144,6 +157,22 @@ impl fmt::Display for Refusal {
             } => write!(
                 f,
                 "roles in {circle} are assigned by its {lead} ({article}), and nobody fills it or covers it"
+            ),
+            Refusal::ByGovernance { circle, article } => write!(
+                f,
+                "a policy of {circle} has its roles assigned only through its governance process ({article}): propose the assignment in a governance meeting"
+            ),
+            Refusal::NoDelegate {
+                role,
+                circle,
+                article,
+            } => write!(
+                f,
+                "a policy of {circle} gives control of its role assignments to {role} ({article}), and nobody fills {role}"
+            ),
+            Refusal::Adoption => write!(
+                f,
+                "the adoption is the organisation's start and is not taken back: change the structure through governance"
             ),
             Refusal::NoActor {
                 may,

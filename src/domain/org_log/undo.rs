@@ -29,7 +29,9 @@ pub fn is_undone(log: &[OrgEntry], seq: u64) -> bool {
 
 /// The latest entry still standing, which `OrgRequest::Undo` takes back.
 pub fn latest_standing(log: &[OrgEntry]) -> Option<&OrgEntry> {
-    standing(log).last()
+    standing(log)
+        .filter(|e| !matches!(e.change, OrgChange::Adopted { .. }))
+        .last()
 }
 
 pub(super) fn undo(org: &Organisation) -> Result<Decision, Refusal> {
@@ -98,6 +100,8 @@ pub(super) fn undo(org: &Organisation) -> Result<Decision, Refusal> {
         | OrgChange::ProcessRestored { .. } => vec![OrgEffect::TakeBack { seq }],
         // Not standing, so never found here.
         OrgChange::Undone { .. } => return Err(Refusal::NothingToUndo),
+        // Never offered: the structure changes through governance from here on.
+        OrgChange::Adopted { .. } => return Err(Refusal::Adoption),
     };
     Ok(Decision {
         change: OrgChange::Undone { seq },

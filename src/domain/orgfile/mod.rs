@@ -29,6 +29,10 @@ pub struct OrgFile {
     pub rule_set: RuleSet,
     #[serde(default)]
     pub people: Vec<PersonEntry>,
+    /// Who adopted the constitution with this structure (5.0 §1.3.3; 4.1 Art. V), among the
+    /// people: named in the adoption entry the import records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratifiers: Vec<String>,
     /// The anchor circle.
     pub circle: CircleEntry,
 }
@@ -313,9 +317,19 @@ impl OrgFile {
             .unwrap_or_else(|e| Err(serde::ser::Error::custom(e)))
     }
 
+    /// The file as built in memory (by the adoption screens), cleaned and checked exactly as
+    /// a file read from disk is.
+    pub fn checked(mut self) -> Result<OrgFile, OrgFileError> {
+        depth::check_circle_depth(&self.circle)?;
+        self.clean();
+        self.validate()?;
+        Ok(self)
+    }
+
     /// Cleans every text of control and bidi characters.
     fn clean(&mut self) {
         self.name = clean_line(&self.name);
+        self.ratifiers.iter_mut().for_each(|r| *r = clean_line(r));
         for p in &mut self.people {
             p.name = clean_line(&p.name);
             p.email = p.email.as_deref().map(clean_line).filter(|e| !e.is_empty());
@@ -344,6 +358,15 @@ impl OrgFile {
                     "person \"{}\" has an e-mail without @: \"{email}\"",
                     p.name
                 ));
+            }
+        }
+        let mut ratifiers = HashSet::new();
+        for r in &self.ratifiers {
+            if !people.contains(&r.to_lowercase()) {
+                return invalid(format!("unknown person \"{r}\" (a ratifier)"));
+            }
+            if !ratifiers.insert(r.to_lowercase()) {
+                return invalid(format!("ratifier \"{r}\" is listed twice"));
             }
         }
         self.validate_former_members()?;

@@ -25,7 +25,9 @@ pub use target::{Target, is_postgres_address};
 
 use super::backend::{Backend, ChangeFeed, LogOwner, MeetingLog, OrgLog, OrganisationStore};
 use super::sql::{Sql, Value};
-use super::{Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError, effects, import, org_log};
+use super::{
+    Adopted, Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError, adoption, effects, org_log,
+};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
@@ -319,15 +321,25 @@ impl OrganisationStore for PgStore {
         self.call(|s| s.organisation_name())
     }
 
-    fn import(&mut self, file: &OrgFile) -> Result<(), StoreError> {
+    fn adopt(&mut self, file: &OrgFile, adopted: &Adopted) -> Result<(), StoreError> {
         let file = file.clone();
+        let adopted = adopted.clone();
         self.call(move |s| {
             s.write(|sql| {
                 // One import at a time: the second finds the first's organisation.
                 sql.run("LOCK TABLE organisation IN EXCLUSIVE MODE", &[])?;
-                import::import(sql, &file)
+                adoption::adopt(sql, &file, &adopted)
             })
         })
+    }
+
+    fn keep_adoption(&mut self, draft: Option<&str>) -> Result<(), StoreError> {
+        let draft = draft.map(str::to_string);
+        self.call(move |s| s.write(|sql| adoption::keep(sql, draft.as_deref())))
+    }
+
+    fn adoption_draft(&self) -> Result<Option<String>, StoreError> {
+        self.call(|s| adoption::draft(&s.read()))
     }
 
     fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {

@@ -2,6 +2,7 @@
 //! here who assigns roles; in `people` people, undo and "as of a date".
 
 mod breakdown;
+mod delegation;
 mod people;
 mod records;
 
@@ -245,7 +246,8 @@ fn five_zero_1_4_1_the_circle_lead_assigns_a_role_of_the_circle_and_is_recorded_
             role: BAKER,
             person: BEN,
             focus: None,
-            lead_of: CircleId(1)
+            lead_of: CircleId(1),
+            via: None,
         }
     );
     assert_eq!(
@@ -430,7 +432,7 @@ fn five_zero_1_4_an_anchor_without_a_circle_lead_has_nobody_to_assign_its_roles(
     assert!(matches!(why, Refusal::NoLead { .. }), "{why:?}");
     assert!(
         why.to_string()
-            .contains("5.0 §1.4: the anchor circle has no Circle Lead"),
+            .contains("5.0 §1.4, §1.4.1: the anchor circle has no Circle Lead"),
         "{why}"
     );
 }

@@ -1,0 +1,262 @@
+//! The adoption screens: the steps of adopting the constitution from an empty organisation,
+//! with the step's instruction, its list and, while one is open, the question being asked.
+//!
+//! Owns: `AdoptionState` (the draft, the selection and the open question), `AdoptForm` and
+//! the layout. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
+
+use super::theme;
+use super::view::Modal;
+use super::wrap::{fit, wrap};
+use crate::domain::adoption::{Adoption, Control, Step};
+use crate::domain::{CoreRole, RuleSet};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use serde::{Deserialize, Serialize};
+
+/// What the question open on the adoption screen is for, with the answers so far.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AdoptForm {
+    Name,
+    Purpose,
+    PersonName,
+    PersonEmail {
+        name: String,
+    },
+    RoleName,
+    RolePurpose {
+        name: String,
+    },
+    RoleAccountabilities {
+        name: String,
+        purpose: String,
+    },
+    RoleDomains {
+        name: String,
+        purpose: String,
+        accountabilities: Vec<String>,
+    },
+    PolicyName,
+    PolicyText {
+        name: String,
+    },
+    CircleName,
+    CirclePurpose {
+        name: String,
+    },
+    /// Who fills the `seat`-th seat (a picker of the people).
+    FillWho {
+        seat: usize,
+    },
+    /// The elected role's term end (a prompt).
+    Term {
+        seat: usize,
+        person: usize,
+    },
+    /// Adopt? (a yes/no question)
+    Adopt,
+}
+
+/// The adoption on screen.
+#[derive(Debug, Clone, Default)]
+pub struct AdoptionState {
+    pub draft: Adoption,
+    pub selected: usize,
+    pub modal: Option<Modal>,
+    pub form: Option<AdoptForm>,
+}
+
+impl AdoptionState {
+    /// The rows of the step on screen, as drawn (the selection moves among them).
+    pub fn rows(&self) -> Vec<String> {
+        let d = &self.draft;
+        let mark = |on: bool| if on { "(•) " } else { "( ) " };
+        match d.step {
+            Step::RuleSet => RuleSet::ALL
+                .iter()
+                .map(|r| format!("{}{}", mark(*r == d.rule_set), rule_set_title(*r)))
+                .collect(),
+            Step::Organisation => vec![
+                format!("Name: {}", or_none(&d.name)),
+                format!("Purpose: {}", or_none(&d.purpose)),
+            ],
+            Step::People => d
+                .people
+                .iter()
+                .map(|p| match &p.email {
+                    Some(e) => format!("{} <{e}>", p.name),
+                    None => p.name.clone(),
+                })
+                .collect(),
+            Step::Ratifiers => (0..d.people.len())
+                .map(|i| {
+                    let on = if d.ratifies(i) { "[x] " } else { "[ ] " };
+                    format!("{on}{}", d.people[i].name)
+                })
+                .collect(),
+            Step::Roles => d
+                .roles
+                .iter()
+                .map(|r| format!("{} — {}", r.name, or_none(&r.purpose)))
+                .collect(),
+            Step::Structure => d.structure(),
+            Step::Assignments => d
+                .controls()
+                .iter()
+                .map(|c| format!("{}{}", mark(*c == d.control), d.control_label(c)))
+                .collect(),
+            Step::Fillers => d.seats().iter().map(|s| seat_row(d, s)).collect(),
+            Step::Confirm => summary(d),
+        }
+    }
+}
+
+fn rule_set_title(r: RuleSet) -> &'static str {
+    match r {
+        RuleSet::Holacracy50 => "Holacracy Constitution 5.0 (2021): Circle Lead, Circle Rep",
+        RuleSet::Holacracy41 => "Holacracy Constitution 4.1 (2015): Lead Link, Rep Link",
+    }
+}
+
+fn or_none(text: &str) -> &str {
+    if text.is_empty() { "(none yet)" } else { text }
+}
+
+fn seat_row(d: &Adoption, seat: &crate::domain::adoption::Seat) -> String {
+    let fillers: Vec<String> = d
+        .fillers_on(seat)
+        .map(|f| match f.term_end {
+            Some(end) => format!("{} (term to {end})", f.person),
+            None => f.person.clone(),
+        })
+        .collect();
+    let who = if fillers.is_empty() {
+        "unfilled".to_string()
+    } else {
+        fillers.join(", ")
+    };
+    let elected = if seat.core.is_some_and(|c| c.is_elected()) {
+        " (elected)"
+    } else {
+        ""
+    };
+    format!("{}{elected}: {who}", seat.label())
+}
+
+/// Everything the adoption will record, a line each.
+fn summary(d: &Adoption) -> Vec<String> {
+    let names = |v: Vec<&str>| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    let control = d.control_label(&d.control);
+    let mut lines = vec![
+        format!("Constitution: {}", rule_set_title(d.rule_set)),
+        format!("Organisation: {}", d.name),
+        format!("Purpose: {}", or_none(&d.purpose)),
+        format!(
+            "People: {}",
+            names(d.people.iter().map(|p| p.name.as_str()).collect())
+        ),
+        format!(
+            "Ratifiers: {}",
+            names(d.ratifiers.iter().map(String::as_str).collect())
+        ),
+        format!(
+            "Roles: {}",
+            names(d.roles.iter().map(|r| r.name.as_str()).collect())
+        ),
+        format!(
+            "Policies and sub-circles: {}",
+            names(d.structure().iter().map(String::as_str).collect())
+        ),
+        format!("Role assignments: {control}"),
+    ];
+    lines.extend(
+        d.seats()
+            .iter()
+            .filter(|s| d.fillers_on(s).next().is_some())
+            .map(|s| format!("Filled: {}", seat_row(d, s))),
+    );
+    lines
+}
+
+/// A line saying which core roles the anchor circle has already (on the roles step).
+fn core_line(d: &Adoption) -> String {
+    let names: Vec<&str> = d
+        .rule_set
+        .core_roles(true, d.control == Control::Lead)
+        .iter()
+        .filter(|c| **c != CoreRole::Lead || d.control == Control::Lead)
+        .map(|c| c.name(d.rule_set))
+        .collect();
+    format!(
+        "The anchor circle has its core roles already: {}.",
+        names.join(", ")
+    )
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AdoptionState) {
+    let d = &state.draft;
+    let width = usize::from(area.width.saturating_sub(4)).max(1);
+    let step = d.step;
+    let mut head: Vec<Line<'static>> = vec![Line::from(vec![
+        Span::styled(
+            format!("Step {} of {} · ", step.number(), Step::ALL.len()),
+            theme::muted(),
+        ),
+        Span::styled(step.title().to_string(), theme::heading()),
+    ])];
+    // The steps in a row, the current one marked, when there is room for them.
+    let trail: Vec<&str> = Step::ALL.iter().map(|s| s.title()).collect();
+    let trail = trail.join(" › ");
+    if unicode_width::UnicodeWidthStr::width(trail.as_str()) <= width && area.height > 18 {
+        head.push(Line::styled(trail, theme::muted()));
+    }
+    for line in wrap(step.what_to_do(), width, "", "") {
+        head.push(Line::styled(line, theme::strong()));
+    }
+    if step == Step::Roles {
+        for line in wrap(&core_line(d), width, "", "") {
+            head.push(Line::styled(line, theme::muted()));
+        }
+    }
+    let head_height = u16::try_from(head.len()).unwrap_or(u16::MAX);
+    let [top, list_area] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Min(0)]).areas(area);
+    let padded = Block::default().padding(Padding::horizontal(2));
+    frame.render_widget(Paragraph::new(head).block(padded), top);
+    let rows = state.rows();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(
+            fit(
+                &format!(" Adopting the constitution · {} ", or_none(&d.name)),
+                usize::from(list_area.width.saturating_sub(2)),
+            ),
+            theme::heading(),
+        ));
+    if rows.is_empty() {
+        let empty = Paragraph::new(Line::styled(empty_text(step), theme::muted())).block(block);
+        frame.render_widget(empty, list_area);
+        return;
+    }
+    let selected = state.selected.min(rows.len() - 1);
+    super::list::draw(frame, list_area, block, rows.len(), selected, |i, w| {
+        Line::raw(fit(&rows[i], w))
+    });
+}
+
+fn empty_text(step: Step) -> &'static str {
+    match step {
+        Step::People => "Nobody yet: a adds a person.",
+        Step::Roles => "No roles of your own yet: a adds one (or Tab to go on).",
+        Step::Structure => "None yet: a adds a policy, c a sub-circle (or Tab to go on).",
+        _ => "",
+    }
+}
