@@ -154,11 +154,11 @@ fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
     roundtable::app::setup::load_demo(&mut *store).expect("demo");
     drop(store);
     // As a database of the version before migration 10 (who recorded) holds it: without
-    // that column, and without 11's (core role texts), 12's (an index) and 13's (process
-    // breakdowns), which come after.
+    // that column, and without 11's (core role texts), 12's (an index), 13's (process
+    // breakdowns) and 14's (the adoption draft), which come after.
     admin_run(
         &target,
-        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP INDEX meetings_started; DROP TABLE process_breakdowns; UPDATE roundtable_schema SET version = 9",
+        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP INDEX meetings_started; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; UPDATE roundtable_schema SET version = 9",
     )
     .expect("older");
     let export = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))
