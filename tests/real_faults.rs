@@ -5,12 +5,15 @@
 //! panics, and once the fault is gone the same key records the note exactly once beside
 //! everything recorded before, in a database whose integrity check is clean.
 //!
-//! The filesystem test mounts a tmpfs of its own, which needs root (as in CI); elsewhere it
-//! says it was skipped rather than pass silently. (A filesystem cannot be remounted
-//! read-only while the program holds its database open for writing, and a file or
-//! directory made read-only does not stop writes through descriptors already open, so a
-//! read-only store mid-meeting is only injected, in `tests/faults.rs`; read-only at start is
-//! in `tests/store_files.rs`.)
+//! The disk that turns read-only under the meeting is an ext4 filesystem on a loop device
+//! made read-only at the block level (`blockdev --setro`), as a failing disk or a storage
+//! layer that stops taking writes does: the program's next write reaches the device and
+//! fails. (A mounted filesystem cannot be remounted read-only while the program holds its
+//! database open for writing, and a file or directory made read-only does not stop writes
+//! through descriptors already open; read-only at start is in `tests/store_files.rs`.)
+//!
+//! The filesystem tests mount a tmpfs or a loop device of their own, which needs root (as in
+//! CI); elsewhere they say they were skipped rather than pass silently.
 
 mod common;
 
@@ -65,6 +68,100 @@ impl SmallFs {
 impl Drop for SmallFs {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(self.dir.path()).status();
+    }
+}
+
+/// An ext4 filesystem of 16 MiB on a loop device, mounted on a fresh directory; unmounted
+/// and its device let go when dropped.
+struct LoopFs {
+    dir: tempfile::TempDir,
+    image: tempfile::TempDir,
+    device: String,
+}
+
+/// Runs a system command, answering its standard output when it succeeds.
+fn run(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+impl LoopFs {
+    fn mount() -> Option<LoopFs> {
+        let image = tempfile::tempdir().expect("tempdir");
+        let file = image.path().join("disk.img");
+        std::fs::File::create(&file)
+            .and_then(|f| f.set_len(16 << 20))
+            .expect("image");
+        let file = file.to_str().expect("utf-8");
+        let made = run("mkfs.ext4", &["-q", "-F", file]).is_some();
+        let device = made
+            .then(|| run("losetup", &["-f", "--show", file]))
+            .flatten();
+        let Some(device) = device else {
+            eprintln!("skipped: a loop device needs root and mkfs.ext4");
+            return None;
+        };
+        // A device left read-only by an earlier user keeps the flag.
+        let _ = run("blockdev", &["--setrw", &device]);
+        let dir = tempfile::tempdir().expect("tempdir");
+        let dir_text = dir.path().to_str().expect("utf-8");
+        if run("mount", &[&device, dir_text]).is_none() {
+            let _ = run("losetup", &["-d", &device]);
+            eprintln!("skipped: the loop device could not be mounted");
+            return None;
+        }
+        std::fs::set_permissions(
+            dir.path(),
+            std::os::unix::fs::PermissionsExt::from_mode(0o700),
+        )
+        .expect("0700");
+        Some(LoopFs { dir, image, device })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The filesystem stops taking anything, as a disk that fails does: ext4's shutdown
+    /// (`EXT4_IOC_SHUTDOWN`, its log flushed first), after which every read and write of it
+    /// fails until it is mounted again.
+    fn shut_down(&self) {
+        unsafe extern "C" {
+            fn ioctl(fd: i32, request: u64, ...) -> i32;
+        }
+        // _IOR('X', 125, __u32); flag 1: EXT4_GOING_FLAGS_LOGFLUSH.
+        const EXT4_IOC_SHUTDOWN: u64 = 0x8004_587D;
+        let dir = std::fs::File::open(self.path()).expect("the mount point");
+        let flags: u32 = 1;
+        // SAFETY: a valid descriptor and a pointer to a u32 that outlives the call.
+        let done = unsafe {
+            ioctl(
+                std::os::fd::AsRawFd::as_raw_fd(&dir),
+                EXT4_IOC_SHUTDOWN,
+                &flags as *const u32,
+            )
+        };
+        assert_eq!(done, 0, "ext4 shut down");
+    }
+
+    /// Mounts the filesystem again after a shutdown.
+    fn remount(&self) {
+        let dir = self.path().to_str().expect("utf-8");
+        assert!(run("umount", &[dir]).is_some(), "unmounted");
+        assert!(
+            run("mount", &[&self.device, dir]).is_some(),
+            "mounted again"
+        );
+    }
+}
+
+impl Drop for LoopFs {
+    fn drop(&mut self) {
+        let _ = run("umount", &[self.dir.path().to_str().unwrap_or("")]);
+        let _ = run("losetup", &["-d", &self.device]);
+        let _ = &self.image;
     }
 }
 
@@ -142,6 +239,41 @@ fn a_filesystem_that_fills_up_mid_meeting_loses_nothing_and_takes_the_note_when_
     std::fs::remove_file(filler).expect("free the space");
     h.press(Enter);
     assert_eq!(notes(&h).len(), 2, "the same key records it once freed");
+    drop(h);
+    let (first, second, ok) = stored_notes(&db);
+    assert_eq!((first, second, ok.as_str()), (1, 1, "ok"));
+}
+
+#[test]
+fn a_disk_that_stops_taking_writes_mid_meeting_keeps_the_note_and_loses_nothing_recorded() {
+    let Some(fs) = LoopFs::mount() else {
+        return;
+    };
+    let db = fs.path().join("roundtable.db");
+    let mut h = meeting_with_a_note(&db);
+    fs.shut_down();
+    h.press(Enter);
+    refused_and_kept(&h, "the disk did not take the write (input/output error");
+    // Pressed again, the disk still failing: the same words, not "malformed".
+    h.press(Enter);
+    refused_and_kept(&h, "the disk did not take the write (input/output error");
+    drop(h);
+    fs.remount();
+    let (first, second, ok) = stored_notes(&db);
+    assert_eq!(
+        (first, second, ok.as_str()),
+        (1, 0, "ok"),
+        "what was recorded before the disk failed is there, once, in a sound file"
+    );
+    // On the disk mounted again, the meeting resumes and takes the note.
+    let mut h = Harness::demo_file(&db);
+    h.press(ratatui::crossterm::event::KeyCode::Down)
+        .press(ratatui::crossterm::event::KeyCode::Char('t'));
+    assert_eq!(notes(&h), ["First note"], "{:?}", h.status());
+    // The note as it was last kept (its first letter: typing on one line is kept every two
+    // seconds at most) is open again; finished, it is recorded.
+    assert_eq!(h.prompt_value().as_deref(), Some("S"));
+    h.enter_text("econd note");
     drop(h);
     let (first, second, ok) = stored_notes(&db);
     assert_eq!((first, second, ok.as_str()), (1, 1, "ok"));

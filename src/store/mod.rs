@@ -56,6 +56,9 @@ pub struct Store {
     actor: Option<String>,
     /// Inside `batch`: writes are savepoints of its one transaction.
     batching: bool,
+    /// Set once a write met an input/output error: the disk failed under the program, so
+    /// what SQLite reads afterwards may look damaged when it is the disk that is.
+    disk_failed: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -81,6 +84,7 @@ impl Store {
             lost: None,
             actor: None,
             batching: false,
+            disk_failed: false,
         };
         store.prepare().map_err(|e| open::classify(path, e))?;
         store.wal = files::current_id(&files::companion(path, "-wal")).unwrap_or(None);
@@ -99,6 +103,7 @@ impl Store {
             lost: None,
             actor: None,
             batching: false,
+            disk_failed: false,
         })
     }
 
@@ -114,6 +119,7 @@ impl Store {
             lost: None,
             actor: None,
             batching: false,
+            disk_failed: false,
         };
         store.prepare()?;
         Ok(store)
@@ -154,17 +160,47 @@ impl Store {
             return value;
         }
         self.check_still_there()?;
-        let tx = self
+        let written = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = work(&tx)?;
-        tx.commit()?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)
+            .and_then(|tx| {
+                let value = work(&tx)?;
+                tx.commit()?;
+                Ok(value)
+            });
+        let value = written.map_err(|e| self.disk_said(e))?;
         if self.wal.is_none()
             && let Some(path) = &self.path
         {
             self.wal = files::current_id(&files::companion(path, "-wal")).unwrap_or(None);
         }
         Ok(value)
+    }
+
+    /// A write's error, said as a failing disk when it is one: SQLite's "disk I/O error", and
+    /// after it the "malformed" it reports for what the failed disk no longer gives back.
+    fn disk_said(&mut self, e: StoreError) -> StoreError {
+        const IOERR: i32 = 10;
+        const CORRUPT: i32 = 11;
+        let StoreError::Sql {
+            code: Some(code), ..
+        } = &e
+        else {
+            return e;
+        };
+        let primary = code & 0xff;
+        if primary == IOERR {
+            self.disk_failed = true;
+        }
+        if primary == IOERR || (primary == CORRUPT && self.disk_failed) {
+            return StoreError::Sql {
+                message: "the disk did not take the write (input/output error: failing or gone?)"
+                    .into(),
+                code: Some(*code),
+            };
+        }
+        e
     }
 
     /// Runs `work`, and every write it makes through this store, in one `BEGIN IMMEDIATE`
