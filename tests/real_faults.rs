@@ -318,3 +318,27 @@ fn a_database_locked_by_another_program_keeps_the_note_and_takes_it_once_release
     let (first, second, ok) = stored_notes(&db);
     assert_eq!((first, second, ok.as_str()), (1, 1, "ok"));
 }
+
+/// The database and its directory made read-only by their owner mid-meeting: the descriptors
+/// the program holds still write (the kernel checks modes when a file is opened), so the
+/// meeting goes on being recorded; the next start is where a read-only database is refused
+/// (`tests/store_files.rs`).
+#[test]
+fn a_database_made_read_only_mid_meeting_goes_on_recording_through_what_is_open() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("roundtable.db");
+    let mut h = meeting_with_a_note(&db);
+    let mode = |path: &Path, bits| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(bits)).expect("chmod")
+    };
+    mode(&db, 0o400);
+    mode(dir.path(), 0o500);
+    h.press(Enter);
+    assert_eq!(notes(&h), ["First note", "Second note"], "{:?}", h.status());
+    drop(h);
+    mode(dir.path(), 0o700);
+    mode(&db, 0o600);
+    let (first, second, ok) = stored_notes(&db);
+    assert_eq!((first, second, ok.as_str()), (1, 1, "ok"));
+}
