@@ -6,6 +6,7 @@
 //! Owns: the governance screen's journal and its meeting-level actions.
 //! Must not import: tokio; must not draw.
 
+mod answers;
 mod asks;
 mod editor;
 mod election;
