@@ -6,15 +6,14 @@
 //! Owns: the editor's menu and its prompts. The changes being written live in the screen's
 //! `editing` until saved. Must not import: tokio; must not draw.
 
+use super::editor_answers::{policy_name, role_name};
 use super::{idm, pick, prompt, screen, sub_circle};
 use crate::app::App;
 use crate::app::modal::Outcome;
-use crate::domain::meeting::governance::core_limits::{core_list_note, split_items};
+use crate::domain::meeting::governance::core_limits::split_items;
 use crate::domain::meeting::governance::{Change, IdmEvent, IdmStep, validate};
 use crate::domain::{Organisation, PolicyId, RoleId};
-use crate::ui::{
-    EditorChoice, Field, GovDraft, GovScreen, PolicyAim, PromptKind, RoleAim, Subject,
-};
+use crate::ui::{EditorChoice, Field, GovDraft, GovScreen, PolicyAim, RoleAim, Subject};
 
 /// Opens the editor on the current proposal: what is being written, else its latest version.
 pub fn open(app: &mut App) {
@@ -176,7 +175,7 @@ pub(super) fn add(app: &mut App, change: Change, replace: Option<usize>) {
 
 /// The fields of a role a proposal may amend: a core role's name and purpose come from the
 /// rule set, so only its domains and accountabilities.
-fn role_fields(org: &Organisation, role: RoleId) -> Vec<Field> {
+pub(super) fn role_fields(org: &Organisation, role: RoleId) -> Vec<Field> {
     let core = org.role(role).is_some_and(|r| r.core.is_some());
     let all = [
         Field::Name,
@@ -222,7 +221,12 @@ fn policies_for(org: &Organisation, screen: &GovScreen, aim: PolicyAim) -> Vec<P
 }
 
 /// A field's value as it stands in what is being written, else in the record, as text.
-fn current_value(org: &Organisation, screen: &GovScreen, what: Subject, field: Field) -> String {
+pub(super) fn current_value(
+    org: &Organisation,
+    screen: &GovScreen,
+    what: Subject,
+    field: Field,
+) -> String {
     let pending = screen
         .editing
         .iter()
@@ -272,7 +276,7 @@ fn current_value(org: &Organisation, screen: &GovScreen, what: Subject, field: F
 }
 
 /// The amendment of `what` with `field` set to `value`, merged into the one being written.
-fn amended(
+pub(super) fn amended(
     screen: &GovScreen,
     what: Subject,
     field: Field,
@@ -337,284 +341,165 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     let Some(screen) = screen(app) else { return };
     let draft = std::mem::take(&mut screen.draft);
     screen.modal = None;
-    let name_of_role = |r: RoleId| org.role(r).map_or("?".to_string(), |r| r.name.clone());
-    let name_of_policy = |p: PolicyId| {
-        org.records()
-            .policies
-            .iter()
-            .find(|x| x.id == p)
-            .map_or("?".to_string(), |x| x.name.clone())
-    };
     match (outcome, draft) {
         (Outcome::Cancelled, GovDraft::Editor(_)) => {
             app.info("The changes being written are kept: c goes on, or saves them.");
         }
         (Outcome::Cancelled, _) => menu(app),
-        (Outcome::Picked(i), GovDraft::Editor(choices)) => match choices.get(i) {
-            Some(EditorChoice::CreateRole) => prompt(
-                app,
-                "Name of the new role".into(),
-                "",
-                GovDraft::NewRoleName,
-            ),
-            Some(EditorChoice::CreatePolicy) => prompt(
-                app,
-                "Name of the new policy".into(),
-                "",
-                GovDraft::NewPolicyName,
-            ),
-            Some(
-                &EditorChoice::AmendRole
-                | &EditorChoice::RemoveRole
-                | &EditorChoice::MoveRole
-                | &EditorChoice::ExpandRole
-                | &EditorChoice::CreateRolePolicy,
-            ) => {
-                let aim = match choices[i] {
-                    EditorChoice::AmendRole => RoleAim::Amend,
-                    EditorChoice::RemoveRole => RoleAim::Remove,
-                    EditorChoice::ExpandRole => RoleAim::Expand,
-                    EditorChoice::CreateRolePolicy => RoleAim::HoldPolicy,
-                    _ => RoleAim::Move,
+        (Outcome::Picked(i), GovDraft::Editor(choices)) => {
+            if let Some(&choice) = choices.get(i) {
+                chosen(app, &org, choice);
+            }
+        }
+        (outcome, draft) => {
+            use super::editor_answers::{new_role, other_answer, policy_answer, role_answer};
+            let parts = [new_role, role_answer, policy_answer, other_answer];
+            let mut unanswered = Some((outcome, draft));
+            for part in parts {
+                let Some((outcome, draft)) = unanswered else {
+                    return;
                 };
-                let roles = roles_for(&org, screen, aim);
-                if roles.is_empty() {
-                    app.error("No role here can be changed that way.");
-                    return menu(app);
-                }
-                let here = screen.state.circle;
-                let options = roles
-                    .iter()
-                    .map(|r| {
-                        sub_circle::placed(
-                            &org,
-                            here,
-                            name_of_role(*r),
-                            org.role(*r).map(|x| x.circle),
-                        )
-                    })
-                    .collect();
-                pick(app, "Which role?", options, GovDraft::PickRole(aim, roles));
+                unanswered = part(app, &org, outcome, draft);
             }
-            Some(
-                &EditorChoice::AmendPolicy
-                | &EditorChoice::RemovePolicy
-                | &EditorChoice::MovePolicy,
-            ) => {
-                let aim = match choices[i] {
-                    EditorChoice::AmendPolicy => PolicyAim::Amend,
-                    EditorChoice::RemovePolicy => PolicyAim::Remove,
-                    _ => PolicyAim::Move,
-                };
-                let policies = policies_for(&org, screen, aim);
-                if policies.is_empty() {
-                    app.error("This circle has no policy yet: create one first.");
-                    return menu(app);
-                }
-                let here = screen.state.circle;
-                let options = policies
-                    .iter()
-                    .map(|p| {
-                        let at = org.records().policies.iter().find(|x| x.id == *p);
-                        sub_circle::placed(&org, here, name_of_policy(*p), at.map(|x| x.circle))
-                    })
-                    .collect();
-                pick(
-                    app,
-                    "Which policy?",
-                    options,
-                    GovDraft::PickPolicy(aim, policies),
-                );
-            }
-            Some(
-                &c @ (EditorChoice::AmendCircle
-                | EditorChoice::CollapseCircle
-                | EditorChoice::RemoveCircle),
-            ) => {
-                let circle = screen.state.circle;
-                sub_circle::choose(app, &org, circle, c);
-            }
-            Some(EditorChoice::TakeOut(n)) => {
-                if let Some(editing) = &mut screen.editing
-                    && *n < editing.len()
-                {
-                    editing.remove(*n);
-                }
+            if unanswered.is_some() {
                 menu(app);
             }
-            Some(EditorChoice::Save) => {
-                let changes = screen.editing.clone().unwrap_or_default();
-                let current = screen
-                    .state
-                    .current_item()
-                    .and_then(|i| i.proposal.as_ref())
-                    .and_then(|p| p.current().cloned());
-                if current.as_ref() == Some(&changes) {
-                    app.error("Nothing changed from the current version: add, amend or take out a change first.");
-                    return menu(app);
-                }
-                let warnings = validate(&org, screen.state.circle, screen.state.rules, &changes);
-                if idm(app, IdmEvent::Drafted { changes }) {
-                    if let Some(screen) = self::screen(app) {
-                        screen.editing = None;
-                    }
-                    match warnings.ok().and_then(|w| w.into_iter().next()) {
-                        Some(w) => app.error(format!("Saved, with a warning: {w}.")),
-                        None => app.info("Saved."),
-                    }
-                }
+        }
+    }
+}
+
+/// What the editor's menu choice opens.
+fn chosen(app: &mut App, org: &Organisation, choice: EditorChoice) {
+    let Some(screen) = screen(app) else { return };
+    match choice {
+        EditorChoice::CreateRole => prompt(
+            app,
+            "Name of the new role".into(),
+            "",
+            GovDraft::NewRoleName,
+        ),
+        EditorChoice::CreatePolicy => prompt(
+            app,
+            "Name of the new policy".into(),
+            "",
+            GovDraft::NewPolicyName,
+        ),
+        EditorChoice::AmendRole
+        | EditorChoice::RemoveRole
+        | EditorChoice::MoveRole
+        | EditorChoice::ExpandRole
+        | EditorChoice::CreateRolePolicy => {
+            pick_role(app, org, choice);
+        }
+        EditorChoice::AmendPolicy | EditorChoice::RemovePolicy | EditorChoice::MovePolicy => {
+            pick_policy(app, org, choice);
+        }
+        c @ (EditorChoice::AmendCircle
+        | EditorChoice::CollapseCircle
+        | EditorChoice::RemoveCircle) => {
+            let circle = screen.state.circle;
+            sub_circle::choose(app, org, circle, c);
+        }
+        EditorChoice::TakeOut(n) => {
+            if let Some(editing) = &mut screen.editing
+                && n < editing.len()
+            {
+                editing.remove(n);
             }
-            Some(EditorChoice::Discard) => {
-                screen.editing = None;
-                app.info("Left without saving: the proposal is as it was.");
-            }
-            None => {}
-        },
-        (Outcome::Submitted(name), GovDraft::NewRoleName) => {
-            prompt(
-                app,
-                format!("Purpose of {name}"),
-                "",
-                GovDraft::NewRolePurpose(name),
-            );
+            menu(app);
         }
-        (Outcome::Submitted(purpose), GovDraft::NewRolePurpose(name)) => {
-            let title = format!("Domains of {name} (one a line — empty: none)");
-            prompt(app, title, "", GovDraft::NewRoleDomains(name, purpose));
+        EditorChoice::Save => {
+            save(app, org);
         }
-        (Outcome::Submitted(domains), GovDraft::NewRoleDomains(name, purpose)) => {
-            let title = format!("Accountabilities of {name} (-ing verbs, one a line)");
-            prompt(
-                app,
-                title,
-                "",
-                GovDraft::NewRoleAccountabilities(name, purpose, split_list(&domains)),
-            );
+        EditorChoice::Discard => {
+            screen.editing = None;
+            app.info("Left without saving: the proposal is as it was.");
         }
-        (Outcome::Submitted(accs), GovDraft::NewRoleAccountabilities(name, purpose, domains)) => {
-            let change = Change::CreateRole {
-                name,
-                purpose,
-                domains,
-                accountabilities: split_list(&accs),
-            };
-            add(app, change, None);
+    }
+}
+
+/// The roles the menu's role choice may change, to pick one.
+fn pick_role(app: &mut App, org: &Organisation, choice: EditorChoice) {
+    let Some(screen) = screen(app) else { return };
+    let aim = match choice {
+        EditorChoice::AmendRole => RoleAim::Amend,
+        EditorChoice::RemoveRole => RoleAim::Remove,
+        EditorChoice::ExpandRole => RoleAim::Expand,
+        EditorChoice::CreateRolePolicy => RoleAim::HoldPolicy,
+        _ => RoleAim::Move,
+    };
+    let roles = roles_for(org, screen, aim);
+    if roles.is_empty() {
+        app.error("No role here can be changed that way.");
+        return menu(app);
+    }
+    let here = screen.state.circle;
+    let options = roles
+        .iter()
+        .map(|r| {
+            sub_circle::placed(
+                org,
+                here,
+                role_name(org, *r),
+                org.role(*r).map(|x| x.circle),
+            )
+        })
+        .collect();
+    pick(app, "Which role?", options, GovDraft::PickRole(aim, roles));
+}
+
+/// The policies the menu's policy choice may change, to pick one.
+fn pick_policy(app: &mut App, org: &Organisation, choice: EditorChoice) {
+    let Some(screen) = screen(app) else { return };
+    let aim = match choice {
+        EditorChoice::AmendPolicy => PolicyAim::Amend,
+        EditorChoice::RemovePolicy => PolicyAim::Remove,
+        _ => PolicyAim::Move,
+    };
+    let policies = policies_for(org, screen, aim);
+    if policies.is_empty() {
+        app.error("This circle has no policy yet: create one first.");
+        return menu(app);
+    }
+    let here = screen.state.circle;
+    let options = policies
+        .iter()
+        .map(|p| {
+            let at = org.records().policies.iter().find(|x| x.id == *p);
+            sub_circle::placed(org, here, policy_name(org, *p), at.map(|x| x.circle))
+        })
+        .collect();
+    pick(
+        app,
+        "Which policy?",
+        options,
+        GovDraft::PickPolicy(aim, policies),
+    );
+}
+
+/// Saves the changes being written as the proposal's next version.
+fn save(app: &mut App, org: &Organisation) {
+    let Some(screen) = screen(app) else { return };
+    let changes = screen.editing.clone().unwrap_or_default();
+    let current = screen
+        .state
+        .current_item()
+        .and_then(|i| i.proposal.as_ref())
+        .and_then(|p| p.current().cloned());
+    if current.as_ref() == Some(&changes) {
+        app.error(
+            "Nothing changed from the current version: add, amend or take out a change first.",
+        );
+        return menu(app);
+    }
+    let warnings = validate(org, screen.state.circle, screen.state.rules, &changes);
+    if idm(app, IdmEvent::Drafted { changes }) {
+        if let Some(screen) = self::screen(app) {
+            screen.editing = None;
         }
-        (Outcome::Picked(i), GovDraft::PickRole(aim, roles)) => {
-            let Some(&role) = roles.get(i) else { return };
-            match aim {
-                RoleAim::Remove => add(app, Change::RemoveRole { role }, None),
-                RoleAim::Amend => {
-                    let options = role_fields(&org, role)
-                        .iter()
-                        .map(|f| f.label().to_string())
-                        .collect();
-                    let title = format!("Amend what of {}?", name_of_role(role));
-                    pick(app, &title, options, GovDraft::RoleField(role));
-                }
-                RoleAim::Move => {
-                    let from = org.role(role).map(|r| r.circle);
-                    let here = (screen.state.circle, screen.state.rules);
-                    sub_circle::pick_target(app, &org, here, from, Subject::Role(role));
-                }
-                RoleAim::Expand => add(app, Change::ExpandRole { role }, None),
-                RoleAim::HoldPolicy => {
-                    let title = format!("Name of the policy {} holds", name_of_role(role));
-                    prompt(app, title, "", GovDraft::RolePolicyName(role));
-                }
-            }
+        match warnings.ok().and_then(|w| w.into_iter().next()) {
+            Some(w) => app.error(format!("Saved, with a warning: {w}.")),
+            None => app.info("Saved."),
         }
-        (Outcome::Picked(i), GovDraft::RoleField(role)) => {
-            let Some(&field) = role_fields(&org, role).get(i) else {
-                return;
-            };
-            let value = current_value(&org, screen, Subject::Role(role), field);
-            let list = matches!(field.prompt_kind(), PromptKind::List);
-            let title = match org.role(role).and_then(|r| r.core) {
-                Some(core) if list => {
-                    // The whole note would not fit the prompt's title: it goes below.
-                    let note = core_list_note(org.rule_set(), core, &split_list(&value));
-                    app.info(format!(
-                        "{} of {}: {note}.",
-                        field.label(),
-                        name_of_role(role)
-                    ));
-                    format!("{} of {} (one a line)", field.label(), name_of_role(role))
-                }
-                _ if list => format!("{} of {} (one a line)", field.label(), name_of_role(role)),
-                _ => format!("{} of {}", field.label(), name_of_role(role)),
-            };
-            prompt(app, title, &value, GovDraft::RoleValue(role, field));
-        }
-        (Outcome::Submitted(value), GovDraft::RoleValue(role, field)) => {
-            let (change, at) = amended(screen, Subject::Role(role), field, &value);
-            add(app, change, at);
-        }
-        (Outcome::Submitted(name), GovDraft::NewPolicyName) => {
-            prompt(
-                app,
-                format!("Text of the policy {name}"),
-                "",
-                GovDraft::NewPolicyText(name),
-            );
-        }
-        (Outcome::Submitted(text), GovDraft::NewPolicyText(name)) => {
-            add(app, Change::CreatePolicy { name, text }, None);
-        }
-        (Outcome::Picked(i), GovDraft::PickPolicy(aim, policies)) => {
-            let Some(&policy) = policies.get(i) else {
-                return;
-            };
-            match aim {
-                PolicyAim::Remove => add(app, Change::RemovePolicy { policy }, None),
-                PolicyAim::Amend => {
-                    let options = vec![Field::Name.label().into(), Field::Text.label().into()];
-                    let title = format!("Amend what of {}?", name_of_policy(policy));
-                    pick(app, &title, options, GovDraft::PolicyField(policy));
-                }
-                PolicyAim::Move => {
-                    let from = org
-                        .records()
-                        .policies
-                        .iter()
-                        .find(|p| p.id == policy)
-                        .map(|p| p.circle);
-                    let here = (screen.state.circle, screen.state.rules);
-                    sub_circle::pick_target(app, &org, here, from, Subject::Policy(policy));
-                }
-            }
-        }
-        (Outcome::Picked(i), GovDraft::PolicyField(policy)) => {
-            let field = if i == 0 { Field::Name } else { Field::Text };
-            let value = current_value(&org, screen, Subject::Policy(policy), field);
-            let title = format!("{} of {}", field.label(), name_of_policy(policy));
-            prompt(app, title, &value, GovDraft::PolicyValue(policy, field));
-        }
-        (Outcome::Submitted(value), GovDraft::PolicyValue(policy, field)) => {
-            let (change, at) = amended(screen, Subject::Policy(policy), field, &value);
-            add(app, change, at);
-        }
-        (Outcome::Picked(i), GovDraft::MoveTarget(what, circles)) => {
-            let Some(&to) = circles.get(i) else { return };
-            let change = match what {
-                Subject::Role(role) => Change::MoveRole { role, to },
-                Subject::Policy(policy) => Change::MovePolicy { policy, to },
-            };
-            add(app, change, None);
-        }
-        (outcome, draft @ (GovDraft::PickCircle(..) | GovDraft::CircleField(_))) => {
-            sub_circle::outcome(app, &org, outcome, draft)
-        }
-        (outcome, draft @ GovDraft::CircleValue(..)) => {
-            sub_circle::outcome(app, &org, outcome, draft)
-        }
-        (Outcome::Submitted(name), GovDraft::RolePolicyName(role)) => {
-            let title = format!("Text of the policy {name}");
-            prompt(app, title, "", GovDraft::RolePolicyText(role, name));
-        }
-        (Outcome::Submitted(text), GovDraft::RolePolicyText(role, name)) => {
-            add(app, Change::CreateRolePolicy { role, name, text }, None);
-        }
-        _ => menu(app),
     }
 }

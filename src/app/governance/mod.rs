@@ -9,6 +9,7 @@
 mod answers;
 mod asks;
 mod editor;
+mod editor_answers;
 mod election;
 mod integration;
 mod items;
