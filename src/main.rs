@@ -4,12 +4,8 @@
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use roundtable::app::{self, App, org_entries, setup};
-use roundtable::cli::{
-    ChecklistCommand, Cli, Command, DbCommand, ExportCommand, GenerateArgs, MetricCommand,
-    PersonCommand, RecordOf, error_line,
-};
+use roundtable::cli::{Cli, Command, DbCommand, ExportCommand, GenerateArgs, error_line};
 use roundtable::domain::MeetingId;
-use roundtable::domain::org_log::OrgRequest;
 use roundtable::domain::outline::outline;
 use roundtable::domain::text::printable;
 use roundtable::export;
@@ -18,7 +14,7 @@ use roundtable::store::prelude::*;
 use roundtable::store::transfer::Transfer;
 use roundtable::store::{PgStore, Store};
 use roundtable::ui::PersonPick;
-use roundtable::{domain::RuleSet, logging};
+use roundtable::logging;
 use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
@@ -213,113 +209,10 @@ fn write_output(
     Ok(ExitCode::SUCCESS)
 }
 
-/// What a `person` command asks, with the names resolved.
-fn people_request(
-    org: &roundtable::domain::Organisation,
-    command: PersonCommand,
-) -> Result<(OrgRequest, Option<roundtable::domain::PersonId>), String> {
-    Ok(match command {
-        PersonCommand::Add { name, email } => (OrgRequest::AddPerson { name, email }, None),
-        PersonCommand::Rename { old, new } => {
-            let person = org_entries::person(org, &old)?;
-            (OrgRequest::RenamePerson { person, name: new }, None)
-        }
-        PersonCommand::Leave { name } => {
-            let person = org_entries::person(org, &name)?;
-            (OrgRequest::PersonLeaves { person }, None)
-        }
-    })
-}
-
-/// The role a record command names, and who is acting.
-fn record_of<'a>(
-    org: &'a roundtable::domain::Organisation,
-    of: &RecordOf,
-    actor: Option<&str>,
-) -> Result<
-    (
-        &'a roundtable::domain::Role,
-        Option<roundtable::domain::PersonId>,
-    ),
-    String,
-> {
-    let role = org_entries::role(org, &of.role, of.circle.as_deref())?;
-    let actor = acting(actor, "the circle's Secretary or the role's filler")?;
-    Ok((role, Some(org_entries::person(org, actor)?)))
-}
-
-/// What a `checklist` command asks, with the names resolved.
-fn checklist_request(
-    org: &roundtable::domain::Organisation,
-    command: ChecklistCommand,
-    actor: Option<&str>,
-) -> Result<(OrgRequest, Option<roundtable::domain::PersonId>), String> {
-    match command {
-        ChecklistCommand::Add {
-            of,
-            text,
-            frequency,
-        } => {
-            let (role, actor) = record_of(org, &of, actor)?;
-            let request = OrgRequest::AddChecklistItem {
-                role: role.id,
-                text,
-                frequency,
-            };
-            Ok((request, actor))
-        }
-        ChecklistCommand::End { of, text } => {
-            let (role, actor) = record_of(org, &of, actor)?;
-            let item = org
-                .checklist_of(role.id)
-                .find(|c| c.text.eq_ignore_ascii_case(text.trim()))
-                .ok_or_else(|| {
-                    format!("{} has no checklist item \"{}\"", role.name, text.trim())
-                })?;
-            Ok((OrgRequest::EndChecklistItem { item: item.id }, actor))
-        }
-    }
-}
-
-/// What a `metric` command asks, with the names resolved.
-fn metric_request(
-    org: &roundtable::domain::Organisation,
-    command: MetricCommand,
-    actor: Option<&str>,
-) -> Result<(OrgRequest, Option<roundtable::domain::PersonId>), String> {
-    match command {
-        MetricCommand::Add {
-            of,
-            name,
-            unit,
-            frequency,
-        } => {
-            let (role, actor) = record_of(org, &of, actor)?;
-            let request = OrgRequest::AddMetric {
-                role: role.id,
-                name,
-                unit,
-                frequency,
-            };
-            Ok((request, actor))
-        }
-        MetricCommand::End { of, name } => {
-            let (role, actor) = record_of(org, &of, actor)?;
-            let metric = org
-                .metrics_of(role.id)
-                .find(|m| m.name.eq_ignore_ascii_case(name.trim()))
-                .ok_or_else(|| format!("{} has no metric \"{}\"", role.name, name.trim()))?;
-            Ok((OrgRequest::EndMetric { metric: metric.id }, actor))
-        }
-    }
-}
-
 /// Records one change between meetings and says what it was; a refusal is an error line.
 fn org_change(
     db: &Db,
-    ask: impl FnOnce(
-        &roundtable::domain::Organisation,
-    ) -> Result<(OrgRequest, Option<roundtable::domain::PersonId>), String>,
+    ask: impl FnOnce(&roundtable::domain::Organisation) -> Result<app::requests::Asked, String>,
 ) -> Result<ExitCode> {
     let mut store = db.open()?;
     db.start_logging()?;
@@ -421,21 +314,10 @@ fn generate(db: &Db, args: &GenerateArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The person acting in a change between meetings: `--as NAME` (or `ROUNDTABLE_AS`).
-fn acting<'a>(actor: Option<&'a str>, who: &str) -> Result<&'a str, String> {
-    actor.ok_or_else(|| format!("say who is acting with --as NAME: {who}"))
-}
-
-fn run(cli: Cli) -> Result<ExitCode> {
-    let db = database(&cli)?;
-    let actor = cli.actor.clone();
-    match cli.command {
-        None => {
-            let store = db.open()?;
-            db.start_logging()?;
-            full_screen(program(store, actor.as_deref())?)
-        }
-        Some(Command::Export(ExportCommand::Minutes(args))) => {
+/// `export minutes` and `export org`: read-only, to standard output or a file.
+fn export_command(db: &Db, command: ExportCommand) -> Result<ExitCode> {
+    match command {
+        ExportCommand::Minutes(args) => {
             let store = db.open_read_only()?;
             let id = match (args.id, args.last) {
                 (Some(id), false) => MeetingId(id),
@@ -454,11 +336,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 args.force,
             )
         }
-        Some(Command::Export(ExportCommand::Org {
+        ExportCommand::Org {
             format,
             output,
             force,
-        })) => {
+        } => {
             let store = db.open_read_only()?;
             let org = store.load_organisation()?.with_context(|| {
                 format!(
@@ -473,6 +355,65 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 export::file::safe_file_name(&[org.name(), "organisation"], format.extension());
             write_output(&text, output, &name, force)
         }
+    }
+}
+
+/// `init --demo` or `init --name NAME`.
+fn init(db: &Db, args: &roundtable::cli::InitArgs) -> Result<ExitCode> {
+    let mut store = db.open()?;
+    db.start_logging()?;
+    if args.demo {
+        setup::load_demo(&mut *store)?;
+        say(&format!(
+            "Loaded the demo organisation into {}",
+            store.location()
+        ))?;
+    } else if let Some(name) = &args.name {
+        setup::create_empty(
+            &mut *store,
+            name,
+            args.rule_set.unwrap_or_default(),
+        )?;
+        say(&format!(
+            "Started \"{}\" in {}",
+            name.trim(),
+            store.location()
+        ))?;
+    } else {
+        bail!("say what to start: --demo, or --name NAME");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `import FILE`: the organisation file adopted, all or nothing.
+fn import(db: &Db, file: &std::path::Path) -> Result<ExitCode> {
+    // Read and check the file first: a file refused leaves no database behind.
+    let org = setup::read_org_file(file)?;
+    let mut store = db.open()?;
+    db.start_logging()?;
+    store.adopt(
+        &org,
+        &roundtable::store::Adopted::from_file(file, chrono::Utc::now()),
+    )?;
+    let name = store.organisation_name()?.unwrap_or_default();
+    say(&format!(
+        "Imported \"{name}\" from {} into {}",
+        file.display(),
+        store.location()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let db = database(&cli)?;
+    let actor = cli.actor.clone();
+    match cli.command {
+        None => {
+            let store = db.open()?;
+            db.start_logging()?;
+            full_screen(program(store, actor.as_deref())?)
+        }
+        Some(Command::Export(command)) => export_command(&db, command),
         Some(Command::Review { person, print }) => {
             for_person(&db, actor.as_deref(), (&person, print), PersonPick::Review)
         }
@@ -488,83 +429,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
             full_screen(app)
         }
-        Some(Command::Init(args)) => {
-            let mut store = db.open()?;
-            db.start_logging()?;
-            if args.demo {
-                setup::load_demo(&mut *store)?;
-                say(&format!(
-                    "Loaded the demo organisation into {}",
-                    store.location()
-                ))?;
-            } else if let Some(name) = &args.name {
-                setup::create_empty(
-                    &mut *store,
-                    name,
-                    args.rule_set.unwrap_or(RuleSet::default()),
-                )?;
-                say(&format!(
-                    "Started \"{}\" in {}",
-                    name.trim(),
-                    store.location()
-                ))?;
-            } else {
-                bail!("say what to start: --demo, or --name NAME");
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Import { file }) => {
-            // Read and check the file first: a file refused leaves no database behind.
-            let org = setup::read_org_file(&file)?;
-            let mut store = db.open()?;
-            db.start_logging()?;
-            store.adopt(
-                &org,
-                &roundtable::store::Adopted::from_file(&file, chrono::Utc::now()),
-            )?;
-            let name = store.organisation_name()?.unwrap_or_default();
-            say(&format!(
-                "Imported \"{name}\" from {} into {}",
-                file.display(),
-                store.location()
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Person(command)) => org_change(&db, |org| people_request(org, command)),
-        Some(Command::Assign {
-            role,
-            person,
-            focus,
-            circle,
-        }) => org_change(&db, |org| {
-            let actor = acting(actor.as_deref(), "the Lead who may assign the role")?;
-            let role = org_entries::role(org, &role, circle.as_deref())?.id;
-            let person = org_entries::person(org, &person)?;
-            let request = OrgRequest::Assign {
-                role,
-                person,
-                focus,
-            };
-            Ok((request, Some(org_entries::person(org, actor)?)))
-        }),
-        Some(Command::Unassign {
-            role,
-            person,
-            circle,
-        }) => org_change(&db, |org| {
-            let actor = acting(actor.as_deref(), "the Lead who may, or the person themself")?;
-            let role = org_entries::role(org, &role, circle.as_deref())?;
-            let person = org_entries::person(org, &person)?;
-            let assignment = org_entries::assignment(org, role, person)?;
-            let request = OrgRequest::EndAssignment { assignment };
-            Ok((request, Some(org_entries::person(org, actor)?)))
-        }),
-        Some(Command::Checklist(command)) => {
-            org_change(&db, |org| checklist_request(org, command, actor.as_deref()))
-        }
-        Some(Command::Metric(command)) => {
-            org_change(&db, |org| metric_request(org, command, actor.as_deref()))
-        }
+        Some(Command::Init(args)) => init(&db, &args),
+        Some(Command::Import { file }) => import(&db, &file),
         Some(Command::Db(DbCommand::Copy { places, to })) => db_copy(db, places, to),
         Some(Command::Follow {
             circle,
@@ -578,16 +444,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
             full_screen(app)
         }
-        Some(Command::Restore { circle }) => org_change(&db, |org| {
-            let circle = org
-                .circle_named(circle.trim())
-                .ok_or_else(|| format!("no circle named \"{}\"", circle.trim()))?
-                .id;
-            let actor = acting(actor.as_deref(), "the super-circle's Facilitator")?;
-            let request = OrgRequest::RestoreProcess { circle };
-            Ok((request, Some(org_entries::person(org, actor)?)))
-        }),
-        Some(Command::Undo) => org_change(&db, |_| Ok((OrgRequest::Undo, None))),
         Some(Command::Generate(args)) => generate(&db, &args),
         Some(Command::Org) => {
             let store = db.open_read_only()?;
@@ -600,5 +456,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             say(&outline(&org))?;
             Ok(ExitCode::SUCCESS)
         }
+        // The changes between meetings: person, assign, unassign, checklist, metric,
+        // restore, undo.
+        Some(command) => org_change(&db, |org| {
+            app::requests::asked(org, command, actor.as_deref())
+        }),
     }
 }

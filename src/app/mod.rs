@@ -22,6 +22,7 @@ mod others;
 mod past;
 mod paste;
 mod people;
+pub mod requests;
 mod review;
 mod run;
 mod screens;
