@@ -9,12 +9,12 @@ use roundtable::domain::MeetingId;
 use roundtable::domain::outline::outline;
 use roundtable::domain::text::printable;
 use roundtable::export;
+use roundtable::logging;
 use roundtable::store::postgres::is_postgres_address;
 use roundtable::store::prelude::*;
 use roundtable::store::transfer::Transfer;
 use roundtable::store::{PgStore, Store};
 use roundtable::ui::PersonPick;
-use roundtable::logging;
 use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
@@ -369,11 +369,7 @@ fn init(db: &Db, args: &roundtable::cli::InitArgs) -> Result<ExitCode> {
             store.location()
         ))?;
     } else if let Some(name) = &args.name {
-        setup::create_empty(
-            &mut *store,
-            name,
-            args.rule_set.unwrap_or_default(),
-        )?;
+        setup::create_empty(&mut *store, name, args.rule_set.unwrap_or_default())?;
         say(&format!(
             "Started \"{}\" in {}",
             name.trim(),

@@ -8,10 +8,12 @@ use super::list;
 use super::theme;
 use super::view::ReviewScreen;
 use super::wrap::{fit, wrap};
-use crate::domain::Organisation;
 use crate::domain::meeting::periods::{answers_before, period_label};
+use crate::domain::review::Review;
 use crate::domain::review::{Stop, entry_text};
 use crate::domain::text::format_number;
+use crate::domain::{ChecklistItemId, MetricId, Organisation, ProjectId, RoleId};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -99,180 +101,212 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, org: &Organisa
         .borders(Borders::ALL)
         .border_style(theme::border())
         .title(Span::styled(" Now ", theme::heading()));
-    let width = usize::from(block.inner(right).width.saturating_sub(1));
-    // Shared by `text` and the lines drawn whole (a checklist item's history).
-    let lines: std::cell::RefCell<Vec<Line>> = std::cell::RefCell::new(Vec::new());
-    let text = |t: &str, style: Style| {
-        let mut lines = lines.borrow_mut();
-        for l in wrap(t, width, "", "  ") {
-            lines.push(Line::styled(l, style));
-        }
+    let mut out = Pane {
+        width: usize::from(block.inner(right).width.saturating_sub(1)),
+        lines: Vec::new(),
     };
     match state.stop() {
-        Stop::Role { role } => {
-            if let Some(r) = org.role(role) {
-                text(&r.name, theme::strong());
-                text(
-                    &format!(
-                        "in {}",
-                        org.circle(r.circle).map_or("?", |c| c.name.as_str())
-                    ),
-                    theme::muted(),
-                );
-                text("", Style::new());
-                text(
-                    &format!(
-                        "Purpose: {}",
-                        if r.purpose.is_empty() {
-                            "(none yet)"
-                        } else {
-                            &r.purpose
-                        }
-                    ),
-                    Style::new(),
-                );
-                for d in &r.domains {
-                    text(&format!("Domain: {d}"), Style::new());
-                }
-                text("", Style::new());
-                text("Accountabilities:", theme::heading());
-                for a in &r.accountabilities {
-                    text(&format!("- {a}"), Style::new());
-                }
-                text("", Style::new());
-                text(
-                    "Read the role, then → goes through each accountability.",
-                    theme::muted(),
-                );
-            }
-        }
-        Stop::Accountability { role, index } => {
-            let r = org.role(role);
-            text(r.map_or("?", |r| r.name.as_str()), theme::muted());
-            text(
-                r.and_then(|r| r.accountabilities.get(index))
-                    .map_or("?", |a| a.as_str()),
-                theme::strong(),
-            );
-            text("", Style::new());
-            text(
-                "Is there a next action or a project for it?",
-                theme::heading(),
-            );
-        }
-        Stop::Project { project } => {
-            if let Some(p) = org.project(project) {
-                text(&p.title, theme::strong());
-                text(
-                    &format!(
-                        "{} · {}",
-                        org.role(p.role).map_or("?", |r| r.name.as_str()),
-                        p.status
-                    ),
-                    theme::muted(),
-                );
-                text("", Style::new());
-                text(
-                    "What is the next action? What is its status?",
-                    theme::heading(),
-                );
-            }
-        }
-        Stop::Checklist { item, period } => {
-            if let Some(c) = org.checklist_item(item) {
-                text(&c.text, theme::strong());
-                text(
-                    &format!("{} · {}", c.frequency, period_label(c.frequency, period)),
-                    theme::muted(),
-                );
-                // The same history as the tactical checklist: dated, with the gaps.
-                let marks: Vec<_> = org.marks_of(item).collect();
-                let answers = answers_before(c.frequency, period, &marks, HISTORY);
-                lines
-                    .borrow_mut()
-                    .push(answers_line(c.frequency, &answers, width));
-                text("", Style::new());
-                match org.marks_of(item).find(|m| m.period == period) {
-                    Some(m) => text(
-                        &format!(
-                            "Answered for that period: {}",
-                            if m.checked {
-                                "✓ check"
-                            } else {
-                                "✗ no check"
-                            }
-                        ),
-                        theme::info(),
-                    ),
-                    None => text("Done for that period?", theme::heading()),
-                }
-            }
-        }
-        Stop::Metric { metric, period } => {
-            if let Some(m) = org.metric(metric) {
-                text(&m.name, theme::strong());
-                let values: Vec<f64> = org.values_of(metric).map(|v| v.value).collect();
-                let last = values.last().map_or("no values yet".to_string(), |v| {
-                    format!("last {}", format_number(*v))
-                });
-                text(
-                    &format!(
-                        "{} · {} · {} {last}",
-                        m.frequency,
-                        period_label(m.frequency, period),
-                        sparkline(&values[values.len().saturating_sub(8)..])
-                    ),
-                    theme::muted(),
-                );
-                text("", Style::new());
-                text(
-                    &format!(
-                        "What is the value{}?",
-                        m.unit
-                            .as_deref()
-                            .map_or(String::new(), |u| format!(" in {u}"))
-                    ),
-                    theme::heading(),
-                );
-            }
-        }
+        Stop::Role { role } => role_lines(&mut out, org, role),
+        Stop::Accountability { role, index } => accountability_lines(&mut out, org, role, index),
+        Stop::Project { project } => project_lines(&mut out, org, project),
+        Stop::Checklist { item, period } => checklist_lines(&mut out, org, item, period),
+        Stop::Metric { metric, period } => metric_lines(&mut out, org, metric, period),
         Stop::Tensions => {
-            text(
+            out.text(
                 "Anything between what is and what could be?",
                 theme::strong(),
             );
-            text(
-                "Note it for a circle's next tactical (t) or governance (g) meeting; it is offered when that meeting builds its agenda.",
-                theme::muted(),
-            );
+            out.text(
+            "Note it for a circle's next tactical (t) or governance (g) meeting; it is offered when that meeting builds its agenda.",
+            theme::muted(),
+        );
         }
-        Stop::Summary => {
-            text(
-                &format!("What changed: {}", state.entries.len()),
-                theme::strong(),
-            );
-            for (_, _, e) in &state.entries {
-                text(&format!("- {}", entry_text(org, e)), Style::new());
-            }
-            if state.entries.is_empty() {
-                text("Nothing yet.", theme::muted());
-            }
-            text("", Style::new());
-            text("Enter finishes the review.", theme::muted());
+        Stop::Summary => summary_lines(&mut out, org, state),
+    }
+    recorded_here(&mut out, org, state);
+    frame.render_widget(Paragraph::new(out.lines).block(block), right);
+}
+
+/// The lines of the right pane, wrapped to its width.
+struct Pane {
+    width: usize,
+    lines: Vec<Line<'static>>,
+}
+
+impl Pane {
+    /// `t` wrapped to the pane, in `style`.
+    fn text(&mut self, t: &str, style: Style) {
+        for l in wrap(t, self.width, "", "  ") {
+            self.lines.push(Line::styled(l, style));
         }
     }
+}
+
+/// What the review recorded at the current stop (every stop but the summary).
+fn recorded_here(out: &mut Pane, org: &Organisation, state: &Review) {
     if !matches!(state.stop(), Stop::Summary) {
         let here: Vec<String> = state
             .entries_at(state.cursor)
             .map(|e| entry_text(org, e))
             .collect();
         if !here.is_empty() {
-            text("", Style::new());
-            text("Recorded here:", theme::heading());
+            out.text("", Style::new());
+            out.text("Recorded here:", theme::heading());
             for h in here {
-                text(&format!("✓ {h}"), theme::info());
+                out.text(&format!("✓ {h}"), theme::info());
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines.into_inner()).block(block), right);
+}
+
+/// A role's stop: the role as written, to read before its accountabilities.
+fn role_lines(out: &mut Pane, org: &Organisation, role: RoleId) {
+    if let Some(r) = org.role(role) {
+        out.text(&r.name, theme::strong());
+        out.text(
+            &format!(
+                "in {}",
+                org.circle(r.circle).map_or("?", |c| c.name.as_str())
+            ),
+            theme::muted(),
+        );
+        out.text("", Style::new());
+        out.text(
+            &format!(
+                "Purpose: {}",
+                if r.purpose.is_empty() {
+                    "(none yet)"
+                } else {
+                    &r.purpose
+                }
+            ),
+            Style::new(),
+        );
+        for d in &r.domains {
+            out.text(&format!("Domain: {d}"), Style::new());
+        }
+        out.text("", Style::new());
+        out.text("Accountabilities:", theme::heading());
+        for a in &r.accountabilities {
+            out.text(&format!("- {a}"), Style::new());
+        }
+        out.text("", Style::new());
+        out.text(
+            "Read the role, then → goes through each accountability.",
+            theme::muted(),
+        );
+    }
+}
+
+/// An accountability's stop.
+fn accountability_lines(out: &mut Pane, org: &Organisation, role: RoleId, index: usize) {
+    let r = org.role(role);
+    out.text(r.map_or("?", |r| r.name.as_str()), theme::muted());
+    out.text(
+        r.and_then(|r| r.accountabilities.get(index))
+            .map_or("?", |a| a.as_str()),
+        theme::strong(),
+    );
+    out.text("", Style::new());
+    out.text(
+        "Is there a next action or a project for it?",
+        theme::heading(),
+    );
+}
+
+/// A project's stop.
+fn project_lines(out: &mut Pane, org: &Organisation, project: ProjectId) {
+    if let Some(p) = org.project(project) {
+        out.text(&p.title, theme::strong());
+        out.text(
+            &format!(
+                "{} · {}",
+                org.role(p.role).map_or("?", |r| r.name.as_str()),
+                p.status
+            ),
+            theme::muted(),
+        );
+        out.text("", Style::new());
+        out.text(
+            "What is the next action? What is its status?",
+            theme::heading(),
+        );
+    }
+}
+
+/// A checklist item's stop: its history, and this period's answer or the question.
+fn checklist_lines(out: &mut Pane, org: &Organisation, item: ChecklistItemId, period: NaiveDate) {
+    if let Some(c) = org.checklist_item(item) {
+        out.text(&c.text, theme::strong());
+        out.text(
+            &format!("{} · {}", c.frequency, period_label(c.frequency, period)),
+            theme::muted(),
+        );
+        // The same history as the tactical checklist: dated, with the gaps.
+        let marks: Vec<_> = org.marks_of(item).collect();
+        let answers = answers_before(c.frequency, period, &marks, HISTORY);
+        let line = answers_line(c.frequency, &answers, out.width);
+        out.lines.push(line);
+        out.text("", Style::new());
+        match org.marks_of(item).find(|m| m.period == period) {
+            Some(m) => out.text(
+                &format!(
+                    "Answered for that period: {}",
+                    if m.checked {
+                        "✓ check"
+                    } else {
+                        "✗ no check"
+                    }
+                ),
+                theme::info(),
+            ),
+            None => out.text("Done for that period?", theme::heading()),
+        }
+    }
+}
+
+/// A metric's stop: its recent values and the question.
+fn metric_lines(out: &mut Pane, org: &Organisation, metric: MetricId, period: NaiveDate) {
+    if let Some(m) = org.metric(metric) {
+        out.text(&m.name, theme::strong());
+        let values: Vec<f64> = org.values_of(metric).map(|v| v.value).collect();
+        let last = values.last().map_or("no values yet".to_string(), |v| {
+            format!("last {}", format_number(*v))
+        });
+        out.text(
+            &format!(
+                "{} · {} · {} {last}",
+                m.frequency,
+                period_label(m.frequency, period),
+                sparkline(&values[values.len().saturating_sub(8)..])
+            ),
+            theme::muted(),
+        );
+        out.text("", Style::new());
+        out.text(
+            &format!(
+                "What is the value{}?",
+                m.unit
+                    .as_deref()
+                    .map_or(String::new(), |u| format!(" in {u}"))
+            ),
+            theme::heading(),
+        );
+    }
+}
+
+/// The summary: everything recorded in the review.
+fn summary_lines(out: &mut Pane, org: &Organisation, state: &Review) {
+    out.text(
+        &format!("What changed: {}", state.entries.len()),
+        theme::strong(),
+    );
+    for (_, _, e) in &state.entries {
+        out.text(&format!("- {}", entry_text(org, e)), Style::new());
+    }
+    if state.entries.is_empty() {
+        out.text("Nothing yet.", theme::muted());
+    }
+    out.text("", Style::new());
+    out.text("Enter finishes the review.", theme::muted());
 }
