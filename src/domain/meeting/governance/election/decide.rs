@@ -38,21 +38,42 @@ impl Election {
         if self.elected.is_some() {
             return refuse("the election is over");
         }
+        match event {
+            ElectionEvent::StepTo { step } => self.decide_step(*step, seats),
+            ElectionEvent::Proposed { candidate, tie } => self.decide_proposal(*candidate, *tie),
+            ElectionEvent::Elect => self.decide_elect(seats),
+            ElectionEvent::NoObjection { .. }
+            | ElectionEvent::Objected { .. }
+            | ElectionEvent::Tested { .. }
+            | ElectionEvent::Resolved { .. }
+            | ElectionEvent::Abandoned { .. } => self.decide_objection_round(event, seats),
+            ElectionEvent::TermAmended { .. }
+            | ElectionEvent::NewRound
+            | ElectionEvent::SetAside { .. } => self.decide_integration(event, seats),
+            _ => self.decide_nomination(event, seats),
+        }
+    }
+
+    /// Refused, saying `what` the rule is, unless the election is at `step`.
+    fn in_step(&self, step: ElectionStep, what: &str) -> Result<(), Refusal> {
+        if self.step == step {
+            Ok(())
+        } else {
+            refuse(format!("{what} ({})", self.article()))
+        }
+    }
+
+    /// The role described, the ballots and their reasons, the nomination changes and a tie
+    /// settled by nominating again (4.1 §3.3.6(a)–(e); 5.0 §5.3.5(a)–(e)).
+    fn decide_nomination(&self, event: &ElectionEvent, seats: &Seats) -> Result<(), Refusal> {
         let article = self.article();
-        let in_step = |step: ElectionStep, what: &str| {
-            if self.step == step {
-                Ok(())
-            } else {
-                refuse(format!("{what} ({article})"))
-            }
-        };
         match event {
             ElectionEvent::Described { term_end } => {
-                in_step(ElectionStep::Describe, "the term is set before the ballots")?;
+                self.in_step(ElectionStep::Describe, "the term is set before the ballots")?;
                 self.check_term(*term_end)
             }
             ElectionEvent::Ballot { voter, nominee } => {
-                in_step(
+                self.in_step(
                     ElectionStep::Ballots,
                     "ballots are cast after the role is described and before the nomination round",
                 )?;
@@ -61,9 +82,8 @@ impl Election {
                 }
                 self.eligible(*nominee, seats)
             }
-            ElectionEvent::StepTo { step } => self.decide_step(*step, seats),
             ElectionEvent::Reason { voter, reason } => {
-                in_step(
+                self.in_step(
                     ElectionStep::Nominations,
                     "reasons are given in the nomination round",
                 )?;
@@ -101,9 +121,8 @@ impl Election {
             ElectionEvent::Propose { .. } | ElectionEvent::Discard => {
                 refuse("this entry of an older version is no longer made")
             }
-            ElectionEvent::Proposed { candidate, tie } => self.decide_proposal(*candidate, *tie),
             ElectionEvent::Renominate => {
-                in_step(ElectionStep::Count, "a tie is settled at the count")?;
+                self.in_step(ElectionStep::Count, "a tie is settled at the count")?;
                 match self
                     .tie_options()
                     .iter()
@@ -113,8 +132,16 @@ impl Election {
                     false => refuse("nobody nominated someone outside the tie"),
                 }
             }
+            _ => refuse("not an entry of the nomination"),
+        }
+    }
+
+    /// The objection round on a proposed candidate: answers in turn, their tests, an
+    /// objection resolved or abandoned.
+    fn decide_objection_round(&self, event: &ElectionEvent, seats: &Seats) -> Result<(), Refusal> {
+        match event {
             ElectionEvent::NoObjection { attendee } | ElectionEvent::Objected { attendee, .. } => {
-                in_step(
+                self.in_step(
                     ElectionStep::Objections,
                     "objections come after a candidate is proposed",
                 )?;
@@ -155,8 +182,16 @@ impl Election {
                 }
                 Ok(())
             }
+            _ => refuse("not an entry of the objection round"),
+        }
+    }
+
+    /// Integrating objections to the candidate: the term amended, a new round, or the
+    /// candidate set aside.
+    fn decide_integration(&self, event: &ElectionEvent, seats: &Seats) -> Result<(), Refusal> {
+        match event {
             ElectionEvent::TermAmended { term_end } => {
-                in_step(
+                self.in_step(
                     ElectionStep::Objections,
                     "the term is amended to integrate an objection",
                 )?;
@@ -172,7 +207,7 @@ impl Election {
                 self.check_term(*term_end)
             }
             ElectionEvent::NewRound => {
-                in_step(
+                self.in_step(
                     ElectionStep::Objections,
                     "objection rounds are on a proposed candidate",
                 )?;
@@ -186,7 +221,7 @@ impl Election {
                 Ok(())
             }
             ElectionEvent::SetAside { reason } => {
-                in_step(ElectionStep::Objections, "no candidate is proposed")?;
+                self.in_step(ElectionStep::Objections, "no candidate is proposed")?;
                 let rules = &self.rules.rules().election;
                 if self.this_round().next().is_none() {
                     return refuse(format!(
@@ -205,7 +240,7 @@ impl Election {
                 }
                 Ok(())
             }
-            ElectionEvent::Elect => self.decide_elect(seats),
+            _ => refuse("not an entry of integrating objections"),
         }
     }
 
