@@ -37,23 +37,9 @@ impl Election {
                 if let Some(b) = self.ballots.iter_mut().find(|(v, _)| v == voter) {
                     b.1 = *nominee;
                 }
-                self.changes.push(ChangeAnswer {
-                    voter: *voter,
-                    to: Some(*nominee),
-                    reason: reason.clone(),
-                    among_tied: self.renominate_among.is_some(),
-                });
-                self.change_answered.push(*voter);
+                self.change_answer(*voter, Some(*nominee), reason.clone());
             }
-            ElectionEvent::Kept { voter } => {
-                self.changes.push(ChangeAnswer {
-                    voter: *voter,
-                    to: None,
-                    reason: String::new(),
-                    among_tied: self.renominate_among.is_some(),
-                });
-                self.change_answered.push(*voter);
-            }
+            ElectionEvent::Kept { voter } => self.change_answer(*voter, None, String::new()),
             ElectionEvent::Propose { seed } => self.apply_legacy_propose(*seed),
             ElectionEvent::Proposed { candidate, tie } => {
                 self.propose(*candidate, *tie);
@@ -63,6 +49,56 @@ impl Election {
                 self.change_answered.clear();
                 self.step = ElectionStep::Changes;
             }
+            ElectionEvent::NoObjection { .. }
+            | ElectionEvent::Objected { .. }
+            | ElectionEvent::Tested { .. }
+            | ElectionEvent::Resolved { .. }
+            | ElectionEvent::Abandoned { .. }
+            | ElectionEvent::TermAmended { .. } => self.apply_objection(event),
+            ElectionEvent::NewRound => self.new_round(),
+            ElectionEvent::Described { term_end } => {
+                self.term_end = Some(*term_end);
+                self.step = ElectionStep::Ballots;
+            }
+            ElectionEvent::Discard => {
+                self.set_candidate_aside(None);
+                self.step = ElectionStep::Changes;
+                self.change_answered.clear();
+            }
+            ElectionEvent::SetAside { reason } => {
+                self.set_candidate_aside(Some(reason.clone()));
+                self.renominate_among = None;
+                self.step = ElectionStep::Count;
+                self.new_round();
+            }
+            ElectionEvent::Elect => self.elected = self.proposed,
+        }
+    }
+
+    /// A voter's answer in the change round: a new nominee with why, or (`None`) no change.
+    fn change_answer(&mut self, voter: usize, to: Option<usize>, reason: String) {
+        self.changes.push(ChangeAnswer {
+            voter,
+            to,
+            reason,
+            among_tied: self.renominate_among.is_some(),
+        });
+        self.change_answered.push(voter);
+    }
+
+    /// The proposed candidate set aside (an older log's discard has no reason): the
+    /// nomination goes on without them.
+    fn set_candidate_aside(&mut self, reason: Option<String>) {
+        if let Some(candidate) = self.proposed.take() {
+            self.discarded.push(candidate);
+            self.set_aside.push(SetAside { candidate, reason });
+        }
+        self.tie_break = None;
+    }
+
+    /// An event of the objection round on the proposed candidate.
+    fn apply_objection(&mut self, event: &ElectionEvent) {
+        match event {
             ElectionEvent::NoObjection { attendee } => self.answered.push(*attendee),
             ElectionEvent::Objected {
                 attendee,
@@ -102,37 +138,7 @@ impl Election {
                 }
                 self.new_round();
             }
-            ElectionEvent::NewRound => self.new_round(),
-            ElectionEvent::Described { term_end } => {
-                self.term_end = Some(*term_end);
-                self.step = ElectionStep::Ballots;
-            }
-            ElectionEvent::Discard => {
-                if let Some(c) = self.proposed.take() {
-                    self.discarded.push(c);
-                    self.set_aside.push(SetAside {
-                        candidate: c,
-                        reason: None,
-                    });
-                }
-                self.step = ElectionStep::Changes;
-                self.change_answered.clear();
-                self.tie_break = None;
-            }
-            ElectionEvent::SetAside { reason } => {
-                if let Some(c) = self.proposed.take() {
-                    self.discarded.push(c);
-                    self.set_aside.push(SetAside {
-                        candidate: c,
-                        reason: Some(reason.clone()),
-                    });
-                }
-                self.tie_break = None;
-                self.renominate_among = None;
-                self.step = ElectionStep::Count;
-                self.new_round();
-            }
-            ElectionEvent::Elect => self.elected = self.proposed,
+            _ => {}
         }
     }
 
