@@ -285,3 +285,70 @@ fn the_minutes_say_who_recorded_the_meeting_in_every_format() {
         serde_json::json!(["Kwame Mensah", "Mei Chen"])
     );
 }
+
+/// Another program adopts `changes` in Bakehouse's governance meeting (as its Effect does).
+fn adopted_elsewhere(
+    path: &std::path::Path,
+    changes: Vec<roundtable::domain::meeting::governance::Change>,
+) {
+    use roundtable::domain::meeting::{Effect, MeetingKind};
+    use roundtable::store::prelude::*;
+    let mut store = Store::open(path).expect("opens");
+    let org = store.load_organisation().expect("reads").expect("org");
+    let bakehouse = org.circle_named("Bakehouse").expect("Bakehouse").id;
+    let at = common::start_time();
+    let meeting = store
+        .start_meeting(bakehouse, MeetingKind::Governance, at, &"started")
+        .expect("starts");
+    let after = store.last_seq(meeting).expect("seq");
+    let effect = Effect::ApplyGovernance {
+        circle: bakehouse,
+        changes,
+    };
+    store
+        .append_event(meeting, after, at, &"adopted", &[effect])
+        .expect("adopted");
+}
+
+#[test]
+fn a_role_adopted_in_another_program_appears_in_an_open_browser_and_home() {
+    use roundtable::domain::meeting::governance::Change;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut h = Harness::demo_file(&path);
+    h.press_n(Down, BAKEHOUSE).press(Enter);
+    assert!(matches!(h.app.view().screen, Screen::Browser(_)));
+    adopted_elsewhere(
+        &path,
+        vec![Change::CreateRole {
+            name: "Crumb Counter".into(),
+            purpose: "Crumbs known".into(),
+            domains: vec![],
+            accountabilities: vec!["Counting crumbs".into()],
+        }],
+    );
+    h.wait(1);
+    let screen = h.screen(100, 40);
+    assert!(
+        screen.contains("Crumb Counter"),
+        "the open browser shows it:\n{screen}"
+    );
+    let role = h
+        .app
+        .view()
+        .org
+        .as_ref()
+        .and_then(|o| {
+            let bakehouse = o.circle_named("Bakehouse")?.id;
+            let found = o.roles_in(bakehouse).find(|r| r.name == "Crumb Counter");
+            found.map(|r| r.id)
+        })
+        .expect("in the organisation");
+    adopted_elsewhere(&path, vec![Change::ExpandRole { role }]);
+    h.press(ratatui::crossterm::event::KeyCode::Esc).wait(1);
+    let home = h.screen(100, 40);
+    assert!(
+        home.contains("Crumb Counter"),
+        "home lists the sub-circle made elsewhere:\n{home}"
+    );
+}

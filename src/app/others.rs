@@ -32,8 +32,23 @@ impl App {
             self.error(e);
         }
         self.reload_org();
+        self.show_org_as_it_stands();
         self.refresh_open_meetings();
         true
+    }
+
+    /// Home's circles and the browser's tree built again from the organisation just read
+    /// (a role adopted, a sub-circle made elsewhere), keeping what is selected. A browser
+    /// showing a past date keeps showing it.
+    fn show_org_as_it_stands(&mut self) {
+        let Some(org) = self.view.org.clone() else {
+            return;
+        };
+        match &mut self.view.screen {
+            Screen::Home(home) => home.refresh(&org),
+            Screen::Browser(browser) if browser.as_of.is_none() => browser.rebuild(&org),
+            _ => {}
+        }
     }
 
     /// Applies to the open meeting or review the entries other programs appended to its log.

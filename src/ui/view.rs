@@ -427,6 +427,21 @@ impl HomeState {
     pub fn selected_circle(&self) -> Option<CircleId> {
         self.circles.get(self.selected).map(|(id, _)| *id)
     }
+
+    /// The circles of `org` as it now stands (another program added or removed one), the
+    /// same circle selected where it is still there.
+    pub fn refresh(&mut self, org: &Organisation) {
+        let selected = self.selected_circle();
+        self.circles = org
+            .circles_depth_first()
+            .iter()
+            .map(|(c, d)| (c.id, *d))
+            .collect();
+        self.selected = selected
+            .and_then(|id| self.circles.iter().position(|(c, _)| *c == id))
+            .unwrap_or(0)
+            .min(self.circles.len().saturating_sub(1));
+    }
 }
 
 /// One row of the organisation tree.
