@@ -390,7 +390,50 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
         declared_by: "Kwame Mensah".into(),
         reason: "Proposals never resolved".into(),
     });
+    effects.extend(project.map(|project| Effect::RequestUpdates { project, by: jonas }));
     effects
+}
+
+/// A request for updates on a project (4.1 §4.2.3(d); 5.0 §2.1(f)) is kept with who asked,
+/// ended by an entry of another meeting, and each entry taken back restores what stood.
+pub fn requests_for_updates_are_kept_ended_and_taken_back(store: &mut dyn Backend) {
+    let org = demo(store);
+    let circle = bakehouse(&org);
+    let baker = role_named(&org, circle, "Head Baker");
+    let jonas = person_named(&org, "Jonas Lindqvist");
+    let r = org.records();
+    let project = r
+        .projects
+        .iter()
+        .find(|p| p.role == baker)
+        .expect("a project")
+        .id;
+    let asked = record(
+        store,
+        circle,
+        1,
+        &Effect::RequestUpdates { project, by: jonas },
+    );
+    let loaded = |store: &dyn Backend| store.load_organisation().expect("load").expect("org");
+    let request = loaded(store)
+        .update_request(project)
+        .cloned()
+        .expect("kept");
+    assert_eq!((request.by, request.requested_at), (jonas, at(1)));
+    let before_end = records(store);
+    let ended = record(store, circle, 2, &Effect::EndUpdateRequest { project });
+    assert!(loaded(store).update_request(project).is_none(), "ended");
+    store
+        .append_entry(ended, 2, at(3), &"undo", &[Effect::Undo { seq: 2 }])
+        .expect("undone");
+    assert_same(&records(store), &before_end, "the end taken back");
+    store
+        .append_entry(asked, 2, at(4), &"undo", &[Effect::Undo { seq: 2 }])
+        .expect("undone");
+    assert!(
+        loaded(store).update_requests().is_empty(),
+        "the request taken back"
+    );
 }
 
 /// A policy put on a role (5.0 §1.1), which then goes where its role goes.

@@ -105,6 +105,10 @@ pub enum Action {
     Reporter,
     /// Progress: "no updates" on the project.
     NoUpdates,
+    /// Progress: another circle member asks for updates on the project.
+    AskUpdates,
+    /// Progress: the filler ends requested updates as no longer useful (5.0 §2.1(f)).
+    EndUpdates,
     /// Progress: the project is done.
     MarkDone,
     /// Progress: the project is waiting.

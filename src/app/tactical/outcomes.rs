@@ -34,6 +34,8 @@ pub(super) fn describe_entry(log: &[Recorded], seq: u64) -> String {
             .as_ref()
             .map_or("\"no updates\"".into(), |u| format!("the update \"{u}\"")),
         Event::AgendaItemAdded { label, .. } => format!("the agenda item \"{label}\""),
+        Event::UpdatesRequested { .. } => "the request for updates".into(),
+        Event::UpdateRequestEnded { .. } => "the end of the requested updates".into(),
         Event::OutputAdded { output, .. } => {
             format!("the {} \"{}\"", output.kind.label(), output.text)
         }
@@ -370,6 +372,11 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             ) && long
             {
                 app.info("Added. Labels work best as one or two words.");
+            }
+        }
+        (Outcome::Picked(n), Draft::UpdateAskers(project, askers)) => {
+            if let Some(&by) = askers.get(n) {
+                record(app, Event::UpdatesRequested { project, by });
             }
         }
         (Outcome::Picked(n), Draft::Tensions(offers)) => {

@@ -86,6 +86,15 @@ pub(crate) fn probe(
                 reporter: reporter(screen, org),
             })
         }
+        (Step::Progress, Action::AskUpdates) => {
+            let project = *state.projects.get(i)?;
+            let by = state.update_askers(org, project).first().copied()?;
+            Some(Event::UpdatesRequested { project, by })
+        }
+        (Step::Progress, Action::EndUpdates) => Some(Event::UpdateRequestEnded {
+            project: *state.projects.get(i)?,
+            reporter: reporter(screen, org),
+        }),
         (Step::Agenda | Step::Triage, Action::AddItem) => Some(Event::AgendaItemAdded {
             label: text(),
             owner: state.present().next()?,

@@ -1,9 +1,9 @@
 //! Keys of the metrics and progress reviews that start an entry. The meeting has been asked
 //! first (`probe`, with the reporter the entry will name), before any prompt opens.
 //!
-//! Owns: starting a metric value and a project update. Must not import: tokio; must not draw.
+//! Owns: starting a metric value, a project update and a request for updates. Must not import: tokio; must not draw.
 
-use super::{answered, prompt, record, reporter, screen};
+use super::{answered, pick, prompt, record, reporter, screen};
 use crate::app::App;
 use crate::app::keys::Action;
 use crate::domain::meeting::flow::STAND_IN;
@@ -76,4 +76,38 @@ pub(super) fn project_update(app: &mut App, org: &Organisation, action: Action) 
             Draft::ProjectStatus(status),
         );
     }
+}
+
+/// `a` on a project: who asks for updates on it (present members who do not fill its role);
+/// `x`: its filler ends the request (5.0 §2.1(f)). The meeting has been asked already.
+pub(super) fn update_request(app: &mut App, org: &Organisation, action: Action) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let Some(project) = state
+        .projects
+        .get(state.cursor(state.step))
+        .and_then(|&p| org.project(p))
+    else {
+        return app.info("No current or waiting projects: > moves on.");
+    };
+    if action == Action::EndUpdates {
+        let event = Event::UpdateRequestEnded {
+            project: project.id,
+            reporter: reporter(screen, org),
+        };
+        record(app, event);
+        return;
+    }
+    let askers = state.update_askers(org, project.id);
+    let options = askers
+        .iter()
+        .map(|&a| state.name_of(a).to_string())
+        .collect();
+    let title = format!("Who asks for updates on \"{}\"?", project.title);
+    pick(
+        app,
+        &title,
+        options,
+        Draft::UpdateAskers(project.id, askers),
+    );
 }

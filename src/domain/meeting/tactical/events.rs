@@ -76,6 +76,15 @@ pub enum Event {
         status: ProjectStatus,
         reporter: Option<usize>,
     },
+    /// Attendee `by`, a circle member, explicitly asks for updates on a project (4.1
+    /// §4.2.3(d); 5.0 §2.1(f)): from then on it must be reported on (`updates`).
+    UpdatesRequested { project: ProjectId, by: usize },
+    /// The project's filler determines the requested updates are no longer useful (5.0
+    /// §2.1(f); refused under 4.1).
+    UpdateRequestEnded {
+        project: ProjectId,
+        reporter: Option<usize>,
+    },
     /// An agenda item; it is known afterwards by this event's sequence number.
     AgendaItemAdded {
         label: String,
@@ -348,6 +357,10 @@ impl Tactical {
                     .collect())
             }
             Event::Ended => Ok(vec![Effect::EndMeeting]),
+            // Decided with the organisation (`updates`), before this is reached.
+            Event::UpdatesRequested { .. } | Event::UpdateRequestEnded { .. } => {
+                refuse("a request for updates is decided with the organisation")
+            }
         }
     }
 
@@ -386,6 +399,10 @@ impl Tactical {
         let step = self.step;
         match &rec.event {
             Event::Started { .. } | Event::Retracted { .. } => {}
+            Event::UpdatesRequested { .. } | Event::UpdateRequestEnded { .. } => {
+                self.apply_request(rec);
+                self.entries.push((seq, step));
+            }
             Event::StepChanged { step: to } => {
                 self.end_turn(at);
                 self.step = *to;

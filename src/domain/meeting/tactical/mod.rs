@@ -18,6 +18,9 @@ mod tests;
 mod tests_records;
 #[cfg(test)]
 mod tests_requests;
+#[cfg(test)]
+mod tests_updates;
+mod updates;
 
 pub use super::Effect;
 /// A note taken for a speaker in a tactical meeting's round.
@@ -187,6 +190,16 @@ pub struct ProjectReport {
     pub reporter: Option<usize>,
 }
 
+/// A request for updates on a project made in the meeting (`by`: who asked), or its end
+/// (`by`: the filler who determined the updates are no longer useful).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdatesAsked {
+    pub seq: u64,
+    pub project: ProjectId,
+    pub by: Option<usize>,
+    pub ended: bool,
+}
+
 /// An agenda item and what triage made of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaItem {
@@ -229,6 +242,8 @@ pub struct Tactical {
     pub answers: Vec<ChecklistAnswer>,
     pub reports: Vec<MetricReport>,
     pub updates: Vec<ProjectReport>,
+    /// Requests for updates made, and ended, in this meeting (4.1 §4.2.3(d); 5.0 §2.1(f)).
+    pub requests: Vec<UpdatesAsked>,
     /// Every item ever added (deleted ones stay, out of `agenda_order`).
     pub agenda: Vec<AgendaItem>,
     /// The agenda as it stands: items by their sequence numbers.
@@ -292,6 +307,7 @@ impl Tactical {
             answers: Vec::new(),
             reports: Vec::new(),
             updates: Vec::new(),
+            requests: Vec::new(),
             agenda: Vec::new(),
             agenda_order: Vec::new(),
             ended_at: None,
