@@ -8,19 +8,25 @@ mod common;
 
 use chrono::{FixedOffset, TimeZone};
 use common::Harness;
-use ratatui::crossterm::event::KeyCode::{Char, Enter, Up};
+use ratatui::crossterm::event::KeyCode::{Char, Enter, Right, Up};
 use roundtable::domain::ProjectId;
-use roundtable::domain::meeting::tactical::Step;
+use roundtable::domain::meeting::tactical::{ProgressItem, Step};
 use roundtable::domain::minutes::Minutes;
 use roundtable::export::{self, Format};
 
 const BAKEHOUSE: usize = 1;
 
+/// The progress step, on its first project (under 4.1 the roles' accountabilities are rows
+/// too).
 fn to_progress(h: &mut Harness) {
     h.start_tactical(BAKEHOUSE, &[]);
     while h.meeting().state.step != Step::Progress {
         h.press(Char('>'));
     }
+    let state = &h.meeting().state;
+    let first = ProgressItem::Project(state.projects[0]);
+    let at = state.progress.iter().position(|p| *p == first);
+    h.press_n(Right, at.expect("the project is a row"));
 }
 
 /// The first project of the progress step, and the name of a member who may ask on it.

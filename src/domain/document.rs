@@ -238,6 +238,27 @@ fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
         projects,
         "No updates were given.",
     );
+    if !m.accountabilities.is_empty() {
+        let rows = m
+            .accountabilities
+            .iter()
+            .map(|a| {
+                vec![
+                    a.role.clone(),
+                    a.accountability.clone(),
+                    a.update.clone(),
+                    reported(&a.reported_by),
+                ]
+            })
+            .collect();
+        section(
+            doc,
+            "Progress on accountabilities",
+            &["Role", "Accountability", "Update", "Reported by"],
+            rows,
+            "",
+        );
+    }
     if !m.update_requests.is_empty() {
         doc.push(Block::Bullets(
             m.update_requests.iter().map(|r| r.text()).collect(),

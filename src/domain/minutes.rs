@@ -14,7 +14,7 @@ use super::minutes_governance::objection_line;
 pub use super::minutes_governance::{
     GovRecords, InterpretationLine, ObjectionLine, PublishedRuling,
 };
-use super::minutes_progress::UpdateRequestLine;
+use super::minutes_progress::{AccountabilityLine, UpdateRequestLine};
 use super::org::{Organisation, ProjectStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -50,6 +50,9 @@ pub struct Minutes {
     /// out of the JSON when there are none, as older files have it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub update_requests: Vec<UpdateRequestLine>,
+    /// Progress shared on accountabilities (4.1 §4.2.3(d)); left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub accountabilities: Vec<AccountabilityLine>,
     pub agenda: Vec<AgendaLine>,
     pub closing: Vec<Turn>,
     /// Governance meetings: administrative concerns raised (4.1), "Name: concern".
@@ -370,6 +373,7 @@ impl Minutes {
                 })
                 .collect(),
             update_requests: super::minutes_progress::request_lines(m, org),
+            accountabilities: super::minutes_progress::accountability_lines(m, org, &reported_by),
             admin_concerns: Vec::new(),
             time_outs: Vec::new(),
             proposals: Vec::new(),
@@ -437,6 +441,7 @@ impl Minutes {
             not_reported: Vec::new(),
             projects: Vec::new(),
             update_requests: Vec::new(),
+            accountabilities: Vec::new(),
             agenda: Vec::new(),
             closing: round(GovStep::Closing),
             admin_concerns: g

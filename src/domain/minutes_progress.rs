@@ -4,10 +4,12 @@
 //! on a specific Project, that one must be included until it's either completed or dropped";
 //! 5.0 §2.1(f): "until you determine they are no longer useful").
 //!
-//! Owns: `UpdateRequestLine` and who requested updates on a project when the meeting was
+//! Under 4.1 it also holds the progress shared on accountabilities (§4.2.3(d)).
+//!
+//! Owns: `UpdateRequestLine`, `AccountabilityLine` and who requested updates on a project when the meeting was
 //! held. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::ids::ProjectId;
+use super::ids::{ProjectId, RoleId};
 use super::meeting::tactical::Tactical;
 use super::org::Organisation;
 use serde::Serialize;
@@ -71,4 +73,33 @@ pub(super) fn requested_by(m: &Tactical, org: &Organisation, project: ProjectId)
         .find(|r| r.ended_at.is_none_or(|e| e >= m.started_at))
         .and_then(|r| org.person(r.by))
         .map(|p| p.name.clone())
+}
+
+/// Progress shared on one accountability of a role (4.1 §4.2.3(d)).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AccountabilityLine {
+    pub role: String,
+    pub accountability: String,
+    pub update: String,
+    pub reported_by: Option<String>,
+}
+
+/// The progress shared on accountabilities, in the order reported; `reported_by` names the
+/// reporter when they do not fill the role.
+pub(super) fn accountability_lines(
+    m: &Tactical,
+    org: &Organisation,
+    reported_by: &dyn Fn(RoleId, Option<usize>) -> Option<String>,
+) -> Vec<AccountabilityLine> {
+    m.accountability_updates
+        .iter()
+        .map(|u| AccountabilityLine {
+            role: org
+                .role(u.role)
+                .map_or_else(|| "?".into(), |r| r.name.clone()),
+            accountability: u.accountability.clone(),
+            update: u.update.clone(),
+            reported_by: reported_by(u.role, u.reporter),
+        })
+        .collect()
 }

@@ -19,7 +19,11 @@ fn org(rules: RuleSet, status: ProjectStatus, asked: bool) -> Organisation {
         name: name.into(),
         purpose: String::new(),
         domains: vec![],
-        accountabilities: vec![],
+        accountabilities: if id == 20 {
+            vec!["Baking bread".into(), "Ordering flour".into()]
+        } else {
+            vec![]
+        },
         core: None,
     };
     let fill = |id, role, person| Assignment {
@@ -182,4 +186,106 @@ fn five_2_1_f_requested_updates_continue_until_the_filler_ends_them() {
     // "until you determine": the filler's call, not the requester's.
     let refusal = state.decide_in(&end(1), &org).unwrap_err();
     assert!(refusal.0.contains("5.0 §2.1(f)"), "{refusal}");
+}
+
+/// A meeting in its progress step whose rows are project 7 and Baker's accountabilities.
+fn with_accountabilities() -> Tactical {
+    let Event::Started {
+        circle,
+        attendees,
+        facilitator,
+        secretary,
+        planned_minutes,
+        question,
+        checklist,
+        metrics,
+        projects,
+        ..
+    } = super::tests::started(vec![attendee("Ana", true), attendee("Benedict", true)], 60)
+    else {
+        unreachable!("a start")
+    };
+    let first = Recorded {
+        seq: 1,
+        at: super::tests::t0(),
+        event: Event::Started {
+            circle,
+            attendees,
+            facilitator,
+            secretary,
+            planned_minutes,
+            question,
+            checklist,
+            metrics,
+            projects,
+            progress: vec![
+                ProgressItem::Project(ProjectId(7)),
+                ProgressItem::Accountabilities(RoleId(20)),
+            ],
+        },
+    };
+    let mut state = Tactical::start(&first).expect("starts");
+    state.apply(&Recorded {
+        seq: 2,
+        at: super::tests::t0(),
+        event: Event::StepChanged {
+            step: Step::Progress,
+        },
+    });
+    state
+}
+
+fn on(accountability: &str) -> Event {
+    Event::AccountabilityReported {
+        role: RoleId(20),
+        accountability: accountability.into(),
+        update: "Rye now daily".into(),
+        reporter: Some(0),
+    }
+}
+
+#[test]
+fn four_one_4_2_3_d_progress_covers_the_accountabilities_of_the_roles() {
+    let org41 = org(RuleSet::Holacracy41, ProjectStatus::Current, false);
+    assert_eq!(
+        progress_items(&org41, CircleId(2)),
+        [
+            ProgressItem::Project(ProjectId(7)),
+            ProgressItem::Accountabilities(RoleId(20)),
+        ]
+    );
+    let state = with_accountabilities();
+    assert_eq!(state.len_of(Step::Progress), 2);
+    assert_eq!(
+        state.review_role(&org41, Step::Progress, 1),
+        Some(RoleId(20))
+    );
+    assert!(state.decide_in(&on("Baking bread"), &org41).is_ok());
+    let refusal = state.decide_in(&on("Milling"), &org41).unwrap_err();
+    assert!(
+        refusal.0.contains("not one of the role's accountabilities"),
+        "{refusal}"
+    );
+    let mut state = state;
+    state.apply(&Recorded {
+        seq: 3,
+        at: super::tests::t0(),
+        event: on("Baking bread"),
+    });
+    assert!(state.decide_in(&on("Baking bread"), &org41).is_err());
+    assert!(state.decide_in(&on("Ordering flour"), &org41).is_ok());
+}
+
+#[test]
+fn five_3_2_d_progress_covers_projects_not_accountabilities() {
+    // 5.0 §3.2(d): "progress in any Project or other initiative that they are regularly
+    // reporting on"; the accountabilities are 4.1's.
+    let org50 = org(RuleSet::Holacracy50, ProjectStatus::Current, false);
+    assert_eq!(
+        progress_items(&org50, CircleId(2)),
+        [ProgressItem::Project(ProjectId(7))]
+    );
+    let state = progress();
+    let refusal = state.decide_in(&on("Baking bread"), &org50).unwrap_err();
+    assert!(refusal.0.contains("not in this meeting"), "{refusal}");
 }

@@ -88,6 +88,9 @@ impl Tactical {
                 }
                 Ok(Some(vec![Effect::EndUpdateRequest { project: *project }]))
             }
+            Event::AccountabilityReported { .. } => {
+                self.decide_accountability(event, org).map(Some)
+            }
             _ => Ok(None),
         }
     }
