@@ -91,6 +91,8 @@ pub struct Rules {
     pub requests_serve_represented_role: Option<&'static str>,
     /// What the progress updates cover, and how long a request for updates lasts.
     pub progress: ProgressRules,
+    /// Who declares a process breakdown outside a meeting.
+    pub breakdown_between: BreakdownBetween,
     /// Where the rule set names the surrogates for an absent or unfilled Facilitator or
     /// Secretary (the order is the same in both: `meeting::surrogate`).
     pub surrogates_section: &'static str,
@@ -193,6 +195,23 @@ pub struct ProgressRules {
     /// they are no longer useful": the filler may end the request. 4.1 §4.2.3(d) keeps it
     /// "until it's either completed or dropped" (`None`).
     pub filler_ends_request: Option<&'static str>,
+}
+
+/// Who may declare a process breakdown between meetings, on a pattern of behaviour or outputs
+/// that conflicts with the constitution.
+#[derive(Debug)]
+pub struct BreakdownBetween {
+    pub article: &'static str,
+    /// 5.0 §5.5: "The Facilitator or Secretary of a Circle may declare a Process Breakdown in
+    /// their own Circle or any Sub-Circle": the circle's own and every containing circle's.
+    /// 4.1 §3.5.2: "The Facilitator of a Circle may declare a Process Breakdown within one of
+    /// its Sub-Circles": the super-circle's only.
+    pub own_and_containing: bool,
+    /// 5.0: the Secretary as well as the Facilitator.
+    pub secretary: bool,
+    /// 4.1 §3.5.2: "if that Facilitator is also the Sub-Circle's Lead Link or Facilitator,
+    /// then the Super-Circle's Secretary or Rep Link may also make this declaration".
+    pub conflicted_alternates: bool,
 }
 
 /// A special governance meeting, scheduled on a member's request (4.1 §3.3; 5.0 §5.4).
@@ -475,6 +494,12 @@ static HOLACRACY_41: Rules = Rules {
     requests_serve_represented_role: None,
     // 4.1 §4.2.3(d): "if another Circle Member explicitly requested updates on a specific
     // Project, that one must be included until it's either completed or dropped".
+    breakdown_between: BreakdownBetween {
+        article: "4.1 §3.5.2",
+        own_and_containing: false,
+        secretary: false,
+        conflicted_alternates: true,
+    },
     progress: ProgressRules {
         article: "4.1 §4.2.3(d)",
         accountabilities: true,
@@ -615,6 +640,12 @@ static HOLACRACY_50: Rules = Rules {
     requests_serve_represented_role: Some("5.0 §3.2(f)"),
     // 5.0 §2.1(f): "If requested, you must continue to share these updates regularly, until
     // you determine they are no longer useful"; §3.2(d) "any Project or other initiative".
+    breakdown_between: BreakdownBetween {
+        article: "5.0 §5.5",
+        own_and_containing: true,
+        secretary: true,
+        conflicted_alternates: false,
+    },
     progress: ProgressRules {
         article: "5.0 §2.1(f)",
         accountabilities: false,

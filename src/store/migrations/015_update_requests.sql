@@ -16,3 +16,6 @@ CREATE TABLE update_requests (
 );
 CREATE INDEX update_requests_project ON update_requests (project_id);
 CREATE INDEX update_requests_source ON update_requests (meeting_id, event_seq);
+-- A process breakdown declared between meetings (4.1 §3.5.2; 5.0 §5.5) names the entry of
+-- the organisation's log that declared it, so taking that entry back removes it.
+ALTER TABLE process_breakdowns ADD COLUMN declared_seq INTEGER REFERENCES org_log (seq);

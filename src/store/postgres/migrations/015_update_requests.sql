@@ -12,3 +12,5 @@ CREATE TABLE update_requests (
 );
 CREATE INDEX update_requests_project ON update_requests (project_id);
 CREATE INDEX update_requests_source ON update_requests (meeting_id, event_seq);
+-- A process breakdown declared between meetings names its entry of the organisation's log.
+ALTER TABLE process_breakdowns ADD COLUMN declared_seq BIGINT REFERENCES org_log (seq) DEFERRABLE INITIALLY IMMEDIATE;
