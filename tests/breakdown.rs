@@ -103,3 +103,87 @@ fn taking_back_the_declaration_in_the_meeting_ends_the_breakdown_too() {
     let screen = home(&mut h);
     assert!(!screen.contains("PROCESS BREAKDOWN"), "{screen}");
 }
+
+/// The circle's home panel, with `Up`/`Down` to row `row`.
+fn home_at(h: &mut Harness, row: usize) -> String {
+    h.press_n(ratatui::crossterm::event::KeyCode::Up, 50)
+        .press_n(ratatui::crossterm::event::KeyCode::Down, row);
+    h.screen(200, 40)
+}
+
+#[test]
+fn five_o_5_5_2_r_on_home_restores_due_process_and_refuses_who_may_not() {
+    let mut h = Harness::demo();
+    declared(&mut h);
+    home(&mut h);
+    h.app.set_actor(Some("Kwame Mensah")).expect("actor");
+    h.press(Char('R'));
+    let status = h.status().unwrap_or_default();
+    assert!(
+        status.contains("Kwame Mensah may not") && status.contains("5.0 §5.5.2"),
+        "{status}"
+    );
+    assert!(home(&mut h).contains(DECLARED));
+    h.app.set_actor(None).expect("nobody named");
+    h.press(Char('R')).choose("Priya Raman");
+    let status = h.status().unwrap_or_default();
+    assert!(
+        status.contains("due process is restored in Bakehouse"),
+        "{status}"
+    );
+    assert!(!home(&mut h).contains("PROCESS BREAKDOWN"));
+}
+
+#[test]
+fn five_o_5_5_b_on_home_declares_a_breakdown_between_meetings() {
+    let mut h = Harness::demo();
+    home(&mut h);
+    // 5.0 §5.5: "The Facilitator or Secretary of a Circle ... in their own Circle or any
+    // Sub-Circle": not any member.
+    h.app.set_actor(Some("Tomasz Nowak")).expect("actor");
+    h.press(Char('B'));
+    let status = h.status().unwrap_or_default();
+    assert!(status.contains("5.0 §5.5"), "{status}");
+    h.app.set_actor(None).expect("nobody named");
+    h.press(Char('B'))
+        .enter_text("Tactical outputs never published")
+        .choose("Kwame Mensah");
+    let screen = home(&mut h);
+    assert!(
+        screen.contains(DECLARED) && screen.contains("Tactical outputs never published"),
+        "{screen}"
+    );
+    // An entry of the organisation's log: u takes it back.
+    h.press(Char('u')).press(Char('y'));
+    assert!(!home(&mut h).contains("PROCESS BREAKDOWN"));
+}
+
+#[test]
+fn four_one_3_5_2_only_a_sub_circle_has_a_breakdown_declared_between_meetings() {
+    let mut h = Harness::demo_under_four_one();
+    home_at(&mut h, 0);
+    h.press(Char('B'));
+    let status = h.status().unwrap_or_default();
+    assert!(
+        status.contains("nobody may declare") && status.contains("4.1 §3.5.2"),
+        "{status}"
+    );
+    home_at(&mut h, BAKEHOUSE);
+    h.press(Char('B'))
+        .enter_text("Roles filled without elections");
+    let org = h.app.view().org.clone().expect("org");
+    let anchor = org.anchor().expect("anchor").id;
+    let facilitator = org
+        .core_role(anchor, roundtable::domain::CoreRole::Facilitator)
+        .and_then(|r| org.fillers_of(r.id).next())
+        .map(|a| org.person_name(a.person).to_string())
+        .expect("the anchor's Facilitator");
+    h.choose(&facilitator);
+    let screen = home_at(&mut h, BAKEHOUSE);
+    assert!(
+        screen.contains(&format!(
+            "declared by {facilitator}: Roles filled without elections"
+        )),
+        "{screen}"
+    );
+}

@@ -1,11 +1,15 @@
-//! Progress updates offer waiting projects too: to report on, or to make current again.
+//! Progress updates offer waiting projects too: to report on, or to make current again; under
+//! 4.1 the accountabilities of the roles as well (§4.2.3(d)).
 
 mod common;
 
+use chrono::{FixedOffset, TimeZone};
 use common::Harness;
-use ratatui::crossterm::event::KeyCode::{Char, Right};
+use ratatui::crossterm::event::KeyCode::{Char, Enter, Right};
 use roundtable::domain::ProjectStatus;
-use roundtable::domain::meeting::tactical::Step;
+use roundtable::domain::meeting::tactical::{ProgressItem, Step, reported_accountabilities};
+use roundtable::domain::minutes::Minutes;
+use roundtable::export::{self, Format};
 
 const BAKEHOUSE: usize = 1;
 
@@ -40,4 +44,78 @@ fn a_waiting_project_is_offered_and_r_makes_it_current_again() {
     assert_eq!(project.status, ProjectStatus::Current);
     let update = h.meeting().state.updates.last().cloned().expect("update");
     assert_eq!(update.status_before, ProjectStatus::Waiting);
+}
+
+/// The progress step of the Bakehouse's tactical meeting.
+fn to_progress(h: &mut Harness) {
+    h.start_tactical(BAKEHOUSE, &[]);
+    while h.meeting().state.step != Step::Progress {
+        h.press(Char('>'));
+    }
+}
+
+#[test]
+fn four_one_4_2_3_d_progress_is_shared_on_an_accountability_and_minuted() {
+    let mut h = Harness::demo_under_four_one();
+    to_progress(&mut h);
+    let org = h.app.view().org.clone().expect("org");
+    let state = &h.meeting().state;
+    let (at, role) = state
+        .progress
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| match p {
+            ProgressItem::Accountabilities(r) => Some((i, *r)),
+            ProgressItem::Project(_) => None,
+        })
+        .expect("4.1 §4.2.3(d): a role's accountabilities are in the progress updates");
+    let text = reported_accountabilities(&org, state.circle, role)[0].clone();
+    h.press_n(Right, at);
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("Projects and accountabilities"), "{screen}");
+    assert!(screen.contains("Accountabilities ("), "{screen}");
+    h.press(Enter).choose(&format!("  {text}"));
+    h.enter_text("Two new suppliers tried");
+    assert_eq!(h.meeting().state.accountability_updates.len(), 1);
+    let screen = h.screen(200, 40);
+    assert!(screen.contains("Two new suppliers tried"), "{screen}");
+    let org = h.app.view().org.clone().expect("org");
+    let minutes = Minutes::tactical(h.meeting().meeting, &h.meeting().state, &org);
+    let now = FixedOffset::east_opt(0)
+        .expect("UTC")
+        .with_ymd_and_hms(2026, 11, 24, 12, 0, 0)
+        .single()
+        .expect("a time");
+    for format in Format::ALL.into_iter().filter(|f| *f != Format::Json) {
+        let out = export::minutes(&minutes, format, now);
+        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            out.contains("Progress on accountabilities") && out.contains("Two new suppliers tried"),
+            "{format:?}:\n{out}"
+        );
+    }
+    let json = export::minutes(&minutes, Format::Json, now);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(
+        value["accountabilities"][0]["accountability"],
+        text.as_str()
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../docs/minutes.schema.json")).expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a JSON Schema");
+    assert!(validator.is_valid(&value), "{value}");
+}
+
+#[test]
+fn five_o_3_2_d_progress_lists_projects_only() {
+    let mut h = Harness::demo();
+    to_progress(&mut h);
+    let state = &h.meeting().state;
+    assert!(
+        state
+            .progress
+            .iter()
+            .all(|p| matches!(p, ProgressItem::Project(_)))
+    );
+    assert!(h.screen(100, 30).contains("Current and waiting projects"));
 }

@@ -86,7 +86,9 @@ conformance!(
         every_effect_is_undone_exactly,
         an_undone_governance_change_leaves_no_history,
         the_organisation_log_records_people_and_assignments_and_takes_them_back,
-        checklist_items_and_metrics_are_added_ended_and_taken_back;
+        checklist_items_and_metrics_are_added_ended_and_taken_back,
+        requests_for_updates_are_kept_ended_and_taken_back,
+        a_breakdown_declared_between_meetings_is_kept_and_taken_back;
     pair:
         another_programs_write_is_noticed_and_ones_own_is_not,
         two_programs_appending_at_once_get_one_entry_and_one_conflict
@@ -155,10 +157,10 @@ fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
     drop(store);
     // As a database of the version before migration 10 (who recorded) holds it: without
     // that column, and without 11's (core role texts), 12's (an index), 13's (process
-    // breakdowns) and 14's (the adoption draft), which come after.
+    // breakdowns), 14's (the adoption draft) and 15's (requests for updates), which come after.
     admin_run(
         &target,
-        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP INDEX meetings_started; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; UPDATE roundtable_schema SET version = 9",
+        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP INDEX meetings_started; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; DROP TABLE update_requests; UPDATE roundtable_schema SET version = 9",
     )
     .expect("older");
     let export = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))

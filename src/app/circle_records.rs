@@ -157,6 +157,6 @@ pub fn outcome(app: &mut App, org: &Organisation, form: OrgForm, outcome: Outcom
                 ask_actor(app, org, request);
             }
         }
-        _ => {}
+        (form, outcome) => super::breakdown::outcome(app, org, form, outcome),
     }
 }

@@ -482,6 +482,7 @@ fn start(app: &mut App) {
         checklist: reviewed.checklist,
         metrics: reviewed.metrics,
         projects: reviewed.projects,
+        progress: reviewed.progress,
     };
     let first = Recorded {
         seq: 1,

@@ -5,6 +5,7 @@
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
 mod adoption;
+mod breakdown;
 mod circle_records;
 mod connection;
 mod follow;

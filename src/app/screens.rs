@@ -225,6 +225,11 @@ fn home(app: &mut App, action: Action) {
         Action::AddPerson | Action::UndoOrgEntry | Action::RenamePerson | Action::PersonLeaves => {
             people::act(app, action)
         }
+        Action::RestoreProcess | Action::DeclareBreakdown => {
+            if let Some(circle) = state.selected_circle() {
+                super::breakdown::act(app, circle, action);
+            }
+        }
         Action::PastMeetings => past::open(app),
         Action::Leave => app.quit = true,
         _ => {}

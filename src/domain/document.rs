@@ -218,9 +218,13 @@ fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
             } else {
                 format!("{} → {}", u.status_before, u.status)
             };
+            let project = match &u.requested_by {
+                Some(by) => format!("{} (updates requested by {by})", u.project),
+                None => u.project.clone(),
+            };
             vec![
                 u.role.clone(),
-                u.project.clone(),
+                project,
                 update,
                 status,
                 reported(&u.reported_by),
@@ -234,6 +238,32 @@ fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
         projects,
         "No updates were given.",
     );
+    if !m.accountabilities.is_empty() {
+        let rows = m
+            .accountabilities
+            .iter()
+            .map(|a| {
+                vec![
+                    a.role.clone(),
+                    a.accountability.clone(),
+                    a.update.clone(),
+                    reported(&a.reported_by),
+                ]
+            })
+            .collect();
+        section(
+            doc,
+            "Progress on accountabilities",
+            &["Role", "Accountability", "Update", "Reported by"],
+            rows,
+            "",
+        );
+    }
+    if !m.update_requests.is_empty() {
+        doc.push(Block::Bullets(
+            m.update_requests.iter().map(|r| r.text()).collect(),
+        ));
+    }
     doc.push(Block::Heading("Agenda and triage".into()));
     if m.agenda.is_empty() {
         doc.push(Block::Empty("There were no agenda items.".into()));

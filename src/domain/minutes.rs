@@ -14,6 +14,7 @@ use super::minutes_governance::objection_line;
 pub use super::minutes_governance::{
     GovRecords, InterpretationLine, ObjectionLine, PublishedRuling,
 };
+use super::minutes_progress::{AccountabilityLine, UpdateRequestLine};
 use super::org::{Organisation, ProjectStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -45,6 +46,13 @@ pub struct Minutes {
     /// Checklist items and metrics that were due in the meeting but not reported in it.
     pub not_reported: Vec<DueLine>,
     pub projects: Vec<ProjectLine>,
+    /// Requests for updates made or ended in the meeting (4.1 §4.2.3(d); 5.0 §2.1(f)); left
+    /// out of the JSON when there are none, as older files have it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub update_requests: Vec<UpdateRequestLine>,
+    /// Progress shared on accountabilities (4.1 §4.2.3(d)); left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub accountabilities: Vec<AccountabilityLine>,
     pub agenda: Vec<AgendaLine>,
     pub closing: Vec<Turn>,
     /// Governance meetings: administrative concerns raised (4.1), "Name: concern".
@@ -194,6 +202,9 @@ pub struct ProjectLine {
     pub status_before: ProjectStatus,
     pub status: ProjectStatus,
     pub reported_by: Option<String>,
+    /// Who had requested updates on it (4.1 §4.2.3(d); 5.0 §2.1(f)); left out when nobody.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -357,9 +368,12 @@ impl Minutes {
                         status_before: u.status_before,
                         status: u.status,
                         reported_by: reported_by(project.role, u.reporter),
+                        requested_by: super::minutes_progress::requested_by(m, org, u.project),
                     })
                 })
                 .collect(),
+            update_requests: super::minutes_progress::request_lines(m, org),
+            accountabilities: super::minutes_progress::accountability_lines(m, org, &reported_by),
             admin_concerns: Vec::new(),
             time_outs: Vec::new(),
             proposals: Vec::new(),
@@ -426,6 +440,8 @@ impl Minutes {
             metrics: Vec::new(),
             not_reported: Vec::new(),
             projects: Vec::new(),
+            update_requests: Vec::new(),
+            accountabilities: Vec::new(),
             agenda: Vec::new(),
             closing: round(GovStep::Closing),
             admin_concerns: g

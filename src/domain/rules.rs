@@ -89,6 +89,10 @@ pub struct Rules {
     /// represents in the meeting" (the article, quoted in the refusal); 4.1 §4.2.3(e) has no
     /// such limit.
     pub requests_serve_represented_role: Option<&'static str>,
+    /// What the progress updates cover, and how long a request for updates lasts.
+    pub progress: ProgressRules,
+    /// Who declares a process breakdown outside a meeting.
+    pub breakdown_between: BreakdownBetween,
     /// Where the rule set names the surrogates for an absent or unfilled Facilitator or
     /// Secretary (the order is the same in both: `meeting::surrogate`).
     pub surrogates_section: &'static str,
@@ -173,6 +177,41 @@ pub struct RestoreRules {
     pub article: &'static str,
     /// Who judges for the anchor circle, which has no super-circle: its own Facilitator.
     pub anchor: &'static str,
+}
+
+/// What a participant reports on in the progress updates of a tactical meeting, and how long
+/// another member's request for updates on a project binds them.
+#[derive(Debug)]
+pub struct ProgressRules {
+    /// The article that makes a requested update binding.
+    pub article: &'static str,
+    /// 4.1 §4.2.3(d): "progress towards achieving any Project or expressing any
+    /// Accountability of any of the participant's Roles": accountabilities are reported on
+    /// too. 5.0 §3.2(d) names "any Project or other initiative" only.
+    pub accountabilities: bool,
+    /// How long the request binds, in the rule set's words.
+    pub requested_until: &'static str,
+    /// 5.0 §2.1(f): "you must continue to share these updates regularly, until you determine
+    /// they are no longer useful": the filler may end the request. 4.1 §4.2.3(d) keeps it
+    /// "until it's either completed or dropped" (`None`).
+    pub filler_ends_request: Option<&'static str>,
+}
+
+/// Who may declare a process breakdown between meetings, on a pattern of behaviour or outputs
+/// that conflicts with the constitution.
+#[derive(Debug)]
+pub struct BreakdownBetween {
+    pub article: &'static str,
+    /// 5.0 §5.5: "The Facilitator or Secretary of a Circle may declare a Process Breakdown in
+    /// their own Circle or any Sub-Circle": the circle's own and every containing circle's.
+    /// 4.1 §3.5.2: "The Facilitator of a Circle may declare a Process Breakdown within one of
+    /// its Sub-Circles": the super-circle's only.
+    pub own_and_containing: bool,
+    /// 5.0: the Secretary as well as the Facilitator.
+    pub secretary: bool,
+    /// 4.1 §3.5.2: "if that Facilitator is also the Sub-Circle's Lead Link or Facilitator,
+    /// then the Super-Circle's Secretary or Rep Link may also make this declaration".
+    pub conflicted_alternates: bool,
 }
 
 /// A special governance meeting, scheduled on a member's request (4.1 §3.3; 5.0 §5.4).
@@ -453,6 +492,20 @@ static HOLACRACY_41: Rules = Rules {
         adoption: "4.1 §5.2, §5.3",
     },
     requests_serve_represented_role: None,
+    // 4.1 §4.2.3(d): "if another Circle Member explicitly requested updates on a specific
+    // Project, that one must be included until it's either completed or dropped".
+    breakdown_between: BreakdownBetween {
+        article: "4.1 §3.5.2",
+        own_and_containing: false,
+        secretary: false,
+        conflicted_alternates: true,
+    },
+    progress: ProgressRules {
+        article: "4.1 §4.2.3(d)",
+        accountabilities: true,
+        requested_until: "must be included until it's either completed or dropped",
+        filler_ends_request: None,
+    },
     surrogates_section: "4.1 §2.5.4",
     // 4.1 §4.1.1(d): "regular, recurring actions that you routinely perform in service your
     // Roles", and "metrics assigned to your Roles by the Circle's Lead Link"; Appendix A: the
@@ -585,6 +638,20 @@ static HOLACRACY_50: Rules = Rules {
         adoption: "5.0 §1.3.3",
     },
     requests_serve_represented_role: Some("5.0 §3.2(f)"),
+    // 5.0 §2.1(f): "If requested, you must continue to share these updates regularly, until
+    // you determine they are no longer useful"; §3.2(d) "any Project or other initiative".
+    breakdown_between: BreakdownBetween {
+        article: "5.0 §5.5",
+        own_and_containing: true,
+        secretary: true,
+        conflicted_alternates: false,
+    },
+    progress: ProgressRules {
+        article: "5.0 §2.1(f)",
+        accountabilities: false,
+        requested_until: "must be shared regularly until its filler determines the updates are no longer useful",
+        filler_ends_request: Some("5.0 §2.1(f)"),
+    },
     surrogates_section: "5.0 §5.3.6",
     // 5.0 §2.1(d), (e): you verify "recurring actions that you perform for your Roles" and
     // share "any metrics you collect in your Roles"; §1.3.5: the Secretary stabilises "the

@@ -253,6 +253,26 @@ fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>
                 ],
             )?;
         }
+        Effect::RequestUpdates { project, by } => {
+            sql.run(
+                "INSERT INTO update_requests (project_id, person_id, requested_at, meeting_id, event_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                &[
+                    Value::int(project.0),
+                    Value::int(by.0),
+                    Value::Time(src.at),
+                    m,
+                    seq,
+                ],
+            )?;
+        }
+        Effect::EndUpdateRequest { project } => {
+            sql.run(
+                "UPDATE update_requests SET ended_at = ?1, ended_meeting_id = ?2, ended_seq = ?3
+                 WHERE project_id = ?4 AND ended_at IS NULL",
+                &[Value::Time(src.at), m, seq, Value::int(project.0)],
+            )?;
+        }
         Effect::Undo { seq: undone } => {
             let undone = i64::try_from(*undone).unwrap_or(-1);
             undo(sql, src.meeting, undone)?;
@@ -320,7 +340,13 @@ fn undo(sql: &dyn Sql, meeting: i64, seq: i64) -> Result<(), StoreError> {
          WHERE done_meeting_id = ?1 AND done_seq = ?2",
         &args,
     )?;
+    sql.run(
+        "UPDATE update_requests SET ended_at = NULL, ended_meeting_id = NULL, ended_seq = NULL
+         WHERE ended_meeting_id = ?1 AND ended_seq = ?2",
+        &args,
+    )?;
     for table in [
+        "update_requests",
         "project_updates",
         "checklist_answers",
         "metric_values",

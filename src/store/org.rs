@@ -248,6 +248,19 @@ impl OrganisationStore for Store {
             } else {
                 Vec::new()
             },
+            // Before 015_update_requests.sql no request for updates was kept.
+            update_requests: if self.schema_version()? >= UPDATE_REQUEST_SCHEMA {
+                self.rows(UPDATE_REQUESTS, |r| {
+                    Ok(UpdateRequest {
+                        project: r.get(0)?,
+                        by: r.get(1)?,
+                        requested_at: r.get(2)?,
+                        ended_at: r.get(3)?,
+                    })
+                })?
+            } else {
+                Vec::new()
+            },
         };
         Ok(Some(Organisation::new(records)))
     }
@@ -288,6 +301,12 @@ const ADOPTION_SCHEMA: u32 = 14;
 
 /// The schema version that keeps process breakdowns as a circle's state (013).
 const BREAKDOWN_SCHEMA: u32 = 13;
+
+/// The schema version that keeps requests for updates on projects (015).
+const UPDATE_REQUEST_SCHEMA: u32 = 15;
+
+/// Every request for updates, oldest first (PostgreSQL's load reads the same).
+pub(crate) const UPDATE_REQUESTS: &str = "SELECT project_id, person_id, requested_at, ended_at FROM update_requests ORDER BY requested_at, id";
 
 fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
     Ok(Assignment {

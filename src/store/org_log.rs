@@ -154,6 +154,21 @@ fn run_effect(
              WHERE circle_id = ?1 AND restored_at IS NULL",
             &[Value::int(circle.0), t, s, Value::Int(actor.map(|p| p.0))],
         )?,
+        OrgEffect::DeclareBreakdown {
+            circle,
+            declared_by,
+            reason,
+        } => sql.run(
+            "INSERT INTO process_breakdowns (circle_id, declared_at, declared_by, reason, declared_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            &[
+                Value::int(circle.0),
+                t,
+                Value::text(declared_by),
+                Value::text(reason),
+                s,
+            ],
+        )?,
         OrgEffect::TakeBack { seq: undone } => {
             take_back(sql, i64::try_from(*undone).unwrap_or(-1))?;
             0
@@ -180,6 +195,7 @@ fn take_back(sql: &dyn Sql, undone: i64) -> Result<(), StoreError> {
          WHERE restored_seq = ?1",
         &u,
     )?;
+    sql.run("DELETE FROM process_breakdowns WHERE declared_seq = ?1", &u)?;
     for table in ["checklist_items", "metrics"] {
         sql.run(&format!("DELETE FROM {table} WHERE added_seq = ?1"), &u)?;
         sql.run(

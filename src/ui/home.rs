@@ -102,7 +102,7 @@ fn breakdown_lines(org: &Organisation, circle: CircleId) -> Vec<Line<'static>> {
         ),
         Line::styled(
             format!(
-                "Until {who} concludes due process is restored ({article}): roundtable restore --circle \"{}\" --as NAME",
+                "Until {who} concludes due process is restored ({article}): R here, or roundtable restore --circle \"{}\" --as NAME",
                 org.circle(circle).map_or("?", |c| c.name.as_str())
             ),
             theme::muted(),

@@ -5,7 +5,7 @@
 //! `crate::store`, `crate::app`.
 
 use crate::domain::org_log::OrgRequest;
-use crate::domain::{AssignmentId, PersonId, RoleId};
+use crate::domain::{AssignmentId, CircleId, PersonId, RoleId};
 
 /// What the modal open on home or in the browser is asking, with the answers so far.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +45,8 @@ pub enum OrgForm {
     },
     /// Which checklist item or metric ends (a picker of these requests).
     EndRecord { requests: Vec<OrgRequest> },
+    /// Why a process breakdown is declared in the circle (a prompt).
+    BreakdownReason { circle: CircleId },
     /// Take back the latest entry? (a yes/no question)
     Undo,
     /// Who gets another name (a picker of these people).

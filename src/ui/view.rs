@@ -313,6 +313,12 @@ pub enum Draft {
     Serves(String, RoleId, Option<PersonId>, Vec<RoleId>),
     /// Tensions offered by the open picker: (tension, owner attendee, label).
     Tensions(Vec<(TensionId, usize, String)>),
+    /// A role's accountabilities offered by the open picker (4.1 §4.2.3(d)).
+    Accountabilities(RoleId, Vec<String>),
+    /// Progress typed on this accountability of the role.
+    Accountability(RoleId, String),
+    /// Attendees offered by the open picker as asking for updates on this project.
+    UpdateAskers(crate::domain::ProjectId, Vec<usize>),
     /// Attendees offered by the open picker as an agenda item's owner.
     AgendaOwners(String, Vec<usize>),
     /// An output for an absent role, and the attendees offered to accept it on its behalf.

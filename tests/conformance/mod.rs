@@ -390,7 +390,97 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
         declared_by: "Kwame Mensah".into(),
         reason: "Proposals never resolved".into(),
     });
+    effects.extend(project.map(|project| Effect::RequestUpdates { project, by: jonas }));
     effects
+}
+
+/// A process breakdown declared between meetings (4.1 §3.5.2; 5.0 §5.5) is the circle's state
+/// with who declared it, and taking its entry back removes it.
+pub fn a_breakdown_declared_between_meetings_is_kept_and_taken_back(store: &mut dyn Backend) {
+    use roundtable::domain::org_log::{OrgRequest, decide};
+    let org = demo(store);
+    let before = records_without_log(store);
+    let circle = bakehouse(&org);
+    let kwame = person_named(&org, "Kwame Mensah");
+    let request = OrgRequest::DeclareBreakdown {
+        circle,
+        reason: "Outputs never published".into(),
+    };
+    let decision = decide(&request, Some(kwame), &org).expect("its own Facilitator (5.0 §5.5)");
+    let seq = store
+        .append_org_entry(
+            latest(store),
+            at(1),
+            Some(kwame),
+            &decision.change,
+            &decision.effects,
+        )
+        .expect("appended");
+    let org = store.load_organisation().expect("load").expect("org");
+    let breakdown = org.breakdown(circle).expect("declared");
+    assert_eq!(
+        (
+            breakdown.declared_by.as_str(),
+            breakdown.declared_at,
+            breakdown.meeting
+        ),
+        ("Kwame Mensah", at(1), None)
+    );
+    let undo = decide(&OrgRequest::Undo, None, &org).expect("undo");
+    assert_eq!(
+        undo.effects,
+        [roundtable::domain::org_log::OrgEffect::TakeBack { seq }]
+    );
+    store
+        .append_org_entry(seq, at(2), None, &undo.change, &undo.effects)
+        .expect("taken back");
+    assert_same(
+        &records_without_log(store),
+        &before,
+        "the declaration taken back",
+    );
+}
+
+/// A request for updates on a project (4.1 §4.2.3(d); 5.0 §2.1(f)) is kept with who asked,
+/// ended by an entry of another meeting, and each entry taken back restores what stood.
+pub fn requests_for_updates_are_kept_ended_and_taken_back(store: &mut dyn Backend) {
+    let org = demo(store);
+    let circle = bakehouse(&org);
+    let baker = role_named(&org, circle, "Head Baker");
+    let jonas = person_named(&org, "Jonas Lindqvist");
+    let r = org.records();
+    let project = r
+        .projects
+        .iter()
+        .find(|p| p.role == baker)
+        .expect("a project")
+        .id;
+    let asked = record(
+        store,
+        circle,
+        1,
+        &Effect::RequestUpdates { project, by: jonas },
+    );
+    let loaded = |store: &dyn Backend| store.load_organisation().expect("load").expect("org");
+    let request = loaded(store)
+        .update_request(project)
+        .cloned()
+        .expect("kept");
+    assert_eq!((request.by, request.requested_at), (jonas, at(1)));
+    let before_end = records(store);
+    let ended = record(store, circle, 2, &Effect::EndUpdateRequest { project });
+    assert!(loaded(store).update_request(project).is_none(), "ended");
+    store
+        .append_entry(ended, 2, at(3), &"undo", &[Effect::Undo { seq: 2 }])
+        .expect("undone");
+    assert_same(&records(store), &before_end, "the end taken back");
+    store
+        .append_entry(asked, 2, at(4), &"undo", &[Effect::Undo { seq: 2 }])
+        .expect("undone");
+    assert!(
+        loaded(store).update_requests().is_empty(),
+        "the request taken back"
+    );
 }
 
 /// A policy put on a role (5.0 §1.1), which then goes where its role goes.

@@ -102,6 +102,7 @@ pub fn tactical(slot: Slot<'_>, circle: CircleId) -> Result<(), StoreError> {
         checklist: reviewed.checklist.clone(),
         metrics: reviewed.metrics.clone(),
         projects: reviewed.projects.clone(),
+        progress: reviewed.progress.clone(),
     };
     let owner = LogOwner::Circle(circle, MeetingKind::Tactical);
     let rng = slot.rng;

@@ -248,6 +248,20 @@ pub const PROGRESS: &[Binding] = in_meeting![
         "a waiting project is current again (with an update)",
     ),
     REPORTER,
+    bind(
+        &[Char('a')],
+        Action::AskUpdates,
+        "a",
+        "ask updates",
+        "another member asks for updates on the project: it must be reported on",
+    ),
+    bind(
+        &[Char('x')],
+        Action::EndUpdates,
+        "x",
+        "end request",
+        "the filler ends requested updates as no longer useful (5.0 §2.1(f))",
+    ),
 ];
 
 pub const AGENDA: &[Binding] = in_meeting![

@@ -105,6 +105,14 @@ pub enum Action {
     Reporter,
     /// Progress: "no updates" on the project.
     NoUpdates,
+    /// Home: the selected circle's due process is restored (its breakdown ends).
+    RestoreProcess,
+    /// Home: a process breakdown is declared in the selected circle between meetings.
+    DeclareBreakdown,
+    /// Progress: another circle member asks for updates on the project.
+    AskUpdates,
+    /// Progress: the filler ends requested updates as no longer useful (5.0 §2.1(f)).
+    EndUpdates,
     /// Progress: the project is done.
     MarkDone,
     /// Progress: the project is waiting.
@@ -389,6 +397,18 @@ pub const HOME: &[Binding] = &[
         Action::PersonLeaves,
         "l",
         "a person leaves the organisation: their roles end (asks first)",
+    ),
+    quiet(
+        &[Char('B')],
+        Action::DeclareBreakdown,
+        "B",
+        "declare a process breakdown in the circle (who may: 4.1 §3.5.2, 5.0 §5.5)",
+    ),
+    quiet(
+        &[Char('R')],
+        Action::RestoreProcess,
+        "R",
+        "conclude that due process is restored in the circle (4.1 §3.5.3, 5.0 §5.5.2)",
     ),
     UNDO_ORG_ENTRY,
     HELP,

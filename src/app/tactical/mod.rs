@@ -313,6 +313,9 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             | Action::MarkWaiting
             | Action::MarkCurrent,
         ) => review_keys::project_update(app, &org, action),
+        (Step::Progress, Action::AskUpdates | Action::EndUpdates) => {
+            review_keys::update_request(app, &org, action);
+        }
         (Step::Agenda | Step::Triage, Action::AddItem) => {
             prompt(
                 app,

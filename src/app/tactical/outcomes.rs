@@ -4,10 +4,11 @@
 //! Owns: the tactical screen's modal outcomes and the owners offered for an output (agenda
 //! offers and number reading are pure, in `domain`). Must not import: tokio; must not draw.
 
-use super::{answered, capitalised, org, pick, prompt, record, reporter, screen};
+use super::{answered, capitalised, may, org, pick, prompt, record, reporter, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label, tension_offers};
+use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical, outlier_question};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::minutes::Minutes;
@@ -34,6 +35,11 @@ pub(super) fn describe_entry(log: &[Recorded], seq: u64) -> String {
             .as_ref()
             .map_or("\"no updates\"".into(), |u| format!("the update \"{u}\"")),
         Event::AgendaItemAdded { label, .. } => format!("the agenda item \"{label}\""),
+        Event::UpdatesRequested { .. } => "the request for updates".into(),
+        Event::AccountabilityReported { accountability, .. } => {
+            format!("the update on \"{accountability}\"")
+        }
+        Event::UpdateRequestEnded { .. } => "the end of the requested updates".into(),
         Event::OutputAdded { output, .. } => {
             format!("the {} \"{}\"", output.kind.label(), output.text)
         }
@@ -323,7 +329,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         (Outcome::Submitted(text), Draft::ProjectStatus(status)) => {
-            let Some(project) = state.projects.get(i).and_then(|&p| org.project(p)) else {
+            let Some(project) = state.project_at(i).and_then(|p| org.project(p)) else {
                 return;
             };
             let update = Some(text).filter(|t| !t.is_empty());
@@ -370,6 +376,43 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             ) && long
             {
                 app.info("Added. Labels work best as one or two words.");
+            }
+        }
+        (Outcome::Picked(n), Draft::Accountabilities(role, texts)) => {
+            let Some(text) = texts.get(n).cloned() else {
+                return;
+            };
+            let probe = Event::AccountabilityReported {
+                role,
+                accountability: text.clone(),
+                update: STAND_IN.into(),
+                reporter,
+            };
+            if may(app, &probe) {
+                let title = format!("Progress on \"{text}\"");
+                prompt(
+                    app,
+                    PromptKind::ProjectUpdate,
+                    title,
+                    Draft::Accountability(role, text),
+                );
+            }
+        }
+        (Outcome::Submitted(update), Draft::Accountability(role, accountability)) => {
+            if update.is_empty() {
+                return app.error("Type the progress since the last report, or Esc to cancel.");
+            }
+            let event = Event::AccountabilityReported {
+                role,
+                accountability,
+                update,
+                reporter,
+            };
+            record(app, event);
+        }
+        (Outcome::Picked(n), Draft::UpdateAskers(project, askers)) => {
+            if let Some(&by) = askers.get(n) {
+                record(app, Event::UpdatesRequested { project, by });
             }
         }
         (Outcome::Picked(n), Draft::Tensions(offers)) => {

@@ -69,7 +69,7 @@ pub(crate) fn probe(
             | Action::MarkWaiting
             | Action::MarkCurrent,
         ) => {
-            let project = org.project(*state.projects.get(i)?)?;
+            let project = org.project(state.project_at(i)?)?;
             let status = match action {
                 Action::MarkDone => ProjectStatus::Done,
                 Action::MarkWaiting => ProjectStatus::Waiting,
@@ -86,6 +86,15 @@ pub(crate) fn probe(
                 reporter: reporter(screen, org),
             })
         }
+        (Step::Progress, Action::AskUpdates) => {
+            let project = state.project_at(i)?;
+            let by = state.update_askers(org, project).first().copied()?;
+            Some(Event::UpdatesRequested { project, by })
+        }
+        (Step::Progress, Action::EndUpdates) => Some(Event::UpdateRequestEnded {
+            project: state.project_at(i)?,
+            reporter: reporter(screen, org),
+        }),
         (Step::Agenda | Step::Triage, Action::AddItem) => Some(Event::AgendaItemAdded {
             label: text(),
             owner: state.present().next()?,

@@ -1,14 +1,14 @@
 //! Keys of the metrics and progress reviews that start an entry. The meeting has been asked
 //! first (`probe`, with the reporter the entry will name), before any prompt opens.
 //!
-//! Owns: starting a metric value and a project update. Must not import: tokio; must not draw.
+//! Owns: starting a metric value, a project update and a request for updates. Must not import: tokio; must not draw.
 
-use super::{answered, prompt, record, reporter, screen};
+use super::{answered, pick, prompt, record, reporter, screen};
 use crate::app::App;
 use crate::app::keys::Action;
 use crate::domain::meeting::flow::STAND_IN;
-use crate::domain::meeting::tactical::Event;
-use crate::domain::{Organisation, ProjectStatus};
+use crate::domain::meeting::tactical::{Event, ProgressItem, reported_accountabilities};
+use crate::domain::{Organisation, ProjectStatus, RoleId};
 use crate::ui::{Draft, PromptKind};
 
 /// Enter on a metric: its value (or the correction of one reported earlier), asked once the
@@ -41,7 +41,15 @@ pub(super) fn project_update(app: &mut App, org: &Organisation, action: Action) 
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
     let at = state.cursor(state.step);
-    let Some(project) = state.projects.get(at).and_then(|&p| org.project(p)) else {
+    if let Some(ProgressItem::Accountabilities(role)) = state.progress.get(at).copied() {
+        return match action {
+            Action::Open => accountability(app, org, role),
+            _ => app.info(
+                "Reporting on accountabilities is each participant's choice (4.1 §4.2.3(d)): Enter reports on one, → moves on.",
+            ),
+        };
+    }
+    let Some(project) = state.project_at(at).and_then(|p| org.project(p)) else {
         return app.info("No current or waiting projects: > moves on.");
     };
     let status = match action {
@@ -76,4 +84,55 @@ pub(super) fn project_update(app: &mut App, org: &Organisation, action: Action) 
             Draft::ProjectStatus(status),
         );
     }
+}
+
+/// `a` on a project: who asks for updates on it (present members who do not fill its role);
+/// `x`: its filler ends the request (5.0 §2.1(f)). The meeting has been asked already.
+pub(super) fn update_request(app: &mut App, org: &Organisation, action: Action) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let Some(project) = state
+        .project_at(state.cursor(state.step))
+        .and_then(|p| org.project(p))
+    else {
+        return app.info("Updates are requested on a project: → moves to one.");
+    };
+    if action == Action::EndUpdates {
+        let event = Event::UpdateRequestEnded {
+            project: project.id,
+            reporter: reporter(screen, org),
+        };
+        record(app, event);
+        return;
+    }
+    let askers = state.update_askers(org, project.id);
+    let options = askers
+        .iter()
+        .map(|&a| state.name_of(a).to_string())
+        .collect();
+    let title = format!("Who asks for updates on \"{}\"?", project.title);
+    pick(
+        app,
+        &title,
+        options,
+        Draft::UpdateAskers(project.id, askers),
+    );
+}
+
+/// Enter on a role's accountabilities (4.1 §4.2.3(d)): which one the progress is on, each
+/// marked once reported in this meeting.
+fn accountability(app: &mut App, org: &Organisation, role: RoleId) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let texts = reported_accountabilities(org, state.circle, role);
+    let options = texts
+        .iter()
+        .map(|t| match state.accountability_update(role, t) {
+            Some(_) => format!("✓ {t}"),
+            None => format!("  {t}"),
+        })
+        .collect();
+    let name = org.role(role).map_or("the role", |r| r.name.as_str());
+    let title = format!("Progress on which accountability of {name}?");
+    pick(app, &title, options, Draft::Accountabilities(role, texts));
 }

@@ -126,6 +126,17 @@ pub enum Effect {
         declared_by: String,
         reason: String,
     },
+    /// A circle member explicitly asked for updates on a project (4.1 §4.2.3(d); 5.0
+    /// §2.1(f)).
+    RequestUpdates {
+        project: ProjectId,
+        by: PersonId,
+    },
+    /// The project's filler determined the requested updates are no longer useful (5.0
+    /// §2.1(f)).
+    EndUpdateRequest {
+        project: ProjectId,
+    },
     /// Undo every effect of the entry with this sequence number.
     Undo {
         seq: u64,

@@ -47,6 +47,8 @@ impl Organisation {
             Effect::ApplyGovernance { .. }
                 | Effect::AssignElected { .. }
                 | Effect::DeclareBreakdown { .. }
+                | Effect::RequestUpdates { .. }
+                | Effect::EndUpdateRequest { .. }
                 | Effect::Undo { .. }
         )
     }
@@ -121,6 +123,8 @@ impl Organisation {
             Effect::ApplyGovernance { .. }
             | Effect::AssignElected { .. }
             | Effect::DeclareBreakdown { .. }
+            | Effect::RequestUpdates { .. }
+            | Effect::EndUpdateRequest { .. }
             | Effect::Undo { .. } => false,
         };
         if done { Applied::Done } else { Applied::Reload }

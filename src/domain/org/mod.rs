@@ -296,6 +296,25 @@ impl Organisation {
             .find(|b| b.circle == circle && b.restored_at.is_none())
     }
 
+    /// The request for updates binding on a project: asked for and not ended, while the
+    /// project is neither done nor archived (4.1 §4.2.3(d): "until it's either completed or
+    /// dropped").
+    pub fn update_request(&self, project: ProjectId) -> Option<&UpdateRequest> {
+        let open = self
+            .project(project)
+            .is_some_and(|p| matches!(p.status, ProjectStatus::Current | ProjectStatus::Waiting));
+        self.records
+            .update_requests
+            .iter()
+            .rev()
+            .find(|r| open && r.project == project && r.ended_at.is_none())
+    }
+
+    /// Every request for updates on a project, ended or not, oldest first.
+    pub fn update_requests(&self) -> &[UpdateRequest] {
+        &self.records.update_requests
+    }
+
     /// The current assignment with this id.
     pub fn assignment(&self, id: AssignmentId) -> Option<&Assignment> {
         self.records.assignments.iter().find(|a| a.id == id)

@@ -269,6 +269,20 @@ pub struct Breakdown {
     pub restored_by: Option<PersonId>,
 }
 
+/// A circle member's explicit request for updates on a project, which then must be reported
+/// on in every tactical meeting's progress updates (4.1 §4.2.3(d): "until it's either
+/// completed or dropped"; 5.0 §2.1(f): "until you determine they are no longer useful", when
+/// the filler ends it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateRequest {
+    pub project: ProjectId,
+    /// Who asked.
+    pub by: PersonId,
+    pub requested_at: DateTime<Utc>,
+    /// When the filler ended it (5.0 only).
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
 /// Every record of an organisation, as loaded from the store, before indexing.
 #[derive(Debug, Clone, Default)]
 pub struct OrgRecords {
@@ -297,4 +311,6 @@ pub struct OrgRecords {
     pub tensions: Vec<Tension>,
     /// Process breakdowns declared, restored or not, oldest first.
     pub breakdowns: Vec<Breakdown>,
+    /// Requests for updates on projects, ended or not, oldest first.
+    pub update_requests: Vec<UpdateRequest>,
 }

@@ -116,6 +116,11 @@ impl OrgEntry {
                 by(None),
                 role_name(*role)
             ),
+            OrgChange::BreakdownDeclared { circle, reason } => format!(
+                "{} declared a process breakdown in {}: {reason}",
+                by(None),
+                org.circle(*circle).map_or("?", |c| c.name.as_str())
+            ),
             OrgChange::ProcessRestored { circle, reason } => format!(
                 "{} concluded that due process is restored in {} (the process breakdown: {reason})",
                 by(None),

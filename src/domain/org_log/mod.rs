@@ -78,6 +78,12 @@ pub enum OrgRequest {
     RestoreProcess {
         circle: CircleId,
     },
+    /// A process breakdown declared in the circle outside a meeting, for `reason` (4.1
+    /// §3.5.2; 5.0 §5.5).
+    DeclareBreakdown {
+        circle: CircleId,
+        reason: String,
+    },
     /// Takes back the latest entry still standing.
     Undo,
 }
@@ -161,6 +167,11 @@ pub enum OrgChange {
         role: RoleId,
         metric: MetricId,
         name: String,
+    },
+    /// A process breakdown declared in the circle between meetings, for `reason`.
+    BreakdownDeclared {
+        circle: CircleId,
+        reason: String,
     },
     /// The circle's process breakdown (declared for `reason`) ended: due process restored.
     ProcessRestored {
@@ -258,6 +269,13 @@ pub enum OrgEffect {
     EndMetric {
         metric: MetricId,
     },
+    /// A process breakdown of the circle begins at the entry's time, declared by the actor
+    /// (`declared_by`, their name).
+    DeclareBreakdown {
+        circle: CircleId,
+        declared_by: String,
+        reason: String,
+    },
     /// The circle's open process breakdown is restored at the entry's time, by its actor.
     RestoreProcess {
         circle: CircleId,
@@ -321,6 +339,9 @@ pub fn decide(
         } => records::add_metric(org, actor, *role, name, unit, *frequency),
         OrgRequest::EndMetric { metric } => records::end_metric(org, actor, *metric),
         OrgRequest::RestoreProcess { circle } => breakdown::restore(org, actor, *circle),
+        OrgRequest::DeclareBreakdown { circle, reason } => {
+            breakdown::declare(org, actor, *circle, reason)
+        }
         OrgRequest::Undo => undo::undo(org),
     }
 }

@@ -88,6 +88,17 @@ pub enum Refusal {
         may: Vec<String>,
         article: &'static str,
     },
+    /// Only these people may declare a process breakdown in the circle between meetings.
+    NotDeclarer {
+        actor: Option<String>,
+        circle: String,
+        may: Vec<String>,
+        article: &'static str,
+    },
+    /// The circle is in a process breakdown already.
+    InBreakdown(String),
+    /// A process breakdown is declared with its reason.
+    NoReason,
     /// The actor may not add or end these records on the role; these people may.
     NotRecordKeeper {
         actor: String,
@@ -231,6 +242,34 @@ impl fmt::Display for Refusal {
                     either(may)
                 )
             }
+            Refusal::NotDeclarer {
+                actor,
+                circle,
+                may,
+                article,
+            } => {
+                let who = actor
+                    .as_ref()
+                    .map_or("say who is acting".to_string(), |a| format!("{a} may not"));
+                if may.is_empty() {
+                    return write!(
+                        f,
+                        "{who}: nobody may declare a process breakdown in {circle} between meetings ({article})"
+                    );
+                }
+                write!(
+                    f,
+                    "{who}: a process breakdown in {circle} is declared by {} ({article})",
+                    either(may)
+                )
+            }
+            Refusal::InBreakdown(circle) => {
+                write!(f, "{circle} is in a process breakdown already")
+            }
+            Refusal::NoReason => write!(
+                f,
+                "say why: the pattern that conflicts with the constitution"
+            ),
             Refusal::NotRecordKeeper {
                 actor,
                 what,

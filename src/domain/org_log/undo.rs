@@ -97,7 +97,8 @@ pub(super) fn undo(org: &Organisation) -> Result<Decision, Refusal> {
         | OrgChange::AssignmentEnded { .. }
         | OrgChange::ChecklistItemEnded { .. }
         | OrgChange::MetricEnded { .. }
-        | OrgChange::ProcessRestored { .. } => vec![OrgEffect::TakeBack { seq }],
+        | OrgChange::ProcessRestored { .. }
+        | OrgChange::BreakdownDeclared { .. } => vec![OrgEffect::TakeBack { seq }],
         // Not standing, so never found here.
         OrgChange::Undone { .. } => return Err(Refusal::NothingToUndo),
         // Never offered: the structure changes through governance from here on.

@@ -338,6 +338,14 @@ impl Session {
                     restored_by: get(r, 6)?,
                 })
             })?,
+            update_requests: self.all(super::super::org::UPDATE_REQUESTS, |r| {
+                Ok(UpdateRequest {
+                    project: get(r, 0)?,
+                    by: get(r, 1)?,
+                    requested_at: get(r, 2)?,
+                    ended_at: get(r, 3)?,
+                })
+            })?,
         };
         Ok(Some(Organisation::new(records)))
     }

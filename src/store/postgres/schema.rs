@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_meetings_by_start.sql"),
     include_str!("migrations/013_process_breakdowns.sql"),
     include_str!("migrations/014_adoption_draft.sql"),
+    include_str!("migrations/015_update_requests.sql"),
 ];
 
 /// The schema version this build writes.

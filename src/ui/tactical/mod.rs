@@ -5,6 +5,7 @@
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 mod minutes;
+mod progress;
 mod steps;
 
 pub use minutes::{draw as draw_minutes, minutes_lines};

@@ -14,7 +14,7 @@ use super::super::view::TacticalScreen;
 use super::super::wrap::{fit, plural, wrap};
 use crate::domain::meeting::periods::{answer_glyph, answers_before, period_label};
 use crate::domain::meeting::tactical::{Step, Tactical};
-use crate::domain::{ChecklistItem, MetricId, Organisation, ProjectStatus, RoleId};
+use crate::domain::{ChecklistItem, MetricId, Organisation, RoleId};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -53,7 +53,7 @@ pub fn draw(
         }
         Step::Checklist => checklist(frame, area, screen, org),
         Step::Metrics => metrics(frame, area, screen, org),
-        Step::Progress => progress(frame, area, screen, org),
+        Step::Progress => super::progress::draw(frame, area, screen, org),
         Step::Agenda => agenda(frame, area, &screen.state),
         Step::Triage => triage(frame, area, &screen.state, org, now),
     }
@@ -141,17 +141,17 @@ fn with_reporter(
 /// The group column of a review row: "Role (fillers)" on the first row of each role's
 /// group, blank below it, so the rows read as grouped by role and filler.
 /// One of the review steps (checklist, metrics, progress) as the list shows it.
-struct ReviewStep {
-    step: Step,
-    len: usize,
+pub(super) struct ReviewStep {
+    pub(super) step: Step,
+    pub(super) len: usize,
     /// The box's title and message when the step has nothing to review.
-    empty: (&'static str, &'static str),
-    title: String,
+    pub(super) empty: (&'static str, &'static str),
+    pub(super) title: String,
 }
 
 /// A review step: its message when empty, else the reporter line and the step's rows, each
 /// given its role group cell (a third of the width, blank under the same role).
-fn review_list<'a>(
+pub(super) fn review_list<'a>(
     frame: &mut Frame,
     area: Rect,
     screen: &TacticalScreen,
@@ -432,51 +432,6 @@ fn with_unit(value: f64, unit: Option<&str>) -> String {
         Some(unit) => format!("{} {unit}", format_number(value)),
         None => format_number(value),
     }
-}
-
-fn progress(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
-    let state = &screen.state;
-    let step = ReviewStep {
-        step: Step::Progress,
-        len: state.projects.len(),
-        empty: (
-            "Projects",
-            "No current or waiting projects in this circle. > goes to agenda building.",
-        ),
-        title: format!(
-            "Current and waiting projects · {} of {} updated",
-            state.updates.len(),
-            state.projects.len()
-        ),
-    };
-    // The status is the decisive part: it has its own column; the update text is cut.
-    let status = |id| match state.update_for(id) {
-        Some(u) if u.status != u.status_before => format!(" ✓ → {} ", u.status),
-        Some(_) => " ✓ ".to_string(),
-        None => match org.project(id).map(|p| p.status) {
-            Some(ProjectStatus::Waiting) => " waiting ".to_string(),
-            _ => " ... ".to_string(),
-        },
-    };
-    let statuses: Vec<String> = state.projects.iter().map(|&id| status(id)).collect();
-    let status_width = columns::widest(statuses.iter().map(String::as_str));
-    review_list(frame, area, screen, org, step, |i, width, group| {
-        let id = state.projects[i];
-        let Some(project) = org.project(id) else {
-            return Line::raw("?");
-        };
-        let (update, style) = match state.update_for(id) {
-            Some(u) => (u.update.as_deref().unwrap_or("no updates"), theme::info()),
-            None => ("", theme::muted()),
-        };
-        let cells = vec![
-            group,
-            Cell::fill(project.title.clone(), 1, Style::new()),
-            Cell::fixed(statuses[i].clone(), status_width, style),
-            Cell::fill(update, 1, style),
-        ];
-        columns::row(cells, width)
-    });
 }
 
 fn agenda(frame: &mut Frame, area: Rect, state: &Tactical) {

@@ -9,7 +9,7 @@
 //! Owns: that order, and refusing a review entry nobody answers for. Must not import:
 //! rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::{Event, Refusal, Step, Tactical};
+use super::{Event, ProgressItem, Refusal, Step, Tactical};
 use crate::domain::ids::{PersonId, RoleId};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::org::Organisation;
@@ -115,7 +115,16 @@ impl Tactical {
                 project, reporter, ..
             } => (
                 Step::Progress,
-                self.projects.iter().position(|p| p == project),
+                self.progress
+                    .iter()
+                    .position(|p| *p == ProgressItem::Project(*project)),
+                reporter,
+            ),
+            Event::AccountabilityReported { role, reporter, .. } => (
+                Step::Progress,
+                self.progress
+                    .iter()
+                    .position(|p| *p == ProgressItem::Accountabilities(*role)),
                 reporter,
             ),
             _ => return Ok(()),

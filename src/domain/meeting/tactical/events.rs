@@ -6,7 +6,7 @@
 
 use super::super::{Attendee, Effect, Output, OutputKind};
 use super::metrics::Reported;
-use super::{AgendaItem, ChecklistAnswer, Note, ProjectReport, Step, Tactical};
+use super::{AgendaItem, ChecklistAnswer, Note, ProgressItem, ProjectReport, Step, Tactical};
 use crate::domain::ids::*;
 use crate::domain::meeting::rounds::Rounds;
 use crate::domain::org::{ProjectStatus, TensionKind};
@@ -30,6 +30,10 @@ pub enum Event {
         checklist: Vec<ChecklistItemId>,
         metrics: Vec<MetricId>,
         projects: Vec<ProjectId>,
+        /// The progress rows when they hold more than the projects (4.1: accountabilities);
+        /// left out otherwise, as older logs have it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        progress: Vec<ProgressItem>,
     },
     /// The facilitator moved to another step.
     StepChanged { step: Step },
@@ -74,6 +78,22 @@ pub enum Event {
         update: Option<String>,
         status_before: ProjectStatus,
         status: ProjectStatus,
+        reporter: Option<usize>,
+    },
+    /// Progress on one accountability of a role (4.1 §4.2.3(d)).
+    AccountabilityReported {
+        role: RoleId,
+        accountability: String,
+        update: String,
+        reporter: Option<usize>,
+    },
+    /// Attendee `by`, a circle member, explicitly asks for updates on a project (4.1
+    /// §4.2.3(d); 5.0 §2.1(f)): from then on it must be reported on (`updates`).
+    UpdatesRequested { project: ProjectId, by: usize },
+    /// The project's filler determines the requested updates are no longer useful (5.0
+    /// §2.1(f); refused under 4.1).
+    UpdateRequestEnded {
+        project: ProjectId,
         reporter: Option<usize>,
     },
     /// An agenda item; it is known afterwards by this event's sequence number.
@@ -348,6 +368,10 @@ impl Tactical {
                     .collect())
             }
             Event::Ended => Ok(vec![Effect::EndMeeting]),
+            // Decided with the organisation (`updates`), before this is reached.
+            Event::UpdatesRequested { .. }
+            | Event::UpdateRequestEnded { .. }
+            | Event::AccountabilityReported { .. } => refuse("decided with the organisation"),
         }
     }
 
@@ -386,6 +410,14 @@ impl Tactical {
         let step = self.step;
         match &rec.event {
             Event::Started { .. } | Event::Retracted { .. } => {}
+            Event::UpdatesRequested { .. } | Event::UpdateRequestEnded { .. } => {
+                self.apply_request(rec);
+                self.entries.push((seq, step));
+            }
+            Event::AccountabilityReported { .. } => {
+                self.apply_accountability(rec);
+                self.entries.push((seq, step));
+            }
             Event::StepChanged { step: to } => {
                 self.end_turn(at);
                 self.step = *to;
@@ -481,7 +513,7 @@ impl Tactical {
                     reporter: *reporter,
                 });
                 self.entries.push((seq, step));
-                let at_cursor = self.projects.get(self.cursor(step)) == Some(project);
+                let at_cursor = self.project_at(self.cursor(step)) == Some(*project);
                 self.advance_after(at_cursor, at);
             }
             Event::AgendaItemAdded {

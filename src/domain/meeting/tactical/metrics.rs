@@ -73,6 +73,9 @@ impl Tactical {
     ) -> Result<Vec<Effect>, Refusal> {
         self.decide_reporter(event, org)?;
         self.decide_request(event, org)?;
+        if let Some(effects) = self.decide_updates(event, org)? {
+            return Ok(effects);
+        }
         match event {
             Event::MetricReported { metric, period, .. } => {
                 if let Some(v) = org.value_in(*metric, *period)

@@ -18,6 +18,9 @@ mod tests;
 mod tests_records;
 #[cfg(test)]
 mod tests_requests;
+#[cfg(test)]
+mod tests_updates;
+mod updates;
 
 pub use super::Effect;
 /// A note taken for a speaker in a tactical meeting's round.
@@ -25,7 +28,9 @@ pub type Note = super::rounds::Note<Step>;
 pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
 pub use metrics::{far_outside, outlier_question};
-pub use progress::{progress_projects, progress_roles};
+pub use progress::{
+    ProgressItem, progress_items, progress_projects, progress_roles, reported_accountabilities,
+};
 pub use reviewed::Reviewed;
 
 use super::flow::{self, Flow};
@@ -187,6 +192,26 @@ pub struct ProjectReport {
     pub reporter: Option<usize>,
 }
 
+/// Progress shared on one accountability of a role (4.1 §4.2.3(d)).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountabilityReport {
+    pub seq: u64,
+    pub role: RoleId,
+    pub accountability: String,
+    pub update: String,
+    pub reporter: Option<usize>,
+}
+
+/// A request for updates on a project made in the meeting (`by`: who asked), or its end
+/// (`by`: the filler who determined the updates are no longer useful).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdatesAsked {
+    pub seq: u64,
+    pub project: ProjectId,
+    pub by: Option<usize>,
+    pub ended: bool,
+}
+
 /// An agenda item and what triage made of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaItem {
@@ -217,6 +242,8 @@ pub struct Tactical {
     pub checklist: Vec<ChecklistItemId>,
     pub metrics: Vec<MetricId>,
     pub projects: Vec<ProjectId>,
+    /// The progress updates' rows: the projects, and under 4.1 roles' accountabilities.
+    pub progress: Vec<ProgressItem>,
     pub started_at: DateTime<Utc>,
     pub step: Step,
     pub step_started_at: DateTime<Utc>,
@@ -229,6 +256,10 @@ pub struct Tactical {
     pub answers: Vec<ChecklistAnswer>,
     pub reports: Vec<MetricReport>,
     pub updates: Vec<ProjectReport>,
+    /// Requests for updates made, and ended, in this meeting (4.1 §4.2.3(d); 5.0 §2.1(f)).
+    pub requests: Vec<UpdatesAsked>,
+    /// Progress on accountabilities (4.1 §4.2.3(d)), in the order reported.
+    pub accountability_updates: Vec<AccountabilityReport>,
     /// Every item ever added (deleted ones stay, out of `agenda_order`).
     pub agenda: Vec<AgendaItem>,
     /// The agenda as it stands: items by their sequence numbers.
@@ -251,6 +282,7 @@ impl Tactical {
             checklist,
             metrics,
             projects,
+            progress,
         } = &first.event
         else {
             return Err(Refusal::new("a meeting starts with its setup"));
@@ -283,6 +315,12 @@ impl Tactical {
             checklist: checklist.clone(),
             metrics: metrics.clone(),
             projects: projects.clone(),
+            // Older logs (and 5.0's) list projects only.
+            progress: if progress.is_empty() {
+                projects.iter().map(|&p| ProgressItem::Project(p)).collect()
+            } else {
+                progress.clone()
+            },
             started_at: first.at,
             step: Step::CheckIn,
             step_started_at: first.at,
@@ -292,6 +330,8 @@ impl Tactical {
             answers: Vec::new(),
             reports: Vec::new(),
             updates: Vec::new(),
+            requests: Vec::new(),
+            accountability_updates: Vec::new(),
             agenda: Vec::new(),
             agenda_order: Vec::new(),
             ended_at: None,
@@ -348,7 +388,7 @@ impl Tactical {
             Step::CheckIn | Step::Closing => self.rounds.order.len(),
             Step::Checklist => self.checklist.len(),
             Step::Metrics => self.metrics.len(),
-            Step::Progress => self.projects.len(),
+            Step::Progress => self.progress.len(),
             Step::Agenda | Step::Triage => self.agenda_order.len(),
         }
     }
@@ -393,6 +433,14 @@ impl Tactical {
         self.reports.iter().find(|r| r.metric == metric)
     }
 
+    /// The project on row `index` of the progress updates, if that row is a project.
+    pub fn project_at(&self, index: usize) -> Option<ProjectId> {
+        match self.progress.get(index)? {
+            ProgressItem::Project(p) => Some(*p),
+            ProgressItem::Accountabilities(_) => None,
+        }
+    }
+
     pub fn update_for(&self, project: ProjectId) -> Option<&ProjectReport> {
         self.updates.iter().find(|u| u.project == project)
     }
@@ -415,11 +463,10 @@ impl Tactical {
                 .get(index)
                 .and_then(|&m| org.metric(m))
                 .map(|m| m.role),
-            Step::Progress => self
-                .projects
-                .get(index)
-                .and_then(|&p| org.project(p))
-                .map(|p| p.role),
+            Step::Progress => match self.progress.get(index)? {
+                ProgressItem::Project(p) => org.project(*p).map(|p| p.role),
+                ProgressItem::Accountabilities(role) => Some(*role),
+            },
             _ => None,
         }
     }

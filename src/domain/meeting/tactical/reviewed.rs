@@ -16,6 +16,9 @@ pub struct Reviewed {
     pub checklist: Vec<ChecklistItemId>,
     pub metrics: Vec<MetricId>,
     pub projects: Vec<ProjectId>,
+    /// The progress rows, when they hold more than the projects (4.1: accountabilities);
+    /// empty otherwise.
+    pub progress: Vec<super::ProgressItem>,
 }
 
 impl Reviewed {
@@ -39,10 +42,15 @@ impl Reviewed {
         // Current and waiting projects of the circle's roles and of its sub-circles (their
         // Lead or Rep reports, 4.1 §4.2.3(d)).
         let projects = super::progress_projects(org, circle);
+        let mut progress = super::progress_items(org, circle);
+        if progress.len() == projects.len() {
+            progress.clear();
+        }
         Reviewed {
             checklist,
             metrics,
             projects,
+            progress,
         }
     }
 }

@@ -39,6 +39,7 @@ pub(super) fn started(attendees: Vec<Attendee>, planned_minutes: u32) -> Event {
         checklist: vec![ChecklistItemId(1), ChecklistItemId(2)],
         metrics: vec![MetricId(1)],
         projects: vec![ProjectId(7)],
+        progress: vec![],
     }
 }
 

@@ -88,3 +88,100 @@ fn restoring_due_process_can_be_taken_back() {
     let seq = restored.log().last().map(|e| e.seq).unwrap_or_default();
     assert_eq!(undo.effects, [OrgEffect::TakeBack { seq }]);
 }
+
+const ANCHOR_SECRETARY: RoleId = RoleId(12);
+
+fn declare(org: &Organisation, circle: CircleId, actor: PersonId) -> Result<Decision, Refusal> {
+    let reason = "Tactical outputs never published".to_string();
+    decide(
+        &OrgRequest::DeclareBreakdown { circle, reason },
+        Some(actor),
+        org,
+    )
+}
+
+/// Ben facilitates Co, Cai facilitates Ovens, Ana is Co's Secretary; `more` besides.
+fn declarable(rules: RuleSet, more: Vec<Assignment>) -> Organisation {
+    let mut fillers = vec![
+        filler(2, ANCHOR_FACILITATOR, BEN),
+        filler(3, OVENS_FACILITATOR, CAI),
+        filler(4, ANCHOR_SECRETARY, ANA),
+    ];
+    fillers.extend(more);
+    org_with(rules, fillers)
+}
+
+#[test]
+fn four_one_3_5_2_the_super_circles_facilitator_declares_a_breakdown_within_a_sub_circle() {
+    let org = declarable(RuleSet::Holacracy41, vec![]);
+    let done = declare(&org, OVENS, BEN).expect("the super-circle's Facilitator");
+    assert_eq!(
+        done.effects,
+        [OrgEffect::DeclareBreakdown {
+            circle: OVENS,
+            declared_by: "Ben".into(),
+            reason: "Tactical outputs never published".into(),
+        }]
+    );
+    let declared = recorded(&org, done, Some(BEN));
+    assert!(declared.breakdown(OVENS).is_some());
+    for who in [CAI, ANA] {
+        let refused = declare(&org, OVENS, who).unwrap_err().to_string();
+        assert!(
+            refused.contains("4.1 §3.5.2") && refused.contains("Ben"),
+            "{refused}"
+        );
+    }
+    // "within one of its Sub-Circles": the anchor circle has no super-circle.
+    let refused = declare(&org, CO, BEN).unwrap_err().to_string();
+    assert!(
+        refused.contains("nobody") && refused.contains("4.1 §3.5.2"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn four_one_3_5_2_when_that_facilitator_also_leads_the_sub_circle_its_secretary_may_declare() {
+    let org = declarable(RuleSet::Holacracy41, vec![filler(5, OVENS_LEAD, BEN)]);
+    assert!(declare(&org, OVENS, ANA).is_ok());
+    assert!(declare(&org, OVENS, BEN).is_ok());
+    assert!(declare(&org, OVENS, CAI).is_err());
+}
+
+#[test]
+fn five_o_5_5_the_facilitator_or_secretary_declares_in_their_own_circle_or_any_sub_circle() {
+    let org = declarable(RuleSet::Holacracy50, vec![]);
+    assert!(declare(&org, OVENS, CAI).is_ok(), "its own circle");
+    assert!(
+        declare(&org, OVENS, ANA).is_ok(),
+        "the super-circle's Secretary"
+    );
+    assert!(
+        declare(&org, CO, BEN).is_ok(),
+        "the anchor's own Facilitator"
+    );
+    let refused = declare(&org, CO, CAI).unwrap_err().to_string();
+    assert!(refused.contains("5.0 §5.5"), "{refused}");
+}
+
+#[test]
+fn a_breakdown_declared_between_meetings_needs_a_reason_once_and_can_be_taken_back() {
+    let org = declarable(RuleSet::Holacracy50, vec![]);
+    let empty = OrgRequest::DeclareBreakdown {
+        circle: OVENS,
+        reason: "  ".into(),
+    };
+    assert_eq!(decide(&empty, Some(CAI), &org), Err(Refusal::NoReason));
+    let declared = recorded(
+        &org,
+        declare(&org, OVENS, CAI).expect("declared"),
+        Some(CAI),
+    );
+    assert_eq!(
+        declare(&declared, OVENS, CAI),
+        Err(Refusal::InBreakdown("Ovens".into()))
+    );
+    let undo = decide(&OrgRequest::Undo, None, &declared).expect("undo");
+    let seq = declared.log().last().map(|e| e.seq).unwrap_or_default();
+    assert_eq!(undo.effects, [OrgEffect::TakeBack { seq }]);
+}

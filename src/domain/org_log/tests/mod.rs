@@ -220,6 +220,19 @@ pub(super) fn recorded(
                     b.restored_at = Some(at);
                     b.restored_by = actor;
                 }),
+            OrgEffect::DeclareBreakdown {
+                circle,
+                declared_by,
+                reason,
+            } => r.breakdowns.push(crate::domain::org::Breakdown {
+                circle: *circle,
+                declared_at: at,
+                declared_by: declared_by.clone(),
+                reason: reason.clone(),
+                meeting: None,
+                restored_at: None,
+                restored_by: None,
+            }),
             OrgEffect::TakeBack { .. } => panic!("undo is checked on its effects, not replayed"),
         }
     }
