@@ -322,3 +322,27 @@ fn a_name_that_is_empty_once_cleaned_is_refused() {
     assert!(h.app.set_actor(Some(&"x".repeat(81))).is_err());
     assert!(h.app.set_actor(Some("Mei Chen")).is_ok());
 }
+
+#[test]
+fn a_meeting_ended_in_another_program_shows_its_minutes_at_the_next_tick() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut first = Harness::demo_file(&path);
+    first.app.set_actor(Some("Kwame Mensah")).expect("named");
+    first.start_tactical(BAKEHOUSE, &[]);
+    let mut second = Harness::demo_file(&path);
+    second.press_n(ratatui::crossterm::event::KeyCode::Down, BAKEHOUSE);
+    second.press(Char('t')).choose("Take over");
+    first.press(Char('e')).press(Char('y'));
+    second.wait(1);
+    assert!(
+        matches!(second.app.view().screen, roundtable::ui::Screen::Minutes(_)),
+        "the timers stop: the minutes are shown\n{}",
+        second.screen(80, 24)
+    );
+    assert_eq!(
+        second.status().as_deref(),
+        Some("Kwame Mensah recorded an entry and ended the meeting: here are its minutes.")
+    );
+    assert!(second.screen(100, 40).contains("Recorded by: Kwame Mensah"));
+}

@@ -5,6 +5,7 @@
 //! Must not: draw, or hold SQL (the store answers whether anything changed and what).
 
 use super::{App, journal};
+use crate::domain::minutes::Minutes;
 use crate::ui::Screen;
 
 impl App {
@@ -20,12 +21,17 @@ impl App {
             }
         }
         let caught_up = self.catch_up_screen();
-        match &caught_up {
-            Ok(by) if !by.is_empty() => self.info(format!(
-                "{} in this meeting: shown.",
-                journal::who_recorded(by, true)
-            )),
-            _ => {}
+        if let Ok(by) = &caught_up
+            && !by.is_empty()
+        {
+            let who = journal::who_recorded(by, true);
+            if self.ended_elsewhere() {
+                self.info(format!(
+                    "{who} and ended the meeting: here are its minutes."
+                ));
+            } else {
+                self.info(format!("{who} in this meeting: shown."));
+            }
         }
         if let Err(e) = caught_up {
             tracing::warn!("entries of another program could not be taken in: {e}");
@@ -49,6 +55,29 @@ impl App {
             Screen::Browser(browser) if browser.as_of.is_none() => browser.rebuild(&org),
             _ => {}
         }
+    }
+
+    /// When the meeting on screen was ended by another program (its end just taken in):
+    /// shows its minutes, as the program that ended it does, and says so. A follower stops
+    /// following. Returns whether it was.
+    fn ended_elsewhere(&mut self) -> bool {
+        let Some(org) = self.view.org.clone() else {
+            return false;
+        };
+        let minutes = match &self.view.screen {
+            Screen::Tactical(s) if s.state.ended_at.is_some() => {
+                Minutes::tactical(s.meeting, &s.state, &org)
+            }
+            Screen::Governance(s) if s.state.ended_at.is_some() => {
+                Minutes::governance(s.meeting, &s.state, &org)
+            }
+            _ => return false,
+        };
+        self.following = false;
+        self.follow_home = false;
+        super::past::show_ended(self, minutes);
+        self.refresh_hints();
+        true
     }
 
     /// Applies to the open meeting or review the entries other programs appended to its log.

@@ -144,6 +144,17 @@ fn show_minutes(app: &mut App, id: MeetingId) {
 
 /// Shows the minutes of a meeting that just ended.
 pub fn show_ended(app: &mut App, m: Minutes) {
+    // Who recorded it, as the exports say (nobody named: the line is left out).
+    let m = match app
+        .store
+        .actors_after(crate::domain::MeetingId(m.meeting), 0)
+    {
+        Ok(by) => m.recorded_by(&by),
+        Err(e) => {
+            tracing::warn!("who recorded meeting {} is not known: {e}", m.meeting);
+            m
+        }
+    };
     app.view.screen = Screen::Minutes(Box::new(MinutesScreen {
         minutes: Box::new(m),
         scroll: 0,
