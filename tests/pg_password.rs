@@ -99,3 +99,19 @@ fn the_password_file_lets_a_checked_user_in_unless_others_can_read_it() {
         "never the password: {said}"
     );
 }
+
+#[test]
+fn a_database_the_server_does_not_hold_is_said_as_such_not_as_a_server_gone() {
+    let Some(db) = PgDb::new() else { return };
+    let missing = db.admin.with_database(&format!("{}_missing", db.name));
+    let out = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(["--db", missing.shown(), "org"])
+        .output()
+        .expect("the binary runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        said.contains("the server holds no such database") && !said.contains("cannot be reached"),
+        "{said}"
+    );
+}

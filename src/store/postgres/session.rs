@@ -142,8 +142,8 @@ pub fn lost(target: &Target, cause: &str) -> StoreError {
 }
 
 /// The server was reached but would not let the user in (a wrong password, no password
-/// given where one is asked for, a user or database it refuses): said as that, not as a
-/// server that cannot be reached, and without the password.
+/// given where one is asked for, a user it refuses, a database it does not hold): said as
+/// that, not as a server that cannot be reached, and without the password.
 fn refused_login(target: &Target, e: &tokio_postgres::Error) -> Option<StoreError> {
     use tokio_postgres::error::SqlState;
     let why = match e.as_db_error() {
@@ -152,6 +152,12 @@ fn refused_login(target: &Target, e: &tokio_postgres::Error) -> Option<StoreErro
                 || *db.code() == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
         {
             format!("the server refused the login: {}", db.message())
+        }
+        Some(db) if *db.code() == SqlState::INVALID_CATALOG_NAME => {
+            format!(
+                "the server holds no such database ({}): create it first, with createdb",
+                db.message()
+            )
         }
         // tokio-postgres says so before asking, when the server wants a password and none
         // was given.
