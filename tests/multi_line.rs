@@ -275,6 +275,29 @@ fn a_check_in_note_of_two_lines_is_recorded_with_both() {
 }
 
 #[test]
+fn a_governance_round_note_of_two_lines_is_recorded_with_both() {
+    let mut h = Harness::demo();
+    h.start_governance(BAKEHOUSE).press(Enter).press(Enter);
+    h.type_str("Glad to be here");
+    alt_enter(&mut h).type_str("and rested");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Alt+Enter or Ctrl+J new line"),
+        "the round's note box takes lines, as a tactical round's does:\n{screen}"
+    );
+    h.press(Enter);
+    let notes: Vec<&str> = h
+        .governance()
+        .state
+        .rounds
+        .notes
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect();
+    assert_eq!(notes, ["Glad to be here\nand rested"]);
+}
+
+#[test]
 fn a_half_typed_policy_text_is_back_after_a_kill_with_its_cursor_at_the_same_place() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("rt.db");

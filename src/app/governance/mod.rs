@@ -162,6 +162,8 @@ pub(super) fn prompt(app: &mut App, title: String, value: &str, draft: GovDraft)
         GovDraft::NewRolePurpose(_) | GovDraft::NewPolicyText(_) => PromptKind::Text,
         GovDraft::NewRoleDomains(..) | GovDraft::NewRoleAccountabilities(..) => PromptKind::List,
         GovDraft::RoleValue(_, field) | GovDraft::PolicyValue(_, field) => field.prompt_kind(),
+        // A round's note, as in a tactical meeting's rounds: it may span lines.
+        GovDraft::None => PromptKind::Note,
         _ => PromptKind::OutputText,
     };
     let prompt = Prompt::filled(kind, title, value);
