@@ -12,11 +12,12 @@ mod common;
 use common::{Fixture, SAMPLES, app_on, draw, key, measure};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::{TerminalOptions, Viewport};
 use roundtable::app::App;
+use roundtable::app::output::Output;
 use roundtable::domain::meeting::MeetingKind;
 use roundtable::domain::meeting::tactical::Step;
 use roundtable::ui::{PersonPick, Screen, TreeRow};
@@ -224,28 +225,38 @@ fn bytes(side: &str, path: &Path) -> Vec<(String, usize, usize)> {
     }
     let mut out = Vec::new();
     for (cols, rows) in SIZES {
-        let written = Counter::default();
-        let mut terminal = Terminal::with_options(
-            CrosstermBackend::new(written.clone()),
-            TerminalOptions {
-                viewport: Viewport::Fixed(Rect::new(0, 0, cols, rows)),
-            },
-        )
-        .expect("terminal");
-        let drawn = |terminal: &mut Terminal<CrosstermBackend<Counter>>, app: &App| {
-            terminal
-                .draw(|f| roundtable::ui::draw(f, app.view()))
-                .expect("draw");
-            written.0.replace(0)
-        };
-        // A fresh terminal's first frame is what a full redraw writes after clearing the
-        // screen (blank cells are left out of both); the clearing itself is added.
-        let full = clear_bytes() + drawn(&mut terminal, &app);
-        app.handle_key(key(KeyCode::Char('y')));
-        let typed = drawn(&mut terminal, &app);
-        out.push((format!("{cols}x{rows}"), typed, full));
+        let size = format!("{cols}x{rows}");
+        let (typed, full) = typed_and_full(&mut app, cols, rows, CrosstermBackend::new);
+        out.push((format!("{size}, ratatui's crossterm backend"), typed, full));
+        let (typed, full) = typed_and_full(&mut app, cols, rows, Output::new);
+        out.push((format!("{size}, the program's (app::output)"), typed, full));
     }
     out
+}
+
+/// On a backend `make` puts over a counting writer: the bytes of a full redraw, then of the
+/// frame after one more character typed.
+fn typed_and_full<B: Backend>(
+    app: &mut App,
+    cols: u16,
+    rows: u16,
+    make: impl Fn(Counter) -> B,
+) -> (usize, usize) {
+    let written = Counter::default();
+    let viewport = Viewport::Fixed(Rect::new(0, 0, cols, rows));
+    let mut terminal = Terminal::with_options(make(written.clone()), TerminalOptions { viewport })
+        .unwrap_or_else(|_| panic!("a terminal"));
+    let mut drawn = |app: &App| {
+        terminal
+            .draw(|f| roundtable::ui::draw(f, app.view()))
+            .unwrap_or_else(|_| panic!("draw"));
+        written.0.replace(0)
+    };
+    // A fresh terminal's first frame is what a full redraw writes after clearing the screen
+    // (blank cells are left out of both); the clearing itself is added.
+    let full = clear_bytes() + drawn(app);
+    app.handle_key(key(KeyCode::Char('y')));
+    (drawn(app), full)
 }
 
 fn bytes_table(fx: &Fixture) -> String {
