@@ -155,7 +155,8 @@ fn scattered_plain_bold_and_wide_changes_show_alike() {
         );
         Paragraph::new(vec![line.clone(), Line::from("plain row"), line])
     };
-    let frames: Vec<(&str, Vec<(&str, Style)>, Option<(u16, u16)>)> = vec![
+    type Frame = (&'static str, Vec<(&'static str, Style)>, Option<(u16, u16)>);
+    let frames: Vec<Frame> = vec![
         (
             "styled",
             vec![
