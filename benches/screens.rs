@@ -21,13 +21,19 @@ use roundtable::app::output::Output;
 use roundtable::domain::meeting::MeetingKind;
 use roundtable::domain::meeting::tactical::Step;
 use roundtable::ui::{PersonPick, Screen, TreeRow};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::rc::Rc;
 use std::time::Duration;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 50)];
+
+thread_local! {
+    /// The cells with text in each frame, per side: how much is on screen to draw.
+    static CELLS: RefCell<BTreeMap<(String, &'static str), usize>> = RefCell::default();
+}
 
 /// Times the frame of the screen `app` is on, at both sizes.
 fn frame(c: &mut Criterion, screen: &str, side: &'static str, app: &App) {
@@ -36,6 +42,11 @@ fn frame(c: &mut Criterion, screen: &str, side: &'static str, app: &App) {
             Terminal::new(TestBackend::new(cols, rows)).expect("terminal"),
             app,
         );
+        draw(&mut state.0, app);
+        let cells = state.0.backend().buffer().content.iter();
+        let text = cells.filter(|c| !c.symbol().trim().is_empty()).count();
+        let what = format!("frame: {screen}, {cols}x{rows}");
+        CELLS.with(|c| c.borrow_mut().insert((what, side), text));
         measure(
             c,
             &format!("frame: {screen}, {cols}x{rows}"),
@@ -284,8 +295,10 @@ fn median(samples: &[Duration]) -> Duration {
 
 /// Each frame's median over the empty frame's of the same size, per side.
 fn over_empty_table() -> String {
-    let mut out =
-        String::from("| frame / empty ratatui frame (medians) | demo | large |\n|---|---|---|\n");
+    let mut out = String::from(
+        "| frame / empty ratatui frame (medians) | demo | large | cells with text, demo | large |\n\
+         |---|---|---|---|---|\n",
+    );
     SAMPLES.with(|s| {
         let all = s.0.borrow();
         for (what, sides) in all.iter() {
@@ -307,7 +320,15 @@ fn over_empty_table() -> String {
                     .map(|v| format!("{:.1}", median(v).as_secs_f64() / empty.as_secs_f64()))
                     .unwrap_or_default()
             };
-            let _ = writeln!(out, "| {what} | {} | {} |", ratio("demo"), ratio("large"));
+            let cells = |side| CELLS.with(|c| c.borrow().get(&(what.clone(), side)).copied());
+            let _ = writeln!(
+                out,
+                "| {what} | {} | {} | {} | {} |",
+                ratio("demo"),
+                ratio("large"),
+                cells("demo").unwrap_or_default(),
+                cells("large").unwrap_or_default()
+            );
         }
     });
     out
