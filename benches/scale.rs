@@ -10,11 +10,13 @@
 //! kept in `target/bench-scale/` and copied for each run (it is the same for the same size).
 //! Run with `cargo bench --bench scale`.
 
+mod common;
+
+use common::{Fixture, app_on, draw, key, measure};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use roundtable::app::generate::{self, Sizes};
+use ratatui::crossterm::event::KeyCode;
 use roundtable::app::{App, minutes};
 use roundtable::domain::meeting::MeetingKind;
 use roundtable::domain::meeting::tactical::Step;
@@ -22,168 +24,8 @@ use roundtable::export::{self, Format};
 use roundtable::store::Store;
 use roundtable::store::prelude::*;
 use roundtable::ui::Screen;
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-/// The sizes measured at, from `ROUNDTABLE_BENCH_SIZE`.
-fn large_sizes() -> Sizes {
-    let full = Sizes::default();
-    if std::env::var("ROUNDTABLE_BENCH_SIZE").as_deref() == Ok("full") {
-        return full;
-    }
-    Sizes {
-        circles: full.circles / 10,
-        roles: full.roles / 10,
-        people: full.people / 10,
-        meetings: full.meetings / 10,
-        entries: full.entries / 10,
-        ..full
-    }
-}
-
-/// The demo's own history: a screenful of past meetings, about twenty entries each.
-fn demo_history() -> Sizes {
-    Sizes {
-        meetings: 40,
-        entries: 800,
-        ..Sizes::default()
-    }
-}
-
-/// A private directory under the target directory, for the generated databases.
-fn bench_dir() -> PathBuf {
-    use std::os::unix::fs::DirBuilderExt;
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
-    let dir = target.join("bench-scale");
-    let _ = std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(&dir);
-    dir
-}
-
-/// The generated database of `sizes`, made once and kept.
-fn generated(sizes: &Sizes) -> PathBuf {
-    let s = sizes;
-    let name = format!(
-        "large-{}-{}-{}-{}-{}-{}.db",
-        s.circles, s.roles, s.people, s.meetings, s.entries, s.seed
-    );
-    let path = bench_dir().join(name);
-    if !path.exists() {
-        let partial = path.with_extension("partial");
-        let _ = std::fs::remove_file(&partial);
-        let started = Instant::now();
-        let mut store = Store::open(&partial).expect("store");
-        let made = generate::generate(&mut store, sizes).expect("generate");
-        drop(store);
-        std::fs::rename(&partial, &path).expect("keep");
-        eprintln!(
-            "generated in {:.1} s: {made}",
-            started.elapsed().as_secs_f64()
-        );
-    }
-    path
-}
-
-/// The demo with its history, in a fresh database file.
-fn demo_db(dir: &Path) -> PathBuf {
-    let path = dir.join("demo.db");
-    let mut store = Store::open(&path).expect("store");
-    roundtable::app::setup::load_demo(&mut store).expect("demo");
-    generate::history(&mut store, &demo_history()).expect("history");
-    path
-}
-
-/// The two databases of a run: (name, path), each a private copy.
-struct Fixture {
-    _dir: tempfile::TempDir,
-    dbs: Vec<(&'static str, PathBuf)>,
-}
-
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let demo = demo_db(dir.path());
-    let large = dir.path().join("large.db");
-    std::fs::copy(generated(&large_sizes()), &large).expect("copy");
-    Fixture {
-        _dir: dir,
-        dbs: vec![("demo", demo), ("large", large)],
-    }
-}
-
-/// 09:00 UTC on Tuesday 1 December 2026, a few days after the generated history ends.
-fn clock() -> roundtable::app::Clock {
-    use chrono::TimeZone;
-    let now = chrono::Utc
-        .with_ymd_and_hms(2026, 12, 1, 9, 0, 0)
-        .single()
-        .unwrap_or_default();
-    Box::new(move || now)
-}
-
-fn app_on(path: &Path) -> App {
-    App::with_clock(Store::open(path).expect("store"), clock()).expect("app")
-}
-
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
-    terminal
-        .draw(|f| roundtable::ui::draw(f, app.view()))
-        .expect("draw");
-}
-
-/// Every timed sample, per measurement and side, for the table of ratios.
-#[derive(Default)]
-struct Samples(RefCell<BTreeMap<String, BTreeMap<&'static str, Vec<Duration>>>>);
-
-impl Samples {
-    fn add(&self, what: &str, side: &'static str, took: Duration) {
-        self.0
-            .borrow_mut()
-            .entry(what.to_string())
-            .or_default()
-            .entry(side)
-            .or_default()
-            .push(took);
-    }
-}
-
-thread_local! {
-    static SAMPLES: Samples = Samples::default();
-}
-
-/// Measures `timed` under criterion as `what/side`, with `ready` run untimed before each.
-fn measure<S>(
-    c: &mut Criterion,
-    what: &str,
-    side: &'static str,
-    state: &mut S,
-    mut ready: impl FnMut(&mut S),
-    mut timed: impl FnMut(&mut S),
-) {
-    c.bench_function(&format!("{what}/{side}"), |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                ready(state);
-                let start = Instant::now();
-                timed(state);
-                let took = start.elapsed();
-                SAMPLES.with(|s| s.add(what, side, took));
-                total += took;
-            }
-            total
-        })
-    });
-}
+use std::path::Path;
+use std::time::Duration;
 
 struct Meeting {
     app: App,
@@ -439,63 +281,14 @@ fn year_of_minutes(c: &mut Criterion, fx: &Fixture) {
     }
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted.get(at).copied().unwrap_or_default()
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.3}", d.as_secs_f64() * 1000.0)
-}
-
-/// The table of every measurement: min, median and p99 per side, and large / demo.
-fn report(_c: &mut Criterion) {
-    let sizes = large_sizes();
-    let mut out = format!(
-        "Large: {} circles, {} roles, {} people, {} meetings, {} entries (seed {}).\n\n\
-         | measurement | side | samples | min ms | median ms | p99 ms | median large / demo |\n\
-         |---|---|---|---|---|---|---|\n",
-        sizes.circles, sizes.roles, sizes.people, sizes.meetings, sizes.entries, sizes.seed
-    );
-    SAMPLES.with(|s| {
-        for (what, sides) in s.0.borrow().iter() {
-            let median = |side: &str| {
-                let mut v = sides.get(side).cloned().unwrap_or_default();
-                v.sort();
-                percentile(&v, 0.5)
-            };
-            let ratio = match (median("demo"), median("large")) {
-                (d, l) if d > Duration::ZERO && l > Duration::ZERO => {
-                    format!("{:.2}", l.as_secs_f64() / d.as_secs_f64())
-                }
-                _ => String::new(),
-            };
-            for (side, samples) in sides {
-                let mut v = samples.clone();
-                v.sort();
-                out.push_str(&format!(
-                    "| {what} | {side} | {} | {} | {} | {} | {} |\n",
-                    v.len(),
-                    ms(v[0]),
-                    ms(percentile(&v, 0.5)),
-                    ms(percentile(&v, 0.99)),
-                    if *side == "large" { &ratio } else { "" }
-                ));
-            }
-        }
-    });
-    println!("\n{out}");
-    let _ = std::fs::write(bench_dir().join("ratios.md"), out);
-}
-
 fn all(c: &mut Criterion) {
-    let fx = fixture();
+    let fx = common::fixture();
     bare_commit(c, &fx);
     keypress(c, &fx);
     start_up(c, &fx);
     past_meetings(c, &fx);
     year_of_minutes(c, &fx);
-    report(c);
+    common::report("ratios.md", "");
 }
 
 criterion_group! {

@@ -167,3 +167,34 @@ fn a_long_list_opens_with_its_newest_and_finds_the_oldest_by_filter_or_by_moving
     };
     assert_eq!(selected, Some(rows[n - 1].id), "Down reaches the oldest");
 }
+
+/// The minutes screen keeps its minutes wrapped between frames; drawn at one size after
+/// others, and scrolled, it shows what it shows when drawn at that size alone.
+#[test]
+fn minutes_drawn_after_other_sizes_show_what_a_first_frame_shows() {
+    let open_minutes = || {
+        let mut h = two_meetings();
+        h.press(Char('p')).type_str("ended").press(Enter);
+        assert!(matches!(h.app.view().screen, Screen::Minutes(_)));
+        h
+    };
+    let mut h = open_minutes();
+    for (cols, rows) in [(80, 24), (200, 50), (60, 16), (80, 24), (61, 16)] {
+        h.draw(200, 50);
+        h.draw(60, 16);
+        assert_eq!(
+            h.screen(cols, rows),
+            open_minutes().screen(cols, rows),
+            "{cols}x{rows}"
+        );
+    }
+    h.press(KeyCode::PageDown);
+    let mut fresh = open_minutes();
+    fresh.press(KeyCode::PageDown);
+    assert_eq!(h.screen(60, 16), fresh.screen(60, 16), "scrolled, 60x16");
+    assert_ne!(
+        h.screen(60, 16),
+        open_minutes().screen(60, 16),
+        "PageDown scrolls the minutes"
+    );
+}

@@ -20,6 +20,7 @@ pub mod minutes;
 mod modal;
 pub mod org_entries;
 mod others;
+pub mod output;
 mod past;
 mod paste;
 mod people;

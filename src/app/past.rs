@@ -136,6 +136,7 @@ fn show_minutes(app: &mut App, id: MeetingId) {
                 modal: None,
                 past,
                 pending: None,
+                lines: Default::default(),
             }));
         }
         Err(e) => app.error(e),
@@ -161,6 +162,7 @@ pub fn show_ended(app: &mut App, m: Minutes) {
         modal: None,
         past: None,
         pending: None,
+        lines: Default::default(),
     }));
 }
 

@@ -4,8 +4,8 @@
 //! drop, and the panic hook that restores them before the panic message is printed.
 //! Must not import: rusqlite, `crate::store`.
 
+use super::output::Output;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::{Command, cursor, execute, terminal};
 use std::io::{self, Stdout};
@@ -65,7 +65,7 @@ fn install_panic_hook() {
 /// The terminal in full-screen mode; restored when dropped.
 pub struct TerminalGuard {
     /// Dropped by hand: see `Drop for TerminalGuard`.
-    pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
+    pub terminal: ManuallyDrop<Terminal<Output<Stdout>>>,
 }
 
 /// Raw mode, the alternate screen, bracketed paste (a paste arrives as one text, not as
@@ -85,7 +85,7 @@ impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         enter_full_screen()?;
-        match Terminal::new(CrosstermBackend::new(io::stdout())) {
+        match Terminal::new(Output::new(io::stdout())) {
             Ok(terminal) => Ok(TerminalGuard {
                 terminal: ManuallyDrop::new(terminal),
             }),
@@ -114,6 +114,8 @@ impl TerminalGuard {
     /// the terminal for the cursor position, and fail on one that does not answer.)
     fn forget_screen(&mut self) -> io::Result<()> {
         execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+        // The shell may have moved and shown the cursor meanwhile.
+        self.terminal.backend_mut().forget();
         // Each swap blanks the inactive buffer; two leave both blank, so the next draw diffs
         // against an empty screen.
         self.terminal.swap_buffers();

@@ -73,14 +73,25 @@ pub fn draw_scrolled(
     lines: Vec<Line<'_>>,
     scroll: u16,
 ) -> u16 {
+    draw_window(frame, area, block, &lines, scroll)
+}
+
+/// The same as [`draw_scrolled`] for lines kept elsewhere: only the lines on screen are
+/// copied into the frame.
+pub fn draw_window(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'_>,
+    lines: &[Line<'_>],
+    scroll: u16,
+) -> u16 {
     let height = usize::from(block.inner(area).height);
     let max = lines.len().saturating_sub(height);
     let from = usize::from(scroll).min(max);
-    let below = lines.len().saturating_sub(from + height);
+    let to = (from + height).min(lines.len());
+    let below = lines.len() - to;
     let block = more_marks(block, from, below);
-    let paragraph = Paragraph::new(lines)
-        .scroll((u16::try_from(from).unwrap_or(u16::MAX), 0))
-        .block(block);
+    let paragraph = Paragraph::new(lines[from..to].to_vec()).block(block);
     frame.render_widget(paragraph, area);
     u16::try_from(max).unwrap_or(u16::MAX)
 }

@@ -246,6 +246,8 @@ pub struct MinutesScreen {
     pub past: Option<PastState>,
     /// A file waiting for a yes to be overwritten: (path, contents).
     pub pending: Option<(std::path::PathBuf, String)>,
+    /// The minutes as wrapped for the last frame (`minutes` is never changed in place).
+    pub lines: super::tactical::MinutesLines,
 }
 
 /// Setting up a meeting: who is here, who facilitates and takes notes, how long it runs.

@@ -16,6 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block as Border, Borders};
+use std::cell::RefCell;
 
 fn push(
     lines: &mut Vec<Line<'static>>,
@@ -105,6 +106,17 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &MinutesScreen) {
         .border_style(theme::border())
         .title(Span::styled(title, theme::heading()));
     let inner = block.inner(area);
-    let lines = minutes_lines(&screen.minutes, usize::from(inner.width.saturating_sub(1)));
-    list::draw_scrolled(frame, area, block, lines, screen.scroll);
+    let width = usize::from(inner.width.saturating_sub(1));
+    let mut kept = screen.lines.0.borrow_mut();
+    if kept.as_ref().is_none_or(|(w, _)| *w != width) {
+        *kept = Some((width, minutes_lines(&screen.minutes, width)));
+    }
+    let lines = kept.as_ref().map_or(&[][..], |(_, lines)| lines.as_slice());
+    list::draw_window(frame, area, block, lines, screen.scroll);
 }
+
+/// The minutes' lines as last wrapped, with the width they were wrapped to: a screen's
+/// minutes do not change while it is shown (new minutes come with a new screen), so a frame
+/// wraps them again only when the width changed, not on every frame.
+#[derive(Debug, Default)]
+pub struct MinutesLines(RefCell<Option<(usize, Vec<Line<'static>>)>>);

@@ -8,7 +8,7 @@ mod minutes;
 mod progress;
 mod steps;
 
-pub use minutes::{draw as draw_minutes, minutes_lines};
+pub use minutes::{MinutesLines, draw as draw_minutes, minutes_lines};
 
 use super::meeting_frame::{self, Header};
 use super::view::TacticalScreen;

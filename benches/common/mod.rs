@@ -1,0 +1,232 @@
+//! What the scale benchmarks share: the sizes, the generated and demo databases, the clock,
+//! and the harness that times each case under criterion and keeps every sample for a table of
+//! ratios (see `benches/scale.rs` for the sizes and `ROUNDTABLE_BENCH_SIZE`).
+#![allow(dead_code)]
+
+use criterion::Criterion;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use roundtable::app::App;
+use roundtable::app::generate::{self, Sizes};
+use roundtable::store::Store;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// The sizes measured at, from `ROUNDTABLE_BENCH_SIZE`.
+pub fn large_sizes() -> Sizes {
+    let full = Sizes::default();
+    // `tiny` (a fiftieth) is for trying a benchmark's driving quickly, not for figures.
+    let part = match std::env::var("ROUNDTABLE_BENCH_SIZE").as_deref() {
+        Ok("full") => return full,
+        Ok("tiny") => 50,
+        _ => 10,
+    };
+    Sizes {
+        circles: full.circles / part,
+        roles: full.roles / part,
+        people: full.people / part,
+        meetings: full.meetings / part,
+        entries: full.entries / part,
+        ..full
+    }
+}
+
+/// The demo's own history: a screenful of past meetings, about twenty entries each.
+pub fn demo_history() -> Sizes {
+    Sizes {
+        meetings: 40,
+        entries: 800,
+        ..Sizes::default()
+    }
+}
+
+/// A private directory under the target directory, for the generated databases.
+pub fn bench_dir() -> PathBuf {
+    use std::os::unix::fs::DirBuilderExt;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let dir = target.join("bench-scale");
+    let _ = std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir);
+    dir
+}
+
+/// The generated database of `sizes`, made once and kept.
+pub fn generated(sizes: &Sizes) -> PathBuf {
+    let s = sizes;
+    let name = format!(
+        "large-{}-{}-{}-{}-{}-{}.db",
+        s.circles, s.roles, s.people, s.meetings, s.entries, s.seed
+    );
+    let path = bench_dir().join(name);
+    if !path.exists() {
+        let partial = path.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        let started = Instant::now();
+        let mut store = Store::open(&partial).expect("store");
+        let made = generate::generate(&mut store, sizes).expect("generate");
+        drop(store);
+        std::fs::rename(&partial, &path).expect("keep");
+        eprintln!(
+            "generated in {:.1} s: {made}",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    path
+}
+
+/// The demo with its history, in a fresh database file.
+pub fn demo_db(dir: &Path) -> PathBuf {
+    let path = dir.join("demo.db");
+    let mut store = Store::open(&path).expect("store");
+    roundtable::app::setup::load_demo(&mut store).expect("demo");
+    generate::history(&mut store, &demo_history()).expect("history");
+    path
+}
+
+/// The two databases of a run: (name, path), each a private copy.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub dbs: Vec<(&'static str, PathBuf)>,
+}
+
+pub fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let demo = demo_db(dir.path());
+    let large = dir.path().join("large.db");
+    std::fs::copy(generated(&large_sizes()), &large).expect("copy");
+    Fixture {
+        dir,
+        dbs: vec![("demo", demo), ("large", large)],
+    }
+}
+
+/// 09:00 UTC on Tuesday 1 December 2026, a few days after the generated history ends.
+pub fn clock() -> roundtable::app::Clock {
+    use chrono::TimeZone;
+    let now = chrono::Utc
+        .with_ymd_and_hms(2026, 12, 1, 9, 0, 0)
+        .single()
+        .unwrap_or_default();
+    Box::new(move || now)
+}
+
+pub fn app_on(path: &Path) -> App {
+    App::with_clock(Store::open(path).expect("store"), clock()).expect("app")
+}
+
+pub fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|f| roundtable::ui::draw(f, app.view()))
+        .expect("draw");
+}
+
+/// Every timed sample, per measurement and side, for the table of ratios.
+#[derive(Default)]
+pub struct Samples(pub RefCell<BTreeMap<String, BTreeMap<&'static str, Vec<Duration>>>>);
+
+impl Samples {
+    pub fn add(&self, what: &str, side: &'static str, took: Duration) {
+        self.0
+            .borrow_mut()
+            .entry(what.to_string())
+            .or_default()
+            .entry(side)
+            .or_default()
+            .push(took);
+    }
+}
+
+thread_local! {
+    pub static SAMPLES: Samples = Samples::default();
+}
+
+/// Measures `timed` under criterion as `what/side`, with `ready` run untimed before each.
+pub fn measure<S>(
+    c: &mut Criterion,
+    what: &str,
+    side: &'static str,
+    state: &mut S,
+    mut ready: impl FnMut(&mut S),
+    mut timed: impl FnMut(&mut S),
+) {
+    c.bench_function(&format!("{what}/{side}"), |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                ready(state);
+                let start = Instant::now();
+                timed(state);
+                let took = start.elapsed();
+                SAMPLES.with(|s| s.add(what, side, took));
+                total += took;
+            }
+            total
+        })
+    });
+}
+
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted.get(at).copied().unwrap_or_default()
+}
+
+pub fn ms(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64() * 1000.0)
+}
+
+/// The table of every measurement: min, median and p99 per side, and the ratio of the
+/// medians of its two sides (the second in name order over the first: large / demo, or
+/// 2000 circles / 125 circles), printed and written to `target/bench-scale/{file}`.
+pub fn report(file: &str, note: &str) {
+    let sizes = large_sizes();
+    let mut out = format!(
+        "Large: {} circles, {} roles, {} people, {} meetings, {} entries (seed {}).\n{note}\n\n\
+         | measurement | side | samples | min ms | median ms | p99 ms | median ratio |\n\
+         |---|---|---|---|---|---|---|\n",
+        sizes.circles, sizes.roles, sizes.people, sizes.meetings, sizes.entries, sizes.seed
+    );
+    SAMPLES.with(|s| {
+        for (what, sides) in s.0.borrow().iter() {
+            let medians: Vec<Duration> = sides
+                .values()
+                .map(|v| {
+                    let mut v = v.clone();
+                    v.sort();
+                    percentile(&v, 0.5)
+                })
+                .collect();
+            let ratio = match medians.as_slice() {
+                [first, second] if !first.is_zero() => {
+                    format!("{:.2}", second.as_secs_f64() / first.as_secs_f64())
+                }
+                _ => String::new(),
+            };
+            let last = sides.len() - 1;
+            for (i, (side, samples)) in sides.iter().enumerate() {
+                let mut v = samples.clone();
+                v.sort();
+                out.push_str(&format!(
+                    "| {what} | {side} | {} | {} | {} | {} | {} |\n",
+                    v.len(),
+                    ms(v[0]),
+                    ms(percentile(&v, 0.5)),
+                    ms(percentile(&v, 0.99)),
+                    if i == last { &ratio } else { "" }
+                ));
+            }
+        }
+    });
+    println!("\n{out}");
+    let _ = std::fs::write(bench_dir().join(file), out);
+}
