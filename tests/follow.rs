@@ -352,3 +352,23 @@ fn a_role_adopted_in_another_program_appears_in_an_open_browser_and_home() {
         "home lists the sub-circle made elsewhere:\n{home}"
     );
 }
+
+#[test]
+fn home_at_60_columns_keeps_the_names_of_circles_with_meetings_going_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut h = Harness::demo_file(&path);
+    h.start_tactical(BAKEHOUSE, &[]).press(Char('q'));
+    h.start_governance(BAKEHOUSE + 1).press(Char('q'));
+    let small = h.screen(60, 16);
+    for name in ["Bakehouse", "Shopfront"] {
+        assert!(small.contains(name), "{name} is readable:\n{small}");
+    }
+    assert!(small.contains("● T") && small.contains("● G"), "{small}");
+    let wide = h.screen(100, 30);
+    assert!(
+        wide.contains("Bakehouse  ● tactical open")
+            && wide.contains("Shopfront  ● governance open"),
+        "in words where there is room:\n{wide}"
+    );
+}

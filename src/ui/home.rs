@@ -14,6 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 /// What can be started from home, with its key (the shell binds the same keys).
 pub const ENTRIES: [(&str, &str); 6] = [
@@ -67,6 +68,39 @@ pub fn terms_ending<'a>(
         .filter_map(move |c| org.core_role(circle, c))
         .flat_map(move |r| org.fillers_of(r.id).filter_map(|a| a.term_end))
         .filter(move |end| term_soon(*end, today).is_some())
+}
+
+/// What home's circle list says after a circle's name: its meetings going on (or its count
+/// of roles), a term ending soon, a process breakdown.
+struct CircleMarks<'a> {
+    open: &'a [MeetingKind],
+    roles: usize,
+    ending: bool,
+    broken: bool,
+}
+
+impl CircleMarks<'_> {
+    /// The marks in words, or (`short`) in signs alone: "● T" for a tactical meeting going
+    /// on, "● G" for a governance one.
+    fn text(&self, short: bool) -> String {
+        let flag = if self.ending { " ⚠" } else { "" };
+        let broken = if self.broken { " ✖" } else { "" };
+        let open: Vec<&str> = self
+            .open
+            .iter()
+            .map(|k| match (k, short) {
+                (MeetingKind::Tactical, false) => "● tactical open",
+                (MeetingKind::Governance, false) => "● governance open",
+                (MeetingKind::Tactical, true) => "● T",
+                (MeetingKind::Governance, true) => "● G",
+            })
+            .collect();
+        match (open.is_empty(), short) {
+            (true, false) => format!("  {}{flag}{broken}", plural(self.roles, "role")),
+            (true, true) => format!("{flag}{broken}"),
+            (false, _) => format!("  {}{broken}", open.join(" ")),
+        }
+    }
 }
 
 /// One line of the circle panel's "Start" list: a key and what it opens.
@@ -134,37 +168,29 @@ pub fn draw(
         |i, width| {
             let (id, depth) = state.circles[i];
             let name = org.circle(id).map_or("?", |c| c.name.as_str());
-            let open: Vec<&str> = open_meetings
+            let open: Vec<MeetingKind> = open_meetings
                 .iter()
                 .filter(|(c, _)| *c == id)
-                .map(|(_, k)| {
-                    if *k == MeetingKind::Tactical {
-                        "● tactical open"
-                    } else {
-                        "● governance open"
-                    }
-                })
+                .map(|(_, k)| *k)
                 .collect();
-            let ending = terms_ending(org, id, today).next().is_some();
-            let flag = if ending { " ⚠" } else { "" };
-            // A circle in process breakdown is marked whatever else its line says.
-            let broken = if org.breakdown(id).is_some() {
-                " ✖"
-            } else {
-                ""
+            let marks = CircleMarks {
+                open: &open,
+                roles: org.roles_in(id).count(),
+                ending: terms_ending(org, id, today).next().is_some(),
+                // A circle in process breakdown is marked whatever else its line says.
+                broken: org.breakdown(id).is_some(),
             };
-            let roles = if open.is_empty() {
-                format!(
-                    "  {}{flag}{broken}",
-                    plural(org.roles_in(id).count(), "role")
-                )
+            let label = format!("{}{name}", "  ".repeat(depth));
+            // The name comes first: where the marks would leave it less than a dozen columns,
+            // they are said in short.
+            let long = marks.text(false);
+            let room = width.saturating_sub(long.width());
+            let roles = if room < label.width().min(12) {
+                marks.text(true)
             } else {
-                format!("  {}{broken}", open.join(" "))
+                long
             };
-            let name = fit(
-                &format!("{}{name}", "  ".repeat(depth)),
-                width.saturating_sub(roles.len()),
-            );
+            let name = fit(&label, width.saturating_sub(roles.width()));
             Line::from(vec![Span::raw(name), Span::styled(roles, theme::muted())])
         },
     );
