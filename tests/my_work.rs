@@ -208,3 +208,70 @@ fn the_printed_overview_and_the_screen_list_the_same_work() {
         "{text}"
     );
 }
+
+/// The role's details in the browser, as the screen shows them (tall enough for all of it).
+fn role_details(h: &mut Harness, role: &str) -> String {
+    h.press(KeyCode::Enter).select_row(role);
+    h.screen(200, 120)
+}
+
+#[test]
+fn work_done_in_my_work_shows_in_the_roles_history_with_when_and_who_and_as_of_a_date() {
+    let mut h = Harness::demo();
+    open_work(&mut h, "Mei Chen");
+    select(&mut h, "Orders and Stock");
+    h.press(Char('n')).enter_text("Call the bag supplier");
+    h.wait(86_400);
+    select(&mut h, "Call the bag supplier");
+    h.press(Char('d'));
+    select(&mut h, "Compostable bags");
+    h.press(Char('w'));
+    select(&mut h, "Orders and Stock");
+    h.press(Char('t')).choose("Shopfront");
+    h.enter_text("Bags arrive torn");
+    select(&mut h, "Bags arrive torn");
+    h.press(Char('x')).press(Char('y'));
+    h.press(KeyCode::Esc);
+
+    let details = role_details(&mut h, "Orders and Stock");
+    for line in [
+        "2026-11-24 09:00: Mei Chen added the next action \"Call the bag supplier\"",
+        "2026-11-25 09:00: Mei Chen marked done: \"Call the bag supplier\"",
+        "2026-11-25 09:00: Mei Chen moved \"Compostable bags",
+        "from current to waiting",
+        "2026-11-25 09:00: Mei Chen noted the tension \"Bags arrive torn\"",
+        "2026-11-25 09:00: Mei Chen dropped the tension \"Bags arrive torn\"",
+    ] {
+        assert!(details.contains(line), "{line} in:\n{details}");
+    }
+
+    // A reload reads the same history the program holds in memory.
+    let fresh = h
+        .app
+        .store()
+        .load_organisation()
+        .expect("loads")
+        .expect("org");
+    assert_eq!(fresh.records().work, org(&h).records().work);
+
+    // The day before, the project was current and the action open.
+    let then = org(&h).as_of(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"));
+    let bags = |o: &roundtable::domain::Organisation| {
+        o.records()
+            .projects
+            .iter()
+            .find(|p| p.title.starts_with("Compostable bags"))
+            .map(|p| p.status)
+    };
+    assert_eq!(bags(&then), Some(ProjectStatus::Current));
+    assert_eq!(bags(&org(&h)), Some(ProjectStatus::Waiting));
+    let call = |o: &roundtable::domain::Organisation| {
+        o.records()
+            .next_actions
+            .iter()
+            .find(|n| n.text == "Call the bag supplier")
+            .map(|n| n.done)
+    };
+    assert_eq!(call(&then), Some(false));
+    assert_eq!(then.records().work.len(), 1, "only the first day's entry");
+}

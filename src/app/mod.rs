@@ -492,6 +492,14 @@ impl App {
         self.settle_org();
     }
 
+    /// Adds an entry of someone's own work, just written, to the organisation in memory.
+    fn note_work(&mut self, note: crate::domain::work::WorkNote) {
+        self.settle_org_now();
+        if let Some(org) = self.view.org.as_mut() {
+            Arc::make_mut(org).note_work(note);
+        }
+    }
+
     /// Reloads the organisation after a meeting wrote to it, keeping the screen.
     fn reload_org(&mut self) {
         self.unapplied.clear();

@@ -294,3 +294,32 @@ pub trait Logs: MeetingLog {
 }
 
 impl<T: MeetingLog + ?Sized> Logs for T {}
+
+/// Everyone's own work still standing, from the rows of every work log (the log's id and an
+/// entry, in log and entry order) as both stores read them in one query.
+pub(super) fn work_notes(rows: Vec<(i64, Recorded<String>)>) -> Vec<crate::domain::work::WorkNote> {
+    use crate::domain::work::WorkEvent;
+    let mut logs: Vec<(i64, Option<Vec<Recorded<WorkEvent>>>)> = Vec::new();
+    for (log, r) in rows {
+        if logs.last().is_none_or(|(id, _)| *id != log) {
+            logs.push((log, Some(Vec::new())));
+        }
+        let Some((_, Some(entries))) = logs.last_mut() else {
+            continue;
+        };
+        match serde_json::from_str::<WorkEvent>(&r.event) {
+            Ok(event) => entries.push(Recorded {
+                seq: r.seq,
+                at: r.at,
+                event,
+            }),
+            // A log with an entry that does not read is left out of the histories rather
+            // than stop the organisation loading (its own screen says what is wrong).
+            Err(e) => {
+                tracing::warn!("work log {log} entry {} cannot be read: {e}", r.seq);
+                logs.last_mut().map(|(_, l)| l.take());
+            }
+        }
+    }
+    crate::domain::work::notes::notes(logs.into_iter().filter_map(|(_, l)| l).collect())
+}

@@ -11,7 +11,7 @@ use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::work::lists::Line;
-use crate::domain::work::{Work, WorkEntry, WorkEvent};
+use crate::domain::work::{Work, WorkEntry, WorkEvent, WorkNote};
 use crate::domain::{CircleId, MeetingId, Organisation, PersonId, ProjectStatus, TensionKind};
 use crate::store::prelude::*;
 use crate::ui::work::{entry_text, shown};
@@ -93,10 +93,29 @@ fn record(app: &mut App, entry: WorkEntry) -> bool {
 }
 
 fn commit(app: &mut App, event: WorkEvent) -> bool {
-    app.commit(event, |s| match s {
+    let recorded = app.commit(event, |s| match s {
         Screen::Work(w) => Some(w.as_mut()),
         _ => None,
-    })
+    });
+    // The entry joins the histories in memory too (the role's, "as of a date"); a taking
+    // back is an `Effect::Undo`, which reads the organisation again.
+    let note = screen(app).and_then(|s| match s.log.last() {
+        Some(Recorded {
+            seq,
+            at,
+            event: WorkEvent::Recorded { entry },
+        }) if recorded => Some(WorkNote {
+            person: s.state.person,
+            seq: *seq,
+            at: *at,
+            entry: entry.clone(),
+        }),
+        _ => None,
+    });
+    if let Some(note) = note {
+        app.note_work(note);
+    }
+    recorded
 }
 
 /// The selected line, as the screen shows it now.

@@ -297,4 +297,6 @@ pub struct OrgRecords {
     pub tensions: Vec<Tension>,
     /// Process breakdowns declared, restored or not, oldest first.
     pub breakdowns: Vec<Breakdown>,
+    /// Everyone's own work ("My work") still standing, oldest first, for the histories.
+    pub work: Vec<crate::domain::work::WorkNote>,
 }
