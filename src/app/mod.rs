@@ -492,6 +492,18 @@ impl App {
         self.settle_org();
     }
 
+    /// Applies an entry of the organisation's log, just written, to the organisation in
+    /// memory; reads it again when the entry cannot be (a taking back, or one made already).
+    fn apply_org_entry(&mut self, written: Option<org_entries::WrittenEntry>) {
+        self.settle_org_now();
+        let (Some((entry, effects)), Some(org)) = (written, self.view.org.as_mut()) else {
+            return self.reload_org();
+        };
+        if Arc::make_mut(org).apply_org(entry, &effects) == crate::domain::Applied::Reload {
+            self.reload_org();
+        }
+    }
+
     /// Adds an entry of someone's own work, just written, to the organisation in memory.
     fn note_work(&mut self, note: crate::domain::work::WorkNote) {
         self.settle_org_now();

@@ -222,13 +222,18 @@ pub(super) fn record(app: &mut App, request: &OrgRequest, actor: Option<PersonId
         return;
     };
     let now = app.now();
-    match org_entries::record(app.store.as_mut(), &org, request, actor, now) {
-        Ok(said) => {
-            app.reload_org();
+    // The copy held here is let go first, so that the entry applies in place.
+    drop(org);
+    let Some(org) = app.view.org.as_ref() else {
+        return;
+    };
+    match org_entries::record(app.store.as_mut(), org, request, actor, now) {
+        Ok(written) => {
+            app.apply_org_entry(written.entry);
             if let (Screen::Browser(b), Some(org)) = (&mut app.view.screen, app.view.org.clone()) {
                 b.rebuild(&org);
             }
-            app.info(format!("{said}."));
+            app.info(format!("{}.", written.said));
         }
         Err(why) => {
             // Another program may have written first: take in what is there now.

@@ -145,7 +145,8 @@ pub trait OrganisationStore {
 pub trait OrgLog {
     /// Appends `change` as entry `after + 1`, made by `actor`, and runs its effects, all in
     /// one transaction. If the log has grown past `after`, nothing is written and the answer
-    /// is `StoreError::Conflict`. Answers the new entry's sequence number.
+    /// is `StoreError::Conflict`. Answers the new entry's sequence number and, per effect,
+    /// the id of the row it created (a person, an assignment, a checklist item, a metric).
     fn append_org_entry(
         &mut self,
         after: u64,
@@ -153,7 +154,7 @@ pub trait OrgLog {
         actor: Option<PersonId>,
         change: &OrgChange,
         effects: &[OrgEffect],
-    ) -> Result<u64, StoreError>;
+    ) -> Result<Appended, StoreError>;
     /// Every entry, oldest first.
     fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError>;
     /// `MeetingLog::made_unanswered` for the organisation's log.

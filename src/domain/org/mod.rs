@@ -5,6 +5,7 @@
 //! entry's effects. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 mod apply;
+mod apply_org;
 mod as_of;
 mod records;
 
