@@ -142,12 +142,14 @@ fn bad_names_get_one_line_and_change_nothing() {
         "{:?}",
         h.status()
     );
+    h.press(Esc);
     h.press(Char('a')).enter_text("\u{7}\u{202e}  ");
     assert!(
         h.status().is_some_and(|s| s.contains("needs a name")),
         "{:?}",
         h.status()
     );
+    h.press(Esc);
     h.press(Char('a'))
         .enter_text("Eve")
         .enter_text("no-at-sign");
@@ -156,6 +158,7 @@ fn bad_names_get_one_line_and_change_nothing() {
         "{:?}",
         h.status()
     );
+    h.press(Esc);
     assert_eq!(adoption(&h).draft, before);
     // A role named like a core role, or like another, is refused too.
     h.press(Tab)
@@ -168,6 +171,45 @@ fn bad_names_get_one_line_and_change_nothing() {
         h.status()
     );
     assert_eq!(adoption(&h).draft.roles, before.roles);
+}
+
+/// The text of the question open on the adoption screen, if it is a prompt.
+fn asked_text(h: &Harness) -> Option<String> {
+    match &adoption(h).modal {
+        Some(roundtable::ui::Modal::Prompt(p)) => Some(p.value()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_refused_answer_keeps_its_question_open_with_the_text_typed_to_correct_it() {
+    let mut h = Harness::empty();
+    up_to_fillers(&mut h);
+    h.press_n(BackTab, 5);
+    h.press(Char('a')).enter_text("ana SILVA");
+    assert!(h.status().is_some_and(|s| s.contains("already there")));
+    assert_eq!(asked_text(&h).as_deref(), Some("ana SILVA"), "still asked");
+    // Corrected where it stands: the typed text is there to change, not to type again.
+    h.press_n(ratatui::crossterm::event::KeyCode::Backspace, 5)
+        .enter_text("Sousa");
+    assert_eq!(
+        asked_text(&h).as_deref(),
+        Some(""),
+        "the e-mail is asked next"
+    );
+    h.enter_text("no-at-sign");
+    assert_eq!(asked_text(&h).as_deref(), Some("no-at-sign"));
+    h.press_n(ratatui::crossterm::event::KeyCode::Backspace, 10)
+        .enter_text("");
+    assert!(
+        adoption(&h)
+            .draft
+            .people
+            .iter()
+            .any(|p| p.name == "ana Sousa"),
+        "{:?}",
+        adoption(&h).draft.people
+    );
 }
 
 #[test]

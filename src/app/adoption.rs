@@ -257,8 +257,10 @@ fn adopt(app: &mut App) {
 /// question opens, or a one-line refusal says why nothing changed.
 pub fn outcome(app: &mut App, outcome: Outcome) {
     let Some(s) = state(app) else { return };
-    s.modal = None;
+    let asked = s.modal.take();
     let Some(form) = s.form.take() else { return };
+    // A refused answer leaves its question open with what was typed, to be corrected.
+    let again = (form.clone(), asked);
     let result = match form {
         AdoptForm::RoleName
         | AdoptForm::RolePurpose { .. }
@@ -274,6 +276,12 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         _ => answer(app, form, outcome),
     };
     if let Err(why) = result {
+        if let (Some(s), (form, Some(modal))) = (state(app), again)
+            && s.modal.is_none()
+        {
+            s.form = Some(form);
+            s.modal = Some(modal);
+        }
         app.error(super::tactical::capitalised(&why.to_string()));
     }
 }
