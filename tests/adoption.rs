@@ -48,7 +48,10 @@ fn up_to_fillers(h: &mut Harness) {
 
 /// The fillers step: Ana leads, Ben facilitates and Chloé is Secretary until mid-2027.
 fn fill_core_roles(h: &mut Harness) {
-    h.press(Enter).press(Enter); // Circle Lead: Ana
+    // Circle Lead: Ana, with a focus (elected roles are asked a term instead).
+    h.press(Enter)
+        .press(Enter)
+        .enter_text("The bakery's direction");
     h.press(Down).press(Enter).press(Down).press(Enter);
     h.enter_text("2027-06-30");
     h.press(Down).press(Enter).press_n(Down, 2).press(Enter);
@@ -105,6 +108,8 @@ fn the_adoption_is_recorded_as_one_entry_naming_the_ratifiers_5_0_1_3_3() {
         .map(|a| org.person_name(a.person))
         .collect();
     assert_eq!(led_by, ["Ana Silva"]);
+    let focus = org.fillers_of(lead.id).next().and_then(|a| a.focus.clone());
+    assert_eq!(focus.as_deref(), Some("The bakery's direction"));
     let secretary = org
         .core_role(anchor, CoreRole::Secretary)
         .expect("secretary");
@@ -337,6 +342,8 @@ fn five_zero_1_4_1_a_role_the_adoption_gives_control_of_assignments_assigns_and_
         .press(Enter)
         .press_n(Down, 3)
         .press(Enter);
+    assert!(h.screen(100, 30).contains("Focus for Dev Patel"));
+    h.enter_text(""); // no focus
     adopt(&mut h);
     let org = h
         .app

@@ -54,6 +54,11 @@ pub enum AdoptForm {
         seat: usize,
         person: usize,
     },
+    /// The focus of the `person`-th person, just named for the `seat`-th seat (a prompt).
+    Focus {
+        seat: usize,
+        person: usize,
+    },
     /// Adopt? (a yes/no question)
     Adopt,
 }
@@ -126,9 +131,10 @@ fn or_none(text: &str) -> &str {
 fn seat_row(d: &Adoption, seat: &crate::domain::adoption::Seat) -> String {
     let fillers: Vec<String> = d
         .fillers_on(seat)
-        .map(|f| match f.term_end {
-            Some(end) => format!("{} (term to {end})", f.person),
-            None => f.person.clone(),
+        .map(|f| match (f.term_end, &f.focus) {
+            (Some(end), _) => format!("{} (term to {end})", f.person),
+            (None, Some(focus)) => format!("{} (focus: {focus})", f.person),
+            (None, None) => f.person.clone(),
         })
         .collect();
     let who = if fillers.is_empty() {
