@@ -374,3 +374,28 @@ fn five_zero_1_4_1_a_role_the_adoption_gives_control_of_assignments_assigns_and_
         h.status()
     );
 }
+
+#[test]
+fn the_step_trail_marks_the_current_step_and_keeps_its_neighbours_when_narrow() {
+    let mut h = Harness::empty();
+    h.press(Char('2')).press(Enter);
+    h.press(Enter).enter_text("Riverside Co-op");
+    h.press(Tab);
+    let wide = h.screen(200, 50);
+    assert!(
+        wide.contains("Constitution › Organisation › [People] › Ratifiers › Roles"),
+        "{wide}"
+    );
+    let narrow = h.screen(80, 24);
+    assert!(
+        narrow.contains("[People]") && narrow.contains("Organisation") && narrow.contains('…'),
+        "{narrow}"
+    );
+    h.press(Char('a')).enter_text("Ana Silva").enter_text("");
+    h.press(Tab);
+    assert!(
+        h.screen(80, 24).contains("[Ratifiers]"),
+        "{}",
+        h.screen(80, 24)
+    );
+}
