@@ -81,6 +81,11 @@ fn a_next_action_added_marked_done_and_taken_back_is_in_the_database_each_time()
     select(&mut h, "Call the bag supplier");
     h.press(Char('d'));
     assert_eq!(action(&h), Some((true, true)), "done");
+    assert_eq!(
+        h.status().as_deref(),
+        Some("Done: Call the bag supplier. u takes it back."),
+        "the line's going is said"
+    );
     assert!(
         !h.screen(80, 24).contains("next: Call the bag supplier"),
         "a done action leaves the list"
@@ -109,6 +114,12 @@ fn a_project_put_on_waiting_shows_as_waiting_and_current_again_with_c() {
     };
     h.press(Char('w'));
     assert_eq!(status(&h), Some(ProjectStatus::Waiting));
+    assert!(
+        h.status()
+            .is_some_and(|s| s.contains("is now waiting. u takes it back.")),
+        "{:?}",
+        h.status()
+    );
     assert!(h.screen(80, 24).contains("waiting: Compostable bags"));
     assert!(
         h.screen(80, 24).contains("c current"),

@@ -92,6 +92,19 @@ fn record(app: &mut App, entry: WorkEntry) -> bool {
     commit(app, WorkEvent::Recorded { entry })
 }
 
+/// Records an entry that takes a line off the list (a next action done, a project moved, a
+/// tension dropped) and says what it did, so that the line's going is not a mystery.
+fn record_saying(app: &mut App, entry: WorkEntry) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let said = super::tactical::capitalised(&entry_text(&org, &entry));
+    drop(org);
+    if record(app, entry) {
+        app.info(format!("{said} u takes it back."));
+    }
+}
+
 fn commit(app: &mut App, event: WorkEvent) -> bool {
     let recorded = app.commit(event, |s| match s {
         Screen::Work(w) => Some(w.as_mut()),
@@ -233,7 +246,7 @@ pub fn act(app: &mut App, action: Action) {
             None => app.info("A project belongs to a role: select one of your roles first."),
         },
         (Action::MarkDone, Some(Line::NextAction { action, .. })) => {
-            record(app, WorkEntry::NextActionDone { action });
+            record_saying(app, WorkEntry::NextActionDone { action });
         }
         (
             Action::MarkDone | Action::MarkWaiting | Action::MarkCurrent,
@@ -248,7 +261,7 @@ pub fn act(app: &mut App, action: Action) {
                 Action::MarkWaiting => ProjectStatus::Waiting,
                 _ => ProjectStatus::Current,
             };
-            record(
+            record_saying(
                 app,
                 WorkEntry::ProjectStatus {
                     project,
@@ -358,7 +371,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         (Outcome::Answered(true), WorkDraft::Drop(tension)) => {
-            record(app, WorkEntry::TensionDropped { tension });
+            record_saying(app, WorkEntry::TensionDropped { tension });
         }
         (Outcome::Answered(true), WorkDraft::Retract(seq)) => {
             commit(app, WorkEvent::Retracted { seq });
