@@ -322,11 +322,14 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (OrgForm::LeaveWho { people }, Outcome::Picked(n)) => {
             if let Some(&person) = people.get(n) {
-                let roles = org.assignments_of(person).count();
+                let ending = match org.assignments_of(person).count() {
+                    0 => "They fill no role".to_string(),
+                    1 => "Their 1 role assignment ends today".to_string(),
+                    n => format!("Their {n} role assignments end today"),
+                };
                 let question = format!(
-                    "{} leaves the organisation? Their {} end today; their history stays.",
+                    "{} leaves the organisation? {ending}; their history stays.",
                     org.person_name(person),
-                    crate::ui::wrap::plural(roles, "role assignment")
                 );
                 let confirm = Confirm::new(question, "leaves", "stays");
                 ask(app, OrgForm::Leaves { person }, Modal::Confirm(confirm));
