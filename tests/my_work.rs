@@ -286,3 +286,24 @@ fn work_done_in_my_work_shows_in_the_roles_history_with_when_and_who_and_as_of_a
     assert_eq!(call(&then), Some(false));
     assert_eq!(then.records().work.len(), 1, "only the first day's entry");
 }
+
+#[test]
+fn a_tension_noted_and_dropped_in_my_work_shows_in_its_circles_history() {
+    let mut h = Harness::demo();
+    open_work(&mut h, "Mei Chen");
+    select(&mut h, "Orders and Stock");
+    h.press(Char('t')).choose("Shopfront");
+    h.enter_text("Bags arrive torn");
+    h.wait(3_600);
+    select(&mut h, "Bags arrive torn");
+    h.press(Char('x')).press(Char('y'));
+    h.press(KeyCode::Esc);
+    let details = role_details(&mut h, "Shopfront");
+    for line in [
+        "Tensions noted between meetings, newest first",
+        "2026-11-24 10:00: Mei Chen dropped the tension \"Bags arrive torn\"",
+        "2026-11-24 09:00: Mei Chen noted the tension \"Bags arrive torn\"",
+    ] {
+        assert!(details.contains(line), "{line} in:\n{details}");
+    }
+}

@@ -367,6 +367,14 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         .map(|t| format!("{} ({}, for {})", t.text, org.person_name(t.person), t.kind))
         .collect();
     doc.bullets("Open tensions", &tensions, "none");
+    let mut noted: Vec<String> = org
+        .tension_work_in(circle.id)
+        .map(|n| format!("{}: {}", n.at.format("%Y-%m-%d %H:%M"), n.describe(org)))
+        .collect();
+    noted.reverse();
+    if !noted.is_empty() {
+        doc.bullets("Tensions noted between meetings, newest first", &noted, "");
+    }
     let mut log: Vec<String> = Vec::new();
     for v in org.circle_log(circle.id) {
         let earlier = org.previous_version(v);

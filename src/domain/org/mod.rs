@@ -297,6 +297,15 @@ impl Organisation {
             .filter(move |n| n.role(self) == Some(role))
     }
 
+    /// The entries of everyone's own work that noted or dropped a tension for a circle's
+    /// meetings, oldest first.
+    pub fn tension_work_in(&self, circle: CircleId) -> impl Iterator<Item = &WorkNote> {
+        self.records
+            .work
+            .iter()
+            .filter(move |n| n.tension_circle(self) == Some(circle))
+    }
+
     /// Adds an entry of someone's own work the store has just written.
     /// (Once: a reload after other programs' entries may hold it already.)
     pub fn note_work(&mut self, note: WorkNote) {

@@ -54,6 +54,15 @@ impl WorkNote {
         }
     }
 
+    /// The circle of a tension the entry noted or dropped (for the circle's history).
+    pub fn tension_circle(&self, org: &Organisation) -> Option<crate::domain::ids::CircleId> {
+        match &self.entry {
+            WorkEntry::Tension { circle, .. } => Some(*circle),
+            WorkEntry::TensionDropped { tension } => org.tension(*tension).map(|t| t.circle),
+            _ => None,
+        }
+    }
+
     /// "Ana marked done: Call the printer", in the words of the role's history.
     pub fn describe(&self, org: &Organisation) -> String {
         let who = org.person_name(self.person);
