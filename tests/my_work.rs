@@ -218,6 +218,13 @@ fn the_printed_overview_and_the_screen_list_the_same_work() {
         text.contains("Project (current): Compostable bags"),
         "{text}"
     );
+    // Someone who left is said to be a former member, not a person with nothing to do.
+    run(&["person", "leave", "Mei Chen"]);
+    let text = run(&["work", "--person", "mei chen", "--print"]);
+    assert!(
+        text.contains("A former member: left the organisation on "),
+        "{text}"
+    );
 }
 
 /// The role's details in the browser, as the screen shows them (tall enough for all of it).
