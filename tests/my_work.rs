@@ -79,7 +79,14 @@ fn a_next_action_added_marked_done_and_taken_back_is_in_the_database_each_time()
     };
     assert_eq!(action(&h), Some((true, false)), "for the selected role");
     select(&mut h, "Call the bag supplier");
+    let held = |h: &Harness| std::sync::Arc::as_ptr(h.app.view().org.as_ref().expect("org"));
+    let before = held(&h);
     h.press(Char('d'));
+    assert_eq!(
+        held(&h),
+        before,
+        "applied in place: neither read again nor copied"
+    );
     assert_eq!(action(&h), Some((true, true)), "done");
     assert_eq!(
         h.status().as_deref(),

@@ -210,3 +210,28 @@ fn leaving_asks_in_words_that_agree_with_how_many_roles_end() {
         "{asked}"
     );
 }
+
+/// Where the organisation the program holds is kept (a reload makes a new one).
+fn held(h: &Harness) -> *const roundtable::domain::Organisation {
+    std::sync::Arc::as_ptr(h.app.view().org.as_ref().expect("org"))
+}
+
+#[test]
+fn a_change_between_meetings_and_a_refused_one_do_not_read_the_organisation_again() {
+    let mut h = Harness::demo();
+    let before = held(&h);
+    h.press(KeyCode::Char('n'))
+        .enter_text("Noor Haddad")
+        .enter_text("");
+    assert!(h.status().is_some_and(|s| s.contains("Noor Haddad joined")));
+    assert_eq!(held(&h), before, "the entry was applied in place");
+    h.press(KeyCode::Char('n'))
+        .enter_text("noor haddad")
+        .enter_text("");
+    assert!(
+        h.status().is_some_and(|s| s.contains("already")),
+        "{:?}",
+        h.status()
+    );
+    assert_eq!(held(&h), before, "a refusal changed nothing to read again");
+}

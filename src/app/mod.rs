@@ -52,6 +52,15 @@ const ACTOR_LIMIT: usize = 80;
 /// Where the time comes from: the system clock, or a fixed one in tests.
 pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 
+/// An entry between meetings written and waiting to be applied to the organisation held.
+enum Between {
+    Org(
+        crate::domain::org_log::OrgEntry,
+        Vec<(crate::domain::org_log::OrgEffect, Option<i64>)>,
+    ),
+    Work(crate::domain::work::WorkNote),
+}
+
 /// The program's state between two keys.
 pub struct App {
     /// The store, whichever backend it is (SQLite by default).
@@ -63,6 +72,9 @@ pub struct App {
     export_dir: std::path::PathBuf,
     /// Effects of written entries not yet applied to `view.org` (see `settle_org`).
     unapplied: Vec<(crate::domain::meeting::Effect, Option<i64>)>,
+    /// Entries between meetings (the organisation's log, someone's own work) written and
+    /// not yet applied to `view.org`, after `unapplied` (see `settle_org`).
+    unapplied_between: Vec<Between>,
     /// Set when the store could not write an entry during the current key.
     unwritten: bool,
     /// The entry last saved with its meeting (see `kept`), to save only what changed.
@@ -125,6 +137,7 @@ impl App {
             clock,
             export_dir: std::path::PathBuf::from("."),
             unapplied: Vec::new(),
+            unapplied_between: Vec::new(),
             unwritten: false,
             kept_entry: None,
             keep_retry: None,
@@ -438,6 +451,7 @@ impl App {
 
     fn show_home(&mut self, org: Arc<Organisation>) {
         self.unapplied.clear();
+        self.unapplied_between.clear();
         self.view.screen = Screen::Home(HomeState::new(&org));
         self.view.org = Some(org);
     }
@@ -457,6 +471,13 @@ impl App {
     /// the next frame, and `handle_key` settles them then) rather than copy it whole. Effects
     /// that are not applied in memory (adoptions, elections, retractions) reload it.
     fn settle_org(&mut self) {
+        self.settle_effects();
+        if self.unapplied.is_empty() {
+            self.settle_between();
+        }
+    }
+
+    fn settle_effects(&mut self) {
         if self.unapplied.is_empty() {
             return;
         }
@@ -479,11 +500,38 @@ impl App {
         }
     }
 
+    /// Applies the entries between meetings waiting (see `settle_org`), then shows the
+    /// browser's tree as they left it.
+    fn settle_between(&mut self) {
+        if self.unapplied_between.is_empty() {
+            return;
+        }
+        let Some(org) = self.view.org.as_mut().and_then(Arc::get_mut) else {
+            return;
+        };
+        let mut reload = false;
+        for pending in self.unapplied_between.drain(..) {
+            match pending {
+                Between::Work(note) => org.note_work(note),
+                Between::Org(entry, effects) if !reload => {
+                    reload = org.apply_org(entry, &effects) == crate::domain::Applied::Reload;
+                }
+                Between::Org(..) => {}
+            }
+        }
+        if reload {
+            self.reload_org();
+        }
+        if let (Screen::Browser(b), Some(org)) = (&mut self.view.screen, self.view.org.clone()) {
+            b.rebuild(&org);
+        }
+    }
+
     /// Settles what `settle_org` left waiting, copying the organisation if something still
     /// holds the old one.
     fn settle_org_now(&mut self) {
         self.settle_org();
-        if self.unapplied.is_empty() {
+        if self.unapplied.is_empty() && self.unapplied_between.is_empty() {
             return;
         }
         if let Some(org) = self.view.org.as_mut() {
@@ -493,28 +541,27 @@ impl App {
     }
 
     /// Applies an entry of the organisation's log, just written, to the organisation in
-    /// memory; reads it again when the entry cannot be (a taking back, or one made already).
+    /// memory (when the key's handler is done with its copy, as `settle_org`); reads it again
+    /// when the entry cannot be (a taking back, or one made already).
     fn apply_org_entry(&mut self, written: Option<org_entries::WrittenEntry>) {
-        self.settle_org_now();
-        let (Some((entry, effects)), Some(org)) = (written, self.view.org.as_mut()) else {
-            return self.reload_org();
-        };
-        if Arc::make_mut(org).apply_org(entry, &effects) == crate::domain::Applied::Reload {
-            self.reload_org();
+        match written {
+            Some((entry, effects)) => self.unapplied_between.push(Between::Org(entry, effects)),
+            None => return self.reload_org(),
         }
+        self.settle_org();
     }
 
-    /// Adds an entry of someone's own work, just written, to the organisation in memory.
+    /// Adds an entry of someone's own work, just written, to the organisation in memory (as
+    /// `apply_org_entry`).
     fn note_work(&mut self, note: crate::domain::work::WorkNote) {
-        self.settle_org_now();
-        if let Some(org) = self.view.org.as_mut() {
-            Arc::make_mut(org).note_work(note);
-        }
+        self.unapplied_between.push(Between::Work(note));
+        self.settle_org();
     }
 
     /// Reloads the organisation after a meeting wrote to it, keeping the screen.
     fn reload_org(&mut self) {
         self.unapplied.clear();
+        self.unapplied_between.clear();
         match self.store.load_organisation() {
             Ok(Some(org)) => self.view.org = Some(Arc::new(org)),
             Ok(None) => {}
@@ -589,6 +636,7 @@ impl App {
         if !std::ptr::eq(before, Arc::as_ptr(&org)) {
             // Read again after a conflict: it holds every entry's effects so far.
             self.unapplied.clear();
+            self.unapplied_between.clear();
             view.org = Some(org);
         }
         self.show_commit(committed)

@@ -11,6 +11,10 @@ use crate::store::StoreError;
 use crate::store::prelude::*;
 use chrono::{DateTime, SubsecRound, Utc};
 
+/// Why nothing was recorded when another program recorded a change first: the only refusal
+/// after which the organisation must be read again (the others change nothing anywhere).
+pub const CONFLICT: &str = "another program recorded a change first: look again and retry";
+
 /// An entry as the store now holds it, with its effects and the id of the row each created.
 pub type WrittenEntry = (OrgEntry, Vec<(OrgEffect, Option<i64>)>);
 
@@ -80,7 +84,7 @@ pub fn record(
             })
         }
         Err(StoreError::Conflict { .. }) => {
-            Err("another program recorded a change first: look again and retry".into())
+            Err(CONFLICT.into())
         }
         Err(e) if e.to_string().contains("FOREIGN KEY") => {
             Err("that person appears in the record since (in a meeting): mark them as having left instead".into())

@@ -222,22 +222,17 @@ pub(super) fn record(app: &mut App, request: &OrgRequest, actor: Option<PersonId
         return;
     };
     let now = app.now();
-    // The copy held here is let go first, so that the entry applies in place.
-    drop(org);
-    let Some(org) = app.view.org.as_ref() else {
-        return;
-    };
-    match org_entries::record(app.store.as_mut(), org, request, actor, now) {
+    match org_entries::record(app.store.as_mut(), &org, request, actor, now) {
         Ok(written) => {
             app.apply_org_entry(written.entry);
-            if let (Screen::Browser(b), Some(org)) = (&mut app.view.screen, app.view.org.clone()) {
-                b.rebuild(&org);
-            }
             app.info(format!("{}.", written.said));
         }
         Err(why) => {
-            // Another program may have written first: take in what is there now.
-            app.reload_org();
+            // Another program wrote first: take in what is there now. A refusal changed
+            // nothing, here or in the store.
+            if why == org_entries::CONFLICT {
+                app.reload_org();
+            }
             app.error(super::tactical::capitalised(&why));
         }
     }
