@@ -223,9 +223,9 @@ fn org_change(
         )
     })?;
     let (request, actor) = ask(&org).map_err(anyhow::Error::msg)?;
-    let said = org_entries::record(store.as_mut(), &org, &request, actor, chrono::Utc::now())
+    let written = org_entries::record(store.as_mut(), &org, &request, actor, chrono::Utc::now())
         .map_err(anyhow::Error::msg)?;
-    say(&format!("{said}."))?;
+    say(&format!("{}.", written.said))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -48,7 +48,10 @@ fn up_to_fillers(h: &mut Harness) {
 
 /// The fillers step: Ana leads, Ben facilitates and Chloé is Secretary until mid-2027.
 fn fill_core_roles(h: &mut Harness) {
-    h.press(Enter).press(Enter); // Circle Lead: Ana
+    // Circle Lead: Ana, with a focus (elected roles are asked a term instead).
+    h.press(Enter)
+        .press(Enter)
+        .enter_text("The bakery's direction");
     h.press(Down).press(Enter).press(Down).press(Enter);
     h.enter_text("2027-06-30");
     h.press(Down).press(Enter).press_n(Down, 2).press(Enter);
@@ -105,6 +108,8 @@ fn the_adoption_is_recorded_as_one_entry_naming_the_ratifiers_5_0_1_3_3() {
         .map(|a| org.person_name(a.person))
         .collect();
     assert_eq!(led_by, ["Ana Silva"]);
+    let focus = org.fillers_of(lead.id).next().and_then(|a| a.focus.clone());
+    assert_eq!(focus.as_deref(), Some("The bakery's direction"));
     let secretary = org
         .core_role(anchor, CoreRole::Secretary)
         .expect("secretary");
@@ -142,12 +147,14 @@ fn bad_names_get_one_line_and_change_nothing() {
         "{:?}",
         h.status()
     );
+    h.press(Esc);
     h.press(Char('a')).enter_text("\u{7}\u{202e}  ");
     assert!(
         h.status().is_some_and(|s| s.contains("needs a name")),
         "{:?}",
         h.status()
     );
+    h.press(Esc);
     h.press(Char('a'))
         .enter_text("Eve")
         .enter_text("no-at-sign");
@@ -156,6 +163,7 @@ fn bad_names_get_one_line_and_change_nothing() {
         "{:?}",
         h.status()
     );
+    h.press(Esc);
     assert_eq!(adoption(&h).draft, before);
     // A role named like a core role, or like another, is refused too.
     h.press(Tab)
@@ -168,6 +176,45 @@ fn bad_names_get_one_line_and_change_nothing() {
         h.status()
     );
     assert_eq!(adoption(&h).draft.roles, before.roles);
+}
+
+/// The text of the question open on the adoption screen, if it is a prompt.
+fn asked_text(h: &Harness) -> Option<String> {
+    match &adoption(h).modal {
+        Some(roundtable::ui::Modal::Prompt(p)) => Some(p.value()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_refused_answer_keeps_its_question_open_with_the_text_typed_to_correct_it() {
+    let mut h = Harness::empty();
+    up_to_fillers(&mut h);
+    h.press_n(BackTab, 5);
+    h.press(Char('a')).enter_text("ana SILVA");
+    assert!(h.status().is_some_and(|s| s.contains("already there")));
+    assert_eq!(asked_text(&h).as_deref(), Some("ana SILVA"), "still asked");
+    // Corrected where it stands: the typed text is there to change, not to type again.
+    h.press_n(ratatui::crossterm::event::KeyCode::Backspace, 5)
+        .enter_text("Sousa");
+    assert_eq!(
+        asked_text(&h).as_deref(),
+        Some(""),
+        "the e-mail is asked next"
+    );
+    h.enter_text("no-at-sign");
+    assert_eq!(asked_text(&h).as_deref(), Some("no-at-sign"));
+    h.press_n(ratatui::crossterm::event::KeyCode::Backspace, 10)
+        .enter_text("");
+    assert!(
+        adoption(&h)
+            .draft
+            .people
+            .iter()
+            .any(|p| p.name == "ana Sousa"),
+        "{:?}",
+        adoption(&h).draft.people
+    );
 }
 
 #[test]
@@ -295,6 +342,8 @@ fn five_zero_1_4_1_a_role_the_adoption_gives_control_of_assignments_assigns_and_
         .press(Enter)
         .press_n(Down, 3)
         .press(Enter);
+    assert!(h.screen(100, 30).contains("Focus for Dev Patel"));
+    h.enter_text(""); // no focus
     adopt(&mut h);
     let org = h
         .app
@@ -323,5 +372,30 @@ fn five_zero_1_4_1_a_role_the_adoption_gives_control_of_assignments_assigns_and_
             .starts_with("Dev Patel, as Baker of Riverside Co-op (by policy), assigned Ben Okoro")),
         "{:?}",
         h.status()
+    );
+}
+
+#[test]
+fn the_step_trail_marks_the_current_step_and_keeps_its_neighbours_when_narrow() {
+    let mut h = Harness::empty();
+    h.press(Char('2')).press(Enter);
+    h.press(Enter).enter_text("Riverside Co-op");
+    h.press(Tab);
+    let wide = h.screen(200, 50);
+    assert!(
+        wide.contains("Constitution › Organisation › [People] › Ratifiers › Roles"),
+        "{wide}"
+    );
+    let narrow = h.screen(80, 24);
+    assert!(
+        narrow.contains("[People]") && narrow.contains("Organisation") && narrow.contains('…'),
+        "{narrow}"
+    );
+    h.press(Char('a')).enter_text("Ana Silva").enter_text("");
+    h.press(Tab);
+    assert!(
+        h.screen(80, 24).contains("[Ratifiers]"),
+        "{}",
+        h.screen(80, 24)
     );
 }

@@ -110,6 +110,8 @@ fn from_an_empty_database_to_my_work_without_a_file() {
     // The ratifiers name the first fillers: the Circle Lead, and the elected roles with terms.
     pty.send(ENTER);
     pick(&mut pty, 0);
+    pty.wait_for("Focus for Ana Silva");
+    enter(&mut pty, "");
     pty.wait_for("Circle Lead: Ana Silva");
     for (person, role) in [(1, "Facilitator"), (2, "Secretary")] {
         pty.send(DOWN);

@@ -80,7 +80,8 @@ fn five_o_5_5_a_declared_breakdown_shows_on_home_until_the_super_circles_facilit
     );
     let priya = org.person_named("Priya Raman").map(|p| p.id);
     let said = org_entries::record(&mut store, &org, &request, priya, common::start_time())
-        .expect("restored");
+        .expect("restored")
+        .said;
     assert!(
         said.contains("due process is restored in Bakehouse"),
         "{said}"

@@ -136,7 +136,7 @@ impl OrgLog for Faulty {
         actor: Option<PersonId>,
         change: &OrgChange,
         effects: &[OrgEffect],
-    ) -> Result<u64, StoreError> {
+    ) -> Result<roundtable::store::Appended, StoreError> {
         self.check()?;
         self.inner
             .append_org_entry(after, at, actor, change, effects)

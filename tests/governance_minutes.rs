@@ -489,7 +489,7 @@ fn the_organisation_can_be_seen_as_it_stood_on_a_past_date() {
     }
     app.handle_key(key(KeyCode::Enter));
     let screen = draw(&app);
-    assert!(screen.contains("as it stood on 2026-11-23"), "{screen}");
+    assert!(screen.contains("As it stood on 2026-11-23"), "{screen}");
     assert!(
         screen.contains("Head Baker") && !screen.contains("Oven Scheduler"),
         "{screen}"

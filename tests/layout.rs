@@ -266,3 +266,13 @@ fn pop_ups_leave_nothing_of_the_screen_beneath_at_their_edges() {
         assert_eq!(row[right + 1], ' ', "right edge: {text}\n{}", shown());
     }
 }
+
+#[test]
+fn a_narrow_title_bar_leaves_out_the_programs_name_before_the_date_browsed() {
+    let mut h = common::Harness::demo();
+    h.press(ratatui::crossterm::event::KeyCode::Enter)
+        .press(ratatui::crossterm::event::KeyCode::Char('d'))
+        .enter_text("2026-11-20");
+    let top = h.screen(60, 16).lines().next().unwrap_or("").to_string();
+    assert!(top.contains("As it stood on 2026-11-20"), "{top}");
+}

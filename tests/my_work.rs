@@ -79,8 +79,20 @@ fn a_next_action_added_marked_done_and_taken_back_is_in_the_database_each_time()
     };
     assert_eq!(action(&h), Some((true, false)), "for the selected role");
     select(&mut h, "Call the bag supplier");
+    let held = |h: &Harness| std::sync::Arc::as_ptr(h.app.view().org.as_ref().expect("org"));
+    let before = held(&h);
     h.press(Char('d'));
+    assert_eq!(
+        held(&h),
+        before,
+        "applied in place: neither read again nor copied"
+    );
     assert_eq!(action(&h), Some((true, true)), "done");
+    assert_eq!(
+        h.status().as_deref(),
+        Some("Done: Call the bag supplier. u takes it back."),
+        "the line's going is said"
+    );
     assert!(
         !h.screen(80, 24).contains("next: Call the bag supplier"),
         "a done action leaves the list"
@@ -109,6 +121,12 @@ fn a_project_put_on_waiting_shows_as_waiting_and_current_again_with_c() {
     };
     h.press(Char('w'));
     assert_eq!(status(&h), Some(ProjectStatus::Waiting));
+    assert!(
+        h.status()
+            .is_some_and(|s| s.contains("is now waiting. u takes it back.")),
+        "{:?}",
+        h.status()
+    );
     assert!(h.screen(80, 24).contains("waiting: Compostable bags"));
     assert!(
         h.screen(80, 24).contains("c current"),
@@ -207,4 +225,99 @@ fn the_printed_overview_and_the_screen_list_the_same_work() {
         text.contains("Project (current): Compostable bags"),
         "{text}"
     );
+    // Someone who left is said to be a former member, not a person with nothing to do.
+    run(&["person", "leave", "Mei Chen"]);
+    let text = run(&["work", "--person", "mei chen", "--print"]);
+    assert!(
+        text.contains("A former member: left the organisation on "),
+        "{text}"
+    );
+}
+
+/// The role's details in the browser, as the screen shows them (tall enough for all of it).
+fn role_details(h: &mut Harness, role: &str) -> String {
+    h.press(KeyCode::Enter).select_row(role);
+    h.screen(200, 120)
+}
+
+#[test]
+fn work_done_in_my_work_shows_in_the_roles_history_with_when_and_who_and_as_of_a_date() {
+    let mut h = Harness::demo();
+    open_work(&mut h, "Mei Chen");
+    select(&mut h, "Orders and Stock");
+    h.press(Char('n')).enter_text("Call the bag supplier");
+    h.wait(86_400);
+    select(&mut h, "Call the bag supplier");
+    h.press(Char('d'));
+    select(&mut h, "Compostable bags");
+    h.press(Char('w'));
+    select(&mut h, "Orders and Stock");
+    h.press(Char('t')).choose("Shopfront");
+    h.enter_text("Bags arrive torn");
+    select(&mut h, "Bags arrive torn");
+    h.press(Char('x')).press(Char('y'));
+    h.press(KeyCode::Esc);
+
+    let details = role_details(&mut h, "Orders and Stock");
+    for line in [
+        "2026-11-24 09:00: Mei Chen added the next action \"Call the bag supplier\"",
+        "2026-11-25 09:00: Mei Chen marked done: \"Call the bag supplier\"",
+        "2026-11-25 09:00: Mei Chen moved \"Compostable bags",
+        "from current to waiting",
+        "2026-11-25 09:00: Mei Chen noted the tension \"Bags arrive torn\"",
+        "2026-11-25 09:00: Mei Chen dropped the tension \"Bags arrive torn\"",
+    ] {
+        assert!(details.contains(line), "{line} in:\n{details}");
+    }
+
+    // A reload reads the same history the program holds in memory.
+    let fresh = h
+        .app
+        .store()
+        .load_organisation()
+        .expect("loads")
+        .expect("org");
+    assert_eq!(fresh.records().work, org(&h).records().work);
+
+    // The day before, the project was current and the action open.
+    let then = org(&h).as_of(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"));
+    let bags = |o: &roundtable::domain::Organisation| {
+        o.records()
+            .projects
+            .iter()
+            .find(|p| p.title.starts_with("Compostable bags"))
+            .map(|p| p.status)
+    };
+    assert_eq!(bags(&then), Some(ProjectStatus::Current));
+    assert_eq!(bags(&org(&h)), Some(ProjectStatus::Waiting));
+    let call = |o: &roundtable::domain::Organisation| {
+        o.records()
+            .next_actions
+            .iter()
+            .find(|n| n.text == "Call the bag supplier")
+            .map(|n| n.done)
+    };
+    assert_eq!(call(&then), Some(false));
+    assert_eq!(then.records().work.len(), 1, "only the first day's entry");
+}
+
+#[test]
+fn a_tension_noted_and_dropped_in_my_work_shows_in_its_circles_history() {
+    let mut h = Harness::demo();
+    open_work(&mut h, "Mei Chen");
+    select(&mut h, "Orders and Stock");
+    h.press(Char('t')).choose("Shopfront");
+    h.enter_text("Bags arrive torn");
+    h.wait(3_600);
+    select(&mut h, "Bags arrive torn");
+    h.press(Char('x')).press(Char('y'));
+    h.press(KeyCode::Esc);
+    let details = role_details(&mut h, "Shopfront");
+    for line in [
+        "Tensions noted between meetings, newest first",
+        "2026-11-24 10:00: Mei Chen dropped the tension \"Bags arrive torn\"",
+        "2026-11-24 09:00: Mei Chen noted the tension \"Bags arrive torn\"",
+    ] {
+        assert!(details.contains(line), "{line} in:\n{details}");
+    }
 }

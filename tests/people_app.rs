@@ -158,10 +158,19 @@ fn on_home_e_renames_a_person_and_l_marks_one_as_having_left_with_duplicates_ref
         h.status().as_deref(),
         Some("Ravi Patel is now called Ravi Kumar.")
     );
+    let org = h.app.view().org.clone().expect("org");
+    let fills = org
+        .assignments_of(org.person_named("Ravi Kumar").expect("Ravi").id)
+        .count();
     h.press(KeyCode::Char('l')).choose("Ravi Kumar");
+    let ending = match fills {
+        1 => "Their 1 role assignment ends today".to_string(),
+        n => format!("Their {n} role assignments end today"),
+    };
+    let asked = h.screen(200, 30);
     assert!(
-        h.screen(100, 30)
-            .contains("Ravi Kumar leaves the organisation?")
+        asked.contains(&format!("Ravi Kumar leaves the organisation? {ending}")),
+        "{asked}"
     );
     h.press(KeyCode::Char('y'));
     let org = h.app.view().org.clone().expect("org");
@@ -181,4 +190,48 @@ fn on_home_e_renames_a_person_and_l_marks_one_as_having_left_with_duplicates_ref
             .person_named("Ravi Kumar")
             .is_some_and(|p| !p.is_current())
     );
+}
+
+#[test]
+fn leaving_asks_in_words_that_agree_with_how_many_roles_end() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('n'))
+        .enter_text("Noor Haddad")
+        .enter_text("");
+    h.press(KeyCode::Enter).select_row("Pastry Lead");
+    h.press(KeyCode::Char('a')).choose("Noor Haddad");
+    h.enter_text("");
+    h.choose("Jonas Lindqvist");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('l')).choose("Noor Haddad");
+    let asked = h.screen(200, 30);
+    assert!(
+        asked.contains("Noor Haddad leaves the organisation? Their 1 role assignment ends today"),
+        "{asked}"
+    );
+}
+
+/// Where the organisation the program holds is kept (a reload makes a new one).
+fn held(h: &Harness) -> *const roundtable::domain::Organisation {
+    std::sync::Arc::as_ptr(h.app.view().org.as_ref().expect("org"))
+}
+
+#[test]
+fn a_change_between_meetings_and_a_refused_one_do_not_read_the_organisation_again() {
+    let mut h = Harness::demo();
+    let before = held(&h);
+    h.press(KeyCode::Char('n'))
+        .enter_text("Noor Haddad")
+        .enter_text("");
+    assert!(h.status().is_some_and(|s| s.contains("Noor Haddad joined")));
+    assert_eq!(held(&h), before, "the entry was applied in place");
+    h.press(KeyCode::Char('n'))
+        .enter_text("noor haddad")
+        .enter_text("");
+    assert!(
+        h.status().is_some_and(|s| s.contains("already")),
+        "{:?}",
+        h.status()
+    );
+    assert_eq!(held(&h), before, "a refusal changed nothing to read again");
 }

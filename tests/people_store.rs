@@ -31,7 +31,9 @@ fn record(
 ) -> String {
     let org = load(store);
     let actor: Option<PersonId> = actor.map(|a| org_entries::person(&org, a).expect("actor"));
-    org_entries::record(store, &org, &request, actor, at).expect("recorded")
+    org_entries::record(store, &org, &request, actor, at)
+        .expect("recorded")
+        .said
 }
 
 fn demo_file() -> (tempfile::TempDir, std::path::PathBuf, Store) {

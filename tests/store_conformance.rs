@@ -88,7 +88,8 @@ conformance!(
         the_organisation_log_records_people_and_assignments_and_takes_them_back,
         checklist_items_and_metrics_are_added_ended_and_taken_back,
         requests_for_updates_are_kept_ended_and_taken_back,
-        a_breakdown_declared_between_meetings_is_kept_and_taken_back;
+        a_breakdown_declared_between_meetings_is_kept_and_taken_back,
+        org_entries_applied_in_memory_equal_a_reload;
     pair:
         another_programs_write_is_noticed_and_ones_own_is_not,
         two_programs_appending_at_once_get_one_entry_and_one_conflict

@@ -257,14 +257,18 @@ fn adopt(app: &mut App) {
 /// question opens, or a one-line refusal says why nothing changed.
 pub fn outcome(app: &mut App, outcome: Outcome) {
     let Some(s) = state(app) else { return };
-    s.modal = None;
+    let asked = s.modal.take();
     let Some(form) = s.form.take() else { return };
+    // A refused answer leaves its question open with what was typed, to be corrected.
+    let again = (form.clone(), asked);
     let result = match form {
         AdoptForm::RoleName
         | AdoptForm::RolePurpose { .. }
         | AdoptForm::RoleAccountabilities { .. }
         | AdoptForm::RoleDomains { .. } => role_answer(app, form, outcome),
-        AdoptForm::FillWho { .. } | AdoptForm::Term { .. } => fill_answer(app, form, outcome),
+        AdoptForm::FillWho { .. } | AdoptForm::Term { .. } | AdoptForm::Focus { .. } => {
+            fill_answer(app, form, outcome)
+        }
         AdoptForm::Adopt => {
             if outcome == Outcome::Answered(true) {
                 adopt(app);
@@ -274,6 +278,12 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         _ => answer(app, form, outcome),
     };
     if let Err(why) = result {
+        if let (Some(s), (form, Some(modal))) = (state(app), again)
+            && s.modal.is_none()
+        {
+            s.form = Some(form);
+            s.modal = Some(modal);
+        }
         app.error(super::tactical::capitalised(&why.to_string()));
     }
 }
@@ -403,7 +413,18 @@ fn fill_answer(app: &mut App, form: AdoptForm, outcome: Outcome) -> Result<(), R
                 .and_then(|s| s.core)
                 .is_some_and(|c| c.is_elected());
             if !elected {
-                return fill_seat(d, seat, person, None, today);
+                fill_seat(d, seat, person, None, today)?;
+                let title = format!(
+                    "Focus for {} (optional: Enter for none)",
+                    d.people.get(person).map_or("", |p| p.name.as_str())
+                );
+                prompt(
+                    app,
+                    AdoptForm::Focus { seat, person },
+                    PromptKind::Focus,
+                    &title,
+                );
+                return Ok(());
             }
             let title = "Last day of the term (YYYY-MM-DD)";
             prompt(
@@ -421,6 +442,12 @@ fn fill_answer(app: &mut App, form: AdoptForm, outcome: Outcome) -> Result<(), R
                     "\"{text}\" is not a date: type it as 2027-06-30"
                 ))),
             }
+        }
+        (AdoptForm::Focus { seat, person }, Outcome::Submitted(text)) => {
+            if let Some(s) = d.seats().get(seat) {
+                d.focus(s, person, &text);
+            }
+            Ok(())
         }
         _ => Ok(()),
     }

@@ -28,6 +28,7 @@ pub mod requests;
 mod review;
 mod run;
 mod screens;
+mod settle;
 pub mod setup;
 mod tactical;
 mod terminal;
@@ -66,6 +67,9 @@ pub struct App {
     export_dir: std::path::PathBuf,
     /// Effects of written entries not yet applied to `view.org` (see `settle_org`).
     unapplied: Vec<(crate::domain::meeting::Effect, Option<i64>)>,
+    /// Entries between meetings (the organisation's log, someone's own work) written and
+    /// not yet applied to `view.org`, after `unapplied` (see `settle_org`).
+    unapplied_between: Vec<settle::Between>,
     /// Set when the store could not write an entry during the current key.
     unwritten: bool,
     /// The entry last saved with its meeting (see `kept`), to save only what changed.
@@ -128,6 +132,7 @@ impl App {
             clock,
             export_dir: std::path::PathBuf::from("."),
             unapplied: Vec::new(),
+            unapplied_between: Vec::new(),
             unwritten: false,
             kept_entry: None,
             keep_retry: None,
@@ -441,6 +446,7 @@ impl App {
 
     fn show_home(&mut self, org: Arc<Organisation>) {
         self.unapplied.clear();
+        self.unapplied_between.clear();
         self.view.screen = Screen::Home(HomeState::new(&org));
         self.view.org = Some(org);
     }
@@ -453,56 +459,6 @@ impl App {
             .ok_or(StoreError::NoOrganisation)?;
         self.show_home(Arc::new(org));
         Ok(())
-    }
-
-    /// Applies the written entries' effects to the organisation in memory, in place. While a
-    /// key's handler still holds a copy of the organisation they wait (the handler ends before
-    /// the next frame, and `handle_key` settles them then) rather than copy it whole. Effects
-    /// that are not applied in memory (adoptions, elections, retractions) reload it.
-    fn settle_org(&mut self) {
-        if self.unapplied.is_empty() {
-            return;
-        }
-        if !self
-            .unapplied
-            .iter()
-            .all(|(effect, _)| Organisation::applies_in_memory(effect))
-        {
-            return self.reload_org();
-        }
-        let Some(org) = self.view.org.as_mut().and_then(Arc::get_mut) else {
-            return;
-        };
-        let applied = self
-            .unapplied
-            .drain(..)
-            .all(|(effect, id)| org.apply(&effect, id) == crate::domain::Applied::Done);
-        if !applied {
-            self.reload_org();
-        }
-    }
-
-    /// Settles what `settle_org` left waiting, copying the organisation if something still
-    /// holds the old one.
-    fn settle_org_now(&mut self) {
-        self.settle_org();
-        if self.unapplied.is_empty() {
-            return;
-        }
-        if let Some(org) = self.view.org.as_mut() {
-            Arc::make_mut(org);
-        }
-        self.settle_org();
-    }
-
-    /// Reloads the organisation after a meeting wrote to it, keeping the screen.
-    fn reload_org(&mut self) {
-        self.unapplied.clear();
-        match self.store.load_organisation() {
-            Ok(Some(org)) => self.view.org = Some(Arc::new(org)),
-            Ok(None) => {}
-            Err(e) => self.error(e.to_string()),
-        }
     }
 
     /// Reads which meetings are unfinished, for home's marks.
@@ -572,6 +528,7 @@ impl App {
         if !std::ptr::eq(before, Arc::as_ptr(&org)) {
             // Read again after a conflict: it holds every entry's effects so far.
             self.unapplied.clear();
+            self.unapplied_between.clear();
             view.org = Some(org);
         }
         self.show_commit(committed)

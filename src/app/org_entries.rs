@@ -5,21 +5,42 @@
 //! Owns: `record`, and finding people, roles and assignments by the names a person types.
 //! Must not import: tokio; must not draw.
 
-use crate::domain::org_log::{self, OrgChange, OrgEntry, OrgRequest};
+use crate::domain::org_log::{self, OrgChange, OrgEffect, OrgEntry, OrgRequest};
 use crate::domain::{AssignmentId, Organisation, PersonId, Role};
 use crate::store::StoreError;
 use crate::store::prelude::*;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 
-/// Decides `request` made by `actor` and writes it. Answers what was recorded, in words, or
-/// why nothing was.
+/// Why nothing was recorded when another program recorded a change first: the only refusal
+/// after which the organisation must be read again (the others change nothing anywhere).
+pub const CONFLICT: &str = "another program recorded a change first: look again and retry";
+
+/// An entry as the store now holds it, with its effects and the id of the row each created.
+pub type WrittenEntry = (OrgEntry, Vec<(OrgEffect, Option<i64>)>);
+
+/// What recording a change wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    /// What was recorded, in words.
+    pub said: String,
+    /// The entry as the store now holds it, with its effects and the id of the row each
+    /// created: to apply to the organisation in memory (`Organisation::apply_org`). `None`
+    /// when the entry had been made already (its answer was lost): read the organisation.
+    pub entry: Option<WrittenEntry>,
+}
+
+/// Decides `request` made by `actor` and writes it. Answers what was recorded, or why
+/// nothing was.
 pub fn record(
     store: &mut dyn Backend,
     org: &Organisation,
     request: &OrgRequest,
     actor: Option<PersonId>,
     at: DateTime<Utc>,
-) -> Result<String, String> {
+) -> Result<Written, String> {
+    // Kept to the microsecond, as both stores hold a time, so that what is applied in memory
+    // is what a reload reads.
+    let at = at.trunc_subsecs(6);
     // Taking back an entry is done in the name of whoever made it.
     let actor = match request {
         OrgRequest::Undo => org_log::latest_standing(org.log()).and_then(|e| e.actor),
@@ -45,12 +66,25 @@ pub fn record(
     };
     // Pressed again after its answer was lost, and made after all: not written twice.
     if let Ok(Some(_)) = store.org_made_unanswered(&decision.change, actor) {
-        return Ok(said);
+        return Ok(Written { said, entry: None });
     }
     match store.append_org_entry(after, at, actor, &decision.change, &decision.effects) {
-        Ok(_) => Ok(said),
+        Ok(appended) => {
+            let entry = OrgEntry {
+                seq: appended.seq,
+                at,
+                actor,
+                change: decision.change,
+            };
+            let created = appended.created.into_iter().chain(std::iter::repeat(None));
+            let effects = decision.effects.into_iter().zip(created).collect();
+            Ok(Written {
+                said,
+                entry: Some((entry, effects)),
+            })
+        }
         Err(StoreError::Conflict { .. }) => {
-            Err("another program recorded a change first: look again and retry".into())
+            Err(CONFLICT.into())
         }
         Err(e) if e.to_string().contains("FOREIGN KEY") => {
             Err("that person appears in the record since (in a meeting): mark them as having left instead".into())

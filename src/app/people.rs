@@ -223,16 +223,16 @@ pub(super) fn record(app: &mut App, request: &OrgRequest, actor: Option<PersonId
     };
     let now = app.now();
     match org_entries::record(app.store.as_mut(), &org, request, actor, now) {
-        Ok(said) => {
-            app.reload_org();
-            if let (Screen::Browser(b), Some(org)) = (&mut app.view.screen, app.view.org.clone()) {
-                b.rebuild(&org);
-            }
-            app.info(format!("{said}."));
+        Ok(written) => {
+            app.apply_org_entry(written.entry);
+            app.info(format!("{}.", written.said));
         }
         Err(why) => {
-            // Another program may have written first: take in what is there now.
-            app.reload_org();
+            // Another program wrote first: take in what is there now. A refusal changed
+            // nothing, here or in the store.
+            if why == org_entries::CONFLICT {
+                app.reload_org();
+            }
             app.error(super::tactical::capitalised(&why));
         }
     }
@@ -317,11 +317,14 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (OrgForm::LeaveWho { people }, Outcome::Picked(n)) => {
             if let Some(&person) = people.get(n) {
-                let roles = org.assignments_of(person).count();
+                let ending = match org.assignments_of(person).count() {
+                    0 => "They fill no role".to_string(),
+                    1 => "Their 1 role assignment ends today".to_string(),
+                    n => format!("Their {n} role assignments end today"),
+                };
                 let question = format!(
-                    "{} leaves the organisation? Their {} end today; their history stays.",
+                    "{} leaves the organisation? {ending}; their history stays.",
                     org.person_name(person),
-                    crate::ui::wrap::plural(roles, "role assignment")
                 );
                 let confirm = Confirm::new(question, "leaves", "stays");
                 ask(app, OrgForm::Leaves { person }, Modal::Confirm(confirm));

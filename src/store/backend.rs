@@ -145,7 +145,8 @@ pub trait OrganisationStore {
 pub trait OrgLog {
     /// Appends `change` as entry `after + 1`, made by `actor`, and runs its effects, all in
     /// one transaction. If the log has grown past `after`, nothing is written and the answer
-    /// is `StoreError::Conflict`. Answers the new entry's sequence number.
+    /// is `StoreError::Conflict`. Answers the new entry's sequence number and, per effect,
+    /// the id of the row it created (a person, an assignment, a checklist item, a metric).
     fn append_org_entry(
         &mut self,
         after: u64,
@@ -153,7 +154,7 @@ pub trait OrgLog {
         actor: Option<PersonId>,
         change: &OrgChange,
         effects: &[OrgEffect],
-    ) -> Result<u64, StoreError>;
+    ) -> Result<Appended, StoreError>;
     /// Every entry, oldest first.
     fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError>;
     /// `MeetingLog::made_unanswered` for the organisation's log.
@@ -294,3 +295,32 @@ pub trait Logs: MeetingLog {
 }
 
 impl<T: MeetingLog + ?Sized> Logs for T {}
+
+/// Everyone's own work still standing, from the rows of every work log (the log's id and an
+/// entry, in log and entry order) as both stores read them in one query.
+pub(super) fn work_notes(rows: Vec<(i64, Recorded<String>)>) -> Vec<crate::domain::work::WorkNote> {
+    use crate::domain::work::WorkEvent;
+    let mut logs: Vec<(i64, Option<Vec<Recorded<WorkEvent>>>)> = Vec::new();
+    for (log, r) in rows {
+        if logs.last().is_none_or(|(id, _)| *id != log) {
+            logs.push((log, Some(Vec::new())));
+        }
+        let Some((_, Some(entries))) = logs.last_mut() else {
+            continue;
+        };
+        match serde_json::from_str::<WorkEvent>(&r.event) {
+            Ok(event) => entries.push(Recorded {
+                seq: r.seq,
+                at: r.at,
+                event,
+            }),
+            // A log with an entry that does not read is left out of the histories rather
+            // than stop the organisation loading (its own screen says what is wrong).
+            Err(e) => {
+                tracing::warn!("work log {log} entry {} cannot be read: {e}", r.seq);
+                logs.last_mut().map(|(_, l)| l.take());
+            }
+        }
+    }
+    crate::domain::work::notes::notes(logs.into_iter().filter_map(|(_, l)| l).collect())
+}

@@ -9,6 +9,7 @@ use super::backend::{OrgLog, OrganisationStore};
 use super::sql_types::list_from_json;
 use super::{Adopted, adoption};
 use super::{Store, StoreError};
+use crate::domain::meeting::flow::Recorded;
 use crate::domain::*;
 use rusqlite::{OptionalExtension, Row};
 
@@ -261,6 +262,21 @@ impl OrganisationStore for Store {
             } else {
                 Vec::new()
             },
+            // Before 007_own_work.sql nobody kept work of their own.
+            work: if self.schema_version()? >= WORK_SCHEMA {
+                super::backend::work_notes(self.rows(WORK_ENTRIES, |r| {
+                    Ok((
+                        r.get(0)?,
+                        Recorded {
+                            seq: u64::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+                            at: r.get(2)?,
+                            event: r.get(3)?,
+                        },
+                    ))
+                })?)
+            } else {
+                Vec::new()
+            },
         };
         Ok(Some(Organisation::new(records)))
     }
@@ -284,6 +300,14 @@ impl Store {
         Ok(rows)
     }
 }
+
+/// The schema version that added a person's own work log (007_own_work.sql).
+const WORK_SCHEMA: u32 = 7;
+
+/// Every entry of every person's work log, log by log, in order (both stores read this).
+pub(super) const WORK_ENTRIES: &str =
+    "SELECT e.meeting_id, e.seq, e.at, e.payload FROM meeting_events e
+     JOIN meetings m ON m.id = e.meeting_id WHERE m.kind = 'work' ORDER BY e.meeting_id, e.seq";
 
 /// The schema version that added the organisation log (006_people_log.sql).
 const LOG_SCHEMA: u32 = 6;

@@ -8,7 +8,7 @@
 
 use super::backend::OrgLog;
 use super::sql::{Sql, Value};
-use super::{Store, StoreError};
+use super::{Appended, Store, StoreError};
 use crate::domain::PersonId;
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
 use chrono::{DateTime, Utc};
@@ -22,7 +22,7 @@ pub fn append(
     actor: Option<PersonId>,
     change: &OrgChange,
     effects: &[OrgEffect],
-) -> Result<u64, StoreError> {
+) -> Result<Appended, StoreError> {
     let payload = serde_json::to_string(change)
         .map_err(|e| StoreError::Invalid(format!("entry not serialisable: {e}")))?;
     let latest = sql
@@ -48,10 +48,14 @@ pub fn append(
             Value::text(&payload),
         ],
     )?;
-    for effect in effects {
-        run_effect(sql, seq, at, actor, effect)?;
-    }
-    Ok(after + 1)
+    let created = effects
+        .iter()
+        .map(|effect| run_effect(sql, seq, at, actor, effect))
+        .collect::<Result<_, _>>()?;
+    Ok(Appended {
+        seq: after + 1,
+        created,
+    })
 }
 
 /// An entry read back from its stored columns.
@@ -72,26 +76,29 @@ pub fn entry(
     })
 }
 
-/// Writes one effect of entry `seq`, made at `at` by `actor`.
+/// Writes one effect of entry `seq`, made at `at` by `actor`: the id of the row it created,
+/// if it created one (a person, an assignment, a checklist item or a metric).
 fn run_effect(
     sql: &dyn Sql,
     seq: i64,
     at: DateTime<Utc>,
     actor: Option<PersonId>,
     effect: &OrgEffect,
-) -> Result<(), StoreError> {
+) -> Result<Option<i64>, StoreError> {
     let s = Value::int(seq);
     let t = Value::Time(at);
-    match effect {
-        OrgEffect::AddPerson { name, email } => sql.run(
-            "INSERT INTO people (name, email, added_seq) VALUES (?1, ?2, ?3)",
+    let run = |q: &str, args: &[Value]| sql.run(q, args).map(|_| None);
+    let insert = |q: &str, args: &[Value]| sql.insert(q, args).map(Some);
+    let created = match effect {
+        OrgEffect::AddPerson { name, email } => insert(
+            "INSERT INTO people (name, email, added_seq) VALUES (?1, ?2, ?3) RETURNING id",
             &[Value::text(name), Value::opt_text(email.as_deref()), s],
         )?,
-        OrgEffect::RenamePerson { person, name } => sql.run(
+        OrgEffect::RenamePerson { person, name } => run(
             "UPDATE people SET name = ?2 WHERE id = ?1",
             &[Value::int(person.0), Value::text(name)],
         )?,
-        OrgEffect::MarkLeft { person } => sql.run(
+        OrgEffect::MarkLeft { person } => run(
             "UPDATE people SET left_at = ?2, left_seq = ?3 WHERE id = ?1",
             &[Value::int(person.0), t, s],
         )?,
@@ -99,8 +106,8 @@ fn run_effect(
             role,
             person,
             focus,
-        } => sql.run(
-            "INSERT INTO assignments (role_id, person_id, focus, started_at, org_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
+        } => insert(
+            "INSERT INTO assignments (role_id, person_id, focus, started_at, org_seq) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
             &[
                 Value::int(role.0),
                 Value::int(person.0),
@@ -109,11 +116,11 @@ fn run_effect(
                 s,
             ],
         )?,
-        OrgEffect::SetFocus { assignment, focus } => sql.run(
+        OrgEffect::SetFocus { assignment, focus } => run(
             "UPDATE assignments SET focus = ?2 WHERE id = ?1",
             &[Value::int(assignment.0), Value::opt_text(focus.as_deref())],
         )?,
-        OrgEffect::EndAssignment { assignment } => sql.run(
+        OrgEffect::EndAssignment { assignment } => run(
             "UPDATE assignments SET ended_at = ?2, ended_org_seq = ?3
              WHERE id = ?1 AND ended_at IS NULL AND ended_meeting_id IS NULL",
             &[Value::int(assignment.0), t, s],
@@ -122,11 +129,16 @@ fn run_effect(
             role,
             text,
             frequency,
-        } => sql.run(
-            "INSERT INTO checklist_items (role_id, text, frequency, added_seq) VALUES (?1, ?2, ?3, ?4)",
-            &[Value::int(role.0), Value::text(text), Value::text(frequency.id()), s],
+        } => insert(
+            "INSERT INTO checklist_items (role_id, text, frequency, added_seq) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+            &[
+                Value::int(role.0),
+                Value::text(text),
+                Value::text(frequency.id()),
+                s,
+            ],
         )?,
-        OrgEffect::EndChecklistItem { item } => sql.run(
+        OrgEffect::EndChecklistItem { item } => run(
             "UPDATE checklist_items SET ended_at = ?2, ended_seq = ?3 WHERE id = ?1 AND ended_at IS NULL",
             &[Value::int(item.0), t, s],
         )?,
@@ -135,8 +147,8 @@ fn run_effect(
             name,
             unit,
             frequency,
-        } => sql.run(
-            "INSERT INTO metrics (role_id, name, unit, frequency, added_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
+        } => insert(
+            "INSERT INTO metrics (role_id, name, unit, frequency, added_seq) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
             &[
                 Value::int(role.0),
                 Value::text(name),
@@ -145,11 +157,11 @@ fn run_effect(
                 s,
             ],
         )?,
-        OrgEffect::EndMetric { metric } => sql.run(
+        OrgEffect::EndMetric { metric } => run(
             "UPDATE metrics SET ended_at = ?2, ended_seq = ?3 WHERE id = ?1 AND ended_at IS NULL",
             &[Value::int(metric.0), t, s],
         )?,
-        OrgEffect::RestoreProcess { circle } => sql.run(
+        OrgEffect::RestoreProcess { circle } => run(
             "UPDATE process_breakdowns SET restored_at = ?2, restored_seq = ?3, restored_by = ?4
              WHERE circle_id = ?1 AND restored_at IS NULL",
             &[Value::int(circle.0), t, s, Value::Int(actor.map(|p| p.0))],
@@ -158,7 +170,7 @@ fn run_effect(
             circle,
             declared_by,
             reason,
-        } => sql.run(
+        } => run(
             "INSERT INTO process_breakdowns (circle_id, declared_at, declared_by, reason, declared_seq)
              VALUES (?1, ?2, ?3, ?4, ?5)",
             &[
@@ -171,10 +183,10 @@ fn run_effect(
         )?,
         OrgEffect::TakeBack { seq: undone } => {
             take_back(sql, i64::try_from(*undone).unwrap_or(-1))?;
-            0
+            None
         }
     };
-    Ok(())
+    Ok(created)
 }
 
 /// Reverses what entry `undone` wrote.
@@ -214,7 +226,7 @@ impl OrgLog for Store {
         actor: Option<PersonId>,
         change: &OrgChange,
         effects: &[OrgEffect],
-    ) -> Result<u64, StoreError> {
+    ) -> Result<Appended, StoreError> {
         self.write(|conn| append(conn, after, at, actor, change, effects))
     }
 

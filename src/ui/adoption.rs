@@ -54,6 +54,11 @@ pub enum AdoptForm {
         seat: usize,
         person: usize,
     },
+    /// The focus of the `person`-th person, just named for the `seat`-th seat (a prompt).
+    Focus {
+        seat: usize,
+        person: usize,
+    },
     /// Adopt? (a yes/no question)
     Adopt,
 }
@@ -126,9 +131,10 @@ fn or_none(text: &str) -> &str {
 fn seat_row(d: &Adoption, seat: &crate::domain::adoption::Seat) -> String {
     let fillers: Vec<String> = d
         .fillers_on(seat)
-        .map(|f| match f.term_end {
-            Some(end) => format!("{} (term to {end})", f.person),
-            None => f.person.clone(),
+        .map(|f| match (f.term_end, &f.focus) {
+            (Some(end), _) => format!("{} (term to {end})", f.person),
+            (None, Some(focus)) => format!("{} (focus: {focus})", f.person),
+            (None, None) => f.person.clone(),
         })
         .collect();
     let who = if fillers.is_empty() {
@@ -211,11 +217,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AdoptionState) {
         ),
         Span::styled(step.title().to_string(), theme::heading()),
     ])];
-    // The steps in a row, the current one marked, when there is room for them.
-    let trail: Vec<&str> = Step::ALL.iter().map(|s| s.title()).collect();
-    let trail = trail.join(" › ");
-    if unicode_width::UnicodeWidthStr::width(trail.as_str()) <= width && area.height > 18 {
-        head.push(Line::styled(trail, theme::muted()));
+    if area.height > 18
+        && let Some(trail) = trail(step, width)
+    {
+        head.push(trail);
     }
     for line in wrap(step.what_to_do(), width, "", "") {
         head.push(Line::styled(line, theme::strong()));
@@ -250,6 +255,55 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AdoptionState) {
     super::list::draw(frame, list_area, block, rows.len(), selected, |i, w| {
         Line::raw(fit(&rows[i], w))
     });
+}
+
+/// The steps in a row, the current one in brackets (marked without colour too). Where the
+/// row is wider than `width`, the steps nearest the current one, "…" where some are left out;
+/// `None` when not even the current one fits.
+fn trail(current: Step, width: usize) -> Option<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let titles: Vec<String> = Step::ALL
+        .iter()
+        .map(|s| match *s == current {
+            true => format!("[{}]", s.title()),
+            false => s.title().to_string(),
+        })
+        .collect();
+    let at = current.number() - 1;
+    let (mut from, mut to) = (0, titles.len());
+    let width_of = |from: usize, to: usize| {
+        let cut = usize::from(from > 0) * 2 + usize::from(to < titles.len()) * 2;
+        titles[from..to].join(" › ").width() + cut
+    };
+    while width_of(from, to) > width {
+        // The end farther from the current step goes first.
+        if to - 1 > at && to - 1 - at >= at - from {
+            to -= 1;
+        } else if from < at {
+            from += 1;
+        } else {
+            return None;
+        }
+    }
+    let mut spans = Vec::new();
+    if from > 0 {
+        spans.push(Span::styled("… ", theme::muted()));
+    }
+    for (i, title) in titles.iter().enumerate().take(to).skip(from) {
+        if i > from {
+            spans.push(Span::styled(" › ", theme::muted()));
+        }
+        let style = if i == at {
+            theme::heading()
+        } else {
+            theme::muted()
+        };
+        spans.push(Span::styled(title.clone(), style));
+    }
+    if to < titles.len() {
+        spans.push(Span::styled(" …", theme::muted()));
+    }
+    Some(Line::from(spans))
 }
 
 fn empty_text(step: Step) -> &'static str {

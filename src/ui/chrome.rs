@@ -47,8 +47,8 @@ const CONVENTIONS: [Hint; 6] = [
     },
 ];
 
-/// The top line: where you are (`place`, after "Roundtable"), who is at the keyboard when
-/// named and there is room, and the rule set.
+/// The top line: where you are (`place`, after "Roundtable" when there is room), who is at
+/// the keyboard when named and there is room, and the rule set.
 pub fn title_bar(frame: &mut Frame, area: Rect, place: &str, view: &View) {
     let left = format!(" Roundtable · {place}");
     let rules = view
@@ -70,7 +70,13 @@ pub fn title_bar(frame: &mut Frame, area: Rect, place: &str, view: &View) {
     let right_width = u16::try_from(right.chars().count()).unwrap_or(0);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
-    let left = fit(&left, usize::from(left_area.width));
+    // Where narrow, the program's name goes before any of the place (a date, a name) is cut.
+    let room = usize::from(left_area.width);
+    let left = if unicode_width::UnicodeWidthStr::width(left.as_str()) > room {
+        fit(&format!(" {place}"), room)
+    } else {
+        left
+    };
     frame.render_widget(Paragraph::new(left).style(theme::title()), left_area);
     frame.render_widget(Paragraph::new(right).style(theme::title()), right_area);
 }

@@ -147,8 +147,10 @@ fn fillers(org: &Organisation, role: RoleId) -> Vec<String> {
         .collect()
 }
 
-/// The role's assignments between meetings and by election, newest first: when, who acted,
-/// what changed (an entry taken back says so); then those that ended, with their days.
+/// The role's changes between meetings (assignments, circle records, and its fillers' own
+/// work: a next action done, a project's status, a tension noted or dropped) and by
+/// election, newest first: when, who, what changed (an entry taken back says so); then the
+/// assignments that ended, with their days.
 fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
     let mut dated: Vec<(chrono::DateTime<chrono::Utc>, String)> = org
         .log_of(role)
@@ -161,6 +163,7 @@ fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
             (e.at, format!("{}{back}", e.describe(org)))
         })
         .collect();
+    dated.extend(org.work_of(role).map(|n| (n.at, n.describe(org))));
     // Newest first; the sort below is stable, so entries of one moment stay in that order.
     dated.reverse();
     // An elected role is filled only by elections (4.1 §2.5.1; 5.0 §5.1.1, §5.1.2): each
@@ -364,6 +367,14 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         .map(|t| format!("{} ({}, for {})", t.text, org.person_name(t.person), t.kind))
         .collect();
     doc.bullets("Open tensions", &tensions, "none");
+    let mut noted: Vec<String> = org
+        .tension_work_in(circle.id)
+        .map(|n| format!("{}: {}", n.at.format("%Y-%m-%d %H:%M"), n.describe(org)))
+        .collect();
+    noted.reverse();
+    if !noted.is_empty() {
+        doc.bullets("Tensions noted between meetings, newest first", &noted, "");
+    }
     let mut log: Vec<String> = Vec::new();
     for v in org.circle_log(circle.id) {
         let earlier = org.previous_version(v);

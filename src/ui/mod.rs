@@ -71,7 +71,8 @@ pub fn draw(frame: &mut Frame, view: &View) {
         Screen::Adoption(_) => "Adopting the constitution".to_string(),
         Screen::Home(_) => format!("{org_name} · Home"),
         Screen::Browser(b) => match &b.as_of {
-            Some((date, _)) => format!("{org_name} · as it stood on {date}"),
+            // The date first: where narrow, the name is what is cut.
+            Some((date, _)) => format!("As it stood on {date} · {org_name}"),
             None => format!("{org_name} · Organisation browser"),
         },
         Screen::MeetingSetup(s) => format!("{} · {} setup", circle_of(s.circle), s.kind.title()),

@@ -415,7 +415,8 @@ pub fn a_breakdown_declared_between_meetings_is_kept_and_taken_back(store: &mut 
             &decision.change,
             &decision.effects,
         )
-        .expect("appended");
+        .expect("appended")
+        .seq;
     let org = store.load_organisation().expect("load").expect("org");
     let breakdown = org.breakdown(circle).expect("declared");
     assert_eq!(
@@ -697,7 +698,7 @@ pub fn the_organisation_log_records_people_and_assignments_and_takes_them_back(
     let seq = store
         .append_org_entry(base, at(1), None, &decision.change, &decision.effects)
         .expect("appended");
-    assert_eq!(seq, base + 1);
+    assert_eq!(seq.seq, base + 1);
     let stale = store.append_org_entry(base, at(2), None, &decision.change, &decision.effects);
     assert!(
         matches!(
@@ -834,5 +835,173 @@ pub fn checklist_items_and_metrics_are_added_ended_and_taken_back(store: &mut dy
         &format!("{:#?}", Organisation::new(r).records()),
         &before,
         "taken back exactly",
+    );
+}
+
+/// Each kind of entry of the organisation's log, recorded as the program records it and then
+/// applied to the organisation in memory (`Organisation::apply_org`), leaves the organisation
+/// a reload from the store reads: the program need not read it all again after each.
+pub fn org_entries_applied_in_memory_equal_a_reload(store: &mut dyn Backend) {
+    use roundtable::app::org_entries;
+    use roundtable::domain::Frequency;
+    use roundtable::domain::org_log::{OrgRequest, assignment_authority};
+    let mut org = demo(store);
+    let role = role_named(&org, bakehouse(&org), "Head Baker");
+    let lead = {
+        let r = org.role(role).expect("Head Baker").clone();
+        *assignment_authority(&org, &r)
+            .expect("Head Baker is assigned by a Lead")
+            .people
+            .first()
+            .expect("the Lead is filled")
+    };
+    let mut step = |org: &mut Organisation, minute: i64, request: OrgRequest, actor| {
+        let written = org_entries::record(&mut *store, org, &request, actor, at(minute))
+            .unwrap_or_else(|why| panic!("{request:?} refused: {why}"));
+        let (entry, effects) = written.entry.expect("written now");
+        let applied = org.apply_org(entry, &effects);
+        let fresh = store.load_organisation().expect("load").expect("org");
+        if applied == Applied::Reload {
+            *org = fresh;
+            return;
+        }
+        assert_same(
+            &format!("{:#?}", org.records()),
+            &format!("{:#?}", fresh.records()),
+            &format!("{request:?} applied in memory"),
+        );
+    };
+    step(
+        &mut org,
+        1,
+        OrgRequest::AddPerson {
+            name: "Noor Haddad".into(),
+            email: Some("noor@example.org".into()),
+        },
+        None,
+    );
+    let first = org.person_named("noor haddad").expect("Noor").id;
+    step(
+        &mut org,
+        2,
+        OrgRequest::RenamePerson {
+            person: first,
+            name: "Aaliyah Noor".into(),
+        },
+        None,
+    );
+    step(
+        &mut org,
+        3,
+        OrgRequest::RenamePerson {
+            person: first,
+            name: "Noor Haddad".into(),
+        },
+        None,
+    );
+    let person = first;
+    step(
+        &mut org,
+        4,
+        OrgRequest::Assign {
+            role,
+            person,
+            focus: Some("Rye".into()),
+        },
+        Some(lead),
+    );
+    let assignment = org
+        .fillers_of(role)
+        .find(|a| a.person == person)
+        .expect("assigned")
+        .id;
+    step(
+        &mut org,
+        5,
+        OrgRequest::ChangeFocus {
+            assignment,
+            focus: Some("Spelt".into()),
+        },
+        Some(lead),
+    );
+    step(
+        &mut org,
+        6,
+        OrgRequest::AddChecklistItem {
+            role,
+            text: "Ovens cleaned".into(),
+            frequency: Frequency::Monthly,
+        },
+        Some(person),
+    );
+    step(
+        &mut org,
+        7,
+        OrgRequest::AddMetric {
+            role,
+            name: "Burnt loaves".into(),
+            unit: Some("loaves".into()),
+            frequency: Frequency::Weekly,
+        },
+        Some(person),
+    );
+    let item = org.checklist_of(role).last().expect("item").id;
+    let metric = org.metrics_of(role).last().expect("metric").id;
+    step(
+        &mut org,
+        8,
+        OrgRequest::EndChecklistItem { item },
+        Some(person),
+    );
+    step(&mut org, 9, OrgRequest::EndMetric { metric }, Some(person));
+    step(
+        &mut org,
+        10,
+        OrgRequest::EndAssignment { assignment },
+        Some(lead),
+    );
+    step(
+        &mut org,
+        11,
+        OrgRequest::Assign {
+            role,
+            person,
+            focus: None,
+        },
+        Some(lead),
+    );
+    step(&mut org, 12, OrgRequest::PersonLeaves { person }, None);
+    // Taking back reads the organisation again; what follows still applies in memory.
+    step(&mut org, 13, OrgRequest::Undo, None);
+    step(
+        &mut org,
+        14,
+        OrgRequest::AddPerson {
+            name: "Ana Sousa".into(),
+            email: None,
+        },
+        None,
+    );
+    // A breakdown declared by Bakehouse's Facilitator (5.0 §5.5) and ended by the anchor's
+    // (§5.5.2).
+    let circle = bakehouse(&org);
+    let facilitator_of = |org: &Organisation, c| {
+        let role = org
+            .core_role(c, roundtable::domain::CoreRole::Facilitator)
+            .expect("a Facilitator")
+            .id;
+        org.fillers_of(role).next().expect("filled").person
+    };
+    let declares = facilitator_of(&org, circle);
+    let anchor = org.anchor().expect("anchor").id;
+    let restores = facilitator_of(&org, anchor);
+    let reason = "Nobody follows the agenda".to_string();
+    let declared = OrgRequest::DeclareBreakdown { circle, reason };
+    step(&mut org, 15, declared, Some(declares));
+    step(
+        &mut org,
+        16,
+        OrgRequest::RestoreProcess { circle },
+        Some(restores),
     );
 }

@@ -11,7 +11,7 @@ use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::work::lists::Line;
-use crate::domain::work::{Work, WorkEntry, WorkEvent};
+use crate::domain::work::{Work, WorkEntry, WorkEvent, WorkNote};
 use crate::domain::{CircleId, MeetingId, Organisation, PersonId, ProjectStatus, TensionKind};
 use crate::store::prelude::*;
 use crate::ui::work::{entry_text, shown};
@@ -92,11 +92,43 @@ fn record(app: &mut App, entry: WorkEntry) -> bool {
     commit(app, WorkEvent::Recorded { entry })
 }
 
+/// Records an entry that takes a line off the list (a next action done, a project moved, a
+/// tension dropped) and says what it did, so that the line's going is not a mystery.
+fn record_saying(app: &mut App, entry: WorkEntry) {
+    let Some(org) = app.view.org.clone() else {
+        return;
+    };
+    let said = super::tactical::capitalised(&entry_text(&org, &entry));
+    drop(org);
+    if record(app, entry) {
+        app.info(format!("{said} u takes it back."));
+    }
+}
+
 fn commit(app: &mut App, event: WorkEvent) -> bool {
-    app.commit(event, |s| match s {
+    let recorded = app.commit(event, |s| match s {
         Screen::Work(w) => Some(w.as_mut()),
         _ => None,
-    })
+    });
+    // The entry joins the histories in memory too (the role's, "as of a date"); a taking
+    // back is an `Effect::Undo`, which reads the organisation again.
+    let note = screen(app).and_then(|s| match s.log.last() {
+        Some(Recorded {
+            seq,
+            at,
+            event: WorkEvent::Recorded { entry },
+        }) if recorded => Some(WorkNote {
+            person: s.state.person,
+            seq: *seq,
+            at: *at,
+            entry: entry.clone(),
+        }),
+        _ => None,
+    });
+    if let Some(note) = note {
+        app.note_work(note);
+    }
+    recorded
 }
 
 /// The selected line, as the screen shows it now.
@@ -214,7 +246,7 @@ pub fn act(app: &mut App, action: Action) {
             None => app.info("A project belongs to a role: select one of your roles first."),
         },
         (Action::MarkDone, Some(Line::NextAction { action, .. })) => {
-            record(app, WorkEntry::NextActionDone { action });
+            record_saying(app, WorkEntry::NextActionDone { action });
         }
         (
             Action::MarkDone | Action::MarkWaiting | Action::MarkCurrent,
@@ -229,7 +261,7 @@ pub fn act(app: &mut App, action: Action) {
                 Action::MarkWaiting => ProjectStatus::Waiting,
                 _ => ProjectStatus::Current,
             };
-            record(
+            record_saying(
                 app,
                 WorkEntry::ProjectStatus {
                     project,
@@ -339,7 +371,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         (Outcome::Answered(true), WorkDraft::Drop(tension)) => {
-            record(app, WorkEntry::TensionDropped { tension });
+            record_saying(app, WorkEntry::TensionDropped { tension });
         }
         (Outcome::Answered(true), WorkDraft::Retract(seq)) => {
             commit(app, WorkEvent::Retracted { seq });

@@ -108,8 +108,25 @@ impl Adoption {
             role: seat.role.clone(),
             person: who,
             term_end,
+            focus: None,
         });
         Ok(())
+    }
+
+    /// Gives the `person`-th person's first assignment to `seat` a focus (cleaned; nothing
+    /// left of it is none). An elected role is filled without one: elections assign no focus.
+    pub fn focus(&mut self, seat: &Seat, person: usize, focus: &str) {
+        let Some(who) = self.people.get(person).map(|p| p.name.clone()) else {
+            return;
+        };
+        let focus = Some(crate::domain::text::clean_line(focus)).filter(|f| !f.is_empty());
+        if let Some(f) = self
+            .fillers
+            .iter_mut()
+            .find(|f| seat.holds(f) && f.person.eq_ignore_ascii_case(&who) && !seat.elected())
+        {
+            f.focus = focus;
+        }
     }
 
     /// A circle's Lead may not also fill some elected roles of it (4.1 §2.5.1; 5.0 §5.1.1),
@@ -161,7 +178,7 @@ impl Adoption {
         self.fillers_on(seat)
             .map(|f| FillerEntry {
                 person: f.person.clone(),
-                focus: None,
+                focus: f.focus.clone(),
                 term_end: f.term_end.map(from_date),
             })
             .collect()

@@ -84,6 +84,9 @@ pub struct NewFiller {
     pub person: String,
     /// An elected role's term end.
     pub term_end: Option<NaiveDate>,
+    /// What the Lead asks the filler to focus on in the role (4.1 §2.4.2; 5.0 §1.4.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
 }
 
 /// Who controls the anchor circle's role assignments (5.0 §1.4 "The Anchor Circle has no

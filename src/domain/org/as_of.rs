@@ -5,7 +5,8 @@
 //!
 //! Fillers are those whose assignment had begun by the end of that day and not yet ended
 //! (an assignment from before the record, such as an imported file's, has always been);
-//! people who left later are members again.
+//! people who left later are members again. Everyone's own work recorded later is not there,
+//! and what it changed is as it was (`work::notes::before`).
 //!
 //! Owns: that reconstruction. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
@@ -141,6 +142,9 @@ impl Organisation {
             .retain(|a| a.until.is_some_and(|u| end.is_some_and(|end| u < end)));
         // The organisation's log as it stood then: later entries had not happened yet.
         records.log.retain(|e| end.is_none_or(|end| e.at < end));
+        if let Some(end) = end {
+            crate::domain::work::notes::before(&mut records, end);
+        }
         for person in &mut records.people {
             if person.left.is_some_and(|l| end.is_some_and(|end| l >= end)) {
                 person.left = None;

@@ -5,6 +5,7 @@
 //! entry's effects. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 mod apply;
+mod apply_org;
 mod as_of;
 mod records;
 
@@ -14,6 +15,7 @@ pub use records::*;
 use super::ids::*;
 use super::org_log::OrgEntry;
 use super::ruleset::{CoreRole, RuleSet};
+use super::work::WorkNote;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -285,6 +287,32 @@ impl Organisation {
     /// The organisation's log, oldest first.
     pub fn log(&self) -> &[OrgEntry] {
         &self.records.log
+    }
+
+    /// The entries of everyone's own work ("My work") that touch a role, oldest first.
+    pub fn work_of(&self, role: RoleId) -> impl Iterator<Item = &WorkNote> {
+        self.records
+            .work
+            .iter()
+            .filter(move |n| n.role(self) == Some(role))
+    }
+
+    /// The entries of everyone's own work that noted or dropped a tension for a circle's
+    /// meetings, oldest first.
+    pub fn tension_work_in(&self, circle: CircleId) -> impl Iterator<Item = &WorkNote> {
+        self.records
+            .work
+            .iter()
+            .filter(move |n| n.tension_circle(self) == Some(circle))
+    }
+
+    /// Adds an entry of someone's own work the store has just written.
+    /// (Once: a reload after other programs' entries may hold it already.)
+    pub fn note_work(&mut self, note: WorkNote) {
+        let known = |n: &WorkNote| n.person == note.person && n.seq == note.seq;
+        if !self.records.work.iter().any(known) {
+            self.records.work.push(note);
+        }
     }
 
     /// The circle's process breakdown not yet restored, if it is in one (4.1 §3.5; 5.0 §5.5).

@@ -313,4 +313,6 @@ pub struct OrgRecords {
     pub breakdowns: Vec<Breakdown>,
     /// Requests for updates on projects, ended or not, oldest first.
     pub update_requests: Vec<UpdateRequest>,
+    /// Everyone's own work ("My work") still standing, oldest first, for the histories.
+    pub work: Vec<crate::domain::work::WorkNote>,
 }

@@ -47,6 +47,14 @@ pub fn overview(org: &Organisation, person: PersonId, today: NaiveDate) -> Strin
         plural(assignments.len(), "role"),
         plural(circles.len(), "circle")
     );
+    if let Some(left) = org.person(person).and_then(|p| p.left) {
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            out,
+            "A former member: left the organisation on {}; their history stays.",
+            left.date_naive()
+        );
+    }
     for line in lists::lines(org, person, today) {
         // Writing to a String cannot fail.
         let _ = writeln!(out, "{}", lists::text_of(&line));

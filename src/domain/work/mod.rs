@@ -10,6 +10,7 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 pub mod lists;
+pub mod notes;
 #[cfg(test)]
 mod tests;
 
@@ -22,6 +23,8 @@ use super::ruleset::RuleSet;
 use super::text::clean_line;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+pub use notes::WorkNote;
 
 /// Something a person records of their own work.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -359,7 +359,7 @@ impl OrgLog for PgStore {
         actor: Option<PersonId>,
         change: &OrgChange,
         effects: &[OrgEffect],
-    ) -> Result<u64, StoreError> {
+    ) -> Result<Appended, StoreError> {
         let payload = serde_json::to_string(change)
             .map_err(|e| StoreError::Invalid(format!("entry not serialisable: {e}")))?;
         let by = actor.map(|p| p.0.to_string());

@@ -346,6 +346,16 @@ impl Session {
                     ended_at: get(r, 3)?,
                 })
             })?,
+            work: crate::store::backend::work_notes(self.all(crate::store::org::WORK_ENTRIES, |r| {
+                Ok((
+                    get(r, 0)?,
+                    Recorded {
+                        seq: u64::try_from(get::<i64>(r, 1)?).unwrap_or(0),
+                        at: get(r, 2)?,
+                        event: get(r, 3)?,
+                    },
+                ))
+            })?),
         };
         Ok(Some(Organisation::new(records)))
     }
