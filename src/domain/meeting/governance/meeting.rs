@@ -7,11 +7,9 @@
 //! effects on the governance record. Must not import: rusqlite, ratatui, crossterm, tokio,
 //! std::fs, or the clock.
 
-use super::change::validate;
-use super::core_limits::with_lead_additions;
-use super::election::{Election, ElectionEvent, Seats};
+use super::election::{Election, Seats};
 pub use super::events::{GovEvent, GovItem, GovStep, Interpretation, ItemKind, Special, TimeOut};
-use super::idm::{IdmEvent, Outcome, Proposal};
+use super::idm::{Outcome, Proposal};
 use crate::domain::ids::*;
 use crate::domain::meeting::flow::{self, Recorded};
 use crate::domain::meeting::rounds::{Note, Rounds};
@@ -325,141 +323,12 @@ impl Governance {
                 owner,
                 kind,
                 tension,
-            } => {
-                if clean_line(label).is_empty() || !present.contains(owner) {
-                    return refuse("an item needs a label and a present owner");
-                }
-                if let Some(why) = self
-                    .attendees
-                    .get(*owner)
-                    .and_then(|a| membership::item_refusal(self.rules, a, label))
-                {
-                    return refuse(why);
-                }
-                if tension.is_some() && self.items.iter().any(|i| i.tension == *tension) {
-                    return refuse("that tension is already on the agenda");
-                }
-                if let ItemKind::Election { role, .. } = kind {
-                    if !role.is_elected() {
-                        return refuse(format!(
-                            "the {} is appointed, not elected",
-                            role.name(self.rules)
-                        ));
-                    }
-                    if org.core_role(self.circle, *role).is_none() {
-                        return refuse(format!("this circle has no {}", role.name(self.rules)));
-                    }
-                }
-                Ok(tension
-                    .map(|t| Effect::ProcessTension { tension: t })
-                    .into_iter()
-                    .collect())
-            }
-            GovEvent::ItemMoved { item, to } => {
-                if self.item(*item).is_none() || *to >= self.order.len() {
-                    return refuse("no such agenda place");
-                }
-                self.keeps_agenda_order(*item, *to)?;
-                none
-            }
-            GovEvent::ItemRemoved { item } => match self.item(*item) {
-                None => refuse("no such item"),
-                Some(i) if i.started() => {
-                    refuse("processing has begun: close the item (d) instead")
-                }
-                // Undoing the item's entry gives its tension back.
-                Some(i) => Ok(vec![Effect::Undo { seq: i.seq }]),
-            },
-            GovEvent::ElectionFirst { item, asked_by } => match self.item(*item) {
-                Some(i) if matches!(i.kind, ItemKind::Election { .. }) => {
-                    if self.first.iter().any(|(s, _)| s == item) {
-                        return refuse("this election has been asked first already");
-                    }
-                    if asked_by.is_none_or(|a| !present.contains(&a)) {
-                        return refuse("the election goes first when someone present asks");
-                    }
-                    none
-                }
-                _ => refuse("only an election item can be moved first"),
-            },
-            GovEvent::Proposal { item, event } => {
-                let it = self
-                    .item(*item)
-                    .ok_or_else(|| Refusal::new("no such item"))?;
-                let proposal = it
-                    .proposal
-                    .as_ref()
-                    .ok_or_else(|| Refusal::new("that item is an election"))?;
-                self.decide_for_proposal(proposal, event, org)?;
-                let present = self.taking_part(Some(it));
-                proposal.decide(event, &present)?;
-                match event {
-                    IdmEvent::Ended {
-                        outcome: Outcome::Adopted { version },
-                    } => {
-                        let changes = proposal
-                            .versions
-                            .get(version.saturating_sub(1))
-                            .cloned()
-                            .unwrap_or_default();
-                        // The circle may have changed since the version was written (an
-                        // earlier item of this meeting removed or renamed a role).
-                        validate(org, self.circle, self.rules, &changes).map_err(|e| {
-                            Refusal::new(format!(
-                                "the circle has changed since this version: {e}; amend it first"
-                            ))
-                        })?;
-                        // 5.0 §1.4.5: additions to the Circle Lead reach every sub-circle's.
-                        let changes = with_lead_additions(org, self.rules, self.circle, &changes);
-                        Ok(vec![Effect::ApplyGovernance {
-                            circle: self.circle,
-                            changes,
-                        }])
-                    }
-                    _ => none,
-                }
-            }
-            GovEvent::Election { item, event } => {
-                let it = self
-                    .item(*item)
-                    .ok_or_else(|| Refusal::new("no such item"))?;
-                let election = it
-                    .election
-                    .as_ref()
-                    .ok_or_else(|| Refusal::new("that item is a proposal"))?;
-                election.decide(event, &self.seats(org))?;
-                // After the election's own checks (a single Lead says so there first).
-                if let ElectionEvent::Ballot { nominee, .. }
-                | ElectionEvent::Changed { nominee, .. } = event
-                    && let Some(why) = membership::nominee_refusal(
-                        org,
-                        self.circle,
-                        self.rules,
-                        self.attendees.get(*nominee),
-                        election.role,
-                    )
-                {
-                    return refuse(why);
-                }
-                match event {
-                    ElectionEvent::Elect => {
-                        let person = election
-                            .proposed
-                            .and_then(|c| self.attendees.get(c))
-                            .and_then(|a| a.person);
-                        let role = org.core_role(self.circle, election.role).map(|r| r.id);
-                        match (role, person) {
-                            (Some(role), Some(person)) => Ok(vec![Effect::AssignElected {
-                                role,
-                                person,
-                                term_end: election.term_end,
-                            }]),
-                            _ => refuse("the elected role or person is not in the organisation"),
-                        }
-                    }
-                    _ => none,
-                }
-            }
+            } => self.decide_item_added((label, *owner, kind, *tension), org),
+            GovEvent::ItemMoved { .. }
+            | GovEvent::ItemRemoved { .. }
+            | GovEvent::ElectionFirst { .. } => self.decide_agenda_change(event),
+            GovEvent::Proposal { item, event } => self.decide_on_proposal(*item, event, org),
+            GovEvent::Election { item, event } => self.decide_on_election(*item, event, org),
             GovEvent::TimeOut { asked_by, .. } => {
                 if !self.rules.rules().time_outs {
                     return refuse(format!(
@@ -476,26 +345,7 @@ impl Governance {
                 true => none,
                 false => refuse("no time out is running"),
             },
-            GovEvent::Retracted { seq } => {
-                if self.last_entry() != Some(*seq) {
-                    return refuse("only the last entry standing can be taken back");
-                }
-                if self.draws.contains(seq) {
-                    return refuse(
-                        "a random draw stays in the record: taking it back would draw again",
-                    );
-                }
-                // Putting a removed item back takes its tension up again.
-                let tension = self
-                    .removed
-                    .iter()
-                    .find(|(r, _)| r == seq)
-                    .and_then(|(_, i)| i.tension)
-                    .map(|tension| Effect::ProcessTension { tension });
-                Ok(std::iter::once(Effect::Undo { seq: *seq })
-                    .chain(tension)
-                    .collect())
-            }
+            GovEvent::Retracted { seq } => self.decide_retraction(*seq),
             GovEvent::Ended => Ok(vec![Effect::EndMeeting]),
         }
     }
