@@ -321,7 +321,10 @@ fn agenda(frame: &mut Frame, area: Rect, state: &Governance) {
     let special = state.special.as_ref().map_or(String::new(), |s| {
         format!(" · special, requested by {}", state.name_of(s.requester))
     });
-    let title = format!("Agenda · {} items{special}", state.order.len());
+    let title = format!(
+        "Agenda · {}{special}",
+        super::wrap::plural(state.order.len(), "item")
+    );
     list::draw(
         frame,
         area,
