@@ -592,7 +592,14 @@ fn under_five_a_role_moves_into_a_sub_circle() {
         .choose("Save");
     h.press_n(Char('n'), 4);
     let present = h.governance().state.present().len();
-    h.press_n(Enter, present).press(Char('a')).press(Char('y'));
+    h.press_n(Enter, present);
+    let bar = h.screen(100, 30);
+    let bar = bar.lines().last().unwrap_or_default();
+    assert!(
+        !bar.contains("no objection") && bar.contains("a adopt"),
+        "once everyone answered, the answer keys are left off: {bar}"
+    );
+    h.press(Char('a')).press(Char('y'));
     let org = org(&h);
     let role = org
         .records()

@@ -149,10 +149,15 @@ fn idm(p: &Proposal, action: Action, present: &[usize]) -> Option<IdmEvent> {
                 text: STAND_IN.into(),
             })
         }
+        // Once everyone has answered, the answer keys are left off (the domain refuses them).
         (IdmStep::Object, Action::Open) => p
             .next_to_answer(present)
+            .or(present.first().copied())
             .map(|attendee| IdmEvent::NoObjection { attendee }),
-        (IdmStep::Object, Action::Objection) => p.next_to_answer(present).map(objection),
+        (IdmStep::Object, Action::Objection) => p
+            .next_to_answer(present)
+            .or(present.first().copied())
+            .map(objection),
         (IdmStep::Object | IdmStep::Integrate, Action::TestObjection) => untested(&p.objections)
             .map(|objection| IdmEvent::Tested {
                 objection,

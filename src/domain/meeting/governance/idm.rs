@@ -230,6 +230,11 @@ impl Proposal {
                 if self.step != IdmStep::Object {
                     return refuse("objections are raised in the objection round");
                 }
+                if self.next_to_answer(present).is_none() {
+                    return refuse(
+                        "everyone has answered this round: test objections (w), then adopt or integrate",
+                    );
+                }
                 if !is_present(attendee) {
                     return refuse("only someone present answers");
                 }
