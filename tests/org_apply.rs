@@ -165,12 +165,14 @@ proptest! {
         let mut seq = 1;
         for pick in &picks {
             let Some(effect) = effect(&org, pick) else { continue };
+            // Each entry a minute after the last: what it creates dates from it.
+            let when = at + chrono::Duration::minutes(i64::try_from(seq).unwrap_or(0));
             let appended = store
-                .append_entry(meeting, seq, at, &"entry", std::slice::from_ref(&effect))
+                .append_entry(meeting, seq, when, &"entry", std::slice::from_ref(&effect))
                 .expect("append");
             seq = appended.seq;
             prop_assert_eq!(
-                org.apply(&effect, appended.created[0]),
+                org.apply(&effect, appended.created[0], when),
                 Applied::Done,
                 "{:?} is applied in memory", effect
             );
@@ -195,6 +197,67 @@ fn adoptions_elections_and_retractions_ask_for_a_reload() {
             term_end: None,
         },
     ] {
-        assert_eq!(org.apply(&effect, None), Applied::Reload, "{effect:?}");
+        let at = Utc
+            .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+            .single()
+            .expect("a time");
+        assert_eq!(org.apply(&effect, None, at), Applied::Reload, "{effect:?}");
+    }
+}
+
+/// A project and a next action made in a meeting are in the organisation "as of" the
+/// meeting's day, and not the day before (as a reload dates them, so does memory).
+#[test]
+fn what_a_meeting_creates_is_there_as_of_its_day_and_not_before() {
+    let mut store = Store::open_in_memory().expect("store");
+    setup::load_demo(&mut store).expect("demo");
+    let mut org = store.load_organisation().expect("load").expect("org");
+    let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
+    let role = org.roles_in(circle).next().expect("a role").id;
+    let person = org.people()[0].id;
+    let at = Utc
+        .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+        .single()
+        .expect("a time");
+    let meeting = store
+        .start_meeting(circle, MeetingKind::Tactical, at, &"started")
+        .expect("meeting");
+    let effects = [
+        Effect::CreateProject {
+            role,
+            person: Some(person),
+            title: "Rye starter".into(),
+        },
+        Effect::CreateNextAction {
+            role: Some(role),
+            person,
+            text: "Order rye".into(),
+        },
+    ];
+    let appended = store
+        .append_entry(meeting, 1, at, &"outputs", &effects)
+        .expect("append");
+    for (effect, created) in effects.iter().zip(&appended.created) {
+        assert_eq!(org.apply(effect, *created, at), Applied::Done);
+    }
+    let reloaded = store.load_organisation().expect("load").expect("org");
+    for org in [&org, &reloaded] {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("a day");
+        let titles = |o: &Organisation| -> Vec<String> {
+            let r = o.records();
+            let projects = r.projects.iter().map(|p| p.title.clone());
+            projects
+                .chain(r.next_actions.iter().map(|a| a.text.clone()))
+                .collect()
+        };
+        let before = titles(&org.as_of(day(23)));
+        assert!(
+            !before
+                .iter()
+                .any(|t| t == "Rye starter" || t == "Order rye"),
+            "{before:?}"
+        );
+        let on = titles(&org.as_of(day(24)));
+        assert!(on.iter().any(|t| t == "Rye starter") && on.iter().any(|t| t == "Order rye"));
     }
 }

@@ -56,6 +56,8 @@ pub enum Committed {
         /// Who recorded the entries another program had recorded first, now shown too, one
         /// per entry (none without a conflict).
         caught_up: Vec<Option<String>>,
+        /// When the entry was made (what it created dates from then).
+        at: DateTime<Utc>,
     },
     /// Refused by the domain: nothing of this entry changed. One line for the status.
     Refused(String),
@@ -81,7 +83,7 @@ pub fn commit<J: Journal>(
     event: Event<J>,
 ) -> Committed {
     match store.made_unanswered_entry(journal.meeting(), &event) {
-        Ok(Some(seq)) => return made_unanswered(store, journal, org, seq),
+        Ok(Some(seq)) => return made_unanswered(store, journal, org, (seq, at)),
         Ok(None) => {}
         Err(e) => return Committed::Unwritten(e.to_string()),
     }
@@ -102,7 +104,11 @@ pub fn commit<J: Journal>(
                     event,
                 };
                 return match push(journal, entry) {
-                    Ok(()) => Committed::Done { effects, caught_up },
+                    Ok(()) => Committed::Done {
+                        effects,
+                        caught_up,
+                        at,
+                    },
                     Err(e) => Committed::Refused(e.0),
                 };
             }
@@ -135,7 +141,7 @@ fn made_unanswered<J: Journal>(
     store: &mut dyn Backend,
     journal: &mut J,
     org: &mut std::sync::Arc<Organisation>,
-    seq: u64,
+    (seq, at): (u64, DateTime<Utc>),
 ) -> Committed {
     if last_seq(journal) < seq
         && let Err(e) = catch_up(store, journal, org)
@@ -145,6 +151,7 @@ fn made_unanswered<J: Journal>(
     Committed::Done {
         effects: Vec::new(),
         caught_up: Vec::new(),
+        at,
     }
 }
 

@@ -66,7 +66,7 @@ pub struct App {
     /// Where exports from the screens are written (the current directory by default).
     export_dir: std::path::PathBuf,
     /// Effects of written entries not yet applied to `view.org` (see `settle_org`).
-    unapplied: Vec<(crate::domain::meeting::Effect, Option<i64>)>,
+    unapplied: Vec<(crate::domain::meeting::Effect, Option<i64>, DateTime<Utc>)>,
     /// Entries between meetings (the organisation's log, someone's own work) written and
     /// not yet applied to `view.org`, after `unapplied` (see `settle_org`).
     unapplied_between: Vec<settle::Between>,
@@ -559,9 +559,14 @@ impl App {
     /// Returns whether the entry was recorded.
     fn show_commit(&mut self, committed: journal::Committed) -> bool {
         match committed {
-            journal::Committed::Done { effects, caught_up } => {
+            journal::Committed::Done {
+                effects,
+                caught_up,
+                at,
+            } => {
                 self.entry_written();
-                self.unapplied.extend(effects);
+                self.unapplied
+                    .extend(effects.into_iter().map(|(effect, id)| (effect, id, at)));
                 self.settle_org();
                 if !caught_up.is_empty() {
                     self.info(format!(

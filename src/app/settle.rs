@@ -37,7 +37,7 @@ impl App {
         if !self
             .unapplied
             .iter()
-            .all(|(effect, _)| Organisation::applies_in_memory(effect))
+            .all(|(effect, _, _)| Organisation::applies_in_memory(effect))
         {
             return self.reload_org();
         }
@@ -47,7 +47,7 @@ impl App {
         let applied = self
             .unapplied
             .drain(..)
-            .all(|(effect, id)| org.apply(&effect, id) == crate::domain::Applied::Done);
+            .all(|(effect, id, at)| org.apply(&effect, id, at) == crate::domain::Applied::Done);
         if !applied {
             self.reload_org();
         }

@@ -194,27 +194,26 @@ impl OrganisationStore for Store {
                     })
                 },
             )?,
-            projects: self.rows("SELECT id, role_id, person_id, title, status FROM projects ORDER BY id", |r| {
+            projects: self.rows(PROJECTS, |r| {
                 Ok(Project {
                     id: r.get(0)?,
                     role: r.get(1)?,
                     person: r.get(2)?,
                     title: r.get(3)?,
                     status: r.get(4)?,
+                    since: r.get(5)?,
                 })
             })?,
-            next_actions: self.rows(
-                "SELECT id, role_id, person_id, text, done FROM next_actions ORDER BY id",
-                |r| {
-                    Ok(NextAction {
-                        id: r.get(0)?,
-                        role: r.get(1)?,
-                        person: r.get(2)?,
-                        text: r.get(3)?,
-                        done: r.get(4)?,
-                    })
-                },
-            )?,
+            next_actions: self.rows(NEXT_ACTIONS, |r| {
+                Ok(NextAction {
+                    id: r.get(0)?,
+                    role: r.get(1)?,
+                    person: r.get(2)?,
+                    text: r.get(3)?,
+                    done: r.get(4)?,
+                    since: r.get(5)?,
+                })
+            })?,
             tensions: self.rows(
                 "SELECT id, person_id, role_id, circle_id, text, kind, status FROM tensions ORDER BY id",
                 |r| {
@@ -356,3 +355,13 @@ fn role_from_row(r: &Row<'_>) -> rusqlite::Result<Role> {
         core: core.as_deref().and_then(CoreRole::from_id),
     })
 }
+
+/// Projects, each with the time of the entry that created it (none for an imported one).
+pub(super) const PROJECTS: &str = "SELECT p.id, p.role_id, p.person_id, p.title, p.status, e.at
+     FROM projects p LEFT JOIN meeting_events e ON e.meeting_id = p.meeting_id AND e.seq = p.event_seq
+     ORDER BY p.id";
+
+/// Next actions, each with the time of the entry that created it (as `PROJECTS`).
+pub(super) const NEXT_ACTIONS: &str = "SELECT a.id, a.role_id, a.person_id, a.text, a.done, e.at
+     FROM next_actions a LEFT JOIN meeting_events e ON e.meeting_id = a.meeting_id AND e.seq = a.event_seq
+     ORDER BY a.id";

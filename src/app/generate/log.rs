@@ -113,7 +113,7 @@ where
                 .append_entry(self.meeting, self.seq, self.at, &event, &effects)?;
         let mut reload = false;
         for (effect, created) in effects.iter().zip(appended.created.iter()) {
-            reload |= self.org.apply(effect, *created) == Applied::Reload;
+            reload |= self.org.apply(effect, *created, self.at) == Applied::Reload;
         }
         if reload && let Some(fresh) = self.store.load_organisation()? {
             *self.org = fresh;

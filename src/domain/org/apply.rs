@@ -12,7 +12,7 @@ use super::{
 };
 use crate::domain::ids::*;
 use crate::domain::meeting::Effect;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
 /// Whether an effect could be applied in memory.
@@ -53,9 +53,9 @@ impl Organisation {
         )
     }
 
-    /// Applies one effect of an entry the store has just written. `created` is the id of the
-    /// row the store created for it (a next action, project or tension), if any.
-    pub fn apply(&mut self, effect: &Effect, created: Option<i64>) -> Applied {
+    /// Applies one effect of an entry the store has just written at `at`. `created` is the
+    /// id of the row the store created for it (a next action, project or tension), if any.
+    pub fn apply(&mut self, effect: &Effect, created: Option<i64>, at: DateTime<Utc>) -> Applied {
         let done = match effect {
             Effect::AnswerChecklist {
                 item,
@@ -83,6 +83,7 @@ impl Organisation {
                     person: *person,
                     text: text.clone(),
                     done: false,
+                    since: Some(at),
                 })
             }),
             Effect::CreateProject {
@@ -96,6 +97,7 @@ impl Organisation {
                     person: *person,
                     title: title.clone(),
                     status: ProjectStatus::Current,
+                    since: Some(at),
                 })
             }),
             Effect::CreateTension {

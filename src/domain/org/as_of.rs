@@ -137,6 +137,12 @@ impl Organisation {
             .collect();
         then.sort_by_key(|a| a.id);
         records.assignments = then;
+        // Projects and next actions made in a meeting after the day were not there yet.
+        let made = |since: Option<chrono::DateTime<Utc>>| {
+            since.is_none_or(|s| end.is_none_or(|end| s < end))
+        };
+        records.projects.retain(|p| made(p.since));
+        records.next_actions.retain(|a| made(a.since));
         records
             .ended_assignments
             .retain(|a| a.until.is_some_and(|u| end.is_some_and(|end| u < end)));

@@ -183,6 +183,8 @@ pub struct Project {
     pub person: Option<PersonId>,
     pub title: String,
     pub status: ProjectStatus,
+    /// When the entry that created it was made (`None`: before the record, an import).
+    pub since: Option<DateTime<Utc>>,
 }
 
 /// A single action that could be done now, owned by a role or a person acting outside roles.
@@ -193,6 +195,8 @@ pub struct NextAction {
     pub person: PersonId,
     pub text: String,
     pub done: bool,
+    /// When the entry that created it was made (`None`: before the record, an import).
+    pub since: Option<DateTime<Utc>>,
 }
 
 /// Which meeting a tension is meant for.

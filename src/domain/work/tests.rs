@@ -29,6 +29,7 @@ fn org(ana_left: bool) -> Organisation {
         person: PersonId(person),
         text: "x".into(),
         done: false,
+        since: None,
     };
     Organisation::new(OrgRecords {
         name: "Co".into(),
@@ -57,6 +58,7 @@ fn org(ana_left: bool) -> Organisation {
             person: Some(PersonId(1)),
             title: "Rye".into(),
             status: ProjectStatus::Current,
+            since: None,
         }],
         next_actions: vec![action(1, 1), action(2, 2)],
         tensions: vec![Tension {

@@ -289,30 +289,26 @@ impl Session {
                 |r| Ok(ChecklistMark { item: get(r, 0)?, period: get(r, 1)?, checked: get(r, 2)? }),
             )?,
             versions: self.versions()?,
-            projects: self.all(
-                "SELECT id, role_id, person_id, title, status FROM projects ORDER BY id",
-                |r| {
-                    Ok(Project {
-                        id: get(r, 0)?,
-                        role: get(r, 1)?,
-                        person: get(r, 2)?,
-                        title: get(r, 3)?,
-                        status: get(r, 4)?,
-                    })
-                },
-            )?,
-            next_actions: self.all(
-                "SELECT id, role_id, person_id, text, done FROM next_actions ORDER BY id",
-                |r| {
-                    Ok(NextAction {
-                        id: get(r, 0)?,
-                        role: get(r, 1)?,
-                        person: get(r, 2)?,
-                        text: get(r, 3)?,
-                        done: get(r, 4)?,
-                    })
-                },
-            )?,
+            projects: self.all(super::super::org::PROJECTS, |r| {
+                Ok(Project {
+                    id: get(r, 0)?,
+                    role: get(r, 1)?,
+                    person: get(r, 2)?,
+                    title: get(r, 3)?,
+                    status: get(r, 4)?,
+                    since: get(r, 5)?,
+                })
+            })?,
+            next_actions: self.all(super::super::org::NEXT_ACTIONS, |r| {
+                Ok(NextAction {
+                    id: get(r, 0)?,
+                    role: get(r, 1)?,
+                    person: get(r, 2)?,
+                    text: get(r, 3)?,
+                    done: get(r, 4)?,
+                    since: get(r, 5)?,
+                })
+            })?,
             tensions: self.all(
                 "SELECT id, person_id, role_id, circle_id, text, kind, status FROM tensions ORDER BY id",
                 |r| {

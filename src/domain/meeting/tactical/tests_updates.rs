@@ -63,6 +63,7 @@ fn org(rules: RuleSet, status: ProjectStatus, asked: bool) -> Organisation {
             person: Some(PersonId(3)),
             title: "New oven".into(),
             status,
+            since: None,
         }],
         update_requests: requested_at
             .filter(|_| asked)
