@@ -143,20 +143,8 @@ impl Change {
                 domains,
                 accountabilities,
             } => {
-                let mut parts = Vec::new();
-                if let Some(n) = name {
-                    parts.push(format!("name → {n}"));
-                }
-                if let Some(p) = purpose {
-                    parts.push(format!("purpose → \"{p}\""));
-                }
-                if let Some(d) = domains {
-                    parts.push(format!("domains → {}", list(d)));
-                }
-                if let Some(a) = accountabilities {
-                    parts.push(format!("accountabilities → {}", list(a)));
-                }
-                format!("Amend role {}: {}", role(r), parts.join("; "))
+                let parts = amended_parts(name, purpose, domains, accountabilities);
+                format!("Amend role {}: {parts}", role(r))
             }
             Change::RemoveRole { role: r } => format!("Remove role {}", role(r)),
             Change::CreatePolicy { name, text } => format!("Create policy {name}: {text}"),
@@ -197,20 +185,8 @@ impl Change {
                 domains,
                 accountabilities,
             } => {
-                let mut parts = Vec::new();
-                if let Some(n) = name {
-                    parts.push(format!("name → {n}"));
-                }
-                if let Some(p) = purpose {
-                    parts.push(format!("purpose → \"{p}\""));
-                }
-                if let Some(d) = domains {
-                    parts.push(format!("domains → {}", list(d)));
-                }
-                if let Some(a) = accountabilities {
-                    parts.push(format!("accountabilities → {}", list(a)));
-                }
-                format!("Amend sub-circle {}: {}", circle(c), parts.join("; "))
+                let parts = amended_parts(name, purpose, domains, accountabilities);
+                format!("Amend sub-circle {}: {parts}", circle(c))
             }
             Change::CollapseCircle { circle: c } => {
                 format!("Collapse sub-circle {} into a role", circle(c))
@@ -464,4 +440,24 @@ pub fn validate(
         }
     }
     Ok(warnings)
+}
+
+/// What an amendment of a role or a sub-circle changes, in the words `describe` uses: each
+/// part given, "name → …; purpose → \"…\"; domains → …; accountabilities → …".
+fn amended_parts(
+    name: &Option<String>,
+    purpose: &Option<String>,
+    domains: &Option<Vec<String>>,
+    accountabilities: &Option<Vec<String>>,
+) -> String {
+    let list = |items: &[String]| items.join("; ");
+    let parts = [
+        name.as_ref().map(|n| format!("name → {n}")),
+        purpose.as_ref().map(|p| format!("purpose → \"{p}\"")),
+        domains.as_ref().map(|d| format!("domains → {}", list(d))),
+        accountabilities
+            .as_ref()
+            .map(|a| format!("accountabilities → {}", list(a))),
+    ];
+    parts.into_iter().flatten().collect::<Vec<_>>().join("; ")
 }
