@@ -20,6 +20,7 @@ struct Seen {
     actions_of_roles: Vec<Vec<NextActionId>>,
     tensions: Vec<Tension>,
     tensions_of_circles: Vec<Vec<TensionId>>,
+    status_changes: Vec<StatusChange>,
 }
 
 fn sorted<T: Clone, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> Vec<T> {
@@ -59,6 +60,7 @@ fn seen(org: &Organisation) -> Seen {
             .iter()
             .map(|c| org.tensions_in(c.id).map(|t| t.id).collect())
             .collect(),
+        status_changes: r.status_changes.clone(),
     }
 }
 
@@ -72,6 +74,8 @@ enum Pick {
     Project(usize),
     Tension(usize, usize),
     Process(usize),
+    Drop(usize),
+    Done(usize),
 }
 
 fn any_pick() -> impl Strategy<Value = Pick> {
@@ -83,6 +87,8 @@ fn any_pick() -> impl Strategy<Value = Pick> {
         any::<usize>().prop_map(Pick::Project),
         (any::<usize>(), any::<usize>()).prop_map(|(c, p)| Pick::Tension(c, p)),
         any::<usize>().prop_map(Pick::Process),
+        any::<usize>().prop_map(Pick::Drop),
+        any::<usize>().prop_map(Pick::Done),
     ]
 }
 
@@ -136,15 +142,17 @@ fn effect(org: &Organisation, pick: &Pick) -> Option<Effect> {
             text: "Too hot in here".into(),
             kind: TensionKind::Governance,
         },
-        Pick::Process(i) => {
-            let open: Vec<&Tension> = r.tensions.iter().filter(|t| t.open).collect();
-            if open.is_empty() {
-                return None;
-            }
-            Effect::ProcessTension {
-                tension: nth(&open, i).id,
-            }
-        }
+        // Any tension, open or not: the store's write decides what closing a closed one does.
+        Pick::Process(i) if !r.tensions.is_empty() => Effect::ProcessTension {
+            tension: nth(&r.tensions, i).id,
+        },
+        Pick::Drop(i) if !r.tensions.is_empty() => Effect::DropTension {
+            tension: nth(&r.tensions, i).id,
+        },
+        Pick::Done(i) if !r.next_actions.is_empty() => Effect::CompleteNextAction {
+            action: nth(&r.next_actions, i).id,
+        },
+        Pick::Process(_) | Pick::Drop(_) | Pick::Done(_) => return None,
     })
 }
 
@@ -259,5 +267,107 @@ fn what_a_meeting_creates_is_there_as_of_its_day_and_not_before() {
         );
         let on = titles(&org.as_of(day(24)));
         assert!(on.iter().any(|t| t == "Rye starter") && on.iter().any(|t| t == "Order rye"));
+    }
+}
+
+/// What later entries changed on items that were there is as it was "as of" an earlier day:
+/// a project's status moved in a progress update, a next action marked done, a tension taken
+/// onto an agenda — in memory as after a reload.
+#[test]
+fn what_a_later_meeting_changes_is_as_it_was_the_day_before() {
+    let mut store = Store::open_in_memory().expect("store");
+    setup::load_demo(&mut store).expect("demo");
+    let mut org = store.load_organisation().expect("load").expect("org");
+    let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
+    let role = org.roles_in(circle).next().expect("a role").id;
+    let person = org.people()[0].id;
+    let day = |d: u32| {
+        Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0)
+            .single()
+            .expect("a time")
+    };
+    let mut record = |org: &mut Organisation, d: u32, effects: &[Effect]| {
+        let meeting = store
+            .start_meeting(circle, MeetingKind::Tactical, day(d), &"started")
+            .expect("meeting");
+        let appended = store
+            .append_entry(meeting, 1, day(d), &"outputs", effects)
+            .expect("append");
+        for (effect, created) in effects.iter().zip(&appended.created) {
+            assert_eq!(org.apply(effect, *created, day(d)), Applied::Done);
+        }
+        appended.created
+    };
+    let created = record(
+        &mut org,
+        20,
+        &[
+            Effect::CreateProject {
+                role,
+                person: Some(person),
+                title: "Rye starter".into(),
+            },
+            Effect::CreateNextAction {
+                role: Some(role),
+                person,
+                text: "Order rye".into(),
+            },
+            Effect::CreateTension {
+                person,
+                role: Some(role),
+                circle,
+                text: "The oven runs cold".into(),
+                kind: TensionKind::Tactical,
+            },
+        ],
+    );
+    let [Some(project), Some(action), Some(tension)] = created[..] else {
+        panic!("three rows created: {created:?}");
+    };
+    let (project, action, tension) = (ProjectId(project), NextActionId(action), TensionId(tension));
+    let status = |status| Effect::UpdateProject {
+        project,
+        update: Some("moving".into()),
+        status,
+    };
+    record(&mut org, 22, &[status(ProjectStatus::Waiting)]);
+    record(
+        &mut org,
+        24,
+        &[
+            status(ProjectStatus::Done),
+            Effect::CompleteNextAction { action },
+            Effect::ProcessTension { tension },
+        ],
+    );
+    drop(record);
+    let reloaded = store.load_organisation().expect("load").expect("org");
+    for org in [&org, &reloaded] {
+        let on = |d| {
+            let then = org.as_of(NaiveDate::from_ymd_opt(2026, 11, d).expect("a day"));
+            let r = then.records();
+            let status = r
+                .projects
+                .iter()
+                .find(|p| p.id == project)
+                .map(|p| p.status);
+            let done = r
+                .next_actions
+                .iter()
+                .find(|a| a.id == action)
+                .map(|a| a.done);
+            let open = r.tensions.iter().find(|t| t.id == tension).map(|t| t.open);
+            (status, done, open)
+        };
+        assert_eq!(on(19), (None, None, None), "nothing made yet");
+        assert_eq!(
+            on(21),
+            (Some(ProjectStatus::Current), Some(false), Some(true))
+        );
+        assert_eq!(
+            on(23),
+            (Some(ProjectStatus::Waiting), Some(false), Some(true))
+        );
+        assert_eq!(on(24), (Some(ProjectStatus::Done), Some(true), Some(false)));
     }
 }

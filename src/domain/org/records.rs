@@ -187,6 +187,15 @@ pub struct Project {
     pub since: Option<DateTime<Utc>>,
 }
 
+/// A project's status changed by an entry (a progress update, a review, the filler's own
+/// work): when, and the status it had before, so that "as of" an earlier day can show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusChange {
+    pub project: ProjectId,
+    pub at: DateTime<Utc>,
+    pub before: ProjectStatus,
+}
+
 /// A single action that could be done now, owned by a role or a person acting outside roles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NextAction {
@@ -197,6 +206,9 @@ pub struct NextAction {
     pub done: bool,
     /// When the entry that created it was made (`None`: before the record, an import).
     pub since: Option<DateTime<Utc>>,
+    /// When the entry that marked it done was made (`None`: not done, or done before the
+    /// record), so that "as of" an earlier day shows it open.
+    pub done_at: Option<DateTime<Utc>>,
 }
 
 /// Which meeting a tension is meant for.
@@ -217,6 +229,11 @@ pub struct Tension {
     pub text: String,
     pub kind: TensionKind,
     pub open: bool,
+    /// When the entry that noted it was made (`None`: before the record, an import).
+    pub since: Option<DateTime<Utc>>,
+    /// When the entry that took it onto an agenda or dropped it was made (`None`: open, or
+    /// closed before the record).
+    pub closed_at: Option<DateTime<Utc>>,
 }
 
 macro_rules! text_enum {
@@ -311,6 +328,8 @@ pub struct OrgRecords {
     /// Role and policy versions, oldest first.
     pub versions: Vec<RecordVersion>,
     pub projects: Vec<Project>,
+    /// Every change of a project's status by an entry, oldest first.
+    pub status_changes: Vec<StatusChange>,
     pub next_actions: Vec<NextAction>,
     pub tensions: Vec<Tension>,
     /// Process breakdowns declared, restored or not, oldest first.
