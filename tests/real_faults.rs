@@ -5,12 +5,12 @@
 //! panics, and once the fault is gone the same key records the note exactly once beside
 //! everything recorded before, in a database whose integrity check is clean.
 //!
-//! The disk that turns read-only under the meeting is an ext4 filesystem on a loop device
-//! made read-only at the block level (`blockdev --setro`), as a failing disk or a storage
-//! layer that stops taking writes does: the program's next write reaches the device and
-//! fails. (A mounted filesystem cannot be remounted read-only while the program holds its
-//! database open for writing, and a file or directory made read-only does not stop writes
-//! through descriptors already open; read-only at start is in `tests/store_files.rs`.)
+//! The disk that fails under the meeting is an ext4 filesystem on a loop device shut down
+//! (`EXT4_IOC_SHUTDOWN`), as a failing disk or a storage layer that stops taking writes
+//! does: the program's next write fails with an input/output error. (`blockdev --setro`
+//! was tried first: the kernel only warns and lets the writes through. A file or directory
+//! made read-only does not stop writes through descriptors already open; read-only at start
+//! is in `tests/store_files.rs`.)
 //!
 //! The filesystem tests mount a tmpfs or a loop device of their own, which needs root (as in
 //! CI); elsewhere they say they were skipped rather than pass silently.
