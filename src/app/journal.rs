@@ -61,9 +61,12 @@ pub enum Committed {
     },
     /// Refused by the domain: nothing of this entry changed. One line for the status.
     Refused(String),
-    /// Decided, but the store could not write it (locked, unreachable, full, gone): nothing
+    /// Decided, but the store could not write it (unreachable, full, gone): nothing
     /// changed, and the entry should stay on screen to be tried again. One line.
     Unwritten(String),
+    /// Another program held the database longer than a write waits: nothing changed, and the
+    /// entry stays on screen to be tried again by itself.
+    Busy,
 }
 
 /// How many times an entry is decided again after other programs appended first.
@@ -85,6 +88,7 @@ pub fn commit<J: Journal>(
     match store.made_unanswered_entry(journal.meeting(), &event) {
         Ok(Some(seq)) => return made_unanswered(store, journal, org, (seq, at)),
         Ok(None) => {}
+        Err(StoreError::Busy) => return Committed::Busy,
         Err(e) => return Committed::Unwritten(e.to_string()),
     }
     let mut caught_up = Vec::new();
@@ -126,6 +130,10 @@ pub fn commit<J: Journal>(
                     return Committed::Unwritten(e);
                 }
             },
+            Err(StoreError::Busy) => {
+                tracing::warn!("an entry waits: the database is busy");
+                return Committed::Busy;
+            }
             Err(e) => {
                 tracing::warn!("an entry could not be written: {e}");
                 return Committed::Unwritten(e.to_string());

@@ -72,6 +72,8 @@ pub struct App {
     unapplied_between: Vec<settle::Between>,
     /// Set when the store could not write an entry during the current key.
     unwritten: bool,
+    /// Set when that was because another program held the database (tried again by itself).
+    busy: bool,
     /// The entry last saved with its meeting (see `kept`), to save only what changed.
     kept_entry: Option<(kept::Place, Option<String>)>,
     /// After the store failed to keep the entry on screen: when to try again.
@@ -134,6 +136,7 @@ impl App {
             unapplied: Vec::new(),
             unapplied_between: Vec::new(),
             unwritten: false,
+            busy: false,
             kept_entry: None,
             keep_retry: None,
             kept_typing: None,
@@ -239,6 +242,10 @@ impl App {
         self.view.now = self.now();
         // Text typed since the last key was kept (a few seconds ago at most) is kept now.
         self.keep_entry();
+        if self.try_busy_again() {
+            self.refresh_hints();
+            return true;
+        }
         let others = self.store.outage().is_none() && self.follow_other_programs();
         let link = self.watch_connection();
         if others || link {
@@ -295,6 +302,7 @@ impl App {
         }
         let had_status = self.view.status.take().is_some();
         self.unwritten = false;
+        self.busy = false;
         self.view.now = self.now();
         let changed = if screens::prompt_open(&self.view) {
             screens::prompt_key(self, key)
@@ -578,6 +586,12 @@ impl App {
             }
             journal::Committed::Refused(why) => {
                 self.error(tactical::capitalised(&why));
+                false
+            }
+            journal::Committed::Busy => {
+                self.unwritten = true;
+                self.busy = true;
+                self.error(connection::SAVING);
                 false
             }
             journal::Committed::Unwritten(why) => {
