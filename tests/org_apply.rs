@@ -340,7 +340,6 @@ fn what_a_later_meeting_changes_is_as_it_was_the_day_before() {
             Effect::ProcessTension { tension },
         ],
     );
-    drop(record);
     let reloaded = store.load_organisation().expect("load").expect("org");
     for org in [&org, &reloaded] {
         let on = |d| {
