@@ -15,8 +15,10 @@ use super::App;
 use crate::ui::{ConnectionLost, Status};
 use ratatui::crossterm::event::KeyEvent;
 
-/// The status while an entry waits for a database another program holds.
-pub(super) const SAVING: &str = "Saving… the database is busy: another program is writing to it. What you entered is kept and tried again each second (any other key stops).";
+/// The status while an entry waits for a database another program holds (one line at 80
+/// columns; any other key stops the trying).
+pub(super) const SAVING: &str =
+    "Saving… the database is busy (another program); kept, retried each second.";
 
 /// How long a write waits for the database while an entry is tried again by itself.
 const BUSY_RETRY_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
