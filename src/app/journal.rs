@@ -58,6 +58,8 @@ pub enum Committed {
         caught_up: Vec<Option<String>>,
         /// When the entry was made (what it created dates from then).
         at: DateTime<Utc>,
+        /// Which entry it is (none when it was made already and is only shown now).
+        source: Option<crate::domain::org::Source>,
     },
     /// Refused by the domain: nothing of this entry changed. One line for the status.
     Refused(String),
@@ -107,11 +109,16 @@ pub fn commit<J: Journal>(
                     at,
                     event,
                 };
+                let source = crate::domain::org::Source {
+                    meeting: journal.meeting(),
+                    seq: entry.seq,
+                };
                 return match push(journal, entry) {
                     Ok(()) => Committed::Done {
                         effects,
                         caught_up,
                         at,
+                        source: Some(source),
                     },
                     Err(e) => Committed::Refused(e.0),
                 };
@@ -160,6 +167,7 @@ fn made_unanswered<J: Journal>(
         effects: Vec::new(),
         caught_up: Vec::new(),
         at,
+        source: None,
     }
 }
 

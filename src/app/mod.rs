@@ -66,7 +66,7 @@ pub struct App {
     /// Where exports from the screens are written (the current directory by default).
     export_dir: std::path::PathBuf,
     /// Effects of written entries not yet applied to `view.org` (see `settle_org`).
-    unapplied: Vec<(crate::domain::meeting::Effect, Option<i64>, DateTime<Utc>)>,
+    unapplied: Vec<settle::Written>,
     /// Entries between meetings (the organisation's log, someone's own work) written and
     /// not yet applied to `view.org`, after `unapplied` (see `settle_org`).
     unapplied_between: Vec<settle::Between>,
@@ -571,10 +571,16 @@ impl App {
                 effects,
                 caught_up,
                 at,
+                source,
             } => {
                 self.entry_written();
-                self.unapplied
-                    .extend(effects.into_iter().map(|(effect, id)| (effect, id, at)));
+                if !effects.is_empty() {
+                    self.unapplied.push(settle::Written {
+                        source,
+                        at,
+                        effects,
+                    });
+                }
                 self.settle_org();
                 if !caught_up.is_empty() {
                     self.info(format!(

@@ -8,9 +8,11 @@ mod apply;
 mod apply_org;
 mod as_of;
 mod records;
+mod retract;
 
 pub use apply::Applied;
 pub use records::*;
+pub use retract::Source;
 
 use super::ids::*;
 use super::org_log::OrgEntry;
@@ -85,6 +87,8 @@ pub struct Organisation {
     actions_of_person: Groups<PersonId>,
     tensions_of_circle: Groups<CircleId>,
     tensions_of_person: Groups<PersonId>,
+    /// The latest meeting entries applied here, with how to take each back (`retract`).
+    recent: Vec<retract::Written>,
 }
 
 /// The records at the positions a group lists (none when the key has no group).
@@ -173,6 +177,7 @@ impl Organisation {
             actions_of_person: group(&r.next_actions, |x| x.person),
             tensions_of_circle: group(&r.tensions, |x| x.circle),
             tensions_of_person: group(&r.tensions, |x| x.person),
+            recent: Vec::new(),
             records,
         }
     }
