@@ -112,6 +112,9 @@ pub struct Rules {
     pub anchor_lead_article: &'static str,
     /// What a proposal may do to the core roles' constitutional parts.
     pub core_limits: CoreLimits,
+    /// Whether a sub-circle's Rep joins the super-circle only when the sub-circle has members
+    /// other than its Lead Link and Cross Links (4.1 §2.6.4); 5.0 §5.1.1 has no exception.
+    pub rep_needs_other_members: bool,
 }
 
 /// Who may define one kind of a circle's operational records on a role.
@@ -341,6 +344,13 @@ pub struct ChangeRules {
     /// 5.0 §1.1 "A Role may also hold Policies"; under 4.1 policies govern the circle's domain
     /// (§2.1.1) and are the circle's.
     pub policies_on_roles: bool,
+    /// Whether a circle may invite a Cross Link (4.1 §2.7 "A Circle may create a “Cross Link
+    /// Policy” to invite any entity or group to participate within another Circle’s Governance
+    /// Process and operations"). 5.0 has no Cross Link: "A Role may link into another Circle
+    /// if a Policy of that other Circle or any Super-Circle thereof invites it" (§1.3.4).
+    pub cross_links: bool,
+    /// The article of Cross Links, or (5.0) of the linking it has instead.
+    pub cross_link: &'static str,
 }
 
 impl IdmRules {

@@ -7,9 +7,11 @@
 mod apply;
 mod apply_org;
 mod as_of;
+mod cross_links;
 mod records;
 
 pub use apply::Applied;
+pub use cross_links::{CrossLinkRole, cross_link_role};
 pub use records::*;
 
 use super::ids::*;

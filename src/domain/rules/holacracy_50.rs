@@ -15,6 +15,8 @@ static CHANGES_50: ChangeRules = ChangeRules {
     remove_sub_circle: "5.0 §5.2(a) with §1.3.1",
     role_lead_is_circle_lead: true,
     policies_on_roles: true,
+    cross_links: false,
+    cross_link: "5.0 §1.3.4",
 };
 
 pub(super) static HOLACRACY_50: Rules = Rules {
@@ -150,6 +152,7 @@ pub(super) static HOLACRACY_50: Rules = Rules {
     core_roles: CORE_50,
     anchor_has_lead: false,
     anchor_lead_article: "5.0 §1.4",
+    rep_needs_other_members: false,
     core_limits: CoreLimits {
         protected: "5.0 §1.3.5, §5.1.1",
         closed: &[],
