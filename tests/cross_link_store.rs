@@ -156,3 +156,33 @@ fn removing_a_cross_link_ends_its_role_and_taking_the_adoption_back_restores_it(
         [jonas]
     );
 }
+
+#[test]
+fn four_one_2_7_2_the_linked_circle_assigns_its_cross_link_and_only_one_person_fills_it() {
+    use roundtable::domain::org_log::{OrgRequest, decide};
+    let mut store = store();
+    let bakehouse = org(&store).circle_named("Bakehouse").expect("Bakehouse").id;
+    let jonas = org(&store).person_named("Jonas Lindqvist").expect("J").id;
+    let from_bakehouse = Change::CreateCrossLink {
+        from: LinkedEntity::Circle { circle: bakehouse },
+        filler: jonas,
+    };
+    adopt(&mut store, 1, vec![from_bakehouse]);
+    let org = org(&store);
+    let anchor = org.anchor().expect("anchor").id;
+    let role = org.cross_links_into(anchor)[0].0.id;
+    let amara = org.person_named("Amara Okafor").expect("Amara").id;
+    let mei = org.person_named("Mei Chen").expect("Mei").id;
+    let assign = OrgRequest::Assign {
+        role,
+        person: mei,
+        focus: None,
+    };
+    // 4.1 §2.7.2: "it may assign someone to fill the Cross Link Role using whatever process it
+    // already has": Bakehouse's Lead Link, not the anchor circle's.
+    let refused = decide(&assign, Some(amara), &org).expect_err("not the anchor's Lead Link");
+    assert!(refused.to_string().contains("4.1 §2.7.2"), "{refused}");
+    // "In all cases, only one person may be assigned to each Cross Link Role".
+    let second = decide(&assign, Some(jonas), &org).expect_err("one person");
+    assert!(second.to_string().contains("only one person"), "{second}");
+}

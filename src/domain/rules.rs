@@ -301,6 +301,12 @@ pub struct AssignmentRules {
     /// for each election"; 5.0 §5.3.5(a) "chooses a term for the election"): the first
     /// fillers the ratifiers name have one too.
     pub elected_term: &'static str,
+    /// Who assigns into a role linked in from elsewhere: 4.1 §2.7.2 the Linked Entity "using
+    /// whatever process it already has", or the Target Circle for a group with "no single
+    /// locus of authority", and "only one person may be assigned to each Cross Link Role";
+    /// 5.0 §1.3.4 "The authority to add or change assignments into the Role stays with its
+    /// source Circle".
+    pub linked_role_assignment: &'static str,
     /// The ratifiers define the initial structure on adopting the constitution (4.1 §5.2,
     /// §5.2.1, §5.3; 5.0 §1.3.3 "The Ratifiers may define an initial structure and other
     /// Governance within the Anchor Circle upon adopting this Constitution").

@@ -79,6 +79,7 @@ pub(super) static HOLACRACY_41: Rules = Rules {
         one_lead: true,
         delegation: None,
         elected_term: "4.1 §2.5.2",
+        linked_role_assignment: "4.1 §2.7.2",
         adoption: "4.1 §5.2, §5.3",
     },
     requests_serve_represented_role: None,

@@ -80,6 +80,7 @@ pub(super) static HOLACRACY_50: Rules = Rules {
         one_lead: false,
         delegation: Some("5.0 §1.4.1"),
         elected_term: "5.0 §5.3.5(a)",
+        linked_role_assignment: "5.0 §1.3.4",
         adoption: "5.0 §1.3.3",
     },
     requests_serve_represented_role: Some("5.0 §3.2(f)"),
