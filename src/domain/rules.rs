@@ -215,6 +215,12 @@ pub struct BreakdownBetween {
     /// 4.1 §3.5.2: "if that Facilitator is also the Sub-Circle's Lead Link or Facilitator,
     /// then the Super-Circle's Secretary or Rep Link may also make this declaration".
     pub conflicted_alternates: bool,
+    /// 4.1 §3.5.4: "if the Process Breakdown is not resolved within a reasonable timeframe,
+    /// then the Facilitator of any Super-Circle that ultimately contains the offending Circle
+    /// may declare a Process Breakdown within the offending Circle's Super-Circle as well".
+    /// 5.0 §5.5.3 has no declaration for it (the super-circle "is also considered in a
+    /// Process Breakdown"), and its Facilitators may declare in any circle below anyway.
+    pub escalation: Option<&'static str>,
 }
 
 /// A special governance meeting, scheduled on a member's request (4.1 §3.3; 5.0 §5.4).

@@ -90,6 +90,7 @@ pub(super) static HOLACRACY_41: Rules = Rules {
         own_and_containing: false,
         secretary: false,
         conflicted_alternates: true,
+        escalation: Some("4.1 §3.5.4"),
     },
     progress: ProgressRules {
         article: "4.1 §4.2.3(d)",

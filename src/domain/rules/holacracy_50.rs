@@ -91,6 +91,7 @@ pub(super) static HOLACRACY_50: Rules = Rules {
         own_and_containing: true,
         secretary: true,
         conflicted_alternates: false,
+        escalation: None,
     },
     progress: ProgressRules {
         article: "5.0 §2.1(f)",
