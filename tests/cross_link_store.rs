@@ -107,6 +107,11 @@ fn four_one_2_7_the_organisation_file_carries_a_cross_link_and_reads_back_the_sa
     let text = render(&org(&store), &[], OrgFormat::Toml).expect("toml");
     assert!(text.contains("entity = \"Millers' Guild\""), "{text}");
     assert!(text.contains("circle = \"Bakehouse\""), "{text}");
+    let handbook = render(&org(&store), &[], OrgFormat::Markdown).expect("markdown");
+    assert!(
+        handbook.contains("**Cross Link (4.1 §2.7) from:** Millers' Guild"),
+        "{handbook}"
+    );
     let mut again = Store::open_in_memory().expect("store");
     again
         .import(&OrgFile::parse(&text).expect("parses"))
