@@ -36,11 +36,12 @@ fn four_one_2_7_a_proposal_invites_a_cross_link_whose_filler_then_is_a_member() 
     h.choose("Invite a Cross Link")
         .choose("An entity or group outside")
         .enter_text("Millers' Guild")
+        .choose("This circle")
         .choose("Kwame Mensah")
         .choose("Save");
     let screen = h.screen(80, 24);
     assert!(
-        screen.contains("Invite a Cross Link from Millers' Guild, filled by Kwame Mensah"),
+        screen.contains("Invite a Cross Link from Millers' Guild into Riverbend Bakery"),
         "{screen}"
     );
     h.press_n(Char('n'), 4);

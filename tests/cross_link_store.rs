@@ -68,6 +68,7 @@ fn invite_guild(store: &mut Store) -> (MeetingId, PersonId) {
         from: LinkedEntity::Other {
             name: "Millers' Guild".into(),
         },
+        into: org(store).anchor().expect("anchor").id,
         filler: jonas,
     };
     (adopt(store, 1, vec![change]), jonas)
@@ -101,6 +102,7 @@ fn four_one_2_7_the_organisation_file_carries_a_cross_link_and_reads_back_the_sa
     let bakehouse = org(&store).circle_named("Bakehouse").expect("Bakehouse").id;
     let sales = Change::CreateCrossLink {
         from: LinkedEntity::Circle { circle: bakehouse },
+        into: org(&store).anchor().expect("anchor").id,
         filler: org(&store).person_named("Jonas Lindqvist").expect("J").id,
     };
     adopt(&mut store, 2, vec![sales]);
@@ -170,6 +172,7 @@ fn four_one_2_7_2_the_linked_circle_assigns_its_cross_link_and_only_one_person_f
     let jonas = org(&store).person_named("Jonas Lindqvist").expect("J").id;
     let from_bakehouse = Change::CreateCrossLink {
         from: LinkedEntity::Circle { circle: bakehouse },
+        into: org(&store).anchor().expect("anchor").id,
         filler: jonas,
     };
     adopt(&mut store, 1, vec![from_bakehouse]);
@@ -190,4 +193,40 @@ fn four_one_2_7_2_the_linked_circle_assigns_its_cross_link_and_only_one_person_f
     // "In all cases, only one person may be assigned to each Cross Link Role".
     let second = decide(&assign, Some(jonas), &org).expect_err("one person");
     assert!(second.to_string().contains("only one person"), "{second}");
+}
+
+#[test]
+fn four_one_2_7_a_circles_cross_link_policy_may_link_into_one_of_its_sub_circles() {
+    // 4.1 §2.7: the Target Circle "must be the Circle creating the Policy, or one of its
+    // Sub-Circles".
+    let mut store = store();
+    let bakehouse = org(&store).circle_named("Bakehouse").expect("Bakehouse").id;
+    let hannah = org(&store)
+        .person_named("Hannah Becker")
+        .expect("Hannah")
+        .id;
+    let change = Change::CreateCrossLink {
+        from: LinkedEntity::Other {
+            name: "Millers' Guild".into(),
+        },
+        into: bakehouse,
+        filler: hannah,
+    };
+    adopt(&mut store, 1, vec![change]);
+    let org = org(&store);
+    let anchor = org.anchor().expect("anchor").id;
+    assert!(org.cross_links_into(anchor).is_empty());
+    let [(role, _)] = org.cross_links_into(bakehouse)[..] else {
+        panic!("one Cross Link into Bakehouse")
+    };
+    assert!(
+        role.purpose.starts_with("Within Bakehouse,"),
+        "{}",
+        role.purpose
+    );
+    assert!(
+        members(&org, bakehouse)
+            .iter()
+            .any(|m| m.person == hannah && m.bases.contains(&Basis::CrossLink(role.id)))
+    );
 }

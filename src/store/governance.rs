@@ -254,8 +254,8 @@ pub(super) fn apply(
             Change::RemoveCircle { circle: target } => {
                 sub_circles::remove_within(sql, *target, src)?
             }
-            Change::CreateCrossLink { from, filler } => {
-                cross_links::create(sql, circle, (from, *filler), src)?
+            Change::CreateCrossLink { from, into, filler } => {
+                cross_links::create(sql, *into, (from, *filler), src)?
             }
             Change::RemoveCrossLink { role } => cross_links::remove(sql, *role, src)?,
         }

@@ -182,10 +182,12 @@ pub enum GovDraft {
     RolePolicyName(RoleId),
     RolePolicyText(RoleId, String),
     /// A Cross Link (4.1 §2.7): the Linked Entity picked (a circle, or `None`: one named next),
-    /// its name typed, then the person it assigns.
+    /// its name typed, the Target Circle (this one or a sub-circle), then the person it
+    /// assigns.
     LinkedEntity(Vec<Option<CircleId>>),
     LinkedEntityName,
-    CrossLinkFiller(LinkedEntity, Vec<PersonId>),
+    CrossLinkTarget(LinkedEntity, Vec<CircleId>),
+    CrossLinkFiller(LinkedEntity, CircleId, Vec<PersonId>),
     /// The Cross Link to remove, by its role.
     PickCrossLink(Vec<RoleId>),
     /// Waiting for a yes to take this item off the agenda.

@@ -395,6 +395,7 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
             from: LinkedEntity::Other {
                 name: "Millers' Guild".into(),
             },
+            into: org.anchor().expect("anchor").id,
             filler: jonas,
         }],
     });

@@ -64,6 +64,7 @@ pub fn is_editor_draft(draft: &GovDraft) -> bool {
             | GovDraft::RolePolicyText(..)
             | GovDraft::LinkedEntity(_)
             | GovDraft::LinkedEntityName
+            | GovDraft::CrossLinkTarget(..)
             | GovDraft::CrossLinkFiller(..)
             | GovDraft::PickCrossLink(_)
     )

@@ -93,6 +93,9 @@ pub enum Change {
     /// assigns (§2.7.2), who becomes a Core Circle Member (§2.3.1(d), §2.7.3).
     CreateCrossLink {
         from: crate::domain::org::LinkedEntity,
+        /// The Target Circle: "it must be the Circle creating the Policy, or one of its
+        /// Sub-Circles" (§2.7).
+        into: CircleId,
         filler: PersonId,
     },
     /// The Cross Link Policy goes, and with it the Cross Link Role and its filler's place.
@@ -211,9 +214,10 @@ impl Change {
                 name,
                 text,
             } => format!("Create policy {name} on role {}: {text}", role(r)),
-            Change::CreateCrossLink { from, filler } => format!(
-                "Invite a Cross Link from {}, filled by {}",
+            Change::CreateCrossLink { from, into, filler } => format!(
+                "Invite a Cross Link from {} into {}, filled by {}",
                 org.linked_entity_name(from),
+                circle(into),
                 org.person_name(*filler)
             ),
             Change::RemoveCrossLink { role: r } => format!("Remove the {}", role(r)),
@@ -456,8 +460,9 @@ pub fn validate(
                     sub_circle::remove(org, circle, &mut circles, *target, collapse, &mut names)?;
                 warnings.extend(gone);
             }
-            Change::CreateCrossLink { from, filler } => {
-                cross_link::check_create(org, circle, law, (from, *filler), &mut names)?;
+            Change::CreateCrossLink { from, into, filler } => {
+                let target = (*into, &mut names);
+                cross_link::check_create(org, circle, law, (from, *filler), target)?;
             }
             Change::RemoveCrossLink { role } => {
                 cross_link::check_remove(org, circle, *role, &mut removed_roles)?;

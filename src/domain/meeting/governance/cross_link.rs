@@ -13,14 +13,14 @@ use crate::domain::rules::Rules;
 use crate::domain::text::clean_line;
 use std::collections::HashSet;
 
-/// Checks a Cross Link Policy inviting `from` into `circle`, filled by `filler`; the new
-/// role's name joins `names`.
+/// Checks a Cross Link Policy of `circle` inviting `from` into `into`, filled by `filler`;
+/// the new role's name joins `names` (the role names of `circle`) when `into` is `circle`.
 pub(super) fn check_create(
     org: &Organisation,
     circle: CircleId,
     law: &Rules,
     (from, filler): (&LinkedEntity, PersonId),
-    names: &mut HashSet<String>,
+    (into, names): (CircleId, &mut HashSet<String>),
 ) -> Result<(), ChangeError> {
     let article = law.changes.cross_link;
     if !law.changes.cross_links {
@@ -30,12 +30,20 @@ pub(super) fn check_create(
             law.rule_set
         ));
     }
+    // §2.7: "The Circle that will receive this link is the “Target Circle”, and it must be
+    // the Circle creating the Policy, or one of its Sub-Circles."
+    let sub = org.circle(into).is_some_and(|c| c.parent == Some(circle));
+    if into != circle && !sub {
+        return Err(format!(
+            "{article}: the circle receiving the link is this circle or one of its sub-circles"
+        ));
+    }
     let entity = match from {
         LinkedEntity::Circle { circle: c } => {
             let linked = org
                 .circle(*c)
                 .ok_or("that circle is not in the organisation")?;
-            if *c == circle {
+            if *c == into {
                 return Err(format!(
                     "{article}: a circle invites another entity or group, not itself"
                 ));
@@ -50,15 +58,21 @@ pub(super) fn check_create(
     if !org.person(filler).is_some_and(|p| p.is_current()) {
         return Err("the Cross Link's filler is not a current member of the organisation".into());
     }
-    let target = org.circle(circle).map_or("?", |c| c.name.as_str());
+    let target = org.circle(into).map_or("?", |c| c.name.as_str());
     let role = cross_link_role(&entity, target);
     let linked_already = org
-        .cross_links_into(circle)
+        .cross_links_into(into)
         .iter()
         .any(|(_, l)| same_entity(org, &l.from, from));
-    if linked_already || !names.insert(role.name.to_lowercase()) {
+    let name_taken = if into == circle {
+        !names.insert(role.name.to_lowercase())
+    } else {
+        org.roles_in(into)
+            .any(|r| r.name.eq_ignore_ascii_case(&role.name))
+    };
+    if linked_already || name_taken {
         return Err(format!(
-            "{article}: {entity} already links into this circle (\"{}\")",
+            "{article}: {entity} already links into {target} (\"{}\")",
             role.name
         ));
     }
@@ -72,10 +86,12 @@ pub(super) fn check_remove(
     role: RoleId,
     removed: &mut HashSet<RoleId>,
 ) -> Result<(), ChangeError> {
+    // The circle whose policy made it removes it: into itself or one of its sub-circles.
+    let here = |c: CircleId| c == circle || org.circle(c).is_some_and(|c| c.parent == Some(circle));
     let r = org
         .role(role)
-        .filter(|r| r.circle == circle && org.cross_link(role).is_some())
-        .ok_or("that is not a Cross Link into this circle")?;
+        .filter(|r| here(r.circle) && org.cross_link(role).is_some())
+        .ok_or("that is not a Cross Link into this circle or one of its sub-circles")?;
     if !removed.insert(role) {
         return Err(format!("\"{}\" is removed twice", r.name));
     }

@@ -59,6 +59,7 @@ fn guild() -> LinkedEntity {
 fn invite(from: LinkedEntity) -> Change {
     Change::CreateCrossLink {
         from,
+        into: CircleId(1),
         filler: PersonId(1),
     }
 }
@@ -76,8 +77,24 @@ fn four_one_2_7_a_circle_invites_a_cross_link_from_another_circle_or_an_outside_
     assert!(validate(&org, CircleId(1), RuleSet::Holacracy41, &[invite(guild())]).is_ok());
     assert_eq!(
         invite(guild()).describe(&org),
-        "Invite a Cross Link from Millers' Guild, filled by Ana"
+        "Invite a Cross Link from Millers' Guild into Co, filled by Ana"
     );
+}
+
+#[test]
+fn four_one_2_7_the_target_circle_is_the_circle_creating_the_policy_or_one_of_its_sub_circles() {
+    // 4.1 §2.7: "The Circle that will receive this link is the “Target Circle”, and it must
+    // be the Circle creating the Policy, or one of its Sub-Circles."
+    let rules = RuleSet::Holacracy41;
+    let org = org(rules, false);
+    let into = |c| Change::CreateCrossLink {
+        from: guild(),
+        into: CircleId(c),
+        filler: PersonId(2),
+    };
+    assert!(validate(&org, CircleId(1), rules, &[into(2)]).is_ok());
+    let above = validate(&org, CircleId(2), rules, &[into(1)]).expect_err("not above");
+    assert!(above.starts_with("4.1 §2.7:"), "{above}");
 }
 
 #[test]
@@ -99,7 +116,7 @@ fn four_one_2_7_a_circle_does_not_link_into_itself_and_an_entity_links_once() {
     let said = validate(&org, CircleId(1), rules, &[itself]).expect_err("itself");
     assert!(said.starts_with("4.1 §2.7"), "{said}");
     let again = validate(&org, CircleId(1), rules, &[invite(guild())]).expect_err("again");
-    assert!(again.contains("already links into this circle"), "{again}");
+    assert!(again.contains("already links into Co"), "{again}");
 }
 
 #[test]
