@@ -74,6 +74,12 @@ fn four_one_4_2_3_d_progress_is_shared_on_an_accountability_and_minuted() {
     let screen = h.screen(100, 30);
     assert!(screen.contains("Projects and accountabilities"), "{screen}");
     assert!(screen.contains("Accountabilities ("), "{screen}");
+    // On an accountabilities row only Enter reports: a project's keys are left off the bar.
+    let bar = screen.lines().last().unwrap_or_default().to_string();
+    assert!(bar.contains("Enter update"), "{bar}");
+    for key in ["n no updates", "d done", "w waiting", "r current", "a ask"] {
+        assert!(!bar.contains(key), "{key} does nothing here: {bar}");
+    }
     h.press(Enter).choose(&format!("  {text}"));
     h.enter_text("Two new suppliers tried");
     assert_eq!(h.meeting().state.accountability_updates.len(), 1);

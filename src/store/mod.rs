@@ -8,6 +8,7 @@
 mod adoption;
 mod backend;
 mod core_texts;
+mod cross_links;
 mod effects;
 mod files;
 mod governance;

@@ -275,6 +275,14 @@ impl OrganisationStore for Store {
             } else {
                 Vec::new()
             },
+            // Before 016_cross_links.sql no circle had a Cross Link.
+            cross_links: if self.schema_version()? >= CROSS_LINK_SCHEMA {
+                self.rows(super::cross_links::CROSS_LINKS, |r| {
+                    Ok(super::cross_links::from_row(r.get(0)?, r.get(1)?, r.get(2)?))
+                })?
+            } else {
+                Vec::new()
+            },
             // Before 007_own_work.sql nobody kept work of their own.
             work: if self.schema_version()? >= WORK_SCHEMA {
                 super::backend::work_notes(self.rows(WORK_ENTRIES, |r| {
@@ -341,6 +349,9 @@ const BREAKDOWN_SCHEMA: u32 = 13;
 
 /// The schema version that keeps requests for updates on projects (015).
 const UPDATE_REQUEST_SCHEMA: u32 = 15;
+
+/// The schema version that keeps Cross Links into circles (016).
+const CROSS_LINK_SCHEMA: u32 = 16;
 
 /// Every request for updates, oldest first (PostgreSQL's load reads the same).
 pub(crate) const UPDATE_REQUESTS: &str = "SELECT project_id, person_id, requested_at, ended_at FROM update_requests ORDER BY requested_at, id";

@@ -7,10 +7,12 @@
 mod apply;
 mod apply_org;
 mod as_of;
+mod cross_links;
 mod records;
 mod retract;
 
 pub use apply::Applied;
+pub use cross_links::{CrossLinkRole, cross_link_role};
 pub use records::*;
 pub use retract::Source;
 

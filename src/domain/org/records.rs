@@ -290,6 +290,28 @@ pub struct Breakdown {
     pub restored_by: Option<PersonId>,
 }
 
+/// A Cross Link into a circle (4.1 §2.7): a role of the Target Circle that the Linked Entity
+/// fills, "much like a Rep Link" (§2.7.1). It is made and removed by the Target Circle's
+/// governance; its filler is the one the Linked Entity assigns (§2.7.2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossLink {
+    /// The Cross Link Role, held in the Target Circle.
+    pub role: RoleId,
+    /// Where the link comes from.
+    pub from: LinkedEntity,
+}
+
+/// The entity a Cross Link comes from (4.1 §2.7: "it may be external to the Organization, or
+/// it may be another Role or Circle within the Organization").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "entity", rename_all = "snake_case")]
+pub enum LinkedEntity {
+    /// Another circle of the organisation.
+    Circle { circle: CircleId },
+    /// An entity or group outside the organisation, by its name.
+    Other { name: String },
+}
+
 /// A circle member's explicit request for updates on a project, which then must be reported
 /// on in every tactical meeting's progress updates (4.1 §4.2.3(d): "until it's either
 /// completed or dropped"; 5.0 §2.1(f): "until you determine they are no longer useful", when
@@ -336,6 +358,8 @@ pub struct OrgRecords {
     pub breakdowns: Vec<Breakdown>,
     /// Requests for updates on projects, ended or not, oldest first.
     pub update_requests: Vec<UpdateRequest>,
+    /// The Cross Links standing (4.1 §2.7), by role.
+    pub cross_links: Vec<CrossLink>,
     /// Everyone's own work ("My work") still standing, oldest first, for the histories.
     pub work: Vec<crate::domain::work::WorkNote>,
 }

@@ -5,9 +5,11 @@
 //! validation that finds every unknown name before anything is written.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
+mod cross_links;
 mod depth;
 mod former;
 
+pub use cross_links::CrossLinkEntry;
 pub use depth::MAX_CIRCLE_DEPTH;
 
 use super::org::{Frequency, ProjectStatus, TensionKind};
@@ -96,6 +98,9 @@ pub struct RoleEntry {
     pub projects: Vec<ProjectEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub next_actions: Vec<NextActionEntry>,
+    /// Set on a Cross Link Role (4.1 §2.7): where it comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_link: Option<CrossLinkEntry>,
 }
 
 /// A person filling a role.
@@ -372,7 +377,8 @@ impl OrgFile {
         self.validate_former_members()?;
         let mut circles = HashSet::new();
         self.circle
-            .validate(self.rule_set, true, &people, &mut circles)
+            .validate(self.rule_set, true, &people, &mut circles)?;
+        cross_links::validate(self.rule_set, &self.circle)
     }
 }
 
@@ -664,6 +670,9 @@ impl RoleEntry {
         for a in &mut self.next_actions {
             a.text = clean_line(&a.text);
             a.person = clean_line(&a.person);
+        }
+        if let Some(link) = &mut self.cross_link {
+            link.clean();
         }
     }
 }

@@ -349,6 +349,9 @@ impl Session {
                     ended_at: get(r, 3)?,
                 })
             })?,
+            cross_links: self.all(crate::store::cross_links::CROSS_LINKS, |r| {
+                Ok(crate::store::cross_links::from_row(get(r, 0)?, get(r, 1)?, get(r, 2)?))
+            })?,
             work: crate::store::backend::work_notes(self.all(crate::store::org::WORK_ENTRIES, |r| {
                 Ok((
                     get(r, 0)?,

@@ -369,6 +369,7 @@ proptest! {
 }
 
 mod changes;
+mod cross_links;
 mod elections;
 mod idm_rules;
 mod meeting;
