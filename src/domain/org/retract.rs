@@ -181,15 +181,17 @@ impl Organisation {
                     && r.metric_values.pop().is_some()
             }
             Inverse::Status(project, before, changed) => {
+                // The change is the latest one, or a later change stands in the way.
                 if changed {
+                    let last = r.status_changes.len().wrapping_sub(1);
                     let made = r
                         .status_changes
-                        .iter()
-                        .rposition(|c| c.project == project && c.at == at);
-                    match made {
-                        Some(i) => r.status_changes.remove(i),
-                        None => return false,
-                    };
+                        .last()
+                        .is_some_and(|c| c.project == project && c.at == at);
+                    if !(made && ungroup(&mut self.status_changes_of, &project, last)) {
+                        return false;
+                    }
+                    r.status_changes.pop();
                 }
                 let found = self.project_at.get(&project).copied();
                 found
@@ -246,7 +248,8 @@ impl Organisation {
                     }
                     // Open again already (its marking taken back since): nothing names it.
                     Some(a) => !a.done,
-                    None => false,
+                    // Gone (its making taken back): the store's write finds nothing either.
+                    None => true,
                 }
             }
             Inverse::Reopen(id) => {
@@ -259,7 +262,8 @@ impl Organisation {
                     }
                     // Open again already (a later closing of it taken back): nothing to do.
                     Some(t) => t.open,
-                    None => false,
+                    // Gone (its noting taken back): the store's write finds nothing either.
+                    None => true,
                 }
             }
         }
