@@ -181,6 +181,10 @@ impl Organisation {
             return false;
         };
         if p.status != status {
+            self.status_changes_of
+                .entry(project)
+                .or_default()
+                .push(self.records.status_changes.len());
             self.records.status_changes.push(StatusChange {
                 project,
                 at,
