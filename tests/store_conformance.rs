@@ -89,7 +89,8 @@ conformance!(
         checklist_items_and_metrics_are_added_ended_and_taken_back,
         requests_for_updates_are_kept_ended_and_taken_back,
         a_breakdown_declared_between_meetings_is_kept_and_taken_back,
-        org_entries_applied_in_memory_equal_a_reload;
+        org_entries_applied_in_memory_equal_a_reload,
+        reports_are_read_by_role_as_the_whole_record_holds_them;
     pair:
         another_programs_write_is_noticed_and_ones_own_is_not,
         two_programs_appending_at_once_get_one_entry_and_one_conflict

@@ -155,14 +155,9 @@ impl OrganisationStore for Store {
                     ended: r.get(5)?,
                 })
             })?,
-            metric_values: self.rows(
-                "SELECT metric_id, period, value, comment FROM metric_values ORDER BY metric_id, period, id",
-                |r| Ok(MetricValue { metric: r.get(0)?, period: r.get(1)?, value: r.get(2)?, comment: r.get(3)? }),
-            )?,
-            checklist_marks: self.rows(
-                "SELECT item_id, period, checked FROM checklist_answers ORDER BY item_id, period, id",
-                |r| Ok(ChecklistMark { item: r.get(0)?, period: r.get(1)?, checked: r.get(2)? }),
-            )?,
+            // Read by role when a screen needs them (`reported`).
+            metric_values: Vec::new(),
+            checklist_marks: Vec::new(),
             versions: self.rows(
                 &format!(
                     "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL, {migration}, {role_core} FROM role_versions v
@@ -282,6 +277,50 @@ impl OrganisationStore for Store {
 
     fn role_history(&self, role: RoleId) -> Result<Vec<super::RoleVersion>, StoreError> {
         self.role_versions(role)
+    }
+
+    fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError> {
+        // The roles as a JSON array, walked by `json_each`: one query for any number.
+        let ids = roles.map(|r| {
+            serde_json::Value::from(r.iter().map(|r| r.0).collect::<Vec<i64>>()).to_string()
+        });
+        let of = |table: &str| match ids {
+            Some(_) => format!("{table} WHERE role_id IN (SELECT value FROM json_each(?1))"),
+            None => table.to_string(),
+        };
+        let mut values = self.conn.prepare_cached(&format!(
+            "SELECT v.metric_id, v.period, v.value, v.comment FROM metric_values v
+             WHERE v.metric_id IN (SELECT id FROM {}) ORDER BY v.metric_id, v.period, v.id",
+            of("metrics")
+        ))?;
+        let mut marks = self.conn.prepare_cached(&format!(
+            "SELECT a.item_id, a.period, a.checked FROM checklist_answers a
+             WHERE a.item_id IN (SELECT id FROM {}) ORDER BY a.item_id, a.period, a.id",
+            of("checklist_items")
+        ))?;
+        let params: Vec<&dyn rusqlite::ToSql> =
+            ids.iter().map(|i| i as &dyn rusqlite::ToSql).collect();
+        Ok(Reported {
+            values: values
+                .query_map(params.as_slice(), |r| {
+                    Ok(MetricValue {
+                        metric: r.get(0)?,
+                        period: r.get(1)?,
+                        value: r.get(2)?,
+                        comment: r.get(3)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?,
+            marks: marks
+                .query_map(params.as_slice(), |r| {
+                    Ok(ChecklistMark {
+                        item: r.get(0)?,
+                        period: r.get(1)?,
+                        checked: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?,
+        })
     }
 }
 

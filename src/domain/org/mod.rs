@@ -8,16 +8,18 @@ mod apply;
 mod apply_org;
 mod as_of;
 mod records;
+mod reported;
 
 pub use apply::Applied;
 pub use records::*;
+pub use reported::Reported;
 
 use super::ids::*;
 use super::org_log::OrgEntry;
 use super::ruleset::{CoreRole, RuleSet};
 use super::work::WorkNote;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Positions (indexes into the record vectors) grouped by an owner id.
 type Groups<K> = HashMap<K, Vec<usize>>;
@@ -85,6 +87,8 @@ pub struct Organisation {
     actions_of_person: Groups<PersonId>,
     tensions_of_circle: Groups<CircleId>,
     tensions_of_person: Groups<PersonId>,
+    /// The roles whose metric values and checklist answers are held (`reported`).
+    reports_held: HashSet<RoleId>,
 }
 
 /// The records at the positions a group lists (none when the key has no group).
@@ -173,6 +177,7 @@ impl Organisation {
             actions_of_person: group(&r.next_actions, |x| x.person),
             tensions_of_circle: group(&r.tensions, |x| x.circle),
             tensions_of_person: group(&r.tensions, |x| x.person),
+            reports_held: HashSet::new(),
             records,
         }
     }
@@ -383,7 +388,8 @@ impl Organisation {
 
     /// A metric's values, oldest first: one per period. A period holds one value; a later
     /// value of the same period is its correction and stands in its place (the one before
-    /// comes back if the correction is taken back).
+    /// comes back if the correction is taken back). Those of a role whose reports are not
+    /// held (`hold_reports`) are not known here.
     pub fn values_of(&self, metric: MetricId) -> impl Iterator<Item = &MetricValue> {
         let all: Vec<&MetricValue> =
             members(&self.records.metric_values, &self.values_of_metric, &metric).collect();
@@ -401,7 +407,7 @@ impl Organisation {
         self.values_of(metric).find(|v| v.period == period)
     }
 
-    /// A checklist item's answers, oldest first.
+    /// A checklist item's answers, oldest first (known when its role's reports are held).
     pub fn marks_of(&self, item: ChecklistItemId) -> impl Iterator<Item = &ChecklistMark> {
         members(&self.records.checklist_marks, &self.marks_of_item, &item)
     }
