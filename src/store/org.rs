@@ -342,10 +342,12 @@ impl Store {
 /// The schema version that added a person's own work log (007_own_work.sql).
 const WORK_SCHEMA: u32 = 7;
 
-/// Every entry of every person's work log, log by log, in order (both stores read this).
+/// Every entry of every person's work log, log by log, in order (both stores read this). The
+/// logs are found first (by index since 016), then their entries: a join would walk the whole
+/// entry log.
 pub(super) const WORK_ENTRIES: &str =
     "SELECT e.meeting_id, e.seq, e.at, e.payload FROM meeting_events e
-     JOIN meetings m ON m.id = e.meeting_id WHERE m.kind = 'work' ORDER BY e.meeting_id, e.seq";
+     WHERE e.meeting_id IN (SELECT id FROM meetings WHERE kind = 'work') ORDER BY e.meeting_id, e.seq";
 
 /// The schema version that added the organisation log (006_people_log.sql).
 const LOG_SCHEMA: u32 = 6;
