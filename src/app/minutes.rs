@@ -53,6 +53,8 @@ pub fn published_rulings(
 
 /// The minutes of meeting `id`, named as `org` (the organisation already read, as the
 /// program holds it) names things: one meeting's log is read, not the organisation again.
+/// A tactical meeting's minutes name what its roles reported before it: `org` should hold
+/// the reports of its circle's roles (`hold_for`), or they are read into a copy of it.
 pub fn load_in(store: &dyn Backend, id: MeetingId, org: &Organisation) -> Result<Minutes, String> {
     let row = store
         .meeting(id)
