@@ -185,7 +185,7 @@ fn org_file(circles: usize) -> String {
     };
     let mut store = Store::open_in_memory().expect("store");
     generate::generate(&mut store, &sizes).expect("generate");
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     roundtable::export::org::render(&org, &[], roundtable::export::org::OrgFormat::Toml)
         .expect("toml")
 }

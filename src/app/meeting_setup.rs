@@ -455,6 +455,11 @@ fn start_governance(app: &mut App) {
 
 /// Writes the meeting's first event and opens it.
 fn start(app: &mut App) {
+    // What the meeting reviews depends on the answers its roles gave already.
+    if let (Screen::MeetingSetup(setup), Some(org)) = (&app.view.screen, app.view.org.as_deref()) {
+        let roles = super::reports::of_circle(org, setup.circle);
+        app.hold_reports(roles);
+    }
     let (Screen::MeetingSetup(setup), Some(org)) = (&app.view.screen, app.view.org.clone()) else {
         return;
     };

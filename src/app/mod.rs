@@ -24,6 +24,7 @@ pub mod output;
 mod past;
 mod paste;
 mod people;
+pub mod reports;
 pub mod requests;
 mod review;
 mod run;
@@ -170,10 +171,14 @@ impl App {
         let circle = org
             .circle_named(circle)
             .ok_or_else(|| format!("no circle named \"{circle}\""))?;
-        meeting_setup::begin(self, circle.id, kind);
+        let circle = circle.id;
+        // Let go of the copy, so that reports read for the meeting go into the one shown.
+        drop(org);
+        meeting_setup::begin(self, circle, kind);
         if let Some(Status::Error(e)) = &self.view.status {
             return Err(e.clone());
         }
+        self.hold_screen_reports();
         self.refresh_hints();
         Ok(())
     }
@@ -216,17 +221,18 @@ impl App {
             .iter()
             .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
             .ok_or_else(|| format!("no person named \"{person}\""))?;
+        let (who, name) = (who.id, who.name.clone());
+        // Let go of the copy, so that reports read for the screen go into the one shown.
+        drop(org);
         match pick {
-            PersonPick::Review => review::begin(self, who.id),
-            PersonPick::Work => work::begin(self, who.id),
-            PersonPick::Keyboard => {
-                let name = who.name.clone();
-                self.set_actor(Some(&name))?;
-            }
+            PersonPick::Review => review::begin(self, who),
+            PersonPick::Work => work::begin(self, who),
+            PersonPick::Keyboard => self.set_actor(Some(&name))?,
         }
         if let Some(Status::Error(e)) = &self.view.status {
             return Err(e.clone());
         }
+        self.hold_screen_reports();
         self.refresh_hints();
         Ok(())
     }
@@ -249,6 +255,7 @@ impl App {
         let others = self.store.outage().is_none() && self.follow_other_programs();
         let link = self.watch_connection();
         if others || link {
+            self.hold_screen_reports();
             self.refresh_hints();
         }
         others
@@ -298,7 +305,9 @@ impl App {
             };
         }
         if self.following {
-            return self.follower_key(key);
+            let changed = self.follower_key(key);
+            self.hold_screen_reports();
+            return changed;
         }
         let had_status = self.view.status.take().is_some();
         self.unwritten = false;
@@ -344,6 +353,7 @@ impl App {
             }
         };
         self.settle_org_now();
+        self.hold_screen_reports();
         self.watch_connection();
         self.note_waiting(key);
         self.keep_entry();
@@ -360,6 +370,7 @@ impl App {
         }
         self.view.status = None;
         paste::paste(self, text);
+        self.hold_screen_reports();
         self.keep_entry();
         self.refresh_hints();
         true

@@ -343,9 +343,10 @@ pub struct OrgRecords {
     pub policies: Vec<Policy>,
     pub checklist: Vec<ChecklistItem>,
     pub metrics: Vec<Metric>,
-    /// As loaded, then as recorded; `Organisation::values_of` gives a metric's in period order.
+    /// Those of the roles whose reports are held (`Organisation::hold_reports`), then as
+    /// recorded; `Organisation::values_of` gives a metric's in period order.
     pub metric_values: Vec<MetricValue>,
-    /// As loaded, then as recorded; `Organisation::marks_of` gives an item's in period order.
+    /// As `metric_values`; `Organisation::marks_of` gives an item's in period order.
     pub checklist_marks: Vec<ChecklistMark>,
     /// Role and policy versions, oldest first.
     pub versions: Vec<RecordVersion>,

@@ -31,7 +31,7 @@ use super::{
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
-use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId};
+use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, Reported, RoleId};
 use chrono::{DateTime, Utc};
 use link::Job;
 use session::Outage;
@@ -348,6 +348,11 @@ impl OrganisationStore for PgStore {
 
     fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError> {
         self.call(move |s| s.role_history(role))
+    }
+
+    fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError> {
+        let roles = roles.map(<[RoleId]>::to_vec);
+        self.call(move |s| s.reported(roles.as_deref()))
     }
 }
 

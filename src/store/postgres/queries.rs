@@ -197,7 +197,50 @@ impl Session {
             .collect()
     }
 
-    /// The whole organisation, or `None` when the database holds none yet.
+    /// Every value and answer of the roles' metrics and checklist items (`None`: of all), as
+    /// SQLite's `reported`.
+    pub fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError> {
+        let ids: Vec<i64> = roles.unwrap_or_default().iter().map(|r| r.0).collect();
+        let every = roles.is_none();
+        let values = self.read().rows(
+            "SELECT v.metric_id, v.period, v.value, v.comment FROM metric_values v
+             WHERE $2 OR v.metric_id IN (SELECT id FROM metrics WHERE role_id = ANY($1))
+             ORDER BY v.metric_id, v.period, v.id",
+            &[&ids, &every],
+        )?;
+        let marks = self.read().rows(
+            "SELECT a.item_id, a.period, a.checked FROM checklist_answers a
+             WHERE $2 OR a.item_id IN (SELECT id FROM checklist_items WHERE role_id = ANY($1))
+             ORDER BY a.item_id, a.period, a.id",
+            &[&ids, &every],
+        )?;
+        Ok(Reported {
+            values: values
+                .iter()
+                .map(|r| {
+                    Ok(MetricValue {
+                        metric: get(r, 0)?,
+                        period: get(r, 1)?,
+                        value: get(r, 2)?,
+                        comment: get(r, 3)?,
+                    })
+                })
+                .collect::<Result<_, StoreError>>()?,
+            marks: marks
+                .iter()
+                .map(|r| {
+                    Ok(ChecklistMark {
+                        item: get(r, 0)?,
+                        period: get(r, 1)?,
+                        checked: get(r, 2)?,
+                    })
+                })
+                .collect::<Result<_, StoreError>>()?,
+        })
+    }
+
+    /// The organisation as it stands, or `None` when the database holds none yet (without
+    /// what roles reported: `reported`).
     pub fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {
         let Some(head) = self
             .read()
@@ -280,14 +323,9 @@ impl Session {
                     })
                 },
             )?,
-            metric_values: self.all(
-                "SELECT metric_id, period, value, comment FROM metric_values ORDER BY metric_id, period, id",
-                |r| Ok(MetricValue { metric: get(r, 0)?, period: get(r, 1)?, value: get(r, 2)?, comment: get(r, 3)? }),
-            )?,
-            checklist_marks: self.all(
-                "SELECT item_id, period, checked FROM checklist_answers ORDER BY item_id, period, id",
-                |r| Ok(ChecklistMark { item: get(r, 0)?, period: get(r, 1)?, checked: get(r, 2)? }),
-            )?,
+            // Read by role when a screen needs them (`reported`).
+            metric_values: Vec::new(),
+            checklist_marks: Vec::new(),
             versions: self.versions()?,
             projects: self.all(super::super::org::PROJECTS, |r| {
                 Ok(Project {
