@@ -208,6 +208,7 @@ fn show_governance(
         presentation: false,
         editing: None,
         scroll: 0,
+        following: false,
     }));
 }
 
