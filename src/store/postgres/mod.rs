@@ -358,7 +358,8 @@ impl OrganisationStore for PgStore {
     }
 
     fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {
-        self.call(|s| s.snapshot(|s| s.load_organisation()))
+        // Its twenty-odd queries in one round trip or two (start-up waits on them).
+        self.call(|s| s.snapshot(|s| s.together(Session::load_organisation)))
     }
 
     fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError> {

@@ -55,7 +55,7 @@ impl Session {
         sql: &str,
         map: impl Fn(&Row) -> Result<T, StoreError>,
     ) -> Result<Vec<T>, StoreError> {
-        self.read().rows(sql, &[])?.iter().map(map).collect()
+        self.rows_of(sql)?.iter().map(map).collect()
     }
 
     pub fn payloads_after(
