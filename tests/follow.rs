@@ -409,4 +409,12 @@ fn a_follower_is_not_told_the_facilitators_keys_on_a_closed_item() {
             "{following}"
         );
     }
+    // Nor in what the item shows: the facilitator reads which key writes the changes.
+    assert!(
+        facilitating.contains("No changes yet: c writes them"),
+        "{facilitating}"
+    );
+    let following = follower.screen(80, 24);
+    assert!(following.contains("No changes yet."), "{following}");
+    assert!(!following.contains("c writes"), "{following}");
 }
