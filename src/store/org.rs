@@ -20,6 +20,9 @@ const PROPOSAL: &str = "(SELECT json_extract(i.payload, '$.label') FROM meeting_
      JOIN meeting_events i ON i.meeting_id = e.meeting_id AND i.seq = json_extract(e.payload, '$.item')
      WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq AND json_extract(e.payload, '$.type') = 'proposal')";
 
+/// Who recorded the meeting entry that made version `v` (a schema of 010 or later).
+const RECORDED_BY: &str = "(SELECT e.actor FROM meeting_events e WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq)";
+
 impl OrganisationStore for Store {
     /// The organisation's name, if the database holds one.
     fn organisation_name(&self) -> Result<Option<String>, StoreError> {
@@ -80,6 +83,12 @@ impl OrganisationStore for Store {
         } else {
             "NULL"
         };
+        // Who recorded the entry that made a version: entries name who made them since 010.
+        let recorded_by = if self.schema_version()? >= super::meetings::ACTOR_SCHEMA {
+            RECORDED_BY
+        } else {
+            "NULL"
+        };
         // Before 009_sub_circles.sql circles had no definition of their own, none was
         // removed, and no policy sat on a role.
         let (circle_definition, circle_standing, policy_role, circle_versions) = if self
@@ -91,7 +100,7 @@ impl OrganisationStore for Store {
                 "WHERE removed_at IS NULL",
                 "role_id",
                 format!(
-                    "UNION ALL SELECT NULL, NULL, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL, NULL, NULL FROM circle_versions v"
+                    "UNION ALL SELECT NULL, NULL, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL, NULL, NULL, {recorded_by} FROM circle_versions v"
                 ),
             )
         } else {
@@ -160,9 +169,9 @@ impl OrganisationStore for Store {
             checklist_marks: Vec::new(),
             versions: self.rows(
                 &format!(
-                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL, {migration}, {role_core} FROM role_versions v
+                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL, {migration}, {role_core}, {recorded_by} FROM role_versions v
                      UNION ALL
-                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role}, {migration}, NULL FROM policy_versions v
+                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role}, {migration}, NULL, {recorded_by} FROM policy_versions v
                      {circle_versions}
                      ORDER BY recorded_at, 12, 14"
                 ),
@@ -179,6 +188,7 @@ impl OrganisationStore for Store {
                         baseline: r.get(8)?,
                         recorded_at: r.get(9)?,
                         meeting: r.get::<_, Option<i64>>(10)?.map(MeetingId),
+                        recorded_by: r.get(18)?,
                         proposal: r.get(12)?,
                         sub_circle: r.get(14)?,
                         holder: r.get(15)?,

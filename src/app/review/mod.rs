@@ -133,7 +133,7 @@ pub fn begin(app: &mut App, person: PersonId) {
                         Err(e) => app.error(e.0),
                     }
                 }
-                Err(e) => app.error(e.to_string()),
+                Err(e) => app.start_failed(e),
             }
         }
         Err(e) => app.error(e.to_string()),

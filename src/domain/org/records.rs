@@ -153,6 +153,9 @@ pub struct RecordVersion {
     pub baseline: bool,
     pub recorded_at: chrono::DateTime<chrono::Utc>,
     pub meeting: Option<MeetingId>,
+    /// Who recorded the meeting entry that made it (the program's `--as`), when that is
+    /// known: since 010 entries name who made them; older entries and imports name nobody.
+    pub recorded_by: Option<String>,
     /// The agenda label of the proposal that adopted it, when one did.
     pub proposal: Option<String>,
     /// The schema migration that wrote it, when one did (007 gave core roles the

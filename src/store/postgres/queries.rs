@@ -32,6 +32,9 @@ const PROPOSAL: &str = "(SELECT i.payload::json ->> 'label' FROM meeting_events 
      JOIN meeting_events i ON i.meeting_id = e.meeting_id AND i.seq::text = e.payload::json ->> 'item'
      WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq AND e.payload::json ->> 'type' = 'proposal')";
 
+/// Who recorded the meeting entry that made version `v`.
+const RECORDED_BY: &str = "(SELECT e.actor FROM meeting_events e WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq)";
+
 /// Every process breakdown, oldest first (as SQLite's).
 pub(crate) const BREAKDOWNS: &str =
     "SELECT circle_id, declared_at, declared_by, reason, meeting_id, restored_at, restored_by
@@ -52,7 +55,7 @@ impl Session {
         sql: &str,
         map: impl Fn(&Row) -> Result<T, StoreError>,
     ) -> Result<Vec<T>, StoreError> {
-        self.read().rows(sql, &[])?.iter().map(map).collect()
+        self.rows_of(sql)?.iter().map(map).collect()
     }
 
     pub fn payloads_after(
@@ -408,11 +411,11 @@ impl Session {
     fn versions(&self) -> Result<Vec<RecordVersion>, StoreError> {
         self.all(
             &format!(
-                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL::bigint, NULL::bigint, migration, core FROM role_versions v
+                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL::bigint, NULL::bigint, migration, core, {RECORDED_BY} FROM role_versions v
                  UNION ALL
-                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::bigint, role_id, migration, NULL::text FROM policy_versions v
+                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::bigint, role_id, migration, NULL::text, {RECORDED_BY} FROM policy_versions v
                  UNION ALL
-                 SELECT NULL::bigint, NULL::bigint, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL::bigint, NULL::text, NULL::text FROM circle_versions v
+                 SELECT NULL::bigint, NULL::bigint, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL::bigint, NULL::text, NULL::text, {RECORDED_BY} FROM circle_versions v
                  ORDER BY 10, 12, 14"
             ),
             |r| {
@@ -428,6 +431,7 @@ impl Session {
                     baseline: get(r, 8)?,
                     recorded_at: get(r, 9)?,
                     meeting: get::<Option<i64>>(r, 10)?.map(MeetingId),
+                    recorded_by: get(r, 18)?,
                     proposal: get(r, 12)?,
                     sub_circle: get(r, 14)?,
                     holder: get(r, 15)?,
