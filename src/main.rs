@@ -274,14 +274,10 @@ fn for_person(
             store.location()
         )
     })?;
-    let who = org
-        .people()
-        .iter()
-        .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
-        .with_context(|| format!("no person named \"{person}\""))?;
+    let who = roundtable::app::org_entries::person(&org, person).map_err(anyhow::Error::msg)?;
     say(&roundtable::domain::review::overview(
         &org,
-        who.id,
+        who,
         chrono::Local::now().date_naive(),
     ))?;
     Ok(ExitCode::SUCCESS)

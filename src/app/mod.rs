@@ -211,11 +211,8 @@ impl App {
             .org
             .clone()
             .ok_or("the database holds no organisation yet")?;
-        let who = org
-            .people()
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
-            .ok_or_else(|| format!("no person named \"{person}\""))?;
+        let who = org_entries::person(&org, person)?;
+        let who = org.person(who).ok_or("no such person")?;
         match pick {
             PersonPick::Review => review::begin(self, who.id),
             PersonPick::Work => work::begin(self, who.id),

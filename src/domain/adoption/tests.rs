@@ -67,7 +67,7 @@ fn duplicate_empty_and_control_character_names_are_refused_and_change_nothing() 
     ));
     assert!(matches!(
         a.add_person("Dan", Some("no-at")),
-        Err(Refusal::BadEmail(_))
+        Err(Refusal::BadEmail { .. })
     ));
     let baker = NewRole {
         name: "BAKER".into(),

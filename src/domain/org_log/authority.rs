@@ -7,6 +7,7 @@
 
 use super::{Decision, OrgChange, OrgEffect, Refusal};
 use crate::domain::ids::{AssignmentId, CircleId, PersonId, RoleId};
+use crate::domain::names::same_name;
 use crate::domain::org::{Assignment, LinkedEntity, Organisation, Role};
 use crate::domain::rules::delegation::Delegation;
 use crate::domain::ruleset::CoreRole;
@@ -137,7 +138,7 @@ fn delegated(
     };
     let role = org
         .roles_in(circle)
-        .find(|r| r.name.eq_ignore_ascii_case(&role_name));
+        .find(|r| same_name(&r.name, &role_name));
     let people: Vec<PersonId> = role
         .map(|r| {
             org.fillers_of(r.id)

@@ -2,6 +2,7 @@
 //!
 //! Owns: `Refusal` and its wording. Must not import: rusqlite, ratatui, crossterm, tokio.
 
+use crate::domain::names::bad_email;
 use std::fmt;
 
 /// Why a request was refused. Nothing is recorded.
@@ -15,6 +16,11 @@ pub enum Refusal {
     /// Names are unique, ignoring case: this is the name someone already bears.
     NameTaken(String),
     SameName(String),
+    /// An e-mail address that is not one (`why` from `names::email_problem`).
+    BadEmail {
+        email: String,
+        why: &'static str,
+    },
     /// A former member is offered nowhere: they fill no role and assign none.
     FormerMember(String),
     AlreadyLeft(String),
@@ -154,6 +160,7 @@ impl fmt::Display for Refusal {
                 "\"{name}\" is already someone's name (names are unique, ignoring case)"
             ),
             Refusal::SameName(name) => write!(f, "{name} already has that name"),
+            Refusal::BadEmail { email, why } => f.write_str(&bad_email(email, why)),
             Refusal::FormerMember(name) => write!(
                 f,
                 "{name} has left the organisation: a former member fills no role and assigns none"
