@@ -225,7 +225,7 @@ fn org_change(
     let (request, actor) = ask(&org).map_err(anyhow::Error::msg)?;
     let written = org_entries::record(store.as_mut(), &org, &request, actor, chrono::Utc::now())
         .map_err(anyhow::Error::msg)?;
-    say(&format!("{}.", written.said))?;
+    say(&roundtable::domain::text::sentence(&written.said))?;
     Ok(ExitCode::SUCCESS)
 }
 
