@@ -113,10 +113,12 @@ pub enum Refusal {
         what: &'static str,
         name: String,
     },
-    /// A role named like a core role, which the circle has already.
+    /// A role named like a core role: one the anchor circle has already (`anchor`, its
+    /// core roles in words), or the Rep every sub-circle has but the anchor has not (`rep`).
     CoreName {
         name: String,
-        circles: String,
+        anchor: String,
+        rep: &'static str,
     },
     /// An e-mail address that is not one (`why` from `names::email_problem`).
     BadEmail {
@@ -150,9 +152,10 @@ impl fmt::Display for Refusal {
                 f,
                 "{what} \"{name}\" is already there (names are unique, ignoring case)"
             ),
-            Refusal::CoreName { name, circles } => write!(
+            Refusal::CoreName { name, anchor, rep } => write!(
                 f,
-                "\"{name}\" is a core role's name: every circle has its {circles} already"
+                "\"{name}\" is a core role's name: the anchor circle has its {anchor} already, \
+                 and each sub-circle a {rep} (the anchor circle has none)"
             ),
             Refusal::BadEmail { email, why } => f.write_str(&bad_email(email, why)),
             Refusal::Missing(what) => write!(f, "{what}"),
@@ -298,7 +301,8 @@ impl Adoption {
         if core {
             return Err(Refusal::CoreName {
                 name,
-                circles: self.rule_set.core_role_names(false),
+                anchor: self.rule_set.core_role_names(true),
+                rep: CoreRole::Rep.name(self.rule_set),
             });
         }
         Ok(name)
