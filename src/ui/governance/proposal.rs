@@ -52,7 +52,7 @@ pub fn draw(
     let mut lines = match (&screen.editing, p.current()) {
         (Some(editing), Some(current)) => amendment(org, current, editing, width),
         (Some(changes), None) | (None, Some(changes)) => {
-            let mut lines = framing(state.name_of(p.proposer), p, org, width);
+            let mut lines = framing(state.name_of(p.proposer), item, p, org, width);
             if changes.is_empty() {
                 lines.push(Line::styled("No changes yet.", theme::muted()));
             }
@@ -62,7 +62,7 @@ pub fn draw(
             lines
         }
         (None, None) => {
-            let mut lines = framing(state.name_of(p.proposer), p, org, width);
+            let mut lines = framing(state.name_of(p.proposer), item, p, org, width);
             lines.push(Line::styled(
                 "No changes yet: c writes them (roles, policies and sub-circles).",
                 theme::muted(),
@@ -145,16 +145,39 @@ fn diff(lines: &[DiffLine], width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn framing(proposer: &str, p: &Proposal, org: &Organisation, width: usize) -> Vec<Line<'static>> {
-    if p.tension.is_empty() {
-        let said = if p.outcome.is_some() {
-            format!("Proposer: {proposer}. The proposal was closed before its tension was framed.")
-        } else {
+/// What is said of a proposal whose tension was not framed in the meeting: the tension it
+/// stands for (a noted tension, or the agenda item's words) once it is closed, else how to
+/// frame it.
+fn unframed(proposer: &str, item: &GovItem, p: &Proposal) -> String {
+    match (&p.outcome, item.tension, p.versions.is_empty()) {
+        (None, ..) => format!(
+            "Proposer: {proposer}. Enter frames the tension, an example and the role that feels it."
+        ),
+        (Some(_), Some(_), _) => {
             format!(
-                "Proposer: {proposer}. Enter frames the tension, an example and the role that feels it."
+                "Proposer: {proposer}. Tension (noted before the meeting): {}",
+                item.label
             )
-        };
-        return wrapped(&said, width, theme::muted());
+        }
+        (Some(_), None, false) => format!(
+            "Proposer: {proposer}. Tension (as the agenda item says, not framed further): {}",
+            item.label
+        ),
+        (Some(_), None, true) => {
+            format!("Proposer: {proposer}. The item was closed before its tension was framed.")
+        }
+    }
+}
+
+fn framing(
+    proposer: &str,
+    item: &GovItem,
+    p: &Proposal,
+    org: &Organisation,
+    width: usize,
+) -> Vec<Line<'static>> {
+    if p.tension.is_empty() {
+        return wrapped(&unframed(proposer, item, p), width, theme::muted());
     }
     let role = p
         .role
@@ -370,4 +393,41 @@ fn integration_notes(
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::TensionId;
+    use crate::domain::meeting::governance::{ItemKind, Outcome};
+
+    fn item(tension: Option<TensionId>) -> GovItem {
+        GovItem {
+            seq: 1,
+            label: "Ovens run cold at dawn".into(),
+            owner: 0,
+            tension,
+            kind: ItemKind::Proposal,
+            proposal: None,
+            election: None,
+        }
+    }
+
+    #[test]
+    fn an_adopted_proposal_from_a_noted_tension_names_it_not_a_closing_before_framing() {
+        let mut p = Proposal::new(0);
+        p.versions.push(Vec::new());
+        p.outcome = Some(Outcome::Adopted { version: 1 });
+        let said = unframed("Ana", &item(Some(TensionId(7))), &p);
+        assert!(!said.contains("closed before"), "{said}");
+        assert!(
+            said.contains("noted before the meeting): Ovens run cold at dawn"),
+            "{said}"
+        );
+        let said = unframed("Ana", &item(None), &p);
+        assert!(!said.contains("closed before"), "{said}");
+        p.versions.clear();
+        p.outcome = Some(Outcome::Withdrawn);
+        assert!(unframed("Ana", &item(None), &p).contains("closed before"));
+    }
 }
