@@ -95,7 +95,7 @@ fn assign_and_unassign_as_the_circle_lead_with_refusals_naming_the_rule() {
             "--as",
             "Jonas Lindqvist",
         ],
-        "elected, never assigned (5.0 §5.1.1, §5.1.2): a governance meeting of the circle elects it",
+        "elected (5.0 §5.1.1, §5.1.2): a governance meeting of the circle elects it",
     );
     refused(
         &db,

@@ -28,6 +28,8 @@ pub enum Refusal {
     Elected {
         role: String,
         article: &'static str,
+        /// The article that lets a filler resign.
+        resign: &'static str,
     },
     /// The anchor circle's Lead is named by no one between meetings.
     AnchorLead {
@@ -166,9 +168,13 @@ impl fmt::Display for Refusal {
                 "{name} has left the organisation: a former member fills no role and assigns none"
             ),
             Refusal::AlreadyLeft(name) => write!(f, "{name} has already left"),
-            Refusal::Elected { role, article } => write!(
+            Refusal::Elected {
+                role,
+                article,
+                resign,
+            } => write!(
                 f,
-                "the {role} is elected, never assigned ({article}): a governance meeting of the circle elects it (g on home, or roundtable meet governance --circle NAME)"
+                "the {role} is elected ({article}): a governance meeting of the circle elects it (g on home, or roundtable meet governance --circle NAME), and its filler's term ends only by an election or by resigning ({resign}: roundtable unassign, --as the filler)"
             ),
             Refusal::AnchorLead { lead, article } => write!(
                 f,
