@@ -442,7 +442,10 @@ impl App {
             crate::ui::resume_hints(&mut self.view.hints, |kind| open.contains(&(circle, kind)));
         }
         if !self.view.help_open {
-            self.view.help = keys::help(table);
+            self.view.help = match &self.view.screen {
+                Screen::Work(s) if s.modal.is_none() => keys::help_of(keys::WORK_TABLES),
+                _ => keys::help(table),
+            };
         }
         if self.following {
             self.view.hints = follow::hints(self.follow_home);

@@ -122,3 +122,11 @@ pub const WORK_TENSION: &[Binding] = work_table![bind(
     "drop",
     "drop the selected tension: no meeting is offered it (asks first)",
 )];
+
+/// Every table of "My work", for its help: the keys of each kind of line.
+pub const WORK_TABLES: &[&[Binding]] = &[
+    WORK_ACTION,
+    WORK_CURRENT_PROJECT,
+    WORK_WAITING_PROJECT,
+    WORK_TENSION,
+];
