@@ -162,8 +162,9 @@ pub(super) fn check_role_change(
 fn same_entity(org: &Organisation, a: &LinkedEntity, b: &LinkedEntity) -> bool {
     match (a, b) {
         (LinkedEntity::Circle { circle: x }, LinkedEntity::Circle { circle: y }) => x == y,
-        _ => org
-            .linked_entity_name(a)
-            .eq_ignore_ascii_case(clean_line(&org.linked_entity_name(b)).as_str()),
+        _ => same_name(
+            &org.linked_entity_name(a),
+            &clean_line(&org.linked_entity_name(b)),
+        ),
     }
 }
