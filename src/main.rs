@@ -227,7 +227,7 @@ fn org_change(
     app::reports::hold(&*store, &mut org, roles)?;
     let written = org_entries::record(store.as_mut(), &org, &request, actor, chrono::Utc::now())
         .map_err(anyhow::Error::msg)?;
-    say(&format!("{}.", written.said))?;
+    say(&roundtable::domain::text::sentence(&written.said))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -276,12 +276,7 @@ fn for_person(
             store.location()
         )
     })?;
-    let who = org
-        .people()
-        .iter()
-        .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
-        .with_context(|| format!("no person named \"{person}\""))?
-        .id;
+    let who = roundtable::app::org_entries::person(&org, person).map_err(anyhow::Error::msg)?;
     // What is due depends on what the person's roles reported already.
     let roles = app::reports::of_person(&org, who);
     app::reports::hold(&*store, &mut org, roles)?;

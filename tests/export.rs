@@ -386,6 +386,42 @@ mod org_export {
         }
     }
 
+    /// Issue #15: a role's checklist items and metrics are in every format of the record,
+    /// marked operational (not governance); the TOML still imports the same.
+    #[test]
+    fn checklist_items_and_metrics_are_in_every_format_marked_operational() {
+        let h = Harness::demo();
+        let org = h.app.view().org.clone().expect("org");
+        let md = render(&org, &[], OrgFormat::Markdown).expect("md");
+        for text in [
+            "Checklist items, operational (not governance):",
+            "VAT return filed (quarterly)",
+            "Metrics, operational (not governance):",
+            "Cash in bank (EUR, monthly)",
+        ] {
+            assert!(md.contains(text), "{text} in the handbook:\n{md}");
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&org, &[], OrgFormat::Json).expect("json"))
+                .expect("parses");
+        let roles = json["circle"]["roles"].as_array().expect("roles");
+        let keeper = roles
+            .iter()
+            .find(|r| r["checklist"].is_array())
+            .expect("a role with a checklist");
+        assert_eq!(keeper["operational"], "operational (not governance)");
+        assert!(
+            roles
+                .iter()
+                .filter(|r| r["checklist"].is_null() && r["metrics"].is_null())
+                .all(|r| r["operational"].is_null())
+        );
+        let (toml, again) = round_trip(&org);
+        assert_eq!(toml, again);
+        assert!(toml.contains("# operational (not governance)\n[[circle.roles.checklist]]"));
+        assert!(toml.contains("# operational (not governance)\n[[circle.roles.metrics]]"));
+    }
+
     #[test]
     fn the_handbook_and_the_json_carry_every_role() {
         let h = Harness::demo();

@@ -23,6 +23,14 @@ fn bakehouse_role(h: &Harness, name: &str) -> Option<roundtable::domain::Role> {
     org.roles_in(circle).find(|r| r.name == name).cloned()
 }
 
+/// The value of the text prompt open over the governance meeting, if any.
+fn gov_prompt(h: &Harness) -> Option<String> {
+    match &h.governance().modal {
+        Some(roundtable::ui::Modal::Prompt(p)) => Some(p.value()),
+        _ => None,
+    }
+}
+
 fn proposal(h: &Harness) -> roundtable::domain::meeting::governance::Proposal {
     h.governance()
         .state
@@ -280,19 +288,20 @@ fn a_change_the_circle_does_not_allow_is_refused_when_added_and_nothing_is_lost(
     let mut h = Harness::demo();
     up_to_items(&mut h);
     h.press(Right);
+    // A name the circle has already is refused as soon as it is typed, not after the
+    // purpose, domains and accountabilities, and the prompt keeps it to correct.
     h.press(Char('c'))
         .choose("Create a role")
-        .enter_text("Head Baker")
-        .enter_text("Again")
-        .enter_text("")
-        .enter_text("Baking");
+        .enter_text("Head Baker");
     assert!(
         h.status()
-            .is_some_and(|s| s.contains("already has a role named \"Head Baker\"")),
+            .is_some_and(|s| s.contains("The circle already has a role named \"Head Baker\"")),
         "{:?}",
         h.status()
     );
-    // The editor is open again with nothing added; a core role cannot be removed either.
+    assert_eq!(gov_prompt(&h).as_deref(), Some("Head Baker"));
+    // Esc: the editor is open again with nothing added; a core role cannot be removed either.
+    h.press(ratatui::crossterm::event::KeyCode::Esc);
     h.choose("Remove a role");
     let options = match &h.governance().modal {
         Some(roundtable::ui::Modal::Picker(p)) => p.options.clone(),
@@ -303,6 +312,30 @@ fn a_change_the_circle_does_not_allow_is_refused_when_added_and_nothing_is_lost(
         .press(ratatui::crossterm::event::KeyCode::Esc);
     assert_eq!(h.governance().editing.as_deref(), Some(&[][..]));
     assert!(proposal(&h).versions.is_empty());
+}
+
+/// A second role of a name the proposal already creates is refused at its name, saying it
+/// is this proposal's (the circle has no such role yet), with the typed name kept.
+#[test]
+fn a_role_named_like_one_this_proposal_creates_is_refused_at_its_name() {
+    let mut h = Harness::demo();
+    up_to_items(&mut h);
+    h.press(Right);
+    h.press(Char('c'))
+        .choose("Create a role")
+        .enter_text("Copywriter")
+        .enter_text("Words that sell bread")
+        .enter_text("")
+        .enter_text("Writing the menu");
+    h.choose("Create a role").enter_text("copywriter");
+    let said = h.status().unwrap_or_default();
+    assert!(
+        said.contains("This proposal already has a role named \"copywriter\""),
+        "{said}"
+    );
+    assert!(!said.contains("The circle already"), "{said}");
+    assert_eq!(gov_prompt(&h).as_deref(), Some("copywriter"));
+    assert_eq!(h.governance().editing.as_ref().map(Vec::len), Some(1));
 }
 
 #[test]

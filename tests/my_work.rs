@@ -321,3 +321,31 @@ fn a_tension_noted_and_dropped_in_my_work_shows_in_its_circles_history() {
         assert!(details.contains(line), "{line} in:\n{details}");
     }
 }
+
+/// `?` lists every key "My work" takes, whichever line is selected when it is pressed: the
+/// line keys d, w, c and x the hint bar offers on a next action, a project or a tension too.
+#[test]
+fn help_on_my_work_lists_the_line_keys_whatever_line_is_selected() {
+    let mut h = Harness::demo();
+    open_work(&mut h, "Mei Chen");
+    h.press_n(Up, 60).press(Char('?'));
+    let help: Vec<String> = h
+        .app
+        .view()
+        .help
+        .iter()
+        .map(|l| format!("{} {}", l.keys, l.label))
+        .collect();
+    for line in [
+        "d the selected next action is done",
+        "d the selected project is done",
+        "w the selected project waits on something",
+        "c the selected project is current again",
+        "x drop the selected tension",
+    ] {
+        assert!(
+            help.iter().any(|l| l.starts_with(line)),
+            "{line}: {help:#?}"
+        );
+    }
+}

@@ -126,6 +126,25 @@ fn n_on_home_adds_a_person_who_is_then_offered_in_the_assign_picker() {
     );
 }
 
+/// Home's n refuses an address an organisation file would refuse (the one e-mail rule), in
+/// one line, and adds no one.
+#[test]
+fn n_on_home_refuses_a_bad_email_and_adds_no_one() {
+    let mut h = Harness::demo();
+    let before = h.app.view().org.as_ref().expect("org").people().len();
+    h.press(KeyCode::Char('n'))
+        .enter_text("Bad Mail")
+        .enter_text("notanemail");
+    let status = h.status().unwrap_or_default();
+    assert_eq!(
+        status,
+        "\"notanemail\" is not an e-mail address: it has no @."
+    );
+    let org = h.app.view().org.clone().expect("org");
+    assert_eq!(org.people().len(), before);
+    assert!(org.person_named("Bad Mail").is_none());
+}
+
 #[test]
 fn the_role_details_show_its_assignment_history() {
     let mut h = assigned();

@@ -95,7 +95,7 @@ fn assign_and_unassign_as_the_circle_lead_with_refusals_naming_the_rule() {
             "--as",
             "Jonas Lindqvist",
         ],
-        "elected, never assigned (5.0 §5.1.1, §5.1.2): a governance meeting of the circle elects it",
+        "elected (5.0 §5.1.1, §5.1.2): a governance meeting of the circle elects it",
     );
     refused(
         &db,
@@ -253,4 +253,69 @@ text = 'Role assignments of this circle are controlled by the role "Baker" (5.0 
         .assert()
         .success()
         .stdout(predicate::str::contains("ratifiers = [\"Ana\"]"));
+}
+
+/// One e-mail check on every path: the command line refuses what an organisation file would
+/// refuse on import (an address needs one @ with something on each side), and adds no one.
+#[test]
+fn a_bad_email_is_refused_by_the_one_email_rule_and_adds_no_one() {
+    let (_dir, db) = demo();
+    for bad in ["notanemail", "a@b@c", "@example.org", "zoe @example.org"] {
+        refused(
+            &db,
+            &["person", "add", "Bad Mail", "--email", bad],
+            "is not an e-mail address",
+        );
+    }
+    refused(&db, &["person", "leave", "Bad Mail"], "no person named");
+}
+
+/// Every command-line lookup of a person ignores case beyond ASCII, the same way: the one
+/// lookup `assign` and `person leave` use, also for `work` and `review`.
+#[test]
+fn work_and_review_find_a_person_named_in_any_case() {
+    let (_dir, db) = demo();
+    roundtable(&db)
+        .args(["person", "add", "Emre Çelik"])
+        .assert()
+        .success();
+    roundtable(&db)
+        .args(["work", "--person", "emre çelik", "--print"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Emre Çelik"));
+    roundtable(&db)
+        .args(["review", "--person", "EMRE ÇELIK", "--print"])
+        .assert()
+        .success();
+}
+
+/// Names are unique ignoring case, and in Turkish the capital of ı is I: "AYŞE YILMAZ" is
+/// the name Ayşe Yılmaz already bears.
+#[test]
+fn a_name_in_turkish_capitals_is_refused_beside_the_same_name() {
+    let (_dir, db) = demo();
+    roundtable(&db)
+        .args(["person", "add", "Ayşe Yılmaz"])
+        .assert()
+        .success();
+    refused(
+        &db,
+        &["person", "add", "AYŞE YILMAZ"],
+        "already someone's name (names are unique, ignoring case)",
+    );
+}
+
+#[test]
+fn a_rename_to_a_name_ending_in_a_stop_prints_one_stop() {
+    let (_dir, db) = demo();
+    roundtable(&db)
+        .args(["person", "add", "Priya"])
+        .assert()
+        .success();
+    roundtable(&db)
+        .args(["person", "rename", "Priya", "Priya N."])
+        .assert()
+        .success()
+        .stdout("Priya is now called Priya N.\n");
 }

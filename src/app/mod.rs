@@ -216,11 +216,8 @@ impl App {
             .org
             .clone()
             .ok_or("the database holds no organisation yet")?;
-        let who = org
-            .people()
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
-            .ok_or_else(|| format!("no person named \"{person}\""))?;
+        let who = org_entries::person(&org, person)?;
+        let who = org.person(who).ok_or("no such person")?;
         let (who, name) = (who.id, who.name.clone());
         // Let go of the copy, so that reports read for the screen go into the one shown.
         drop(org);
@@ -456,7 +453,10 @@ impl App {
             crate::ui::resume_hints(&mut self.view.hints, |kind| open.contains(&(circle, kind)));
         }
         if !self.view.help_open {
-            self.view.help = keys::help(table);
+            self.view.help = match &self.view.screen {
+                Screen::Work(s) if s.modal.is_none() => keys::help_of(keys::WORK_TABLES),
+                _ => keys::help(table),
+            };
         }
         if self.following {
             self.view.hints = follow::hints(self.follow_home);

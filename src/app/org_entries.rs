@@ -5,6 +5,7 @@
 //! Owns: `record`, and finding people, roles and assignments by the names a person types.
 //! Must not import: tokio; must not draw.
 
+use crate::domain::names::same_name;
 use crate::domain::org_log::{self, OrgChange, OrgEffect, OrgEntry, OrgRequest};
 use crate::domain::{AssignmentId, Organisation, PersonId, Role};
 use crate::store::StoreError;
@@ -122,7 +123,7 @@ pub fn role<'a>(
         .iter()
         .flat_map(|c| {
             org.roles_in(c.id)
-                .filter(|r| r.name.eq_ignore_ascii_case(name))
+                .filter(|r| same_name(&r.name, name))
                 .map(move |r| (r, c.name.as_str()))
         })
         .collect();

@@ -229,7 +229,7 @@ pub(super) fn record(app: &mut App, request: &OrgRequest, actor: Option<PersonId
     match org_entries::record(app.store.as_mut(), &org, request, actor, now) {
         Ok(written) => {
             app.apply_org_entry(written.entry);
-            app.info(format!("{}.", written.said));
+            app.info(crate::domain::text::sentence(&written.said));
         }
         Err(why) => {
             // Another program wrote first: take in what is there now. A refusal changed

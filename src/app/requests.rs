@@ -8,6 +8,7 @@
 
 use super::org_entries::{assignment, person, role};
 use crate::cli::{ChecklistCommand, Command, MetricCommand, PersonCommand, RecordOf};
+use crate::domain::names::same_name;
 use crate::domain::org_log::OrgRequest;
 use crate::domain::org_log::breakdown::declarers;
 use crate::domain::{CircleId, Organisation, PersonId, Role};
@@ -119,7 +120,7 @@ fn named<T, I>(
     let wanted = wanted.trim();
     records
         .into_iter()
-        .find(|r| name(r).eq_ignore_ascii_case(wanted))
+        .find(|r| same_name(name(r), wanted))
         .map(|r| id(&r))
         .ok_or_else(|| format!("{} has no {kind} \"{wanted}\"", role.name))
 }

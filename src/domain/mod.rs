@@ -13,6 +13,7 @@ pub mod membership;
 pub mod minutes;
 mod minutes_governance;
 pub mod minutes_progress;
+pub mod names;
 pub mod org;
 pub mod org_file_of;
 pub mod org_log;

@@ -4,6 +4,7 @@
 //! domains and accountabilities are the rule set's definition, `rules::Rules::core`).
 //! Must not import: anything outside `std` and `serde`.
 
+use crate::domain::names::same_name;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -56,10 +57,7 @@ impl RuleSet {
             .find_map(|other| {
                 CoreRole::ALL
                     .into_iter()
-                    .find(|c| {
-                        c.name(other).eq_ignore_ascii_case(name)
-                            && !c.name(self).eq_ignore_ascii_case(name)
-                    })
+                    .find(|c| same_name(c.name(other), name) && !same_name(c.name(self), name))
                     .map(|c| (other, c))
             })
     }

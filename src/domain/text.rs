@@ -219,9 +219,28 @@ pub fn and_list(names: &[String], none: &str) -> String {
     }
 }
 
+/// `text` as a sentence: with a full stop, unless it ends with one already (a name such as
+/// "Priya N." ends the sentence itself) or with another end of sentence.
+pub fn sentence(text: &str) -> String {
+    if text.ends_with(['.', '!', '?']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_ending_in_a_name_with_a_stop_gets_no_second_one() {
+        assert_eq!(
+            sentence("Priya is now called Priya N."),
+            "Priya is now called Priya N."
+        );
+        assert_eq!(sentence("Priya N. joined"), "Priya N. joined.");
+    }
 
     #[test]
     fn control_characters_are_dropped_from_a_name() {

@@ -7,6 +7,7 @@
 //! Must not import: rusqlite, ratatui, tokio.
 
 use crate::domain::minutes::{Minutes, Person};
+use crate::domain::names::email_problem;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use chrono::{DateTime, FixedOffset};
@@ -34,15 +35,10 @@ fn header_text(text: &str) -> String {
     words.join("\r\n ")
 }
 
-/// An address that cannot break out of its header: one `@`, no spaces, brackets, quotes,
-/// commas or semicolons.
+/// An address that cannot break out of its header: the one e-mail rule
+/// (`names::email_problem`) holds for it.
 fn plausible_address(email: &str) -> bool {
-    email.matches('@').count() == 1
-        && !email.starts_with('@')
-        && !email.ends_with('@')
-        && !email
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "<>\"(),;:\\[]".contains(c))
+    email_problem(email).is_none()
 }
 
 /// A display name that stays one phrase whatever it holds: an RFC 5322 quoted-string (with

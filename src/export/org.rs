@@ -1,6 +1,7 @@
 //! The governance record exported: the organisation file as TOML (the import format), as
 //! JSON (the same structure), and as a Markdown handbook of every circle, role, policy and
-//! filler.
+//! filler. A role's checklist items and metrics are in every format, marked operational
+//! (not governance), as issue #15 asks: they are the role's, not the circle's governance.
 //!
 //! Owns: those three renderings. Must not import: rusqlite, ratatui, tokio.
 
@@ -8,7 +9,7 @@ use super::markdown;
 use crate::domain::document::Block;
 use crate::domain::minutes::PublishedRuling;
 use crate::domain::org_file_of::org_file;
-use crate::domain::{Circle, CoreRole, Organisation};
+use crate::domain::{Circle, CoreRole, Frequency, Organisation, Role};
 use std::fmt;
 use std::str::FromStr;
 
@@ -79,10 +80,11 @@ pub fn render(
         .to_toml()
         .map_err(|e| format!("the organisation cannot be written as TOML: {e}"))?;
     match format {
-        OrgFormat::Toml => Ok(toml),
+        OrgFormat::Toml => Ok(marked_toml(&toml)),
         OrgFormat::Json => {
             let value: toml::Value = toml::from_str(&toml).map_err(|e| e.to_string())?;
             let mut json = toml_to_json(value);
+            mark_json(&mut json);
             if let (Some(object), false) = (json.as_object_mut(), rulings.is_empty()) {
                 // Serialising plain records cannot fail.
                 let rulings = serde_json::to_value(rulings).unwrap_or_default();
@@ -93,6 +95,75 @@ pub fn render(
         }
         OrgFormat::Markdown => Ok(markdown::render(&handbook(org, rulings))),
     }
+}
+
+/// How checklist items and metrics are marked in every format of the record.
+pub const OPERATIONAL: &str = "operational (not governance)";
+
+/// The TOML with a comment over each checklist item and metric table (comments are not read
+/// back, so the file imports the same). Lines inside a multi-line string are left alone.
+fn marked_toml(toml: &str) -> String {
+    let mut out = String::with_capacity(toml.len() + 256);
+    let mut in_string = false;
+    for line in toml.split_inclusive('\n') {
+        let header = line.trim_end();
+        let operational = header.starts_with("[[")
+            && (header.ends_with(".checklist]]") || header.ends_with(".metrics]]"));
+        if operational && !in_string {
+            out.push_str(&format!("# {OPERATIONAL}\n"));
+        }
+        if (line.matches("\"\"\"").count() + line.matches("'''").count()) % 2 == 1 {
+            in_string = !in_string;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Marks each role (of every circle, at any depth) that has checklist items or metrics with
+/// `"operational": "operational (not governance)"`, beside them.
+fn mark_json(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(object) => {
+            if object.contains_key("checklist") || object.contains_key("metrics") {
+                object.insert("operational".into(), OPERATIONAL.into());
+            }
+            object.values_mut().for_each(mark_json);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(mark_json),
+        _ => {}
+    }
+}
+
+fn every(frequency: Frequency) -> &'static str {
+    match frequency {
+        Frequency::Weekly => "weekly",
+        Frequency::Monthly => "monthly",
+        Frequency::Quarterly => "quarterly",
+    }
+}
+
+/// A role's checklist items and metrics in the handbook, each list headed as operational.
+fn operational_blocks(org: &Organisation, role: &Role) -> Vec<Block> {
+    let checklist: Vec<String> = org
+        .checklist_of(role.id)
+        .map(|c| format!("{} ({})", c.text, every(c.frequency)))
+        .collect();
+    let metrics: Vec<String> = org
+        .metrics_of(role.id)
+        .map(|m| match &m.unit {
+            Some(unit) => format!("{} ({unit}, {})", m.name, every(m.frequency)),
+            None => format!("{} ({})", m.name, every(m.frequency)),
+        })
+        .collect();
+    let mut blocks = Vec::new();
+    for (what, list) in [("Checklist items", checklist), ("Metrics", metrics)] {
+        if !list.is_empty() {
+            blocks.push(Block::Paragraph(format!("{what}, {OPERATIONAL}:")));
+            blocks.push(Block::Bullets(list));
+        }
+    }
+    blocks
 }
 
 /// "Riverbend › Bakehouse": a circle's place in the organisation.
@@ -191,6 +262,7 @@ fn handbook(org: &Organisation, rulings: &[PublishedRuling]) -> Vec<Block> {
             if role.core == Some(CoreRole::Lead) && circle.parent.is_some() {
                 doc.push(Block::Empty("Appointed by the super-circle.".into()));
             }
+            doc.extend(operational_blocks(org, role));
         }
     }
     doc

@@ -8,6 +8,7 @@
 
 use super::sql::{Sql, Value};
 use super::{StoreError, import, org_log};
+use crate::domain::names::name_key;
 use crate::domain::org_log::OrgChange;
 use crate::domain::{OrgFile, PersonId};
 use chrono::{DateTime, Utc};
@@ -40,7 +41,7 @@ pub fn adopt(sql: &dyn Sql, file: &OrgFile, adopted: &Adopted) -> Result<(), Sto
     let ratifiers: Vec<PersonId> = file
         .ratifiers
         .iter()
-        .filter_map(|r| people.get(&r.to_lowercase()).copied())
+        .filter_map(|r| people.get(&name_key(r)).copied())
         .collect();
     let change = OrgChange::Adopted {
         rule_set: file.rule_set,

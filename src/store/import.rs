@@ -8,6 +8,7 @@
 use super::StoreError;
 use super::sql::{Sql, Value};
 use super::sql_types::list_to_json;
+use crate::domain::names::{name_key, same_name};
 use crate::domain::orgfile::{CircleEntry, CrossLinkEntry, RoleEntry, to_date};
 use crate::domain::*;
 use std::collections::HashMap;
@@ -43,7 +44,7 @@ pub(super) fn import(sql: &dyn Sql, file: &OrgFile) -> Result<PeopleByName, Stor
                 Value::OptTime(left),
             ],
         )?;
-        people.insert(p.name.to_lowercase(), PersonId(id));
+        people.insert(name_key(&p.name), PersonId(id));
     }
     insert_circle(sql, file.rule_set, None, &file.circle, &people)?;
     link_cross_links(sql, &file.circle, &file.circle)?;
@@ -78,7 +79,7 @@ fn anchor_lead_policy(sql: &dyn Sql, file: &OrgFile) -> Result<(), StoreError> {
 
 /// The file's circle named `name` (any case): its name as written, so as inserted.
 fn circle_named<'a>(entry: &'a CircleEntry, name: &str) -> Option<&'a str> {
-    if entry.name.to_lowercase() == name.to_lowercase() {
+    if name_key(&entry.name) == name_key(name) {
         return Some(&entry.name);
     }
     entry.circles.iter().find_map(|c| circle_named(c, name))
@@ -136,7 +137,7 @@ fn link_cross_links(
 /// Looks up a person the validated file named.
 fn person(people: &PeopleByName, name: &str) -> Result<PersonId, StoreError> {
     people
-        .get(&name.to_lowercase())
+        .get(&name_key(name))
         .copied()
         .ok_or_else(|| StoreError::Invalid(format!("unknown person \"{name}\"")))
 }
@@ -176,12 +177,7 @@ pub(super) fn insert_roles(
     people: &PeopleByName,
 ) -> Result<HashMap<String, RoleId>, StoreError> {
     let mut roles: HashMap<String, RoleId> = HashMap::new();
-    let find = |name: &str| {
-        entry
-            .roles
-            .iter()
-            .find(|r| r.name.eq_ignore_ascii_case(name))
-    };
+    let find = |name: &str| entry.roles.iter().find(|r| same_name(&r.name, name));
     for &core in rules.core_roles(anchor, entry.has_lead(rules)) {
         let name = core.name(rules);
         let extra = find(name);
@@ -202,13 +198,13 @@ pub(super) fn insert_roles(
             &accountabilities,
             Some(core.id()),
         )?;
-        roles.insert(name.to_lowercase(), id);
+        roles.insert(name_key(name), id);
         if let Some(extra) = extra {
             insert_role_contents(sql, id, extra, people)?;
         }
     }
     for role in &entry.roles {
-        if roles.contains_key(&role.name.to_lowercase()) {
+        if roles.contains_key(&name_key(&role.name)) {
             continue;
         }
         let id = insert_role(
@@ -220,7 +216,7 @@ pub(super) fn insert_roles(
             &role.accountabilities,
             None,
         )?;
-        roles.insert(role.name.to_lowercase(), id);
+        roles.insert(name_key(&role.name), id);
         insert_role_contents(sql, id, role, people)?;
     }
     Ok(roles)
@@ -249,7 +245,7 @@ fn insert_circle(
     let roles = insert_roles(sql, rules, circle, parent.is_none(), entry, people)?;
     let role_named = |name: &Option<String>| match name {
         Some(name) => roles
-            .get(&name.to_lowercase())
+            .get(&name_key(name))
             .map(|r| Some(r.0))
             .ok_or_else(|| {
                 StoreError::Invalid(format!(

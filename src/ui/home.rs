@@ -111,6 +111,21 @@ fn entry(key: &str, label: String) -> Line<'static> {
     ])
 }
 
+/// An entry whose label may not fit in `width`: wrapped under its own first word, so that
+/// "(read-only)" on a narrow panel stays indented below the label and not under the key.
+fn entry_lines(key: &str, label: &str, width: usize) -> Vec<Line<'static>> {
+    const KEY_WIDTH: usize = 8;
+    let rest = " ".repeat(KEY_WIDTH);
+    crate::domain::text::wrap(label, width.saturating_sub(KEY_WIDTH).max(1), "", "")
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| match i {
+            0 => entry(key, text),
+            _ => Line::raw(format!("{rest}{text}")),
+        })
+        .collect()
+}
+
 /// The circle's process breakdown, while it lasts: when, by whom and why it was declared,
 /// and who ends it (4.1 §3.5.3; 5.0 §5.5.2).
 fn breakdown_lines(org: &Organisation, circle: CircleId) -> Vec<Line<'static>> {
@@ -258,7 +273,12 @@ pub fn draw(
         lines.push(entry(key, label.to_string()));
     }
     if is_open(MeetingKind::Tactical) || is_open(MeetingKind::Governance) {
-        lines.push(entry("f", "Follow the meeting going on (read-only)".into()));
+        let width = usize::from(right.width.saturating_sub(2));
+        lines.extend(entry_lines(
+            "f",
+            "Follow the meeting going on (read-only)",
+            width,
+        ));
     }
     lines.push(entry(
         "i",
@@ -277,4 +297,23 @@ pub fn draw(
             .block(block),
         right,
     );
+}
+
+#[cfg(test)]
+mod entry_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_entry_wraps_indented_under_its_label_not_under_the_key() {
+        let text = |l: &Line| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        };
+        let lines = entry_lines("f", "Follow the meeting going on (read-only)", 38);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(text(&lines[0]), "  f     Follow the meeting going on");
+        assert_eq!(text(&lines[1]), "        (read-only)");
+    }
 }

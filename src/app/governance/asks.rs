@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::governance::{GovEvent, GovStep, ItemKind};
+use crate::domain::names::same_name;
 use crate::ui::GovDraft;
 
 /// Whether `draft` is one of this module's.
@@ -196,7 +197,7 @@ fn roles_named(app: &App, text: &str) -> Result<Vec<crate::domain::RoleId>, Stri
         .filter(|n| !n.is_empty())
         .map(|n| {
             org.roles_in(state.circle)
-                .find(|r| r.name.eq_ignore_ascii_case(n))
+                .find(|r| same_name(&r.name, n))
                 .map(|r| r.id)
                 .ok_or_else(|| format!("\"{n}\" is not a role of this circle."))
         })

@@ -389,16 +389,14 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     }
 }
 
+/// The title of the prompt for a new role's name.
+pub(super) const NEW_ROLE_NAME: &str = "Name of the new role";
+
 /// What the editor's menu choice opens.
 fn chosen(app: &mut App, org: &Organisation, choice: EditorChoice) {
     let Some(screen) = screen(app) else { return };
     match choice {
-        EditorChoice::CreateRole => prompt(
-            app,
-            "Name of the new role".into(),
-            "",
-            GovDraft::NewRoleName,
-        ),
+        EditorChoice::CreateRole => prompt(app, NEW_ROLE_NAME.into(), "", GovDraft::NewRoleName),
         EditorChoice::CreatePolicy => prompt(
             app,
             "Name of the new policy".into(),

@@ -4,12 +4,12 @@
 //!
 //! Owns: those answers. Must not import: tokio; must not draw.
 
-use super::editor::{add, amended, current_value, role_fields, split_list};
+use super::editor::{NEW_ROLE_NAME, add, amended, current_value, role_fields, split_list};
 use super::{pick, prompt, screen, sub_circle};
 use crate::app::App;
 use crate::app::modal::Outcome;
-use crate::domain::meeting::governance::Change;
 use crate::domain::meeting::governance::core_limits::core_list_note;
+use crate::domain::meeting::governance::{Change, new_role_name};
 use crate::domain::{Organisation, PolicyId, RoleId};
 use crate::ui::{Field, GovDraft, PolicyAim, PromptKind, RoleAim, Subject};
 
@@ -30,15 +30,28 @@ pub fn policy_name(org: &Organisation, p: PolicyId) -> String {
         .map_or("?".to_string(), |x| x.name.clone())
 }
 
-/// A new role: its name, purpose, domains and accountabilities in turn.
+/// A new role: its name, purpose, domains and accountabilities in turn. The name is checked
+/// as soon as it is typed (as the adoption does): a name the circle or this proposal has
+/// already is refused there, and the prompt stays open with it to correct.
 pub fn new_role(
     app: &mut App,
-    _org: &Organisation,
+    org: &Organisation,
     outcome: Outcome,
     draft: GovDraft,
 ) -> Unanswered {
     match (outcome, draft) {
-        (Outcome::Submitted(name), GovDraft::NewRoleName) => {
+        (Outcome::Submitted(typed), GovDraft::NewRoleName) => {
+            let screen = screen(app)?;
+            let (circle, rules) = (screen.state.circle, screen.state.rules);
+            let editing = screen.editing.clone().unwrap_or_default();
+            let name = match new_role_name(org, circle, rules, &editing, &typed) {
+                Ok(name) => name,
+                Err(why) => {
+                    prompt(app, NEW_ROLE_NAME.into(), &typed, GovDraft::NewRoleName);
+                    app.error(crate::app::tactical::capitalised(&why));
+                    return None;
+                }
+            };
             prompt(
                 app,
                 format!("Purpose of {name}"),

@@ -522,7 +522,23 @@ pub fn hints(table: &[Binding], refused: impl Fn(Action) -> bool) -> Vec<Hint> {
 
 /// The help overlay's lines of a table, in order.
 pub fn help(table: &[Binding]) -> Vec<Hint> {
-    table.iter().filter_map(|b| b.help.clone()).collect()
+    help_of(&[table])
+}
+
+/// The help overlay's lines of a screen whose keys depend on the selected line: every
+/// table's, in order, each line once, so help lists every key the screen takes whatever
+/// line is selected when `?` is pressed.
+pub fn help_of(tables: &[&[Binding]]) -> Vec<Hint> {
+    let mut lines: Vec<Hint> = Vec::new();
+    for hint in tables
+        .iter()
+        .flat_map(|t| t.iter().filter_map(|b| b.help.clone()))
+    {
+        if !lines.contains(&hint) {
+            lines.push(hint);
+        }
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -72,15 +72,13 @@ macro_rules! work_table {
 /// On a role, a heading or something due.
 pub const WORK: &[Binding] = work_table![];
 
-/// On one of the person's open next actions.
-pub const WORK_ACTION: &[Binding] = work_table![bind(
+const ACTION_DONE: Binding = bind(
     &[Char('d')],
     Action::MarkDone,
     "d",
     "done",
     "the selected next action is done",
-)];
-
+);
 const DONE_PROJECT: Binding = bind(
     &[Char('d')],
     Action::MarkDone,
@@ -88,37 +86,42 @@ const DONE_PROJECT: Binding = bind(
     "done",
     "the selected project is done",
 );
-
-/// On a current project.
-pub const WORK_CURRENT_PROJECT: &[Binding] = work_table![
-    DONE_PROJECT,
-    bind(
-        &[Char('w')],
-        Action::MarkWaiting,
-        "w",
-        "waiting",
-        "the selected project waits on something",
-    ),
-];
-
-/// On a waiting project.
-pub const WORK_WAITING_PROJECT: &[Binding] = work_table![
-    DONE_PROJECT,
-    bind(
-        &[Char('c')],
-        Action::MarkCurrent,
-        "c",
-        "current",
-        "the selected project is current again",
-    ),
-];
-
-/// On one of the person's open tensions (a project there would have no role: `p` is not
-/// offered, and says so if pressed).
-pub const WORK_TENSION: &[Binding] = work_table![bind(
+const WAITING: Binding = bind(
+    &[Char('w')],
+    Action::MarkWaiting,
+    "w",
+    "waiting",
+    "the selected project waits on something",
+);
+const CURRENT: Binding = bind(
+    &[Char('c')],
+    Action::MarkCurrent,
+    "c",
+    "current",
+    "the selected project is current again",
+);
+const DROP: Binding = bind(
     &[Char('x')],
     Action::DropTension,
     "x",
     "drop",
     "drop the selected tension: no meeting is offered it (asks first)",
-)];
+);
+
+/// On one of the person's open next actions.
+pub const WORK_ACTION: &[Binding] = work_table![ACTION_DONE];
+
+/// On a current project.
+pub const WORK_CURRENT_PROJECT: &[Binding] = work_table![DONE_PROJECT, WAITING];
+
+/// On a waiting project.
+pub const WORK_WAITING_PROJECT: &[Binding] = work_table![DONE_PROJECT, CURRENT];
+
+/// On one of the person's open tensions (a project there would have no role: `p` is not
+/// offered, and says so if pressed).
+pub const WORK_TENSION: &[Binding] = work_table![DROP];
+
+/// What "My work"'s help lists: the keys of each kind of line first, then what every line
+/// takes, so `?` names every key the screen takes whatever line is selected.
+pub const WORK_TABLES: &[&[Binding]] =
+    &[&[ACTION_DONE, DONE_PROJECT, WAITING, CURRENT, DROP], WORK];

@@ -29,7 +29,7 @@ impl Seat {
     }
 
     fn holds(&self, f: &NewFiller) -> bool {
-        f.circle == self.circle && f.role.eq_ignore_ascii_case(&self.role)
+        f.circle == self.circle && same_name(&f.role, &self.role)
     }
 }
 
@@ -93,10 +93,7 @@ impl Adoption {
             (false, Some(_)) => return Err(Refusal::NoTerm(seat.role.clone())),
             (false, None) => {}
         }
-        if self
-            .fillers_on(seat)
-            .any(|f| f.person.eq_ignore_ascii_case(&who))
-        {
+        if self.fillers_on(seat).any(|f| same_name(&f.person, &who)) {
             return Err(Refusal::Fills {
                 person: who,
                 role: seat.label(),
@@ -123,7 +120,7 @@ impl Adoption {
         if let Some(f) = self
             .fillers
             .iter_mut()
-            .find(|f| seat.holds(f) && f.person.eq_ignore_ascii_case(&who) && !seat.elected())
+            .find(|f| seat.holds(f) && same_name(&f.person, &who) && !seat.elected())
         {
             f.focus = focus;
         }
@@ -138,8 +135,8 @@ impl Adoption {
         let holds = |core: CoreRole| {
             self.fillers.iter().any(|f| {
                 f.circle == seat.circle
-                    && f.person.eq_ignore_ascii_case(who)
-                    && f.role.eq_ignore_ascii_case(core.name(rule_set))
+                    && same_name(&f.person, who)
+                    && same_name(&f.role, core.name(rule_set))
             })
         };
         let clash = match seat.core {

@@ -18,6 +18,7 @@ mod tests;
 pub use fill::Seat;
 pub use step::Step;
 
+use super::names::{bad_email, email_problem, same_name};
 use super::orgfile::{CircleEntry, OrgFile, OrgFileError, PersonEntry, PolicyEntry, RoleEntry};
 use super::rules::delegation::Delegation;
 use super::ruleset::{CoreRole, RuleSet};
@@ -112,12 +113,18 @@ pub enum Refusal {
         what: &'static str,
         name: String,
     },
-    /// A role named like a core role, which the circle has already.
+    /// A role named like a core role: one the anchor circle has already (`anchor`, its
+    /// core roles in words), or the Rep every sub-circle has but the anchor has not (`rep`).
     CoreName {
         name: String,
-        circles: String,
+        anchor: String,
+        rep: &'static str,
     },
-    BadEmail(String),
+    /// An e-mail address that is not one (`why` from `names::email_problem`).
+    BadEmail {
+        email: String,
+        why: &'static str,
+    },
     /// The step needs more before the next one.
     Missing(&'static str),
     /// An elected role's first filler needs a term end after today.
@@ -145,11 +152,12 @@ impl fmt::Display for Refusal {
                 f,
                 "{what} \"{name}\" is already there (names are unique, ignoring case)"
             ),
-            Refusal::CoreName { name, circles } => write!(
+            Refusal::CoreName { name, anchor, rep } => write!(
                 f,
-                "\"{name}\" is a core role's name: every circle has its {circles} already"
+                "\"{name}\" is a core role's name: the anchor circle has its {anchor} already, \
+                 and each sub-circle a {rep} (the anchor circle has none)"
             ),
-            Refusal::BadEmail(email) => write!(f, "\"{email}\" is not an e-mail (no @)"),
+            Refusal::BadEmail { email, why } => f.write_str(&bad_email(email, why)),
             Refusal::Missing(what) => write!(f, "{what}"),
             Refusal::Term { role, article } => write!(
                 f,
@@ -210,14 +218,14 @@ impl Adoption {
         self.fillers.retain(|f| {
             seats
                 .iter()
-                .any(|s| s.circle == f.circle && s.role.eq_ignore_ascii_case(&f.role))
+                .any(|s| s.circle == f.circle && same_name(&s.role, &f.role))
         });
     }
 
     pub fn set_name(&mut self, name: &str) -> Result<(), Refusal> {
         let circles = &self.circles;
         self.name = name_of(name, "the organisation", |n| {
-            circles.iter().any(|c| c.name.eq_ignore_ascii_case(n))
+            circles.iter().any(|c| same_name(&c.name, n))
         })?;
         Ok(())
     }
@@ -229,15 +237,20 @@ impl Adoption {
     /// A new person's name, cleaned, or why it is refused (asked before the rest of them).
     pub fn person_name(&self, name: &str) -> Result<String, Refusal> {
         name_of(name, "a person", |n| {
-            self.people.iter().any(|p| p.name.eq_ignore_ascii_case(n))
+            self.people.iter().any(|p| same_name(&p.name, n))
         })
     }
 
     pub fn add_person(&mut self, name: &str, email: Option<&str>) -> Result<(), Refusal> {
         let name = self.person_name(name)?;
         let email = email.map(clean_line).filter(|e| !e.is_empty());
-        if let Some(e) = email.as_ref().filter(|e| !e.contains('@')) {
-            return Err(Refusal::BadEmail(e.clone()));
+        if let Some(e) = &email
+            && let Some(why) = email_problem(e)
+        {
+            return Err(Refusal::BadEmail {
+                email: e.clone(),
+                why,
+            });
         }
         self.people.push(NewPerson { name, email });
         Ok(())
@@ -249,18 +262,15 @@ impl Adoption {
             return;
         }
         let gone = self.people.remove(i).name;
-        self.ratifiers.retain(|r| !r.eq_ignore_ascii_case(&gone));
-        self.fillers
-            .retain(|f| !f.person.eq_ignore_ascii_case(&gone));
+        self.ratifiers.retain(|r| !same_name(r, &gone));
+        self.fillers.retain(|f| !same_name(&f.person, &gone));
     }
 
     /// Whether the `i`-th person is a ratifier.
     pub fn ratifies(&self, i: usize) -> bool {
-        self.people.get(i).is_some_and(|p| {
-            self.ratifiers
-                .iter()
-                .any(|r| r.eq_ignore_ascii_case(&p.name))
-        })
+        self.people
+            .get(i)
+            .is_some_and(|p| self.ratifiers.iter().any(|r| same_name(r, &p.name)))
     }
 
     /// Makes the `i`-th person a ratifier, or no longer one.
@@ -269,7 +279,7 @@ impl Adoption {
             return;
         };
         if self.ratifies(i) {
-            self.ratifiers.retain(|r| !r.eq_ignore_ascii_case(&name));
+            self.ratifiers.retain(|r| !same_name(r, &name));
         } else {
             self.ratifiers.push(name);
         }
@@ -278,25 +288,21 @@ impl Adoption {
     /// Whether a role or sub-circle of the anchor circle bears `name` (they share one list
     /// of names: a sub-circle is a role of the anchor circle, 5.0 §1.3).
     fn anchor_name_taken(&self, name: &str) -> bool {
-        self.roles.iter().any(|r| r.name.eq_ignore_ascii_case(name))
-            || self
-                .circles
-                .iter()
-                .any(|c| c.name.eq_ignore_ascii_case(name))
+        self.roles.iter().any(|r| same_name(&r.name, name))
+            || self.circles.iter().any(|c| same_name(&c.name, name))
     }
 
     /// A new role or sub-circle's name: free, and not a core role's under either rule set.
     pub fn anchor_name(&self, name: &str, what: &'static str) -> Result<String, Refusal> {
         let name = name_of(name, what, |n| self.anchor_name_taken(n))?;
-        let core = RuleSet::ALL.iter().any(|r| {
-            CoreRole::ALL
-                .iter()
-                .any(|c| c.name(*r).eq_ignore_ascii_case(&name))
-        });
+        let core = RuleSet::ALL
+            .iter()
+            .any(|r| CoreRole::ALL.iter().any(|c| same_name(c.name(*r), &name)));
         if core {
             return Err(Refusal::CoreName {
                 name,
-                circles: self.rule_set.core_role_names(false),
+                anchor: self.rule_set.core_role_names(true),
+                rep: CoreRole::Rep.name(self.rule_set),
             });
         }
         Ok(name)
@@ -324,9 +330,8 @@ impl Adoption {
         }
         let gone = self.roles.remove(i).name;
         self.fillers
-            .retain(|f| !(f.circle.is_none() && f.role.eq_ignore_ascii_case(&gone)));
-        if matches!(&self.control, Control::Delegated(Delegation::Role(r)) if r.eq_ignore_ascii_case(&gone))
-        {
+            .retain(|f| !(f.circle.is_none() && same_name(&f.role, &gone)));
+        if matches!(&self.control, Control::Delegated(Delegation::Role(r)) if same_name(r, &gone)) {
             self.control = Control::Lead;
         }
     }
@@ -334,8 +339,8 @@ impl Adoption {
     /// A new policy's name, cleaned, or why it is refused.
     pub fn policy_name(&self, name: &str) -> Result<String, Refusal> {
         name_of(name, "a policy", |n| {
-            self.policies.iter().any(|p| p.name.eq_ignore_ascii_case(n))
-                || n.eq_ignore_ascii_case(Delegation::POLICY_NAME)
+            self.policies.iter().any(|p| same_name(&p.name, n))
+                || same_name(n, Delegation::POLICY_NAME)
         })
     }
 
@@ -351,7 +356,7 @@ impl Adoption {
 
     pub fn add_circle(&mut self, name: &str, purpose: &str) -> Result<(), Refusal> {
         let name = self.anchor_name(name, "a role or sub-circle")?;
-        if name.eq_ignore_ascii_case(&self.name) {
+        if same_name(&name, &self.name) {
             return Err(Refusal::Taken {
                 what: "a circle",
                 name,
@@ -380,11 +385,8 @@ impl Adoption {
             self.policies.remove(i);
         } else if i - self.policies.len() < self.circles.len() {
             let gone = self.circles.remove(i - self.policies.len()).name;
-            self.fillers.retain(|f| {
-                !f.circle
-                    .as_ref()
-                    .is_some_and(|c| c.eq_ignore_ascii_case(&gone))
-            });
+            self.fillers
+                .retain(|f| !f.circle.as_ref().is_some_and(|c| same_name(c, &gone)));
         }
     }
 
@@ -428,7 +430,7 @@ impl Adoption {
         if self.control != Control::Lead {
             let lead = CoreRole::Lead.name(self.rule_set);
             self.fillers
-                .retain(|f| f.circle.is_some() || !f.role.eq_ignore_ascii_case(lead));
+                .retain(|f| f.circle.is_some() || !same_name(&f.role, lead));
         }
     }
 }

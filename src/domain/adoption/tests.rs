@@ -67,7 +67,7 @@ fn duplicate_empty_and_control_character_names_are_refused_and_change_nothing() 
     ));
     assert!(matches!(
         a.add_person("Dan", Some("no-at")),
-        Err(Refusal::BadEmail(_))
+        Err(Refusal::BadEmail { .. })
     ));
     let baker = NewRole {
         name: "BAKER".into(),
@@ -84,6 +84,16 @@ fn duplicate_empty_and_control_character_names_are_refused_and_change_nothing() 
     };
     assert!(matches!(a.add_role(core), Err(Refusal::CoreName { .. })));
     assert_eq!(a, before);
+    // The anchor circle has no Rep (5.0 §5.1.1: a Circle Rep represents a circle "within any
+    // broader Circle containing it"): the refusal of a
+    // core role's name does not claim it has one.
+    let rep = NewRole {
+        name: "Circle Rep".into(),
+        ..NewRole::default()
+    };
+    let said = a.add_role(rep).unwrap_err().to_string();
+    assert!(!said.contains("Circle Rep already"), "{said}");
+    assert!(said.contains("the anchor circle has none"), "{said}");
     a.add_person("Dan\u{7}\u{202e}", None).unwrap();
     assert_eq!(a.people.last().unwrap().name, "Dan");
 }

@@ -13,6 +13,7 @@ use super::{
     Applied, Assignment, Breakdown, ChecklistItem, Metric, OrgRecords, Organisation, Person,
 };
 use crate::domain::ids::*;
+use crate::domain::names::sort_key;
 use crate::domain::org_log::{OrgEffect, OrgEntry};
 
 impl Organisation {
@@ -185,9 +186,8 @@ fn person_mut(r: &mut OrgRecords, person: PersonId) -> Option<&mut Person> {
     r.people.iter_mut().find(|p| p.id == person)
 }
 
-/// In the order both stores read people: by name ignoring ASCII case, then by id.
-fn sort_people(people: &mut [Person]) {
-    people.sort_by(|a, b| {
-        (a.name.to_ascii_lowercase(), a.id).cmp(&(b.name.to_ascii_lowercase(), b.id))
-    });
+/// In name order ([`sort_key`]: ignoring case, letters with diacritics beside their base
+/// letter), then by id; the organisation keeps people so whichever store read them.
+pub(super) fn sort_people(people: &mut [Person]) {
+    people.sort_by_cached_key(|p| (sort_key(&p.name), p.id));
 }

@@ -19,6 +19,7 @@ pub use reported::Reported;
 pub use retract::Source;
 
 use super::ids::*;
+use super::names::same_name;
 use super::org_log::OrgEntry;
 use super::ruleset::{CoreRole, RuleSet};
 use super::work::WorkNote;
@@ -113,8 +114,10 @@ fn members<'a, T, K: std::hash::Hash + Eq>(
 }
 
 impl Organisation {
-    /// Indexes the records. Circles keep the order they were given in.
-    pub fn new(records: OrgRecords) -> Organisation {
+    /// Indexes the records. Circles keep the order they were given in; people are put in
+    /// name order.
+    pub fn new(mut records: OrgRecords) -> Organisation {
+        apply_org::sort_people(&mut records.people);
         let r = &records;
         Organisation {
             person_at: r
@@ -234,7 +237,7 @@ impl Organisation {
         self.records
             .circles
             .iter()
-            .find(|c| c.name.eq_ignore_ascii_case(name))
+            .find(|c| same_name(&c.name, name))
     }
 
     /// The anchor circle (the one with no parent), if the organisation has one.
@@ -364,11 +367,10 @@ impl Organisation {
 
     /// Finds a person by name, ignoring case (former members too).
     pub fn person_named(&self, name: &str) -> Option<&Person> {
-        let name = name.trim();
         self.records
             .people
             .iter()
-            .find(|p| p.name.to_lowercase() == name.to_lowercase())
+            .find(|p| same_name(&p.name, name))
     }
 
     /// The people who are still members of the organisation, in name order.

@@ -85,6 +85,28 @@ fn lookups_of_unknown_ids_find_nothing_rather_than_panic() {
     assert_eq!(org.person_name(PersonId(42)), "(unknown person)");
 }
 
+/// Name pickers list people as the organisation keeps them: "Şule" beside "Sule", before
+/// "Zoë", whatever order a store read them in.
+#[test]
+fn people_are_kept_in_name_order_with_diacritics_beside_their_base_letter() {
+    let mut records = tiny().records().clone();
+    for (id, name) in [(3, "Zoë Laurent"), (4, "Şule Öztürk"), (5, "Tom")] {
+        records.people.push(Person {
+            id: PersonId(id),
+            name: name.into(),
+            email: None,
+            left: None,
+        });
+    }
+    let org = Organisation::new(records);
+    let names: Vec<&str> = org.current_people().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ana", "Ben", "Şule Öztürk", "Tom", "Zoë Laurent"]);
+    assert_eq!(
+        org.person_named("şULE ÖZTÜRK").map(|p| p.id),
+        Some(PersonId(4))
+    );
+}
+
 #[test]
 fn circles_are_found_by_name_ignoring_case() {
     assert_eq!(tiny().circle_named("b").map(|c| c.id), Some(CircleId(4)));

@@ -7,6 +7,7 @@
 
 use super::{Decision, OrgChange, OrgEffect, Refusal};
 use crate::domain::ids::{AssignmentId, CircleId, PersonId, RoleId};
+use crate::domain::names::same_name;
 use crate::domain::org::{Assignment, LinkedEntity, Organisation, Role};
 use crate::domain::rules::delegation::Delegation;
 use crate::domain::ruleset::CoreRole;
@@ -51,6 +52,7 @@ pub fn assignment_authority(org: &Organisation, role: &Role) -> Result<Authority
         return Err(Refusal::Elected {
             role: core.name(rule_set).to_string(),
             article: rules.elected_only_by_election,
+            resign: rules.resignation,
         });
     }
     let circle = org.circle(role.circle).ok_or(Refusal::UnknownRole)?;
@@ -137,7 +139,7 @@ fn delegated(
     };
     let role = org
         .roles_in(circle)
-        .find(|r| r.name.eq_ignore_ascii_case(&role_name));
+        .find(|r| same_name(&r.name, &role_name));
     let people: Vec<PersonId> = role
         .map(|r| {
             org.fillers_of(r.id)
@@ -308,14 +310,17 @@ pub(super) fn change_focus(
 }
 
 /// The Lead revokes an assignment, or its filler resigns (4.1 §2.4.3; 5.0 §1.4.1: "Anyone so
-/// assigned may later resign from filling the Role"). Elected roles end only by election.
+/// assigned may later resign from filling the Role"). An elected role's filler may resign
+/// too (4.1 §2.4.3: "When you fill a Role, you may resign from the Role at any time"; 5.0
+/// §5.1.2 bars only a Role or Policy from removing the assignment); no one else ends it
+/// but an election.
 pub(super) fn end(
     org: &Organisation,
     actor: Option<PersonId>,
     assignment: AssignmentId,
 ) -> Result<Decision, Refusal> {
     let (a, role) = current(org, assignment)?;
-    let (lead_of, via) = if actor == Some(a.person) && !role.core.is_some_and(|c| c.is_elected()) {
+    let (lead_of, via) = if actor == Some(a.person) {
         (None, None)
     } else {
         let authority = authorised(org, actor, role)?;

@@ -21,6 +21,7 @@ pub use refusal::Refusal;
 pub use undo::{is_undone, latest_standing, standing};
 
 use super::ids::{AssignmentId, ChecklistItemId, CircleId, MetricId, PersonId, RoleId};
+use super::names::email_problem;
 use super::org::Frequency;
 use super::org::Organisation;
 use super::text::clean_line;
@@ -361,6 +362,14 @@ fn free_name(org: &Organisation, name: &str, except: Option<PersonId>) -> Result
 fn add_person(org: &Organisation, name: &str, email: &Option<String>) -> Result<Decision, Refusal> {
     let name = free_name(org, name, None)?;
     let email = optional(email);
+    if let Some(e) = &email
+        && let Some(why) = email_problem(e)
+    {
+        return Err(Refusal::BadEmail {
+            email: e.clone(),
+            why,
+        });
+    }
     Ok(Decision {
         change: OrgChange::PersonAdded {
             name: name.clone(),

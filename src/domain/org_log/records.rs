@@ -9,6 +9,7 @@
 
 use super::{Decision, OrgChange, OrgEffect, Refusal};
 use crate::domain::ids::{ChecklistItemId, MetricId, PersonId, RoleId};
+use crate::domain::names::same_name;
 use crate::domain::org::{Frequency, Organisation, Role};
 use crate::domain::rules::Definers;
 use crate::domain::ruleset::CoreRole;
@@ -109,10 +110,7 @@ pub(super) fn add_checklist_item(
     let r = org.role(role).ok_or(Refusal::UnknownRole)?;
     may(org, actor, r, RecordKind::Checklist)?;
     let text = words(text)?;
-    if org
-        .checklist_of(role)
-        .any(|c| c.text.eq_ignore_ascii_case(&text))
-    {
+    if org.checklist_of(role).any(|c| same_name(&c.text, &text)) {
         return Err(Refusal::RecordTaken(text));
     }
     Ok(Decision {
@@ -140,10 +138,7 @@ pub(super) fn add_metric(
     let r = org.role(role).ok_or(Refusal::UnknownRole)?;
     may(org, actor, r, RecordKind::Metric)?;
     let name = words(name)?;
-    if org
-        .metrics_of(role)
-        .any(|m| m.name.eq_ignore_ascii_case(&name))
-    {
+    if org.metrics_of(role).any(|m| same_name(&m.name, &name)) {
         return Err(Refusal::RecordTaken(name));
     }
     let unit = unit.as_deref().map(clean_line).filter(|u| !u.is_empty());

@@ -2,6 +2,7 @@
 //!
 //! Owns: `Refusal` and its wording. Must not import: rusqlite, ratatui, crossterm, tokio.
 
+use crate::domain::names::bad_email;
 use std::fmt;
 
 /// Why a request was refused. Nothing is recorded.
@@ -15,6 +16,11 @@ pub enum Refusal {
     /// Names are unique, ignoring case: this is the name someone already bears.
     NameTaken(String),
     SameName(String),
+    /// An e-mail address that is not one (`why` from `names::email_problem`).
+    BadEmail {
+        email: String,
+        why: &'static str,
+    },
     /// A former member is offered nowhere: they fill no role and assign none.
     FormerMember(String),
     AlreadyLeft(String),
@@ -22,6 +28,8 @@ pub enum Refusal {
     Elected {
         role: String,
         article: &'static str,
+        /// The article that lets a filler resign.
+        resign: &'static str,
     },
     /// The anchor circle's Lead is named by no one between meetings.
     AnchorLead {
@@ -154,14 +162,19 @@ impl fmt::Display for Refusal {
                 "\"{name}\" is already someone's name (names are unique, ignoring case)"
             ),
             Refusal::SameName(name) => write!(f, "{name} already has that name"),
+            Refusal::BadEmail { email, why } => f.write_str(&bad_email(email, why)),
             Refusal::FormerMember(name) => write!(
                 f,
                 "{name} has left the organisation: a former member fills no role and assigns none"
             ),
             Refusal::AlreadyLeft(name) => write!(f, "{name} has already left"),
-            Refusal::Elected { role, article } => write!(
+            Refusal::Elected {
+                role,
+                article,
+                resign,
+            } => write!(
                 f,
-                "the {role} is elected, never assigned ({article}): a governance meeting of the circle elects it (g on home, or roundtable meet governance --circle NAME)"
+                "the {role} is elected ({article}): a governance meeting of the circle elects it (g on home, or roundtable meet governance --circle NAME), and its filler's term ends only by an election or by resigning ({resign}: roundtable unassign, --as the filler)"
             ),
             Refusal::AnchorLead { lead, article } => write!(
                 f,

@@ -7,6 +7,7 @@
 //! Links. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
 use super::{CircleEntry, OrgFileError};
+use crate::domain::names::{name_key, same_name};
 use crate::domain::ruleset::RuleSet;
 use crate::domain::text::clean_line;
 use serde::{Deserialize, Serialize};
@@ -32,7 +33,7 @@ impl CrossLinkEntry {
 
 /// Every circle's name, lower-cased.
 fn circle_names(circle: &CircleEntry, out: &mut HashSet<String>) {
-    out.insert(circle.name.to_lowercase());
+    out.insert(name_key(&circle.name));
     for c in &circle.circles {
         circle_names(c, out);
     }
@@ -65,12 +66,12 @@ fn validate_in(
             ));
         }
         match link {
-            CrossLinkEntry::Circle(name) if !names.contains(&name.to_lowercase()) => {
+            CrossLinkEntry::Circle(name) if !names.contains(&name_key(name)) => {
                 return refuse(format!(
                     "unknown circle \"{name}\" (its Cross Link's source)"
                 ));
             }
-            CrossLinkEntry::Circle(name) if name.eq_ignore_ascii_case(&circle.name) => {
+            CrossLinkEntry::Circle(name) if same_name(name, &circle.name) => {
                 return refuse(format!(
                     "a circle does not link into itself ({})",
                     changes.cross_link

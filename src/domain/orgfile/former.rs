@@ -3,6 +3,7 @@
 //! Owns: that check. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
 use super::{OrgFile, OrgFileError, to_date};
+use crate::domain::names::name_key;
 use std::collections::HashSet;
 
 impl OrgFile {
@@ -15,7 +16,7 @@ impl OrgFile {
                     let m = format!("\"left\" of \"{}\" is not a date: {day}", p.name);
                     return Err(OrgFileError::Invalid(m));
                 }
-                Some(_) => former.insert(p.name.to_lowercase()),
+                Some(_) => former.insert(name_key(&p.name)),
                 None => false,
             };
         }
@@ -26,7 +27,7 @@ impl OrgFile {
                 .iter()
                 .flat_map(|r| r.fillers.iter().map(move |f| (r, f)));
             for (role, f) in fillers {
-                if former.contains(&f.person.to_lowercase()) {
+                if former.contains(&name_key(&f.person)) {
                     let m = format!(
                         "\"{}\" has left and fills no role (\"{}\" in circle \"{}\")",
                         f.person, role.name, circle.name

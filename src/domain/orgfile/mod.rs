@@ -12,6 +12,7 @@ mod former;
 pub use cross_links::CrossLinkEntry;
 pub use depth::MAX_CIRCLE_DEPTH;
 
+use super::names::{bad_email, email_problem, name_key, same_name};
 use super::org::{Frequency, ProjectStatus, TensionKind};
 use super::ruleset::{CoreRole, RuleSet};
 use super::text::{clean_line, clean_text};
@@ -353,24 +354,21 @@ impl OrgFile {
             if p.name.is_empty() {
                 return invalid("a person has an empty name".into());
             }
-            if !people.insert(p.name.to_lowercase()) {
+            if !people.insert(name_key(&p.name)) {
                 return invalid(format!("person \"{}\" is listed twice", p.name));
             }
             if let Some(email) = &p.email
-                && !email.contains('@')
+                && let Some(why) = email_problem(email)
             {
-                return invalid(format!(
-                    "person \"{}\" has an e-mail without @: \"{email}\"",
-                    p.name
-                ));
+                return invalid(format!("person \"{}\": {}", p.name, bad_email(email, why)));
             }
         }
         let mut ratifiers = HashSet::new();
         for r in &self.ratifiers {
-            if !people.contains(&r.to_lowercase()) {
+            if !people.contains(&name_key(r)) {
                 return invalid(format!("unknown person \"{r}\" (a ratifier)"));
             }
-            if !ratifiers.insert(r.to_lowercase()) {
+            if !ratifiers.insert(name_key(r)) {
                 return invalid(format!("ratifier \"{r}\" is listed twice"));
             }
         }
@@ -404,7 +402,7 @@ impl CircleEntry {
     /// Whether the file lists the circle's Lead among its roles.
     pub fn lists_lead(&self, rules: RuleSet) -> bool {
         let lead = CoreRole::Lead.name(rules);
-        self.roles.iter().any(|r| r.name.eq_ignore_ascii_case(lead))
+        self.roles.iter().any(|r| same_name(&r.name, lead))
     }
 
     /// Whether the circle has a Lead, asked of the anchor circle where the rule set gives it
@@ -469,13 +467,13 @@ impl CircleEntry {
         if here.is_empty() {
             return invalid("a circle has an empty name".into());
         }
-        if !circles.insert(here.to_lowercase()) {
+        if !circles.insert(name_key(here)) {
             return invalid(format!(
                 "circle \"{here}\" is listed twice (circle names must be unique)"
             ));
         }
         let person_known = |name: &str, what: &str| -> Result<(), OrgFileError> {
-            if people.contains(&name.to_lowercase()) {
+            if people.contains(&name_key(name)) {
                 Ok(())
             } else {
                 invalid(format!(
@@ -494,7 +492,7 @@ impl CircleEntry {
             if name.is_empty() {
                 return invalid(format!("a role in circle \"{here}\" has an empty name"));
             }
-            if !roles.insert(name.to_lowercase()) {
+            if !roles.insert(name_key(name)) {
                 return invalid(format!(
                     "role \"{name}\" is listed twice in circle \"{here}\""
                 ));
@@ -502,7 +500,7 @@ impl CircleEntry {
             if let Some(refusal) = core_name_of_other_rules(rules, is_anchor, name, here) {
                 return invalid(refusal);
             }
-            let is_core = core_names.iter().any(|c| c.eq_ignore_ascii_case(name));
+            let is_core = core_names.iter().any(|c| same_name(c, name));
             if is_core && !role.purpose.is_empty() {
                 return invalid(format!(
                     "role \"{name}\" in circle \"{here}\" is a core role: its purpose comes from the rule set"
@@ -512,18 +510,14 @@ impl CircleEntry {
             // own Lead Link Role".
             let lead = CoreRole::Lead.name(rules);
             if let Some(article) = rules.rules().closed_to_additions(CoreRole::Lead)
-                && lead.eq_ignore_ascii_case(name)
+                && same_name(lead, name)
                 && (!role.accountabilities.is_empty() || !role.domains.is_empty())
             {
                 return invalid(format!(
                     "role \"{name}\" in circle \"{here}\": nothing may be added to the {lead} ({article})"
                 ));
             }
-            if !is_core
-                && CoreRole::ALL
-                    .iter()
-                    .any(|c| c.name(rules).eq_ignore_ascii_case(name))
-            {
+            if !is_core && CoreRole::ALL.iter().any(|c| same_name(c.name(rules), name)) {
                 return invalid(format!(
                     "circle \"{here}\" is the anchor circle and has no \"{name}\" (it has no super-circle)"
                 ));
@@ -581,7 +575,7 @@ impl CircleEntry {
             if p.name.is_empty() {
                 return invalid(format!("a policy in circle \"{here}\" has an empty name"));
             }
-            if !policies.insert(p.name.to_lowercase()) {
+            if !policies.insert(name_key(&p.name)) {
                 return invalid(format!(
                     "policy \"{}\" is listed twice in circle \"{here}\"",
                     p.name
@@ -594,8 +588,8 @@ impl CircleEntry {
                         p.name
                     ));
                 }
-                if !roles.contains(&role.to_lowercase())
-                    && !core_names.iter().any(|c| c.eq_ignore_ascii_case(role))
+                if !roles.contains(&name_key(role))
+                    && !core_names.iter().any(|c| same_name(c, role))
                 {
                     return invalid(format!(
                         "unknown role \"{role}\" (policy \"{}\" in circle \"{here}\")",
@@ -610,8 +604,8 @@ impl CircleEntry {
                 return invalid(format!("a tension in circle \"{here}\" has no text"));
             }
             if let Some(role) = &t.role {
-                let known = roles.contains(&role.to_lowercase())
-                    || core_names.iter().any(|c| c.eq_ignore_ascii_case(role));
+                let known = roles.contains(&name_key(role))
+                    || core_names.iter().any(|c| same_name(c, role));
                 if !known {
                     return invalid(format!(
                         "unknown role \"{role}\" (tension in circle \"{here}\")"

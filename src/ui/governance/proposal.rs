@@ -52,7 +52,14 @@ pub fn draw(
     let mut lines = match (&screen.editing, p.current()) {
         (Some(editing), Some(current)) => amendment(org, current, editing, width),
         (Some(changes), None) | (None, Some(changes)) => {
-            let mut lines = framing(state.name_of(p.proposer), p, org, screen.following, width);
+            let mut lines = framing(
+                state.name_of(p.proposer),
+                item,
+                p,
+                org,
+                screen.following,
+                width,
+            );
             if changes.is_empty() {
                 lines.push(Line::styled("No changes yet.", theme::muted()));
             }
@@ -62,7 +69,14 @@ pub fn draw(
             lines
         }
         (None, None) => {
-            let mut lines = framing(state.name_of(p.proposer), p, org, screen.following, width);
+            let mut lines = framing(
+                state.name_of(p.proposer),
+                item,
+                p,
+                org,
+                screen.following,
+                width,
+            );
             lines.push(Line::styled(
                 keyed(
                     screen.following,
@@ -159,24 +173,45 @@ fn keyed(following: bool, fact: &str, keys: &str) -> String {
     }
 }
 
+/// What is said of a proposal whose tension was not framed in the meeting: the tension it
+/// stands for (a noted tension, or the agenda item's words) once it is closed, else how to
+/// frame it (to a follower, only that it is not framed yet).
+fn unframed(proposer: &str, item: &GovItem, p: &Proposal, following: bool) -> String {
+    match (&p.outcome, item.tension, p.versions.is_empty()) {
+        (None, ..) if following => format!("Proposer: {proposer}. The tension is not framed yet."),
+        (None, ..) => format!(
+            "Proposer: {proposer}. Enter frames the tension, an example and the role that feels it."
+        ),
+        (Some(_), Some(_), _) => {
+            format!(
+                "Proposer: {proposer}. Tension (noted before the meeting): {}",
+                item.label
+            )
+        }
+        (Some(_), None, false) => format!(
+            "Proposer: {proposer}. Tension (as the agenda item says, not framed further): {}",
+            item.label
+        ),
+        (Some(_), None, true) => {
+            format!("Proposer: {proposer}. The item was closed before its tension was framed.")
+        }
+    }
+}
+
 fn framing(
     proposer: &str,
+    item: &GovItem,
     p: &Proposal,
     org: &Organisation,
     following: bool,
     width: usize,
 ) -> Vec<Line<'static>> {
     if p.tension.is_empty() {
-        let said = if p.outcome.is_some() {
-            format!("Proposer: {proposer}. The proposal was closed before its tension was framed.")
-        } else if following {
-            format!("Proposer: {proposer}. The tension is not framed yet.")
-        } else {
-            format!(
-                "Proposer: {proposer}. Enter frames the tension, an example and the role that feels it."
-            )
-        };
-        return wrapped(&said, width, theme::muted());
+        return wrapped(
+            &unframed(proposer, item, p, following),
+            width,
+            theme::muted(),
+        );
     }
     let role = p
         .role
@@ -416,4 +451,41 @@ fn integration_notes(
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::TensionId;
+    use crate::domain::meeting::governance::{ItemKind, Outcome};
+
+    fn item(tension: Option<TensionId>) -> GovItem {
+        GovItem {
+            seq: 1,
+            label: "Ovens run cold at dawn".into(),
+            owner: 0,
+            tension,
+            kind: ItemKind::Proposal,
+            proposal: None,
+            election: None,
+        }
+    }
+
+    #[test]
+    fn an_adopted_proposal_from_a_noted_tension_names_it_not_a_closing_before_framing() {
+        let mut p = Proposal::new(0);
+        p.versions.push(Vec::new());
+        p.outcome = Some(Outcome::Adopted { version: 1 });
+        let said = unframed("Ana", &item(Some(TensionId(7))), &p, false);
+        assert!(!said.contains("closed before"), "{said}");
+        assert!(
+            said.contains("noted before the meeting): Ovens run cold at dawn"),
+            "{said}"
+        );
+        let said = unframed("Ana", &item(None), &p, false);
+        assert!(!said.contains("closed before"), "{said}");
+        p.versions.clear();
+        p.outcome = Some(Outcome::Withdrawn);
+        assert!(unframed("Ana", &item(None), &p, false).contains("closed before"));
+    }
 }

@@ -9,6 +9,7 @@ use super::core_limits::check_core_amendment;
 use super::cross_link;
 use super::sub_circle::{self, Circles};
 use crate::domain::ids::*;
+use crate::domain::names::{name_key, same_name};
 use crate::domain::org::Organisation;
 use crate::domain::ruleset::RuleSet;
 use crate::domain::text::clean_line;
@@ -238,6 +239,41 @@ pub fn starts_with_ing(accountability: &str) -> bool {
     })
 }
 
+/// Why a role cannot take `name` in `circle`: a role of the circle bears it, or one this
+/// proposal creates (or renames) does.
+fn role_name_taken(org: &Organisation, circle: CircleId, name: &str) -> ChangeError {
+    if org.roles_in(circle).any(|r| same_name(&r.name, name)) {
+        format!("the circle already has a role named \"{name}\"")
+    } else {
+        format!("this proposal already has a role named \"{name}\"")
+    }
+}
+
+/// A new role's name, cleaned, checked as soon as it is typed (before its purpose, domains
+/// and accountabilities): refused when empty, or when the circle or the proposal being
+/// written (`changes`) has a role of that name. What else a role may be refused for is
+/// checked when it is added.
+pub fn new_role_name(
+    org: &Organisation,
+    circle: CircleId,
+    rules: RuleSet,
+    changes: &[Change],
+    name: &str,
+) -> Result<String, ChangeError> {
+    let name = clean_line(name);
+    if validate(org, circle, rules, changes).is_err() {
+        return Ok(name);
+    }
+    let mut candidate = changes.to_vec();
+    candidate.push(Change::CreateRole {
+        name: name.clone(),
+        purpose: String::new(),
+        domains: Vec::new(),
+        accountabilities: Vec::new(),
+    });
+    validate(org, circle, rules, &candidate).map(|_| name)
+}
+
 /// Checks a proposal's changes against `circle` as it stands. Returns warnings (kept, shown)
 /// or the first error (the proposal cannot be recorded that way).
 pub fn validate(
@@ -246,14 +282,9 @@ pub fn validate(
     rules: RuleSet,
     changes: &[Change],
 ) -> Result<Vec<String>, ChangeError> {
-    let mut names: HashSet<String> = org
-        .roles_in(circle)
-        .map(|r| r.name.to_lowercase())
-        .collect();
-    let mut policies: HashSet<String> = org
-        .policies_of(circle)
-        .map(|p| p.name.to_lowercase())
-        .collect();
+    let mut names: HashSet<String> = org.roles_in(circle).map(|r| name_key(&r.name)).collect();
+    let mut policies: HashSet<String> =
+        org.policies_of(circle).map(|p| name_key(&p.name)).collect();
     let mut removed_roles = HashSet::new();
     let mut removed_policies = HashSet::new();
     let mut circles = Circles::new(org);
@@ -280,8 +311,8 @@ pub fn validate(
                 if name.is_empty() {
                     return Err("a new role needs a name".into());
                 }
-                if !names.insert(name.to_lowercase()) {
-                    return Err(format!("the circle already has a role named \"{name}\""));
+                if !names.insert(name_key(&name)) {
+                    return Err(role_name_taken(org, circle, &name));
                 }
                 warn_ing(accountabilities, &mut warnings);
             }
@@ -314,8 +345,8 @@ pub fn validate(
                     if new.is_empty() {
                         return Err("a role needs a name".into());
                     }
-                    if !new.eq_ignore_ascii_case(&r.name) && !names.insert(new.to_lowercase()) {
-                        return Err(format!("the circle already has a role named \"{new}\""));
+                    if !same_name(&new, &r.name) && !names.insert(name_key(&new)) {
+                        return Err(role_name_taken(org, circle, &new));
                     }
                 }
                 if let Some(accs) = accountabilities {
@@ -339,7 +370,7 @@ pub fn validate(
                 if !removed_roles.insert(*role) {
                     return Err(format!("\"{}\" is removed twice", r.name));
                 }
-                names.remove(&r.name.to_lowercase());
+                names.remove(&name_key(&r.name));
             }
             Change::CreateRolePolicy { role, name, text } => {
                 org.role(*role)
@@ -354,7 +385,7 @@ pub fn validate(
                 if name.is_empty() || clean_line(text).is_empty() {
                     return Err("a policy needs a name and a text".into());
                 }
-                if !policies.insert(name.to_lowercase()) {
+                if !policies.insert(name_key(&name)) {
                     return Err(format!("the circle already has a policy named \"{name}\""));
                 }
             }
@@ -363,7 +394,7 @@ pub fn validate(
                 if name.is_empty() || clean_line(text).is_empty() {
                     return Err("a policy needs a name and a text".into());
                 }
-                if !policies.insert(name.to_lowercase()) {
+                if !policies.insert(name_key(&name)) {
                     return Err(format!("the circle already has a policy named \"{name}\""));
                 }
             }
@@ -379,8 +410,8 @@ pub fn validate(
                     ));
                 }
                 if let Some(new) = name.as_deref().map(clean_line)
-                    && !new.eq_ignore_ascii_case(&p.name)
-                    && !policies.insert(new.to_lowercase())
+                    && !same_name(&new, &p.name)
+                    && !policies.insert(name_key(&new))
                 {
                     return Err(format!("the circle already has a policy named \"{new}\""));
                 }
@@ -393,7 +424,7 @@ pub fn validate(
                 if !removed_policies.insert(*policy) {
                     return Err(format!("\"{}\" is removed twice", p.name));
                 }
-                policies.remove(&p.name.to_lowercase());
+                policies.remove(&name_key(&p.name));
             }
             Change::MoveRole { role, to } => {
                 let r = org
@@ -410,10 +441,7 @@ pub fn validate(
                     ));
                 }
                 sub_circle::check_move(org, circle, law, &circles, (r.circle, *to))?;
-                if org
-                    .roles_in(*to)
-                    .any(|x| x.name.eq_ignore_ascii_case(&r.name))
-                {
+                if org.roles_in(*to).any(|x| same_name(&x.name, &r.name)) {
                     return Err(format!(
                         "the target circle already has a role named \"{}\"",
                         r.name

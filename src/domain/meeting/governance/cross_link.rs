@@ -8,6 +8,7 @@
 
 use super::change::{Change, ChangeError};
 use crate::domain::ids::{CircleId, PersonId, RoleId};
+use crate::domain::names::{name_key, same_name};
 use crate::domain::org::{LinkedEntity, Organisation, cross_link_role};
 use crate::domain::rules::Rules;
 use crate::domain::text::clean_line;
@@ -65,10 +66,9 @@ pub(super) fn check_create(
         .iter()
         .any(|(_, l)| same_entity(org, &l.from, from));
     let name_taken = if into == circle {
-        !names.insert(role.name.to_lowercase())
+        !names.insert(name_key(&role.name))
     } else {
-        org.roles_in(into)
-            .any(|r| r.name.eq_ignore_ascii_case(&role.name))
+        org.roles_in(into).any(|r| same_name(&r.name, &role.name))
     };
     if linked_already || name_taken {
         return Err(format!(
@@ -162,8 +162,9 @@ pub(super) fn check_role_change(
 fn same_entity(org: &Organisation, a: &LinkedEntity, b: &LinkedEntity) -> bool {
     match (a, b) {
         (LinkedEntity::Circle { circle: x }, LinkedEntity::Circle { circle: y }) => x == y,
-        _ => org
-            .linked_entity_name(a)
-            .eq_ignore_ascii_case(clean_line(&org.linked_entity_name(b)).as_str()),
+        _ => same_name(
+            &org.linked_entity_name(a),
+            &clean_line(&org.linked_entity_name(b)),
+        ),
     }
 }

@@ -21,7 +21,7 @@ pub mod sub_circle;
 #[cfg(test)]
 mod tests;
 
-pub use change::{Change, starts_with_ing, validate};
+pub use change::{Change, new_role_name, starts_with_ing, validate};
 pub use diff::{DiffLine, Mark, change_lines, versions_diff};
 pub use election::{
     ChangeAnswer, Election, ElectionEvent, ElectionStep, Proposed, Seats, SetAside, TieBreak,

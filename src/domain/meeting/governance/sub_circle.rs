@@ -9,6 +9,7 @@
 
 use super::change::ChangeError;
 use crate::domain::ids::*;
+use crate::domain::names::{name_key, same_name};
 use crate::domain::org::{Circle, Organisation};
 use crate::domain::rules::Rules;
 use crate::domain::text::clean_line;
@@ -30,7 +31,7 @@ impl Circles {
                 .records()
                 .circles
                 .iter()
-                .map(|c| c.name.to_lowercase())
+                .map(|c| name_key(&c.name))
                 .collect(),
         }
     }
@@ -163,13 +164,13 @@ pub(super) fn expand(
             r.name
         ));
     }
-    if !circles.names.insert(r.name.to_lowercase()) {
+    if !circles.names.insert(name_key(&r.name)) {
         return Err(format!(
             "the organisation already has a circle named \"{}\"",
             r.name
         ));
     }
-    role_names.remove(&r.name.to_lowercase());
+    role_names.remove(&name_key(&r.name));
     Ok(())
 }
 
@@ -195,7 +196,7 @@ pub(super) fn amend(
     if new.is_empty() {
         return Err("a circle needs a name".into());
     }
-    if !new.eq_ignore_ascii_case(&c.name) && !circles.names.insert(new.to_lowercase()) {
+    if !same_name(&new, &c.name) && !circles.names.insert(name_key(&new)) {
         return Err(format!(
             "the organisation already has a circle named \"{new}\""
         ));
@@ -214,7 +215,7 @@ pub(super) fn remove(
     role_names: &mut HashSet<String>,
 ) -> Result<Option<String>, ChangeError> {
     let c = sub_circle(org, circle, circles, target)?;
-    if collapse && !role_names.insert(c.name.to_lowercase()) {
+    if collapse && !role_names.insert(name_key(&c.name)) {
         return Err(format!(
             "the circle already has a role named \"{}\" for it to collapse into",
             c.name

@@ -356,7 +356,7 @@ fn elected_roles_are_filled_only_by_election_5_0_5_1_1_and_5_1_2_4_1_2_5_1() {
 }
 
 #[test]
-fn elected_assignments_are_not_ended_or_refocused_outside_an_election_even_by_their_filler() {
+fn elected_assignments_end_only_by_an_election_or_their_filler_resigning_4_1_2_4_3() {
     let org = org_with(
         RuleSet::Holacracy50,
         vec![
@@ -367,14 +367,15 @@ fn elected_assignments_are_not_ended_or_refocused_outside_an_election_even_by_th
     let end = OrgRequest::EndAssignment {
         assignment: AssignmentId(2),
     };
-    assert!(matches!(
-        refusal(end.clone(), Some(ANA), &org),
-        Refusal::Elected { .. }
-    ));
-    assert!(matches!(
-        refusal(end, Some(BEN), &org),
-        Refusal::Elected { .. }
-    ));
+    let why = refusal(end.clone(), Some(ANA), &org);
+    assert!(matches!(why, Refusal::Elected { .. }));
+    assert!(
+        why.to_string()
+            .contains("its filler's term ends only by an election or by resigning (5.0 §1.4.1"),
+        "{why}"
+    );
+    assert!(!why.to_string().contains("never assigned"), "{why}");
+    assert!(decide(&end, Some(BEN), &org).is_ok(), "the filler resigns");
     let focus = OrgRequest::ChangeFocus {
         assignment: AssignmentId(2),
         focus: Some("x".into()),
