@@ -413,3 +413,34 @@ fn the_step_trail_marks_the_current_step_and_keeps_its_neighbours_when_narrow() 
         h.screen(80, 24)
     );
 }
+
+#[test]
+fn a_focus_being_typed_survives_a_kill_and_the_adoption_resumes_with_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rt.db");
+    let open = || Harness::with_backend(roundtable::store::Store::open(&path).expect("store"));
+    {
+        let mut h = open();
+        up_to_fillers(&mut h);
+        // Circle Lead: Ana, and her focus half typed.
+        h.press(Enter).press(Enter).type_str("Shopi");
+        assert_eq!(
+            asked_text(&h).as_deref(),
+            Some("Shopi"),
+            "{}",
+            h.screen(80, 24)
+        );
+        // The tick after typing stops keeps what is on screen; then a kill -9.
+        h.wait(3);
+    }
+    let mut h = open();
+    if matches!(h.app.view().screen, Screen::Welcome(_)) {
+        h.press(Char('2'));
+    }
+    assert_eq!(
+        asked_text(&h).as_deref(),
+        Some("Shopi"),
+        "nothing entered was lost, as the program says:\n{}",
+        h.screen(80, 24)
+    );
+}

@@ -321,3 +321,31 @@ fn a_tension_noted_and_dropped_in_my_work_shows_in_its_circles_history() {
         assert!(details.contains(line), "{line} in:\n{details}");
     }
 }
+
+#[test]
+fn a_next_action_being_typed_survives_a_kill_once_the_clock_ticks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rt.db");
+    {
+        let mut h = Harness::demo_file(&path);
+        open_work(&mut h, "Mei Chen");
+        select(&mut h, "Orders and Stock");
+        h.press(Char('n')).type_str("Order foil samp");
+        // The tick after typing stops keeps what is on screen; then a kill -9.
+        h.wait(3);
+    }
+    let mut h = Harness::demo_file(&path);
+    open_work(&mut h, "Mei Chen");
+    let Screen::Work(w) = &h.app.view().screen else {
+        panic!("not on my work")
+    };
+    let typed = match &w.modal {
+        Some(Modal::Prompt(p)) => Some(p.value()),
+        _ => None,
+    };
+    assert_eq!(
+        typed.as_deref(),
+        Some("Order foil samp"),
+        "the next action half typed is back in its field"
+    );
+}
