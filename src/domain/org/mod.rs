@@ -313,12 +313,13 @@ impl Organisation {
             .filter(move |n| n.tension_circle(self) == Some(circle))
     }
 
-    /// Adds an entry of someone's own work the store has just written.
-    /// (Once: a reload after other programs' entries may hold it already.)
+    /// Adds an entry of someone's own work the store has just written, or marks one taken
+    /// back. (Once: a reload after other programs' entries may hold it already.)
     pub fn note_work(&mut self, note: WorkNote) {
-        let known = |n: &WorkNote| n.person == note.person && n.seq == note.seq;
-        if !self.records.work.iter().any(known) {
-            self.records.work.push(note);
+        let known = |n: &&mut WorkNote| n.person == note.person && n.seq == note.seq;
+        match self.records.work.iter_mut().find(known) {
+            Some(held) => held.taken_back = note.taken_back,
+            None => self.records.work.push(note),
         }
     }
 
