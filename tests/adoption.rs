@@ -444,3 +444,27 @@ fn a_focus_being_typed_survives_a_kill_and_the_adoption_resumes_with_it() {
         h.screen(80, 24)
     );
 }
+
+#[test]
+fn as_of_a_day_before_the_adoption_says_nothing_had_been_adopted_yet() {
+    let mut h = Harness::demo();
+    h.press(Enter).press(Char('d')).enter_text("2026-05-31");
+    assert_eq!(
+        h.status().as_deref(),
+        Some(
+            "Nothing had been adopted yet on 2026-05-31: Riverbend Bakery Cooperative was \
+             adopted on 2026-06-01."
+        )
+    );
+    let Screen::Browser(b) = &h.app.view().screen else {
+        panic!("not in the browser")
+    };
+    assert!(b.as_of.is_none(), "the organisation of today stays shown");
+    // The day of the adoption shows it as adopted.
+    h.press(Esc).press(Char('d')).enter_text("2026-06-01");
+    assert!(
+        h.screen(100, 30).contains("As it stood on 2026-06-01"),
+        "{}",
+        h.screen(100, 30)
+    );
+}

@@ -107,6 +107,12 @@ fn members<'a, T, K: std::hash::Hash + Eq>(
         .filter_map(move |&i| items.get(i))
 }
 
+/// The adoption entry of an organisation's log: its first, if it is one.
+fn adoption_in(log: &[OrgEntry]) -> Option<&OrgEntry> {
+    log.first()
+        .filter(|e| matches!(e.change, super::org_log::OrgChange::Adopted { .. }))
+}
+
 impl Organisation {
     /// Indexes the records. Circles keep the order they were given in.
     pub fn new(records: OrgRecords) -> Organisation {
@@ -294,6 +300,12 @@ impl Organisation {
     /// The organisation's log, oldest first.
     pub fn log(&self) -> &[OrgEntry] {
         &self.records.log
+    }
+
+    /// The adoption (on the adoption screens or from an organisation file), the log's first
+    /// entry; `None` for a database from before the adoption was recorded.
+    pub fn adoption(&self) -> Option<&OrgEntry> {
+        adoption_in(&self.records.log)
     }
 
     /// The entries of everyone's own work ("My work") that touch a role, oldest first.
