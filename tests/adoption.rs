@@ -445,6 +445,12 @@ fn a_focus_being_typed_survives_a_kill_and_the_adoption_resumes_with_it() {
     );
 }
 
+/// The browser's details of the row named `name`, tall enough for all of it.
+fn details_of(h: &mut Harness, name: &str) -> String {
+    h.select_row(name);
+    h.screen(200, 120)
+}
+
 #[test]
 fn as_of_a_day_before_the_adoption_says_nothing_had_been_adopted_yet() {
     let mut h = Harness::demo();
@@ -467,4 +473,39 @@ fn as_of_a_day_before_the_adoption_says_nothing_had_been_adopted_yet() {
         "{}",
         h.screen(100, 30)
     );
+}
+
+#[test]
+fn the_adoption_starts_the_histories_and_dates_the_assignments_it_made() {
+    let mut h = Harness::demo();
+    h.press(Enter);
+    let anchor = details_of(&mut h, "Riverbend Bakery Cooperative");
+    assert!(
+        anchor.contains("2026-06-01 · adopted the constitution (holacracy-5.0), ratified by"),
+        "the circle's governance log starts with it:\n{anchor}"
+    );
+    // An elected role filled by the adoption was not elected then (5.0 §1.3.3: "The
+    // Ratifiers may define an initial structure and other Governance within the Anchor
+    // Circle upon adopting this Constitution").
+    let facilitator = details_of(&mut h, "Facilitator");
+    assert!(
+        facilitator.contains("defined at the adoption on 2026-06-01")
+            && !facilitator.contains("elected (term"),
+        "{facilitator}"
+    );
+    let role = details_of(&mut h, "Pastry Lead");
+    assert!(
+        role.contains("defined at the adoption on 2026-06-01"),
+        "a role of the adoption says so:\n{role}"
+    );
+    assert!(!role.contains("as imported"), "{role}");
+    // An assignment the adoption made dates from it, like one made in the browser.
+    h.press(Char('x')).choose("Lucía Fernández");
+    h.choose("Jonas Lindqvist");
+    let role = h.screen(200, 120);
+    assert!(
+        role.contains("ended: Lucía Fernández, 2026-06-01 to 2026-11-24"),
+        "{role}"
+    );
+    assert!(!role.contains("before the record"), "{role}");
 }

@@ -173,7 +173,10 @@ fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
         .and_then(|r| r.core)
         .is_some_and(|c| c.is_elected())
     {
+        // One made by the adoption was not elected: the adoption's ratifiers named it.
+        let adopted = org.adoption().map(|e| e.at);
         let elected = org.fillers_of(role).chain(org.ended_fillers_of(role));
+        let elected = elected.filter(|a| adopted.is_none() || a.since != adopted);
         dated.extend(elected.filter_map(|a| {
             let term = a
                 .term_end
@@ -313,6 +316,32 @@ fn version_source(v: &RecordVersion) -> String {
     )
 }
 
+/// "2026-06-01 · adopted the constitution (holacracy-5.0), ratified by Ana Silva": the
+/// adoption, the start of every circle's governance that was there then.
+fn adoption_line(org: &Organisation) -> Option<String> {
+    let entry = org.adoption()?;
+    let crate::domain::org_log::OrgChange::Adopted {
+        rule_set,
+        ratifiers,
+        file,
+    } = &entry.change
+    else {
+        return None;
+    };
+    let names: Vec<String> = ratifiers
+        .iter()
+        .map(|p| org.person_name(*p).to_string())
+        .collect();
+    let from = file
+        .as_ref()
+        .map_or(String::new(), |f| format!(", from the file {f}"));
+    Some(format!(
+        "{} · adopted the constitution ({rule_set}), ratified by {}{from}",
+        entry.at.format("%Y-%m-%d"),
+        crate::domain::text::and_list(&names, "the ratifiers (not named)")
+    ))
+}
+
 /// Everything about a circle, wrapped to `width` columns.
 pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Line<'static>> {
     let mut doc = Doc::new(width);
@@ -399,6 +428,14 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         ));
     }
     log.reverse();
+    let from_start = circle.parent.is_none()
+        || org
+            .history_of_circle(circle.id)
+            .next()
+            .is_none_or(|v| v.baseline);
+    if let Some(adopted) = adoption_line(org).filter(|_| from_start) {
+        log.push(adopted);
+    }
     doc.bullets(
         "Governance log, newest first",
         &log,
@@ -518,7 +555,7 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
         "no policies",
     );
     let versions: Vec<&RecordVersion> = org.history_of(role.id).collect();
-    let history: Vec<String> = versions
+    let mut history: Vec<String> = versions
         .iter()
         .enumerate()
         .filter(|(_, v)| !v.baseline)
@@ -532,6 +569,14 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
         })
         .rev()
         .collect();
+    // A role with no version of its own creation was there from the start: the adoption's.
+    let from_start = versions.first().is_none_or(|v| v.baseline);
+    if let Some(adoption) = org.adoption().filter(|_| from_start) {
+        history.push(format!(
+            "defined at the adoption on {}",
+            adoption.at.format("%Y-%m-%d")
+        ));
+    }
     doc.bullets(
         "History, newest first",
         &history,

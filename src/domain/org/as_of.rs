@@ -4,7 +4,8 @@
 //! and those collapsed or removed since are back.
 //!
 //! Fillers are those whose assignment had begun by the end of that day and not yet ended
-//! (an assignment from before the record, such as an imported file's, has always been);
+//! (one made by the adoption began with it; one from before the record, in a database older
+//! than the recorded adoption, has always been);
 //! people who left later are members again. Projects, next actions and tensions recorded
 //! later (in a meeting, a review or someone's own work) are not there, and what later entries
 //! changed on earlier ones (a status, done, taken onto an agenda) is as it was. An entry of

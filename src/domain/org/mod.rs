@@ -114,8 +114,15 @@ fn adoption_in(log: &[OrgEntry]) -> Option<&OrgEntry> {
 }
 
 impl Organisation {
-    /// Indexes the records. Circles keep the order they were given in.
-    pub fn new(records: OrgRecords) -> Organisation {
+    /// Indexes the records. Circles keep the order they were given in. An assignment the
+    /// store holds no start for was made by the adoption, so it dates from the adoption's
+    /// entry, whichever store loaded it.
+    pub fn new(mut records: OrgRecords) -> Organisation {
+        let adopted = adoption_in(&records.log).map(|e| e.at);
+        let undated = records.assignments.iter_mut();
+        for a in undated.chain(&mut records.ended_assignments) {
+            a.since = a.since.or(adopted);
+        }
         let r = &records;
         Organisation {
             person_at: r
