@@ -316,32 +316,6 @@ fn version_source(v: &RecordVersion) -> String {
     )
 }
 
-/// "2026-06-01 · adopted the constitution (holacracy-5.0), ratified by Ana Silva": the
-/// adoption, the start of every circle's governance that was there then.
-fn adoption_line(org: &Organisation) -> Option<String> {
-    let entry = org.adoption()?;
-    let crate::domain::org_log::OrgChange::Adopted {
-        rule_set,
-        ratifiers,
-        file,
-    } = &entry.change
-    else {
-        return None;
-    };
-    let names: Vec<String> = ratifiers
-        .iter()
-        .map(|p| org.person_name(*p).to_string())
-        .collect();
-    let from = file
-        .as_ref()
-        .map_or(String::new(), |f| format!(", from the file {f}"));
-    Some(format!(
-        "{} · adopted the constitution ({rule_set}), ratified by {}{from}",
-        entry.at.format("%Y-%m-%d"),
-        crate::domain::text::and_list(&names, "the ratifiers (not named)")
-    ))
-}
-
 /// Everything about a circle, wrapped to `width` columns.
 pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Line<'static>> {
     let mut doc = Doc::new(width);
@@ -433,8 +407,10 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
             .history_of_circle(circle.id)
             .next()
             .is_none_or(|v| v.baseline);
-    if let Some(adopted) = adoption_line(org).filter(|_| from_start) {
-        log.push(adopted);
+    // A circle there at the adoption begins its governance with it.
+    let adoption = org.adoption().filter(|_| from_start);
+    if let Some((at, words)) = adoption.and_then(|e| Some((e.at, e.adoption_words(org)?))) {
+        log.push(format!("{} · {words}", at.format("%Y-%m-%d")));
     }
     doc.bullets(
         "Governance log, newest first",

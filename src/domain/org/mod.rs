@@ -107,18 +107,12 @@ fn members<'a, T, K: std::hash::Hash + Eq>(
         .filter_map(move |&i| items.get(i))
 }
 
-/// The adoption entry of an organisation's log: its first, if it is one.
-fn adoption_in(log: &[OrgEntry]) -> Option<&OrgEntry> {
-    log.first()
-        .filter(|e| matches!(e.change, super::org_log::OrgChange::Adopted { .. }))
-}
-
 impl Organisation {
     /// Indexes the records. Circles keep the order they were given in. An assignment the
     /// store holds no start for was made by the adoption, so it dates from the adoption's
     /// entry, whichever store loaded it.
     pub fn new(mut records: OrgRecords) -> Organisation {
-        let adopted = adoption_in(&records.log).map(|e| e.at);
+        let adopted = super::org_log::adoption(&records.log).map(|e| e.at);
         let undated = records.assignments.iter_mut();
         for a in undated.chain(&mut records.ended_assignments) {
             a.since = a.since.or(adopted);
@@ -309,10 +303,9 @@ impl Organisation {
         &self.records.log
     }
 
-    /// The adoption (on the adoption screens or from an organisation file), the log's first
-    /// entry; `None` for a database from before the adoption was recorded.
+    /// The adoption (on the adoption screens or from an organisation file), if recorded.
     pub fn adoption(&self) -> Option<&OrgEntry> {
-        adoption_in(&self.records.log)
+        super::org_log::adoption(&self.records.log)
     }
 
     /// The entries of everyone's own work ("My work") that touch a role, oldest first.
