@@ -413,3 +413,99 @@ fn the_step_trail_marks_the_current_step_and_keeps_its_neighbours_when_narrow() 
         h.screen(80, 24)
     );
 }
+
+#[test]
+fn a_focus_being_typed_survives_a_kill_and_the_adoption_resumes_with_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rt.db");
+    let open = || Harness::with_backend(roundtable::store::Store::open(&path).expect("store"));
+    {
+        let mut h = open();
+        up_to_fillers(&mut h);
+        // Circle Lead: Ana, and her focus half typed.
+        h.press(Enter).press(Enter).type_str("Shopi");
+        assert_eq!(
+            asked_text(&h).as_deref(),
+            Some("Shopi"),
+            "{}",
+            h.screen(80, 24)
+        );
+        // The tick after typing stops keeps what is on screen; then a kill -9.
+        h.wait(3);
+    }
+    let mut h = open();
+    if matches!(h.app.view().screen, Screen::Welcome(_)) {
+        h.press(Char('2'));
+    }
+    assert_eq!(
+        asked_text(&h).as_deref(),
+        Some("Shopi"),
+        "nothing entered was lost, as the program says:\n{}",
+        h.screen(80, 24)
+    );
+}
+
+/// The browser's details of the row named `name`, tall enough for all of it.
+fn details_of(h: &mut Harness, name: &str) -> String {
+    h.select_row(name);
+    h.screen(200, 120)
+}
+
+#[test]
+fn as_of_a_day_before_the_adoption_says_nothing_had_been_adopted_yet() {
+    let mut h = Harness::demo();
+    h.press(Enter).press(Char('d')).enter_text("2026-05-31");
+    assert_eq!(
+        h.status().as_deref(),
+        Some(
+            "Nothing had been adopted yet on 2026-05-31: Riverbend Bakery Cooperative was \
+             adopted on 2026-06-01."
+        )
+    );
+    let Screen::Browser(b) = &h.app.view().screen else {
+        panic!("not in the browser")
+    };
+    assert!(b.as_of.is_none(), "the organisation of today stays shown");
+    // The day of the adoption shows it as adopted.
+    h.press(Esc).press(Char('d')).enter_text("2026-06-01");
+    assert!(
+        h.screen(100, 30).contains("As it stood on 2026-06-01"),
+        "{}",
+        h.screen(100, 30)
+    );
+}
+
+#[test]
+fn the_adoption_starts_the_histories_and_dates_the_assignments_it_made() {
+    let mut h = Harness::demo();
+    h.press(Enter);
+    let anchor = details_of(&mut h, "Riverbend Bakery Cooperative");
+    assert!(
+        anchor.contains("2026-06-01 · adopted the constitution (holacracy-5.0), ratified by"),
+        "the circle's governance log starts with it:\n{anchor}"
+    );
+    // An elected role filled by the adoption was not elected then (5.0 §1.3.3: "The
+    // Ratifiers may define an initial structure and other Governance within the Anchor
+    // Circle upon adopting this Constitution").
+    let facilitator = details_of(&mut h, "Facilitator");
+    assert!(
+        facilitator.contains("defined at the adoption on 2026-06-01")
+            && !facilitator.contains("elected (term"),
+        "{facilitator}"
+    );
+    let role = details_of(&mut h, "Pastry Lead");
+    assert!(
+        role.contains("defined at the adoption on 2026-06-01"),
+        "a role of the adoption says so:\n{role}"
+    );
+    assert!(!role.contains("as imported"), "{role}");
+    // An assignment the adoption made dates from it, like one made in the browser.
+    h.press(Char('x')).choose("Lucía Fernández");
+    h.choose("Jonas Lindqvist");
+    let role = h.screen(200, 120);
+    assert!(
+        role.contains("ended: Lucía Fernández, 2026-06-01 to 2026-11-24"),
+        "{role}"
+    );
+    assert!(!role.contains("before the record"), "{role}");
+}

@@ -106,3 +106,23 @@ fn proposal_changes_being_written_survive_a_kill_and_can_be_saved() {
         .map_or(0, |p| p.versions.len());
     assert_eq!(versions, 1, "saved as the proposal's first version");
 }
+
+#[test]
+fn a_label_being_typed_survives_a_kill_once_the_clock_ticks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rt.db");
+    {
+        let mut h = Harness::demo_file(&path);
+        h.start_tactical(BAKEHOUSE, &[]);
+        h.press_n(Char('>'), 4);
+        h.press(Char('a')).type_str("Studio re");
+        // The tick after typing stops keeps what is on screen; then a kill -9.
+        h.wait(3);
+    }
+    let h = resumed(&path, 't');
+    assert_eq!(
+        h.prompt_value().as_deref(),
+        Some("Studio re"),
+        "the label half typed is back in its field"
+    );
+}

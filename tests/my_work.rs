@@ -349,3 +349,82 @@ fn help_on_my_work_lists_the_line_keys_whatever_line_is_selected() {
         );
     }
 }
+
+#[test]
+fn a_next_action_being_typed_survives_a_kill_once_the_clock_ticks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rt.db");
+    {
+        let mut h = Harness::demo_file(&path);
+        open_work(&mut h, "Mei Chen");
+        select(&mut h, "Orders and Stock");
+        h.press(Char('n')).type_str("Order foil samp");
+        // The tick after typing stops keeps what is on screen; then a kill -9.
+        h.wait(3);
+    }
+    let mut h = Harness::demo_file(&path);
+    open_work(&mut h, "Mei Chen");
+    let Screen::Work(w) = &h.app.view().screen else {
+        panic!("not on my work")
+    };
+    let typed = match &w.modal {
+        Some(Modal::Prompt(p)) => Some(p.value()),
+        _ => None,
+    };
+    assert_eq!(
+        typed.as_deref(),
+        Some("Order foil samp"),
+        "the next action half typed is back in its field"
+    );
+}
+
+#[test]
+fn an_entry_taken_back_stays_in_the_histories_marked_with_the_day_it_was_taken_back() {
+    let mut h = Harness::demo();
+    open_work(&mut h, "Mei Chen");
+    select(&mut h, "Orders and Stock");
+    h.press(Char('n')).enter_text("Call the bag supplier");
+    h.wait(86_400);
+    select(&mut h, "Call the bag supplier");
+    h.press(Char('d'));
+    h.wait(2 * 86_400);
+    h.press(Char('u')).press(Char('y'));
+    let done = "Mei Chen marked done: \"Call the bag supplier\" (My work)";
+
+    let recorded_here = h.screen(200, 50);
+    assert!(
+        recorded_here.contains("done: Call the bag supplier (taken back 2026-11-27)"),
+        "My work's \"Recorded here\" keeps it, marked:\n{recorded_here}"
+    );
+    h.press(KeyCode::Esc);
+    let details = role_details(&mut h, "Orders and Stock");
+    let marked = format!("2026-11-25 09:00: {done} (taken back 2026-11-27)");
+    assert!(details.contains(&marked), "{marked} in:\n{details}");
+
+    // A reload reads the same history the program holds in memory.
+    let fresh = h
+        .app
+        .store()
+        .load_organisation()
+        .expect("loads")
+        .expect("org");
+    assert_eq!(fresh.records().work, org(&h).records().work);
+
+    // As of a day between, it still stood: its taking back had not happened yet (as an
+    // assignment taken back later shows that day without its taking back).
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+    let between = org(&h).as_of(day(26));
+    let note = |o: &roundtable::domain::Organisation| {
+        o.records()
+            .work
+            .iter()
+            .find(|n| n.describe(o).starts_with(done))
+            .map(|n| n.describe(o))
+    };
+    assert_eq!(note(&between).as_deref(), Some(done));
+    let after = org(&h).as_of(day(27));
+    assert_eq!(
+        note(&after),
+        Some(format!("{done} (taken back 2026-11-27)"))
+    );
+}

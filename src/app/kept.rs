@@ -4,11 +4,13 @@
 //! Two uses. When the store cannot take an entry (locked, unreachable, full), the screen goes
 //! back to where it was before the key that tried to write it, typed text included, so
 //! pressing it again retries. And after every key, what the entry holds is saved with the
-//! meeting (what was asked, every confirmed field, and the text typed so far into a field
-//! that may span lines: a policy of two paragraphs is not typed again), so a program killed
-//! mid-entry resumes it: what the screen says is kept survives a kill. Text typed on one line
-//! is kept at most every few seconds (and on the clock's tick after typing stops), never with
-//! one write per letter; a new line, a paste or any other change is kept at once.
+//! meeting (what was asked, every confirmed field, and the text typed so far into the open
+//! field, one line or several: a label half typed or a policy of two paragraphs is not typed
+//! again), so a program killed mid-entry resumes it: what the screen says is kept survives a
+//! kill. Text typed on one line is kept at most every few seconds (and on the clock's tick
+//! after typing stops), never with one write per letter; a new line, a paste or any other
+//! change is kept at once. Every prompt of a kept screen is kept the same way, here: no
+//! prompt needs its own code to survive a kill.
 //!
 //! Owns: `Kept`, taking it from a screen, putting it back, and saving and resuming it.
 //! Must not: draw, or hold SQL.
@@ -102,7 +104,7 @@ impl Kept {
         }
     }
 
-    /// The text typed so far into an open field that may span lines, if any.
+    /// The text typed so far into the open field, if any.
     fn typed(&self) -> Option<String> {
         match self {
             Kept::Nothing => None,
@@ -111,7 +113,7 @@ impl Kept {
             | Kept::Review { modal, .. }
             | Kept::Work { modal, .. }
             | Kept::Adoption { modal, .. } => match modal {
-                Some(Modal::Prompt(p)) if p.kind.is_multi_line() => Some(p.value()),
+                Some(Modal::Prompt(p)) => Some(p.value()),
                 _ => None,
             },
         }
@@ -123,9 +125,6 @@ impl Kept {
         let Some(Modal::Prompt(prompt)) = self.modal_mut() else {
             return None;
         };
-        if !prompt.kind.is_multi_line() {
-            return None;
-        }
         let lines = prompt.value().split('\n').count();
         prompt.editor = Prompt::filled(prompt.kind, String::new(), &"\n".repeat(lines - 1)).editor;
         serde_json::to_string(&self).ok()

@@ -8,8 +8,8 @@ use super::modal::{self, Outcome};
 use super::{
     App, adoption, governance, meeting_setup, past, people, review, setup, tactical, work,
 };
-use crate::domain::RuleSet;
 use crate::domain::meeting::MeetingKind;
+use crate::domain::{Organisation, RuleSet};
 use crate::ui::{BrowserState, Prompt, PromptKind, Screen, TreeRow, View, WelcomeChoice, step};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -175,21 +175,35 @@ fn date_prompt_key(app: &mut App, key: KeyEvent) -> bool {
     match modal::prompt_key(prompt, key) {
         Outcome::Cancelled => state.prompt = None,
         Outcome::Submitted(text) => match chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-            Ok(date) => {
-                let then = std::sync::Arc::new(org.as_of(date));
-                state.prompt = None;
-                state.rebuild(&then);
-                state.as_of = Some((date, then));
-                app.info(format!(
-                    "The organisation as it stood at the end of {date}. Esc returns to today."
-                ));
-            }
+            // The organisation starts at its adoption: before it there is nothing to show
+            // (an older database without the adoption recorded shows what it holds).
+            Ok(date) => match adopted_after(&org, date) {
+                Some(adopted) => app.error(format!(
+                    "Nothing had been adopted yet on {date}: {} was adopted on {adopted}.",
+                    org.name()
+                )),
+                None => {
+                    let then = std::sync::Arc::new(org.as_of(date));
+                    state.prompt = None;
+                    state.rebuild(&then);
+                    state.as_of = Some((date, then));
+                    app.info(format!(
+                        "The organisation as it stood at the end of {date}. Esc returns to today."
+                    ));
+                }
+            },
             Err(_) => app.error(format!("\"{text}\" is not a date: type it as 2026-11-24.")),
         },
         Outcome::Ignored => return false,
         _ => {}
     }
     true
+}
+
+/// The day the organisation was adopted, when that is after `date`.
+fn adopted_after(org: &Organisation, date: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    let adopted = org.adoption()?.at.date_naive();
+    (adopted > date).then_some(adopted)
 }
 
 fn home(app: &mut App, action: Action) {

@@ -26,10 +26,22 @@ pub enum SetupError {
     Store(#[from] StoreError),
 }
 
+/// When the demo organisation was adopted: its record (monthly metric values) starts in June
+/// 2026, and an organisation's record starts at its adoption, so every day the demo shows is
+/// after it, whenever the demo is loaded.
+pub fn demo_adopted() -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    // The date is valid; the epoch is only the type's fallback.
+    chrono::Utc
+        .with_ymd_and_hms(2026, 6, 1, 0, 0, 0)
+        .single()
+        .unwrap_or(chrono::DateTime::UNIX_EPOCH)
+}
+
 /// Loads the demo organisation; refuses when the database already holds one.
 pub fn load_demo(store: &mut dyn OrganisationStore) -> Result<(), SetupError> {
     let demo = data::demo_org().map_err(SetupError::Demo)?;
-    store.import(&demo)?;
+    store.adopt(&demo, &Adopted::at(demo_adopted()))?;
     Ok(())
 }
 

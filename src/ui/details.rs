@@ -173,7 +173,10 @@ fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
         .and_then(|r| r.core)
         .is_some_and(|c| c.is_elected())
     {
+        // One made by the adoption was not elected: the adoption's ratifiers named it.
+        let adopted = org.adoption().map(|e| e.at);
         let elected = org.fillers_of(role).chain(org.ended_fillers_of(role));
+        let elected = elected.filter(|a| adopted.is_none() || a.since != adopted);
         dated.extend(elected.filter_map(|a| {
             let term = a
                 .term_end
@@ -403,6 +406,16 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         ));
     }
     log.reverse();
+    let from_start = circle.parent.is_none()
+        || org
+            .history_of_circle(circle.id)
+            .next()
+            .is_none_or(|v| v.baseline);
+    // A circle there at the adoption begins its governance with it.
+    let adoption = org.adoption().filter(|_| from_start);
+    if let Some((at, words)) = adoption.and_then(|e| Some((e.at, e.adoption_words(org)?))) {
+        log.push(format!("{} · {words}", at.format("%Y-%m-%d")));
+    }
     doc.bullets(
         "Governance log, newest first",
         &log,
@@ -522,7 +535,7 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
         "no policies",
     );
     let versions: Vec<&RecordVersion> = org.history_of(role.id).collect();
-    let history: Vec<String> = versions
+    let mut history: Vec<String> = versions
         .iter()
         .enumerate()
         .filter(|(_, v)| !v.baseline)
@@ -536,6 +549,14 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
         })
         .rev()
         .collect();
+    // A role with no version of its own creation was there from the start: the adoption's.
+    let from_start = versions.first().is_none_or(|v| v.baseline);
+    if let Some(adoption) = org.adoption().filter(|_| from_start) {
+        history.push(format!(
+            "defined at the adoption on {}",
+            adoption.at.format("%Y-%m-%d")
+        ));
+    }
     doc.bullets(
         "History, newest first",
         &history,

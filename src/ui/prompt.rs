@@ -3,9 +3,8 @@
 //!
 //! A one-line field (a name, a label, a value) is a `tui_input::Input`; a field whose text may
 //! span lines (a purpose, a policy, a list, a note) is a `ratatui_textarea::TextArea`, which
-//! wraps long lines and scrolls. A kept entry holds what the field asks and, for a text of
-//! several lines, the text typed so far and where the cursor was (a one-line field is quick
-//! to type again, so only what it asks is kept).
+//! wraps long lines and scrolls. A kept entry holds what the field asks, the text typed so far
+//! and where the cursor was, whichever the editor: what the screen shows survives a kill.
 //!
 //! Owns: `PromptKind`, `Editor` and `Prompt`. Must not import: rusqlite, tokio,
 //! `crate::store`, `crate::app`.
@@ -150,8 +149,8 @@ pub struct Prompt {
     pub title: Option<String>,
 }
 
-/// A prompt as a kept draft holds it: what it asks and, for a text of several lines, what was
-/// typed and where the cursor stood (line and character, from 0).
+/// A prompt as a kept draft holds it: what it asks, what was typed and where the cursor stood
+/// (line and character, from 0; a one-line field is on line 0).
 #[derive(Serialize, Deserialize)]
 struct SavedPrompt {
     kind: PromptKind,
@@ -168,16 +167,16 @@ struct SavedText {
 
 impl From<Prompt> for SavedPrompt {
     fn from(p: Prompt) -> SavedPrompt {
-        let typed = match &p.editor {
-            Editor::Line(_) => None,
-            Editor::Lines(area) => Some(SavedText {
-                text: area.lines().join("\n"),
-                cursor: {
-                    let c = area.cursor();
-                    (c.0, c.1)
-                },
-            }),
+        let cursor = match &p.editor {
+            Editor::Line(input) => (0, input.cursor()),
+            Editor::Lines(area) => {
+                let c = area.cursor();
+                (c.0, c.1)
+            }
         };
+        // Nothing typed is not written: a draft reads as it did before any text was kept.
+        let text = p.editor.value();
+        let typed = (!text.is_empty()).then_some(SavedText { text, cursor });
         SavedPrompt {
             kind: p.kind,
             title: p.title,
@@ -197,7 +196,14 @@ impl From<SavedPrompt> for Prompt {
                 area.move_cursor(CursorMove::Jump(to(row), to(col)));
                 Editor::Lines(Box::new(area))
             }
-            _ => Editor::new(p.kind, ""),
+            Some(typed) => {
+                // One line: a line break (a hand-edited draft) cannot be typed here, and a
+                // cursor beyond the text lands at its end.
+                let text = typed.text.replace('\n', " ");
+                let col = typed.cursor.1.min(text.chars().count());
+                Editor::Line(Input::new(text).with_cursor(col))
+            }
+            None => Editor::new(p.kind, ""),
         };
         Prompt {
             kind: p.kind,

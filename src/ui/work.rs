@@ -1,7 +1,7 @@
 //! "My work": one person's lists between meetings. The lines (each role with its projects,
 //! open next actions and what is due; their own actions; their open tensions) fill the
 //! screen, the selected one is what the keys act on; on a wide screen, what they recorded
-//! here is listed beside, newest first, each with its time.
+//! here is listed beside, newest first, each with its time (one taken back says when).
 //!
 //! Owns: the screen's state (`WorkScreen`, `WorkDraft`) and its layout. Must not import:
 //! rusqlite, tokio, `crate::store`, `crate::app`.
@@ -12,7 +12,7 @@ use super::view::Modal;
 use super::wrap::fit;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::work::lists::{Line, lines};
-use crate::domain::work::{Work, WorkEntry, WorkEvent};
+use crate::domain::work::{Work, WorkEntry, WorkEvent, notes};
 use crate::domain::{
     CircleId, MeetingId, Organisation, ProjectStatus, RoleId, TensionId, TensionKind,
 };
@@ -159,17 +159,16 @@ pub fn draw(
             .title(Span::styled(" Recorded here ", theme::heading()));
         let height = usize::from(block.inner(right).height);
         let width = usize::from(block.inner(right).width);
-        let recent: Vec<TextLine> = screen
-            .state
-            .entries
-            .iter()
-            .rev()
+        let recent: Vec<TextLine> = notes::newest_first(screen.state.person, &screen.log)
             .take(height)
-            .map(|(_, at, e)| {
-                TextLine::raw(fit(
-                    &format!("{} {}", time_of(*at), entry_text(org, e)),
-                    width,
-                ))
+            .map(|n| {
+                let text = format!(
+                    "{} {}{}",
+                    time_of(n.at),
+                    entry_text(org, &n.entry),
+                    n.taken_back_words()
+                );
+                TextLine::raw(fit(&text, width))
             })
             .collect();
         list::draw_scrolled(frame, right, block, recent, 0);

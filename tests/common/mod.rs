@@ -30,6 +30,13 @@ pub fn start_time() -> DateTime<Utc> {
         .expect("a time")
 }
 
+/// Adopts `file` when the demo is adopted: before every test meeting, whatever the day the
+/// tests run.
+fn adopt(store: &mut Store, file: &roundtable::domain::OrgFile) {
+    let adopted = roundtable::store::Adopted::at(setup::demo_adopted());
+    store.adopt(file, &adopted).expect("the file is adopted");
+}
+
 fn with_store(store: Store) -> Harness {
     Harness::with_backend(store)
 }
@@ -62,8 +69,7 @@ impl Harness {
     pub fn from_toml(text: &str) -> Harness {
         let file = roundtable::domain::OrgFile::parse(text).expect("the file parses");
         let mut store = Store::open_in_memory().expect("in-memory store");
-        roundtable::store::prelude::OrganisationStore::import(&mut store, &file)
-            .expect("the file imports");
+        adopt(&mut store, &file);
         with_store(store)
     }
 
@@ -95,7 +101,7 @@ impl Harness {
             .fold(text, |text, (from, to)| text.replace(from, to));
         let file = roundtable::domain::OrgFile::parse(&text).expect("demo parses");
         let mut store = Store::open_in_memory().expect("in-memory store");
-        store.import(&file).expect("demo imports");
+        adopt(&mut store, &file);
         with_store(store)
     }
 

@@ -11,7 +11,7 @@ use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::work::lists::Line;
-use crate::domain::work::{Work, WorkEntry, WorkEvent, WorkNote};
+use crate::domain::work::{Work, WorkEntry, WorkEvent, notes};
 use crate::domain::{CircleId, MeetingId, Organisation, PersonId, ProjectStatus, TensionKind};
 use crate::store::prelude::*;
 use crate::ui::work::{entry_text, shown};
@@ -110,20 +110,15 @@ fn commit(app: &mut App, event: WorkEvent) -> bool {
         Screen::Work(w) => Some(w.as_mut()),
         _ => None,
     });
-    // The entry joins the histories in memory too (the role's, "as of a date"); a taking
-    // back is an `Effect::Undo`, which reads the organisation again.
-    let note = screen(app).and_then(|s| match s.log.last() {
-        Some(Recorded {
-            seq,
-            at,
-            event: WorkEvent::Recorded { entry },
-        }) if recorded => Some(WorkNote {
-            person: s.state.person,
-            seq: *seq,
-            at: *at,
-            entry: entry.clone(),
-        }),
-        _ => None,
+    // The entry joins the histories in memory too (the role's, "as of a date"); one taken
+    // back stays in them, marked (what it changed is taken back by its `Effect::Undo`).
+    let note = screen(app).filter(|_| recorded).and_then(|s| {
+        // The entry just recorded, or the one a taking back just named.
+        let named = match s.log.last().map(|r| &r.event) {
+            Some(WorkEvent::Retracted { seq }) => Some(*seq),
+            _ => None,
+        };
+        notes::newest_first(s.state.person, &s.log).find(|n| named.is_none_or(|seq| n.seq == seq))
     });
     if let Some(note) = note {
         app.note_work(note);

@@ -4,10 +4,13 @@
 //! and those collapsed or removed since are back.
 //!
 //! Fillers are those whose assignment had begun by the end of that day and not yet ended
-//! (an assignment from before the record, such as an imported file's, has always been);
+//! (one made by the adoption began with it; one from before the record, in a database older
+//! than the recorded adoption, has always been);
 //! people who left later are members again. Projects, next actions and tensions recorded
 //! later (in a meeting, a review or someone's own work) are not there, and what later entries
-//! changed on earlier ones (a status, done, taken onto an agenda) is as it was.
+//! changed on earlier ones (a status, done, taken onto an agenda) is as it was. An entry of
+//! someone's own work taken back later is in the histories of that day as standing, as an
+//! assignment taken back later is (its taking back had not happened yet).
 //!
 //! Owns: that reconstruction. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
@@ -185,8 +188,13 @@ impl Organisation {
         records.log.retain(|e| end.is_none_or(|end| e.at < end));
         if let Some(end) = end {
             // Everyone's own work entries made since are not in the histories of that day
-            // (what they changed was taken back above, with the meetings').
+            // (what they changed was taken back above, with the meetings'), and one taken
+            // back since still stood then: as the organisation's log of that day shows an
+            // assignment taken back later without its taking back.
             records.work.retain(|n| n.at < end);
+            for note in &mut records.work {
+                note.taken_back = note.taken_back.filter(|back| *back < end);
+            }
         }
         for person in &mut records.people {
             if person.left.is_some_and(|l| end.is_some_and(|end| l >= end)) {

@@ -115,9 +115,15 @@ fn members<'a, T, K: std::hash::Hash + Eq>(
 
 impl Organisation {
     /// Indexes the records. Circles keep the order they were given in; people are put in
-    /// name order.
+    /// name order. An assignment the store holds no start for was made by the adoption, so
+    /// it dates from the adoption's entry, whichever store loaded it.
     pub fn new(mut records: OrgRecords) -> Organisation {
         apply_org::sort_people(&mut records.people);
+        let adopted = super::org_log::adoption(&records.log).map(|e| e.at);
+        let undated = records.assignments.iter_mut();
+        for a in undated.chain(&mut records.ended_assignments) {
+            a.since = a.since.or(adopted);
+        }
         let r = &records;
         Organisation {
             person_at: r
@@ -306,6 +312,11 @@ impl Organisation {
         &self.records.log
     }
 
+    /// The adoption (on the adoption screens or from an organisation file), if recorded.
+    pub fn adoption(&self) -> Option<&OrgEntry> {
+        super::org_log::adoption(&self.records.log)
+    }
+
     /// The entries of everyone's own work ("My work") that touch a role, oldest first.
     pub fn work_of(&self, role: RoleId) -> impl Iterator<Item = &WorkNote> {
         self.records
@@ -323,12 +334,13 @@ impl Organisation {
             .filter(move |n| n.tension_circle(self) == Some(circle))
     }
 
-    /// Adds an entry of someone's own work the store has just written.
-    /// (Once: a reload after other programs' entries may hold it already.)
+    /// Adds an entry of someone's own work the store has just written, or marks one taken
+    /// back. (Once: a reload after other programs' entries may hold it already.)
     pub fn note_work(&mut self, note: WorkNote) {
-        let known = |n: &WorkNote| n.person == note.person && n.seq == note.seq;
-        if !self.records.work.iter().any(known) {
-            self.records.work.push(note);
+        let known = |n: &&mut WorkNote| n.person == note.person && n.seq == note.seq;
+        match self.records.work.iter_mut().find(known) {
+            Some(held) => held.taken_back = note.taken_back,
+            None => self.records.work.push(note),
         }
     }
 

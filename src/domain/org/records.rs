@@ -65,7 +65,8 @@ pub struct Assignment {
     pub person: PersonId,
     pub focus: Option<String>,
     pub term_end: Option<NaiveDate>,
-    /// When it began (`None`: before the record, such as a filler of an imported file).
+    /// When it began: made by the adoption (on the adoption screens or from a file), the
+    /// adoption's time (`None` only in a database from before the adoption was recorded).
     pub since: Option<DateTime<Utc>>,
     /// When it ended (`None` while it lasts).
     pub until: Option<DateTime<Utc>>,

@@ -1,6 +1,6 @@
 //! An entry of the organisation's log in words, for a role's history and the command line.
 //!
-//! Owns: `OrgEntry::describe`. Must not import: rusqlite, ratatui, crossterm, tokio.
+//! Owns: `OrgEntry::describe` and `OrgEntry::adoption_words`. Must not import: rusqlite, ratatui, crossterm, tokio.
 
 use super::{OrgChange, OrgEntry};
 use crate::domain::org::Organisation;
@@ -131,17 +131,44 @@ impl OrgEntry {
                 rule_set,
                 ratifiers,
                 file,
-            } => {
-                let names: Vec<String> = ratifiers.iter().map(|p| name(*p)).collect();
-                let who = crate::domain::text::and_list(&names, "the ratifiers (not named)");
-                let from = file
-                    .as_ref()
-                    .map_or(String::new(), |f| format!(", from the file {f}"));
-                format!(
-                    "{who} adopted the constitution ({rule_set}) with {}'s initial structure{from}",
-                    org.name()
-                )
-            }
+            } => format!(
+                "{} adopted the constitution ({rule_set}) with {}'s initial structure{}",
+                ratifier_names(ratifiers, org),
+                org.name(),
+                from_file(file.as_deref())
+            ),
         }
     }
+
+    /// "adopted the constitution (holacracy-5.0), ratified by Ana Silva", for the adoption
+    /// entry (where a circle's governance begins); `None` for any other entry.
+    pub fn adoption_words(&self, org: &Organisation) -> Option<String> {
+        let OrgChange::Adopted {
+            rule_set,
+            ratifiers,
+            file,
+        } = &self.change
+        else {
+            return None;
+        };
+        Some(format!(
+            "adopted the constitution ({rule_set}), ratified by {}{}",
+            ratifier_names(ratifiers, org),
+            from_file(file.as_deref())
+        ))
+    }
+}
+
+/// The ratifiers' names, "Ana Silva and Ben Okoro".
+fn ratifier_names(ratifiers: &[crate::domain::PersonId], org: &Organisation) -> String {
+    let names: Vec<String> = ratifiers
+        .iter()
+        .map(|p| org.person_name(*p).to_string())
+        .collect();
+    crate::domain::text::and_list(&names, "the ratifiers (not named)")
+}
+
+/// ", from the file org.toml" for an adoption from a file.
+fn from_file(file: Option<&str>) -> String {
+    file.map_or(String::new(), |f| format!(", from the file {f}"))
 }

@@ -221,6 +221,13 @@ pub struct OrgEntry {
     pub change: OrgChange,
 }
 
+/// The adoption entry of an organisation's log (`log`, oldest first): its first, if it is
+/// one (a database from before the adoption was recorded has none).
+pub fn adoption(log: &[OrgEntry]) -> Option<&OrgEntry> {
+    log.first()
+        .filter(|e| matches!(e.change, OrgChange::Adopted { .. }))
+}
+
 /// What the store writes for an entry, in the same transaction as the entry. Rows it creates
 /// or ends carry the entry's sequence number, so that `TakeBack` can find them.
 #[derive(Debug, Clone, PartialEq)]

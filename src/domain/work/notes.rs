@@ -1,5 +1,7 @@
-//! The entries of everyone's own work still standing, dated and named, for the views a
-//! person looks back with: a role's history and the organisation "as of a date".
+//! The entries of everyone's own work, dated and named, for the views a person looks back
+//! with: a role's history, a circle's tensions noted, "My work"'s "Recorded here" and the
+//! organisation "as of a date". An entry taken back stays in them, marked with the day it was
+//! taken back, as an assignment taken back stays in a role's history.
 //!
 //! Owns: `WorkNote`, folding the stored logs into them, their words and the role each touches.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
@@ -9,36 +11,54 @@ use crate::domain::ids::{PersonId, RoleId};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::org::Organisation;
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 
-/// One entry of a person's work log still standing.
+/// One entry of a person's work log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkNote {
     pub person: PersonId,
     pub seq: u64,
     pub at: DateTime<Utc>,
     pub entry: WorkEntry,
+    /// When the entry was taken back (`u` in "My work"), if it was.
+    pub taken_back: Option<DateTime<Utc>>,
 }
 
-/// The standing entries of the logs given (each a person's whole work log, in order), oldest
-/// first. A log that does not fold (damaged) contributes nothing rather than stop the load.
+/// The entries of the logs given (each a person's whole work log, in order), taken back or
+/// not, oldest first. A log that does not fold (damaged) contributes nothing rather than stop
+/// the load.
 pub fn notes(logs: Vec<Vec<Recorded<WorkEvent>>>) -> Vec<WorkNote> {
     let mut all: Vec<WorkNote> = logs
         .iter()
-        .filter_map(|log| Work::fold(log).ok())
-        .flat_map(|work| {
-            let person = work.person;
-            work.entries
-                .into_iter()
-                .map(move |(seq, at, entry)| WorkNote {
-                    person,
-                    seq,
-                    at,
-                    entry,
-                })
-        })
+        .filter_map(|log| Some(newest_first(Work::fold(log).ok()?.person, log)))
+        .flatten()
         .collect();
     all.sort_by_key(|n| (n.at, n.person, n.seq));
     all
+}
+
+/// Every entry of `person`'s work log, newest first, each with when it was taken back if it
+/// was. Lazy: the newest few cost only as much as the log's end.
+pub fn newest_first(
+    person: PersonId,
+    log: &[Recorded<WorkEvent>],
+) -> impl Iterator<Item = WorkNote> + '_ {
+    // A taking back comes after the entry it names, so it is met first from the end.
+    let mut back: HashMap<u64, DateTime<Utc>> = HashMap::new();
+    log.iter().rev().filter_map(move |r| match &r.event {
+        WorkEvent::Retracted { seq } => {
+            back.insert(*seq, r.at);
+            None
+        }
+        WorkEvent::Recorded { entry } => Some(WorkNote {
+            person,
+            seq: r.seq,
+            at: r.at,
+            entry: entry.clone(),
+            taken_back: back.remove(&r.seq),
+        }),
+        WorkEvent::Started { .. } => None,
+    })
 }
 
 impl WorkNote {
@@ -86,6 +106,13 @@ impl WorkNote {
                 None => "dropped a tension".into(),
             },
         };
-        format!("{who} {what} (My work)")
+        format!("{who} {what} (My work){}", self.taken_back_words())
+    }
+
+    /// " (taken back 2026-12-07)" for an entry taken back, nothing for one standing.
+    pub fn taken_back_words(&self) -> String {
+        self.taken_back.map_or(String::new(), |at| {
+            format!(" (taken back {})", at.format("%Y-%m-%d"))
+        })
     }
 }
