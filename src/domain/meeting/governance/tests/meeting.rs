@@ -12,6 +12,18 @@ use crate::domain::ruleset::{CoreRole, RuleSet};
 #[test]
 fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretary() {
     let mut run = Run::new(RuleSet::Holacracy50);
+    let (proposal, election) = agenda_with_the_election_first(&mut run);
+    let term = chrono::NaiveDate::from_ymd_opt(2027, 11, 30);
+    cleo_is_elected_secretary(&mut run, election, term);
+    the_role_is_adopted_through_an_integrated_objection(&mut run, proposal);
+    let state = run.state();
+    assert_eq!(state.adopted().len(), 1);
+    assert_eq!(state.elected(), [(CoreRole::Secretary, 2, term)]);
+}
+
+/// The agenda of a proposal and a Secretary election, the election asked to go first; then
+/// the items step. Returns the proposal's and the election's items.
+fn agenda_with_the_election_first(run: &mut Run) -> (u64, u64) {
     assert_eq!(
         GovStep::steps(RuleSet::Holacracy50),
         [
@@ -31,7 +43,6 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
         tension: None,
     });
     let proposal = run.log.len() as u64;
-    let term = chrono::NaiveDate::from_ymd_opt(2027, 11, 30);
     run.ok(GovEvent::ItemAdded {
         label: "Secretary".into(),
         owner: 2,
@@ -54,10 +65,13 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
     run.ok(GovEvent::StepChanged {
         step: GovStep::Items,
     });
+    (proposal, election)
+}
 
-    // The election: the term set, everyone nominates Cleo and keeps it; she is elected. The
-    // guest takes part under 4.1 only (4.1 §3.3.1; 5.0 §5.4.1: "only while processing that
-    // specific Tension", never an election).
+/// The election: the term set, everyone nominates Cleo and keeps it; she is elected. The
+/// guest takes part under 4.1 only (4.1 §3.3.1; 5.0 §5.4.1: "only while processing that
+/// specific Tension", never an election).
+fn cleo_is_elected_secretary(run: &mut Run, election: u64, term: Option<chrono::NaiveDate>) {
     let voters = run.state().present();
     if let Some(term_end) = term {
         run.vote(election, ElectionEvent::Described { term_end });
@@ -108,8 +122,10 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
             term_end: term
         }]
     );
+}
 
-    // The proposal: an objection, tested valid, integrated, then adopted in version 2.
+/// The proposal: an objection, tested valid, integrated, then adopted in version 2.
+fn the_role_is_adopted_through_an_integrated_objection(run: &mut Run, proposal: u64) {
     run.ok(GovEvent::CursorMoved {
         step: GovStep::Items,
         index: 1,
@@ -130,38 +146,7 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
         },
     );
     run.walk_to_objections(proposal);
-    run.idm(
-        proposal,
-        IdmEvent::Objected {
-            attendee: 0,
-            role: Some(RoleId(10)),
-            text: "Overlaps my role".into(),
-            sub_circle: None,
-            permission: None,
-        },
-    );
-    for attendee in 1..4 {
-        run.idm(proposal, IdmEvent::NoObjection { attendee });
-    }
-    run.idm(
-        proposal,
-        IdmEvent::Tested {
-            objection: 0,
-            test: ObjectionTest {
-                answers: [true; 4],
-                breaks_constitution: false,
-            },
-        },
-    );
-    assert!(
-        run.try_event(GovEvent::Proposal {
-            item: proposal,
-            event: IdmEvent::Ended {
-                outcome: Outcome::Adopted { version: 1 }
-            }
-        })
-        .is_err()
-    );
+    ana_objects_and_her_objection_tests_valid(run, proposal);
     run.idm(
         proposal,
         IdmEvent::StepTo {
@@ -199,9 +184,43 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
             changes: vec![amended]
         }]
     );
-    let state = run.state();
-    assert_eq!(state.adopted().len(), 1);
-    assert_eq!(state.elected(), [(CoreRole::Secretary, 2, term)]);
+}
+
+/// Ana objects for her role; the others have none; her objection tests valid, so the first
+/// version cannot be adopted.
+fn ana_objects_and_her_objection_tests_valid(run: &mut Run, proposal: u64) {
+    run.idm(
+        proposal,
+        IdmEvent::Objected {
+            attendee: 0,
+            role: Some(RoleId(10)),
+            text: "Overlaps my role".into(),
+            sub_circle: None,
+            permission: None,
+        },
+    );
+    for attendee in 1..4 {
+        run.idm(proposal, IdmEvent::NoObjection { attendee });
+    }
+    run.idm(
+        proposal,
+        IdmEvent::Tested {
+            objection: 0,
+            test: ObjectionTest {
+                answers: [true; 4],
+                breaks_constitution: false,
+            },
+        },
+    );
+    assert!(
+        run.try_event(GovEvent::Proposal {
+            item: proposal,
+            event: IdmEvent::Ended {
+                outcome: Outcome::Adopted { version: 1 }
+            }
+        })
+        .is_err()
+    );
 }
 
 #[test]
