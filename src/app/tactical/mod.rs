@@ -11,6 +11,7 @@ use super::keys::Action;
 mod outcomes;
 pub(crate) mod probe;
 mod review_keys;
+mod triage;
 
 use crate::domain::Organisation;
 use crate::domain::meeting::OutputKind;
