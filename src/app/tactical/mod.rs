@@ -332,19 +332,8 @@ fn round_action(app: &mut App, step: Step, action: Action) {
 fn answer_checklist(app: &mut App, org: &Organisation, checked: bool) {
     let today = app.now().date_naive();
     let Some(screen) = screen(app) else { return };
-    let state = &screen.state;
-    let Some(&item) = state.checklist.get(state.cursor(Step::Checklist)) else {
+    let Some(event) = probe::checklist_answer(screen, org, checked, today) else {
         return app.info("No checklist items to review: > moves on.");
-    };
-    let period = org
-        .checklist_item(item)
-        .map_or(today, |c| state.period_for(c.frequency));
-    let reporter = reporter(screen, org);
-    let event = Event::ChecklistAnswered {
-        item,
-        checked,
-        reporter,
-        period,
     };
     if record(app, event) {
         answered(app);
