@@ -397,27 +397,9 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 record(app, entry(Entry::Project { role, title }));
             }
         }
-        (Outcome::Submitted(text), ReviewDraft::MetricValue) => match (parse_number(&text), stop) {
-            (Some(value), Stop::Metric { metric, period }) => {
-                // A value far outside the metric's history is asked about first, as the
-                // tactical meeting asks (a slip like 12.5 for 2,050).
-                let history: Vec<f64> = org.values_of(metric).map(|v| v.value).collect();
-                match outlier_question(value, &history) {
-                    Some(question) => open(
-                        app,
-                        Modal::Confirm(Confirm::new(question, "yes", "no")),
-                        ReviewDraft::MetricOutlier(value),
-                    ),
-                    None => record_value(app, cursor, metric, period, value),
-                }
-            }
-            _ => {
-                ask_value(app, &org, stop);
-                app.error(format!(
-                    "\"{text}\" is not a number: type digits, like 1840 or 9.5."
-                ));
-            }
-        },
+        (Outcome::Submitted(text), ReviewDraft::MetricValue) => {
+            value_typed(app, &org, (cursor, stop), &text);
+        }
         (Outcome::Picked(n), ReviewDraft::TensionCircle(kind, circles)) => {
             if let Some(&circle) = circles.get(n) {
                 let name = org.circle(circle).map_or("?", |c| c.name.as_str());
@@ -429,25 +411,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         (Outcome::Submitted(text), ReviewDraft::TensionText(kind, circle)) => {
-            let person = screen_person(app);
-            let role = person
-                .and_then(|p| {
-                    org.assignments_of(p)
-                        .filter_map(|a| org.role(a.role))
-                        .find(|r| r.circle == circle)
-                })
-                .map(|r| r.id);
-            if record(
-                app,
-                entry(Entry::Tension {
-                    circle,
-                    role,
-                    text,
-                    kind,
-                }),
-            ) {
-                app.info("Noted: it is offered when that circle's meeting builds its agenda.");
-            }
+            record_tension(app, &org, cursor, (kind, circle), text);
         }
         (Outcome::Answered(true), ReviewDraft::Retract(seq)) => {
             record(app, ReviewEvent::Retracted { seq });
@@ -460,6 +424,65 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         _ => {}
+    }
+}
+
+/// A metric's value typed at its stop: a value far outside the metric's history is asked
+/// about first, as the tactical meeting asks (a slip like 12.5 for 2,050); what is not a
+/// number is asked for again.
+fn value_typed(app: &mut App, org: &Organisation, (cursor, stop): (usize, Stop), text: &str) {
+    match (parse_number(text), stop) {
+        (Some(value), Stop::Metric { metric, period }) => {
+            // A value far outside the metric's history is asked about first, as the
+            // tactical meeting asks (a slip like 12.5 for 2,050).
+            let history: Vec<f64> = org.values_of(metric).map(|v| v.value).collect();
+            match outlier_question(value, &history) {
+                Some(question) => open(
+                    app,
+                    Modal::Confirm(Confirm::new(question, "yes", "no")),
+                    ReviewDraft::MetricOutlier(value),
+                ),
+                None => record_value(app, cursor, metric, period, value),
+            }
+        }
+        _ => {
+            ask_value(app, org, stop);
+            app.error(format!(
+                "\"{text}\" is not a number: type digits, like 1840 or 9.5."
+            ));
+        }
+    }
+}
+
+/// A tension for the next meeting of `circle`, on the person's role there if they fill one.
+fn record_tension(
+    app: &mut App,
+    org: &Organisation,
+    cursor: usize,
+    (kind, circle): (TensionKind, CircleId),
+    text: String,
+) {
+    let person = screen_person(app);
+    let role = person
+        .and_then(|p| {
+            org.assignments_of(p)
+                .filter_map(|a| org.role(a.role))
+                .find(|r| r.circle == circle)
+        })
+        .map(|r| r.id);
+    if record(
+        app,
+        ReviewEvent::Recorded {
+            at: cursor,
+            entry: Entry::Tension {
+                circle,
+                role,
+                text,
+                kind,
+            },
+        },
+    ) {
+        app.info("Noted: it is offered when that circle's meeting builds its agenda.");
     }
 }
 
