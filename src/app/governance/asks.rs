@@ -9,6 +9,7 @@
 use super::{ask, confirm, may, pick, prompt, record, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
+use crate::app::modal::attendee_options;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::governance::{GovEvent, GovStep, ItemKind};
 use crate::ui::GovDraft;
@@ -45,10 +46,7 @@ pub(super) fn election_first(app: &mut App) {
         return app.info("Select an election (→ ←) to move it first.");
     };
     let present = state.present();
-    let names = present
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let names = attendee_options(&present, |i| state.name_of(i));
     let asked_by = present.first().copied();
     if may(app, &GovEvent::ElectionFirst { item, asked_by }) {
         pick(
@@ -115,10 +113,7 @@ pub(super) fn interpret(app: &mut App) {
         return;
     };
     let state = &screen.state;
-    let names = present
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let names = attendee_options(&present, |i| state.name_of(i));
     pick(
         app,
         "Who asks the Secretary for a ruling?",
@@ -167,10 +162,7 @@ pub(super) fn special(app: &mut App) {
         return;
     };
     let state = &screen.state;
-    let names = present
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let names = attendee_options(&present, |i| state.name_of(i));
     pick(
         app,
         "Who requested this special meeting?",
@@ -230,10 +222,7 @@ pub(super) fn ask_breakdown(app: &mut App) {
             "Nobody here may declare a process breakdown ({article})."
         ));
     }
-    let names = allowed
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let names = attendee_options(&allowed, |i| state.name_of(i));
     pick(
         app,
         "Who declares the process breakdown?",

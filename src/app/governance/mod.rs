@@ -20,6 +20,7 @@ mod sub_circle;
 use super::App;
 use super::journal::Journal;
 use super::keys::{self, Action, Binding};
+use super::modal::attendee_options;
 use crate::domain::meeting::flow::{Recorded, STAND_IN};
 use crate::domain::meeting::governance::{
     ElectionEvent, ElectionStep, GovEvent, GovStep, Governance, IdmEvent, IdmStep, ItemKind,
@@ -302,10 +303,7 @@ fn ask_concern_by(app: &mut App) {
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
     let present = state.present();
-    let names = present
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let names = attendee_options(&present, |i| state.name_of(i));
     pick(
         app,
         "Who raises the concern?",
@@ -434,10 +432,7 @@ fn time_out(app: &mut App) {
         return;
     }
     let present = state.present();
-    let names = present
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let names = attendee_options(&present, |i| state.name_of(i));
     let Some(&asked_by) = present.first() else {
         return;
     };

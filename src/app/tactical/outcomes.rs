@@ -7,6 +7,7 @@
 use super::{answered, may, org, pick, prompt, record, reporter, screen, triage};
 use crate::app::App;
 use crate::app::modal::Outcome;
+use crate::app::modal::attendee_options;
 use crate::domain::meeting::Output;
 use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label, tension_offers};
 use crate::domain::meeting::flow::STAND_IN;
@@ -342,10 +343,7 @@ fn ask_item_owner(app: &mut App, label: String) {
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
     let present: Vec<usize> = state.present().collect();
-    let options = present
-        .iter()
-        .map(|&p| state.name_of(p).to_string())
-        .collect();
+    let options = attendee_options(&present, |i| state.name_of(i));
     pick(
         app,
         &format!("Whose item is \"{label}\"?"),

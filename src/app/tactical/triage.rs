@@ -7,6 +7,7 @@
 
 use super::{capitalised, pick, prompt, record, screen};
 use crate::app::App;
+use crate::app::modal::attendee_options;
 use crate::domain::meeting::tactical::{Cover, Event, Tactical};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::{Organisation, PersonId, RoleId};
@@ -213,10 +214,7 @@ fn acceptors(
         .and_then(|r| org.role(r))
         .map_or("the role", |r| r.name.as_str());
     let present: Vec<usize> = state.present().collect();
-    let options = present
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let options = attendee_options(&present, |i| state.name_of(i));
     (
         format!("Who present accepts it on behalf of {role}?"),
         options,
