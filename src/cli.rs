@@ -98,6 +98,17 @@ pub enum Command {
     /// A role's metrics: add one or end one (who may depends on the rule set)
     #[command(subcommand)]
     Metric(MetricCommand),
+    /// Declare a process breakdown in a circle, with the pattern that conflicts with the
+    /// constitution, --as one who may (4.1 §3.5.2, §3.5.4: the super-circle's Facilitator;
+    /// 5.0 §5.5: a Facilitator or Secretary of the circle or one containing it)
+    Declare {
+        /// The circle's name (any case)
+        #[arg(long, value_name = "NAME")]
+        circle: String,
+        /// Why: the pattern of behaviour or outputs that conflicts with the constitution
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
     /// End a circle's process breakdown: due process is restored, --as the super-circle's
     /// Facilitator (the anchor circle's own)
     Restore {

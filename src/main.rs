@@ -453,7 +453,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         // The changes between meetings: person, assign, unassign, checklist, metric,
-        // restore, undo.
+        // declare, restore, undo.
         Some(command) => org_change(&db, |org| {
             app::requests::asked(org, command, actor.as_deref())
         }),

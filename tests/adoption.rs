@@ -326,6 +326,12 @@ fn five_zero_1_4_1_a_role_the_adoption_gives_control_of_assignments_assigns_and_
             .enter_text("")
             .enter_text("");
     }
+    // Step 5 does not yet name a Circle Lead: step 7 may leave the anchor without one.
+    let roles = h.screen(140, 30);
+    assert!(
+        roles.contains("a Circle Lead too, unless step 7 leaves it without one (5.0 §1.4)"),
+        "{roles}"
+    );
     h.press(Tab).press(Tab);
     // No Circle Lead: the Baker controls the anchor circle's role assignments (by policy).
     assert!(
@@ -333,6 +339,14 @@ fn five_zero_1_4_1_a_role_the_adoption_gives_control_of_assignments_assigns_and_
             .contains("the role Baker assigns the roles")
     );
     h.press(Down).press(Enter);
+    // Back on step 5 the roles say so, and nothing chosen is lost.
+    h.press_n(BackTab, 3);
+    let roles = h.screen(140, 30);
+    assert!(
+        roles.contains("Step 5 of 9") && roles.contains("no Circle Lead: step 7 gave"),
+        "{roles}"
+    );
+    h.press_n(Tab, 3);
     assert!(
         !h.screen(100, 30).contains("Circle Lead:"),
         "no Circle Lead to fill"

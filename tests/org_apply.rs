@@ -20,6 +20,7 @@ struct Seen {
     actions_of_roles: Vec<Vec<NextActionId>>,
     tensions: Vec<Tension>,
     tensions_of_circles: Vec<Vec<TensionId>>,
+    status_changes: Vec<StatusChange>,
 }
 
 fn sorted<T: Clone, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> Vec<T> {
@@ -59,6 +60,7 @@ fn seen(org: &Organisation) -> Seen {
             .iter()
             .map(|c| org.tensions_in(c.id).map(|t| t.id).collect())
             .collect(),
+        status_changes: r.status_changes.clone(),
     }
 }
 
@@ -72,6 +74,8 @@ enum Pick {
     Project(usize),
     Tension(usize, usize),
     Process(usize),
+    Drop(usize),
+    Done(usize),
 }
 
 fn any_pick() -> impl Strategy<Value = Pick> {
@@ -83,6 +87,8 @@ fn any_pick() -> impl Strategy<Value = Pick> {
         any::<usize>().prop_map(Pick::Project),
         (any::<usize>(), any::<usize>()).prop_map(|(c, p)| Pick::Tension(c, p)),
         any::<usize>().prop_map(Pick::Process),
+        any::<usize>().prop_map(Pick::Drop),
+        any::<usize>().prop_map(Pick::Done),
     ]
 }
 
@@ -136,15 +142,17 @@ fn effect(org: &Organisation, pick: &Pick) -> Option<Effect> {
             text: "Too hot in here".into(),
             kind: TensionKind::Governance,
         },
-        Pick::Process(i) => {
-            let open: Vec<&Tension> = r.tensions.iter().filter(|t| t.open).collect();
-            if open.is_empty() {
-                return None;
-            }
-            Effect::ProcessTension {
-                tension: nth(&open, i).id,
-            }
-        }
+        // Any tension, open or not: the store's write decides what closing a closed one does.
+        Pick::Process(i) if !r.tensions.is_empty() => Effect::ProcessTension {
+            tension: nth(&r.tensions, i).id,
+        },
+        Pick::Drop(i) if !r.tensions.is_empty() => Effect::DropTension {
+            tension: nth(&r.tensions, i).id,
+        },
+        Pick::Done(i) if !r.next_actions.is_empty() => Effect::CompleteNextAction {
+            action: nth(&r.next_actions, i).id,
+        },
+        Pick::Process(_) | Pick::Drop(_) | Pick::Done(_) => return None,
     })
 }
 
@@ -179,6 +187,88 @@ proptest! {
         }
         let reloaded = store.load_organisation().expect("load").expect("org");
         prop_assert_eq!(seen(&org), seen(&reloaded));
+    }
+}
+
+/// A step of the retraction test: an entry, or taking back the `n`th latest standing one.
+#[derive(Debug, Clone)]
+enum Step {
+    Entry(Pick),
+    Retract(usize),
+}
+
+fn any_step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        3 => any_pick().prop_map(Step::Entry),
+        1 => (0usize..3).prop_map(Step::Retract),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    /// A facilitator's `u`: the store deletes what the entry wrote and puts back what it
+    /// changed; memory does the same, without reading the organisation again, for the
+    /// latest entry applied since the last read (older ones may ask for a reload).
+    #[test]
+    fn retractions_taken_back_in_memory_leave_the_organisation_a_reload_would_read(
+        steps in prop::collection::vec(any_step(), 1..40)
+    ) {
+        let mut store = Store::open_in_memory().expect("store");
+        setup::load_demo(&mut store).expect("demo");
+        let mut org = store.load_organisation().expect("load").expect("org");
+        let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
+        let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).single().expect("a time");
+        let meeting = store
+            .start_meeting(circle, MeetingKind::Tactical, at, &"started")
+            .expect("meeting");
+        let mut seq = 1;
+        // Entries standing, oldest first, each marked whether applied since the last read.
+        let mut standing: Vec<(u64, bool)> = Vec::new();
+        for step in &steps {
+            let effect = match step {
+                Step::Entry(pick) => effect(&org, pick),
+                Step::Retract(n) if *n < standing.len() => Some(Effect::Undo {
+                    seq: standing[standing.len() - 1 - n].0,
+                }),
+                Step::Retract(_) => None,
+            };
+            let Some(effect) = effect else { continue };
+            let when = at + chrono::Duration::minutes(i64::try_from(seq).unwrap_or(0));
+            let written = store.append_entry(meeting, seq, when, &"entry", std::slice::from_ref(&effect));
+            let appended = match written {
+                Ok(appended) => appended,
+                // Taking back what a later entry builds on (a project updated since) is
+                // refused by the store, as in the program: nothing changed.
+                Err(e) if matches!(effect, Effect::Undo { .. }) => {
+                    prop_assert!(e.to_string().contains("FOREIGN KEY"), "{}", e);
+                    continue;
+                }
+                Err(e) => panic!("append: {e}"),
+            };
+            seq = appended.seq;
+            let source = Source { meeting, seq: appended.seq };
+            let applied = org.apply_entry(source, when, &[(effect.clone(), appended.created[0])]);
+            match &effect {
+                Effect::Undo { seq: undone } => {
+                    let at = standing.iter().position(|(s, _)| s == undone).expect("standing");
+                    let (_, since_read) = standing.remove(at);
+                    if at == standing.len() && since_read {
+                        prop_assert_eq!(applied, Applied::Done, "the latest is taken back in memory");
+                    }
+                }
+                _ => {
+                    prop_assert_eq!(applied, Applied::Done, "{:?} is applied in memory", effect);
+                    standing.push((appended.seq, true));
+                }
+            }
+            let reloaded = store.load_organisation().expect("load").expect("org");
+            if applied == Applied::Reload {
+                org = reloaded;
+                standing.iter_mut().for_each(|(_, since)| *since = false);
+            } else {
+                prop_assert_eq!(seen(&org), seen(&reloaded), "after {:?}", effect);
+            }
+        }
     }
 }
 
@@ -259,5 +349,106 @@ fn what_a_meeting_creates_is_there_as_of_its_day_and_not_before() {
         );
         let on = titles(&org.as_of(day(24)));
         assert!(on.iter().any(|t| t == "Rye starter") && on.iter().any(|t| t == "Order rye"));
+    }
+}
+
+/// What later entries changed on items that were there is as it was "as of" an earlier day:
+/// a project's status moved in a progress update, a next action marked done, a tension taken
+/// onto an agenda — in memory as after a reload.
+#[test]
+fn what_a_later_meeting_changes_is_as_it_was_the_day_before() {
+    let mut store = Store::open_in_memory().expect("store");
+    setup::load_demo(&mut store).expect("demo");
+    let mut org = store.load_organisation().expect("load").expect("org");
+    let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
+    let role = org.roles_in(circle).next().expect("a role").id;
+    let person = org.people()[0].id;
+    let day = |d: u32| {
+        Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0)
+            .single()
+            .expect("a time")
+    };
+    let mut record = |org: &mut Organisation, d: u32, effects: &[Effect]| {
+        let meeting = store
+            .start_meeting(circle, MeetingKind::Tactical, day(d), &"started")
+            .expect("meeting");
+        let appended = store
+            .append_entry(meeting, 1, day(d), &"outputs", effects)
+            .expect("append");
+        for (effect, created) in effects.iter().zip(&appended.created) {
+            assert_eq!(org.apply(effect, *created, day(d)), Applied::Done);
+        }
+        appended.created
+    };
+    let created = record(
+        &mut org,
+        20,
+        &[
+            Effect::CreateProject {
+                role,
+                person: Some(person),
+                title: "Rye starter".into(),
+            },
+            Effect::CreateNextAction {
+                role: Some(role),
+                person,
+                text: "Order rye".into(),
+            },
+            Effect::CreateTension {
+                person,
+                role: Some(role),
+                circle,
+                text: "The oven runs cold".into(),
+                kind: TensionKind::Tactical,
+            },
+        ],
+    );
+    let [Some(project), Some(action), Some(tension)] = created[..] else {
+        panic!("three rows created: {created:?}");
+    };
+    let (project, action, tension) = (ProjectId(project), NextActionId(action), TensionId(tension));
+    let status = |status| Effect::UpdateProject {
+        project,
+        update: Some("moving".into()),
+        status,
+    };
+    record(&mut org, 22, &[status(ProjectStatus::Waiting)]);
+    record(
+        &mut org,
+        24,
+        &[
+            status(ProjectStatus::Done),
+            Effect::CompleteNextAction { action },
+            Effect::ProcessTension { tension },
+        ],
+    );
+    let reloaded = store.load_organisation().expect("load").expect("org");
+    for org in [&org, &reloaded] {
+        let on = |d| {
+            let then = org.as_of(NaiveDate::from_ymd_opt(2026, 11, d).expect("a day"));
+            let r = then.records();
+            let status = r
+                .projects
+                .iter()
+                .find(|p| p.id == project)
+                .map(|p| p.status);
+            let done = r
+                .next_actions
+                .iter()
+                .find(|a| a.id == action)
+                .map(|a| a.done);
+            let open = r.tensions.iter().find(|t| t.id == tension).map(|t| t.open);
+            (status, done, open)
+        };
+        assert_eq!(on(19), (None, None, None), "nothing made yet");
+        assert_eq!(
+            on(21),
+            (Some(ProjectStatus::Current), Some(false), Some(true))
+        );
+        assert_eq!(
+            on(23),
+            (Some(ProjectStatus::Waiting), Some(false), Some(true))
+        );
+        assert_eq!(on(24), (Some(ProjectStatus::Done), Some(true), Some(false)));
     }
 }

@@ -74,6 +74,12 @@ fn four_one_4_2_3_d_progress_is_shared_on_an_accountability_and_minuted() {
     let screen = h.screen(100, 30);
     assert!(screen.contains("Projects and accountabilities"), "{screen}");
     assert!(screen.contains("Accountabilities ("), "{screen}");
+    // On an accountabilities row only Enter reports: a project's keys are left off the bar.
+    let bar = screen.lines().last().unwrap_or_default().to_string();
+    assert!(bar.contains("Enter update"), "{bar}");
+    for key in ["n no updates", "d done", "w waiting", "r current", "a ask"] {
+        assert!(!bar.contains(key), "{key} does nothing here: {bar}");
+    }
     h.press(Enter).choose(&format!("  {text}"));
     h.enter_text("Two new suppliers tried");
     assert_eq!(h.meeting().state.accountability_updates.len(), 1);
@@ -118,4 +124,45 @@ fn five_o_3_2_d_progress_lists_projects_only() {
             .all(|p| matches!(p, ProgressItem::Project(_)))
     );
     assert!(h.screen(100, 30).contains("Current and waiting projects"));
+}
+
+/// A status moved since (here in the last meeting) is said in the next meeting's progress
+/// updates, until someone reports: "current since … (was waiting)" (issue 15: a project's
+/// status change shows in progress updates).
+#[test]
+fn the_next_meeting_shows_when_a_project_last_changed_status_and_from_what() {
+    let mut h = Harness::demo();
+    to_progress(&mut h);
+    let org = h.app.view().org.clone().expect("org");
+    let at = h
+        .meeting()
+        .state
+        .projects
+        .iter()
+        .position(|&p| {
+            org.project(p)
+                .is_some_and(|p| p.title == "Second deck oven installed")
+        })
+        .expect("the waiting project is offered");
+    h.press_n(Right, at);
+    h.press(Char('r')).enter_text("The installer has a date");
+    for c in ['e', 'y', 'q'] {
+        h.press(Char(c));
+    }
+    h.wait(86_400);
+    // Home keeps the Bakehouse selected: its next meeting.
+    h.press(Char('t'));
+    h.press(Enter);
+    while h.meeting().state.step != Step::Progress {
+        h.press(Char('>'));
+    }
+    let screen = h.screen(200, 40);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Second deck oven installed"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("current since") && row.contains("(was waiting)"),
+        "{screen}"
+    );
 }

@@ -5,12 +5,12 @@
 //! panics, and once the fault is gone the same key records the note exactly once beside
 //! everything recorded before, in a database whose integrity check is clean.
 //!
-//! The disk that turns read-only under the meeting is an ext4 filesystem on a loop device
-//! made read-only at the block level (`blockdev --setro`), as a failing disk or a storage
-//! layer that stops taking writes does: the program's next write reaches the device and
-//! fails. (A mounted filesystem cannot be remounted read-only while the program holds its
-//! database open for writing, and a file or directory made read-only does not stop writes
-//! through descriptors already open; read-only at start is in `tests/store_files.rs`.)
+//! The disk that fails under the meeting is an ext4 filesystem on a loop device shut down
+//! (`EXT4_IOC_SHUTDOWN`), as a failing disk or a storage layer that stops taking writes
+//! does: the program's next write fails with an input/output error. (`blockdev --setro`
+//! was tried first: the kernel only warns and lets the writes through. A file or directory
+//! made read-only does not stop writes through descriptors already open; read-only at start
+//! is in `tests/store_files.rs`.)
 //!
 //! The filesystem tests mount a tmpfs or a loop device of their own, which needs root (as in
 //! CI); elsewhere they say they were skipped rather than pass silently.
@@ -214,6 +214,17 @@ fn refused_and_kept(h: &Harness, why: &str) {
     assert_eq!(notes(h), ["First note"], "not shown as recorded");
 }
 
+/// The note waits for a busy database: "Saving…" in one line, still typed, not yet shown.
+fn saving_and_kept(h: &Harness) {
+    let status = h.status().unwrap_or_default();
+    assert!(
+        status.starts_with("Saving…") && status.contains("busy") && !status.contains('\n'),
+        "the screen says it is saving and why, in one line: {status}"
+    );
+    assert_eq!(h.prompt_value().as_deref(), Some("Second note"), "kept");
+    assert_eq!(notes(h), ["First note"], "not shown as recorded");
+}
+
 #[test]
 fn a_filesystem_that_fills_up_mid_meeting_loses_nothing_and_takes_the_note_when_freed() {
     let Some(fs) = SmallFs::mount(4096) else {
@@ -302,21 +313,50 @@ fn a_database_locked_by_another_program_keeps_the_note_and_takes_it_once_release
     release.recv().expect("locked");
     let held_until = Instant::now() + Duration::from_secs(seconds);
     let mut tries = 0;
-    // Enter pressed about once a second while the other program holds the database: each
-    // try says the database is busy and keeps the note.
+    // Enter pressed about once a second while the other program holds the database, and the
+    // program trying again by itself on each tick between: each try says it is saving, that
+    // the database is busy, and keeps the note.
     while Instant::now() + Duration::from_millis(900) < held_until {
         h.press(Enter);
-        refused_and_kept(&h, "busy");
-        tries += 1;
+        saving_and_kept(&h);
         h.wait(1);
+        saving_and_kept(&h);
+        tries += 1;
     }
     holder.join().expect("the holder ends");
     assert!(tries >= 1, "the lock was met at least once");
-    h.press(Enter);
+    // Released: the next tick records it by itself, once, and says so.
+    h.wait(1);
     assert_eq!(notes(&h), ["First note", "Second note"], "recorded once");
+    assert_eq!(
+        h.status().as_deref(),
+        Some("The database is free again: what was waiting is recorded.")
+    );
+    h.wait(1);
+    assert_eq!(notes(&h), ["First note", "Second note"], "not again");
     drop(h);
     let (first, second, ok) = stored_notes(&db);
     assert_eq!((first, second, ok.as_str()), (1, 1, "ok"));
+}
+
+/// A key pressed while the note waits for a busy database stops the trying: the note, now
+/// changed, is the person's to send again; nothing is recorded by itself.
+#[test]
+fn typing_while_the_database_is_busy_stops_trying_the_note_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("roundtable.db");
+    let mut h = meeting_with_a_note(&db);
+    let conn = rusqlite::Connection::open(&db).expect("second program");
+    conn.execute_batch("BEGIN EXCLUSIVE").expect("lock");
+    h.press(Enter);
+    saving_and_kept(&h);
+    h.type_str("!");
+    conn.execute_batch("COMMIT").expect("unlock");
+    h.wait(1).wait(1);
+    assert_eq!(notes(&h), ["First note"], "not sent by itself once changed");
+    assert_eq!(h.prompt_value().as_deref(), Some("Second note!"));
+    h.press(Enter);
+    assert_eq!(notes(&h), ["First note", "Second note!"]);
 }
 
 /// The database and its directory made read-only by their owner mid-meeting: the descriptors

@@ -175,8 +175,8 @@ fn a_note_typed_while_another_program_holds_the_database_is_kept_and_saved_on_re
     h.press(Enter).type_str("Tired but happy").press(Enter);
     let status = h.status().unwrap_or_default();
     assert!(
-        status.starts_with("Not saved: the database is busy") && status.contains("still here"),
-        "the facilitator is told it was not saved: {status}"
+        status.starts_with("Saving… the database is busy") && status.contains("kept"),
+        "the facilitator is told it is not saved yet: {status}"
     );
     match h.meeting_modal() {
         Some(roundtable::ui::Modal::Prompt(p)) => assert_eq!(

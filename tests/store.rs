@@ -193,6 +193,7 @@ fn a_failing_import_writes_nothing() {
         metrics: vec![],
         projects: vec![],
         next_actions: vec![],
+        cross_link: None,
     });
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("rt.db");

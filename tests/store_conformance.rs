@@ -158,10 +158,11 @@ fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
     drop(store);
     // As a database of the version before migration 10 (who recorded) holds it: without
     // that column, and without 11's (core role texts), 12's (an index), 13's (process
-    // breakdowns), 14's (the adoption draft) and 15's (requests for updates), which come after.
+    // breakdowns), 14's (the adoption draft), 15's (requests for updates) and 16's (Cross Links), which come
+    // after.
     admin_run(
         &target,
-        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP INDEX meetings_started; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; DROP TABLE update_requests; UPDATE roundtable_schema SET version = 9",
+        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP INDEX meetings_started; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; DROP TABLE update_requests; DROP TABLE cross_links; UPDATE roundtable_schema SET version = 9",
     )
     .expect("older");
     let export = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))

@@ -3,12 +3,25 @@
 //! entry that could not be written for that kept on screen and tried again by itself once
 //! the store is back, and a word when it is.
 //!
+//! A database another program holds longer than a write waits is the same to the person:
+//! "Saving…", the entry kept on screen, and its key pressed again by itself each second
+//! (with a short wait, so keys are answered between tries) until it is written or another
+//! key is pressed.
+//!
 //! Owns: noticing the store went away and came back, and the key waiting to be pressed
 //! again. Must not: draw, or hold SQL (the store says whether it can be reached).
 
 use super::App;
 use crate::ui::{ConnectionLost, Status};
 use ratatui::crossterm::event::KeyEvent;
+
+/// The status while an entry waits for a database another program holds (one line at 80
+/// columns; any other key stops the trying).
+pub(super) const SAVING: &str =
+    "Saving… the database is busy (another program); kept, retried each second.";
+
+/// How long a write waits for the database while an entry is tried again by itself.
+const BUSY_RETRY_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// The status when an entry could not be written because the store cannot be reached.
 pub(super) const NOT_YET_SAVED: &str = "Not saved yet: the server cannot be reached. What you entered is kept, and recorded by itself once the server is back.";
@@ -37,7 +50,26 @@ impl App {
     /// After a key: keeps it to be pressed again when what it entered could not be written
     /// because the store cannot be reached; any other key forgets it (the person has gone on).
     pub(super) fn note_waiting(&mut self, key: KeyEvent) {
-        self.waiting_key = (self.unwritten && self.view.lost.is_some()).then_some(key);
+        self.waiting_key =
+            (self.unwritten && (self.busy || self.view.lost.is_some())).then_some(key);
+    }
+
+    /// On a tick while an entry waits for a busy database: its key is pressed again, the
+    /// write waiting only briefly. Returns whether it was tried.
+    pub(super) fn try_busy_again(&mut self) -> bool {
+        if !self.busy || self.view.lost.is_some() || self.view.help_open {
+            return false;
+        }
+        let Some(key) = self.waiting_key.take() else {
+            return false;
+        };
+        self.store.set_busy_wait(BUSY_RETRY_WAIT);
+        self.handle_key(key);
+        self.store.set_busy_wait(crate::store::BUSY_WAIT);
+        if !self.busy && self.view.status.is_none() {
+            self.info("The database is free again: what was waiting is recorded.");
+        }
+        true
     }
 
     /// The store is back: the entry on screen is kept again, and the key whose entry could

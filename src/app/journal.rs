@@ -58,12 +58,17 @@ pub enum Committed {
         caught_up: Vec<Option<String>>,
         /// When the entry was made (what it created dates from then).
         at: DateTime<Utc>,
+        /// Which entry it is (none when it was made already and is only shown now).
+        source: Option<crate::domain::org::Source>,
     },
     /// Refused by the domain: nothing of this entry changed. One line for the status.
     Refused(String),
-    /// Decided, but the store could not write it (locked, unreachable, full, gone): nothing
+    /// Decided, but the store could not write it (unreachable, full, gone): nothing
     /// changed, and the entry should stay on screen to be tried again. One line.
     Unwritten(String),
+    /// Another program held the database longer than a write waits: nothing changed, and the
+    /// entry stays on screen to be tried again by itself.
+    Busy,
 }
 
 /// How many times an entry is decided again after other programs appended first.
@@ -85,6 +90,7 @@ pub fn commit<J: Journal>(
     match store.made_unanswered_entry(journal.meeting(), &event) {
         Ok(Some(seq)) => return made_unanswered(store, journal, org, (seq, at)),
         Ok(None) => {}
+        Err(StoreError::Busy) => return Committed::Busy,
         Err(e) => return Committed::Unwritten(e.to_string()),
     }
     let mut caught_up = Vec::new();
@@ -103,11 +109,16 @@ pub fn commit<J: Journal>(
                     at,
                     event,
                 };
+                let source = crate::domain::org::Source {
+                    meeting: journal.meeting(),
+                    seq: entry.seq,
+                };
                 return match push(journal, entry) {
                     Ok(()) => Committed::Done {
                         effects,
                         caught_up,
                         at,
+                        source: Some(source),
                     },
                     Err(e) => Committed::Refused(e.0),
                 };
@@ -126,6 +137,10 @@ pub fn commit<J: Journal>(
                     return Committed::Unwritten(e);
                 }
             },
+            Err(StoreError::Busy) => {
+                tracing::warn!("an entry waits: the database is busy");
+                return Committed::Busy;
+            }
             Err(e) => {
                 tracing::warn!("an entry could not be written: {e}");
                 return Committed::Unwritten(e.to_string());
@@ -152,6 +167,7 @@ fn made_unanswered<J: Journal>(
         effects: Vec::new(),
         caught_up: Vec::new(),
         at,
+        source: None,
     }
 }
 

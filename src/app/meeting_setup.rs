@@ -49,6 +49,7 @@ fn links_said(org: &Organisation, member: &membership::Member) -> String {
                 .map(|_| CoreRole::Lead.name(rules).to_string()),
             membership::Basis::SubCircleLead(c) => Some(of(CoreRole::Lead, c)),
             membership::Basis::SubCircleRep(c) => Some(of(CoreRole::Rep, c)),
+            membership::Basis::CrossLink(role) => org.role(role).map(|r| r.name.clone()),
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -67,12 +67,14 @@ pub struct App {
     /// Where exports from the screens are written (the current directory by default).
     export_dir: std::path::PathBuf,
     /// Effects of written entries not yet applied to `view.org` (see `settle_org`).
-    unapplied: Vec<(crate::domain::meeting::Effect, Option<i64>, DateTime<Utc>)>,
+    unapplied: Vec<settle::Written>,
     /// Entries between meetings (the organisation's log, someone's own work) written and
     /// not yet applied to `view.org`, after `unapplied` (see `settle_org`).
     unapplied_between: Vec<settle::Between>,
     /// Set when the store could not write an entry during the current key.
     unwritten: bool,
+    /// Set when that was because another program held the database (tried again by itself).
+    busy: bool,
     /// The entry last saved with its meeting (see `kept`), to save only what changed.
     kept_entry: Option<(kept::Place, Option<String>)>,
     /// After the store failed to keep the entry on screen: when to try again.
@@ -135,6 +137,7 @@ impl App {
             unapplied: Vec::new(),
             unapplied_between: Vec::new(),
             unwritten: false,
+            busy: false,
             kept_entry: None,
             keep_retry: None,
             kept_typing: None,
@@ -168,6 +171,10 @@ impl App {
         self.view.now = self.now();
         // Text typed since the last key was kept (a few seconds ago at most) is kept now.
         self.keep_entry();
+        if self.try_busy_again() {
+            self.refresh_hints();
+            return true;
+        }
         let others = self.store.outage().is_none() && self.follow_other_programs();
         let link = self.watch_connection();
         if others || link {
@@ -224,6 +231,7 @@ impl App {
         }
         let had_status = self.view.status.take().is_some();
         self.unwritten = false;
+        self.busy = false;
         self.view.now = self.now();
         let changed = if screens::prompt_open(&self.view) {
             screens::prompt_key(self, key)

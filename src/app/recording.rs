@@ -5,7 +5,7 @@
 //! Owns: `App::commit`, `App::may` and showing a commit. Must not: draw, or hold SQL (the
 //! journal and the store do the writing).
 
-use super::{App, connection, journal, tactical};
+use super::{App, connection, journal, settle, tactical};
 use crate::ui::{Screen, View};
 use std::sync::Arc;
 
@@ -68,10 +68,16 @@ impl App {
                 effects,
                 caught_up,
                 at,
+                source,
             } => {
                 self.entry_written();
-                self.unapplied
-                    .extend(effects.into_iter().map(|(effect, id)| (effect, id, at)));
+                if !effects.is_empty() {
+                    self.unapplied.push(settle::Written {
+                        source,
+                        at,
+                        effects,
+                    });
+                }
                 self.settle_org();
                 if !caught_up.is_empty() {
                     self.info(format!(
@@ -83,6 +89,12 @@ impl App {
             }
             journal::Committed::Refused(why) => {
                 self.error(tactical::capitalised(&why));
+                false
+            }
+            journal::Committed::Busy => {
+                self.unwritten = true;
+                self.busy = true;
+                self.error(connection::SAVING);
                 false
             }
             journal::Committed::Unwritten(why) => {

@@ -1,5 +1,5 @@
 //! What a command-line change between meetings asks (`person`, `assign`, `unassign`,
-//! `checklist`, `metric`, `restore`, `undo`): the organisation change with every name
+//! `checklist`, `metric`, `declare`, `restore`, `undo`): the organisation change with every name
 //! resolved, and who is acting (`--as NAME`). Names that match nothing, or a change that
 //! needs someone acting and names nobody, are a one-line refusal.
 //!
@@ -9,7 +9,8 @@
 use super::org_entries::{assignment, person, role};
 use crate::cli::{ChecklistCommand, Command, MetricCommand, PersonCommand, RecordOf};
 use crate::domain::org_log::OrgRequest;
-use crate::domain::{Organisation, PersonId, Role};
+use crate::domain::org_log::breakdown::declarers;
+use crate::domain::{CircleId, Organisation, PersonId, Role};
 
 /// A change, and who makes it (if the change names anyone).
 pub type Asked = (OrgRequest, Option<PersonId>);
@@ -48,17 +49,32 @@ pub fn asked(org: &Organisation, command: Command, actor: Option<&str>) -> Resul
         }
         Command::Checklist(command) => checklist(org, command, actor),
         Command::Metric(command) => metric(org, command, actor),
+        Command::Declare { circle, reason } => {
+            let circle = circle_named(org, &circle)?;
+            let (may, article) = declarers(org, circle);
+            let names: Vec<&str> = may.iter().map(|p| org.person_name(*p)).collect();
+            let who = match names.is_empty() {
+                true => format!("one who may declare it ({article}; nobody may now)"),
+                false => format!("one who may declare it ({article}): {}", names.join(", ")),
+            };
+            let actor = acting(org, actor, &who)?;
+            Ok((OrgRequest::DeclareBreakdown { circle, reason }, actor))
+        }
         Command::Restore { circle } => {
-            let circle = org
-                .circle_named(circle.trim())
-                .ok_or_else(|| format!("no circle named \"{}\"", circle.trim()))?
-                .id;
+            let circle = circle_named(org, &circle)?;
             let actor = acting(org, actor, "the super-circle's Facilitator")?;
             Ok((OrgRequest::RestoreProcess { circle }, actor))
         }
         Command::Undo => Ok((OrgRequest::Undo, None)),
         _ => Err("not a change between meetings".into()),
     }
+}
+
+/// The circle named `name` (any case).
+fn circle_named(org: &Organisation, name: &str) -> Result<CircleId, String> {
+    org.circle_named(name.trim())
+        .map(|c| c.id)
+        .ok_or_else(|| format!("no circle named \"{}\"", name.trim()))
 }
 
 /// The person acting (`--as NAME`), who must be named for `who`.

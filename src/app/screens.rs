@@ -25,7 +25,7 @@ pub fn prompt_open(view: &View) -> bool {
 }
 
 /// Whether the meeting or review on screen would refuse the entry `action` leads to, right
-/// now: its probe (`tactical::probe`, `governance::probe`, `review::probe`) asked of the flow
+/// now (or, `tactical::probe::idle`, the key does nothing on the row selected but say so): its probe (`tactical::probe`, `governance::probe`, `review::probe`) asked of the flow
 /// (`Flow::may`). Pure: no store, so it may run whenever the hint bar is made (after each key
 /// and each change from elsewhere, not each frame). With a modal open, nothing is refused
 /// here: the modal's own keys are on the bar.
@@ -36,8 +36,9 @@ pub fn refuses(app: &App, action: Action) -> bool {
     };
     match &app.view.screen {
         Screen::Tactical(s) if s.modal.is_none() => {
-            tactical::probe::probe(s, org, action, app.now().date_naive())
-                .is_some_and(|e| s.state.may(&e, org).is_err())
+            tactical::probe::idle(s, action)
+                || tactical::probe::probe(s, org, action, app.now().date_naive())
+                    .is_some_and(|e| s.state.may(&e, org).is_err())
         }
         Screen::Governance(s) if s.modal.is_none() => governance::probe::probe(&s.state, action)
             .is_some_and(|e| s.state.may(&e, org).is_err()),

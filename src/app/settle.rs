@@ -9,6 +9,15 @@ use super::{App, Screen, org_entries};
 use crate::domain::Organisation;
 use std::sync::Arc;
 
+/// A meeting's entry written and waiting to be applied to the organisation held: which
+/// entry (none when it was written before and only shown now), when, and its effects with
+/// the ids of the rows the store created for them.
+pub(super) struct Written {
+    pub(super) source: Option<crate::domain::org::Source>,
+    pub(super) at: chrono::DateTime<chrono::Utc>,
+    pub(super) effects: Vec<(crate::domain::meeting::Effect, Option<i64>)>,
+}
+
 /// An entry between meetings written and waiting to be applied to the organisation held.
 pub(super) enum Between {
     Org(
@@ -22,7 +31,8 @@ impl App {
     /// Applies the written entries' effects to the organisation in memory, in place. While a
     /// key's handler still holds a copy of the organisation they wait (the handler ends before
     /// the next frame, and `handle_key` settles them then) rather than copy it whole. Effects
-    /// that are not applied in memory (adoptions, elections, retractions) reload it.
+    /// that are not applied in memory (adoptions, elections, a retraction of an entry not
+    /// applied here) reload it.
     pub(super) fn settle_org(&mut self) {
         self.settle_effects();
         if self.unapplied.is_empty() {
@@ -34,20 +44,24 @@ impl App {
         if self.unapplied.is_empty() {
             return;
         }
-        if !self
-            .unapplied
-            .iter()
-            .all(|(effect, _, _)| Organisation::applies_in_memory(effect))
-        {
+        let in_memory = |w: &Written| {
+            w.source.is_some()
+                && w.effects.iter().all(|(effect, _)| {
+                    matches!(effect, crate::domain::meeting::Effect::Undo { .. })
+                        || Organisation::applies_in_memory(effect)
+                })
+        };
+        if !self.unapplied.iter().all(in_memory) {
             return self.reload_org();
         }
         let Some(org) = self.view.org.as_mut().and_then(Arc::get_mut) else {
             return;
         };
-        let applied = self
-            .unapplied
-            .drain(..)
-            .all(|(effect, id, at)| org.apply(&effect, id, at) == crate::domain::Applied::Done);
+        let applied = self.unapplied.drain(..).all(|w| {
+            w.source.is_some_and(|source| {
+                org.apply_entry(source, w.at, &w.effects) == crate::domain::Applied::Done
+            })
+        });
         if !applied {
             self.reload_org();
         }

@@ -27,6 +27,9 @@ pub enum Basis {
     SubCircleLead(CircleId),
     /// Fills the Rep of a sub-circle, elected to this circle.
     SubCircleRep(CircleId),
+    /// Fills a Cross Link Role into this circle (4.1 §2.3.1(d) "each Cross Link into the
+    /// Circle"; §2.7.3 "A Cross Link becomes a Core Circle Member of the Target Circle").
+    CrossLink(RoleId),
 }
 
 /// A member of a circle with every reason they are one, in the order found.
@@ -54,8 +57,10 @@ fn fillers(org: &Organisation, circle: CircleId, core: CoreRole) -> Vec<PersonId
         .unwrap_or_default()
 }
 
-/// The circle's members, each once, in order: the fillers of its roles (core roles first),
-/// then per sub-circle its Lead and its Rep. Former members of the organisation are left out.
+/// The circle's members, each once, in order: the fillers of its roles (core roles first, a
+/// Cross Link Role's as a Cross Link), then per sub-circle its Lead and its Rep (under 4.1 not
+/// the Rep of a sub-circle that has only its Lead Link and Cross Links, §2.6.4). Former
+/// members of the organisation are left out.
 pub fn members(org: &Organisation, circle: CircleId) -> Vec<Member> {
     let mut out: Vec<Member> = Vec::new();
     let mut add = |person: PersonId, basis: Basis| {
@@ -71,19 +76,44 @@ pub fn members(org: &Organisation, circle: CircleId) -> Vec<Member> {
         }
     };
     for role in org.roles_in(circle) {
+        let cross = org.cross_link(role.id).is_some();
         for a in org.fillers_of(role.id) {
-            add(a.person, Basis::Fills(role.id));
+            let basis = if cross {
+                Basis::CrossLink(role.id)
+            } else {
+                Basis::Fills(role.id)
+            };
+            add(a.person, basis);
         }
     }
     for sub in org.sub_circles(Some(circle)) {
         for person in fillers(org, sub.id, CoreRole::Lead) {
             add(person, Basis::SubCircleLead(sub.id));
         }
+        if !rep_is_member(org, sub.id) {
+            continue;
+        }
         for person in fillers(org, sub.id, CoreRole::Rep) {
             add(person, Basis::SubCircleRep(sub.id));
         }
     }
     out
+}
+
+/// Whether the Rep of `sub` is a member of its super-circle. 4.1 §2.6.4: "this election is
+/// not required when a Circle lacks any Core Circle Members other than those serving as Lead
+/// Link and Cross Links into the Circle. In this case, even if the election is conducted, the
+/// elected Rep Link does not become a Core Circle Member of the Super-Circle." 5.0 §5.1.1
+/// makes no such exception: "The selected Circle Rep becomes a Circle Member of any Circle
+/// containing that Circle".
+pub fn rep_is_member(org: &Organisation, sub: CircleId) -> bool {
+    if !org.rule_set().rules().rep_needs_other_members {
+        return true;
+    }
+    let leads = leads(org, sub);
+    members(org, sub).iter().any(|m| {
+        !leads.contains(&m.person) && !m.bases.iter().any(|b| matches!(b, Basis::CrossLink(_)))
+    })
 }
 
 /// Whether `person` is a member of the circle.
@@ -101,6 +131,9 @@ pub enum GuestLink {
     /// a Circle, you may invite any Partner ... of any Circle immediately containing your
     /// Circle").
     Rep { circle: CircleId },
+    /// A Cross Link into the circle, by its role (4.1 §3.3.1 "any Rep Links or Cross Links to
+    /// the Circle may each invite up to one additional person").
+    Cross { role: RoleId },
 }
 
 /// How long a guest takes part (the rule set says which, `GuestRules::scope`).
@@ -147,6 +180,7 @@ pub struct GuestRules {
 pub enum GuestKind {
     Lead,
     Rep,
+    Cross,
 }
 
 impl GuestLink {
@@ -154,6 +188,7 @@ impl GuestLink {
         match self {
             GuestLink::Lead => GuestKind::Lead,
             GuestLink::Rep { .. } => GuestKind::Rep,
+            GuestLink::Cross { .. } => GuestKind::Cross,
         }
     }
 
@@ -167,6 +202,9 @@ impl GuestLink {
                 CoreRole::Rep.name(rules),
                 org.circle(circle).map_or("?", |c| c.name.as_str())
             ),
+            GuestLink::Cross { role } => org
+                .role(role)
+                .map_or("Cross Link".to_string(), |r| r.name.clone()),
         }
     }
 }
@@ -197,6 +235,11 @@ pub fn links_of(
     for sub in org.sub_circles(Some(circle)) {
         if fillers(org, sub.id, CoreRole::Rep).contains(&person) {
             links.push(GuestLink::Rep { circle: sub.id });
+        }
+    }
+    for (role, _) in org.cross_links_into(circle) {
+        if org.fillers_of(role.id).any(|a| a.person == person) {
+            links.push(GuestLink::Cross { role: role.id });
         }
     }
     links.retain(|l| rules.guests.inviters.contains(&l.kind()));

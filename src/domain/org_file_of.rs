@@ -5,7 +5,7 @@
 //! (next actions outside any role) and processed tensions are operational history, not
 //! structure, and are left out. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
-use super::org::{Circle, Organisation, Role};
+use super::org::{Circle, LinkedEntity, Organisation, Role};
 use super::org_log::OrgChange;
 use super::orgfile::*;
 
@@ -155,6 +155,10 @@ fn role_entry(org: &Organisation, role: &Role) -> Option<RoleEntry> {
                 done: a.done,
             })
             .collect(),
+        cross_link: org.cross_link(role.id).map(|l| match &l.from {
+            LinkedEntity::Circle { .. } => CrossLinkEntry::Circle(org.linked_entity_name(&l.from)),
+            LinkedEntity::Other { name } => CrossLinkEntry::Entity(name.clone()),
+        }),
     };
     let empty_core = role.core.is_some()
         && entry.domains.is_empty()

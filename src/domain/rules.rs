@@ -112,6 +112,9 @@ pub struct Rules {
     pub anchor_lead_article: &'static str,
     /// What a proposal may do to the core roles' constitutional parts.
     pub core_limits: CoreLimits,
+    /// Whether a sub-circle's Rep joins the super-circle only when the sub-circle has members
+    /// other than its Lead Link and Cross Links (4.1 §2.6.4); 5.0 §5.1.1 has no exception.
+    pub rep_needs_other_members: bool,
 }
 
 /// Who may define one kind of a circle's operational records on a role.
@@ -212,6 +215,12 @@ pub struct BreakdownBetween {
     /// 4.1 §3.5.2: "if that Facilitator is also the Sub-Circle's Lead Link or Facilitator,
     /// then the Super-Circle's Secretary or Rep Link may also make this declaration".
     pub conflicted_alternates: bool,
+    /// 4.1 §3.5.4: "if the Process Breakdown is not resolved within a reasonable timeframe,
+    /// then the Facilitator of any Super-Circle that ultimately contains the offending Circle
+    /// may declare a Process Breakdown within the offending Circle's Super-Circle as well".
+    /// 5.0 §5.5.3 has no declaration for it (the super-circle "is also considered in a
+    /// Process Breakdown"), and its Facilitators may declare in any circle below anyway.
+    pub escalation: Option<&'static str>,
 }
 
 /// A special governance meeting, scheduled on a member's request (4.1 §3.3; 5.0 §5.4).
@@ -298,6 +307,12 @@ pub struct AssignmentRules {
     /// for each election"; 5.0 §5.3.5(a) "chooses a term for the election"): the first
     /// fillers the ratifiers name have one too.
     pub elected_term: &'static str,
+    /// Who assigns into a role linked in from elsewhere: 4.1 §2.7.2 the Linked Entity "using
+    /// whatever process it already has", or the Target Circle for a group with "no single
+    /// locus of authority", and "only one person may be assigned to each Cross Link Role";
+    /// 5.0 §1.3.4 "The authority to add or change assignments into the Role stays with its
+    /// source Circle".
+    pub linked_role_assignment: &'static str,
     /// The ratifiers define the initial structure on adopting the constitution (4.1 §5.2,
     /// §5.2.1, §5.3; 5.0 §1.3.3 "The Ratifiers may define an initial structure and other
     /// Governance within the Anchor Circle upon adopting this Constitution").
@@ -341,6 +356,13 @@ pub struct ChangeRules {
     /// 5.0 §1.1 "A Role may also hold Policies"; under 4.1 policies govern the circle's domain
     /// (§2.1.1) and are the circle's.
     pub policies_on_roles: bool,
+    /// Whether a circle may invite a Cross Link (4.1 §2.7 "A Circle may create a “Cross Link
+    /// Policy” to invite any entity or group to participate within another Circle’s Governance
+    /// Process and operations"). 5.0 has no Cross Link: "A Role may link into another Circle
+    /// if a Policy of that other Circle or any Super-Circle thereof invites it" (§1.3.4).
+    pub cross_links: bool,
+    /// The article of Cross Links, or (5.0) of the linking it has instead.
+    pub cross_link: &'static str,
 }
 
 impl IdmRules {

@@ -171,6 +171,10 @@ fn handbook(org: &Organisation, rulings: &[PublishedRuling]) -> Vec<Block> {
                 })
                 .collect();
             let mut facts = vec![("Purpose".to_string(), or_none(&role.purpose))];
+            if let Some(link) = org.cross_link(role.id) {
+                let from = org.linked_entity_name(&link.from);
+                facts.push(("Cross Link (4.1 §2.7) from".into(), from));
+            }
             if !role.domains.is_empty() {
                 facts.push(("Domains".into(), role.domains.join("; ")));
             }

@@ -186,6 +186,12 @@ pub trait Backend: MeetingLog + OrganisationStore + ChangeFeed + OrgLog {
     fn outage(&self) -> Option<String> {
         None
     }
+    /// How long the next writes wait for another program's write before answering `Busy`:
+    /// `BUSY_WAIT` normally, shorter while an entry is tried again by itself, so the screen
+    /// answers keys between tries. A store without such a wait ignores it.
+    fn set_busy_wait(&mut self, wait: std::time::Duration) {
+        let _ = wait;
+    }
 }
 
 fn to_json<E: Serialize>(event: &E) -> Result<String, StoreError> {

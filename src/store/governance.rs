@@ -7,6 +7,7 @@
 //! SQLite's here. Must not import: ratatui, crossterm, tokio.
 
 use super::StoreError;
+use super::cross_links;
 use super::sql::{Sql, Value};
 use super::sql_types::list_to_json;
 use super::sub_circles;
@@ -253,6 +254,10 @@ pub(super) fn apply(
             Change::RemoveCircle { circle: target } => {
                 sub_circles::remove_within(sql, *target, src)?
             }
+            Change::CreateCrossLink { from, into, filler } => {
+                cross_links::create(sql, *into, (from, *filler), src)?
+            }
+            Change::RemoveCrossLink { role } => cross_links::remove(sql, *role, src)?,
         }
     }
     Ok(())
@@ -298,6 +303,7 @@ pub(super) fn undo(sql: &dyn Sql, meeting: i64, seq: i64) -> Result<(), StoreErr
         "UPDATE assignments SET ended_meeting_id = NULL, ended_seq = NULL, ended_at = NULL WHERE ended_meeting_id = ?1 AND ended_seq = ?2",
         &args,
     )?;
+    cross_links::undo(sql, meeting, seq)?;
     undo_versions(sql, Kind::Role, meeting, seq)?;
     undo_versions(sql, Kind::Policy, meeting, seq)?;
     // Last: a circle the entry created is deleted once the roles it created within are.

@@ -8,7 +8,7 @@
 use super::StoreError;
 use super::sql::{Sql, Value};
 use super::sql_types::list_to_json;
-use crate::domain::orgfile::{CircleEntry, RoleEntry, to_date};
+use crate::domain::orgfile::{CircleEntry, CrossLinkEntry, RoleEntry, to_date};
 use crate::domain::*;
 use std::collections::HashMap;
 
@@ -46,6 +46,7 @@ pub(super) fn import(sql: &dyn Sql, file: &OrgFile) -> Result<PeopleByName, Stor
         people.insert(p.name.to_lowercase(), PersonId(id));
     }
     insert_circle(sql, file.rule_set, None, &file.circle, &people)?;
+    link_cross_links(sql, &file.circle, &file.circle)?;
     anchor_lead_policy(sql, file)?;
     Ok(people)
 }
@@ -72,6 +73,63 @@ fn anchor_lead_policy(sql: &dyn Sql, file: &OrgFile) -> Result<(), StoreError> {
             )),
         ],
     )?;
+    Ok(())
+}
+
+/// The file's circle named `name` (any case): its name as written, so as inserted.
+fn circle_named<'a>(entry: &'a CircleEntry, name: &str) -> Option<&'a str> {
+    if entry.name.to_lowercase() == name.to_lowercase() {
+        return Some(&entry.name);
+    }
+    entry.circles.iter().find_map(|c| circle_named(c, name))
+}
+
+/// The id of the circle the import inserted under `name`.
+fn circle_id(sql: &dyn Sql, name: &str) -> Result<Option<i64>, StoreError> {
+    let ids = sql.ints(
+        "SELECT id FROM circles WHERE name = ?1",
+        &[Value::text(name)],
+    )?;
+    Ok(ids.first().copied())
+}
+
+/// Records where each Cross Link Role of `entry` and the circles within it comes from (4.1
+/// §2.7), once every circle is in, as a Linked Entity circle may come later in the file.
+fn link_cross_links(
+    sql: &dyn Sql,
+    anchor: &CircleEntry,
+    entry: &CircleEntry,
+) -> Result<(), StoreError> {
+    for role in &entry.roles {
+        let Some(link) = &role.cross_link else {
+            continue;
+        };
+        let from = match link {
+            CrossLinkEntry::Circle(name) => {
+                let known = circle_named(anchor, name).map(|n| circle_id(sql, n));
+                let id = known.transpose()?.flatten().ok_or_else(|| {
+                    StoreError::Invalid(format!(
+                        "unknown circle \"{name}\" (a Cross Link's source)"
+                    ))
+                })?;
+                LinkedEntity::Circle {
+                    circle: CircleId(id),
+                }
+            }
+            CrossLinkEntry::Entity(name) => LinkedEntity::Other { name: name.clone() },
+        };
+        let role_id = sql.ints(
+            "SELECT r.id FROM roles r JOIN circles c ON c.id = r.circle_id
+             WHERE c.name = ?1 AND r.name = ?2 AND r.core IS NULL",
+            &[Value::text(&entry.name), Value::text(&role.name)],
+        )?;
+        if let Some(&id) = role_id.first() {
+            super::cross_links::link(sql, id, &from, None)?;
+        }
+    }
+    for sub in &entry.circles {
+        link_cross_links(sql, anchor, sub)?;
+    }
     Ok(())
 }
 

@@ -8,6 +8,7 @@
 mod adoption;
 mod backend;
 mod core_texts;
+mod cross_links;
 mod effects;
 mod files;
 mod governance;
@@ -35,7 +36,7 @@ pub mod prelude {
 use files::FileId;
 pub use governance::RoleVersion;
 pub use meetings::{Appended, MeetingRow, OpenMeeting};
-pub use open::StoreError;
+pub use open::{BUSY_WAIT, StoreError};
 pub use postgres::PgStore;
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -317,5 +318,12 @@ impl Backend for Store {
 
     fn schema_version(&self) -> Result<u32, StoreError> {
         Store::schema_version(self)
+    }
+
+    fn set_busy_wait(&mut self, wait: std::time::Duration) {
+        // Only fails on a closed connection, which the next write reports itself.
+        if let Err(e) = self.conn.busy_timeout(wait) {
+            tracing::warn!("the busy wait could not be set: {e}");
+        }
     }
 }

@@ -204,30 +204,44 @@ impl OrganisationStore for Store {
                     since: r.get(5)?,
                 })
             })?,
-            next_actions: self.rows(NEXT_ACTIONS, |r| {
-                Ok(NextAction {
-                    id: r.get(0)?,
-                    role: r.get(1)?,
-                    person: r.get(2)?,
-                    text: r.get(3)?,
-                    done: r.get(4)?,
-                    since: r.get(5)?,
+            status_changes: self.rows(STATUS_CHANGES, |r| {
+                Ok(StatusChange {
+                    project: r.get(0)?,
+                    at: r.get(1)?,
+                    before: r.get(2)?,
                 })
             })?,
-            tensions: self.rows(
-                "SELECT id, person_id, role_id, circle_id, text, kind, status FROM tensions ORDER BY id",
+            next_actions: self.rows(
+                if self.schema_version()? >= WORK_SCHEMA {
+                    NEXT_ACTIONS
+                } else {
+                    NEXT_ACTIONS_UNDATED
+                },
                 |r| {
-                    Ok(Tension {
+                    Ok(NextAction {
                         id: r.get(0)?,
-                        person: r.get(1)?,
-                        role: r.get(2)?,
-                        circle: r.get(3)?,
-                        text: r.get(4)?,
-                        kind: r.get(5)?,
-                        open: r.get::<_, String>(6)? == "open",
+                        role: r.get(1)?,
+                        person: r.get(2)?,
+                        text: r.get(3)?,
+                        done: r.get(4)?,
+                        since: r.get(5)?,
+                        done_at: r.get(6)?,
                     })
                 },
             )?,
+            tensions: self.rows(TENSIONS, |r| {
+                Ok(Tension {
+                    id: r.get(0)?,
+                    person: r.get(1)?,
+                    role: r.get(2)?,
+                    circle: r.get(3)?,
+                    text: r.get(4)?,
+                    kind: r.get(5)?,
+                    open: r.get::<_, String>(6)? == "open",
+                    since: r.get(7)?,
+                    closed_at: r.get(8)?,
+                })
+            })?,
             // Before 013_process_breakdowns.sql no breakdown was kept as a circle's state.
             breakdowns: if self.schema_version()? >= BREAKDOWN_SCHEMA {
                 self.rows(
@@ -257,6 +271,14 @@ impl OrganisationStore for Store {
                         requested_at: r.get(2)?,
                         ended_at: r.get(3)?,
                     })
+                })?
+            } else {
+                Vec::new()
+            },
+            // Before 016_cross_links.sql no circle had a Cross Link.
+            cross_links: if self.schema_version()? >= CROSS_LINK_SCHEMA {
+                self.rows(super::cross_links::CROSS_LINKS, |r| {
+                    Ok(super::cross_links::from_row(r.get(0)?, r.get(1)?, r.get(2)?))
                 })?
             } else {
                 Vec::new()
@@ -328,6 +350,9 @@ const BREAKDOWN_SCHEMA: u32 = 13;
 /// The schema version that keeps requests for updates on projects (015).
 const UPDATE_REQUEST_SCHEMA: u32 = 15;
 
+/// The schema version that keeps Cross Links into circles (016).
+const CROSS_LINK_SCHEMA: u32 = 16;
+
 /// Every request for updates, oldest first (PostgreSQL's load reads the same).
 pub(crate) const UPDATE_REQUESTS: &str = "SELECT project_id, person_id, requested_at, ended_at FROM update_requests ORDER BY requested_at, id";
 
@@ -361,7 +386,27 @@ pub(super) const PROJECTS: &str = "SELECT p.id, p.role_id, p.person_id, p.title,
      FROM projects p LEFT JOIN meeting_events e ON e.meeting_id = p.meeting_id AND e.seq = p.event_seq
      ORDER BY p.id";
 
-/// Next actions, each with the time of the entry that created it (as `PROJECTS`).
-pub(super) const NEXT_ACTIONS: &str = "SELECT a.id, a.role_id, a.person_id, a.text, a.done, e.at
+/// Next actions, each with the time of the entry that created it (as `PROJECTS`) and of
+/// the entry that marked it done.
+pub(super) const NEXT_ACTIONS: &str = "SELECT a.id, a.role_id, a.person_id, a.text, a.done, e.at, d.at
+     FROM next_actions a LEFT JOIN meeting_events e ON e.meeting_id = a.meeting_id AND e.seq = a.event_seq
+     LEFT JOIN meeting_events d ON d.meeting_id = a.done_meeting_id AND d.seq = a.done_seq
+     ORDER BY a.id";
+
+/// The same from a database older than the own work log, which did not keep which entry
+/// marked an action done.
+const NEXT_ACTIONS_UNDATED: &str = "SELECT a.id, a.role_id, a.person_id, a.text, a.done, e.at, NULL
      FROM next_actions a LEFT JOIN meeting_events e ON e.meeting_id = a.meeting_id AND e.seq = a.event_seq
      ORDER BY a.id";
+
+/// Tensions, each with the time of the entry that noted it and of the one that took it onto
+/// an agenda or dropped it.
+pub(super) const TENSIONS: &str = "SELECT t.id, t.person_id, t.role_id, t.circle_id, t.text, t.kind, t.status, e.at, c.at
+     FROM tensions t LEFT JOIN meeting_events e ON e.meeting_id = t.meeting_id AND e.seq = t.event_seq
+     LEFT JOIN meeting_events c ON c.meeting_id = t.processed_meeting_id AND c.seq = t.processed_seq
+     ORDER BY t.id";
+
+/// Every change of a project's status by an entry, oldest first, with the status before.
+pub(super) const STATUS_CHANGES: &str = "SELECT u.project_id, e.at, u.status_before
+     FROM project_updates u JOIN meeting_events e ON e.meeting_id = u.meeting_id AND e.seq = u.event_seq
+     WHERE u.status_before <> u.status_after ORDER BY e.at, u.id";

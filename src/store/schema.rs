@@ -29,6 +29,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013_process_breakdowns.sql"),
     include_str!("migrations/014_adoption_draft.sql"),
     include_str!("migrations/015_update_requests.sql"),
+    include_str!("migrations/016_cross_links.sql"),
+    include_str!("migrations/017_entry_sources.sql"),
 ];
 
 /// The schema version this build writes.

@@ -192,16 +192,32 @@ fn summary(d: &Adoption) -> Vec<String> {
 }
 
 /// A line saying which core roles the anchor circle has already (on the roles step).
+/// The anchor circle's core roles, said before step 7 chooses whether it has a Lead: that
+/// one is named as depending on it (5.0 §1.4 "The Anchor Circle has no Circle Leads, unless a
+/// Policy of the Circle says otherwise"; 4.1 §5.2.1 "The Ratifiers may appoint an initial
+/// Lead Link").
 fn core_line(d: &Adoption) -> String {
+    let with_lead = d.control == Control::Lead;
     let names: Vec<&str> = d
         .rule_set
-        .core_roles(true, d.control == Control::Lead)
+        .core_roles(true, with_lead)
         .iter()
-        .filter(|c| **c != CoreRole::Lead || d.control == Control::Lead)
+        .filter(|c| **c != CoreRole::Lead)
         .map(|c| c.name(d.rule_set))
         .collect();
+    let lead = CoreRole::Lead.name(d.rule_set);
+    let article = match d.rule_set {
+        RuleSet::Holacracy50 => "5.0 §1.4",
+        RuleSet::Holacracy41 => "4.1 §5.2.1",
+    };
+    let step = Step::Assignments.number();
+    let then = if with_lead {
+        format!("; a {lead} too, unless step {step} leaves it without one ({article})")
+    } else {
+        format!("; no {lead}: step {step} gave its role assignments to another ({article})")
+    };
     format!(
-        "The anchor circle has its core roles already: {}.",
+        "The anchor circle has its core roles already: {}{then}.",
         names.join(", ")
     )
 }

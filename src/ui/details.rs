@@ -347,6 +347,14 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         })
         .collect();
     doc.bullets("Core roles", &core, "none");
+    let links: Vec<String> = org
+        .cross_links_into(circle.id)
+        .iter()
+        .map(|(role, _)| format!("{}: {}", role.name, fillers(org, role.id).join(", ")))
+        .collect();
+    if !links.is_empty() {
+        doc.bullets("Cross Links (4.1 §2.7)", &links, "");
+    }
     let members: Vec<String> = org
         .members_of(circle.id)
         .iter()
@@ -420,7 +428,18 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
         "role"
     };
     doc.text(&role.name, theme::strong());
-    doc.text(&format!("{kind} in {circle}"), theme::muted());
+    match org.cross_link(role.id) {
+        // 4.1 §2.7: a Cross Link Role resides in the Target Circle, filled by the Linked
+        // Entity's choice, its filler a Core Circle Member there.
+        Some(link) => doc.text(
+            &format!(
+                "Cross Link into {circle} from {} (4.1 §2.7): its filler is a member of {circle}",
+                org.linked_entity_name(&link.from)
+            ),
+            theme::muted(),
+        ),
+        None => doc.text(&format!("{kind} in {circle}"), theme::muted()),
+    }
     doc.purpose(&role.purpose);
     doc.bullets("Domains", &role.domains, "none");
     doc.bullets("Accountabilities", &role.accountabilities, "none");

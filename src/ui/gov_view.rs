@@ -9,7 +9,9 @@ use super::view::Modal;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::governance::represent::Represented;
 use crate::domain::meeting::governance::{Change, GovEvent, Governance, ValidityException};
-use crate::domain::{CircleId, CoreRole, MeetingId, PolicyId, RoleId, TensionId};
+use crate::domain::{
+    CircleId, CoreRole, LinkedEntity, MeetingId, PersonId, PolicyId, RoleId, TensionId,
+};
 use serde::{Deserialize, Serialize};
 
 /// A governance meeting in progress.
@@ -179,6 +181,15 @@ pub enum GovDraft {
     /// A policy on this role (5.0 §1.1): its name, then its text.
     RolePolicyName(RoleId),
     RolePolicyText(RoleId, String),
+    /// A Cross Link (4.1 §2.7): the Linked Entity picked (a circle, or `None`: one named next),
+    /// its name typed, the Target Circle (this one or a sub-circle), then the person it
+    /// assigns.
+    LinkedEntity(Vec<Option<CircleId>>),
+    LinkedEntityName,
+    CrossLinkTarget(LinkedEntity, Vec<CircleId>),
+    CrossLinkFiller(LinkedEntity, CircleId, Vec<PersonId>),
+    /// The Cross Link to remove, by its role.
+    PickCrossLink(Vec<RoleId>),
     /// Waiting for a yes to take this item off the agenda.
     RemoveItem(u64),
     Retract(u64),
@@ -238,6 +249,9 @@ pub enum EditorChoice {
     CollapseCircle,
     RemoveCircle,
     CreateRolePolicy,
+    /// A Cross Link Policy (4.1 §2.7), and its removal.
+    CreateCrossLink,
+    RemoveCrossLink,
     /// Take the n-th change out.
     TakeOut(usize),
     Save,

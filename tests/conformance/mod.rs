@@ -388,6 +388,17 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
     });
     effects.push(sub_circle_changes(org));
     effects.push(role_policy_changes(org));
+    // A Cross Link Policy (4.1 §2.7): its role, where it comes from and its filler.
+    effects.push(Effect::ApplyGovernance {
+        circle: org.anchor().expect("anchor").id,
+        changes: vec![Change::CreateCrossLink {
+            from: LinkedEntity::Other {
+                name: "Millers' Guild".into(),
+            },
+            into: org.anchor().expect("anchor").id,
+            filler: jonas,
+        }],
+    });
     effects.push(Effect::DeclareBreakdown {
         circle,
         declared_by: "Kwame Mensah".into(),

@@ -308,6 +308,7 @@ fn core_role(core: CoreRole, rules: RuleSet, person: String) -> RoleEntry {
         metrics: vec![],
         projects: vec![],
         next_actions: vec![],
+        cross_link: None,
     }
 }
 
@@ -386,5 +387,6 @@ fn role(c: usize, j: usize, team: &Team, rng: &mut Rng) -> RoleEntry {
             })
             .collect(),
         name,
+        cross_link: None,
     }
 }

@@ -7,7 +7,7 @@
 //! `editing` until saved. Must not import: tokio; must not draw.
 
 use super::editor_answers::{policy_name, role_name};
-use super::{idm, pick, prompt, screen, sub_circle};
+use super::{cross_link, idm, pick, prompt, screen, sub_circle};
 use crate::app::App;
 use crate::app::modal::Outcome;
 use crate::domain::meeting::governance::core_limits::split_items;
@@ -62,6 +62,11 @@ pub fn is_editor_draft(draft: &GovDraft) -> bool {
             | GovDraft::CircleValue(..)
             | GovDraft::RolePolicyName(_)
             | GovDraft::RolePolicyText(..)
+            | GovDraft::LinkedEntity(_)
+            | GovDraft::LinkedEntityName
+            | GovDraft::CrossLinkTarget(..)
+            | GovDraft::CrossLinkFiller(..)
+            | GovDraft::PickCrossLink(_)
     )
 }
 
@@ -98,6 +103,7 @@ pub(super) fn menu(app: &mut App) {
     if screen.state.rules.rules().changes.policies_on_roles {
         choices.push(EditorChoice::CreateRolePolicy);
     }
+    choices.extend(cross_link::choices(&org, screen.state.circle));
     choices.extend((0..changes.len()).map(EditorChoice::TakeOut));
     choices.push(EditorChoice::Discard);
     let options = choices
@@ -116,6 +122,9 @@ pub(super) fn menu(app: &mut App) {
             | EditorChoice::CollapseCircle
             | EditorChoice::RemoveCircle => sub_circle::label(*c).into(),
             EditorChoice::CreateRolePolicy => "Create a policy on a role".into(),
+            EditorChoice::CreateCrossLink | EditorChoice::RemoveCrossLink => {
+                cross_link::label(*c).into()
+            }
             EditorChoice::TakeOut(i) => format!("Take out: {}", changes[*i].describe(&org)),
             EditorChoice::Save if presenting && next_version > 1 => {
                 "Save: replaces the proposal on the table".into()
@@ -176,7 +185,8 @@ pub(super) fn add(app: &mut App, change: Change, replace: Option<usize>) {
 /// The fields of a role a proposal may amend: a core role's name and purpose come from the
 /// rule set, so only its domains and accountabilities.
 pub(super) fn role_fields(org: &Organisation, role: RoleId) -> Vec<Field> {
-    let core = org.role(role).is_some_and(|r| r.core.is_some());
+    // A Cross Link Role's name and purpose are its Linked Entity's (4.1 §2.7.4).
+    let core = org.role(role).is_some_and(|r| r.core.is_some()) || org.cross_link(role).is_some();
     let all = [
         Field::Name,
         Field::Purpose,
@@ -198,7 +208,12 @@ fn roles_for(org: &Organisation, screen: &GovScreen, aim: RoleAim) -> Vec<RoleId
     let circle = screen.state.circle;
     let mut roles: Vec<RoleId> = org
         .roles_in(circle)
-        .filter(|r| matches!(aim, RoleAim::Amend | RoleAim::HoldPolicy) || r.core.is_none())
+        // A Cross Link Role is only added to (4.1 §2.7.4); it goes with its Cross Link.
+        .filter(|r| match aim {
+            RoleAim::Amend => true,
+            RoleAim::HoldPolicy => org.cross_link(r.id).is_none(),
+            _ => r.core.is_none() && org.cross_link(r.id).is_none(),
+        })
         .map(|r| r.id)
         .collect();
     if aim == RoleAim::Move {
@@ -353,7 +368,13 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (outcome, draft) => {
             use super::editor_answers::{new_role, other_answer, policy_answer, role_answer};
-            let parts = [new_role, role_answer, policy_answer, other_answer];
+            let parts = [
+                new_role,
+                role_answer,
+                policy_answer,
+                other_answer,
+                cross_link::answer,
+            ];
             let mut unanswered = Some((outcome, draft));
             for part in parts {
                 let Some((outcome, draft)) = unanswered else {
@@ -399,6 +420,10 @@ fn chosen(app: &mut App, org: &Organisation, choice: EditorChoice) {
         | EditorChoice::RemoveCircle) => {
             let circle = screen.state.circle;
             sub_circle::choose(app, org, circle, c);
+        }
+        c @ (EditorChoice::CreateCrossLink | EditorChoice::RemoveCrossLink) => {
+            let circle = screen.state.circle;
+            cross_link::chosen(app, org, circle, c);
         }
         EditorChoice::TakeOut(n) => {
             if let Some(editing) = &mut screen.editing

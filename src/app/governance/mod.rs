@@ -8,6 +8,7 @@
 
 mod answers;
 mod asks;
+mod cross_link;
 mod editor;
 mod editor_answers;
 mod election;

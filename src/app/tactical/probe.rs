@@ -4,17 +4,47 @@
 //! a checklist item nobody present answers for, until `b` names who does); `act` asks the
 //! same before a prompt opens, so a key left off is refused with the reason if pressed.
 //!
-//! Owns: that mapping. Actions that only move the selection, or whose entry is decided by
+//! Owns: that mapping, and which keys only explain on the row selected (`idle`). Actions that
+//! only move the selection, or whose entry is decided by
 //! a later choice, are `None`: never left off. Must not import: tokio; must not draw.
 
 use super::{outcomes, reporter, review_keys};
 use crate::app::keys::Action;
-use crate::domain::Organisation;
 use crate::domain::meeting::flow::STAND_IN;
-use crate::domain::meeting::tactical::{Event, Step};
+use crate::domain::meeting::tactical::{Event, ProgressItem, Step, reported_accountabilities};
 use crate::domain::meeting::{Output, OutputKind};
+use crate::domain::{Organisation, RoleId};
 use crate::ui::TacticalScreen;
 use chrono::NaiveDate;
+
+/// The role whose accountabilities row (4.1 §4.2.3(d)) is at `i` of the progress list.
+fn accountabilities_of(
+    state: &crate::domain::meeting::tactical::Tactical,
+    i: usize,
+) -> Option<RoleId> {
+    match state.progress.get(i) {
+        Some(ProgressItem::Accountabilities(role)) => Some(*role),
+        _ => None,
+    }
+}
+
+/// Whether `action` does nothing on the row selected now but say so: the keys of a project
+/// (no updates, done, waiting, current, asking for and ending updates) on a role's
+/// accountabilities row, where only Enter reports (4.1 §4.2.3(d)). Left off the hint bar.
+pub(crate) fn idle(screen: &TacticalScreen, action: Action) -> bool {
+    let state = &screen.state;
+    state.step == Step::Progress
+        && accountabilities_of(state, state.cursor(Step::Progress)).is_some()
+        && matches!(
+            action,
+            Action::NoUpdates
+                | Action::MarkDone
+                | Action::MarkWaiting
+                | Action::MarkCurrent
+                | Action::AskUpdates
+                | Action::EndUpdates
+        )
+}
 
 /// The entry `action` would record now, if it records one the meeting could refuse.
 pub(crate) fn probe(
@@ -51,6 +81,19 @@ pub(crate) fn probe(
                 reporter(screen, org),
                 today,
             ))
+        }
+        (Step::Progress, Action::Open) if accountabilities_of(state, i).is_some() => {
+            // Enter picks one of the role's accountabilities; the entry is the same for each.
+            let role = accountabilities_of(state, i)?;
+            let accountability = reported_accountabilities(org, state.circle, role)
+                .into_iter()
+                .next()?;
+            Some(Event::AccountabilityReported {
+                role,
+                accountability,
+                update: text(),
+                reporter: reporter(screen, org),
+            })
         }
         (
             Step::Progress,

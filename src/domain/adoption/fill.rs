@@ -288,5 +288,6 @@ fn role_entry(
         metrics: vec![],
         projects: vec![],
         next_actions: vec![],
+        cross_link: None,
     }
 }

@@ -474,3 +474,81 @@ fn four_one_2_5_1_the_lead_link_may_not_be_elected_facilitator() {
     let refused = nominee_refusal(&org, CircleId(1), rules, Some(&ana), CoreRole::Facilitator);
     assert!(refused.is_some_and(|e| e.starts_with("4.1 §2.5.1")));
 }
+
+/// The fixture with Dan (4) filling a Cross Link from the Millers' Guild into `target`.
+fn cross_linked(rules: RuleSet, target: i64) -> Organisation {
+    let mut records = org(rules).records().clone();
+    records.roles.push(Role {
+        id: RoleId(40),
+        circle: CircleId(target),
+        name: "Cross Link from Millers' Guild".into(),
+        purpose: String::new(),
+        domains: vec![],
+        accountabilities: vec![],
+        core: None,
+    });
+    records.cross_links.push(CrossLink {
+        role: RoleId(40),
+        from: LinkedEntity::Other {
+            name: "Millers' Guild".into(),
+        },
+    });
+    records.assignments.push(Assignment {
+        id: AssignmentId(40),
+        role: RoleId(40),
+        person: PersonId(4),
+        focus: None,
+        term_end: None,
+        since: None,
+        until: None,
+    });
+    Organisation::new(records)
+}
+
+#[test]
+fn four_one_2_3_1_d_and_2_7_3_a_cross_link_is_a_core_circle_member_of_the_target_circle() {
+    // 4.1 §2.7.3: "A Cross Link becomes a Core Circle Member of the Target Circle".
+    let org = cross_linked(RuleSet::Holacracy41, 1);
+    let dan = members(&org, CircleId(1))
+        .into_iter()
+        .find(|m| m.person == PersonId(4))
+        .expect("Dan is a member");
+    assert_eq!(dan.bases, [Basis::CrossLink(RoleId(40))]);
+    // 4.1 §3.3.1: "the Lead Link and any Rep Links or Cross Links to the Circle may each
+    // invite up to one additional person".
+    let rules = RuleSet::Holacracy41.rules();
+    assert_eq!(
+        links_of(&org, rules, CircleId(1), PersonId(4)),
+        [GuestLink::Cross { role: RoleId(40) }]
+    );
+}
+
+#[test]
+fn four_one_2_6_4_a_rep_link_of_a_circle_of_only_its_lead_link_and_cross_links_is_no_member_above()
+{
+    // 4.1 §2.6.4: "this election is not required when a Circle lacks any Core Circle Members
+    // other than those serving as Lead Link and Cross Links into the Circle. In this case,
+    // even if the election is conducted, the elected Rep Link does not become a Core Circle
+    // Member of the Super-Circle."
+    let rep_is_dan = |rules| {
+        let mut records = cross_linked(rules, 2).records().clone();
+        for a in records
+            .assignments
+            .iter_mut()
+            .filter(|a| a.role == RoleId(21))
+        {
+            a.person = PersonId(4);
+        }
+        Organisation::new(records)
+    };
+    let four_one = rep_is_dan(RuleSet::Holacracy41);
+    assert!(!rep_is_member(&four_one, CircleId(2)));
+    assert!(!is_member(&four_one, CircleId(1), PersonId(4)));
+    // With a member other than its Lead Link and Cross Links, its Rep Link is one above.
+    let eve_too = cross_linked(RuleSet::Holacracy41, 2);
+    assert!(is_member(&eve_too, CircleId(1), PersonId(5)));
+    // 5.0 §5.1.1 has no such exception: "The selected Circle Rep becomes a Circle Member of
+    // any Circle containing that Circle".
+    let five = rep_is_dan(RuleSet::Holacracy50);
+    assert!(is_member(&five, CircleId(1), PersonId(4)));
+}

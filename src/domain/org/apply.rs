@@ -8,7 +8,8 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::{
-    ChecklistMark, MetricValue, NextAction, Organisation, Project, ProjectStatus, Tension,
+    ChecklistMark, MetricValue, NextAction, Organisation, Project, ProjectStatus, StatusChange,
+    Tension,
 };
 use crate::domain::ids::*;
 use crate::domain::meeting::Effect;
@@ -75,7 +76,7 @@ impl Organisation {
             }),
             Effect::UpdateProject {
                 project, status, ..
-            } => self.set_project_status(*project, *status),
+            } => self.set_project_status(*project, *status, at),
             Effect::CreateNextAction { role, person, text } => created.is_some_and(|id| {
                 self.add_next_action(NextAction {
                     id: NextActionId(id),
@@ -84,6 +85,7 @@ impl Organisation {
                     text: text.clone(),
                     done: false,
                     since: Some(at),
+                    done_at: None,
                 })
             }),
             Effect::CreateProject {
@@ -115,12 +117,15 @@ impl Organisation {
                     text: text.clone(),
                     kind: *kind,
                     open: true,
+                    since: Some(at),
+                    closed_at: None,
                 })
             }),
-            Effect::ProcessTension { tension } | Effect::DropTension { tension } => {
-                self.close_tension(*tension)
-            }
-            Effect::CompleteNextAction { action } => self.complete_next_action(*action),
+            // As the store: taking onto an agenda closes it whatever it was, dropping only an
+            // open one.
+            Effect::ProcessTension { tension } => self.close_tension(*tension, at, false),
+            Effect::DropTension { tension } => self.close_tension(*tension, at, true),
+            Effect::CompleteNextAction { action } => self.complete_next_action(*action, at),
             Effect::EndMeeting => true,
             Effect::ApplyGovernance { .. }
             | Effect::AssignElected { .. }
@@ -165,12 +170,29 @@ impl Organisation {
         true
     }
 
-    fn set_project_status(&mut self, project: ProjectId, status: ProjectStatus) -> bool {
+    fn set_project_status(
+        &mut self,
+        project: ProjectId,
+        status: ProjectStatus,
+        at: DateTime<Utc>,
+    ) -> bool {
         let found = self.project_at.get(&project).copied();
-        found
-            .and_then(|at| self.records.projects.get_mut(at))
-            .map(|p| p.status = status)
-            .is_some()
+        let Some(p) = found.and_then(|i| self.records.projects.get_mut(i)) else {
+            return false;
+        };
+        if p.status != status {
+            self.status_changes_of
+                .entry(project)
+                .or_default()
+                .push(self.records.status_changes.len());
+            self.records.status_changes.push(StatusChange {
+                project,
+                at,
+                before: p.status,
+            });
+            p.status = status;
+        }
+        true
     }
 
     fn add_next_action(&mut self, action: NextAction) -> bool {
@@ -214,19 +236,30 @@ impl Organisation {
         true
     }
 
-    fn complete_next_action(&mut self, action: NextActionId) -> bool {
+    /// Marks it done at `at`; one already done stays as it was (as the store's write).
+    fn complete_next_action(&mut self, action: NextActionId, at: DateTime<Utc>) -> bool {
         let found = self.next_action_at.get(&action).copied();
         found
-            .and_then(|at| self.records.next_actions.get_mut(at))
-            .map(|n| n.done = true)
+            .and_then(|i| self.records.next_actions.get_mut(i))
+            .map(|n| {
+                if !n.done {
+                    n.done = true;
+                    n.done_at = Some(at);
+                }
+            })
             .is_some()
     }
 
-    fn close_tension(&mut self, tension: TensionId) -> bool {
+    fn close_tension(&mut self, tension: TensionId, at: DateTime<Utc>, only_open: bool) -> bool {
         let found = self.tension_at.get(&tension).copied();
         found
-            .and_then(|at| self.records.tensions.get_mut(at))
-            .map(|t| t.open = false)
+            .and_then(|i| self.records.tensions.get_mut(i))
+            .map(|t| {
+                if t.open || !only_open {
+                    t.open = false;
+                    t.closed_at = Some(at);
+                }
+            })
             .is_some()
     }
 }

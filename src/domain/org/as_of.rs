@@ -5,14 +5,17 @@
 //!
 //! Fillers are those whose assignment had begun by the end of that day and not yet ended
 //! (an assignment from before the record, such as an imported file's, has always been);
-//! people who left later are members again. Everyone's own work recorded later is not there,
-//! and what it changed is as it was (`work::notes::before`).
+//! people who left later are members again. Projects, next actions and tensions recorded
+//! later (in a meeting, a review or someone's own work) are not there, and what later entries
+//! changed on earlier ones (a status, done, taken onto an agenda) is as it was.
 //!
 //! Owns: that reconstruction. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
-use super::{Assignment, Circle, Organisation, Policy, RecordVersion, Role};
-use crate::domain::ids::{CircleId, PolicyId, RoleId};
-use chrono::{NaiveDate, TimeZone, Utc};
+use super::{
+    Assignment, Circle, OrgRecords, Organisation, Policy, ProjectStatus, RecordVersion, Role,
+};
+use crate::domain::ids::{CircleId, PolicyId, ProjectId, RoleId};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
 
 /// How a role or policy stood at the end of `date`: `Some(version)` for its state then,
@@ -40,6 +43,34 @@ fn state_on<'a>(
         // Nothing recorded by then: the baseline if it existed before its first change.
         None => history.first().filter(|v| v.baseline).copied(),
     })
+}
+
+/// Takes back what entries after `end` changed on the items that were there: a project's
+/// status moved later is the one it had (the first later change's "before"), an action
+/// marked done later is open, a tension taken onto an agenda or dropped later is open.
+fn undo_later_changes(records: &mut OrgRecords, end: DateTime<Utc>) {
+    let mut first_later: HashMap<ProjectId, ProjectStatus> = HashMap::new();
+    for change in records.status_changes.iter().filter(|c| c.at >= end) {
+        first_later.entry(change.project).or_insert(change.before);
+    }
+    records.status_changes.retain(|c| c.at < end);
+    for project in &mut records.projects {
+        if let Some(before) = first_later.get(&project.id) {
+            project.status = *before;
+        }
+    }
+    for action in &mut records.next_actions {
+        if action.done_at.is_some_and(|at| at >= end) {
+            action.done = false;
+            action.done_at = None;
+        }
+    }
+    for tension in &mut records.tensions {
+        if tension.closed_at.is_some_and(|at| at >= end) {
+            tension.open = true;
+            tension.closed_at = None;
+        }
+    }
 }
 
 impl Organisation {
@@ -143,13 +174,19 @@ impl Organisation {
         };
         records.projects.retain(|p| made(p.since));
         records.next_actions.retain(|a| made(a.since));
+        records.tensions.retain(|t| made(t.since));
+        if let Some(end) = end {
+            undo_later_changes(&mut records, end);
+        }
         records
             .ended_assignments
             .retain(|a| a.until.is_some_and(|u| end.is_some_and(|end| u < end)));
         // The organisation's log as it stood then: later entries had not happened yet.
         records.log.retain(|e| end.is_none_or(|end| e.at < end));
         if let Some(end) = end {
-            crate::domain::work::notes::before(&mut records, end);
+            // Everyone's own work entries made since are not in the histories of that day
+            // (what they changed was taken back above, with the meetings').
+            records.work.retain(|n| n.at < end);
         }
         for person in &mut records.people {
             if person.left.is_some_and(|l| end.is_some_and(|end| l >= end)) {

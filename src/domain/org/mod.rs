@@ -7,10 +7,14 @@
 mod apply;
 mod apply_org;
 mod as_of;
+mod cross_links;
 mod records;
+mod retract;
 
 pub use apply::Applied;
+pub use cross_links::{CrossLinkRole, cross_link_role};
 pub use records::*;
+pub use retract::Source;
 
 use super::ids::*;
 use super::org_log::OrgEntry;
@@ -85,6 +89,9 @@ pub struct Organisation {
     actions_of_person: Groups<PersonId>,
     tensions_of_circle: Groups<CircleId>,
     tensions_of_person: Groups<PersonId>,
+    status_changes_of: Groups<ProjectId>,
+    /// The latest meeting entries applied here, with how to take each back (`retract`).
+    recent: Vec<retract::Written>,
 }
 
 /// The records at the positions a group lists (none when the key has no group).
@@ -173,6 +180,8 @@ impl Organisation {
             actions_of_person: group(&r.next_actions, |x| x.person),
             tensions_of_circle: group(&r.tensions, |x| x.circle),
             tensions_of_person: group(&r.tensions, |x| x.person),
+            status_changes_of: group(&r.status_changes, |x| x.project),
+            recent: Vec::new(),
             records,
         }
     }
@@ -526,6 +535,14 @@ impl Organisation {
         self.project_at
             .get(&id)
             .and_then(|&i| self.records.projects.get(i))
+    }
+
+    /// The latest change of a project's status by an entry (when, and from what), if any.
+    pub fn last_status_change(&self, id: ProjectId) -> Option<&StatusChange> {
+        self.status_changes_of
+            .get(&id)
+            .and_then(|group| group.last())
+            .and_then(|&i| self.records.status_changes.get(i))
     }
 
     pub fn projects_of(&self, role: RoleId) -> impl Iterator<Item = &Project> {

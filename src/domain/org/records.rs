@@ -187,6 +187,15 @@ pub struct Project {
     pub since: Option<DateTime<Utc>>,
 }
 
+/// A project's status changed by an entry (a progress update, a review, the filler's own
+/// work): when, and the status it had before, so that "as of" an earlier day can show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusChange {
+    pub project: ProjectId,
+    pub at: DateTime<Utc>,
+    pub before: ProjectStatus,
+}
+
 /// A single action that could be done now, owned by a role or a person acting outside roles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NextAction {
@@ -197,6 +206,9 @@ pub struct NextAction {
     pub done: bool,
     /// When the entry that created it was made (`None`: before the record, an import).
     pub since: Option<DateTime<Utc>>,
+    /// When the entry that marked it done was made (`None`: not done, or done before the
+    /// record), so that "as of" an earlier day shows it open.
+    pub done_at: Option<DateTime<Utc>>,
 }
 
 /// Which meeting a tension is meant for.
@@ -217,6 +229,11 @@ pub struct Tension {
     pub text: String,
     pub kind: TensionKind,
     pub open: bool,
+    /// When the entry that noted it was made (`None`: before the record, an import).
+    pub since: Option<DateTime<Utc>>,
+    /// When the entry that took it onto an agenda or dropped it was made (`None`: open, or
+    /// closed before the record).
+    pub closed_at: Option<DateTime<Utc>>,
 }
 
 macro_rules! text_enum {
@@ -273,6 +290,28 @@ pub struct Breakdown {
     pub restored_by: Option<PersonId>,
 }
 
+/// A Cross Link into a circle (4.1 §2.7): a role of the Target Circle that the Linked Entity
+/// fills, "much like a Rep Link" (§2.7.1). It is made and removed by the Target Circle's
+/// governance; its filler is the one the Linked Entity assigns (§2.7.2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossLink {
+    /// The Cross Link Role, held in the Target Circle.
+    pub role: RoleId,
+    /// Where the link comes from.
+    pub from: LinkedEntity,
+}
+
+/// The entity a Cross Link comes from (4.1 §2.7: "it may be external to the Organization, or
+/// it may be another Role or Circle within the Organization").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "entity", rename_all = "snake_case")]
+pub enum LinkedEntity {
+    /// Another circle of the organisation.
+    Circle { circle: CircleId },
+    /// An entity or group outside the organisation, by its name.
+    Other { name: String },
+}
+
 /// A circle member's explicit request for updates on a project, which then must be reported
 /// on in every tactical meeting's progress updates (4.1 §4.2.3(d): "until it's either
 /// completed or dropped"; 5.0 §2.1(f): "until you determine they are no longer useful", when
@@ -311,12 +350,16 @@ pub struct OrgRecords {
     /// Role and policy versions, oldest first.
     pub versions: Vec<RecordVersion>,
     pub projects: Vec<Project>,
+    /// Every change of a project's status by an entry, oldest first.
+    pub status_changes: Vec<StatusChange>,
     pub next_actions: Vec<NextAction>,
     pub tensions: Vec<Tension>,
     /// Process breakdowns declared, restored or not, oldest first.
     pub breakdowns: Vec<Breakdown>,
     /// Requests for updates on projects, ended or not, oldest first.
     pub update_requests: Vec<UpdateRequest>,
+    /// The Cross Links standing (4.1 §2.7), by role.
+    pub cross_links: Vec<CrossLink>,
     /// Everyone's own work ("My work") still standing, oldest first, for the histories.
     pub work: Vec<crate::domain::work::WorkNote>,
 }

@@ -7,7 +7,7 @@
 
 use super::{Decision, OrgChange, OrgEffect, Refusal};
 use crate::domain::ids::{AssignmentId, CircleId, PersonId, RoleId};
-use crate::domain::org::{Assignment, Organisation, Role};
+use crate::domain::org::{Assignment, LinkedEntity, Organisation, Role};
 use crate::domain::rules::delegation::Delegation;
 use crate::domain::ruleset::CoreRole;
 
@@ -54,7 +54,15 @@ pub fn assignment_authority(org: &Organisation, role: &Role) -> Result<Authority
         });
     }
     let circle = org.circle(role.circle).ok_or(Refusal::UnknownRole)?;
-    let (mut over, mut article) = if role.core == Some(CoreRole::Lead) {
+    let (mut over, mut article) = if let Some(link) = org.cross_link(role.id) {
+        // 4.1 §2.7.2: a circle linked in assigns as it assigns its own roles; a group
+        // outside, with no single locus of authority here, leaves it to the Target Circle.
+        let from = match link.from {
+            LinkedEntity::Circle { circle } => circle,
+            LinkedEntity::Other { .. } => circle.id,
+        };
+        (from, rules.linked_role_assignment)
+    } else if role.core == Some(CoreRole::Lead) {
         let Some(parent) = circle.parent else {
             return Err(Refusal::AnchorLead {
                 lead,
@@ -241,6 +249,15 @@ pub(super) fn assign(
         });
     }
     lead_limits(org, role, person)?;
+    if org.cross_link(role.id).is_some()
+        && let Some(current) = org.fillers_of(role.id).next()
+    {
+        return Err(Refusal::OneCrossLink {
+            role: role.name.clone(),
+            current: org.person_name(current.person).to_string(),
+            article: org.rule_set().rules().assignment.linked_role_assignment,
+        });
+    }
     Ok(Decision {
         change: OrgChange::Assigned {
             role: role.id,

@@ -2,7 +2,8 @@
 //! conflicts with the constitution by whom the rule set names (4.1 §3.5.2: the super-circle's
 //! Facilitator, or its Secretary or Rep Link when that Facilitator is also the sub-circle's
 //! Lead Link or Facilitator; 5.0 §5.5: the Facilitator or Secretary of the circle or of any
-//! circle containing it), and ended when the super-circle's Facilitator concludes that due
+//! circle containing it; 4.1 §3.5.4: a sub-circle's breakdown left unresolved escalates to its
+//! super-circle, declared by the Facilitator of any circle containing it), and ended when the super-circle's Facilitator concludes that due
 //! process is restored (4.1 §3.5.3; 5.0 §5.5.2; for the anchor circle, its own Facilitator).
 //! Each is an entry of the organisation's log that can be taken back.
 //!
@@ -53,13 +54,40 @@ pub fn declarers(org: &Organisation, circle: CircleId) -> (Vec<PersonId>, &'stat
             people.extend(fillers(org, parent, CoreRole::Rep));
         }
     }
+    let escalated = escalation(org, circle);
+    people.extend(escalated.iter().copied());
     let mut seen = Vec::new();
     people.retain(|p| {
         let new = !seen.contains(p);
         seen.push(*p);
         new
     });
-    (people, rules.article)
+    match rules.escalation.filter(|_| !escalated.is_empty()) {
+        Some(article) => (people, article),
+        None => (people, rules.article),
+    }
+}
+
+/// Who may escalate a sub-circle's unresolved breakdown into `circle`, its super-circle (4.1
+/// §3.5.4): while a sub-circle of `circle` is in breakdown, the Facilitator of `circle` and
+/// of every circle containing it ("any Super-Circle that ultimately contains the offending
+/// Circle"). Whether the breakdown has gone unresolved for longer than a reasonable
+/// timeframe is their judgment, said in the declaration's reason.
+fn escalation(org: &Organisation, circle: CircleId) -> Vec<PersonId> {
+    let rules = &org.rule_set().rules().breakdown_between;
+    let offending = org
+        .sub_circles(Some(circle))
+        .any(|sub| org.breakdown(sub.id).is_some());
+    if rules.escalation.is_none() || !offending {
+        return Vec::new();
+    }
+    let mut people = Vec::new();
+    let mut at = Some(circle);
+    while let Some(c) = at {
+        people.extend(fillers(org, c, CoreRole::Facilitator));
+        at = org.circle(c).and_then(|c| c.parent);
+    }
+    people
 }
 
 pub(super) fn declare(

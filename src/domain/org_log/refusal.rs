@@ -77,6 +77,12 @@ pub enum Refusal {
         current: String,
         article: &'static str,
     },
+    /// A Cross Link Role has one filler (4.1 §2.7.2).
+    OneCrossLink {
+        role: String,
+        current: String,
+        article: &'static str,
+    },
     SameFocus,
     /// The circle is in no process breakdown to restore.
     NoBreakdown(String),
@@ -224,6 +230,14 @@ impl fmt::Display for Refusal {
             } => write!(
                 f,
                 "a circle has one {lead} ({article}), and {current} fills it: end that assignment first"
+            ),
+            Refusal::OneCrossLink {
+                role,
+                current,
+                article,
+            } => write!(
+                f,
+                "only one person fills a Cross Link Role ({article}), and {current} fills \"{role}\": end that assignment first"
             ),
             Refusal::SameFocus => write!(f, "the assignment already has that focus"),
             Refusal::NoBreakdown(circle) => write!(f, "{circle} is in no process breakdown"),

@@ -80,6 +80,9 @@ impl RoleEntry {
             a.text = clean_line(&a.text);
             a.person = clean_line(&a.person);
         }
+        if let Some(link) = &mut self.cross_link {
+            link.clean();
+        }
     }
 }
 

@@ -3,14 +3,16 @@
 //! Owns: the file's types (read by import, written by export) and parsing with line and
 //! column in errors (invalid UTF-8 and too deep nesting included); the cleaning of every text
 //! (`clean`) and the validation that finds every unknown name before anything is written
-//! (`validate`, `former`, `depth`) are its submodules.
+//! (`validate`, `former`, `depth`, `cross_links`) are its submodules.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
 mod clean;
+mod cross_links;
 mod depth;
 mod former;
 mod validate;
 
+pub use cross_links::CrossLinkEntry;
 pub use depth::MAX_CIRCLE_DEPTH;
 
 use super::org::{Frequency, ProjectStatus, TensionKind};
@@ -98,6 +100,9 @@ pub struct RoleEntry {
     pub projects: Vec<ProjectEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub next_actions: Vec<NextActionEntry>,
+    /// Set on a Cross Link Role (4.1 §2.7): where it comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_link: Option<CrossLinkEntry>,
 }
 
 /// A person filling a role.

@@ -5,7 +5,9 @@
 //! Owns: `OrgFile::validate` and the per-circle checks. Must not import: rusqlite, ratatui,
 //! crossterm, tokio, std::fs.
 
-use super::{CircleEntry, OrgFile, OrgFileError, PolicyEntry, RoleEntry, TensionEntry, to_date};
+use super::{
+    CircleEntry, OrgFile, OrgFileError, PolicyEntry, RoleEntry, TensionEntry, cross_links, to_date,
+};
 use crate::domain::ruleset::{CoreRole, RuleSet};
 use std::collections::HashSet;
 
@@ -33,7 +35,8 @@ impl OrgFile {
         self.validate_former_members()?;
         let mut circles = HashSet::new();
         self.circle
-            .validate(self.rule_set, true, &people, &mut circles)
+            .validate(self.rule_set, true, &people, &mut circles)?;
+        cross_links::validate(self.rule_set, &self.circle)
     }
 
     /// The people's names, lower-cased, once each are checked named, unique and with an

@@ -15,6 +15,8 @@ static CHANGES_41: ChangeRules = ChangeRules {
     remove_sub_circle: "4.1 §2.6.2",
     role_lead_is_circle_lead: false,
     policies_on_roles: false,
+    cross_links: true,
+    cross_link: "4.1 §2.7",
 };
 
 pub(super) static HOLACRACY_41: Rules = Rules {
@@ -77,6 +79,7 @@ pub(super) static HOLACRACY_41: Rules = Rules {
         one_lead: true,
         delegation: None,
         elected_term: "4.1 §2.5.2",
+        linked_role_assignment: "4.1 §2.7.2",
         adoption: "4.1 §5.2, §5.3",
     },
     requests_serve_represented_role: None,
@@ -87,6 +90,7 @@ pub(super) static HOLACRACY_41: Rules = Rules {
         own_and_containing: false,
         secretary: false,
         conflicted_alternates: true,
+        escalation: Some("4.1 §3.5.4"),
     },
     progress: ProgressRules {
         article: "4.1 §4.2.3(d)",
@@ -146,14 +150,15 @@ pub(super) static HOLACRACY_41: Rules = Rules {
     // Tension. The invited participant then becomes a Core Circle Member as well for the
     // duration of that Governance Meeting." (Cross Links are not modelled yet.)
     guests: GuestRules {
-        inviters: &[GuestKind::Lead, GuestKind::Rep],
+        inviters: &[GuestKind::Lead, GuestKind::Rep, GuestKind::Cross],
         scope: GuestScope::WholeMeeting,
         article: "4.1 §3.3.1",
-        says: "the Lead Link and each Rep Link may invite one guest, for a named tension",
+        says: "the Lead Link and each Rep Link or Cross Link may invite one guest, for a named tension",
     },
     core_roles: CORE_41,
     anchor_has_lead: true,
     anchor_lead_article: "4.1 §2.2",
+    rep_needs_other_members: true,
     core_limits: CoreLimits {
         protected: "4.1 §2.5.3",
         closed: &[(CoreRole::Lead, "4.1 §2.2.3")],

@@ -15,6 +15,8 @@ static CHANGES_50: ChangeRules = ChangeRules {
     remove_sub_circle: "5.0 §5.2(a) with §1.3.1",
     role_lead_is_circle_lead: true,
     policies_on_roles: true,
+    cross_links: false,
+    cross_link: "5.0 §1.3.4",
 };
 
 pub(super) static HOLACRACY_50: Rules = Rules {
@@ -78,6 +80,7 @@ pub(super) static HOLACRACY_50: Rules = Rules {
         one_lead: false,
         delegation: Some("5.0 §1.4.1"),
         elected_term: "5.0 §5.3.5(a)",
+        linked_role_assignment: "5.0 §1.3.4",
         adoption: "5.0 §1.3.3",
     },
     requests_serve_represented_role: Some("5.0 §3.2(f)"),
@@ -88,6 +91,7 @@ pub(super) static HOLACRACY_50: Rules = Rules {
         own_and_containing: true,
         secretary: true,
         conflicted_alternates: false,
+        escalation: None,
     },
     progress: ProgressRules {
         article: "5.0 §2.1(f)",
@@ -150,6 +154,7 @@ pub(super) static HOLACRACY_50: Rules = Rules {
     core_roles: CORE_50,
     anchor_has_lead: false,
     anchor_lead_article: "5.0 §1.4",
+    rep_needs_other_members: false,
     core_limits: CoreLimits {
         protected: "5.0 §1.3.5, §5.1.1",
         closed: &[],

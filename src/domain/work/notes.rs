@@ -1,14 +1,13 @@
 //! The entries of everyone's own work still standing, dated and named, for the views a
 //! person looks back with: a role's history and the organisation "as of a date".
 //!
-//! Owns: `WorkNote`, folding the stored logs into them, their words, the role each touches,
-//! and taking the later ones back for "as of a date".
+//! Owns: `WorkNote`, folding the stored logs into them, their words and the role each touches.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::{Work, WorkEntry, WorkEvent};
 use crate::domain::ids::{PersonId, RoleId};
 use crate::domain::meeting::flow::Recorded;
-use crate::domain::org::{OrgRecords, Organisation};
+use crate::domain::org::Organisation;
 use chrono::{DateTime, Utc};
 
 /// One entry of a person's work log still standing.
@@ -88,43 +87,5 @@ impl WorkNote {
             },
         };
         format!("{who} {what} (My work)")
-    }
-}
-
-/// The records as they stood before `end`: the work entries made since are left out, and what
-/// they changed is as it was (a project's status, a next action not yet done, a tension still
-/// open). Records created since stay: their rows carry no date to leave them out by.
-pub fn before(records: &mut OrgRecords, end: DateTime<Utc>) {
-    let later: Vec<WorkNote> = records
-        .work
-        .iter()
-        .filter(|n| n.at >= end)
-        .cloned()
-        .collect();
-    records.work.retain(|n| n.at < end);
-    // Newest first, so that a project moved twice since ends with its status of that day.
-    for note in later.iter().rev() {
-        match &note.entry {
-            WorkEntry::ProjectStatus {
-                project,
-                status_before,
-                ..
-            } => {
-                if let Some(p) = records.projects.iter_mut().find(|p| p.id == *project) {
-                    p.status = *status_before;
-                }
-            }
-            WorkEntry::NextActionDone { action } => {
-                if let Some(a) = records.next_actions.iter_mut().find(|a| a.id == *action) {
-                    a.done = false;
-                }
-            }
-            WorkEntry::TensionDropped { tension } => {
-                if let Some(t) = records.tensions.iter_mut().find(|t| t.id == *tension) {
-                    t.open = true;
-                }
-            }
-            _ => {}
-        }
     }
 }

@@ -30,6 +30,7 @@ fn org(ana_left: bool) -> Organisation {
         text: "x".into(),
         done: false,
         since: None,
+        done_at: None,
     };
     Organisation::new(OrgRecords {
         name: "Co".into(),
@@ -69,6 +70,8 @@ fn org(ana_left: bool) -> Organisation {
             text: "t".into(),
             kind: TensionKind::Tactical,
             open: true,
+            since: None,
+            closed_at: None,
         }],
         ..OrgRecords::default()
     })

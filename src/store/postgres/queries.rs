@@ -299,6 +299,13 @@ impl Session {
                     since: get(r, 5)?,
                 })
             })?,
+            status_changes: self.all(super::super::org::STATUS_CHANGES, |r| {
+                Ok(StatusChange {
+                    project: get(r, 0)?,
+                    at: get(r, 1)?,
+                    before: get(r, 2)?,
+                })
+            })?,
             next_actions: self.all(super::super::org::NEXT_ACTIONS, |r| {
                 Ok(NextAction {
                     id: get(r, 0)?,
@@ -307,22 +314,22 @@ impl Session {
                     text: get(r, 3)?,
                     done: get(r, 4)?,
                     since: get(r, 5)?,
+                    done_at: get(r, 6)?,
                 })
             })?,
-            tensions: self.all(
-                "SELECT id, person_id, role_id, circle_id, text, kind, status FROM tensions ORDER BY id",
-                |r| {
-                    Ok(Tension {
-                        id: get(r, 0)?,
-                        person: get(r, 1)?,
-                        role: get(r, 2)?,
-                        circle: get(r, 3)?,
-                        text: get(r, 4)?,
-                        kind: get(r, 5)?,
-                        open: get::<String>(r, 6)? == "open",
-                    })
-                },
-            )?,
+            tensions: self.all(super::super::org::TENSIONS, |r| {
+                Ok(Tension {
+                    id: get(r, 0)?,
+                    person: get(r, 1)?,
+                    role: get(r, 2)?,
+                    circle: get(r, 3)?,
+                    text: get(r, 4)?,
+                    kind: get(r, 5)?,
+                    open: get::<String>(r, 6)? == "open",
+                    since: get(r, 7)?,
+                    closed_at: get(r, 8)?,
+                })
+            })?,
             breakdowns: self.all(BREAKDOWNS, |r| {
                 Ok(Breakdown {
                     circle: get(r, 0)?,
@@ -341,6 +348,9 @@ impl Session {
                     requested_at: get(r, 2)?,
                     ended_at: get(r, 3)?,
                 })
+            })?,
+            cross_links: self.all(crate::store::cross_links::CROSS_LINKS, |r| {
+                Ok(crate::store::cross_links::from_row(get(r, 0)?, get(r, 1)?, get(r, 2)?))
             })?,
             work: crate::store::backend::work_notes(self.all(crate::store::org::WORK_ENTRIES, |r| {
                 Ok((

@@ -111,9 +111,24 @@ fn project_cells(state: &Tactical, org: &Organisation, id: ProjectId) -> (String
             format!("requested by {}", state.asked_by(org, id)),
             theme::warning(),
         ),
-        None => (String::new(), theme::muted()),
+        None => (status_moved(org, id), theme::muted()),
     };
     (project.title.clone(), update, style)
+}
+
+/// When a project's status last moved by an entry (a meeting, a review, the filler's own
+/// work), so that the updates show what changed between meetings: "current since
+/// 2026-12-04 (was waiting)".
+fn status_moved(org: &Organisation, id: ProjectId) -> String {
+    let now = org.project(id).map(|p| p.status);
+    match (org.last_status_change(id), now) {
+        (Some(change), Some(now)) => format!(
+            "{now} since {} (was {})",
+            change.at.date_naive(),
+            change.before
+        ),
+        _ => String::new(),
+    }
 }
 
 /// A role's accountabilities row: how many, and the last progress shared on one.

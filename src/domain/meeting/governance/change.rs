@@ -6,6 +6,7 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::core_limits::check_core_amendment;
+use super::cross_link;
 use super::sub_circle::{self, Circles};
 use crate::domain::ids::*;
 use crate::domain::org::Organisation;
@@ -86,6 +87,20 @@ pub enum Change {
         role: RoleId,
         name: String,
         text: String,
+    },
+    /// A Cross Link Policy (4.1 §2.7): the circle invites the Linked Entity to link into it; a
+    /// Cross Link Role is created in the circle, filled by the person the Linked Entity
+    /// assigns (§2.7.2), who becomes a Core Circle Member (§2.3.1(d), §2.7.3).
+    CreateCrossLink {
+        from: crate::domain::org::LinkedEntity,
+        /// The Target Circle: "it must be the Circle creating the Policy, or one of its
+        /// Sub-Circles" (§2.7).
+        into: CircleId,
+        filler: PersonId,
+    },
+    /// The Cross Link Policy goes, and with it the Cross Link Role and its filler's place.
+    RemoveCrossLink {
+        role: RoleId,
     },
 }
 
@@ -199,6 +214,13 @@ impl Change {
                 name,
                 text,
             } => format!("Create policy {name} on role {}: {text}", role(r)),
+            Change::CreateCrossLink { from, into, filler } => format!(
+                "Invite a Cross Link from {} into {}, filled by {}",
+                org.linked_entity_name(from),
+                circle(into),
+                org.person_name(*filler)
+            ),
+            Change::RemoveCrossLink { role: r } => format!("Remove the {}", role(r)),
         }
     }
 }
@@ -247,6 +269,7 @@ pub fn validate(
         }
     };
     for change in changes {
+        cross_link::check_role_change(org, law, change)?;
         match change {
             Change::CreateRole {
                 name,
@@ -436,6 +459,13 @@ pub fn validate(
                 let gone =
                     sub_circle::remove(org, circle, &mut circles, *target, collapse, &mut names)?;
                 warnings.extend(gone);
+            }
+            Change::CreateCrossLink { from, into, filler } => {
+                let target = (*into, &mut names);
+                cross_link::check_create(org, circle, law, (from, *filler), target)?;
+            }
+            Change::RemoveCrossLink { role } => {
+                cross_link::check_remove(org, circle, *role, &mut removed_roles)?;
             }
         }
     }

@@ -164,7 +164,10 @@ pub fn change_lines(org: &Organisation, change: &Change) -> Vec<DiffLine> {
             }
             None => out.push(line(Mark::Same, change.describe(org))),
         },
-        Change::RemoveCircle { .. } => out.push(line(Mark::Removed, change.describe(org))),
+        Change::RemoveCircle { .. } | Change::RemoveCrossLink { .. } => {
+            out.push(line(Mark::Removed, change.describe(org)))
+        }
+        Change::CreateCrossLink { .. } => out.push(line(Mark::Added, change.describe(org))),
         Change::CreateRolePolicy { text, .. } => {
             out.push(line(Mark::Added, change.describe(org)));
             out.push(line(Mark::Added, format!("  text: {text}")));

@@ -5,6 +5,7 @@
 
 pub mod change;
 pub mod core_limits;
+mod cross_link;
 mod decide;
 pub mod diff;
 pub mod election;

@@ -35,14 +35,39 @@ pub enum ProgressItem {
 }
 
 /// The roles whose projects the circle's progress updates cover: its own, then each
-/// sub-circle's Lead role.
+/// sub-circle's Lead role; only those someone holds, as the updates are a participant's on
+/// their roles (4.1 §4.2.3(d); 5.0 §3.2(d)).
 pub fn progress_roles(org: &Organisation, circle: CircleId) -> Vec<RoleId> {
     let own = org.roles_in(circle).map(|r| r.id);
     let subs = org
         .sub_circles(Some(circle))
         .filter_map(|c| org.core_role(c.id, CoreRole::Lead))
         .map(|r| r.id);
-    own.chain(subs).collect()
+    own.chain(subs)
+        .filter(|&role| someone_reports(org, circle, role))
+        .collect()
+}
+
+/// Whether anyone could report for `role`: a filler; for an unfilled role of the circle, its
+/// Lead, who is considered to fill it (4.1 §2.4.1 "Whenever a Defined Role in a Circle is
+/// unfilled, the Circle's Lead Link is considered to be filling the Role"; 5.0 §1.4.2 "each
+/// Circle Lead is automatically considered a Role Lead of the unfilled Role"); for a
+/// sub-circle's unfilled Lead role, the sub-circle's Rep (4.1 §4.2.3(d) gives "both the Lead
+/// Link and Rep Link of the Sub-Circle the opportunity to share updates").
+fn someone_reports(org: &Organisation, circle: CircleId, role: RoleId) -> bool {
+    let filled = |r: Option<&crate::domain::org::Role>| {
+        r.is_some_and(|r| org.fillers_of(r.id).next().is_some())
+    };
+    if filled(org.role(role)) {
+        return true;
+    }
+    match org.role(role) {
+        Some(r) if r.circle == circle => {
+            r.core != Some(CoreRole::Lead) && filled(org.core_role(circle, CoreRole::Lead))
+        }
+        Some(r) => filled(org.core_role(r.circle, CoreRole::Rep)),
+        None => false,
+    }
 }
 
 /// The current and waiting projects the progress updates cover, in role order.

@@ -7,7 +7,7 @@ use super::tests::{Run, attendee};
 use super::*;
 use crate::domain::ids::*;
 use crate::domain::org::*;
-use crate::domain::ruleset::RuleSet;
+use crate::domain::ruleset::{CoreRole, RuleSet};
 use chrono::{TimeZone, Utc};
 
 /// Circle 2 with Baker (Ana, attendee 0) owning project 7, and Miller (Benedict, attendee 1);
@@ -289,4 +289,47 @@ fn five_3_2_d_progress_covers_projects_not_accountabilities() {
     let state = progress();
     let refusal = state.decide_in(&on("Baking bread"), &org50).unwrap_err();
     assert!(refusal.0.contains("not in this meeting"), "{refusal}");
+}
+
+/// An unfilled role nobody covers is not asked for updates: 4.1 §2.4.1 has the Lead Link
+/// fill an unfilled role, 5.0 §1.4.2 the Circle Lead; with no Lead either, nobody holds it.
+#[test]
+fn four_one_2_4_1_and_five_1_4_2_an_unfilled_role_reports_through_the_lead_or_not_at_all() {
+    for rules in [RuleSet::Holacracy41, RuleSet::Holacracy50] {
+        let mut records = org(rules, ProjectStatus::Current, false).records().clone();
+        // The Baker (projects and accountabilities) loses its filler; no Lead in the circle.
+        records.assignments.retain(|a| a.role != RoleId(20));
+        let unled = Organisation::new(records.clone());
+        assert_eq!(
+            progress_items(&unled, CircleId(2)),
+            [],
+            "{rules:?}: nobody reports"
+        );
+        assert_eq!(progress_projects(&unled, CircleId(2)), [], "{rules:?}");
+        // A Lead, filled by Benedict, is considered to fill the Baker.
+        records.roles.push(Role {
+            id: RoleId(22),
+            circle: CircleId(2),
+            name: CoreRole::Lead.name(rules).into(),
+            purpose: String::new(),
+            domains: vec![],
+            accountabilities: vec![],
+            core: Some(CoreRole::Lead),
+        });
+        records.assignments.push(Assignment {
+            id: AssignmentId(9),
+            role: RoleId(22),
+            person: PersonId(8),
+            focus: None,
+            term_end: None,
+            since: None,
+            until: None,
+        });
+        let led = Organisation::new(records);
+        assert_eq!(
+            progress_projects(&led, CircleId(2)),
+            [ProjectId(7)],
+            "{rules:?}"
+        );
+    }
 }

@@ -185,3 +185,26 @@ fn a_breakdown_declared_between_meetings_needs_a_reason_once_and_can_be_taken_ba
     let seq = declared.log().last().map(|e| e.seq).unwrap_or_default();
     assert_eq!(undo.effects, [OrgEffect::TakeBack { seq }]);
 }
+
+#[test]
+fn four_one_3_5_4_a_sub_circles_unresolved_breakdown_may_be_declared_within_its_super_circle() {
+    // 4.1 §3.5.4: "if the Process Breakdown is not resolved within a reasonable timeframe,
+    // then the Facilitator of any Super-Circle that ultimately contains the offending Circle
+    // may declare a Process Breakdown within the offending Circle's Super-Circle as well."
+    let calm = in_breakdown(RuleSet::Holacracy41, CO);
+    let mut records = calm.records().clone();
+    records.breakdowns.clear();
+    let calm = Organisation::new(records);
+    // Co has no super-circle: under §3.5.2 nobody declares one within it.
+    let refused = declare(&calm, CO, BEN).unwrap_err().to_string();
+    assert!(refused.contains("4.1 §3.5.2"), "{refused}");
+    let offending = in_breakdown(RuleSet::Holacracy41, OVENS);
+    let escalated = declare(&offending, CO, BEN).expect("Co's Facilitator escalates");
+    assert!(matches!(
+        escalated.change,
+        OrgChange::BreakdownDeclared { circle: CO, .. }
+    ));
+    // Only a Facilitator of a circle containing Ovens: not Ovens' own.
+    let own = declare(&offending, CO, CAI).unwrap_err().to_string();
+    assert!(own.contains("4.1 §3.5.4") && own.contains("Ben"), "{own}");
+}

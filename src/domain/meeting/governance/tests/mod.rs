@@ -369,6 +369,7 @@ proptest! {
 }
 
 mod changes;
+mod cross_links;
 mod election_objections;
 mod election_ties;
 mod elections;

@@ -1,0 +1,271 @@
+//! Taking back a meeting's entry in memory, as the store's retraction does, so that a
+//! facilitator's `u` needs no reload of the whole organisation: the organisation remembers
+//! how to undo what each of the last entries applied here changed (the answer or value it
+//! added, the row it created, the status it moved, the action it marked done, the tension it
+//! closed), and undoes exactly that. Where it cannot be sure it would end as a reload would
+//! (an entry not applied here, one with effects applied only by reloading, or something
+//! recorded since in the way) it answers `Reload`.
+//!
+//! Owns: `Source`, `Organisation::apply_entry` and `Organisation::retract`. Must not
+//! import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+
+use super::{Applied, Organisation, ProjectStatus};
+use crate::domain::ids::*;
+use crate::domain::meeting::Effect;
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+use std::hash::Hash;
+
+/// How many of the latest entries can be taken back in memory.
+const REMEMBERED: usize = 64;
+
+/// Which entry wrote some effects: its meeting and its place in the meeting's log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    pub meeting: MeetingId,
+    pub seq: u64,
+}
+
+/// How to take back one change an applied effect made.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Inverse {
+    /// The answer added, at this position of the answers.
+    Mark(ChecklistItemId, usize),
+    /// The value added, at this position of the values.
+    Value(MetricId, usize),
+    /// A status update: the status before it, which the store's retraction puts back
+    /// whatever came since, and whether it was a change (the change is then taken out).
+    Status(ProjectId, ProjectStatus, bool),
+    Project(ProjectId),
+    Action(NextActionId),
+    Tension(TensionId),
+    Done(NextActionId),
+    Reopen(TensionId),
+}
+
+/// An entry applied here, with how to take back what it changed, newest last.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Written {
+    source: Source,
+    at: DateTime<Utc>,
+    undo: Vec<Inverse>,
+}
+
+/// Removes position `at`, the last of its record vector, from the group of `key`.
+fn ungroup<K: Hash + Eq>(groups: &mut HashMap<K, Vec<usize>>, key: &K, at: usize) -> bool {
+    let Some(group) = groups.get_mut(key) else {
+        return false;
+    };
+    let Some(place) = group.iter().rposition(|&i| i == at) else {
+        return false;
+    };
+    group.remove(place);
+    if group.is_empty() {
+        groups.remove(key);
+    }
+    true
+}
+
+impl Organisation {
+    /// Applies the effects of entry `source`, written at `at` (with the ids of the rows the
+    /// store created for them), and remembers how to take them back. A retraction among them
+    /// takes back the entry it names.
+    pub fn apply_entry(
+        &mut self,
+        source: Source,
+        at: DateTime<Utc>,
+        effects: &[(Effect, Option<i64>)],
+    ) -> Applied {
+        let mut undo = Vec::new();
+        for (effect, created) in effects {
+            let applied = match effect {
+                Effect::Undo { seq } => self.retract(source.meeting, *seq),
+                _ => self.apply_one(effect, *created, at, &mut undo),
+            };
+            if applied == Applied::Reload {
+                self.recent.clear();
+                return Applied::Reload;
+            }
+        }
+        if self.recent.len() == REMEMBERED {
+            self.recent.remove(0);
+        }
+        self.recent.push(Written { source, at, undo });
+        Applied::Done
+    }
+
+    /// Applies one effect and notes how to take back what it changed, as the store's
+    /// retraction would: an action only if this entry marked it done (the store's write
+    /// marks only one not done), a tension taken onto an agenda always (the store's write
+    /// names this entry however it stood), a dropped one only if it was open.
+    fn apply_one(
+        &mut self,
+        effect: &Effect,
+        created: Option<i64>,
+        at: DateTime<Utc>,
+        undo: &mut Vec<Inverse>,
+    ) -> Applied {
+        let changes_before = self.records.status_changes.len();
+        let status_before = |o: &Organisation, p| o.project(p).map(|p| p.status);
+        let was_done = |o: &Organisation, a| o.next_action(a).is_some_and(|a| a.done);
+        let was_open = |o: &Organisation, t| o.tension(t).is_some_and(|t| t.open);
+        let inverse = match effect {
+            Effect::AnswerChecklist { item, .. } => {
+                Some(Inverse::Mark(*item, self.records.checklist_marks.len()))
+            }
+            Effect::RecordMetric { metric, .. } => {
+                Some(Inverse::Value(*metric, self.records.metric_values.len()))
+            }
+            Effect::CreateNextAction { .. } => created.map(|id| Inverse::Action(NextActionId(id))),
+            Effect::CreateProject { .. } => created.map(|id| Inverse::Project(ProjectId(id))),
+            Effect::CreateTension { .. } => created.map(|id| Inverse::Tension(TensionId(id))),
+            Effect::CompleteNextAction { action } => {
+                (!was_done(self, *action)).then_some(Inverse::Done(*action))
+            }
+            Effect::UpdateProject { project, .. } => {
+                status_before(self, *project).map(|before| Inverse::Status(*project, before, false))
+            }
+            Effect::ProcessTension { tension } => Some(Inverse::Reopen(*tension)),
+            Effect::DropTension { tension } => {
+                was_open(self, *tension).then_some(Inverse::Reopen(*tension))
+            }
+            _ => None,
+        };
+        if self.apply(effect, created, at) == Applied::Reload {
+            return Applied::Reload;
+        }
+        let changed = self.records.status_changes.len() > changes_before;
+        undo.extend(inverse.map(|inverse| match inverse {
+            Inverse::Status(project, before, _) => Inverse::Status(project, before, changed),
+            other => other,
+        }));
+        Applied::Done
+    }
+
+    /// Takes back entry `seq` of `meeting` as the store's retraction does (its rows deleted,
+    /// what it changed as it was), when it is one of the latest applied here.
+    pub fn retract(&mut self, meeting: MeetingId, seq: u64) -> Applied {
+        let found = self
+            .recent
+            .iter()
+            .rposition(|w| w.source == Source { meeting, seq });
+        let Some(written) = found.map(|i| self.recent.remove(i)) else {
+            return Applied::Reload;
+        };
+        let undone = written
+            .undo
+            .iter()
+            .rev()
+            .all(|inverse| self.take_back(*inverse, written.at));
+        if undone {
+            Applied::Done
+        } else {
+            Applied::Reload
+        }
+    }
+
+    /// Takes back one change; false when the organisation is no longer as it left it.
+    fn take_back(&mut self, inverse: Inverse, at: DateTime<Utc>) -> bool {
+        let r = &mut self.records;
+        match inverse {
+            Inverse::Mark(item, at) => {
+                at + 1 == r.checklist_marks.len()
+                    && r.checklist_marks.last().is_some_and(|m| m.item == item)
+                    && ungroup(&mut self.marks_of_item, &item, at)
+                    && r.checklist_marks.pop().is_some()
+            }
+            Inverse::Value(metric, at) => {
+                at + 1 == r.metric_values.len()
+                    && r.metric_values.last().is_some_and(|v| v.metric == metric)
+                    && ungroup(&mut self.values_of_metric, &metric, at)
+                    && r.metric_values.pop().is_some()
+            }
+            Inverse::Status(project, before, changed) => {
+                // The change is the latest one, or a later change stands in the way.
+                if changed {
+                    let last = r.status_changes.len().wrapping_sub(1);
+                    let made = r
+                        .status_changes
+                        .last()
+                        .is_some_and(|c| c.project == project && c.at == at);
+                    if !(made && ungroup(&mut self.status_changes_of, &project, last)) {
+                        return false;
+                    }
+                    r.status_changes.pop();
+                }
+                let found = self.project_at.get(&project).copied();
+                found
+                    .and_then(|i| r.projects.get_mut(i))
+                    .map(|p| p.status = before)
+                    .is_some()
+            }
+            Inverse::Project(id) => {
+                let last = r.projects.len().wrapping_sub(1);
+                let Some(role) = r.projects.last().filter(|p| p.id == id).map(|p| p.role) else {
+                    return false;
+                };
+                ungroup(&mut self.projects_of_role, &role, last)
+                    && self.project_at.remove(&id).is_some()
+                    && r.projects.pop().is_some()
+            }
+            Inverse::Action(id) => {
+                let last = r.next_actions.len().wrapping_sub(1);
+                let Some((role, person)) = r
+                    .next_actions
+                    .last()
+                    .filter(|a| a.id == id)
+                    .map(|a| (a.role, a.person))
+                else {
+                    return false;
+                };
+                ungroup(&mut self.actions_of_role, &role, last)
+                    && ungroup(&mut self.actions_of_person, &person, last)
+                    && self.next_action_at.remove(&id).is_some()
+                    && r.next_actions.pop().is_some()
+            }
+            Inverse::Tension(id) => {
+                let last = r.tensions.len().wrapping_sub(1);
+                let Some((circle, person)) = r
+                    .tensions
+                    .last()
+                    .filter(|t| t.id == id)
+                    .map(|t| (t.circle, t.person))
+                else {
+                    return false;
+                };
+                ungroup(&mut self.tensions_of_circle, &circle, last)
+                    && ungroup(&mut self.tensions_of_person, &person, last)
+                    && self.tension_at.remove(&id).is_some()
+                    && r.tensions.pop().is_some()
+            }
+            Inverse::Done(id) => {
+                let at_index = self.next_action_at.get(&id).copied();
+                match at_index.and_then(|i| r.next_actions.get_mut(i)) {
+                    Some(a) if a.done && a.done_at == Some(at) => {
+                        a.done = false;
+                        a.done_at = None;
+                        true
+                    }
+                    // Open again already (its marking taken back since): nothing names it.
+                    Some(a) => !a.done,
+                    // Gone (its making taken back): the store's write finds nothing either.
+                    None => true,
+                }
+            }
+            Inverse::Reopen(id) => {
+                let at_index = self.tension_at.get(&id).copied();
+                match at_index.and_then(|i| r.tensions.get_mut(i)) {
+                    Some(t) if !t.open && t.closed_at == Some(at) => {
+                        t.open = true;
+                        t.closed_at = None;
+                        true
+                    }
+                    // Open again already (a later closing of it taken back): nothing to do.
+                    Some(t) => t.open,
+                    // Gone (its noting taken back): the store's write finds nothing either.
+                    None => true,
+                }
+            }
+        }
+    }
+}
