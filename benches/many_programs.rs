@@ -13,14 +13,17 @@ use ratatui::backend::TestBackend;
 use roundtable::app::{App, setup};
 use roundtable::domain::meeting::MeetingKind;
 use roundtable::domain::{CircleId, MeetingId};
-use roundtable::store::postgres::Target;
 use roundtable::store::prelude::*;
-use roundtable::store::{PgStore, Store, StoreError};
+use roundtable::store::{Store, StoreError};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 #[path = "support/scale_org.rs"]
 mod scale_org;
+
+#[path = "support/pg_db.rs"]
+mod pg_db;
+use pg_db::PgDb;
 
 const PROGRAMS: usize = 8;
 
@@ -159,56 +162,6 @@ fn first_frame(store: Box<dyn Backend>) -> Duration {
         .draw(|f| roundtable::ui::draw(f, app.view()))
         .expect("frame");
     started.elapsed()
-}
-
-/// A new database on the server, dropped when done.
-struct PgDb {
-    admin: Target,
-    name: String,
-}
-
-fn admin(target: &Target, sql: &str) {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    rt.block_on(async {
-        let (client, conn) = target
-            .config()
-            .connect(tokio_postgres::NoTls)
-            .await
-            .expect("server");
-        let driver = tokio::spawn(conn);
-        client.batch_execute(sql).await.expect("statement");
-        drop(client);
-        let _ = driver.await;
-    });
-}
-
-impl PgDb {
-    fn new(address: &str, name: &str) -> PgDb {
-        let admin_target = Target::parse(address).expect("ROUNDTABLE_TEST_PG reads");
-        let name = format!("rt_bench_{name}_{}", std::process::id());
-        admin(&admin_target, &format!("CREATE DATABASE {name}"));
-        PgDb {
-            admin: admin_target,
-            name,
-        }
-    }
-
-    fn open(&self) -> Box<dyn Backend + Send> {
-        let target = self.admin.with_database(&self.name);
-        Box::new(PgStore::open_target(target).expect("opens"))
-    }
-}
-
-impl Drop for PgDb {
-    fn drop(&mut self) {
-        admin(
-            &self.admin,
-            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
-        );
-    }
 }
 
 fn main() {

@@ -104,7 +104,7 @@ fn meeting_benches(c: &mut Criterion) {
         },
     );
     let store = large_store();
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     c.bench_function(
         "export: the governance record of 10,000 roles as TOML",
         |b| {

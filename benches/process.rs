@@ -2,7 +2,10 @@
 //! run: start-up to the first frame (the release binary in an 80x24 pseudo-terminal, timed
 //! from spawn until home's last line is on the terminal) and the peak memory of that process
 //! (`VmHWM`) after the first frame and after a walk down the browser. Then the import of a
-//! generated organisation file, time per circle at two sizes.
+//! generated organisation file, time per circle at two sizes. With `ROUNDTABLE_TEST_PG` set,
+//! also start-up on PostgreSQL: each organisation copied to a new database on that server and
+//! the binary started on it and on the file alternately, with the ratio (issue 12's target:
+//! at most 2×); `ROUNDTABLE_BENCH_ONLY=postgres` measures only that.
 //!
 //! Sizes as `benches/scale.rs`; the import at 125 and 500 circles, or 125 and 2,000 under
 //! `ROUNDTABLE_BENCH_SIZE=full`. Runs per case: `ROUNDTABLE_BENCH_RUNS` (default 10). The
@@ -11,6 +14,9 @@
 
 mod common;
 
+#[path = "support/pg_db.rs"]
+mod pg_db;
+
 use common::{SAMPLES, app_on};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
@@ -18,6 +24,7 @@ use ratatui::backend::TestBackend;
 use roundtable::app::generate::{self, Sizes};
 use roundtable::store::Store;
 use roundtable::store::prelude::*;
+use std::ffi::OsStr;
 use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -36,7 +43,10 @@ fn runs() -> usize {
 /// The last line with text on it of home drawn headless: the line whose arrival on the
 /// terminal ends the first frame (ratatui writes a frame top to bottom).
 fn last_line_of_home(path: &Path) -> String {
-    let app = app_on(path);
+    last_line_of(&app_on(path))
+}
+
+fn last_line_of(app: &roundtable::app::App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS)).expect("terminal");
     terminal
         .draw(|f| roundtable::ui::draw(f, app.view()))
@@ -70,9 +80,10 @@ struct Run {
     peak_browsing_kb: u64,
 }
 
-/// One start of the binary on `db`: time to the first frame, then peak memory after it and
-/// after the browser is opened and walked down. The process is killed at the end.
-fn start_once(db: &Path, last_line: &str) -> Run {
+/// One start of the binary on `db` (a file or a `postgres://` address): time to the first
+/// frame, then peak memory after it and after the browser is opened and walked down. The
+/// process is killed at the end.
+fn start_once(db: impl AsRef<OsStr>, last_line: &str) -> Run {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -129,7 +140,8 @@ fn start_once(db: &Path, last_line: &str) -> Run {
     }
 }
 
-fn median_kb(mut v: Vec<u64>) -> (u64, u64) {
+/// The lowest and the median of some runs' figures.
+fn min_median<T: Ord + Copy>(mut v: Vec<T>) -> (T, T) {
     v.sort();
     (v[0], v[v.len() / 2])
 }
@@ -158,7 +170,7 @@ fn start_up(fx: &common::Fixture) -> String {
     for (label, pick) in [("after the first frame", 0), ("after browsing", 1)] {
         let medians: Vec<(u64, u64)> = peaks
             .iter()
-            .map(|p| median_kb(if pick == 0 { p.0.clone() } else { p.1.clone() }))
+            .map(|p| min_median(if pick == 0 { p.0.clone() } else { p.1.clone() }))
             .collect();
         for (i, (side, _)) in fx.dbs.iter().enumerate() {
             let ratio = if i + 1 == fx.dbs.len() {
@@ -169,6 +181,53 @@ fn start_up(fx: &common::Fixture) -> String {
             let (min, median) = medians[i];
             let _ = writeln!(out, "| {label} | {side} | {min} | {median} | {ratio} |");
         }
+    }
+    out
+}
+
+/// Start-up on PostgreSQL against SQLite with the same organisation (issue 12: at most 2×):
+/// each database of the fixture copied to a new database on the server of
+/// `ROUNDTABLE_TEST_PG` (as `roundtable db copy --to` does), then the binary started on the
+/// file and on the server alternately. Returns the table, or why it was not measured.
+fn pg_start_up(fx: &common::Fixture) -> String {
+    let Ok(server) = std::env::var("ROUNDTABLE_TEST_PG") else {
+        return "PostgreSQL start-up not measured: ROUNDTABLE_TEST_PG is not set.".into();
+    };
+    let mut out = String::from(
+        "| start-up to first frame, whole process, 80x24, warm | SQLite min / median ms | \
+         PostgreSQL (loopback) min / median ms | median ratio (target ≤ 2) |\n|---|---|---|---|\n",
+    );
+    for (side, path) in &fx.dbs {
+        let db = pg_db::PgDb::new(&server, side);
+        let file = Store::open(path).expect("the file opens");
+        let mut copy = db.store();
+        // The copy only: tests/db_copy.rs checks that a copy reads the same.
+        roundtable::store::transfer::copy(&file, &mut copy).expect("copies");
+        drop((file, copy));
+        let address = db.address();
+        let line = last_line_of_home(path);
+        let on_pg = roundtable::app::App::with_clock(db.store(), common::clock()).expect("app");
+        assert_eq!(last_line_of(&on_pg), line, "the same home on both");
+        drop(on_pg);
+        start_once(path, &line);
+        start_once(&address, &line);
+        let (mut sqlite, mut pg) = (Vec::new(), Vec::new());
+        for _ in 0..runs() {
+            sqlite.push(start_once(path, &line).first_frame);
+            pg.push(start_once(&address, &line).first_frame);
+        }
+        let (sqlite, pg) = (min_median(sqlite), min_median(pg));
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        let row = format!(
+            "| {side} | {:.1} / {:.1} | {:.1} / {:.1} | {:.2} |",
+            ms(sqlite.0),
+            ms(sqlite.1),
+            ms(pg.0),
+            ms(pg.1),
+            pg.1.as_secs_f64() / sqlite.1.as_secs_f64()
+        );
+        eprintln!("{row}");
+        let _ = writeln!(out, "{row}");
     }
     out
 }
@@ -185,7 +244,7 @@ fn org_file(circles: usize) -> String {
     };
     let mut store = Store::open_in_memory().expect("store");
     generate::generate(&mut store, &sizes).expect("generate");
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     roundtable::export::org::render(&org, &[], roundtable::export::org::OrgFormat::Toml)
         .expect("toml")
 }
@@ -224,10 +283,20 @@ fn main() {
         return;
     }
     let fx = common::fixture();
-    let memory = start_up(&fx);
-    import(fx.dir.path());
+    // `ROUNDTABLE_BENCH_ONLY=postgres` measures only the PostgreSQL start-up.
+    let only_pg = std::env::var("ROUNDTABLE_BENCH_ONLY").as_deref() == Ok("postgres");
+    let memory = if only_pg {
+        String::new()
+    } else {
+        start_up(&fx)
+    };
+    let pg = pg_start_up(&fx);
+    if !only_pg {
+        import(fx.dir.path());
+    }
+    println!("{pg}");
     let note = format!(
-        "Whole-process start-up: the release binary in an 80x24 pseudo-terminal, {} runs per side.\n\n{memory}",
+        "Whole-process start-up: the release binary in an 80x24 pseudo-terminal, {} runs per side.\n\n{memory}\n{pg}",
         runs()
     );
     common::report("process.md", &note);

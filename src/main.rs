@@ -216,13 +216,15 @@ fn org_change(
 ) -> Result<ExitCode> {
     let mut store = db.open()?;
     db.start_logging()?;
-    let org = store.load_organisation()?.with_context(|| {
+    let mut org = store.load_organisation()?.with_context(|| {
         format!(
             "{}: the database holds no organisation yet",
             store.location()
         )
     })?;
     let (request, actor) = ask(&org).map_err(anyhow::Error::msg)?;
+    let roles = app::reports::of_request(&org, &request);
+    app::reports::hold(&*store, &mut org, roles)?;
     let written = org_entries::record(store.as_mut(), &org, &request, actor, chrono::Utc::now())
         .map_err(anyhow::Error::msg)?;
     say(&format!("{}.", written.said))?;
@@ -268,7 +270,7 @@ fn for_person(
         return full_screen(app);
     }
     let store = db.open_read_only()?;
-    let org = store.load_organisation()?.with_context(|| {
+    let mut org = store.load_organisation()?.with_context(|| {
         format!(
             "{}: the database holds no organisation yet",
             store.location()
@@ -278,10 +280,14 @@ fn for_person(
         .people()
         .iter()
         .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
-        .with_context(|| format!("no person named \"{person}\""))?;
+        .with_context(|| format!("no person named \"{person}\""))?
+        .id;
+    // What is due depends on what the person's roles reported already.
+    let roles = app::reports::of_person(&org, who);
+    app::reports::hold(&*store, &mut org, roles)?;
     say(&roundtable::domain::review::overview(
         &org,
-        who.id,
+        who,
         chrono::Local::now().date_naive(),
     ))?;
     Ok(ExitCode::SUCCESS)
@@ -342,7 +348,7 @@ fn export_command(db: &Db, command: ExportCommand) -> Result<ExitCode> {
             force,
         } => {
             let store = db.open_read_only()?;
-            let org = store.load_organisation()?.with_context(|| {
+            let org = store.load_whole_organisation()?.with_context(|| {
                 format!(
                     "{}: the database holds no organisation yet",
                     store.location()

@@ -126,6 +126,9 @@ impl OrganisationStore for Faulty {
     fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError> {
         self.inner.role_history(role)
     }
+    fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError> {
+        self.inner.reported(roles)
+    }
 }
 
 impl OrgLog for Faulty {

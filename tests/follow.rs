@@ -372,3 +372,49 @@ fn home_at_60_columns_keeps_the_names_of_circles_with_meetings_going_on() {
         "in words where there is room:\n{wide}"
     );
 }
+
+/// A follower is shown what happens, not the facilitator's keys: on a closed item the
+/// facilitator reads that → goes to the next item, the follower that the meeting goes on.
+#[test]
+fn a_follower_is_not_told_the_facilitators_keys_on_a_closed_item() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut facilitator = Harness::demo_file(&path);
+    facilitator.start_governance(BAKEHOUSE);
+    facilitator.press(Char('>'));
+    facilitator
+        .press(Char('a'))
+        .choose("A proposal")
+        .enter_text("Waste")
+        .choose("Kwame Mensah");
+    facilitator.press(Char('>'));
+    facilitator
+        .press(Char('d'))
+        .choose("Withdrawn by the proposer");
+    let facilitating = facilitator.screen(80, 24);
+    assert!(
+        facilitating.contains("→ goes to the next item"),
+        "{facilitating}"
+    );
+    let mut follower = Harness::with_backend(Store::open(&path).expect("opens"));
+    follower
+        .app
+        .follow_meeting("Bakehouse", false)
+        .expect("follows");
+    for (width, height) in [(80, 24), (60, 16)] {
+        let following = follower.screen(width, height);
+        assert!(!following.contains("→ goes"), "{following}");
+        assert!(
+            following.contains("This item is closed: the meeting goes on"),
+            "{following}"
+        );
+    }
+    // Nor in what the item shows: the facilitator reads which key writes the changes.
+    assert!(
+        facilitating.contains("No changes yet: c writes them"),
+        "{facilitating}"
+    );
+    let following = follower.screen(80, 24);
+    assert!(following.contains("No changes yet."), "{following}");
+    assert!(!following.contains("c writes"), "{following}");
+}

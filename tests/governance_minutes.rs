@@ -44,8 +44,14 @@ fn write(store: &mut Store, meeting: MeetingId, events: Vec<GovEvent>) {
 /// A governance meeting of Bakehouse that adopts a role over an integrated objection (and an
 /// invalid one) and elects a Secretary.
 fn governance_meeting() -> (Store, MeetingId) {
+    governance_meeting_by(None)
+}
+
+/// `governance_meeting`, its entries made by `actor` (a program's `--as`).
+fn governance_meeting_by(actor: Option<&str>) -> (Store, MeetingId) {
     let mut store = Store::open_in_memory().expect("store");
     setup::load_demo(&mut store).expect("demo");
+    store.set_actor(actor);
     let org = store.load_organisation().expect("load").expect("org");
     let bakehouse = org.circle_named("Bakehouse").expect("circle").id;
     let names = [
@@ -422,6 +428,27 @@ fn a_circles_governance_log_lists_what_its_meetings_adopted() {
         screen.contains("· meeting 1 · proposal “Ovens” · role Oven Scheduler: created"),
         "{screen}"
     );
+}
+
+/// Issue 12, "Who recorded it": the history names who recorded a change made in a meeting
+/// (the circle's log and the role's own history), and names nobody where that is unknown
+/// (as in `a_circles_governance_log_lists_what_its_meetings_adopted`).
+#[test]
+fn a_change_made_in_a_meeting_names_who_recorded_it_in_the_history() {
+    let (store, _) = governance_meeting_by(Some("Kwame Mensah"));
+    let screen = browse_to(store, "Bakehouse");
+    assert!(
+        screen.contains("· proposal “Ovens” · recorded by Kwame Mensah · role Oven Scheduler"),
+        "{screen}"
+    );
+    let (store, _) = governance_meeting_by(Some("Kwame Mensah"));
+    let screen = browse_to(store, "Oven Scheduler");
+    assert!(
+        screen.contains("· proposal “Ovens” · recorded by Kwame Mensah: created"),
+        "{screen}"
+    );
+    let (store, _) = governance_meeting();
+    assert!(!browse_to(store, "Bakehouse").contains("recorded by"));
 }
 
 #[test]

@@ -247,3 +247,56 @@ fn a_server_gone_while_idle_is_noticed_by_the_tick_and_keys_still_work() {
     h.press(Enter).press(Enter);
     assert_eq!(agenda(&h), ["Flour"], "{:?}", h.status());
 }
+
+/// The server makes the meeting but the answer to its start is lost: once the server is
+/// back, the start (pressed again by itself) finds the meeting already started and resumes
+/// it: one meeting, never two.
+#[test]
+fn a_meeting_whose_start_answer_was_lost_is_started_once() {
+    use roundtable::store::MeetingLog;
+    let Some(db) = PgDb::new() else { return };
+    let (mut h, proxy) = demo_through_a_relay(&db);
+    h.press_n(ratatui::crossterm::event::KeyCode::Down, BAKEHOUSE)
+        .press(Char('t'));
+    assert!(matches!(h.app.view().screen, Screen::MeetingSetup(_)));
+    proxy.cut_at_commit("INSERT INTO meetings");
+    h.press(Enter);
+    let status = h.status().unwrap_or_default();
+    assert!(status.starts_with("Not saved yet"), "{status}");
+    assert!(
+        matches!(h.app.view().screen, Screen::MeetingSetup(_)),
+        "not shown as started: the answer never came"
+    );
+    assert_eq!(
+        db.store().open_meetings().expect("reads").len(),
+        1,
+        "the server did start it"
+    );
+    proxy.resume();
+    until_back(&mut h);
+    assert!(
+        matches!(h.app.view().screen, Screen::Tactical(_)),
+        "started by itself once back: {:?}",
+        h.status()
+    );
+    let status = h.status().unwrap_or_default();
+    assert!(
+        status.starts_with("Connected to the server again. Resumed the meeting"),
+        "{status}"
+    );
+    h.press_n(Char('>'), 4)
+        .press(Char('a'))
+        .enter_text("Butter")
+        .press(Enter);
+    assert_eq!(agenda(&h), ["Butter"], "{:?}", h.status());
+    let meetings = db.store().meetings().expect("reads");
+    assert_eq!(meetings.len(), 1, "one meeting: {meetings:?}");
+    let mut other = Harness::with_backend(db.store());
+    other.press_n(ratatui::crossterm::event::KeyCode::Down, BAKEHOUSE);
+    other.press(Char('t'));
+    assert_eq!(
+        agenda(&other),
+        ["Butter"],
+        "the meeting shown is the one stored"
+    );
+}

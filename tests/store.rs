@@ -81,7 +81,7 @@ fn reopening_a_database_keeps_the_organisation() {
 #[test]
 fn the_demo_loads_with_everything_it_promises() {
     let org = demo_store()
-        .load_organisation()
+        .load_whole_organisation()
         .expect("load")
         .expect("org");
     let r = org.records();

@@ -12,6 +12,7 @@
 //! again. Must not: draw, or hold SQL (the store says whether it can be reached).
 
 use super::App;
+use crate::store::StoreError;
 use crate::ui::{ConnectionLost, Status};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -44,6 +45,29 @@ impl App {
                 true
             }
             (None, None) => false,
+        }
+    }
+
+    /// What the key entered could not be written (`why`): it stays on screen, and while the
+    /// store cannot be reached the key is pressed again by itself once it is back.
+    pub(super) fn not_written(&mut self, why: &str) {
+        self.unwritten = true;
+        if self.store.outage().is_some() {
+            self.error(NOT_YET_SAVED);
+        } else {
+            self.error(format!(
+                "Not saved: {why}. What you entered is still here: try again."
+            ));
+        }
+    }
+
+    /// A new meeting, review or work log could not be started: while the store cannot be
+    /// reached, as an entry that could not be written (the start is tried again once it is
+    /// back, and the store finds the log if the lost start made it); else the error.
+    pub(super) fn start_failed(&mut self, e: StoreError) {
+        match e {
+            StoreError::Unreachable { .. } => self.not_written(&e.to_string()),
+            e => self.error(e.to_string()),
         }
     }
 

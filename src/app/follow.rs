@@ -169,7 +169,10 @@ impl App {
         self.forget_entry_on_screen();
         match &mut self.view.screen {
             Screen::Tactical(s) => s.presentation = presentation,
-            Screen::Governance(s) => s.presentation = presentation,
+            Screen::Governance(s) => {
+                s.presentation = presentation;
+                s.following = true;
+            }
             _ => return Err(format!("{name}'s meeting cannot be shown")),
         }
         self.info(format!(

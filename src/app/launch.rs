@@ -19,10 +19,14 @@ impl App {
         let circle = org
             .circle_named(circle)
             .ok_or_else(|| format!("no circle named \"{circle}\""))?;
-        meeting_setup::begin(self, circle.id, kind);
+        let circle = circle.id;
+        // Let go of the copy, so that reports read for the meeting go into the one shown.
+        drop(org);
+        meeting_setup::begin(self, circle, kind);
         if let Some(Status::Error(e)) = &self.view.status {
             return Err(e.clone());
         }
+        self.hold_screen_reports();
         self.refresh_hints();
         Ok(())
     }
@@ -65,17 +69,18 @@ impl App {
             .iter()
             .find(|p| p.name.eq_ignore_ascii_case(person.trim()))
             .ok_or_else(|| format!("no person named \"{person}\""))?;
+        let (who, name) = (who.id, who.name.clone());
+        // Let go of the copy, so that reports read for the screen go into the one shown.
+        drop(org);
         match pick {
-            PersonPick::Review => review::begin(self, who.id),
-            PersonPick::Work => work::begin(self, who.id),
-            PersonPick::Keyboard => {
-                let name = who.name.clone();
-                self.set_actor(Some(&name))?;
-            }
+            PersonPick::Review => review::begin(self, who),
+            PersonPick::Work => work::begin(self, who),
+            PersonPick::Keyboard => self.set_actor(Some(&name))?,
         }
         if let Some(Status::Error(e)) = &self.view.status {
             return Err(e.clone());
         }
+        self.hold_screen_reports();
         self.refresh_hints();
         Ok(())
     }

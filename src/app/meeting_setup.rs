@@ -209,6 +209,7 @@ fn show_governance(
         presentation: false,
         editing: None,
         scroll: 0,
+        following: false,
     }));
 }
 
@@ -445,16 +446,37 @@ fn start_governance(app: &mut App) {
         .store
         .start_meeting(circle, MeetingKind::Governance, now, &log[0].event)
     {
+        Ok(meeting) if !as_written(app, meeting, &log[0].event) => {
+            app.refresh_open_meetings();
+            resume_governance(app, meeting);
+        }
         Ok(meeting) => {
             app.refresh_open_meetings();
             show_governance(app, meeting, log, state);
         }
-        Err(e) => app.error(e.to_string()),
+        Err(e) => app.start_failed(e),
+    }
+}
+
+/// Whether the meeting the store started holds just the first entry as written here. A start
+/// whose answer was lost is answered, when asked again, with the meeting it made, whose first
+/// entry was decided then (another check-in question, an earlier time): that one is resumed.
+fn as_written<E: serde::Serialize>(app: &App, meeting: MeetingId, first: &E) -> bool {
+    let written = serde_json::to_string(first).ok();
+    match app.store.payloads_after(meeting, 0) {
+        Ok(log) => log.len() == 1 && Some(&log[0].event) == written.as_ref(),
+        // Shown as written: the next entry's expected-sequence check catches any difference.
+        Err(_) => true,
     }
 }
 
 /// Writes the meeting's first event and opens it.
 fn start(app: &mut App) {
+    // What the meeting reviews depends on the answers its roles gave already.
+    if let (Screen::MeetingSetup(setup), Some(org)) = (&app.view.screen, app.view.org.as_deref()) {
+        let roles = super::reports::of_circle(org, setup.circle);
+        app.hold_reports(roles);
+    }
     let (Screen::MeetingSetup(setup), Some(org)) = (&app.view.screen, app.view.org.clone()) else {
         return;
     };
@@ -498,10 +520,14 @@ fn start(app: &mut App) {
         .store
         .start_meeting(circle, setup.kind, now, &first.event)
     {
+        Ok(meeting) if !as_written(app, meeting, &first.event) => {
+            app.refresh_open_meetings();
+            resume_tactical(app, meeting);
+        }
         Ok(meeting) => {
             app.refresh_open_meetings();
             show(app, meeting, vec![first], state);
         }
-        Err(e) => app.error(e.to_string()),
+        Err(e) => app.start_failed(e),
     }
 }

@@ -8,15 +8,31 @@ use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::tactical::{Event, Recorded, Tactical};
 use crate::domain::minutes::{Minutes, PublishedRuling};
 use crate::domain::{MeetingId, Organisation};
+use crate::store::StoreError;
 use crate::store::prelude::*;
 
 /// The minutes of meeting `id`. Errors are one line for the person asking.
 pub fn load(store: &dyn Backend, id: MeetingId) -> Result<Minutes, String> {
-    let org = store
+    let mut org = store
         .load_organisation()
         .map_err(|e| e.to_string())?
         .ok_or("the database holds no organisation")?;
+    hold_for(store, &mut org, id).map_err(|e| e.to_string())?;
     load_in(store, id, &org)
+}
+
+/// Holds in `org` the reports of the roles of meeting `id`'s circle, which its minutes name
+/// (a metric whose period had its value before the meeting is not listed as due).
+pub fn hold_for(
+    store: &dyn Backend,
+    org: &mut Organisation,
+    id: MeetingId,
+) -> Result<(), StoreError> {
+    if let Some(row) = store.meeting(id)? {
+        let roles = super::reports::of_circle(org, row.circle);
+        super::reports::hold(store, org, roles)?;
+    }
+    Ok(())
 }
 
 /// Every Secretary's ruling recorded in a governance meeting, oldest meeting first: what the
@@ -37,6 +53,8 @@ pub fn published_rulings(
 
 /// The minutes of meeting `id`, named as `org` (the organisation already read, as the
 /// program holds it) names things: one meeting's log is read, not the organisation again.
+/// A tactical meeting's minutes name what its roles reported before it: `org` should hold
+/// the reports of its circle's roles (`hold_for`), or they are read into a copy of it.
 pub fn load_in(store: &dyn Backend, id: MeetingId, org: &Organisation) -> Result<Minutes, String> {
     let row = store
         .meeting(id)
@@ -59,7 +77,21 @@ pub fn load_in(store: &dyn Backend, id: MeetingId, org: &Organisation) -> Result
                 .meeting_events::<Event>(id)
                 .map_err(|e| e.to_string())?;
             let state = Tactical::fold(&log).map_err(unreadable)?;
-            Minutes::tactical(id, &state, org)
+            // The reports of the metrics it reviewed, if `org` does not hold them (a role
+            // that has moved to another circle since): read into a copy.
+            let roles = state
+                .metrics
+                .iter()
+                .filter_map(|&m| org.metric(m))
+                .map(|m| m.role);
+            let missing = org.reports_missing(roles);
+            if missing.is_empty() {
+                Minutes::tactical(id, &state, org)
+            } else {
+                let mut held = org.clone();
+                super::reports::hold(store, &mut held, missing).map_err(|e| e.to_string())?;
+                Minutes::tactical(id, &state, &held)
+            }
         }
     };
     Ok(minutes.recorded_by(&by))

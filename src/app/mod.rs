@@ -26,6 +26,7 @@ mod past;
 mod paste;
 mod people;
 mod recording;
+pub mod reports;
 pub mod requests;
 mod review;
 mod run;
@@ -178,6 +179,7 @@ impl App {
         let others = self.store.outage().is_none() && self.follow_other_programs();
         let link = self.watch_connection();
         if others || link {
+            self.hold_screen_reports();
             self.refresh_hints();
         }
         others
@@ -227,7 +229,9 @@ impl App {
             };
         }
         if self.following {
-            return self.follower_key(key);
+            let changed = self.follower_key(key);
+            self.hold_screen_reports();
+            return changed;
         }
         let had_status = self.view.status.take().is_some();
         self.unwritten = false;
@@ -273,6 +277,7 @@ impl App {
             }
         };
         self.settle_org_now();
+        self.hold_screen_reports();
         self.watch_connection();
         self.note_waiting(key);
         self.keep_entry();
@@ -289,6 +294,7 @@ impl App {
         }
         self.view.status = None;
         paste::paste(self, text);
+        self.hold_screen_reports();
         self.keep_entry();
         self.refresh_hints();
         true

@@ -218,6 +218,10 @@ fn ask_actor(app: &mut App, org: &Organisation, role: &Role, request: OrgRequest
 
 /// Records the request and shows what it did.
 pub(super) fn record(app: &mut App, request: &OrgRequest, actor: Option<PersonId>) {
+    if let Some(org) = app.view.org.as_deref() {
+        let roles = super::reports::of_request(org, request);
+        app.hold_reports(roles);
+    }
     let Some(org) = app.view.org.clone() else {
         return;
     };

@@ -98,14 +98,7 @@ impl App {
                 false
             }
             journal::Committed::Unwritten(why) => {
-                self.unwritten = true;
-                if self.store.outage().is_some() {
-                    self.error(connection::NOT_YET_SAVED);
-                } else {
-                    self.error(format!(
-                        "Not saved: {why}. What you entered is still here: try again."
-                    ));
-                }
+                self.not_written(&why);
                 false
             }
         }

@@ -130,7 +130,10 @@ impl App {
         self.unapplied.clear();
         self.unapplied_between.clear();
         match self.store.load_organisation() {
-            Ok(Some(org)) => self.view.org = Some(Arc::new(org)),
+            Ok(Some(org)) => {
+                self.view.org = Some(Arc::new(org));
+                self.hold_screen_reports();
+            }
             Ok(None) => {}
             Err(e) => self.error(e.to_string()),
         }

@@ -29,7 +29,7 @@ pub fn copy_checked(from: &dyn Transfer, to: &mut dyn Transfer) -> Result<Checke
 /// Answers how many meetings were compared.
 pub fn same_records(a: &dyn Transfer, b: &dyn Transfer) -> Result<usize, String> {
     let load = |s: &dyn Transfer| {
-        s.load_organisation()
+        s.load_whole_organisation()
             .map_err(|e| e.to_string())?
             .ok_or_else(|| format!("{}: holds no organisation", s.location()))
     };

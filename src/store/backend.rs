@@ -13,7 +13,9 @@ use super::{Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
-use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId, RuleSet};
+use crate::domain::{
+    CircleId, MeetingId, OrgFile, Organisation, PersonId, Reported, RoleId, RuleSet,
+};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -134,10 +136,24 @@ pub trait OrganisationStore {
     fn keep_adoption(&mut self, draft: Option<&str>) -> Result<(), StoreError>;
     /// The adoption being put together when the program last kept one.
     fn adoption_draft(&self) -> Result<Option<String>, StoreError>;
-    /// The whole organisation, or `None` when the store holds none yet.
+    /// The organisation as it stands, or `None` when the store holds none yet: without what
+    /// roles reported (metric values, checklist answers), which `reported` reads by role.
     fn load_organisation(&self) -> Result<Option<Organisation>, StoreError>;
     /// A role's versions, oldest first.
     fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError>;
+    /// Every metric value and checklist answer of the roles' metrics and checklist items
+    /// (ended ones too), each metric's and item's in period order; `None`: of every role.
+    fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError>;
+    /// The organisation with every role's reports held: for what shows the whole record
+    /// (an export, the generator).
+    fn load_whole_organisation(&self) -> Result<Option<Organisation>, StoreError> {
+        let Some(mut org) = self.load_organisation()? else {
+            return Ok(None);
+        };
+        let reported = self.reported(None)?;
+        org.hold_reports(&org.all_roles(), reported);
+        Ok(Some(org))
+    }
 }
 
 /// The organisation's own log: changes made between meetings, each written with its effects

@@ -272,4 +272,4 @@ impl Store {
 }
 
 /// The schema version that records who made each entry (010_entry_actor.sql).
-const ACTOR_SCHEMA: u32 = 10;
+pub(super) const ACTOR_SCHEMA: u32 = 10;

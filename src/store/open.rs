@@ -271,15 +271,24 @@ fn inspect(path: &Path) -> Result<bool, StoreError> {
     Ok(true)
 }
 
-/// The log of every meeting's entries: the bulk of a database with a history, growing by an
-/// entry a key press, read one meeting at a time. See `check_integrity`.
-const LOG_TABLE: &str = "meeting_events";
+/// The bulk of a database with a history, each read by index a piece at a time rather than
+/// whole at start: the meetings and the log of their entries (growing by an entry a key
+/// press, listed newest first and read one meeting at a time), the updates given on
+/// projects, and what roles reported (metric values and checklist answers, read role by role
+/// when a screen shows them). See `check_integrity`.
+const HISTORY_TABLES: [&str; 5] = [
+    "meetings",
+    "meeting_events",
+    "project_updates",
+    "metric_values",
+    "checklist_answers",
+];
 
 /// Checks the file's structure before anything is written to it, in time that does not grow
 /// with the history. After a clean close (no `-wal` left beside the file) every table but the
-/// entry log is checked (`PRAGMA quick_check(TABLE)`: the table and its indexes), which is the
-/// organisation the program reads whole at start anyway; the log is read meeting by meeting,
-/// where damage is an error naming the file. When a `-wal` holds something (the last program
+/// history tables is checked (`PRAGMA quick_check(TABLE)`: the table and its indexes), which is
+/// the organisation the program reads whole at start anyway; the history is read by index a
+/// piece at a time, where damage is an error naming the file. When a `-wal` holds something (the last program
 /// did not close the file, or another has it open) the whole file is checked.
 fn check_integrity(path: &Path, conn: &Connection) -> Result<(), StoreError> {
     let wal_len = fs::symlink_metadata(files::companion(path, "-wal")).map_or(0, |m| m.len());
@@ -287,10 +296,13 @@ fn check_integrity(path: &Path, conn: &Connection) -> Result<(), StoreError> {
         vec!["PRAGMA quick_check(3)".to_string()]
     } else {
         let mut tables = conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> ?1")
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table'
+                 AND name NOT IN (?1, ?2, ?3, ?4, ?5)",
+            )
             .map_err(|e| inspection_error(path, e))?;
         let names: Vec<String> = tables
-            .query_map([LOG_TABLE], |r| r.get(0))
+            .query_map(HISTORY_TABLES, |r| r.get(0))
             .and_then(|rows| rows.collect())
             .map_err(|e| inspection_error(path, e))?;
         names

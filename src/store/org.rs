@@ -20,6 +20,9 @@ const PROPOSAL: &str = "(SELECT json_extract(i.payload, '$.label') FROM meeting_
      JOIN meeting_events i ON i.meeting_id = e.meeting_id AND i.seq = json_extract(e.payload, '$.item')
      WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq AND json_extract(e.payload, '$.type') = 'proposal')";
 
+/// Who recorded the meeting entry that made version `v` (a schema of 010 or later).
+const RECORDED_BY: &str = "(SELECT e.actor FROM meeting_events e WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq)";
+
 impl OrganisationStore for Store {
     /// The organisation's name, if the database holds one.
     fn organisation_name(&self) -> Result<Option<String>, StoreError> {
@@ -80,6 +83,12 @@ impl OrganisationStore for Store {
         } else {
             "NULL"
         };
+        // Who recorded the entry that made a version: entries name who made them since 010.
+        let recorded_by = if self.schema_version()? >= super::meetings::ACTOR_SCHEMA {
+            RECORDED_BY
+        } else {
+            "NULL"
+        };
         // Before 009_sub_circles.sql circles had no definition of their own, none was
         // removed, and no policy sat on a role.
         let (circle_definition, circle_standing, policy_role, circle_versions) = if self
@@ -91,7 +100,7 @@ impl OrganisationStore for Store {
                 "WHERE removed_at IS NULL",
                 "role_id",
                 format!(
-                    "UNION ALL SELECT NULL, NULL, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL, NULL, NULL FROM circle_versions v"
+                    "UNION ALL SELECT NULL, NULL, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL, NULL, NULL, {recorded_by} FROM circle_versions v"
                 ),
             )
         } else {
@@ -155,19 +164,14 @@ impl OrganisationStore for Store {
                     ended: r.get(5)?,
                 })
             })?,
-            metric_values: self.rows(
-                "SELECT metric_id, period, value, comment FROM metric_values ORDER BY metric_id, period, id",
-                |r| Ok(MetricValue { metric: r.get(0)?, period: r.get(1)?, value: r.get(2)?, comment: r.get(3)? }),
-            )?,
-            checklist_marks: self.rows(
-                "SELECT item_id, period, checked FROM checklist_answers ORDER BY item_id, period, id",
-                |r| Ok(ChecklistMark { item: r.get(0)?, period: r.get(1)?, checked: r.get(2)? }),
-            )?,
+            // Read by role when a screen needs them (`reported`).
+            metric_values: Vec::new(),
+            checklist_marks: Vec::new(),
             versions: self.rows(
                 &format!(
-                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL, {migration}, {role_core} FROM role_versions v
+                    "SELECT role_id, NULL, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL, NULL, {migration}, {role_core}, {recorded_by} FROM role_versions v
                      UNION ALL
-                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role}, {migration}, NULL FROM policy_versions v
+                     SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role}, {migration}, NULL, {recorded_by} FROM policy_versions v
                      {circle_versions}
                      ORDER BY recorded_at, 12, 14"
                 ),
@@ -184,6 +188,7 @@ impl OrganisationStore for Store {
                         baseline: r.get(8)?,
                         recorded_at: r.get(9)?,
                         meeting: r.get::<_, Option<i64>>(10)?.map(MeetingId),
+                        recorded_by: r.get(18)?,
                         proposal: r.get(12)?,
                         sub_circle: r.get(14)?,
                         holder: r.get(15)?,
@@ -305,6 +310,50 @@ impl OrganisationStore for Store {
     fn role_history(&self, role: RoleId) -> Result<Vec<super::RoleVersion>, StoreError> {
         self.role_versions(role)
     }
+
+    fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError> {
+        // The roles as a JSON array, walked by `json_each`: one query for any number.
+        let ids = roles.map(|r| {
+            serde_json::Value::from(r.iter().map(|r| r.0).collect::<Vec<i64>>()).to_string()
+        });
+        let of = |table: &str| match ids {
+            Some(_) => format!("{table} WHERE role_id IN (SELECT value FROM json_each(?1))"),
+            None => table.to_string(),
+        };
+        let mut values = self.conn.prepare_cached(&format!(
+            "SELECT v.metric_id, v.period, v.value, v.comment FROM metric_values v
+             WHERE v.metric_id IN (SELECT id FROM {}) ORDER BY v.metric_id, v.period, v.id",
+            of("metrics")
+        ))?;
+        let mut marks = self.conn.prepare_cached(&format!(
+            "SELECT a.item_id, a.period, a.checked FROM checklist_answers a
+             WHERE a.item_id IN (SELECT id FROM {}) ORDER BY a.item_id, a.period, a.id",
+            of("checklist_items")
+        ))?;
+        let params: Vec<&dyn rusqlite::ToSql> =
+            ids.iter().map(|i| i as &dyn rusqlite::ToSql).collect();
+        Ok(Reported {
+            values: values
+                .query_map(params.as_slice(), |r| {
+                    Ok(MetricValue {
+                        metric: r.get(0)?,
+                        period: r.get(1)?,
+                        value: r.get(2)?,
+                        comment: r.get(3)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?,
+            marks: marks
+                .query_map(params.as_slice(), |r| {
+                    Ok(ChecklistMark {
+                        item: r.get(0)?,
+                        period: r.get(1)?,
+                        checked: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?,
+        })
+    }
 }
 
 impl Store {
@@ -315,9 +364,12 @@ impl Store {
         map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Vec<T>, StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt
+        let mut rows = stmt
             .query_map([], map)?
             .collect::<rusqlite::Result<Vec<T>>>()?;
+        // Collected by doubling: the room left over (up to as much again) is given back
+        // before the next table is read, so the organisation's peak memory is what it holds.
+        rows.shrink_to_fit();
         Ok(rows)
     }
 }
@@ -325,10 +377,12 @@ impl Store {
 /// The schema version that added a person's own work log (007_own_work.sql).
 const WORK_SCHEMA: u32 = 7;
 
-/// Every entry of every person's work log, log by log, in order (both stores read this).
+/// Every entry of every person's work log, log by log, in order (both stores read this). The
+/// logs are found first (by index since 018), then their entries: a join would walk the whole
+/// entry log.
 pub(super) const WORK_ENTRIES: &str =
     "SELECT e.meeting_id, e.seq, e.at, e.payload FROM meeting_events e
-     JOIN meetings m ON m.id = e.meeting_id WHERE m.kind = 'work' ORDER BY e.meeting_id, e.seq";
+     WHERE e.meeting_id IN (SELECT id FROM meetings WHERE kind = 'work') ORDER BY e.meeting_id, e.seq";
 
 /// The schema version that added the organisation log (006_people_log.sql).
 const LOG_SCHEMA: u32 = 6;

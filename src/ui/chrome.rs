@@ -81,15 +81,30 @@ pub fn title_bar(frame: &mut Frame, area: Rect, place: &str, view: &View) {
     frame.render_widget(Paragraph::new(right).style(theme::title()), right_area);
 }
 
-/// The one line said while the store cannot be reached: since when, that the program is
-/// retrying and that nothing typed is lost first, why last (cut first when narrow).
+/// The one line said while the store cannot be reached: what is wrong, that the program is
+/// retrying by itself (nothing to do but wait) and that nothing typed is lost, then since
+/// when and why. Where narrow, the longest of these sayings that fits, the why and the time
+/// going first, so that what is wrong and what to do are never cut.
 pub fn lost_line(lost: &ConnectionLost, width: u16) -> Line<'static> {
     let since = lost.since.with_timezone(&chrono::Local).format("%H:%M:%S");
-    let text = format!(
-        " No connection to the server since {since}; retrying, nothing typed is lost ({})",
-        lost.why
-    );
-    Line::styled(fit(&text, usize::from(width)), theme::error())
+    let room = usize::from(width);
+    let sayings = [
+        format!(
+            " No connection to the server since {since}; retrying, nothing typed is lost ({})",
+            lost.why
+        ),
+        format!(" No connection to the server since {since}; retrying, nothing typed is lost"),
+        format!(" No connection to the server since {since}; retrying, nothing is lost"),
+        " No connection to the server; retrying, nothing typed is lost".to_string(),
+        " No connection to the server; retrying, nothing is lost".to_string(),
+        " No connection to the server; retrying".to_string(),
+        " No connection; retrying".to_string(),
+    ];
+    let text = sayings
+        .iter()
+        .find(|s| s.chars().count() <= room)
+        .unwrap_or(&sayings[sayings.len() - 1]);
+    Line::styled(fit(text, room), theme::error())
 }
 
 /// The most lines a status message takes; longer ones are cut.
@@ -278,4 +293,47 @@ pub fn too_small(frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: true }),
         rect,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What is wrong and what happens (the program retries, nothing is lost) stay whole at
+    /// every width; since when and why come after and go first.
+    #[test]
+    fn the_lost_line_keeps_what_is_wrong_and_what_to_do_whole_when_narrow() {
+        let lost = ConnectionLost {
+            since: chrono::Utc::now(),
+            why: "connection refused by 127.0.0.1:5432".into(),
+        };
+        let said = |width: u16| -> String {
+            lost_line(&lost, width)
+                .spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect()
+        };
+        assert!(
+            said(120).ends_with("nothing typed is lost (connection refused by 127.0.0.1:5432)")
+        );
+        assert_eq!(
+            said(60),
+            " No connection to the server; retrying, nothing is lost"
+        );
+        assert!(
+            said(80).contains("retrying, nothing typed is lost"),
+            "{}",
+            said(80)
+        );
+        assert_eq!(said(30), " No connection; retrying");
+        for width in 24..=200 {
+            let line = said(width);
+            assert!(
+                line.chars().count() <= usize::from(width),
+                "{width}: {line}"
+            );
+            assert!(!line.contains('…'), "{width}: nothing cut: {line}");
+        }
+    }
 }

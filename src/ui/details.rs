@@ -307,8 +307,12 @@ fn version_source(v: &RecordVersion) -> String {
         .migration
         .as_ref()
         .map_or(String::new(), |m| format!(" · migration {m}"));
+    let by = v
+        .recorded_by
+        .as_ref()
+        .map_or(String::new(), |name| format!(" · recorded by {name}"));
     format!(
-        "{}{meeting}{proposal}{migration}",
+        "{}{meeting}{proposal}{migration}{by}",
         v.recorded_at.format("%Y-%m-%d")
     )
 }

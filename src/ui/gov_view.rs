@@ -29,6 +29,9 @@ pub struct GovScreen {
     pub editing: Option<Vec<Change>>,
     /// Lines of an election's record scrolled off the top (PgDn PgUp; back to 0 on an entry).
     pub scroll: usize,
+    /// Shown to a follower (another program facilitates): no key of the facilitator's is
+    /// offered.
+    pub following: bool,
 }
 
 /// Which objection a test is about.

@@ -116,12 +116,7 @@ pub fn presentation_header(
         Constraint::Length(1),
     ])
     .areas(area);
-    let big_text = tui_big_text::BigText::builder()
-        .pixel_size(tui_big_text::PixelSize::Quadrant)
-        .style(theme::heading())
-        .lines(big.into_iter().map(Line::raw).collect::<Vec<_>>())
-        .build();
-    frame.render_widget(big_text, big_area);
+    super::big_letters::render(frame, big_area, theme::heading(), &big);
     let width = usize::from(area.width);
     let rule_line = match &h.alert {
         Some(alert) => Line::styled(fit(alert, width), theme::error()),

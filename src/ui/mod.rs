@@ -5,6 +5,7 @@
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 pub mod adoption;
+mod big_letters;
 mod browser;
 pub mod chrome;
 pub mod columns;

@@ -99,12 +99,8 @@ pub fn draw<S: Copy + PartialEq>(frame: &mut Frame, area: Rect, round: &RoundVie
     frame.render_widget(Paragraph::new(lines), top);
     if let Some(speaker) = speaker.filter(|_| big > 0) {
         let room = usize::from(area.width / 4).max(1);
-        let big_name = tui_big_text::BigText::builder()
-            .pixel_size(tui_big_text::PixelSize::Quadrant)
-            .style(theme::heading())
-            .lines(vec![Line::raw(fit(name(speaker), room))])
-            .build();
-        frame.render_widget(big_name, name_area);
+        let big_name = [fit(name(speaker), room)];
+        super::big_letters::render(frame, name_area, theme::heading(), &big_name);
     }
     let title = format!(" Speaking order · {} present ", rounds.order.len());
     let block = Block::default()

@@ -13,7 +13,9 @@ use roundtable::store::prelude::*;
 use roundtable::store::{LogOwner, Store, StoreError};
 
 mod org_log;
+mod reports;
 pub use org_log::*;
+pub use reports::*;
 
 /// A backend that another thread can use.
 pub type Open = dyn Fn() -> Box<dyn Backend + Send>;
@@ -41,10 +43,10 @@ fn reference() -> Store {
     store
 }
 
-/// Everything loaded, as text: equal text is an equal organisation. The adoption entry's
+/// Everything loaded, every role's reports with it, as text: equal text is an equal organisation. The adoption entry's
 /// time is the wall clock of the import, so it is left out.
 fn records(store: &dyn Backend) -> String {
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     let mut r = org.records().clone();
     for e in &mut r.log {
         if matches!(
@@ -59,7 +61,7 @@ fn records(store: &dyn Backend) -> String {
 
 /// `records` with the log left out, as the checks that take entries back compare them.
 fn records_without_log(store: &dyn Backend) -> String {
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     let mut r = org.records().clone();
     r.log.clear();
     format!("{:#?}", Organisation::new(r).records())

@@ -155,7 +155,7 @@ pub fn the_organisation_log_records_people_and_assignments_and_takes_them_back(
     store
         .append_org_entry(base + 2, at(4), None, &decision.change, &undo)
         .expect("taken back");
-    let mut after = store.load_organisation().expect("load").expect("org");
+    let mut after = store.load_whole_organisation().expect("load").expect("org");
     assert!(after.people().iter().all(|p| p.name != "Noor Haddad"));
     // The log itself keeps its three entries; everything else is as before.
     assert_eq!(store.org_entries().expect("entries").len() as u64, base + 3);
@@ -242,7 +242,7 @@ pub fn checklist_items_and_metrics_are_added_ended_and_taken_back(store: &mut dy
     store
         .append_org_entry(base + 2, at(3), None, &entry, &undo)
         .expect("taken back");
-    let after = store.load_organisation().expect("load").expect("org");
+    let after = store.load_whole_organisation().expect("load").expect("org");
     let mut r = after.records().clone();
     r.log.clear();
     assert_same(

@@ -115,7 +115,9 @@ where
         for (effect, created) in effects.iter().zip(appended.created.iter()) {
             reload |= self.org.apply(effect, *created, self.at) == Applied::Reload;
         }
-        if reload && let Some(fresh) = self.store.load_organisation()? {
+        // No entry the generator writes takes a report back: those held stay as they are.
+        if reload && let Some(mut fresh) = self.store.load_organisation()? {
+            fresh.keep_reports_of(self.org);
             *self.org = fresh;
         }
         self.seq = appended.seq;

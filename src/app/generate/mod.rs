@@ -136,8 +136,9 @@ pub fn history(store: &mut Store, sizes: &Sizes) -> Result<Made, StoreError> {
 }
 
 fn record_history(store: &mut Store, sizes: &Sizes, rng: &mut Rng) -> Result<Made, StoreError> {
+    // Every report held: the generator asks what each circle's roles reported already.
     let mut org = store
-        .load_organisation()?
+        .load_whole_organisation()?
         .ok_or(StoreError::NoOrganisation)?;
     let first_day = last_day() - Duration::days(365 * i64::from(sizes.years.max(1)));
     let circles: Vec<CircleId> = org.records().circles.iter().map(|c| c.id).collect();

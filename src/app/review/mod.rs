@@ -89,6 +89,11 @@ pub fn picked(app: &mut App, outcome: Outcome) {
 
 /// Resumes the person's unfinished review, or starts one.
 pub fn begin(app: &mut App, person: PersonId) {
+    // Which checklist items and metrics are due depends on what the roles reported already.
+    if let Some(org) = app.view.org.as_deref() {
+        let roles = super::reports::of_person(org, person);
+        app.hold_reports(roles);
+    }
     let Some(org) = app.view.org.clone() else {
         return;
     };
@@ -128,7 +133,7 @@ pub fn begin(app: &mut App, person: PersonId) {
                         Err(e) => app.error(e.0),
                     }
                 }
-                Err(e) => app.error(e.to_string()),
+                Err(e) => app.start_failed(e),
             }
         }
         Err(e) => app.error(e.to_string()),

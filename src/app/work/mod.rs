@@ -44,7 +44,7 @@ pub fn begin(app: &mut App, person: PersonId) {
             Ok(state) => show(app, id, log, state),
             Err(e) => app.error(e.0),
         },
-        Err(e) => app.error(e.to_string()),
+        Err(e) => app.start_failed(e),
     }
 }
 

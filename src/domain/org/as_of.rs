@@ -193,6 +193,8 @@ impl Organisation {
                 person.left = None;
             }
         }
-        Organisation::new(records)
+        let mut then = Organisation::new(records);
+        then.reports_held = self.reports_held.clone();
+        then
     }
 }

@@ -9,11 +9,13 @@ mod apply_org;
 mod as_of;
 mod cross_links;
 mod records;
+mod reported;
 mod retract;
 
 pub use apply::Applied;
 pub use cross_links::{CrossLinkRole, cross_link_role};
 pub use records::*;
+pub use reported::Reported;
 pub use retract::Source;
 
 use super::ids::*;
@@ -21,7 +23,7 @@ use super::org_log::OrgEntry;
 use super::ruleset::{CoreRole, RuleSet};
 use super::work::WorkNote;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Positions (indexes into the record vectors) grouped by an owner id.
 type Groups<K> = HashMap<K, Vec<usize>>;
@@ -92,6 +94,8 @@ pub struct Organisation {
     status_changes_of: Groups<ProjectId>,
     /// The latest meeting entries applied here, with how to take each back (`retract`).
     recent: Vec<retract::Written>,
+    /// The roles whose metric values and checklist answers are held (`reported`).
+    reports_held: HashSet<RoleId>,
 }
 
 /// The records at the positions a group lists (none when the key has no group).
@@ -182,6 +186,7 @@ impl Organisation {
             tensions_of_person: group(&r.tensions, |x| x.person),
             status_changes_of: group(&r.status_changes, |x| x.project),
             recent: Vec::new(),
+            reports_held: HashSet::new(),
             records,
         }
     }
@@ -392,7 +397,8 @@ impl Organisation {
 
     /// A metric's values, oldest first: one per period. A period holds one value; a later
     /// value of the same period is its correction and stands in its place (the one before
-    /// comes back if the correction is taken back).
+    /// comes back if the correction is taken back). Those of a role whose reports are not
+    /// held (`hold_reports`) are not known here.
     pub fn values_of(&self, metric: MetricId) -> impl Iterator<Item = &MetricValue> {
         let all: Vec<&MetricValue> =
             members(&self.records.metric_values, &self.values_of_metric, &metric).collect();
@@ -410,7 +416,7 @@ impl Organisation {
         self.values_of(metric).find(|v| v.period == period)
     }
 
-    /// A checklist item's answers, oldest first.
+    /// A checklist item's answers, oldest first (known when its role's reports are held).
     pub fn marks_of(&self, item: ChecklistItemId) -> impl Iterator<Item = &ChecklistMark> {
         members(&self.records.checklist_marks, &self.marks_of_item, &item)
     }

@@ -153,6 +153,9 @@ pub struct RecordVersion {
     pub baseline: bool,
     pub recorded_at: chrono::DateTime<chrono::Utc>,
     pub meeting: Option<MeetingId>,
+    /// Who recorded the meeting entry that made it (the program's `--as`), when that is
+    /// known: since 010 entries name who made them; older entries and imports name nobody.
+    pub recorded_by: Option<String>,
     /// The agenda label of the proposal that adopted it, when one did.
     pub proposal: Option<String>,
     /// The schema migration that wrote it, when one did (007 gave core roles the
@@ -343,9 +346,10 @@ pub struct OrgRecords {
     pub policies: Vec<Policy>,
     pub checklist: Vec<ChecklistItem>,
     pub metrics: Vec<Metric>,
-    /// As loaded, then as recorded; `Organisation::values_of` gives a metric's in period order.
+    /// Those of the roles whose reports are held (`Organisation::hold_reports`), then as
+    /// recorded; `Organisation::values_of` gives a metric's in period order.
     pub metric_values: Vec<MetricValue>,
-    /// As loaded, then as recorded; `Organisation::marks_of` gives an item's in period order.
+    /// As `metric_values`; `Organisation::marks_of` gives an item's in period order.
     pub checklist_marks: Vec<ChecklistMark>,
     /// Role and policy versions, oldest first.
     pub versions: Vec<RecordVersion>,

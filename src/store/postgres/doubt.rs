@@ -4,19 +4,24 @@
 //! already there instead of recording it a second time (or, decided again on a log that now
 //! holds it, as something else).
 //!
+//! A meeting's start is such a write too: its meeting row and first entry may have been
+//! made, and starting again must find that meeting instead of starting a second one.
+//!
 //! Owns: remembering such writes until the log they went to is written again, and asking
 //! whether one of them was made. Must not import: tokio-postgres, rusqlite, `crate::app`.
 
 use crate::domain::MeetingId;
 use crate::store::StoreError;
+use crate::store::backend::LogOwner;
 use crate::store::sql::{Sql, Value};
 
 /// The log a write went to: a meeting's (or review's, or person's own work) or the
-/// organisation's.
+/// organisation's; or a new log of `owner`, whose start was the write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Log {
     Meeting(MeetingId),
     Organisation,
+    Start(LogOwner),
 }
 
 /// One write in doubt: entry `seq` of `log` with `payload`, by `actor`.
@@ -74,6 +79,16 @@ impl Doubts {
             .map(|d| d.seq)
     }
 
+    /// What the start of a log in doubt by `actor` wrote first, if one is remembered: a start
+    /// asked again may decide its first entry anew (the check-in question goes by the
+    /// clock), so the start is known by whose log it is and who started it.
+    pub fn start_of(&self, owner: LogOwner, actor: Option<&str>) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|d| d.log == Log::Start(owner) && d.actor.as_deref() == actor)
+            .map(|d| d.payload.as_str())
+    }
+
     /// Forgets the writes in doubt to `log`: the server said whether they were made, or the
     /// log was written since.
     pub fn settle(&mut self, log: Log) {
@@ -107,6 +122,37 @@ pub fn made(
             "SELECT count(*) FROM org_log WHERE seq = ?1 AND payload = ?2",
             &[seq, Value::text(payload)],
         )?,
+        Log::Start(owner) => return Ok(started(sql, owner, payload, actor)?.is_some()),
     };
     Ok(found.first().is_some_and(|n| *n > 0))
+}
+
+/// The unfinished log of `owner` whose first entry is `payload` by `actor`: the start in
+/// doubt was made, and this is the log it made (the newest, should there be more).
+pub fn started(
+    sql: &dyn Sql,
+    owner: LogOwner,
+    payload: &str,
+    actor: Option<&str>,
+) -> Result<Option<MeetingId>, StoreError> {
+    let (column, id, kind) = match owner {
+        LogOwner::Circle(circle, kind) => ("circle_id", circle.0, kind.id()),
+        LogOwner::Person(person) => ("person_id", person.0, "review"),
+        LogOwner::Work(person) => ("person_id", person.0, "work"),
+    };
+    let found = sql.ints(
+        &format!(
+            "SELECT m.id FROM meetings m JOIN meeting_events e ON e.meeting_id = m.id \
+             AND e.seq = 1 WHERE m.{column} = ?1 AND m.kind = ?2 AND m.ended_at IS NULL \
+             AND e.payload = ?3 AND coalesce(e.actor, '') = coalesce(?4, '') \
+             ORDER BY m.id DESC LIMIT 1"
+        ),
+        &[
+            Value::int(id),
+            Value::text(kind),
+            Value::text(payload),
+            Value::opt_text(actor),
+        ],
+    )?;
+    Ok(found.first().map(|&id| MeetingId(id)))
 }

@@ -31,7 +31,7 @@ use super::{
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
-use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, RoleId};
+use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, Reported, RoleId};
 use chrono::{DateTime, Utc};
 use link::Job;
 use session::Outage;
@@ -179,10 +179,25 @@ impl MeetingLog for PgStore {
         at: DateTime<Utc>,
         first: &str,
     ) -> Result<MeetingId, StoreError> {
-        let (first, actor) = (first.to_string(), self.actor.clone());
-        self.call(move |s| {
-            s.write(|sql| effects::start_log(sql, owner, at, &first, actor.as_deref()))
-        })
+        let log = doubt::Log::Start(owner);
+        let actor = self.actor.clone();
+        if let Some(lost) = self.doubts.start_of(owner, actor.as_deref()) {
+            // A start whose answer was lost: the log it made, if it made one.
+            let (lost, actor) = (lost.to_string(), actor.clone());
+            let made =
+                self.call(move |s| doubt::started(&s.read(), owner, &lost, actor.as_deref()))?;
+            self.doubts.settle(log);
+            if let Some(meeting) = made {
+                return Ok(meeting);
+            }
+        }
+        let written = first.to_string();
+        let result = self.call(move |s| {
+            s.write(|sql| effects::start_log(sql, owner, at, &written, actor.as_deref()))
+        });
+        self.doubts
+            .answered(&result, log, 1, first, self.actor.as_deref());
+        result
     }
 
     fn append_payload(
@@ -343,11 +358,17 @@ impl OrganisationStore for PgStore {
     }
 
     fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {
-        self.call(|s| s.snapshot(|s| s.load_organisation()))
+        // Its twenty-odd queries in one round trip or two (start-up waits on them).
+        self.call(|s| s.snapshot(|s| s.together(Session::load_organisation)))
     }
 
     fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError> {
         self.call(move |s| s.role_history(role))
+    }
+
+    fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError> {
+        let roles = roles.map(<[RoleId]>::to_vec);
+        self.call(move |s| s.reported(roles.as_deref()))
     }
 }
 

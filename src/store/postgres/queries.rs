@@ -32,6 +32,9 @@ const PROPOSAL: &str = "(SELECT i.payload::json ->> 'label' FROM meeting_events 
      JOIN meeting_events i ON i.meeting_id = e.meeting_id AND i.seq::text = e.payload::json ->> 'item'
      WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq AND e.payload::json ->> 'type' = 'proposal')";
 
+/// Who recorded the meeting entry that made version `v`.
+const RECORDED_BY: &str = "(SELECT e.actor FROM meeting_events e WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq)";
+
 /// Every process breakdown, oldest first (as SQLite's).
 pub(crate) const BREAKDOWNS: &str =
     "SELECT circle_id, declared_at, declared_by, reason, meeting_id, restored_at, restored_by
@@ -52,7 +55,7 @@ impl Session {
         sql: &str,
         map: impl Fn(&Row) -> Result<T, StoreError>,
     ) -> Result<Vec<T>, StoreError> {
-        self.read().rows(sql, &[])?.iter().map(map).collect()
+        self.rows_of(sql)?.iter().map(map).collect()
     }
 
     pub fn payloads_after(
@@ -197,7 +200,50 @@ impl Session {
             .collect()
     }
 
-    /// The whole organisation, or `None` when the database holds none yet.
+    /// Every value and answer of the roles' metrics and checklist items (`None`: of all), as
+    /// SQLite's `reported`.
+    pub fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError> {
+        let ids: Vec<i64> = roles.unwrap_or_default().iter().map(|r| r.0).collect();
+        let every = roles.is_none();
+        let values = self.read().rows(
+            "SELECT v.metric_id, v.period, v.value, v.comment FROM metric_values v
+             WHERE $2 OR v.metric_id IN (SELECT id FROM metrics WHERE role_id = ANY($1))
+             ORDER BY v.metric_id, v.period, v.id",
+            &[&ids, &every],
+        )?;
+        let marks = self.read().rows(
+            "SELECT a.item_id, a.period, a.checked FROM checklist_answers a
+             WHERE $2 OR a.item_id IN (SELECT id FROM checklist_items WHERE role_id = ANY($1))
+             ORDER BY a.item_id, a.period, a.id",
+            &[&ids, &every],
+        )?;
+        Ok(Reported {
+            values: values
+                .iter()
+                .map(|r| {
+                    Ok(MetricValue {
+                        metric: get(r, 0)?,
+                        period: get(r, 1)?,
+                        value: get(r, 2)?,
+                        comment: get(r, 3)?,
+                    })
+                })
+                .collect::<Result<_, StoreError>>()?,
+            marks: marks
+                .iter()
+                .map(|r| {
+                    Ok(ChecklistMark {
+                        item: get(r, 0)?,
+                        period: get(r, 1)?,
+                        checked: get(r, 2)?,
+                    })
+                })
+                .collect::<Result<_, StoreError>>()?,
+        })
+    }
+
+    /// The organisation as it stands, or `None` when the database holds none yet (without
+    /// what roles reported: `reported`).
     pub fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {
         let Some(head) = self
             .read()
@@ -280,14 +326,9 @@ impl Session {
                     })
                 },
             )?,
-            metric_values: self.all(
-                "SELECT metric_id, period, value, comment FROM metric_values ORDER BY metric_id, period, id",
-                |r| Ok(MetricValue { metric: get(r, 0)?, period: get(r, 1)?, value: get(r, 2)?, comment: get(r, 3)? }),
-            )?,
-            checklist_marks: self.all(
-                "SELECT item_id, period, checked FROM checklist_answers ORDER BY item_id, period, id",
-                |r| Ok(ChecklistMark { item: get(r, 0)?, period: get(r, 1)?, checked: get(r, 2)? }),
-            )?,
+            // Read by role when a screen needs them (`reported`).
+            metric_values: Vec::new(),
+            checklist_marks: Vec::new(),
             versions: self.versions()?,
             projects: self.all(super::super::org::PROJECTS, |r| {
                 Ok(Project {
@@ -370,11 +411,11 @@ impl Session {
     fn versions(&self) -> Result<Vec<RecordVersion>, StoreError> {
         self.all(
             &format!(
-                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL::bigint, NULL::bigint, migration, core FROM role_versions v
+                "SELECT role_id, NULL::bigint, circle_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 0, NULL::bigint, NULL::bigint, migration, core, {RECORDED_BY} FROM role_versions v
                  UNION ALL
-                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::bigint, role_id, migration, NULL::text FROM policy_versions v
+                 SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::bigint, role_id, migration, NULL::text, {RECORDED_BY} FROM policy_versions v
                  UNION ALL
-                 SELECT NULL::bigint, NULL::bigint, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL::bigint, NULL::text, NULL::text FROM circle_versions v
+                 SELECT NULL::bigint, NULL::bigint, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL::bigint, NULL::text, NULL::text, {RECORDED_BY} FROM circle_versions v
                  ORDER BY 10, 12, 14"
             ),
             |r| {
@@ -390,6 +431,7 @@ impl Session {
                     baseline: get(r, 8)?,
                     recorded_at: get(r, 9)?,
                     meeting: get::<Option<i64>>(r, 10)?.map(MeetingId),
+                    recorded_by: get(r, 18)?,
                     proposal: get(r, 12)?,
                     sub_circle: get(r, 14)?,
                     holder: get(r, 15)?,

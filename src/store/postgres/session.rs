@@ -1,7 +1,7 @@
 //! The connection thread's side of a PostgreSQL store: its own tokio runtime (current
 //! thread) and client connection, every round trip bounded in time, the write transaction
 //! helper (which tells other programs with NOTIFY at commit), the shared `Sql`, and the
-//! notifications heard.
+//! notifications heard, and reading many queries in one round trip (`together`).
 //!
 //! Everything here runs on the store's own thread, never in the caller's runtime: each
 //! round trip is one `block_on` of this thread's runtime, and waits at most `ROUND_TRIP`.
@@ -15,14 +15,15 @@ use super::super::StoreError;
 use super::super::sql::{Sql, Value, numbered_placeholders};
 use super::target::Target;
 use futures::StreamExt;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 use tokio::runtime::Runtime;
 use tokio::task::JoinHandle;
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{AsyncMessage, Client};
+use tokio_postgres::{AsyncMessage, Client, Row};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 /// The channel every write notifies and every session listens on.
@@ -77,6 +78,16 @@ pub struct Session {
     missed: bool,
     /// Where the program reads whether the server can be reached.
     pub outage: Outage,
+    /// The queries of `together`, while it runs.
+    together: RefCell<Option<Together>>,
+}
+
+/// The queries a reading sends, sent at once (see `Session::together`).
+enum Together {
+    /// Noting each query, answered with no rows.
+    Noting(Vec<String>),
+    /// The rows of each, by its text, taken as they are read.
+    Fetched(HashMap<String, VecDeque<Vec<Row>>>),
 }
 
 /// Connects and starts listening; the connection's messages are read by a task of the
@@ -220,6 +231,7 @@ impl Session {
             broken: Cell::new(false),
             missed: false,
             outage,
+            together: RefCell::new(None),
         })
     }
 
@@ -318,6 +330,59 @@ impl Session {
             let _ = self.wait(client.batch_execute("ROLLBACK"));
         }
         value
+    }
+
+    /// Runs `work`, a reading of many queries without parameters (`rows_of`), with those
+    /// queries sent to the server at once, pipelined on the connection: one round trip or
+    /// two for all instead of two for each (the organisation at start-up). `work` runs
+    /// twice: first only noting the queries it sends through `rows_of`, each answered with
+    /// no rows (so it must need no answer to know what to ask next: a query it sends after
+    /// looking at rows, or one with parameters, goes as usual); then, all of them fetched
+    /// together, with each answered from those rows.
+    pub fn together<T>(
+        &self,
+        work: impl Fn(&Session) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        *self.together.borrow_mut() = Some(Together::Noting(Vec::new()));
+        let noted = work(self);
+        let queries = match self.together.borrow_mut().take() {
+            Some(Together::Noting(queries)) => queries,
+            _ => Vec::new(),
+        };
+        if noted.is_err() || queries.is_empty() {
+            // Nothing was answered with no rows: this is the reading itself.
+            return noted;
+        }
+        let client = &self.conn.client;
+        let rows = self.wait(futures::future::try_join_all(
+            queries.iter().map(|q| client.query(q.as_str(), &[])),
+        ))?;
+        let mut fetched: HashMap<String, VecDeque<Vec<Row>>> = HashMap::new();
+        for (query, rows) in queries.into_iter().zip(rows) {
+            fetched.entry(query).or_default().push_back(rows);
+        }
+        *self.together.borrow_mut() = Some(Together::Fetched(fetched));
+        let value = work(self);
+        *self.together.borrow_mut() = None;
+        value
+    }
+
+    /// Every row of a query without parameters; inside `together`, noted, or taken from
+    /// what was fetched.
+    pub fn rows_of(&self, sql: &str) -> Result<Vec<Row>, StoreError> {
+        match self.together.borrow_mut().as_mut() {
+            Some(Together::Noting(queries)) => {
+                queries.push(sql.to_string());
+                return Ok(Vec::new());
+            }
+            Some(Together::Fetched(fetched)) => {
+                if let Some(rows) = fetched.get_mut(sql).and_then(VecDeque::pop_front) {
+                    return Ok(rows);
+                }
+            }
+            None => {}
+        }
+        self.read().rows(sql, &[])
     }
 
     /// Statements on the session's connection.

@@ -43,7 +43,7 @@ pub fn draw(
     let labels: Vec<&str> = steps.iter().map(|s| s.short()).collect();
     let at = steps.iter().position(|s| *s == state.step).unwrap_or(0);
     meeting_frame::strip(frame, strip, &labels, at);
-    let h = header_of(state, at, now);
+    let h = header_of(state, screen.following, at, now);
     if screen.presentation {
         let mut big = vec![big_step(state).to_string()];
         let who = meeting_frame::big_name(&h.speaker);
@@ -109,7 +109,12 @@ fn name(state: &Governance, who: Option<usize>) -> String {
     who.map_or(String::new(), |i| state.name_of(i).to_string())
 }
 
-fn header_of(state: &Governance, at: usize, now: DateTime<Utc>) -> Header<'static> {
+fn header_of(
+    state: &Governance,
+    following: bool,
+    at: usize,
+    now: DateTime<Utc>,
+) -> Header<'static> {
     let present = state.present();
     let step_title = format!("{}. {}", at + 1, state.step.title());
     let mut h = Header {
@@ -130,7 +135,7 @@ fn header_of(state: &Governance, at: usize, now: DateTime<Utc>) -> Header<'stati
         GovStep::AdminConcerns | GovStep::Agenda => h.speaker = "anyone".into(),
         GovStep::Items => {
             if let Some(item) = state.current_item() {
-                item_header(state, item, &present, &mut h);
+                item_header(state, item, &present, following, &mut h);
             }
         }
     }
@@ -155,7 +160,14 @@ fn header_of(state: &Governance, at: usize, now: DateTime<Utc>) -> Header<'stati
     h
 }
 
-fn item_header(state: &Governance, item: &GovItem, present: &[usize], h: &mut Header) {
+/// The current item's header; a follower is not told the facilitator's keys.
+fn item_header(
+    state: &Governance,
+    item: &GovItem,
+    present: &[usize],
+    following: bool,
+    h: &mut Header,
+) {
     let place = state
         .order
         .iter()
@@ -164,7 +176,11 @@ fn item_header(state: &Governance, item: &GovItem, present: &[usize], h: &mut He
     let of = format!("Item {place} of {}: {}", state.order.len(), item.label);
     if item.closed() {
         h.title = format!("{of} — closed");
-        h.rule = "This item is closed: → goes to the next item, > to the closing round.";
+        h.rule = if following {
+            "This item is closed: the meeting goes on with the next item."
+        } else {
+            "This item is closed: → goes to the next item, > to the closing round."
+        };
         return;
     }
     match (&item.proposal, &item.election) {

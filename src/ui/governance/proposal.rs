@@ -52,7 +52,7 @@ pub fn draw(
     let mut lines = match (&screen.editing, p.current()) {
         (Some(editing), Some(current)) => amendment(org, current, editing, width),
         (Some(changes), None) | (None, Some(changes)) => {
-            let mut lines = framing(state.name_of(p.proposer), p, org, width);
+            let mut lines = framing(state.name_of(p.proposer), p, org, screen.following, width);
             if changes.is_empty() {
                 lines.push(Line::styled("No changes yet.", theme::muted()));
             }
@@ -62,9 +62,13 @@ pub fn draw(
             lines
         }
         (None, None) => {
-            let mut lines = framing(state.name_of(p.proposer), p, org, width);
+            let mut lines = framing(state.name_of(p.proposer), p, org, screen.following, width);
             lines.push(Line::styled(
-                "No changes yet: c writes them (roles, policies and sub-circles).",
+                keyed(
+                    screen.following,
+                    "No changes yet",
+                    "c writes them (roles, policies and sub-circles)",
+                ),
                 theme::muted(),
             ));
             lines
@@ -145,10 +149,28 @@ fn diff(lines: &[DiffLine], width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn framing(proposer: &str, p: &Proposal, org: &Organisation, width: usize) -> Vec<Line<'static>> {
+/// A fact and the facilitator's keys for it: "fact: keys" to the one facilitating, "fact."
+/// to a follower (another program facilitates; no key of theirs records anything).
+fn keyed(following: bool, fact: &str, keys: &str) -> String {
+    if following {
+        format!("{fact}.")
+    } else {
+        format!("{fact}: {keys}.")
+    }
+}
+
+fn framing(
+    proposer: &str,
+    p: &Proposal,
+    org: &Organisation,
+    following: bool,
+    width: usize,
+) -> Vec<Line<'static>> {
     if p.tension.is_empty() {
         let said = if p.outcome.is_some() {
             format!("Proposer: {proposer}. The proposal was closed before its tension was framed.")
+        } else if following {
+            format!("Proposer: {proposer}. The tension is not framed yet.")
         } else {
             format!(
                 "Proposer: {proposer}. Enter frames the tension, an example and the role that feels it."
@@ -237,7 +259,11 @@ fn step_lines(
         IdmStep::Clarify => {
             if p.questions.is_empty() {
                 lines.push(Line::styled(
-                    "No questions yet: Enter records one and its answer.",
+                    keyed(
+                        screen.following,
+                        "No questions yet",
+                        "Enter records one and its answer",
+                    ),
                     theme::muted(),
                 ));
             }
@@ -261,7 +287,11 @@ fn step_lines(
                 .map(|a| name(*a))
                 .collect();
             let text = if waiting.is_empty() {
-                "Everyone has reacted: n goes on to amend and clarify.".to_string()
+                keyed(
+                    screen.following,
+                    "Everyone has reacted",
+                    "n goes on to amend and clarify",
+                )
             } else {
                 format!("Still to react: {}", waiting.join(", "))
             };
@@ -271,7 +301,11 @@ fn step_lines(
             let diff = last_amendment(p, org, width);
             if diff.is_empty() {
                 lines.push(Line::styled(
-                    "No amendment yet: c amends (each amendment is a new version).",
+                    keyed(
+                        screen.following,
+                        "No amendment yet",
+                        "c amends (each amendment is a new version)",
+                    ),
                     theme::muted(),
                 ));
             }
@@ -314,12 +348,16 @@ fn step_lines(
                 };
                 lines.extend(wrapped(&text, width, style));
                 if current {
-                    lines.extend(integration_notes(o, &name, width));
+                    lines.extend(integration_notes(o, &name, screen.following, width));
                 }
             }
             if p.integrating().is_none() {
                 lines.extend(wrapped(
-                    "Every valid objection is resolved: n starts a new objection round.",
+                    &keyed(
+                        screen.following,
+                        "Every valid objection is resolved",
+                        "n starts a new objection round",
+                    ),
                     width,
                     theme::strong(),
                 ));
@@ -336,6 +374,7 @@ fn step_lines(
 fn integration_notes(
     o: &Objection,
     name: &dyn Fn(usize) -> String,
+    following: bool,
     width: usize,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
@@ -356,7 +395,14 @@ fn integration_notes(
         ));
         let answer = match (&s.answer, s.goes_on) {
             (Some(a), _) => format!("  Proposer: {a}"),
-            (None, None) => "  Waiting for the proposer's answer: m records it.".into(),
+            (None, None) => format!(
+                "  {}",
+                keyed(
+                    following,
+                    "Waiting for the proposer's answer",
+                    "m records it"
+                )
+            ),
             (None, Some(_)) => "  Proposer: no answer".into(),
         };
         lines.extend(wrapped(&answer, width, theme::muted()));

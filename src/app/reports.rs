@@ -1,0 +1,108 @@
+//! What roles reported (metric values, checklist answers), read from the store by role when
+//! a screen needs them: the organisation is loaded without them (`domain::org::reported`).
+//! Before a screen is drawn, the roles it shows have theirs held: the browser's selected
+//! role (in the organisation of today and as of a date), a tactical meeting's circle's
+//! roles, the roles of whoever is reviewing or at their own work.
+//!
+//! Owns: which roles a screen shows reports of, and `hold`. Must not import: ratatui,
+//! crossterm, tokio; must not draw.
+
+use super::{App, Screen};
+use crate::domain::org_log::{self, OrgRequest};
+use crate::domain::{CircleId, Organisation, PersonId, RoleId};
+use crate::store::{OrganisationStore, StoreError};
+use crate::ui::view::TreeRow;
+use std::sync::Arc;
+
+/// Reads and holds the reports of those of `roles` whose are not held yet.
+pub fn hold(
+    store: &dyn OrganisationStore,
+    org: &mut Organisation,
+    roles: impl IntoIterator<Item = RoleId>,
+) -> Result<(), StoreError> {
+    let missing = org.reports_missing(roles);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let reported = store.reported(Some(&missing))?;
+    org.hold_reports(&missing, reported);
+    Ok(())
+}
+
+/// The roles of a circle.
+pub fn of_circle(org: &Organisation, circle: CircleId) -> Vec<RoleId> {
+    org.roles_in(circle).map(|r| r.id).collect()
+}
+
+/// The roles a person fills.
+pub fn of_person(org: &Organisation, person: PersonId) -> Vec<RoleId> {
+    org.assignments_of(person).map(|a| a.role).collect()
+}
+
+/// The roles whose reports deciding `request` reads: taking back an added checklist item
+/// or metric is refused once it has answers or values (`org_log::undo`).
+pub fn of_request(org: &Organisation, request: &OrgRequest) -> Vec<RoleId> {
+    match request {
+        OrgRequest::Undo => org_log::latest_standing(org.log())
+            .map(|e| e.change.roles())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// Holds `roles`' reports in `org`, copying it only if something else still holds it.
+fn hold_in(
+    store: &dyn OrganisationStore,
+    org: &mut Arc<Organisation>,
+    roles: Vec<RoleId>,
+) -> Result<(), StoreError> {
+    if org.reports_missing(roles.iter().copied()).is_empty() {
+        return Ok(());
+    }
+    hold(store, Arc::make_mut(org), roles)
+}
+
+impl App {
+    /// Holds the reports of `roles` in the organisation shown.
+    pub(super) fn hold_reports(&mut self, roles: Vec<RoleId>) {
+        let Some(org) = self.view.org.as_mut() else {
+            return;
+        };
+        if let Err(e) = hold_in(self.store.as_ref(), org, roles) {
+            self.error(e.to_string());
+        }
+    }
+
+    /// Holds the reports of the roles the screen shows, before it is drawn.
+    pub(super) fn hold_screen_reports(&mut self) {
+        let Some(org) = self.view.org.as_deref() else {
+            return;
+        };
+        let roles = match &self.view.screen {
+            Screen::Browser(b) => match b.selected_row() {
+                Some(TreeRow::Role { id, .. }) => vec![id],
+                _ => Vec::new(),
+            },
+            Screen::Tactical(s) => of_circle(org, s.state.circle),
+            Screen::Review(s) => of_person(org, s.state.person),
+            Screen::Work(s) => of_person(org, s.state.person),
+            _ => Vec::new(),
+        };
+        if roles.is_empty() {
+            return;
+        }
+        let store = self.store.as_ref();
+        let mut result = Ok(());
+        if let Screen::Browser(b) = &mut self.view.screen
+            && let Some((_, then)) = b.as_of.as_mut()
+        {
+            result = hold_in(store, then, roles.clone());
+        }
+        if let Some(org) = self.view.org.as_mut() {
+            result = result.and(hold_in(store, org, roles));
+        }
+        if let Err(e) = result {
+            self.error(e.to_string());
+        }
+    }
+}
