@@ -15,6 +15,7 @@ mod journal;
 mod kept;
 mod keyboard;
 pub mod keys;
+mod launch;
 mod meeting_setup;
 pub mod minutes;
 mod modal;
@@ -24,6 +25,7 @@ pub mod output;
 mod past;
 mod paste;
 mod people;
+mod recording;
 pub mod reports;
 pub mod requests;
 mod review;
@@ -40,12 +42,11 @@ mod work;
 pub use run::{ExitReason, run};
 pub use terminal::restore_terminal;
 
-use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::tactical::Step;
 use crate::domain::{CircleId, Organisation};
 use crate::store::StoreError;
 use crate::store::prelude::*;
-use crate::ui::{HomeState, Modal, PersonPick, Screen, Status, View, WelcomeState};
+use crate::ui::{HomeState, Modal, Screen, Status, View, WelcomeState};
 use chrono::{DateTime, Utc};
 use keys::{Action, Binding, is_quit, lookup};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
@@ -158,80 +159,6 @@ impl App {
         // From here on, a tick notices what other programs commit.
         app.store.changed_elsewhere()?;
         Ok(app)
-    }
-
-    /// Opens a circle's meeting straight away (resumed if unfinished), as
-    /// `roundtable meet KIND --circle NAME` does.
-    pub fn open_meeting(&mut self, circle: &str, kind: MeetingKind) -> Result<(), String> {
-        let org = self
-            .view
-            .org
-            .clone()
-            .ok_or("the database holds no organisation yet")?;
-        let circle = org
-            .circle_named(circle)
-            .ok_or_else(|| format!("no circle named \"{circle}\""))?;
-        let circle = circle.id;
-        // Let go of the copy, so that reports read for the meeting go into the one shown.
-        drop(org);
-        meeting_setup::begin(self, circle, kind);
-        if let Some(Status::Error(e)) = &self.view.status {
-            return Err(e.clone());
-        }
-        self.hold_screen_reports();
-        self.refresh_hints();
-        Ok(())
-    }
-
-    /// Names who is at the keyboard (`--as NAME`): recorded with every entry this program
-    /// makes, and named to other programs on the same store. A name that is empty once
-    /// cleaned of control characters, or longer than 80 characters, is refused.
-    pub fn set_actor(&mut self, name: Option<&str>) -> Result<(), String> {
-        let name = name.map(crate::domain::text::clean_line);
-        match name.as_deref() {
-            Some("") => return Err("--as needs a name: who is at the keyboard".into()),
-            Some(n) if n.chars().count() > ACTOR_LIMIT => {
-                return Err(format!(
-                    "--as takes a name of at most {ACTOR_LIMIT} characters"
-                ));
-            }
-            _ => {}
-        }
-        self.store.set_actor(name.as_deref());
-        self.view.actor = name;
-        Ok(())
-    }
-
-    /// Writes exports made from the screens into `dir` instead of the current directory.
-    pub fn set_export_dir(&mut self, dir: &std::path::Path) {
-        self.export_dir = dir.to_path_buf();
-    }
-
-    /// Opens a person's solo review straight away (resumed if unfinished), as
-    /// `roundtable review --person NAME` does, or (`PersonPick::Work`) their "My work", as
-    /// `roundtable work --person NAME` does.
-    pub fn open_for_person(&mut self, person: &str, pick: PersonPick) -> Result<(), String> {
-        let org = self
-            .view
-            .org
-            .clone()
-            .ok_or("the database holds no organisation yet")?;
-        let who = org_entries::person(&org, person)?;
-        let who = org.person(who).ok_or("no such person")?;
-        let (who, name) = (who.id, who.name.clone());
-        // Let go of the copy, so that reports read for the screen go into the one shown.
-        drop(org);
-        match pick {
-            PersonPick::Review => review::begin(self, who),
-            PersonPick::Work => work::begin(self, who),
-            PersonPick::Keyboard => self.set_actor(Some(&name))?,
-        }
-        if let Some(Status::Error(e)) = &self.view.status {
-            return Err(e.clone());
-        }
-        self.hold_screen_reports();
-        self.refresh_hints();
-        Ok(())
     }
 
     /// The current time, from the app's clock.
@@ -521,100 +448,6 @@ impl App {
                 .iter()
                 .position(|(c, _)| *c == focus)
                 .unwrap_or(0);
-        }
-    }
-
-    /// Decides, writes and shows one entry of the screen's journal (found by `journal_of`).
-    /// Returns whether it was recorded; a refusal or a failed write becomes the status line
-    /// and changes nothing.
-    fn commit<J: journal::Journal>(
-        &mut self,
-        event: journal::Event<J>,
-        journal_of: fn(&mut Screen) -> Option<&mut J>,
-    ) -> bool {
-        let now = self.now();
-        let App { store, view, .. } = self;
-        let Some(journal) = journal_of(&mut view.screen) else {
-            return false;
-        };
-        // Taken out of the view while the entry is applied to it, so that (unless a caller
-        // still holds a copy) it is changed in place rather than copied.
-        let Some(mut org) = view.org.clone() else {
-            return false;
-        };
-        let before = Arc::as_ptr(&org);
-        let committed = journal::commit(store.as_mut(), journal, &mut org, now, event);
-        if !std::ptr::eq(before, Arc::as_ptr(&org)) {
-            // Read again after a conflict: it holds every entry's effects so far.
-            self.unapplied.clear();
-            self.unapplied_between.clear();
-            view.org = Some(org);
-        }
-        self.show_commit(committed)
-    }
-
-    /// Whether the screen's journal would take an entry like `event` now (with stand-in
-    /// words where the typing goes): asked before a prompt opens; a refusal becomes the
-    /// status line and nothing opens.
-    fn may<J: journal::Journal>(
-        &mut self,
-        event: &journal::Event<J>,
-        journal_of: fn(&mut Screen) -> Option<&mut J>,
-    ) -> bool {
-        let View { screen, org, .. } = &mut self.view;
-        let (Some(journal), Some(org)) = (journal_of(screen), org.as_deref()) else {
-            return false;
-        };
-        match journal::may(journal, org, event) {
-            Ok(()) => true,
-            Err(why) => {
-                self.error(tactical::capitalised(&why));
-                false
-            }
-        }
-    }
-
-    /// Shows what committing an entry did and applies its effects to the organisation.
-    /// Returns whether the entry was recorded.
-    fn show_commit(&mut self, committed: journal::Committed) -> bool {
-        match committed {
-            journal::Committed::Done {
-                effects,
-                caught_up,
-                at,
-                source,
-            } => {
-                self.entry_written();
-                if !effects.is_empty() {
-                    self.unapplied.push(settle::Written {
-                        source,
-                        at,
-                        effects,
-                    });
-                }
-                self.settle_org();
-                if !caught_up.is_empty() {
-                    self.info(format!(
-                        "{} first: shown above, and yours was recorded after.",
-                        journal::who_recorded(&caught_up, true)
-                    ));
-                }
-                true
-            }
-            journal::Committed::Refused(why) => {
-                self.error(tactical::capitalised(&why));
-                false
-            }
-            journal::Committed::Busy => {
-                self.unwritten = true;
-                self.busy = true;
-                self.error(connection::SAVING);
-                false
-            }
-            journal::Committed::Unwritten(why) => {
-                self.not_written(&why);
-                false
-            }
         }
     }
 

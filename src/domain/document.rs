@@ -132,8 +132,39 @@ pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
 
 /// Checklist, metrics, progress and triage.
 fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
-    let reported = |r: &Option<String>| r.clone().unwrap_or_default();
-    let checklist = m
+    checklist_section(doc, m);
+    metrics_section(doc, m);
+    progress_sections(doc, m);
+    agenda_section(doc, m);
+}
+
+/// Who reported an entry, when not the role's filler; empty otherwise.
+fn reported(by: &Option<String>) -> String {
+    by.clone().unwrap_or_default()
+}
+
+/// The rows of the items of `kind` ("checklist" or "metric") that were due but not
+/// reported: role, item, period, "not reported", and `blank` empty cells after.
+fn not_reported_rows(m: &Minutes, kind: &str, blank: usize) -> Vec<Vec<String>> {
+    m.not_reported
+        .iter()
+        .filter(|d: &&DueLine| d.kind == kind)
+        .map(|d| {
+            let mut row = vec![
+                d.role.clone(),
+                d.item.clone(),
+                d.period.to_string(),
+                "not reported".to_string(),
+            ];
+            row.extend(std::iter::repeat_n(String::new(), blank));
+            row
+        })
+        .collect()
+}
+
+/// The checklist's answers, then the items due and not answered.
+fn checklist_section(doc: &mut Vec<Block>, m: &Minutes) {
+    let mut rows: Vec<Vec<String>> = m
         .checklist
         .iter()
         .map(|c| {
@@ -147,22 +178,19 @@ fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
             ]
         })
         .collect();
-    let due = |kind: &str| -> Vec<&DueLine> {
-        m.not_reported.iter().filter(|d| d.kind == kind).collect()
-    };
-    let mut checklist: Vec<Vec<String>> = checklist;
-    checklist.extend(due("checklist").into_iter().map(|d| {
-        let row = [&d.role, &d.item, &d.period.to_string(), "not reported", ""];
-        row.map(|c| c.to_string()).to_vec()
-    }));
+    rows.extend(not_reported_rows(m, "checklist", 1));
     section(
         doc,
         "Checklist review",
         &["Role", "Item", "Period from", "Answer", "Reported by"],
-        checklist,
+        rows,
         "Nothing was answered.",
     );
-    let metrics = m
+}
+
+/// The metrics' values (and corrections), then the metrics due and not reported.
+fn metrics_section(doc: &mut Vec<Block>, m: &Minutes) {
+    let mut rows: Vec<Vec<String>> = m
         .metrics
         .iter()
         .map(|r| {
@@ -182,18 +210,7 @@ fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
             ]
         })
         .collect();
-    let mut metrics: Vec<Vec<String>> = metrics;
-    metrics.extend(due("metric").into_iter().map(|d| {
-        let row = [
-            &d.role,
-            &d.item,
-            &d.period.to_string(),
-            "not reported",
-            "",
-            "",
-        ];
-        row.map(|c| c.to_string()).to_vec()
-    }));
+    rows.extend(not_reported_rows(m, "metric", 2));
     section(
         doc,
         "Metrics review",
@@ -205,9 +222,14 @@ fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
             "Comment",
             "Reported by",
         ],
-        metrics,
+        rows,
         "Nothing was reported.",
     );
+}
+
+/// The projects' updates, the progress on accountabilities (when any) and the requests for
+/// updates.
+fn progress_sections(doc: &mut Vec<Block>, m: &Minutes) {
     let projects = m
         .projects
         .iter()
@@ -264,6 +286,10 @@ fn tactical_sections(doc: &mut Vec<Block>, m: &Minutes) {
             m.update_requests.iter().map(|r| r.text()).collect(),
         ));
     }
+}
+
+/// Each agenda item with how it ended and its outputs.
+fn agenda_section(doc: &mut Vec<Block>, m: &Minutes) {
     doc.push(Block::Heading("Agenda and triage".into()));
     if m.agenda.is_empty() {
         doc.push(Block::Empty("There were no agenda items.".into()));

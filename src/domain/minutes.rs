@@ -1,16 +1,15 @@
 //! Minutes: what a meeting recorded, as plain data, ready for any format.
 //!
-//! Owns: the `Minutes` model (the JSON export's schema, `roundtable.minutes/1`) and building it
-//! from a folded meeting and the organisation's names. A pure function of the events.
+//! Owns: the `Minutes` model (the JSON export's schema, `roundtable.minutes/1`) and its part
+//! common to every meeting kind (attendees, the check-in and closing rounds, who recorded);
+//! each kind's body is built from its folded meeting in `minutes_tactical` and
+//! `minutes_governance`. A pure function of the events and the organisation's names.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 pub use super::election_minutes::ElectionLine;
-use super::ids::MeetingId;
-use super::meeting::MeetingKind;
-use super::meeting::governance::{GovStep, Governance, Outcome, Proposal};
+use super::ids::{CircleId, MeetingId};
 use super::meeting::rounds::Rounds;
-use super::meeting::tactical::{Step, Tactical};
-use super::minutes_governance::objection_line;
+use super::meeting::{Attendee, MeetingKind};
 pub use super::minutes_governance::{
     GovRecords, InterpretationLine, ObjectionLine, PublishedRuling,
 };
@@ -268,7 +267,76 @@ impl Turn {
     }
 }
 
+/// What every meeting's minutes have in common, taken from the meeting by its kind's builder.
+pub(super) struct Common<'a, S> {
+    pub id: MeetingId,
+    pub kind: MeetingKind,
+    pub rule_set: String,
+    pub circle: CircleId,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub planned_minutes: u32,
+    pub facilitator: Option<usize>,
+    pub secretary: Option<usize>,
+    pub attendees: &'a [Attendee],
+    pub question: &'a str,
+    pub rounds: &'a Rounds<S>,
+    /// The rounds' steps: check-in, then closing.
+    pub check_in: S,
+    pub closing: S,
+}
+
 impl Minutes {
+    /// The common part of a meeting's minutes, with every per-kind list empty; `name` names
+    /// an attendee by place.
+    pub(super) fn common<S: Copy + PartialEq>(
+        c: Common<'_, S>,
+        org: &Organisation,
+        name: &dyn Fn(usize) -> String,
+    ) -> Minutes {
+        let people = |present: bool| {
+            c.attendees
+                .iter()
+                .filter(|a| a.present == present)
+                .map(|a| person_of(a, c.attendees, org))
+                .collect()
+        };
+        Minutes {
+            schema: SCHEMA,
+            meeting: c.id.0,
+            organisation: org.name().to_string(),
+            circle: org
+                .circle(c.circle)
+                .map_or_else(|| "?".into(), |circle| circle.name.clone()),
+            kind: c.kind,
+            rule_set: c.rule_set,
+            started_at: c.started_at,
+            ended_at: c.ended_at,
+            planned_minutes: c.planned_minutes,
+            facilitator: c.facilitator.map(name),
+            secretary: c.secretary.map(name),
+            attendees: people(true),
+            absentees: people(false),
+            question: c.question.to_string(),
+            check_in: turns(c.rounds, c.check_in, name),
+            checklist: Vec::new(),
+            metrics: Vec::new(),
+            not_reported: Vec::new(),
+            projects: Vec::new(),
+            update_requests: Vec::new(),
+            accountabilities: Vec::new(),
+            agenda: Vec::new(),
+            closing: turns(c.rounds, c.closing, name),
+            admin_concerns: Vec::new(),
+            time_outs: Vec::new(),
+            proposals: Vec::new(),
+            elections: Vec::new(),
+            items: Vec::new(),
+            governance: GovRecords::default(),
+            recorded_by: Vec::new(),
+        }
+    }
+
     /// Names who recorded the entries: `by` holds each entry's recorder (or none), in order.
     pub fn recorded_by(mut self, by: &[Option<String>]) -> Minutes {
         for name in by.iter().flatten() {
@@ -277,198 +345,6 @@ impl Minutes {
             }
         }
         self
-    }
-
-    /// The minutes of a tactical meeting.
-    pub fn tactical(id: MeetingId, m: &Tactical, org: &Organisation) -> Minutes {
-        let role_name = |r| {
-            org.role(r)
-                .map_or_else(|| "?".to_string(), |r| r.name.clone())
-        };
-        let name = |i: usize| m.name_of(i).to_string();
-        // Named only when the reporter does not fill the item's role.
-        let reported_by = |role, reporter: Option<usize>| {
-            let r = reporter?;
-            let person = m.attendees.get(r).and_then(|a| a.person);
-            let fills = org.fillers_of(role).any(|a| Some(a.person) == person);
-            (!fills).then(|| name(r))
-        };
-        let person = |a: &super::meeting::Attendee| person_of(a, &m.attendees, org);
-        let round = |step: Step| turns(&m.rounds, step, &name);
-        Minutes {
-            schema: SCHEMA,
-            meeting: id.0,
-            organisation: org.name().to_string(),
-            circle: org
-                .circle(m.circle)
-                .map_or_else(|| "?".into(), |c| c.name.clone()),
-            kind: MeetingKind::Tactical,
-            rule_set: org.rule_set().to_string(),
-            started_at: m.started_at,
-            ended_at: m.ended_at,
-            planned_minutes: m.planned_minutes,
-            facilitator: m.facilitator.map(name),
-            secretary: m.secretary.map(name),
-            attendees: m
-                .attendees
-                .iter()
-                .filter(|a| a.present)
-                .map(person)
-                .collect(),
-            absentees: m
-                .attendees
-                .iter()
-                .filter(|a| !a.present)
-                .map(person)
-                .collect(),
-            question: m.question.clone(),
-            check_in: round(Step::CheckIn),
-            not_reported: not_reported(m, org),
-            checklist: m
-                .answers
-                .iter()
-                .filter_map(|a| {
-                    let item = org.checklist_item(a.item)?;
-                    Some(ChecklistLine {
-                        role: role_name(item.role),
-                        item: item.text.clone(),
-                        frequency: item.frequency.to_string(),
-                        period: a.period,
-                        checked: a.checked,
-                        reported_by: reported_by(item.role, a.reporter),
-                    })
-                })
-                .collect(),
-            metrics: m
-                .reports
-                .iter()
-                .filter_map(|r| {
-                    let metric = org.metric(r.metric)?;
-                    Some(MetricLine {
-                        role: role_name(metric.role),
-                        metric: metric.name.clone(),
-                        unit: metric.unit.clone(),
-                        period: r.period,
-                        value: r.value,
-                        comment: r.comment.clone(),
-                        reported_by: reported_by(metric.role, r.reporter),
-                        corrects: r.corrects,
-                    })
-                })
-                .collect(),
-            projects: m
-                .updates
-                .iter()
-                .filter_map(|u| {
-                    let project = org.project(u.project)?;
-                    Some(ProjectLine {
-                        role: role_name(project.role),
-                        project: project.title.clone(),
-                        update: u.update.clone(),
-                        status_before: u.status_before,
-                        status: u.status,
-                        reported_by: reported_by(project.role, u.reporter),
-                        requested_by: super::minutes_progress::requested_by(m, org, u.project),
-                    })
-                })
-                .collect(),
-            update_requests: super::minutes_progress::request_lines(m, org),
-            accountabilities: super::minutes_progress::accountability_lines(m, org, &reported_by),
-            admin_concerns: Vec::new(),
-            time_outs: Vec::new(),
-            proposals: Vec::new(),
-            elections: Vec::new(),
-            items: Vec::new(),
-            governance: GovRecords::default(),
-            recorded_by: Vec::new(),
-            agenda: m
-                .agenda_items()
-                .map(|item| AgendaLine {
-                    label: item.label.clone(),
-                    owner: name(item.owner),
-                    got_what_needed: item.closed,
-                    outputs: item
-                        .outputs
-                        .iter()
-                        .map(|(_, o)| OutputLine::of(o, org, &name))
-                        .collect(),
-                })
-                .collect(),
-            closing: round(Step::Closing),
-        }
-    }
-
-    /// The minutes of a governance meeting.
-    pub fn governance(id: MeetingId, g: &Governance, org: &Organisation) -> Minutes {
-        let name = |i: usize| {
-            g.attendees
-                .get(i)
-                .map_or_else(|| "?".to_string(), |a| a.name.clone())
-        };
-        let person = |a: &super::meeting::Attendee| person_of(a, &g.attendees, org);
-        let round = |step: GovStep| turns(&g.rounds, step, &name);
-        let (proposals, elections, items) = governance_items(g, org, &name);
-        Minutes {
-            schema: SCHEMA,
-            meeting: id.0,
-            organisation: org.name().to_string(),
-            circle: org
-                .circle(g.circle)
-                .map_or_else(|| "?".into(), |c| c.name.clone()),
-            kind: MeetingKind::Governance,
-            rule_set: g.rules.to_string(),
-            started_at: g.started_at,
-            ended_at: g.ended_at,
-            planned_minutes: g.planned_minutes,
-            facilitator: g.facilitator.map(name),
-            secretary: g.secretary.map(name),
-            attendees: g
-                .attendees
-                .iter()
-                .filter(|a| a.present)
-                .map(person)
-                .collect(),
-            absentees: g
-                .attendees
-                .iter()
-                .filter(|a| !a.present)
-                .map(person)
-                .collect(),
-            question: g.question.clone(),
-            check_in: round(GovStep::CheckIn),
-            checklist: Vec::new(),
-            metrics: Vec::new(),
-            not_reported: Vec::new(),
-            projects: Vec::new(),
-            update_requests: Vec::new(),
-            accountabilities: Vec::new(),
-            agenda: Vec::new(),
-            closing: round(GovStep::Closing),
-            admin_concerns: g
-                .rounds
-                .notes
-                .iter()
-                .filter(|n| n.step == GovStep::AdminConcerns)
-                .map(|n| format!("{}: {}", name(n.attendee), n.text))
-                .collect(),
-            time_outs: g
-                .time_outs
-                .iter()
-                .map(|t| TimeOutLine {
-                    asked_by: name(t.asked_by),
-                    granted: t.granted,
-                    minutes: t
-                        .ended
-                        .filter(|_| t.granted)
-                        .map(|e| (e - t.started).num_minutes()),
-                })
-                .collect(),
-            proposals,
-            elections,
-            items,
-            governance: GovRecords::of(g, org),
-            recorded_by: Vec::new(),
-        }
     }
 
     /// "next action: text — Person (Role)" for an output.
@@ -502,127 +378,8 @@ impl Minutes {
     }
 }
 
-/// The governance items' lines in the order they were processed, and that order.
-fn governance_items(
-    g: &Governance,
-    org: &Organisation,
-    name: &dyn Fn(usize) -> String,
-) -> (Vec<ProposalLine>, Vec<ElectionLine>, Vec<ItemLine>) {
-    let (mut proposals, mut elections, mut items) = (Vec::new(), Vec::new(), Vec::new());
-    for item in g.processing_order() {
-        let not_processed = g.ended_at.is_some() && !item.closed();
-        if let Some(p) = &item.proposal {
-            items.push(ItemLine {
-                kind: "proposal",
-                index: proposals.len(),
-                not_processed,
-            });
-            proposals.push(proposal_line(&item.label, p, g, org, name));
-        } else if let Some(e) = &item.election {
-            items.push(ItemLine {
-                kind: "election",
-                index: elections.len(),
-                not_processed,
-            });
-            elections.push(ElectionLine::of(e, org, &name, g.ended_at.is_some()));
-        }
-    }
-    (proposals, elections, items)
-}
-
-/// A proposal as the minutes give it.
-fn proposal_line(
-    label: &str,
-    p: &Proposal,
-    g: &Governance,
-    org: &Organisation,
-    name: &dyn Fn(usize) -> String,
-) -> ProposalLine {
-    let adopted = match p.outcome {
-        Some(Outcome::Adopted { version }) => p
-            .versions
-            .get(version.saturating_sub(1))
-            .map(|changes| changes.iter().map(|c| c.describe(org)).collect())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    ProposalLine {
-        label: label.to_string(),
-        proposer: name(p.proposer),
-        proposer_role: p.role.and_then(|r| org.role(r)).map(|r| r.name.clone()),
-        questions: p.questions.clone(),
-        reactions: p
-            .reactions
-            .iter()
-            .map(|(who, text)| format!("{}: {text}", name(*who)))
-            .collect(),
-        validity: p.validity.iter().map(|v| v.answers.clone()).collect(),
-        validity_exceptions: p
-            .validity
-            .iter()
-            .filter_map(|v| v.exception.map(|e| e.describe().to_string()))
-            .collect(),
-        permission_from: p
-            .permission
-            .and_then(|who| org.person(who))
-            .map(|who| who.name.clone()),
-        tension: p.tension.clone(),
-        example: p.example.clone(),
-        // Undecided when the meeting ended: not processed (PROCESS.md outcomes).
-        outcome: p
-            .outcome
-            .as_ref()
-            .map(Outcome::describe)
-            .or_else(|| g.ended_at.map(|_| NOT_PROCESSED.to_string())),
-        adopted,
-        versions: p.versions.len(),
-        objections: p
-            .objections
-            .iter()
-            .map(|o| objection_line(o, org, name))
-            .collect(),
-    }
-}
-
-/// The checklist items and metrics of the meeting with no answer or value in it, each for
-/// the period the meeting reviewed (a metric whose period already had its value from an
-/// earlier meeting is not due again, and is left out).
-fn not_reported(m: &Tactical, org: &Organisation) -> Vec<DueLine> {
-    let role_name = |r| {
-        org.role(r)
-            .map_or_else(|| "?".to_string(), |r| r.name.clone())
-    };
-    let items = m
-        .checklist
-        .iter()
-        .filter(|&&c| m.answer_for(c).is_none())
-        .filter_map(|&c| org.checklist_item(c))
-        .map(|c| DueLine {
-            role: role_name(c.role),
-            item: c.text.clone(),
-            kind: "checklist",
-            period: m.period_for(c.frequency),
-        });
-    let metrics = m
-        .metrics
-        .iter()
-        .filter(|&&id| m.report_for(id).is_none() && m.earlier_value(org, id).is_none())
-        .filter_map(|&id| org.metric(id))
-        .map(|x| DueLine {
-            role: role_name(x.role),
-            item: x.name.clone(),
-            kind: "metric",
-            period: m.period_for(x.frequency),
-        });
-    items.chain(metrics).collect()
-}
-
 /// An attendee as the minutes list them.
-fn person_of(
-    a: &super::meeting::Attendee,
-    all: &[super::meeting::Attendee],
-    org: &Organisation,
-) -> Person {
+fn person_of(a: &Attendee, all: &[Attendee], org: &Organisation) -> Person {
     let invited = a.invitation.as_ref().map(|inv| {
         let by = all.get(inv.by).map_or("?", |b| b.name.as_str());
         format!("{by} ({}), for \"{}\"", inv.link.says(org), inv.tension)

@@ -3,10 +3,17 @@
 //! Secretary's ruling, the amended proposals suggested in integration, how it ended), the
 //! elections asked first and by whom, the Secretary's interpretations, and extensions.
 //!
-//! Owns: `ObjectionLine`, `GovRecords` and making them from a meeting. Must not import:
-//! rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+//! Owns: `Minutes::governance` (the administrative concerns, time outs, and each proposal and
+//! election in the order processed), `ObjectionLine`, `GovRecords` and making them from a
+//! meeting. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::meeting::governance::{Governance, Objection, ObjectionState};
+use super::election_minutes::ElectionLine;
+use super::ids::MeetingId;
+use super::meeting::MeetingKind;
+use super::meeting::governance::{
+    GovStep, Governance, Objection, ObjectionState, Outcome, Proposal,
+};
+use super::minutes::{Common, ItemLine, Minutes, NOT_PROCESSED, ProposalLine, TimeOutLine};
 use super::org::Organisation;
 use serde::Serialize;
 
@@ -226,5 +233,145 @@ impl GovRecords {
                 .map(|(by, reason)| format!("declared by {}: {reason}", name(*by)))
                 .collect(),
         }
+    }
+}
+
+impl Minutes {
+    /// The minutes of a governance meeting.
+    pub fn governance(id: MeetingId, g: &Governance, org: &Organisation) -> Minutes {
+        let name = |i: usize| {
+            g.attendees
+                .get(i)
+                .map_or_else(|| "?".to_string(), |a| a.name.clone())
+        };
+        let (proposals, elections, items) = governance_items(g, org, &name);
+        let common = Common {
+            id,
+            kind: MeetingKind::Governance,
+            rule_set: g.rules.to_string(),
+            circle: g.circle,
+            started_at: g.started_at,
+            ended_at: g.ended_at,
+            planned_minutes: g.planned_minutes,
+            facilitator: g.facilitator,
+            secretary: g.secretary,
+            attendees: &g.attendees,
+            question: &g.question,
+            rounds: &g.rounds,
+            check_in: GovStep::CheckIn,
+            closing: GovStep::Closing,
+        };
+        Minutes {
+            admin_concerns: g
+                .rounds
+                .notes
+                .iter()
+                .filter(|n| n.step == GovStep::AdminConcerns)
+                .map(|n| format!("{}: {}", name(n.attendee), n.text))
+                .collect(),
+            time_outs: time_out_lines(g, &name),
+            proposals,
+            elections,
+            items,
+            governance: GovRecords::of(g, org),
+            ..Minutes::common(common, org, &name)
+        }
+    }
+}
+
+/// The time outs asked for, with how long each granted one lasted.
+fn time_out_lines(g: &Governance, name: &dyn Fn(usize) -> String) -> Vec<TimeOutLine> {
+    g.time_outs
+        .iter()
+        .map(|t| TimeOutLine {
+            asked_by: name(t.asked_by),
+            granted: t.granted,
+            minutes: t
+                .ended
+                .filter(|_| t.granted)
+                .map(|e| (e - t.started).num_minutes()),
+        })
+        .collect()
+}
+
+/// The governance items' lines in the order they were processed, and that order.
+fn governance_items(
+    g: &Governance,
+    org: &Organisation,
+    name: &dyn Fn(usize) -> String,
+) -> (Vec<ProposalLine>, Vec<ElectionLine>, Vec<ItemLine>) {
+    let (mut proposals, mut elections, mut items) = (Vec::new(), Vec::new(), Vec::new());
+    for item in g.processing_order() {
+        let not_processed = g.ended_at.is_some() && !item.closed();
+        if let Some(p) = &item.proposal {
+            items.push(ItemLine {
+                kind: "proposal",
+                index: proposals.len(),
+                not_processed,
+            });
+            proposals.push(proposal_line(&item.label, p, g, org, name));
+        } else if let Some(e) = &item.election {
+            items.push(ItemLine {
+                kind: "election",
+                index: elections.len(),
+                not_processed,
+            });
+            elections.push(ElectionLine::of(e, org, &name, g.ended_at.is_some()));
+        }
+    }
+    (proposals, elections, items)
+}
+
+/// A proposal as the minutes give it.
+fn proposal_line(
+    label: &str,
+    p: &Proposal,
+    g: &Governance,
+    org: &Organisation,
+    name: &dyn Fn(usize) -> String,
+) -> ProposalLine {
+    let adopted = match p.outcome {
+        Some(Outcome::Adopted { version }) => p
+            .versions
+            .get(version.saturating_sub(1))
+            .map(|changes| changes.iter().map(|c| c.describe(org)).collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    ProposalLine {
+        label: label.to_string(),
+        proposer: name(p.proposer),
+        proposer_role: p.role.and_then(|r| org.role(r)).map(|r| r.name.clone()),
+        questions: p.questions.clone(),
+        reactions: p
+            .reactions
+            .iter()
+            .map(|(who, text)| format!("{}: {text}", name(*who)))
+            .collect(),
+        validity: p.validity.iter().map(|v| v.answers.clone()).collect(),
+        validity_exceptions: p
+            .validity
+            .iter()
+            .filter_map(|v| v.exception.map(|e| e.describe().to_string()))
+            .collect(),
+        permission_from: p
+            .permission
+            .and_then(|who| org.person(who))
+            .map(|who| who.name.clone()),
+        tension: p.tension.clone(),
+        example: p.example.clone(),
+        // Undecided when the meeting ended: not processed (PROCESS.md outcomes).
+        outcome: p
+            .outcome
+            .as_ref()
+            .map(Outcome::describe)
+            .or_else(|| g.ended_at.map(|_| NOT_PROCESSED.to_string())),
+        adopted,
+        versions: p.versions.len(),
+        objections: p
+            .objections
+            .iter()
+            .map(|o| objection_line(o, org, name))
+            .collect(),
     }
 }

@@ -13,6 +13,7 @@ pub mod membership;
 pub mod minutes;
 mod minutes_governance;
 pub mod minutes_progress;
+mod minutes_tactical;
 pub mod names;
 pub mod org;
 pub mod org_file_of;

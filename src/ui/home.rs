@@ -159,6 +159,7 @@ fn breakdown_lines(org: &Organisation, circle: CircleId) -> Vec<Line<'static>> {
     ]
 }
 
+/// Home: the circles on the left, the selected circle and what can be started on the right.
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -170,13 +171,56 @@ pub fn draw(
 ) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
+    draw_circles(frame, left, state, org, open_meetings, today);
+    let Some(circle) = state.selected_circle().and_then(|id| org.circle(id)) else {
+        return;
+    };
+    let mut lines = vec![Line::styled(circle.name.clone(), theme::strong())];
+    if !circle.purpose.is_empty() {
+        lines.push(Line::raw(circle.purpose.clone()));
+    }
+    lines.extend(breakdown_lines(org, circle.id));
+    lines.push(Line::raw(""));
+    lines.extend(core_role_lines(org, circle.id, today));
+    let open_tensions = org.tensions_in(circle.id).filter(|t| t.open).count();
+    let counts = [
+        plural(org.members_of(circle.id).len(), "member"),
+        plural(org.roles_in(circle.id).count(), "role"),
+        plural(open_tensions, "open tension"),
+    ];
+    lines.push(Line::styled(counts.join(" · "), theme::muted()));
+    lines.push(Line::raw(""));
+    let width = usize::from(right.width.saturating_sub(2));
+    lines.extend(start_lines(circle.id, open_meetings, actor, width));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(" Circle ", theme::heading()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        right,
+    );
+}
+
+/// The circles, depth first, each marked with its open meetings, roles, terms ending and
+/// process breakdown.
+fn draw_circles(
+    frame: &mut Frame,
+    area: Rect,
+    state: &HomeState,
+    org: &Organisation,
+    open_meetings: &[(CircleId, MeetingKind)],
+    today: NaiveDate,
+) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border())
         .title(Span::styled(" Circles ", theme::heading()));
     list::draw(
         frame,
-        left,
+        area,
         block,
         state.circles.len(),
         state.selected,
@@ -209,19 +253,14 @@ pub fn draw(
             Line::from(vec![Span::raw(name), Span::styled(roles, theme::muted())])
         },
     );
+}
 
-    let Some(circle) = state.selected_circle().and_then(|id| org.circle(id)) else {
-        return;
-    };
-    let mut lines = vec![Line::styled(circle.name.clone(), theme::strong())];
-    if !circle.purpose.is_empty() {
-        lines.push(Line::raw(circle.purpose.clone()));
-    }
-    lines.extend(breakdown_lines(org, circle.id));
-    lines.push(Line::raw(""));
+/// Each core role of the circle with who fills it, and the terms ended or ending soon.
+fn core_role_lines(org: &Organisation, circle: CircleId, today: NaiveDate) -> Vec<Line<'static>> {
     let rules = org.rule_set();
+    let mut lines = Vec::new();
     for core in CoreRole::ALL {
-        let Some(role) = org.core_role(circle.id, core) else {
+        let Some(role) = org.core_role(circle, core) else {
             continue;
         };
         let fillers: Vec<&str> = org
@@ -254,16 +293,19 @@ pub fn draw(
         }
         lines.push(Line::from(spans));
     }
-    let open_tensions = org.tensions_in(circle.id).filter(|t| t.open).count();
-    let counts = [
-        plural(org.members_of(circle.id).len(), "member"),
-        plural(org.roles_in(circle.id).count(), "role"),
-        plural(open_tensions, "open tension"),
-    ];
-    lines.push(Line::styled(counts.join(" · "), theme::muted()));
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Start", theme::heading()));
-    let is_open = |kind| open_meetings.contains(&(circle.id, kind));
+    lines
+}
+
+/// What can be started on the circle: its meetings (resumed where open), following one going
+/// on, and saying who is at the keyboard.
+fn start_lines(
+    circle: CircleId,
+    open_meetings: &[(CircleId, MeetingKind)],
+    actor: Option<&str>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled("Start", theme::heading())];
+    let is_open = |kind| open_meetings.contains(&(circle, kind));
     for (key, label) in ENTRIES {
         let label = match key {
             "t" => start_label(MeetingKind::Tactical, is_open(MeetingKind::Tactical)),
@@ -273,7 +315,6 @@ pub fn draw(
         lines.push(entry(key, label.to_string()));
     }
     if is_open(MeetingKind::Tactical) || is_open(MeetingKind::Governance) {
-        let width = usize::from(right.width.saturating_sub(2));
         lines.extend(entry_lines(
             "f",
             "Follow the meeting going on (read-only)",
@@ -287,16 +328,7 @@ pub fn draw(
             None => "Say who is at the keyboard".into(),
         },
     ));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::border())
-        .title(Span::styled(" Circle ", theme::heading()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        right,
-    );
+    lines
 }
 
 #[cfg(test)]

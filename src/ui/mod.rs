@@ -37,7 +37,7 @@ pub use view::*;
 pub use work::{WorkDraft, WorkScreen};
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 
 /// Draws one frame of the view.
 pub fn draw(frame: &mut Frame, view: &View) {
@@ -60,14 +60,32 @@ pub fn draw(frame: &mut Frame, view: &View) {
         Constraint::Length(1),
     ])
     .areas(area);
+    chrome::title_bar(frame, title, &screen_title(view), view);
+    if let Some((m, area)) = draw_screen(frame, body, view) {
+        modal::draw(frame, area, m);
+    }
+    if let Some(lost) = &view.lost {
+        let line = chrome::lost_line(lost, area.width);
+        frame.render_widget(ratatui::widgets::Paragraph::new(line), lost_area);
+    }
+    frame.render_widget(ratatui::widgets::Paragraph::new(status), status_area);
+    chrome::hint_bar(frame, hints, &view.hints);
+    if view.help_open {
+        chrome::help_overlay(frame, body, &view.help, &view.help_scroll);
+    }
+}
+
+/// The title bar's words for the screen: the organisation or circle, and where one is.
+fn screen_title(view: &View) -> String {
     let circle_of = |id| {
         view.org
             .as_deref()
             .and_then(|o| o.circle(id))
             .map_or("?", |c| c.name.as_str())
     };
+    let person_of = |id| view.org.as_deref().map_or("?", |o| o.person_name(id));
     let org_name = view.org.as_deref().map_or("", |o| o.name());
-    let screen_name = match &view.screen {
+    match &view.screen {
         Screen::Welcome(_) => "Welcome".to_string(),
         Screen::Adoption(_) => "Adopting the constitution".to_string(),
         Screen::Home(_) => format!("{org_name} · Home"),
@@ -81,29 +99,21 @@ pub fn draw(frame: &mut Frame, view: &View) {
         Screen::Governance(s) => format!("{} · Governance meeting", circle_of(s.state.circle)),
         Screen::PastMeetings(_) => format!("{org_name} · Past meetings"),
         Screen::Minutes(s) => format!("{} · Minutes", s.minutes.circle),
-        Screen::Review(s) => {
-            let who = view
-                .org
-                .as_deref()
-                .map_or("?", |o| o.person_name(s.state.person));
-            format!("Solo role review · {who}")
-        }
-        Screen::Work(s) => {
-            let who = view
-                .org
-                .as_deref()
-                .map_or("?", |o| o.person_name(s.state.person));
-            format!("My work · {who}")
-        }
-    };
-    chrome::title_bar(frame, title, &screen_name, view);
+        Screen::Review(s) => format!("Solo role review · {}", person_of(s.state.person)),
+        Screen::Work(s) => format!("My work · {}", person_of(s.state.person)),
+    }
+}
+
+/// Draws the screen's body; returns its open modal, if any, and the area it opens over.
+fn draw_screen<'a>(frame: &mut Frame, body: Rect, view: &'a View) -> Option<(&'a Modal, Rect)> {
     match (&view.screen, view.org.as_deref()) {
-        (Screen::Welcome(state), _) => welcome::draw(frame, body, state, &view.database),
+        (Screen::Welcome(state), _) => {
+            welcome::draw(frame, body, state, &view.database);
+            None
+        }
         (Screen::Adoption(state), _) => {
             adoption::draw(frame, body, state);
-            if let Some(m) = &state.modal {
-                modal::draw(frame, body, m);
-            }
+            state.modal.as_ref().map(|m| (m, body))
         }
         (Screen::Home(state), Some(org)) => {
             home::draw(
@@ -115,76 +125,53 @@ pub fn draw(frame: &mut Frame, view: &View) {
                 view.now.date_naive(),
                 view.actor.as_deref(),
             );
-            if let Some(m) = &state.modal {
-                modal::draw(frame, body, m);
-            }
+            state.modal.as_ref().map(|m| (m, body))
         }
         (Screen::Review(screen), Some(org)) => {
             review::draw(frame, body, screen, org);
-            if let Some(m) = &screen.modal {
-                modal::draw(frame, body, m);
-            }
+            screen.modal.as_ref().map(|m| (m, body))
         }
         (Screen::Work(screen), Some(org)) => {
             work::draw(frame, body, screen, org, view.now.date_naive());
-            if let Some(m) = &screen.modal {
-                modal::draw(frame, body, m);
-            }
+            screen.modal.as_ref().map(|m| (m, body))
         }
         (Screen::Browser(state), Some(org)) => {
             browser::draw(frame, body, state, state.shown(org));
             if let Some(prompt) = &state.prompt {
                 modal::draw_prompt_box(frame, body, prompt);
             }
-            if let Some(m) = &state.modal {
-                modal::draw(frame, body, m);
-            }
+            state.modal.as_ref().map(|m| (m, body))
         }
         (Screen::MeetingSetup(state), Some(org)) => {
             setup::draw(frame, body, state, org);
-            if let Some(m) = &state.modal {
-                modal::draw(frame, body, m);
-            }
+            state.modal.as_ref().map(|m| (m, body))
         }
-        (Screen::PastMeetings(state), _) => past::draw(frame, body, state),
+        (Screen::PastMeetings(state), _) => {
+            past::draw(frame, body, state);
+            None
+        }
         (Screen::Minutes(screen), _) => {
             tactical::draw_minutes(frame, body, screen);
-            if let Some(m) = &screen.modal {
-                modal::draw(frame, body, m);
-            }
+            screen.modal.as_ref().map(|m| (m, body))
         }
         (Screen::Governance(screen), Some(org)) => {
             governance::draw(frame, body, screen, org, view.now);
-            if let Some(m) = &screen.modal {
-                // While changes are being written, the editor's questions open in the lower
-                // half so the proposal and its diff stay in view above them.
-                let area = if screen.editing.is_some() {
-                    let [_, lower] =
-                        Layout::vertical([Constraint::Percentage(45), Constraint::Min(0)])
-                            .areas(body);
-                    lower
-                } else {
-                    body
-                };
-                modal::draw(frame, area, m);
-            }
+            // While changes are being written, the editor's questions open in the lower
+            // half so the proposal and its diff stay in view above them.
+            let area = if screen.editing.is_some() {
+                let [_, lower] =
+                    Layout::vertical([Constraint::Percentage(45), Constraint::Min(0)]).areas(body);
+                lower
+            } else {
+                body
+            };
+            screen.modal.as_ref().map(|m| (m, area))
         }
         (Screen::Tactical(screen), Some(org)) => {
             tactical::draw(frame, body, screen, org, view.now);
-            if let Some(m) = &screen.modal {
-                modal::draw(frame, body, m);
-            }
+            screen.modal.as_ref().map(|m| (m, body))
         }
         // Home and the browser are only opened once an organisation is loaded.
-        (_, None) => {}
-    }
-    if let Some(lost) = &view.lost {
-        let line = chrome::lost_line(lost, area.width);
-        frame.render_widget(ratatui::widgets::Paragraph::new(line), lost_area);
-    }
-    frame.render_widget(ratatui::widgets::Paragraph::new(status), status_area);
-    chrome::hint_bar(frame, hints, &view.hints);
-    if view.help_open {
-        chrome::help_overlay(frame, body, &view.help, &view.help_scroll);
+        (_, None) => None,
     }
 }

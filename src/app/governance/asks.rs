@@ -9,6 +9,7 @@
 use super::{ask, confirm, may, pick, prompt, record, screen};
 use crate::app::App;
 use crate::app::modal::Outcome;
+use crate::app::modal::attendee_options;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::governance::{GovEvent, GovStep, ItemKind};
 use crate::domain::names::same_name;
@@ -46,10 +47,7 @@ pub(super) fn election_first(app: &mut App) {
         return app.info("Select an election (→ ←) to move it first.");
     };
     let present = state.present();
-    let names = present
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let names = attendee_options(&present, |i| state.name_of(i));
     let asked_by = present.first().copied();
     if may(app, &GovEvent::ElectionFirst { item, asked_by }) {
         pick(
@@ -116,10 +114,7 @@ pub(super) fn interpret(app: &mut App) {
         return;
     };
     let state = &screen.state;
-    let names = present
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let names = attendee_options(&present, |i| state.name_of(i));
     pick(
         app,
         "Who asks the Secretary for a ruling?",
@@ -168,10 +163,7 @@ pub(super) fn special(app: &mut App) {
         return;
     };
     let state = &screen.state;
-    let names = present
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let names = attendee_options(&present, |i| state.name_of(i));
     pick(
         app,
         "Who requested this special meeting?",
@@ -231,10 +223,7 @@ pub(super) fn ask_breakdown(app: &mut App) {
             "Nobody here may declare a process breakdown ({article})."
         ));
     }
-    let names = allowed
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let names = attendee_options(&allowed, |i| state.name_of(i));
     pick(
         app,
         "Who declares the process breakdown?",
@@ -256,27 +245,14 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
     let secretary_name = name(secretary);
     match (outcome, draft) {
         (Outcome::Picked(i), GovDraft::FirstBy(item, people)) => {
-            let asked_by = people.get(i).copied();
-            if record(app, GovEvent::ElectionFirst { item, asked_by }) {
-                app.info("The election goes first, and stays first.");
-            }
+            election_asked_first(app, item, people.get(i).copied());
         }
-        (Outcome::Submitted(text), GovDraft::ExtendBy) => match text.trim().parse::<u32>() {
-            Ok(minutes) if (1..=240).contains(&minutes) => ask(
-                app,
-                "Extending the meeting (5.0 §5.4.2)",
-                format!(
-                    "{secretary_name} extends the meeting by {minutes} minutes. Does any member ask otherwise?"
-                ),
-                ("nobody does", "a member does"),
-                GovDraft::ExtendAsk(minutes),
-            ),
-            _ => app.error("Type the minutes, 1 to 240."),
-        },
+        (Outcome::Submitted(text), GovDraft::ExtendBy) => {
+            ask_members_about_extension(app, &secretary_name, &text);
+        }
         (Outcome::Answered(true), GovDraft::ExtendAsk(minutes)) => {
-            let Some(secretary) = secretary else { return };
-            if record(app, GovEvent::Extended { secretary, minutes }) {
-                app.info(format!("Extended by {minutes} minutes by the Secretary."));
+            if let Some(secretary) = secretary {
+                record_extension(app, secretary, minutes);
             }
         }
         (Outcome::Answered(false), GovDraft::ExtendAsk(_)) => {
@@ -297,32 +273,19 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         (Outcome::Submitted(ruling), GovDraft::InterpretRuling(asked_by, question))
             if !ruling.trim().is_empty() =>
         {
-            let Some(secretary) = secretary else { return };
-            let ruled = GovEvent::Interpreted {
-                asked_by,
-                secretary,
-                question,
-                ruling,
-            };
-            if record(app, ruled) {
-                app.info("The ruling is recorded; the minutes publish it.");
+            if let Some(secretary) = secretary {
+                record_ruling(app, (asked_by, secretary), question, ruling);
             }
         }
         (Outcome::Answered(true), GovDraft::RequesterAllows(requester)) => {
             allow_otherwise(app, requester)
         }
         (Outcome::Picked(i), GovDraft::SpecialBy(people)) => {
-            let Some(&requester) = people.get(i) else {
-                return;
-            };
-            if gov.state.rules.rules().special.intent_and_limits {
-                let title = format!(
-                    "{}'s intent for the meeting (empty: none; 5.0 §5.4)",
-                    name(Some(requester))
-                );
-                return prompt(app, title, "", GovDraft::SpecialIntent(requester));
+            if let Some(&requester) = people.get(i) {
+                let with_intent = gov.state.rules.rules().special.intent_and_limits;
+                let requester = (requester, name(Some(requester)));
+                special_requested_by(app, requester, with_intent);
             }
-            record_special(app, requester, String::new(), Vec::new());
         }
         (Outcome::Submitted(intent), GovDraft::SpecialIntent(requester)) => prompt(
             app,
@@ -345,14 +308,79 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         (Outcome::Submitted(reason), GovDraft::BreakdownReason(by))
             if !reason.trim().is_empty() =>
         {
-            let item = gov_item(app);
-            if record(app, GovEvent::BreakdownDeclared { by, reason, item }) {
-                app.info("Process breakdown declared and recorded with its reason.");
-            }
+            declare_breakdown(app, by, reason);
         }
         (Outcome::Submitted(_), _) => app.error("Nothing was recorded: the words were empty."),
         _ => {}
     }
+}
+
+/// The minutes the Secretary extends the meeting by, typed: the members are asked whether
+/// any asks otherwise (5.0 §5.4.2).
+fn ask_members_about_extension(app: &mut App, secretary_name: &str, text: &str) {
+    match text.trim().parse::<u32>() {
+        Ok(minutes) if (1..=240).contains(&minutes) => ask(
+            app,
+            "Extending the meeting (5.0 §5.4.2)",
+            format!(
+                "{secretary_name} extends the meeting by {minutes} minutes. Does any member ask otherwise?"
+            ),
+            ("nobody does", "a member does"),
+            GovDraft::ExtendAsk(minutes),
+        ),
+        _ => app.error("Type the minutes, 1 to 240."),
+    }
+}
+
+/// No member asked otherwise: the Secretary's extension is recorded.
+fn record_extension(app: &mut App, secretary: usize, minutes: u32) {
+    if record(app, GovEvent::Extended { secretary, minutes }) {
+        app.info(format!("Extended by {minutes} minutes by the Secretary."));
+    }
+}
+
+/// Records that the election `item` goes first, as `asked_by` asked.
+fn election_asked_first(app: &mut App, item: u64, asked_by: Option<usize>) {
+    if record(app, GovEvent::ElectionFirst { item, asked_by }) {
+        app.info("The election goes first, and stays first.");
+    }
+}
+
+/// A process breakdown declared by `by`, with its reason, on the item being processed.
+fn declare_breakdown(app: &mut App, by: usize, reason: String) {
+    let item = gov_item(app);
+    if record(app, GovEvent::BreakdownDeclared { by, reason, item }) {
+        app.info("Process breakdown declared and recorded with its reason.");
+    }
+}
+
+/// The Secretary's ruling on the question `asked_by` asked, recorded for the minutes to
+/// publish.
+fn record_ruling(
+    app: &mut App,
+    (asked_by, secretary): (usize, usize),
+    question: String,
+    ruling: String,
+) {
+    let ruled = GovEvent::Interpreted {
+        asked_by,
+        secretary,
+        question,
+        ruling,
+    };
+    if record(app, ruled) {
+        app.info("The ruling is recorded; the minutes publish it.");
+    }
+}
+
+/// The member who requested a special meeting picked: their intent is asked for where the
+/// rule set has one (5.0 §5.4), or the request is recorded.
+fn special_requested_by(app: &mut App, (requester, name): (usize, String), with_intent: bool) {
+    if with_intent {
+        let title = format!("{name}'s intent for the meeting (empty: none; 5.0 §5.4)");
+        return prompt(app, title, "", GovDraft::SpecialIntent(requester));
+    }
+    record_special(app, requester, String::new(), Vec::new());
 }
 
 /// Records that the requester allows others' items before theirs (4.1 §3.3.4(b)).

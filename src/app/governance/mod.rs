@@ -21,11 +21,12 @@ mod sub_circle;
 use super::App;
 use super::journal::Journal;
 use super::keys::{self, Action, Binding};
+use super::modal::attendee_options;
 use crate::domain::meeting::flow::{Recorded, STAND_IN};
 use crate::domain::meeting::governance::{
     ElectionEvent, ElectionStep, GovEvent, GovStep, Governance, IdmEvent, IdmStep, ItemKind,
 };
-use crate::domain::{CoreRole, MeetingId};
+use crate::domain::{CoreRole, MeetingId, Organisation};
 use crate::ui::{Confirm, GovDraft, GovScreen, Modal, Picker, Prompt, PromptKind, Screen};
 pub(super) use outcomes::outcome;
 
@@ -243,24 +244,7 @@ pub fn act(app: &mut App, action: Action) {
                 record(app, GovEvent::StepChanged { step: previous });
             }
         }
-        Action::Retract => match state.last_entry() {
-            // Asked first, so an entry that stays (a random draw) is refused before the
-            // question.
-            Some(seq) if !may(app, &GovEvent::Retracted { seq }) => {}
-            Some(seq) => {
-                let Some(screen) = self::screen(app) else {
-                    return;
-                };
-                let what = outcomes::describe_entry(screen, seq);
-                confirm(
-                    app,
-                    format!("Take back the last entry: {what}?"),
-                    ("take it back", "keep it"),
-                    GovDraft::Retract(seq),
-                );
-            }
-            None => app.info("Nothing recorded yet to take back."),
-        },
+        Action::Retract => ask_retract(app),
         Action::EndMeeting => ask_end(app),
         Action::Presentation => screen.presentation = !screen.presentation,
         // The election's record, when it does not fit (the drawing stops at its end).
@@ -280,55 +264,91 @@ pub fn act(app: &mut App, action: Action) {
         Action::Interpret => asks::interpret(app),
         Action::SpecialMeeting => asks::special(app),
         Action::Open if step.is_round() => ask_note(app),
-        Action::Open if step == GovStep::AdminConcerns => {
-            let present = state.present();
-            let names = present
-                .iter()
-                .map(|&i| state.name_of(i).to_string())
-                .collect();
-            pick(
-                app,
-                "Who raises the concern?",
-                names,
-                GovDraft::ConcernBy(present),
-            );
-        }
+        Action::Open if step == GovStep::AdminConcerns => ask_concern_by(app),
         Action::AddItem => add_item(app),
-        Action::OfferTensions => {
-            let on_agenda: Vec<_> = state.items.iter().filter_map(|i| i.tension).collect();
-            let offers = crate::domain::meeting::agenda::tension_offers(
-                &org,
-                state.circle,
-                crate::domain::TensionKind::Governance,
-                &state.attendees,
-                &on_agenda,
-            );
-            if offers.is_empty() {
-                return app.info("No open governance tensions of the people here: a adds an item.");
-            }
-            let options = crate::domain::meeting::agenda::offer_labels(&offers, &state.attendees);
-            pick(
-                app,
-                "Take up a tension",
-                options,
-                GovDraft::Tensions(offers),
-            );
-        }
+        Action::OfferTensions => offer_tensions(app, &org),
         Action::MoveEarlier | Action::MoveLater if step == GovStep::Agenda => {
-            let at = state.cursors[GovStep::Agenda.index()];
-            let to = if action == Action::MoveEarlier {
-                at.checked_sub(1)
-            } else {
-                Some(at + 1).filter(|&t| t < state.order.len())
-            };
-            if let (Some(&item), Some(to)) = (state.order.get(at), to) {
-                record(app, GovEvent::ItemMoved { item, to });
-            }
+            move_item(app, action == Action::MoveEarlier);
         }
         Action::DeleteItem if step == GovStep::Agenda => ask_remove(app),
         Action::ElectionFirst => asks::election_first(app),
         _ if step == GovStep::Items => items::act(app, action),
         _ => {}
+    }
+}
+
+/// Asks whether to take back the last entry, saying what it was; an entry that stays (a
+/// random draw) is refused before the question.
+fn ask_retract(app: &mut App) {
+    let Some(screen) = screen(app) else { return };
+    match screen.state.last_entry() {
+        Some(seq) if !may(app, &GovEvent::Retracted { seq }) => {}
+        Some(seq) => {
+            let Some(screen) = self::screen(app) else {
+                return;
+            };
+            let what = outcomes::describe_entry(screen, seq);
+            confirm(
+                app,
+                format!("Take back the last entry: {what}?"),
+                ("take it back", "keep it"),
+                GovDraft::Retract(seq),
+            );
+        }
+        None => app.info("Nothing recorded yet to take back."),
+    }
+}
+
+/// Enter in the administrative concerns: who raises one is asked, among those present.
+fn ask_concern_by(app: &mut App) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let present = state.present();
+    let names = attendee_options(&present, |i| state.name_of(i));
+    pick(
+        app,
+        "Who raises the concern?",
+        names,
+        GovDraft::ConcernBy(present),
+    );
+}
+
+/// Open governance tensions of the people here, offered as agenda items.
+fn offer_tensions(app: &mut App, org: &Organisation) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let on_agenda: Vec<_> = state.items.iter().filter_map(|i| i.tension).collect();
+    let offers = crate::domain::meeting::agenda::tension_offers(
+        org,
+        state.circle,
+        crate::domain::TensionKind::Governance,
+        &state.attendees,
+        &on_agenda,
+    );
+    if offers.is_empty() {
+        return app.info("No open governance tensions of the people here: a adds an item.");
+    }
+    let options = crate::domain::meeting::agenda::offer_labels(&offers, &state.attendees);
+    pick(
+        app,
+        "Take up a tension",
+        options,
+        GovDraft::Tensions(offers),
+    );
+}
+
+/// The agenda item under the cursor moved one place earlier or later.
+fn move_item(app: &mut App, earlier: bool) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let at = state.cursors[GovStep::Agenda.index()];
+    let to = if earlier {
+        at.checked_sub(1)
+    } else {
+        Some(at + 1).filter(|&t| t < state.order.len())
+    };
+    if let (Some(&item), Some(to)) = (state.order.get(at), to) {
+        record(app, GovEvent::ItemMoved { item, to });
     }
 }
 
@@ -413,10 +433,7 @@ fn time_out(app: &mut App) {
         return;
     }
     let present = state.present();
-    let names = present
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
+    let names = attendee_options(&present, |i| state.name_of(i));
     let Some(&asked_by) = present.first() else {
         return;
     };

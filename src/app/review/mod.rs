@@ -15,7 +15,7 @@ use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::tactical::outlier_question;
 use crate::domain::review::{Entry, Review, ReviewEvent, Stop, plan};
 use crate::domain::text::parse_number;
-use crate::domain::{CircleId, PersonId, ProjectStatus, TensionKind};
+use crate::domain::{CircleId, Organisation, PersonId, ProjectStatus, TensionKind};
 use crate::store::prelude::*;
 use crate::ui::{
     Confirm, Modal, PersonPick, Picker, Prompt, PromptKind, ReviewDraft, ReviewScreen, Screen,
@@ -250,10 +250,6 @@ pub fn act(app: &mut App, action: Action) {
     let Some(screen) = screen(app) else { return };
     let cursor = screen.state.cursor;
     let stop = screen.state.stop();
-    let entry = |e: Entry| ReviewEvent::Recorded {
-        at: cursor,
-        entry: e,
-    };
     match (stop, action) {
         (_, Action::Next) => move_to(app, Some(cursor + 1)),
         (_, Action::Previous) => move_to(app, cursor.checked_sub(1)),
@@ -261,19 +257,7 @@ pub fn act(app: &mut App, action: Action) {
             app.go_home();
             app.info("The review stays open: r and your name resume it.");
         }
-        (_, Action::Retract) => match screen.state.entries.last() {
-            Some((seq, _, e)) => {
-                let question =
-                    format!("Take back: {}?", crate::domain::review::entry_text(&org, e));
-                let seq = *seq;
-                open(
-                    app,
-                    Modal::Confirm(Confirm::new(question, "yes", "no")),
-                    ReviewDraft::Retract(seq),
-                );
-            }
-            None => app.info("Nothing recorded in this review to take back."),
-        },
+        (_, Action::Retract) => ask_retract(app, &org),
         (Stop::Accountability { .. } | Stop::Project { .. }, Action::AddNextAction) => {
             prompt(app, "Next action", ReviewDraft::NextAction);
         }
@@ -288,32 +272,24 @@ pub fn act(app: &mut App, action: Action) {
             } else {
                 ProjectStatus::Waiting
             };
-            let before = org
+            let status_before = org
                 .project(project)
                 .map_or(ProjectStatus::Current, |p| p.status);
-            if record(
-                app,
-                entry(Entry::ProjectStatus {
-                    project,
-                    status_before: before,
-                    status,
-                }),
-            ) {
-                move_to(app, Some(cursor + 1));
-            }
+            let entry = Entry::ProjectStatus {
+                project,
+                status_before,
+                status,
+            };
+            record_and_move_on(app, cursor, entry);
         }
         (Stop::Checklist { item, period }, Action::Check | Action::NoCheck) => {
             let checked = action == Action::Check;
-            if record(
-                app,
-                entry(Entry::Checklist {
-                    item,
-                    period,
-                    checked,
-                }),
-            ) {
-                move_to(app, Some(cursor + 1));
-            }
+            let entry = Entry::Checklist {
+                item,
+                period,
+                checked,
+            };
+            record_and_move_on(app, cursor, entry);
         }
         (Stop::Metric { .. }, Action::Open) => ask_value(app, &org, stop),
         (Stop::Tensions, Action::TacticalTension | Action::GovernanceTension) => {
@@ -322,30 +298,7 @@ pub fn act(app: &mut App, action: Action) {
             } else {
                 TensionKind::Governance
             };
-            let person = screen.state.person;
-            let mut circles: Vec<CircleId> = Vec::new();
-            for a in org.assignments_of(person) {
-                if let Some(role) = org.role(a.role)
-                    && !circles.contains(&role.circle)
-                {
-                    circles.push(role.circle);
-                }
-            }
-            let options = circles
-                .iter()
-                .filter_map(|&c| org.circle(c))
-                .map(|c| c.name.clone())
-                .collect();
-            let title = format!("For which circle's next {kind} meeting?");
-            open(
-                app,
-                Modal::Picker(Picker {
-                    title,
-                    options,
-                    selected: 0,
-                }),
-                ReviewDraft::TensionCircle(kind, circles),
-            );
+            ask_tension_circle(app, &org, kind);
         }
         (Stop::Summary, Action::Open) => {
             let changes = screen.state.entries.len();
@@ -358,6 +311,60 @@ pub fn act(app: &mut App, action: Action) {
         }
         _ => {}
     }
+}
+
+/// Asks whether to take back the review's last entry, saying what it was.
+fn ask_retract(app: &mut App, org: &Organisation) {
+    let Some(screen) = screen(app) else { return };
+    match screen.state.entries.last() {
+        Some((seq, _, e)) => {
+            let question = format!("Take back: {}?", crate::domain::review::entry_text(org, e));
+            let seq = *seq;
+            open(
+                app,
+                Modal::Confirm(Confirm::new(question, "yes", "no")),
+                ReviewDraft::Retract(seq),
+            );
+        }
+        None => app.info("Nothing recorded in this review to take back."),
+    }
+}
+
+/// Records an entry at the stop `cursor`, then moves on to the next stop.
+fn record_and_move_on(app: &mut App, cursor: usize, entry: Entry) {
+    if record(app, ReviewEvent::Recorded { at: cursor, entry }) {
+        move_to(app, Some(cursor + 1));
+    }
+}
+
+/// Asks for which of the person's circles a tension of `kind` is, among the circles of the
+/// roles they fill.
+fn ask_tension_circle(app: &mut App, org: &Organisation, kind: TensionKind) {
+    let Some(screen) = screen(app) else { return };
+    let person = screen.state.person;
+    let mut circles: Vec<CircleId> = Vec::new();
+    for a in org.assignments_of(person) {
+        if let Some(role) = org.role(a.role)
+            && !circles.contains(&role.circle)
+        {
+            circles.push(role.circle);
+        }
+    }
+    let options = circles
+        .iter()
+        .filter_map(|&c| org.circle(c))
+        .map(|c| c.name.clone())
+        .collect();
+    let title = format!("For which circle's next {kind} meeting?");
+    open(
+        app,
+        Modal::Picker(Picker {
+            title,
+            options,
+            selected: 0,
+        }),
+        ReviewDraft::TensionCircle(kind, circles),
+    );
 }
 
 /// What a modal's outcome completes.
@@ -395,27 +402,9 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
                 record(app, entry(Entry::Project { role, title }));
             }
         }
-        (Outcome::Submitted(text), ReviewDraft::MetricValue) => match (parse_number(&text), stop) {
-            (Some(value), Stop::Metric { metric, period }) => {
-                // A value far outside the metric's history is asked about first, as the
-                // tactical meeting asks (a slip like 12.5 for 2,050).
-                let history: Vec<f64> = org.values_of(metric).map(|v| v.value).collect();
-                match outlier_question(value, &history) {
-                    Some(question) => open(
-                        app,
-                        Modal::Confirm(Confirm::new(question, "yes", "no")),
-                        ReviewDraft::MetricOutlier(value),
-                    ),
-                    None => record_value(app, cursor, metric, period, value),
-                }
-            }
-            _ => {
-                ask_value(app, &org, stop);
-                app.error(format!(
-                    "\"{text}\" is not a number: type digits, like 1840 or 9.5."
-                ));
-            }
-        },
+        (Outcome::Submitted(text), ReviewDraft::MetricValue) => {
+            value_typed(app, &org, (cursor, stop), &text);
+        }
         (Outcome::Picked(n), ReviewDraft::TensionCircle(kind, circles)) => {
             if let Some(&circle) = circles.get(n) {
                 let name = org.circle(circle).map_or("?", |c| c.name.as_str());
@@ -427,25 +416,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         (Outcome::Submitted(text), ReviewDraft::TensionText(kind, circle)) => {
-            let person = screen_person(app);
-            let role = person
-                .and_then(|p| {
-                    org.assignments_of(p)
-                        .filter_map(|a| org.role(a.role))
-                        .find(|r| r.circle == circle)
-                })
-                .map(|r| r.id);
-            if record(
-                app,
-                entry(Entry::Tension {
-                    circle,
-                    role,
-                    text,
-                    kind,
-                }),
-            ) {
-                app.info("Noted: it is offered when that circle's meeting builds its agenda.");
-            }
+            record_tension(app, &org, cursor, (kind, circle), text);
         }
         (Outcome::Answered(true), ReviewDraft::Retract(seq)) => {
             record(app, ReviewEvent::Retracted { seq });
@@ -458,6 +429,65 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         _ => {}
+    }
+}
+
+/// A metric's value typed at its stop: a value far outside the metric's history is asked
+/// about first, as the tactical meeting asks (a slip like 12.5 for 2,050); what is not a
+/// number is asked for again.
+fn value_typed(app: &mut App, org: &Organisation, (cursor, stop): (usize, Stop), text: &str) {
+    match (parse_number(text), stop) {
+        (Some(value), Stop::Metric { metric, period }) => {
+            // A value far outside the metric's history is asked about first, as the
+            // tactical meeting asks (a slip like 12.5 for 2,050).
+            let history: Vec<f64> = org.values_of(metric).map(|v| v.value).collect();
+            match outlier_question(value, &history) {
+                Some(question) => open(
+                    app,
+                    Modal::Confirm(Confirm::new(question, "yes", "no")),
+                    ReviewDraft::MetricOutlier(value),
+                ),
+                None => record_value(app, cursor, metric, period, value),
+            }
+        }
+        _ => {
+            ask_value(app, org, stop);
+            app.error(format!(
+                "\"{text}\" is not a number: type digits, like 1840 or 9.5."
+            ));
+        }
+    }
+}
+
+/// A tension for the next meeting of `circle`, on the person's role there if they fill one.
+fn record_tension(
+    app: &mut App,
+    org: &Organisation,
+    cursor: usize,
+    (kind, circle): (TensionKind, CircleId),
+    text: String,
+) {
+    let person = screen_person(app);
+    let role = person
+        .and_then(|p| {
+            org.assignments_of(p)
+                .filter_map(|a| org.role(a.role))
+                .find(|r| r.circle == circle)
+        })
+        .map(|r| r.id);
+    if record(
+        app,
+        ReviewEvent::Recorded {
+            at: cursor,
+            entry: Entry::Tension {
+                circle,
+                role,
+                text,
+                kind,
+            },
+        },
+    ) {
+        app.info("Noted: it is offered when that circle's meeting builds its agenda.");
     }
 }
 

@@ -11,6 +11,7 @@ use super::keys::Action;
 mod outcomes;
 pub(crate) mod probe;
 mod review_keys;
+mod triage;
 
 use crate::domain::Organisation;
 use crate::domain::meeting::OutputKind;
@@ -240,69 +241,13 @@ pub fn act(app: &mut App, action: Action) {
     }
 }
 
+/// A key's action that only some steps have.
 fn step_action(app: &mut App, step: Step, action: Action) {
     let Some(org) = org(app) else { return };
-    let today = app.now().date_naive();
-    let bank = app.view.questions.clone();
-    let nanos = app.now().timestamp_subsec_nanos();
-    let Some(screen) = screen(app) else { return };
-    let state = &screen.state;
-    let i = state.cursor(step);
     match (step, action) {
-        (Step::CheckIn | Step::Closing, Action::Open) => {
-            if let Some(attendee) = state.speaker() {
-                let title = format!("Note for {}", state.name_of(attendee));
-                prompt(app, PromptKind::Note, title, Draft::None);
-            }
-        }
-        (Step::CheckIn, Action::NewQuestion) => {
-            let at = bank
-                .iter()
-                .position(|q| *q == state.question)
-                .map_or(0, |p| p + 1);
-            if let Some(question) = bank.get(at % bank.len().max(1)).cloned() {
-                record(app, Event::QuestionChanged { question });
-            }
-        }
-        (Step::CheckIn | Step::Closing, Action::Shuffle) => {
-            let mut order = state.rounds.order.clone();
-            shuffle(&mut order, nanos);
-            record(app, Event::OrderChanged { order });
-        }
-        (Step::CheckIn | Step::Closing, Action::MoveEarlier | Action::MoveLater) => {
-            let to = if action == Action::MoveEarlier {
-                i.checked_sub(1)
-            } else {
-                Some(i + 1)
-            };
-            if let Some(to) = to.filter(|&t| t < state.rounds.order.len()) {
-                let mut order = state.rounds.order.clone();
-                order.swap(i, to);
-                if record(app, Event::OrderChanged { order }) {
-                    record(app, Event::CursorMoved { step, index: to });
-                }
-            }
-        }
+        (Step::CheckIn | Step::Closing, _) => round_action(app, step, action),
         (Step::Checklist, Action::Check | Action::NoCheck) => {
-            let Some(&item) = state.checklist.get(i) else {
-                return app.info("No checklist items to review: > moves on.");
-            };
-            let period = org
-                .checklist_item(item)
-                .map_or(today, |c| state.period_for(c.frequency));
-            let reporter = reporter(screen, &org);
-            let checked = action == Action::Check;
-            if record(
-                app,
-                Event::ChecklistAnswered {
-                    item,
-                    checked,
-                    reporter,
-                    period,
-                },
-            ) {
-                answered(app);
-            }
+            answer_checklist(app, &org, action == Action::Check);
         }
         (Step::Metrics, Action::Open) => review_keys::metric_value(app, &org),
         (
@@ -325,27 +270,104 @@ fn step_action(app: &mut App, step: Step, action: Action) {
             );
         }
         (Step::Agenda, Action::OfferTensions) => offer_tensions(app, &org),
-        (Step::Agenda, Action::MoveEarlier | Action::MoveLater) => {
-            let to = if action == Action::MoveEarlier {
-                i.checked_sub(1)
-            } else {
-                Some(i + 1)
-            };
-            if let (Some(item), Some(to)) = (
-                state.current_item(),
-                to.filter(|&t| t < state.agenda_order.len()),
-            ) {
+        (Step::Agenda, _) => agenda_action(app, action),
+        (Step::Triage, _) => triage_action(app, action),
+        _ => {}
+    }
+}
+
+/// Where `MoveEarlier` or `MoveLater` takes the entry at `i` of a list of `len`, if anywhere.
+fn moved_to(action: Action, i: usize, len: usize) -> Option<usize> {
+    let to = if action == Action::MoveEarlier {
+        i.checked_sub(1)
+    } else {
+        Some(i + 1)
+    };
+    to.filter(|&t| t < len)
+}
+
+/// The check-in and closing rounds: a note for the speaker, another question, and the
+/// speaking order shuffled or changed.
+fn round_action(app: &mut App, step: Step, action: Action) {
+    let bank = app.view.questions.clone();
+    let nanos = app.now().timestamp_subsec_nanos();
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let i = state.cursor(step);
+    match (step, action) {
+        (_, Action::Open) => {
+            if let Some(attendee) = state.speaker() {
+                let title = format!("Note for {}", state.name_of(attendee));
+                prompt(app, PromptKind::Note, title, Draft::None);
+            }
+        }
+        (Step::CheckIn, Action::NewQuestion) => {
+            let at = bank
+                .iter()
+                .position(|q| *q == state.question)
+                .map_or(0, |p| p + 1);
+            if let Some(question) = bank.get(at % bank.len().max(1)).cloned() {
+                record(app, Event::QuestionChanged { question });
+            }
+        }
+        (_, Action::Shuffle) => {
+            let mut order = state.rounds.order.clone();
+            shuffle(&mut order, nanos);
+            record(app, Event::OrderChanged { order });
+        }
+        (_, Action::MoveEarlier | Action::MoveLater) => {
+            if let Some(to) = moved_to(action, i, state.rounds.order.len()) {
+                let mut order = state.rounds.order.clone();
+                order.swap(i, to);
+                if record(app, Event::OrderChanged { order }) {
+                    record(app, Event::CursorMoved { step, index: to });
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The checklist item under the cursor answered, for the period it reviews.
+fn answer_checklist(app: &mut App, org: &Organisation, checked: bool) {
+    let today = app.now().date_naive();
+    let Some(screen) = screen(app) else { return };
+    let Some(event) = probe::checklist_answer(screen, org, checked, today) else {
+        return app.info("No checklist items to review: > moves on.");
+    };
+    if record(app, event) {
+        answered(app);
+    }
+}
+
+/// Building the agenda: the item under the cursor moved or removed.
+fn agenda_action(app: &mut App, action: Action) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    match action {
+        Action::MoveEarlier | Action::MoveLater => {
+            let to = moved_to(action, state.cursor(Step::Agenda), state.agenda_order.len());
+            if let (Some(item), Some(to)) = (state.current_item(), to) {
                 record(app, Event::AgendaItemMoved { item, to });
             }
         }
-        (Step::Agenda, Action::DeleteItem) => {
+        Action::DeleteItem => {
             if let Some(item) = state.current_item().and_then(|i| state.item(i)) {
                 let question = format!("Remove \"{}\" from the agenda?", item.label);
                 let seq = item.seq;
                 confirm(app, question, Draft::DeleteItem(seq));
             }
         }
-        (Step::Triage, Action::Open) => {
+        _ => {}
+    }
+}
+
+/// Triage: what came out of the item, and whether its owner got what they needed.
+fn triage_action(app: &mut App, action: Action) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    match action {
+        Action::Open => {
             if state.current_item().is_none() {
                 return app
                     .info("The agenda is empty: a adds an item, > goes to the closing round.");
@@ -356,7 +378,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
                 .collect();
             pick(app, "What came out of it?", options, Draft::None);
         }
-        (Step::Triage, Action::CloseItem) => {
+        Action::CloseItem => {
             if let Some(item) = state.current_item().and_then(|i| state.item(i)) {
                 let owner = state.name_of(item.owner).to_string();
                 let options = vec!["Yes".to_string(), "No, not everything".to_string()];

@@ -1,21 +1,23 @@
 //! What a prompt, picker or yes/no answer completes in a tactical meeting (entries of
 //! several parts), and the lists those pickers offer.
 //!
-//! Owns: the tactical screen's modal outcomes and the owners offered for an output (agenda
+//! Owns: the tactical screen's modal outcomes (triage's outputs are in `triage`; agenda
 //! offers and number reading are pure, in `domain`). Must not import: tokio; must not draw.
 
-use super::{answered, capitalised, may, org, pick, prompt, record, reporter, screen};
+use super::{answered, may, org, pick, prompt, record, reporter, screen, triage};
 use crate::app::App;
 use crate::app::modal::Outcome;
+use crate::app::modal::attendee_options;
+use crate::domain::meeting::Output;
 use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label, tension_offers};
 use crate::domain::meeting::flow::STAND_IN;
-use crate::domain::meeting::tactical::{Cover, Event, Recorded, Step, Tactical, outlier_question};
-use crate::domain::meeting::{Output, OutputKind};
+use crate::domain::meeting::tactical::{Event, Recorded, Step, Tactical, outlier_question};
 use crate::domain::minutes::Minutes;
 use crate::domain::text::parse_number;
-use crate::domain::{MetricId, Organisation, PersonId, RoleId, TensionKind};
+use crate::domain::{MetricId, Organisation, ProjectStatus, RoleId, TensionId, TensionKind};
 use crate::ui::{Draft, Modal, PromptKind};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// A few words about the entry `seq`, for the retraction question.
 pub(super) fn describe_entry(log: &[Recorded], seq: u64) -> String {
@@ -73,122 +75,6 @@ pub(super) fn offer_tensions(app: &mut App, org: &Organisation) {
     );
 }
 
-/// One owner a triage picker offers: the role and person the output goes to, and its line.
-type OwnerChoice = (Option<RoleId>, Option<crate::domain::PersonId>, String);
-
-/// 5.0 §3.2(f): a request to a role serves a role the requester represents. Asks which (the
-/// domain refuses, with the article, when the requester represents none).
-fn ask_served(
-    app: &mut App,
-    org: &Organisation,
-    (item, served): (u64, Vec<RoleId>),
-    (text, role, person): (String, RoleId, Option<PersonId>),
-) {
-    if served.is_empty() {
-        let output = Output {
-            kind: OutputKind::Request,
-            text,
-            role: Some(role),
-            person,
-            serves: None,
-            accepted_by: None,
-        };
-        record(app, Event::OutputAdded { item, output });
-        return;
-    }
-    let options = served
-        .iter()
-        .map(|r| org.role(*r).map_or("?".to_string(), |r| r.name.clone()))
-        .collect();
-    pick(
-        app,
-        "In service of which of the requester's roles? (5.0 §3.2(f))",
-        options,
-        Draft::Serves(text, role, person, served),
-    );
-}
-
-/// Who may own an output: each role's fillers (with their focus, and marked when absent);
-/// for a role whose fillers are all absent, the present Lead covering it (4.1 §4.2.4), or,
-/// with the Lead absent too, the absent filler's line says someone present accepts it;
-/// unfilled roles; then each person present for an action of their own, outside any role.
-pub(super) fn owners(state: &Tactical, org: &Organisation, kind: OutputKind) -> Vec<OwnerChoice> {
-    // Only next actions and projects are accepted on a role's behalf (4.1 §4.2.4).
-    let accepted = |k| matches!(k, OutputKind::NextAction | OutputKind::Project);
-    let mut owners = Vec::new();
-    for role in org.roles_in(state.circle) {
-        let mut filled = false;
-        for a in org.fillers_of(role.id) {
-            filled = true;
-            let focus = a
-                .focus
-                .as_ref()
-                .map_or(String::new(), |f| format!(" ({f})"));
-            let absent = match (state.is_absent(a.person), state.cover(org, role.id)) {
-                (false, _) => "",
-                (true, Cover::Nobody) if accepted(kind) => {
-                    " — absent: someone accepts on its behalf"
-                }
-                (true, _) => " — absent",
-            };
-            owners.push((
-                Some(role.id),
-                Some(a.person),
-                format!(
-                    "{} — {}{focus}{absent}",
-                    role.name,
-                    org.person_name(a.person)
-                ),
-            ));
-        }
-        if let Cover::Lead(lead) = state.cover(org, role.id)
-            && let Some(person) = state.attendees[lead].person
-        {
-            owners.push((
-                Some(role.id),
-                Some(person),
-                format!("{} — {}, Lead, covering", role.name, state.name_of(lead)),
-            ));
-        }
-        if !filled {
-            owners.push((Some(role.id), None, format!("{} — (unfilled)", role.name)));
-        }
-    }
-    for i in state.present() {
-        if let Some(person) = state.attendees[i].person {
-            owners.push((
-                None,
-                Some(person),
-                format!("{}'s own, no role", state.name_of(i)),
-            ));
-        }
-    }
-    owners
-}
-
-/// What to ask to have `output` accepted on behalf of its role, whose fillers and Lead are
-/// all absent (4.1 §4.2.4): the question, the people present, and their attendee indexes.
-fn acceptors(
-    state: &Tactical,
-    org: &Organisation,
-    output: &Output,
-) -> (String, Vec<String>, Vec<usize>) {
-    let role = output
-        .role
-        .and_then(|r| org.role(r))
-        .map_or("the role", |r| r.name.as_str());
-    let present: Vec<usize> = state.present().collect();
-    let options = present
-        .iter()
-        .map(|&i| state.name_of(i).to_string())
-        .collect();
-    (
-        format!("Who present accepts it on behalf of {role}?"),
-        options,
-        present,
-    )
-}
-
 /// Asks for the comment that completes a metric's value.
 fn ask_comment(app: &mut App, value: f64) {
     let title = PromptKind::MetricComment.question().to_string();
@@ -238,177 +124,78 @@ pub(super) fn metric_entry(
     }
 }
 
-/// What a modal's outcome means for the entry being put together.
-// Recording writes to the store, so it stays in the arm's body, not in a match guard.
-#[allow(clippy::collapsible_match)]
-pub fn outcome(app: &mut App, outcome: Outcome) {
-    let Some(org) = org(app) else { return };
-    let Some(screen) = screen(app) else { return };
+/// What the screen stood at when its modal closed: what an answer completes depends on it.
+struct Closed {
+    org: Arc<Organisation>,
+    /// The prompt that closed, if it was one.
+    prompt: Option<PromptKind>,
+    step: Step,
+    /// The current step's cursor.
+    cursor: usize,
+    /// Who reports for the item under the cursor, when not its filler.
+    reporter: Option<usize>,
+    today: NaiveDate,
+}
+
+/// The screen as its modal closes, with the modal and the draft taken off it.
+fn close_modal(app: &mut App) -> Option<(Closed, Draft)> {
+    let org = org(app)?;
+    let today = app.now().date_naive();
+    let screen = screen(app)?;
     let draft = std::mem::take(&mut screen.draft);
-    let modal_kind = match &screen.modal {
+    let prompt = match &screen.modal {
         Some(Modal::Prompt(p)) => Some(p.kind),
         _ => None,
     };
     screen.modal = None;
-    let state = &screen.state;
-    let step = state.step;
-    let i = state.cursor(step);
-    let reporter = reporter(screen, &org);
-    let today = app.now().date_naive();
-    let Some(screen) = self::screen(app) else {
+    let step = screen.state.step;
+    let closed = Closed {
+        prompt,
+        step,
+        cursor: screen.state.cursor(step),
+        reporter: reporter(screen, &org),
+        today,
+        org,
+    };
+    Some((closed, draft))
+}
+
+/// What a modal's outcome means for the entry being put together.
+pub fn outcome(app: &mut App, outcome: Outcome) {
+    let Some((at, draft)) = close_modal(app) else {
         return;
     };
-    let state = &screen.state;
+    let typed = |kind| at.prompt == Some(kind);
     match (outcome, draft) {
-        (Outcome::Answered(false), Draft::MetricOutlier(_)) => {
-            let title = PromptKind::MetricValue.question().to_string();
-            prompt(app, PromptKind::MetricValue, title, Draft::None);
-        }
+        (Outcome::Answered(false), Draft::MetricOutlier(_)) => ask_value(app),
         (Outcome::Answered(true), Draft::MetricOutlier(value)) => ask_comment(app, value),
         (Outcome::Cancelled | Outcome::Answered(false), _) => {}
-        (Outcome::Answered(true), Draft::Retract(seq)) => {
-            if record(app, Event::Retracted { seq }) {
-                app.info("Taken back. The log keeps both the entry and its retraction.");
-            }
-        }
-        (Outcome::Answered(true), Draft::EndMeeting) => {
-            if record(app, Event::Ended) {
-                app.refresh_open_meetings();
-                if let Some(screen) = super::screen(app) {
-                    let minutes = Minutes::tactical(screen.meeting, &screen.state, &org);
-                    crate::app::past::show_ended(app, minutes);
-                }
-                app.info("The meeting has ended. x exports its minutes.");
-            }
-        }
+        (Outcome::Answered(true), Draft::Retract(seq)) => retract(app, seq),
+        (Outcome::Answered(true), Draft::EndMeeting) => end_meeting(app, &at.org),
         (Outcome::Answered(true), Draft::DeleteItem(item)) => {
             record(app, Event::AgendaItemDeleted { item });
         }
-        (Outcome::Submitted(text), _) if modal_kind == Some(PromptKind::Note) => {
-            if let Some(attendee) = state.speaker() {
-                record(
-                    app,
-                    Event::NoteTaken {
-                        step,
-                        attendee,
-                        text,
-                    },
-                );
-            }
-        }
-        (Outcome::Submitted(text), _) if modal_kind == Some(PromptKind::MetricValue) => {
-            match parse_number(&text) {
-                Some(value) => {
-                    let history: Vec<f64> = state
-                        .metrics
-                        .get(i)
-                        .map(|&m| org.values_of(m).map(|v| v.value).collect())
-                        .unwrap_or_default();
-                    match outlier_question(value, &history) {
-                        Some(question) => ask_outlier(app, value, question),
-                        None => ask_comment(app, value),
-                    }
-                }
-                None => {
-                    let title = PromptKind::MetricValue.question().to_string();
-                    prompt(app, PromptKind::MetricValue, title, Draft::None);
-                    app.error(format!(
-                        "\"{text}\" is not a number: type digits, like 1840 or 9.5."
-                    ));
-                }
-            }
+        (Outcome::Submitted(text), _) if typed(PromptKind::Note) => take_note(app, at.step, text),
+        (Outcome::Submitted(text), _) if typed(PromptKind::MetricValue) => {
+            value_typed(app, &at, &text);
         }
         (Outcome::Submitted(comment), Draft::MetricValue(value)) => {
-            let Some(metric) = state.metrics.get(i).copied() else {
-                return;
-            };
-            let comment = Some(comment).filter(|c| !c.is_empty());
-            let event = metric_entry(state, &org, (metric, value, comment), reporter, today);
-            if record(app, event) {
-                answered(app);
-            }
+            record_value(app, &at, value, comment);
         }
         (Outcome::Submitted(text), Draft::ProjectStatus(status)) => {
-            let Some(project) = state.project_at(i).and_then(|p| org.project(p)) else {
-                return;
-            };
-            let update = Some(text).filter(|t| !t.is_empty());
-            if update.is_none() && status == project.status {
-                return app.error("Type what changed, or use n for \"no updates\".");
-            }
-            let event = Event::ProjectUpdated {
-                project: project.id,
-                update,
-                status_before: project.status,
-                status,
-                reporter,
-            };
-            if record(app, event) {
-                answered(app);
-            }
+            record_update(app, &at, text, status);
         }
-        (Outcome::Submitted(label), _) if modal_kind == Some(PromptKind::AgendaLabel) => {
-            if label.is_empty() {
-                return app.error("Type a label of one or two words, or Esc to cancel.");
-            }
-            let present: Vec<usize> = state.present().collect();
-            let options = present
-                .iter()
-                .map(|&p| state.name_of(p).to_string())
-                .collect();
-            pick(
-                app,
-                &format!("Whose item is \"{label}\"?"),
-                options,
-                Draft::AgendaOwners(label, present),
-            );
+        (Outcome::Submitted(label), _) if typed(PromptKind::AgendaLabel) => {
+            ask_item_owner(app, label);
         }
         (Outcome::Picked(n), Draft::AgendaOwners(label, present)) => {
-            let Some(&owner) = present.get(n) else { return };
-            let long = label.split_whitespace().count() > LABEL_WORDS;
-            if record(
-                app,
-                Event::AgendaItemAdded {
-                    label,
-                    owner,
-                    tension: None,
-                },
-            ) && long
-            {
-                app.info("Added. Labels work best as one or two words.");
-            }
+            add_item(app, label, present.get(n).copied());
         }
         (Outcome::Picked(n), Draft::Accountabilities(role, texts)) => {
-            let Some(text) = texts.get(n).cloned() else {
-                return;
-            };
-            let probe = Event::AccountabilityReported {
-                role,
-                accountability: text.clone(),
-                update: STAND_IN.into(),
-                reporter,
-            };
-            if may(app, &probe) {
-                let title = format!("Progress on \"{text}\"");
-                prompt(
-                    app,
-                    PromptKind::ProjectUpdate,
-                    title,
-                    Draft::Accountability(role, text),
-                );
-            }
+            ask_progress(app, &at, role, texts.get(n).cloned());
         }
         (Outcome::Submitted(update), Draft::Accountability(role, accountability)) => {
-            if update.is_empty() {
-                return app.error("Type the progress since the last report, or Esc to cancel.");
-            }
-            let event = Event::AccountabilityReported {
-                role,
-                accountability,
-                update,
-                reporter,
-            };
-            record(app, event);
+            record_progress(app, &at, role, accountability, update);
         }
         (Outcome::Picked(n), Draft::UpdateAskers(project, askers)) => {
             if let Some(&by) = askers.get(n) {
@@ -416,121 +203,226 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         (Outcome::Picked(n), Draft::Tensions(offers)) => {
-            if let Some((tension, owner, text)) = offers.get(n).cloned() {
-                record(
-                    app,
-                    Event::AgendaItemAdded {
-                        label: short_label(&text),
-                        owner,
-                        tension: Some(tension),
-                    },
-                );
+            if let Some(offer) = offers.get(n).cloned() {
+                add_tension(app, offer);
             }
         }
-        (Outcome::Picked(n), Draft::CloseItem(item)) => {
-            if record(
-                app,
-                Event::ItemClosed {
-                    item,
-                    got_what_needed: n == 0,
-                },
-            ) {
-                answered(app);
-            }
-        }
-        (Outcome::Picked(n), Draft::None) if step == Step::Triage => {
-            let Some(&kind) = OutputKind::ALL.get(n) else {
-                return;
-            };
-            let title = capitalised(kind.label()).trim_end_matches('.').to_string();
-            // Information shared may run to several lines; the other outputs are one line.
-            let typed = match kind {
-                OutputKind::Information => PromptKind::Text,
-                _ => PromptKind::OutputText,
-            };
-            prompt(app, typed, title, Draft::OutputKind(kind));
+        (Outcome::Picked(n), Draft::CloseItem(item)) => close_item(app, item, n == 0),
+        (Outcome::Picked(n), Draft::None) if at.step == Step::Triage => {
+            triage::ask_output_text(app, n);
         }
         (Outcome::Submitted(text), Draft::OutputKind(kind)) => {
-            if text.is_empty() {
-                return app.error("Type the output's text, or Esc to cancel.");
-            }
-            let Some(item) = state.current_item() else {
-                return;
-            };
-            if !kind.has_owner() {
-                let output = Output {
-                    kind,
-                    text,
-                    role: None,
-                    person: None,
-                    accepted_by: None,
-                    serves: None,
-                };
-                record(app, Event::OutputAdded { item, output });
-                return;
-            }
-            let owners = owners(state, &org, kind);
-            let options = owners.iter().map(|(_, _, label)| label.clone()).collect();
-            let choices = owners.into_iter().map(|(r, p, _)| (r, p)).collect();
-            pick(
-                app,
-                &kind.owner_question(),
-                options,
-                Draft::Owners(kind, text, choices),
-            );
+            triage::output_typed(app, &at.org, kind, text);
         }
         (Outcome::Picked(n), Draft::Owners(kind, text, choices)) => {
-            let Some(item) = state.current_item() else {
-                return;
-            };
-            let Some(&(role, person)) = choices.get(n) else {
-                return;
-            };
-            let limited = org.rule_set().rules().requests_serve_represented_role;
-            if let (OutputKind::Request, Some(role), Some(_)) = (kind, role, limited) {
-                let owner = state.item(item).map(|i| i.owner);
-                let served = owner.map_or_else(Vec::new, |o| state.represented_roles(&org, o));
-                return ask_served(app, &org, (item, served), (text, role, person));
+            if let Some(&owner) = choices.get(n) {
+                triage::owner_picked(app, &at.org, (kind, text), owner);
             }
-            let output = Output {
-                kind,
-                text,
-                role,
-                person,
-                accepted_by: None,
-                serves: None,
-            };
-            if state.needs_acceptance(&org, &output) {
-                let (question, options, present) = acceptors(state, &org, &output);
-                return pick(app, &question, options, Draft::Acceptors(output, present));
-            }
-            record(app, Event::OutputAdded { item, output });
         }
         (Outcome::Picked(n), Draft::Acceptors(output, present)) => {
-            let Some(item) = state.current_item() else {
-                return;
-            };
             let accepted_by = present.get(n).copied();
-            let output = Output {
-                accepted_by,
-                ..output
-            };
-            record(app, Event::OutputAdded { item, output });
+            triage::add_output(
+                app,
+                Output {
+                    accepted_by,
+                    ..output
+                },
+            );
         }
         (Outcome::Picked(n), Draft::Serves(text, role, person, served)) => {
-            let (Some(item), Some(&serves)) = (state.current_item(), served.get(n)) else {
-                return;
-            };
-            let output = Output {
-                kind: OutputKind::Request,
-                text,
-                role: Some(role),
-                person,
-                serves: Some(serves),
-                accepted_by: None,
-            };
-            record(app, Event::OutputAdded { item, output });
+            if let Some(&serves) = served.get(n) {
+                triage::add_request(app, (text, role, person), Some(serves));
+            }
         }
         _ => {}
     }
+}
+
+/// Asks for a metric's value (again, after a value far outside its history was not meant).
+fn ask_value(app: &mut App) {
+    let title = PromptKind::MetricValue.question().to_string();
+    prompt(app, PromptKind::MetricValue, title, Draft::None);
+}
+
+/// Takes the entry `seq` back.
+fn retract(app: &mut App, seq: u64) {
+    if record(app, Event::Retracted { seq }) {
+        app.info("Taken back. The log keeps both the entry and its retraction.");
+    }
+}
+
+/// Ends the meeting and shows its minutes.
+fn end_meeting(app: &mut App, org: &Organisation) {
+    if record(app, Event::Ended) {
+        app.refresh_open_meetings();
+        if let Some(screen) = super::screen(app) {
+            let minutes = Minutes::tactical(screen.meeting, &screen.state, org);
+            crate::app::past::show_ended(app, minutes);
+        }
+        app.info("The meeting has ended. x exports its minutes.");
+    }
+}
+
+/// A note for the speaker whose turn it is.
+fn take_note(app: &mut App, step: Step, text: String) {
+    let Some(attendee) = screen(app).and_then(|s| s.state.speaker()) else {
+        return;
+    };
+    let event = Event::NoteTaken {
+        step,
+        attendee,
+        text,
+    };
+    record(app, event);
+}
+
+/// A metric's value typed: asked about when far outside its history, then its comment is
+/// asked for; what is not a number is asked for again.
+fn value_typed(app: &mut App, at: &Closed, text: &str) {
+    let Some(value) = parse_number(text) else {
+        ask_value(app);
+        return app.error(format!(
+            "\"{text}\" is not a number: type digits, like 1840 or 9.5."
+        ));
+    };
+    let history: Vec<f64> = screen(app)
+        .and_then(|s| s.state.metrics.get(at.cursor).copied())
+        .map(|m| at.org.values_of(m).map(|v| v.value).collect())
+        .unwrap_or_default();
+    match outlier_question(value, &history) {
+        Some(question) => ask_outlier(app, value, question),
+        None => ask_comment(app, value),
+    }
+}
+
+/// The metric's value with its comment: a report, or a correction of an earlier one.
+fn record_value(app: &mut App, at: &Closed, value: f64, comment: String) {
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let Some(metric) = state.metrics.get(at.cursor).copied() else {
+        return;
+    };
+    let comment = Some(comment).filter(|c| !c.is_empty());
+    let entry = (metric, value, comment);
+    let event = metric_entry(state, &at.org, entry, at.reporter, at.today);
+    if record(app, event) {
+        answered(app);
+    }
+}
+
+/// A project's update with the status chosen; an empty update must change the status.
+fn record_update(app: &mut App, at: &Closed, text: String, status: ProjectStatus) {
+    let Some(screen) = screen(app) else { return };
+    let Some(project) = screen.state.project_at(at.cursor) else {
+        return;
+    };
+    let Some(project) = at.org.project(project) else {
+        return;
+    };
+    let update = Some(text).filter(|t| !t.is_empty());
+    if update.is_none() && status == project.status {
+        return app.error("Type what changed, or use n for \"no updates\".");
+    }
+    let event = Event::ProjectUpdated {
+        project: project.id,
+        update,
+        status_before: project.status,
+        status,
+        reporter: at.reporter,
+    };
+    if record(app, event) {
+        answered(app);
+    }
+}
+
+/// An agenda item's label typed: whose item it is is asked next, among those present.
+fn ask_item_owner(app: &mut App, label: String) {
+    if label.is_empty() {
+        return app.error("Type a label of one or two words, or Esc to cancel.");
+    }
+    let Some(screen) = screen(app) else { return };
+    let state = &screen.state;
+    let present: Vec<usize> = state.present().collect();
+    let options = attendee_options(&present, |i| state.name_of(i));
+    pick(
+        app,
+        &format!("Whose item is \"{label}\"?"),
+        options,
+        Draft::AgendaOwners(label, present),
+    );
+}
+
+/// An agenda item with its owner; a long label is taken, with a word on labels.
+fn add_item(app: &mut App, label: String, owner: Option<usize>) {
+    let Some(owner) = owner else { return };
+    let long = label.split_whitespace().count() > LABEL_WORDS;
+    let event = Event::AgendaItemAdded {
+        label,
+        owner,
+        tension: None,
+    };
+    if record(app, event) && long {
+        app.info("Added. Labels work best as one or two words.");
+    }
+}
+
+/// An open tension taken up as an agenda item of its owner's, labelled in a few words.
+fn add_tension(app: &mut App, (tension, owner, text): (TensionId, usize, String)) {
+    let event = Event::AgendaItemAdded {
+        label: short_label(&text),
+        owner,
+        tension: Some(tension),
+    };
+    record(app, event);
+}
+
+/// The owner's answer to "Did you get what you need?" closes the item.
+fn close_item(app: &mut App, item: u64, got_what_needed: bool) {
+    let event = Event::ItemClosed {
+        item,
+        got_what_needed,
+    };
+    if record(app, event) {
+        answered(app);
+    }
+}
+
+/// An accountability picked: the progress on it is asked for, if it may be reported now.
+fn ask_progress(app: &mut App, at: &Closed, role: RoleId, accountability: Option<String>) {
+    let Some(text) = accountability else { return };
+    let probe = Event::AccountabilityReported {
+        role,
+        accountability: text.clone(),
+        update: STAND_IN.into(),
+        reporter: at.reporter,
+    };
+    if may(app, &probe) {
+        let title = format!("Progress on \"{text}\"");
+        prompt(
+            app,
+            PromptKind::ProjectUpdate,
+            title,
+            Draft::Accountability(role, text),
+        );
+    }
+}
+
+/// The progress typed on an accountability (4.1 §4.2.3(d)).
+fn record_progress(
+    app: &mut App,
+    at: &Closed,
+    role: RoleId,
+    accountability: String,
+    update: String,
+) {
+    if update.is_empty() {
+        return app.error("Type the progress since the last report, or Esc to cancel.");
+    }
+    let event = Event::AccountabilityReported {
+        role,
+        accountability,
+        update,
+        reporter: at.reporter,
+    };
+    record(app, event);
 }

@@ -8,12 +8,12 @@
 //! only move the selection, or whose entry is decided by
 //! a later choice, are `None`: never left off. Must not import: tokio; must not draw.
 
-use super::{outcomes, reporter};
+use super::{outcomes, reporter, review_keys};
 use crate::app::keys::Action;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::tactical::{Event, ProgressItem, Step, reported_accountabilities};
 use crate::domain::meeting::{Output, OutputKind};
-use crate::domain::{Organisation, ProjectStatus, RoleId};
+use crate::domain::{Organisation, RoleId};
 use crate::ui::TacticalScreen;
 use chrono::NaiveDate;
 
@@ -69,16 +69,7 @@ pub(crate) fn probe(
             })
         }
         (Step::Checklist, Action::Check | Action::NoCheck) => {
-            let item = *state.checklist.get(i)?;
-            let period = org
-                .checklist_item(item)
-                .map_or(today, |c| state.period_for(c.frequency));
-            Some(Event::ChecklistAnswered {
-                item,
-                checked: action == Action::Check,
-                reporter: reporter(screen, org),
-                period,
-            })
+            checklist_answer(screen, org, action == Action::Check, today)
         }
         (Step::Metrics, Action::Open) => {
             let metric = *state.metrics.get(i)?;
@@ -111,24 +102,7 @@ pub(crate) fn probe(
             | Action::MarkDone
             | Action::MarkWaiting
             | Action::MarkCurrent,
-        ) => {
-            let project = org.project(state.project_at(i)?)?;
-            let status = match action {
-                Action::MarkDone => ProjectStatus::Done,
-                Action::MarkWaiting => ProjectStatus::Waiting,
-                Action::MarkCurrent => ProjectStatus::Current,
-                _ => project.status,
-            };
-            // A status it has already is only told about (`review_keys::project_update`).
-            let moves = matches!(action, Action::Open | Action::NoUpdates);
-            (moves || status != project.status).then(|| Event::ProjectUpdated {
-                project: project.id,
-                update: (action != Action::NoUpdates).then(text),
-                status_before: project.status,
-                status,
-                reporter: reporter(screen, org),
-            })
-        }
+        ) => project_update(screen, org, action),
         (Step::Progress, Action::AskUpdates) => {
             let project = state.project_at(i)?;
             let by = state.update_askers(org, project).first().copied()?;
@@ -163,4 +137,43 @@ pub(crate) fn probe(
         }),
         _ => None,
     }
+}
+
+/// The answer to the checklist item under the cursor, for the period it reviews (`today`
+/// for an item the organisation no longer has).
+pub(super) fn checklist_answer(
+    screen: &TacticalScreen,
+    org: &Organisation,
+    checked: bool,
+    today: NaiveDate,
+) -> Option<Event> {
+    let state = &screen.state;
+    let item = *state.checklist.get(state.cursor(Step::Checklist))?;
+    let period = org
+        .checklist_item(item)
+        .map_or(today, |c| state.period_for(c.frequency));
+    Some(Event::ChecklistAnswered {
+        item,
+        checked,
+        reporter: reporter(screen, org),
+        period,
+    })
+}
+
+/// The update a progress key would record on the project under the cursor: none for a
+/// status it already has, which is only told about (`review_keys::project_update`).
+fn project_update(screen: &TacticalScreen, org: &Organisation, action: Action) -> Option<Event> {
+    let state = &screen.state;
+    let text = || STAND_IN.to_string();
+    let project = org.project(state.project_at(state.cursor(Step::Progress))?)?;
+    let status = review_keys::status_after(action, project.status);
+    // A status it has already is only told about (`review_keys::project_update`).
+    let moves = matches!(action, Action::Open | Action::NoUpdates);
+    (moves || status != project.status).then(|| Event::ProjectUpdated {
+        project: project.id,
+        update: (action != Action::NoUpdates).then(text),
+        status_before: project.status,
+        status,
+        reporter: reporter(screen, org),
+    })
 }

@@ -35,6 +35,17 @@ pub(super) fn metric_value(app: &mut App, org: &Organisation) {
     prompt(app, PromptKind::MetricValue, title, Draft::None);
 }
 
+/// The status a progress key gives a project whose status is `now`: done, waiting or current
+/// again, or the same for an update or "no updates".
+pub(super) fn status_after(action: Action, now: ProjectStatus) -> ProjectStatus {
+    match action {
+        Action::MarkDone => ProjectStatus::Done,
+        Action::MarkWaiting => ProjectStatus::Waiting,
+        Action::MarkCurrent => ProjectStatus::Current,
+        _ => now,
+    }
+}
+
 /// A progress key on a project: "no updates" at once; an update, done, waiting or current
 /// again asks for its words once the meeting would take the entry.
 pub(super) fn project_update(app: &mut App, org: &Organisation, action: Action) {
@@ -52,12 +63,7 @@ pub(super) fn project_update(app: &mut App, org: &Organisation, action: Action) 
     let Some(project) = state.project_at(at).and_then(|p| org.project(p)) else {
         return app.info("No current or waiting projects: > moves on.");
     };
-    let status = match action {
-        Action::MarkDone => ProjectStatus::Done,
-        Action::MarkWaiting => ProjectStatus::Waiting,
-        Action::MarkCurrent => ProjectStatus::Current,
-        _ => project.status,
-    };
+    let status = status_after(action, project.status);
     if action != Action::Open && action != Action::NoUpdates && status == project.status {
         return app.info(format!(
             "The project is {status} already: Enter updates it."

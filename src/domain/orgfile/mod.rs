@@ -1,24 +1,26 @@
 //! The human-editable TOML file that describes a whole organisation.
 //!
-//! Owns: the file's types (read by import, written by export), parsing with line and column
-//! in errors (invalid UTF-8 and too deep nesting included), cleaning of every text, and
-//! validation that finds every unknown name before anything is written.
+//! Owns: the file's types (read by import, written by export) and parsing with line and
+//! column in errors (invalid UTF-8 and too deep nesting included); the cleaning of every text
+//! (`clean`) and the validation that finds every unknown name before anything is written
+//! (`validate`, `former`, `depth`, `cross_links`) are its submodules.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
+mod clean;
 mod cross_links;
 mod depth;
 mod former;
+mod validate;
 
 pub use cross_links::CrossLinkEntry;
 pub use depth::MAX_CIRCLE_DEPTH;
 
-use super::names::{bad_email, email_problem, name_key, same_name};
+use super::names::same_name;
 use super::org::{Frequency, ProjectStatus, TensionKind};
 use super::ruleset::{CoreRole, RuleSet};
-use super::text::{clean_line, clean_text};
+use super::text::clean_line;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::fmt;
 use toml::value::Datetime;
 
@@ -331,62 +333,6 @@ impl OrgFile {
         self.validate()?;
         Ok(self)
     }
-
-    /// Cleans every text of control and bidi characters.
-    fn clean(&mut self) {
-        self.name = clean_line(&self.name);
-        self.ratifiers.iter_mut().for_each(|r| *r = clean_line(r));
-        for p in &mut self.people {
-            p.name = clean_line(&p.name);
-            p.email = p.email.as_deref().map(clean_line).filter(|e| !e.is_empty());
-        }
-        self.circle.clean();
-    }
-
-    /// Every check that must pass before anything is written.
-    fn validate(&self) -> Result<(), OrgFileError> {
-        let invalid = |m: String| Err(OrgFileError::Invalid(m));
-        if self.name.is_empty() {
-            return invalid("the organisation has no name".into());
-        }
-        let mut people = HashSet::new();
-        for p in &self.people {
-            if p.name.is_empty() {
-                return invalid("a person has an empty name".into());
-            }
-            if !people.insert(name_key(&p.name)) {
-                return invalid(format!("person \"{}\" is listed twice", p.name));
-            }
-            if let Some(email) = &p.email
-                && let Some(why) = email_problem(email)
-            {
-                return invalid(format!("person \"{}\": {}", p.name, bad_email(email, why)));
-            }
-        }
-        let mut ratifiers = HashSet::new();
-        for r in &self.ratifiers {
-            if !people.contains(&name_key(r)) {
-                return invalid(format!("unknown person \"{r}\" (a ratifier)"));
-            }
-            if !ratifiers.insert(name_key(r)) {
-                return invalid(format!("ratifier \"{r}\" is listed twice"));
-            }
-        }
-        self.validate_former_members()?;
-        let mut circles = HashSet::new();
-        self.circle
-            .validate(self.rule_set, true, &people, &mut circles)?;
-        cross_links::validate(self.rule_set, &self.circle)
-    }
-}
-
-fn clean_opt_line(value: &mut Option<String>) {
-    *value = value.as_deref().map(clean_line).filter(|v| !v.is_empty());
-}
-
-fn clean_list(items: &mut Vec<String>) {
-    items.iter_mut().for_each(|i| *i = clean_line(i));
-    items.retain(|i| !i.is_empty());
 }
 
 impl CircleEntry {
@@ -424,249 +370,6 @@ impl CircleEntry {
             policies: vec![],
             tensions: vec![],
             circles: vec![],
-        }
-    }
-
-    fn clean(&mut self) {
-        self.name = clean_line(&self.name);
-        self.purpose = clean_text(&self.purpose);
-        self.strategy = self
-            .strategy
-            .as_deref()
-            .map(clean_text)
-            .filter(|s| !s.is_empty());
-        clean_list(&mut self.domains);
-        clean_list(&mut self.accountabilities);
-        for role in &mut self.roles {
-            role.clean();
-        }
-        for p in &mut self.policies {
-            p.name = clean_line(&p.name);
-            p.text = clean_text(&p.text);
-            clean_opt_line(&mut p.role);
-        }
-        for t in &mut self.tensions {
-            t.person = clean_line(&t.person);
-            clean_opt_line(&mut t.role);
-            t.text = clean_text(&t.text);
-        }
-        for c in &mut self.circles {
-            c.clean();
-        }
-    }
-
-    fn validate(
-        &self,
-        rules: RuleSet,
-        is_anchor: bool,
-        people: &HashSet<String>,
-        circles: &mut HashSet<String>,
-    ) -> Result<(), OrgFileError> {
-        let invalid = |m: String| Err(OrgFileError::Invalid(m));
-        let here = &self.name;
-        if here.is_empty() {
-            return invalid("a circle has an empty name".into());
-        }
-        if !circles.insert(name_key(here)) {
-            return invalid(format!(
-                "circle \"{here}\" is listed twice (circle names must be unique)"
-            ));
-        }
-        let person_known = |name: &str, what: &str| -> Result<(), OrgFileError> {
-            if people.contains(&name_key(name)) {
-                Ok(())
-            } else {
-                invalid(format!(
-                    "unknown person \"{name}\" ({what} in circle \"{here}\")"
-                ))
-            }
-        };
-        let core_names: Vec<&str> = rules
-            .core_roles(is_anchor, self.has_lead(rules))
-            .iter()
-            .map(|c| c.name(rules))
-            .collect();
-        let mut roles = HashSet::new();
-        for role in &self.roles {
-            let name = &role.name;
-            if name.is_empty() {
-                return invalid(format!("a role in circle \"{here}\" has an empty name"));
-            }
-            if !roles.insert(name_key(name)) {
-                return invalid(format!(
-                    "role \"{name}\" is listed twice in circle \"{here}\""
-                ));
-            }
-            if let Some(refusal) = core_name_of_other_rules(rules, is_anchor, name, here) {
-                return invalid(refusal);
-            }
-            let is_core = core_names.iter().any(|c| same_name(c, name));
-            if is_core && !role.purpose.is_empty() {
-                return invalid(format!(
-                    "role \"{name}\" in circle \"{here}\" is a core role: its purpose comes from the rule set"
-                ));
-            }
-            // 4.1 §2.2.3: "A Circle may not add Accountabilities or other functions to its
-            // own Lead Link Role".
-            let lead = CoreRole::Lead.name(rules);
-            if let Some(article) = rules.rules().closed_to_additions(CoreRole::Lead)
-                && same_name(lead, name)
-                && (!role.accountabilities.is_empty() || !role.domains.is_empty())
-            {
-                return invalid(format!(
-                    "role \"{name}\" in circle \"{here}\": nothing may be added to the {lead} ({article})"
-                ));
-            }
-            if !is_core && CoreRole::ALL.iter().any(|c| same_name(c.name(rules), name)) {
-                return invalid(format!(
-                    "circle \"{here}\" is the anchor circle and has no \"{name}\" (it has no super-circle)"
-                ));
-            }
-            for f in &role.fillers {
-                person_known(&f.person, &format!("filler of \"{name}\""))?;
-                if let Some(end) = &f.term_end
-                    && to_date(end).is_none()
-                {
-                    return invalid(format!(
-                        "term end of \"{}\" in \"{name}\" is not a date: {end}",
-                        f.person
-                    ));
-                }
-            }
-            for m in &role.metrics {
-                if m.name.is_empty() {
-                    return invalid(format!("a metric of \"{name}\" has an empty name"));
-                }
-                for v in &m.values {
-                    if to_date(&v.date).is_none() {
-                        return invalid(format!(
-                            "a value of metric \"{}\" has a date that is not a date: {}",
-                            m.name, v.date
-                        ));
-                    }
-                    if !v.value.is_finite() {
-                        return invalid(format!(
-                            "a value of metric \"{}\" is not a finite number",
-                            m.name
-                        ));
-                    }
-                }
-            }
-            if role.checklist.iter().any(|c| c.text.is_empty()) {
-                return invalid(format!("a checklist item of \"{name}\" has no text"));
-            }
-            for p in &role.projects {
-                if p.title.is_empty() {
-                    return invalid(format!("a project of \"{name}\" has no title"));
-                }
-                if let Some(person) = &p.person {
-                    person_known(person, &format!("project \"{}\"", p.title))?;
-                }
-            }
-            for a in &role.next_actions {
-                if a.text.is_empty() {
-                    return invalid(format!("a next action of \"{name}\" has no text"));
-                }
-                person_known(&a.person, &format!("next action \"{}\"", a.text))?;
-            }
-        }
-        let mut policies = HashSet::new();
-        for p in &self.policies {
-            if p.name.is_empty() {
-                return invalid(format!("a policy in circle \"{here}\" has an empty name"));
-            }
-            if !policies.insert(name_key(&p.name)) {
-                return invalid(format!(
-                    "policy \"{}\" is listed twice in circle \"{here}\"",
-                    p.name
-                ));
-            }
-            if let Some(role) = &p.role {
-                if !rules.rules().changes.policies_on_roles {
-                    return invalid(format!(
-                        "policy \"{}\" sits on role \"{role}\": under {rules} policies are the circle's (4.1 §2.1.1)",
-                        p.name
-                    ));
-                }
-                if !roles.contains(&name_key(role))
-                    && !core_names.iter().any(|c| same_name(c, role))
-                {
-                    return invalid(format!(
-                        "unknown role \"{role}\" (policy \"{}\" in circle \"{here}\")",
-                        p.name
-                    ));
-                }
-            }
-        }
-        for t in &self.tensions {
-            person_known(&t.person, "tension")?;
-            if t.text.is_empty() {
-                return invalid(format!("a tension in circle \"{here}\" has no text"));
-            }
-            if let Some(role) = &t.role {
-                let known = roles.contains(&name_key(role))
-                    || core_names.iter().any(|c| same_name(c, role));
-                if !known {
-                    return invalid(format!(
-                        "unknown role \"{role}\" (tension in circle \"{here}\")"
-                    ));
-                }
-            }
-        }
-        for sub in &self.circles {
-            sub.validate(rules, false, people, circles)?;
-        }
-        Ok(())
-    }
-}
-
-/// Why a role named like a core role of the other rule set (a 5.0 "Circle Lead" in a 4.1
-/// file) is refused: it would be an ordinary role beside the real, unfilled core role.
-fn core_name_of_other_rules(
-    rules: RuleSet,
-    is_anchor: bool,
-    name: &str,
-    circle: &str,
-) -> Option<String> {
-    let (other, core) = rules.core_role_named_elsewhere(name)?;
-    Some(format!(
-        "role \"{name}\" in circle \"{circle}\" is the {other} name of the {}; under {rules} \
-         a circle's core roles are {} (rename it, or set rule_set = \"{other}\")",
-        core.name(rules),
-        rules.core_role_names(is_anchor),
-    ))
-}
-
-impl RoleEntry {
-    fn clean(&mut self) {
-        self.name = clean_line(&self.name);
-        self.purpose = clean_text(&self.purpose);
-        clean_list(&mut self.domains);
-        clean_list(&mut self.accountabilities);
-        for f in &mut self.fillers {
-            f.person = clean_line(&f.person);
-            clean_opt_line(&mut f.focus);
-        }
-        for c in &mut self.checklist {
-            c.text = clean_line(&c.text);
-        }
-        for m in &mut self.metrics {
-            m.name = clean_line(&m.name);
-            clean_opt_line(&mut m.unit);
-            for v in &mut m.values {
-                clean_opt_line(&mut v.comment);
-            }
-        }
-        for p in &mut self.projects {
-            p.title = clean_line(&p.title);
-            clean_opt_line(&mut p.person);
-        }
-        for a in &mut self.next_actions {
-            a.text = clean_line(&a.text);
-            a.person = clean_line(&a.person);
-        }
-        if let Some(link) = &mut self.cross_link {
-            link.clean();
         }
     }
 }

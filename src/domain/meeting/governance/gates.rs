@@ -12,6 +12,7 @@ use super::idm::Outcome;
 use super::idm::{IdmEvent, Proposal};
 use super::meeting::Governance;
 use super::represent;
+use crate::domain::ids::RoleId;
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::org::Organisation;
 use crate::domain::rules::Declarer;
@@ -242,52 +243,8 @@ impl Governance {
                 requester,
                 intent,
                 limits,
-            } => {
-                if self.special.is_some() || !self.items.is_empty() {
-                    return refuse(
-                        "a special meeting's request is recorded once, before the agenda",
-                    );
-                }
-                if !present.contains(requester) {
-                    return refuse("the member who requested the meeting is present to record it");
-                }
-                if !self.rules.rules().special.intent_and_limits
-                    && (!clean_line(intent).is_empty() || !limits.is_empty())
-                {
-                    return refuse(format!(
-                        "under {} a special meeting has no intent or limits; its requester's items go first (4.1 §3.3.4(b))",
-                        self.rules
-                    ));
-                }
-                if limits
-                    .iter()
-                    .any(|r| org.role(*r).is_none_or(|r| r.circle != self.circle))
-                {
-                    return refuse("the limits name roles of this circle");
-                }
-                Ok(())
-            }
-            GovEvent::RequesterAllows { requester } => {
-                let Some(special) = &self.special else {
-                    return refuse("only a special meeting's requester allows otherwise");
-                };
-                if !self.rules.rules().special.requesters_items_first {
-                    return refuse(format!(
-                        "under {} the requester orders the agenda (5.0 §5.4.4)",
-                        self.rules
-                    ));
-                }
-                if special.requester != *requester || !present.contains(requester) {
-                    return refuse(format!(
-                        "{} requested the meeting: only they allow others' items first (4.1 §3.3.4(b))",
-                        self.name_of(special.requester)
-                    ));
-                }
-                if special.allows_otherwise {
-                    return refuse("the requester has allowed it already");
-                }
-                Ok(())
-            }
+            } => self.decide_special_request(*requester, intent, limits, org),
+            GovEvent::RequesterAllows { requester } => self.decide_requester_allows(*requester),
             GovEvent::BreakdownDeclared { by, reason, item } => {
                 self.may_declare_breakdown(*by, *item)?;
                 if clean_line(reason).is_empty() {
@@ -316,6 +273,65 @@ impl Governance {
             }
             _ => Ok(()),
         }
+    }
+
+    /// A special meeting's request (4.1 §3.3.4; 5.0 §5.4.4): recorded once, before the
+    /// agenda, by its requester present, with an intent and limits only where the rule set
+    /// has them, the limits naming roles of this circle.
+    fn decide_special_request(
+        &self,
+        requester: usize,
+        intent: &str,
+        limits: &[RoleId],
+        org: &Organisation,
+    ) -> Result<(), Refusal> {
+        let present = self.present();
+        if self.special.is_some() || !self.items.is_empty() {
+            return refuse("a special meeting's request is recorded once, before the agenda");
+        }
+        if !present.contains(&requester) {
+            return refuse("the member who requested the meeting is present to record it");
+        }
+        if !self.rules.rules().special.intent_and_limits
+            && (!clean_line(intent).is_empty() || !limits.is_empty())
+        {
+            return refuse(format!(
+                "under {} a special meeting has no intent or limits; its requester's items go first (4.1 §3.3.4(b))",
+                self.rules
+            ));
+        }
+        if limits
+            .iter()
+            .any(|r| org.role(*r).is_none_or(|r| r.circle != self.circle))
+        {
+            return refuse("the limits name roles of this circle");
+        }
+        Ok(())
+    }
+
+    /// The requester of a special meeting allows others' items before theirs (4.1
+    /// §3.3.4(b)), once.
+    fn decide_requester_allows(&self, requester: usize) -> Result<(), Refusal> {
+        let present = self.present();
+        let Some(special) = &self.special else {
+            return refuse("only a special meeting's requester allows otherwise");
+        };
+        if !self.rules.rules().special.requesters_items_first {
+            return refuse(format!(
+                "under {} the requester orders the agenda (5.0 §5.4.4)",
+                self.rules
+            ));
+        }
+        if special.requester != requester || !present.contains(&requester) {
+            return refuse(format!(
+                "{} requested the meeting: only they allow others' items first (4.1 §3.3.4(b))",
+                self.name_of(special.requester)
+            ));
+        }
+        if special.allows_otherwise {
+            return refuse("the requester has allowed it already");
+        }
+        Ok(())
     }
 
     /// Applies the events `decide_time_and_rulings` took.

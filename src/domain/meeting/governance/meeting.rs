@@ -359,8 +359,7 @@ impl Governance {
         match event {
             GovEvent::Started { .. } | GovEvent::Retracted { .. } => {}
             GovEvent::StepChanged { step } => {
-                let speaker = self.speaker();
-                self.rounds.end_turn(self.step, speaker, at);
+                self.end_turn(at);
                 self.step = *step;
                 self.step_started_at = at;
                 if step.is_round() {
@@ -368,8 +367,7 @@ impl Governance {
                 }
             }
             GovEvent::CursorMoved { step, index } if *step == self.step => {
-                let speaker = self.speaker();
-                self.rounds.end_turn(self.step, speaker, at);
+                self.end_turn(at);
                 self.cursors[step.index()] = *index;
                 if step.is_round() {
                     self.rounds.speaker_since = Some(at);
@@ -388,73 +386,10 @@ impl Governance {
                     text: text.clone(),
                 });
             }
-            GovEvent::ItemAdded {
-                label,
-                owner,
-                kind,
-                tension,
-            } => {
-                let (proposal, election) = match kind {
-                    ItemKind::Proposal => (Some(Proposal::new(*owner)), None),
-                    ItemKind::Election { role, term_end } => {
-                        let incumbent = self
-                            .incumbents
-                            .iter()
-                            .find(|(r, _)| r == role)
-                            .map(|(_, a)| *a);
-                        (
-                            None,
-                            Some(Election::new(
-                                *role,
-                                self.rules,
-                                (*term_end, self.started_at.date_naive()),
-                                self.lead,
-                                incumbent,
-                            )),
-                        )
-                    }
-                };
-                self.items.push(GovItem {
-                    seq,
-                    label: label.clone(),
-                    owner: *owner,
-                    tension: *tension,
-                    kind: *kind,
-                    proposal,
-                    election,
-                });
-                let at = self.place_for_new_item(*owner);
-                self.order.insert(at, seq);
-            }
-            GovEvent::ItemMoved { item, to } => {
-                if let Some(from) = self.order.iter().position(|s| s == item)
-                    && *to < self.order.len()
-                {
-                    self.order.remove(from);
-                    self.order.insert(*to, *item);
-                    self.cursors[self.step.index()] = *to;
-                }
-            }
-            GovEvent::ItemRemoved { item } => {
-                self.order.retain(|s| s != item);
-                if let Some(at) = self.items.iter().position(|i| i.seq == *item) {
-                    let gone = self.items.remove(at);
-                    self.removed.push((seq, gone));
-                }
-                let at = &mut self.cursors[self.step.index()];
-                *at = (*at).min(self.order.len().saturating_sub(1));
-            }
-            GovEvent::ElectionFirst { item, asked_by } => {
-                self.first.push((*item, *asked_by));
-                if let Some(pos) = self.order.iter().position(|s| s == item) {
-                    let seq = self.order.remove(pos);
-                    self.order.insert(0, seq);
-                    // The selection follows the election to the top, in the same entry.
-                    if self.step == GovStep::Agenda {
-                        self.cursors[GovStep::Agenda.index()] = 0;
-                    }
-                }
-            }
+            GovEvent::ItemAdded { .. }
+            | GovEvent::ItemMoved { .. }
+            | GovEvent::ItemRemoved { .. }
+            | GovEvent::ElectionFirst { .. } => self.apply_agenda(seq, event),
             GovEvent::Proposal { item, event } => {
                 self.take_up(*item);
                 if let Some(p) = self.item_mut(*item).and_then(|i| i.proposal.as_mut()) {
@@ -491,10 +426,101 @@ impl Governance {
             | GovEvent::RequesterAllows { .. }
             | GovEvent::BreakdownDeclared { .. } => self.apply_time_and_rulings(seq, event),
             GovEvent::Ended => {
-                let speaker = self.speaker();
-                self.rounds.end_turn(self.step, speaker, at);
+                self.end_turn(at);
                 self.ended_at = Some(at);
             }
+        }
+    }
+
+    /// Ends the speaker's turn, if a round is being held.
+    fn end_turn(&mut self, at: DateTime<Utc>) {
+        let speaker = self.speaker();
+        self.rounds.end_turn(self.step, speaker, at);
+    }
+
+    /// An agenda item added, moved, removed, or an election asked to go first.
+    fn apply_agenda(&mut self, seq: u64, event: &GovEvent) {
+        match event {
+            GovEvent::ItemAdded {
+                label,
+                owner,
+                kind,
+                tension,
+            } => {
+                let item = self.new_item(seq, (label, *owner, *tension), *kind);
+                self.items.push(item);
+                let at = self.place_for_new_item(*owner);
+                self.order.insert(at, seq);
+            }
+            GovEvent::ItemMoved { item, to } => {
+                if let Some(from) = self.order.iter().position(|s| s == item)
+                    && *to < self.order.len()
+                {
+                    self.order.remove(from);
+                    self.order.insert(*to, *item);
+                    self.cursors[self.step.index()] = *to;
+                }
+            }
+            GovEvent::ItemRemoved { item } => {
+                self.order.retain(|s| s != item);
+                if let Some(at) = self.items.iter().position(|i| i.seq == *item) {
+                    let gone = self.items.remove(at);
+                    self.removed.push((seq, gone));
+                }
+                let at = &mut self.cursors[self.step.index()];
+                *at = (*at).min(self.order.len().saturating_sub(1));
+            }
+            GovEvent::ElectionFirst { item, asked_by } => {
+                self.first.push((*item, *asked_by));
+                if let Some(pos) = self.order.iter().position(|s| s == item) {
+                    let seq = self.order.remove(pos);
+                    self.order.insert(0, seq);
+                    // The selection follows the election to the top, in the same entry.
+                    if self.step == GovStep::Agenda {
+                        self.cursors[GovStep::Agenda.index()] = 0;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The item the entry `seq` adds: a proposal of its owner's, or an election with the
+    /// role's incumbent and the term the rule set gives.
+    fn new_item(
+        &self,
+        seq: u64,
+        (label, owner, tension): (&str, usize, Option<TensionId>),
+        kind: ItemKind,
+    ) -> GovItem {
+        let (proposal, election) = match kind {
+            ItemKind::Proposal => (Some(Proposal::new(owner)), None),
+            ItemKind::Election { role, term_end } => {
+                let incumbent = self
+                    .incumbents
+                    .iter()
+                    .find(|(r, _)| *r == role)
+                    .map(|(_, a)| *a);
+                (
+                    None,
+                    Some(Election::new(
+                        role,
+                        self.rules,
+                        (term_end, self.started_at.date_naive()),
+                        self.lead,
+                        incumbent,
+                    )),
+                )
+            }
+        };
+        GovItem {
+            seq,
+            label: label.to_string(),
+            owner,
+            tension,
+            kind,
+            proposal,
+            election,
         }
     }
 

@@ -7,7 +7,9 @@
 //! std::fs, or the clock.
 
 mod cover;
+mod decide;
 mod events;
+mod fold;
 mod metrics;
 mod progress;
 mod requests;

@@ -5,7 +5,7 @@
 //! names the articles it checks.
 
 use super::super::*;
-use super::meeting::{Run, new_role};
+use super::run::{Run, new_role};
 use crate::domain::ids::*;
 use crate::domain::org::*;
 use crate::domain::ruleset::{CoreRole, RuleSet};

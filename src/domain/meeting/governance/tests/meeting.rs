@@ -3,170 +3,27 @@
 //! time outs; with the effects each produces.
 
 use super::super::*;
+use super::run::{Run, new_role};
 use crate::domain::ids::*;
-use crate::domain::meeting::flow::Recorded;
-use crate::domain::meeting::{Attendee, Effect};
+use crate::domain::meeting::Effect;
 use crate::domain::org::*;
 use crate::domain::ruleset::{CoreRole, RuleSet};
-use chrono::{DateTime, TimeZone, Utc};
-
-pub(super) fn t(minute: i64) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 24, 14, 0, 0)
-        .single()
-        .expect("time")
-        + chrono::Duration::minutes(minute)
-}
-
-/// Assignment `id`: person `person` fills role `role`.
-fn fills(id: i64, role: i64, person: i64) -> Assignment {
-    Assignment {
-        id: AssignmentId(id),
-        role: RoleId(role),
-        person: PersonId(person),
-        focus: None,
-        term_end: None,
-        since: None,
-        until: None,
-    }
-}
-
-pub(super) fn org() -> Organisation {
-    let role = |id, name: &str, core| Role {
-        id: RoleId(id),
-        circle: CircleId(1),
-        name: name.into(),
-        purpose: String::new(),
-        domains: vec![],
-        accountabilities: vec![],
-        core,
-    };
-    let person = |id, name: &str| Person {
-        id: PersonId(id),
-        name: name.into(),
-        email: None,
-        left: None,
-    };
-    Organisation::new(OrgRecords {
-        name: "Co".into(),
-        circles: vec![Circle {
-            id: CircleId(1),
-            parent: None,
-            name: "Co".into(),
-            purpose: String::new(),
-            strategy: None,
-            domains: vec![],
-            accountabilities: vec![],
-        }],
-        roles: vec![
-            role(10, "Circle Lead", Some(CoreRole::Lead)),
-            role(11, "Facilitator", Some(CoreRole::Facilitator)),
-            role(12, "Secretary", Some(CoreRole::Secretary)),
-            role(13, "Baker", None),
-        ],
-        people: vec![person(1, "Ana"), person(2, "Ben"), person(3, "Cleo")],
-        // Ana is Circle Lead, Ben the Baker.
-        assignments: vec![fills(1, 10, 1), fills(2, 13, 2)],
-        ..OrgRecords::default()
-    })
-}
-
-pub(super) struct Run {
-    pub(super) log: Vec<Recorded<GovEvent>>,
-    pub(super) rules: RuleSet,
-    pub(super) org: Organisation,
-}
-
-impl Run {
-    pub(super) fn new(rules: RuleSet) -> Run {
-        let attendee = |p: i64, name: &str| Attendee {
-            person: Some(PersonId(p)),
-            name: name.into(),
-            present: true,
-            guest: false,
-            invitation: None,
-            observer: false,
-        };
-        let mut attendees = vec![attendee(1, "Ana"), attendee(2, "Ben"), attendee(3, "Cleo")];
-        attendees.push(Attendee {
-            person: None,
-            name: "Guest".into(),
-            present: true,
-            guest: false,
-            invitation: None,
-            observer: false,
-        });
-        let started = GovEvent::Started {
-            circle: CircleId(1),
-            attendees,
-            facilitator: Some(1),
-            secretary: Some(2),
-            planned_minutes: 90,
-            question: "Q".into(),
-            lead: Some(0),
-            incumbents: vec![(CoreRole::Secretary, 2)],
-        };
-        Run {
-            log: vec![Recorded {
-                seq: 1,
-                at: t(0),
-                event: started,
-            }],
-            rules,
-            org: org(),
-        }
-    }
-
-    pub(super) fn state(&self) -> Governance {
-        Governance::fold(&self.log, self.rules).expect("folds")
-    }
-
-    pub(super) fn try_event(&mut self, event: GovEvent) -> Result<Vec<Effect>, String> {
-        let effects = self.state().decide(&event, &self.org).map_err(|r| r.0)?;
-        let seq = self.log.len() as u64 + 1;
-        self.log.push(Recorded {
-            seq,
-            at: t(seq as i64),
-            event,
-        });
-        Ok(effects)
-    }
-
-    pub(super) fn ok(&mut self, event: GovEvent) -> Vec<Effect> {
-        let shown = format!("{event:?}");
-        self.try_event(event)
-            .unwrap_or_else(|e| panic!("{shown}: {e}"))
-    }
-
-    pub(super) fn idm(&mut self, item: u64, event: IdmEvent) -> Vec<Effect> {
-        self.ok(GovEvent::Proposal { item, event })
-    }
-
-    pub(super) fn vote(&mut self, item: u64, event: ElectionEvent) -> Vec<Effect> {
-        self.ok(GovEvent::Election { item, event })
-    }
-
-    /// From a presented proposal, through questions, reactions and amend and clarify, into
-    /// its first objection round (4.1 §3.3.5; 5.0 §5.4.5: the steps in order).
-    pub(super) fn walk_to_objections(&mut self, item: u64) {
-        for step in [IdmStep::Clarify, IdmStep::React, IdmStep::Amend] {
-            self.idm(item, IdmEvent::StepTo { step });
-        }
-        self.idm(item, IdmEvent::NewRound);
-    }
-}
-
-pub(super) fn new_role() -> Change {
-    Change::CreateRole {
-        name: "Oven Scheduler".into(),
-        purpose: "Ovens used well".into(),
-        domains: vec![],
-        accountabilities: vec!["Scheduling the ovens".into()],
-    }
-}
 
 #[test]
 fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretary() {
     let mut run = Run::new(RuleSet::Holacracy50);
+    let (proposal, election) = agenda_with_the_election_first(&mut run);
+    let term = chrono::NaiveDate::from_ymd_opt(2027, 11, 30);
+    cleo_is_elected_secretary(&mut run, election, term);
+    the_role_is_adopted_through_an_integrated_objection(&mut run, proposal);
+    let state = run.state();
+    assert_eq!(state.adopted().len(), 1);
+    assert_eq!(state.elected(), [(CoreRole::Secretary, 2, term)]);
+}
+
+/// The agenda of a proposal and a Secretary election, the election asked to go first; then
+/// the items step. Returns the proposal's and the election's items.
+fn agenda_with_the_election_first(run: &mut Run) -> (u64, u64) {
     assert_eq!(
         GovStep::steps(RuleSet::Holacracy50),
         [
@@ -186,7 +43,6 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
         tension: None,
     });
     let proposal = run.log.len() as u64;
-    let term = chrono::NaiveDate::from_ymd_opt(2027, 11, 30);
     run.ok(GovEvent::ItemAdded {
         label: "Secretary".into(),
         owner: 2,
@@ -209,10 +65,13 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
     run.ok(GovEvent::StepChanged {
         step: GovStep::Items,
     });
+    (proposal, election)
+}
 
-    // The election: the term set, everyone nominates Cleo and keeps it; she is elected. The
-    // guest takes part under 4.1 only (4.1 §3.3.1; 5.0 §5.4.1: "only while processing that
-    // specific Tension", never an election).
+/// The election: the term set, everyone nominates Cleo and keeps it; she is elected. The
+/// guest takes part under 4.1 only (4.1 §3.3.1; 5.0 §5.4.1: "only while processing that
+/// specific Tension", never an election).
+fn cleo_is_elected_secretary(run: &mut Run, election: u64, term: Option<chrono::NaiveDate>) {
     let voters = run.state().present();
     if let Some(term_end) = term {
         run.vote(election, ElectionEvent::Described { term_end });
@@ -263,8 +122,10 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
             term_end: term
         }]
     );
+}
 
-    // The proposal: an objection, tested valid, integrated, then adopted in version 2.
+/// The proposal: an objection, tested valid, integrated, then adopted in version 2.
+fn the_role_is_adopted_through_an_integrated_objection(run: &mut Run, proposal: u64) {
     run.ok(GovEvent::CursorMoved {
         step: GovStep::Items,
         index: 1,
@@ -285,38 +146,7 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
         },
     );
     run.walk_to_objections(proposal);
-    run.idm(
-        proposal,
-        IdmEvent::Objected {
-            attendee: 0,
-            role: Some(RoleId(10)),
-            text: "Overlaps my role".into(),
-            sub_circle: None,
-            permission: None,
-        },
-    );
-    for attendee in 1..4 {
-        run.idm(proposal, IdmEvent::NoObjection { attendee });
-    }
-    run.idm(
-        proposal,
-        IdmEvent::Tested {
-            objection: 0,
-            test: ObjectionTest {
-                answers: [true; 4],
-                breaks_constitution: false,
-            },
-        },
-    );
-    assert!(
-        run.try_event(GovEvent::Proposal {
-            item: proposal,
-            event: IdmEvent::Ended {
-                outcome: Outcome::Adopted { version: 1 }
-            }
-        })
-        .is_err()
-    );
+    ana_objects_and_her_objection_tests_valid(run, proposal);
     run.idm(
         proposal,
         IdmEvent::StepTo {
@@ -354,9 +184,43 @@ fn a_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretar
             changes: vec![amended]
         }]
     );
-    let state = run.state();
-    assert_eq!(state.adopted().len(), 1);
-    assert_eq!(state.elected(), [(CoreRole::Secretary, 2, term)]);
+}
+
+/// Ana objects for her role; the others have none; her objection tests valid, so the first
+/// version cannot be adopted.
+fn ana_objects_and_her_objection_tests_valid(run: &mut Run, proposal: u64) {
+    run.idm(
+        proposal,
+        IdmEvent::Objected {
+            attendee: 0,
+            role: Some(RoleId(10)),
+            text: "Overlaps my role".into(),
+            sub_circle: None,
+            permission: None,
+        },
+    );
+    for attendee in 1..4 {
+        run.idm(proposal, IdmEvent::NoObjection { attendee });
+    }
+    run.idm(
+        proposal,
+        IdmEvent::Tested {
+            objection: 0,
+            test: ObjectionTest {
+                answers: [true; 4],
+                breaks_constitution: false,
+            },
+        },
+    );
+    assert!(
+        run.try_event(GovEvent::Proposal {
+            item: proposal,
+            event: IdmEvent::Ended {
+                outcome: Outcome::Adopted { version: 1 }
+            }
+        })
+        .is_err()
+    );
 }
 
 #[test]

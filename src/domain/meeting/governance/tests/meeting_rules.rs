@@ -3,7 +3,7 @@
 //! Each test names the articles it checks.
 
 use super::super::*;
-use super::meeting::Run;
+use super::run::Run;
 use crate::domain::ruleset::{CoreRole, RuleSet};
 
 /// An agenda of a proposal and then an election of the Secretary.
@@ -263,7 +263,7 @@ fn under_5_0_a_special_meeting_changes_only_within_its_requesters_limits_5_0_5_4
         item: ana,
         event: IdmEvent::Drafted { changes },
     };
-    let new_role = run.try_event(drafted(vec![super::meeting::new_role()]));
+    let new_role = run.try_event(drafted(vec![super::run::new_role()]));
     assert!(
         new_role.is_err_and(|e| e.contains("§5.4")),
         "outside the limits"

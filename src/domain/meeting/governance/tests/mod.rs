@@ -370,10 +370,13 @@ proptest! {
 
 mod changes;
 mod cross_links;
+mod election_objections;
+mod election_ties;
 mod elections;
 mod idm_rules;
 mod meeting;
 mod meeting_rules;
+mod run;
 mod sub_circles;
 
 /// 5.0 §5.3.2(b) / 4.1 §3.2.4(d): an objection counts only if it limits a role the objector

@@ -1,8 +1,12 @@
 //! What the screens draw from: a snapshot of the organisation and UI-only state.
 //!
-//! Owns: `View`, the `Screen` enum and each screen's UI state (selection, scroll, prompts),
-//! and building the rows those screens list. The shell (app) mutates these; the ui draws them.
+//! Owns: `View`, the `Screen` enum and each screen's UI state (selection, scroll, prompts);
+//! the past meetings' list and the circles' rows are in `past` and `circles`. The shell (app)
+//! mutates these; the ui draws them.
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
+
+mod circles;
+mod past;
 
 pub use super::prompt::{Editor, Prompt, PromptKind};
 use crate::domain::TensionKind;
@@ -14,12 +18,12 @@ use crate::domain::{
     CircleId, MeetingId, Organisation, PersonId, ProjectStatus, RoleId, TensionId,
 };
 use chrono::{DateTime, Utc};
+pub use circles::{BrowserState, HomeState, PersonPick, TreeRow};
+pub use past::{PastRow, PastState};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashSet;
 use std::sync::Arc;
-use tui_input::Input;
 
 /// One key and what it does, as the hint bar and the help overlay show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,123 +121,6 @@ pub enum ReviewDraft {
     TensionText(TensionKind, CircleId),
     Retract(u64),
     Finish,
-}
-
-/// One meeting in the list of past meetings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PastRow {
-    pub id: MeetingId,
-    pub circle: String,
-    pub kind: MeetingKind,
-    pub started_at: DateTime<Utc>,
-    pub ended_at: Option<DateTime<Utc>>,
-}
-
-impl PastRow {
-    /// The words the filter matches against: circle, kind, date, and "open" or "ended".
-    pub fn haystack(&self) -> String {
-        let state = if self.ended_at.is_some() {
-            "ended"
-        } else {
-            "open"
-        };
-        format!(
-            "{} {} {} {state}",
-            self.circle,
-            self.kind.id(),
-            self.started_at.format("%Y-%m-%d %B")
-        )
-        .to_lowercase()
-    }
-}
-
-/// Past meetings, newest first, filtered by what was typed. The list opens with the newest
-/// meetings only; the shell reads the rest (`complete`) before a filter or a move needs them.
-#[derive(Debug, Default)]
-pub struct PastState {
-    /// The meetings read so far, newest first: all of them once `is_complete`.
-    pub all: Vec<PastRow>,
-    /// How many meetings there are in all.
-    pub total: usize,
-    pub filter: Input,
-    /// Indexes into `all` of the rows the filter lets through.
-    pub shown: Vec<usize>,
-    pub selected: usize,
-    /// Each row's words for the filter (`PastRow::haystack`), made once, at the first word
-    /// typed, rather than for every row at every keystroke.
-    haystacks: Vec<String>,
-    /// The filter (lower-cased) that `shown` was made for.
-    shown_for: String,
-}
-
-impl PastState {
-    /// The list of the newest meetings `all`, of `total` in all.
-    pub fn new(all: Vec<PastRow>, total: usize) -> PastState {
-        let mut state = PastState {
-            total: total.max(all.len()),
-            all,
-            ..PastState::default()
-        };
-        state.refilter();
-        state
-    }
-
-    /// Whether every meeting has been read.
-    pub fn is_complete(&self) -> bool {
-        self.all.len() >= self.total
-    }
-
-    /// Every meeting, newest first, in place of the newest ones; the filter and the selection
-    /// stay.
-    pub fn complete(&mut self, all: Vec<PastRow>) {
-        self.total = all.len();
-        self.all = all;
-        self.haystacks.clear();
-        self.shown_for.clear();
-        self.refilter();
-    }
-
-    /// How many meetings the filter lets through, as the title says it (all of them, before
-    /// the rest are read: there is no filter then).
-    pub fn shown_count(&self) -> usize {
-        if self.is_complete() {
-            self.shown.len()
-        } else {
-            self.total
-        }
-    }
-
-    /// Recomputes `shown` after the filter changed: every word typed must appear. A filter
-    /// that only grew at its end lets through a part of what it let through before, so only
-    /// those rows are looked at again.
-    pub fn refilter(&mut self) {
-        let typed = self.filter.value().to_lowercase();
-        let words: Vec<&str> = typed.split_whitespace().collect();
-        if words.is_empty() {
-            self.shown = (0..self.all.len()).collect();
-        } else {
-            if self.haystacks.len() != self.all.len() {
-                self.haystacks = self.all.iter().map(PastRow::haystack).collect();
-            }
-            let narrower = !self.shown_for.trim().is_empty() && typed.starts_with(&self.shown_for);
-            let candidates = if narrower {
-                std::mem::take(&mut self.shown)
-            } else {
-                (0..self.all.len()).collect()
-            };
-            let haystacks = &self.haystacks;
-            self.shown = candidates
-                .into_iter()
-                .filter(|&i| words.iter().all(|w| haystacks[i].contains(w)))
-                .collect();
-        }
-        self.shown_for = typed;
-        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
-    }
-
-    pub fn selected_row(&self) -> Option<&PastRow> {
-        self.shown.get(self.selected).and_then(|&i| self.all.get(i))
-    }
 }
 
 /// A meeting's minutes on screen, from the end of a meeting or the list of past meetings.
@@ -383,171 +270,6 @@ pub struct WelcomeState {
 impl WelcomeState {
     pub fn choice(&self) -> WelcomeChoice {
         WelcomeChoice::ALL[self.selected.min(WelcomeChoice::ALL.len() - 1)]
-    }
-}
-
-/// Home: the circles, depth first, and which one is selected.
-#[derive(Debug, Default)]
-pub struct HomeState {
-    pub circles: Vec<(CircleId, usize)>,
-    pub selected: usize,
-    /// The "who are you?" picker of a solo review, with the people in its order.
-    pub modal: Option<Modal>,
-    pub people: Vec<PersonId>,
-    /// What the person picked opens.
-    pub picking: PersonPick,
-    /// The change between meetings the open modal is part of, if any.
-    pub form: Option<super::OrgForm>,
-    /// The meeting another program seems to facilitate, whose "follow or take over?"
-    /// picker is open.
-    pub offer: Option<(MeetingId, MeetingKind)>,
-}
-
-/// What home's "who are you?" picker opens for the person picked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PersonPick {
-    /// Their solo role review.
-    #[default]
-    Review,
-    /// Their own work between meetings.
-    Work,
-    /// Who is at the keyboard (recorded with every entry).
-    Keyboard,
-}
-
-impl HomeState {
-    pub fn new(org: &Organisation) -> HomeState {
-        HomeState {
-            circles: org
-                .circles_depth_first()
-                .iter()
-                .map(|(c, d)| (c.id, *d))
-                .collect(),
-            selected: 0,
-            modal: None,
-            people: Vec::new(),
-            picking: PersonPick::Review,
-            form: None,
-            offer: None,
-        }
-    }
-
-    pub fn selected_circle(&self) -> Option<CircleId> {
-        self.circles.get(self.selected).map(|(id, _)| *id)
-    }
-
-    /// The circles of `org` as it now stands (another program added or removed one), the
-    /// same circle selected where it is still there.
-    pub fn refresh(&mut self, org: &Organisation) {
-        let selected = self.selected_circle();
-        self.circles = org
-            .circles_depth_first()
-            .iter()
-            .map(|(c, d)| (c.id, *d))
-            .collect();
-        self.selected = selected
-            .and_then(|id| self.circles.iter().position(|(c, _)| *c == id))
-            .unwrap_or(0)
-            .min(self.circles.len().saturating_sub(1));
-    }
-}
-
-/// One row of the organisation tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TreeRow {
-    Circle {
-        id: CircleId,
-        depth: usize,
-        collapsed: bool,
-    },
-    Role {
-        id: RoleId,
-        depth: usize,
-    },
-}
-
-/// The organisation browser: a tree of circles and roles, and the selected item's details.
-#[derive(Debug, Default)]
-pub struct BrowserState {
-    pub rows: Vec<TreeRow>,
-    pub selected: usize,
-    pub collapsed: HashSet<CircleId>,
-    /// Lines scrolled in the detail pane.
-    pub detail_scroll: u16,
-    /// The furthest the detail pane can scroll, as found by the last frame drawn.
-    pub detail_max_scroll: Cell<u16>,
-    /// Browsing the organisation as it stood on a past date.
-    pub as_of: Option<(chrono::NaiveDate, Arc<Organisation>)>,
-    /// The date being typed.
-    pub prompt: Option<Prompt>,
-    /// A change between meetings being put together, and its open modal.
-    pub form: Option<super::OrgForm>,
-    pub modal: Option<Modal>,
-}
-
-impl BrowserState {
-    /// A browser with every circle open and `focus` selected.
-    pub fn new(org: &Organisation, focus: Option<CircleId>) -> BrowserState {
-        let mut state = BrowserState::default();
-        state.rebuild(org);
-        if let Some(focus) = focus {
-            state.select_circle(focus);
-        }
-        state
-    }
-
-    /// Rebuilds the rows after the organisation or the collapsed set changed.
-    pub fn rebuild(&mut self, org: &Organisation) {
-        let selected = self.rows.get(self.selected).copied();
-        self.rows.clear();
-        let mut stack: Vec<(CircleId, usize)> = org.sub_circles(None).map(|c| (c.id, 0)).collect();
-        stack.reverse();
-        while let Some((id, depth)) = stack.pop() {
-            let collapsed = self.collapsed.contains(&id);
-            self.rows.push(TreeRow::Circle {
-                id,
-                depth,
-                collapsed,
-            });
-            if collapsed {
-                continue;
-            }
-            self.rows.extend(org.roles_in(id).map(|r| TreeRow::Role {
-                id: r.id,
-                depth: depth + 1,
-            }));
-            let mut kids: Vec<_> = org
-                .sub_circles(Some(id))
-                .map(|c| (c.id, depth + 1))
-                .collect();
-            kids.reverse();
-            stack.extend(kids);
-        }
-        let same = |row: &TreeRow| match (row, selected) {
-            (TreeRow::Circle { id, .. }, Some(TreeRow::Circle { id: old, .. })) => *id == old,
-            (TreeRow::Role { id, .. }, Some(TreeRow::Role { id: old, .. })) => *id == old,
-            _ => false,
-        };
-        self.selected = self.rows.iter().position(same).unwrap_or(0);
-    }
-
-    pub fn select_circle(&mut self, circle: CircleId) {
-        if let Some(i) = self
-            .rows
-            .iter()
-            .position(|r| matches!(r, TreeRow::Circle { id, .. } if *id == circle))
-        {
-            self.selected = i;
-        }
-    }
-
-    pub fn selected_row(&self) -> Option<TreeRow> {
-        self.rows.get(self.selected).copied()
-    }
-
-    /// The organisation the browser shows: today's, or that of the date chosen.
-    pub fn shown<'a>(&'a self, today: &'a Organisation) -> &'a Organisation {
-        self.as_of.as_ref().map_or(today, |(_, org)| org.as_ref())
     }
 }
 

@@ -2,7 +2,11 @@
 //! screens offer: a whole Bakehouse meeting that adopts a role through an objection tested
 //! valid and integrated and elects a Secretary; an invalid objection that does not block; a
 //! meeting killed mid-integration and resumed; taking an adoption back; bad changes refused.
+//! The agenda (tensions taken up, items reordered and removed), the scheduled end and
+//! resuming from the past meetings are in `agenda`.
 
+mod agenda;
+#[path = "../common/mod.rs"]
 mod common;
 
 use common::Harness;
@@ -95,7 +99,40 @@ fn to_objections(h: &mut Harness) {
 fn a_whole_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_secretary() {
     let mut h = Harness::demo();
     up_to_items(&mut h);
-    // The election went first: six ballots, three each for Elif and Tomasz.
+    elif_is_elected_secretary_on_a_tie_given_to_the_incumbent(&mut h);
+    mei_objects_and_her_objection_tests_valid(&mut h);
+    a_policy_integrates_the_objection_and_version_2_is_adopted(&mut h);
+    the_record_holds_the_role_its_history_the_policy_and_the_secretary(&mut h);
+    // Closing round, then the end: the minutes tell it all.
+    h.press(Char('>')).press(Char('e')).press(Char('y'));
+    let Screen::Minutes(m) = &h.app.view().screen else {
+        panic!("no minutes:\n{}", h.screen(100, 30));
+    };
+    let text = format!("{:?}", m.minutes);
+    assert!(text.contains("adopted (version 2)"), "{text}");
+    assert!(text.contains("Nobody weighs on Sundays"), "{text}");
+    // The election's result is in the role's history, in the browser.
+    h.press(Esc).press(Enter);
+    for _ in 0..60 {
+        if h.selected_name().as_deref() == Some("Secretary")
+            && h.screen(100, 90).contains("Elif Yılmaz elected")
+        {
+            break;
+        }
+        h.press(Down);
+    }
+    let details = h.screen(100, 90);
+    assert!(
+        details.contains("Elections and changes, newest first")
+            && details.contains("2026-11-24 09:00: Elif Yılmaz elected (term to"),
+        "{details}"
+    );
+}
+
+/// The election went first: six ballots, three each for Elif and Tomasz, read with their
+/// reasons; nobody changes; under 5.0 the facilitator gives the tie to the incumbent, Elif
+/// (§5.3.5(e)(ii)).
+fn elif_is_elected_secretary_on_a_tie_given_to_the_incumbent(h: &mut Harness) {
     for nominee in ["Elif", "Elif", "Elif", "Tomasz", "Tomasz", "Tomasz"] {
         h.press(Enter);
         let voter = match &h.governance().modal {
@@ -145,10 +182,14 @@ fn a_whole_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_se
         h.status().as_deref(),
         Some("Elected: the role is assigned with its term.")
     );
-    // The proposal: framed, drafted, questions, a reaction, then the objection round.
+}
+
+/// The proposal: framed, drafted, questions, a reaction, then the objection round, where
+/// Mei objects and her objection, tested valid, blocks adoption.
+fn mei_objects_and_her_objection_tests_valid(h: &mut Harness) {
     h.press(Right);
-    frame_and_draft(&mut h);
-    to_objections(&mut h);
+    frame_and_draft(h);
+    to_objections(h);
     // Four have no objection; Mei objects; Kwame, the proposer, is asked last.
     h.press(Enter).press(Enter).press(Enter).press(Enter);
     h.press(Char('x'))
@@ -160,12 +201,15 @@ fn a_whole_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_se
     for answer in ['y', 'y', 'y', 'y', 'n'] {
         h.press(Char(answer));
     }
-    assert!(proposal(&h).objections[0].blocks());
+    assert!(proposal(h).objections[0].blocks());
     h.press(Char('a'));
     assert!(h.status().is_some_and(|s| s.starts_with("Not adoptable")));
-    // Integration: a policy is added (version 2), both confirm, a new round adopts it.
+}
+
+/// Integration: a policy is added (version 2), both confirm, a new round adopts it.
+fn a_policy_integrates_the_objection_and_version_2_is_adopted(h: &mut Harness) {
     h.press(Char('n'));
-    assert_eq!(proposal(&h).step, IdmStep::Integrate);
+    assert_eq!(proposal(h).step, IdmStep::Integrate);
     h.press(Char('c'))
         .choose("Create a policy")
         .enter_text("Sunday weighing")
@@ -179,14 +223,18 @@ fn a_whole_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_se
     );
     h.press(Char('o')).press(Char('p'));
     h.press(Char('n'));
-    assert_eq!(proposal(&h).round, 2);
+    assert_eq!(proposal(h).round, 2);
     for _ in 0..6 {
         h.press(Enter);
     }
     h.press(Char('a')).press(Char('y'));
-    assert_eq!(proposal(&h).outcome, Some(Outcome::Adopted { version: 2 }));
-    // The governance record changed in the same entry: the role, its history, the policy.
-    let role = bakehouse_role(&h, "Waste Tracker").expect("the new role");
+    assert_eq!(proposal(h).outcome, Some(Outcome::Adopted { version: 2 }));
+}
+
+/// The governance record changed in the same entry: the role, its history, the policy, and
+/// the Secretary elected with her term.
+fn the_record_holds_the_role_its_history_the_policy_and_the_secretary(h: &mut Harness) {
+    let role = bakehouse_role(h, "Waste Tracker").expect("the new role");
     assert_eq!(
         role.accountabilities,
         ["Weighing unsold bread daily", "Reporting waste weekly"]
@@ -194,7 +242,7 @@ fn a_whole_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_se
     let history = h.app.store().role_history(role.id).expect("history");
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].meeting, Some(h.governance().meeting));
-    let org = org(&h);
+    let org = org(h);
     let versions: Vec<_> = org.history_of(role.id).collect();
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].proposal.as_deref(), Some("Waste"));
@@ -208,30 +256,6 @@ fn a_whole_meeting_adopts_a_role_through_an_integrated_objection_and_elects_a_se
     assert_eq!(
         filler.term_end.map(|d| d.to_string()).as_deref(),
         Some("2027-11-24")
-    );
-    // Closing round, then the end: the minutes tell it all.
-    h.press(Char('>')).press(Char('e')).press(Char('y'));
-    let Screen::Minutes(m) = &h.app.view().screen else {
-        panic!("no minutes:\n{}", h.screen(100, 30));
-    };
-    let text = format!("{:?}", m.minutes);
-    assert!(text.contains("adopted (version 2)"), "{text}");
-    assert!(text.contains("Nobody weighs on Sundays"), "{text}");
-    // The election's result is in the role's history, in the browser.
-    h.press(Esc).press(Enter);
-    for _ in 0..60 {
-        if h.selected_name().as_deref() == Some("Secretary")
-            && h.screen(100, 90).contains("Elif Yılmaz elected")
-        {
-            break;
-        }
-        h.press(Down);
-    }
-    let details = h.screen(100, 90);
-    assert!(
-        details.contains("Elections and changes, newest first")
-            && details.contains("2026-11-24 09:00: Elif Yılmaz elected (term to"),
-        "{details}"
     );
 }
 
@@ -437,67 +461,6 @@ fn under_four_one_concerns_are_raised_no_time_out_is_taken_and_the_lead_link_is_
 }
 
 #[test]
-fn an_open_governance_tension_is_taken_up_as_a_proposal_and_given_back_when_taken_back() {
-    let mut h = Harness::demo();
-    h.start_governance(0);
-    h.press(Char('>')).press(Char('o'));
-    h.choose("Nobody is accountable for renewing the shop's insurance (Tomasz Nowak)");
-    let item = h.governance().state.items[0].clone();
-    assert_eq!(item.label, "Nobody is accountable…");
-    assert_eq!(h.governance().state.name_of(item.owner), "Tomasz Nowak");
-    let open = |h: &Harness| {
-        org(h)
-            .tensions_in(
-                org(h)
-                    .circle_named("Riverbend Bakery Cooperative")
-                    .expect("anchor")
-                    .id,
-            )
-            .any(|t| t.open && t.text.starts_with("Nobody is accountable"))
-    };
-    assert!(!open(&h), "the tension is processed once on the agenda");
-    h.press(Char('o'));
-    assert!(
-        h.status()
-            .is_some_and(|s| s.starts_with("No open governance tensions"))
-    );
-    h.press(Char('u')).press(Char('y'));
-    assert!(open(&h), "taking the item back opens the tension again");
-    assert!(h.governance().state.items.is_empty());
-}
-
-#[test]
-fn past_the_scheduled_end_five_ends_the_meeting_unless_the_secretary_extends_it_5_0_5_4_2() {
-    let mut h = Harness::demo();
-    h.start_governance(BAKEHOUSE);
-    h.wait(91 * 60);
-    let over = h.screen(120, 30);
-    assert!(over.contains("The scheduled end is reached"), "{over}");
-    // The first key after the end records it; only the end or an extension is taken then.
-    h.press(Char('>'));
-    assert!(h.governance().state.time_up);
-    assert!(h.status().is_some_and(|s| s.contains("§5.4.2")));
-    h.press(Char('>'));
-    assert!(
-        h.status().is_some_and(|s| s.contains("scheduled end")),
-        "{:?}",
-        h.status()
-    );
-    h.press(Char('t')).enter_text("");
-    let asked = h.screen(120, 30);
-    assert!(asked.contains("Extending the meeting"), "{asked}");
-    h.press(Char('y'));
-    let state = &h.governance().state;
-    assert_eq!(state.extra_minutes, 15);
-    assert_eq!(state.extensions.len(), 1);
-    let extended = h.screen(120, 30);
-    assert!(
-        !extended.contains("The scheduled end is reached"),
-        "{extended}"
-    );
-}
-
-#[test]
 fn saving_a_version_that_changes_nothing_is_refused() {
     let mut h = Harness::demo();
     up_to_items(&mut h);
@@ -512,25 +475,6 @@ fn saving_a_version_that_changes_nothing_is_refused() {
         h.status()
     );
     assert_eq!(proposal(&h).versions.len(), 1);
-}
-
-#[test]
-fn an_open_governance_meeting_resumes_from_the_past_meetings_and_an_ended_one_shows_its_minutes() {
-    let mut h = Harness::demo();
-    up_to_items(&mut h);
-    h.press(Char('q'));
-    h.press(Char('p')).type_str("governance open").press(Enter);
-    assert_eq!(h.governance().state.step, GovStep::Items);
-    assert!(h.status().is_some_and(|s| s.starts_with("Resumed")));
-    h.press(Char('e')).press(Char('y'));
-    h.press(Char('q'))
-        .press(Char('p'))
-        .type_str("governance ended")
-        .press(Enter);
-    let Screen::Minutes(m) = &h.app.view().screen else {
-        panic!("no minutes:\n{}", h.screen(100, 30));
-    };
-    assert_eq!(m.minutes.circle, "Bakehouse");
 }
 
 #[test]
@@ -551,61 +495,6 @@ fn esc_stops_an_objection_test_without_recording_it() {
     );
     assert_eq!(proposal(&h).objections[0].test, None);
     assert!(h.governance().modal.is_none());
-}
-
-#[test]
-fn the_facilitator_reorders_and_removes_items_and_a_removed_tension_is_open_again() {
-    let mut h = Harness::demo();
-    h.start_governance(0);
-    h.press(Char('>')).press(Char('o'));
-    h.choose("Nobody is accountable");
-    h.press(Char('a'))
-        .choose("A proposal")
-        .enter_text("Van")
-        .choose("Amara");
-    let labels = |h: &Harness| -> Vec<String> {
-        let s = &h.governance().state;
-        s.order
-            .iter()
-            .filter_map(|&i| s.item(i).map(|i| i.label.clone()))
-            .collect()
-    };
-    h.press(Right).press(Char('['));
-    assert_eq!(labels(&h), ["Van", "Nobody is accountable…"]);
-    let open = |h: &Harness| {
-        let org = org(h);
-        let anchor = org
-            .circle_named("Riverbend Bakery Cooperative")
-            .expect("anchor")
-            .id;
-        org.tensions_in(anchor)
-            .any(|t| t.open && t.text.starts_with("Nobody is accountable"))
-    };
-    assert!(!open(&h));
-    h.press(Right).press(Char('x')).press(Char('y'));
-    assert_eq!(labels(&h), ["Van"]);
-    assert!(open(&h), "the removed item's tension is open again");
-    h.press(Char('u')).press(Char('y'));
-    assert_eq!(labels(&h), ["Van", "Nobody is accountable…"]);
-    assert!(!open(&h), "putting it back takes the tension up again");
-}
-
-#[test]
-fn an_item_being_processed_cannot_be_removed() {
-    let mut h = Harness::demo();
-    up_to_items(&mut h);
-    h.press(Right);
-    frame_and_draft(&mut h);
-    // Refused at x, before the question (no y to answer).
-    h.press(Char('<')).press(Right).press(Char('x'));
-    assert!(h.governance().modal.is_none());
-    assert!(
-        h.status()
-            .is_some_and(|s| s.starts_with("Processing has begun")),
-        "{:?}",
-        h.status()
-    );
-    assert_eq!(h.governance().state.order.len(), 2);
 }
 
 #[test]
