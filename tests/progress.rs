@@ -20,17 +20,7 @@ fn a_waiting_project_is_offered_and_r_makes_it_current_again() {
     while h.meeting().state.step != Step::Progress {
         h.press(Char('>'));
     }
-    let org = h.app.view().org.clone().expect("org");
-    let at = h
-        .meeting()
-        .state
-        .projects
-        .iter()
-        .position(|&p| {
-            org.project(p)
-                .is_some_and(|p| p.title == "Second deck oven installed")
-        })
-        .expect("the waiting project is offered");
+    let at = oven_row(&h);
     h.press_n(Right, at);
     assert!(h.screen(80, 24).contains("waiting"));
     h.press(Char('w'));
@@ -44,6 +34,20 @@ fn a_waiting_project_is_offered_and_r_makes_it_current_again() {
     assert_eq!(project.status, ProjectStatus::Current);
     let update = h.meeting().state.updates.last().cloned().expect("update");
     assert_eq!(update.status_before, ProjectStatus::Waiting);
+}
+
+/// Where the progress updates offer the Bakehouse's waiting project, the deck oven.
+fn oven_row(h: &Harness) -> usize {
+    let org = h.app.view().org.clone().expect("org");
+    h.meeting()
+        .state
+        .projects
+        .iter()
+        .position(|&p| {
+            org.project(p)
+                .is_some_and(|p| p.title == "Second deck oven installed")
+        })
+        .expect("the waiting project is offered")
 }
 
 /// The progress step of the Bakehouse's tactical meeting.
@@ -133,17 +137,7 @@ fn five_o_3_2_d_progress_lists_projects_only() {
 fn the_next_meeting_shows_when_a_project_last_changed_status_and_from_what() {
     let mut h = Harness::demo();
     to_progress(&mut h);
-    let org = h.app.view().org.clone().expect("org");
-    let at = h
-        .meeting()
-        .state
-        .projects
-        .iter()
-        .position(|&p| {
-            org.project(p)
-                .is_some_and(|p| p.title == "Second deck oven installed")
-        })
-        .expect("the waiting project is offered");
+    let at = oven_row(&h);
     h.press_n(Right, at);
     h.press(Char('r')).enter_text("The installer has a date");
     for c in ['e', 'y', 'q'] {
