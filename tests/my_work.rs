@@ -169,6 +169,59 @@ fn a_tension_noted_in_my_work_is_offered_at_agenda_building_and_a_dropped_one_is
     );
 }
 
+/// A tension taken onto the agenda of a meeting that ends before reaching it is open again:
+/// offered at the next meeting, in the store as in memory (as taking the item off would).
+#[test]
+fn a_tension_on_the_agenda_of_a_meeting_ended_before_triage_is_open_again() {
+    let mut h = Harness::demo();
+    open_work(&mut h, "Mei Chen");
+    select(&mut h, "Orders and Stock");
+    h.press(Char('t')).choose("Shopfront");
+    h.enter_text("Bags arrive torn");
+    h.press(KeyCode::Esc);
+    let offered = open_tensions_offered(&mut h, "Shopfront");
+    let at = offered
+        .iter()
+        .position(|o| o.contains("Bags arrive torn"))
+        .expect("offered");
+    h.press_n(KeyCode::Down, at).press(KeyCode::Enter);
+    assert!(
+        h.meeting()
+            .state
+            .agenda_items()
+            .any(|a| a.label.contains("Bags arrive torn")),
+        "on the agenda"
+    );
+    h.press(Char('e')).press(Char('y')).press(Char('q'));
+    let open = |org: &roundtable::domain::Organisation| {
+        org.records()
+            .tensions
+            .iter()
+            .any(|t| t.text == "Bags arrive torn" && t.open)
+    };
+    assert!(open(&org(&h)), "open again in memory");
+    let stored = h
+        .app
+        .store()
+        .load_organisation()
+        .expect("load")
+        .expect("org");
+    assert!(open(&stored), "open again in the store");
+    h.wait(86_400);
+    h.press(Char('t'))
+        .press(KeyCode::Enter)
+        .press_n(Char('>'), 4);
+    h.press(Char('T'));
+    let again = match h.meeting_modal() {
+        Some(Modal::Picker(p)) => p.options.clone(),
+        _ => Vec::new(),
+    };
+    assert!(
+        again.iter().any(|o| o.contains("Bags arrive torn")),
+        "offered at the next meeting: {again:?}"
+    );
+}
+
 #[test]
 fn a_project_goes_to_the_selected_role_and_needs_one() {
     let mut h = Harness::demo();

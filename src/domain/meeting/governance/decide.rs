@@ -22,6 +22,19 @@ fn refuse<T>(m: impl Into<String>) -> Result<T, Refusal> {
 type ItemAsked<'a> = (&'a str, usize, &'a ItemKind, Option<TensionId>);
 
 impl Governance {
+    /// Ending the meeting gives back the tensions of the items it never began: an item taken
+    /// up from a noted tension with nothing recorded in it has the entry that took the tension
+    /// up taken back, so the tension is open for the next meeting (as removing the item does).
+    /// Then the meeting ends.
+    pub(super) fn ending_effects(&self) -> Vec<Effect> {
+        self.items
+            .iter()
+            .filter(|i| i.tension.is_some() && !i.started() && !i.closed())
+            .map(|i| Effect::Undo { seq: i.seq })
+            .chain(std::iter::once(Effect::EndMeeting))
+            .collect()
+    }
+
     /// An agenda item: a label, an owner present who may add items, a tension not on the
     /// agenda already, an election only of an elected role the circle has.
     pub(super) fn decide_item_added(

@@ -346,7 +346,7 @@ impl Governance {
                 false => refuse("no time out is running"),
             },
             GovEvent::Retracted { seq } => self.decide_retraction(*seq),
-            GovEvent::Ended => Ok(vec![Effect::EndMeeting]),
+            GovEvent::Ended => Ok(self.ending_effects()),
         }
     }
 

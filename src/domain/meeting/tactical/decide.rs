@@ -103,7 +103,7 @@ impl Tactical {
                 none
             }
             Event::Retracted { seq } => self.decide_retraction(*seq),
-            Event::Ended => Ok(vec![Effect::EndMeeting]),
+            Event::Ended => Ok(self.ending_effects()),
             // Decided with the organisation (`updates`), before this is reached.
             Event::UpdatesRequested { .. }
             | Event::UpdateRequestEnded { .. }
@@ -190,6 +190,18 @@ impl Tactical {
             .map(|t| Effect::ProcessTension { tension: t })
             .into_iter()
             .collect())
+    }
+
+    /// Ending the meeting gives back the tensions of the items it never reached: an item
+    /// taken up from a noted tension, not closed and with no outputs, has the entry that took
+    /// the tension up taken back, so the tension is open for the next meeting (as taking the
+    /// item off the agenda does). Then the meeting ends.
+    fn ending_effects(&self) -> Vec<Effect> {
+        self.agenda_items()
+            .filter(|a| a.tension.is_some() && a.closed.is_none() && a.outputs.is_empty())
+            .map(|a| Effect::Undo { seq: a.seq })
+            .chain(std::iter::once(Effect::EndMeeting))
+            .collect()
     }
 
     /// An agenda item with no outputs taken off the agenda.
