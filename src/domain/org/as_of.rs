@@ -18,6 +18,7 @@ use super::{
     Assignment, Circle, OrgRecords, Organisation, Policy, ProjectStatus, RecordVersion, Role,
 };
 use crate::domain::ids::{CircleId, PolicyId, ProjectId, RoleId};
+use crate::domain::org_log::{OrgChange, OrgEntry};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
 
@@ -72,6 +73,35 @@ fn undo_later_changes(records: &mut OrgRecords, end: DateTime<Utc>) {
         if tension.closed_at.is_some_and(|at| at >= end) {
             tension.open = true;
             tension.closed_at = None;
+        }
+    }
+}
+
+/// Each assignment's focus as it stood before `end`: the log's later entries rewound newest
+/// first, a focus change giving back the focus it replaced, a taking back of one giving back
+/// the focus it had set.
+fn focus_then(assignments: &mut [Assignment], log: &[OrgEntry], end: DateTime<Utc>) {
+    let focus_change = |seq: u64| {
+        log.iter().find(|e| e.seq == seq).and_then(|e| match &e.change {
+            OrgChange::FocusChanged {
+                assignment, to, ..
+            } => Some((*assignment, to.clone())),
+            _ => None,
+        })
+    };
+    for entry in log.iter().rev().take_while(|e| e.at >= end) {
+        let (assignment, focus) = match &entry.change {
+            OrgChange::FocusChanged {
+                assignment, from, ..
+            } => (*assignment, from.clone()),
+            OrgChange::Undone { seq } => match focus_change(*seq) {
+                Some(set) => set,
+                None => continue,
+            },
+            _ => continue,
+        };
+        if let Some(a) = assignments.iter_mut().find(|a| a.id == assignment) {
+            a.focus = focus;
         }
     }
 }
@@ -170,6 +200,9 @@ impl Organisation {
             .map(|a| Assignment { until: None, ..a })
             .collect();
         then.sort_by_key(|a| a.id);
+        if let Some(end) = end {
+            focus_then(&mut then, &records.log, end);
+        }
         records.assignments = then;
         // Projects and next actions made in a meeting after the day were not there yet.
         let made = |since: Option<chrono::DateTime<Utc>>| {

@@ -195,3 +195,42 @@ fn as_of_a_date_shows_the_fillers_of_that_day() {
     );
     assert!(!on(1).person(DEE).unwrap().is_current(), "Dee left before");
 }
+
+#[test]
+fn as_of_a_date_shows_the_focus_of_that_day_and_a_change_taken_back_later_as_standing() {
+    let org = org(RuleSet::Holacracy50);
+    let with_focus = OrgRequest::Assign {
+        role: BAKER,
+        person: BEN,
+        focus: Some("Rye".into()),
+    };
+    let org = recorded(&org, decide(&with_focus, Some(ANA), &org).unwrap(), Some(ANA));
+    let id = org.fillers_of(BAKER).next().unwrap().id;
+    let refocus = OrgRequest::ChangeFocus {
+        assignment: id,
+        focus: Some("Rye and spelt".into()),
+    };
+    let org = recorded(&org, decide(&refocus, Some(ANA), &org).unwrap(), Some(ANA));
+    // On 5 March the focus change of 3 March is taken back, as the store records it: the
+    // entry in the log, the focus as it was.
+    let mut r = org.records().clone();
+    let seq = r.log.last().unwrap().seq;
+    r.log.push(OrgEntry {
+        seq: seq + 1,
+        at: Utc.with_ymd_and_hms(2026, 3, 5, 9, 0, 0).unwrap(),
+        actor: Some(ANA),
+        change: OrgChange::Undone { seq },
+    });
+    r.assignments
+        .iter_mut()
+        .for_each(|a| a.focus = Some("Rye".into()));
+    let org = Organisation::new(r);
+    let focus = |d| {
+        let then = org.as_of(chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap());
+        then.fillers_of(BAKER).next().and_then(|a| a.focus.clone())
+    };
+    assert_eq!(focus(2).as_deref(), Some("Rye"), "assigned with its focus");
+    assert_eq!(focus(3).as_deref(), Some("Rye and spelt"), "changed");
+    assert_eq!(focus(4).as_deref(), Some("Rye and spelt"), "standing until taken back");
+    assert_eq!(focus(5).as_deref(), Some("Rye"), "taken back");
+}
