@@ -475,7 +475,26 @@ fn an_entry_taken_back_stays_in_the_histories_marked_with_the_day_it_was_taken_b
             .map(|n| n.describe(o))
     };
     assert_eq!(note(&between).as_deref(), Some(done));
+    // And what it did stood too: the action is done that day, open again after.
+    let action_done = |o: &roundtable::domain::Organisation| {
+        o.records()
+            .next_actions
+            .iter()
+            .find(|a| a.text == "Call the bag supplier")
+            .map(|a| a.done)
+    };
+    assert_eq!(
+        action_done(&between),
+        Some(true),
+        "done as of the day between"
+    );
+    assert_eq!(
+        action_done(&org(&h).as_of(day(24))),
+        Some(false),
+        "not yet done"
+    );
     let after = org(&h).as_of(day(27));
+    assert_eq!(action_done(&after), Some(false), "taken back");
     assert_eq!(
         note(&after),
         Some(format!("{done} (taken back 2026-11-27)"))

@@ -19,6 +19,7 @@ use super::{
 };
 use crate::domain::ids::{CircleId, PolicyId, ProjectId, RoleId};
 use crate::domain::org_log::{OrgChange, OrgEntry};
+use crate::domain::work::WorkEntry;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
 
@@ -77,17 +78,56 @@ fn undo_later_changes(records: &mut OrgRecords, end: DateTime<Utc>) {
     }
 }
 
+/// What own-work entries taken back after `end` had changed, as it stood then: an action
+/// marked done, a project's status, a tension dropped (the take-back put the rows back as
+/// they were, so they are put as the entry left them). Rows such an entry created went with
+/// the take-back and are not there to show.
+fn standing_then(records: &mut OrgRecords, end: DateTime<Utc>) {
+    let standing: Vec<(DateTime<Utc>, WorkEntry)> = records
+        .work
+        .iter()
+        .filter(|n| n.at < end && n.taken_back.is_some_and(|back| back >= end))
+        .map(|n| (n.at, n.entry.clone()))
+        .collect();
+    for (at, entry) in standing {
+        match entry {
+            WorkEntry::NextActionDone { action } => {
+                if let Some(a) = records.next_actions.iter_mut().find(|a| a.id == action) {
+                    a.done = true;
+                    a.done_at = Some(at);
+                }
+            }
+            WorkEntry::ProjectStatus {
+                project, status, ..
+            } => {
+                if let Some(p) = records.projects.iter_mut().find(|p| p.id == project) {
+                    p.status = status;
+                }
+            }
+            WorkEntry::TensionDropped { tension } => {
+                if let Some(t) = records.tensions.iter_mut().find(|t| t.id == tension) {
+                    t.open = false;
+                    t.closed_at = Some(at);
+                }
+            }
+            WorkEntry::NextAction { .. }
+            | WorkEntry::Project { .. }
+            | WorkEntry::Tension { .. } => {}
+        }
+    }
+}
+
 /// Each assignment's focus as it stood before `end`: the log's later entries rewound newest
 /// first, a focus change giving back the focus it replaced, a taking back of one giving back
 /// the focus it had set.
 fn focus_then(assignments: &mut [Assignment], log: &[OrgEntry], end: DateTime<Utc>) {
     let focus_change = |seq: u64| {
-        log.iter().find(|e| e.seq == seq).and_then(|e| match &e.change {
-            OrgChange::FocusChanged {
-                assignment, to, ..
-            } => Some((*assignment, to.clone())),
-            _ => None,
-        })
+        log.iter()
+            .find(|e| e.seq == seq)
+            .and_then(|e| match &e.change {
+                OrgChange::FocusChanged { assignment, to, .. } => Some((*assignment, to.clone())),
+                _ => None,
+            })
     };
     for entry in log.iter().rev().take_while(|e| e.at >= end) {
         let (assignment, focus) = match &entry.change {
@@ -225,6 +265,7 @@ impl Organisation {
             // back since still stood then: as the organisation's log of that day shows an
             // assignment taken back later without its taking back.
             records.work.retain(|n| n.at < end);
+            standing_then(&mut records, end);
             for note in &mut records.work {
                 note.taken_back = note.taken_back.filter(|back| *back < end);
             }

@@ -204,7 +204,11 @@ fn as_of_a_date_shows_the_focus_of_that_day_and_a_change_taken_back_later_as_sta
         person: BEN,
         focus: Some("Rye".into()),
     };
-    let org = recorded(&org, decide(&with_focus, Some(ANA), &org).unwrap(), Some(ANA));
+    let org = recorded(
+        &org,
+        decide(&with_focus, Some(ANA), &org).unwrap(),
+        Some(ANA),
+    );
     let id = org.fillers_of(BAKER).next().unwrap().id;
     let refocus = OrgRequest::ChangeFocus {
         assignment: id,
@@ -231,6 +235,10 @@ fn as_of_a_date_shows_the_focus_of_that_day_and_a_change_taken_back_later_as_sta
     };
     assert_eq!(focus(2).as_deref(), Some("Rye"), "assigned with its focus");
     assert_eq!(focus(3).as_deref(), Some("Rye and spelt"), "changed");
-    assert_eq!(focus(4).as_deref(), Some("Rye and spelt"), "standing until taken back");
+    assert_eq!(
+        focus(4).as_deref(),
+        Some("Rye and spelt"),
+        "standing until taken back"
+    );
     assert_eq!(focus(5).as_deref(), Some("Rye"), "taken back");
 }
