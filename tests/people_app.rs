@@ -124,6 +124,8 @@ fn n_on_home_adds_a_person_who_is_then_offered_in_the_assign_picker() {
         h.status()
             .is_some_and(|s| s.contains("already someone's name"))
     );
+    // Refused at the name, which stays typed to correct.
+    assert_eq!(h.prompt_value().as_deref(), Some("zoe park"));
 }
 
 /// Home's n refuses an address an organisation file would refuse (the one e-mail rule), in
@@ -140,9 +142,25 @@ fn n_on_home_refuses_a_bad_email_and_adds_no_one() {
         status,
         "\"notanemail\" is not an e-mail address: it has no @."
     );
+    assert_eq!(
+        h.prompt_value().as_deref(),
+        Some("notanemail"),
+        "kept to correct"
+    );
     let org = h.app.view().org.clone().expect("org");
     assert_eq!(org.people().len(), before);
     assert!(org.person_named("Bad Mail").is_none());
+    // Corrected, the person is added with the name typed first.
+    h.type_str("");
+    for _ in 0.."notanemail".len() {
+        h.press(KeyCode::Backspace);
+    }
+    h.enter_text("bad@example.org");
+    let org = h.app.view().org.clone().expect("org");
+    assert_eq!(
+        org.person_named("Bad Mail").and_then(|p| p.email.clone()),
+        Some("bad@example.org".into())
+    );
 }
 
 #[test]

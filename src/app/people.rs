@@ -256,10 +256,29 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             app.error("Type the person's name, or Esc to cancel.");
         }
         (OrgForm::PersonName, Outcome::Submitted(name)) => {
+            // The name is checked at once (unique, ignoring case): refused, it stays typed.
+            let request = OrgRequest::AddPerson {
+                name: name.clone(),
+                email: None,
+            };
+            if let Err(why) = crate::domain::org_log::decide(&request, None, &org) {
+                let title = PromptKind::PersonName.question().to_string();
+                let prompt = Modal::Prompt(Prompt::filled(PromptKind::PersonName, title, &name));
+                ask(app, OrgForm::PersonName, prompt);
+                return app.error(super::tactical::capitalised(&why.to_string()));
+            }
             let prompt = Modal::Prompt(Prompt::new(PromptKind::Email));
             ask(app, OrgForm::PersonEmail { name }, prompt);
         }
         (OrgForm::PersonEmail { name }, Outcome::Submitted(email)) => {
+            let typed = !email.trim().is_empty();
+            if let Some(why) = crate::domain::names::email_problem(&email).filter(|_| typed) {
+                let title = PromptKind::Email.question().to_string();
+                let prompt = Modal::Prompt(Prompt::filled(PromptKind::Email, title, &email));
+                ask(app, OrgForm::PersonEmail { name }, prompt);
+                let said = crate::domain::names::bad_email(&email, why);
+                return app.error(super::tactical::capitalised(&said));
+            }
             let email = Some(email).filter(|e| !e.is_empty());
             record(app, &OrgRequest::AddPerson { name, email }, None);
         }

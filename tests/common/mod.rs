@@ -282,7 +282,13 @@ impl Harness {
 
     /// The value of the text prompt open over a meeting, if any.
     pub fn prompt_value(&self) -> Option<String> {
-        match self.meeting_modal() {
+        let modal = match &self.app.view().screen {
+            Screen::Home(s) => s.modal.as_ref(),
+            Screen::Browser(s) => s.modal.as_ref(),
+            Screen::Work(s) => s.modal.as_ref(),
+            _ => self.meeting_modal(),
+        };
+        match modal {
             Some(roundtable::ui::Modal::Prompt(p)) => Some(p.value()),
             _ => None,
         }
