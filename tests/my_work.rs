@@ -446,7 +446,7 @@ fn an_entry_taken_back_stays_in_the_histories_marked_with_the_day_it_was_taken_b
 
     let recorded_here = h.screen(200, 50);
     assert!(
-        recorded_here.contains("done: Call the bag supplier (taken back 2026-11-27)"),
+        recorded_here.contains("(taken back 2026-11-27) done: Call the bag supplier"),
         "My work's \"Recorded here\" keeps it, marked:\n{recorded_here}"
     );
     h.press(KeyCode::Esc);

@@ -162,11 +162,12 @@ pub fn draw(
         let recent: Vec<TextLine> = notes::newest_first(screen.state.person, &screen.log)
             .take(height)
             .map(|n| {
+                // The taking back before the entry's words, so a narrow pane never cuts it.
                 let text = format!(
-                    "{} {}{}",
+                    "{}{} {}",
                     time_of(n.at),
-                    entry_text(org, &n.entry),
-                    n.taken_back_words()
+                    n.taken_back_words(),
+                    entry_text(org, &n.entry)
                 );
                 TextLine::raw(fit(&text, width))
             })

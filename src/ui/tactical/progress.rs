@@ -117,15 +117,16 @@ fn project_cells(state: &Tactical, org: &Organisation, id: ProjectId) -> (String
 }
 
 /// When a project's status last moved by an entry (a meeting, a review, the filler's own
-/// work), so that the updates show what changed between meetings: "current since
-/// 2026-12-04 (was waiting)".
+/// work), so that the updates show what changed between meetings: "was waiting; current
+/// since 4 Dec 2026".
 fn status_moved(org: &Organisation, id: ProjectId) -> String {
     let now = org.project(id).map(|p| p.status);
     match (org.last_status_change(id), now) {
+        // What it was first: a narrow column cuts the end.
         (Some(change), Some(now)) => format!(
-            "{now} since {} (was {})",
-            change.at.date_naive(),
-            change.before
+            "was {}; {now} since {}",
+            change.before,
+            change.at.format("%-d %b %Y")
         ),
         _ => String::new(),
     }
