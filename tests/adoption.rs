@@ -499,6 +499,11 @@ fn the_adoption_starts_the_histories_and_dates_the_assignments_it_made() {
         "a role of the adoption says so:\n{role}"
     );
     assert!(!role.contains("as imported"), "{role}");
+    // Its first filler is in the history while she fills it, dated from the adoption.
+    assert!(
+        role.contains("Lucía Fernández filled it at the adoption"),
+        "{role}"
+    );
     // An assignment the adoption made dates from it, like one made in the browser.
     h.press(Char('x')).choose("Lucía Fernández");
     h.choose("Jonas Lindqvist");

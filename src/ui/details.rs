@@ -185,6 +185,21 @@ fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
             a.since.map(|at| (at, line))
         }));
     }
+    // The first fillers the adoption named (5.0 §1.3.3; 4.1 Art. V) date from it.
+    if let Some(adopted) = org.adoption().map(|e| e.at) {
+        let first = org.fillers_of(role).chain(org.ended_fillers_of(role));
+        dated.extend(first.filter(|a| a.since == Some(adopted)).map(|a| {
+            let focus = a
+                .focus
+                .as_ref()
+                .map_or(String::new(), |f| format!(" (focus: {f})"));
+            let line = format!(
+                "{} filled it at the adoption{focus}",
+                org.person_name(a.person)
+            );
+            (adopted, line)
+        }));
+    }
     dated.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
     let mut lines: Vec<String> = dated
         .into_iter()
