@@ -78,10 +78,10 @@ impl OrganisationStore for Store {
         } else {
             ("NULL", "NULL, NULL", "NULL")
         };
-        let records_ended = if self.schema_version()? >= RECORDS_SCHEMA {
-            "ended_at"
+        let (records_ended, records_added) = if self.schema_version()? >= RECORDS_SCHEMA {
+            ("ended_at", ADDED_AT)
         } else {
-            "NULL"
+            ("NULL", "NULL")
         };
         // Who recorded the entry that made a version: entries name who made them since 010.
         let recorded_by = if self.schema_version()? >= super::meetings::ACTOR_SCHEMA {
@@ -151,8 +151,8 @@ impl OrganisationStore for Store {
                 Ok(Policy { id: r.get(0)?, circle: r.get(1)?, name: r.get(2)?, text: r.get(3)?, role: r.get(4)? })
             })?,
             checklist: self.rows(
-                &format!("SELECT id, role_id, text, frequency, {records_ended} FROM checklist_items ORDER BY id"),
-                |r| Ok(ChecklistItem { id: r.get(0)?, role: r.get(1)?, text: r.get(2)?, frequency: r.get(3)?, ended: r.get(4)? }),
+                &format!("SELECT id, role_id, text, frequency, {records_ended}, {records_added} FROM checklist_items c ORDER BY id"),
+                |r| Ok(ChecklistItem { id: r.get(0)?, role: r.get(1)?, text: r.get(2)?, frequency: r.get(3)?, ended: r.get(4)?, added: r.get(5)? }),
             )?,
             metrics: self.rows(&format!("SELECT id, role_id, name, unit, frequency, {records_ended} FROM metrics ORDER BY id"), |r| {
                 Ok(Metric {
@@ -406,6 +406,9 @@ const UPDATE_REQUEST_SCHEMA: u32 = 15;
 
 /// The schema version that keeps Cross Links into circles (016).
 const CROSS_LINK_SCHEMA: u32 = 16;
+
+/// When the organisation's log entry that added a checklist item `c` was made (both stores).
+pub(crate) const ADDED_AT: &str = "(SELECT l.at FROM org_log l WHERE l.seq = c.added_seq)";
 
 /// Every request for updates, oldest first (PostgreSQL's load reads the same).
 pub(crate) const UPDATE_REQUESTS: &str = "SELECT project_id, person_id, requested_at, ended_at FROM update_requests ORDER BY requested_at, id";

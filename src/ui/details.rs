@@ -446,7 +446,7 @@ fn recent_answers(org: &Organisation, item: &ChecklistItem) -> String {
     let Some(last) = marks.iter().map(|m| m.period).max() else {
         return String::new();
     };
-    let answers = answers_up_to(item.frequency, last, &marks, RECENT_ANSWERS);
+    let answers = answers_up_to(item, last, &marks, RECENT_ANSWERS);
     format!(" — {}", dated_answers(item.frequency, &answers).join(", "))
 }
 

@@ -244,7 +244,7 @@ fn checklist_lines(out: &mut Pane, org: &Organisation, item: ChecklistItemId, pe
         );
         // The same history as the tactical checklist: dated, with the gaps.
         let marks: Vec<_> = org.marks_of(item).collect();
-        let answers = answers_before(c.frequency, period, &marks, HISTORY);
+        let answers = answers_before(c, period, &marks, HISTORY);
         let line = answers_line(c.frequency, &answers, out.width);
         out.lines.push(line);
         out.text("", Style::new());

@@ -342,6 +342,25 @@ pub fn period_just_ended(frequency: Frequency, date: NaiveDate) -> NaiveDate {
     }
 }
 
+/// The first day of the period after the one starting `start` (the day it ended).
+pub fn period_after(frequency: Frequency, start: NaiveDate) -> NaiveDate {
+    let months = match frequency {
+        Frequency::Weekly => return start + Duration::days(7),
+        Frequency::Monthly => 1,
+        Frequency::Quarterly => 3,
+    };
+    start
+        .checked_add_months(Months::new(months))
+        .unwrap_or(start)
+}
+
+/// Whether a checklist item existed in the period starting `period`: one added between
+/// meetings is not asked for, nor shown missing in, a period that ended before it.
+pub fn existed_in(item: &crate::domain::org::ChecklistItem, period: NaiveDate) -> bool {
+    item.added
+        .is_none_or(|added| added.date_naive() < period_after(item.frequency, period))
+}
+
 /// Signed seconds left until `deadline` at `now` (negative: overrun).
 pub fn seconds_left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
     (deadline - now).num_seconds()

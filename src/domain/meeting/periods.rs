@@ -5,7 +5,7 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::period_just_ended;
-use crate::domain::org::{ChecklistMark, Frequency};
+use crate::domain::org::{ChecklistItem, ChecklistMark, Frequency};
 use chrono::{Datelike, NaiveDate};
 
 /// The period starting `start`, named in full: "week of 23 Nov", "November 2026", "Q4 2026".
@@ -26,17 +26,21 @@ pub fn period_short(frequency: Frequency, start: NaiveDate) -> String {
     }
 }
 
-/// The `count` periods up to and including `last` (oldest first), each with its answer, or
-/// `None` where nobody answered.
+/// The `count` periods of `item` up to and including `last` (oldest first), each with its
+/// answer, or `None` where nobody answered; none from before the item was added.
 pub fn answers_up_to(
-    frequency: Frequency,
+    item: &ChecklistItem,
     last: NaiveDate,
     marks: &[&ChecklistMark],
     count: usize,
 ) -> Vec<(NaiveDate, Option<bool>)> {
+    let frequency = item.frequency;
     let mut periods = Vec::with_capacity(count);
     let mut period = last;
     for _ in 0..count {
+        if !super::existed_in(item, period) {
+            break;
+        }
         let answer = marks
             .iter()
             .rev()
@@ -53,17 +57,13 @@ pub fn answers_up_to(
 /// first, with the periods nobody answered as `None`: what a checklist item's history shows
 /// in a meeting and in a solo review.
 pub fn answers_before(
-    frequency: Frequency,
+    item: &ChecklistItem,
     period: NaiveDate,
     marks: &[&ChecklistMark],
     count: usize,
 ) -> Vec<(NaiveDate, Option<bool>)> {
-    answers_up_to(
-        frequency,
-        period_just_ended(frequency, period),
-        marks,
-        count,
-    )
+    let last = period_just_ended(item.frequency, period);
+    answers_up_to(item, last, marks, count)
 }
 
 /// Each answer with its period: "26 Oct ✓", "2 Nov ·", "9 Nov ✗".
@@ -122,7 +122,15 @@ mod tests {
             },
         ];
         let marks: Vec<&ChecklistMark> = marks.iter().collect();
-        let history = answers_up_to(Frequency::Weekly, day(2026, 11, 16), &marks, 3);
+        let weekly = ChecklistItem {
+            id: item,
+            role: crate::domain::ids::RoleId(1),
+            text: "Ovens cleaned".into(),
+            frequency: Frequency::Weekly,
+            ended: None,
+            added: None,
+        };
+        let history = answers_up_to(&weekly, day(2026, 11, 16), &marks, 3);
         assert_eq!(
             history,
             [
@@ -131,5 +139,24 @@ mod tests {
                 (day(2026, 11, 16), Some(true)),
             ]
         );
+    }
+
+    /// A checklist item added between meetings has no gaps from before it existed.
+    #[test]
+    fn an_item_added_later_has_no_periods_from_before_it() {
+        let added = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 12, 3, 9, 0, 0).single();
+        let item = ChecklistItem {
+            id: ChecklistItemId(1),
+            role: crate::domain::ids::RoleId(1),
+            text: "Ovens cleaned".into(),
+            frequency: Frequency::Weekly,
+            ended: None,
+            added,
+        };
+        // The week of 30 November held its adding; the weeks before did not exist for it.
+        let history = answers_up_to(&item, day(2026, 11, 30), &[], 5);
+        assert_eq!(history, [(day(2026, 11, 30), None)]);
+        assert!(!super::super::existed_in(&item, day(2026, 11, 23)));
+        assert!(super::super::existed_in(&item, day(2026, 11, 30)));
     }
 }

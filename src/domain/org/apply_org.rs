@@ -110,6 +110,7 @@ fn effect_on(
                 text: text.clone(),
                 frequency: *frequency,
                 ended: None,
+                added: Some(at),
             });
             r.checklist.sort_by_key(|c| c.id);
             true

@@ -102,6 +102,9 @@ pub struct ChecklistItem {
     pub frequency: Frequency,
     /// When it stopped being asked (kept for the answers and minutes that name it).
     pub ended: Option<DateTime<Utc>>,
+    /// When an entry between meetings added it (`None`: from the adoption or a file), so
+    /// that no period that ended before it is asked or shown as a gap.
+    pub added: Option<DateTime<Utc>>,
 }
 
 /// A recurring number a role reports.

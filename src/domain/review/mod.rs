@@ -24,7 +24,8 @@ pub fn checklist_due(
     today: NaiveDate,
 ) -> Option<NaiveDate> {
     let period = period_just_ended(item.frequency, today);
-    (!org.marks_of(item.id).any(|m| m.period == period)).then_some(period)
+    let answered = org.marks_of(item.id).any(|m| m.period == period);
+    (!answered && super::meeting::existed_in(item, period)).then_some(period)
 }
 
 /// A metric is due when it has no value for the period that just ended.

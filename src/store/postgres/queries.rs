@@ -310,8 +310,11 @@ impl Session {
                 |r| Ok(Policy { id: get(r, 0)?, circle: get(r, 1)?, name: get(r, 2)?, text: get(r, 3)?, role: get(r, 4)? }),
             )?,
             checklist: self.all(
-                "SELECT id, role_id, text, frequency, ended_at FROM checklist_items ORDER BY id",
-                |r| Ok(ChecklistItem { id: get(r, 0)?, role: get(r, 1)?, text: get(r, 2)?, frequency: get(r, 3)?, ended: get(r, 4)? }),
+                &format!(
+                    "SELECT id, role_id, text, frequency, ended_at, {} FROM checklist_items c ORDER BY id",
+                    super::super::org::ADDED_AT
+                ),
+                |r| Ok(ChecklistItem { id: get(r, 0)?, role: get(r, 1)?, text: get(r, 2)?, frequency: get(r, 3)?, ended: get(r, 4)?, added: get(r, 5)? }),
             )?,
             metrics: self.all(
                 "SELECT id, role_id, name, unit, frequency, ended_at FROM metrics ORDER BY id",

@@ -324,12 +324,7 @@ fn earlier_answers(
     count: usize,
 ) -> Vec<(chrono::NaiveDate, Option<bool>)> {
     let marks: Vec<_> = org.marks_of(item.id).collect();
-    answers_before(
-        item.frequency,
-        state.period_for(item.frequency),
-        &marks,
-        count,
-    )
+    answers_before(item, state.period_for(item.frequency), &marks, count)
 }
 
 /// The selected item's earlier answers with their dates, on the box's last row.

@@ -6,7 +6,6 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use crate::domain::ids::*;
-use crate::domain::meeting::period_just_ended;
 use crate::domain::org::Organisation;
 use chrono::NaiveDate;
 
@@ -28,10 +27,7 @@ impl Reviewed {
         let checklist = roles
             .iter()
             .flat_map(|&r| org.checklist_of(r))
-            .filter(|c| {
-                let period = period_just_ended(c.frequency, today);
-                !org.marks_of(c.id).any(|m| m.period == period)
-            })
+            .filter(|c| crate::domain::review::checklist_due(org, c, today).is_some())
             .map(|c| c.id)
             .collect();
         let metrics = roles

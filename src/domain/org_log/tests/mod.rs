@@ -186,6 +186,7 @@ pub(super) fn recorded(
                     text: text.clone(),
                     frequency: *frequency,
                     ended: None,
+                    added: Some(at),
                 });
             }
             OrgEffect::EndChecklistItem { item } => r
