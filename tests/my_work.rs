@@ -136,15 +136,21 @@ fn a_project_put_on_waiting_shows_as_waiting_and_current_again_with_c() {
     assert_eq!(status(&h), Some(ProjectStatus::Current));
 }
 
-#[test]
-fn a_tension_noted_in_my_work_is_offered_at_agenda_building_and_a_dropped_one_is_not() {
-    let mut h = Harness::demo();
-    open_work(&mut h, "Mei Chen");
-    select(&mut h, "Orders and Stock");
+/// Mei Chen notes "Bags arrive torn" for Shopfront in My work; then the tensions offered at
+/// Shopfront's next agenda building.
+fn bags_torn_offered(h: &mut Harness) -> Vec<String> {
+    open_work(h, "Mei Chen");
+    select(h, "Orders and Stock");
     h.press(Char('t')).choose("Shopfront");
     h.enter_text("Bags arrive torn");
     h.press(KeyCode::Esc);
-    let offered = open_tensions_offered(&mut h, "Shopfront");
+    open_tensions_offered(h, "Shopfront")
+}
+
+#[test]
+fn a_tension_noted_in_my_work_is_offered_at_agenda_building_and_a_dropped_one_is_not() {
+    let mut h = Harness::demo();
+    let offered = bags_torn_offered(&mut h);
     assert!(
         offered.iter().any(|o| o.contains("Bags arrive torn")),
         "{offered:?}"
@@ -174,12 +180,7 @@ fn a_tension_noted_in_my_work_is_offered_at_agenda_building_and_a_dropped_one_is
 #[test]
 fn a_tension_on_the_agenda_of_a_meeting_ended_before_triage_is_open_again() {
     let mut h = Harness::demo();
-    open_work(&mut h, "Mei Chen");
-    select(&mut h, "Orders and Stock");
-    h.press(Char('t')).choose("Shopfront");
-    h.enter_text("Bags arrive torn");
-    h.press(KeyCode::Esc);
-    let offered = open_tensions_offered(&mut h, "Shopfront");
+    let offered = bags_torn_offered(&mut h);
     let at = offered
         .iter()
         .position(|o| o.contains("Bags arrive torn"))
