@@ -499,9 +499,9 @@ fn the_adoption_starts_the_histories_and_dates_the_assignments_it_made() {
         "a role of the adoption says so:\n{role}"
     );
     assert!(!role.contains("as imported"), "{role}");
-    // Its first filler is in the history while she fills it, dated from the adoption.
+    // Its history names its first filler while she fills it, from the adoption.
     assert!(
-        role.contains("Lucía Fernández filled it at the adoption"),
+        role.contains("defined at the adoption on 2026-06-01, filled by Lucía Fernández"),
         "{role}"
     );
     // An assignment the adoption made dates from it, like one made in the browser.

@@ -185,21 +185,6 @@ fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
             a.since.map(|at| (at, line))
         }));
     }
-    // The first fillers the adoption named (5.0 §1.3.3; 4.1 Art. V) date from it.
-    if let Some(adopted) = org.adoption().map(|e| e.at) {
-        let first = org.fillers_of(role).chain(org.ended_fillers_of(role));
-        dated.extend(first.filter(|a| a.since == Some(adopted)).map(|a| {
-            let focus = a
-                .focus
-                .as_ref()
-                .map_or(String::new(), |f| format!(" (focus: {f})"));
-            let line = format!(
-                "{} filled it at the adoption{focus}",
-                org.person_name(a.person)
-            );
-            (adopted, line)
-        }));
-    }
     dated.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
     let mut lines: Vec<String> = dated
         .into_iter()
@@ -223,6 +208,25 @@ fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
         )
     }));
     lines
+}
+
+/// ", filled by Ana and Ben": the first fillers the adoption named (5.0 §1.3.3; 4.1 Art.
+/// V), whether they fill it still or not (nothing when it named none).
+fn first_fillers(
+    org: &Organisation,
+    role: RoleId,
+    adopted: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let names: Vec<String> = org
+        .fillers_of(role)
+        .chain(org.ended_fillers_of(role))
+        .filter(|a| a.since == Some(adopted))
+        .map(|a| org.person_name(a.person).to_string())
+        .collect();
+    match names.is_empty() {
+        true => String::new(),
+        false => format!(", filled by {}", crate::domain::text::and_list(&names, "")),
+    }
 }
 
 fn policies(org: &Organisation, circle: CircleId) -> Vec<String> {
@@ -568,8 +572,9 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
     let from_start = versions.first().is_none_or(|v| v.baseline);
     if let Some(adoption) = org.adoption().filter(|_| from_start) {
         history.push(format!(
-            "defined at the adoption on {}",
-            adoption.at.format("%Y-%m-%d")
+            "defined at the adoption on {}{}",
+            adoption.at.format("%Y-%m-%d"),
+            first_fillers(org, role.id, adoption.at)
         ));
     }
     doc.bullets(
