@@ -234,19 +234,27 @@ mod tests {
         assert_eq!(shown("漢"), "?");
     }
 
+    /// `text` drawn in big letters on a terminal `width` cells wide and one letter high.
+    fn drawn(text: &str, width: u16) -> ratatui::buffer::Buffer {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, 4)).expect("terminal");
+        terminal
+            .draw(|f| render(f, f.area(), Style::default(), &[text.to_string()]))
+            .expect("draw");
+        terminal.backend().buffer().clone()
+    }
+
+    /// Row `y` of the letter whose cells start at column `left`.
+    fn cells_of(buffer: &ratatui::buffer::Buffer, left: u16, y: u16) -> String {
+        (left..left + LETTER)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect()
+    }
+
     #[test]
     fn dotless_i_is_drawn_as_i_without_its_dot() {
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(8, 4)).expect("terminal");
-        terminal
-            .draw(|f| render(f, f.area(), Style::default(), &["ıi".to_string()]))
-            .expect("draw");
-        let buffer = terminal.backend().buffer();
-        let cells = |left: u16, y: u16| {
-            (left..left + LETTER)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        };
+        let buffer = drawn("ıi", 8);
+        let cells = |left, y| cells_of(&buffer, left, y);
         assert_eq!(cells(0, 0).trim(), "", "no dot");
         assert_ne!(cells(4, 0).trim(), "", "the i has one");
         for y in 1..LETTER {
@@ -257,17 +265,8 @@ mod tests {
 
     #[test]
     fn s_with_cedilla_is_drawn_as_s_with_the_cedilla_of_c() {
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(12, 4)).expect("terminal");
-        terminal
-            .draw(|f| render(f, f.area(), Style::default(), &["şsç".to_string()]))
-            .expect("draw");
-        let buffer = terminal.backend().buffer();
-        let cells = |left: u16, y: u16| {
-            (left..left + LETTER)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        };
+        let buffer = drawn("şsç", 12);
+        let cells = |left, y| cells_of(&buffer, left, y);
         let bottom = LETTER - 1;
         let lower = |left: u16| {
             (left..left + LETTER)
