@@ -10,6 +10,7 @@ mod browser;
 pub mod chrome;
 pub mod columns;
 pub mod details;
+mod fillers;
 mod gov_view;
 pub mod governance;
 mod home;
