@@ -294,15 +294,21 @@ fn role_details(h: &mut Harness, role: &str) -> String {
     h.screen(200, 120)
 }
 
+/// Mei Chen adds "Call the bag supplier" to Orders and Stock in My work, and marks it done
+/// the next day.
+fn bag_supplier_called(h: &mut Harness) {
+    open_work(h, "Mei Chen");
+    select(h, "Orders and Stock");
+    h.press(Char('n')).enter_text("Call the bag supplier");
+    h.wait(86_400);
+    select(h, "Call the bag supplier");
+    h.press(Char('d'));
+}
+
 #[test]
 fn work_done_in_my_work_shows_in_the_roles_history_with_when_and_who_and_as_of_a_date() {
     let mut h = Harness::demo();
-    open_work(&mut h, "Mei Chen");
-    select(&mut h, "Orders and Stock");
-    h.press(Char('n')).enter_text("Call the bag supplier");
-    h.wait(86_400);
-    select(&mut h, "Call the bag supplier");
-    h.press(Char('d'));
+    bag_supplier_called(&mut h);
     select(&mut h, "Compostable bags");
     h.press(Char('w'));
     select(&mut h, "Orders and Stock");
@@ -435,12 +441,7 @@ fn a_next_action_being_typed_survives_a_kill_once_the_clock_ticks() {
 #[test]
 fn an_entry_taken_back_stays_in_the_histories_marked_with_the_day_it_was_taken_back() {
     let mut h = Harness::demo();
-    open_work(&mut h, "Mei Chen");
-    select(&mut h, "Orders and Stock");
-    h.press(Char('n')).enter_text("Call the bag supplier");
-    h.wait(86_400);
-    select(&mut h, "Call the bag supplier");
-    h.press(Char('d'));
+    bag_supplier_called(&mut h);
     h.wait(2 * 86_400);
     h.press(Char('u')).press(Char('y'));
     let done = "Mei Chen marked done: \"Call the bag supplier\" (My work)";
