@@ -418,3 +418,146 @@ fn a_follower_is_not_told_the_facilitators_keys_on_a_closed_item() {
     assert!(following.contains("No changes yet."), "{following}");
     assert!(!following.contains("c writes"), "{following}");
 }
+
+/// The facilitator's key instructions on a screen, outside its hint bar (its last line): a
+/// key ("Enter", or one character such as `a` or `>`) followed by what it does.
+fn facilitator_keys(screen: &str) -> Vec<String> {
+    const DOES: [&str; 12] = [
+        "adds", "goes", "records", "writes", "closes", "amends", "starts", "corrects", "offers",
+        "sets", "frames", "takes",
+    ];
+    let lines: Vec<&str> = screen.lines().collect();
+    let body = &lines[..lines.len().saturating_sub(1)];
+    let mut found = Vec::new();
+    for line in body {
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || "│┌┐└┘─".contains(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        for pair in words.windows(2) {
+            let key = pair[0].trim_start_matches(['(', ';', ':']);
+            let is_key = key == "Enter" || key.chars().count() == 1;
+            if is_key && DOES.contains(&pair[1].trim_end_matches([',', '.', ';'])) {
+                found.push(format!("{} {}", pair[0], pair[1]));
+            }
+        }
+    }
+    found
+}
+
+/// The follower, ticked to take in what the facilitator recorded, shows no key of the
+/// facilitator's at 80x24 and 60x16; `what` names the step for the failure message.
+fn no_facilitator_keys(follower: &mut Harness, what: &str) {
+    follower.wait(1);
+    for (width, height) in [(80, 24), (60, 16)] {
+        let screen = follower.screen(width, height);
+        let keys = facilitator_keys(&screen);
+        assert!(keys.is_empty(), "{what}: {keys:?}\n{screen}");
+    }
+}
+
+/// Every step of a tactical meeting, as a follower sees it: what happens, never "Enter
+/// adds an output" or "> goes to the metrics" (keys that are the facilitator's, not theirs).
+#[test]
+fn a_follower_of_a_tactical_meeting_is_told_no_facilitator_key_at_any_step() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut facilitator = Harness::demo_file(&path);
+    facilitator.start_tactical(BAKEHOUSE, &[]);
+    let mut follower = Harness::with_backend(Store::open(&path).expect("opens"));
+    follower
+        .app
+        .follow_meeting("Bakehouse", false)
+        .expect("follows");
+    for step in [
+        "check-in",
+        "checklist",
+        "metrics",
+        "progress",
+        "empty agenda",
+    ] {
+        no_facilitator_keys(&mut follower, step);
+        facilitator.press(Char('>'));
+    }
+    no_facilitator_keys(&mut follower, "empty triage");
+    // The facilitator is told the keys there (so the check finds them where they are).
+    let triage = facilitator.screen(80, 24);
+    assert!(
+        facilitator_keys(&triage).contains(&"a adds".to_string()),
+        "{triage}"
+    );
+    facilitator.press(Char('<'));
+    facilitator
+        .press(Char('a'))
+        .enter_text("Ovens")
+        .choose("Kwame Mensah");
+    facilitator.press(Char('>'));
+    no_facilitator_keys(&mut follower, "triage of an item");
+    let item = facilitator.screen(80, 24);
+    assert!(item.contains("Enter adds an output"), "{item}");
+    facilitator.press(Char('>'));
+    no_facilitator_keys(&mut follower, "closing");
+}
+
+/// A governance meeting as a follower sees it, from the administrative concerns to an
+/// election's tie: what happens, never "Enter sets the term's end" or "Enter offers the
+/// options" (the facilitator's keys).
+#[test]
+fn a_follower_of_a_governance_election_is_told_no_facilitator_key_at_any_step() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut facilitator = Harness::demo_file(&path);
+    facilitator.start_governance(BAKEHOUSE);
+    let mut follower = Harness::with_backend(Store::open(&path).expect("opens"));
+    follower
+        .app
+        .follow_meeting("Bakehouse", false)
+        .expect("follows");
+    // 4.1 has an administrative concerns step; the demo's 5.0 goes from check-in to the
+    // agenda.
+    for step in ["check-in", "empty agenda"] {
+        no_facilitator_keys(&mut follower, step);
+        facilitator.press(Char('>'));
+    }
+    no_facilitator_keys(&mut follower, "no items");
+    facilitator.press(Char('<'));
+    facilitator
+        .press(Char('a'))
+        .choose("An election of the Secretary");
+    facilitator.press(Char('>'));
+    no_facilitator_keys(&mut follower, "the role described");
+    let described = follower.screen(80, 24);
+    assert!(
+        described.contains("No comments on candidates"),
+        "{described}"
+    );
+    facilitator.press(Enter).enter_text("");
+    no_facilitator_keys(&mut follower, "ballots");
+    for nominee in ["Elif", "Elif", "Elif", "Tomasz", "Tomasz", "Tomasz"] {
+        facilitator.press(Enter);
+        let voter = match &facilitator.governance().modal {
+            Some(roundtable::ui::Modal::Picker(p)) => p.options[0].clone(),
+            _ => panic!("no voter picker:\n{}", facilitator.screen(80, 24)),
+        };
+        facilitator.choose(&voter).choose(nominee);
+    }
+    facilitator.press(Char('n'));
+    no_facilitator_keys(&mut follower, "nominations");
+    for _ in 0..6 {
+        facilitator.press(Enter).enter_text("Steady and careful");
+    }
+    facilitator.press(Char('n'));
+    no_facilitator_keys(&mut follower, "changes");
+    for _ in 0..6 {
+        facilitator.press(Enter);
+    }
+    facilitator.press(Char('n'));
+    let tie = facilitator.screen(100, 40);
+    assert!(tie.contains("Enter offers the options"), "{tie}");
+    no_facilitator_keys(&mut follower, "the count, tied");
+    let count = follower.screen(100, 40);
+    assert!(
+        count.contains("A tie between Elif Yılmaz and Tomasz"),
+        "{count}"
+    );
+}

@@ -168,7 +168,10 @@ impl App {
         super::meeting_setup::resume(self, meeting, kind);
         self.forget_entry_on_screen();
         match &mut self.view.screen {
-            Screen::Tactical(s) => s.presentation = presentation,
+            Screen::Tactical(s) => {
+                s.presentation = presentation;
+                s.following = true;
+            }
             Screen::Governance(s) => {
                 s.presentation = presentation;
                 s.following = true;

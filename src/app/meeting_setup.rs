@@ -244,6 +244,7 @@ fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<Event>>, state: Tac
         modal: None,
         draft: Draft::None,
         presentation: false,
+        following: false,
         reporter: None,
         minutes_scroll: 0,
     }));

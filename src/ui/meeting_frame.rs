@@ -66,6 +66,17 @@ pub fn strip(frame: &mut Frame, area: Rect, labels: &[&str], current: usize) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// A fact and the facilitator's keys for it ("No items yet." and "a adds one"): both to the
+/// one facilitating, only the fact to a follower (another program facilitates: no key of
+/// theirs records anything).
+pub fn keyed(following: bool, fact: &str, keys: &str) -> String {
+    if following {
+        fact.to_string()
+    } else {
+        format!("{fact} {keys}")
+    }
+}
+
 fn or_dash(text: &str) -> &str {
     if text.is_empty() { "—" } else { text }
 }

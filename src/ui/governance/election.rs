@@ -14,6 +14,7 @@ use crate::domain::Organisation;
 use crate::domain::meeting::governance::{
     Election, ElectionStep, Governance, Objection, ObjectionState,
 };
+use crate::ui::GovScreen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -23,7 +24,7 @@ use ratatui::widgets::Paragraph;
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
-    (state, org): (&Governance, &Organisation),
+    (screen, org): (&GovScreen, &Organisation),
     (e, scroll): (&Election, usize),
 ) {
     let [strip, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
@@ -34,7 +35,12 @@ pub fn draw(
         .unwrap_or(0);
     meeting_frame::strip(frame, strip, &labels, at);
     let width = usize::from(area.width.saturating_sub(2));
-    let body = Body { state, e, width };
+    let body = Body {
+        state: &screen.state,
+        e,
+        width,
+        following: screen.following,
+    };
     let mut lines = Vec::new();
     if let Some(w) = e.elected {
         lines.extend(body.text(
@@ -92,6 +98,8 @@ struct Body<'a> {
     state: &'a Governance,
     e: &'a Election,
     width: usize,
+    /// Shown to a follower: what happens, not the facilitator's keys.
+    following: bool,
 }
 
 impl Body<'_> {
@@ -148,10 +156,12 @@ impl Body<'_> {
             None => lines.extend(self.text("This circle has no such role.", theme::muted())),
         }
         lines.extend(self.text(&self.about(), theme::muted()));
-        lines.extend(self.text(
-            "Enter sets the term's end (required). No comments on candidates.",
-            theme::muted(),
-        ));
+        let said = if self.following {
+            "The term's end is set first (required). No comments on candidates."
+        } else {
+            "Enter sets the term's end (required). No comments on candidates."
+        };
+        lines.extend(self.text(said, theme::muted()));
     }
 
     fn ballots(&self, lines: &mut Vec<Line<'static>>) {
@@ -242,13 +252,13 @@ impl Body<'_> {
         let top = self.e.top();
         if self.e.step == ElectionStep::Count && top.len() > 1 {
             let names: Vec<String> = top.iter().map(|t| self.name(*t)).collect();
-            lines.extend(self.text(
-                &format!(
-                    "A tie between {}: Enter offers the options the constitution lists.",
-                    names.join(" and ")
-                ),
-                theme::strong(),
-            ));
+            let tie = format!("A tie between {}.", names.join(" and "));
+            let said = meeting_frame::keyed(
+                self.following,
+                &tie,
+                "Enter offers the options the constitution lists.",
+            );
+            lines.extend(self.text(&said, theme::strong()));
         }
     }
 

@@ -71,8 +71,8 @@ pub fn draw(
             };
             round::draw(frame, body, &view);
         }
-        GovStep::AdminConcerns => concerns(frame, body, state),
-        GovStep::Agenda => agenda(frame, body, state),
+        GovStep::AdminConcerns => concerns(frame, body, state, screen.following),
+        GovStep::Agenda => agenda(frame, body, state, screen.following),
         GovStep::Items => item(frame, body, screen, org),
     }
 }
@@ -258,7 +258,7 @@ fn item_header(
     }
 }
 
-fn concerns(frame: &mut Frame, area: Rect, state: &Governance) {
+fn concerns(frame: &mut Frame, area: Rect, state: &Governance, following: bool) {
     let notes: Vec<_> = state
         .rounds
         .notes
@@ -266,8 +266,13 @@ fn concerns(frame: &mut Frame, area: Rect, state: &Governance) {
         .filter(|n| n.step == GovStep::AdminConcerns)
         .collect();
     if notes.is_empty() {
+        let said = meeting_frame::keyed(
+            following,
+            "No concerns yet.",
+            "Enter records one (time available, breaks, who leaves early); > goes to agenda building.",
+        );
         let lines = wrapped(
-            "No concerns yet. Enter records one (time available, breaks, who leaves early); > goes to agenda building.",
+            &said,
             usize::from(area.width.saturating_sub(2)),
             theme::muted(),
         );
@@ -324,10 +329,15 @@ pub fn item_line(state: &Governance, item: &GovItem) -> String {
     format!("{} ({kind}){first}{stands}", item.label)
 }
 
-fn agenda(frame: &mut Frame, area: Rect, state: &Governance) {
+fn agenda(frame: &mut Frame, area: Rect, state: &Governance, following: bool) {
     if state.order.is_empty() {
+        let said = meeting_frame::keyed(
+            following,
+            "The agenda is empty.",
+            "a adds a proposal or an election; an election goes first when anyone asks (f).",
+        );
         let lines = wrapped(
-            "The agenda is empty. a adds a proposal or an election; an election goes first when anyone asks (f).",
+            &said,
             usize::from(area.width.saturating_sub(2)),
             theme::muted(),
         );
@@ -359,8 +369,13 @@ fn agenda(frame: &mut Frame, area: Rect, state: &Governance) {
 fn item(frame: &mut Frame, area: Rect, screen: &GovScreen, org: &Organisation) {
     let state = &screen.state;
     let Some(item) = state.current_item() else {
+        let said = meeting_frame::keyed(
+            screen.following,
+            "Nothing on the agenda.",
+            "< goes back to agenda building, > to the closing round.",
+        );
         let lines = wrapped(
-            "Nothing on the agenda: < goes back to agenda building, > to the closing round.",
+            &said,
             usize::from(area.width.saturating_sub(2)),
             theme::muted(),
         );
@@ -369,7 +384,7 @@ fn item(frame: &mut Frame, area: Rect, screen: &GovScreen, org: &Organisation) {
     };
     match (&item.proposal, &item.election) {
         (Some(p), _) => proposal::draw(frame, area, screen, item, p, org),
-        (None, Some(e)) => election::draw(frame, area, (state, org), (e, screen.scroll)),
+        (None, Some(e)) => election::draw(frame, area, (screen, org), (e, screen.scroll)),
         (None, None) => {}
     }
 }

@@ -23,7 +23,8 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: 
         len: state.progress.len(),
         empty: (
             "Projects",
-            "No current or waiting projects in this circle. > goes to agenda building.",
+            "No current or waiting projects in this circle.",
+            "> goes to agenda building.",
         ),
         title: format!(
             "{} · {} of {} updated{}",

@@ -7,7 +7,7 @@
 use super::super::columns::{self, Cell};
 use super::super::details::{answers_line, format_number, sparkline};
 use super::super::list;
-use super::super::meeting_frame::countdown;
+use super::super::meeting_frame::{countdown, keyed};
 use super::super::round::RoundView;
 use super::super::theme;
 use super::super::view::TacticalScreen;
@@ -54,8 +54,8 @@ pub fn draw(
         Step::Checklist => checklist(frame, area, screen, org),
         Step::Metrics => metrics(frame, area, screen, org),
         Step::Progress => super::progress::draw(frame, area, screen, org),
-        Step::Agenda => agenda(frame, area, &screen.state),
-        Step::Triage => triage(frame, area, &screen.state, org, now),
+        Step::Agenda => agenda(frame, area, screen),
+        Step::Triage => triage(frame, area, screen, org, now),
     }
 }
 
@@ -144,8 +144,9 @@ fn with_reporter(
 pub(super) struct ReviewStep {
     pub(super) step: Step,
     pub(super) len: usize,
-    /// The box's title and message when the step has nothing to review.
-    pub(super) empty: (&'static str, &'static str),
+    /// The box's title, and what it says when the step has nothing to review: the fact and
+    /// the facilitator's keys (`meeting_frame::keyed`).
+    pub(super) empty: (&'static str, &'static str, &'static str),
     pub(super) title: String,
 }
 
@@ -161,8 +162,8 @@ pub(super) fn review_list<'a>(
 ) {
     let state = &screen.state;
     if step.len == 0 {
-        let (title, message) = step.empty;
-        return empty(frame, area, title, message);
+        let (title, fact, keys) = step.empty;
+        return empty(frame, area, title, &keyed(screen.following, fact, keys));
     }
     let area = with_reporter(frame, area, screen, org);
     let role_of = |i: usize| state.review_role(org, step.step, i);
@@ -254,7 +255,8 @@ fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organ
         len: state.checklist.len(),
         empty: (
             "Checklist",
-            "No checklist items are due for this circle. > goes to the metrics.",
+            "No checklist items are due for this circle.",
+            "> goes to the metrics.",
         ),
         title: format!(
             "Checklist · {} · {} of {} answered",
@@ -354,16 +356,17 @@ fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organis
         len: state.metrics.len(),
         empty: (
             "Metrics",
-            "This circle has no metrics. > goes to the progress updates.",
+            "This circle has no metrics.",
+            "> goes to the progress updates.",
         ),
         title: format!(
             "Metrics · {} of {} reported{}",
             state.reports.len(),
             state.metrics.len(),
-            if earlier {
-                " · ✓ reported earlier: Enter corrects"
-            } else {
-                ""
+            match (earlier, screen.following) {
+                (true, false) => " · ✓ reported earlier: Enter corrects",
+                (true, true) => " · ✓ reported earlier",
+                (false, _) => "",
             }
         ),
     };
@@ -429,14 +432,15 @@ fn with_unit(value: f64, unit: Option<&str>) -> String {
     }
 }
 
-fn agenda(frame: &mut Frame, area: Rect, state: &Tactical) {
+fn agenda(frame: &mut Frame, area: Rect, screen: &TacticalScreen) {
+    let state = &screen.state;
     if state.agenda_order.is_empty() {
-        return empty(
-            frame,
-            area,
-            "Agenda",
-            "No items yet. a adds one (a label, then its owner); T adds from the open tensions of the people here.",
+        let said = keyed(
+            screen.following,
+            "No items yet.",
+            "a adds one (a label, then its owner); T adds from the open tensions of the people here.",
         );
+        return empty(frame, area, "Agenda", &said);
     }
     let title = format!("Agenda · {}", plural(state.agenda_order.len(), "item"));
     list::draw(
@@ -467,14 +471,21 @@ fn agenda(frame: &mut Frame, area: Rect, state: &Tactical) {
     );
 }
 
-fn triage(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation, now: DateTime<Utc>) {
+fn triage(
+    frame: &mut Frame,
+    area: Rect,
+    screen: &TacticalScreen,
+    org: &Organisation,
+    now: DateTime<Utc>,
+) {
+    let state = &screen.state;
     let Some(item) = state.current_item().and_then(|s| state.item(s)) else {
-        return empty(
-            frame,
-            area,
-            "Triage",
-            "The agenda is empty. a adds an item; > goes to the closing round.",
+        let said = keyed(
+            screen.following,
+            "The agenda is empty.",
+            "a adds an item; > goes to the closing round.",
         );
+        return empty(frame, area, "Triage", &said);
     };
     let at = state.cursor(Step::Triage);
     // The agenda box is as tall as the agenda (up to a third of the room); the current item
@@ -492,7 +503,11 @@ fn triage(frame: &mut Frame, area: Rect, state: &Tactical, org: &Organisation, n
             theme::warning(),
         ),
         None => Line::styled(
-            "Ask: what do you need?  Enter adds an output, c closes.",
+            keyed(
+                screen.following,
+                "Ask: what do you need?",
+                " Enter adds an output, c closes.",
+            ),
             theme::muted(),
         ),
     });

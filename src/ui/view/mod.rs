@@ -179,6 +179,9 @@ pub struct TacticalScreen {
     pub draft: Draft,
     /// Big letters and less detail, for a shared screen.
     pub presentation: bool,
+    /// Shown to a follower (another program facilitates): what happens, not the
+    /// facilitator's keys.
+    pub following: bool,
     /// Who reports for the current checklist item, metric or project, when not its filler.
     pub reporter: Option<crate::domain::meeting::tactical::ReporterChoice>,
     /// Lines scrolled on the minutes screen.
