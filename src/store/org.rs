@@ -118,7 +118,7 @@ impl OrganisationStore for Store {
         let records = OrgRecords {
             name,
             rule_set,
-            people: self.rows(&format!("SELECT id, name, email, {left_at} FROM people ORDER BY name COLLATE NOCASE"), |r| {
+            people: self.rows(&format!("SELECT id, name, email, {left_at} FROM people ORDER BY id"), |r| {
                 Ok(Person { id: r.get(0)?, name: r.get(1)?, email: r.get(2)?, left: r.get(3)? })
             })?,
             circles: self.rows(&format!("SELECT id, parent_id, name, purpose, strategy, {circle_definition} FROM circles {circle_standing} ORDER BY id"), |r| {
@@ -134,8 +134,7 @@ impl OrganisationStore for Store {
             })?,
             roles: self.rows(
                 "SELECT id, circle_id, name, purpose, domains, accountabilities, core FROM roles
-                 WHERE removed_at IS NULL ORDER BY circle_id, CASE core WHEN 'lead' THEN 0 WHEN 'facilitator' THEN 1
-                 WHEN 'secretary' THEN 2 WHEN 'rep' THEN 3 ELSE 4 END, id",
+                 WHERE removed_at IS NULL ORDER BY id",
                 role_from_row,
             )?,
             assignments: self.rows(

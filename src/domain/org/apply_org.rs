@@ -10,8 +10,9 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::{
-    Applied, Assignment, Breakdown, ChecklistItem, Metric, OrgRecords, Organisation, Person,
+    Applied, Assignment, Breakdown, ChecklistItem, Metric, OrgRecords, Organisation, Person, Role,
 };
+use crate::domain::CoreRole;
 use crate::domain::ids::*;
 use crate::domain::names::sort_key;
 use crate::domain::org_log::{OrgEffect, OrgEntry};
@@ -191,4 +192,18 @@ fn person_mut(r: &mut OrgRecords, person: PersonId) -> Option<&mut Person> {
 /// letter), then by id; the organisation keeps people so whichever store read them.
 pub(super) fn sort_people(people: &mut [Person]) {
     people.sort_by_cached_key(|p| (sort_key(&p.name), p.id));
+}
+
+/// Circle by circle, each circle's core roles first (Lead, Facilitator, Secretary, Rep),
+/// then its other roles, each group in the order they were made (by id); the organisation
+/// keeps roles so whichever store read them, in whatever order.
+pub(super) fn sort_roles(roles: &mut [Role]) {
+    let rank = |core: Option<CoreRole>| match core {
+        Some(CoreRole::Lead) => 0,
+        Some(CoreRole::Facilitator) => 1,
+        Some(CoreRole::Secretary) => 2,
+        Some(CoreRole::Rep) => 3,
+        None => 4,
+    };
+    roles.sort_by_key(|r| (r.circle, rank(r.core), r.id));
 }

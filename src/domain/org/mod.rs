@@ -116,10 +116,11 @@ fn members<'a, T, K: std::hash::Hash + Eq>(
 
 impl Organisation {
     /// Indexes the records. Circles keep the order they were given in; people are put in
-    /// name order. An assignment the store holds no start for was made by the adoption, so
+    /// name order, roles circle by circle with the core roles first. An assignment the store holds no start for was made by the adoption, so
     /// it dates from the adoption's entry, whichever store loaded it.
     pub fn new(mut records: OrgRecords) -> Organisation {
         apply_org::sort_people(&mut records.people);
+        apply_org::sort_roles(&mut records.roles);
         let adopted = super::org_log::adoption(&records.log).map(|e| e.at);
         let undated = records.assignments.iter_mut();
         for a in undated.chain(&mut records.ended_assignments) {

@@ -255,7 +255,7 @@ impl Session {
             name: get(&head, 0)?,
             rule_set: get(&head, 1)?,
             people: self.all(
-                "SELECT id, name, email, left_at FROM people ORDER BY rt_nocase(name) COLLATE \"C\", id",
+                "SELECT id, name, email, left_at FROM people ORDER BY id",
                 |r| {
                     Ok(Person {
                         id: get(r, 0)?,
@@ -282,8 +282,7 @@ impl Session {
             )?,
             roles: self.all(
                 "SELECT id, circle_id, name, purpose, domains, accountabilities, core FROM roles
-                 WHERE removed_at IS NULL ORDER BY circle_id, CASE core WHEN 'lead' THEN 0 WHEN 'facilitator' THEN 1
-                 WHEN 'secretary' THEN 2 WHEN 'rep' THEN 3 ELSE 4 END, id",
+                 WHERE removed_at IS NULL ORDER BY id",
                 |r| {
                     Ok(Role {
                         id: get(r, 0)?,
