@@ -320,3 +320,100 @@ fn demo_file(path: &Path) -> Store {
     // comparisons see everything.
     store
 }
+
+/// The rows entries wrote, with the times they read by (a project's, next action's or
+/// tension's since, when an action was done or a tension processed, each status move).
+fn entry_times(org: &roundtable::domain::Organisation) -> String {
+    let r = org.records();
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}",
+        r.projects, r.next_actions, r.tensions, r.status_changes
+    )
+}
+
+/// Migration 019 keeps each entry's time on the rows it wrote. A file from before it reads
+/// the same organisation read-only (looking the times up among the entries, the file left as
+/// it was) and once migrated (the times copied onto the rows).
+#[test]
+fn a_database_from_before_entry_times_reads_the_same_read_only_and_migrated() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("history.db");
+    let mut store = Store::open(&path).expect("store");
+    let sizes = roundtable::app::generate::Sizes {
+        circles: 3,
+        roles: 30,
+        people: 12,
+        meetings: 60,
+        entries: 1500,
+        years: 1,
+        seed: 7,
+    };
+    roundtable::app::generate::generate(&mut store, &sizes).expect("generated");
+    // The generated actions were done before the history began: one is marked done by an
+    // entry, as a meeting marks one.
+    let before = store
+        .load_organisation()
+        .expect("loads")
+        .expect("an organisation");
+    let action = before
+        .records()
+        .next_actions
+        .iter()
+        .find(|a| !a.done)
+        .expect("an open action");
+    let at = chrono::Utc::now();
+    let circle = before.records().circles[0].id;
+    let owner = roundtable::store::LogOwner::Circle(
+        circle,
+        roundtable::domain::meeting::MeetingKind::Tactical,
+    );
+    let meeting = store.start_log(owner, at, "{}").expect("a log");
+    let done = roundtable::domain::meeting::Effect::CompleteNextAction { action: action.id };
+    store
+        .append_payload(meeting, 1, at, "{}", &[done])
+        .expect("marked done");
+    let now = store
+        .load_organisation()
+        .expect("loads")
+        .expect("an organisation");
+    drop(store);
+    let shown = entry_times(&now);
+    assert!(
+        now.records()
+            .next_actions
+            .iter()
+            .any(|a| a.done_at.is_some())
+            && now.records().tensions.iter().any(|t| t.closed_at.is_some())
+            && !now.records().status_changes.is_empty(),
+        "the history has done actions, processed tensions and status moves:\n{shown}"
+    );
+    Connection::open(&path)
+        .expect("open for the older version")
+        .execute_batch(
+            "DROP INDEX project_updates_moves;
+             ALTER TABLE next_actions DROP COLUMN entry_at; ALTER TABLE next_actions DROP COLUMN done_at;
+             ALTER TABLE projects DROP COLUMN entry_at; ALTER TABLE tensions DROP COLUMN entry_at;
+             ALTER TABLE tensions DROP COLUMN processed_at; ALTER TABLE project_updates DROP COLUMN entry_at;
+             PRAGMA user_version = 18;",
+        )
+        .expect("as version 18 left it");
+    let read_only = Store::open_read_only(&path).expect("opens read-only");
+    assert_eq!(
+        read_only.schema_version().expect("version"),
+        18,
+        "not migrated"
+    );
+    let older = read_only
+        .load_organisation()
+        .expect("loads")
+        .expect("organisation");
+    assert_eq!(entry_times(&older), shown, "read-only, from the entries");
+    drop(read_only);
+    let migrated = Store::open(&path).expect("migrates");
+    assert_eq!(migrated.schema_version().expect("version"), 19);
+    let reloaded = migrated
+        .load_organisation()
+        .expect("loads")
+        .expect("organisation");
+    assert_eq!(entry_times(&reloaded), shown, "migrated, from the rows");
+}

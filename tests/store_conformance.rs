@@ -160,10 +160,11 @@ fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
     // As a database of the version before migration 10 (who recorded) holds it: without
     // that column, and without 11's (core role texts), 12's (an index), 13's (process
     // breakdowns), 14's (the adoption draft), 15's (requests for updates), 16's (Cross Links)
-    // and 18's (two indexes), which come after (17's indexes are PostgreSQL's since 002).
+    // 18's (two indexes) and 19's (entry times on rows), which come after (17's indexes are
+    // PostgreSQL's since 002).
     admin_run(
         &target,
-        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP INDEX meetings_started; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; DROP TABLE update_requests; DROP TABLE cross_links; DROP INDEX meetings_work; DROP INDEX meetings_open; UPDATE roundtable_schema SET version = 9",
+        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP INDEX meetings_started; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; DROP TABLE update_requests; DROP TABLE cross_links; DROP INDEX meetings_work; DROP INDEX meetings_open; DROP INDEX project_updates_moves; ALTER TABLE next_actions DROP COLUMN entry_at, DROP COLUMN done_at; ALTER TABLE projects DROP COLUMN entry_at; ALTER TABLE tensions DROP COLUMN entry_at, DROP COLUMN processed_at; ALTER TABLE project_updates DROP COLUMN entry_at; UPDATE roundtable_schema SET version = 9",
     )
     .expect("older");
     let export = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))

@@ -112,7 +112,11 @@ pub fn append(
 /// Runs one effect of the entry `src`, linking what it writes to that entry. Answers the id
 /// of the row it created, for effects that create one.
 fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>, StoreError> {
-    let (m, seq) = (Value::int(src.meeting), Value::int(src.seq));
+    let (m, seq, at) = (
+        Value::int(src.meeting),
+        Value::int(src.seq),
+        Value::Time(src.at),
+    );
     match effect {
         Effect::AnswerChecklist {
             item,
@@ -157,14 +161,15 @@ fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>
         } => update_project(sql, src, project.0, update.as_deref(), status.id())?,
         Effect::CreateNextAction { role, person, text } => {
             return Ok(Some(sql.insert(
-                "INSERT INTO next_actions (role_id, person_id, text, meeting_id, event_seq)
-                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+                "INSERT INTO next_actions (role_id, person_id, text, meeting_id, event_seq, entry_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
                 &[
                     Value::Int(role.map(|r| r.0)),
                     Value::int(person.0),
                     Value::text(text),
                     m,
                     seq,
+                    at,
                 ],
             )?));
         }
@@ -174,14 +179,15 @@ fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>
             title,
         } => {
             return Ok(Some(sql.insert(
-                "INSERT INTO projects (role_id, person_id, title, status, meeting_id, event_seq)
-                 VALUES (?1, ?2, ?3, 'current', ?4, ?5) RETURNING id",
+                "INSERT INTO projects (role_id, person_id, title, status, meeting_id, event_seq, entry_at)
+                 VALUES (?1, ?2, ?3, 'current', ?4, ?5, ?6) RETURNING id",
                 &[
                     Value::int(role.0),
                     Value::Int(person.map(|p| p.0)),
                     Value::text(title),
                     m,
                     seq,
+                    at,
                 ],
             )?));
         }
@@ -193,8 +199,8 @@ fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>
             kind,
         } => {
             return Ok(Some(sql.insert(
-                "INSERT INTO tensions (person_id, role_id, circle_id, text, kind, meeting_id, event_seq)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                "INSERT INTO tensions (person_id, role_id, circle_id, text, kind, meeting_id, event_seq, entry_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
                 &[
                     Value::int(person.0),
                     Value::Int(role.map(|r| r.0)),
@@ -203,28 +209,29 @@ fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>
                     Value::text(kind.id()),
                     m,
                     seq,
+                    at,
                 ],
             )?));
         }
         Effect::ProcessTension { tension } => {
             sql.run(
-                "UPDATE tensions SET status = 'processed', processed_meeting_id = ?1, processed_seq = ?2
-                 WHERE id = ?3",
-                &[m, seq, Value::int(tension.0)],
+                "UPDATE tensions SET status = 'processed', processed_meeting_id = ?1, processed_seq = ?2,
+                 processed_at = ?4 WHERE id = ?3",
+                &[m, seq, Value::int(tension.0), at],
             )?;
         }
         Effect::DropTension { tension } => {
             sql.run(
-                "UPDATE tensions SET status = 'dropped', processed_meeting_id = ?1, processed_seq = ?2
-                 WHERE id = ?3 AND status = 'open'",
-                &[m, seq, Value::int(tension.0)],
+                "UPDATE tensions SET status = 'dropped', processed_meeting_id = ?1, processed_seq = ?2,
+                 processed_at = ?4 WHERE id = ?3 AND status = 'open'",
+                &[m, seq, Value::int(tension.0), at],
             )?;
         }
         Effect::CompleteNextAction { action } => {
             sql.run(
-                "UPDATE next_actions SET done = TRUE, done_meeting_id = ?1, done_seq = ?2
+                "UPDATE next_actions SET done = TRUE, done_meeting_id = ?1, done_seq = ?2, done_at = ?4
                  WHERE id = ?3 AND done = FALSE",
-                &[m, seq, Value::int(action.0)],
+                &[m, seq, Value::int(action.0), at],
             )?;
         }
         Effect::ApplyGovernance { circle, changes } => {
@@ -303,8 +310,8 @@ fn update_project(
         )?
         .ok_or_else(|| StoreError::Invalid(format!("no project {project}")))?;
     sql.run(
-        "INSERT INTO project_updates (project_id, update_text, status_before, status_after, meeting_id, event_seq)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO project_updates (project_id, update_text, status_before, status_after, meeting_id, event_seq, entry_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         &[
             Value::int(project),
             Value::opt_text(update),
@@ -312,6 +319,7 @@ fn update_project(
             Value::text(status),
             Value::int(src.meeting),
             Value::int(src.seq),
+            Value::Time(src.at),
         ],
     )?;
     sql.run(
@@ -331,12 +339,12 @@ fn undo(sql: &dyn Sql, meeting: i64, seq: i64) -> Result<(), StoreError> {
         &args,
     )?;
     sql.run(
-        "UPDATE tensions SET status = 'open', processed_meeting_id = NULL, processed_seq = NULL
-         WHERE processed_meeting_id = ?1 AND processed_seq = ?2",
+        "UPDATE tensions SET status = 'open', processed_meeting_id = NULL, processed_seq = NULL,
+         processed_at = NULL WHERE processed_meeting_id = ?1 AND processed_seq = ?2",
         &args,
     )?;
     sql.run(
-        "UPDATE next_actions SET done = FALSE, done_meeting_id = NULL, done_seq = NULL
+        "UPDATE next_actions SET done = FALSE, done_meeting_id = NULL, done_seq = NULL, done_at = NULL
          WHERE done_meeting_id = ?1 AND done_seq = ?2",
         &args,
     )?;

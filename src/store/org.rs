@@ -115,6 +115,10 @@ impl OrganisationStore for Store {
         };
         let assignment =
             format!("SELECT id, role_id, person_id, focus, term_end, {dates} FROM assignments");
+        let entry_rows = match self.schema_version()? {
+            v if v >= ENTRY_TIMES_SCHEMA => ENTRY_ROWS,
+            v => entry_rows_joined(v),
+        };
         let records = OrgRecords {
             name,
             rule_set,
@@ -198,7 +202,7 @@ impl OrganisationStore for Store {
                     })
                 },
             )?,
-            projects: self.rows(PROJECTS, |r| {
+            projects: self.rows(entry_rows.projects, |r| {
                 Ok(Project {
                     id: r.get(0)?,
                     role: r.get(1)?,
@@ -208,7 +212,7 @@ impl OrganisationStore for Store {
                     since: r.get(5)?,
                 })
             })?,
-            status_changes: self.rows(STATUS_CHANGES, |r| {
+            status_changes: self.rows(entry_rows.status_changes, |r| {
                 Ok(StatusChange {
                     project: r.get(0)?,
                     at: r.get(1)?,
@@ -216,11 +220,7 @@ impl OrganisationStore for Store {
                 })
             })?,
             next_actions: self.rows(
-                if self.schema_version()? >= WORK_SCHEMA {
-                    NEXT_ACTIONS
-                } else {
-                    NEXT_ACTIONS_UNDATED
-                },
+                entry_rows.next_actions,
                 |r| {
                     Ok(NextAction {
                         id: r.get(0)?,
@@ -233,7 +233,7 @@ impl OrganisationStore for Store {
                     })
                 },
             )?,
-            tensions: self.rows(TENSIONS, |r| {
+            tensions: self.rows(entry_rows.tensions, |r| {
                 Ok(Tension {
                     id: r.get(0)?,
                     person: r.get(1)?,
@@ -437,32 +437,54 @@ fn role_from_row(r: &Row<'_>) -> rusqlite::Result<Role> {
     })
 }
 
-/// Projects, each with the time of the entry that created it (none for an imported one).
-pub(super) const PROJECTS: &str = "SELECT p.id, p.role_id, p.person_id, p.title, p.status, e.at
-     FROM projects p LEFT JOIN meeting_events e ON e.meeting_id = p.meeting_id AND e.seq = p.event_seq
-     ORDER BY p.id";
+/// What start-up reads of the rows meeting entries wrote, each with the time of the entry
+/// that made it (none for a row of an organisation file): projects, next actions (and when
+/// one was marked done), tensions (and when one was taken onto an agenda or dropped), and
+/// every change of a project's status, oldest first, with the status before. PostgreSQL's
+/// load reads the same.
+pub(super) struct EntryRows {
+    pub projects: &'static str,
+    pub next_actions: &'static str,
+    pub tensions: &'static str,
+    pub status_changes: &'static str,
+}
 
-/// Next actions, each with the time of the entry that created it (as `PROJECTS`) and of
-/// the entry that marked it done.
-pub(super) const NEXT_ACTIONS: &str = "SELECT a.id, a.role_id, a.person_id, a.text, a.done, e.at, d.at
+/// Since 019_entry_times.sql each row carries its entry's time.
+pub(super) const ENTRY_ROWS: EntryRows = EntryRows {
+    projects: "SELECT id, role_id, person_id, title, status, entry_at FROM projects ORDER BY id",
+    next_actions: "SELECT id, role_id, person_id, text, done, entry_at, done_at FROM next_actions ORDER BY id",
+    tensions: "SELECT id, person_id, role_id, circle_id, text, kind, status, entry_at, processed_at
+     FROM tensions ORDER BY id",
+    status_changes: "SELECT project_id, entry_at, status_before FROM project_updates
+     WHERE status_before <> status_after AND entry_at IS NOT NULL ORDER BY entry_at, id",
+};
+
+/// Before 019 (a file opened read-only is not migrated), the times are looked up among the
+/// entries; before 007_own_work.sql no entry marking an action done was kept.
+fn entry_rows_joined(version: u32) -> EntryRows {
+    EntryRows {
+        projects: "SELECT p.id, p.role_id, p.person_id, p.title, p.status, e.at
+     FROM projects p LEFT JOIN meeting_events e ON e.meeting_id = p.meeting_id AND e.seq = p.event_seq
+     ORDER BY p.id",
+        next_actions: if version >= WORK_SCHEMA {
+            "SELECT a.id, a.role_id, a.person_id, a.text, a.done, e.at, d.at
      FROM next_actions a LEFT JOIN meeting_events e ON e.meeting_id = a.meeting_id AND e.seq = a.event_seq
      LEFT JOIN meeting_events d ON d.meeting_id = a.done_meeting_id AND d.seq = a.done_seq
-     ORDER BY a.id";
-
-/// The same from a database older than the own work log, which did not keep which entry
-/// marked an action done.
-const NEXT_ACTIONS_UNDATED: &str = "SELECT a.id, a.role_id, a.person_id, a.text, a.done, e.at, NULL
+     ORDER BY a.id"
+        } else {
+            "SELECT a.id, a.role_id, a.person_id, a.text, a.done, e.at, NULL
      FROM next_actions a LEFT JOIN meeting_events e ON e.meeting_id = a.meeting_id AND e.seq = a.event_seq
-     ORDER BY a.id";
-
-/// Tensions, each with the time of the entry that noted it and of the one that took it onto
-/// an agenda or dropped it.
-pub(super) const TENSIONS: &str = "SELECT t.id, t.person_id, t.role_id, t.circle_id, t.text, t.kind, t.status, e.at, c.at
+     ORDER BY a.id"
+        },
+        tensions: "SELECT t.id, t.person_id, t.role_id, t.circle_id, t.text, t.kind, t.status, e.at, c.at
      FROM tensions t LEFT JOIN meeting_events e ON e.meeting_id = t.meeting_id AND e.seq = t.event_seq
      LEFT JOIN meeting_events c ON c.meeting_id = t.processed_meeting_id AND c.seq = t.processed_seq
-     ORDER BY t.id";
-
-/// Every change of a project's status by an entry, oldest first, with the status before.
-pub(super) const STATUS_CHANGES: &str = "SELECT u.project_id, e.at, u.status_before
+     ORDER BY t.id",
+        status_changes: "SELECT u.project_id, e.at, u.status_before
      FROM project_updates u JOIN meeting_events e ON e.meeting_id = u.meeting_id AND e.seq = u.event_seq
-     WHERE u.status_before <> u.status_after ORDER BY e.at, u.id";
+     WHERE u.status_before <> u.status_after ORDER BY e.at, u.id",
+    }
+}
+
+/// The schema version that keeps each entry's time on the rows it wrote (019).
+const ENTRY_TIMES_SCHEMA: u32 = 19;

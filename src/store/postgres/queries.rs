@@ -332,7 +332,7 @@ impl Session {
             metric_values: Vec::new(),
             checklist_marks: Vec::new(),
             versions: self.versions()?,
-            projects: self.all(super::super::org::PROJECTS, |r| {
+            projects: self.all(super::super::org::ENTRY_ROWS.projects, |r| {
                 Ok(Project {
                     id: get(r, 0)?,
                     role: get(r, 1)?,
@@ -342,14 +342,14 @@ impl Session {
                     since: get(r, 5)?,
                 })
             })?,
-            status_changes: self.all(super::super::org::STATUS_CHANGES, |r| {
+            status_changes: self.all(super::super::org::ENTRY_ROWS.status_changes, |r| {
                 Ok(StatusChange {
                     project: get(r, 0)?,
                     at: get(r, 1)?,
                     before: get(r, 2)?,
                 })
             })?,
-            next_actions: self.all(super::super::org::NEXT_ACTIONS, |r| {
+            next_actions: self.all(super::super::org::ENTRY_ROWS.next_actions, |r| {
                 Ok(NextAction {
                     id: get(r, 0)?,
                     role: get(r, 1)?,
@@ -360,7 +360,7 @@ impl Session {
                     done_at: get(r, 6)?,
                 })
             })?,
-            tensions: self.all(super::super::org::TENSIONS, |r| {
+            tensions: self.all(super::super::org::ENTRY_ROWS.tensions, |r| {
                 Ok(Tension {
                     id: get(r, 0)?,
                     person: get(r, 1)?,

@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/016_cross_links.sql"),
     include_str!("migrations/017_entry_sources.sql"),
     include_str!("migrations/018_work_and_open_meetings.sql"),
+    include_str!("migrations/019_entry_times.sql"),
 ];
 
 /// The schema version this build writes.
