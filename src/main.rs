@@ -87,6 +87,15 @@ impl Db {
         })
     }
 
+    /// Opens the store for the full-screen program: as `open`, a file's checks running beside
+    /// the organisation's load (the app waits for both before its first frame).
+    fn open_screen(&self) -> Result<Box<dyn Backend>> {
+        Ok(match self {
+            Db::File(path) => Box::new(Store::open_overlapped(path)?),
+            Db::Postgres(_) => self.open()?,
+        })
+    }
+
     /// Opens the store for copying from or into (created and migrated as needed).
     fn open_transfer(&self) -> Result<Box<dyn Transfer>> {
         Ok(match self {
@@ -261,7 +270,7 @@ fn for_person(
     pick: PersonPick,
 ) -> Result<ExitCode> {
     if !print {
-        let store = db.open()?;
+        let store = db.open_screen()?;
         db.start_logging()?;
         let where_ = store.location();
         let mut app = program(store, actor)?;
@@ -406,7 +415,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let actor = cli.actor.clone();
     match cli.command {
         None => {
-            let store = db.open()?;
+            let store = db.open_screen()?;
             db.start_logging()?;
             full_screen(program(store, actor.as_deref())?)
         }
@@ -418,7 +427,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for_person(&db, actor.as_deref(), (&person, print), PersonPick::Work)
         }
         Some(Command::Meet { kind, circle }) => {
-            let store = db.open()?;
+            let store = db.open_screen()?;
             db.start_logging()?;
             let where_ = store.location();
             let mut app = program(store, actor.as_deref())?;
@@ -433,7 +442,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             circle,
             presentation,
         }) => {
-            let store = db.open()?;
+            let store = db.open_screen()?;
             db.start_logging()?;
             let where_ = store.location();
             let mut app = program(store, actor.as_deref())?;

@@ -302,6 +302,44 @@ fn a_corrupt_database_is_refused_and_left_as_it_was() {
     assert_refused_untouched(&path, "corrupt");
 }
 
+/// The full-screen program reads the organisation while the file's checks run beside it
+/// (`Store::open_overlapped`): a damaged file is refused all the same, with the same words,
+/// before anything is drawn or written; a sound one is written to as soon as it is open.
+#[test]
+fn the_full_screen_program_refuses_a_corrupt_file_though_its_checks_run_beside_the_load() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("rt.db");
+    drop(demo_file(&path));
+    let mut sound = Store::open_overlapped(&path).expect("opens");
+    let owner = roundtable::store::LogOwner::Circle(
+        roundtable::domain::CircleId(1),
+        roundtable::domain::meeting::MeetingKind::Tactical,
+    );
+    sound
+        .start_log(owner, chrono::Utc::now(), "{}")
+        .expect("written once the checks passed");
+    drop(sound);
+    let mut bytes = std::fs::read(&path).expect("read");
+    for b in bytes.iter_mut().skip(4096).take(8192) {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).expect("corrupt it");
+    let message = match Store::open_overlapped(&path) {
+        Err(e) => e.to_string(),
+        Ok(store) => roundtable::app::App::on(Box::new(store))
+            .err()
+            .map(|e| e.to_string())
+            .expect("refused"),
+    };
+    assert!(message.contains("corrupt"), "{message}");
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert_eq!(
+        std::fs::read(&path).expect("read back"),
+        bytes,
+        "file unchanged"
+    );
+}
+
 #[test]
 fn reading_a_missing_database_does_not_create_it() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -148,7 +148,11 @@ impl App {
             facilitated: Vec::new(),
             keyboard_file: None,
         };
-        if let Some(org) = app.store.load_organisation()? {
+        // The file's checks ran beside the load: what they found wrong comes first (a
+        // damaged file may also fail the load, less clearly).
+        let loaded = app.store.load_organisation();
+        app.store.settle_checks()?;
+        if let Some(org) = loaded? {
             app.show_home(Arc::new(org));
         } else if app.store.adoption_draft().ok().flatten().is_some() {
             // A program stopped mid-adoption: back to it, as it was.

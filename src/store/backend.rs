@@ -208,6 +208,12 @@ pub trait Backend: MeetingLog + OrganisationStore + ChangeFeed + OrgLog {
     fn set_busy_wait(&mut self, wait: std::time::Duration) {
         let _ = wait;
     }
+    /// Waits for checks of the store begun when it was opened and still running beside the
+    /// first reads (a file's structure: `store::open::Checking`), and answers what they
+    /// found. Writes wait for them by themselves; the app asks before its first frame.
+    fn settle_checks(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 fn to_json<E: Serialize>(event: &E) -> Result<String, StoreError> {

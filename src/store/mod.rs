@@ -60,6 +60,18 @@ pub struct Store {
     /// Set once a write met an input/output error: the disk failed under the program, so
     /// what SQLite reads afterwards may look damaged when it is the disk that is.
     disk_failed: bool,
+    /// The file's checks on open, while they still run beside the first reads.
+    checks: Checks,
+}
+
+/// Where the checks of the file opened are (`open::Checking`).
+enum Checks {
+    /// Running on their own connection: joined before the first write.
+    Running(open::Checking),
+    /// Done (or never needed: in memory, read-only, a new file) and passed.
+    Passed,
+    /// Failed: what they found was reported once; nothing is written to the file.
+    Failed,
 }
 
 impl std::fmt::Debug for Store {
@@ -75,7 +87,20 @@ impl Store {
     /// read-only first and left untouched unless it is a Roundtable database this version
     /// can read, or an empty SQLite file.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let (conn, id) = open::open_for_writing(path)?;
+        Store::open_with(path, false)
+    }
+
+    /// As `open`, with the file's checks left running beside what is read first (the
+    /// organisation, at start-up): `Backend::settle_checks` answers what they found, and
+    /// nothing is written before they are done. For the full-screen program, whose first
+    /// frame waits for both.
+    pub fn open_overlapped(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, true)
+    }
+
+    fn open_with(path: &Path, overlap: bool) -> Result<Store, StoreError> {
+        let (conn, id, checking) = open::open_for_writing(path, overlap)?;
+        let checks = checking.map_or(Checks::Passed, Checks::Running);
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -86,6 +111,7 @@ impl Store {
             actor: None,
             batching: false,
             disk_failed: false,
+            checks,
         };
         store.prepare().map_err(|e| open::classify(path, e))?;
         store.wal = files::current_id(&files::companion(path, "-wal")).unwrap_or(None);
@@ -105,6 +131,7 @@ impl Store {
             actor: None,
             batching: false,
             disk_failed: false,
+            checks: Checks::Passed,
         })
     }
 
@@ -121,6 +148,7 @@ impl Store {
             actor: None,
             batching: false,
             disk_failed: false,
+            checks: Checks::Passed,
         };
         store.prepare()?;
         Ok(store)
@@ -160,6 +188,7 @@ impl Store {
             self.conn.execute_batch(end)?;
             return value;
         }
+        self.settle_checks()?;
         self.check_still_there()?;
         let written = self
             .conn
@@ -215,6 +244,7 @@ impl Store {
         if self.batching {
             return work(self);
         }
+        self.settle_checks()?;
         self.check_still_there()?;
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         self.batching = true;
@@ -324,6 +354,31 @@ impl Backend for Store {
         // Only fails on a closed connection, which the next write reports itself.
         if let Err(e) = self.conn.busy_timeout(wait) {
             tracing::warn!("the busy wait could not be set: {e}");
+        }
+    }
+
+    /// Waits for the file's checks on open, when they still run: what they found wrong is
+    /// answered once, and every write after is refused.
+    fn settle_checks(&mut self) -> Result<(), StoreError> {
+        match std::mem::replace(&mut self.checks, Checks::Passed) {
+            Checks::Passed => Ok(()),
+            Checks::Failed => {
+                self.checks = Checks::Failed;
+                Err(StoreError::Invalid(
+                    "the file did not pass its checks when opened: nothing is written to it".into(),
+                ))
+            }
+            Checks::Running(checks) => {
+                let found = checks.join().unwrap_or_else(|_| {
+                    Err(StoreError::Invalid(
+                        "the file's checks stopped before they were done".into(),
+                    ))
+                });
+                if found.is_err() {
+                    self.checks = Checks::Failed;
+                }
+                found
+            }
         }
     }
 }

@@ -224,9 +224,23 @@ pub fn classify(path: &Path, err: StoreError) -> StoreError {
     }
 }
 
+/// The checks of a file's structure (`check_integrity`, `check_objects`) running on their
+/// own connection while the program reads the organisation (two cores do both at once).
+/// Nothing may be written before it is joined: `Store::write` and `Store::batch` join it,
+/// and so does the app before its first frame (`Backend::settle_checks`).
+pub type Checking = std::thread::JoinHandle<Result<(), StoreError>>;
+
+/// Runs the checks of a file at `version` on `conn`.
+fn check(path: &Path, conn: &Connection, version: u32) -> Result<(), StoreError> {
+    check_integrity(path, conn)?;
+    check_objects(path, conn, version)
+}
+
 /// Looks at an existing, non-empty file without writing to it. Returns whether the file is
-/// a Roundtable database (`false`: an empty SQLite database we may initialise).
-fn inspect(path: &Path) -> Result<bool, StoreError> {
+/// a Roundtable database (`false`: an empty SQLite database we may initialise), and, when
+/// `overlap` is asked and opening the file for writing writes nothing (no migration, WAL
+/// mode already), its checks still running; otherwise they are done when this returns.
+fn inspect(path: &Path, overlap: bool) -> Result<(bool, Option<Checking>), StoreError> {
     let (header, _) = files::read_header(path)?;
     if !header.starts_with(b"SQLite format 3\0") {
         return Err(StoreError::Foreign {
@@ -246,7 +260,7 @@ fn inspect(path: &Path) -> Result<bool, StoreError> {
         .map_err(|e| inspection_error(path, e))?;
     if app_id != i64::from(APPLICATION_ID) {
         if app_id == 0 && version == 0 && tables == 0 {
-            return Ok(false);
+            return Ok((false, None));
         }
         let reason = if app_id == 0 {
             "an SQLite database of another program".to_string()
@@ -266,9 +280,22 @@ fn inspect(path: &Path) -> Result<bool, StoreError> {
             known: latest(),
         });
     }
-    check_integrity(path, &conn)?;
-    check_objects(path, &conn, found)?;
-    Ok(true)
+    // A file in WAL mode (bytes 18 and 19 of the header) at the latest version is opened
+    // without a write: no migration, and the journal mode already set.
+    let wal_mode = header.get(18..20) == Some(&[2, 2][..]);
+    if overlap && found == latest() && wal_mode {
+        let file = path.to_path_buf();
+        let checks = std::thread::Builder::new()
+            .name("file checks".into())
+            .spawn(move || check(&file, &conn, found));
+        // Without a thread (it took the connection with it) the checks run here on another.
+        return match checks {
+            Ok(checks) => Ok((true, Some(checks))),
+            Err(_) => check(path, &open_for_reading(path)?, found).map(|()| (true, None)),
+        };
+    }
+    check(path, &conn, found)?;
+    Ok((true, None))
 }
 
 /// The bulk of a database with a history, each read by index a piece at a time rather than
@@ -382,16 +409,21 @@ fn refuse_over_a_rescue(path: &Path) -> Result<(), StoreError> {
 }
 
 /// Opens `path` for reading and writing after making sure it is safe to write to. Returns
-/// the connection and the identity of the file it opened.
-pub fn open_for_writing(path: &Path) -> Result<(Connection, FileId), StoreError> {
+/// the connection, the identity of the file it opened and, when `overlap` is asked, the
+/// file's checks if they still run (`inspect`).
+pub fn open_for_writing(
+    path: &Path,
+    overlap: bool,
+) -> Result<(Connection, FileId, Option<Checking>), StoreError> {
     let dir = files::directory_of(path);
     if dir.exists() {
         files::check_directory(dir)?;
     }
+    let mut checking = None;
     match examine(path, true)? {
         Some(meta) if meta.len() > 0 => {
             files::check_writable_directory(dir)?;
-            inspect(path)?;
+            checking = inspect(path, overlap)?.1;
         }
         Some(_) => files::check_writable_directory(dir)?,
         None => {
@@ -408,14 +440,14 @@ pub fn open_for_writing(path: &Path) -> Result<(Connection, FileId), StoreError>
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_NOFOLLOW;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| inspection_error(path, e))?;
-    Ok((conn, id))
+    Ok((conn, id, checking))
 }
 
 /// Opens an existing Roundtable database for reading only.
 pub fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
     files::check_directory(files::directory_of(path))?;
     let meta = examine(path, false)?.ok_or_else(|| StoreError::Missing { path: path.into() })?;
-    if meta.len() == 0 || !inspect(path)? {
+    if meta.len() == 0 || !inspect(path, false)?.0 {
         return Err(StoreError::NoOrganisation);
     }
     let conn = open_for_reading(path)?;
