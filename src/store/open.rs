@@ -230,8 +230,12 @@ pub fn classify(path: &Path, err: StoreError) -> StoreError {
 /// and so does the app before its first frame (`Backend::settle_checks`).
 pub type Checking = std::thread::JoinHandle<Result<(), StoreError>>;
 
-/// Runs the checks of a file at `version` on `conn`.
+/// Runs the checks of a file at `version` on `conn`. They read each page once, so the
+/// connection keeps few in memory (256 KiB, not SQLite's 2 MB): while they run beside the
+/// organisation's load, their cache would add to the program's peak.
 fn check(path: &Path, conn: &Connection, version: u32) -> Result<(), StoreError> {
+    conn.pragma_update(None, "cache_size", -256)
+        .map_err(|e| inspection_error(path, e))?;
     check_integrity(path, conn)?;
     check_objects(path, conn, version)
 }
