@@ -19,7 +19,8 @@ use super::App;
 use crate::domain::MeetingId;
 use crate::domain::adoption::Adoption;
 use crate::domain::meeting::governance::Change;
-use crate::ui::{AdoptForm, Draft, GovDraft, Modal, Prompt, ReviewDraft, Screen, WorkDraft};
+use crate::domain::meeting::tactical::Form as TacticalForm;
+use crate::ui::{AdoptForm, GovDraft, Modal, Prompt, ReviewDraft, Screen, WorkDraft};
 use serde::{Deserialize, Serialize};
 
 /// How long after a failed save of the entry on screen the next one is tried.
@@ -36,7 +37,7 @@ pub enum Kept {
     Nothing,
     Tactical {
         modal: Option<Modal>,
-        draft: Draft,
+        draft: TacticalForm,
     },
     Governance {
         modal: Option<Modal>,
@@ -138,7 +139,7 @@ impl Kept {
         }
         match self {
             Kept::Nothing => true,
-            Kept::Tactical { draft, .. } => *draft == Draft::None,
+            Kept::Tactical { draft, .. } => draft.holds_nothing(),
             Kept::Governance { draft, editing, .. } => {
                 *draft == GovDraft::None && editing.is_none()
             }
@@ -152,8 +153,13 @@ impl Kept {
     pub fn restore(self, screen: &mut Screen) {
         match (self, screen) {
             (Kept::Tactical { modal, draft }, Screen::Tactical(s)) => {
+                s.draft = match (&draft, &modal) {
+                    // Kept by an earlier version, which kept no form while the first text
+                    // question was open: the question says which form it was.
+                    (TacticalForm::None, Some(Modal::Prompt(p))) => TacticalForm::asking(p.kind),
+                    _ => draft,
+                };
                 s.modal = modal;
-                s.draft = draft;
             }
             (
                 Kept::Governance {

@@ -10,13 +10,11 @@ mod past;
 
 pub use super::prompt::{Editor, Prompt, PromptKind};
 use crate::domain::TensionKind;
-use crate::domain::meeting::tactical::{Recorded, Tactical};
-use crate::domain::meeting::{Attendee, MeetingKind, OutputKind};
+use crate::domain::meeting::tactical::{Form as TacticalForm, Recorded, Tactical};
+use crate::domain::meeting::{Attendee, MeetingKind};
 use crate::domain::minutes::Minutes;
 use crate::domain::review::{Review, ReviewEvent};
-use crate::domain::{
-    CircleId, MeetingId, Organisation, PersonId, ProjectStatus, RoleId, TensionId,
-};
+use crate::domain::{CircleId, MeetingId, Organisation};
 use chrono::{DateTime, Utc};
 pub use circles::{BrowserState, HomeState, PersonPick, TreeRow};
 pub use past::{PastRow, PastState};
@@ -175,53 +173,15 @@ pub struct TacticalScreen {
     pub log: Vec<Recorded>,
     pub state: Tactical,
     pub modal: Option<Modal>,
-    /// An entry being put together over several prompts.
-    pub draft: Draft,
+    /// An entry being put together over several answers: the form whose question the modal
+    /// shows (the domain's; the screen draws it and keeps only the selection and cursor).
+    pub draft: TacticalForm,
     /// Big letters and less detail, for a shared screen.
     pub presentation: bool,
     /// Who reports for the current checklist item, metric or project, when not its filler.
     pub reporter: Option<crate::domain::meeting::tactical::ReporterChoice>,
     /// Lines scrolled on the minutes screen.
     pub minutes_scroll: u16,
-}
-
-/// The parts of an entry gathered so far.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub enum Draft {
-    #[default]
-    None,
-    MetricValue(f64),
-    AgendaLabel(String),
-    OutputKind(OutputKind),
-    Output(OutputKind, String),
-    ProjectStatus(ProjectStatus),
-    /// Owners offered by the open picker, in its order.
-    Owners(OutputKind, String, Vec<(Option<RoleId>, Option<PersonId>)>),
-    /// A request to this role (and person): which of the requester's roles it serves, among
-    /// these (5.0 §3.2(f)).
-    Serves(String, RoleId, Option<PersonId>, Vec<RoleId>),
-    /// Tensions offered by the open picker: (tension, owner attendee, label).
-    Tensions(Vec<(TensionId, usize, String)>),
-    /// A role's accountabilities offered by the open picker (4.1 §4.2.3(d)).
-    Accountabilities(RoleId, Vec<String>),
-    /// Progress typed on this accountability of the role.
-    Accountability(RoleId, String),
-    /// Attendees offered by the open picker as asking for updates on this project.
-    UpdateAskers(crate::domain::ProjectId, Vec<usize>),
-    /// Attendees offered by the open picker as an agenda item's owner.
-    AgendaOwners(String, Vec<usize>),
-    /// An output for an absent role, and the attendees offered to accept it on its behalf.
-    Acceptors(crate::domain::meeting::Output, Vec<usize>),
-    /// Waiting for a yes to take back this entry.
-    Retract(u64),
-    /// Waiting for a yes to end the meeting.
-    EndMeeting,
-    /// Waiting for a yes to remove this agenda item.
-    DeleteItem(u64),
-    /// Waiting for the owner's answer to "Did you get what you need?" for this item.
-    CloseItem(u64),
-    /// A metric value far outside the metric's history, waiting for a yes to be recorded.
-    MetricOutlier(f64),
 }
 
 /// The first-run choices.
