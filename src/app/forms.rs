@@ -30,7 +30,7 @@ pub fn modal_of(question: Question) -> Modal {
             options,
             selected: 0,
         }),
-        Question::YesNo { question } => Modal::Confirm(Confirm::new(question, "yes", "no")),
+        Question::YesNo { question, yes, no } => Modal::Confirm(Confirm::new(question, yes, no)),
     }
 }
 

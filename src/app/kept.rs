@@ -20,7 +20,8 @@ use crate::domain::MeetingId;
 use crate::domain::adoption::Adoption;
 use crate::domain::meeting::governance::Change;
 use crate::domain::meeting::tactical::Form as TacticalForm;
-use crate::ui::{AdoptForm, GovDraft, Modal, Prompt, ReviewDraft, Screen, WorkDraft};
+use crate::domain::work::form::Form as WorkForm;
+use crate::ui::{AdoptForm, GovDraft, Modal, Prompt, ReviewDraft, Screen};
 use serde::{Deserialize, Serialize};
 
 /// How long after a failed save of the entry on screen the next one is tried.
@@ -50,7 +51,7 @@ pub enum Kept {
     },
     Work {
         modal: Option<Modal>,
-        draft: WorkDraft,
+        draft: WorkForm,
     },
     /// The adoption from an empty organisation, kept whole: it is not recorded until the
     /// ratifiers confirm it.
@@ -144,7 +145,7 @@ impl Kept {
                 *draft == GovDraft::None && editing.is_none()
             }
             Kept::Review { draft, .. } => *draft == ReviewDraft::None,
-            Kept::Work { draft, .. } => *draft == WorkDraft::None,
+            Kept::Work { draft, .. } => *draft == WorkForm::None,
             Kept::Adoption { draft, .. } => **draft == Adoption::default(),
         }
     }

@@ -37,8 +37,12 @@ pub enum Question {
     Text { kind: PromptKind, title: String },
     /// One of these options (answered by its index).
     Pick { title: String, options: Vec<String> },
-    /// A yes or a no.
-    YesNo { question: String },
+    /// A yes or a no, with what each means in a word ("yes"/"no", "drop"/"keep").
+    YesNo {
+        question: String,
+        yes: &'static str,
+        no: &'static str,
+    },
 }
 
 impl Question {
@@ -68,8 +72,15 @@ impl Question {
 
     /// A yes/no question.
     pub fn yes_no(question: impl Into<String>) -> Question {
+        Question::yes_or(question, "yes", "no")
+    }
+
+    /// A yes/no question whose answers are said as `yes` and `no`.
+    pub fn yes_or(question: impl Into<String>, yes: &'static str, no: &'static str) -> Question {
         Question::YesNo {
             question: question.into(),
+            yes,
+            no,
         }
     }
 
@@ -77,7 +88,7 @@ impl Question {
     pub fn title(&self) -> &str {
         match self {
             Question::Text { title, .. } | Question::Pick { title, .. } => title,
-            Question::YesNo { question } => question,
+            Question::YesNo { question, .. } => question,
         }
     }
 }
