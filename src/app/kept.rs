@@ -20,8 +20,9 @@ use crate::domain::MeetingId;
 use crate::domain::adoption::Adoption;
 use crate::domain::meeting::governance::Change;
 use crate::domain::meeting::tactical::Form as TacticalForm;
+use crate::domain::review::form::Form as ReviewForm;
 use crate::domain::work::form::Form as WorkForm;
-use crate::ui::{AdoptForm, GovDraft, Modal, Prompt, ReviewDraft, Screen};
+use crate::ui::{AdoptForm, GovDraft, Modal, Prompt, Screen};
 use serde::{Deserialize, Serialize};
 
 /// How long after a failed save of the entry on screen the next one is tried.
@@ -47,7 +48,7 @@ pub enum Kept {
     },
     Review {
         modal: Option<Modal>,
-        draft: ReviewDraft,
+        draft: ReviewForm,
     },
     Work {
         modal: Option<Modal>,
@@ -144,7 +145,7 @@ impl Kept {
             Kept::Governance { draft, editing, .. } => {
                 *draft == GovDraft::None && editing.is_none()
             }
-            Kept::Review { draft, .. } => *draft == ReviewDraft::None,
+            Kept::Review { draft, .. } => *draft == ReviewForm::None,
             Kept::Work { draft, .. } => *draft == WorkForm::None,
             Kept::Adoption { draft, .. } => **draft == Adoption::default(),
         }

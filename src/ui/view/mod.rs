@@ -9,10 +9,10 @@ mod circles;
 mod past;
 
 pub use super::prompt::{Editor, Prompt, PromptKind};
-use crate::domain::TensionKind;
 use crate::domain::meeting::tactical::{Form as TacticalForm, Recorded, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind};
 use crate::domain::minutes::Minutes;
+use crate::domain::review::form::Form as ReviewForm;
 use crate::domain::review::{Review, ReviewEvent};
 use crate::domain::{CircleId, MeetingId, Organisation};
 use chrono::{DateTime, Utc};
@@ -100,25 +100,8 @@ pub struct ReviewScreen {
     pub log: Vec<crate::domain::meeting::flow::Recorded<ReviewEvent>>,
     pub state: Review,
     pub modal: Option<Modal>,
-    pub draft: ReviewDraft,
-}
-
-/// The parts of a review entry gathered so far, or what a yes/no question is about.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub enum ReviewDraft {
-    #[default]
-    None,
-    NextAction,
-    Project,
-    MetricValue,
-    /// Waiting for a yes to record this value, far outside the metric's history.
-    MetricOutlier(f64),
-    /// A tension of this kind: which circle (options in the picker's order).
-    TensionCircle(TensionKind, Vec<CircleId>),
-    /// A tension of this kind for this circle: its text.
-    TensionText(TensionKind, CircleId),
-    Retract(u64),
-    Finish,
+    /// The entry being put together (the domain's form; the modal shows its question).
+    pub draft: ReviewForm,
 }
 
 /// A meeting's minutes on screen, from the end of a meeting or the list of past meetings.
