@@ -7,8 +7,7 @@ mod common;
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{Char, Down, Enter};
 use roundtable::domain::meeting::governance::GovStep;
-use roundtable::domain::meeting::tactical::Form as Draft;
-use roundtable::domain::meeting::tactical::Step;
+use roundtable::domain::meeting::tactical::{Form, Step};
 use roundtable::store::prelude::*;
 use roundtable::ui::Modal;
 
@@ -36,7 +35,7 @@ fn an_agenda_item_whose_label_was_confirmed_resumes_at_its_owner_after_a_kill() 
     }
     let mut h = resumed(&path, 't');
     assert!(
-        matches!(&h.meeting().draft, Draft::AgendaOwners(label, _) if label == "Butter timing"),
+        matches!(&h.meeting().draft, Form::AgendaOwners(label, _) if label == "Butter timing"),
         "the confirmed label is back: {:?}",
         h.meeting().draft
     );
@@ -59,7 +58,7 @@ fn an_agenda_item_whose_label_was_confirmed_resumes_at_its_owner_after_a_kill() 
     drop(h);
     let h = resumed(&path, 't');
     assert!(
-        h.meeting_modal().is_none() && h.meeting().draft == Draft::None,
+        h.meeting_modal().is_none() && h.meeting().draft == Form::None,
         "a finished entry is not kept"
     );
 }
@@ -149,7 +148,7 @@ fn a_label_kept_by_the_version_before_forms_resumes_and_is_added() {
         .expect("kept");
     drop(store);
     let mut h = resumed(&path, 't');
-    assert_eq!(h.meeting().draft, Draft::Label, "read as the label's form");
+    assert_eq!(h.meeting().draft, Form::Label, "read as the label's form");
     assert_eq!(h.prompt_value().as_deref(), Some("Studio re"));
     h.type_str("ad").press(Enter).choose("Lucía Fernández");
     let labels: Vec<_> = h

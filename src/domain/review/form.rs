@@ -11,7 +11,7 @@
 use super::{Entry, Review, ReviewEvent, Stop, entry_text};
 use crate::domain::form::{self, Answer, Answered, PromptKind, Question};
 use crate::domain::ids::{CircleId, RoleId};
-use crate::domain::meeting::tactical::outlier_question;
+use crate::domain::meeting::tactical::{outlier_confirmation, outlier_question};
 use crate::domain::org::{Organisation, TensionKind};
 use crate::domain::text::parse_number;
 use serde::{Deserialize, Serialize};
@@ -85,8 +85,7 @@ impl form::Form for Form {
             }
             Form::MetricValue => value_question(at),
             Form::MetricOutlier(value) => {
-                let question = outlier_question(*value, &history(at)).unwrap_or_default();
-                Question::yes_no(question)
+                Question::yes_no(outlier_confirmation(*value, &history(at)))
             }
             Form::TensionCircle(kind, circles) => Question::pick(
                 format!("For which circle's next {kind} meeting?"),

@@ -12,6 +12,7 @@ use super::{Work, WorkEntry, WorkEvent, entry_text};
 use crate::domain::form::{self, Answer, Answered, PromptKind, Question};
 use crate::domain::ids::{CircleId, RoleId, TensionId};
 use crate::domain::org::{Organisation, TensionKind};
+use crate::domain::text::capital;
 use serde::{Deserialize, Serialize};
 
 /// The parts of a "My work" entry gathered so far, and so the question asked now.
@@ -59,14 +60,6 @@ impl Finished {
 
 /// What an answer makes of a "My work" form.
 pub type Next = Answered<Form, Finished>;
-
-/// `text` with a capital first letter.
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
-}
 
 /// What recording `entry` says: a line gone from the list is not a mystery.
 pub fn saying(org: &Organisation, entry: &WorkEntry) -> String {

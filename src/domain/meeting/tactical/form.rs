@@ -12,14 +12,14 @@
 //! Owns: `Form`, `Context`, `Entry`, the questions asked; the triage answers are in
 //! `form_triage`. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::{Event, Recorded, Tactical, outlier_question};
+use super::{Event, Recorded, Tactical, outlier_confirmation, outlier_question};
 use crate::domain::form::{self, Answer, Answered, PromptKind, Question};
 use crate::domain::ids::{MetricId, PersonId, ProjectId, RoleId, TensionId};
 use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label};
 use crate::domain::meeting::flow::{Flow, STAND_IN};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::org::{Organisation, ProjectStatus};
-use crate::domain::text::{format_number, parse_number};
+use crate::domain::text::{capital, format_number, parse_number};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -165,10 +165,7 @@ impl form::Form for Form {
             ),
             Form::Value => value_question(at),
             Form::MetricOutlier(value) => {
-                let history = history(at);
-                let question = outlier_question(*value, &history)
-                    .unwrap_or_else(|| format!("Record {}?", format_number(*value)));
-                Question::yes_no(question)
+                Question::yes_no(outlier_confirmation(*value, &history(at)))
             }
             Form::MetricValue(_) => Question::text(PromptKind::MetricComment),
             Form::ProjectStatus(status) => {
@@ -466,14 +463,6 @@ fn agenda_item(label: &str, owner: usize) -> Entry {
     } else {
         Entry::of(event)
     }
-}
-
-/// `text` with a capital first letter.
-pub(super) fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A few words about the entry `seq`, for the retraction question.

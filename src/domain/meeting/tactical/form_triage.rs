@@ -5,12 +5,13 @@
 //! Owns: the questions and answers of those steps, and the owners offered for an output.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::form::{Context, Entry, Form, Next, capital};
+use super::form::{Context, Entry, Form, Next};
 use super::{Cover, Event, Tactical};
 use crate::domain::form::{Answer, Answered, PromptKind, Question};
 use crate::domain::ids::{PersonId, RoleId};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::org::Organisation;
+use crate::domain::text::capital;
 
 /// One owner a triage picker offers: the role and person the output goes to, and its line.
 type OwnerChoice = (Option<RoleId>, Option<PersonId>, String);

@@ -195,6 +195,12 @@ pub fn outlier_question(value: f64, history: &[f64]) -> Option<String> {
     ))
 }
 
+/// The yes/no question confirming `value`: the outlier question, or, should the history no
+/// longer make it one (another program's entry came in), a plain "Record it?".
+pub fn outlier_confirmation(value: f64, history: &[f64]) -> String {
+    outlier_question(value, history).unwrap_or_else(|| format!("Record {}?", format_number(value)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::far_outside;

@@ -35,7 +35,7 @@ pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
 pub use form::{Context as FormContext, Entry, Form, describe_entry};
 pub use form_triage::owners;
-pub use metrics::{far_outside, outlier_question};
+pub use metrics::{far_outside, outlier_confirmation, outlier_question};
 pub use progress::{
     ProgressItem, progress_items, progress_projects, progress_roles, reported_accountabilities,
 };
