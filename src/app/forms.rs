@@ -92,3 +92,88 @@ pub fn close<F: Form>(modal: &mut Option<Modal>, slot: &mut F) {
     *modal = None;
     *slot = F::default();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::form::PromptKind;
+
+    /// A form of two answers: a label (refused when empty), then yes to record it.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    enum Label {
+        #[default]
+        None,
+        Typing,
+        Confirming(String),
+    }
+
+    impl Form for Label {
+        type Context<'a> = ();
+        type Done = String;
+
+        fn question(&self, _: &()) -> Option<Question> {
+            match self {
+                Label::None => None,
+                Label::Typing => Some(Question::text(PromptKind::AgendaLabel)),
+                Label::Confirming(label) => Some(Question::yes_no(format!("Add {label}?"))),
+            }
+        }
+
+        fn answer(&self, answer: Answer, _: &()) -> Answered<Label, String> {
+            match (self, answer) {
+                (Label::Typing, Answer::Text(t)) if t.is_empty() => {
+                    Answered::Refused("Type a label.".into())
+                }
+                (Label::Typing, Answer::Text(t)) => Answered::Ask(Label::Confirming(t)),
+                (Label::Confirming(label), Answer::Yes(true)) => Answered::Done(label.clone()),
+                _ => Answered::Closed,
+            }
+        }
+    }
+
+    fn typed(modal: &Option<Modal>) -> Option<String> {
+        match modal {
+            Some(Modal::Prompt(p)) => Some(p.value()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_refused_answer_leaves_the_question_and_what_was_typed_as_they_were() {
+        let (mut modal, mut form) = (None, Label::None);
+        ask(&mut modal, &mut form, Label::Typing, &());
+        if let Some(Modal::Prompt(p)) = &mut modal {
+            *p = Prompt::filled(p.kind, p.title().to_string(), "  ");
+        }
+        let driven = drive(
+            &mut modal,
+            &mut form,
+            Outcome::Submitted(String::new()),
+            &(),
+        );
+        assert_eq!(driven, Driven::Refused("Type a label.".into()));
+        assert_eq!(form, Label::Typing, "the form is unchanged");
+        assert_eq!(typed(&modal).as_deref(), Some("  "), "and so is its field");
+    }
+
+    #[test]
+    fn each_answer_opens_the_next_question_until_the_form_is_done_and_closed() {
+        let (mut modal, mut form) = (None, Label::None);
+        ask(&mut modal, &mut form, Label::Typing, &());
+        let driven = drive(&mut modal, &mut form, Outcome::Submitted("Rye".into()), &());
+        assert_eq!(driven, Driven::Nothing);
+        assert!(matches!(&modal, Some(Modal::Confirm(c)) if c.question == "Add Rye?"));
+        let driven = drive(&mut modal, &mut form, Outcome::Answered(true), &());
+        assert_eq!(driven, Driven::Done("Rye".to_string()));
+        assert!(modal.is_none() && form == Label::None, "nothing left open");
+    }
+
+    #[test]
+    fn a_cancel_closes_the_form_with_nothing_to_record() {
+        let (mut modal, mut form) = (None, Label::None);
+        ask(&mut modal, &mut form, Label::Confirming("Rye".into()), &());
+        let driven = drive(&mut modal, &mut form, Outcome::Cancelled, &());
+        assert_eq!(driven, Driven::Nothing);
+        assert!(modal.is_none() && form == Label::None);
+    }
+}
