@@ -7,8 +7,9 @@ mod common;
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{Char, Down, Enter};
 use roundtable::domain::meeting::governance::GovStep;
-use roundtable::domain::meeting::tactical::Step;
-use roundtable::ui::{Draft, Modal};
+use roundtable::domain::meeting::tactical::{Form, Step};
+use roundtable::store::prelude::*;
+use roundtable::ui::Modal;
 
 const BAKEHOUSE: usize = 1;
 
@@ -34,7 +35,7 @@ fn an_agenda_item_whose_label_was_confirmed_resumes_at_its_owner_after_a_kill() 
     }
     let mut h = resumed(&path, 't');
     assert!(
-        matches!(&h.meeting().draft, Draft::AgendaOwners(label, _) if label == "Butter timing"),
+        matches!(&h.meeting().draft, Form::AgendaOwners(label, _) if label == "Butter timing"),
         "the confirmed label is back: {:?}",
         h.meeting().draft
     );
@@ -57,7 +58,7 @@ fn an_agenda_item_whose_label_was_confirmed_resumes_at_its_owner_after_a_kill() 
     drop(h);
     let h = resumed(&path, 't');
     assert!(
-        h.meeting_modal().is_none() && h.meeting().draft == Draft::None,
+        h.meeting_modal().is_none() && h.meeting().draft == Form::None,
         "a finished entry is not kept"
     );
 }
@@ -124,5 +125,41 @@ fn a_label_being_typed_survives_a_kill_once_the_clock_ticks() {
         h.prompt_value().as_deref(),
         Some("Studio re"),
         "the label half typed is back in its field"
+    );
+}
+
+/// What the version before forms kept while an agenda item's label was being typed: no
+/// form, only the open question, whose kind said what was being put together.
+const LABEL_KEPT_BEFORE_FORMS: &str = r#"{"screen":"tactical","modal":{"Prompt":{"kind":"AgendaLabel","title":"Agenda item (one or two words)","typed":{"text":"Studio re","cursor":[0,9]}}},"draft":"None"}"#;
+
+#[test]
+fn a_label_kept_by_the_version_before_forms_resumes_and_is_added() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rt.db");
+    let meeting = {
+        let mut h = Harness::demo_file(&path);
+        h.start_tactical(BAKEHOUSE, &[]);
+        h.press_n(Char('>'), 4);
+        h.meeting().meeting
+    };
+    let mut store = roundtable::store::Store::open(&path).expect("store");
+    store
+        .keep_draft(meeting, Some(LABEL_KEPT_BEFORE_FORMS))
+        .expect("kept");
+    drop(store);
+    let mut h = resumed(&path, 't');
+    assert_eq!(h.meeting().draft, Form::Label, "read as the label's form");
+    assert_eq!(h.prompt_value().as_deref(), Some("Studio re"));
+    h.type_str("ad").press(Enter).choose("Lucía Fernández");
+    let labels: Vec<_> = h
+        .meeting()
+        .state
+        .agenda_items()
+        .map(|i| i.label.clone())
+        .collect();
+    assert_eq!(
+        labels,
+        ["Studio read"],
+        "and added as that version would have"
     );
 }

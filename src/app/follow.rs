@@ -11,7 +11,8 @@ use super::App;
 use super::keys::{self, Action};
 use crate::domain::CircleId;
 use crate::domain::meeting::MeetingKind;
-use crate::ui::{Draft, GovDraft, Hint, Screen};
+use crate::domain::meeting::tactical::Form as TacticalForm;
+use crate::ui::{GovDraft, Hint, Screen};
 use ratatui::crossterm::event::KeyEvent;
 use std::borrow::Cow;
 
@@ -225,7 +226,7 @@ impl App {
         match &mut self.view.screen {
             Screen::Tactical(s) => {
                 s.modal = None;
-                s.draft = Draft::None;
+                s.draft = TacticalForm::None;
             }
             Screen::Governance(s) => {
                 s.modal = None;

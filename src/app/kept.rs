@@ -19,7 +19,10 @@ use super::App;
 use crate::domain::MeetingId;
 use crate::domain::adoption::Adoption;
 use crate::domain::meeting::governance::Change;
-use crate::ui::{AdoptForm, Draft, GovDraft, Modal, Prompt, ReviewDraft, Screen, WorkDraft};
+use crate::domain::meeting::tactical::Form as TacticalForm;
+use crate::domain::review::form::Form as ReviewForm;
+use crate::domain::work::form::Form as WorkForm;
+use crate::ui::{AdoptForm, GovDraft, Modal, Prompt, Screen};
 use serde::{Deserialize, Serialize};
 
 /// How long after a failed save of the entry on screen the next one is tried.
@@ -36,7 +39,7 @@ pub enum Kept {
     Nothing,
     Tactical {
         modal: Option<Modal>,
-        draft: Draft,
+        draft: TacticalForm,
     },
     Governance {
         modal: Option<Modal>,
@@ -45,11 +48,11 @@ pub enum Kept {
     },
     Review {
         modal: Option<Modal>,
-        draft: ReviewDraft,
+        draft: ReviewForm,
     },
     Work {
         modal: Option<Modal>,
-        draft: WorkDraft,
+        draft: WorkForm,
     },
     /// The adoption from an empty organisation, kept whole: it is not recorded until the
     /// ratifiers confirm it.
@@ -138,12 +141,12 @@ impl Kept {
         }
         match self {
             Kept::Nothing => true,
-            Kept::Tactical { draft, .. } => *draft == Draft::None,
+            Kept::Tactical { draft, .. } => draft.holds_nothing(),
             Kept::Governance { draft, editing, .. } => {
                 *draft == GovDraft::None && editing.is_none()
             }
-            Kept::Review { draft, .. } => *draft == ReviewDraft::None,
-            Kept::Work { draft, .. } => *draft == WorkDraft::None,
+            Kept::Review { draft, .. } => *draft == ReviewForm::None,
+            Kept::Work { draft, .. } => *draft == WorkForm::None,
             Kept::Adoption { draft, .. } => **draft == Adoption::default(),
         }
     }
@@ -152,8 +155,13 @@ impl Kept {
     pub fn restore(self, screen: &mut Screen) {
         match (self, screen) {
             (Kept::Tactical { modal, draft }, Screen::Tactical(s)) => {
+                s.draft = match (&draft, &modal) {
+                    // Kept by an earlier version, which kept no form while the first text
+                    // question was open: the question says which form it was.
+                    (TacticalForm::None, Some(Modal::Prompt(p))) => TacticalForm::asking(p.kind),
+                    _ => draft,
+                };
                 s.modal = modal;
-                s.draft = draft;
             }
             (
                 Kept::Governance {

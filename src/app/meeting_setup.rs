@@ -10,14 +10,14 @@ use super::modal::Outcome;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::surrogate::{Chair, is_present, surrogate};
-use crate::domain::meeting::tactical::{Event, Reviewed, Tactical};
+use crate::domain::meeting::tactical::{Event, Form as TacticalForm, Reviewed, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind};
 use crate::domain::membership::{self, GuestLink, Invitation};
 use crate::domain::{CircleId, CoreRole, MeetingId, Organisation};
 use crate::store::prelude::*;
 use crate::ui::{
-    Draft, GovDraft, GovScreen, GuestDraft, Modal, Prompt, PromptKind, Screen, SetupState,
-    TacticalScreen, step,
+    GovDraft, GovScreen, GuestDraft, Modal, Prompt, PromptKind, Screen, SetupState, TacticalScreen,
+    step,
 };
 
 /// Planned minutes of a new meeting, by kind.
@@ -242,7 +242,7 @@ fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<Event>>, state: Tac
         log,
         state,
         modal: None,
-        draft: Draft::None,
+        draft: TacticalForm::None,
         presentation: false,
         following: false,
         reporter: None,

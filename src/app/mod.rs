@@ -9,6 +9,7 @@ mod breakdown;
 mod circle_records;
 mod connection;
 mod follow;
+mod forms;
 pub mod generate;
 mod governance;
 mod journal;

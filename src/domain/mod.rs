@@ -7,6 +7,7 @@
 pub mod adoption;
 pub mod document;
 pub mod election_minutes;
+pub mod form;
 pub mod ids;
 pub mod meeting;
 pub mod membership;

@@ -219,6 +219,14 @@ pub fn and_list(names: &[String], none: &str) -> String {
     }
 }
 
+/// `text` with a capital first letter ("next action" → "Next action").
+pub fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// `text` as a sentence: with a full stop, unless it ends with one already (a name such as
 /// "Priya N." ends the sentence itself) or with another end of sentence.
 pub fn sentence(text: &str) -> String {

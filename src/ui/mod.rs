@@ -35,7 +35,7 @@ pub use gov_view::*;
 pub use home::resume_hints;
 pub use org_form::OrgForm;
 pub use view::*;
-pub use work::{WorkDraft, WorkScreen};
+pub use work::WorkScreen;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

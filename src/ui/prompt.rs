@@ -6,87 +6,15 @@
 //! wraps long lines and scrolls. A kept entry holds what the field asks, the text typed so far
 //! and where the cursor was, whichever the editor: what the screen shows survives a kill.
 //!
-//! Owns: `PromptKind`, `Editor` and `Prompt`. Must not import: rusqlite, tokio,
-//! `crate::store`, `crate::app`.
+//! Owns: `Editor` and `Prompt` (`PromptKind`, what a field asks for, is the domain's, in
+//! `domain::form`). Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use serde::{Deserialize, Serialize};
 use tui_input::Input;
 
-/// What a text prompt is asking for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PromptKind {
-    OrganisationName,
-    ImportPath,
-    GuestName,
-    GuestTension,
-    ObserverName,
-    Note,
-    MetricValue,
-    MetricComment,
-    ProjectUpdate,
-    AgendaLabel,
-    OutputText,
-    Date,
-    PersonName,
-    Email,
-    Focus,
-    /// A text that may run to paragraphs: a purpose, a policy, information shared.
-    Text,
-    /// A list, one item a line: domains, accountabilities.
-    List,
-}
-
-impl PromptKind {
-    pub fn question(self) -> &'static str {
-        match self {
-            PromptKind::OrganisationName => "Name of the organisation",
-            PromptKind::ImportPath => "Path of the organisation file",
-            PromptKind::GuestName => "Name of the guest",
-            PromptKind::GuestTension => "The tension the guest helps with (its agenda label)",
-            PromptKind::ObserverName => "Name of the observer",
-            PromptKind::Note => "Note for the speaker",
-            PromptKind::MetricValue => "Value",
-            PromptKind::MetricComment => "Comment (optional: Enter to skip)",
-            PromptKind::ProjectUpdate => "What changed since the last update",
-            PromptKind::AgendaLabel => "Agenda item (one or two words)",
-            PromptKind::OutputText | PromptKind::Text => "Text",
-            PromptKind::List => "One item a line",
-            PromptKind::Date => "Show the organisation as it stood on (YYYY-MM-DD)",
-            PromptKind::PersonName => "Name of the new person",
-            PromptKind::Email => "E-mail (optional: Enter to skip)",
-            PromptKind::Focus => "Focus (optional: Enter for none)",
-        }
-    }
-
-    /// The most characters the field holds (a line break counts as one); typing stops there
-    /// and a paste is shortened.
-    pub fn max_chars(self) -> usize {
-        match self {
-            PromptKind::OrganisationName
-            | PromptKind::GuestName
-            | PromptKind::ObserverName
-            | PromptKind::PersonName
-            | PromptKind::Email
-            | PromptKind::Focus => 200,
-            PromptKind::ImportPath => 4096,
-            PromptKind::MetricValue | PromptKind::Date => 100,
-            PromptKind::Note
-            | PromptKind::MetricComment
-            | PromptKind::ProjectUpdate
-            | PromptKind::AgendaLabel
-            | PromptKind::GuestTension
-            | PromptKind::OutputText
-            | PromptKind::Text
-            | PromptKind::List => crate::domain::text::MAX_ENTRY_CHARS,
-        }
-    }
-
-    /// Whether the text may span lines (Alt+Enter adds one; a paste keeps its line breaks).
-    pub fn is_multi_line(self) -> bool {
-        matches!(self, PromptKind::Note | PromptKind::Text | PromptKind::List)
-    }
-}
+/// What a text prompt is asking for: a form's question in the domain (`domain::form`).
+pub use crate::domain::form::PromptKind;
 
 /// The text being typed: one line, or a text of several lines.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 //! screen, the selected one is what the keys act on; on a wide screen, what they recorded
 //! here is listed beside, newest first, each with its time (one taken back says when).
 //!
-//! Owns: the screen's state (`WorkScreen`, `WorkDraft`) and its layout. Must not import:
+//! Owns: the screen's state (`WorkScreen`) and its layout. Must not import:
 //! rusqlite, tokio, `crate::store`, `crate::app`.
 
 use super::list;
@@ -11,18 +11,17 @@ use super::theme;
 use super::view::Modal;
 use super::wrap::fit;
 use crate::domain::meeting::flow::Recorded;
+pub use crate::domain::work::entry_text;
+use crate::domain::work::form::Form as WorkForm;
 use crate::domain::work::lists::{Line, lines};
-use crate::domain::work::{Work, WorkEntry, WorkEvent, notes};
-use crate::domain::{
-    CircleId, MeetingId, Organisation, ProjectStatus, RoleId, TensionId, TensionKind,
-};
+use crate::domain::work::{Work, WorkEvent, notes};
+use crate::domain::{MeetingId, Organisation, ProjectStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Block, Borders};
-use serde::{Deserialize, Serialize};
 
 /// A person's work log on screen.
 #[derive(Debug)]
@@ -33,26 +32,8 @@ pub struct WorkScreen {
     /// The selected line of `shown`.
     pub selected: usize,
     pub modal: Option<Modal>,
-    pub draft: WorkDraft,
-}
-
-/// The parts of an entry gathered so far, or what a yes/no question is about.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub enum WorkDraft {
-    #[default]
-    None,
-    /// A next action's text, for a role or (`None`) the person's own.
-    NextAction(Option<RoleId>),
-    /// A project's outcome, for a role.
-    Project(RoleId),
-    /// A tension of this kind: which circle (options in the picker's order).
-    TensionCircle(TensionKind, Vec<CircleId>),
-    /// A tension of this kind for this circle: its text.
-    TensionText(TensionKind, CircleId),
-    /// Whether to drop this tension.
-    Drop(TensionId),
-    /// Whether to take back entry `seq`.
-    Retract(u64),
+    /// The entry being put together (the domain's form; the modal shows its question).
+    pub draft: WorkForm,
 }
 
 /// The lines "My work" shows: the person's lists without the roles' texts (those are in the
@@ -62,35 +43,6 @@ pub fn shown(org: &Organisation, state: &Work, today: NaiveDate) -> Vec<Line> {
         .into_iter()
         .filter(|l| !matches!(l, Line::Purpose(_) | Line::Accountability(_)))
         .collect()
-}
-
-/// A few words about an entry of the work log.
-pub fn entry_text(org: &Organisation, entry: &WorkEntry) -> String {
-    let role = |r: &Option<RoleId>| {
-        r.and_then(|r| org.role(r))
-            .map_or(String::from("own"), |r| r.name.clone())
-    };
-    match entry {
-        WorkEntry::NextAction { role: r, text } => format!("next action ({}): {text}", role(r)),
-        WorkEntry::NextActionDone { action } => format!(
-            "done: {}",
-            org.next_action(*action).map_or("?", |n| n.text.as_str())
-        ),
-        WorkEntry::Project { role: r, title } => {
-            format!("project ({}): {title}", role(&Some(*r)))
-        }
-        WorkEntry::ProjectStatus {
-            project, status, ..
-        } => format!(
-            "project \"{}\" is now {status}",
-            org.project(*project).map_or("?", |p| p.title.as_str())
-        ),
-        WorkEntry::Tension { text, kind, .. } => format!("{kind} tension: {text}"),
-        WorkEntry::TensionDropped { tension } => format!(
-            "dropped: {}",
-            org.tension(*tension).map_or("?", |t| t.text.as_str())
-        ),
-    }
 }
 
 fn line_of<'a>(line: &Line, width: usize) -> TextLine<'a> {

@@ -2,24 +2,22 @@
 //! review, and what each key does at each stop. Every entry goes through `record`: decided,
 //! written with its effects in one transaction, then shown.
 //!
-//! Owns: the review's actions and its multi-part entries. Must not import: tokio; must not
-//! draw.
+//! Owns: the review's actions, and putting its forms (`domain::review::form`) on screen and
+//! recording what they finish. Must not import: tokio; must not draw.
 
 pub(crate) mod probe;
 
 use super::App;
+use super::forms::{self, Driven};
 use super::journal::Journal;
 use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
 use crate::domain::meeting::flow::Recorded;
-use crate::domain::meeting::tactical::outlier_question;
+use crate::domain::review::form::{Context, Finished, Form};
 use crate::domain::review::{Entry, Review, ReviewEvent, Stop, plan};
-use crate::domain::text::parse_number;
 use crate::domain::{CircleId, Organisation, PersonId, ProjectStatus, TensionKind};
 use crate::store::prelude::*;
-use crate::ui::{
-    Confirm, Modal, PersonPick, Picker, Prompt, PromptKind, ReviewDraft, ReviewScreen, Screen,
-};
+use crate::ui::{Modal, PersonPick, Picker, ReviewScreen, Screen};
 
 /// Opens the "who are you?" picker on home, for a review or (`PersonPick::Work`) for "My
 /// work", which anyone may open, roles or not.
@@ -151,7 +149,7 @@ fn show(
         log,
         state,
         modal: None,
-        draft: ReviewDraft::None,
+        draft: Form::None,
     }));
 }
 
@@ -206,19 +204,31 @@ pub fn table(screen: &ReviewScreen) -> &'static [Binding] {
     }
 }
 
-fn open(app: &mut App, modal: Modal, draft: ReviewDraft) {
-    if let Some(screen) = screen(app) {
-        screen.modal = Some(modal);
-        screen.draft = draft;
-    }
+/// Runs `f` with the form on screen, its modal, and what the form is decided against.
+fn with_form<R>(
+    app: &mut App,
+    f: impl FnOnce(&mut Option<Modal>, &mut Form, &Context<'_>) -> R,
+) -> Option<R> {
+    let org = app.view.org.clone()?;
+    let ReviewScreen {
+        state,
+        modal,
+        draft,
+        ..
+    } = screen(app)?;
+    Some(f(
+        modal,
+        draft,
+        &Context {
+            review: state,
+            org: &org,
+        },
+    ))
 }
 
-fn prompt(app: &mut App, title: &str, draft: ReviewDraft) {
-    open(
-        app,
-        Modal::Prompt(Prompt::titled(PromptKind::OutputText, title.into())),
-        draft,
-    );
+/// Puts `form` on the screen with its question open.
+fn ask(app: &mut App, form: Form) {
+    with_form(app, |modal, slot, at| forms::ask(modal, slot, form, at));
 }
 
 fn move_to(app: &mut App, index: Option<usize>) {
@@ -257,15 +267,11 @@ pub fn act(app: &mut App, action: Action) {
             app.go_home();
             app.info("The review stays open: r and your name resume it.");
         }
-        (_, Action::Retract) => ask_retract(app, &org),
+        (_, Action::Retract) => ask_retract(app),
         (Stop::Accountability { .. } | Stop::Project { .. }, Action::AddNextAction) => {
-            prompt(app, "Next action", ReviewDraft::NextAction);
+            ask(app, Form::NextAction);
         }
-        (Stop::Accountability { .. }, Action::AddProject) => prompt(
-            app,
-            "Project (the outcome, as if done)",
-            ReviewDraft::Project,
-        ),
+        (Stop::Accountability { .. }, Action::AddProject) => ask(app, Form::Project),
         (Stop::Project { project }, Action::MarkDone | Action::MarkWaiting) => {
             let status = if action == Action::MarkDone {
                 ProjectStatus::Done
@@ -291,7 +297,7 @@ pub fn act(app: &mut App, action: Action) {
             };
             record_and_move_on(app, cursor, entry);
         }
-        (Stop::Metric { .. }, Action::Open) => ask_value(app, &org, stop),
+        (Stop::Metric { .. }, Action::Open) => ask(app, Form::MetricValue),
         (Stop::Tensions, Action::TacticalTension | Action::GovernanceTension) => {
             let kind = if action == Action::TacticalTension {
                 TensionKind::Tactical
@@ -300,31 +306,18 @@ pub fn act(app: &mut App, action: Action) {
             };
             ask_tension_circle(app, &org, kind);
         }
-        (Stop::Summary, Action::Open) => {
-            let changes = screen.state.entries.len();
-            let question = format!("Finish the review? {changes} changes are already saved.");
-            open(
-                app,
-                Modal::Confirm(Confirm::new(question, "finish", "not yet")),
-                ReviewDraft::Finish,
-            );
-        }
+        (Stop::Summary, Action::Open) => ask(app, Form::Finish),
         _ => {}
     }
 }
 
 /// Asks whether to take back the review's last entry, saying what it was.
-fn ask_retract(app: &mut App, org: &Organisation) {
+fn ask_retract(app: &mut App) {
     let Some(screen) = screen(app) else { return };
     match screen.state.entries.last() {
-        Some((seq, _, e)) => {
-            let question = format!("Take back: {}?", crate::domain::review::entry_text(org, e));
+        Some((seq, _, _)) => {
             let seq = *seq;
-            open(
-                app,
-                Modal::Confirm(Confirm::new(question, "yes", "no")),
-                ReviewDraft::Retract(seq),
-            );
+            ask(app, Form::Retract(seq));
         }
         None => app.info("Nothing recorded in this review to take back."),
     }
@@ -350,189 +343,40 @@ fn ask_tension_circle(app: &mut App, org: &Organisation, kind: TensionKind) {
             circles.push(role.circle);
         }
     }
-    let options = circles
-        .iter()
-        .filter_map(|&c| org.circle(c))
-        .map(|c| c.name.clone())
-        .collect();
-    let title = format!("For which circle's next {kind} meeting?");
-    open(
-        app,
-        Modal::Picker(Picker {
-            title,
-            options,
-            selected: 0,
-        }),
-        ReviewDraft::TensionCircle(kind, circles),
-    );
+    ask(app, Form::TensionCircle(kind, circles));
 }
 
-/// What a modal's outcome completes.
+/// What a modal's outcome does to the form on screen; a finished one is recorded, then the
+/// review moves on, or goes home once finished.
 pub fn outcome(app: &mut App, outcome: Outcome) {
-    let Some(org) = app.view.org.clone() else {
+    let cursor = screen(app).map(|s| s.state.cursor);
+    let driven = with_form(app, |modal, slot, at| {
+        forms::drive(modal, slot, outcome, at)
+    });
+    let (Some(cursor), Some(driven)) = (cursor, driven) else {
         return;
     };
-    let Some(screen) = screen(app) else { return };
-    let draft = std::mem::take(&mut screen.draft);
-    screen.modal = None;
-    let cursor = screen.state.cursor;
-    let stop = screen.state.stop();
-    let entry = |e: Entry| ReviewEvent::Recorded {
-        at: cursor,
-        entry: e,
-    };
-    let role = match stop {
-        Stop::Accountability { role, .. } => Some(role),
-        Stop::Project { project } => org.project(project).map(|p| p.role),
-        _ => None,
-    };
-    match (outcome, draft) {
-        (Outcome::Answered(false), ReviewDraft::MetricOutlier(_)) => ask_value(app, &org, stop),
-        (Outcome::Answered(true), ReviewDraft::MetricOutlier(value)) => {
-            if let Stop::Metric { metric, period } = stop {
-                record_value(app, cursor, metric, period, value);
+    match driven {
+        Driven::Nothing => {}
+        Driven::Refused(why) => app.error(why),
+        Driven::Done(Finished {
+            event,
+            moves_on,
+            then,
+        }) => {
+            let ended = event == ReviewEvent::Ended;
+            if !record(app, event) {
+                return;
             }
-        }
-        (Outcome::Cancelled | Outcome::Answered(false), _) => {}
-        (Outcome::Submitted(text), ReviewDraft::NextAction) => {
-            record(app, entry(Entry::NextAction { role, text }));
-        }
-        (Outcome::Submitted(title), ReviewDraft::Project) => {
-            if let Some(role) = role {
-                record(app, entry(Entry::Project { role, title }));
+            if moves_on {
+                move_to(app, Some(cursor + 1));
             }
-        }
-        (Outcome::Submitted(text), ReviewDraft::MetricValue) => {
-            value_typed(app, &org, (cursor, stop), &text);
-        }
-        (Outcome::Picked(n), ReviewDraft::TensionCircle(kind, circles)) => {
-            if let Some(&circle) = circles.get(n) {
-                let name = org.circle(circle).map_or("?", |c| c.name.as_str());
-                prompt(
-                    app,
-                    &format!("Tension for {name}'s next {kind} meeting"),
-                    ReviewDraft::TensionText(kind, circle),
-                );
-            }
-        }
-        (Outcome::Submitted(text), ReviewDraft::TensionText(kind, circle)) => {
-            record_tension(app, &org, cursor, (kind, circle), text);
-        }
-        (Outcome::Answered(true), ReviewDraft::Retract(seq)) => {
-            record(app, ReviewEvent::Retracted { seq });
-        }
-        (Outcome::Answered(true), ReviewDraft::Finish) => {
-            let changes = screen_changes(app);
-            if record(app, ReviewEvent::Ended) {
+            if ended {
                 app.go_home();
-                app.info(format!("Review finished: {changes} changes saved."));
+            }
+            if let Some(then) = then {
+                app.info(then);
             }
         }
-        _ => {}
     }
-}
-
-/// A metric's value typed at its stop: a value far outside the metric's history is asked
-/// about first, as the tactical meeting asks (a slip like 12.5 for 2,050); what is not a
-/// number is asked for again.
-fn value_typed(app: &mut App, org: &Organisation, (cursor, stop): (usize, Stop), text: &str) {
-    match (parse_number(text), stop) {
-        (Some(value), Stop::Metric { metric, period }) => {
-            // A value far outside the metric's history is asked about first, as the
-            // tactical meeting asks (a slip like 12.5 for 2,050).
-            let history: Vec<f64> = org.values_of(metric).map(|v| v.value).collect();
-            match outlier_question(value, &history) {
-                Some(question) => open(
-                    app,
-                    Modal::Confirm(Confirm::new(question, "yes", "no")),
-                    ReviewDraft::MetricOutlier(value),
-                ),
-                None => record_value(app, cursor, metric, period, value),
-            }
-        }
-        _ => {
-            ask_value(app, org, stop);
-            app.error(format!(
-                "\"{text}\" is not a number: type digits, like 1840 or 9.5."
-            ));
-        }
-    }
-}
-
-/// A tension for the next meeting of `circle`, on the person's role there if they fill one.
-fn record_tension(
-    app: &mut App,
-    org: &Organisation,
-    cursor: usize,
-    (kind, circle): (TensionKind, CircleId),
-    text: String,
-) {
-    let person = screen_person(app);
-    let role = person
-        .and_then(|p| {
-            org.assignments_of(p)
-                .filter_map(|a| org.role(a.role))
-                .find(|r| r.circle == circle)
-        })
-        .map(|r| r.id);
-    if record(
-        app,
-        ReviewEvent::Recorded {
-            at: cursor,
-            entry: Entry::Tension {
-                circle,
-                role,
-                text,
-                kind,
-            },
-        },
-    ) {
-        app.info("Noted: it is offered when that circle's meeting builds its agenda.");
-    }
-}
-
-/// Asks for the value of the metric at `stop`: "Loaves baked in loaves".
-fn ask_value(app: &mut App, org: &crate::domain::Organisation, stop: Stop) {
-    let metric = match stop {
-        Stop::Metric { metric, .. } => org.metric(metric),
-        _ => None,
-    };
-    let title = metric.map_or("Value".to_string(), |m| {
-        let unit = m
-            .unit
-            .as_deref()
-            .map_or(String::new(), |u| format!(" in {u}"));
-        format!("{}{unit}", m.name)
-    });
-    open(
-        app,
-        Modal::Prompt(Prompt::titled(PromptKind::MetricValue, title)),
-        ReviewDraft::MetricValue,
-    );
-}
-
-/// Records a metric's value at stop `cursor` and moves on.
-fn record_value(
-    app: &mut App,
-    cursor: usize,
-    metric: crate::domain::MetricId,
-    period: chrono::NaiveDate,
-    value: f64,
-) {
-    let entry = Entry::Metric {
-        metric,
-        period,
-        value,
-    };
-    if record(app, ReviewEvent::Recorded { at: cursor, entry }) {
-        move_to(app, Some(cursor + 1));
-    }
-}
-
-fn screen_person(app: &mut App) -> Option<PersonId> {
-    screen(app).map(|s| s.state.person)
-}
-
-fn screen_changes(app: &mut App) -> usize {
-    screen(app).map_or(0, |s| s.state.entries.len())
 }

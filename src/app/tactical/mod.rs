@@ -11,15 +11,15 @@ use super::keys::Action;
 mod outcomes;
 pub(crate) mod probe;
 mod review_keys;
-mod triage;
 
 use crate::domain::Organisation;
-use crate::domain::meeting::OutputKind;
 use crate::domain::meeting::rounds::shuffle;
-use crate::domain::meeting::tactical::{Cover, Event, Recorded, ReporterChoice, Step, Tactical};
-use crate::ui::{Confirm, Draft, Modal, Picker, Prompt, PromptKind, Screen, TacticalScreen};
+use crate::domain::meeting::tactical::{
+    Cover, Event, Form, Recorded, ReporterChoice, Step, Tactical,
+};
+use crate::ui::{Screen, TacticalScreen};
 pub(super) use outcomes::outcome;
-use outcomes::{describe_entry, offer_tensions};
+use outcomes::{ask, offer_tensions};
 use std::sync::Arc;
 
 pub(super) fn screen(app: &mut App) -> Option<&mut TacticalScreen> {
@@ -133,42 +133,9 @@ pub(super) fn answered(app: &mut App) {
     }
 }
 
-fn open(app: &mut App, modal: Modal, draft: Draft) {
-    if let Some(screen) = screen(app) {
-        screen.modal = Some(modal);
-        screen.draft = draft;
-    }
-}
-
-pub(super) fn confirm(app: &mut App, question: String, draft: Draft) {
-    open(
-        app,
-        Modal::Confirm(Confirm::new(question, "yes", "no")),
-        draft,
-    );
-}
-
-pub(super) fn pick(app: &mut App, title: &str, options: Vec<String>, draft: Draft) {
-    open(
-        app,
-        Modal::Picker(Picker {
-            title: title.into(),
-            options,
-            selected: 0,
-        }),
-        draft,
-    );
-}
-
-pub(super) fn prompt(app: &mut App, kind: PromptKind, title: String, draft: Draft) {
-    open(app, Modal::Prompt(Prompt::titled(kind, title)), draft);
-}
-
 /// Asks whether to end the meeting, saying what ending now leaves out.
 fn ask_end(app: &mut App) {
-    let Some(screen) = screen(app) else { return };
-    let question = screen.state.unheld().end_question();
-    confirm(app, question, Draft::EndMeeting);
+    ask(app, Form::EndMeeting);
 }
 
 /// A key's action in the meeting, once the meeting would take the entry it leads to
@@ -204,14 +171,7 @@ pub fn act(app: &mut App, action: Action) {
             }
         }
         Action::Retract => match screen.state.last_entry_in_step() {
-            Some(seq) => {
-                let what = describe_entry(&screen.log, seq);
-                confirm(
-                    app,
-                    format!("Take back the last entry of this step: {what}?"),
-                    Draft::Retract(seq),
-                );
-            }
+            Some(seq) => ask(app, Form::Retract(seq)),
             None => app.info("Nothing recorded in this step to take back."),
         },
         Action::EndMeeting => ask_end(app),
@@ -261,14 +221,7 @@ fn step_action(app: &mut App, step: Step, action: Action) {
         (Step::Progress, Action::AskUpdates | Action::EndUpdates) => {
             review_keys::update_request(app, &org, action);
         }
-        (Step::Agenda | Step::Triage, Action::AddItem) => {
-            prompt(
-                app,
-                PromptKind::AgendaLabel,
-                PromptKind::AgendaLabel.question().into(),
-                Draft::None,
-            );
-        }
+        (Step::Agenda | Step::Triage, Action::AddItem) => ask(app, Form::Label),
         (Step::Agenda, Action::OfferTensions) => offer_tensions(app, &org),
         (Step::Agenda, _) => agenda_action(app, action),
         (Step::Triage, _) => triage_action(app, action),
@@ -295,12 +248,8 @@ fn round_action(app: &mut App, step: Step, action: Action) {
     let state = &screen.state;
     let i = state.cursor(step);
     match (step, action) {
-        (_, Action::Open) => {
-            if let Some(attendee) = state.speaker() {
-                let title = format!("Note for {}", state.name_of(attendee));
-                prompt(app, PromptKind::Note, title, Draft::None);
-            }
-        }
+        // A note for the speaker (none between speakers: the form then asks nothing).
+        (_, Action::Open) => ask(app, Form::Note),
         (Step::CheckIn, Action::NewQuestion) => {
             let at = bank
                 .iter()
@@ -353,9 +302,8 @@ fn agenda_action(app: &mut App, action: Action) {
         }
         Action::DeleteItem => {
             if let Some(item) = state.current_item().and_then(|i| state.item(i)) {
-                let question = format!("Remove \"{}\" from the agenda?", item.label);
                 let seq = item.seq;
-                confirm(app, question, Draft::DeleteItem(seq));
+                ask(app, Form::DeleteItem(seq));
             }
         }
         _ => {}
@@ -372,23 +320,12 @@ fn triage_action(app: &mut App, action: Action) {
                 return app
                     .info("The agenda is empty: a adds an item, > goes to the closing round.");
             }
-            let options = OutputKind::ALL
-                .iter()
-                .map(|k| capitalised(k.label()).trim_end_matches('.').to_string())
-                .collect();
-            pick(app, "What came out of it?", options, Draft::None);
+            ask(app, Form::OutputKinds);
         }
         Action::CloseItem => {
             if let Some(item) = state.current_item().and_then(|i| state.item(i)) {
-                let owner = state.name_of(item.owner).to_string();
-                let options = vec!["Yes".to_string(), "No, not everything".to_string()];
                 let seq = item.seq;
-                pick(
-                    app,
-                    &format!("{owner}, did you get what you need?"),
-                    options,
-                    Draft::CloseItem(seq),
-                );
+                ask(app, Form::CloseItem(seq));
             }
         }
         _ => {}

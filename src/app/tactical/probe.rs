@@ -8,7 +8,7 @@
 //! only move the selection, or whose entry is decided by
 //! a later choice, are `None`: never left off. Must not import: tokio; must not draw.
 
-use super::{outcomes, reporter, review_keys};
+use super::{reporter, review_keys};
 use crate::app::keys::Action;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::tactical::{Event, ProgressItem, Step, reported_accountabilities};
@@ -74,13 +74,7 @@ pub(crate) fn probe(
         (Step::Metrics, Action::Open) => {
             let metric = *state.metrics.get(i)?;
             let value = (metric, 0.0, None);
-            Some(outcomes::metric_entry(
-                state,
-                org,
-                value,
-                reporter(screen, org),
-                today,
-            ))
+            Some(state.metric_entry(org, value, reporter(screen, org), today))
         }
         (Step::Progress, Action::Open) if accountabilities_of(state, i).is_some() => {
             // Enter picks one of the role's accountabilities; the entry is the same for each.

@@ -3,13 +3,12 @@
 //!
 //! Owns: starting a metric value, a project update and a request for updates. Must not import: tokio; must not draw.
 
-use super::{answered, pick, prompt, record, reporter, screen};
+use super::{answered, ask, record, reporter, screen};
 use crate::app::App;
 use crate::app::keys::Action;
 use crate::domain::meeting::flow::STAND_IN;
-use crate::domain::meeting::tactical::{Event, ProgressItem, reported_accountabilities};
+use crate::domain::meeting::tactical::{Event, Form, ProgressItem, reported_accountabilities};
 use crate::domain::{Organisation, ProjectStatus, RoleId};
-use crate::ui::{Draft, PromptKind};
 
 /// Enter on a metric: its value (or the correction of one reported earlier), asked once the
 /// meeting would take it.
@@ -17,22 +16,10 @@ pub(super) fn metric_value(app: &mut App, org: &Organisation) {
     let Some(screen) = screen(app) else { return };
     let state = &screen.state;
     let at = state.cursor(state.step);
-    let Some(metric) = state.metrics.get(at).and_then(|&m| org.metric(m)) else {
+    if state.metrics.get(at).and_then(|&m| org.metric(m)).is_none() {
         return app.info("No metrics to review: > moves on.");
-    };
-    let unit = metric
-        .unit
-        .as_deref()
-        .map_or(String::new(), |u| format!(" in {u}"));
-    let title = match state.earlier_value(org, metric.id) {
-        Some(v) => format!(
-            "Correct {}{unit} (reported: {})",
-            metric.name,
-            crate::domain::text::format_number(v.value)
-        ),
-        None => format!("{}{unit}", metric.name),
-    };
-    prompt(app, PromptKind::MetricValue, title, Draft::None);
+    }
+    ask(app, Form::Value);
 }
 
 /// The status a progress key gives a project whose status is `now`: done, waiting or current
@@ -82,13 +69,7 @@ pub(super) fn project_update(app: &mut App, org: &Organisation, action: Action) 
             answered(app);
         }
     } else {
-        let title = format!("Update on \"{}\" ({status})", project.title);
-        prompt(
-            app,
-            PromptKind::ProjectUpdate,
-            title,
-            Draft::ProjectStatus(status),
-        );
+        ask(app, Form::ProjectStatus(status));
     }
 }
 
@@ -112,33 +93,13 @@ pub(super) fn update_request(app: &mut App, org: &Organisation, action: Action) 
         return;
     }
     let askers = state.update_askers(org, project.id);
-    let options = askers
-        .iter()
-        .map(|&a| state.name_of(a).to_string())
-        .collect();
-    let title = format!("Who asks for updates on \"{}\"?", project.title);
-    pick(
-        app,
-        &title,
-        options,
-        Draft::UpdateAskers(project.id, askers),
-    );
+    ask(app, Form::UpdateAskers(project.id, askers));
 }
 
 /// Enter on a role's accountabilities (4.1 §4.2.3(d)): which one the progress is on, each
 /// marked once reported in this meeting.
 fn accountability(app: &mut App, org: &Organisation, role: RoleId) {
     let Some(screen) = screen(app) else { return };
-    let state = &screen.state;
-    let texts = reported_accountabilities(org, state.circle, role);
-    let options = texts
-        .iter()
-        .map(|t| match state.accountability_update(role, t) {
-            Some(_) => format!("✓ {t}"),
-            None => format!("  {t}"),
-        })
-        .collect();
-    let name = org.role(role).map_or("the role", |r| r.name.as_str());
-    let title = format!("Progress on which accountability of {name}?");
-    pick(app, &title, options, Draft::Accountabilities(role, texts));
+    let texts = reported_accountabilities(org, screen.state.circle, role);
+    ask(app, Form::Accountabilities(role, texts));
 }

@@ -2,20 +2,22 @@
 //! each key does on the selected line. Every entry goes through the journal's commit:
 //! decided by the `Work` flow, written with its effects in one transaction, then shown.
 //!
-//! Owns: the screen's actions and its multi-part entries. Must not import: tokio; must not
-//! draw.
+//! Owns: the screen's actions, and putting its forms (`domain::work::form`) on screen and
+//! recording what they finish. Must not import: tokio; must not draw.
 
 use super::App;
+use super::forms::{self, Driven};
 use super::journal::Journal;
 use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
 use crate::domain::meeting::flow::Recorded;
+use crate::domain::work::form::{Context, Finished, Form, saying};
 use crate::domain::work::lists::Line;
 use crate::domain::work::{Work, WorkEntry, WorkEvent, notes};
 use crate::domain::{CircleId, MeetingId, Organisation, PersonId, ProjectStatus, TensionKind};
 use crate::store::prelude::*;
-use crate::ui::work::{entry_text, shown};
-use crate::ui::{Confirm, Modal, Picker, Prompt, PromptKind, Screen, WorkDraft, WorkScreen};
+use crate::ui::work::shown;
+use crate::ui::{Modal, Screen, WorkScreen};
 use chrono::{DateTime, Utc};
 
 /// Opens the person's work log, starting it the first time.
@@ -55,7 +57,7 @@ fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<WorkEvent>>, state:
         state,
         selected: 0,
         modal: None,
-        draft: WorkDraft::None,
+        draft: Form::None,
     }));
     app.resume_entry();
 }
@@ -98,10 +100,10 @@ fn record_saying(app: &mut App, entry: WorkEntry) {
     let Some(org) = app.view.org.clone() else {
         return;
     };
-    let said = super::tactical::capitalised(&entry_text(&org, &entry));
+    let said = saying(&org, &entry);
     drop(org);
     if record(app, entry) {
-        app.info(format!("{said} u takes it back."));
+        app.info(said);
     }
 }
 
@@ -154,19 +156,31 @@ pub fn table(
     }
 }
 
-fn open(app: &mut App, modal: Modal, draft: WorkDraft) {
-    if let Some(screen) = screen(app) {
-        screen.modal = Some(modal);
-        screen.draft = draft;
-    }
+/// Runs `f` with the form on screen, its modal, and what the form is decided against.
+fn with_form<R>(
+    app: &mut App,
+    f: impl FnOnce(&mut Option<Modal>, &mut Form, &Context<'_>) -> R,
+) -> Option<R> {
+    let org = app.view.org.clone()?;
+    let WorkScreen {
+        state,
+        modal,
+        draft,
+        ..
+    } = screen(app)?;
+    Some(f(
+        modal,
+        draft,
+        &Context {
+            work: state,
+            org: &org,
+        },
+    ))
 }
 
-fn prompt(app: &mut App, title: String, draft: WorkDraft) {
-    open(
-        app,
-        Modal::Prompt(Prompt::titled(PromptKind::OutputText, title)),
-        draft,
-    );
+/// Puts `form` on the screen with its question open.
+fn ask(app: &mut App, form: Form) {
+    with_form(app, |modal, slot, at| forms::ask(modal, slot, form, at));
 }
 
 /// Moves the selection within `len` lines.
@@ -209,35 +223,15 @@ pub fn act(app: &mut App, action: Action) {
         (Action::Leave | Action::Back, _) => app.go_home(),
         (Action::StartReview, _) => super::review::begin(app, person),
         (Action::Retract, _) => match screen.state.last_entry() {
-            Some((seq, _, e)) => {
-                let question = format!("Take back: {}?", entry_text(&org, e));
+            Some((seq, _, _)) => {
                 let seq = *seq;
-                open(
-                    app,
-                    Modal::Confirm(Confirm::new(question, "yes", "no")),
-                    WorkDraft::Retract(seq),
-                );
+                ask(app, Form::Retract(seq));
             }
             None => app.info("Nothing recorded here yet to take back."),
         },
-        (Action::AddNextAction, _) => {
-            let whose = role
-                .and_then(|r| org.role(r))
-                .map_or(String::from("your own, outside any role"), |r| {
-                    format!("for {}", r.name)
-                });
-            prompt(
-                app,
-                format!("Next action ({whose})"),
-                WorkDraft::NextAction(role),
-            );
-        }
+        (Action::AddNextAction, _) => ask(app, Form::NextAction(role)),
         (Action::AddProject, _) => match role.and_then(|r| org.role(r)) {
-            Some(r) => prompt(
-                app,
-                format!("Project for {} (the outcome, as if done)", r.name),
-                WorkDraft::Project(r.id),
-            ),
+            Some(r) => ask(app, Form::Project(r.id)),
             None => app.info("A project belongs to a role: select one of your roles first."),
         },
         (Action::MarkDone, Some(Line::NextAction { action, .. })) => {
@@ -265,15 +259,9 @@ pub fn act(app: &mut App, action: Action) {
                 },
             );
         }
-        (Action::DropTension, Some(Line::Tension { tension, text, .. })) => open(
-            app,
-            Modal::Confirm(Confirm::new(
-                format!("Drop the tension \"{text}\"? No meeting is offered it then."),
-                "drop",
-                "keep",
-            )),
-            WorkDraft::Drop(tension),
-        ),
+        (Action::DropTension, Some(Line::Tension { tension, .. })) => {
+            ask(app, Form::Drop(tension));
+        }
         (Action::TacticalTension | Action::GovernanceTension, _) => {
             let kind = if action == Action::TacticalTension {
                 TensionKind::Tactical
@@ -306,71 +294,23 @@ fn pick_circle(
     if circles.is_empty() {
         return app.info("You fill no role yet: a tension is noted for a circle you are in.");
     }
-    let options = circles
-        .iter()
-        .filter_map(|&c| org.circle(c))
-        .map(|c| c.name.clone())
-        .collect();
-    open(
-        app,
-        Modal::Picker(Picker {
-            title: format!("For which circle's next {kind} meeting?"),
-            options,
-            selected: 0,
-        }),
-        WorkDraft::TensionCircle(kind, circles),
-    );
+    ask(app, Form::TensionCircle(kind, circles));
 }
 
-/// What a modal's outcome completes.
+/// What a modal's outcome does to the form on screen; a finished one is recorded.
 pub fn outcome(app: &mut App, outcome: Outcome) {
-    let Some(org) = app.view.org.clone() else {
-        return;
-    };
-    let Some(screen) = screen(app) else { return };
-    let draft = std::mem::take(&mut screen.draft);
-    screen.modal = None;
-    let person = screen.state.person;
-    match (outcome, draft) {
-        (Outcome::Cancelled | Outcome::Answered(false), _) => {}
-        (Outcome::Submitted(text), WorkDraft::NextAction(role)) => {
-            record(app, WorkEntry::NextAction { role, text });
-        }
-        (Outcome::Submitted(title), WorkDraft::Project(role)) => {
-            record(app, WorkEntry::Project { role, title });
-        }
-        (Outcome::Picked(n), WorkDraft::TensionCircle(kind, circles)) => {
-            if let Some(&circle) = circles.get(n) {
-                let name = org.circle(circle).map_or("?", |c| c.name.as_str());
-                prompt(
-                    app,
-                    format!("Tension for {name}'s next {kind} meeting"),
-                    WorkDraft::TensionText(kind, circle),
-                );
+    let driven = with_form(app, |modal, slot, at| {
+        forms::drive(modal, slot, outcome, at)
+    });
+    match driven {
+        None | Some(Driven::Nothing) => {}
+        Some(Driven::Refused(why)) => app.error(why),
+        Some(Driven::Done(Finished { event, then })) => {
+            if commit(app, event)
+                && let Some(then) = then
+            {
+                app.info(then);
             }
         }
-        (Outcome::Submitted(text), WorkDraft::TensionText(kind, circle)) => {
-            let role = org
-                .assignments_of(person)
-                .filter_map(|a| org.role(a.role))
-                .find(|r| r.circle == circle)
-                .map(|r| r.id);
-            let entry = WorkEntry::Tension {
-                circle,
-                role,
-                text,
-                kind,
-            };
-            if record(app, entry) {
-                app.info("Noted: it is offered when that circle's meeting builds its agenda.");
-            }
-        }
-        (Outcome::Answered(true), WorkDraft::Drop(tension)) => {
-            record_saying(app, WorkEntry::TensionDropped { tension });
-        }
-        (Outcome::Answered(true), WorkDraft::Retract(seq)) => {
-            commit(app, WorkEvent::Retracted { seq });
-        }
-        _ => {}
     }
 }

@@ -6,6 +6,9 @@
 //! crossterm, tokio, std::fs, or the clock.
 
 mod flow;
+pub mod form;
+#[cfg(test)]
+mod tests_forms;
 
 pub use flow::{Entry, Review, ReviewEvent, Stop, plan};
 

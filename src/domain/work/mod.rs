@@ -9,10 +9,13 @@
 //! entry against the organisation as it stands, and the person's lists as a pure view.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
+pub mod form;
 pub mod lists;
 pub mod notes;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;
 
 use super::ids::{CircleId, NextActionId, PersonId, ProjectId, RoleId, TensionId};
 use super::meeting::Effect;
@@ -241,5 +244,34 @@ impl Flow for Work {
 
     fn is_move(_event: &WorkEvent) -> bool {
         false
+    }
+}
+
+/// A few words about an entry of the work log.
+pub fn entry_text(org: &Organisation, entry: &WorkEntry) -> String {
+    let role = |r: &Option<RoleId>| {
+        r.and_then(|r| org.role(r))
+            .map_or(String::from("own"), |r| r.name.clone())
+    };
+    match entry {
+        WorkEntry::NextAction { role: r, text } => format!("next action ({}): {text}", role(r)),
+        WorkEntry::NextActionDone { action } => format!(
+            "done: {}",
+            org.next_action(*action).map_or("?", |n| n.text.as_str())
+        ),
+        WorkEntry::Project { role: r, title } => {
+            format!("project ({}): {title}", role(&Some(*r)))
+        }
+        WorkEntry::ProjectStatus {
+            project, status, ..
+        } => format!(
+            "project \"{}\" is now {status}",
+            org.project(*project).map_or("?", |p| p.title.as_str())
+        ),
+        WorkEntry::Tension { text, kind, .. } => format!("{kind} tension: {text}"),
+        WorkEntry::TensionDropped { tension } => format!(
+            "dropped: {}",
+            org.tension(*tension).map_or("?", |t| t.text.as_str())
+        ),
     }
 }

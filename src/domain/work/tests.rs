@@ -4,15 +4,15 @@ use super::*;
 use crate::domain::org::{Assignment, NextAction, OrgRecords, Person, Project, Role, Tension};
 use chrono::TimeZone;
 
-fn t(minute: u32) -> DateTime<Utc> {
+pub(super) fn t(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 10, minute, 0)
         .single()
         .expect("time")
 }
 
-/// Ana fills Baker in circle 1; Ben fills nothing. Ana has an open next action (1) and
+/// Ana fills Baker in circle 1 (Bakery); Ben fills nothing. Ana has an open next action (1) and
 /// a tension (1); Ben has a next action (2).
-fn org(ana_left: bool) -> Organisation {
+pub(super) fn org(ana_left: bool) -> Organisation {
     let person = |id, name: &str| Person {
         id: PersonId(id),
         name: name.into(),
@@ -35,6 +35,15 @@ fn org(ana_left: bool) -> Organisation {
     Organisation::new(OrgRecords {
         name: "Co".into(),
         people: vec![ana, person(2, "Ben")],
+        circles: vec![crate::domain::org::Circle {
+            id: CircleId(1),
+            parent: None,
+            name: "Bakery".into(),
+            purpose: String::new(),
+            strategy: None,
+            domains: vec![],
+            accountabilities: vec![],
+        }],
         roles: vec![Role {
             id: RoleId(1),
             circle: CircleId(1),
@@ -77,7 +86,7 @@ fn org(ana_left: bool) -> Organisation {
     })
 }
 
-fn work(person: i64) -> Work {
+pub(super) fn work(person: i64) -> Work {
     let log = [Recorded {
         seq: 1,
         at: t(0),

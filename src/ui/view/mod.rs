@@ -9,14 +9,12 @@ mod circles;
 mod past;
 
 pub use super::prompt::{Editor, Prompt, PromptKind};
-use crate::domain::TensionKind;
-use crate::domain::meeting::tactical::{Recorded, Tactical};
-use crate::domain::meeting::{Attendee, MeetingKind, OutputKind};
+use crate::domain::meeting::tactical::{Form as TacticalForm, Recorded, Tactical};
+use crate::domain::meeting::{Attendee, MeetingKind};
 use crate::domain::minutes::Minutes;
+use crate::domain::review::form::Form as ReviewForm;
 use crate::domain::review::{Review, ReviewEvent};
-use crate::domain::{
-    CircleId, MeetingId, Organisation, PersonId, ProjectStatus, RoleId, TensionId,
-};
+use crate::domain::{CircleId, MeetingId, Organisation};
 use chrono::{DateTime, Utc};
 pub use circles::{BrowserState, HomeState, PersonPick, TreeRow};
 pub use past::{PastRow, PastState};
@@ -102,25 +100,8 @@ pub struct ReviewScreen {
     pub log: Vec<crate::domain::meeting::flow::Recorded<ReviewEvent>>,
     pub state: Review,
     pub modal: Option<Modal>,
-    pub draft: ReviewDraft,
-}
-
-/// The parts of a review entry gathered so far, or what a yes/no question is about.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub enum ReviewDraft {
-    #[default]
-    None,
-    NextAction,
-    Project,
-    MetricValue,
-    /// Waiting for a yes to record this value, far outside the metric's history.
-    MetricOutlier(f64),
-    /// A tension of this kind: which circle (options in the picker's order).
-    TensionCircle(TensionKind, Vec<CircleId>),
-    /// A tension of this kind for this circle: its text.
-    TensionText(TensionKind, CircleId),
-    Retract(u64),
-    Finish,
+    /// The entry being put together (the domain's form; the modal shows its question).
+    pub draft: ReviewForm,
 }
 
 /// A meeting's minutes on screen, from the end of a meeting or the list of past meetings.
@@ -175,8 +156,9 @@ pub struct TacticalScreen {
     pub log: Vec<Recorded>,
     pub state: Tactical,
     pub modal: Option<Modal>,
-    /// An entry being put together over several prompts.
-    pub draft: Draft,
+    /// An entry being put together over several answers: the form whose question the modal
+    /// shows (the domain's; the screen draws it and keeps only the selection and cursor).
+    pub draft: TacticalForm,
     /// Big letters and less detail, for a shared screen.
     pub presentation: bool,
     /// Shown to a follower (another program facilitates): what happens, not the
@@ -186,45 +168,6 @@ pub struct TacticalScreen {
     pub reporter: Option<crate::domain::meeting::tactical::ReporterChoice>,
     /// Lines scrolled on the minutes screen.
     pub minutes_scroll: u16,
-}
-
-/// The parts of an entry gathered so far.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub enum Draft {
-    #[default]
-    None,
-    MetricValue(f64),
-    AgendaLabel(String),
-    OutputKind(OutputKind),
-    Output(OutputKind, String),
-    ProjectStatus(ProjectStatus),
-    /// Owners offered by the open picker, in its order.
-    Owners(OutputKind, String, Vec<(Option<RoleId>, Option<PersonId>)>),
-    /// A request to this role (and person): which of the requester's roles it serves, among
-    /// these (5.0 §3.2(f)).
-    Serves(String, RoleId, Option<PersonId>, Vec<RoleId>),
-    /// Tensions offered by the open picker: (tension, owner attendee, label).
-    Tensions(Vec<(TensionId, usize, String)>),
-    /// A role's accountabilities offered by the open picker (4.1 §4.2.3(d)).
-    Accountabilities(RoleId, Vec<String>),
-    /// Progress typed on this accountability of the role.
-    Accountability(RoleId, String),
-    /// Attendees offered by the open picker as asking for updates on this project.
-    UpdateAskers(crate::domain::ProjectId, Vec<usize>),
-    /// Attendees offered by the open picker as an agenda item's owner.
-    AgendaOwners(String, Vec<usize>),
-    /// An output for an absent role, and the attendees offered to accept it on its behalf.
-    Acceptors(crate::domain::meeting::Output, Vec<usize>),
-    /// Waiting for a yes to take back this entry.
-    Retract(u64),
-    /// Waiting for a yes to end the meeting.
-    EndMeeting,
-    /// Waiting for a yes to remove this agenda item.
-    DeleteItem(u64),
-    /// Waiting for the owner's answer to "Did you get what you need?" for this item.
-    CloseItem(u64),
-    /// A metric value far outside the metric's history, waiting for a yes to be recorded.
-    MetricOutlier(f64),
 }
 
 /// The first-run choices.

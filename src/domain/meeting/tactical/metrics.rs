@@ -24,6 +24,38 @@ pub(super) struct Reported<'a> {
 }
 
 impl Tactical {
+    /// The entry a metric's value makes: a report, or, for a period already reported by an
+    /// earlier meeting, a correction of that value (never a second one). `today` stands for
+    /// the period of a metric the organisation no longer has.
+    pub fn metric_entry(
+        &self,
+        org: &Organisation,
+        (metric, value, comment): (MetricId, f64, Option<String>),
+        reporter: Option<usize>,
+        today: NaiveDate,
+    ) -> Event {
+        let period = org
+            .metric(metric)
+            .map_or(today, |m| self.period_for(m.frequency));
+        match self.earlier_value(org, metric) {
+            Some(earlier) => Event::MetricCorrected {
+                metric,
+                value,
+                comment,
+                reporter,
+                period,
+                was: earlier.value,
+            },
+            None => Event::MetricReported {
+                metric,
+                value,
+                comment,
+                reporter,
+                period,
+            },
+        }
+    }
+
     /// The first day of the period an item of `frequency` reports on: the period that had
     /// ended when the meeting started (a meeting resumed later still reviews that one).
     pub fn period_for(&self, frequency: Frequency) -> NaiveDate {
@@ -161,6 +193,12 @@ pub fn outlier_question(value: f64, history: &[f64]) -> Option<String> {
         format_number(low),
         format_number(high)
     ))
+}
+
+/// The yes/no question confirming `value`: the outlier question, or, should the history no
+/// longer make it one (another program's entry came in), a plain "Record it?".
+pub fn outlier_confirmation(value: f64, history: &[f64]) -> String {
+    outlier_question(value, history).unwrap_or_else(|| format!("Record {}?", format_number(value)))
 }
 
 #[cfg(test)]

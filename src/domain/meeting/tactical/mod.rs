@@ -10,12 +10,16 @@ mod cover;
 mod decide;
 mod events;
 mod fold;
+pub mod form;
+mod form_triage;
 mod metrics;
 mod progress;
 mod requests;
 mod reviewed;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;
 #[cfg(test)]
 mod tests_records;
 #[cfg(test)]
@@ -29,7 +33,9 @@ pub use super::Effect;
 pub type Note = super::rounds::Note<Step>;
 pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
-pub use metrics::{far_outside, outlier_question};
+pub use form::{Context as FormContext, Entry, Form, describe_entry};
+pub use form_triage::owners;
+pub use metrics::{far_outside, outlier_confirmation, outlier_question};
 pub use progress::{
     ProgressItem, progress_items, progress_projects, progress_roles, reported_accountabilities,
 };

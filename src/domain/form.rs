@@ -1,0 +1,193 @@
+//! Forms: an entry put together over several answers (a label, then its owner; a value, then
+//! a yes that it is meant, then a comment) as a pure value that asks one question at a time.
+//!
+//! A form says what it asks now ([`Form::question`]: a text of some kind, a pick among the
+//! options it lists, or a yes/no), and [`Form::answer`] takes the answer and returns what comes
+//! of it as data: the next form, the finished entry to record, a one-line refusal naming the
+//! rule (the form is left as it was: the question is asked again), or nothing to record. The
+//! app drives every form the same way (shows the question, passes the answer in, commits what
+//! is finished); the ui draws the question and keeps only where the selection and the cursor
+//! are. Forms are tested here without a terminal.
+//!
+//! Owns: `Form`, `Question`, `Answer`, `Answered` and `PromptKind` (what a text question asks
+//! for). Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+
+use serde::{Deserialize, Serialize};
+
+/// An entry being put together, one question at a time. `Default` is no form: nothing asked.
+pub trait Form: Sized + Default {
+    /// What the questions and answers are decided against (a meeting's state, the
+    /// organisation): read, never changed.
+    type Context<'a>;
+    /// What a finished form gives to record.
+    type Done;
+
+    /// The question this form asks now (`None` for no form).
+    fn question(&self, context: &Self::Context<'_>) -> Option<Question>;
+
+    /// What the answer to the question asked makes of the form. The form itself is not
+    /// changed: a refusal leaves it asking the same question.
+    fn answer(&self, answer: Answer, context: &Self::Context<'_>) -> Answered<Self, Self::Done>;
+}
+
+/// What a form asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    /// A text of this kind, under this title.
+    Text { kind: PromptKind, title: String },
+    /// One of these options (answered by its index).
+    Pick { title: String, options: Vec<String> },
+    /// A yes or a no, with what each means in a word ("yes"/"no", "drop"/"keep").
+    YesNo {
+        question: String,
+        yes: &'static str,
+        no: &'static str,
+    },
+}
+
+impl Question {
+    /// A text question of `kind`, titled with the kind's own question.
+    pub fn text(kind: PromptKind) -> Question {
+        Question::Text {
+            kind,
+            title: kind.question().to_string(),
+        }
+    }
+
+    /// A text question of `kind` under `title`.
+    pub fn titled(kind: PromptKind, title: impl Into<String>) -> Question {
+        Question::Text {
+            kind,
+            title: title.into(),
+        }
+    }
+
+    /// A pick among `options`.
+    pub fn pick(title: impl Into<String>, options: Vec<String>) -> Question {
+        Question::Pick {
+            title: title.into(),
+            options,
+        }
+    }
+
+    /// A yes/no question.
+    pub fn yes_no(question: impl Into<String>) -> Question {
+        Question::yes_or(question, "yes", "no")
+    }
+
+    /// A yes/no question whose answers are said as `yes` and `no`.
+    pub fn yes_or(question: impl Into<String>, yes: &'static str, no: &'static str) -> Question {
+        Question::YesNo {
+            question: question.into(),
+            yes,
+            no,
+        }
+    }
+
+    /// The question's title, as a person reads it.
+    pub fn title(&self) -> &str {
+        match self {
+            Question::Text { title, .. } | Question::Pick { title, .. } => title,
+            Question::YesNo { question, .. } => question,
+        }
+    }
+}
+
+/// An answer to a form's question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// The text typed, cleaned of control characters.
+    Text(String),
+    /// The index of the option picked.
+    Pick(usize),
+    /// Yes (`true`) or no.
+    Yes(bool),
+}
+
+/// What an answer made of a form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answered<F, D> {
+    /// The next question, with what has been gathered so far.
+    Ask(F),
+    /// The form is complete: this is to be recorded.
+    Done(D),
+    /// Not taken, in one line naming the rule; the form is unchanged and asks again.
+    Refused(String),
+    /// Nothing to record: the form closes (a "no", or a pick of something gone).
+    Closed,
+}
+
+/// What a text question is asking for: its words, its limits, and whether it may span lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PromptKind {
+    OrganisationName,
+    ImportPath,
+    GuestName,
+    GuestTension,
+    ObserverName,
+    Note,
+    MetricValue,
+    MetricComment,
+    ProjectUpdate,
+    AgendaLabel,
+    OutputText,
+    Date,
+    PersonName,
+    Email,
+    Focus,
+    /// A text that may run to paragraphs: a purpose, a policy, information shared.
+    Text,
+    /// A list, one item a line: domains, accountabilities.
+    List,
+}
+
+impl PromptKind {
+    pub fn question(self) -> &'static str {
+        match self {
+            PromptKind::OrganisationName => "Name of the organisation",
+            PromptKind::ImportPath => "Path of the organisation file",
+            PromptKind::GuestName => "Name of the guest",
+            PromptKind::GuestTension => "The tension the guest helps with (its agenda label)",
+            PromptKind::ObserverName => "Name of the observer",
+            PromptKind::Note => "Note for the speaker",
+            PromptKind::MetricValue => "Value",
+            PromptKind::MetricComment => "Comment (optional: Enter to skip)",
+            PromptKind::ProjectUpdate => "What changed since the last update",
+            PromptKind::AgendaLabel => "Agenda item (one or two words)",
+            PromptKind::OutputText | PromptKind::Text => "Text",
+            PromptKind::List => "One item a line",
+            PromptKind::Date => "Show the organisation as it stood on (YYYY-MM-DD)",
+            PromptKind::PersonName => "Name of the new person",
+            PromptKind::Email => "E-mail (optional: Enter to skip)",
+            PromptKind::Focus => "Focus (optional: Enter for none)",
+        }
+    }
+
+    /// The most characters the field holds (a line break counts as one); typing stops there
+    /// and a paste is shortened.
+    pub fn max_chars(self) -> usize {
+        match self {
+            PromptKind::OrganisationName
+            | PromptKind::GuestName
+            | PromptKind::ObserverName
+            | PromptKind::PersonName
+            | PromptKind::Email
+            | PromptKind::Focus => 200,
+            PromptKind::ImportPath => 4096,
+            PromptKind::MetricValue | PromptKind::Date => 100,
+            PromptKind::Note
+            | PromptKind::MetricComment
+            | PromptKind::ProjectUpdate
+            | PromptKind::AgendaLabel
+            | PromptKind::GuestTension
+            | PromptKind::OutputText
+            | PromptKind::Text
+            | PromptKind::List => crate::domain::text::MAX_ENTRY_CHARS,
+        }
+    }
+
+    /// Whether the text may span lines (Alt+Enter adds one; a paste keeps its line breaks).
+    pub fn is_multi_line(self) -> bool {
+        matches!(self, PromptKind::Note | PromptKind::Text | PromptKind::List)
+    }
+}
