@@ -12,7 +12,9 @@ use super::modal::Outcome;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::work::lists::Line;
 use crate::domain::work::{Work, WorkEntry, WorkEvent, notes};
-use crate::domain::{CircleId, MeetingId, Organisation, PersonId, ProjectStatus, TensionKind};
+use crate::domain::{
+    CircleId, MeetingId, Organisation, PersonId, ProjectId, ProjectStatus, RoleId, TensionKind,
+};
 use crate::store::prelude::*;
 use crate::ui::work::{entry_text, shown};
 use crate::ui::{Confirm, Modal, Picker, Prompt, PromptKind, Screen, WorkDraft, WorkScreen};
@@ -220,18 +222,7 @@ pub fn act(app: &mut App, action: Action) {
             }
             None => app.info("Nothing recorded here yet to take back."),
         },
-        (Action::AddNextAction, _) => {
-            let whose = role
-                .and_then(|r| org.role(r))
-                .map_or(String::from("your own, outside any role"), |r| {
-                    format!("for {}", r.name)
-                });
-            prompt(
-                app,
-                format!("Next action ({whose})"),
-                WorkDraft::NextAction(role),
-            );
-        }
+        (Action::AddNextAction, _) => ask_next_action(app, &org, role),
         (Action::AddProject, _) => match role.and_then(|r| org.role(r)) {
             Some(r) => prompt(
                 app,
@@ -250,21 +241,7 @@ pub fn act(app: &mut App, action: Action) {
                 status: before,
                 ..
             }),
-        ) => {
-            let status = match action {
-                Action::MarkDone => ProjectStatus::Done,
-                Action::MarkWaiting => ProjectStatus::Waiting,
-                _ => ProjectStatus::Current,
-            };
-            record_saying(
-                app,
-                WorkEntry::ProjectStatus {
-                    project,
-                    status_before: before,
-                    status,
-                },
-            );
-        }
+        ) => mark_project(app, action, project, before),
         (Action::DropTension, Some(Line::Tension { tension, text, .. })) => open(
             app,
             Modal::Confirm(Confirm::new(
@@ -284,6 +261,37 @@ pub fn act(app: &mut App, action: Action) {
         }
         _ => {}
     }
+}
+
+/// Asks for a next action's words: for the selected role, or the person's own outside any
+/// role when no role is selected.
+fn ask_next_action(app: &mut App, org: &Organisation, role: Option<RoleId>) {
+    let whose = role
+        .and_then(|r| org.role(r))
+        .map_or(String::from("your own, outside any role"), |r| {
+            format!("for {}", r.name)
+        });
+    prompt(
+        app,
+        format!("Next action ({whose})"),
+        WorkDraft::NextAction(role),
+    );
+}
+
+/// Records a project's new status, as the key says (done, waiting, current), with the one it
+/// had.
+fn mark_project(app: &mut App, action: Action, project: ProjectId, before: ProjectStatus) {
+    let status = match action {
+        Action::MarkDone => ProjectStatus::Done,
+        Action::MarkWaiting => ProjectStatus::Waiting,
+        _ => ProjectStatus::Current,
+    };
+    let entry = WorkEntry::ProjectStatus {
+        project,
+        status_before: before,
+        status,
+    };
+    record_saying(app, entry);
 }
 
 /// Asks which circle a tension is for: the selected role's circle first, then the person's
