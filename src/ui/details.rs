@@ -130,12 +130,10 @@ impl Doc {
     }
 }
 
+/// A circle's policies, one line each.
 fn policies(org: &Organisation, circle: CircleId) -> Vec<String> {
     org.policies_of(circle)
-        .map(|p| match p.role.and_then(|r| org.role(r)) {
-            Some(holder) => format!("{} (on role {}): {}", p.name, holder.name, p.text),
-            None => format!("{}: {}", p.name, p.text),
-        })
+        .map(|p| org.policy_line(p))
         .collect()
 }
 
