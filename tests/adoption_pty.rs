@@ -85,15 +85,11 @@ fn an_adoption_killed_half_way_comes_back_with_everything_entered() {
     );
 }
 
-#[test]
-fn from_an_empty_database_to_my_work_without_a_file() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("rt.db");
-    let mut pty = program(&db);
-    start_adoption(&mut pty);
+/// Two more people; on step 4 Ana is ticked ([x]); then on through steps 5 to 7 to step 8.
+fn two_more_people_and_ana_ticked(pty: &mut Pty) {
     for name in ["Chloé Martin", "Dev Patel"] {
         pty.send("a");
-        enter(&mut pty, name);
+        enter(pty, name);
         pty.send(ENTER);
         pty.wait_for(name);
     }
@@ -107,18 +103,22 @@ fn from_an_empty_database_to_my_work_without_a_file() {
     }
     pty.send(ENTER);
     pty.wait_for("Step 8 of 9");
-    // The ratifiers name the first fillers: the Circle Lead, and the elected roles with terms.
+}
+
+/// The ratifiers name the first fillers (the Circle Lead, and the elected roles with terms),
+/// and Ana adopts.
+fn first_fillers_named_and_adopted(pty: &mut Pty) {
     pty.send(ENTER);
-    pick(&mut pty, 0);
+    pick(pty, 0);
     pty.wait_for("Focus for Ana Silva");
-    enter(&mut pty, "");
+    enter(pty, "");
     pty.wait_for("Circle Lead: Ana Silva");
     for (person, role) in [(1, "Facilitator"), (2, "Secretary")] {
         pty.send(DOWN);
         pty.send(ENTER);
-        pick(&mut pty, person);
+        pick(pty, person);
         pty.wait_for("Last day of the term");
-        enter(&mut pty, "2027-06-30");
+        enter(pty, "2027-06-30");
         pty.wait_for(&format!("{role} (elected): "));
     }
     pty.send(TAB);
@@ -127,24 +127,27 @@ fn from_an_empty_database_to_my_work_without_a_file() {
     pty.wait_for("Ana Silva adopt");
     pty.send("y");
     pty.wait_for("Adopted by Ana Silva");
-    // Governance: Ana's proposal creates Baker and Seller; nobody objects.
+}
+
+/// Governance: Ana's proposal creates Baker and Seller; nobody objects; the meeting ends.
+fn a_governance_meeting_creates_baker_and_seller(pty: &mut Pty) {
     pty.send("g");
     pty.wait_for("Attendance");
     pty.send(ENTER);
     pty.wait_for("Check-in");
     pty.send(ENTER);
-    enter(&mut pty, "Ready");
+    enter(pty, "Ready");
     pty.send(">");
     pty.send("a");
-    pick(&mut pty, 0);
-    enter(&mut pty, "Bread");
-    pick(&mut pty, 0);
+    pick(pty, 0);
+    enter(pty, "Bread");
+    pick(pty, 0);
     pty.send(">");
     pty.wait_for("Present proposal");
     pty.send(ENTER);
-    enter(&mut pty, "Nobody bakes or sells");
-    enter(&mut pty, "No bread on Monday");
-    pick(&mut pty, 0);
+    enter(pty, "Nobody bakes or sells");
+    enter(pty, "No bread on Monday");
+    pick(pty, 0);
     for (n, (role, purpose, accountability)) in [
         ("Baker", "Bread every morning", "Baking the bread"),
         ("Seller", "Happy customers", "Selling the bread"),
@@ -153,11 +156,11 @@ fn from_an_empty_database_to_my_work_without_a_file() {
     .enumerate()
     {
         pty.send("c");
-        pick(&mut pty, n);
+        pick(pty, n);
         for text in [role, purpose, "", accountability] {
-            enter(&mut pty, text);
+            enter(pty, text);
         }
-        pick(&mut pty, 0);
+        pick(pty, 0);
         pty.wait_for(&format!("Create role {role}"));
     }
     for _ in 0..4 {
@@ -175,20 +178,26 @@ fn from_an_empty_database_to_my_work_without_a_file() {
     pty.wait_for("The meeting has ended");
     pty.send(ESC);
     pty.wait_for("Tactical meeting");
-    // The Circle Lead assigns Baker to Dev and Seller to Ben, in the browser.
+}
+
+/// The Circle Lead assigns Baker to Dev and Seller to Ben, in the browser.
+fn the_lead_assigns_dev_and_ben(pty: &mut Pty) {
     pty.send(ENTER);
     pty.wait_for("Organisation browser");
     for (row, person, shown) in [(4, 3, "Dev Patel to Baker"), (1, 1, "Ben Okoro to Seller")] {
-        downs(&mut pty, row);
+        downs(pty, row);
         pty.send("a");
-        pick(&mut pty, person);
+        pick(pty, person);
         pty.send(ENTER);
-        pick(&mut pty, 0);
+        pick(pty, 0);
         pty.wait_for(shown);
     }
     pty.send(ESC);
     pty.wait_for("Tactical meeting");
-    // A tactical meeting: Dev's "Flour" gets him a next action as Baker.
+}
+
+/// A tactical meeting: Dev's "Flour" gets him a next action as Baker; the meeting ends.
+fn a_tactical_meeting_gives_dev_a_next_action(pty: &mut Pty) {
     pty.send("t");
     pty.wait_for("Attendance");
     pty.send(ENTER);
@@ -196,21 +205,34 @@ fn from_an_empty_database_to_my_work_without_a_file() {
         pty.send(">");
     }
     pty.send("a");
-    enter(&mut pty, "Flour");
-    pick(&mut pty, 3);
+    enter(pty, "Flour");
+    pick(pty, 3);
     pty.send(">");
     pty.send(ENTER);
-    pick(&mut pty, 0);
-    enter(&mut pty, "Order rye flour");
-    pick(&mut pty, 3);
+    pick(pty, 0);
+    enter(pty, "Order rye flour");
+    pick(pty, 3);
     pty.send("c");
-    pick(&mut pty, 0);
+    pick(pty, 0);
     pty.send(">");
     pty.send(">");
     pty.wait_for("End the meeting?");
     pty.send("y");
     pty.wait_for("The meeting has ended");
     pty.send(ESC);
+}
+
+#[test]
+fn from_an_empty_database_to_my_work_without_a_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    let mut pty = program(&db);
+    start_adoption(&mut pty);
+    two_more_people_and_ana_ticked(&mut pty);
+    first_fillers_named_and_adopted(&mut pty);
+    a_governance_meeting_creates_baker_and_seller(&mut pty);
+    the_lead_assigns_dev_and_ben(&mut pty);
+    a_tactical_meeting_gives_dev_a_next_action(&mut pty);
     pty.wait_for("My work");
     pty.send("w");
     pick(&mut pty, 3);

@@ -54,6 +54,69 @@ fn governance_meeting_by(actor: Option<&str>) -> (Store, MeetingId) {
     store.set_actor(actor);
     let org = store.load_organisation().expect("load").expect("org");
     let bakehouse = org.circle_named("Bakehouse").expect("circle").id;
+    let meeting = start(&mut store, &org, bakehouse);
+    let term = NaiveDate::from_ymd_opt(2027, 11, 30);
+    let mut events = agenda(term);
+    events.extend(proposal_adopted_over_an_objection(&org, bakehouse));
+    events.extend(election_counted(term));
+    write(&mut store, meeting, events);
+    // Kwame and Tomasz tied: the facilitator draws (5.0 §5.3.5(e)(iii)) with seed 7.
+    let candidate = folded(&store, meeting)
+        .item(ELECTION)
+        .and_then(|i| i.election.as_ref()?.drawn(7))
+        .expect("a tie");
+    let tie = Some(TieBreak::Random { seed: 7 });
+    let proposed = vote(ElectionEvent::Proposed { candidate, tie });
+    write(&mut store, meeting, vec![proposed]);
+    let election = folded(&store, meeting)
+        .item(ELECTION)
+        .and_then(|i| i.election.clone())
+        .expect("election");
+    let mut events: Vec<GovEvent> = election
+        .objection_order(&[0, 1, 2, 3])
+        .into_iter()
+        .map(|a| vote(ElectionEvent::NoObjection { attendee: a }))
+        .collect();
+    events.push(vote(ElectionEvent::Elect));
+    events.push(GovEvent::StepChanged {
+        step: GovStep::Closing,
+    });
+    events.push(GovEvent::Ended);
+    write(&mut store, meeting, events);
+    (store, meeting)
+}
+
+/// The agenda's proposal item's sequence number.
+const PROPOSAL: u64 = 3;
+/// The agenda's election item's.
+const ELECTION: u64 = 4;
+
+/// A move on the proposal.
+fn idm(event: IdmEvent) -> GovEvent {
+    GovEvent::Proposal {
+        item: PROPOSAL,
+        event,
+    }
+}
+
+/// A move of the election.
+fn vote(event: ElectionEvent) -> GovEvent {
+    GovEvent::Election {
+        item: ELECTION,
+        event,
+    }
+}
+
+/// The meeting as its log now folds.
+fn folded(store: &Store, meeting: MeetingId) -> Governance {
+    let log = store.meeting_events::<GovEvent>(meeting).expect("log");
+    let org = store.load_organisation().expect("load").expect("org");
+    Governance::fold(&log, org.rule_set()).expect("folds")
+}
+
+/// The facilitator starts a governance meeting of Bakehouse with four present: Kwame
+/// facilitates, Elif is the Secretary, Jonas the Lead.
+fn start(store: &mut Store, org: &Organisation, bakehouse: CircleId) -> MeetingId {
     let names = [
         "Jonas Lindqvist",
         "Kwame Mensah",
@@ -84,15 +147,47 @@ fn governance_meeting_by(actor: Option<&str>) -> (Store, MeetingId) {
         lead: Some(0),
         incumbents: vec![(CoreRole::Secretary, 2)],
     };
-    let meeting = store
+    store
         .start_meeting(bakehouse, MeetingKind::Governance, at(0), &started)
-        .expect("start");
+        .expect("start")
+}
+
+/// Agenda building: a proposal ("Ovens") and the Secretary's election until `term`, then on
+/// to the items.
+fn agenda(term: Option<NaiveDate>) -> Vec<GovEvent> {
+    vec![
+        GovEvent::StepChanged {
+            step: GovStep::Agenda,
+        },
+        GovEvent::ItemAdded {
+            label: "Ovens".into(),
+            owner: 0,
+            kind: ItemKind::Proposal,
+            tension: None,
+        },
+        GovEvent::ItemAdded {
+            label: "Secretary".into(),
+            owner: 2,
+            kind: ItemKind::Election {
+                role: CoreRole::Secretary,
+                term_end: term,
+            },
+            tension: None,
+        },
+        GovEvent::StepChanged {
+            step: GovStep::Items,
+        },
+    ]
+}
+
+/// Jonas proposes an Oven Scheduler; Kwame objects (invalid) and Tomasz objects for his role
+/// (valid), integrated by amending it to nights; everyone then consents and it is adopted.
+fn proposal_adopted_over_an_objection(org: &Organisation, bakehouse: CircleId) -> Vec<GovEvent> {
     let head_baker = org
         .roles_in(bakehouse)
         .find(|r| r.name == "Head Baker")
         .expect("role")
         .id;
-    let term = NaiveDate::from_ymd_opt(2027, 11, 30);
     let role = Change::CreateRole {
         name: "Oven Scheduler".into(),
         purpose: "The ovens are used well, day and night.".into(),
@@ -116,32 +211,7 @@ fn governance_meeting_by(actor: Option<&str>) -> (Store, MeetingId) {
         .roles_in(bakehouse)
         .find(|r| org.fillers_of(r.id).any(|a| a.person == tomasz))
         .map(|r| r.id);
-    let p = 3; // the proposal item's sequence number
-    let e = 4; // the election item's
-    let idm = |event| GovEvent::Proposal { item: p, event };
-    let vote = |event| GovEvent::Election { item: e, event };
     let mut events = vec![
-        GovEvent::StepChanged {
-            step: GovStep::Agenda,
-        },
-        GovEvent::ItemAdded {
-            label: "Ovens".into(),
-            owner: 0,
-            kind: ItemKind::Proposal,
-            tension: None,
-        },
-        GovEvent::ItemAdded {
-            label: "Secretary".into(),
-            owner: 2,
-            kind: ItemKind::Election {
-                role: CoreRole::Secretary,
-                term_end: term,
-            },
-            tension: None,
-        },
-        GovEvent::StepChanged {
-            step: GovStep::Items,
-        },
         idm(IdmEvent::Framed {
             tension: "The ovens sit idle at night".into(),
             example: "Last Tuesday".into(),
@@ -162,6 +232,30 @@ fn governance_meeting_by(actor: Option<&str>) -> (Store, MeetingId) {
             step: IdmStep::Amend,
         }),
         idm(IdmEvent::NewRound),
+    ];
+    events.extend(objection_round(tomasz_role));
+    events.extend([
+        idm(IdmEvent::StepTo {
+            step: IdmStep::Integrate,
+        }),
+        idm(IdmEvent::Drafted {
+            changes: vec![amended],
+        }),
+        idm(IdmEvent::ObjectorSatisfied { objection: 1 }),
+        idm(IdmEvent::ProposerSatisfied { objection: 1 }),
+        idm(IdmEvent::NewRound),
+    ]);
+    events.extend((0..4).map(|attendee| idm(IdmEvent::NoObjection { attendee })));
+    events.push(idm(IdmEvent::Ended {
+        outcome: Outcome::Adopted { version: 2 },
+    }));
+    events
+}
+
+/// The first objection round: Kwame objects without a role (tested invalid), Tomasz for
+/// `tomasz_role` (tested valid), Jonas and Elif have none.
+fn objection_round(tomasz_role: Option<RoleId>) -> Vec<GovEvent> {
+    vec![
         idm(IdmEvent::Objected {
             attendee: 1,
             role: None,
@@ -192,24 +286,16 @@ fn governance_meeting_by(actor: Option<&str>) -> (Store, MeetingId) {
                 breaks_constitution: false,
             },
         }),
-        idm(IdmEvent::StepTo {
-            step: IdmStep::Integrate,
-        }),
-        idm(IdmEvent::Drafted {
-            changes: vec![amended],
-        }),
-        idm(IdmEvent::ObjectorSatisfied { objection: 1 }),
-        idm(IdmEvent::ProposerSatisfied { objection: 1 }),
-        idm(IdmEvent::NewRound),
-    ];
-    events.extend((0..4).map(|attendee| idm(IdmEvent::NoObjection { attendee })));
-    events.push(idm(IdmEvent::Ended {
-        outcome: Outcome::Adopted { version: 2 },
-    }));
-    events.push(GovEvent::CursorMoved {
+    ]
+}
+
+/// The election up to its count: the term described, ballots cast (two each for Kwame and
+/// Tomasz), every reason read, and the change round (two change, crossing: still tied).
+fn election_counted(term: Option<NaiveDate>) -> Vec<GovEvent> {
+    let mut events = vec![GovEvent::CursorMoved {
         step: GovStep::Items,
         index: 1,
-    });
+    }];
     if let Some(term_end) = term {
         events.push(vote(ElectionEvent::Described { term_end }));
     }
@@ -237,40 +323,7 @@ fn governance_meeting_by(actor: Option<&str>) -> (Store, MeetingId) {
     }));
     events.push(vote(ElectionEvent::Kept { voter: 3 }));
     events.push(step(ElectionStep::Count));
-    write(&mut store, meeting, events);
-    // Kwame and Tomasz tied: the facilitator draws (5.0 §5.3.5(e)(iii)) with seed 7.
-    let log = store.meeting_events::<GovEvent>(meeting).expect("log");
-    let org = store.load_organisation().expect("load").expect("org");
-    let state = Governance::fold(&log, org.rule_set()).expect("folds");
-    let candidate = state
-        .item(e)
-        .and_then(|i| i.election.as_ref()?.drawn(7))
-        .expect("a tie");
-    let tie = Some(TieBreak::Random { seed: 7 });
-    write(
-        &mut store,
-        meeting,
-        vec![vote(ElectionEvent::Proposed { candidate, tie })],
-    );
-    let log = store.meeting_events::<GovEvent>(meeting).expect("log");
-    let org = store.load_organisation().expect("load").expect("org");
-    let state = Governance::fold(&log, org.rule_set()).expect("folds");
-    let election = state
-        .item(e)
-        .and_then(|i| i.election.clone())
-        .expect("election");
-    let mut events: Vec<GovEvent> = election
-        .objection_order(&[0, 1, 2, 3])
-        .into_iter()
-        .map(|a| vote(ElectionEvent::NoObjection { attendee: a }))
-        .collect();
-    events.push(vote(ElectionEvent::Elect));
-    events.push(GovEvent::StepChanged {
-        step: GovStep::Closing,
-    });
-    events.push(GovEvent::Ended);
-    write(&mut store, meeting, events);
-    (store, meeting)
+    events
 }
 
 fn now() -> DateTime<FixedOffset> {
@@ -451,9 +504,8 @@ fn a_change_made_in_a_meeting_names_who_recorded_it_in_the_history() {
     assert!(!browse_to(store, "Bakehouse").contains("recorded by"));
 }
 
-#[test]
-fn the_organisation_can_be_seen_as_it_stood_on_a_past_date() {
-    let (mut store, meeting) = governance_meeting();
+/// The next day, a later meeting entry renames the Head Baker to Master Baker.
+fn rename_the_head_baker_the_next_day(store: &mut Store, meeting: MeetingId) {
     let org = store.load_organisation().expect("load").expect("org");
     let bakehouse = org.circle_named("Bakehouse").expect("circle").id;
     let head_baker = org
@@ -481,7 +533,25 @@ fn the_organisation_can_be_seen_as_it_stood_on_a_past_date() {
             &effects,
         )
         .expect("renamed");
+}
+
+/// In the browser, `d` and a date typed then Enter: the organisation as it stood then.
+fn browse_as_of(app: &mut roundtable::app::App, date: &str) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    app.handle_key(key(KeyCode::Char('d')));
+    for c in date.chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+    app.handle_key(key(KeyCode::Enter));
+}
+
+#[test]
+fn the_organisation_can_be_seen_as_it_stood_on_a_past_date() {
+    let (mut store, meeting) = governance_meeting();
+    rename_the_head_baker_the_next_day(&mut store, meeting);
     let org = store.load_organisation().expect("load").expect("org");
+    let bakehouse = org.circle_named("Bakehouse").expect("circle").id;
     let names = |o: &Organisation| {
         o.roles_in(bakehouse)
             .map(|r| r.name.clone())
@@ -510,11 +580,7 @@ fn the_organisation_can_be_seen_as_it_stood_on_a_past_date() {
     let mut app = roundtable::app::App::new(store).expect("app");
     let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
     app.handle_key(key(KeyCode::Enter));
-    app.handle_key(key(KeyCode::Char('d')));
-    for c in "2026-11-23".chars() {
-        app.handle_key(key(KeyCode::Char(c)));
-    }
-    app.handle_key(key(KeyCode::Enter));
+    browse_as_of(&mut app, "2026-11-23");
     let screen = draw(&app);
     assert!(screen.contains("As it stood on 2026-11-23"), "{screen}");
     assert!(
@@ -527,10 +593,6 @@ fn the_organisation_can_be_seen_as_it_stood_on_a_past_date() {
         screen.contains("Master Baker") && screen.contains("Organisation browser"),
         "{screen}"
     );
-    app.handle_key(key(KeyCode::Char('d')));
-    for c in "last week".chars() {
-        app.handle_key(key(KeyCode::Char(c)));
-    }
-    app.handle_key(key(KeyCode::Enter));
+    browse_as_of(&mut app, "last week");
     assert!(draw(&app).contains("\"last week\" is not a date"));
 }

@@ -45,6 +45,161 @@ fn down_to(pty: &mut Pty, text: &str) {
     pty.wait_for(text);
 }
 
+/// Through check-in to agenda building: a proposal by Kwame ("Waste"), then a Secretary
+/// election that goes first, and on to it.
+fn agenda_with_the_election_first(pty: &mut Pty) {
+    pty.wait_for("Attendance");
+    pty.send(ENTER);
+    pty.wait_for("1. Check-in round");
+    pty.send(">");
+    pty.wait_for("2. Agenda building");
+    // A proposal by Kwame, then a Secretary election that goes first.
+    pty.send("a");
+    pty.wait_for("Add to the agenda");
+    pty.send(ENTER);
+    enter(pty, "Waste");
+    pty.wait_for("Whose proposal?");
+    pty.send(DOWN);
+    pty.send(ENTER);
+    pty.wait_for("Waste (proposal by Kwame Mensah)");
+    pty.send("a");
+    times(pty, DOWN, 2);
+    pty.send(ENTER);
+    pty.send(RIGHT);
+    pty.send("f");
+    pty.wait_for("Who asks for the election to go first?");
+    pty.send(ENTER);
+    pty.wait_for("1. Election: Secretary");
+    pty.send(">");
+}
+
+/// The Secretary election: the term set, everyone nominates Elif (hidden until read) with a
+/// reason, nobody changes, Elif is proposed, nobody objects, and she is elected.
+fn elect_elif_secretary(pty: &mut Pty) {
+    pty.wait_for("Enter sets the term's end");
+    pty.send(ENTER);
+    pty.wait_for("Term of the Secretary");
+    pty.send(ENTER);
+    // Ballots: everyone nominates Elif, hidden until read.
+    pty.wait_for("Ballots in: 0 of 6");
+    for _ in 0..6 {
+        pty.send(ENTER);
+        pty.send(ENTER);
+        times(pty, DOWN, 2);
+        pty.send(ENTER);
+    }
+    pty.wait_for("Ballots in: 6 of 6 (hidden until read)");
+    pty.send("n");
+    for _ in 0..6 {
+        pty.send(ENTER);
+        enter(pty, "Careful with records");
+    }
+    pty.wait_for("Mei Chen → Elif Yılmaz: Careful with records");
+    pty.send("n");
+    // The change round asks each in turn; nobody changes.
+    pty.wait_for("asked now");
+    times(pty, ENTER, 6);
+    pty.wait_for("Mei Chen: no change");
+    pty.send("n");
+    pty.wait_for("Make a proposal");
+    pty.send(ENTER);
+    pty.wait_for("Proposed: Elif Yılmaz");
+    times(pty, ENTER, 6);
+    pty.send("a");
+    pty.wait_for("Elect Elif Yılmaz Secretary");
+    pty.send("y");
+    pty.wait_for("Elected: the role is assigned with its term.");
+}
+
+/// The proposal: its tension framed, a Waste Tracker role drafted as version 1, then on to
+/// the objection round.
+fn propose_a_waste_tracker(pty: &mut Pty) {
+    pty.send(RIGHT);
+    pty.wait_for("Present proposal");
+    pty.send(ENTER);
+    enter(pty, "Too much bread thrown away");
+    enter(pty, "Forty loaves last Friday");
+    pty.wait_for("Which of the proposer's roles feels it?");
+    pty.send(ENTER);
+    pty.send("c");
+    pty.wait_for("The proposal's changes");
+    pty.send(ENTER);
+    enter(pty, "Waste Tracker");
+    enter(pty, "Bread that is baked gets eaten");
+    enter(pty, "");
+    enter(pty, "Weighing unsold bread daily");
+    pty.wait_for("Save as version 1");
+    pty.send(ENTER);
+    pty.wait_for("Proposal · version 1");
+    times(pty, "n", 4);
+    pty.wait_for("Objection round 1");
+}
+
+/// The objection round: four have no objection, Mei objects for one of her roles, and the
+/// proposer (asked last) has none; her objection is tested valid.
+fn mei_objects_and_it_is_valid(pty: &mut Pty) {
+    times(pty, ENTER, 4);
+    pty.send("x");
+    enter(pty, "Nobody weighs on Sundays");
+    pty.wait_for("Which of the objector's roles would it limit?");
+    pty.send(ENTER);
+    pty.send(ENTER);
+    // Tested valid.
+    pty.send("w");
+    pty.wait_for("1 of 5 — 5.0 §5.3.2(a)");
+    for answer in ["y", "y", "y", "y", "n"] {
+        pty.send(answer);
+    }
+    pty.wait_for("Valid objection");
+}
+
+/// Integration: a policy added as version 2, both confirm, and a new round adopts it; the
+/// meeting closes, its minutes show the proposal adopted, and home is back.
+fn integrate_adopt_and_close(pty: &mut Pty) {
+    pty.send("n");
+    pty.wait_for("Integration");
+    pty.send("c");
+    pty.wait_for("The proposal's changes");
+    times(pty, DOWN, 4);
+    pty.send(ENTER);
+    enter(pty, "Sunday weighing");
+    enter(pty, "The Ovens Keeper weighs unsold bread on Sundays.");
+    pty.wait_for("Save as version 2");
+    pty.send(ENTER);
+    pty.wait_for("Proposal · version 2");
+    pty.send("o");
+    pty.send("p");
+    pty.wait_for("Every valid objection is resolved");
+    pty.send("n");
+    pty.wait_for("Objection round 2");
+    times(pty, ENTER, 6);
+    pty.send("a");
+    pty.wait_for("Adopt version 2?");
+    pty.send("y");
+    pty.wait_for("Adopted: the governance record has changed.");
+    pty.send(">");
+    pty.wait_for("Closing round");
+    pty.send(">");
+    pty.wait_for("End the meeting?");
+    pty.send("y");
+    pty.wait_for("x export");
+    // The election's ballots and rounds come first: the proposal is further down.
+    times(pty, "\x1b[6~", 3);
+    pty.wait_for("adopted (version 2)");
+    pty.send("q");
+    pty.wait_for("g governance");
+}
+
+/// The browser: the new role with its history, and the Secretary with a term.
+fn browse_the_new_role(pty: &mut Pty) {
+    pty.send(ENTER);
+    pty.wait_for("sub-circle of Riverbend");
+    down_to(pty, "Bread that is baked gets eaten");
+    pty.wait_for("proposal “Waste”");
+    pty.send(HOME);
+    down_to(pty, "Elif Yılmaz — term ends");
+}
+
 #[test]
 fn a_governance_meeting_elects_a_secretary_and_adopts_a_role_the_browser_then_shows() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -57,137 +212,12 @@ fn a_governance_meeting_elects_a_secretary_and_adopts_a_role_the_browser_then_sh
         120,
         40,
     );
-    pty.wait_for("Attendance");
-    pty.send(ENTER);
-    pty.wait_for("1. Check-in round");
-    pty.send(">");
-    pty.wait_for("2. Agenda building");
-    // A proposal by Kwame, then a Secretary election that goes first.
-    pty.send("a");
-    pty.wait_for("Add to the agenda");
-    pty.send(ENTER);
-    enter(&mut pty, "Waste");
-    pty.wait_for("Whose proposal?");
-    pty.send(DOWN);
-    pty.send(ENTER);
-    pty.wait_for("Waste (proposal by Kwame Mensah)");
-    pty.send("a");
-    times(&mut pty, DOWN, 2);
-    pty.send(ENTER);
-    pty.send(RIGHT);
-    pty.send("f");
-    pty.wait_for("Who asks for the election to go first?");
-    pty.send(ENTER);
-    pty.wait_for("1. Election: Secretary");
-    pty.send(">");
-    // The role is described first, and the facilitator sets the term.
-    pty.wait_for("Enter sets the term's end");
-    pty.send(ENTER);
-    pty.wait_for("Term of the Secretary");
-    pty.send(ENTER);
-    // Ballots: everyone nominates Elif, hidden until read.
-    pty.wait_for("Ballots in: 0 of 6");
-    for _ in 0..6 {
-        pty.send(ENTER);
-        pty.send(ENTER);
-        times(&mut pty, DOWN, 2);
-        pty.send(ENTER);
-    }
-    pty.wait_for("Ballots in: 6 of 6 (hidden until read)");
-    pty.send("n");
-    for _ in 0..6 {
-        pty.send(ENTER);
-        enter(&mut pty, "Careful with records");
-    }
-    pty.wait_for("Mei Chen → Elif Yılmaz: Careful with records");
-    pty.send("n");
-    // The change round asks each in turn; nobody changes.
-    pty.wait_for("asked now");
-    times(&mut pty, ENTER, 6);
-    pty.wait_for("Mei Chen: no change");
-    pty.send("n");
-    pty.wait_for("Make a proposal");
-    pty.send(ENTER);
-    pty.wait_for("Proposed: Elif Yılmaz");
-    times(&mut pty, ENTER, 6);
-    pty.send("a");
-    pty.wait_for("Elect Elif Yılmaz Secretary");
-    pty.send("y");
-    pty.wait_for("Elected: the role is assigned with its term.");
-    // The proposal: framed, drafted, then on to the objection round.
-    pty.send(RIGHT);
-    pty.wait_for("Present proposal");
-    pty.send(ENTER);
-    enter(&mut pty, "Too much bread thrown away");
-    enter(&mut pty, "Forty loaves last Friday");
-    pty.wait_for("Which of the proposer's roles feels it?");
-    pty.send(ENTER);
-    pty.send("c");
-    pty.wait_for("The proposal's changes");
-    pty.send(ENTER);
-    enter(&mut pty, "Waste Tracker");
-    enter(&mut pty, "Bread that is baked gets eaten");
-    enter(&mut pty, "");
-    enter(&mut pty, "Weighing unsold bread daily");
-    pty.wait_for("Save as version 1");
-    pty.send(ENTER);
-    pty.wait_for("Proposal · version 1");
-    times(&mut pty, "n", 4);
-    pty.wait_for("Objection round 1");
-    // Four have no objection; Mei objects; the proposer last.
-    times(&mut pty, ENTER, 4);
-    pty.send("x");
-    enter(&mut pty, "Nobody weighs on Sundays");
-    pty.wait_for("Which of the objector's roles would it limit?");
-    pty.send(ENTER);
-    pty.send(ENTER);
-    // Tested valid.
-    pty.send("w");
-    pty.wait_for("1 of 5 — 5.0 §5.3.2(a)");
-    for answer in ["y", "y", "y", "y", "n"] {
-        pty.send(answer);
-    }
-    pty.wait_for("Valid objection");
-    // Integration: a policy is added as version 2, both confirm, a new round adopts it.
-    pty.send("n");
-    pty.wait_for("Integration");
-    pty.send("c");
-    pty.wait_for("The proposal's changes");
-    times(&mut pty, DOWN, 4);
-    pty.send(ENTER);
-    enter(&mut pty, "Sunday weighing");
-    enter(&mut pty, "The Ovens Keeper weighs unsold bread on Sundays.");
-    pty.wait_for("Save as version 2");
-    pty.send(ENTER);
-    pty.wait_for("Proposal · version 2");
-    pty.send("o");
-    pty.send("p");
-    pty.wait_for("Every valid objection is resolved");
-    pty.send("n");
-    pty.wait_for("Objection round 2");
-    times(&mut pty, ENTER, 6);
-    pty.send("a");
-    pty.wait_for("Adopt version 2?");
-    pty.send("y");
-    pty.wait_for("Adopted: the governance record has changed.");
-    pty.send(">");
-    pty.wait_for("Closing round");
-    pty.send(">");
-    pty.wait_for("End the meeting?");
-    pty.send("y");
-    pty.wait_for("x export");
-    // The election's ballots and rounds come first: the proposal is further down.
-    times(&mut pty, "\x1b[6~", 3);
-    pty.wait_for("adopted (version 2)");
-    pty.send("q");
-    pty.wait_for("g governance");
-    // The browser: the new role, its history, and the Secretary with a term.
-    pty.send(ENTER);
-    pty.wait_for("sub-circle of Riverbend");
-    down_to(&mut pty, "Bread that is baked gets eaten");
-    pty.wait_for("proposal “Waste”");
-    pty.send(HOME);
-    down_to(&mut pty, "Elif Yılmaz — term ends");
+    agenda_with_the_election_first(&mut pty);
+    elect_elif_secretary(&mut pty);
+    propose_a_waste_tracker(&mut pty);
+    mei_objects_and_it_is_valid(&mut pty);
+    integrate_adopt_and_close(&mut pty);
+    browse_the_new_role(&mut pty);
     pty.send("q");
     pty.send("q");
     assert!(pty.wait_exit().success());

@@ -361,6 +361,79 @@ fn what_a_meeting_creates_is_there_as_of_its_day_and_not_before() {
     }
 }
 
+/// 9:00 on a day of November 2026.
+fn at_nine(d: u32) -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0)
+        .single()
+        .expect("a time")
+}
+
+/// A tactical meeting of `circle` on day `d` writes `effects` as its outputs, each applied to
+/// `org` in memory too; answers the rows they created.
+fn outputs_on(
+    store: &mut Store,
+    org: &mut Organisation,
+    (circle, d): (CircleId, u32),
+    effects: &[Effect],
+) -> Vec<Option<i64>> {
+    let meeting = store
+        .start_meeting(circle, MeetingKind::Tactical, at_nine(d), &"started")
+        .expect("meeting");
+    let appended = store
+        .append_entry(meeting, 1, at_nine(d), &"outputs", effects)
+        .expect("append");
+    for (effect, created) in effects.iter().zip(&appended.created) {
+        assert_eq!(org.apply(effect, *created, at_nine(d)), Applied::Done);
+    }
+    appended.created
+}
+
+/// A project, a next action and a tension, made for `role` by `person`.
+fn rye_and_a_cold_oven(circle: CircleId, role: RoleId, person: PersonId) -> [Effect; 3] {
+    [
+        Effect::CreateProject {
+            role,
+            person: Some(person),
+            title: "Rye starter".into(),
+        },
+        Effect::CreateNextAction {
+            role: Some(role),
+            person,
+            text: "Order rye".into(),
+        },
+        Effect::CreateTension {
+            person,
+            role: Some(role),
+            circle,
+            text: "The oven runs cold".into(),
+            kind: TensionKind::Tactical,
+        },
+    ]
+}
+
+/// As of day `d`: the project's status, whether the action is done, whether the tension is
+/// open (each `None` when it was not made yet).
+fn standing_on(
+    org: &Organisation,
+    d: u32,
+    (project, action, tension): (ProjectId, NextActionId, TensionId),
+) -> (Option<ProjectStatus>, Option<bool>, Option<bool>) {
+    let then = org.as_of(NaiveDate::from_ymd_opt(2026, 11, d).expect("a day"));
+    let r = then.records();
+    let status = r
+        .projects
+        .iter()
+        .find(|p| p.id == project)
+        .map(|p| p.status);
+    let done = r
+        .next_actions
+        .iter()
+        .find(|a| a.id == action)
+        .map(|a| a.done);
+    let open = r.tensions.iter().find(|t| t.id == tension).map(|t| t.open);
+    (status, done, open)
+}
+
 /// What later entries changed on items that were there is as it was "as of" an earlier day:
 /// a project's status moved in a progress update, a next action marked done, a tension taken
 /// onto an agenda — in memory as after a reload.
@@ -372,46 +445,8 @@ fn what_a_later_meeting_changes_is_as_it_was_the_day_before() {
     let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
     let role = org.roles_in(circle).next().expect("a role").id;
     let person = org.people()[0].id;
-    let day = |d: u32| {
-        Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0)
-            .single()
-            .expect("a time")
-    };
-    let mut record = |org: &mut Organisation, d: u32, effects: &[Effect]| {
-        let meeting = store
-            .start_meeting(circle, MeetingKind::Tactical, day(d), &"started")
-            .expect("meeting");
-        let appended = store
-            .append_entry(meeting, 1, day(d), &"outputs", effects)
-            .expect("append");
-        for (effect, created) in effects.iter().zip(&appended.created) {
-            assert_eq!(org.apply(effect, *created, day(d)), Applied::Done);
-        }
-        appended.created
-    };
-    let created = record(
-        &mut org,
-        20,
-        &[
-            Effect::CreateProject {
-                role,
-                person: Some(person),
-                title: "Rye starter".into(),
-            },
-            Effect::CreateNextAction {
-                role: Some(role),
-                person,
-                text: "Order rye".into(),
-            },
-            Effect::CreateTension {
-                person,
-                role: Some(role),
-                circle,
-                text: "The oven runs cold".into(),
-                kind: TensionKind::Tactical,
-            },
-        ],
-    );
+    let made = rye_and_a_cold_oven(circle, role, person);
+    let created = outputs_on(&mut store, &mut org, (circle, 20), &made);
     let [Some(project), Some(action), Some(tension)] = created[..] else {
         panic!("three rows created: {created:?}");
     };
@@ -421,34 +456,17 @@ fn what_a_later_meeting_changes_is_as_it_was_the_day_before() {
         update: Some("moving".into()),
         status,
     };
-    record(&mut org, 22, &[status(ProjectStatus::Waiting)]);
-    record(
-        &mut org,
-        24,
-        &[
-            status(ProjectStatus::Done),
-            Effect::CompleteNextAction { action },
-            Effect::ProcessTension { tension },
-        ],
-    );
+    let waiting = [status(ProjectStatus::Waiting)];
+    outputs_on(&mut store, &mut org, (circle, 22), &waiting);
+    let settled = [
+        status(ProjectStatus::Done),
+        Effect::CompleteNextAction { action },
+        Effect::ProcessTension { tension },
+    ];
+    outputs_on(&mut store, &mut org, (circle, 24), &settled);
     let reloaded = store.load_organisation().expect("load").expect("org");
     for org in [&org, &reloaded] {
-        let on = |d| {
-            let then = org.as_of(NaiveDate::from_ymd_opt(2026, 11, d).expect("a day"));
-            let r = then.records();
-            let status = r
-                .projects
-                .iter()
-                .find(|p| p.id == project)
-                .map(|p| p.status);
-            let done = r
-                .next_actions
-                .iter()
-                .find(|a| a.id == action)
-                .map(|a| a.done);
-            let open = r.tensions.iter().find(|t| t.id == tension).map(|t| t.open);
-            (status, done, open)
-        };
+        let on = |d| standing_on(org, d, (project, action, tension));
         assert_eq!(on(19), (None, None, None), "nothing made yet");
         assert_eq!(
             on(21),

@@ -83,15 +83,7 @@ pub fn act(app: &mut App, action: Action) {
         return pick_person(app, &org, action);
     }
     if action == Action::UndoOrgEntry {
-        let Some(entry) = org_log::latest_standing(org.log()) else {
-            return app.info("Nothing to take back: no change was made between meetings yet.");
-        };
-        let question = format!("Take back \"{}\"?", entry.describe(&org));
-        return ask(
-            app,
-            OrgForm::Undo,
-            Modal::Confirm(Confirm::new(question, "take back", "keep")),
-        );
+        return ask_undo(app, &org);
     }
     let Some(role) = selected_role(app) else {
         return app.info("Select a role first (↑ ↓), then a assigns, f changes a focus, x ends.");
@@ -102,6 +94,25 @@ pub fn act(app: &mut App, action: Action) {
     if let Err(why) = assignment_authority(&org, &role) {
         return app.error(super::tactical::capitalised(&why.to_string()));
     }
+    assignment_action(app, &org, &role, action);
+}
+
+/// Asks to confirm taking back the latest change between meetings still standing.
+fn ask_undo(app: &mut App, org: &Organisation) {
+    let Some(entry) = org_log::latest_standing(org.log()) else {
+        return app.info("Nothing to take back: no change was made between meetings yet.");
+    };
+    let question = format!("Take back \"{}\"?", entry.describe(org));
+    ask(
+        app,
+        OrgForm::Undo,
+        Modal::Confirm(Confirm::new(question, "take back", "keep")),
+    );
+}
+
+/// Starts assigning someone to `role`, or changing a filler's focus or ending their
+/// assignment (asking whose, when more than one fills it).
+fn assignment_action(app: &mut App, org: &Organisation, role: &Role, action: Action) {
     let fillers: Vec<AssignmentId> = org.fillers_of(role.id).map(|a| a.id).collect();
     let labels = |ids: &[AssignmentId]| -> Vec<String> {
         ids.iter()
@@ -130,7 +141,7 @@ pub fn act(app: &mut App, action: Action) {
             );
         }
         _ if fillers.is_empty() => app.info(format!("Nobody fills {}.", role.name)),
-        Action::ChangeFocus if fillers.len() == 1 => focus_text(app, &org, fillers[0]),
+        Action::ChangeFocus if fillers.len() == 1 => focus_text(app, org, fillers[0]),
         Action::ChangeFocus => {
             let title = format!("Change whose focus in {}?", role.name);
             let options = labels(&fillers);
@@ -255,33 +266,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         (OrgForm::PersonName, Outcome::Submitted(name)) if name.is_empty() => {
             app.error("Type the person's name, or Esc to cancel.");
         }
-        (OrgForm::PersonName, Outcome::Submitted(name)) => {
-            // The name is checked at once (unique, ignoring case): refused, it stays typed.
-            let request = OrgRequest::AddPerson {
-                name: name.clone(),
-                email: None,
-            };
-            if let Err(why) = crate::domain::org_log::decide(&request, None, &org) {
-                let title = PromptKind::PersonName.question().to_string();
-                let prompt = Modal::Prompt(Prompt::filled(PromptKind::PersonName, title, &name));
-                ask(app, OrgForm::PersonName, prompt);
-                return app.error(super::tactical::capitalised(&why.to_string()));
-            }
-            let prompt = Modal::Prompt(Prompt::new(PromptKind::Email));
-            ask(app, OrgForm::PersonEmail { name }, prompt);
-        }
-        (OrgForm::PersonEmail { name }, Outcome::Submitted(email)) => {
-            let typed = !email.trim().is_empty();
-            if let Some(why) = crate::domain::names::email_problem(&email).filter(|_| typed) {
-                let title = PromptKind::Email.question().to_string();
-                let prompt = Modal::Prompt(Prompt::filled(PromptKind::Email, title, &email));
-                ask(app, OrgForm::PersonEmail { name }, prompt);
-                let said = crate::domain::names::bad_email(&email, why);
-                return app.error(super::tactical::capitalised(&said));
-            }
-            let email = Some(email).filter(|e| !e.is_empty());
-            record(app, &OrgRequest::AddPerson { name, email }, None);
-        }
+        (OrgForm::PersonName, Outcome::Submitted(name)) => person_named(app, &org, name),
+        (OrgForm::PersonEmail { name }, Outcome::Submitted(email)) => email_given(app, name, email),
         (OrgForm::AssignWho { role, people }, Outcome::Picked(n)) => {
             if let Some(&person) = people.get(n) {
                 let prompt = Modal::Prompt(Prompt::new(PromptKind::Focus));
@@ -315,10 +301,8 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         (OrgForm::EndOf { assignments }, Outcome::Picked(n)) => {
-            if let (Some(&assignment), Some(r)) = (
-                assignments.get(n),
-                assignments.get(n).and_then(|a| role_of(*a)),
-            ) {
+            let ending = assignments.get(n).and_then(|&a| Some((a, role_of(a)?)));
+            if let Some((assignment, r)) = ending {
                 ask_actor(app, &org, &r, OrgRequest::EndAssignment { assignment });
             }
         }
@@ -330,9 +314,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         (OrgForm::Undo, Outcome::Answered(true)) => record(app, &OrgRequest::Undo, None),
         (OrgForm::RenameWho { people }, Outcome::Picked(n)) => {
             if let Some(&person) = people.get(n) {
-                let title = format!("New name for {}", org.person_name(person));
-                let prompt = Prompt::filled(PromptKind::PersonName, title, org.person_name(person));
-                ask(app, OrgForm::RenameTo { person }, Modal::Prompt(prompt));
+                ask_new_name(app, &org, person);
             }
         }
         (OrgForm::RenameTo { person }, Outcome::Submitted(name)) => {
@@ -340,17 +322,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (OrgForm::LeaveWho { people }, Outcome::Picked(n)) => {
             if let Some(&person) = people.get(n) {
-                let ending = match org.assignments_of(person).count() {
-                    0 => "They fill no role".to_string(),
-                    1 => "Their 1 role assignment ends today".to_string(),
-                    n => format!("Their {n} role assignments end today"),
-                };
-                let question = format!(
-                    "{} leaves the organisation? {ending}; their history stays.",
-                    org.person_name(person),
-                );
-                let confirm = Confirm::new(question, "leaves", "stays");
-                ask(app, OrgForm::Leaves { person }, Modal::Confirm(confirm));
+                ask_leaves(app, &org, person);
             }
         }
         (OrgForm::Leaves { person }, Outcome::Answered(true)) => {
@@ -358,4 +330,58 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (form, outcome) => super::circle_records::outcome(app, &org, form, outcome),
     }
+}
+
+/// A new person's name typed: checked at once (unique, ignoring case), then their e-mail
+/// address is asked for. Refused, the name stays typed.
+fn person_named(app: &mut App, org: &Organisation, name: String) {
+    let request = OrgRequest::AddPerson {
+        name: name.clone(),
+        email: None,
+    };
+    if let Err(why) = crate::domain::org_log::decide(&request, None, org) {
+        let title = PromptKind::PersonName.question().to_string();
+        let prompt = Modal::Prompt(Prompt::filled(PromptKind::PersonName, title, &name));
+        ask(app, OrgForm::PersonName, prompt);
+        return app.error(super::tactical::capitalised(&why.to_string()));
+    }
+    let prompt = Modal::Prompt(Prompt::new(PromptKind::Email));
+    ask(app, OrgForm::PersonEmail { name }, prompt);
+}
+
+/// A new person's e-mail address typed (or left empty): the person is added. One that is
+/// not an address is refused and stays typed.
+fn email_given(app: &mut App, name: String, email: String) {
+    let typed = !email.trim().is_empty();
+    if let Some(why) = crate::domain::names::email_problem(&email).filter(|_| typed) {
+        let title = PromptKind::Email.question().to_string();
+        let prompt = Modal::Prompt(Prompt::filled(PromptKind::Email, title, &email));
+        ask(app, OrgForm::PersonEmail { name }, prompt);
+        let said = crate::domain::names::bad_email(&email, why);
+        return app.error(super::tactical::capitalised(&said));
+    }
+    let email = Some(email).filter(|e| !e.is_empty());
+    record(app, &OrgRequest::AddPerson { name, email }, None);
+}
+
+/// Asks for `person`'s new name, starting from the one they have.
+fn ask_new_name(app: &mut App, org: &Organisation, person: PersonId) {
+    let title = format!("New name for {}", org.person_name(person));
+    let prompt = Prompt::filled(PromptKind::PersonName, title, org.person_name(person));
+    ask(app, OrgForm::RenameTo { person }, Modal::Prompt(prompt));
+}
+
+/// Asks to confirm that `person` leaves, saying how many assignments that ends.
+fn ask_leaves(app: &mut App, org: &Organisation, person: PersonId) {
+    let ending = match org.assignments_of(person).count() {
+        0 => "They fill no role".to_string(),
+        1 => "Their 1 role assignment ends today".to_string(),
+        n => format!("Their {n} role assignments end today"),
+    };
+    let question = format!(
+        "{} leaves the organisation? {ending}; their history stays.",
+        org.person_name(person),
+    );
+    let confirm = Confirm::new(question, "leaves", "stays");
+    ask(app, OrgForm::Leaves { person }, Modal::Confirm(confirm));
 }

@@ -90,12 +90,6 @@ impl ElectionLine {
         name: &dyn Fn(usize) -> String,
         ended: bool,
     ) -> ElectionLine {
-        let reason_of = |voter: usize| {
-            e.reasons
-                .iter()
-                .find(|(v, _)| *v == voter)
-                .map(|(_, r)| r.clone())
-        };
         let outcome = match (e.elected, ended) {
             (Some(_), _) => "elected",
             (None, true) => "not processed (the meeting ended)",
@@ -108,15 +102,7 @@ impl ElectionLine {
             tie_break: e.tie_break.map(|t| t.describe()),
             nominations: e.count().into_iter().map(|(c, n)| (name(c), n)).collect(),
             outcome: outcome.into(),
-            ballots: e
-                .cast
-                .iter()
-                .map(|&(voter, nominee)| BallotLine {
-                    voter: name(voter),
-                    nominee: name(nominee),
-                    reason: reason_of(voter),
-                })
-                .collect(),
+            ballots: ballots(e, name),
             changes: e
                 .changes
                 .iter()
@@ -135,28 +121,7 @@ impl ElectionLine {
                     tie_break: p.tie.map(|t| t.describe()),
                 })
                 .collect(),
-            objections: e
-                .objections
-                .iter()
-                .enumerate()
-                .map(|(i, o)| ElectionObjection {
-                    candidate: e.candidate_of(o).map_or_else(|| "?".into(), name),
-                    objection: {
-                        let mut line = objection_line(o, org, name);
-                        // Still open when its candidate was set aside: that settled it.
-                        let set_aside = e.candidate_of(o).is_some_and(|c| e.discarded.contains(&c));
-                        if set_aside && o.state == ObjectionState::Open {
-                            line.resolution = "the candidate was set aside".into();
-                        }
-                        line
-                    },
-                    abandoned_because: e
-                        .abandoned
-                        .iter()
-                        .find(|(a, _)| *a == i)
-                        .map(|(_, why)| why.clone()),
-                })
-                .collect(),
+            objections: objections(e, org, name),
             term_amendments: e
                 .amendments
                 .iter()
@@ -201,42 +166,8 @@ impl ElectionLine {
             ));
         }
         doc.push(Block::Facts(facts));
-        let section = |doc: &mut Vec<Block>, title: &str, items: Vec<String>| {
-            if !items.is_empty() {
-                doc.push(Block::Paragraph(title.into()));
-                doc.push(Block::Bullets(items));
-            }
-        };
-        section(
-            &mut doc,
-            "Ballots (nomination round):",
-            self.ballots
-                .iter()
-                .map(|b| match &b.reason {
-                    Some(r) => format!("{} nominated {}: {r}", b.voter, b.nominee),
-                    None => format!("{} nominated {}", b.voter, b.nominee),
-                })
-                .collect(),
-        );
-        section(
-            &mut doc,
-            "Nomination change round:",
-            self.changes
-                .iter()
-                .map(|c| {
-                    let tied = if c.among_tied {
-                        " (re-nominating among the tied)"
-                    } else {
-                        ""
-                    };
-                    match (&c.to, &c.reason) {
-                        (Some(to), Some(r)) => format!("{} changed to {to}{tied}: {r}", c.voter),
-                        (Some(to), None) => format!("{} changed to {to}{tied}", c.voter),
-                        (None, _) => format!("{}: no change", c.voter),
-                    }
-                })
-                .collect(),
-        );
+        section(&mut doc, "Ballots (nomination round):", self.ballot_lines());
+        section(&mut doc, "Nomination change round:", self.change_lines());
         section(
             &mut doc,
             "Proposals:",
@@ -264,6 +195,36 @@ impl ElectionLine {
         doc
     }
 
+    /// "Ana nominated Ben: reason", ballot by ballot.
+    fn ballot_lines(&self) -> Vec<String> {
+        self.ballots
+            .iter()
+            .map(|b| match &b.reason {
+                Some(r) => format!("{} nominated {}: {r}", b.voter, b.nominee),
+                None => format!("{} nominated {}", b.voter, b.nominee),
+            })
+            .collect()
+    }
+
+    /// "Ana changed to Ben: reason" or "Ana: no change", answer by answer.
+    fn change_lines(&self) -> Vec<String> {
+        self.changes
+            .iter()
+            .map(|c| {
+                let tied = if c.among_tied {
+                    " (re-nominating among the tied)"
+                } else {
+                    ""
+                };
+                match (&c.to, &c.reason) {
+                    (Some(to), Some(r)) => format!("{} changed to {to}{tied}: {r}", c.voter),
+                    (Some(to), None) => format!("{} changed to {to}{tied}", c.voter),
+                    (None, _) => format!("{}: no change", c.voter),
+                }
+            })
+            .collect()
+    }
+
     /// "Ana, to electing Ben (role Baker): text — valid, integrated".
     fn objection_lines(&self) -> Vec<String> {
         self.objections
@@ -286,4 +247,59 @@ impl ElectionLine {
             })
             .collect()
     }
+}
+
+/// A section of the election's blocks: its title and bullets, or nothing when it has none.
+fn section(doc: &mut Vec<Block>, title: &str, items: Vec<String>) {
+    if !items.is_empty() {
+        doc.push(Block::Paragraph(title.into()));
+        doc.push(Block::Bullets(items));
+    }
+}
+
+/// Each ballot as cast, with the reason its voter gave in the nomination round.
+fn ballots(e: &Election, name: &dyn Fn(usize) -> String) -> Vec<BallotLine> {
+    let reason_of = |voter: usize| {
+        e.reasons
+            .iter()
+            .find(|(v, _)| *v == voter)
+            .map(|(_, r)| r.clone())
+    };
+    e.cast
+        .iter()
+        .map(|&(voter, nominee)| BallotLine {
+            voter: name(voter),
+            nominee: name(nominee),
+            reason: reason_of(voter),
+        })
+        .collect()
+}
+
+/// Each objection with the candidate it was about, and why it was abandoned if it was; one
+/// still open when its candidate was set aside was settled by that.
+fn objections(
+    e: &Election,
+    org: &Organisation,
+    name: &dyn Fn(usize) -> String,
+) -> Vec<ElectionObjection> {
+    e.objections
+        .iter()
+        .enumerate()
+        .map(|(i, o)| ElectionObjection {
+            candidate: e.candidate_of(o).map_or_else(|| "?".into(), name),
+            objection: {
+                let mut line = objection_line(o, org, name);
+                let set_aside = e.candidate_of(o).is_some_and(|c| e.discarded.contains(&c));
+                if set_aside && o.state == ObjectionState::Open {
+                    line.resolution = "the candidate was set aside".into();
+                }
+                line
+            },
+            abandoned_because: e
+                .abandoned
+                .iter()
+                .find(|(a, _)| *a == i)
+                .map(|(_, why)| why.clone()),
+        })
+        .collect()
 }

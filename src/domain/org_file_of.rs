@@ -79,30 +79,53 @@ fn circle_entry(org: &Organisation, circle: &Circle) -> CircleEntry {
     }
 }
 
-/// A role's entry; for a core role only what the rule set did not give it (no entry at all
-/// when that is nothing).
-fn role_entry(org: &Organisation, role: &Role) -> Option<RoleEntry> {
-    let (purpose, domains, accountabilities) = match role.core {
-        Some(core) => {
-            let text = org.rule_set().rules().core(core);
-            let added = |list: &[String], given: &[&str]| -> Vec<String> {
-                list.iter()
-                    .filter(|a| !given.contains(&a.as_str()))
-                    .cloned()
-                    .collect()
-            };
-            (
-                String::new(),
-                added(&role.domains, text.domains),
-                added(&role.accountabilities, text.accountabilities),
-            )
-        }
-        None => (
+/// A role's purpose, domains and accountabilities as its file entry gives them: a core
+/// role's are the rule set's, so only the domains and accountabilities added to it.
+fn own_definition(org: &Organisation, role: &Role) -> (String, Vec<String>, Vec<String>) {
+    let Some(core) = role.core else {
+        return (
             role.purpose.clone(),
             role.domains.clone(),
             role.accountabilities.clone(),
-        ),
+        );
     };
+    let text = org.rule_set().rules().core(core);
+    let added = |list: &[String], given: &[&str]| -> Vec<String> {
+        list.iter()
+            .filter(|a| !given.contains(&a.as_str()))
+            .cloned()
+            .collect()
+    };
+    (
+        String::new(),
+        added(&role.domains, text.domains),
+        added(&role.accountabilities, text.accountabilities),
+    )
+}
+
+/// A role's metrics, each with every value recorded.
+fn metrics(org: &Organisation, role: &Role) -> Vec<MetricEntry> {
+    org.metrics_of(role.id)
+        .map(|m| MetricEntry {
+            name: m.name.clone(),
+            unit: m.unit.clone(),
+            frequency: m.frequency,
+            values: org
+                .values_of(m.id)
+                .map(|v| MetricValueEntry {
+                    date: from_date(v.period),
+                    value: v.value,
+                    comment: v.comment.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A role's entry; for a core role only what the rule set did not give it (no entry at all
+/// when that is nothing).
+fn role_entry(org: &Organisation, role: &Role) -> Option<RoleEntry> {
+    let (purpose, domains, accountabilities) = own_definition(org, role);
     let entry = RoleEntry {
         name: role.name.clone(),
         purpose,
@@ -123,22 +146,7 @@ fn role_entry(org: &Organisation, role: &Role) -> Option<RoleEntry> {
                 frequency: c.frequency,
             })
             .collect(),
-        metrics: org
-            .metrics_of(role.id)
-            .map(|m| MetricEntry {
-                name: m.name.clone(),
-                unit: m.unit.clone(),
-                frequency: m.frequency,
-                values: org
-                    .values_of(m.id)
-                    .map(|v| MetricValueEntry {
-                        date: from_date(v.period),
-                        value: v.value,
-                        comment: v.comment.clone(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        metrics: metrics(org, role),
         projects: org
             .projects_of(role.id)
             .map(|p| ProjectEntry {

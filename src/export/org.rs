@@ -186,86 +186,99 @@ fn handbook(org: &Organisation, rulings: &[PublishedRuling]) -> Vec<Block> {
         Block::Subtitle(format!("Rule set {}", org.rule_set())),
     ];
     for (circle, _) in org.circles_depth_first() {
-        doc.push(Block::Heading(path(org, circle)));
-        let mut facts = vec![("Purpose".to_string(), or_none(&circle.purpose))];
-        if !circle.domains.is_empty() {
-            facts.push(("Domains".into(), circle.domains.join("; ")));
-        }
-        if let Some(strategy) = &circle.strategy {
-            facts.push(("Strategy".into(), strategy.clone()));
-        }
-        doc.push(Block::Facts(facts));
-        if !circle.accountabilities.is_empty() {
-            doc.push(Block::Bullets(circle.accountabilities.clone()));
-        }
-        let policies: Vec<String> = org
-            .policies_of(circle.id)
-            .map(|p| match p.role.and_then(|r| org.role(r)) {
-                Some(holder) => format!("{} (on role {}): {}", p.name, holder.name, p.text),
-                None => format!("{}: {}", p.name, p.text),
-            })
-            .collect();
-        if !policies.is_empty() {
-            doc.push(Block::Paragraph("Policies:".into()));
-            doc.push(Block::Bullets(policies));
-        }
-        let published: Vec<String> = rulings
-            .iter()
-            .filter(|r| r.circle == circle.name)
-            .map(PublishedRuling::text)
-            .collect();
-        if !published.is_empty() {
-            let article = org.rule_set().rules().rulings_published;
-            doc.push(Block::Paragraph(format!(
-                "Interpretations (the Secretary's rulings, {article}):"
-            )));
-            doc.push(Block::Bullets(published));
-        }
+        circle_blocks(&mut doc, org, circle, rulings);
         for role in org.roles_in(circle.id) {
-            let core = if role.core.is_some() {
-                " (core role)"
-            } else {
-                ""
-            };
-            doc.push(Block::Subheading(format!("{}{core}", role.name)));
-            let fillers: Vec<String> = org
-                .fillers_of(role.id)
-                .map(|a| {
-                    let mut s = org.person_name(a.person).to_string();
-                    if let Some(focus) = &a.focus {
-                        s.push_str(&format!(" (focus: {focus})"));
-                    }
-                    if let Some(end) = a.term_end {
-                        s.push_str(&format!(" (term ends {end})"));
-                    }
-                    s
-                })
-                .collect();
-            let mut facts = vec![("Purpose".to_string(), or_none(&role.purpose))];
-            if let Some(link) = org.cross_link(role.id) {
-                let from = org.linked_entity_name(&link.from);
-                facts.push(("Cross Link (4.1 §2.7) from".into(), from));
-            }
-            if !role.domains.is_empty() {
-                facts.push(("Domains".into(), role.domains.join("; ")));
-            }
-            let filled = if fillers.is_empty() {
-                "(unfilled)".to_string()
-            } else {
-                fillers.join(", ")
-            };
-            facts.push(("Filled by".into(), filled));
-            doc.push(Block::Facts(facts));
-            if !role.accountabilities.is_empty() {
-                doc.push(Block::Bullets(role.accountabilities.clone()));
-            }
-            if role.core == Some(CoreRole::Lead) && circle.parent.is_some() {
-                doc.push(Block::Empty("Appointed by the super-circle.".into()));
-            }
-            doc.extend(operational_blocks(org, role));
+            role_blocks(&mut doc, org, circle, role);
         }
     }
     doc
+}
+
+/// A circle's heading (its path from the anchor circle), definition, policies and the
+/// Secretary's rulings published in it.
+fn circle_blocks(
+    doc: &mut Vec<Block>,
+    org: &Organisation,
+    circle: &Circle,
+    rulings: &[PublishedRuling],
+) {
+    doc.push(Block::Heading(path(org, circle)));
+    let mut facts = vec![("Purpose".to_string(), or_none(&circle.purpose))];
+    if !circle.domains.is_empty() {
+        facts.push(("Domains".into(), circle.domains.join("; ")));
+    }
+    if let Some(strategy) = &circle.strategy {
+        facts.push(("Strategy".into(), strategy.clone()));
+    }
+    doc.push(Block::Facts(facts));
+    if !circle.accountabilities.is_empty() {
+        doc.push(Block::Bullets(circle.accountabilities.clone()));
+    }
+    let policies: Vec<String> = org
+        .policies_of(circle.id)
+        .map(|p| org.policy_line(p))
+        .collect();
+    if !policies.is_empty() {
+        doc.push(Block::Paragraph("Policies:".into()));
+        doc.push(Block::Bullets(policies));
+    }
+    let published: Vec<String> = rulings
+        .iter()
+        .filter(|r| r.circle == circle.name)
+        .map(PublishedRuling::text)
+        .collect();
+    if !published.is_empty() {
+        let article = org.rule_set().rules().rulings_published;
+        doc.push(Block::Paragraph(format!(
+            "Interpretations (the Secretary's rulings, {article}):"
+        )));
+        doc.push(Block::Bullets(published));
+    }
+}
+
+/// A role of `circle`: its heading, definition, who fills it, and its operational records.
+fn role_blocks(doc: &mut Vec<Block>, org: &Organisation, circle: &Circle, role: &Role) {
+    let core = if role.core.is_some() {
+        " (core role)"
+    } else {
+        ""
+    };
+    doc.push(Block::Subheading(format!("{}{core}", role.name)));
+    let fillers: Vec<String> = org
+        .fillers_of(role.id)
+        .map(|a| {
+            let mut s = org.person_name(a.person).to_string();
+            if let Some(focus) = &a.focus {
+                s.push_str(&format!(" (focus: {focus})"));
+            }
+            if let Some(end) = a.term_end {
+                s.push_str(&format!(" (term ends {end})"));
+            }
+            s
+        })
+        .collect();
+    let mut facts = vec![("Purpose".to_string(), or_none(&role.purpose))];
+    if let Some(link) = org.cross_link(role.id) {
+        let from = org.linked_entity_name(&link.from);
+        facts.push(("Cross Link (4.1 §2.7) from".into(), from));
+    }
+    if !role.domains.is_empty() {
+        facts.push(("Domains".into(), role.domains.join("; ")));
+    }
+    let filled = if fillers.is_empty() {
+        "(unfilled)".to_string()
+    } else {
+        fillers.join(", ")
+    };
+    facts.push(("Filled by".into(), filled));
+    doc.push(Block::Facts(facts));
+    if !role.accountabilities.is_empty() {
+        doc.push(Block::Bullets(role.accountabilities.clone()));
+    }
+    if role.core == Some(CoreRole::Lead) && circle.parent.is_some() {
+        doc.push(Block::Empty("Appointed by the super-circle.".into()));
+    }
+    doc.extend(operational_blocks(org, role));
 }
 
 fn or_none(text: &str) -> String {

@@ -1,7 +1,7 @@
 //! What a meeting entry writes, once for every backend: starting a log, appending an entry
-//! with the expected-sequence check, running each `Effect` linked to its entry
-//! (meeting_id, event_seq), and undoing exactly one entry's effects. Runs inside the
-//! caller's transaction through `Sql`; the caller makes it a write transaction that no other
+//! with the expected-sequence check (`next_seq`, which the organisation's log shares),
+//! running each `Effect` linked to its entry (meeting_id, event_seq), and undoing exactly
+//! one entry's effects. Runs inside the caller's transaction through `Sql`; the caller makes it a write transaction that no other
 //! append to the same meeting can interleave with.
 //!
 //! Owns: the effect statements and their order. Governance versions live in `governance`.
@@ -58,6 +58,19 @@ pub fn last_seq(sql: &dyn Sql, meeting: MeetingId) -> Result<u64, StoreError> {
     Ok(u64::try_from(latest.first().copied().unwrap_or(0)).unwrap_or(0))
 }
 
+/// The sequence number of the entry after `after`, in a log (`log`: "meeting",
+/// "organisation") whose newest entry is `latest`: a log that grew past `after` is a
+/// conflict, and nothing is to be written.
+pub(super) fn next_seq(latest: u64, after: u64, log: &str) -> Result<i64, StoreError> {
+    if latest != after {
+        return Err(StoreError::Conflict {
+            expected: after,
+            latest,
+        });
+    }
+    i64::try_from(after + 1).map_err(|_| StoreError::Invalid(format!("the {log} log is full")))
+}
+
 /// Appends `payload` as entry `after + 1` and runs its effects; a log that grew past `after`
 /// is a conflict and nothing is written.
 pub fn append(
@@ -69,15 +82,7 @@ pub fn append(
     effects: &[Effect],
     actor: Option<&str>,
 ) -> Result<Appended, StoreError> {
-    let latest = last_seq(sql, meeting)?;
-    if latest != after {
-        return Err(StoreError::Conflict {
-            expected: after,
-            latest,
-        });
-    }
-    let seq = i64::try_from(after + 1)
-        .map_err(|_| StoreError::Invalid("the meeting log is full".into()))?;
+    let seq = next_seq(last_seq(sql, meeting)?, after, "meeting")?;
     sql.run(
         "INSERT INTO meeting_events (meeting_id, seq, at, payload, actor) VALUES (?1, ?2, ?3, ?4, ?5)",
         &[
@@ -112,187 +117,216 @@ pub fn append(
 /// Runs one effect of the entry `src`, linking what it writes to that entry. Answers the id
 /// of the row it created, for effects that create one.
 fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>, StoreError> {
-    let (m, seq, at) = (
-        Value::int(src.meeting),
-        Value::int(src.seq),
-        Value::Time(src.at),
-    );
+    let (m, seq) = (Value::int(src.meeting), Value::int(src.seq));
+    let run = |q: &str, args: &[Value]| sql.run(q, args).map(|_| None);
     match effect {
-        Effect::AnswerChecklist {
-            item,
-            period,
-            checked,
-        } => {
-            sql.run(
-                "INSERT INTO checklist_answers (item_id, period, checked, meeting_id, event_seq)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                &[
-                    Value::int(item.0),
-                    Value::Date(Some(*period)),
-                    Value::Bool(*checked),
-                    m,
-                    seq,
-                ],
-            )?;
-        }
-        Effect::RecordMetric {
-            metric,
-            period,
-            value,
-            comment,
-        } => {
-            sql.run(
-                "INSERT INTO metric_values (metric_id, period, value, comment, meeting_id, event_seq)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                &[
-                    Value::int(metric.0),
-                    Value::Date(Some(*period)),
-                    Value::Real(*value),
-                    Value::opt_text(comment.as_deref()),
-                    m,
-                    seq,
-                ],
-            )?;
+        Effect::AnswerChecklist { .. } | Effect::RecordMetric { .. } => {
+            answer(sql, src, effect).map(|_| None)
         }
         Effect::UpdateProject {
             project,
             update,
             status,
-        } => update_project(sql, src, project.0, update.as_deref(), status.id())?,
-        Effect::CreateNextAction { role, person, text } => {
-            return Ok(Some(sql.insert(
-                "INSERT INTO next_actions (role_id, person_id, text, meeting_id, event_seq, entry_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
-                &[
-                    Value::Int(role.map(|r| r.0)),
-                    Value::int(person.0),
-                    Value::text(text),
-                    m,
-                    seq,
-                    at,
-                ],
-            )?));
+        } => update_project(sql, src, project.0, update.as_deref(), status.id()).map(|_| None),
+        Effect::CreateNextAction { .. }
+        | Effect::CreateProject { .. }
+        | Effect::CreateTension { .. } => create(sql, src, effect),
+        Effect::ProcessTension { .. }
+        | Effect::DropTension { .. }
+        | Effect::CompleteNextAction { .. } => settle(sql, src, effect).map(|_| None),
+        Effect::ApplyGovernance { circle, changes } => {
+            governance::apply(sql, *circle, changes, src).map(|_| None)
         }
+        Effect::AssignElected {
+            role,
+            person,
+            term_end,
+        } => governance::assign_elected(sql, *role, *person, *term_end, src).map(|_| None),
+        Effect::DeclareBreakdown {
+            circle,
+            declared_by,
+            reason,
+        } => run(
+            "INSERT INTO process_breakdowns (circle_id, declared_at, declared_by, reason, meeting_id, event_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            &[
+                Value::int(circle.0),
+                Value::Time(src.at),
+                Value::text(declared_by),
+                Value::text(reason),
+                m,
+                seq,
+            ],
+        ),
+        Effect::RequestUpdates { .. } | Effect::EndUpdateRequest { .. } => {
+            update_requests(sql, src, effect).map(|_| None)
+        }
+        Effect::Undo { seq: undone } => {
+            let undone = i64::try_from(*undone).unwrap_or(-1);
+            undo(sql, src.meeting, undone)?;
+            governance::undo(sql, src.meeting, undone).map(|_| None)
+        }
+        Effect::EndMeeting => run(
+            "UPDATE meetings SET ended_at = ?1 WHERE id = ?2",
+            &[Value::Time(src.at), m],
+        ),
+    }
+}
+
+/// Writes the checklist answer or metric value `effect` records, linked to the entry `src`.
+/// Any other effect writes nothing here.
+fn answer(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<(), StoreError> {
+    let (m, seq) = (Value::int(src.meeting), Value::int(src.seq));
+    match effect {
+        Effect::AnswerChecklist {
+            item,
+            period,
+            checked,
+        } => sql.run(
+            "INSERT INTO checklist_answers (item_id, period, checked, meeting_id, event_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            &[
+                Value::int(item.0),
+                Value::Date(Some(*period)),
+                Value::Bool(*checked),
+                m,
+                seq,
+            ],
+        ),
+        Effect::RecordMetric {
+            metric,
+            period,
+            value,
+            comment,
+        } => sql.run(
+            "INSERT INTO metric_values (metric_id, period, value, comment, meeting_id, event_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            &[
+                Value::int(metric.0),
+                Value::Date(Some(*period)),
+                Value::Real(*value),
+                Value::opt_text(comment.as_deref()),
+                m,
+                seq,
+            ],
+        ),
+        _ => Ok(0),
+    }
+    .map(|_| ())
+}
+
+/// Creates the next action, project or tension `effect` makes, linked to the entry `src`:
+/// the new row's id. Any other effect creates nothing.
+fn create(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>, StoreError> {
+    let (m, seq, at) = (
+        Value::int(src.meeting),
+        Value::int(src.seq),
+        Value::Time(src.at),
+    );
+    let insert = |q: &str, args: &[Value]| sql.insert(q, args).map(Some);
+    match effect {
+        Effect::CreateNextAction { role, person, text } => insert(
+            "INSERT INTO next_actions (role_id, person_id, text, meeting_id, event_seq, entry_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+            &[
+                Value::Int(role.map(|r| r.0)),
+                Value::int(person.0),
+                Value::text(text),
+                m,
+                seq,
+                at,
+            ],
+        ),
         Effect::CreateProject {
             role,
             person,
             title,
-        } => {
-            return Ok(Some(sql.insert(
-                "INSERT INTO projects (role_id, person_id, title, status, meeting_id, event_seq, entry_at)
-                 VALUES (?1, ?2, ?3, 'current', ?4, ?5, ?6) RETURNING id",
-                &[
-                    Value::int(role.0),
-                    Value::Int(person.map(|p| p.0)),
-                    Value::text(title),
-                    m,
-                    seq,
-                    at,
-                ],
-            )?));
-        }
+        } => insert(
+            "INSERT INTO projects (role_id, person_id, title, status, meeting_id, event_seq, entry_at)
+             VALUES (?1, ?2, ?3, 'current', ?4, ?5, ?6) RETURNING id",
+            &[
+                Value::int(role.0),
+                Value::Int(person.map(|p| p.0)),
+                Value::text(title),
+                m,
+                seq,
+                at,
+            ],
+        ),
         Effect::CreateTension {
             person,
             role,
             circle,
             text,
             kind,
-        } => {
-            return Ok(Some(sql.insert(
-                "INSERT INTO tensions (person_id, role_id, circle_id, text, kind, meeting_id, event_seq, entry_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-                &[
-                    Value::int(person.0),
-                    Value::Int(role.map(|r| r.0)),
-                    Value::int(circle.0),
-                    Value::text(text),
-                    Value::text(kind.id()),
-                    m,
-                    seq,
-                    at,
-                ],
-            )?));
-        }
-        Effect::ProcessTension { tension } => {
-            sql.run(
-                "UPDATE tensions SET status = 'processed', processed_meeting_id = ?1, processed_seq = ?2,
-                 processed_at = ?4 WHERE id = ?3",
-                &[m, seq, Value::int(tension.0), at],
-            )?;
-        }
-        Effect::DropTension { tension } => {
-            sql.run(
-                "UPDATE tensions SET status = 'dropped', processed_meeting_id = ?1, processed_seq = ?2,
-                 processed_at = ?4 WHERE id = ?3 AND status = 'open'",
-                &[m, seq, Value::int(tension.0), at],
-            )?;
-        }
-        Effect::CompleteNextAction { action } => {
-            sql.run(
-                "UPDATE next_actions SET done = TRUE, done_meeting_id = ?1, done_seq = ?2, done_at = ?4
-                 WHERE id = ?3 AND done = FALSE",
-                &[m, seq, Value::int(action.0), at],
-            )?;
-        }
-        Effect::ApplyGovernance { circle, changes } => {
-            governance::apply(sql, *circle, changes, src)?
-        }
-        Effect::AssignElected {
-            role,
-            person,
-            term_end,
-        } => governance::assign_elected(sql, *role, *person, *term_end, src)?,
-        Effect::DeclareBreakdown {
-            circle,
-            declared_by,
-            reason,
-        } => {
-            sql.run(
-                "INSERT INTO process_breakdowns (circle_id, declared_at, declared_by, reason, meeting_id, event_seq)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                &[
-                    Value::int(circle.0),
-                    Value::Time(src.at),
-                    Value::text(declared_by),
-                    Value::text(reason),
-                    m,
-                    seq,
-                ],
-            )?;
-        }
-        Effect::RequestUpdates { project, by } => {
-            sql.run(
-                "INSERT INTO update_requests (project_id, person_id, requested_at, meeting_id, event_seq)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                &[
-                    Value::int(project.0),
-                    Value::int(by.0),
-                    Value::Time(src.at),
-                    m,
-                    seq,
-                ],
-            )?;
-        }
-        Effect::EndUpdateRequest { project } => {
-            sql.run(
-                "UPDATE update_requests SET ended_at = ?1, ended_meeting_id = ?2, ended_seq = ?3
-                 WHERE project_id = ?4 AND ended_at IS NULL",
-                &[Value::Time(src.at), m, seq, Value::int(project.0)],
-            )?;
-        }
-        Effect::Undo { seq: undone } => {
-            let undone = i64::try_from(*undone).unwrap_or(-1);
-            undo(sql, src.meeting, undone)?;
-            governance::undo(sql, src.meeting, undone)?;
-        }
-        Effect::EndMeeting => {
-            sql.run(
-                "UPDATE meetings SET ended_at = ?1 WHERE id = ?2",
-                &[Value::Time(src.at), m],
-            )?;
-        }
+        } => insert(
+            "INSERT INTO tensions (person_id, role_id, circle_id, text, kind, meeting_id, event_seq, entry_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+            &[
+                Value::int(person.0),
+                Value::Int(role.map(|r| r.0)),
+                Value::int(circle.0),
+                Value::text(text),
+                Value::text(kind.id()),
+                m,
+                seq,
+                at,
+            ],
+        ),
+        _ => Ok(None),
     }
-    Ok(None)
+}
+
+/// Marks the tension processed or dropped, or the next action done, as `effect` says, by the
+/// entry `src` (which `undo` reverses). Any other effect changes nothing here.
+fn settle(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<(), StoreError> {
+    let (m, seq) = (Value::int(src.meeting), Value::int(src.seq));
+    let (query, id) = match effect {
+        Effect::ProcessTension { tension } => (
+            "UPDATE tensions SET status = 'processed', processed_meeting_id = ?1, processed_seq = ?2,
+             processed_at = ?4 WHERE id = ?3",
+            tension.0,
+        ),
+        Effect::DropTension { tension } => (
+            "UPDATE tensions SET status = 'dropped', processed_meeting_id = ?1, processed_seq = ?2,
+             processed_at = ?4 WHERE id = ?3 AND status = 'open'",
+            tension.0,
+        ),
+        Effect::CompleteNextAction { action } => (
+            "UPDATE next_actions SET done = TRUE, done_meeting_id = ?1, done_seq = ?2, done_at = ?4
+             WHERE id = ?3 AND done = FALSE",
+            action.0,
+        ),
+        _ => return Ok(()),
+    };
+    sql.run(query, &[m, seq, Value::int(id), Value::Time(src.at)])
+        .map(|_| ())
+}
+
+/// Opens or ends the request for updates on a project that `effect` makes, by the entry
+/// `src`. Any other effect changes nothing here.
+fn update_requests(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<(), StoreError> {
+    let (m, seq) = (Value::int(src.meeting), Value::int(src.seq));
+    match effect {
+        Effect::RequestUpdates { project, by } => sql.run(
+            "INSERT INTO update_requests (project_id, person_id, requested_at, meeting_id, event_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            &[
+                Value::int(project.0),
+                Value::int(by.0),
+                Value::Time(src.at),
+                m,
+                seq,
+            ],
+        ),
+        Effect::EndUpdateRequest { project } => sql.run(
+            "UPDATE update_requests SET ended_at = ?1, ended_meeting_id = ?2, ended_seq = ?3
+             WHERE project_id = ?4 AND ended_at IS NULL",
+            &[Value::Time(src.at), m, seq, Value::int(project.0)],
+        ),
+        _ => Ok(0),
+    }
+    .map(|_| ())
 }
 
 /// Records a project's update with the status it had, then sets the new status.

@@ -121,7 +121,6 @@ pub(super) fn apply(
     changes: &[Change],
     src: Source,
 ) -> Result<(), StoreError> {
-    let opt = |v: Option<String>| Value::Text(v);
     for c in changes {
         match c {
             Change::CreateRole {
@@ -129,128 +128,55 @@ pub(super) fn apply(
                 purpose,
                 domains,
                 accountabilities,
-            } => {
-                let id = sql.insert(
-                    "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-                    &[Value::int(circle.0), Value::text(text::clean_line(name)), Value::text(text::clean_text(purpose)), Value::text(list_to_json(domains)), Value::text(list_to_json(accountabilities))],
-                )?;
-                version(sql, Kind::Role, id, src, false)?;
-            }
+            } => create_role(
+                sql,
+                circle,
+                (name, purpose),
+                (domains, accountabilities),
+                src,
+            )?,
             Change::AmendRole {
                 role,
                 name,
                 purpose,
                 domains,
                 accountabilities,
-            } => change(
-                sql,
-                Kind::Role,
-                role.0,
-                src,
-                "UPDATE roles SET name = coalesce(?2, name), purpose = coalesce(?3, purpose),
-                 domains = coalesce(?4, domains), accountabilities = coalesce(?5, accountabilities) WHERE id = ?1",
-                &[
-                    opt(name.as_deref().map(text::clean_line)),
-                    opt(purpose.as_deref().map(text::clean_text)),
-                    opt(domains.as_deref().map(list_to_json)),
-                    opt(accountabilities.as_deref().map(list_to_json)),
-                ],
-            )?,
+            } => {
+                let definition = (name, purpose, domains, accountabilities);
+                amend_definition(sql, Kind::Role, role.0, definition, src)?
+            }
             Change::RemoveRole { role } => {
-                change(
-                    sql,
-                    Kind::Role,
-                    role.0,
-                    src,
-                    "UPDATE roles SET removed_at = ?2 WHERE id = ?1",
-                    &[Value::Time(src.at)],
-                )?;
+                remove(sql, Kind::Role, role.0, src)?;
                 sub_circles::policies_follow(sql, *role, None, src)?;
             }
-            Change::MoveRole { role, to } => {
-                change(
-                    sql,
-                    Kind::Role,
-                    role.0,
-                    src,
-                    "UPDATE roles SET circle_id = ?2 WHERE id = ?1",
-                    &[Value::int(to.0)],
-                )?;
-                sub_circles::policies_follow(sql, *role, Some(*to), src)?;
-            }
+            Change::MoveRole { role, to } => move_role(sql, *role, *to, src)?,
             Change::CreatePolicy { name, text: body } => {
-                let id = sql.insert(
-                    "INSERT INTO policies (circle_id, name, text) VALUES (?1, ?2, ?3) RETURNING id",
-                    &[Value::int(circle.0), Value::text(text::clean_line(name)), Value::text(text::clean_text(body))],
-                )?;
-                version(sql, Kind::Policy, id, src, false)?;
+                create_policy(sql, Holder::Circle(circle), (name, body), src)?
             }
             Change::AmendPolicy {
                 policy,
                 name,
                 text: body,
-            } => change(
-                sql,
-                Kind::Policy,
-                policy.0,
-                src,
-                "UPDATE policies SET name = coalesce(?2, name), text = coalesce(?3, text) WHERE id = ?1",
-                &[
-                    opt(name.as_deref().map(text::clean_line)),
-                    opt(body.as_deref().map(text::clean_text)),
-                ],
-            )?,
-            Change::RemovePolicy { policy } => change(
-                sql,
-                Kind::Policy,
-                policy.0,
-                src,
-                "UPDATE policies SET removed_at = ?2 WHERE id = ?1",
-                &[Value::Time(src.at)],
-            )?,
-            Change::MovePolicy { policy, to } => change(
-                sql,
-                Kind::Policy,
-                policy.0,
-                src,
-                "UPDATE policies SET circle_id = ?2, role_id = NULL WHERE id = ?1",
-                &[Value::int(to.0)],
-            )?,
+            } => amend_policy(sql, *policy, (name.as_deref(), body.as_deref()), src)?,
+            Change::RemovePolicy { policy } => remove(sql, Kind::Policy, policy.0, src)?,
+            Change::MovePolicy { policy, to } => move_policy(sql, *policy, *to, src)?,
             Change::ExpandRole { role } => sub_circles::expand(sql, *role, src)?,
             Change::CreateRolePolicy {
                 role,
                 name,
                 text: body,
-            } => {
-                let id = sql.insert(
-                    "INSERT INTO policies (circle_id, role_id, name, text) SELECT circle_id, id, ?2, ?3 FROM roles WHERE id = ?1 RETURNING id",
-                    &[Value::int(role.0), Value::text(text::clean_line(name)), Value::text(text::clean_text(body))],
-                )?;
-                version(sql, Kind::Policy, id, src, false)?;
-            }
+            } => create_policy(sql, Holder::Role(*role), (name, body), src)?,
             Change::AmendCircle {
                 circle: target,
                 name,
                 purpose,
                 domains,
                 accountabilities,
-            } => change(
-                sql,
-                Kind::Circle,
-                target.0,
-                src,
-                "UPDATE circles SET name = coalesce(?2, name), purpose = coalesce(?3, purpose),
-                 domains = coalesce(?4, domains), accountabilities = coalesce(?5, accountabilities) WHERE id = ?1",
-                &[
-                    opt(name.as_deref().map(text::clean_line)),
-                    opt(purpose.as_deref().map(text::clean_text)),
-                    opt(domains.as_deref().map(list_to_json)),
-                    opt(accountabilities.as_deref().map(list_to_json)),
-                ],
-            )?,
-            Change::CollapseCircle { circle: target } => {
-                sub_circles::collapse(sql, *target, src)?
+            } => {
+                let definition = (name, purpose, domains, accountabilities);
+                amend_definition(sql, Kind::Circle, target.0, definition, src)?
             }
+            Change::CollapseCircle { circle: target } => sub_circles::collapse(sql, *target, src)?,
             Change::RemoveCircle { circle: target } => {
                 sub_circles::remove_within(sql, *target, src)?
             }
@@ -261,6 +187,142 @@ pub(super) fn apply(
         }
     }
     Ok(())
+}
+
+/// A role's or sub-circle's definition as an amendment gives it: each part changed, or
+/// `None` for one left as it is.
+type Definition<'c> = (
+    &'c Option<String>,
+    &'c Option<String>,
+    &'c Option<Vec<String>>,
+    &'c Option<Vec<String>>,
+);
+
+/// Creates a role of `circle`, its name and purpose cleaned, with its first version.
+fn create_role(
+    sql: &dyn Sql,
+    circle: CircleId,
+    (name, purpose): (&str, &str),
+    (domains, accountabilities): (&[String], &[String]),
+    src: Source,
+) -> Result<(), StoreError> {
+    let id = sql.insert(
+        "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+        &[
+            Value::int(circle.0),
+            Value::text(text::clean_line(name)),
+            Value::text(text::clean_text(purpose)),
+            Value::text(list_to_json(domains)),
+            Value::text(list_to_json(accountabilities)),
+        ],
+    )?;
+    version(sql, Kind::Role, id, src, false)
+}
+
+/// Who holds a new policy: the circle, or a role of it (whose circle it is in, too).
+enum Holder {
+    Circle(CircleId),
+    Role(RoleId),
+}
+
+/// Creates a policy held by `holder`, its name and text cleaned, with its first version.
+fn create_policy(
+    sql: &dyn Sql,
+    holder: Holder,
+    (name, body): (&str, &str),
+    src: Source,
+) -> Result<(), StoreError> {
+    let (statement, id) = match holder {
+        Holder::Circle(circle) => (
+            "INSERT INTO policies (circle_id, name, text) VALUES (?1, ?2, ?3) RETURNING id",
+            circle.0,
+        ),
+        Holder::Role(role) => (
+            "INSERT INTO policies (circle_id, role_id, name, text) SELECT circle_id, id, ?2, ?3 FROM roles WHERE id = ?1 RETURNING id",
+            role.0,
+        ),
+    };
+    let args = [
+        Value::int(id),
+        Value::text(text::clean_line(name)),
+        Value::text(text::clean_text(body)),
+    ];
+    let id = sql.insert(statement, &args)?;
+    version(sql, Kind::Policy, id, src, false)
+}
+
+/// Amends a role's or sub-circle's name, purpose, domains and accountabilities: the parts
+/// given, cleaned as when created; the others stay.
+fn amend_definition(
+    sql: &dyn Sql,
+    kind: Kind,
+    id: i64,
+    (name, purpose, domains, accountabilities): Definition,
+    src: Source,
+) -> Result<(), StoreError> {
+    let statement = format!(
+        "UPDATE {} SET name = coalesce(?2, name), purpose = coalesce(?3, purpose),
+                 domains = coalesce(?4, domains), accountabilities = coalesce(?5, accountabilities) WHERE id = ?1",
+        kind.table()
+    );
+    let args = [
+        Value::Text(name.as_deref().map(text::clean_line)),
+        Value::Text(purpose.as_deref().map(text::clean_text)),
+        Value::Text(domains.as_deref().map(list_to_json)),
+        Value::Text(accountabilities.as_deref().map(list_to_json)),
+    ];
+    change(sql, kind, id, src, &statement, &args)
+}
+
+/// Amends a policy's name and text: the parts given, cleaned; the others stay.
+fn amend_policy(
+    sql: &dyn Sql,
+    policy: PolicyId,
+    (name, body): (Option<&str>, Option<&str>),
+    src: Source,
+) -> Result<(), StoreError> {
+    change(
+        sql,
+        Kind::Policy,
+        policy.0,
+        src,
+        "UPDATE policies SET name = coalesce(?2, name), text = coalesce(?3, text) WHERE id = ?1",
+        &[
+            Value::Text(name.map(text::clean_line)),
+            Value::Text(body.map(text::clean_text)),
+        ],
+    )
+}
+
+/// Moves a role to circle `to`; the policies it holds go with it.
+fn move_role(sql: &dyn Sql, role: RoleId, to: CircleId, src: Source) -> Result<(), StoreError> {
+    let statement = "UPDATE roles SET circle_id = ?2 WHERE id = ?1";
+    change(sql, Kind::Role, role.0, src, statement, &[Value::int(to.0)])?;
+    sub_circles::policies_follow(sql, role, Some(to), src)
+}
+
+/// Moves a policy to circle `to`, as that circle's own (no role holds it there).
+fn move_policy(
+    sql: &dyn Sql,
+    policy: PolicyId,
+    to: CircleId,
+    src: Source,
+) -> Result<(), StoreError> {
+    let statement = "UPDATE policies SET circle_id = ?2, role_id = NULL WHERE id = ?1";
+    change(
+        sql,
+        Kind::Policy,
+        policy.0,
+        src,
+        statement,
+        &[Value::int(to.0)],
+    )
+}
+
+/// Removes a role or policy softly: it stays in the record, removed at the entry's time.
+fn remove(sql: &dyn Sql, kind: Kind, id: i64, src: Source) -> Result<(), StoreError> {
+    let statement = format!("UPDATE {} SET removed_at = ?2 WHERE id = ?1", kind.table());
+    change(sql, kind, id, src, &statement, &[Value::Time(src.at)])
 }
 
 /// Makes `person` the filler of `role` until `term_end`; the current fillers' assignments

@@ -7,6 +7,7 @@
 //! ratatui, crossterm, tokio.
 
 use super::backend::OrgLog;
+use super::effects::next_seq;
 use super::sql::{Sql, Value};
 use super::{Appended, Store, StoreError};
 use crate::domain::PersonId;
@@ -30,15 +31,7 @@ pub fn append(
         .first()
         .copied()
         .unwrap_or(0);
-    let latest = u64::try_from(latest).unwrap_or(0);
-    if latest != after {
-        return Err(StoreError::Conflict {
-            expected: after,
-            latest,
-        });
-    }
-    let seq = i64::try_from(after + 1)
-        .map_err(|_| StoreError::Invalid("the organisation log is full".into()))?;
+    let seq = next_seq(u64::try_from(latest).unwrap_or(0), after, "organisation")?;
     sql.run(
         "INSERT INTO org_log (seq, at, actor_id, payload) VALUES (?1, ?2, ?3, ?4)",
         &[
@@ -125,6 +118,35 @@ fn run_effect(
              WHERE id = ?1 AND ended_at IS NULL AND ended_meeting_id IS NULL",
             &[Value::int(assignment.0), t, s],
         )?,
+        OrgEffect::AddChecklistItem { .. }
+        | OrgEffect::EndChecklistItem { .. }
+        | OrgEffect::AddMetric { .. }
+        | OrgEffect::EndMetric { .. } => role_record(sql, seq, at, effect)?,
+        OrgEffect::RestoreProcess { .. } | OrgEffect::DeclareBreakdown { .. } => {
+            breakdown(sql, seq, at, actor, effect)?;
+            None
+        }
+        OrgEffect::TakeBack { seq: undone } => {
+            take_back(sql, i64::try_from(*undone).unwrap_or(-1))?;
+            None
+        }
+    };
+    Ok(created)
+}
+
+/// Adds or ends the checklist item or metric `effect` names, at entry `seq` made at `at`:
+/// the id of the item or metric added. Any other effect writes nothing here.
+fn role_record(
+    sql: &dyn Sql,
+    seq: i64,
+    at: DateTime<Utc>,
+    effect: &OrgEffect,
+) -> Result<Option<i64>, StoreError> {
+    let s = Value::int(seq);
+    let t = Value::Time(at);
+    let run = |q: &str, args: &[Value]| sql.run(q, args).map(|_| None);
+    let insert = |q: &str, args: &[Value]| sql.insert(q, args).map(Some);
+    match effect {
         OrgEffect::AddChecklistItem {
             role,
             text,
@@ -137,11 +159,11 @@ fn run_effect(
                 Value::text(frequency.id()),
                 s,
             ],
-        )?,
+        ),
         OrgEffect::EndChecklistItem { item } => run(
             "UPDATE checklist_items SET ended_at = ?2, ended_seq = ?3 WHERE id = ?1 AND ended_at IS NULL",
             &[Value::int(item.0), t, s],
-        )?,
+        ),
         OrgEffect::AddMetric {
             role,
             name,
@@ -156,21 +178,37 @@ fn run_effect(
                 Value::text(frequency.id()),
                 s,
             ],
-        )?,
+        ),
         OrgEffect::EndMetric { metric } => run(
             "UPDATE metrics SET ended_at = ?2, ended_seq = ?3 WHERE id = ?1 AND ended_at IS NULL",
             &[Value::int(metric.0), t, s],
-        )?,
-        OrgEffect::RestoreProcess { circle } => run(
+        ),
+        _ => Ok(None),
+    }
+}
+
+/// Declares the process breakdown `effect` names, or restores the circle's open one (by
+/// `actor`), at entry `seq` made at `at`. Any other effect writes nothing here.
+fn breakdown(
+    sql: &dyn Sql,
+    seq: i64,
+    at: DateTime<Utc>,
+    actor: Option<PersonId>,
+    effect: &OrgEffect,
+) -> Result<(), StoreError> {
+    let s = Value::int(seq);
+    let t = Value::Time(at);
+    match effect {
+        OrgEffect::RestoreProcess { circle } => sql.run(
             "UPDATE process_breakdowns SET restored_at = ?2, restored_seq = ?3, restored_by = ?4
              WHERE circle_id = ?1 AND restored_at IS NULL",
             &[Value::int(circle.0), t, s, Value::Int(actor.map(|p| p.0))],
-        )?,
+        ),
         OrgEffect::DeclareBreakdown {
             circle,
             declared_by,
             reason,
-        } => run(
+        } => sql.run(
             "INSERT INTO process_breakdowns (circle_id, declared_at, declared_by, reason, declared_seq)
              VALUES (?1, ?2, ?3, ?4, ?5)",
             &[
@@ -180,13 +218,10 @@ fn run_effect(
                 Value::text(reason),
                 s,
             ],
-        )?,
-        OrgEffect::TakeBack { seq: undone } => {
-            take_back(sql, i64::try_from(*undone).unwrap_or(-1))?;
-            None
-        }
-    };
-    Ok(created)
+        ),
+        _ => Ok(0),
+    }
+    .map(|_| ())
 }
 
 /// Reverses what entry `undone` wrote.

@@ -130,12 +130,10 @@ impl Doc {
     }
 }
 
+/// A circle's policies, one line each.
 fn policies(org: &Organisation, circle: CircleId) -> Vec<String> {
     org.policies_of(circle)
-        .map(|p| match p.role.and_then(|r| org.role(r)) {
-            Some(holder) => format!("{} (on role {}): {}", p.name, holder.name, p.text),
-            None => format!("{}: {}", p.name, p.text),
-        })
+        .map(|p| org.policy_line(p))
         .collect()
 }
 
@@ -259,21 +257,7 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         doc.section("Strategy");
         doc.text(strategy, Style::new());
     }
-    let rules = org.rule_set();
-    let core: Vec<String> = CoreRole::ALL
-        .iter()
-        .filter_map(|&c| org.core_role(circle.id, c).map(|r| (c, r)))
-        .map(|(c, role)| {
-            let who = fillers(org, role.id);
-            let who = if who.is_empty() {
-                "(unfilled)".to_string()
-            } else {
-                who.join(", ")
-            };
-            format!("{}: {who}", c.name(rules))
-        })
-        .collect();
-    doc.bullets("Core roles", &core, "none");
+    doc.bullets("Core roles", &core_roles(org, circle.id), "none");
     let links: Vec<String> = org
         .cross_links_into(circle.id)
         .iter()
@@ -296,20 +280,54 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
         doc.bullets("Sub-circles", &subs, "");
     }
     doc.bullets("Policies", &policies(org, circle.id), "no policies");
+    circle_tensions(&mut doc, org, circle.id);
+    doc.bullets(
+        "Governance log, newest first",
+        &governance_log(org, circle),
+        "no governed changes yet",
+    );
+    doc.lines
+}
+
+/// A circle's core roles and who fills each: "Circle Lead: Ana Silva", "(unfilled)".
+fn core_roles(org: &Organisation, circle: CircleId) -> Vec<String> {
+    let rules = org.rule_set();
+    CoreRole::ALL
+        .iter()
+        .filter_map(|&c| org.core_role(circle, c).map(|r| (c, r)))
+        .map(|(c, role)| {
+            let who = fillers(org, role.id);
+            let who = if who.is_empty() {
+                "(unfilled)".to_string()
+            } else {
+                who.join(", ")
+            };
+            format!("{}: {who}", c.name(rules))
+        })
+        .collect()
+}
+
+/// A circle's open tensions, then those noted between meetings (newest first, when any).
+fn circle_tensions(doc: &mut Doc, org: &Organisation, circle: CircleId) {
     let tensions: Vec<String> = org
-        .tensions_in(circle.id)
+        .tensions_in(circle)
         .filter(|t| t.open)
         .map(|t| format!("{} ({}, for {})", t.text, org.person_name(t.person), t.kind))
         .collect();
     doc.bullets("Open tensions", &tensions, "none");
     let mut noted: Vec<String> = org
-        .tension_work_in(circle.id)
+        .tension_work_in(circle)
         .map(|n| format!("{}: {}", n.at.format("%Y-%m-%d %H:%M"), n.describe(org)))
         .collect();
     noted.reverse();
     if !noted.is_empty() {
         doc.bullets("Tensions noted between meetings, newest first", &noted, "");
     }
+}
+
+/// Every governed change in a circle, newest first, down to the adoption when the circle
+/// was there at it (its governance begins with it).
+fn governance_log(org: &Organisation, circle: &Circle) -> Vec<String> {
     let mut log: Vec<String> = Vec::new();
     for v in org.circle_log(circle.id) {
         let earlier = org.previous_version(v);
@@ -336,12 +354,7 @@ pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Li
     if let Some((at, words)) = adoption.and_then(|e| Some((e.at, e.adoption_words(org)?))) {
         log.push(format!("{} · {words}", at.format("%Y-%m-%d")));
     }
-    doc.bullets(
-        "Governance log, newest first",
-        &log,
-        "no governed changes yet",
-    );
-    doc.lines
+    log
 }
 
 /// A checklist item's latest answers, period by period up to the last one answered, with the
@@ -359,24 +372,7 @@ fn recent_answers(org: &Organisation, item: &ChecklistItem) -> String {
 pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'static>> {
     let mut doc = Doc::new(width);
     let circle = org.circle(role.circle).map_or("?", |c| c.name.as_str());
-    let kind = if role.core.is_some() {
-        "core role"
-    } else {
-        "role"
-    };
-    doc.text(&role.name, theme::strong());
-    match org.cross_link(role.id) {
-        // 4.1 §2.7: a Cross Link Role resides in the Target Circle, filled by the Linked
-        // Entity's choice, its filler a Core Circle Member there.
-        Some(link) => doc.text(
-            &format!(
-                "Cross Link into {circle} from {} (4.1 §2.7): its filler is a member of {circle}",
-                org.linked_entity_name(&link.from)
-            ),
-            theme::muted(),
-        ),
-        None => doc.text(&format!("{kind} in {circle}"), theme::muted()),
-    }
+    role_heading(&mut doc, org, role, circle);
     doc.purpose(&role.purpose);
     doc.bullets("Domains", &role.domains, "none");
     doc.bullets("Accountabilities", &role.accountabilities, "none");
@@ -396,7 +392,46 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
         .map(|c| format!("{} ({}){}", c.text, c.frequency, recent_answers(org, c)))
         .collect();
     doc.bullets("Checklist", &checklist, "no checklist items");
+    role_metrics(&mut doc, org, role);
+    role_work(&mut doc, org, role);
+    doc.bullets(
+        &format!("Policies of {circle}"),
+        &policies(org, role.circle),
+        "no policies",
+    );
+    doc.bullets(
+        "History, newest first",
+        &role_history(org, role),
+        "as imported: no governed changes yet",
+    );
+    doc.lines
+}
 
+/// A role's name, and what it is: a (core) role in its circle, or a Cross Link into it.
+fn role_heading(doc: &mut Doc, org: &Organisation, role: &Role, circle: &str) {
+    let kind = if role.core.is_some() {
+        "core role"
+    } else {
+        "role"
+    };
+    doc.text(&role.name, theme::strong());
+    match org.cross_link(role.id) {
+        // 4.1 §2.7: a Cross Link Role resides in the Target Circle, filled by the Linked
+        // Entity's choice, its filler a Core Circle Member there.
+        Some(link) => doc.text(
+            &format!(
+                "Cross Link into {circle} from {} (4.1 §2.7): its filler is a member of {circle}",
+                org.linked_entity_name(&link.from)
+            ),
+            theme::muted(),
+        ),
+        None => doc.text(&format!("{kind} in {circle}"), theme::muted()),
+    }
+}
+
+/// A role's metrics, each with a sparkline of its recent values, the latest, and those
+/// values in figures.
+fn role_metrics(doc: &mut Doc, org: &Organisation, role: &Role) {
     doc.section("Metrics");
     let mut any_metric = false;
     for metric in org.metrics_of(role.id) {
@@ -429,7 +464,10 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
     if !any_metric {
         doc.wrapped("no metrics", "  ", "  ", theme::muted());
     }
+}
 
+/// A role's projects (with their status and who owns each) and next actions.
+fn role_work(doc: &mut Doc, org: &Organisation, role: &Role) {
     let projects: Vec<String> = org
         .projects_of(role.id)
         .map(|p| {
@@ -449,11 +487,11 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
         })
         .collect();
     doc.bullets("Next actions", &actions, "no next actions");
-    doc.bullets(
-        &format!("Policies of {circle}"),
-        &policies(org, role.circle),
-        "no policies",
-    );
+}
+
+/// A role's governed changes, newest first, down to its definition at the adoption when it
+/// was there from the start.
+fn role_history(org: &Organisation, role: &Role) -> Vec<String> {
     let versions: Vec<&RecordVersion> = org.history_of(role.id).collect();
     let mut history: Vec<String> = versions
         .iter()
@@ -478,12 +516,7 @@ pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'st
             first_fillers(org, role.id, adoption.at)
         ));
     }
-    doc.bullets(
-        "History, newest first",
-        &history,
-        "as imported: no governed changes yet",
-    );
-    doc.lines
+    history
 }
 
 #[cfg(test)]

@@ -256,10 +256,8 @@ pub fn checklist_items_and_metrics_are_added_ended_and_taken_back(store: &mut dy
 /// applied to the organisation in memory (`Organisation::apply_org`), leaves the organisation
 /// a reload from the store reads: the program need not read it all again after each.
 pub fn org_entries_applied_in_memory_equal_a_reload(store: &mut dyn Backend) {
-    use roundtable::app::org_entries;
-    use roundtable::domain::Frequency;
     use roundtable::domain::org_log::{OrgRequest, assignment_authority};
-    let mut org = demo(store);
+    let org = demo(store);
     let role = role_named(&org, bakehouse(&org), "Head Baker");
     let lead = {
         let r = org.role(role).expect("Head Baker").clone();
@@ -269,136 +267,143 @@ pub fn org_entries_applied_in_memory_equal_a_reload(store: &mut dyn Backend) {
             .first()
             .expect("the Lead is filled")
     };
-    let mut step = |org: &mut Organisation, minute: i64, request: OrgRequest, actor| {
-        let written = org_entries::record(&mut *store, org, &request, actor, at(minute))
+    let mut check = InMemory {
+        store,
+        org,
+        minute: 0,
+    };
+    let person = a_person_added_and_renamed_twice(&mut check);
+    let assignment = assigned_and_refocused(&mut check, role, person, lead);
+    role_records_added_and_ended(&mut check, role, person);
+    check.record(OrgRequest::EndAssignment { assignment }, Some(lead));
+    let again = OrgRequest::Assign {
+        role,
+        person,
+        focus: None,
+    };
+    check.record(again, Some(lead));
+    check.record(OrgRequest::PersonLeaves { person }, None);
+    // Taking back reads the organisation again; what follows still applies in memory.
+    check.record(OrgRequest::Undo, None);
+    let added = OrgRequest::AddPerson {
+        name: "Ana Sousa".into(),
+        email: None,
+    };
+    check.record(added, None);
+    a_breakdown_declared_and_restored(&mut check);
+}
+
+/// The organisation in memory beside the store it was loaded from, as the program keeps it.
+struct InMemory<'s> {
+    store: &'s mut dyn Backend,
+    org: Organisation,
+    /// When the last request was made, in minutes.
+    minute: i64,
+}
+
+impl InMemory<'_> {
+    /// Records `request` by `actor` a minute after the last as the program records it, then
+    /// applies it in memory: the organisation must equal a reload (or is reloaded, when the
+    /// entry asks for that).
+    fn record(
+        &mut self,
+        request: roundtable::domain::org_log::OrgRequest,
+        actor: Option<PersonId>,
+    ) {
+        use roundtable::app::org_entries;
+        self.minute += 1;
+        let when = at(self.minute);
+        let written = org_entries::record(&mut *self.store, &self.org, &request, actor, when)
             .unwrap_or_else(|why| panic!("{request:?} refused: {why}"));
         let (entry, effects) = written.entry.expect("written now");
-        let applied = org.apply_org(entry, &effects);
-        let fresh = store.load_organisation().expect("load").expect("org");
+        let applied = self.org.apply_org(entry, &effects);
+        let fresh = self.store.load_organisation().expect("load").expect("org");
         if applied == Applied::Reload {
-            *org = fresh;
+            self.org = fresh;
             return;
         }
         assert_same(
-            &format!("{:#?}", org.records()),
+            &format!("{:#?}", self.org.records()),
             &format!("{:#?}", fresh.records()),
             &format!("{request:?} applied in memory"),
         );
+    }
+}
+
+/// Noor Haddad is added, renamed, and renamed back: the person.
+fn a_person_added_and_renamed_twice(check: &mut InMemory) -> PersonId {
+    use roundtable::domain::org_log::OrgRequest;
+    let added = OrgRequest::AddPerson {
+        name: "Noor Haddad".into(),
+        email: Some("noor@example.org".into()),
     };
-    step(
-        &mut org,
-        1,
-        OrgRequest::AddPerson {
-            name: "Noor Haddad".into(),
-            email: Some("noor@example.org".into()),
-        },
-        None,
-    );
-    let first = org.person_named("noor haddad").expect("Noor").id;
-    step(
-        &mut org,
-        2,
-        OrgRequest::RenamePerson {
-            person: first,
-            name: "Aaliyah Noor".into(),
-        },
-        None,
-    );
-    step(
-        &mut org,
-        3,
-        OrgRequest::RenamePerson {
-            person: first,
-            name: "Noor Haddad".into(),
-        },
-        None,
-    );
-    let person = first;
-    step(
-        &mut org,
-        4,
-        OrgRequest::Assign {
-            role,
+    check.record(added, None);
+    let person = check.org.person_named("noor haddad").expect("Noor").id;
+    for name in ["Aaliyah Noor", "Noor Haddad"] {
+        let renamed = OrgRequest::RenamePerson {
             person,
-            focus: Some("Rye".into()),
-        },
-        Some(lead),
-    );
-    let assignment = org
-        .fillers_of(role)
+            name: name.into(),
+        };
+        check.record(renamed, None);
+    }
+    person
+}
+
+/// The Lead assigns `person` to `role` with a focus, then changes the focus: the assignment.
+fn assigned_and_refocused(
+    check: &mut InMemory,
+    role: RoleId,
+    person: PersonId,
+    lead: PersonId,
+) -> AssignmentId {
+    use roundtable::domain::org_log::OrgRequest;
+    let assigned = OrgRequest::Assign {
+        role,
+        person,
+        focus: Some("Rye".into()),
+    };
+    check.record(assigned, Some(lead));
+    let assignment = (check.org.fillers_of(role))
         .find(|a| a.person == person)
         .expect("assigned")
         .id;
-    step(
-        &mut org,
-        5,
-        OrgRequest::ChangeFocus {
-            assignment,
-            focus: Some("Spelt".into()),
-        },
-        Some(lead),
-    );
-    step(
-        &mut org,
-        6,
-        OrgRequest::AddChecklistItem {
-            role,
-            text: "Ovens cleaned".into(),
-            frequency: Frequency::Monthly,
-        },
-        Some(person),
-    );
-    step(
-        &mut org,
-        7,
-        OrgRequest::AddMetric {
-            role,
-            name: "Burnt loaves".into(),
-            unit: Some("loaves".into()),
-            frequency: Frequency::Weekly,
-        },
-        Some(person),
-    );
-    let item = org.checklist_of(role).last().expect("item").id;
-    let metric = org.metrics_of(role).last().expect("metric").id;
-    step(
-        &mut org,
-        8,
-        OrgRequest::EndChecklistItem { item },
-        Some(person),
-    );
-    step(&mut org, 9, OrgRequest::EndMetric { metric }, Some(person));
-    step(
-        &mut org,
-        10,
-        OrgRequest::EndAssignment { assignment },
-        Some(lead),
-    );
-    step(
-        &mut org,
-        11,
-        OrgRequest::Assign {
-            role,
-            person,
-            focus: None,
-        },
-        Some(lead),
-    );
-    step(&mut org, 12, OrgRequest::PersonLeaves { person }, None);
-    // Taking back reads the organisation again; what follows still applies in memory.
-    step(&mut org, 13, OrgRequest::Undo, None);
-    step(
-        &mut org,
-        14,
-        OrgRequest::AddPerson {
-            name: "Ana Sousa".into(),
-            email: None,
-        },
-        None,
-    );
-    // A breakdown declared by Bakehouse's Facilitator (5.0 §5.5) and ended by the anchor's
-    // (§5.5.2).
-    let circle = bakehouse(&org);
+    let refocused = OrgRequest::ChangeFocus {
+        assignment,
+        focus: Some("Spelt".into()),
+    };
+    check.record(refocused, Some(lead));
+    assignment
+}
+
+/// `person` adds a checklist item and a metric to `role`, then ends both.
+fn role_records_added_and_ended(check: &mut InMemory, role: RoleId, person: PersonId) {
+    use roundtable::domain::Frequency;
+    use roundtable::domain::org_log::OrgRequest;
+    let item = OrgRequest::AddChecklistItem {
+        role,
+        text: "Ovens cleaned".into(),
+        frequency: Frequency::Monthly,
+    };
+    check.record(item, Some(person));
+    let metric = OrgRequest::AddMetric {
+        role,
+        name: "Burnt loaves".into(),
+        unit: Some("loaves".into()),
+        frequency: Frequency::Weekly,
+    };
+    check.record(metric, Some(person));
+    let item = check.org.checklist_of(role).last().expect("item").id;
+    let metric = check.org.metrics_of(role).last().expect("metric").id;
+    check.record(OrgRequest::EndChecklistItem { item }, Some(person));
+    check.record(OrgRequest::EndMetric { metric }, Some(person));
+}
+
+/// A breakdown declared by Bakehouse's Facilitator (5.0 §5.5) and ended by the anchor's
+/// (§5.5.2).
+fn a_breakdown_declared_and_restored(check: &mut InMemory) {
+    use roundtable::domain::org_log::OrgRequest;
+    let org = &check.org;
+    let circle = bakehouse(org);
     let facilitator_of = |org: &Organisation, c| {
         let role = org
             .core_role(c, roundtable::domain::CoreRole::Facilitator)
@@ -406,16 +411,11 @@ pub fn org_entries_applied_in_memory_equal_a_reload(store: &mut dyn Backend) {
             .id;
         org.fillers_of(role).next().expect("filled").person
     };
-    let declares = facilitator_of(&org, circle);
+    let declares = facilitator_of(org, circle);
     let anchor = org.anchor().expect("anchor").id;
-    let restores = facilitator_of(&org, anchor);
+    let restores = facilitator_of(org, anchor);
     let reason = "Nobody follows the agenda".to_string();
     let declared = OrgRequest::DeclareBreakdown { circle, reason };
-    step(&mut org, 15, declared, Some(declares));
-    step(
-        &mut org,
-        16,
-        OrgRequest::RestoreProcess { circle },
-        Some(restores),
-    );
+    check.record(declared, Some(declares));
+    check.record(OrgRequest::RestoreProcess { circle }, Some(restores));
 }

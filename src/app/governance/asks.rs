@@ -294,10 +294,7 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             GovDraft::SpecialLimits(requester, intent),
         ),
         (Outcome::Submitted(text), GovDraft::SpecialLimits(requester, intent)) => {
-            match roles_named(app, &text) {
-                Ok(limits) => record_special(app, requester, intent, limits),
-                Err(why) => app.error(why),
-            }
+            limits_typed(app, requester, intent, &text)
         }
         (Outcome::Picked(i), GovDraft::BreakdownBy(people)) => {
             if let Some(&by) = people.get(i) {
@@ -312,6 +309,15 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
         }
         (Outcome::Submitted(_), _) => app.error("Nothing was recorded: the words were empty."),
         _ => {}
+    }
+}
+
+/// The roles a special meeting's request may change, typed by name: the request is recorded
+/// with its intent, or refused (a name no role of the circle has) with nothing recorded.
+fn limits_typed(app: &mut App, requester: usize, intent: String, text: &str) {
+    match roles_named(app, text) {
+        Ok(limits) => record_special(app, requester, intent, limits),
+        Err(why) => app.error(why),
     }
 }
 

@@ -183,38 +183,12 @@ fn objections(app: &mut App, item: &GovItem, e: &Election, action: Action) {
         .find(|(_, o)| o.state == ObjectionState::Open)
         .map(|(i, _)| i);
     match action {
-        Action::Open | Action::Objection => match e.next_to_answer(&present) {
-            Some(who) if action == Action::Open => {
-                vote(app, ElectionEvent::NoObjection { attendee: who });
-            }
-            Some(who) => {
-                let title = format!("Objection of {}", screen.state.name_of(who));
-                let objection = ElectionEvent::Objected {
-                    attendee: who,
-                    text: STAND_IN.into(),
-                    role: None,
-                };
-                if may_vote(app, objection) {
-                    prompt(app, title, "", GovDraft::ElectionObjection(who));
-                }
-            }
-            None => app.info("Everyone has answered: a elects, c amends the term, d sets aside."),
-        },
-        Action::TestObjection => {
-            match e
-                .this_round()
-                .find(|(_, o)| o.test.is_none() && o.state == ObjectionState::Open)
-            {
-                Some((objection, _)) => {
-                    let target = TestTarget::Election {
-                        item: item.seq,
-                        objection,
-                    };
-                    ask_test(app, target, Vec::new());
-                }
-                None => app.info("No objection is waiting for a test."),
-            }
+        Action::Open | Action::Objection => {
+            let asked = e.next_to_answer(&present);
+            let name = asked.map(|who| screen.state.name_of(who).to_string());
+            answer_round(app, asked.zip(name), action)
         }
+        Action::TestObjection => test_objection(app, item, e),
         Action::Resolve => match e.this_round().find(|(_, o)| o.blocks()) {
             Some((objection, _)) => {
                 if vote(app, ElectionEvent::Resolved { objection }) {
@@ -233,14 +207,7 @@ fn objections(app: &mut App, item: &GovItem, e: &Election, action: Action) {
             }
             None => app.info("No objection is open."),
         },
-        Action::EditChanges => {
-            let stand_in = e.held_on + chrono::Days::new(366);
-            if may_vote(app, ElectionEvent::TermAmended { term_end: stand_in }) {
-                let value = e.term_end.map_or(String::new(), |d| d.to_string());
-                let title = "Amended term: it ends on (YYYY-MM-DD)".to_string();
-                prompt(app, title, &value, GovDraft::AmendTerm);
-            }
-        }
+        Action::EditChanges => ask_term(app, e),
         Action::SubStep => {
             if vote(app, ElectionEvent::NewRound) {
                 app.info("A new objection round: everyone is asked again.");
@@ -256,6 +223,55 @@ fn objections(app: &mut App, item: &GovItem, e: &Election, action: Action) {
         }
         Action::Elect => ask_elect(app, e),
         _ => {}
+    }
+}
+
+/// The objection round, for the person asked (`asked`, with their name): Enter records that
+/// they have no objection, `x` asks for the objection they state.
+fn answer_round(app: &mut App, asked: Option<(usize, String)>, action: Action) {
+    match asked {
+        Some((who, _)) if action == Action::Open => {
+            vote(app, ElectionEvent::NoObjection { attendee: who });
+        }
+        Some((who, name)) => {
+            let title = format!("Objection of {name}");
+            let objection = ElectionEvent::Objected {
+                attendee: who,
+                text: STAND_IN.into(),
+                role: None,
+            };
+            if may_vote(app, objection) {
+                prompt(app, title, "", GovDraft::ElectionObjection(who));
+            }
+        }
+        None => app.info("Everyone has answered: a elects, c amends the term, d sets aside."),
+    }
+}
+
+/// `w`: the test of this round's first open objection not tested yet.
+fn test_objection(app: &mut App, item: &GovItem, e: &Election) {
+    let untested = e
+        .this_round()
+        .find(|(_, o)| o.test.is_none() && o.state == ObjectionState::Open);
+    match untested {
+        Some((objection, _)) => {
+            let target = TestTarget::Election {
+                item: item.seq,
+                objection,
+            };
+            ask_test(app, target, Vec::new());
+        }
+        None => app.info("No objection is waiting for a test."),
+    }
+}
+
+/// `c`: asks for the amended term's end, starting from the term as it is.
+fn ask_term(app: &mut App, e: &Election) {
+    let stand_in = e.held_on + chrono::Days::new(366);
+    if may_vote(app, ElectionEvent::TermAmended { term_end: stand_in }) {
+        let value = e.term_end.map_or(String::new(), |d| d.to_string());
+        let title = "Amended term: it ends on (YYYY-MM-DD)".to_string();
+        prompt(app, title, &value, GovDraft::AmendTerm);
     }
 }
 

@@ -175,42 +175,19 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             app.error("Type a few words, or Esc to cancel.");
         }
         (Outcome::Answered(breaks), GovDraft::Ruling(objection)) => {
-            let title = if breaks {
-                "The Secretary's ruling: how it breaks the constitution"
-            } else {
-                "The Secretary's ruling: why it does not (the objection is dismissed)"
-            };
-            prompt(
-                app,
-                title.into(),
-                "",
-                GovDraft::RulingText(objection, breaks),
-            );
+            ask_ruling_text(app, objection, breaks)
         }
         (Outcome::Submitted(ruling), GovDraft::RulingText(objection, breaks)) => {
-            let Some(secretary) = secretary else { return };
-            let ruled = IdmEvent::SecretaryRuled {
-                objection,
-                secretary,
-                breaks,
-                ruling,
-            };
-            if idm(app, ruled) {
-                app.info(if breaks {
-                    "Ruled: it breaks the constitution. The objection stands."
-                } else {
-                    "Ruled: it does not. The objection is dismissed and does not block."
-                });
+            if let Some(secretary) = secretary {
+                ruled(app, objection, (secretary, breaks), ruling)
             }
         }
         (Outcome::Submitted(amendment), GovDraft::Suggestion(objection)) => {
-            if idm(
-                app,
-                IdmEvent::AmendmentSuggested {
-                    objection,
-                    amendment,
-                },
-            ) {
+            let suggested = IdmEvent::AmendmentSuggested {
+                objection,
+                amendment,
+            };
+            if idm(app, suggested) {
                 app.info("Suggested. On the objector's request, m asks the proposer's answer.");
             }
         }
@@ -220,31 +197,10 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         (Outcome::Answered(goes_on), GovDraft::SuggestionJudge(objection)) => {
-            let title = if goes_on {
-                "Why the proposal goes on (the facilitator's reason)"
-            } else {
-                "Why the proposal is dropped (the facilitator's reason)"
-            };
-            prompt(
-                app,
-                title.into(),
-                "",
-                GovDraft::SuggestionReason(objection, goes_on),
-            );
+            ask_judgement_reason(app, objection, goes_on)
         }
         (Outcome::Submitted(reason), GovDraft::SuggestionReason(objection, goes_on)) => {
-            let judged = IdmEvent::SuggestionJudged {
-                objection,
-                goes_on,
-                reason,
-            };
-            if idm(app, judged) {
-                app.info(if goes_on {
-                    "The proposal goes on: integration continues."
-                } else {
-                    "The proposal is dropped. → goes to the next item."
-                });
-            }
+            judged(app, objection, goes_on, reason)
         }
         (Outcome::Submitted(reason), GovDraft::AbandonReason(objection)) => {
             if idm(app, IdmEvent::Abandoned { objection, reason }) {
@@ -258,5 +214,70 @@ pub fn outcome(app: &mut App, outcome: Outcome) {
             }
         }
         _ => {}
+    }
+}
+
+/// The Secretary has said whether the objection's reading breaks the constitution: asks
+/// how it does, or why it does not.
+fn ask_ruling_text(app: &mut App, objection: usize, breaks: bool) {
+    let title = if breaks {
+        "The Secretary's ruling: how it breaks the constitution"
+    } else {
+        "The Secretary's ruling: why it does not (the objection is dismissed)"
+    };
+    prompt(
+        app,
+        title.into(),
+        "",
+        GovDraft::RulingText(objection, breaks),
+    );
+}
+
+/// Records the Secretary's (`secretary`'s) ruling on the objection, whether it `breaks`
+/// the constitution, in their words.
+fn ruled(app: &mut App, objection: usize, (secretary, breaks): (usize, bool), ruling: String) {
+    let ruled = IdmEvent::SecretaryRuled {
+        objection,
+        secretary,
+        breaks,
+        ruling,
+    };
+    if idm(app, ruled) {
+        app.info(if breaks {
+            "Ruled: it breaks the constitution. The objection stands."
+        } else {
+            "Ruled: it does not. The objection is dismissed and does not block."
+        });
+    }
+}
+
+/// The facilitator has judged whether the proposal goes on: asks their reason.
+fn ask_judgement_reason(app: &mut App, objection: usize, goes_on: bool) {
+    let title = if goes_on {
+        "Why the proposal goes on (the facilitator's reason)"
+    } else {
+        "Why the proposal is dropped (the facilitator's reason)"
+    };
+    prompt(
+        app,
+        title.into(),
+        "",
+        GovDraft::SuggestionReason(objection, goes_on),
+    );
+}
+
+/// Records the facilitator's judgement of the proposer's answer, with its reason.
+fn judged(app: &mut App, objection: usize, goes_on: bool, reason: String) {
+    let judged = IdmEvent::SuggestionJudged {
+        objection,
+        goes_on,
+        reason,
+    };
+    if idm(app, judged) {
+        app.info(if goes_on {
+            "The proposal goes on: integration continues."
+        } else {
+            "The proposal is dropped. → goes to the next item."
+        });
     }
 }

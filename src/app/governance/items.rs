@@ -179,6 +179,7 @@ fn objected(attendee: usize) -> IdmEvent {
     }
 }
 
+/// A key's action on a proposal, by the step of integrative decision-making it is at.
 fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
     let Some(screen) = screen(app) else { return };
     let present = screen.state.present();
@@ -192,46 +193,9 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
     match (p.step, action) {
         (_, Action::EditChanges) => super::editor::open(app),
         (_, Action::CloseProposal) => ask_close(app),
-        (IdmStep::Present, Action::Open) => {
-            let tension = p.tension.clone();
-            let framed = IdmEvent::Framed {
-                tension: STAND_IN.into(),
-                example: String::new(),
-                role: None,
-                permission: None,
-            };
-            if !may_idm(app, framed) {
-                return;
-            }
-            prompt(
-                app,
-                format!("The tension {} feels", name(p.proposer)),
-                &tension,
-                GovDraft::Tension,
-            );
-        }
+        (IdmStep::Present, Action::Open) => frame(app, p, &name(p.proposer)),
         (IdmStep::Present, Action::TestValidity) => test_validity(app),
-        (_, Action::SubStep) => {
-            let next = match p.step {
-                IdmStep::Present => Some(IdmStep::Clarify),
-                IdmStep::Clarify => Some(IdmStep::React),
-                IdmStep::React => Some(IdmStep::Amend),
-                IdmStep::Object if p.next_to_answer(&present).is_some() => {
-                    return app.info(
-                        "Everyone answers the objection round first, the proposer too: Enter or x for the person asked.",
-                    );
-                }
-                IdmStep::Object if p.integrating().is_some() => Some(IdmStep::Integrate),
-                IdmStep::Object => {
-                    return app.info("No valid objection: a adopts the proposal.");
-                }
-                IdmStep::Amend | IdmStep::Integrate => None,
-            };
-            match next {
-                Some(step) => idm(app, IdmEvent::StepTo { step }),
-                None => idm(app, IdmEvent::NewRound),
-            };
-        }
+        (_, Action::SubStep) => next_step(app, p, &present),
         (IdmStep::Clarify, Action::Open) => {
             let asked = IdmEvent::Question {
                 question: STAND_IN.into(),
@@ -251,19 +215,9 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
             ),
             None => app.info("Everyone has reacted: n goes on to amend and clarify."),
         },
-        (IdmStep::Object, Action::Open | Action::Objection) => match p.next_to_answer(&present) {
-            Some(who) if action == Action::Open => {
-                idm(app, IdmEvent::NoObjection { attendee: who });
-            }
-            Some(who) if !may_idm(app, objected(who)) => {}
-            Some(who) => prompt(
-                app,
-                format!("Objection of {}", name(who)),
-                "",
-                GovDraft::ObjectionText(who),
-            ),
-            None => app.info("Everyone has answered: test objections with w, then a or n."),
-        },
+        (IdmStep::Object, Action::Open | Action::Objection) => {
+            object(app, p.next_to_answer(&present), action, &name)
+        }
         (IdmStep::Object | IdmStep::Integrate, Action::TestObjection) => {
             match untested(&p.objections) {
                 Some(objection) => {
@@ -283,25 +237,94 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
         (IdmStep::Integrate, Action::SuggestAmendment) => super::integration::suggest(app, p),
         (IdmStep::Integrate, Action::Abandon) => super::integration::ask_abandon(app, p),
         (IdmStep::Integrate, Action::ObjectorOk | Action::ProposerOk) => {
-            let Some(objection) = p.integrating() else {
-                return app.info("No valid objection is left: n starts a new objection round.");
-            };
-            let who = name(p.objections[objection].objector);
-            let (event, done) = match action {
-                Action::ObjectorOk => (
-                    IdmEvent::ObjectorSatisfied { objection },
-                    format!("{who} confirms the objection is gone."),
-                ),
-                _ => (
-                    IdmEvent::ProposerSatisfied { objection },
-                    "The proposer confirms the tension is still addressed.".to_string(),
-                ),
-            };
-            if idm(app, event) {
-                app.info(done);
-            }
+            satisfied(app, p, action, &name)
         }
         _ => {}
+    }
+}
+
+/// Enter while the proposal is presented: the proposer (`proposer`, their name) frames the
+/// tension it addresses, starting from the one the agenda item was added with.
+fn frame(app: &mut App, p: &Proposal, proposer: &str) {
+    let framed = IdmEvent::Framed {
+        tension: STAND_IN.into(),
+        example: String::new(),
+        role: None,
+        permission: None,
+    };
+    if !may_idm(app, framed) {
+        return;
+    }
+    let tension = p.tension.clone();
+    prompt(
+        app,
+        format!("The tension {proposer} feels"),
+        &tension,
+        GovDraft::Tension,
+    );
+}
+
+/// `n`: on to the next step of integrative decision-making, or a new round of it (after
+/// amending, or after integrating); not before everyone answered the objection round.
+fn next_step(app: &mut App, p: &Proposal, present: &[usize]) {
+    let next = match p.step {
+        IdmStep::Present => Some(IdmStep::Clarify),
+        IdmStep::Clarify => Some(IdmStep::React),
+        IdmStep::React => Some(IdmStep::Amend),
+        IdmStep::Object if p.next_to_answer(present).is_some() => {
+            return app.info(
+                "Everyone answers the objection round first, the proposer too: Enter or x for the person asked.",
+            );
+        }
+        IdmStep::Object if p.integrating().is_some() => Some(IdmStep::Integrate),
+        IdmStep::Object => {
+            return app.info("No valid objection: a adopts the proposal.");
+        }
+        IdmStep::Amend | IdmStep::Integrate => None,
+    };
+    match next {
+        Some(step) => idm(app, IdmEvent::StepTo { step }),
+        None => idm(app, IdmEvent::NewRound),
+    };
+}
+
+/// The objection round, for the person asked (`asked`): Enter records that they have no
+/// objection, `x` asks for the objection they state.
+fn object(app: &mut App, asked: Option<usize>, action: Action, name: &dyn Fn(usize) -> String) {
+    match asked {
+        Some(who) if action == Action::Open => {
+            idm(app, IdmEvent::NoObjection { attendee: who });
+        }
+        Some(who) if !may_idm(app, objected(who)) => {}
+        Some(who) => prompt(
+            app,
+            format!("Objection of {}", name(who)),
+            "",
+            GovDraft::ObjectionText(who),
+        ),
+        None => app.info("Everyone has answered: test objections with w, then a or n."),
+    }
+}
+
+/// While integrating an objection: the objector confirms it is gone, or the proposer that
+/// the amended proposal still addresses their tension.
+fn satisfied(app: &mut App, p: &Proposal, action: Action, name: &dyn Fn(usize) -> String) {
+    let Some(objection) = p.integrating() else {
+        return app.info("No valid objection is left: n starts a new objection round.");
+    };
+    let who = name(p.objections[objection].objector);
+    let (event, done) = match action {
+        Action::ObjectorOk => (
+            IdmEvent::ObjectorSatisfied { objection },
+            format!("{who} confirms the objection is gone."),
+        ),
+        _ => (
+            IdmEvent::ProposerSatisfied { objection },
+            "The proposer confirms the tension is still addressed.".to_string(),
+        ),
+    };
+    if idm(app, event) {
+        app.info(done);
     }
 }
 

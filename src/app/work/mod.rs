@@ -14,7 +14,9 @@ use crate::domain::meeting::flow::Recorded;
 use crate::domain::work::form::{Context, Finished, Form, saying};
 use crate::domain::work::lists::Line;
 use crate::domain::work::{Work, WorkEntry, WorkEvent, notes};
-use crate::domain::{CircleId, MeetingId, Organisation, PersonId, ProjectStatus, TensionKind};
+use crate::domain::{
+    CircleId, MeetingId, Organisation, PersonId, ProjectId, ProjectStatus, TensionKind,
+};
 use crate::store::prelude::*;
 use crate::ui::work::shown;
 use crate::ui::{Modal, Screen, WorkScreen};
@@ -244,21 +246,7 @@ pub fn act(app: &mut App, action: Action) {
                 status: before,
                 ..
             }),
-        ) => {
-            let status = match action {
-                Action::MarkDone => ProjectStatus::Done,
-                Action::MarkWaiting => ProjectStatus::Waiting,
-                _ => ProjectStatus::Current,
-            };
-            record_saying(
-                app,
-                WorkEntry::ProjectStatus {
-                    project,
-                    status_before: before,
-                    status,
-                },
-            );
-        }
+        ) => mark_project(app, action, project, before),
         (Action::DropTension, Some(Line::Tension { tension, .. })) => {
             ask(app, Form::Drop(tension));
         }
@@ -272,6 +260,22 @@ pub fn act(app: &mut App, action: Action) {
         }
         _ => {}
     }
+}
+
+/// Records a project's new status, as the key says (done, waiting, current), with the one it
+/// had.
+fn mark_project(app: &mut App, action: Action, project: ProjectId, before: ProjectStatus) {
+    let status = match action {
+        Action::MarkDone => ProjectStatus::Done,
+        Action::MarkWaiting => ProjectStatus::Waiting,
+        _ => ProjectStatus::Current,
+    };
+    let entry = WorkEntry::ProjectStatus {
+        project,
+        status_before: before,
+        status,
+    };
+    record_saying(app, entry);
 }
 
 /// Asks which circle a tension is for: the selected role's circle first, then the person's

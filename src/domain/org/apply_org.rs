@@ -46,6 +46,27 @@ fn effect_on(
     effect: &OrgEffect,
     created: Option<i64>,
 ) -> bool {
+    match effect {
+        OrgEffect::AddPerson { .. }
+        | OrgEffect::RenamePerson { .. }
+        | OrgEffect::MarkLeft { .. } => people(r, entry, effect, created),
+        OrgEffect::Assign { .. } | OrgEffect::SetFocus { .. } | OrgEffect::EndAssignment { .. } => {
+            assignments(r, entry, effect, created)
+        }
+        OrgEffect::AddChecklistItem { .. }
+        | OrgEffect::EndChecklistItem { .. }
+        | OrgEffect::AddMetric { .. }
+        | OrgEffect::EndMetric { .. } => role_records(r, entry, effect, created),
+        OrgEffect::RestoreProcess { .. } | OrgEffect::DeclareBreakdown { .. } => {
+            breakdowns(r, entry, effect)
+        }
+        OrgEffect::TakeBack { .. } => false,
+    }
+}
+
+/// A person added, renamed, or gone (left).
+/// Any other effect is not applied here (false: the caller reloads).
+fn people(r: &mut OrgRecords, entry: &OrgEntry, effect: &OrgEffect, created: Option<i64>) -> bool {
     let at = entry.at;
     match effect {
         OrgEffect::AddPerson { name, email } => created.is_some_and(|id| {
@@ -66,6 +87,20 @@ fn effect_on(
         OrgEffect::MarkLeft { person } => {
             person_mut(r, *person).map(|p| p.left = Some(at)).is_some()
         }
+        _ => false,
+    }
+}
+
+/// An assignment made, refocused or ended.
+/// Any other effect is not applied here (false: the caller reloads).
+fn assignments(
+    r: &mut OrgRecords,
+    entry: &OrgEntry,
+    effect: &OrgEffect,
+    created: Option<i64>,
+) -> bool {
+    let at = entry.at;
+    match effect {
         OrgEffect::Assign {
             role,
             person,
@@ -100,6 +135,20 @@ fn effect_on(
             }
             true
         }
+        _ => false,
+    }
+}
+
+/// A role's checklist item or metric added or ended.
+/// Any other effect is not applied here (false: the caller reloads).
+fn role_records(
+    r: &mut OrgRecords,
+    entry: &OrgEntry,
+    effect: &OrgEffect,
+    created: Option<i64>,
+) -> bool {
+    let at = entry.at;
+    match effect {
         OrgEffect::AddChecklistItem {
             role,
             text,
@@ -153,6 +202,15 @@ fn effect_on(
             }
             true
         }
+        _ => false,
+    }
+}
+
+/// A circle's process breakdown declared, or due process restored.
+/// Any other effect is not applied here (false: the caller reloads).
+fn breakdowns(r: &mut OrgRecords, entry: &OrgEntry, effect: &OrgEffect) -> bool {
+    let at = entry.at;
+    match effect {
         OrgEffect::RestoreProcess { circle } => {
             for b in r
                 .breakdowns
@@ -180,7 +238,7 @@ fn effect_on(
             });
             true
         }
-        OrgEffect::TakeBack { .. } => false,
+        _ => false,
     }
 }
 

@@ -23,6 +23,13 @@ use crate::domain::work::WorkEntry;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
 
+/// The first moment after `date` (its end), if there is one.
+fn end_of(date: NaiveDate) -> Option<DateTime<Utc>> {
+    date.succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| Utc.from_utc_datetime(&t))
+}
+
 /// How a role or policy stood at the end of `date`: `Some(version)` for its state then,
 /// `None` if it did not exist (created later, or removed by then). Without versions it has
 /// always been as it is.
@@ -33,10 +40,7 @@ fn state_on<'a>(
     if history.is_empty() {
         return None;
     }
-    let end = date
-        .succ_opt()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| Utc.from_utc_datetime(&t));
+    let end = end_of(date);
     let then = history
         .iter()
         .rev()
@@ -177,73 +181,11 @@ impl Organisation {
     /// The organisation as it stood at the end of `date`.
     pub fn as_of(&self, date: NaiveDate) -> Organisation {
         let mut records = self.records.clone();
-        // Each role governance changed: its state that day, or nothing if it did not exist.
-        let mut roles: HashMap<RoleId, Option<Role>> = HashMap::new();
-        for id in self.records.versions.iter().filter_map(|v| v.role) {
-            if roles.contains_key(&id) {
-                continue;
-            }
-            let history: Vec<&RecordVersion> = self.history_of(id).collect();
-            let then = state_on(&history, date).flatten().map(|v| Role {
-                id,
-                circle: v.circle,
-                name: v.name.clone(),
-                purpose: v.text.clone(),
-                domains: v.domains.clone(),
-                accountabilities: v.accountabilities.clone(),
-                core: v.core.unwrap_or_else(|| self.role(id).and_then(|r| r.core)),
-            });
-            roles.insert(id, then);
-        }
-        records.roles.retain(|r| !roles.contains_key(&r.id));
-        records.roles.extend(roles.into_values().flatten());
-        records
-            .roles
-            .sort_by_key(|r| (r.circle, r.core.is_none(), r.id));
-        let mut policies: HashMap<PolicyId, Option<Policy>> = HashMap::new();
-        for id in self.records.versions.iter().filter_map(|v| v.policy) {
-            if policies.contains_key(&id) {
-                continue;
-            }
-            let history: Vec<&RecordVersion> = self
-                .records
-                .versions
-                .iter()
-                .filter(|v| v.policy == Some(id))
-                .collect();
-            let then = state_on(&history, date).flatten().map(|v| Policy {
-                id,
-                circle: v.circle,
-                role: v.holder,
-                name: v.name.clone(),
-                text: v.text.clone(),
-            });
-            policies.insert(id, then);
-        }
-        records.policies.retain(|p| !policies.contains_key(&p.id));
-        records.policies.extend(policies.into_values().flatten());
-        records.policies.sort_by_key(|p| p.id);
+        self.roles_as_of(&mut records.roles, date);
+        self.policies_as_of(&mut records.policies, date);
         self.sub_circles_as_of(&mut records.circles, date);
-        let existing: HashSet<RoleId> = records.roles.iter().map(|r| r.id).collect();
-        let end = date
-            .succ_opt()
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .map(|t| Utc.from_utc_datetime(&t));
-        let began = |a: &Assignment| a.since.is_none_or(|s| end.is_none_or(|end| s < end));
-        let lasted = |a: &Assignment| a.until.is_none_or(|u| end.is_some_and(|end| u >= end));
-        let mut then: Vec<Assignment> = records
-            .assignments
-            .iter()
-            .chain(&records.ended_assignments)
-            .filter(|a| existing.contains(&a.role) && began(a) && lasted(a))
-            .cloned()
-            .map(|a| Assignment { until: None, ..a })
-            .collect();
-        then.sort_by_key(|a| a.id);
-        if let Some(end) = end {
-            focus_then(&mut then, &records.log, end);
-        }
-        records.assignments = then;
+        let end = end_of(date);
+        assignments_then(&mut records, end);
         // Projects and next actions made in a meeting after the day were not there yet.
         let made = |since: Option<chrono::DateTime<Utc>>| {
             since.is_none_or(|s| end.is_none_or(|end| s < end))
@@ -254,21 +196,10 @@ impl Organisation {
         if let Some(end) = end {
             undo_later_changes(&mut records, end);
         }
-        records
-            .ended_assignments
-            .retain(|a| a.until.is_some_and(|u| end.is_some_and(|end| u < end)));
         // The organisation's log as it stood then: later entries had not happened yet.
         records.log.retain(|e| end.is_none_or(|end| e.at < end));
         if let Some(end) = end {
-            // Everyone's own work entries made since are not in the histories of that day
-            // (what they changed was taken back above, with the meetings'), and one taken
-            // back since still stood then: as the organisation's log of that day shows an
-            // assignment taken back later without its taking back.
-            records.work.retain(|n| n.at < end);
-            standing_then(&mut records, end);
-            for note in &mut records.work {
-                note.taken_back = note.taken_back.filter(|back| *back < end);
-            }
+            work_then(&mut records, end);
         }
         for person in &mut records.people {
             if person.left.is_some_and(|l| end.is_some_and(|end| l >= end)) {
@@ -278,5 +209,94 @@ impl Organisation {
         let mut then = Organisation::new(records);
         then.reports_held = self.reports_held.clone();
         then
+    }
+
+    /// The roles as they stood at the end of `date`: each role governance changed in its
+    /// state that day, or left out if it did not exist then.
+    fn roles_as_of(&self, roles: &mut Vec<Role>, date: NaiveDate) {
+        let mut then: HashMap<RoleId, Option<Role>> = HashMap::new();
+        for id in self.records.versions.iter().filter_map(|v| v.role) {
+            if then.contains_key(&id) {
+                continue;
+            }
+            let history: Vec<&RecordVersion> = self.history_of(id).collect();
+            let role = state_on(&history, date).flatten().map(|v| Role {
+                id,
+                circle: v.circle,
+                name: v.name.clone(),
+                purpose: v.text.clone(),
+                domains: v.domains.clone(),
+                accountabilities: v.accountabilities.clone(),
+                core: v.core.unwrap_or_else(|| self.role(id).and_then(|r| r.core)),
+            });
+            then.insert(id, role);
+        }
+        roles.retain(|r| !then.contains_key(&r.id));
+        roles.extend(then.into_values().flatten());
+        roles.sort_by_key(|r| (r.circle, r.core.is_none(), r.id));
+    }
+
+    /// The policies as they stood at the end of `date`, as `roles_as_of` does for roles.
+    fn policies_as_of(&self, policies: &mut Vec<Policy>, date: NaiveDate) {
+        let mut then: HashMap<PolicyId, Option<Policy>> = HashMap::new();
+        for id in self.records.versions.iter().filter_map(|v| v.policy) {
+            if then.contains_key(&id) {
+                continue;
+            }
+            let history: Vec<&RecordVersion> = self
+                .records
+                .versions
+                .iter()
+                .filter(|v| v.policy == Some(id))
+                .collect();
+            let policy = state_on(&history, date).flatten().map(|v| Policy {
+                id,
+                circle: v.circle,
+                role: v.holder,
+                name: v.name.clone(),
+                text: v.text.clone(),
+            });
+            then.insert(id, policy);
+        }
+        policies.retain(|p| !then.contains_key(&p.id));
+        policies.extend(then.into_values().flatten());
+        policies.sort_by_key(|p| p.id);
+    }
+}
+
+/// The assignments as they stood before `end` (the end of the day; none: always), of the
+/// roles there then: begun and not yet ended, with their focus of then; those ended by then
+/// are the ended ones.
+fn assignments_then(records: &mut OrgRecords, end: Option<DateTime<Utc>>) {
+    let existing: HashSet<RoleId> = records.roles.iter().map(|r| r.id).collect();
+    let began = |a: &Assignment| a.since.is_none_or(|s| end.is_none_or(|end| s < end));
+    let lasted = |a: &Assignment| a.until.is_none_or(|u| end.is_some_and(|end| u >= end));
+    let mut then: Vec<Assignment> = records
+        .assignments
+        .iter()
+        .chain(&records.ended_assignments)
+        .filter(|a| existing.contains(&a.role) && began(a) && lasted(a))
+        .cloned()
+        .map(|a| Assignment { until: None, ..a })
+        .collect();
+    then.sort_by_key(|a| a.id);
+    if let Some(end) = end {
+        focus_then(&mut then, &records.log, end);
+    }
+    records.assignments = then;
+    records
+        .ended_assignments
+        .retain(|a| a.until.is_some_and(|u| end.is_some_and(|end| u < end)));
+}
+
+/// Everyone's own work entries as they stood before `end`: those made since are not in the
+/// histories of that day (what they changed was taken back with the meetings'), and one
+/// taken back since still stood then, as the organisation's log of that day shows an
+/// assignment taken back later without its taking back.
+fn work_then(records: &mut OrgRecords, end: DateTime<Utc>) {
+    records.work.retain(|n| n.at < end);
+    standing_then(records, end);
+    for note in &mut records.work {
+        note.taken_back = note.taken_back.filter(|back| *back < end);
     }
 }

@@ -38,6 +38,11 @@ fn group<K: std::hash::Hash + Eq, T>(items: &[T], key: impl Fn(&T) -> K) -> Grou
     map
 }
 
+/// Where each record is, by its id.
+fn positions<K: std::hash::Hash + Eq, T>(items: &[T], id: impl Fn(&T) -> K) -> HashMap<K, usize> {
+    items.iter().enumerate().map(|(i, x)| (id(x), i)).collect()
+}
+
 /// Like `group`, for records that belong to several owners (or none).
 fn group_many<K: std::hash::Hash + Eq, T>(items: &[T], keys: impl Fn(&T) -> Vec<K>) -> Groups<K> {
     let mut map: Groups<K> = HashMap::new();
@@ -128,49 +133,14 @@ impl Organisation {
         }
         let r = &records;
         Organisation {
-            person_at: r
-                .people
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (x.id, i))
-                .collect(),
-            circle_at: r
-                .circles
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (x.id, i))
-                .collect(),
-            role_at: r.roles.iter().enumerate().map(|(i, x)| (x.id, i)).collect(),
-            checklist_at: r
-                .checklist
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (x.id, i))
-                .collect(),
-            metric_at: r
-                .metrics
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (x.id, i))
-                .collect(),
-            project_at: r
-                .projects
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (x.id, i))
-                .collect(),
-            next_action_at: r
-                .next_actions
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (x.id, i))
-                .collect(),
-            tension_at: r
-                .tensions
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (x.id, i))
-                .collect(),
+            person_at: positions(&r.people, |x| x.id),
+            circle_at: positions(&r.circles, |x| x.id),
+            role_at: positions(&r.roles, |x| x.id),
+            checklist_at: positions(&r.checklist, |x| x.id),
+            metric_at: positions(&r.metrics, |x| x.id),
+            project_at: positions(&r.projects, |x| x.id),
+            next_action_at: positions(&r.next_actions, |x| x.id),
+            tension_at: positions(&r.tensions, |x| x.id),
             children: group(&r.circles, |c| c.parent),
             roles_of_circle: group(&r.roles, |x| x.circle),
             policies_of_circle: group(&r.policies, |x| x.circle),
@@ -293,6 +263,15 @@ impl Organisation {
 
     pub fn policies_of(&self, circle: CircleId) -> impl Iterator<Item = &Policy> {
         members(&self.records.policies, &self.policies_of_circle, &circle)
+    }
+
+    /// A policy in one line, as the detail pane and the handbook show it: "Name: text", or
+    /// "Name (on role Baker): text" for one a role holds.
+    pub fn policy_line(&self, p: &Policy) -> String {
+        match p.role.and_then(|r| self.role(r)) {
+            Some(holder) => format!("{} (on role {}): {}", p.name, holder.name, p.text),
+            None => format!("{}: {}", p.name, p.text),
+        }
     }
 
     pub fn fillers_of(&self, role: RoleId) -> impl Iterator<Item = &Assignment> {

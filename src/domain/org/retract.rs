@@ -181,91 +181,121 @@ impl Organisation {
                     && r.metric_values.pop().is_some()
             }
             Inverse::Status(project, before, changed) => {
-                // The change is the latest one, or a later change stands in the way.
-                if changed {
-                    let last = r.status_changes.len().wrapping_sub(1);
-                    let made = r
-                        .status_changes
-                        .last()
-                        .is_some_and(|c| c.project == project && c.at == at);
-                    if !(made && ungroup(&mut self.status_changes_of, &project, last)) {
-                        return false;
-                    }
-                    r.status_changes.pop();
-                }
-                let found = self.project_at.get(&project).copied();
-                found
-                    .and_then(|i| r.projects.get_mut(i))
-                    .map(|p| p.status = before)
-                    .is_some()
+                self.restore_status(project, before, changed, at)
             }
-            Inverse::Project(id) => {
-                let last = r.projects.len().wrapping_sub(1);
-                let Some(role) = r.projects.last().filter(|p| p.id == id).map(|p| p.role) else {
-                    return false;
-                };
-                ungroup(&mut self.projects_of_role, &role, last)
-                    && self.project_at.remove(&id).is_some()
-                    && r.projects.pop().is_some()
+            Inverse::Project(id) => self.remove_project(id),
+            Inverse::Action(id) => self.remove_action(id),
+            Inverse::Tension(id) => self.remove_tension(id),
+            Inverse::Done(id) => self.reopen_action(id, at),
+            Inverse::Reopen(id) => self.reopen_tension(id, at),
+        }
+    }
+
+    /// Puts a project's status back to `before`; a status change (`changed`) made at `at` is
+    /// taken out, when it is the latest one (a later change stands in the way).
+    fn restore_status(
+        &mut self,
+        project: ProjectId,
+        before: ProjectStatus,
+        changed: bool,
+        at: DateTime<Utc>,
+    ) -> bool {
+        let r = &mut self.records;
+        if changed {
+            let last = r.status_changes.len().wrapping_sub(1);
+            let made = r
+                .status_changes
+                .last()
+                .is_some_and(|c| c.project == project && c.at == at);
+            if !(made && ungroup(&mut self.status_changes_of, &project, last)) {
+                return false;
             }
-            Inverse::Action(id) => {
-                let last = r.next_actions.len().wrapping_sub(1);
-                let Some((role, person)) = r
-                    .next_actions
-                    .last()
-                    .filter(|a| a.id == id)
-                    .map(|a| (a.role, a.person))
-                else {
-                    return false;
-                };
-                ungroup(&mut self.actions_of_role, &role, last)
-                    && ungroup(&mut self.actions_of_person, &person, last)
-                    && self.next_action_at.remove(&id).is_some()
-                    && r.next_actions.pop().is_some()
+            r.status_changes.pop();
+        }
+        let found = self.project_at.get(&project).copied();
+        found
+            .and_then(|i| r.projects.get_mut(i))
+            .map(|p| p.status = before)
+            .is_some()
+    }
+
+    /// Removes the project the entry created, when it is still the latest one.
+    fn remove_project(&mut self, id: ProjectId) -> bool {
+        let r = &mut self.records;
+        let last = r.projects.len().wrapping_sub(1);
+        let Some(role) = r.projects.last().filter(|p| p.id == id).map(|p| p.role) else {
+            return false;
+        };
+        ungroup(&mut self.projects_of_role, &role, last)
+            && self.project_at.remove(&id).is_some()
+            && r.projects.pop().is_some()
+    }
+
+    /// Removes the next action the entry created, when it is still the latest one.
+    fn remove_action(&mut self, id: NextActionId) -> bool {
+        let r = &mut self.records;
+        let last = r.next_actions.len().wrapping_sub(1);
+        let Some((role, person)) = r
+            .next_actions
+            .last()
+            .filter(|a| a.id == id)
+            .map(|a| (a.role, a.person))
+        else {
+            return false;
+        };
+        ungroup(&mut self.actions_of_role, &role, last)
+            && ungroup(&mut self.actions_of_person, &person, last)
+            && self.next_action_at.remove(&id).is_some()
+            && r.next_actions.pop().is_some()
+    }
+
+    /// Removes the tension the entry created, when it is still the latest one.
+    fn remove_tension(&mut self, id: TensionId) -> bool {
+        let r = &mut self.records;
+        let last = r.tensions.len().wrapping_sub(1);
+        let Some((circle, person)) = r
+            .tensions
+            .last()
+            .filter(|t| t.id == id)
+            .map(|t| (t.circle, t.person))
+        else {
+            return false;
+        };
+        ungroup(&mut self.tensions_of_circle, &circle, last)
+            && ungroup(&mut self.tensions_of_person, &person, last)
+            && self.tension_at.remove(&id).is_some()
+            && r.tensions.pop().is_some()
+    }
+
+    /// Opens again a next action the entry marked done at `at`.
+    fn reopen_action(&mut self, id: NextActionId, at: DateTime<Utc>) -> bool {
+        let at_index = self.next_action_at.get(&id).copied();
+        match at_index.and_then(|i| self.records.next_actions.get_mut(i)) {
+            Some(a) if a.done && a.done_at == Some(at) => {
+                a.done = false;
+                a.done_at = None;
+                true
             }
-            Inverse::Tension(id) => {
-                let last = r.tensions.len().wrapping_sub(1);
-                let Some((circle, person)) = r
-                    .tensions
-                    .last()
-                    .filter(|t| t.id == id)
-                    .map(|t| (t.circle, t.person))
-                else {
-                    return false;
-                };
-                ungroup(&mut self.tensions_of_circle, &circle, last)
-                    && ungroup(&mut self.tensions_of_person, &person, last)
-                    && self.tension_at.remove(&id).is_some()
-                    && r.tensions.pop().is_some()
+            // Open again already (its marking taken back since): nothing names it.
+            Some(a) => !a.done,
+            // Gone (its making taken back): the store's write finds nothing either.
+            None => true,
+        }
+    }
+
+    /// Opens again a tension the entry closed (took onto an agenda, or dropped) at `at`.
+    fn reopen_tension(&mut self, id: TensionId, at: DateTime<Utc>) -> bool {
+        let at_index = self.tension_at.get(&id).copied();
+        match at_index.and_then(|i| self.records.tensions.get_mut(i)) {
+            Some(t) if !t.open && t.closed_at == Some(at) => {
+                t.open = true;
+                t.closed_at = None;
+                true
             }
-            Inverse::Done(id) => {
-                let at_index = self.next_action_at.get(&id).copied();
-                match at_index.and_then(|i| r.next_actions.get_mut(i)) {
-                    Some(a) if a.done && a.done_at == Some(at) => {
-                        a.done = false;
-                        a.done_at = None;
-                        true
-                    }
-                    // Open again already (its marking taken back since): nothing names it.
-                    Some(a) => !a.done,
-                    // Gone (its making taken back): the store's write finds nothing either.
-                    None => true,
-                }
-            }
-            Inverse::Reopen(id) => {
-                let at_index = self.tension_at.get(&id).copied();
-                match at_index.and_then(|i| r.tensions.get_mut(i)) {
-                    Some(t) if !t.open && t.closed_at == Some(at) => {
-                        t.open = true;
-                        t.closed_at = None;
-                        true
-                    }
-                    // Open again already (a later closing of it taken back): nothing to do.
-                    Some(t) => t.open,
-                    // Gone (its noting taken back): the store's write finds nothing either.
-                    None => true,
-                }
-            }
+            // Open again already (a later closing of it taken back): nothing to do.
+            Some(t) => t.open,
+            // Gone (its noting taken back): the store's write finds nothing either.
+            None => true,
         }
     }
 }

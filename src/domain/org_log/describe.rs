@@ -1,8 +1,10 @@
 //! An entry of the organisation's log in words, for a role's history and the command line.
 //!
-//! Owns: `OrgEntry::describe` and `OrgEntry::adoption_words`. Must not import: rusqlite, ratatui, crossterm, tokio.
+//! Owns: `OrgEntry::describe` and `OrgEntry::adoption_words`. Must not import: rusqlite,
+//! ratatui, crossterm, tokio.
 
 use super::{OrgChange, OrgEntry};
+use crate::domain::ids::{CircleId, PersonId, RoleId};
 use crate::domain::org::Organisation;
 use crate::domain::ruleset::CoreRole;
 
@@ -10,122 +12,20 @@ impl OrgEntry {
     /// What the entry did, in words, with who did it: "Ana Silva, as Circle Lead of Bakehouse,
     /// assigned Ben Okoro to Baker (focus: Rye)". Names are today's.
     pub fn describe(&self, org: &Organisation) -> String {
-        let name = |p| org.person_name(p).to_string();
-        let role_name = |r| {
-            org.role(r)
-                .map_or("(a removed role)".to_string(), |r| r.name.clone())
-        };
-        let lead = CoreRole::Lead.name(org.rule_set());
-        let by = |lead_of: Option<crate::domain::CircleId>| {
-            let actor = self.actor.map_or("someone".to_string(), name);
-            let via = match &self.change {
-                OrgChange::Assigned { via, .. }
-                | OrgChange::FocusChanged { via, .. }
-                | OrgChange::AssignmentEnded { via, .. } => via.as_deref(),
-                _ => None,
-            };
-            match (lead_of.and_then(|c| org.circle(c)), via) {
-                (Some(c), Some(role)) => format!("{actor}, as {role} of {} (by policy),", c.name),
-                (Some(c), None) => format!("{actor}, as {lead} of {},", c.name),
-                (None, _) => actor,
-            }
-        };
-        let focus = |f: &Option<String>| {
-            f.as_ref()
-                .map_or(String::new(), |f| format!(" (focus: {f})"))
-        };
         match &self.change {
-            OrgChange::PersonAdded { name, .. } => format!("{name} joined"),
-            OrgChange::PersonRenamed { from, to, .. } => format!("{from} is now called {to}"),
-            OrgChange::PersonLeft { person, ended } => {
-                let roles = ended.len();
-                let plural = if roles == 1 { "" } else { "s" };
-                format!(
-                    "{} left the organisation ({roles} role{plural} ended)",
-                    name(*person)
-                )
+            OrgChange::PersonAdded { .. }
+            | OrgChange::PersonRenamed { .. }
+            | OrgChange::PersonLeft { .. } => self.person_words(org),
+            OrgChange::Assigned { .. }
+            | OrgChange::FocusChanged { .. }
+            | OrgChange::AssignmentEnded { .. } => self.assignment_words(org),
+            OrgChange::ChecklistItemAdded { .. }
+            | OrgChange::ChecklistItemEnded { .. }
+            | OrgChange::MetricAdded { .. }
+            | OrgChange::MetricEnded { .. } => self.record_words(org),
+            OrgChange::BreakdownDeclared { .. } | OrgChange::ProcessRestored { .. } => {
+                self.breakdown_words(org)
             }
-            OrgChange::Assigned {
-                role,
-                person,
-                focus: f,
-                lead_of,
-                ..
-            } => format!(
-                "{} assigned {} to {}{}",
-                by(Some(*lead_of)),
-                name(*person),
-                role_name(*role),
-                focus(f)
-            ),
-            OrgChange::FocusChanged {
-                person,
-                to,
-                lead_of,
-                ..
-            } => format!(
-                "{} changed the focus of {} to {}",
-                by(Some(*lead_of)),
-                name(*person),
-                to.as_deref().unwrap_or("none")
-            ),
-            OrgChange::AssignmentEnded {
-                role,
-                person,
-                lead_of: None,
-                ..
-            } => format!("{} resigned from {}", name(*person), role_name(*role)),
-            OrgChange::AssignmentEnded {
-                role,
-                person,
-                lead_of,
-                ..
-            } => format!(
-                "{} ended the assignment of {} to {}",
-                by(*lead_of),
-                name(*person),
-                role_name(*role)
-            ),
-            OrgChange::ChecklistItemAdded {
-                role,
-                text,
-                frequency,
-            } => format!(
-                "{} added the {frequency} checklist item \"{text}\" to {}",
-                by(None),
-                role_name(*role)
-            ),
-            OrgChange::ChecklistItemEnded { role, text, .. } => format!(
-                "{} ended the checklist item \"{text}\" of {}",
-                by(None),
-                role_name(*role)
-            ),
-            OrgChange::MetricAdded {
-                role,
-                name,
-                unit,
-                frequency,
-            } => format!(
-                "{} added the {frequency} metric \"{name}\"{} to {}",
-                by(None),
-                unit.as_ref().map_or(String::new(), |u| format!(" in {u}")),
-                role_name(*role)
-            ),
-            OrgChange::MetricEnded { role, name, .. } => format!(
-                "{} ended the metric \"{name}\" of {}",
-                by(None),
-                role_name(*role)
-            ),
-            OrgChange::BreakdownDeclared { circle, reason } => format!(
-                "{} declared a process breakdown in {}: {reason}",
-                by(None),
-                org.circle(*circle).map_or("?", |c| c.name.as_str())
-            ),
-            OrgChange::ProcessRestored { circle, reason } => format!(
-                "{} concluded that due process is restored in {} (the process breakdown: {reason})",
-                by(None),
-                org.circle(*circle).map_or("?", |c| c.name.as_str())
-            ),
             OrgChange::Undone { seq } => format!("took back entry {seq}"),
             OrgChange::Adopted {
                 rule_set,
@@ -137,6 +37,154 @@ impl OrgEntry {
                 org.name(),
                 from_file(file.as_deref())
             ),
+        }
+    }
+
+    /// A person joining, renamed, or leaving.
+    /// Any other entry has no words here.
+    fn person_words(&self, org: &Organisation) -> String {
+        match &self.change {
+            OrgChange::PersonAdded { name, .. } => format!("{name} joined"),
+            OrgChange::PersonRenamed { from, to, .. } => format!("{from} is now called {to}"),
+            OrgChange::PersonLeft { person, ended } => {
+                let roles = ended.len();
+                let plural = if roles == 1 { "" } else { "s" };
+                format!(
+                    "{} left the organisation ({roles} role{plural} ended)",
+                    person_name(org, *person)
+                )
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// An assignment made, refocused, ended or resigned from, with who did it.
+    /// Any other entry has no words here.
+    fn assignment_words(&self, org: &Organisation) -> String {
+        match &self.change {
+            OrgChange::Assigned {
+                role,
+                person,
+                focus: f,
+                lead_of,
+                ..
+            } => format!(
+                "{} assigned {} to {}{}",
+                self.by(org, Some(*lead_of)),
+                person_name(org, *person),
+                role_name(org, *role),
+                focus(f)
+            ),
+            OrgChange::FocusChanged {
+                person,
+                to,
+                lead_of,
+                ..
+            } => format!(
+                "{} changed the focus of {} to {}",
+                self.by(org, Some(*lead_of)),
+                person_name(org, *person),
+                to.as_deref().unwrap_or("none")
+            ),
+            OrgChange::AssignmentEnded {
+                role,
+                person,
+                lead_of: None,
+                ..
+            } => format!(
+                "{} resigned from {}",
+                person_name(org, *person),
+                role_name(org, *role)
+            ),
+            OrgChange::AssignmentEnded {
+                role,
+                person,
+                lead_of,
+                ..
+            } => format!(
+                "{} ended the assignment of {} to {}",
+                self.by(org, *lead_of),
+                person_name(org, *person),
+                role_name(org, *role)
+            ),
+            _ => String::new(),
+        }
+    }
+
+    /// A role's checklist item or metric added or ended, with who did it.
+    /// Any other entry has no words here.
+    fn record_words(&self, org: &Organisation) -> String {
+        match &self.change {
+            OrgChange::ChecklistItemAdded {
+                role,
+                text,
+                frequency,
+            } => format!(
+                "{} added the {frequency} checklist item \"{text}\" to {}",
+                self.by(org, None),
+                role_name(org, *role)
+            ),
+            OrgChange::ChecklistItemEnded { role, text, .. } => format!(
+                "{} ended the checklist item \"{text}\" of {}",
+                self.by(org, None),
+                role_name(org, *role)
+            ),
+            OrgChange::MetricAdded {
+                role,
+                name,
+                unit,
+                frequency,
+            } => format!(
+                "{} added the {frequency} metric \"{name}\"{} to {}",
+                self.by(org, None),
+                unit.as_ref().map_or(String::new(), |u| format!(" in {u}")),
+                role_name(org, *role)
+            ),
+            OrgChange::MetricEnded { role, name, .. } => format!(
+                "{} ended the metric \"{name}\" of {}",
+                self.by(org, None),
+                role_name(org, *role)
+            ),
+            _ => String::new(),
+        }
+    }
+
+    /// A process breakdown declared, or due process restored, with who did it.
+    /// Any other entry has no words here.
+    fn breakdown_words(&self, org: &Organisation) -> String {
+        match &self.change {
+            OrgChange::BreakdownDeclared { circle, reason } => format!(
+                "{} declared a process breakdown in {}: {reason}",
+                self.by(org, None),
+                org.circle(*circle).map_or("?", |c| c.name.as_str())
+            ),
+            OrgChange::ProcessRestored { circle, reason } => format!(
+                "{} concluded that due process is restored in {} (the process breakdown: {reason})",
+                self.by(org, None),
+                org.circle(*circle).map_or("?", |c| c.name.as_str())
+            ),
+            _ => String::new(),
+        }
+    }
+
+    /// Who did it, as the entry's words start: "Ana Silva, as Circle Lead of Bakehouse,",
+    /// "Ana Silva, as Scheduler of Bakehouse (by policy)," when a policy gave the Lead's
+    /// authority to a role, or only the actor's name (someone's, when none is recorded).
+    fn by(&self, org: &Organisation, lead_of: Option<CircleId>) -> String {
+        let actor = self
+            .actor
+            .map_or("someone".to_string(), |p| person_name(org, p));
+        let via = match &self.change {
+            OrgChange::Assigned { via, .. }
+            | OrgChange::FocusChanged { via, .. }
+            | OrgChange::AssignmentEnded { via, .. } => via.as_deref(),
+            _ => None,
+        };
+        let lead = CoreRole::Lead.name(org.rule_set());
+        match (lead_of.and_then(|c| org.circle(c)), via) {
+            (Some(c), Some(role)) => format!("{actor}, as {role} of {} (by policy),", c.name),
+            (Some(c), None) => format!("{actor}, as {lead} of {},", c.name),
+            (None, _) => actor,
         }
     }
 
@@ -159,8 +207,26 @@ impl OrgEntry {
     }
 }
 
+/// A person's name today.
+fn person_name(org: &Organisation, person: PersonId) -> String {
+    org.person_name(person).to_string()
+}
+
+/// A role's name today, or "(a removed role)".
+fn role_name(org: &Organisation, role: RoleId) -> String {
+    org.role(role)
+        .map_or("(a removed role)".to_string(), |r| r.name.clone())
+}
+
+/// " (focus: Rye)" for an assignment with a focus.
+fn focus(focus: &Option<String>) -> String {
+    focus
+        .as_ref()
+        .map_or(String::new(), |f| format!(" (focus: {f})"))
+}
+
 /// The ratifiers' names, "Ana Silva and Ben Okoro".
-fn ratifier_names(ratifiers: &[crate::domain::PersonId], org: &Organisation) -> String {
+fn ratifier_names(ratifiers: &[PersonId], org: &Organisation) -> String {
     let names: Vec<String> = ratifiers
         .iter()
         .map(|p| org.person_name(*p).to_string())

@@ -150,12 +150,66 @@ fn either(names: &[String]) -> String {
     }
 }
 
+/// How a breakdown refusal starts: "say who is acting" when nobody said, else "Ana may not".
+fn acting(actor: &Option<String>) -> String {
+    actor
+        .as_ref()
+        .map_or("say who is acting".to_string(), |a| format!("{a} may not"))
+}
+
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Refusal::UnknownPerson
+            | Refusal::EmptyName
+            | Refusal::NameTaken(_)
+            | Refusal::SameName(_)
+            | Refusal::BadEmail { .. }
+            | Refusal::FormerMember(_)
+            | Refusal::AlreadyLeft(_)
+            | Refusal::StillReferenced(_) => self.person_words(f),
+            Refusal::Elected { .. }
+            | Refusal::AnchorLead { .. }
+            | Refusal::NoLead { .. }
+            | Refusal::ByGovernance { .. }
+            | Refusal::NoDelegate { .. }
+            | Refusal::NoActor { .. }
+            | Refusal::NotLead { .. } => self.authority_words(f),
+            Refusal::UnknownRole
+            | Refusal::NotCurrent
+            | Refusal::AlreadyFills { .. }
+            | Refusal::LeadMayNotFill { .. }
+            | Refusal::OneLead { .. }
+            | Refusal::OneCrossLink { .. }
+            | Refusal::SameFocus => self.assignment_words(f),
+            Refusal::NoBreakdown(_)
+            | Refusal::NotRestorer { .. }
+            | Refusal::NotDeclarer { .. }
+            | Refusal::InBreakdown(_)
+            | Refusal::NoReason => self.breakdown_words(f),
+            Refusal::NotRecordKeeper { .. }
+            | Refusal::NoRecordKeeper { .. }
+            | Refusal::EmptyText
+            | Refusal::RecordTaken(_)
+            | Refusal::NoSuchRecord
+            | Refusal::RecordEnded(_)
+            | Refusal::RecordUsed(_) => self.record_words(f),
+            Refusal::Adoption => write!(
+                f,
+                "the adoption is the organisation's start and is not taken back: change the structure through governance"
+            ),
+            Refusal::NothingToUndo => write!(f, "there is nothing to take back"),
+        }
+    }
+}
+
+// Each helper words the refusals `fmt` routes to it; any other it is given (none is) is
+// written as its name.
+impl Refusal {
+    /// Why a change to who is in the organisation (joining, renaming, leaving) is refused.
+    fn person_words(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             Refusal::UnknownPerson => write!(f, "no such person"),
-            Refusal::UnknownRole => write!(f, "no such role"),
-            Refusal::NotCurrent => write!(f, "that assignment has already ended"),
             Refusal::EmptyName => write!(f, "a person needs a name"),
             Refusal::NameTaken(name) => write!(
                 f,
@@ -168,6 +222,17 @@ impl fmt::Display for Refusal {
                 "{name} has left the organisation: a former member fills no role and assigns none"
             ),
             Refusal::AlreadyLeft(name) => write!(f, "{name} has already left"),
+            Refusal::StillReferenced(name) => write!(
+                f,
+                "{name} appears in the record since being added: mark them as having left instead"
+            ),
+            other => write!(f, "{other:?}"),
+        }
+    }
+
+    /// Why someone may not assign the role: who assigns it, if anyone does, between meetings.
+    fn authority_words(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             Refusal::Elected {
                 role,
                 article,
@@ -200,10 +265,6 @@ impl fmt::Display for Refusal {
                 f,
                 "a policy of {circle} gives control of its role assignments to {role} ({article}), and nobody fills {role}"
             ),
-            Refusal::Adoption => write!(
-                f,
-                "the adoption is the organisation's start and is not taken back: change the structure through governance"
-            ),
             Refusal::NoActor {
                 may,
                 as_lead,
@@ -223,6 +284,15 @@ impl fmt::Display for Refusal {
                 "{actor} may not: only the {as_lead} assigns here ({article}), that is {}",
                 either(may)
             ),
+            other => write!(f, "{other:?}"),
+        }
+    }
+
+    /// Why the assignment itself cannot be made or changed: the role, its fillers, the focus.
+    fn assignment_words(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::UnknownRole => write!(f, "no such role"),
+            Refusal::NotCurrent => write!(f, "that assignment has already ended"),
             Refusal::AlreadyFills { person, role } => write!(
                 f,
                 "{person} already fills {role} with that focus: change the focus instead"
@@ -253,6 +323,13 @@ impl fmt::Display for Refusal {
                 "only one person fills a Cross Link Role ({article}), and {current} fills \"{role}\": end that assignment first"
             ),
             Refusal::SameFocus => write!(f, "the assignment already has that focus"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+
+    /// Why a process breakdown cannot be declared or concluded.
+    fn breakdown_words(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             Refusal::NoBreakdown(circle) => write!(f, "{circle} is in no process breakdown"),
             Refusal::NotRestorer {
                 actor,
@@ -260,9 +337,7 @@ impl fmt::Display for Refusal {
                 may,
                 article,
             } => {
-                let who = actor
-                    .as_ref()
-                    .map_or("say who is acting".to_string(), |a| format!("{a} may not"));
+                let who = acting(actor);
                 write!(
                     f,
                     "{who}: the Facilitator who judges that due process is restored in {circle} is {} ({article})",
@@ -275,9 +350,7 @@ impl fmt::Display for Refusal {
                 may,
                 article,
             } => {
-                let who = actor
-                    .as_ref()
-                    .map_or("say who is acting".to_string(), |a| format!("{a} may not"));
+                let who = acting(actor);
                 if may.is_empty() {
                     return write!(
                         f,
@@ -297,6 +370,13 @@ impl fmt::Display for Refusal {
                 f,
                 "say why: the pattern that conflicts with the constitution"
             ),
+            other => write!(f, "{other:?}"),
+        }
+    }
+
+    /// Why a role's checklist item or metric cannot be added or ended.
+    fn record_words(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             Refusal::NotRecordKeeper {
                 actor,
                 what,
@@ -329,11 +409,7 @@ impl fmt::Display for Refusal {
                 f,
                 "\"{name}\" was answered or reported since it was added: end it instead"
             ),
-            Refusal::NothingToUndo => write!(f, "there is nothing to take back"),
-            Refusal::StillReferenced(name) => write!(
-                f,
-                "{name} appears in the record since being added: mark them as having left instead"
-            ),
+            other => write!(f, "{other:?}"),
         }
     }
 }

@@ -70,6 +70,16 @@ pub enum WorkEvent {
     Retracted { seq: u64 },
 }
 
+/// An entry's words, cleaned; refused when nothing is left of them.
+fn words(text: &str) -> Result<String, Refusal> {
+    let text = clean_line(text);
+    if text.is_empty() {
+        Err(Refusal::new("the text is empty"))
+    } else {
+        Ok(text)
+    }
+}
+
 /// A person's work log folded: whose it is and the entries still standing, oldest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Work {
@@ -88,16 +98,10 @@ impl Work {
         self.entries.last()
     }
 
+    /// What an entry writes, decided against the organisation as it stands; a refusal naming
+    /// the rule when it cannot be recorded.
     fn entry_effects(&self, entry: &WorkEntry, org: &Organisation) -> Result<Effect, Refusal> {
         let person = self.person;
-        let words = |text: &str| {
-            let text = clean_line(text);
-            if text.is_empty() {
-                Err(Refusal::new("the text is empty"))
-            } else {
-                Ok(text)
-            }
-        };
         match entry {
             WorkEntry::NextAction { role, text } => {
                 if let Some(role) = role {
@@ -129,46 +133,13 @@ impl Work {
                 project,
                 status_before,
                 status,
-            } => {
-                let p = org
-                    .project(*project)
-                    .ok_or_else(|| Refusal::new("there is no such project"))?;
-                self.fills(org, p.role)?;
-                if p.status != *status_before {
-                    return Err(Refusal::new("the project's status changed meanwhile"));
-                }
-                if p.status == *status {
-                    return Err(Refusal::new(format!("the project is already {status}")));
-                }
-                Ok(Effect::UpdateProject {
-                    project: *project,
-                    update: None,
-                    status: *status,
-                })
-            }
+            } => self.project_status(org, *project, *status_before, *status),
             WorkEntry::Tension {
                 circle,
                 role,
                 text,
                 kind,
-            } => {
-                if org.circle(*circle).is_none() {
-                    return Err(Refusal::new("there is no such circle"));
-                }
-                if let Some(role) = role {
-                    let r = self.fills(org, *role)?;
-                    if r != *circle {
-                        return Err(Refusal::new("a role's tension is for the role's circle"));
-                    }
-                }
-                Ok(Effect::CreateTension {
-                    person,
-                    role: *role,
-                    circle: *circle,
-                    text: words(text)?,
-                    kind: *kind,
-                })
-            }
+            } => self.tension(org, (*circle, *role), text, *kind),
             WorkEntry::TensionDropped { tension } => match org.tension(*tension) {
                 Some(t) if t.person != person => Err(Refusal::new(
                     "that tension is someone else's: only who noted it drops it",
@@ -180,6 +151,58 @@ impl Work {
                 None => Err(Refusal::new("there is no such tension")),
             },
         }
+    }
+
+    /// A project of a role the person fills moves from `before` (its status still) to
+    /// `status` (another).
+    fn project_status(
+        &self,
+        org: &Organisation,
+        project: ProjectId,
+        before: ProjectStatus,
+        status: ProjectStatus,
+    ) -> Result<Effect, Refusal> {
+        let p = org
+            .project(project)
+            .ok_or_else(|| Refusal::new("there is no such project"))?;
+        self.fills(org, p.role)?;
+        if p.status != before {
+            return Err(Refusal::new("the project's status changed meanwhile"));
+        }
+        if p.status == status {
+            return Err(Refusal::new(format!("the project is already {status}")));
+        }
+        Ok(Effect::UpdateProject {
+            project,
+            update: None,
+            status,
+        })
+    }
+
+    /// A tension noted for a circle, and for a role the person fills there (if any).
+    fn tension(
+        &self,
+        org: &Organisation,
+        (circle, role): (CircleId, Option<RoleId>),
+        text: &str,
+        kind: TensionKind,
+    ) -> Result<Effect, Refusal> {
+        if org.circle(circle).is_none() {
+            return Err(Refusal::new("there is no such circle"));
+        }
+        if let Some(role) = role {
+            let r = self.fills(org, role)?;
+            if r != circle {
+                return Err(Refusal::new("a role's tension is for the role's circle"));
+            }
+        }
+        Ok(Effect::CreateTension {
+            person: self.person,
+            role,
+            circle,
+            text: words(text)?,
+            kind,
+        })
     }
 
     /// The circle of `role` when the person fills it now; a refusal naming the rule when not.

@@ -16,7 +16,7 @@ use super::theme;
 use super::wrap::{fit, wrap};
 use crate::domain::Organisation;
 use crate::domain::meeting::governance::{
-    ElectionStep, GovItem, GovStep, Governance, IdmStep, ItemKind,
+    Election, ElectionStep, GovItem, GovStep, Governance, IdmStep, ItemKind, Proposal,
 };
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
@@ -187,74 +187,78 @@ fn item_header(
         (Some(p), _) => {
             h.title = format!("{of} — {}", p.step.title_under(state.rules));
             h.rule = p.step.rule();
-            let proposer = state.name_of(p.proposer).to_string();
-            let (now, next) = match p.step {
-                IdmStep::Present | IdmStep::Amend => (proposer, String::new()),
-                IdmStep::Clarify => (format!("anyone asks, {proposer} answers"), String::new()),
-                IdmStep::React => {
-                    let first = p.next_reactor(present);
-                    let after = present
-                        .iter()
-                        .copied()
-                        .filter(|a| Some(*a) != first)
-                        .find(|a| *a != p.proposer && !p.reactions.iter().any(|(r, _)| r == a));
-                    (name(state, first), name(state, after))
-                }
-                IdmStep::Object => {
-                    let order = p.objection_order(present);
-                    let mut waiting = order.iter().filter(|a| !p.answered.contains(a));
-                    let first = waiting.next().copied();
-                    (name(state, first), name(state, waiting.next().copied()))
-                }
-                IdmStep::Integrate => match p.integrating() {
-                    Some(i) => (
-                        format!(
-                            "{} with {proposer}",
-                            state.name_of(p.objections[i].objector)
-                        ),
-                        String::new(),
-                    ),
-                    None => (proposer, String::new()),
-                },
-            };
-            h.speaker = now;
-            h.next = next;
+            (h.speaker, h.next) = proposal_speakers(state, p, present);
         }
         (None, Some(e)) => {
             h.title = format!("{of} — {}", e.step.title());
             h.rule = e.step.rule(e.rules);
-            match e.step {
-                ElectionStep::Describe | ElectionStep::Count => {
-                    h.speaker = "the facilitator".into()
-                }
-                ElectionStep::Ballots => h.speaker = "everyone, in silence".into(),
-                ElectionStep::Nominations => {
-                    let next = e.next_to_read();
-                    h.speaker = name(state, next.map(|(v, _)| v));
-                    h.next = name(
-                        state,
-                        e.ballots
-                            .iter()
-                            .filter(|(v, _)| !e.reasons.iter().any(|(r, _)| r == v))
-                            .nth(1)
-                            .map(|(v, _)| *v),
-                    );
-                }
-                ElectionStep::Changes => {
-                    let order = e.change_order();
-                    let mut waiting = order.iter().filter(|v| !e.change_answered.contains(v));
-                    h.speaker = name(state, waiting.next().copied());
-                    h.next = name(state, waiting.next().copied());
-                }
-                ElectionStep::Objections => {
-                    let order = e.objection_order(present);
-                    let mut waiting = order.iter().filter(|a| !e.answered.contains(a));
-                    h.speaker = name(state, waiting.next().copied());
-                    h.next = name(state, waiting.next().copied());
-                }
-            }
+            (h.speaker, h.next) = election_speakers(state, e, present);
         }
         (None, None) => {}
+    }
+}
+
+/// Who speaks now and next in a proposal's step of integrative decision-making.
+fn proposal_speakers(state: &Governance, p: &Proposal, present: &[usize]) -> (String, String) {
+    let proposer = state.name_of(p.proposer).to_string();
+    match p.step {
+        IdmStep::Present | IdmStep::Amend => (proposer, String::new()),
+        IdmStep::Clarify => (format!("anyone asks, {proposer} answers"), String::new()),
+        IdmStep::React => {
+            let first = p.next_reactor(present);
+            let after = present
+                .iter()
+                .copied()
+                .filter(|a| Some(*a) != first)
+                .find(|a| *a != p.proposer && !p.reactions.iter().any(|(r, _)| r == a));
+            (name(state, first), name(state, after))
+        }
+        IdmStep::Object => {
+            let order = p.objection_order(present);
+            let mut waiting = order.iter().filter(|a| !p.answered.contains(a));
+            let first = waiting.next().copied();
+            (name(state, first), name(state, waiting.next().copied()))
+        }
+        IdmStep::Integrate => match p.integrating() {
+            Some(i) => (
+                format!(
+                    "{} with {proposer}",
+                    state.name_of(p.objections[i].objector)
+                ),
+                String::new(),
+            ),
+            None => (proposer, String::new()),
+        },
+    }
+}
+
+/// Who speaks now and next in an election's step.
+fn election_speakers(state: &Governance, e: &Election, present: &[usize]) -> (String, String) {
+    match e.step {
+        ElectionStep::Describe | ElectionStep::Count => ("the facilitator".into(), String::new()),
+        ElectionStep::Ballots => ("everyone, in silence".into(), String::new()),
+        ElectionStep::Nominations => {
+            let next = e.next_to_read();
+            let after = e
+                .ballots
+                .iter()
+                .filter(|(v, _)| !e.reasons.iter().any(|(r, _)| r == v))
+                .nth(1)
+                .map(|(v, _)| *v);
+            (name(state, next.map(|(v, _)| v)), name(state, after))
+        }
+        ElectionStep::Changes => {
+            let order = e.change_order();
+            let mut waiting = order.iter().filter(|v| !e.change_answered.contains(v));
+            let now = name(state, waiting.next().copied());
+            (now, name(state, waiting.next().copied()))
+        }
+        ElectionStep::Objections => {
+            let order = e.objection_order(present);
+            let mut waiting = order.iter().filter(|a| !e.answered.contains(a));
+            let now = name(state, waiting.next().copied());
+            (now, name(state, waiting.next().copied()))
+        }
     }
 }
 

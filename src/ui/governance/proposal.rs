@@ -21,6 +21,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+/// The proposal being processed: the strip of steps, the proposal (its framing and changes,
+/// or the changes being written), and under it the current step's record when it has one.
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -49,53 +51,8 @@ pub fn draw(
         (None, 0) => "Proposal · no changes yet".to_string(),
         (None, n) => format!("Proposal · version {n}"),
     };
-    let mut lines = match (&screen.editing, p.current()) {
-        (Some(editing), Some(current)) => amendment(org, current, editing, width),
-        (Some(changes), None) | (None, Some(changes)) => {
-            let mut lines = framing(
-                state.name_of(p.proposer),
-                item,
-                p,
-                org,
-                screen.following,
-                width,
-            );
-            if changes.is_empty() {
-                lines.push(Line::styled("No changes yet.", theme::muted()));
-            }
-            for c in changes {
-                lines.extend(diff(&change_lines(org, c), width));
-            }
-            lines
-        }
-        (None, None) => {
-            let mut lines = framing(
-                state.name_of(p.proposer),
-                item,
-                p,
-                org,
-                screen.following,
-                width,
-            );
-            lines.push(Line::styled(
-                keyed(
-                    screen.following,
-                    "No changes yet",
-                    "c writes them (roles, policies and sub-circles)",
-                ),
-                theme::muted(),
-            ));
-            lines
-        }
-    };
-    if let Some(outcome) = &p.outcome {
-        lines.insert(
-            0,
-            Line::styled(format!("Outcome: {}", outcome.describe()), theme::strong()),
-        );
-    }
     frame.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(proposal_lines(screen, item, p, org, width))
             .block(block(title))
             .wrap(Wrap { trim: false }),
         top,
@@ -109,6 +66,51 @@ pub fn draw(
         let step_block = list::more_marks(block(title), skip, 0);
         frame.render_widget(Paragraph::new(shown).block(step_block), bottom);
     }
+}
+
+/// The proposal's own lines: its outcome once it has one, then an amendment being written
+/// against the current version, or the framing and the changes (being written, or the
+/// current version's).
+fn proposal_lines(
+    screen: &GovScreen,
+    item: &GovItem,
+    p: &Proposal,
+    org: &Organisation,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = match (&screen.editing, p.current()) {
+        (Some(editing), Some(current)) => amendment(org, current, editing, width),
+        (editing, current) => {
+            let proposer = screen.state.name_of(p.proposer);
+            let mut lines = framing(proposer, item, p, org, screen.following, width);
+            match editing.as_ref().or(current) {
+                Some(changes) if changes.is_empty() => {
+                    lines.push(Line::styled("No changes yet.", theme::muted()))
+                }
+                Some(changes) => {
+                    for c in changes {
+                        lines.extend(diff(&change_lines(org, c), width));
+                    }
+                }
+                None => lines.push(Line::styled(
+                    keyed(
+                        screen.following,
+                        "No changes yet",
+                        "c writes them (roles, policies and sub-circles)",
+                    ),
+                    theme::muted(),
+                )),
+            }
+            lines
+        }
+    };
+    if let Some(outcome) = &p.outcome {
+        lines.insert(
+            0,
+            Line::styled(format!("Outcome: {}", outcome.describe()), theme::strong()),
+        );
+    }
+    lines
 }
 
 /// An amendment being written: each change taken out of the current version, then each new
@@ -285,121 +287,148 @@ fn step_lines(
     org: &Organisation,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let state = &screen.state;
-    let present = state.present();
-    let name = |i: usize| state.name_of(i).to_string();
-    let mut lines = Vec::new();
     match p.step {
-        IdmStep::Present => {}
-        IdmStep::Clarify => {
-            if p.questions.is_empty() {
-                lines.push(Line::styled(
-                    keyed(
-                        screen.following,
-                        "No questions yet",
-                        "Enter records one and its answer",
-                    ),
-                    theme::muted(),
-                ));
-            }
-            for (q, a) in &p.questions {
-                lines.extend(wrapped(&format!("Q: {q}"), width, theme::strong()));
-                let answer = a.as_deref().unwrap_or("not specified");
-                lines.extend(wrapped(&format!("A: {answer}"), width, theme::muted()));
-            }
-        }
-        IdmStep::React => {
-            for (who, text) in &p.reactions {
-                lines.extend(wrapped(
-                    &format!("{}: {text}", name(*who)),
-                    width,
-                    theme::muted(),
-                ));
-            }
-            let waiting: Vec<String> = present
-                .iter()
-                .filter(|a| **a != p.proposer && !p.reactions.iter().any(|(r, _)| r == *a))
-                .map(|a| name(*a))
-                .collect();
-            let text = if waiting.is_empty() {
-                keyed(
-                    screen.following,
-                    "Everyone has reacted",
-                    "n goes on to amend and clarify",
-                )
-            } else {
-                format!("Still to react: {}", waiting.join(", "))
-            };
-            lines.extend(wrapped(&text, width, theme::strong()));
-        }
+        IdmStep::Present => Vec::new(),
+        IdmStep::Clarify => questions(screen, p, width),
+        IdmStep::React => reactions(screen, p, width),
         IdmStep::Amend => {
             let diff = last_amendment(p, org, width);
-            if diff.is_empty() {
-                lines.push(Line::styled(
-                    keyed(
-                        screen.following,
-                        "No amendment yet",
-                        "c amends (each amendment is a new version)",
-                    ),
-                    theme::muted(),
-                ));
+            if !diff.is_empty() {
+                return diff;
             }
-            lines.extend(diff);
+            let none = "c amends (each amendment is a new version)";
+            let text = keyed(screen.following, "No amendment yet", none);
+            vec![Line::styled(text, theme::muted())]
         }
-        IdmStep::Object => {
-            lines.push(Line::styled(
-                format!("Objection round {}", p.round),
-                theme::muted(),
-            ));
-            for who in p.objection_order(&present) {
-                let objection = p
-                    .objections
-                    .iter()
-                    .find(|o| o.objector == who && o.round == p.round);
-                let text = match (objection, p.answered.contains(&who)) {
-                    (Some(o), _) => format!("✗ {}", objection_text(&name(who), o, org)),
-                    (None, true) => format!("✓ {}: no objection", name(who)),
-                    (None, false) => format!("○ {}: waiting", name(who)),
-                };
-                lines.extend(wrapped(&text, width, ratatui::style::Style::new()));
-            }
+        IdmStep::Object => objection_round(screen, p, org, width),
+        IdmStep::Integrate => integration(screen, p, org, width),
+    }
+}
+
+/// Clarifying questions asked, each with its answer.
+fn questions(screen: &GovScreen, p: &Proposal, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if p.questions.is_empty() {
+        lines.push(Line::styled(
+            keyed(
+                screen.following,
+                "No questions yet",
+                "Enter records one and its answer",
+            ),
+            theme::muted(),
+        ));
+    }
+    for (q, a) in &p.questions {
+        lines.extend(wrapped(&format!("Q: {q}"), width, theme::strong()));
+        let answer = a.as_deref().unwrap_or("not specified");
+        lines.extend(wrapped(&format!("A: {answer}"), width, theme::muted()));
+    }
+    lines
+}
+
+/// The reactions given, then who present (but the proposer) is still to react.
+fn reactions(screen: &GovScreen, p: &Proposal, width: usize) -> Vec<Line<'static>> {
+    let state = &screen.state;
+    let name = |i: usize| state.name_of(i).to_string();
+    let mut lines = Vec::new();
+    for (who, text) in &p.reactions {
+        lines.extend(wrapped(
+            &format!("{}: {text}", name(*who)),
+            width,
+            theme::muted(),
+        ));
+    }
+    let waiting: Vec<String> = state
+        .present()
+        .iter()
+        .filter(|a| **a != p.proposer && !p.reactions.iter().any(|(r, _)| r == *a))
+        .map(|a| name(*a))
+        .collect();
+    let text = if waiting.is_empty() {
+        keyed(
+            screen.following,
+            "Everyone has reacted",
+            "n goes on to amend and clarify",
+        )
+    } else {
+        format!("Still to react: {}", waiting.join(", "))
+    };
+    lines.extend(wrapped(&text, width, theme::strong()));
+    lines
+}
+
+/// This objection round, person by person in the order asked: their objection, no
+/// objection, or waiting.
+fn objection_round(
+    screen: &GovScreen,
+    p: &Proposal,
+    org: &Organisation,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let state = &screen.state;
+    let name = |i: usize| state.name_of(i).to_string();
+    let mut lines = vec![Line::styled(
+        format!("Objection round {}", p.round),
+        theme::muted(),
+    )];
+    for who in p.objection_order(&state.present()) {
+        let objection = p
+            .objections
+            .iter()
+            .find(|o| o.objector == who && o.round == p.round);
+        let text = match (objection, p.answered.contains(&who)) {
+            (Some(o), _) => format!("✗ {}", objection_text(&name(who), o, org)),
+            (None, true) => format!("✓ {}: no objection", name(who)),
+            (None, false) => format!("○ {}: waiting", name(who)),
+        };
+        lines.extend(wrapped(&text, width, ratatui::style::Style::new()));
+    }
+    lines
+}
+
+/// Every objection, the one being integrated marked with who has confirmed and its notes;
+/// once none is left, what comes next; then what the last amendment changed.
+fn integration(
+    screen: &GovScreen,
+    p: &Proposal,
+    org: &Organisation,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let name = |i: usize| screen.state.name_of(i).to_string();
+    let mut lines = Vec::new();
+    for (i, o) in p.objections.iter().enumerate() {
+        let current = p.integrating() == Some(i);
+        let mut text = objection_text(&name(o.objector), o, org);
+        if current {
+            let yes = |b: bool| if b { "yes" } else { "not yet" };
+            text = format!(
+                "▶ {text} — objector ok: {}, proposer ok: {}",
+                yes(o.objector_confirmed),
+                yes(o.proposer_confirmed)
+            );
         }
-        IdmStep::Integrate => {
-            for (i, o) in p.objections.iter().enumerate() {
-                let current = p.integrating() == Some(i);
-                let mut text = objection_text(&name(o.objector), o, org);
-                if current {
-                    let yes = |b: bool| if b { "yes" } else { "not yet" };
-                    text = format!(
-                        "▶ {text} — objector ok: {}, proposer ok: {}",
-                        yes(o.objector_confirmed),
-                        yes(o.proposer_confirmed)
-                    );
-                }
-                let style = if current {
-                    theme::strong()
-                } else {
-                    theme::muted()
-                };
-                lines.extend(wrapped(&text, width, style));
-                if current {
-                    lines.extend(integration_notes(o, &name, screen.following, width));
-                }
-            }
-            if p.integrating().is_none() {
-                lines.extend(wrapped(
-                    &keyed(
-                        screen.following,
-                        "Every valid objection is resolved",
-                        "n starts a new objection round",
-                    ),
-                    width,
-                    theme::strong(),
-                ));
-            }
-            lines.extend(last_amendment(p, org, width));
+        let style = if current {
+            theme::strong()
+        } else {
+            theme::muted()
+        };
+        lines.extend(wrapped(&text, width, style));
+        if current {
+            lines.extend(integration_notes(o, &name, screen.following, width));
         }
     }
+    if p.integrating().is_none() {
+        lines.extend(wrapped(
+            &keyed(
+                screen.following,
+                "Every valid objection is resolved",
+                "n starts a new objection round",
+            ),
+            width,
+            theme::strong(),
+        ));
+    }
+    lines.extend(last_amendment(p, org, width));
     lines
 }
 

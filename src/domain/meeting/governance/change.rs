@@ -1,20 +1,12 @@
 //! Governance changes: what a proposal would do to a circle's structure, and whether it can.
 //!
-//! Owns: `Change`, validation against the circle as it stands (names taken, roles removed
-//! earlier in the same proposal, core roles that cannot be removed; sub-circle changes and
-//! the reach of moves are `sub_circle`'s), and the -ing warning for accountabilities.
+//! Owns: `Change`, its words in the minutes and the record (`describe`), and the -ing test
+//! for accountabilities. Whether a proposal's changes can be made is `validate`'s.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::core_limits::check_core_amendment;
-use super::cross_link;
-use super::sub_circle::{self, Circles};
 use crate::domain::ids::*;
-use crate::domain::names::{name_key, same_name};
-use crate::domain::org::Organisation;
-use crate::domain::ruleset::RuleSet;
-use crate::domain::text::clean_line;
+use crate::domain::org::{Organisation, RecordVersion};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// One change to the governance record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -108,50 +100,16 @@ pub enum Change {
 impl Change {
     /// The change in words, as minutes and the record show it ("Create role X: …").
     pub fn describe(&self, org: &Organisation) -> String {
-        // A role, policy or sub-circle gone since (removed, expanded, collapsed) is named as
-        // the governance record last had it.
-        let recorded = |v: Option<&crate::domain::org::RecordVersion>| v.map(|v| v.name.clone());
-        let role = |r: &RoleId| {
-            org.role(*r)
-                .map(|r| r.name.clone())
-                .or_else(|| recorded(org.history_of(*r).last()))
-                .unwrap_or_else(|| format!("role {}", r.0))
-        };
-        let policy = |p: &PolicyId| {
-            org.records()
-                .policies
-                .iter()
-                .find(|x| x.id == *p)
-                .map(|x| x.name.clone())
-                .or_else(|| {
-                    let versions = &org.records().versions;
-                    recorded(versions.iter().rfind(|v| v.policy == Some(*p)))
-                })
-                .unwrap_or_else(|| format!("policy {}", p.0))
-        };
-        let circle = |c: &CircleId| {
-            org.circle(*c)
-                .map(|c| c.name.clone())
-                .or_else(|| recorded(org.history_of_circle(*c).last()))
-                .unwrap_or_else(|| "?".to_string())
-        };
-        let list = |items: &[String]| items.join("; ");
+        let role = |r: &RoleId| role_name(org, *r);
+        let policy = |p: &PolicyId| policy_name(org, *p);
+        let circle = |c: &CircleId| circle_name(org, *c);
         match self {
             Change::CreateRole {
                 name,
                 purpose,
                 domains,
                 accountabilities,
-            } => {
-                let mut s = format!("Create role {name}: purpose \"{purpose}\"");
-                if !domains.is_empty() {
-                    s.push_str(&format!("; domains: {}", list(domains)));
-                }
-                if !accountabilities.is_empty() {
-                    s.push_str(&format!("; accountabilities: {}", list(accountabilities)));
-                }
-                s
-            }
+            } => created_role(name, purpose, domains, accountabilities),
             Change::AmendRole {
                 role: r,
                 name,
@@ -169,13 +127,11 @@ impl Change {
                 name,
                 text,
             } => {
-                let mut parts = Vec::new();
-                if let Some(n) = name {
-                    parts.push(format!("name → {n}"));
-                }
-                if let Some(t) = text {
-                    parts.push(format!("text → {t}"));
-                }
+                let parts = [
+                    name.as_ref().map(|n| format!("name → {n}")),
+                    text.as_ref().map(|t| format!("text → {t}")),
+                ];
+                let parts = parts.into_iter().flatten().collect::<Vec<_>>();
                 format!("Amend policy {}: {}", policy(p), parts.join("; "))
             }
             Change::RemovePolicy { policy: p } => format!("Remove policy {}", policy(p)),
@@ -184,15 +140,7 @@ impl Change {
                 format!("Move policy {} to {}", policy(p), circle(to))
             }
             Change::ExpandRole { role: r } => {
-                // Once adopted the role is its sub-circle's Lead (only a role the constitution
-                // does not define can be expanded), and the sub-circle has the name it had.
-                let expanded = org
-                    .role(*r)
-                    .filter(|x| x.core.is_some())
-                    .and_then(|x| org.circle(x.circle))
-                    .map(|c| c.name.clone());
-                let name = expanded.unwrap_or_else(|| role(r));
-                format!("Expand role {name} into a sub-circle")
+                format!("Expand role {} into a sub-circle", expanded_name(org, *r))
             }
             Change::AmendCircle {
                 circle: c,
@@ -226,6 +174,71 @@ impl Change {
     }
 }
 
+/// A role's name as the organisation has it, or, for one gone since (removed, expanded,
+/// collapsed), as the governance record last had it.
+fn role_name(org: &Organisation, r: RoleId) -> String {
+    org.role(r)
+        .map(|r| r.name.clone())
+        .or_else(|| recorded(org.history_of(r).last()))
+        .unwrap_or_else(|| format!("role {}", r.0))
+}
+
+/// A policy's name as the organisation has it, or as the governance record last had it.
+fn policy_name(org: &Organisation, p: PolicyId) -> String {
+    let records = org.records();
+    (records.policies.iter())
+        .find(|x| x.id == p)
+        .map(|x| x.name.clone())
+        .or_else(|| recorded(records.versions.iter().rfind(|v| v.policy == Some(p))))
+        .unwrap_or_else(|| format!("policy {}", p.0))
+}
+
+/// A sub-circle's name as the organisation has it, or as the governance record last had it.
+fn circle_name(org: &Organisation, c: CircleId) -> String {
+    org.circle(c)
+        .map(|c| c.name.clone())
+        .or_else(|| recorded(org.history_of_circle(c).last()))
+        .unwrap_or_else(|| "?".to_string())
+}
+
+/// The name a version of the governance record gave.
+fn recorded(v: Option<&RecordVersion>) -> Option<String> {
+    v.map(|v| v.name.clone())
+}
+
+/// The name of a role being expanded. Once adopted the role is its sub-circle's Lead (only a
+/// role the constitution does not define can be expanded), and the sub-circle has the name
+/// it had.
+fn expanded_name(org: &Organisation, r: RoleId) -> String {
+    let expanded = org
+        .role(r)
+        .filter(|x| x.core.is_some())
+        .and_then(|x| org.circle(x.circle))
+        .map(|c| c.name.clone());
+    expanded.unwrap_or_else(|| role_name(org, r))
+}
+
+/// A new role in words: "Create role X: purpose \"…\"; domains: …; accountabilities: …",
+/// each list only when it has items.
+fn created_role(
+    name: &str,
+    purpose: &str,
+    domains: &[String],
+    accountabilities: &[String],
+) -> String {
+    let mut s = format!("Create role {name}: purpose \"{purpose}\"");
+    if !domains.is_empty() {
+        s.push_str(&format!("; domains: {}", domains.join("; ")));
+    }
+    if !accountabilities.is_empty() {
+        s.push_str(&format!(
+            "; accountabilities: {}",
+            accountabilities.join("; ")
+        ));
+    }
+    s
+}
+
 /// Why a change cannot be made, in one line.
 pub type ChangeError = String;
 
@@ -237,267 +250,6 @@ pub fn starts_with_ing(accountability: &str) -> bool {
                 .trim_end_matches(|c: char| !c.is_alphabetic())
                 .ends_with("ing")
     })
-}
-
-/// Why a role cannot take `name` in `circle`: a role of the circle bears it, or one this
-/// proposal creates (or renames) does.
-fn role_name_taken(org: &Organisation, circle: CircleId, name: &str) -> ChangeError {
-    if org.roles_in(circle).any(|r| same_name(&r.name, name)) {
-        format!("the circle already has a role named \"{name}\"")
-    } else {
-        format!("this proposal already has a role named \"{name}\"")
-    }
-}
-
-/// A new role's name, cleaned, checked as soon as it is typed (before its purpose, domains
-/// and accountabilities): refused when empty, or when the circle or the proposal being
-/// written (`changes`) has a role of that name. What else a role may be refused for is
-/// checked when it is added.
-pub fn new_role_name(
-    org: &Organisation,
-    circle: CircleId,
-    rules: RuleSet,
-    changes: &[Change],
-    name: &str,
-) -> Result<String, ChangeError> {
-    let name = clean_line(name);
-    if validate(org, circle, rules, changes).is_err() {
-        return Ok(name);
-    }
-    let mut candidate = changes.to_vec();
-    candidate.push(Change::CreateRole {
-        name: name.clone(),
-        purpose: String::new(),
-        domains: Vec::new(),
-        accountabilities: Vec::new(),
-    });
-    validate(org, circle, rules, &candidate).map(|_| name)
-}
-
-/// Checks a proposal's changes against `circle` as it stands. Returns warnings (kept, shown)
-/// or the first error (the proposal cannot be recorded that way).
-pub fn validate(
-    org: &Organisation,
-    circle: CircleId,
-    rules: RuleSet,
-    changes: &[Change],
-) -> Result<Vec<String>, ChangeError> {
-    let mut names: HashSet<String> = org.roles_in(circle).map(|r| name_key(&r.name)).collect();
-    let mut policies: HashSet<String> =
-        org.policies_of(circle).map(|p| name_key(&p.name)).collect();
-    let mut removed_roles = HashSet::new();
-    let mut removed_policies = HashSet::new();
-    let mut circles = Circles::new(org);
-    let mut warnings = Vec::new();
-    let law = rules.rules();
-    // A role or policy of this circle or of a circle below it.
-    let here = |c: CircleId| c == circle || sub_circle::depth_below(org, circle, c).is_some();
-    let warn_ing = |accs: &[String], warnings: &mut Vec<String>| {
-        for a in accs.iter().filter(|a| !starts_with_ing(a)) {
-            warnings.push(format!(
-                "\"{a}\" does not start with an -ing verb (\"Publishing…\")"
-            ));
-        }
-    };
-    for change in changes {
-        cross_link::check_role_change(org, law, change)?;
-        match change {
-            Change::CreateRole {
-                name,
-                accountabilities,
-                ..
-            } => {
-                let name = clean_line(name);
-                if name.is_empty() {
-                    return Err("a new role needs a name".into());
-                }
-                if !names.insert(name_key(&name)) {
-                    return Err(role_name_taken(org, circle, &name));
-                }
-                warn_ing(accountabilities, &mut warnings);
-            }
-            Change::AmendRole {
-                role,
-                name,
-                purpose,
-                domains,
-                accountabilities,
-            } => {
-                let r = org
-                    .role(*role)
-                    .filter(|r| r.circle == circle)
-                    .ok_or("that role is not in this circle")?;
-                if removed_roles.contains(role) {
-                    return Err(format!(
-                        "\"{}\" is removed earlier in this proposal",
-                        r.name
-                    ));
-                }
-                check_core_amendment(
-                    rules,
-                    r,
-                    name.is_some(),
-                    purpose.is_some(),
-                    domains.as_deref(),
-                    accountabilities.as_deref(),
-                )?;
-                if let Some(new) = name.as_deref().map(clean_line) {
-                    if new.is_empty() {
-                        return Err("a role needs a name".into());
-                    }
-                    if !same_name(&new, &r.name) && !names.insert(name_key(&new)) {
-                        return Err(role_name_taken(org, circle, &new));
-                    }
-                }
-                if let Some(accs) = accountabilities {
-                    warn_ing(accs, &mut warnings);
-                }
-            }
-            Change::RemoveRole { role } => {
-                let r = org
-                    .role(*role)
-                    .filter(|r| r.circle == circle)
-                    .ok_or("that role is not in this circle")?;
-                // 4.1 §2.2.3, §2.5.3 "nor remove an Elected Role entirely"; 5.0 §1.4.5 "nor
-                // remove the Role", §1.3.5, §5.1.1.
-                if r.core.is_some() {
-                    return Err(format!(
-                        "{}: \"{}\" is a core role and cannot be removed",
-                        rules.rules().core_limits.protected,
-                        r.name
-                    ));
-                }
-                if !removed_roles.insert(*role) {
-                    return Err(format!("\"{}\" is removed twice", r.name));
-                }
-                names.remove(&name_key(&r.name));
-            }
-            Change::CreateRolePolicy { role, name, text } => {
-                org.role(*role)
-                    .filter(|r| r.circle == circle && !removed_roles.contains(role))
-                    .ok_or("that role is not in this circle")?;
-                if !law.changes.policies_on_roles {
-                    return Err(format!(
-                        "under {rules} a policy is the circle's, not a role's (4.1 §2.1.1)"
-                    ));
-                }
-                let name = clean_line(name);
-                if name.is_empty() || clean_line(text).is_empty() {
-                    return Err("a policy needs a name and a text".into());
-                }
-                if !policies.insert(name_key(&name)) {
-                    return Err(format!("the circle already has a policy named \"{name}\""));
-                }
-            }
-            Change::CreatePolicy { name, text } => {
-                let name = clean_line(name);
-                if name.is_empty() || clean_line(text).is_empty() {
-                    return Err("a policy needs a name and a text".into());
-                }
-                if !policies.insert(name_key(&name)) {
-                    return Err(format!("the circle already has a policy named \"{name}\""));
-                }
-            }
-            Change::AmendPolicy { policy, name, .. } => {
-                let p = org
-                    .policies_of(circle)
-                    .find(|p| p.id == *policy)
-                    .ok_or("that policy is not in this circle")?;
-                if removed_policies.contains(policy) {
-                    return Err(format!(
-                        "\"{}\" is removed earlier in this proposal",
-                        p.name
-                    ));
-                }
-                if let Some(new) = name.as_deref().map(clean_line)
-                    && !same_name(&new, &p.name)
-                    && !policies.insert(name_key(&new))
-                {
-                    return Err(format!("the circle already has a policy named \"{new}\""));
-                }
-            }
-            Change::RemovePolicy { policy } => {
-                let p = org
-                    .policies_of(circle)
-                    .find(|p| p.id == *policy)
-                    .ok_or("that policy is not in this circle")?;
-                if !removed_policies.insert(*policy) {
-                    return Err(format!("\"{}\" is removed twice", p.name));
-                }
-                policies.remove(&name_key(&p.name));
-            }
-            Change::MoveRole { role, to } => {
-                let r = org
-                    .role(*role)
-                    .filter(|r| here(r.circle))
-                    .ok_or("that role is not in this circle or one of its sub-circles")?;
-                if r.core.is_some() {
-                    return Err(format!("\"{}\" is a core role and cannot move", r.name));
-                }
-                if removed_roles.contains(role) {
-                    return Err(format!(
-                        "\"{}\" is removed earlier in this proposal",
-                        r.name
-                    ));
-                }
-                sub_circle::check_move(org, circle, law, &circles, (r.circle, *to))?;
-                if org.roles_in(*to).any(|x| same_name(&x.name, &r.name)) {
-                    return Err(format!(
-                        "the target circle already has a role named \"{}\"",
-                        r.name
-                    ));
-                }
-            }
-            Change::MovePolicy { policy, to } => {
-                let p = org
-                    .records()
-                    .policies
-                    .iter()
-                    .find(|p| p.id == *policy && here(p.circle))
-                    .ok_or("that policy is not in this circle or one of its sub-circles")?;
-                if removed_policies.contains(policy) {
-                    return Err(format!(
-                        "\"{}\" is removed earlier in this proposal",
-                        p.name
-                    ));
-                }
-                sub_circle::check_move(org, circle, law, &circles, (p.circle, *to))?;
-            }
-            Change::ExpandRole { role } => sub_circle::expand(
-                org,
-                circle,
-                law,
-                &mut circles,
-                *role,
-                (&mut names, &mut removed_roles),
-            )?,
-            Change::AmendCircle {
-                circle: target,
-                name,
-                accountabilities,
-                ..
-            } => {
-                sub_circle::amend(org, circle, law, &mut circles, *target, name.as_deref())?;
-                if let Some(accs) = accountabilities {
-                    warn_ing(accs, &mut warnings);
-                }
-            }
-            Change::CollapseCircle { circle: target } | Change::RemoveCircle { circle: target } => {
-                let collapse = matches!(change, Change::CollapseCircle { .. });
-                let gone =
-                    sub_circle::remove(org, circle, &mut circles, *target, collapse, &mut names)?;
-                warnings.extend(gone);
-            }
-            Change::CreateCrossLink { from, into, filler } => {
-                let target = (*into, &mut names);
-                cross_link::check_create(org, circle, law, (from, *filler), target)?;
-            }
-            Change::RemoveCrossLink { role } => {
-                cross_link::check_remove(org, circle, *role, &mut removed_roles)?;
-            }
-        }
-    }
-    Ok(warnings)
 }
 
 /// What an amendment of a role or a sub-circle changes, in the words `describe` uses: each

@@ -2,7 +2,7 @@
 //! Link Role (4.1 §2.7). 5.0 has no Cross Link (it links roles into circles instead, §1.3.4),
 //! so there the invitation is refused with that article.
 //!
-//! Owns: those checks, called by `change::validate`. The Cross Link records are the
+//! Owns: those checks, called by `validate::validate`. The Cross Link records are the
 //! organisation's (`org::cross_links`). Must not import: rusqlite, ratatui, crossterm, tokio,
 //! std::fs, or the clock.
 

@@ -5,7 +5,7 @@
 //! tokio, std::fs, or the clock.
 
 use super::change::Change;
-use crate::domain::org::Organisation;
+use crate::domain::org::{Organisation, Policy, Role};
 
 /// Whether a line is kept, taken out, or put in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +68,52 @@ fn list(out: &mut Vec<DiffLine>, label: &str, old: &[String], new: Option<&[Stri
     }
 }
 
+/// A role's or sub-circle's name, purpose, domains and accountabilities (as they stand, or
+/// as a new role has them).
+type Definition<'a> = (&'a str, &'a str, &'a [String], &'a [String]);
+
+/// The parts of a definition an amendment sets (`None`: left as it is).
+type Amendment<'a> = (
+    &'a Option<String>,
+    &'a Option<String>,
+    &'a Option<Vec<String>>,
+    &'a Option<Vec<String>>,
+);
+
+/// An amended role or sub-circle (`what`): its heading, then each part the amendment sets
+/// against the part as it stands.
+fn amended(out: &mut Vec<DiffLine>, what: &str, now: Definition, given: Amendment) {
+    let (name, purpose, domains, accountabilities) = now;
+    out.push(line(Mark::Same, format!("Amend {what} {name}")));
+    field(out, "name", name, given.0.as_deref());
+    field(out, "purpose", purpose, given.1.as_deref());
+    list(out, "domain", domains, given.2.as_deref());
+    list(out, "accountability", accountabilities, given.3.as_deref());
+}
+
+/// A new role: its heading, its purpose, and every domain and accountability put in.
+fn created_role(out: &mut Vec<DiffLine>, (name, purpose, domains, accountabilities): Definition) {
+    out.push(line(Mark::Added, format!("Create role {name}")));
+    out.push(line(Mark::Added, format!("  purpose: {purpose}")));
+    list(out, "domain", &[], Some(domains));
+    list(out, "accountability", &[], Some(accountabilities));
+}
+
+/// A removed role: its heading, its purpose, and every domain and accountability taken out.
+fn removed_role(out: &mut Vec<DiffLine>, r: &Role) {
+    out.push(line(Mark::Removed, format!("Remove role {}", r.name)));
+    out.push(line(Mark::Removed, format!("  purpose: {}", r.purpose)));
+    list(out, "domain", &r.domains, Some(&[]));
+    list(out, "accountability", &r.accountabilities, Some(&[]));
+}
+
+/// An amended policy: its heading, then its name and text as the amendment sets them.
+fn amended_policy(out: &mut Vec<DiffLine>, p: &Policy, name: Option<&str>, text: Option<&str>) {
+    out.push(line(Mark::Same, format!("Amend policy {}", p.name)));
+    field(out, "name", &p.name, name);
+    field(out, "text", &p.text, text);
+}
+
 /// The change as marked lines: a heading, then each field of the role or policy as it would
 /// be, against what it is now.
 pub fn change_lines(org: &Organisation, change: &Change) -> Vec<DiffLine> {
@@ -79,12 +125,7 @@ pub fn change_lines(org: &Organisation, change: &Change) -> Vec<DiffLine> {
             purpose,
             domains,
             accountabilities,
-        } => {
-            out.push(line(Mark::Added, format!("Create role {name}")));
-            out.push(line(Mark::Added, format!("  purpose: {purpose}")));
-            list(&mut out, "domain", &[], Some(domains));
-            list(&mut out, "accountability", &[], Some(accountabilities));
-        }
+        } => created_role(&mut out, (name, purpose, domains, accountabilities)),
         Change::AmendRole {
             role,
             name,
@@ -93,26 +134,14 @@ pub fn change_lines(org: &Organisation, change: &Change) -> Vec<DiffLine> {
             accountabilities,
         } => match org.role(*role) {
             Some(r) => {
-                out.push(line(Mark::Same, format!("Amend role {}", r.name)));
-                field(&mut out, "name", &r.name, name.as_deref());
-                field(&mut out, "purpose", &r.purpose, purpose.as_deref());
-                list(&mut out, "domain", &r.domains, domains.as_deref());
-                list(
-                    &mut out,
-                    "accountability",
-                    &r.accountabilities,
-                    accountabilities.as_deref(),
-                );
+                let now = (&*r.name, &*r.purpose, &*r.domains, &*r.accountabilities);
+                let given = (name, purpose, domains, accountabilities);
+                amended(&mut out, "role", now, given);
             }
             None => out.push(line(Mark::Same, change.describe(org))),
         },
         Change::RemoveRole { role } => match org.role(*role) {
-            Some(r) => {
-                out.push(line(Mark::Removed, format!("Remove role {}", r.name)));
-                out.push(line(Mark::Removed, format!("  purpose: {}", r.purpose)));
-                list(&mut out, "domain", &r.domains, Some(&[]));
-                list(&mut out, "accountability", &r.accountabilities, Some(&[]));
-            }
+            Some(r) => removed_role(&mut out, r),
             None => out.push(line(Mark::Removed, change.describe(org))),
         },
         Change::CreatePolicy { name, text } => {
@@ -124,11 +153,7 @@ pub fn change_lines(org: &Organisation, change: &Change) -> Vec<DiffLine> {
             name,
             text,
         } => match policy(*id) {
-            Some(p) => {
-                out.push(line(Mark::Same, format!("Amend policy {}", p.name)));
-                field(&mut out, "name", &p.name, name.as_deref());
-                field(&mut out, "text", &p.text, text.as_deref());
-            }
+            Some(p) => amended_policy(&mut out, p, name.as_deref(), text.as_deref()),
             None => out.push(line(Mark::Same, change.describe(org))),
         },
         Change::RemovePolicy { policy: id } => {
@@ -151,16 +176,9 @@ pub fn change_lines(org: &Organisation, change: &Change) -> Vec<DiffLine> {
             accountabilities,
         } => match org.circle(*circle) {
             Some(c) => {
-                out.push(line(Mark::Same, format!("Amend sub-circle {}", c.name)));
-                field(&mut out, "name", &c.name, name.as_deref());
-                field(&mut out, "purpose", &c.purpose, purpose.as_deref());
-                list(&mut out, "domain", &c.domains, domains.as_deref());
-                list(
-                    &mut out,
-                    "accountability",
-                    &c.accountabilities,
-                    accountabilities.as_deref(),
-                );
+                let now = (&*c.name, &*c.purpose, &*c.domains, &*c.accountabilities);
+                let given = (name, purpose, domains, accountabilities);
+                amended(&mut out, "sub-circle", now, given);
             }
             None => out.push(line(Mark::Same, change.describe(org))),
         },

@@ -6,12 +6,12 @@
 //! crossterm, tokio, std::fs, or the clock.
 
 use super::change::Change;
-use super::change::validate;
 use super::events::{GovEvent, Interpretation, Special};
 use super::idm::Outcome;
 use super::idm::{IdmEvent, Proposal};
 use super::meeting::Governance;
 use super::represent;
+use super::validate::validate;
 use crate::domain::ids::RoleId;
 use crate::domain::meeting::tactical::Refusal;
 use crate::domain::org::Organisation;

@@ -259,20 +259,9 @@ impl Proposal {
     /// `decide` for the moves about one objection: its test, the Secretary's ruling, the
     /// rules of integration.
     fn decide_objection(&self, event: &IdmEvent, present: &[usize]) -> Result<(), Refusal> {
-        let open = |i: usize| match self.objections.get(i) {
-            Some(o) if o.state == ObjectionState::Open => Ok(o),
-            Some(_) => refuse("that objection is no longer open"),
-            None => refuse("no such objection"),
-        };
-        let integrating = |i: usize| {
-            if self.step != IdmStep::Integrate || self.integrating() != Some(i) {
-                return refuse("only the objection being integrated, during integration");
-            }
-            open(i)
-        };
         match event {
             IdmEvent::Tested { objection: i, test } => {
-                let o = open(*i)?;
+                let o = self.open_objection(*i)?;
                 if !matches!(self.step, IdmStep::Object | IdmStep::Integrate) {
                     return refuse("objections are tested in the objection round or integration");
                 }
@@ -287,25 +276,14 @@ impl Proposal {
                 ruling,
                 ..
             } => {
-                let o = open(*i)?;
-                if !o.test.is_some_and(|t| t.rests_on_constitution()) {
-                    return refuse(
-                        "the Secretary rules on an objection tested as resting on the constitution alone (4.1 §3.2.5; 5.0 §5.3.3)",
-                    );
-                }
-                if o.ruling.is_some() {
-                    return refuse("the Secretary has ruled on this objection");
-                }
-                if !present.contains(secretary) || clean_line(ruling).is_empty() {
-                    return refuse("a ruling needs the Secretary present and their words");
-                }
-                Ok(())
+                let secretary_present = present.contains(secretary);
+                self.may_rule(*i, secretary_present, ruling)
             }
             IdmEvent::AmendmentSuggested {
                 objection: i,
                 amendment,
             } => {
-                if integrating(*i)?.pending_suggestion().is_some() {
+                if self.integrated(*i)?.pending_suggestion().is_some() {
                     return refuse("the last suggested amendment waits for its answer");
                 }
                 if clean_line(amendment).is_empty() {
@@ -316,7 +294,7 @@ impl Proposal {
             IdmEvent::SuggestionAnswered {
                 objection: i,
                 answer,
-            } => match integrating(*i)?.pending_suggestion() {
+            } => match self.integrated(*i)?.pending_suggestion() {
                 Some(s) if s.answer.is_none() && !clean_line(answer).is_empty() => Ok(()),
                 Some(s) if s.answer.is_none() => refuse("state the proposer's argument"),
                 _ => refuse("no suggested amendment waits for the proposer's answer"),
@@ -325,27 +303,14 @@ impl Proposal {
                 objection: i,
                 goes_on,
                 reason,
-            } => {
-                let Some(s) = integrating(*i)?.pending_suggestion() else {
-                    return refuse("no suggested amendment waits for a judgement");
-                };
-                if *goes_on && s.answer.is_none() {
-                    return refuse(
-                        "the proposal goes on only once the proposer argued why the amendment fails (4.1 §3.2.6(d); 5.0 §5.3.4(d))",
-                    );
-                }
-                if clean_line(reason).is_empty() {
-                    return refuse("the facilitator gives a reason");
-                }
-                Ok(())
-            }
+            } => self.may_judge(*i, *goes_on, reason),
             IdmEvent::ObjectorSatisfied { objection: i }
-            | IdmEvent::ProposerSatisfied { objection: i } => integrating(*i).map(drop),
+            | IdmEvent::ProposerSatisfied { objection: i } => self.integrated(*i).map(drop),
             IdmEvent::Abandoned {
                 objection: i,
                 reason,
             } => {
-                integrating(*i)?;
+                self.integrated(*i)?;
                 if clean_line(reason).is_empty() {
                     return refuse("say why the objection is abandoned");
                 }
@@ -354,6 +319,58 @@ impl Proposal {
             IdmEvent::NewRound => self.may_start_round(),
             _ => Ok(()),
         }
+    }
+
+    /// Objection `i`, while it is open.
+    fn open_objection(&self, i: usize) -> Result<&Objection, Refusal> {
+        match self.objections.get(i) {
+            Some(o) if o.state == ObjectionState::Open => Ok(o),
+            Some(_) => refuse("that objection is no longer open"),
+            None => refuse("no such objection"),
+        }
+    }
+
+    /// Objection `i`, while it is the one being integrated.
+    fn integrated(&self, i: usize) -> Result<&Objection, Refusal> {
+        if self.step != IdmStep::Integrate || self.integrating() != Some(i) {
+            return refuse("only the objection being integrated, during integration");
+        }
+        self.open_objection(i)
+    }
+
+    /// The Secretary rules once on an open objection tested as resting on the constitution
+    /// alone, present and in words (4.1 §3.2.5; 5.0 §5.3.3).
+    fn may_rule(&self, i: usize, secretary_present: bool, ruling: &str) -> Result<(), Refusal> {
+        let o = self.open_objection(i)?;
+        if !o.test.is_some_and(|t| t.rests_on_constitution()) {
+            return refuse(
+                "the Secretary rules on an objection tested as resting on the constitution alone (4.1 §3.2.5; 5.0 §5.3.3)",
+            );
+        }
+        if o.ruling.is_some() {
+            return refuse("the Secretary has ruled on this objection");
+        }
+        if !secretary_present || clean_line(ruling).is_empty() {
+            return refuse("a ruling needs the Secretary present and their words");
+        }
+        Ok(())
+    }
+
+    /// The facilitator judges the suggested amendment waiting, with a reason; the proposal
+    /// goes on only once the proposer argued (4.1 §3.2.6(d); 5.0 §5.3.4(d)).
+    fn may_judge(&self, i: usize, goes_on: bool, reason: &str) -> Result<(), Refusal> {
+        let Some(s) = self.integrated(i)?.pending_suggestion() else {
+            return refuse("no suggested amendment waits for a judgement");
+        };
+        if goes_on && s.answer.is_none() {
+            return refuse(
+                "the proposal goes on only once the proposer argued why the amendment fails (4.1 §3.2.6(d); 5.0 §5.3.4(d))",
+            );
+        }
+        if clean_line(reason).is_empty() {
+            return refuse("the facilitator gives a reason");
+        }
+        Ok(())
     }
 
     /// A new objection round follows amend and clarify, or integration once no objection

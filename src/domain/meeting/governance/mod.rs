@@ -20,8 +20,9 @@ pub mod represent;
 pub mod sub_circle;
 #[cfg(test)]
 mod tests;
+pub mod validate;
 
-pub use change::{Change, new_role_name, starts_with_ing, validate};
+pub use change::{Change, starts_with_ing};
 pub use diff::{DiffLine, Mark, change_lines, versions_diff};
 pub use election::{
     ChangeAnswer, Election, ElectionEvent, ElectionStep, Proposed, Seats, SetAside, TieBreak,
@@ -32,3 +33,4 @@ pub use idm::{
     ROLE_QUESTION, Ruling, Suggestion, Validity, ValidityException,
 };
 pub use meeting::{GovEvent, GovItem, GovStep, Governance, Interpretation, ItemKind, TimeOut};
+pub use validate::{new_role_name, validate};

@@ -1,6 +1,6 @@
 //! Governance changes that reach beyond the circle's own roles and policies: expanding a role
 //! into a sub-circle, amending, collapsing or removing a sub-circle, and how far below the
-//! circle a role or policy may move (4.1 §2.6-2.6.2; 5.0 §1.3.1, §5.2). `change::validate`
+//! circle a role or policy may move (4.1 §2.6-2.6.2; 5.0 §1.3.1, §5.2). `validate::validate`
 //! calls these for the changes of those kinds.
 //!
 //! Owns: those checks and the state they share within one proposal (sub-circles removed by

@@ -116,126 +116,21 @@ pub(super) fn recorded(
     let seq = r.log.len() as u64 + 1;
     let at =
         Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap() + chrono::Duration::days(seq as i64);
-    let next = |ids: &mut dyn Iterator<Item = i64>| ids.max().unwrap_or(0) + 1;
     for effect in &decision.effects {
         match effect {
-            OrgEffect::AddPerson { name, email } => {
-                let id = next(&mut r.people.iter().map(|p| p.id.0));
-                r.people.push(Person {
-                    id: PersonId(id),
-                    name: name.clone(),
-                    email: email.clone(),
-                    left: None,
-                });
+            OrgEffect::AddPerson { .. }
+            | OrgEffect::RenamePerson { .. }
+            | OrgEffect::MarkLeft { .. } => people(&mut r, effect, at),
+            OrgEffect::Assign { .. }
+            | OrgEffect::SetFocus { .. }
+            | OrgEffect::EndAssignment { .. } => assignments(&mut r, effect, at),
+            OrgEffect::AddChecklistItem { .. }
+            | OrgEffect::EndChecklistItem { .. }
+            | OrgEffect::AddMetric { .. }
+            | OrgEffect::EndMetric { .. } => role_records(&mut r, effect, at),
+            OrgEffect::RestoreProcess { .. } | OrgEffect::DeclareBreakdown { .. } => {
+                breakdowns(&mut r, effect, at, actor)
             }
-            OrgEffect::RenamePerson { person, name } => {
-                r.people
-                    .iter_mut()
-                    .filter(|p| p.id == *person)
-                    .for_each(|p| p.name = name.clone());
-            }
-            OrgEffect::MarkLeft { person } => {
-                r.people
-                    .iter_mut()
-                    .filter(|p| p.id == *person)
-                    .for_each(|p| p.left = Some(at));
-            }
-            OrgEffect::Assign {
-                role,
-                person,
-                focus,
-            } => {
-                let id = next(
-                    &mut r
-                        .assignments
-                        .iter()
-                        .chain(&r.ended_assignments)
-                        .map(|a| a.id.0),
-                );
-                r.assignments.push(Assignment {
-                    focus: focus.clone(),
-                    since: Some(at),
-                    ..filler(id, *role, *person)
-                });
-            }
-            OrgEffect::SetFocus { assignment, focus } => {
-                r.assignments
-                    .iter_mut()
-                    .filter(|a| a.id == *assignment)
-                    .for_each(|a| a.focus = focus.clone());
-            }
-            OrgEffect::EndAssignment { assignment } => {
-                let (ended, kept) = r.assignments.into_iter().partition(|a| a.id == *assignment);
-                r.assignments = kept;
-                let ended: Vec<Assignment> = ended;
-                r.ended_assignments
-                    .extend(ended.into_iter().map(|a| Assignment {
-                        until: Some(at),
-                        ..a
-                    }));
-            }
-            OrgEffect::AddChecklistItem {
-                role,
-                text,
-                frequency,
-            } => {
-                let id = next(&mut r.checklist.iter().map(|c| c.id.0));
-                r.checklist.push(crate::domain::org::ChecklistItem {
-                    id: ChecklistItemId(id),
-                    role: *role,
-                    text: text.clone(),
-                    frequency: *frequency,
-                    ended: None,
-                    added: Some(at),
-                });
-            }
-            OrgEffect::EndChecklistItem { item } => r
-                .checklist
-                .iter_mut()
-                .filter(|c| c.id == *item)
-                .for_each(|c| c.ended = Some(at)),
-            OrgEffect::AddMetric {
-                role,
-                name,
-                unit,
-                frequency,
-            } => {
-                let id = next(&mut r.metrics.iter().map(|m| m.id.0));
-                r.metrics.push(crate::domain::org::Metric {
-                    id: MetricId(id),
-                    role: *role,
-                    name: name.clone(),
-                    unit: unit.clone(),
-                    frequency: *frequency,
-                    ended: None,
-                });
-            }
-            OrgEffect::EndMetric { metric } => r
-                .metrics
-                .iter_mut()
-                .filter(|m| m.id == *metric)
-                .for_each(|m| m.ended = Some(at)),
-            OrgEffect::RestoreProcess { circle } => r
-                .breakdowns
-                .iter_mut()
-                .filter(|b| b.circle == *circle && b.restored_at.is_none())
-                .for_each(|b| {
-                    b.restored_at = Some(at);
-                    b.restored_by = actor;
-                }),
-            OrgEffect::DeclareBreakdown {
-                circle,
-                declared_by,
-                reason,
-            } => r.breakdowns.push(crate::domain::org::Breakdown {
-                circle: *circle,
-                declared_at: at,
-                declared_by: declared_by.clone(),
-                reason: reason.clone(),
-                meeting: None,
-                restored_at: None,
-                restored_by: None,
-            }),
             OrgEffect::TakeBack { .. } => panic!("undo is checked on its effects, not replayed"),
         }
     }
@@ -246,6 +141,162 @@ pub(super) fn recorded(
         change: decision.change,
     });
     Organisation::new(r)
+}
+
+/// The id after the highest of `ids`, as a store numbers a new row.
+fn next(ids: &mut dyn Iterator<Item = i64>) -> i64 {
+    ids.max().unwrap_or(0) + 1
+}
+
+/// As `recorded` writes a person added (numbered after the highest), renamed, or gone; any
+/// other effect is not this one's.
+fn people(r: &mut OrgRecords, effect: &OrgEffect, at: DateTime<Utc>) {
+    match effect {
+        OrgEffect::AddPerson { name, email } => {
+            let id = next(&mut r.people.iter().map(|p| p.id.0));
+            r.people.push(Person {
+                id: PersonId(id),
+                name: name.clone(),
+                email: email.clone(),
+                left: None,
+            });
+        }
+        OrgEffect::RenamePerson { person, name } => {
+            r.people
+                .iter_mut()
+                .filter(|p| p.id == *person)
+                .for_each(|p| p.name = name.clone());
+        }
+        OrgEffect::MarkLeft { person } => {
+            r.people
+                .iter_mut()
+                .filter(|p| p.id == *person)
+                .for_each(|p| p.left = Some(at));
+        }
+        _ => {}
+    }
+}
+
+/// As `recorded` writes an assignment made (numbered after the highest, ended ones too),
+/// refocused or ended; any other effect is not this one's.
+fn assignments(r: &mut OrgRecords, effect: &OrgEffect, at: DateTime<Utc>) {
+    match effect {
+        OrgEffect::Assign {
+            role,
+            person,
+            focus,
+        } => {
+            let id = next(
+                &mut r
+                    .assignments
+                    .iter()
+                    .chain(&r.ended_assignments)
+                    .map(|a| a.id.0),
+            );
+            r.assignments.push(Assignment {
+                focus: focus.clone(),
+                since: Some(at),
+                ..filler(id, *role, *person)
+            });
+        }
+        OrgEffect::SetFocus { assignment, focus } => {
+            r.assignments
+                .iter_mut()
+                .filter(|a| a.id == *assignment)
+                .for_each(|a| a.focus = focus.clone());
+        }
+        OrgEffect::EndAssignment { assignment } => {
+            let (ended, kept) = std::mem::take(&mut r.assignments)
+                .into_iter()
+                .partition(|a| a.id == *assignment);
+            r.assignments = kept;
+            let ended: Vec<Assignment> = ended;
+            r.ended_assignments
+                .extend(ended.into_iter().map(|a| Assignment {
+                    until: Some(at),
+                    ..a
+                }));
+        }
+        _ => {}
+    }
+}
+
+/// As `recorded` writes a checklist item or metric added (numbered after the highest) or
+/// ended; any other effect is not this one's.
+fn role_records(r: &mut OrgRecords, effect: &OrgEffect, at: DateTime<Utc>) {
+    match effect {
+        OrgEffect::AddChecklistItem {
+            role,
+            text,
+            frequency,
+        } => {
+            let id = next(&mut r.checklist.iter().map(|c| c.id.0));
+            r.checklist.push(crate::domain::org::ChecklistItem {
+                id: ChecklistItemId(id),
+                role: *role,
+                text: text.clone(),
+                frequency: *frequency,
+                ended: None,
+                added: Some(at),
+            });
+        }
+        OrgEffect::EndChecklistItem { item } => r
+            .checklist
+            .iter_mut()
+            .filter(|c| c.id == *item)
+            .for_each(|c| c.ended = Some(at)),
+        OrgEffect::AddMetric {
+            role,
+            name,
+            unit,
+            frequency,
+        } => {
+            let id = next(&mut r.metrics.iter().map(|m| m.id.0));
+            r.metrics.push(crate::domain::org::Metric {
+                id: MetricId(id),
+                role: *role,
+                name: name.clone(),
+                unit: unit.clone(),
+                frequency: *frequency,
+                ended: None,
+            });
+        }
+        OrgEffect::EndMetric { metric } => r
+            .metrics
+            .iter_mut()
+            .filter(|m| m.id == *metric)
+            .for_each(|m| m.ended = Some(at)),
+        _ => {}
+    }
+}
+
+/// As `recorded` writes a process breakdown declared, or the circle's open one restored by
+/// `actor`; any other effect is not this one's.
+fn breakdowns(r: &mut OrgRecords, effect: &OrgEffect, at: DateTime<Utc>, actor: Option<PersonId>) {
+    match effect {
+        OrgEffect::RestoreProcess { circle } => r
+            .breakdowns
+            .iter_mut()
+            .filter(|b| b.circle == *circle && b.restored_at.is_none())
+            .for_each(|b| {
+                b.restored_at = Some(at);
+                b.restored_by = actor;
+            }),
+        OrgEffect::DeclareBreakdown {
+            circle,
+            declared_by,
+            reason,
+        } => r.breakdowns.push(crate::domain::org::Breakdown {
+            circle: *circle,
+            declared_at: at,
+            declared_by: declared_by.clone(),
+            reason: reason.clone(),
+            meeting: None,
+            restored_at: None,
+            restored_by: None,
+        }),
+        _ => {}
+    }
 }
 
 pub(super) fn refusal(request: OrgRequest, actor: Option<PersonId>, org: &Organisation) -> Refusal {

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::domain::ids::*;
-use crate::domain::meeting::governance::change::validate;
+use crate::domain::meeting::governance::validate::validate;
 use crate::domain::org::*;
 
 /// Anchor (1) > Bakehouse (2) > Ovens (3), each with its core roles as the rule set gives
