@@ -561,3 +561,40 @@ fn a_follower_of_a_governance_election_is_told_no_facilitator_key_at_any_step() 
         "{count}"
     );
 }
+
+/// A follower's help lists the keys it has (P, ?, q), not the meeting's, which record; and
+/// `roundtable follow` stays a follower when the meeting ends: its minutes, then Esc quits
+/// rather than opening home with its keys to start meetings.
+#[test]
+fn a_follower_is_helped_with_its_own_keys_and_quits_after_the_meeting_it_followed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut facilitator = Harness::demo_file(&path);
+    facilitator.start_tactical(BAKEHOUSE, &[]);
+    let mut follower = Harness::with_backend(Store::open(&path).expect("opens"));
+    follower
+        .app
+        .follow_meeting("Bakehouse", false)
+        .expect("follows");
+    follower.press(Char('?'));
+    let help = follower.screen(80, 24);
+    assert!(help.contains("presentation mode"), "{help}");
+    assert!(
+        !help.contains("take back"),
+        "no key of the facilitator's:\n{help}"
+    );
+    follower.press(ratatui::crossterm::event::KeyCode::Esc);
+    facilitator.press(Char('e')).press(Char('y'));
+    follower.wait(1);
+    let minutes = follower.screen(80, 24);
+    assert!(
+        matches!(follower.app.view().screen, Screen::Minutes(_)),
+        "{minutes}"
+    );
+    assert!(minutes.contains("Esc quit"), "{minutes}");
+    follower.press(ratatui::crossterm::event::KeyCode::Esc);
+    assert!(
+        follower.app.should_quit(),
+        "leaving the minutes ends the follower"
+    );
+}

@@ -4,7 +4,7 @@
 mod common;
 
 use common::Harness;
-use ratatui::crossterm::event::KeyCode::{Char, Enter};
+use ratatui::crossterm::event::KeyCode::{Char, Down, Enter, Esc};
 use roundtable::domain::meeting::tactical::Step;
 
 const BAKEHOUSE: usize = 1;
@@ -210,6 +210,55 @@ fn a_note_typed_while_another_program_holds_the_database_is_kept_and_saved_on_re
         ),
         1
     );
+}
+
+/// An entry waiting for a database another program holds: looking at help does not drop it
+/// (it is recorded by itself once the database is free); another key does, and says so.
+#[test]
+fn help_keeps_an_entry_waiting_for_a_busy_database_and_another_key_says_it_dropped_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut h = Harness::demo_file(&path);
+    h.start_tactical(BAKEHOUSE, &[]);
+    let steps = "SELECT count(*) FROM meeting_events WHERE payload LIKE '%step_changed%'";
+    let before = count(&h, steps);
+    let holder = rusqlite::Connection::open(&path).expect("another program");
+    holder
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("holds the write lock");
+    h.press(Char('>'));
+    assert!(h.status().unwrap_or_default().starts_with("Saving…"));
+    h.press(Char('?'));
+    assert!(h.app.view().help_open, "help is open");
+    assert!(
+        h.status().unwrap_or_default().starts_with("Saving…"),
+        "and the status still says the entry waits"
+    );
+    h.press(Esc);
+    holder.execute_batch("ROLLBACK").expect("lets go");
+    h.wait(1);
+    assert_eq!(
+        h.meeting().state.step,
+        Step::Checklist,
+        "recorded by itself"
+    );
+    assert_eq!(count(&h, steps), before + 1, "once");
+
+    holder
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("holds it again");
+    h.press(Char('>'));
+    // Free again before the next try, and a key pressed meanwhile: the person went on.
+    holder.execute_batch("ROLLBACK").expect("lets go");
+    h.press(Down);
+    let status = h.status().unwrap_or_default();
+    assert!(
+        status.starts_with("Not recorded by itself any more (another key was pressed)"),
+        "{status}"
+    );
+    h.wait(1);
+    assert_eq!(h.meeting().state.step, Step::Checklist, "not recorded");
+    assert_eq!(count(&h, steps), before + 1);
 }
 
 const SHOPFRONT: usize = 2;

@@ -21,6 +21,11 @@ use ratatui::crossterm::event::KeyEvent;
 pub(super) const SAVING: &str =
     "Saving… the database is busy (another program); kept, retried each second.";
 
+/// The status when another key was pressed while an entry waited to be written: it is not
+/// recorded by itself any more (one line at 80 columns).
+pub(super) const NO_LONGER_WAITING: &str =
+    "Not recorded by itself any more (another key was pressed): enter it again.";
+
 /// How long a write waits for the database while an entry is tried again by itself.
 const BUSY_RETRY_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
 
@@ -74,8 +79,12 @@ impl App {
     /// After a key: keeps it to be pressed again when what it entered could not be written
     /// because the store cannot be reached; any other key forgets it (the person has gone on).
     pub(super) fn note_waiting(&mut self, key: KeyEvent) {
+        let was_waiting = self.waiting_key.is_some();
         self.waiting_key =
             (self.unwritten && (self.busy || self.view.lost.is_some())).then_some(key);
+        if was_waiting && self.waiting_key.is_none() && self.view.status.is_none() {
+            self.info(NO_LONGER_WAITING);
+        }
     }
 
     /// On a tick while an entry waits for a busy database: its key is pressed again, the

@@ -29,6 +29,38 @@ pub(super) fn hints(from_home: bool) -> Vec<Hint> {
     ]
 }
 
+/// The help overlay of a follower: only the keys it has (the meeting's own keys record, and
+/// are the facilitator's).
+pub(super) fn help(from_home: bool) -> Vec<Hint> {
+    let hint = |keys, label| Hint {
+        keys,
+        label: Cow::Borrowed(label),
+    };
+    vec![
+        hint(
+            "P",
+            "presentation mode: big letters and less detail, for a shared screen",
+        ),
+        hint("?", "this help; Esc closes it"),
+        hint(
+            "q",
+            if from_home {
+                "stop following, back home (the meeting goes on)"
+            } else {
+                "quit (the meeting goes on)"
+            },
+        ),
+    ]
+}
+
+/// The minutes a `roundtable follow` program shows when the meeting it followed ended:
+/// leaving them quits (the program never facilitates), as its hint says.
+pub(super) fn quit_from_minutes(hints: &mut [Hint]) {
+    for hint in hints.iter_mut().filter(|h| h.keys == "Esc") {
+        hint.label = Cow::Borrowed("quit");
+    }
+}
+
 /// When a meeting's last entry was made, and by whom (if the program named anyone).
 type LastEntry = (chrono::DateTime<chrono::Utc>, Option<String>);
 
@@ -51,6 +83,7 @@ impl App {
         let found = org
             .circle_named(circle)
             .ok_or_else(|| format!("no circle named \"{circle}\""))?;
+        self.follow_command = true;
         self.follow_circle(found.id, presentation)
     }
 

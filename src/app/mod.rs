@@ -91,6 +91,9 @@ pub struct App {
     following: bool,
     /// Set while following a meeting opened from home (`f`): q goes back home.
     follow_home: bool,
+    /// Set when the program was started to follow a meeting (`roundtable follow`): it never
+    /// facilitates; once the meeting ends, leaving its minutes quits.
+    follow_command: bool,
     /// The meetings this program facilitated since it started (not offered to follow).
     facilitated: Vec<crate::domain::MeetingId>,
     /// Where who is at the keyboard is remembered per database (`keyboard`), if anywhere.
@@ -146,6 +149,7 @@ impl App {
             waiting_key: None,
             following: false,
             follow_home: false,
+            follow_command: false,
             facilitated: Vec::new(),
             keyboard_file: None,
         };
@@ -237,6 +241,13 @@ impl App {
             let changed = self.follower_key(key);
             self.hold_screen_reports();
             return changed;
+        }
+        if self.is_help_key(&key) {
+            // Help is looked at, not entered: what waits to be written keeps waiting, and the
+            // status line keeps saying so.
+            self.view.help_open = true;
+            self.refresh_hints();
+            return true;
         }
         let had_status = self.view.status.take().is_some();
         self.unwritten = false;
@@ -392,7 +403,21 @@ impl App {
         }
         if self.following {
             self.view.hints = follow::hints(self.follow_home);
+            if !self.view.help_open {
+                self.view.help = follow::help(self.follow_home);
+            }
+        } else if self.follow_command && matches!(self.view.screen, Screen::Minutes(_)) {
+            follow::quit_from_minutes(&mut self.view.hints);
         }
+    }
+
+    /// Whether `key` opens help on the screen as it is (not typed into a field or a list's
+    /// filter, nor answering an open question).
+    fn is_help_key(&mut self, key: &KeyEvent) -> bool {
+        !screens::prompt_open(&self.view)
+            && !matches!(self.view.screen, Screen::PastMeetings(_))
+            && self.modal_mut().is_none()
+            && lookup(self.table(), key) == Some(Action::Help)
     }
 
     fn show_home(&mut self, org: Arc<Organisation>) {

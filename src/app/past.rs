@@ -200,6 +200,9 @@ pub fn minutes_action(app: &mut App, action: Action) {
         }
         Action::Back | Action::Leave => match screen.past.take() {
             Some(list) => app.view.screen = Screen::PastMeetings(list),
+            // The minutes of the meeting a `roundtable follow` program followed: it only
+            // follows, so it ends here rather than open home's keys.
+            None if app.follow_command => app.quit = true,
             None => app.go_home(),
         },
         _ => {}
