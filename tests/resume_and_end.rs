@@ -46,6 +46,19 @@ fn ending_a_tactical_meeting_early_names_the_steps_not_held() {
     );
 }
 
+/// A meeting that went back to an earlier step held the later ones it had reached: ending it
+/// there names only the steps never reached.
+#[test]
+fn ending_after_going_back_a_step_names_only_the_steps_never_reached() {
+    let mut h = Harness::demo();
+    h.start_tactical(BAKEHOUSE, &[]);
+    h.press_n(Char('>'), 5).press(Char('<')).press(Char('<'));
+    h.press(Char('e'));
+    let screen = h.screen(120, 30);
+    assert!(screen.contains("Not held: Closing"), "{screen}");
+    assert!(!screen.contains("Triage,"), "{screen}");
+}
+
 #[test]
 fn ending_a_governance_meeting_early_names_the_items_not_processed() {
     let mut h = Harness::demo();

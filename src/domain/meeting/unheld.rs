@@ -8,7 +8,8 @@
 use super::governance::{GovStep, Governance};
 use super::tactical::{Step, Tactical};
 
-/// Steps after the current one, and how many agenda items are still open.
+/// Steps after the furthest one reached (a meeting that went back to an earlier step held
+/// the later ones it had reached), and how many agenda items are still open.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Unheld {
     pub steps: Vec<&'static str>,
@@ -56,7 +57,7 @@ impl Tactical {
         Unheld {
             steps: Step::ALL
                 .iter()
-                .filter(|s| s.index() > self.step.index())
+                .filter(|s| s.index() > self.furthest.index())
                 .map(|s| s.short())
                 .collect(),
             open_items: self.open_items(),
@@ -68,7 +69,7 @@ impl Governance {
     /// What ending the meeting now would leave out.
     pub fn unheld(&self) -> Unheld {
         let steps = GovStep::steps(self.rules);
-        let at = steps.iter().position(|s| *s == self.step).unwrap_or(0);
+        let at = steps.iter().position(|s| *s == self.furthest).unwrap_or(0);
         Unheld {
             steps: steps.iter().skip(at + 1).map(|s| s.short()).collect(),
             open_items: self

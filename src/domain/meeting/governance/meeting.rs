@@ -35,6 +35,9 @@ pub struct Governance {
     pub incumbents: Vec<(CoreRole, usize)>,
     pub started_at: DateTime<Utc>,
     pub step: GovStep,
+    /// The furthest step the meeting reached (it may have gone back since): what ending it
+    /// leaves out comes after this one.
+    pub furthest: GovStep,
     pub step_started_at: DateTime<Utc>,
     pub extra_minutes: i64,
     pub rounds: Rounds<GovStep>,
@@ -118,6 +121,7 @@ impl Governance {
             incumbents: incumbents.clone(),
             started_at: *at,
             step: GovStep::CheckIn,
+            furthest: GovStep::CheckIn,
             step_started_at: *at,
             extra_minutes: 0,
             rounds: Rounds::new(GovStep::CheckIn, order, *at),
@@ -361,6 +365,9 @@ impl Governance {
             GovEvent::StepChanged { step } => {
                 self.end_turn(at);
                 self.step = *step;
+                if step.index() > self.furthest.index() {
+                    self.furthest = *step;
+                }
                 self.step_started_at = at;
                 if step.is_round() {
                     self.rounds.enter(*step, at);

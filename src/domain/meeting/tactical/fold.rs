@@ -71,6 +71,9 @@ impl Tactical {
     fn change_step(&mut self, to: Step, at: DateTime<Utc>) {
         self.end_turn(at);
         self.step = to;
+        if to.index() > self.furthest.index() {
+            self.furthest = to;
+        }
         self.step_started_at = at;
         if to.is_round() {
             self.rounds.enter(to, at);

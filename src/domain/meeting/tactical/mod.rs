@@ -254,6 +254,9 @@ pub struct Tactical {
     pub progress: Vec<ProgressItem>,
     pub started_at: DateTime<Utc>,
     pub step: Step,
+    /// The furthest step the meeting reached (it may have gone back since): what ending it
+    /// leaves out comes after this one.
+    pub furthest: Step,
     pub step_started_at: DateTime<Utc>,
     /// Minutes added with `t`, per step.
     pub extra_minutes: [u32; 7],
@@ -331,6 +334,7 @@ impl Tactical {
             },
             started_at: first.at,
             step: Step::CheckIn,
+            furthest: Step::CheckIn,
             step_started_at: first.at,
             extra_minutes: [0; 7],
             rounds: Rounds::new(Step::CheckIn, order, first.at),
