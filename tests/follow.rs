@@ -543,9 +543,18 @@ fn a_follower_of_a_governance_election_is_told_no_facilitator_key_at_any_step() 
     }
     facilitator.press(Char('n'));
     no_facilitator_keys(&mut follower, "nominations");
+    let asking = facilitator.screen(80, 24);
+    assert!(
+        asking.lines().last().unwrap_or("").contains("Enter"),
+        "{asking}"
+    );
     for _ in 0..6 {
         facilitator.press(Enter).enter_text("Steady and careful");
     }
+    // Every ballot read: the facilitator's bar no longer offers a reason to record.
+    let read = facilitator.screen(80, 24);
+    let bar = read.lines().last().unwrap_or("");
+    assert!(!bar.contains("Enter"), "{bar}");
     facilitator.press(Char('n'));
     no_facilitator_keys(&mut follower, "changes");
     for _ in 0..6 {

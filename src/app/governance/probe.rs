@@ -194,25 +194,25 @@ fn vote(item: &GovItem, e: &Election, action: Action, present: &[usize]) -> Opti
             .find(|(_, o)| o.state == ObjectionState::Open)
             .map(|(i, _)| i)
     };
+    // Once everyone has answered a round, its answer keys are asked of someone who did: the
+    // domain refuses that, so the hint bar leaves them off.
+    let answering = || e.next_to_answer(present).or(present.first().copied());
     let event = match (e.step, action) {
         (ElectionStep::Ballots, Action::SubStep) => step_to(ElectionStep::Nominations),
-        (ElectionStep::Nominations, Action::Open) => {
-            let (voter, _) = e.next_to_read()?;
-            ElectionEvent::Reason {
-                voter,
-                reason: STAND_IN.into(),
-            }
-        }
+        (ElectionStep::Nominations, Action::Open) => ElectionEvent::Reason {
+            voter: e.next_to_read().or(e.ballots.first().copied())?.0,
+            reason: STAND_IN.into(),
+        },
         (ElectionStep::Nominations, Action::SubStep) => step_to(ElectionStep::Changes),
         (ElectionStep::Changes, Action::Open) => ElectionEvent::Kept {
-            voter: e.next_to_change()?,
+            voter: e.next_to_change().or(e.change_order().first().copied())?,
         },
         (ElectionStep::Changes, Action::SubStep) => step_to(ElectionStep::Count),
         (ElectionStep::Objections, Action::Open) => ElectionEvent::NoObjection {
-            attendee: e.next_to_answer(present)?,
+            attendee: answering()?,
         },
         (ElectionStep::Objections, Action::Objection) => ElectionEvent::Objected {
-            attendee: e.next_to_answer(present)?,
+            attendee: answering()?,
             text: STAND_IN.into(),
             role: None,
         },
