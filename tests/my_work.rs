@@ -502,3 +502,22 @@ fn an_entry_taken_back_stays_in_the_histories_marked_with_the_day_it_was_taken_b
         Some(format!("{done} (taken back 2026-11-27)"))
     );
 }
+
+/// Who is at the keyboard (`--as`) is offered first when My work asks whose work it is: one
+/// Enter opens their own.
+#[test]
+fn my_work_offers_who_is_at_the_keyboard_first() {
+    let mut h = Harness::demo();
+    h.app.set_actor(Some("kwame mensah")).expect("named");
+    h.press(Char('w'));
+    let Screen::Home(home) = &h.app.view().screen else {
+        panic!("home");
+    };
+    let Some(Modal::Picker(picker)) = &home.modal else {
+        panic!("no picker");
+    };
+    assert_eq!(picker.options[picker.selected], "Kwame Mensah");
+    h.press(KeyCode::Enter);
+    assert!(matches!(h.app.view().screen, Screen::Work(_)));
+    assert!(h.screen(80, 24).contains("Kwame Mensah"));
+}

@@ -48,10 +48,16 @@ pub fn pick_person(app: &mut App, picking: PersonPick) {
             }
         });
     }
-    let options = people
+    let options: Vec<String> = people
         .iter()
         .map(|&p| org.person_name(p).to_string())
         .collect();
+    // Who is at the keyboard (`--as`, or `i`), when they are among them, is offered first.
+    let at_keyboard = app.view.actor.as_deref().and_then(|actor| {
+        options
+            .iter()
+            .position(|name| crate::domain::names::same_name(name, actor))
+    });
     home.modal = Some(Modal::Picker(Picker {
         title: match picking {
             PersonPick::Review => "Whose roles? Pick yourself",
@@ -59,7 +65,7 @@ pub fn pick_person(app: &mut App, picking: PersonPick) {
         }
         .into(),
         options,
-        selected: 0,
+        selected: at_keyboard.unwrap_or(0),
     }));
     home.people = people;
     home.picking = picking;
