@@ -143,7 +143,8 @@ impl App {
         };
         home.modal = Some(crate::ui::Modal::Picker(crate::ui::Picker {
             title: format!(
-                "{by} recorded its last entry at {}",
+                "The {} meeting: {by} recorded its last entry at {}",
+                kind.id(),
                 at.with_timezone(&chrono::Local).format("%H:%M")
             ),
             options: vec![

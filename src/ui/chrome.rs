@@ -281,10 +281,7 @@ pub fn too_small(frame: &mut Frame, area: Rect) {
             "{}x{} now; Roundtable needs {MIN_WIDTH}x{MIN_HEIGHT}.",
             area.width, area.height
         )),
-        Line::styled(
-            "Enlarge the window, or press Ctrl-C to quit.",
-            theme::muted(),
-        ),
+        Line::styled("Enlarge the window; Ctrl-C quits.", theme::muted()),
     ];
     let rect = centered(area, area.width, 3);
     frame.render_widget(

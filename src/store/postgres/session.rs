@@ -173,8 +173,8 @@ fn refused_login(target: &Target, e: &tokio_postgres::Error) -> Option<StoreErro
         // tokio-postgres says so before asking, when the server wants a password and none
         // was given.
         None if chain(e).contains("password missing") => "the server asks for a password \
-            and none was given (put it in ~/.pgpass or the file PGPASSFILE names, readable by \
-            you only: chmod 600)"
+            and none was given (set PGPASSWORD, or put it in ~/.pgpass or the file PGPASSFILE \
+            names, readable by you only: chmod 600)"
             .to_string(),
         _ => return None,
     };

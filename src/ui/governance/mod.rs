@@ -305,14 +305,15 @@ fn concerns(frame: &mut Frame, area: Rect, state: &Governance, following: bool) 
 
 /// The item in one line: its place, kind, label, owner and where it stands.
 pub fn item_line(state: &Governance, item: &GovItem) -> String {
+    // An election's label says it is one ("Election: Secretary"): only its term is added.
     let kind = match item.kind {
-        ItemKind::Proposal => format!("proposal by {}", state.name_of(item.owner)),
+        ItemKind::Proposal => format!(" (proposal by {})", state.name_of(item.owner)),
         ItemKind::Election { .. } => item
             .election
             .as_ref()
             .and_then(|e| e.term_end)
-            .map_or("election".into(), |d| {
-                format!("election, term until {}", d.format("%-d %b %Y"))
+            .map_or(String::new(), |d| {
+                format!(" (term until {})", d.format("%-d %b %Y"))
             }),
     };
     let stands = match (&item.proposal, &item.election) {
@@ -330,7 +331,7 @@ pub fn item_line(state: &Governance, item: &GovItem) -> String {
         Some((_, None)) => " · first, asked".to_string(),
         None => String::new(),
     };
-    format!("{} ({kind}){first}{stands}", item.label)
+    format!("{}{kind}{first}{stands}", item.label)
 }
 
 fn agenda(frame: &mut Frame, area: Rect, state: &Governance, following: bool) {
