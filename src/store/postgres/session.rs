@@ -16,7 +16,7 @@ use super::super::sql::{Sql, Value, numbered_placeholders};
 use super::target::Target;
 use futures::StreamExt;
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::future::Future;
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
@@ -39,7 +39,8 @@ const ROUND_TRIP: Duration = Duration::from_secs(3);
 
 /// A live connection: the client, the task reading the server's messages, what it heard.
 pub struct Connection {
-    client: Client,
+    /// Shared with the queries `together` has in flight while their rows are read.
+    client: Arc<Client>,
     /// Server process ids of the notifications heard since last drained.
     heard: mpsc::Receiver<i32>,
     /// This connection's server process id (its own notifications are not news).
@@ -86,9 +87,13 @@ pub struct Session {
 enum Together {
     /// Noting each query, answered with no rows.
     Noting(Vec<String>),
-    /// The rows of each, by its text, taken as they are read.
-    Fetched(HashMap<String, VecDeque<Vec<Row>>>),
+    /// The queries sent, in the order sent, and their rows as the server answers them.
+    Sent(VecDeque<String>, Answers),
 }
+
+/// The rows of queries in flight, in the order they were sent.
+type Answers =
+    std::pin::Pin<Box<dyn futures::Stream<Item = Result<Vec<Row>, tokio_postgres::Error>>>>;
 
 /// Connects and starts listening; the connection's messages are read by a task of the
 /// runtime this runs on whenever that runtime runs.
@@ -137,7 +142,7 @@ pub async fn connect(target: Target) -> Result<Connection, StoreError> {
         }
     };
     Ok(Connection {
-        client,
+        client: Arc::new(client),
         heard,
         pid,
         driver,
@@ -353,35 +358,46 @@ impl Session {
             // Nothing was answered with no rows: this is the reading itself.
             return noted;
         }
-        let client = &self.conn.client;
-        let rows = self.wait(futures::future::try_join_all(
-            queries.iter().map(|q| client.query(q.as_str(), &[])),
-        ))?;
-        let mut fetched: HashMap<String, VecDeque<Vec<Row>>> = HashMap::new();
-        for (query, rows) in queries.into_iter().zip(rows) {
-            fetched.entry(query).or_default().push_back(rows);
-        }
-        *self.together.borrow_mut() = Some(Together::Fetched(fetched));
+        // Every query is sent when the first answer is asked for; each answer is read when
+        // `work` asks for it, so the server runs the later queries while the client takes in
+        // the rows of the earlier ones.
+        let client = Arc::clone(&self.conn.client);
+        let in_flight = queries.len();
+        let answers = futures::stream::iter(queries.clone())
+            .map(move |q| {
+                let client = Arc::clone(&client);
+                async move { client.query(q.as_str(), &[]).await }
+            })
+            .buffered(in_flight);
+        *self.together.borrow_mut() = Some(Together::Sent(queries.into(), Box::pin(answers)));
         let value = work(self);
         *self.together.borrow_mut() = None;
         value
     }
 
-    /// Every row of a query without parameters; inside `together`, noted, or taken from
-    /// what was fetched.
+    /// Every row of a query without parameters; inside `together`, noted, or read from what
+    /// the server answers to the queries sent at once.
     pub fn rows_of(&self, sql: &str) -> Result<Vec<Row>, StoreError> {
-        match self.together.borrow_mut().as_mut() {
+        let mut together = self.together.borrow_mut();
+        match together.as_mut() {
             Some(Together::Noting(queries)) => {
                 queries.push(sql.to_string());
                 return Ok(Vec::new());
             }
-            Some(Together::Fetched(fetched)) => {
-                if let Some(rows) = fetched.get_mut(sql).and_then(VecDeque::pop_front) {
+            Some(Together::Sent(sent, answers))
+                if sent.front().map(String::as_str) == Some(sql) =>
+            {
+                sent.pop_front();
+                if let Some(rows) = self.wait(async { answers.next().await.transpose() })? {
                     return Ok(rows);
                 }
             }
+            // Asked out of the order noted (it does not happen: `work` asks the same each
+            // time): the rest is read as usual.
+            Some(Together::Sent(..)) => *together = None,
             None => {}
         }
+        drop(together);
         self.read().rows(sql, &[])
     }
 
