@@ -244,7 +244,10 @@ impl App {
         }
         if self.is_help_key(&key) {
             // Help is looked at, not entered: what waits to be written keeps waiting, and the
-            // status line keeps saying so.
+            // status line keeps saying so (any other notice goes, as with every key).
+            if self.waiting_key.is_none() {
+                self.view.status = None;
+            }
             self.view.help_open = true;
             self.refresh_hints();
             return true;
