@@ -246,7 +246,8 @@ fn owner_picked(
 /// Who may own an output: each role's fillers (with their focus, and marked when absent);
 /// for a role whose fillers are all absent, the present Lead covering it (4.1 §4.2.4), or,
 /// with the Lead absent too, the absent filler's line says someone present accepts it;
-/// unfilled roles; then each person present for an action of their own, outside any role.
+/// unfilled roles; then each person present (and still a member) for an action of their
+/// own, outside any role.
 pub fn owners(state: &Tactical, org: &Organisation, kind: OutputKind) -> Vec<OwnerChoice> {
     // Only next actions and projects are accepted on a role's behalf (4.1 §4.2.4).
     let accepted = |k| matches!(k, OutputKind::NextAction | OutputKind::Project);
@@ -284,7 +285,10 @@ pub fn owners(state: &Tactical, org: &Organisation, kind: OutputKind) -> Vec<Own
         }
     }
     for i in state.present() {
-        if let Some(person) = state.attendees.get(i).and_then(|a| a.person) {
+        // Someone who left the organisation meanwhile (in another program) owns nothing.
+        if let Some(person) = state.attendees.get(i).and_then(|a| a.person)
+            && org.person(person).is_none_or(|p| p.is_current())
+        {
             let line = format!("{}'s own, no role", state.name_of(i));
             owners.push((None, Some(person), line));
         }

@@ -518,7 +518,7 @@ fn an_owner_question_asked_again_offers_the_roles_as_they_stand_and_names_one_re
 }
 
 #[test]
-fn a_next_action_for_someone_who_left_is_refused_with_their_name() {
+fn someone_who_left_is_not_offered_as_an_owner_and_an_output_for_them_is_refused() {
     let mut m = Meeting::new();
     m.step(Step::Agenda);
     let item = m.record(Event::AgendaItemAdded {
@@ -528,7 +528,9 @@ fn a_next_action_for_someone_who_left_is_refused_with_their_name() {
     });
     m.step(Step::Triage);
     let mut records = m.org.records().clone();
+    // Leaving ends one's assignments (`person leave`).
     records.people[1].left = Some(t0());
+    records.assignments.retain(|a| a.person != PersonId(8));
     m.org = Organisation::new(records);
     let output = Output {
         kind: OutputKind::NextAction,
@@ -541,4 +543,8 @@ fn a_next_action_for_someone_who_left_is_refused_with_their_name() {
     let event = Event::OutputAdded { item, output };
     let refusal = <Tactical as Flow>::decide(&m.state(), &event, &m.org).expect_err("refused");
     assert_eq!(refusal.0, "Benedict has left the organisation");
+    let offered = owners(&m.state(), &m.org, OutputKind::NextAction);
+    let lines: Vec<_> = offered.into_iter().map(|(_, _, line)| line).collect();
+    let offered = ["Baker — Ana", "Miller — (unfilled)", "Ana's own, no role"];
+    assert_eq!(lines, offered, "nor offered");
 }
