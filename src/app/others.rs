@@ -48,7 +48,7 @@ impl App {
     /// The form open on the screen asked again against the organisation just read: its
     /// picker offers what stands now (a role adopted elsewhere, none removed there), typed
     /// text kept.
-    fn ask_forms_again(&mut self) {
+    pub(super) fn ask_forms_again(&mut self) {
         match &self.view.screen {
             Screen::Tactical(_) => super::tactical::ask_again(self),
             Screen::Work(_) => super::work::ask_again(self),
