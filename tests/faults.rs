@@ -1,12 +1,14 @@
 //! Faults in the store, injected: a store that refuses every write on demand (as a full disk,
 //! a read-only directory or a vanished server would) stands in for the real one. The screen
 //! says what happened in one line, what was typed stays in its field, nothing panics, and
-//! everything recorded before is still there once writes succeed again.
+//! everything recorded before is still there once writes succeed again. The same store can
+//! also miss another program's write until its own (one landing within the second after it
+//! looked): what the database then refuses is said in plain words, never in its own.
 
 mod common;
 
 use chrono::{DateTime, Utc};
-use common::Harness;
+use common::{Harness, elsewhere};
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Right};
 use roundtable::domain::meeting::flow::Recorded;
 use roundtable::domain::meeting::{Effect, MeetingKind};
@@ -19,10 +21,13 @@ use roundtable::store::{
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// The SQLite store, whose writes fail with "database or disk is full" while `full` is set.
+/// The SQLite store, whose writes fail with "database or disk is full" while `full` is set,
+/// and which does not see other programs' writes while `blind` is set (as when one lands
+/// within the second after the program looked).
 struct Faulty {
     inner: Store,
     full: Arc<AtomicBool>,
+    blind: Arc<AtomicBool>,
 }
 
 impl Faulty {
@@ -151,6 +156,9 @@ impl OrgLog for Faulty {
 
 impl ChangeFeed for Faulty {
     fn changed_elsewhere(&mut self) -> Result<bool, StoreError> {
+        if self.blind.load(Ordering::SeqCst) {
+            return Ok(false);
+        }
         self.inner.changed_elsewhere()
     }
 }
@@ -171,8 +179,46 @@ fn faulty_demo() -> (Harness, Arc<AtomicBool>) {
     let h = Harness::with_backend(Faulty {
         inner,
         full: full.clone(),
+        blind: Arc::new(AtomicBool::new(false)),
     });
     (h, full)
+}
+
+#[test]
+fn an_owner_taken_back_elsewhere_just_before_the_write_is_refused_in_plain_words() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    drop(Harness::demo_file(&path));
+    let blind = Arc::new(AtomicBool::new(false));
+    let mut h = Harness::with_backend(Faulty {
+        inner: Store::open(&path).expect("opens"),
+        full: Arc::new(AtomicBool::new(false)),
+        blind: blind.clone(),
+    });
+    elsewhere::owner_being_asked(&mut h, "Project", "Rye range tasted");
+    let adoption = elsewhere::sommelier_adopted(&path);
+    h.wait(1);
+    elsewhere::select(&mut h, "Bread Sommelier — (unfilled)");
+    // The adoption is taken back after this program last looked: the store alone knows.
+    blind.store(true, Ordering::SeqCst);
+    elsewhere::taken_back(&path, adoption);
+    h.press(Enter);
+    let status = h.status().unwrap_or_default();
+    assert_eq!(
+        status,
+        "Not saved: the role chosen was removed in another program meanwhile. \
+         What you entered is still here: try again."
+    );
+    assert!(!h.screen(100, 40).contains("database error"));
+    let recorded = elsewhere::rows(&path, "projects", "title", "Rye range tasted");
+    assert_eq!(recorded, 0, "nothing is recorded");
+    blind.store(false, Ordering::SeqCst);
+    h.wait(1);
+    let screen = h.screen(100, 40);
+    assert!(
+        screen.contains("Who owns this project?") && !screen.contains("Bread Sommelier"),
+        "the picker is still open, offering what stands, at the next tick:\n{screen}"
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::Harness;
+use common::{Harness, elsewhere};
 use ratatui::crossterm::event::KeyCode::{Char, Down, Enter, Esc};
 use roundtable::domain::meeting::tactical::Step;
 
@@ -394,4 +394,76 @@ fn a_meeting_ended_in_another_program_shows_its_minutes_at_the_next_tick() {
         Some("Kwame Mensah recorded an entry and ended the meeting: here are its minutes.")
     );
     assert!(second.screen(100, 40).contains("Recorded by: Kwame Mensah"));
+}
+
+#[test]
+fn an_open_owner_picker_gains_a_role_adopted_elsewhere_and_loses_one_removed_there() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut h = Harness::demo_file(&path);
+    elsewhere::owner_being_asked(&mut h, "Next action", "Taste the rye");
+    assert!(!h.screen(100, 30).contains("Bread Sommelier"));
+    elsewhere::select(&mut h, "Ingredients Buyer — Mei Chen");
+    elsewhere::sommelier_filled(&path);
+    h.wait(1);
+    let screen = h.screen(100, 40);
+    assert!(
+        screen.contains("Bread Sommelier — Mei Chen"),
+        "the open picker offers the role adopted elsewhere, at the next tick:\n{screen}"
+    );
+    assert!(
+        elsewhere::picker(&h)
+            .1
+            .starts_with("Ingredients Buyer — Mei Chen"),
+        "and the selection stays on the owner it was on"
+    );
+    elsewhere::sommelier_removed(&path);
+    h.wait(1);
+    let screen = h.screen(100, 40);
+    assert!(
+        !screen.contains("Bread Sommelier"),
+        "the role removed elsewhere is no longer offered:\n{screen}"
+    );
+    assert!(
+        elsewhere::picker(&h)
+            .1
+            .starts_with("Ingredients Buyer — Mei Chen")
+    );
+    h.press(Enter);
+    let recorded = elsewhere::rows(&path, "next_actions", "text", "Taste the rye");
+    assert_eq!(recorded, 1, "the owner chosen is recorded");
+}
+
+#[test]
+fn an_owner_removed_elsewhere_meanwhile_is_refused_in_plain_words_and_nothing_is_recorded() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut h = Harness::demo_file(&path);
+    elsewhere::owner_being_asked(&mut h, "Next action", "Taste the rye");
+    elsewhere::sommelier_filled(&path);
+    h.wait(1);
+    elsewhere::select(&mut h, "Bread Sommelier — Mei Chen");
+    // Removed elsewhere before this program's next tick: the pick is taken on what stands.
+    elsewhere::sommelier_removed(&path);
+    h.press(Enter);
+    assert_eq!(
+        h.status().as_deref(),
+        Some("Bread Sommelier was removed in another program meanwhile: choose again.")
+    );
+    let screen = h.screen(100, 40);
+    assert!(!screen.contains("database error"), "{screen}");
+    assert!(
+        screen.contains("Who owns this next action?") && !screen.contains("Bread Sommelier —"),
+        "the picker stays open, offering what stands:\n{screen}"
+    );
+    let recorded = || elsewhere::rows(&path, "next_actions", "text", "Taste the rye");
+    assert_eq!(recorded(), 0, "nothing is recorded");
+    let shown = h
+        .meeting()
+        .state
+        .agenda_items()
+        .any(|i| !i.outputs.is_empty());
+    assert!(!shown, "nor shown");
+    h.choose("Ingredients Buyer — Mei Chen");
+    assert_eq!(recorded(), 1, "choosing again records it");
 }

@@ -93,7 +93,8 @@ conformance!(
         reports_are_read_by_role_as_the_whole_record_holds_them;
     pair:
         another_programs_write_is_noticed_and_ones_own_is_not,
-        two_programs_appending_at_once_get_one_entry_and_one_conflict
+        two_programs_appending_at_once_get_one_entry_and_one_conflict,
+        an_entry_naming_a_role_taken_back_by_another_program_is_dangling_and_writes_nothing
 );
 
 /// Runs a query on the check's database and answers the first column of the first row.

@@ -93,6 +93,69 @@ pub fn close<F: Form>(modal: &mut Option<Modal>, slot: &mut F) {
     *slot = F::default();
 }
 
+/// The form on screen asked again against `at`, which changed since its question opened
+/// (another program's changes taken in): a pick's options are made again, the selection kept
+/// on the same option by its line (or at the same place when that option is gone); what is
+/// typed into a text question is left as it is. A form that asks nothing any more closes.
+/// A modal that is not the form's question (of another kind) is left alone.
+pub fn ask_again<F: Form>(modal: &mut Option<Modal>, slot: &mut F, at: &F::Context<'_>) {
+    if slot.question(at).is_none() {
+        return;
+    }
+    let form = slot.asked_again(at).unwrap_or_else(|| slot.clone());
+    match (form.question(at), modal.as_mut()) {
+        (None, _) => return close(modal, slot),
+        (Some(Question::Pick { title, options }), Some(Modal::Picker(picker))) => {
+            let was = picker.options.get(picker.selected);
+            let same = was.and_then(|line| options.iter().position(|o| o == line));
+            let selected = same.unwrap_or(picker.selected.min(options.len().saturating_sub(1)));
+            *picker = Picker {
+                title,
+                options,
+                selected,
+            };
+        }
+        (Some(Question::YesNo { question, .. }), Some(Modal::Confirm(confirm))) => {
+            confirm.question = question;
+        }
+        _ => {}
+    }
+    *slot = form;
+}
+
+/// The option a pick `outcome` chose on the picker on screen: its index and its line (none
+/// for any other answer).
+pub fn picked(modal: &Option<Modal>, outcome: &Outcome) -> Option<(usize, String)> {
+    match (modal, outcome) {
+        (Some(Modal::Picker(picker)), &Outcome::Picked(n)) => {
+            picker.options.get(n).map(|line| (n, line.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// A pick made on the question `asked` showed (option `n`, its `line`) before the form was
+/// asked again against `now`: the same option found again by its line among what is offered
+/// now, or why it is gone (the picker on screen then offers what stands).
+pub fn repick<F: Form>(
+    modal: &mut Option<Modal>,
+    asked: &F,
+    (n, line): (usize, &str),
+    before: &F::Context<'_>,
+    now: &F::Context<'_>,
+) -> Result<Outcome, String> {
+    let Some(Modal::Picker(picker)) = modal else {
+        return Err(asked.gone(n, line, before, now));
+    };
+    match picker.options.iter().position(|o| o == line) {
+        Some(at) => {
+            picker.selected = at;
+            Ok(Outcome::Picked(at))
+        }
+        None => Err(asked.gone(n, line, before, now)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +192,106 @@ mod tests {
                 _ => Answered::Closed,
             }
         }
+    }
+
+    /// A form that picks one of the names its context offers, then asks for a label.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    enum Among {
+        #[default]
+        None,
+        Names(Vec<String>),
+        Label,
+    }
+
+    impl Form for Among {
+        type Context<'a> = Vec<String>;
+        type Done = String;
+
+        fn question(&self, _: &Vec<String>) -> Option<Question> {
+            match self {
+                Among::None => None,
+                Among::Names(names) => Some(Question::pick("Who?", names.clone())),
+                Among::Label => Some(Question::text(PromptKind::AgendaLabel)),
+            }
+        }
+
+        fn answer(&self, answer: Answer, _: &Vec<String>) -> Answered<Among, String> {
+            match (self, answer) {
+                (Among::Names(names), Answer::Pick(n)) => names
+                    .get(n)
+                    .map_or(Answered::Closed, |n| Answered::Done(n.clone())),
+                _ => Answered::Closed,
+            }
+        }
+
+        fn asked_again(&self, names: &Vec<String>) -> Option<Among> {
+            matches!(self, Among::Names(_)).then(|| Among::Names(names.clone()))
+        }
+    }
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|n| n.to_string()).collect()
+    }
+
+    fn picker(modal: &Option<Modal>) -> (Vec<String>, usize) {
+        match modal {
+            Some(Modal::Picker(p)) => (p.options.clone(), p.selected),
+            other => panic!("a picker was expected, not {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_pick_asked_again_offers_what_stands_with_the_selection_on_the_same_option() {
+        let (mut modal, mut form) = (None, Among::None);
+        let before = names(&["Ana", "Ben", "Cleo"]);
+        ask(&mut modal, &mut form, Among::Names(before.clone()), &before);
+        if let Some(Modal::Picker(p)) = &mut modal {
+            p.selected = 1;
+        }
+        let now = names(&["Dev", "Ana", "Ben"]);
+        ask_again(&mut modal, &mut form, &now);
+        assert_eq!(picker(&modal), (now.clone(), 2), "Ben is still selected");
+        assert_eq!(
+            form,
+            Among::Names(now.clone()),
+            "and the form holds what stands"
+        );
+        let gone = names(&["Dev", "Ana"]);
+        ask_again(&mut modal, &mut form, &gone);
+        assert_eq!(
+            picker(&modal),
+            (gone, 1),
+            "Ben gone: the selection stays in the list"
+        );
+    }
+
+    #[test]
+    fn a_pick_made_before_the_question_was_asked_again_is_found_by_its_line_or_refused() {
+        let (mut modal, mut form) = (None, Among::None);
+        let before = names(&["Ana", "Ben"]);
+        ask(&mut modal, &mut form, Among::Names(before.clone()), &before);
+        let asked = form.clone();
+        let now = names(&["Dev", "Ben"]);
+        ask_again(&mut modal, &mut form, &now);
+        let repicked = repick(&mut modal, &asked, (1, "Ben"), &before, &now);
+        assert_eq!(repicked, Ok(Outcome::Picked(1)));
+        let refused = repick(&mut modal, &asked, (0, "Ana"), &before, &now);
+        assert_eq!(
+            refused,
+            Err("\"Ana\" changed in another program meanwhile: choose again.".to_string())
+        );
+    }
+
+    #[test]
+    fn a_text_question_asked_again_keeps_what_is_typed() {
+        let (mut modal, mut form) = (None, Among::None);
+        ask(&mut modal, &mut form, Among::Label, &Vec::new());
+        if let Some(Modal::Prompt(p)) = &mut modal {
+            *p = Prompt::filled(p.kind, p.title().to_string(), "Rye flour");
+        }
+        ask_again(&mut modal, &mut form, &names(&["Ana"]));
+        assert_eq!(typed(&modal).as_deref(), Some("Rye flour"));
+        assert_eq!(form, Among::Label);
     }
 
     fn typed(modal: &Option<Modal>) -> Option<String> {

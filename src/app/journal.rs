@@ -141,6 +141,10 @@ pub fn commit<J: Journal>(
                 tracing::warn!("an entry waits: the database is busy");
                 return Committed::Busy;
             }
+            Err(StoreError::Dangling { message }) => {
+                tracing::warn!("an entry names what the database does not hold: {message}");
+                return dangling(store, journal, org, &event);
+            }
             Err(e) => {
                 tracing::warn!("an entry could not be written: {e}");
                 return Committed::Unwritten(e.to_string());
@@ -148,6 +152,29 @@ pub fn commit<J: Journal>(
         }
     }
     Committed::Unwritten("other programs keep recording in this meeting: try again".into())
+}
+
+/// An entry the store refused for a foreign key not met: what it names was removed by another
+/// program since the organisation was read (within the second before this program looked),
+/// or other records name what it takes away. The organisation is read again (into `org`) and
+/// the entry decided on it, so that why is said in the domain's words, never the database's;
+/// nothing is written, and the entry stays on screen.
+fn dangling<J: Journal>(
+    store: &mut dyn Backend,
+    journal: &J,
+    org: &mut std::sync::Arc<Organisation>,
+    event: &Event<J>,
+) -> Committed {
+    match store.load_organisation() {
+        Ok(Some(fresh)) => *org = std::sync::Arc::new(fresh),
+        Ok(None) => {}
+        Err(e) => return Committed::Unwritten(e.to_string()),
+    }
+    let why = match journal.state().decide(event, org) {
+        Err(refusal) => refusal.0,
+        Ok(_) => "what it names was removed or changed in another program meanwhile".into(),
+    };
+    Committed::Unwritten(why)
 }
 
 /// The entry pressed again was made though its answer was lost (entry `seq`): shown as the

@@ -300,6 +300,8 @@ impl App {
             Ok(kept) => kept.restore(&mut self.view.screen),
             Err(e) => tracing::warn!("a kept entry of meeting {} does not read: {e}", meeting.0),
         }
+        // Kept a while ago: its question is asked of the organisation as it stands now.
+        self.ask_forms_again();
     }
 
     /// Puts back the adoption kept as `text` on the adoption screen.

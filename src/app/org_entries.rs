@@ -87,7 +87,7 @@ pub fn record(
         Err(StoreError::Conflict { .. }) => {
             Err(CONFLICT.into())
         }
-        Err(e) if e.to_string().contains("FOREIGN KEY") => {
+        Err(StoreError::Dangling { .. }) => {
             Err("that person appears in the record since (in a meeting): mark them as having left instead".into())
         }
         Err(e) => Err(e.to_string()),

@@ -1,7 +1,8 @@
 //! Other programs on the same store: what they recorded appears here without a key press.
 //!
 //! Owns: looking, once a tick, whether another program committed anything, and then taking in
-//! the open meeting's or review's new entries and the organisation as it now stands.
+//! the open meeting's or review's new entries and the organisation as it now stands, with
+//! the open form's question asked again against it.
 //! Must not: draw, or hold SQL (the store answers whether anything changed and what).
 
 use super::{App, journal};
@@ -40,7 +41,20 @@ impl App {
         self.reload_org();
         self.show_org_as_it_stands();
         self.refresh_open_meetings();
+        self.ask_forms_again();
         true
+    }
+
+    /// The form open on the screen asked again against the organisation just read: its
+    /// picker offers what stands now (a role adopted elsewhere, none removed there), typed
+    /// text kept.
+    pub(super) fn ask_forms_again(&mut self) {
+        match &self.view.screen {
+            Screen::Tactical(_) => super::tactical::ask_again(self),
+            Screen::Work(_) => super::work::ask_again(self),
+            Screen::Review(_) => super::review::ask_again(self),
+            _ => {}
+        }
     }
 
     /// Home's circles and the browser's tree built again from the organisation just read

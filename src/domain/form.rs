@@ -9,13 +9,19 @@
 //! is finished); the ui draws the question and keeps only where the selection and the cursor
 //! are. Forms are tested here without a terminal.
 //!
+//! When what a form is decided against changes while its question is open (another program
+//! adopts a role, or takes one back), the form is asked again ([`Form::asked_again`]): what it
+//! offers is made again from the organisation as it now stands. A pick made on the question as
+//! it stood before is then found again by its line, or refused ([`Form::gone`]) when the
+//! organisation no longer has what it named.
+//!
 //! Owns: `Form`, `Question`, `Answer`, `Answered` and `PromptKind` (what a text question asks
 //! for). Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use serde::{Deserialize, Serialize};
 
 /// An entry being put together, one question at a time. `Default` is no form: nothing asked.
-pub trait Form: Sized + Default {
+pub trait Form: Sized + Default + Clone {
     /// What the questions and answers are decided against (a meeting's state, the
     /// organisation): read, never changed.
     type Context<'a>;
@@ -28,6 +34,36 @@ pub trait Form: Sized + Default {
     /// What the answer to the question asked makes of the form. The form itself is not
     /// changed: a refusal leaves it asking the same question.
     fn answer(&self, answer: Answer, context: &Self::Context<'_>) -> Answered<Self, Self::Done>;
+
+    /// This form asked again against `context`, which changed since its question was asked
+    /// (what another program recorded, taken in): the options it holds (roles, people,
+    /// tensions) made again from it. `None` for a form that holds nothing the organisation
+    /// decides: it stays as it is.
+    fn asked_again(&self, _context: &Self::Context<'_>) -> Option<Self> {
+        None
+    }
+
+    /// Why option `n` of this form's question, asked against `before` and shown as `line`,
+    /// is no longer offered against `now` (another program changed the organisation between
+    /// the question and its answer), in one line that asks to choose again.
+    fn gone(
+        &self,
+        _n: usize,
+        line: &str,
+        _before: &Self::Context<'_>,
+        _now: &Self::Context<'_>,
+    ) -> String {
+        gone_line(line)
+    }
+}
+
+/// An option no longer offered, said with its line: "\"Bread Sommelier — Ana\" changed in
+/// another program meanwhile: choose again."
+pub fn gone_line(line: &str) -> String {
+    format!(
+        "\"{}\" changed in another program meanwhile: choose again.",
+        line.trim()
+    )
 }
 
 /// What a form asks.

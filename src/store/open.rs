@@ -77,6 +77,11 @@ pub enum StoreError {
     /// password.
     #[error("{location}: the PostgreSQL server cannot be reached ({cause})")]
     Unreachable { location: String, cause: String },
+    /// A foreign key not met, in the database's own words: the write names a record that is
+    /// no longer there (another program removed it since it was read), or takes away one
+    /// that other records name. Nothing was written.
+    #[error("database error: {message}")]
+    Dangling { message: String },
     /// The log had grown past the entry a decision was made on: someone else appended first.
     #[error("another program recorded {} entr{} in this meeting first", latest - expected, if latest - expected == 1 { "y" } else { "ies" })]
     Conflict { expected: u64, latest: u64 },
@@ -101,10 +106,16 @@ fn kept(path: &Path) -> &'static str {
 }
 
 impl From<rusqlite::Error> for StoreError {
-    /// SQLite's "busy" and "locked" become `Busy`; anything else keeps SQLite's words.
+    /// SQLite's "busy" and "locked" become `Busy`, a foreign key not met `Dangling`;
+    /// anything else keeps SQLite's words.
     fn from(e: rusqlite::Error) -> StoreError {
+        /// SQLite's extended code for a foreign key constraint that failed.
+        const CONSTRAINT_FOREIGNKEY: i32 = 787;
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ if extended_code(&e) == Some(CONSTRAINT_FOREIGNKEY) => StoreError::Dangling {
+                message: short_sql_error(&e),
+            },
             _ => StoreError::Sql {
                 message: short_sql_error(&e),
                 code: extended_code(&e),

@@ -1,5 +1,6 @@
 //! The conformance checks of two programs on one database: each notices the other's writes
-//! (not its own), and appending at once gives one entry and one conflict.
+//! (not its own), appending at once gives one entry and one conflict, and an entry naming a
+//! role the other took back meanwhile is refused as `Dangling`, writing nothing.
 
 use super::*;
 
@@ -62,4 +63,51 @@ pub fn two_programs_appending_at_once_get_one_entry_and_one_conflict(
         assert_eq!((won, conflicts), (1, 1), "round {round}: {results:?}");
     }
     assert_eq!(store.last_seq(m).expect("seq"), 11, "one entry per round");
+}
+
+pub fn an_entry_naming_a_role_taken_back_by_another_program_is_dangling_and_writes_nothing(
+    store: &mut dyn Backend,
+    open: &Open,
+) {
+    let org = demo(store);
+    let circle = bakehouse(&org);
+    let jonas = person_named(&org, "Jonas Lindqvist");
+    // Another program adopts Bread Sommelier in a governance meeting of its own.
+    let mut other = open();
+    let g = other
+        .start_meeting(circle, MeetingKind::Governance, at(1), &"started")
+        .expect("start");
+    let changes = vec![Change::CreateRole {
+        name: "Bread Sommelier".into(),
+        purpose: "Bread tasted".into(),
+        domains: vec![],
+        accountabilities: vec![],
+    }];
+    let adopted = Effect::ApplyGovernance { circle, changes };
+    other
+        .append_entry(g, 1, at(2), &"adopted", &[adopted])
+        .expect("adopted");
+    let read = store.load_organisation().expect("reads").expect("org");
+    let role = role_named(&read, circle, "Bread Sommelier");
+    let m = store
+        .start_meeting(circle, MeetingKind::Tactical, at(3), &"started")
+        .expect("start");
+    // It takes the adoption back before this program writes a next action for the role.
+    other
+        .append_entry(g, 2, at(4), &"undo", &[Effect::Undo { seq: 2 }])
+        .expect("taken back");
+    let action = Effect::CreateNextAction {
+        role: Some(role),
+        person: jonas,
+        text: "Taste the rye".into(),
+    };
+    let written = store.append_entry(m, 1, at(5), &"output", &[action]);
+    assert!(
+        matches!(written, Err(StoreError::Dangling { .. })),
+        "a foreign key not met is said as such: {written:?}"
+    );
+    assert_eq!(store.last_seq(m).expect("seq"), 1, "no entry is written");
+    let now = store.load_organisation().expect("reads").expect("org");
+    let mut actions = now.records().next_actions.iter();
+    assert!(!actions.any(|a| a.text == "Taste the rye"));
 }

@@ -232,6 +232,11 @@ fn with_form<R>(
     ))
 }
 
+/// The form on screen asked again against the organisation as it now stands.
+pub(in crate::app) fn ask_again(app: &mut App) {
+    with_form(app, forms::ask_again);
+}
+
 /// Puts `form` on the screen with its question open.
 fn ask(app: &mut App, form: Form) {
     with_form(app, |modal, slot, at| forms::ask(modal, slot, form, at));

@@ -18,8 +18,8 @@ use crate::domain::meeting::tactical::{
     Cover, Event, Form, Recorded, ReporterChoice, Step, Tactical,
 };
 use crate::ui::{Screen, TacticalScreen};
-pub(super) use outcomes::outcome;
 use outcomes::{ask, offer_tensions};
+pub(super) use outcomes::{ask_again, outcome};
 use std::sync::Arc;
 
 pub(super) fn screen(app: &mut App) -> Option<&mut TacticalScreen> {

@@ -11,9 +11,8 @@ use crate::app::App;
 use crate::app::forms::{self, Driven};
 use crate::app::modal::Outcome;
 use crate::domain::Organisation;
-use crate::domain::TensionKind;
-use crate::domain::meeting::agenda::tension_offers;
-use crate::domain::meeting::tactical::{Entry, Event, Form, FormContext};
+use crate::domain::form::Form as Asked;
+use crate::domain::meeting::tactical::{Entry, Event, Form, FormContext, offered_tensions};
 use crate::domain::minutes::Minutes;
 use crate::ui::{Modal, TacticalScreen};
 
@@ -21,6 +20,17 @@ use crate::ui::{Modal, TacticalScreen};
 fn with_form<R>(
     app: &mut App,
     f: impl FnOnce(&mut Option<Modal>, &mut Form, &FormContext<'_>) -> R,
+) -> Option<R> {
+    let org = org(app)?;
+    with_forms(app, &org, |modal, slot, _, now| f(modal, slot, now))
+}
+
+/// Runs `f` with the form on screen, its modal, and what the form is decided against as it
+/// was with the organisation `before`, and as it is now.
+fn with_forms<R>(
+    app: &mut App,
+    before: &Organisation,
+    f: impl FnOnce(&mut Option<Modal>, &mut Form, &FormContext<'_>, &FormContext<'_>) -> R,
 ) -> Option<R> {
     let org = org(app)?;
     let today = app.now().date_naive();
@@ -33,14 +43,15 @@ fn with_form<R>(
         draft,
         ..
     } = screen;
-    let at = FormContext {
+    let now = FormContext {
         state,
         log,
         org: &org,
         reporter,
         today,
     };
-    Some(f(modal, draft, &at))
+    let then = FormContext { org: before, ..now };
+    Some(f(modal, draft, &then, &now))
 }
 
 /// Puts `form` on the screen with its question open.
@@ -48,8 +59,40 @@ pub(super) fn ask(app: &mut App, form: Form) {
     with_form(app, |modal, slot, at| forms::ask(modal, slot, form, at));
 }
 
+/// The form on screen asked again against the organisation as it now stands.
+pub fn ask_again(app: &mut App) {
+    with_form(app, forms::ask_again);
+}
+
+/// A pick among what the organisation offers (owners, roles served, tensions) is answered on
+/// the organisation as it stands: what other programs recorded since the question was shown
+/// is taken in first (the form asked again), and the option picked is found again by its
+/// line. One no longer offered (a role removed, a person who left) is refused in one line,
+/// with the picker offering what stands, and nothing is recorded. (Other picks are checked
+/// by the meeting's log as every entry is: `journal::commit`.)
+fn afresh(app: &mut App, outcome: Outcome) -> Option<Outcome> {
+    let offers_org = with_form(app, |_, slot, at| Asked::asked_again(slot, at).is_some())?;
+    let screen = screen(app)?;
+    let picked = forms::picked(&screen.modal, &outcome);
+    let Some(picked) = picked.filter(|_| offers_org) else {
+        return Some(outcome);
+    };
+    let asked = screen.draft.clone();
+    let before = org(app)?;
+    if !app.follow_other_programs() {
+        return Some(outcome);
+    }
+    let repicked = with_forms(app, &before, |modal, _, before, now| {
+        forms::repick(modal, &asked, (picked.0, &picked.1), before, now)
+    })?;
+    repicked.map_err(|why| app.error(why)).ok()
+}
+
 /// What a modal's outcome does to the form on screen.
 pub fn outcome(app: &mut App, outcome: Outcome) {
+    let Some(outcome) = afresh(app, outcome) else {
+        return;
+    };
     let driven = with_form(app, |modal, slot, at| {
         forms::drive(modal, slot, outcome, at)
     });
@@ -90,15 +133,7 @@ fn show_minutes(app: &mut App) {
 /// Open tensions of the present attendees, offered as agenda items.
 pub(super) fn offer_tensions(app: &mut App, org: &Organisation) {
     let Some(screen) = screen(app) else { return };
-    let state = &screen.state;
-    let on_agenda: Vec<_> = state.agenda_items().filter_map(|a| a.tension).collect();
-    let offers = tension_offers(
-        org,
-        state.circle,
-        TensionKind::Tactical,
-        &state.attendees,
-        &on_agenda,
-    );
+    let offers = offered_tensions(&screen.state, org);
     if offers.is_empty() {
         return app.info("No open tensions of the people here: a adds an item.");
     }

@@ -86,7 +86,7 @@ macro_rules! pg_text_enum {
 pg_text_enum!(Frequency, ProjectStatus, TensionKind, RuleSet);
 
 /// PostgreSQL's error in one short line: the server's message (with its detail) or the
-/// driver's. Lock waits past the timeout are `Busy`.
+/// driver's. Lock waits past the timeout are `Busy`, a foreign key not met `Dangling`.
 pub fn store_error(e: &tokio_postgres::Error) -> StoreError {
     if let Some(db) = e.as_db_error() {
         if *db.code() == SqlState::LOCK_NOT_AVAILABLE
@@ -95,8 +95,12 @@ pub fn store_error(e: &tokio_postgres::Error) -> StoreError {
             return StoreError::Busy;
         }
         let detail = db.detail().map(|d| format!(" ({d})")).unwrap_or_default();
+        let message = crate::domain::text::clean_line(&format!("{}{detail}", db.message()));
+        if *db.code() == SqlState::FOREIGN_KEY_VIOLATION {
+            return StoreError::Dangling { message };
+        }
         return StoreError::Sql {
-            message: crate::domain::text::clean_line(&format!("{}{detail}", db.message())),
+            message,
             code: None,
         };
     }

@@ -15,7 +15,7 @@
 use super::{Event, Recorded, Tactical, outlier_confirmation, outlier_question};
 use crate::domain::form::{self, Answer, Answered, PromptKind, Question};
 use crate::domain::ids::{MetricId, PersonId, ProjectId, RoleId, TensionId};
-use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label};
+use crate::domain::meeting::agenda::{LABEL_WORDS, offer_labels, short_label, tension_offers};
 use crate::domain::meeting::flow::{Flow, STAND_IN};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::org::{Organisation, ProjectStatus};
@@ -279,6 +279,18 @@ impl form::Form for Form {
             _ => Answered::Closed,
         }
     }
+
+    fn asked_again(&self, at: &Context<'_>) -> Option<Form> {
+        match self {
+            Form::Tensions(_) => Some(Form::Tensions(offered_tensions(at.state, at.org))),
+            _ => self.triage_asked_again(at),
+        }
+    }
+
+    fn gone(&self, n: usize, line: &str, before: &Context<'_>, now: &Context<'_>) -> String {
+        self.triage_gone(n, before, now)
+            .unwrap_or_else(|| form::gone_line(line))
+    }
 }
 
 impl Form {
@@ -306,6 +318,14 @@ impl Form {
             _ => Answered::Closed,
         }
     }
+}
+
+/// The open tactical tensions of the present attendees not on the agenda yet, offered as
+/// agenda items: (tension, owner attendee, its text).
+pub fn offered_tensions(state: &Tactical, org: &Organisation) -> Vec<(TensionId, usize, String)> {
+    let on_agenda: Vec<_> = state.agenda_items().filter_map(|a| a.tension).collect();
+    let kind = crate::domain::org::TensionKind::Tactical;
+    tension_offers(org, state.circle, kind, &state.attendees, &on_agenda)
 }
 
 /// The entry the option `n` of `options` makes, or nothing when there is no such option.

@@ -33,12 +33,13 @@ impl Form {
                 };
                 Question::titled(typed, capital(kind.label()))
             }
-            Form::Owners(kind, _, _) => {
-                let options = owners(state, at.org, *kind)
-                    .into_iter()
-                    .map(|(_, _, line)| line)
-                    .collect();
-                Question::pick(kind.owner_question(), options)
+            Form::Owners(kind, _, choices) => {
+                let lines = owners(state, at.org, *kind);
+                let line = |&(role, person): &(Option<RoleId>, Option<PersonId>)| {
+                    let found = lines.iter().find(|(r, p, _)| (*r, *p) == (role, person));
+                    found.map_or_else(|| "?".to_string(), |(_, _, line)| line.clone())
+                };
+                Question::pick(kind.owner_question(), choices.iter().map(line).collect())
             }
             Form::Serves(_, _, _, served) => Question::pick(
                 "In service of which of the requester's roles? (5.0 §3.2(f))",
@@ -61,6 +62,53 @@ impl Form {
                 )
             }
             _ => return None,
+        })
+    }
+
+    /// A triage form asked again against an organisation changed meanwhile: the owners and
+    /// the roles served it offers are made again.
+    pub(super) fn triage_asked_again(&self, at: &Context<'_>) -> Option<Form> {
+        Some(match self {
+            Form::Owners(kind, text, _) => {
+                Form::Owners(*kind, text.clone(), owner_choices(at, *kind))
+            }
+            Form::Serves(text, role, person, _) => {
+                Form::Serves(text.clone(), *role, *person, served_roles(at))
+            }
+            _ => return None,
+        })
+    }
+
+    /// Why the owner or served role `n` this triage form offered against `before` is not
+    /// offered against `now`: its role removed, its person gone from the organisation.
+    pub(super) fn triage_gone(
+        &self,
+        n: usize,
+        before: &Context<'_>,
+        now: &Context<'_>,
+    ) -> Option<String> {
+        let (role, person) = match self {
+            Form::Owners(_, _, choices) => *choices.get(n)?,
+            Form::Serves(_, _, _, served) => (Some(*served.get(n)?), None),
+            _ => return None,
+        };
+        if let Some(role) = role
+            && now.org.role(role).is_none()
+        {
+            let name = before
+                .org
+                .role(role)
+                .map_or("The role", |r| r.name.as_str());
+            return Some(format!(
+                "{name} was removed in another program meanwhile: choose again."
+            ));
+        }
+        let person = person.and_then(|p| now.org.person(p))?;
+        (!person.is_current()).then(|| {
+            format!(
+                "{} left the organisation in another program meanwhile: choose again.",
+                person.name
+            )
         })
     }
 
@@ -138,11 +186,25 @@ fn output_typed(at: &Context<'_>, kind: OutputKind, text: String) -> Next {
     if at.state.current_item().is_none() {
         return Answered::Closed;
     }
-    let choices = owners(at.state, at.org, kind)
+    Answered::Ask(Form::Owners(kind, text, owner_choices(at, kind)))
+}
+
+/// The owners offered for an output of `kind`, without their lines.
+fn owner_choices(at: &Context<'_>, kind: OutputKind) -> Vec<(Option<RoleId>, Option<PersonId>)> {
+    owners(at.state, at.org, kind)
         .into_iter()
         .map(|(r, p, _)| (r, p))
-        .collect();
-    Answered::Ask(Form::Owners(kind, text, choices))
+        .collect()
+}
+
+/// The roles of the item's owner a request may serve (5.0 §3.2(f)).
+fn served_roles(at: &Context<'_>) -> Vec<RoleId> {
+    let state = at.state;
+    let owner = state
+        .current_item()
+        .and_then(|i| state.item(i))
+        .map(|i| i.owner);
+    owner.map_or_else(Vec::new, |o| state.represented_roles(at.org, o))
 }
 
 /// The owner picked: a request asks which role it serves where the rule set limits that; an
@@ -153,15 +215,14 @@ fn owner_picked(
     (role, person): (Option<RoleId>, Option<PersonId>),
 ) -> Next {
     let state = at.state;
-    let Some(item) = state.current_item() else {
+    if state.current_item().is_none() {
         return Answered::Closed;
-    };
+    }
     let limited = at.org.rule_set().rules().requests_serve_represented_role;
     if let (OutputKind::Request, Some(role), Some(_)) = (kind, role, limited) {
         // 5.0 §3.2(f): a request to a role serves a role the requester represents. Asks which
         // (the meeting refuses, with the article, when the requester represents none).
-        let owner = state.item(item).map(|i| i.owner);
-        let served = owner.map_or_else(Vec::new, |o| state.represented_roles(at.org, o));
+        let served = served_roles(at);
         if served.is_empty() {
             return output_entry(at, request((text, role, person), None));
         }
@@ -185,7 +246,8 @@ fn owner_picked(
 /// Who may own an output: each role's fillers (with their focus, and marked when absent);
 /// for a role whose fillers are all absent, the present Lead covering it (4.1 §4.2.4), or,
 /// with the Lead absent too, the absent filler's line says someone present accepts it;
-/// unfilled roles; then each person present for an action of their own, outside any role.
+/// unfilled roles; then each person present (and still a member) for an action of their
+/// own, outside any role.
 pub fn owners(state: &Tactical, org: &Organisation, kind: OutputKind) -> Vec<OwnerChoice> {
     // Only next actions and projects are accepted on a role's behalf (4.1 §4.2.4).
     let accepted = |k| matches!(k, OutputKind::NextAction | OutputKind::Project);
@@ -223,7 +285,10 @@ pub fn owners(state: &Tactical, org: &Organisation, kind: OutputKind) -> Vec<Own
         }
     }
     for i in state.present() {
-        if let Some(person) = state.attendees.get(i).and_then(|a| a.person) {
+        // Someone who left the organisation meanwhile (in another program) owns nothing.
+        if let Some(person) = state.attendees.get(i).and_then(|a| a.person)
+            && org.person(person).is_none_or(|p| p.is_current())
+        {
             let line = format!("{}'s own, no role", state.name_of(i));
             owners.push((None, Some(person), line));
         }

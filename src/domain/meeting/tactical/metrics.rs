@@ -104,6 +104,7 @@ impl Tactical {
         org: &Organisation,
     ) -> Result<Vec<Effect>, Refusal> {
         self.decide_reporter(event, org)?;
+        self.decide_owner(event, org)?;
         self.decide_request(event, org)?;
         if let Some(effects) = self.decide_updates(event, org)? {
             return Ok(effects);

@@ -33,7 +33,7 @@ pub use super::Effect;
 pub type Note = super::rounds::Note<Step>;
 pub use cover::Cover;
 pub use events::{Event, Recorded, Refusal};
-pub use form::{Context as FormContext, Entry, Form, describe_entry};
+pub use form::{Context as FormContext, Entry, Form, describe_entry, offered_tensions};
 pub use form_triage::owners;
 pub use metrics::{far_outside, outlier_confirmation, outlier_question};
 pub use progress::{

@@ -2,8 +2,11 @@
 //! Role may only be made in service of a Role the requester represents in the meeting". A
 //! request to a person in their general capacity as a Partner is not limited.
 //!
-//! Owns: which roles an item's owner represents, and the refusal of a request to a role
-//! that serves none of them. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs,
+//! An output goes to a role and a person the organisation has: one removed (or who left) in
+//! another program since the owner was chosen is refused, in plain words.
+//!
+//! Owns: which roles an item's owner represents, the refusal of a request to a role that
+//! serves none of them, and of an output whose owner is gone. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs,
 //! or the clock.
 
 use super::{Event, Refusal, Tactical};
@@ -28,6 +31,28 @@ impl Tactical {
                 .map(|r| r.id)
         });
         own.chain(links).filter(|&r| fills(r)).collect()
+    }
+
+    /// Refuses an output for a role the organisation no longer has, or a person who is no
+    /// longer a member (removed, or left, in another program since the owner was chosen).
+    /// A person the organisation does not hold at all is left to the store to refuse.
+    pub(super) fn decide_owner(&self, event: &Event, org: &Organisation) -> Result<(), Refusal> {
+        let Event::OutputAdded { output, .. } = event else {
+            return Ok(());
+        };
+        let mut roles = output.role.into_iter().chain(output.serves);
+        if roles.any(|r| org.role(r).is_none()) {
+            return Err(Refusal::new(
+                "the role chosen was removed in another program meanwhile",
+            ));
+        }
+        match output.person.and_then(|p| org.person(p)) {
+            Some(p) if !p.is_current() => Err(Refusal::new(format!(
+                "{} has left the organisation",
+                p.name
+            ))),
+            _ => Ok(()),
+        }
     }
 
     /// Refuses a request to a role that serves none of the roles the item's owner represents,

@@ -461,3 +461,90 @@ fn no_form_asks_nothing_and_an_answer_to_it_closes_it() {
         "an option that is not there records nothing"
     );
 }
+
+/// The organisation of `org` without the Miller role (and its filler's assignment), as
+/// another program leaves it by removing the role.
+fn without_miller(org: &Organisation) -> Organisation {
+    let mut records = org.records().clone();
+    records.roles.retain(|r| r.id != RoleId(21));
+    records.assignments.retain(|a| a.role != RoleId(21));
+    Organisation::new(records)
+}
+
+#[test]
+fn an_owner_question_asked_again_offers_the_roles_as_they_stand_and_names_one_removed() {
+    let mut m = Meeting::new();
+    m.step(Step::Agenda);
+    m.record(Event::AgendaItemAdded {
+        label: "Flour".into(),
+        owner: 0,
+        tension: None,
+    });
+    m.step(Step::Triage);
+    let kind = Form::OutputKind(OutputKind::NextAction);
+    let form = next(m.answer(&kind, Answer::Text("Sift the rye".into())));
+    let asked = options(m.question(&form));
+    let miller = asked
+        .iter()
+        .position(|o| o.starts_with("Miller — Benedict"));
+    let miller = miller.expect("offered");
+    let before = std::mem::replace(&mut m.org, without_miller(&org()));
+    let state = m.state();
+    let now = m.context(&state);
+    let again = form
+        .asked_again(&now)
+        .expect("the owners come from the organisation");
+    let offered = options(again.question(&now));
+    assert!(
+        !offered.iter().any(|o| o.starts_with("Miller")),
+        "{offered:?}"
+    );
+    assert!(offered.iter().any(|o| o.starts_with("Baker — Ana")));
+    let then = FormContext {
+        org: &before,
+        ..now
+    };
+    assert_eq!(
+        form.gone(miller, &asked[miller], &then, &now),
+        "Miller was removed in another program meanwhile: choose again."
+    );
+    // Answered on the form as it was asked, the meeting refuses the role it no longer has.
+    let Entry { event, .. } = done(form.answer(Answer::Pick(miller), &then));
+    let refusal = <Tactical as Flow>::decide(&state, &event, &m.org).expect_err("refused");
+    assert_eq!(
+        refusal.0,
+        "the role chosen was removed in another program meanwhile"
+    );
+}
+
+#[test]
+fn someone_who_left_is_not_offered_as_an_owner_and_an_output_for_them_is_refused() {
+    let mut m = Meeting::new();
+    m.step(Step::Agenda);
+    let item = m.record(Event::AgendaItemAdded {
+        label: "Flour".into(),
+        owner: 0,
+        tension: None,
+    });
+    m.step(Step::Triage);
+    let mut records = m.org.records().clone();
+    // Leaving ends one's assignments (`person leave`).
+    records.people[1].left = Some(t0());
+    records.assignments.retain(|a| a.person != PersonId(8));
+    m.org = Organisation::new(records);
+    let output = Output {
+        kind: OutputKind::NextAction,
+        text: "Sift the rye".into(),
+        role: None,
+        person: Some(PersonId(8)),
+        accepted_by: None,
+        serves: None,
+    };
+    let event = Event::OutputAdded { item, output };
+    let refusal = <Tactical as Flow>::decide(&m.state(), &event, &m.org).expect_err("refused");
+    assert_eq!(refusal.0, "Benedict has left the organisation");
+    let offered = owners(&m.state(), &m.org, OutputKind::NextAction);
+    let lines: Vec<_> = offered.into_iter().map(|(_, _, line)| line).collect();
+    let offered = ["Baker — Ana", "Miller — (unfilled)", "Ana's own, no role"];
+    assert_eq!(lines, offered, "nor offered");
+}
