@@ -294,18 +294,26 @@ pub enum ExportCommand {
 #[derive(Debug, Args)]
 pub struct MinutesArgs {
     /// The meeting's number
-    #[arg(conflicts_with = "last")]
+    #[arg(conflicts_with_all = ["last", "since"])]
     pub id: Option<i64>,
     /// The most recent ended meeting
-    #[arg(long)]
+    #[arg(long, conflicts_with = "since")]
     pub last: bool,
-    /// With --last: of this circle
-    #[arg(long, value_name = "NAME", requires = "last")]
+    /// With --last: of this circle; with --since: the circle whose meetings are written
+    #[arg(long, value_name = "NAME")]
     pub circle: Option<String>,
-    /// md, html, json or eml
-    #[arg(long, value_name = "FORMAT")]
-    pub format: Format,
-    /// Where to write; - for standard output [default: a file named by date, circle and kind]
+    /// Every ended meeting of --circle begun on this day (YYYY-MM-DD) or later, each in
+    /// every --format, into the directory -o names (default: the current one)
+    #[arg(long, value_name = "DATE", requires = "circle")]
+    pub since: Option<chrono::NaiveDate>,
+    /// With --since: up to this day (YYYY-MM-DD) included [default: today]
+    #[arg(long, value_name = "DATE", requires = "since")]
+    pub until: Option<chrono::NaiveDate>,
+    /// md, html, json or eml; with --since, several, comma-separated (md,html,json,eml)
+    #[arg(long, value_name = "FORMAT", value_delimiter = ',', required = true)]
+    pub format: Vec<Format>,
+    /// Where to write; - for standard output [default: a file named by date, circle and kind];
+    /// with --since, a directory
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Replace the file if it exists

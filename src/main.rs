@@ -324,9 +324,50 @@ fn generate(db: &Db, args: &GenerateArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `export minutes --circle NAME --since DATE`: every ended meeting of the circle from that
+/// day, each in every format asked, into one directory, all files or none; two meetings of
+/// one day and kind are told apart by their number.
+fn export_minutes_between(db: &Db, args: roundtable::cli::MinutesArgs) -> Result<ExitCode> {
+    let (Some(circle), Some(since)) = (args.circle.as_deref(), args.since) else {
+        bail!("--since goes with --circle NAME");
+    };
+    let dir = args.output.unwrap_or_else(|| PathBuf::from("."));
+    if dir.as_os_str() == "-" || !dir.is_dir() {
+        bail!(
+            "{}: not a directory (-o names where the files go)",
+            dir.display()
+        );
+    }
+    let store = db.open_read_only()?;
+    let all = app::minutes::of_circle_between(&*store, circle, since, args.until)
+        .map_err(anyhow::Error::msg)?;
+    let now = chrono::Local::now().fixed_offset();
+    let mut files: Vec<(String, String)> = Vec::new();
+    for minutes in &all {
+        for &format in &args.format {
+            let mut name = export::minutes_file_name(minutes, format);
+            if files.iter().any(|(n, _)| *n == name) {
+                let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, ""));
+                name = format!("{stem}-{}.{ext}", minutes.meeting);
+            }
+            files.push((name, export::minutes(minutes, format, now)));
+        }
+    }
+    export::file::write_all_atomic(&dir, &files, args.force)?;
+    say(&format!(
+        "Wrote {} files ({} meetings of {circle}, {} formats) into {}",
+        files.len(),
+        all.len(),
+        args.format.len(),
+        dir.display()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `export minutes` and `export org`: read-only, to standard output or a file.
 fn export_command(db: &Db, command: ExportCommand) -> Result<ExitCode> {
     match command {
+        ExportCommand::Minutes(args) if args.since.is_some() => export_minutes_between(db, args),
         ExportCommand::Minutes(args) => {
             let store = db.open_read_only()?;
             let id = match (args.id, args.last) {
@@ -334,15 +375,20 @@ fn export_command(db: &Db, command: ExportCommand) -> Result<ExitCode> {
                 (None, true) => app::minutes::last(&*store, args.circle.as_deref())
                     .map_err(anyhow::Error::msg)?,
                 _ => bail!(
-                    "say which meeting: its number, or --last (with --circle NAME for one circle)"
+                    "say which meeting: its number, --last (with --circle NAME for one circle), or --circle NAME --since DATE"
                 ),
             };
+            let [format] = args.format[..] else {
+                bail!(
+                    "one meeting is written in one format: for several, use --circle NAME --since DATE"
+                );
+            };
             let minutes = app::minutes::load(&*store, id).map_err(anyhow::Error::msg)?;
-            let text = export::minutes(&minutes, args.format, chrono::Local::now().fixed_offset());
+            let text = export::minutes(&minutes, format, chrono::Local::now().fixed_offset());
             write_output(
                 &text,
                 args.output,
-                &export::minutes_file_name(&minutes, args.format),
+                &export::minutes_file_name(&minutes, format),
                 args.force,
             )
         }

@@ -273,6 +273,70 @@ fn last_minutes_of_a_circle_without_an_ended_meeting_say_that_circle_has_none() 
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
+/// A circle's meetings over a span of days, in every format, in one run into a directory:
+/// one file per meeting and format, each the same as that meeting's own export; written all
+/// or none (a file there already refuses the whole run, nothing written).
+#[test]
+fn a_circles_minutes_since_a_day_are_written_in_every_format_in_one_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    for _ in 0..2 {
+        // Two tactical meetings of Bakehouse on one day: their files are told apart.
+        let mut h = common::Harness::demo_file(&db);
+        h.start_tactical(1, &[]);
+        h.press(ratatui::crossterm::event::KeyCode::Char('e'))
+            .press(ratatui::crossterm::event::KeyCode::Char('y'));
+    }
+    let out_dir = dir.path().join("year");
+    std::fs::create_dir(&out_dir).expect("dir");
+    let out_path = out_dir.to_string_lossy().into_owned();
+    let range = [
+        "export",
+        "minutes",
+        "--circle",
+        "bakehouse",
+        "--since",
+        "2000-01-01",
+        "--format",
+        "md,html,json,eml",
+        "-o",
+        &out_path,
+    ];
+    let out = roundtable(&db, &range);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .expect("read")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 8, "two meetings, four formats: {names:?}");
+    assert!(stdout(&out).contains("Wrote 8 files (2 meetings of bakehouse, 4 formats)"));
+    let md: Vec<&String> = names.iter().filter(|n| n.ends_with(".md")).collect();
+    assert_ne!(md[0], md[1], "two meetings of one day, two files");
+    let single = roundtable(
+        &db,
+        &["export", "minutes", "--last", "--format", "md", "-o", "-"],
+    );
+    let newest = md
+        .iter()
+        .find(|n| n.contains("tactical-minutes-"))
+        .expect("numbered");
+    let written = std::fs::read_to_string(out_dir.join(newest)).expect("file");
+    assert_eq!(
+        written,
+        stdout(&single),
+        "the same as the meeting's own export"
+    );
+    // Again: every file is there already, so nothing is written and the run says which.
+    std::fs::remove_file(out_dir.join(md[0])).expect("remove one");
+    let err = assert_one_line_error(&roundtable(&db, &range));
+    assert!(err.contains("already exists (add --force"), "{err}");
+    assert!(
+        !out_dir.join(md[0]).exists(),
+        "all or none: not written back"
+    );
+}
+
 /// A file name that would set the terminal's title and write its clipboard (OSC 0, OSC 52).
 const HOSTILE_NAME: &str = "org\u{1b}]0;owned\u{7}\u{1b}]52;c;aGVsbG8=\u{7}\u{9b}2J.toml";
 

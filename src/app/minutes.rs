@@ -1,6 +1,7 @@
 //! Loading a meeting's minutes from the store: its log folded and turned into `Minutes`.
 //!
-//! Owns: finding a meeting by id or as the last one, for the CLI and the screens.
+//! Owns: finding a meeting by id, as the last one, or a circle's over a span of days, for the
+//! CLI and the screens.
 //! Must not import: ratatui, tokio.
 
 use crate::domain::meeting::MeetingKind;
@@ -122,4 +123,38 @@ pub fn last(store: &dyn Backend, circle: Option<&str>) -> Result<MeetingId, Stri
             Some((_, name)) => format!("the circle \"{name}\" has no ended meeting yet"),
             None => "there is no ended meeting yet".to_string(),
         })
+}
+
+/// The minutes of every ended meeting of the circle named `circle` begun on a day from `since`
+/// to `until` (local days, both included; no `until`: to today), oldest first: the
+/// organisation and the circle's reports read once for all of them (`roundtable export
+/// minutes --circle NAME --since DATE`).
+pub fn of_circle_between(
+    store: &dyn Backend,
+    circle: &str,
+    since: chrono::NaiveDate,
+    until: Option<chrono::NaiveDate>,
+) -> Result<Vec<Minutes>, String> {
+    let mut org = store
+        .load_organisation()
+        .map_err(|e| e.to_string())?
+        .ok_or("the database holds no organisation")?;
+    let found = org
+        .circle_named(circle)
+        .ok_or_else(|| format!("no circle named \"{circle}\""))?;
+    let id = found.id;
+    let day = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&chrono::Local).date_naive();
+    let mut ids: Vec<MeetingId> = store
+        .meetings()
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|m| m.circle == id && m.ended_at.is_some())
+        .filter(|m| day(m.started_at) >= since && until.is_none_or(|u| day(m.started_at) <= u))
+        .map(|m| m.id)
+        .collect();
+    // Newest first from the store; the minutes go oldest first.
+    ids.reverse();
+    let roles = super::reports::of_circle(&org, id);
+    super::reports::hold(store, &mut org, roles).map_err(|e| e.to_string())?;
+    ids.into_iter().map(|m| load_in(store, m, &org)).collect()
 }

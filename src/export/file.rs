@@ -73,6 +73,73 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<(), Wri
     Ok(())
 }
 
+/// Writes every `(name, contents)` into `dir`, all or none: nothing is written when any of
+/// them exists (unless `force`), each goes to a temporary file first, all of them reach the
+/// disk with one flush rather than one each (a year of minutes is hundreds of files), and
+/// only then are they renamed into place.
+pub fn write_all_atomic(
+    dir: &Path,
+    files: &[(String, String)],
+    force: bool,
+) -> Result<(), WriteError> {
+    if let Some((name, _)) = files.iter().find(|(n, _)| !force && dir.join(n).exists()) {
+        return Err(WriteError::Exists(dir.join(name)));
+    }
+    let temp = |name: &str| dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let clean = || {
+        for (name, _) in files {
+            let _ = fs::remove_file(temp(name));
+        }
+    };
+    for (name, contents) in files {
+        let written =
+            fs::File::create(temp(name)).and_then(|mut f| f.write_all(contents.as_bytes()));
+        if let Err(cause) = written {
+            clean();
+            return Err(WriteError::Io {
+                path: dir.join(name),
+                cause,
+            });
+        }
+    }
+    let io = |cause| WriteError::Io {
+        path: dir.to_path_buf(),
+        cause,
+    };
+    if let Err(e) = flush_all(dir, files.iter().map(|(n, _)| temp(n))) {
+        clean();
+        return Err(io(e));
+    }
+    for (name, _) in files {
+        fs::rename(temp(name), dir.join(name)).map_err(io)?;
+    }
+    fs::File::open(dir).and_then(|d| d.sync_all()).map_err(io)
+}
+
+/// Makes the files written reach the disk: on Linux one `syncfs` of the file system that
+/// holds `dir`; elsewhere each file's own `fsync`.
+fn flush_all(dir: &Path, files: impl Iterator<Item = PathBuf>) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let _ = files;
+        let dir = fs::File::open(dir)?;
+        // SAFETY: `syncfs` only reads the descriptor, which `dir` keeps open for the call.
+        if unsafe { libc::syncfs(dir.as_raw_fd()) } == 0 {
+            return Ok(());
+        }
+        Err(std::io::Error::last_os_error())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = dir;
+        for file in files {
+            fs::File::open(file)?.sync_all()?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
