@@ -419,6 +419,22 @@ fn a_follower_is_not_told_the_facilitators_keys_on_a_closed_item() {
     assert!(!following.contains("c writes"), "{following}");
 }
 
+/// A facilitator on a new file who started Bakehouse's meeting with `start`, and a second
+/// program on the same file following it, as `roundtable follow --circle Bakehouse` does
+/// (the directory goes with them).
+fn followed(start: impl FnOnce(&mut Harness)) -> (tempfile::TempDir, Harness, Harness) {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    let mut facilitator = Harness::demo_file(&path);
+    start(&mut facilitator);
+    let mut follower = Harness::with_backend(Store::open(&path).expect("opens"));
+    follower
+        .app
+        .follow_meeting("Bakehouse", false)
+        .expect("follows");
+    (dir, facilitator, follower)
+}
+
 /// The facilitator's key instructions on a screen, outside its hint bar (its last line): a
 /// key ("Enter", or one character such as `a` or `>`) followed by what it does.
 fn facilitator_keys(screen: &str) -> Vec<String> {
@@ -460,15 +476,9 @@ fn no_facilitator_keys(follower: &mut Harness, what: &str) {
 /// adds an output" or "> goes to the metrics" (keys that are the facilitator's, not theirs).
 #[test]
 fn a_follower_of_a_tactical_meeting_is_told_no_facilitator_key_at_any_step() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("shared.db");
-    let mut facilitator = Harness::demo_file(&path);
-    facilitator.start_tactical(BAKEHOUSE, &[]);
-    let mut follower = Harness::with_backend(Store::open(&path).expect("opens"));
-    follower
-        .app
-        .follow_meeting("Bakehouse", false)
-        .expect("follows");
+    let (_dir, mut facilitator, mut follower) = followed(|h| {
+        h.start_tactical(BAKEHOUSE, &[]);
+    });
     for step in [
         "check-in",
         "checklist",
@@ -504,15 +514,9 @@ fn a_follower_of_a_tactical_meeting_is_told_no_facilitator_key_at_any_step() {
 /// options" (the facilitator's keys).
 #[test]
 fn a_follower_of_a_governance_election_is_told_no_facilitator_key_at_any_step() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("shared.db");
-    let mut facilitator = Harness::demo_file(&path);
-    facilitator.start_governance(BAKEHOUSE);
-    let mut follower = Harness::with_backend(Store::open(&path).expect("opens"));
-    follower
-        .app
-        .follow_meeting("Bakehouse", false)
-        .expect("follows");
+    let (_dir, mut facilitator, mut follower) = followed(|h| {
+        h.start_governance(BAKEHOUSE);
+    });
     // 4.1 has an administrative concerns step; the demo's 5.0 goes from check-in to the
     // agenda.
     for step in ["check-in", "empty agenda"] {
@@ -576,15 +580,9 @@ fn a_follower_of_a_governance_election_is_told_no_facilitator_key_at_any_step() 
 /// rather than opening home with its keys to start meetings.
 #[test]
 fn a_follower_is_helped_with_its_own_keys_and_quits_after_the_meeting_it_followed() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("shared.db");
-    let mut facilitator = Harness::demo_file(&path);
-    facilitator.start_tactical(BAKEHOUSE, &[]);
-    let mut follower = Harness::with_backend(Store::open(&path).expect("opens"));
-    follower
-        .app
-        .follow_meeting("Bakehouse", false)
-        .expect("follows");
+    let (_dir, mut facilitator, mut follower) = followed(|h| {
+        h.start_tactical(BAKEHOUSE, &[]);
+    });
     follower.press(Char('?'));
     let help = follower.screen(80, 24);
     assert!(help.contains("presentation mode"), "{help}");
