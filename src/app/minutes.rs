@@ -12,12 +12,17 @@ use crate::domain::{MeetingId, Organisation};
 use crate::store::StoreError;
 use crate::store::prelude::*;
 
-/// The minutes of meeting `id`. Errors are one line for the person asking.
-pub fn load(store: &dyn Backend, id: MeetingId) -> Result<Minutes, String> {
-    let mut org = store
+/// The organisation as it stands, or the one line saying there is none.
+fn organisation(store: &dyn Backend) -> Result<Organisation, String> {
+    store
         .load_organisation()
         .map_err(|e| e.to_string())?
-        .ok_or("the database holds no organisation")?;
+        .ok_or_else(|| "the database holds no organisation".to_string())
+}
+
+/// The minutes of meeting `id`. Errors are one line for the person asking.
+pub fn load(store: &dyn Backend, id: MeetingId) -> Result<Minutes, String> {
+    let mut org = organisation(store)?;
     hold_for(store, &mut org, id).map_err(|e| e.to_string())?;
     load_in(store, id, &org)
 }
@@ -102,10 +107,7 @@ pub fn load_in(store: &dyn Backend, id: MeetingId, org: &Organisation) -> Result
 pub fn last(store: &dyn Backend, circle: Option<&str>) -> Result<MeetingId, String> {
     let circle = match circle {
         Some(name) => {
-            let org = store
-                .load_organisation()
-                .map_err(|e| e.to_string())?
-                .ok_or("the database holds no organisation")?;
+            let org = organisation(store)?;
             let circle = org
                 .circle_named(name)
                 .ok_or_else(|| format!("no circle named \"{name}\""))?;
@@ -135,10 +137,7 @@ pub fn of_circle_between(
     since: chrono::NaiveDate,
     until: Option<chrono::NaiveDate>,
 ) -> Result<Vec<Minutes>, String> {
-    let mut org = store
-        .load_organisation()
-        .map_err(|e| e.to_string())?
-        .ok_or("the database holds no organisation")?;
+    let mut org = organisation(store)?;
     let found = org
         .circle_named(circle)
         .ok_or_else(|| format!("no circle named \"{circle}\""))?;
