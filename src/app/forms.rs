@@ -6,9 +6,39 @@
 //! Owns: turning a `Question` into a modal and a modal's `Outcome` into an `Answer`, and what
 //! an answer does to the form and the modal on screen. Must not import: tokio; must not draw.
 
+use super::App;
 use super::modal::Outcome;
+use crate::domain::Organisation;
 use crate::domain::form::{Answer, Answered, Form, Question};
-use crate::ui::{Confirm, Modal, Picker, Prompt};
+use crate::ui::{Confirm, Modal, Picker, Prompt, Screen};
+
+/// A screen that puts forms together (the solo review, My work): where it is among the
+/// screens, and the parts a form on it needs.
+pub(super) trait FormScreen {
+    type Form: Form;
+    /// This screen, if it is the one shown.
+    fn of(screen: &mut Screen) -> Option<&mut Self>;
+    /// Its modal, its form, and what the form is decided against.
+    fn parts<'a>(
+        &'a mut self,
+        org: &'a Organisation,
+    ) -> (
+        &'a mut Option<Modal>,
+        &'a mut Self::Form,
+        <Self::Form as Form>::Context<'a>,
+    );
+}
+
+/// Runs `f` with the form on the screen `S` shown, its modal, and what the form is decided
+/// against (`None`: another screen is shown, or no organisation).
+pub(super) fn with_form<S: FormScreen, R>(
+    app: &mut App,
+    f: impl FnOnce(&mut Option<Modal>, &mut S::Form, &<S::Form as Form>::Context<'_>) -> R,
+) -> Option<R> {
+    let org = app.view.org.clone()?;
+    let (modal, form, context) = S::of(&mut app.view.screen)?.parts(&org);
+    Some(f(modal, form, &context))
+}
 
 /// What the driver made of an answer.
 #[derive(Debug, Clone, PartialEq)]

@@ -160,10 +160,7 @@ fn show(
 }
 
 fn screen(app: &mut App) -> Option<&mut ReviewScreen> {
-    match &mut app.view.screen {
-        Screen::Review(s) => Some(s),
-        _ => None,
-    }
+    <ReviewScreen as forms::FormScreen>::of(&mut app.view.screen)
 }
 
 impl Journal for ReviewScreen {
@@ -210,26 +207,34 @@ pub fn table(screen: &ReviewScreen) -> &'static [Binding] {
     }
 }
 
-/// Runs `f` with the form on screen, its modal, and what the form is decided against.
+impl forms::FormScreen for ReviewScreen {
+    type Form = Form;
+
+    fn of(screen: &mut Screen) -> Option<&mut ReviewScreen> {
+        match screen {
+            Screen::Review(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn parts<'a>(
+        &'a mut self,
+        org: &'a Organisation,
+    ) -> (&'a mut Option<Modal>, &'a mut Form, Context<'a>) {
+        let context = Context {
+            review: &self.state,
+            org,
+        };
+        (&mut self.modal, &mut self.draft, context)
+    }
+}
+
+/// Runs `f` with the review's form, its modal, and what the form is decided against.
 fn with_form<R>(
     app: &mut App,
     f: impl FnOnce(&mut Option<Modal>, &mut Form, &Context<'_>) -> R,
 ) -> Option<R> {
-    let org = app.view.org.clone()?;
-    let ReviewScreen {
-        state,
-        modal,
-        draft,
-        ..
-    } = screen(app)?;
-    Some(f(
-        modal,
-        draft,
-        &Context {
-            review: state,
-            org: &org,
-        },
-    ))
+    forms::with_form::<ReviewScreen, R>(app, f)
 }
 
 /// The form on screen asked again against the organisation as it now stands.

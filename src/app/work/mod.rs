@@ -65,10 +65,7 @@ fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<WorkEvent>>, state:
 }
 
 fn screen(app: &mut App) -> Option<&mut WorkScreen> {
-    match &mut app.view.screen {
-        Screen::Work(s) => Some(s),
-        _ => None,
-    }
+    <WorkScreen as forms::FormScreen>::of(&mut app.view.screen)
 }
 
 impl Journal for WorkScreen {
@@ -158,26 +155,34 @@ pub fn table(
     }
 }
 
-/// Runs `f` with the form on screen, its modal, and what the form is decided against.
+impl forms::FormScreen for WorkScreen {
+    type Form = Form;
+
+    fn of(screen: &mut Screen) -> Option<&mut WorkScreen> {
+        match screen {
+            Screen::Work(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn parts<'a>(
+        &'a mut self,
+        org: &'a Organisation,
+    ) -> (&'a mut Option<Modal>, &'a mut Form, Context<'a>) {
+        let context = Context {
+            work: &self.state,
+            org,
+        };
+        (&mut self.modal, &mut self.draft, context)
+    }
+}
+
+/// Runs `f` with My work's form, its modal, and what the form is decided against.
 fn with_form<R>(
     app: &mut App,
     f: impl FnOnce(&mut Option<Modal>, &mut Form, &Context<'_>) -> R,
 ) -> Option<R> {
-    let org = app.view.org.clone()?;
-    let WorkScreen {
-        state,
-        modal,
-        draft,
-        ..
-    } = screen(app)?;
-    Some(f(
-        modal,
-        draft,
-        &Context {
-            work: state,
-            org: &org,
-        },
-    ))
+    forms::with_form::<WorkScreen, R>(app, f)
 }
 
 /// The form on screen asked again against the organisation as it now stands.
