@@ -4,6 +4,7 @@
 //! `store -> domain`. `domain` is pure.
 
 pub mod app;
+pub mod background;
 pub mod cli;
 pub mod data;
 pub mod domain;

@@ -242,7 +242,17 @@ fn org_change(
 
 /// The full-screen program on `store`, recording `actor` (`--as NAME`) with its entries.
 fn program(store: Box<dyn Backend>, actor: Option<&str>) -> Result<App> {
-    let mut app = App::on(store)?;
+    on_app(App::on(store)?, actor)
+}
+
+/// As `program`, opening on home: its first screen drawn before the whole organisation is
+/// read (`App::on_staged`).
+fn program_on_home(store: Box<dyn Backend>, actor: Option<&str>) -> Result<App> {
+    on_app(App::on_staged(store)?, actor)
+}
+
+/// The full-screen program `app`, recording `actor` with its entries.
+fn on_app(mut app: App, actor: Option<&str>) -> Result<App> {
     app.set_actor(actor).map_err(anyhow::Error::msg)?;
     // Without a data directory nothing is remembered: `--as` still names who is there.
     if let Ok(beside) = default_database_path() {
@@ -463,7 +473,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             let store = db.open_screen()?;
             db.start_logging()?;
-            full_screen(program(store, actor.as_deref())?)
+            full_screen(program_on_home(store, actor.as_deref())?)
         }
         Some(Command::Export(command)) => export_command(&db, command),
         Some(Command::Review { person, print }) => {

@@ -34,6 +34,7 @@ mod run;
 mod screens;
 mod settle;
 pub mod setup;
+mod staged;
 mod tactical;
 mod terminal;
 pub mod transfer;
@@ -98,6 +99,8 @@ pub struct App {
     facilitated: Vec<crate::domain::MeetingId>,
     /// Where who is at the keyboard is remembered per database (`keyboard`), if anywhere.
     keyboard_file: Option<std::path::PathBuf>,
+    /// The whole organisation, while it is read behind home's first screen (`staged`).
+    loading: Option<staged::Loading>,
 }
 
 impl App {
@@ -108,15 +111,34 @@ impl App {
 
     /// An app whose timers and event times come from `clock`.
     pub fn with_clock(store: impl Backend + 'static, clock: Clock) -> Result<App, StoreError> {
-        App::on_store(Box::new(store), clock)
+        App::on_store(Box::new(store), clock, None)
     }
 
     /// An app on a store chosen at run time (SQLite or PostgreSQL), on the system clock.
     pub fn on(store: Box<dyn Backend>) -> Result<App, StoreError> {
-        App::on_store(store, Box::new(Utc::now))
+        App::on_store(store, Box::new(Utc::now), None)
     }
 
-    fn on_store(store: Box<dyn Backend>, clock: Clock) -> Result<App, StoreError> {
+    /// As `on`, home's first screen drawn from what it shows of the organisation while the
+    /// whole of it is read behind (where the store can: `Backend::load_staged`); keys wait
+    /// for it (`staged`). For the full-screen program opening on home.
+    pub fn on_staged(store: Box<dyn Backend>) -> Result<App, StoreError> {
+        App::on_staged_for(store, staged::first_screen_circles())
+    }
+
+    /// As `on_staged`, home's first screen read for its first `circles` circles (as many as
+    /// it shows, or more).
+    pub fn on_staged_for(store: Box<dyn Backend>, circles: usize) -> Result<App, StoreError> {
+        App::on_store(store, Box::new(Utc::now), Some(circles))
+    }
+
+    /// An app on `store`; with `staged`, home's first screen read for that many circles
+    /// first, the rest behind it.
+    fn on_store(
+        store: Box<dyn Backend>,
+        clock: Clock,
+        staged: Option<usize>,
+    ) -> Result<App, StoreError> {
         let database = store.location();
         let view = View {
             org: None,
@@ -152,11 +174,12 @@ impl App {
             follow_command: false,
             facilitated: Vec::new(),
             keyboard_file: None,
+            loading: None,
         };
-        // The file's checks ran beside the load: what they found wrong comes first (a
-        // damaged file may also fail the load, less clearly).
-        let loaded = app.store.load_organisation();
-        app.store.settle_checks()?;
+        let loaded = match staged {
+            Some(circles) => app.load_staged(circles),
+            None => app.load_whole(),
+        };
         if let Some(org) = loaded? {
             app.show_home(Arc::new(org));
         } else if app.store.adoption_draft().ok().flatten().is_some() {
@@ -165,9 +188,40 @@ impl App {
         }
         app.refresh_open_meetings();
         app.refresh_hints();
-        // From here on, a tick notices what other programs commit.
-        app.store.changed_elsewhere()?;
+        // From here on, a tick notices what other programs commit (read behind, from
+        // before the read began).
+        if app.loading.is_none() {
+            app.store.changed_elsewhere()?;
+        }
         Ok(app)
+    }
+
+    /// The whole organisation, read now.
+    fn load_whole(&mut self) -> Result<Option<Organisation>, StoreError> {
+        // The file's checks run beside the load: what they found wrong comes first (a
+        // damaged file may also fail the load, less clearly).
+        self.store.start_checks();
+        let loaded = self.store.load_organisation();
+        self.store.settle_checks()?;
+        loaded
+    }
+
+    /// What home's first screen shows of the organisation, the whole of it read behind
+    /// (`staged`); the whole of it now where the store reads it only whole.
+    fn load_staged(&mut self, circles: usize) -> Result<Option<Organisation>, StoreError> {
+        self.store.changed_elsewhere()?;
+        match self.store.load_staged(circles) {
+            Ok(Some(staged)) if staged.first.is_some() => {
+                let (first, loading) = staged::Loading::new(staged);
+                self.loading = Some(loading);
+                Ok(first)
+            }
+            Ok(_) => self.load_whole(),
+            Err(e) => {
+                self.store.settle_checks()?;
+                Err(e)
+            }
+        }
     }
 
     /// The current time, from the app's clock.
@@ -179,6 +233,10 @@ impl App {
     /// Also takes in what other programs on the same store recorded since the last tick.
     pub fn tick(&mut self) -> bool {
         self.view.now = self.now();
+        // What others commit meanwhile is taken in once the whole organisation is.
+        if self.loading.is_some() {
+            return false;
+        }
         // Text typed since the last key was kept (a few seconds ago at most) is kept now.
         self.keep_entry();
         if self.try_busy_again() {
@@ -223,6 +281,10 @@ impl App {
         if is_quit(&key) {
             self.quit = true;
             return true;
+        }
+        if let Some(loading) = self.loading.as_mut() {
+            loading.hold(ratatui::crossterm::event::Event::Key(key));
+            return false;
         }
         if self.view.help_open {
             return match lookup(keys::HELP_OPEN, &key) {
@@ -308,6 +370,10 @@ impl App {
     /// on screen changed, which is always: the text field or the status line says what became
     /// of it.
     pub fn handle_paste(&mut self, text: &str) -> bool {
+        if let Some(loading) = self.loading.as_mut() {
+            loading.hold(ratatui::crossterm::event::Event::Paste(text.to_string()));
+            return false;
+        }
         if self.following {
             return self.follower_key(KeyEvent::from(ratatui::crossterm::event::KeyCode::Null));
         }

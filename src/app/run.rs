@@ -45,6 +45,10 @@ pub const TEST_PANIC_VAR: &str = "ROUNDTABLE_TEST_PANIC";
 /// terminal restored, when the loop is stuck.
 pub const TEST_STALL_VAR: &str = "ROUNDTABLE_TEST_STALL";
 
+/// How often the loop looks whether the organisation read behind home's first screen is in
+/// (keys typed meanwhile wait for it).
+const LOADING_POLL: Duration = Duration::from_millis(4);
+
 /// Runs the full-screen program until it ends; the terminal is restored before returning.
 pub fn run(app: &mut App) -> anyhow::Result<ExitReason> {
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -90,7 +94,12 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
                 }
                 Some(Ok(Event::Key(key))) => dirty = app.handle_key(key),
                 Some(Ok(Event::Paste(text))) => dirty = app.handle_paste(&text),
-                Some(Ok(Event::Resize(_, _))) => dirty = true,
+                // A taller screen may show circles home's first screen did not read: the
+                // whole organisation first.
+                Some(Ok(Event::Resize(_, _))) => {
+                    app.finish_loading()?;
+                    dirty = true;
+                }
                 Some(Ok(_)) => {}
                 Some(Err(e)) => {
                     tracing::warn!("terminal could not be read: {e}");
@@ -100,6 +109,10 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
             },
             reason = watchdog.ended() => return Ok(reason),
             _ = tick.tick() => dirty |= app.tick(),
+            // While the organisation is read behind home's first screen: whether it is in.
+            _ = tokio::time::sleep(LOADING_POLL), if app.is_loading() => {
+                dirty |= app.take_loaded()?;
+            }
         }
         if app.should_quit() {
             return Ok(ExitReason::Quit);

@@ -209,10 +209,40 @@ pub trait Backend: MeetingLog + OrganisationStore + ChangeFeed + OrgLog {
         let _ = wait;
     }
     /// Waits for checks of the store begun when it was opened and still running beside the
-    /// first reads (a file's structure: `store::open::Checking`), and answers what they
-    /// found. Writes wait for them by themselves; the app asks before its first frame.
+    /// first reads (a file's structure: `store::open::Checking`), running them here if they
+    /// were not started, and answers what they found. Writes wait for them by themselves;
+    /// the app asks before it goes on from what it read.
     fn settle_checks(&mut self) -> Result<(), StoreError> {
         Ok(())
+    }
+    /// Starts the checks of the store begun when it was opened (`settle_checks`) on a
+    /// thread of their own, when they wait to run. A store without such checks ignores it.
+    fn start_checks(&mut self) {}
+    /// The organisation in two stages, for a full-screen start: what home's first screen
+    /// shows of it (`circles` circles in home's order, see `Staged`), and the whole of it
+    /// to read behind that screen. `None` for a store that reads it only whole: the caller
+    /// loads it (`load_organisation`).
+    fn load_staged(&self, circles: usize) -> Result<Option<Staged>, StoreError> {
+        let _ = circles;
+        Ok(None)
+    }
+}
+
+/// The organisation read in two stages (`Backend::load_staged`).
+pub struct Staged {
+    /// What home's first screen shows: every circle; for the first circles in home's order,
+    /// their roles, the people filling them and their open tensions; every breakdown. `None`
+    /// when the store holds no organisation yet. Only home's first screen is drawn from it.
+    pub first: Option<Organisation>,
+    /// Reads the whole organisation on a connection of its own: run on another thread.
+    pub rest: Box<dyn FnOnce() -> Result<Option<Organisation>, StoreError> + Send>,
+}
+
+impl std::fmt::Debug for Staged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Staged")
+            .field("first", &self.first.is_some())
+            .finish_non_exhaustive()
     }
 }
 

@@ -11,6 +11,7 @@ mod core_texts;
 mod cross_links;
 mod effects;
 mod files;
+mod first_screen;
 mod governance;
 mod import;
 mod meetings;
@@ -27,7 +28,9 @@ mod sub_circles;
 pub mod transfer;
 
 pub use adoption::Adopted;
-pub use backend::{Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrgLog, OrganisationStore};
+pub use backend::{
+    Backend, ChangeFeed, LogOwner, Logs, MeetingLog, OrgLog, OrganisationStore, Staged,
+};
 
 /// The store's interfaces, for `use crate::store::prelude::*` where a store is used.
 pub mod prelude {
@@ -66,8 +69,10 @@ pub struct Store {
 
 /// Where the checks of the file opened are (`open::Checking`).
 enum Checks {
+    /// Not started yet (`Backend::start_checks`): run before the first write if not.
+    Waiting(open::Checking),
     /// Running on their own connection: joined before the first write.
-    Running(open::Checking),
+    Running(crate::background::Background<Result<(), StoreError>>),
     /// Done (or never needed: in memory, read-only, a new file) and passed.
     Passed,
     /// Failed: what they found was reported once; nothing is written to the file.
@@ -100,7 +105,7 @@ impl Store {
 
     fn open_with(path: &Path, overlap: bool) -> Result<Store, StoreError> {
         let (conn, id, checking) = open::open_for_writing(path, overlap)?;
-        let checks = checking.map_or(Checks::Passed, Checks::Running);
+        let checks = checking.map_or(Checks::Passed, Checks::Waiting);
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -133,6 +138,23 @@ impl Store {
             disk_failed: false,
             checks: Checks::Passed,
         })
+    }
+
+    /// A store reading through `conn`, a read-only connection beside the program's own to the
+    /// file at `path` (see `open::open_reader`).
+    fn reader(conn: Connection, path: PathBuf) -> Store {
+        Store {
+            conn,
+            path: Some(path),
+            data_version: None,
+            opened: None,
+            wal: None,
+            lost: None,
+            actor: None,
+            batching: false,
+            disk_failed: false,
+            checks: Checks::Passed,
+        }
     }
 
     /// A fresh database in memory, for tests and benchmarks.
@@ -357,6 +379,10 @@ impl Backend for Store {
         }
     }
 
+    fn load_staged(&self, circles: usize) -> Result<Option<Staged>, StoreError> {
+        self.staged(circles)
+    }
+
     /// Waits for the file's checks on open, when they still run: what they found wrong is
     /// answered once, and every write after is refused.
     fn settle_checks(&mut self) -> Result<(), StoreError> {
@@ -368,17 +394,34 @@ impl Backend for Store {
                     "the file did not pass its checks when opened: nothing is written to it".into(),
                 ))
             }
+            Checks::Waiting(checks) => self.checked(checks()),
             Checks::Running(checks) => {
-                let found = checks.join().unwrap_or_else(|_| {
+                let found = checks.wait().unwrap_or_else(|| {
                     Err(StoreError::Invalid(
                         "the file's checks stopped before they were done".into(),
                     ))
                 });
-                if found.is_err() {
-                    self.checks = Checks::Failed;
-                }
-                found
+                self.checked(found)
             }
         }
+    }
+
+    fn start_checks(&mut self) {
+        if let Checks::Waiting(_) = &self.checks
+            && let Checks::Waiting(checks) = std::mem::replace(&mut self.checks, Checks::Passed)
+        {
+            self.checks =
+                Checks::Running(crate::background::Background::start("file checks", checks));
+        }
+    }
+}
+
+impl Store {
+    /// What the file's checks `found`: once failed, every write after is refused.
+    fn checked(&mut self, found: Result<(), StoreError>) -> Result<(), StoreError> {
+        if found.is_err() {
+            self.checks = Checks::Failed;
+        }
+        found
     }
 }

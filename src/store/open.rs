@@ -178,6 +178,18 @@ fn open_for_reading(path: &Path) -> Result<Connection, StoreError> {
     Connection::open_with_flags(uri(path, query), flags).map_err(|e| inspection_error(path, e))
 }
 
+/// A read-only connection to a database the program has open for writing (checked and
+/// migrated already), for reading beside the main connection: it sees each write as it is
+/// committed.
+pub(super) fn open_reader(path: &Path) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e.into()))?;
+    conn.busy_timeout(BUSY_WAIT)?;
+    Ok(conn)
+}
+
 /// Refuses a Roundtable file whose tables are not those its schema version says (a lowered
 /// `user_version`): migrating it would fail half-way or do harm.
 fn check_objects(path: &Path, conn: &Connection, version: u32) -> Result<(), StoreError> {
@@ -235,11 +247,12 @@ pub fn classify(path: &Path, err: StoreError) -> StoreError {
     }
 }
 
-/// The checks of a file's structure (`check_integrity`, `check_objects`) running on their
-/// own connection while the program reads the organisation (two cores do both at once).
-/// Nothing may be written before it is joined: `Store::write` and `Store::batch` join it,
-/// and so does the app before its first frame (`Backend::settle_checks`).
-pub type Checking = std::thread::JoinHandle<Result<(), StoreError>>;
+/// The checks of a file's structure (`check_integrity`, `check_objects`) on their own
+/// connection, to run while the program reads the organisation (two cores do both at once:
+/// `Backend::start_checks`). Nothing may be written before they are done: `Store::write`
+/// and `Store::batch` wait for them (running them when not started), and so does the app
+/// before it goes on from what it read (`Backend::settle_checks`).
+pub type Checking = Box<dyn FnOnce() -> Result<(), StoreError> + Send>;
 
 /// Runs the checks of a file at `version` on `conn`. They read each page once, so the
 /// connection keeps few in memory (256 KiB, not SQLite's 2 MB): while they run beside the
@@ -254,7 +267,7 @@ fn check(path: &Path, conn: &Connection, version: u32) -> Result<(), StoreError>
 /// Looks at an existing, non-empty file without writing to it. Returns whether the file is
 /// a Roundtable database (`false`: an empty SQLite database we may initialise), and, when
 /// `overlap` is asked and opening the file for writing writes nothing (no migration, WAL
-/// mode already), its checks still running; otherwise they are done when this returns.
+/// mode already), its checks still to run; otherwise they are done when this returns.
 fn inspect(path: &Path, overlap: bool) -> Result<(bool, Option<Checking>), StoreError> {
     let (header, _) = files::read_header(path)?;
     if !header.starts_with(b"SQLite format 3\0") {
@@ -300,14 +313,7 @@ fn inspect(path: &Path, overlap: bool) -> Result<(bool, Option<Checking>), Store
     let wal_mode = header.get(18..20) == Some(&[2, 2][..]);
     if overlap && found == latest() && wal_mode {
         let file = path.to_path_buf();
-        let checks = std::thread::Builder::new()
-            .name("file checks".into())
-            .spawn(move || check(&file, &conn, found));
-        // Without a thread (it took the connection with it) the checks run here on another.
-        return match checks {
-            Ok(checks) => Ok((true, Some(checks))),
-            Err(_) => check(path, &open_for_reading(path)?, found).map(|()| (true, None)),
-        };
+        return Ok((true, Some(Box::new(move || check(&file, &conn, found)))));
     }
     check(path, &conn, found)?;
     Ok((true, None))

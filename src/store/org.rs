@@ -122,20 +122,8 @@ impl OrganisationStore for Store {
         let records = OrgRecords {
             name,
             rule_set,
-            people: self.rows(&format!("SELECT id, name, email, {left_at} FROM people ORDER BY id"), |r| {
-                Ok(Person { id: r.get(0)?, name: r.get(1)?, email: r.get(2)?, left: r.get(3)? })
-            })?,
-            circles: self.rows(&format!("SELECT id, parent_id, name, purpose, strategy, {circle_definition} FROM circles {circle_standing} ORDER BY id"), |r| {
-                Ok(Circle {
-                    id: r.get(0)?,
-                    parent: r.get(1)?,
-                    name: r.get(2)?,
-                    purpose: r.get(3)?,
-                    strategy: r.get(4)?,
-                    domains: list_from_json(&r.get::<_, String>(5)?)?,
-                    accountabilities: list_from_json(&r.get::<_, String>(6)?)?,
-                })
-            })?,
+            people: self.rows(&format!("SELECT id, name, email, {left_at} FROM people ORDER BY id"), person_from_row)?,
+            circles: self.rows(&format!("SELECT id, parent_id, name, purpose, strategy, {circle_definition} FROM circles {circle_standing} ORDER BY id"), circle_from_row)?,
             roles: self.rows(
                 "SELECT id, circle_id, name, purpose, domains, accountabilities, core FROM roles
                  WHERE removed_at IS NULL ORDER BY id",
@@ -233,36 +221,10 @@ impl OrganisationStore for Store {
                     })
                 },
             )?,
-            tensions: self.rows(entry_rows.tensions, |r| {
-                Ok(Tension {
-                    id: r.get(0)?,
-                    person: r.get(1)?,
-                    role: r.get(2)?,
-                    circle: r.get(3)?,
-                    text: r.get(4)?,
-                    kind: r.get(5)?,
-                    open: r.get::<_, String>(6)? == "open",
-                    since: r.get(7)?,
-                    closed_at: r.get(8)?,
-                })
-            })?,
+            tensions: self.rows(entry_rows.tensions, tension_from_row)?,
             // Before 013_process_breakdowns.sql no breakdown was kept as a circle's state.
             breakdowns: if self.schema_version()? >= BREAKDOWN_SCHEMA {
-                self.rows(
-                    "SELECT circle_id, declared_at, declared_by, reason, meeting_id, restored_at, restored_by
-                     FROM process_breakdowns ORDER BY declared_at, id",
-                    |r| {
-                        Ok(Breakdown {
-                            circle: r.get(0)?,
-                            declared_at: r.get(1)?,
-                            declared_by: r.get(2)?,
-                            reason: r.get(3)?,
-                            meeting: r.get::<_, Option<i64>>(4)?.map(MeetingId),
-                            restored_at: r.get(5)?,
-                            restored_by: r.get(6)?,
-                        })
-                    },
-                )?
+                self.rows(BREAKDOWNS, breakdown_from_row)?
             } else {
                 Vec::new()
             },
@@ -357,14 +319,24 @@ impl OrganisationStore for Store {
 
 impl Store {
     /// Runs a query without parameters and maps every row.
-    fn rows<T>(
+    pub(super) fn rows<T>(
         &self,
         sql: &str,
         map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Vec<T>, StoreError> {
+        self.rows_given(sql, [], map)
+    }
+
+    /// Runs a query with `params` and maps every row.
+    pub(super) fn rows_given<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let mut rows = stmt
-            .query_map([], map)?
+            .query_map(params, map)?
             .collect::<rusqlite::Result<Vec<T>>>()?;
         // Collected by doubling: the room left over (up to as much again) is given back
         // before the next table is read, so the organisation's peak memory is what it holds.
@@ -412,7 +384,63 @@ pub(crate) const ADDED_AT: &str = "(SELECT l.at FROM org_log l WHERE l.seq = c.a
 /// Every request for updates, oldest first (PostgreSQL's load reads the same).
 pub(crate) const UPDATE_REQUESTS: &str = "SELECT project_id, person_id, requested_at, ended_at FROM update_requests ORDER BY requested_at, id";
 
-fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
+/// Every process breakdown, oldest first.
+pub(super) const BREAKDOWNS: &str =
+    "SELECT circle_id, declared_at, declared_by, reason, meeting_id, restored_at, restored_by
+     FROM process_breakdowns ORDER BY declared_at, id";
+
+/// A person of (id, name, email, left_at).
+pub(super) fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        email: r.get(2)?,
+        left: r.get(3)?,
+    })
+}
+
+/// A circle of (id, parent, name, purpose, strategy, domains, accountabilities).
+pub(super) fn circle_from_row(r: &Row<'_>) -> rusqlite::Result<Circle> {
+    Ok(Circle {
+        id: r.get(0)?,
+        parent: r.get(1)?,
+        name: r.get(2)?,
+        purpose: r.get(3)?,
+        strategy: r.get(4)?,
+        domains: list_from_json(&r.get::<_, String>(5)?)?,
+        accountabilities: list_from_json(&r.get::<_, String>(6)?)?,
+    })
+}
+
+/// A tension of `EntryRows::tensions`' columns.
+pub(super) fn tension_from_row(r: &Row<'_>) -> rusqlite::Result<Tension> {
+    Ok(Tension {
+        id: r.get(0)?,
+        person: r.get(1)?,
+        role: r.get(2)?,
+        circle: r.get(3)?,
+        text: r.get(4)?,
+        kind: r.get(5)?,
+        open: r.get::<_, String>(6)? == "open",
+        since: r.get(7)?,
+        closed_at: r.get(8)?,
+    })
+}
+
+/// A breakdown of `BREAKDOWNS`' columns.
+pub(super) fn breakdown_from_row(r: &Row<'_>) -> rusqlite::Result<Breakdown> {
+    Ok(Breakdown {
+        circle: r.get(0)?,
+        declared_at: r.get(1)?,
+        declared_by: r.get(2)?,
+        reason: r.get(3)?,
+        meeting: r.get::<_, Option<i64>>(4)?.map(MeetingId),
+        restored_at: r.get(5)?,
+        restored_by: r.get(6)?,
+    })
+}
+
+pub(super) fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
     Ok(Assignment {
         id: r.get(0)?,
         role: r.get(1)?,
@@ -424,7 +452,7 @@ fn assignment_from_row(r: &Row<'_>) -> rusqlite::Result<Assignment> {
     })
 }
 
-fn role_from_row(r: &Row<'_>) -> rusqlite::Result<Role> {
+pub(super) fn role_from_row(r: &Row<'_>) -> rusqlite::Result<Role> {
     let core: Option<String> = r.get(6)?;
     Ok(Role {
         id: r.get(0)?,
