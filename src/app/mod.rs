@@ -287,17 +287,7 @@ impl App {
             return false;
         }
         if self.view.help_open {
-            return match lookup(keys::HELP_OPEN, &key) {
-                Some(Action::Back) => {
-                    self.view.help_open = false;
-                    self.view.help_scroll.offset = 0;
-                    self.refresh_hints();
-                    true
-                }
-                Some(action) => keys::scroll_lines(action, 10)
-                    .is_some_and(|lines| self.view.help_scroll.by(lines)),
-                None => false,
-            };
+            return self.help_key(&key);
         }
         if self.following {
             let changed = self.follower_key(key);
@@ -327,24 +317,7 @@ impl App {
                 modal::Outcome::Ignored => false,
                 modal::Outcome::Changed => true,
                 outcome => {
-                    let before = kept::Kept::of(&self.view.screen);
-                    match &self.view.screen {
-                        Screen::MeetingSetup(_) => meeting_setup::outcome(self, outcome),
-                        Screen::Tactical(_) => tactical::outcome(self, outcome),
-                        Screen::Governance(_) => governance::outcome(self, outcome),
-                        Screen::Minutes(_) => past::outcome(self, outcome),
-                        Screen::Home(h) if h.form.is_some() => people::outcome(self, outcome),
-                        Screen::Home(h) if h.offer.is_some() => self.offer_picked(outcome),
-                        Screen::Browser(_) => people::outcome(self, outcome),
-                        Screen::Home(_) => review::picked(self, outcome),
-                        Screen::Review(_) => review::outcome(self, outcome),
-                        Screen::Work(_) => work::outcome(self, outcome),
-                        Screen::Adoption(_) => adoption::outcome(self, outcome),
-                        _ => {}
-                    }
-                    if self.unwritten {
-                        before.restore(&mut self.view.screen);
-                    }
+                    self.modal_outcome(outcome);
                     true
                 }
             }
@@ -364,6 +337,45 @@ impl App {
         self.keep_entry();
         self.refresh_hints();
         changed || had_status
+    }
+
+    /// A key while help is open: it scrolls, or closes it.
+    fn help_key(&mut self, key: &KeyEvent) -> bool {
+        match lookup(keys::HELP_OPEN, key) {
+            Some(Action::Back) => {
+                self.view.help_open = false;
+                self.view.help_scroll.offset = 0;
+                self.refresh_hints();
+                true
+            }
+            Some(action) => {
+                keys::scroll_lines(action, 10).is_some_and(|lines| self.view.help_scroll.by(lines))
+            }
+            None => false,
+        }
+    }
+
+    /// What the screen's open modal answered, taken to the screen's handler; a draft the
+    /// answer could not write is put back as it was.
+    fn modal_outcome(&mut self, outcome: modal::Outcome) {
+        let before = kept::Kept::of(&self.view.screen);
+        match &self.view.screen {
+            Screen::MeetingSetup(_) => meeting_setup::outcome(self, outcome),
+            Screen::Tactical(_) => tactical::outcome(self, outcome),
+            Screen::Governance(_) => governance::outcome(self, outcome),
+            Screen::Minutes(_) => past::outcome(self, outcome),
+            Screen::Home(h) if h.form.is_some() => people::outcome(self, outcome),
+            Screen::Home(h) if h.offer.is_some() => self.offer_picked(outcome),
+            Screen::Browser(_) => people::outcome(self, outcome),
+            Screen::Home(_) => review::picked(self, outcome),
+            Screen::Review(_) => review::outcome(self, outcome),
+            Screen::Work(_) => work::outcome(self, outcome),
+            Screen::Adoption(_) => adoption::outcome(self, outcome),
+            _ => {}
+        }
+        if self.unwritten {
+            before.restore(&mut self.view.screen);
+        }
     }
 
     /// Handles a paste: the whole text the terminal marked as pasted. Returns whether anything

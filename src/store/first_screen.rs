@@ -14,7 +14,7 @@
 //! Must not import: ratatui, crossterm, tokio, `crate::app`, `crate::ui`.
 
 use super::backend::{OrganisationStore, Staged};
-use super::org::{
+use super::org_load::{
     BREAKDOWNS, assignment_from_row, breakdown_from_row, circle_from_row, person_from_row,
     role_from_row, tension_from_row,
 };

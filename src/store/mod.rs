@@ -17,6 +17,7 @@ mod import;
 mod meetings;
 mod open;
 mod org;
+mod org_load;
 mod org_log;
 pub mod postgres;
 mod schema;

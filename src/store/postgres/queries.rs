@@ -35,11 +35,6 @@ const PROPOSAL: &str = "(SELECT i.payload::json ->> 'label' FROM meeting_events 
 /// Who recorded the meeting entry that made version `v`.
 const RECORDED_BY: &str = "(SELECT e.actor FROM meeting_events e WHERE e.meeting_id = v.meeting_id AND e.seq = v.event_seq)";
 
-/// Every process breakdown, oldest first (as SQLite's).
-pub(crate) const BREAKDOWNS: &str =
-    "SELECT circle_id, declared_at, declared_by, reason, meeting_id, restored_at, restored_by
-     FROM process_breakdowns ORDER BY declared_at, id";
-
 impl Session {
     /// The organisation's own log, oldest first.
     pub fn org_entries(&self) -> Result<Vec<OrgEntry>, StoreError> {
@@ -251,151 +246,186 @@ impl Session {
         else {
             return Ok(None);
         };
-        let records = OrgRecords {
+        let mut records = OrgRecords {
             name: get(&head, 0)?,
             rule_set: get(&head, 1)?,
-            people: self.all(
-                "SELECT id, name, email, left_at FROM people ORDER BY id",
-                |r| {
-                    Ok(Person {
-                        id: get(r, 0)?,
-                        name: get(r, 1)?,
-                        email: get(r, 2)?,
-                        left: get(r, 3)?,
-                    })
-                },
-            )?,
-            circles: self.all(
-                "SELECT id, parent_id, name, purpose, strategy, domains, accountabilities FROM circles
-                 WHERE removed_at IS NULL ORDER BY id",
-                |r| {
-                    Ok(Circle {
-                        id: get(r, 0)?,
-                        parent: get(r, 1)?,
-                        name: get(r, 2)?,
-                        purpose: get(r, 3)?,
-                        strategy: get(r, 4)?,
-                        domains: list(r, 5)?,
-                        accountabilities: list(r, 6)?,
-                    })
-                },
-            )?,
-            roles: self.all(
-                "SELECT id, circle_id, name, purpose, domains, accountabilities, core FROM roles
-                 WHERE removed_at IS NULL ORDER BY id",
-                |r| {
-                    Ok(Role {
-                        id: get(r, 0)?,
-                        circle: get(r, 1)?,
-                        name: get(r, 2)?,
-                        purpose: get(r, 3)?,
-                        domains: list(r, 4)?,
-                        accountabilities: list(r, 5)?,
-                        core: get::<Option<String>>(r, 6)?.as_deref().and_then(CoreRole::from_id),
-                    })
-                },
-            )?,
-            assignments: self.all(
-                &format!("{ASSIGNMENT} WHERE ended_meeting_id IS NULL AND ended_at IS NULL ORDER BY id"),
-                assignment,
-            )?,
-            ended_assignments: self.all(
-                &format!("{ASSIGNMENT} WHERE ended_meeting_id IS NOT NULL OR ended_at IS NOT NULL ORDER BY id"),
-                assignment,
-            )?,
-            log: self.org_entries()?,
-            policies: self.all(
-                "SELECT id, circle_id, name, text, role_id FROM policies WHERE removed_at IS NULL ORDER BY id",
-                |r| Ok(Policy { id: get(r, 0)?, circle: get(r, 1)?, name: get(r, 2)?, text: get(r, 3)?, role: get(r, 4)? }),
-            )?,
-            checklist: self.all(
-                &format!(
-                    "SELECT id, role_id, text, frequency, ended_at, {} FROM checklist_items c ORDER BY id",
-                    super::super::org::ADDED_AT
-                ),
-                |r| Ok(ChecklistItem { id: get(r, 0)?, role: get(r, 1)?, text: get(r, 2)?, frequency: get(r, 3)?, ended: get(r, 4)?, added: get(r, 5)? }),
-            )?,
-            metrics: self.all(
-                "SELECT id, role_id, name, unit, frequency, ended_at FROM metrics ORDER BY id",
-                |r| {
-                    Ok(Metric {
-                        id: get(r, 0)?,
-                        role: get(r, 1)?,
-                        name: get(r, 2)?,
-                        unit: get(r, 3)?,
-                        frequency: get(r, 4)?,
-                        ended: get(r, 5)?,
-                    })
-                },
-            )?,
-            // Read by role when a screen needs them (`reported`).
-            metric_values: Vec::new(),
-            checklist_marks: Vec::new(),
-            versions: self.versions()?,
-            projects: self.all(super::super::org::ENTRY_ROWS.projects, |r| {
-                Ok(Project {
+            ..OrgRecords::default()
+        };
+        self.read_structure(&mut records)?;
+        self.read_role_records(&mut records)?;
+        self.read_entry_rows(&mut records)?;
+        self.read_later_records(&mut records)?;
+        Ok(Some(Organisation::new(records)))
+    }
+
+    /// People, circles, roles, who fills them (and filled them), the log, the policies.
+    fn read_structure(&self, records: &mut OrgRecords) -> Result<(), StoreError> {
+        records.people = self.all(
+            "SELECT id, name, email, left_at FROM people ORDER BY id",
+            |r| {
+                Ok(Person {
+                    id: get(r, 0)?,
+                    name: get(r, 1)?,
+                    email: get(r, 2)?,
+                    left: get(r, 3)?,
+                })
+            },
+        )?;
+        records.circles = self.all(
+            "SELECT id, parent_id, name, purpose, strategy, domains, accountabilities FROM circles
+             WHERE removed_at IS NULL ORDER BY id",
+            |r| {
+                Ok(Circle {
+                    id: get(r, 0)?,
+                    parent: get(r, 1)?,
+                    name: get(r, 2)?,
+                    purpose: get(r, 3)?,
+                    strategy: get(r, 4)?,
+                    domains: list(r, 5)?,
+                    accountabilities: list(r, 6)?,
+                })
+            },
+        )?;
+        records.roles = self.all(
+            "SELECT id, circle_id, name, purpose, domains, accountabilities, core FROM roles
+             WHERE removed_at IS NULL ORDER BY id",
+            |r| {
+                Ok(Role {
+                    id: get(r, 0)?,
+                    circle: get(r, 1)?,
+                    name: get(r, 2)?,
+                    purpose: get(r, 3)?,
+                    domains: list(r, 4)?,
+                    accountabilities: list(r, 5)?,
+                    core: get::<Option<String>>(r, 6)?
+                        .as_deref()
+                        .and_then(CoreRole::from_id),
+                })
+            },
+        )?;
+        records.assignments = self.all(
+            &format!(
+                "{ASSIGNMENT} WHERE ended_meeting_id IS NULL AND ended_at IS NULL ORDER BY id"
+            ),
+            assignment,
+        )?;
+        records.ended_assignments = self.all(
+            &format!("{ASSIGNMENT} WHERE ended_meeting_id IS NOT NULL OR ended_at IS NOT NULL ORDER BY id"),
+            assignment,
+        )?;
+        records.log = self.org_entries()?;
+        records.policies = self.all(
+            "SELECT id, circle_id, name, text, role_id FROM policies WHERE removed_at IS NULL ORDER BY id",
+            |r| Ok(Policy { id: get(r, 0)?, circle: get(r, 1)?, name: get(r, 2)?, text: get(r, 3)?, role: get(r, 4)? }),
+        )?;
+        Ok(())
+    }
+
+    /// Roles' checklists and metrics (their values and answers are read by role when a
+    /// screen needs them: `reported`), and every version of roles, policies and circles.
+    fn read_role_records(&self, records: &mut OrgRecords) -> Result<(), StoreError> {
+        records.checklist = self.all(
+            &format!(
+                "SELECT id, role_id, text, frequency, ended_at, {} FROM checklist_items c ORDER BY id",
+                super::super::org_load::ADDED_AT
+            ),
+            |r| Ok(ChecklistItem { id: get(r, 0)?, role: get(r, 1)?, text: get(r, 2)?, frequency: get(r, 3)?, ended: get(r, 4)?, added: get(r, 5)? }),
+        )?;
+        records.metrics = self.all(
+            "SELECT id, role_id, name, unit, frequency, ended_at FROM metrics ORDER BY id",
+            |r| {
+                Ok(Metric {
                     id: get(r, 0)?,
                     role: get(r, 1)?,
-                    person: get(r, 2)?,
-                    title: get(r, 3)?,
-                    status: get(r, 4)?,
-                    since: get(r, 5)?,
+                    name: get(r, 2)?,
+                    unit: get(r, 3)?,
+                    frequency: get(r, 4)?,
+                    ended: get(r, 5)?,
                 })
-            })?,
-            status_changes: self.all(super::super::org::ENTRY_ROWS.status_changes, |r| {
+            },
+        )?;
+        records.versions = self.versions()?;
+        Ok(())
+    }
+
+    /// The rows meeting entries wrote: projects and their moves, next actions, tensions.
+    fn read_entry_rows(&self, records: &mut OrgRecords) -> Result<(), StoreError> {
+        records.projects = self.all(super::super::org_load::ENTRY_ROWS.projects, |r| {
+            Ok(Project {
+                id: get(r, 0)?,
+                role: get(r, 1)?,
+                person: get(r, 2)?,
+                title: get(r, 3)?,
+                status: get(r, 4)?,
+                since: get(r, 5)?,
+            })
+        })?;
+        records.status_changes =
+            self.all(super::super::org_load::ENTRY_ROWS.status_changes, |r| {
                 Ok(StatusChange {
                     project: get(r, 0)?,
                     at: get(r, 1)?,
                     before: get(r, 2)?,
                 })
-            })?,
-            next_actions: self.all(super::super::org::ENTRY_ROWS.next_actions, |r| {
-                Ok(NextAction {
-                    id: get(r, 0)?,
-                    role: get(r, 1)?,
-                    person: get(r, 2)?,
-                    text: get(r, 3)?,
-                    done: get(r, 4)?,
-                    since: get(r, 5)?,
-                    done_at: get(r, 6)?,
-                })
-            })?,
-            tensions: self.all(super::super::org::ENTRY_ROWS.tensions, |r| {
-                Ok(Tension {
-                    id: get(r, 0)?,
-                    person: get(r, 1)?,
-                    role: get(r, 2)?,
-                    circle: get(r, 3)?,
-                    text: get(r, 4)?,
-                    kind: get(r, 5)?,
-                    open: get::<String>(r, 6)? == "open",
-                    since: get(r, 7)?,
-                    closed_at: get(r, 8)?,
-                })
-            })?,
-            breakdowns: self.all(BREAKDOWNS, |r| {
-                Ok(Breakdown {
-                    circle: get(r, 0)?,
-                    declared_at: get(r, 1)?,
-                    declared_by: get(r, 2)?,
-                    reason: get(r, 3)?,
-                    meeting: get::<Option<i64>>(r, 4)?.map(MeetingId),
-                    restored_at: get(r, 5)?,
-                    restored_by: get(r, 6)?,
-                })
-            })?,
-            update_requests: self.all(super::super::org::UPDATE_REQUESTS, |r| {
-                Ok(UpdateRequest {
-                    project: get(r, 0)?,
-                    by: get(r, 1)?,
-                    requested_at: get(r, 2)?,
-                    ended_at: get(r, 3)?,
-                })
-            })?,
-            cross_links: self.all(crate::store::cross_links::CROSS_LINKS, |r| {
-                Ok(crate::store::cross_links::from_row(get(r, 0)?, get(r, 1)?, get(r, 2)?))
-            })?,
-            work: crate::store::backend::work_notes(self.all(crate::store::org::WORK_ENTRIES, |r| {
+            })?;
+        records.next_actions = self.all(super::super::org_load::ENTRY_ROWS.next_actions, |r| {
+            Ok(NextAction {
+                id: get(r, 0)?,
+                role: get(r, 1)?,
+                person: get(r, 2)?,
+                text: get(r, 3)?,
+                done: get(r, 4)?,
+                since: get(r, 5)?,
+                done_at: get(r, 6)?,
+            })
+        })?;
+        records.tensions = self.all(super::super::org_load::ENTRY_ROWS.tensions, |r| {
+            Ok(Tension {
+                id: get(r, 0)?,
+                person: get(r, 1)?,
+                role: get(r, 2)?,
+                circle: get(r, 3)?,
+                text: get(r, 4)?,
+                kind: get(r, 5)?,
+                open: get::<String>(r, 6)? == "open",
+                since: get(r, 7)?,
+                closed_at: get(r, 8)?,
+            })
+        })?;
+        Ok(())
+    }
+
+    /// Process breakdowns, requests for updates, Cross Links and people's own work.
+    fn read_later_records(&self, records: &mut OrgRecords) -> Result<(), StoreError> {
+        records.breakdowns = self.all(super::super::org_load::BREAKDOWNS, |r| {
+            Ok(Breakdown {
+                circle: get(r, 0)?,
+                declared_at: get(r, 1)?,
+                declared_by: get(r, 2)?,
+                reason: get(r, 3)?,
+                meeting: get::<Option<i64>>(r, 4)?.map(MeetingId),
+                restored_at: get(r, 5)?,
+                restored_by: get(r, 6)?,
+            })
+        })?;
+        records.update_requests = self.all(super::super::org_load::UPDATE_REQUESTS, |r| {
+            Ok(UpdateRequest {
+                project: get(r, 0)?,
+                by: get(r, 1)?,
+                requested_at: get(r, 2)?,
+                ended_at: get(r, 3)?,
+            })
+        })?;
+        records.cross_links = self.all(crate::store::cross_links::CROSS_LINKS, |r| {
+            Ok(crate::store::cross_links::from_row(
+                get(r, 0)?,
+                get(r, 1)?,
+                get(r, 2)?,
+            ))
+        })?;
+        records.work = crate::store::backend::work_notes(self.all(
+            crate::store::org_load::WORK_ENTRIES,
+            |r| {
                 Ok((
                     get(r, 0)?,
                     Recorded {
@@ -404,9 +434,9 @@ impl Session {
                         event: get(r, 3)?,
                     },
                 ))
-            })?),
-        };
-        Ok(Some(Organisation::new(records)))
+            },
+        )?);
+        Ok(())
     }
 
     /// Every role and policy version, oldest first (of one moment and number, roles first).
