@@ -136,7 +136,9 @@ impl<'o> Check<'o> {
                 self.create_role_policy(*role, name, text)
             }
             Change::CreatePolicy { name, text } => self.create_policy(name, text),
-            Change::AmendPolicy { policy, name, .. } => self.amend_policy(*policy, name.as_deref()),
+            Change::AmendPolicy { policy, name, text } => {
+                self.amend_policy(*policy, name.as_deref(), text.as_deref())
+            }
             Change::RemovePolicy { policy } => self.remove_policy(*policy),
             Change::MovePolicy { policy, to } => self.move_policy(*policy, *to),
             Change::ExpandRole { role } => self.expand_role(*role),
@@ -305,11 +307,31 @@ impl<'o> Check<'o> {
     }
 
     /// An amended policy: one of the circle's, not removed before, renamed (if it is) to a
-    /// name not taken.
-    fn amend_policy(&mut self, policy: PolicyId, name: Option<&str>) -> Result<(), ChangeError> {
+    /// name not taken, its name and text (if changed) not left empty.
+    fn amend_policy(
+        &mut self,
+        policy: PolicyId,
+        name: Option<&str>,
+        text: Option<&str>,
+    ) -> Result<(), ChangeError> {
         let p = self.own_policy(policy)?;
         if self.removed_policies.contains(&policy) {
             return Err(removed_earlier(&p.name));
+        }
+        // A policy is a grant of authority or a limit on it (4.1 §1.4: "either grants of
+        // authority … or limits on how others may do so"; 5.0 §5.2.1): it keeps words that
+        // say which, and a name to be found by, as when it was created.
+        if name.is_some_and(|n| clean_line(n).is_empty()) {
+            return Err(format!(
+                "\"{}\" needs a name: a policy cannot lose it",
+                p.name
+            ));
+        }
+        if text.is_some_and(|t| clean_line(t).is_empty()) {
+            return Err(format!(
+                "\"{}\" needs a text: a policy cannot lose it",
+                p.name
+            ));
         }
         if let Some(new) = name.map(clean_line)
             && !same_name(&new, &p.name)

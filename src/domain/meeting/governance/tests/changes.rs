@@ -160,3 +160,18 @@ fn an_amendment_shows_only_what_it_changes_against_the_role() {
             .any(|(_, t)| t.contains("purpose") || t.contains("name:"))
     );
 }
+
+#[test]
+fn an_amended_policy_keeps_a_name_and_a_text() {
+    let amend = |name: Option<&str>, text: Option<&str>| Change::AmendPolicy {
+        policy: PolicyId(5),
+        name: name.map(str::to_string),
+        text: text.map(str::to_string),
+    };
+    let check = |change| validate(&org(), CircleId(1), RuleSet::Holacracy50, &[change]);
+    let nameless = check(amend(Some("  "), None)).unwrap_err();
+    assert!(nameless.contains("\"Spending\" needs a name"), "{nameless}");
+    let wordless = check(amend(None, Some("\n "))).unwrap_err();
+    assert!(wordless.contains("\"Spending\" needs a text"), "{wordless}");
+    assert!(check(amend(Some("Spending limits"), Some("Up to 200"))).is_ok());
+}
