@@ -1,5 +1,5 @@
-//! Every main screen's frame at 80x24 and 200x50, on the demo and on the generated
-//! organisation in the same run: large / demo, and each frame / an empty ratatui frame of the
+//! Every main screen's frame at 80x24 and 200x50, on the demo with a screenful of data on
+//! each screen (`common::screenful_demo_db`) and on the generated organisation in the same run: large / demo, and each frame / an empty ratatui frame of the
 //! same size. Then the bytes the program's terminal backend (ratatui's crossterm backend)
 //! writes for one typed character against a full redraw, at both sizes.
 //!
@@ -335,7 +335,7 @@ fn over_empty_table() -> String {
 }
 
 fn all(c: &mut Criterion) {
-    let fx = common::fixture();
+    let fx = common::fixture_of(common::screenful_demo_db);
     empty_frames(c);
     for (side, path) in &fx.dbs {
         home_and_browser(c, side, path);

@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use roundtable::app::App;
 use roundtable::app::generate::{self, Sizes};
 use roundtable::store::Store;
+use roundtable::store::prelude::OrganisationStore;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -94,6 +95,60 @@ pub fn demo_db(dir: &Path) -> PathBuf {
     path
 }
 
+/// The demo with a screenful on every screen the frames are compared on (for
+/// `benches/screens.rs`: the issue compares frames "with a screenful of data"): eight more
+/// roles in the anchor circle, each with four checklist items and four metrics, forty more
+/// sub-circles of a role each, and fifty entries a meeting, so home's list, the tactical
+/// checklist and metrics and a meeting's minutes fill the screen as the generated
+/// organisation's do.
+pub fn screenful_demo_db(dir: &Path) -> PathBuf {
+    let text = roundtable::data::DEMO_ORG;
+    let first_sub_circle = text.find("[[circle.circles]]").expect("the demo has sub-circles");
+    let people = ["Amara Okafor", "Tomasz Nowak", "Priya Raman", "Jonas Lindqvist"];
+    let mut roles = String::new();
+    for (i, person) in people.iter().cycle().take(8).enumerate() {
+        roles += &format!(
+            "[[circle.roles]]\nname = \"Steward {i}\"\npurpose = \"Things kept in order, part {i}.\"\n\
+             accountabilities = [\"Keeping part {i} in order\"]\nfillers = [{{ person = \"{person}\" }}]\n\n"
+        );
+        for n in 0..4 {
+            roles += &format!(
+                "[[circle.roles.checklist]]\ntext = \"Part {i} checked, round {n}\"\nfrequency = \"weekly\"\n\n\
+                 [[circle.roles.metrics]]\nname = \"Part {i} measure {n}\"\nunit = \"items\"\nfrequency = \"weekly\"\n\n"
+            );
+        }
+    }
+    let mut circles = String::new();
+    for (i, person) in people.iter().cycle().take(40).enumerate() {
+        circles += &format!(
+            "\n[[circle.circles]]\nname = \"Team {i}\"\npurpose = \"Team {i}'s work done well.\"\n\n\
+             [[circle.circles.roles]]\nname = \"Member {i}\"\npurpose = \"Team {i}'s share.\"\n\
+             fillers = [{{ person = \"{person}\" }}]\n"
+        );
+    }
+    let toml = format!(
+        "{}{roles}{}{circles}",
+        &text[..first_sub_circle],
+        &text[first_sub_circle..]
+    );
+    let org = roundtable::domain::OrgFile::parse(&toml).expect("the screenful demo parses");
+    let path = dir.join("demo-screenful.db");
+    let mut store = Store::open(&path).expect("store");
+    store
+        .adopt(
+            &org,
+            &roundtable::store::Adopted::at(roundtable::app::setup::demo_adopted()),
+        )
+        .expect("adopted");
+    // Its meetings as full as the generated organisation's, so that minutes fill a screen.
+    let history = Sizes {
+        entries: 2_000,
+        ..demo_history()
+    };
+    generate::history(&mut store, &history).expect("history");
+    path
+}
+
 /// The two databases of a run: (name, path), each a private copy.
 pub struct Fixture {
     pub dir: tempfile::TempDir,
@@ -101,8 +156,13 @@ pub struct Fixture {
 }
 
 pub fn fixture() -> Fixture {
+    fixture_of(demo_db)
+}
+
+/// As `fixture`, the demo's database made by `demo` (`screenful_demo_db`, say).
+pub fn fixture_of(demo: fn(&Path) -> PathBuf) -> Fixture {
     let dir = tempfile::tempdir().expect("tempdir");
-    let demo = demo_db(dir.path());
+    let demo = demo(dir.path());
     let large = dir.path().join("large.db");
     std::fs::copy(generated(&large_sizes()), &large).expect("copy");
     Fixture {
