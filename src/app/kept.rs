@@ -37,19 +37,24 @@ const KEEP_TYPING: chrono::TimeDelta = chrono::TimeDelta::seconds(2);
 pub enum Kept {
     /// Nothing open that a write could lose.
     Nothing,
+    /// A tactical meeting's open modal and the entry it is part of.
     Tactical {
         modal: Option<Modal>,
         draft: TacticalForm,
     },
+    /// A governance meeting's open modal, its entry, and the proposal changes being
+    /// written (not yet recorded).
     Governance {
         modal: Option<Modal>,
         draft: GovDraft,
         editing: Option<Vec<Change>>,
     },
+    /// A solo role review's open modal and the entry it is part of.
     Review {
         modal: Option<Modal>,
         draft: ReviewForm,
     },
+    /// "My work": the open modal and the entry it is part of.
     Work {
         modal: Option<Modal>,
         draft: WorkForm,

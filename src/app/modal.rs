@@ -22,6 +22,7 @@ pub enum Outcome {
     Picked(usize),
     /// The answer to a yes/no question.
     Answered(bool),
+    /// Esc: the modal closed and nothing was confirmed.
     Cancelled,
     /// The modal changed (typing, moving) and stays open.
     Changed,

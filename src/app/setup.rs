@@ -13,15 +13,19 @@ use std::path::{Path, PathBuf};
 /// Why an organisation could not be set up. Every message is one line.
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
+    /// The organisation file could not be read (missing, unreadable, or too large).
     #[error("{}: {cause}", path.display())]
     Read {
         path: PathBuf,
         cause: std::io::Error,
     },
+    /// The organisation file was read but is not a valid organisation.
     #[error("{}: {cause}", path.display())]
     File { path: PathBuf, cause: OrgFileError },
+    /// The demo organisation built into the program is not valid (a bug, not the user's).
     #[error("the embedded demo organisation is invalid: {0}")]
     Demo(OrgFileError),
+    /// The database refused the organisation (one already there, or a store failure).
     #[error(transparent)]
     Store(#[from] StoreError),
 }

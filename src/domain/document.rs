@@ -12,18 +12,23 @@ use chrono::FixedOffset;
 /// escapes for its format.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    /// The document's title ("Tactical meeting of Bakehouse"), once, at the top.
     Title(String),
     /// A line under the title: date, times, organisation.
     Subtitle(String),
+    /// A section's heading ("Check-in round").
     Heading(String),
     /// A smaller heading, for an agenda item.
     Subheading(String),
+    /// A paragraph of text, which may hold several lines.
     Paragraph(String),
     /// "Label: value" pairs.
     Facts(Vec<(String, String)>),
+    /// A bulleted list, one item each.
     Bullets(Vec<String>),
     /// A muted line saying a section is empty.
     Empty(String),
+    /// A table: its column headings, then its rows of cells.
     Table {
         head: Vec<String>,
         rows: Vec<Vec<String>>,

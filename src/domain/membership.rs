@@ -178,8 +178,11 @@ pub struct GuestRules {
 /// A kind of link, without the circle it links (for `GuestRules::inviters`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GuestKind {
+    /// The circle's own Lead ([`GuestLink::Lead`]).
     Lead,
+    /// The Rep of a sub-circle ([`GuestLink::Rep`]).
     Rep,
+    /// A Cross Link into the circle ([`GuestLink::Cross`]).
     Cross,
 }
 

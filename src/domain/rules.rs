@@ -166,7 +166,11 @@ pub struct IdmRules {
 /// Someone who may declare a process breakdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Declarer {
+    /// The circle's Facilitator (4.1 §3.5.1 "The Facilitator of a Circle may declare a
+    /// Process Breakdown in the Circle"; 5.0 §5.5).
     Facilitator,
+    /// The circle's Secretary, under 5.0 only (§5.5 "The Facilitator or Secretary of a
+    /// Circle may declare a Process Breakdown").
     Secretary,
     /// The proposer of a meeting they specially requested for that proposal (4.1 §3.5.1).
     SpecialRequester,

@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 /// Why an export could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
+    /// The file is there already and `--force` was not given: nothing was written.
     #[error("{}: already exists (add --force to overwrite it)", .0.display())]
     Exists(PathBuf),
+    /// Creating, writing, flushing or renaming `path` failed; nothing half written is left.
     #[error("{}: {cause}", path.display())]
     Io {
         path: PathBuf,

@@ -19,9 +19,13 @@ use std::str::FromStr;
 /// The formats minutes export to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Markdown (`md`): readable as plain text, rendered as headings, lists and tables.
     Markdown,
+    /// One self-contained HTML page (`html`), printable.
     Html,
+    /// The minutes' model as JSON (`json`), for other programs.
     Json,
+    /// An e-mail message (`eml`) a mail client opens as a draft to the attendees.
     Email,
 }
 

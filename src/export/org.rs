@@ -16,8 +16,11 @@ use std::str::FromStr;
 /// The formats the organisation exports to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrgFormat {
+    /// The organisation file (`toml`), the format an import reads.
     Toml,
+    /// A handbook (`md`) of every circle, role, policy and filler, with the published rulings.
     Markdown,
+    /// The organisation file's structure as JSON (`json`), with the published rulings.
     Json,
 }
 

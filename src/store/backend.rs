@@ -23,7 +23,9 @@ use serde::de::DeserializeOwned;
 /// Whose log a new one is: a circle's meeting, or a person's solo review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogOwner {
+    /// A meeting of this kind of the circle.
     Circle(CircleId, MeetingKind),
+    /// A solo role review by the person.
     Person(PersonId),
     /// A person's own work between meetings: one log that never ends.
     Work(PersonId),

@@ -29,26 +29,37 @@ fn short_sql_error(err: &rusqlite::Error) -> String {
 /// one.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Nothing at the path, where an existing database was asked for.
     #[error("{}: no database here", path.display())]
     Missing { path: PathBuf },
+    /// The file (or PostgreSQL schema) is not a Roundtable database, or is a directory; it is
+    /// not touched.
     #[error("{}: not a Roundtable database ({reason}); {} was left untouched", path.display(), kept(path))]
     Foreign { path: PathBuf, reason: String },
+    /// SQLite says the file is corrupt; it is not touched.
     #[error("{}: the database is corrupt ({detail}); the file was left untouched", path.display())]
     Corrupt { path: PathBuf, detail: String },
+    /// A newer Roundtable wrote the database (its schema is past what this one reads); it is
+    /// not touched. No path for a PostgreSQL database.
     #[error("{}: written by a newer Roundtable (schema {found}, this version reads up to {known}); {} was left untouched", path.as_deref().map_or_else(|| "database".into(), |p| p.display().to_string()), path.as_deref().map_or("it", kept))]
     Newer {
         path: Option<PathBuf>,
         found: u32,
         known: u32,
     },
+    /// The tables are not those of the schema version the database says it has; it is not
+    /// touched.
     #[error("{}: the tables do not match schema version {version} ({detail}); {} was left untouched", path.display(), kept(path))]
     Mismatch {
         path: PathBuf,
         version: u32,
         detail: String,
     },
+    /// Refused to open or create the file: a symbolic link, another user's or readable by
+    /// others, an unsafe directory, or a rescued database left where a new one would go.
     #[error("{}: {reason}", path.display())]
     Unsafe { path: PathBuf, reason: String },
+    /// The `-wal` file beside the database is missing or shorter than its index says.
     #[error("{}: the database's -wal file is missing or shorter than its index says (deleted while a Roundtable had it open?); close every Roundtable using it and try again; the file was left untouched", path.display())]
     WalMissing { path: PathBuf },
     /// The file at the database's path is not the one opened (deleted, moved or replaced).
@@ -58,15 +69,20 @@ pub enum StoreError {
         what: &'static str,
         rescue: String,
     },
+    /// The file system failed on `path` (reading, creating, syncing).
     #[error("{}: {cause}", path.display())]
     Io {
         path: PathBuf,
         cause: std::io::Error,
     },
+    /// An organisation was to be put into a database that holds one already (only one each).
     #[error("the database already holds the organisation \"{0}\"")]
     AlreadyHasOrganisation(String),
+    /// The database is empty or new: there is no organisation to open yet.
     #[error("the database holds no organisation yet")]
     NoOrganisation,
+    /// Anything else that went wrong, in words: what was stored or asked makes no sense
+    /// (an entry that cannot be serialised, an insert with no id, a lost connection thread).
     #[error("{0}")]
     Invalid(String),
     /// Another program held the database for longer than a write waits (`BUSY_WAIT`).

@@ -13,11 +13,17 @@ use super::sql::{Sql, Value};
 /// What a column holds, as the copy reads and writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// A whole number (PostgreSQL `bigint`).
     Int,
+    /// A number with a fraction (`double precision`).
     Real,
+    /// Text (`text`).
     Text,
+    /// True or false (`boolean`).
     Bool,
+    /// A calendar day, or none (`date`).
     Date,
+    /// A moment, or none (`timestamp with time zone`; text in SQLite).
     Time,
 }
 

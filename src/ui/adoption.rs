@@ -18,47 +18,40 @@ use serde::{Deserialize, Serialize};
 /// What the question open on the adoption screen is for, with the answers so far.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum AdoptForm {
+    /// The organisation's name (its anchor circle bears it).
     Name,
+    /// The organisation's purpose.
     Purpose,
+    /// The name of a person being added.
     PersonName,
-    PersonEmail {
-        name: String,
-    },
+    /// The optional e-mail address of the person just named.
+    PersonEmail { name: String },
+    /// The name of a new role of the anchor circle.
     RoleName,
-    RolePurpose {
-        name: String,
-    },
-    RoleAccountabilities {
-        name: String,
-        purpose: String,
-    },
+    /// The purpose of the role just named.
+    RolePurpose { name: String },
+    /// The accountabilities of the role being added, one a line.
+    RoleAccountabilities { name: String, purpose: String },
+    /// The domains of the role being added, one a line (none is fine); the last question.
     RoleDomains {
         name: String,
         purpose: String,
         accountabilities: Vec<String>,
     },
+    /// The name of a policy being added.
     PolicyName,
-    PolicyText {
-        name: String,
-    },
+    /// The text of the policy just named.
+    PolicyText { name: String },
+    /// The name of a sub-circle being added.
     CircleName,
-    CirclePurpose {
-        name: String,
-    },
+    /// The purpose of the sub-circle just named.
+    CirclePurpose { name: String },
     /// Who fills the `seat`-th seat (a picker of the people).
-    FillWho {
-        seat: usize,
-    },
+    FillWho { seat: usize },
     /// The elected role's term end (a prompt).
-    Term {
-        seat: usize,
-        person: usize,
-    },
+    Term { seat: usize, person: usize },
     /// The focus of the `person`-th person, just named for the `seat`-th seat (a prompt).
-    Focus {
-        seat: usize,
-        person: usize,
-    },
+    Focus { seat: usize, person: usize },
     /// Adopt? (a yes/no question)
     Adopt,
 }

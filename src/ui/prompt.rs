@@ -19,6 +19,7 @@ pub use crate::domain::form::PromptKind;
 /// The text being typed: one line, or a text of several lines.
 #[derive(Debug, Clone)]
 pub enum Editor {
+    /// A one-line field: a name, a label, a value.
     Line(Input),
     /// Boxed: the editor carries its history and layout, far larger than a line.
     Lines(Box<TextArea<'static>>),

@@ -109,10 +109,7 @@ pub enum Refusal {
     /// `what` ("the organisation", "a person", …) needs a name or text.
     Empty(&'static str),
     /// Names are unique ignoring case: `what` already has this one.
-    Taken {
-        what: &'static str,
-        name: String,
-    },
+    Taken { what: &'static str, name: String },
     /// A role named like a core role: one the anchor circle has already (`anchor`, its
     /// core roles in words), or the Rep every sub-circle has but the anchor has not (`rep`).
     CoreName {
@@ -121,23 +118,15 @@ pub enum Refusal {
         rep: &'static str,
     },
     /// An e-mail address that is not one (`why` from `names::email_problem`).
-    BadEmail {
-        email: String,
-        why: &'static str,
-    },
+    BadEmail { email: String, why: &'static str },
     /// The step needs more before the next one.
     Missing(&'static str),
     /// An elected role's first filler needs a term end after today.
-    Term {
-        role: String,
-        article: &'static str,
-    },
+    Term { role: String, article: &'static str },
     /// An appointed role has no term.
     NoTerm(String),
-    Fills {
-        person: String,
-        role: String,
-    },
+    /// The person picked for a seat fills that role already.
+    Fills { person: String, role: String },
     /// A rule on who may fill what, in words with its article.
     Rule(String),
     /// The finished draft does not make a valid organisation.

@@ -23,7 +23,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MeetingKind {
+    /// A tactical meeting: checklists, metrics, progress updates and triage of tensions.
     Tactical,
+    /// A governance meeting: proposals on roles, policies and circles, and elections.
     Governance,
 }
 
@@ -63,32 +65,38 @@ impl std::str::FromStr for MeetingKind {
 /// transaction and links each row to the event, so a retraction can undo exactly them.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// A checklist item answered, check or no check, for the period starting `period`.
     AnswerChecklist {
         item: ChecklistItemId,
         period: NaiveDate,
         checked: bool,
     },
+    /// A metric's value, with a comment if one is given, for the period starting `period`.
     RecordMetric {
         metric: MetricId,
         period: NaiveDate,
         value: f64,
         comment: Option<String>,
     },
+    /// A project's progress update (its words, if any) and its status after it.
     UpdateProject {
         project: ProjectId,
         update: Option<String>,
         status: ProjectStatus,
     },
+    /// A new next action of `person`'s, on a role or (`None`) outside any role.
     CreateNextAction {
         role: Option<RoleId>,
         person: PersonId,
         text: String,
     },
+    /// A new project of the role, with the person who owns it if one is named.
     CreateProject {
         role: RoleId,
         person: Option<PersonId>,
         title: String,
     },
+    /// A new tension of `person`'s, for a tactical or governance meeting of the circle.
     CreateTension {
         person: PersonId,
         role: Option<RoleId>,
@@ -97,17 +105,11 @@ pub enum Effect {
         kind: TensionKind,
     },
     /// A tension from someone's list became an agenda item.
-    ProcessTension {
-        tension: TensionId,
-    },
+    ProcessTension { tension: TensionId },
     /// Someone's next action is done.
-    CompleteNextAction {
-        action: NextActionId,
-    },
+    CompleteNextAction { action: NextActionId },
     /// Someone dropped a tension of theirs: it is no longer offered to any meeting.
-    DropTension {
-        tension: TensionId,
-    },
+    DropTension { tension: TensionId },
     /// Adopted governance changes of a circle, each writing a new version of what it touches.
     ApplyGovernance {
         circle: CircleId,
@@ -128,19 +130,13 @@ pub enum Effect {
     },
     /// A circle member explicitly asked for updates on a project (4.1 §4.2.3(d); 5.0
     /// §2.1(f)).
-    RequestUpdates {
-        project: ProjectId,
-        by: PersonId,
-    },
+    RequestUpdates { project: ProjectId, by: PersonId },
     /// The project's filler determined the requested updates are no longer useful (5.0
     /// §2.1(f)).
-    EndUpdateRequest {
-        project: ProjectId,
-    },
+    EndUpdateRequest { project: ProjectId },
     /// Undo every effect of the entry with this sequence number.
-    Undo {
-        seq: u64,
-    },
+    Undo { seq: u64 },
+    /// The meeting (or review) ends at the entry's time.
     EndMeeting,
 }
 
@@ -262,9 +258,13 @@ impl Attendee {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutputKind {
+    /// A next action someone takes on, for a role or outside any role.
     NextAction,
+    /// A project a role takes on.
     Project,
+    /// Information shared; no one owns it.
     Information,
+    /// A request made of a role or a person (5.0 §3.2(f)).
     Request,
     /// A tension to take to governance.
     Tension,

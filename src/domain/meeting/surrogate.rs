@@ -13,7 +13,9 @@ use super::Attendee;
 /// One of the two roles every meeting needs someone present to act in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Chair {
+    /// The Facilitator, who runs the meeting's process.
     Facilitator,
+    /// The Secretary, who keeps its minutes.
     Secretary,
 }
 

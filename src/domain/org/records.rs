@@ -88,8 +88,11 @@ pub struct Policy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Frequency {
+    /// Once a week, for the week from Monday.
     Weekly,
+    /// Once a month, for the calendar month.
     Monthly,
+    /// Once a quarter, for the quarter from January, April, July or October.
     Quarterly,
 }
 
@@ -175,10 +178,14 @@ pub struct RecordVersion {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum ProjectStatus {
+    /// Being worked on; the default.
     #[default]
     Current,
+    /// Still open but waiting; shown in progress updates as current ones are.
     Waiting,
+    /// Finished: no longer in progress updates or the filler's lists.
     Done,
+    /// Put away without being finished: no longer in progress updates or the lists.
     Archived,
 }
 
@@ -222,7 +229,9 @@ pub struct NextAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TensionKind {
+    /// For a tactical meeting's agenda (a need for action or information).
     Tactical,
+    /// For a governance meeting's agenda (a change of roles, policies or circles).
     Governance,
 }
 

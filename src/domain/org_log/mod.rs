@@ -31,39 +31,34 @@ use serde::{Deserialize, Serialize};
 /// What someone asks of the organisation between meetings.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OrgRequest {
-    AddPerson {
-        name: String,
-        email: Option<String>,
-    },
-    RenamePerson {
-        person: PersonId,
-        name: String,
-    },
+    /// A new person joins the organisation, with an e-mail address if one is given.
+    AddPerson { name: String, email: Option<String> },
+    /// The person's name changes (names stay unique, ignoring case).
+    RenamePerson { person: PersonId, name: String },
     /// The person leaves the organisation: their assignments end.
-    PersonLeaves {
-        person: PersonId,
-    },
+    PersonLeaves { person: PersonId },
+    /// The person is assigned to fill the role, with a focus if one is given; by whoever
+    /// assigns the circle's roles.
     Assign {
         role: RoleId,
         person: PersonId,
         focus: Option<String>,
     },
+    /// The assignment's focus changes (or is cleared).
     ChangeFocus {
         assignment: AssignmentId,
         focus: Option<String>,
     },
-    EndAssignment {
-        assignment: AssignmentId,
-    },
+    /// The assignment ends: removed by whoever assigns, or the filler resigns.
+    EndAssignment { assignment: AssignmentId },
     /// A recurring action the role's filler reports on in tactical meetings.
     AddChecklistItem {
         role: RoleId,
         text: String,
         frequency: Frequency,
     },
-    EndChecklistItem {
-        item: ChecklistItemId,
-    },
+    /// The checklist item is no longer asked for from now on; its answers stay.
+    EndChecklistItem { item: ChecklistItemId },
     /// A number the role's filler reports in tactical meetings.
     AddMetric {
         role: RoleId,
@@ -71,20 +66,14 @@ pub enum OrgRequest {
         unit: Option<String>,
         frequency: Frequency,
     },
-    EndMetric {
-        metric: MetricId,
-    },
+    /// The metric is no longer asked for from now on; its values stay.
+    EndMetric { metric: MetricId },
     /// Due process is restored in the circle: its process breakdown ends (4.1 §3.5.3; 5.0
     /// §5.5.2).
-    RestoreProcess {
-        circle: CircleId,
-    },
+    RestoreProcess { circle: CircleId },
     /// A process breakdown declared in the circle outside a meeting, for `reason` (4.1
     /// §3.5.2; 5.0 §5.5).
-    DeclareBreakdown {
-        circle: CircleId,
-        reason: String,
-    },
+    DeclareBreakdown { circle: CircleId, reason: String },
     /// Takes back the latest entry still standing.
     Undo,
 }
@@ -101,19 +90,16 @@ pub struct Ended {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum OrgChange {
-    PersonAdded {
-        name: String,
-        email: Option<String>,
-    },
+    /// A person joined the organisation.
+    PersonAdded { name: String, email: Option<String> },
+    /// A person's name changed from `from` to `to`.
     PersonRenamed {
         person: PersonId,
         from: String,
         to: String,
     },
-    PersonLeft {
-        person: PersonId,
-        ended: Vec<Ended>,
-    },
+    /// A person left the organisation, ending these assignments.
+    PersonLeft { person: PersonId, ended: Vec<Ended> },
     /// `lead_of`: the circle whose Lead made the assignment.
     Assigned {
         role: RoleId,
@@ -125,6 +111,7 @@ pub enum OrgChange {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         via: Option<String>,
     },
+    /// An assignment's focus changed from `from` to `to`.
     FocusChanged {
         role: RoleId,
         assignment: AssignmentId,
@@ -148,41 +135,37 @@ pub enum OrgChange {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         via: Option<String>,
     },
+    /// A checklist item was added to the role.
     ChecklistItemAdded {
         role: RoleId,
         text: String,
         frequency: Frequency,
     },
+    /// A checklist item of the role (its text) ended.
     ChecklistItemEnded {
         role: RoleId,
         item: ChecklistItemId,
         text: String,
     },
+    /// A metric was added to the role.
     MetricAdded {
         role: RoleId,
         name: String,
         unit: Option<String>,
         frequency: Frequency,
     },
+    /// A metric of the role (its name) ended.
     MetricEnded {
         role: RoleId,
         metric: MetricId,
         name: String,
     },
     /// A process breakdown declared in the circle between meetings, for `reason`.
-    BreakdownDeclared {
-        circle: CircleId,
-        reason: String,
-    },
+    BreakdownDeclared { circle: CircleId, reason: String },
     /// The circle's process breakdown (declared for `reason`) ended: due process restored.
-    ProcessRestored {
-        circle: CircleId,
-        reason: String,
-    },
+    ProcessRestored { circle: CircleId, reason: String },
     /// The entry `seq` was taken back.
-    Undone {
-        seq: u64,
-    },
+    Undone { seq: u64 },
     /// The ratifiers adopted the constitution with the organisation's initial structure (5.0
     /// §1.3.3; 4.1 Art. V, §5.3): on the adoption screens, or from an organisation file
     /// (`file`, its name). The organisation's first entry; never taken back.
@@ -232,41 +215,34 @@ pub fn adoption(log: &[OrgEntry]) -> Option<&OrgEntry> {
 /// or ends carry the entry's sequence number, so that `TakeBack` can find them.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OrgEffect {
-    AddPerson {
-        name: String,
-        email: Option<String>,
-    },
-    RenamePerson {
-        person: PersonId,
-        name: String,
-    },
+    /// A new person in the organisation, added by this entry.
+    AddPerson { name: String, email: Option<String> },
+    /// The person's name becomes `name`.
+    RenamePerson { person: PersonId, name: String },
     /// The person left at the entry's time.
-    MarkLeft {
-        person: PersonId,
-    },
+    MarkLeft { person: PersonId },
     /// A new assignment starting at the entry's time.
     Assign {
         role: RoleId,
         person: PersonId,
         focus: Option<String>,
     },
+    /// The assignment's focus becomes `focus` (none clears it).
     SetFocus {
         assignment: AssignmentId,
         focus: Option<String>,
     },
     /// The assignment ends at the entry's time.
-    EndAssignment {
-        assignment: AssignmentId,
-    },
+    EndAssignment { assignment: AssignmentId },
+    /// A new checklist item of the role, added by this entry.
     AddChecklistItem {
         role: RoleId,
         text: String,
         frequency: Frequency,
     },
     /// The item ends at the entry's time.
-    EndChecklistItem {
-        item: ChecklistItemId,
-    },
+    EndChecklistItem { item: ChecklistItemId },
+    /// A new metric of the role, added by this entry.
     AddMetric {
         role: RoleId,
         name: String,
@@ -274,9 +250,7 @@ pub enum OrgEffect {
         frequency: Frequency,
     },
     /// The metric ends at the entry's time.
-    EndMetric {
-        metric: MetricId,
-    },
+    EndMetric { metric: MetricId },
     /// A process breakdown of the circle begins at the entry's time, declared by the actor
     /// (`declared_by`, their name).
     DeclareBreakdown {
@@ -285,14 +259,10 @@ pub enum OrgEffect {
         reason: String,
     },
     /// The circle's open process breakdown is restored at the entry's time, by its actor.
-    RestoreProcess {
-        circle: CircleId,
-    },
+    RestoreProcess { circle: CircleId },
     /// Reverses what entry `seq` wrote: people, assignments, checklist items and metrics it
     /// created go, those it ended or marked as having left are current again.
-    TakeBack {
-        seq: u64,
-    },
+    TakeBack { seq: u64 },
 }
 
 /// An accepted request: the entry to record and what it writes.

@@ -18,7 +18,9 @@ use crate::domain::text::clean_line;
 /// Which kind of record a request is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordKind {
+    /// A role's checklist item.
     Checklist,
+    /// A role's metric.
     Metric,
 }
 

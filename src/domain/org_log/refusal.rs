@@ -8,21 +8,23 @@ use std::fmt;
 /// Why a request was refused. Nothing is recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
+    /// The person named is not in the organisation.
     UnknownPerson,
+    /// The role named is not in the organisation (or its circle is gone).
     UnknownRole,
     /// The assignment does not exist or has already ended.
     NotCurrent,
+    /// A person's name was left empty.
     EmptyName,
     /// Names are unique, ignoring case: this is the name someone already bears.
     NameTaken(String),
+    /// A rename to the name the person has already.
     SameName(String),
     /// An e-mail address that is not one (`why` from `names::email_problem`).
-    BadEmail {
-        email: String,
-        why: &'static str,
-    },
+    BadEmail { email: String, why: &'static str },
     /// A former member is offered nowhere: they fill no role and assign none.
     FormerMember(String),
+    /// The person is marked as having left already.
     AlreadyLeft(String),
     /// An elected role (its name) is filled only by an election.
     Elected {
@@ -32,10 +34,7 @@ pub enum Refusal {
         resign: &'static str,
     },
     /// The anchor circle's Lead is named by no one between meetings.
-    AnchorLead {
-        lead: String,
-        article: &'static str,
-    },
+    AnchorLead { lead: String, article: &'static str },
     /// Nobody holds the authority to assign in the circle.
     NoLead {
         circle: String,
@@ -68,10 +67,8 @@ pub enum Refusal {
         as_lead: String,
         article: &'static str,
     },
-    AlreadyFills {
-        person: String,
-        role: String,
-    },
+    /// The person fills the role already with that focus (or with none): change the focus.
+    AlreadyFills { person: String, role: String },
     /// The person fills `holds` in the circle, which its Lead may not also fill.
     LeadMayNotFill {
         person: String,
@@ -91,6 +88,7 @@ pub enum Refusal {
         current: String,
         article: &'static str,
     },
+    /// A change of focus to the one the assignment has already.
     SameFocus,
     /// The circle is in no process breakdown to restore.
     NoBreakdown(String),
@@ -128,14 +126,17 @@ pub enum Refusal {
         may: Vec<String>,
         article: &'static str,
     },
+    /// A checklist item's text or a metric's name was left empty.
     EmptyText,
     /// The role already has a checklist item or metric of this name (ignoring case).
     RecordTaken(String),
+    /// The checklist item or metric named is not in the organisation.
     NoSuchRecord,
     /// The checklist item or metric has already ended.
     RecordEnded(String),
     /// It was answered or reported since it was added: end it instead.
     RecordUsed(String),
+    /// Nothing since the adoption is left standing to take back.
     NothingToUndo,
     /// The person cannot be taken back: they appear in the record since.
     StillReferenced(String),

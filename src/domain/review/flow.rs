@@ -85,29 +85,29 @@ pub fn plan(org: &Organisation, person: PersonId, today: NaiveDate) -> Vec<Stop>
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "entry", rename_all = "snake_case")]
 pub enum Entry {
-    NextAction {
-        role: Option<RoleId>,
-        text: String,
-    },
-    Project {
-        role: RoleId,
-        title: String,
-    },
+    /// A new next action, for one of the person's roles or (`None`) outside any role.
+    NextAction { role: Option<RoleId>, text: String },
+    /// A new project of one of the person's roles.
+    Project { role: RoleId, title: String },
+    /// A project's status changed from `status_before` to `status`.
     ProjectStatus {
         project: ProjectId,
         status_before: ProjectStatus,
         status: ProjectStatus,
     },
+    /// A due checklist item answered, check or no check, for the period starting `period`.
     Checklist {
         item: ChecklistItemId,
         period: NaiveDate,
         checked: bool,
     },
+    /// A due metric's value reported for the period starting `period`.
     Metric {
         metric: MetricId,
         period: NaiveDate,
         value: f64,
     },
+    /// A new tension, for a tactical or governance meeting of the circle.
     Tension {
         circle: CircleId,
         role: Option<RoleId>,
@@ -120,21 +120,15 @@ pub enum Entry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ReviewEvent {
-    Started {
-        person: PersonId,
-        stops: Vec<Stop>,
-    },
-    Moved {
-        index: usize,
-    },
+    /// The review started for the person, with its plan of stops fixed.
+    Started { person: PersonId, stops: Vec<Stop> },
+    /// The review went to the stop at `index` of the plan.
+    Moved { index: usize },
     /// An entry made at the stop `at`.
-    Recorded {
-        at: usize,
-        entry: Entry,
-    },
-    Retracted {
-        seq: u64,
-    },
+    Recorded { at: usize, entry: Entry },
+    /// The entry `seq` (the last one) was taken back, with its effects.
+    Retracted { seq: u64 },
+    /// The review ended.
     Ended,
 }
 

@@ -17,32 +17,31 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Line {
     /// A role the person fills: "Circle · Role (focus: …) (term ends …)".
-    Role {
-        role: RoleId,
-        title: String,
-    },
+    Role { role: RoleId, title: String },
+    /// The purpose of the role above.
     Purpose(String),
+    /// One accountability of the role above.
     Accountability(String),
+    /// A current or waiting project of the role above.
     Project {
         project: ProjectId,
         role: RoleId,
         status: ProjectStatus,
         title: String,
     },
+    /// An open next action of the person's, on the role above or (`None`) outside any role.
     NextAction {
         action: NextActionId,
         role: Option<RoleId>,
         text: String,
     },
     /// A checklist item or metric due for the period just ended, in words.
-    Due {
-        role: RoleId,
-        text: String,
-    },
+    Due { role: RoleId, text: String },
     /// The heading of the person's own actions, outside any role.
     OwnActions,
     /// The heading of the person's open tensions.
     Tensions,
+    /// An open tension of the person's, with where it is for ("for governance, Bakehouse").
     Tension {
         tension: TensionId,
         text: String,

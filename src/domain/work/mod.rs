@@ -34,39 +34,37 @@ pub use notes::WorkNote;
 #[serde(tag = "entry", rename_all = "snake_case")]
 pub enum WorkEntry {
     /// `role: None` is the person's own action, outside any role.
-    NextAction {
-        role: Option<RoleId>,
-        text: String,
-    },
-    NextActionDone {
-        action: NextActionId,
-    },
-    Project {
-        role: RoleId,
-        title: String,
-    },
+    NextAction { role: Option<RoleId>, text: String },
+    /// One of the person's open next actions is done.
+    NextActionDone { action: NextActionId },
+    /// A new project of one of the person's roles.
+    Project { role: RoleId, title: String },
+    /// A project's status changed from `status_before` to `status`.
     ProjectStatus {
         project: ProjectId,
         status_before: ProjectStatus,
         status: ProjectStatus,
     },
+    /// A new tension, for a tactical or governance meeting of the circle.
     Tension {
         circle: CircleId,
         role: Option<RoleId>,
         text: String,
         kind: TensionKind,
     },
-    TensionDropped {
-        tension: TensionId,
-    },
+    /// One of the person's open tensions is dropped: no meeting will process it.
+    TensionDropped { tension: TensionId },
 }
 
 /// One entry of a person's work log, as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum WorkEvent {
+    /// The log's first entry: whose work it is.
     Started { person: PersonId },
+    /// An entry the person made.
     Recorded { entry: WorkEntry },
+    /// The entry `seq` (the last one) was taken back, with its effects.
     Retracted { seq: u64 },
 }
 

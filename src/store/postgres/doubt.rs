@@ -19,8 +19,11 @@ use crate::store::sql::{Sql, Value};
 /// organisation's; or a new log of `owner`, whose start was the write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Log {
+    /// An entry of this meeting's log (or a review's, or a person's own work).
     Meeting(MeetingId),
+    /// An entry of the organisation's own log of changes between meetings.
     Organisation,
+    /// The start of a new log of this owner: its row and first entry.
     Start(LogOwner),
 }
 

@@ -48,12 +48,16 @@ pub enum Event {
         attendee: usize,
         text: String,
     },
+    /// A checklist item answered, check or no check, for the period starting `period`;
+    /// `reporter`: the attendee chosen to answer when not its filler.
     ChecklistAnswered {
         item: ChecklistItemId,
         checked: bool,
         reporter: Option<usize>,
         period: NaiveDate,
     },
+    /// A metric's value (with a comment if given) for the period starting `period`;
+    /// `reporter`: the attendee chosen to report when not its filler.
     MetricReported {
         metric: MetricId,
         value: f64,

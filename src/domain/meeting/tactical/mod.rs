@@ -54,12 +54,20 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
+    /// Each attendee in turn shares how they are (4.1 §4.2.3(a); 5.0 §3.2(a)).
     CheckIn,
+    /// Each filler answers their due checklist items, check or no check.
     Checklist,
+    /// Each filler reports their due metrics.
     Metrics,
+    /// Each filler gives updates on their projects (and, under 4.1, accountabilities).
     Progress,
+    /// The attendees build the agenda: each item a label and its owner.
     Agenda,
+    /// Each agenda item is processed into outputs: next actions, projects, information,
+    /// requests, tensions for governance.
     Triage,
+    /// Each attendee in turn shares a closing reflection (4.1 §4.2.3(f); 5.0 §3.2(g)).
     Closing,
 }
 

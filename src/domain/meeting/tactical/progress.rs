@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgressItem {
+    /// A current or waiting project of one of the roles the updates cover.
     Project(ProjectId),
     /// The accountabilities of a role (4.1 only), reported on one at a time.
     Accountabilities(RoleId),
