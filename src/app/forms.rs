@@ -61,6 +61,17 @@ pub fn modal_of(question: Question) -> Modal {
             selected: 0,
         }),
         Question::YesNo { question, yes, no } => Modal::Confirm(Confirm::new(question, yes, no)),
+        Question::Edit { kind, title, value } => Modal::Prompt(Prompt::filled(kind, title, &value)),
+        Question::Series {
+            title,
+            question,
+            yes,
+            no,
+        } => Modal::Confirm(Confirm {
+            title: title.into(),
+            in_series: true,
+            ..Confirm::new(question, yes, no)
+        }),
     }
 }
 
@@ -96,8 +107,9 @@ pub fn drive<F: Form>(
     outcome: Outcome,
     at: &F::Context<'_>,
 ) -> Driven<F::Done> {
-    let answered = match answer_of(outcome) {
+    let answered = match answer_of(outcome.clone()) {
         Some(answer) => slot.answer(answer, at),
+        None if outcome == Outcome::Cancelled => slot.cancelled(at),
         None => Answered::Closed,
     };
     match answered {
@@ -145,7 +157,10 @@ pub fn ask_again<F: Form>(modal: &mut Option<Modal>, slot: &mut F, at: &F::Conte
                 selected,
             };
         }
-        (Some(Question::YesNo { question, .. }), Some(Modal::Confirm(confirm))) => {
+        (
+            Some(Question::YesNo { question, .. } | Question::Series { question, .. }),
+            Some(Modal::Confirm(confirm)),
+        ) => {
             confirm.question = question;
         }
         _ => {}
