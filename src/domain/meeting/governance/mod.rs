@@ -10,6 +10,15 @@ mod decide;
 pub mod diff;
 pub mod election;
 pub mod events;
+pub mod form;
+mod form_asks;
+mod form_changes;
+mod form_editor;
+mod form_election;
+mod form_idm;
+mod form_integration;
+mod form_meeting;
+mod form_objection;
 mod flow_impl;
 mod gates;
 pub mod idm;
@@ -28,6 +37,12 @@ pub use election::{
     ChangeAnswer, Election, ElectionEvent, ElectionStep, Proposed, Seats, SetAside, TieBreak,
     TieOption,
 };
+pub use form::{
+    CircleAim, Context as FormContext, EditorChoice, Editing, Field, GovernanceForm, PolicyAim,
+    RoleAim, Said, Settled, Subject, TestTarget, Then,
+};
+pub use form_election::objection_round_note;
+pub use form_meeting::describe_entry;
 pub use idm::{
     IdmEvent, IdmStep, NO_ROLE_RULE, Objection, ObjectionState, ObjectionTest, Outcome, Proposal,
     ROLE_QUESTION, Ruling, Suggestion, Validity, ValidityException,
