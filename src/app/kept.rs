@@ -174,7 +174,9 @@ impl Kept {
                 s.draft = match (&draft, &modal) {
                     // Kept by an earlier version, which kept no form while a round's note was
                     // typed: the question says which form it was.
-                    (GovernanceForm::None, Some(Modal::Prompt(p))) => GovernanceForm::asking(p.kind),
+                    (GovernanceForm::None, Some(Modal::Prompt(p))) => {
+                        GovernanceForm::asking(p.kind)
+                    }
                     _ => draft,
                 };
                 s.modal = modal;

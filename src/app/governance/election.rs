@@ -113,9 +113,7 @@ fn objections(app: &mut App, item: &GovItem, e: &Election, action: Action) {
         .find(|(_, o)| o.state == ObjectionState::Open)
         .map(|(i, _)| i);
     match action {
-        Action::Open | Action::Objection => {
-            answer_round(app, e.next_to_answer(&present), action)
-        }
+        Action::Open | Action::Objection => answer_round(app, e.next_to_answer(&present), action),
         Action::TestObjection => test_objection(app, item, e),
         Action::Resolve => match e.this_round().find(|(_, o)| o.blocks()) {
             Some((objection, _)) => {

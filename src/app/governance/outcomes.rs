@@ -24,12 +24,7 @@ impl FormsAt for GovScreen {
     fn with_forms<R>(
         app: &mut App,
         before: &Organisation,
-        f: impl FnOnce(
-            &mut Option<Modal>,
-            &mut GovernanceForm,
-            &FormContext<'_>,
-            &FormContext<'_>,
-        ) -> R,
+        f: impl FnOnce(&mut Option<Modal>, &mut GovernanceForm, &FormContext<'_>, &FormContext<'_>) -> R,
     ) -> Option<R> {
         let org = app.view.org.clone()?;
         // A blind draw's seed: the nanoseconds of the answer's time.

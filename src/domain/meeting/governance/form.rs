@@ -286,7 +286,9 @@ pub(super) fn current_item(at: &Context<'_>) -> Option<u64> {
 
 /// The names of the attendees `who`, as a picker's options.
 pub(super) fn names(at: &Context<'_>, who: &[usize]) -> Vec<String> {
-    who.iter().map(|&i| at.state.name_of(i).to_string()).collect()
+    who.iter()
+        .map(|&i| at.state.name_of(i).to_string())
+        .collect()
 }
 
 /// What option `n` of `options` makes, or nothing when there is no such option.
@@ -491,9 +493,9 @@ impl GovernanceForm {
                 let r = roles.get(n)?;
                 (r.role, r.permission)
             }
-            F::ElectionObjectionRole(_, _, roles) | F::PickRole(_, roles) | F::PickCrossLink(roles) => {
-                (Some(*roles.get(n)?), None)
-            }
+            F::ElectionObjectionRole(_, _, roles)
+            | F::PickRole(_, roles)
+            | F::PickCrossLink(roles) => (Some(*roles.get(n)?), None),
             F::CrossLinkFiller(_, _, people) => (None, Some(*people.get(n)?)),
             _ => return None,
         };

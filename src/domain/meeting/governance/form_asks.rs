@@ -7,8 +7,10 @@
 //! Owns: those questions and answers. Must not import: rusqlite, ratatui, crossterm, tokio,
 //! std::fs, or the clock.
 
-use super::form::{Context, GovernanceForm, Next, Said, Settled, current_item, line, names, picked};
 use super::GovEvent;
+use super::form::{
+    Context, GovernanceForm, Next, Said, Settled, current_item, line, names, picked,
+};
 use crate::domain::form::{Answer, Answered, PromptKind, Question};
 use crate::domain::ids::RoleId;
 use crate::domain::meeting::flow::STAND_IN;
@@ -69,7 +71,9 @@ impl GovernanceForm {
             F::InterpretBy(people) => {
                 Question::pick("Who asks the Secretary for a ruling?", names(at, people))
             }
-            F::InterpretQuestion(who) => line(format!("{}'s question for the Secretary", name(*who))),
+            F::InterpretQuestion(who) => {
+                line(format!("{}'s question for the Secretary", name(*who)))
+            }
             F::InterpretRuling(..) => {
                 line(format!("{secretary}'s ruling, with its logic (Secretary)"))
             }

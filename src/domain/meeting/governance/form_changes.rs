@@ -10,10 +10,12 @@
 //! (`form_editor::added`), which checks it against the circle. Must not import: rusqlite,
 //! ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::form::{Context, GovernanceForm, Next, Said, line, picked};
-use super::form_editor::{CircleAim, EditorChoice, Field, Subject, added, editing, policy_circle, split_list, to_menu};
-use super::sub_circle::{depth_below, move_targets};
 use super::Change;
+use super::form::{Context, GovernanceForm, Next, Said, line, picked};
+use super::form_editor::{
+    CircleAim, EditorChoice, Field, Subject, added, editing, policy_circle, split_list, to_menu,
+};
+use super::sub_circle::{depth_below, move_targets};
 use crate::domain::form::{Answer, Answered, PromptKind, Question};
 use crate::domain::ids::{CircleId, PersonId, RoleId};
 use crate::domain::org::{LinkedEntity, Organisation};
@@ -135,7 +137,10 @@ pub(super) fn chosen(at: &Context<'_>, choice: EditorChoice) -> Next {
 
 /// The sub-circles of the meeting's circle.
 fn sub_circles(at: &Context<'_>) -> Vec<CircleId> {
-    at.org.sub_circles(Some(at.state.circle)).map(|c| c.id).collect()
+    at.org
+        .sub_circles(Some(at.state.circle))
+        .map(|c| c.id)
+        .collect()
 }
 
 /// The fields of a sub-circle the rule set lets a proposal amend.
@@ -202,7 +207,10 @@ impl GovernanceForm {
                     "Who does {} assign as its Cross Link (4.1 §2.7.2)?",
                     org.linked_entity_name(from)
                 ),
-                people.iter().map(|p| org.person_name(*p).to_string()).collect(),
+                people
+                    .iter()
+                    .map(|p| org.person_name(*p).to_string())
+                    .collect(),
             ),
             F::PickCrossLink(roles) => {
                 let offered = removable(org, here);
@@ -221,16 +229,16 @@ impl GovernanceForm {
     pub(super) fn changes_answer(&self, answer: Answer, at: &Context<'_>) -> Next {
         use GovernanceForm as F;
         match (self, answer) {
-            (F::PickCircle(aim, circles), Answer::Pick(n)) => picked(circles, n, |&circle| {
-                match aim {
+            (F::PickCircle(aim, circles), Answer::Pick(n)) => {
+                picked(circles, n, |&circle| match aim {
                     CircleAim::Collapse => added(at, Change::CollapseCircle { circle }, None),
                     CircleAim::Remove => added(at, Change::RemoveCircle { circle }, None),
                     CircleAim::Amend => Answered::Ask(F::CircleField(circle)),
-                }
-            }),
-            (F::CircleField(circle), Answer::Pick(n)) => {
-                picked(&fields(at), n, |&field| Answered::Ask(F::CircleValue(*circle, field)))
+                })
             }
+            (F::CircleField(circle), Answer::Pick(n)) => picked(&fields(at), n, |&field| {
+                Answered::Ask(F::CircleValue(*circle, field))
+            }),
             (F::CircleValue(circle, field), Answer::Text(value)) => {
                 let (change, place) = circle_amended(at, *circle, *field, value);
                 added(at, change, place)
@@ -275,8 +283,12 @@ impl GovernanceForm {
         Some(match self {
             F::PickCircle(aim, _) => F::PickCircle(*aim, sub_circles(at)),
             F::LinkedEntity(_) => F::LinkedEntity(linked_entities(org)),
-            F::CrossLinkTarget(from, _) => F::CrossLinkTarget(from.clone(), target_circles(at, from)),
-            F::CrossLinkFiller(from, into, _) => F::CrossLinkFiller(from.clone(), *into, current_people(org)),
+            F::CrossLinkTarget(from, _) => {
+                F::CrossLinkTarget(from.clone(), target_circles(at, from))
+            }
+            F::CrossLinkFiller(from, into, _) => {
+                F::CrossLinkFiller(from.clone(), *into, current_people(org))
+            }
             F::PickCrossLink(_) => {
                 F::PickCrossLink(removable(org, here).into_iter().map(|(_, r)| r).collect())
             }
@@ -327,13 +339,15 @@ fn circle_value(at: &Context<'_>, circle: CircleId, field: Field) -> String {
             return value;
         }
     }
-    at.org.circle(circle).map_or(String::new(), |c| match field {
-        Field::Name => c.name.clone(),
-        Field::Purpose => c.purpose.clone(),
-        Field::Domains => c.domains.join("; "),
-        Field::Accountabilities => c.accountabilities.join("; "),
-        Field::Text => String::new(),
-    })
+    at.org
+        .circle(circle)
+        .map_or(String::new(), |c| match field {
+            Field::Name => c.name.clone(),
+            Field::Purpose => c.purpose.clone(),
+            Field::Domains => c.domains.join("; "),
+            Field::Accountabilities => c.accountabilities.join("; "),
+            Field::Text => String::new(),
+        })
 }
 
 /// The amendment of `circle` with `field` set to `value`, merged into the one being written.

@@ -11,9 +11,13 @@
 //! rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::core_limits::{core_list_note, split_items};
-use super::form::{Context, Editing, GovernanceForm, Next, Said, Settled, Then, current_item, line, picked};
-use super::form_changes::{circle_choices, cross_link_choices, move_targets_of, movable_from, path, placed};
-use super::{Change, IdmEvent, GovEvent, IdmStep, new_role_name, validate};
+use super::form::{
+    Context, Editing, GovernanceForm, Next, Said, Settled, Then, current_item, line, picked,
+};
+use super::form_changes::{
+    circle_choices, cross_link_choices, movable_from, move_targets_of, path, placed,
+};
+use super::{Change, GovEvent, IdmEvent, IdmStep, new_role_name, validate};
 use crate::domain::form::{Answer, Answered, PromptKind, Question};
 use crate::domain::ids::{PolicyId, RoleId};
 use crate::domain::org::Organisation;
@@ -158,7 +162,9 @@ impl GovernanceForm {
                 choices.iter().map(|c| choice_label(at, *c)).collect(),
             ),
             F::NewRoleName => line(NEW_ROLE_NAME),
-            F::NewRolePurpose(name) => Question::titled(PromptKind::Text, format!("Purpose of {name}")),
+            F::NewRolePurpose(name) => {
+                Question::titled(PromptKind::Text, format!("Purpose of {name}"))
+            }
             F::NewRoleDomains(name, _) => Question::titled(
                 PromptKind::List,
                 format!("Domains of {name} (one a line — empty: none)"),
@@ -171,12 +177,22 @@ impl GovernanceForm {
                 "Which role?",
                 roles
                     .iter()
-                    .map(|r| placed(org, here, role_name(org, *r), org.role(*r).map(|x| x.circle)))
+                    .map(|r| {
+                        placed(
+                            org,
+                            here,
+                            role_name(org, *r),
+                            org.role(*r).map(|x| x.circle),
+                        )
+                    })
                     .collect(),
             ),
             F::RoleField(role) => Question::pick(
                 format!("Amend what of {}?", role_name(org, *role)),
-                role_fields(org, *role).iter().map(|f| f.label().to_string()).collect(),
+                role_fields(org, *role)
+                    .iter()
+                    .map(|f| f.label().to_string())
+                    .collect(),
             ),
             F::RoleValue(role, field) => {
                 let value = current_value(at, Subject::Role(*role), *field);
@@ -207,9 +223,10 @@ impl GovernanceForm {
                 format!("{} of {}", field.label(), policy_name(org, *policy)),
                 current_value(at, Subject::Policy(*policy), *field),
             ),
-            F::RolePolicyName(role) => {
-                line(format!("Name of the policy {} holds", role_name(org, *role)))
-            }
+            F::RolePolicyName(role) => line(format!(
+                "Name of the policy {} holds",
+                role_name(org, *role)
+            )),
             F::RolePolicyText(_, name) => line(format!("Text of the policy {name}")),
             F::MoveTarget(_, circles) => Question::pick(
                 "Move it to",
@@ -239,26 +256,37 @@ impl GovernanceForm {
             (F::NewRoleDomains(name, purpose), Answer::Text(domains)) => Answered::Ask(
                 F::NewRoleAccountabilities(name.clone(), purpose.clone(), split_list(&domains)),
             ),
-            (F::NewRoleAccountabilities(name, purpose, domains), Answer::Text(accs)) => {
-                added(at, Change::CreateRole {
+            (F::NewRoleAccountabilities(name, purpose, domains), Answer::Text(accs)) => added(
+                at,
+                Change::CreateRole {
                     name: name.clone(),
                     purpose: purpose.clone(),
                     domains: domains.clone(),
                     accountabilities: split_list(&accs),
-                }, None)
+                },
+                None,
+            ),
+            (F::PickRole(aim, roles), Answer::Pick(n)) => {
+                picked(roles, n, |&r| role_picked(at, *aim, r))
             }
-            (F::PickRole(aim, roles), Answer::Pick(n)) => picked(roles, n, |&r| role_picked(at, *aim, r)),
             (F::RoleField(role), Answer::Pick(n)) => {
-                picked(&role_fields(org, *role), n, |&field| role_field_picked(at, *role, field))
+                picked(&role_fields(org, *role), n, |&field| {
+                    role_field_picked(at, *role, field)
+                })
             }
             (F::RoleValue(role, field), Answer::Text(value)) => {
                 let (change, place) = amended(at, Subject::Role(*role), *field, &value);
                 added(at, change, place)
             }
             (F::NewPolicyName, Answer::Text(name)) => Answered::Ask(F::NewPolicyText(name)),
-            (F::NewPolicyText(name), Answer::Text(text)) => {
-                added(at, Change::CreatePolicy { name: name.clone(), text }, None)
-            }
+            (F::NewPolicyText(name), Answer::Text(text)) => added(
+                at,
+                Change::CreatePolicy {
+                    name: name.clone(),
+                    text,
+                },
+                None,
+            ),
             (F::PickPolicy(aim, policies), Answer::Pick(n)) => {
                 picked(policies, n, |&p| policy_picked(at, *aim, p))
             }
@@ -282,7 +310,11 @@ impl GovernanceForm {
             }
             (F::RolePolicyText(role, name), Answer::Text(text)) => added(
                 at,
-                Change::CreateRolePolicy { role: *role, name: name.clone(), text },
+                Change::CreateRolePolicy {
+                    role: *role,
+                    name: name.clone(),
+                    text,
+                },
                 None,
             ),
             _ => Answered::Done(Settled::default().then(Then::Menu)),
@@ -315,11 +347,13 @@ fn capitalised(why: &str) -> String {
 
 /// The menu, asked again after `said`.
 pub(super) fn to_menu(said: Option<Said>) -> Next {
-    Answered::Done(Settled {
-        said,
-        ..Settled::default()
-    }
-    .then(Then::Menu))
+    Answered::Done(
+        Settled {
+            said,
+            ..Settled::default()
+        }
+        .then(Then::Menu),
+    )
 }
 
 /// How a menu option reads.
@@ -343,9 +377,10 @@ fn choice_label(at: &Context<'_>, choice: EditorChoice) -> String {
         EditorChoice::CreateRolePolicy => "Create a policy on a role".into(),
         EditorChoice::CreateCrossLink => "Invite a Cross Link (4.1 §2.7)".into(),
         EditorChoice::RemoveCrossLink => "Remove a Cross Link".into(),
-        EditorChoice::TakeOut(i) => editing(at)
-            .get(i)
-            .map_or_else(|| "Take out: ?".to_string(), |c| format!("Take out: {}", c.describe(at.org))),
+        EditorChoice::TakeOut(i) => editing(at).get(i).map_or_else(
+            || "Take out: ?".to_string(),
+            |c| format!("Take out: {}", c.describe(at.org)),
+        ),
         EditorChoice::Save if presenting && next_version > 1 => {
             "Save: replaces the proposal on the table".into()
         }
@@ -360,7 +395,9 @@ fn chosen(at: &Context<'_>, choice: EditorChoice) -> Next {
     let pick_role = |aim| {
         let roles = roles_for(at, aim);
         match roles.is_empty() {
-            true => to_menu(Some(Said::Error("No role here can be changed that way.".into()))),
+            true => to_menu(Some(Said::Error(
+                "No role here can be changed that way.".into(),
+            ))),
             false => Answered::Ask(F::PickRole(aim, roles)),
         }
     };
@@ -394,11 +431,13 @@ fn chosen(at: &Context<'_>, choice: EditorChoice) -> Next {
             if n < changes.len() {
                 changes.remove(n);
             }
-            Answered::Done(Settled {
-                editing: Editing::Now(changes),
-                ..Settled::default()
-            }
-            .then(Then::Menu))
+            Answered::Done(
+                Settled {
+                    editing: Editing::Now(changes),
+                    ..Settled::default()
+                }
+                .then(Then::Menu),
+            )
         }
         EditorChoice::Save => saved(at),
         EditorChoice::Discard => Answered::Done(Settled {
@@ -458,7 +497,10 @@ pub(super) fn added(at: &Context<'_>, change: Change, replace: Option<usize>) ->
             // "selectively retaining certain elements"), so it is added ahead of its removal.
             let moving = matches!(change, Change::MoveRole { .. } | Change::MovePolicy { .. });
             let removal = candidate.iter().position(|c| {
-                matches!(c, Change::CollapseCircle { .. } | Change::RemoveCircle { .. })
+                matches!(
+                    c,
+                    Change::CollapseCircle { .. } | Change::RemoveCircle { .. }
+                )
             });
             match removal.filter(|_| moving) {
                 Some(at) => candidate.insert(at, change),
@@ -472,12 +514,14 @@ pub(super) fn added(at: &Context<'_>, change: Change, replace: Option<usize>) ->
                 Some(w) => Said::Error(format!("Added, with a warning: {w}.")),
                 None => Said::Info("Added. Save when the proposal is complete.".into()),
             };
-            Answered::Done(Settled {
-                editing: Editing::Now(candidate),
-                said: Some(said),
-                ..Settled::default()
-            }
-            .then(Then::Menu))
+            Answered::Done(
+                Settled {
+                    editing: Editing::Now(candidate),
+                    said: Some(said),
+                    ..Settled::default()
+                }
+                .then(Then::Menu),
+            )
         }
         Err(e) => to_menu(Some(Said::Error(capitalised(&e)))),
     }
@@ -551,8 +595,15 @@ pub fn policy_name(org: &Organisation, p: PolicyId) -> String {
 }
 
 /// The circle policy `p` is in.
-pub(super) fn policy_circle(org: &Organisation, p: PolicyId) -> Option<crate::domain::ids::CircleId> {
-    org.records().policies.iter().find(|x| x.id == p).map(|x| x.circle)
+pub(super) fn policy_circle(
+    org: &Organisation,
+    p: PolicyId,
+) -> Option<crate::domain::ids::CircleId> {
+    org.records()
+        .policies
+        .iter()
+        .find(|x| x.id == p)
+        .map(|x| x.circle)
 }
 
 /// The roles the menu's role choice for `aim` may change.

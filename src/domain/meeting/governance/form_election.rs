@@ -7,7 +7,9 @@
 //! options. Every refusal is the election's (`Election::decide`). Must not import: rusqlite,
 //! ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::form::{Context, GovernanceForm, Next, Said, Settled, current_item, line, names, picked, refused};
+use super::form::{
+    Context, GovernanceForm, Next, Said, Settled, current_item, line, names, picked, refused,
+};
 use super::form_meeting::TYPE_WORDS;
 use super::{Election, ElectionEvent, GovEvent, Governance, TieBreak, TieOption};
 use crate::domain::form::{Answer, Answered, PromptKind, Question};
@@ -37,7 +39,10 @@ impl GovernanceForm {
         Some(match self {
             F::Term => Question::edit(
                 PromptKind::OutputText,
-                format!("Term of the {}: it ends on (YYYY-MM-DD)", e.role.name(e.rules)),
+                format!(
+                    "Term of the {}: it ends on (YYYY-MM-DD)",
+                    e.role.name(e.rules)
+                ),
                 (e.held_on + chrono::Days::new(365)).to_string(),
             ),
             F::AmendTerm => Question::edit(
@@ -52,7 +57,11 @@ impl GovernanceForm {
             ),
             F::Reason(voter) => {
                 let nominee = e.ballots.iter().find(|(v, _)| v == voter)?.1;
-                line(format!("{} nominates {}: why?", name(*voter), name(nominee)))
+                line(format!(
+                    "{} nominates {}: why?",
+                    name(*voter),
+                    name(nominee)
+                ))
             }
             F::ChangeNominee(voter, people) => Question::pick(
                 format!("{} now nominates", name(*voter)),
@@ -79,10 +88,7 @@ impl GovernanceForm {
                     "not yet",
                 )
             }
-            F::SetAsideReason => line(format!(
-                "Set {} aside: why?",
-                e.proposed.map_or("?", name)
-            )),
+            F::SetAsideReason => line(format!("Set {} aside: why?", e.proposed.map_or("?", name))),
             _ => return None,
         })
     }
@@ -95,10 +101,16 @@ impl GovernanceForm {
         };
         match (self, answer) {
             (F::Term, Answer::Text(text)) => term_typed(at, &text, |term_end| {
-                (ElectionEvent::Described { term_end }, "Term set. Enter records each signed ballot.")
+                (
+                    ElectionEvent::Described { term_end },
+                    "Term set. Enter records each signed ballot.",
+                )
             }),
             (F::AmendTerm, Answer::Text(text)) => term_typed(at, &text, |term_end| {
-                (ElectionEvent::TermAmended { term_end }, "Term amended: everyone is asked again.")
+                (
+                    ElectionEvent::TermAmended { term_end },
+                    "Term amended: everyone is asked again.",
+                )
             }),
             (F::Voter(voters), Answer::Pick(n)) => picked(voters, n, |&voter| {
                 let everyone = (0..at.state.attendees.len()).collect();
@@ -109,7 +121,11 @@ impl GovernanceForm {
                     voter: *voter,
                     nominee,
                 };
-                on_election(at, ballot, Some("Ballot recorded; it stays hidden until read."))
+                on_election(
+                    at,
+                    ballot,
+                    Some("Ballot recorded; it stays hidden until read."),
+                )
             }),
             (F::Reason(_), Answer::Text(text)) if text.is_empty() => {
                 Answered::Refused(TYPE_WORDS.into())

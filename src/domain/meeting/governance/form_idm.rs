@@ -59,7 +59,12 @@ impl GovernanceForm {
             F::Validity(answers) => {
                 let questions = state.rules.rules().idm.validity_questions;
                 let n = answers.len();
-                let question = format!("Validity {} of {} — {}", n + 1, questions.len(), questions.get(n)?);
+                let question = format!(
+                    "Validity {} of {} — {}",
+                    n + 1,
+                    questions.len(),
+                    questions.get(n)?
+                );
                 Question::series("Proposal validity", question, ("yes", "no"))
             }
             F::DiscardInvalid => {
@@ -249,9 +254,9 @@ fn validity_answered(at: &Context<'_>, answers: &[bool], yes: bool) -> Next {
         exception: None,
     };
     match on_proposal(at, tested, None) {
-        Answered::Done(settled) if !yes => Answered::Done(
-            settled.then(Then::Ask(GovernanceForm::DiscardInvalid)),
-        ),
+        Answered::Done(settled) if !yes => {
+            Answered::Done(settled.then(Then::Ask(GovernanceForm::DiscardInvalid)))
+        }
         Answered::Done(settled) => {
             Answered::Done(settled.info("The proposal is valid: the proposer goes on presenting."))
         }

@@ -39,7 +39,9 @@ impl GovernanceForm {
                     ("it would", "it would not"),
                 )
             }
-            F::RulingText(_, true) => line("The Secretary's ruling: how it breaks the constitution"),
+            F::RulingText(_, true) => {
+                line("The Secretary's ruling: how it breaks the constitution")
+            }
             F::RulingText(_, false) => {
                 line("The Secretary's ruling: why it does not (the objection is dismissed)")
             }
@@ -116,9 +118,9 @@ impl GovernanceForm {
                 let objection = *objection;
                 let answered = IdmEvent::SuggestionAnswered { objection, answer };
                 match on_proposal(at, answered, None) {
-                    Answered::Done(settled) => Answered::Done(
-                        settled.then(Then::Ask(F::SuggestionJudge(objection))),
-                    ),
+                    Answered::Done(settled) => {
+                        Answered::Done(settled.then(Then::Ask(F::SuggestionJudge(objection))))
+                    }
                     other => other,
                 }
             }

@@ -135,14 +135,16 @@ impl GovernanceForm {
                     tension: None,
                 }))
             }),
-            (F::Tensions(offers), Answer::Pick(n)) => picked(offers, n, |(tension, owner, text)| {
-                Answered::Done(Settled::record(GovEvent::ItemAdded {
-                    label: short_label(text),
-                    owner: *owner,
-                    kind: ItemKind::Proposal,
-                    tension: Some(*tension),
-                }))
-            }),
+            (F::Tensions(offers), Answer::Pick(n)) => {
+                picked(offers, n, |(tension, owner, text)| {
+                    Answered::Done(Settled::record(GovEvent::ItemAdded {
+                        label: short_label(text),
+                        owner: *owner,
+                        kind: ItemKind::Proposal,
+                        tension: Some(*tension),
+                    }))
+                })
+            }
             (F::TimeOutBy(people), Answer::Pick(n)) => {
                 picked(people, n, |&who| Answered::Ask(F::TimeOutGrant(who)))
             }

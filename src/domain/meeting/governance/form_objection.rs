@@ -31,7 +31,11 @@ impl GovernanceForm {
     pub fn test(target: TestTarget, mut answers: Vec<bool>, at: &Context<'_>) -> GovernanceForm {
         let criteria = &at.state.rules.rules().idm.objection_criteria;
         let unnamed = objection_of(at, target).is_some_and(|o| role_named(at, &o).is_none());
-        if unnamed && criteria.get(answers.len()).is_some_and(|c| c.slot == ROLE_QUESTION) {
+        if unnamed
+            && criteria
+                .get(answers.len())
+                .is_some_and(|c| c.slot == ROLE_QUESTION)
+        {
             answers.push(false);
         }
         GovernanceForm::Test(target, answers)
@@ -88,7 +92,10 @@ impl GovernanceForm {
                 on_proposal(at, objected, Some(said))
             }
             (F::ElectionObjection(who), Answer::Text(text)) => {
-                let roles = election_roles(at, *who).into_iter().map(|(r, _)| r).collect();
+                let roles = election_roles(at, *who)
+                    .into_iter()
+                    .map(|(r, _)| r)
+                    .collect();
                 Answered::Ask(F::ElectionObjectionRole(*who, text, roles))
             }
             (F::ElectionObjectionRole(attendee, text, roles), Answer::Pick(n)) => {
@@ -115,9 +122,14 @@ impl GovernanceForm {
     pub(super) fn objection_asked_again(&self, at: &Context<'_>) -> Option<GovernanceForm> {
         use GovernanceForm as F;
         Some(match self {
-            F::ObjectionRole(who, text, _) => F::ObjectionRole(*who, text.clone(), roles_of(at, *who)),
+            F::ObjectionRole(who, text, _) => {
+                F::ObjectionRole(*who, text.clone(), roles_of(at, *who))
+            }
             F::ElectionObjectionRole(who, text, _) => {
-                let roles = election_roles(at, *who).into_iter().map(|(r, _)| r).collect();
+                let roles = election_roles(at, *who)
+                    .into_iter()
+                    .map(|(r, _)| r)
+                    .collect();
                 F::ElectionObjectionRole(*who, text.clone(), roles)
             }
             _ => return None,
@@ -180,7 +192,9 @@ fn test_question(at: &Context<'_>, target: TestTarget, answers: &[bool]) -> Opti
     };
     let question = match criteria.get(n) {
         Some(c) => format!("{} of {total} — {}: {}", n + 1, c.article, c.question),
-        None if n == criteria.len() => format!("{total} of {total} — {}", idm.constitution_question),
+        None if n == criteria.len() => {
+            format!("{total} of {total} — {}", idm.constitution_question)
+        }
         None => return None,
     };
     let labels = if n < criteria.len() {
@@ -191,7 +205,10 @@ fn test_question(at: &Context<'_>, target: TestTarget, answers: &[bool]) -> Opti
     let named = role.map_or("No role named".to_string(), |r| format!("Role named: {r}"));
     Some(Question::series(
         "Objection test",
-        format!("{note}{question} Objection: \"{}\" {named}.", objection.text),
+        format!(
+            "{note}{question} Objection: \"{}\" {named}.",
+            objection.text
+        ),
         labels,
     ))
 }

@@ -10,6 +10,7 @@ mod decide;
 pub mod diff;
 pub mod election;
 pub mod events;
+mod flow_impl;
 pub mod form;
 mod form_asks;
 mod form_changes;
@@ -19,7 +20,6 @@ mod form_idm;
 mod form_integration;
 mod form_meeting;
 mod form_objection;
-mod flow_impl;
 mod gates;
 pub mod idm;
 pub mod idm_events;
@@ -38,7 +38,7 @@ pub use election::{
     TieOption,
 };
 pub use form::{
-    CircleAim, Context as FormContext, EditorChoice, Editing, Field, GovernanceForm, PolicyAim,
+    CircleAim, Context as FormContext, Editing, EditorChoice, Field, GovernanceForm, PolicyAim,
     RoleAim, Said, Settled, Subject, TestTarget, Then,
 };
 pub use form_election::objection_round_note;

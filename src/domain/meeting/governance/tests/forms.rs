@@ -151,7 +151,11 @@ fn framing_asks_the_tension_then_an_example_then_which_of_the_proposers_roles_fe
     let at = context(&run, &state, None);
     assert_eq!(
         GovernanceForm::Tension.question(&at),
-        Some(Question::edit(PromptKind::OutputText, "The tension Ben feels", ""))
+        Some(Question::edit(
+            PromptKind::OutputText,
+            "The tension Ben feels",
+            ""
+        ))
     );
     assert_eq!(
         refused(GovernanceForm::Tension.answer(text(""), &at)),
@@ -177,7 +181,9 @@ fn framing_asks_the_tension_then_an_example_then_which_of_the_proposers_roles_fe
     );
     assert_eq!(
         settled.said,
-        Some(Said::Info("Framed. c writes the proposal's changes.".into()))
+        Some(Said::Info(
+            "Framed. c writes the proposal's changes.".into()
+        ))
     );
 }
 
@@ -211,7 +217,10 @@ fn a_no_in_the_validity_test_records_it_and_asks_whether_to_discard_quoting_the_
     let Some(Question::Series { question, .. }) = first.question(&at) else {
         panic!("one question of a series");
     };
-    assert!(question.starts_with("Validity 1 of 3 — 5.0 §5.3.1(a)"), "{question}");
+    assert!(
+        question.starts_with("Validity 1 of 3 — 5.0 §5.3.1(a)"),
+        "{question}"
+    );
     let second = asked(first.answer(Answer::Yes(true), &at));
     let settled = done(second.answer(Answer::Yes(false), &at));
     let tested = IdmEvent::ValidityTested {
@@ -289,7 +298,10 @@ fn an_objection_is_its_words_then_the_role_it_would_limit_or_none_named() {
     let state = run.state();
     let at = context(&run, &state, None);
     let words = GovernanceForm::ObjectionText(1);
-    assert_eq!(refused(words.answer(text(""), &at)), "Type a few words, or Esc to cancel.");
+    assert_eq!(
+        refused(words.answer(text(""), &at)),
+        "Type a few words, or Esc to cancel."
+    );
     let role = asked(words.answer(text("Too early"), &at));
     let offered = options(role.question(&at));
     let none = offered.len() - 1;
@@ -338,7 +350,13 @@ fn an_objection_naming_no_role_has_the_role_question_answered_no_saying_why_5_0_
     let at = context(&run, &state, None);
     let target = TestTarget::Proposal { item, objection: 0 };
     let first = GovernanceForm::test(target, Vec::new(), &at);
-    let Some(Question::Series { title, question, yes, no }) = first.question(&at) else {
+    let Some(Question::Series {
+        title,
+        question,
+        yes,
+        no,
+    }) = first.question(&at)
+    else {
         panic!("one question of a series");
     };
     assert_eq!(title, "Objection test");
@@ -352,7 +370,9 @@ fn an_objection_naming_no_role_has_the_role_question_answered_no_saying_why_5_0_
         panic!("one question of a series");
     };
     assert!(
-        question.starts_with(&format!("The role question is answered no: {NO_ROLE_RULE}. 3 of 5")),
+        question.starts_with(&format!(
+            "The role question is answered no: {NO_ROLE_RULE}. 3 of 5"
+        )),
         "{question}"
     );
 }
@@ -369,7 +389,10 @@ fn the_fifth_answer_of_an_objection_test_records_it_and_says_whether_it_blocks()
     for _ in 0..3 {
         form = asked(form.answer(Answer::Yes(true), &at));
     }
-    assert_eq!(form, GovernanceForm::Test(target, vec![true, true, true, false]));
+    assert_eq!(
+        form,
+        GovernanceForm::Test(target, vec![true, true, true, false])
+    );
     let Some(Question::Series { question, yes, .. }) = form.question(&at) else {
         panic!("one question of a series");
     };
@@ -477,7 +500,9 @@ fn a_special_meetings_limits_name_roles_of_the_circle_or_are_refused_5_0_5_4() {
     let settled = done(limits.answer(text("Oven Master"), &at));
     assert_eq!(
         settled.said,
-        Some(Said::Error("\"Oven Master\" is not a role of this circle.".into()))
+        Some(Said::Error(
+            "\"Oven Master\" is not a role of this circle.".into()
+        ))
     );
     let settled = done(limits.answer(text("baker"), &at));
     assert_eq!(
@@ -503,7 +528,10 @@ fn an_objections_role_picker_asked_again_drops_a_role_removed_elsewhere_and_says
     records.roles.retain(|r| r.id != RoleId(13));
     records.assignments.retain(|a| a.role != RoleId(13));
     let org = crate::domain::org::Organisation::new(records);
-    let now = FormContext { org: &org, ..before };
+    let now = FormContext {
+        org: &org,
+        ..before
+    };
     let again = picker.asked_again(&now).expect("the roles are made again");
     assert!(!options(again.question(&now)).contains(&"Baker".to_string()));
     assert_eq!(

@@ -20,7 +20,10 @@ fn the_menu_offers_saving_and_taking_out_only_once_something_is_written() {
     let at = context(&run, &state, Some(&[]));
     let empty = options(GovernanceForm::menu(&at).question(&at));
     assert_eq!(empty.first().map(String::as_str), Some("Create a role"));
-    assert_eq!(empty.last().map(String::as_str), Some("Leave without saving"));
+    assert_eq!(
+        empty.last().map(String::as_str),
+        Some("Leave without saving")
+    );
     let written = [new_role()];
     let at = context(&run, &state, Some(&written));
     let menu = options(GovernanceForm::menu(&at).question(&at));
@@ -36,7 +39,10 @@ fn a_new_role_is_asked_part_by_part_then_added_to_what_is_written_and_the_menu_a
     let name = asked(GovernanceForm::menu(&at).answer(Answer::Pick(0), &at));
     assert_eq!(name, GovernanceForm::NewRoleName);
     let why = refused(name.answer(text("Baker"), &at));
-    assert!(why.contains("Baker"), "a name the circle has is refused at once: {why}");
+    assert!(
+        why.contains("Baker"),
+        "a name the circle has is refused at once: {why}"
+    );
     let purpose = asked(name.answer(text("Oven Scheduler"), &at));
     let domains = asked(purpose.answer(text("Ovens used well"), &at));
     let accountabilities = asked(domains.answer(text(""), &at));
@@ -45,7 +51,9 @@ fn a_new_role_is_asked_part_by_part_then_added_to_what_is_written_and_the_menu_a
     assert_eq!(settled.editing, Editing::Now(vec![new_role()]));
     assert_eq!(
         settled.said,
-        Some(Said::Info("Added. Save when the proposal is complete.".into()))
+        Some(Said::Info(
+            "Added. Save when the proposal is complete.".into()
+        ))
     );
     assert_eq!(settled.then, Then::Menu);
 }
@@ -126,7 +134,9 @@ fn amending_a_role_asks_its_field_and_starts_from_its_value_as_it_stands() {
     let (run, _) = at_a_proposal(RuleSet::Holacracy50);
     let state = run.state();
     let at = context(&run, &state, Some(&[]));
-    let pick = asked(GovernanceForm::PickRole(RoleAim::Amend, vec![RoleId(13)]).answer(Answer::Pick(0), &at));
+    let pick = asked(
+        GovernanceForm::PickRole(RoleAim::Amend, vec![RoleId(13)]).answer(Answer::Pick(0), &at),
+    );
     assert_eq!(pick, GovernanceForm::RoleField(RoleId(13)));
     assert_eq!(
         options(pick.question(&at)),
