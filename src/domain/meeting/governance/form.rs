@@ -27,8 +27,8 @@ use crate::domain::ruleset::CoreRole;
 use crate::domain::text::capital;
 use serde::{Deserialize, Serialize};
 
-pub use super::form_editor::{CircleAim, EditorChoice, Field, PolicyAim, RoleAim, Subject};
 pub use super::form_objection::TestTarget;
+pub use super::form_parts::{CircleAim, EditorChoice, Field, PolicyAim, RoleAim, Subject};
 
 /// The parts of a governance entry gathered so far, and so the question asked now.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -367,6 +367,14 @@ impl GovernanceForm {
             | F::SuggestionReason(..)
             | F::AbandonReason(_)
             | F::DropReason => Part::Integration,
+            _ => return self.later_part(),
+        })
+    }
+
+    /// Which part of the meeting asks an election's or the proposal editor's questions.
+    fn later_part(&self) -> Option<Part> {
+        use GovernanceForm as F;
+        Some(match self {
             F::Term
             | F::Voter(_)
             | F::Nominee(..)
@@ -402,6 +410,7 @@ impl GovernanceForm {
             | F::CrossLinkTarget(..)
             | F::CrossLinkFiller(..)
             | F::PickCrossLink(_) => Part::Changes,
+            _ => return None,
         })
     }
 

@@ -12,9 +12,8 @@
 
 use super::Change;
 use super::form::{Context, GovernanceForm, Next, Said, line, picked};
-use super::form_editor::{
-    CircleAim, EditorChoice, Field, Subject, added, editing, policy_circle, split_list, to_menu,
-};
+use super::form_editor::{added, editing, to_menu};
+use super::form_parts::{CircleAim, EditorChoice, Field, Subject, policy_circle, split_list};
 use super::sub_circle::{depth_below, move_targets};
 use crate::domain::form::{Answer, Answered, PromptKind, Question};
 use crate::domain::ids::{CircleId, PersonId, RoleId};

@@ -7,117 +7,25 @@
 //! The changes being written are a value the form is asked with (`Context::editing`); a
 //! finished answer says what they are now (`Settled::editing`), and the menu is asked again.
 //!
-//! Owns: the menu, its role and policy questions, and building the changes. Must not import:
+//! Owns: the menu, its role and policy questions, and building the changes (the parts they
+//! are made of are `form_parts`'s). Must not import:
 //! rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::core_limits::{core_list_note, split_items};
+use super::core_limits::core_list_note;
 use super::form::{
     Context, Editing, GovernanceForm, Next, Said, Settled, Then, current_item, line, picked,
 };
 use super::form_changes::{
     circle_choices, cross_link_choices, movable_from, move_targets_of, path, placed,
 };
+use super::form_parts::{
+    EditorChoice, Field, PolicyAim, RoleAim, Subject, amended, current_value, policy_circle,
+    policy_name, role_fields, role_name, split_list,
+};
 use super::{Change, GovEvent, IdmEvent, IdmStep, new_role_name, validate};
 use crate::domain::form::{Answer, Answered, PromptKind, Question};
 use crate::domain::ids::{PolicyId, RoleId};
-use crate::domain::org::Organisation;
 use crate::domain::text::capital;
-use serde::{Deserialize, Serialize};
-
-/// A field of a role, policy or sub-circle being amended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Field {
-    Name,
-    Purpose,
-    Domains,
-    Accountabilities,
-    /// A policy's text.
-    Text,
-}
-
-impl Field {
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Name => "Name",
-            Field::Purpose => "Purpose",
-            Field::Domains => "Domains",
-            Field::Accountabilities => "Accountabilities",
-            Field::Text => "Text",
-        }
-    }
-
-    /// How the field is typed: a name on one line, a purpose or a policy's text as a text
-    /// that may span lines, domains and accountabilities one item a line.
-    pub fn prompt_kind(self) -> PromptKind {
-        match self {
-            Field::Name => PromptKind::OutputText,
-            Field::Purpose | Field::Text => PromptKind::Text,
-            Field::Domains | Field::Accountabilities => PromptKind::List,
-        }
-    }
-}
-
-/// What a picked role is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RoleAim {
-    Amend,
-    Remove,
-    Move,
-    /// Expanded into a sub-circle.
-    Expand,
-    /// Given a policy to hold.
-    HoldPolicy,
-}
-
-/// What a picked sub-circle is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CircleAim {
-    Amend,
-    /// Collapsed back into a role.
-    Collapse,
-    /// Removed with everything within.
-    Remove,
-}
-
-/// What a picked policy is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PolicyAim {
-    Amend,
-    Remove,
-    Move,
-}
-
-/// The role or policy a change is about (amended, or moved to another circle).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Subject {
-    Role(RoleId),
-    Policy(PolicyId),
-}
-
-/// One option of the proposal editor's menu.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EditorChoice {
-    CreateRole,
-    AmendRole,
-    RemoveRole,
-    CreatePolicy,
-    AmendPolicy,
-    RemovePolicy,
-    MoveRole,
-    MovePolicy,
-    ExpandRole,
-    AmendCircle,
-    CollapseCircle,
-    RemoveCircle,
-    CreateRolePolicy,
-    /// A Cross Link Policy (4.1 §2.7), and its removal.
-    CreateCrossLink,
-    RemoveCrossLink,
-    /// Take the n-th change out.
-    TakeOut(usize),
-    Save,
-    Discard,
-}
 
 /// The title of the question for a new role's name.
 pub const NEW_ROLE_NAME: &str = "Name of the new role";
@@ -203,26 +111,11 @@ impl GovernanceForm {
                 };
                 Question::edit(field.prompt_kind(), title, value)
             }
-            F::NewPolicyName => line("Name of the new policy"),
-            F::NewPolicyText(name) => {
-                Question::titled(PromptKind::Text, format!("Text of the policy {name}"))
-            }
-            F::PickPolicy(_, policies) => Question::pick(
-                "Which policy?",
-                policies
-                    .iter()
-                    .map(|p| placed(org, here, policy_name(org, *p), policy_circle(org, *p)))
-                    .collect(),
-            ),
-            F::PolicyField(policy) => Question::pick(
-                format!("Amend what of {}?", policy_name(org, *policy)),
-                vec![Field::Name.label().into(), Field::Text.label().into()],
-            ),
-            F::PolicyValue(policy, field) => Question::edit(
-                field.prompt_kind(),
-                format!("{} of {}", field.label(), policy_name(org, *policy)),
-                current_value(at, Subject::Policy(*policy), *field),
-            ),
+            F::NewPolicyName
+            | F::NewPolicyText(_)
+            | F::PickPolicy(..)
+            | F::PolicyField(_)
+            | F::PolicyValue(..) => return self.policy_question(at),
             F::RolePolicyName(role) => line(format!(
                 "Name of the policy {} holds",
                 role_name(org, *role)
@@ -278,6 +171,71 @@ impl GovernanceForm {
                 let (change, place) = amended(at, Subject::Role(*role), *field, &value);
                 added(at, change, place)
             }
+            (
+                F::NewPolicyName
+                | F::NewPolicyText(_)
+                | F::PickPolicy(..)
+                | F::PolicyField(_)
+                | F::PolicyValue(..),
+                answer,
+            ) => self.policy_answer(answer, at),
+            (F::MoveTarget(what, circles), Answer::Pick(n)) => picked(circles, n, |&to| {
+                let change = match *what {
+                    Subject::Role(role) => Change::MoveRole { role, to },
+                    Subject::Policy(policy) => Change::MovePolicy { policy, to },
+                };
+                added(at, change, None)
+            }),
+            (F::RolePolicyName(role), Answer::Text(name)) => {
+                Answered::Ask(F::RolePolicyText(*role, name))
+            }
+            (F::RolePolicyText(role, name), Answer::Text(text)) => added(
+                at,
+                Change::CreateRolePolicy {
+                    role: *role,
+                    name: name.clone(),
+                    text,
+                },
+                None,
+            ),
+            _ => to_menu(None),
+        }
+    }
+
+    /// The question of a policy's form: a new one's name and text, or one picked and the
+    /// field amended.
+    fn policy_question(&self, at: &Context<'_>) -> Option<Question> {
+        use GovernanceForm as F;
+        let (org, here) = (at.org, at.state.circle);
+        Some(match self {
+            F::NewPolicyName => line("Name of the new policy"),
+            F::NewPolicyText(name) => {
+                Question::titled(PromptKind::Text, format!("Text of the policy {name}"))
+            }
+            F::PickPolicy(_, policies) => Question::pick(
+                "Which policy?",
+                policies
+                    .iter()
+                    .map(|p| placed(org, here, policy_name(org, *p), policy_circle(org, *p)))
+                    .collect(),
+            ),
+            F::PolicyField(policy) => Question::pick(
+                format!("Amend what of {}?", policy_name(org, *policy)),
+                vec![Field::Name.label().into(), Field::Text.label().into()],
+            ),
+            F::PolicyValue(policy, field) => Question::edit(
+                field.prompt_kind(),
+                format!("{} of {}", field.label(), policy_name(org, *policy)),
+                current_value(at, Subject::Policy(*policy), *field),
+            ),
+            _ => return None,
+        })
+    }
+
+    /// What an answer makes of a policy's form.
+    fn policy_answer(&self, answer: Answer, at: &Context<'_>) -> Next {
+        use GovernanceForm as F;
+        match (self, answer) {
             (F::NewPolicyName, Answer::Text(name)) => Answered::Ask(F::NewPolicyText(name)),
             (F::NewPolicyText(name), Answer::Text(text)) => added(
                 at,
@@ -298,26 +256,7 @@ impl GovernanceForm {
                 let (change, place) = amended(at, Subject::Policy(*policy), *field, &value);
                 added(at, change, place)
             }
-            (F::MoveTarget(what, circles), Answer::Pick(n)) => picked(circles, n, |&to| {
-                let change = match *what {
-                    Subject::Role(role) => Change::MoveRole { role, to },
-                    Subject::Policy(policy) => Change::MovePolicy { policy, to },
-                };
-                added(at, change, None)
-            }),
-            (F::RolePolicyName(role), Answer::Text(name)) => {
-                Answered::Ask(F::RolePolicyText(*role, name))
-            }
-            (F::RolePolicyText(role, name), Answer::Text(text)) => added(
-                at,
-                Change::CreateRolePolicy {
-                    role: *role,
-                    name: name.clone(),
-                    text,
-                },
-                None,
-            ),
-            _ => Answered::Done(Settled::default().then(Then::Menu)),
+            _ => to_menu(None),
         }
     }
 
@@ -558,54 +497,6 @@ fn saved(at: &Context<'_>) -> Next {
     })
 }
 
-/// The fields of a role a proposal may amend: a core role's name and purpose come from the
-/// rule set, so only its domains and accountabilities.
-pub fn role_fields(org: &Organisation, role: RoleId) -> Vec<Field> {
-    // A Cross Link Role's name and purpose are its Linked Entity's (4.1 §2.7.4).
-    let core = org.role(role).is_some_and(|r| r.core.is_some()) || org.cross_link(role).is_some();
-    let all = [
-        Field::Name,
-        Field::Purpose,
-        Field::Domains,
-        Field::Accountabilities,
-    ];
-    all.into_iter()
-        .filter(|f| !core || matches!(f, Field::Domains | Field::Accountabilities))
-        .collect()
-}
-
-/// Items typed one a line (or, as before lines could be typed, as "a; b; c", an item of the
-/// constitution's own holding a ";" kept whole).
-pub fn split_list(text: &str) -> Vec<String> {
-    text.split('\n').flat_map(split_items).collect()
-}
-
-/// The name of role `r`, for a title.
-pub fn role_name(org: &Organisation, r: RoleId) -> String {
-    org.role(r).map_or("?".to_string(), |r| r.name.clone())
-}
-
-/// The name of policy `p`, for a title.
-pub fn policy_name(org: &Organisation, p: PolicyId) -> String {
-    org.records()
-        .policies
-        .iter()
-        .find(|x| x.id == p)
-        .map_or("?".to_string(), |x| x.name.clone())
-}
-
-/// The circle policy `p` is in.
-pub(super) fn policy_circle(
-    org: &Organisation,
-    p: PolicyId,
-) -> Option<crate::domain::ids::CircleId> {
-    org.records()
-        .policies
-        .iter()
-        .find(|x| x.id == p)
-        .map(|x| x.circle)
-}
-
 /// The roles the menu's role choice for `aim` may change.
 fn roles_for(at: &Context<'_>, aim: RoleAim) -> Vec<RoleId> {
     let org = at.org;
@@ -637,101 +528,4 @@ fn policies_for(at: &Context<'_>, aim: PolicyAim) -> Vec<PolicyId> {
         }
     }
     policies
-}
-
-/// A field's value as it stands in what is being written, else in the record, as text.
-fn current_value(at: &Context<'_>, what: Subject, field: Field) -> String {
-    let pending = editing(at).iter().find_map(|c| match (c, what) {
-        (
-            Change::AmendRole {
-                role,
-                name,
-                purpose,
-                domains,
-                accountabilities,
-            },
-            Subject::Role(r),
-        ) if *role == r => match field {
-            Field::Name => name.clone(),
-            Field::Purpose => purpose.clone(),
-            Field::Domains => domains.as_ref().map(|d| d.join("\n")),
-            Field::Accountabilities => accountabilities.as_ref().map(|a| a.join("\n")),
-            Field::Text => None,
-        },
-        (Change::AmendPolicy { policy, name, text }, Subject::Policy(p)) if *policy == p => {
-            match field {
-                Field::Name => name.clone(),
-                Field::Text => text.clone(),
-                _ => None,
-            }
-        }
-        _ => None,
-    });
-    pending.unwrap_or_else(|| match what {
-        Subject::Role(r) => at.org.role(r).map_or(String::new(), |r| match field {
-            Field::Name => r.name.clone(),
-            Field::Purpose => r.purpose.clone(),
-            Field::Domains => r.domains.join("\n"),
-            Field::Accountabilities => r.accountabilities.join("\n"),
-            Field::Text => String::new(),
-        }),
-        Subject::Policy(p) => at
-            .org
-            .policies_of(at.state.circle)
-            .find(|x| x.id == p)
-            .map_or(String::new(), |x| match field {
-                Field::Name => x.name.clone(),
-                _ => x.text.clone(),
-            }),
-    })
-}
-
-/// The amendment of `what` with `field` set to `value`, merged into the one being written
-/// (and its place there).
-fn amended(at: &Context<'_>, what: Subject, field: Field, value: &str) -> (Change, Option<usize>) {
-    let existing = editing(at).iter().position(|c| match (c, what) {
-        (Change::AmendRole { role, .. }, Subject::Role(r)) => *role == r,
-        (Change::AmendPolicy { policy, .. }, Subject::Policy(p)) => *policy == p,
-        _ => false,
-    });
-    let mut change = existing
-        .and_then(|i| editing(at).get(i).cloned())
-        .unwrap_or(match what {
-            Subject::Role(role) => Change::AmendRole {
-                role,
-                name: None,
-                purpose: None,
-                domains: None,
-                accountabilities: None,
-            },
-            Subject::Policy(policy) => Change::AmendPolicy {
-                policy,
-                name: None,
-                text: None,
-            },
-        });
-    let text = Some(value.to_string());
-    match &mut change {
-        Change::AmendRole {
-            name,
-            purpose,
-            domains,
-            accountabilities,
-            ..
-        } => match field {
-            Field::Name => *name = text,
-            Field::Purpose => *purpose = text,
-            Field::Domains => *domains = Some(split_list(value)),
-            Field::Accountabilities => *accountabilities = Some(split_list(value)),
-            Field::Text => {}
-        },
-        Change::AmendPolicy {
-            name, text: body, ..
-        } => match field {
-            Field::Name => *name = text,
-            _ => *body = text,
-        },
-        _ => {}
-    }
-    (change, existing)
 }

@@ -85,27 +85,7 @@ impl GovernanceForm {
                 "Reaction of {} (empty: no reaction)",
                 state.name_of(*who)
             )),
-            F::Adopt => {
-                let p = proposal?;
-                let version = p.versions.len();
-                let count = p.current().map_or(0, Vec::len);
-                Question::yes_or(
-                    format!(
-                        "Adopt version {version}? Its {count} change(s) take effect in the governance record now."
-                    ),
-                    "adopt",
-                    "not yet",
-                )
-            }
-            F::Close => Question::pick(
-                "Close the proposal",
-                vec![
-                    "Withdrawn by the proposer".to_string(),
-                    "Dropped (the proposer is not answering in good faith)".to_string(),
-                    "Discarded as invalid".to_string(),
-                    "Process breakdown (give a reason)".to_string(),
-                ],
-            ),
+            F::Adopt | F::Close => return closing_question(self, at),
             _ => return self.objection_question(at),
         })
     }
@@ -190,6 +170,35 @@ impl GovernanceForm {
             _ => self.objection_asked_again(at),
         }
     }
+}
+
+/// The question of adopting the proposal, or of how it closes otherwise.
+fn closing_question(form: &GovernanceForm, at: &Context<'_>) -> Option<Question> {
+    use GovernanceForm as F;
+    Some(match form {
+        F::Adopt => {
+            let p = proposal(at)?;
+            let version = p.versions.len();
+            let count = p.current().map_or(0, Vec::len);
+            Question::yes_or(
+                format!(
+                    "Adopt version {version}? Its {count} change(s) take effect in the governance record now."
+                ),
+                "adopt",
+                "not yet",
+            )
+        }
+        F::Close => Question::pick(
+            "Close the proposal",
+            vec![
+                "Withdrawn by the proposer".to_string(),
+                "Dropped (the proposer is not answering in good faith)".to_string(),
+                "Discarded as invalid".to_string(),
+                "Process breakdown (give a reason)".to_string(),
+            ],
+        ),
+        _ => return None,
+    })
 }
 
 /// The current item's proposal, if it is one.

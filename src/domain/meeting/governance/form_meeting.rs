@@ -145,6 +145,17 @@ impl GovernanceForm {
                     }))
                 })
             }
+            (F::TimeOutBy(_) | F::TimeOutGrant(_) | F::RemoveItem(_), answer)
+            | (F::Retract(_) | F::EndMeeting, answer) => self.closing_answer(answer),
+            (_, answer) => self.asks_answer(answer, at),
+        }
+    }
+
+    /// What an answer makes of a time out asked for, an item taken off, an entry taken back
+    /// or the meeting ended.
+    fn closing_answer(&self, answer: Answer) -> Next {
+        use GovernanceForm as F;
+        match (self, answer) {
             (F::TimeOutBy(people), Answer::Pick(n)) => {
                 picked(people, n, |&who| Answered::Ask(F::TimeOutGrant(who)))
             }
@@ -170,7 +181,7 @@ impl GovernanceForm {
                 Settled::record(GovEvent::Ended)
                     .info("The meeting has ended. x exports its minutes."),
             ),
-            (_, answer) => self.asks_answer(answer, at),
+            _ => Answered::Closed,
         }
     }
 

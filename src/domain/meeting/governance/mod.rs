@@ -20,6 +20,7 @@ mod form_idm;
 mod form_integration;
 mod form_meeting;
 mod form_objection;
+mod form_parts;
 mod gates;
 pub mod idm;
 pub mod idm_events;
