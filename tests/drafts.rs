@@ -6,7 +6,7 @@ mod common;
 
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{Char, Down, Enter};
-use roundtable::domain::meeting::governance::GovStep;
+use roundtable::domain::meeting::governance::{GovStep, GovernanceForm};
 use roundtable::domain::meeting::tactical::{Form, Step};
 use roundtable::store::prelude::*;
 use roundtable::ui::Modal;
@@ -162,4 +162,41 @@ fn a_label_kept_by_the_version_before_forms_resumes_and_is_added() {
         ["Studio read"],
         "and added as that version would have"
     );
+}
+
+#[test]
+fn a_round_note_kept_by_the_version_before_governance_forms_resumes_and_is_recorded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rt.db");
+    let meeting = {
+        let mut h = Harness::demo_file(&path);
+        h.start_governance(BAKEHOUSE);
+        h.press(Enter).type_str("Rea");
+        h.wait(3);
+        h.governance().meeting
+    };
+    let mut store = roundtable::store::Store::open(&path).expect("store");
+    let kept = store.draft(meeting).expect("reads").expect("kept");
+    assert!(kept.contains(r#""draft":"Note""#), "{kept}");
+    // The version before governance forms kept no form while a round's note was typed, only
+    // the prompt: its kind says what was being put together.
+    let before = kept.replace(r#""draft":"Note""#, r#""draft":"None""#);
+    store.keep_draft(meeting, Some(&before)).expect("kept");
+    drop(store);
+    let mut h = resumed(&path, 'g');
+    assert_eq!(
+        h.governance().draft,
+        GovernanceForm::Note,
+        "read as the note's form"
+    );
+    h.type_str("dy").press(Enter);
+    let notes: Vec<_> = h
+        .governance()
+        .state
+        .rounds
+        .notes
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    assert_eq!(notes, ["Ready"], "and recorded as that version would have");
 }

@@ -11,8 +11,9 @@ use super::App;
 use super::keys::{self, Action};
 use crate::domain::CircleId;
 use crate::domain::meeting::MeetingKind;
+use crate::domain::meeting::governance::GovernanceForm;
 use crate::domain::meeting::tactical::Form as TacticalForm;
-use crate::ui::{GovDraft, Hint, Screen};
+use crate::ui::{Hint, Screen};
 use ratatui::crossterm::event::KeyEvent;
 use std::borrow::Cow;
 
@@ -264,7 +265,7 @@ impl App {
             }
             Screen::Governance(s) => {
                 s.modal = None;
-                s.draft = GovDraft::None;
+                s.draft = GovernanceForm::None;
                 s.editing = None;
             }
             _ => {}

@@ -40,6 +40,49 @@ pub(super) fn with_form<S: FormScreen, R>(
     Some(f(modal, form, &context))
 }
 
+/// A screen whose form is decided against more than the organisation (the meeting's log,
+/// the time of the answer), with what it is decided against as the organisation stood
+/// `before` and as it stands now: for a pick answered after other programs' changes.
+pub(super) trait FormsAt {
+    type Form: Form;
+    /// Runs `f` with the screen's modal, its form, and the form's context with the
+    /// organisation `before`, then with the one on screen now (`None`: another screen).
+    fn with_forms<R>(
+        app: &mut App,
+        before: &Organisation,
+        f: impl FnOnce(
+            &mut Option<Modal>,
+            &mut Self::Form,
+            &<Self::Form as Form>::Context<'_>,
+            &<Self::Form as Form>::Context<'_>,
+        ) -> R,
+    ) -> Option<R>;
+}
+
+/// A pick among what the organisation offers (roles, people, tensions) answered on the
+/// organisation as it stands: what other programs recorded since the question was shown is
+/// taken in first (the form asked again), and the option picked is found again by its line.
+/// One no longer offered is refused in one line (`Form::gone`), the picker offering what
+/// stands, and `None` is returned: nothing is to be recorded. Any other outcome is handed
+/// back as it was.
+pub(super) fn afresh<S: FormsAt>(app: &mut App, outcome: Outcome) -> Option<Outcome> {
+    let before = app.view.org.clone()?;
+    let (offers_org, chosen, asked) = S::with_forms(app, &before, |modal, slot, _, at| {
+        let offers_org = slot.asked_again(at).is_some();
+        (offers_org, picked(modal, &outcome), slot.clone())
+    })?;
+    let Some((n, line)) = chosen.filter(|_| offers_org) else {
+        return Some(outcome);
+    };
+    if !app.follow_other_programs() {
+        return Some(outcome);
+    }
+    let repicked = S::with_forms(app, &before, |modal, _, before, now| {
+        repick(modal, &asked, (n, &line), before, now)
+    })?;
+    repicked.map_err(|why| app.error(why)).ok()
+}
+
 /// What the driver made of an answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Driven<D> {
@@ -61,6 +104,17 @@ pub fn modal_of(question: Question) -> Modal {
             selected: 0,
         }),
         Question::YesNo { question, yes, no } => Modal::Confirm(Confirm::new(question, yes, no)),
+        Question::Edit { kind, title, value } => Modal::Prompt(Prompt::filled(kind, title, &value)),
+        Question::Series {
+            title,
+            question,
+            yes,
+            no,
+        } => Modal::Confirm(Confirm {
+            title: title.into(),
+            in_series: true,
+            ..Confirm::new(question, yes, no)
+        }),
     }
 }
 
@@ -96,8 +150,9 @@ pub fn drive<F: Form>(
     outcome: Outcome,
     at: &F::Context<'_>,
 ) -> Driven<F::Done> {
-    let answered = match answer_of(outcome) {
+    let answered = match answer_of(outcome.clone()) {
         Some(answer) => slot.answer(answer, at),
+        None if outcome == Outcome::Cancelled => slot.cancelled(at),
         None => Answered::Closed,
     };
     match answered {
@@ -145,7 +200,10 @@ pub fn ask_again<F: Form>(modal: &mut Option<Modal>, slot: &mut F, at: &F::Conte
                 selected,
             };
         }
-        (Some(Question::YesNo { question, .. }), Some(Modal::Confirm(confirm))) => {
+        (
+            Some(Question::YesNo { question, .. } | Question::Series { question, .. }),
+            Some(Modal::Confirm(confirm)),
+        ) => {
             confirm.question = question;
         }
         _ => {}

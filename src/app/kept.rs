@@ -18,11 +18,11 @@
 use super::App;
 use crate::domain::MeetingId;
 use crate::domain::adoption::Adoption;
-use crate::domain::meeting::governance::Change;
+use crate::domain::meeting::governance::{Change, GovernanceForm};
 use crate::domain::meeting::tactical::Form as TacticalForm;
 use crate::domain::review::form::Form as ReviewForm;
 use crate::domain::work::form::Form as WorkForm;
-use crate::ui::{AdoptForm, GovDraft, Modal, Prompt, Screen};
+use crate::ui::{AdoptForm, Modal, Prompt, Screen};
 use serde::{Deserialize, Serialize};
 
 /// How long after a failed save of the entry on screen the next one is tried.
@@ -42,11 +42,12 @@ pub enum Kept {
         modal: Option<Modal>,
         draft: TacticalForm,
     },
-    /// A governance meeting's open modal, its entry, and the proposal changes being
-    /// written (not yet recorded).
+    /// A governance meeting's open modal, its form, and the proposal changes being written
+    /// (not yet recorded). The form's shape is the one the screen's draft had before forms
+    /// were in the domain.
     Governance {
         modal: Option<Modal>,
-        draft: GovDraft,
+        draft: GovernanceForm,
         editing: Option<Vec<Change>>,
     },
     /// A solo role review's open modal and the entry it is part of.
@@ -147,9 +148,7 @@ impl Kept {
         match self {
             Kept::Nothing => true,
             Kept::Tactical { draft, .. } => draft.holds_nothing(),
-            Kept::Governance { draft, editing, .. } => {
-                *draft == GovDraft::None && editing.is_none()
-            }
+            Kept::Governance { draft, editing, .. } => draft.holds_nothing() && editing.is_none(),
             Kept::Review { draft, .. } => *draft == ReviewForm::None,
             Kept::Work { draft, .. } => *draft == WorkForm::None,
             Kept::Adoption { draft, .. } => **draft == Adoption::default(),
@@ -176,8 +175,15 @@ impl Kept {
                 },
                 Screen::Governance(s),
             ) => {
+                s.draft = match (&draft, &modal) {
+                    // Kept by an earlier version, which kept no form while a round's note was
+                    // typed: the question says which form it was.
+                    (GovernanceForm::None, Some(Modal::Prompt(p))) => {
+                        GovernanceForm::asking(p.kind)
+                    }
+                    _ => draft,
+                };
                 s.modal = modal;
-                s.draft = draft;
                 s.editing = editing;
             }
             (Kept::Review { modal, draft }, Screen::Review(s)) => {

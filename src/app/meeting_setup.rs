@@ -8,6 +8,7 @@ use super::App;
 use super::keys::Action;
 use super::modal::Outcome;
 use crate::domain::meeting::flow::Recorded;
+use crate::domain::meeting::governance::GovernanceForm;
 use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::surrogate::{Chair, is_present, surrogate};
 use crate::domain::meeting::tactical::{Event, Form as TacticalForm, Reviewed, Tactical};
@@ -16,8 +17,7 @@ use crate::domain::membership::{self, GuestLink, Invitation};
 use crate::domain::{CircleId, CoreRole, MeetingId, Organisation};
 use crate::store::prelude::*;
 use crate::ui::{
-    GovDraft, GovScreen, GuestDraft, Modal, Prompt, PromptKind, Screen, SetupState, TacticalScreen,
-    step,
+    GovScreen, GuestDraft, Modal, Prompt, PromptKind, Screen, SetupState, TacticalScreen, step,
 };
 
 /// Planned minutes of a new meeting, by kind.
@@ -205,7 +205,7 @@ fn show_governance(
         log,
         state,
         modal: None,
-        draft: GovDraft::None,
+        draft: GovernanceForm::None,
         presentation: false,
         editing: None,
         scroll: 0,

@@ -2,8 +2,7 @@
 //! In a text of several lines, Enter still confirms, as everywhere; Alt+Enter (or Ctrl+J)
 //! starts a new line, and the editor's own keys move, delete words and undo.
 //!
-//! Owns: what each key does to a modal, what the screen is told when the modal is done, and
-//! the options of a picker of attendees.
+//! Owns: what each key does to a modal, and what the screen is told when the modal is done.
 //! Must not import: rusqlite, tokio; must not draw.
 
 use super::keys::{self, Action, lookup};
@@ -28,14 +27,6 @@ pub enum Outcome {
     Changed,
     /// The key means nothing here.
     Ignored,
-}
-
-/// A picker's options naming the attendees `who`, in order; `name_of` names one.
-pub(super) fn attendee_options<'a>(
-    who: &[usize],
-    name_of: impl Fn(usize) -> &'a str,
-) -> Vec<String> {
-    who.iter().map(|&i| name_of(i).to_string()).collect()
 }
 
 /// Handles a key in a text prompt. A character typed into a full field is ignored.

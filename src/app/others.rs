@@ -51,6 +51,7 @@ impl App {
     pub(super) fn ask_forms_again(&mut self) {
         match &self.view.screen {
             Screen::Tactical(_) => super::tactical::ask_again(self),
+            Screen::Governance(_) => super::governance::ask_again(self),
             Screen::Work(_) => super::work::ask_again(self),
             Screen::Review(_) => super::review::ask_again(self),
             _ => {}

@@ -43,6 +43,12 @@ pub trait Form: Sized + Default + Clone {
         None
     }
 
+    /// What a cancel (Esc) of the question asked makes of the form: by default it closes with
+    /// nothing to record; a form may go back to an earlier question, or say what was kept.
+    fn cancelled(&self, _context: &Self::Context<'_>) -> Answered<Self, Self::Done> {
+        Answered::Closed
+    }
+
     /// Why option `n` of this form's question, asked against `before` and shown as `line`,
     /// is no longer offered against `now` (another program changed the organisation between
     /// the question and its answer), in one line that asks to choose again.
@@ -75,6 +81,21 @@ pub enum Question {
     Pick { title: String, options: Vec<String> },
     /// A yes or a no, with what each means in a word ("yes"/"no", "drop"/"keep").
     YesNo {
+        question: String,
+        yes: &'static str,
+        no: &'static str,
+    },
+    /// A text of this kind, under this title, starting from `value` to edit (a field's text
+    /// as it stands, a date suggested).
+    Edit {
+        kind: PromptKind,
+        title: String,
+        value: String,
+    },
+    /// One question of a series under `title` (a test's): a cancel stops the series rather
+    /// than answering no.
+    Series {
+        title: String,
         question: String,
         yes: &'static str,
         no: &'static str,
@@ -120,11 +141,36 @@ impl Question {
         }
     }
 
+    /// A text question of `kind` under `title`, holding `value` to edit.
+    pub fn edit(kind: PromptKind, title: impl Into<String>, value: impl Into<String>) -> Question {
+        Question::Edit {
+            kind,
+            title: title.into(),
+            value: value.into(),
+        }
+    }
+
+    /// One yes/no question of a series under `title`, its answers said as `yes` and `no`.
+    pub fn series(
+        title: impl Into<String>,
+        question: impl Into<String>,
+        (yes, no): (&'static str, &'static str),
+    ) -> Question {
+        Question::Series {
+            title: title.into(),
+            question: question.into(),
+            yes,
+            no,
+        }
+    }
+
     /// The question's title, as a person reads it.
     pub fn title(&self) -> &str {
         match self {
-            Question::Text { title, .. } | Question::Pick { title, .. } => title,
-            Question::YesNo { question, .. } => question,
+            Question::Text { title, .. }
+            | Question::Pick { title, .. }
+            | Question::Edit { title, .. } => title,
+            Question::YesNo { question, .. } | Question::Series { question, .. } => question,
         }
     }
 }

@@ -3,18 +3,16 @@
 //! their tests, integration, outcome) or an election (ballots, nominations, changes, count,
 //! objections, result).
 //!
-//! Owns: starting those entries; the modal answers that complete them are in `outcomes`.
+//! Owns: starting those entries; what their answers complete is the domain's forms'.
 //! Must not import: tokio; must not draw.
 
-use super::{ask, confirm, idm, may_idm, pick, prompt, screen};
+use super::{Form, ask, ask_with, idm, may_idm, screen};
 use crate::app::App;
 use crate::app::keys::Action;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::governance::{
-    GovItem, IdmEvent, IdmStep, NO_ROLE_RULE, Objection, ObjectionState, Outcome, Proposal,
-    ROLE_QUESTION,
+    GovItem, IdmEvent, IdmStep, Objection, ObjectionState, Outcome, Proposal, TestTarget,
 };
-use crate::ui::{GovDraft, TestTarget};
 
 /// A key's action on the current item.
 pub fn act(app: &mut App, action: Action) {
@@ -39,93 +37,9 @@ fn untested(objections: &[Objection]) -> Option<usize> {
         .position(|o| o.test.is_none() && o.state == ObjectionState::Open)
 }
 
-/// The objection a test is about, as the meeting holds it now.
-fn objection_of(app: &mut App, target: TestTarget) -> Option<Objection> {
-    let item = screen(app)?.state.current_item()?.clone();
-    match target {
-        TestTarget::Proposal { objection, .. } => item
-            .proposal
-            .and_then(|p| p.objections.get(objection).cloned()),
-        TestTarget::Election { objection, .. } => item
-            .election
-            .and_then(|e| e.objections.get(objection).cloned()),
-    }
-}
-
-/// Asks question `answers.len()` of an objection test, in the rule set's order and words
-/// (four criteria, then the constitution), naming the objection and the role it was said to
-/// limit. With no role named the role criterion cannot be answered "argument given" (5.0
-/// §5.3.2(b); 4.1 §3.2.4(d)): it is answered "no" for the facilitator, who is told why, and
-/// the test goes on.
-pub(super) fn ask_test(app: &mut App, target: TestTarget, mut answers: Vec<bool>) {
-    let Some(objection) = objection_of(app, target) else {
-        return;
-    };
-    let Some(screen) = screen(app) else { return };
-    let idm = &screen.state.rules.rules().idm;
-    let criteria = &idm.objection_criteria;
-    let role = match (objection.role, objection.sub_circle) {
-        (Some(r), _) => app
-            .view
-            .org
-            .as_ref()
-            .and_then(|o| o.role(r))
-            .map(|r| r.name.clone()),
-        (None, Some(c)) => app
-            .view
-            .org
-            .as_ref()
-            .and_then(|o| o.circle(c))
-            .map(|c| c.name.clone()),
-        (None, None) => None,
-    };
-    let mut note = String::new();
-    if let Some(c) = criteria.get(answers.len())
-        && c.slot == ROLE_QUESTION
-        && role.is_none()
-    {
-        answers.push(false);
-        note = format!("The role question is answered no: {NO_ROLE_RULE}. ");
-    }
-    let n = answers.len();
-    let total = criteria.len() + 1;
-    let question = match criteria.get(n) {
-        Some(c) => format!("{} of {total} — {}: {}", n + 1, c.article, c.question),
-        None => format!("{total} of {total} — {}", idm.constitution_question),
-    };
-    let labels = if n < criteria.len() {
-        ("argument given", "no argument")
-    } else {
-        ("it would", "it would not")
-    };
-    let named = role.map_or("No role named".to_string(), |r| format!("Role named: {r}"));
-    ask(
-        app,
-        "Objection test",
-        format!(
-            "{note}{question} Objection: \"{}\" {named}.",
-            objection.text
-        ),
-        labels,
-        GovDraft::Test(target, answers),
-    );
-}
-
-/// Asks question `answers.len()` of the proposal's validity test, in the rule set's words.
-pub(super) fn ask_validity(app: &mut App, answers: Vec<bool>) {
-    let Some(screen) = screen(app) else { return };
-    let questions = screen.state.rules.rules().idm.validity_questions;
-    let n = answers.len();
-    if let Some(q) = questions.get(n) {
-        let question = format!("Validity {} of {} — {q}", n + 1, questions.len());
-        ask(
-            app,
-            "Proposal validity",
-            question,
-            ("yes", "no"),
-            GovDraft::Validity(answers),
-        );
-    }
+/// Asks the test of `target`'s objection, from its first question.
+pub(super) fn ask_test(app: &mut App, target: TestTarget) {
+    ask_with(app, |at| Form::test(target, Vec::new(), at));
 }
 
 /// `v`: the validity test. Under a rule set with exceptions (4.1 §3.2.2) the facilitator
@@ -135,29 +49,9 @@ fn test_validity(app: &mut App) {
         answers: vec![false],
         exception: None,
     };
-    if !may_idm(app, tested) {
-        return;
+    if may_idm(app, tested) {
+        ask_with(app, Form::validity);
     }
-    let Some(screen) = screen(app) else { return };
-    let exceptions = screen.state.rules.rules().idm.validity_exceptions;
-    if exceptions.is_empty() {
-        return ask_validity(app, Vec::new());
-    }
-    let mut kinds = vec![None];
-    kinds.extend(exceptions.iter().copied().map(Some));
-    let options = kinds
-        .iter()
-        .map(|k| match k {
-            None => "Neither: ask the validity questions".to_string(),
-            Some(e) => format!("Valid: {}", e.describe()),
-        })
-        .collect();
-    pick(
-        app,
-        "Is the proposal made solely for one of these?",
-        options,
-        GovDraft::ValidityKind(kinds),
-    );
 }
 
 /// The reaction `who` is about to give, with stand-in words (for `may`).
@@ -193,7 +87,7 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
     match (p.step, action) {
         (_, Action::EditChanges) => super::editor::open(app),
         (_, Action::CloseProposal) => ask_close(app),
-        (IdmStep::Present, Action::Open) => frame(app, p, &name(p.proposer)),
+        (IdmStep::Present, Action::Open) => frame(app),
         (IdmStep::Present, Action::TestValidity) => test_validity(app),
         (_, Action::SubStep) => next_step(app, p, &present),
         (IdmStep::Clarify, Action::Open) => {
@@ -202,21 +96,16 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
                 answer: None,
             };
             if may_idm(app, asked) {
-                prompt(app, "Clarifying question".into(), "", GovDraft::Question);
+                ask(app, Form::Question);
             }
         }
         (IdmStep::React, Action::Open) => match p.next_reactor(&present) {
             Some(who) if !may_idm(app, reaction(who)) => {}
-            Some(who) => prompt(
-                app,
-                format!("Reaction of {} (empty: no reaction)", name(who)),
-                "",
-                GovDraft::Reaction(who),
-            ),
+            Some(who) => ask(app, Form::Reaction(who)),
             None => app.info("Everyone has reacted: n goes on to amend and clarify."),
         },
         (IdmStep::Object, Action::Open | Action::Objection) => {
-            object(app, p.next_to_answer(&present), action, &name)
+            object(app, p.next_to_answer(&present), action)
         }
         (IdmStep::Object | IdmStep::Integrate, Action::TestObjection) => {
             match untested(&p.objections) {
@@ -225,7 +114,7 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
                         item: item.seq,
                         objection,
                     };
-                    ask_test(app, target, Vec::new());
+                    ask_test(app, target);
                 }
                 None => app.info("No objection is waiting for a test."),
             }
@@ -243,25 +132,18 @@ fn proposal(app: &mut App, item: &GovItem, p: &Proposal, action: Action) {
     }
 }
 
-/// Enter while the proposal is presented: the proposer (`proposer`, their name) frames the
-/// tension it addresses, starting from the one the agenda item was added with.
-fn frame(app: &mut App, p: &Proposal, proposer: &str) {
+/// Enter while the proposal is presented: the proposer frames the tension it addresses,
+/// starting from the one the agenda item was added with.
+fn frame(app: &mut App) {
     let framed = IdmEvent::Framed {
         tension: STAND_IN.into(),
         example: String::new(),
         role: None,
         permission: None,
     };
-    if !may_idm(app, framed) {
-        return;
+    if may_idm(app, framed) {
+        ask(app, Form::Tension);
     }
-    let tension = p.tension.clone();
-    prompt(
-        app,
-        format!("The tension {proposer} feels"),
-        &tension,
-        GovDraft::Tension,
-    );
 }
 
 /// `n`: on to the next step of integrative decision-making, or a new round of it (after
@@ -290,18 +172,13 @@ fn next_step(app: &mut App, p: &Proposal, present: &[usize]) {
 
 /// The objection round, for the person asked (`asked`): Enter records that they have no
 /// objection, `x` asks for the objection they state.
-fn object(app: &mut App, asked: Option<usize>, action: Action, name: &dyn Fn(usize) -> String) {
+fn object(app: &mut App, asked: Option<usize>, action: Action) {
     match asked {
         Some(who) if action == Action::Open => {
             idm(app, IdmEvent::NoObjection { attendee: who });
         }
         Some(who) if !may_idm(app, objected(who)) => {}
-        Some(who) => prompt(
-            app,
-            format!("Objection of {}", name(who)),
-            "",
-            GovDraft::ObjectionText(who),
-        ),
+        Some(who) => ask(app, Form::ObjectionText(who)),
         None => app.info("Everyone has answered: test objections with w, then a or n."),
     }
 }
@@ -333,16 +210,9 @@ fn ask_close(app: &mut App) {
     let withdrawn = IdmEvent::Ended {
         outcome: Outcome::Withdrawn,
     };
-    if !may_idm(app, withdrawn) {
-        return;
+    if may_idm(app, withdrawn) {
+        ask(app, Form::Close);
     }
-    let options = vec![
-        "Withdrawn by the proposer".to_string(),
-        "Dropped (the proposer is not answering in good faith)".to_string(),
-        "Discarded as invalid".to_string(),
-        "Process breakdown (give a reason)".to_string(),
-    ];
-    pick(app, "Close the proposal", options, GovDraft::Close);
 }
 
 /// `a` in the objection round: asks first, once the meeting would adopt the latest version.
@@ -351,16 +221,7 @@ fn ask_adopt(app: &mut App, p: &Proposal) {
     let adopted = IdmEvent::Ended {
         outcome: Outcome::Adopted { version },
     };
-    if !may_idm(app, adopted) {
-        return;
+    if may_idm(app, adopted) {
+        ask(app, Form::Adopt);
     }
-    let count = p.current().map_or(0, Vec::len);
-    confirm(
-        app,
-        format!(
-            "Adopt version {version}? Its {count} change(s) take effect in the governance record now."
-        ),
-        ("adopt", "not yet"),
-        GovDraft::Adopt,
-    );
 }

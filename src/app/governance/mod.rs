@@ -6,29 +6,26 @@
 //! Owns: the governance screen's journal and its meeting-level actions.
 //! Must not import: tokio; must not draw.
 
-mod answers;
 mod asks;
-mod cross_link;
 mod editor;
-mod editor_answers;
 mod election;
 mod integration;
 mod items;
 mod outcomes;
 pub(crate) mod probe;
-mod sub_circle;
 
 use super::App;
 use super::journal::Journal;
 use super::keys::{self, Action, Binding};
-use super::modal::attendee_options;
+use crate::domain::MeetingId;
 use crate::domain::meeting::flow::{Recorded, STAND_IN};
 use crate::domain::meeting::governance::{
-    ElectionEvent, ElectionStep, GovEvent, GovStep, Governance, IdmEvent, IdmStep, ItemKind,
+    ElectionEvent, ElectionStep, GovEvent, GovStep, Governance, GovernanceForm as Form, IdmEvent,
+    IdmStep, ItemKind,
 };
-use crate::domain::{CoreRole, MeetingId, Organisation};
-use crate::ui::{Confirm, GovDraft, GovScreen, Modal, Picker, Prompt, PromptKind, Screen};
-pub(super) use outcomes::outcome;
+use crate::ui::{GovScreen, Screen};
+use outcomes::{ask, ask_with, with_form};
+pub(super) use outcomes::{ask_again, outcome};
 
 pub(super) fn screen(app: &mut App) -> Option<&mut GovScreen> {
     match &mut app.view.screen {
@@ -112,66 +109,6 @@ pub(super) fn vote(app: &mut App, event: ElectionEvent) -> bool {
     recorded
 }
 
-fn open(app: &mut App, modal: Modal, draft: GovDraft) {
-    if let Some(screen) = screen(app) {
-        screen.modal = Some(modal);
-        screen.draft = draft;
-    }
-}
-
-/// Asks a yes/no question; the answer completes `draft`.
-pub(super) fn confirm(
-    app: &mut App,
-    question: String,
-    answers: (&'static str, &'static str),
-    draft: GovDraft,
-) {
-    let (yes, no) = answers;
-    open(app, Modal::Confirm(Confirm::new(question, yes, no)), draft);
-}
-
-/// Asks one question of a series (a test), under `title`; the answer completes `draft`.
-pub(super) fn ask(
-    app: &mut App,
-    title: &'static str,
-    question: String,
-    answers: (&'static str, &'static str),
-    draft: GovDraft,
-) {
-    let (yes, no) = answers;
-    let confirm = Confirm {
-        title: title.into(),
-        in_series: true,
-        ..Confirm::new(question, yes, no)
-    };
-    open(app, Modal::Confirm(confirm), draft);
-}
-
-/// Offers a choice; the pick completes `draft`.
-pub(super) fn pick(app: &mut App, title: &str, options: Vec<String>, draft: GovDraft) {
-    let picker = Picker {
-        title: title.into(),
-        options,
-        selected: 0,
-    };
-    open(app, Modal::Picker(picker), draft);
-}
-
-/// Asks for a text, maybe filled in with `value` to edit: on one line, or on as many as it
-/// needs where the answer to `draft` may span lines (a purpose, a policy, a list).
-pub(super) fn prompt(app: &mut App, title: String, value: &str, draft: GovDraft) {
-    let kind = match &draft {
-        GovDraft::NewRolePurpose(_) | GovDraft::NewPolicyText(_) => PromptKind::Text,
-        GovDraft::NewRoleDomains(..) | GovDraft::NewRoleAccountabilities(..) => PromptKind::List,
-        GovDraft::RoleValue(_, field) | GovDraft::PolicyValue(_, field) => field.prompt_kind(),
-        // A round's note, as in a tactical meeting's rounds: it may span lines.
-        GovDraft::None => PromptKind::Note,
-        _ => PromptKind::OutputText,
-    };
-    let prompt = Prompt::filled(kind, title, value);
-    open(app, Modal::Prompt(prompt), draft);
-}
-
 /// The binding table for the meeting as it stands, under its rule set.
 pub fn table(screen: &GovScreen) -> &'static [Binding] {
     if let Some(modal) = &screen.modal {
@@ -215,9 +152,9 @@ pub fn table(screen: &GovScreen) -> &'static [Binding] {
 // Recording writes to the store, so it stays in the arm's body, not in a match guard.
 #[allow(clippy::collapsible_match)]
 pub fn act(app: &mut App, action: Action) {
-    let Some(org) = app.view.org.clone() else {
+    if app.view.org.is_none() {
         return;
-    };
+    }
     // Refused before anything opens, as the hint bar left it off (`probe`).
     let Some(probed) = screen(app).map(|s| probe::probe(&s.state, action)) else {
         return;
@@ -266,7 +203,7 @@ pub fn act(app: &mut App, action: Action) {
         Action::Open if step.is_round() => ask_note(app),
         Action::Open if step == GovStep::AdminConcerns => ask_concern_by(app),
         Action::AddItem => add_item(app),
-        Action::OfferTensions => offer_tensions(app, &org),
+        Action::OfferTensions => offer_tensions(app),
         Action::MoveEarlier | Action::MoveLater if step == GovStep::Agenda => {
             move_item(app, action == Action::MoveEarlier);
         }
@@ -283,18 +220,7 @@ fn ask_retract(app: &mut App) {
     let Some(screen) = screen(app) else { return };
     match screen.state.last_entry() {
         Some(seq) if !may(app, &GovEvent::Retracted { seq }) => {}
-        Some(seq) => {
-            let Some(screen) = self::screen(app) else {
-                return;
-            };
-            let what = outcomes::describe_entry(screen, seq);
-            confirm(
-                app,
-                format!("Take back the last entry: {what}?"),
-                ("take it back", "keep it"),
-                GovDraft::Retract(seq),
-            );
-        }
+        Some(seq) => ask(app, Form::Retract(seq)),
         None => app.info("Nothing recorded yet to take back."),
     }
 }
@@ -302,39 +228,17 @@ fn ask_retract(app: &mut App) {
 /// Enter in the administrative concerns: who raises one is asked, among those present.
 fn ask_concern_by(app: &mut App) {
     let Some(screen) = screen(app) else { return };
-    let state = &screen.state;
-    let present = state.present();
-    let names = attendee_options(&present, |i| state.name_of(i));
-    pick(
-        app,
-        "Who raises the concern?",
-        names,
-        GovDraft::ConcernBy(present),
-    );
+    let present = screen.state.present();
+    ask(app, Form::ConcernBy(present));
 }
 
 /// Open governance tensions of the people here, offered as agenda items.
-fn offer_tensions(app: &mut App, org: &Organisation) {
-    let Some(screen) = screen(app) else { return };
-    let state = &screen.state;
-    let on_agenda: Vec<_> = state.items.iter().filter_map(|i| i.tension).collect();
-    let offers = crate::domain::meeting::agenda::tension_offers(
-        org,
-        state.circle,
-        crate::domain::TensionKind::Governance,
-        &state.attendees,
-        &on_agenda,
-    );
+fn offer_tensions(app: &mut App) {
+    let offers = with_form(app, |_, _, at| Form::tension_offers(at)).unwrap_or_default();
     if offers.is_empty() {
         return app.info("No open governance tensions of the people here: a adds an item.");
     }
-    let options = crate::domain::meeting::agenda::offer_labels(&offers, &state.attendees);
-    pick(
-        app,
-        "Take up a tension",
-        options,
-        GovDraft::Tensions(offers),
-    );
+    ask(app, Form::Tensions(offers));
 }
 
 /// The agenda item under the cursor moved one place earlier or later.
@@ -358,7 +262,6 @@ fn ask_note(app: &mut App) {
     let state = &screen.state;
     let step = state.step;
     if let Some(attendee) = state.speaker() {
-        let title = format!("Note for {}", state.name_of(attendee));
         let text = STAND_IN.into();
         if may(
             app,
@@ -368,7 +271,7 @@ fn ask_note(app: &mut App) {
                 text,
             },
         ) {
-            prompt(app, title, "", GovDraft::None);
+            ask(app, Form::Note);
         }
     }
 }
@@ -381,22 +284,15 @@ fn ask_remove(app: &mut App) {
     let Some(item) = state.order.get(at).and_then(|&s| state.item(s)) else {
         return;
     };
-    let question = format!("Take \"{}\" off the agenda?", item.label);
     let seq = item.seq;
     if may(app, &GovEvent::ItemRemoved { item: seq }) {
-        confirm(
-            app,
-            question,
-            ("remove it", "keep it"),
-            GovDraft::RemoveItem(seq),
-        );
+        ask(app, Form::RemoveItem(seq));
     }
 }
 
+/// Asks whether to end the meeting, saying what ending now leaves out.
 fn ask_end(app: &mut App) {
-    let Some(screen) = screen(app) else { return };
-    let question = screen.state.unheld().end_question();
-    confirm(app, question, ("end it", "not yet"), GovDraft::EndMeeting);
+    ask(app, Form::EndMeeting);
 }
 
 fn move_cursor(app: &mut App, delta: isize) {
@@ -433,7 +329,6 @@ fn time_out(app: &mut App) {
         return;
     }
     let present = state.present();
-    let names = attendee_options(&present, |i| state.name_of(i));
     let Some(&asked_by) = present.first() else {
         return;
     };
@@ -441,22 +336,13 @@ fn time_out(app: &mut App) {
         asked_by,
         granted: true,
     };
-    if !may(app, &asking) {
-        return;
+    if may(app, &asking) {
+        ask(app, Form::TimeOutBy(present));
     }
-    pick(
-        app,
-        "Who asks for a time out?",
-        names,
-        GovDraft::TimeOutBy(present),
-    );
 }
 
 /// The agenda's "add": a proposal, or an election of one of the circle's elected roles.
 fn add_item(app: &mut App) {
-    let Some(org) = app.view.org.clone() else {
-        return;
-    };
     let Some(screen) = screen(app) else { return };
     let Some(&owner) = screen.state.present().first() else {
         return;
@@ -467,26 +353,7 @@ fn add_item(app: &mut App) {
         kind: ItemKind::Proposal,
         tension: None,
     };
-    if !may(app, &adding) {
-        return;
+    if may(app, &adding) {
+        ask_with(app, Form::item_kinds);
     }
-    let Some(screen) = self::screen(app) else {
-        return;
-    };
-    let state = &screen.state;
-    let mut kinds: Vec<Option<CoreRole>> = vec![None];
-    kinds.extend(
-        [CoreRole::Facilitator, CoreRole::Secretary, CoreRole::Rep]
-            .into_iter()
-            .filter(|r| org.core_role(state.circle, *r).is_some())
-            .map(Some),
-    );
-    let options = kinds
-        .iter()
-        .map(|k| match k {
-            None => "A proposal (a tension to process)".to_string(),
-            Some(role) => format!("An election of the {}", role.name(state.rules)),
-        })
-        .collect();
-    pick(app, "Add to the agenda", options, GovDraft::ItemKind(kinds));
 }

@@ -8,13 +8,43 @@
 
 use super::{answered, org, record, screen};
 use crate::app::App;
-use crate::app::forms::{self, Driven};
+use crate::app::forms::{self, Driven, FormsAt};
 use crate::app::modal::Outcome;
 use crate::domain::Organisation;
-use crate::domain::form::Form as Asked;
 use crate::domain::meeting::tactical::{Entry, Event, Form, FormContext, offered_tensions};
 use crate::domain::minutes::Minutes;
 use crate::ui::{Modal, TacticalScreen};
+
+impl FormsAt for TacticalScreen {
+    type Form = Form;
+
+    fn with_forms<R>(
+        app: &mut App,
+        before: &Organisation,
+        f: impl FnOnce(&mut Option<Modal>, &mut Form, &FormContext<'_>, &FormContext<'_>) -> R,
+    ) -> Option<R> {
+        let org = org(app)?;
+        let today = app.now().date_naive();
+        let screen = screen(app)?;
+        let reporter = super::reporter(screen, &org);
+        let TacticalScreen {
+            state,
+            log,
+            modal,
+            draft,
+            ..
+        } = screen;
+        let now = FormContext {
+            state,
+            log,
+            org: &org,
+            reporter,
+            today,
+        };
+        let then = FormContext { org: before, ..now };
+        Some(f(modal, draft, &then, &now))
+    }
+}
 
 /// Runs `f` with the form on screen, its modal, and what the form is decided against.
 fn with_form<R>(
@@ -22,36 +52,7 @@ fn with_form<R>(
     f: impl FnOnce(&mut Option<Modal>, &mut Form, &FormContext<'_>) -> R,
 ) -> Option<R> {
     let org = org(app)?;
-    with_forms(app, &org, |modal, slot, _, now| f(modal, slot, now))
-}
-
-/// Runs `f` with the form on screen, its modal, and what the form is decided against as it
-/// was with the organisation `before`, and as it is now.
-fn with_forms<R>(
-    app: &mut App,
-    before: &Organisation,
-    f: impl FnOnce(&mut Option<Modal>, &mut Form, &FormContext<'_>, &FormContext<'_>) -> R,
-) -> Option<R> {
-    let org = org(app)?;
-    let today = app.now().date_naive();
-    let screen = screen(app)?;
-    let reporter = super::reporter(screen, &org);
-    let TacticalScreen {
-        state,
-        log,
-        modal,
-        draft,
-        ..
-    } = screen;
-    let now = FormContext {
-        state,
-        log,
-        org: &org,
-        reporter,
-        today,
-    };
-    let then = FormContext { org: before, ..now };
-    Some(f(modal, draft, &then, &now))
+    TacticalScreen::with_forms(app, &org, |modal, slot, _, now| f(modal, slot, now))
 }
 
 /// Puts `form` on the screen with its question open.
@@ -64,33 +65,11 @@ pub fn ask_again(app: &mut App) {
     with_form(app, forms::ask_again);
 }
 
-/// A pick among what the organisation offers (owners, roles served, tensions) is answered on
-/// the organisation as it stands: what other programs recorded since the question was shown
-/// is taken in first (the form asked again), and the option picked is found again by its
-/// line. One no longer offered (a role removed, a person who left) is refused in one line,
-/// with the picker offering what stands, and nothing is recorded. (Other picks are checked
-/// by the meeting's log as every entry is: `journal::commit`.)
-fn afresh(app: &mut App, outcome: Outcome) -> Option<Outcome> {
-    let offers_org = with_form(app, |_, slot, at| Asked::asked_again(slot, at).is_some())?;
-    let screen = screen(app)?;
-    let picked = forms::picked(&screen.modal, &outcome);
-    let Some(picked) = picked.filter(|_| offers_org) else {
-        return Some(outcome);
-    };
-    let asked = screen.draft.clone();
-    let before = org(app)?;
-    if !app.follow_other_programs() {
-        return Some(outcome);
-    }
-    let repicked = with_forms(app, &before, |modal, _, before, now| {
-        forms::repick(modal, &asked, (picked.0, &picked.1), before, now)
-    })?;
-    repicked.map_err(|why| app.error(why)).ok()
-}
-
 /// What a modal's outcome does to the form on screen.
 pub fn outcome(app: &mut App, outcome: Outcome) {
-    let Some(outcome) = afresh(app, outcome) else {
+    // A pick among what the organisation offers is answered on it as it stands (`afresh`);
+    // other picks are checked by the meeting's log as every entry is (`journal::commit`).
+    let Some(outcome) = forms::afresh::<TacticalScreen>(app, outcome) else {
         return;
     };
     let driven = with_form(app, |modal, slot, at| {

@@ -11,6 +11,16 @@ pub mod diff;
 pub mod election;
 pub mod events;
 mod flow_impl;
+pub mod form;
+mod form_asks;
+mod form_changes;
+mod form_editor;
+mod form_election;
+mod form_idm;
+mod form_integration;
+mod form_meeting;
+mod form_objection;
+mod form_parts;
 mod gates;
 pub mod idm;
 pub mod idm_events;
@@ -28,6 +38,12 @@ pub use election::{
     ChangeAnswer, Election, ElectionEvent, ElectionStep, Proposed, Seats, SetAside, TieBreak,
     TieOption,
 };
+pub use form::{
+    CircleAim, Context as FormContext, Editing, EditorChoice, Field, GovernanceForm, PolicyAim,
+    RoleAim, Said, Settled, Subject, TestTarget, Then,
+};
+pub use form_election::objection_round_note;
+pub use form_meeting::describe_entry;
 pub use idm::{
     IdmEvent, IdmStep, NO_ROLE_RULE, Objection, ObjectionState, ObjectionTest, Outcome, Proposal,
     ROLE_QUESTION, Ruling, Suggestion, Validity, ValidityException,

@@ -373,6 +373,8 @@ mod cross_links;
 mod election_objections;
 mod election_ties;
 mod elections;
+mod forms;
+mod forms_editor;
 mod idm_rules;
 mod meeting;
 mod meeting_rules;
