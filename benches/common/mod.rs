@@ -103,8 +103,15 @@ pub fn demo_db(dir: &Path) -> PathBuf {
 /// organisation's do.
 pub fn screenful_demo_db(dir: &Path) -> PathBuf {
     let text = roundtable::data::DEMO_ORG;
-    let first_sub_circle = text.find("[[circle.circles]]").expect("the demo has sub-circles");
-    let people = ["Amara Okafor", "Tomasz Nowak", "Priya Raman", "Jonas Lindqvist"];
+    let first_sub_circle = text
+        .find("[[circle.circles]]")
+        .expect("the demo has sub-circles");
+    let people = [
+        "Amara Okafor",
+        "Tomasz Nowak",
+        "Priya Raman",
+        "Jonas Lindqvist",
+    ];
     let mut roles = String::new();
     for (i, person) in people.iter().cycle().take(8).enumerate() {
         roles += &format!(
