@@ -246,7 +246,6 @@ fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<Event>>, state: Tac
         presentation: false,
         following: false,
         reporter: None,
-        minutes_scroll: 0,
     }));
 }
 

@@ -166,8 +166,6 @@ pub struct TacticalScreen {
     pub following: bool,
     /// Who reports for the current checklist item, metric or project, when not its filler.
     pub reporter: Option<crate::domain::meeting::tactical::ReporterChoice>,
-    /// Lines scrolled on the minutes screen.
-    pub minutes_scroll: u16,
 }
 
 /// The first-run choices.
