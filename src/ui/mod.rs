@@ -129,11 +129,16 @@ fn draw_screen<'a>(frame: &mut Frame, body: Rect, view: &'a View) -> Option<(&'a
             state.modal.as_ref().map(|m| (m, body))
         }
         (Screen::Review(screen), Some(org)) => {
-            review::draw(frame, body, screen, org);
+            review::draw(frame, body, &screen.state, org);
             screen.modal.as_ref().map(|m| (m, body))
         }
         (Screen::Work(screen), Some(org)) => {
-            work::draw(frame, body, screen, org, view.now.date_naive());
+            let drawn = work::Drawn {
+                state: &screen.state,
+                log: &screen.log,
+                selected: screen.selected,
+            };
+            work::draw(frame, body, &drawn, org, view.now.date_naive());
             screen.modal.as_ref().map(|m| (m, body))
         }
         (Screen::Browser(state), Some(org)) => {
@@ -169,7 +174,13 @@ fn draw_screen<'a>(frame: &mut Frame, body: Rect, view: &'a View) -> Option<(&'a
             screen.modal.as_ref().map(|m| (m, area))
         }
         (Screen::Tactical(screen), Some(org)) => {
-            tactical::draw(frame, body, screen, org, view.now);
+            let drawn = tactical::Drawn {
+                state: &screen.state,
+                reporter: screen.reporter,
+                presentation: screen.presentation,
+                following: screen.following,
+            };
+            tactical::draw(frame, body, &drawn, org, view.now);
             screen.modal.as_ref().map(|m| (m, body))
         }
         // Home and the browser are only opened once an organisation is loaded.

@@ -72,14 +72,18 @@ fn time_of(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    screen: &WorkScreen,
-    org: &Organisation,
-    today: NaiveDate,
-) {
-    let shown = shown(org, &screen.state, today);
+/// What "My work" is drawn from, borrowed from the shell for one frame: the person's work
+/// as folded from its log, the log (for what was recorded here), and the selected line.
+#[derive(Debug, Clone, Copy)]
+pub struct Drawn<'a> {
+    pub state: &'a Work,
+    pub log: &'a [Recorded<WorkEvent>],
+    /// The selected line of `shown`.
+    pub selected: usize,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, screen: &Drawn, org: &Organisation, today: NaiveDate) {
+    let shown = shown(org, screen.state, today);
     let (left, right) = if area.width >= 100 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
             .areas(area);
@@ -111,7 +115,7 @@ pub fn draw(
             .title(Span::styled(" Recorded here ", theme::heading()));
         let height = usize::from(block.inner(right).height);
         let width = usize::from(block.inner(right).width);
-        let recent: Vec<TextLine> = notes::newest_first(screen.state.person, &screen.log)
+        let recent: Vec<TextLine> = notes::newest_first(screen.state.person, screen.log)
             .take(height)
             .map(|n| {
                 // The taking back before the entry's words, so a narrow pane never cuts it.
