@@ -47,14 +47,15 @@ pub struct ConnectionLost {
     pub why: String,
 }
 
-/// Everything a frame is drawn from.
+/// Everything a frame is drawn from. The screen shown (`S`) is the shell's: the ui reads it
+/// only through `ScreenBody`, for one frame at a time.
 #[derive(Debug)]
-pub struct View {
+pub struct View<S = Screen> {
     /// The organisation, when the database holds one.
     pub org: Option<Arc<Organisation>>,
     /// Where the database is, as shown to the person.
     pub database: String,
-    pub screen: Screen,
+    pub screen: S,
     /// The `?` overlay is open.
     pub help_open: bool,
     /// How far the `?` overlay is scrolled, and how far it can be (as the last frame found).
@@ -91,6 +92,72 @@ pub enum Screen {
     Work(Box<super::work::WorkScreen>),
     /// The adoption of the constitution from an empty organisation.
     Adoption(Box<super::adoption::AdoptionState>),
+}
+
+/// The screen shown, as one frame draws it: the ui's own state of each screen, and for a
+/// meeting, a review or My work what the shell keeps of it, borrowed for the frame.
+#[derive(Debug, Clone, Copy)]
+pub enum Body<'a> {
+    /// The first-run menu.
+    Welcome(&'a WelcomeState),
+    /// The adoption of the constitution from an empty organisation.
+    Adoption(&'a super::adoption::AdoptionState),
+    /// The circles, with what can be started on each.
+    Home(&'a HomeState),
+    /// The organisation's tree and the selected circle's or role's details.
+    Browser(&'a BrowserState),
+    /// Who attends a meeting about to start, and its roles and length.
+    MeetingSetup(&'a SetupState),
+    /// A tactical meeting, and the modal open over it.
+    Tactical(super::tactical::Drawn<'a>, Option<&'a Modal>),
+    /// A governance meeting.
+    Governance(&'a super::GovScreen),
+    /// The list of past meetings.
+    PastMeetings(&'a PastState),
+    /// A meeting's minutes.
+    Minutes(&'a MinutesScreen),
+    /// A solo role review as folded from its log, and the modal open over it.
+    Review(&'a Review, Option<&'a Modal>),
+    /// My work, and the modal open over it.
+    Work(super::work::Drawn<'a>, Option<&'a Modal>),
+}
+
+/// A screen the ui can draw: what it shows in the frame being drawn.
+pub trait ScreenBody {
+    fn body(&self) -> Body<'_>;
+}
+
+impl ScreenBody for Screen {
+    fn body(&self) -> Body<'_> {
+        match self {
+            Screen::Welcome(s) => Body::Welcome(s),
+            Screen::Adoption(s) => Body::Adoption(s),
+            Screen::Home(s) => Body::Home(s),
+            Screen::Browser(s) => Body::Browser(s),
+            Screen::MeetingSetup(s) => Body::MeetingSetup(s),
+            Screen::Tactical(s) => Body::Tactical(
+                super::tactical::Drawn {
+                    state: &s.state,
+                    reporter: s.reporter,
+                    presentation: s.presentation,
+                    following: s.following,
+                },
+                s.modal.as_ref(),
+            ),
+            Screen::Governance(s) => Body::Governance(s),
+            Screen::PastMeetings(s) => Body::PastMeetings(s),
+            Screen::Minutes(s) => Body::Minutes(s),
+            Screen::Review(s) => Body::Review(&s.state, s.modal.as_ref()),
+            Screen::Work(s) => Body::Work(
+                super::work::Drawn {
+                    state: &s.state,
+                    log: &s.log,
+                    selected: s.selected,
+                },
+                s.modal.as_ref(),
+            ),
+        }
+    }
 }
 
 /// A person's solo role review in progress.
