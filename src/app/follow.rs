@@ -9,10 +9,11 @@
 
 use super::App;
 use super::keys::{self, Action};
+use crate::app::Screen;
 use crate::domain::CircleId;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::tactical::Form as TacticalForm;
-use crate::ui::{GovDraft, Hint, Screen};
+use crate::ui::{GovDraft, Hint};
 use ratatui::crossterm::event::KeyEvent;
 use std::borrow::Cow;
 

@@ -35,7 +35,6 @@ pub use gov_view::*;
 pub use home::resume_hints;
 pub use org_form::OrgForm;
 pub use view::*;
-pub use work::WorkScreen;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

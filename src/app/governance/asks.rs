@@ -178,7 +178,7 @@ fn roles_named(app: &App, text: &str) -> Result<Vec<crate::domain::RoleId>, Stri
     let (Some(org), Some(state)) = (
         app.view.org.as_ref(),
         match &app.view.screen {
-            crate::ui::Screen::Governance(g) => Some(&g.state),
+            crate::app::Screen::Governance(g) => Some(&g.state),
             _ => None,
         },
     ) else {

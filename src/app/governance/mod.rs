@@ -22,12 +22,13 @@ use super::App;
 use super::journal::Journal;
 use super::keys::{self, Action, Binding};
 use super::modal::attendee_options;
+use crate::app::Screen;
 use crate::domain::meeting::flow::{Recorded, STAND_IN};
 use crate::domain::meeting::governance::{
     ElectionEvent, ElectionStep, GovEvent, GovStep, Governance, IdmEvent, IdmStep, ItemKind,
 };
 use crate::domain::{CoreRole, MeetingId, Organisation};
-use crate::ui::{Confirm, GovDraft, GovScreen, Modal, Picker, Prompt, PromptKind, Screen};
+use crate::ui::{Confirm, GovDraft, GovScreen, Modal, Picker, Prompt, PromptKind};
 pub(super) use outcomes::outcome;
 
 pub(super) fn screen(app: &mut App) -> Option<&mut GovScreen> {

@@ -1,20 +1,20 @@
 //! What the screens draw from: a snapshot of the organisation and UI-only state.
 //!
-//! Owns: `View`, the `Screen` enum and each screen's UI state (selection, scroll, prompts);
-//! the past meetings' list and the circles' rows are in `past` and `circles`. The shell (app)
-//! mutates these; the ui draws them.
+//! Owns: `View`, `Body` (the screen shown, as one frame draws it) and the UI state of the
+//! screens that have nothing else (selection, scroll, prompts); the past meetings' list and
+//! the circles' rows are in `past` and `circles`. The screen enum is the shell's (app): a
+//! meeting's log, its folded state and the form being put together are the app's, lent to the
+//! ui as a `Body` for one frame, never kept here. The shell mutates these; the ui draws them.
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 mod circles;
 mod past;
 
 pub use super::prompt::{Editor, Prompt, PromptKind};
-use crate::domain::meeting::tactical::{Form as TacticalForm, Recorded, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind};
 use crate::domain::minutes::Minutes;
-use crate::domain::review::form::Form as ReviewForm;
-use crate::domain::review::{Review, ReviewEvent};
-use crate::domain::{CircleId, MeetingId, Organisation};
+use crate::domain::review::Review;
+use crate::domain::{CircleId, Organisation};
 use chrono::{DateTime, Utc};
 pub use circles::{BrowserState, HomeState, PersonPick, TreeRow};
 pub use past::{PastRow, PastState};
@@ -50,7 +50,7 @@ pub struct ConnectionLost {
 /// Everything a frame is drawn from. The screen shown (`S`) is the shell's: the ui reads it
 /// only through `ScreenBody`, for one frame at a time.
 #[derive(Debug)]
-pub struct View<S = Screen> {
+pub struct View<S> {
     /// The organisation, when the database holds one.
     pub org: Option<Arc<Organisation>>,
     /// Where the database is, as shown to the person.
@@ -75,23 +75,6 @@ pub struct View<S = Screen> {
     pub questions: Vec<String>,
     /// Who is at the keyboard (`--as`, or chosen on home), if anyone is named.
     pub actor: Option<String>,
-}
-
-/// The screen being shown.
-#[derive(Debug)]
-pub enum Screen {
-    Welcome(WelcomeState),
-    Home(HomeState),
-    Browser(BrowserState),
-    MeetingSetup(SetupState),
-    Tactical(Box<TacticalScreen>),
-    Governance(Box<super::GovScreen>),
-    PastMeetings(PastState),
-    Minutes(Box<MinutesScreen>),
-    Review(Box<ReviewScreen>),
-    Work(Box<super::work::WorkScreen>),
-    /// The adoption of the constitution from an empty organisation.
-    Adoption(Box<super::adoption::AdoptionState>),
 }
 
 /// The screen shown, as one frame draws it: the ui's own state of each screen, and for a
@@ -125,50 +108,6 @@ pub enum Body<'a> {
 /// A screen the ui can draw: what it shows in the frame being drawn.
 pub trait ScreenBody {
     fn body(&self) -> Body<'_>;
-}
-
-impl ScreenBody for Screen {
-    fn body(&self) -> Body<'_> {
-        match self {
-            Screen::Welcome(s) => Body::Welcome(s),
-            Screen::Adoption(s) => Body::Adoption(s),
-            Screen::Home(s) => Body::Home(s),
-            Screen::Browser(s) => Body::Browser(s),
-            Screen::MeetingSetup(s) => Body::MeetingSetup(s),
-            Screen::Tactical(s) => Body::Tactical(
-                super::tactical::Drawn {
-                    state: &s.state,
-                    reporter: s.reporter,
-                    presentation: s.presentation,
-                    following: s.following,
-                },
-                s.modal.as_ref(),
-            ),
-            Screen::Governance(s) => Body::Governance(s),
-            Screen::PastMeetings(s) => Body::PastMeetings(s),
-            Screen::Minutes(s) => Body::Minutes(s),
-            Screen::Review(s) => Body::Review(&s.state, s.modal.as_ref()),
-            Screen::Work(s) => Body::Work(
-                super::work::Drawn {
-                    state: &s.state,
-                    log: &s.log,
-                    selected: s.selected,
-                },
-                s.modal.as_ref(),
-            ),
-        }
-    }
-}
-
-/// A person's solo role review in progress.
-#[derive(Debug)]
-pub struct ReviewScreen {
-    pub meeting: MeetingId,
-    pub log: Vec<crate::domain::meeting::flow::Recorded<ReviewEvent>>,
-    pub state: Review,
-    pub modal: Option<Modal>,
-    /// The entry being put together (the domain's form; the modal shows its question).
-    pub draft: ReviewForm,
 }
 
 /// A meeting's minutes on screen, from the end of a meeting or the list of past meetings.
@@ -214,25 +153,6 @@ pub struct GuestDraft {
     pub link: crate::domain::membership::GuestLink,
     /// The name, once typed.
     pub name: Option<String>,
-}
-
-/// A tactical meeting in progress (or ended, showing its minutes).
-#[derive(Debug)]
-pub struct TacticalScreen {
-    pub meeting: MeetingId,
-    pub log: Vec<Recorded>,
-    pub state: Tactical,
-    pub modal: Option<Modal>,
-    /// An entry being put together over several answers: the form whose question the modal
-    /// shows (the domain's; the screen draws it and keeps only the selection and cursor).
-    pub draft: TacticalForm,
-    /// Big letters and less detail, for a shared screen.
-    pub presentation: bool,
-    /// Shown to a follower (another program facilitates): what happens, not the
-    /// facilitator's keys.
-    pub following: bool,
-    /// Who reports for the current checklist item, metric or project, when not its filler.
-    pub reporter: Option<crate::domain::meeting::tactical::ReporterChoice>,
 }
 
 /// The first-run choices.
