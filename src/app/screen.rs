@@ -2,9 +2,12 @@
 //!
 //! Owns: the `Screen` enum, and saying what each screen shows in a frame (`ScreenBody`). The
 //! enum lives here, not in ui, because a meeting, a review and My work hold what the app owns
-//! (the log, the state folded from it, the form being put together): the ui is handed those by
-//! reference for one frame and keeps only each screen's own view state (selection, scroll,
-//! what is open over it). The other screens are that view state alone, defined in ui.
+//! (the log, the state folded from it, the form being put together, who reports): the ui is
+//! lent those by reference for one frame (`ui::Body`) and keeps none of them. Their few
+//! display fields (the modal, the selection, presentation and follower flags) stay beside
+//! them: the modal is the form's open question, driven and kept with the form (`forms`,
+//! `kept`), and the flags are set by the app's follow logic. The screens that are view state
+//! alone (home, browser, setup, minutes, …) are defined in ui.
 //! Must not import: tokio; must not draw.
 
 use super::review::ReviewScreen;
