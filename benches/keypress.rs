@@ -8,10 +8,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use roundtable::app::App;
+use roundtable::app::{App, Screen};
 use roundtable::domain::meeting::MeetingKind;
 use roundtable::domain::meeting::tactical::Step;
-use roundtable::ui::Screen;
 use std::time::{Duration, Instant};
 
 #[path = "support/scale_org.rs"]
@@ -36,7 +35,7 @@ fn open_tactical(app: &mut App, circle: usize, step: Step) {
     }
 }
 
-fn tactical(app: &App) -> Option<&roundtable::ui::TacticalScreen> {
+fn tactical(app: &App) -> Option<&roundtable::app::TacticalScreen> {
     match &app.view().screen {
         Screen::Tactical(s) => Some(s),
         _ => None,

@@ -168,7 +168,7 @@ fn governance_app(changes: usize) -> App {
     }
     app.handle_key(key(KeyCode::Enter));
     let drafted = match &app.view().screen {
-        roundtable::ui::Screen::Governance(g) => g
+        roundtable::app::Screen::Governance(g) => g
             .state
             .current_item()
             .and_then(|i| i.proposal.as_ref())

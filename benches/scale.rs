@@ -17,13 +17,12 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-use roundtable::app::{App, minutes};
+use roundtable::app::{App, Screen, minutes};
 use roundtable::domain::meeting::MeetingKind;
 use roundtable::domain::meeting::tactical::Step;
 use roundtable::export::{self, Format};
 use roundtable::store::Store;
 use roundtable::store::prelude::*;
-use roundtable::ui::Screen;
 use std::path::Path;
 use std::time::Duration;
 
@@ -34,7 +33,7 @@ struct Meeting {
     next: usize,
 }
 
-fn tactical(app: &App) -> Option<&roundtable::ui::TacticalScreen> {
+fn tactical(app: &App) -> Option<&roundtable::app::TacticalScreen> {
     match &app.view().screen {
         Screen::Tactical(s) => Some(s),
         _ => None,

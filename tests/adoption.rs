@@ -7,9 +7,9 @@ mod common;
 
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{BackTab, Char, Down, Enter, Esc, Tab, Up};
+use roundtable::app::Screen;
 use roundtable::domain::CoreRole;
 use roundtable::domain::org_log::OrgChange;
-use roundtable::ui::Screen;
 
 const PEOPLE: [&str; 4] = ["Ana Silva", "Ben Okoro", "Chloé Martin", "Dev Patel"];
 

@@ -5,7 +5,8 @@ mod common;
 
 use common::Harness;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use roundtable::ui::{Screen, Status};
+use roundtable::app::Screen;
+use roundtable::ui::Status;
 
 fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)

@@ -6,8 +6,8 @@ mod common;
 
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{Char, Down, Enter, Up};
+use roundtable::app::Screen;
 use roundtable::domain::meeting::Attendee;
-use roundtable::ui::Screen;
 
 fn attendees(h: &Harness) -> Vec<Attendee> {
     match &h.app.view().screen {

@@ -6,7 +6,8 @@ mod common;
 
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{Char, Enter};
-use roundtable::ui::{Modal, Screen};
+use roundtable::app::Screen;
+use roundtable::ui::Modal;
 
 fn asked(h: &Harness, role: &str) -> (Vec<String>, Vec<String>) {
     let org = h.app.view().org.clone().expect("org");

@@ -235,7 +235,7 @@ fn last_minutes_of_a_circle_without_an_ended_meeting_say_that_circle_has_none() 
         h.start_tactical(1, &[]);
         h.press(ratatui::crossterm::event::KeyCode::Char('e'))
             .press(ratatui::crossterm::event::KeyCode::Char('y'));
-        let ended = matches!(h.app.view().screen, roundtable::ui::Screen::Minutes(_));
+        let ended = matches!(h.app.view().screen, roundtable::app::Screen::Minutes(_));
         assert!(ended, "the meeting ended:\n{}", h.screen(80, 24));
     }
     let err = assert_one_line_error(&roundtable(

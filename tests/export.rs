@@ -8,10 +8,10 @@ use common::{Harness, start_time};
 use insta::assert_snapshot;
 use quick_xml::events::Event as Xml;
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Right};
+use roundtable::app::Screen;
 use roundtable::domain::minutes::Minutes;
 use roundtable::export::{self, Format};
 use roundtable::store::prelude::*;
-use roundtable::ui::Screen;
 
 /// The moment exports are made, in UTC, so snapshots do not depend on the machine's zone.
 fn now() -> chrono::DateTime<FixedOffset> {

@@ -7,8 +7,8 @@ mod common;
 use common::Harness;
 use common::pg::PgDb;
 use ratatui::crossterm::event::KeyCode::{Char, Down, Enter};
+use roundtable::app::Screen;
 use roundtable::store::Store;
-use roundtable::ui::Screen;
 
 const BAKEHOUSE: usize = 1;
 

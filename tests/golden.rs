@@ -10,12 +10,13 @@ mod golden;
 use common::Harness;
 use golden::{Row, assert_matches_file};
 use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Right};
+use roundtable::app::Screen;
 use roundtable::domain::meeting::governance::IdmStep;
 use roundtable::domain::meeting::tactical::Step;
 use roundtable::domain::review::ReviewEvent;
 use roundtable::store::Store;
 use roundtable::store::prelude::*;
-use roundtable::ui::{Modal, Screen};
+use roundtable::ui::Modal;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

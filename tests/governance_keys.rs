@@ -7,9 +7,9 @@ mod common;
 use common::Harness;
 use proptest::prelude::*;
 use ratatui::crossterm::event::KeyCode;
+use roundtable::app::Screen;
 use roundtable::domain::meeting::governance::{GovEvent, Governance};
 use roundtable::store::prelude::*;
-use roundtable::ui::Screen;
 
 /// The keys a facilitator could press while processing items (the ones moving on weighted up;
 /// ending the meeting and going back a step left out), and letters that make words in prompts.

@@ -10,11 +10,12 @@ use chrono::{FixedOffset, TimeZone};
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{Char, Down, Enter};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use roundtable::app::Screen;
 use roundtable::domain::Organisation;
 use roundtable::domain::meeting::governance::{GovStep, Outcome};
 use roundtable::domain::meeting::tactical::Step;
 use roundtable::export::{self, Format, org::OrgFormat};
-use roundtable::ui::{Modal, Screen};
+use roundtable::ui::Modal;
 
 const BAKEHOUSE: usize = 1;
 

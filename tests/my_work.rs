@@ -7,8 +7,9 @@ mod common;
 
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{self, Char, Down, Up};
+use roundtable::app::Screen;
 use roundtable::domain::ProjectStatus;
-use roundtable::ui::{Modal, Screen};
+use roundtable::ui::Modal;
 
 fn open_work(h: &mut Harness, name: &str) {
     h.press(Char('w')).choose(name);

@@ -6,7 +6,8 @@ mod common;
 use common::Harness;
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode::{self, Backspace, Char, Enter, Esc};
-use roundtable::ui::{Modal, Screen};
+use roundtable::app::Screen;
+use roundtable::ui::Modal;
 
 /// The demo with an ended Bakehouse meeting and an open Shopfront one.
 fn two_meetings() -> Harness {

@@ -6,8 +6,8 @@ mod common;
 
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Left};
+use roundtable::app::Screen;
 use roundtable::domain::meeting::tactical::Step;
-use roundtable::ui::Screen;
 use std::time::{Duration, Instant};
 
 const BAKEHOUSE: usize = 1;
@@ -67,7 +67,7 @@ fn a_paste_goes_in_at_the_cursor_cleaned_like_typed_text() {
     // Line breaks become one space; control and bidi characters are dropped, as in typing.
     h.paste("Bakery\u{202E}\u{7}\r\n");
     h.press(Enter);
-    let roundtable::ui::Screen::Adoption(a) = &h.app.view().screen else {
+    let roundtable::app::Screen::Adoption(a) = &h.app.view().screen else {
         panic!("not adopting")
     };
     assert_eq!(a.draft.name, "Riverbend Bakery Cooperative");

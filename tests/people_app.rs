@@ -7,7 +7,8 @@ mod common;
 use common::Harness;
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
-use roundtable::ui::{Modal, Screen};
+use roundtable::app::Screen;
+use roundtable::ui::Modal;
 
 fn fillers(h: &Harness, role: &str) -> Vec<String> {
     let org = h.app.view().org.clone().expect("org");

@@ -10,10 +10,9 @@ use common::Harness;
 use common::pg::PgDb;
 use common::proxy::Proxy;
 use ratatui::crossterm::event::KeyCode::{Char, Enter};
-use roundtable::app::setup;
+use roundtable::app::{Screen, setup};
 use roundtable::store::PgStore;
 use roundtable::store::postgres::Target;
-use roundtable::ui::Screen;
 use std::time::{Duration, Instant};
 use tokio_postgres::config::Host;
 

@@ -14,8 +14,8 @@ const BAKEHOUSE: usize = 1;
 /// No modal is open over the meeting, and the status line says `words`.
 fn refused_at_once(h: &Harness, words: &str) {
     let modal = match &h.app.view().screen {
-        roundtable::ui::Screen::Tactical(s) => s.modal.is_some(),
-        roundtable::ui::Screen::Governance(s) => s.modal.is_some(),
+        roundtable::app::Screen::Tactical(s) => s.modal.is_some(),
+        roundtable::app::Screen::Governance(s) => s.modal.is_some(),
         _ => panic!("no meeting:\n{}", h.screen(100, 30)),
     };
     assert!(!modal, "a modal opened:\n{}", h.screen(100, 30));

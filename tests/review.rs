@@ -7,11 +7,12 @@ mod common;
 use common::Harness;
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Left, Right};
+use roundtable::app::Screen;
 use roundtable::domain::ProjectStatus;
 use roundtable::domain::review::Stop;
-use roundtable::ui::{Modal, Screen};
+use roundtable::ui::Modal;
 
-fn review(h: &Harness) -> &roundtable::ui::ReviewScreen {
+fn review(h: &Harness) -> &roundtable::app::ReviewScreen {
     match &h.app.view().screen {
         Screen::Review(r) => r,
         _ => panic!("no review; screen:\n{}", h.screen(100, 30)),

@@ -385,7 +385,10 @@ fn a_meeting_ended_in_another_program_shows_its_minutes_at_the_next_tick() {
     first.press(Char('e')).press(Char('y'));
     second.wait(1);
     assert!(
-        matches!(second.app.view().screen, roundtable::ui::Screen::Minutes(_)),
+        matches!(
+            second.app.view().screen,
+            roundtable::app::Screen::Minutes(_)
+        ),
         "the timers stop: the minutes are shown\n{}",
         second.screen(80, 24)
     );

@@ -7,9 +7,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use roundtable::app::App;
+use roundtable::app::Screen;
 use roundtable::app::generate::{Sizes, generate};
 use roundtable::store::Store;
-use roundtable::ui::Screen;
 use std::path::Path;
 
 /// An organisation of 60 circles (several screenfuls of home's list) with a history.

@@ -6,7 +6,7 @@ mod common;
 
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{Char, Down, Enter, Up};
-use roundtable::ui::Screen;
+use roundtable::app::Screen;
 
 const BAKEHOUSE: usize = 1;
 

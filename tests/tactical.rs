@@ -5,9 +5,9 @@ mod common;
 
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Right};
+use roundtable::app::Screen;
 use roundtable::domain::meeting::tactical::Step;
 use roundtable::domain::{Organisation, ProjectStatus};
-use roundtable::ui::Screen;
 
 const BAKEHOUSE: usize = 1;
 

@@ -9,11 +9,12 @@
 use super::App;
 use super::keys::Action;
 use super::modal::Outcome;
+use crate::app::Screen;
 use crate::domain::RuleSet;
 use crate::domain::adoption::{Adoption, NewRole, Refusal, Step, lines_of};
 use crate::domain::text::and_list;
 use crate::store::Adopted;
-use crate::ui::{AdoptForm, AdoptionState, Confirm, Modal, Picker, Prompt, PromptKind, Screen};
+use crate::ui::{AdoptForm, AdoptionState, Confirm, Modal, Picker, Prompt, PromptKind};
 use chrono::NaiveDate;
 
 /// Opens the adoption: the one kept from before, or a new one.

@@ -9,11 +9,12 @@
 
 use super::App;
 use super::keys::{self, Action};
+use crate::app::Screen;
 use crate::domain::CircleId;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::governance::GovernanceForm;
 use crate::domain::meeting::tactical::Form as TacticalForm;
-use crate::ui::{Hint, Screen};
+use crate::ui::Hint;
 use ratatui::crossterm::event::KeyEvent;
 use std::borrow::Cow;
 

@@ -8,9 +8,10 @@
 
 use super::App;
 use super::modal::Outcome;
+use crate::app::Screen;
 use crate::domain::Organisation;
 use crate::domain::form::{Answer, Answered, Form, Question};
-use crate::ui::{Confirm, Modal, Picker, Prompt, Screen};
+use crate::ui::{Confirm, Modal, Picker, Prompt};
 
 /// A screen that puts forms together (the solo review, My work): where it is among the
 /// screens, and the parts a form on it needs.

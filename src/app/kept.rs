@@ -16,13 +16,14 @@
 //! Must not: draw, or hold SQL.
 
 use super::App;
+use crate::app::Screen;
 use crate::domain::MeetingId;
 use crate::domain::adoption::Adoption;
 use crate::domain::meeting::governance::{Change, GovernanceForm};
 use crate::domain::meeting::tactical::Form as TacticalForm;
 use crate::domain::review::form::Form as ReviewForm;
 use crate::domain::work::form::Form as WorkForm;
-use crate::ui::{AdoptForm, Modal, Prompt, Screen};
+use crate::ui::{AdoptForm, Modal, Prompt};
 use serde::{Deserialize, Serialize};
 
 /// How long after a failed save of the entry on screen the next one is tried.

@@ -8,7 +8,8 @@
 
 use super::App;
 use super::modal::Outcome;
-use crate::ui::{Modal, PersonPick, Picker, Screen};
+use crate::app::Screen;
+use crate::ui::{Modal, PersonPick, Picker};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};

@@ -7,18 +7,18 @@
 use super::App;
 use super::keys::Action;
 use super::modal::Outcome;
+use crate::app::Screen;
+use crate::app::tactical::TacticalScreen;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::governance::GovernanceForm;
 use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::surrogate::{Chair, is_present, surrogate};
-use crate::domain::meeting::tactical::{Event, Form as TacticalForm, Reviewed, Tactical};
+use crate::domain::meeting::tactical::{Event, Reviewed, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind};
 use crate::domain::membership::{self, GuestLink, Invitation};
 use crate::domain::{CircleId, CoreRole, MeetingId, Organisation};
 use crate::store::prelude::*;
-use crate::ui::{
-    GovScreen, GuestDraft, Modal, Prompt, PromptKind, Screen, SetupState, TacticalScreen, step,
-};
+use crate::ui::{GovScreen, GuestDraft, Modal, Prompt, PromptKind, SetupState, step};
 
 /// Planned minutes of a new meeting, by kind.
 fn default_minutes(kind: MeetingKind) -> u32 {
@@ -237,17 +237,7 @@ fn resume_tactical(app: &mut App, meeting: MeetingId) {
 }
 
 fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<Event>>, state: Tactical) {
-    app.view.screen = Screen::Tactical(Box::new(TacticalScreen {
-        meeting,
-        log,
-        state,
-        modal: None,
-        draft: TacticalForm::None,
-        presentation: false,
-        following: false,
-        reporter: None,
-        minutes_scroll: 0,
-    }));
+    app.view.screen = Screen::Tactical(Box::new(TacticalScreen::new(meeting, log, state)));
 }
 
 /// A key's action on the setup screen.

@@ -31,6 +31,7 @@ pub mod reports;
 pub mod requests;
 mod review;
 mod run;
+mod screen;
 mod screens;
 mod settle;
 pub mod setup;
@@ -41,14 +42,18 @@ pub mod transfer;
 mod watchdog;
 mod work;
 
+pub use review::ReviewScreen;
 pub use run::{ExitReason, run};
+pub use screen::Screen;
+pub use tactical::TacticalScreen;
 pub use terminal::restore_terminal;
+pub use work::WorkScreen;
 
 use crate::domain::meeting::tactical::Step;
 use crate::domain::{CircleId, Organisation};
 use crate::store::StoreError;
 use crate::store::prelude::*;
-use crate::ui::{HomeState, Modal, Screen, Status, View, WelcomeState};
+use crate::ui::{HomeState, Modal, Status, View, WelcomeState};
 use chrono::{DateTime, Utc};
 use keys::{Action, Binding, is_quit, lookup};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
@@ -64,7 +69,7 @@ pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 pub struct App {
     /// The store, whichever backend it is (SQLite by default).
     store: Box<dyn Backend>,
-    view: View,
+    view: View<Screen>,
     quit: bool,
     clock: Clock,
     /// Where exports from the screens are written (the current directory by default).
@@ -259,7 +264,7 @@ impl App {
     }
 
     /// What the next frame is drawn from.
-    pub fn view(&self) -> &View {
+    pub fn view(&self) -> &View<Screen> {
         &self.view
     }
 

@@ -6,8 +6,8 @@
 //! Must not: draw, or hold SQL (the store answers whether anything changed and what).
 
 use super::{App, journal};
+use crate::app::Screen;
 use crate::domain::minutes::Minutes;
-use crate::ui::Screen;
 
 impl App {
     /// Takes in what other programs recorded since the last look. Returns whether anything on

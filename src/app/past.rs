@@ -6,10 +6,11 @@
 use super::keys::Action;
 use super::modal::Outcome;
 use super::{App, meeting_setup, minutes};
+use crate::app::Screen;
 use crate::domain::MeetingId;
 use crate::domain::minutes::Minutes;
 use crate::export::{self, Format, file};
-use crate::ui::{Confirm, MinutesScreen, Modal, PastRow, PastState, Picker, Screen, step};
+use crate::ui::{Confirm, MinutesScreen, Modal, PastRow, PastState, Picker, step};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 

@@ -8,8 +8,9 @@
 
 use super::App;
 use super::modal::{Inserted, insert_into, insert_text};
+use crate::app::Screen;
 use crate::domain::text::{clean_pasted_line, clean_pasted_text};
-use crate::ui::{Modal, Prompt, Screen};
+use crate::ui::{Modal, Prompt};
 
 /// The most characters the past meetings' filter holds.
 const FILTER_MAX_CHARS: usize = 200;

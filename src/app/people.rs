@@ -7,9 +7,10 @@
 use super::keys::Action;
 use super::modal::Outcome;
 use super::{App, org_entries};
+use crate::app::Screen;
 use crate::domain::org_log::{self, OrgRequest, assignment_authority};
 use crate::domain::{AssignmentId, Organisation, PersonId, Role};
-use crate::ui::{Confirm, Modal, OrgForm, Picker, Prompt, PromptKind, Screen, TreeRow};
+use crate::ui::{Confirm, Modal, OrgForm, Picker, Prompt, PromptKind, TreeRow};
 
 /// Whether the browser hands `action` to this module.
 pub fn acts_on(action: Action) -> bool {

@@ -6,7 +6,8 @@
 //! journal and the store do the writing).
 
 use super::{App, connection, journal, settle, tactical};
-use crate::ui::{Screen, View};
+use crate::app::Screen;
+use crate::ui::View;
 use std::sync::Arc;
 
 impl App {

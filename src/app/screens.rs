@@ -8,15 +8,16 @@ use super::modal::{self, Outcome};
 use super::{
     App, adoption, governance, meeting_setup, past, people, review, setup, tactical, work,
 };
+use crate::app::Screen;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::{Organisation, RuleSet};
-use crate::ui::{BrowserState, Prompt, PromptKind, Screen, TreeRow, View, WelcomeChoice, step};
+use crate::ui::{BrowserState, Prompt, PromptKind, TreeRow, View, WelcomeChoice, step};
 use ratatui::crossterm::event::KeyEvent;
 
 /// Lines the detail pane scrolls per page.
 const DETAIL_PAGE: u16 = 10;
 
-pub fn prompt_open(view: &View) -> bool {
+pub fn prompt_open(view: &View<Screen>) -> bool {
     match &view.screen {
         Screen::Welcome(w) => w.prompt.is_some(),
         Screen::Browser(b) => b.prompt.is_some(),

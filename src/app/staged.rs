@@ -12,10 +12,10 @@
 //! organisation in. Must not: draw, or hold SQL.
 
 use super::App;
+use super::Screen;
 use crate::background::Background;
 use crate::domain::Organisation;
 use crate::store::{Staged, StoreError};
-use crate::ui::Screen;
 use ratatui::crossterm::event::Event;
 use std::sync::Arc;
 

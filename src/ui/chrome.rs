@@ -49,7 +49,7 @@ const CONVENTIONS: [Hint; 6] = [
 
 /// The top line: where you are (`place`, after "Roundtable" when there is room), who is at
 /// the keyboard when named and there is room, and the rule set.
-pub fn title_bar(frame: &mut Frame, area: Rect, place: &str, view: &View) {
+pub fn title_bar<S>(frame: &mut Frame, area: Rect, place: &str, view: &View<S>) {
     let left = format!(" Roundtable · {place}");
     let rules = view
         .org

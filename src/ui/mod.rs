@@ -35,13 +35,12 @@ pub use gov_view::*;
 pub use home::resume_hints;
 pub use org_form::OrgForm;
 pub use view::*;
-pub use work::WorkScreen;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 /// Draws one frame of the view.
-pub fn draw(frame: &mut Frame, view: &View) {
+pub fn draw<S: ScreenBody>(frame: &mut Frame, view: &View<S>) {
     let area = frame.area();
     if area.width < chrome::MIN_WIDTH || area.height < chrome::MIN_HEIGHT {
         chrome::too_small(frame, area);
@@ -61,8 +60,9 @@ pub fn draw(frame: &mut Frame, view: &View) {
         Constraint::Length(1),
     ])
     .areas(area);
-    chrome::title_bar(frame, title, &screen_title(view), view);
-    if let Some((m, area)) = draw_screen(frame, body, view) {
+    let shown = view.screen.body();
+    chrome::title_bar(frame, title, &screen_title(view, &shown), view);
+    if let Some((m, area)) = draw_screen(frame, body, view, shown) {
         modal::draw(frame, area, m);
     }
     if let Some(lost) = &view.lost {
@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame, view: &View) {
 }
 
 /// The title bar's words for the screen: the organisation or circle, and where one is.
-fn screen_title(view: &View) -> String {
+fn screen_title<S>(view: &View<S>, shown: &Body) -> String {
     let circle_of = |id| {
         view.org
             .as_deref()
@@ -86,37 +86,42 @@ fn screen_title(view: &View) -> String {
     };
     let person_of = |id| view.org.as_deref().map_or("?", |o| o.person_name(id));
     let org_name = view.org.as_deref().map_or("", |o| o.name());
-    match &view.screen {
-        Screen::Welcome(_) => "Welcome".to_string(),
-        Screen::Adoption(_) => "Adopting the constitution".to_string(),
-        Screen::Home(_) => format!("{org_name} · Home"),
-        Screen::Browser(b) => match &b.as_of {
+    match shown {
+        Body::Welcome(_) => "Welcome".to_string(),
+        Body::Adoption(_) => "Adopting the constitution".to_string(),
+        Body::Home(_) => format!("{org_name} · Home"),
+        Body::Browser(b) => match &b.as_of {
             // The date first: where narrow, the name is what is cut.
             Some((date, _)) => format!("As it stood on {date} · {org_name}"),
             None => format!("{org_name} · Organisation browser"),
         },
-        Screen::MeetingSetup(s) => format!("{} · {} setup", circle_of(s.circle), s.kind.title()),
-        Screen::Tactical(s) => format!("{} · Tactical meeting", circle_of(s.state.circle)),
-        Screen::Governance(s) => format!("{} · Governance meeting", circle_of(s.state.circle)),
-        Screen::PastMeetings(_) => format!("{org_name} · Past meetings"),
-        Screen::Minutes(s) => format!("{} · Minutes", s.minutes.circle),
-        Screen::Review(s) => format!("Solo role review · {}", person_of(s.state.person)),
-        Screen::Work(s) => format!("My work · {}", person_of(s.state.person)),
+        Body::MeetingSetup(s) => format!("{} · {} setup", circle_of(s.circle), s.kind.title()),
+        Body::Tactical(s, _) => format!("{} · Tactical meeting", circle_of(s.state.circle)),
+        Body::Governance(s) => format!("{} · Governance meeting", circle_of(s.state.circle)),
+        Body::PastMeetings(_) => format!("{org_name} · Past meetings"),
+        Body::Minutes(s) => format!("{} · Minutes", s.minutes.circle),
+        Body::Review(state, _) => format!("Solo role review · {}", person_of(state.person)),
+        Body::Work(s, _) => format!("My work · {}", person_of(s.state.person)),
     }
 }
 
 /// Draws the screen's body; returns its open modal, if any, and the area it opens over.
-fn draw_screen<'a>(frame: &mut Frame, body: Rect, view: &'a View) -> Option<(&'a Modal, Rect)> {
-    match (&view.screen, view.org.as_deref()) {
-        (Screen::Welcome(state), _) => {
+fn draw_screen<'a, S>(
+    frame: &mut Frame,
+    body: Rect,
+    view: &View<S>,
+    shown: Body<'a>,
+) -> Option<(&'a Modal, Rect)> {
+    match (shown, view.org.as_deref()) {
+        (Body::Welcome(state), _) => {
             welcome::draw(frame, body, state, &view.database);
             None
         }
-        (Screen::Adoption(state), _) => {
+        (Body::Adoption(state), _) => {
             adoption::draw(frame, body, state);
             state.modal.as_ref().map(|m| (m, body))
         }
-        (Screen::Home(state), Some(org)) => {
+        (Body::Home(state), Some(org)) => {
             home::draw(
                 frame,
                 body,
@@ -128,34 +133,34 @@ fn draw_screen<'a>(frame: &mut Frame, body: Rect, view: &'a View) -> Option<(&'a
             );
             state.modal.as_ref().map(|m| (m, body))
         }
-        (Screen::Review(screen), Some(org)) => {
-            review::draw(frame, body, screen, org);
-            screen.modal.as_ref().map(|m| (m, body))
+        (Body::Review(state, modal), Some(org)) => {
+            review::draw(frame, body, state, org);
+            modal.map(|m| (m, body))
         }
-        (Screen::Work(screen), Some(org)) => {
-            work::draw(frame, body, screen, org, view.now.date_naive());
-            screen.modal.as_ref().map(|m| (m, body))
+        (Body::Work(drawn, modal), Some(org)) => {
+            work::draw(frame, body, &drawn, org, view.now.date_naive());
+            modal.map(|m| (m, body))
         }
-        (Screen::Browser(state), Some(org)) => {
+        (Body::Browser(state), Some(org)) => {
             browser::draw(frame, body, state, state.shown(org));
             if let Some(prompt) = &state.prompt {
                 modal::draw_prompt_box(frame, body, prompt);
             }
             state.modal.as_ref().map(|m| (m, body))
         }
-        (Screen::MeetingSetup(state), Some(org)) => {
+        (Body::MeetingSetup(state), Some(org)) => {
             setup::draw(frame, body, state, org);
             state.modal.as_ref().map(|m| (m, body))
         }
-        (Screen::PastMeetings(state), _) => {
+        (Body::PastMeetings(state), _) => {
             past::draw(frame, body, state);
             None
         }
-        (Screen::Minutes(screen), _) => {
+        (Body::Minutes(screen), _) => {
             tactical::draw_minutes(frame, body, screen);
             screen.modal.as_ref().map(|m| (m, body))
         }
-        (Screen::Governance(screen), Some(org)) => {
+        (Body::Governance(screen), Some(org)) => {
             governance::draw(frame, body, screen, org, view.now);
             // While changes are being written, the editor's questions open in the lower
             // half so the proposal and its diff stay in view above them.
@@ -168,9 +173,9 @@ fn draw_screen<'a>(frame: &mut Frame, body: Rect, view: &'a View) -> Option<(&'a
             };
             screen.modal.as_ref().map(|m| (m, area))
         }
-        (Screen::Tactical(screen), Some(org)) => {
-            tactical::draw(frame, body, screen, org, view.now);
-            screen.modal.as_ref().map(|m| (m, body))
+        (Body::Tactical(drawn, modal), Some(org)) => {
+            tactical::draw(frame, body, &drawn, org, view.now);
+            modal.map(|m| (m, body))
         }
         // Home and the browser are only opened once an organisation is loaded.
         (_, None) => None,

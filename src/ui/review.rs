@@ -6,7 +6,6 @@
 use super::details::{answers_line, sparkline};
 use super::list;
 use super::theme;
-use super::view::ReviewScreen;
 use super::wrap::{fit, wrap};
 use crate::domain::meeting::periods::{answers_before, period_label};
 use crate::domain::review::Review;
@@ -57,8 +56,7 @@ fn stop_label(org: &Organisation, stop: Stop) -> String {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, screen: &ReviewScreen, org: &Organisation) {
-    let state = &screen.state;
+pub fn draw(frame: &mut Frame, area: Rect, state: &Review, org: &Organisation) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
     let title = format!(

@@ -3,38 +3,23 @@
 //! screen, the selected one is what the keys act on; on a wide screen, what they recorded
 //! here is listed beside, newest first, each with its time (one taken back says when).
 //!
-//! Owns: the screen's state (`WorkScreen`) and its layout. Must not import:
-//! rusqlite, tokio, `crate::store`, `crate::app`.
+//! Owns: its layout, drawn from what the shell keeps of the screen (`Drawn`). Must not
+//! import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 use super::list;
 use super::theme;
-use super::view::Modal;
 use super::wrap::fit;
 use crate::domain::meeting::flow::Recorded;
 pub use crate::domain::work::entry_text;
-use crate::domain::work::form::Form as WorkForm;
 use crate::domain::work::lists::{Line, lines};
 use crate::domain::work::{Work, WorkEvent, notes};
-use crate::domain::{MeetingId, Organisation, ProjectStatus};
+use crate::domain::{Organisation, ProjectStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Block, Borders};
-
-/// A person's work log on screen.
-#[derive(Debug)]
-pub struct WorkScreen {
-    pub meeting: MeetingId,
-    pub log: Vec<Recorded<WorkEvent>>,
-    pub state: Work,
-    /// The selected line of `shown`.
-    pub selected: usize,
-    pub modal: Option<Modal>,
-    /// The entry being put together (the domain's form; the modal shows its question).
-    pub draft: WorkForm,
-}
 
 /// The lines "My work" shows: the person's lists without the roles' texts (those are in the
 /// browser and the review).
@@ -72,14 +57,18 @@ fn time_of(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    screen: &WorkScreen,
-    org: &Organisation,
-    today: NaiveDate,
-) {
-    let shown = shown(org, &screen.state, today);
+/// What "My work" is drawn from, borrowed from the shell for one frame: the person's work
+/// as folded from its log, the log (for what was recorded here), and the selected line.
+#[derive(Debug, Clone, Copy)]
+pub struct Drawn<'a> {
+    pub state: &'a Work,
+    pub log: &'a [Recorded<WorkEvent>],
+    /// The selected line of `shown`.
+    pub selected: usize,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, screen: &Drawn, org: &Organisation, today: NaiveDate) {
+    let shown = shown(org, screen.state, today);
     let (left, right) = if area.width >= 100 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
             .areas(area);
@@ -111,7 +100,7 @@ pub fn draw(
             .title(Span::styled(" Recorded here ", theme::heading()));
         let height = usize::from(block.inner(right).height);
         let width = usize::from(block.inner(right).width);
-        let recent: Vec<TextLine> = notes::newest_first(screen.state.person, &screen.log)
+        let recent: Vec<TextLine> = notes::newest_first(screen.state.person, screen.log)
             .take(height)
             .map(|n| {
                 // The taking back before the entry's words, so a narrow pane never cuts it.

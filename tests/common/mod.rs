@@ -10,10 +10,10 @@ use chrono::{DateTime, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use roundtable::app::{App, setup};
+use roundtable::app::{App, Screen, setup};
 use roundtable::store::Store;
 use roundtable::store::prelude::*;
-use roundtable::ui::{Screen, TreeRow};
+use roundtable::ui::TreeRow;
 use std::sync::{Arc, Mutex};
 
 /// The program without a terminal: press keys, draw frames at any size, move the clock.
@@ -235,7 +235,7 @@ impl Harness {
     }
 
     /// The tactical meeting on screen.
-    pub fn meeting(&self) -> &roundtable::ui::TacticalScreen {
+    pub fn meeting(&self) -> &roundtable::app::TacticalScreen {
         match &self.app.view().screen {
             Screen::Tactical(s) => s,
             _ => panic!("no meeting; screen:\n{}", self.screen(100, 30)),

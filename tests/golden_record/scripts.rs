@@ -4,8 +4,9 @@
 
 use crate::common::Harness;
 use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Right};
+use roundtable::app::Screen;
 use roundtable::domain::MeetingId;
-use roundtable::ui::{Modal, Screen};
+use roundtable::ui::Modal;
 
 /// Bakehouse's row in home's list of circles.
 const BAKEHOUSE: usize = 1;
@@ -302,7 +303,7 @@ fn start_review(h: &mut Harness, name: &str) {
     h.press_n(KeyCode::Down, at).press(Enter);
 }
 
-fn review_screen(h: &Harness) -> &roundtable::ui::ReviewScreen {
+fn review_screen(h: &Harness) -> &roundtable::app::ReviewScreen {
     match &h.app.view().screen {
         Screen::Review(r) => r,
         _ => panic!("no review:\n{}", h.screen(100, 30)),

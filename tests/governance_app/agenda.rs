@@ -5,8 +5,8 @@
 use super::common::Harness;
 use super::{BAKEHOUSE, frame_and_draft, org, up_to_items};
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Right};
+use roundtable::app::Screen;
 use roundtable::domain::meeting::governance::GovStep;
-use roundtable::ui::Screen;
 
 /// Whether the anchor circle's tension about the shop's insurance is open.
 fn insurance_tension_open(h: &Harness) -> bool {

@@ -11,9 +11,9 @@ mod common;
 
 use common::Harness;
 use ratatui::crossterm::event::KeyCode::{Char, Down, Enter, Esc, Right};
+use roundtable::app::Screen;
 use roundtable::domain::meeting::governance::{GovStep, IdmStep, Outcome};
 use roundtable::domain::{CoreRole, Organisation};
-use roundtable::ui::Screen;
 
 const BAKEHOUSE: usize = 1;
 

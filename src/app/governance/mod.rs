@@ -17,13 +17,14 @@ pub(crate) mod probe;
 use super::App;
 use super::journal::Journal;
 use super::keys::{self, Action, Binding};
+use crate::app::Screen;
 use crate::domain::MeetingId;
 use crate::domain::meeting::flow::{Recorded, STAND_IN};
 use crate::domain::meeting::governance::{
     ElectionEvent, ElectionStep, GovEvent, GovStep, Governance, GovernanceForm as Form, IdmEvent,
     IdmStep, ItemKind,
 };
-use crate::ui::{GovScreen, Screen};
+use crate::ui::GovScreen;
 use outcomes::{ask, ask_with, with_form};
 pub(super) use outcomes::{ask_again, outcome};
 

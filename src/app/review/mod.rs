@@ -6,18 +6,19 @@
 //! recording what they finish. Must not import: tokio; must not draw.
 
 pub(crate) mod probe;
+mod screen;
 
-use super::App;
 use super::forms::{self, Driven};
-use super::journal::Journal;
 use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
+use super::{App, Screen};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::review::form::{Context, Finished, Form};
 use crate::domain::review::{Entry, Review, ReviewEvent, Stop, plan};
 use crate::domain::{CircleId, Organisation, PersonId, ProjectStatus, TensionKind};
 use crate::store::prelude::*;
-use crate::ui::{Modal, PersonPick, Picker, ReviewScreen, Screen};
+use crate::ui::{Modal, PersonPick, Picker};
+pub use screen::ReviewScreen;
 
 /// Opens the "who are you?" picker on home, for a review or (`PersonPick::Work`) for "My
 /// work", which anyone may open, roles or not.
@@ -150,37 +151,11 @@ fn show(
     log: Vec<Recorded<ReviewEvent>>,
     state: Review,
 ) {
-    app.view.screen = Screen::Review(Box::new(ReviewScreen {
-        meeting,
-        log,
-        state,
-        modal: None,
-        draft: Form::None,
-    }));
+    app.view.screen = Screen::Review(Box::new(ReviewScreen::new(meeting, log, state)));
 }
 
 fn screen(app: &mut App) -> Option<&mut ReviewScreen> {
     <ReviewScreen as forms::FormScreen>::of(&mut app.view.screen)
-}
-
-impl Journal for ReviewScreen {
-    type Flow = Review;
-
-    fn meeting(&self) -> crate::domain::MeetingId {
-        self.meeting
-    }
-
-    fn rules(&self) -> crate::domain::RuleSet {
-        crate::domain::RuleSet::default()
-    }
-
-    fn state(&self) -> &Review {
-        &self.state
-    }
-
-    fn parts(&mut self) -> (&mut Vec<Recorded<ReviewEvent>>, &mut Review) {
-        (&mut self.log, &mut self.state)
-    }
 }
 
 /// Decides, writes and shows one event. Returns whether it was recorded.
@@ -204,28 +179,6 @@ pub fn table(screen: &ReviewScreen) -> &'static [Binding] {
         Stop::Metric { .. } => keys::REVIEW_METRIC,
         Stop::Tensions => keys::REVIEW_TENSIONS,
         Stop::Summary => keys::REVIEW_SUMMARY,
-    }
-}
-
-impl forms::FormScreen for ReviewScreen {
-    type Form = Form;
-
-    fn of(screen: &mut Screen) -> Option<&mut ReviewScreen> {
-        match screen {
-            Screen::Review(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    fn parts<'a>(
-        &'a mut self,
-        org: &'a Organisation,
-    ) -> (&'a mut Option<Modal>, &'a mut Form, Context<'a>) {
-        let context = Context {
-            review: &self.state,
-            org,
-        };
-        (&mut self.modal, &mut self.draft, context)
     }
 }
 

@@ -6,46 +6,25 @@
 //! Must not import: tokio; must not draw.
 
 use super::App;
-use super::journal::Journal;
 use super::keys::Action;
 mod outcomes;
 pub(crate) mod probe;
 mod review_keys;
+mod screen;
 
+use crate::app::Screen;
 use crate::domain::Organisation;
 use crate::domain::meeting::rounds::shuffle;
-use crate::domain::meeting::tactical::{
-    Cover, Event, Form, Recorded, ReporterChoice, Step, Tactical,
-};
-use crate::ui::{Screen, TacticalScreen};
+use crate::domain::meeting::tactical::{Cover, Event, Form, ReporterChoice, Step};
 use outcomes::{ask, offer_tensions};
 pub(super) use outcomes::{ask_again, outcome};
+pub use screen::TacticalScreen;
 use std::sync::Arc;
 
 pub(super) fn screen(app: &mut App) -> Option<&mut TacticalScreen> {
     match &mut app.view.screen {
         Screen::Tactical(s) => Some(s),
         _ => None,
-    }
-}
-
-impl Journal for TacticalScreen {
-    type Flow = Tactical;
-
-    fn meeting(&self) -> crate::domain::MeetingId {
-        self.meeting
-    }
-
-    fn rules(&self) -> crate::domain::RuleSet {
-        crate::domain::RuleSet::default()
-    }
-
-    fn state(&self) -> &Tactical {
-        &self.state
-    }
-
-    fn parts(&mut self) -> (&mut Vec<Recorded>, &mut Tactical) {
-        (&mut self.log, &mut self.state)
     }
 }
 

@@ -6,6 +6,7 @@
 //! Owns: the form's context taken from the screen, and committing a finished form. What each
 //! answer means is the domain's. Must not import: tokio; must not draw.
 
+use super::TacticalScreen;
 use super::{answered, org, record, screen};
 use crate::app::App;
 use crate::app::forms::{self, Driven, FormsAt};
@@ -13,7 +14,7 @@ use crate::app::modal::Outcome;
 use crate::domain::Organisation;
 use crate::domain::meeting::tactical::{Entry, Event, Form, FormContext, offered_tensions};
 use crate::domain::minutes::Minutes;
-use crate::ui::{Modal, TacticalScreen};
+use crate::ui::Modal;
 
 impl FormsAt for TacticalScreen {
     type Form = Form;

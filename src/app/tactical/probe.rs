@@ -8,13 +8,12 @@
 //! only move the selection, or whose entry is decided by
 //! a later choice, are `None`: never left off. Must not import: tokio; must not draw.
 
-use super::{reporter, review_keys};
+use super::{TacticalScreen, reporter, review_keys};
 use crate::app::keys::Action;
 use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::tactical::{Event, ProgressItem, Step, reported_accountabilities};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::{Organisation, RoleId};
-use crate::ui::TacticalScreen;
 use chrono::NaiveDate;
 
 /// The role whose accountabilities row (4.1 §4.2.3(d)) is at `i` of the progress list.

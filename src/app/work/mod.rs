@@ -5,11 +5,10 @@
 //! Owns: the screen's actions, and putting its forms (`domain::work::form`) on screen and
 //! recording what they finish. Must not import: tokio; must not draw.
 
-use super::App;
 use super::forms::{self, Driven};
-use super::journal::Journal;
 use super::keys::{self, Action, Binding};
 use super::modal::Outcome;
+use super::{App, Screen};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::work::form::{Context, Finished, Form, saying};
 use crate::domain::work::lists::Line;
@@ -18,8 +17,11 @@ use crate::domain::{
     CircleId, MeetingId, Organisation, PersonId, ProjectId, ProjectStatus, TensionKind,
 };
 use crate::store::prelude::*;
+use crate::ui::Modal;
 use crate::ui::work::shown;
-use crate::ui::{Modal, Screen, WorkScreen};
+pub use screen::WorkScreen;
+
+mod screen;
 use chrono::{DateTime, Utc};
 
 /// Opens the person's work log, starting it the first time.
@@ -53,39 +55,12 @@ pub fn begin(app: &mut App, person: PersonId) {
 }
 
 fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<WorkEvent>>, state: Work) {
-    app.view.screen = Screen::Work(Box::new(WorkScreen {
-        meeting,
-        log,
-        state,
-        selected: 0,
-        modal: None,
-        draft: Form::None,
-    }));
+    app.view.screen = Screen::Work(Box::new(WorkScreen::new(meeting, log, state)));
     app.resume_entry();
 }
 
 fn screen(app: &mut App) -> Option<&mut WorkScreen> {
     <WorkScreen as forms::FormScreen>::of(&mut app.view.screen)
-}
-
-impl Journal for WorkScreen {
-    type Flow = Work;
-
-    fn meeting(&self) -> MeetingId {
-        self.meeting
-    }
-
-    fn rules(&self) -> crate::domain::RuleSet {
-        crate::domain::RuleSet::default()
-    }
-
-    fn state(&self) -> &Work {
-        &self.state
-    }
-
-    fn parts(&mut self) -> (&mut Vec<Recorded<WorkEvent>>, &mut Work) {
-        (&mut self.log, &mut self.state)
-    }
 }
 
 /// Decides, writes and shows one entry. Returns whether it was recorded.
@@ -152,28 +127,6 @@ pub fn table(
         Some(Line::Project { .. }) => keys::WORK_CURRENT_PROJECT,
         Some(Line::Tension { .. }) => keys::WORK_TENSION,
         _ => keys::WORK,
-    }
-}
-
-impl forms::FormScreen for WorkScreen {
-    type Form = Form;
-
-    fn of(screen: &mut Screen) -> Option<&mut WorkScreen> {
-        match screen {
-            Screen::Work(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    fn parts<'a>(
-        &'a mut self,
-        org: &'a Organisation,
-    ) -> (&'a mut Option<Modal>, &'a mut Form, Context<'a>) {
-        let context = Context {
-            work: &self.state,
-            org,
-        };
-        (&mut self.modal, &mut self.draft, context)
     }
 }
 

@@ -11,23 +11,31 @@ mod steps;
 pub use minutes::{MinutesLines, draw as draw_minutes, minutes_lines};
 
 use super::meeting_frame::{self, Header};
-use super::view::TacticalScreen;
 use crate::domain::Organisation;
 use crate::domain::RoleId;
 use crate::domain::meeting::format_countdown;
-use crate::domain::meeting::tactical::{Cover, Step, Tactical};
+use crate::domain::meeting::tactical::{Cover, ReporterChoice, Step, Tactical};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    screen: &TacticalScreen,
-    org: &Organisation,
-    now: DateTime<Utc>,
-) {
-    let state = &screen.state;
+/// What the tactical screen is drawn from, borrowed from the shell for one frame: the
+/// meeting as folded from its log, who reports when it is not the usual filler, and how it is
+/// shown. The screen keeps none of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Drawn<'a> {
+    pub state: &'a Tactical,
+    /// Who reports for the current checklist item, metric or project, when not its filler.
+    pub reporter: Option<ReporterChoice>,
+    /// Big letters and less detail, for a shared screen.
+    pub presentation: bool,
+    /// Shown to a follower (another program facilitates): what happens, not the
+    /// facilitator's keys.
+    pub following: bool,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, screen: &Drawn, org: &Organisation, now: DateTime<Utc>) {
+    let state = screen.state;
     let header_height = if screen.presentation { 10 } else { 4 };
     let [strip, header, body] = Layout::vertical([
         Constraint::Length(1),

@@ -7,7 +7,7 @@
 
 use super::super::columns::{self, Cell};
 use super::super::theme;
-use super::super::view::TacticalScreen;
+use super::Drawn;
 use super::steps::{ReviewStep, review_list};
 use crate::domain::meeting::tactical::{ProgressItem, Step, Tactical, reported_accountabilities};
 use crate::domain::{Organisation, ProjectId, ProjectStatus, RoleId};
@@ -16,8 +16,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-pub(super) fn draw(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
-    let state = &screen.state;
+pub(super) fn draw(frame: &mut Frame, area: Rect, screen: &Drawn, org: &Organisation) {
+    let state = screen.state;
     let step = ReviewStep {
         step: Step::Progress,
         len: state.progress.len(),

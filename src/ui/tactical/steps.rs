@@ -10,8 +10,8 @@ use super::super::list;
 use super::super::meeting_frame::{countdown, keyed};
 use super::super::round::RoundView;
 use super::super::theme;
-use super::super::view::TacticalScreen;
 use super::super::wrap::{fit, plural, wrap};
+use super::Drawn;
 use crate::domain::meeting::periods::{answer_glyph, answers_before, period_label};
 use crate::domain::meeting::tactical::{Step, Tactical};
 use crate::domain::{ChecklistItem, MetricId, Organisation, RoleId};
@@ -40,16 +40,10 @@ fn empty(frame: &mut Frame, area: Rect, title: &str, message: &str) {
     frame.render_widget(Paragraph::new(lines).block(block(title.into())), area);
 }
 
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    screen: &TacticalScreen,
-    org: &Organisation,
-    now: DateTime<Utc>,
-) {
+pub fn draw(frame: &mut Frame, area: Rect, screen: &Drawn, org: &Organisation, now: DateTime<Utc>) {
     match screen.state.step {
         Step::CheckIn | Step::Closing => {
-            round(frame, area, &screen.state, !screen.presentation, now);
+            round(frame, area, screen.state, !screen.presentation, now);
         }
         Step::Checklist => checklist(frame, area, screen, org),
         Step::Metrics => metrics(frame, area, screen, org),
@@ -110,8 +104,8 @@ fn round(frame: &mut Frame, area: Rect, state: &Tactical, big_name: bool, now: D
 }
 
 /// "Name" of who reports for an item when it is not the usual filler.
-fn reporter_line(screen: &TacticalScreen, org: &Organisation) -> Option<Line<'static>> {
-    let state = &screen.state;
+fn reporter_line(screen: &Drawn, org: &Organisation) -> Option<Line<'static>> {
+    let state = screen.state;
     let reporter = screen.reporter?.at(state.step, state.cursor(state.step))?;
     let _ = org;
     Some(Line::from(vec![
@@ -121,12 +115,7 @@ fn reporter_line(screen: &TacticalScreen, org: &Organisation) -> Option<Line<'st
     ]))
 }
 
-fn with_reporter(
-    frame: &mut Frame,
-    area: Rect,
-    screen: &TacticalScreen,
-    org: &Organisation,
-) -> Rect {
+fn with_reporter(frame: &mut Frame, area: Rect, screen: &Drawn, org: &Organisation) -> Rect {
     match reporter_line(screen, org) {
         Some(line) => {
             let [list, foot] =
@@ -155,12 +144,12 @@ pub(super) struct ReviewStep {
 pub(super) fn review_list<'a>(
     frame: &mut Frame,
     area: Rect,
-    screen: &TacticalScreen,
+    screen: &Drawn,
     org: &Organisation,
     step: ReviewStep,
     row: impl Fn(usize, usize, Cell) -> Line<'a>,
 ) {
-    let state = &screen.state;
+    let state = screen.state;
     if step.len == 0 {
         let (title, fact, keys) = step.empty;
         return empty(frame, area, title, &keyed(screen.following, fact, keys));
@@ -248,8 +237,8 @@ fn group_text(role: &str, fillers: &[(&str, bool)], width: usize) -> String {
     format!("{}{mark}", fit(role, width.saturating_sub(mark.width())))
 }
 
-fn checklist(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
-    let state = &screen.state;
+fn checklist(frame: &mut Frame, area: Rect, screen: &Drawn, org: &Organisation) {
+    let state = screen.state;
     let step = ReviewStep {
         step: Step::Checklist,
         len: state.checklist.len(),
@@ -345,8 +334,8 @@ fn with_history_line(frame: &mut Frame, area: Rect, state: &Tactical, org: &Orga
     list
 }
 
-fn metrics(frame: &mut Frame, area: Rect, screen: &TacticalScreen, org: &Organisation) {
-    let state = &screen.state;
+fn metrics(frame: &mut Frame, area: Rect, screen: &Drawn, org: &Organisation) {
+    let state = screen.state;
     let earlier = state
         .metrics
         .iter()
@@ -432,8 +421,8 @@ fn with_unit(value: f64, unit: Option<&str>) -> String {
     }
 }
 
-fn agenda(frame: &mut Frame, area: Rect, screen: &TacticalScreen) {
-    let state = &screen.state;
+fn agenda(frame: &mut Frame, area: Rect, screen: &Drawn) {
+    let state = screen.state;
     if state.agenda_order.is_empty() {
         let said = keyed(
             screen.following,
@@ -471,14 +460,8 @@ fn agenda(frame: &mut Frame, area: Rect, screen: &TacticalScreen) {
     );
 }
 
-fn triage(
-    frame: &mut Frame,
-    area: Rect,
-    screen: &TacticalScreen,
-    org: &Organisation,
-    now: DateTime<Utc>,
-) {
-    let state = &screen.state;
+fn triage(frame: &mut Frame, area: Rect, screen: &Drawn, org: &Organisation, now: DateTime<Utc>) {
+    let state = screen.state;
     let Some(item) = state.current_item().and_then(|s| state.item(s)) else {
         let said = keyed(
             screen.following,

@@ -1,20 +1,20 @@
 //! What the screens draw from: a snapshot of the organisation and UI-only state.
 //!
-//! Owns: `View`, the `Screen` enum and each screen's UI state (selection, scroll, prompts);
-//! the past meetings' list and the circles' rows are in `past` and `circles`. The shell (app)
-//! mutates these; the ui draws them.
+//! Owns: `View`, `Body` (the screen shown, as one frame draws it) and the UI state of the
+//! screens that have nothing else (selection, scroll, prompts); the past meetings' list and
+//! the circles' rows are in `past` and `circles`. The screen enum is the shell's (app): a
+//! meeting's log, its folded state and the form being put together are the app's, lent to the
+//! ui as a `Body` for one frame, never kept here. The shell mutates these; the ui draws them.
 //! Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
 mod circles;
 mod past;
 
 pub use super::prompt::{Editor, Prompt, PromptKind};
-use crate::domain::meeting::tactical::{Form as TacticalForm, Recorded, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind};
 use crate::domain::minutes::Minutes;
-use crate::domain::review::form::Form as ReviewForm;
-use crate::domain::review::{Review, ReviewEvent};
-use crate::domain::{CircleId, MeetingId, Organisation};
+use crate::domain::review::Review;
+use crate::domain::{CircleId, Organisation};
 use chrono::{DateTime, Utc};
 pub use circles::{BrowserState, HomeState, PersonPick, TreeRow};
 pub use past::{PastRow, PastState};
@@ -47,14 +47,15 @@ pub struct ConnectionLost {
     pub why: String,
 }
 
-/// Everything a frame is drawn from.
+/// Everything a frame is drawn from. The screen shown (`S`) is the shell's: the ui reads it
+/// only through `ScreenBody`, for one frame at a time.
 #[derive(Debug)]
-pub struct View {
+pub struct View<S> {
     /// The organisation, when the database holds one.
     pub org: Option<Arc<Organisation>>,
     /// Where the database is, as shown to the person.
     pub database: String,
-    pub screen: Screen,
+    pub screen: S,
     /// The `?` overlay is open.
     pub help_open: bool,
     /// How far the `?` overlay is scrolled, and how far it can be (as the last frame found).
@@ -76,32 +77,37 @@ pub struct View {
     pub actor: Option<String>,
 }
 
-/// The screen being shown.
-#[derive(Debug)]
-pub enum Screen {
-    Welcome(WelcomeState),
-    Home(HomeState),
-    Browser(BrowserState),
-    MeetingSetup(SetupState),
-    Tactical(Box<TacticalScreen>),
-    Governance(Box<super::GovScreen>),
-    PastMeetings(PastState),
-    Minutes(Box<MinutesScreen>),
-    Review(Box<ReviewScreen>),
-    Work(Box<super::work::WorkScreen>),
+/// The screen shown, as one frame draws it: the ui's own state of each screen, and for a
+/// meeting, a review or My work what the shell keeps of it, borrowed for the frame.
+#[derive(Debug, Clone, Copy)]
+pub enum Body<'a> {
+    /// The first-run menu.
+    Welcome(&'a WelcomeState),
     /// The adoption of the constitution from an empty organisation.
-    Adoption(Box<super::adoption::AdoptionState>),
+    Adoption(&'a super::adoption::AdoptionState),
+    /// The circles, with what can be started on each.
+    Home(&'a HomeState),
+    /// The organisation's tree and the selected circle's or role's details.
+    Browser(&'a BrowserState),
+    /// Who attends a meeting about to start, and its roles and length.
+    MeetingSetup(&'a SetupState),
+    /// A tactical meeting, and the modal open over it.
+    Tactical(super::tactical::Drawn<'a>, Option<&'a Modal>),
+    /// A governance meeting.
+    Governance(&'a super::GovScreen),
+    /// The list of past meetings.
+    PastMeetings(&'a PastState),
+    /// A meeting's minutes.
+    Minutes(&'a MinutesScreen),
+    /// A solo role review as folded from its log, and the modal open over it.
+    Review(&'a Review, Option<&'a Modal>),
+    /// My work, and the modal open over it.
+    Work(super::work::Drawn<'a>, Option<&'a Modal>),
 }
 
-/// A person's solo role review in progress.
-#[derive(Debug)]
-pub struct ReviewScreen {
-    pub meeting: MeetingId,
-    pub log: Vec<crate::domain::meeting::flow::Recorded<ReviewEvent>>,
-    pub state: Review,
-    pub modal: Option<Modal>,
-    /// The entry being put together (the domain's form; the modal shows its question).
-    pub draft: ReviewForm,
+/// A screen the ui can draw: what it shows in the frame being drawn.
+pub trait ScreenBody {
+    fn body(&self) -> Body<'_>;
 }
 
 /// A meeting's minutes on screen, from the end of a meeting or the list of past meetings.
@@ -147,27 +153,6 @@ pub struct GuestDraft {
     pub link: crate::domain::membership::GuestLink,
     /// The name, once typed.
     pub name: Option<String>,
-}
-
-/// A tactical meeting in progress (or ended, showing its minutes).
-#[derive(Debug)]
-pub struct TacticalScreen {
-    pub meeting: MeetingId,
-    pub log: Vec<Recorded>,
-    pub state: Tactical,
-    pub modal: Option<Modal>,
-    /// An entry being put together over several answers: the form whose question the modal
-    /// shows (the domain's; the screen draws it and keeps only the selection and cursor).
-    pub draft: TacticalForm,
-    /// Big letters and less detail, for a shared screen.
-    pub presentation: bool,
-    /// Shown to a follower (another program facilitates): what happens, not the
-    /// facilitator's keys.
-    pub following: bool,
-    /// Who reports for the current checklist item, metric or project, when not its filler.
-    pub reporter: Option<crate::domain::meeting::tactical::ReporterChoice>,
-    /// Lines scrolled on the minutes screen.
-    pub minutes_scroll: u16,
 }
 
 /// The first-run choices.

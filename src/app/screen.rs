@@ -1,0 +1,64 @@
+//! The screen being shown, as the shell keeps it between two keys.
+//!
+//! Owns: the `Screen` enum, and saying what each screen shows in a frame (`ScreenBody`). The
+//! enum lives here, not in ui, because a meeting, a review and My work hold what the app owns
+//! (the log, the state folded from it, the form being put together, who reports): the ui is
+//! lent those by reference for one frame (`ui::Body`) and keeps none of them. Their few
+//! display fields (the modal, the selection, presentation and follower flags) stay beside
+//! them: the modal is the form's open question, driven and kept with the form (`forms`,
+//! `kept`), and the flags are set by the app's follow logic. The screens that are view state
+//! alone (home, browser, setup, minutes, …) are defined in ui.
+//! Must not import: tokio; must not draw.
+
+use super::review::ReviewScreen;
+use super::tactical::TacticalScreen;
+use super::work::WorkScreen;
+use crate::ui::{
+    AdoptionState, Body, BrowserState, GovScreen, HomeState, MinutesScreen, PastState, ScreenBody,
+    SetupState, WelcomeState,
+};
+
+/// The screen being shown.
+#[derive(Debug)]
+pub enum Screen {
+    /// The first-run menu, with no organisation yet.
+    Welcome(WelcomeState),
+    /// The circles, with what can be started on each.
+    Home(HomeState),
+    /// The organisation's tree and the selected circle's or role's details.
+    Browser(BrowserState),
+    /// Who attends a meeting about to start, and its roles and length.
+    MeetingSetup(SetupState),
+    /// A tactical meeting in progress, or ended.
+    Tactical(Box<TacticalScreen>),
+    /// A governance meeting in progress, or ended.
+    Governance(Box<GovScreen>),
+    /// The list of past meetings.
+    PastMeetings(PastState),
+    /// A meeting's minutes.
+    Minutes(Box<MinutesScreen>),
+    /// A person's solo role review.
+    Review(Box<ReviewScreen>),
+    /// A person's lists between meetings.
+    Work(Box<WorkScreen>),
+    /// The adoption of the constitution from an empty organisation.
+    Adoption(Box<AdoptionState>),
+}
+
+impl ScreenBody for Screen {
+    fn body(&self) -> Body<'_> {
+        match self {
+            Screen::Welcome(s) => Body::Welcome(s),
+            Screen::Home(s) => Body::Home(s),
+            Screen::Browser(s) => Body::Browser(s),
+            Screen::MeetingSetup(s) => Body::MeetingSetup(s),
+            Screen::Tactical(s) => Body::Tactical(s.drawn(), s.modal.as_ref()),
+            Screen::Governance(s) => Body::Governance(s),
+            Screen::PastMeetings(s) => Body::PastMeetings(s),
+            Screen::Minutes(s) => Body::Minutes(s),
+            Screen::Review(s) => Body::Review(&s.state, s.modal.as_ref()),
+            Screen::Work(s) => Body::Work(s.drawn(), s.modal.as_ref()),
+            Screen::Adoption(s) => Body::Adoption(s),
+        }
+    }
+}
