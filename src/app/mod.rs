@@ -98,6 +98,9 @@ pub struct App {
     facilitated: Vec<crate::domain::MeetingId>,
     /// Where who is at the keyboard is remembered per database (`keyboard`), if anywhere.
     keyboard_file: Option<std::path::PathBuf>,
+    /// The rows the list of past meetings had room for when last drawn: how many the list
+    /// reads when it opens again.
+    past_height: usize,
 }
 
 impl App {
@@ -152,6 +155,7 @@ impl App {
             follow_command: false,
             facilitated: Vec::new(),
             keyboard_file: None,
+            past_height: past::FIRST_HEIGHT,
         };
         // The file's checks ran beside the load: what they found wrong comes first (a
         // damaged file may also fail the load, less clearly).
@@ -196,6 +200,7 @@ impl App {
             || match &self.view.screen {
                 Screen::Tactical(s) => s.state.ended_at.is_none(),
                 Screen::Governance(s) => s.state.ended_at.is_none(),
+                Screen::PastMeetings(_) => past::tick(self),
                 _ => false,
             }
     }

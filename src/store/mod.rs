@@ -13,6 +13,7 @@ mod effects;
 mod files;
 mod governance;
 mod import;
+mod meeting_pages;
 mod meetings;
 mod open;
 mod org;
