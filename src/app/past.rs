@@ -119,7 +119,11 @@ fn restart(
         state.circle_names = Some(names);
     }
     let names = state.circle_names.as_deref().unwrap_or_default();
-    let looks = state.words.looks(names, state.days.flatten());
+    // The share of all meetings let through at least (every meeting of some kinds).
+    let through = state.whole() as f64 / state.total.max(1) as f64;
+    let looks = state
+        .words
+        .looks(names, state.days.flatten(), through, wanted(state));
     state.reading = Reading::new(&looks);
     Ok(())
 }
@@ -137,6 +141,16 @@ enum Reach {
 /// The most meetings one read asks the store for at once, reading on to the end.
 const CHUNK: usize = 500;
 
+/// How many rows the next frames show: down to the selection or a screenful (as many as the
+/// last frame had room for), and some ahead.
+fn wanted(state: &PastState) -> usize {
+    let height = match state.height.get() {
+        0 => FIRST_HEIGHT,
+        h => h,
+    };
+    state.selected.max(height.saturating_sub(1)) + 1 + AHEAD
+}
+
 /// Reads as far as `reach`, if not read yet, reading at most `budget` meetings. Returns
 /// whether it read.
 fn read_ahead(
@@ -146,14 +160,9 @@ fn read_ahead(
     reach: Reach,
     budget: usize,
 ) -> Result<bool, StoreError> {
-    let height = match state.height.get() {
-        0 => FIRST_HEIGHT,
-        h => h,
-    };
-    let shows = state.selected.max(height.saturating_sub(1)) + 1;
     let want = match reach {
-        Reach::Screen if state.shown.len() >= shows + AHEAD / 2 => return Ok(false),
-        Reach::Screen => shows + AHEAD,
+        Reach::Screen if state.shown.len() + AHEAD / 2 >= wanted(state) => return Ok(false),
+        Reach::Screen => wanted(state),
         Reach::End => usize::MAX,
     };
     if state.reading.is_done() {

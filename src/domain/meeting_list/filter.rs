@@ -22,6 +22,9 @@ use std::fmt::Write;
 /// more lets through enough that it is read from all meetings newest first instead.
 pub const MOST_LOOKS: usize = 12;
 
+/// What asking the store once costs, in meetings read: a look costs one query at least.
+const QUERY_IN_ROWS: usize = 30;
+
 /// The months' names as a meeting's date spells them (chrono's `%B`), lower-cased.
 const MONTHS: [&str; 12] = [
     "january",
@@ -209,11 +212,15 @@ impl Filter {
 
     /// Where to read what the filter lets through: `circles` are the organisation's circles
     /// with their names lower-cased, `span` the first and last days meetings started on.
-    /// Empty when nothing can be let through.
+    /// Empty when nothing can be let through. When at least the share `through` of all
+    /// meetings is let through (the kinds it lets through whole), reading all of them newest
+    /// first may find the `need` rows sooner than asking each look: then that.
     pub fn looks(
         &self,
         circles: &[(CircleId, String)],
         span: Option<(NaiveDate, NaiveDate)>,
+        through: f64,
+        need: usize,
     ) -> Vec<Look> {
         let mut best: Option<Vec<Look>> = None;
         for (i, word) in self.words.iter().enumerate() {
@@ -227,7 +234,20 @@ impl Filter {
                 best = Some(looks);
             }
         }
-        best.unwrap_or_else(|| vec![Look::Newest])
+        match best {
+            Some(looks) if through > 0.0 => {
+                let need = need as f64;
+                let by_looks = (looks.len() * QUERY_IN_ROWS) as f64 + need;
+                let newest_first = QUERY_IN_ROWS as f64 + need / through.min(1.0);
+                if newest_first < by_looks {
+                    vec![Look::Newest]
+                } else {
+                    looks
+                }
+            }
+            Some(looks) => looks,
+            None => vec![Look::Newest],
+        }
     }
 
     /// The looks of the `i`th word, when there are at most `most`: its state, its days and the

@@ -81,17 +81,22 @@ impl PastState {
         if self.is_complete() {
             return Count::Exactly(self.shown.len());
         }
-        let whole: usize = self
-            .kinds
-            .iter()
-            .filter(|(kind, _)| self.words.lets_through_all_of(*kind))
-            .map(|(_, n)| n)
-            .sum();
+        let whole = self.whole();
         if whole >= self.total {
             Count::Exactly(self.total)
         } else {
             Count::AtLeast(whole.max(self.shown.len()))
         }
+    }
+
+    /// How many meetings the filter lets through because it lets through every meeting of
+    /// their kind.
+    pub fn whole(&self) -> usize {
+        self.kinds
+            .iter()
+            .filter(|(kind, _)| self.words.lets_through_all_of(*kind))
+            .map(|(_, n)| n)
+            .sum()
     }
 
     /// The number of rows the list counts, for its marks: as many as it knows of.
