@@ -42,6 +42,13 @@ fn everything(store: &dyn Backend) -> String {
         }
         out += &format!("{:?}\n", store.actors_after(row.id, 0).expect("actors"));
     }
+    // The list of past meetings counts them as the store keeps the count.
+    let mut counts = store.meeting_counts().expect("counts");
+    counts.sort_by_key(|(kind, _)| kind.id());
+    out += &format!(
+        "{counts:?} of {}\n",
+        store.meetings().expect("meetings").len()
+    );
     out
 }
 

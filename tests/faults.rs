@@ -12,6 +12,7 @@ use common::{Harness, elsewhere};
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Right};
 use roundtable::domain::meeting::flow::Recorded;
 use roundtable::domain::meeting::{Effect, MeetingKind};
+use roundtable::domain::meeting_list::{Key, Look, Page};
 use roundtable::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
 use roundtable::domain::*;
 use roundtable::store::prelude::*;
@@ -93,6 +94,20 @@ impl MeetingLog for Faulty {
     }
     fn meetings(&self) -> Result<Vec<MeetingRow>, StoreError> {
         self.inner.meetings()
+    }
+    fn meeting_counts(&self) -> Result<Vec<(MeetingKind, usize)>, StoreError> {
+        self.inner.meeting_counts()
+    }
+    fn meeting_page(
+        &self,
+        look: Look,
+        after: Option<Key>,
+        limit: usize,
+    ) -> Result<Page, StoreError> {
+        self.inner.meeting_page(look, after, limit)
+    }
+    fn meeting_days(&self) -> Result<Option<(chrono::NaiveDate, chrono::NaiveDate)>, StoreError> {
+        self.inner.meeting_days()
     }
     fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError> {
         self.inner.meeting(id)

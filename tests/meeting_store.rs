@@ -348,5 +348,17 @@ fn a_new_meeting_kind_needs_no_table_rebuild_and_this_version_passes_over_it() {
         store.meetings().expect("list").is_empty(),
         "a kind this version does not know is passed over, not an error"
     );
+    use roundtable::domain::meeting_list::Look;
+    let page = store.meeting_page(Look::Newest, None, 1).expect("a page");
+    assert!(page.rows.is_empty(), "passed over in the list too");
+    assert!(page.next.is_some(), "the list reads on below it");
+    let below = store
+        .meeting_page(Look::Newest, page.next, 1)
+        .expect("a page");
+    assert_eq!((below.rows.len(), below.next), (0, None));
+    assert!(
+        store.meeting_counts().expect("counts").is_empty(),
+        "and not counted"
+    );
     assert!(store.open_meetings().expect("open list").is_empty());
 }

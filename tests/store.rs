@@ -428,7 +428,12 @@ fn a_database_from_before_entry_times_reads_the_same_read_only_and_migrated() {
     Connection::open(&path)
         .expect("open for the older version")
         .execute_batch(
-            "DROP INDEX project_updates_moves;
+            "DROP TRIGGER meeting_counts_insert; DROP TRIGGER meeting_counts_delete;
+             DROP TRIGGER meeting_counts_update; DROP TABLE meeting_counts;
+             DROP INDEX meetings_newest; DROP INDEX meetings_of_circle;
+             DROP INDEX meetings_of_kind; DROP INDEX meetings_open_newest;
+             CREATE INDEX meetings_started ON meetings (started_at DESC, id DESC) WHERE circle_id IS NOT NULL;
+             DROP INDEX project_updates_moves;
              ALTER TABLE next_actions DROP COLUMN entry_at; ALTER TABLE next_actions DROP COLUMN done_at;
              ALTER TABLE projects DROP COLUMN entry_at; ALTER TABLE tensions DROP COLUMN entry_at;
              ALTER TABLE tensions DROP COLUMN processed_at; ALTER TABLE project_updates DROP COLUMN entry_at;
@@ -448,10 +453,90 @@ fn a_database_from_before_entry_times_reads_the_same_read_only_and_migrated() {
     assert_eq!(entry_times(&older), shown, "read-only, from the entries");
     drop(read_only);
     let migrated = Store::open(&path).expect("migrates");
-    assert_eq!(migrated.schema_version().expect("version"), 19);
+    assert_eq!(
+        migrated.schema_version().expect("version"),
+        roundtable::store::latest_schema()
+    );
     let reloaded = migrated
         .load_organisation()
         .expect("loads")
         .expect("organisation");
     assert_eq!(entry_times(&reloaded), shown, "migrated, from the rows");
+}
+
+/// Migration 020 counts the meetings a file already holds, and its trigger counts those
+/// started after.
+#[test]
+fn a_database_from_before_the_kept_counts_is_counted_when_migrated() {
+    use roundtable::domain::meeting::MeetingKind;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("counts.db");
+    let mut store = Store::open(&path).expect("store");
+    setup::load_demo(&mut store).expect("demo");
+    let sizes = roundtable::app::generate::Sizes {
+        meetings: 30,
+        entries: 90,
+        ..Default::default()
+    };
+    roundtable::app::generate::history(&mut store, &sizes).expect("history");
+    drop(store);
+    let by_kind = |path: &Path| -> Vec<(String, i64)> {
+        let conn = Connection::open(path).expect("open for inspection");
+        let mut stmt = conn
+            .prepare("SELECT kind, count(*) FROM meetings WHERE circle_id IS NOT NULL GROUP BY kind ORDER BY kind")
+            .expect("prepare");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    let held = by_kind(&path);
+    Connection::open(&path)
+        .expect("open for the older version")
+        .execute_batch(
+            "DROP TRIGGER meeting_counts_insert; DROP TRIGGER meeting_counts_delete;
+             DROP TRIGGER meeting_counts_update; DROP TABLE meeting_counts;
+             DROP INDEX meetings_newest; DROP INDEX meetings_of_circle;
+             DROP INDEX meetings_of_kind; DROP INDEX meetings_open_newest;
+             CREATE INDEX meetings_started ON meetings (started_at DESC, id DESC) WHERE circle_id IS NOT NULL;
+             PRAGMA user_version = 19;",
+        )
+        .expect("as version 19 left it");
+    let counted = |store: &Store| -> Vec<(String, i64)> {
+        let mut counts: Vec<(String, i64)> = store
+            .meeting_counts()
+            .expect("counts")
+            .into_iter()
+            .map(|(k, n)| (k.id().to_string(), i64::try_from(n).expect("small")))
+            .collect();
+        counts.sort();
+        counts
+    };
+    let read_only = Store::open_read_only(&path).expect("opens read-only");
+    assert_eq!(
+        counted(&read_only),
+        held,
+        "read-only: counted from the rows"
+    );
+    drop(read_only);
+    let mut migrated = Store::open(&path).expect("migrates");
+    assert_eq!(
+        counted(&migrated),
+        held,
+        "migrated: counted once by the migration"
+    );
+    let org = migrated.load_organisation().expect("load").expect("org");
+    let circle = org.records().circles[0].id;
+    migrated
+        .start_log(
+            roundtable::store::LogOwner::Circle(circle, MeetingKind::Governance),
+            chrono::Utc::now(),
+            "{}",
+        )
+        .expect("a new meeting");
+    assert_eq!(
+        counted(&migrated),
+        by_kind(&path),
+        "and kept as meetings start"
+    );
 }

@@ -82,6 +82,7 @@ conformance!(
         entries_record_who_made_them,
         drafts_are_kept_replaced_and_forgotten,
         open_meetings_and_reviews_are_found_until_they_end,
+        past_meetings_are_read_by_look_newest_first_and_counted,
         every_effect_is_written_as_sqlite_writes_it,
         every_effect_is_undone_exactly,
         an_undone_governance_change_leaves_no_history,
@@ -161,11 +162,12 @@ fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
     // As a database of the version before migration 10 (who recorded) holds it: without
     // that column, and without 11's (core role texts), 12's (an index), 13's (process
     // breakdowns), 14's (the adoption draft), 15's (requests for updates), 16's (Cross Links)
-    // 18's (two indexes) and 19's (entry times on rows), which come after (17's indexes are
+    // 18's (two indexes), 19's (entry times on rows) and 20's (the kept counts of meetings
+    // and the list's indexes, in place of 12's), which come after (17's indexes are
     // PostgreSQL's since 002).
     admin_run(
         &target,
-        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP INDEX meetings_started; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; DROP TABLE update_requests; DROP TABLE cross_links; DROP INDEX meetings_work; DROP INDEX meetings_open; DROP INDEX project_updates_moves; ALTER TABLE next_actions DROP COLUMN entry_at, DROP COLUMN done_at; ALTER TABLE projects DROP COLUMN entry_at; ALTER TABLE tensions DROP COLUMN entry_at, DROP COLUMN processed_at; ALTER TABLE project_updates DROP COLUMN entry_at; UPDATE roundtable_schema SET version = 9",
+        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP TRIGGER meeting_counts_keep ON meetings; DROP FUNCTION meeting_counts_keep(); DROP TABLE meeting_counts; DROP INDEX meetings_newest; DROP INDEX meetings_of_circle; DROP INDEX meetings_of_kind; DROP INDEX meetings_open_newest; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; DROP TABLE update_requests; DROP TABLE cross_links; DROP INDEX meetings_work; DROP INDEX meetings_open; DROP INDEX project_updates_moves; ALTER TABLE next_actions DROP COLUMN entry_at, DROP COLUMN done_at; ALTER TABLE projects DROP COLUMN entry_at; ALTER TABLE tensions DROP COLUMN entry_at, DROP COLUMN processed_at; ALTER TABLE project_updates DROP COLUMN entry_at; UPDATE roundtable_schema SET version = 9",
     )
     .expect("older");
     let export = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))

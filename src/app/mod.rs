@@ -106,6 +106,9 @@ pub struct App {
     keyboard_file: Option<std::path::PathBuf>,
     /// The whole organisation, while it is read behind home's first screen (`staged`).
     loading: Option<staged::Loading>,
+    /// The rows the list of past meetings had room for when last drawn: how many the list
+    /// reads when it opens again.
+    past_height: usize,
 }
 
 impl App {
@@ -180,6 +183,7 @@ impl App {
             facilitated: Vec::new(),
             keyboard_file: None,
             loading: None,
+            past_height: past::FIRST_HEIGHT,
         };
         let loaded = match staged {
             Some(circles) => app.load_staged(circles),
@@ -259,6 +263,7 @@ impl App {
             || match &self.view.screen {
                 Screen::Tactical(s) => s.state.ended_at.is_none(),
                 Screen::Governance(s) => s.state.ended_at.is_none(),
+                Screen::PastMeetings(_) => past::tick(self),
                 _ => false,
             }
     }

@@ -8,90 +8,213 @@ use super::modal::Outcome;
 use super::{App, meeting_setup, minutes};
 use crate::app::Screen;
 use crate::domain::MeetingId;
+use crate::domain::Organisation;
+use crate::domain::meeting_list::{Filter, Reading};
 use crate::domain::minutes::Minutes;
 use crate::export::{self, Format, file};
-use crate::ui::{Confirm, MinutesScreen, Modal, PastRow, PastState, Picker, step};
+use crate::store::{Backend, StoreError};
+use crate::ui::{Confirm, Count, MinutesScreen, Modal, PastRow, PastState, Picker, step};
+use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
 /// Lines the minutes scroll per page.
 const PAGE: u16 = 10;
 
-/// Meetings the list of past meetings opens with: several screenfuls; the rest are read when
-/// a filter is typed or the selection moves past them.
-const FIRST_ROWS: usize = 200;
+/// The list's rows before a frame has said how many fit: a tall terminal's.
+pub(super) const FIRST_HEIGHT: usize = 40;
 
-/// The list's rows of `meetings`, with their circles' names.
-fn past_rows(app: &App, meetings: Vec<crate::store::MeetingRow>) -> Vec<PastRow> {
-    let org = app.view.org.as_deref();
-    meetings
-        .into_iter()
-        .map(|m| PastRow {
-            id: m.id,
-            circle: org
-                .and_then(|o| o.circle(m.circle))
-                .map_or_else(|| "?".into(), |c| c.name.clone()),
-            kind: m.kind,
-            started_at: m.started_at,
-            ended_at: m.ended_at,
-        })
-        .collect()
-}
+/// Rows read beyond the last on screen, so that moving down reads now and then, not at
+/// every key.
+const AHEAD: usize = 16;
 
-/// Opens the list of past meetings, with the newest of them.
+/// The most meetings one key reads looking for what the filter lets through (a filter that
+/// lets through few of the meetings it is read from); the clock's tick reads on.
+const KEY_BUDGET: usize = 2_000;
+
+/// The most meetings one tick of the clock reads on (a few milliseconds once a second).
+const TICK_BUDGET: usize = 5_000;
+
+/// Opens the list of past meetings, with a screenful of the newest.
 pub fn open(app: &mut App) {
     if app.view.org.is_none() {
         return;
     }
-    match app.store.newest_meetings(FIRST_ROWS) {
-        Ok((rows, total)) => {
-            let rows = past_rows(app, rows);
-            app.view.screen = Screen::PastMeetings(PastState::new(rows, total));
+    match app.store.meeting_counts() {
+        Ok(kinds) => {
+            let state = PastState::new(kinds);
+            state.height.set(app.past_height);
+            app.view.screen = Screen::PastMeetings(state);
+            refilter(app);
         }
         Err(e) => app.error(e.to_string()),
     }
 }
 
-/// Reads every meeting into the list on screen, if it has only the newest.
-pub fn complete(app: &mut App) {
-    if !matches!(&app.view.screen, Screen::PastMeetings(s) if !s.is_complete()) {
+/// Reads the list again for the filter as it is now typed: from its newest meeting, a
+/// screenful.
+pub fn refilter(app: &mut App) {
+    let today = app.now().date_naive();
+    let store = app.store.as_ref();
+    let org = app.view.org.as_deref();
+    let Screen::PastMeetings(state) = &mut app.view.screen else {
         return;
-    }
-    let rows = match app.store.meetings() {
-        Ok(rows) => past_rows(app, rows),
-        Err(e) => return app.error(e.to_string()),
     };
-    if let Screen::PastMeetings(state) = &mut app.view.screen {
-        state.complete(rows);
+    let read = restart(store, org, state, today).and_then(|()| {
+        let read = read_ahead(store, org, state, Reach::Screen, KEY_BUDGET);
+        state.selected = state.selected.min(state.shown.len().saturating_sub(1));
+        read
+    });
+    if let Err(e) = read {
+        app.error(e.to_string());
     }
+}
+
+/// A tick of the clock on the list: reads on what a key's reading left (a frame taller than
+/// was read, a filter that lets through few of what it reads), then on towards the end of
+/// what the filter lets through while the title cannot count it exactly, in bounded steps.
+/// Returns whether it read.
+pub fn tick(app: &mut App) -> bool {
+    let store = app.store.as_ref();
+    let org = app.view.org.as_deref();
+    let Screen::PastMeetings(state) = &mut app.view.screen else {
+        return false;
+    };
+    let read = read_ahead(store, org, state, Reach::Screen, TICK_BUDGET).and_then(|screen| {
+        let counted = matches!(state.count(), Count::Exactly(_));
+        Ok(screen || (!counted && read_ahead(store, org, state, Reach::End, TICK_BUDGET)?))
+    });
+    match read {
+        Ok(read) => read,
+        Err(e) => {
+            app.error(e.to_string());
+            true
+        }
+    }
+}
+
+/// Starts reading what the filter typed lets through, from its newest meeting.
+fn restart(
+    store: &dyn Backend,
+    org: Option<&Organisation>,
+    state: &mut PastState,
+    today: NaiveDate,
+) -> Result<(), StoreError> {
+    state.words = Filter::new(state.filter.value());
+    state.shown.clear();
+    if state.words.needs_days() && state.days.is_none() {
+        // A meeting started while the list is open is found by today's date too.
+        let days = store
+            .meeting_days()?
+            .map(|(first, last)| (first, last.max(today)));
+        state.days = Some(days);
+    }
+    if state.words.needs_names() && state.circle_names.is_none() {
+        let names = org.map_or_else(Vec::new, |o| {
+            o.records()
+                .circles
+                .iter()
+                .map(|c| (c.id, c.name.to_lowercase()))
+                .collect()
+        });
+        state.circle_names = Some(names);
+    }
+    let names = state.circle_names.as_deref().unwrap_or_default();
+    // The share of all meetings let through at least (every meeting of some kinds).
+    let through = state.whole() as f64 / state.total.max(1) as f64;
+    let looks = state
+        .words
+        .looks(names, state.days.flatten(), through, wanted(state));
+    state.reading = Reading::new(&looks);
+    Ok(())
+}
+
+/// How far a read goes.
+#[derive(Clone, Copy, PartialEq)]
+enum Reach {
+    /// What the next frames show: the rows down to the selection or a screenful, and some
+    /// ahead.
+    Screen,
+    /// On to the last meeting the filter lets through, so that the title counts them.
+    End,
+}
+
+/// The most meetings one read asks the store for at once, reading on to the end.
+const CHUNK: usize = 500;
+
+/// How many rows the next frames show: down to the selection or a screenful (as many as the
+/// last frame had room for), and some ahead.
+fn wanted(state: &PastState) -> usize {
+    let height = match state.height.get() {
+        0 => FIRST_HEIGHT,
+        h => h,
+    };
+    state.selected.max(height.saturating_sub(1)) + 1 + AHEAD
+}
+
+/// Reads as far as `reach`, if not read yet, reading at most `budget` meetings. Returns
+/// whether it read.
+fn read_ahead(
+    store: &dyn Backend,
+    org: Option<&Organisation>,
+    state: &mut PastState,
+    reach: Reach,
+    budget: usize,
+) -> Result<bool, StoreError> {
+    let want = match reach {
+        Reach::Screen if state.shown.len() + AHEAD / 2 >= wanted(state) => return Ok(false),
+        Reach::Screen => wanted(state),
+        Reach::End => usize::MAX,
+    };
+    if state.reading.is_done() {
+        return Ok(false);
+    }
+    let started = state.reading.fetched;
+    let mut fetch = |look, after, limit| store.meeting_page(look, after, limit);
+    while state.shown.len() < want && state.reading.fetched - started < budget {
+        let limit = (want - state.shown.len())
+            .min(CHUNK)
+            .div_ceil(state.reading.looks().max(1))
+            .max(8);
+        let Some(row) = state.reading.next(limit, &mut fetch)? else {
+            break;
+        };
+        let circle = org.and_then(|o| o.circle(row.circle));
+        let name = circle.map_or("?", |c| c.name.as_str());
+        if state.words.is_empty() || state.words.lets_through(&name.to_lowercase(), &row) {
+            state.shown.push(PastRow {
+                id: row.id,
+                circle: name.to_string(),
+                kind: row.kind,
+                started_at: row.started_at,
+                ended_at: row.ended_at,
+            });
+        }
+    }
+    Ok(true)
 }
 
 /// A key on the list: arrows move, Enter opens, Esc clears the filter or goes home, and
 /// anything else edits the filter.
 pub fn list_key(app: &mut App, key: KeyEvent) -> bool {
-    let needs_all = match key.code {
-        KeyCode::Enter | KeyCode::Esc | KeyCode::Up | KeyCode::PageUp | KeyCode::Char('?') => false,
-        // Moving down reads the rest only when it nears the end of what was read (closer than
-        // a tall screen's rows).
-        KeyCode::Down | KeyCode::PageDown => {
-            matches!(&app.view.screen, Screen::PastMeetings(s) if s.selected + 60 >= s.all.len())
-        }
-        _ => true,
-    };
-    if needs_all {
-        complete(app);
-    }
     let Screen::PastMeetings(state) = &mut app.view.screen else {
         return false;
     };
+    if state.height.get() > 0 {
+        app.past_height = state.height.get();
+    }
+    let moved = match key.code {
+        KeyCode::Up => -1,
+        KeyCode::Down => 1,
+        KeyCode::PageUp => -10,
+        KeyCode::PageDown => 10,
+        _ => 0,
+    };
     match key.code {
-        KeyCode::Up => state.selected = step(state.selected, state.shown.len(), -1),
-        KeyCode::Down => state.selected = step(state.selected, state.shown.len(), 1),
-        KeyCode::PageUp => state.selected = step(state.selected, state.shown.len(), -10),
-        KeyCode::PageDown => state.selected = step(state.selected, state.shown.len(), 10),
+        _ if moved != 0 => return move_by(app, moved),
         KeyCode::Esc if !state.filter.value().is_empty() => {
             state.filter.reset();
-            state.refilter();
+            refilter(app);
         }
         KeyCode::Esc => app.go_home(),
         // `?` is help everywhere; a meeting filter has no use for it.
@@ -110,8 +233,24 @@ pub fn list_key(app: &mut App, key: KeyEvent) -> bool {
             if state.filter.handle_event(&Event::Key(key)).is_none() {
                 return false;
             }
-            state.refilter();
+            refilter(app);
         }
+    }
+    true
+}
+
+/// Moves the selection by `delta` rows, reading the rows it comes to first.
+fn move_by(app: &mut App, delta: isize) -> bool {
+    let store = app.store.as_ref();
+    let org = app.view.org.as_deref();
+    let Screen::PastMeetings(state) = &mut app.view.screen else {
+        return false;
+    };
+    state.selected = state.selected.saturating_add_signed(delta);
+    let read = read_ahead(store, org, state, Reach::Screen, KEY_BUDGET);
+    state.selected = step(state.selected, state.shown.len(), 0);
+    if let Err(e) = read {
+        app.error(e.to_string());
     }
     true
 }

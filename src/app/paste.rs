@@ -19,9 +19,6 @@ const FILTER_MAX_CHARS: usize = 200;
 /// a paste too long for the field is shortened to its limit, and the status line says so.
 pub fn paste(app: &mut App, text: &str) {
     app.view.now = app.now();
-    if !app.view.help_open {
-        super::past::complete(app);
-    }
     let inserted = if app.view.help_open {
         None
     } else if let Screen::PastMeetings(state) = &mut app.view.screen {
@@ -30,7 +27,6 @@ pub fn paste(app: &mut App, text: &str) {
             &clean_pasted_line(text),
             FILTER_MAX_CHARS,
         );
-        state.refilter();
         Some((inserted, FILTER_MAX_CHARS))
     } else {
         open_prompt(app).map(|prompt| {
@@ -43,6 +39,9 @@ pub fn paste(app: &mut App, text: &str) {
             (insert_into(&mut prompt.editor, &text, limit), limit)
         })
     };
+    if !app.view.help_open && matches!(app.view.screen, Screen::PastMeetings(_)) {
+        super::past::refilter(app);
+    }
     match inserted {
         None => app.info("Paste ignored: no text field is open."),
         Some((Inserted { dropped: 0, .. }, _)) => {}

@@ -10,6 +10,7 @@ pub mod election_minutes;
 pub mod form;
 pub mod ids;
 pub mod meeting;
+pub mod meeting_list;
 pub mod membership;
 pub mod minutes;
 mod minutes_governance;

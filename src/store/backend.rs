@@ -12,11 +12,12 @@
 use super::{Appended, MeetingRow, OpenMeeting, RoleVersion, StoreError};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
+use crate::domain::meeting_list::{Key, Look, Page};
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
 use crate::domain::{
     CircleId, MeetingId, OrgFile, Organisation, PersonId, Reported, RoleId, RuleSet,
 };
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -95,13 +96,20 @@ pub trait MeetingLog {
     fn open_meetings(&self) -> Result<Vec<OpenMeeting>, StoreError>;
     /// Every meeting, newest first.
     fn meetings(&self) -> Result<Vec<MeetingRow>, StoreError>;
-    /// The newest `limit` meetings (as `meetings` orders them), and how many there are in
-    /// all: a list's first screenfuls without reading years of meetings.
-    fn newest_meetings(&self, limit: usize) -> Result<(Vec<MeetingRow>, usize), StoreError> {
-        let all = self.meetings()?;
-        let total = all.len();
-        Ok((all.into_iter().take(limit).collect(), total))
-    }
+    /// How many meetings circles held, per kind this version knows: kept by the store as
+    /// meetings start, so it is read without counting them.
+    fn meeting_counts(&self) -> Result<Vec<(MeetingKind, usize)>, StoreError>;
+    /// A page of up to `limit` of `look`'s meetings, newest first (as `meetings` orders
+    /// them), below `after` when given, read by index: the list of past meetings reads what
+    /// it shows.
+    fn meeting_page(
+        &self,
+        look: Look,
+        after: Option<Key>,
+        limit: usize,
+    ) -> Result<Page, StoreError>;
+    /// The first and the last day (UTC) a circle's meeting started on, if one did.
+    fn meeting_days(&self) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError>;
     /// One meeting.
     fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError>;
     /// Keeps (or, with `None`, forgets) the entry being put together on the meeting's screen.

@@ -8,11 +8,13 @@
 
 use super::backend::{LogOwner, MeetingLog};
 use super::effects;
+use super::meeting_pages as pages;
 use super::{Store, StoreError};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
+use crate::domain::meeting_list::{Key, Look, Page};
 use crate::domain::*;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 
 /// A meeting not yet ended.
@@ -33,15 +35,7 @@ pub struct Appended {
     pub created: Vec<Option<i64>>,
 }
 
-/// A meeting as the list of past meetings shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MeetingRow {
-    pub id: MeetingId,
-    pub circle: CircleId,
-    pub kind: MeetingKind,
-    pub started_at: DateTime<Utc>,
-    pub ended_at: Option<DateTime<Utc>>,
-}
+pub use crate::domain::meeting_list::MeetingRow;
 
 impl MeetingLog for Store {
     fn start_log(
@@ -183,19 +177,38 @@ impl MeetingLog for Store {
         )
     }
 
-    fn newest_meetings(&self, limit: usize) -> Result<(Vec<MeetingRow>, usize), StoreError> {
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = self.meeting_rows(
-            "SELECT id, circle_id, kind, started_at, ended_at FROM meetings
-             WHERE circle_id IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT ?1",
-            [limit],
-        )?;
-        let total: i64 = self.conn.query_row(
-            "SELECT count(*) FROM meetings WHERE circle_id IS NOT NULL",
-            [],
-            |r| r.get(0),
-        )?;
-        Ok((rows, usize::try_from(total).unwrap_or(0)))
+    fn meeting_counts(&self) -> Result<Vec<(MeetingKind, usize)>, StoreError> {
+        let sql = if self.schema_version()? >= pages::COUNTS_SCHEMA {
+            pages::COUNTS
+        } else {
+            pages::COUNTS_BY_SCAN
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(pages::known_counts(rows))
+    }
+
+    fn meeting_page(
+        &self,
+        look: Look,
+        after: Option<Key>,
+        limit: usize,
+    ) -> Result<Page, StoreError> {
+        let (sql, args) = pages::page(look, after, limit);
+        let raw = self.raw_meeting_rows(&sql, rusqlite::params_from_iter(args.iter()))?;
+        Ok(pages::page_of(raw, limit))
+    }
+
+    fn meeting_days(&self) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
+        let (first, last): (Option<DateTime<Utc>>, Option<DateTime<Utc>>) = self
+            .conn
+            .prepare_cached(pages::DAYS)?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(first
+            .zip(last)
+            .map(|(a, b)| (a.date_naive(), b.date_naive())))
     }
 
     fn keep_draft(&mut self, meeting: MeetingId, draft: Option<&str>) -> Result<(), StoreError> {
@@ -241,33 +254,28 @@ impl Store {
         sql: &str,
         params: P,
     ) -> Result<Vec<MeetingRow>, StoreError> {
+        Ok(pages::known(self.raw_meeting_rows(sql, params)?))
+    }
+
+    /// The rows of a query selecting (id, circle, kind, started, ended), of any kind.
+    fn raw_meeting_rows<P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+    ) -> Result<Vec<pages::Raw>, StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt
             .query_map(params, |r| {
-                let kind: String = r.get(2)?;
-                Ok((MeetingId(r.get(0)?), r.get(1)?, kind, r.get(3)?, r.get(4)?))
+                Ok((
+                    MeetingId(r.get(0)?),
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
             })?
-            .collect::<rusqlite::Result<
-                Vec<(
-                    MeetingId,
-                    CircleId,
-                    String,
-                    DateTime<Utc>,
-                    Option<DateTime<Utc>>,
-                )>,
-            >>()?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(id, circle, kind, started_at, ended_at)| {
-                MeetingKind::from_id(&kind).map(|kind| MeetingRow {
-                    id,
-                    circle,
-                    kind,
-                    started_at,
-                    ended_at,
-                })
-            })
-            .collect())
+            .collect::<rusqlite::Result<Vec<pages::Raw>>>()?;
+        Ok(rows)
     }
 }
 

@@ -14,6 +14,7 @@ mod files;
 mod first_screen;
 mod governance;
 mod import;
+mod meeting_pages;
 mod meetings;
 mod open;
 mod org;

@@ -4,7 +4,7 @@
 
 use super::list;
 use super::theme;
-use super::view::PastState;
+use super::view::{Count, PastState};
 use super::wrap::fit;
 use chrono::Local;
 use ratatui::Frame;
@@ -31,14 +31,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PastState) {
             .min(inner.right().saturating_sub(1)),
         inner.y,
     ));
-    let title = format!(" {} of {} meetings ", state.shown_count(), state.total);
+    let title = match state.count() {
+        Count::Exactly(n) => format!(" {n} of {} meetings ", state.total),
+        Count::AtLeast(n) => format!(" at least {n} of {} meetings ", state.total),
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border())
         .title(Span::styled(title, theme::heading()));
+    // The shell reads as many rows as the last frame had room for.
+    state
+        .height
+        .set(usize::from(block.inner(rows).height).max(1));
     if state.shown.is_empty() {
-        let message = if state.all.is_empty() {
+        let message = if state.total == 0 {
             "No meetings yet: t or g on a circle at home starts one."
+        } else if !state.is_complete() {
+            "Looking through older meetings for the filter…"
         } else {
             "No meeting matches the filter: Backspace or Esc clears it."
         };
@@ -57,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PastState) {
         state.shown_count(),
         state.selected,
         |i, width| {
-            let Some(row) = state.shown.get(i).and_then(|&r| state.all.get(r)) else {
+            let Some(row) = state.shown.get(i) else {
                 return Line::default();
             };
             let start = row.started_at.with_timezone(&Local);

@@ -19,12 +19,14 @@ use roundtable::store::prelude::*;
 use roundtable::store::{LogOwner, Store, StoreError};
 
 mod effects;
+mod meeting_list;
 mod meetings;
 mod org_log;
 mod organisation;
 mod programs;
 mod reports;
 pub use effects::*;
+pub use meeting_list::*;
 pub use meetings::*;
 pub use org_log::*;
 pub use organisation::*;

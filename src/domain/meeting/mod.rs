@@ -38,10 +38,11 @@ impl MeetingKind {
         }
     }
 
+    /// Every kind, in the order menus list them.
+    pub const ALL: [MeetingKind; 2] = [MeetingKind::Tactical, MeetingKind::Governance];
+
     pub fn from_id(id: &str) -> Option<MeetingKind> {
-        [MeetingKind::Tactical, MeetingKind::Governance]
-            .into_iter()
-            .find(|k| k.id() == id)
+        MeetingKind::ALL.into_iter().find(|k| k.id() == id)
     }
 
     pub fn title(self) -> &'static str {

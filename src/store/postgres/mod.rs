@@ -30,9 +30,10 @@ use super::{
 };
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::{Effect, MeetingKind};
+use crate::domain::meeting_list::{Key, Look, Page};
 use crate::domain::org_log::{OrgChange, OrgEffect, OrgEntry};
 use crate::domain::{CircleId, MeetingId, OrgFile, Organisation, PersonId, Reported, RoleId};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use link::Job;
 use session::Outage;
 use session::Session;
@@ -297,6 +298,23 @@ impl MeetingLog for PgStore {
                 None,
             )
         })
+    }
+
+    fn meeting_counts(&self) -> Result<Vec<(MeetingKind, usize)>, StoreError> {
+        self.call(|s| s.meeting_counts())
+    }
+
+    fn meeting_page(
+        &self,
+        look: Look,
+        after: Option<Key>,
+        limit: usize,
+    ) -> Result<Page, StoreError> {
+        self.call(move |s| s.meeting_page(look, after, limit))
+    }
+
+    fn meeting_days(&self) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
+        self.call(|s| s.meeting_days())
     }
 
     fn meeting(&self, id: MeetingId) -> Result<Option<MeetingRow>, StoreError> {

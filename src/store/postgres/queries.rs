@@ -10,12 +10,15 @@ use super::super::{MeetingRow, OpenMeeting, RoleVersion, StoreError};
 use super::session::Session;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::flow::Recorded;
+use crate::domain::meeting_list::{Key, Look, Page};
 use crate::domain::org_log::OrgEntry;
 use crate::domain::*;
+use crate::store::meeting_pages as pages;
 use crate::store::org_log;
-use chrono::{DateTime, Utc};
+use crate::store::sql::numbered_placeholders;
+use chrono::{DateTime, NaiveDate, Utc};
 use tokio_postgres::Row;
-use tokio_postgres::types::FromSql;
+use tokio_postgres::types::{FromSql, ToSql};
 
 /// Column `i` of a row, as `T`.
 fn get<'a, T: FromSql<'a>>(r: &'a Row, i: usize) -> Result<T, StoreError> {
@@ -125,20 +128,64 @@ impl Session {
             Some(id) => self.read().rows(&sql, &[&id])?,
             None => self.read().rows(&sql, &[])?,
         };
-        let mut out = Vec::new();
-        for r in &rows {
-            let Some(kind) = MeetingKind::from_id(&get::<String>(r, 2)?) else {
-                continue;
-            };
-            out.push(MeetingRow {
-                id: MeetingId(get(r, 0)?),
-                circle: get(r, 1)?,
-                kind,
-                started_at: get(r, 3)?,
-                ended_at: get::<Option<DateTime<Utc>>>(r, 4)?,
-            });
-        }
-        Ok(out)
+        Self::meetings_of(&rows)
+    }
+
+    /// Up to `limit` of `look`'s meetings newest first, below `after` (as SQLite's).
+    pub fn meeting_page(
+        &self,
+        look: Look,
+        after: Option<Key>,
+        limit: usize,
+    ) -> Result<Page, StoreError> {
+        let (sql, args) = pages::page(look, after, limit);
+        let args: Vec<&(dyn ToSql + Sync)> =
+            args.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        let rows = self.read().rows(&numbered_placeholders(&sql), &args)?;
+        Ok(pages::page_of(Self::raw_meetings(&rows)?, limit))
+    }
+
+    /// Each kind's count of circles' meetings, as the trigger of migration 020 keeps it.
+    pub fn meeting_counts(&self) -> Result<Vec<(MeetingKind, usize)>, StoreError> {
+        let rows = self.read().rows(pages::COUNTS, &[])?;
+        let rows = rows
+            .iter()
+            .map(|r| Ok((get(r, 0)?, get(r, 1)?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(pages::known_counts(rows))
+    }
+
+    /// The first and the last day a circle's meeting started on.
+    pub fn meeting_days(&self) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
+        let Some(r) = self.read().row(pages::DAYS, &[])? else {
+            return Ok(None);
+        };
+        let first: Option<DateTime<Utc>> = get(&r, 0)?;
+        let last: Option<DateTime<Utc>> = get(&r, 1)?;
+        Ok(first
+            .zip(last)
+            .map(|(a, b)| (a.date_naive(), b.date_naive())))
+    }
+
+    /// Meeting rows of a query selecting (id, circle, kind, started, ended); kinds this
+    /// version does not know are passed over.
+    fn meetings_of(rows: &[Row]) -> Result<Vec<MeetingRow>, StoreError> {
+        Ok(pages::known(Self::raw_meetings(rows)?))
+    }
+
+    /// The rows of a query selecting (id, circle, kind, started, ended), of any kind.
+    fn raw_meetings(rows: &[Row]) -> Result<Vec<pages::Raw>, StoreError> {
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    MeetingId(get(r, 0)?),
+                    get(r, 1)?,
+                    get(r, 2)?,
+                    get(r, 3)?,
+                    get(r, 4)?,
+                ))
+            })
+            .collect()
     }
 
     pub fn open_meetings(&self) -> Result<Vec<OpenMeeting>, StoreError> {

@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/017_entry_sources.sql"),
     include_str!("migrations/018_work_and_open_meetings.sql"),
     include_str!("migrations/019_entry_times.sql"),
+    include_str!("migrations/020_meeting_list.sql"),
 ];
 
 /// The schema version this build writes.

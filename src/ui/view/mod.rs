@@ -17,7 +17,7 @@ use crate::domain::review::Review;
 use crate::domain::{CircleId, Organisation};
 use chrono::{DateTime, Utc};
 pub use circles::{BrowserState, HomeState, PersonPick, TreeRow};
-pub use past::{PastRow, PastState};
+pub use past::{Count, PastRow, PastState};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cell::Cell;

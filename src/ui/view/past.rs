@@ -1,12 +1,15 @@
-//! The list of past meetings: the rows read so far, the filter typed and what it lets
-//! through, and the selection.
+//! The list of past meetings: the rows read so far of what the filter lets through, newest
+//! first, the filter typed, the selection, and how far the store was read (the shell reads
+//! more as the selection nears the end of what was read).
 //!
-//! Owns: `PastRow`, `PastState`. Must not import: rusqlite, tokio, `crate::store`,
+//! Owns: `PastRow`, `PastState`, `Count`. Must not import: rusqlite, tokio, `crate::store`,
 //! `crate::app`.
 
-use crate::domain::MeetingId;
 use crate::domain::meeting::MeetingKind;
-use chrono::{DateTime, Utc};
+use crate::domain::meeting_list::{Filter, Reading};
+use crate::domain::{CircleId, MeetingId};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::cell::Cell;
 use tui_input::Input;
 
 /// One meeting in the list of past meetings.
@@ -19,109 +22,91 @@ pub struct PastRow {
     pub ended_at: Option<DateTime<Utc>>,
 }
 
-impl PastRow {
-    /// The words the filter matches against: circle, kind, date, and "open" or "ended".
-    pub fn haystack(&self) -> String {
-        let state = if self.ended_at.is_some() {
-            "ended"
-        } else {
-            "open"
-        };
-        format!(
-            "{} {} {} {state}",
-            self.circle,
-            self.kind.id(),
-            self.started_at.format("%Y-%m-%d %B")
-        )
-        .to_lowercase()
-    }
+/// How many meetings the filter lets through, as far as is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    Exactly(usize),
+    /// Not all of them are read yet: at least this many.
+    AtLeast(usize),
 }
 
-/// Past meetings, newest first, filtered by what was typed. The list opens with the newest
-/// meetings only; the shell reads the rest (`complete`) before a filter or a move needs them.
+/// Past meetings, newest first, filtered by what was typed. The shell reads them from the
+/// store a screenful at a time (`reading`), the filter applied to each as it is read.
 #[derive(Debug, Default)]
 pub struct PastState {
-    /// The meetings read so far, newest first: all of them once `is_complete`.
-    pub all: Vec<PastRow>,
-    /// How many meetings there are in all.
+    /// What the filter lets through, read so far, newest first.
+    pub shown: Vec<PastRow>,
+    /// How many meetings there are in all (the store keeps the count).
     pub total: usize,
+    /// How many there are of each kind.
+    pub kinds: Vec<(MeetingKind, usize)>,
     pub filter: Input,
-    /// Indexes into `all` of the rows the filter lets through.
-    pub shown: Vec<usize>,
     pub selected: usize,
-    /// Each row's words for the filter (`PastRow::haystack`), made once, at the first word
-    /// typed, rather than for every row at every keystroke.
-    haystacks: Vec<String>,
-    /// The filter (lower-cased) that `shown` was made for.
-    shown_for: String,
+    /// The filter `shown` was read for.
+    pub words: Filter,
+    /// Where the rest of what the filter lets through is read from.
+    pub reading: Reading,
+    /// The organisation's circles with their names lower-cased, made once a word is
+    /// looked for among them.
+    pub circle_names: Option<Vec<(CircleId, String)>>,
+    /// The first and last days meetings started on, read once a word is looked for among
+    /// the days.
+    pub days: Option<Option<(NaiveDate, NaiveDate)>>,
+    /// The rows of the list the last frame had room for (0 before the first frame).
+    pub height: Cell<usize>,
 }
 
 impl PastState {
-    /// The list of the newest meetings `all`, of `total` in all.
-    pub fn new(all: Vec<PastRow>, total: usize) -> PastState {
-        let mut state = PastState {
-            total: total.max(all.len()),
-            all,
+    /// The list before anything is read: `kinds` counts the meetings of each kind.
+    pub fn new(kinds: Vec<(MeetingKind, usize)>) -> PastState {
+        PastState {
+            total: kinds.iter().map(|(_, n)| n).sum(),
+            kinds,
             ..PastState::default()
-        };
-        state.refilter();
-        state
+        }
     }
 
-    /// Whether every meeting has been read.
+    /// Whether every meeting the filter lets through has been read.
     pub fn is_complete(&self) -> bool {
-        self.all.len() >= self.total
+        self.reading.is_done()
     }
 
-    /// Every meeting, newest first, in place of the newest ones; the filter and the selection
-    /// stay.
-    pub fn complete(&mut self, all: Vec<PastRow>) {
-        self.total = all.len();
-        self.all = all;
-        self.haystacks.clear();
-        self.shown_for.clear();
-        self.refilter();
-    }
-
-    /// How many meetings the filter lets through, as the title says it (all of them, before
-    /// the rest are read: there is no filter then).
-    pub fn shown_count(&self) -> usize {
+    /// How many meetings the filter lets through: all of them without a filter; those read
+    /// once all are read; otherwise at least those read, and at least every meeting of the
+    /// kinds the filter lets through whole.
+    pub fn count(&self) -> Count {
+        if self.words.is_empty() {
+            return Count::Exactly(self.total);
+        }
         if self.is_complete() {
-            self.shown.len()
+            return Count::Exactly(self.shown.len());
+        }
+        let whole = self.whole();
+        if whole >= self.total {
+            Count::Exactly(self.total)
         } else {
-            self.total
+            Count::AtLeast(whole.max(self.shown.len()))
         }
     }
 
-    /// Recomputes `shown` after the filter changed: every word typed must appear. A filter
-    /// that only grew at its end lets through a part of what it let through before, so only
-    /// those rows are looked at again.
-    pub fn refilter(&mut self) {
-        let typed = self.filter.value().to_lowercase();
-        let words: Vec<&str> = typed.split_whitespace().collect();
-        if words.is_empty() {
-            self.shown = (0..self.all.len()).collect();
-        } else {
-            if self.haystacks.len() != self.all.len() {
-                self.haystacks = self.all.iter().map(PastRow::haystack).collect();
-            }
-            let narrower = !self.shown_for.trim().is_empty() && typed.starts_with(&self.shown_for);
-            let candidates = if narrower {
-                std::mem::take(&mut self.shown)
-            } else {
-                (0..self.all.len()).collect()
-            };
-            let haystacks = &self.haystacks;
-            self.shown = candidates
-                .into_iter()
-                .filter(|&i| words.iter().all(|w| haystacks[i].contains(w)))
-                .collect();
+    /// How many meetings the filter lets through because it lets through every meeting of
+    /// their kind.
+    pub fn whole(&self) -> usize {
+        self.kinds
+            .iter()
+            .filter(|(kind, _)| self.words.lets_through_all_of(*kind))
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    /// The number of rows the list counts, for its marks: as many as it knows of.
+    pub fn shown_count(&self) -> usize {
+        match self.count() {
+            Count::Exactly(n) | Count::AtLeast(n) => n.max(self.shown.len()),
         }
-        self.shown_for = typed;
-        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
     }
 
     pub fn selected_row(&self) -> Option<&PastRow> {
-        self.shown.get(self.selected).and_then(|&i| self.all.get(i))
+        self.shown.get(self.selected)
     }
 }
