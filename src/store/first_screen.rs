@@ -20,7 +20,6 @@ use super::org_load::{
 };
 use super::{Store, StoreError, open};
 use crate::domain::*;
-use rusqlite::OptionalExtension;
 use std::path::PathBuf;
 
 /// The circles of `?1` (a JSON array of ids), for the queries below.
@@ -44,15 +43,7 @@ impl Store {
     /// What home's first screen shows (see the module's header), or `None` when the
     /// database holds no organisation yet.
     fn first_screen(&self, circles: usize) -> Result<Option<Organisation>, StoreError> {
-        let Some((name, rule_set)) = self
-            .conn
-            .query_row(
-                "SELECT name, rule_set FROM organisation WHERE id = 1",
-                [],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, RuleSet>(1)?)),
-            )
-            .optional()?
-        else {
+        let Some((name, rule_set)) = self.organisation_head()? else {
             return Ok(None);
         };
         let mut records = OrgRecords {

@@ -107,18 +107,10 @@ impl Store {
 
     fn open_with(path: &Path, overlap: bool) -> Result<Store, StoreError> {
         let (conn, id, checking) = open::open_for_writing(path, overlap)?;
-        let checks = checking.map_or(Checks::Passed, Checks::Waiting);
         let mut store = Store {
-            conn,
-            path: Some(path.to_path_buf()),
-            data_version: None,
             opened: Some(id),
-            wal: None,
-            lost: None,
-            actor: None,
-            batching: false,
-            disk_failed: false,
-            checks,
+            checks: checking.map_or(Checks::Passed, Checks::Waiting),
+            ..Store::on(conn, Some(path.to_path_buf()))
         };
         store.prepare().map_err(|e| open::classify(path, e))?;
         store.wal = files::current_id(&files::companion(path, "-wal")).unwrap_or(None);
@@ -128,26 +120,21 @@ impl Store {
     /// Opens an existing database for reading only; a missing file is an error.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         let conn = open::open_read_only(path)?;
-        Ok(Store {
-            conn,
-            path: Some(path.to_path_buf()),
-            data_version: None,
-            opened: None,
-            wal: None,
-            lost: None,
-            actor: None,
-            batching: false,
-            disk_failed: false,
-            checks: Checks::Passed,
-        })
+        Ok(Store::on(conn, Some(path.to_path_buf())))
     }
 
     /// A store reading through `conn`, a read-only connection beside the program's own to the
     /// file at `path` (see `open::open_reader`).
     fn reader(conn: Connection, path: PathBuf) -> Store {
+        Store::on(conn, Some(path))
+    }
+
+    /// A store on `conn` (to the file at `path`, if any) as nothing has happened to it yet:
+    /// no file identity kept, nothing lost, no checks to wait for.
+    fn on(conn: Connection, path: Option<PathBuf>) -> Store {
         Store {
             conn,
-            path: Some(path),
+            path,
             data_version: None,
             opened: None,
             wal: None,
@@ -161,19 +148,7 @@ impl Store {
 
     /// A fresh database in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        let conn = Connection::open_in_memory()?;
-        let mut store = Store {
-            conn,
-            path: None,
-            data_version: None,
-            opened: None,
-            wal: None,
-            lost: None,
-            actor: None,
-            batching: false,
-            disk_failed: false,
-            checks: Checks::Passed,
-        };
+        let mut store = Store::on(Connection::open_in_memory()?, None);
         store.prepare()?;
         Ok(store)
     }

@@ -79,15 +79,7 @@ impl Store {
     /// The whole organisation, or `None` when the database holds none yet. The tables are
     /// read one after another, each vector shrunk as it is read (`rows`).
     pub(super) fn read_organisation(&self) -> Result<Option<Organisation>, StoreError> {
-        let Some((name, rule_set)) = self
-            .conn
-            .query_row(
-                "SELECT name, rule_set FROM organisation WHERE id = 1",
-                [],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, RuleSet>(1)?)),
-            )
-            .optional()?
-        else {
+        let Some((name, rule_set)) = self.organisation_head()? else {
             return Ok(None);
         };
         let columns = Columns::at(self.schema_version()?);
@@ -101,6 +93,18 @@ impl Store {
         self.read_entry_rows(&columns, &mut records)?;
         self.read_later_records(columns.version, &mut records)?;
         Ok(Some(Organisation::new(records)))
+    }
+
+    /// The organisation's name and rule set, or `None` when the database holds none yet.
+    pub(super) fn organisation_head(&self) -> Result<Option<(String, RuleSet)>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT name, rule_set FROM organisation WHERE id = 1",
+                [],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, RuleSet>(1)?)),
+            )
+            .optional()?)
     }
 
     /// People, circles, roles, who fills them (and filled them), the log, the policies.
