@@ -51,11 +51,20 @@ fn start_adoption(pty: &mut Pty) {
     pty.send(TAB);
     pty.wait_for("Step 3 of 9");
     for name in ["Ana Silva", "Ben Okoro"] {
-        pty.send("a");
-        enter(pty, name);
-        pty.send(ENTER);
-        pty.wait_for(name);
+        add_person(pty, name);
     }
+}
+
+/// Adds `name` (no e-mail) on the people step, waiting for each question before answering
+/// it: the name typed shows in its prompt before it is taken, so seeing it there proves
+/// nothing was kept yet (a kill right then would rightly lose it).
+fn add_person(pty: &mut Pty, name: &str) {
+    pty.send("a");
+    pty.wait_for("Name of the person");
+    enter(pty, name);
+    pty.wait_for("E-mail (optional");
+    pty.send(ENTER);
+    pty.wait_for(name);
 }
 
 #[test]
@@ -88,10 +97,7 @@ fn an_adoption_killed_half_way_comes_back_with_everything_entered() {
 /// Two more people; on step 4 Ana is ticked ([x]); then on through steps 5 to 7 to step 8.
 fn two_more_people_and_ana_ticked(pty: &mut Pty) {
     for name in ["Chloé Martin", "Dev Patel"] {
-        pty.send("a");
-        enter(pty, name);
-        pty.send(ENTER);
-        pty.wait_for(name);
+        add_person(pty, name);
     }
     pty.send(TAB);
     pty.wait_for("Step 4 of 9");
