@@ -273,3 +273,29 @@ impl PromptKind {
         matches!(self, PromptKind::Note | PromptKind::Text | PromptKind::List)
     }
 }
+
+/// Why a pick of `role` or `person`, offered against `before`, is no longer offered against
+/// `now` (another program removed the role, or the person left meanwhile), in one line that
+/// asks to choose again; `None` while both still stand.
+pub fn pick_gone(
+    role: Option<crate::domain::RoleId>,
+    person: Option<crate::domain::PersonId>,
+    before: &crate::domain::Organisation,
+    now: &crate::domain::Organisation,
+) -> Option<String> {
+    if let Some(role) = role
+        && now.role(role).is_none()
+    {
+        let name = before.role(role).map_or("The role", |r| r.name.as_str());
+        return Some(format!(
+            "{name} was removed in another program meanwhile: choose again."
+        ));
+    }
+    let person = person.and_then(|p| now.person(p))?;
+    (!person.is_current()).then(|| {
+        format!(
+            "{} left the organisation in another program meanwhile: choose again.",
+            person.name
+        )
+    })
+}

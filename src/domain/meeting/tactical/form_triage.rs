@@ -92,24 +92,7 @@ impl Form {
             Form::Serves(_, _, _, served) => (Some(*served.get(n)?), None),
             _ => return None,
         };
-        if let Some(role) = role
-            && now.org.role(role).is_none()
-        {
-            let name = before
-                .org
-                .role(role)
-                .map_or("The role", |r| r.name.as_str());
-            return Some(format!(
-                "{name} was removed in another program meanwhile: choose again."
-            ));
-        }
-        let person = person.and_then(|p| now.org.person(p))?;
-        (!person.is_current()).then(|| {
-            format!(
-                "{} left the organisation in another program meanwhile: choose again.",
-                person.name
-            )
-        })
+        crate::domain::form::pick_gone(role, person, before.org, now.org)
     }
 
     /// What an answer makes of a triage form.
