@@ -139,7 +139,7 @@ fn enter(app: &mut App, text: &str) {
     app.handle_key(key(KeyCode::Enter));
 }
 
-fn governance(app: &App) -> Option<&roundtable::ui::GovScreen> {
+fn governance(app: &App) -> Option<&roundtable::app::GovernanceScreen> {
     match &app.view().screen {
         Screen::Governance(s) => Some(s),
         _ => None,

@@ -5,12 +5,12 @@
 //! tokio; must not draw.
 
 use super::App;
+use super::governance::GovernanceScreen;
 use super::keys::Action;
 use super::modal::Outcome;
 use crate::app::Screen;
 use crate::app::tactical::TacticalScreen;
 use crate::domain::meeting::flow::Recorded;
-use crate::domain::meeting::governance::GovernanceForm;
 use crate::domain::meeting::governance::{GovEvent, Governance};
 use crate::domain::meeting::surrogate::{Chair, is_present, surrogate};
 use crate::domain::meeting::tactical::{Event, Reviewed, Tactical};
@@ -18,7 +18,7 @@ use crate::domain::meeting::{Attendee, MeetingKind};
 use crate::domain::membership::{self, GuestLink, Invitation};
 use crate::domain::{CircleId, CoreRole, MeetingId, Organisation};
 use crate::store::prelude::*;
-use crate::ui::{GovScreen, GuestDraft, Modal, Prompt, PromptKind, SetupState, step};
+use crate::ui::{GuestDraft, Modal, Prompt, PromptKind, SetupState, step};
 
 /// Planned minutes of a new meeting, by kind.
 fn default_minutes(kind: MeetingKind) -> u32 {
@@ -200,17 +200,7 @@ fn show_governance(
     log: Vec<crate::domain::meeting::flow::Recorded<GovEvent>>,
     state: Governance,
 ) {
-    app.view.screen = Screen::Governance(Box::new(GovScreen {
-        meeting,
-        log,
-        state,
-        modal: None,
-        draft: GovernanceForm::None,
-        presentation: false,
-        editing: None,
-        scroll: 0,
-        following: false,
-    }));
+    app.view.screen = Screen::Governance(Box::new(GovernanceScreen::new(meeting, log, state)));
 }
 
 /// Shows an unfinished meeting of either kind where it was left.

@@ -42,6 +42,7 @@ pub mod transfer;
 mod watchdog;
 mod work;
 
+pub use governance::GovernanceScreen;
 pub use review::ReviewScreen;
 pub use run::{ExitReason, run};
 pub use screen::Screen;

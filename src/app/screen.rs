@@ -10,12 +10,13 @@
 //! alone (home, browser, setup, minutes, …) are defined in ui.
 //! Must not import: tokio; must not draw.
 
+use super::governance::GovernanceScreen;
 use super::review::ReviewScreen;
 use super::tactical::TacticalScreen;
 use super::work::WorkScreen;
 use crate::ui::{
-    AdoptionState, Body, BrowserState, GovScreen, HomeState, MinutesScreen, PastState, ScreenBody,
-    SetupState, WelcomeState,
+    AdoptionState, Body, BrowserState, HomeState, MinutesScreen, PastState, ScreenBody, SetupState,
+    WelcomeState,
 };
 
 /// The screen being shown.
@@ -32,7 +33,7 @@ pub enum Screen {
     /// A tactical meeting in progress, or ended.
     Tactical(Box<TacticalScreen>),
     /// A governance meeting in progress, or ended.
-    Governance(Box<GovScreen>),
+    Governance(Box<GovernanceScreen>),
     /// The list of past meetings.
     PastMeetings(PastState),
     /// A meeting's minutes.
@@ -53,7 +54,7 @@ impl ScreenBody for Screen {
             Screen::Browser(s) => Body::Browser(s),
             Screen::MeetingSetup(s) => Body::MeetingSetup(s),
             Screen::Tactical(s) => Body::Tactical(s.drawn(), s.modal.as_ref()),
-            Screen::Governance(s) => Body::Governance(s),
+            Screen::Governance(s) => Body::Governance(s.drawn(), s.modal.as_ref()),
             Screen::PastMeetings(s) => Body::PastMeetings(s),
             Screen::Minutes(s) => Body::Minutes(s),
             Screen::Review(s) => Body::Review(&s.state, s.modal.as_ref()),

@@ -11,7 +11,6 @@ pub mod chrome;
 pub mod columns;
 pub mod details;
 mod fillers;
-mod gov_view;
 pub mod governance;
 mod home;
 pub mod list;
@@ -31,7 +30,6 @@ pub mod work;
 pub mod wrap;
 
 pub use adoption::{AdoptForm, AdoptionState};
-pub use gov_view::*;
 pub use home::resume_hints;
 pub use org_form::OrgForm;
 pub use view::*;
@@ -97,7 +95,7 @@ fn screen_title<S>(view: &View<S>, shown: &Body) -> String {
         },
         Body::MeetingSetup(s) => format!("{} · {} setup", circle_of(s.circle), s.kind.title()),
         Body::Tactical(s, _) => format!("{} · Tactical meeting", circle_of(s.state.circle)),
-        Body::Governance(s) => format!("{} · Governance meeting", circle_of(s.state.circle)),
+        Body::Governance(s, _) => format!("{} · Governance meeting", circle_of(s.state.circle)),
         Body::PastMeetings(_) => format!("{org_name} · Past meetings"),
         Body::Minutes(s) => format!("{} · Minutes", s.minutes.circle),
         Body::Review(state, _) => format!("Solo role review · {}", person_of(state.person)),
@@ -160,18 +158,18 @@ fn draw_screen<'a, S>(
             tactical::draw_minutes(frame, body, screen);
             screen.modal.as_ref().map(|m| (m, body))
         }
-        (Body::Governance(screen), Some(org)) => {
-            governance::draw(frame, body, screen, org, view.now);
+        (Body::Governance(drawn, modal), Some(org)) => {
+            governance::draw(frame, body, &drawn, org, view.now);
             // While changes are being written, the editor's questions open in the lower
             // half so the proposal and its diff stay in view above them.
-            let area = if screen.editing.is_some() {
+            let area = if drawn.editing.is_some() {
                 let [_, lower] =
                     Layout::vertical([Constraint::Percentage(45), Constraint::Min(0)]).areas(body);
                 lower
             } else {
                 body
             };
-            screen.modal.as_ref().map(|m| (m, area))
+            modal.map(|m| (m, area))
         }
         (Body::Tactical(drawn, modal), Some(org)) => {
             tactical::draw(frame, body, &drawn, org, view.now);

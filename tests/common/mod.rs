@@ -227,7 +227,7 @@ impl Harness {
     }
 
     /// The governance meeting on screen.
-    pub fn governance(&self) -> &roundtable::ui::GovScreen {
+    pub fn governance(&self) -> &roundtable::app::GovernanceScreen {
         match &self.app.view().screen {
             Screen::Governance(s) => s,
             _ => panic!("no governance meeting; screen:\n{}", self.screen(100, 30)),

@@ -13,45 +13,24 @@ mod integration;
 mod items;
 mod outcomes;
 pub(crate) mod probe;
+mod screen;
 
 use super::App;
-use super::journal::Journal;
 use super::keys::{self, Action, Binding};
 use crate::app::Screen;
-use crate::domain::MeetingId;
-use crate::domain::meeting::flow::{Recorded, STAND_IN};
+use crate::domain::meeting::flow::STAND_IN;
 use crate::domain::meeting::governance::{
-    ElectionEvent, ElectionStep, GovEvent, GovStep, Governance, GovernanceForm as Form, IdmEvent,
-    IdmStep, ItemKind,
+    ElectionEvent, ElectionStep, GovEvent, GovStep, GovernanceForm as Form, IdmEvent, IdmStep,
+    ItemKind,
 };
-use crate::ui::GovScreen;
 use outcomes::{ask, ask_with, with_form};
 pub(super) use outcomes::{ask_again, outcome};
+pub use screen::GovernanceScreen;
 
-pub(super) fn screen(app: &mut App) -> Option<&mut GovScreen> {
+pub(super) fn screen(app: &mut App) -> Option<&mut GovernanceScreen> {
     match &mut app.view.screen {
         Screen::Governance(s) => Some(s),
         _ => None,
-    }
-}
-
-impl Journal for GovScreen {
-    type Flow = Governance;
-
-    fn meeting(&self) -> MeetingId {
-        self.meeting
-    }
-
-    fn rules(&self) -> crate::domain::RuleSet {
-        self.state.rules
-    }
-
-    fn state(&self) -> &Governance {
-        &self.state
-    }
-
-    fn parts(&mut self) -> (&mut Vec<Recorded<GovEvent>>, &mut Governance) {
-        (&mut self.log, &mut self.state)
     }
 }
 
@@ -111,7 +90,7 @@ pub(super) fn vote(app: &mut App, event: ElectionEvent) -> bool {
 }
 
 /// The binding table for the meeting as it stands, under its rule set.
-pub fn table(screen: &GovScreen) -> &'static [Binding] {
+pub fn table(screen: &GovernanceScreen) -> &'static [Binding] {
     if let Some(modal) = &screen.modal {
         return super::modal::table(modal);
     }

@@ -7,6 +7,7 @@
 //! Owns: the form's context taken from the screen, and committing a finished form. What each
 //! answer means is the domain's. Must not import: tokio; must not draw.
 
+use super::GovernanceScreen;
 use super::{record, screen};
 use crate::app::App;
 use crate::app::forms::{self, Driven, FormsAt};
@@ -16,9 +17,9 @@ use crate::domain::meeting::governance::{
     Editing, FormContext, GovEvent, GovernanceForm, Said, Settled, Then,
 };
 use crate::domain::minutes::Minutes;
-use crate::ui::{GovScreen, Modal};
+use crate::ui::Modal;
 
-impl FormsAt for GovScreen {
+impl FormsAt for GovernanceScreen {
     type Form = GovernanceForm;
 
     fn with_forms<R>(
@@ -29,7 +30,7 @@ impl FormsAt for GovScreen {
         let org = app.view.org.clone()?;
         // A blind draw's seed: the nanoseconds of the answer's time.
         let seed = app.now().timestamp_nanos_opt().unwrap_or(0).unsigned_abs();
-        let GovScreen {
+        let GovernanceScreen {
             state,
             log,
             modal,
@@ -55,7 +56,7 @@ pub(super) fn with_form<R>(
     f: impl FnOnce(&mut Option<Modal>, &mut GovernanceForm, &FormContext<'_>) -> R,
 ) -> Option<R> {
     let org = app.view.org.clone()?;
-    GovScreen::with_forms(app, &org, |modal, slot, _, now| f(modal, slot, now))
+    GovernanceScreen::with_forms(app, &org, |modal, slot, _, now| f(modal, slot, now))
 }
 
 /// Puts `form` on the screen with its question open.
@@ -75,7 +76,7 @@ pub fn ask_again(app: &mut App) {
 
 /// What a modal's outcome does to the form on screen.
 pub fn outcome(app: &mut App, outcome: Outcome) {
-    let Some(outcome) = forms::afresh::<GovScreen>(app, outcome) else {
+    let Some(outcome) = forms::afresh::<GovernanceScreen>(app, outcome) else {
         return;
     };
     let driven = with_form(app, |modal, slot, at| {

@@ -9,12 +9,12 @@
 use super::super::list;
 use super::super::meeting_frame;
 use super::super::theme;
+use super::Drawn;
 use super::{block, wrapped};
 use crate::domain::Organisation;
 use crate::domain::meeting::governance::{
     Election, ElectionStep, Governance, Objection, ObjectionState,
 };
-use crate::ui::GovScreen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -24,7 +24,7 @@ use ratatui::widgets::Paragraph;
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
-    (screen, org): (&GovScreen, &Organisation),
+    (screen, org): (&Drawn<'_>, &Organisation),
     (e, scroll): (&Election, usize),
 ) {
     let [strip, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
@@ -36,7 +36,7 @@ pub fn draw(
     meeting_frame::strip(frame, strip, &labels, at);
     let width = usize::from(area.width.saturating_sub(2));
     let body = Body {
-        state: &screen.state,
+        state: screen.state,
         e,
         width,
         following: screen.following,

@@ -8,7 +8,6 @@
 mod election;
 mod proposal;
 
-use super::gov_view::GovScreen;
 use super::list;
 use super::meeting_frame::{self, Header};
 use super::round::{self, RoundView};
@@ -16,7 +15,7 @@ use super::theme;
 use super::wrap::{fit, wrap};
 use crate::domain::Organisation;
 use crate::domain::meeting::governance::{
-    Election, ElectionStep, GovItem, GovStep, Governance, IdmStep, ItemKind, Proposal,
+    Change, Election, ElectionStep, GovItem, GovStep, Governance, IdmStep, ItemKind, Proposal,
 };
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
@@ -24,14 +23,26 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    screen: &GovScreen,
-    org: &Organisation,
-    now: DateTime<Utc>,
-) {
-    let state = &screen.state;
+/// What the governance screen is drawn from, borrowed from the shell for one frame: the
+/// meeting as folded from its log, the changes being written, and how it is shown. The screen
+/// keeps none of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Drawn<'a> {
+    pub state: &'a Governance,
+    /// The changes being written for the next version of the current proposal, not yet
+    /// recorded.
+    pub editing: Option<&'a [Change]>,
+    /// Lines of an election's record scrolled off the top.
+    pub scroll: usize,
+    /// Big letters and less detail, for a shared screen.
+    pub presentation: bool,
+    /// Shown to a follower (another program facilitates): no key of the facilitator's is
+    /// offered.
+    pub following: bool,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, screen: &Drawn, org: &Organisation, now: DateTime<Utc>) {
+    let state = screen.state;
     let header_height = if screen.presentation { 10 } else { 4 };
     let [strip, header, body] = Layout::vertical([
         Constraint::Length(1),
@@ -371,7 +382,7 @@ fn agenda(frame: &mut Frame, area: Rect, state: &Governance, following: bool) {
     );
 }
 
-fn item(frame: &mut Frame, area: Rect, screen: &GovScreen, org: &Organisation) {
+fn item(frame: &mut Frame, area: Rect, screen: &Drawn, org: &Organisation) {
     let state = &screen.state;
     let Some(item) = state.current_item() else {
         let said = meeting_frame::keyed(

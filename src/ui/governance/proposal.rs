@@ -5,11 +5,11 @@
 //!
 //! Owns: that body. Must not import: rusqlite, tokio, `crate::store`, `crate::app`.
 
-use super::super::gov_view::GovScreen;
 use super::super::list;
 use super::super::meeting_frame;
 use super::super::theme;
 use super::super::wrap::wrap;
+use super::Drawn;
 use super::{block, wrapped};
 use crate::domain::Organisation;
 use crate::domain::meeting::governance::{
@@ -26,7 +26,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
-    screen: &GovScreen,
+    screen: &Drawn<'_>,
     item: &GovItem,
     p: &Proposal,
     org: &Organisation,
@@ -45,7 +45,7 @@ pub fn draw(
             Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
         (top, Some(bottom))
     };
-    let title = match (&screen.editing, p.versions.len()) {
+    let title = match (screen.editing, p.versions.len()) {
         (Some(_), 0) => "Proposal · being written (not saved: c goes on)".to_string(),
         (Some(_), n) => format!("Proposal · changes to version {n} being written (c goes on)"),
         (None, 0) => "Proposal · no changes yet".to_string(),
@@ -72,21 +72,19 @@ pub fn draw(
 /// against the current version, or the framing and the changes (being written, or the
 /// current version's).
 fn proposal_lines(
-    screen: &GovScreen,
+    screen: &Drawn<'_>,
     item: &GovItem,
     p: &Proposal,
     org: &Organisation,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let mut lines = match (&screen.editing, p.current()) {
+    let mut lines = match (screen.editing, p.current().map(Vec::as_slice)) {
         (Some(editing), Some(current)) => amendment(org, current, editing, width),
         (editing, current) => {
             let proposer = screen.state.name_of(p.proposer);
             let mut lines = framing(proposer, item, p, org, screen.following, width);
-            match editing.as_ref().or(current) {
-                Some(changes) if changes.is_empty() => {
-                    lines.push(Line::styled("No changes yet.", theme::muted()))
-                }
+            match editing.or(current) {
+                Some([]) => lines.push(Line::styled("No changes yet.", theme::muted())),
                 Some(changes) => {
                     for c in changes {
                         lines.extend(diff(&change_lines(org, c), width));
@@ -282,7 +280,7 @@ pub fn objection_text(name: &str, o: &Objection, org: &Organisation) -> String {
 
 /// The current step's record, or nothing when the proposal itself is all there is to see.
 fn step_lines(
-    screen: &GovScreen,
+    screen: &Drawn<'_>,
     p: &Proposal,
     org: &Organisation,
     width: usize,
@@ -306,7 +304,7 @@ fn step_lines(
 }
 
 /// Clarifying questions asked, each with its answer.
-fn questions(screen: &GovScreen, p: &Proposal, width: usize) -> Vec<Line<'static>> {
+fn questions(screen: &Drawn<'_>, p: &Proposal, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if p.questions.is_empty() {
         lines.push(Line::styled(
@@ -327,7 +325,7 @@ fn questions(screen: &GovScreen, p: &Proposal, width: usize) -> Vec<Line<'static
 }
 
 /// The reactions given, then who present (but the proposer) is still to react.
-fn reactions(screen: &GovScreen, p: &Proposal, width: usize) -> Vec<Line<'static>> {
+fn reactions(screen: &Drawn<'_>, p: &Proposal, width: usize) -> Vec<Line<'static>> {
     let state = &screen.state;
     let name = |i: usize| state.name_of(i).to_string();
     let mut lines = Vec::new();
@@ -360,7 +358,7 @@ fn reactions(screen: &GovScreen, p: &Proposal, width: usize) -> Vec<Line<'static
 /// This objection round, person by person in the order asked: their objection, no
 /// objection, or waiting.
 fn objection_round(
-    screen: &GovScreen,
+    screen: &Drawn<'_>,
     p: &Proposal,
     org: &Organisation,
     width: usize,
@@ -389,7 +387,7 @@ fn objection_round(
 /// Every objection, the one being integrated marked with who has confirmed and its notes;
 /// once none is left, what comes next; then what the last amendment changed.
 fn integration(
-    screen: &GovScreen,
+    screen: &Drawn<'_>,
     p: &Proposal,
     org: &Organisation,
     width: usize,

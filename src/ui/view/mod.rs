@@ -93,8 +93,8 @@ pub enum Body<'a> {
     MeetingSetup(&'a SetupState),
     /// A tactical meeting, and the modal open over it.
     Tactical(super::tactical::Drawn<'a>, Option<&'a Modal>),
-    /// A governance meeting.
-    Governance(&'a super::GovScreen),
+    /// A governance meeting, and the modal open over it.
+    Governance(super::governance::Drawn<'a>, Option<&'a Modal>),
     /// The list of past meetings.
     PastMeetings(&'a PastState),
     /// A meeting's minutes.

@@ -1,0 +1,89 @@
+//! A governance meeting on screen, as the shell keeps it between two keys.
+//!
+//! Owns: `GovernanceScreen` (the meeting's log and the state folded from it, the form being
+//! put together, the changes being written for the next version of a proposal, and how the
+//! meeting is shown), its journal, and handing the ui what it draws (`ui::governance::Drawn`).
+//! Must not import: tokio; must not draw.
+
+use crate::app::journal::Journal;
+use crate::domain::meeting::flow::Recorded;
+use crate::domain::meeting::governance::{Change, GovEvent, Governance, GovernanceForm};
+use crate::domain::{MeetingId, RuleSet};
+use crate::ui::Modal;
+use crate::ui::governance::Drawn;
+
+/// A governance meeting in progress (or ended, showing its record).
+#[derive(Debug)]
+pub struct GovernanceScreen {
+    pub meeting: MeetingId,
+    /// Every entry of the meeting, as committed.
+    pub log: Vec<Recorded<GovEvent>>,
+    /// The meeting as folded from `log`.
+    pub state: Governance,
+    /// The question open over the meeting, if any.
+    pub modal: Option<Modal>,
+    /// The form whose question the modal asks (`GovernanceForm::None`: none).
+    pub draft: GovernanceForm,
+    /// Big letters and less detail, for a shared screen.
+    pub presentation: bool,
+    /// The changes being written for the next version of the current proposal, not yet
+    /// recorded (saved with the editor's last choice, and kept as a draft meanwhile).
+    pub editing: Option<Vec<Change>>,
+    /// Lines of an election's record scrolled off the top (PgDn PgUp; back to 0 on an entry).
+    pub scroll: usize,
+    /// Shown to a follower (another program facilitates): no key of the facilitator's is
+    /// offered.
+    pub following: bool,
+}
+
+impl GovernanceScreen {
+    /// A meeting opened (or resumed) on `state`, folded from `log`, with nothing open over it.
+    pub(in crate::app) fn new(
+        meeting: MeetingId,
+        log: Vec<Recorded<GovEvent>>,
+        state: Governance,
+    ) -> Self {
+        GovernanceScreen {
+            meeting,
+            log,
+            state,
+            modal: None,
+            draft: GovernanceForm::None,
+            presentation: false,
+            editing: None,
+            scroll: 0,
+            following: false,
+        }
+    }
+
+    /// What the ui draws of the meeting.
+    pub(in crate::app) fn drawn(&self) -> Drawn<'_> {
+        Drawn {
+            state: &self.state,
+            editing: self.editing.as_deref(),
+            scroll: self.scroll,
+            presentation: self.presentation,
+            following: self.following,
+        }
+    }
+}
+
+impl Journal for GovernanceScreen {
+    type Flow = Governance;
+
+    fn meeting(&self) -> MeetingId {
+        self.meeting
+    }
+
+    fn rules(&self) -> RuleSet {
+        self.state.rules
+    }
+
+    fn state(&self) -> &Governance {
+        &self.state
+    }
+
+    fn parts(&mut self) -> (&mut Vec<Recorded<GovEvent>>, &mut Governance) {
+        (&mut self.log, &mut self.state)
+    }
+}
