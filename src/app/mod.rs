@@ -4,14 +4,17 @@
 //! Owns: `App` and the order of handling a key (quit, help, prompt, screen). The only user of
 //! tokio. Must not: draw (that is `ui`), or hold SQL (that is `store`).
 
+mod actions;
 mod adoption;
 mod breakdown;
+mod browser;
 mod circle_records;
 mod connection;
 mod follow;
 mod forms;
 pub mod generate;
 mod governance;
+mod home;
 mod journal;
 mod kept;
 mod keyboard;
@@ -32,7 +35,6 @@ pub mod requests;
 mod review;
 mod run;
 mod screen;
-mod screens;
 mod settle;
 pub mod setup;
 mod staged;
@@ -40,6 +42,7 @@ mod tactical;
 mod terminal;
 pub mod transfer;
 mod watchdog;
+mod welcome;
 mod work;
 
 pub use governance::GovernanceScreen;
@@ -319,8 +322,8 @@ impl App {
         self.unwritten = false;
         self.busy = false;
         self.view.now = self.now();
-        let changed = if screens::prompt_open(&self.view) {
-            screens::prompt_key(self, key)
+        let changed = if actions::prompt_open(&self.view) {
+            actions::prompt_key(self, key)
         } else if matches!(self.view.screen, Screen::PastMeetings(_)) {
             past::list_key(self, key)
         } else if let Some(modal) = self.modal_mut() {
@@ -335,7 +338,7 @@ impl App {
         } else {
             match lookup(self.table(), &key) {
                 Some(action) => {
-                    screens::act(self, action);
+                    actions::act(self, action);
                     true
                 }
                 None => false,
@@ -470,7 +473,7 @@ impl App {
     fn refresh_hints(&mut self) {
         let table = self.table();
         // Keys whose entry the meeting would refuse right now are left off (still in help).
-        self.view.hints = keys::hints(table, |action| screens::refuses(self, action));
+        self.view.hints = keys::hints(table, |action| actions::refuses(self, action));
         // A yes/no question names what its two answers do ("y adopt  n not yet").
         let answers = match self.modal_mut() {
             Some(Modal::Confirm(c)) => Some((c.yes.clone(), c.no.clone())),
@@ -506,7 +509,7 @@ impl App {
     /// Whether `key` opens help on the screen as it is (not typed into a field or a list's
     /// filter, nor answering an open question).
     fn is_help_key(&mut self, key: &KeyEvent) -> bool {
-        !screens::prompt_open(&self.view)
+        !actions::prompt_open(&self.view)
             && !matches!(self.view.screen, Screen::PastMeetings(_))
             && self.modal_mut().is_none()
             && lookup(self.table(), key) == Some(Action::Help)
