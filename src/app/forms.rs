@@ -254,8 +254,11 @@ mod tests {
     #[derive(Debug, Clone, PartialEq, Default)]
     enum Label {
         #[default]
+        /// Nothing asked.
         None,
+        /// The label being typed.
         Typing,
+        /// This label typed, waiting for the yes that records it.
         Confirming(String),
     }
 
@@ -287,8 +290,11 @@ mod tests {
     #[derive(Debug, Clone, PartialEq, Default)]
     enum Among {
         #[default]
+        /// Nothing asked.
         None,
+        /// A name picked among these (as the context offered them when asked).
         Names(Vec<String>),
+        /// A label typed.
         Label,
     }
 
