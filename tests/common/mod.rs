@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: a headless app harness and a pseudo-terminal.
 #![allow(dead_code)]
 
+pub mod damaged;
 pub mod elsewhere;
 pub mod pg;
 pub mod proxy;
