@@ -43,6 +43,21 @@ fn with_store(store: Store) -> Harness {
     Harness::with_backend(store)
 }
 
+/// The demo in memory with two years of generated meetings (300, of 1,200 entries in all):
+/// more than the list of past meetings reads at first.
+pub fn demo_with_history() -> Store {
+    let mut store = Store::open_in_memory().expect("in-memory store");
+    setup::load_demo(&mut store).expect("demo loads");
+    let sizes = roundtable::app::generate::Sizes {
+        meetings: 300,
+        entries: 1_200,
+        years: 2,
+        ..Default::default()
+    };
+    roundtable::app::generate::history(&mut store, &sizes).expect("history");
+    store
+}
+
 impl Harness {
     /// The program on any store (a test's own backend, say one that fails on demand).
     pub fn with_backend(store: impl roundtable::store::Backend + 'static) -> Harness {
