@@ -74,7 +74,9 @@ fn say(text: &str) -> std::io::Result<()> {
 
 /// Where the data lives: a SQLite file, or a PostgreSQL database.
 enum Db {
+    /// A SQLite file at this path.
     File(PathBuf),
+    /// A PostgreSQL database at this `postgres://` address.
     Postgres(String),
 }
 

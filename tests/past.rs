@@ -129,15 +129,7 @@ fn a_question_mark_opens_help_even_on_the_filtered_list() {
 /// The demo with years of generated meetings: more than the list first reads.
 fn many_meetings() -> (Harness, Vec<roundtable::store::MeetingRow>) {
     use roundtable::store::prelude::*;
-    let mut store = roundtable::store::Store::open_in_memory().expect("store");
-    roundtable::app::setup::load_demo(&mut store).expect("demo");
-    let sizes = roundtable::app::generate::Sizes {
-        meetings: 300,
-        entries: 1_200,
-        years: 2,
-        ..Default::default()
-    };
-    roundtable::app::generate::history(&mut store, &sizes).expect("history");
+    let store = common::demo_with_history();
     let rows = store.meetings().expect("meetings");
     (Harness::with_backend(store), rows)
 }

@@ -24,15 +24,7 @@ struct Listed {
 /// The demo with two years of generated meetings and three left open (two started at the
 /// same moment), and every meeting as the list shows it, newest first.
 fn many_meetings() -> (Harness, Vec<Listed>) {
-    let mut store = roundtable::store::Store::open_in_memory().expect("store");
-    roundtable::app::setup::load_demo(&mut store).expect("demo");
-    let sizes = roundtable::app::generate::Sizes {
-        meetings: 300,
-        entries: 1_200,
-        years: 2,
-        ..Default::default()
-    };
-    roundtable::app::generate::history(&mut store, &sizes).expect("history");
+    let mut store = common::demo_with_history();
     let org = store.load_organisation().expect("load").expect("org");
     let at = common::start_time() - chrono::Duration::days(40);
     for (name, kind, minutes) in [

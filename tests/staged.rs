@@ -3,6 +3,9 @@
 //! meanwhile wait and are then handled in order; a damaged file still ends the start with the
 //! words of a refusal.
 
+mod common;
+
+use common::damaged::{assert_refused_as_corrupt, damage_first_tables};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -125,12 +128,7 @@ fn a_damaged_file_ends_a_staged_start_with_the_words_of_a_refusal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("rt.db");
     generated(&path);
-    let mut bytes = std::fs::read(&path).expect("read");
-    // Pages 2 and 3: the organisation's first tables (read whole at start, and checked).
-    for b in bytes.iter_mut().skip(4096).take(8192) {
-        *b = 0xA5;
-    }
-    std::fs::write(&path, &bytes).expect("damage it");
+    let damaged = damage_first_tables(&path);
     let message = match Store::open_overlapped(&path) {
         Err(e) => e.to_string(),
         Ok(store) => match App::on_staged_for(Box::new(store), 24) {
@@ -142,11 +140,5 @@ fn a_damaged_file_ends_a_staged_start_with_the_words_of_a_refusal() {
                 .expect("refused once the checks are in"),
         },
     };
-    assert!(message.contains("corrupt"), "{message}");
-    assert!(message.contains(&path.display().to_string()), "{message}");
-    assert_eq!(
-        std::fs::read(&path).expect("read back"),
-        bytes,
-        "file unchanged"
-    );
+    assert_refused_as_corrupt(&message, &path, &damaged);
 }

@@ -1,6 +1,9 @@
 //! The store on in-memory and temp-file databases: migrations, pragmas, permissions, import
 //! round trips, rollback, and refusing files that are not ours.
 
+mod common;
+
+use common::damaged::{assert_refused_as_corrupt, damage_first_tables};
 use roundtable::app::setup;
 use roundtable::data;
 use roundtable::domain::orgfile::{CircleEntry, FillerEntry, RoleEntry};
@@ -294,11 +297,7 @@ fn a_corrupt_database_is_refused_and_left_as_it_was() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("rt.db");
     drop(demo_file(&path));
-    let mut bytes = std::fs::read(&path).expect("read");
-    for b in bytes.iter_mut().skip(4096).take(8192) {
-        *b = 0xA5;
-    }
-    std::fs::write(&path, &bytes).expect("corrupt it");
+    damage_first_tables(&path);
     assert_refused_untouched(&path, "corrupt");
 }
 
@@ -319,11 +318,7 @@ fn the_full_screen_program_refuses_a_corrupt_file_though_its_checks_run_beside_t
         .start_log(owner, chrono::Utc::now(), "{}")
         .expect("written once the checks passed");
     drop(sound);
-    let mut bytes = std::fs::read(&path).expect("read");
-    for b in bytes.iter_mut().skip(4096).take(8192) {
-        *b = 0xA5;
-    }
-    std::fs::write(&path, &bytes).expect("corrupt it");
+    let damaged = damage_first_tables(&path);
     let message = match Store::open_overlapped(&path) {
         Err(e) => e.to_string(),
         Ok(store) => roundtable::app::App::on(Box::new(store))
@@ -331,13 +326,7 @@ fn the_full_screen_program_refuses_a_corrupt_file_though_its_checks_run_beside_t
             .map(|e| e.to_string())
             .expect("refused"),
     };
-    assert!(message.contains("corrupt"), "{message}");
-    assert!(message.contains(&path.display().to_string()), "{message}");
-    assert_eq!(
-        std::fs::read(&path).expect("read back"),
-        bytes,
-        "file unchanged"
-    );
+    assert_refused_as_corrupt(&message, &path, &damaged);
 }
 
 #[test]

@@ -3,8 +3,10 @@
 //! commit. A refusal leaves the form and its question on screen as they were, typed text
 //! included, for the status line to say why.
 //!
-//! Owns: turning a `Question` into a modal and a modal's `Outcome` into an `Answer`, and what
-//! an answer does to the form and the modal on screen. Must not import: tokio; must not draw.
+//! Owns: turning a `Question` into a modal and a modal's `Outcome` into an `Answer`, what an
+//! answer does to the form and the modal on screen, and the one `Journal` and `FormScreen` of
+//! the screens of a person's own log (`own_log_screen!`). Must not import: tokio; must not
+//! draw.
 
 use super::App;
 use super::modal::Outcome;
@@ -40,6 +42,69 @@ pub(super) fn with_form<S: FormScreen, R>(
     let (modal, form, context) = S::of(&mut app.view.screen)?.parts(&org);
     Some(f(modal, form, &context))
 }
+
+/// `Journal` and `FormScreen` for a screen of one person's own log (the solo role review, My
+/// work), which are the same for each but for its types: `$screen` has the fields `meeting`,
+/// `log`, `state`, `modal` and `draft`, is shown as `Screen::$variant`, folds `$flow` under
+/// the default rule set, and its form `$form` is decided against a `$context` that holds the
+/// state as `$field` and the organisation.
+macro_rules! own_log_screen {
+    ($screen:ident: Screen::$variant:ident, $flow:ty, $form:ty, $context:ident { $field:ident }) => {
+        impl $crate::app::journal::Journal for $screen {
+            type Flow = $flow;
+
+            fn meeting(&self) -> $crate::domain::MeetingId {
+                self.meeting
+            }
+
+            fn rules(&self) -> $crate::domain::RuleSet {
+                $crate::domain::RuleSet::default()
+            }
+
+            fn state(&self) -> &$flow {
+                &self.state
+            }
+
+            fn parts(
+                &mut self,
+            ) -> (
+                &mut Vec<
+                    $crate::domain::meeting::flow::Recorded<$crate::app::journal::Event<Self>>,
+                >,
+                &mut $flow,
+            ) {
+                (&mut self.log, &mut self.state)
+            }
+        }
+
+        impl $crate::app::forms::FormScreen for $screen {
+            type Form = $form;
+
+            fn of(screen: &mut $crate::app::Screen) -> Option<&mut $screen> {
+                match screen {
+                    $crate::app::Screen::$variant(s) => Some(s),
+                    _ => None,
+                }
+            }
+
+            fn parts<'a>(
+                &'a mut self,
+                org: &'a $crate::domain::Organisation,
+            ) -> (
+                &'a mut Option<$crate::ui::Modal>,
+                &'a mut $form,
+                $context<'a>,
+            ) {
+                let context = $context {
+                    $field: &self.state,
+                    org,
+                };
+                (&mut self.modal, &mut self.draft, context)
+            }
+        }
+    };
+}
+pub(super) use own_log_screen;
 
 /// A screen whose form is decided against more than the organisation (the meeting's log,
 /// the time of the answer), with what it is decided against as the organisation stood
@@ -254,8 +319,11 @@ mod tests {
     #[derive(Debug, Clone, PartialEq, Default)]
     enum Label {
         #[default]
+        /// Nothing asked.
         None,
+        /// The label being typed.
         Typing,
+        /// This label typed, waiting for the yes that records it.
         Confirming(String),
     }
 
@@ -287,8 +355,11 @@ mod tests {
     #[derive(Debug, Clone, PartialEq, Default)]
     enum Among {
         #[default]
+        /// Nothing asked.
         None,
+        /// A name picked among these (as the context offered them when asked).
         Names(Vec<String>),
+        /// A label typed.
         Label,
     }
 

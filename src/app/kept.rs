@@ -217,7 +217,9 @@ impl Kept {
 /// Where the entry on a screen is kept: with its meeting, or as the one adoption draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Place {
+    /// With this meeting: a tactical or governance meeting, a solo review or a work session.
     Meeting(MeetingId),
+    /// With the one adoption draft: the ratifiers' initial structure as written so far.
     Adoption,
 }
 

@@ -20,10 +20,13 @@ pub(super) struct Written {
 
 /// An entry between meetings written and waiting to be applied to the organisation held.
 pub(super) enum Between {
+    /// An entry of the organisation's log, with its effects and the ids of the rows the store
+    /// created for them.
     Org(
         crate::domain::org_log::OrgEntry,
         Vec<(crate::domain::org_log::OrgEffect, Option<i64>)>,
     ),
+    /// An entry of someone's own work log.
     Work(crate::domain::work::WorkNote),
 }
 

@@ -202,20 +202,35 @@ pub enum Answered<F, D> {
 /// What a text question is asking for: its words, its limits, and whether it may span lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PromptKind {
+    /// The name of a new organisation, on one line.
     OrganisationName,
+    /// The path of an organisation file to import.
     ImportPath,
+    /// The name of a guest invited to a meeting.
     GuestName,
+    /// The tension a guest helps with, as its agenda label.
     GuestTension,
+    /// The name of an observer of a meeting.
     ObserverName,
+    /// A note for the speaker in a round; it may span lines.
     Note,
+    /// A metric's value, as reported in a meeting or review.
     MetricValue,
+    /// A comment on a metric's value; optional.
     MetricComment,
+    /// What changed in a project since its last update.
     ProjectUpdate,
+    /// A tactical agenda item: a word or two.
     AgendaLabel,
+    /// A line of text whose title the question gives (a name, a next action, a reason).
     OutputText,
+    /// A date typed as YYYY-MM-DD (the day to show the organisation as it stood, a term's end).
     Date,
+    /// The name of a person joining the organisation.
     PersonName,
+    /// A person's e-mail address; optional.
     Email,
+    /// The focus of someone's assignment to a role; optional.
     Focus,
     /// A text that may run to paragraphs: a purpose, a policy, information shared.
     Text,

@@ -73,8 +73,11 @@ fn baseline(sql: &dyn Sql, kind: Kind, id: i64, src: Source) -> Result<(), Store
 /// Roles, policies and sub-circles are versioned alike.
 #[derive(Clone, Copy)]
 pub(super) enum Kind {
+    /// A role: `roles`, versioned in `role_versions`.
     Role,
+    /// A policy, of a circle or held by a role: `policies`, versioned in `policy_versions`.
     Policy,
+    /// A sub-circle: `circles`, versioned in `circle_versions`.
     Circle,
 }
 
@@ -221,7 +224,9 @@ fn create_role(
 
 /// Who holds a new policy: the circle, or a role of it (whose circle it is in, too).
 enum Holder {
+    /// The circle itself holds it.
     Circle(CircleId),
+    /// A role holds it (5.0 §1.1), in the role's circle.
     Role(RoleId),
 }
 

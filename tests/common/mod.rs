@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: a headless app harness and a pseudo-terminal.
 #![allow(dead_code)]
 
+pub mod damaged;
 pub mod elsewhere;
 pub mod pg;
 pub mod proxy;
@@ -40,6 +41,21 @@ fn adopt(store: &mut Store, file: &roundtable::domain::OrgFile) {
 
 fn with_store(store: Store) -> Harness {
     Harness::with_backend(store)
+}
+
+/// The demo in memory with two years of generated meetings (300, of 1,200 entries in all):
+/// more than the list of past meetings reads at first.
+pub fn demo_with_history() -> Store {
+    let mut store = Store::open_in_memory().expect("in-memory store");
+    setup::load_demo(&mut store).expect("demo loads");
+    let sizes = roundtable::app::generate::Sizes {
+        meetings: 300,
+        entries: 1_200,
+        years: 2,
+        ..Default::default()
+    };
+    roundtable::app::generate::history(&mut store, &sizes).expect("history");
+    store
 }
 
 impl Harness {

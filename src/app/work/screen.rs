@@ -1,16 +1,15 @@
 //! "My work" on screen, as the shell keeps it between two keys.
 //!
 //! Owns: `WorkScreen` (the person's work log and the state folded from it, the form being put
-//! together, and the selected line), its journal, where its forms are, and handing the ui what
-//! it draws (`ui::work::Drawn`). Must not import: tokio; must not draw.
+//! together, and the selected line) and handing the ui what it draws (`ui::work::Drawn`). Its
+//! journal and where its forms are are `forms::own_log_screen!`'s, the same as the solo
+//! review's. Must not import: tokio; must not draw.
 
-use crate::app::Screen;
-use crate::app::forms::FormScreen;
-use crate::app::journal::Journal;
+use crate::app::forms::own_log_screen;
+use crate::domain::MeetingId;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::work::form::{Context, Form};
 use crate::domain::work::{Work, WorkEvent};
-use crate::domain::{MeetingId, Organisation, RuleSet};
 use crate::ui::Modal;
 use crate::ui::work::Drawn;
 
@@ -57,44 +56,4 @@ impl WorkScreen {
     }
 }
 
-impl Journal for WorkScreen {
-    type Flow = Work;
-
-    fn meeting(&self) -> MeetingId {
-        self.meeting
-    }
-
-    fn rules(&self) -> RuleSet {
-        RuleSet::default()
-    }
-
-    fn state(&self) -> &Work {
-        &self.state
-    }
-
-    fn parts(&mut self) -> (&mut Vec<Recorded<WorkEvent>>, &mut Work) {
-        (&mut self.log, &mut self.state)
-    }
-}
-
-impl FormScreen for WorkScreen {
-    type Form = Form;
-
-    fn of(screen: &mut Screen) -> Option<&mut WorkScreen> {
-        match screen {
-            Screen::Work(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    fn parts<'a>(
-        &'a mut self,
-        org: &'a Organisation,
-    ) -> (&'a mut Option<Modal>, &'a mut Form, Context<'a>) {
-        let context = Context {
-            work: &self.state,
-            org,
-        };
-        (&mut self.modal, &mut self.draft, context)
-    }
-}
+own_log_screen!(WorkScreen: Screen::Work, Work, Form, Context { work });

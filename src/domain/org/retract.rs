@@ -36,10 +36,15 @@ enum Inverse {
     /// A status update: the status before it, which the store's retraction puts back
     /// whatever came since, and whether it was a change (the change is then taken out).
     Status(ProjectId, ProjectStatus, bool),
+    /// The project created: it goes.
     Project(ProjectId),
+    /// The next action created: it goes.
     Action(NextActionId),
+    /// The tension noted: it goes.
     Tension(TensionId),
+    /// The next action marked done: it is open again.
     Done(NextActionId),
+    /// The tension processed or dropped: it is open again.
     Reopen(TensionId),
 }
 

@@ -46,8 +46,11 @@ fn cause(e: StoreError) -> String {
 /// Runs requests while the connection is up; returns `false` when the store was dropped,
 /// `true` when the connection was found gone.
 fn serve_connected(session: &mut Session, jobs: &mut UnboundedReceiver<Job>) -> bool {
+    /// What woke the loop up.
     enum Next {
+        /// A request to run, or (`None`) the store dropped.
         Job(Option<Job>),
+        /// The connection ended.
         Ended,
     }
     loop {
@@ -84,8 +87,11 @@ async fn retry(target: super::Target, delay: Duration) -> Result<Connection, Sto
 /// Answers requests at once while connecting again in the background; returns `false`
 /// when the store was dropped, `true` once connected.
 fn serve_lost(session: &mut Session, jobs: &mut UnboundedReceiver<Job>) -> bool {
+    /// What woke the loop up.
     enum Next {
+        /// A request, answered at once with the refusal, or (`None`) the store dropped.
         Job(Option<Job>),
+        /// The attempt to connect again finished, with the connection or why it failed.
         Tried(Result<Connection, StoreError>),
     }
     let mut delay = FIRST_RETRY;

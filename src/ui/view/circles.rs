@@ -80,15 +80,15 @@ impl HomeState {
 /// One row of the organisation tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TreeRow {
+    /// A circle, `depth` levels below the top; when `collapsed` its roles and sub-circles are
+    /// hidden.
     Circle {
         id: CircleId,
         depth: usize,
         collapsed: bool,
     },
-    Role {
-        id: RoleId,
-        depth: usize,
-    },
+    /// A role of the circle above it, indented `depth` levels.
+    Role { id: RoleId, depth: usize },
 }
 
 /// The organisation browser: a tree of circles and roles, and the selected item's details.

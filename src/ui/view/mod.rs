@@ -33,7 +33,9 @@ pub struct Hint {
 /// A one-line message under the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
+    /// What happened, or what to do next (shown in green).
     Info(String),
+    /// Something refused or gone wrong, in one line naming why (shown in red, bold).
     Error(String),
 }
 
@@ -158,8 +160,11 @@ pub struct GuestDraft {
 /// The first-run choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WelcomeChoice {
+    /// Load the demo organisation (Riverbend Bakery Cooperative) to try things out.
     LoadDemo,
+    /// Start a new organisation by adopting the constitution, step by step.
     NewOrganisation,
+    /// Import an organisation file in Roundtable's TOML format (its path asked next).
     ImportFile,
 }
 
@@ -270,7 +275,10 @@ impl Confirm {
 /// At most one thing opened over a meeting screen at a time.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Modal {
+    /// A text field being typed into.
     Prompt(Prompt),
+    /// A choice among a few options.
     Picker(Picker),
+    /// A yes/no question, often about something that cannot be undone lightly.
     Confirm(Confirm),
 }

@@ -25,6 +25,7 @@ pub struct PastRow {
 /// How many meetings the filter lets through, as far as is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Count {
+    /// All of them are read: this many.
     Exactly(usize),
     /// Not all of them are read yet: at least this many.
     AtLeast(usize),

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
+    /// A new role of the circle, with its name, purpose, domains and accountabilities.
     CreateRole {
         name: String,
         purpose: String,
@@ -26,37 +27,27 @@ pub enum Change {
         domains: Option<Vec<String>>,
         accountabilities: Option<Vec<String>>,
     },
-    RemoveRole {
-        role: RoleId,
-    },
-    CreatePolicy {
-        name: String,
-        text: String,
-    },
+    /// A role of the circle goes, and the policies it holds go with it; it stays in the
+    /// record as removed. Core roles cannot be removed.
+    RemoveRole { role: RoleId },
+    /// A new policy held by the circle itself.
+    CreatePolicy { name: String, text: String },
+    /// A policy of the circle gets a new name or text; only the fields given change.
     AmendPolicy {
         policy: PolicyId,
         name: Option<String>,
         text: Option<String>,
     },
-    RemovePolicy {
-        policy: PolicyId,
-    },
+    /// A policy of the circle goes; it stays in the record as removed.
+    RemovePolicy { policy: PolicyId },
     /// A role moves into a sub-circle (5.0: or any sub-circle of one), or out of one into the
     /// circle (4.1 §2.6.1; 5.0 §5.2(c), (d)).
-    MoveRole {
-        role: RoleId,
-        to: CircleId,
-    },
+    MoveRole { role: RoleId, to: CircleId },
     /// As `MoveRole`, for a policy.
-    MovePolicy {
-        policy: PolicyId,
-        to: CircleId,
-    },
+    MovePolicy { policy: PolicyId, to: CircleId },
     /// A role of the circle becomes a sub-circle of the same name, purpose, domains and
     /// accountabilities, with its own core roles (4.1 §2.6; 5.0 §1.3.1).
-    ExpandRole {
-        role: RoleId,
-    },
+    ExpandRole { role: RoleId },
     /// A sub-circle's definition changes; only the fields given (4.1 §2.6.1; 5.0 §5.2(a)).
     AmendCircle {
         circle: CircleId,
@@ -67,13 +58,9 @@ pub enum Change {
     },
     /// A sub-circle becomes a role of the circle again, and what was within it goes (4.1
     /// §2.6.2 "collapsing it from a Circle back into just a Role").
-    CollapseCircle {
-        circle: CircleId,
-    },
+    CollapseCircle { circle: CircleId },
     /// A sub-circle goes, with everything within it (4.1 §2.6.2; 5.0 §5.2(a)).
-    RemoveCircle {
-        circle: CircleId,
-    },
+    RemoveCircle { circle: CircleId },
     /// A policy held by a role of the circle (5.0 §1.1 "A Role may also hold Policies"); it
     /// is amended and removed as the circle's own are, and goes where its role goes.
     CreateRolePolicy {
@@ -92,9 +79,7 @@ pub enum Change {
         filler: PersonId,
     },
     /// The Cross Link Policy goes, and with it the Cross Link Role and its filler's place.
-    RemoveCrossLink {
-        role: RoleId,
-    },
+    RemoveCrossLink { role: RoleId },
 }
 
 impl Change {

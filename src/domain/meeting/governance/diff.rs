@@ -10,8 +10,12 @@ use crate::domain::org::{Organisation, Policy, Role};
 /// Whether a line is kept, taken out, or put in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
+    /// Neither taken out nor put in: a heading, a change told in words, or a count of the
+    /// items that stay.
     Same,
+    /// What the record holds now (or the earlier version had) that the change takes out.
     Removed,
+    /// What the change (or the later version) puts in.
     Added,
 }
 

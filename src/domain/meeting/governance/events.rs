@@ -17,10 +17,15 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GovStep {
+    /// Each person in turn says what has their attention; no responses.
     CheckIn,
+    /// 4.1 only: time available, breaks, who leaves early (§3.3.3(b)).
     AdminConcerns,
+    /// Everyone is asked for items of a word or two; an election goes first when asked.
     Agenda,
+    /// The agenda's proposals and elections processed one by one.
     Items,
+    /// Each person in turn gives a closing reflection; no responses.
     Closing,
 }
 
@@ -108,7 +113,10 @@ impl GovStep {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ItemKind {
+    /// A tension the owner brings, processed by integrative decision-making.
     Proposal,
+    /// An election of the elected role `role`. Its term is set while describing the role
+    /// (`term_end` only in logs written before that step: the term given with the item).
     Election {
         role: CoreRole,
         term_end: Option<NaiveDate>,
@@ -189,6 +197,8 @@ pub struct TimeOut {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum GovEvent {
+    /// The meeting's setup, always its first entry: the circle, who attends and in what
+    /// role, and the time planned.
     Started {
         circle: CircleId,
         attendees: Vec<Attendee>,
@@ -200,19 +210,17 @@ pub enum GovEvent {
         lead: Option<usize>,
         incumbents: Vec<(CoreRole, usize)>,
     },
-    StepChanged {
-        step: GovStep,
-    },
-    CursorMoved {
-        step: GovStep,
-        index: usize,
-    },
+    /// The meeting moved on (or back) to `step`.
+    StepChanged { step: GovStep },
+    /// In `step`, the round's speaker or the agenda item in hand is now the `index`th.
+    CursorMoved { step: GovStep, index: usize },
     /// A round note, or an administrative concern (by who raised it).
     NoteTaken {
         step: GovStep,
         attendee: usize,
         text: String,
     },
+    /// An item put on the agenda by `owner`, who brings it.
     ItemAdded {
         label: String,
         owner: usize,
@@ -230,40 +238,25 @@ pub enum GovEvent {
         asked_by: Option<usize>,
     },
     /// The facilitator put an item at another place on the agenda.
-    ItemMoved {
-        item: u64,
-        to: usize,
-    },
+    ItemMoved { item: u64, to: usize },
     /// An item not yet processed was taken off the agenda (its tension, if any, is open again).
-    ItemRemoved {
-        item: u64,
-    },
-    Proposal {
-        item: u64,
-        event: IdmEvent,
-    },
-    Election {
-        item: u64,
-        event: ElectionEvent,
-    },
-    TimeOut {
-        asked_by: usize,
-        granted: bool,
-    },
+    ItemRemoved { item: u64 },
+    /// A move in processing the proposal of agenda item `item` (by its entry's sequence).
+    Proposal { item: u64, event: IdmEvent },
+    /// A move in the election of agenda item `item` (by its entry's sequence).
+    Election { item: u64, event: ElectionEvent },
+    /// 5.0 §5.4.3: `asked_by` asked for a time out, and the facilitator granted or denied it.
+    TimeOut { asked_by: usize, granted: bool },
+    /// The facilitator ended the time out running.
     TimeOutEnded,
     /// Extra time, where the facilitator gives it (4.1: no rule on duration).
-    TimeAdded {
-        minutes: u32,
-    },
+    TimeAdded { minutes: u32 },
     /// The meeting reached the end the Secretary scheduled (5.0 §5.4.2 "Governance Meetings
     /// end once they reach the duration initially scheduled by the Secretary"): recorded
     /// when it is noticed, after which only the Secretary's extension or the end is taken.
     TimeUp,
     /// The Secretary extended the meeting, and no member asked otherwise (5.0 §5.4.2).
-    Extended {
-        secretary: usize,
-        minutes: u32,
-    },
+    Extended { secretary: usize, minutes: u32 },
     /// The meeting is a special one, scheduled on `requester`'s request, with (5.0) its
     /// intent and the roles it may change (empty: no limit). Recorded before the agenda.
     SpecialRequested {
@@ -275,9 +268,7 @@ pub enum GovEvent {
     },
     /// 4.1 §3.3.4(b): the requester of this special meeting allows others' items before
     /// theirs ("unless that participant allows otherwise").
-    RequesterAllows {
-        requester: usize,
-    },
+    RequesterAllows { requester: usize },
     /// A process breakdown declared, by someone the rule set allows, for `reason`; with
     /// `item`, the proposal being processed ends in it.
     BreakdownDeclared {
@@ -295,9 +286,8 @@ pub enum GovEvent {
         ruling: String,
     },
     /// Takes back the entry with this sequence number (the last one still standing).
-    Retracted {
-        seq: u64,
-    },
+    Retracted { seq: u64 },
+    /// The meeting is over: agenda items of tensions not yet processed go back to open.
     Ended,
 }
 

@@ -40,9 +40,11 @@ pub enum GovernanceForm {
     Note,
     /// Who raises the administrative concern (among these attendees), then its words.
     ConcernBy(Vec<usize>),
+    /// The words of the administrative concern this attendee raises.
     Concern(usize),
     /// Agenda: what kind of item (among these choices: `None` a proposal).
     ItemKind(Vec<Option<CoreRole>>),
+    /// A proposal item's label (its owner is asked next).
     ProposalLabel,
     /// Open governance tensions offered as items: (tension, owner attendee, text).
     Tensions(Vec<(TensionId, usize, String)>),
@@ -50,7 +52,9 @@ pub enum GovernanceForm {
     ProposalOwner(String, Vec<usize>),
     /// Framing: the tension, the example, then the role among these.
     Tension,
+    /// The framing's real example of the tension stated here.
     Example(String),
+    /// The role that feels the tension (stated, with its example), among these.
     FramingRole(String, String, Vec<Represented>),
     /// Validity test (4.1): an exception that makes it valid, or (`None`) the questions.
     ValidityKind(Vec<Option<ValidityException>>),
@@ -60,14 +64,17 @@ pub enum GovernanceForm {
     DiscardInvalid,
     /// A clarifying question, then its answer.
     Question,
+    /// The proposer's answer to this clarifying question (empty: "not specified").
     Answer(String),
     /// The reaction of this attendee.
     Reaction(usize),
     /// An objection's words, then the objector's role among these.
     ObjectionText(usize),
+    /// The role this objector's objection (these words) would limit, among these.
     ObjectionRole(usize, String, Vec<Represented>),
     /// An election objection's words, then the objector's role among these.
     ElectionObjection(usize),
+    /// The role this objector's election objection (these words) would limit, among these.
     ElectionObjectionRole(usize, String, Vec<RoleId>),
     /// An objection test: the answers so far (four, then the constitution question).
     Test(TestTarget, Vec<bool>),
@@ -75,12 +82,17 @@ pub enum GovernanceForm {
     Adopt,
     /// The Secretary's ruling on objection n: whether it breaks the constitution, then why.
     Ruling(usize),
+    /// The words of the Secretary's ruling on objection n, once it is said whether the proposal
+    /// breaks the constitution.
     RulingText(usize, bool),
     /// Rules of integration (d) on objection n: the objector's amended proposal, the
     /// proposer's answer, the facilitator's judgement (goes on or not), then its reason.
     Suggestion(usize),
+    /// The proposer's answer to the amendment the objector of objection n suggested.
     SuggestionAnswer(usize),
+    /// The facilitator's judgement of that answer on objection n: whether the proposal goes on.
     SuggestionJudge(usize),
+    /// The reason for the facilitator's judgement on objection n (whether it goes on).
     SuggestionReason(usize, bool),
     /// Why objection n is abandoned.
     AbandonReason(usize),
@@ -92,14 +104,17 @@ pub enum GovernanceForm {
     DropReason,
     /// A process breakdown: who declares it (among these), then why.
     BreakdownBy(Vec<usize>),
+    /// Why this attendee declares a process breakdown.
     BreakdownReason(usize),
     /// Election: a ballot's voter among these, then the nominee among those.
     Voter(Vec<usize>),
+    /// The nominee this voter's ballot names, among these attendees.
     Nominee(usize, Vec<usize>),
     /// Why this voter nominated whom they did.
     Reason(usize),
     /// Change round: the voter's new nominee among these, then why.
     ChangeNominee(usize, Vec<usize>),
+    /// Why this voter changes their nomination to this nominee.
     ChangeReason(usize, usize),
     /// The tie options that apply (in the rule set's order).
     TieOptions,
@@ -115,55 +130,75 @@ pub enum GovernanceForm {
     FirstBy(u64, Vec<usize>),
     /// The Secretary's extension: by how many minutes, then whether a member asks otherwise.
     ExtendBy,
+    /// Whether a member asks otherwise, once the Secretary extends by these minutes.
     ExtendAsk(u32),
     /// An interpretation: who asks (among these), their question, the Secretary's ruling.
     InterpretBy(Vec<usize>),
+    /// The question this attendee asks the Secretary to rule on.
     InterpretQuestion(usize),
+    /// The Secretary's ruling on this attendee's question.
     InterpretRuling(usize, String),
     /// A special meeting: who requested it (among these), then (5.0) its intent and limits.
     SpecialBy(Vec<usize>),
     /// 4.1 §3.3.4(b): the requester allows others' items before theirs (asks first).
     RequesterAllows(usize),
+    /// 5.0: the intent of the special meeting this attendee requested.
     SpecialIntent(usize),
+    /// 5.0: the roles the special meeting (its requester and intent) may change, by name.
     SpecialLimits(usize, String),
     /// Time out: who asks (among these), then granted or not.
     TimeOutBy(Vec<usize>),
+    /// Whether the facilitator grants the time out this attendee asked for.
     TimeOutGrant(usize),
     /// The proposal editor's menu, with what each option does.
     Editor(Vec<EditorChoice>),
     /// A new role: its name, purpose, domains, then accountabilities.
     NewRoleName,
+    /// The new role's purpose, its name given.
     NewRolePurpose(String),
+    /// The new role's domains, its name and purpose given.
     NewRoleDomains(String, String),
+    /// The new role's accountabilities, its name, purpose and domains given.
     NewRoleAccountabilities(String, String, Vec<String>),
     /// A role picked (among these) for what `RoleAim` says, then the field amended and its
     /// value.
     PickRole(RoleAim, Vec<RoleId>),
+    /// Which field of this role the amendment changes.
     RoleField(RoleId),
+    /// The new value of this field of this role.
     RoleValue(RoleId, Field),
     /// A new policy: its name, then its text.
     NewPolicyName,
+    /// The new policy's text, its name given.
     NewPolicyText(String),
     /// A policy picked (among these) for what `PolicyAim` says, then the field amended and
     /// its value.
     PickPolicy(PolicyAim, Vec<PolicyId>),
+    /// Which field of this policy the amendment changes.
     PolicyField(PolicyId),
+    /// The new value of this field of this policy.
     PolicyValue(PolicyId, Field),
     /// Where the role or policy moves, among these circles.
     MoveTarget(Subject, Vec<CircleId>),
     /// A sub-circle picked for what `CircleAim` says, then the field amended and its value.
     PickCircle(CircleAim, Vec<CircleId>),
+    /// Which field of this sub-circle the amendment changes.
     CircleField(CircleId),
+    /// The new value of this field of this sub-circle.
     CircleValue(CircleId, Field),
     /// A policy on this role (5.0 §1.1): its name, then its text.
     RolePolicyName(RoleId),
+    /// The text of the policy this role holds, its name given.
     RolePolicyText(RoleId, String),
     /// A Cross Link (4.1 §2.7): the Linked Entity picked (a circle, or `None`: one named next),
     /// its name typed, the Target Circle (this one or a sub-circle), then the person it
     /// assigns.
     LinkedEntity(Vec<Option<CircleId>>),
+    /// The name of the entity or group, outside the organisation, invited to link in.
     LinkedEntityName,
+    /// The Target Circle the Linked Entity links into, among these.
     CrossLinkTarget(LinkedEntity, Vec<CircleId>),
+    /// The person the Linked Entity assigns to the Cross Link Role in this circle, among these.
     CrossLinkFiller(LinkedEntity, CircleId, Vec<PersonId>),
     /// The Cross Link to remove, by its role.
     PickCrossLink(Vec<RoleId>),
@@ -305,11 +340,19 @@ pub(super) fn line(title: impl Into<String>) -> Question {
 /// The part of the meeting a form belongs to: the file that asks its questions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
+    /// The meeting's own forms and what someone asks of it (`form_meeting`, `form_asks`).
     Meeting,
+    /// A proposal's framing, validity, questions, reactions, objections and closing
+    /// (`form_idm`, `form_objection`).
     Idm,
+    /// Integrating an objection: rulings, suggested amendments, abandoning, dropping
+    /// (`form_integration`).
     Integration,
+    /// An election's term, ballots, reasons, changes, tie and outcome (`form_election`).
     Election,
+    /// The proposal editor's menu and its role and policy changes (`form_editor`).
     Editor,
+    /// The editor's sub-circle and Cross Link changes (`form_changes`).
     Changes,
 }
 

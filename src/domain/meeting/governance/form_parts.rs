@@ -17,9 +17,13 @@ use serde::{Deserialize, Serialize};
 /// A field of a role, policy or sub-circle being amended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {
+    /// The name of a role, policy or sub-circle.
     Name,
+    /// A role's or sub-circle's purpose.
     Purpose,
+    /// A role's or sub-circle's domains, one a line.
     Domains,
+    /// A role's or sub-circle's accountabilities, one a line.
     Accountabilities,
     /// A policy's text.
     Text,
@@ -50,8 +54,11 @@ impl Field {
 /// What a picked role is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RoleAim {
+    /// Amended: a field picked next, then its new value.
     Amend,
+    /// Removed from the circle.
     Remove,
+    /// Moved into a sub-circle or out of one (the circle picked next).
     Move,
     /// Expanded into a sub-circle.
     Expand,
@@ -62,6 +69,7 @@ pub enum RoleAim {
 /// What a picked sub-circle is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CircleAim {
+    /// Amended: a field picked next, then its new value.
     Amend,
     /// Collapsed back into a role.
     Collapse,
@@ -72,40 +80,61 @@ pub enum CircleAim {
 /// What a picked policy is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PolicyAim {
+    /// Amended: its name or text picked next, then the new value.
     Amend,
+    /// Removed from the circle.
     Remove,
+    /// Moved into a sub-circle or out of one (the circle picked next).
     Move,
 }
 
 /// The role or policy a change is about (amended, or moved to another circle).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Subject {
+    /// This role.
     Role(RoleId),
+    /// This policy.
     Policy(PolicyId),
 }
 
 /// One option of the proposal editor's menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EditorChoice {
+    /// Create a role: its name, purpose, domains and accountabilities asked in turn.
     CreateRole,
+    /// Amend a role of the circle, picked next.
     AmendRole,
+    /// Remove a role of the circle, picked next.
     RemoveRole,
+    /// Create a policy of the circle: its name, then its text.
     CreatePolicy,
+    /// Amend a policy of the circle, picked next.
     AmendPolicy,
+    /// Remove a policy of the circle, picked next.
     RemovePolicy,
+    /// Move a role into a sub-circle or out of one.
     MoveRole,
+    /// Move a policy into a sub-circle or out of one.
     MovePolicy,
+    /// Expand a role into a sub-circle of the same definition (offered for non-core roles).
     ExpandRole,
+    /// Amend a sub-circle's definition.
     AmendCircle,
+    /// Collapse a sub-circle back into a role.
     CollapseCircle,
+    /// Remove a sub-circle and everything within it.
     RemoveCircle,
+    /// 5.0: create a policy held by a role of the circle.
     CreateRolePolicy,
-    /// A Cross Link Policy (4.1 §2.7), and its removal.
+    /// Invite a Linked Entity to link in: a Cross Link Policy (4.1 §2.7).
     CreateCrossLink,
+    /// Remove a Cross Link Policy, with its Cross Link Role.
     RemoveCrossLink,
     /// Take the n-th change out.
     TakeOut(usize),
+    /// Save the changes written as the proposal's next version.
     Save,
+    /// Leave the editor without saving: the proposal stays as it was.
     Discard,
 }
 

@@ -14,11 +14,18 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IdmStep {
+    /// The proposer states the tension, its example and the proposal; only they speak.
     Present,
+    /// Anyone asks clarifying questions; the proposer answers or says "not specified".
     Clarify,
+    /// Each but the proposer reacts in turn; no cross-talk.
     React,
+    /// The proposer clarifies intent or amends, each amendment a new version (5.0 names it
+    /// "Option to Clarify").
     Amend,
+    /// Each in turn is asked for an objection to adopting the proposal.
     Object,
+    /// Valid objections integrated one at a time, until objector and proposer agree.
     Integrate,
 }
 
@@ -91,19 +98,18 @@ impl IdmStep {
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Outcome {
     /// Adopted in this version (1-based).
-    Adopted {
-        version: usize,
-    },
+    Adopted { version: usize },
+    /// The validity test found it invalid, and the facilitator discarded it.
     DiscardedInvalid,
     /// Dropped by the facilitator (rules of integration (c) and (d)), for `reason`.
     Dropped {
         #[serde(default)]
         reason: String,
     },
+    /// The proposer withdrew it.
     Withdrawn,
-    ProcessBreakdown {
-        reason: String,
-    },
+    /// A process breakdown was declared while it was processed, for `reason`.
+    ProcessBreakdown { reason: String },
 }
 
 impl Outcome {
@@ -127,7 +133,9 @@ impl Outcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ValidityException {
+    /// It only records in governance what is already being done.
     CapturesActivity,
+    /// It only triggers a new election for an elected role.
     TriggersElection,
 }
 
@@ -174,24 +182,19 @@ pub enum IdmEvent {
         permission: Option<PersonId>,
     },
     /// A version of the proposal: the first, or an amendment.
-    Drafted {
-        changes: Vec<Change>,
-    },
-    StepTo {
-        step: IdmStep,
-    },
+    Drafted { changes: Vec<Change> },
+    /// The proposal's processing moves on (in order) to `step`.
+    StepTo { step: IdmStep },
     /// A clarifying question and its answer (`None`: "not specified").
     Question {
         question: String,
         answer: Option<String>,
     },
-    Reaction {
-        attendee: usize,
-        text: String,
-    },
-    NoObjection {
-        attendee: usize,
-    },
+    /// Reaction round: what `attendee` (not the proposer) said in reaction.
+    Reaction { attendee: usize, text: String },
+    /// Objection round: `attendee` has no objection.
+    NoObjection { attendee: usize },
+    /// Objection round: `attendee` objects, in `text`, for the role (or sub-circle) it limits.
     Objected {
         attendee: usize,
         role: Option<RoleId>,
@@ -218,15 +221,9 @@ pub enum IdmEvent {
     },
     /// During integration: the objector suggests an amended proposal (4.1 §3.2.6(d); 5.0
     /// §5.3.4(d)).
-    AmendmentSuggested {
-        objection: usize,
-        amendment: String,
-    },
+    AmendmentSuggested { objection: usize, amendment: String },
     /// The proposer's argument why the suggested amendment fails in an example.
-    SuggestionAnswered {
-        objection: usize,
-        answer: String,
-    },
+    SuggestionAnswered { objection: usize, answer: String },
     /// The facilitator's judgement of the proposer's answer: the proposal goes on, or (not
     /// `goes_on`) it is dropped; either way with the reason.
     SuggestionJudged {
@@ -235,13 +232,9 @@ pub enum IdmEvent {
         reason: String,
     },
     /// During integration: the objector says the objection is gone.
-    ObjectorSatisfied {
-        objection: usize,
-    },
+    ObjectorSatisfied { objection: usize },
     /// During integration: the proposer says the tension is still addressed.
-    ProposerSatisfied {
-        objection: usize,
-    },
+    ProposerSatisfied { objection: usize },
     /// The facilitator deemed the objection abandoned (the objector is not trying in good
     /// faith: 4.1 §3.2.6(b); 5.0 §5.3.4(b)), for `reason`.
     Abandoned {
@@ -259,7 +252,6 @@ pub enum IdmEvent {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         exception: Option<ValidityException>,
     },
-    Ended {
-        outcome: Outcome,
-    },
+    /// The proposal's processing is over, with `outcome`.
+    Ended { outcome: Outcome },
 }

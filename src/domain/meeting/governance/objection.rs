@@ -75,6 +75,7 @@ pub struct Suggestion {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ObjectionState {
+    /// Raised and not yet resolved or abandoned: it blocks adoption while it is valid.
     Open,
     /// The objector confirmed it is gone and the proposer that the tension is still addressed.
     Resolved,

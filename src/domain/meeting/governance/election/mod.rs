@@ -25,11 +25,15 @@ use serde::{Deserialize, Serialize};
 pub enum ElectionStep {
     /// The role described and its term set (logs before this step start at the ballots).
     Describe,
+    /// Each present writes one signed ballot naming one eligible person.
     Ballots,
+    /// Each ballot is read and its author says why their nominee fits.
     Nominations,
+    /// Each voter in turn may change their nomination, saying why.
     Changes,
     /// The count and the proposal (a tie settled by the facilitator's choice).
     Count,
+    /// Each in turn is asked for an objection to electing the proposed candidate.
     Objections,
 }
 
@@ -97,11 +101,10 @@ impl ElectionStep {
 pub enum TieBreak {
     /// The only tied candidate who nominated themself.
     SelfNominee,
+    /// The tied candidate who fills the role now.
     Incumbent,
     /// Drawn at random with this seed (so the draw can be checked).
-    Random {
-        seed: u64,
-    },
+    Random { seed: u64 },
 }
 
 impl TieBreak {
@@ -130,18 +133,11 @@ impl TieBreak {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ElectionEvent {
     /// A signed ballot: `voter` nominates `nominee` (attendee indexes).
-    Ballot {
-        voter: usize,
-        nominee: usize,
-    },
-    StepTo {
-        step: ElectionStep,
-    },
+    Ballot { voter: usize, nominee: usize },
+    /// The facilitator moves the election on to `step`, once the one before is done.
+    StepTo { step: ElectionStep },
     /// Nomination round: the voter says why their nominee fits.
-    Reason {
-        voter: usize,
-        reason: String,
-    },
+    Reason { voter: usize, reason: String },
     /// Nomination change round: the voter asked changes their nomination.
     Changed {
         voter: usize,
@@ -151,12 +147,10 @@ pub enum ElectionEvent {
     /// Logs before the facilitator chose a tie option: counts and proposes, a tie broken by
     /// the rule set's `tie_rules` in order; `seed` was used only if a random draw was needed.
     /// No longer decided.
-    Propose {
-        seed: u64,
-    },
-    NoObjection {
-        attendee: usize,
-    },
+    Propose { seed: u64 },
+    /// Objection round: the attendee asked has no objection to the candidate.
+    NoObjection { attendee: usize },
+    /// Objection round: the attendee asked objects to the candidate, in `text`.
     Objected {
         attendee: usize,
         text: String,
@@ -164,26 +158,21 @@ pub enum ElectionEvent {
         #[serde(default)]
         role: Option<RoleId>,
     },
+    /// The facilitator tested objection `objection` (its index) and recorded the answers.
     Tested {
         objection: usize,
         test: ObjectionTest,
     },
     /// The objection was integrated (the objector withdrew it).
-    Resolved {
-        objection: usize,
-    },
+    Resolved { objection: usize },
     /// Logs before reasons were asked: the candidate set aside, back to the change round.
     Discard,
     /// The proposed candidate is elected.
     Elect,
     /// The role described and the term set: on to the ballots.
-    Described {
-        term_end: NaiveDate,
-    },
+    Described { term_end: NaiveDate },
     /// Nomination change round: the voter asked keeps their nomination.
-    Kept {
-        voter: usize,
-    },
+    Kept { voter: usize },
     /// The facilitator proposes `candidate`: the most nominated, or among the tied by the
     /// option `tie` (a random draw records its seed and the one it drew).
     Proposed {
@@ -195,21 +184,14 @@ pub enum ElectionEvent {
     Renominate,
     /// An objection abandoned: the objector was not working in good faith toward a way to
     /// resolve it (rules of integration (b)), with the facilitator's reason.
-    Abandoned {
-        objection: usize,
-        reason: String,
-    },
+    Abandoned { objection: usize, reason: String },
     /// Integration amends the proposal's term; everyone is asked again.
-    TermAmended {
-        term_end: NaiveDate,
-    },
+    TermAmended { term_end: NaiveDate },
     /// Everyone is asked again after integration.
     NewRound,
     /// The facilitator discards the proposal: the candidate's nominations are ignored and the
     /// count proposes another, without a new change round.
-    SetAside {
-        reason: String,
-    },
+    SetAside { reason: String },
 }
 
 impl ElectionEvent {
