@@ -74,3 +74,71 @@ fn tiny_and_huge_terminals_draw_without_panicking() {
         h.draw(w, h_);
     }
 }
+
+/// The rows of the browser's detail pane as drawn (the text inside the "Details" block),
+/// and the width its lines are wrapped to.
+fn detail_rows(h: &Harness, width: u16, height: u16) -> (Vec<String>, usize) {
+    let backend = h.draw(width, height);
+    let buffer = backend.buffer();
+    let row = |y: u16, from: u16, to: u16| -> String {
+        (from..to).map(|x| buffer[(x, y)].symbol()).collect()
+    };
+    for y in 0..height {
+        for x in 0..width {
+            if !row(y, x, width).starts_with("┌ Details ") {
+                continue;
+            }
+            let right = (x + 1..width)
+                .find(|&r| buffer[(r, y)].symbol() == "┐")
+                .expect("the block's right corner");
+            let rows = (y + 1..height)
+                .take_while(|&b| buffer[(x, b)].symbol() != "└")
+                .map(|b| row(b, x + 1, right).trim_end().to_string())
+                .collect();
+            // The pane wraps to one column less than its inside (`ui::browser`).
+            return (rows, usize::from(right - x - 2));
+        }
+    }
+    panic!("no detail pane on screen:\n{}", h.screen(width, height));
+}
+
+/// The detail pane builds its lines only down to a page below what it shows
+/// (`ui::details`); paging down must still show every line of a long circle's details, in
+/// order, down to the last, and say when the end is reached.
+#[test]
+fn paging_down_the_details_shows_every_line_of_a_long_circle() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Enter);
+    let (width, height) = (80, 24);
+    let (first, wrap) = detail_rows(&h, width, height);
+    let inner = first.len();
+    let page = usize::from(roundtable::ui::DETAIL_PAGE);
+    let view = h.app.view();
+    let org = view.org.as_deref().expect("organisation");
+    let anchor = org.anchor().expect("an anchor circle");
+    let full: Vec<String> = roundtable::ui::details::circle_lines(org, anchor, wrap, usize::MAX)
+        .iter()
+        .map(|l| l.to_string().trim_end().to_string())
+        .collect();
+    assert!(
+        full.len() > inner + 2 * page,
+        "the anchor's details are longer than two pages below the first ({} lines)",
+        full.len()
+    );
+    let mut scroll = 0;
+    loop {
+        let (rows, _) = detail_rows(&h, width, height);
+        let shown = &full[scroll..scroll + inner];
+        assert_eq!(rows, shown, "the page from line {scroll}");
+        if scroll + inner == full.len() {
+            break;
+        }
+        assert!(
+            !h.screen(width, height).contains("end ▲"),
+            "not the end at line {scroll}"
+        );
+        h.press(KeyCode::PageDown);
+        scroll = (scroll + page).min(full.len() - inner);
+    }
+    assert!(h.screen(width, height).contains("end ▲"), "the end is said");
+}

@@ -9,11 +9,8 @@ use super::modal::{self, Outcome};
 use super::{App, people};
 use crate::app::Screen;
 use crate::domain::Organisation;
-use crate::ui::{Prompt, PromptKind, TreeRow, step};
+use crate::ui::{DETAIL_PAGE, Prompt, PromptKind, TreeRow, step};
 use ratatui::crossterm::event::KeyEvent;
-
-/// Lines the detail pane scrolls per page.
-const DETAIL_PAGE: u16 = 10;
 
 /// What `action` does in the browser.
 pub(super) fn act(app: &mut App, action: Action) {

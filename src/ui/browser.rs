@@ -14,6 +14,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+/// Lines the detail pane scrolls per page.
+pub const DETAIL_PAGE: u16 = 10;
+
 pub fn draw(frame: &mut Frame, area: Rect, state: &BrowserState, org: &Organisation) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(area);
@@ -36,12 +39,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &BrowserState, org: &Organisat
         .title(Span::styled(" Details ", theme::heading()));
     let inner = block.inner(right);
     let width = usize::from(inner.width.saturating_sub(1));
+    // Built down to a page below the last line shown: enough to page down once; what lies
+    // further is built when it is scrolled to.
+    let limit =
+        usize::from(state.detail_scroll) + usize::from(inner.height) + usize::from(DETAIL_PAGE);
     let lines = match state.selected_row() {
-        Some(TreeRow::Circle { id, .. }) => org.circle(id).map(|c| circle_lines(org, c, width)),
-        Some(TreeRow::Role { id, .. }) => org.role(id).map(|r| role_lines(org, r, width)),
+        Some(TreeRow::Circle { id, .. }) => {
+            org.circle(id).map(|c| circle_lines(org, c, width, limit))
+        }
+        Some(TreeRow::Role { id, .. }) => org.role(id).map(|r| role_lines(org, r, width, limit)),
         None => None,
     }
     .unwrap_or_else(|| vec![Line::styled("Nothing selected", theme::muted())]);
+    // When the lines stopped at the limit, this is as far as the next page down goes.
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let max_scroll = u16::try_from(max_scroll).unwrap_or(u16::MAX);
     state.detail_max_scroll.set(max_scroll);

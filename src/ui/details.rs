@@ -69,25 +69,43 @@ pub fn sparkline(values: &[f64]) -> String {
         .collect()
 }
 
-/// Lines of the detail pane, wrapped to its width as they are added.
+/// Lines of the detail pane, wrapped to its width as they are added, down to `limit`: what
+/// lies below is not formatted or wrapped at all, so a circle with a
+/// decade of governance costs a frame what a screenful does.
 struct Doc {
     width: usize,
+    limit: usize,
     lines: Vec<Line<'static>>,
 }
 
 impl Doc {
-    fn new(width: usize) -> Doc {
+    fn new(width: usize, limit: usize) -> Doc {
         Doc {
             width,
+            limit,
             lines: Vec::new(),
+        }
+    }
+
+    /// Whether the limit is reached: nothing more is built.
+    fn full(&self) -> bool {
+        self.lines.len() >= self.limit
+    }
+
+    fn push(&mut self, line: Line<'static>) {
+        if !self.full() {
+            self.lines.push(line);
         }
     }
 
     /// `text` wrapped, its later paragraphs (a policy of two) indented under the first line
     /// rather than each made an item of its own.
     fn wrapped(&mut self, text: &str, first: &str, rest: &str, style: Style) {
+        if self.full() {
+            return;
+        }
         for line in wrap(text, self.width, first, rest) {
-            self.lines.push(Line::styled(line, style));
+            self.push(Line::styled(line, style));
         }
     }
 
@@ -106,7 +124,7 @@ impl Doc {
     }
 
     fn section(&mut self, title: &str) {
-        self.lines.push(Line::raw(""));
+        self.push(Line::raw(""));
         self.text(title, theme::heading());
     }
 
@@ -118,23 +136,34 @@ impl Doc {
         self.wrapped(text, "    ", "    ", theme::muted());
     }
 
-    /// A section of bullets, or a muted line saying there are none.
-    fn bullets(&mut self, title: &str, items: &[String], empty: &str) {
+    /// A section of bullets, or a muted line saying there are none (`empty`; no section at
+    /// all when that is ""). The items are made only as far as the limit reaches.
+    fn bullets<S: AsRef<str>>(
+        &mut self,
+        title: &str,
+        items: impl IntoIterator<Item = S>,
+        empty: &str,
+    ) {
+        let mut items = items.into_iter().peekable();
+        if items.peek().is_none() && empty.is_empty() {
+            return;
+        }
         self.section(title);
-        if items.is_empty() {
+        if items.peek().is_none() {
             self.wrapped(empty, "  ", "  ", theme::muted());
         }
         for item in items {
-            self.bullet(item);
+            if self.full() {
+                return;
+            }
+            self.bullet(item.as_ref());
         }
     }
 }
 
 /// A circle's policies, one line each.
-fn policies(org: &Organisation, circle: CircleId) -> Vec<String> {
-    org.policies_of(circle)
-        .map(|p| org.policy_line(p))
-        .collect()
+fn policies(org: &Organisation, circle: CircleId) -> impl Iterator<Item = String> {
+    org.policies_of(circle).map(|p| org.policy_line(p))
 }
 
 /// What a version changed from the one before it, in a few words.
@@ -238,52 +267,43 @@ fn version_source(v: &RecordVersion) -> String {
     )
 }
 
-/// Everything about a circle, wrapped to `width` columns.
-pub fn circle_lines(org: &Organisation, circle: &Circle, width: usize) -> Vec<Line<'static>> {
-    let mut doc = Doc::new(width);
+/// Everything about a circle, wrapped to `width` columns, from the top down to `limit` lines
+/// (what lies below is not built).
+pub fn circle_lines(
+    org: &Organisation,
+    circle: &Circle,
+    width: usize,
+    limit: usize,
+) -> Vec<Line<'static>> {
+    let mut doc = Doc::new(width, limit);
     doc.text(&circle.name, theme::strong());
     match circle.parent.and_then(|p| org.circle(p)) {
         Some(parent) => doc.text(&format!("sub-circle of {}", parent.name), theme::muted()),
         None => doc.text("anchor circle", theme::muted()),
     }
     doc.purpose(&circle.purpose);
-    if !circle.domains.is_empty() {
-        doc.bullets("Domains", &circle.domains, "");
-    }
-    if !circle.accountabilities.is_empty() {
-        doc.bullets("Accountabilities", &circle.accountabilities, "");
-    }
+    doc.bullets("Domains", &circle.domains, "");
+    doc.bullets("Accountabilities", &circle.accountabilities, "");
     if let Some(strategy) = &circle.strategy {
         doc.section("Strategy");
         doc.text(strategy, Style::new());
     }
-    doc.bullets("Core roles", &core_roles(org, circle.id), "none");
-    let links: Vec<String> = org
+    doc.bullets("Core roles", core_roles(org, circle.id), "none");
+    let links = org
         .cross_links_into(circle.id)
-        .iter()
-        .map(|(role, _)| format!("{}: {}", role.name, fillers(org, role.id).join(", ")))
-        .collect();
-    if !links.is_empty() {
-        doc.bullets("Cross Links (4.1 §2.7)", &links, "");
-    }
-    let members: Vec<String> = org
-        .members_of(circle.id)
-        .iter()
-        .map(|p| p.name.clone())
-        .collect();
-    doc.bullets("Members", &members, "nobody fills a role here yet");
-    let subs: Vec<String> = org
-        .sub_circles(Some(circle.id))
-        .map(|c| c.name.clone())
-        .collect();
-    if !subs.is_empty() {
-        doc.bullets("Sub-circles", &subs, "");
-    }
-    doc.bullets("Policies", &policies(org, circle.id), "no policies");
+        .into_iter()
+        .map(|(role, _)| format!("{}: {}", role.name, fillers(org, role.id).join(", ")));
+    doc.bullets("Cross Links (4.1 §2.7)", links, "");
+    let members = org.members_of(circle.id);
+    let members = members.iter().map(|p| &p.name);
+    doc.bullets("Members", members, "nobody fills a role here yet");
+    let subs = org.sub_circles(Some(circle.id)).map(|c| &c.name);
+    doc.bullets("Sub-circles", subs, "");
+    doc.bullets("Policies", policies(org, circle.id), "no policies");
     circle_tensions(&mut doc, org, circle.id);
     doc.bullets(
         "Governance log, newest first",
-        &governance_log(org, circle),
+        governance_log(org, circle),
         "no governed changes yet",
     );
     doc.lines
@@ -309,52 +329,53 @@ fn core_roles(org: &Organisation, circle: CircleId) -> Vec<String> {
 
 /// A circle's open tensions, then those noted between meetings (newest first, when any).
 fn circle_tensions(doc: &mut Doc, org: &Organisation, circle: CircleId) {
-    let tensions: Vec<String> = org
+    let tensions = org
         .tensions_in(circle)
         .filter(|t| t.open)
-        .map(|t| format!("{} ({}, for {})", t.text, org.person_name(t.person), t.kind))
-        .collect();
-    doc.bullets("Open tensions", &tensions, "none");
-    let mut noted: Vec<String> = org
-        .tension_work_in(circle)
-        .map(|n| format!("{}: {}", n.at.format("%Y-%m-%d %H:%M"), n.describe(org)))
-        .collect();
-    noted.reverse();
-    if !noted.is_empty() {
-        doc.bullets("Tensions noted between meetings, newest first", &noted, "");
-    }
+        .map(|t| format!("{} ({}, for {})", t.text, org.person_name(t.person), t.kind));
+    doc.bullets("Open tensions", tensions, "none");
+    let noted: Vec<_> = org.tension_work_in(circle).collect();
+    let noted = noted
+        .into_iter()
+        .rev()
+        .map(|n| format!("{}: {}", n.at.format("%Y-%m-%d %H:%M"), n.describe(org)));
+    doc.bullets("Tensions noted between meetings, newest first", noted, "");
 }
 
 /// Every governed change in a circle, newest first, down to the adoption when the circle
 /// was there at it (its governance begins with it).
-fn governance_log(org: &Organisation, circle: &Circle) -> Vec<String> {
-    let mut log: Vec<String> = Vec::new();
-    for v in org.circle_log(circle.id) {
+fn governance_log<'a>(
+    org: &'a Organisation,
+    circle: &'a Circle,
+) -> impl Iterator<Item = String> + 'a {
+    let changes = org.circle_log(circle.id).into_iter().rev().map(|v| {
         let earlier = org.previous_version(v);
         let what = match (v.role, v.policy) {
             (Some(_), _) => "role",
             (None, Some(_)) => "policy",
             (None, None) => "sub-circle",
         };
-        log.push(format!(
+        format!(
             "{} · {what} {}: {}",
             version_source(v),
             v.name,
             version_change(org, earlier, v)
-        ));
-    }
-    log.reverse();
+        )
+    });
+    changes.chain(std::iter::once_with(|| adoption_line(org, circle)).flatten())
+}
+
+/// The governance log's first line, when the circle was there at the adoption.
+fn adoption_line(org: &Organisation, circle: &Circle) -> Option<String> {
     let from_start = circle.parent.is_none()
         || org
             .history_of_circle(circle.id)
             .next()
             .is_none_or(|v| v.baseline);
     // A circle there at the adoption begins its governance with it.
-    let adoption = org.adoption().filter(|_| from_start);
-    if let Some((at, words)) = adoption.and_then(|e| Some((e.at, e.adoption_words(org)?))) {
-        log.push(format!("{} · {words}", at.format("%Y-%m-%d")));
-    }
-    log
+    let adoption = org.adoption().filter(|_| from_start)?;
+    let words = adoption.adoption_words(org)?;
+    Some(format!("{} · {words}", adoption.at.format("%Y-%m-%d")))
 }
 
 /// A checklist item's latest answers, period by period up to the last one answered, with the
@@ -368,40 +389,41 @@ fn recent_answers(org: &Organisation, item: &ChecklistItem) -> String {
     format!(" — {}", dated_answers(item.frequency, &answers).join(", "))
 }
 
-/// Everything about a role, wrapped to `width` columns.
-pub fn role_lines(org: &Organisation, role: &Role, width: usize) -> Vec<Line<'static>> {
-    let mut doc = Doc::new(width);
+/// Everything about a role, wrapped to `width` columns, from the top down to `limit` lines
+/// (what lies below is not built).
+pub fn role_lines(
+    org: &Organisation,
+    role: &Role,
+    width: usize,
+    limit: usize,
+) -> Vec<Line<'static>> {
+    let mut doc = Doc::new(width, limit);
     let circle = org.circle(role.circle).map_or("?", |c| c.name.as_str());
     role_heading(&mut doc, org, role, circle);
     doc.purpose(&role.purpose);
     doc.bullets("Domains", &role.domains, "none");
     doc.bullets("Accountabilities", &role.accountabilities, "none");
-    doc.bullets("Filled by", &fillers(org, role.id), "unfilled");
-    let assigned = assignment_history(org, role.id);
-    if !assigned.is_empty() {
-        let heading = if role.core.is_some_and(|c| c.is_elected()) {
-            "Elections and changes, newest first"
-        } else {
-            "Changes between meetings, newest first"
-        };
-        doc.bullets(heading, &assigned, "");
-    }
-
-    let checklist: Vec<String> = org
+    doc.bullets("Filled by", fillers(org, role.id), "unfilled");
+    let heading = if role.core.is_some_and(|c| c.is_elected()) {
+        "Elections and changes, newest first"
+    } else {
+        "Changes between meetings, newest first"
+    };
+    doc.bullets(heading, assignment_history(org, role.id), "");
+    let checklist = org
         .checklist_of(role.id)
-        .map(|c| format!("{} ({}){}", c.text, c.frequency, recent_answers(org, c)))
-        .collect();
-    doc.bullets("Checklist", &checklist, "no checklist items");
+        .map(|c| format!("{} ({}){}", c.text, c.frequency, recent_answers(org, c)));
+    doc.bullets("Checklist", checklist, "no checklist items");
     role_metrics(&mut doc, org, role);
     role_work(&mut doc, org, role);
     doc.bullets(
         &format!("Policies of {circle}"),
-        &policies(org, role.circle),
+        policies(org, role.circle),
         "no policies",
     );
     doc.bullets(
         "History, newest first",
-        &role_history(org, role),
+        role_history(org, role),
         "as imported: no governed changes yet",
     );
     doc.lines
@@ -436,6 +458,9 @@ fn role_metrics(doc: &mut Doc, org: &Organisation, role: &Role) {
     let mut any_metric = false;
     for metric in org.metrics_of(role.id) {
         any_metric = true;
+        if doc.full() {
+            return;
+        }
         let unit = metric
             .unit
             .as_deref()
@@ -448,7 +473,7 @@ fn role_metrics(doc: &mut Doc, org: &Organisation, role: &Role) {
             continue;
         };
         let numbers: Vec<f64> = recent.iter().map(|v| v.value).collect();
-        doc.lines.push(Line::from(vec![
+        doc.push(Line::from(vec![
             Span::styled(format!("    {}  ", sparkline(&numbers)), theme::heading()),
             Span::styled(
                 format!("{}{unit}", format_number(last.value)),
@@ -468,55 +493,47 @@ fn role_metrics(doc: &mut Doc, org: &Organisation, role: &Role) {
 
 /// A role's projects (with their status and who owns each) and next actions.
 fn role_work(doc: &mut Doc, org: &Organisation, role: &Role) {
-    let projects: Vec<String> = org
-        .projects_of(role.id)
-        .map(|p| {
-            let who = p
-                .person
-                .map_or(String::new(), |id| format!(", {}", org.person_name(id)));
-            format!("{} ({}{who})", p.title, p.status)
-        })
-        .collect();
-    doc.bullets("Projects", &projects, "no projects");
-
-    let actions: Vec<String> = org
-        .next_actions_of(role.id)
-        .map(|a| {
-            let mark = if a.done { "[x]" } else { "[ ]" };
-            format!("{mark} {} ({})", a.text, org.person_name(a.person))
-        })
-        .collect();
-    doc.bullets("Next actions", &actions, "no next actions");
+    let projects = org.projects_of(role.id).map(|p| {
+        let who = p
+            .person
+            .map_or(String::new(), |id| format!(", {}", org.person_name(id)));
+        format!("{} ({}{who})", p.title, p.status)
+    });
+    doc.bullets("Projects", projects, "no projects");
+    let actions = org.next_actions_of(role.id).map(|a| {
+        let mark = if a.done { "[x]" } else { "[ ]" };
+        format!("{mark} {} ({})", a.text, org.person_name(a.person))
+    });
+    doc.bullets("Next actions", actions, "no next actions");
 }
 
 /// A role's governed changes, newest first, down to its definition at the adoption when it
 /// was there from the start.
-fn role_history(org: &Organisation, role: &Role) -> Vec<String> {
+fn role_history<'a>(org: &'a Organisation, role: &Role) -> impl Iterator<Item = String> + 'a {
     let versions: Vec<&RecordVersion> = org.history_of(role.id).collect();
-    let mut history: Vec<String> = versions
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| !v.baseline)
-        .map(|(i, v)| {
-            let previous = i.checked_sub(1).map(|j| versions[j]);
+    // A role with no version of its own creation was there from the start: the adoption's.
+    let from_start = versions.first().is_none_or(|v| v.baseline);
+    let role = role.id;
+    let defined = move || {
+        let adoption = org.adoption().filter(|_| from_start)?;
+        Some(format!(
+            "defined at the adoption on {}{}",
+            adoption.at.format("%Y-%m-%d"),
+            first_fillers(org, role, adoption.at)
+        ))
+    };
+    let changes = (0..versions.len()).rev().filter_map(move |i| {
+        let v = versions[i];
+        let previous = i.checked_sub(1).map(|j| versions[j]);
+        (!v.baseline).then(|| {
             format!(
                 "{}: {}",
                 version_source(v),
                 version_change(org, previous, v)
             )
         })
-        .rev()
-        .collect();
-    // A role with no version of its own creation was there from the start: the adoption's.
-    let from_start = versions.first().is_none_or(|v| v.baseline);
-    if let Some(adoption) = org.adoption().filter(|_| from_start) {
-        history.push(format!(
-            "defined at the adoption on {}{}",
-            adoption.at.format("%Y-%m-%d"),
-            first_fillers(org, role.id, adoption.at)
-        ));
-    }
-    history
+    });
+    changes.chain(std::iter::once_with(defined).flatten())
 }
 
 #[cfg(test)]
