@@ -51,6 +51,60 @@ fn a_file_database_runs_in_wal_with_full_sync_and_foreign_keys() {
     assert_ne!(app_id, 0, "the file is marked as Roundtable's");
 }
 
+/// Taking an entry back looks, in every table an entry can write to, for the rows it wrote,
+/// started or ended (`store/effects.rs`, `store/governance.rs`): each of those looks goes by an
+/// index, so a retraction costs the same after ten years of assignments, answers and values
+/// as on the first day (issue 11; migrations 017 and 021).
+#[test]
+fn a_retraction_finds_what_its_entry_wrote_by_index() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("rt.db");
+    let _store = Store::open(&path).expect("open");
+    let conn = Connection::open(&path).expect("second connection");
+    let written = [
+        "assignments",
+        "update_requests",
+        "project_updates",
+        "checklist_answers",
+        "metric_values",
+        "next_actions",
+        "projects",
+        "tensions",
+        "process_breakdowns",
+        "cross_links",
+        "role_versions",
+        "policy_versions",
+        "circle_versions",
+    ];
+    let mut looks: Vec<String> = written
+        .iter()
+        .map(|t| format!("DELETE FROM {t} WHERE meeting_id = ?1 AND event_seq = ?2"))
+        .collect();
+    for (table, meeting, seq) in [
+        ("assignments", "ended_meeting_id", "ended_seq"),
+        ("update_requests", "ended_meeting_id", "ended_seq"),
+        ("tensions", "processed_meeting_id", "processed_seq"),
+        ("next_actions", "done_meeting_id", "done_seq"),
+    ] {
+        looks.push(format!(
+            "UPDATE {table} SET {meeting} = NULL WHERE {meeting} = ?1 AND {seq} = ?2"
+        ));
+    }
+    for look in looks {
+        let plan: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {look}"))
+            .and_then(|mut q| {
+                q.query_map([1, 2], |r| r.get::<_, String>(3))?
+                    .collect::<Result<_, _>>()
+            })
+            .expect("plan");
+        assert!(
+            plan.iter().all(|step| !step.starts_with("SCAN")),
+            "{look} reads the whole table: {plan:?}"
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn the_database_is_private_to_its_owner() {
@@ -417,7 +471,9 @@ fn a_database_from_before_entry_times_reads_the_same_read_only_and_migrated() {
     Connection::open(&path)
         .expect("open for the older version")
         .execute_batch(
-            "DROP TRIGGER meeting_counts_insert; DROP TRIGGER meeting_counts_delete;
+            "DROP INDEX assignments_source; DROP INDEX assignments_ended_source;
+             DROP INDEX update_requests_ended_source; DROP INDEX project_updates_project;
+             DROP TRIGGER meeting_counts_insert; DROP TRIGGER meeting_counts_delete;
              DROP TRIGGER meeting_counts_update; DROP TABLE meeting_counts;
              DROP INDEX meetings_newest; DROP INDEX meetings_of_circle;
              DROP INDEX meetings_of_kind; DROP INDEX meetings_open_newest;
@@ -483,7 +539,9 @@ fn a_database_from_before_the_kept_counts_is_counted_when_migrated() {
     Connection::open(&path)
         .expect("open for the older version")
         .execute_batch(
-            "DROP TRIGGER meeting_counts_insert; DROP TRIGGER meeting_counts_delete;
+            "DROP INDEX assignments_source; DROP INDEX assignments_ended_source;
+             DROP INDEX update_requests_ended_source; DROP INDEX project_updates_project;
+             DROP TRIGGER meeting_counts_insert; DROP TRIGGER meeting_counts_delete;
              DROP TRIGGER meeting_counts_update; DROP TABLE meeting_counts;
              DROP INDEX meetings_newest; DROP INDEX meetings_of_circle;
              DROP INDEX meetings_of_kind; DROP INDEX meetings_open_newest;

@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/018_work_and_open_meetings.sql"),
     include_str!("migrations/019_entry_times.sql"),
     include_str!("migrations/020_meeting_list.sql"),
+    include_str!("migrations/021_undo_sources.sql"),
 ];
 
 /// The schema version this build writes.
