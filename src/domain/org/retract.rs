@@ -3,8 +3,9 @@
 //! how to undo what each of the last entries applied here changed (the answer or value it
 //! added, the row it created, the status it moved, the action it marked done, the tension it
 //! closed), and undoes exactly that. Where it cannot be sure it would end as a reload would
-//! (an entry not applied here, one with effects applied only by reloading, or something
-//! recorded since in the way) it answers `Reload`.
+//! (an entry not applied here; an adoption, an election, a breakdown or a request for
+//! updates, whose taking back is not done in memory; or something recorded since in the
+//! way) it answers `Reload`.
 //!
 //! Owns: `Source`, `Organisation::apply_entry` and `Organisation::retract`. Must not
 //! import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
