@@ -85,6 +85,7 @@ conformance!(
         past_meetings_are_read_by_look_newest_first_and_counted,
         every_effect_is_written_as_sqlite_writes_it,
         every_effect_is_undone_exactly,
+        every_effect_applied_in_memory_equals_a_reload,
         an_undone_governance_change_leaves_no_history,
         the_organisation_log_records_people_and_assignments_and_takes_them_back,
         checklist_items_and_metrics_are_added_ended_and_taken_back,

@@ -50,9 +50,11 @@ fn push<J: Journal + ?Sized>(journal: &mut J, entry: Recorded<Event<J>>) -> Resu
 pub enum Committed {
     /// Written and shown.
     Done {
-        /// The entry's effects as written, each with the id of the row it created: still to be
-        /// applied to the organisation in memory (`Organisation::apply`).
-        effects: Vec<(Effect, Option<i64>)>,
+        /// The entry's effects as written, each with the ids of the rows it created: still to
+        /// be applied to the organisation in memory (`Organisation::apply`).
+        effects: Vec<(Effect, Vec<i64>)>,
+        /// The label of the proposal the entry moved, if it did (`Flow::proposal_of`).
+        proposal: Option<String>,
         /// Who recorded the entries another program had recorded first, now shown too, one
         /// per entry (none without a conflict).
         caught_up: Vec<Option<String>>,
@@ -102,8 +104,12 @@ pub fn commit<J: Journal>(
         let after = last_seq(journal);
         match store.append_entry(journal.meeting(), after, at, &event, &effects) {
             Ok(appended) => {
-                let created = appended.created.into_iter().chain(std::iter::repeat(None));
+                let created = appended
+                    .created
+                    .into_iter()
+                    .chain(std::iter::repeat(Vec::new()));
                 let effects = effects.into_iter().zip(created).collect();
+                let proposal = journal.state().proposal_of(&event);
                 let entry = Recorded {
                     seq: appended.seq,
                     at,
@@ -116,6 +122,7 @@ pub fn commit<J: Journal>(
                 return match push(journal, entry) {
                     Ok(()) => Committed::Done {
                         effects,
+                        proposal,
                         caught_up,
                         at,
                         source: Some(source),
@@ -192,6 +199,7 @@ fn made_unanswered<J: Journal>(
     }
     Committed::Done {
         effects: Vec::new(),
+        proposal: None,
         caught_up: Vec::new(),
         at,
         source: None,

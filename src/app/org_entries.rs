@@ -77,7 +77,9 @@ pub fn record(
                 actor,
                 change: decision.change,
             };
-            let created = appended.created.into_iter().chain(std::iter::repeat(None));
+            let created = (appended.created.into_iter())
+                .map(|ids| ids.first().copied())
+                .chain(std::iter::repeat(None));
             let effects = decision.effects.into_iter().zip(created).collect();
             Ok(Written {
                 said,

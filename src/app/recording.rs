@@ -67,6 +67,7 @@ impl App {
         match committed {
             journal::Committed::Done {
                 effects,
+                proposal,
                 caught_up,
                 at,
                 source,
@@ -77,6 +78,7 @@ impl App {
                         source,
                         at,
                         effects,
+                        proposal,
                     });
                 }
                 self.settle_org();

@@ -10,12 +10,13 @@ use crate::domain::Organisation;
 use std::sync::Arc;
 
 /// A meeting's entry written and waiting to be applied to the organisation held: which
-/// entry (none when it was written before and only shown now), when, and its effects with
-/// the ids of the rows the store created for them.
+/// entry (none when it was written before and only shown now), when, its effects with the
+/// ids of the rows the store created for them, and the proposal it moved, if it did.
 pub(super) struct Written {
     pub(super) source: Option<crate::domain::org::Source>,
     pub(super) at: chrono::DateTime<chrono::Utc>,
-    pub(super) effects: Vec<(crate::domain::meeting::Effect, Option<i64>)>,
+    pub(super) effects: Vec<(crate::domain::meeting::Effect, Vec<i64>)>,
+    pub(super) proposal: Option<String>,
 }
 
 /// An entry between meetings written and waiting to be applied to the organisation held.
@@ -33,9 +34,9 @@ pub(super) enum Between {
 impl App {
     /// Applies the written entries' effects to the organisation in memory, in place. While a
     /// key's handler still holds a copy of the organisation they wait (the handler ends before
-    /// the next frame, and `handle_key` settles them then) rather than copy it whole. Effects
-    /// that are not applied in memory (adoptions, elections, a retraction of an entry not
-    /// applied here) reload it.
+    /// the next frame, and `handle_key` settles them then) rather than copy it whole. An
+    /// adoption or an election is applied as any other entry; what is not applied in memory
+    /// (a retraction of an entry not applied here, or of an adoption) reloads it.
     pub(super) fn settle_org(&mut self) {
         self.settle_effects();
         if self.unapplied.is_empty() {
@@ -60,9 +61,16 @@ impl App {
         let Some(org) = self.view.org.as_mut().and_then(Arc::get_mut) else {
             return;
         };
+        let recorded_by = self.view.actor.clone();
         let applied = self.unapplied.drain(..).all(|w| {
             w.source.is_some_and(|source| {
-                org.apply_entry(source, w.at, &w.effects) == crate::domain::Applied::Done
+                let stamp = crate::domain::Stamp {
+                    source,
+                    at: w.at,
+                    recorded_by: recorded_by.clone(),
+                    proposal: w.proposal,
+                };
+                org.apply_entry(&stamp, &w.effects) == crate::domain::Applied::Done
             })
         });
         if !applied {

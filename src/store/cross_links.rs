@@ -60,13 +60,14 @@ pub(super) fn link(
     Ok(())
 }
 
-/// A Cross Link Policy adopted in `target`: its Cross Link Role, filled by `filler`.
+/// A Cross Link Policy adopted in `target`: its Cross Link Role, filled by `filler`. Answers
+/// the ids of the role and the assignment it made.
 pub(super) fn create(
     sql: &dyn Sql,
     target: CircleId,
     (from, filler): (&LinkedEntity, PersonId),
     src: Source,
-) -> Result<(), StoreError> {
+) -> Result<[i64; 2], StoreError> {
     let entity = match from {
         LinkedEntity::Circle { circle } => circle_name(sql, *circle)?,
         LinkedEntity::Other { name } => text::clean_line(name),
@@ -83,7 +84,7 @@ pub(super) fn create(
     )?;
     version(sql, Kind::Role, id, src, false)?;
     link(sql, id, from, Some(src))?;
-    assign_elected(sql, RoleId(id), filler, None, src)
+    Ok([id, assign_elected(sql, RoleId(id), filler, None, src)?])
 }
 
 /// The Cross Link Policy of `role` removed: the role goes, and its filler's assignment ends.

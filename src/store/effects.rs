@@ -114,34 +114,46 @@ pub fn append(
     })
 }
 
-/// Runs one effect of the entry `src`, linking what it writes to that entry. Answers the id
-/// of the row it created, for effects that create one.
-fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>, StoreError> {
+/// Runs one effect of the entry `src`, linking what it writes to that entry. Answers the ids
+/// of the rows it created, in the order `Organisation::apply` takes them.
+fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Vec<i64>, StoreError> {
     let (m, seq) = (Value::int(src.meeting), Value::int(src.seq));
-    let run = |q: &str, args: &[Value]| sql.run(q, args).map(|_| None);
+    let run = |q: &str, args: &[Value]| sql.run(q, args).map(|_| Vec::new());
+    let none = |done: Result<(), StoreError>| done.map(|()| Vec::new());
     match effect {
         Effect::AnswerChecklist { .. } | Effect::RecordMetric { .. } => {
-            answer(sql, src, effect).map(|_| None)
+            none(answer(sql, src, effect))
         }
         Effect::UpdateProject {
             project,
             update,
             status,
-        } => update_project(sql, src, project.0, update.as_deref(), status.id()).map(|_| None),
+        } => none(update_project(
+            sql,
+            src,
+            project.0,
+            update.as_deref(),
+            status.id(),
+        )),
         Effect::CreateNextAction { .. }
         | Effect::CreateProject { .. }
-        | Effect::CreateTension { .. } => create(sql, src, effect),
+        | Effect::CreateTension { .. } => Ok(create(sql, src, effect)?.into_iter().collect()),
         Effect::ProcessTension { .. }
         | Effect::DropTension { .. }
-        | Effect::CompleteNextAction { .. } => settle(sql, src, effect).map(|_| None),
+        | Effect::CompleteNextAction { .. } => none(settle(sql, src, effect)),
         Effect::ApplyGovernance { circle, changes } => {
-            governance::apply(sql, *circle, changes, src).map(|_| None)
+            let mut created = Vec::new();
+            governance::apply(sql, *circle, changes, src, &mut created)?;
+            Ok(created)
         }
         Effect::AssignElected {
             role,
             person,
             term_end,
-        } => governance::assign_elected(sql, *role, *person, *term_end, src).map(|_| None),
+        } => {
+            let made = governance::assign_elected(sql, *role, *person, *term_end, src)?;
+            Ok(vec![made])
+        }
         Effect::DeclareBreakdown {
             circle,
             declared_by,
@@ -159,12 +171,12 @@ fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Option<i64>
             ],
         ),
         Effect::RequestUpdates { .. } | Effect::EndUpdateRequest { .. } => {
-            update_requests(sql, src, effect).map(|_| None)
+            none(update_requests(sql, src, effect))
         }
         Effect::Undo { seq: undone } => {
             let undone = i64::try_from(*undone).unwrap_or(-1);
             undo(sql, src.meeting, undone)?;
-            governance::undo(sql, src.meeting, undone).map(|_| None)
+            none(governance::undo(sql, src.meeting, undone))
         }
         Effect::EndMeeting => run(
             "UPDATE meetings SET ended_at = ?1 WHERE id = ?2",

@@ -117,12 +117,15 @@ pub(super) fn change(
     version(sql, kind, id, src, false)
 }
 
-/// Applies adopted changes to `circle`, writing a version of everything touched.
+/// Applies adopted changes to `circle`, writing a version of everything touched. The ids
+/// of the rows the changes create are added to `created`, in the order the domain's
+/// `Organisation::apply` takes them (`Change::creates`).
 pub(super) fn apply(
     sql: &dyn Sql,
     circle: CircleId,
     changes: &[Change],
     src: Source,
+    created: &mut Vec<i64>,
 ) -> Result<(), StoreError> {
     for c in changes {
         match c {
@@ -131,13 +134,13 @@ pub(super) fn apply(
                 purpose,
                 domains,
                 accountabilities,
-            } => create_role(
+            } => created.push(create_role(
                 sql,
                 circle,
                 (name, purpose),
                 (domains, accountabilities),
                 src,
-            )?,
+            )?),
             Change::AmendRole {
                 role,
                 name,
@@ -153,9 +156,12 @@ pub(super) fn apply(
                 sub_circles::policies_follow(sql, *role, None, src)?;
             }
             Change::MoveRole { role, to } => move_role(sql, *role, *to, src)?,
-            Change::CreatePolicy { name, text: body } => {
-                create_policy(sql, Holder::Circle(circle), (name, body), src)?
-            }
+            Change::CreatePolicy { name, text: body } => created.push(create_policy(
+                sql,
+                Holder::Circle(circle),
+                (name, body),
+                src,
+            )?),
             Change::AmendPolicy {
                 policy,
                 name,
@@ -163,12 +169,12 @@ pub(super) fn apply(
             } => amend_policy(sql, *policy, (name.as_deref(), body.as_deref()), src)?,
             Change::RemovePolicy { policy } => remove(sql, Kind::Policy, policy.0, src)?,
             Change::MovePolicy { policy, to } => move_policy(sql, *policy, *to, src)?,
-            Change::ExpandRole { role } => sub_circles::expand(sql, *role, src)?,
+            Change::ExpandRole { role } => created.extend(sub_circles::expand(sql, *role, src)?),
             Change::CreateRolePolicy {
                 role,
                 name,
                 text: body,
-            } => create_policy(sql, Holder::Role(*role), (name, body), src)?,
+            } => created.push(create_policy(sql, Holder::Role(*role), (name, body), src)?),
             Change::AmendCircle {
                 circle: target,
                 name,
@@ -179,12 +185,14 @@ pub(super) fn apply(
                 let definition = (name, purpose, domains, accountabilities);
                 amend_definition(sql, Kind::Circle, target.0, definition, src)?
             }
-            Change::CollapseCircle { circle: target } => sub_circles::collapse(sql, *target, src)?,
+            Change::CollapseCircle { circle: target } => {
+                created.extend(sub_circles::collapse(sql, *target, src)?)
+            }
             Change::RemoveCircle { circle: target } => {
                 sub_circles::remove_within(sql, *target, src)?
             }
             Change::CreateCrossLink { from, into, filler } => {
-                cross_links::create(sql, *into, (from, *filler), src)?
+                created.extend(cross_links::create(sql, *into, (from, *filler), src)?)
             }
             Change::RemoveCrossLink { role } => cross_links::remove(sql, *role, src)?,
         }
@@ -201,14 +209,14 @@ type Definition<'c> = (
     &'c Option<Vec<String>>,
 );
 
-/// Creates a role of `circle`, its name and purpose cleaned, with its first version.
+/// Creates a role of `circle`, its name and purpose cleaned, with its first version: its id.
 fn create_role(
     sql: &dyn Sql,
     circle: CircleId,
     (name, purpose): (&str, &str),
     (domains, accountabilities): (&[String], &[String]),
     src: Source,
-) -> Result<(), StoreError> {
+) -> Result<i64, StoreError> {
     let id = sql.insert(
         "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
         &[
@@ -219,7 +227,8 @@ fn create_role(
             Value::text(list_to_json(accountabilities)),
         ],
     )?;
-    version(sql, Kind::Role, id, src, false)
+    version(sql, Kind::Role, id, src, false)?;
+    Ok(id)
 }
 
 /// Who holds a new policy: the circle, or a role of it (whose circle it is in, too).
@@ -230,13 +239,14 @@ enum Holder {
     Role(RoleId),
 }
 
-/// Creates a policy held by `holder`, its name and text cleaned, with its first version.
+/// Creates a policy held by `holder`, its name and text cleaned, with its first version: its
+/// id.
 fn create_policy(
     sql: &dyn Sql,
     holder: Holder,
     (name, body): (&str, &str),
     src: Source,
-) -> Result<(), StoreError> {
+) -> Result<i64, StoreError> {
     let (statement, id) = match holder {
         Holder::Circle(circle) => (
             "INSERT INTO policies (circle_id, name, text) VALUES (?1, ?2, ?3) RETURNING id",
@@ -253,7 +263,8 @@ fn create_policy(
         Value::text(text::clean_text(body)),
     ];
     let id = sql.insert(statement, &args)?;
-    version(sql, Kind::Policy, id, src, false)
+    version(sql, Kind::Policy, id, src, false)?;
+    Ok(id)
 }
 
 /// Amends a role's or sub-circle's name, purpose, domains and accountabilities: the parts
@@ -331,21 +342,20 @@ fn remove(sql: &dyn Sql, kind: Kind, id: i64, src: Source) -> Result<(), StoreEr
 }
 
 /// Makes `person` the filler of `role` until `term_end`; the current fillers' assignments
-/// end (they stay in the record).
+/// end (they stay in the record). Answers the new assignment's id.
 pub(super) fn assign_elected(
     sql: &dyn Sql,
     role: RoleId,
     person: PersonId,
     term_end: Option<NaiveDate>,
     src: Source,
-) -> Result<(), StoreError> {
+) -> Result<i64, StoreError> {
     end_fillers(sql, role, src)?;
     let [at, m, seq] = src.values();
-    sql.run(
-        "INSERT INTO assignments (role_id, person_id, term_end, meeting_id, event_seq, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    sql.insert(
+        "INSERT INTO assignments (role_id, person_id, term_end, meeting_id, event_seq, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
         &[Value::int(role.0), Value::int(person.0), Value::Date(term_end), m, seq, at],
-    )?;
-    Ok(())
+    )
 }
 
 /// Ends the assignments of `role` that last, by the entry `src` (taking it back restores them).

@@ -31,8 +31,11 @@ pub struct OpenMeeting {
 pub struct Appended {
     /// The entry's sequence number.
     pub seq: u64,
-    /// Per effect, in order: the id of the row it created (a next action, project or tension).
-    pub created: Vec<Option<i64>>,
+    /// Per effect, in order: the ids of the rows it created, in the order the domain consumes
+    /// them (`crate::domain::org::Created`): one for a next action, project, tension, person,
+    /// assignment, checklist item or metric; those of an adoption or an election as
+    /// `Organisation::apply` documents them.
+    pub created: Vec<Vec<i64>>,
 }
 
 pub use crate::domain::meeting_list::MeetingRow;

@@ -147,7 +147,9 @@ impl Store {
     }
 
     /// Roles' checklists and metrics (their values and answers are read by role when a
-    /// screen needs them: `reported`), and every version of roles, policies and circles.
+    /// screen needs them: `reported`), and every version of roles, policies and circles:
+    /// those of one moment roles first, then policies, then sub-circles, each kind in the
+    /// order written, as the domain adds an entry's (`Organisation::apply`).
     fn read_role_records(&self, c: &Columns, records: &mut OrgRecords) -> Result<(), StoreError> {
         let (ended, added) = (c.records_ended, c.records_added);
         records.checklist = self.rows(
@@ -175,7 +177,7 @@ impl Store {
                  UNION ALL
                  SELECT NULL, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL, {policy_role}, {migration}, NULL, {recorded_by} FROM policy_versions v
                  {circle_versions}
-                 ORDER BY recorded_at, 12, 14"
+                 ORDER BY recorded_at, 14, 12"
             ),
             version_from_row,
         )?;

@@ -43,7 +43,7 @@ pub fn append(
     )?;
     let created = effects
         .iter()
-        .map(|effect| run_effect(sql, seq, at, actor, effect))
+        .map(|effect| run_effect(sql, seq, at, actor, effect).map(|id| id.into_iter().collect()))
         .collect::<Result<_, _>>()?;
     Ok(Appended {
         seq: after + 1,

@@ -33,8 +33,9 @@ fn ids(sql: &dyn Sql, statement: &str, id: i64) -> Result<Vec<i64>, StoreError> 
 /// sub-circle's Lead role (5.0 §1.4 "Serving as a Role Lead also means serving as a Circle
 /// Lead within that Role's internal Circle"), so its projects, checklist items and metrics go
 /// on there; under 4.1 its fillers' assignments end, as the super-circle's Lead Link assigns
-/// the Lead Link (§2.6.3).
-pub(super) fn expand(sql: &dyn Sql, role: RoleId, src: Source) -> Result<(), StoreError> {
+/// the Lead Link (§2.6.3). Answers the ids it created: the sub-circle's, then its core
+/// roles' in the rule set's order (the Lead's row among them, which the role replaces).
+pub(super) fn expand(sql: &dyn Sql, role: RoleId, src: Source) -> Result<Vec<i64>, StoreError> {
     let rules = rule_set(sql)?;
     let circle = sql.insert(
         "INSERT INTO circles (parent_id, name, purpose, domains, accountabilities)
@@ -90,7 +91,8 @@ pub(super) fn expand(sql: &dyn Sql, role: RoleId, src: Source) -> Result<(), Sto
         )?;
         sql.run("DELETE FROM roles WHERE id = ?1", &[made])?;
     }
-    Ok(())
+    created.insert(0, circle);
+    Ok(created)
 }
 
 /// A role goes (softly, with a version) with the policies it holds, and its fillers'
@@ -169,8 +171,12 @@ fn policies_into(sql: &dyn Sql, role: RoleId, circle: i64, src: Source) -> Resul
 /// domains and accountabilities; what was within it goes. The sub-circle's Lead role becomes
 /// that role, the inverse of `expand` (5.0 §1.4), so its projects, checklist items and
 /// metrics go on; under 4.1 its fillers' assignments end (§2.6.3 leaves assigning to the
-/// super-circle's Lead Link). Without a Lead role, a new role is made.
-pub(super) fn collapse(sql: &dyn Sql, circle: CircleId, src: Source) -> Result<(), StoreError> {
+/// super-circle's Lead Link). Without a Lead role, a new role is made: its id is answered.
+pub(super) fn collapse(
+    sql: &dyn Sql,
+    circle: CircleId,
+    src: Source,
+) -> Result<Option<i64>, StoreError> {
     let lead = ids(
         sql,
         "SELECT id FROM roles WHERE circle_id = ?1 AND core = 'lead' AND removed_at IS NULL ORDER BY id",
@@ -183,7 +189,7 @@ pub(super) fn collapse(sql: &dyn Sql, circle: CircleId, src: Source) -> Result<(
             &[Value::int(circle.0)],
         )?;
         version(sql, Kind::Role, role, src, false)?;
-        return remove_within(sql, circle, src);
+        return remove_within(sql, circle, src).map(|()| Some(role));
     };
     if !rule_set(sql)?.rules().changes.role_lead_is_circle_lead {
         end_fillers(sql, RoleId(lead), src)?;
@@ -202,7 +208,7 @@ pub(super) fn collapse(sql: &dyn Sql, circle: CircleId, src: Source) -> Result<(
     if let Some(&parent) = parent.first() {
         policies_follow(sql, RoleId(lead), Some(CircleId(parent)), src)?;
     }
-    remove_within(sql, circle, src)
+    remove_within(sql, circle, src).map(|()| None)
 }
 
 /// Sub-circle `circle` goes with everything within: its roles (their fillers' assignments

@@ -263,3 +263,75 @@ pub fn an_undone_governance_change_leaves_no_history(store: &mut dyn Backend) {
     assert!(store.role_history(baker).expect("history").is_empty());
     assert_eq!(records(store), before, "the role is as it was");
 }
+
+/// Every effect, adoptions and elections among them, applied to the organisation in memory as
+/// the program applies it, leaves what a reload from this store reads: one definition of what
+/// a change does (the domain's), which the store persists.
+pub fn every_effect_applied_in_memory_equals_a_reload(store: &mut dyn Backend) {
+    demo(store);
+    // Every role's reports held, as a meeting holds its circle's.
+    let whole = |store: &dyn Backend| store.load_whole_organisation().expect("load");
+    let mut org = whole(store).expect("org");
+    let circle = bakehouse(&org);
+    for (n, effect) in every_effect(&org).iter().enumerate() {
+        let m = store
+            .start_meeting(circle, MeetingKind::Tactical, at(n as i64), &"started")
+            .expect("start");
+        let written = store
+            .append_entry(m, 1, at(n as i64), &"entry", std::slice::from_ref(effect))
+            .unwrap_or_else(|e| panic!("{effect:?}: {e}"));
+        let stamp = Stamp::at(
+            Source {
+                meeting: m,
+                seq: written.seq,
+            },
+            at(n as i64),
+        );
+        let effects = [(effect.clone(), written.created[0].clone())];
+        assert_eq!(
+            org.apply_entry(&stamp, &effects),
+            Applied::Done,
+            "{effect:?} is applied in memory"
+        );
+        let fresh = whole(store).expect("org");
+        assert_same(
+            &held(&org),
+            &held(&fresh),
+            &format!("{effect:?} applied in memory"),
+        );
+    }
+}
+
+/// What the organisation holds, as text: its records (each standing role's metrics' values and
+/// checklist items' answers as the organisation gives them, in period order: a removed role's
+/// are not read again), the circles' roles,
+/// policies and governance logs and the roles' fillers and histories as the indexes give them.
+fn held(org: &Organisation) -> String {
+    let mut r = org.records().clone();
+    let standing = |role: RoleId| org.role(role).is_some();
+    let metrics = r.metrics.iter().filter(|m| standing(m.role));
+    let values: Vec<Vec<&MetricValue>> = metrics.map(|m| org.values_of(m.id).collect()).collect();
+    let items = r.checklist.iter().filter(|c| standing(c.role));
+    let marks: Vec<Vec<&ChecklistMark>> = items.map(|c| org.marks_of(c.id).collect()).collect();
+    let circles: Vec<_> = (r.circles.iter())
+        .map(|c| {
+            let roles: Vec<RoleId> = org.roles_in(c.id).map(|x| x.id).collect();
+            let policies: Vec<PolicyId> = org.policies_of(c.id).map(|x| x.id).collect();
+            let inside: Vec<CircleId> = org.sub_circles(Some(c.id)).map(|x| x.id).collect();
+            let log: Vec<&RecordVersion> = org.circle_log(c.id);
+            let history: Vec<&RecordVersion> = org.history_of_circle(c.id).collect();
+            (roles, policies, inside, log, history)
+        })
+        .collect();
+    let roles: Vec<_> = (r.roles.iter())
+        .map(|x| {
+            let fillers: Vec<&Assignment> = org.fillers_of(x.id).collect();
+            let ended: Vec<&Assignment> = org.ended_fillers_of(x.id).collect();
+            let history: Vec<&RecordVersion> = org.history_of(x.id).collect();
+            (fillers, ended, history)
+        })
+        .collect();
+    r.metric_values.clear();
+    r.checklist_marks.clear();
+    format!("{r:#?}\n{values:#?}\n{marks:#?}\n{circles:#?}\n{roles:#?}")
+}

@@ -6,7 +6,7 @@
 //! Must not import: ratatui, crossterm, tokio.
 
 use crate::domain::meeting::flow::{Flow, Recorded};
-use crate::domain::org::Applied;
+use crate::domain::org::{Applied, Source, Stamp};
 use crate::domain::{MeetingId, Organisation};
 use crate::store::prelude::*;
 use crate::store::{LogOwner, Store, StoreError};
@@ -111,9 +111,18 @@ where
         let appended =
             self.store
                 .append_entry(self.meeting, self.seq, self.at, &event, &effects)?;
+        let stamp = Stamp {
+            source: Source {
+                meeting: self.meeting,
+                seq: appended.seq,
+            },
+            at: self.at,
+            recorded_by: None,
+            proposal: self.state.proposal_of(&event),
+        };
         let mut reload = false;
         for (effect, created) in effects.iter().zip(appended.created.iter()) {
-            reload |= self.org.apply(effect, *created, self.at) == Applied::Reload;
+            reload |= self.org.apply(effect, created, &stamp) == Applied::Reload;
         }
         // No entry the generator writes takes a report back: those held stay as they are.
         if reload && let Some(mut fresh) = self.store.load_organisation()? {

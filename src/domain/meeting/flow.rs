@@ -53,6 +53,11 @@ pub trait Flow: Sized {
     /// speaker or item): decided where the meeting no longer is, it would not mean what was
     /// asked, so it is never decided again after another program recorded first.
     fn is_move(event: &Self::Event) -> bool;
+    /// The label of the agenda item whose proposal `event` moves, if it is a proposal's entry:
+    /// the governance record names it with the versions an adoption writes.
+    fn proposal_of(&self, _event: &Self::Event) -> Option<String> {
+        None
+    }
 }
 
 /// Rebuilds a state from its whole log, skipping retracted entries.

@@ -1,15 +1,16 @@
 //! What a meeting's effect does to the organisation in memory, so that an entry needs no
 //! reload of the whole organisation from the store.
 //!
-//! Owns: `Organisation::apply`, which changes the records and their indexes exactly as the
-//! store's write of the same effect changes what a reload would read (a property test holds
-//! the two to that). Effects that rewrite the governance record or take an entry back are not
-//! applied here: the caller reloads for those (adoptions, elections and retractions are rare).
+//! Owns: `Organisation::apply` and `Stamp`; `apply` changes the records and their indexes
+//! exactly as the store's write of the same effect changes what a reload would read (a
+//! property test holds the two to that). An adoption or an election is `govern`'s; taking an
+//! entry back is `retract`'s.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
+use super::retract::Source;
 use super::{
-    ChecklistMark, MetricValue, NextAction, Organisation, Project, ProjectStatus, StatusChange,
-    Tension,
+    Breakdown, ChecklistMark, MetricValue, NextAction, Organisation, Project, ProjectStatus,
+    StatusChange, Tension, UpdateRequest,
 };
 use crate::domain::ids::*;
 use crate::domain::meeting::Effect;
@@ -40,23 +41,46 @@ fn insert_by_period<K: std::hash::Hash + Eq>(
     group.insert(place, at);
 }
 
+/// The entry that wrote some effects, as the records it makes name it: which entry, when,
+/// who recorded it (the program's `--as`), and the label of the proposal it adopted, if it
+/// is a proposal's entry (the governance record's versions carry them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stamp {
+    pub source: Source,
+    pub at: DateTime<Utc>,
+    pub recorded_by: Option<String>,
+    pub proposal: Option<String>,
+}
+
+impl Stamp {
+    /// An entry recorded at `at` by nobody named, adopting no proposal.
+    pub fn at(source: Source, at: DateTime<Utc>) -> Stamp {
+        Stamp {
+            source,
+            at,
+            recorded_by: None,
+            proposal: None,
+        }
+    }
+}
+
 impl Organisation {
-    /// Whether `apply` can apply this kind of effect in memory (otherwise: reload).
+    /// Whether `apply` can apply this kind of effect in memory (otherwise: reload). Taking
+    /// an entry back is `retract`'s, in memory for the latest entries applied here.
     pub fn applies_in_memory(effect: &Effect) -> bool {
-        !matches!(
-            effect,
-            Effect::ApplyGovernance { .. }
-                | Effect::AssignElected { .. }
-                | Effect::DeclareBreakdown { .. }
-                | Effect::RequestUpdates { .. }
-                | Effect::EndUpdateRequest { .. }
-                | Effect::Undo { .. }
-        )
+        !matches!(effect, Effect::Undo { .. })
     }
 
-    /// Applies one effect of an entry the store has just written at `at`. `created` is the
-    /// id of the row the store created for it (a next action, project or tension), if any.
-    pub fn apply(&mut self, effect: &Effect, created: Option<i64>, at: DateTime<Utc>) -> Applied {
+    /// Applies one effect of an entry the store has just written (`stamp`). `created` are the
+    /// ids of the rows the store created for it, in order (`Appended::created`): a next
+    /// action's, project's or tension's; an adoption's as `apply_governance` takes them; an
+    /// election's assignment's.
+    pub fn apply(&mut self, effect: &Effect, created: &[i64], stamp: &Stamp) -> Applied {
+        if let Some(applied) = self.apply_recorded(effect, created, stamp) {
+            return applied;
+        }
+        let at = stamp.at;
+        let created_one = created.first().copied();
         let done = match effect {
             Effect::AnswerChecklist {
                 item,
@@ -77,7 +101,7 @@ impl Organisation {
             Effect::UpdateProject {
                 project, status, ..
             } => self.set_project_status(*project, *status, at),
-            Effect::CreateNextAction { role, person, text } => created.is_some_and(|id| {
+            Effect::CreateNextAction { role, person, text } => created_one.is_some_and(|id| {
                 self.add_next_action(NextAction {
                     id: NextActionId(id),
                     role: *role,
@@ -92,7 +116,7 @@ impl Organisation {
                 role,
                 person,
                 title,
-            } => created.is_some_and(|id| {
+            } => created_one.is_some_and(|id| {
                 self.add_project(Project {
                     id: ProjectId(id),
                     role: *role,
@@ -108,7 +132,7 @@ impl Organisation {
                 circle,
                 text,
                 kind,
-            } => created.is_some_and(|id| {
+            } => created_one.is_some_and(|id| {
                 self.add_tension(Tension {
                     id: TensionId(id),
                     person: *person,
@@ -127,14 +151,75 @@ impl Organisation {
             Effect::DropTension { tension } => self.close_tension(*tension, at, true),
             Effect::CompleteNextAction { action } => self.complete_next_action(*action, at),
             Effect::EndMeeting => true,
-            Effect::ApplyGovernance { .. }
-            | Effect::AssignElected { .. }
-            | Effect::DeclareBreakdown { .. }
-            | Effect::RequestUpdates { .. }
-            | Effect::EndUpdateRequest { .. }
-            | Effect::Undo { .. } => false,
+            // The rest are `apply_recorded`'s (above); a retraction is `retract`'s.
+            _ => false,
         };
         if done { Applied::Done } else { Applied::Reload }
+    }
+
+    /// Applies an adoption, an election, a breakdown declared or a request for updates opened
+    /// or ended, all of which the governance meeting's and the circle's records keep; `None`
+    /// for any other effect.
+    fn apply_recorded(
+        &mut self,
+        effect: &Effect,
+        created: &[i64],
+        stamp: &Stamp,
+    ) -> Option<Applied> {
+        let at = stamp.at;
+        Some(match effect {
+            Effect::ApplyGovernance { circle, changes } => {
+                self.apply_governance(*circle, changes, created, stamp)
+            }
+            Effect::AssignElected {
+                role,
+                person,
+                term_end,
+            } => self.assign_elected((*role, *person, *term_end), created, stamp),
+            Effect::DeclareBreakdown {
+                circle,
+                declared_by,
+                reason,
+            } => self.add_breakdown(Breakdown {
+                circle: *circle,
+                declared_at: at,
+                declared_by: declared_by.clone(),
+                reason: reason.clone(),
+                meeting: Some(stamp.source.meeting),
+                restored_at: None,
+                restored_by: None,
+            }),
+            Effect::RequestUpdates { project, by } => self.add_update_request(UpdateRequest {
+                project: *project,
+                by: *by,
+                requested_at: at,
+                ended_at: None,
+            }),
+            Effect::EndUpdateRequest { project } => {
+                let open = (self.records.update_requests.iter_mut())
+                    .filter(|r| r.project == *project && r.ended_at.is_none());
+                open.for_each(|r| r.ended_at = Some(at));
+                Applied::Done
+            }
+            _ => return None,
+        })
+    }
+
+    /// A breakdown declared, where a reload reads it (by its declaration's time, then as
+    /// written).
+    fn add_breakdown(&mut self, b: Breakdown) -> Applied {
+        let all = &mut self.records.breakdowns;
+        let at = all.partition_point(|o| o.declared_at <= b.declared_at);
+        all.insert(at, b);
+        Applied::Done
+    }
+
+    /// A request for updates, where a reload reads it (by when it was asked, then as written).
+    fn add_update_request(&mut self, request: UpdateRequest) -> Applied {
+        let all = &mut self.records.update_requests;
+        let at = all.partition_point(|o| o.requested_at <= request.requested_at);
+        all.insert(at, request);
+        Applied::Done
     }
 
     fn add_mark(&mut self, item: ChecklistItemId, period: NaiveDate, checked: bool) -> bool {

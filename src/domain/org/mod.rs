@@ -8,12 +8,14 @@ mod apply;
 mod apply_org;
 mod as_of;
 mod cross_links;
+mod govern;
+mod govern_circles;
 mod records;
 mod reported;
 mod retract;
 mod versions;
 
-pub use apply::Applied;
+pub use apply::{Applied, Stamp};
 pub use cross_links::{CrossLinkRole, cross_link_role};
 pub use records::*;
 pub use reported::Reported;

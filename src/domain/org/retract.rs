@@ -3,13 +3,14 @@
 //! how to undo what each of the last entries applied here changed (the answer or value it
 //! added, the row it created, the status it moved, the action it marked done, the tension it
 //! closed), and undoes exactly that. Where it cannot be sure it would end as a reload would
-//! (an entry not applied here, one with effects applied only by reloading, or something
-//! recorded since in the way) it answers `Reload`.
+//! (an entry not applied here; an adoption, an election, a breakdown or a request for
+//! updates, whose taking back is not done in memory; or something recorded since in the
+//! way) it answers `Reload`.
 //!
 //! Owns: `Source`, `Organisation::apply_entry` and `Organisation::retract`. Must not
 //! import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::{Applied, Organisation, ProjectStatus};
+use super::{Applied, Organisation, ProjectStatus, Stamp};
 use crate::domain::ids::*;
 use crate::domain::meeting::Effect;
 use chrono::{DateTime, Utc};
@@ -46,6 +47,9 @@ enum Inverse {
     Done(NextActionId),
     /// The tension processed or dropped: it is open again.
     Reopen(TensionId),
+    /// What an adoption, an election, a breakdown declared or a request for updates changed:
+    /// not taken back in memory (the caller reloads).
+    Kept,
 }
 
 /// An entry applied here, with how to take back what it changed, newest last.
@@ -72,20 +76,16 @@ fn ungroup<K: Hash + Eq>(groups: &mut HashMap<K, Vec<usize>>, key: &K, at: usize
 }
 
 impl Organisation {
-    /// Applies the effects of entry `source`, written at `at` (with the ids of the rows the
-    /// store created for them), and remembers how to take them back. A retraction among them
-    /// takes back the entry it names.
-    pub fn apply_entry(
-        &mut self,
-        source: Source,
-        at: DateTime<Utc>,
-        effects: &[(Effect, Option<i64>)],
-    ) -> Applied {
+    /// Applies the effects of the entry `stamp` names (with the ids of the rows the store
+    /// created for them), and remembers how to take them back. A retraction among them takes
+    /// back the entry it names.
+    pub fn apply_entry(&mut self, stamp: &Stamp, effects: &[(Effect, Vec<i64>)]) -> Applied {
+        let (source, at) = (stamp.source, stamp.at);
         let mut undo = Vec::new();
         for (effect, created) in effects {
             let applied = match effect {
                 Effect::Undo { seq } => self.retract(source.meeting, *seq),
-                _ => self.apply_one(effect, *created, at, &mut undo),
+                _ => self.apply_one(effect, created, stamp, &mut undo),
             };
             if applied == Applied::Reload {
                 self.recent.clear();
@@ -106,10 +106,11 @@ impl Organisation {
     fn apply_one(
         &mut self,
         effect: &Effect,
-        created: Option<i64>,
-        at: DateTime<Utc>,
+        created: &[i64],
+        stamp: &Stamp,
         undo: &mut Vec<Inverse>,
     ) -> Applied {
+        let created_one = created.first().copied();
         let changes_before = self.records.status_changes.len();
         let status_before = |o: &Organisation, p| o.project(p).map(|p| p.status);
         let was_done = |o: &Organisation, a| o.next_action(a).is_some_and(|a| a.done);
@@ -121,9 +122,11 @@ impl Organisation {
             Effect::RecordMetric { metric, .. } => {
                 Some(Inverse::Value(*metric, self.records.metric_values.len()))
             }
-            Effect::CreateNextAction { .. } => created.map(|id| Inverse::Action(NextActionId(id))),
-            Effect::CreateProject { .. } => created.map(|id| Inverse::Project(ProjectId(id))),
-            Effect::CreateTension { .. } => created.map(|id| Inverse::Tension(TensionId(id))),
+            Effect::CreateNextAction { .. } => {
+                created_one.map(|id| Inverse::Action(NextActionId(id)))
+            }
+            Effect::CreateProject { .. } => created_one.map(|id| Inverse::Project(ProjectId(id))),
+            Effect::CreateTension { .. } => created_one.map(|id| Inverse::Tension(TensionId(id))),
             Effect::CompleteNextAction { action } => {
                 (!was_done(self, *action)).then_some(Inverse::Done(*action))
             }
@@ -134,9 +137,14 @@ impl Organisation {
             Effect::DropTension { tension } => {
                 was_open(self, *tension).then_some(Inverse::Reopen(*tension))
             }
-            _ => None,
+            Effect::ApplyGovernance { .. }
+            | Effect::AssignElected { .. }
+            | Effect::DeclareBreakdown { .. }
+            | Effect::RequestUpdates { .. }
+            | Effect::EndUpdateRequest { .. } => Some(Inverse::Kept),
+            Effect::EndMeeting | Effect::Undo { .. } => None,
         };
-        if self.apply(effect, created, at) == Applied::Reload {
+        if self.apply(effect, created, stamp) == Applied::Reload {
             return Applied::Reload;
         }
         let changed = self.records.status_changes.len() > changes_before;
@@ -193,6 +201,7 @@ impl Organisation {
             Inverse::Tension(id) => self.remove_tension(id),
             Inverse::Done(id) => self.reopen_action(id, at),
             Inverse::Reopen(id) => self.reopen_tension(id, at),
+            Inverse::Kept => false,
         }
     }
 

@@ -486,7 +486,8 @@ impl Session {
         Ok(())
     }
 
-    /// Every role and policy version, oldest first (of one moment and number, roles first).
+    /// Every role, policy and sub-circle version, oldest first (of one moment roles first, then
+    /// policies, then sub-circles, each kind in the order written: as SQLite's load).
     fn versions(&self) -> Result<Vec<RecordVersion>, StoreError> {
         self.all(
             &format!(
@@ -495,7 +496,7 @@ impl Session {
                  SELECT NULL::bigint, policy_id, circle_id, name, text, '[]', '[]', removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 1, NULL::bigint, role_id, migration, NULL::text, {RECORDED_BY} FROM policy_versions v
                  UNION ALL
                  SELECT NULL::bigint, NULL::bigint, parent_id, name, purpose, domains, accountabilities, removed, baseline, recorded_at, meeting_id, id, {PROPOSAL}, 2, circle_id, NULL::bigint, NULL::text, NULL::text, {RECORDED_BY} FROM circle_versions v
-                 ORDER BY 10, 12, 14"
+                 ORDER BY 10, 14, 12"
             ),
             |r| {
                 Ok(RecordVersion {

@@ -59,4 +59,11 @@ impl Flow for Governance {
     fn is_move(event: &GovEvent) -> bool {
         event.is_move()
     }
+
+    fn proposal_of(&self, event: &GovEvent) -> Option<String> {
+        match event {
+            GovEvent::Proposal { item, .. } => self.item(*item).map(|i| i.label.clone()),
+            _ => None,
+        }
+    }
 }
