@@ -74,8 +74,8 @@ const READ_ONLY_FROM_HOME: &str =
     "Following: this screen only shows the meeting (P presentation, ? help, q back home).";
 
 impl App {
-    /// Opens the unfinished meeting of `circle` (tactical first, then governance) to follow,
-    /// in presentation mode if asked.
+    /// Opens the unfinished meeting of `circle` (of the first kind in `MeetingKind::ALL` that
+    /// has one) to follow, in presentation mode if asked.
     pub fn follow_meeting(&mut self, circle: &str, presentation: bool) -> Result<(), String> {
         let org = self
             .view
@@ -178,7 +178,8 @@ impl App {
         }
     }
 
-    /// Opens circle `id`'s unfinished meeting (tactical first, then governance) to follow.
+    /// Opens circle `id`'s unfinished meeting (of the first kind in `MeetingKind::ALL` that has
+    /// one) to follow.
     fn follow_circle(&mut self, id: CircleId, presentation: bool) -> Result<(), String> {
         let org = self
             .view
@@ -189,7 +190,7 @@ impl App {
             .circle(id)
             .map_or_else(|| "the circle".to_string(), |c| c.name.clone());
         let mut open = None;
-        for kind in [MeetingKind::Tactical, MeetingKind::Governance] {
+        for kind in MeetingKind::ALL {
             if let Some(meeting) = self
                 .store
                 .open_meeting(id, kind)

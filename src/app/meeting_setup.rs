@@ -20,14 +20,6 @@ use crate::domain::{CircleId, CoreRole, MeetingId, Organisation};
 use crate::store::prelude::*;
 use crate::ui::{GuestDraft, Modal, Prompt, PromptKind, SetupState, step};
 
-/// Planned minutes of a new meeting, by kind.
-fn default_minutes(kind: MeetingKind) -> u32 {
-    match kind {
-        MeetingKind::Tactical => 60,
-        MeetingKind::Governance => 90,
-    }
-}
-
 /// The links a member holds into the circle, in words: "Circle Lead", "Circle Rep of
 /// Bakehouse".
 fn links_said(org: &Organisation, member: &membership::Member) -> String {
@@ -87,7 +79,7 @@ fn setup(app: &mut App, circle: CircleId, kind: MeetingKind) {
         facilitator,
         secretary,
         attendees,
-        planned_minutes: default_minutes(kind),
+        planned_minutes: kind.planned_minutes(),
         selected: 0,
         modal: None,
         surrogates: None,

@@ -26,13 +26,11 @@ pub const ENTRIES: [(&str, &str); 6] = [
     ("p", "Past meetings"),
 ];
 
-/// What `t` or `g` does for a circle: start a meeting of that kind, or resume the one open.
-pub fn start_label(kind: MeetingKind, open: bool) -> &'static str {
-    match (kind, open) {
-        (MeetingKind::Tactical, false) => "Tactical meeting",
-        (MeetingKind::Tactical, true) => "Resume the open tactical meeting",
-        (MeetingKind::Governance, false) => "Governance meeting",
-        (MeetingKind::Governance, true) => "Resume the open governance meeting",
+/// What a kind's key does for a circle: start a meeting of that kind, or resume the one open.
+pub fn start_label(kind: MeetingKind, open: bool) -> String {
+    match open {
+        false => kind.title().to_string(),
+        true => format!("Resume the open {} meeting", kind.id()),
     }
 }
 
@@ -81,18 +79,16 @@ struct CircleMarks<'a> {
 
 impl CircleMarks<'_> {
     /// The marks in words, or (`short`) in signs alone: "● T" for a tactical meeting going
-    /// on, "● G" for a governance one.
+    /// on, "● G" for a governance one (the kind's initial).
     fn text(&self, short: bool) -> String {
         let flag = if self.ending { " ⚠" } else { "" };
         let broken = if self.broken { " ✖" } else { "" };
-        let open: Vec<&str> = self
+        let open: Vec<String> = self
             .open
             .iter()
-            .map(|k| match (k, short) {
-                (MeetingKind::Tactical, false) => "● tactical open",
-                (MeetingKind::Governance, false) => "● governance open",
-                (MeetingKind::Tactical, true) => "● T",
-                (MeetingKind::Governance, true) => "● G",
+            .map(|k| match short {
+                false => format!("● {} open", k.id()),
+                true => format!("● {}", initial(*k)),
             })
             .collect();
         match (open.is_empty(), short) {
@@ -101,6 +97,15 @@ impl CircleMarks<'_> {
             (false, _) => format!("  {}{broken}", open.join(" ")),
         }
     }
+}
+
+/// A kind's initial, capitalised: "T" for tactical.
+fn initial(kind: MeetingKind) -> String {
+    kind.id()
+        .chars()
+        .take(1)
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// One line of the circle panel's "Start" list: a key and what it opens.
@@ -310,11 +315,11 @@ fn start_lines(
         let label = match key {
             "t" => start_label(MeetingKind::Tactical, is_open(MeetingKind::Tactical)),
             "g" => start_label(MeetingKind::Governance, is_open(MeetingKind::Governance)),
-            _ => label,
+            _ => label.to_string(),
         };
-        lines.push(entry(key, label.to_string()));
+        lines.push(entry(key, label));
     }
-    if is_open(MeetingKind::Tactical) || is_open(MeetingKind::Governance) {
+    if MeetingKind::ALL.into_iter().any(is_open) {
         lines.extend(entry_lines(
             "f",
             "Follow the meeting going on (read-only)",
