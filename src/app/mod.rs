@@ -57,7 +57,7 @@ use crate::domain::meeting::tactical::Step;
 use crate::domain::{CircleId, Organisation};
 use crate::store::StoreError;
 use crate::store::prelude::*;
-use crate::ui::{HomeState, Modal, Status, View, WelcomeState};
+use crate::ui::{Modal, Status, View, WelcomeState};
 use chrono::{DateTime, Utc};
 use keys::{Action, Binding, is_quit, lookup};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
@@ -483,13 +483,7 @@ impl App {
             y.label = yes;
             n.label = no;
         }
-        if let Screen::Home(home) = &self.view.screen
-            && home.modal.is_none()
-            && let Some(circle) = home.selected_circle()
-        {
-            let open = &self.view.open_meetings;
-            crate::ui::resume_hints(&mut self.view.hints, |kind| open.contains(&(circle, kind)));
-        }
+        home::resume_hints(self);
         if !self.view.help_open {
             self.view.help = match &self.view.screen {
                 Screen::Work(s) if s.modal.is_none() => keys::help_of(keys::WORK_TABLES),
@@ -518,7 +512,7 @@ impl App {
     fn show_home(&mut self, org: Arc<Organisation>) {
         self.unapplied.clear();
         self.unapplied_between.clear();
-        self.view.screen = Screen::Home(HomeState::new(&org));
+        self.view.screen = Screen::Home(home::state(&org));
         self.view.org = Some(org);
     }
 

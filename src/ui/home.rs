@@ -16,10 +16,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-/// What can be started from home, with its key (the shell binds the same keys).
-pub const ENTRIES: [(&str, &str); 6] = [
-    ("t", "Tactical meeting"),
-    ("g", "Governance meeting"),
+/// What else can be opened from home than a meeting, with its key (the shell binds the same
+/// keys; the meetings' keys are the state's `starts`).
+pub const ENTRIES: [(&str, &str); 4] = [
     ("Enter", "Organisation browser"),
     ("r", "Solo role review"),
     ("w", "My work"),
@@ -31,20 +30,6 @@ pub fn start_label(kind: MeetingKind, open: bool) -> String {
     match open {
         false => kind.title().to_string(),
         true => format!("Resume the open {} meeting", kind.id()),
-    }
-}
-
-/// The hint bar's words for `t` and `g` on home: "resume" where the circle has one open.
-pub fn resume_hints(hints: &mut [super::view::Hint], open: impl Fn(MeetingKind) -> bool) {
-    for hint in hints {
-        let (kind, word) = match hint.keys {
-            "t" => (MeetingKind::Tactical, "resume tactical"),
-            "g" => (MeetingKind::Governance, "resume governance"),
-            _ => continue,
-        };
-        if open(kind) {
-            hint.label = word.into();
-        }
     }
 }
 
@@ -196,7 +181,7 @@ pub fn draw(
     lines.push(Line::styled(counts.join(" · "), theme::muted()));
     lines.push(Line::raw(""));
     let width = usize::from(right.width.saturating_sub(2));
-    lines.extend(start_lines(circle.id, open_meetings, actor, width));
+    lines.extend(start_lines(state, circle.id, open_meetings, actor, width));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border())
@@ -304,6 +289,7 @@ fn core_role_lines(org: &Organisation, circle: CircleId, today: NaiveDate) -> Ve
 /// What can be started on the circle: its meetings (resumed where open), following one going
 /// on, and saying who is at the keyboard.
 fn start_lines(
+    state: &HomeState,
     circle: CircleId,
     open_meetings: &[(CircleId, MeetingKind)],
     actor: Option<&str>,
@@ -311,13 +297,11 @@ fn start_lines(
 ) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("Start", theme::heading())];
     let is_open = |kind| open_meetings.contains(&(circle, kind));
+    for &(key, kind) in &state.starts {
+        lines.push(entry(key, start_label(kind, is_open(kind))));
+    }
     for (key, label) in ENTRIES {
-        let label = match key {
-            "t" => start_label(MeetingKind::Tactical, is_open(MeetingKind::Tactical)),
-            "g" => start_label(MeetingKind::Governance, is_open(MeetingKind::Governance)),
-            _ => label.to_string(),
-        };
-        lines.push(entry(key, label));
+        lines.push(entry(key, label.to_string()));
     }
     if MeetingKind::ALL.into_iter().any(is_open) {
         lines.extend(entry_lines(

@@ -30,7 +30,6 @@ pub mod work;
 pub mod wrap;
 
 pub use adoption::{AdoptForm, AdoptionState};
-pub use home::resume_hints;
 pub use org_form::OrgForm;
 pub use view::*;
 
