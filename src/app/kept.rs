@@ -225,12 +225,13 @@ pub(super) enum Place {
 /// adoption.
 fn place_of(screen: &Screen) -> Option<Place> {
     match screen {
-        Screen::Tactical(s) if s.state.ended_at.is_none() => Some(Place::Meeting(s.meeting)),
-        Screen::Governance(s) if s.state.ended_at.is_none() => Some(Place::Meeting(s.meeting)),
         Screen::Review(s) if s.state.ended_at.is_none() => Some(Place::Meeting(s.meeting)),
         Screen::Work(s) => Some(Place::Meeting(s.meeting)),
         Screen::Adoption(_) => Some(Place::Adoption),
-        _ => None,
+        screen => screen
+            .meeting()
+            .filter(|m| !m.ended())
+            .map(|m| Place::Meeting(m.meeting())),
     }
 }
 
