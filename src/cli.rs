@@ -132,7 +132,8 @@ pub enum Command {
     Db(DbCommand),
     /// Open a circle's meeting full screen: resumes its unfinished one, or sets up a new one
     Meet {
-        /// tactical or governance
+        /// The meeting's kind
+        #[arg(value_parser = meeting_kinds())]
         kind: MeetingKind,
         /// The circle's name (any case)
         #[arg(long, value_name = "NAME")]
@@ -319,6 +320,13 @@ pub struct MinutesArgs {
     /// Replace the file if it exists
     #[arg(long)]
     pub force: bool,
+}
+
+/// The meeting kinds `meet` takes, every kind this version has, listed by `--help`.
+fn meeting_kinds() -> impl clap::builder::TypedValueParser<Value = MeetingKind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(MeetingKind::ALL.map(MeetingKind::id))
+        .try_map(|id| id.parse::<MeetingKind>())
 }
 
 /// An error and its causes as one line fit for a terminal. A cause that only repeats what was

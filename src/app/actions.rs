@@ -5,9 +5,7 @@
 //! What each action does is the screen's own module's. Must not import: tokio; must not draw.
 
 use super::keys::Action;
-use super::{
-    App, adoption, browser, governance, home, meeting_setup, past, review, tactical, welcome, work,
-};
+use super::{App, adoption, browser, home, kinds, meeting_setup, past, review, welcome, work};
 use crate::app::Screen;
 use crate::ui::View;
 use ratatui::crossterm::event::KeyEvent;
@@ -21,8 +19,8 @@ pub fn prompt_open(view: &View<Screen>) -> bool {
 }
 
 /// Whether the meeting or review on screen would refuse the entry `action` leads to, right
-/// now (or, `tactical::probe::idle`, the key does nothing on the row selected but say so): its probe (`tactical::probe`, `governance::probe`, `review::probe`) asked of the flow
-/// (`Flow::may`). Pure: no store, so it may run whenever the hint bar is made (after each key
+/// now (or the key does nothing on the row selected but say so): its probe asked of the flow
+/// (`Flow::may`; a meeting's through `MeetingScreen::refuses`). Pure: no store, so it may run whenever the hint bar is made (after each key
 /// and each change from elsewhere, not each frame). With a modal open, nothing is refused
 /// here: the modal's own keys are on the bar.
 pub fn refuses(app: &App, action: Action) -> bool {
@@ -31,16 +29,11 @@ pub fn refuses(app: &App, action: Action) -> bool {
         return false;
     };
     match &app.view.screen {
-        Screen::Tactical(s) if s.modal.is_none() => {
-            tactical::probe::idle(s, action)
-                || tactical::probe::probe(s, org, action, app.now().date_naive())
-                    .is_some_and(|e| s.state.may(&e, org).is_err())
-        }
-        Screen::Governance(s) if s.modal.is_none() => governance::probe::probe(&s.state, action)
-            .is_some_and(|e| s.state.may(&e, org).is_err()),
         Screen::Review(s) if s.modal.is_none() => review::probe::probe(&s.state, org, action)
             .is_some_and(|e| s.state.may(&e, org).is_err()),
-        _ => false,
+        screen => screen
+            .meeting()
+            .is_some_and(|m| m.modal().is_none() && m.refuses(org, action, app.now().date_naive())),
     }
 }
 
@@ -50,18 +43,21 @@ pub fn act(app: &mut App, action: Action) {
         app.view.help_open = true;
         return;
     }
+    if let Some(kind) = app.view.screen.meeting().map(|m| m.kind()) {
+        return kinds::shell(kind).act(app, action);
+    }
     match &app.view.screen {
         Screen::Welcome(_) => welcome::act(app, action),
         Screen::Home(_) => home::act(app, action),
         Screen::Browser(_) => browser::act(app, action),
         Screen::MeetingSetup(_) => meeting_setup::act(app, action),
-        Screen::Tactical(_) => tactical::act(app, action),
-        Screen::Governance(_) => governance::act(app, action),
-        Screen::PastMeetings(_) => {}
         Screen::Minutes(_) => past::minutes_action(app, action),
         Screen::Review(_) => review::act(app, action),
         Screen::Work(_) => work::act(app, action),
         Screen::Adoption(_) => adoption::act(app, action),
+        // The list of past meetings takes its keys itself (`past::list_key`); a circle's
+        // meeting, whatever its kind, is its shell's (above).
+        _ => {}
     }
 }
 

@@ -12,8 +12,6 @@ use super::keys::{self, Action};
 use crate::app::Screen;
 use crate::domain::CircleId;
 use crate::domain::meeting::MeetingKind;
-use crate::domain::meeting::governance::GovernanceForm;
-use crate::domain::meeting::tactical::Form as TacticalForm;
 use crate::ui::Hint;
 use ratatui::crossterm::event::KeyEvent;
 use std::borrow::Cow;
@@ -74,8 +72,8 @@ const READ_ONLY_FROM_HOME: &str =
     "Following: this screen only shows the meeting (P presentation, ? help, q back home).";
 
 impl App {
-    /// Opens the unfinished meeting of `circle` (tactical first, then governance) to follow,
-    /// in presentation mode if asked.
+    /// Opens the unfinished meeting of `circle` (of the first kind in `MeetingKind::ALL` that
+    /// has one) to follow, in presentation mode if asked.
     pub fn follow_meeting(&mut self, circle: &str, presentation: bool) -> Result<(), String> {
         let org = self
             .view
@@ -178,7 +176,8 @@ impl App {
         }
     }
 
-    /// Opens circle `id`'s unfinished meeting (tactical first, then governance) to follow.
+    /// Opens circle `id`'s unfinished meeting (of the first kind in `MeetingKind::ALL` that has
+    /// one) to follow.
     fn follow_circle(&mut self, id: CircleId, presentation: bool) -> Result<(), String> {
         let org = self
             .view
@@ -189,7 +188,7 @@ impl App {
             .circle(id)
             .map_or_else(|| "the circle".to_string(), |c| c.name.clone());
         let mut open = None;
-        for kind in [MeetingKind::Tactical, MeetingKind::Governance] {
+        for kind in MeetingKind::ALL {
             if let Some(meeting) = self
                 .store
                 .open_meeting(id, kind)
@@ -204,16 +203,9 @@ impl App {
         self.following = true;
         super::meeting_setup::resume(self, meeting, kind);
         self.forget_entry_on_screen();
-        match &mut self.view.screen {
-            Screen::Tactical(s) => {
-                s.presentation = presentation;
-                s.following = true;
-            }
-            Screen::Governance(s) => {
-                s.presentation = presentation;
-                s.following = true;
-            }
-            _ => return Err(format!("{name}'s meeting cannot be shown")),
+        match self.view.screen.meeting_mut() {
+            Some(shown) => shown.show(presentation, true),
+            None => return Err(format!("{name}'s meeting cannot be shown")),
         }
         self.info(format!(
             "Following {name}'s {} meeting: it shows what is recorded as it is; q {}.",
@@ -236,11 +228,11 @@ impl App {
     /// A follower's key: presentation mode and help work, everything else is refused.
     pub(super) fn follower_key(&mut self, key: KeyEvent) -> bool {
         match keys::lookup(self.table(), &key) {
-            Some(Action::Presentation) => match &mut self.view.screen {
-                Screen::Tactical(s) => s.presentation = !s.presentation,
-                Screen::Governance(s) => s.presentation = !s.presentation,
-                _ => {}
-            },
+            Some(Action::Presentation) => {
+                if let Some(shown) = self.view.screen.meeting_mut() {
+                    shown.toggle_presentation();
+                }
+            }
             Some(Action::Help) => self.view.help_open = true,
             Some(Action::Leave | Action::Back) if self.follow_home => {
                 self.go_home();
@@ -259,17 +251,8 @@ impl App {
     /// Puts away the entry the facilitator's program was putting together (its kept draft,
     /// put back on resuming): it is theirs, not the follower's.
     fn forget_entry_on_screen(&mut self) {
-        match &mut self.view.screen {
-            Screen::Tactical(s) => {
-                s.modal = None;
-                s.draft = TacticalForm::None;
-            }
-            Screen::Governance(s) => {
-                s.modal = None;
-                s.draft = GovernanceForm::None;
-                s.editing = None;
-            }
-            _ => {}
+        if let Some(shown) = self.view.screen.meeting_mut() {
+            shown.forget_entry();
         }
     }
 }

@@ -2,11 +2,37 @@
 //!
 //! Owns: what each action does on home. Must not import: tokio; must not draw.
 
-use super::keys::Action;
+use super::keys::{self, Action};
 use super::{App, past, people, review};
 use crate::app::Screen;
-use crate::domain::meeting::MeetingKind;
-use crate::ui::{BrowserState, step};
+use crate::ui::{BrowserState, HomeState, step};
+
+/// Home as it opens on `org`: its panel lists the keys home's table binds to each kind.
+pub(super) fn state(org: &crate::domain::Organisation) -> HomeState {
+    HomeState {
+        starts: keys::starts(keys::HOME),
+        ..HomeState::new(org)
+    }
+}
+
+/// The hint bar's words for the keys that start a meeting: "resume tactical" where the
+/// selected circle has a meeting of that kind open.
+pub(super) fn resume_hints(app: &mut App) {
+    let Screen::Home(home) = &app.view.screen else {
+        return;
+    };
+    let Some(circle) = home.selected_circle().filter(|_| home.modal.is_none()) else {
+        return;
+    };
+    for (key, kind) in keys::starts(keys::HOME) {
+        if !app.view.open_meetings.contains(&(circle, kind)) {
+            continue;
+        }
+        if let Some(hint) = app.view.hints.iter_mut().find(|h| h.keys == key) {
+            hint.label = format!("resume {}", kind.id()).into();
+        }
+    }
+}
 
 /// What `action` does on home.
 pub(super) fn act(app: &mut App, action: Action) {
@@ -22,12 +48,7 @@ pub(super) fn act(app: &mut App, action: Action) {
                 app.view.screen = Screen::Browser(BrowserState::new(org, focus));
             }
         }
-        Action::StartTactical | Action::StartGovernance => {
-            let kind = if action == Action::StartTactical {
-                MeetingKind::Tactical
-            } else {
-                MeetingKind::Governance
-            };
+        Action::Start(kind) => {
             if let Some(circle) = state.selected_circle() {
                 app.begin_or_offer(circle, kind);
             }

@@ -72,7 +72,8 @@ pub enum Kept {
 }
 
 impl Kept {
-    /// A copy of the entry open on `screen`.
+    /// A copy of the entry open on `screen` (every screen that puts an entry together has
+    /// its variant).
     pub fn of(screen: &Screen) -> Kept {
         match screen {
             Screen::Tactical(s) => Kept::Tactical {
@@ -98,7 +99,14 @@ impl Kept {
                 draft: Box::new(s.draft.clone()),
                 selected: s.selected,
             },
-            _ => Kept::Nothing,
+            // Named one by one, so that a new screen is a choice: what a kill must not lose
+            // of it is kept, or nothing is.
+            Screen::Welcome(_)
+            | Screen::Home(_)
+            | Screen::Browser(_)
+            | Screen::MeetingSetup(_)
+            | Screen::PastMeetings(_)
+            | Screen::Minutes(_) => Kept::Nothing,
         }
     }
 
@@ -227,12 +235,13 @@ pub(super) enum Place {
 /// adoption.
 fn place_of(screen: &Screen) -> Option<Place> {
     match screen {
-        Screen::Tactical(s) if s.state.ended_at.is_none() => Some(Place::Meeting(s.meeting)),
-        Screen::Governance(s) if s.state.ended_at.is_none() => Some(Place::Meeting(s.meeting)),
         Screen::Review(s) if s.state.ended_at.is_none() => Some(Place::Meeting(s.meeting)),
         Screen::Work(s) => Some(Place::Meeting(s.meeting)),
         Screen::Adoption(_) => Some(Place::Adoption),
-        _ => None,
+        screen => screen
+            .meeting()
+            .filter(|m| !m.ended())
+            .map(|m| Place::Meeting(m.meeting())),
     }
 }
 

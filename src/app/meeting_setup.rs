@@ -1,32 +1,24 @@
 //! Starting a meeting: resuming the circle's unfinished one, or setting up a new one
 //! (attendance, guests, facilitator, secretary, planned duration) and writing its first event.
 //!
-//! Owns: who is invited, the defaults, and what the meeting will review. Must not import:
-//! tokio; must not draw.
+//! Owns: who is invited, the defaults, and writing a meeting's first entry and opening it
+//! (each kind's shell, `app::kinds`, says what that entry holds), or resuming it.
+//! Must not import: tokio; must not draw.
 
 use super::App;
-use super::governance::GovernanceScreen;
 use super::keys::Action;
+use super::kinds;
 use super::modal::Outcome;
 use crate::app::Screen;
-use crate::app::tactical::TacticalScreen;
-use crate::domain::meeting::flow::Recorded;
-use crate::domain::meeting::governance::{GovEvent, Governance};
+use crate::domain::meeting::flow::{self, Flow, Recorded};
 use crate::domain::meeting::surrogate::{Chair, is_present, surrogate};
-use crate::domain::meeting::tactical::{Event, Reviewed, Tactical};
 use crate::domain::meeting::{Attendee, MeetingKind};
 use crate::domain::membership::{self, GuestLink, Invitation};
-use crate::domain::{CircleId, CoreRole, MeetingId, Organisation};
+use crate::domain::{CircleId, CoreRole, MeetingId, Organisation, RuleSet};
 use crate::store::prelude::*;
 use crate::ui::{GuestDraft, Modal, Prompt, PromptKind, SetupState, step};
-
-/// Planned minutes of a new meeting, by kind.
-fn default_minutes(kind: MeetingKind) -> u32 {
-    match kind {
-        MeetingKind::Tactical => 60,
-        MeetingKind::Governance => 90,
-    }
-}
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// The links a member holds into the circle, in words: "Circle Lead", "Circle Rep of
 /// Bakehouse".
@@ -87,7 +79,7 @@ fn setup(app: &mut App, circle: CircleId, kind: MeetingKind) {
         facilitator,
         secretary,
         attendees,
-        planned_minutes: default_minutes(kind),
+        planned_minutes: kind.planned_minutes(),
         selected: 0,
         modal: None,
         surrogates: None,
@@ -167,7 +159,7 @@ fn cover_chairs(setup: &mut SetupState, org: &Organisation) {
 }
 
 /// "Resumed the meeting started Tuesday 24 November at 09:00, at: STEP."
-fn say_resumed(app: &mut App, started: chrono::DateTime<chrono::Utc>, step: &str) {
+pub(super) fn say_resumed(app: &mut App, started: chrono::DateTime<chrono::Utc>, step: &str) {
     let started = started
         .with_timezone(&chrono::Local)
         .format("%A %-d %B at %H:%M");
@@ -176,58 +168,32 @@ fn say_resumed(app: &mut App, started: chrono::DateTime<chrono::Utc>, step: &str
     ));
 }
 
-/// Loads a governance meeting's log, folds it, and shows it where it was left.
-fn resume_governance(app: &mut App, meeting: MeetingId) {
-    let Some(org) = app.view.org.clone() else {
-        return;
-    };
-    let log = match app.store.meeting_events::<GovEvent>(meeting) {
-        Ok(log) => log,
-        Err(e) => return app.error(e.to_string()),
-    };
-    let state = match Governance::fold(&log, org.rule_set()) {
-        Ok(state) => state,
-        Err(e) => return app.error(format!("meeting {} cannot be resumed: {e}", meeting.0)),
-    };
-    say_resumed(app, state.started_at, state.step.title());
-    show_governance(app, meeting, log, state);
-    app.resume_entry();
-}
-
-fn show_governance(
+/// Meeting `meeting`'s log, read and folded under `rules`; `None` once the status line says
+/// why it cannot be resumed.
+pub(super) fn folded<F: Flow<Event: DeserializeOwned>>(
     app: &mut App,
     meeting: MeetingId,
-    log: Vec<crate::domain::meeting::flow::Recorded<GovEvent>>,
-    state: Governance,
-) {
-    app.view.screen = Screen::Governance(Box::new(GovernanceScreen::new(meeting, log, state)));
-}
-
-/// Shows an unfinished meeting of either kind where it was left.
-pub fn resume(app: &mut App, meeting: MeetingId, kind: MeetingKind) {
-    match kind {
-        MeetingKind::Tactical => resume_tactical(app, meeting),
-        MeetingKind::Governance => resume_governance(app, meeting),
+    rules: RuleSet,
+) -> Option<(Vec<Recorded<F::Event>>, F)> {
+    let log = match app.store.meeting_events::<F::Event>(meeting) {
+        Ok(log) => log,
+        Err(e) => {
+            app.error(e.to_string());
+            return None;
+        }
+    };
+    match flow::fold::<F>(&log, rules) {
+        Ok(state) => Some((log, state)),
+        Err(e) => {
+            app.error(format!("meeting {} cannot be resumed: {e}", meeting.0));
+            None
+        }
     }
 }
 
-/// Loads a tactical meeting's log, folds it, and shows it where it was left.
-fn resume_tactical(app: &mut App, meeting: MeetingId) {
-    let log = match app.store.meeting_events::<Event>(meeting) {
-        Ok(log) => log,
-        Err(e) => return app.error(e.to_string()),
-    };
-    let state = match Tactical::fold(&log) {
-        Ok(state) => state,
-        Err(e) => return app.error(format!("meeting {} cannot be resumed: {e}", meeting.0)),
-    };
-    say_resumed(app, state.started_at, state.step.title());
-    show(app, meeting, log, state);
-    app.resume_entry();
-}
-
-fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<Event>>, state: Tactical) {
-    app.view.screen = Screen::Tactical(Box::new(TacticalScreen::new(meeting, log, state)));
+/// Shows an unfinished meeting of any kind where it was left.
+pub fn resume(app: &mut App, meeting: MeetingId, kind: MeetingKind) {
+    kinds::shell(kind).resume(app, meeting);
 }
 
 /// A key's action on the setup screen.
@@ -383,59 +349,11 @@ fn add_attendee(app: &mut App, attendee: Attendee) {
 }
 
 /// The check-in question: one of the bank, by the time.
-fn question(app: &App) -> String {
+pub(super) fn question(app: &App) -> String {
     let questions = &app.view.questions;
     match questions.len() {
         0 => "What has your attention right now?".to_string(),
         n => questions[usize::try_from(app.now().timestamp()).unwrap_or(0) % n].clone(),
-    }
-}
-
-/// Writes a governance meeting's first event (with the circle's Lead and the elected roles'
-/// incumbents among the attendees, for eligibility and ties) and opens it.
-fn start_governance(app: &mut App) {
-    let (Screen::MeetingSetup(setup), Some(org)) = (&app.view.screen, app.view.org.clone()) else {
-        return;
-    };
-    let now = app.now();
-    let circle = setup.circle;
-    let attendee_of = |core: CoreRole| filler_attendee(&org, circle, &setup.attendees, core);
-    let incumbents = [CoreRole::Facilitator, CoreRole::Secretary, CoreRole::Rep]
-        .into_iter()
-        .filter_map(|r| attendee_of(r).map(|a| (r, a)))
-        .collect();
-    let event = GovEvent::Started {
-        circle,
-        attendees: setup.attendees.clone(),
-        facilitator: setup.facilitator,
-        secretary: setup.secretary,
-        planned_minutes: setup.planned_minutes,
-        question: question(app),
-        lead: attendee_of(CoreRole::Lead),
-        incumbents,
-    };
-    let log = vec![Recorded {
-        seq: 1,
-        at: now,
-        event,
-    }];
-    let state = match Governance::fold(&log, org.rule_set()) {
-        Ok(state) => state,
-        Err(e) => return app.error(format!("Cannot start: {e}.")),
-    };
-    match app
-        .store
-        .start_meeting(circle, MeetingKind::Governance, now, &log[0].event)
-    {
-        Ok(meeting) if !as_written(app, meeting, &log[0].event) => {
-            app.refresh_open_meetings();
-            resume_governance(app, meeting);
-        }
-        Ok(meeting) => {
-            app.refresh_open_meetings();
-            show_governance(app, meeting, log, state);
-        }
-        Err(e) => app.start_failed(e),
     }
 }
 
@@ -451,6 +369,32 @@ fn as_written<E: serde::Serialize>(app: &App, meeting: MeetingId, first: &E) -> 
     }
 }
 
+/// Writes a meeting's first entry, as its kind made it from the setup screen, and opens the
+/// meeting (`show`, with the entry as written). A start whose answer was lost resumes the
+/// meeting the store made instead.
+pub(super) fn open_started<E: Serialize>(
+    app: &mut App,
+    circle: CircleId,
+    kind: MeetingKind,
+    first: Recorded<E>,
+    show: impl FnOnce(&mut App, MeetingId, Recorded<E>),
+) {
+    match app
+        .store
+        .start_meeting(circle, kind, first.at, &first.event)
+    {
+        Ok(meeting) if !as_written(app, meeting, &first.event) => {
+            app.refresh_open_meetings();
+            resume(app, meeting, kind);
+        }
+        Ok(meeting) => {
+            app.refresh_open_meetings();
+            show(app, meeting, first);
+        }
+        Err(e) => app.start_failed(e),
+    }
+}
+
 /// Writes the meeting's first event and opens it.
 fn start(app: &mut App) {
     // What the meeting reviews depends on the answers its roles gave already.
@@ -458,7 +402,7 @@ fn start(app: &mut App) {
         let roles = super::reports::of_circle(org, setup.circle);
         app.hold_reports(roles);
     }
-    let (Screen::MeetingSetup(setup), Some(org)) = (&app.view.screen, app.view.org.clone()) else {
+    let Screen::MeetingSetup(setup) = &app.view.screen else {
         return;
     };
     // The minutes never name someone absent as facilitator or secretary.
@@ -468,47 +412,5 @@ fn start(app: &mut App) {
     if absent_chair {
         return app.error("The Facilitator and Secretary must be present: f and s choose them.");
     }
-    if setup.kind == MeetingKind::Governance {
-        return start_governance(app);
-    }
-    let now = app.now();
-    let today = now.date_naive();
-    let circle = setup.circle;
-    let reviewed = Reviewed::of(&org, circle, today);
-    let question = question(app);
-    let event = Event::Started {
-        circle,
-        attendees: setup.attendees.clone(),
-        facilitator: setup.facilitator,
-        secretary: setup.secretary,
-        planned_minutes: setup.planned_minutes,
-        question,
-        checklist: reviewed.checklist,
-        metrics: reviewed.metrics,
-        projects: reviewed.projects,
-        progress: reviewed.progress,
-    };
-    let first = Recorded {
-        seq: 1,
-        at: now,
-        event,
-    };
-    let state = match Tactical::start(&first) {
-        Ok(state) => state,
-        Err(e) => return app.error(format!("Cannot start: {e}.")),
-    };
-    match app
-        .store
-        .start_meeting(circle, setup.kind, now, &first.event)
-    {
-        Ok(meeting) if !as_written(app, meeting, &first.event) => {
-            app.refresh_open_meetings();
-            resume_tactical(app, meeting);
-        }
-        Ok(meeting) => {
-            app.refresh_open_meetings();
-            show(app, meeting, vec![first], state);
-        }
-        Err(e) => app.start_failed(e),
-    }
+    kinds::shell(setup.kind).start(app);
 }

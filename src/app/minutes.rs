@@ -5,8 +5,6 @@
 //! Must not import: ratatui, tokio.
 
 use crate::domain::meeting::MeetingKind;
-use crate::domain::meeting::governance::{GovEvent, Governance};
-use crate::domain::meeting::tactical::{Event, Recorded, Tactical};
 use crate::domain::minutes::{Minutes, PublishedRuling};
 use crate::domain::{MeetingId, Organisation};
 use crate::store::StoreError;
@@ -60,46 +58,15 @@ pub fn published_rulings(
 /// The minutes of meeting `id`, named as `org` (the organisation already read, as the
 /// program holds it) names things: one meeting's log is read, not the organisation again.
 /// A tactical meeting's minutes name what its roles reported before it: `org` should hold
-/// the reports of its circle's roles (`hold_for`), or they are read into a copy of it.
+/// the reports of its circle's roles (`hold_for`), or they are read into a copy of it. How a
+/// kind's log becomes minutes is its shell's (`app::kinds`).
 pub fn load_in(store: &dyn Backend, id: MeetingId, org: &Organisation) -> Result<Minutes, String> {
     let row = store
         .meeting(id)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("there is no meeting {}", id.0))?;
-    let unreadable = |e: crate::domain::meeting::tactical::Refusal| {
-        format!("meeting {} cannot be read: {e}", id.0)
-    };
     let by = store.actors_after(id, 0).map_err(|e| e.to_string())?;
-    let minutes = match row.kind {
-        MeetingKind::Governance => {
-            let log = store
-                .meeting_events::<GovEvent>(id)
-                .map_err(|e| e.to_string())?;
-            let state = Governance::fold(&log, org.rule_set()).map_err(unreadable)?;
-            Minutes::governance(id, &state, org)
-        }
-        MeetingKind::Tactical => {
-            let log: Vec<Recorded> = store
-                .meeting_events::<Event>(id)
-                .map_err(|e| e.to_string())?;
-            let state = Tactical::fold(&log).map_err(unreadable)?;
-            // The reports of the metrics it reviewed, if `org` does not hold them (a role
-            // that has moved to another circle since): read into a copy.
-            let roles = state
-                .metrics
-                .iter()
-                .filter_map(|&m| org.metric(m))
-                .map(|m| m.role);
-            let missing = org.reports_missing(roles);
-            if missing.is_empty() {
-                Minutes::tactical(id, &state, org)
-            } else {
-                let mut held = org.clone();
-                super::reports::hold(store, &mut held, missing).map_err(|e| e.to_string())?;
-                Minutes::tactical(id, &state, &held)
-            }
-        }
-    };
+    let minutes = super::kinds::shell(row.kind).minutes(store, id, org)?;
     Ok(minutes.recorded_by(&by))
 }
 

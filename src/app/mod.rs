@@ -19,6 +19,7 @@ mod journal;
 mod kept;
 mod keyboard;
 pub mod keys;
+mod kinds;
 mod launch;
 mod meeting_setup;
 pub mod minutes;
@@ -53,11 +54,10 @@ pub use tactical::TacticalScreen;
 pub use terminal::restore_terminal;
 pub use work::WorkScreen;
 
-use crate::domain::meeting::tactical::Step;
 use crate::domain::{CircleId, Organisation};
 use crate::store::StoreError;
 use crate::store::prelude::*;
-use crate::ui::{HomeState, Modal, Status, View, WelcomeState};
+use crate::ui::{Modal, Status, View, WelcomeState};
 use chrono::{DateTime, Utc};
 use keys::{Action, Binding, is_quit, lookup};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
@@ -265,10 +265,8 @@ impl App {
         others
             || link
             || match &self.view.screen {
-                Screen::Tactical(s) => s.state.ended_at.is_none(),
-                Screen::Governance(s) => s.state.ended_at.is_none(),
                 Screen::PastMeetings(_) => past::tick(self),
-                _ => false,
+                screen => screen.meeting().is_some_and(|m| !m.ended()),
             }
     }
 
@@ -373,10 +371,10 @@ impl App {
     /// answer could not write is put back as it was.
     fn modal_outcome(&mut self, outcome: modal::Outcome) {
         let before = kept::Kept::of(&self.view.screen);
+        let meeting = self.view.screen.meeting().map(|m| m.kind());
         match &self.view.screen {
+            _ if let Some(kind) = meeting => kinds::shell(kind).outcome(self, outcome),
             Screen::MeetingSetup(_) => meeting_setup::outcome(self, outcome),
-            Screen::Tactical(_) => tactical::outcome(self, outcome),
-            Screen::Governance(_) => governance::outcome(self, outcome),
             Screen::Minutes(_) => past::outcome(self, outcome),
             Screen::Home(h) if h.form.is_some() => people::outcome(self, outcome),
             Screen::Home(h) if h.offer.is_some() => self.offer_picked(outcome),
@@ -415,15 +413,13 @@ impl App {
     fn modal_mut(&mut self) -> Option<&mut Modal> {
         match &mut self.view.screen {
             Screen::MeetingSetup(s) => s.modal.as_mut(),
-            Screen::Tactical(s) => s.modal.as_mut(),
-            Screen::Governance(s) => s.modal.as_mut(),
             Screen::Minutes(s) => s.modal.as_mut(),
             Screen::Home(s) => s.modal.as_mut(),
             Screen::Browser(s) => s.modal.as_mut(),
             Screen::Review(s) => s.modal.as_mut(),
             Screen::Work(s) => s.modal.as_mut(),
             Screen::Adoption(s) => s.modal.as_mut(),
-            _ => None,
+            screen => screen.meeting_mut().and_then(|m| m.modal_mut()),
         }
     }
 
@@ -431,6 +427,9 @@ impl App {
     fn table(&self) -> &'static [Binding] {
         if self.view.help_open {
             return keys::HELP_OPEN;
+        }
+        if let Some(meeting) = self.view.screen.meeting() {
+            return meeting.table();
         }
         match &self.view.screen {
             Screen::Welcome(w) if w.prompt.is_some() => keys::PROMPT,
@@ -451,22 +450,8 @@ impl App {
             Screen::MeetingSetup(s) => s.modal.as_ref().map_or(keys::SETUP, modal::table),
             Screen::PastMeetings(_) => keys::PAST,
             Screen::Minutes(s) => s.modal.as_ref().map_or(keys::MINUTES, modal::table),
-            Screen::Governance(s) => governance::table(s),
-            Screen::Tactical(s) => match (&s.modal, s.state.ended_at) {
-                (Some(m), _) => modal::table(m),
-                (None, _) => match s.state.step {
-                    Step::CheckIn => keys::ROUND,
-                    Step::Closing => keys::CLOSING_ROUND,
-                    Step::Checklist => keys::CHECKLIST,
-                    Step::Metrics => keys::METRICS,
-                    Step::Progress => keys::PROGRESS,
-                    Step::Agenda => keys::AGENDA,
-                    Step::Triage => match s.state.current_item().and_then(|i| s.state.item(i)) {
-                        Some(item) if item.closed.is_some() => keys::TRIAGE_CLOSED,
-                        _ => keys::TRIAGE,
-                    },
-                },
-            },
+            // A circle's meeting, whatever its kind, says its own table (above): no key here.
+            _ => &[],
         }
     }
 
@@ -483,13 +468,7 @@ impl App {
             y.label = yes;
             n.label = no;
         }
-        if let Screen::Home(home) = &self.view.screen
-            && home.modal.is_none()
-            && let Some(circle) = home.selected_circle()
-        {
-            let open = &self.view.open_meetings;
-            crate::ui::resume_hints(&mut self.view.hints, |kind| open.contains(&(circle, kind)));
-        }
+        home::resume_hints(self);
         if !self.view.help_open {
             self.view.help = match &self.view.screen {
                 Screen::Work(s) if s.modal.is_none() => keys::help_of(keys::WORK_TABLES),
@@ -518,7 +497,7 @@ impl App {
     fn show_home(&mut self, org: Arc<Organisation>) {
         self.unapplied.clear();
         self.unapplied_between.clear();
-        self.view.screen = Screen::Home(HomeState::new(&org));
+        self.view.screen = Screen::Home(home::state(&org));
         self.view.org = Some(org);
     }
 
@@ -544,25 +523,19 @@ impl App {
 
     /// Home, with the circle selected that was last worked on.
     fn go_home(&mut self) {
-        let left = match &self.view.screen {
-            Screen::Tactical(s) => Some(s.meeting),
-            Screen::Governance(s) => Some(s.meeting),
-            _ => None,
-        };
+        let left = self.view.screen.meeting().map(|m| m.meeting());
         if let Some(meeting) = left.filter(|m| !self.following && !self.facilitated.contains(m)) {
             self.facilitated.push(meeting);
         }
         let focus: Option<CircleId> = match &self.view.screen {
             Screen::MeetingSetup(s) => Some(s.circle),
-            Screen::Tactical(s) => Some(s.state.circle),
-            Screen::Governance(s) => Some(s.state.circle),
             Screen::Minutes(s) => self
                 .view
                 .org
                 .as_ref()
                 .and_then(|o| o.circle_named(&s.minutes.circle))
                 .map(|c| c.id),
-            _ => None,
+            screen => screen.meeting().map(|m| m.circle()),
         };
         if let Some(org) = self.view.org.clone() {
             self.show_home(org);

@@ -7,7 +7,6 @@
 
 use super::{App, journal};
 use crate::app::Screen;
-use crate::domain::minutes::Minutes;
 
 impl App {
     /// Takes in what other programs recorded since the last look. Returns whether anything on
@@ -49,9 +48,9 @@ impl App {
     /// picker offers what stands now (a role adopted elsewhere, none removed there), typed
     /// text kept.
     pub(super) fn ask_forms_again(&mut self) {
+        let meeting = self.view.screen.meeting().map(|m| m.kind());
         match &self.view.screen {
-            Screen::Tactical(_) => super::tactical::ask_again(self),
-            Screen::Governance(_) => super::governance::ask_again(self),
+            _ if let Some(kind) = meeting => super::kinds::shell(kind).ask_again(self),
             Screen::Work(_) => super::work::ask_again(self),
             Screen::Review(_) => super::review::ask_again(self),
             _ => {}
@@ -79,14 +78,14 @@ impl App {
         let Some(org) = self.view.org.clone() else {
             return false;
         };
-        let minutes = match &self.view.screen {
-            Screen::Tactical(s) if s.state.ended_at.is_some() => {
-                Minutes::tactical(s.meeting, &s.state, &org)
-            }
-            Screen::Governance(s) if s.state.ended_at.is_some() => {
-                Minutes::governance(s.meeting, &s.state, &org)
-            }
-            _ => return false,
+        let Some(minutes) = self
+            .view
+            .screen
+            .meeting()
+            .filter(|m| m.ended())
+            .map(|m| m.minutes(&org))
+        else {
+            return false;
         };
         self.following = false;
         self.follow_home = false;
@@ -102,11 +101,11 @@ impl App {
             return Ok(Vec::new());
         };
         match &mut view.screen {
-            Screen::Tactical(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
-            Screen::Governance(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
             Screen::Review(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
             Screen::Work(s) => journal::catch_up(store.as_mut(), s.as_mut(), &mut org),
-            _ => Ok(Vec::new()),
+            screen => screen
+                .meeting_mut()
+                .map_or(Ok(Vec::new()), |m| m.catch_up(store.as_mut(), &mut org)),
         }
     }
 }

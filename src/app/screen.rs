@@ -7,10 +7,12 @@
 //! display fields (the modal, the selection, presentation and follower flags) stay beside
 //! them: the modal is the form's open question, driven and kept with the form (`forms`,
 //! `kept`), and the flags are set by the app's follow logic. The screens that are view state
-//! alone (home, browser, setup, minutes, …) are defined in ui.
+//! alone (home, browser, setup, minutes, …) are defined in ui. A circle's meeting of any
+//! kind is reached as a `MeetingScreen` (`Screen::meeting`).
 //! Must not import: tokio; must not draw.
 
 use super::governance::GovernanceScreen;
+use super::kinds::MeetingScreen;
 use super::review::ReviewScreen;
 use super::tactical::TacticalScreen;
 use super::work::WorkScreen;
@@ -44,6 +46,44 @@ pub enum Screen {
     Work(Box<WorkScreen>),
     /// The adoption of the constitution from an empty organisation.
     Adoption(Box<AdoptionState>),
+}
+
+impl Screen {
+    /// The circle's meeting shown, whatever its kind (`None` on every other screen). Every
+    /// screen is named here, so a new one is sorted by the compiler: the shell finds a meeting
+    /// of any kind through this (and `meeting_mut`) alone.
+    pub(super) fn meeting(&self) -> Option<&dyn MeetingScreen> {
+        match self {
+            Screen::Tactical(s) => Some(s.as_ref()),
+            Screen::Governance(s) => Some(s.as_ref()),
+            Screen::Welcome(_)
+            | Screen::Home(_)
+            | Screen::Browser(_)
+            | Screen::MeetingSetup(_)
+            | Screen::PastMeetings(_)
+            | Screen::Minutes(_)
+            | Screen::Review(_)
+            | Screen::Work(_)
+            | Screen::Adoption(_) => None,
+        }
+    }
+
+    /// The same, to change it.
+    pub(super) fn meeting_mut(&mut self) -> Option<&mut dyn MeetingScreen> {
+        match self {
+            Screen::Tactical(s) => Some(s.as_mut()),
+            Screen::Governance(s) => Some(s.as_mut()),
+            Screen::Welcome(_)
+            | Screen::Home(_)
+            | Screen::Browser(_)
+            | Screen::MeetingSetup(_)
+            | Screen::PastMeetings(_)
+            | Screen::Minutes(_)
+            | Screen::Review(_)
+            | Screen::Work(_)
+            | Screen::Adoption(_) => None,
+        }
+    }
 }
 
 impl ScreenBody for Screen {

@@ -101,10 +101,6 @@ pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
             start.format("%H:%M")
         ),
     };
-    let kind = match m.kind {
-        super::meeting::MeetingKind::Tactical => "Tactical",
-        super::meeting::MeetingKind::Governance => "Governance",
-    };
     let dash = |n: &Option<String>| n.clone().unwrap_or_else(|| "—".into());
     let mut facts = vec![
         ("Facilitator".into(), dash(&m.facilitator)),
@@ -118,7 +114,7 @@ pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
         facts.push(("Recorded by".into(), m.recorded_by.join(", ")));
     }
     let mut doc = vec![
-        Block::Title(format!("{kind} meeting of {}", m.circle)),
+        Block::Title(format!("{} of {}", m.kind.title(), m.circle)),
         Block::Subtitle(format!("{} · {when}", m.organisation)),
         Block::Facts(facts),
     ];

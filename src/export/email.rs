@@ -77,11 +77,7 @@ fn mailbox_list(people: &[Person]) -> Option<String> {
 /// The message, CRLF line endings, composed at `now`.
 pub fn render(m: &Minutes, body: &str, now: DateTime<FixedOffset>) -> String {
     let date = m.started_at.with_timezone(now.offset()).format("%-d %B %Y");
-    let kind = match m.kind {
-        crate::domain::meeting::MeetingKind::Tactical => "tactical",
-        crate::domain::meeting::MeetingKind::Governance => "governance",
-    };
-    let subject = format!("Minutes: {} {kind} meeting, {date}", m.circle);
+    let subject = format!("Minutes: {} {} meeting, {date}", m.circle, m.kind.id());
     let mut headers = vec![
         "From: Roundtable minutes <minutes@roundtable.invalid>".to_string(),
         format!("Date: {}", now.to_rfc2822()),

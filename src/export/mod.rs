@@ -78,9 +78,8 @@ pub fn minutes(m: &Minutes, format: Format, now: DateTime<FixedOffset>) -> Strin
 /// The default file name of a meeting's minutes: date, circle, kind.
 pub fn minutes_file_name(m: &Minutes, format: Format) -> String {
     let date = m.started_at.format("%Y-%m-%d").to_string();
-    let kind = match m.kind {
-        crate::domain::meeting::MeetingKind::Tactical => "tactical",
-        crate::domain::meeting::MeetingKind::Governance => "governance",
-    };
-    file::safe_file_name(&[&date, &m.circle, kind, "minutes"], format.extension())
+    file::safe_file_name(
+        &[&date, &m.circle, m.kind.id(), "minutes"],
+        format.extension(),
+    )
 }

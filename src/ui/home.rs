@@ -16,37 +16,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-/// What can be started from home, with its key (the shell binds the same keys).
-pub const ENTRIES: [(&str, &str); 6] = [
-    ("t", "Tactical meeting"),
-    ("g", "Governance meeting"),
+/// What else can be opened from home than a meeting, with its key (the shell binds the same
+/// keys; the meetings' keys are the state's `starts`).
+pub const ENTRIES: [(&str, &str); 4] = [
     ("Enter", "Organisation browser"),
     ("r", "Solo role review"),
     ("w", "My work"),
     ("p", "Past meetings"),
 ];
 
-/// What `t` or `g` does for a circle: start a meeting of that kind, or resume the one open.
-pub fn start_label(kind: MeetingKind, open: bool) -> &'static str {
-    match (kind, open) {
-        (MeetingKind::Tactical, false) => "Tactical meeting",
-        (MeetingKind::Tactical, true) => "Resume the open tactical meeting",
-        (MeetingKind::Governance, false) => "Governance meeting",
-        (MeetingKind::Governance, true) => "Resume the open governance meeting",
-    }
-}
-
-/// The hint bar's words for `t` and `g` on home: "resume" where the circle has one open.
-pub fn resume_hints(hints: &mut [super::view::Hint], open: impl Fn(MeetingKind) -> bool) {
-    for hint in hints {
-        let (kind, word) = match hint.keys {
-            "t" => (MeetingKind::Tactical, "resume tactical"),
-            "g" => (MeetingKind::Governance, "resume governance"),
-            _ => continue,
-        };
-        if open(kind) {
-            hint.label = word.into();
-        }
+/// What a kind's key does for a circle: start a meeting of that kind, or resume the one open.
+pub fn start_label(kind: MeetingKind, open: bool) -> String {
+    match open {
+        false => kind.title().to_string(),
+        true => format!("Resume the open {} meeting", kind.id()),
     }
 }
 
@@ -81,18 +64,16 @@ struct CircleMarks<'a> {
 
 impl CircleMarks<'_> {
     /// The marks in words, or (`short`) in signs alone: "● T" for a tactical meeting going
-    /// on, "● G" for a governance one.
+    /// on, "● G" for a governance one (the kind's initial).
     fn text(&self, short: bool) -> String {
         let flag = if self.ending { " ⚠" } else { "" };
         let broken = if self.broken { " ✖" } else { "" };
-        let open: Vec<&str> = self
+        let open: Vec<String> = self
             .open
             .iter()
-            .map(|k| match (k, short) {
-                (MeetingKind::Tactical, false) => "● tactical open",
-                (MeetingKind::Governance, false) => "● governance open",
-                (MeetingKind::Tactical, true) => "● T",
-                (MeetingKind::Governance, true) => "● G",
+            .map(|k| match short {
+                false => format!("● {} open", k.id()),
+                true => format!("● {}", initial(*k)),
             })
             .collect();
         match (open.is_empty(), short) {
@@ -101,6 +82,15 @@ impl CircleMarks<'_> {
             (false, _) => format!("  {}{broken}", open.join(" ")),
         }
     }
+}
+
+/// A kind's initial, capitalised: "T" for tactical.
+fn initial(kind: MeetingKind) -> String {
+    kind.id()
+        .chars()
+        .take(1)
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// One line of the circle panel's "Start" list: a key and what it opens.
@@ -191,7 +181,7 @@ pub fn draw(
     lines.push(Line::styled(counts.join(" · "), theme::muted()));
     lines.push(Line::raw(""));
     let width = usize::from(right.width.saturating_sub(2));
-    lines.extend(start_lines(circle.id, open_meetings, actor, width));
+    lines.extend(start_lines(state, circle.id, open_meetings, actor, width));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border())
@@ -299,6 +289,7 @@ fn core_role_lines(org: &Organisation, circle: CircleId, today: NaiveDate) -> Ve
 /// What can be started on the circle: its meetings (resumed where open), following one going
 /// on, and saying who is at the keyboard.
 fn start_lines(
+    state: &HomeState,
     circle: CircleId,
     open_meetings: &[(CircleId, MeetingKind)],
     actor: Option<&str>,
@@ -306,15 +297,13 @@ fn start_lines(
 ) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("Start", theme::heading())];
     let is_open = |kind| open_meetings.contains(&(circle, kind));
+    for &(key, kind) in &state.starts {
+        lines.push(entry(key, start_label(kind, is_open(kind))));
+    }
     for (key, label) in ENTRIES {
-        let label = match key {
-            "t" => start_label(MeetingKind::Tactical, is_open(MeetingKind::Tactical)),
-            "g" => start_label(MeetingKind::Governance, is_open(MeetingKind::Governance)),
-            _ => label,
-        };
         lines.push(entry(key, label.to_string()));
     }
-    if is_open(MeetingKind::Tactical) || is_open(MeetingKind::Governance) {
+    if MeetingKind::ALL.into_iter().any(is_open) {
         lines.extend(entry_lines(
             "f",
             "Follow the meeting going on (read-only)",

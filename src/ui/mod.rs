@@ -31,7 +31,6 @@ pub mod wrap;
 
 pub use adoption::{AdoptForm, AdoptionState};
 pub use browser::DETAIL_PAGE;
-pub use home::resume_hints;
 pub use org_form::OrgForm;
 pub use view::*;
 

@@ -12,7 +12,6 @@ mod meetings;
 mod org;
 mod rng;
 
-use crate::domain::meeting::MeetingKind;
 use crate::domain::{CircleId, Organisation, PersonId};
 use crate::store::prelude::*;
 use crate::store::{Store, StoreError};
@@ -180,24 +179,16 @@ fn meeting(
     circles: &[CircleId],
     people: &[PersonId],
 ) -> Result<(), StoreError> {
-    let kind = match m % 10 {
-        0..=6 => Some(MeetingKind::Tactical),
-        7..=8 => Some(MeetingKind::Governance),
-        _ => None,
-    };
-    match kind {
-        Some(kind) if !circles.is_empty() => {
+    match m % 10 {
+        0..=6 if !circles.is_empty() => {
             let circle = circles[slot.rng.below(circles.len())];
-            match kind {
-                MeetingKind::Tactical => {
-                    slot.counts.tactical += 1;
-                    meetings::tactical(slot, circle)
-                }
-                MeetingKind::Governance => {
-                    slot.counts.governance += 1;
-                    meetings::governance(slot, circle)
-                }
-            }
+            slot.counts.tactical += 1;
+            meetings::tactical(slot, circle)
+        }
+        7..=8 if !circles.is_empty() => {
+            let circle = circles[slot.rng.below(circles.len())];
+            slot.counts.governance += 1;
+            meetings::governance(slot, circle)
         }
         _ if !people.is_empty() => {
             let person = people[slot.rng.below(people.len())];

@@ -14,6 +14,7 @@ mod items;
 mod outcomes;
 pub(crate) mod probe;
 mod screen;
+mod shell;
 
 use super::App;
 use super::keys::{self, Action, Binding};
@@ -26,6 +27,7 @@ use crate::domain::meeting::governance::{
 use outcomes::{ask, ask_with, with_form};
 pub(super) use outcomes::{ask_again, outcome};
 pub use screen::GovernanceScreen;
+pub(super) use shell::Shell;
 
 pub(super) fn screen(app: &mut App) -> Option<&mut GovernanceScreen> {
     match &mut app.view.screen {

@@ -2,15 +2,22 @@
 //!
 //! Owns: `GovernanceScreen` (the meeting's log and the state folded from it, the form being
 //! put together, the changes being written for the next version of a proposal, and how the
-//! meeting is shown), its journal, and handing the ui what it draws (`ui::governance::Drawn`).
-//! Must not import: tokio; must not draw.
+//! meeting is shown), its journal, handing the ui what it draws (`ui::governance::Drawn`), and
+//! what the shell asks of it as a meeting on screen. Must not import: tokio; must not draw.
 
-use crate::app::journal::Journal;
-use crate::domain::meeting::flow::Recorded;
+use crate::app::journal::{self, Journal};
+use crate::app::keys::{Action, Binding};
+use crate::app::kinds::MeetingScreen;
+use crate::domain::meeting::MeetingKind;
+use crate::domain::meeting::flow::{Flow, Recorded};
 use crate::domain::meeting::governance::{Change, GovEvent, Governance, GovernanceForm};
-use crate::domain::{MeetingId, RuleSet};
+use crate::domain::minutes::Minutes;
+use crate::domain::{CircleId, MeetingId, Organisation, RuleSet};
+use crate::store::prelude::*;
 use crate::ui::Modal;
 use crate::ui::governance::Drawn;
+use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// A governance meeting in progress (or ended, showing its record).
 #[derive(Debug)]
@@ -85,5 +92,67 @@ impl Journal for GovernanceScreen {
 
     fn parts(&mut self) -> (&mut Vec<Recorded<GovEvent>>, &mut Governance) {
         (&mut self.log, &mut self.state)
+    }
+}
+
+impl MeetingScreen for GovernanceScreen {
+    fn kind(&self) -> MeetingKind {
+        MeetingKind::Governance
+    }
+
+    fn meeting(&self) -> MeetingId {
+        self.meeting
+    }
+
+    fn circle(&self) -> CircleId {
+        self.state.circle
+    }
+
+    fn ended(&self) -> bool {
+        self.state.ended_at.is_some()
+    }
+
+    fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    fn modal_mut(&mut self) -> Option<&mut Modal> {
+        self.modal.as_mut()
+    }
+
+    fn show(&mut self, presentation: bool, following: bool) {
+        self.presentation = presentation;
+        self.following = following;
+    }
+
+    fn toggle_presentation(&mut self) {
+        self.presentation = !self.presentation;
+    }
+
+    /// The open question, its form, and the changes being written for a proposal.
+    fn forget_entry(&mut self) {
+        self.modal = None;
+        self.draft = GovernanceForm::None;
+        self.editing = None;
+    }
+
+    fn table(&self) -> &'static [Binding] {
+        super::table(self)
+    }
+
+    fn refuses(&self, org: &Organisation, action: Action, _today: NaiveDate) -> bool {
+        super::probe::probe(&self.state, action).is_some_and(|e| self.state.may(&e, org).is_err())
+    }
+
+    fn catch_up(
+        &mut self,
+        store: &mut dyn Backend,
+        org: &mut Arc<Organisation>,
+    ) -> Result<Vec<Option<String>>, String> {
+        journal::catch_up(store, self, org)
+    }
+
+    fn minutes(&self, org: &Organisation) -> Minutes {
+        Minutes::governance(self.meeting, &self.state, org)
     }
 }

@@ -4,6 +4,7 @@
 //! state serves both dispatch and the hint bar, so the two cannot disagree.
 //! Must not import: rusqlite, tokio.
 
+use crate::domain::meeting::MeetingKind;
 use crate::ui::Hint;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::borrow::Cow;
@@ -41,10 +42,8 @@ pub enum Action {
     Collapse,
     /// Pick the n-th choice of a menu (0-based).
     Choose(usize),
-    /// Home: set up (or resume) a tactical meeting of the selected circle.
-    StartTactical,
-    /// Home: set up (or resume) a governance meeting of the selected circle.
-    StartGovernance,
+    /// Home: set up (or resume) a meeting of this kind of the selected circle.
+    Start(MeetingKind),
     /// Home: start (or resume) a person's solo role review.
     StartReview,
     /// Home: a person's own work between meetings ("My work").
@@ -333,14 +332,14 @@ pub const HOME: &[Binding] = &[
     ),
     bind(
         &[Char('t')],
-        Action::StartTactical,
+        Action::Start(MeetingKind::Tactical),
         "t",
         "tactical",
         "start or resume a tactical meeting of the circle",
     ),
     bind(
         &[Char('g')],
-        Action::StartGovernance,
+        Action::Start(MeetingKind::Governance),
         "g",
         "governance",
         "start or resume a governance meeting of the circle",
@@ -509,6 +508,18 @@ pub fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
         .iter()
         .find(|b| b.keys.contains(&key.code))
         .map(|b| b.action)
+}
+
+/// The keys a table binds to starting each kind of meeting, in its order: what home's panel
+/// lists under "Start", so that it shows the keys the table binds.
+pub fn starts(table: &[Binding]) -> Vec<(&'static str, MeetingKind)> {
+    table
+        .iter()
+        .filter_map(|b| match (b.action, &b.help) {
+            (Action::Start(kind), Some(help)) => Some((help.keys, kind)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The hint bar's hints of a table, in order.

@@ -6,19 +6,20 @@
 //! Must not import: tokio; must not draw.
 
 use super::App;
-use super::keys::Action;
+use super::keys::{self, Action, Binding};
 mod outcomes;
 pub(crate) mod probe;
 mod review_keys;
 mod screen;
+mod shell;
 
 use crate::app::Screen;
 use crate::domain::Organisation;
 use crate::domain::meeting::rounds::shuffle;
 use crate::domain::meeting::tactical::{Cover, Event, Form, ReporterChoice, Step};
 use outcomes::{ask, offer_tensions};
-pub(super) use outcomes::{ask_again, outcome};
 pub use screen::TacticalScreen;
+pub(super) use shell::Shell;
 use std::sync::Arc;
 
 pub(super) fn screen(app: &mut App) -> Option<&mut TacticalScreen> {
@@ -115,6 +116,26 @@ pub(super) fn answered(app: &mut App) {
 /// Asks whether to end the meeting, saying what ending now leaves out.
 fn ask_end(app: &mut App) {
     ask(app, Form::EndMeeting);
+}
+
+/// The key table for the current step (or the open modal).
+pub fn table(screen: &TacticalScreen) -> &'static [Binding] {
+    if let Some(modal) = &screen.modal {
+        return super::modal::table(modal);
+    }
+    let state = &screen.state;
+    match state.step {
+        Step::CheckIn => keys::ROUND,
+        Step::Closing => keys::CLOSING_ROUND,
+        Step::Checklist => keys::CHECKLIST,
+        Step::Metrics => keys::METRICS,
+        Step::Progress => keys::PROGRESS,
+        Step::Agenda => keys::AGENDA,
+        Step::Triage => match state.current_item().and_then(|i| state.item(i)) {
+            Some(item) if item.closed.is_some() => keys::TRIAGE_CLOSED,
+            _ => keys::TRIAGE,
+        },
+    }
 }
 
 /// A key's action in the meeting, once the meeting would take the entry it leads to

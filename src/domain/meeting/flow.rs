@@ -1,7 +1,8 @@
 //! The contract every meeting kind keeps (tactical, governance, the solo review, and any
 //! later one): a pure state machine over one log type, folded one way.
 //!
-//! Owns: `Recorded` (an entry of a log), the `Flow` trait (start from the first entry, decide
+//! Owns: `Recorded` (an entry of a log), `Refusal` (why an entry is refused, and the checks
+//! every kind's texts share), the `Flow` trait (start from the first entry, decide
 //! an event against the state and the organisation, ask that before the entry's words are
 //! typed, apply a recorded one, name retractions and moves), the one `fold` that rebuilds a
 //! state from its log skipping retracted entries, and `push`, which adds a committed entry
@@ -9,11 +10,48 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::Effect;
-use super::tactical::Refusal;
+use crate::domain::text::{MAX_ENTRY_CHARS, clean_line};
 use crate::domain::{Organisation, RuleSet};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::fmt;
+
+/// Why an entry was refused: one line for the person at the keyboard. Nothing is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal(pub String);
+
+impl Refusal {
+    pub fn new(message: impl Into<String>) -> Refusal {
+        Refusal(message.into())
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// A refusal saying `message`.
+pub fn refuse<T>(message: impl Into<String>) -> Result<T, Refusal> {
+    Err(Refusal::new(message))
+}
+
+/// A text of an entry that is not empty and not too long; `what` names it in the refusal.
+pub fn text_ok(text: &str, what: &str) -> Result<(), Refusal> {
+    if clean_line(text).is_empty() {
+        return refuse(format!("the {what} is empty"));
+    }
+    if text.chars().count() > MAX_ENTRY_CHARS {
+        return refuse(format!(
+            "the {what} is longer than {MAX_ENTRY_CHARS} characters"
+        ));
+    }
+    Ok(())
+}
 
 /// An event as it sits in a log: its sequence number (from 1) and when it happened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

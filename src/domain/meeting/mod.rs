@@ -41,15 +41,30 @@ impl MeetingKind {
     /// Every kind, in the order menus list them.
     pub const ALL: [MeetingKind; 2] = [MeetingKind::Tactical, MeetingKind::Governance];
 
+    /// The kind stored as `id`, if this version knows it.
     pub fn from_id(id: &str) -> Option<MeetingKind> {
         MeetingKind::ALL.into_iter().find(|k| k.id() == id)
     }
 
+    /// The kind's name as a title: "Tactical meeting" (minutes, setup, menus).
     pub fn title(self) -> &'static str {
         match self {
             MeetingKind::Tactical => "Tactical meeting",
             MeetingKind::Governance => "Governance meeting",
         }
+    }
+
+    /// How many minutes a new meeting of this kind is planned for, until setup changes it.
+    pub fn planned_minutes(self) -> u32 {
+        match self {
+            MeetingKind::Tactical => 60,
+            MeetingKind::Governance => 90,
+        }
+    }
+
+    /// Every kind's identifier, in menu order: "tactical, governance" (for a refusal).
+    pub fn listed() -> String {
+        MeetingKind::ALL.map(MeetingKind::id).join(", ")
     }
 }
 
@@ -57,8 +72,12 @@ impl std::str::FromStr for MeetingKind {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        MeetingKind::from_id(s)
-            .ok_or_else(|| format!("unknown meeting kind \"{s}\" (tactical or governance)"))
+        MeetingKind::from_id(s).ok_or_else(|| {
+            format!(
+                "unknown meeting kind \"{s}\" (one of: {})",
+                MeetingKind::listed()
+            )
+        })
     }
 }
 

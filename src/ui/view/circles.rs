@@ -26,6 +26,9 @@ pub struct HomeState {
     /// The meeting another program seems to facilitate, whose "follow or take over?"
     /// picker is open.
     pub offer: Option<(MeetingId, MeetingKind)>,
+    /// The key that starts (or resumes) each kind of meeting, in the order the panel lists
+    /// them: the keys the shell binds, given by it.
+    pub starts: Vec<(&'static str, MeetingKind)>,
 }
 
 /// What home's "who are you?" picker opens for the person picked.
@@ -54,6 +57,7 @@ impl HomeState {
             picking: PersonPick::Review,
             form: None,
             offer: None,
+            starts: Vec::new(),
         }
     }
 

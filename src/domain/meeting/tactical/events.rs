@@ -1,6 +1,6 @@
 //! What can happen in a tactical meeting, whether it may happen now, and what it changes.
 //!
-//! Owns: `Event` (the log's payload, serialised as JSON) and `Refusal`; `decide` (which says
+//! Owns: `Event` (the log's payload, serialised as JSON); `decide` (which says
 //! what an event does to the organisation) is in `decide`, and `apply` in `fold`.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
@@ -9,10 +9,8 @@ use super::metrics::Reported;
 use super::{ProgressItem, Step};
 use crate::domain::ids::*;
 use crate::domain::org::ProjectStatus;
-use crate::domain::text::clean_line;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// One move of the meeting, as stored in its log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,41 +122,8 @@ pub enum Event {
 /// A tactical event as it sits in the log.
 pub type Recorded = crate::domain::meeting::flow::Recorded<Event>;
 
-/// Why an event was refused: one line for the person at the keyboard. Nothing is written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal(pub String);
-
-impl Refusal {
-    pub fn new(message: impl Into<String>) -> Refusal {
-        Refusal(message.into())
-    }
-}
-
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Refusal {}
-
-pub(super) fn refuse<T>(message: impl Into<String>) -> Result<T, Refusal> {
-    Err(Refusal::new(message))
-}
-
-/// Longest text accepted in one entry.
-const MAX_TEXT: usize = crate::domain::text::MAX_ENTRY_CHARS;
-
-/// A text of an entry that is not empty and not too long; `what` names it in the refusal.
-pub(super) fn text_ok(text: &str, what: &str) -> Result<(), Refusal> {
-    if clean_line(text).is_empty() {
-        return refuse(format!("the {what} is empty"));
-    }
-    if text.chars().count() > MAX_TEXT {
-        return refuse(format!("the {what} is longer than {MAX_TEXT} characters"));
-    }
-    Ok(())
-}
+pub use crate::domain::meeting::flow::Refusal;
+pub(super) use crate::domain::meeting::flow::{refuse, text_ok};
 
 impl Event {
     /// Whether the event moves the meeting relative to where it stood (the next step, speaker
