@@ -120,11 +120,10 @@ where
             recorded_by: None,
             proposal: self.state.proposal_of(&event),
         };
-        let mut reload = false;
-        for (effect, created) in effects.iter().zip(appended.created.iter()) {
-            reload |= self.org.apply(effect, created, &stamp) == Applied::Reload;
-        }
-        // No entry the generator writes takes a report back: those held stay as they are.
+        // As the program does: applied in memory, a taking back included (the entry it takes
+        // back is among the last few); only what memory cannot take back reads it all again.
+        let written: Vec<_> = effects.into_iter().zip(appended.created).collect();
+        let reload = self.org.apply_entry(&stamp, &written) == Applied::Reload;
         if reload && let Some(mut fresh) = self.store.load_organisation()? {
             fresh.keep_reports_of(self.org);
             *self.org = fresh;
