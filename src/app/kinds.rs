@@ -5,7 +5,8 @@
 //! kind is added by implementing them, not by a match arm in every file.
 //!
 //! Owns: `MeetingScreen` (what the shell asks of a meeting on screen), `KindShell` (what a
-//! kind does that needs the whole app) and `shell`, which gives each kind's.
+//! kind does that needs the whole app) and `shell`, which gives each kind's; and
+//! `meeting_screen_parts!`, the part of `MeetingScreen` every screen holds alike.
 //! Must not import: tokio; must not draw.
 
 use super::keys::{Action, Binding};
@@ -57,6 +58,51 @@ pub(super) trait MeetingScreen {
     /// Its minutes as they stand, named as `org` names things.
     fn minutes(&self, org: &Organisation) -> Minutes;
 }
+
+/// The methods of `MeetingScreen` read from the fields every meeting screen has alike
+/// (`meeting`, `modal`, `presentation`, `following`, a `state` with `circle` and `ended_at`)
+/// and its journal (`catch_up`), written once for every screen's impl.
+macro_rules! meeting_screen_parts {
+    () => {
+        fn meeting(&self) -> $crate::domain::MeetingId {
+            self.meeting
+        }
+
+        fn circle(&self) -> $crate::domain::CircleId {
+            self.state.circle
+        }
+
+        fn ended(&self) -> bool {
+            self.state.ended_at.is_some()
+        }
+
+        fn modal(&self) -> Option<&$crate::ui::Modal> {
+            self.modal.as_ref()
+        }
+
+        fn modal_mut(&mut self) -> Option<&mut $crate::ui::Modal> {
+            self.modal.as_mut()
+        }
+
+        fn show(&mut self, presentation: bool, following: bool) {
+            self.presentation = presentation;
+            self.following = following;
+        }
+
+        fn toggle_presentation(&mut self) {
+            self.presentation = !self.presentation;
+        }
+
+        fn catch_up(
+            &mut self,
+            store: &mut dyn $crate::store::Backend,
+            org: &mut std::sync::Arc<$crate::domain::Organisation>,
+        ) -> Result<Vec<Option<String>>, String> {
+            $crate::app::journal::catch_up(store, self, org)
+        }
+    };
+}
+pub(super) use meeting_screen_parts;
 
 /// What the shell does for one kind of meeting that needs the whole app (its keys and
 /// answers change what the screen shows and write to the store).

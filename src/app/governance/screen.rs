@@ -5,19 +5,17 @@
 //! meeting is shown), its journal, handing the ui what it draws (`ui::governance::Drawn`), and
 //! what the shell asks of it as a meeting on screen. Must not import: tokio; must not draw.
 
-use crate::app::journal::{self, Journal};
+use crate::app::journal::Journal;
 use crate::app::keys::{Action, Binding};
-use crate::app::kinds::MeetingScreen;
+use crate::app::kinds::{MeetingScreen, meeting_screen_parts};
 use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::flow::{Flow, Recorded};
 use crate::domain::meeting::governance::{Change, GovEvent, Governance, GovernanceForm};
 use crate::domain::minutes::Minutes;
-use crate::domain::{CircleId, MeetingId, Organisation, RuleSet};
-use crate::store::prelude::*;
+use crate::domain::{MeetingId, Organisation, RuleSet};
 use crate::ui::Modal;
 use crate::ui::governance::Drawn;
 use chrono::NaiveDate;
-use std::sync::Arc;
 
 /// A governance meeting in progress (or ended, showing its record).
 #[derive(Debug)]
@@ -100,34 +98,7 @@ impl MeetingScreen for GovernanceScreen {
         MeetingKind::Governance
     }
 
-    fn meeting(&self) -> MeetingId {
-        self.meeting
-    }
-
-    fn circle(&self) -> CircleId {
-        self.state.circle
-    }
-
-    fn ended(&self) -> bool {
-        self.state.ended_at.is_some()
-    }
-
-    fn modal(&self) -> Option<&Modal> {
-        self.modal.as_ref()
-    }
-
-    fn modal_mut(&mut self) -> Option<&mut Modal> {
-        self.modal.as_mut()
-    }
-
-    fn show(&mut self, presentation: bool, following: bool) {
-        self.presentation = presentation;
-        self.following = following;
-    }
-
-    fn toggle_presentation(&mut self) {
-        self.presentation = !self.presentation;
-    }
+    meeting_screen_parts!();
 
     /// The open question, its form, and the changes being written for a proposal.
     fn forget_entry(&mut self) {
@@ -142,14 +113,6 @@ impl MeetingScreen for GovernanceScreen {
 
     fn refuses(&self, org: &Organisation, action: Action, _today: NaiveDate) -> bool {
         super::probe::probe(&self.state, action).is_some_and(|e| self.state.may(&e, org).is_err())
-    }
-
-    fn catch_up(
-        &mut self,
-        store: &mut dyn Backend,
-        org: &mut Arc<Organisation>,
-    ) -> Result<Vec<Option<String>>, String> {
-        journal::catch_up(store, self, org)
     }
 
     fn minutes(&self, org: &Organisation) -> Minutes {

@@ -5,19 +5,17 @@
 //! what it draws (`ui::tactical::Drawn`), and what the shell asks of it as a meeting on screen.
 //! Must not import: tokio; must not draw.
 
-use crate::app::journal::{self, Journal};
+use crate::app::journal::Journal;
 use crate::app::keys::{Action, Binding};
-use crate::app::kinds::MeetingScreen;
+use crate::app::kinds::{MeetingScreen, meeting_screen_parts};
 use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::flow::Flow;
 use crate::domain::meeting::tactical::{Form, Recorded, ReporterChoice, Tactical};
 use crate::domain::minutes::Minutes;
-use crate::domain::{CircleId, MeetingId, Organisation, RuleSet};
-use crate::store::prelude::*;
+use crate::domain::{MeetingId, Organisation, RuleSet};
 use crate::ui::Modal;
 use crate::ui::tactical::Drawn;
 use chrono::NaiveDate;
-use std::sync::Arc;
 
 /// A tactical meeting in progress (or ended, showing its minutes).
 #[derive(Debug)]
@@ -92,34 +90,7 @@ impl MeetingScreen for TacticalScreen {
         MeetingKind::Tactical
     }
 
-    fn meeting(&self) -> MeetingId {
-        self.meeting
-    }
-
-    fn circle(&self) -> CircleId {
-        self.state.circle
-    }
-
-    fn ended(&self) -> bool {
-        self.state.ended_at.is_some()
-    }
-
-    fn modal(&self) -> Option<&Modal> {
-        self.modal.as_ref()
-    }
-
-    fn modal_mut(&mut self) -> Option<&mut Modal> {
-        self.modal.as_mut()
-    }
-
-    fn show(&mut self, presentation: bool, following: bool) {
-        self.presentation = presentation;
-        self.following = following;
-    }
-
-    fn toggle_presentation(&mut self) {
-        self.presentation = !self.presentation;
-    }
+    meeting_screen_parts!();
 
     fn forget_entry(&mut self) {
         self.modal = None;
@@ -134,14 +105,6 @@ impl MeetingScreen for TacticalScreen {
         super::probe::idle(self, action)
             || super::probe::probe(self, org, action, today)
                 .is_some_and(|e| self.state.may(&e, org).is_err())
-    }
-
-    fn catch_up(
-        &mut self,
-        store: &mut dyn Backend,
-        org: &mut Arc<Organisation>,
-    ) -> Result<Vec<Option<String>>, String> {
-        journal::catch_up(store, self, org)
     }
 
     fn minutes(&self, org: &Organisation) -> Minutes {
