@@ -415,6 +415,31 @@ fn entry_times(org: &roundtable::domain::Organisation) -> String {
 /// Migration 019 keeps each entry's time on the rows it wrote. A file from before it reads
 /// the same organisation read-only (looking the times up among the entries, the file left as
 /// it was) and once migrated (the times copied onto the rows).
+/// Migration 021 taken back: the indexes a retraction finds its rows by.
+const WITHOUT_021: &str = "DROP INDEX assignments_source; DROP INDEX assignments_ended_source;
+    DROP INDEX update_requests_ended_source; DROP INDEX project_updates_project;";
+/// Migration 020 taken back: the meeting list's indexes and counts, and the index before them.
+const WITHOUT_020: &str = "DROP TRIGGER meeting_counts_insert; DROP TRIGGER meeting_counts_delete;
+    DROP TRIGGER meeting_counts_update; DROP TABLE meeting_counts;
+    DROP INDEX meetings_newest; DROP INDEX meetings_of_circle;
+    DROP INDEX meetings_of_kind; DROP INDEX meetings_open_newest;
+    CREATE INDEX meetings_started ON meetings (started_at DESC, id DESC) WHERE circle_id IS NOT NULL;";
+/// Migration 019 taken back: the entries' own times.
+const WITHOUT_019: &str = "DROP INDEX project_updates_moves;
+    ALTER TABLE next_actions DROP COLUMN entry_at; ALTER TABLE next_actions DROP COLUMN done_at;
+    ALTER TABLE projects DROP COLUMN entry_at; ALTER TABLE tensions DROP COLUMN entry_at;
+    ALTER TABLE tensions DROP COLUMN processed_at; ALTER TABLE project_updates DROP COLUMN entry_at;";
+
+/// The database at `path` made as schema `version` left it, by taking back the migrations
+/// after it (`undone`, newest first).
+fn as_left_by(path: &Path, undone: &[&str], version: u32) {
+    let batch = format!("{} PRAGMA user_version = {version};", undone.join(" "));
+    Connection::open(path)
+        .expect("open for the older version")
+        .execute_batch(&batch)
+        .unwrap_or_else(|e| panic!("as version {version} left it: {e}"));
+}
+
 #[test]
 fn a_database_from_before_entry_times_reads_the_same_read_only_and_migrated() {
     let dir = tempfile::tempdir().expect("dir");
@@ -468,23 +493,7 @@ fn a_database_from_before_entry_times_reads_the_same_read_only_and_migrated() {
             && !now.records().status_changes.is_empty(),
         "the history has done actions, processed tensions and status moves:\n{shown}"
     );
-    Connection::open(&path)
-        .expect("open for the older version")
-        .execute_batch(
-            "DROP INDEX assignments_source; DROP INDEX assignments_ended_source;
-             DROP INDEX update_requests_ended_source; DROP INDEX project_updates_project;
-             DROP TRIGGER meeting_counts_insert; DROP TRIGGER meeting_counts_delete;
-             DROP TRIGGER meeting_counts_update; DROP TABLE meeting_counts;
-             DROP INDEX meetings_newest; DROP INDEX meetings_of_circle;
-             DROP INDEX meetings_of_kind; DROP INDEX meetings_open_newest;
-             CREATE INDEX meetings_started ON meetings (started_at DESC, id DESC) WHERE circle_id IS NOT NULL;
-             DROP INDEX project_updates_moves;
-             ALTER TABLE next_actions DROP COLUMN entry_at; ALTER TABLE next_actions DROP COLUMN done_at;
-             ALTER TABLE projects DROP COLUMN entry_at; ALTER TABLE tensions DROP COLUMN entry_at;
-             ALTER TABLE tensions DROP COLUMN processed_at; ALTER TABLE project_updates DROP COLUMN entry_at;
-             PRAGMA user_version = 18;",
-        )
-        .expect("as version 18 left it");
+    as_left_by(&path, &[WITHOUT_021, WITHOUT_020, WITHOUT_019], 18);
     let read_only = Store::open_read_only(&path).expect("opens read-only");
     assert_eq!(
         read_only.schema_version().expect("version"),
@@ -536,19 +545,7 @@ fn a_database_from_before_the_kept_counts_is_counted_when_migrated() {
             .expect("rows")
     };
     let held = by_kind(&path);
-    Connection::open(&path)
-        .expect("open for the older version")
-        .execute_batch(
-            "DROP INDEX assignments_source; DROP INDEX assignments_ended_source;
-             DROP INDEX update_requests_ended_source; DROP INDEX project_updates_project;
-             DROP TRIGGER meeting_counts_insert; DROP TRIGGER meeting_counts_delete;
-             DROP TRIGGER meeting_counts_update; DROP TABLE meeting_counts;
-             DROP INDEX meetings_newest; DROP INDEX meetings_of_circle;
-             DROP INDEX meetings_of_kind; DROP INDEX meetings_open_newest;
-             CREATE INDEX meetings_started ON meetings (started_at DESC, id DESC) WHERE circle_id IS NOT NULL;
-             PRAGMA user_version = 19;",
-        )
-        .expect("as version 19 left it");
+    as_left_by(&path, &[WITHOUT_021, WITHOUT_020], 19);
     let counted = |store: &Store| -> Vec<(String, i64)> {
         let mut counts: Vec<(String, i64)> = store
             .meeting_counts()
