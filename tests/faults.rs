@@ -149,6 +149,9 @@ impl OrganisationStore for Faulty {
     fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError> {
         self.inner.reported(roles)
     }
+    fn roles_tracked_in(&self, meeting: MeetingId) -> Result<Vec<RoleId>, StoreError> {
+        self.inner.roles_tracked_in(meeting)
+    }
 }
 
 impl OrgLog for Faulty {

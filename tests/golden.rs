@@ -311,7 +311,10 @@ fn each_review_in_a_recorded_database_folds_to_its_summary() {
     for set in database_sets() {
         let (_dir, path) = database_copy(&set);
         let store = Store::open(&path).expect("opens");
-        let org = store.load_organisation().expect("loads").expect("an org");
+        let org = store
+            .load_whole_organisation()
+            .expect("loads")
+            .expect("an org");
         let summaries = files(&set, ".summary.txt");
         let mut checked = 0;
         for expected in summaries.iter().filter(|p| {

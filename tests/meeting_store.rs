@@ -25,7 +25,7 @@ fn demo() -> (tempfile::TempDir, std::path::PathBuf, Store) {
 }
 
 fn bakehouse(store: &Store) -> (Organisation, CircleId) {
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     let id = org.circle_named("Bakehouse").expect("Bakehouse").id;
     (org, id)
 }
@@ -53,7 +53,7 @@ fn a_database_of_the_first_schema_is_upgraded_with_its_organisation() {
         store.schema_version().expect("version"),
         roundtable::store::latest_schema()
     );
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     assert_eq!(org.name(), "Old Co");
     assert!(store.open_meetings().expect("meetings").is_empty());
 }
@@ -92,7 +92,7 @@ fn effects_are_written_with_their_event_and_undone_with_its_retraction() {
         .expect("append");
     assert_eq!(seq, 2);
     let count = |store: &Store| {
-        let org = store.load_organisation().expect("load").expect("org");
+        let org = store.load_whole_organisation().expect("load").expect("org");
         org.next_actions_of(role)
             .filter(|a| a.text == "Order rye")
             .count()
@@ -147,7 +147,7 @@ fn undoing_a_project_update_restores_its_status() {
         .expect("append");
     let status = |store: &Store| {
         store
-            .load_organisation()
+            .load_whole_organisation()
             .expect("load")
             .expect("org")
             .project(project)
@@ -184,7 +184,7 @@ fn a_tension_taken_onto_the_agenda_is_processed_and_reopened_by_a_retraction() {
         )
         .expect("append");
     let open = |store: &Store| {
-        let org = store.load_organisation().expect("load").expect("org");
+        let org = store.load_whole_organisation().expect("load").expect("org");
         org.tensions_in(circle)
             .find(|t| t.id == tension)
             .map(|t| t.open)

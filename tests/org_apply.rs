@@ -60,7 +60,8 @@ fn seen(org: &Organisation) -> Seen {
             .iter()
             .map(|c| org.tensions_in(c.id).map(|t| t.id).collect())
             .collect(),
-        status_changes: r.status_changes.clone(),
+        // Each project's changes oldest first; a role's held later follow those held before.
+        status_changes: sorted(&r.status_changes, |c| (c.project, c.at)),
     }
 }
 
@@ -322,7 +323,7 @@ fn retractions_and_what_memory_does_not_hold_ask_for_a_reload() {
 fn what_a_meeting_creates_is_there_as_of_its_day_and_not_before() {
     let mut store = Store::open_in_memory().expect("store");
     setup::load_demo(&mut store).expect("demo");
-    let mut org = store.load_organisation().expect("load").expect("org");
+    let mut org = store.load_whole_organisation().expect("load").expect("org");
     let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
     let role = org.roles_in(circle).next().expect("a role").id;
     let person = org.people()[0].id;
@@ -352,7 +353,7 @@ fn what_a_meeting_creates_is_there_as_of_its_day_and_not_before() {
     for (effect, created) in effects.iter().zip(&appended.created) {
         assert_eq!(org.apply(effect, created, &stamp), Applied::Done);
     }
-    let reloaded = store.load_organisation().expect("load").expect("org");
+    let reloaded = store.load_whole_organisation().expect("load").expect("org");
     for org in [&org, &reloaded] {
         let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("a day");
         let titles = |o: &Organisation| -> Vec<String> {
@@ -456,7 +457,7 @@ fn standing_on(
 fn what_a_later_meeting_changes_is_as_it_was_the_day_before() {
     let mut store = Store::open_in_memory().expect("store");
     setup::load_demo(&mut store).expect("demo");
-    let mut org = store.load_organisation().expect("load").expect("org");
+    let mut org = store.load_whole_organisation().expect("load").expect("org");
     let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
     let role = org.roles_in(circle).next().expect("a role").id;
     let person = org.people()[0].id;
@@ -479,7 +480,7 @@ fn what_a_later_meeting_changes_is_as_it_was_the_day_before() {
         Effect::ProcessTension { tension },
     ];
     outputs_on(&mut store, &mut org, (circle, 24), &settled);
-    let reloaded = store.load_organisation().expect("load").expect("org");
+    let reloaded = store.load_whole_organisation().expect("load").expect("org");
     for org in [&org, &reloaded] {
         let on = |d| standing_on(org, d, (project, action, tension));
         assert_eq!(on(19), (None, None, None), "nothing made yet");
@@ -493,4 +494,77 @@ fn what_a_later_meeting_changes_is_as_it_was_the_day_before() {
         );
         assert_eq!(on(24), (Some(ProjectStatus::Done), Some(true), Some(false)));
     }
+}
+
+/// A role's projects and next actions are read when a screen first shows the role: read into
+/// the organisation "as of" a day, they are as they stood that day (made later: not there;
+/// marked done later: still open), as they are when read before the day was chosen.
+#[test]
+fn a_role_read_after_going_back_in_time_shows_its_records_of_that_day() {
+    let mut store = Store::open_in_memory().expect("store");
+    setup::load_demo(&mut store).expect("demo");
+    let org = store.load_organisation().expect("load").expect("org");
+    let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
+    let role = org.roles_in(circle).next().expect("a role").id;
+    let person = org.people()[0].id;
+    let meeting = store
+        .start_meeting(circle, MeetingKind::Tactical, at_nine(24), &"started")
+        .expect("meeting");
+    let effects = [
+        Effect::CreateProject {
+            role,
+            person: Some(person),
+            title: "Rye starter".into(),
+        },
+        Effect::CreateNextAction {
+            role: Some(role),
+            person,
+            text: "Order rye".into(),
+        },
+    ];
+    let made = store
+        .append_entry(meeting, 1, at_nine(24), &"outputs", &effects)
+        .expect("append");
+    let action = NextActionId(made.created[1][0]);
+    let done = [Effect::CompleteNextAction { action }];
+    store
+        .append_entry(meeting, made.seq, at_nine(26), &"done", &done)
+        .expect("done");
+    let reported = |store: &Store| store.reported(Some(&[role])).expect("reported");
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("a day");
+    let shown = |o: &Organisation| -> (Vec<String>, Vec<(String, bool)>) {
+        let projects = o.projects_of(role).map(|p| p.title.clone()).collect();
+        let actions = o
+            .next_actions_of(role)
+            .map(|a| (a.text.clone(), a.done))
+            .collect();
+        (projects, actions)
+    };
+    let mut whole = org.clone();
+    whole.hold_reports(&[role], reported(&store));
+    for d in [23, 25, 27] {
+        let mut then = org.as_of(day(d));
+        assert!(!then.holds_reports_of(role), "not read yet on the {d}th");
+        then.hold_reports(&[role], reported(&store));
+        assert_eq!(shown(&then), shown(&whole.as_of(day(d))), "as of the {d}th");
+    }
+    let (projects, actions) = shown(&{
+        let mut then = org.as_of(day(25));
+        then.hold_reports(&[role], reported(&store));
+        then
+    });
+    assert!(projects.contains(&"Rye starter".to_string()));
+    assert!(
+        actions.contains(&("Order rye".to_string(), false)),
+        "done only on the 26th"
+    );
+    let (projects, _) = shown(&{
+        let mut then = org.as_of(day(23));
+        then.hold_reports(&[role], reported(&store));
+        then
+    });
+    assert!(
+        !projects.contains(&"Rye starter".to_string()),
+        "made on the 24th"
+    );
 }

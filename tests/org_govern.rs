@@ -314,7 +314,7 @@ proptest! {
         let mut store = Store::open_in_memory().expect("store");
         setup::load_demo(&mut store).expect("demo");
         store.set_actor(Some("Ana Secretary"));
-        let mut org = store.load_organisation().expect("load").expect("org");
+        let mut org = store.load_whole_organisation().expect("load").expect("org");
         let circle = org.anchor().expect("anchor").id;
         let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).single().expect("a time");
         let item = serde_json::json!({"type": "item_added", "label": "Ovens", "owner": 0, "kind": "proposal"});
@@ -338,7 +338,7 @@ proptest! {
             };
             let effects = [(effect.clone(), appended.created[0].clone())];
             prop_assert_eq!(org.apply_entry(&stamp, &effects), Applied::Done, "{:?}", effect);
-            let reloaded = store.load_organisation().expect("load").expect("org");
+            let reloaded = store.load_whole_organisation().expect("load").expect("org");
             prop_assert_eq!(structure(&org), structure(&reloaded), "after {:?}", effect);
         }
     }
@@ -350,7 +350,7 @@ proptest! {
 fn an_adoption_taken_back_asks_for_a_reload() {
     let mut store = Store::open_in_memory().expect("store");
     setup::load_demo(&mut store).expect("demo");
-    let mut org = store.load_organisation().expect("load").expect("org");
+    let mut org = store.load_whole_organisation().expect("load").expect("org");
     let circle = org.anchor().expect("anchor").id;
     let at = Utc
         .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)

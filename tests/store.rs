@@ -32,7 +32,7 @@ fn a_new_database_is_migrated_to_the_latest_schema() {
         store.schema_version().expect("version"),
         roundtable::store::latest_schema()
     );
-    assert!(store.load_organisation().expect("load").is_none());
+    assert!(store.load_whole_organisation().expect("load").is_none());
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn reopening_a_database_keeps_the_organisation() {
     }
     let store = Store::open(&path).expect("reopen");
     let org = store
-        .load_organisation()
+        .load_whole_organisation()
         .expect("load")
         .expect("an organisation");
     assert_eq!(org.name(), "Riverbend Bakery Cooperative");
@@ -187,7 +187,7 @@ fn every_circle_gets_its_core_roles_under_each_rule_set() {
         // Core role entries are named for 5.0 in the demo; drop them for this check.
         strip_core_entries(&mut demo.circle);
         store.import(&demo).expect("import");
-        let org = store.load_organisation().expect("load").expect("org");
+        let org = store.load_whole_organisation().expect("load").expect("org");
         for circle in &org.records().circles {
             let is_anchor = circle.parent.is_none();
             for &core in rules.core_roles(is_anchor, true) {
@@ -211,7 +211,7 @@ fn strip_core_entries(circle: &mut CircleEntry) {
 fn a_second_organisation_is_refused_and_nothing_changes() {
     let mut store = demo_store();
     let before = store
-        .load_organisation()
+        .load_whole_organisation()
         .expect("load")
         .expect("org")
         .records()
@@ -223,7 +223,7 @@ fn a_second_organisation_is_refused_and_nothing_changes() {
             .contains("already holds the organisation \"Riverbend Bakery Cooperative\"")
     );
     let after = store
-        .load_organisation()
+        .load_whole_organisation()
         .expect("load")
         .expect("org")
         .records()
@@ -273,7 +273,7 @@ fn an_empty_organisation_has_only_its_anchor_circle() {
     store
         .create_organisation("  Bread\u{202e} & Roses ", RuleSet::Holacracy41)
         .expect("create");
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     assert_eq!(org.name(), "Bread & Roses");
     assert_eq!(org.rule_set(), RuleSet::Holacracy41);
     let names: Vec<_> = org
@@ -458,7 +458,7 @@ fn a_database_from_before_entry_times_reads_the_same_read_only_and_migrated() {
     // The generated actions were done before the history began: one is marked done by an
     // entry, as a meeting marks one.
     let before = store
-        .load_organisation()
+        .load_whole_organisation()
         .expect("loads")
         .expect("an organisation");
     let action = before
@@ -479,7 +479,7 @@ fn a_database_from_before_entry_times_reads_the_same_read_only_and_migrated() {
         .append_payload(meeting, 1, at, "{}", &[done])
         .expect("marked done");
     let now = store
-        .load_organisation()
+        .load_whole_organisation()
         .expect("loads")
         .expect("an organisation");
     drop(store);
@@ -501,7 +501,7 @@ fn a_database_from_before_entry_times_reads_the_same_read_only_and_migrated() {
         "not migrated"
     );
     let older = read_only
-        .load_organisation()
+        .load_whole_organisation()
         .expect("loads")
         .expect("organisation");
     assert_eq!(entry_times(&older), shown, "read-only, from the entries");
@@ -512,7 +512,7 @@ fn a_database_from_before_entry_times_reads_the_same_read_only_and_migrated() {
         roundtable::store::latest_schema()
     );
     let reloaded = migrated
-        .load_organisation()
+        .load_whole_organisation()
         .expect("loads")
         .expect("organisation");
     assert_eq!(entry_times(&reloaded), shown, "migrated, from the rows");
@@ -569,7 +569,10 @@ fn a_database_from_before_the_kept_counts_is_counted_when_migrated() {
         held,
         "migrated: counted once by the migration"
     );
-    let org = migrated.load_organisation().expect("load").expect("org");
+    let org = migrated
+        .load_whole_organisation()
+        .expect("load")
+        .expect("org");
     let circle = org.records().circles[0].id;
     migrated
         .start_log(

@@ -34,7 +34,7 @@ fn store(rules: RuleSet) -> Store {
 }
 
 fn org(store: &Store) -> Organisation {
-    store.load_organisation().expect("load").expect("org")
+    store.load_whole_organisation().expect("load").expect("org")
 }
 
 /// Adopts `changes` in the anchor circle's governance meeting.

@@ -172,7 +172,7 @@ fn dangling<J: Journal>(
     org: &mut std::sync::Arc<Organisation>,
     event: &Event<J>,
 ) -> Committed {
-    match store.load_organisation() {
+    match super::reports::reload(&*store, org) {
         Ok(Some(fresh)) => *org = std::sync::Arc::new(fresh),
         Ok(None) => {}
         Err(e) => return Committed::Unwritten(e.to_string()),
@@ -274,7 +274,7 @@ pub fn catch_up<J: Journal>(
         push(journal, entry).map_err(|e| e.0)?;
     }
     if count > 0 {
-        match store.load_organisation() {
+        match super::reports::reload(&*store, org) {
             Ok(Some(fresh)) => *org = std::sync::Arc::new(fresh),
             Ok(None) => {}
             Err(e) => return Err(e.to_string()),

@@ -5,6 +5,7 @@
 //! Must not import: ratatui, tokio.
 
 use crate::domain::meeting::MeetingKind;
+use crate::domain::meeting_list::{Look, MeetingRow};
 use crate::domain::minutes::{Minutes, PublishedRuling};
 use crate::domain::{MeetingId, Organisation};
 use crate::store::StoreError;
@@ -25,18 +26,29 @@ pub fn load(store: &dyn Backend, id: MeetingId) -> Result<Minutes, String> {
     load_in(store, id, &org)
 }
 
-/// Holds in `org` the reports of the roles of meeting `id`'s circle, which its minutes name
-/// (a metric whose period had its value before the meeting is not listed as due).
+/// Holds in `org` what meeting `id`'s minutes name (`roles_named`).
 pub fn hold_for(
     store: &dyn Backend,
     org: &mut Organisation,
     id: MeetingId,
 ) -> Result<(), StoreError> {
+    let roles = roles_named(store, org, id)?;
+    super::reports::hold(store, org, roles)
+}
+
+/// The roles whose reports and projects meeting `id`'s minutes name: its circle's (a metric
+/// whose period had its value before the meeting is not listed as due) and those whose
+/// projects it updated (one moved or removed since among them).
+pub fn roles_named(
+    store: &dyn Backend,
+    org: &Organisation,
+    id: MeetingId,
+) -> Result<Vec<crate::domain::RoleId>, StoreError> {
+    let mut roles = store.roles_tracked_in(id)?;
     if let Some(row) = store.meeting(id)? {
-        let roles = super::reports::of_circle(org, row.circle);
-        super::reports::hold(store, org, roles)?;
+        roles.extend(super::reports::of_circle(org, row.circle));
     }
-    Ok(())
+    Ok(roles)
 }
 
 /// Every Secretary's ruling recorded in a governance meeting, oldest meeting first: what the
@@ -82,22 +94,48 @@ pub fn last(store: &dyn Backend, circle: Option<&str>) -> Result<MeetingId, Stri
         }
         None => None,
     };
-    store
-        .meetings()
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .find(|m| m.ended_at.is_some() && circle.as_ref().is_none_or(|(c, _)| *c == m.circle))
-        .map(|m| m.id)
-        .ok_or_else(|| match circle {
-            Some((_, name)) => format!("the circle \"{name}\" has no ended meeting yet"),
-            None => "there is no ended meeting yet".to_string(),
-        })
+    let look = circle
+        .as_ref()
+        .map_or(Look::Newest, |(id, _)| Look::Circle(*id));
+    let mut found = None;
+    newest_first(store, look, |m| {
+        found = m.ended_at.map(|_| m.id);
+        found.is_none()
+    })
+    .map_err(|e| e.to_string())?;
+    found.ok_or_else(|| match circle {
+        Some((_, name)) => format!("the circle \"{name}\" has no ended meeting yet"),
+        None => "there is no ended meeting yet".to_string(),
+    })
+}
+
+/// Reads `look`'s meetings newest first, a page at a time by index, giving each to `visit`
+/// until it answers false or there are no more: what is read is what is asked for, however
+/// many meetings the store holds.
+fn newest_first(
+    store: &dyn Backend,
+    look: Look,
+    mut visit: impl FnMut(&MeetingRow) -> bool,
+) -> Result<(), StoreError> {
+    const PAGE: usize = 64;
+    let mut after = None;
+    loop {
+        let page = store.meeting_page(look, after, PAGE)?;
+        if !page.rows.iter().all(&mut visit) {
+            return Ok(());
+        }
+        match page.next {
+            Some(key) => after = Some(key),
+            None => return Ok(()),
+        }
+    }
 }
 
 /// The minutes of every ended meeting of the circle named `circle` begun on a day from `since`
 /// to `until` (local days, both included; no `until`: to today), oldest first: the
 /// organisation and the circle's reports read once for all of them (`roundtable export
-/// minutes --circle NAME --since DATE`).
+/// minutes --circle NAME --since DATE`). The circle's meetings are read newest first down
+/// to the first begun before `since`.
 pub fn of_circle_between(
     store: &dyn Backend,
     circle: &str,
@@ -110,17 +148,21 @@ pub fn of_circle_between(
         .ok_or_else(|| format!("no circle named \"{circle}\""))?;
     let id = found.id;
     let day = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&chrono::Local).date_naive();
-    let mut ids: Vec<MeetingId> = store
-        .meetings()
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .filter(|m| m.circle == id && m.ended_at.is_some())
-        .filter(|m| day(m.started_at) >= since && until.is_none_or(|u| day(m.started_at) <= u))
-        .map(|m| m.id)
-        .collect();
+    let mut ids: Vec<MeetingId> = Vec::new();
+    newest_first(store, Look::Circle(id), |m| {
+        let begun = day(m.started_at);
+        if m.ended_at.is_some() && begun >= since && until.is_none_or(|u| begun <= u) {
+            ids.push(m.id);
+        }
+        begun >= since
+    })
+    .map_err(|e| e.to_string())?;
     // Newest first from the store; the minutes go oldest first.
     ids.reverse();
-    let roles = super::reports::of_circle(&org, id);
+    let mut roles = super::reports::of_circle(&org, id);
+    for &m in &ids {
+        roles.extend(store.roles_tracked_in(m).map_err(|e| e.to_string())?);
+    }
     super::reports::hold(store, &mut org, roles).map_err(|e| e.to_string())?;
     ids.into_iter().map(|m| load_in(store, m, &org)).collect()
 }

@@ -258,15 +258,11 @@ fn move_by(app: &mut App, delta: isize) -> bool {
 /// Shows a meeting's minutes, with the list to go back to.
 fn show_minutes(app: &mut App, id: MeetingId) {
     // The minutes name what the circle's roles reported before the meeting.
-    match app.store.meeting(id) {
-        Ok(Some(row)) => {
-            if let Some(org) = app.view.org.as_deref() {
-                let roles = super::reports::of_circle(org, row.circle);
-                app.hold_reports(roles);
-            }
+    if let Some(org) = app.view.org.as_deref() {
+        match minutes::roles_named(app.store.as_ref(), org, id) {
+            Ok(roles) => app.hold_reports(roles),
+            Err(e) => return app.error(e.to_string()),
         }
-        Ok(None) => {}
-        Err(e) => return app.error(e.to_string()),
     }
     let loaded = match app.view.org.clone() {
         Some(org) => minutes::load_in(app.store.as_ref(), id, &org),

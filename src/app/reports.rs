@@ -29,6 +29,20 @@ pub fn hold(
     Ok(())
 }
 
+/// The organisation read anew (after another program's entries, or an entry memory could
+/// not apply), holding the reports of the roles `old` held, read anew too: what the screen
+/// shows of them is what the store holds now.
+pub fn reload(
+    store: &dyn OrganisationStore,
+    old: &Organisation,
+) -> Result<Option<Organisation>, StoreError> {
+    let Some(mut fresh) = store.load_organisation()? else {
+        return Ok(None);
+    };
+    hold(store, &mut fresh, old.held_roles())?;
+    Ok(Some(fresh))
+}
+
 /// The roles of a circle.
 pub fn of_circle(org: &Organisation, circle: CircleId) -> Vec<RoleId> {
     org.roles_in(circle).map(|r| r.id).collect()

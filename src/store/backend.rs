@@ -147,21 +147,25 @@ pub trait OrganisationStore {
     /// The adoption being put together when the program last kept one.
     fn adoption_draft(&self) -> Result<Option<String>, StoreError>;
     /// The organisation as it stands, or `None` when the store holds none yet: without what
-    /// roles reported (metric values, checklist answers), which `reported` reads by role.
+    /// roles reported (metric values, checklist answers) and track (projects, next actions),
+    /// which `reported` reads by role.
     fn load_organisation(&self) -> Result<Option<Organisation>, StoreError>;
     /// A role's versions, oldest first.
     fn role_history(&self, role: RoleId) -> Result<Vec<RoleVersion>, StoreError>;
     /// Every metric value and checklist answer of the roles' metrics and checklist items
     /// (ended ones too), each metric's and item's in period order; `None`: of every role.
     fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError>;
+    /// The roles whose projects meeting `meeting`'s entries updated or asked (or stopped
+    /// asking) for updates on, each once: what its minutes name besides its circle's roles,
+    /// whose projects `reported` reads (a role moved or removed since among them).
+    fn roles_tracked_in(&self, meeting: MeetingId) -> Result<Vec<RoleId>, StoreError>;
     /// The organisation with every role's reports held: for what shows the whole record
     /// (an export, the generator).
     fn load_whole_organisation(&self) -> Result<Option<Organisation>, StoreError> {
         let Some(mut org) = self.load_organisation()? else {
             return Ok(None);
         };
-        let reported = self.reported(None)?;
-        org.hold_reports(&org.all_roles(), reported);
+        org.hold_every_report(self.reported(None)?);
         Ok(Some(org))
     }
 }

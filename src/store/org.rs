@@ -2,7 +2,8 @@
 //!
 //! Owns: SQLite's `OrganisationStore`: importing an organisation file in one transaction (the
 //! writes are `import`'s, shared with PostgreSQL), creating an empty organisation, loading
-//! the whole organisation as a domain snapshot (read by `org_load`), and roles' reports.
+//! the whole organisation as a domain snapshot (read by `org_load`), and roles' reports and
+//! what they track (projects, next actions).
 //! Must not import: ratatui, crossterm, tokio.
 
 use super::backend::OrganisationStore;
@@ -49,6 +50,17 @@ impl OrganisationStore for Store {
         self.role_versions(role)
     }
 
+    fn roles_tracked_in(&self, meeting: MeetingId) -> Result<Vec<RoleId>, StoreError> {
+        // A file of a schema before requests for updates (015) has only the updates.
+        let sql = if self.schema_version()? < UPDATE_REQUEST_SCHEMA {
+            "SELECT DISTINCT p.role_id FROM projects p WHERE p.id IN (
+             SELECT project_id FROM project_updates WHERE meeting_id = ?1) ORDER BY p.role_id"
+        } else {
+            ROLES_TRACKED_IN
+        };
+        self.rows_given(sql, [meeting.0], |r| r.get(0))
+    }
+
     fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError> {
         // The roles as a JSON array, walked by `json_each`: one query for any number.
         let ids = roles.map(|r| {
@@ -70,7 +82,17 @@ impl OrganisationStore for Store {
         ))?;
         let params: Vec<&dyn rusqlite::ToSql> =
             ids.iter().map(|i| i as &dyn rusqlite::ToSql).collect();
+        let tracked = self.tracked(
+            |table| match ids {
+                Some(_) => format!("{table}.role_id IN (SELECT value FROM json_each(?1))"),
+                None => format!("{table}.role_id IS NOT NULL"),
+            },
+            &params,
+        )?;
         Ok(Reported {
+            projects: tracked.projects,
+            status_changes: tracked.status_changes,
+            next_actions: tracked.next_actions,
             values: values
                 .query_map(params.as_slice(), |r| {
                     Ok(MetricValue {
@@ -93,6 +115,14 @@ impl OrganisationStore for Store {
         })
     }
 }
+
+/// The roles of the projects a meeting's entries updated or asked for updates on (both
+/// stores; `?1` the meeting).
+pub(super) const ROLES_TRACKED_IN: &str =
+    "SELECT DISTINCT p.role_id FROM projects p WHERE p.id IN (
+     SELECT project_id FROM project_updates WHERE meeting_id = ?1
+     UNION SELECT project_id FROM update_requests WHERE meeting_id = ?1 OR ended_meeting_id = ?1)
+     ORDER BY p.role_id";
 
 impl Store {
     /// Runs a query without parameters and maps every row.
@@ -121,6 +151,9 @@ impl Store {
         Ok(rows)
     }
 }
+
+/// The schema version that added requests for updates (015_update_requests.sql).
+const UPDATE_REQUEST_SCHEMA: u32 = 15;
 
 /// The schema version that added the adoption draft (014_adoption_draft.sql).
 const ADOPTION_SCHEMA: u32 = 14;

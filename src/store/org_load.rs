@@ -184,39 +184,37 @@ impl Store {
         Ok(())
     }
 
-    /// The rows meeting entries wrote: projects and their moves, next actions, tensions.
+    /// The rows meeting entries wrote that the organisation is read with: the tensions and
+    /// the people's own next actions (outside any role). Roles' projects and next actions
+    /// are read by role when a screen shows them (`tracked`).
     fn read_entry_rows(&self, c: &Columns, records: &mut OrgRecords) -> Result<(), StoreError> {
         let rows = &c.entry_rows;
-        records.projects = self.rows(rows.projects, |r| {
-            Ok(Project {
-                id: r.get(0)?,
-                role: r.get(1)?,
-                person: r.get(2)?,
-                title: r.get(3)?,
-                status: r.get(4)?,
-                since: r.get(5)?,
-            })
-        })?;
-        records.status_changes = self.rows(rows.status_changes, |r| {
-            Ok(StatusChange {
-                project: r.get(0)?,
-                at: r.get(1)?,
-                before: r.get(2)?,
-            })
-        })?;
-        records.next_actions = self.rows(rows.next_actions, |r| {
-            Ok(NextAction {
-                id: r.get(0)?,
-                role: r.get(1)?,
-                person: r.get(2)?,
-                text: r.get(3)?,
-                done: r.get(4)?,
-                since: r.get(5)?,
-                done_at: r.get(6)?,
-            })
-        })?;
+        let own = rows.next_actions.replace("{a}", "a.role_id IS NULL");
+        records.next_actions = self.rows(&own, next_action_from_row)?;
         records.tensions = self.rows(rows.tensions, tension_from_row)?;
         Ok(())
+    }
+
+    /// The projects, their status changes and the next actions of the roles `of` picks (given
+    /// a table's alias, the condition on its `role_id`), with `params`.
+    pub(super) fn tracked(
+        &self,
+        of: impl Fn(&str) -> String,
+        params: &[&dyn rusqlite::ToSql],
+    ) -> Result<Tracked, StoreError> {
+        let rows = Columns::at(self.schema_version()?).entry_rows;
+        let sql = |query: &str| query.replace("{p}", &of("p")).replace("{a}", &of("a"));
+        Ok(Tracked {
+            projects: self.rows_given(&sql(rows.projects), params, project_from_row)?,
+            status_changes: self.rows_given(&sql(rows.status_changes), params, |r| {
+                Ok(StatusChange {
+                    project: r.get(0)?,
+                    at: r.get(1)?,
+                    before: r.get(2)?,
+                })
+            })?,
+            next_actions: self.rows_given(&sql(rows.next_actions), params, next_action_from_row)?,
+        })
     }
 
     /// What later schema versions added: process breakdowns (013), requests for updates
@@ -375,6 +373,38 @@ pub(super) fn tension_from_row(r: &Row<'_>) -> rusqlite::Result<Tension> {
     })
 }
 
+/// Roles' projects, their status changes and next actions, as `EntryRows` reads them.
+pub(super) struct Tracked {
+    pub projects: Vec<Project>,
+    pub status_changes: Vec<StatusChange>,
+    pub next_actions: Vec<NextAction>,
+}
+
+/// A project of `EntryRows::projects`' columns.
+pub(super) fn project_from_row(r: &Row<'_>) -> rusqlite::Result<Project> {
+    Ok(Project {
+        id: r.get(0)?,
+        role: r.get(1)?,
+        person: r.get(2)?,
+        title: r.get(3)?,
+        status: r.get(4)?,
+        since: r.get(5)?,
+    })
+}
+
+/// A next action of `EntryRows::next_actions`' columns.
+pub(super) fn next_action_from_row(r: &Row<'_>) -> rusqlite::Result<NextAction> {
+    Ok(NextAction {
+        id: r.get(0)?,
+        role: r.get(1)?,
+        person: r.get(2)?,
+        text: r.get(3)?,
+        done: r.get(4)?,
+        since: r.get(5)?,
+        done_at: r.get(6)?,
+    })
+}
+
 /// A breakdown of `BREAKDOWNS`' columns.
 pub(super) fn breakdown_from_row(r: &Row<'_>) -> rusqlite::Result<Breakdown> {
     Ok(Breakdown {
@@ -413,11 +443,12 @@ pub(super) fn role_from_row(r: &Row<'_>) -> rusqlite::Result<Role> {
     })
 }
 
-/// What start-up reads of the rows meeting entries wrote, each with the time of the entry
-/// that made it (none for a row of an organisation file): projects, next actions (and when
-/// one was marked done), tensions (and when one was taken onto an agenda or dropped), and
-/// every change of a project's status, oldest first, with the status before. PostgreSQL's
-/// load reads the same.
+/// How the rows meeting entries wrote are read, each with the time of the entry that made it
+/// (none for a row of an organisation file): projects, next actions (and when one was marked
+/// done), tensions (and when one was taken onto an agenda or dropped), and every change of a
+/// project's status, oldest first, with the status before. The projects', their changes' and
+/// the next actions' queries pick their roles where they say `{p}` (a condition on the
+/// projects' `p.role_id`) and `{a}` (on the actions' `a.role_id`). PostgreSQL reads the same.
 pub(super) struct EntryRows {
     pub projects: &'static str,
     pub next_actions: &'static str,
@@ -427,12 +458,15 @@ pub(super) struct EntryRows {
 
 /// Since 019_entry_times.sql each row carries its entry's time.
 pub(super) const ENTRY_ROWS: EntryRows = EntryRows {
-    projects: "SELECT id, role_id, person_id, title, status, entry_at FROM projects ORDER BY id",
-    next_actions: "SELECT id, role_id, person_id, text, done, entry_at, done_at FROM next_actions ORDER BY id",
+    projects: "SELECT p.id, p.role_id, p.person_id, p.title, p.status, p.entry_at FROM projects p
+     WHERE {p} ORDER BY p.id",
+    next_actions: "SELECT a.id, a.role_id, a.person_id, a.text, a.done, a.entry_at, a.done_at
+     FROM next_actions a WHERE {a} ORDER BY a.id",
     tensions: "SELECT id, person_id, role_id, circle_id, text, kind, status, entry_at, processed_at
      FROM tensions ORDER BY id",
-    status_changes: "SELECT project_id, entry_at, status_before FROM project_updates
-     WHERE status_before <> status_after AND entry_at IS NOT NULL ORDER BY entry_at, id",
+    status_changes: "SELECT u.project_id, u.entry_at, u.status_before FROM project_updates u
+     WHERE u.project_id IN (SELECT p.id FROM projects p WHERE {p})
+     AND u.status_before <> u.status_after AND u.entry_at IS NOT NULL ORDER BY u.entry_at, u.id",
 };
 
 /// Before 019 (a file opened read-only is not migrated), the times are looked up among the
@@ -441,16 +475,16 @@ fn entry_rows_joined(version: u32) -> EntryRows {
     EntryRows {
         projects: "SELECT p.id, p.role_id, p.person_id, p.title, p.status, e.at
      FROM projects p LEFT JOIN meeting_events e ON e.meeting_id = p.meeting_id AND e.seq = p.event_seq
-     ORDER BY p.id",
+     WHERE {p} ORDER BY p.id",
         next_actions: if version >= WORK_SCHEMA {
             "SELECT a.id, a.role_id, a.person_id, a.text, a.done, e.at, d.at
      FROM next_actions a LEFT JOIN meeting_events e ON e.meeting_id = a.meeting_id AND e.seq = a.event_seq
      LEFT JOIN meeting_events d ON d.meeting_id = a.done_meeting_id AND d.seq = a.done_seq
-     ORDER BY a.id"
+     WHERE {a} ORDER BY a.id"
         } else {
             "SELECT a.id, a.role_id, a.person_id, a.text, a.done, e.at, NULL
      FROM next_actions a LEFT JOIN meeting_events e ON e.meeting_id = a.meeting_id AND e.seq = a.event_seq
-     ORDER BY a.id"
+     WHERE {a} ORDER BY a.id"
         },
         tensions: "SELECT t.id, t.person_id, t.role_id, t.circle_id, t.text, t.kind, t.status, e.at, c.at
      FROM tensions t LEFT JOIN meeting_events e ON e.meeting_id = t.meeting_id AND e.seq = t.event_seq
@@ -458,7 +492,8 @@ fn entry_rows_joined(version: u32) -> EntryRows {
      ORDER BY t.id",
         status_changes: "SELECT u.project_id, e.at, u.status_before
      FROM project_updates u JOIN meeting_events e ON e.meeting_id = u.meeting_id AND e.seq = u.event_seq
-     WHERE u.status_before <> u.status_after ORDER BY e.at, u.id",
+     WHERE u.project_id IN (SELECT p.id FROM projects p WHERE {p})
+     AND u.status_before <> u.status_after ORDER BY e.at, u.id",
     }
 }
 

@@ -136,7 +136,7 @@ pub fn organisation(set: &Path) -> Organisation {
     let mut store = Store::open_in_memory().expect("in-memory store");
     store.import(&file).expect("the organisation imports");
     store
-        .load_organisation()
+        .load_whole_organisation()
         .expect("the organisation loads")
         .expect("an organisation")
 }

@@ -27,7 +27,7 @@ pub fn a_breakdown_declared_between_meetings_is_kept_and_taken_back(store: &mut 
         )
         .expect("appended")
         .seq;
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     let breakdown = org.breakdown(circle).expect("declared");
     assert_eq!(
         (
@@ -55,7 +55,8 @@ pub fn a_breakdown_declared_between_meetings_is_kept_and_taken_back(store: &mut 
 /// A request for updates on a project (4.1 §4.2.3(d); 5.0 §2.1(f)) is kept with who asked,
 /// ended by an entry of another meeting, and each entry taken back restores what stood.
 pub fn requests_for_updates_are_kept_ended_and_taken_back(store: &mut dyn Backend) {
-    let org = demo(store);
+    demo(store);
+    let org = store.load_whole_organisation().expect("load").expect("org");
     let circle = bakehouse(&org);
     let baker = role_named(&org, circle, "Head Baker");
     let jonas = person_named(&org, "Jonas Lindqvist");
@@ -72,7 +73,7 @@ pub fn requests_for_updates_are_kept_ended_and_taken_back(store: &mut dyn Backen
         1,
         &Effect::RequestUpdates { project, by: jonas },
     );
-    let loaded = |store: &dyn Backend| store.load_organisation().expect("load").expect("org");
+    let loaded = |store: &dyn Backend| store.load_whole_organisation().expect("load").expect("org");
     let request = loaded(store)
         .update_request(project)
         .cloned()
@@ -103,7 +104,7 @@ pub fn the_organisation_log_records_people_and_assignments_and_takes_them_back(
     setup::load_demo(&mut *store).expect("demo");
     let before = records_without_log(store);
     let base = latest(store);
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     let add = OrgRequest::AddPerson {
         name: "Noor Haddad".into(),
         email: Some("noor@example.org".into()),
@@ -122,7 +123,7 @@ pub fn the_organisation_log_records_people_and_assignments_and_takes_them_back(
         ),
         "an entry decided on an older log is a conflict: {stale:?}"
     );
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     let noor = org
         .people()
         .iter()
@@ -142,7 +143,7 @@ pub fn the_organisation_log_records_people_and_assignments_and_takes_them_back(
     store
         .append_org_entry(base + 1, at(3), None, &decision.change, &assign)
         .expect("assigned");
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     let filler = org
         .fillers_of(role)
         .find(|a| a.person == noor)
@@ -177,11 +178,11 @@ pub fn checklist_items_and_metrics_are_added_ended_and_taken_back(store: &mut dy
     setup::load_demo(&mut *store).expect("demo");
     let before = records_without_log(store);
     let base = latest(store);
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     let role = role_named(&org, bakehouse(&org), "Head Baker");
     let jonas = person_named(&org, "Jonas Lindqvist");
     let asked = |store: &dyn Backend| {
-        let org = store.load_organisation().expect("load").expect("org");
+        let org = store.load_whole_organisation().expect("load").expect("org");
         (
             org.checklist_of(role)
                 .map(|c| c.text.clone())
@@ -214,7 +215,7 @@ pub fn checklist_items_and_metrics_are_added_ended_and_taken_back(store: &mut dy
     let (c, m) = asked(store);
     assert_eq!(c.last().map(String::as_str), Some("Ovens cleaned"));
     assert_eq!(m.last().map(String::as_str), Some("Burnt loaves"));
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     let item = org.checklist_of(role).last().expect("item").id;
     let metric = org.metrics_of(role).last().expect("metric").id;
     let ends = [
@@ -229,7 +230,7 @@ pub fn checklist_items_and_metrics_are_added_ended_and_taken_back(store: &mut dy
         (checklist.clone(), metrics.clone()),
         "asked no more"
     );
-    let org = store.load_organisation().expect("load").expect("org");
+    let org = store.load_whole_organisation().expect("load").expect("org");
     assert_eq!(
         org.checklist_item(item).and_then(|c| c.ended),
         Some(at(2)),

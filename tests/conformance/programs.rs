@@ -87,7 +87,10 @@ pub fn an_entry_naming_a_role_taken_back_by_another_program_is_dangling_and_writ
     other
         .append_entry(g, 1, at(2), &"adopted", &[adopted])
         .expect("adopted");
-    let read = store.load_organisation().expect("reads").expect("org");
+    let read = store
+        .load_whole_organisation()
+        .expect("reads")
+        .expect("org");
     let role = role_named(&read, circle, "Bread Sommelier");
     let m = store
         .start_meeting(circle, MeetingKind::Tactical, at(3), &"started")
@@ -107,7 +110,10 @@ pub fn an_entry_naming_a_role_taken_back_by_another_program_is_dangling_and_writ
         "a foreign key not met is said as such: {written:?}"
     );
     assert_eq!(store.last_seq(m).expect("seq"), 1, "no entry is written");
-    let now = store.load_organisation().expect("reads").expect("org");
+    let now = store
+        .load_whole_organisation()
+        .expect("reads")
+        .expect("org");
     let mut actions = now.records().next_actions.iter();
     assert!(!actions.any(|a| a.text == "Taste the rye"));
 }

@@ -1,5 +1,6 @@
-//! The conformance check of what roles reported (metric values, checklist answers): left out
-//! of the organisation as loaded, and read by role as the whole record holds them.
+//! The conformance check of what roles reported (metric values, checklist answers) and track
+//! (projects, next actions): left out of the organisation as loaded, and read by role as the
+//! whole record holds them.
 
 use super::*;
 
@@ -36,6 +37,41 @@ pub fn reports_are_read_by_role_as_the_whole_record_holds_them(store: &mut dyn B
             .collect()
     };
     assert_eq!(sees(&held), sees(&whole));
+    // What the roles track comes with what they reported: their projects, the changes of
+    // those projects' status, their next actions, done ones too; nothing of other roles.
+    let tracks = |o: &Organisation| -> Vec<(Vec<Project>, Vec<NextAction>)> {
+        (roles.iter())
+            .map(|&r| {
+                let projects: Vec<Project> = o.projects_of(r).cloned().collect();
+                (projects, o.next_actions_of(r).cloned().collect())
+            })
+            .collect()
+    };
+    assert!(
+        roles.iter().all(
+            |&r| org.projects_of(r).next().is_none() && org.next_actions_of(r).next().is_none()
+        ),
+        "loaded without the roles' projects and next actions"
+    );
+    assert_eq!(tracks(&held), tracks(&whole));
+    assert!(
+        tracks(&held)
+            .iter()
+            .any(|(p, a)| !p.is_empty() && !a.is_empty())
+    );
+    let moved = |o: &Organisation| -> Vec<Option<StatusChange>> {
+        (roles.iter())
+            .flat_map(|&r| o.projects_of(r))
+            .map(|p| o.last_status_change(p.id).cloned())
+            .collect()
+    };
+    assert_eq!(moved(&held), moved(&whole));
+    let tracked_elsewhere = held
+        .records()
+        .projects
+        .iter()
+        .any(|p| !roles.contains(&p.role));
+    assert!(!tracked_elsewhere, "only the roles asked for");
     assert!(
         sees(&held)
             .iter()

@@ -124,8 +124,7 @@ where
         // back is among the last few); only what memory cannot take back reads it all again.
         let written: Vec<_> = effects.into_iter().zip(appended.created).collect();
         let reload = self.org.apply_entry(&stamp, &written) == Applied::Reload;
-        if reload && let Some(mut fresh) = self.store.load_organisation()? {
-            fresh.keep_reports_of(self.org);
+        if reload && let Some(fresh) = crate::app::reports::reload(&*self.store, self.org)? {
             *self.org = fresh;
         }
         self.seq = appended.seq;

@@ -255,39 +255,48 @@ impl Organisation {
         true
     }
 
+    /// Moves a held project to `status`, noting the change; one not held (its role's
+    /// records were not read: no screen showed them) is the store's alone, and nothing here
+    /// changes.
     fn set_project_status(
         &mut self,
         project: ProjectId,
         status: ProjectStatus,
         at: DateTime<Utc>,
     ) -> bool {
-        let found = self.project_at.get(&project).copied();
+        let found = self.entry_rows.project_at.get(&project).copied();
         let Some(p) = found.and_then(|i| self.records.projects.get_mut(i)) else {
-            return false;
+            return true;
         };
         if p.status != status {
-            self.status_changes_of
-                .entry(project)
-                .or_default()
-                .push(self.records.status_changes.len());
-            self.records.status_changes.push(StatusChange {
+            let before = p.status;
+            p.status = status;
+            self.add_status_change(StatusChange {
                 project,
                 at,
-                before: p.status,
+                before,
             });
-            p.status = status;
         }
         true
     }
 
-    fn add_next_action(&mut self, action: NextAction) -> bool {
+    pub(super) fn add_status_change(&mut self, change: StatusChange) {
+        (self.entry_rows.status_changes_of.entry(change.project))
+            .or_default()
+            .push(self.records.status_changes.len());
+        self.records.status_changes.push(change);
+    }
+
+    pub(super) fn add_next_action(&mut self, action: NextAction) -> bool {
         let at = self.records.next_actions.len();
-        self.next_action_at.insert(action.id, at);
-        self.actions_of_role
+        self.entry_rows.next_action_at.insert(action.id, at);
+        self.entry_rows
+            .actions_of_role
             .entry(action.role)
             .or_default()
             .push(at);
-        self.actions_of_person
+        self.entry_rows
+            .actions_of_person
             .entry(action.person)
             .or_default()
             .push(at);
@@ -295,10 +304,11 @@ impl Organisation {
         true
     }
 
-    fn add_project(&mut self, project: Project) -> bool {
+    pub(super) fn add_project(&mut self, project: Project) -> bool {
         let at = self.records.projects.len();
-        self.project_at.insert(project.id, at);
-        self.projects_of_role
+        self.entry_rows.project_at.insert(project.id, at);
+        self.entry_rows
+            .projects_of_role
             .entry(project.role)
             .or_default()
             .push(at);
@@ -321,18 +331,17 @@ impl Organisation {
         true
     }
 
-    /// Marks it done at `at`; one already done stays as it was (as the store's write).
+    /// Marks it done at `at`; one already done stays as it was (as the store's write), one
+    /// not held is the store's alone.
     fn complete_next_action(&mut self, action: NextActionId, at: DateTime<Utc>) -> bool {
-        let found = self.next_action_at.get(&action).copied();
-        found
-            .and_then(|i| self.records.next_actions.get_mut(i))
-            .map(|n| {
-                if !n.done {
-                    n.done = true;
-                    n.done_at = Some(at);
-                }
-            })
-            .is_some()
+        let found = self.entry_rows.next_action_at.get(&action).copied();
+        if let Some(n) = found.and_then(|i| self.records.next_actions.get_mut(i))
+            && !n.done
+        {
+            n.done = true;
+            n.done_at = Some(at);
+        }
+        true
     }
 
     fn close_tension(&mut self, tension: TensionId, at: DateTime<Utc>, only_open: bool) -> bool {

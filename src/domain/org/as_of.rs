@@ -15,8 +15,18 @@
 //! Owns: that reconstruction. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
 use super::{
-    Assignment, Circle, OrgRecords, Organisation, Policy, ProjectStatus, RecordVersion, Role,
+    Assignment, Circle, OrgRecords, Organisation, Policy, ProjectStatus, RecordVersion, Reported,
+    Role,
 };
+
+/// What an organisation "as of a date" remembers of it: the end of that day (none: always),
+/// and the own-work entries that stood then and were taken back since (`standing_then`),
+/// so that a role's records read later are put as they stood (`tracked_then`).
+#[derive(Debug, Clone, Default)]
+pub(super) struct AsOf {
+    end: Option<DateTime<Utc>>,
+    standing: Vec<(DateTime<Utc>, WorkEntry)>,
+}
 use crate::domain::ids::{CircleId, PolicyId, ProjectId, RoleId};
 use crate::domain::org_log::{OrgChange, OrgEntry};
 use crate::domain::work::WorkEntry;
@@ -82,21 +92,24 @@ fn undo_later_changes(records: &mut OrgRecords, end: DateTime<Utc>) {
     }
 }
 
-/// What own-work entries taken back after `end` had changed, as it stood then: an action
-/// marked done, a project's status, a tension dropped (the take-back put the rows back as
-/// they were, so they are put as the entry left them). Rows such an entry created went with
-/// the take-back and are not there to show.
-fn standing_then(records: &mut OrgRecords, end: DateTime<Utc>) {
-    let standing: Vec<(DateTime<Utc>, WorkEntry)> = records
-        .work
-        .iter()
+/// The own-work entries made before `end` and taken back after it: they still stood then.
+fn standing_at(records: &OrgRecords, end: DateTime<Utc>) -> Vec<(DateTime<Utc>, WorkEntry)> {
+    (records.work.iter())
         .filter(|n| n.at < end && n.taken_back.is_some_and(|back| back >= end))
         .map(|n| (n.at, n.entry.clone()))
-        .collect();
+        .collect()
+}
+
+/// What own-work entries taken back after `end` had changed, as it stood then (`standing`,
+/// from `standing_at`): an action marked done, a project's status, a tension dropped (the
+/// take-back put the rows back as they were, so they are put as the entry left them). Rows
+/// such an entry created went with the take-back and are not there to show.
+fn standing_then(records: &mut OrgRecords, standing: &[(DateTime<Utc>, WorkEntry)]) {
     for (at, entry) in standing {
+        let at = *at;
         match entry {
             WorkEntry::NextActionDone { action } => {
-                if let Some(a) = records.next_actions.iter_mut().find(|a| a.id == action) {
+                if let Some(a) = records.next_actions.iter_mut().find(|a| a.id == *action) {
                     a.done = true;
                     a.done_at = Some(at);
                 }
@@ -104,12 +117,12 @@ fn standing_then(records: &mut OrgRecords, end: DateTime<Utc>) {
             WorkEntry::ProjectStatus {
                 project, status, ..
             } => {
-                if let Some(p) = records.projects.iter_mut().find(|p| p.id == project) {
-                    p.status = status;
+                if let Some(p) = records.projects.iter_mut().find(|p| p.id == *project) {
+                    p.status = *status;
                 }
             }
             WorkEntry::TensionDropped { tension } => {
-                if let Some(t) = records.tensions.iter_mut().find(|t| t.id == tension) {
+                if let Some(t) = records.tensions.iter_mut().find(|t| t.id == *tension) {
                     t.open = false;
                     t.closed_at = Some(at);
                 }
@@ -118,6 +131,24 @@ fn standing_then(records: &mut OrgRecords, end: DateTime<Utc>) {
             | WorkEntry::Project { .. }
             | WorkEntry::Tension { .. } => {}
         }
+    }
+}
+
+/// Projects, next actions and tensions as they stood before `end`: those recorded later (in
+/// a meeting, a review or someone's own work) left out, what later entries changed on the
+/// others as it was, what own work taken back since had changed (`standing`) as it stood.
+fn entry_rows_then(
+    records: &mut OrgRecords,
+    end: Option<DateTime<Utc>>,
+    standing: &[(DateTime<Utc>, WorkEntry)],
+) {
+    let made = |since: Option<DateTime<Utc>>| since.is_none_or(|s| end.is_none_or(|end| s < end));
+    records.projects.retain(|p| made(p.since));
+    records.next_actions.retain(|a| made(a.since));
+    records.tensions.retain(|t| made(t.since));
+    if let Some(end) = end {
+        undo_later_changes(records, end);
+        standing_then(records, standing);
     }
 }
 
@@ -186,16 +217,10 @@ impl Organisation {
         self.sub_circles_as_of(&mut records.circles, date);
         let end = end_of(date);
         assignments_then(&mut records, end);
-        // Projects and next actions made in a meeting after the day were not there yet.
-        let made = |since: Option<chrono::DateTime<Utc>>| {
-            since.is_none_or(|s| end.is_none_or(|end| s < end))
-        };
-        records.projects.retain(|p| made(p.since));
-        records.next_actions.retain(|a| made(a.since));
-        records.tensions.retain(|t| made(t.since));
-        if let Some(end) = end {
-            undo_later_changes(&mut records, end);
-        }
+        let standing = end
+            .map(|end| standing_at(&records, end))
+            .unwrap_or_default();
+        entry_rows_then(&mut records, end, &standing);
         // The organisation's log as it stood then: later entries had not happened yet.
         records.log.retain(|e| end.is_none_or(|end| e.at < end));
         if let Some(end) = end {
@@ -208,7 +233,27 @@ impl Organisation {
         }
         let mut then = Organisation::new(records);
         then.reports_held = self.reports_held.clone();
+        then.as_of = Some(AsOf { end, standing });
         then
+    }
+
+    /// The projects, status changes and next actions of `reported` (read as they stand
+    /// today) as they stood at the end of the day this organisation is as of, if it is one
+    /// (`as_of`): what a role shown later holds is of that day, as what it held then.
+    pub(super) fn tracked_then(&self, reported: &mut Reported) {
+        let Some(AsOf { end, standing }) = &self.as_of else {
+            return;
+        };
+        let mut records = OrgRecords {
+            projects: std::mem::take(&mut reported.projects),
+            status_changes: std::mem::take(&mut reported.status_changes),
+            next_actions: std::mem::take(&mut reported.next_actions),
+            ..OrgRecords::default()
+        };
+        entry_rows_then(&mut records, *end, standing);
+        reported.projects = records.projects;
+        reported.status_changes = records.status_changes;
+        reported.next_actions = records.next_actions;
     }
 
     /// The roles as they stood at the end of `date`: each role governance changed in its
@@ -295,7 +340,6 @@ fn assignments_then(records: &mut OrgRecords, end: Option<DateTime<Utc>>) {
 /// assignment taken back later without its taking back.
 fn work_then(records: &mut OrgRecords, end: DateTime<Utc>) {
     records.work.retain(|n| n.at < end);
-    standing_then(records, end);
     for note in &mut records.work {
         note.taken_back = note.taken_back.filter(|back| *back < end);
     }

@@ -77,8 +77,6 @@ pub struct Organisation {
     role_at: HashMap<RoleId, usize>,
     checklist_at: HashMap<ChecklistItemId, usize>,
     metric_at: HashMap<MetricId, usize>,
-    project_at: HashMap<ProjectId, usize>,
-    next_action_at: HashMap<NextActionId, usize>,
     tension_at: HashMap<TensionId, usize>,
     children: Groups<Option<CircleId>>,
     roles_of_circle: Groups<CircleId>,
@@ -95,16 +93,41 @@ pub struct Organisation {
     versions_of_policy: Groups<PolicyId>,
     versions_of_circle: Groups<CircleId>,
     versions_of_sub_circle: Groups<CircleId>,
-    projects_of_role: Groups<RoleId>,
-    actions_of_role: Groups<Option<RoleId>>,
-    actions_of_person: Groups<PersonId>,
     tensions_of_circle: Groups<CircleId>,
     tensions_of_person: Groups<PersonId>,
-    status_changes_of: Groups<ProjectId>,
+    /// Where the projects, their status changes and the next actions held are.
+    entry_rows: EntryIndex,
     /// The latest meeting entries applied here, with how to take each back (`retract`).
     recent: Vec<retract::Written>,
     /// The roles whose metric values and checklist answers are held (`reported`).
     reports_held: HashSet<RoleId>,
+    /// For the organisation as it stood on a past date, what `as_of` made it of.
+    as_of: Option<as_of::AsOf>,
+}
+
+/// Where the rows meeting entries wrote are: projects (and their status changes) and next
+/// actions, which are held role by role (`hold_reports`) besides the person's own.
+#[derive(Debug, Clone, Default)]
+struct EntryIndex {
+    project_at: HashMap<ProjectId, usize>,
+    next_action_at: HashMap<NextActionId, usize>,
+    projects_of_role: Groups<RoleId>,
+    actions_of_role: Groups<Option<RoleId>>,
+    actions_of_person: Groups<PersonId>,
+    status_changes_of: Groups<ProjectId>,
+}
+
+impl EntryIndex {
+    fn of(r: &OrgRecords) -> EntryIndex {
+        EntryIndex {
+            project_at: positions(&r.projects, |x| x.id),
+            next_action_at: positions(&r.next_actions, |x| x.id),
+            projects_of_role: group(&r.projects, |x| x.role),
+            actions_of_role: group(&r.next_actions, |x| x.role),
+            actions_of_person: group(&r.next_actions, |x| x.person),
+            status_changes_of: group(&r.status_changes, |x| x.project),
+        }
+    }
 }
 
 /// The records at the positions a group lists (none when the key has no group).
@@ -140,8 +163,6 @@ impl Organisation {
             role_at: positions(&r.roles, |x| x.id),
             checklist_at: positions(&r.checklist, |x| x.id),
             metric_at: positions(&r.metrics, |x| x.id),
-            project_at: positions(&r.projects, |x| x.id),
-            next_action_at: positions(&r.next_actions, |x| x.id),
             tension_at: positions(&r.tensions, |x| x.id),
             children: group(&r.circles, |c| c.parent),
             roles_of_circle: group(&r.roles, |x| x.circle),
@@ -162,14 +183,12 @@ impl Organisation {
             versions_of_policy: group(&r.versions, |x| x.policy.unwrap_or(PolicyId(0))),
             versions_of_circle: group(&r.versions, |x| x.circle),
             versions_of_sub_circle: group(&r.versions, |x| x.sub_circle.unwrap_or(CircleId(0))),
-            projects_of_role: group(&r.projects, |x| x.role),
-            actions_of_role: group(&r.next_actions, |x| x.role),
-            actions_of_person: group(&r.next_actions, |x| x.person),
             tensions_of_circle: group(&r.tensions, |x| x.circle),
             tensions_of_person: group(&r.tensions, |x| x.person),
-            status_changes_of: group(&r.status_changes, |x| x.project),
+            entry_rows: EntryIndex::of(r),
             recent: Vec::new(),
             reports_held: HashSet::new(),
+            as_of: None,
             records,
         }
     }
@@ -439,27 +458,33 @@ impl Organisation {
     }
 
     pub fn project(&self, id: ProjectId) -> Option<&Project> {
-        self.project_at
+        self.entry_rows
+            .project_at
             .get(&id)
             .and_then(|&i| self.records.projects.get(i))
     }
 
     /// The latest change of a project's status by an entry (when, and from what), if any.
     pub fn last_status_change(&self, id: ProjectId) -> Option<&StatusChange> {
-        self.status_changes_of
+        self.entry_rows
+            .status_changes_of
             .get(&id)
             .and_then(|group| group.last())
             .and_then(|&i| self.records.status_changes.get(i))
     }
 
     pub fn projects_of(&self, role: RoleId) -> impl Iterator<Item = &Project> {
-        members(&self.records.projects, &self.projects_of_role, &role)
+        members(
+            &self.records.projects,
+            &self.entry_rows.projects_of_role,
+            &role,
+        )
     }
 
     pub fn next_actions_of(&self, role: RoleId) -> impl Iterator<Item = &NextAction> {
         members(
             &self.records.next_actions,
-            &self.actions_of_role,
+            &self.entry_rows.actions_of_role,
             &Some(role),
         )
     }
@@ -471,14 +496,19 @@ impl Organisation {
     }
 
     pub fn next_action(&self, id: NextActionId) -> Option<&NextAction> {
-        self.next_action_at
+        self.entry_rows
+            .next_action_at
             .get(&id)
             .and_then(|&i| self.records.next_actions.get(i))
     }
 
     /// A person's next actions, done ones included, oldest first.
     pub fn next_actions_of_person(&self, person: PersonId) -> impl Iterator<Item = &NextAction> {
-        members(&self.records.next_actions, &self.actions_of_person, &person)
+        members(
+            &self.records.next_actions,
+            &self.entry_rows.actions_of_person,
+            &person,
+        )
     }
 
     /// The tensions a person noted, processed and dropped ones included, oldest first.

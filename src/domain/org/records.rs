@@ -366,9 +366,13 @@ pub struct OrgRecords {
     pub checklist_marks: Vec<ChecklistMark>,
     /// Role and policy versions, oldest first.
     pub versions: Vec<RecordVersion>,
+    /// Those of the roles whose reports are held (`Organisation::hold_reports`), and any an
+    /// entry applied here made; by id as read.
     pub projects: Vec<Project>,
-    /// Every change of a project's status by an entry, oldest first.
+    /// Every change of a held project's status by an entry, oldest first as read.
     pub status_changes: Vec<StatusChange>,
+    /// Everyone's own next actions (outside any role), and those of the roles whose reports
+    /// are held, as `projects`.
     pub next_actions: Vec<NextAction>,
     pub tensions: Vec<Tension>,
     /// Process breakdowns declared, restored or not, oldest first.

@@ -1,22 +1,33 @@
-//! What roles reported: metric values and checklist answers, the bulk of an organisation's
-//! history (a value or an answer a period for every metric and item, year after year). The
-//! organisation is read without them; it holds a role's only once a screen that shows them
-//! has had them read (`hold_reports`), so that start-up and memory do not grow with every
-//! meeting held. What is held is a role's whole record, exactly as a reload of it reads.
+//! What roles reported and tracked: metric values and checklist answers, projects (with
+//! every change of their status) and next actions, the bulk of an organisation's history (a
+//! value or an answer a period for every metric and item, and the actions and projects of
+//! every meeting, year after year). The organisation is read without them (a person's own
+//! actions, outside any role, aside); it holds a role's only once a screen that shows them
+//! has had them read (`hold_reports`), so that start-up, memory and every whole read do not
+//! grow with every meeting held. What is held is a role's whole record, exactly as a reload
+//! of it reads.
 //!
 //! Owns: `Reported` and which roles' reports the organisation holds. Must not import:
 //! rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::{ChecklistMark, MetricValue, Organisation, by_period, group};
-use crate::domain::ids::{ChecklistItemId, MetricId, RoleId};
+use super::{
+    ChecklistMark, EntryIndex, MetricValue, NextAction, Organisation, Project, StatusChange,
+    by_period, group,
+};
+use crate::domain::ids::{ChecklistItemId, MetricId, ProjectId, RoleId};
 use std::collections::HashSet;
 
-/// Metric values and checklist answers as a store reads them, each metric's and item's in
-/// period order (within a period in the order recorded).
+/// What roles reported and tracked, as a store reads them: metric values and checklist
+/// answers, each metric's and item's in period order (within a period in the order
+/// recorded); projects and next actions (done ones too) by id; their projects' status
+/// changes oldest first.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Reported {
     pub values: Vec<MetricValue>,
     pub marks: Vec<ChecklistMark>,
+    pub projects: Vec<Project>,
+    pub status_changes: Vec<StatusChange>,
+    pub next_actions: Vec<NextAction>,
 }
 
 impl Organisation {
@@ -39,10 +50,22 @@ impl Organisation {
         self.records.roles.iter().map(|r| r.id).collect()
     }
 
+    /// Holds everything `reported` read of every role (a store's `reported(None)`): those of
+    /// roles removed since included, as the whole record has them.
+    pub fn hold_every_report(&mut self, reported: Reported) {
+        let mut roles = self.all_roles();
+        roles.extend(reported.projects.iter().map(|p| p.role));
+        roles.extend(reported.next_actions.iter().filter_map(|a| a.role));
+        let mut seen = HashSet::new();
+        roles.retain(|r| seen.insert(*r));
+        self.hold_reports(&roles, reported);
+    }
+
     /// Holds the reports of `roles` as the store read them: `reported` holds every value and
     /// answer of their metrics and checklist items (ended ones too), and takes the place of
     /// any of theirs held already (an entry applied in memory before they were read).
-    pub fn hold_reports(&mut self, roles: &[RoleId], reported: Reported) {
+    pub fn hold_reports(&mut self, roles: &[RoleId], mut reported: Reported) {
+        self.tracked_then(&mut reported);
         let roles: HashSet<RoleId> = roles.iter().copied().collect();
         let metrics: HashSet<MetricId> = self
             .records
@@ -79,18 +102,69 @@ impl Organisation {
         });
         self.marks_of_item =
             by_period(group(marks, |x| x.item), |i| marks.get(i).map(|m| m.period));
+        self.hold_entry_rows(
+            &roles,
+            reported.projects,
+            reported.status_changes,
+            reported.next_actions,
+        );
         self.reports_held.extend(roles);
     }
 
-    /// Takes over the reports `old` holds, for an organisation read again after an entry that
-    /// changed no report (governance, an election): what was held stays held without being
-    /// read again.
-    pub fn keep_reports_of(&mut self, old: &Organisation) {
-        let roles: Vec<RoleId> = old.reports_held.iter().copied().collect();
-        let reported = Reported {
-            values: old.records.metric_values.clone(),
-            marks: old.records.checklist_marks.clone(),
-        };
-        self.hold_reports(&roles, reported);
+    /// Holds `roles`' projects, their status changes and next actions. When none of theirs
+    /// is held yet (a role first shown) they are added to the indexes as they are; otherwise
+    /// (an entry applied in memory before they were read) they take the place of those held
+    /// and the indexes are built again.
+    fn hold_entry_rows(
+        &mut self,
+        roles: &HashSet<RoleId>,
+        projects: Vec<Project>,
+        changes: Vec<StatusChange>,
+        actions: Vec<NextAction>,
+    ) {
+        let theirs = |role: &RoleId| roles.contains(role);
+        let projects: Vec<Project> = projects.into_iter().filter(|p| theirs(&p.role)).collect();
+        let ids: HashSet<ProjectId> = projects.iter().map(|p| p.id).collect();
+        let changes = changes.into_iter().filter(|c| ids.contains(&c.project));
+        let actions = actions
+            .into_iter()
+            .filter(|a| a.role.as_ref().is_some_and(theirs));
+        let index = &self.entry_rows;
+        let held = roles.iter().any(|r| {
+            index.projects_of_role.contains_key(r) || index.actions_of_role.contains_key(&Some(*r))
+        });
+        if !held {
+            for project in projects {
+                self.add_project(project);
+            }
+            for change in changes {
+                self.add_status_change(change);
+            }
+            for action in actions {
+                self.add_next_action(action);
+            }
+            return;
+        }
+        let r = &mut self.records;
+        let gone: HashSet<ProjectId> = (r.projects.iter())
+            .filter(|p| theirs(&p.role))
+            .map(|p| p.id)
+            .collect();
+        r.projects.retain(|p| !theirs(&p.role));
+        r.projects.extend(projects);
+        r.status_changes.retain(|c| !gone.contains(&c.project));
+        r.status_changes.extend(changes);
+        r.next_actions
+            .retain(|a| !a.role.as_ref().is_some_and(theirs));
+        r.next_actions.extend(actions);
+        self.entry_rows = EntryIndex::of(&self.records);
+    }
+
+    /// The roles whose reports are held, in id order: to hold them again in an organisation
+    /// read anew (`app::reports::reload`).
+    pub fn held_roles(&self) -> Vec<RoleId> {
+        let mut roles: Vec<RoleId> = self.reports_held.iter().copied().collect();
+        roles.sort_by_key(|r| r.0);
+        roles
     }
 }

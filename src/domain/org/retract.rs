@@ -113,7 +113,7 @@ impl Organisation {
         let created_one = created.first().copied();
         let changes_before = self.records.status_changes.len();
         let status_before = |o: &Organisation, p| o.project(p).map(|p| p.status);
-        let was_done = |o: &Organisation, a| o.next_action(a).is_some_and(|a| a.done);
+        let open_held = |o: &Organisation, a| o.next_action(a).is_some_and(|a| !a.done);
         let was_open = |o: &Organisation, t| o.tension(t).is_some_and(|t| t.open);
         let inverse = match effect {
             Effect::AnswerChecklist { item, .. } => {
@@ -128,7 +128,7 @@ impl Organisation {
             Effect::CreateProject { .. } => created_one.map(|id| Inverse::Project(ProjectId(id))),
             Effect::CreateTension { .. } => created_one.map(|id| Inverse::Tension(TensionId(id))),
             Effect::CompleteNextAction { action } => {
-                (!was_done(self, *action)).then_some(Inverse::Done(*action))
+                open_held(self, *action).then_some(Inverse::Done(*action))
             }
             Effect::UpdateProject { project, .. } => {
                 status_before(self, *project).map(|before| Inverse::Status(*project, before, false))
@@ -221,12 +221,12 @@ impl Organisation {
                 .status_changes
                 .last()
                 .is_some_and(|c| c.project == project && c.at == at);
-            if !(made && ungroup(&mut self.status_changes_of, &project, last)) {
+            if !(made && ungroup(&mut self.entry_rows.status_changes_of, &project, last)) {
                 return false;
             }
             r.status_changes.pop();
         }
-        let found = self.project_at.get(&project).copied();
+        let found = self.entry_rows.project_at.get(&project).copied();
         found
             .and_then(|i| r.projects.get_mut(i))
             .map(|p| p.status = before)
@@ -240,8 +240,8 @@ impl Organisation {
         let Some(role) = r.projects.last().filter(|p| p.id == id).map(|p| p.role) else {
             return false;
         };
-        ungroup(&mut self.projects_of_role, &role, last)
-            && self.project_at.remove(&id).is_some()
+        ungroup(&mut self.entry_rows.projects_of_role, &role, last)
+            && self.entry_rows.project_at.remove(&id).is_some()
             && r.projects.pop().is_some()
     }
 
@@ -257,9 +257,9 @@ impl Organisation {
         else {
             return false;
         };
-        ungroup(&mut self.actions_of_role, &role, last)
-            && ungroup(&mut self.actions_of_person, &person, last)
-            && self.next_action_at.remove(&id).is_some()
+        ungroup(&mut self.entry_rows.actions_of_role, &role, last)
+            && ungroup(&mut self.entry_rows.actions_of_person, &person, last)
+            && self.entry_rows.next_action_at.remove(&id).is_some()
             && r.next_actions.pop().is_some()
     }
 
@@ -283,7 +283,7 @@ impl Organisation {
 
     /// Opens again a next action the entry marked done at `at`.
     fn reopen_action(&mut self, id: NextActionId, at: DateTime<Utc>) -> bool {
-        let at_index = self.next_action_at.get(&id).copied();
+        let at_index = self.entry_rows.next_action_at.get(&id).copied();
         match at_index.and_then(|i| self.records.next_actions.get_mut(i)) {
             Some(a) if a.done && a.done_at == Some(at) => {
                 a.done = false;

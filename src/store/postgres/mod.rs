@@ -384,6 +384,10 @@ impl OrganisationStore for PgStore {
         self.call(move |s| s.role_history(role))
     }
 
+    fn roles_tracked_in(&self, meeting: MeetingId) -> Result<Vec<RoleId>, StoreError> {
+        self.call(move |s| s.roles_tracked_in(meeting))
+    }
+
     fn reported(&self, roles: Option<&[RoleId]>) -> Result<Reported, StoreError> {
         let roles = roles.map(<[RoleId]>::to_vec);
         self.call(move |s| s.reported(roles.as_deref()))

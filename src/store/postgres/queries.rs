@@ -14,6 +14,7 @@ use crate::domain::meeting_list::{Key, Look, Page};
 use crate::domain::org_log::OrgEntry;
 use crate::domain::*;
 use crate::store::meeting_pages as pages;
+use crate::store::org_load::ENTRY_ROWS;
 use crate::store::org_log;
 use crate::store::sql::numbered_placeholders;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -259,7 +260,31 @@ impl Session {
              ORDER BY a.item_id, a.period, a.id",
             &[&ids, &every],
         )?;
+        // A role among `ids`, or any role's when all are asked for.
+        let sql = |query: &str| {
+            let of =
+                |t: &str| format!("({t}.role_id = ANY($1) OR ($2 AND {t}.role_id IS NOT NULL))");
+            query.replace("{p}", &of("p")).replace("{a}", &of("a"))
+        };
+        let params: [&(dyn ToSql + Sync); 2] = [&ids, &every];
+        let projects = self.read().rows(&sql(ENTRY_ROWS.projects), &params)?;
+        let changes = self.read().rows(&sql(ENTRY_ROWS.status_changes), &params)?;
+        let actions = self.read().rows(&sql(ENTRY_ROWS.next_actions), &params)?;
         Ok(Reported {
+            projects: projects.iter().map(project_of).collect::<Result<_, _>>()?,
+            status_changes: (changes.iter())
+                .map(|r| {
+                    Ok(StatusChange {
+                        project: get(r, 0)?,
+                        at: get(r, 1)?,
+                        before: get(r, 2)?,
+                    })
+                })
+                .collect::<Result<_, StoreError>>()?,
+            next_actions: actions
+                .iter()
+                .map(next_action_of)
+                .collect::<Result<_, _>>()?,
             values: values
                 .iter()
                 .map(|r| {
@@ -284,8 +309,15 @@ impl Session {
         })
     }
 
+    /// As SQLite's `roles_tracked_in`.
+    pub fn roles_tracked_in(&self, meeting: MeetingId) -> Result<Vec<RoleId>, StoreError> {
+        let sql = numbered_placeholders(crate::store::org::ROLES_TRACKED_IN);
+        let rows = self.read().rows(&sql, &[&meeting.0])?;
+        rows.iter().map(|r| get(r, 0)).collect()
+    }
+
     /// The organisation as it stands, or `None` when the database holds none yet (without
-    /// what roles reported: `reported`).
+    /// what roles reported and track: `reported`).
     pub fn load_organisation(&self) -> Result<Option<Organisation>, StoreError> {
         let Some(head) = self
             .read()
@@ -395,38 +427,12 @@ impl Session {
         Ok(())
     }
 
-    /// The rows meeting entries wrote: projects and their moves, next actions, tensions.
+    /// The rows meeting entries wrote that the organisation is read with: the tensions and
+    /// the people's own next actions, as SQLite's load (roles' are `reported`'s).
     fn read_entry_rows(&self, records: &mut OrgRecords) -> Result<(), StoreError> {
-        records.projects = self.all(super::super::org_load::ENTRY_ROWS.projects, |r| {
-            Ok(Project {
-                id: get(r, 0)?,
-                role: get(r, 1)?,
-                person: get(r, 2)?,
-                title: get(r, 3)?,
-                status: get(r, 4)?,
-                since: get(r, 5)?,
-            })
-        })?;
-        records.status_changes =
-            self.all(super::super::org_load::ENTRY_ROWS.status_changes, |r| {
-                Ok(StatusChange {
-                    project: get(r, 0)?,
-                    at: get(r, 1)?,
-                    before: get(r, 2)?,
-                })
-            })?;
-        records.next_actions = self.all(super::super::org_load::ENTRY_ROWS.next_actions, |r| {
-            Ok(NextAction {
-                id: get(r, 0)?,
-                role: get(r, 1)?,
-                person: get(r, 2)?,
-                text: get(r, 3)?,
-                done: get(r, 4)?,
-                since: get(r, 5)?,
-                done_at: get(r, 6)?,
-            })
-        })?;
-        records.tensions = self.all(super::super::org_load::ENTRY_ROWS.tensions, |r| {
+        let own = ENTRY_ROWS.next_actions.replace("{a}", "a.role_id IS NULL");
+        records.next_actions = self.all(&own, next_action_of)?;
+        records.tensions = self.all(ENTRY_ROWS.tensions, |r| {
             Ok(Tension {
                 id: get(r, 0)?,
                 person: get(r, 1)?,
@@ -536,5 +542,30 @@ fn assignment(r: &Row) -> Result<Assignment, StoreError> {
         term_end: get(r, 4)?,
         since: get(r, 5)?,
         until: get(r, 6)?,
+    })
+}
+
+/// A project of `ENTRY_ROWS.projects`' columns.
+fn project_of(r: &Row) -> Result<Project, StoreError> {
+    Ok(Project {
+        id: get(r, 0)?,
+        role: get(r, 1)?,
+        person: get(r, 2)?,
+        title: get(r, 3)?,
+        status: get(r, 4)?,
+        since: get(r, 5)?,
+    })
+}
+
+/// A next action of `ENTRY_ROWS.next_actions`' columns.
+fn next_action_of(r: &Row) -> Result<NextAction, StoreError> {
+    Ok(NextAction {
+        id: get(r, 0)?,
+        role: get(r, 1)?,
+        person: get(r, 2)?,
+        text: get(r, 3)?,
+        done: get(r, 4)?,
+        since: get(r, 5)?,
+        done_at: get(r, 6)?,
     })
 }
