@@ -338,14 +338,16 @@ fn inspect(path: &Path, overlap: bool) -> Result<(bool, Option<Checking>), Store
 /// The bulk of a database with a history, each read by index a piece at a time rather than
 /// whole at start: the meetings and the log of their entries (growing by an entry a key
 /// press, listed newest first and read one meeting at a time), the updates given on
-/// projects, and what roles reported (metric values and checklist answers, read role by role
-/// when a screen shows them). See `check_integrity`.
-const HISTORY_TABLES: [&str; 5] = [
+/// projects, and what roles reported and track (metric values, checklist answers, projects
+/// and next actions, read role by role when a screen shows them). See `check_integrity`.
+const HISTORY_TABLES: [&str; 7] = [
     "meetings",
     "meeting_events",
     "project_updates",
     "metric_values",
     "checklist_answers",
+    "projects",
+    "next_actions",
 ];
 
 /// Checks the file's structure before anything is written to it, in time that does not grow
@@ -362,7 +364,7 @@ fn check_integrity(path: &Path, conn: &Connection) -> Result<(), StoreError> {
         let mut tables = conn
             .prepare(
                 "SELECT name FROM sqlite_schema WHERE type = 'table'
-                 AND name NOT IN (?1, ?2, ?3, ?4, ?5)",
+                 AND name NOT IN (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )
             .map_err(|e| inspection_error(path, e))?;
         let names: Vec<String> = tables
