@@ -170,8 +170,16 @@ pub fn fixture() -> Fixture {
 pub fn fixture_of(demo: fn(&Path) -> PathBuf) -> Fixture {
     let dir = tempfile::tempdir().expect("tempdir");
     let demo = demo(dir.path());
-    let large = dir.path().join("large.db");
-    std::fs::copy(generated(&large_sizes()), &large).expect("copy");
+    // A database of one's own (a decade generated with `roundtable generate --years 10`, say)
+    // is measured in place: a copy of some gigabytes would measure the disk.
+    let large = match std::env::var_os("ROUNDTABLE_BENCH_LARGE_DB") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let large = dir.path().join("large.db");
+            std::fs::copy(generated(&large_sizes()), &large).expect("copy");
+            large
+        }
+    };
     Fixture {
         dir,
         dbs: vec![("demo", demo), ("large", large)],
