@@ -18,6 +18,7 @@ use crate::domain::Organisation;
 use crate::domain::meeting::rounds::shuffle;
 use crate::domain::meeting::tactical::{Cover, Event, Form, ReporterChoice, Step};
 use outcomes::{ask, offer_tensions};
+pub(super) use outcomes::{ask_again, outcome};
 pub use screen::TacticalScreen;
 pub(super) use shell::Shell;
 use std::sync::Arc;
