@@ -191,6 +191,9 @@ fn folded<F: Flow<Event: DeserializeOwned>>(
     }
 }
 
+/// How a kind shows its meeting of flow `F`, folded from its log, with nothing open over it.
+pub(super) type Show<F> = fn(&mut App, MeetingId, Vec<Recorded<<F as Flow>::Event>>, F);
+
 /// Shows the unfinished meeting `meeting` of flow `F`, folded under `rules`, where it was
 /// left (`show`), saying when it started and the step it is at (`resumed`).
 pub(super) fn resume_with<F: Flow<Event: DeserializeOwned>>(
@@ -198,7 +201,7 @@ pub(super) fn resume_with<F: Flow<Event: DeserializeOwned>>(
     meeting: MeetingId,
     rules: RuleSet,
     resumed: impl FnOnce(&F) -> (chrono::DateTime<chrono::Utc>, &'static str),
-    show: fn(&mut App, MeetingId, Vec<Recorded<F::Event>>, F),
+    show: Show<F>,
 ) {
     let Some((log, state)) = folded::<F>(app, meeting, rules) else {
         return;
@@ -421,7 +424,7 @@ pub(super) fn start_with<F: Flow<Event: Serialize>>(
     (circle, kind): (CircleId, MeetingKind),
     (now, event): (chrono::DateTime<chrono::Utc>, F::Event),
     rules: RuleSet,
-    show: fn(&mut App, MeetingId, Vec<Recorded<F::Event>>, F),
+    show: Show<F>,
 ) {
     let first = Recorded {
         seq: 1,
