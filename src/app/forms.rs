@@ -123,6 +123,35 @@ pub(super) trait FormsAt {
             &<Self::Form as Form>::Context<'_>,
         ) -> R,
     ) -> Option<R>;
+
+    /// Runs `f` with the screen's modal, its form, and the form's context with the
+    /// organisation as it stands (`None`: another screen, or no organisation).
+    fn with_form<R>(
+        app: &mut App,
+        f: impl FnOnce(&mut Option<Modal>, &mut Self::Form, &<Self::Form as Form>::Context<'_>) -> R,
+    ) -> Option<R> {
+        let org = app.view.org.clone()?;
+        Self::with_forms(app, &org, |modal, slot, _, now| f(modal, slot, now))
+    }
+
+    /// What a modal's outcome does to the form on screen: a pick among what the organisation
+    /// offers is answered on it as it stands (`afresh`), any other answer as the meeting's log
+    /// checks every entry (`journal::commit`). What the finished form gives is handed back to
+    /// be committed; `None` when nothing is, a refusal said on the status line.
+    fn answered(app: &mut App, outcome: Outcome) -> Option<<Self::Form as Form>::Done>
+    where
+        Self: Sized,
+    {
+        let outcome = afresh::<Self>(app, outcome)?;
+        match Self::with_form(app, |modal, slot, at| drive(modal, slot, outcome, at)) {
+            None | Some(Driven::Nothing) => None,
+            Some(Driven::Refused(why)) => {
+                app.error(why);
+                None
+            }
+            Some(Driven::Done(done)) => Some(done),
+        }
+    }
 }
 
 /// A pick among what the organisation offers (roles, people, tensions) answered on the

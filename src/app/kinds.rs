@@ -6,7 +6,8 @@
 //!
 //! Owns: `MeetingScreen` (what the shell asks of a meeting on screen), `KindShell` (what a
 //! kind does that needs the whole app) and `shell`, which gives each kind's; and
-//! `meeting_screen_parts!`, the part of `MeetingScreen` every screen holds alike.
+//! `meeting_screen_parts!` and `kind_shell_parts!`, the parts of `MeetingScreen` and
+//! `KindShell` every kind has alike.
 //! Must not import: tokio; must not draw.
 
 use super::keys::{Action, Binding};
@@ -125,6 +126,26 @@ pub(super) trait KindShell: Sync {
         org: &Organisation,
     ) -> Result<Minutes, String>;
 }
+
+/// The methods of `KindShell` that hand a key's action, a question's answer and asking again
+/// to the kind's module, which has `act`, `outcome` and `ask_again` beside its `shell`:
+/// written once for every kind's impl.
+macro_rules! kind_shell_parts {
+    () => {
+        fn act(&self, app: &mut $crate::app::App, action: $crate::app::keys::Action) {
+            super::act(app, action);
+        }
+
+        fn outcome(&self, app: &mut $crate::app::App, outcome: $crate::app::modal::Outcome) {
+            super::outcome(app, outcome);
+        }
+
+        fn ask_again(&self, app: &mut $crate::app::App) {
+            super::ask_again(app);
+        }
+    };
+}
+pub(super) use kind_shell_parts;
 
 /// What the shell does for meetings of `kind`.
 pub(super) fn shell(kind: MeetingKind) -> &'static dyn KindShell {

@@ -159,7 +159,7 @@ fn cover_chairs(setup: &mut SetupState, org: &Organisation) {
 }
 
 /// "Resumed the meeting started Tuesday 24 November at 09:00, at: STEP."
-pub(super) fn say_resumed(app: &mut App, started: chrono::DateTime<chrono::Utc>, step: &str) {
+fn say_resumed(app: &mut App, started: chrono::DateTime<chrono::Utc>, step: &str) {
     let started = started
         .with_timezone(&chrono::Local)
         .format("%A %-d %B at %H:%M");
@@ -170,7 +170,7 @@ pub(super) fn say_resumed(app: &mut App, started: chrono::DateTime<chrono::Utc>,
 
 /// Meeting `meeting`'s log, read and folded under `rules`; `None` once the status line says
 /// why it cannot be resumed.
-pub(super) fn folded<F: Flow<Event: DeserializeOwned>>(
+fn folded<F: Flow<Event: DeserializeOwned>>(
     app: &mut App,
     meeting: MeetingId,
     rules: RuleSet,
@@ -189,6 +189,27 @@ pub(super) fn folded<F: Flow<Event: DeserializeOwned>>(
             None
         }
     }
+}
+
+/// How a kind shows its meeting of flow `F`, folded from its log, with nothing open over it.
+pub(super) type Show<F> = fn(&mut App, MeetingId, Vec<Recorded<<F as Flow>::Event>>, F);
+
+/// Shows the unfinished meeting `meeting` of flow `F`, folded under `rules`, where it was
+/// left (`show`), saying when it started and the step it is at (`resumed`).
+pub(super) fn resume_with<F: Flow<Event: DeserializeOwned>>(
+    app: &mut App,
+    meeting: MeetingId,
+    rules: RuleSet,
+    resumed: impl FnOnce(&F) -> (chrono::DateTime<chrono::Utc>, &'static str),
+    show: Show<F>,
+) {
+    let Some((log, state)) = folded::<F>(app, meeting, rules) else {
+        return;
+    };
+    let (started, step) = resumed(&state);
+    say_resumed(app, started, step);
+    show(app, meeting, log, state);
+    app.resume_entry();
 }
 
 /// Shows an unfinished meeting of any kind where it was left.
@@ -393,6 +414,30 @@ pub(super) fn open_started<E: Serialize>(
         }
         Err(e) => app.start_failed(e),
     }
+}
+
+/// Starts a meeting of flow `F` whose first entry, made at `now` from the setup screen, is
+/// `event`: the state it makes under `rules` is shown (`show`) once the entry is written
+/// (`open_started`). A first entry the meeting refuses is said, and nothing is written.
+pub(super) fn start_with<F: Flow<Event: Serialize>>(
+    app: &mut App,
+    (circle, kind): (CircleId, MeetingKind),
+    (now, event): (chrono::DateTime<chrono::Utc>, F::Event),
+    rules: RuleSet,
+    show: Show<F>,
+) {
+    let first = Recorded {
+        seq: 1,
+        at: now,
+        event,
+    };
+    let state = match F::start(&first, rules) {
+        Ok(state) => state,
+        Err(e) => return app.error(format!("Cannot start: {e}.")),
+    };
+    open_started(app, circle, kind, first, |app, id, first| {
+        show(app, id, vec![first], state);
+    });
 }
 
 /// Writes the meeting's first event and opens it.

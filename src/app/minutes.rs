@@ -5,11 +5,13 @@
 //! Must not import: ratatui, tokio.
 
 use crate::domain::meeting::MeetingKind;
+use crate::domain::meeting::flow::{self, Flow};
 use crate::domain::meeting_list::{Look, MeetingRow};
 use crate::domain::minutes::{Minutes, PublishedRuling};
-use crate::domain::{MeetingId, Organisation};
+use crate::domain::{MeetingId, Organisation, RuleSet};
 use crate::store::StoreError;
 use crate::store::prelude::*;
+use serde::de::DeserializeOwned;
 
 /// The organisation as it stands, or the one line saying there is none.
 fn organisation(store: &dyn Backend) -> Result<Organisation, String> {
@@ -17,6 +19,19 @@ fn organisation(store: &dyn Backend) -> Result<Organisation, String> {
         .load_organisation()
         .map_err(|e| e.to_string())?
         .ok_or_else(|| "the database holds no organisation".to_string())
+}
+
+/// Meeting `meeting`'s log, read from `store` and folded under `rules`: what a kind's shell
+/// makes its minutes of. Errors are one line for the person asking.
+pub(super) fn folded<F: Flow<Event: DeserializeOwned>>(
+    store: &dyn Backend,
+    meeting: MeetingId,
+    rules: RuleSet,
+) -> Result<F, String> {
+    let log = store
+        .meeting_events::<F::Event>(meeting)
+        .map_err(|e| e.to_string())?;
+    flow::fold(&log, rules).map_err(|e| format!("meeting {} cannot be read: {e}", meeting.0))
 }
 
 /// The minutes of meeting `id`. Errors are one line for the person asking.

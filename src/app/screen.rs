@@ -48,14 +48,13 @@ pub enum Screen {
     Adoption(Box<AdoptionState>),
 }
 
-impl Screen {
-    /// The circle's meeting shown, whatever its kind (`None` on every other screen). Every
-    /// screen is named here, so a new one is sorted by the compiler: the shell finds a meeting
-    /// of any kind through this (and `meeting_mut`) alone.
-    pub(super) fn meeting(&self) -> Option<&dyn MeetingScreen> {
-        match self {
-            Screen::Tactical(s) => Some(s.as_ref()),
-            Screen::Governance(s) => Some(s.as_ref()),
+/// The match of `Screen::meeting` and `Screen::meeting_mut`, written once: `$screen`'s
+/// meeting as a `MeetingScreen`, lent by `$lend` (`as_ref` or `as_mut`) from its box.
+macro_rules! meeting_of {
+    ($screen:expr, $lend:ident) => {
+        match $screen {
+            Screen::Tactical(s) => Some(s.$lend()),
+            Screen::Governance(s) => Some(s.$lend()),
             Screen::Welcome(_)
             | Screen::Home(_)
             | Screen::Browser(_)
@@ -66,23 +65,20 @@ impl Screen {
             | Screen::Work(_)
             | Screen::Adoption(_) => None,
         }
+    };
+}
+
+impl Screen {
+    /// The circle's meeting shown, whatever its kind (`None` on every other screen). Every
+    /// screen is named (in `meeting_of!`), so a new one is sorted by the compiler: the shell
+    /// finds a meeting of any kind through this (and `meeting_mut`) alone.
+    pub(super) fn meeting(&self) -> Option<&dyn MeetingScreen> {
+        meeting_of!(self, as_ref)
     }
 
     /// The same, to change it.
     pub(super) fn meeting_mut(&mut self) -> Option<&mut dyn MeetingScreen> {
-        match self {
-            Screen::Tactical(s) => Some(s.as_mut()),
-            Screen::Governance(s) => Some(s.as_mut()),
-            Screen::Welcome(_)
-            | Screen::Home(_)
-            | Screen::Browser(_)
-            | Screen::MeetingSetup(_)
-            | Screen::PastMeetings(_)
-            | Screen::Minutes(_)
-            | Screen::Review(_)
-            | Screen::Work(_)
-            | Screen::Adoption(_) => None,
-        }
+        meeting_of!(self, as_mut)
     }
 }
 

@@ -29,28 +29,27 @@ pub(super) use outcomes::{ask_again, outcome};
 pub use screen::GovernanceScreen;
 pub(super) use shell::Shell;
 
-pub(super) fn screen(app: &mut App) -> Option<&mut GovernanceScreen> {
-    match &mut app.view.screen {
+/// The meeting shown, if it is a governance meeting.
+fn of(screen: &mut Screen) -> Option<&mut GovernanceScreen> {
+    match screen {
         Screen::Governance(s) => Some(s),
         _ => None,
     }
 }
 
+pub(super) fn screen(app: &mut App) -> Option<&mut GovernanceScreen> {
+    of(&mut app.view.screen)
+}
+
 /// Decides, writes and shows one event. Returns whether it was recorded.
 pub fn record(app: &mut App, event: GovEvent) -> bool {
-    app.commit(event, |s| match s {
-        Screen::Governance(g) => Some(g.as_mut()),
-        _ => None,
-    })
+    app.commit(event, of)
 }
 
 /// Whether the meeting would take an entry like `event` now (`Flow::may`): asked before a
 /// prompt, picker or question opens for it. A refusal becomes the status line.
 pub(super) fn may(app: &mut App, event: &GovEvent) -> bool {
-    app.may(event, |s| match s {
-        Screen::Governance(g) => Some(g.as_mut()),
-        _ => None,
-    })
+    app.may(event, of)
 }
 
 /// Asks `may` about a move of the current item's proposal.

@@ -10,7 +10,7 @@
 use super::GovernanceScreen;
 use super::{record, screen};
 use crate::app::App;
-use crate::app::forms::{self, Driven, FormsAt};
+use crate::app::forms::{self, FormsAt};
 use crate::app::modal::Outcome;
 use crate::domain::Organisation;
 use crate::domain::meeting::governance::{
@@ -55,8 +55,7 @@ pub(super) fn with_form<R>(
     app: &mut App,
     f: impl FnOnce(&mut Option<Modal>, &mut GovernanceForm, &FormContext<'_>) -> R,
 ) -> Option<R> {
-    let org = app.view.org.clone()?;
-    GovernanceScreen::with_forms(app, &org, |modal, slot, _, now| f(modal, slot, now))
+    GovernanceScreen::with_form(app, f)
 }
 
 /// Puts `form` on the screen with its question open.
@@ -76,16 +75,8 @@ pub fn ask_again(app: &mut App) {
 
 /// What a modal's outcome does to the form on screen.
 pub fn outcome(app: &mut App, outcome: Outcome) {
-    let Some(outcome) = forms::afresh::<GovernanceScreen>(app, outcome) else {
-        return;
-    };
-    let driven = with_form(app, |modal, slot, at| {
-        forms::drive(modal, slot, outcome, at)
-    });
-    match driven {
-        None | Some(Driven::Nothing) => {}
-        Some(Driven::Refused(why)) => app.error(why),
-        Some(Driven::Done(settled)) => commit(app, settled),
+    if let Some(settled) = GovernanceScreen::answered(app, outcome) {
+        commit(app, settled);
     }
 }
 

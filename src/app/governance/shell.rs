@@ -6,10 +6,8 @@
 //! Owns: `Shell`. Must not import: tokio; must not draw.
 
 use super::GovernanceScreen;
-use crate::app::keys::Action;
-use crate::app::kinds::KindShell;
-use crate::app::modal::Outcome;
-use crate::app::{App, Screen, meeting_setup};
+use crate::app::kinds::{self, KindShell};
+use crate::app::{App, Screen, meeting_setup, minutes};
 use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::governance::{GovEvent, Governance};
@@ -26,28 +24,14 @@ fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<GovEvent>>, state: 
 }
 
 impl KindShell for Shell {
-    fn act(&self, app: &mut App, action: Action) {
-        super::act(app, action);
-    }
-
-    fn outcome(&self, app: &mut App, outcome: Outcome) {
-        super::outcome(app, outcome);
-    }
-
-    fn ask_again(&self, app: &mut App) {
-        super::ask_again(app);
-    }
+    kinds::kind_shell_parts!();
 
     fn resume(&self, app: &mut App, meeting: MeetingId) {
         let Some(rules) = app.view.org.as_deref().map(Organisation::rule_set) else {
             return;
         };
-        let Some((log, state)) = meeting_setup::folded::<Governance>(app, meeting, rules) else {
-            return;
-        };
-        meeting_setup::say_resumed(app, state.started_at, state.step.title());
-        show(app, meeting, log, state);
-        app.resume_entry();
+        let resumed = |g: &Governance| (g.started_at, g.step.title());
+        meeting_setup::resume_with(app, meeting, rules, resumed, show);
     }
 
     fn start(&self, app: &mut App) {
@@ -73,24 +57,8 @@ impl KindShell for Shell {
             lead: attendee_of(CoreRole::Lead),
             incumbents,
         };
-        let first = Recorded {
-            seq: 1,
-            at: now,
-            event,
-        };
-        let state = match Governance::fold(std::slice::from_ref(&first), org.rule_set()) {
-            Ok(state) => state,
-            Err(e) => return app.error(format!("Cannot start: {e}.")),
-        };
-        meeting_setup::open_started(
-            app,
-            circle,
-            MeetingKind::Governance,
-            first,
-            |app, id, first| {
-                show(app, id, vec![first], state);
-            },
-        );
+        let kind = (circle, MeetingKind::Governance);
+        meeting_setup::start_with::<Governance>(app, kind, (now, event), org.rule_set(), show);
     }
 
     fn minutes(
@@ -99,11 +67,7 @@ impl KindShell for Shell {
         meeting: MeetingId,
         org: &Organisation,
     ) -> Result<Minutes, String> {
-        let log = store
-            .meeting_events::<GovEvent>(meeting)
-            .map_err(|e| e.to_string())?;
-        let state = Governance::fold(&log, org.rule_set())
-            .map_err(|e| format!("meeting {} cannot be read: {e}", meeting.0))?;
+        let state = minutes::folded(store, meeting, org.rule_set())?;
         Ok(Minutes::governance(meeting, &state, org))
     }
 }

@@ -160,10 +160,7 @@ fn screen(app: &mut App) -> Option<&mut ReviewScreen> {
 
 /// Decides, writes and shows one event. Returns whether it was recorded.
 fn record(app: &mut App, event: ReviewEvent) -> bool {
-    app.commit(event, |s| match s {
-        Screen::Review(r) => Some(r.as_mut()),
-        _ => None,
-    })
+    app.commit(event, <ReviewScreen as forms::FormScreen>::of)
 }
 
 /// The key table for the current stop (or the open modal).
@@ -218,12 +215,7 @@ pub fn act(app: &mut App, action: Action) {
     let Some(probed) = screen(app).map(|s| probe::probe(&s.state, &org, action)) else {
         return;
     };
-    if probed.is_some_and(|event| {
-        !app.may(&event, |s| match s {
-            Screen::Review(r) => Some(r.as_mut()),
-            _ => None,
-        })
-    }) {
+    if probed.is_some_and(|event| !app.may(&event, <ReviewScreen as forms::FormScreen>::of)) {
         return;
     }
     let Some(screen) = screen(app) else { return };

@@ -18,33 +18,33 @@ use crate::domain::Organisation;
 use crate::domain::meeting::rounds::shuffle;
 use crate::domain::meeting::tactical::{Cover, Event, Form, ReporterChoice, Step};
 use outcomes::{ask, offer_tensions};
+pub(super) use outcomes::{ask_again, outcome};
 pub use screen::TacticalScreen;
 pub(super) use shell::Shell;
 use std::sync::Arc;
 
-pub(super) fn screen(app: &mut App) -> Option<&mut TacticalScreen> {
-    match &mut app.view.screen {
+/// The meeting shown, if it is a tactical meeting.
+fn of(screen: &mut Screen) -> Option<&mut TacticalScreen> {
+    match screen {
         Screen::Tactical(s) => Some(s),
         _ => None,
     }
 }
 
+pub(super) fn screen(app: &mut App) -> Option<&mut TacticalScreen> {
+    of(&mut app.view.screen)
+}
+
 /// Decides, writes and shows one event. Returns whether it was recorded; a refusal or a
 /// failed write becomes the status line and changes nothing.
 pub fn record(app: &mut App, event: Event) -> bool {
-    app.commit(event, |s| match s {
-        Screen::Tactical(t) => Some(t.as_mut()),
-        _ => None,
-    })
+    app.commit(event, of)
 }
 
 /// Whether the meeting would take an entry like `event` now (`Flow::may`): asked before a
 /// prompt, picker or question opens for it. A refusal becomes the status line.
 pub(super) fn may(app: &mut App, event: &Event) -> bool {
-    app.may(event, |s| match s {
-        Screen::Tactical(t) => Some(t.as_mut()),
-        _ => None,
-    })
+    app.may(event, of)
 }
 
 pub(super) fn capitalised(text: &str) -> String {

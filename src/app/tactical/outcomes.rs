@@ -9,7 +9,7 @@
 use super::TacticalScreen;
 use super::{answered, org, record, screen};
 use crate::app::App;
-use crate::app::forms::{self, Driven, FormsAt};
+use crate::app::forms::{self, FormsAt};
 use crate::app::modal::Outcome;
 use crate::domain::Organisation;
 use crate::domain::meeting::tactical::{Entry, Event, Form, FormContext, offered_tensions};
@@ -47,39 +47,20 @@ impl FormsAt for TacticalScreen {
     }
 }
 
-/// Runs `f` with the form on screen, its modal, and what the form is decided against.
-fn with_form<R>(
-    app: &mut App,
-    f: impl FnOnce(&mut Option<Modal>, &mut Form, &FormContext<'_>) -> R,
-) -> Option<R> {
-    let org = org(app)?;
-    TacticalScreen::with_forms(app, &org, |modal, slot, _, now| f(modal, slot, now))
-}
-
 /// Puts `form` on the screen with its question open.
 pub(super) fn ask(app: &mut App, form: Form) {
-    with_form(app, |modal, slot, at| forms::ask(modal, slot, form, at));
+    TacticalScreen::with_form(app, |modal, slot, at| forms::ask(modal, slot, form, at));
 }
 
 /// The form on screen asked again against the organisation as it now stands.
 pub fn ask_again(app: &mut App) {
-    with_form(app, forms::ask_again);
+    TacticalScreen::with_form(app, forms::ask_again);
 }
 
 /// What a modal's outcome does to the form on screen.
 pub fn outcome(app: &mut App, outcome: Outcome) {
-    // A pick among what the organisation offers is answered on it as it stands (`afresh`);
-    // other picks are checked by the meeting's log as every entry is (`journal::commit`).
-    let Some(outcome) = forms::afresh::<TacticalScreen>(app, outcome) else {
-        return;
-    };
-    let driven = with_form(app, |modal, slot, at| {
-        forms::drive(modal, slot, outcome, at)
-    });
-    match driven {
-        None | Some(Driven::Nothing) => {}
-        Some(Driven::Refused(why)) => app.error(why),
-        Some(Driven::Done(entry)) => commit(app, entry),
+    if let Some(entry) = TacticalScreen::answered(app, outcome) {
+        commit(app, entry);
     }
 }
 

@@ -11,16 +11,15 @@
 use super::{TacticalScreen, reporter, review_keys};
 use crate::app::keys::Action;
 use crate::domain::meeting::flow::STAND_IN;
-use crate::domain::meeting::tactical::{Event, ProgressItem, Step, reported_accountabilities};
+use crate::domain::meeting::tactical::{
+    Event, ProgressItem, Step, Tactical, reported_accountabilities,
+};
 use crate::domain::meeting::{Output, OutputKind};
 use crate::domain::{Organisation, RoleId};
 use chrono::NaiveDate;
 
 /// The role whose accountabilities row (4.1 §4.2.3(d)) is at `i` of the progress list.
-fn accountabilities_of(
-    state: &crate::domain::meeting::tactical::Tactical,
-    i: usize,
-) -> Option<RoleId> {
+fn accountabilities_of(state: &Tactical, i: usize) -> Option<RoleId> {
     match state.progress.get(i) {
         Some(ProgressItem::Accountabilities(role)) => Some(*role),
         _ => None,
@@ -54,8 +53,6 @@ pub(crate) fn probe(
 ) -> Option<Event> {
     let state = &screen.state;
     let step = state.step;
-    let i = state.cursor(step);
-    let text = || STAND_IN.to_string();
     match (step, action) {
         (_, Action::NextStep) => step.next().map(|to| Event::StepChanged { step: to }),
         (_, Action::PreviousStep) => step.previous().map(|to| Event::StepChanged { step: to }),
@@ -64,18 +61,31 @@ pub(crate) fn probe(
             state.speaker().map(|attendee| Event::NoteTaken {
                 step,
                 attendee,
-                text: text(),
+                text: STAND_IN.to_string(),
             })
         }
         (Step::Checklist, Action::Check | Action::NoCheck) => {
             checklist_answer(screen, org, action == Action::Check, today)
         }
         (Step::Metrics, Action::Open) => {
-            let metric = *state.metrics.get(i)?;
+            let metric = *state.metrics.get(state.cursor(step))?;
             let value = (metric, 0.0, None);
             Some(state.metric_entry(org, value, reporter(screen, org), today))
         }
-        (Step::Progress, Action::Open) if accountabilities_of(state, i).is_some() => {
+        (Step::Progress, _) => progress_entry(screen, org, action),
+        (Step::Agenda | Step::Triage, _) => agenda_entry(state, action),
+        _ => None,
+    }
+}
+
+/// The entry `action` would record on the progress row under the cursor: a role's
+/// accountabilities (4.1 §4.2.3(d)) or a project.
+fn progress_entry(screen: &TacticalScreen, org: &Organisation, action: Action) -> Option<Event> {
+    let state = &screen.state;
+    let i = state.cursor(Step::Progress);
+    let text = || STAND_IN.to_string();
+    match action {
+        Action::Open if accountabilities_of(state, i).is_some() => {
             // Enter picks one of the role's accountabilities; the entry is the same for each.
             let role = accountabilities_of(state, i)?;
             let accountability = reported_accountabilities(org, state.circle, role)
@@ -88,23 +98,29 @@ pub(crate) fn probe(
                 reporter: reporter(screen, org),
             })
         }
-        (
-            Step::Progress,
-            Action::Open
-            | Action::NoUpdates
-            | Action::MarkDone
-            | Action::MarkWaiting
-            | Action::MarkCurrent,
-        ) => project_update(screen, org, action),
-        (Step::Progress, Action::AskUpdates) => {
+        Action::Open
+        | Action::NoUpdates
+        | Action::MarkDone
+        | Action::MarkWaiting
+        | Action::MarkCurrent => project_update(screen, org, action),
+        Action::AskUpdates => {
             let project = state.project_at(i)?;
             let by = state.update_askers(org, project).first().copied()?;
             Some(Event::UpdatesRequested { project, by })
         }
-        (Step::Progress, Action::EndUpdates) => Some(Event::UpdateRequestEnded {
+        Action::EndUpdates => Some(Event::UpdateRequestEnded {
             project: state.project_at(i)?,
             reporter: reporter(screen, org),
         }),
+        _ => None,
+    }
+}
+
+/// The entry `action` would record on the agenda or in triage: an item added or deleted, an
+/// output of the item being triaged, or the item closed.
+fn agenda_entry(state: &Tactical, action: Action) -> Option<Event> {
+    let text = || STAND_IN.to_string();
+    match (state.step, action) {
         (Step::Agenda | Step::Triage, Action::AddItem) => Some(Event::AgendaItemAdded {
             label: text(),
             owner: state.present().next()?,

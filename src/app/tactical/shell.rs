@@ -3,11 +3,9 @@
 //!
 //! Owns: `Shell`. Must not import: tokio; must not draw.
 
-use super::{TacticalScreen, outcomes};
-use crate::app::keys::Action;
-use crate::app::kinds::KindShell;
-use crate::app::modal::Outcome;
-use crate::app::{App, Screen, meeting_setup, reports};
+use super::TacticalScreen;
+use crate::app::kinds::{self, KindShell};
+use crate::app::{App, Screen, meeting_setup, minutes, reports};
 use crate::domain::meeting::MeetingKind;
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::meeting::tactical::{Event, Reviewed, Tactical};
@@ -24,27 +22,11 @@ fn show(app: &mut App, meeting: MeetingId, log: Vec<Recorded<Event>>, state: Tac
 }
 
 impl KindShell for Shell {
-    fn act(&self, app: &mut App, action: Action) {
-        super::act(app, action);
-    }
-
-    fn outcome(&self, app: &mut App, outcome: Outcome) {
-        outcomes::outcome(app, outcome);
-    }
-
-    fn ask_again(&self, app: &mut App) {
-        outcomes::ask_again(app);
-    }
+    kinds::kind_shell_parts!();
 
     fn resume(&self, app: &mut App, meeting: MeetingId) {
-        let Some((log, state)) =
-            meeting_setup::folded::<Tactical>(app, meeting, RuleSet::default())
-        else {
-            return;
-        };
-        meeting_setup::say_resumed(app, state.started_at, state.step.title());
-        show(app, meeting, log, state);
-        app.resume_entry();
+        let resumed = |t: &Tactical| (t.started_at, t.step.title());
+        meeting_setup::resume_with(app, meeting, RuleSet::default(), resumed, show);
     }
 
     /// The first entry names the checklist items, metrics and projects the meeting reviews,
@@ -69,24 +51,8 @@ impl KindShell for Shell {
             projects: reviewed.projects,
             progress: reviewed.progress,
         };
-        let first = Recorded {
-            seq: 1,
-            at: now,
-            event,
-        };
-        let state = match Tactical::start(&first) {
-            Ok(state) => state,
-            Err(e) => return app.error(format!("Cannot start: {e}.")),
-        };
-        meeting_setup::open_started(
-            app,
-            circle,
-            MeetingKind::Tactical,
-            first,
-            |app, id, first| {
-                show(app, id, vec![first], state);
-            },
-        );
+        let kind = (circle, MeetingKind::Tactical);
+        meeting_setup::start_with::<Tactical>(app, kind, (now, event), RuleSet::default(), show);
     }
 
     /// The minutes name what the roles reported before the meeting: the reports of the
@@ -98,11 +64,7 @@ impl KindShell for Shell {
         meeting: MeetingId,
         org: &Organisation,
     ) -> Result<Minutes, String> {
-        let log = store
-            .meeting_events::<Event>(meeting)
-            .map_err(|e| e.to_string())?;
-        let state = Tactical::fold(&log)
-            .map_err(|e| format!("meeting {} cannot be read: {e}", meeting.0))?;
+        let state: Tactical = minutes::folded(store, meeting, RuleSet::default())?;
         let roles = state
             .metrics
             .iter()

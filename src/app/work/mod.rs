@@ -82,10 +82,7 @@ fn record_saying(app: &mut App, entry: WorkEntry) {
 }
 
 fn commit(app: &mut App, event: WorkEvent) -> bool {
-    let recorded = app.commit(event, |s| match s {
-        Screen::Work(w) => Some(w.as_mut()),
-        _ => None,
-    });
+    let recorded = app.commit(event, <WorkScreen as forms::FormScreen>::of);
     // The entry joins the histories in memory too (the role's, "as of a date"); one taken
     // back stays in them, marked (what it changed is taken back by its `Effect::Undo`).
     let note = screen(app).filter(|_| recorded).and_then(|s| {

@@ -7,9 +7,9 @@
 //! effects on the governance record. Must not import: rusqlite, ratatui, crossterm, tokio,
 //! std::fs, or the clock.
 
-use super::election::{Election, Seats};
+use super::election::{Election, ElectionEvent, Seats};
 pub use super::events::{GovEvent, GovItem, GovStep, Interpretation, ItemKind, Special, TimeOut};
-use super::idm::{Outcome, Proposal};
+use super::idm::{IdmEvent, Outcome, Proposal};
 use crate::domain::ids::*;
 use crate::domain::meeting::flow::{self, Recorded};
 use crate::domain::meeting::rounds::{Note, Rounds};
@@ -362,23 +362,9 @@ impl Governance {
         }
         match event {
             GovEvent::Started { .. } | GovEvent::Retracted { .. } => {}
-            GovEvent::StepChanged { step } => {
-                self.end_turn(at);
-                self.step = *step;
-                if step.index() > self.furthest.index() {
-                    self.furthest = *step;
-                }
-                self.step_started_at = at;
-                if step.is_round() {
-                    self.rounds.enter(*step, at);
-                }
-            }
+            GovEvent::StepChanged { step } => self.enter_step(*step, at),
             GovEvent::CursorMoved { step, index } if *step == self.step => {
-                self.end_turn(at);
-                self.cursors[step.index()] = *index;
-                if step.is_round() {
-                    self.rounds.speaker_since = Some(at);
-                }
+                self.move_cursor(*index, at);
             }
             GovEvent::CursorMoved { .. } => {}
             GovEvent::NoteTaken {
@@ -397,21 +383,8 @@ impl Governance {
             | GovEvent::ItemMoved { .. }
             | GovEvent::ItemRemoved { .. }
             | GovEvent::ElectionFirst { .. } => self.apply_agenda(seq, event),
-            GovEvent::Proposal { item, event } => {
-                self.take_up(*item);
-                if let Some(p) = self.item_mut(*item).and_then(|i| i.proposal.as_mut()) {
-                    p.apply(event);
-                }
-            }
-            GovEvent::Election { item, event } => {
-                self.take_up(*item);
-                if event.is_draw() {
-                    self.draws.push(seq);
-                }
-                if let Some(e) = self.item_mut(*item).and_then(|i| i.election.as_mut()) {
-                    e.apply(event);
-                }
-            }
+            GovEvent::Proposal { item, event } => self.apply_to_proposal(*item, event),
+            GovEvent::Election { item, event } => self.apply_to_election(seq, *item, event),
             GovEvent::TimeOut { asked_by, granted } => {
                 self.time_outs.push(TimeOut {
                     asked_by: *asked_by,
@@ -436,6 +409,49 @@ impl Governance {
                 self.end_turn(at);
                 self.ended_at = Some(at);
             }
+        }
+    }
+
+    /// The meeting goes on (or back) to `step`; a round's turns start over.
+    fn enter_step(&mut self, step: GovStep, at: DateTime<Utc>) {
+        self.end_turn(at);
+        self.step = step;
+        if step.index() > self.furthest.index() {
+            self.furthest = step;
+        }
+        self.step_started_at = at;
+        if step.is_round() {
+            self.rounds.enter(step, at);
+        }
+    }
+
+    /// The selection moves to `index` of the step being held; in a round, the next speaker's
+    /// turn starts.
+    fn move_cursor(&mut self, index: usize, at: DateTime<Utc>) {
+        self.end_turn(at);
+        self.cursors[self.step.index()] = index;
+        if self.step.is_round() {
+            self.rounds.speaker_since = Some(at);
+        }
+    }
+
+    /// An entry of item `item`'s proposal, which takes the item up.
+    fn apply_to_proposal(&mut self, item: u64, event: &IdmEvent) {
+        self.take_up(item);
+        if let Some(p) = self.item_mut(item).and_then(|i| i.proposal.as_mut()) {
+            p.apply(event);
+        }
+    }
+
+    /// An entry of item `item`'s election, which takes the item up (a draw is kept by its
+    /// sequence number `seq`).
+    fn apply_to_election(&mut self, seq: u64, item: u64, event: &ElectionEvent) {
+        self.take_up(item);
+        if event.is_draw() {
+            self.draws.push(seq);
+        }
+        if let Some(e) = self.item_mut(item).and_then(|i| i.election.as_mut()) {
+            e.apply(event);
         }
     }
 
