@@ -1,0 +1,153 @@
+//! An adoption's or an election's rows carried out on the organisation in memory, with the
+//! ids the store made for the records they create, so that the entry needs no reload of the
+//! whole organisation: the same rows the store wrote (`govern::plan_governance` decides
+//! them, on the structure held here), then the structure indexed again and the versions
+//! added where a reload reads them.
+//!
+//! Owns: `Organisation::governed`, `Organisation::apply_governance` and the indexes the rows
+//! touch. A property test (tests/org_govern.rs) and the conformance check hold a reload to
+//! what is applied here, on both stores.
+//! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
+
+use super::apply::Stamp;
+use super::govern::plan_governance;
+use super::rows::{Governed, RowWrite, Versioned, execute};
+use super::{Applied, OrgRecords, Organisation, RecordVersion, apply_org, group, positions};
+use crate::domain::ids::*;
+use crate::domain::meeting::Effect;
+
+impl Organisation {
+    /// What deciding an adoption's or an election's rows goes on, as held here.
+    pub fn governed(&self) -> Governed {
+        let r = &self.records;
+        let ids = |kind: Versioned, keys: Vec<i64>| keys.into_iter().map(move |id| (kind, id));
+        let versioned = ids(
+            Versioned::Role,
+            self.versions_of_role.keys().map(|k| k.0).collect(),
+        )
+        .chain(ids(
+            Versioned::Policy,
+            self.versions_of_policy.keys().map(|k| k.0).collect(),
+        ))
+        .chain(ids(
+            Versioned::Circle,
+            self.versions_of_sub_circle.keys().map(|k| k.0).collect(),
+        ))
+        .collect();
+        Governed {
+            records: OrgRecords {
+                rule_set: r.rule_set,
+                circles: r.circles.clone(),
+                roles: r.roles.clone(),
+                policies: r.policies.clone(),
+                assignments: r.assignments.clone(),
+                cross_links: r.cross_links.clone(),
+                ..OrgRecords::default()
+            },
+            versioned,
+        }
+    }
+
+    /// Applies an adoption or an election's result as the store wrote it: the rows
+    /// `plan_governance` decides, `created` the ids the store made for the records they
+    /// create, in order. `Reload` when they cannot all be carried out here (the records are
+    /// then to be read again: they may be half changed).
+    pub(super) fn apply_governance(
+        &mut self,
+        effect: &Effect,
+        created: &[i64],
+        stamp: &Stamp,
+    ) -> Applied {
+        let Ok(writes) = plan_governance(self.governed(), effect, stamp) else {
+            return Applied::Reload;
+        };
+        if writes.iter().filter_map(RowWrite::creates).count() != created.len() {
+            return Applied::Reload;
+        }
+        let mut versions = Vec::new();
+        let mut done = true;
+        for write in &writes {
+            match write.resolved(created) {
+                Some(RowWrite::Version(v)) => versions.push(v),
+                Some(w) if execute(&mut self.records, &w, stamp.at).is_ok() => {}
+                _ => {
+                    done = false;
+                    break;
+                }
+            }
+        }
+        self.reindex_structure();
+        self.add_versions(versions);
+        if done { Applied::Done } else { Applied::Reload }
+    }
+
+    /// Builds the indexes of circles, roles, policies and assignments again, in the order a
+    /// reload keeps them in (`Organisation::new`).
+    fn reindex_structure(&mut self) {
+        let r = &mut self.records;
+        apply_org::sort_roles(&mut r.roles);
+        r.circles.sort_by_key(|c| c.id);
+        r.policies.sort_by_key(|p| p.id);
+        r.assignments.sort_by_key(|a| a.id);
+        r.ended_assignments.sort_by_key(|a| a.id);
+        let r = &self.records;
+        self.circle_at = positions(&r.circles, |x| x.id);
+        self.role_at = positions(&r.roles, |x| x.id);
+        self.children = group(&r.circles, |c| c.parent);
+        self.roles_of_circle = group(&r.roles, |x| x.circle);
+        self.policies_of_circle = group(&r.policies, |x| x.circle);
+        self.assignments_of_role = group(&r.assignments, |x| x.role);
+        self.assignments_of_person = group(&r.assignments, |x| x.person);
+        self.ended_of_role = group(&r.ended_assignments, |x| x.role);
+    }
+
+    /// Adds an entry's versions where a reload reads them: by moment, roles before policies
+    /// before sub-circles, each kind in the order written.
+    fn add_versions(&mut self, mut written: Vec<RecordVersion>) {
+        written.sort_by_key(|v| Versioned::of(v).0);
+        let versions = &mut self.records.versions;
+        let key = |v: &RecordVersion| (v.recorded_at, Versioned::of(v).0);
+        let after_all = written
+            .first()
+            .is_none_or(|first| versions.last().is_none_or(|last| key(last) <= key(first)));
+        if after_all {
+            for v in written {
+                let at = versions.len();
+                let (role, policy, sub) = (v.role, v.policy, v.sub_circle);
+                self.versions_of_role
+                    .entry(role.unwrap_or(RoleId(0)))
+                    .or_default()
+                    .push(at);
+                let policies = &mut self.versions_of_policy;
+                policies
+                    .entry(policy.unwrap_or(PolicyId(0)))
+                    .or_default()
+                    .push(at);
+                self.versions_of_circle
+                    .entry(v.circle)
+                    .or_default()
+                    .push(at);
+                let subs = &mut self.versions_of_sub_circle;
+                subs.entry(sub.unwrap_or(CircleId(0))).or_default().push(at);
+                versions.push(v);
+            }
+            return;
+        }
+        // An entry dated before versions already held (a clock set back): merged, and the
+        // version indexes built again.
+        for v in written {
+            let at = versions.partition_point(|o| key(o) <= key(&v));
+            versions.insert(at, v);
+        }
+        self.reindex_versions();
+    }
+
+    /// Builds the indexes of the versions again.
+    fn reindex_versions(&mut self) {
+        let r = &self.records;
+        self.versions_of_role = group(&r.versions, |x| x.role.unwrap_or(RoleId(0)));
+        self.versions_of_policy = group(&r.versions, |x| x.policy.unwrap_or(PolicyId(0)));
+        self.versions_of_circle = group(&r.versions, |x| x.circle);
+        self.versions_of_sub_circle = group(&r.versions, |x| x.sub_circle.unwrap_or(CircleId(0)));
+    }
+}
