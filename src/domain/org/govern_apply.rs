@@ -11,6 +11,7 @@
 
 use super::apply::Stamp;
 use super::govern::plan_governance;
+use super::govern_retract::{Was, noted};
 use super::rows::{Governed, RowWrite, Versioned, execute};
 use super::{Applied, OrgRecords, Organisation, RecordVersion, apply_org, group, positions};
 use crate::domain::ids::*;
@@ -48,28 +49,46 @@ impl Organisation {
         }
     }
 
-    /// Applies an adoption or an election's result as the store wrote it: the rows
-    /// `plan_governance` decides, `created` the ids the store made for the records they
-    /// create, in order. `Reload` when they cannot all be carried out here (the records are
-    /// then to be read again: they may be half changed).
+    /// Applies an adoption or an election's result as the store wrote it (`noting_governance`).
     pub(super) fn apply_governance(
         &mut self,
         effect: &Effect,
         created: &[i64],
         stamp: &Stamp,
     ) -> Applied {
-        let Ok(writes) = plan_governance(self.governed(), effect, stamp) else {
-            return Applied::Reload;
-        };
+        match self.noting_governance(effect, created, stamp) {
+            Some(_) => Applied::Done,
+            None => Applied::Reload,
+        }
+    }
+
+    /// Applies an adoption or an election's result as the store wrote it: the rows
+    /// `plan_governance` decides, `created` the ids the store made for the records they
+    /// create, in order. Answers how what they changed stood before (to take them back), or
+    /// `None` when they cannot all be carried out here (the records are then to be read
+    /// again: they may be half changed).
+    pub(super) fn noting_governance(
+        &mut self,
+        effect: &Effect,
+        created: &[i64],
+        stamp: &Stamp,
+    ) -> Option<Vec<Was>> {
+        let writes = plan_governance(self.governed(), effect, stamp).ok()?;
         if writes.iter().filter_map(RowWrite::creates).count() != created.len() {
-            return Applied::Reload;
+            return None;
         }
         let mut versions = Vec::new();
+        let mut was = Vec::new();
         let mut done = true;
         for write in &writes {
-            match write.resolved(created) {
-                Some(RowWrite::Version(v)) => versions.push(v),
-                Some(w) if execute(&mut self.records, &w, stamp.at).is_ok() => {}
+            let Some(write) = write.resolved(created) else {
+                done = false;
+                break;
+            };
+            was.extend(noted(&self.records, &write));
+            match write {
+                RowWrite::Version(v) => versions.push(v),
+                w if execute(&mut self.records, &w, stamp.at).is_ok() => {}
                 _ => {
                     done = false;
                     break;
@@ -78,12 +97,12 @@ impl Organisation {
         }
         self.reindex_structure();
         self.add_versions(versions);
-        if done { Applied::Done } else { Applied::Reload }
+        done.then_some(was)
     }
 
     /// Builds the indexes of circles, roles, policies and assignments again, in the order a
     /// reload keeps them in (`Organisation::new`).
-    fn reindex_structure(&mut self) {
+    pub(super) fn reindex_structure(&mut self) {
         let r = &mut self.records;
         apply_org::sort_roles(&mut r.roles);
         r.circles.sort_by_key(|c| c.id);
@@ -143,7 +162,7 @@ impl Organisation {
     }
 
     /// Builds the indexes of the versions again.
-    fn reindex_versions(&mut self) {
+    pub(super) fn reindex_versions(&mut self) {
         let r = &self.records;
         self.versions_of_role = group(&r.versions, |x| x.role.unwrap_or(RoleId(0)));
         self.versions_of_policy = group(&r.versions, |x| x.policy.unwrap_or(PolicyId(0)));

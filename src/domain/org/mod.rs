@@ -11,6 +11,7 @@ mod cross_links;
 mod govern;
 mod govern_apply;
 mod govern_circles;
+mod govern_retract;
 mod records;
 mod reported;
 mod retract;
