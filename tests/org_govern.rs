@@ -8,6 +8,7 @@ use proptest::prelude::*;
 use roundtable::app::setup;
 use roundtable::domain::meeting::governance::{Change, validate};
 use roundtable::domain::meeting::{Effect, MeetingKind};
+use roundtable::domain::org::{Governed, Versioned, plan_governance, reach_of};
 use roundtable::domain::*;
 use roundtable::store::Store;
 use roundtable::store::prelude::*;
@@ -86,6 +87,22 @@ fn structure(org: &Organisation) -> Structure {
                 )
             })
             .collect(),
+    }
+}
+
+/// Everything the organisation holds that deciding an adoption's rows could read.
+fn whole(org: &Organisation) -> Governed {
+    let r = org.records();
+    Governed {
+        records: OrgRecords {
+            rule_set: r.rule_set,
+            circles: r.circles.clone(),
+            roles: r.roles.clone(),
+            policies: r.policies.clone(),
+            assignments: r.assignments.clone(),
+            ..OrgRecords::default()
+        },
+        versioned: r.versions.iter().map(Versioned::of).collect(),
     }
 }
 
@@ -326,6 +343,12 @@ proptest! {
             let Some((payload, effect)) = entry(&org, pick, n) else { continue };
             // Some entries share a moment: versions of one moment keep their order.
             let when = at + Duration::minutes(i64::try_from(seq / 2).unwrap_or(0));
+            let planned = Stamp::at(Source { meeting, seq: seq + 1 }, when);
+            prop_assert_eq!(
+                plan_governance(org.governed(&reach_of(&effect)), &effect, &planned),
+                plan_governance(whole(&org), &effect, &planned),
+                "{:?} reaches all it reads", effect
+            );
             let appended = store
                 .append_entry(meeting, seq, when, &payload, std::slice::from_ref(&effect))
                 .expect("append");

@@ -13,7 +13,7 @@ use super::governed::read_governed;
 use super::sql::{Sql, Value};
 use super::sql_types::list_to_json;
 use crate::domain::meeting::Effect;
-use crate::domain::org::{RowWrite, Versioned, plan_governance};
+use crate::domain::org::{RowWrite, Versioned, plan_governance, reach_of};
 use crate::domain::*;
 use chrono::{DateTime, Utc};
 
@@ -54,7 +54,8 @@ pub(super) fn apply(sql: &dyn Sql, effect: &Effect, src: Source) -> Result<Vec<i
         seq: u64::try_from(src.seq).unwrap_or(0),
     };
     let stamp = Stamp::at(source, src.at);
-    let writes = plan_governance(read_governed(sql)?, effect, &stamp).map_err(|_| {
+    let governed = read_governed(sql, &reach_of(effect))?;
+    let writes = plan_governance(governed, effect, &stamp).map_err(|_| {
         StoreError::Invalid(
             "an adopted change names a role, policy or circle that no longer stands".into(),
         )

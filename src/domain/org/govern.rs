@@ -49,12 +49,65 @@ pub fn plan_governance(
     Ok(g.writes)
 }
 
-/// Whether the effect's rows are `plan_governance`'s.
-pub fn is_governed(effect: &Effect) -> bool {
-    matches!(
-        effect,
-        Effect::ApplyGovernance { .. } | Effect::AssignElected { .. }
-    )
+/// What `plan_governance` consults of the structure for an effect, besides the rule set:
+/// the roles, policies and circles it names, and the circles whose whole inside it takes (a
+/// collapse's, a removal's: every circle within, and their roles and policies); with the
+/// policies those roles hold and the assignments of those roles, that is all it reads. A
+/// store may hold only these (and which records have a version) in `Governed`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reach {
+    pub roles: Vec<RoleId>,
+    pub policies: Vec<PolicyId>,
+    pub circles: Vec<CircleId>,
+    pub insides: Vec<CircleId>,
+}
+
+/// The reach of an adoption's changes or an election's result (`Reach`).
+pub fn reach_of(effect: &Effect) -> Reach {
+    let mut reach = Reach::default();
+    match effect {
+        Effect::ApplyGovernance { circle, changes } => {
+            reach.circles.push(*circle);
+            changes.iter().for_each(|c| reach.add(c));
+        }
+        Effect::AssignElected { role, .. } => reach.roles.push(*role),
+        _ => {}
+    }
+    reach
+}
+
+impl Reach {
+    fn add(&mut self, change: &Change) {
+        match change {
+            Change::CreateRole { .. } | Change::CreatePolicy { .. } => {}
+            Change::AmendRole { role, .. }
+            | Change::RemoveRole { role }
+            | Change::ExpandRole { role }
+            | Change::CreateRolePolicy { role, .. }
+            | Change::RemoveCrossLink { role } => self.roles.push(*role),
+            Change::MoveRole { role, to } => {
+                self.roles.push(*role);
+                self.circles.push(*to);
+            }
+            Change::AmendPolicy { policy, .. } | Change::RemovePolicy { policy } => {
+                self.policies.push(*policy)
+            }
+            Change::MovePolicy { policy, to } => {
+                self.policies.push(*policy);
+                self.circles.push(*to);
+            }
+            Change::AmendCircle { circle, .. } => self.circles.push(*circle),
+            Change::CollapseCircle { circle } | Change::RemoveCircle { circle } => {
+                self.insides.push(*circle)
+            }
+            Change::CreateCrossLink { from, into, .. } => {
+                self.circles.push(*into);
+                if let super::LinkedEntity::Circle { circle } = from {
+                    self.circles.push(*circle);
+                }
+            }
+        }
+    }
 }
 
 /// One entry's writes being decided: the structure as the writes so far left it, which

@@ -10,43 +10,75 @@
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
 use super::apply::Stamp;
-use super::govern::plan_governance;
+use super::govern::{Reach, plan_governance, reach_of};
 use super::govern_retract::{Was, noted};
 use super::rows::{Governed, RowWrite, Versioned, execute};
-use super::{Applied, OrgRecords, Organisation, RecordVersion, apply_org, group, positions};
+use super::{
+    Applied, Assignment, Circle, OrgRecords, Organisation, Policy, RecordVersion, Role, apply_org,
+    group, positions,
+};
 use crate::domain::ids::*;
 use crate::domain::meeting::Effect;
 
 impl Organisation {
-    /// What deciding an adoption's or an election's rows goes on, as held here.
-    pub fn governed(&self) -> Governed {
-        let r = &self.records;
-        let ids = |kind: Versioned, keys: Vec<i64>| keys.into_iter().map(move |id| (kind, id));
-        let versioned = ids(
-            Versioned::Role,
-            self.versions_of_role.keys().map(|k| k.0).collect(),
-        )
-        .chain(ids(
-            Versioned::Policy,
-            self.versions_of_policy.keys().map(|k| k.0).collect(),
-        ))
-        .chain(ids(
-            Versioned::Circle,
-            self.versions_of_sub_circle.keys().map(|k| k.0).collect(),
-        ))
-        .collect();
-        Governed {
-            records: OrgRecords {
-                rule_set: r.rule_set,
-                circles: r.circles.clone(),
-                roles: r.roles.clone(),
-                policies: r.policies.clone(),
-                assignments: r.assignments.clone(),
-                cross_links: r.cross_links.clone(),
-                ..OrgRecords::default()
-            },
-            versioned,
+    /// What deciding an adoption's or an election's rows goes on, as held here: the records
+    /// within `reach` (as the store reads them: `store::governed`) and which of them have a
+    /// version.
+    pub fn governed(&self, reach: &Reach) -> Governed {
+        let mut within: Vec<CircleId> = reach.insides.clone();
+        let mut i = 0;
+        while let Some(&at) = within.get(i) {
+            within.extend(self.sub_circles(Some(at)).map(|c| c.id));
+            i += 1;
         }
+        let mut circles: Vec<Circle> = (reach.circles.iter().chain(&within))
+            .filter_map(|&c| self.circle(c).cloned())
+            .collect();
+        let mut roles: Vec<Role> = (reach.roles.iter())
+            .filter_map(|&r| self.role(r).cloned())
+            .chain(within.iter().flat_map(|&c| self.roles_in(c).cloned()))
+            .collect();
+        circles.sort_by_key(|c| c.id);
+        circles.dedup_by_key(|c| c.id);
+        roles.sort_by_key(|r| r.id);
+        roles.dedup_by_key(|r| r.id);
+        let read: std::collections::HashSet<RoleId> = roles.iter().map(|r| r.id).collect();
+        let named_or_held = |p: &&Policy| {
+            reach.policies.contains(&p.id) || p.role.is_some_and(|r| read.contains(&r))
+        };
+        let mut policies: Vec<Policy> = (self.records.policies.iter().filter(named_or_held))
+            .chain(within.iter().flat_map(|&c| self.policies_of(c)))
+            .cloned()
+            .collect();
+        policies.sort_by_key(|p| p.id);
+        policies.dedup_by_key(|p| p.id);
+        let mut assignments: Vec<Assignment> = (roles.iter())
+            .flat_map(|r| self.fillers_of(r.id).cloned())
+            .collect();
+        assignments.sort_by_key(|a| a.id);
+        let versioned = (roles.iter())
+            .filter(|r| self.versions_of_role.contains_key(&r.id))
+            .map(|r| (Versioned::Role, r.id.0))
+            .chain(
+                (policies.iter())
+                    .filter(|p| self.versions_of_policy.contains_key(&p.id))
+                    .map(|p| (Versioned::Policy, p.id.0)),
+            )
+            .chain(
+                (circles.iter())
+                    .filter(|c| self.versions_of_sub_circle.contains_key(&c.id))
+                    .map(|c| (Versioned::Circle, c.id.0)),
+            )
+            .collect();
+        let records = OrgRecords {
+            rule_set: self.records.rule_set,
+            circles,
+            roles,
+            policies,
+            assignments,
+            ..OrgRecords::default()
+        };
+        Governed { records, versioned }
     }
 
     /// Applies an adoption or an election's result as the store wrote it (`noting_governance`).
@@ -73,7 +105,7 @@ impl Organisation {
         created: &[i64],
         stamp: &Stamp,
     ) -> Option<Vec<Was>> {
-        let writes = plan_governance(self.governed(), effect, stamp).ok()?;
+        let writes = plan_governance(self.governed(&reach_of(effect)), effect, stamp).ok()?;
         if writes.iter().filter_map(RowWrite::creates).count() != created.len() {
             return None;
         }

@@ -20,7 +20,7 @@ mod versions;
 
 pub use apply::{Applied, Stamp};
 pub use cross_links::{CrossLinkRole, cross_link_role};
-pub use govern::{is_governed, plan_governance};
+pub use govern::{Reach, plan_governance, reach_of};
 pub use records::*;
 pub use reported::Reported;
 pub use retract::Source;
