@@ -86,6 +86,7 @@ conformance!(
         every_effect_is_written_as_sqlite_writes_it,
         every_effect_is_undone_exactly,
         every_effect_applied_in_memory_equals_a_reload,
+        every_effect_taken_back_in_memory_equals_a_reload,
         an_undone_governance_change_leaves_no_history,
         the_organisation_log_records_people_and_assignments_and_takes_them_back,
         checklist_items_and_metrics_are_added_ended_and_taken_back,

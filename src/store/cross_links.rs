@@ -1,14 +1,13 @@
-//! Writing adopted Cross Links (4.1 §2.7): the Cross Link Role created in the Target Circle
-//! with the text §2.7.1 gives it, where it comes from, and its filler; its removal; and taking
-//! either back. Reading them is one query both backends run.
+//! Cross Links (4.1 §2.7) in the store: where a Cross Link Role comes from, written for an
+//! adopted one (its role and filler are rows like any other: `governance`) or an imported
+//! one, taken back with its entry, and read in one query both backends run.
 //!
 //! Owns: the `cross_links` table's writes and its read. Must not import: ratatui, crossterm,
 //! tokio, a database library.
 
 use super::StoreError;
-use super::governance::{Kind, Source, assign_elected, change, end_fillers, version};
+use super::governance::Source;
 use super::sql::{Sql, Value};
-use super::sql_types::list_to_json;
 use crate::domain::*;
 
 /// The Cross Links standing: those whose role is not removed, by role.
@@ -25,15 +24,6 @@ pub(super) fn from_row(role: RoleId, circle: Option<CircleId>, name: Option<Stri
         },
     };
     CrossLink { role, from }
-}
-
-/// The name of circle `id`, as it stands.
-fn circle_name(sql: &dyn Sql, id: CircleId) -> Result<String, StoreError> {
-    let name = sql.text(
-        "SELECT name FROM circles WHERE id = ?1",
-        &[Value::int(id.0)],
-    )?;
-    Ok(name.unwrap_or_default())
 }
 
 /// Records where Cross Link Role `role` comes from (`src`: the entry that adopted it, if any).
@@ -58,46 +48,6 @@ pub(super) fn link(
         ],
     )?;
     Ok(())
-}
-
-/// A Cross Link Policy adopted in `target`: its Cross Link Role, filled by `filler`. Answers
-/// the ids of the role and the assignment it made.
-pub(super) fn create(
-    sql: &dyn Sql,
-    target: CircleId,
-    (from, filler): (&LinkedEntity, PersonId),
-    src: Source,
-) -> Result<[i64; 2], StoreError> {
-    let entity = match from {
-        LinkedEntity::Circle { circle } => circle_name(sql, *circle)?,
-        LinkedEntity::Other { name } => text::clean_line(name),
-    };
-    let role = cross_link_role(&entity, &circle_name(sql, target)?);
-    let id = sql.insert(
-        "INSERT INTO roles (circle_id, name, purpose, domains, accountabilities) VALUES (?1, ?2, ?3, '[]', ?4) RETURNING id",
-        &[
-            Value::int(target.0),
-            Value::text(role.name),
-            Value::text(role.purpose),
-            Value::text(list_to_json(&role.accountabilities)),
-        ],
-    )?;
-    version(sql, Kind::Role, id, src, false)?;
-    link(sql, id, from, Some(src))?;
-    Ok([id, assign_elected(sql, RoleId(id), filler, None, src)?])
-}
-
-/// The Cross Link Policy of `role` removed: the role goes, and its filler's assignment ends.
-pub(super) fn remove(sql: &dyn Sql, role: RoleId, src: Source) -> Result<(), StoreError> {
-    change(
-        sql,
-        Kind::Role,
-        role.0,
-        src,
-        "UPDATE roles SET removed_at = ?2 WHERE id = ?1",
-        &[Value::Time(src.at)],
-    )?;
-    end_fillers(sql, role, src)
 }
 
 /// Takes back the Cross Links the entry `(meeting, seq)` created, before their roles go.

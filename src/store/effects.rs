@@ -4,7 +4,8 @@
 //! one entry's effects. Runs inside the caller's transaction through `Sql`; the caller makes it a write transaction that no other
 //! append to the same meeting can interleave with.
 //!
-//! Owns: the effect statements and their order. Governance versions live in `governance`.
+//! Owns: the effect statements and their order. An adoption's and an election's rows are
+//! `governance`'s.
 //! Must not import: ratatui, crossterm, tokio, a database library.
 
 use super::backend::LogOwner;
@@ -141,18 +142,8 @@ fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Vec<i64>, S
         Effect::ProcessTension { .. }
         | Effect::DropTension { .. }
         | Effect::CompleteNextAction { .. } => none(settle(sql, src, effect)),
-        Effect::ApplyGovernance { circle, changes } => {
-            let mut created = Vec::new();
-            governance::apply(sql, *circle, changes, src, &mut created)?;
-            Ok(created)
-        }
-        Effect::AssignElected {
-            role,
-            person,
-            term_end,
-        } => {
-            let made = governance::assign_elected(sql, *role, *person, *term_end, src)?;
-            Ok(vec![made])
+        Effect::ApplyGovernance { .. } | Effect::AssignElected { .. } => {
+            governance::apply(sql, effect, src)
         }
         Effect::DeclareBreakdown {
             circle,

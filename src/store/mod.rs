@@ -13,6 +13,7 @@ mod effects;
 mod files;
 mod first_screen;
 mod governance;
+mod governed;
 mod import;
 mod meeting_pages;
 mod meetings;
@@ -26,7 +27,6 @@ mod schema;
 pub use schema::latest as latest_schema;
 mod sql;
 mod sql_types;
-mod sub_circles;
 pub mod transfer;
 
 pub use adoption::Adopted;

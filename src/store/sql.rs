@@ -54,6 +54,9 @@ pub trait Sql {
     fn ints(&self, sql: &str, args: &[Value]) -> Result<Vec<i64>, StoreError>;
     /// The first column, text, of the first row a query returns.
     fn text(&self, sql: &str, args: &[Value]) -> Result<Option<String>, StoreError>;
+    /// Every row a query returns, each column text or NULL (a query casts any other column
+    /// to text: `CAST(id AS TEXT)`).
+    fn texts(&self, sql: &str, args: &[Value]) -> Result<Vec<Vec<Option<String>>>, StoreError>;
 
     /// Runs an `INSERT … RETURNING id` and answers the id.
     fn insert(&self, sql: &str, args: &[Value]) -> Result<i64, StoreError> {
@@ -101,6 +104,17 @@ impl Sql for rusqlite::Connection {
             Some(row) => Ok(row.get(0)?),
             None => Ok(None),
         }
+    }
+
+    fn texts(&self, sql: &str, args: &[Value]) -> Result<Vec<Vec<Option<String>>>, StoreError> {
+        let mut stmt = self.prepare_cached(sql)?;
+        let width = stmt.column_count();
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                (0..width).map(|i| r.get(i)).collect()
+            })?
+            .collect::<rusqlite::Result<Vec<Vec<Option<String>>>>>()?;
+        Ok(rows)
     }
 }
 

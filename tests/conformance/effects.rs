@@ -302,6 +302,43 @@ pub fn every_effect_applied_in_memory_equals_a_reload(store: &mut dyn Backend) {
     }
 }
 
+/// Every effect taken back right after it was applied is taken back in memory too (an
+/// adoption's and an election's rows put back as they were), leaving what a reload from this
+/// store reads.
+pub fn every_effect_taken_back_in_memory_equals_a_reload(store: &mut dyn Backend) {
+    demo(store);
+    let whole = |store: &dyn Backend| store.load_whole_organisation().expect("load");
+    let mut org = whole(store).expect("org");
+    let circle = bakehouse(&org);
+    for (n, effect) in every_effect(&org).iter().enumerate() {
+        let when = at(n as i64);
+        let m = store
+            .start_meeting(circle, MeetingKind::Tactical, when, &"started")
+            .expect("start");
+        for (after, effect) in [(1, effect.clone()), (2, Effect::Undo { seq: 2 })] {
+            let written = store
+                .append_entry(m, after, when, &"entry", std::slice::from_ref(&effect))
+                .unwrap_or_else(|e| panic!("{effect:?}: {e}"));
+            let source = Source {
+                meeting: m,
+                seq: written.seq,
+            };
+            let effects = [(effect.clone(), written.created[0].clone())];
+            assert_eq!(
+                org.apply_entry(&Stamp::at(source, when), &effects),
+                Applied::Done,
+                "{effect:?} is applied in memory"
+            );
+        }
+        let fresh = whole(store).expect("org");
+        assert_same(
+            &held(&org),
+            &held(&fresh),
+            &format!("{effect:?} taken back in memory"),
+        );
+    }
+}
+
 /// What the organisation holds, as text: its records (each standing role's metrics' values and
 /// checklist items' answers as the organisation gives them, in period order: a removed role's
 /// are not read again), the circles' roles,

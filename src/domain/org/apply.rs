@@ -3,7 +3,7 @@
 //!
 //! Owns: `Organisation::apply` and `Stamp`; `apply` changes the records and their indexes
 //! exactly as the store's write of the same effect changes what a reload would read (a
-//! property test holds the two to that). An adoption or an election is `govern`'s; taking an
+//! property test holds the two to that). An adoption or an election is `govern_apply`'s; taking an
 //! entry back is `retract`'s.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
@@ -73,8 +73,8 @@ impl Organisation {
 
     /// Applies one effect of an entry the store has just written (`stamp`). `created` are the
     /// ids of the rows the store created for it, in order (`Appended::created`): a next
-    /// action's, project's or tension's; an adoption's as `apply_governance` takes them; an
-    /// election's assignment's.
+    /// action's, project's or tension's; an adoption's or an election's, one per record its
+    /// rows create (`plan_governance`).
     pub fn apply(&mut self, effect: &Effect, created: &[i64], stamp: &Stamp) -> Applied {
         if let Some(applied) = self.apply_recorded(effect, created, stamp) {
             return applied;
@@ -168,14 +168,9 @@ impl Organisation {
     ) -> Option<Applied> {
         let at = stamp.at;
         Some(match effect {
-            Effect::ApplyGovernance { circle, changes } => {
-                self.apply_governance(*circle, changes, created, stamp)
+            Effect::ApplyGovernance { .. } | Effect::AssignElected { .. } => {
+                self.apply_governance(effect, created, stamp)
             }
-            Effect::AssignElected {
-                role,
-                person,
-                term_end,
-            } => self.assign_elected((*role, *person, *term_end), created, stamp),
             Effect::DeclareBreakdown {
                 circle,
                 declared_by,

@@ -1,12 +1,13 @@
-//! What adopted changes to sub-circles and Cross Links do to the organisation in memory: a
+//! What adopted changes to sub-circles and Cross Links write: a
 //! role expanded into a sub-circle, one collapsed back into a role, one removed with
-//! everything within (4.1 §2.6-2.6.2; 5.0 §1.3.1, §5.2), and a Cross Link made (4.1 §2.7), as
-//! the store's `sub_circles` and `cross_links` write them.
+//! everything within (4.1 §2.6-2.6.2; 5.0 §1.3.1, §5.2), and a Cross Link made (4.1 §2.7); the
+//! store and the organisation in memory carry out the rows decided here alike.
 //!
-//! Owns: those steps of `Governing`. Must not import: rusqlite, ratatui, crossterm, tokio,
+//! Owns: those steps of `Governing`, the planner. Must not import: rusqlite, ratatui, crossterm, tokio,
 //! std::fs, or the clock.
 
-use super::govern::{Governing, Step, Unapplied, amend};
+use super::govern::{Governing, amend};
+use super::rows::{RowWrite, Step, Unapplied};
 use super::{Circle, CrossLink, LinkedEntity, Role, cross_link_role};
 use crate::domain::CoreRole;
 use crate::domain::ids::*;
@@ -19,8 +20,8 @@ fn owned(list: &[&str]) -> Vec<String> {
 }
 
 impl Governing<'_> {
-    /// Applies an adopted change of a sub-circle or a Cross Link, as the store's
-    /// `governance::apply` writes it. Any other change is `Governing::change`'s.
+    /// The writes of an adopted change of a sub-circle or a Cross Link. Any other change is
+    /// `Governing::change`'s.
     pub(super) fn circle_change(&mut self, change: &Change) -> Step {
         match change {
             Change::AmendCircle {
@@ -44,8 +45,7 @@ impl Governing<'_> {
             }
             Change::RemoveCrossLink { role } => {
                 self.change_role(*role, true, |_| {})?;
-                self.end_fillers(*role);
-                Ok(())
+                self.end_fillers(*role)
             }
             _ => Err(Unapplied),
         }
@@ -64,7 +64,7 @@ impl Governing<'_> {
     pub(super) fn expand(&mut self, role: RoleId) -> Step {
         let rules = self.r.rule_set;
         let expanded = self.role(role)?;
-        let circle = CircleId(self.next_id()?);
+        let circle = CircleId(self.new_id());
         self.add_circle(Circle {
             id: circle,
             parent: Some(expanded.circle),
@@ -73,12 +73,17 @@ impl Governing<'_> {
             strategy: None,
             domains: expanded.domains.clone(),
             accountabilities: expanded.accountabilities.clone(),
-        });
+        })?;
         let mut lead = None;
         for &core in rules.core_roles(false, false) {
             let text = rules.rules().core(core);
+            // The Lead's definition goes to the role expanded, which keeps its id: no row.
+            let id = match core {
+                CoreRole::Lead => role,
+                _ => RoleId(self.new_id()),
+            };
             let made = Role {
-                id: RoleId(self.next_id()?),
+                id,
                 circle,
                 name: core.name(rules).to_string(),
                 purpose: text.purpose.to_string(),
@@ -88,7 +93,7 @@ impl Governing<'_> {
             };
             match core {
                 CoreRole::Lead => lead = Some(made),
-                _ => self.add_role(made),
+                _ => self.add_role(made)?,
             }
         }
         for policy in self.held_by(role) {
@@ -98,7 +103,7 @@ impl Governing<'_> {
             })?;
         }
         if !self.role_lead_is_circle_lead() {
-            self.end_fillers(role);
+            self.end_fillers(role)?;
         }
         if let Some(lead) = lead {
             // The role takes the Lead's definition, keeping its id.
@@ -120,7 +125,7 @@ impl Governing<'_> {
             .min();
         let parent = c.parent.ok_or(Unapplied)?;
         let Some(lead) = lead else {
-            let id = RoleId(self.next_id()?);
+            let id = RoleId(self.new_id());
             self.add_role(Role {
                 id,
                 circle: parent,
@@ -129,11 +134,11 @@ impl Governing<'_> {
                 domains: c.domains,
                 accountabilities: c.accountabilities,
                 core: None,
-            });
+            })?;
             return self.remove_within(circle);
         };
         if !self.role_lead_is_circle_lead() {
-            self.end_fillers(lead);
+            self.end_fillers(lead)?;
         }
         self.change_role(lead, false, |r| {
             *r = Role {
@@ -172,7 +177,7 @@ impl Governing<'_> {
                 .collect();
             roles.sort();
             for role in roles {
-                self.end_fillers(role);
+                self.end_fillers(role)?;
                 self.change_role(role, true, |_| {})?;
                 self.policies_follow(role, None)?;
             }
@@ -208,11 +213,11 @@ impl Governing<'_> {
             },
         };
         let entity = match &from {
-            LinkedEntity::Circle { circle } => circle_name(self.r, *circle),
+            LinkedEntity::Circle { circle } => circle_name(&self.r, *circle),
             LinkedEntity::Other { name } => name.clone(),
         };
-        let text = cross_link_role(&entity, &circle_name(self.r, target));
-        let role = RoleId(self.next_id()?);
+        let text = cross_link_role(&entity, &circle_name(&self.r, target));
+        let role = RoleId(self.new_id());
         self.add_role(Role {
             id: role,
             circle: target,
@@ -221,8 +226,8 @@ impl Governing<'_> {
             domains: Vec::new(),
             accountabilities: text.accountabilities,
             core: None,
-        });
-        self.r.cross_links.push(CrossLink { role, from });
+        })?;
+        self.emit(RowWrite::AddCrossLink(CrossLink { role, from }))?;
         self.assign(role, filler, None)
     }
 }

@@ -9,17 +9,22 @@ mod apply_org;
 mod as_of;
 mod cross_links;
 mod govern;
+mod govern_apply;
 mod govern_circles;
+mod govern_retract;
 mod records;
 mod reported;
 mod retract;
+mod rows;
 mod versions;
 
 pub use apply::{Applied, Stamp};
 pub use cross_links::{CrossLinkRole, cross_link_role};
+pub use govern::{Reach, plan_governance, reach_of};
 pub use records::*;
 pub use reported::Reported;
 pub use retract::Source;
+pub use rows::{Governed, RowWrite, Unapplied, Versioned};
 
 use super::ids::*;
 use super::names::same_name;

@@ -2,15 +2,18 @@
 //! facilitator's `u` needs no reload of the whole organisation: the organisation remembers
 //! how to undo what each of the last entries applied here changed (the answer or value it
 //! added, the row it created, the status it moved, the action it marked done, the tension it
-//! closed), and undoes exactly that. Where it cannot be sure it would end as a reload would
-//! (an entry not applied here; an adoption, an election, a breakdown or a request for
-//! updates, whose taking back is not done in memory; or something recorded since in the
-//! way) it answers `Reload`.
+//! closed; the rows an adoption or an election wrote, the breakdown declared, the request for
+//! updates opened or ended), and undoes exactly that. Where it cannot be sure it would end as
+//! a reload would (an entry not applied here, or something recorded since in the way; for an
+//! adoption, an election, a breakdown or a request for updates, anything recorded since that
+//! changed the organisation) it answers `Reload`.
 //!
-//! Owns: `Source`, `Organisation::apply_entry` and `Organisation::retract`. Must not
+//! Owns: `Source`, `Organisation::apply_entry` and `Organisation::retract`; putting back an
+//! adoption's or an election's rows is `govern_retract`'s. Must not
 //! import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::{Applied, Organisation, ProjectStatus, Stamp};
+use super::govern_retract::Was;
+use super::{Applied, Organisation, ProjectStatus, Stamp, UpdateRequest};
 use crate::domain::ids::*;
 use crate::domain::meeting::Effect;
 use chrono::{DateTime, Utc};
@@ -28,7 +31,7 @@ pub struct Source {
 }
 
 /// How to take back one change an applied effect made.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Inverse {
     /// The answer added, at this position of the answers.
     Mark(ChecklistItemId, usize),
@@ -47,9 +50,14 @@ enum Inverse {
     Done(NextActionId),
     /// The tension processed or dropped: it is open again.
     Reopen(TensionId),
-    /// What an adoption, an election, a breakdown declared or a request for updates changed:
-    /// not taken back in memory (the caller reloads).
-    Kept,
+    /// The rows an adoption or an election wrote, with how what they changed stood before.
+    Rows(Vec<Was>),
+    /// The breakdown declared, at this position of the breakdowns.
+    Breakdown(usize),
+    /// The request for updates opened, at this position of the requests.
+    Request(usize),
+    /// The requests for updates ended, at these positions.
+    Unended(Vec<usize>),
 }
 
 /// An entry applied here, with how to take back what it changed, newest last.
@@ -110,6 +118,9 @@ impl Organisation {
         stamp: &Stamp,
         undo: &mut Vec<Inverse>,
     ) -> Applied {
+        if let Some(applied) = self.apply_recorded_one(effect, created, stamp, undo) {
+            return applied;
+        }
         let created_one = created.first().copied();
         let changes_before = self.records.status_changes.len();
         let status_before = |o: &Organisation, p| o.project(p).map(|p| p.status);
@@ -137,12 +148,7 @@ impl Organisation {
             Effect::DropTension { tension } => {
                 was_open(self, *tension).then_some(Inverse::Reopen(*tension))
             }
-            Effect::ApplyGovernance { .. }
-            | Effect::AssignElected { .. }
-            | Effect::DeclareBreakdown { .. }
-            | Effect::RequestUpdates { .. }
-            | Effect::EndUpdateRequest { .. } => Some(Inverse::Kept),
-            Effect::EndMeeting | Effect::Undo { .. } => None,
+            _ => None,
         };
         if self.apply(effect, created, stamp) == Applied::Reload {
             return Applied::Reload;
@@ -155,6 +161,58 @@ impl Organisation {
         Applied::Done
     }
 
+    /// Applies an adoption, an election, a breakdown declared or a request for updates opened
+    /// or ended, noting how to take it back; `None` for any other effect.
+    fn apply_recorded_one(
+        &mut self,
+        effect: &Effect,
+        created: &[i64],
+        stamp: &Stamp,
+        undo: &mut Vec<Inverse>,
+    ) -> Option<Applied> {
+        let requests = |o: &Organisation, is: &dyn Fn(&UpdateRequest) -> bool| -> Vec<usize> {
+            let all = o.records.update_requests.iter().enumerate();
+            all.filter(|(_, r)| is(r)).map(|(i, _)| i).collect()
+        };
+        let inverse = match effect {
+            Effect::ApplyGovernance { .. } | Effect::AssignElected { .. } => {
+                let Some(was) = self.noting_governance(effect, created, stamp) else {
+                    return Some(Applied::Reload);
+                };
+                undo.push(Inverse::Rows(was));
+                return Some(Applied::Done);
+            }
+            Effect::EndUpdateRequest { project } => Some(Inverse::Unended(requests(self, &|r| {
+                r.project == *project && r.ended_at.is_none()
+            }))),
+            Effect::DeclareBreakdown { .. } | Effect::RequestUpdates { .. } => None,
+            _ => return None,
+        };
+        if self.apply(effect, created, stamp) == Applied::Reload {
+            return Some(Applied::Reload);
+        }
+        let meeting = Some(stamp.source.meeting);
+        let inverse = match effect {
+            Effect::DeclareBreakdown { circle, .. } => (self.records.breakdowns.iter())
+                .rposition(|b| {
+                    b.circle == *circle && b.declared_at == stamp.at && b.meeting == meeting
+                })
+                .map(Inverse::Breakdown),
+            Effect::RequestUpdates { project, by } => requests(self, &|r| {
+                r.project == *project && r.by == *by && r.requested_at == stamp.at
+            })
+            .last()
+            .copied()
+            .map(Inverse::Request),
+            _ => inverse,
+        };
+        match inverse {
+            Some(inverse) => undo.push(inverse),
+            None => return Some(Applied::Reload),
+        }
+        Some(Applied::Done)
+    }
+
     /// Takes back entry `seq` of `meeting` as the store's retraction does (its rows deleted,
     /// what it changed as it was), when it is one of the latest applied here.
     pub fn retract(&mut self, meeting: MeetingId, seq: u64) -> Applied {
@@ -162,14 +220,29 @@ impl Organisation {
             .recent
             .iter()
             .rposition(|w| w.source == Source { meeting, seq });
-        let Some(written) = found.map(|i| self.recent.remove(i)) else {
+        let Some((i, written)) = found.map(|i| (i, self.recent.remove(i))) else {
             return Applied::Reload;
         };
+        // What the governance record, the breakdowns and the requests keep is taken back
+        // only when nothing since changed the organisation (the store's undo restores each
+        // record as it stood before the entry).
+        let recorded = written.undo.iter().any(|inverse| {
+            matches!(
+                inverse,
+                Inverse::Rows(_)
+                    | Inverse::Breakdown(_)
+                    | Inverse::Request(_)
+                    | Inverse::Unended(_)
+            )
+        });
+        if recorded && self.recent[i..].iter().any(|w| !w.undo.is_empty()) {
+            return Applied::Reload;
+        }
         let undone = written
             .undo
             .iter()
             .rev()
-            .all(|inverse| self.take_back(*inverse, written.at));
+            .all(|inverse| self.take_back(inverse, written.at));
         if undone {
             Applied::Done
         } else {
@@ -178,9 +251,9 @@ impl Organisation {
     }
 
     /// Takes back one change; false when the organisation is no longer as it left it.
-    fn take_back(&mut self, inverse: Inverse, at: DateTime<Utc>) -> bool {
+    fn take_back(&mut self, inverse: &Inverse, at: DateTime<Utc>) -> bool {
         let r = &mut self.records;
-        match inverse {
+        match *inverse {
             Inverse::Mark(item, at) => {
                 at + 1 == r.checklist_marks.len()
                     && r.checklist_marks.last().is_some_and(|m| m.item == item)
@@ -201,7 +274,31 @@ impl Organisation {
             Inverse::Tension(id) => self.remove_tension(id),
             Inverse::Done(id) => self.reopen_action(id, at),
             Inverse::Reopen(id) => self.reopen_tension(id, at),
-            Inverse::Kept => false,
+            Inverse::Rows(ref was) => self.put_back(was),
+            Inverse::Breakdown(i) => {
+                let made = r.breakdowns.get(i).is_some_and(|b| b.declared_at == at);
+                made && {
+                    r.breakdowns.remove(i);
+                    true
+                }
+            }
+            Inverse::Request(i) => {
+                let made = r
+                    .update_requests
+                    .get(i)
+                    .is_some_and(|q| q.requested_at == at);
+                made && {
+                    r.update_requests.remove(i);
+                    true
+                }
+            }
+            Inverse::Unended(ref ended) => ended.iter().all(|&i| {
+                let request = r.update_requests.get_mut(i);
+                request
+                    .filter(|q| q.ended_at == Some(at))
+                    .map(|q| q.ended_at = None)
+                    .is_some()
+            }),
         }
     }
 

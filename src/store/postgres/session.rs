@@ -453,6 +453,19 @@ impl Sql for PgSql<'_> {
         row.map(|r| r.try_get(0).map_err(StoreError::from))
             .transpose()
     }
+
+    fn texts(&self, sql: &str, args: &[Value]) -> Result<Vec<Vec<Option<String>>>, StoreError> {
+        let sql = numbered_placeholders(sql);
+        let s = self.session;
+        let rows = s.wait(s.conn.client.query(&sql, &params(args)))?;
+        rows.iter()
+            .map(|r| {
+                (0..r.len())
+                    .map(|i| r.try_get(i).map_err(StoreError::from))
+                    .collect()
+            })
+            .collect()
+    }
 }
 
 impl PgSql<'_> {
