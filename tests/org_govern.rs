@@ -393,7 +393,7 @@ proptest! {
     ) {
         let mut store = Store::open_in_memory().expect("store");
         setup::load_demo(&mut store).expect("demo");
-        let mut org = store.load_organisation().expect("load").expect("org");
+        let mut org = store.load_whole_organisation().expect("load").expect("org");
         let circle = org.anchor().expect("anchor").id;
         let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).single().expect("a time");
         let meeting = store
@@ -439,7 +439,7 @@ proptest! {
                     standing.push((seq, true));
                 }
             }
-            let reloaded = store.load_organisation().expect("load").expect("org");
+            let reloaded = store.load_whole_organisation().expect("load").expect("org");
             if applied == Applied::Reload {
                 org = reloaded;
                 standing.iter_mut().for_each(|(_, since)| *since = false);
@@ -483,6 +483,6 @@ fn an_adoption_taken_back_is_taken_back_in_memory() {
         Applied::Done
     );
     assert!(!org.records().roles.iter().any(|r| r.name == "Role 1"));
-    let reloaded = store.load_organisation().expect("load").expect("org");
+    let reloaded = store.load_whole_organisation().expect("load").expect("org");
     assert_eq!(structure(&org), structure(&reloaded));
 }
