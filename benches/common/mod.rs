@@ -265,11 +265,17 @@ pub fn ms(d: Duration) -> String {
 /// 2000 circles / 125 circles), printed and written to `target/bench-scale/{file}`.
 pub fn report(file: &str, note: &str) {
     let sizes = large_sizes();
+    let large = match std::env::var("ROUNDTABLE_BENCH_LARGE_DB") {
+        Ok(path) => format!("Large: the database {path} (ROUNDTABLE_BENCH_LARGE_DB)."),
+        Err(_) => format!(
+            "Large: {} circles, {} roles, {} people, {} meetings, {} entries (seed {}).",
+            sizes.circles, sizes.roles, sizes.people, sizes.meetings, sizes.entries, sizes.seed
+        ),
+    };
     let mut out = format!(
-        "Large: {} circles, {} roles, {} people, {} meetings, {} entries (seed {}).\n{note}\n\n\
+        "{large}\n{note}\n\n\
          | measurement | side | samples | min ms | median ms | p99 ms | median ratio |\n\
-         |---|---|---|---|---|---|---|\n",
-        sizes.circles, sizes.roles, sizes.people, sizes.meetings, sizes.entries, sizes.seed
+         |---|---|---|---|---|---|---|\n"
     );
     SAMPLES.with(|s| {
         for (what, sides) in s.0.borrow().iter() {
