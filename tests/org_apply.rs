@@ -334,18 +334,7 @@ fn what_a_meeting_creates_is_there_as_of_its_day_and_not_before() {
     let meeting = store
         .start_meeting(circle, MeetingKind::Tactical, at, &"started")
         .expect("meeting");
-    let effects = [
-        Effect::CreateProject {
-            role,
-            person: Some(person),
-            title: "Rye starter".into(),
-        },
-        Effect::CreateNextAction {
-            role: Some(role),
-            person,
-            text: "Order rye".into(),
-        },
-    ];
+    let effects = rye_outputs(role, person);
     let appended = store
         .append_entry(meeting, 1, at, &"outputs", &effects)
         .expect("append");
@@ -510,18 +499,7 @@ fn a_role_read_after_going_back_in_time_shows_its_records_of_that_day() {
     let meeting = store
         .start_meeting(circle, MeetingKind::Tactical, at_nine(24), &"started")
         .expect("meeting");
-    let effects = [
-        Effect::CreateProject {
-            role,
-            person: Some(person),
-            title: "Rye starter".into(),
-        },
-        Effect::CreateNextAction {
-            role: Some(role),
-            person,
-            text: "Order rye".into(),
-        },
-    ];
+    let effects = rye_outputs(role, person);
     let made = store
         .append_entry(meeting, 1, at_nine(24), &"outputs", &effects)
         .expect("append");
@@ -567,4 +545,21 @@ fn a_role_read_after_going_back_in_time_shows_its_records_of_that_day() {
         !projects.contains(&"Rye starter".to_string()),
         "made on the 24th"
     );
+}
+
+/// A meeting's two outputs for `role`: the project "Rye starter" and the next action
+/// "Order rye", by `person`.
+fn rye_outputs(role: RoleId, person: PersonId) -> [Effect; 2] {
+    [
+        Effect::CreateProject {
+            role,
+            person: Some(person),
+            title: "Rye starter".into(),
+        },
+        Effect::CreateNextAction {
+            role: Some(role),
+            person,
+            text: "Order rye".into(),
+        },
+    ]
 }
