@@ -106,13 +106,23 @@ impl Db {
         })
     }
 
-    /// Opens the store for reading (a file is opened read-only; on PostgreSQL reading and
-    /// writing go through one connection).
+    /// Opens the store for reading (a file is opened read-only, its checks running beside
+    /// the first reads; on PostgreSQL reading and writing go through one connection).
     fn open_read_only(&self) -> Result<Box<dyn Backend>> {
         Ok(match self {
-            Db::File(path) => Box::new(Store::open_read_only(path)?),
+            Db::File(path) => Box::new(Store::open_read_only_overlapped(path)?),
             Db::Postgres(_) => self.open()?,
         })
+    }
+
+    /// What `read` makes of the store opened for reading, answered only once the file's
+    /// checks passed: a damaged file is reported as such (rather than as what reading it
+    /// met), and nothing read from it is shown or written.
+    fn reading<T>(&self, read: impl FnOnce(&dyn Backend) -> Result<T>) -> Result<T> {
+        let mut store = self.open_read_only()?;
+        let made = read(&*store);
+        store.settle_checks()?;
+        made
     }
 
     /// Starts logging: beside the database file, or for PostgreSQL in the data directory.
@@ -220,6 +230,21 @@ fn write_output(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The organisation `store` holds as read at start (see `Backend::load_organisation`).
+fn organisation_of(store: &dyn Backend) -> Result<roundtable::domain::Organisation> {
+    store
+        .load_organisation()?
+        .with_context(|| no_organisation(store))
+}
+
+/// The error line for a database that holds no organisation yet.
+fn no_organisation(store: &dyn Backend) -> String {
+    format!(
+        "{}: the database holds no organisation yet",
+        store.location()
+    )
+}
+
 /// Records one change between meetings and says what it was; a refusal is an error line.
 fn org_change(
     db: &Db,
@@ -227,12 +252,7 @@ fn org_change(
 ) -> Result<ExitCode> {
     let mut store = db.open()?;
     db.start_logging()?;
-    let mut org = store.load_organisation()?.with_context(|| {
-        format!(
-            "{}: the database holds no organisation yet",
-            store.location()
-        )
-    })?;
+    let mut org = organisation_of(&*store)?;
     let (request, actor) = ask(&org).map_err(anyhow::Error::msg)?;
     let roles = app::reports::of_request(&org, &request);
     app::reports::hold(&*store, &mut org, roles)?;
@@ -290,22 +310,19 @@ fn for_person(
             .map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
         return full_screen(app);
     }
-    let store = db.open_read_only()?;
-    let mut org = store.load_organisation()?.with_context(|| {
-        format!(
-            "{}: the database holds no organisation yet",
-            store.location()
-        )
+    let overview = db.reading(|store| {
+        let mut org = organisation_of(store)?;
+        let who = roundtable::app::org_entries::person(&org, person).map_err(anyhow::Error::msg)?;
+        // What is due depends on what the person's roles reported already.
+        let roles = app::reports::of_person(&org, who);
+        app::reports::hold(store, &mut org, roles)?;
+        Ok(roundtable::domain::review::overview(
+            &org,
+            who,
+            chrono::Local::now().date_naive(),
+        ))
     })?;
-    let who = roundtable::app::org_entries::person(&org, person).map_err(anyhow::Error::msg)?;
-    // What is due depends on what the person's roles reported already.
-    let roles = app::reports::of_person(&org, who);
-    app::reports::hold(&*store, &mut org, roles)?;
-    say(&roundtable::domain::review::overview(
-        &org,
-        who,
-        chrono::Local::now().date_naive(),
-    ))?;
+    say(&overview)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -350,26 +367,27 @@ fn export_minutes_between(db: &Db, args: roundtable::cli::MinutesArgs) -> Result
             dir.display()
         );
     }
-    let store = db.open_read_only()?;
-    let all = app::minutes::of_circle_between(&*store, circle, since, args.until)
-        .map_err(anyhow::Error::msg)?;
-    let now = chrono::Local::now().fixed_offset();
-    let mut files: Vec<(String, String)> = Vec::new();
-    for minutes in &all {
-        for &format in &args.format {
-            let mut name = export::minutes_file_name(minutes, format);
-            if files.iter().any(|(n, _)| *n == name) {
-                let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, ""));
-                name = format!("{stem}-{}.{ext}", minutes.meeting);
+    let (meetings, files) = db.reading(|store| {
+        let all = app::minutes::of_circle_between(store, circle, since, args.until)
+            .map_err(anyhow::Error::msg)?;
+        let now = chrono::Local::now().fixed_offset();
+        let mut files: Vec<(String, String)> = Vec::new();
+        for minutes in &all {
+            for &format in &args.format {
+                let mut name = export::minutes_file_name(minutes, format);
+                if files.iter().any(|(n, _)| *n == name) {
+                    let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, ""));
+                    name = format!("{stem}-{}.{ext}", minutes.meeting);
+                }
+                files.push((name, export::minutes(minutes, format, now)));
             }
-            files.push((name, export::minutes(minutes, format, now)));
         }
-    }
+        Ok((all.len(), files))
+    })?;
     export::file::write_all_atomic(&dir, &files, args.force)?;
     say(&format!(
-        "Wrote {} files ({} meetings of {circle}, {} formats) into {}",
+        "Wrote {} files ({meetings} meetings of {circle}, {} formats) into {}",
         files.len(),
-        all.len(),
         args.format.len(),
         dir.display()
     ))?;
@@ -381,46 +399,46 @@ fn export_command(db: &Db, command: ExportCommand) -> Result<ExitCode> {
     match command {
         ExportCommand::Minutes(args) if args.since.is_some() => export_minutes_between(db, args),
         ExportCommand::Minutes(args) => {
-            let store = db.open_read_only()?;
-            let id = match (args.id, args.last) {
-                (Some(id), false) => MeetingId(id),
-                (None, true) => app::minutes::last(&*store, args.circle.as_deref())
-                    .map_err(anyhow::Error::msg)?,
-                _ => bail!(
-                    "say which meeting: its number, --last (with --circle NAME for one circle), or --circle NAME --since DATE"
-                ),
-            };
             let [format] = args.format[..] else {
                 bail!(
                     "one meeting is written in one format: for several, use --circle NAME --since DATE"
                 );
             };
-            let minutes = app::minutes::load(&*store, id).map_err(anyhow::Error::msg)?;
-            let text = export::minutes(&minutes, format, chrono::Local::now().fixed_offset());
-            write_output(
-                &text,
-                args.output,
-                &export::minutes_file_name(&minutes, format),
-                args.force,
-            )
+            let (text, name) = db.reading(|store| {
+                let id = match (args.id, args.last) {
+                    (Some(id), false) => MeetingId(id),
+                    (None, true) => app::minutes::last(store, args.circle.as_deref())
+                        .map_err(anyhow::Error::msg)?,
+                    _ => bail!(
+                        "say which meeting: its number, --last (with --circle NAME for one circle), or --circle NAME --since DATE"
+                    ),
+                };
+                let minutes = app::minutes::load(store, id).map_err(anyhow::Error::msg)?;
+                let now = chrono::Local::now().fixed_offset();
+                Ok((
+                    export::minutes(&minutes, format, now),
+                    export::minutes_file_name(&minutes, format),
+                ))
+            })?;
+            write_output(&text, args.output, &name, args.force)
         }
         ExportCommand::Org {
             format,
             output,
             force,
         } => {
-            let store = db.open_read_only()?;
-            let org = store.load_whole_organisation()?.with_context(|| {
-                format!(
-                    "{}: the database holds no organisation yet",
-                    store.location()
-                )
+            let (text, name) = db.reading(|store| {
+                let org = store
+                    .load_whole_organisation()?
+                    .with_context(|| no_organisation(store))?;
+                let rulings = roundtable::app::minutes::published_rulings(store, &org)
+                    .map_err(anyhow::Error::msg)?;
+                let text =
+                    export::org::render(&org, &rulings, format).map_err(anyhow::Error::msg)?;
+                let name =
+                    export::file::safe_file_name(&[org.name(), "organisation"], format.extension());
+                Ok((text, name))
             })?;
-            let rulings = roundtable::app::minutes::published_rulings(&*store, &org)
-                .map_err(anyhow::Error::msg)?;
-            let text = export::org::render(&org, &rulings, format).map_err(anyhow::Error::msg)?;
-            let name =
-                export::file::safe_file_name(&[org.name(), "organisation"], format.extension());
             write_output(&text, output, &name, force)
         }
     }
@@ -510,14 +528,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Generate(args)) => generate(&db, &args),
         Some(Command::Org) => {
-            let store = db.open_read_only()?;
-            let org = store.load_organisation()?.with_context(|| {
-                format!(
-                    "{}: the database holds no organisation yet",
-                    store.location()
-                )
-            })?;
-            say(&outline(&org))?;
+            let outlined = db.reading(|store| Ok(outline(&organisation_of(store)?)))?;
+            say(&outlined)?;
             Ok(ExitCode::SUCCESS)
         }
         // The changes between meetings: person, assign, unassign, checklist, metric,

@@ -533,3 +533,51 @@ fn a_read_only_directory_is_said_once() {
     assert_eq!(err.matches("read-only").count(), 1, "{err}");
     assert!(err.contains("the directory is read-only"), "{err}");
 }
+
+/// The read-only commands read while the file's checks run beside them
+/// (`Store::open_read_only_overlapped`): a damaged file is reported as corrupt, by name, in
+/// one line, and nothing read from it reaches the screen or a file.
+#[test]
+fn every_read_only_command_reports_a_damaged_file_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    {
+        let mut h = common::Harness::demo_file(&db);
+        h.start_tactical(1, &[]);
+        h.press(ratatui::crossterm::event::KeyCode::Char('e'))
+            .press(ratatui::crossterm::event::KeyCode::Char('y'));
+    }
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).expect("dir");
+    let out = |name: &str| out_dir.join(name).to_string_lossy().into_owned();
+    let (org_file, last_file, year) = (out("org.toml"), out("last.md"), out(""));
+    let damaged = common::damaged::damage_first_tables(&db);
+    for args in [
+        &["org"][..],
+        &["export", "org", "--format", "toml", "-o", &org_file][..],
+        &[
+            "export", "minutes", "--last", "--format", "md", "-o", &last_file,
+        ][..],
+        &[
+            "export",
+            "minutes",
+            "--circle",
+            "Bakehouse",
+            "--since",
+            "2000-01-01",
+            "--format",
+            "md,json",
+            "-o",
+            &year,
+        ][..],
+        &["review", "--person", "Mei Chen", "--print"][..],
+        &["work", "--person", "Mei Chen", "--print"][..],
+    ] {
+        let ran = roundtable(&db, args);
+        let err = assert_one_line_error(&ran);
+        common::damaged::assert_refused_as_corrupt(&err, &db, &damaged);
+        assert_eq!(stdout(&ran), "", "{args:?} printed nothing");
+        let written: Vec<_> = std::fs::read_dir(&out_dir).expect("list").collect();
+        assert!(written.is_empty(), "{args:?} wrote nothing: {written:?}");
+    }
+}

@@ -75,7 +75,7 @@ enum Checks {
     Waiting(open::Checking),
     /// Running on their own connection: joined before the first write.
     Running(crate::background::Background<Result<(), StoreError>>),
-    /// Done (or never needed: in memory, read-only, a new file) and passed.
+    /// Done (or never needed: in memory, a new file) and passed.
     Passed,
     /// Failed: what they found was reported once; nothing is written to the file.
     Failed,
@@ -117,10 +117,27 @@ impl Store {
         Ok(store)
     }
 
-    /// Opens an existing database for reading only; a missing file is an error.
+    /// Opens an existing database for reading only; a missing file is an error, and so is
+    /// one that fails its checks.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
-        let conn = open::open_read_only(path)?;
-        Ok(Store::on(conn, Some(path.to_path_buf())))
+        Store::read_only_with(path, false)
+    }
+
+    /// As `open_read_only`, with the file's checks already running on a thread of their own
+    /// beside what is read: `Backend::settle_checks` answers what they found, and a command
+    /// asks it before it shows or writes anything it read (the command line's exports).
+    pub fn open_read_only_overlapped(path: &Path) -> Result<Store, StoreError> {
+        let mut store = Store::read_only_with(path, true)?;
+        store.start_checks();
+        Ok(store)
+    }
+
+    fn read_only_with(path: &Path, overlap: bool) -> Result<Store, StoreError> {
+        let (conn, checking) = open::open_read_only(path, overlap)?;
+        Ok(Store {
+            checks: checking.map_or(Checks::Passed, Checks::Waiting),
+            ..Store::on(conn, Some(path.to_path_buf()))
+        })
     }
 
     /// A store reading through `conn`, a read-only connection beside the program's own to the

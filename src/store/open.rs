@@ -482,16 +482,25 @@ pub fn open_for_writing(
     Ok((conn, id, checking))
 }
 
-/// Opens an existing Roundtable database for reading only.
-pub fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
+/// Opens an existing Roundtable database for reading only. With `overlap`, the file's checks
+/// are returned to run beside the first reads when they still run (`inspect`); otherwise
+/// they are done when this returns.
+pub fn open_read_only(
+    path: &Path,
+    overlap: bool,
+) -> Result<(Connection, Option<Checking>), StoreError> {
     files::check_directory(files::directory_of(path))?;
     let meta = examine(path, false)?.ok_or_else(|| StoreError::Missing { path: path.into() })?;
-    if meta.len() == 0 || !inspect(path, false)?.0 {
+    if meta.len() == 0 {
+        return Err(StoreError::NoOrganisation);
+    }
+    let (ours, checking) = inspect(path, overlap)?;
+    if !ours {
         return Err(StoreError::NoOrganisation);
     }
     let conn = open_for_reading(path)?;
     conn.busy_timeout(Duration::from_secs(5))?;
-    Ok(conn)
+    Ok((conn, checking))
 }
 
 /// Sets the pragmas every read-write connection runs with.
