@@ -154,6 +154,51 @@ fn postgres_refuses_another_programs_database_and_a_newer_one_untouched() {
     assert!(refused.to_string().contains("\"ledger\""), "{refused}");
 }
 
+/// Two programs bringing one PostgreSQL database up to date at once: the second waits for
+/// the first's migration however long it runs (minutes, on a large organisation: migration
+/// 019 updates every entry's rows) rather than giving up after a round trip's bound (3 s) or
+/// the lock wait of the screen's statements (800 ms). The first is played by a connection
+/// holding the migration lock for 4.5 s.
+#[test]
+fn opening_a_postgres_database_waits_for_another_programs_long_migration() {
+    use std::time::{Duration, Instant};
+    let Some(db) = PgDb::new() else { return };
+    let target = db.admin.with_database(&db.name);
+    // `MIGRATION_LOCK` of src/store/postgres/schema.rs ("RTBL").
+    let lock = 0x5254_424C_i64;
+    let other = target.clone();
+    let migrating = std::thread::spawn(move || {
+        admin_run(
+            &other,
+            &format!("BEGIN; SELECT pg_advisory_xact_lock({lock}); SELECT pg_sleep(4.5); COMMIT"),
+        )
+    });
+    let held = format!(
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+         AND objid::bigint = {lock}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while admin_count(&target, &held) == 0 {
+        assert!(Instant::now() < deadline, "the other program took the lock");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let started = Instant::now();
+    let store = PgStore::open_target(target.clone())
+        .expect("opens once the other program's migration is done");
+    assert!(
+        started.elapsed() > Duration::from_secs(3),
+        "it waited past one round trip's bound: {:?}",
+        started.elapsed()
+    );
+    migrating
+        .join()
+        .expect("joins")
+        .expect("the other program committed");
+    let version = admin_count(&target, "SELECT version FROM roundtable_schema");
+    assert!(version >= 21, "brought to the latest schema: {version}");
+    drop(store);
+}
+
 #[test]
 fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
     let Some(db) = PgDb::new() else { return };

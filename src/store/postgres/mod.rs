@@ -469,11 +469,11 @@ impl super::transfer::Transfer for PgStore {
         kinds: &super::transfer::Kinds,
     ) -> Result<Vec<super::transfer::Table>, StoreError> {
         let kinds = kinds.clone();
-        self.call(move |s| s.dump(&kinds))
+        self.call(move |s| s.patiently(|s| s.dump(&kinds)))
     }
 
     fn load_dump(&mut self, tables: &[super::transfer::Table]) -> Result<(), StoreError> {
         let tables = tables.to_vec();
-        self.call(move |s| s.load_dump(&tables))
+        self.call(move |s| s.patiently(|s| s.load_dump(&tables)))
     }
 }

@@ -131,8 +131,15 @@ fn marked_version(sql: &dyn Sql) -> Result<u32, StoreError> {
     Ok(u32::try_from(version.first().copied().unwrap_or(0)).unwrap_or(u32::MAX))
 }
 
-/// Checks the database is Roundtable's (or empty) and brings it to the latest schema.
+/// Checks the database is Roundtable's (or empty) and brings it to the latest schema. A
+/// migration may run for minutes on a large organisation (019 updates every entry's rows),
+/// and another program opening the database meanwhile waits for it: both are done
+/// `patiently`, each migration's transaction waiting as long for the migration lock.
 pub fn prepare(session: &Session) -> Result<(), StoreError> {
+    session.patiently(migrate)
+}
+
+fn migrate(session: &Session) -> Result<(), StoreError> {
     if let Found::Roundtable(v) = inspect(session)?
         && v == latest()
     {
@@ -141,6 +148,13 @@ pub fn prepare(session: &Session) -> Result<(), StoreError> {
     for (index, migration) in MIGRATIONS.iter().enumerate() {
         let target = u32::try_from(index + 1).unwrap_or(u32::MAX);
         session.write(|sql| {
+            sql.run(
+                &format!(
+                    "SET LOCAL lock_timeout = '{}s'",
+                    super::session::LONG_WORK.as_secs()
+                ),
+                &[],
+            )?;
             sql.run(
                 "SELECT pg_advisory_xact_lock(?1)",
                 &[Value::int(MIGRATION_LOCK)],

@@ -37,6 +37,12 @@ const LOCK_WAIT: &str = "800ms";
 /// lost (a network that drops packets answers nothing, and the screen must not hang).
 const ROUND_TRIP: Duration = Duration::from_secs(3);
 
+/// The longest one round trip of work done once, before the screen opens or from the command
+/// line, may take (`Session::patiently`): a migration updating every entry of ten years, or a
+/// copy of the whole database, runs for minutes on a large organisation. A network gone
+/// meanwhile is found sooner, by the connection's keepalives (`Target`).
+pub const LONG_WORK: Duration = Duration::from_secs(30 * 60);
+
 /// A live connection: the client, the task reading the server's messages, what it heard.
 pub struct Connection {
     /// Shared with the queries `together` has in flight while their rows are read.
@@ -81,6 +87,8 @@ pub struct Session {
     pub outage: Outage,
     /// The queries of `together`, while it runs.
     together: RefCell<Option<Together>>,
+    /// How long one round trip may take: `ROUND_TRIP`, or `LONG_WORK` inside `patiently`.
+    bound: Cell<Duration>,
 }
 
 /// The queries a reading sends, sent at once (see `Session::together`).
@@ -237,6 +245,7 @@ impl Session {
             missed: false,
             outage,
             together: RefCell::new(None),
+            bound: Cell::new(ROUND_TRIP),
         })
     }
 
@@ -272,8 +281,26 @@ impl Session {
         (&self.rt, &mut self.conn.driver)
     }
 
-    /// Runs one round trip to completion, at most `ROUND_TRIP`. A connection found gone is
-    /// marked broken and the answer is `Unreachable`.
+    /// Runs `work` with each of its round trips allowed `LONG_WORK` rather than
+    /// `ROUND_TRIP`: for work run once, before the screen opens or from the command line,
+    /// whose statements may take minutes at scale (a migration, a copy). Nothing on the
+    /// screen's path runs so.
+    pub fn patiently<T>(&self, work: impl FnOnce(&Session) -> T) -> T {
+        /// Puts the usual bound back however `work` ends.
+        struct Restore<'a>(&'a Cell<Duration>);
+        impl Drop for Restore<'_> {
+            fn drop(&mut self) {
+                self.0.set(ROUND_TRIP);
+            }
+        }
+        self.bound.set(LONG_WORK);
+        let _restore = Restore(&self.bound);
+        work(self)
+    }
+
+    /// Runs one round trip to completion, at most `ROUND_TRIP` (`LONG_WORK` inside
+    /// `patiently`). A connection found gone is marked broken and the answer is
+    /// `Unreachable`.
     fn wait<T>(
         &self,
         trip: impl Future<Output = Result<T, tokio_postgres::Error>>,
@@ -281,7 +308,8 @@ impl Session {
         if self.is_broken() {
             return Err(lost(&self.target, "the connection was lost"));
         }
-        match (self.rt).block_on(async { tokio::time::timeout(ROUND_TRIP, trip).await }) {
+        let bound = self.bound.get();
+        match (self.rt).block_on(async { tokio::time::timeout(bound, trip).await }) {
             Ok(Ok(value)) => Ok(value),
             Ok(Err(e)) if connection_gone(&e, &self.conn.client) => {
                 let e = unreachable(&self.target, &e);

@@ -151,6 +151,7 @@ impl Target {
         });
         config.application_name("roundtable");
         config.connect_timeout(std::time::Duration::from_secs(5));
+        keep_alive(&mut config);
         Ok(Target {
             config,
             shown,
@@ -187,6 +188,21 @@ impl Target {
             secret: self.secret.clone(),
             tls: self.tls.clone(),
         }
+    }
+}
+
+/// Asks the operating system to probe an idle connection after 15 s, every 5 s, three
+/// times: a network gone while a long statement runs (`session::LONG_WORK`, where the round
+/// trip's own bound is half an hour) is found within half a minute. An address that sets
+/// its own idle time (`keepalives_idle=`) or turns them off (`keepalives=0`) keeps that.
+fn keep_alive(config: &mut Config) {
+    /// libpq's and tokio-postgres' idle time when none is asked: two hours.
+    const UNASKED: std::time::Duration = std::time::Duration::from_secs(2 * 60 * 60);
+    if config.get_keepalives() && config.get_keepalives_idle() == UNASKED {
+        config
+            .keepalives_idle(std::time::Duration::from_secs(15))
+            .keepalives_interval(std::time::Duration::from_secs(5))
+            .keepalives_retries(3);
     }
 }
 
