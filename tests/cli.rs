@@ -15,6 +15,17 @@ fn roundtable(db: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// A tactical meeting of Bakehouse (home's second row) on the demo in the file `db` (loaded
+/// there first when missing), started and ended.
+fn end_a_tactical_meeting_of_bakehouse(db: &Path) {
+    let mut h = common::Harness::demo_file(db);
+    h.start_tactical(1, &[]);
+    h.press(ratatui::crossterm::event::KeyCode::Char('e'))
+        .press(ratatui::crossterm::event::KeyCode::Char('y'));
+    let ended = matches!(h.app.view().screen, roundtable::app::Screen::Minutes(_));
+    assert!(ended, "the meeting ended:\n{}", h.screen(80, 24));
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -229,15 +240,7 @@ fn meet_refuses_clearly_what_it_cannot_open() {
 fn last_minutes_of_a_circle_without_an_ended_meeting_say_that_circle_has_none() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("rt.db");
-    {
-        // A tactical meeting of Bakehouse (home's second row), started and ended.
-        let mut h = common::Harness::demo_file(&db);
-        h.start_tactical(1, &[]);
-        h.press(ratatui::crossterm::event::KeyCode::Char('e'))
-            .press(ratatui::crossterm::event::KeyCode::Char('y'));
-        let ended = matches!(h.app.view().screen, roundtable::app::Screen::Minutes(_));
-        assert!(ended, "the meeting ended:\n{}", h.screen(80, 24));
-    }
+    end_a_tactical_meeting_of_bakehouse(&db);
     let err = assert_one_line_error(&roundtable(
         &db,
         &[
@@ -282,10 +285,7 @@ fn a_circles_minutes_since_a_day_are_written_in_every_format_in_one_run() {
     let db = dir.path().join("rt.db");
     for _ in 0..2 {
         // Two tactical meetings of Bakehouse on one day: their files are told apart.
-        let mut h = common::Harness::demo_file(&db);
-        h.start_tactical(1, &[]);
-        h.press(ratatui::crossterm::event::KeyCode::Char('e'))
-            .press(ratatui::crossterm::event::KeyCode::Char('y'));
+        end_a_tactical_meeting_of_bakehouse(&db);
     }
     let out_dir = dir.path().join("year");
     std::fs::create_dir(&out_dir).expect("dir");
@@ -541,12 +541,7 @@ fn a_read_only_directory_is_said_once() {
 fn every_read_only_command_reports_a_damaged_file_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("rt.db");
-    {
-        let mut h = common::Harness::demo_file(&db);
-        h.start_tactical(1, &[]);
-        h.press(ratatui::crossterm::event::KeyCode::Char('e'))
-            .press(ratatui::crossterm::event::KeyCode::Char('y'));
-    }
+    end_a_tactical_meeting_of_bakehouse(&db);
     let out_dir = dir.path().join("out");
     std::fs::create_dir(&out_dir).expect("dir");
     let out = |name: &str| out_dir.join(name).to_string_lossy().into_owned();
