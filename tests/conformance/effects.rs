@@ -72,7 +72,13 @@ fn every_effect(org: &Organisation) -> Vec<Effect> {
         declared_by: "Kwame Mensah".into(),
         reason: "Proposals never resolved".into(),
     });
-    effects.extend(project.map(|project| Effect::RequestUpdates { project, by: jonas }));
+    // Two members ask for updates on one project; ending the request ends both (4.1
+    // §4.2.3(d), 5.0 §2.1(f)): the store and memory each say so, and must agree.
+    let amara = person_named(org, "Amara Okafor");
+    for by in [jonas, amara] {
+        effects.extend(project.map(|project| Effect::RequestUpdates { project, by }));
+    }
+    effects.extend(project.map(|project| Effect::EndUpdateRequest { project }));
     effects
 }
 
