@@ -76,6 +76,11 @@ fn the_first_screen_is_home_as_the_whole_organisation_draws_it() {
         );
         // The rows of the first screen name roles: the first circles' roles were read.
         assert!(first.contains("roles"), "{first}");
+        // The circle home selects has open tensions, so the equality above checks that they
+        // were read.
+        let org = app.view().org.clone().expect("org");
+        let selected = org.circles_depth_first()[0].0.id;
+        assert!(org.tensions_in(selected).any(|t| t.open), "{first}");
     }
 }
 
