@@ -50,13 +50,10 @@ fn next_checklist(m: &mut Meeting) {
     loop {
         let circle = m.circles[m.next % m.circles.len()].clone();
         m.next += 1;
-        m.app
-            .open_meeting(&circle, MeetingKind::Tactical)
-            .expect("setup");
-        m.app.handle_key(key(KeyCode::Enter));
-        while tactical(&m.app).is_some_and(|s| s.state.step != Step::Checklist) {
-            m.app.handle_key(key(KeyCode::Char('>')));
-        }
+        common::open_new(&mut m.app, &circle, MeetingKind::Tactical);
+        common::move_on_until(&mut m.app, |app| {
+            tactical(app).is_none_or(|s| s.state.step == Step::Checklist)
+        });
         if tactical(&m.app).is_some_and(|s| !s.state.checklist.is_empty()) {
             return;
         }
@@ -175,10 +172,7 @@ fn other_keys(c: &mut Criterion, fx: &Fixture) {
         );
         let mut m = meeting_on(path, 80, 24);
         let circle = m.circles[0].clone();
-        m.app
-            .open_meeting(&circle, MeetingKind::Tactical)
-            .expect("setup");
-        m.app.handle_key(key(KeyCode::Enter));
+        common::open_new(&mut m.app, &circle, MeetingKind::Tactical);
         let mut typed = (m, 0usize);
         measure(
             c,

@@ -178,8 +178,7 @@ fn step(app: &App) -> Option<String> {
 fn meeting_steps(c: &mut Criterion, side: &'static str, path: &Path, kind: MeetingKind) {
     let mut app = app_on(path);
     let circle = anchor(&app);
-    app.open_meeting(&circle, kind).expect("setup");
-    app.handle_key(key(KeyCode::Enter));
+    common::open_new(&mut app, &circle, kind);
     let mut seen = Vec::new();
     while let Some(now) = step(&app) {
         if seen.contains(&now) {
@@ -223,12 +222,10 @@ fn clear_bytes() -> usize {
 fn bytes(side: &str, path: &Path) -> Vec<(String, usize, usize)> {
     let mut app = app_on(path);
     let circle = sub_circle(&app);
-    app.open_meeting(&circle, MeetingKind::Tactical)
-        .expect("setup");
-    app.handle_key(key(KeyCode::Enter));
-    while step(&app).is_some_and(|s| s != format!("tactical {:?}", Step::Agenda)) {
-        app.handle_key(key(KeyCode::Char('>')));
-    }
+    common::open_new(&mut app, &circle, MeetingKind::Tactical);
+    common::move_on_until(&mut app, |app| {
+        step(app).is_none_or(|s| s == format!("tactical {:?}", Step::Agenda))
+    });
     assert!(step(&app).is_some(), "{side}: at the agenda");
     app.handle_key(key(KeyCode::Char('a')));
     for ch in "Suppl".chars() {

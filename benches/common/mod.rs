@@ -7,8 +7,9 @@ use criterion::Criterion;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use roundtable::app::App;
 use roundtable::app::generate::{self, Sizes};
+use roundtable::app::{App, Screen};
+use roundtable::domain::meeting::MeetingKind;
 use roundtable::store::Store;
 use roundtable::store::prelude::OrganisationStore;
 use std::cell::RefCell;
@@ -205,6 +206,61 @@ pub fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
         .draw(|f| roundtable::ui::draw(f, app.view()))
         .expect("draw");
 }
+
+/// Whether the meeting on screen has a prompt or a question open (keys go to it, not to
+/// the step).
+fn asking(app: &App) -> bool {
+    match &app.view().screen {
+        Screen::Tactical(s) => s.modal.is_some(),
+        Screen::Governance(s) => s.modal.is_some(),
+        _ => false,
+    }
+}
+
+/// Opens a new meeting of `kind` for `circle` and starts it with everyone present. The large
+/// side may be a database of one's own measured in place (`ROUNDTABLE_BENCH_LARGE_DB`) where
+/// an earlier run left this meeting open: it would resume at its step with the prompt it was
+/// typing into, where every `>` is typed into the prompt and moves nothing. Such a meeting is
+/// ended first.
+pub fn open_new(app: &mut App, circle: &str, kind: MeetingKind) {
+    app.open_meeting(circle, kind).expect("setup");
+    if !matches!(app.view().screen, Screen::MeetingSetup(_)) {
+        for _ in 0..5 {
+            if !asking(app) {
+                break;
+            }
+            app.handle_key(key(KeyCode::Esc));
+        }
+        for c in ['e', 'y', 'q'] {
+            app.handle_key(key(KeyCode::Char(c)));
+        }
+        app.open_meeting(circle, kind).expect("setup");
+    }
+    assert!(
+        matches!(app.view().screen, Screen::MeetingSetup(_)),
+        "{circle}: a new {kind:?} meeting's setup, not one left open"
+    );
+    app.handle_key(key(KeyCode::Enter));
+}
+
+/// Moves the meeting on (`>`) until `there` holds; ends the bench with where it stopped
+/// after as many presses as any meeting has steps, rather than press for ever.
+pub fn move_on_until(app: &mut App, there: impl Fn(&App) -> bool) {
+    for _ in 0..MOST_STEPS {
+        if there(app) {
+            return;
+        }
+        app.handle_key(key(KeyCode::Char('>')));
+    }
+    assert!(
+        there(app),
+        "never got there by moving on; stopped at {:?}",
+        std::mem::discriminant(&app.view().screen)
+    );
+}
+
+/// More than any meeting's steps (a tactical meeting has 7, a governance one 6).
+const MOST_STEPS: usize = 20;
 
 /// Every timed sample, per measurement and side, for the table of ratios.
 #[derive(Default)]
