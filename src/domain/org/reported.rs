@@ -63,45 +63,66 @@ impl Organisation {
 
     /// Holds the reports of `roles` as the store read them: `reported` holds every value and
     /// answer of their metrics and checklist items (ended ones too), and takes the place of
-    /// any of theirs held already (an entry applied in memory before they were read).
+    /// any of theirs held already (an entry applied in memory before they were read). A key
+    /// held down the browser holds a new role on every press: the cost is that role's, found
+    /// through the role's indexes, not the organisation's nor what is held already.
     pub fn hold_reports(&mut self, roles: &[RoleId], mut reported: Reported) {
         self.tracked_then(&mut reported);
         let roles: HashSet<RoleId> = roles.iter().copied().collect();
-        let metrics: HashSet<MetricId> = self
-            .records
-            .metrics
-            .iter()
-            .filter(|m| roles.contains(&m.role))
-            .map(|m| m.id)
+        let of_roles = |groups: &super::Groups<RoleId>| -> Vec<usize> {
+            roles
+                .iter()
+                .filter_map(|r| groups.get(r))
+                .flatten()
+                .copied()
+                .collect()
+        };
+        let r = &self.records;
+        let metrics: HashSet<MetricId> = (of_roles(&self.metrics_of_role).into_iter())
+            .filter_map(|i| r.metrics.get(i).map(|m| m.id))
             .collect();
-        let items: HashSet<ChecklistItemId> = self
-            .records
-            .checklist
-            .iter()
-            .filter(|c| roles.contains(&c.role))
-            .map(|c| c.id)
+        let items: HashSet<ChecklistItemId> = (of_roles(&self.checklist_of_role).into_iter())
+            .filter_map(|i| r.checklist.get(i).map(|c| c.id))
             .collect();
-        let r = &mut self.records;
-        r.metric_values.retain(|v| !metrics.contains(&v.metric));
-        r.metric_values.extend(
-            reported
-                .values
-                .into_iter()
-                .filter(|v| metrics.contains(&v.metric)),
-        );
-        r.checklist_marks.retain(|m| !items.contains(&m.item));
-        r.checklist_marks.extend(
-            reported
-                .marks
-                .into_iter()
-                .filter(|m| items.contains(&m.item)),
-        );
-        let (values, marks) = (&r.metric_values, &r.checklist_marks);
-        self.values_of_metric = by_period(group(values, |x| x.metric), |i| {
-            values.get(i).map(|v| v.period)
-        });
-        self.marks_of_item =
-            by_period(group(marks, |x| x.item), |i| marks.get(i).map(|m| m.period));
+        let values = reported
+            .values
+            .into_iter()
+            .filter(|v| metrics.contains(&v.metric));
+        let marks = reported
+            .marks
+            .into_iter()
+            .filter(|m| items.contains(&m.item));
+        let held = metrics
+            .iter()
+            .any(|m| self.values_of_metric.contains_key(m))
+            || items.iter().any(|i| self.marks_of_item.contains_key(i));
+        if held {
+            let r = &mut self.records;
+            r.metric_values.retain(|v| !metrics.contains(&v.metric));
+            r.metric_values.extend(values);
+            r.checklist_marks.retain(|m| !items.contains(&m.item));
+            r.checklist_marks.extend(marks);
+            let (values, marks) = (&r.metric_values, &r.checklist_marks);
+            self.values_of_metric = by_period(group(values, |x| x.metric), |i| {
+                values.get(i).map(|v| v.period)
+            });
+            self.marks_of_item =
+                by_period(group(marks, |x| x.item), |i| marks.get(i).map(|m| m.period));
+        } else {
+            let r = &mut self.records;
+            extend_grouped(
+                &mut r.metric_values,
+                &mut self.values_of_metric,
+                values,
+                |v| (v.metric, v.period),
+            );
+            extend_grouped(
+                &mut r.checklist_marks,
+                &mut self.marks_of_item,
+                marks,
+                |m| (m.item, m.period),
+            );
+        }
         self.hold_entry_rows(
             &roles,
             reported.projects,
@@ -166,5 +187,26 @@ impl Organisation {
         let mut roles: Vec<RoleId> = self.reports_held.iter().copied().collect();
         roles.sort_by_key(|r| r.0);
         roles
+    }
+}
+
+/// Adds `new` to `rows` and their places to `index` under their owners, none of whom has a
+/// group there yet; each new group in period order, in the order given within a period (as
+/// `by_period` orders a whole index).
+fn extend_grouped<K: std::hash::Hash + Eq, T>(
+    rows: &mut Vec<T>,
+    index: &mut super::Groups<K>,
+    new: impl Iterator<Item = T>,
+    owner_and_period: impl Fn(&T) -> (K, chrono::NaiveDate),
+) {
+    let start = rows.len();
+    rows.extend(new);
+    let mut added: super::Groups<K> = std::collections::HashMap::new();
+    for (i, row) in rows.iter().enumerate().skip(start) {
+        added.entry(owner_and_period(row).0).or_default().push(i);
+    }
+    for (owner, mut places) in added {
+        places.sort_by_key(|&i| rows.get(i).map(|row| owner_and_period(row).1));
+        index.entry(owner).or_default().extend(places);
     }
 }
