@@ -170,6 +170,27 @@ fn other_keys(c: &mut Criterion, fx: &Fixture) {
                 draw(&mut m.terminal, &m.app);
             },
         );
+        // A key held down the whole tree: each press shows a row not shown before, a role
+        // whose reports are read and held (the demo's tree is short: at its end, back to the
+        // top, where its roles are held already).
+        let (mut held, _) = down;
+        measure(
+            c,
+            "key press → frame: a browser move onto a row not shown before, 80x24",
+            side,
+            &mut held,
+            |m| {
+                if let Screen::Browser(b) = &m.app.view().screen
+                    && b.selected + 1 >= b.rows.len()
+                {
+                    m.app.handle_key(key(KeyCode::Home));
+                }
+            },
+            |m| {
+                m.app.handle_key(key(KeyCode::Down));
+                draw(&mut m.terminal, &m.app);
+            },
+        );
         let mut m = meeting_on(path, 80, 24);
         let circle = m.circles[0].clone();
         common::open_new(&mut m.app, &circle, MeetingKind::Tactical);
