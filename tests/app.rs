@@ -247,3 +247,65 @@ fn the_detail_pane_scrolls_no_further_than_its_end() {
         "one page up moves at once"
     );
 }
+
+/// The roles of the browser's rows from the one after the selected, `n` of them.
+fn roles_below(h: &Harness, n: usize) -> Vec<roundtable::domain::RoleId> {
+    let Screen::Browser(b) = &h.app.view().screen else {
+        panic!("the browser is on screen");
+    };
+    (b.rows.iter().skip(b.selected + 1).take(n))
+        .filter_map(|row| match row {
+            roundtable::ui::view::TreeRow::Role { id, .. } => Some(*id),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_key_held_down_the_browser_reads_only_the_row_it_stops_on() {
+    // Each key handled with another already waiting behind it, as a key held down arrives.
+    let (mut held, mut single) = (Harness::demo(), Harness::demo());
+    held.press(KeyCode::Enter);
+    single.press(KeyCode::Enter);
+    let passed = roles_below(&held, 11);
+    assert!(
+        passed.len() > 5,
+        "the demo's first rows are roles: {passed:?}"
+    );
+    for _ in 0..12 {
+        held.app
+            .handle_key_ahead(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+        single.press(KeyCode::Down);
+    }
+    let org = held.app.view().org.clone().expect("org");
+    for role in &passed {
+        assert!(
+            !org.holds_reports_of(*role),
+            "{role:?} was passed over, not read"
+        );
+    }
+    assert!(
+        held.app.reads_left(),
+        "the row the keys stopped on is read before its frame"
+    );
+    held.app.before_frame();
+    assert!(!held.app.reads_left());
+    let org = held.app.view().org.clone().expect("org");
+    let Screen::Browser(b) = &held.app.view().screen else {
+        panic!("the browser is on screen");
+    };
+    let Some(roundtable::ui::view::TreeRow::Role { id, .. }) = b.rows.get(b.selected) else {
+        panic!("the keys stopped on a role");
+    };
+    assert!(
+        org.holds_reports_of(*id),
+        "the role the keys stopped on was read"
+    );
+    for (width, height) in [(80, 24), (200, 50)] {
+        assert_eq!(
+            held.screen(width, height),
+            single.screen(width, height),
+            "the frame after a held key is the frame after single keys"
+        );
+    }
+}

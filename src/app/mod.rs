@@ -60,7 +60,7 @@ use crate::store::prelude::*;
 use crate::ui::{Modal, Status, View, WelcomeState};
 use chrono::{DateTime, Utc};
 use keys::{Action, Binding, is_quit, lookup};
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use std::sync::Arc;
 
 /// The longest name `--as` takes.
@@ -113,6 +113,11 @@ pub struct App {
     /// The rows the list of past meetings had room for when last drawn: how many the list
     /// reads when it opens again.
     past_height: usize,
+    /// Set while a key is handled that another key already waits behind (`handle_key_ahead`).
+    key_waiting: bool,
+    /// Set when a move in the browser, with another key waiting, left the selected role's
+    /// reports unread: `before_frame` reads them (only the row a held key stops on).
+    reports_left: bool,
 }
 
 impl App {
@@ -188,6 +193,8 @@ impl App {
             keyboard_file: None,
             loading: None,
             past_height: past::FIRST_HEIGHT,
+            key_waiting: false,
+            reports_left: false,
         };
         let loaded = match staged {
             Some(circles) => app.load_staged(circles),
@@ -250,6 +257,7 @@ impl App {
         if self.loading.is_some() {
             return false;
         }
+        self.before_frame();
         // Text typed since the last key was kept (a few seconds ago at most) is kept now.
         self.keep_entry();
         if self.try_busy_again() {
@@ -285,6 +293,17 @@ impl App {
         self.quit
     }
 
+    /// Handles a key that another key already waits behind (a key held down): as
+    /// `handle_key`, except that a move in the browser leaves reading the newly selected
+    /// role's record to `before_frame`, so that only the row the keys stop on has its
+    /// record read. Call `before_frame` before drawing.
+    pub fn handle_key_ahead(&mut self, key: KeyEvent) -> bool {
+        self.key_waiting = true;
+        let changed = self.handle_key(key);
+        self.key_waiting = false;
+        changed
+    }
+
     /// Handles one key. Returns whether anything on screen changed.
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
         if key.kind == KeyEventKind::Release {
@@ -297,6 +316,12 @@ impl App {
         if let Some(loading) = self.loading.as_mut() {
             loading.hold(ratatui::crossterm::event::Event::Key(key));
             return false;
+        }
+        // A key acts on the screen as drawn, with the reports it shows held; a move in the
+        // browser needs none (`hold_after_key`).
+        let moved = is_move(&key);
+        if !(moved && matches!(self.view.screen, Screen::Browser(_))) {
+            self.before_frame();
         }
         if self.view.help_open {
             return self.help_key(&key);
@@ -343,7 +368,7 @@ impl App {
             }
         };
         self.settle_org_now();
-        self.hold_screen_reports();
+        self.hold_after_key(moved);
         self.watch_connection();
         self.note_waiting(key);
         self.keep_entry();
@@ -401,6 +426,7 @@ impl App {
         if self.following {
             return self.follower_key(KeyEvent::from(ratatui::crossterm::event::KeyCode::Null));
         }
+        self.before_frame();
         self.view.status = None;
         paste::paste(self, text);
         self.hold_screen_reports();
@@ -556,4 +582,17 @@ impl App {
     fn error(&mut self, text: impl Into<String>) {
         self.view.status = Some(Status::Error(text.into()));
     }
+}
+
+/// Whether `key` moves a list (an arrow, a page, the top or the end).
+fn is_move(key: &KeyEvent) -> bool {
+    matches!(
+        key.code,
+        KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::PageUp
+            | KeyCode::PageDown
+            | KeyCode::Home
+            | KeyCode::End
+    )
 }

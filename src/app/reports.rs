@@ -4,6 +4,9 @@
 //! role (in the organisation of today and as of a date), a tactical meeting's circle's
 //! roles, the roles of whoever is reviewing or at their own work.
 //!
+//! A key held down the browser reads only the row it stops on (`handle_key_ahead`,
+//! `before_frame`).
+//!
 //! Owns: which roles a screen shows reports of, and `hold`. Must not import: ratatui,
 //! crossterm, tokio; must not draw.
 
@@ -84,6 +87,31 @@ impl App {
         };
         if let Err(e) = hold_in(self.store.as_ref(), org, roles) {
             self.error(e.to_string());
+        }
+    }
+
+    /// Reads what a held key left unread (`handle_key_ahead`): due before a frame is drawn,
+    /// and before the next key, paste or tick acts on the screen.
+    pub fn before_frame(&mut self) {
+        if std::mem::take(&mut self.reports_left) {
+            self.hold_screen_reports();
+        }
+    }
+
+    /// Whether a held key left reports to read before the next frame (`before_frame`).
+    pub fn reads_left(&self) -> bool {
+        self.reports_left
+    }
+
+    /// After a key: holds the reports of the roles the screen shows, or, for a move (`moved`:
+    /// an arrow, a page, the top or the end) in the browser with another key waiting behind
+    /// it, leaves them to `before_frame`.
+    pub(super) fn hold_after_key(&mut self, moved: bool) {
+        if self.key_waiting && moved && matches!(self.view.screen, Screen::Browser(_)) {
+            self.reports_left = true;
+        } else {
+            self.reports_left = false;
+            self.hold_screen_reports();
         }
     }
 

@@ -12,7 +12,7 @@ use super::watchdog::Watchdog;
 use crate::ui;
 use futures::StreamExt;
 use ratatui::crossterm::event::{Event, EventStream};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Why the program ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,13 +66,19 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
     let panic_for_test = std::env::var_os(TEST_PANIC_VAR).is_some();
     let stall_for_test = std::env::var_os(TEST_STALL_VAR).is_some();
     let mut dirty = true;
+    let mut drawn = Instant::now();
     loop {
-        if dirty {
+        // A key held down the browser: while more keys wait, the frame waits for them (the
+        // rows passed over are not read), though never longer than HELD_FRAME.
+        let held = app.reads_left() && drawn.elapsed() < HELD_FRAME && key_waiting();
+        if dirty && !held {
+            app.before_frame();
             if let Err(e) = guard.terminal.draw(|frame| ui::draw(frame, app.view())) {
                 tracing::warn!("terminal could not be drawn on: {e}");
                 return Ok(ExitReason::TerminalGone);
             }
             dirty = false;
+            drawn = Instant::now();
             if panic_for_test {
                 panic!("{TEST_PANIC_VAR} is set: panicking after the first frame");
             }
@@ -92,8 +98,9 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
                     }
                     dirty = true;
                 }
-                Some(Ok(Event::Key(key))) => dirty = app.handle_key(key),
-                Some(Ok(Event::Paste(text))) => dirty = app.handle_paste(&text),
+                Some(Ok(Event::Key(key))) if key_waiting() => dirty |= app.handle_key_ahead(key),
+                Some(Ok(Event::Key(key))) => dirty |= app.handle_key(key),
+                Some(Ok(Event::Paste(text))) => dirty |= app.handle_paste(&text),
                 // A taller screen may show circles home's first screen did not read: the
                 // whole organisation first.
                 Some(Ok(Event::Resize(_, _))) => {
@@ -118,4 +125,14 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
             return Ok(ExitReason::Quit);
         }
     }
+}
+
+/// The longest a frame waits for the keys of a key held down (see the event loop).
+const HELD_FRAME: Duration = Duration::from_millis(100);
+
+/// Whether another event already waits to be read. It only looks: the event stays for the
+/// stream, which reads it next; while the stream's own reader waits for input this answers
+/// no at once, which only means a frame is drawn.
+fn key_waiting() -> bool {
+    ratatui::crossterm::event::poll(Duration::ZERO).unwrap_or(false)
 }
