@@ -191,6 +191,28 @@ fn other_keys(c: &mut Criterion, fx: &Fixture) {
                 draw(&mut m.terminal, &m.app);
             },
         );
+        // The same held key as the event loop takes it: each press but the last with
+        // another waiting behind it (no frame, no read), the frame at the row they stop on.
+        measure(
+            c,
+            "key press → frame: ten presses of a key held down the browser and their frame, 80x24",
+            side,
+            &mut held,
+            |m| {
+                if let Screen::Browser(b) = &m.app.view().screen
+                    && b.selected + 10 >= b.rows.len()
+                {
+                    m.app.handle_key(key(KeyCode::Home));
+                }
+            },
+            |m| {
+                for _ in 0..9 {
+                    m.app.handle_key_ahead(key(KeyCode::Down));
+                }
+                m.app.handle_key(key(KeyCode::Down));
+                draw(&mut m.terminal, &m.app);
+            },
+        );
         let mut m = meeting_on(path, 80, 24);
         let circle = m.circles[0].clone();
         common::open_new(&mut m.app, &circle, MeetingKind::Tactical);
