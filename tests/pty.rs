@@ -67,6 +67,39 @@ fn first_run_loads_the_demo_and_browses_a_bakehouse_role() {
 }
 
 #[test]
+fn a_key_held_down_the_browser_ends_on_the_row_single_keys_reach() {
+    // 40 presses in one write, as a key held down (or a fast typist) sends them: the program
+    // takes each with another waiting behind it and reads only the row they stop on.
+    let mut single = common::Harness::demo();
+    single.press(ratatui::crossterm::event::KeyCode::Enter);
+    single.press_n(ratatui::crossterm::event::KeyCode::Down, 40);
+    let want = single.screen(80, 24);
+    // The details pane is right of the tree's 30 columns: its first lines name the row.
+    let details: Vec<String> = (want.lines().skip(2).take(20))
+        .map(|line| {
+            let pane: String = line.chars().skip(30).collect();
+            pane.trim_matches(['│', '┌', '┐', ' ']).to_string()
+        })
+        .filter(|line| !line.is_empty())
+        .collect();
+    assert!(details.len() > 2, "the details pane shows the row: {want}");
+    let (_dir, mut pty) = started();
+    pty.wait_for("Load the demo organisation");
+    pty.send(ENTER);
+    pty.wait_for("Loaded the demo organisation");
+    pty.send(ENTER);
+    pty.wait_for("Organisation browser");
+    pty.send(&DOWN.repeat(40));
+    for line in &details {
+        pty.wait_for(line);
+    }
+    pty.send("q");
+    pty.wait_for("t tactical");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}
+
+#[test]
 fn a_panic_leaves_the_terminal_restored() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("rt.db");
