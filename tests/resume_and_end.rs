@@ -73,3 +73,28 @@ fn ending_a_governance_meeting_early_names_the_items_not_processed() {
     assert!(screen.contains("1 agenda item not processed"), "{screen}");
     assert!(screen.contains("Not held: Items, Closing"), "{screen}");
 }
+
+/// A meeting resumed days after it began and ended then: its minutes say the day it ended,
+/// not only the hour (which would read as hours after it began).
+#[test]
+fn minutes_of_a_meeting_ended_on_a_later_day_name_that_day() {
+    let mut h = Harness::demo();
+    h.start_tactical(BAKEHOUSE, &[]);
+    h.wait(2 * 24 * 3600 + 4 * 3600 + 6 * 60);
+    h.press(Char('e')).press(Char('y'));
+    let screen = h.screen(120, 30);
+    assert!(
+        screen.contains("Tuesday 24 November 2026, 09:00–Thursday 26 November 2026, 13:06 (UTC)"),
+        "{screen}"
+    );
+    // Ended the same day, the hour alone (the golden minutes keep it so).
+    let mut h = Harness::demo();
+    h.start_tactical(BAKEHOUSE, &[]);
+    h.wait(25 * 60);
+    h.press(Char('e')).press(Char('y'));
+    let screen = h.screen(120, 30);
+    assert!(
+        screen.contains("Tuesday 24 November 2026, 09:00–09:25 (UTC)"),
+        "{screen}"
+    );
+}

@@ -81,9 +81,16 @@ fn section(doc: &mut Vec<Block>, title: &str, head: &[&str], rows: Vec<Vec<Strin
 /// The minutes as blocks, with times shown at `offset` from UTC.
 pub fn minutes_document(m: &Minutes, offset: FixedOffset) -> Vec<Block> {
     let start = m.started_at.with_timezone(&offset);
-    let end = m
-        .ended_at
-        .map(|e| e.with_timezone(&offset).format("%H:%M").to_string());
+    // A meeting that ends on a later day (one resumed days after) says the day it ended.
+    let end = m.ended_at.map(|e| {
+        let e = e.with_timezone(&offset);
+        let format = if e.date_naive() == start.date_naive() {
+            "%H:%M"
+        } else {
+            "%A %-d %B %Y, %H:%M"
+        };
+        e.format(format).to_string()
+    });
     let zone = if offset.local_minus_utc() == 0 {
         "UTC".to_string()
     } else {
