@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/019_entry_times.sql"),
     include_str!("migrations/020_meeting_list.sql"),
     include_str!("migrations/021_undo_sources.sql"),
+    include_str!("migrations/022_report_indexes.sql"),
 ];
 
 /// The schema version this build writes.
