@@ -576,3 +576,44 @@ fn every_read_only_command_reports_a_damaged_file_and_writes_nothing() {
         assert!(written.is_empty(), "{args:?} wrote nothing: {written:?}");
     }
 }
+
+/// Opening a file of an older schema for writing brings it up to date, which on a large file
+/// takes seconds before anything else shows: a line on standard error says so first. A file
+/// already up to date, or a new one, says nothing.
+#[test]
+fn bringing_an_older_file_up_to_date_is_announced() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("rt.db");
+    assert!(roundtable(&db, &["init", "--demo"]).status.success());
+    let latest = roundtable::store::latest_schema();
+    // As a build before migration 022 left it.
+    rusqlite::Connection::open(&db)
+        .and_then(|c| {
+            c.execute_batch(&format!(
+                "DROP INDEX checklist_answers_report; DROP INDEX metric_values_report;
+                 CREATE INDEX checklist_answers_item ON checklist_answers (item_id, period);
+                 CREATE INDEX metric_values_metric ON metric_values (metric_id, period);
+                 PRAGMA user_version = {};",
+                latest - 1
+            ))
+        })
+        .expect("as the older build left it");
+    let out = roundtable(&db, &["person", "add", "Noor Haddad"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.starts_with("Bringing ")
+            && said.contains(&format!("up to date (schema {} to {latest})", latest - 1)),
+        "{said}"
+    );
+    assert_eq!(
+        roundtable::store::Store::file_schema_version(&db).expect("reads"),
+        Some(latest)
+    );
+    let again = roundtable(&db, &["person", "add", "Ilse Berg"]);
+    assert!(
+        again.status.success() && stderr(&again).is_empty(),
+        "{}",
+        stderr(&again)
+    );
+}

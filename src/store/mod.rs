@@ -97,6 +97,13 @@ impl Store {
         Store::open_with(path, false)
     }
 
+    /// The schema version of the file at `path`, read without changing it (`None`: no file
+    /// yet). A version below `latest_schema` is brought up to date when the file is opened
+    /// for writing.
+    pub fn file_schema_version(path: &Path) -> Result<Option<u32>, StoreError> {
+        open::file_schema_version(path)
+    }
+
     /// As `open`, with the file's checks left running beside what is read first (the
     /// organisation, at start-up): `Backend::settle_checks` answers what they found, and
     /// nothing is written before they are done. For the full-screen program, whose first

@@ -194,6 +194,17 @@ fn open_for_reading(path: &Path) -> Result<Connection, StoreError> {
     Connection::open_with_flags(uri(path, query), flags).map_err(|e| inspection_error(path, e))
 }
 
+/// The schema version (`PRAGMA user_version`) of the file at `path`, read without changing
+/// the file; `None` when there is no file there yet.
+pub fn file_schema_version(path: &Path) -> Result<Option<u32>, StoreError> {
+    if fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    let conn = open_for_reading(path)?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok(Some(u32::try_from(version).unwrap_or(0)))
+}
+
 /// A read-only connection to a database the program has open for writing (checked and
 /// migrated already), for reading beside the main connection: it sees each write as it is
 /// committed.
