@@ -98,3 +98,19 @@ fn minutes_of_a_meeting_ended_on_a_later_day_name_that_day() {
         "{screen}"
     );
 }
+
+/// The list of past meetings says the day a meeting ended when it is not the day it began.
+#[test]
+fn past_meetings_name_the_day_a_meeting_ended_on_a_later_day() {
+    use chrono::Local;
+    let mut h = Harness::demo();
+    h.start_tactical(BAKEHOUSE, &[]);
+    h.wait(2 * 24 * 3600);
+    h.press(Char('e')).press(Char('y'));
+    let ended = h.app.now().with_timezone(&Local);
+    h.press(ratatui::crossterm::event::KeyCode::Esc);
+    h.press(Char('p'));
+    let screen = h.screen(120, 30);
+    let said = format!("ended {}", ended.format("%Y-%m-%d %H:%M"));
+    assert!(screen.contains(&said), "{said}\n{screen}");
+}

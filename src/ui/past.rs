@@ -71,7 +71,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &PastState) {
             };
             let start = row.started_at.with_timezone(&Local);
             let status = match row.ended_at {
-                Some(end) => format!("ended {}", end.with_timezone(&Local).format("%H:%M")),
+                // Ended on a later day (resumed days after): the day too.
+                Some(end) => {
+                    let end = end.with_timezone(&Local);
+                    let same_day = end.date_naive() == start.date_naive();
+                    let format = if same_day { "%H:%M" } else { "%Y-%m-%d %H:%M" };
+                    format!("ended {}", end.format(format))
+                }
                 None => "open: Enter resumes".into(),
             };
             let text = format!(
