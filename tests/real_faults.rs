@@ -299,18 +299,23 @@ fn a_database_locked_by_another_program_keeps_the_note_and_takes_it_once_release
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("roundtable.db");
     let mut h = meeting_with_a_note(&db);
-    let (locked, release) = std::sync::mpsc::channel();
+    let (locked, is_locked) = std::sync::mpsc::channel();
+    let (release, released) = std::sync::mpsc::channel::<()>();
+    // The other program holds the database until told to let go, not for a time of its own:
+    // a try the program makes while it is held may take longer than a second (each waits
+    // for the lock), and one that met the release would record the note where the loop
+    // below checks it still waits.
     let holder = {
         let db = db.clone();
         std::thread::spawn(move || {
             let conn = rusqlite::Connection::open(&db).expect("second program");
             conn.execute_batch("BEGIN EXCLUSIVE").expect("lock");
             locked.send(()).expect("tell");
-            std::thread::sleep(Duration::from_secs(seconds));
+            let _ = released.recv();
             conn.execute_batch("COMMIT").expect("unlock");
         })
     };
-    release.recv().expect("locked");
+    is_locked.recv().expect("locked");
     let held_until = Instant::now() + Duration::from_secs(seconds);
     let mut tries = 0;
     // Enter pressed about once a second while the other program holds the database, and the
@@ -323,6 +328,7 @@ fn a_database_locked_by_another_program_keeps_the_note_and_takes_it_once_release
         saving_and_kept(&h);
         tries += 1;
     }
+    release.send(()).expect("let go");
     holder.join().expect("the holder ends");
     assert!(tries >= 1, "the lock was met at least once");
     // Released: the next tick records it by itself, once, and says so.
