@@ -46,6 +46,19 @@ fn org(h: &Harness) -> std::sync::Arc<roundtable::domain::Organisation> {
     h.app.view().org.clone().expect("org")
 }
 
+/// The organisation read anew from the store, holding the reports (and own work) of the
+/// roles the program holds.
+fn reloaded(h: &Harness) -> roundtable::domain::Organisation {
+    let store = h.app.store();
+    let mut fresh = store.load_organisation().expect("loads").expect("org");
+    let held = org(h).held_roles();
+    let reported = store
+        .reported(Some(&held))
+        .expect("reads the roles' reports");
+    fresh.hold_reports(&held, reported);
+    fresh
+}
+
 fn home_row(h: &Harness, circle: &str) -> usize {
     org(h)
         .circles_depth_first()
@@ -332,13 +345,24 @@ fn work_done_in_my_work_shows_in_the_roles_history_with_when_and_who_and_as_of_a
     }
 
     // A reload reads the same history the program holds in memory.
-    let fresh = h
+    assert_eq!(reloaded(&h).records().work, org(&h).records().work);
+    // Read with the organisation: the tensions' entries; a role's when it is shown.
+    let plain = h
         .app
         .store()
         .load_organisation()
         .expect("loads")
         .expect("org");
-    assert_eq!(fresh.records().work, org(&h).records().work);
+    let read: Vec<String> = (plain.records().work.iter())
+        .map(|n| n.describe(&plain))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "Mei Chen noted the tension \"Bags arrive torn\" (My work)",
+            "Mei Chen dropped the tension \"Bags arrive torn\" (My work)"
+        ]
+    );
 
     // The day before, the project was current and the action open.
     let then = org(&h).as_of(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"));
@@ -458,13 +482,7 @@ fn an_entry_taken_back_stays_in_the_histories_marked_with_the_day_it_was_taken_b
     assert!(details.contains(&marked), "{marked} in:\n{details}");
 
     // A reload reads the same history the program holds in memory.
-    let fresh = h
-        .app
-        .store()
-        .load_organisation()
-        .expect("loads")
-        .expect("org");
-    assert_eq!(fresh.records().work, org(&h).records().work);
+    assert_eq!(reloaded(&h).records().work, org(&h).records().work);
 
     // As of a day between, it still stood: its taking back had not happened yet (as an
     // assignment taken back later shows that day without its taking back).

@@ -9,8 +9,7 @@
 mod common;
 mod conformance;
 
-use common::pg::{PgDb, admin_run};
-use roundtable::store::postgres::Target;
+use common::pg::{PgDb, admin_count, admin_run};
 use roundtable::store::prelude::*;
 use roundtable::store::{PgStore, Store};
 
@@ -93,32 +92,13 @@ conformance!(
         requests_for_updates_are_kept_ended_and_taken_back,
         a_breakdown_declared_between_meetings_is_kept_and_taken_back,
         org_entries_applied_in_memory_equal_a_reload,
-        reports_are_read_by_role_as_the_whole_record_holds_them;
+        reports_are_read_by_role_as_the_whole_record_holds_them,
+        own_work_is_read_by_role_as_the_whole_record_holds_it;
     pair:
         another_programs_write_is_noticed_and_ones_own_is_not,
         two_programs_appending_at_once_get_one_entry_and_one_conflict,
         an_entry_naming_a_role_taken_back_by_another_program_is_dangling_and_writes_nothing
 );
-
-/// Runs a query on the check's database and answers the first column of the first row.
-fn admin_count(target: &Target, sql: &str) -> i64 {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    rt.block_on(async {
-        let (client, connection) = target
-            .config()
-            .connect(tokio_postgres::NoTls)
-            .await
-            .expect("connects");
-        let driver = tokio::spawn(connection);
-        let n: i64 = client.query_one(sql, &[]).await.expect("query").get(0);
-        drop(client);
-        let _ = driver.await;
-        n
-    })
-}
 
 #[test]
 fn postgres_refuses_another_programs_database_and_a_newer_one_untouched() {
@@ -210,11 +190,11 @@ fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
     // that column, and without 11's (core role texts), 12's (an index), 13's (process
     // breakdowns), 14's (the adoption draft), 15's (requests for updates), 16's (Cross Links)
     // 18's (two indexes), 19's (entry times on rows) and 20's (the kept counts of meetings
-    // and the list's indexes, in place of 12's), which come after (17's indexes are
-    // PostgreSQL's since 002).
+    // and the list's indexes, in place of 12's) and 23's (own work's index), which come after
+    // (17's indexes are PostgreSQL's since 002; 21's and 22's are created if missing).
     admin_run(
         &target,
-        "ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP TRIGGER meeting_counts_keep ON meetings; DROP FUNCTION meeting_counts_keep(); DROP TABLE meeting_counts; DROP INDEX meetings_newest; DROP INDEX meetings_of_circle; DROP INDEX meetings_of_kind; DROP INDEX meetings_open_newest; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; DROP TABLE update_requests; DROP TABLE cross_links; DROP INDEX meetings_work; DROP INDEX meetings_open; DROP INDEX project_updates_moves; ALTER TABLE next_actions DROP COLUMN entry_at, DROP COLUMN done_at; ALTER TABLE projects DROP COLUMN entry_at; ALTER TABLE tensions DROP COLUMN entry_at, DROP COLUMN processed_at; ALTER TABLE project_updates DROP COLUMN entry_at; UPDATE roundtable_schema SET version = 9",
+        "DROP TABLE work_index; ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP TRIGGER meeting_counts_keep ON meetings; DROP FUNCTION meeting_counts_keep(); DROP TABLE meeting_counts; DROP INDEX meetings_newest; DROP INDEX meetings_of_circle; DROP INDEX meetings_of_kind; DROP INDEX meetings_open_newest; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; DROP TABLE update_requests; DROP TABLE cross_links; DROP INDEX meetings_work; DROP INDEX meetings_open; DROP INDEX project_updates_moves; ALTER TABLE next_actions DROP COLUMN entry_at, DROP COLUMN done_at; ALTER TABLE projects DROP COLUMN entry_at; ALTER TABLE tensions DROP COLUMN entry_at, DROP COLUMN processed_at; ALTER TABLE project_updates DROP COLUMN entry_at; UPDATE roundtable_schema SET version = 9",
     )
     .expect("older");
     let export = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))

@@ -368,16 +368,20 @@ pub trait Logs: MeetingLog {
 
 impl<T: MeetingLog + ?Sized> Logs for T {}
 
-/// Everyone's own work still standing, from the rows of every work log (the log's id and an
-/// entry, in log and entry order) as both stores read them in one query.
-pub(super) fn work_notes(rows: Vec<(i64, Recorded<String>)>) -> Vec<crate::domain::work::WorkNote> {
+/// One row of a work log as both stores read it: the log's id, whose it is, and the entry.
+pub(super) type WorkRow = (i64, PersonId, Recorded<String>);
+
+/// The own-work entries of `rows` (entries of work logs, each with its taking back if it was
+/// taken back, in log and entry order), as both stores read them in one query.
+pub(super) fn work_notes(rows: Vec<WorkRow>) -> Vec<crate::domain::work::WorkNote> {
     use crate::domain::work::WorkEvent;
-    let mut logs: Vec<(i64, Option<Vec<Recorded<WorkEvent>>>)> = Vec::new();
-    for (log, r) in rows {
-        if logs.last().is_none_or(|(id, _)| *id != log) {
-            logs.push((log, Some(Vec::new())));
+    type Log = (i64, PersonId, Option<Vec<Recorded<WorkEvent>>>);
+    let mut logs: Vec<Log> = Vec::new();
+    for (log, person, r) in rows {
+        if logs.last().is_none_or(|(id, _, _)| *id != log) {
+            logs.push((log, person, Some(Vec::new())));
         }
-        let Some((_, Some(entries))) = logs.last_mut() else {
+        let Some((_, _, Some(entries))) = logs.last_mut() else {
             continue;
         };
         match serde_json::from_str::<WorkEvent>(&r.event) {
@@ -390,9 +394,10 @@ pub(super) fn work_notes(rows: Vec<(i64, Recorded<String>)>) -> Vec<crate::domai
             // than stop the organisation loading (its own screen says what is wrong).
             Err(e) => {
                 tracing::warn!("work log {log} entry {} cannot be read: {e}", r.seq);
-                logs.last_mut().map(|(_, l)| l.take());
+                logs.last_mut().map(|(_, _, l)| l.take());
             }
         }
     }
-    crate::domain::work::notes::notes(logs.into_iter().filter_map(|(_, l)| l).collect())
+    let logs = logs.into_iter().filter_map(|(_, p, l)| Some((p, l?)));
+    crate::domain::work::notes::notes(logs.collect())
 }

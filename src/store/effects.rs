@@ -164,6 +164,11 @@ fn run_effect(sql: &dyn Sql, src: Source, effect: &Effect) -> Result<Vec<i64>, S
         Effect::RequestUpdates { .. } | Effect::EndUpdateRequest { .. } => {
             none(update_requests(sql, src, effect))
         }
+        // Not linked to the entry as a source: an entry taken back stays in the histories.
+        Effect::NoteWork { role, circle } => run(
+            "INSERT INTO work_index (log_id, seq, role_id, circle_id) VALUES (?1, ?2, ?3, ?4)",
+            &[m, seq, Value::Int(role.map(|r| r.0)), Value::Int(circle.map(|c| c.0))],
+        ),
         Effect::Undo { seq: undone } => {
             let undone = i64::try_from(*undone).unwrap_or(-1);
             undo(sql, src.meeting, undone)?;

@@ -89,7 +89,23 @@ impl OrganisationStore for Store {
             },
             &params,
         )?;
+        let work = match self.schema_version()? >= super::org_load::WORK_INDEX_SCHEMA {
+            true => {
+                let of_roles = match ids {
+                    Some(_) => {
+                        "w.role_id IN (SELECT value FROM json_each(?1)) AND w.circle_id IS NULL"
+                    }
+                    None => "w.role_id IS NOT NULL AND w.circle_id IS NULL",
+                };
+                let sql = super::org_load::work_of_index(of_roles);
+                let rows = self.rows_given(&sql, params.as_slice(), super::org_load::work_row)?;
+                super::backend::work_notes(rows)
+            }
+            // Before 023 every entry is read with the organisation.
+            false => Vec::new(),
+        };
         Ok(Reported {
+            work,
             projects: tracked.projects,
             status_changes: tracked.status_changes,
             next_actions: tracked.next_actions,

@@ -243,16 +243,12 @@ impl Store {
             })?;
         }
         if version >= WORK_SCHEMA {
-            records.work = super::backend::work_notes(self.rows(WORK_ENTRIES, |r| {
-                Ok((
-                    r.get(0)?,
-                    Recorded {
-                        seq: u64::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
-                        at: r.get(2)?,
-                        event: r.get(3)?,
-                    },
-                ))
-            })?);
+            let read = if version >= WORK_INDEX_SCHEMA {
+                WORK_READ_WHOLE.as_str()
+            } else {
+                WORK_BEFORE_INDEX
+            };
+            records.work = super::backend::work_notes(self.rows(read, work_row)?);
         }
         Ok(())
     }
@@ -296,12 +292,49 @@ const RECORDED_BY: &str = "(SELECT e.actor FROM meeting_events e WHERE e.meeting
 /// The schema version that added a person's own work log (007_own_work.sql).
 const WORK_SCHEMA: u32 = 7;
 
-/// Every entry of every person's work log, log by log, in order (both stores read this). The
-/// logs are found first (by index since 018), then their entries: a join would walk the whole
-/// entry log.
-pub(super) const WORK_ENTRIES: &str =
-    "SELECT e.meeting_id, e.seq, e.at, e.payload FROM meeting_events e
+/// The schema version that indexes own work by the role and circle it is about (023).
+pub(super) const WORK_INDEX_SCHEMA: u32 = 23;
+
+/// The columns both stores read an own-work entry with (`backend::WorkRow`), from the work
+/// index `w` and the entries `e`, in log and entry order after `WHERE {}`.
+const WORK_OF_INDEX: &str = "SELECT w.log_id, m.person_id, e.seq, e.at, e.payload FROM work_index w
+     JOIN meetings m ON m.id = w.log_id
+     JOIN meeting_events e ON e.meeting_id = w.log_id AND e.seq = w.seq
+     WHERE {} ORDER BY w.log_id, w.seq";
+
+/// Whose is an own-work entry in the work index the organisation is read with (both stores):
+/// own actions outside any role and tensions, as the own actions and tensions themselves are.
+pub(super) const WORK_READ_WHOLE_WHERE: &str = "w.role_id IS NULL OR w.circle_id IS NOT NULL";
+
+/// The own-work entries read with the organisation (`WORK_READ_WHOLE_WHERE`); a role's are
+/// read when a screen shows the role (`reported`).
+pub(super) static WORK_READ_WHOLE: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| work_of_index(WORK_READ_WHOLE_WHERE));
+
+/// The own-work entries of the index `w` where `condition` holds, as `WORK_OF_INDEX` reads them.
+pub(super) fn work_of_index(condition: &str) -> String {
+    WORK_OF_INDEX.replace("{}", &format!("({condition})"))
+}
+
+/// Before 023 (a file opened read-only): every entry of every person's work log, log by log,
+/// in order. The logs are found first (by index since 018): a join would walk the whole log.
+const WORK_BEFORE_INDEX: &str =
+    "SELECT e.meeting_id, (SELECT person_id FROM meetings WHERE id = e.meeting_id), e.seq, e.at, e.payload
+     FROM meeting_events e
      WHERE e.meeting_id IN (SELECT id FROM meetings WHERE kind = 'work') ORDER BY e.meeting_id, e.seq";
+
+/// An own-work entry of `WORK_OF_INDEX`'s (or `WORK_BEFORE_INDEX`'s) columns.
+pub(super) fn work_row(r: &Row<'_>) -> rusqlite::Result<super::backend::WorkRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        Recorded {
+            seq: u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+            at: r.get(3)?,
+            event: r.get(4)?,
+        },
+    ))
+}
 
 /// The schema version that added the organisation log (006_people_log.sql).
 const LOG_SCHEMA: u32 = 6;

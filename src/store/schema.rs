@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/020_meeting_list.sql"),
     include_str!("migrations/021_undo_sources.sql"),
     include_str!("migrations/022_report_indexes.sql"),
+    include_str!("migrations/023_work_index.sql"),
 ];
 
 /// The schema version this build writes.

@@ -42,6 +42,26 @@ pub fn admin_run(target: &Target, sql: &str) -> Result<(), String> {
     })
 }
 
+/// Runs a query on the test's database and answers the first column of the first row.
+pub fn admin_count(target: &Target, sql: &str) -> i64 {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        let (client, connection) = target
+            .config()
+            .connect(tokio_postgres::NoTls)
+            .await
+            .expect("connects");
+        let driver = tokio::spawn(connection);
+        let n: i64 = client.query_one(sql, &[]).await.expect("query").get(0);
+        drop(client);
+        let _ = driver.await;
+        n
+    })
+}
+
 /// Says why a PostgreSQL test cannot run: a failure under CI, a skip otherwise.
 fn unavailable(why: &str) -> Option<PgDb> {
     if std::env::var_os("CI").is_some() {

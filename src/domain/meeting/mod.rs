@@ -130,6 +130,13 @@ pub enum Effect {
     CompleteNextAction { action: NextActionId },
     /// Someone dropped a tension of theirs: it is no longer offered to any meeting.
     DropTension { tension: TensionId },
+    /// An entry of someone's own work, or the taking back of one, is about `role` (`None`: an
+    /// own action outside any role, or a circle's tension) and, for a tension noted or
+    /// dropped, its `circle`: what the role's and the circle's histories find it by.
+    NoteWork {
+        role: Option<RoleId>,
+        circle: Option<CircleId>,
+    },
     /// Adopted governance changes of a circle, each writing a new version of what it touches.
     ApplyGovernance {
         circle: CircleId,

@@ -150,7 +150,8 @@ impl Organisation {
             Effect::ProcessTension { tension } => self.close_tension(*tension, at, false),
             Effect::DropTension { tension } => self.close_tension(*tension, at, true),
             Effect::CompleteNextAction { action } => self.complete_next_action(*action, at),
-            Effect::EndMeeting => true,
+            // Memory holds the entry itself (`note_work`); this is the store's index of it.
+            Effect::EndMeeting | Effect::NoteWork { .. } => true,
             // The rest are `apply_recorded`'s (above); a retraction is `retract`'s.
             _ => false,
         };

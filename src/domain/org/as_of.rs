@@ -29,7 +29,7 @@ pub(super) struct AsOf {
 }
 use crate::domain::ids::{CircleId, PolicyId, ProjectId, RoleId};
 use crate::domain::org_log::{OrgChange, OrgEntry};
-use crate::domain::work::WorkEntry;
+use crate::domain::work::{WorkEntry, WorkNote};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::collections::{HashMap, HashSet};
 
@@ -93,8 +93,8 @@ fn undo_later_changes(records: &mut OrgRecords, end: DateTime<Utc>) {
 }
 
 /// The own-work entries made before `end` and taken back after it: they still stood then.
-fn standing_at(records: &OrgRecords, end: DateTime<Utc>) -> Vec<(DateTime<Utc>, WorkEntry)> {
-    (records.work.iter())
+fn standing_at(work: &[WorkNote], end: DateTime<Utc>) -> Vec<(DateTime<Utc>, WorkEntry)> {
+    (work.iter())
         .filter(|n| n.at < end && n.taken_back.is_some_and(|back| back >= end))
         .map(|n| (n.at, n.entry.clone()))
         .collect()
@@ -218,13 +218,13 @@ impl Organisation {
         let end = end_of(date);
         assignments_then(&mut records, end);
         let standing = end
-            .map(|end| standing_at(&records, end))
+            .map(|end| standing_at(&records.work, end))
             .unwrap_or_default();
         entry_rows_then(&mut records, end, &standing);
         // The organisation's log as it stood then: later entries had not happened yet.
         records.log.retain(|e| end.is_none_or(|end| e.at < end));
         if let Some(end) = end {
-            work_then(&mut records, end);
+            work_then(&mut records.work, end);
         }
         for person in &mut records.people {
             if person.left.is_some_and(|l| end.is_some_and(|end| l >= end)) {
@@ -240,10 +240,15 @@ impl Organisation {
     /// The projects, status changes and next actions of `reported` (read as they stand
     /// today) as they stood at the end of the day this organisation is as of, if it is one
     /// (`as_of`): what a role shown later holds is of that day, as what it held then.
-    pub(super) fn tracked_then(&self, reported: &mut Reported) {
-        let Some(AsOf { end, standing }) = &self.as_of else {
+    pub(super) fn tracked_then(&mut self, reported: &mut Reported) {
+        let Some(AsOf { end, standing }) = &mut self.as_of else {
             return;
         };
+        // The roles' own-work entries came with them: those taken back since still stood.
+        if let Some(end) = *end {
+            standing.extend(standing_at(&reported.work, end));
+            work_then(&mut reported.work, end);
+        }
         let mut records = OrgRecords {
             projects: std::mem::take(&mut reported.projects),
             status_changes: std::mem::take(&mut reported.status_changes),
@@ -338,9 +343,9 @@ fn assignments_then(records: &mut OrgRecords, end: Option<DateTime<Utc>>) {
 /// histories of that day (what they changed was taken back with the meetings'), and one
 /// taken back since still stood then, as the organisation's log of that day shows an
 /// assignment taken back later without its taking back.
-fn work_then(records: &mut OrgRecords, end: DateTime<Utc>) {
-    records.work.retain(|n| n.at < end);
-    for note in &mut records.work {
+fn work_then(work: &mut Vec<WorkNote>, end: DateTime<Utc>) {
+    work.retain(|n| n.at < end);
+    for note in work {
         note.taken_back = note.taken_back.filter(|back| *back < end);
     }
 }

@@ -14,7 +14,8 @@ use super::{
     ChecklistMark, EntryIndex, MetricValue, NextAction, Organisation, Project, StatusChange,
     by_period, group,
 };
-use crate::domain::ids::{ChecklistItemId, MetricId, ProjectId, RoleId};
+use crate::domain::ids::{ChecklistItemId, MetricId, PersonId, ProjectId, RoleId};
+use crate::domain::work::WorkNote;
 use std::collections::HashSet;
 
 /// What roles reported and tracked, as a store reads them: metric values and checklist
@@ -28,6 +29,9 @@ pub struct Reported {
     pub projects: Vec<Project>,
     pub status_changes: Vec<StatusChange>,
     pub next_actions: Vec<NextAction>,
+    /// The entries of everyone's own work about the roles, oldest first (those of tensions,
+    /// read with the organisation, aside), each marked when it was taken back.
+    pub work: Vec<WorkNote>,
 }
 
 impl Organisation {
@@ -129,7 +133,22 @@ impl Organisation {
             reported.status_changes,
             reported.next_actions,
         );
+        self.hold_work(reported.work);
         self.reports_held.extend(roles);
+    }
+
+    /// Holds the own-work entries read with roles: each takes the place of one held of the
+    /// same entry (noted in memory before the read), and all stay oldest first.
+    fn hold_work(&mut self, work: Vec<WorkNote>) {
+        if work.is_empty() {
+            return;
+        }
+        let read: HashSet<(PersonId, u64)> = work.iter().map(|n| (n.person, n.seq)).collect();
+        let held = &mut self.records.work;
+        held.retain(|n| !read.contains(&(n.person, n.seq)));
+        held.extend(work);
+        // Both runs are in order already: the sort merges them.
+        held.sort_by_key(|n| (n.at, n.person, n.seq));
     }
 
     /// Holds `roles`' projects, their status changes and next actions. When none of theirs

@@ -242,11 +242,15 @@ impl Flow for Work {
         match event {
             WorkEvent::Started { .. } => Err(Refusal::new("the work log has already started")),
             WorkEvent::Retracted { seq } => match self.entries.last() {
-                Some((last, _, _)) if last == seq => Ok(vec![Effect::Undo { seq: *seq }]),
+                Some((last, _, entry)) if last == seq => {
+                    Ok(vec![Effect::Undo { seq: *seq }, noted(entry, org)])
+                }
                 Some(_) => Err(Refusal::new("only the last entry can be taken back")),
                 None => Err(Refusal::new("there is nothing to take back")),
             },
-            WorkEvent::Recorded { entry } => Ok(vec![self.entry_effects(entry, org)?]),
+            WorkEvent::Recorded { entry } => {
+                Ok(vec![self.entry_effects(entry, org)?, noted(entry, org)])
+            }
         }
     }
 
@@ -266,6 +270,12 @@ impl Flow for Work {
     fn is_move(_event: &WorkEvent) -> bool {
         false
     }
+}
+
+/// What the store finds an entry (or its taking back) by: the role and circle it is about.
+fn noted(entry: &WorkEntry, org: &Organisation) -> Effect {
+    let (role, circle) = notes::about(entry, org);
+    Effect::NoteWork { role, circle }
 }
 
 /// A few words about an entry of the work log.

@@ -6,8 +6,8 @@
 //! Owns: `WorkNote`, folding the stored logs into them, their words and the role each touches.
 //! Must not import: rusqlite, ratatui, crossterm, tokio, std::fs, or the clock.
 
-use super::{Work, WorkEntry, WorkEvent};
-use crate::domain::ids::{PersonId, RoleId};
+use super::{WorkEntry, WorkEvent};
+use crate::domain::ids::{CircleId, PersonId, RoleId};
 use crate::domain::meeting::flow::Recorded;
 use crate::domain::org::Organisation;
 use chrono::{DateTime, Utc};
@@ -24,14 +24,13 @@ pub struct WorkNote {
     pub taken_back: Option<DateTime<Utc>>,
 }
 
-/// The entries of the logs given (each a person's whole work log, in order), taken back or
-/// not, oldest first. A log that does not fold (damaged) contributes nothing rather than stop
-/// the load.
-pub fn notes(logs: Vec<Vec<Recorded<WorkEvent>>>) -> Vec<WorkNote> {
+/// The entries of the logs given (whose each is, and entries of it in order: a whole log, or
+/// some of its entries each with its taking back if it was taken back), taken back or not,
+/// oldest first.
+pub fn notes(logs: Vec<(PersonId, Vec<Recorded<WorkEvent>>)>) -> Vec<WorkNote> {
     let mut all: Vec<WorkNote> = logs
         .iter()
-        .filter_map(|log| Some(newest_first(Work::fold(log).ok()?.person, log)))
-        .flatten()
+        .flat_map(|(person, log)| newest_first(*person, log))
         .collect();
     all.sort_by_key(|n| (n.at, n.person, n.seq));
     all
@@ -61,25 +60,33 @@ pub fn newest_first(
     })
 }
 
-impl WorkNote {
-    /// The role the entry is about, if any (an own action or a circle's tension has none).
-    pub fn role(&self, org: &Organisation) -> Option<RoleId> {
-        match &self.entry {
-            WorkEntry::NextAction { role, .. } | WorkEntry::Tension { role, .. } => *role,
-            WorkEntry::Project { role, .. } => Some(*role),
-            WorkEntry::NextActionDone { action } => org.next_action(*action).and_then(|a| a.role),
-            WorkEntry::ProjectStatus { project, .. } => org.project(*project).map(|p| p.role),
-            WorkEntry::TensionDropped { tension } => org.tension(*tension).and_then(|t| t.role),
+/// The role an entry is about, if any (an own action or a circle's tension has none), and the
+/// circle of a tension it noted or dropped: what the role's and circle's histories find it by.
+pub fn about(entry: &WorkEntry, org: &Organisation) -> (Option<RoleId>, Option<CircleId>) {
+    match entry {
+        WorkEntry::NextAction { role, .. } => (*role, None),
+        WorkEntry::Tension { role, circle, .. } => (*role, Some(*circle)),
+        WorkEntry::Project { role, .. } => (Some(*role), None),
+        WorkEntry::NextActionDone { action } => {
+            (org.next_action(*action).and_then(|a| a.role), None)
         }
+        WorkEntry::ProjectStatus { project, .. } => (org.project(*project).map(|p| p.role), None),
+        WorkEntry::TensionDropped { tension } => match org.tension(*tension) {
+            Some(t) => (t.role, Some(t.circle)),
+            None => (None, None),
+        },
+    }
+}
+
+impl WorkNote {
+    /// The role the entry is about, if any (`about`).
+    pub fn role(&self, org: &Organisation) -> Option<RoleId> {
+        about(&self.entry, org).0
     }
 
     /// The circle of a tension the entry noted or dropped (for the circle's history).
-    pub fn tension_circle(&self, org: &Organisation) -> Option<crate::domain::ids::CircleId> {
-        match &self.entry {
-            WorkEntry::Tension { circle, .. } => Some(*circle),
-            WorkEntry::TensionDropped { tension } => org.tension(*tension).map(|t| t.circle),
-            _ => None,
-        }
+    pub fn tension_circle(&self, org: &Organisation) -> Option<CircleId> {
+        about(&self.entry, org).1
     }
 
     /// "Ana marked done: Call the printer", in the words of the role's history.

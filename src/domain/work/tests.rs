@@ -127,11 +127,18 @@ fn section_1_2_4_a_role_filler_tracks_projects_and_actions_of_their_own_roles_on
     );
     assert_eq!(
         accepted,
-        Ok(vec![Effect::CreateProject {
-            role: RoleId(1),
-            person: Some(PersonId(1)),
-            title: "Bread".into(),
-        }])
+        Ok(vec![
+            Effect::CreateProject {
+                role: RoleId(1),
+                person: Some(PersonId(1)),
+                title: "Bread".into(),
+            },
+            // The role's history finds the entry by its role.
+            Effect::NoteWork {
+                role: Some(RoleId(1)),
+                circle: None,
+            },
+        ])
     );
 }
 
@@ -147,7 +154,13 @@ fn anyone_may_track_an_action_of_their_own_outside_any_role() {
     );
     assert!(matches!(
         accepted.as_deref(),
-        Ok([Effect::CreateNextAction { role: None, .. }])
+        Ok([
+            Effect::CreateNextAction { role: None, .. },
+            Effect::NoteWork {
+                role: None,
+                circle: None
+            }
+        ])
     ));
 }
 
@@ -169,9 +182,15 @@ fn only_the_owner_marks_a_next_action_done_and_only_once() {
     );
     assert_eq!(
         done(1, 1),
-        Ok(vec![Effect::CompleteNextAction {
-            action: NextActionId(1)
-        }])
+        Ok(vec![
+            Effect::CompleteNextAction {
+                action: NextActionId(1)
+            },
+            Effect::NoteWork {
+                role: None,
+                circle: None
+            }
+        ])
     );
     assert_eq!(done(1, 9).unwrap_err(), "there is no such next action");
 }
@@ -219,9 +238,16 @@ fn only_who_noted_a_tension_drops_it() {
     );
     assert_eq!(
         drop(1),
-        Ok(vec![Effect::DropTension {
-            tension: TensionId(1)
-        }])
+        Ok(vec![
+            Effect::DropTension {
+                tension: TensionId(1)
+            },
+            // The circle's history finds a tension dropped by the tension's circle.
+            Effect::NoteWork {
+                role: None,
+                circle: Some(CircleId(1))
+            }
+        ])
     );
 }
 
@@ -274,7 +300,14 @@ fn undo_takes_back_the_last_entry_only_and_the_fold_forgets_it() {
     );
     assert_eq!(
         w.decide(&WorkEvent::Retracted { seq: 3 }, &org),
-        Ok(vec![Effect::Undo { seq: 3 }])
+        Ok(vec![
+            Effect::Undo { seq: 3 },
+            // The taking back is found by what the entry taken back is about.
+            Effect::NoteWork {
+                role: None,
+                circle: None
+            }
+        ])
     );
     log.push(Recorded {
         seq: 4,

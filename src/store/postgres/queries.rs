@@ -270,7 +270,16 @@ impl Session {
         let projects = self.read().rows(&sql(ENTRY_ROWS.projects), &params)?;
         let changes = self.read().rows(&sql(ENTRY_ROWS.status_changes), &params)?;
         let actions = self.read().rows(&sql(ENTRY_ROWS.next_actions), &params)?;
+        let work = self.read().rows(
+            &crate::store::org_load::work_of_index(
+                "(w.role_id = ANY($1) OR ($2 AND w.role_id IS NOT NULL)) AND w.circle_id IS NULL",
+            ),
+            &params,
+        )?;
         Ok(Reported {
+            work: crate::store::backend::work_notes(
+                work.iter().map(work_row).collect::<Result<_, _>>()?,
+            ),
             projects: projects.iter().map(project_of).collect::<Result<_, _>>()?,
             status_changes: (changes.iter())
                 .map(|r| {
@@ -476,19 +485,8 @@ impl Session {
                 get(r, 2)?,
             ))
         })?;
-        records.work = crate::store::backend::work_notes(self.all(
-            crate::store::org_load::WORK_ENTRIES,
-            |r| {
-                Ok((
-                    get(r, 0)?,
-                    Recorded {
-                        seq: u64::try_from(get::<i64>(r, 1)?).unwrap_or(0),
-                        at: get(r, 2)?,
-                        event: get(r, 3)?,
-                    },
-                ))
-            },
-        )?);
+        let work = self.all(&crate::store::org_load::WORK_READ_WHOLE, work_row)?;
+        records.work = crate::store::backend::work_notes(work);
         Ok(())
     }
 
@@ -568,4 +566,17 @@ fn next_action_of(r: &Row) -> Result<NextAction, StoreError> {
         since: get(r, 5)?,
         done_at: get(r, 6)?,
     })
+}
+
+/// An own-work entry of `org_load::work_of_index`'s columns, as SQLite's `work_row`.
+fn work_row(r: &Row) -> Result<crate::store::backend::WorkRow, StoreError> {
+    Ok((
+        get(r, 0)?,
+        get(r, 1)?,
+        Recorded {
+            seq: u64::try_from(get::<i64>(r, 2)?).unwrap_or(0),
+            at: get(r, 3)?,
+            event: get(r, 4)?,
+        },
+    ))
 }
