@@ -261,6 +261,7 @@ pub struct GenerateArgs {
     #[arg(long, default_value_t = 5_000, value_name = "N")]
     pub people: usize,
     /// Meetings: seven in ten tactical, two governance, one a solo review
+    /// followed by a few entries of the person's own work ("My work")
     #[arg(long, default_value_t = 50_000, value_name = "N")]
     pub meetings: usize,
     /// Entries of all the meetings together (at least two a meeting)

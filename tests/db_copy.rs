@@ -150,3 +150,54 @@ fn a_copy_refused_leaves_no_new_file() {
         .failure()
         .stderr(predicate::str::contains("say where to copy"));
 }
+
+/// Own work copied into PostgreSQL is indexed there as it was in the file, and migration 023
+/// indexes it alike on a PostgreSQL database from before it, row for row.
+#[test]
+fn own_work_copied_to_postgres_is_indexed_as_its_migration_indexes_it() {
+    let Some(pg) = PgDb::new() else { return };
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("generated.db");
+    let sizes = roundtable::app::generate::Sizes {
+        circles: 12,
+        roles: 120,
+        people: 40,
+        meetings: 500,
+        entries: 8_000,
+        years: 2,
+        seed: 5,
+    };
+    let mut store = Store::open(&file).expect("store");
+    roundtable::app::generate::generate(&mut store, &sizes).expect("generated");
+    drop(store);
+    roundtable()
+        .arg("--db")
+        .arg(&file)
+        .args(["db", "copy", "--to", &pg.address()])
+        .assert()
+        .success();
+    let target = pg.target();
+    let count = |sql: &str| common::pg::admin_count(&target, sql);
+    let indexed = count("SELECT count(*) FROM work_index");
+    assert!(
+        indexed > 50 && count("SELECT count(*) FROM work_index WHERE circle_id IS NOT NULL") > 0,
+        "own work to index: {indexed} entries"
+    );
+    common::pg::admin_run(
+        &target,
+        "CREATE TABLE work_written AS SELECT * FROM work_index; DROP TABLE work_index;
+         UPDATE roundtable_schema SET version = 22",
+    )
+    .expect("as 022 left it");
+    drop(pg.store());
+    let differ =
+        "SELECT count(*) FROM ((SELECT * FROM work_index EXCEPT SELECT * FROM work_written)
+         UNION ALL (SELECT * FROM work_written EXCEPT SELECT * FROM work_index)) d";
+    assert_eq!(
+        count(differ),
+        0,
+        "the migration indexes each entry as it was written"
+    );
+    assert_eq!(count("SELECT count(*) FROM work_index"), indexed);
+    common::pg::admin_run(&target, "DROP TABLE work_written").expect("dropped");
+}

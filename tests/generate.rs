@@ -136,3 +136,52 @@ fn generating_into_a_database_that_holds_an_organisation_changes_nothing() {
     assert!(err.to_string().contains("already holds"), "{err}");
     assert_eq!(store.meetings().expect("meetings").len(), before);
 }
+
+/// The generator's people keep their own work between meetings ("My work"), each entry
+/// written with the index it is read by; migration 023 indexes the entries of a file from
+/// before it alike, row for row.
+#[test]
+fn generated_own_work_is_indexed_as_migration_023_indexes_an_older_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sizes = Sizes {
+        meetings: 500,
+        entries: 8_000,
+        ..small(5)
+    };
+    let store = generated(dir.path(), &sizes);
+    let org = store.load_whole_organisation().expect("load").expect("org");
+    let kinds: std::collections::BTreeSet<String> = (org.records().work.iter())
+        .map(|n| {
+            format!("{:?}", n.entry)
+                .split(' ')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    assert!(
+        kinds.len() >= 5 && org.records().work.iter().any(|n| n.taken_back.is_some()),
+        "entries of every kind, one taken back: {kinds:?}"
+    );
+    drop(store);
+    let path = dir.path().join("rt.db");
+    let index = |path: &std::path::Path| -> Vec<(i64, i64, Option<i64>, Option<i64>)> {
+        let conn = rusqlite::Connection::open(path).expect("open");
+        let mut stmt = conn
+            .prepare("SELECT log_id, seq, role_id, circle_id FROM work_index ORDER BY log_id, seq")
+            .expect("prepare");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    let written = index(&path);
+    assert!(written.iter().any(|w| w.2.is_some()) && written.iter().any(|w| w.3.is_some()));
+    rusqlite::Connection::open(&path)
+        .expect("open")
+        .execute_batch("DROP TABLE work_index; PRAGMA user_version = 22;")
+        .expect("as 022 left it");
+    let migrated = Store::open(&path).expect("migrates");
+    drop(migrated);
+    assert_eq!(index(&path), written);
+}

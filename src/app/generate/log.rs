@@ -20,6 +20,8 @@ pub struct Counts {
     pub governance: usize,
     pub reviews: usize,
     pub entries: usize,
+    /// Of `entries`, those of people's own work ("My work") between meetings.
+    pub work: usize,
     /// Entries the domain refused (none, unless the generator and the rules disagree).
     pub refused: usize,
 }
@@ -28,7 +30,8 @@ pub struct Counts {
 pub struct Log<'a, F: Flow> {
     store: &'a mut Store,
     org: &'a mut Organisation,
-    counts: &'a mut Counts,
+    /// What was recorded so far (a session of own work counts its entries as such).
+    pub(super) counts: &'a mut Counts,
     meeting: MeetingId,
     pub state: F,
     seq: u64,
@@ -75,6 +78,33 @@ where
             at,
             left: budget.saturating_sub(1),
         }))
+    }
+
+    /// Goes on with a log that never ends (a person's own work): `meeting`'s, folded to
+    /// `state`, last written at `seq`; its next entry no earlier than `at`, with room for
+    /// `budget` more.
+    pub fn resume(
+        (store, org, counts): (&'a mut Store, &'a mut Organisation, &'a mut Counts),
+        (meeting, state, seq): (MeetingId, F, u64),
+        at: DateTime<Utc>,
+        budget: usize,
+    ) -> Self {
+        Log {
+            store,
+            org,
+            counts,
+            meeting,
+            state,
+            seq,
+            at,
+            // `room` keeps one for an end this log never has.
+            left: budget + 1,
+        }
+    }
+
+    /// The log, its state and its last sequence number, to resume it later.
+    pub fn into_parts(self) -> (MeetingId, F, u64) {
+        (self.meeting, self.state, self.seq)
     }
 
     /// The organisation as it stands now.

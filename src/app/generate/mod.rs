@@ -11,6 +11,7 @@ mod log;
 mod meetings;
 mod org;
 mod rng;
+mod work;
 
 use crate::domain::{CircleId, Organisation, PersonId};
 use crate::store::prelude::*;
@@ -103,6 +104,9 @@ impl fmt::Display for Made {
             self.last_day,
             c.entries
         )?;
+        if c.work > 0 {
+            write!(f, " ({} of them own work between meetings)", c.work)?;
+        }
         if c.refused > 0 {
             write!(f, " ({} refused by the rules and left out)", c.refused)?;
         }
@@ -148,6 +152,7 @@ fn record_history(store: &mut Store, sizes: &Sizes, rng: &mut Rng) -> Result<Mad
         .filter(|&p| org.assignments_of(p).next().is_some())
         .collect();
     let mut counts = Counts::default();
+    let mut work = work::WorkLogs::default();
     let mut done = 0;
     while done < sizes.meetings {
         let end = (done + MEETINGS_PER_BATCH).min(sizes.meetings);
@@ -162,7 +167,7 @@ fn record_history(store: &mut Store, sizes: &Sizes, rng: &mut Rng) -> Result<Mad
                     counts: &mut counts,
                     rng: &mut *rng,
                 };
-                meeting(slot, m, &circles, &people)?;
+                meeting(slot, (m, &mut work), &circles, &people)?;
             }
             Ok(())
         })?;
@@ -171,11 +176,11 @@ fn record_history(store: &mut Store, sizes: &Sizes, rng: &mut Rng) -> Result<Mad
     Ok(made(&org, counts, first_day))
 }
 
-/// Which kind meeting `m` is (seven in ten tactical, two governance, one a solo review),
-/// whose, and records it.
+/// Which kind meeting `m` is (seven in ten tactical, two governance, one a solo review
+/// followed by some of the person's own work in `work`'s logs), whose, and records it.
 fn meeting(
     slot: Slot<'_>,
-    m: usize,
+    (m, work): (usize, &mut work::WorkLogs),
     circles: &[CircleId],
     people: &[PersonId],
 ) -> Result<(), StoreError> {
@@ -193,7 +198,35 @@ fn meeting(
         _ if !people.is_empty() => {
             let person = people[slot.rng.below(people.len())];
             slot.counts.reviews += 1;
-            meetings::review(slot, person)
+            let Slot {
+                store,
+                org,
+                counts,
+                rng,
+                at,
+                budget,
+            } = slot;
+            let review = Slot {
+                store: &mut *store,
+                org: &mut *org,
+                counts: &mut *counts,
+                rng: &mut *rng,
+                at,
+                budget,
+            };
+            meetings::review(review, person)?;
+            // Afterwards, a few entries of their own work ("My work").
+            let entries = 1 + rng.below(4);
+            let later = at + Duration::hours(2);
+            let own = Slot {
+                store,
+                org,
+                counts,
+                rng,
+                at: later,
+                budget: entries,
+            };
+            work::session(own, work, person).map(drop)
         }
         _ => Ok(()),
     }
