@@ -54,14 +54,19 @@ pub fn session(slot: Slot<'_>, logs: &mut WorkLogs, person: PersonId) -> Result<
         at,
         budget,
     } = slot;
+    // Entries before `since` were written in earlier sessions.
+    let mut since = 1;
     let mut log = match logs.logs.remove(&person) {
         // A log's entries keep their order in time, however the sessions fall.
-        Some(held) => Log::resume(
-            (store, org, counts),
-            (held.log, held.state, held.seq),
-            at.max(held.at),
-            budget,
-        ),
+        Some(held) => {
+            since = held.seq;
+            Log::resume(
+                (store, org, counts),
+                (held.log, held.state, held.seq),
+                at.max(held.at),
+                budget,
+            )
+        }
         None => {
             let first = WorkEvent::Started { person };
             let owner = LogOwner::Work(person);
@@ -73,7 +78,8 @@ pub fn session(slot: Slot<'_>, logs: &mut WorkLogs, person: PersonId) -> Result<
     };
     let mut recorded = 0;
     for _ in 0..budget {
-        let Some(event) = next_event(log.org(), &log.state, rng.below(7), rng.below(6)) else {
+        let (pick, word) = (rng.below(7), rng.below(6));
+        let Some(event) = next_event(log.org(), (&log.state, since), pick, word) else {
             continue;
         };
         if log.record(event)? {
@@ -96,8 +102,15 @@ pub fn session(slot: Slot<'_>, logs: &mut WorkLogs, person: PersonId) -> Result<
 }
 
 /// What the person records next (`pick` chooses the kind of entry, `word` its words and
-/// role), if there is something of that kind to record.
-fn next_event(org: &Organisation, work: &Work, pick: usize, word: usize) -> Option<WorkEvent> {
+/// role), if there is something of that kind to record. Only an entry of this session (after
+/// `since`) is taken back: as in "My work", one from days before is rare, and the program
+/// reads the organisation again to take it back.
+fn next_event(
+    org: &Organisation,
+    (work, since): (&Work, u64),
+    pick: usize,
+    word: usize,
+) -> Option<WorkEvent> {
     let person = work.person;
     let roles: Vec<RoleId> = org.assignments_of(person).map(|a| a.role).collect();
     let role = *roles.get(word % roles.len().max(1))?;
@@ -139,7 +152,7 @@ fn next_event(org: &Organisation, work: &Work, pick: usize, word: usize) -> Opti
             tension: org.tensions_of(person).find(|t| t.open)?.id,
         },
         _ => {
-            let (seq, _, _) = work.last_entry()?;
+            let (seq, _, _) = work.last_entry().filter(|(seq, _, _)| *seq > since)?;
             return Some(WorkEvent::Retracted { seq: *seq });
         }
     };
