@@ -10,24 +10,28 @@
 //! later (in a meeting, a review or someone's own work) are not there, and what later entries
 //! changed on earlier ones (a status, done, taken onto an agenda) is as it was. An entry of
 //! someone's own work taken back later is in the histories of that day as standing, as an
-//! assignment taken back later is (its taking back had not happened yet).
+//! assignment taken back later is (its taking back had not happened yet). Metric values and
+//! checklist answers are those given by then (for periods that had ended); a checklist item
+//! added later is not there, and items and metrics ended since are still asked.
 //!
 //! Owns: that reconstruction. Must not import: rusqlite, ratatui, crossterm, tokio, std::fs.
 
 use super::{
-    Assignment, Circle, OrgRecords, Organisation, Policy, ProjectStatus, RecordVersion, Reported,
-    Role,
+    Assignment, ChecklistItem, ChecklistMark, Circle, Frequency, Metric, MetricValue, OrgRecords,
+    Organisation, Policy, ProjectStatus, RecordVersion, Reported, Role,
 };
+use crate::domain::meeting::period_after;
 
 /// What an organisation "as of a date" remembers of it: the end of that day (none: always),
 /// and the own-work entries that stood then and were taken back since (`standing_then`),
 /// so that a role's records read later are put as they stood (`tracked_then`).
 #[derive(Debug, Clone, Default)]
 pub(super) struct AsOf {
+    day: NaiveDate,
     end: Option<DateTime<Utc>>,
     standing: Vec<(DateTime<Utc>, WorkEntry)>,
 }
-use crate::domain::ids::{CircleId, PolicyId, ProjectId, RoleId};
+use crate::domain::ids::{ChecklistItemId, CircleId, MetricId, PolicyId, ProjectId, RoleId};
 use crate::domain::org_log::{OrgChange, OrgEntry};
 use crate::domain::work::{WorkEntry, WorkNote};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -221,6 +225,13 @@ impl Organisation {
             .map(|end| standing_at(&records.work, end))
             .unwrap_or_default();
         entry_rows_then(&mut records, end, &standing);
+        records_then(&mut records, end);
+        let (mut values, mut marks) = (
+            std::mem::take(&mut records.metric_values),
+            std::mem::take(&mut records.checklist_marks),
+        );
+        reports_then(&records, &mut values, &mut marks, date);
+        (records.metric_values, records.checklist_marks) = (values, marks);
         // The organisation's log as it stood then: later entries had not happened yet.
         records.log.retain(|e| end.is_none_or(|end| e.at < end));
         if let Some(end) = end {
@@ -233,7 +244,11 @@ impl Organisation {
         }
         let mut then = Organisation::new(records);
         then.reports_held = self.reports_held.clone();
-        then.as_of = Some(AsOf { end, standing });
+        then.as_of = Some(AsOf {
+            day: date,
+            end,
+            standing,
+        });
         then
     }
 
@@ -241,9 +256,15 @@ impl Organisation {
     /// today) as they stood at the end of the day this organisation is as of, if it is one
     /// (`as_of`): what a role shown later holds is of that day, as what it held then.
     pub(super) fn tracked_then(&mut self, reported: &mut Reported) {
-        let Some(AsOf { end, standing }) = &mut self.as_of else {
+        let Some(AsOf { day, end, standing }) = &mut self.as_of else {
             return;
         };
+        reports_then(
+            &self.records,
+            &mut reported.values,
+            &mut reported.marks,
+            *day,
+        );
         // The roles' own-work entries came with them: those taken back since still stood.
         if let Some(end) = *end {
             standing.extend(standing_at(&reported.work, end));
@@ -348,4 +369,43 @@ fn work_then(work: &mut Vec<WorkNote>, end: DateTime<Utc>) {
     for note in work {
         note.taken_back = note.taken_back.filter(|back| *back < end);
     }
+}
+
+/// The checklist items and metrics as they stood at `end`: one added later (between meetings)
+/// was not there yet, one ended since was still asked and reported.
+fn records_then(records: &mut OrgRecords, end: Option<DateTime<Utc>>) {
+    let Some(end) = end else {
+        return;
+    };
+    let later = |at: &Option<DateTime<Utc>>| at.is_some_and(|at| at >= end);
+    records.checklist.retain(|c| !later(&c.added));
+    for item in &mut records.checklist {
+        item.ended = item.ended.filter(|at| *at < end);
+    }
+    for metric in &mut records.metrics {
+        metric.ended = metric.ended.filter(|at| *at < end);
+    }
+}
+
+/// The metric values and checklist answers given by the end of `day`. Each is given for a
+/// period that has ended (a tactical meeting's checklist review and metrics, 4.1 §4.2.1 and
+/// 5.0 §3.2.2, and a review, report the period just ended): one for a period that had not
+/// ended by then was given later, so it is not there yet.
+fn reports_then(
+    records: &OrgRecords,
+    values: &mut Vec<MetricValue>,
+    marks: &mut Vec<ChecklistMark>,
+    day: NaiveDate,
+) {
+    let metrics: HashMap<MetricId, Frequency> = (records.metrics.iter())
+        .map(|m: &Metric| (m.id, m.frequency))
+        .collect();
+    let items: HashMap<ChecklistItemId, Frequency> = (records.checklist.iter())
+        .map(|c: &ChecklistItem| (c.id, c.frequency))
+        .collect();
+    let given = |frequency: Option<&Frequency>, period: NaiveDate| {
+        frequency.is_none_or(|f| period_after(*f, period) <= day)
+    };
+    values.retain(|v| given(metrics.get(&v.metric), v.period));
+    marks.retain(|m| given(items.get(&m.item), m.period));
 }

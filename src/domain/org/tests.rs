@@ -148,3 +148,61 @@ fn the_organisation_as_of_a_date_shows_who_filled_each_role_that_day() {
         1
     );
 }
+
+#[test]
+fn the_organisation_as_of_a_date_shows_only_the_reports_given_by_then() {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("a date");
+    let mut records = tiny().records().clone();
+    records.metrics = vec![Metric {
+        id: MetricId(1),
+        role: RoleId(10),
+        name: "Loaves".into(),
+        unit: None,
+        frequency: Frequency::Weekly,
+        ended: None,
+    }];
+    records.checklist = vec![ChecklistItem {
+        id: ChecklistItemId(1),
+        role: RoleId(10),
+        text: "Oven cleaned".into(),
+        frequency: Frequency::Weekly,
+        ended: Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).single(),
+        added: None,
+    }];
+    // The weeks of 2 and 9 November, each reported once it had ended.
+    records.metric_values = [2, 9]
+        .map(|d| MetricValue {
+            metric: MetricId(1),
+            period: day(d),
+            value: f64::from(d),
+            comment: None,
+        })
+        .to_vec();
+    records.checklist_marks = [2, 9]
+        .map(|d| ChecklistMark {
+            item: ChecklistItemId(1),
+            period: day(d),
+            checked: true,
+        })
+        .to_vec();
+    let org = Organisation::new(records);
+    let reported = |o: &Organisation| -> Vec<NaiveDate> {
+        o.values_of(MetricId(1)).map(|v| v.period).collect()
+    };
+    let answered = |o: &Organisation| -> Vec<NaiveDate> {
+        o.marks_of(ChecklistItemId(1)).map(|m| m.period).collect()
+    };
+    // On the 12th the week of the 9th had not ended: its value and answer came later.
+    let then = org.as_of(day(12));
+    assert_eq!(reported(&then), [day(2)]);
+    assert_eq!(answered(&then), [day(2)]);
+    assert_eq!(reported(&org.as_of(day(16))), [day(2), day(9)]);
+    assert_eq!(reported(&org.as_of(day(8))), Vec::<NaiveDate>::new());
+    // The item ended on the 20th was still asked then.
+    assert_eq!(
+        then.checklist_of(RoleId(10)).next().map(|c| c.ended),
+        Some(None)
+    );
+    assert!(org.checklist_of(RoleId(10)).all(|c| c.ended.is_some()));
+}
