@@ -470,3 +470,92 @@ fn an_owner_removed_elsewhere_meanwhile_is_refused_in_plain_words_and_nothing_is
     h.choose("Ingredients Buyer — Mei Chen");
     assert_eq!(recorded(), 1, "choosing again records it");
 }
+
+/// A program whose organisation in memory is behind another program's adoption adopts a
+/// change of the same role: what is stored is planned from the role as the store reads it in
+/// the adoption's own transaction (both changes kept: an amendment changes only the fields it
+/// names), and the program's memory, behind until then, equals the store once read again (as
+/// the next tick does).
+#[test]
+fn an_adoption_decided_on_an_organisation_behind_another_programs_keeps_both_changes() {
+    use roundtable::domain::meeting::governance::Change;
+    use roundtable::domain::meeting::{Effect, MeetingKind};
+    use roundtable::domain::org::{Applied, Source, Stamp};
+    use roundtable::store::Store;
+    use roundtable::store::prelude::*;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("shared.db");
+    drop(Harness::demo_file(&path));
+    let mut store = Store::open(&path).expect("this program's store");
+    let mut behind = store.load_organisation().expect("reads").expect("org");
+    let bakehouse = behind.circle_named("Bakehouse").expect("Bakehouse").id;
+    let role = (behind.roles_in(bakehouse))
+        .find(|r| r.core.is_none())
+        .expect("a role of Bakehouse")
+        .clone();
+    let amend = |name: Option<&str>, purpose: Option<&str>| Change::AmendRole {
+        role: role.id,
+        name: name.map(String::from),
+        purpose: purpose.map(String::from),
+        domains: None,
+        accountabilities: None,
+    };
+    // The other program adopts a new purpose for the role.
+    elsewhere::recorded(&path, |_| {
+        vec![Effect::ApplyGovernance {
+            circle: bakehouse,
+            changes: vec![amend(None, Some("Bread that keeps a week"))],
+        }]
+    });
+    // This one, not yet told, adopts a new name for it.
+    let meeting = store
+        .start_meeting(
+            bakehouse,
+            MeetingKind::Governance,
+            common::start_time(),
+            &"started",
+        )
+        .expect("starts");
+    let effects = vec![Effect::ApplyGovernance {
+        circle: bakehouse,
+        changes: vec![amend(Some("Head Baker"), None)],
+    }];
+    let appended = store
+        .append_entry(meeting, 1, common::start_time(), &"adopted", &effects)
+        .expect("adopted");
+    let stamp = Stamp::at(
+        Source {
+            meeting,
+            seq: appended.seq,
+        },
+        common::start_time(),
+    );
+    let written: Vec<_> = effects.into_iter().zip(appended.created).collect();
+    let applied = behind.apply_entry(&stamp, &written);
+
+    let stored = store.load_organisation().expect("reads").expect("org");
+    let now = stored.role(role.id).expect("the role");
+    assert_eq!(
+        (now.name.as_str(), now.purpose.as_str()),
+        ("Head Baker", "Bread that keeps a week"),
+        "both adoptions stand"
+    );
+    let history = store.role_history(role.id).expect("history");
+    let last = history.last().expect("a version");
+    assert_eq!(
+        (last.name.as_str(), last.purpose.as_str()),
+        ("Head Baker", "Bread that keeps a week"),
+        "the version written is the role as it stood in the store"
+    );
+    // Memory applied its own change on the role as it knew it (no reload after an entry),
+    // without the other program's purpose, until it reads the store again.
+    assert_eq!(applied, Applied::Done);
+    let held = behind.role(role.id).expect("the role");
+    assert_eq!(held.name, "Head Baker");
+    assert_eq!(held.purpose, role.purpose, "behind until read again");
+    let read_again = roundtable::app::reports::reload(&store, &behind)
+        .expect("reads")
+        .expect("org");
+    let records = |o: &roundtable::domain::Organisation| format!("{:#?}", o.records());
+    assert_eq!(records(&read_again), records(&stored));
+}
