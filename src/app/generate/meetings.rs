@@ -42,6 +42,20 @@ pub struct Slot<'a> {
     pub budget: usize,
 }
 
+impl Slot<'_> {
+    /// Another slot on the same store and organisation: at `at`, of `budget` entries.
+    pub fn again(&mut self, at: DateTime<Utc>, budget: usize) -> Slot<'_> {
+        Slot {
+            store: &mut *self.store,
+            org: &mut *self.org,
+            counts: &mut *self.counts,
+            rng: &mut *self.rng,
+            at,
+            budget,
+        }
+    }
+}
+
 /// The circle's invited, nearly all present (never the Facilitator or Secretary absent).
 fn attendees(org: &Organisation, circle: CircleId, rng: &mut Rng) -> Vec<Attendee> {
     let chairs: Vec<PersonId> = [CoreRole::Facilitator, CoreRole::Secretary]

@@ -198,34 +198,12 @@ fn meeting(
         _ if !people.is_empty() => {
             let person = people[slot.rng.below(people.len())];
             slot.counts.reviews += 1;
-            let Slot {
-                store,
-                org,
-                counts,
-                rng,
-                at,
-                budget,
-            } = slot;
-            let review = Slot {
-                store: &mut *store,
-                org: &mut *org,
-                counts: &mut *counts,
-                rng: &mut *rng,
-                at,
-                budget,
-            };
-            meetings::review(review, person)?;
+            let mut slot = slot;
+            let (at, budget) = (slot.at, slot.budget);
+            meetings::review(slot.again(at, budget), person)?;
             // Afterwards, a few entries of their own work ("My work").
-            let entries = 1 + rng.below(4);
-            let later = at + Duration::hours(2);
-            let own = Slot {
-                store,
-                org,
-                counts,
-                rng,
-                at: later,
-                budget: entries,
-            };
+            let entries = 1 + slot.rng.below(4);
+            let own = slot.again(at + Duration::hours(2), entries);
             work::session(own, work, person).map(drop)
         }
         _ => Ok(()),
