@@ -1,6 +1,8 @@
 //! An entry's effects applied to the organisation in memory give the organisation a reload
 //! from the store gives: the app applies them instead of reading everything again.
 
+mod retracting;
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use roundtable::app::setup;
@@ -200,20 +202,6 @@ proptest! {
     }
 }
 
-/// A step of the retraction test: an entry, or taking back the `n`th latest standing one.
-#[derive(Debug, Clone)]
-enum Step {
-    Entry(Pick),
-    Retract(usize),
-}
-
-fn any_step() -> impl Strategy<Value = Step> {
-    prop_oneof![
-        3 => any_pick().prop_map(Step::Entry),
-        1 => (0usize..3).prop_map(Step::Retract),
-    ]
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
     /// A facilitator's `u`: the store deletes what the entry wrote and puts back what it
@@ -221,66 +209,24 @@ proptest! {
     /// latest entry applied since the last read (older ones may ask for a reload).
     #[test]
     fn retractions_taken_back_in_memory_leave_the_organisation_a_reload_would_read(
-        steps in prop::collection::vec(any_step(), 1..40)
+        steps in prop::collection::vec(retracting::any_step(any_pick()), 1..40)
     ) {
         let mut store = Store::open_in_memory().expect("store");
         setup::load_demo(&mut store).expect("demo");
         // Every role's reports held, as a meeting holds its circle's.
-        let mut org = store.load_whole_organisation().expect("load").expect("org");
+        let org = store.load_whole_organisation().expect("load").expect("org");
         let circle = org.circle_named("Bakehouse").expect("Bakehouse").id;
         let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).single().expect("a time");
         let meeting = store
             .start_meeting(circle, MeetingKind::Tactical, at, &"started")
             .expect("meeting");
-        let mut seq = 1;
-        // Entries standing, oldest first, each marked whether applied since the last read.
-        let mut standing: Vec<(u64, bool)> = Vec::new();
-        for step in &steps {
-            let effect = match step {
-                Step::Entry(pick) => effect(&org, pick),
-                Step::Retract(n) if *n < standing.len() => Some(Effect::Undo {
-                    seq: standing[standing.len() - 1 - n].0,
-                }),
-                Step::Retract(_) => None,
-            };
-            let Some(effect) = effect else { continue };
-            let when = at + chrono::Duration::minutes(i64::try_from(seq).unwrap_or(0));
-            let written = store.append_entry(meeting, seq, when, &"entry", std::slice::from_ref(&effect));
-            let appended = match written {
-                Ok(appended) => appended,
-                // Taking back what a later entry builds on (a project updated since) is
-                // refused by the store, as in the program: nothing changed.
-                Err(e) if matches!(effect, Effect::Undo { .. }) => {
-                    prop_assert!(e.to_string().contains("FOREIGN KEY"), "{}", e);
-                    continue;
-                }
-                Err(e) => panic!("append: {e}"),
-            };
-            seq = appended.seq;
-            let source = Source { meeting, seq: appended.seq };
-            let created = appended.created[0].clone();
-            let applied = org.apply_entry(&Stamp::at(source, when), &[(effect.clone(), created)]);
-            match &effect {
-                Effect::Undo { seq: undone } => {
-                    let at = standing.iter().position(|(s, _)| s == undone).expect("standing");
-                    let (_, since_read) = standing.remove(at);
-                    if at == standing.len() && since_read {
-                        prop_assert_eq!(applied, Applied::Done, "the latest is taken back in memory");
-                    }
-                }
-                _ => {
-                    prop_assert_eq!(applied, Applied::Done, "{:?} is applied in memory", effect);
-                    standing.push((appended.seq, true));
-                }
-            }
-            let reloaded = store.load_whole_organisation().expect("load").expect("org");
-            if applied == Applied::Reload {
-                org = reloaded;
-                standing.iter_mut().for_each(|(_, since)| *since = false);
-            } else {
-                prop_assert_eq!(seen(&org), seen(&reloaded), "after {:?}", effect);
-            }
-        }
+        retracting::run(
+            (&mut store, org),
+            (meeting, at),
+            &steps,
+            |org, pick, _| effect(org, pick),
+            seen,
+        )?;
     }
 }
 

@@ -3,6 +3,8 @@
 //! them instead of reading everything again (4.1 §3.1, §3.3; 5.0 §5.1, §5.4: what a
 //! governance meeting adopts or elects changes the circle's structure at once).
 
+mod retracting;
+
 use chrono::{Duration, TimeZone, Utc};
 use proptest::prelude::*;
 use roundtable::app::setup;
@@ -367,20 +369,6 @@ proptest! {
     }
 }
 
-/// A step of the retraction test: an entry, or taking back the `n`th latest standing one.
-#[derive(Debug, Clone)]
-enum Step {
-    Entry(Pick),
-    Retract(usize),
-}
-
-fn any_step() -> impl Strategy<Value = Step> {
-    prop_oneof![
-        3 => any_pick().prop_map(Step::Entry),
-        1 => (0usize..3).prop_map(Step::Retract),
-    ]
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
     /// A secretary's `u` on an adoption, an election, a breakdown or a request for updates:
@@ -389,64 +377,23 @@ proptest! {
     /// applied since the last read (older ones may ask for a reload).
     #[test]
     fn adoptions_and_elections_taken_back_in_memory_leave_the_organisation_a_reload_would_read(
-        steps in prop::collection::vec(any_step(), 1..30)
+        steps in prop::collection::vec(retracting::any_step(any_pick()), 1..30)
     ) {
         let mut store = Store::open_in_memory().expect("store");
         setup::load_demo(&mut store).expect("demo");
-        let mut org = store.load_whole_organisation().expect("load").expect("org");
+        let org = store.load_whole_organisation().expect("load").expect("org");
         let circle = org.anchor().expect("anchor").id;
         let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).single().expect("a time");
         let meeting = store
             .start_meeting(circle, MeetingKind::Governance, at, &"started")
             .expect("meeting");
-        let mut seq = 1;
-        // Entries standing, oldest first, each marked whether applied since the last read.
-        let mut standing: Vec<(u64, bool)> = Vec::new();
-        for (n, step) in steps.iter().enumerate() {
-            let effect = match step {
-                Step::Entry(pick) => entry(&org, pick, n).map(|(_, effect)| effect),
-                Step::Retract(back) if *back < standing.len() => Some(Effect::Undo {
-                    seq: standing[standing.len() - 1 - back].0,
-                }),
-                Step::Retract(_) => None,
-            };
-            let Some(effect) = effect else { continue };
-            let when = at + Duration::minutes(i64::try_from(seq / 2).unwrap_or(0));
-            let written = store.append_entry(meeting, seq, when, &"entry", std::slice::from_ref(&effect));
-            let appended = match written {
-                Ok(appended) => appended,
-                // Taking back what a later entry builds on (a policy on a role it made) is
-                // refused by the store, as in the program: nothing changed.
-                Err(e) if matches!(effect, Effect::Undo { .. }) => {
-                    prop_assert!(e.to_string().contains("FOREIGN KEY"), "{}", e);
-                    continue;
-                }
-                Err(e) => panic!("append: {e}"),
-            };
-            seq = appended.seq;
-            let stamp = Stamp::at(Source { meeting, seq }, when);
-            let applied = org.apply_entry(&stamp, &[(effect.clone(), appended.created[0].clone())]);
-            match &effect {
-                Effect::Undo { seq: undone } => {
-                    let at = standing.iter().position(|(s, _)| s == undone).expect("standing");
-                    let (_, since_read) = standing.remove(at);
-                    if at == standing.len() && since_read {
-                        prop_assert_eq!(applied, Applied::Done, "the latest is taken back in memory");
-                    }
-                }
-                _ => {
-                    prop_assert_eq!(applied, Applied::Done, "{:?} is applied in memory", effect);
-                    standing.push((seq, true));
-                }
-            }
-            let reloaded = store.load_whole_organisation().expect("load").expect("org");
-            if applied == Applied::Reload {
-                org = reloaded;
-                standing.iter_mut().for_each(|(_, since)| *since = false);
-            } else {
-                prop_assert_eq!(structure(&org), structure(&reloaded), "after {:?}", effect);
-            }
-        }
+        retracting::run(
+            (&mut store, org),
+            (meeting, at),
+            &steps,
+            |org, pick, n| entry(org, pick, n).map(|(_, effect)| effect),
+            structure,
+        )?;
     }
 }
 
