@@ -195,6 +195,23 @@ fn other_keys(c: &mut Criterion, fx: &Fixture) {
                 draw(&mut m.terminal, &m.app);
             },
         );
+        // The same single press as the event loop takes it: the frame drawn first, the
+        // role's record read after it (and drawn with the next frame, before the next press).
+        measure(
+            c,
+            "key press → frame: a browser move onto a row not shown before, drawn before its record is read, 80x24",
+            side,
+            &mut held,
+            |m| {
+                m.app.before_frame();
+                draw(&mut m.terminal, &m.app);
+                back_to_top_within(m, 1)
+            },
+            |m| {
+                m.app.handle_key_frame_first(key(KeyCode::Down));
+                draw(&mut m.terminal, &m.app);
+            },
+        );
         // The same held key as the event loop takes it: each press but the last with
         // another waiting behind it (no frame, no read), the frame at the row they stop on.
         measure(

@@ -309,3 +309,46 @@ fn a_key_held_down_the_browser_reads_only_the_row_it_stops_on() {
         );
     }
 }
+
+/// A move pressed by itself onto a role not read yet is drawn at once, the pane saying its
+/// record is being read; the record is read after that frame and the next frame is the one
+/// the move would have drawn had it waited for the read. A role read already is drawn whole.
+#[test]
+fn a_move_onto_a_role_not_read_yet_is_drawn_first_and_its_record_follows() {
+    let (mut first, mut waited) = (Harness::demo(), Harness::demo());
+    first.press(KeyCode::Enter);
+    waited.press(KeyCode::Enter);
+    let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+    let next = roles_below(&first, 1);
+    assert!(
+        !first
+            .app
+            .view()
+            .org
+            .as_ref()
+            .expect("org")
+            .holds_reports_of(next[0]),
+        "the next row is a role not read yet"
+    );
+    first.app.handle_key_frame_first(down);
+    waited.press(KeyCode::Down);
+    assert!(first.app.reads_after_frame());
+    let drawn = first.screen(100, 40);
+    assert!(
+        drawn.contains("reading…") && !drawn.contains("no checklist items"),
+        "the pane says the record is being read, not that there is none:\n{drawn}"
+    );
+    assert_ne!(drawn, waited.screen(100, 40));
+    first.app.before_frame();
+    assert!(!first.app.reads_after_frame() && !first.app.reads_left());
+    for (width, height) in [(80, 24), (100, 40), (200, 50)] {
+        assert_eq!(first.screen(width, height), waited.screen(width, height));
+    }
+    // Back up onto the role read before: nothing is left for after the frame.
+    first
+        .app
+        .handle_key_frame_first(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE));
+    first.app.handle_key_frame_first(down);
+    assert!(!first.app.reads_after_frame() && !first.app.reads_left());
+    assert!(!first.screen(100, 40).contains("reading…"));
+}

@@ -118,6 +118,11 @@ pub struct App {
     /// Set when a move in the browser, with another key waiting, left the selected role's
     /// reports unread: `before_frame` reads them (only the row a held key stops on).
     reports_left: bool,
+    /// Set while a key pressed by itself is handled (`handle_key_frame_first`).
+    frame_first: bool,
+    /// Set when such a key moved the browser onto a role whose record is not held: the frame
+    /// is drawn first, the record read after it (`reads_after_frame`).
+    read_after_frame: bool,
 }
 
 impl App {
@@ -195,6 +200,8 @@ impl App {
             past_height: past::FIRST_HEIGHT,
             key_waiting: false,
             reports_left: false,
+            frame_first: false,
+            read_after_frame: false,
         };
         let loaded = match staged {
             Some(circles) => app.load_staged(circles),
@@ -301,6 +308,17 @@ impl App {
         self.key_waiting = true;
         let changed = self.handle_key(key);
         self.key_waiting = false;
+        changed
+    }
+
+    /// Handles a key pressed by itself (none waits behind it): as `handle_key`, except that a
+    /// move in the browser onto a role whose record is not held yet leaves reading it until
+    /// the frame is drawn (`reads_after_frame`): the selection moves at once and the pane
+    /// says the record is being read; the next frame shows it.
+    pub fn handle_key_frame_first(&mut self, key: KeyEvent) -> bool {
+        self.frame_first = true;
+        let changed = self.handle_key(key);
+        self.frame_first = false;
         changed
     }
 

@@ -93,9 +93,16 @@ impl App {
     /// Reads what a held key left unread (`handle_key_ahead`): due before a frame is drawn,
     /// and before the next key, paste or tick acts on the screen.
     pub fn before_frame(&mut self) {
+        self.read_after_frame = false;
         if std::mem::take(&mut self.reports_left) {
             self.hold_screen_reports();
         }
+    }
+
+    /// Whether the next frame is to be drawn before the record it leaves unread is read
+    /// (`handle_key_frame_first`); `before_frame` reads it once that frame is drawn.
+    pub fn reads_after_frame(&self) -> bool {
+        self.reports_left && self.read_after_frame
     }
 
     /// Whether a held key left reports to read before the next frame (`before_frame`).
@@ -105,10 +112,15 @@ impl App {
 
     /// After a key: holds the reports of the roles the screen shows, or, for a move (`moved`:
     /// an arrow, a page, the top or the end) in the browser with another key waiting behind
-    /// it, leaves them to `before_frame`.
+    /// it, leaves them to `before_frame`; for such a move pressed by itself onto a role not
+    /// held, leaves them until its frame is drawn (`reads_after_frame`).
     pub(super) fn hold_after_key(&mut self, moved: bool) {
-        if self.key_waiting && moved && matches!(self.view.screen, Screen::Browser(_)) {
+        let browsing = moved && matches!(self.view.screen, Screen::Browser(_));
+        if browsing && self.key_waiting {
             self.reports_left = true;
+        } else if browsing && self.frame_first && !self.screen_roles_missing().is_empty() {
+            self.reports_left = true;
+            self.read_after_frame = true;
         } else {
             self.reports_left = false;
             self.hold_screen_reports();
@@ -117,19 +129,7 @@ impl App {
 
     /// Holds the reports of the roles the screen shows, before it is drawn.
     pub(super) fn hold_screen_reports(&mut self) {
-        let Some(org) = self.view.org.as_deref() else {
-            return;
-        };
-        let roles = match &self.view.screen {
-            Screen::Browser(b) => match b.selected_row() {
-                Some(TreeRow::Role { id, .. }) => vec![id],
-                _ => Vec::new(),
-            },
-            Screen::Tactical(s) => of_circle(org, s.state.circle),
-            Screen::Review(s) => of_person(org, s.state.person),
-            Screen::Work(s) => of_person(org, s.state.person),
-            _ => Vec::new(),
-        };
+        let roles = self.screen_roles();
         if roles.is_empty() {
             return;
         }
@@ -146,5 +146,34 @@ impl App {
         if let Err(e) = result {
             self.error(e.to_string());
         }
+    }
+
+    /// The roles whose reports the screen shows.
+    fn screen_roles(&self) -> Vec<RoleId> {
+        let Some(org) = self.view.org.as_deref() else {
+            return Vec::new();
+        };
+        match &self.view.screen {
+            Screen::Browser(b) => match b.selected_row() {
+                Some(TreeRow::Role { id, .. }) => vec![id],
+                _ => Vec::new(),
+            },
+            Screen::Tactical(s) => of_circle(org, s.state.circle),
+            Screen::Review(s) => of_person(org, s.state.person),
+            Screen::Work(s) => of_person(org, s.state.person),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Of the roles the screen shows, those whose reports are not held (in the organisation
+    /// shown, or the one as of a date the browser shows).
+    fn screen_roles_missing(&self) -> Vec<RoleId> {
+        let roles = self.screen_roles();
+        let as_of = match &self.view.screen {
+            Screen::Browser(b) => b.as_of.as_ref().map(|(_, then)| then.as_ref()),
+            _ => None,
+        };
+        let org = as_of.or(self.view.org.as_deref());
+        org.map_or(Vec::new(), |o| o.reports_missing(roles))
     }
 }

@@ -72,13 +72,22 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
         // rows passed over are not read), though never longer than HELD_FRAME.
         let held = app.reads_left() && drawn.elapsed() < HELD_FRAME && key_waiting();
         if dirty && !held {
-            app.before_frame();
+            // A move onto a role not read yet is drawn first, its record read after.
+            let read_after = app.reads_after_frame();
+            if !read_after {
+                app.before_frame();
+            }
             if let Err(e) = guard.terminal.draw(|frame| ui::draw(frame, app.view())) {
                 tracing::warn!("terminal could not be drawn on: {e}");
                 return Ok(ExitReason::TerminalGone);
             }
             dirty = false;
             drawn = Instant::now();
+            if read_after && !key_waiting() {
+                app.before_frame();
+                dirty = true;
+                continue;
+            }
             if panic_for_test {
                 panic!("{TEST_PANIC_VAR} is set: panicking after the first frame");
             }
@@ -99,7 +108,7 @@ async fn event_loop(app: &mut App) -> anyhow::Result<ExitReason> {
                     dirty = true;
                 }
                 Some(Ok(Event::Key(key))) if key_waiting() => dirty |= app.handle_key_ahead(key),
-                Some(Ok(Event::Key(key))) => dirty |= app.handle_key(key),
+                Some(Ok(Event::Key(key))) => dirty |= app.handle_key_frame_first(key),
                 Some(Ok(Event::Paste(text))) => dirty |= app.handle_paste(&text),
                 // A taller screen may show circles home's first screen did not read: the
                 // whole organisation first.

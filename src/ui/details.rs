@@ -409,13 +409,19 @@ pub fn role_lines(
     } else {
         "Changes between meetings, newest first"
     };
-    doc.bullets(heading, assignment_history(org, role.id), "");
-    let checklist = org
-        .checklist_of(role.id)
-        .map(|c| format!("{} ({}){}", c.text, c.frequency, recent_answers(org, c)));
-    doc.bullets("Checklist", checklist, "no checklist items");
-    role_metrics(&mut doc, org, role);
-    role_work(&mut doc, org, role);
+    if org.holds_reports_of(role.id) {
+        doc.bullets(heading, assignment_history(org, role.id), "");
+        let checklist = org
+            .checklist_of(role.id)
+            .map(|c| format!("{} ({}){}", c.text, c.frequency, recent_answers(org, c)));
+        doc.bullets("Checklist", checklist, "no checklist items");
+        role_metrics(&mut doc, org, role);
+        role_work(&mut doc, org, role);
+    } else {
+        // A move onto the role is drawn before its record is read; the next frame has it.
+        doc.section("Checklist, metrics, projects and next actions");
+        doc.note("reading…");
+    }
     doc.bullets(
         &format!("Policies of {circle}"),
         policies(org, role.circle),
