@@ -89,6 +89,20 @@ fn announced(path: &Path) -> &Path {
     path
 }
 
+/// The PostgreSQL database at `address`, said on standard error first when opening it brings
+/// it up to date (as `announced` for a file).
+fn open_postgres(address: &str) -> Result<PgStore, roundtable::store::StoreError> {
+    let target = roundtable::store::postgres::Target::parse(address)?;
+    let shown = target.shown().to_string();
+    let announce = Box::new(move |version: u32, latest: u32| {
+        eprintln!(
+            "Bringing {} up to date (schema {version} to {latest}); a large database takes a while.",
+            printable(&shown)
+        );
+    });
+    PgStore::open_announcing(target, announce)
+}
+
 /// Where the data lives: a SQLite file, or a PostgreSQL database.
 enum Db {
     /// A SQLite file at this path.
@@ -102,7 +116,7 @@ impl Db {
     fn open(&self) -> Result<Box<dyn Backend>> {
         Ok(match self {
             Db::File(path) => Box::new(Store::open(announced(path))?),
-            Db::Postgres(address) => Box::new(PgStore::open(address)?),
+            Db::Postgres(address) => Box::new(open_postgres(address)?),
         })
     }
 
@@ -119,7 +133,7 @@ impl Db {
     fn open_transfer(&self) -> Result<Box<dyn Transfer>> {
         Ok(match self {
             Db::File(path) => Box::new(Store::open(announced(path))?),
-            Db::Postgres(address) => Box::new(PgStore::open(address)?),
+            Db::Postgres(address) => Box::new(open_postgres(address)?),
         })
     }
 

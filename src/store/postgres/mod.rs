@@ -69,6 +69,10 @@ fn gone() -> StoreError {
     StoreError::Invalid("the PostgreSQL connection's thread has ended".into())
 }
 
+/// Said before a database of an older schema is brought up to date (`open_announcing`): the
+/// version found, and the one it is brought to.
+pub type Announce = Box<dyn FnOnce(u32, u32) + Send>;
+
 impl PgStore {
     /// Connects to the database at a `postgres://` address, refuses a database that is not
     /// Roundtable's or is newer (touching nothing), and migrates it to the latest schema.
@@ -78,6 +82,13 @@ impl PgStore {
 
     /// `open`, for an address already read.
     pub fn open_target(target: Target) -> Result<PgStore, StoreError> {
+        PgStore::open_announcing(target, Box::new(|_, _| {}))
+    }
+
+    /// `open_target`, calling `announce` (with the version found and the latest) before it
+    /// brings a database of an older schema up to date: on a large organisation that takes a
+    /// while before anything else can be shown.
+    pub fn open_announcing(target: Target, announce: Announce) -> Result<PgStore, StoreError> {
         let shown = target.shown().to_string();
         let (jobs, queue) = tokio::sync::mpsc::unbounded_channel::<Job>();
         let (ready, opened) = mpsc::sync_channel(1);
@@ -87,7 +98,7 @@ impl PgStore {
             .name("roundtable-postgres".into())
             .spawn(move || {
                 let session = Session::open(target, shared).and_then(|s| {
-                    schema::prepare(&s)?;
+                    schema::prepare(&s, announce)?;
                     Ok(s)
                 });
                 match session {

@@ -137,15 +137,16 @@ fn marked_version(sql: &dyn Sql) -> Result<u32, StoreError> {
 /// migration may run for minutes on a large organisation (019 updates every entry's rows),
 /// and another program opening the database meanwhile waits for it: both are done
 /// `patiently`, each migration's transaction waiting as long for the migration lock.
-pub fn prepare(session: &Session) -> Result<(), StoreError> {
-    session.patiently(migrate)
+/// `announce` is told the version found and the latest before an older one is migrated.
+pub fn prepare(session: &Session, announce: super::Announce) -> Result<(), StoreError> {
+    session.patiently(|s| migrate(s, announce))
 }
 
-fn migrate(session: &Session) -> Result<(), StoreError> {
-    if let Found::Roundtable(v) = inspect(session)?
-        && v == latest()
-    {
-        return Ok(());
+fn migrate(session: &Session, announce: super::Announce) -> Result<(), StoreError> {
+    match inspect(session)? {
+        Found::Roundtable(v) if v == latest() => return Ok(()),
+        Found::Roundtable(v) if v > 0 => announce(v, latest()),
+        _ => {}
     }
     for (index, migration) in MIGRATIONS.iter().enumerate() {
         let target = u32::try_from(index + 1).unwrap_or(u32::MAX);
