@@ -197,20 +197,23 @@ fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
         "DROP TABLE work_index; ALTER TABLE meeting_events DROP COLUMN actor; ALTER TABLE role_versions DROP COLUMN migration; ALTER TABLE policy_versions DROP COLUMN migration; DROP TRIGGER meeting_counts_keep ON meetings; DROP FUNCTION meeting_counts_keep(); DROP TABLE meeting_counts; DROP INDEX meetings_newest; DROP INDEX meetings_of_circle; DROP INDEX meetings_of_kind; DROP INDEX meetings_open_newest; DROP TABLE process_breakdowns; DROP TABLE adoption_draft; DROP TABLE update_requests; DROP TABLE cross_links; DROP INDEX meetings_work; DROP INDEX meetings_open; DROP INDEX project_updates_moves; ALTER TABLE next_actions DROP COLUMN entry_at, DROP COLUMN done_at; ALTER TABLE projects DROP COLUMN entry_at; ALTER TABLE tensions DROP COLUMN entry_at, DROP COLUMN processed_at; ALTER TABLE project_updates DROP COLUMN entry_at; UPDATE roundtable_schema SET version = 9",
     )
     .expect("older");
-    let export = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))
-        .env_remove("ROUNDTABLE_LOG")
-        .args([
-            "--db",
-            target.shown(),
-            "export",
-            "org",
-            "--format",
-            "toml",
-            "-o",
-            "-",
-        ])
-        .assert()
-        .success();
+    let export_org = || {
+        assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+            .env_remove("ROUNDTABLE_LOG")
+            .args([
+                "--db",
+                target.shown(),
+                "export",
+                "org",
+                "--format",
+                "toml",
+                "-o",
+                "-",
+            ])
+            .assert()
+            .success()
+    };
+    let export = export_org();
     let text = String::from_utf8_lossy(&export.get_output().stdout).into_owned();
     assert!(text.contains("Riverbend"), "{text}");
     // Said first, as for a file: a migration of a large database takes a while.
@@ -221,20 +224,7 @@ fn a_read_only_command_brings_an_older_postgres_database_up_to_date() {
             && said.contains(&format!("up to date (schema 9 to {latest})")),
         "{said}"
     );
-    let again = assert_cmd::Command::new(env!("CARGO_BIN_EXE_roundtable"))
-        .env_remove("ROUNDTABLE_LOG")
-        .args([
-            "--db",
-            target.shown(),
-            "export",
-            "org",
-            "--format",
-            "toml",
-            "-o",
-            "-",
-        ])
-        .assert()
-        .success();
+    let again = export_org();
     let said = String::from_utf8_lossy(&again.get_output().stderr).into_owned();
     assert!(
         !said.contains("Bringing"),
