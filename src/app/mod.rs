@@ -17,6 +17,7 @@ mod governance;
 mod home;
 mod journal;
 mod kept;
+mod key_pace;
 mod keyboard;
 pub mod keys;
 mod kinds;
@@ -298,28 +299,6 @@ impl App {
     /// Whether the person asked to quit.
     pub fn should_quit(&self) -> bool {
         self.quit
-    }
-
-    /// Handles a key that another key already waits behind (a key held down): as
-    /// `handle_key`, except that a move in the browser leaves reading the newly selected
-    /// role's record to `before_frame`, so that only the row the keys stop on has its
-    /// record read. Call `before_frame` before drawing.
-    pub fn handle_key_ahead(&mut self, key: KeyEvent) -> bool {
-        self.key_waiting = true;
-        let changed = self.handle_key(key);
-        self.key_waiting = false;
-        changed
-    }
-
-    /// Handles a key pressed by itself (none waits behind it): as `handle_key`, except that a
-    /// move in the browser onto a role whose record is not held yet leaves reading it until
-    /// the frame is drawn (`reads_after_frame`): the selection moves at once and the pane
-    /// says the record is being read; the next frame shows it.
-    pub fn handle_key_frame_first(&mut self, key: KeyEvent) -> bool {
-        self.frame_first = true;
-        let changed = self.handle_key(key);
-        self.frame_first = false;
-        changed
     }
 
     /// Handles one key. Returns whether anything on screen changed.
