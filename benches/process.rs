@@ -1,8 +1,9 @@
 //! The program as a whole process, on the demo and on the generated organisation in the same
 //! run: start-up to the first frame (the release binary in an 80x24 pseudo-terminal, timed
 //! from spawn until home's last line is on the terminal) and the peak memory of that process
-//! (`VmHWM`) after the first frame and after a walk down the browser. Then the import of a
-//! generated organisation file, time per circle at two sizes. With `ROUNDTABLE_TEST_PG` set,
+//! (`VmHWM`) after the first frame and after a walk down the browser; a year of one circle's
+//! minutes in all four formats from the command line. Then the import of a generated
+//! organisation file, time per circle at two sizes. With `ROUNDTABLE_TEST_PG` set,
 //! also start-up on PostgreSQL: each organisation copied to a new database on that server and
 //! the binary started on it and on the file alternately, with the ratio (issue 12's target:
 //! at most 2×); `ROUNDTABLE_BENCH_ONLY=postgres` measures only that.
@@ -232,6 +233,71 @@ fn pg_start_up(fx: &common::Fixture) -> String {
     out
 }
 
+/// A year of one circle's minutes in all four formats from the command line, as a whole
+/// process: `roundtable export minutes --circle NAME --since DAY --format md,html,json,eml -o
+/// DIR`, the circle that of the newest meeting and the year the one before it (issue 11's
+/// target: at most 250 ms). One untimed run each first (warm), then the sides alternately,
+/// each run into a new directory.
+fn minutes_from_command_line(fx: &common::Fixture) {
+    let what = "a year of one circle's minutes, all four formats, from the command line";
+    let asked: Vec<(String, String)> = fx
+        .dbs
+        .iter()
+        .map(|(_, path)| {
+            let store = Store::open(path).expect("store");
+            let newest = store.meetings().expect("meetings");
+            let newest = newest.first().expect("a meeting");
+            let org = store.load_organisation().expect("load").expect("org");
+            let circle = org.circle(newest.circle).expect("its circle").name.clone();
+            let since = (newest.started_at - chrono::Duration::days(365)).date_naive();
+            (circle, since.to_string())
+        })
+        .collect();
+    let out = tempfile::tempdir().expect("a directory for the minutes");
+    let export = |path: &Path, (circle, since): &(String, String), run: usize| {
+        let dir = out.path().join(format!("run-{run}"));
+        std::fs::create_dir(&dir).expect("the directory");
+        let started = Instant::now();
+        let done = std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+            .arg("--db")
+            .arg(path)
+            .args(["export", "minutes", "--circle", circle, "--since", since])
+            .args(["--format", "md,html,json,eml", "-o"])
+            .arg(&dir)
+            .output()
+            .expect("the binary runs");
+        let took = started.elapsed();
+        assert!(
+            done.status.success(),
+            "the export failed: {}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+        let files = std::fs::read_dir(&dir).expect("the minutes").count();
+        assert!(
+            files >= 4,
+            "a meeting at least, in four formats: {files} files"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+        (took, files)
+    };
+    let mut run = 0;
+    for ((side, path), asked) in fx.dbs.iter().zip(&asked) {
+        let (_, files) = export(path, asked, run);
+        eprintln!(
+            "{what}, {side}: {} since {}, {files} files",
+            asked.0, asked.1
+        );
+        run += 1;
+    }
+    for _ in 0..runs() {
+        for ((side, path), asked) in fx.dbs.iter().zip(&asked) {
+            let (took, _) = export(path, asked, run);
+            run += 1;
+            SAMPLES.with(|s| s.add(what, side, took));
+        }
+    }
+}
+
 /// A generated organisation of `circles` circles without history, as its organisation file.
 fn org_file(circles: usize) -> String {
     let sizes = Sizes {
@@ -292,6 +358,7 @@ fn main() {
     };
     let pg = pg_start_up(&fx);
     if !only_pg {
+        minutes_from_command_line(&fx);
         import(fx.dir.path());
     }
     println!("{pg}");
