@@ -46,6 +46,9 @@ fn frame(c: &mut Criterion, screen: &str, side: &'static str, app: &App) {
         let cells = state.0.backend().buffer().content.iter();
         let text = cells.filter(|c| !c.symbol().trim().is_empty()).count();
         let what = format!("frame: {screen}, {cols}x{rows}");
+        if std::env::var_os("ROUNDTABLE_BENCH_SHOW").is_some() {
+            eprintln!("{what}, {side}:\n{}", lines_of(state.0.backend().buffer()));
+        }
         CELLS.with(|c| c.borrow_mut().insert((what, side), text));
         measure(
             c,
@@ -56,6 +59,21 @@ fn frame(c: &mut Criterion, screen: &str, side: &'static str, app: &App) {
             |(terminal, app)| draw(terminal, app),
         );
     }
+}
+
+/// A frame's text, line by line (to see what was measured: `ROUNDTABLE_BENCH_SHOW=1`).
+fn lines_of(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            (area.left()..area.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The floor: a ratatui frame with nothing drawn in it, at both sizes.
