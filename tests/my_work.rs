@@ -345,7 +345,7 @@ fn work_done_in_my_work_shows_in_the_roles_history_with_when_and_who_and_as_of_a
     }
 
     // A reload reads the same history the program holds in memory.
-    assert_eq!(reloaded(&h).records().work, org(&h).records().work);
+    assert_eq!(reloaded(&h).work_notes(), org(&h).work_notes());
     // Read with the organisation: the tensions' entries; a role's when it is shown.
     let plain = h
         .app
@@ -353,7 +353,7 @@ fn work_done_in_my_work_shows_in_the_roles_history_with_when_and_who_and_as_of_a
         .load_organisation()
         .expect("loads")
         .expect("org");
-    let read: Vec<String> = (plain.records().work.iter())
+    let read: Vec<String> = (plain.work_notes().into_iter())
         .map(|n| n.describe(&plain))
         .collect();
     assert_eq!(
@@ -482,7 +482,7 @@ fn an_entry_taken_back_stays_in_the_histories_marked_with_the_day_it_was_taken_b
     assert!(details.contains(&marked), "{marked} in:\n{details}");
 
     // A reload reads the same history the program holds in memory.
-    assert_eq!(reloaded(&h).records().work, org(&h).records().work);
+    assert_eq!(reloaded(&h).work_notes(), org(&h).work_notes());
 
     // As of a day between, it still stood: its taking back had not happened yet (as an
     // assignment taken back later shows that day without its taking back).

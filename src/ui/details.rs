@@ -92,6 +92,11 @@ impl Doc {
         self.lines.len() >= self.limit
     }
 
+    /// How many more lines are built.
+    fn room(&self) -> usize {
+        self.limit.saturating_sub(self.lines.len())
+    }
+
     fn push(&mut self, line: Line<'static>) {
         if !self.full() {
             self.lines.push(line);
@@ -334,9 +339,8 @@ fn circle_tensions(doc: &mut Doc, org: &Organisation, circle: CircleId) {
         .filter(|t| t.open)
         .map(|t| format!("{} ({}, for {})", t.text, org.person_name(t.person), t.kind));
     doc.bullets("Open tensions", tensions, "none");
-    let noted: Vec<_> = org.tension_work_in(circle).collect();
-    let noted = noted
-        .into_iter()
+    let noted = org
+        .tension_work_in(circle)
         .rev()
         .map(|n| format!("{}: {}", n.at.format("%Y-%m-%d %H:%M"), n.describe(org)));
     doc.bullets("Tensions noted between meetings, newest first", noted, "");
@@ -410,7 +414,7 @@ pub fn role_lines(
         "Changes between meetings, newest first"
     };
     if org.holds_reports_of(role.id) {
-        doc.bullets(heading, assignment_history(org, role.id), "");
+        doc.bullets(heading, assignment_history(org, role.id, doc.room()), "");
         let checklist = org
             .checklist_of(role.id)
             .map(|c| format!("{} ({}){}", c.text, c.frequency, recent_answers(org, c)));

@@ -25,12 +25,16 @@ pub(super) fn fillers(org: &Organisation, role: RoleId) -> Vec<String> {
 /// The role's changes between meetings (assignments, circle records, and its fillers' own
 /// work: a next action done, a project's status, a tension noted or dropped) and by
 /// election, newest first: when, who, what changed (an entry taken back says so); then the
-/// assignments that ended, with their days.
-pub(super) fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String> {
+/// assignments that ended, with their days. At most `room` lines: each change is one at
+/// least, so only the newest `room` of each kind are looked at, however long the history.
+pub(super) fn assignment_history(org: &Organisation, role: RoleId, room: usize) -> Vec<String> {
+    // The newest `room` of the log's and of the work's, each put back oldest first.
     let mut dated: Vec<(chrono::DateTime<chrono::Utc>, String)> = org
         .log_of(role)
+        .rev()
+        .take(room)
         .map(|e| {
-            let back = if crate::domain::org_log::is_undone(org.log(), e.seq) {
+            let back = if org.is_undone(e.seq) {
                 " (taken back)"
             } else {
                 ""
@@ -38,7 +42,12 @@ pub(super) fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String
             (e.at, format!("{}{back}", e.describe(org)))
         })
         .collect();
-    dated.extend(org.work_of(role).map(|n| (n.at, n.describe(org))));
+    dated.reverse();
+    let mut work: Vec<_> = (org.work_of(role).rev().take(room))
+        .map(|n| (n.at, n.describe(org)))
+        .collect();
+    work.reverse();
+    dated.extend(work);
     // Newest first; the sort below is stable, so entries of one moment stay in that order.
     dated.reverse();
     // An elected role is filled only by elections (4.1 §2.5.1; 5.0 §5.1.1, §5.1.2): each
@@ -50,7 +59,9 @@ pub(super) fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String
     {
         // One made by the adoption was not elected: the adoption's ratifiers named it.
         let adopted = org.adoption().map(|e| e.at);
-        let elected = org.fillers_of(role).chain(org.ended_fillers_of(role));
+        let elected = org
+            .fillers_of(role)
+            .chain(org.ended_fillers_of(role).rev().take(room));
         let elected = elected.filter(|a| adopted.is_none() || a.since != adopted);
         dated.extend(elected.filter_map(|a| {
             let term = a
@@ -63,9 +74,12 @@ pub(super) fn assignment_history(org: &Organisation, role: RoleId) -> Vec<String
     dated.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
     let mut lines: Vec<String> = dated
         .into_iter()
+        .take(room)
         .map(|(at, line)| format!("{}: {line}", at.format("%Y-%m-%d %H:%M")))
         .collect();
-    lines.extend(org.ended_fillers_of(role).map(|a| {
+    let ended = org.ended_fillers_of(role);
+    let ended = ended.take(room.saturating_sub(lines.len()));
+    lines.extend(ended.map(|a| {
         let day = |t: Option<chrono::DateTime<chrono::Utc>>| {
             t.map_or("before the record".to_string(), |t| {
                 t.format("%Y-%m-%d").to_string()

@@ -97,11 +97,14 @@ fn undo_later_changes(records: &mut OrgRecords, end: DateTime<Utc>) {
 }
 
 /// The own-work entries made before `end` and taken back after it: they still stood then.
+/// Oldest first, as they were made (the organisation holds them in the order they came in).
 fn standing_at(work: &[WorkNote], end: DateTime<Utc>) -> Vec<(DateTime<Utc>, WorkEntry)> {
-    (work.iter())
+    let mut standing: Vec<_> = (work.iter())
         .filter(|n| n.at < end && n.taken_back.is_some_and(|back| back >= end))
         .map(|n| (n.at, n.entry.clone()))
-        .collect()
+        .collect();
+    standing.sort_by_key(|(at, _)| *at);
+    standing
 }
 
 /// What own-work entries taken back after `end` had changed, as it stood then (`standing`,

@@ -17,6 +17,7 @@ mod reported;
 mod retract;
 mod rows;
 mod versions;
+mod work_held;
 
 pub use apply::{Applied, Stamp};
 pub use cross_links::{CrossLinkRole, cross_link_role};
@@ -30,7 +31,6 @@ use super::ids::*;
 use super::names::same_name;
 use super::org_log::OrgEntry;
 use super::ruleset::{CoreRole, RuleSet};
-use super::work::WorkNote;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -108,6 +108,10 @@ pub struct Organisation {
     reports_held: HashSet<RoleId>,
     /// For the organisation as it stood on a past date, what `as_of` made it of.
     as_of: Option<as_of::AsOf>,
+    /// Where the own-work entries held are (`work_held`).
+    work_index: work_held::WorkIndex,
+    /// The entries of the organisation's log taken back (`OrgChange::Undone`).
+    undone: HashSet<u64>,
 }
 
 /// Where the rows meeting entries wrote are: projects (and their status changes) and next
@@ -140,7 +144,7 @@ fn members<'a, T, K: std::hash::Hash + Eq>(
     items: &'a [T],
     groups: &'a Groups<K>,
     key: &K,
-) -> impl Iterator<Item = &'a T> + use<'a, T, K> {
+) -> impl DoubleEndedIterator<Item = &'a T> + use<'a, T, K> {
     groups
         .get(key)
         .map(Vec::as_slice)
@@ -162,7 +166,7 @@ impl Organisation {
             a.since = a.since.or(adopted);
         }
         let r = &records;
-        Organisation {
+        let mut org = Organisation {
             person_at: positions(&r.people, |x| x.id),
             circle_at: positions(&r.circles, |x| x.id),
             role_at: positions(&r.roles, |x| x.id),
@@ -194,8 +198,12 @@ impl Organisation {
             recent: Vec::new(),
             reports_held: HashSet::new(),
             as_of: None,
+            work_index: Default::default(),
+            undone: super::org_log::undone_seqs(&r.log).collect(),
             records,
-        }
+        };
+        org.index_work(0);
+        org
     }
 
     /// The organisation's name.
@@ -305,12 +313,12 @@ impl Organisation {
     }
 
     /// A role's assignments that ended, oldest first.
-    pub fn ended_fillers_of(&self, role: RoleId) -> impl Iterator<Item = &Assignment> {
+    pub fn ended_fillers_of(&self, role: RoleId) -> impl DoubleEndedIterator<Item = &Assignment> {
         members(&self.records.ended_assignments, &self.ended_of_role, &role)
     }
 
     /// The entries of the organisation's log that touch a role, oldest first.
-    pub fn log_of(&self, role: RoleId) -> impl Iterator<Item = &OrgEntry> {
+    pub fn log_of(&self, role: RoleId) -> impl DoubleEndedIterator<Item = &OrgEntry> {
         members(&self.records.log, &self.log_of_role, &role)
     }
 
@@ -319,36 +327,14 @@ impl Organisation {
         &self.records.log
     }
 
+    /// Whether the entry `seq` of the organisation's log was taken back.
+    pub fn is_undone(&self, seq: u64) -> bool {
+        self.undone.contains(&seq)
+    }
+
     /// The adoption (on the adoption screens or from an organisation file), if recorded.
     pub fn adoption(&self) -> Option<&OrgEntry> {
         super::org_log::adoption(&self.records.log)
-    }
-
-    /// The entries of everyone's own work ("My work") that touch a role, oldest first.
-    pub fn work_of(&self, role: RoleId) -> impl Iterator<Item = &WorkNote> {
-        self.records
-            .work
-            .iter()
-            .filter(move |n| n.role(self) == Some(role))
-    }
-
-    /// The entries of everyone's own work that noted or dropped a tension for a circle's
-    /// meetings, oldest first.
-    pub fn tension_work_in(&self, circle: CircleId) -> impl Iterator<Item = &WorkNote> {
-        self.records
-            .work
-            .iter()
-            .filter(move |n| n.tension_circle(self) == Some(circle))
-    }
-
-    /// Adds an entry of someone's own work the store has just written, or marks one taken
-    /// back. (Once: a reload after other programs' entries may hold it already.)
-    pub fn note_work(&mut self, note: WorkNote) {
-        let known = |n: &&mut WorkNote| n.person == note.person && n.seq == note.seq;
-        match self.records.work.iter_mut().find(known) {
-            Some(held) => held.taken_back = note.taken_back,
-            None => self.records.work.push(note),
-        }
     }
 
     /// The circle's process breakdown not yet restored, if it is in one (4.1 §3.5; 5.0 §5.5).

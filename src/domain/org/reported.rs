@@ -14,7 +14,7 @@ use super::{
     ChecklistMark, EntryIndex, MetricValue, NextAction, Organisation, Project, StatusChange,
     by_period, group,
 };
-use crate::domain::ids::{ChecklistItemId, MetricId, PersonId, ProjectId, RoleId};
+use crate::domain::ids::{ChecklistItemId, MetricId, ProjectId, RoleId};
 use crate::domain::work::WorkNote;
 use std::collections::HashSet;
 
@@ -135,20 +135,6 @@ impl Organisation {
         );
         self.hold_work(reported.work);
         self.reports_held.extend(roles);
-    }
-
-    /// Holds the own-work entries read with roles: each takes the place of one held of the
-    /// same entry (noted in memory before the read), and all stay oldest first.
-    fn hold_work(&mut self, work: Vec<WorkNote>) {
-        if work.is_empty() {
-            return;
-        }
-        let read: HashSet<(PersonId, u64)> = work.iter().map(|n| (n.person, n.seq)).collect();
-        let held = &mut self.records.work;
-        held.retain(|n| !read.contains(&(n.person, n.seq)));
-        held.extend(work);
-        // Both runs are in order already: the sort merges them.
-        held.sort_by_key(|n| (n.at, n.person, n.seq));
     }
 
     /// Holds `roles`' projects, their status changes and next actions. When none of theirs

@@ -18,7 +18,7 @@ mod undo;
 
 pub use authority::{Authority, assignment_authority};
 pub use refusal::Refusal;
-pub use undo::{is_undone, latest_standing, standing};
+pub use undo::{is_undone, latest_standing, standing, undone_seqs};
 
 use super::ids::{AssignmentId, ChecklistItemId, CircleId, MetricId, PersonId, RoleId};
 use super::names::email_problem;

@@ -21,10 +21,17 @@ pub fn standing(log: &[OrgEntry]) -> impl Iterator<Item = &OrgEntry> {
         .filter(move |e| !undone.contains(&e.seq) && !matches!(e.change, OrgChange::Undone { .. }))
 }
 
-/// Whether entry `seq` was taken back.
+/// Whether entry `seq` was taken back (`Organisation::is_undone` finds it by index).
 pub fn is_undone(log: &[OrgEntry], seq: u64) -> bool {
-    log.iter()
-        .any(|e| matches!(e.change, OrgChange::Undone { seq: s } if s == seq))
+    undone_seqs(log).any(|s| s == seq)
+}
+
+/// The entries of the log taken back.
+pub fn undone_seqs(log: &[OrgEntry]) -> impl Iterator<Item = u64> + '_ {
+    log.iter().filter_map(|e| match e.change {
+        OrgChange::Undone { seq } => Some(seq),
+        _ => None,
+    })
 }
 
 /// The latest entry still standing, which `OrgRequest::Undo` takes back.

@@ -79,16 +79,6 @@ pub fn about(entry: &WorkEntry, org: &Organisation) -> (Option<RoleId>, Option<C
 }
 
 impl WorkNote {
-    /// The role the entry is about, if any (`about`).
-    pub fn role(&self, org: &Organisation) -> Option<RoleId> {
-        about(&self.entry, org).0
-    }
-
-    /// The circle of a tension the entry noted or dropped (for the circle's history).
-    pub fn tension_circle(&self, org: &Organisation) -> Option<CircleId> {
-        about(&self.entry, org).1
-    }
-
     /// "Ana marked done: Call the printer", in the words of the role's history.
     pub fn describe(&self, org: &Organisation) -> String {
         let who = org.person_name(self.person);
