@@ -15,6 +15,7 @@ mod first_screen;
 mod governance;
 mod governed;
 mod import;
+mod in_use;
 mod meeting_pages;
 mod meetings;
 mod open;

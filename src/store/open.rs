@@ -284,10 +284,10 @@ pub type Checking = Box<dyn FnOnce() -> Result<(), StoreError> + Send>;
 /// Runs the checks of a file at `version` on `conn`. They read each page once, so the
 /// connection keeps few in memory (256 KiB, not SQLite's 2 MB): while they run beside the
 /// organisation's load, their cache would add to the program's peak.
-fn check(path: &Path, conn: &Connection, version: u32) -> Result<(), StoreError> {
+fn check(path: &Path, conn: &Connection, version: u32, whole: bool) -> Result<(), StoreError> {
     conn.pragma_update(None, "cache_size", -256)
         .map_err(|e| inspection_error(path, e))?;
-    check_integrity(path, conn)?;
+    check_integrity(path, conn, whole)?;
     check_objects(path, conn, version)
 }
 
@@ -303,6 +303,8 @@ fn inspect(path: &Path, overlap: bool) -> Result<(bool, Option<Checking>), Store
             reason: "not an SQLite file".into(),
         });
     }
+    // Asked before this program opens the file: its own connection would hold it open too.
+    let whole = left_unclosed(path);
     let conn = open_for_reading(path)?;
     let pragma = |name: &str| -> Result<i64, StoreError> {
         conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
@@ -340,9 +342,12 @@ fn inspect(path: &Path, overlap: bool) -> Result<(bool, Option<Checking>), Store
     let wal_mode = header.get(18..20) == Some(&[2, 2][..]);
     if overlap && found == latest() && wal_mode {
         let file = path.to_path_buf();
-        return Ok((true, Some(Box::new(move || check(&file, &conn, found)))));
+        return Ok((
+            true,
+            Some(Box::new(move || check(&file, &conn, found, whole))),
+        ));
     }
-    check(path, &conn, found)?;
+    check(path, &conn, found, whole)?;
     Ok((true, None))
 }
 
@@ -361,15 +366,23 @@ const HISTORY_TABLES: [&str; 7] = [
     "next_actions",
 ];
 
-/// Checks the file's structure before anything is written to it, in time that does not grow
-/// with the history. After a clean close (no `-wal` left beside the file) every table but the
-/// history tables is checked (`PRAGMA quick_check(TABLE)`: the table and its indexes), which is
-/// the organisation the program reads whole at start anyway; the history is read by index a
-/// piece at a time, where damage is an error naming the file. When a `-wal` holds something (the last program
-/// did not close the file, or another has it open) the whole file is checked.
-fn check_integrity(path: &Path, conn: &Connection) -> Result<(), StoreError> {
+/// Whether the last program to have the file open did not close it: a `-wal` holds
+/// something and no running program has the file open (`in_use`). A `-wal` a running
+/// program writes to is not a sign of that.
+fn left_unclosed(path: &Path) -> bool {
     let wal_len = fs::symlink_metadata(files::companion(path, "-wal")).map_or(0, |m| m.len());
-    let targets: Vec<String> = if wal_len > 0 {
+    wal_len > 0 && !super::in_use::held_open(path)
+}
+
+/// Checks the file's structure before anything is written to it, in time that does not grow
+/// with the history. After a clean close, or while other programs have the file open, every
+/// table but the history tables is checked (`PRAGMA quick_check(TABLE)`: the table and its
+/// indexes), which is the organisation the program reads whole at start anyway; the history
+/// is read by index a piece at a time, where damage is an error naming the file. When the
+/// last program did not close the file (`whole`, from `left_unclosed`), the whole file is
+/// checked.
+fn check_integrity(path: &Path, conn: &Connection, whole: bool) -> Result<(), StoreError> {
+    let targets: Vec<String> = if whole {
         vec!["PRAGMA quick_check(3)".to_string()]
     } else {
         let mut tables = conn
